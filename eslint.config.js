@@ -1,0 +1,64 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'url',
+  'stream',
+  'http',
+  'net',
+];
+
+/** Import rules per environment: imports go one way (see STYLE.md, "Boundaries"). */
+const restrict = (/** @type {string[]} */ patterns, /** @type {string} */ message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+});
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/', 'dist/', 'samples/', 'test-results/', 'playwright-report/', '**/fixtures/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { parserOptions: { projectService: false } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'smart'],
+    },
+  },
+  {
+    files: ['shared/**'],
+    rules: restrict(
+      [...nodeBuiltins, 'electron', 'react', 'react-dom', '**/electron/**', '**/renderer/**'],
+      'shared/ runs everywhere: it imports only shared/ and pure libraries.',
+    ),
+  },
+  {
+    files: ['renderer/**'],
+    rules: restrict(
+      [...nodeBuiltins, 'electron', '**/electron/**'],
+      'renderer/ talks to the workspace only through the API contract.',
+    ),
+  },
+  {
+    files: ['electron/**'],
+    ignores: ['electron/main/**', 'electron/preload/**'],
+    rules: restrict(
+      ['electron', '**/renderer/**'],
+      'Only electron/main and electron/preload import electron.',
+    ),
+  },
+  {
+    files: ['bin/**', 'scripts/**', 'eslint.config.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+);

@@ -1,0 +1,63 @@
+/** `specbench.json`: the workspace's name, key prefixes and rule severities. */
+import { z } from 'zod';
+
+export const severities = ['error', 'warning', 'info', 'off'] as const;
+export type Severity = (typeof severities)[number];
+
+export const ruleIds = [
+  'broken-link',
+  'duplicate-key',
+  'requirement-without-roadmap',
+  'must-without-story',
+  'story-without-acceptance-criteria',
+  'now-item-without-requirements',
+  'empty-required-section',
+  'malformed-file',
+] as const;
+export type RuleId = (typeof ruleIds)[number];
+
+export const defaultSeverities: Record<RuleId, Severity> = {
+  'broken-link': 'error',
+  'duplicate-key': 'error',
+  'requirement-without-roadmap': 'warning',
+  'must-without-story': 'warning',
+  'story-without-acceptance-criteria': 'warning',
+  'now-item-without-requirements': 'warning',
+  'empty-required-section': 'info',
+  'malformed-file': 'error',
+};
+
+export const prefixesSchema = z.object({
+  spec: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9]*$/)
+    .default('SPEC'),
+  story: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9]*$/)
+    .default('STORY'),
+  faq: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9]*$/)
+    .default('FAQ'),
+  requirement: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9]*$/)
+    .default('REQ'),
+  roadmap: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9]*$/)
+    .default('RM'),
+});
+export type KeyPrefixes = z.infer<typeof prefixesSchema>;
+
+export const settingsSchema = z.object({
+  name: z.string().min(1).max(200).default('Untitled workspace'),
+  prefixes: prefixesSchema.default(prefixesSchema.parse({})),
+  rules: z.partialRecord(z.enum(ruleIds), z.enum(severities)).default({}),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export function severityOf(settings: Settings, rule: RuleId): Severity {
+  return settings.rules[rule] ?? defaultSeverities[rule];
+}
