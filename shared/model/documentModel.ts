@@ -34,6 +34,18 @@ export interface RequirementEntry {
   section?: string;
 }
 
+/** A heading's section, summarized for the rules (empty sections, acceptance criteria). */
+export interface SectionSummary {
+  title: string;
+  level: number;
+  /** 1-based file line of the heading. */
+  line: number;
+  /** Words of content up to the next heading of the same or a higher level, HTML comments excluded. */
+  words: number;
+  /** List and task items in that content. */
+  items: number;
+}
+
 export interface DocumentEntry {
   /** Workspace-relative path with forward slashes, e.g. `specs/guest-checkout.md`. */
   path: string;
@@ -50,6 +62,7 @@ export interface DocumentEntry {
   fields: Record<string, unknown>;
   /** Headings with 1-based file lines. */
   headings: ScannedHeading[];
+  sections: SectionSummary[];
   requirements: RequirementEntry[];
   /** `[[KEY]]` references with 1-based file lines. */
   references: ScannedReference[];
