@@ -1,0 +1,187 @@
+/**
+ * The one list of every API method the renderer can call, with its argument schema. The IPC
+ * handlers, the preload bridge, the browser-mode HTTP server and the renderer's client are all
+ * derived from this list, and every inbound call is validated against it.
+ */
+import { z } from 'zod';
+import type { DocumentEntry, DocumentType } from '../model/documentModel.js';
+import type { RoadmapItem } from '../model/roadmapModel.js';
+import type { Settings } from '../model/settingsModel.js';
+import { lanes, roadmapItemSchema } from '../model/roadmapModel.js';
+
+/** Every string argument is bounded, so a 10 MB "key" is refused at the boundary. */
+const pathArgument = z.string().min(1).max(1024);
+const keyArgument = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9]*-[0-9]+$/)
+  .max(64);
+export const maxDocumentBytes = 10 * 1024 * 1024;
+
+export const fileVersionSchema = z.object({
+  size: z.number().int().min(0),
+  mtimeMs: z.number().min(0),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type FileVersion = z.infer<typeof fileVersionSchema>;
+
+/** An expected failure, as a value. */
+export interface Failure<E extends string = string> {
+  ok: false;
+  error: E;
+  message: string;
+}
+export type Result<T, E extends string = string> = ({ ok: true } & T) | Failure<E>;
+
+export interface WorkspaceInfo {
+  name: string;
+  /** The folder's own name, never its absolute path. */
+  folderName: string;
+  writable: boolean;
+  settings: Settings;
+}
+
+export interface LinkView {
+  from: string;
+  to: string;
+  kind: 'delivers' | 'implements' | 'mentions' | 'answers';
+  path: string;
+  line: number;
+}
+
+export interface SearchHit {
+  path: string;
+  key?: string;
+  title: string;
+  type: DocumentType;
+  line: number;
+  snippet: string;
+  /** [start, end) offsets of the matched terms inside `snippet`. */
+  highlights: [number, number][];
+}
+
+export interface QuickSwitchHit {
+  path: string;
+  key?: string;
+  title: string;
+  type: DocumentType | 'requirement' | 'roadmap';
+}
+
+export interface FindingView {
+  rule: string;
+  severity: 'error' | 'warning' | 'info';
+  path: string;
+  line: number;
+  message: string;
+  key?: string;
+}
+
+export interface TraceRow {
+  item: RoadmapItem;
+  requirements: { key: string; path: string; priority?: string; status?: string; stories: string[] }[];
+  covered: number;
+}
+
+interface Method<Input extends z.ZodType, Output> {
+  input: Input;
+  /** Whether the method changes the workspace (refused by a read-only browser server). */
+  writes: boolean;
+  /** Type-only marker of the result; never read at run time. */
+  output?: Output;
+}
+
+function read<Output>() {
+  return <Input extends z.ZodType>(input: Input): Method<Input, Output> => ({ input, writes: false });
+}
+function write<Output>() {
+  return <Input extends z.ZodType>(input: Input): Method<Input, Output> => ({ input, writes: true });
+}
+
+const documentTypeArgument = z.enum(['spec', 'story', 'faq']);
+
+export const apiContract = {
+  getWorkspace: read<WorkspaceInfo>()(z.object({}).strict()),
+  listDocuments: read<DocumentEntry[]>()(z.object({}).strict()),
+  readDocument: read<Result<{ text: string; version: FileVersion }>>()(
+    z.object({ path: pathArgument }).strict(),
+  ),
+  saveDocument: write<
+    Result<{ version: FileVersion }, string> & { current?: { text: string; version: FileVersion } }
+  >()(
+    z
+      .object({ path: pathArgument, text: z.string().max(maxDocumentBytes), expected: fileVersionSchema })
+      .strict(),
+  ),
+  createDocument: write<Result<{ path: string; key: string }>>()(
+    z.object({ type: documentTypeArgument, title: z.string().min(1).max(500) }).strict(),
+  ),
+  trashDocument: write<Result<{ trashedTo: string }>>()(z.object({ path: pathArgument }).strict()),
+  saveAsset: write<Result<{ path: string }>>()(
+    z.object({ name: z.string().min(1).max(255), base64: z.string().max(maxDocumentBytes * 2) }).strict(),
+  ),
+  getLinks: read<{ outgoing: LinkView[]; incoming: LinkView[] }>()(z.object({ key: keyArgument }).strict()),
+  search: read<SearchHit[]>()(
+    z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(500).optional() }).strict(),
+  ),
+  quickSwitch: read<QuickSwitchHit[]>()(
+    z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(500).optional() }).strict(),
+  ),
+  check: read<FindingView[]>()(z.object({}).strict()),
+  trace: read<TraceRow[]>()(z.object({}).strict()),
+  listRoadmap: read<RoadmapItem[]>()(z.object({}).strict()),
+  createRoadmapItem: write<Result<{ item: RoadmapItem }>>()(
+    roadmapItemSchema.omit({ key: true, rank: true }).partial({ description: true, status: true }).strict(),
+  ),
+  updateRoadmapItem: write<Result<{ item: RoadmapItem }>>()(
+    z.object({ key: keyArgument, patch: roadmapItemSchema.omit({ key: true }).partial().strict() }).strict(),
+  ),
+  moveRoadmapItem: write<Result<{ items: RoadmapItem[] }>>()(
+    z.object({ key: keyArgument, lane: z.enum(lanes), index: z.number().int().min(0).max(100_000) }).strict(),
+  ),
+} as const;
+
+export type ApiContract = typeof apiContract;
+export type MethodName = keyof ApiContract;
+export type MethodInput<M extends MethodName> = z.infer<ApiContract[M]['input']>;
+export type MethodOutput<M extends MethodName> = NonNullable<ApiContract[M]['output']>;
+
+/** The API as the renderer sees it: one async function per method, plus the change event. */
+export type SpecbenchApi = { [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>> } & {
+  onDidChangeWorkspace(listener: (event: WorkspaceChangeEvent) => void): () => void;
+};
+
+export interface WorkspaceChangeEvent {
+  /** Workspace-relative paths of documents that changed on disk (not by our own saves). */
+  paths: string[];
+  roadmap: boolean;
+}
+
+export const methodNames = Object.keys(apiContract) as MethodName[];
+
+/** IPC channel names are generated from the method names under one prefix, never typed by hand. */
+export const channelPrefix = 'specbench:';
+export function channelFor(method: MethodName): string {
+  return `${channelPrefix}${method}`;
+}
+export const changeEventChannel = `${channelPrefix}event:didChangeWorkspace`;
+
+/** Validates an inbound call; the only way arguments reach a service. */
+export function parseCall(
+  method: string,
+  input: unknown,
+): { ok: true; method: MethodName; input: unknown } | Failure<'unknown-method' | 'invalid-arguments'> {
+  if (!Object.prototype.hasOwnProperty.call(apiContract, method)) {
+    return { ok: false, error: 'unknown-method', message: `Unknown method "${method.slice(0, 64)}".` };
+  }
+  const name = method as MethodName;
+  const parsed = apiContract[name].input.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
+    return {
+      ok: false,
+      error: 'invalid-arguments',
+      message: `Invalid arguments for ${name}${where}: ${issue?.message ?? 'rejected'}.`,
+    };
+  }
+  return { ok: true, method: name, input: parsed.data };
+}
