@@ -1,0 +1,81 @@
+/** What every command shares for talking to the terminal: streams, exit codes, tables, JSON, errors. */
+import path from 'node:path';
+
+/** Exit codes, documented in `specbench --help`. */
+export const exitCodes = {
+  ok: 0,
+  /** `check` found an error-level finding; `doctor` found a file that would change. */
+  findings: 1,
+  /** Bad usage, or a workspace that cannot be read. */
+  usage: 2,
+  /** An unexpected exception: a bug in Specbench (sysexits' EX_SOFTWARE). */
+  bug: 70,
+} as const;
+
+export interface CliStreams {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+export interface CliContext extends CliStreams {
+  /** The folder relative paths on the command line are resolved against. */
+  cwd: string;
+}
+
+/** One clear line on stderr, then the exit code to return. */
+export function fail(context: CliStreams, message: string, code: number = exitCodes.usage): number {
+  context.stderr.write(`specbench: ${message.split('\n')[0]}\n`);
+  return code;
+}
+
+export function writeJson(context: CliStreams, value: unknown): void {
+  context.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+export function writeLines(context: CliStreams, lines: string[]): void {
+  if (lines.length > 0) context.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** Pads every column but the last to its widest cell, so the rows line up on a terminal. */
+export function formatTable(rows: string[][], rightAligned: number[] = []): string[] {
+  const widths: number[] = [];
+  for (const row of rows) {
+    row.forEach((cell, column) => {
+      widths[column] = Math.max(widths[column] ?? 0, cell.length);
+    });
+  }
+  return rows.map((row) =>
+    row
+      .map((cell, column) => {
+        if (rightAligned.includes(column)) return cell.padStart(widths[column]!);
+        return column === row.length - 1 ? cell : cell.padEnd(widths[column]!);
+      })
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+/** `file:line` relative to where the user is, so terminals and editors can jump to it. */
+export function fileLocation(
+  context: CliContext,
+  root: string,
+  workspacePath: string,
+  line?: number,
+): string {
+  const relative = path.relative(context.cwd, path.join(root, workspacePath)) || '.';
+  return line === undefined || line < 1 ? relative : `${relative}:${line}`;
+}
+
+/** Counts things in words: `1 file`, `3 files`. */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** A system error in words a user can act on, without the stack or the syscall. */
+export function systemMessage(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOSPC') return 'the disk is full';
+  if (code === 'EROFS') return 'the file system is read-only';
+  return error instanceof Error ? error.message : String(error);
+}

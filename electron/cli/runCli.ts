@@ -1,0 +1,110 @@
+/** Parses the command line, dispatches to one command, and turns every failure into one line and an exit code. */
+import { parseArgs } from 'node:util';
+import type { CliCommand } from './cliCommand.js';
+import { cliCommands } from './cliCommands.js';
+import { exitCodes, fail, formatTable, writeLines, type CliContext } from './cliOutput.js';
+import { packageVersion } from './packageRoot.js';
+
+export async function runCli(args: string[], context: CliContext): Promise<number> {
+  try {
+    return await dispatch(args, context);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return fail(
+      context,
+      `internal error: ${message} (this is a bug in Specbench; please report it with the command you ran)`,
+      exitCodes.bug,
+    );
+  }
+}
+
+async function dispatch(args: string[], context: CliContext): Promise<number> {
+  const [first, ...rest] = args;
+  if (first === undefined) return fail(context, 'missing command (see specbench --help)');
+  if (first === '--help' || first === '-h') {
+    writeLines(context, overview());
+    return exitCodes.ok;
+  }
+  if (first === '--version' || first === '-V') {
+    writeLines(context, [packageVersion()]);
+    return exitCodes.ok;
+  }
+  if (first === 'help') return help(rest, context);
+  if (first.startsWith('-')) return fail(context, `unknown option '${first}' (see specbench --help)`);
+  const command = findCommand(first);
+  if (!command) return fail(context, `unknown command '${first}' (see specbench --help)`);
+  return runCommand(command, rest, context);
+}
+
+async function runCommand(command: CliCommand, args: string[], context: CliContext): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    writeLines(context, commandHelp(command));
+    return exitCodes.ok;
+  }
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args, options: command.options, allowPositionals: true, strict: true });
+  } catch (error) {
+    return fail(context, `${command.name}: ${usageMessage(error)} (usage: ${command.usage})`);
+  }
+  const positionals = parsed.positionals;
+  if (positionals.length < command.positionals.length) {
+    const missing = command.positionals[positionals.length]!;
+    return fail(context, `${command.name}: missing <${missing}> (usage: ${command.usage})`);
+  }
+  if (positionals.length > command.positionals.length) {
+    const extra = positionals[command.positionals.length]!;
+    return fail(context, `${command.name}: unexpected argument '${extra}' (usage: ${command.usage})`);
+  }
+  return command.run(context, positionals, parsed.values);
+}
+
+function help(args: string[], context: CliContext): number {
+  if (args.length === 0) {
+    writeLines(context, overview());
+    return exitCodes.ok;
+  }
+  const command = findCommand(args[0]!);
+  if (!command || args.length > 1) {
+    return fail(context, `help: unknown command '${args.join(' ')}' (see specbench --help)`);
+  }
+  writeLines(context, commandHelp(command));
+  return exitCodes.ok;
+}
+
+function findCommand(name: string): CliCommand | undefined {
+  return cliCommands.find((command) => command.name === name);
+}
+
+/** parseArgs throws plain errors with a code; keep its message, which names the option. */
+function usageMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const unknown = /Unknown option '([^']+)'/.exec(message);
+  if (unknown) return `unknown option '${unknown[1]}'`;
+  return message.split('.')[0]!.replace(/^Option /, 'option ');
+}
+
+function overview(): string[] {
+  return [
+    'specbench: specs, stories, FAQs and a roadmap in a plain folder of Markdown.',
+    '',
+    'Usage: specbench <command> [arguments] [options]',
+    '',
+    'Commands:',
+    ...formatTable(cliCommands.map((command) => ['  ' + command.name, command.summary])),
+    '',
+    'Options:',
+    '  -h, --help     show help (also: specbench help <command>)',
+    '  -V, --version  print the version',
+    '',
+    'Exit codes:',
+    '  0   success, nothing to report',
+    '  1   check found an error-level finding; doctor found a file that would change',
+    '  2   bad usage, or a workspace that cannot be read (one line on stderr)',
+    '  70  an unexpected internal error: a bug in Specbench',
+  ];
+}
+
+function commandHelp(command: CliCommand): string[] {
+  return [`Usage: ${command.usage}`, '', command.summary, '', ...command.details.trimEnd().split('\n')];
+}
