@@ -1,0 +1,124 @@
+/** The contract over HTTP, for browser mode: one POST per call, change events over Server-Sent Events. */
+import type {
+  Failure,
+  MethodName,
+  SpecbenchApi,
+  WorkspaceChangeEvent,
+} from '../../shared/contract/apiContract.js';
+import { apiContract, methodNames } from '../../shared/contract/apiContract.js';
+
+export interface HttpClientOptions {
+  /** Where the server is; the page's own origin by default. */
+  baseUrl?: string;
+  fetch?: typeof fetch;
+}
+
+/** Raised for a failure a read method cannot return as a value (an expired session, a server error). */
+export class ApiError extends Error {
+  constructor(
+    readonly error: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export function createHttpClient(options: HttpClientOptions = {}): SpecbenchApi {
+  const baseUrl = (options.baseUrl ?? '').replace(/\/$/, '');
+  const send = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const api: Record<string, unknown> = {};
+  for (const method of methodNames) {
+    api[method] = (input: unknown) => call(send, baseUrl, method, input);
+  }
+  api.onDidChangeWorkspace = createEventSubscription(`${baseUrl}/api/events`);
+  return api as SpecbenchApi;
+}
+
+async function call(
+  send: typeof fetch,
+  baseUrl: string,
+  method: MethodName,
+  input: unknown,
+): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await send(`${baseUrl}/api/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input ?? {}),
+      credentials: 'same-origin',
+    });
+  } catch {
+    return failureOf(
+      method,
+      'unreachable',
+      'The Specbench server is not reachable. Is `specbench serve` running?',
+    );
+  }
+  const body = await readJson(response);
+  if (response.ok) return body;
+  const failure = asFailure(body) ?? {
+    ok: false,
+    error: 'http-' + response.status,
+    message: `The server answered ${response.status}.`,
+  };
+  return failureOf(method, failure.error, failure.message);
+}
+
+/** Write methods return failures as values; read methods have no failure shape, so they throw. */
+function failureOf(method: MethodName, error: string, message: string): Failure {
+  if (apiContract[method].writes || method === 'readDocument') return { ok: false, error, message };
+  throw new ApiError(error, message);
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return (await response.json()) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function asFailure(body: unknown): Failure | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const candidate = body as Partial<Failure>;
+  if (candidate.ok !== false || typeof candidate.error !== 'string') return undefined;
+  return { ok: false, error: candidate.error, message: String(candidate.message ?? candidate.error) };
+}
+
+/** One EventSource shared by every listener, opened on the first and closed with the last. */
+function createEventSubscription(url: string) {
+  const listeners = new Set<(event: WorkspaceChangeEvent) => void>();
+  let source: EventSource | undefined;
+  return (listener: (event: WorkspaceChangeEvent) => void): (() => void) => {
+    listeners.add(listener);
+    if (!source && typeof EventSource !== 'undefined') {
+      source = new EventSource(url);
+      source.addEventListener('change', (message) => {
+        const event = parseChangeEvent((message as MessageEvent<string>).data);
+        if (event) for (const each of [...listeners]) each(event);
+      });
+    }
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0) {
+        source?.close();
+        source = undefined;
+      }
+    };
+  };
+}
+
+export function parseChangeEvent(data: string): WorkspaceChangeEvent | undefined {
+  try {
+    const value = JSON.parse(data) as Partial<WorkspaceChangeEvent>;
+    if (!Array.isArray(value.paths) || typeof value.roadmap !== 'boolean') return undefined;
+    return {
+      paths: value.paths.filter((path): path is string => typeof path === 'string'),
+      roadmap: value.roadmap,
+    };
+  } catch {
+    return undefined;
+  }
+}
