@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { openExternalSafely, safeExternalUrl } from './externalLinks.js';
+
+describe('safeExternalUrl', () => {
+  const cases: [string, string | undefined][] = [
+    ['https://example.com/spec', 'https://example.com/spec'],
+    ['http://example.com', 'http://example.com/'],
+    ['mailto:dana@example.com', 'mailto:dana@example.com'],
+    ['HTTPS://Example.COM/Path', 'https://example.com/Path'],
+    ['  https://example.com/padded  ', 'https://example.com/padded'],
+    ['\u0000https://example.com', 'https://example.com/'],
+    ['file:///etc/passwd', undefined],
+    ['FILE:///C:/Windows/system32/calc.exe', undefined],
+    ['smb://attacker.example/share', undefined],
+    ['javascript:alert(1)', undefined],
+    ['JaVaScRiPt:alert(1)', undefined],
+    ['  javascript:alert(1)', undefined],
+    ['java\tscript:alert(1)', undefined],
+    ['\njavascript:alert(1)', undefined],
+    ['data:text/html,<script>alert(1)</script>', undefined],
+    ['vbscript:msgbox(1)', undefined],
+    ['ms-msdt:/id PCWDiagnostic', undefined],
+    ['specbench-app://app/index.html', undefined],
+    ['https://user:secret@example.com/', undefined],
+    ['//example.com/relative', undefined],
+    ['specs/guest-checkout.md', undefined],
+    ['', undefined],
+  ];
+  it.each(cases)('%j → %j', (raw, expected) => {
+    expect(safeExternalUrl(raw)).toEqual(expected);
+  });
+});
+
+describe('openExternalSafely', () => {
+  const cases: [string, string[]][] = [
+    ['https://example.com/a', ['https://example.com/a']],
+    [' JAVASCRIPT:alert(1)', []],
+    ['file:///etc/passwd', []],
+  ];
+  it.each(cases)('%j opens %j', async (raw, expected) => {
+    const opened: string[] = [];
+    await openExternalSafely(raw, async (url) => {
+      opened.push(url);
+    });
+    expect(opened).toEqual(expected);
+  });
+});
