@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { formatReport, withVerdicts, type BenchReport } from './benchReport.js';
+
+const report: BenchReport = {
+  machine: { cpus: 2, cpuModel: 'Test CPU', node: 'v20.20.2', platform: 'linux', memoryGB: 8 },
+  workspace: { seed: 1, documents: 10000, requirements: 50000, roadmapItems: 2000, megabytes: 26.2 },
+  measurements: withVerdicts([
+    { id: 'read', label: 'read every file', value: 112.4, unit: 'ms' },
+    { id: 'cold', label: 'cold open + full index', value: 1712.3, unit: 'ms', budget: 1500 },
+    { id: 'search-p95', label: 'search p95', value: 3.456, unit: 'ms', budget: 20 },
+    { id: 'ratio', label: 'cold open ÷ read', value: 2.5, unit: '×', budget: 3 },
+  ]),
+  skipped: [{ id: 'reindex', reason: 'no watcher' }],
+};
+
+describe('formatReport', () => {
+  it('lines up each number beside its budget and verdict', () => {
+    expect(formatReport(report)).toEqual([
+      'Reference workspace: 10,000 documents, 50,000 requirements, 2,000 roadmap items, 26.2 MB (seed 1)',
+      'Machine: 2 × Test CPU, 8 GB, Node v20.20.2 on linux',
+      '',
+      'operation               measured     budget  met',
+      '----------------------  --------  ---------  ---',
+      'read every file           112 ms          —',
+      'cold open + full index   1712 ms  ≤ 1500 ms  NO',
+      'search p95               3.46 ms    ≤ 20 ms  yes',
+      'cold open ÷ read            2.5×       ≤ 3×  yes',
+      'skipped reindex: no watcher',
+    ]);
+  });
+});

@@ -1,0 +1,74 @@
+/** The benchmark's results, each beside its DESIGN.md budget, as a terminal table or JSON. */
+
+export interface Measurement {
+  id: string;
+  label: string;
+  value: number;
+  unit: 'ms' | 'MB' | '×';
+  /** The budget's upper bound in the same unit, when DESIGN.md sets one. */
+  budget?: number;
+  /** Raw samples (one per run or per query), for the JSON output. */
+  samples?: number[];
+}
+
+export interface BenchReport {
+  machine: { cpus: number; cpuModel: string; node: string; platform: string; memoryGB: number };
+  workspace: {
+    seed: number;
+    documents: number;
+    requirements: number;
+    roadmapItems: number;
+    megabytes: number;
+    generatedMs?: number;
+  };
+  measurements: (Measurement & { met?: boolean })[];
+  /** Why a measurement could not be taken, if one could not. */
+  skipped: { id: string; reason: string }[];
+}
+
+export function withVerdicts(measurements: Measurement[]): BenchReport['measurements'] {
+  return measurements.map((measurement) =>
+    measurement.budget === undefined
+      ? measurement
+      : { ...measurement, met: measurement.value <= measurement.budget },
+  );
+}
+
+function formatValue(value: number, unit: Measurement['unit']): string {
+  if (!Number.isFinite(value)) return 'n/a';
+  if (Number.isInteger(value)) return unit === '×' ? `${value}×` : `${value} ${unit}`;
+  if (unit === '×') return `${value.toFixed(1)}×`;
+  const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
+  return `${value.toFixed(digits)} ${unit}`;
+}
+
+export function formatReport(report: BenchReport): string[] {
+  const { machine, workspace } = report;
+  const rows = [
+    ['operation', 'measured', 'budget', 'met'],
+    ...report.measurements.map((measurement) => [
+      measurement.label,
+      formatValue(measurement.value, measurement.unit),
+      measurement.budget === undefined ? '—' : `≤ ${formatValue(measurement.budget, measurement.unit)}`,
+      measurement.met === undefined ? '' : measurement.met ? 'yes' : 'NO',
+    ]),
+  ];
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  const lines = rows.map((row) =>
+    row
+      .map((cell, column) =>
+        column === 1 || column === 2 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!),
+      )
+      .join('  ')
+      .trimEnd(),
+  );
+  lines.splice(1, 0, widths.map((width) => '-'.repeat(width)).join('  '));
+  return [
+    `Reference workspace: ${workspace.documents.toLocaleString('en')} documents, ${workspace.requirements.toLocaleString('en')} requirements, ` +
+      `${workspace.roadmapItems.toLocaleString('en')} roadmap items, ${workspace.megabytes.toFixed(1)} MB (seed ${workspace.seed})`,
+    `Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGB} GB, Node ${machine.node} on ${machine.platform}`,
+    '',
+    ...lines,
+    ...report.skipped.map((skip) => `skipped ${skip.id}: ${skip.reason}`),
+  ];
+}
