@@ -1,0 +1,112 @@
+import { describe, it, expect } from 'vitest';
+import type { DocumentEntry } from '../../../shared/model/documentModel.js';
+import type { Lane, RoadmapItem } from '../../../shared/model/roadmapModel.js';
+import type { MoveDirection, MoveTarget } from './roadmapLanes.js';
+import { applyMove, deliveryByItem, deliverySummary, itemsByLane, keyboardMove } from './roadmapLanes.js';
+
+function item(key: string, lane: Lane, rank: number): RoadmapItem {
+  return { key, title: key, description: '', lane, rank, status: 'proposed' };
+}
+
+const items = [
+  item('RM-1', 'now', 1),
+  item('RM-2', 'now', 0),
+  item('RM-3', 'next', 0),
+  item('RM-4', 'later', 5),
+  item('RM-5', 'later', 2),
+];
+
+function laneKeys(list: RoadmapItem[]): string {
+  const grouped = itemsByLane(list);
+  return (['now', 'next', 'later'] as const)
+    .map((lane) => grouped[lane].map((entry) => entry.key).join(','))
+    .join(' | ');
+}
+
+describe('itemsByLane', () => {
+  it('groups by lane in rank order', () => {
+    expect(laneKeys(items)).toBe('RM-2,RM-1 | RM-3 | RM-5,RM-4');
+  });
+});
+
+describe('keyboardMove', () => {
+  const cases: [string, MoveDirection, MoveTarget | undefined][] = [
+    ['RM-1', 'up', { lane: 'now', index: 0 }],
+    ['RM-2', 'up', undefined],
+    ['RM-2', 'down', { lane: 'now', index: 1 }],
+    ['RM-1', 'down', undefined],
+    ['RM-1', 'right', { lane: 'next', index: 1 }],
+    ['RM-2', 'right', { lane: 'next', index: 0 }],
+    ['RM-2', 'left', undefined],
+    ['RM-4', 'right', undefined],
+    ['RM-3', 'left', { lane: 'now', index: 0 }],
+    ['RM-9', 'up', undefined],
+  ];
+  it.each(cases)('%s %s', (key, direction, expected) => {
+    expect(keyboardMove(itemsByLane(items), key, direction)).toEqual(expected);
+  });
+});
+
+describe('applyMove', () => {
+  const cases: [string, MoveTarget, string][] = [
+    ['RM-1', { lane: 'now', index: 0 }, 'RM-1,RM-2 | RM-3 | RM-5,RM-4'],
+    ['RM-2', { lane: 'later', index: 1 }, 'RM-1 | RM-3 | RM-5,RM-2,RM-4'],
+    ['RM-3', { lane: 'now', index: 99 }, 'RM-2,RM-1,RM-3 |  | RM-5,RM-4'],
+    ['RM-9', { lane: 'now', index: 0 }, 'RM-2,RM-1 | RM-3 | RM-5,RM-4'],
+  ];
+  it.each(cases)('%s to %j', (key, target, expected) => {
+    expect(laneKeys(applyMove(items, key, target))).toBe(expected);
+  });
+});
+
+function document(partial: Partial<DocumentEntry> & Pick<DocumentEntry, 'path' | 'type'>): DocumentEntry {
+  return {
+    title: partial.path,
+    implements: [],
+    answers: [],
+    fields: {},
+    headings: [],
+    sections: [],
+    requirements: [],
+    references: [],
+    bodyLine: 1,
+    size: 0,
+    mtimeMs: 0,
+    hash: '',
+    ...partial,
+  };
+}
+
+function requirement(key: string, roadmap: string[]) {
+  return { key, roadmap, line: 1, endLine: 3, summary: `${key} text` };
+}
+
+describe('deliveryByItem', () => {
+  const documents = [
+    document({
+      path: 'specs/a.md',
+      type: 'spec',
+      key: 'SPEC-1',
+      requirements: [
+        requirement('REQ-1', ['RM-1']),
+        requirement('REQ-2', ['RM-1', 'RM-2']),
+        requirement('REQ-3', []),
+      ],
+    }),
+    document({ path: 'stories/s.md', type: 'story', key: 'STORY-1', implements: ['REQ-2'] }),
+    document({ path: 'stories/t.md', type: 'story', key: 'STORY-2', implements: ['REQ-2', 'REQ-3'] }),
+  ];
+  const deliveries = deliveryByItem(documents);
+  const cases: [string, string][] = [
+    ['RM-1', '2 requirements · 1 with stories'],
+    ['RM-2', '1 requirement · 1 with stories'],
+    ['RM-3', '0 requirements · 0 with stories'],
+  ];
+  it.each(cases)('%s', (key, expected) => {
+    expect(deliverySummary(deliveries.get(key))).toBe(expected);
+  });
+  it('lists the stories of each requirement', () => {
+    const stories = deliveries.get('RM-2')?.requirements[0]?.stories.map((story) => story.key);
+    expect(stories).toEqual(['STORY-1', 'STORY-2']);
+  });
+});

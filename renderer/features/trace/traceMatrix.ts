@@ -1,0 +1,104 @@
+/** Flattens `api.trace()` rows into table rows: one per requirement, with the gaps named. */
+import type { TraceRow } from '../../../shared/contract/apiContract.js';
+import type { DocumentEntry } from '../../../shared/model/documentModel.js';
+
+export type TraceGap = 'no-requirement' | 'no-story';
+
+export interface MatrixRow {
+  itemKey?: string;
+  itemTitle?: string;
+  /** How many table rows the item cell spans; 0 on the rows it already covers. */
+  itemSpan: number;
+  requirement?: { key: string; path: string; line?: number; priority?: string; summary?: string };
+  stories: { key: string; path?: string; title?: string }[];
+  gap?: TraceGap;
+}
+
+export interface TraceSummary {
+  items: number;
+  requirements: number;
+  covered: number;
+  gaps: number;
+}
+
+/** Requirements are looked up in the documents for their line and summary; missing ones still show. */
+export function traceMatrix(rows: readonly TraceRow[], documents: readonly DocumentEntry[]): MatrixRow[] {
+  const requirements = new Map<string, { line: number; summary: string }>();
+  const documentsByKey = new Map<string, DocumentEntry>();
+  for (const document of documents) {
+    if (document.key) documentsByKey.set(document.key, document);
+    for (const requirement of document.requirements) requirements.set(requirement.key, requirement);
+  }
+  const matrix: MatrixRow[] = [];
+  for (const { item, requirements: delivering } of rows) {
+    if (delivering.length === 0) {
+      matrix.push({
+        itemKey: item.key,
+        itemTitle: item.title,
+        itemSpan: 1,
+        stories: [],
+        gap: 'no-requirement',
+      });
+      continue;
+    }
+    delivering.forEach((requirement, index) => {
+      const known = requirements.get(requirement.key);
+      matrix.push({
+        itemKey: item.key,
+        itemTitle: item.title,
+        itemSpan: index === 0 ? delivering.length : 0,
+        requirement: { ...requirement, line: known?.line, summary: known?.summary },
+        stories: requirement.stories.map((key) => {
+          const story = documentsByKey.get(key);
+          return { key, path: story?.path, title: story?.title };
+        }),
+        gap: requirement.stories.length === 0 ? 'no-story' : undefined,
+      });
+    });
+  }
+  return matrix;
+}
+
+/** Requirements that name no roadmap item: shown below the matrix so nothing is silently left out. */
+export function unplannedRequirements(documents: readonly DocumentEntry[]): MatrixRow[] {
+  const storiesByRequirement = new Map<string, { key: string; path: string; title: string }[]>();
+  for (const document of documents) {
+    if (document.type !== 'story' || !document.key) continue;
+    for (const key of document.implements) {
+      const stories = storiesByRequirement.get(key) ?? [];
+      stories.push({ key: document.key, path: document.path, title: document.title });
+      storiesByRequirement.set(key, stories);
+    }
+  }
+  return documents.flatMap((document) =>
+    document.requirements
+      .filter((requirement) => requirement.roadmap.length === 0)
+      .map((requirement) => {
+        const stories = storiesByRequirement.get(requirement.key) ?? [];
+        return {
+          itemSpan: 1,
+          requirement: {
+            key: requirement.key,
+            path: document.path,
+            line: requirement.line,
+            priority: requirement.priority,
+            summary: requirement.summary,
+          },
+          stories,
+          gap: stories.length === 0 ? ('no-story' as const) : undefined,
+        };
+      }),
+  );
+}
+
+export function traceSummary(rows: readonly TraceRow[]): TraceSummary {
+  let requirements = 0;
+  let covered = 0;
+  let gaps = 0;
+  for (const row of rows) {
+    requirements += row.requirements.length;
+    covered += row.requirements.filter((requirement) => requirement.stories.length > 0).length;
+    gaps += row.requirements.length === 0 ? 1 : row.requirements.filter((r) => r.stories.length === 0).length;
+  }
+  return { items: rows.length, requirements, covered, gaps };
+}
