@@ -125,3 +125,67 @@ function formatAttributeValue(value: string): string {
 }
 
 export const requirementCloseLine = ':::';
+
+export interface RequirementBlockMatch {
+  attributes: RequirementAttributes;
+  /** The opening line, without its newline. */
+  openLine: string;
+  /** Everything between the opening line's newline and the closing line (may be empty). */
+  inner: string;
+  /** The closing line, without its newline. */
+  closeLine: string;
+  /** The whole block up to the end of the closing line, without its newline. */
+  raw: string;
+}
+
+const fenceOpenPattern = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const fenceClosePattern = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+
+/** The fence a line opens, if any (a backtick fence's info string may not contain a backtick). */
+export function fenceOpenedBy(line: string): { marker: string; length: number } | undefined {
+  const open = fenceOpenPattern.exec(line);
+  if (!open || (open[1]![0] === '`' && open[2]!.includes('`'))) return undefined;
+  return { marker: open[1]![0]!, length: open[1]!.length };
+}
+
+export function isFenceClose(line: string, fence: { marker: string; length: number }): boolean {
+  const match = fenceClosePattern.exec(line);
+  return match !== null && match[1]![0] === fence.marker && match[1]!.length >= fence.length;
+}
+
+/**
+ * A requirement block at the start of `source` (LF line endings): its opening line, then lines up
+ * to a closing `:::` outside fenced code; undefined when another opening line or the end comes first.
+ */
+export function matchRequirementBlock(source: string): RequirementBlockMatch | undefined {
+  const firstEnd = source.indexOf('\n');
+  if (firstEnd === -1) return undefined;
+  const openLine = source.slice(0, firstEnd);
+  const attributes = parseRequirementOpen(openLine);
+  if (!attributes) return undefined;
+  let fence: { marker: string; length: number } | undefined;
+  let lineStart = firstEnd + 1;
+  while (lineStart <= source.length) {
+    const newline = source.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? source.length : newline;
+    const line = source.slice(lineStart, lineEnd);
+    if (fence) {
+      if (isFenceClose(line, fence)) fence = undefined;
+    } else if ((fence = fenceOpenedBy(line))) {
+      // inside fenced code now
+    } else if (isRequirementClose(line)) {
+      return {
+        attributes,
+        openLine,
+        inner: source.slice(firstEnd + 1, lineStart),
+        closeLine: line,
+        raw: source.slice(0, lineEnd),
+      };
+    } else if (line.startsWith(':::requirement{')) {
+      return undefined;
+    }
+    if (newline === -1) break;
+    lineStart = newline + 1;
+  }
+  return undefined;
+}

@@ -1,0 +1,82 @@
+/**
+ * Aligns the blocks of an edited document with the blocks it was parsed from, so unchanged blocks
+ * can be written back from their original source text.
+ */
+
+/** A stable text for a node's JSON (object keys sorted), equal for equal content. */
+export function fingerprintOf(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item !== null && typeof item === 'object' && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : item,
+  );
+}
+
+/**
+ * For each new fingerprint, the index of an old one it keeps (a longest common subsequence after
+ * trimming the common prefix and suffix, then equal fingerprints anywhere for moved blocks), or -1.
+ */
+export function alignBlocks(old: readonly string[], next: readonly string[]): number[] {
+  const match = new Array<number>(next.length).fill(-1);
+  let prefix = 0;
+  while (prefix < old.length && prefix < next.length && old[prefix] === next[prefix]) {
+    match[prefix] = prefix;
+    prefix++;
+  }
+  let suffix = 0;
+  while (
+    suffix < old.length - prefix &&
+    suffix < next.length - prefix &&
+    old[old.length - 1 - suffix] === next[next.length - 1 - suffix]
+  ) {
+    match[next.length - 1 - suffix] = old.length - 1 - suffix;
+    suffix++;
+  }
+  const oldMiddle = old.slice(prefix, old.length - suffix);
+  const nextMiddle = next.slice(prefix, next.length - suffix);
+  const used = new Set<number>(match.filter((index) => index !== -1));
+  for (const [nextIndex, oldIndex] of longestCommonSubsequence(oldMiddle, nextMiddle)) {
+    match[prefix + nextIndex] = prefix + oldIndex;
+    used.add(prefix + oldIndex);
+  }
+  const unusedByFingerprint = new Map<string, number[]>();
+  old.forEach((fingerprint, index) => {
+    if (used.has(index)) return;
+    const list = unusedByFingerprint.get(fingerprint) ?? [];
+    list.push(index);
+    unusedByFingerprint.set(fingerprint, list);
+  });
+  next.forEach((fingerprint, index) => {
+    if (match[index] !== -1) return;
+    const candidate = unusedByFingerprint.get(fingerprint)?.shift();
+    if (candidate !== undefined) match[index] = candidate;
+  });
+  return match;
+}
+
+/** Pairs [nextIndex, oldIndex] of a longest common subsequence (quadratic, used on the edited middle only). */
+function longestCommonSubsequence(old: readonly string[], next: readonly string[]): [number, number][] {
+  if (old.length === 0 || next.length === 0) return [];
+  const width = next.length + 1;
+  const table = new Uint32Array((old.length + 1) * width);
+  for (let i = old.length - 1; i >= 0; i--) {
+    for (let j = next.length - 1; j >= 0; j--) {
+      table[i * width + j] =
+        old[i] === next[j]
+          ? table[(i + 1) * width + j + 1]! + 1
+          : Math.max(table[(i + 1) * width + j]!, table[i * width + j + 1]!);
+    }
+  }
+  const pairs: [number, number][] = [];
+  let i = 0;
+  let j = 0;
+  while (i < old.length && j < next.length) {
+    if (old[i] === next[j]) {
+      pairs.push([j, i]);
+      i++;
+      j++;
+    } else if (table[(i + 1) * width + j]! >= table[i * width + j + 1]!) i++;
+    else j++;
+  }
+  return pairs;
+}

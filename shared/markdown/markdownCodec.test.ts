@@ -1,0 +1,138 @@
+import { type JSONContent } from '@tiptap/core';
+import { Node } from '@tiptap/pm/model';
+import { describe, expect, it } from 'vitest';
+import { setFrontMatterFields } from '../frontMatter/frontMatter.js';
+import { createMarkdownCodec } from './markdownCodec.js';
+
+const codec = createMarkdownCodec();
+
+function clone<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+function text(value: string): JSONContent {
+  return { type: 'text', text: value };
+}
+
+function paragraph(...content: JSONContent[]): JSONContent {
+  return { type: 'paragraph', content };
+}
+
+/** Returns a copy of the parsed document with `change` applied to its top-level content. */
+function edit(source: string, change: (content: JSONContent[]) => void): string {
+  const parsed = codec.parse(source);
+  const doc = clone(parsed.doc);
+  change(doc.content!);
+  return codec.serialize(parsed, doc);
+}
+
+describe('createMarkdownCodec round trip', () => {
+  it.each([
+    ['empty', ''],
+    ['blank lines only', '\n\n\n'],
+    ['no final newline', '# Title\n\nBody'],
+    ['CRLF', '# Title\r\n\r\nBody\r\n- a\r\n- b\r\n'],
+    ['mixed line endings', '# Title\r\n\nBody\r\nmore\n\n- a\r\n'],
+    ['BOM and front matter', '\uFEFF---\nkey: SPEC-1\n---\n# Title\n'],
+    ['requirement', ':::requirement{#REQ-1 priority=must}\nText.\n\n- a\n:::\n'],
+    ['unclosed requirement', ':::requirement{#REQ-1}\nText.\n'],
+    ['trailing spaces', 'Text  \nmore   \n\n   \n'],
+  ])('keeps %s byte for byte', (_name, source) => {
+    const parsed = codec.parse(source);
+    expect([codec.serialize(parsed), codec.serialize(parsed, clone(parsed.doc))]).toEqual([source, source]);
+  });
+
+  it('produces schema-valid JSON', () => {
+    const parsed = codec.parse('# T\n\n:::requirement{#REQ-1}\n:::\n\n**[[SPEC-1]]** &copy; <br>\n');
+    expect(Node.fromJSON(codec.schema, parsed.doc).check()).toBeUndefined();
+  });
+});
+
+describe('createMarkdownCodec edits', () => {
+  it.each<[string, string, (content: JSONContent[]) => void, string]>([
+    [
+      'changes only the edited paragraph',
+      '# Title\n\n* one\n* two\n\nOld text.\n\n| a |b|\n|--|--|\n| 1 |2|\n',
+      (content) => (content[2] = paragraph(text('New *text*.'))),
+      '# Title\n\n* one\n* two\n\nNew \\*text\\*.\n\n| a |b|\n|--|--|\n| 1 |2|\n',
+    ],
+    [
+      'keeps CRLF in an edited block',
+      'One\r\n\r\nTwo\r\n',
+      (content) => (content[1] = paragraph(text('Deux'))),
+      'One\r\n\r\nDeux\r\n',
+    ],
+    [
+      'inserts a block with a blank line',
+      '# A\nText\n',
+      (content) => content.splice(1, 0, paragraph(text('New'))),
+      '# A\n\nNew\n\nText\n',
+    ],
+    ['deletes a block', 'One\n\nTwo\n\nThree', (content) => content.splice(1, 1), 'One\n\nThree'],
+    [
+      'moves a block keeping its source',
+      'Setext\n===\n\nTwo\n',
+      (content) => content.reverse(),
+      'Two\n\nSetext\n===\n',
+    ],
+    [
+      'escapes a paragraph that would become a heading or a list',
+      'x\n',
+      (content) =>
+        content.push(paragraph(text('# not')), paragraph(text('1986. A year')), paragraph(text('- no'))),
+      'x\n\n\\# not\n\n1986\\. A year\n\n\\- no\n',
+    ],
+    [
+      'fences code containing a fence with a longer one',
+      'x\n',
+      (content) =>
+        content.push({ type: 'codeBlock', attrs: { language: 'md' }, content: [text('```\ncode\n```')] }),
+      'x\n\n````md\n```\ncode\n```\n````\n',
+    ],
+    [
+      'keeps an edited requirement’s untouched blocks and fences',
+      ':::requirement{#REQ-1   priority=must}\nFirst.\n\n\n- a\n-  b\n:::\n',
+      (content) => (content[0]!.content![0] = paragraph(text('Changed.'))),
+      ':::requirement{#REQ-1   priority=must}\nChanged.\n\n\n- a\n-  b\n:::\n',
+    ],
+    [
+      'rewrites a requirement’s opening line when an attribute changes',
+      ':::requirement{#REQ-1   priority=must}\nFirst.\n:::\n',
+      (content) => (content[0]!.attrs = { ...content[0]!.attrs, status: 'approved' }),
+      ':::requirement{#REQ-1 priority=must status=approved}\nFirst.\n:::\n',
+    ],
+    [
+      'keeps bold around a reference',
+      'x\n',
+      (content) =>
+        content.push(
+          paragraph(
+            {
+              type: 'reference',
+              attrs: { target: 'SPEC-1', anchor: null, label: null },
+              marks: [{ type: 'bold' }],
+            },
+            text(' done'),
+          ),
+        ),
+      'x\n\n**[[SPEC-1]]** done\n',
+    ],
+    [
+      'writes content into an empty document',
+      '',
+      (content) => (content[0] = paragraph(text('Hello'))),
+      'Hello\n',
+    ],
+  ])('%s', (_name, source, change, expected) => {
+    expect(edit(source, change)).toBe(expected);
+  });
+
+  it('writes changed front matter and keeps the body', () => {
+    const source = '---\nkey: SPEC-1\ntitle: Old\n---\nBody\n';
+    const parsed = codec.parse(source);
+    const frontMatter = setFrontMatterFields(parsed.split.frontMatter!.raw, { title: 'New' });
+    expect(codec.serialize(parsed, parsed.doc, frontMatter)).toBe(
+      '---\nkey: SPEC-1\ntitle: New\n---\nBody\n',
+    );
+  });
+});

@@ -1,0 +1,273 @@
+/**
+ * The lossless Markdown codec shared by the editor and the engine: every top-level block remembers
+ * its source text and a fingerprint of its JSON, and is written back from that text unless edited.
+ */
+import { getSchema, type Extensions, type JSONContent } from '@tiptap/core';
+import { MarkdownManager } from '@tiptap/markdown';
+import { type Schema } from '@tiptap/pm/model';
+import { Marked, type Links, type Token, type marked as globalMarked } from 'marked';
+import { type RequirementBlockMatch, matchRequirementBlock } from '../grammar/linkGrammar.js';
+import { splitDocument, type SplitDocument } from '../frontMatter/frontMatter.js';
+import { fingerprintOf } from './blockAlignment.js';
+import { requirementNodeAttributes } from './extensions/requirement.js';
+import { createMarkdownExtensions } from './markdownExtensions.js';
+import { applyMarkToContent, placeholdMarkedAtoms, restoreMarkedAtoms } from './inlineAtomMarks.js';
+import { renderHtml } from './markdownHtml.js';
+import { referenceLinkTokenizer } from './referenceLinks.js';
+import { writeBlocks, type BlockList, type BlockSource, type SourceText } from './blockWriter.js';
+
+export type { BlockList, BlockSource } from './blockWriter.js';
+
+export interface ParsedDocument {
+  /** The original file text. */
+  text: string;
+  split: SplitDocument;
+  /** TipTap document JSON of the body. */
+  doc: JSONContent;
+  /** Opaque: where each top-level block came from. */
+  source: DocumentSource;
+}
+
+export interface DocumentSource extends SourceText {
+  blocks: BlockList;
+  fingerprint: string;
+}
+
+export interface MarkdownCodec {
+  parse(text: string): ParsedDocument;
+  /** Writes `doc` (edited or not) back; `frontMatterRaw` when fields changed (from setFrontMatterFields). */
+  serialize(parsed: ParsedDocument, doc?: JSONContent, frontMatterRaw?: string): string;
+  /** The TipTap extension list (schema only, no React, no DOM) the editor uses. */
+  readonly extensions: Extensions;
+  readonly schema: Schema;
+}
+
+const calloutPattern = /^ {0,3}>[ \t]*\[![^\]\n]+\][-+]?/;
+const rawParagraphPattern = /^ {0,3}(?:%%|\$\$|\[\^[^\]\s]+\]:)/;
+
+export function createMarkdownCodec(): MarkdownCodec {
+  const extensions = createMarkdownExtensions();
+  const schema = getSchema(extensions);
+  const marked = new Marked();
+  let definedLabels: ReadonlySet<string> = new Set();
+  // A private marked instance: tokenizers registered on the global one pile up across editors.
+  const manager = new MarkdownManager({ extensions, marked: marked as unknown as typeof globalMarked });
+  marked.use({ extensions: [referenceLinkTokenizer(() => definedLabels)] });
+  // The stock method leaves atoms unmarked, so `**[[SPEC-3]]**` would lose its bold.
+  (manager as unknown as { applyMarkToContent: typeof applyMarkToContent }).applyMarkToContent =
+    applyMarkToContent;
+
+  /** Schema-normalized JSON of one node (what the editor's getJSON gives back), or undefined if invalid. */
+  function normalize(node: JSONContent): JSONContent | undefined {
+    try {
+      const checked = schema.nodeFromJSON(node);
+      checked.check();
+      return checked.toJSON() as JSONContent;
+    } catch {
+      return undefined;
+    }
+  }
+
+  function parseSingleBlock(markdown: string): JSONContent | undefined {
+    const content = manager.parse(markdown).content ?? [];
+    return content.length === 1 ? normalize(content[0]!) : undefined;
+  }
+
+  /** The canonical Markdown of one block (LF), escaping where plain text would change meaning. */
+  function renderBlock(node: JSONContent): string {
+    const placeheld = placeholdMarkedAtoms(node);
+    const markdown = manager.serialize({ type: 'doc', content: [placeheld.node] }).replace(/^\n+|\n+$/g, '');
+    return restoreMarkedAtoms(markdown, placeheld.atoms, (atom) => manager.renderNodeToMarkdown(atom));
+  }
+
+  function rawBlock(source: string): JSONContent {
+    return { type: 'rawBlock', attrs: { source } };
+  }
+
+  /** Models a block only when its canonical form renders the same HTML and parses back to the same JSON. */
+  function modelBlock(source: string, token: Token, links: Links): JSONContent {
+    if (mustStayRaw(source, token)) return rawBlock(source);
+    const node = parseSingleBlock(source);
+    if (!node) return rawBlock(source);
+    const canonical = renderBlock(node);
+    const again = parseSingleBlock(canonical);
+    if (!again || fingerprintOf(again) !== fingerprintOf(node)) return rawBlock(source);
+    if (renderHtml(source, links) !== renderHtml(canonical, links)) return rawBlock(source);
+    return node;
+  }
+
+  function lexBlocks(text: string): { tokens: Token[]; links: Links } {
+    const lexer = new marked.Lexer(marked.defaults);
+    const tokens = lexer.blockTokens(text, []);
+    return { tokens, links: lexer.tokens.links };
+  }
+
+  function buildList(text: string, start: number, end: number, links: Links): BlockList {
+    const { tokens } = lexBlocks(text.slice(start, end));
+    const blocks: BlockSource[] = [];
+    for (const piece of tileTokens(text, start, end, tokens)) {
+      const source = text.slice(piece.start, piece.end);
+      if (piece.token?.type === 'requirement') {
+        const match = matchRequirementBlock(text.slice(piece.start, end));
+        if (match) {
+          blocks.push(buildRequirement(text, piece.start, match, links));
+          continue;
+        }
+      }
+      const node = piece.token ? modelBlock(source, piece.token, links) : rawBlock(source);
+      blocks.push({ start: piece.start, end: piece.end, node, fingerprint: fingerprintOf(node) });
+    }
+    return { start, end, blocks };
+  }
+
+  function buildRequirement(
+    text: string,
+    start: number,
+    match: RequirementBlockMatch,
+    links: Links,
+  ): BlockSource {
+    const innerStart = start + match.openLine.length + 1;
+    const innerEnd = innerStart + match.inner.length;
+    const inner = buildList(text, innerStart, innerEnd, links);
+    const content =
+      inner.blocks.length > 0 ? inner.blocks.map((block) => block.node) : [{ type: 'paragraph' }];
+    const node = normalize({
+      type: 'requirement',
+      attrs: requirementNodeAttributes(match.attributes),
+      content,
+    }) ?? {
+      type: 'rawBlock',
+      attrs: { source: match.raw },
+    };
+    return {
+      start,
+      end: start + match.raw.length,
+      node,
+      fingerprint: fingerprintOf(node),
+      requirement: { openEnd: start + match.openLine.length, inner, closeStart: innerEnd },
+    };
+  }
+
+  function parse(text: string): ParsedDocument {
+    const split = splitDocument(text);
+    const body = split.body;
+    const normalized = body.includes('\r') ? body.replace(/\r\n?/g, '\n') : body;
+    const { links } = lexBlocks(normalized);
+    definedLabels = new Set(Object.keys(links));
+    try {
+      const blocks = buildList(normalized, 0, normalized.length, links);
+      const content = blocks.blocks.map((block) => block.node);
+      const doc: JSONContent = {
+        type: 'doc',
+        content: content.length > 0 ? content : [{ type: 'paragraph' }],
+      };
+      const source: DocumentSource = {
+        body,
+        normalized,
+        offsets: body === normalized ? undefined : normalizedOffsets(body),
+        lineEnding: dominantLineEnding(body),
+        blocks,
+        fingerprint: fingerprintOf(doc),
+      };
+      return { text, split, doc, source };
+    } finally {
+      definedLabels = new Set();
+    }
+  }
+
+  function serialize(parsed: ParsedDocument, doc?: JSONContent, frontMatterRaw?: string): string {
+    const { split, source } = parsed;
+    const body =
+      doc === undefined || fingerprintOf(doc) === source.fingerprint
+        ? source.body
+        : writeBlocks(source, source.blocks, normalizeContent(doc.content ?? []), { render: renderBlock });
+    return (split.bom ? '\uFEFF' : '') + (frontMatterRaw ?? split.frontMatter?.raw ?? '') + body;
+  }
+
+  function normalizeContent(content: JSONContent[]): JSONContent[] {
+    return content.map((node) => normalize(node) ?? node);
+  }
+
+  return { parse, serialize, extensions, schema };
+}
+
+/** Blocks kept raw whatever they parse to: HTML, definitions, callouts, comments, math, footnotes. */
+function mustStayRaw(source: string, token: Token): boolean {
+  if (token.type === 'html' || token.type === 'def') return true;
+  if (token.type === 'blockquote' && calloutPattern.test(source)) return true;
+  if (rawParagraphPattern.test(source)) return true;
+  return containsToken(
+    token,
+    (child) => child.type === 'def' || (child.type === 'html' && child.block === true),
+  );
+}
+
+function containsToken(token: Token, predicate: (token: Token) => boolean): boolean {
+  const children: Token[] = [];
+  if ('tokens' in token && Array.isArray(token.tokens)) children.push(...(token.tokens as Token[]));
+  if ('items' in token && Array.isArray(token.items)) children.push(...(token.items as Token[]));
+  return children.some((child) => predicate(child) || containsToken(child, predicate));
+}
+
+interface TilePiece {
+  start: number;
+  end: number;
+  /** Undefined for a region the lexer's tokens did not account for (kept raw). */
+  token?: Token;
+}
+
+/** Lays the tokens' `raw` over the text; a region they do not tile exactly becomes one raw piece. */
+function tileTokens(text: string, start: number, end: number, tokens: Token[]): TilePiece[] {
+  const pieces: TilePiece[] = [];
+  let cursor = start;
+  const pushPiece = (from: number, to: number, token?: Token) => {
+    const trimmed = trimBlock(text, from, to);
+    if (trimmed) pieces.push(token ? { ...trimmed, token } : trimmed);
+  };
+  for (const token of tokens) {
+    if (token.raw === '') continue;
+    const at = text.startsWith(token.raw, cursor) ? cursor : text.indexOf(token.raw, cursor);
+    if (at === -1 || at + token.raw.length > end) break;
+    if (at > cursor) pushPiece(cursor, at);
+    if (token.type !== 'space') pushPiece(at, at + token.raw.length, token);
+    cursor = at + token.raw.length;
+  }
+  if (cursor < end) pushPiece(cursor, end);
+  return pieces;
+}
+
+/** Strips blank lines around a block (they belong to the separators), keeping its own indentation. */
+function trimBlock(text: string, start: number, end: number): { start: number; end: number } | undefined {
+  let from = start;
+  for (;;) {
+    const newline = text.indexOf('\n', from);
+    if (newline === -1 || newline >= end || text.slice(from, newline).trim() !== '') break;
+    from = newline + 1;
+  }
+  let to = end;
+  while (to > from && text[to - 1] === '\n') to--;
+  for (;;) {
+    const newline = text.lastIndexOf('\n', to - 1);
+    if (newline < from || text.slice(newline + 1, to).trim() !== '') break;
+    to = newline;
+  }
+  if (text.slice(from, to).trim() === '') return undefined;
+  return { start: from, end: to };
+}
+
+/** For each offset in the LF-normalized body, the offset in the original body. */
+function normalizedOffsets(body: string): Uint32Array {
+  const offsets = new Uint32Array(body.length);
+  let normalizedIndex = 0;
+  for (let index = 0; index < body.length; index++) {
+    if (body[index] === '\r' && body[index + 1] === '\n') continue;
+    offsets[normalizedIndex++] = index;
+  }
+  return offsets.subarray(0, normalizedIndex);
+}
+
+function dominantLineEnding(body: string): '\n' | '\r\n' {
+  const crlf = body.split('\r\n').length - 1;
+  const lf = body.split('\n').length - 1 - crlf;
+  return crlf > lf ? '\r\n' : '\n';
+}

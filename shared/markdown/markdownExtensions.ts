@@ -1,0 +1,94 @@
+/** The TipTap extension list (schema and Markdown rules, no React, no DOM) shared by the editor and the engine. */
+import { type Extensions, type JSONContent, type MarkdownToken } from '@tiptap/core';
+import { CodeBlock } from '@tiptap/extension-code-block';
+import { HardBreak } from '@tiptap/extension-hard-break';
+import { Image } from '@tiptap/extension-image';
+import { TaskItem, TaskList } from '@tiptap/extension-list';
+import { Paragraph } from '@tiptap/extension-paragraph';
+import { TableKit } from '@tiptap/extension-table';
+import { StarterKit } from '@tiptap/starter-kit';
+import { RawBlock } from './extensions/rawBlock.js';
+import { RawInline } from './extensions/rawInline.js';
+import { Reference } from './extensions/reference.js';
+import { Requirement } from './extensions/requirement.js';
+
+export const allowedLinkProtocols = ['http', 'https', 'mailto'] as const;
+
+/** http, https, mailto, and scheme-less links (workspace paths, anchors); checked after normalising. */
+export function isAllowedLink(href: string): boolean {
+  // eslint-disable-next-line no-control-regex -- control characters hide schemes (`java\tscript:`)
+  const normalized = href.replace(/[\u0000-\u0020\u007f]/g, '').toLowerCase();
+  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(normalized);
+  return scheme === null || (allowedLinkProtocols as readonly string[]).includes(scheme[1]!);
+}
+
+/** A fence longer than any backtick run inside the code, so code containing ``` cannot end it early. */
+export function codeFenceFor(code: string): string {
+  const longest = Math.max(0, ...Array.from(code.matchAll(/`+/g), (match) => match[0].length));
+  return '`'.repeat(Math.max(3, longest + 1));
+}
+
+const blockStartPattern =
+  /^([ \t]*)(#{1,6}(?=[ \t]|$)|[-+*=](?=[ \t]|$)|[-=:|][-=:| \t]*$|>|:::|(\d{1,9})([.)])(?=[ \t]|$))/;
+
+/** Escapes the start of each paragraph line that would otherwise begin a heading, list, quote or rule. */
+export function escapeBlockStarts(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const match = blockStartPattern.exec(line);
+      if (!match) return line;
+      const indent = match[1]!;
+      if (match[3] !== undefined) return `${indent}${match[3]}\\${match[4]!}${line.slice(match[0].length)}`;
+      return `${indent}\\${line.slice(indent.length)}`;
+    })
+    .join('\n');
+}
+
+// Never unwrap a lone image out of its paragraph: an inline image at the top level is schema-invalid.
+const InlineParagraph = Paragraph.extend({
+  parseMarkdown: (token: MarkdownToken, helpers) =>
+    helpers.createNode('paragraph', undefined, helpers.parseInline(token.tokens ?? [])),
+  renderMarkdown: (node: JSONContent, helpers) =>
+    node.content && node.content.length > 0 ? escapeBlockStarts(helpers.renderChildren(node.content)) : '',
+});
+
+const FencedCodeBlock = CodeBlock.extend({
+  renderMarkdown: (node: JSONContent, helpers) => {
+    const code = node.content ? helpers.renderChildren(node.content) : '';
+    const fence = codeFenceFor(code);
+    return `${fence}${String(node.attrs?.language ?? '')}\n${code}${code === '' ? '' : '\n'}${fence}`;
+  },
+});
+
+// Trailing double spaces vanish in many editors; a backslash hard break survives them.
+const BackslashHardBreak = HardBreak.extend({
+  renderMarkdown: () => '\\\n',
+});
+
+export function createMarkdownExtensions(): Extensions {
+  return [
+    StarterKit.configure({
+      paragraph: false,
+      codeBlock: false,
+      hardBreak: false,
+      undoRedo: false,
+      link: {
+        openOnClick: false,
+        autolink: false,
+        isAllowedUri: (url) => isAllowedLink(url),
+      },
+    }),
+    InlineParagraph,
+    FencedCodeBlock,
+    BackslashHardBreak,
+    TableKit,
+    Image.configure({ inline: true }),
+    TaskList,
+    TaskItem.configure({ nested: true }),
+    Requirement,
+    Reference,
+    RawBlock,
+    RawInline,
+  ];
+}
