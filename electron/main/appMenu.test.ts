@@ -1,0 +1,60 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it } from 'vitest';
+import { buildMenuTemplate, type MenuCommands } from './appMenu.js';
+
+function recorder(): { calls: string[]; commands: MenuCommands } {
+  const calls: string[] = [];
+  return {
+    calls,
+    commands: {
+      newDocument: (type) => calls.push(`new ${type}`),
+      openWorkspace: () => calls.push('open'),
+      openRecent: (folder) => calls.push(`recent ${folder}`),
+      navigate: (hash) => calls.push(`navigate ${hash}`),
+      openSample: () => calls.push('sample'),
+    },
+  };
+}
+
+function find(items: MenuItemConstructorOptions[], labels: string[]): MenuItemConstructorOptions | undefined {
+  const [first, ...rest] = labels;
+  const item = items.find((each) => each.label?.replace('&', '') === first || each.role === first);
+  if (!item || rest.length === 0) return item;
+  return find(item.submenu as MenuItemConstructorOptions[], rest);
+}
+
+describe('buildMenuTemplate', () => {
+  const cases: [string[], string][] = [
+    [['File', 'New Spec'], 'new spec'],
+    [['File', 'New Story'], 'new story'],
+    [['File', 'New FAQ'], 'new faq'],
+    [['File', 'Open Workspace…'], 'open'],
+    [['File', 'Open Recent', 'work — /home/dana/work'], 'recent /home/dana/work'],
+    [['View', 'Roadmap'], 'navigate #/roadmap'],
+    [['View', 'Problems'], 'navigate #/problems'],
+    [['help', 'Open the Sample Workspace'], 'sample'],
+  ];
+  it.each(cases)('%j runs %s', (labels, expected) => {
+    const { calls, commands } = recorder();
+    const item = find(buildMenuTemplate(commands, ['/home/dana/work'], 'linux'), labels);
+    (item?.click as (() => void) | undefined)?.();
+    expect(calls).toEqual([expected]);
+  });
+
+  const topLevel: [NodeJS.Platform, string[]][] = [
+    ['linux', ['File', 'editMenu', 'View', 'windowMenu', 'help']],
+    ['darwin', ['appMenu', 'File', 'editMenu', 'View', 'windowMenu', 'help']],
+  ];
+  it.each(topLevel)('top-level menus on %s', (platform, expected) => {
+    const labels = buildMenuTemplate(recorder().commands, [], platform).map(
+      (item) => item.label?.replace('&', '') ?? item.role,
+    );
+    expect(labels).toEqual(expected);
+  });
+
+  it('disables Open Recent when there is nothing recent', () => {
+    expect(
+      find(buildMenuTemplate(recorder().commands, [], 'linux'), ['File', 'Open Recent'])?.enabled,
+    ).toEqual(false);
+  });
+});

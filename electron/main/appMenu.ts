@@ -1,0 +1,72 @@
+/** The native menu, as a pure template: every action goes through the commands the main process passes in. */
+import path from 'node:path';
+import type { MenuItemConstructorOptions } from 'electron';
+
+export interface MenuCommands {
+  newDocument(type: 'spec' | 'story' | 'faq'): void;
+  openWorkspace(): void;
+  openRecent(folder: string): void;
+  /** Navigates the renderer to one of its hash routes (`#/roadmap`). */
+  navigate(hash: string): void;
+  openSample(): void;
+}
+
+export function buildMenuTemplate(
+  commands: MenuCommands,
+  recent: string[],
+  platform: NodeJS.Platform,
+): MenuItemConstructorOptions[] {
+  const mac = platform === 'darwin';
+  const file: MenuItemConstructorOptions = {
+    label: '&File',
+    submenu: [
+      { label: 'New Spec', accelerator: 'CmdOrCtrl+N', click: () => commands.newDocument('spec') },
+      { label: 'New Story', accelerator: 'CmdOrCtrl+Shift+N', click: () => commands.newDocument('story') },
+      { label: 'New FAQ', click: () => commands.newDocument('faq') },
+      { type: 'separator' },
+      { label: 'Open Workspace…', accelerator: 'CmdOrCtrl+O', click: () => commands.openWorkspace() },
+      {
+        label: 'Open Recent',
+        enabled: recent.length > 0,
+        submenu: recent.map((folder) => ({
+          label: `${path.basename(folder)} — ${folder}`,
+          click: () => commands.openRecent(folder),
+        })),
+      },
+      { type: 'separator' },
+      mac ? { role: 'close' } : { role: 'quit' },
+    ],
+  };
+  const view: MenuItemConstructorOptions = {
+    label: '&View',
+    submenu: [
+      { label: 'Home', accelerator: 'CmdOrCtrl+1', click: () => commands.navigate('#/') },
+      { label: 'Roadmap', accelerator: 'CmdOrCtrl+2', click: () => commands.navigate('#/roadmap') },
+      { label: 'Timeline', accelerator: 'CmdOrCtrl+3', click: () => commands.navigate('#/timeline') },
+      { label: 'Stories', accelerator: 'CmdOrCtrl+4', click: () => commands.navigate('#/stories') },
+      { label: 'Traceability', accelerator: 'CmdOrCtrl+5', click: () => commands.navigate('#/trace') },
+      { label: 'Problems', accelerator: 'CmdOrCtrl+6', click: () => commands.navigate('#/problems') },
+      { type: 'separator' },
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+    ],
+  };
+  const help: MenuItemConstructorOptions = {
+    role: 'help',
+    submenu: [
+      { label: 'Open the Sample Workspace', click: () => commands.openSample() },
+      ...(mac ? [] : [{ role: 'about' as const }]),
+    ],
+  };
+  return [
+    ...(mac ? [{ role: 'appMenu' as const }] : []),
+    file,
+    { role: 'editMenu' },
+    view,
+    { role: 'windowMenu' },
+    help,
+  ];
+}
