@@ -1,0 +1,59 @@
+import { describe, it, expect } from 'vitest';
+import type { DocumentEntry } from '../../shared/model/documentModel.js';
+import type { RoadmapItem } from '../../shared/model/roadmapModel.js';
+import { indexSnapshot } from './workspaceState.js';
+
+function entry(path: string, key: string | undefined, requirements: string[]): DocumentEntry {
+  return {
+    path,
+    key,
+    type: 'spec',
+    title: path,
+    implements: [],
+    answers: [],
+    fields: {},
+    headings: [],
+    sections: [],
+    requirements: requirements.map((requirementKey, index) => ({
+      key: requirementKey,
+      roadmap: [],
+      line: index + 1,
+      endLine: index + 2,
+      summary: '',
+    })),
+    references: [],
+    bodyLine: 1,
+    size: 0,
+    mtimeMs: 0,
+    hash: '0'.repeat(64),
+  };
+}
+
+const item: RoadmapItem = {
+  key: 'RM-1',
+  title: 'One',
+  description: '',
+  lane: 'now',
+  rank: 0,
+  status: 'planned',
+};
+
+describe('indexSnapshot', () => {
+  const documents = [
+    entry('specs/a.md', 'SPEC-1', ['REQ-1', 'REQ-2']),
+    entry('specs/b.md', 'SPEC-1', ['REQ-2']),
+    entry('notes.md', undefined, []),
+  ];
+  const index = indexSnapshot(documents, [item]);
+  const cases: [string, string | undefined, string | undefined][] = [
+    ['path lookup', index.byPath.get('notes.md')?.path, 'notes.md'],
+    ['first duplicate key wins', index.byKey.get('SPEC-1')?.path, 'specs/a.md'],
+    ['requirement owner', index.requirementOwner.get('REQ-1')?.path, 'specs/a.md'],
+    ['duplicate requirement keeps first owner', index.requirementOwner.get('REQ-2')?.path, 'specs/a.md'],
+    ['roadmap lookup', index.roadmapByKey.get('RM-1')?.title, 'One'],
+    ['missing key', index.byKey.get('SPEC-9')?.path, undefined],
+  ];
+  it.each(cases)('%s', (_name, actual, expected) => {
+    expect(actual).toBe(expected);
+  });
+});
