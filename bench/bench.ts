@@ -98,16 +98,30 @@ async function prepareWorkspace(options: GenerateOptions): Promise<Prepared> {
   return prepared;
 }
 
+function scaled(seed: number, scale: number): GenerateOptions {
+  const count = (value: number): number => Math.max(1, Math.round(value * scale));
+  return {
+    seed,
+    specs: count(referenceWorkspace.specs),
+    requirementsPerSpec: referenceWorkspace.requirementsPerSpec,
+    stories: count(referenceWorkspace.stories),
+    faqs: count(referenceWorkspace.faqs),
+    roadmapItems: count(referenceWorkspace.roadmapItems),
+  };
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       json: { type: 'boolean' },
       seed: { type: 'string', default: String(referenceWorkspace.seed) },
       runs: { type: 'string', default: '5' },
+      /** A fraction of the reference workspace, for a quick smoke run (`--scale 0.01`). */
+      scale: { type: 'string', default: '1' },
     },
   });
   const runs = Math.max(1, Number(values.runs));
-  const options = { ...referenceWorkspace, seed: Number(values.seed) };
+  const options = scaled(Number(values.seed), Number(values.scale));
   const log = (line: string): void => {
     if (!values.json) process.stderr.write(`${line}\n`);
   };
