@@ -1,0 +1,341 @@
+/**
+ * The only place documents are read from and written to disk. Every path is contained in the
+ * workspace, every save is atomic and durable, and a save never overwrites a change made outside.
+ */
+import { constants, promises as fs, type Stats } from 'node:fs';
+import path from 'node:path';
+import { writeFileAtomic } from './atomicFile.js';
+import { commitFiles, hashBytes, writeFailure, type CommitFile } from './fileTransaction.js';
+import { isMarkdownPath, resolveInside, skippedFolderNames, toWorkspacePath } from './workspacePaths.js';
+
+export interface FileVersion {
+  size: number;
+  mtimeMs: number;
+  /** sha256 hex of the bytes. */
+  hash: string;
+}
+
+export interface LoadedFile extends FileVersion {
+  /** Workspace-relative, forward slashes. */
+  path: string;
+  text: string;
+}
+
+export type ReadError =
+  'not-found' | 'outside-workspace' | 'invalid-path' | 'not-text' | 'too-large' | 'unreadable';
+export type SaveError =
+  'conflict' | 'exists' | 'deleted' | 'read-only' | 'disk-full' | 'outside-workspace' | 'invalid-path' | 'io';
+export type TrashError = 'not-found' | 'outside-workspace' | 'invalid-path' | 'read-only' | 'io';
+
+export type ReadResult = { ok: true; file: LoadedFile } | { ok: false; error: ReadError; message: string };
+export type SaveResult =
+  { ok: true; version: FileVersion } | { ok: false; error: SaveError; message: string; current?: LoadedFile };
+export type TrashResult = { ok: true; trashedTo: string } | { ok: false; error: TrashError; message: string };
+export type SaveAllResult =
+  | { ok: true; versions: Map<string, FileVersion> }
+  | { ok: false; error: SaveError; message: string; path?: string };
+
+export interface ListedFile {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface SaveAllOptions {
+  /** Called before each file is renamed in; lets a test change the disk in the middle of a commit. */
+  beforeCommit?: (path: string) => void | Promise<void>;
+}
+
+type WriteListener = (path: string, version: FileVersion) => void;
+type WillWriteListener = (path: string, hash: string) => void;
+
+const defaultMaxFileBytes = 10 * 1024 * 1024;
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+export { hashBytes };
+
+export class DocumentStore {
+  readonly root: string;
+  private readonly maxFileBytes: number;
+  private readonly writeListeners = new Set<WriteListener>();
+  private readonly willWriteListeners = new Set<WillWriteListener>();
+  // One write at a time: the check of the disk and the write that follows must not interleave.
+  private writing: Promise<unknown> = Promise.resolve();
+
+  constructor(root: string, options: { maxFileBytes?: number } = {}) {
+    this.root = path.resolve(root);
+    this.maxFileBytes = options.maxFileBytes ?? defaultMaxFileBytes;
+  }
+
+  /** Every `*.md` below the root, sorted; skips .git, node_modules, .specbench and links leading out. */
+  async listMarkdownFiles(): Promise<ListedFile[]> {
+    const realRoot = await fs.realpath(this.root);
+    const files: ListedFile[] = [];
+    const walk = async (folder: string): Promise<void> => {
+      const entries = await fs.readdir(folder, { withFileTypes: true }).catch(() => []);
+      await Promise.all(
+        entries.map(async (entry) => {
+          const absolute = path.join(folder, entry.name);
+          if (entry.isDirectory()) {
+            if (!skippedFolderNames.has(entry.name)) await walk(absolute);
+            return;
+          }
+          if (!isMarkdownPath(entry.name) || !(entry.isFile() || entry.isSymbolicLink())) return;
+          // Linked folders are not followed (as git does); a linked file counts only if it stays inside.
+          const real = entry.isSymbolicLink() ? await fs.realpath(absolute).catch(() => undefined) : absolute;
+          if (real === undefined || (real !== absolute && !real.startsWith(realRoot + path.sep))) return;
+          const stat = await fs.stat(real).catch(() => undefined);
+          if (!stat?.isFile()) return;
+          files.push({ path: toWorkspacePath(this.root, absolute), size: stat.size, mtimeMs: stat.mtimeMs });
+        }),
+      );
+    };
+    await walk(this.root);
+    return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  async read(relativePath: string): Promise<ReadResult> {
+    const resolved = resolveInside(this.root, relativePath);
+    if (!resolved.ok) return resolved;
+    return this.load(resolved.absolute);
+  }
+
+  /** Writes `text` if the file on disk is still exactly `expected` (size, mtime and hash). */
+  async save(relativePath: string, text: string, expected: FileVersion): Promise<SaveResult> {
+    const resolved = resolveInside(this.root, relativePath);
+    if (!resolved.ok) return resolved;
+    return this.exclusive(async () => {
+      const current = await this.load(resolved.absolute);
+      const refusal = this.refuseChange(current, expected);
+      if (refusal) return refusal;
+      return this.write(resolved.absolute, text);
+    });
+  }
+
+  /** Writes a new file; refuses with `exists` when something is already at that path. */
+  async create(relativePath: string, text: string): Promise<SaveResult> {
+    const resolved = resolveInside(this.root, relativePath);
+    if (!resolved.ok) return resolved;
+    const shown = toWorkspacePath(this.root, resolved.absolute);
+    return this.exclusive(async () => {
+      const existing = await fs.lstat(resolved.absolute).catch(() => undefined);
+      if (existing) return { ok: false, error: 'exists', message: `${shown} already exists.` };
+      try {
+        await fs.mkdir(path.dirname(resolved.absolute), { recursive: true });
+      } catch (error) {
+        return writeFailure(error, shown);
+      }
+      return this.write(resolved.absolute, text);
+    });
+  }
+
+  /** Moves a file to `.specbench/trash/<timestamp>/<path>`; nothing is ever deleted. */
+  async trash(relativePath: string): Promise<TrashResult> {
+    const resolved = resolveInside(this.root, relativePath);
+    if (!resolved.ok) return resolved;
+    const shown = toWorkspacePath(this.root, resolved.absolute);
+    return this.exclusive(async (): Promise<TrashResult> => {
+      if (!(await fs.lstat(resolved.absolute).catch(() => undefined))) {
+        return { ok: false, error: 'not-found', message: `${shown} does not exist.` };
+      }
+      const stamp = new Date().toISOString().replace(/:/g, '-');
+      let destination = path.join(this.root, '.specbench', 'trash', stamp, shown);
+      for (let attempt = 2; await exists(destination); attempt++) {
+        destination = path.join(this.root, '.specbench', 'trash', `${stamp}-${attempt}`, shown);
+      }
+      try {
+        await fs.mkdir(path.dirname(destination), { recursive: true });
+        await fs.rename(resolved.absolute, destination);
+      } catch (error) {
+        const failure = writeFailure(error, shown);
+        return {
+          ok: false,
+          error: failure.error === 'read-only' ? 'read-only' : 'io',
+          message: failure.message,
+        };
+      }
+      return { ok: true, trashedTo: toWorkspacePath(this.root, destination) };
+    });
+  }
+
+  /**
+   * Saves several files all or none: every file is checked against its expected version, written
+   * to a temp file, then renamed in; if anything fails, the files already renamed are put back.
+   */
+  async saveAll(
+    changes: { path: string; text: string; expected: FileVersion }[],
+    options: SaveAllOptions = {},
+  ): Promise<SaveAllResult> {
+    const files: CommitFile[] = [];
+    for (const change of changes) {
+      const resolved = resolveInside(this.root, change.path);
+      if (!resolved.ok) return { ...resolved, path: change.path };
+      files.push({ path: toWorkspacePath(this.root, resolved.absolute), target: resolved.absolute, change });
+    }
+    return this.exclusive(async (): Promise<SaveAllResult> => {
+      for (const file of files) {
+        const current = await this.load(file.target);
+        const refusal = this.refuseChange(current, file.change.expected);
+        if (refusal) return { ok: false, error: refusal.error, message: refusal.message, path: file.path };
+        file.target = await realTarget(file.target);
+        if (!(await isWritable(file.target, await fs.stat(file.target)))) {
+          return { ok: false, error: 'read-only', message: `${file.path} is read-only.`, path: file.path };
+        }
+      }
+      return commitFiles(this.root, files, {
+        verify: async (file) => {
+          await options.beforeCommit?.(file.path);
+          const current = await this.load(file.target);
+          return this.refuseChange(current, file.change.expected);
+        },
+        willWrite: (file, hash) => this.emit(this.willWriteListeners, file.path, hash),
+        didWrite: (file, version) => this.emit(this.writeListeners, file.path, version),
+      });
+    });
+  }
+
+  /** Called after each of our own writes, so the watcher can ignore the echo. */
+  onDidWrite(listener: WriteListener): () => void {
+    this.writeListeners.add(listener);
+    return () => this.writeListeners.delete(listener);
+  }
+
+  /** Called just before the new bytes land, with their hash: the watcher may see them before `onDidWrite`. */
+  onWillWrite(listener: WillWriteListener): () => void {
+    this.willWriteListeners.add(listener);
+    return () => this.willWriteListeners.delete(listener);
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.writing.then(work, work);
+    this.writing = run.catch(() => undefined);
+    return run;
+  }
+
+  private emit<A, B>(listeners: Set<(a: A, b: B) => void>, a: A, b: B): void {
+    for (const listener of listeners) listener(a, b);
+  }
+
+  /** Why a file on disk may not be replaced, or undefined when it is still what the caller loaded. */
+  private refuseChange(
+    current: ReadResult,
+    expected: FileVersion,
+  ): Extract<SaveResult, { ok: false }> | undefined {
+    if (!current.ok) {
+      if (current.error === 'not-found') {
+        return {
+          ok: false,
+          error: 'deleted',
+          message: current.message.replace('does not exist', 'was deleted'),
+        };
+      }
+      if (current.error === 'outside-workspace' || current.error === 'invalid-path') {
+        return { ok: false, error: current.error, message: current.message };
+      }
+      return {
+        ok: false,
+        error: 'conflict',
+        message: `${current.message.replace(/\.$/, '')}, so it was not saved.`,
+      };
+    }
+    // A new mtime over identical bytes (a touch, a checkout of the same content) loses nothing.
+    if (current.file.size !== expected.size || current.file.hash !== expected.hash) {
+      return {
+        ok: false,
+        error: 'conflict',
+        message: `${current.file.path} was changed outside Specbench since it was opened.`,
+        current: current.file,
+      };
+    }
+    return undefined;
+  }
+
+  private async load(absolute: string): Promise<ReadResult> {
+    const shown = toWorkspacePath(this.root, absolute);
+    let handle: fs.FileHandle | undefined;
+    try {
+      handle = await fs.open(absolute, 'r');
+      const stat = await handle.stat();
+      if (!stat.isFile()) return { ok: false, error: 'unreadable', message: `${shown} is not a file.` };
+      if (stat.size > this.maxFileBytes) return this.tooLarge(shown, stat.size);
+      const bytes = await handle.readFile();
+      if (bytes.length > this.maxFileBytes) return this.tooLarge(shown, bytes.length);
+      if (bytes.includes(0)) {
+        return { ok: false, error: 'not-text', message: `${shown} is a binary file, not Markdown text.` };
+      }
+      let text: string;
+      try {
+        text = utf8.decode(bytes);
+      } catch {
+        return { ok: false, error: 'not-text', message: `${shown} is not valid UTF-8 text.` };
+      }
+      return {
+        ok: true,
+        file: { path: shown, text, size: bytes.length, mtimeMs: stat.mtimeMs, hash: hashBytes(bytes) },
+      };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') {
+        return { ok: false, error: 'not-found', message: `${shown} does not exist.` };
+      }
+      return {
+        ok: false,
+        error: 'unreadable',
+        message: `${shown} cannot be read (${code ?? 'unknown error'}).`,
+      };
+    } finally {
+      await handle?.close().catch(() => undefined);
+    }
+  }
+
+  private tooLarge(shown: string, size: number): ReadResult {
+    const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+    return {
+      ok: false,
+      error: 'too-large',
+      message: `${shown} is ${megabytes(size)}; Specbench opens files up to ${megabytes(this.maxFileBytes)}.`,
+    };
+  }
+
+  private async write(absolute: string, text: string): Promise<SaveResult> {
+    const shown = toWorkspacePath(this.root, absolute);
+    const target = await realTarget(absolute);
+    const existing = await fs.stat(target).catch(() => undefined);
+    if (existing && !(await isWritable(target, existing))) {
+      return { ok: false, error: 'read-only', message: `${shown} is read-only, so it was not saved.` };
+    }
+    const bytes = Buffer.from(text, 'utf8');
+    const hash = hashBytes(bytes);
+    this.emit(this.willWriteListeners, shown, hash);
+    try {
+      await writeFileAtomic(target, bytes);
+      const stat = await fs.stat(target);
+      const version = { size: bytes.length, mtimeMs: stat.mtimeMs, hash };
+      this.emit(this.writeListeners, shown, version);
+      return { ok: true, version };
+    } catch (error) {
+      return writeFailure(error, shown);
+    }
+  }
+}
+
+/** A save goes to the file a symbolic link points at, so the link itself survives. */
+async function realTarget(absolute: string): Promise<string> {
+  return fs.realpath(absolute).catch(() => absolute);
+}
+
+/** The read-only bit is honoured even for root, who could write anyway. */
+async function isWritable(target: string, stat: Stats): Promise<boolean> {
+  if ((stat.mode & 0o222) === 0) return false;
+  return fs.access(target, constants.W_OK).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function exists(target: string): Promise<boolean> {
+  return fs.lstat(target).then(
+    () => true,
+    () => false,
+  );
+}
