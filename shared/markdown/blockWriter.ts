@@ -35,6 +35,8 @@ export interface BlockList {
 export interface BlockRenderer {
   /** Canonical Markdown (LF) for one node. */
   render(node: JSONContent): string;
+  /** The top-level nodes a piece of Markdown parses to, to check a rendered block in its context. */
+  parseFragment?(markdown: string): JSONContent[];
 }
 
 /** The body offset of a boundary in the normalized text (before a CR that was dropped). */
@@ -51,9 +53,29 @@ function withLineEnding(source: SourceText, text: string): string {
   return source.lineEnding === '\n' ? text : text.replace(/\n/g, source.lineEnding);
 }
 
+/** The same list written with other markers, so it does not merge with an adjacent list. */
+function alternativeListMarkers(node: JSONContent, text: string): string[] {
+  if (node.type === 'bulletList') {
+    return ['*', '+'].map((marker) => text.replace(/^-(?=[ \t]|\r?$)/gm, marker));
+  }
+  if (node.type === 'orderedList') return [text.replace(/^(\d{1,9})\.(?=[ \t]|\r?$)/gm, '$1)')];
+  return [];
+}
+
 function isEmptyParagraph(node: JSONContent): boolean {
   return node.type === 'paragraph' && (node.content ?? []).length === 0;
 }
+
+interface Piece {
+  node: JSONContent;
+  /** The old block this node keeps or replaces, or -1. */
+  slot: number;
+  text: string;
+  rendered: boolean;
+}
+
+/** Blocks that end at a line of their own, so a block after them may follow without a blank line. */
+const selfClosingTypes = new Set(['heading', 'horizontalRule', 'codeBlock']);
 
 /** Serializes `nodes` in place of `list`, keeping the original text of every unchanged block. */
 export function writeBlocks(
@@ -64,40 +86,74 @@ export function writeBlocks(
 ): string {
   const old = list.blocks;
   const visible = nodes.filter((node) => !isEmptyParagraph(node));
+  const blankLine = source.lineEnding + source.lineEnding;
   if (old.length === 0) {
     const region = original(source, list.start, list.end);
     if (visible.length === 0) return region;
     const rendered = visible.map((node) => withLineEnding(source, renderer.render(node)));
-    const separator = source.lineEnding + source.lineEnding;
-    return rendered.join(separator) + (region === '' ? source.lineEnding : region);
+    return rendered.join(blankLine) + (region === '' ? source.lineEnding : region);
   }
   const match = alignBlocks(
     old.map((block) => block.fingerprint),
     visible.map((node) => fingerprintOf(node)),
   );
   const counterpart = pairReplacements(old, visible, match);
+  const render = (node: JSONContent, slot: number) =>
+    renderChanged(source, node, slot >= 0 ? old[slot] : undefined, renderer);
+  const pieces: Piece[] = visible
+    .map((node, index): Piece => {
+      const slot = counterpart[index]!;
+      return match[index]! >= 0
+        ? { node, slot, text: original(source, old[slot]!.start, old[slot]!.end), rendered: false }
+        : { node, slot, text: render(node, slot), rendered: true };
+    })
+    .filter((piece) => piece.text !== '');
 
-  let output = original(source, list.start, old[0]!.start);
-  let previousSlot: number | undefined;
-  let emitted = 0;
-  visible.forEach((node, index) => {
-    const slot = counterpart[index]!;
-    const text =
-      match[index]! >= 0
-        ? original(source, old[slot]!.start, old[slot]!.end)
-        : renderChanged(source, node, slot >= 0 ? old[slot] : undefined, renderer);
-    if (text === '') return;
-    if (emitted > 0) {
-      output +=
-        previousSlot !== undefined && slot === previousSlot + 1
-          ? original(source, old[previousSlot]!.end, old[slot]!.start)
-          : source.lineEnding + source.lineEnding;
-    }
-    output += text;
-    previousSlot = slot >= 0 ? slot : undefined;
-    emitted++;
-  });
-  return output + original(source, old[old.length - 1]!.end, list.end);
+  const separator = (before: Piece, after: Piece): string => {
+    if (before.slot < 0 || after.slot !== before.slot + 1) return blankLine;
+    const kept = original(source, old[before.slot]!.end, old[after.slot]!.start);
+    const safe =
+      (!before.rendered && !after.rendered) ||
+      /\n[ \t]*\r?\n/.test(kept) ||
+      selfClosingTypes.has(before.node.type ?? '');
+    return safe ? kept : blankLine;
+  };
+  const join = (from: number, to: number) =>
+    pieces
+      .slice(from, to)
+      .map((piece, index) => (index === 0 ? '' : separator(pieces[from + index - 1]!, piece)) + piece.text)
+      .join('');
+
+  // A rendered block can change how its neighbours read (lazy lines, indentation, adjacent lists):
+  // check it in context, then try other list markers, then render the neighbours too.
+  const parseFragment = renderer.parseFragment;
+  if (parseFragment) {
+    pieces.forEach((piece, index) => {
+      if (!piece.rendered) return;
+      const from = Math.max(0, index - 1);
+      const to = Math.min(pieces.length, index + 2);
+      const expected = fingerprintOf(pieces.slice(from, to).map((item) => item.node));
+      const readsBack = () => fingerprintOf(parseFragment(join(from, to))) === expected;
+      if (readsBack()) return;
+      const text = piece.text;
+      for (const alternative of alternativeListMarkers(piece.node, text)) {
+        piece.text = alternative;
+        if (readsBack()) return;
+      }
+      piece.text = text;
+      for (const neighbour of [pieces[index - 1], pieces[index + 1]]) {
+        if (!neighbour || neighbour.rendered) continue;
+        neighbour.text = render(neighbour.node, -1);
+        neighbour.rendered = true;
+      }
+    });
+  }
+  if (pieces.length === 0) return original(source, list.start, list.end);
+  return (
+    original(source, list.start, old[0]!.start) +
+    join(0, pieces.length) +
+    original(source, old[old.length - 1]!.end, list.end)
+  );
 }
 
 /**

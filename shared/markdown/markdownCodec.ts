@@ -30,6 +30,8 @@ export interface ParsedDocument {
 
 export interface DocumentSource extends SourceText {
   blocks: BlockList;
+  /** The document's link reference definitions, by label. */
+  links: Links;
   fingerprint: string;
 }
 
@@ -148,13 +150,27 @@ export function createMarkdownCodec(): MarkdownCodec {
     };
   }
 
+  function withLabels<T>(links: Links, run: () => T): T {
+    const previous = definedLabels;
+    definedLabels = new Set(Object.keys(links));
+    try {
+      return run();
+    } finally {
+      definedLabels = previous;
+    }
+  }
+
+  function parseFragment(markdown: string, links: Links): JSONContent[] {
+    const normalized = markdown.replace(/\r\n?/g, '\n');
+    return buildList(normalized, 0, normalized.length, links).blocks.map((block) => block.node);
+  }
+
   function parse(text: string): ParsedDocument {
     const split = splitDocument(text);
     const body = split.body;
     const normalized = body.includes('\r') ? body.replace(/\r\n?/g, '\n') : body;
     const { links } = lexBlocks(normalized);
-    definedLabels = new Set(Object.keys(links));
-    try {
+    return withLabels(links, () => {
       const blocks = buildList(normalized, 0, normalized.length, links);
       const content = blocks.blocks.map((block) => block.node);
       const doc: JSONContent = {
@@ -167,12 +183,11 @@ export function createMarkdownCodec(): MarkdownCodec {
         offsets: body === normalized ? undefined : normalizedOffsets(body),
         lineEnding: dominantLineEnding(body),
         blocks,
+        links,
         fingerprint: fingerprintOf(doc),
       };
       return { text, split, doc, source };
-    } finally {
-      definedLabels = new Set();
-    }
+    });
   }
 
   function serialize(parsed: ParsedDocument, doc?: JSONContent, frontMatterRaw?: string): string {
@@ -180,7 +195,12 @@ export function createMarkdownCodec(): MarkdownCodec {
     const body =
       doc === undefined || fingerprintOf(doc) === source.fingerprint
         ? source.body
-        : writeBlocks(source, source.blocks, normalizeContent(doc.content ?? []), { render: renderBlock });
+        : withLabels(source.links, () =>
+            writeBlocks(source, source.blocks, normalizeContent(doc.content ?? []), {
+              render: renderBlock,
+              parseFragment: (markdown) => parseFragment(markdown, source.links),
+            }),
+          );
     return (split.bom ? '\uFEFF' : '') + (frontMatterRaw ?? split.frontMatter?.raw ?? '') + body;
   }
 

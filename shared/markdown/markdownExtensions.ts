@@ -45,10 +45,23 @@ export function escapeBlockStarts(text: string): string {
     .join('\n');
 }
 
+/** Paragraph lines lose their leading whitespace in Markdown, so the text does not keep it either. */
+function stripLineIndentation(content: JSONContent[]): JSONContent[] {
+  return content
+    .map((node, index) => {
+      if (node.type !== 'text' || node.text === undefined) return node;
+      let text = node.text.replace(/\n[ \t]+/g, '\n');
+      const previous = content[index - 1];
+      if (index === 0 || previous?.type === 'hardBreak') text = text.replace(/^[ \t]+/, '');
+      return { ...node, text };
+    })
+    .filter((node) => node.type !== 'text' || node.text !== '');
+}
+
 // Never unwrap a lone image out of its paragraph: an inline image at the top level is schema-invalid.
 const InlineParagraph = Paragraph.extend({
   parseMarkdown: (token: MarkdownToken, helpers) =>
-    helpers.createNode('paragraph', undefined, helpers.parseInline(token.tokens ?? [])),
+    helpers.createNode('paragraph', undefined, stripLineIndentation(helpers.parseInline(token.tokens ?? []))),
   renderMarkdown: (node: JSONContent, helpers) =>
     node.content && node.content.length > 0 ? escapeBlockStarts(helpers.renderChildren(node.content)) : '',
 });

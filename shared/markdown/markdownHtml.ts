@@ -26,5 +26,13 @@ export function renderHtml(markdown: string, links: Readonly<Links>): string {
   for (const [label, link] of Object.entries(links)) {
     lexer.tokens.links[label] = link;
   }
-  return new Parser(options).parse(lexer.lex(markdown));
+  return withoutLineIndentation(new Parser(options).parse(lexer.lex(markdown)));
+}
+
+/** Marked keeps paragraph lines' leading whitespace, which CommonMark strips; drop it outside `<pre>`. */
+function withoutLineIndentation(html: string): string {
+  return html
+    .split(/(<pre[\s\S]*?<\/pre>)/)
+    .map((part, index) => (index % 2 === 1 ? part : part.replace(/(^|\n|<p>)[ \t]+/g, '$1')))
+    .join('');
 }
