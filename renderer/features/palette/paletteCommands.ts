@@ -11,7 +11,8 @@ export interface PaletteCommand {
   keywords?: string[];
   /** Runs at once; or, with `ask`, the palette first asks for one line of text. */
   run?: () => void | Promise<void>;
-  ask?: { label: string; submit: (value: string) => void | Promise<void> };
+  /** `submit` returns an error message to show, or nothing when it succeeded. */
+  ask?: { label: string; submit: (value: string) => string | void | Promise<string | void> };
 }
 
 export interface BuiltInContext {
@@ -19,8 +20,6 @@ export interface BuiltInContext {
   navigate: (hash: string) => void;
   writable: boolean;
   toggleTheme: () => void;
-  /** Reports a failed action to the user. */
-  report: (message: string) => void;
 }
 
 const newDocuments = [
@@ -49,8 +48,8 @@ export function builtInCommands(context: BuiltInContext): PaletteCommand[] {
           label: `Title of the new ${noun}`,
           submit: async (value: string) => {
             const result = await context.api.createDocument({ type, title: value });
-            if (result.ok) context.navigate(documentHash(result.path));
-            else context.report(result.message);
+            if (!result.ok) return result.message;
+            context.navigate(documentHash(result.path));
           },
         },
       }))

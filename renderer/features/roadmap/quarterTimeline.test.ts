@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { Lane, RoadmapItem } from '../../../shared/model/roadmapModel.js';
-import { quarterTimeline, quarterTitle } from './quarterTimeline.js';
+import { quarterOptions, quarterTimeline, quarterTitle } from './quarterTimeline.js';
 
 function item(key: string, lane: Lane, rank: number, quarter?: string): RoadmapItem {
   return { key, title: key, description: '', lane, rank, status: 'proposed', quarter };
@@ -32,5 +32,13 @@ describe('quarterTimeline', () => {
     ['odd', 'odd'],
   ])('titles %s', (quarter, expected) => {
     expect(quarterTitle(quarter)).toBe(expected);
+  });
+});
+
+describe('quarterOptions', () => {
+  it('offers the previous quarter, the current one and six ahead, plus quarters in use', () => {
+    expect(quarterOptions(['2024-Q2', undefined, '2026-Q4'], new Date(2026, 10, 25)).join(' ')).toBe(
+      '2024-Q2 2026-Q3 2026-Q4 2027-Q1 2027-Q2 2027-Q3 2027-Q4 2028-Q1 2028-Q2',
+    );
   });
 });

@@ -39,3 +39,14 @@ function sortItems(items: RoadmapItem[]): RoadmapItem[] {
     (left, right) => laneOrder[left.lane] - laneOrder[right.lane] || left.rank - right.rank,
   );
 }
+
+/** Quarters offered in pickers: the last one, the current one and six ahead, plus any already in use. */
+export function quarterOptions(inUse: readonly (string | undefined)[], today: Date): string[] {
+  const options = new Set<string>();
+  const start = today.getFullYear() * 4 + Math.floor(today.getMonth() / 3) - 1;
+  for (let index = start; index < start + 8; index += 1) {
+    options.add(`${Math.floor(index / 4)}-Q${(index % 4) + 1}`);
+  }
+  for (const quarter of inUse) if (quarter) options.add(quarter);
+  return [...options].sort();
+}

@@ -54,7 +54,15 @@ export function applyMove(items: readonly RoadmapItem[], key: string, target: Mo
 
 export interface Delivery {
   /** Requirements whose `roadmap` attribute names the item. */
-  requirements: { key: string; path: string; documentKey?: string; summary: string; stories: StoryLink[] }[];
+  requirements: {
+    key: string;
+    path: string;
+    line: number;
+    priority?: string;
+    status?: string;
+    summary: string;
+    stories: StoryLink[];
+  }[];
   /** How many of those requirements at least one story implements. */
   withStories: number;
 }
@@ -91,7 +99,9 @@ export function deliveryByItem(documents: readonly DocumentEntry[]): Map<string,
         delivery.requirements.push({
           key: requirement.key,
           path: document.path,
-          documentKey: document.key,
+          line: requirement.line,
+          priority: requirement.priority,
+          status: requirement.status,
           summary: requirement.summary,
           stories,
         });

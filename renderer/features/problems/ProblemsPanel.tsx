@@ -1,0 +1,97 @@
+/** `specbench check` findings (`#/problems`), grouped by severity; each jumps to its file and line. */
+import { useMemo, useState } from 'react';
+import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
+import type { WorkspaceState } from '../../app/workspaceState.js';
+import type { FindingView } from '../../../shared/contract/apiContract.js';
+import { documentHash, roadmapItemHash } from '../search/documentHash.js';
+import { HashLink } from '../search/HashLink.js';
+import { findingCounts, groupFindings, severityTitles } from './groupFindings.js';
+import './problems.css';
+
+export interface ProblemsPanelProps {
+  api: SpecbenchApi;
+  workspace: WorkspaceState;
+  navigate: (hash: string) => void;
+}
+
+/** Findings rendered per group at first; a broken reference workspace can have thousands. */
+const pageSize = 300;
+
+export function ProblemsPanel({ workspace, navigate }: ProblemsPanelProps) {
+  const groups = useMemo(() => groupFindings(workspace.findings), [workspace.findings]);
+  const [shown, setShown] = useState<Record<string, number>>({});
+  const [checking, setChecking] = useState(false);
+
+  async function recheck() {
+    setChecking(true);
+    try {
+      await workspace.refresh();
+    } finally {
+      setChecking(false);
+    }
+  }
+
+  return (
+    <div className="problems page">
+      <header className="page__header">
+        <div>
+          <h1 className="page__title">Problems</h1>
+          <p className="page__subtitle" role="status" aria-label="Problem count">
+            {workspace.status === 'loading' ? 'Checking…' : findingCounts(groups)}
+          </p>
+        </div>
+        <button type="button" className="button" onClick={() => void recheck()} disabled={checking}>
+          {checking ? 'Checking…' : 'Check again'}
+        </button>
+      </header>
+      {workspace.status === 'ready' && groups.length === 0 && (
+        <p className="empty-state empty-state--success">Every rule passes. Nothing to fix.</p>
+      )}
+      {groups.map((group) => {
+        const limit = shown[group.severity] ?? pageSize;
+        return (
+          <section
+            key={group.severity}
+            className={`problems__group problems__group--${group.severity}`}
+            aria-labelledby={`problems-${group.severity}`}
+          >
+            <h2 id={`problems-${group.severity}`} className="problems__title">
+              <span className={`severity-dot severity-dot--${group.severity}`} aria-hidden="true" />
+              {severityTitles[group.severity]} <span className="panel__count">{group.findings.length}</span>
+            </h2>
+            <ul className="problems__list" aria-label={severityTitles[group.severity]}>
+              {group.findings.slice(0, limit).map((finding, index) => (
+                <li key={`${finding.path}:${finding.line}:${finding.rule}:${index}`}>
+                  <HashLink className="problem" hash={findingHash(finding, workspace)} navigate={navigate}>
+                    <span className="problem__message">{finding.message}</span>
+                    <span className="problem__where">
+                      {finding.path}:{finding.line}
+                    </span>
+                    <code className="problem__rule">{finding.rule}</code>
+                  </HashLink>
+                </li>
+              ))}
+            </ul>
+            {group.findings.length > limit && (
+              <button
+                type="button"
+                className="button button--quiet"
+                onClick={() => setShown({ ...shown, [group.severity]: limit + pageSize * 5 })}
+              >
+                Show {Math.min(group.findings.length - limit, pageSize * 5)} more
+              </button>
+            )}
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+/** Roadmap findings point at roadmap.json; the item page is the place to fix them. */
+function findingHash(finding: FindingView, workspace: WorkspaceState): string {
+  if (finding.key && !workspace.byPath.has(finding.path) && workspace.roadmapByKey.has(finding.key)) {
+    return roadmapItemHash(finding.key);
+  }
+  return documentHash(finding.path, finding.line);
+}

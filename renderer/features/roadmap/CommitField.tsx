@@ -1,0 +1,77 @@
+/** A text field that keeps the user's draft and commits it on blur or Enter, never per keystroke. */
+import { useEffect, useRef, useState } from 'react';
+
+interface CommitFieldProps {
+  id?: string;
+  label: string;
+  value: string;
+  onCommit: (value: string) => void;
+  multiline?: boolean;
+  readOnly?: boolean;
+  className?: string;
+  placeholder?: string;
+  maxLength?: number;
+  list?: string;
+  /** Rejects a draft with a message instead of committing it. */
+  validate?: (value: string) => string | undefined;
+}
+
+export function CommitField({
+  label,
+  value,
+  onCommit,
+  multiline,
+  validate,
+  className,
+  ...rest
+}: CommitFieldProps) {
+  const [draft, setDraft] = useState(value);
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const focused = useRef(false);
+  // Outside changes (a refresh, an edit elsewhere) replace the draft only while the user is not typing here.
+  useEffect(() => {
+    if (!focused.current) setDraft(value);
+  }, [value]);
+
+  function commit() {
+    const message = validate?.(draft);
+    setProblem(message);
+    if (message === undefined && draft !== value) onCommit(draft);
+  }
+
+  const common = {
+    'aria-label': label,
+    'aria-invalid': problem ? true : undefined,
+    className: className ?? (multiline ? 'textarea' : 'input'),
+    value: draft,
+    onFocus: () => {
+      focused.current = true;
+    },
+    onBlur: () => {
+      focused.current = false;
+      commit();
+    },
+    ...rest,
+  };
+  return (
+    <>
+      {multiline ? (
+        <textarea {...common} rows={6} onChange={(event) => setDraft(event.target.value)} />
+      ) : (
+        <input
+          {...common}
+          onChange={(event) => setDraft(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') commit();
+            if (event.key === 'Escape') setDraft(value);
+          }}
+        />
+      )}
+      {problem && (
+        <span className="form-error" role="alert">
+          {problem}
+        </span>
+      )}
+    </>
+  );
+}

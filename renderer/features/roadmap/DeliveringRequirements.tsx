@@ -1,0 +1,81 @@
+/** The requirements whose `roadmap=` names this item, each with the stories that implement it. */
+import type { WorkspaceState } from '../../app/workspaceState.js';
+import { documentHash } from '../search/documentHash.js';
+import { HashLink } from '../search/HashLink.js';
+import type { Delivery } from './roadmapLanes.js';
+import { deliverySummary } from './roadmapLanes.js';
+
+interface DeliveringRequirementsProps {
+  itemKey: string;
+  delivery?: Delivery;
+  workspace: WorkspaceState;
+  navigate: (hash: string) => void;
+}
+
+export function DeliveringRequirements({
+  itemKey,
+  delivery,
+  workspace,
+  navigate,
+}: DeliveringRequirementsProps) {
+  const requirements = delivery?.requirements ?? [];
+  return (
+    <section className="panel delivering" aria-labelledby="delivering-title">
+      <h2 id="delivering-title" className="panel__title">
+        Delivering requirements <span className="panel__count">{deliverySummary(delivery)}</span>
+      </h2>
+      {requirements.length === 0 ? (
+        <p className="empty-state">
+          No requirement delivers {itemKey} yet. Add <code>roadmap={itemKey}</code> to a requirement block in
+          a spec.
+        </p>
+      ) : (
+        <ul className="delivering__list">
+          {requirements.map((requirement) => {
+            const spec = workspace.byPath.get(requirement.path);
+            return (
+              <li key={`${requirement.path}#${requirement.key}`} className="delivering__requirement">
+                <div className="delivering__head">
+                  <HashLink
+                    className="key-chip key-chip--link"
+                    hash={documentHash(requirement.path, requirement.line)}
+                    navigate={navigate}
+                  >
+                    {requirement.key}
+                  </HashLink>
+                  <span className="delivering__summary">{requirement.summary}</span>
+                  {requirement.priority && (
+                    <span className={`priority-chip priority-chip--${requirement.priority}`}>
+                      {requirement.priority}
+                    </span>
+                  )}
+                  {requirement.status && <span className="status-chip">{requirement.status}</span>}
+                </div>
+                <div className="delivering__source">
+                  in{' '}
+                  <HashLink hash={documentHash(requirement.path)} navigate={navigate}>
+                    {spec?.title ?? requirement.path}
+                  </HashLink>
+                </div>
+                {requirement.stories.length === 0 ? (
+                  <p className="delivering__gap">No story implements {requirement.key} yet.</p>
+                ) : (
+                  <ul className="delivering__stories" aria-label={`Stories implementing ${requirement.key}`}>
+                    {requirement.stories.map((story) => (
+                      <li key={story.path}>
+                        <HashLink hash={documentHash(story.path)} navigate={navigate}>
+                          {story.key && <span className="key-chip">{story.key}</span>} {story.title}
+                        </HashLink>
+                        {story.status && <span className="status-chip">{story.status}</span>}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

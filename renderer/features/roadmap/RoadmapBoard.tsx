@@ -1,0 +1,186 @@
+/** The roadmap board: Now, Next and Later lanes; cards move by drag and drop or Alt+arrow keys. */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { DragEvent, KeyboardEvent } from 'react';
+import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
+import type { Lane } from '../../../shared/model/roadmapModel.js';
+import { lanes } from '../../../shared/model/roadmapModel.js';
+import type { WorkspaceState } from '../../app/workspaceState.js';
+import { NewRoadmapItemForm } from './NewRoadmapItemForm.js';
+import { RoadmapCard } from './RoadmapCard.js';
+import { RoadmapTabs } from './RoadmapTabs.js';
+import type { MoveDirection, MoveTarget } from './roadmapLanes.js';
+import { deliveryByItem, itemsByLane, keyboardMove, laneTitles } from './roadmapLanes.js';
+import { useRoadmapItems } from './useRoadmapItems.js';
+import './roadmap.css';
+
+export interface RoadmapBoardProps {
+  api: SpecbenchApi;
+  workspace: WorkspaceState;
+  navigate: (hash: string) => void;
+}
+
+const arrowDirections: Record<string, MoveDirection> = {
+  ArrowUp: 'up',
+  ArrowDown: 'down',
+  ArrowLeft: 'left',
+  ArrowRight: 'right',
+};
+
+export function RoadmapBoard({ api, workspace, navigate }: RoadmapBoardProps) {
+  const { items, move, error, dismissError } = useRoadmapItems(api, workspace.roadmap, workspace.refresh);
+  const grouped = useMemo(() => itemsByLane(items), [items]);
+  const deliveries = useMemo(() => deliveryByItem(workspace.documents), [workspace.documents]);
+  const writable = workspace.info?.writable ?? false;
+  const [dragging, setDragging] = useState<string | undefined>(undefined);
+  const [dropTarget, setDropTarget] = useState<MoveTarget | undefined>(undefined);
+  const [announcement, setAnnouncement] = useState('');
+  const [focusKey, setFocusKey] = useState<string | undefined>(undefined);
+  const boardRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!focusKey) return;
+    boardRef.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(focusKey)}"] a`)?.focus();
+  }, [focusKey, items]);
+
+  async function moveTo(key: string, target: MoveTarget) {
+    const lane = grouped[target.lane];
+    const size = lane.some((item) => item.key === key) ? lane.length : lane.length + 1;
+    setFocusKey(key);
+    if (await move(key, target)) {
+      setAnnouncement(`Moved ${key} to ${laneTitles[target.lane]}, position ${target.index + 1} of ${size}.`);
+    }
+  }
+
+  function onCardKeyDown(event: KeyboardEvent<HTMLElement>, key: string) {
+    const direction = arrowDirections[event.key];
+    if (!event.altKey || !direction || !writable) return;
+    event.preventDefault();
+    const target = keyboardMove(grouped, key, direction);
+    if (target) void moveTo(key, target);
+    else setAnnouncement(`${key} cannot move ${direction}.`);
+  }
+
+  function onDragOver(event: DragEvent<HTMLElement>, lane: Lane) {
+    if (!dragging) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'move';
+    const cards = [...event.currentTarget.querySelectorAll<HTMLElement>('[data-key]')].filter(
+      (card) => card.dataset.key !== dragging,
+    );
+    const index = cards.findIndex((card) => {
+      const box = card.getBoundingClientRect();
+      return event.clientY < box.top + box.height / 2;
+    });
+    const target = { lane, index: index < 0 ? cards.length : index };
+    if (target.lane !== dropTarget?.lane || target.index !== dropTarget.index) setDropTarget(target);
+  }
+
+  function onDrop(event: DragEvent<HTMLElement>) {
+    event.preventDefault();
+    const key = dragging ?? event.dataTransfer.getData('text/plain');
+    const target = dropTarget;
+    setDragging(undefined);
+    setDropTarget(undefined);
+    if (key && target) void moveTo(key, target);
+  }
+
+  return (
+    <div className="roadmap page" ref={boardRef}>
+      <header className="page__header">
+        <div>
+          <h1 className="page__title">Roadmap</h1>
+          <p className="page__subtitle">
+            {items.length} item{items.length === 1 ? '' : 's'}
+            {writable ? ' · drag cards or press Alt+arrow keys to move them' : ' · read-only'}
+          </p>
+        </div>
+        <RoadmapTabs current="board" navigate={navigate} />
+        {writable && (
+          <NewRoadmapItemForm
+            api={api}
+            quarters={items.map((item) => item.quarter)}
+            onCreated={(key) => {
+              setFocusKey(key);
+              setAnnouncement(`Created ${key}.`);
+              void workspace.refresh?.();
+            }}
+          />
+        )}
+      </header>
+      {error && (
+        <div className="banner banner--danger" role="alert">
+          {error}
+          <button type="button" className="button button--quiet" onClick={dismissError}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      <div className="roadmap-board">
+        {lanes.map((lane) => (
+          <section
+            key={lane}
+            className={`roadmap-lane roadmap-lane--${lane}`}
+            aria-labelledby={`lane-${lane}`}
+            data-drop-active={dropTarget?.lane === lane ? 'true' : undefined}
+            onDragOver={(event) => onDragOver(event, lane)}
+            onDragLeave={(event) => {
+              if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDropTarget(undefined);
+            }}
+            onDrop={onDrop}
+          >
+            <h2 className="roadmap-lane__title" id={`lane-${lane}`}>
+              {laneTitles[lane]} <span className="roadmap-lane__count">{grouped[lane].length}</span>
+            </h2>
+            <ul className="roadmap-lane__list" role="list" aria-label={laneTitles[lane]}>
+              {grouped[lane].map((item, index) => [
+                dropTarget?.lane === lane &&
+                  dropTarget.index === indexWithout(grouped[lane], dragging, index) && (
+                    <li key="drop" className="roadmap-drop-indicator" aria-hidden="true" />
+                  ),
+                <RoadmapCard
+                  key={item.key}
+                  item={item}
+                  delivery={deliveries.get(item.key)}
+                  navigate={navigate}
+                  draggable={writable}
+                  dragging={dragging === item.key}
+                  onDragStart={(event) => {
+                    event.dataTransfer.setData('text/plain', item.key);
+                    event.dataTransfer.effectAllowed = 'move';
+                    setDragging(item.key);
+                  }}
+                  onDragEnd={() => {
+                    setDragging(undefined);
+                    setDropTarget(undefined);
+                  }}
+                  onKeyDown={(event) => onCardKeyDown(event, item.key)}
+                />,
+              ])}
+              {dropTarget?.lane === lane &&
+                dropTarget.index >= grouped[lane].filter((item) => item.key !== dragging).length && (
+                  <li className="roadmap-drop-indicator" aria-hidden="true" />
+                )}
+            </ul>
+            {grouped[lane].length === 0 && dropTarget?.lane !== lane && (
+              <p className="roadmap-lane__empty">No items{writable ? ' — drop one here' : ''}</p>
+            )}
+          </section>
+        ))}
+      </div>
+      <p className="visually-hidden" role="status" aria-live="polite" aria-label="Roadmap announcements">
+        {announcement}
+      </p>
+    </div>
+  );
+}
+
+/** The card's position among the lane's items once the dragged card is taken out (-1 for the dragged card). */
+function indexWithout(
+  items: readonly { key: string }[],
+  dragging: string | undefined,
+  index: number,
+): number {
+  if (items[index]?.key === dragging) return -1;
+  const draggedBefore = items.slice(0, index).some((item) => item.key === dragging);
+  return draggedBefore ? index - 1 : index;
+}

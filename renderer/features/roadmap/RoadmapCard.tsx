@@ -1,0 +1,81 @@
+/** One roadmap item on the board: key, title, RICE score and how well it is delivered. */
+import type { DragEvent, KeyboardEvent } from 'react';
+import type { RoadmapItem } from '../../../shared/model/roadmapModel.js';
+import { riceScore } from '../../../shared/model/roadmapModel.js';
+import { roadmapItemHash } from '../search/documentHash.js';
+import { HashLink } from '../search/HashLink.js';
+import type { Delivery } from './roadmapLanes.js';
+import { deliverySummary } from './roadmapLanes.js';
+import { quarterTitle } from './quarterTimeline.js';
+
+export interface RoadmapCardProps {
+  item: RoadmapItem;
+  delivery?: Delivery;
+  navigate: (hash: string) => void;
+  draggable: boolean;
+  dragging: boolean;
+  onDragStart: (event: DragEvent<HTMLLIElement>) => void;
+  onDragEnd: () => void;
+  onKeyDown: (event: KeyboardEvent<HTMLLIElement>) => void;
+}
+
+export const scoreFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
+
+export function RoadmapCard({
+  item,
+  delivery,
+  navigate,
+  draggable,
+  dragging,
+  ...handlers
+}: RoadmapCardProps) {
+  const requirements = delivery?.requirements.length ?? 0;
+  const withStories = delivery?.withStories ?? 0;
+  const summary = deliverySummary(delivery);
+  return (
+    <li
+      className="roadmap-card"
+      data-key={item.key}
+      data-dragging={dragging ? 'true' : undefined}
+      draggable={draggable}
+      {...handlers}
+    >
+      <div className="roadmap-card__top">
+        <span className="key-chip">{item.key}</span>
+        <span className={`status-chip status-chip--${item.status}`}>{item.status.replace('-', ' ')}</span>
+        {item.rice && (
+          <span className="roadmap-card__score" title="RICE score: reach × impact × confidence ÷ effort">
+            <span className="visually-hidden">RICE score </span>
+            {scoreFormat.format(riceScore(item.rice))}
+          </span>
+        )}
+      </div>
+      <HashLink
+        className="roadmap-card__title"
+        hash={roadmapItemHash(item.key)}
+        navigate={navigate}
+        draggable={false}
+        aria-description={draggable ? 'Alt and arrow keys move this item' : undefined}
+      >
+        {item.title}
+      </HashLink>
+      <div className="roadmap-card__delivery">
+        <span>{summary}</span>
+        <span
+          className="roadmap-card__meter"
+          data-gap={requirements === 0 || withStories < requirements ? 'true' : undefined}
+          aria-hidden="true"
+        >
+          <span style={{ width: `${requirements === 0 ? 0 : (withStories / requirements) * 100}%` }} />
+        </span>
+      </div>
+      {(item.quarter || item.theme || item.owner) && (
+        <div className="roadmap-card__meta">
+          {item.quarter && <span>{quarterTitle(item.quarter)}</span>}
+          {item.theme && <span>{item.theme}</span>}
+          {item.owner && <span>{item.owner}</span>}
+        </div>
+      )}
+    </li>
+  );
+}

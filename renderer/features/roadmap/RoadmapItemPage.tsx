@@ -1,0 +1,231 @@
+/** One roadmap item (`#/roadmap/<key>`): its fields, RICE score, and the requirements and stories that deliver it. */
+import { useId, useMemo } from 'react';
+import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
+import type { Lane, RoadmapItem } from '../../../shared/model/roadmapModel.js';
+import { lanes, roadmapStatuses } from '../../../shared/model/roadmapModel.js';
+import type { WorkspaceState } from '../../app/workspaceState.js';
+import { HashLink } from '../search/HashLink.js';
+import { CommitField } from './CommitField.js';
+import { DeliveringRequirements } from './DeliveringRequirements.js';
+import { quarterOptions, quarterTitle } from './quarterTimeline.js';
+import { RiceFields } from './RiceFields.js';
+import type { Delivery } from './roadmapLanes.js';
+import { deliveryByItem, laneTitles } from './roadmapLanes.js';
+import type { SaveState } from './useItemSaver.js';
+import { useItemSaver } from './useItemSaver.js';
+import './roadmap.css';
+
+export interface RoadmapItemPageProps {
+  api: SpecbenchApi;
+  workspace: WorkspaceState;
+  navigate: (hash: string) => void;
+  itemKey: string;
+}
+
+export function RoadmapItemPage({ api, workspace, navigate, itemKey }: RoadmapItemPageProps) {
+  const item = workspace.roadmapByKey.get(itemKey);
+  const deliveries = useMemo(() => deliveryByItem(workspace.documents), [workspace.documents]);
+  if (!item) {
+    return (
+      <div className="roadmap-item page">
+        <Breadcrumb itemKey={itemKey} navigate={navigate} />
+        <h1 className="page__title">
+          {workspace.status === 'loading' ? 'Loading…' : `No roadmap item ${itemKey}`}
+        </h1>
+        {workspace.status !== 'loading' && (
+          <p className="page__subtitle">It may have been removed from roadmap.json.</p>
+        )}
+      </div>
+    );
+  }
+  return (
+    <ItemForm
+      key={item.key}
+      api={api}
+      workspace={workspace}
+      navigate={navigate}
+      item={item}
+      delivery={deliveries.get(item.key)}
+    />
+  );
+}
+
+function Breadcrumb({ itemKey, navigate }: { itemKey: string; navigate: (hash: string) => void }) {
+  return (
+    <nav className="breadcrumb" aria-label="Breadcrumb">
+      <HashLink hash="#/roadmap" navigate={navigate}>
+        Roadmap
+      </HashLink>
+      <span aria-hidden="true"> / </span>
+      <span aria-current="page">{itemKey}</span>
+    </nav>
+  );
+}
+
+interface ItemFormProps extends Omit<RoadmapItemPageProps, 'itemKey'> {
+  item: RoadmapItem;
+  delivery?: Delivery;
+}
+
+function ItemForm({ api, workspace, navigate, item, delivery }: ItemFormProps) {
+  const id = useId();
+  const { state, save } = useItemSaver(api, item.key, workspace.refresh);
+  const readOnly = !(workspace.info?.writable ?? false);
+  const quarters = useMemo(
+    () => quarterOptions([...workspace.roadmap.map((entry) => entry.quarter)], new Date()),
+    [workspace.roadmap],
+  );
+  const themes = useMemo(() => distinct(workspace.roadmap.map((entry) => entry.theme)), [workspace.roadmap]);
+  const owners = useMemo(() => distinct(workspace.roadmap.map((entry) => entry.owner)), [workspace.roadmap]);
+
+  return (
+    <div className="roadmap-item page">
+      <Breadcrumb itemKey={item.key} navigate={navigate} />
+      <header className="roadmap-item__header">
+        <span className="key-chip key-chip--large">{item.key}</span>
+        <CommitField
+          label="Title"
+          className="roadmap-item__title"
+          value={item.title}
+          readOnly={readOnly}
+          maxLength={500}
+          validate={(value) => (value.trim() ? undefined : 'A roadmap item needs a title.')}
+          onCommit={(title) => void save({ title: title.trim() })}
+        />
+        <SaveIndicator state={state} readOnly={readOnly} />
+      </header>
+      <div className="roadmap-item__layout">
+        <main className="roadmap-item__main">
+          <section aria-labelledby={`${id}-description`} className="panel">
+            <h2 id={`${id}-description`} className="panel__title">
+              Description
+            </h2>
+            <CommitField
+              label="Description"
+              multiline
+              value={item.description}
+              readOnly={readOnly}
+              maxLength={100_000}
+              placeholder="Why this matters, for whom, and what success looks like."
+              onCommit={(description) => void save({ description })}
+            />
+          </section>
+          <DeliveringRequirements
+            itemKey={item.key}
+            delivery={delivery}
+            workspace={workspace}
+            navigate={navigate}
+          />
+        </main>
+        <aside className="roadmap-item__side" aria-label="Properties">
+          <div className="panel properties">
+            <label htmlFor={`${id}-lane`}>Lane</label>
+            <select
+              id={`${id}-lane`}
+              className="select"
+              disabled={readOnly}
+              value={item.lane}
+              onChange={(event) => void save({ lane: event.target.value as Lane })}
+            >
+              {lanes.map((lane) => (
+                <option key={lane} value={lane}>
+                  {laneTitles[lane]}
+                </option>
+              ))}
+            </select>
+            <label htmlFor={`${id}-quarter`}>Quarter</label>
+            <select
+              id={`${id}-quarter`}
+              className="select"
+              disabled={readOnly}
+              value={item.quarter ?? ''}
+              onChange={(event) => event.target.value && void save({ quarter: event.target.value })}
+            >
+              {/* The contract cannot clear a quarter yet, so "none" is only shown while there is none. */}
+              {!item.quarter && <option value="">No quarter</option>}
+              {quarters.map((quarter) => (
+                <option key={quarter} value={quarter}>
+                  {quarterTitle(quarter)}
+                </option>
+              ))}
+            </select>
+            <label htmlFor={`${id}-status`}>Status</label>
+            <select
+              id={`${id}-status`}
+              className="select"
+              disabled={readOnly}
+              value={item.status}
+              onChange={(event) => void save({ status: event.target.value as RoadmapItem['status'] })}
+            >
+              {roadmapStatuses.map((status) => (
+                <option key={status} value={status}>
+                  {status.replace('-', ' ')}
+                </option>
+              ))}
+            </select>
+            <label htmlFor={`${id}-theme`}>Theme</label>
+            <span>
+              <CommitField
+                id={`${id}-theme`}
+                label="Theme"
+                value={item.theme ?? ''}
+                readOnly={readOnly}
+                maxLength={200}
+                list={`${id}-themes`}
+                onCommit={(theme) => void save({ theme: theme.trim() })}
+              />
+            </span>
+            <label htmlFor={`${id}-owner`}>Owner</label>
+            <span>
+              <CommitField
+                id={`${id}-owner`}
+                label="Owner"
+                value={item.owner ?? ''}
+                readOnly={readOnly}
+                maxLength={200}
+                list={`${id}-owners`}
+                onCommit={(owner) => void save({ owner: owner.trim() })}
+              />
+            </span>
+            <datalist id={`${id}-themes`}>
+              {themes.map((theme) => (
+                <option key={theme} value={theme} />
+              ))}
+            </datalist>
+            <datalist id={`${id}-owners`}>
+              {owners.map((owner) => (
+                <option key={owner} value={owner} />
+              ))}
+            </datalist>
+          </div>
+          <div className="panel">
+            <RiceFields rice={item.rice} readOnly={readOnly} onCommit={(rice) => void save({ rice })} />
+          </div>
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+function SaveIndicator({ state, readOnly }: { state: SaveState; readOnly: boolean }) {
+  const text = readOnly
+    ? 'Read-only'
+    : state.status === 'saving'
+      ? 'Saving…'
+      : state.status === 'failed'
+        ? `Not saved: ${state.message}`
+        : 'Saved';
+  return (
+    <span
+      role="status"
+      aria-label="Item save state"
+      className={`save-indicator save-indicator--${state.status}`}
+    >
+      {text}
+    </span>
+  );
+}
+
+function distinct(values: readonly (string | undefined)[]): string[] {
+  return [...new Set(values.filter((value): value is string => Boolean(value)))].sort();
+}

@@ -1,0 +1,72 @@
+/** The roadmap by target quarter (`#/timeline`): one column per quarter, unscheduled items last. */
+import { useMemo } from 'react';
+import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
+import { riceScore } from '../../../shared/model/roadmapModel.js';
+import type { WorkspaceState } from '../../app/workspaceState.js';
+import { roadmapItemHash } from '../search/documentHash.js';
+import { HashLink } from '../search/HashLink.js';
+import { quarterTimeline } from './quarterTimeline.js';
+import { scoreFormat } from './RoadmapCard.js';
+import { RoadmapTabs } from './RoadmapTabs.js';
+import { deliveryByItem, deliverySummary, laneTitles } from './roadmapLanes.js';
+import './roadmap.css';
+
+export interface RoadmapTimelineProps {
+  api: SpecbenchApi;
+  workspace: WorkspaceState;
+  navigate: (hash: string) => void;
+}
+
+export function RoadmapTimeline({ workspace, navigate }: RoadmapTimelineProps) {
+  const columns = useMemo(() => quarterTimeline(workspace.roadmap), [workspace.roadmap]);
+  const deliveries = useMemo(() => deliveryByItem(workspace.documents), [workspace.documents]);
+  return (
+    <div className="roadmap page">
+      <header className="page__header">
+        <div>
+          <h1 className="page__title">Timeline</h1>
+          <p className="page__subtitle">Roadmap items by target quarter</p>
+        </div>
+        <RoadmapTabs current="timeline" navigate={navigate} />
+      </header>
+      {columns.length === 0 && <p className="empty-state">The roadmap is empty.</p>}
+      <div className="timeline">
+        {columns.map((column) => (
+          <section
+            key={column.title}
+            className="timeline__quarter"
+            aria-labelledby={`quarter-${column.title}`}
+          >
+            <h2 className="timeline__title" id={`quarter-${column.title}`}>
+              {column.title} <span className="roadmap-lane__count">{column.items.length}</span>
+            </h2>
+            <ul className="timeline__list" role="list" aria-label={column.title}>
+              {column.items.map((item) => (
+                <li key={item.key} className={`timeline__item timeline__item--${item.lane}`}>
+                  <div className="roadmap-card__top">
+                    <span className="key-chip">{item.key}</span>
+                    <span className={`lane-chip lane-chip--${item.lane}`}>{laneTitles[item.lane]}</span>
+                    {item.rice && (
+                      <span className="roadmap-card__score" title="RICE score">
+                        <span className="visually-hidden">RICE score </span>
+                        {scoreFormat.format(riceScore(item.rice))}
+                      </span>
+                    )}
+                  </div>
+                  <HashLink
+                    className="roadmap-card__title"
+                    hash={roadmapItemHash(item.key)}
+                    navigate={navigate}
+                  >
+                    {item.title}
+                  </HashLink>
+                  <div className="roadmap-card__delivery">{deliverySummary(deliveries.get(item.key))}</div>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+    </div>
+  );
+}

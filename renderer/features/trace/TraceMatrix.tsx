@@ -1,0 +1,204 @@
+/** Roadmap items × requirements × stories (`#/trace`), with the gaps highlighted and every cell a link. */
+import { useEffect, useMemo, useState } from 'react';
+import type { SpecbenchApi, TraceRow } from '../../../shared/contract/apiContract.js';
+import type { WorkspaceState } from '../../app/workspaceState.js';
+import { documentHash, roadmapItemHash } from '../search/documentHash.js';
+import { HashLink } from '../search/HashLink.js';
+import type { MatrixRow } from './traceMatrix.js';
+import { traceMatrix, traceSummary, unplannedRequirements } from './traceMatrix.js';
+import './trace.css';
+
+export interface TraceMatrixProps {
+  api: SpecbenchApi;
+  workspace: WorkspaceState;
+  navigate: (hash: string) => void;
+}
+
+/** Rows rendered at first; the reference workspace has 50,000 requirements. */
+const pageSize = 400;
+
+type TraceState =
+  { status: 'loading' } | { status: 'ready'; rows: TraceRow[] } | { status: 'failed'; message: string };
+
+export function TraceMatrix({ api, workspace, navigate }: TraceMatrixProps) {
+  const [state, setState] = useState<TraceState>({ status: 'loading' });
+  const [gapsOnly, setGapsOnly] = useState(false);
+  const [shown, setShown] = useState(pageSize);
+
+  useEffect(() => {
+    let current = true;
+    api.trace({}).then(
+      (rows) => current && setState({ status: 'ready', rows }),
+      (error: unknown) =>
+        current &&
+        setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, workspace.revision]);
+
+  const rows = state.status === 'ready' ? state.rows : [];
+  const summary = useMemo(() => traceSummary(rows), [rows]);
+  const matrix = useMemo(
+    () => withSpans(traceMatrix(rows, workspace.documents), gapsOnly),
+    [rows, workspace.documents, gapsOnly],
+  );
+  const unplanned = useMemo(
+    () => unplannedRequirements(workspace.documents).filter((row) => !gapsOnly || row.gap),
+    [workspace.documents, gapsOnly],
+  );
+  const percent = summary.requirements === 0 ? 0 : Math.round((summary.covered / summary.requirements) * 100);
+
+  return (
+    <div className="trace page">
+      <header className="page__header">
+        <div>
+          <h1 className="page__title">Traceability</h1>
+          <p className="page__subtitle">
+            Roadmap items, the requirements that deliver them, and the stories that implement those
+          </p>
+        </div>
+        <label className="toggle">
+          <input type="checkbox" checked={gapsOnly} onChange={(event) => setGapsOnly(event.target.checked)} />
+          Show only gaps
+        </label>
+      </header>
+      <dl className="trace__stats" aria-label="Coverage">
+        <div>
+          <dt>Roadmap items</dt>
+          <dd>{summary.items}</dd>
+        </div>
+        <div>
+          <dt>Requirements</dt>
+          <dd>{summary.requirements}</dd>
+        </div>
+        <div>
+          <dt>With stories</dt>
+          <dd>{percent}%</dd>
+        </div>
+        <div data-gap={summary.gaps > 0 ? 'true' : undefined}>
+          <dt>Gaps</dt>
+          <dd>{summary.gaps}</dd>
+        </div>
+      </dl>
+      {state.status === 'loading' && <p className="empty-state">Tracing…</p>}
+      {state.status === 'failed' && (
+        <p className="banner banner--danger" role="alert">
+          Could not build the matrix: {state.message}
+        </p>
+      )}
+      {state.status === 'ready' && (
+        <>
+          <Matrix
+            caption="Roadmap traceability"
+            rows={matrix.slice(0, shown)}
+            navigate={navigate}
+            withItems
+          />
+          {matrix.length > shown && (
+            <button type="button" className="button" onClick={() => setShown(shown + pageSize * 5)}>
+              Show more ({matrix.length - shown} rows left)
+            </button>
+          )}
+          {rows.length === 0 && <p className="empty-state">The roadmap is empty.</p>}
+        </>
+      )}
+      {unplanned.length > 0 && (
+        <section className="trace__unplanned" aria-labelledby="unplanned-title">
+          <h2 id="unplanned-title" className="panel__title">
+            Requirements on no roadmap item <span className="panel__count">{unplanned.length}</span>
+          </h2>
+          <Matrix
+            caption="Requirements on no roadmap item"
+            rows={unplanned.slice(0, shown)}
+            navigate={navigate}
+          />
+        </section>
+      )}
+    </div>
+  );
+}
+
+/** With gaps only, some rows of an item disappear, so its cell spans are recounted. */
+function withSpans(rows: MatrixRow[], gapsOnly: boolean): MatrixRow[] {
+  if (!gapsOnly) return rows;
+  const kept = rows.filter((row) => row.gap);
+  return kept.map((row, index) => {
+    const first = index === 0 || kept[index - 1]!.itemKey !== row.itemKey;
+    const span = first ? kept.slice(index).findIndex((next) => next.itemKey !== row.itemKey) : 0;
+    return { ...row, itemSpan: first ? (span < 0 ? kept.length - index : span) : 0 };
+  });
+}
+
+interface MatrixProps {
+  caption: string;
+  rows: readonly MatrixRow[];
+  navigate: (hash: string) => void;
+  withItems?: boolean;
+}
+
+function Matrix({ caption, rows, navigate, withItems }: MatrixProps) {
+  return (
+    <table className="trace__table">
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          {withItems && <th scope="col">Roadmap item</th>}
+          <th scope="col">Requirement</th>
+          <th scope="col">Stories</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, index) => (
+          <tr key={`${row.itemKey ?? ''}:${row.requirement?.key ?? index}`} data-gap={row.gap}>
+            {withItems && row.itemSpan > 0 && row.itemKey && (
+              <th scope="row" rowSpan={row.itemSpan} className="trace__item">
+                <HashLink hash={roadmapItemHash(row.itemKey)} navigate={navigate}>
+                  <span className="key-chip">{row.itemKey}</span> {row.itemTitle}
+                </HashLink>
+              </th>
+            )}
+            {row.requirement ? (
+              <td className="trace__requirement">
+                <HashLink hash={documentHash(row.requirement.path, row.requirement.line)} navigate={navigate}>
+                  <span className="key-chip">{row.requirement.key}</span>{' '}
+                  {row.requirement.summary ?? row.requirement.path}
+                </HashLink>
+                {row.requirement.priority && (
+                  <span className={`priority-chip priority-chip--${row.requirement.priority}`}>
+                    {row.requirement.priority}
+                  </span>
+                )}
+              </td>
+            ) : (
+              <td className="trace__gap">No requirement delivers this item</td>
+            )}
+            {row.stories.length > 0 ? (
+              <td className="trace__stories">
+                {row.stories.map((story) =>
+                  story.path ? (
+                    <HashLink
+                      key={story.key}
+                      hash={documentHash(story.path)}
+                      navigate={navigate}
+                      title={story.title}
+                    >
+                      <span className="key-chip">{story.key}</span> {story.title}
+                    </HashLink>
+                  ) : (
+                    <span key={story.key} className="key-chip" title="No document has this key">
+                      {story.key}
+                    </span>
+                  ),
+                )}
+              </td>
+            ) : (
+              <td className="trace__gap">{row.requirement ? 'No story' : '—'}</td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
