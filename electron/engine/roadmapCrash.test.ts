@@ -1,0 +1,88 @@
+import { describe, it, expect } from 'vitest';
+import { spawn } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseRoadmapText } from './roadmapAdapter.js';
+import { buildForChildProcess } from './testing/roadmapChildBuild.js';
+import { roadmapDigest } from './testing/roadmapCrashWriter.js';
+
+const writer = fileURLToPath(new URL('./testing/roadmapCrashWriter.ts', import.meta.url));
+const sample = fileURLToPath(new URL('../../samples/acme-checkout/roadmap.json', import.meta.url));
+const kills = 200;
+const budgetMs = 60_000;
+
+/** Starts the writer, waits until it holds the store, lets it write for a random moment, then SIGKILLs it. */
+function killDuringWrites(
+  script: string,
+  root: string,
+  log: string,
+  seed: number,
+  delayMs: number,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, root, log, String(seed)], {
+      env: { ...process.env, SPECBENCH_CRASH_CHILD: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), delayMs));
+    child.on('exit', (_code, signal) =>
+      signal === 'SIGKILL' ? resolve() : reject(new Error(`writer exited on its own: ${stderr}`)),
+    );
+  });
+}
+
+describe('roadmap.json survives being killed mid-write', () => {
+  it(
+    `is always one of the versions written, across ${kills} kills`,
+    async () => {
+      const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-crash-'));
+      const script = await buildForChildProcess(writer, path.join(folder, 'build'));
+      const root = path.join(folder, 'workspace');
+      await fs.mkdir(root);
+      const initial = await fs.readFile(sample, 'utf8');
+      await fs.writeFile(path.join(root, 'roadmap.json'), initial);
+      const log = path.join(folder, 'versions.log');
+      const initialParsed = parseRoadmapText(initial);
+      await fs.writeFile(log, initialParsed.ok ? `${roadmapDigest(initialParsed.data.items)}\n` : '');
+
+      const problems: string[] = [];
+      const started = Date.now();
+      let round = 0;
+      for (; round < kills && Date.now() - started < budgetMs; round++) {
+        await killDuringWrites(script, root, log, round + 1, Math.floor(Math.random() * 40));
+        const announced = new Set((await fs.readFile(log, 'utf8')).split('\n').slice(0, -1));
+        for (const name of ['roadmap.json', 'roadmap.json.bak']) {
+          const parsed = parseRoadmapText(
+            await fs.readFile(path.join(root, name), 'utf8').catch(() => ''),
+            name,
+          );
+          if (!parsed.ok) problems.push(`round ${round}: ${parsed.message}`);
+          else if (!announced.has(roadmapDigest(parsed.data.items)))
+            problems.push(`round ${round}: ${name} is no version written`);
+        }
+      }
+      const versions = (await fs.readFile(log, 'utf8')).split('\n').length - 2;
+      const leftovers = (await fs.readdir(root)).filter((name) => name.endsWith('.tmp'));
+      console.log(
+        `${round} kills, ${versions} versions announced, ${leftovers.length} temp files left, ${Date.now() - started} ms`,
+      );
+      // Enough kills, and enough writes between them, for the test to mean something.
+      expect({
+        problems,
+        enoughKills: round >= 150,
+        enoughWrites: versions >= round,
+        leftovers: leftovers.length <= 2,
+      }).toEqual({
+        problems: [],
+        enoughKills: true,
+        enoughWrites: true,
+        leftovers: true,
+      });
+    },
+    budgetMs + 30_000,
+  );
+});
