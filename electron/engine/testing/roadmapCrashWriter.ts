@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
-import type { RoadmapItem } from '../../../shared/model/roadmapModel.js';
+import { lanes, type RoadmapItem } from '../../../shared/model/roadmapModel.js';
 import { RoadmapStore } from '../roadmapStore.js';
 
 /** The same for equal roadmaps whatever their order on disk. */
@@ -34,8 +34,7 @@ async function main(root: string, logFile: string, seed: number): Promise<void> 
       const choice = next(10);
       if (choice < 1 || !target) pending.push(store.create({ title: `Item ${seed}-${step}`, lane: 'later' }));
       else if (choice < 2 && items.length > 3) pending.push(store.remove(target.key));
-      else if (choice < 4)
-        pending.push(store.move(target.key, (['now', 'next', 'later'] as const)[next(3)], next(5)));
+      else if (choice < 4) pending.push(store.move(target.key, lanes[next(3)]!, next(5)));
       else
         pending.push(
           store.update(target.key, { title: `Step ${seed}-${step}`, description: 'x'.repeat(next(20_000)) }),
