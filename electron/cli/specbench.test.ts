@@ -25,11 +25,12 @@ function temporaryFolder(): string {
   return mkdtempSync(path.join(tmpdir(), 'specbench-cli-'));
 }
 
-/** Every file below a folder with its bytes, to prove a failed command wrote nothing. */
+/** Every file below a folder with its bytes (the .specbench cache aside), to prove a command wrote nothing. */
 function snapshot(folder: string): Record<string, string> {
   const files: Record<string, string> = {};
   for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
+    if (!entry.isFile() || path.relative(folder, entry.parentPath).split(path.sep).includes('.specbench'))
+      continue;
     const file = path.join(entry.parentPath, entry.name);
     files[path.relative(folder, file)] = readFileSync(file, 'base64');
   }
@@ -113,6 +114,34 @@ describe('specbench init', () => {
   });
 });
 
+describe('specbench doctor', () => {
+  it('finds every file of the sample byte-identical, and writes nothing', () => {
+    const before = snapshot(sample);
+    const run = specbench(['doctor', sample]);
+    expect({ code: run.code, stdout: run.stdout, unchanged: snapshot(sample) }).toEqual({
+      code: 0,
+      stdout: 'All 17 Markdown files come back byte-identical.\n',
+      unchanged: before,
+    });
+  });
+
+  it('lists files the editor will not open as skipped, in JSON', () => {
+    const root = temporaryFolder();
+    writeFileSync(path.join(root, 'notes.md'), '# Notes\r\n\r\n* one\r\n* two');
+    writeFileSync(path.join(root, 'binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]));
+    const run = specbench(['doctor', root, '--json']);
+    expect({ code: run.code, report: JSON.parse(run.stdout) as unknown }).toEqual({
+      code: 0,
+      report: {
+        files: 2,
+        identical: 1,
+        changed: [],
+        skipped: [{ path: 'binary.md', message: 'binary.md is a binary file, not Markdown text.' }],
+      },
+    });
+  });
+});
+
 describe('bad input: one line on stderr, the right exit code, nothing written', () => {
   const setups: Record<string, (folder: string) => void> = {
     nothing: () => undefined,
@@ -130,6 +159,8 @@ describe('bad input: one line on stderr, the right exit code, nothing written', 
     ['init into a non-empty folder', 'a non-empty folder', ['init', '.'], 2],
     ['init onto a file', 'a file', ['init', 'file.md'], 2],
     ['init below a file', 'a file', ['init', 'file.md/workspace'], 2],
+    ['doctor on a missing folder', 'nothing', ['doctor', 'missing'], 2],
+    ['doctor on a file', 'a file', ['doctor', 'file.md'], 2],
   ];
   it.each(cases)('%s', (_name, setup, args, code) => {
     const folder = temporaryFolder();
