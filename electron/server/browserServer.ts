@@ -1,0 +1,307 @@
+/**
+ * Browser mode: the built renderer, the API contract over HTTP and change events over Server-Sent
+ * Events, behind a Host allowlist, a per-launch token exchanged for a cookie, and Origin checks.
+ */
+import { promises as fs } from 'node:fs';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { apiContract, parseCall } from '../../shared/contract/apiContract.js';
+import type { ApiService } from '../services/apiService.js';
+import {
+  allowedHosts,
+  assetContentSecurityPolicy,
+  isAllowedHost,
+  isAllowedOrigin,
+  isCrossSite,
+  newSecret,
+  readCookie,
+  sameSecret,
+  securityHeaders,
+  sessionCookie,
+  sessionCookieName,
+} from './serverSecurity.js';
+import { contentTypeFor, decodeRequestPath, imageExtensions, resolveStaticPath } from './staticPath.js';
+
+export const defaultMaxBodyBytes = 25 * 1024 * 1024;
+const heartbeatMs = 25_000;
+
+export interface BrowserServerOptions {
+  service: ApiService;
+  /** Folder of the built renderer (dist/renderer). */
+  rendererRoot: string;
+  /** Workspace folder, for `/workspace-assets/<path>` images. */
+  workspaceRoot: string;
+  /** Write methods are refused with 403 unless this is set. */
+  write: boolean;
+  port?: number;
+  /** Interface to bind; loopback unless the user names another. */
+  host?: string;
+  maxBodyBytes?: number;
+  /** Fixed secrets, for tests only; random per launch otherwise. */
+  token?: string;
+}
+
+export interface BrowserServer {
+  /** The URL to open, carrying the launch token. */
+  url: string;
+  origin: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+type Reply = ServerResponse<IncomingMessage>;
+
+export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
+  const bindHost = options.host ?? '127.0.0.1';
+  const token = options.token ?? newSecret();
+  const session = newSecret();
+  const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
+  let hosts = new Set<string>();
+  let port = 0;
+  const streams = new Set<Reply>();
+
+  // A missing Host gets our own 421 rather than Node's bare 400.
+  const server = http.createServer({ requireHostHeader: false }, (request, response) => {
+    handle(request, response).catch(() => {
+      if (!response.headersSent) sendJson(response, 500, failure('internal', 'The server failed to answer.'));
+      else response.destroy();
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: Reply): Promise<void> {
+    for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value);
+    const host = request.headers.host;
+    if (!isAllowedHost(host, hosts)) {
+      return sendJson(
+        response,
+        421,
+        failure('bad-host', 'This server answers only to its own loopback address.'),
+      );
+    }
+    const target = request.url ?? '';
+    const queryStart = target.indexOf('?');
+    const requestPath = queryStart === -1 ? target : target.slice(0, queryStart);
+    const query = new URLSearchParams(queryStart === -1 ? '' : target.slice(queryStart + 1));
+    const method = request.method ?? 'GET';
+
+    if (method === 'GET' && requestPath === '/' && query.has('token')) {
+      if (!sameSecret(query.get('token') ?? undefined, token)) {
+        return sendText(response, 401, 'This link has expired. Open the URL printed by `specbench serve`.');
+      }
+      response.setHeader('Set-Cookie', sessionCookie(port, session));
+      response.setHeader('Location', '/');
+      response.setHeader('Cache-Control', 'no-store');
+      response.writeHead(303).end();
+      return;
+    }
+    if (!sameSecret(readCookie(request.headers.cookie, sessionCookieName(port)), session)) {
+      if (requestPath.startsWith('/api/')) {
+        return sendJson(response, 401, failure('unauthorized', 'Open the URL printed by `specbench serve`.'));
+      }
+      return sendText(
+        response,
+        401,
+        'Open the URL printed by `specbench serve` (it carries a one-time token).',
+      );
+    }
+    const origin = request.headers.origin;
+    if (requestPath === '/api/events') {
+      if (method !== 'GET') return sendJson(response, 405, failure('method-not-allowed', 'Use GET.'));
+      if (!isAllowedOrigin(origin, host!, false) || isCrossSite(header(request, 'sec-fetch-site'))) {
+        return sendJson(
+          response,
+          403,
+          failure('bad-origin', 'Events are only sent to this server’s own page.'),
+        );
+      }
+      return openEventStream(response);
+    }
+    if (requestPath.startsWith('/api/')) {
+      if (method !== 'POST') return sendJson(response, 405, failure('method-not-allowed', 'Use POST.'));
+      return handleCall(request, response, requestPath.slice('/api/'.length), host!);
+    }
+    if (method !== 'GET' && method !== 'HEAD') {
+      return sendJson(response, 405, failure('method-not-allowed', 'Only GET and HEAD are served here.'));
+    }
+    const segments = decodeRequestPath(requestPath);
+    if (!segments) return sendJson(response, 400, failure('invalid-path', 'That path is not allowed.'));
+    if (segments[0] === 'workspace-assets') return serveAsset(response, segments.slice(1), method);
+    const file = segments.every((segment) => segment === '') ? ['index.html'] : segments;
+    const resolved = await resolveStaticPath(options.rendererRoot, file);
+    if (!resolved.ok) {
+      if (file[0] === 'index.html') {
+        return sendText(response, 503, 'The app is not built yet: run `npm run build`, then start again.');
+      }
+      return sendJson(response, 404, failure('not-found', 'No such file.'));
+    }
+    return sendFile(response, resolved.absolute, method, file[0] === 'index.html');
+  }
+
+  async function handleCall(request: IncomingMessage, response: Reply, name: string, host: string) {
+    const known = Object.prototype.hasOwnProperty.call(apiContract, name);
+    const writes = known && apiContract[name as keyof typeof apiContract].writes;
+    if (
+      !isAllowedOrigin(request.headers.origin, host, writes) ||
+      isCrossSite(header(request, 'sec-fetch-site'))
+    ) {
+      return sendJson(
+        response,
+        403,
+        failure('bad-origin', 'Calls are only accepted from this server’s own page.'),
+      );
+    }
+    if (!/^application\/json\b/i.test(header(request, 'content-type') ?? '')) {
+      return sendJson(response, 415, failure('unsupported-media-type', 'Send a JSON body.'));
+    }
+    const body = await readBody(request, maxBodyBytes);
+    if (body === 'too-large') {
+      response.setHeader('Connection', 'close');
+      return sendJson(response, 413, failure('too-large', `Requests are limited to ${maxBodyBytes} bytes.`));
+    }
+    let input: unknown;
+    try {
+      input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+    } catch {
+      return sendJson(response, 400, failure('invalid-json', 'The request body is not valid JSON.'));
+    }
+    const call = parseCall(name, input);
+    if (!call.ok) return sendJson(response, call.error === 'unknown-method' ? 404 : 400, call);
+    if (writes && !options.write) {
+      return sendJson(
+        response,
+        403,
+        failure(
+          'read-only',
+          'This workspace is served read-only. Restart `specbench serve` with --write to edit.',
+        ),
+      );
+    }
+    const result = await options.service.invoke(call.method, call.input as never);
+    sendJson(response, 200, result);
+  }
+
+  function openEventStream(response: Reply): void {
+    response.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
+    response.write('retry: 2000\n\n');
+    streams.add(response);
+    const unsubscribe = options.service.onDidChangeWorkspace((event) => {
+      response.write(`event: change\ndata: ${JSON.stringify(event)}\n\n`);
+    });
+    const heartbeat = setInterval(() => response.write(': heartbeat\n\n'), heartbeatMs);
+    response.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      streams.delete(response);
+    });
+  }
+
+  async function serveAsset(response: Reply, segments: string[], method: string): Promise<void> {
+    const last = segments[segments.length - 1] ?? '';
+    if (segments.length === 0 || !imageExtensions.has(path.extname(last).toLowerCase())) {
+      return sendJson(response, 404, failure('not-found', 'Only images inside the workspace are served.'));
+    }
+    const resolved = await resolveStaticPath(options.workspaceRoot, segments);
+    if (!resolved.ok) return sendJson(response, 404, failure('not-found', 'No such image in the workspace.'));
+    response.setHeader('Content-Security-Policy', assetContentSecurityPolicy);
+    return sendFile(response, resolved.absolute, method, false);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, bindHost, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  hosts = allowedHosts(port, options.host && !isLoopback(options.host) ? options.host : undefined);
+  const urlHost =
+    !options.host || isLoopback(options.host) || isWildcard(options.host) ? '127.0.0.1' : options.host;
+  const origin = `http://${urlHost.includes(':') ? `[${urlHost}]` : urlHost}:${port}`;
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const stream of streams) stream.end();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function isLoopback(host: string): boolean {
+  return host === '127.0.0.1' || host === 'localhost' || host === '::1';
+}
+
+function isWildcard(host: string): boolean {
+  return host === '0.0.0.0' || host === '::';
+}
+
+function header(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function failure(error: string, message: string) {
+  return { ok: false as const, error, message };
+}
+
+function sendJson(response: Reply, status: number, value: unknown): void {
+  const body = JSON.stringify(value ?? null);
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Length': Buffer.byteLength(body),
+  });
+  response.end(body);
+}
+
+function sendText(response: Reply, status: number, text: string): void {
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.end(text + '\n');
+}
+
+async function sendFile(response: Reply, file: string, method: string, noStore: boolean): Promise<void> {
+  const type = contentTypeFor(file);
+  let data: Buffer;
+  try {
+    if (!type || !(await fs.stat(file)).isFile()) throw new Error('not a servable file');
+    data = await fs.readFile(file);
+  } catch {
+    return sendJson(response, 404, failure('not-found', 'No such file.'));
+  }
+  response.writeHead(200, {
+    'Content-Type': type,
+    'Content-Length': data.length,
+    'Cache-Control': noStore ? 'no-store' : 'no-cache',
+  });
+  response.end(method === 'HEAD' ? undefined : data);
+}
+
+/** Reads at most `limit` bytes; past that the rest is drained and dropped. */
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > limit) {
+    request.resume();
+    return Promise.resolve('too-large');
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(tooLarge ? 'too-large' : Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
