@@ -1,0 +1,185 @@
+/** The desktop shell: windows, guards, protocol, menu and workspace switching, over injected services. */
+import { promises as fs } from 'node:fs';
+import {
+  BrowserWindow,
+  Menu,
+  dialog,
+  ipcMain,
+  protocol,
+  session,
+  shell,
+  type App,
+  type WebContents,
+} from 'electron';
+import { changeEventChannel } from '../../shared/contract/apiContract.js';
+import type { WorkspaceSession } from '../services/workspaceSession.js';
+import { appEntryUrl, appScheme, isAppUrl, resolveAppRequest } from './appProtocol.js';
+import { buildMenuTemplate } from './appMenu.js';
+import type { AppStateStore } from './appStateStore.js';
+import { openExternalSafely } from './externalLinks.js';
+import { registerIpcHandlers } from './ipcHandlers.js';
+import { installSampleWorkspace } from './sampleWorkspace.js';
+import { createWindowOptions } from './windowOptions.js';
+
+export interface DesktopPaths {
+  rendererRoot: string;
+  preload: string;
+  bundledSample: string;
+  userData: string;
+}
+
+const documentTitles = { spec: 'Untitled spec', story: 'Untitled story', faq: 'Untitled FAQ' } as const;
+
+export class DesktopApp {
+  private window: BrowserWindow | undefined;
+
+  constructor(
+    private readonly app: App,
+    private readonly paths: DesktopPaths,
+    private readonly appState: AppStateStore,
+    private readonly workspaces: WorkspaceSession,
+  ) {}
+
+  async start(requestedFolder?: string): Promise<void> {
+    this.denyPermissionsAndNavigation();
+    protocol.handle(appScheme, (request) => this.serveAppRequest(request.url));
+    registerIpcHandlers(ipcMain, this.workspaces);
+    this.workspaces.onDidChangeWorkspace((event) => this.window?.webContents.send(changeEventChannel, event));
+    await this.openFirstWorkspace(requestedFolder);
+    this.refreshMenu();
+    this.createWindow();
+  }
+
+  focus(): void {
+    if (!this.window) return this.createWindow();
+    if (this.window.isMinimized()) this.window.restore();
+    this.window.focus();
+  }
+
+  createWindow(): void {
+    const { bounds, maximized } = this.appState.windowState();
+    const window = new BrowserWindow(
+      createWindowOptions({ preloadPath: this.paths.preload, ...(bounds ? { bounds } : {}) }),
+    );
+    this.window = window;
+    window.once('ready-to-show', () => {
+      if (maximized) window.maximize();
+      window.show();
+    });
+    window.on('close', () => {
+      void this.appState.setWindowState(window.getNormalBounds(), window.isMaximized());
+    });
+    window.on('closed', () => {
+      if (this.window === window) this.window = undefined;
+    });
+    void window.loadURL(appEntryUrl);
+  }
+
+  private async openFirstWorkspace(requestedFolder: string | undefined): Promise<void> {
+    for (const candidate of [requestedFolder, this.appState.lastWorkspace()]) {
+      if (candidate && (await this.openWorkspace(candidate, false))) return;
+    }
+    await this.openSample();
+  }
+
+  private async openSample(): Promise<void> {
+    const sample = await installSampleWorkspace(this.paths.bundledSample, this.paths.userData);
+    await this.openWorkspace(sample, true);
+  }
+
+  /** Opens a folder; failures are shown to the user and leave the current workspace open. */
+  private async openWorkspace(folder: string, reportFailure: boolean): Promise<boolean> {
+    const result = await this.workspaces.open(folder);
+    if (!result.ok) {
+      if (reportFailure) {
+        await dialog.showMessageBox({
+          type: 'error',
+          message: 'Cannot open this workspace',
+          detail: result.message,
+        });
+      }
+      return false;
+    }
+    await this.appState.addRecentWorkspace(folder);
+    this.refreshMenu();
+    void this.window?.loadURL(appEntryUrl);
+    return true;
+  }
+
+  private async chooseWorkspace(): Promise<void> {
+    const options = { title: 'Open Workspace', properties: ['openDirectory', 'createDirectory'] as const };
+    const chosen = this.window
+      ? await dialog.showOpenDialog(this.window, { ...options, properties: [...options.properties] })
+      : await dialog.showOpenDialog({ ...options, properties: [...options.properties] });
+    const folder = chosen.filePaths[0];
+    if (!chosen.canceled && folder) await this.openWorkspace(folder, true);
+  }
+
+  private async newDocument(type: keyof typeof documentTitles): Promise<void> {
+    const created = await this.workspaces.invoke('createDocument', { type, title: documentTitles[type] });
+    if (created.ok) this.navigate(`#/doc/${created.path.split('/').map(encodeURIComponent).join('/')}`);
+    else
+      await dialog.showMessageBox({
+        type: 'error',
+        message: 'Cannot create the document',
+        detail: created.message,
+      });
+  }
+
+  /** Hash routes change inside the page, so nothing reloads and unsaved state is kept. */
+  private navigate(hash: string): void {
+    void this.window?.webContents.executeJavaScript(`location.hash = ${JSON.stringify(hash)}`);
+  }
+
+  private refreshMenu(): void {
+    const template = buildMenuTemplate(
+      {
+        newDocument: (type) => void this.newDocument(type),
+        openWorkspace: () => void this.chooseWorkspace(),
+        openRecent: (folder) => void this.openWorkspace(folder, true),
+        navigate: (hash) => this.navigate(hash),
+        openSample: () => void this.openSample(),
+      },
+      this.appState.recentWorkspaces(),
+      process.platform,
+    );
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  }
+
+  private async serveAppRequest(url: string): Promise<Response> {
+    const resolved = await resolveAppRequest(this.paths.rendererRoot, this.workspaces.root, url);
+    if (!resolved.ok) return new Response(resolved.message, { status: resolved.status });
+    try {
+      return new Response(await fs.readFile(resolved.absolute), {
+        headers: {
+          'Content-Type': resolved.contentType,
+          'Content-Security-Policy': resolved.contentSecurityPolicy,
+          'X-Content-Type-Options': 'nosniff',
+        },
+      });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  }
+
+  /** Nothing navigates the app window or opens another; external links go through one guarded function. */
+  private denyPermissionsAndNavigation(): void {
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+    this.app.on('web-contents-created', (_event, contents: WebContents) => {
+      contents.on('will-navigate', (event, url) => {
+        if (isAppUrl(url)) return;
+        event.preventDefault();
+        void openExternalSafely(url, (safe) => shell.openExternal(safe));
+      });
+      contents.on('will-redirect', (event, url) => {
+        if (!isAppUrl(url)) event.preventDefault();
+      });
+      contents.on('will-attach-webview', (event) => event.preventDefault());
+      contents.setWindowOpenHandler(({ url }) => {
+        void openExternalSafely(url, (safe) => shell.openExternal(safe));
+        return { action: 'deny' };
+      });
+    });
+  }
+}
