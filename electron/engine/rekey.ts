@@ -1,0 +1,273 @@
+/**
+ * Renames a key everywhere it is defined or linked, in all files or none. Files are parsed with the
+ * shared grammar, so a `[[KEY]]` inside fenced code or a code span is left alone.
+ */
+import { isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { joinDocument, setFrontMatterFields, splitDocument } from '../../shared/frontMatter/frontMatter.js';
+import {
+  formatReference,
+  formatRequirementOpen,
+  isKey,
+  parseRequirementOpen,
+  referenceAtStart,
+  referenceFromMatch,
+  type RequirementAttributes,
+} from '../../shared/grammar/linkGrammar.js';
+import { scanMarkdown } from '../../shared/grammar/markdownScanner.js';
+import type { DocumentStore, LoadedFile, SaveAllOptions } from './documentStore.js';
+
+export type RekeyResult =
+  | { ok: true; changedFiles: string[] }
+  | { ok: false; error: 'not-found' | 'exists' | 'invalid-key' | 'conflict' | 'io'; message: string };
+
+export interface RekeyOptions extends SaveAllOptions {
+  /** JSON files whose `items[].key` are keys too, such as `roadmap.json`. */
+  extraFiles?: string[];
+}
+
+/** Front-matter fields that hold keys of other documents or requirements. */
+const linkFields = ['implements', 'answers'] as const;
+
+export async function rekey(
+  store: DocumentStore,
+  oldKey: string,
+  newKey: string,
+  options: RekeyOptions = {},
+): Promise<RekeyResult> {
+  for (const key of [oldKey, newKey]) {
+    if (!isKey(key)) {
+      return {
+        ok: false,
+        error: 'invalid-key',
+        message: `${JSON.stringify(key)} is not a key; keys look like SPEC-3.`,
+      };
+    }
+  }
+  if (oldKey === newKey) {
+    return { ok: false, error: 'invalid-key', message: `The new key is the same as the old one, ${oldKey}.` };
+  }
+  const loaded = await loadFiles(store, options.extraFiles ?? []);
+  if (!Array.isArray(loaded)) return loaded;
+  const definedIn = (key: string) => loaded.find((file) => definesKey(file, key))?.file.path;
+  if (definedIn(oldKey) === undefined) {
+    return {
+      ok: false,
+      error: 'not-found',
+      message: `No document, requirement or roadmap item has the key ${oldKey}.`,
+    };
+  }
+  const taken = definedIn(newKey);
+  if (taken !== undefined) {
+    return { ok: false, error: 'exists', message: `${newKey} is already used in ${taken}.` };
+  }
+
+  const changes: { path: string; text: string; expected: LoadedFile }[] = [];
+  for (const { file, json } of loaded) {
+    if (!file.text.includes(oldKey)) continue;
+    const text = json
+      ? rewriteItemKeys(file.text, oldKey, newKey)
+      : rewriteMarkdown(file.text, oldKey, newKey);
+    if (text !== file.text) changes.push({ path: file.path, text, expected: file });
+  }
+  const saved = await store.saveAll(changes, options);
+  if (!saved.ok) {
+    const error = saved.error === 'conflict' || saved.error === 'deleted' ? 'conflict' : 'io';
+    return { ok: false, error, message: saved.message };
+  }
+  return { ok: true, changedFiles: changes.map((change) => change.path).sort() };
+}
+
+interface Candidate {
+  file: LoadedFile;
+  json: boolean;
+}
+
+async function loadFiles(
+  store: DocumentStore,
+  extraFiles: string[],
+): Promise<Candidate[] | Extract<RekeyResult, { ok: false }>> {
+  const candidates: Candidate[] = [];
+  const listed = (await store.listMarkdownFiles()).map((file) => ({ path: file.path, json: false }));
+  for (const { path, json } of [...listed, ...extraFiles.map((extra) => ({ path: extra, json: true }))]) {
+    const result = await store.read(path);
+    if (result.ok) {
+      candidates.push({ file: result.file, json });
+    } else if (result.error === 'unreadable' || (json && result.error !== 'not-found')) {
+      // A file that might hold the key but cannot be read would be left behind: stop.
+      return {
+        ok: false,
+        error: 'io',
+        message: `${result.message.replace(/\.$/, '')}; no file was changed.`,
+      };
+    }
+  }
+  return candidates;
+}
+
+function definesKey({ file, json }: Candidate, key: string): boolean {
+  if (!file.text.includes(key)) return false;
+  if (json) return itemKeys(file.text).includes(key);
+  const split = splitDocument(file.text);
+  if (split.frontMatter?.data.key === key) return true;
+  return scanMarkdown(split.body).requirements.some((requirement) => requirement.attributes.key === key);
+}
+
+function rewriteMarkdown(text: string, oldKey: string, newKey: string): string {
+  const split = splitDocument(text);
+  const frontMatter = split.frontMatter;
+  let raw = frontMatter?.raw;
+  if (frontMatter && raw !== undefined && !frontMatter.error) {
+    if (frontMatter.data.key === oldKey) raw = setFrontMatterFields(raw, { key: newKey });
+    raw = rewriteLinkFields(raw, oldKey, newKey);
+  }
+  const body = rewriteBody(split.body, oldKey, newKey);
+  return joinDocument({ ...split, frontMatter: frontMatter && { ...frontMatter, raw: raw! }, body });
+}
+
+/**
+ * Replaces the key inside `implements:` and `answers:` where it stands, so a block list stays a
+ * block list; anything unusual goes through setFrontMatterFields instead.
+ */
+function rewriteLinkFields(raw: string, oldKey: string, newKey: string): string {
+  const frontMatter = splitDocument(raw).frontMatter;
+  if (!frontMatter || frontMatter.error) return raw;
+  const { data, yaml } = frontMatter;
+  const fields = linkFields.filter((field) => {
+    const value = data[field];
+    return value === oldKey || (Array.isArray(value) && value.includes(oldKey));
+  });
+  if (fields.length === 0) return raw;
+  const yamlStart = raw.indexOf('\n') + 1;
+  const document = parseDocument(yaml);
+  const ranges: [number, number][] = [];
+  for (const field of fields) {
+    const node = document.get(field, true) as YamlNode | undefined;
+    for (const item of isSeq(node) ? node.items : [node]) {
+      if (isScalar(item) && item.value === oldKey && item.range) ranges.push([item.range[0], item.range[1]]);
+    }
+  }
+  let result = yaml;
+  for (const [start, end] of ranges.sort((a, b) => b[0] - a[0])) {
+    const source = result.slice(start, end);
+    if (!/^(["']?)[A-Z0-9-]+\1$/.test(source)) return setLinkFields(raw, data, fields, oldKey, newKey);
+    result = result.slice(0, start) + source.replace(oldKey, newKey) + result.slice(end);
+  }
+  const candidate = raw.slice(0, yamlStart) + result + raw.slice(yamlStart + yaml.length);
+  const check = splitDocument(candidate).frontMatter?.data;
+  const matches = fields.every((field) => same(check?.[field], renamed(data[field], oldKey, newKey)));
+  return matches ? candidate : setLinkFields(raw, data, fields, oldKey, newKey);
+}
+
+function setLinkFields(
+  raw: string,
+  data: Record<string, unknown>,
+  fields: readonly string[],
+  oldKey: string,
+  newKey: string,
+): string {
+  return setFrontMatterFields(
+    raw,
+    Object.fromEntries(fields.map((field) => [field, renamed(data[field], oldKey, newKey)])),
+  );
+}
+
+function renamed(value: unknown, oldKey: string, newKey: string): unknown {
+  if (Array.isArray(value)) return value.map((item) => (item === oldKey ? newKey : item));
+  return value === oldKey ? newKey : value;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Rewrites requirement opening lines and references found by the scanner, nothing else. */
+function rewriteBody(body: string, oldKey: string, newKey: string): string {
+  const scan = scanMarkdown(body);
+  const lines = body.split('\n');
+  const edits = new Map<number, { column: number; length: number; text: string }[]>();
+  const addEdit = (line: number, edit: { column: number; length: number; text: string }) =>
+    edits.set(line, [...(edits.get(line) ?? []), edit]);
+
+  for (const requirement of scan.requirements) {
+    const { attributes } = requirement;
+    if (attributes.key !== oldKey && !attributes.roadmap.includes(oldKey)) continue;
+    const line = lines[requirement.line - 1]!.replace(/\r$/, '');
+    addEdit(requirement.line - 1, {
+      column: 0,
+      length: line.length,
+      text: rewriteRequirementOpen(line, attributes, oldKey, newKey),
+    });
+  }
+  for (const reference of scan.references) {
+    if (reference.target !== oldKey && reference.anchor !== oldKey) continue;
+    const line = lines[reference.line - 1]!;
+    const match = referenceAtStart.exec(line.slice(reference.column - 1));
+    if (!match) continue;
+    const parsed = referenceFromMatch(match);
+    if (parsed.target === oldKey) parsed.target = newKey;
+    if (parsed.anchor === oldKey) parsed.anchor = newKey;
+    addEdit(reference.line - 1, {
+      column: reference.column - 1,
+      length: match[0].length,
+      text: formatReference(parsed),
+    });
+  }
+  for (const [index, lineEdits] of edits) {
+    let line = lines[index]!;
+    for (const edit of lineEdits.sort((a, b) => b.column - a.column)) {
+      line = line.slice(0, edit.column) + edit.text + line.slice(edit.column + edit.length);
+    }
+    lines[index] = line;
+  }
+  return lines.join('\n');
+}
+
+/** Changes only the key's own characters in the line; falls back to the canonical form if that fails. */
+function rewriteRequirementOpen(
+  line: string,
+  attributes: RequirementAttributes,
+  oldKey: string,
+  newKey: string,
+): string {
+  const expected: RequirementAttributes = {
+    ...attributes,
+    key: attributes.key === oldKey ? newKey : attributes.key,
+    roadmap: attributes.roadmap.map((key) => (key === oldKey ? newKey : key)),
+  };
+  const candidate = line
+    .replace(new RegExp(`(?<=[{\\s])#${oldKey}(?=[\\s}])`), `#${newKey}`)
+    .replace(/(?<=[{\s])roadmap=("?)([^\s"}]*)\1/, (_all, quote: string, list: string) => {
+      const keys = list.split(',').map((key) => (key === oldKey ? newKey : key));
+      return `roadmap=${quote}${keys.join(',')}${quote}`;
+    });
+  return same(parseRequirementOpen(candidate), expected) ? candidate : formatRequirementOpen(expected);
+}
+
+/** The keys of `items[]` in a roadmap-style JSON file. */
+function itemKeys(text: string): string[] {
+  try {
+    const data = JSON.parse(text) as { items?: { key?: unknown }[] };
+    return (data.items ?? []).map((item) => item.key).filter((key): key is string => typeof key === 'string');
+  } catch {
+    return [];
+  }
+}
+
+/** Renames `"key": "OLD"` in place; if that would touch anything but `items[].key`, rewrites the JSON. */
+function rewriteItemKeys(text: string, oldKey: string, newKey: string): string {
+  const data = JSON.parse(text) as { items?: { key?: unknown }[] };
+  const expected = {
+    ...data,
+    items: data.items?.map((item) => (item.key === oldKey ? { ...item, key: newKey } : item)),
+  };
+  const candidate = text.replace(
+    new RegExp(`("key"\\s*:\\s*)"${oldKey}"`, 'g'),
+    (_all, prefix: string) => `${prefix}"${newKey}"`,
+  );
+  try {
+    if (same(JSON.parse(candidate), expected)) return candidate;
+  } catch {
+    // fall through to a full rewrite
+  }
+  return `${JSON.stringify(expected, null, 2)}\n`;
+}
