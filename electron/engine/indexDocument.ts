@@ -1,0 +1,136 @@
+/** One file's text → its `DocumentEntry`: front matter, headings, requirements, references and sections. */
+import { scanMarkdown, type ScannedHeading } from '../../shared/grammar/markdownScanner.js';
+import {
+  documentFolders,
+  documentTypes,
+  type DocumentEntry,
+  type DocumentType,
+  type RequirementEntry,
+} from '../../shared/model/documentModel.js';
+import { splitDocumentQuickly } from './plainFrontMatter.js';
+import { summarizeSections } from './sectionSummary.js';
+
+export interface IndexedVersion {
+  size: number;
+  mtimeMs: number;
+  hash: string;
+}
+
+const typeByFolder = new Map<string, DocumentType>(
+  Object.entries(documentFolders).map(([type, folder]) => [folder, type as DocumentType]),
+);
+
+export function indexDocument(path: string, text: string, version: IndexedVersion): DocumentEntry {
+  const split = splitDocumentQuickly(text);
+  const fields = split.frontMatter?.data ?? {};
+  const scan = scanMarkdown(split.body);
+  const shift = split.bodyLine - 1;
+  const headings = scan.headings.map((heading) => ({ ...heading, line: heading.line + shift }));
+  const key = stringField(fields.key);
+  const entry: DocumentEntry = {
+    path,
+    type: documentType(path, fields, key !== undefined),
+    title: stringField(fields.title) ?? headings[0]?.text ?? fileTitle(path),
+    implements: keyList(fields.implements),
+    answers: keyList(fields.answers),
+    fields,
+    headings,
+    sections: summarizeSections(split.body, scan.headings, split.bodyLine),
+    requirements: scan.requirements.map((requirement) => {
+      const entry: RequirementEntry = {
+        key: requirement.attributes.key,
+        roadmap: requirement.attributes.roadmap,
+        line: requirement.line + shift,
+        endLine: requirement.endLine + shift,
+        summary: firstTextLine(requirement.body),
+      };
+      if (requirement.attributes.priority !== undefined) entry.priority = requirement.attributes.priority;
+      if (requirement.attributes.status !== undefined) entry.status = requirement.attributes.status;
+      const section = sectionAt(headings, entry.line);
+      if (section !== undefined) entry.section = section;
+      return entry;
+    }),
+    references: scan.references.map((reference) => ({ ...reference, line: reference.line + shift })),
+    bodyLine: split.bodyLine,
+    size: version.size,
+    mtimeMs: version.mtimeMs,
+    hash: version.hash,
+  };
+  if (key !== undefined) entry.key = key;
+  const status = stringField(fields.status);
+  if (status !== undefined) entry.status = status;
+  const owner = stringField(fields.owner);
+  if (owner !== undefined) entry.owner = owner;
+  if (split.frontMatter?.error) entry.problem = split.frontMatter.error;
+  return entry;
+}
+
+/** An entry for a file that could not be read: listed, with its problem, so the rules report it. */
+export function unreadableDocument(
+  path: string,
+  message: string,
+  version: { size: number; mtimeMs: number },
+): DocumentEntry {
+  return {
+    path,
+    type: 'doc',
+    title: fileTitle(path),
+    implements: [],
+    answers: [],
+    fields: {},
+    headings: [],
+    sections: [],
+    requirements: [],
+    references: [],
+    bodyLine: 1,
+    problem: { message, line: 1 },
+    size: version.size,
+    mtimeMs: version.mtimeMs,
+    hash: '',
+  };
+}
+
+/** Front matter `type`, else the folder (for files with a Specbench key), else a plain `doc`. */
+function documentType(path: string, fields: Record<string, unknown>, hasKey: boolean): DocumentType {
+  const declared = fields.type;
+  if (typeof declared === 'string' && (documentTypes as readonly string[]).includes(declared)) {
+    return declared as DocumentType;
+  }
+  if (!hasKey) return 'doc';
+  const folder = path.includes('/') ? path.slice(0, path.indexOf('/')) : '';
+  return typeByFolder.get(folder) ?? 'doc';
+}
+
+function stringField(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
+  if (typeof value === 'number') return String(value);
+  return undefined;
+}
+
+/** `implements: [REQ-1, REQ-2]`, or a single `implements: REQ-1`. */
+function keyList(value: unknown): string[] {
+  const values = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+  return values.filter((item): item is string => typeof item === 'string').map((item) => item.trim());
+}
+
+function fileTitle(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/i, '');
+}
+
+function firstTextLine(body: string): string {
+  for (const line of body.split('\n')) {
+    const text = line.trim();
+    if (text !== '') return text;
+  }
+  return '';
+}
+
+/** The last heading above a file line. */
+function sectionAt(headings: ScannedHeading[], line: number): string | undefined {
+  let section: string | undefined;
+  for (const heading of headings) {
+    if (heading.line > line) break;
+    section = heading.text;
+  }
+  return section;
+}

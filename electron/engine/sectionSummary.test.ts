@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { scanMarkdown } from '../../shared/grammar/markdownScanner.js';
+import { countWords, summarizeSections } from './sectionSummary.js';
+
+/** [title, words, items] per heading, for a body starting at file line 1. */
+function summary(body: string): [string, number, number][] {
+  return summarizeSections(body, scanMarkdown(body).headings, 1).map((section) => [
+    section.title,
+    section.words,
+    section.items,
+  ]);
+}
+
+describe('summarizeSections', () => {
+  const cases: [string, string, [string, number, number][]][] = [
+    ['no headings', 'Just text.\n', []],
+    [
+      'an empty section',
+      '## Problem\n\n## Goals\nShip it.\n',
+      [
+        ['Problem', 0, 0],
+        ['Goals', 2, 0],
+      ],
+    ],
+    [
+      'a parent counts its subsections, not their headings',
+      '# Spec\nIntro words here.\n## Part\nTwo words.\n# Next\n',
+      [
+        ['Spec', 5, 0],
+        ['Part', 2, 0],
+        ['Next', 0, 0],
+      ],
+    ],
+    [
+      'HTML comments are not content, even across lines',
+      '## Problem\n<!-- Describe\nthe problem -->\n\n## Goals\nReal <!-- hint --> text\n',
+      [
+        ['Problem', 0, 0],
+        ['Goals', 2, 0],
+      ],
+    ],
+    [
+      'list and task items are counted',
+      '## Acceptance criteria\n- [ ] Given a cart\n* two\n1. three\n2) four\n-not a list\n',
+      [['Acceptance criteria', 11, 4]],
+    ],
+    [
+      'list markers inside fenced code are not items, but its words count',
+      '## Code\n```\n- not an item\n```\n',
+      [['Code', 3, 0]],
+    ],
+    [
+      'requirement fences are markup; their text is content',
+      '## Requirements\n:::requirement{#REQ-1 priority=must}\nPay as a guest.\n:::\n',
+      [['Requirements', 4, 0]],
+    ],
+    ['setext headings and their underline', 'Title\n=====\nBody here\n', [['Title', 2, 0]]],
+    ['accented and non-Latin words', '## Résumé\nçà et là 日本\n', [['Résumé', 4, 0]]],
+  ];
+  it.each(cases)('%s', (_name, body, expected) => {
+    expect(summary(body)).toEqual(expected);
+  });
+
+  it('reports file lines, shifted by where the body starts', () => {
+    const body = 'Intro\n## Goals\n';
+    expect(summarizeSections(body, scanMarkdown(body).headings, 7).map((section) => section.line)).toEqual([
+      8,
+    ]);
+  });
+});
+
+describe('countWords', () => {
+  const cases: [string, number][] = [
+    ['', 0],
+    ['one', 1],
+    ['two words', 2],
+    ["don't stop-me now", 5],
+    ['  **bold** _it_ ', 2],
+    ['naïve café', 2],
+  ];
+  it.each(cases)('%j', (text, expected) => {
+    expect(countWords(text)).toBe(expected);
+  });
+});
