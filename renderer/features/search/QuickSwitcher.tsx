@@ -22,8 +22,17 @@ const typeLabels: Record<QuickSwitchHit['type'], string> = {
   story: 'Story',
   faq: 'FAQ',
   doc: 'Doc',
-  requirement: 'Requirement',
-  roadmap: 'Roadmap',
+  requirement: 'Req',
+  roadmap: 'Item',
+};
+
+const optionKind: Record<QuickSwitchHit['type'], string> = {
+  spec: 'spec',
+  story: 'story',
+  faq: 'FAQ',
+  doc: 'document',
+  requirement: 'requirement',
+  roadmap: 'roadmap item',
 };
 
 export function QuickSwitcher({ api, workspace, navigate, open, onClose }: QuickSwitcherProps) {
@@ -131,6 +140,7 @@ function QuickSwitcherContent({ api, documents, navigate, onClose }: ContentProp
             id={optionId(index)}
             role="option"
             aria-selected={index === activeIndex}
+            aria-label={`${hit.title}${hit.key ? ` (${hit.key})` : ''}, ${optionKind[hit.type]}`}
             className="quick-switcher__option"
             onMouseMove={() => setActive(index)}
             onMouseDown={(event) => event.preventDefault()}

@@ -176,22 +176,24 @@ function Matrix({ caption, rows, navigate, withItems }: MatrixProps) {
             )}
             {row.stories.length > 0 ? (
               <td className="trace__stories">
-                {row.stories.map((story) =>
-                  story.path ? (
-                    <HashLink
-                      key={story.key}
-                      hash={documentHash(story.path)}
-                      navigate={navigate}
-                      title={story.title}
-                    >
-                      <span className="key-chip">{story.key}</span> {story.title}
-                    </HashLink>
-                  ) : (
-                    <span key={story.key} className="key-chip" title="No document has this key">
-                      {story.key}
-                    </span>
-                  ),
-                )}
+                <div className="trace__story-list">
+                  {row.stories.map((story) =>
+                    story.path ? (
+                      <HashLink
+                        key={story.key}
+                        hash={documentHash(story.path)}
+                        navigate={navigate}
+                        title={story.title}
+                      >
+                        <span className="key-chip">{story.key}</span> {story.title}
+                      </HashLink>
+                    ) : (
+                      <span key={story.key} className="key-chip" title="No document has this key">
+                        {story.key}
+                      </span>
+                    ),
+                  )}
+                </div>
               </td>
             ) : (
               <td className="trace__gap">{row.requirement ? 'No story' : '—'}</td>
