@@ -1,0 +1,111 @@
+/**
+ * Document templates: the built-in spec, story and FAQ, or a workspace's `templates/<type>.md`.
+ * A section is required when the first thing under its heading is a `<!-- Required. … -->` comment.
+ */
+import { formatField, setFrontMatterFields, splitDocument } from '../frontMatter/frontMatter.js';
+import { faqTemplateText } from './faqTemplate.js';
+import { specTemplateText } from './specTemplate.js';
+import { storyTemplateText } from './storyTemplate.js';
+
+export type TemplateType = 'spec' | 'story' | 'faq';
+
+export interface Template {
+  type: TemplateType;
+  /** The whole file, front matter included, with `{{key}}`, `{{title}}`, `{{owner}}`, `{{date}}` placeholders. */
+  body: string;
+  /** Section titles the rules expect to hold content (`empty-required-section`). */
+  requiredSections: string[];
+}
+
+export interface TemplateFields {
+  key: string;
+  title: string;
+  owner?: string;
+  /** `YYYY-MM-DD` */
+  date: string;
+  /** A free requirement key for the spec's example requirement; without one the example is left out. */
+  requirementKey?: string;
+}
+
+const builtInTexts: Record<TemplateType, string> = {
+  spec: specTemplateText,
+  story: storyTemplateText,
+  faq: faqTemplateText,
+};
+
+const headingPattern = /^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+const requiredPattern = /^\s*<!--\s*Required\b/i;
+const placeholderPattern = /\{\{(\w+)\}\}/g;
+
+export function builtInTemplate(type: TemplateType): Template {
+  return templateFromOverride(type, builtInTexts[type]);
+}
+
+/** A workspace's own template; its required sections are the ones marked with a `<!-- Required … -->` comment. */
+export function templateFromOverride(type: TemplateType, text: string): Template {
+  return { type, body: text, requiredSections: requiredSectionsOf(text) };
+}
+
+function requiredSectionsOf(text: string): string[] {
+  const lines = text.split('\n').map((line) => line.replace(/\r$/, ''));
+  const required: string[] = [];
+  let fence = false;
+  for (let index = 0; index < lines.length; index++) {
+    if (/^ {0,3}(```|~~~)/.test(lines[index]!)) fence = !fence;
+    const heading = fence ? null : headingPattern.exec(lines[index]!);
+    if (!heading) continue;
+    let next = index + 1;
+    while (next < lines.length && lines[next]!.trim() === '') next++;
+    if (requiredPattern.test(lines[next] ?? '')) required.push(heading[1]!.trim());
+  }
+  return required;
+}
+
+/** The new document's full text: placeholders filled, and `key`, `type` and `title` always in the front matter. */
+export function renderTemplate(template: Template, fields: TemplateFields): string {
+  const eol = template.body.includes('\r\n') ? '\r\n' : '\n';
+  const values: Record<string, string | undefined> = { ...fields };
+  const text = fields.requirementKey === undefined ? withoutExampleRequirement(template.body) : template.body;
+  const split = splitDocument(text);
+  const body = split.body.replace(placeholderPattern, (whole, name: string) => values[name] ?? whole);
+  const required = { key: fields.key, type: template.type, title: fields.title };
+  let frontMatter: string;
+  if (split.frontMatter) {
+    frontMatter = fillFrontMatter(split.frontMatter.raw, values);
+    const parsed = splitDocument(frontMatter).frontMatter;
+    const missing = Object.fromEntries(
+      Object.entries(required).filter(([name]) => parsed !== undefined && !(name in parsed.data)),
+    );
+    if (parsed && !parsed.error && Object.keys(missing).length > 0) {
+      frontMatter = setFrontMatterFields(frontMatter, missing, eol);
+    }
+  } else {
+    frontMatter = setFrontMatterFields(
+      undefined,
+      { ...required, owner: fields.owner, created: fields.date },
+      eol,
+    );
+  }
+  return (split.bom ? '\uFEFF' : '') + frontMatter + body;
+}
+
+/** `name: {{placeholder}}` lines get a YAML-safe value, or go when the value is missing. */
+function fillFrontMatter(raw: string, values: Record<string, string | undefined>): string {
+  return raw
+    .split(/(?<=\n)/)
+    .flatMap((line) => {
+      const field = /^([A-Za-z_][\w-]*):[ \t]*\{\{(\w+)\}\}[ \t]*(\r?\n)?$/.exec(line);
+      if (!field) return [line.replace(placeholderPattern, (whole, name: string) => values[name] ?? whole)];
+      const value = values[field[2]!];
+      return value === undefined || value === '' ? [] : [formatField(field[1]!, value) + (field[3] ?? '')];
+    })
+    .join('');
+}
+
+/** Drops the example requirement block (and the blank line after it) when no key was given for it. */
+function withoutExampleRequirement(text: string): string {
+  return text.replace(
+    /^:::requirement\{[^}\n]*\{\{requirementKey\}\}[^\n]*\n[\s\S]*?^:::[ \t]*\r?\n(?:[ \t]*\r?\n)?/m,
+    '',
+  );
+}
