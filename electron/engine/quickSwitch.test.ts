@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { QuickSwitchHit } from '../../shared/contract/apiContract.js';
+import { quickSwitch, quickSwitchCandidate } from './quickSwitch.js';
+
+const hits: QuickSwitchHit[] = [
+  { path: 'specs/guest-checkout.md', key: 'SPEC-3', title: 'Guest checkout', type: 'spec' },
+  { path: 'specs/saved-cards.md', key: 'SPEC-30', title: 'Saved payment methods', type: 'spec' },
+  { path: 'stories/pay-as-a-guest.md', key: 'STORY-8', title: 'Pay as a guest', type: 'story' },
+  {
+    path: 'specs/guest-checkout.md',
+    key: 'REQ-12',
+    title: 'Guest shoppers can pay without an account',
+    type: 'requirement',
+  },
+  { path: 'roadmap.json', key: 'RM-3', title: 'Checkout without sign-up', type: 'roadmap' },
+  { path: 'notes/café.md', title: 'Café notes', type: 'doc' },
+];
+const candidates = hits.map(quickSwitchCandidate);
+
+describe('quickSwitch', () => {
+  const cases: [string, string, number, string[]][] = [
+    ['an exact key first', 'spec-3', 3, ['SPEC-3', 'SPEC-30']],
+    ['a key prefix', 'STORY', 5, ['STORY-8']],
+    ['a title prefix before a substring', 'guest', 5, ['SPEC-3', 'REQ-12', 'STORY-8']],
+    ['a fuzzy subsequence', 'gchk', 5, ['SPEC-3']],
+    ['accents and case do not matter', 'CAFE', 5, ['Café notes']],
+    ['no match', 'zzz', 5, []],
+    ['the limit', '', 2, ['SPEC-3', 'SPEC-30']],
+  ];
+  it.each(cases)('%s', (_name, query, limit, expected) => {
+    expect(quickSwitch(candidates, query, limit).map((hit) => hit.key ?? hit.title)).toEqual(expected);
+  });
+});

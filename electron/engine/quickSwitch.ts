@@ -1,0 +1,94 @@
+/**
+ * The quick switcher: fuzzy (subsequence) matching over keys and titles of documents, requirements
+ * and roadmap items. Exact and prefix key matches first, then title prefixes and substrings, then
+ * subsequences with the fewest gaps.
+ */
+import type { QuickSwitchHit } from '../../shared/contract/apiContract.js';
+import { foldText, isWordCode } from './textFolding.js';
+
+export interface QuickSwitchCandidate {
+  hit: QuickSwitchHit;
+  /** Folded key, or empty. */
+  key: string;
+  /** Folded title. */
+  title: string;
+}
+
+const typeOrder: Record<QuickSwitchHit['type'], number> = {
+  spec: 0,
+  story: 1,
+  faq: 2,
+  doc: 3,
+  requirement: 4,
+  roadmap: 5,
+};
+
+export function quickSwitchCandidate(hit: QuickSwitchHit): QuickSwitchCandidate {
+  return { hit, key: hit.key === undefined ? '' : foldText(hit.key), title: foldText(hit.title) };
+}
+
+export function quickSwitch(
+  candidates: Iterable<QuickSwitchCandidate>,
+  query: string,
+  limit = 20,
+): QuickSwitchHit[] {
+  const needle = foldText(query).replace(/\s+/g, ' ').trim();
+  const scored: { candidate: QuickSwitchCandidate; score: number }[] = [];
+  for (const candidate of candidates) {
+    const score = needle === '' ? 0 : scoreOf(candidate, needle);
+    if (score > 0 || needle === '') scored.push({ candidate, score });
+  }
+  scored.sort(
+    (a, b) =>
+      b.score - a.score ||
+      typeOrder[a.candidate.hit.type] - typeOrder[b.candidate.hit.type] ||
+      a.candidate.title.length - b.candidate.title.length ||
+      (a.candidate.title < b.candidate.title ? -1 : a.candidate.title > b.candidate.title ? 1 : 0),
+  );
+  return scored.slice(0, limit).map(({ candidate }) => candidate.hit);
+}
+
+function scoreOf(candidate: QuickSwitchCandidate, needle: string): number {
+  const { key, title } = candidate;
+  if (key !== '') {
+    if (key === needle) return 10_000;
+    if (key.startsWith(needle)) return 5_000 - key.length;
+  }
+  if (title === needle) return 4_000;
+  if (title.startsWith(needle)) return 3_000 - title.length;
+  const at = title.indexOf(needle);
+  if (at !== -1) return (isWordStart(title, at) ? 2_500 : 2_000) - at;
+  const compact = needle.replace(/ /g, '');
+  return Math.max(subsequenceScore(title, compact), subsequenceScore(key, compact));
+}
+
+/**
+ * Positive when every character of `needle` appears in order in `text`, higher for word starts and
+ * runs; a match scattered through the middle of words (more than one jump in four characters) is no match.
+ */
+function subsequenceScore(text: string, needle: string): number {
+  if (needle.length === 0 || needle.length > text.length) return 0;
+  const allowedJumps = Math.max(1, Math.floor(needle.length / 4));
+  let jumps = 0;
+  let score = 1_000;
+  let position = 0;
+  let previous = -2;
+  for (let index = 0; index < needle.length; index++) {
+    const found = text.indexOf(needle[index]!, position);
+    if (found === -1) return 0;
+    const wordStart = isWordStart(text, found);
+    if (found === previous + 1) score += 10;
+    else {
+      score -= Math.min(found - previous, 20);
+      if (!wordStart && ++jumps > allowedJumps) return 0;
+    }
+    if (wordStart) score += 15;
+    previous = found;
+    position = found + 1;
+  }
+  return Math.max(score, 1);
+}
+
+function isWordStart(text: string, index: number): boolean {
+  return index === 0 || !isWordCode(text.charCodeAt(index - 1));
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { indexDocument } from './indexDocument.js';
+import { SearchIndex } from './searchIndex.js';
+
+const files: Record<string, string> = {
+  'specs/guest.md':
+    '---\nkey: SPEC-3\ntitle: Guest checkout\n---\n## Problem\nShoppers abandon checkout when forced to sign up.\n',
+  'stories/pay.md':
+    '---\nkey: STORY-8\ntitle: Pay as a guest\n---\nAs a guest shopper I want to pay quickly.\nGuests love it.\n',
+  'faqs/refunds.md': '---\nkey: FAQ-2\ntitle: Refunds\n---\nRefunds for a guest order go to the card.\n',
+  'notes/café.md': '# Café notes\n\nThe CAFÉ team reviews checkout weekly.\r\n',
+};
+
+function searchIndex(): SearchIndex {
+  const index = new SearchIndex();
+  for (const [path, text] of Object.entries(files))
+    index.set(indexDocument(path, text, { size: 0, mtimeMs: 0, hash: '' }), text);
+  return index;
+}
+
+describe('SearchIndex', () => {
+  const index = searchIndex();
+
+  const ranked: [string, string, string[]][] = [
+    [
+      'title matches rank first, then by occurrences',
+      'guest',
+      ['stories/pay.md', 'specs/guest.md', 'faqs/refunds.md'],
+    ],
+    ['words AND', 'guest card', ['faqs/refunds.md']],
+    ['the last word is a prefix', 'refunds for a gue', ['faqs/refunds.md']],
+    ['earlier words are whole words', 'gue order', []],
+    ['case and accents do not matter', 'cafe TEAM', ['notes/café.md']],
+    ['a key', 'SPEC-3', ['specs/guest.md']],
+    ['front matter is not body text', 'title', []],
+    ['no words, no hits', '  !! ', []],
+  ];
+  it.each(ranked)('%s', (_name, query, expected) => {
+    expect(index.search(query).map((hit) => hit.path)).toEqual(expected);
+  });
+
+  const snippets: [string, string, [number, string, string[]]][] = [
+    [
+      'the matched line with its file line',
+      'abandon',
+      [6, 'Shoppers abandon checkout when forced to sign up.', ['abandon']],
+    ],
+    [
+      'a prefix marks the whole word',
+      'shop',
+      [6, 'Shoppers abandon checkout when forced to sign up.', ['Shoppers']],
+    ],
+    [
+      'every query word is marked',
+      'guest pay',
+      [5, 'As a guest shopper I want to pay quickly.', ['guest', 'pay']],
+    ],
+    [
+      'a title-only match shows the title',
+      'refunds card',
+      [5, 'Refunds for a guest order go to the card.', ['Refunds', 'card']],
+    ],
+    ['a CRLF line ends before the CR', 'weekly', [3, 'The CAFÉ team reviews checkout weekly.', ['weekly']]],
+  ];
+  it.each(snippets)('%s', (_name, query, expected) => {
+    const hit = index.search(query)[0]!;
+    expect([
+      hit.line,
+      hit.snippet,
+      hit.highlights.map(([start, end]) => hit.snippet.slice(start, end)),
+    ]).toEqual(expected);
+  });
+
+  it('limits hits and forgets removed documents', () => {
+    const changed = searchIndex();
+    changed.remove('specs/guest.md');
+    expect([changed.search('guest', { limit: 1 }).map((hit) => hit.path), changed.size]).toEqual([
+      ['stories/pay.md'],
+      3,
+    ]);
+  });
+
+  it('cuts long lines around the match', () => {
+    const changed = new SearchIndex();
+    const text = `${'lorem '.repeat(100)}needle ${'ipsum '.repeat(100)}\n`;
+    changed.set(indexDocument('a.md', text, { size: 0, mtimeMs: 0, hash: '' }), text);
+    const hit = changed.search('needle')[0]!;
+    expect([
+      hit.snippet.length <= 170,
+      hit.snippet.slice(hit.highlights[0]![0], hit.highlights[0]![1]),
+    ]).toEqual([true, 'needle']);
+  });
+});

@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import type { RoadmapItem } from '../../shared/model/roadmapModel.js';
+import { frontMatterFieldLines, WorkspaceIndex } from './workspaceIndex.js';
+
+const version = { size: 0, mtimeMs: 0, hash: '' };
+
+const files: Record<string, string> = {
+  'specs/guest.md': `---
+key: SPEC-3
+title: Guest checkout
+---
+## Requirements
+:::requirement{#REQ-12 priority=must roadmap=RM-3}
+Pay without an account.
+:::
+:::requirement{#REQ-13 priority=should roadmap=RM-3,RM-4}
+Receipt by email.
+:::
+See [[FAQ-2]].
+`,
+  'stories/pay.md': `---
+key: STORY-8
+title: Pay as a guest
+implements: [REQ-12]
+---
+Mentions [[SPEC-3#REQ-12]].
+`,
+  'faqs/guest.md': `---
+key: FAQ-2
+title: Guest FAQ
+answers: [SPEC-3]
+---
+`,
+  'notes/readme.md': '# Notes\nSee [[STORY-8]].\n',
+};
+
+function indexOf(entries: Record<string, string>): WorkspaceIndex {
+  const index = new WorkspaceIndex();
+  for (const [path, text] of Object.entries(entries)) index.update(path, text, version);
+  return index;
+}
+
+const item = (key: string): RoadmapItem => ({
+  key,
+  title: key,
+  description: '',
+  lane: 'now',
+  rank: 0,
+  status: 'planned',
+});
+
+/** Links as `from kind to @path:line` strings, for compact tables. */
+function describeLinks(
+  links: { from: string; to: string; kind: string; path: string; line: number }[],
+): string[] {
+  return links.map((link) => `${link.from} ${link.kind} ${link.to} @${link.path}:${link.line}`);
+}
+
+describe('WorkspaceIndex', () => {
+  const index = indexOf(files);
+
+  const lookups: [string, unknown, unknown][] = [
+    [
+      'documents sorted by path',
+      index.documents().map((entry) => entry.path),
+      ['faqs/guest.md', 'notes/readme.md', 'specs/guest.md', 'stories/pay.md'],
+    ],
+    ['document by key', index.document('STORY-8')?.path, 'stories/pay.md'],
+    ['document by path', index.document('notes/readme.md')?.title, 'Notes'],
+    ['unknown key', index.document('SPEC-99'), undefined],
+    [
+      'requirement with its document',
+      [index.requirement('REQ-13')?.requirement.priority, index.requirement('REQ-13')?.document.key],
+      ['should', 'SPEC-3'],
+    ],
+    ['keys', [...index.keys()].sort(), ['FAQ-2', 'REQ-12', 'REQ-13', 'SPEC-3', 'STORY-8']],
+  ];
+  it.each(lookups)('%s', (_name, actual, expected) => {
+    expect(actual).toEqual(expected);
+  });
+
+  const links: [string, 'outgoing' | 'incoming', string[]][] = [
+    ['SPEC-3', 'outgoing', ['SPEC-3 mentions FAQ-2 @specs/guest.md:12']],
+    [
+      'SPEC-3',
+      'incoming',
+      ['FAQ-2 answers SPEC-3 @faqs/guest.md:4', 'STORY-8 mentions SPEC-3 @stories/pay.md:6'],
+    ],
+    ['REQ-12', 'outgoing', ['REQ-12 delivers RM-3 @specs/guest.md:6']],
+    [
+      'REQ-12',
+      'incoming',
+      ['STORY-8 implements REQ-12 @stories/pay.md:4', 'STORY-8 mentions REQ-12 @stories/pay.md:6'],
+    ],
+    [
+      'RM-3',
+      'incoming',
+      ['REQ-12 delivers RM-3 @specs/guest.md:6', 'REQ-13 delivers RM-3 @specs/guest.md:9'],
+    ],
+    ['STORY-8', 'incoming', ['notes/readme.md mentions STORY-8 @notes/readme.md:2']],
+  ];
+  it.each(links)('links of %s, %s', (key, side, expected) => {
+    expect(describeLinks(index.links(key)[side])).toEqual(expected);
+  });
+
+  it('traces roadmap items to requirements and stories', () => {
+    expect(
+      index
+        .trace([item('RM-3'), item('RM-4'), item('RM-5')])
+        .map((row) => [
+          row.item.key,
+          row.requirements.map((requirement) => `${requirement.key}:${requirement.stories.join(',')}`),
+          row.covered,
+        ]),
+    ).toEqual([
+      ['RM-3', ['REQ-12:STORY-8', 'REQ-13:'], 1],
+      ['RM-4', ['REQ-13:'], 0],
+      ['RM-5', [], 0],
+    ]);
+  });
+
+  const changes: [string, (changed: WorkspaceIndex) => unknown, unknown][] = [
+    [
+      'a removed story no longer implements',
+      (changed) => {
+        changed.remove('stories/pay.md');
+        return describeLinks(changed.links('REQ-12').incoming);
+      },
+      [],
+    ],
+    [
+      'an edited spec drops its old requirements',
+      (changed) => {
+        changed.update(
+          'specs/guest.md',
+          '---\nkey: SPEC-3\n---\n:::requirement{#REQ-20}\nNew.\n:::\n',
+          version,
+        );
+        return [
+          changed.requirement('REQ-12'),
+          changed.requirement('REQ-20')?.document.path,
+          changed.links('RM-3').incoming,
+        ];
+      },
+      [undefined, 'specs/guest.md', []],
+    ],
+    [
+      'a renamed key moves the document',
+      (changed) => {
+        changed.update('faqs/guest.md', '---\nkey: FAQ-7\n---\n', version);
+        return [changed.document('FAQ-2'), changed.document('FAQ-7')?.path];
+      },
+      [undefined, 'faqs/guest.md'],
+    ],
+    [
+      'a duplicate key keeps both, the first by path wins',
+      (changed) => {
+        changed.update('stories/copy.md', '---\nkey: STORY-8\n---\n', version);
+        changed.update('stories/a-copy.md', '---\nkey: STORY-8\n---\n', version);
+        return changed.documentsWithKey('STORY-8').map((entry) => entry.path);
+      },
+      ['stories/pay.md', 'stories/copy.md', 'stories/a-copy.md'],
+    ],
+    [
+      'removing an unknown path changes nothing',
+      (changed) => [changed.remove('nope.md'), changed.size],
+      [false, 4],
+    ],
+  ];
+  it.each(changes)('%s', (_name, change, expected) => {
+    expect(change(indexOf(files))).toEqual(expected);
+  });
+});
+
+describe('frontMatterFieldLines', () => {
+  const cases: [string, string, number, object][] = [
+    [
+      'both fields',
+      '---\nkey: A-1\nimplements: [REQ-1]\nanswers: [SPEC-1]\n---\n',
+      6,
+      { implements: 3, answers: 4 },
+    ],
+    ['none', '---\nkey: A-1\n---\n', 4, {}],
+    ['no front matter', 'implements: [REQ-1]\n', 1, {}],
+    ['only inside the front matter', '---\nkey: A-1\n---\nanswers: x\n', 4, {}],
+  ];
+  it.each(cases)('%s', (_name, text, bodyLine, expected) => {
+    expect(frontMatterFieldLines(text, bodyLine)).toEqual(expected);
+  });
+});

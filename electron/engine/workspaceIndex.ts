@@ -1,0 +1,213 @@
+/**
+ * The in-memory index of every document: by path, by key, requirements by key, and links in both
+ * directions. Links are stored on the "from" side in the files; backlinks are computed here, and kept
+ * current one file at a time so a change costs only that file's links.
+ */
+import type { LinkView, TraceRow } from '../../shared/contract/apiContract.js';
+import { isKey, referencedKeys } from '../../shared/grammar/linkGrammar.js';
+import type { DocumentEntry, RequirementEntry } from '../../shared/model/documentModel.js';
+import type { RoadmapItem } from '../../shared/model/roadmapModel.js';
+import { indexDocument, type IndexedVersion } from './indexDocument.js';
+
+export type Link = LinkView;
+export type LinkKind = Link['kind'];
+
+export interface FoundRequirement {
+  requirement: RequirementEntry;
+  document: DocumentEntry;
+}
+
+/** Lines of front-matter fields that hold links, so a link can point at the line that makes it. */
+export type FieldLines = Partial<Record<'implements' | 'answers', number>>;
+
+const fieldLinePattern = /^(implements|answers)[ \t]*:/;
+
+/** Where `implements:` and `answers:` sit in the file's front matter. */
+export function frontMatterFieldLines(text: string, bodyLine: number): FieldLines {
+  const lines: FieldLines = {};
+  if (bodyLine <= 1) return lines;
+  let start = 0;
+  for (let line = 1; line < bodyLine && start < text.length; line++) {
+    const end = text.indexOf('\n', start);
+    const match = fieldLinePattern.exec(text.slice(start, end === -1 ? text.length : end));
+    if (match) lines[match[1] as keyof FieldLines] ??= line;
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+type LinksByPath = Map<string, Link[]>;
+
+export class WorkspaceIndex {
+  private readonly byPath = new Map<string, DocumentEntry>();
+  private readonly fieldLinesByPath = new Map<string, FieldLines>();
+  private readonly byKey = new Map<string, DocumentEntry[]>();
+  private readonly requirementsByKey = new Map<string, FoundRequirement[]>();
+  private readonly linksFromPath = new Map<string, Link[]>();
+  private readonly outgoingByKey = new Map<string, LinksByPath>();
+  private readonly incomingByKey = new Map<string, LinksByPath>();
+  private sorted: DocumentEntry[] | undefined;
+
+  /** Indexes a file's text and replaces what was known about its path; returns the new entry. */
+  update(path: string, text: string, version: IndexedVersion): DocumentEntry {
+    const entry = indexDocument(path, text, version);
+    this.set(entry, frontMatterFieldLines(text, entry.bodyLine));
+    return entry;
+  }
+
+  /** Adds or replaces an entry indexed elsewhere (a worker, the cache). */
+  set(entry: DocumentEntry, fieldLines: FieldLines = {}): void {
+    this.remove(entry.path);
+    this.byPath.set(entry.path, entry);
+    this.fieldLinesByPath.set(entry.path, fieldLines);
+    if (entry.key !== undefined) addTo(this.byKey, entry.key, entry);
+    for (const requirement of entry.requirements) {
+      addTo(this.requirementsByKey, requirement.key, { requirement, document: entry });
+    }
+    const links = linksOf(entry, fieldLines);
+    this.linksFromPath.set(entry.path, links);
+    for (const link of links) {
+      addLink(this.outgoingByKey, link.from, link);
+      addLink(this.incomingByKey, link.to, link);
+    }
+    this.sorted = undefined;
+  }
+
+  remove(path: string): boolean {
+    const entry = this.byPath.get(path);
+    if (!entry) return false;
+    this.byPath.delete(path);
+    this.fieldLinesByPath.delete(path);
+    if (entry.key !== undefined) removeFrom(this.byKey, entry.key, (candidate) => candidate === entry);
+    for (const requirement of entry.requirements) {
+      removeFrom(this.requirementsByKey, requirement.key, (found) => found.document === entry);
+    }
+    for (const link of this.linksFromPath.get(path) ?? []) {
+      removeLink(this.outgoingByKey, link.from, path);
+      removeLink(this.incomingByKey, link.to, path);
+    }
+    this.linksFromPath.delete(path);
+    this.sorted = undefined;
+    return true;
+  }
+
+  get size(): number {
+    return this.byPath.size;
+  }
+
+  /** Every document, sorted by path. Treat the entries as read-only. */
+  documents(): DocumentEntry[] {
+    this.sorted ??= [...this.byPath.values()].sort((a, b) =>
+      a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+    );
+    return this.sorted;
+  }
+
+  fieldLines(path: string): FieldLines {
+    return this.fieldLinesByPath.get(path) ?? {};
+  }
+
+  /** A document by key (the first by path when a key is duplicated) or by workspace path. */
+  document(keyOrPath: string): DocumentEntry | undefined {
+    return this.byKey.get(keyOrPath)?.[0] ?? this.byPath.get(keyOrPath);
+  }
+
+  /** Every document using a key; more than one is a duplicate. */
+  documentsWithKey(key: string): DocumentEntry[] {
+    return this.byKey.get(key) ?? [];
+  }
+
+  requirement(key: string): FoundRequirement | undefined {
+    return this.requirementsByKey.get(key)?.[0];
+  }
+
+  /** Every key a document or requirement defines. */
+  keys(): IterableIterator<string> {
+    return new Set([...this.byKey.keys(), ...this.requirementsByKey.keys()]).values();
+  }
+
+  /** Links made by `key` (a document or requirement) and links pointing at it, each by path then line. */
+  links(key: string): { outgoing: Link[]; incoming: Link[] } {
+    return { outgoing: flatten(this.outgoingByKey.get(key)), incoming: flatten(this.incomingByKey.get(key)) };
+  }
+
+  /** Roadmap item → the requirements delivering it → the stories implementing each. */
+  trace(items: RoadmapItem[]): TraceRow[] {
+    return items.map((item) => {
+      const requirements: TraceRow['requirements'] = [];
+      for (const delivers of flatten(this.incomingByKey.get(item.key))) {
+        if (delivers.kind !== 'delivers') continue;
+        const found = this.requirement(delivers.from);
+        if (!found) continue;
+        const stories = new Set<string>();
+        for (const link of flatten(this.incomingByKey.get(delivers.from))) {
+          if (link.kind === 'implements') stories.add(link.from);
+        }
+        const row: TraceRow['requirements'][number] = {
+          key: found.requirement.key,
+          path: found.document.path,
+          stories: [...stories],
+        };
+        if (found.requirement.priority !== undefined) row.priority = found.requirement.priority;
+        if (found.requirement.status !== undefined) row.status = found.requirement.status;
+        requirements.push(row);
+      }
+      const covered = requirements.filter((requirement) => requirement.stories.length > 0).length;
+      return { item, requirements, covered };
+    });
+  }
+}
+
+/** The links a document makes: its references, `implements`, `answers` and its requirements' `roadmap=`. */
+export function linksOf(entry: DocumentEntry, fieldLines: FieldLines): Link[] {
+  const from = entry.key ?? entry.path;
+  const links: Link[] = [];
+  const add = (linkFrom: string, to: string, kind: LinkKind, line: number) =>
+    links.push({ from: linkFrom, to, kind, path: entry.path, line });
+  for (const requirement of entry.requirements) {
+    for (const item of requirement.roadmap) add(requirement.key, item, 'delivers', requirement.line);
+  }
+  for (const key of entry.implements)
+    if (isKey(key)) add(from, key, 'implements', fieldLines.implements ?? 1);
+  for (const key of entry.answers) if (isKey(key)) add(from, key, 'answers', fieldLines.answers ?? 1);
+  for (const reference of entry.references) {
+    for (const key of referencedKeys(reference)) add(from, key, 'mentions', reference.line);
+  }
+  return links;
+}
+
+function addTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const values = map.get(key);
+  if (values) values.push(value);
+  else map.set(key, [value]);
+}
+
+function removeFrom<T>(map: Map<string, T[]>, key: string, matches: (value: T) => boolean): void {
+  const values = map.get(key);
+  if (!values) return;
+  const kept = values.filter((value) => !matches(value));
+  if (kept.length === 0) map.delete(key);
+  else map.set(key, kept);
+}
+
+function addLink(map: Map<string, LinksByPath>, key: string, link: Link): void {
+  let byPath = map.get(key);
+  if (!byPath) map.set(key, (byPath = new Map()));
+  const links = byPath.get(link.path);
+  if (links) links.push(link);
+  else byPath.set(link.path, [link]);
+}
+
+function removeLink(map: Map<string, LinksByPath>, key: string, path: string): void {
+  const byPath = map.get(key);
+  if (!byPath) return;
+  byPath.delete(path);
+  if (byPath.size === 0) map.delete(key);
+}
+
+function flatten(byPath: LinksByPath | undefined): Link[] {
+  if (!byPath) return [];
+  const paths = [...byPath.keys()].sort();
+  return paths.flatMap((path) => [...byPath.get(path)!].sort((a, b) => a.line - b.line));
+}
