@@ -1,0 +1,151 @@
+/** The shell: navigator, the routed main view, the Links panel, and the global dialogs. */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { SpecbenchApi } from '../../shared/contract/apiContract.js';
+import { DocumentEditor } from '../features/editor/DocumentEditor.js';
+import { LinksPanel } from '../features/links/LinksPanel.js';
+import { Navigator } from '../features/navigator/Navigator.js';
+import { CommandPalette } from '../features/palette/CommandPalette.js';
+import { RoadmapBoard } from '../features/roadmap/RoadmapBoard.js';
+import { QuickSwitcher } from '../features/search/QuickSwitcher.js';
+import { SearchPage } from '../features/search/SearchPage.js';
+import { StoryList } from '../features/story/StoryList.js';
+import { StoryPage } from '../features/story/StoryPage.js';
+import { HomePage } from './HomePage.js';
+import { type Route } from './route.js';
+import { useHashRoute } from './useHashRoute.js';
+import { useShortcuts } from './useShortcuts.js';
+import { WorkspaceContext, useWorkspaceLoader, type WorkspaceState } from './workspaceState.js';
+
+export function App({ api }: { api: SpecbenchApi }) {
+  const workspace = useWorkspaceLoader(api);
+  const { route, navigate } = useHashRoute();
+  const [dialog, setDialog] = useState<'quickSwitcher' | 'palette' | undefined>(undefined);
+  const [selectedRequirement, setSelectedRequirement] = useState<string | undefined>(undefined);
+  const closeDialog = useCallback(() => setDialog(undefined), []);
+
+  const shortcuts = useMemo(
+    () => ({
+      quickSwitcher: () => setDialog((open) => (open === 'quickSwitcher' ? undefined : 'quickSwitcher')),
+      palette: () => setDialog((open) => (open === 'palette' ? undefined : 'palette')),
+      search: () => {
+        setDialog(undefined);
+        if (!window.location.hash.startsWith('#/search')) navigate('#/search/');
+        requestAnimationFrame(() => document.querySelector<HTMLInputElement>('input[type=search]')?.focus());
+      },
+    }),
+    [navigate],
+  );
+  useShortcuts(shortcuts);
+
+  useEffect(() => {
+    if (workspace.status === 'ready') document.body.dataset.ready = 'true';
+  }, [workspace.status]);
+
+  useEffect(() => {
+    if (workspace.info) document.title = `${workspace.info.name} — Specbench`;
+  }, [workspace.info]);
+
+  useEffect(() => setSelectedRequirement(undefined), [route.name, 'path' in route ? route.path : '']);
+
+  const props = { api, workspace, navigate };
+  const linksPath = route.name === 'doc' || route.name === 'story' ? route.path : undefined;
+
+  return (
+    <WorkspaceContext.Provider value={workspace}>
+      <div className={linksPath ? 'app-shell with-links' : 'app-shell'}>
+        <Navigator {...props} route={route} />
+        <main className="main-view" id="main">
+          {workspace.status === 'failed' ? (
+            <LoadFailure message={workspace.error} retry={workspace.refresh} />
+          ) : workspace.status === 'loading' ? (
+            <p className="loading" role="status">
+              Opening workspace…
+            </p>
+          ) : (
+            <RouteView
+              route={route}
+              {...props}
+              onSelectRequirement={setSelectedRequirement}
+              workspace={workspace}
+            />
+          )}
+        </main>
+        {linksPath && workspace.status === 'ready' && (
+          <LinksPanel {...props} path={linksPath} requirementKey={selectedRequirement} />
+        )}
+      </div>
+      <QuickSwitcher {...props} open={dialog === 'quickSwitcher'} onClose={closeDialog} />
+      <CommandPalette {...props} open={dialog === 'palette'} onClose={closeDialog} />
+    </WorkspaceContext.Provider>
+  );
+}
+
+interface RouteViewProps {
+  route: Route;
+  api: SpecbenchApi;
+  workspace: WorkspaceState;
+  navigate: (hash: string) => void;
+  onSelectRequirement: (key: string | undefined) => void;
+}
+
+function RouteView({ route, onSelectRequirement, ...props }: RouteViewProps) {
+  switch (route.name) {
+    case 'home':
+      return <HomePage {...props} />;
+    case 'list':
+      return <HomePage {...props} type={route.type} />;
+    case 'doc':
+      return (
+        <DocumentEditor
+          key={route.path}
+          {...props}
+          path={route.path}
+          line={route.line}
+          onSelectRequirement={onSelectRequirement}
+        />
+      );
+    case 'roadmap':
+      return <RoadmapBoard {...props} />;
+    case 'stories':
+      return <StoryList {...props} />;
+    case 'story':
+      return <StoryPage {...props} path={route.path} />;
+    case 'search':
+      return <SearchPage {...props} query={route.query} />;
+    case 'roadmapItem':
+    case 'timeline':
+    case 'trace':
+    case 'problems':
+      return <Pending route={route.name} />;
+    case 'notFound':
+      return (
+        <section className="page empty-state">
+          <h1>Nothing here</h1>
+          <p>
+            <a href="#/">Go to the home page</a>
+          </p>
+        </section>
+      );
+  }
+}
+
+function Pending({ route }: { route: string }) {
+  return (
+    <section className="page empty-state">
+      <h1>{route}</h1>
+      <p>This view is not available in this build yet.</p>
+    </section>
+  );
+}
+
+function LoadFailure({ message, retry }: { message?: string; retry: () => Promise<void> }) {
+  return (
+    <section className="page empty-state" role="alert">
+      <h1>The workspace could not be opened</h1>
+      <p>{message ?? 'Unknown error.'}</p>
+      <button type="button" onClick={() => void retry()}>
+        Try again
+      </button>
+    </section>
+  );
+}

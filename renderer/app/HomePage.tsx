@@ -1,0 +1,82 @@
+/** Home: recently changed documents; with a type, every document of that type as a table. */
+import { useMemo } from 'react';
+import type { SpecbenchApi } from '../../shared/contract/apiContract.js';
+import type { DocumentType } from '../../shared/model/documentModel.js';
+import { createAndOpen } from '../features/navigator/createDocument.js';
+import { docHash } from './route.js';
+import type { WorkspaceState } from './workspaceState.js';
+
+interface HomePageProps {
+  api: SpecbenchApi;
+  workspace: WorkspaceState;
+  navigate: (hash: string) => void;
+  type?: DocumentType;
+}
+
+const headings: Record<DocumentType, string> = {
+  spec: 'Specs',
+  story: 'Stories',
+  faq: 'FAQs',
+  doc: 'Other documents',
+};
+const recentLimit = 12;
+
+export function HomePage({ api, workspace, navigate, type }: HomePageProps) {
+  const documents = useMemo(() => {
+    if (type) return workspace.documents.filter((entry) => entry.type === type);
+    return [...workspace.documents].sort((left, right) => right.mtimeMs - left.mtimeMs).slice(0, recentLimit);
+  }, [workspace.documents, type]);
+  const problems = workspace.findings.filter((finding) => finding.severity === 'error').length;
+  return (
+    <section className="page home-page">
+      <header className="page-header">
+        <h1>{type ? headings[type] : (workspace.info?.name ?? 'Workspace')}</h1>
+        {!type && (
+          <p className="muted">
+            {workspace.documents.length} documents · {workspace.roadmap.length} roadmap items ·{' '}
+            <a href="#/problems">
+              {problems} {problems === 1 ? 'error' : 'errors'}
+            </a>
+          </p>
+        )}
+      </header>
+      {!type && <h2 className="section-title">Recently changed</h2>}
+      {documents.length === 0 ? (
+        <div className="empty-state">
+          <p>No documents yet.</p>
+          {workspace.info?.writable && type && type !== 'doc' && (
+            <button type="button" onClick={() => void createAndOpen(api, type, workspace.refresh, navigate)}>
+              Create the first one
+            </button>
+          )}
+        </div>
+      ) : (
+        <ul className="card-list">
+          {documents.map((entry) => (
+            <li key={entry.path}>
+              <a href={docHash(entry.path)} className="document-card">
+                <span className="card-top">
+                  <span className={`type-badge type-${entry.type}`}>
+                    {entry.type === 'doc' ? 'doc' : entry.type}
+                  </span>
+                  {entry.key && <span className="key">{entry.key}</span>}
+                  {entry.status && <span className={`status status-${entry.status}`}>{entry.status}</span>}
+                </span>
+                <span className="card-title">{entry.title || entry.path}</span>
+                <span className="card-detail">
+                  {entry.owner ? `${entry.owner} · ` : ''}
+                  {entry.requirements.length > 0 ? `${entry.requirements.length} requirements · ` : ''}
+                  {new Date(entry.mtimeMs).toLocaleDateString(undefined, {
+                    month: 'short',
+                    day: 'numeric',
+                    year: 'numeric',
+                  })}
+                </span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

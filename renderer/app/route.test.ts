@@ -1,0 +1,28 @@
+import { describe, it, expect } from 'vitest';
+import { docHash, parseRoute, type Route } from './route.js';
+
+describe('parseRoute', () => {
+  const cases: [string, Route][] = [
+    ['', { name: 'home' }],
+    ['#/', { name: 'home' }],
+    ['#/doc/specs/guest-checkout.md', { name: 'doc', path: 'specs/guest-checkout.md' }],
+    ['#/doc/specs/a%20b.md?line=12', { name: 'doc', path: 'specs/a b.md', line: 12 }],
+    ['#/doc/specs/a.md?line=x', { name: 'doc', path: 'specs/a.md' }],
+    ['#/doc/%E0%A4%A', { name: 'notFound', hash: '#/doc/%E0%A4%A' }],
+    ['#/roadmap', { name: 'roadmap' }],
+    ['#/roadmap/RM-3', { name: 'roadmapItem', key: 'RM-3' }],
+    ['#/timeline', { name: 'timeline' }],
+    ['#/stories', { name: 'stories' }],
+    ['#/stories/stories/pay.md', { name: 'story', path: 'stories/pay.md' }],
+    ['#/trace', { name: 'trace' }],
+    ['#/problems', { name: 'problems' }],
+    ['#/search/guest%20cart', { name: 'search', query: 'guest cart' }],
+    ['#/specs', { name: 'list', type: 'spec' }],
+    ['#/other', { name: 'list', type: 'doc' }],
+    ['#/nope', { name: 'notFound', hash: '#/nope' }],
+    [docHash('specs/a #1.md'), { name: 'doc', path: 'specs/a #1.md' }],
+  ];
+  it.each(cases)('%s', (hash, expected) => {
+    expect(parseRoute(hash)).toEqual(expected);
+  });
+});

@@ -1,0 +1,79 @@
+/** The hash router's routes: parsing is pure so every route is unit-tested. */
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'doc'; path: string; line?: number }
+  | { name: 'roadmap' }
+  | { name: 'roadmapItem'; key: string }
+  | { name: 'timeline' }
+  | { name: 'stories' }
+  | { name: 'story'; path: string }
+  | { name: 'trace' }
+  | { name: 'problems' }
+  | { name: 'search'; query: string }
+  | { name: 'list'; type: 'spec' | 'faq' | 'doc' }
+  | { name: 'notFound'; hash: string };
+
+function decodeSegments(value: string): string | undefined {
+  try {
+    return value.split('/').map(decodeURIComponent).join('/');
+  } catch {
+    return undefined;
+  }
+}
+
+const listNames: Record<string, 'spec' | 'faq' | 'doc'> = { specs: 'spec', faqs: 'faq', other: 'doc' };
+
+export function parseRoute(hash: string): Route {
+  const trimmed = hash.replace(/^#/, '');
+  if (trimmed === '' || trimmed === '/') return { name: 'home' };
+  const [pathPart, queryPart] = splitOnce(trimmed, '?');
+  const [, head = '', ...rest] = pathPart.split('/');
+  const tail = rest.join('/');
+  const decoded = decodeSegments(tail);
+  const notFound: Route = { name: 'notFound', hash };
+  switch (head) {
+    case 'doc': {
+      if (!decoded) return notFound;
+      const line = Number(new URLSearchParams(queryPart).get('line'));
+      return Number.isInteger(line) && line > 0
+        ? { name: 'doc', path: decoded, line }
+        : { name: 'doc', path: decoded };
+    }
+    case 'roadmap':
+      return decoded ? { name: 'roadmapItem', key: decoded } : { name: 'roadmap' };
+    case 'timeline':
+      return { name: 'timeline' };
+    case 'stories':
+      return decoded ? { name: 'story', path: decoded } : { name: 'stories' };
+    case 'trace':
+      return { name: 'trace' };
+    case 'problems':
+      return { name: 'problems' };
+    case 'search':
+      return { name: 'search', query: decoded ?? '' };
+    case 'specs':
+    case 'faqs':
+    case 'other':
+      return { name: 'list', type: listNames[head]! };
+    default:
+      return notFound;
+  }
+}
+
+function splitOnce(value: string, separator: string): [string, string] {
+  const index = value.indexOf(separator);
+  return index === -1 ? [value, ''] : [value.slice(0, index), value.slice(index + 1)];
+}
+
+export function encodePath(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
+export function docHash(path: string): string {
+  return `#/doc/${encodePath(path)}`;
+}
+
+export function storyHash(path: string): string {
+  return `#/stories/${encodePath(path)}`;
+}

@@ -1,0 +1,19 @@
+import { describe, it, expect } from 'vitest';
+import { shortcutFor } from './useShortcuts.js';
+
+const none = { ctrlKey: false, metaKey: false, shiftKey: false, altKey: false };
+
+describe('shortcutFor', () => {
+  const cases: [string, Parameters<typeof shortcutFor>[0], string | undefined][] = [
+    ['Ctrl+P', { ...none, key: 'p', ctrlKey: true }, 'quickSwitcher'],
+    ['Cmd+P', { ...none, key: 'p', metaKey: true }, 'quickSwitcher'],
+    ['Ctrl+Shift+F', { ...none, key: 'F', ctrlKey: true, shiftKey: true }, 'search'],
+    ['Ctrl+F stays the browser find', { ...none, key: 'f', ctrlKey: true }, undefined],
+    ['Cmd+K', { ...none, key: 'k', metaKey: true }, 'palette'],
+    ['plain p', { ...none, key: 'p' }, undefined],
+    ['Ctrl+Alt+P', { ...none, key: 'p', ctrlKey: true, altKey: true }, undefined],
+  ];
+  it.each(cases)('%s', (_name, event, expected) => {
+    expect(shortcutFor(event)).toBe(expected);
+  });
+});

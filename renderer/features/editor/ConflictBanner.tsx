@@ -1,0 +1,55 @@
+/** Shown when the file changed on disk while this buffer had unsaved edits. */
+import { useMemo, useState } from 'react';
+import { lineDiff } from './lineDiff.js';
+
+interface ConflictBannerProps {
+  mine: () => string;
+  theirs: string;
+  onKeepMine: () => void;
+  onTakeTheirs: () => void;
+}
+
+export function ConflictBanner({ mine, theirs, onKeepMine, onTakeTheirs }: ConflictBannerProps) {
+  const [comparing, setComparing] = useState(false);
+  return (
+    <div className="conflict-banner" role="alert">
+      <div className="conflict-row">
+        <p>
+          <strong>This file changed on disk</strong> while you had unsaved edits. Nothing is overwritten until
+          you choose.
+        </p>
+        <div className="conflict-actions">
+          <button type="button" aria-expanded={comparing} onClick={() => setComparing((value) => !value)}>
+            Compare
+          </button>
+          <button type="button" onClick={onKeepMine}>
+            Keep mine
+          </button>
+          <button type="button" onClick={onTakeTheirs}>
+            Take theirs
+          </button>
+        </div>
+      </div>
+      {comparing && <Comparison mine={mine()} theirs={theirs} />}
+    </div>
+  );
+}
+
+function Comparison({ mine, theirs }: { mine: string; theirs: string }) {
+  const lines = useMemo(() => lineDiff(mine, theirs), [mine, theirs]);
+  return (
+    <div className="diff" role="region" aria-label="Differences between your text and the file on disk">
+      <p className="diff-legend">
+        <span className="diff-mine">− only in yours</span> <span className="diff-theirs">+ only on disk</span>
+      </p>
+      <pre>
+        {lines.map((line, index) => (
+          <div key={index} className={`diff-${line.kind}`}>
+            {line.kind === 'same' ? '  ' : line.kind === 'mine' ? '− ' : '+ '}
+            {line.text}
+          </div>
+        ))}
+      </pre>
+    </div>
+  );
+}

@@ -1,0 +1,281 @@
+/** The document page: title, properties, toolbar, the TipTap editor, autosave state and conflicts. */
+import type { Editor } from '@tiptap/core';
+import { EditorContent, useEditor } from '@tiptap/react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
+import type { ParsedDocument } from '../../../shared/markdown/markdownCodec.js';
+import type { DocumentType } from '../../../shared/model/documentModel.js';
+import { storyHash } from '../../app/route.js';
+import type { WorkspaceState } from '../../app/workspaceState.js';
+import { freshlyCreated } from '../navigator/createDocument.js';
+import { completenessOf, type Completeness } from './completeness.js';
+import { ConflictBanner } from './ConflictBanner.js';
+import { EditorPageContext } from './editorContext.js';
+import { imageFiles, insertImages } from './editorCommands.js';
+import { createEditorExtensions } from './editorExtensions.js';
+import { EditorToolbar } from './EditorToolbar.js';
+import { PropertiesPanel } from './PropertiesPanel.js';
+import { sanitizeHtml } from './sanitizePastedHtml.js';
+import { useDocumentSession, type DocumentSession, type SaveStatus } from './useDocumentSession.js';
+import { useSuggestion } from './useSuggestion.js';
+import './editor.css';
+
+interface DocumentEditorProps {
+  api: SpecbenchApi;
+  workspace: WorkspaceState;
+  navigate: (hash: string) => void;
+  path: string;
+  line?: number;
+  onSelectRequirement: (key: string | undefined) => void;
+}
+
+export function DocumentEditor(props: DocumentEditorProps) {
+  const session = useDocumentSession(props.api, props.path, props.workspace.lastChange);
+  if (session.phase === 'missing') {
+    return (
+      <section className="page empty-state" role="alert">
+        <h1>This document cannot be opened</h1>
+        <p>{session.message}</p>
+      </section>
+    );
+  }
+  if (session.phase === 'loading' || !session.parsed) {
+    return (
+      <p className="loading" role="status">
+        Opening {props.path}…
+      </p>
+    );
+  }
+  return <EditorPage {...props} session={session} parsed={session.parsed} />;
+}
+
+const statusLabels: Record<SaveStatus, string> = {
+  saved: 'Saved',
+  unsaved: 'Unsaved',
+  saving: 'Saving…',
+  conflict: 'Conflict',
+  failed: 'Not saved',
+  deleted: 'Deleted on disk',
+};
+
+function EditorPage({
+  api,
+  workspace,
+  navigate,
+  path,
+  line,
+  onSelectRequirement,
+  session,
+  parsed,
+}: DocumentEditorProps & { session: DocumentSession; parsed: ParsedDocument }) {
+  const entry = workspace.byPath.get(path);
+  const type: DocumentType =
+    entry?.type ?? (typeof session.fields.type === 'string' ? (session.fields.type as DocumentType) : 'doc');
+  const writable = workspace.info?.writable ?? false;
+  const extensions = useMemo(() => createEditorExtensions(path), [path]);
+  const titleInput = useRef<HTMLInputElement>(null);
+  const [completeness, setCompleteness] = useState<Completeness>(() => completenessOf(parsed.doc, type));
+  const [notice, setNotice] = useState<string | undefined>(undefined);
+  const editorRef = useRef<Editor | null>(null);
+  const suggestion = useSuggestion(editorRef.current, api, workspace);
+  const suggestionRef = useRef(suggestion);
+  suggestionRef.current = suggestion;
+  const completenessTimer = useRef<number | undefined>(undefined);
+
+  const editor = useEditor(
+    {
+      extensions,
+      content: parsed.doc,
+      editable: writable,
+      editorProps: {
+        attributes: {
+          role: 'textbox',
+          'aria-label': 'Document',
+          'aria-multiline': 'true',
+          class: 'document-body',
+          spellcheck: 'true',
+        },
+        transformPastedHTML: sanitizeHtml,
+        handleKeyDown: (_view, event) => suggestionRef.current.onKeyDown(event),
+        handlePaste: (view, event) => {
+          const files = imageFiles(event.clipboardData?.files);
+          if (files.length === 0 || !editorRef.current) return false;
+          void insertImages(editorRef.current, api, path, files, view.state.selection.from).then(setNotice);
+          return true;
+        },
+        handleDrop: (view, event, _slice, moved) => {
+          const files = imageFiles(event.dataTransfer?.files);
+          if (moved || files.length === 0 || !editorRef.current) return false;
+          const position =
+            view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos ?? view.state.selection.from;
+          event.preventDefault();
+          void insertImages(editorRef.current, api, path, files, position).then(setNotice);
+          return true;
+        },
+        // Links never navigate the app from inside the editor; references navigate through their chips.
+        handleClickOn: (_view, _pos, _node, _nodePos, event) => {
+          const anchor = (event.target as HTMLElement).closest?.('a');
+          if (anchor && !anchor.closest('[data-reference-key], .requirement-header')) event.preventDefault();
+          return false;
+        },
+      },
+      onUpdate: ({ editor: instance }) => {
+        session.markDirty();
+        window.clearTimeout(completenessTimer.current);
+        completenessTimer.current = window.setTimeout(
+          () => setCompleteness(completenessOf(instance.getJSON(), type)),
+          600,
+        );
+      },
+      onTransaction: ({ editor: instance }) => suggestionRef.current.update(instance),
+      onSelectionUpdate: ({ editor: instance }) => {
+        const { $from } = instance.state.selection;
+        for (let depth = $from.depth; depth > 0; depth--) {
+          const node = $from.node(depth);
+          if (node.type.name === 'requirement') return onSelectRequirement(String(node.attrs.key));
+        }
+        onSelectRequirement(undefined);
+      },
+    },
+    [extensions],
+  );
+  editorRef.current = editor;
+
+  useEffect(() => {
+    session.attachEditor(editor);
+    return () => session.attachEditor(null);
+  }, [editor, session.attachEditor]);
+
+  useEffect(() => {
+    setCompleteness(completenessOf(parsed.doc, type));
+  }, [parsed, type]);
+
+  // A document created a moment ago: select its placeholder title so typing replaces it.
+  useEffect(() => {
+    if (freshlyCreated.delete(path)) {
+      titleInput.current?.focus();
+      titleInput.current?.select();
+    }
+  }, [path]);
+
+  useEffect(() => {
+    if (!line || !entry || !editor) return;
+    const requirement = entry.requirements.find(
+      (candidate) => candidate.line <= line && line <= candidate.endLine,
+    );
+    const heading = entry.headings.filter((candidate) => candidate.line <= line).at(-1);
+    const root = editor.view.dom;
+    const target = requirement
+      ? root.querySelector(`[data-requirement="${CSS.escape(requirement.key)}"]`)
+      : heading
+        ? Array.from(root.querySelectorAll('h1, h2, h3, h4, h5, h6')).find(
+            (element) => element.textContent?.trim() === heading.text.trim(),
+          )
+        : undefined;
+    target?.scrollIntoView({ block: 'center' });
+    if (requirement) onSelectRequirement(requirement.key);
+  }, [line, entry, editor, onSelectRequirement]);
+
+  const title = typeof session.fields.title === 'string' ? session.fields.title : '';
+  const filled = completeness.required.length - completeness.empty.length;
+
+  return (
+    <EditorPageContext.Provider value={{ path, navigate, onSelectRequirement }}>
+      <article className="document-page">
+        <header className="document-header">
+          <div className="document-meta">
+            <span className={`type-badge type-${type}`}>{type === 'doc' ? 'Document' : type}</span>
+            {entry?.key && <span className="key">{entry.key}</span>}
+            <span className="path" title={path}>
+              {path}
+            </span>
+            <span className="spacer" />
+            {type === 'story' && (
+              <a className="subtle-link" href={storyHash(path)}>
+                Engineer view
+              </a>
+            )}
+            <SaveState status={session.status} />
+          </div>
+          <input
+            ref={titleInput}
+            className="title-input"
+            aria-label="Title"
+            placeholder="Untitled"
+            value={title}
+            readOnly={!writable}
+            onChange={(event) => session.setFields({ title: event.target.value })}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') {
+                event.preventDefault();
+                editor?.commands.focus('start');
+              }
+            }}
+          />
+          {session.status === 'failed' || session.status === 'deleted' ? (
+            <p className="inline-error" role="alert">
+              {session.message}
+            </p>
+          ) : null}
+          {notice && (
+            <p className="inline-error" role="alert">
+              {notice}
+            </p>
+          )}
+          {session.theirs && (
+            <ConflictBanner
+              mine={session.currentText}
+              theirs={session.theirs.text}
+              onKeepMine={session.keepMine}
+              onTakeTheirs={session.takeTheirs}
+            />
+          )}
+          {parsed.split.frontMatter?.error && (
+            <p className="inline-error" role="alert">
+              Front matter line {parsed.split.frontMatter.error.line}:{' '}
+              {parsed.split.frontMatter.error.message}
+            </p>
+          )}
+          <div className="document-details">
+            {type !== 'doc' && (
+              <PropertiesPanel
+                type={type}
+                fields={session.fields}
+                workspace={workspace}
+                editable={writable}
+                onChange={session.setFields}
+              />
+            )}
+            {completeness.required.length > 0 && (
+              <div className="completeness" aria-label="Completeness">
+                <meter
+                  min={0}
+                  max={completeness.required.length}
+                  value={filled}
+                  aria-label="Required sections filled"
+                />
+                <span>
+                  {filled} of {completeness.required.length} required sections
+                  {completeness.empty.length > 0 && (
+                    <span className="missing"> · missing {completeness.empty.join(', ')}</span>
+                  )}
+                </span>
+              </div>
+            )}
+          </div>
+        </header>
+        {editor && writable && <EditorToolbar editor={editor} workspace={workspace} />}
+        <EditorContent editor={editor} className="editor-surface" />
+        {suggestion.popup}
+      </article>
+    </EditorPageContext.Provider>
+  );
+}
+
+function SaveState({ status }: { status: SaveStatus }) {
+  return (
+    <span role="status" aria-label="Save state" className={`save-state save-${status}`}>
+      {statusLabels[status]}
+    </span>
+  );
+}

@@ -1,0 +1,76 @@
+/** Formatting and insert buttons; state is read per transaction through useEditorState (cheap selectors). */
+import type { Editor } from '@tiptap/core';
+import { useEditorState } from '@tiptap/react';
+import type { WorkspaceState } from '../../app/workspaceState.js';
+import { insertRequirement } from './editorCommands.js';
+
+export function EditorToolbar({ editor, workspace }: { editor: Editor; workspace: WorkspaceState }) {
+  const active = useEditorState({
+    editor,
+    selector: ({ editor: instance }) => ({
+      bold: instance.isActive('bold'),
+      italic: instance.isActive('italic'),
+      code: instance.isActive('code'),
+      h2: instance.isActive('heading', { level: 2 }),
+      h3: instance.isActive('heading', { level: 3 }),
+      bullets: instance.isActive('bulletList'),
+      numbers: instance.isActive('orderedList'),
+      tasks: instance.isActive('taskList'),
+      quote: instance.isActive('blockquote'),
+      undo: instance.can().undo(),
+      redo: instance.can().redo(),
+    }),
+  });
+  const chain = () => editor.chain().focus();
+  const button = (
+    label: string,
+    pressed: boolean | undefined,
+    run: () => void,
+    text: string,
+    shortcut?: string,
+  ) => (
+    <button
+      type="button"
+      aria-label={label}
+      aria-pressed={pressed}
+      title={shortcut ? `${label} (${shortcut})` : label}
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={run}
+    >
+      {text}
+    </button>
+  );
+  const prefix = workspace.info?.settings.prefixes.requirement ?? 'REQ';
+  return (
+    <div className="editor-toolbar" role="toolbar" aria-label="Formatting">
+      {button('Undo', undefined, () => chain().undo().run(), '↶', 'Ctrl+Z')}
+      {button('Redo', undefined, () => chain().redo().run(), '↷', 'Ctrl+Shift+Z')}
+      <span className="toolbar-separator" />
+      {button('Bold', active.bold, () => chain().toggleBold().run(), 'B', 'Ctrl+B')}
+      {button('Italic', active.italic, () => chain().toggleItalic().run(), 'I', 'Ctrl+I')}
+      {button('Inline code', active.code, () => chain().toggleCode().run(), '</>', 'Ctrl+E')}
+      <span className="toolbar-separator" />
+      {button('Heading', active.h2, () => chain().toggleHeading({ level: 2 }).run(), 'H2')}
+      {button('Subheading', active.h3, () => chain().toggleHeading({ level: 3 }).run(), 'H3')}
+      {button('Bulleted list', active.bullets, () => chain().toggleBulletList().run(), '•')}
+      {button('Numbered list', active.numbers, () => chain().toggleOrderedList().run(), '1.')}
+      {button('Task list', active.tasks, () => chain().toggleTaskList().run(), '☑')}
+      {button('Quote', active.quote, () => chain().toggleBlockquote().run(), '❝')}
+      {button(
+        'Table',
+        undefined,
+        () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
+        '▦',
+      )}
+      <span className="toolbar-separator" />
+      <button
+        type="button"
+        className="primary"
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={() => insertRequirement(editor, prefix, workspace.requirementOwner.keys())}
+      >
+        Insert requirement
+      </button>
+    </div>
+  );
+}

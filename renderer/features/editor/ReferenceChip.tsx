@@ -1,0 +1,77 @@
+/** A `[[KEY]]` reference as a chip: click to open its target, hover for a preview. */
+import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
+import { useWorkspace, type WorkspaceState } from '../../app/workspaceState.js';
+import { docHash } from '../../app/route.js';
+import { useEditorContext } from './editorContext.js';
+
+interface Target {
+  hash: string;
+  title: string;
+  detail: string;
+}
+
+export function resolveReference(workspace: WorkspaceState, key: string): Target | undefined {
+  const document = workspace.byKey.get(key);
+  if (document) {
+    return {
+      hash: docHash(document.path),
+      title: document.title,
+      detail: [document.type, document.status].filter(Boolean).join(' · '),
+    };
+  }
+  const owner = workspace.requirementOwner.get(key);
+  if (owner) {
+    const requirement = owner.requirements.find((entry) => entry.key === key)!;
+    return {
+      hash: `${docHash(owner.path)}?line=${requirement.line}`,
+      title: requirement.summary || key,
+      detail: `requirement in ${owner.key ?? owner.path}${requirement.priority ? ` · ${requirement.priority}` : ''}`,
+    };
+  }
+  const item = workspace.roadmapByKey.get(key);
+  if (item)
+    return {
+      hash: `#/roadmap/${encodeURIComponent(key)}`,
+      title: item.title,
+      detail: `roadmap · ${item.lane}`,
+    };
+  return undefined;
+}
+
+export function ReferenceChip({ node }: ReactNodeViewProps) {
+  const workspace = useWorkspace();
+  const { navigate } = useEditorContext();
+  const key = String(node.attrs.target ?? '');
+  const anchor = node.attrs.anchor as string | null;
+  const label = node.attrs.label as string | null;
+  const target = resolveReference(workspace, key);
+  const text = label ?? (anchor ? `${key}#${anchor}` : key);
+  return (
+    <NodeViewWrapper
+      as="span"
+      className={target ? 'reference-chip' : 'reference-chip broken'}
+      data-reference-key={key}
+    >
+      <a
+        href={target?.hash ?? '#'}
+        contentEditable={false}
+        onClick={(event) => {
+          event.preventDefault();
+          if (target) navigate(target.hash);
+        }}
+      >
+        {text}
+      </a>
+      <span className="reference-preview" role="tooltip" contentEditable={false}>
+        {target ? (
+          <>
+            <strong>{target.title}</strong>
+            <span>{target.detail}</span>
+          </>
+        ) : (
+          <span>{key} does not exist in this workspace</span>
+        )}
+      </span>
+    </NodeViewWrapper>
+  );
+}

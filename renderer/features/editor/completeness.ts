@@ -1,0 +1,51 @@
+/** Which required template sections of a document are still empty, from the editor's JSON. */
+import type { JSONContent } from '@tiptap/core';
+import type { DocumentType } from '../../../shared/model/documentModel.js';
+
+/** The sections each built-in template asks for; a document is complete when each has content. */
+export const requiredSections: Record<DocumentType, readonly string[]> = {
+  spec: ['Summary', 'Problem', 'Goals', 'Requirements'],
+  story: ['Acceptance criteria'],
+  faq: ['External FAQ'],
+  doc: [],
+};
+
+export interface Completeness {
+  required: string[];
+  /** Required sections that are missing or hold no content. */
+  empty: string[];
+}
+
+function textOf(node: JSONContent): string {
+  if (node.type === 'text') return node.text ?? '';
+  if (
+    node.type === 'reference' ||
+    node.type === 'requirement' ||
+    node.type === 'rawBlock' ||
+    node.type === 'image'
+  ) {
+    return 'x';
+  }
+  return (node.content ?? []).map(textOf).join('');
+}
+
+export function completenessOf(doc: JSONContent, type: DocumentType): Completeness {
+  const required = [...requiredSections[type]];
+  const filled = new Set<string>();
+  const seen = new Set<string>();
+  let current: string | undefined;
+  let currentLevel = 0;
+  for (const node of doc.content ?? []) {
+    if (node.type === 'heading') {
+      const level = Number(node.attrs?.level ?? 1);
+      const title = textOf(node).trim().toLowerCase();
+      if (current !== undefined && level > currentLevel) continue;
+      current = required.find((name) => name.toLowerCase() === title);
+      currentLevel = level;
+      if (current) seen.add(current);
+      continue;
+    }
+    if (current && textOf(node).trim() !== '') filled.add(current);
+  }
+  return { required, empty: required.filter((name) => !filled.has(name)) };
+}

@@ -1,0 +1,18 @@
+/** What node views need from the editor page (navigation, the selected requirement, the document path). */
+import { createContext, useContext } from 'react';
+
+export interface EditorContextValue {
+  path: string;
+  navigate: (hash: string) => void;
+  onSelectRequirement: (key: string | undefined) => void;
+}
+
+export const EditorPageContext = createContext<EditorContextValue>({
+  path: '',
+  navigate: () => undefined,
+  onSelectRequirement: () => undefined,
+});
+
+export function useEditorContext(): EditorContextValue {
+  return useContext(EditorPageContext);
+}

@@ -1,0 +1,61 @@
+/** The editor's extensions: the codec's schema plus React node views, undo, placeholders and image URLs. */
+import type { Extensions, JSONContent } from '@tiptap/core';
+import { Placeholder, UndoRedo } from '@tiptap/extensions';
+import { ReactNodeViewRenderer } from '@tiptap/react';
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
+import { displaySource } from './assetPaths.js';
+import { RawSourceBlock } from './RawSourceBlock.js';
+import { ReferenceChip } from './ReferenceChip.js';
+import { RequirementCard } from './RequirementCard.js';
+import { guidanceFor } from './sectionGuidance.js';
+import { sharedCodec } from './sharedCodec.js';
+
+/** The heading text of the top-level section that contains `pos`. */
+function headingBefore(doc: ProseMirrorNode, pos: number): string | undefined {
+  let heading: string | undefined;
+  doc.forEach((child, offset) => {
+    if (offset >= pos) return;
+    if (child.type.name === 'heading') heading = child.textContent;
+  });
+  return heading;
+}
+
+export function createEditorExtensions(documentPath: string): Extensions {
+  const extended = sharedCodec().extensions.map((extension) => {
+    switch (extension.name) {
+      case 'requirement':
+        return extension.extend({ addNodeView: () => ReactNodeViewRenderer(RequirementCard) });
+      case 'reference':
+        return extension.extend({ addNodeView: () => ReactNodeViewRenderer(ReferenceChip, { as: 'span' }) });
+      case 'rawBlock':
+        return extension.extend({ addNodeView: () => ReactNodeViewRenderer(RawSourceBlock) });
+      case 'image':
+        return extension.extend({
+          addAttributes(this: { parent?: () => Record<string, object> }) {
+            const parent = this.parent?.() ?? {};
+            return {
+              ...parent,
+              src: {
+                ...parent.src,
+                renderHTML: (attributes: JSONContent['attrs']) => ({
+                  src: displaySource(String(attributes?.src ?? ''), documentPath),
+                }),
+              },
+            };
+          },
+        });
+      default:
+        return extension;
+    }
+  });
+  return [
+    ...extended,
+    UndoRedo,
+    Placeholder.configure({
+      showOnlyCurrent: false,
+      includeChildren: false,
+      placeholder: ({ editor, node, pos }) =>
+        node.type.name === 'paragraph' ? guidanceFor(headingBefore(editor.state.doc, pos)) : '',
+    }),
+  ];
+}

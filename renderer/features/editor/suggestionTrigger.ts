@@ -1,0 +1,21 @@
+/** What the text before the cursor asks for: `[[` key autocomplete or the `/` slash menu. */
+
+export interface SuggestionTrigger {
+  kind: 'reference' | 'slash';
+  query: string;
+  /** Characters before the cursor that the chosen item replaces (the trigger and the query). */
+  length: number;
+}
+
+const referencePattern = /\[\[([A-Za-z0-9-]{0,40})$/;
+const slashPattern = /(?:^|\s)\/([a-z0-9 ]{0,20})$/i;
+
+export function findTrigger(textBefore: string): SuggestionTrigger | undefined {
+  const reference = referencePattern.exec(textBefore);
+  if (reference) return { kind: 'reference', query: reference[1]!, length: reference[0].length };
+  const slash = slashPattern.exec(textBefore);
+  if (slash && !slash[1]!.startsWith(' ') && !/ {2}|\s$/.test(slash[1]!)) {
+    return { kind: 'slash', query: slash[1]!, length: slash[1]!.length + 1 };
+  }
+  return undefined;
+}

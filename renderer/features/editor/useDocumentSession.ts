@@ -1,0 +1,261 @@
+/**
+ * One open document: parsed once on load, serialized only when autosave fires, compared with the
+ * disk before every write; external edits reload a clean buffer and raise a conflict on a dirty one.
+ */
+import type { Editor, JSONContent } from '@tiptap/core';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type {
+  FileVersion,
+  SpecbenchApi,
+  WorkspaceChangeEvent,
+} from '../../../shared/contract/apiContract.js';
+import { setFrontMatterFields } from '../../../shared/frontMatter/frontMatter.js';
+import type { ParsedDocument } from '../../../shared/markdown/markdownCodec.js';
+import { sharedCodec } from './sharedCodec.js';
+
+export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'conflict' | 'failed' | 'deleted';
+export const autosaveDelayMs = 800;
+
+export interface Theirs {
+  text: string;
+  version: FileVersion;
+}
+
+export interface DocumentSession {
+  phase: 'loading' | 'ready' | 'missing';
+  message?: string;
+  parsed?: ParsedDocument;
+  /** Front-matter fields as currently edited. */
+  fields: Record<string, unknown>;
+  status: SaveStatus;
+  theirs?: Theirs;
+  /** Changes whenever the editor's content is replaced from disk. */
+  contentRevision: number;
+  attachEditor: (editor: Editor | null) => void;
+  markDirty: () => void;
+  setFields: (changes: Record<string, unknown>) => void;
+  /** The text that would be written now (for Compare). */
+  currentText: () => string;
+  keepMine: () => void;
+  takeTheirs: () => void;
+  saveNow: () => Promise<void>;
+}
+
+function fieldsOf(parsed: ParsedDocument, raw: string | undefined): Record<string, unknown> {
+  if (raw === parsed.split.frontMatter?.raw) return { ...(parsed.split.frontMatter?.data ?? {}) };
+  return { ...(sharedCodec().parse(raw ?? '').split.frontMatter?.data ?? {}) };
+}
+
+export function useDocumentSession(
+  api: SpecbenchApi,
+  path: string,
+  lastChange: WorkspaceChangeEvent | undefined,
+): DocumentSession {
+  const [phase, setPhase] = useState<DocumentSession['phase']>('loading');
+  const [message, setMessage] = useState<string | undefined>(undefined);
+  const [parsed, setParsed] = useState<ParsedDocument | undefined>(undefined);
+  const [fields, setFieldsState] = useState<Record<string, unknown>>({});
+  const [status, setStatus] = useState<SaveStatus>('saved');
+  const [theirs, setTheirs] = useState<Theirs | undefined>(undefined);
+  const [contentRevision, setContentRevision] = useState(0);
+
+  const editor = useRef<Editor | null>(null);
+  const parsedRef = useRef<ParsedDocument | undefined>(undefined);
+  const version = useRef<FileVersion | undefined>(undefined);
+  const frontMatter = useRef<string | undefined>(undefined);
+  const dirty = useRef(false);
+  const saving = useRef<Promise<void> | undefined>(undefined);
+  const timer = useRef<number | undefined>(undefined);
+  const lastText = useRef<string | undefined>(undefined);
+  const inConflict = useRef(false);
+
+  const adopt = useCallback((text: string, fileVersion: FileVersion) => {
+    const next = sharedCodec().parse(text);
+    parsedRef.current = next;
+    version.current = fileVersion;
+    frontMatter.current = next.split.frontMatter?.raw;
+    lastText.current = text;
+    dirty.current = false;
+    inConflict.current = false;
+    setParsed(next);
+    setFieldsState(fieldsOf(next, frontMatter.current));
+    setTheirs(undefined);
+    setStatus('saved');
+    setContentRevision((value) => value + 1);
+    editor.current?.commands.setContent(next.doc, { emitUpdate: false });
+  }, []);
+
+  useEffect(() => {
+    let cancelled = false;
+    void api.readDocument({ path }).then((result) => {
+      if (cancelled) return;
+      if (!result.ok) {
+        setPhase('missing');
+        setMessage(result.message);
+        return;
+      }
+      adopt(result.text, result.version);
+      setPhase('ready');
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [api, path, adopt]);
+
+  const currentText = useCallback((): string => {
+    const source = parsedRef.current;
+    if (!source) return '';
+    const doc: JSONContent | undefined = editor.current?.getJSON();
+    return sharedCodec().serialize(source, doc, frontMatter.current);
+  }, []);
+
+  const save = useCallback(async (): Promise<void> => {
+    if (saving.current) {
+      await saving.current;
+    }
+    if (!dirty.current || inConflict.current || !version.current) return;
+    const run = async () => {
+      dirty.current = false;
+      const text = currentText();
+      if (text === lastText.current) {
+        setStatus('saved');
+        return;
+      }
+      setStatus('saving');
+      const result = await api
+        .saveDocument({ path, text, expected: version.current! })
+        .catch((error: unknown) => ({
+          ok: false as const,
+          error: 'failed',
+          message: String(error),
+          current: undefined,
+        }));
+      if (result.ok) {
+        version.current = result.version;
+        lastText.current = text;
+        setStatus(dirty.current ? 'unsaved' : 'saved');
+        return;
+      }
+      dirty.current = true;
+      if (result.current) {
+        inConflict.current = true;
+        setTheirs(result.current);
+        setStatus('conflict');
+      } else {
+        setStatus('failed');
+        setMessage(result.message);
+      }
+    };
+    saving.current = run().finally(() => {
+      saving.current = undefined;
+    });
+    await saving.current;
+    // Edits made while the write was in flight get their own write.
+    if (dirty.current && !inConflict.current) {
+      window.clearTimeout(timer.current);
+      timer.current = window.setTimeout(() => void save(), autosaveDelayMs);
+    }
+  }, [api, path, currentText]);
+
+  const schedule = useCallback(() => {
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => void save(), autosaveDelayMs);
+  }, [save]);
+
+  const markDirty = useCallback(() => {
+    dirty.current = true;
+    if (!inConflict.current) {
+      setStatus((current) => (current === 'saving' ? current : 'unsaved'));
+      schedule();
+    }
+  }, [schedule]);
+
+  const setFields = useCallback(
+    (changes: Record<string, unknown>) => {
+      const eol = parsedRef.current?.text.includes('\r\n') ? '\r\n' : '\n';
+      frontMatter.current = setFrontMatterFields(frontMatter.current, changes, eol);
+      setFieldsState((current) => {
+        const next = { ...current, ...changes };
+        for (const [name, value] of Object.entries(changes)) if (value === undefined) delete next[name];
+        return next;
+      });
+      markDirty();
+    },
+    [markDirty],
+  );
+
+  // An external change: reload when clean, raise a conflict when dirty; our own writes match our version.
+  useEffect(() => {
+    if (!lastChange?.paths.includes(path) || phase !== 'ready') return;
+    let cancelled = false;
+    void (async () => {
+      if (saving.current) await saving.current;
+      const result = await api.readDocument({ path });
+      if (cancelled) return;
+      if (!result.ok) {
+        setStatus('deleted');
+        setMessage('This file was deleted or moved on disk. Your text is kept here.');
+        return;
+      }
+      if (result.version.hash === version.current?.hash) return;
+      if (!dirty.current) {
+        adopt(result.text, result.version);
+        return;
+      }
+      inConflict.current = true;
+      window.clearTimeout(timer.current);
+      setTheirs({ text: result.text, version: result.version });
+      setStatus('conflict');
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [api, path, lastChange, phase, adopt]);
+
+  const keepMine = useCallback(() => {
+    if (!theirs) return;
+    version.current = theirs.version;
+    inConflict.current = false;
+    dirty.current = true;
+    setTheirs(undefined);
+    void save();
+  }, [theirs, save]);
+
+  const takeTheirs = useCallback(() => {
+    if (theirs) adopt(theirs.text, theirs.version);
+  }, [theirs, adopt]);
+
+  // Leaving the document saves what is pending; closing the window with unsaved text asks first.
+  useEffect(() => {
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (dirty.current || saving.current) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => {
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      window.clearTimeout(timer.current);
+      if (dirty.current && !inConflict.current) void save();
+    };
+  }, [save]);
+
+  const attachEditor = useCallback((instance: Editor | null) => {
+    editor.current = instance;
+  }, []);
+
+  return {
+    phase,
+    message,
+    parsed,
+    fields,
+    status,
+    theirs,
+    contentRevision,
+    attachEditor,
+    markDirty,
+    setFields,
+    currentText,
+    keepMine,
+    takeTheirs,
+    saveNow: save,
+  };
+}

@@ -1,0 +1,180 @@
+/** The `/` slash menu and `[[` key autocomplete: a popup at the cursor, driven from the editor's keys. */
+import type { Editor } from '@tiptap/core';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
+import type { WorkspaceState } from '../../app/workspaceState.js';
+import { blockCommands, filterBlockCommands, insertRequirement } from './editorCommands.js';
+import { findTrigger, type SuggestionTrigger } from './suggestionTrigger.js';
+
+interface Item {
+  id: string;
+  title: string;
+  detail?: string;
+  run: () => void;
+}
+
+interface Open {
+  trigger: SuggestionTrigger;
+  from: number;
+  to: number;
+  left: number;
+  top: number;
+}
+
+export interface Suggestion {
+  /** Call on every editor transaction. */
+  update: (editor: Editor) => void;
+  /** Returns true when the popup used the key. */
+  onKeyDown: (event: KeyboardEvent) => boolean;
+  popup: ReactNode;
+}
+
+export function useSuggestion(
+  editor: Editor | null,
+  api: SpecbenchApi,
+  workspace: WorkspaceState,
+): Suggestion {
+  const [open, setOpen] = useState<Open | undefined>(undefined);
+  const [items, setItems] = useState<Item[]>([]);
+  const [active, setActive] = useState(0);
+  const state = useRef({ open, items, active });
+  state.current = { open, items, active };
+  const workspaceRef = useRef(workspace);
+  workspaceRef.current = workspace;
+
+  const update = useCallback((instance: Editor) => {
+    const { selection } = instance.state;
+    const { $from } = selection;
+    if (!selection.empty || !$from.parent.isTextblock || $from.parent.type.spec.code) {
+      setOpen(undefined);
+      return;
+    }
+    const offset = $from.parentOffset;
+    const before = $from.parent.textBetween(Math.max(0, offset - 60), offset, undefined, '\ufffc');
+    const trigger = findTrigger(before);
+    if (!trigger) {
+      setOpen(undefined);
+      return;
+    }
+    const from = $from.pos - trigger.length;
+    const coords = instance.view.coordsAtPos(from);
+    setOpen((current) =>
+      current &&
+      current.from === from &&
+      current.trigger.query === trigger.query &&
+      current.trigger.kind === trigger.kind
+        ? current
+        : { trigger, from, to: $from.pos, left: coords.left, top: coords.bottom },
+    );
+  }, []);
+
+  // Items follow the query: block commands locally, keys from the workspace's quick switcher.
+  useEffect(() => {
+    if (!open || !editor) {
+      setItems([]);
+      return;
+    }
+    const replace = () => editor.chain().focus().deleteRange({ from: open.from, to: open.to });
+    setActive(0);
+    if (open.trigger.kind === 'slash') {
+      const prefix = workspaceRef.current.info?.settings.prefixes.requirement ?? 'REQ';
+      const requirement = {
+        id: 'requirement',
+        title: 'Requirement',
+        keywords: 'requirement req must should',
+        run: (instance: Editor) =>
+          insertRequirement(instance, prefix, workspaceRef.current.requirementOwner.keys()),
+      };
+      setItems(
+        filterBlockCommands([requirement, ...blockCommands], open.trigger.query).map((command) => ({
+          id: command.id,
+          title: command.title,
+          run: () => {
+            replace().run();
+            command.run(editor);
+          },
+        })),
+      );
+      return;
+    }
+    let cancelled = false;
+    const query = open.trigger.query;
+    const recent = workspaceRef.current.documents
+      .filter((entry) => entry.key)
+      .slice(0, 8)
+      .map((entry) => ({ key: entry.key, title: entry.title }));
+    const lookup = query === '' ? Promise.resolve(recent) : api.quickSwitch({ query, limit: 12 });
+    void lookup.then((hits) => {
+      if (cancelled) return;
+      const keyed = hits.filter((hit) => hit.key);
+      setItems(
+        keyed.slice(0, 8).map((hit) => ({
+          id: hit.key!,
+          title: hit.key!,
+          detail: hit.title,
+          run: () => {
+            replace()
+              .insertContent([
+                { type: 'reference', attrs: { target: hit.key } },
+                { type: 'text', text: ' ' },
+              ])
+              .run();
+          },
+        })),
+      );
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [open, editor, api]);
+
+  const onKeyDown = useCallback((event: KeyboardEvent): boolean => {
+    const { open: current, items: list, active: index } = state.current;
+    if (!current || list.length === 0) return false;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setActive((index + step + list.length) % list.length);
+      return true;
+    }
+    if (event.key === 'Enter' || event.key === 'Tab') {
+      list[index]?.run();
+      setOpen(undefined);
+      return true;
+    }
+    if (event.key === 'Escape') {
+      setOpen(undefined);
+      return true;
+    }
+    return false;
+  }, []);
+
+  const popup =
+    open && items.length > 0 ? (
+      <div
+        className="suggestion-popup"
+        role="listbox"
+        aria-label={open.trigger.kind === 'slash' ? 'Insert block' : 'Link to'}
+        style={{ left: open.left, top: open.top + 4 }}
+      >
+        {items.map((item, index) => (
+          <div
+            key={item.id}
+            role="option"
+            aria-selected={index === active}
+            className={index === active ? 'suggestion active' : 'suggestion'}
+            onMouseDown={(event) => {
+              event.preventDefault();
+              item.run();
+              setOpen(undefined);
+            }}
+            onMouseEnter={() => setActive(index)}
+          >
+            <span className="suggestion-title">{item.title}</span>
+            {item.detail && <span className="suggestion-detail">{item.detail}</span>}
+          </div>
+        ))}
+      </div>
+    ) : null;
+
+  return { update, onKeyDown, popup };
+}

@@ -1,0 +1,78 @@
+/** Region "Links": what the open document or the selected requirement delivers, who implements and mentions it. */
+import { useEffect, useMemo, useState } from 'react';
+import type { LinkView, SpecbenchApi } from '../../../shared/contract/apiContract.js';
+import type { WorkspaceState } from '../../app/workspaceState.js';
+import { linkGroups } from './linkGroups.js';
+import './links.css';
+
+interface LinksPanelProps {
+  api: SpecbenchApi;
+  workspace: WorkspaceState;
+  navigate: (hash: string) => void;
+  path: string;
+  requirementKey?: string;
+}
+
+export function LinksPanel({ api, workspace, path, requirementKey }: LinksPanelProps) {
+  const entry = workspace.byPath.get(path);
+  const key = requirementKey ?? entry?.key;
+  const [incoming, setIncoming] = useState<LinkView[]>([]);
+
+  useEffect(() => {
+    if (!key) {
+      setIncoming([]);
+      return;
+    }
+    let cancelled = false;
+    void api
+      .getLinks({ key })
+      .then((links) => !cancelled && setIncoming(links.incoming))
+      .catch(() => !cancelled && setIncoming([]));
+    return () => {
+      cancelled = true;
+    };
+  }, [api, key, workspace.revision]);
+
+  const groups = useMemo(
+    () => linkGroups(workspace, path, requirementKey, incoming),
+    [workspace, path, requirementKey, incoming],
+  );
+
+  return (
+    <aside className="links-panel" role="region" aria-label="Links">
+      <header>
+        <h2>Links</h2>
+        <p className="links-subject">
+          {requirementKey ? `Requirement ${requirementKey}` : (entry?.key ?? entry?.title ?? path)}
+        </p>
+      </header>
+      {groups.map((group) => (
+        <section key={group.title} aria-label={group.title}>
+          <h3>
+            {group.title} <span className="count">{group.items.length}</span>
+          </h3>
+          {group.items.length === 0 ? (
+            <p className="links-empty">{group.empty}</p>
+          ) : (
+            <ul>
+              {group.items.map((item) => (
+                <li key={`${item.key}-${item.hash}`}>
+                  {item.hash ? (
+                    <a href={item.hash}>
+                      <span className="key">{item.key}</span> <span className="link-title">{item.title}</span>
+                    </a>
+                  ) : (
+                    <span className="broken">
+                      <span className="key">{item.key}</span> {item.title}
+                    </span>
+                  )}
+                  {item.detail && <span className="link-detail">{item.detail}</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ))}
+    </aside>
+  );
+}

@@ -1,0 +1,147 @@
+/** The Links panel's groups for a document or one requirement, from the index and the engine's backlinks. */
+import type { LinkView } from '../../../shared/contract/apiContract.js';
+import type { WorkspaceState } from '../../app/workspaceState.js';
+import { docHash } from '../../app/route.js';
+
+export interface LinkItem {
+  key: string;
+  title: string;
+  hash: string;
+  detail?: string;
+}
+
+export interface LinkGroup {
+  title: string;
+  items: LinkItem[];
+  empty: string;
+}
+
+type Lookup = Pick<WorkspaceState, 'byKey' | 'byPath' | 'requirementOwner' | 'roadmapByKey' | 'documents'>;
+
+function itemForKey(workspace: Lookup, key: string, line?: number, path?: string): LinkItem {
+  const item = workspace.roadmapByKey.get(key);
+  if (item)
+    return { key, title: item.title, hash: `#/roadmap/${encodeURIComponent(key)}`, detail: item.lane };
+  const document = workspace.byKey.get(key);
+  if (document) {
+    const hash = line ? `${docHash(document.path)}?line=${line}` : docHash(document.path);
+    return { key, title: document.title, hash, detail: document.status };
+  }
+  const owner = workspace.requirementOwner.get(key);
+  if (owner) {
+    const requirement = owner.requirements.find((entry) => entry.key === key);
+    return {
+      key,
+      title: requirement?.summary || owner.title,
+      hash: `${docHash(owner.path)}?line=${requirement?.line ?? 1}`,
+      detail: requirement?.priority,
+    };
+  }
+  if (path) return { key, title: workspace.byPath.get(path)?.title ?? path, hash: docHash(path) };
+  return { key, title: 'Not found in this workspace', hash: '' };
+}
+
+function unique(items: LinkItem[]): LinkItem[] {
+  const seen = new Set<string>();
+  return items.filter((item) => (seen.has(item.key) ? false : (seen.add(item.key), true)));
+}
+
+/** Stories whose `implements` names any of `requirementKeys`. */
+function storiesImplementing(workspace: Lookup, requirementKeys: ReadonlySet<string>): LinkItem[] {
+  return workspace.documents
+    .filter((entry) => entry.type === 'story' && entry.implements.some((key) => requirementKeys.has(key)))
+    .map((entry) => ({
+      key: entry.key ?? entry.path,
+      title: entry.title,
+      hash: docHash(entry.path),
+      detail: entry.implements.filter((key) => requirementKeys.has(key)).join(', '),
+    }));
+}
+
+export function linkGroups(
+  workspace: Lookup,
+  path: string,
+  requirementKey: string | undefined,
+  incoming: readonly LinkView[],
+): LinkGroup[] {
+  const entry = workspace.byPath.get(path);
+  const mentionedBy = unique(
+    incoming
+      .filter((link) => link.kind === 'mentions')
+      .map((link) => ({
+        ...itemForKey(workspace, link.from, link.line, link.path),
+        hash: `${docHash(link.path)}?line=${link.line}`,
+      })),
+  );
+  const mentions: LinkGroup = {
+    title: 'Mentioned by',
+    items: mentionedBy,
+    empty: 'No document mentions this yet.',
+  };
+  if (requirementKey) {
+    const requirement = workspace.requirementOwner
+      .get(requirementKey)
+      ?.requirements.find((item) => item.key === requirementKey);
+    return [
+      {
+        title: 'Delivers',
+        items: (requirement?.roadmap ?? []).map((key) => itemForKey(workspace, key)),
+        empty: 'Not linked to a roadmap item.',
+      },
+      {
+        title: 'Implemented by',
+        items: storiesImplementing(workspace, new Set([requirementKey])),
+        empty: 'No story implements this yet.',
+      },
+      mentions,
+    ];
+  }
+  if (!entry) return [mentions];
+  if (entry.type === 'story') {
+    const roadmap = entry.implements.flatMap(
+      (key) =>
+        workspace.requirementOwner.get(key)?.requirements.find((item) => item.key === key)?.roadmap ?? [],
+    );
+    return [
+      {
+        title: 'Implements',
+        items: entry.implements.map((key) => itemForKey(workspace, key)),
+        empty: 'Implements no requirement.',
+      },
+      {
+        title: 'Delivers',
+        items: unique(roadmap.map((key) => itemForKey(workspace, key))),
+        empty: 'Delivers no roadmap item.',
+      },
+      mentions,
+    ];
+  }
+  const requirementKeys = new Set(entry.requirements.map((item) => item.key));
+  const groups: LinkGroup[] = [
+    {
+      title: 'Delivers',
+      items: unique(
+        entry.requirements.flatMap((item) => item.roadmap.map((key) => itemForKey(workspace, key))),
+      ),
+      empty: 'No requirement here delivers a roadmap item.',
+    },
+    {
+      title: 'Implemented by',
+      items: storiesImplementing(workspace, requirementKeys),
+      empty: 'No story implements these requirements.',
+    },
+  ];
+  const answeredBy = incoming
+    .filter((link) => link.kind === 'answers')
+    .map((link) => itemForKey(workspace, link.from, undefined, link.path));
+  if (answeredBy.length > 0) groups.push({ title: 'Answered by', items: unique(answeredBy), empty: '' });
+  if (entry.type === 'faq' && entry.answers.length > 0) {
+    groups.push({
+      title: 'Answers',
+      items: entry.answers.map((key) => itemForKey(workspace, key)),
+      empty: '',
+    });
+  }
+  groups.push(mentions);
+  return groups;
+}

@@ -1,0 +1,60 @@
+import { describe, it, expect } from 'vitest';
+import type { DocumentEntry, DocumentType } from '../../../shared/model/documentModel.js';
+import { countByType, sectionDocuments, statusCounts } from './navigatorSections.js';
+
+function entry(path: string, type: DocumentType, key?: string, status?: string): DocumentEntry {
+  return {
+    path,
+    key,
+    type,
+    title: path,
+    status,
+    implements: [],
+    answers: [],
+    fields: {},
+    headings: [],
+    sections: [],
+    requirements: [],
+    references: [],
+    bodyLine: 1,
+    size: 0,
+    mtimeMs: 0,
+    hash: '',
+  };
+}
+
+const documents = [
+  entry('specs/b.md', 'spec', 'SPEC-10', 'draft'),
+  entry('specs/a.md', 'spec', 'SPEC-2', 'review'),
+  entry('specs/c.md', 'spec', undefined, 'odd'),
+  entry('stories/x.md', 'story', 'STORY-1', 'ready'),
+  entry('notes.md', 'doc'),
+];
+
+describe('navigator sections', () => {
+  const cases: [string, unknown, unknown][] = [
+    ['counts', countByType(documents), { spec: 3, story: 1, faq: 0, doc: 1 }],
+    [
+      'numeric key order, keyless last',
+      sectionDocuments(documents, 'spec', undefined).map((document) => document.path),
+      ['specs/a.md', 'specs/b.md', 'specs/c.md'],
+    ],
+    [
+      'status filter',
+      sectionDocuments(documents, 'spec', 'draft').map((document) => document.path),
+      ['specs/b.md'],
+    ],
+    [
+      'statuses in model order, unknown last',
+      statusCounts(documents, 'spec', ['draft', 'review', 'approved']),
+      [
+        ['draft', 1],
+        ['review', 1],
+        ['odd', 1],
+      ],
+    ],
+  ];
+  it.each(cases)('%s', (_name, actual, expected) => {
+    expect(actual).toEqual(expected);
+  });
+});

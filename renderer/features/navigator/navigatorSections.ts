@@ -1,0 +1,55 @@
+/** Which documents each navigator section lists, filtered and sorted; pure so it is unit-tested. */
+import type { DocumentEntry, DocumentType } from '../../../shared/model/documentModel.js';
+
+export interface SectionCounts {
+  spec: number;
+  story: number;
+  faq: number;
+  doc: number;
+}
+
+export function countByType(documents: readonly DocumentEntry[]): SectionCounts {
+  const counts: SectionCounts = { spec: 0, story: 0, faq: 0, doc: 0 };
+  for (const entry of documents) counts[entry.type] += 1;
+  return counts;
+}
+
+/** Documents of one type, optionally one status, ordered by key number then title. */
+export function sectionDocuments(
+  documents: readonly DocumentEntry[],
+  type: DocumentType,
+  status: string | undefined,
+): DocumentEntry[] {
+  return documents
+    .filter((entry) => entry.type === type && (status === undefined || entry.status === status))
+    .sort(compareDocuments);
+}
+
+function keyNumber(key: string | undefined): number {
+  const match = key ? /-(\d+)$/.exec(key) : null;
+  return match ? Number(match[1]) : Number.POSITIVE_INFINITY;
+}
+
+export function compareDocuments(left: DocumentEntry, right: DocumentEntry): number {
+  const byKey = keyNumber(left.key) - keyNumber(right.key);
+  if (byKey !== 0 && Number.isFinite(byKey)) return byKey;
+  if (Number.isFinite(keyNumber(left.key)) !== Number.isFinite(keyNumber(right.key))) {
+    return Number.isFinite(keyNumber(left.key)) ? -1 : 1;
+  }
+  return left.title.localeCompare(right.title) || left.path.localeCompare(right.path);
+}
+
+/** Statuses present in a section with their counts, in the model's order, then any others. */
+export function statusCounts(
+  documents: readonly DocumentEntry[],
+  type: DocumentType,
+  known: readonly string[],
+): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const entry of documents) {
+    if (entry.type === type && entry.status) counts.set(entry.status, (counts.get(entry.status) ?? 0) + 1);
+  }
+  const ordered = known.filter((status) => counts.has(status));
+  const others = [...counts.keys()].filter((status) => !known.includes(status)).sort();
+  return [...ordered, ...others].map((status) => [status, counts.get(status)!]);
+}

@@ -1,0 +1,35 @@
+/** Markdown shown read-only with the editor's own rendering (requirement cards, reference chips). */
+import { EditorContent, useEditor } from '@tiptap/react';
+import { useMemo } from 'react';
+import { EditorPageContext } from '../editor/editorContext.js';
+import { createEditorExtensions } from '../editor/editorExtensions.js';
+import { sharedCodec } from '../editor/sharedCodec.js';
+
+interface ReadOnlyMarkdownProps {
+  markdown: string;
+  /** The document the text comes from, so relative images resolve. */
+  path: string;
+  label: string;
+  navigate: (hash: string) => void;
+}
+
+export function ReadOnlyMarkdown({ markdown, path, label, navigate }: ReadOnlyMarkdownProps) {
+  const extensions = useMemo(() => createEditorExtensions(path), [path]);
+  const doc = useMemo(() => sharedCodec().parse(markdown).doc, [markdown]);
+  const editor = useEditor(
+    {
+      extensions,
+      content: doc,
+      editable: false,
+      editorProps: {
+        attributes: { class: 'document-body read-only', 'aria-label': label, role: 'document' },
+      },
+    },
+    [extensions, doc],
+  );
+  return (
+    <EditorPageContext.Provider value={{ path, navigate, onSelectRequirement: () => undefined }}>
+      <EditorContent editor={editor} />
+    </EditorPageContext.Provider>
+  );
+}
