@@ -1,0 +1,115 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import v8 from 'node:v8';
+import { afterEach, describe, expect, it } from 'vitest';
+import { indexDocument } from './indexDocument.js';
+import {
+  cachePath,
+  compareWithCache,
+  indexCacheVersion,
+  readIndexCache,
+  writeIndexCache,
+  type CachedFile,
+  type IndexCacheData,
+} from './indexCache.js';
+
+const folders: string[] = [];
+afterEach(async () => {
+  await Promise.all(folders.splice(0).map((folder) => fs.rm(folder, { recursive: true, force: true })));
+});
+async function tempFolder(): Promise<string> {
+  const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-cache-'));
+  folders.push(folder);
+  return folder;
+}
+
+function cached(filePath: string, size: number, mtimeMs: number, hash = 'h'): CachedFile {
+  const text = '# Title\n';
+  return { entry: indexDocument(filePath, text, { size, mtimeMs, hash }), fieldLines: {}, text };
+}
+
+describe('index cache on disk', () => {
+  it('round-trips and writes a .gitignore that ignores everything', async () => {
+    const root = await tempFolder();
+    const data: IndexCacheData = { listedAt: 1234, files: [cached('a.md', 8, 1)] };
+    const written = await writeIndexCache(root, data);
+    const ignore = await fs.readFile(path.join(root, '.specbench', '.gitignore'), 'utf8');
+    expect([written, ignore, await readIndexCache(root)]).toEqual([true, '*\n', data]);
+  });
+
+  const untrusted: [string, Buffer | string][] = [
+    ['garbage', 'not a cache at all'],
+    [
+      'truncated',
+      v8
+        .serialize({ format: 'specbench-index-cache', version: indexCacheVersion, listedAt: 1, files: [] })
+        .subarray(0, 10),
+    ],
+    [
+      'another version',
+      v8.serialize({
+        format: 'specbench-index-cache',
+        version: indexCacheVersion + 1,
+        listedAt: 1,
+        files: [],
+      }),
+    ],
+    ['another format', v8.serialize({ format: 'other', version: indexCacheVersion, listedAt: 1, files: [] })],
+    [
+      'missing files',
+      v8.serialize({ format: 'specbench-index-cache', version: indexCacheVersion, listedAt: 1 }),
+    ],
+    ['null', v8.serialize(null)],
+  ];
+  it.each(untrusted)('ignores a %s cache', async (_name, bytes) => {
+    const root = await tempFolder();
+    await fs.mkdir(path.join(root, '.specbench'));
+    await fs.writeFile(cachePath(root), bytes);
+    expect(await readIndexCache(root)).toBeUndefined();
+  });
+
+  it('reads no cache from a folder without one', async () => {
+    expect(await readIndexCache(await tempFolder())).toBeUndefined();
+  });
+
+  it('reports a cache it could not write', async () => {
+    const root = await tempFolder();
+    await fs.writeFile(path.join(root, '.specbench'), 'a file where the folder should be');
+    expect(await writeIndexCache(root, { listedAt: 1, files: [] })).toBe(false);
+  });
+});
+
+describe('compareWithCache', () => {
+  const listedAt = 100_000;
+  const cache: IndexCacheData = {
+    listedAt,
+    files: [
+      cached('same.md', 10, 5_000),
+      cached('grown.md', 10, 5_000),
+      cached('touched.md', 10, 5_000),
+      cached('recent.md', 10, 99_000),
+      cached('gone.md', 10, 5_000),
+      cached('unreadable.md', 10, 5_000, ''),
+    ],
+  };
+  const listed = [
+    { path: 'same.md', size: 10, mtimeMs: 5_000 },
+    { path: 'grown.md', size: 11, mtimeMs: 5_000 },
+    { path: 'touched.md', size: 10, mtimeMs: 6_000 },
+    { path: 'recent.md', size: 10, mtimeMs: 99_000 },
+    { path: 'new.md', size: 1, mtimeMs: 1 },
+    { path: 'unreadable.md', size: 10, mtimeMs: 5_000 },
+  ];
+  it('keeps only files whose size and mtime match and predate the cache', () => {
+    const comparison = compareWithCache(listed, cache);
+    expect([
+      comparison.fresh.map((file) => file.entry.path),
+      comparison.stale.map((file) => file.path),
+    ]).toEqual([['same.md'], ['grown.md', 'touched.md', 'recent.md', 'new.md', 'unreadable.md']]);
+  });
+
+  it('reads everything without a cache', () => {
+    expect(compareWithCache(listed, undefined).stale.length).toBe(listed.length);
+  });
+});
