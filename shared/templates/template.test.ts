@@ -174,9 +174,10 @@ describe('templates from a workspace', () => {
       expected: '---\r\nkey: SPEC-9\r\ntype: spec\r\ntitle: Guest checkout\r\n---\r\n## Why\r\n',
     },
     {
-      name: 'unknown placeholders are left for the author',
-      text: '---\nkey: {{key}}\ntype: spec\ntitle: {{title}}\n---\nTeam: {{team}}\n',
-      expected: '---\nkey: SPEC-9\ntype: spec\ntitle: Guest checkout\n---\nTeam: {{team}}\n',
+      name: 'unknown placeholders are left for the author, quoted in the front matter',
+      text: '---\nkey: {{key}}\ntype: spec\ntitle: {{title}}\nteam: {{team}}\n---\nTeam: {{team}}\n',
+      expected:
+        '---\nkey: SPEC-9\ntype: spec\ntitle: Guest checkout\nteam: "{{team}}"\n---\nTeam: {{team}}\n',
     },
   ];
   for (const testCase of cases) {

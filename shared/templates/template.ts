@@ -36,6 +36,7 @@ const builtInTexts: Record<TemplateType, string> = {
 const headingPattern = /^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const requiredPattern = /^\s*<!--\s*Required\b/i;
 const placeholderPattern = /\{\{(\w+)\}\}/g;
+const knownPlaceholders = new Set(['key', 'title', 'owner', 'date', 'requirementKey']);
 
 export function builtInTemplate(type: TemplateType): Template {
   return templateFromOverride(type, builtInTexts[type]);
@@ -66,17 +67,16 @@ export function renderTemplate(template: Template, fields: TemplateFields): stri
   const eol = template.body.includes('\r\n') ? '\r\n' : '\n';
   const values: Record<string, string | undefined> = { ...fields };
   const text = fields.requirementKey === undefined ? withoutExampleRequirement(template.body) : template.body;
-  const split = splitDocument(text);
+  // Placeholders are filled before the YAML is parsed: `{{key}}` is itself (odd) YAML.
+  const split = splitDocument(fillFrontMatter(text, values));
   const body = split.body.replace(placeholderPattern, (whole, name: string) => values[name] ?? whole);
   const required = { key: fields.key, type: template.type, title: fields.title };
   let frontMatter: string;
   if (split.frontMatter) {
-    frontMatter = fillFrontMatter(split.frontMatter.raw, values);
-    const parsed = splitDocument(frontMatter).frontMatter;
-    const missing = Object.fromEntries(
-      Object.entries(required).filter(([name]) => parsed !== undefined && !(name in parsed.data)),
-    );
-    if (parsed && !parsed.error && Object.keys(missing).length > 0) {
+    frontMatter = split.frontMatter.raw;
+    const parsed = split.frontMatter;
+    const missing = Object.fromEntries(Object.entries(required).filter(([name]) => !(name in parsed.data)));
+    if (!parsed.error && Object.keys(missing).length > 0) {
       frontMatter = setFrontMatterFields(frontMatter, missing, eol);
     }
   } else {
@@ -89,17 +89,23 @@ export function renderTemplate(template: Template, fields: TemplateFields): stri
   return (split.bom ? '\uFEFF' : '') + frontMatter + body;
 }
 
-/** `name: {{placeholder}}` lines get a YAML-safe value, or go when the value is missing. */
-function fillFrontMatter(raw: string, values: Record<string, string | undefined>): string {
-  return raw
-    .split(/(?<=\n)/)
-    .flatMap((line) => {
-      const field = /^([A-Za-z_][\w-]*):[ \t]*\{\{(\w+)\}\}[ \t]*(\r?\n)?$/.exec(line);
-      if (!field) return [line.replace(placeholderPattern, (whole, name: string) => values[name] ?? whole)];
-      const value = values[field[2]!];
-      return value === undefined || value === '' ? [] : [formatField(field[1]!, value) + (field[3] ?? '')];
-    })
-    .join('');
+/**
+ * In the front matter (if the text has one), `name: {{placeholder}}` lines get a YAML-safe value, go
+ * when the value is missing, and keep an unknown placeholder as a quoted string for the author to fill.
+ */
+function fillFrontMatter(text: string, values: Record<string, string | undefined>): string {
+  const lines = text.split(/(?<=\n)/);
+  if (!/^(?:\uFEFF)?---[ \t]*\r?\n$/.test(lines[0] ?? '')) return text;
+  const close = lines.findIndex((line, index) => index > 0 && /^(?:---|\.\.\.)[ \t]*(?:\r?\n)?$/.test(line));
+  if (close === -1) return text;
+  const filled = lines.slice(1, close).flatMap((line) => {
+    const field = /^([A-Za-z_][\w-]*):[ \t]*\{\{(\w+)\}\}[ \t]*(\r?\n)?$/.exec(line);
+    if (!field) return [line.replace(placeholderPattern, (whole, name: string) => values[name] ?? whole)];
+    const name = field[2]!;
+    const value = knownPlaceholders.has(name) ? values[name] : `{{${name}}}`;
+    return value === undefined || value === '' ? [] : [formatField(field[1]!, value) + (field[3] ?? '')];
+  });
+  return [lines[0]!, ...filled, ...lines.slice(close)].join('');
 }
 
 /** Drops the example requirement block (and the blank line after it) when no key was given for it. */
