@@ -1,0 +1,91 @@
+/** `broken-link`: a `[[KEY]]`, `implements`, `answers` or `roadmap=` that points at nothing. */
+import { formatReference, isKey } from '../grammar/linkGrammar.js';
+import type { DocumentEntry } from '../model/documentModel.js';
+import type { KeyIndex, Rule, RuleFinding } from './finding.js';
+
+export const brokenLink: Rule = {
+  id: 'broken-link',
+  check(input, keys) {
+    const findings: RuleFinding[] = [];
+    for (const document of input.documents) {
+      const from = document.key ?? document.path;
+      const report = (line: number, message: string): void => {
+        findings.push(
+          document.key === undefined
+            ? { path: document.path, line, message }
+            : { path: document.path, line, message, key: document.key },
+        );
+      };
+      for (const reference of document.references) {
+        const problem = referenceProblem(reference.target, reference.anchor, keys);
+        if (problem)
+          report(
+            reference.line,
+            `${formatReference({ target: reference.target, ...(reference.anchor === undefined ? {} : { anchor: reference.anchor }) })} in ${from} ${problem}.`,
+          );
+      }
+      if (document.type === 'story') {
+        for (const key of document.implements) {
+          if (!keys.requirements.has(key))
+            report(1, `${from} implements ${key}, ${nothingCalled(key, keys, 'a requirement')}.`);
+        }
+      }
+      for (const key of document.answers) {
+        if (!keys.documents.has(key))
+          report(1, `${from} answers questions about ${key}, ${nothingCalled(key, keys, 'a document')}.`);
+      }
+      for (const requirement of document.requirements) {
+        for (const item of requirement.roadmap) {
+          if (!keys.roadmap.has(item)) {
+            findings.push({
+              path: document.path,
+              line: requirement.line,
+              key: requirement.key,
+              message: `${requirement.key} delivers ${item}, ${nothingCalled(item, keys, 'a roadmap item')}.`,
+            });
+          }
+        }
+      }
+    }
+    return findings;
+  },
+};
+
+function referenceProblem(target: string, anchor: string | undefined, keys: KeyIndex): string | undefined {
+  const document = keys.documents.get(target);
+  if (!document) {
+    return keys.requirements.has(target) || keys.roadmap.has(target)
+      ? undefined
+      : `links to ${target}, which does not exist`;
+  }
+  if (anchor === undefined) return undefined;
+  if (isKey(anchor)) {
+    if (document.requirements.some((requirement) => requirement.key === anchor)) return undefined;
+    const elsewhere = keys.requirements.get(anchor)?.document;
+    return elsewhere
+      ? `links to ${anchor} in ${target}, but ${anchor} is in ${elsewhere.key ?? elsewhere.path}`
+      : `links to ${anchor} in ${target}, which has no such requirement`;
+  }
+  return hasHeading(document, anchor)
+    ? undefined
+    : `links to the heading "${anchor}" in ${target}, which has no such heading`;
+}
+
+/** `#Release plan` and `#release-plan` both name the heading "Release plan". */
+function hasHeading(document: DocumentEntry, anchor: string): boolean {
+  const wanted = slug(anchor);
+  return document.headings.some((heading) => slug(heading.text) === wanted);
+}
+
+function slug(text: string): string {
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s-]/gu, '')
+    .replace(/\s+/g, '-');
+}
+
+function nothingCalled(key: string, keys: KeyIndex, kind: string): string {
+  const exists = keys.documents.has(key) || keys.requirements.has(key) || keys.roadmap.has(key);
+  return exists ? `which is not ${kind}` : 'which does not exist';
+}

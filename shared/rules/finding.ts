@@ -1,0 +1,48 @@
+/** What the rules read and what they report; shared by `specbench check` and the editor's problems panel. */
+import type { DocumentEntry, RequirementEntry } from '../model/documentModel.js';
+import type { RoadmapItem } from '../model/roadmapModel.js';
+import type { RuleId, Settings, Severity } from '../model/settingsModel.js';
+import type { TemplateType } from '../templates/template.js';
+
+export interface Finding {
+  rule: RuleId;
+  severity: Exclude<Severity, 'off'>;
+  /** Workspace-relative path with forward slashes. */
+  path: string;
+  /** 1-based line in that file. */
+  line: number;
+  /** One sentence naming the keys involved. */
+  message: string;
+  /** The key the finding is about. */
+  key?: string;
+}
+
+export interface RuleInput {
+  documents: DocumentEntry[];
+  roadmap: RoadmapItem[];
+  settings: Settings;
+  /** Where roadmap findings point; `roadmap.json` when not given. */
+  roadmapPath?: string;
+  /** Required sections per type from the workspace's template overrides; built-in templates otherwise. */
+  requiredSections?: Partial<Record<TemplateType, string[]>>;
+}
+
+/** A finding before the settings give it a severity. */
+export type RuleFinding = Omit<Finding, 'rule' | 'severity'>;
+
+export interface Rule {
+  id: RuleId;
+  check(input: RuleInput, keys: KeyIndex): RuleFinding[];
+}
+
+/** Every key in the workspace and where it lives, built once and shared by the rules. */
+export interface KeyIndex {
+  documents: Map<string, DocumentEntry>;
+  requirements: Map<string, { requirement: RequirementEntry; document: DocumentEntry }>;
+  roadmap: Map<string, RoadmapItem>;
+  /** Requirement key → keys of the stories that implement it. */
+  implementedBy: Map<string, string[]>;
+  /** Roadmap key → keys of the requirements that deliver it. */
+  deliveredBy: Map<string, string[]>;
+  roadmapPath: string;
+}

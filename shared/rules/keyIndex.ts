@@ -1,0 +1,34 @@
+/** Builds the key maps every rule looks things up in; the first use of a duplicated key wins. */
+import type { KeyIndex, RuleInput } from './finding.js';
+
+export function buildKeyIndex(input: RuleInput): KeyIndex {
+  const index: KeyIndex = {
+    documents: new Map(),
+    requirements: new Map(),
+    roadmap: new Map(),
+    implementedBy: new Map(),
+    deliveredBy: new Map(),
+    roadmapPath: input.roadmapPath ?? 'roadmap.json',
+  };
+  for (const document of input.documents) {
+    if (document.key !== undefined && !index.documents.has(document.key))
+      index.documents.set(document.key, document);
+    for (const requirement of document.requirements) {
+      if (!index.requirements.has(requirement.key))
+        index.requirements.set(requirement.key, { requirement, document });
+      for (const item of requirement.roadmap) append(index.deliveredBy, item, requirement.key);
+    }
+    if (document.type === 'story') {
+      for (const requirement of document.implements)
+        append(index.implementedBy, requirement, document.key ?? document.path);
+    }
+  }
+  for (const item of input.roadmap) if (!index.roadmap.has(item.key)) index.roadmap.set(item.key, item);
+  return index;
+}
+
+function append(map: Map<string, string[]>, key: string, value: string): void {
+  const values = map.get(key);
+  if (values) values.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,49 @@
+/** Runs every rule the settings leave on and gives each finding its severity. */
+import { severityOf } from '../model/settingsModel.js';
+import { brokenLink } from './brokenLink.js';
+import { duplicateKey } from './duplicateKey.js';
+import { emptyRequiredSection } from './emptyRequiredSection.js';
+import type { Finding, Rule, RuleInput } from './finding.js';
+import { buildKeyIndex } from './keyIndex.js';
+import { malformedFile } from './malformedFile.js';
+import { mustWithoutStory } from './mustWithoutStory.js';
+import { nowItemWithoutRequirements } from './nowItemWithoutRequirements.js';
+import { requirementWithoutRoadmap } from './requirementWithoutRoadmap.js';
+import { storyWithoutAcceptanceCriteria } from './storyWithoutAcceptanceCriteria.js';
+
+export type { Finding, RuleInput } from './finding.js';
+
+export const rules: readonly Rule[] = [
+  brokenLink,
+  duplicateKey,
+  requirementWithoutRoadmap,
+  mustWithoutStory,
+  storyWithoutAcceptanceCriteria,
+  nowItemWithoutRequirements,
+  emptyRequiredSection,
+  malformedFile,
+];
+
+/** Findings sorted by path, then line. */
+export function runRules(input: RuleInput): Finding[] {
+  const keys = buildKeyIndex(input);
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const severity = severityOf(input.settings, rule.id);
+    if (severity === 'off') continue;
+    for (const finding of rule.check(input, keys)) findings.push({ rule: rule.id, severity, ...finding });
+  }
+  return findings.sort(
+    (a, b) =>
+      compare(a.path, b.path) || a.line - b.line || compare(a.rule, b.rule) || compare(a.message, b.message),
+  );
+}
+
+/** 1 when any finding is at error level, as `specbench check` exits. */
+export function exitCodeFor(findings: readonly Finding[]): 0 | 1 {
+  return findings.some((finding) => finding.severity === 'error') ? 1 : 0;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
