@@ -313,6 +313,35 @@ describe('DocumentStore.listMarkdownFiles', () => {
   });
 });
 
+describe('DocumentStore.removeStaleTempFiles', () => {
+  it('removes temp files of processes that are gone, and nothing else', async () => {
+    const dead = 2 ** 30;
+    const root = temporaryWorkspace({
+      [`.a.md.${dead}.0123456789ab.tmp`]: 'torn',
+      [`specs/.b.md.${dead}.0123456789ab.tmp`]: 'torn',
+      [`.c.md.${process.pid}.0123456789ab.tmp`]: 'being written',
+      'd.md': 'a document',
+      'notes.tmp': 'not ours',
+      [`.git/.e.md.${dead}.0123456789ab.tmp`]: 'not ours either',
+    });
+    const store = new DocumentStore(root);
+    const young = await store.removeStaleTempFiles();
+    const removed = await store.removeStaleTempFiles({ olderThanMs: 0 });
+    expect({ young, removed, left: readdirSync(root, { recursive: true }).map(String).sort() }).toEqual({
+      young: [],
+      removed: [`.a.md.${dead}.0123456789ab.tmp`, `specs/.b.md.${dead}.0123456789ab.tmp`],
+      left: [
+        '.c.md.' + process.pid + '.0123456789ab.tmp',
+        '.git',
+        `.git/.e.md.${dead}.0123456789ab.tmp`,
+        'd.md',
+        'notes.tmp',
+        'specs',
+      ],
+    });
+  });
+});
+
 describe('DocumentStore.saveAll', () => {
   it('writes every file, or none when one changed on disk in the middle of the commit', async () => {
     const root = temporaryWorkspace({ 'a.md': 'a\n', 'b.md': 'b\n', 'c.md': 'c\n' });

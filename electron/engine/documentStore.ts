@@ -2,7 +2,7 @@
  * The only place documents are read from and written to disk. Every path is contained in the
  * workspace, every save is atomic and durable, and a save never overwrites a change made outside.
  */
-import { constants, promises as fs, type Stats } from 'node:fs';
+import { constants, promises as fs, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from './atomicFile.js';
 import { commitFiles, hashBytes, writeFailure, type CommitFile } from './fileTransaction.js';
@@ -50,6 +50,8 @@ type WriteListener = (path: string, version: FileVersion) => void;
 type WillWriteListener = (path: string, hash: string) => void;
 
 const defaultMaxFileBytes = 10 * 1024 * 1024;
+/** `.name.md.<pid>.<12 hex>.tmp`, as atomicFile.ts and fileTransaction.ts name their temp files. */
+const tempFilePattern = /^\..+\.([0-9]+)\.[0-9a-f]{12}\.tmp$/;
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export { hashBytes };
@@ -71,27 +73,49 @@ export class DocumentStore {
   async listMarkdownFiles(): Promise<ListedFile[]> {
     const realRoot = await fs.realpath(this.root);
     const files: ListedFile[] = [];
+    await this.walkFiles(async (absolute, entry) => {
+      if (!isMarkdownPath(entry.name) || !(entry.isFile() || entry.isSymbolicLink())) return;
+      // Linked folders are not followed (as git does); a linked file counts only if it stays inside.
+      const real = entry.isSymbolicLink() ? await fs.realpath(absolute).catch(() => undefined) : absolute;
+      if (real === undefined || (real !== absolute && !real.startsWith(realRoot + path.sep))) return;
+      const stat = await fs.stat(real).catch(() => undefined);
+      if (!stat?.isFile()) return;
+      files.push({ path: toWorkspacePath(this.root, absolute), size: stat.size, mtimeMs: stat.mtimeMs });
+    });
+    return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  /**
+   * Removes the temp files of saves that a crash interrupted: named like ours, written by a process
+   * that is gone, and older than `olderThanMs` (another machine may be saving on a shared drive).
+   */
+  async removeStaleTempFiles(options: { olderThanMs?: number } = {}): Promise<string[]> {
+    const cutoff = Date.now() - (options.olderThanMs ?? 10 * 60_000);
+    const removed: string[] = [];
+    await this.walkFiles(async (absolute, entry) => {
+      const match = tempFilePattern.exec(entry.name);
+      if (!match || !entry.isFile() || isProcessAlive(Number(match[1]))) return;
+      const stat = await fs.stat(absolute).catch(() => undefined);
+      if (stat === undefined || stat.mtimeMs > cutoff) return;
+      await fs.rm(absolute, { force: true });
+      removed.push(toWorkspacePath(this.root, absolute));
+    });
+    return removed.sort();
+  }
+
+  /** Visits every entry that is not a folder, skipping .git, node_modules and .specbench. */
+  private async walkFiles(visit: (absolute: string, entry: Dirent) => Promise<void>): Promise<void> {
     const walk = async (folder: string): Promise<void> => {
       const entries = await fs.readdir(folder, { withFileTypes: true }).catch(() => []);
       await Promise.all(
         entries.map(async (entry) => {
           const absolute = path.join(folder, entry.name);
-          if (entry.isDirectory()) {
-            if (!skippedFolderNames.has(entry.name)) await walk(absolute);
-            return;
-          }
-          if (!isMarkdownPath(entry.name) || !(entry.isFile() || entry.isSymbolicLink())) return;
-          // Linked folders are not followed (as git does); a linked file counts only if it stays inside.
-          const real = entry.isSymbolicLink() ? await fs.realpath(absolute).catch(() => undefined) : absolute;
-          if (real === undefined || (real !== absolute && !real.startsWith(realRoot + path.sep))) return;
-          const stat = await fs.stat(real).catch(() => undefined);
-          if (!stat?.isFile()) return;
-          files.push({ path: toWorkspacePath(this.root, absolute), size: stat.size, mtimeMs: stat.mtimeMs });
+          if (!entry.isDirectory()) return visit(absolute, entry);
+          if (!skippedFolderNames.has(entry.name)) await walk(absolute);
         }),
       );
     };
     await walk(this.root);
-    return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
   async read(relativePath: string): Promise<ReadResult> {
@@ -331,6 +355,15 @@ async function isWritable(target: string, stat: Stats): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 async function exists(target: string): Promise<boolean> {
