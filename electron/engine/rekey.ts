@@ -27,6 +27,7 @@ export interface RekeyOptions extends SaveAllOptions {
 
 /** Front-matter fields that hold keys of other documents or requirements. */
 const linkFields = ['implements', 'answers'] as const;
+const readConcurrency = 32;
 
 export async function rekey(
   store: DocumentStore,
@@ -46,7 +47,7 @@ export async function rekey(
   if (oldKey === newKey) {
     return { ok: false, error: 'invalid-key', message: `The new key is the same as the old one, ${oldKey}.` };
   }
-  const loaded = await loadFiles(store, options.extraFiles ?? []);
+  const loaded = await loadFiles(store, [oldKey, newKey], options.extraFiles ?? []);
   if (!Array.isArray(loaded)) return loaded;
   const definedIn = (key: string) => loaded.find((file) => definesKey(file, key))?.file.path;
   if (definedIn(oldKey) === undefined) {
@@ -82,23 +83,30 @@ interface Candidate {
   json: boolean;
 }
 
+/** Reads every file that mentions either key, a few at a time; files that mention neither are dropped. */
 async function loadFiles(
   store: DocumentStore,
+  keys: string[],
   extraFiles: string[],
 ): Promise<Candidate[] | Extract<RekeyResult, { ok: false }>> {
-  const candidates: Candidate[] = [];
   const listed = (await store.listMarkdownFiles()).map((file) => ({ path: file.path, json: false }));
-  for (const { path, json } of [...listed, ...extraFiles.map((extra) => ({ path: extra, json: true }))]) {
-    const result = await store.read(path);
-    if (result.ok) {
-      candidates.push({ file: result.file, json });
-    } else if (result.error === 'unreadable' || (json && result.error !== 'not-found')) {
-      // A file that might hold the key but cannot be read would be left behind: stop.
-      return {
-        ok: false,
-        error: 'io',
-        message: `${result.message.replace(/\.$/, '')}; no file was changed.`,
-      };
+  const all = [...listed, ...extraFiles.map((extra) => ({ path: extra, json: true }))];
+  const candidates: Candidate[] = [];
+  for (let start = 0; start < all.length; start += readConcurrency) {
+    const batch = all.slice(start, start + readConcurrency);
+    const results = await Promise.all(batch.map(({ path }) => store.read(path)));
+    for (const [index, result] of results.entries()) {
+      const json = batch[index]!.json;
+      if (result.ok) {
+        if (keys.some((key) => result.file.text.includes(key))) candidates.push({ file: result.file, json });
+      } else if (result.error === 'unreadable' || (json && result.error !== 'not-found')) {
+        // A file that might hold the key but cannot be read would be left behind: stop.
+        return {
+          ok: false,
+          error: 'io',
+          message: `${result.message.replace(/\.$/, '')}; no file was changed.`,
+        };
+      }
     }
   }
   return candidates;
