@@ -26,8 +26,11 @@ export interface Reference {
   label?: string;
 }
 
-/** `[[KEY]]`, `[[KEY|label]]`, `[[KEY#anchor]]`, `[[KEY#anchor|label]]`; not `![[embed]]`. */
-const referenceSource = `\\[\\[(${keySource})(?:#([^\\]|\\n]+))?(?:\\|([^\\]\\n]+))?\\]\\]`;
+/**
+ * `[[KEY]]`, `[[KEY|label]]`, `[[KEY#anchor]]`, `[[KEY#anchor|label]]`; not `![[embed]]`. Inside a
+ * table the bar is escaped (`[[KEY\\|label]]`), as a bare `|` would split the cell.
+ */
+const referenceSource = `\\[\\[(${keySource})(?:#([^\\]|\\\\\\n]+))?(?:\\\\?\\|([^\\]\\n]+))?\\]\\]`;
 
 /** Matches a reference at the start of a string (for inline tokenizers). */
 export const referenceAtStart = new RegExp(`^${referenceSource}`);

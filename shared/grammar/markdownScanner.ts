@@ -51,10 +51,13 @@ export function scanMarkdown(text: string): ScanResult {
   const lines = text.split('\n');
   const result: ScanResult = { headings: [], requirements: [], references: [] };
   const referencePattern = referencePatternGlobal();
-  let fence: { marker: string; length: number } | undefined;
+  let fence: { marker: string; length: number; indent: number } | undefined;
   let inComment = false;
   let requirement: { attributes: RequirementAttributes; line: number; bodyLines: string[] } | undefined;
   let paragraphOpen = false;
+  let inList = false;
+  let afterBlank = true;
+  let inTable = false;
 
   for (let index = 0; index < lines.length; index++) {
     const rawLine = lines[index]!;
@@ -62,13 +65,20 @@ export function scanMarkdown(text: string): ScanResult {
     const lineNumber = index + 1;
 
     if (fence) {
-      if (isFenceClose(line, fence)) fence = undefined;
+      if (isFenceClose(line.slice(Math.min(fence.indent, leadingSpaces(line))), fence)) fence = undefined;
       if (requirement) requirement.bodyLines.push(line);
       continue;
     }
-    const fenceOpen = fenceOpenPattern.exec(line);
+    const blank = line.trim() === '';
+    if (!blank) {
+      if (listItemPattern.test(line)) inList = true;
+      else if (afterBlank && !/^[ \t]/.test(line)) inList = false;
+    }
+    afterBlank = blank;
+    const itemContent = inList ? listItemContentStart(line) : 0;
+    const fenceOpen = fenceOpenPattern.exec(line.slice(itemContent));
     if (fenceOpen && !(fenceOpen[1]![0] === '`' && fenceOpen[2]!.includes('`'))) {
-      fence = { marker: fenceOpen[1]![0]!, length: fenceOpen[1]!.length };
+      fence = { marker: fenceOpen[1]![0]!, length: fenceOpen[1]!.length, indent: itemContent };
       paragraphOpen = false;
       if (requirement) requirement.bodyLines.push(line);
       continue;
@@ -95,14 +105,26 @@ export function scanMarkdown(text: string): ScanResult {
     if (requirement) requirement.bodyLines.push(line);
 
     const visible: { text: string; inComment: boolean } | undefined =
-      inComment || line.includes('<!--') || line.includes('`') ? maskLine(line, inComment) : undefined;
+      inComment || line.includes('<') || line.includes('`') || line.includes('](')
+        ? maskLine(line, inComment)
+        : undefined;
     if (visible) inComment = visible.inComment;
     const scanned = visible ? visible.text : line;
 
-    if (line.trim() === '') {
+    if (blank) {
       paragraphOpen = false;
+      inTable = false;
       continue;
     }
+    if (
+      !inTable &&
+      line.includes('|') &&
+      tableDelimiterPattern.test(lines[index + 1]?.replace(/\r$/, '') ?? '')
+    ) {
+      inTable = true;
+    }
+    // Indented code: four columns of indentation outside a paragraph and a list.
+    if (!paragraphOpen && !inList && /^(?: {4}| {0,3}\t)/.test(line)) continue;
     const atx =
       scanned.length > 0 && scanned.trimStart().startsWith('#') ? atxHeadingPattern.exec(scanned) : null;
     if (atx) {
@@ -129,6 +151,8 @@ export function scanMarkdown(text: string): ScanResult {
       referencePattern.lastIndex = 0;
       for (let match = referencePattern.exec(scanned); match; match = referencePattern.exec(scanned)) {
         if (isEscaped(scanned, match.index)) continue;
+        // In a table row a bare `|` splits the cell, so only `[[KEY\\|label]]` is a labelled reference.
+        if (inTable && /(?<!\\)\|/.test(match[0])) continue;
         result.references.push({ ...referenceFromMatch(match), line: lineNumber, column: match.index + 1 });
       }
     }
@@ -161,6 +185,57 @@ function hasRequirementClose(lines: string[], from: number): boolean {
   return false;
 }
 
+const tableDelimiterPattern = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+const listItemPattern = /^ {0,3}(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|$)/;
+const tagAttribute = String.raw`(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>\x60]+|'[^']*'|"[^"]*"))?)`;
+const inlineMaskPatterns = [
+  /^<[A-Za-z][A-Za-z0-9.+-]{1,31}:[^<>\s]*>/,
+  new RegExp(String.raw`^<[A-Za-z][A-Za-z0-9-]*${tagAttribute}*\s*\/?>`),
+  /^<\/[A-Za-z][A-Za-z0-9-]*\s*>/,
+];
+
+function leadingSpaces(line: string): number {
+  return line.length - line.trimStart().length;
+}
+
+/** Where a list item's content starts on `line` (after its marker), or its indentation on a continuation line. */
+function listItemContentStart(line: string): number {
+  const item = /^( {0,3}(?:[-+*]|[0-9]{1,9}[.)])[ \t]+)/.exec(line);
+  return item ? item[1]!.length : leadingSpaces(line);
+}
+
+/** How many characters at `position` are an autolink, an HTML tag or a link destination `](…)`. */
+function maskedInlineAt(line: string, position: number): number {
+  const character = line[position];
+  if (character === '<' && !isEscaped(line, position)) {
+    const rest = line.slice(position);
+    for (const pattern of inlineMaskPatterns) {
+      const match = pattern.exec(rest);
+      if (match) return match[0].length;
+    }
+  }
+  if (
+    character === ']' &&
+    line[position + 1] === '(' &&
+    !isEscaped(line, position) &&
+    opensLink(line, position)
+  ) {
+    let depth = 0;
+    for (let index = position + 1; index < line.length; index++) {
+      if (line[index] === '\\') index++;
+      else if (line[index] === '(') depth++;
+      else if (line[index] === ')' && --depth === 0) return index + 1 - position;
+    }
+  }
+  return 0;
+}
+
+/** Whether the `[` that this `]` closes is unescaped (so `](…)` is a link destination). */
+function opensLink(line: string, close: number): boolean {
+  const open = line.lastIndexOf('[', close);
+  return open !== -1 && !isEscaped(line, open);
+}
+
 function isEscaped(text: string, index: number): boolean {
   let backslashes = 0;
   for (let position = index - 1; position >= 0 && text[position] === '\\'; position--) backslashes++;
@@ -182,6 +257,12 @@ function maskLine(line: string, inComment: boolean): { text: string; inComment: 
     }
     if (line.startsWith('<!--', position)) {
       inComment = true;
+      continue;
+    }
+    const masked = maskedInlineAt(line, position);
+    if (masked > 0) {
+      output += ' '.repeat(masked);
+      position += masked;
       continue;
     }
     if (line[position] === '`' && !isEscaped(line, position)) {

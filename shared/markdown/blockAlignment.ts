@@ -3,13 +3,12 @@
  * can be written back from their original source text.
  */
 
-/** A stable text for a node's JSON (object keys sorted), equal for equal content. */
+/**
+ * A text equal for equal content. Nodes are compared after schema normalization (`toJSON()`), whose
+ * key order is fixed, so plain JSON is stable here and much cheaper than sorting keys.
+ */
 export function fingerprintOf(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) =>
-    item !== null && typeof item === 'object' && !Array.isArray(item)
-      ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : item,
-  );
+  return JSON.stringify(value) ?? '';
 }
 
 /**

@@ -10,9 +10,10 @@ import { type RequirementBlockMatch, matchRequirementBlock } from '../grammar/li
 import { splitDocument, type SplitDocument } from '../frontMatter/frontMatter.js';
 import { fingerprintOf } from './blockAlignment.js';
 import { requirementNodeAttributes } from './extensions/requirement.js';
-import { createMarkdownExtensions } from './markdownExtensions.js';
+import { createMarkdownExtensions, isAllowedLink } from './markdownExtensions.js';
 import { applyMarkToContent, placeholdMarkedAtoms, restoreMarkedAtoms } from './inlineAtomMarks.js';
 import { renderHtml } from './markdownHtml.js';
+import { escapeMarkdownText } from './markdownText.js';
 import { referenceLinkTokenizer } from './referenceLinks.js';
 import { writeBlocks, type BlockList, type BlockSource, type SourceText } from './blockWriter.js';
 
@@ -55,9 +56,17 @@ export function createMarkdownCodec(): MarkdownCodec {
   // A private marked instance: tokenizers registered on the global one pile up across editors.
   const manager = new MarkdownManager({ extensions, marked: marked as unknown as typeof globalMarked });
   marked.use({ extensions: [referenceLinkTokenizer(() => definedLabels)] });
+  const internals = manager as unknown as {
+    applyMarkToContent: typeof applyMarkToContent;
+    encodeTextForMarkdown: (text: string, node: JSONContent, parent?: JSONContent) => string;
+  };
   // The stock method leaves atoms unmarked, so `**[[SPEC-3]]**` would lose its bold.
-  (manager as unknown as { applyMarkToContent: typeof applyMarkToContent }).applyMarkToContent =
-    applyMarkToContent;
+  internals.applyMarkToContent = applyMarkToContent;
+  // The stock method escapes every `*_[~` and writes `<` and `&` as entities (read back as raw atoms).
+  internals.encodeTextForMarkdown = (text, node, parent) =>
+    parent?.type === 'codeBlock' || (node.marks ?? []).some((mark) => mark.type === 'code')
+      ? text
+      : escapeMarkdownText(text);
 
   /** Schema-normalized JSON of one node (what the editor's getJSON gives back), or undefined if invalid. */
   function normalize(node: JSONContent): JSONContent | undefined {
@@ -90,8 +99,9 @@ export function createMarkdownCodec(): MarkdownCodec {
   function modelBlock(source: string, token: Token, links: Links): JSONContent {
     if (mustStayRaw(source, token)) return rawBlock(source);
     const node = parseSingleBlock(source);
-    if (!node) return rawBlock(source);
+    if (!node || hasUnsafeLink(node)) return rawBlock(source);
     const canonical = renderBlock(node);
+    if (canonical === source) return node;
     const again = parseSingleBlock(canonical);
     if (!again || fingerprintOf(again) !== fingerprintOf(node)) return rawBlock(source);
     if (renderHtml(source, links) !== renderHtml(canonical, links)) return rawBlock(source);
@@ -107,7 +117,7 @@ export function createMarkdownCodec(): MarkdownCodec {
   function buildList(text: string, start: number, end: number, links: Links): BlockList {
     const { tokens } = lexBlocks(text.slice(start, end));
     const blocks: BlockSource[] = [];
-    for (const piece of tileTokens(text, start, end, tokens)) {
+    for (const piece of mergeFrontMatterLike(text, tileTokens(text, start, end, tokens))) {
       const source = text.slice(piece.start, piece.end);
       if (piece.token?.type === 'requirement') {
         const match = matchRequirementBlock(text.slice(piece.start, end));
@@ -222,11 +232,44 @@ function mustStayRaw(source: string, token: Token): boolean {
   );
 }
 
+/** Links and images outside the allowlist stay raw text: neither clickable nor silently rewritten. */
+function hasUnsafeLink(node: JSONContent): boolean {
+  if (node.type === 'image' && !isAllowedLink(String(node.attrs?.src ?? ''))) return true;
+  if (
+    (node.marks ?? []).some((mark) => mark.type === 'link' && !isAllowedLink(String(mark.attrs?.href ?? '')))
+  ) {
+    return true;
+  }
+  return (node.content ?? []).some(hasUnsafeLink);
+}
+
 function containsToken(token: Token, predicate: (token: Token) => boolean): boolean {
   const children: Token[] = [];
   if ('tokens' in token && Array.isArray(token.tokens)) children.push(...(token.tokens as Token[]));
   if ('items' in token && Array.isArray(token.items)) children.push(...(token.items as Token[]));
   return children.some((child) => predicate(child) || containsToken(child, predicate));
+}
+
+/** `---` + `key: value` + `---` in the body reads as a rule and a setext heading: keep it as one raw block. */
+function mergeFrontMatterLike(text: string, pieces: TilePiece[]): TilePiece[] {
+  const merged: TilePiece[] = [];
+  for (let index = 0; index < pieces.length; index++) {
+    const piece = pieces[index]!;
+    const next = pieces[index + 1];
+    if (
+      piece.token?.type === 'hr' &&
+      /^---[ \t]*$/.test(text.slice(piece.start, piece.end)) &&
+      next?.token?.type === 'heading' &&
+      next.start === piece.end + 1 &&
+      /\n---[ \t]*$/.test(text.slice(next.start, next.end))
+    ) {
+      merged.push({ start: piece.start, end: next.end });
+      index++;
+      continue;
+    }
+    merged.push(piece);
+  }
+  return merged;
 }
 
 interface TilePiece {
@@ -291,3 +334,5 @@ function dominantLineEnding(body: string): '\n' | '\r\n' {
   const lf = body.split('\n').length - 1 - crlf;
   return crlf > lf ? '\r\n' : '\n';
 }
+
+export { collectLinks, type CollectedLinks } from './collectLinks.js';

@@ -5,7 +5,7 @@ import { HardBreak } from '@tiptap/extension-hard-break';
 import { Image } from '@tiptap/extension-image';
 import { TaskItem, TaskList } from '@tiptap/extension-list';
 import { Paragraph } from '@tiptap/extension-paragraph';
-import { TableKit } from '@tiptap/extension-table';
+import { Table, TableKit } from '@tiptap/extension-table';
 import { StarterKit } from '@tiptap/starter-kit';
 import { RawBlock } from './extensions/rawBlock.js';
 import { RawInline } from './extensions/rawInline.js';
@@ -79,6 +79,52 @@ const BackslashHardBreak = HardBreak.extend({
   renderMarkdown: () => '\\\n',
 });
 
+/** A table starts where its first line has a pipe and its second is a delimiter row. */
+export function findTableStart(source: string): number {
+  const firstEnd = source.indexOf('\n');
+  if (firstEnd === -1) return -1;
+  const secondEnd = source.indexOf('\n', firstEnd + 1);
+  const delimiter = source.slice(firstEnd + 1, secondEnd === -1 ? source.length : secondEnd);
+  if (!/^[ \t|:]*-[ \t|:-]*$/.test(delimiter) || !delimiter.includes('|')) return -1;
+  return source.slice(0, firstEnd).includes('|') ? 0 : -1;
+}
+
+// The stock start() splits the whole remaining document into lines at every paragraph: quadratic.
+const LinearTable = Table.extend({
+  markdownTokenizer: { ...Table.config.markdownTokenizer!, start: findTableStart },
+});
+
+const taskItemLine = /^[ \t]*[-+*][ \t]+\[[ xX]\][ \t]+/;
+
+/**
+ * The part of `source` a task list starting here can cover (its items, indented and blank lines), or
+ * undefined when no task item starts it. The stock tokenizer splits the whole rest of the document.
+ */
+export function taskListRegion(source: string): string | undefined {
+  let position = 0;
+  let sawItem = false;
+  while (position < source.length) {
+    const newline = source.indexOf('\n', position);
+    const end = newline === -1 ? source.length : newline + 1;
+    const line = source.slice(position, newline === -1 ? source.length : newline);
+    if (taskItemLine.test(line)) sawItem = true;
+    else if (line.trim() !== '' && (!sawItem || !/^[ \t]/.test(line))) break;
+    position = end;
+  }
+  return sawItem ? source.slice(0, position) : undefined;
+}
+
+const stockTaskTokenizer = TaskList.config.markdownTokenizer!;
+const LinearTaskList = TaskList.extend({
+  markdownTokenizer: {
+    ...stockTaskTokenizer,
+    tokenize: (source, tokens, lexer) => {
+      const region = taskListRegion(source);
+      return region === undefined ? undefined : stockTaskTokenizer.tokenize(region, tokens, lexer);
+    },
+  },
+});
+
 export function createMarkdownExtensions(): Extensions {
   return [
     StarterKit.configure({
@@ -95,9 +141,10 @@ export function createMarkdownExtensions(): Extensions {
     InlineParagraph,
     FencedCodeBlock,
     BackslashHardBreak,
-    TableKit,
+    TableKit.configure({ table: false }),
+    LinearTable,
     Image.configure({ inline: true }),
-    TaskList,
+    LinearTaskList,
     TaskItem.configure({ nested: true }),
     Requirement,
     Reference,

@@ -39,13 +39,18 @@ export function requirementAttributesOf(attrs: Record<string, unknown> | undefin
   return attributes;
 }
 
-/** Where a requirement block starts in `source`: only at a line start, and only where one parses. */
+/**
+ * Where a requirement block starts in `source` (only at a line start, only where one parses), looking
+ * no further than the first blank line: marked asks at every paragraph, with the rest of the document.
+ */
 export function findRequirementStart(source: string): number {
-  let index = source.startsWith(':::requirement{') ? 0 : source.indexOf('\n:::requirement{');
+  const blankLine = source.indexOf('\n\n');
+  const head = blankLine === -1 ? source : source.slice(0, blankLine);
+  let index = head.startsWith(':::requirement{') ? 0 : head.indexOf('\n:::requirement{');
   while (index !== -1) {
     const lineStart = source[index] === '\n' ? index + 1 : index;
     if (matchRequirementBlock(source.slice(lineStart))) return lineStart;
-    index = source.indexOf('\n:::requirement{', lineStart);
+    index = head.indexOf('\n:::requirement{', lineStart);
   }
   return -1;
 }

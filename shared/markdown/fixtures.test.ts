@@ -1,0 +1,107 @@
+import { type JSONContent } from '@tiptap/core';
+import { Node } from '@tiptap/pm/model';
+import { describe, expect, it } from 'vitest';
+import { createMarkdownCodec } from './markdownCodec.js';
+
+declare global {
+  interface ImportMeta {
+    glob<T>(pattern: string, options: { query: string; import: string; eager: true }): Record<string, T>;
+  }
+}
+
+// Vite reads these as raw text (CR, BOM and all); shared/ imports no node:fs.
+const files = import.meta.glob<string>('./fixtures/*/case.md', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+const fixtures = Object.entries(files).map(([path, text]) => ({ name: path.split('/')[2]!, path, text }));
+const codec = createMarkdownCodec();
+
+function clone<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+describe('Markdown fixtures', () => {
+  it('are found, with their bytes intact', () => {
+    const byName = new Map(fixtures.map((fixture) => [fixture.name, fixture.text]));
+    expect([
+      fixtures.length >= 30,
+      byName.get('bom')?.startsWith('\uFEFF'),
+      byName.get('crlf-line-endings')?.includes('\r\n'),
+    ]).toEqual([true, true, true]);
+  });
+
+  it.each(fixtures)('$name: parses to the recorded JSON', async ({ path, text }) => {
+    const json = `${JSON.stringify(codec.parse(text).doc, null, 2)}\n`;
+    await expect(json).toMatchFileSnapshot(path.replace(/case\.md$/, 'case.json'));
+  });
+
+  it.each(fixtures)('$name: JSON is valid for the schema', ({ text }) => {
+    expect(Node.fromJSON(codec.schema, codec.parse(text).doc).check()).toBeUndefined();
+  });
+
+  it.each(fixtures)('$name: JSON → Markdown gives the same bytes', ({ text }) => {
+    const parsed = codec.parse(text);
+    expect([codec.serialize(parsed), codec.serialize(parsed, clone(parsed.doc))]).toEqual([text, text]);
+  });
+
+  it.each(fixtures)('$name: editing one block changes only its lines', ({ text }) => {
+    expect(editProblems(text)).toEqual([]);
+  });
+});
+
+/** For each modelled top-level block: append a word, save, and report text changed outside it or a wrong reparse. */
+function editProblems(text: string): string[] {
+  const parsed = codec.parse(text);
+  const problems: string[] = [];
+  parsed.source.blocks.blocks.forEach((block, index) => {
+    const doc = clone(parsed.doc);
+    if (!appendWord(doc.content![index]!)) return;
+    const output = codec.serialize(parsed, doc);
+    const bodyStart = text.length - parsed.source.body.length;
+    const before =
+      text.slice(0, bodyStart) + parsed.source.body.slice(0, originalOffset(parsed, block.start));
+    const after = parsed.source.body.slice(originalOffset(parsed, block.end));
+    if (!output.startsWith(before) || !output.endsWith(after))
+      problems.push(`block ${index}: text outside changed`);
+    const reparsed = codec.parse(output).doc.content![index];
+    if (JSON.stringify(reparsed) !== JSON.stringify(doc.content![index]))
+      problems.push(`block ${index}: reparse differs`);
+  });
+  return problems;
+}
+
+function originalOffset(parsed: ReturnType<typeof codec.parse>, position: number): number {
+  const offsets = parsed.source.offsets;
+  return !offsets || position === 0 ? position : offsets[position - 1]! + 1;
+}
+
+function appendWord(node: JSONContent): boolean {
+  if (node.type === 'text' && !(node.marks ?? []).some((mark) => mark.type === 'code')) {
+    node.text = (node.text ?? '').replace(/\s*$/, (space) => ` edited${space}`);
+    return true;
+  }
+  return (node.content ?? []).some((child) => appendWord(child));
+}
+
+// The sample workspace, whenever it is there: `specbench doctor` must find every file safe.
+const samples = Object.entries(
+  import.meta.glob<string>('../../samples/**/*.md', { query: '?raw', import: 'default', eager: true }),
+);
+
+describe('sample workspace documents', () => {
+  it('come back byte for byte', () => {
+    const changed = samples.filter(([, text]) => {
+      const parsed = codec.parse(text);
+      return codec.serialize(parsed) !== text || codec.serialize(parsed, clone(parsed.doc)) !== text;
+    });
+    expect(changed.map(([path]) => path)).toEqual([]);
+  });
+
+  it('keep edits inside the edited block', () => {
+    expect(
+      samples.flatMap(([path, text]) => editProblems(text).map((problem) => `${path} ${problem}`)),
+    ).toEqual([]);
+  });
+});

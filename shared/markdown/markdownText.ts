@@ -1,0 +1,64 @@
+/**
+ * Escapes plain text for Markdown only where a character would otherwise start syntax, so an edited
+ * block keeps `snake_case`, `2 * 3` and `a > b` readable (TipTap escapes every `*`, `_`, `[`, `~`
+ * and turns `<`, `&` into entities, which Specbench would read back as raw inline atoms).
+ */
+
+const alphanumeric = /[\p{L}\p{N}]/u;
+const whitespace = /\s/;
+
+function isSpaceOrEdge(character: string | undefined): boolean {
+  return character !== undefined && whitespace.test(character);
+}
+
+export function escapeMarkdownText(text: string): string {
+  const hasTwoDollars = text.indexOf('$') !== text.lastIndexOf('$');
+  let output = '';
+  for (let index = 0; index < text.length; index++) {
+    const character = text[index]!;
+    const previous = text[index - 1];
+    const next = text[index + 1];
+    let escape = false;
+    switch (character) {
+      case '\\':
+      case '`':
+      case '[':
+        escape = true;
+        break;
+      case '*':
+      case '~':
+        escape = !(isSpaceOrEdge(previous) && isSpaceOrEdge(next));
+        break;
+      case '_':
+        escape = !(
+          previous !== undefined &&
+          next !== undefined &&
+          alphanumeric.test(previous) &&
+          alphanumeric.test(next)
+        );
+        break;
+      case '<':
+        escape = next === undefined || /[A-Za-z/!?]/.test(next);
+        break;
+      case '&':
+        escape = /^&(?:#[xX][0-9a-fA-F]+|#[0-9]+|[A-Za-z][A-Za-z0-9]*);/.test(text.slice(index));
+        break;
+      case '$':
+        escape = hasTwoDollars;
+        break;
+      case '%':
+        escape = next === '%';
+        break;
+      case '^':
+        escape =
+          (previous === undefined || whitespace.test(previous)) &&
+          /^\^[A-Za-z0-9-]+(?:\n|$)/.test(text.slice(index));
+        break;
+      case ']':
+        escape = next === '(' || next === '[' || next === ':';
+        break;
+    }
+    output += escape ? `\\${character}` : character;
+  }
+  return output;
+}
