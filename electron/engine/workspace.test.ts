@@ -1,0 +1,262 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cachePath } from './indexCache.js';
+import { Workspace, type WorkspaceChange } from './workspace.js';
+
+const folders: string[] = [];
+const opened: Workspace[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((workspace) => workspace.close()));
+  await Promise.all(folders.splice(0).map((folder) => fs.rm(folder, { recursive: true, force: true })));
+});
+
+const sample: Record<string, string> = {
+  'specbench.json': JSON.stringify({ name: 'Acme' }),
+  'roadmap.json': JSON.stringify({
+    version: 1,
+    items: [
+      { key: 'RM-3', title: 'Guest checkout', lane: 'now', rank: 0, status: 'planned' },
+      { key: 'RM-4', title: 'Wallets', lane: 'later', rank: 0, status: 'proposed' },
+    ],
+  }),
+  'specs/guest-checkout.md': `---
+key: SPEC-3
+type: spec
+title: Guest checkout
+status: draft
+---
+## Requirements
+:::requirement{#REQ-12 priority=must status=approved roadmap=RM-3}
+Guest shoppers can pay without an account.
+:::
+
+See [[FAQ-2]].
+`,
+  'stories/pay-as-a-guest.md': `---
+key: STORY-8
+type: story
+title: Pay as a guest
+implements: [REQ-12]
+---
+As a shopper I want to pay without an account.
+
+## Acceptance criteria
+- [ ] Given a guest cart, when I pay, then I see the receipt.
+`,
+  'faqs/guest.md': '---\nkey: FAQ-2\ntype: faq\ntitle: Guest FAQ\nanswers: [SPEC-3]\n---\nQuestions.\n',
+  'README.md': '# Read me\nNotes about the workspace.\n',
+  'templates/story.md':
+    '---\nkey: {{key}}\ntype: story\ntitle: {{title}}\n---\n## Acceptance criteria\n<!-- Required. -->\n',
+  '.git/ignored.md': '# Not indexed\n',
+};
+
+async function writeWorkspace(files: Record<string, string> = sample): Promise<string> {
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-workspace-'));
+  folders.push(root);
+  for (const [file, text] of Object.entries(files)) {
+    await fs.mkdir(path.dirname(path.join(root, file)), { recursive: true });
+    await fs.writeFile(path.join(root, file), text);
+  }
+  return root;
+}
+
+async function open(root: string, options: Parameters<typeof Workspace.open>[1] = {}): Promise<Workspace> {
+  const result = await Workspace.open(root, { write: true, ...options });
+  if (!result.ok) throw new Error(result.message);
+  opened.push(result.workspace);
+  return result.workspace;
+}
+
+describe('Workspace.open', () => {
+  const failures: [string, (root: string) => Promise<string>, string][] = [
+    ['a missing folder', async (root) => path.join(root, 'nope'), 'not-found'],
+    ['a file', async (root) => path.join(root, 'README.md'), 'not-a-folder'],
+    [
+      'bad settings',
+      async (root) => {
+        await fs.writeFile(path.join(root, 'specbench.json'), '{ "name": 3 }');
+        return root;
+      },
+      'invalid-settings',
+    ],
+    [
+      'a corrupt roadmap',
+      async (root) => {
+        await fs.writeFile(path.join(root, 'roadmap.json'), '{ not json');
+        return root;
+      },
+      'corrupt-roadmap',
+    ],
+  ];
+  it.each(failures)('refuses %s', async (_name, prepare, error) => {
+    const result = await Workspace.open(await prepare(await writeWorkspace()));
+    expect(result.ok ? 'opened' : result.error).toBe(error);
+  });
+
+  it('opens read-only while another process holds the roadmap', async () => {
+    const root = await writeWorkspace();
+    const first = await open(root);
+    const second = await open(root);
+    expect([first.writable, second.writable, (await second.createDocument('spec', 'X')).ok]).toEqual([
+      true,
+      false,
+      false,
+    ]);
+  });
+});
+
+describe('Workspace queries', () => {
+  it('indexes documents but not templates or .git', async () => {
+    const workspace = await open(await writeWorkspace());
+    expect(workspace.documents().map((entry) => `${entry.path}:${entry.type}`)).toEqual([
+      'README.md:doc',
+      'faqs/guest.md:faq',
+      'specs/guest-checkout.md:spec',
+      'stories/pay-as-a-guest.md:story',
+    ]);
+  });
+
+  it('answers lookups, links, trace, search, quick switch and check', async () => {
+    const workspace = await open(await writeWorkspace());
+    const links = workspace.links('REQ-12');
+    expect({
+      settings: workspace.settings.name,
+      byKey: workspace.document('SPEC-3')?.path,
+      requirement: workspace.requirement('REQ-12')?.document.key,
+      outgoing: links.outgoing.map((link) => `${link.kind} ${link.to}`),
+      incoming: links.incoming.map((link) => `${link.from} ${link.kind}`),
+      trace: workspace
+        .trace()
+        .map((row) => [
+          row.item.key,
+          row.requirements.map((requirement) => requirement.stories),
+          row.covered,
+        ]),
+      search: workspace.search('pay without').map((hit) => hit.path),
+      quickSwitch: workspace.quickSwitch('guest', 3).map((hit) => hit.key),
+      rules: workspace.check().map((finding) => `${finding.rule} ${finding.path}`),
+    }).toEqual({
+      settings: 'Acme',
+      byKey: 'specs/guest-checkout.md',
+      requirement: 'SPEC-3',
+      outgoing: ['delivers RM-3'],
+      incoming: ['STORY-8 implements'],
+      trace: [
+        ['RM-3', [['STORY-8']], 1],
+        ['RM-4', [], 0],
+      ],
+      search: ['stories/pay-as-a-guest.md', 'specs/guest-checkout.md'],
+      quickSwitch: ['FAQ-2', 'SPEC-3', 'RM-3'],
+      rules: [],
+    });
+  });
+});
+
+describe('Workspace changes', () => {
+  it('re-indexes a save and refuses one over an outside change', async () => {
+    const root = await writeWorkspace();
+    const workspace = await open(root);
+    const read = await workspace.readDocument('faqs/guest.md');
+    if (!read.ok) throw new Error(read.message);
+    const saved = await workspace.saveDocument(
+      'faqs/guest.md',
+      read.file.text.replace('Guest FAQ', 'Guest questions'),
+      read.file,
+    );
+    const stale = await workspace.saveDocument('faqs/guest.md', 'lost', read.file);
+    expect([saved.ok, workspace.document('FAQ-2')?.title, stale.ok ? 'saved' : stale.error]).toEqual([
+      true,
+      'Guest questions',
+      'conflict',
+    ]);
+  });
+
+  it('creates documents from the workspace template under the next key, never clobbering', async () => {
+    const workspace = await open(await writeWorkspace());
+    const first = await workspace.createDocument('story', 'Pay as a guest');
+    const second = await workspace.createDocument('story', 'Pay as a guest');
+    const created = workspace.document('STORY-10');
+    expect([first, second, created?.title, created?.sections.map((section) => section.title)]).toEqual([
+      { ok: true, path: 'stories/pay-as-a-guest-2.md', key: 'STORY-9' },
+      { ok: true, path: 'stories/pay-as-a-guest-3.md', key: 'STORY-10' },
+      'Pay as a guest',
+      ['Acceptance criteria'],
+    ]);
+  });
+
+  it('trashes a document out of the index', async () => {
+    const workspace = await open(await writeWorkspace());
+    const trashed = await workspace.trashDocument('./faqs/guest.md');
+    expect([
+      trashed.ok,
+      workspace.document('FAQ-2'),
+      workspace.links('SPEC-3').incoming.map((link) => link.from),
+    ]).toEqual([true, undefined, []]);
+  });
+
+  it('rekeys in files and the roadmap, then re-indexes', async () => {
+    const workspace = await open(await writeWorkspace());
+    const result = await workspace.rekey('RM-3', 'RM-30');
+    expect([
+      result.ok,
+      workspace.requirement('REQ-12')?.requirement.roadmap,
+      workspace.roadmap().map((item) => item.key),
+      workspace.trace()[0]?.requirements.map((requirement) => requirement.key),
+    ]).toEqual([true, ['RM-30'], ['RM-30', 'RM-4'], ['REQ-12']]);
+  });
+
+  it('re-indexes outside edits and tells listeners once per batch', async () => {
+    const root = await writeWorkspace();
+    const workspace = await open(root, { watch: true });
+    const changed = new Promise<WorkspaceChange>((resolve) => workspace.onDidChange(resolve));
+    await fs.writeFile(path.join(root, 'README.md'), '# Renamed notes\n');
+    await fs.rm(path.join(root, 'faqs/guest.md'));
+    const change = await changed;
+    const more =
+      change.paths.length < 2
+        ? await new Promise<WorkspaceChange>((resolve) => workspace.onDidChange(resolve))
+        : undefined;
+    expect([
+      [...change.paths, ...(more?.paths ?? [])].sort(),
+      workspace.document('README.md')?.title,
+      workspace.document('FAQ-2'),
+    ]).toEqual([['README.md', 'faqs/guest.md'], 'Renamed notes', undefined]);
+  });
+});
+
+describe('Workspace cache', () => {
+  it('reads only changed files on a warm open', async () => {
+    const root = await writeWorkspace();
+    const cold = await open(root);
+    await cold.close();
+    // Files written this recently are not trusted from the cache; age them as if written long ago.
+    const old = new Date(Date.now() - 60_000);
+    for (const file of [
+      'README.md',
+      'faqs/guest.md',
+      'specs/guest-checkout.md',
+      'stories/pay-as-a-guest.md',
+    ]) {
+      await fs.utimes(path.join(root, file), old, old);
+    }
+    await (await open(root)).close();
+    await fs.writeFile(path.join(root, 'README.md'), '# Changed\n');
+    const warm = await open(root);
+    expect([
+      cold.statistics.read,
+      warm.statistics.fromCache,
+      warm.statistics.read,
+      warm.document('README.md')?.title,
+    ]).toEqual([4, 3, 1, 'Changed']);
+  });
+
+  it('ignores a corrupt cache', async () => {
+    const root = await writeWorkspace();
+    await fs.mkdir(path.join(root, '.specbench'), { recursive: true });
+    await fs.writeFile(cachePath(root), 'garbage');
+    const workspace = await open(root);
+    expect([workspace.statistics.fromCache, workspace.documents().length]).toEqual([0, 4]);
+  });
+});

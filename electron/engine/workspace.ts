@@ -1,0 +1,415 @@
+/**
+ * The one object the CLI, the browser server and the desktop app open: settings, documents, roadmap,
+ * index, search, rules and the watcher, wired together in one place.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { FindingView, QuickSwitchHit, SearchHit, TraceRow } from '../../shared/contract/apiContract.js';
+import { nextKey } from '../../shared/model/keys.js';
+import {
+  documentFolders,
+  type DocumentEntry,
+  type RequirementEntry,
+} from '../../shared/model/documentModel.js';
+import type { RoadmapItem } from '../../shared/model/roadmapModel.js';
+import type { Settings } from '../../shared/model/settingsModel.js';
+import { runRules } from '../../shared/rules/runRules.js';
+import {
+  builtInTemplate,
+  renderTemplate,
+  templateFromOverride,
+  type Template,
+  type TemplateType,
+} from '../../shared/templates/template.js';
+import {
+  DocumentStore,
+  type FileVersion,
+  type ReadResult,
+  type SaveResult,
+  type TrashResult,
+} from './documentStore.js';
+import { FileWatcher, type FileChange } from './fileWatcher.js';
+import { writeIndexCache, type CachedFile } from './indexCache.js';
+import {
+  isDocumentPath,
+  loadWorkspaceFiles,
+  readAndIndexFile,
+  type LoadStatistics,
+} from './loadWorkspaceFiles.js';
+import { quickSwitch, quickSwitchCandidate, type QuickSwitchCandidate } from './quickSwitch.js';
+import { rekey, type RekeyResult } from './rekey.js';
+import { RoadmapStore } from './roadmapStore.js';
+import { SearchIndex, type SearchOptions } from './searchIndex.js';
+import { readSettings } from './settingsStore.js';
+import { slugify } from './workspacePaths.js';
+import { WorkspaceIndex, type Link } from './workspaceIndex.js';
+
+export type { Link } from './workspaceIndex.js';
+
+export interface WorkspaceOpenOptions {
+  /** Take the roadmap's write lock; a workspace another process is editing opens read-only. */
+  write?: boolean;
+  /** Watch the folder and re-index what changes outside. */
+  watch?: boolean;
+  /** Use and refresh `.specbench/index-cache.bin` (default true). */
+  cache?: boolean;
+}
+
+export type WorkspaceOpenError =
+  'not-found' | 'not-a-folder' | 'unreadable' | 'invalid-settings' | 'corrupt-roadmap' | 'locked';
+export type WorkspaceOpenResult =
+  { ok: true; workspace: Workspace } | { ok: false; error: WorkspaceOpenError; message: string };
+
+export type CreateDocumentResult =
+  | { ok: true; path: string; key: string }
+  | { ok: false; error: 'read-only' | 'invalid-title' | 'exists' | 'io' | string; message: string };
+
+export interface WorkspaceChange {
+  /** Workspace-relative paths re-indexed after a change outside Specbench. */
+  paths: string[];
+  roadmap: boolean;
+}
+
+export interface OpenStatistics extends LoadStatistics {
+  /** From the call to open until every document is indexed and searchable. */
+  totalMs: number;
+}
+
+const roadmapFile = 'roadmap.json';
+const settingsFile = 'specbench.json';
+
+export class Workspace {
+  private readonly index = new WorkspaceIndex();
+  private readonly searchIndex = new SearchIndex();
+  private readonly switchCandidates = new Map<string, QuickSwitchCandidate[]>();
+  private roadmapCandidates: QuickSwitchCandidate[] | undefined;
+  private readonly listeners = new Set<(change: WorkspaceChange) => void>();
+  private watcher: FileWatcher | undefined;
+  private cacheWrite: Promise<unknown> = Promise.resolve();
+  /** Batches from the watcher are applied one after another. */
+  private applying: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  private constructor(
+    readonly root: string,
+    private currentSettings: Settings,
+    readonly roadmapStore: RoadmapStore,
+    private readonly store: DocumentStore,
+    private readonly templates: Partial<Record<TemplateType, Template>>,
+    readonly statistics: OpenStatistics,
+  ) {
+    roadmapStore.onDidChange(() => (this.roadmapCandidates = undefined));
+  }
+
+  static async open(root: string, options: WorkspaceOpenOptions = {}): Promise<WorkspaceOpenResult> {
+    const started = performance.now();
+    const absolute = path.resolve(root);
+    const folder = await checkFolder(absolute);
+    if (!folder.ok) return folder;
+    const settings = await readSettings(absolute);
+    if (!settings.ok) return settings;
+    let roadmap = await RoadmapStore.open(absolute, {
+      write: options.write === true,
+      keyPrefix: settings.settings.prefixes.roadmap,
+    });
+    // Another process holds the roadmap's lock: open read-only rather than not at all.
+    if (!roadmap.ok && roadmap.error === 'locked') {
+      roadmap = await RoadmapStore.open(absolute, { keyPrefix: settings.settings.prefixes.roadmap });
+    }
+    if (!roadmap.ok) {
+      const error =
+        roadmap.error === 'corrupt'
+          ? 'corrupt-roadmap'
+          : roadmap.error === 'locked'
+            ? 'locked'
+            : 'unreadable';
+      return { ok: false, error, message: roadmap.message };
+    }
+    const store = new DocumentStore(absolute);
+    const useCache = options.cache !== false;
+    const loaded = await loadWorkspaceFiles(store, { cache: useCache });
+    const templates = await readTemplates(store);
+    const workspace = new Workspace(absolute, settings.settings, roadmap.store, store, templates, {
+      ...loaded.statistics,
+      totalMs: 0,
+    });
+    for (const file of loaded.files) workspace.add(file);
+    workspace.statistics.totalMs = performance.now() - started;
+    if (useCache && loaded.statistics.read > 0) workspace.scheduleCacheWrite(loaded.listedAt);
+    if (options.watch === true) await workspace.startWatching();
+    return { ok: true, workspace };
+  }
+
+  get settings(): Settings {
+    return this.currentSettings;
+  }
+
+  get writable(): boolean {
+    return this.roadmapStore.writable && !this.closed;
+  }
+
+  documents(): DocumentEntry[] {
+    return this.index.documents();
+  }
+
+  document(keyOrPath: string): DocumentEntry | undefined {
+    return this.index.document(keyOrPath);
+  }
+
+  requirement(key: string): { requirement: RequirementEntry; document: DocumentEntry } | undefined {
+    return this.index.requirement(key);
+  }
+
+  roadmap(): RoadmapItem[] {
+    return this.roadmapStore.items();
+  }
+
+  links(key: string): { outgoing: Link[]; incoming: Link[] } {
+    return this.index.links(key);
+  }
+
+  trace(): TraceRow[] {
+    return this.index.trace(this.roadmap());
+  }
+
+  search(query: string, options?: SearchOptions): SearchHit[] {
+    return this.searchIndex.search(query, options);
+  }
+
+  quickSwitch(query: string, limit = 20): QuickSwitchHit[] {
+    this.roadmapCandidates ??= this.roadmap().map((item) =>
+      quickSwitchCandidate({ path: roadmapFile, key: item.key, title: item.title, type: 'roadmap' }),
+    );
+    const roadmapCandidates = this.roadmapCandidates;
+    const switchCandidates = this.switchCandidates;
+    function* candidates(): Generator<QuickSwitchCandidate> {
+      for (const list of switchCandidates.values()) yield* list;
+      yield* roadmapCandidates;
+    }
+    return quickSwitch(candidates(), query, limit);
+  }
+
+  check(): FindingView[] {
+    const requiredSections: Partial<Record<TemplateType, string[]>> = {};
+    for (const [type, template] of Object.entries(this.templates)) {
+      requiredSections[type as TemplateType] = template.requiredSections;
+    }
+    return runRules({
+      documents: this.documents(),
+      roadmap: this.roadmap(),
+      settings: this.settings,
+      roadmapPath: roadmapFile,
+      requiredSections,
+    });
+  }
+
+  readDocument(documentPath: string): Promise<ReadResult> {
+    return this.store.read(documentPath);
+  }
+
+  /** Saves unless the file changed on disk since `expected`; re-indexes what was written. */
+  async saveDocument(documentPath: string, text: string, expected: FileVersion): Promise<SaveResult> {
+    if (!this.writable) return readOnly();
+    const saved = await this.store.save(documentPath, text, expected);
+    if (saved.ok) this.reindex(documentPath, text, saved.version);
+    return saved;
+  }
+
+  /** A new document from its template, under the next free key, at a slug path that clobbers nothing. */
+  async createDocument(
+    type: TemplateType,
+    title: string,
+    options: { owner?: string } = {},
+  ): Promise<CreateDocumentResult> {
+    if (!this.writable) return readOnly();
+    if (title.trim() === '')
+      return { ok: false, error: 'invalid-title', message: 'A document needs a title.' };
+    const keys = [...this.index.keys()];
+    const key = nextKey(this.settings.prefixes[type], keys);
+    const text = renderTemplate(this.templates[type] ?? builtInTemplate(type), {
+      key,
+      title: title.trim(),
+      owner: options.owner,
+      date: new Date().toISOString().slice(0, 10),
+      requirementKey: type === 'spec' ? nextKey(this.settings.prefixes.requirement, keys) : undefined,
+    });
+    const slug = slugify(title);
+    for (let attempt = 1; attempt < 1000; attempt++) {
+      const candidate = `${documentFolders[type]}/${attempt === 1 ? slug : `${slug}-${attempt}`}.md`;
+      const created = await this.store.create(candidate, text);
+      if (created.ok) {
+        this.reindex(candidate, text, created.version);
+        return { ok: true, path: candidate, key };
+      }
+      if (created.error !== 'exists') return { ok: false, error: created.error, message: created.message };
+    }
+    return { ok: false, error: 'exists', message: `Too many documents are named ${slug}.` };
+  }
+
+  /** Moves a document to `.specbench/trash/` and drops it from the index. */
+  async trashDocument(documentPath: string): Promise<TrashResult> {
+    if (!this.writable) return readOnly();
+    const trashed = await this.store.trash(documentPath);
+    if (trashed.ok) this.drop(normalizePath(documentPath));
+    return trashed;
+  }
+
+  /** Renames a key in every file (and the roadmap) or in none, then re-indexes the files that changed. */
+  async rekey(oldKey: string, newKey: string): Promise<RekeyResult | ReturnType<typeof readOnly>> {
+    if (!this.writable) return readOnly();
+    const result = await rekey(this.store, oldKey, newKey, { extraFiles: [roadmapFile] });
+    if (result.ok) {
+      for (const changed of result.changedFiles) {
+        if (changed === roadmapFile) await this.roadmapStore.reload();
+        else await this.refresh(changed);
+      }
+    }
+    return result;
+  }
+
+  /** Called after a batch of outside changes has been re-indexed. */
+  onDidChange(listener: (change: WorkspaceChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Stops watching, finishes the cache write and releases the roadmap lock. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.listeners.clear();
+    await this.watcher?.close();
+    await this.applying;
+    await this.cacheWrite;
+    await this.roadmapStore.close();
+  }
+
+  private add(file: CachedFile): void {
+    const { entry } = file;
+    this.index.set(entry, file.fieldLines);
+    this.searchIndex.set(entry, file.text);
+    const candidates = [quickSwitchCandidate(hitOf(entry))];
+    for (const requirement of entry.requirements) {
+      candidates.push(
+        quickSwitchCandidate({
+          path: entry.path,
+          key: requirement.key,
+          title: requirement.summary,
+          type: 'requirement',
+        }),
+      );
+    }
+    this.switchCandidates.set(entry.path, candidates);
+  }
+
+  private drop(documentPath: string): void {
+    this.index.remove(documentPath);
+    this.searchIndex.remove(documentPath);
+    this.switchCandidates.delete(documentPath);
+  }
+
+  private reindex(documentPath: string, text: string, version: FileVersion): void {
+    documentPath = normalizePath(documentPath);
+    if (!isDocumentPath(documentPath)) return;
+    const entry = this.index.update(documentPath, text, version);
+    this.add({ entry, fieldLines: this.index.fieldLines(documentPath), text });
+  }
+
+  /** Reads a file again after it changed on disk; a vanished file leaves the index. */
+  private async refresh(documentPath: string): Promise<void> {
+    const file = await readAndIndexFile(this.store, documentPath);
+    if (file) this.add(file);
+    else this.drop(documentPath);
+  }
+
+  private async startWatching(): Promise<void> {
+    this.watcher = new FileWatcher(this.root, this.store);
+    this.watcher.onDidChangeFiles((changes) => {
+      this.applying = this.applying.then(() => this.applyChanges(changes));
+    });
+    await this.watcher.start();
+  }
+
+  private async applyChanges(changes: FileChange[]): Promise<void> {
+    const paths: string[] = [];
+    let roadmap = false;
+    for (const change of changes) {
+      if (this.closed) return;
+      if (change.path === roadmapFile) {
+        await this.roadmapStore.reload();
+        roadmap = true;
+      } else if (change.path === settingsFile) {
+        const settings = await readSettings(this.root);
+        if (settings.ok) this.currentSettings = settings.settings;
+      } else if (isDocumentPath(change.path)) {
+        if (change.kind === 'deleted') this.drop(change.path);
+        else await this.refresh(change.path);
+        paths.push(change.path);
+      }
+    }
+    if (this.closed || (paths.length === 0 && !roadmap)) return;
+    for (const listener of [...this.listeners]) listener({ paths, roadmap });
+  }
+
+  private scheduleCacheWrite(listedAt: number): void {
+    // After open returns: serializing 10,000 entries should not delay the first paint or the first answer.
+    this.cacheWrite = new Promise((resolve) => setTimeout(resolve, 0)).then(() => {
+      const files = this.index.documents().map((entry) => ({
+        entry,
+        fieldLines: this.index.fieldLines(entry.path),
+        text: this.searchIndex.text(entry.path) ?? '',
+      }));
+      return writeIndexCache(this.root, { listedAt, files });
+    });
+  }
+}
+
+/** The index's form of a path the store accepted: forward slashes, no `./` or `a/../`. */
+function normalizePath(documentPath: string): string {
+  return path.posix.normalize(documentPath.replace(/\\/g, '/')).replace(/^\.\//, '');
+}
+
+function hitOf(entry: DocumentEntry): QuickSwitchHit {
+  const hit: QuickSwitchHit = { path: entry.path, title: entry.title, type: entry.type };
+  if (entry.key !== undefined) hit.key = entry.key;
+  return hit;
+}
+
+function readOnly(): { ok: false; error: 'read-only'; message: string } {
+  return { ok: false, error: 'read-only', message: 'This workspace is open read-only.' };
+}
+
+async function checkFolder(
+  root: string,
+): Promise<
+  { ok: true } | { ok: false; error: 'not-found' | 'not-a-folder' | 'unreadable'; message: string }
+> {
+  const name = path.basename(root);
+  try {
+    const stats = await fs.stat(root);
+    if (!stats.isDirectory())
+      return { ok: false, error: 'not-a-folder', message: `${name} is a file, not a folder.` };
+    await fs.readdir(root);
+    return { ok: true };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      return { ok: false, error: 'not-found', message: `There is no folder ${name}.` };
+    }
+    return {
+      ok: false,
+      error: 'unreadable',
+      message: `The folder ${name} cannot be read (${code ?? 'unknown error'}).`,
+    };
+  }
+}
+
+/** A workspace's own `templates/<type>.md`, where present. */
+async function readTemplates(store: DocumentStore): Promise<Partial<Record<TemplateType, Template>>> {
+  const templates: Partial<Record<TemplateType, Template>> = {};
+  for (const type of ['spec', 'story', 'faq'] as const) {
+    const read = await store.read(`templates/${type}.md`);
+    if (read.ok) templates[type] = templateFromOverride(type, read.file.text);
+  }
+  return templates;
+}
