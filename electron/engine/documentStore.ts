@@ -124,7 +124,10 @@ export class DocumentStore {
     return this.load(resolved.absolute);
   }
 
-  /** Writes `text` if the file on disk is still exactly `expected` (size, mtime and hash). */
+  /**
+   * Writes `text` if the file on disk still holds the bytes of `expected`: size and hash must match;
+   * an mtime that alone moved (a touch, a checkout of the same bytes) is not a conflict.
+   */
   async save(relativePath: string, text: string, expected: FileVersion): Promise<SaveResult> {
     const resolved = resolveInside(this.root, relativePath);
     if (!resolved.ok) return resolved;
@@ -202,7 +205,8 @@ export class DocumentStore {
         const refusal = this.refuseChange(current, file.change.expected);
         if (refusal) return { ok: false, error: refusal.error, message: refusal.message, path: file.path };
         file.target = await realTarget(file.target);
-        if (!(await isWritable(file.target, await fs.stat(file.target)))) {
+        const stat = await fs.stat(file.target).catch(() => undefined);
+        if (stat && !(await isWritable(file.target, stat))) {
           return { ok: false, error: 'read-only', message: `${file.path} is read-only.`, path: file.path };
         }
       }
@@ -333,13 +337,13 @@ export class DocumentStore {
     this.emit(this.willWriteListeners, shown, hash);
     try {
       await writeFileAtomic(target, bytes);
-      const stat = await fs.stat(target);
-      const version = { size: bytes.length, mtimeMs: stat.mtimeMs, hash };
-      this.emit(this.writeListeners, shown, version);
-      return { ok: true, version };
     } catch (error) {
       return writeFailure(error, shown);
     }
+    const stat = await fs.stat(target).catch(() => undefined);
+    const version = { size: bytes.length, mtimeMs: stat?.mtimeMs ?? 0, hash };
+    this.emit(this.writeListeners, shown, version);
+    return { ok: true, version };
   }
 }
 
