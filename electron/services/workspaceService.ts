@@ -1,0 +1,99 @@
+/** Every contract method over one open `Workspace`, with results mapped to the contract's view types. */
+import path from 'node:path';
+import type {
+  FileVersion,
+  MethodInput,
+  MethodName,
+  MethodOutput,
+  WorkspaceChangeEvent,
+} from '../../shared/contract/apiContract.js';
+import type { Workspace } from '../engine/workspace.js';
+import type { LoadedFile } from '../engine/documentStore.js';
+import type { ApiService } from './apiService.js';
+import { saveAsset } from './assetWriter.js';
+
+type Handlers = { [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M> };
+
+const readOnly = {
+  ok: false as const,
+  error: 'read-only',
+  message: 'This workspace is open read-only (another Specbench window may be editing it).',
+};
+
+export class WorkspaceService implements ApiService {
+  private readonly handlers: Handlers;
+
+  constructor(private readonly workspace: Workspace) {
+    this.handlers = this.createHandlers();
+  }
+
+  async invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+    const handler = this.handlers[method] as (input: MethodInput<M>) => Promise<MethodOutput<M>>;
+    return handler(input);
+  }
+
+  onDidChangeWorkspace(listener: (event: WorkspaceChangeEvent) => void): () => void {
+    return this.workspace.onDidChange((event) =>
+      listener({ paths: [...event.paths], roadmap: event.roadmap }),
+    );
+  }
+
+  private createHandlers(): Handlers {
+    const workspace = this.workspace;
+    const writable = <T>(run: () => Promise<T>): Promise<T | typeof readOnly> =>
+      workspace.writable ? run() : Promise.resolve(readOnly);
+    return {
+      getWorkspace: () => ({
+        name: workspace.settings.name,
+        folderName: path.basename(workspace.root),
+        writable: workspace.writable,
+        settings: workspace.settings,
+      }),
+      listDocuments: () => workspace.documents(),
+      readDocument: async ({ path: file }) => {
+        const read = await workspace.readDocument(file);
+        if (!read.ok) return { ok: false, error: read.error, message: read.message };
+        return { ok: true, text: read.file.text, version: versionOf(read.file) };
+      },
+      saveDocument: ({ path: file, text, expected }) =>
+        writable(async () => {
+          const saved = await workspace.saveDocument(file, text, expected);
+          if (saved.ok) return { ok: true, version: versionOf(saved.version) };
+          return {
+            ok: false,
+            error: saved.error,
+            message: saved.message,
+            ...(saved.current
+              ? { current: { text: saved.current.text, version: versionOf(saved.current) } }
+              : {}),
+          };
+        }),
+      createDocument: ({ type, title }) =>
+        writable(async () => {
+          const created = await workspace.createDocument(type, title);
+          if (!created.ok) return { ok: false, error: created.error, message: created.message };
+          return { ok: true, path: created.path, key: created.key };
+        }),
+      trashDocument: ({ path: file }) => writable(() => workspace.trashDocument(file)),
+      saveAsset: ({ name, base64 }) => writable(() => saveAsset(workspace.root, name, base64)),
+      getLinks: ({ key }) => {
+        const links = workspace.links(key);
+        return { outgoing: links.outgoing, incoming: links.incoming };
+      },
+      search: ({ query, limit }) => workspace.search(query, { limit: limit ?? 50 }),
+      quickSwitch: ({ query, limit }) => workspace.quickSwitch(query, limit ?? 20),
+      check: () => workspace.check(),
+      trace: () => workspace.trace(),
+      listRoadmap: () => workspace.roadmap(),
+      createRoadmapItem: (input) => writable(() => workspace.roadmapStore.create(input)),
+      updateRoadmapItem: ({ key, patch }) => writable(() => workspace.roadmapStore.update(key, patch)),
+      moveRoadmapItem: ({ key, lane, index }) =>
+        writable(() => workspace.roadmapStore.move(key, lane, index)),
+    };
+  }
+}
+
+/** Only the version fields cross the boundary, never a loaded file's text or absolute path. */
+function versionOf(file: FileVersion | LoadedFile): FileVersion {
+  return { size: file.size, mtimeMs: file.mtimeMs, hash: file.hash };
+}
