@@ -1,7 +1,7 @@
 /** The document page: title, properties, toolbar, the TipTap editor, autosave state and conflicts. */
 import type { Editor } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { ParsedDocument } from '../../../shared/markdown/markdownCodec.js';
 import type { DocumentType } from '../../../shared/model/documentModel.js';
@@ -29,8 +29,17 @@ interface DocumentEditorProps {
   onSelectRequirement: (key: string | undefined) => void;
 }
 
+/** Re-reading the index after a save is coalesced: one refresh per pause in typing. */
+const refreshDelayMs = 1200;
+
 export function DocumentEditor(props: DocumentEditorProps) {
-  const session = useDocumentSession(props.api, props.path, props.workspace.lastChange);
+  const refreshTimer = useRef<number | undefined>(undefined);
+  const { refresh } = props.workspace;
+  const onSaved = useCallback(() => {
+    window.clearTimeout(refreshTimer.current);
+    refreshTimer.current = window.setTimeout(() => void refresh(), refreshDelayMs);
+  }, [refresh]);
+  const session = useDocumentSession(props.api, props.path, props.workspace.lastChange, onSaved);
   if (session.phase === 'missing') {
     return (
       <section className="page empty-state" role="alert">

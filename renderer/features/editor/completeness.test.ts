@@ -12,7 +12,13 @@ const paragraph = (text?: string): JSONContent =>
 
 describe('completenessOf', () => {
   const cases: [string, JSONContent[], 'spec' | 'story', string[]][] = [
-    ['empty spec', [], 'spec', ['Summary', 'Problem', 'Goals', 'Requirements']],
+    ['empty spec', [], 'spec', ['Summary', 'Problem', 'Goals', 'Success metrics', 'Requirements']],
+    [
+      'a guidance comment is not content',
+      [heading('Acceptance criteria'), { type: 'rawBlock', attrs: { source: '<!-- Required. Given… -->' } }],
+      'story',
+      ['Acceptance criteria'],
+    ],
     [
       'filled sections, empty paragraph does not count',
       [
@@ -24,7 +30,7 @@ describe('completenessOf', () => {
         paragraph('g'),
       ],
       'spec',
-      ['Problem', 'Requirements'],
+      ['Problem', 'Success metrics', 'Requirements'],
     ],
     [
       'a subheading keeps the section open',
@@ -36,7 +42,7 @@ describe('completenessOf', () => {
       'requirement block counts as content',
       [heading('requirements'), { type: 'requirement', attrs: { key: 'REQ-1' }, content: [paragraph()] }],
       'spec',
-      ['Summary', 'Problem', 'Goals'],
+      ['Summary', 'Problem', 'Goals', 'Success metrics'],
     ],
   ];
   it.each(cases)('%s', (_name, content, type, expected) => {

@@ -1,14 +1,12 @@
 /** Which required template sections of a document are still empty, from the editor's JSON. */
 import type { JSONContent } from '@tiptap/core';
 import type { DocumentType } from '../../../shared/model/documentModel.js';
+import { builtInTemplate } from '../../../shared/templates/template.js';
 
-/** The sections each built-in template asks for; a document is complete when each has content. */
-export const requiredSections: Record<DocumentType, readonly string[]> = {
-  spec: ['Summary', 'Problem', 'Goals', 'Requirements'],
-  story: ['Acceptance criteria'],
-  faq: ['External FAQ'],
-  doc: [],
-};
+/** The sections each built-in template marks `<!-- Required … -->`; a document is complete when each has content. */
+export function requiredSections(type: DocumentType): readonly string[] {
+  return type === 'doc' ? [] : builtInTemplate(type).requiredSections;
+}
 
 export interface Completeness {
   required: string[];
@@ -18,19 +16,14 @@ export interface Completeness {
 
 function textOf(node: JSONContent): string {
   if (node.type === 'text') return node.text ?? '';
-  if (
-    node.type === 'reference' ||
-    node.type === 'requirement' ||
-    node.type === 'rawBlock' ||
-    node.type === 'image'
-  ) {
-    return 'x';
-  }
+  // Guidance comments are not content, as in the rules' section word counts.
+  if (node.type === 'rawBlock') return String(node.attrs?.source ?? '').replace(/<!--[\s\S]*?-->/g, '');
+  if (node.type === 'reference' || node.type === 'requirement' || node.type === 'image') return 'x';
   return (node.content ?? []).map(textOf).join('');
 }
 
 export function completenessOf(doc: JSONContent, type: DocumentType): Completeness {
-  const required = [...requiredSections[type]];
+  const required = [...requiredSections(type)];
   const filled = new Set<string>();
   const seen = new Set<string>();
   let current: string | undefined;

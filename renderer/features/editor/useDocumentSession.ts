@@ -50,6 +50,8 @@ export function useDocumentSession(
   api: SpecbenchApi,
   path: string,
   lastChange: WorkspaceChangeEvent | undefined,
+  /** Our own writes raise no change event; the caller refreshes the index from here. */
+  onSaved: () => void = () => undefined,
 ): DocumentSession {
   const [phase, setPhase] = useState<DocumentSession['phase']>('loading');
   const [message, setMessage] = useState<string | undefined>(undefined);
@@ -68,6 +70,8 @@ export function useDocumentSession(
   const timer = useRef<number | undefined>(undefined);
   const lastText = useRef<string | undefined>(undefined);
   const inConflict = useRef(false);
+  const onSavedRef = useRef(onSaved);
+  onSavedRef.current = onSaved;
 
   const adopt = useCallback((text: string, fileVersion: FileVersion) => {
     const next = sharedCodec().parse(text);
@@ -134,6 +138,7 @@ export function useDocumentSession(
         version.current = result.version;
         lastText.current = text;
         setStatus(dirty.current ? 'unsaved' : 'saved');
+        onSavedRef.current();
         return;
       }
       dirty.current = true;

@@ -1,0 +1,124 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { expect, git, screenshot, test } from './specbenchTest.js';
+
+test('a new spec starts from its template, with the typed title saved to disk', async ({
+  app,
+  workspaceDir,
+}) => {
+  const created = await app.createDocument('New spec', 'Split payments');
+  expect(created).toMatch(/^specs\/.+\.md$/);
+  const text = await fs.readFile(path.join(workspaceDir, created), 'utf8');
+  expect(text).toMatch(/^---\n(?:.*\n)*title: Split payments\n/);
+  await expect(app.editor.getByRole('heading', { name: 'Problem' })).toBeVisible();
+  await expect(app.navigator.getByRole('link', { name: /Split payments/ })).toBeVisible();
+  await screenshot(app.page, 'new-spec');
+});
+
+test('a requirement inserted and linked to a roadmap item is written as a requirement block', async ({
+  app,
+  workspaceDir,
+}) => {
+  await app.openDocument('specs/guest-checkout.md');
+  await app.clickEndOf('guests can turn their details into an account');
+  await app.page.getByRole('button', { name: 'Insert requirement' }).click();
+  await app.page.keyboard.type('Guests can split a payment across two cards.');
+  const key = await app.page
+    .locator('[data-requirement]')
+    .filter({ hasText: 'split a payment' })
+    .getAttribute('data-requirement');
+  expect(key).toMatch(/^REQ-\d+$/);
+  await app.page.getByRole('combobox', { name: `Link ${key} to a roadmap item` }).selectOption('RM-3');
+  await expect(app.page.getByRole('group', { name: `Roadmap items of ${key}` })).toContainText('RM-3');
+  await app.waitSaved();
+  const text = await fs.readFile(path.join(workspaceDir, 'specs/guest-checkout.md'), 'utf8');
+  expect(text).toContain(
+    `:::requirement{#${key} priority=must status=draft roadmap=RM-3}\nGuests can split a payment across two cards.\n:::`,
+  );
+});
+
+test('a story that implements a requirement shows in the Links panel', async ({ app }) => {
+  await app.createDocument('New story', 'Split the bill');
+  await app.page.getByRole('combobox', { name: 'Add to Implements' }).selectOption('REQ-4');
+  await app.waitSaved();
+  await app.openDocument('specs/guest-checkout.md');
+  await app.page.locator('[data-requirement="REQ-4"] .requirement-body').click();
+  const implementedBy = app.links.getByRole('region', { name: 'Implemented by' });
+  await expect(app.links).toContainText('Requirement REQ-4');
+  await expect(implementedBy.getByRole('link', { name: /Split the bill/ })).toBeVisible();
+  await implementedBy.getByRole('link', { name: /Split the bill/ }).click();
+  await expect(app.title).toHaveValue('Split the bill');
+});
+
+test('autosave reaches disk and git diff shows only the edited block', async ({ app, workspaceDir }) => {
+  await app.openDocument('specs/guest-checkout.md');
+  await app.clickEndOf('Cut the time to complete checkout on mobile');
+  await app.page.keyboard.type(' Measured on the median order.');
+  await expect(app.saveState).toHaveText(/Unsaved|Saving/);
+  await app.waitSaved();
+  const diff = git(workspaceDir, 'diff', '-U0', '--', 'specs/guest-checkout.md');
+  const hunks = [...diff.matchAll(/^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/gm)];
+  expect(hunks).toHaveLength(1);
+  expect(diff).toContain(
+    '+- Cut the time to complete checkout on mobile by at least 30 seconds. Measured on the median order.',
+  );
+  const changed = diff.split('\n').filter((line) => /^[-+]/.test(line) && !/^(---|\+\+\+) /.test(line));
+  expect(changed).toHaveLength(2);
+});
+
+test('an external edit reloads a clean document silently', async ({ app, workspaceDir }) => {
+  await app.openDocument('specs/guest-checkout.md');
+  const file = path.join(workspaceDir, 'specs/guest-checkout.md');
+  const text = await fs.readFile(file, 'utf8');
+  await fs.writeFile(
+    file,
+    text.replace('Forced registration is the largest', 'Forced sign-up is the largest'),
+  );
+  await expect(app.editor).toContainText('Forced sign-up is the largest');
+  await expect(app.conflictBanner).toHaveCount(0);
+  await expect(app.saveState).toHaveText('Saved');
+  expect(await fs.readFile(file, 'utf8')).toContain('Forced sign-up');
+});
+
+test('an external edit while dirty raises a conflict; Compare, then Keep mine writes my text', async ({
+  app,
+  workspaceDir,
+}) => {
+  await app.openDocument('specs/guest-checkout.md');
+  const file = path.join(workspaceDir, 'specs/guest-checkout.md');
+  const text = await fs.readFile(file, 'utf8');
+  await app.clickEndOf('Keep guest orders as easy to support');
+  await app.page.keyboard.type(' Mine.');
+  await fs.writeFile(
+    file,
+    text.replace('Forced registration is the largest', 'Theirs: forced registration is the largest'),
+  );
+  await expect(app.conflictBanner).toBeVisible();
+  await expect(app.saveState).toHaveText('Conflict');
+  await app.conflictBanner.getByRole('button', { name: 'Compare' }).click();
+  await expect(app.page.getByRole('region', { name: /Differences/ })).toContainText(
+    'Theirs: forced registration',
+  );
+  await screenshot(app.page, 'conflict');
+  await app.conflictBanner.getByRole('button', { name: 'Keep mine' }).click();
+  await app.waitSaved();
+  const saved = await fs.readFile(file, 'utf8');
+  expect(saved).toContain('registered customers. Mine.');
+  expect(saved).not.toContain('Theirs:');
+});
+
+test('Take theirs replaces my unsaved edit with the file on disk', async ({ app, workspaceDir }) => {
+  await app.openDocument('specs/guest-checkout.md');
+  const file = path.join(workspaceDir, 'specs/guest-checkout.md');
+  const text = await fs.readFile(file, 'utf8');
+  await app.clickEndOf('Keep guest orders as easy to support');
+  await app.page.keyboard.type(' Mine.');
+  await fs.writeFile(
+    file,
+    text.replace('Forced registration is the largest', 'Theirs: forced registration is the largest'),
+  );
+  await app.conflictBanner.getByRole('button', { name: 'Take theirs' }).click();
+  await expect(app.editor).toContainText('Theirs: forced registration');
+  await expect(app.editor).not.toContainText('Mine.');
+  await expect(app.saveState).toHaveText('Saved');
+});

@@ -1,0 +1,57 @@
+/** The app as a test sees it: regions and controls by role and accessible name only. */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class AppModel {
+  constructor(readonly page: Page) {}
+
+  get navigator(): Locator {
+    return this.page.getByRole('navigation', { name: 'Navigator' });
+  }
+  get editor(): Locator {
+    return this.page.getByRole('textbox', { name: 'Document' });
+  }
+  get title(): Locator {
+    return this.page.getByRole('textbox', { name: 'Title' });
+  }
+  get saveState(): Locator {
+    return this.page.getByRole('status', { name: 'Save state' });
+  }
+  get links(): Locator {
+    return this.page.getByRole('region', { name: 'Links' });
+  }
+  get conflictBanner(): Locator {
+    return this.page.getByRole('alert').filter({ hasText: 'changed on disk' });
+  }
+
+  async goto(hash: string): Promise<void> {
+    await this.page.evaluate((next) => {
+      window.location.hash = next;
+    }, hash);
+  }
+
+  async openDocument(path: string): Promise<void> {
+    await this.goto(`#/doc/${path.split('/').map(encodeURIComponent).join('/')}`);
+    await expect(this.editor).toBeVisible();
+    await expect(this.saveState).toHaveText('Saved');
+  }
+
+  /** Clicks a New button, waits for the editor, and types the title over the placeholder. */
+  async createDocument(button: 'New spec' | 'New story' | 'New FAQ', title: string): Promise<string> {
+    await this.page.getByRole('button', { name: button }).click();
+    await expect(this.title).toBeFocused();
+    await this.title.fill(title);
+    await this.waitSaved();
+    return decodeURIComponent(new URL(this.page.url()).hash.replace(/^#\/doc\//, ''));
+  }
+
+  async waitSaved(): Promise<void> {
+    await expect(this.saveState).toHaveText('Saved', { timeout: 10_000 });
+  }
+
+  /** Puts the cursor at the end of the paragraph holding `text`. */
+  async clickEndOf(text: string): Promise<void> {
+    const paragraph = this.editor.locator('p', { hasText: text }).first();
+    await paragraph.click();
+    await this.page.keyboard.press('End');
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * The e2e fixture: each test gets a fresh temporary copy of the sample workspace (a git repository
+ * with one commit) and its own `specbench serve --write --port 0`, and opens the app once it is ready.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppModel } from './models/appModel.js';
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const sample = path.join(projectRoot, 'samples', 'acme-checkout');
+const servingLine = /^Specbench serving .* at (http:\/\/\S+)$/m;
+
+export interface Served {
+  url: string;
+  process: ChildProcess;
+  output: () => string;
+}
+
+export function git(directory: string, ...args: string[]): string {
+  return execFileSync('git', args, {
+    cwd: directory,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'e2e',
+      GIT_AUTHOR_EMAIL: 'e2e@example.com',
+      GIT_COMMITTER_NAME: 'e2e',
+      GIT_COMMITTER_EMAIL: 'e2e@example.com',
+    },
+  });
+}
+
+async function copyWorkspace(): Promise<string> {
+  const directory = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-e2e-'));
+  await fs.cp(sample, directory, {
+    recursive: true,
+    filter: (source) => !source.includes(`${path.sep}.specbench`),
+  });
+  git(directory, 'init', '-q', '-b', 'main');
+  git(directory, 'add', '-A');
+  git(directory, 'commit', '-q', '-m', 'sample');
+  return directory;
+}
+
+export function serve(directory: string, write = true): Promise<Served> {
+  const child = spawn(
+    process.execPath,
+    [
+      process.env.SPECBENCH_BIN ?? path.join(projectRoot, 'bin', 'specbench.js'),
+      'serve',
+      directory,
+      '--port',
+      '0',
+      ...(write ? ['--write'] : []),
+    ],
+    { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`specbench serve printed no URL in 15 s:\n${output}`)),
+      15_000,
+    );
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const match = servingLine.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ url: match[1]!, process: child, output: () => output });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`specbench serve exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+export async function openApp(page: Page, url: string): Promise<AppModel> {
+  await page.goto(url);
+  await page.locator('body[data-ready=true]').waitFor({ timeout: 15_000 });
+  return new AppModel(page);
+}
+
+interface Fixtures {
+  workspaceDir: string;
+  served: Served;
+  app: AppModel;
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
+  workspaceDir: async ({}, use) => {
+    const directory = await copyWorkspace();
+    await use(directory);
+    await fs.rm(directory, { recursive: true, force: true });
+  },
+  served: async ({ workspaceDir }, use) => {
+    const served = await serve(workspaceDir);
+    await use(served);
+    served.process.kill('SIGTERM');
+  },
+  app: async ({ page, served }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await use(await openApp(page, served.url));
+    expect(errors, 'uncaught errors in the page').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Screenshots go to test-results/ (artifacts) and docs/screenshots/ (committed, shown in the README). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const file = `${name}.png`;
+  await page.screenshot({ path: path.join(projectRoot, 'test-results', 'screenshots', file) });
+  await fs.mkdir(path.join(projectRoot, 'docs', 'screenshots'), { recursive: true });
+  await fs.copyFile(
+    path.join(projectRoot, 'test-results', 'screenshots', file),
+    path.join(projectRoot, 'docs', 'screenshots', file),
+  );
+}
