@@ -7,7 +7,7 @@ import { deliverySummary } from './roadmapLanes.js';
 
 interface DeliveringRequirementsProps {
   itemKey: string;
-  delivery?: Delivery;
+  delivery: Delivery;
   workspace: WorkspaceState;
   navigate: (hash: string) => void;
 }
@@ -18,7 +18,7 @@ export function DeliveringRequirements({
   workspace,
   navigate,
 }: DeliveringRequirementsProps) {
-  const requirements = delivery?.requirements ?? [];
+  const requirements = delivery.details;
   return (
     <section className="panel delivering" aria-labelledby="delivering-title">
       <h2 id="delivering-title" className="panel__title">

@@ -1,5 +1,5 @@
 /** The roadmap board: Now, Next and Later lanes; cards move by drag and drop or Alt+arrow keys. */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DragEvent, KeyboardEvent } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { Lane } from '../../../shared/model/roadmapModel.js';
@@ -9,7 +9,7 @@ import { NewRoadmapItemForm } from './NewRoadmapItemForm.js';
 import { RoadmapCard } from './RoadmapCard.js';
 import { RoadmapTabs } from './RoadmapTabs.js';
 import type { MoveDirection, MoveTarget } from './roadmapLanes.js';
-import { deliveryByItem, itemsByLane, keyboardMove, laneTitles } from './roadmapLanes.js';
+import { deliveryCounts, itemsByLane, keyboardMove, laneTitles } from './roadmapLanes.js';
 import { useRoadmapItems } from './useRoadmapItems.js';
 import './roadmap.css';
 
@@ -18,6 +18,9 @@ export interface RoadmapBoardProps {
   workspace: WorkspaceState;
   navigate: (hash: string) => void;
 }
+
+/** Cards rendered per lane at first; the reference roadmap has 2,000 items. */
+const lanePage = 60;
 
 const arrowDirections: Record<string, MoveDirection> = {
   ArrowUp: 'up',
@@ -29,18 +32,30 @@ const arrowDirections: Record<string, MoveDirection> = {
 export function RoadmapBoard({ api, workspace, navigate }: RoadmapBoardProps) {
   const { items, move, error, dismissError } = useRoadmapItems(api, workspace.roadmap, workspace.refresh);
   const grouped = useMemo(() => itemsByLane(items), [items]);
-  const deliveries = useMemo(() => deliveryByItem(workspace.documents), [workspace.documents]);
+  const deliveries = deliveryCounts(workspace.documents);
   const writable = workspace.info?.writable ?? false;
   const [dragging, setDragging] = useState<string | undefined>(undefined);
   const [dropTarget, setDropTarget] = useState<MoveTarget | undefined>(undefined);
   const [announcement, setAnnouncement] = useState('');
   const [focusKey, setFocusKey] = useState<string | undefined>(undefined);
+  const [limits, setLimits] = useState<Record<Lane, number>>({
+    now: lanePage,
+    next: lanePage,
+    later: lanePage,
+  });
   const boardRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (!focusKey) return;
+    const lane = lanes.find((name) => grouped[name].some((item) => item.key === focusKey));
+    const position = lane ? grouped[lane].findIndex((item) => item.key === focusKey) : -1;
+    // A card moved or created past the rendered part of its lane is brought into view.
+    if (lane && position >= limits[lane]) {
+      setLimits((current) => ({ ...current, [lane]: position + 1 }));
+      return;
+    }
     boardRef.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(focusKey)}"] a`)?.focus();
-  }, [focusKey, items]);
+  }, [focusKey, grouped, limits]);
 
   async function moveTo(key: string, target: MoveTarget) {
     const lane = grouped[target.lane];
@@ -51,14 +66,28 @@ export function RoadmapBoard({ api, workspace, navigate }: RoadmapBoardProps) {
     }
   }
 
-  function onCardKeyDown(event: KeyboardEvent<HTMLElement>, key: string) {
+  const latest = useRef({ grouped, writable, moveTo });
+  latest.current = { grouped, writable, moveTo };
+
+  const onCardKeyDown = useCallback((event: KeyboardEvent<HTMLElement>, key: string) => {
     const direction = arrowDirections[event.key];
-    if (!event.altKey || !direction || !writable) return;
+    if (!event.altKey || !direction || !latest.current.writable) return;
     event.preventDefault();
-    const target = keyboardMove(grouped, key, direction);
-    if (target) void moveTo(key, target);
+    const target = keyboardMove(latest.current.grouped, key, direction);
+    if (target) void latest.current.moveTo(key, target);
     else setAnnouncement(`${key} cannot move ${direction}.`);
-  }
+  }, []);
+
+  const onCardDragStart = useCallback((event: DragEvent<HTMLElement>, key: string) => {
+    event.dataTransfer.setData('text/plain', key);
+    event.dataTransfer.effectAllowed = 'move';
+    setDragging(key);
+  }, []);
+
+  const onCardDragEnd = useCallback(() => {
+    setDragging(undefined);
+    setDropTarget(undefined);
+  }, []);
 
   function onDragOver(event: DragEvent<HTMLElement>, lane: Lane) {
     if (!dragging) return;
@@ -132,35 +161,41 @@ export function RoadmapBoard({ api, workspace, navigate }: RoadmapBoardProps) {
               {laneTitles[lane]} <span className="roadmap-lane__count">{grouped[lane].length}</span>
             </h2>
             <ul className="roadmap-lane__list" role="list" aria-label={laneTitles[lane]}>
-              {grouped[lane].map((item, index) => [
-                dropTarget?.lane === lane &&
-                  dropTarget.index === indexWithout(grouped[lane], dragging, index) && (
-                    <li key="drop" className="roadmap-drop-indicator" aria-hidden="true" />
-                  ),
-                <RoadmapCard
-                  key={item.key}
-                  item={item}
-                  delivery={deliveries.get(item.key)}
-                  navigate={navigate}
-                  draggable={writable}
-                  dragging={dragging === item.key}
-                  onDragStart={(event) => {
-                    event.dataTransfer.setData('text/plain', item.key);
-                    event.dataTransfer.effectAllowed = 'move';
-                    setDragging(item.key);
-                  }}
-                  onDragEnd={() => {
-                    setDragging(undefined);
-                    setDropTarget(undefined);
-                  }}
-                  onKeyDown={(event) => onCardKeyDown(event, item.key)}
-                />,
-              ])}
+              {grouped[lane]
+                .slice(0, limits[lane])
+                .map((item, index) => [
+                  dropTarget?.lane === lane &&
+                    dropTarget.index === indexWithout(grouped[lane], dragging, index) && (
+                      <li key="drop" className="roadmap-drop-indicator" aria-hidden="true" />
+                    ),
+                  <RoadmapCard
+                    key={item.key}
+                    item={item}
+                    delivery={deliveries.get(item.key)}
+                    navigate={navigate}
+                    draggable={writable}
+                    dragging={dragging === item.key}
+                    onDragStart={onCardDragStart}
+                    onDragEnd={onCardDragEnd}
+                    onKeyDown={onCardKeyDown}
+                  />,
+                ])}
               {dropTarget?.lane === lane &&
-                dropTarget.index >= grouped[lane].filter((item) => item.key !== dragging).length && (
+                dropTarget.index >=
+                  grouped[lane].slice(0, limits[lane]).filter((item) => item.key !== dragging).length && (
                   <li className="roadmap-drop-indicator" aria-hidden="true" />
                 )}
             </ul>
+            {grouped[lane].length > limits[lane] && (
+              <button
+                type="button"
+                className="button button--quiet roadmap-lane__more"
+                onClick={() => setLimits({ ...limits, [lane]: limits[lane] + lanePage * 4 })}
+              >
+                Show {Math.min(grouped[lane].length - limits[lane], lanePage * 4)} more of{' '}
+                {grouped[lane].length - limits[lane]}
+              </button>
+            )}
             {grouped[lane].length === 0 && dropTarget?.lane !== lane && (
               <p className="roadmap-lane__empty">No items{writable ? ' — drop one here' : ''}</p>
             )}

@@ -1,35 +1,39 @@
 /** One roadmap item on the board: key, title, RICE score and how well it is delivered. */
+import { memo } from 'react';
 import type { DragEvent, KeyboardEvent } from 'react';
 import type { RoadmapItem } from '../../../shared/model/roadmapModel.js';
 import { riceScore } from '../../../shared/model/roadmapModel.js';
 import { roadmapItemHash } from '../search/documentHash.js';
 import { HashLink } from '../search/HashLink.js';
-import type { Delivery } from './roadmapLanes.js';
+import type { DeliveryCount } from './roadmapLanes.js';
 import { deliverySummary } from './roadmapLanes.js';
 import { quarterTitle } from './quarterTimeline.js';
 
 export interface RoadmapCardProps {
   item: RoadmapItem;
-  delivery?: Delivery;
+  delivery?: DeliveryCount;
   navigate: (hash: string) => void;
   draggable: boolean;
   dragging: boolean;
-  onDragStart: (event: DragEvent<HTMLLIElement>) => void;
+  /** Stable callbacks taking the item's key, so an unchanged card never re-renders. */
+  onDragStart: (event: DragEvent<HTMLLIElement>, key: string) => void;
   onDragEnd: () => void;
-  onKeyDown: (event: KeyboardEvent<HTMLLIElement>) => void;
+  onKeyDown: (event: KeyboardEvent<HTMLLIElement>, key: string) => void;
 }
 
 export const scoreFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
 
-export function RoadmapCard({
+export const RoadmapCard = memo(function RoadmapCard({
   item,
   delivery,
   navigate,
   draggable,
   dragging,
-  ...handlers
+  onDragStart,
+  onDragEnd,
+  onKeyDown,
 }: RoadmapCardProps) {
-  const requirements = delivery?.requirements.length ?? 0;
+  const requirements = delivery?.requirements ?? 0;
   const withStories = delivery?.withStories ?? 0;
   const summary = deliverySummary(delivery);
   return (
@@ -38,7 +42,9 @@ export function RoadmapCard({
       data-key={item.key}
       data-dragging={dragging ? 'true' : undefined}
       draggable={draggable}
-      {...handlers}
+      onDragStart={(event) => onDragStart(event, item.key)}
+      onDragEnd={onDragEnd}
+      onKeyDown={(event) => onKeyDown(event, item.key)}
     >
       <div className="roadmap-card__top">
         <span className="key-chip">{item.key}</span>
@@ -78,4 +84,4 @@ export function RoadmapCard({
       )}
     </li>
   );
-}
+});

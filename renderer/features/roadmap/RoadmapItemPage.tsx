@@ -10,7 +10,7 @@ import { DeliveringRequirements } from './DeliveringRequirements.js';
 import { quarterOptions, quarterTitle } from './quarterTimeline.js';
 import { RiceFields } from './RiceFields.js';
 import type { Delivery } from './roadmapLanes.js';
-import { deliveryByItem, laneTitles } from './roadmapLanes.js';
+import { deliveryOf, laneTitles } from './roadmapLanes.js';
 import type { SaveState } from './useItemSaver.js';
 import { useItemSaver } from './useItemSaver.js';
 import './roadmap.css';
@@ -24,7 +24,7 @@ export interface RoadmapItemPageProps {
 
 export function RoadmapItemPage({ api, workspace, navigate, itemKey }: RoadmapItemPageProps) {
   const item = workspace.roadmapByKey.get(itemKey);
-  const deliveries = useMemo(() => deliveryByItem(workspace.documents), [workspace.documents]);
+  const delivery = useMemo(() => deliveryOf(workspace.documents, itemKey), [workspace.documents, itemKey]);
   if (!item) {
     return (
       <div className="roadmap-item page">
@@ -45,7 +45,7 @@ export function RoadmapItemPage({ api, workspace, navigate, itemKey }: RoadmapIt
       workspace={workspace}
       navigate={navigate}
       item={item}
-      delivery={deliveries.get(item.key)}
+      delivery={delivery}
     />
   );
 }
@@ -64,7 +64,7 @@ function Breadcrumb({ itemKey, navigate }: { itemKey: string; navigate: (hash: s
 
 interface ItemFormProps extends Omit<RoadmapItemPageProps, 'itemKey'> {
   item: RoadmapItem;
-  delivery?: Delivery;
+  delivery: Delivery;
 }
 
 function ItemForm({ api, workspace, navigate, item, delivery }: ItemFormProps) {

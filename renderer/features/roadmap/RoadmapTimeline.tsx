@@ -1,5 +1,5 @@
 /** The roadmap by target quarter (`#/timeline`): one column per quarter, unscheduled items last. */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import { riceScore } from '../../../shared/model/roadmapModel.js';
 import type { WorkspaceState } from '../../app/workspaceState.js';
@@ -8,7 +8,7 @@ import { HashLink } from '../search/HashLink.js';
 import { quarterTimeline } from './quarterTimeline.js';
 import { scoreFormat } from './RoadmapCard.js';
 import { RoadmapTabs } from './RoadmapTabs.js';
-import { deliveryByItem, deliverySummary, laneTitles } from './roadmapLanes.js';
+import { deliveryCounts, deliverySummary, laneTitles } from './roadmapLanes.js';
 import './roadmap.css';
 
 export interface RoadmapTimelineProps {
@@ -17,9 +17,13 @@ export interface RoadmapTimelineProps {
   navigate: (hash: string) => void;
 }
 
+/** Items rendered per quarter at first; the reference roadmap has 2,000 items. */
+const columnPage = 40;
+
 export function RoadmapTimeline({ workspace, navigate }: RoadmapTimelineProps) {
+  const [limits, setLimits] = useState<Record<string, number>>({});
   const columns = useMemo(() => quarterTimeline(workspace.roadmap), [workspace.roadmap]);
-  const deliveries = useMemo(() => deliveryByItem(workspace.documents), [workspace.documents]);
+  const deliveries = deliveryCounts(workspace.documents);
   return (
     <div className="roadmap page">
       <header className="page__header">
@@ -41,7 +45,7 @@ export function RoadmapTimeline({ workspace, navigate }: RoadmapTimelineProps) {
               {column.title} <span className="roadmap-lane__count">{column.items.length}</span>
             </h2>
             <ul className="timeline__list" role="list" aria-label={column.title}>
-              {column.items.map((item) => (
+              {column.items.slice(0, limits[column.title] ?? columnPage).map((item) => (
                 <li key={item.key} className={`timeline__item timeline__item--${item.lane}`}>
                   <div className="roadmap-card__top">
                     <span className="key-chip">{item.key}</span>
@@ -64,6 +68,20 @@ export function RoadmapTimeline({ workspace, navigate }: RoadmapTimelineProps) {
                 </li>
               ))}
             </ul>
+            {column.items.length > (limits[column.title] ?? columnPage) && (
+              <button
+                type="button"
+                className="button button--quiet roadmap-lane__more"
+                onClick={() =>
+                  setLimits({
+                    ...limits,
+                    [column.title]: (limits[column.title] ?? columnPage) + columnPage * 5,
+                  })
+                }
+              >
+                Show more ({column.items.length - (limits[column.title] ?? columnPage)} left)
+              </button>
+            )}
           </section>
         ))}
       </div>

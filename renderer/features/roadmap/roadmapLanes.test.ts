@@ -2,7 +2,15 @@ import { describe, it, expect } from 'vitest';
 import type { DocumentEntry } from '../../../shared/model/documentModel.js';
 import type { Lane, RoadmapItem } from '../../../shared/model/roadmapModel.js';
 import type { MoveDirection, MoveTarget } from './roadmapLanes.js';
-import { applyMove, deliveryByItem, deliverySummary, itemsByLane, keyboardMove } from './roadmapLanes.js';
+import {
+  applyMove,
+  deliveryCounts,
+  deliveryOf,
+  deliverySummary,
+  itemsByLane,
+  keyboardMove,
+  reuseUnchanged,
+} from './roadmapLanes.js';
 
 function item(key: string, lane: Lane, rank: number): RoadmapItem {
   return { key, title: key, description: '', lane, rank, status: 'proposed' };
@@ -59,6 +67,24 @@ describe('applyMove', () => {
   });
 });
 
+describe('identity', () => {
+  it('applyMove keeps the objects of items whose lane and rank stay', () => {
+    const moved = applyMove(items, 'RM-4', { lane: 'later', index: 1 });
+    const kept = moved.filter((entry) => items.includes(entry)).map((entry) => entry.key);
+    expect(kept.sort()).toEqual(['RM-1', 'RM-2', 'RM-3']);
+  });
+  const cases: [string, Partial<RoadmapItem>, boolean][] = [
+    ['unchanged', {}, true],
+    ['new title', { title: 'Other' }, false],
+    ['new rank', { rank: 9 }, false],
+    ['new RICE', { rice: { reach: 1, impact: 1, confidence: 50, effort: 1 } }, false],
+  ];
+  it.each(cases)('reuseUnchanged: %s', (_name, change, reused) => {
+    const next = items.map((entry) => (entry.key === 'RM-1' ? { ...entry, ...change } : { ...entry }));
+    expect(reuseUnchanged(items, next)[0] === items[0]).toBe(reused);
+  });
+});
+
 function document(partial: Partial<DocumentEntry> & Pick<DocumentEntry, 'path' | 'type'>): DocumentEntry {
   return {
     title: partial.path,
@@ -81,7 +107,7 @@ function requirement(key: string, roadmap: string[]) {
   return { key, roadmap, line: 1, endLine: 3, summary: `${key} text` };
 }
 
-describe('deliveryByItem', () => {
+describe('delivery', () => {
   const documents = [
     document({
       path: 'specs/a.md',
@@ -96,7 +122,7 @@ describe('deliveryByItem', () => {
     document({ path: 'stories/s.md', type: 'story', key: 'STORY-1', implements: ['REQ-2'] }),
     document({ path: 'stories/t.md', type: 'story', key: 'STORY-2', implements: ['REQ-2', 'REQ-3'] }),
   ];
-  const deliveries = deliveryByItem(documents);
+  const deliveries = deliveryCounts(documents);
   const cases: [string, string][] = [
     ['RM-1', '2 requirements · 1 with stories'],
     ['RM-2', '1 requirement · 1 with stories'],
@@ -105,8 +131,16 @@ describe('deliveryByItem', () => {
   it.each(cases)('%s', (key, expected) => {
     expect(deliverySummary(deliveries.get(key))).toBe(expected);
   });
+  it('caches the counts per document list', () => {
+    expect(deliveryCounts(documents)).toBe(deliveries);
+  });
   it('lists the stories of each requirement', () => {
-    const stories = deliveries.get('RM-2')?.requirements[0]?.stories.map((story) => story.key);
-    expect(stories).toEqual(['STORY-1', 'STORY-2']);
+    const delivery = deliveryOf(documents, 'RM-1');
+    const text = delivery.details.map(
+      (detail) => `${detail.key}:${detail.stories.map((story) => story.key).join('+')}`,
+    );
+    expect(`${deliverySummary(delivery)} ${text.join(' ')}`).toBe(
+      '2 requirements · 1 with stories REQ-1: REQ-2:STORY-1+STORY-2',
+    );
   });
 });

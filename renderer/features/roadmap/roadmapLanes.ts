@@ -49,12 +49,42 @@ export function applyMove(items: readonly RoadmapItem[], key: string, target: Mo
   const grouped = itemsByLane(items.filter((item) => item.key !== key));
   const lane = grouped[target.lane];
   lane.splice(Math.max(0, Math.min(target.index, lane.length)), 0, { ...moving, lane: target.lane });
-  return lanes.flatMap((name) => grouped[name].map((item, rank) => ({ ...item, rank })));
+  return lanes.flatMap((name) =>
+    grouped[name].map((item, rank) => (item.rank === rank && item.lane === name ? item : { ...item, rank })),
+  );
 }
 
-export interface Delivery {
+/** Keeps the previous object for every item whose content did not change, so memoized cards skip rendering. */
+export function reuseUnchanged(
+  previous: readonly RoadmapItem[],
+  next: readonly RoadmapItem[],
+): RoadmapItem[] {
+  const known = new Map(previous.map((item) => [item.key, item] as const));
+  return next.map((item) => {
+    const before = known.get(item.key);
+    return before && sameItem(before, item) ? before : item;
+  });
+}
+
+function sameItem(left: RoadmapItem, right: RoadmapItem): boolean {
+  const fields = ['title', 'description', 'lane', 'rank', 'quarter', 'status', 'theme', 'owner'] as const;
+  if (fields.some((field) => left[field] !== right[field])) return false;
+  const [a, b] = [left.rice, right.rice];
+  if (!a || !b) return a === b;
+  return (
+    a.reach === b.reach && a.impact === b.impact && a.confidence === b.confidence && a.effort === b.effort
+  );
+}
+
+export interface DeliveryCount {
   /** Requirements whose `roadmap` attribute names the item. */
-  requirements: {
+  requirements: number;
+  /** How many of those requirements at least one story implements. */
+  withStories: number;
+}
+
+export interface Delivery extends DeliveryCount {
+  details: {
     key: string;
     path: string;
     line: number;
@@ -63,8 +93,6 @@ export interface Delivery {
     summary: string;
     stories: StoryLink[];
   }[];
-  /** How many of those requirements at least one story implements. */
-  withStories: number;
 }
 
 export interface StoryLink {
@@ -74,46 +102,71 @@ export interface StoryLink {
   status?: string;
 }
 
-/** Delivery of every roadmap item, computed from the specs in one pass (never stored twice). */
-export function deliveryByItem(documents: readonly DocumentEntry[]): Map<string, Delivery> {
-  const storiesByRequirement = new Map<string, StoryLink[]>();
+const countCache = new WeakMap<readonly DocumentEntry[], Map<string, DeliveryCount>>();
+
+/**
+ * Delivery counts of every roadmap item, computed from the specs (never stored twice) in one pass
+ * without allocating per requirement, and cached per document list so every view shares it.
+ */
+export function deliveryCounts(documents: readonly DocumentEntry[]): Map<string, DeliveryCount> {
+  const cached = countCache.get(documents);
+  if (cached) return cached;
+  const implemented = new Set<string>();
   for (const document of documents) {
-    if (document.type !== 'story') continue;
-    for (const requirement of document.implements) {
-      const stories = storiesByRequirement.get(requirement) ?? [];
-      stories.push({
-        key: document.key,
-        title: document.title,
-        path: document.path,
-        status: document.status,
-      });
-      storiesByRequirement.set(requirement, stories);
-    }
+    if (document.type === 'story') for (const key of document.implements) implemented.add(key);
   }
-  const deliveries = new Map<string, Delivery>();
+  const counts = new Map<string, DeliveryCount>();
   for (const document of documents) {
     for (const requirement of document.requirements) {
-      const stories = storiesByRequirement.get(requirement.key) ?? [];
+      const hasStory = implemented.has(requirement.key);
       for (const itemKey of requirement.roadmap) {
-        const delivery = deliveries.get(itemKey) ?? { requirements: [], withStories: 0 };
-        delivery.requirements.push({
-          key: requirement.key,
-          path: document.path,
-          line: requirement.line,
-          priority: requirement.priority,
-          status: requirement.status,
-          summary: requirement.summary,
-          stories,
-        });
-        if (stories.length > 0) delivery.withStories += 1;
-        deliveries.set(itemKey, delivery);
+        let count = counts.get(itemKey);
+        if (!count) counts.set(itemKey, (count = { requirements: 0, withStories: 0 }));
+        count.requirements += 1;
+        if (hasStory) count.withStories += 1;
       }
     }
   }
-  return deliveries;
+  countCache.set(documents, counts);
+  return counts;
 }
 
-export function deliverySummary(delivery: Delivery | undefined): string {
-  const count = delivery?.requirements.length ?? 0;
+/** The requirements delivering one item, with their stories, for the item page. */
+export function deliveryOf(documents: readonly DocumentEntry[], itemKey: string): Delivery {
+  const details: Delivery['details'] = [];
+  for (const document of documents) {
+    for (const requirement of document.requirements) {
+      if (!requirement.roadmap.includes(itemKey)) continue;
+      details.push({
+        key: requirement.key,
+        path: document.path,
+        line: requirement.line,
+        priority: requirement.priority,
+        status: requirement.status,
+        summary: requirement.summary,
+        stories: [],
+      });
+    }
+  }
+  const byRequirement = new Map(details.map((detail) => [detail.key, detail] as const));
+  for (const document of documents) {
+    if (document.type !== 'story') continue;
+    for (const key of document.implements) {
+      byRequirement
+        .get(key)
+        ?.stories.push({
+          key: document.key,
+          title: document.title,
+          path: document.path,
+          status: document.status,
+        });
+    }
+  }
+  const withStories = details.filter((detail) => detail.stories.length > 0).length;
+  return { requirements: details.length, withStories, details };
+}
+
+export function deliverySummary(delivery: DeliveryCount | undefined): string {
+  const count = delivery?.requirements ?? 0;
   return `${count} requirement${count === 1 ? '' : 's'} · ${delivery?.withStories ?? 0} with stories`;
 }

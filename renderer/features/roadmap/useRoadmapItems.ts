@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { RoadmapItem } from '../../../shared/model/roadmapModel.js';
 import type { MoveTarget } from './roadmapLanes.js';
-import { applyMove } from './roadmapLanes.js';
+import { applyMove, reuseUnchanged } from './roadmapLanes.js';
 
 export interface RoadmapItems {
   items: RoadmapItem[];
@@ -21,7 +21,7 @@ export function useRoadmapItems(
   const [error, setError] = useState<string | undefined>(undefined);
   const current = useRef(items);
   current.current = items;
-  useEffect(() => setItems([...roadmap]), [roadmap]);
+  useEffect(() => setItems(reuseUnchanged(current.current, roadmap)), [roadmap]);
 
   const move = useCallback(
     async (key: string, target: MoveTarget) => {
@@ -30,7 +30,7 @@ export function useRoadmapItems(
       try {
         const result = await api.moveRoadmapItem({ key, lane: target.lane, index: target.index });
         if (!result.ok) throw new Error(result.message);
-        setItems(result.items);
+        setItems(reuseUnchanged(current.current, result.items));
         setError(undefined);
         void refresh?.();
         return true;
