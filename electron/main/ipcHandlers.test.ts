@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import type { MethodName, WorkspaceChangeEvent } from '../../shared/contract/apiContract.js';
-import type { ApiService } from '../services/apiService.js';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Workspace } from '../engine/workspace.js';
+import { WorkspaceService } from '../services/workspaceService.js';
 import { handleCall, isTrustedSender, type SenderFrame } from './ipcHandlers.js';
 
 describe('isTrustedSender', () => {
@@ -17,22 +20,26 @@ describe('isTrustedSender', () => {
   });
 });
 
-/** Records what reaches the service, so the test sees which calls got through the checks. */
-class RecordingService implements ApiService {
-  readonly calls: [MethodName, unknown][] = [];
-  async invoke(method: MethodName, input: unknown): Promise<never> {
-    this.calls.push([method, input]);
-    return { ok: true } as never;
-  }
-  onDidChangeWorkspace(_listener: (event: WorkspaceChangeEvent) => void): () => void {
-    return () => undefined;
-  }
-}
+let base: string;
+let workspace: Workspace;
+let service: WorkspaceService;
+beforeAll(async () => {
+  base = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-ipc-'));
+  await fs.cp(path.join(import.meta.dirname, '../../samples/acme-checkout'), base, { recursive: true });
+  const opened = await Workspace.open(base, { write: false, watch: false, cache: false });
+  if (!opened.ok) throw new Error(opened.message);
+  workspace = opened.workspace;
+  service = new WorkspaceService(workspace);
+});
+afterAll(async () => {
+  await workspace?.close();
+  await fs.rm(base, { recursive: true, force: true });
+});
 
 describe('handleCall', () => {
   const app = { url: 'specbench-app://app/index.html', parent: null };
   const cases: [string, SenderFrame, string, unknown, unknown][] = [
-    ['a valid call', app, 'search', { query: 'guest' }, { ok: true }],
+    ['a valid call', app, 'search', { query: 'guest' }, 'answered'],
     [
       'an untrusted sender',
       { url: 'https://evil.example/', parent: null },
@@ -47,8 +54,8 @@ describe('handleCall', () => {
     ['a 10 MB key', app, 'getLinks', { key: 'A'.repeat(10_000_000) }, 'invalid-arguments'],
   ];
   it.each(cases)('%s', async (_name, frame, method, input, expected) => {
-    const service = new RecordingService();
-    const result = (await handleCall(service, frame, method, input)) as { ok: boolean; error?: string };
-    expect(result.ok ? result : result.error).toEqual(expected);
+    const result = (await handleCall(service, frame, method, input)) as
+      { ok?: boolean; error?: string } | unknown[];
+    expect(Array.isArray(result) ? 'answered' : result.error).toEqual(expected);
   });
 });
