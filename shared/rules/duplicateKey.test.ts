@@ -95,6 +95,17 @@ describe('duplicate-key', () => {
     });
   }
 
+  it('points at each roadmap item by its line', () => {
+    const lines = new Map([['RM-1', [4, 16]]]);
+    const findings = checkRule(duplicateKey, [], [roadmapFixture('RM-1'), roadmapFixture('RM-1', 'later')], {
+      roadmapLines: lines,
+    });
+    expect(findings.map((finding) => `${finding.line}: ${finding.message}`)).toEqual([
+      '4: RM-1 is also used in roadmap.json:16; keys must be unique.',
+      '16: RM-1 is also used in roadmap.json:4; keys must be unique.',
+    ]);
+  });
+
   it('lists three other places and counts the rest', () => {
     const documents = ['a', 'b', 'c', 'd', 'e'].map((name) =>
       documentFixture({ path: `${name}.md`, key: 'SPEC-1' }),

@@ -13,13 +13,22 @@ const listedPlaces = 3;
 export const duplicateKey: Rule = {
   id: 'duplicate-key',
   check(input, keys) {
+    if (keys.duplicated.size === 0) return [];
+    // Only the few duplicated keys are gathered: the index already knows which they are.
     const uses: KeyUse[] = [];
+    const add = (key: string, path: string, line: number): void => {
+      if (keys.duplicated.has(key)) uses.push({ key, path, line });
+    };
     for (const document of input.documents) {
-      if (document.key !== undefined) uses.push({ key: document.key, path: document.path, line: 1 });
-      for (const requirement of document.requirements)
-        uses.push({ key: requirement.key, path: document.path, line: requirement.line });
+      if (document.key !== undefined) add(document.key, document.path, 1);
+      for (const requirement of document.requirements) add(requirement.key, document.path, requirement.line);
     }
-    for (const item of input.roadmap) uses.push({ key: item.key, path: keys.roadmapPath, line: 1 });
+    const occurrences = new Map<string, number>();
+    for (const item of input.roadmap) {
+      const occurrence = occurrences.get(item.key) ?? 0;
+      occurrences.set(item.key, occurrence + 1);
+      add(item.key, keys.roadmapPath, keys.roadmapLine(item.key, occurrence));
+    }
     const findings: RuleFinding[] = [];
     for (const [key, sharing] of findDuplicateKeys(uses)) {
       for (const use of sharing) {

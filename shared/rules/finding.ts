@@ -23,6 +23,8 @@ export interface RuleInput {
   settings: Settings;
   /** Where roadmap findings point; `roadmap.json` when not given. */
   roadmapPath?: string;
+  /** Lines of each roadmap key in roadmap.json, in file order (`RoadmapStore.itemLines()`); line 1 when absent. */
+  roadmapLines?: ReadonlyMap<string, readonly number[]>;
   /** Required sections per type from the workspace's template overrides; built-in templates otherwise. */
   requiredSections?: Partial<Record<TemplateType, string[]>>;
 }
@@ -44,5 +46,9 @@ export interface KeyIndex {
   implementedBy: Map<string, string[]>;
   /** Roadmap key → keys of the requirements that deliver it. */
   deliveredBy: Map<string, string[]>;
+  /** Keys used more than once anywhere (documents, requirements, roadmap items). */
+  duplicated: Set<string>;
   roadmapPath: string;
+  /** The line of the `occurrence`-th roadmap item with this key (0 for the first). */
+  roadmapLine(key: string, occurrence?: number): number;
 }

@@ -8,22 +8,37 @@ export function buildKeyIndex(input: RuleInput): KeyIndex {
     roadmap: new Map(),
     implementedBy: new Map(),
     deliveredBy: new Map(),
+    duplicated: new Set(),
     roadmapPath: input.roadmapPath ?? 'roadmap.json',
+    roadmapLine: (key, occurrence = 0) => input.roadmapLines?.get(key)?.[occurrence] ?? 1,
+  };
+  const seen = new Set<string>();
+  const see = (key: string): void => {
+    if (seen.has(key)) index.duplicated.add(key);
+    else seen.add(key);
   };
   for (const document of input.documents) {
-    if (document.key !== undefined && !index.documents.has(document.key))
-      index.documents.set(document.key, document);
+    if (document.key !== undefined) {
+      see(document.key);
+      if (!index.documents.has(document.key)) index.documents.set(document.key, document);
+    }
     for (const requirement of document.requirements) {
-      if (!index.requirements.has(requirement.key))
+      see(requirement.key);
+      if (!index.requirements.has(requirement.key)) {
         index.requirements.set(requirement.key, { requirement, document });
+      }
       for (const item of requirement.roadmap) append(index.deliveredBy, item, requirement.key);
     }
     if (document.type === 'story') {
-      for (const requirement of document.implements)
+      for (const requirement of document.implements) {
         append(index.implementedBy, requirement, document.key ?? document.path);
+      }
     }
   }
-  for (const item of input.roadmap) if (!index.roadmap.has(item.key)) index.roadmap.set(item.key, item);
+  for (const item of input.roadmap) {
+    see(item.key);
+    if (!index.roadmap.has(item.key)) index.roadmap.set(item.key, item);
+  }
   return index;
 }
 

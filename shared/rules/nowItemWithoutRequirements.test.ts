@@ -12,7 +12,13 @@ const spec = documentFixture({
 });
 
 describe('now-item-without-requirements', () => {
-  const cases: { name: string; roadmap: RoadmapItem[]; roadmapPath?: string; expected: RuleFinding[] }[] = [
+  const cases: {
+    name: string;
+    roadmap: RoadmapItem[];
+    roadmapPath?: string;
+    roadmapLines?: Map<string, number[]>;
+    expected: RuleFinding[];
+  }[] = [
     { name: 'delivered', roadmap: [roadmapFixture('RM-1')], expected: [] },
     {
       name: 'later items may wait',
@@ -35,7 +41,10 @@ describe('now-item-without-requirements', () => {
   ];
   for (const testCase of cases) {
     it(testCase.name, () => {
-      const extra = testCase.roadmapPath === undefined ? {} : { roadmapPath: testCase.roadmapPath };
+      const extra =
+        testCase.roadmapPath === undefined
+          ? {}
+          : { roadmapPath: testCase.roadmapPath, roadmapLines: testCase.roadmapLines };
       expect(checkRule(nowItemWithoutRequirements, [spec], testCase.roadmap, extra)).toEqual(
         testCase.expected,
       );

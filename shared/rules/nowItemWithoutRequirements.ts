@@ -9,7 +9,7 @@ export const nowItemWithoutRequirements: Rule = {
       if (item.lane !== 'now' || keys.deliveredBy.has(item.key)) continue;
       findings.push({
         path: keys.roadmapPath,
-        line: 1,
+        line: keys.roadmapLine(item.key),
         key: item.key,
         message: `${item.key} (${item.title}) is in Now, but no requirement delivers it.`,
       });
