@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DocumentStore } from './documentStore.js';
-import { FileWatcher, isWatchedPath, type FileChange } from './fileWatcher.js';
+import { FileWatcher, isWatchedPath, maxBatchDelayMs, type FileChange } from './fileWatcher.js';
 
 interface Fixture {
   root: string;
@@ -102,6 +102,27 @@ describe('FileWatcher', () => {
     expect(fixture.batches).toEqual([[{ path: 'a.md', kind: 'changed' }]]);
   });
 
+  it("reports vim's default save (original renamed to a~ backup, new file written) as one change", async () => {
+    const fixture = await watchedWorkspace({ 'a.md': 'one\n' });
+    renameSync(path.join(fixture.root, 'a.md'), path.join(fixture.root, 'a.md~'));
+    writeFileSync(path.join(fixture.root, 'a.md'), 'two\n');
+    unlinkSync(path.join(fixture.root, 'a.md~'));
+    await fixture.until(anyBatch);
+    await settle(300);
+    expect(fixture.batches).toEqual([[{ path: 'a.md', kind: 'changed' }]]);
+  });
+
+  it('reports every file of a deleted folder', async () => {
+    const fixture = await watchedWorkspace({ 'keep.md': '', 'specs/a.md': '', 'specs/deep/b.md': '' });
+    await fs.rm(path.join(fixture.root, 'specs'), { recursive: true });
+    await fixture.until((batches) => batches.flat().length >= 2);
+    await settle(300);
+    expect(fixture.batches.flat().sort((a, b) => a.path.localeCompare(b.path))).toEqual([
+      { path: 'specs/a.md', kind: 'deleted' },
+      { path: 'specs/deep/b.md', kind: 'deleted' },
+    ]);
+  });
+
   it('reports a deleted file', async () => {
     const fixture = await watchedWorkspace({ 'a.md': 'one\n', 'b.md': 'two\n' });
     unlinkSync(path.join(fixture.root, 'b.md'));
@@ -165,22 +186,27 @@ describe('FileWatcher', () => {
   it('delivers a burst of 500 files (a git checkout) in one or a few batches with every path', async () => {
     const fixture = await watchedWorkspace({ 'README.md': '' });
     const expected: string[] = [];
+    const started = Date.now();
     for (let folder = 0; folder < 5; folder++) {
       await fs.mkdir(path.join(fixture.root, `folder-${folder}`));
-      for (let file = 0; file < 100; file++) {
-        const name = `folder-${folder}/file-${String(file).padStart(3, '0')}.md`;
-        expected.push(name);
-        await fs.writeFile(path.join(fixture.root, name), `# ${name}\n`);
-      }
+      const names = Array.from(
+        { length: 100 },
+        (_, file) => `folder-${folder}/file-${String(file).padStart(3, '0')}.md`,
+      );
+      expected.push(...names);
+      await Promise.all(names.map((name) => fs.writeFile(path.join(fixture.root, name), `# ${name}\n`)));
     }
+    const writingMs = Date.now() - started;
     const seen = (batches: FileChange[][]) => new Set(batches.flat().map((change) => change.path));
     await fixture.until((batches) => seen(batches).size >= 500, 15_000);
     await settle(300);
+    // One batch normally; a burst that itself lasts longer than the longest batch delay may take more.
+    const allowed = 2 + Math.floor(writingMs / maxBatchDelayMs);
     expect({
-      batchesAtMostThree: fixture.batches.length <= 3,
+      fewBatches: fixture.batches.length <= allowed,
       paths: [...seen(fixture.batches)].sort(),
       kinds: [...new Set(fixture.batches.flat().map((change) => change.kind))],
-    }).toEqual({ batchesAtMostThree: true, paths: expected.sort(), kinds: ['changed'] });
+    }).toEqual({ fewBatches: true, paths: expected.sort(), kinds: ['changed'] });
   });
 
   it('stops delivering once closed', async () => {

@@ -20,7 +20,7 @@ type ErrorListener = (message: string) => void;
 
 const defaultBatchMs = 75;
 /** A steady stream of events is still delivered at least this often. */
-const maxBatchDelayMs = 2000;
+export const maxBatchDelayMs = 2000;
 const rootFiles: ReadonlySet<string> = new Set(['specbench.json', 'roadmap.json']);
 
 /** Whether a workspace path is one the watcher reports. */
@@ -66,6 +66,8 @@ export class FileWatcher {
     this.watcher = watcher;
     const record = (absolute: string) => this.record(absolute);
     watcher.on('add', record).on('change', record).on('unlink', record);
+    // Files written into a brand-new folder before its watch is set up are found by reading it.
+    watcher.on('addDir', (absolute: string) => void this.recordFolder(absolute));
     watcher.on('error', (error: unknown) => {
       for (const listener of this.errorListeners) listener(`Watching the workspace failed: ${String(error)}`);
     });
@@ -110,6 +112,15 @@ export class FileWatcher {
     clearTimeout(this.timer);
     const wait = Math.min(this.batchMs, this.batchStartedAt + maxBatchDelayMs - now);
     this.timer = setTimeout(() => this.flush(), Math.max(0, wait));
+  }
+
+  private async recordFolder(folder: string): Promise<void> {
+    const entries = await fs.readdir(folder, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const absolute = path.join(folder, entry.name);
+      if (entry.isFile()) this.record(absolute);
+      else if (entry.isDirectory() && !skippedFolderNames.has(entry.name)) await this.recordFolder(absolute);
+    }
   }
 
   private flush(): void {
