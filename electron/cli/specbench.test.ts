@@ -1,5 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +31,17 @@ function specbench(args: string[], cwd = tmpdir()): Run {
 
 function temporaryFolder(): string {
   return mkdtempSync(path.join(tmpdir(), 'specbench-cli-'));
+}
+
+/** A private copy of the sample (without its cache), for commands that write or tests that break it. */
+function sampleCopy(): string {
+  const root = path.join(temporaryFolder(), 'acme');
+  cpSync(sample, root, { recursive: true, filter: (file) => path.basename(file) !== '.specbench' });
+  return root;
+}
+
+function json(run: Run): Record<string, unknown> {
+  return JSON.parse(run.stdout) as Record<string, unknown>;
 }
 
 /** Every file below a folder with its bytes (the .specbench cache aside), to prove a command wrote nothing. */
@@ -142,9 +161,164 @@ describe('specbench doctor', () => {
   });
 });
 
+describe('specbench check', () => {
+  it('finds nothing wrong in the sample', () => {
+    const run = specbench(['check', sample]);
+    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({
+      code: 0,
+      stdout: 'No findings in 17 documents.\n',
+      stderr: '',
+    });
+  });
+
+  it('reports a broken link as file:line, relative to the working folder, and exits 1', () => {
+    const root = sampleCopy();
+    appendFileSync(path.join(root, 'specs', 'promo-codes.md'), '\nSee [[SPEC-99]].\n');
+    const run = specbench(['check', 'acme'], path.dirname(root));
+    expect({ code: run.code, lines: run.stdout.split('\n') }).toEqual({
+      code: 1,
+      lines: [
+        'acme/specs/promo-codes.md:72  error  broken-link  [[SPEC-99]] in SPEC-4 links to SPEC-99, which does not exist.',
+        '1 error, 0 warnings, 0 info in 17 documents.',
+        '',
+      ],
+    });
+  });
+
+  it('prints findings and counts as JSON with workspace-relative paths', () => {
+    const root = sampleCopy();
+    appendFileSync(path.join(root, 'specs', 'promo-codes.md'), '\nSee [[SPEC-99]].\n');
+    const run = specbench(['check', root, '--format', 'json']);
+    const report = json(run) as { findings: { rule: string; path: string; line: number }[]; counts: unknown };
+    expect({
+      code: run.code,
+      findings: report.findings.map(({ rule, path: file, line }) => ({ rule, path: file, line })),
+      counts: report.counts,
+    }).toEqual({
+      code: 1,
+      findings: [{ rule: 'broken-link', path: 'specs/promo-codes.md', line: 72 }],
+      counts: { error: 1, warning: 0, info: 0 },
+    });
+  });
+});
+
+describe('specbench search, show and trace on the sample', () => {
+  const cases: [string, string[], (run: Run) => unknown, unknown][] = [
+    [
+      'search finds the promo codes spec first',
+      ['search', sample, 'promo code', '--json'],
+      (run) => (json(run).hits as { key?: string }[])[0]?.key,
+      'SPEC-4',
+    ],
+    [
+      'search text starts with file:line and the key',
+      ['search', sample, 'rate limited'],
+      (run) => run.stdout.split('\n')[0]!.split(/\s+/).slice(0, 2),
+      [path.relative(tmpdir(), path.join(sample, 'specs/promo-codes.md')) + ':57', 'SPEC-4'],
+    ],
+    [
+      'search with no hits says so',
+      ['search', sample, 'zeppelin'],
+      (run) => run.stdout,
+      'No matches for "zeppelin".\n',
+    ],
+    [
+      'show a requirement: its spec, roadmap item and implementing story',
+      ['show', sample, 'REQ-2', '--json'],
+      (run) => {
+        const shown = json(run) as {
+          kind: string;
+          links: { outgoing: { kind: string; to: string }[]; incoming: { kind: string; from: string }[] };
+        };
+        return [
+          shown.kind,
+          shown.links.outgoing.map((link) => `${link.kind} ${link.to}`),
+          shown.links.incoming.filter((link) => link.kind === 'implements').map((link) => link.from),
+        ];
+      },
+      ['requirement', ['delivers RM-1'], ['STORY-2']],
+    ],
+    [
+      'show a roadmap item with its RICE score',
+      ['show', sample, 'RM-3'],
+      (run) => run.stdout.split('\n').find((line) => line.startsWith('RICE')),
+      'RICE         8000 (reach 25000 × impact 2 × confidence 80% ÷ effort 5)',
+    ],
+    [
+      'show a document: the FAQ that answers it comes in',
+      ['show', sample, 'SPEC-2', '--json'],
+      (run) =>
+        (json(run).links as { incoming: { kind: string; from: string }[] }).incoming
+          .filter((link) => link.kind === 'answers')
+          .map((link) => link.from),
+      ['FAQ-2'],
+    ],
+    [
+      'trace covers 12 of 14 requirements',
+      ['trace', sample, '--json'],
+      (run) => json(run).coverage,
+      { requirements: 14, withStories: 12 },
+    ],
+    [
+      'trace text ends with the coverage',
+      ['trace', sample],
+      (run) => run.stdout.trimEnd().split('\n').at(-1),
+      '12 roadmap items; 12 of 14 requirements have a story (86%).',
+    ],
+  ];
+  it.each(cases)('%s', (_name, args, pick, expected) => {
+    const run = specbench(args);
+    expect({ code: run.code, picked: pick(run) }).toEqual({ code: 0, picked: expected });
+  });
+});
+
+describe('specbench rekey', () => {
+  it('renames a spec key everywhere and leaves the workspace clean', () => {
+    const root = sampleCopy();
+    const run = specbench(['rekey', root, 'SPEC-1', 'SPEC-10']);
+    const after = specbench(['check', root]);
+    expect({
+      code: run.code,
+      stdout: run.stdout,
+      check: after.code,
+      answers: readFileSync(path.join(root, 'faqs', 'guest-checkout-pr-faq.md'), 'utf8').includes(
+        'answers: [SPEC-10]',
+      ),
+      leftovers: Object.values(snapshot(root)).filter((base64) =>
+        Buffer.from(base64, 'base64').toString().includes('SPEC-1]'),
+      ).length,
+    }).toEqual({
+      code: 0,
+      stdout: 'Renamed SPEC-1 to SPEC-10 in 6 files.\n',
+      check: 0,
+      answers: true,
+      leftovers: 0,
+    });
+  });
+});
+
 describe('bad input: one line on stderr, the right exit code, nothing written', () => {
   const setups: Record<string, (folder: string) => void> = {
     nothing: () => undefined,
+    'a sample': (folder) =>
+      cpSync(sample, path.join(folder, 'acme'), {
+        recursive: true,
+        filter: (file) => path.basename(file) !== '.specbench',
+      }),
+    'a corrupt roadmap': (folder) => {
+      setups['a sample']!(folder);
+      writeFileSync(
+        path.join(folder, 'acme', 'roadmap.json'),
+        '{ "version": 1, "items": [ { "key": "RM-1", ',
+      );
+    },
+    'an invalid specbench.json': (folder) => {
+      setups['a sample']!(folder);
+      writeFileSync(
+        path.join(folder, 'acme', 'specbench.json'),
+        '{ "name": "", "rules": { "broken-link": "fatal" } }\n',
+      );
+    },
     'a non-empty folder': (folder) => writeFileSync(path.join(folder, 'notes.md'), '# Notes\n'),
     'a file': (folder) => writeFileSync(path.join(folder, 'file.md'), 'text\n'),
   };
@@ -161,6 +335,25 @@ describe('bad input: one line on stderr, the right exit code, nothing written', 
     ['init below a file', 'a file', ['init', 'file.md/workspace'], 2],
     ['doctor on a missing folder', 'nothing', ['doctor', 'missing'], 2],
     ['doctor on a file', 'a file', ['doctor', 'file.md'], 2],
+    ['check on a missing folder', 'nothing', ['check', 'missing'], 2],
+    ['check on a file', 'a file', ['check', 'file.md'], 2],
+    ['check with an unknown format', 'a sample', ['check', 'acme', '--format', 'xml'], 2],
+    ['check with a corrupt roadmap.json', 'a corrupt roadmap', ['check', 'acme'], 2],
+    ['check with an invalid specbench.json', 'an invalid specbench.json', ['check', 'acme'], 2],
+    ['search on a missing folder', 'nothing', ['search', 'missing', 'guest'], 2],
+    ['search with no query', 'a sample', ['search', 'acme'], 2],
+    ['show with a lowercase key', 'a sample', ['show', 'acme', 'spec-1'], 2],
+    ['show with a key not in the workspace', 'a sample', ['show', 'acme', 'SPEC-99'], 2],
+    ['trace with a corrupt roadmap.json', 'a corrupt roadmap', ['trace', 'acme'], 2],
+    ['rekey with a malformed key', 'a sample', ['rekey', 'acme', 'SPEC-1', 'spec one'], 2],
+    ['rekey to a key in use', 'a sample', ['rekey', 'acme', 'SPEC-1', 'SPEC-2'], 2],
+    ['rekey of a key not in the workspace', 'a sample', ['rekey', 'acme', 'SPEC-77', 'SPEC-78'], 2],
+    [
+      'rekey with an invalid specbench.json',
+      'an invalid specbench.json',
+      ['rekey', 'acme', 'SPEC-1', 'SPEC-10'],
+      2,
+    ],
   ];
   it.each(cases)('%s', (_name, setup, args, code) => {
     const folder = temporaryFolder();

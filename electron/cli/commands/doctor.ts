@@ -1,6 +1,6 @@
 /** `specbench doctor <dir> [--json]`: proves the editor's codec gives every file back byte for byte. */
 import { DocumentStore } from '../../engine/documentStore.js';
-import { createMarkdownCodec } from '../../../shared/markdown/markdownCodec.js';
+import type { MarkdownCodec } from '../../../shared/markdown/markdownCodec.js';
 import type { CliCommand } from '../cliCommand.js';
 import { exitCodes, fileLocation, formatTable, plural, writeJson, writeLines } from '../cliOutput.js';
 import { checkFolder } from '../checkFolder.js';
@@ -31,6 +31,8 @@ Exit codes: 0 every file is identical, 1 at least one would change, 2 bad usage 
     const checked = await checkFolder(context, 'doctor', dir!);
     if (!checked.ok) return checked.code;
     const store = new DocumentStore(checked.root);
+    // The codec pulls in TipTap: loaded only by the command that needs it.
+    const { createMarkdownCodec } = await import('../../../shared/markdown/markdownCodec.js');
     const codec = createMarkdownCodec();
     const files = await store.listMarkdownFiles();
     const changed: ChangedFile[] = [];
@@ -68,10 +70,7 @@ Exit codes: 0 every file is identical, 1 at least one would change, 2 bad usage 
   },
 };
 
-function roundTripDifference(
-  codec: ReturnType<typeof createMarkdownCodec>,
-  text: string,
-): Omit<ChangedFile, 'path'> | undefined {
+function roundTripDifference(codec: MarkdownCodec, text: string): Omit<ChangedFile, 'path'> | undefined {
   let output: string;
   try {
     output = codec.serialize(codec.parse(text));

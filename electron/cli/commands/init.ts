@@ -2,7 +2,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../../engine/atomicFile.js';
-import { settingsSchema } from '../../../shared/model/settingsModel.js';
 import type { CliCommand } from '../cliCommand.js';
 import { exitCodes, fail, systemMessage, writeLines, type CliContext } from '../cliOutput.js';
 import { sampleWorkspaceFolder } from '../packageRoot.js';
@@ -58,6 +57,8 @@ async function folderState(root: string): Promise<'missing' | 'empty' | 'non-emp
 }
 
 async function writeEmptyWorkspace(root: string): Promise<void> {
+  // zod is loaded on demand so the other commands' --help and usage errors start fast.
+  const { settingsSchema } = await import('../../../shared/model/settingsModel.js');
   const settings = settingsSchema.parse({ name: titleFromFolder(root) });
   await writeFileAtomic(path.join(root, 'specbench.json'), `${JSON.stringify(settings, null, 2)}\n`);
   await writeFileAtomic(
