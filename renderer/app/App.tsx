@@ -5,11 +5,15 @@ import { DocumentEditor } from '../features/editor/DocumentEditor.js';
 import { LinksPanel } from '../features/links/LinksPanel.js';
 import { Navigator } from '../features/navigator/Navigator.js';
 import { CommandPalette } from '../features/palette/CommandPalette.js';
+import { ProblemsPanel } from '../features/problems/ProblemsPanel.js';
 import { RoadmapBoard } from '../features/roadmap/RoadmapBoard.js';
+import { RoadmapItemPage } from '../features/roadmap/RoadmapItemPage.js';
+import { RoadmapTimeline } from '../features/roadmap/RoadmapTimeline.js';
 import { QuickSwitcher } from '../features/search/QuickSwitcher.js';
 import { SearchPage } from '../features/search/SearchPage.js';
 import { StoryList } from '../features/story/StoryList.js';
 import { StoryPage } from '../features/story/StoryPage.js';
+import { TraceMatrix } from '../features/trace/TraceMatrix.js';
 import { HomePage } from './HomePage.js';
 import { type Route } from './route.js';
 import { useHashRoute } from './useHashRoute.js';
@@ -113,10 +117,13 @@ function RouteView({ route, onSelectRequirement, ...props }: RouteViewProps) {
     case 'search':
       return <SearchPage {...props} query={route.query} />;
     case 'roadmapItem':
+      return <RoadmapItemPage key={route.key} {...props} itemKey={route.key} />;
     case 'timeline':
+      return <RoadmapTimeline {...props} />;
     case 'trace':
+      return <TraceMatrix {...props} />;
     case 'problems':
-      return <Pending route={route.name} />;
+      return <ProblemsPanel {...props} />;
     case 'notFound':
       return (
         <section className="page empty-state">
@@ -127,15 +134,6 @@ function RouteView({ route, onSelectRequirement, ...props }: RouteViewProps) {
         </section>
       );
   }
-}
-
-function Pending({ route }: { route: string }) {
-  return (
-    <section className="page empty-state">
-      <h1>{route}</h1>
-      <p>This view is not available in this build yet.</p>
-    </section>
-  );
 }
 
 function LoadFailure({ message, retry }: { message?: string; retry: () => Promise<void> }) {

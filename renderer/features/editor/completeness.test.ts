@@ -44,6 +44,12 @@ describe('completenessOf', () => {
       'spec',
       ['Summary', 'Problem', 'Goals', 'Success metrics'],
     ],
+    [
+      'a heading kept as raw source still opens its section',
+      [{ type: 'rawBlock', attrs: { source: '## Acceptance criteria' } }, paragraph('Given…')],
+      'story',
+      [],
+    ],
   ];
   it.each(cases)('%s', (_name, content, type, expected) => {
     expect(completenessOf({ type: 'doc', content }, type).empty).toEqual(expected);

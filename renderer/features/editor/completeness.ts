@@ -22,6 +22,14 @@ function textOf(node: JSONContent): string {
   return (node.content ?? []).map(textOf).join('');
 }
 
+/** A heading node, or a heading the codec kept as raw source (it never loses a block it cannot model). */
+function headingOf(node: JSONContent): { level: number; title: string } | undefined {
+  if (node.type === 'heading') return { level: Number(node.attrs?.level ?? 1), title: textOf(node).trim() };
+  if (node.type !== 'rawBlock') return undefined;
+  const match = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*\s*$/.exec(String(node.attrs?.source ?? ''));
+  return match ? { level: match[1]!.length, title: match[2]!.trim() } : undefined;
+}
+
 export function completenessOf(doc: JSONContent, type: DocumentType): Completeness {
   const required = [...requiredSections(type)];
   const filled = new Set<string>();
@@ -29,9 +37,10 @@ export function completenessOf(doc: JSONContent, type: DocumentType): Completene
   let current: string | undefined;
   let currentLevel = 0;
   for (const node of doc.content ?? []) {
-    if (node.type === 'heading') {
-      const level = Number(node.attrs?.level ?? 1);
-      const title = textOf(node).trim().toLowerCase();
+    const heading = headingOf(node);
+    if (heading) {
+      const { level } = heading;
+      const title = heading.title.toLowerCase();
       if (current !== undefined && level > currentLevel) continue;
       current = required.find((name) => name.toLowerCase() === title);
       currentLevel = level;

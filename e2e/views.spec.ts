@@ -1,0 +1,68 @@
+import { expect, screenshot, test } from './specbenchTest.js';
+
+test('quick switcher opens a document by title', async ({ app }) => {
+  await app.page.keyboard.press('Control+P');
+  const dialog = app.page.getByRole('dialog', { name: 'Quick switcher' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('combobox').fill('order tracking');
+  await screenshot(app.page, 'quick-switcher');
+  await app.page.keyboard.press('Enter');
+  await expect(app.title).toHaveValue('Order tracking');
+});
+
+test('full-text search shows highlighted snippets that open the document', async ({ app }) => {
+  await app.page.keyboard.press('Control+Shift+F');
+  await expect(app.page).toHaveURL(/#\/search/);
+  await app.page.getByRole('searchbox').fill('password');
+  await expect(app.page.locator('mark').first()).toBeVisible();
+  await screenshot(app.page, 'search');
+});
+
+test('the navigator filters by status and opens documents', async ({ app }) => {
+  await app.navigator.getByRole('link', { name: 'Specs' }).click();
+  await app.page.getByRole('button', { name: /^approved/ }).click();
+  await expect(app.navigator.getByRole('list', { name: 'Specs list' }).getByRole('listitem')).toHaveCount(1);
+  await app.navigator.getByRole('link', { name: /Guest checkout/ }).click();
+  await expect(app.title).toHaveValue('Guest checkout');
+});
+
+test('screenshots of every main view', async ({ app }) => {
+  await app.goto('#/');
+  await expect(app.page.getByRole('heading', { name: 'Recently changed' })).toBeVisible();
+  await screenshot(app.page, 'home');
+
+  await app.openDocument('specs/guest-checkout.md');
+  await app.page.locator('[data-requirement="REQ-1"] .requirement-body p').first().click();
+  await expect(app.links).toContainText('Requirement REQ-1');
+  await screenshot(app.page, 'spec-editor');
+  await app.editor.locator('[data-requirement="REQ-4"]').scrollIntoViewIfNeeded();
+  await screenshot(app.page, 'spec-requirements');
+
+  await app.goto('#/stories');
+  await expect(app.page.getByRole('heading', { name: 'Stories' })).toBeVisible();
+  await screenshot(app.page, 'stories');
+
+  await app.goto('#/stories/stories/pay-as-a-guest.md');
+  await expect(app.page.getByRole('heading', { name: 'Pay as a guest' })).toBeVisible();
+  await expect(app.page.getByRole('region', { name: 'Spec section' })).toBeVisible();
+  await screenshot(app.page, 'story-page');
+
+  await app.goto('#/roadmap');
+  await expect(app.page.getByRole('list', { name: 'Now' })).toBeVisible();
+  await screenshot(app.page, 'roadmap');
+
+  await app.goto('#/roadmap/RM-1');
+  await screenshot(app.page, 'roadmap-item');
+  await app.goto('#/timeline');
+  await screenshot(app.page, 'timeline');
+  await app.goto('#/trace');
+  await screenshot(app.page, 'trace');
+  await app.goto('#/problems');
+  await screenshot(app.page, 'problems');
+
+  await app.page.emulateMedia({ colorScheme: 'dark' });
+  await app.openDocument('specs/guest-checkout.md');
+  await screenshot(app.page, 'spec-editor-dark');
+  await app.goto('#/roadmap');
+  await screenshot(app.page, 'roadmap-dark');
+});
