@@ -12,6 +12,8 @@ export interface QuickSwitchCandidate {
   key: string;
   /** Folded title. */
   title: string;
+  /** Which letters and digits key and title hold: a query needing others cannot match. */
+  mask: number;
 }
 
 const typeOrder: Record<QuickSwitchHit['type'], number> = {
@@ -24,7 +26,21 @@ const typeOrder: Record<QuickSwitchHit['type'], number> = {
 };
 
 export function quickSwitchCandidate(hit: QuickSwitchHit): QuickSwitchCandidate {
-  return { hit, key: hit.key === undefined ? '' : foldText(hit.key), title: foldText(hit.title) };
+  const key = hit.key === undefined ? '' : foldText(hit.key);
+  const title = foldText(hit.title);
+  return { hit, key, title, mask: characterMask(key) | characterMask(title) };
+}
+
+/** One bit per letter a–z, one for any digit, one for anything else but spaces. */
+function characterMask(text: string): number {
+  let mask = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 97 && code <= 122) mask |= 1 << (code - 97);
+    else if (code >= 48 && code <= 57) mask |= 1 << 26;
+    else if (code !== 32) mask |= 1 << 27;
+  }
+  return mask;
 }
 
 export function quickSwitch(
@@ -33,8 +49,10 @@ export function quickSwitch(
   limit = 20,
 ): QuickSwitchHit[] {
   const needle = foldText(query).replace(/\s+/g, ' ').trim();
+  const needed = characterMask(needle);
   const scored: { candidate: QuickSwitchCandidate; score: number }[] = [];
   for (const candidate of candidates) {
+    if ((candidate.mask & needed) !== needed) continue;
     const score = needle === '' ? 0 : scoreOf(candidate, needle);
     if (score > 0 || needle === '') scored.push({ candidate, score });
   }

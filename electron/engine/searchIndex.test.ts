@@ -23,7 +23,7 @@ describe('SearchIndex', () => {
 
   const ranked: [string, string, string[]][] = [
     [
-      'title matches rank first, then by occurrences',
+      'title matches rank first, then the earliest body match',
       'guest',
       ['stories/pay.md', 'specs/guest.md', 'faqs/refunds.md'],
     ],
@@ -78,6 +78,24 @@ describe('SearchIndex', () => {
       ['stories/pay.md'],
       3,
     ]);
+  });
+
+  it('finds documents across segments after changes', () => {
+    const many = new SearchIndex();
+    const add = (path: string, text: string) =>
+      many.set(indexDocument(path, text, { size: 0, mtimeMs: 0, hash: '' }), text);
+    for (let number = 0; number < 600; number++) add(`notes/${number}.md`, `Note ${number} about apples.\n`);
+    add('notes/7.md', 'Now about pears.\n');
+    many.remove('notes/300.md');
+    add('notes/599.md', 'Pears again.\n');
+    expect([
+      many
+        .search('pears')
+        .map((hit) => hit.path)
+        .sort(),
+      many.search('apples', { limit: 1000 }).length,
+      many.search('300 apples').length,
+    ]).toEqual([['notes/599.md', 'notes/7.md'], 597, 0]);
   });
 
   it('cuts long lines around the match', () => {

@@ -16,31 +16,57 @@ export interface SearchOptions {
 interface Searchable {
   entry: DocumentEntry;
   text: string;
-  folded: string;
   /** Offset where the body starts, so front matter is matched through title and key only. */
   bodyStart: number;
   foldedTitle: string;
   foldedKey: string;
+  segment: Segment;
 }
 
+/**
+ * Documents are searched in segments: each holds the folded bodies of a few hundred documents in
+ * one string, so a word is found with one native `indexOf` pass, and a change refolds one segment.
+ */
+interface Segment {
+  documents: Searchable[];
+  /** Folded bodies joined by NUL (never a word character); rebuilt after a change, on the next search. */
+  folded: string | undefined;
+  /** Where each document's folded body starts in `folded`; one extra entry for the end. */
+  starts: Int32Array;
+}
+
+const segmentSize = 256;
 const snippetRadius = 80;
-const countedOccurrences = 5;
 
 export class SearchIndex {
   private readonly byPath = new Map<string, Searchable>();
+  private readonly segments: Segment[] = [];
 
   set(entry: DocumentEntry, text: string): void {
-    this.byPath.set(entry.path, {
+    const existing = this.byPath.get(entry.path);
+    const segment = existing?.segment ?? this.segmentWithRoom();
+    const document: Searchable = {
       entry,
       text,
-      folded: foldText(text),
       bodyStart: bodyOffset(text, entry.bodyLine),
       foldedTitle: foldText(entry.title),
       foldedKey: entry.key === undefined ? '' : foldText(entry.key),
-    });
+      segment,
+    };
+    if (existing) segment.documents[segment.documents.indexOf(existing)] = document;
+    else segment.documents.push(document);
+    segment.folded = undefined;
+    this.byPath.set(entry.path, document);
   }
 
   remove(path: string): void {
+    const existing = this.byPath.get(path);
+    if (!existing) return;
+    const documents = existing.segment.documents;
+    const position = documents.indexOf(existing);
+    documents[position] = documents[documents.length - 1]!;
+    documents.pop();
+    existing.segment.folded = undefined;
     this.byPath.delete(path);
   }
 
@@ -49,66 +75,137 @@ export class SearchIndex {
     return this.byPath.get(path)?.text;
   }
 
+  get size(): number {
+    return this.byPath.size;
+  }
+
+  /** Folds every segment changed since the last search, so the next query pays nothing for it. */
+  prepare(): void {
+    for (const segment of this.segments) buildSegment(segment);
+  }
+
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const words = queryWords(query);
     if (words.length === 0) return [];
     const limit = options.limit ?? 50;
     const wholeQuery = words.join('-');
-    // The longest word is usually the rarest: testing it first rejects most documents early.
+    // The longest word is usually the rarest: searching it first leaves the fewest documents to check.
     const order = words.map((word, position) => ({ word, prefix: position === words.length - 1 }));
     order.sort((a, b) => b.word.length - a.word.length);
     const scored: { document: Searchable; score: number; firstMatch: number }[] = [];
-    for (const document of this.byPath.values()) {
-      let score = 0;
-      let firstMatch = -1;
-      let inTitleOrKey = 0;
-      let matchesAll = true;
+    for (const segment of this.segments) {
+      const count = segment.documents.length;
+      if (count === 0) continue;
+      const { folded, starts } = buildSegment(segment);
+      const alive = new Uint8Array(count).fill(1);
+      const inTitle = new Uint8Array(count);
+      const firstMatch = new Int32Array(count).fill(-1);
+      let remaining = count;
       for (const { word, prefix } of order) {
-        const titleMatch =
-          findWord(document.foldedTitle, word, prefix) !== -1 ||
-          findWord(document.foldedKey, word, prefix) !== -1;
-        const bodyMatch = findWord(document.folded, word, prefix, document.bodyStart);
-        if (!titleMatch && bodyMatch === -1) {
-          matchesAll = false;
-          break;
+        const found = new Uint8Array(count);
+        for (let index = 0; index < count; index++) {
+          if (!alive[index]) continue;
+          const document = segment.documents[index]!;
+          if (
+            findWord(document.foldedTitle, word, prefix) !== -1 ||
+            findWord(document.foldedKey, word, prefix) !== -1
+          ) {
+            found[index] = 1;
+            inTitle[index]!++;
+          }
         }
-        if (titleMatch) inTitleOrKey++;
-        if (bodyMatch !== -1) {
-          if (firstMatch === -1) firstMatch = bodyMatch;
-          score += countFrom(document.folded, word, prefix, bodyMatch);
+        findInBodies(folded, starts, word, prefix, alive, (index, at) => {
+          found[index] = 1;
+          if (firstMatch[index] === -1) firstMatch[index] = at;
+        });
+        for (let index = 0; index < count; index++) {
+          if (alive[index] && !found[index]) {
+            alive[index] = 0;
+            remaining--;
+          }
         }
+        if (remaining === 0) break;
       }
-      if (!matchesAll) continue;
-      if (document.foldedKey !== '' && document.foldedKey === wholeQuery) score += 10_000;
-      if (inTitleOrKey === words.length) score += 1_000;
-      else score += inTitleOrKey * 100;
-      scored.push({ document, score, firstMatch });
+      for (let index = 0; index < count && remaining > 0; index++) {
+        if (!alive[index]) continue;
+        const document = segment.documents[index]!;
+        let score = inTitle[index] === words.length ? 1_000 : inTitle[index]! * 100;
+        if (document.foldedKey !== '' && document.foldedKey === wholeQuery) score += 10_000;
+        const at = firstMatch[index]!;
+        scored.push({
+          document,
+          score,
+          firstMatch: at === -1 ? -1 : at - starts[index]! + document.bodyStart,
+        });
+      }
     }
+    // Then matches nearer the top of a document (its summary) before those deep inside.
     scored.sort(
       (a, b) =>
         b.score - a.score ||
-        a.document.entry.title.localeCompare(b.document.entry.title) ||
+        position(a.firstMatch) - position(b.firstMatch) ||
         (a.document.entry.path < b.document.entry.path ? -1 : 1),
     );
     return scored.slice(0, limit).map(({ document, firstMatch }) => hitFor(document, words, firstMatch));
   }
 
-  get size(): number {
-    return this.byPath.size;
+  private segmentWithRoom(): Segment {
+    const last = this.segments[this.segments.length - 1];
+    if (last && last.documents.length < segmentSize) return last;
+    const segment: Segment = { documents: [], folded: undefined, starts: new Int32Array(1) };
+    this.segments.push(segment);
+    return segment;
   }
 }
 
-/** Occurrences of a word from its first match, counted up to a few so one long file cannot win alone. */
-function countFrom(folded: string, word: string, prefix: boolean, first: number): number {
-  let count = 1;
-  for (
-    let at = findWord(folded, word, prefix, first + word.length);
-    at !== -1 && count < countedOccurrences;
-  ) {
-    count++;
-    at = findWord(folded, word, prefix, at + word.length);
+function position(firstMatch: number): number {
+  return firstMatch === -1 ? Number.MAX_SAFE_INTEGER : firstMatch;
+}
+
+function buildSegment(segment: Segment): { folded: string; starts: Int32Array } {
+  if (segment.folded === undefined) {
+    const parts: string[] = [];
+    const starts = new Int32Array(segment.documents.length + 1);
+    let offset = 0;
+    segment.documents.forEach((document, index) => {
+      const body = foldText(document.text.slice(document.bodyStart));
+      starts[index] = offset;
+      parts.push(body);
+      offset += body.length + 1;
+    });
+    starts[segment.documents.length] = offset;
+    segment.folded = parts.join('\u0000') + '\u0000';
+    segment.starts = starts;
   }
-  return count;
+  return { folded: segment.folded, starts: segment.starts };
+}
+
+/** One pass over a segment: the first whole-word match in each live document, skipping to the next document after it. */
+function findInBodies(
+  folded: string,
+  starts: Int32Array,
+  word: string,
+  prefix: boolean,
+  alive: Uint8Array,
+  onMatch: (index: number, at: number) => void,
+): void {
+  let document = 0;
+  let at = folded.indexOf(word);
+  while (at !== -1) {
+    while (starts[document + 1]! <= at) document++;
+    const end = starts[document + 1]!;
+    if (!alive[document]) {
+      at = folded.indexOf(word, end);
+      continue;
+    }
+    const matched = findWord(folded, word, prefix, at, end - 1);
+    if (matched === -1) {
+      at = folded.indexOf(word, end);
+      continue;
+    }
+    onMatch(document, matched);
+    at = folded.indexOf(word, end);
+  }
 }
 
 function bodyOffset(text: string, bodyLine: number): number {
@@ -133,15 +230,11 @@ function hitFor(document: Searchable, words: string[], firstMatch: number): Sear
     highlights: [],
   };
   if (entry.key !== undefined) hit.key = entry.key;
-  let source = document.text;
-  let folded = document.folded;
+  let source = entry.title;
   let start = 0;
-  let end = 0;
-  if (firstMatch === -1) {
-    source = entry.title;
-    folded = document.foldedTitle;
-    end = source.length;
-  } else {
+  let end = source.length;
+  if (firstMatch !== -1) {
+    source = document.text;
     start = document.text.lastIndexOf('\n', firstMatch) + 1;
     end = document.text.indexOf('\n', firstMatch);
     if (end === -1) end = document.text.length;
@@ -162,15 +255,16 @@ function hitFor(document: Searchable, words: string[], firstMatch: number): Sear
   const trailing = source.slice(start, end).length - source.slice(start, end).trimEnd().length;
   end -= trailing;
   hit.snippet = source.slice(start, end);
+  const folded = foldText(hit.snippet);
   const highlights: [number, number][] = [];
   words.forEach((word, position) => {
     const prefix = position === words.length - 1;
     for (
-      let at = findWord(folded, word, prefix, start, end);
+      let at = findWord(folded, word, prefix);
       at !== -1;
-      at = findWord(folded, word, prefix, at + word.length, end)
+      at = findWord(folded, word, prefix, at + word.length)
     ) {
-      highlights.push([at - start, at - start + wordEnd(folded, at, word, prefix, end)]);
+      highlights.push([at, at + wordEnd(folded, at, word, prefix, folded.length)]);
     }
   });
   hit.highlights = mergeRanges(highlights);

@@ -83,6 +83,8 @@ export class Workspace {
   private readonly searchIndex = new SearchIndex();
   private readonly switchCandidates = new Map<string, QuickSwitchCandidate[]>();
   private roadmapCandidates: QuickSwitchCandidate[] | undefined;
+  /** Every candidate in one array, rebuilt after a change: iterating 60,000 of them must stay cheap. */
+  private allCandidates: QuickSwitchCandidate[] | undefined;
   private readonly listeners = new Set<(change: WorkspaceChange) => void>();
   private watcher: FileWatcher | undefined;
   private cacheWrite: Promise<unknown> = Promise.resolve();
@@ -98,7 +100,10 @@ export class Workspace {
     private readonly templates: Partial<Record<TemplateType, Template>>,
     readonly statistics: OpenStatistics,
   ) {
-    roadmapStore.onDidChange(() => (this.roadmapCandidates = undefined));
+    roadmapStore.onDidChange(() => {
+      this.roadmapCandidates = undefined;
+      this.allCandidates = undefined;
+    });
   }
 
   static async open(root: string, options: WorkspaceOpenOptions = {}): Promise<WorkspaceOpenResult> {
@@ -177,16 +182,13 @@ export class Workspace {
   }
 
   quickSwitch(query: string, limit = 20): QuickSwitchHit[] {
-    this.roadmapCandidates ??= this.roadmap().map((item) =>
-      quickSwitchCandidate({ path: roadmapFile, key: item.key, title: item.title, type: 'roadmap' }),
-    );
-    const roadmapCandidates = this.roadmapCandidates;
-    const switchCandidates = this.switchCandidates;
-    function* candidates(): Generator<QuickSwitchCandidate> {
-      for (const list of switchCandidates.values()) yield* list;
-      yield* roadmapCandidates;
+    if (!this.allCandidates) {
+      this.roadmapCandidates ??= this.roadmap().map((item) =>
+        quickSwitchCandidate({ path: roadmapFile, key: item.key, title: item.title, type: 'roadmap' }),
+      );
+      this.allCandidates = [...this.switchCandidates.values(), this.roadmapCandidates].flat();
     }
-    return quickSwitch(candidates(), query, limit);
+    return quickSwitch(this.allCandidates, query, limit);
   }
 
   check(): FindingView[] {
@@ -300,12 +302,14 @@ export class Workspace {
       );
     }
     this.switchCandidates.set(entry.path, candidates);
+    this.allCandidates = undefined;
   }
 
   private drop(documentPath: string): void {
     this.index.remove(documentPath);
     this.searchIndex.remove(documentPath);
     this.switchCandidates.delete(documentPath);
+    this.allCandidates = undefined;
   }
 
   private reindex(documentPath: string, text: string, version: FileVersion): void {

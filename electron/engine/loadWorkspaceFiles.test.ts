@@ -1,0 +1,90 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DocumentStore } from './documentStore.js';
+import { isDocumentPath, listQuickly, loadWorkspaceFiles } from './loadWorkspaceFiles.js';
+
+const folders: string[] = [];
+afterEach(async () => {
+  await Promise.all(folders.splice(0).map((folder) => fs.rm(folder, { recursive: true, force: true })));
+});
+
+async function workspace(files: Record<string, string | Buffer>): Promise<string> {
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-load-'));
+  folders.push(root);
+  for (const [file, content] of Object.entries(files)) {
+    await fs.mkdir(path.dirname(path.join(root, file)), { recursive: true });
+    await fs.writeFile(path.join(root, file), content);
+  }
+  return root;
+}
+
+const files = {
+  'README.md': '# Read me\n',
+  'specs/a.md': '---\nkey: SPEC-1\n---\n',
+  'specs/deep/b.MD': '# B\n',
+  'specs/image.png': 'not markdown',
+  '.git/c.md': '# in git\n',
+  'node_modules/d.md': '# dependency\n',
+  '.specbench/e.md': '# cache folder\n',
+  'templates/spec.md': '# template\n',
+};
+
+describe('listQuickly', () => {
+  it('lists what the document store lists', async () => {
+    const root = await workspace(files);
+    expect(listQuickly(root)).toEqual(await new DocumentStore(root).listMarkdownFiles());
+  });
+
+  it('leaves a workspace with a symbolic link to the store', async () => {
+    const root = await workspace(files);
+    await fs.symlink(path.join(root, 'specs'), path.join(root, 'linked'));
+    expect(listQuickly(root)).toBeUndefined();
+  });
+});
+
+describe('loadWorkspaceFiles', () => {
+  it('indexes every document, with the store’s message for a file it refuses', async () => {
+    const root = await workspace({
+      ...files,
+      'specs/binary.md': Buffer.from([0x23, 0, 0x41]),
+      'specs/latin1.md': Buffer.from([0xe9, 0x0a]),
+    });
+    const loaded = await loadWorkspaceFiles(new DocumentStore(root), { cache: false });
+    expect(
+      loaded.files.map((file) => [file.entry.path, file.entry.problem?.message ?? file.entry.title]).sort(),
+    ).toEqual([
+      ['README.md', 'Read me'],
+      ['specs/a.md', 'a'],
+      ['specs/binary.md', 'specs/binary.md is a binary file, not Markdown text.'],
+      ['specs/deep/b.MD', 'B'],
+      ['specs/latin1.md', 'specs/latin1.md is not valid UTF-8 text.'],
+    ]);
+  });
+
+  it('gives each entry the version the document store would', async () => {
+    const root = await workspace({ 'a.md': 'Some text\n' });
+    const store = new DocumentStore(root);
+    const [loaded] = (await loadWorkspaceFiles(store, { cache: false })).files;
+    const read = await store.read('a.md');
+    if (!read.ok) throw new Error(read.message);
+    expect([loaded?.entry.size, loaded?.entry.mtimeMs, loaded?.entry.hash]).toEqual([
+      read.file.size,
+      read.file.mtimeMs,
+      read.file.hash,
+    ]);
+  });
+});
+
+describe('isDocumentPath', () => {
+  const cases: [string, boolean][] = [
+    ['README.md', true],
+    ['specs/a.md', true],
+    ['templates/spec.md', false],
+    ['specs/templates/x.md', true],
+  ];
+  it.each(cases)('%s', (file, expected) => {
+    expect(isDocumentPath(file)).toBe(expected);
+  });
+});
