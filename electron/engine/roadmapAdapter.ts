@@ -2,6 +2,7 @@
  * lowdb adapter for `roadmap.json`: validated reads, and writes that are atomic and durable, keep the
  * previous good file as `roadmap.json.bak`, and refuse to overwrite a file changed on disk since it was read.
  */
+import { randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
@@ -55,25 +56,20 @@ export function parseRoadmapText(text: string, fileName = roadmapFileName): Pars
  * sample and hand-edited files are laid out, so a write changes only the lines that changed.
  */
 export function formatRoadmapJson(data: RoadmapFile): string {
-  return `${formatValue(data, '', 0)}\n`;
+  return `${JSON.stringify(data, null, 2).replace(leafContainer, collapseLeaf)}\n`;
 }
 
-function formatValue(value: unknown, indent: string, depth: number): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  const entries = Array.isArray(value)
-    ? value.map((item: unknown) => [undefined, item] as const)
-    : Object.entries(value).filter(([, item]) => item !== undefined);
-  const open = Array.isArray(value) ? '[' : '{';
-  const close = Array.isArray(value) ? ']' : '}';
-  if (entries.length === 0) return open + close;
-  const prefix = (key: string | undefined): string => (key === undefined ? '' : `${JSON.stringify(key)}: `);
-  if (depth >= 3 && entries.every(([, item]) => item === null || typeof item !== 'object')) {
-    const inner = entries.map(([key, item]) => prefix(key) + JSON.stringify(item)).join(', ');
-    return Array.isArray(value) ? `[${inner}]` : `{ ${inner} }`;
-  }
-  const inner = `${indent}  `;
-  const lines = entries.map(([key, item]) => inner + prefix(key) + formatValue(item, inner, depth + 1));
-  return `${open}\n${lines.join(',\n')}\n${indent}${close}`;
+const jsonString = String.raw`"(?:[^"\\\n]|\\.)*"`;
+const jsonMember = String.raw`(?:${jsonString}: )?(?:${jsonString}|-?[0-9][0-9.eE+-]*|true|false|null)`;
+/** An object or array nested three deep or more (members indented 8+ spaces) holding only primitives. */
+const leafContainer = new RegExp(
+  String.raw`([[{])\n( {8,})(${jsonMember}(?:,\n\2${jsonMember})*)\n *([\]}])`,
+  'g',
+);
+
+function collapseLeaf(_match: string, open: string, indent: string, members: string): string {
+  const inner = members.split(`,\n${indent}`).join(', ');
+  return open === '{' ? `{ ${inner} }` : `[${inner}]`;
 }
 
 export class RoadmapFileAdapter implements Adapter<RoadmapFile> {
@@ -118,6 +114,54 @@ export class RoadmapFileAdapter implements Adapter<RoadmapFile> {
     return parsed.data;
   }
 
+  /** The roadmap as last read or written, parsed again: what a failed write rolls back to. */
+  lastWritten(): RoadmapFile | undefined {
+    if (this.knownText === undefined) return undefined;
+    const parsed = parseRoadmapText(this.knownText);
+    return parsed.ok ? parsed.data : undefined;
+  }
+
+  /**
+   * The file about to be replaced becomes the backup through a hard link: no copy, and its bytes were
+   * made durable when they were written. Where links are not supported, it is copied.
+   */
+  private async backUp(current: string): Promise<void> {
+    const folder = path.dirname(this.file);
+    const temp = path.join(
+      folder,
+      `.${roadmapFileName}.bak.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
+    );
+    try {
+      await fs.link(this.file, temp);
+      await fs.rename(temp, this.backupFile);
+    } catch {
+      await fs.rm(temp, { force: true });
+      await writeFileAtomic(this.backupFile, current);
+    }
+  }
+
+  /** The line of each item's `"key"` field in the file as last read or written, for findings. */
+  itemLines(): Map<string, number[]> {
+    const lines = new Map<string, number[]>();
+    if (this.knownText === undefined) return lines;
+    const keyField = /"key"\s*:\s*"([^"\\]*)"/g;
+    let line = 1;
+    let counted = 0;
+    for (let match = keyField.exec(this.knownText); match; match = keyField.exec(this.knownText)) {
+      for (
+        let index = this.knownText.indexOf('\n', counted);
+        index !== -1 && index < match.index;
+        index = this.knownText.indexOf('\n', index + 1)
+      )
+        line++;
+      counted = match.index;
+      const found = lines.get(match[1]!);
+      if (found) found.push(line);
+      else lines.set(match[1]!, [line]);
+    }
+    return lines;
+  }
+
   isKnown(text: string | undefined): boolean {
     return text === this.knownText;
   }
@@ -149,7 +193,7 @@ export class RoadmapFileAdapter implements Adapter<RoadmapFile> {
     }
     if (text === current) return;
     try {
-      if (current !== undefined) await writeFileAtomic(this.backupFile, current);
+      if (current !== undefined) await this.backUp(current);
       await writeFileAtomic(this.file, text);
     } catch (error) {
       throw new RoadmapFileProblem(

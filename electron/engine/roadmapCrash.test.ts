@@ -11,7 +11,9 @@ import { roadmapDigest } from './testing/roadmapCrashWriter.js';
 const writer = fileURLToPath(new URL('./testing/roadmapCrashWriter.ts', import.meta.url));
 const sample = fileURLToPath(new URL('../../samples/acme-checkout/roadmap.json', import.meta.url));
 const kills = 200;
-const budgetMs = 60_000;
+/** About 50 s on an idle 2-core machine; a loaded one stops at the budget, but never below `minimumKills`. */
+const budgetMs = 90_000;
+const minimumKills = 100;
 
 /** Starts the writer, waits until it holds the store, lets it write for a random moment, then SIGKILLs it. */
 function killDuringWrites(
@@ -52,14 +54,14 @@ describe('roadmap.json survives being killed mid-write', () => {
       const problems: string[] = [];
       const started = Date.now();
       let round = 0;
-      for (; round < kills && Date.now() - started < budgetMs; round++) {
+      for (; round < kills && (round < minimumKills || Date.now() - started < budgetMs); round++) {
         await killDuringWrites(script, root, log, round + 1, Math.floor(Math.random() * 40));
         const announced = new Set((await fs.readFile(log, 'utf8')).split('\n').slice(0, -1));
         for (const name of ['roadmap.json', 'roadmap.json.bak']) {
-          const parsed = parseRoadmapText(
-            await fs.readFile(path.join(root, name), 'utf8').catch(() => ''),
-            name,
-          );
+          const text = await fs.readFile(path.join(root, name), 'utf8').catch(() => undefined);
+          // The backup appears with the first write; roadmap.json itself must always be there.
+          if (text === undefined && name === 'roadmap.json.bak') continue;
+          const parsed = parseRoadmapText(text ?? '', name);
           if (!parsed.ok) problems.push(`round ${round}: ${parsed.message}`);
           else if (!announced.has(roadmapDigest(parsed.data.items)))
             problems.push(`round ${round}: ${name} is no version written`);
@@ -73,7 +75,7 @@ describe('roadmap.json survives being killed mid-write', () => {
       // Enough kills, and enough writes between them, for the test to mean something.
       expect({
         problems,
-        enoughKills: round >= 150,
+        enoughKills: round >= minimumKills,
         enoughWrites: versions >= round,
         leftovers: leftovers.length <= 2,
       }).toEqual({
@@ -83,6 +85,6 @@ describe('roadmap.json survives being killed mid-write', () => {
         leftovers: true,
       });
     },
-    budgetMs + 30_000,
+    budgetMs * 2,
   );
 });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RoadmapStore } from './roadmapStore.js';
 import { formatRoadmapJson, parseRoadmapText } from './roadmapAdapter.js';
-import type { Lane } from '../../shared/model/roadmapModel.js';
+import type { Lane, RoadmapFile } from '../../shared/model/roadmapModel.js';
 
 const sampleRoadmap = fileURLToPath(new URL('../../samples/acme-checkout/roadmap.json', import.meta.url));
 
@@ -42,6 +42,33 @@ function lanesOf(store: RoadmapStore): string {
 }
 
 describe('roadmap.json format', () => {
+  const cases: { name: string; data: unknown; expected: string }[] = [
+    { name: 'empty', data: { version: 1, items: [] }, expected: '{\n  "version": 1,\n  "items": []\n}\n' },
+    {
+      name: 'an item stays multi-line; its leaf objects and arrays go on one line',
+      data: {
+        version: 1,
+        items: [
+          { key: 'RM-1', tags: ['a', 'b'], rice: { reach: 1, impact: 0.5 }, nested: { deep: { x: 1 } } },
+        ],
+      },
+      expected:
+        '{\n  "version": 1,\n  "items": [\n    {\n      "key": "RM-1",\n      "tags": ["a", "b"],\n      "rice": { "reach": 1, "impact": 0.5 },\n' +
+        '      "nested": {\n        "deep": { "x": 1 }\n      }\n    }\n  ]\n}\n',
+    },
+    {
+      name: 'strings with quotes, commas and escaped newlines',
+      data: { version: 1, items: [{ key: 'RM-2', extra: { note: 'a "b",\n c' } }] },
+      expected:
+        '{\n  "version": 1,\n  "items": [\n    {\n      "key": "RM-2",\n      "extra": { "note": "a \\"b\\",\\n c" }\n    }\n  ]\n}\n',
+    },
+  ];
+  for (const testCase of cases) {
+    it(testCase.name, () => {
+      expect(formatRoadmapJson(testCase.data as RoadmapFile)).toBe(testCase.expected);
+    });
+  }
+
   it('writes the sample back byte for byte, so a first save does not reformat the file', async () => {
     const text = await fs.readFile(sampleRoadmap, 'utf8');
     const parsed = parseRoadmapText(text);
@@ -283,6 +310,13 @@ describe('RoadmapStore changes', () => {
     const backup = await fs.readFile(path.join(root, 'roadmap.json.bak'), 'utf8');
     await store.close();
     expect(backup).toBe(first);
+  });
+
+  it('knows the line of each item in the file', async () => {
+    const root = await workspace(await fs.readFile(sampleRoadmap, 'utf8'));
+    const opened = await RoadmapStore.open(root);
+    const lines = opened.ok ? opened.store.itemLines() : new Map();
+    expect([lines.get('RM-1'), lines.get('RM-2'), lines.size]).toEqual([[5], [17], 12]);
   });
 
   it('a read-only store refuses changes', async () => {

@@ -40,8 +40,6 @@ const emptyRoadmap = (): RoadmapFile => ({ version: 1, items: [] });
 
 export class RoadmapStore {
   private sorted: RoadmapItem[] | undefined;
-  /** What is on disk, restored when a write fails. */
-  private committed: RoadmapFile;
   private waiters: ((failure: Failure<RoadmapError> | undefined) => void)[] = [];
   private flushScheduled = false;
   private writing: Promise<void> = Promise.resolve();
@@ -53,9 +51,7 @@ export class RoadmapStore {
     private readonly adapter: RoadmapFileAdapter,
     private readonly lock: RoadmapLock | undefined,
     private readonly keyPrefix: string,
-  ) {
-    this.committed = structuredClone(db.data);
-  }
+  ) {}
 
   static async open(root: string, options: RoadmapOpenOptions = {}): Promise<RoadmapOpenResult> {
     let lock: RoadmapLock | undefined;
@@ -104,6 +100,11 @@ export class RoadmapStore {
 
   item(key: string): RoadmapItem | undefined {
     return this.db.data.items.find((item) => item.key === key);
+  }
+
+  /** Where each key's item sits in roadmap.json as last read or written (`RuleInput.roadmapLines`). */
+  itemLines(): Map<string, number[]> {
+    return this.adapter.itemLines();
   }
 
   /** Adds an item at the end of its lane, under the next free key unless one is given. */
@@ -195,7 +196,6 @@ export class RoadmapStore {
     }
     // A file deleted on disk reads as null, which lowdb ignores: that is an empty roadmap.
     if (this.adapter.isKnown(undefined)) this.db.data = emptyRoadmap();
-    this.committed = structuredClone(this.db.data);
     this.sorted = undefined;
     this.emit();
     return { ok: true };
@@ -209,7 +209,6 @@ export class RoadmapStore {
     const restored = await this.adapter.restoreBackup();
     if (!restored.ok) return restored;
     this.db.data = restored.data;
-    this.committed = structuredClone(restored.data);
     this.sorted = undefined;
     this.emit();
     return restored.keptAs === undefined ? { ok: true } : { ok: true, keptAs: restored.keptAs };
@@ -258,18 +257,16 @@ export class RoadmapStore {
   private async flush(): Promise<void> {
     const waiters = this.waiters.splice(0);
     if (waiters.length === 0) return;
-    const snapshot = structuredClone(this.db.data);
     let failure: Failure<RoadmapError> | undefined;
     try {
       await this.db.write();
-      this.committed = snapshot;
     } catch (error) {
       const problem =
         error instanceof RoadmapFileProblem ? error : new RoadmapFileProblem('unwritable', String(error));
       failure = { ok: false, error: problem.kind, message: problem.message };
       // Changes made while this write was in flight built on the rejected state: they fail too.
       waiters.push(...this.waiters.splice(0));
-      this.db.data = structuredClone(this.committed);
+      this.db.data = this.adapter.lastWritten() ?? emptyRoadmap();
       this.sorted = undefined;
     }
     for (const waiter of waiters) waiter(failure);
