@@ -50,6 +50,11 @@ export class DesktopApp {
     this.createWindow();
   }
 
+  /** Opens a folder named by the user (menu, dialog, or a second launch), reporting failures. */
+  async openFolder(folder: string): Promise<void> {
+    await this.openWorkspace(folder, true);
+  }
+
   focus(): void {
     if (!this.window) return this.createWindow();
     if (this.window.isMinimized()) this.window.restore();
@@ -106,6 +111,19 @@ export class DesktopApp {
     return true;
   }
 
+  /** A recent folder that is gone is dropped from the list after saying so. */
+  private async openRecent(folder: string): Promise<void> {
+    if (await this.openWorkspace(folder, true)) return;
+    const exists = await fs.stat(folder).then(
+      () => true,
+      () => false,
+    );
+    if (!exists) {
+      await this.appState.removeRecentWorkspace(folder);
+      this.refreshMenu();
+    }
+  }
+
   private async chooseWorkspace(): Promise<void> {
     const options = { title: 'Open Workspace', properties: ['openDirectory', 'createDirectory'] as const };
     const chosen = this.window
@@ -136,7 +154,7 @@ export class DesktopApp {
       {
         newDocument: (type) => void this.newDocument(type),
         openWorkspace: () => void this.chooseWorkspace(),
-        openRecent: (folder) => void this.openWorkspace(folder, true),
+        openRecent: (folder) => void this.openRecent(folder),
         navigate: (hash) => this.navigate(hash),
         openSample: () => void this.openSample(),
       },

@@ -6,6 +6,7 @@ import { WorkspaceService } from '../services/workspaceService.js';
 import { WorkspaceSession } from '../services/workspaceSession.js';
 import { appScheme } from './appProtocol.js';
 import { AppStateStore } from './appStateStore.js';
+import { folderArgument } from './commandLine.js';
 import { DesktopApp } from './desktopApp.js';
 
 // Must run before `ready`: a standard, secure scheme gets origin isolation, fetch and a real CSP.
@@ -17,7 +18,6 @@ protocol.registerSchemesAsPrivileged([
 if (process.env.SPECBENCH_USER_DATA) app.setPath('userData', process.env.SPECBENCH_USER_DATA);
 
 const packageRoot = app.getAppPath();
-const requestedFolder = process.argv.slice(app.isPackaged ? 1 : 2).find((argument) => !argument.startsWith('-'));
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -35,13 +35,21 @@ if (!app.requestSingleInstanceLock()) {
       {
         rendererRoot: path.join(packageRoot, 'dist', 'renderer'),
         preload: path.join(packageRoot, 'dist', 'electron', 'preload', 'preload.cjs'),
-        bundledSample: path.join(app.isPackaged ? process.resourcesPath : packageRoot, 'samples', 'acme-checkout'),
+        bundledSample: path.join(
+          app.isPackaged ? process.resourcesPath : packageRoot,
+          'samples',
+          'acme-checkout',
+        ),
         userData,
       },
       await AppStateStore.open(path.join(userData, 'app-state.json')),
       workspaces,
     );
-    app.on('second-instance', () => desktop.focus());
+    app.on('second-instance', (_event, argv) => {
+      desktop.focus();
+      const folder = folderArgument(argv, packageRoot);
+      if (folder) void desktop.openFolder(folder);
+    });
     app.on('activate', () => desktop.focus());
     app.on('window-all-closed', () => {
       if (process.platform !== 'darwin') app.quit();
@@ -56,6 +64,6 @@ if (!app.requestSingleInstanceLock()) {
         app.quit();
       });
     });
-    await desktop.start(requestedFolder && path.resolve(requestedFolder));
+    await desktop.start(folderArgument(process.argv, packageRoot));
   });
 }
