@@ -1,19 +1,24 @@
-/** Every `specbench` command, in the order `--help` lists them. */
+/**
+ * Every `specbench` command, in the order `--help` lists them. Each is loaded only when it runs
+ * (or for --help), so a command never pays for another's dependencies (serve's server, the engine).
+ */
 import type { CliCommand } from './cliCommand.js';
-import { checkCommand } from './commands/check.js';
-import { doctorCommand } from './commands/doctor.js';
-import { initCommand } from './commands/init.js';
-import { rekeyCommand } from './commands/rekey.js';
-import { searchCommand } from './commands/search.js';
-import { showCommand } from './commands/show.js';
-import { traceCommand } from './commands/trace.js';
 
-export const cliCommands: CliCommand[] = [
-  initCommand,
-  checkCommand,
-  doctorCommand,
-  searchCommand,
-  showCommand,
-  traceCommand,
-  rekeyCommand,
-];
+export const cliCommands: Record<string, () => Promise<CliCommand>> = {
+  init: async () => (await import('./commands/init.js')).initCommand,
+  check: async () => (await import('./commands/check.js')).checkCommand,
+  doctor: async () => (await import('./commands/doctor.js')).doctorCommand,
+  search: async () => (await import('./commands/search.js')).searchCommand,
+  show: async () => (await import('./commands/show.js')).showCommand,
+  trace: async () => (await import('./commands/trace.js')).traceCommand,
+  rekey: async () => (await import('./commands/rekey.js')).rekeyCommand,
+  serve: async () => (await import('../server/runServe.js')).serveCommand,
+};
+
+export function loadCommand(name: string): Promise<CliCommand> | undefined {
+  return Object.hasOwn(cliCommands, name) ? cliCommands[name]!() : undefined;
+}
+
+export function loadAllCommands(): Promise<CliCommand[]> {
+  return Promise.all(Object.values(cliCommands).map((load) => load()));
+}

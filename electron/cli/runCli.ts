@@ -1,7 +1,7 @@
 /** Parses the command line, dispatches to one command, and turns every failure into one line and an exit code. */
 import { parseArgs } from 'node:util';
 import type { CliCommand } from './cliCommand.js';
-import { cliCommands } from './cliCommands.js';
+import { loadAllCommands, loadCommand } from './cliCommands.js';
 import { exitCodes, fail, formatTable, writeLines, type CliContext } from './cliOutput.js';
 import { packageVersion } from './packageRoot.js';
 
@@ -22,7 +22,7 @@ async function dispatch(args: string[], context: CliContext): Promise<number> {
   const [first, ...rest] = args;
   if (first === undefined) return fail(context, 'missing command (see specbench --help)');
   if (first === '--help' || first === '-h') {
-    writeLines(context, overview());
+    writeLines(context, await overview());
     return exitCodes.ok;
   }
   if (first === '--version' || first === '-V') {
@@ -31,7 +31,7 @@ async function dispatch(args: string[], context: CliContext): Promise<number> {
   }
   if (first === 'help') return help(rest, context);
   if (first.startsWith('-')) return fail(context, `unknown option '${first}' (see specbench --help)`);
-  const command = findCommand(first);
+  const command = await loadCommand(first);
   if (!command) return fail(context, `unknown command '${first}' (see specbench --help)`);
   return runCommand(command, rest, context);
 }
@@ -59,21 +59,17 @@ async function runCommand(command: CliCommand, args: string[], context: CliConte
   return command.run(context, positionals, parsed.values);
 }
 
-function help(args: string[], context: CliContext): number {
+async function help(args: string[], context: CliContext): Promise<number> {
   if (args.length === 0) {
-    writeLines(context, overview());
+    writeLines(context, await overview());
     return exitCodes.ok;
   }
-  const command = findCommand(args[0]!);
+  const command = await loadCommand(args[0]!);
   if (!command || args.length > 1) {
     return fail(context, `help: unknown command '${args.join(' ')}' (see specbench --help)`);
   }
   writeLines(context, commandHelp(command));
   return exitCodes.ok;
-}
-
-function findCommand(name: string): CliCommand | undefined {
-  return cliCommands.find((command) => command.name === name);
 }
 
 /** parseArgs throws plain errors with a code; keep its message, which names the option. */
@@ -84,14 +80,15 @@ function usageMessage(error: unknown): string {
   return message.split('.')[0]!.replace(/^Option /, 'option ');
 }
 
-function overview(): string[] {
+async function overview(): Promise<string[]> {
+  const commands = await loadAllCommands();
   return [
     'specbench: specs, stories, FAQs and a roadmap in a plain folder of Markdown.',
     '',
     'Usage: specbench <command> [arguments] [options]',
     '',
     'Commands:',
-    ...formatTable(cliCommands.map((command) => ['  ' + command.name, command.summary])),
+    ...formatTable(commands.map((command) => ['  ' + command.name, command.summary])),
     '',
     'Options:',
     '  -h, --help     show help (also: specbench help <command>)',

@@ -78,6 +78,7 @@ describe('specbench help and version', () => {
     [['-h'], 0, /Usage: specbench <command>/],
     [['help'], 0, /Commands:/],
     [['help', 'init'], 0, /^Usage: specbench init <dir> \[--sample\]/],
+    [['help', 'serve'], 0, /^Usage: specbench serve <dir>/],
     [['init', '--help'], 0, /^Usage: specbench init <dir> \[--sample\]/],
     [['--version'], 0, /^[0-9]+\.[0-9]+\.[0-9]+\n$/],
   ];
@@ -325,6 +326,7 @@ describe('bad input: one line on stderr, the right exit code, nothing written', 
   const cases: [string, keyof typeof setups, string[], number][] = [
     ['no command', 'nothing', [], 2],
     ['an unknown command', 'nothing', ['publish', '.'], 2],
+    ['a command named like an object property', 'nothing', ['constructor'], 2],
     ['an unknown global option', 'nothing', ['--verbose'], 2],
     ['help for an unknown command', 'nothing', ['help', 'publish'], 2],
     ['an unknown option', 'nothing', ['init', 'new', '--force'], 2],
