@@ -1,10 +1,12 @@
-import { describe, it, expect } from 'vitest';
+import { beforeAll, describe, it, expect } from 'vitest';
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRoadmapText } from './roadmapAdapter.js';
+import { RoadmapStore } from './roadmapStore.js';
 import { buildForChildProcess } from './testing/roadmapChildBuild.js';
 import { roadmapDigest } from './testing/roadmapCrashWriter.js';
 
@@ -37,16 +39,48 @@ function killDuringWrites(
   });
 }
 
+let script: string;
+beforeAll(async () => {
+  const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-crash-build-'));
+  script = await buildForChildProcess(writer, folder);
+});
+
+async function workspaceFromSample(): Promise<{ folder: string; root: string }> {
+  const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-crash-'));
+  const root = path.join(folder, 'workspace');
+  await fs.mkdir(root);
+  await fs.copyFile(sample, path.join(root, 'roadmap.json'));
+  return { folder, root };
+}
+
+describe('one writer across processes', () => {
+  it('while another process writes, a second store cannot, but reads a whole file; once it dies, the lock is taken over', async () => {
+    const { folder, root } = await workspaceFromSample();
+    const child = spawn(process.execPath, [script, root, path.join(folder, 'versions.log'), '7'], {
+      env: { ...process.env, SPECBENCH_CRASH_CHILD: '1' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await once(child.stdout, 'data');
+    const second = await RoadmapStore.open(root, { write: true });
+    const reader = await RoadmapStore.open(root);
+    child.kill('SIGKILL');
+    await once(child, 'exit');
+    const after = await RoadmapStore.open(root, { write: true });
+    if (after.ok) await after.store.close();
+    expect({ second: second.ok ? 'opened' : second.error, reader: reader.ok, after: after.ok }).toEqual({
+      second: 'locked',
+      reader: true,
+      after: true,
+    });
+  });
+});
+
 describe('roadmap.json survives being killed mid-write', () => {
   it(
     `is always one of the versions written, across ${kills} kills`,
     async () => {
-      const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-crash-'));
-      const script = await buildForChildProcess(writer, path.join(folder, 'build'));
-      const root = path.join(folder, 'workspace');
-      await fs.mkdir(root);
+      const { folder, root } = await workspaceFromSample();
       const initial = await fs.readFile(sample, 'utf8');
-      await fs.writeFile(path.join(root, 'roadmap.json'), initial);
       const log = path.join(folder, 'versions.log');
       const initialParsed = parseRoadmapText(initial);
       await fs.writeFile(log, initialParsed.ok ? `${roadmapDigest(initialParsed.data.items)}\n` : '');
