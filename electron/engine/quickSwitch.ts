@@ -50,20 +50,32 @@ export function quickSwitch(
 ): QuickSwitchHit[] {
   const needle = foldText(query).replace(/\s+/g, ' ').trim();
   const needed = characterMask(needle);
-  const scored: { candidate: QuickSwitchCandidate; score: number }[] = [];
+  // Only the best `limit` are kept, in order: sorting thousands of weak matches would cost more than finding them.
+  const best: { candidate: QuickSwitchCandidate; score: number }[] = [];
   for (const candidate of candidates) {
     if ((candidate.mask & needed) !== needed) continue;
     const score = needle === '' ? 0 : scoreOf(candidate, needle);
-    if (score > 0 || needle === '') scored.push({ candidate, score });
+    if (score <= 0 && needle !== '') continue;
+    const scored = { candidate, score };
+    if (best.length === limit && compareScored(scored, best[limit - 1]!) >= 0) continue;
+    let position = best.length;
+    while (position > 0 && compareScored(scored, best[position - 1]!) < 0) position--;
+    best.splice(position, 0, scored);
+    if (best.length > limit) best.pop();
   }
-  scored.sort(
-    (a, b) =>
-      b.score - a.score ||
-      typeOrder[a.candidate.hit.type] - typeOrder[b.candidate.hit.type] ||
-      a.candidate.title.length - b.candidate.title.length ||
-      (a.candidate.title < b.candidate.title ? -1 : a.candidate.title > b.candidate.title ? 1 : 0),
+  return best.map(({ candidate }) => candidate.hit);
+}
+
+function compareScored(
+  a: { candidate: QuickSwitchCandidate; score: number },
+  b: { candidate: QuickSwitchCandidate; score: number },
+): number {
+  return (
+    b.score - a.score ||
+    typeOrder[a.candidate.hit.type] - typeOrder[b.candidate.hit.type] ||
+    a.candidate.title.length - b.candidate.title.length ||
+    (a.candidate.title < b.candidate.title ? -1 : a.candidate.title > b.candidate.title ? 1 : 0)
   );
-  return scored.slice(0, limit).map(({ candidate }) => candidate.hit);
 }
 
 function scoreOf(candidate: QuickSwitchCandidate, needle: string): number {
@@ -76,6 +88,8 @@ function scoreOf(candidate: QuickSwitchCandidate, needle: string): number {
   if (title.startsWith(needle)) return 3_000 - title.length;
   const at = title.indexOf(needle);
   if (at !== -1) return (isWordStart(title, at) ? 2_500 : 2_000) - at;
+  // Requirement summaries are sentences, 50,000 of them: only keys and substrings match those.
+  if (candidate.hit.type === 'requirement') return 0;
   const compact = needle.replace(/ /g, '');
   return Math.max(subsequenceScore(title, compact), subsequenceScore(key, compact));
 }

@@ -6,7 +6,7 @@
  */
 import type { SearchHit } from '../../shared/contract/apiContract.js';
 import type { DocumentEntry } from '../../shared/model/documentModel.js';
-import { findWord, foldText, queryWords } from './textFolding.js';
+import { findWord, foldText, queryWords, shortPattern } from './textFolding.js';
 
 export interface SearchOptions {
   /** Most hits returned; 50 unless given. */
@@ -189,22 +189,19 @@ function findInBodies(
   alive: Uint8Array,
   onMatch: (index: number, at: number) => void,
 ): void {
+  const probe = word.length > shortPattern ? word.slice(0, shortPattern) : word;
   let document = 0;
-  let at = folded.indexOf(word);
+  let at = folded.indexOf(probe);
   while (at !== -1) {
     while (starts[document + 1]! <= at) document++;
     const end = starts[document + 1]!;
     if (!alive[document]) {
-      at = folded.indexOf(word, end);
+      at = folded.indexOf(probe, end);
       continue;
     }
     const matched = findWord(folded, word, prefix, at, end - 1);
-    if (matched === -1) {
-      at = folded.indexOf(word, end);
-      continue;
-    }
-    onMatch(document, matched);
-    at = folded.indexOf(word, end);
+    if (matched !== -1) onMatch(document, matched);
+    at = folded.indexOf(probe, end);
   }
 }
 

@@ -39,6 +39,9 @@ describe('findWord', () => {
     ['the reguest guest', 'guest', false, 12],
     ['x-guest', 'guest', false, 2],
     ['', 'guest', true, -1],
+    ['checkouts checkered checkout', 'checkout', false, 20],
+    ['checkered checkouts', 'checkout', true, 10],
+    ['checkoutlet', 'checkout', false, -1],
   ];
   it.each(cases)('%j in %j', (text, word, prefix, expected) => {
     expect(findWord(text, word, prefix)).toBe(expected);
