@@ -5,7 +5,7 @@
 import { getSchema, type Extensions, type JSONContent } from '@tiptap/core';
 import { MarkdownManager } from '@tiptap/markdown';
 import { type Schema } from '@tiptap/pm/model';
-import { Marked, type Links, type Token, type marked as globalMarked } from 'marked';
+import { Marked, type Lexer, type Links, type Token, type marked as globalMarked } from 'marked';
 import { type RequirementBlockMatch, matchRequirementBlock } from '../grammar/linkGrammar.js';
 import { splitDocument, type SplitDocument } from '../frontMatter/frontMatter.js';
 import { fingerprintOf } from './blockAlignment.js';
@@ -59,6 +59,8 @@ export function createMarkdownCodec(): MarkdownCodec {
   const internals = manager as unknown as {
     applyMarkToContent: typeof applyMarkToContent;
     encodeTextForMarkdown: (text: string, node: JSONContent, parent?: JSONContent) => string;
+    parseTokens: (tokens: Token[], topLevel: boolean) => JSONContent[];
+    activeParseLexer: Lexer | null;
   };
   // The stock method leaves atoms unmarked, so `**[[SPEC-3]]**` would lose its bold.
   internals.applyMarkToContent = applyMarkToContent;
@@ -84,6 +86,17 @@ export function createMarkdownCodec(): MarkdownCodec {
     return content.length === 1 ? normalize(content[0]!) : undefined;
   }
 
+  /** The JSON of one token from the whole-document lex (saves lexing every block a second time). */
+  function parseToken(token: Token, lexer: Lexer): JSONContent | undefined {
+    internals.activeParseLexer = lexer;
+    try {
+      const content = internals.parseTokens([token], false);
+      return content.length === 1 ? normalize(content[0]!) : undefined;
+    } finally {
+      internals.activeParseLexer = null;
+    }
+  }
+
   /** The canonical Markdown of one block (LF), escaping where plain text would change meaning. */
   function renderBlock(node: JSONContent): string {
     const placeheld = placeholdMarkedAtoms(node);
@@ -96,9 +109,9 @@ export function createMarkdownCodec(): MarkdownCodec {
   }
 
   /** Models a block only when its canonical form renders the same HTML and parses back to the same JSON. */
-  function modelBlock(source: string, token: Token, links: Links): JSONContent {
+  function modelBlock(source: string, token: Token, lexer: Lexer, links: Links): JSONContent {
     if (mustStayRaw(source, token)) return rawBlock(source);
-    const node = parseSingleBlock(source);
+    const node = parseToken(token, lexer);
     if (!node || hasUnsafeLink(node)) return rawBlock(source);
     const canonical = renderBlock(node);
     if (canonical === source) return node;
@@ -108,14 +121,25 @@ export function createMarkdownCodec(): MarkdownCodec {
     return node;
   }
 
-  function lexBlocks(text: string): { tokens: Token[]; links: Links } {
+  /** Lexes blocks, then inline content once the definitions are known (what `lex()` does in one go). */
+  function lexBlocks(text: string, documentLinks?: Links): { tokens: Token[]; links: Links; lexer: Lexer } {
     const lexer = new marked.Lexer(marked.defaults);
-    const tokens = lexer.blockTokens(text, []);
-    return { tokens, links: lexer.tokens.links };
+    const tokens = lexer.blockTokens(text, lexer.tokens);
+    withLabels(documentLinks ?? lexer.tokens.links, () => {
+      for (const item of lexer.inlineQueue) lexer.inlineTokens(item.src, item.tokens);
+    });
+    lexer.inlineQueue = [];
+    return { tokens, links: lexer.tokens.links, lexer };
   }
 
-  function buildList(text: string, start: number, end: number, links: Links): BlockList {
-    const { tokens } = lexBlocks(text.slice(start, end));
+  function buildList(
+    text: string,
+    start: number,
+    end: number,
+    links: Links,
+    lexed = lexBlocks(text.slice(start, end), links),
+  ): BlockList {
+    const { tokens, lexer } = lexed;
     const blocks: BlockSource[] = [];
     for (const piece of mergeFrontMatterLike(text, tileTokens(text, start, end, tokens))) {
       const source = text.slice(piece.start, piece.end);
@@ -126,7 +150,7 @@ export function createMarkdownCodec(): MarkdownCodec {
           continue;
         }
       }
-      const node = piece.token ? modelBlock(source, piece.token, links) : rawBlock(source);
+      const node = piece.token ? modelBlock(source, piece.token, lexer, links) : rawBlock(source);
       blocks.push({ start: piece.start, end: piece.end, node, fingerprint: fingerprintOf(node) });
     }
     return { start, end, blocks };
@@ -179,9 +203,10 @@ export function createMarkdownCodec(): MarkdownCodec {
     const split = splitDocument(text);
     const body = split.body;
     const normalized = body.includes('\r') ? body.replace(/\r\n?/g, '\n') : body;
-    const { links } = lexBlocks(normalized);
+    const lexed = lexBlocks(normalized);
+    const links = lexed.links;
     return withLabels(links, () => {
-      const blocks = buildList(normalized, 0, normalized.length, links);
+      const blocks = buildList(normalized, 0, normalized.length, links, lexed);
       const content = blocks.blocks.map((block) => block.node);
       const doc: JSONContent = {
         type: 'doc',
