@@ -96,6 +96,21 @@ function write<Output>() {
   return <Input extends z.ZodType>(input: Input): Method<Input, Output> => ({ input, writes: true });
 }
 
+/**
+ * A roadmap patch names only the fields it changes. The item schema's defaults are removed here:
+ * `.partial()` keeps them, so every patch used to reset description, rank and status.
+ */
+const { description, rank, status, ...plainItemFields } = roadmapItemSchema.omit({ key: true }).shape;
+export const roadmapPatchSchema = z
+  .object({
+    ...plainItemFields,
+    description: description.unwrap(),
+    rank: rank.unwrap(),
+    status: status.unwrap(),
+  })
+  .partial()
+  .strict();
+
 const documentTypeArgument = z.enum(['spec', 'story', 'faq']);
 
 export const apiContract = {
@@ -132,7 +147,7 @@ export const apiContract = {
     roadmapItemSchema.omit({ key: true, rank: true }).partial({ description: true, status: true }).strict(),
   ),
   updateRoadmapItem: write<Result<{ item: RoadmapItem }>>()(
-    z.object({ key: keyArgument, patch: roadmapItemSchema.omit({ key: true }).partial().strict() }).strict(),
+    z.object({ key: keyArgument, patch: roadmapPatchSchema }).strict(),
   ),
   moveRoadmapItem: write<Result<{ items: RoadmapItem[] }>>()(
     z.object({ key: keyArgument, lane: z.enum(lanes), index: z.number().int().min(0).max(100_000) }).strict(),

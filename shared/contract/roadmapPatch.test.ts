@@ -1,0 +1,16 @@
+import { describe, it, expect } from 'vitest';
+import { parseCall } from './apiContract.js';
+
+describe('updateRoadmapItem patch', () => {
+  const cases: [string, Record<string, unknown>, unknown][] = [
+    ['names only the changed field', { owner: 'Sam' }, { owner: 'Sam' }],
+    ['keeps an explicit description', { description: 'Why' }, { description: 'Why' }],
+    ['keeps rank and status when given', { rank: 3, status: 'done' }, { rank: 3, status: 'done' }],
+    ['refuses unknown fields', { colour: 'red' }, 'invalid-arguments'],
+    ['refuses a bad quarter', { quarter: '2026-Q5' }, 'invalid-arguments'],
+  ];
+  it.each(cases)('%s', (_name, patch, expected) => {
+    const parsed = parseCall('updateRoadmapItem', { key: 'RM-2', patch });
+    expect(parsed.ok ? (parsed.input as { patch: unknown }).patch : parsed.error).toEqual(expected);
+  });
+});
