@@ -32,11 +32,11 @@ export function ProblemsPanel({ workspace, navigate }: ProblemsPanelProps) {
   }
 
   return (
-    <div className="problems page">
-      <header className="page__header">
+    <div className="problems view">
+      <header className="view__header">
         <div>
-          <h1 className="page__title">Problems</h1>
-          <p className="page__subtitle" role="status" aria-label="Problem count">
+          <h1 className="view__title">Problems</h1>
+          <p className="view__subtitle" role="status" aria-label="Problem count">
             {workspace.status === 'loading' ? 'Checking…' : findingCounts(groups)}
           </p>
         </div>
@@ -45,7 +45,7 @@ export function ProblemsPanel({ workspace, navigate }: ProblemsPanelProps) {
         </button>
       </header>
       {workspace.status === 'ready' && groups.length === 0 && (
-        <p className="empty-state empty-state--success">Every rule passes. Nothing to fix.</p>
+        <p className="view-empty view-empty--success">Every rule passes. Nothing to fix.</p>
       )}
       {groups.map((group) => {
         const limit = shown[group.severity] ?? pageSize;

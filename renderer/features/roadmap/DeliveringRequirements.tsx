@@ -25,7 +25,7 @@ export function DeliveringRequirements({
         Delivering requirements <span className="panel__count">{deliverySummary(delivery)}</span>
       </h2>
       {requirements.length === 0 ? (
-        <p className="empty-state">
+        <p className="view-empty">
           No requirement delivers {itemKey} yet. Add <code>roadmap={itemKey}</code> to a requirement block in
           a spec.
         </p>

@@ -114,11 +114,11 @@ export function RoadmapBoard({ api, workspace, navigate }: RoadmapBoardProps) {
   }
 
   return (
-    <div className="roadmap page" ref={boardRef}>
-      <header className="page__header">
+    <div className="roadmap view" ref={boardRef}>
+      <header className="view__header">
         <div>
-          <h1 className="page__title">Roadmap</h1>
-          <p className="page__subtitle">
+          <h1 className="view__title">Roadmap</h1>
+          <p className="view__subtitle">
             {items.length} item{items.length === 1 ? '' : 's'}
             {writable ? ' · drag cards or press Alt+arrow keys to move them' : ' · read-only'}
           </p>

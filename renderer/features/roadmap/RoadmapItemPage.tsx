@@ -27,13 +27,13 @@ export function RoadmapItemPage({ api, workspace, navigate, itemKey }: RoadmapIt
   const delivery = useMemo(() => deliveryOf(workspace.documents, itemKey), [workspace.documents, itemKey]);
   if (!item) {
     return (
-      <div className="roadmap-item page">
+      <div className="roadmap-item view">
         <Breadcrumb itemKey={itemKey} navigate={navigate} />
-        <h1 className="page__title">
+        <h1 className="view__title">
           {workspace.status === 'loading' ? 'Loading…' : `No roadmap item ${itemKey}`}
         </h1>
         {workspace.status !== 'loading' && (
-          <p className="page__subtitle">It may have been removed from roadmap.json.</p>
+          <p className="view__subtitle">It may have been removed from roadmap.json.</p>
         )}
       </div>
     );
@@ -79,7 +79,7 @@ function ItemForm({ api, workspace, navigate, item, delivery }: ItemFormProps) {
   const owners = useMemo(() => distinct(workspace.roadmap.map((entry) => entry.owner)), [workspace.roadmap]);
 
   return (
-    <div className="roadmap-item page">
+    <div className="roadmap-item view">
       <Breadcrumb itemKey={item.key} navigate={navigate} />
       <header className="roadmap-item__header">
         <span className="key-chip key-chip--large">{item.key}</span>
@@ -118,7 +118,7 @@ function ItemForm({ api, workspace, navigate, item, delivery }: ItemFormProps) {
           />
         </main>
         <aside className="roadmap-item__side" aria-label="Properties">
-          <div className="panel properties">
+          <div className="panel item-properties">
             <label htmlFor={`${id}-lane`}>Lane</label>
             <select
               id={`${id}-lane`}

@@ -25,15 +25,15 @@ export function RoadmapTimeline({ workspace, navigate }: RoadmapTimelineProps) {
   const columns = useMemo(() => quarterTimeline(workspace.roadmap), [workspace.roadmap]);
   const deliveries = deliveryCounts(workspace.documents);
   return (
-    <div className="roadmap page">
-      <header className="page__header">
+    <div className="roadmap view">
+      <header className="view__header">
         <div>
-          <h1 className="page__title">Timeline</h1>
-          <p className="page__subtitle">Roadmap items by target quarter</p>
+          <h1 className="view__title">Timeline</h1>
+          <p className="view__subtitle">Roadmap items by target quarter</p>
         </div>
         <RoadmapTabs current="timeline" navigate={navigate} />
       </header>
-      {columns.length === 0 && <p className="empty-state">The roadmap is empty.</p>}
+      {columns.length === 0 && <p className="view-empty">The roadmap is empty.</p>}
       <div className="timeline">
         {columns.map((column) => (
           <section

@@ -152,14 +152,12 @@ export function deliveryOf(documents: readonly DocumentEntry[], itemKey: string)
   for (const document of documents) {
     if (document.type !== 'story') continue;
     for (const key of document.implements) {
-      byRequirement
-        .get(key)
-        ?.stories.push({
-          key: document.key,
-          title: document.title,
-          path: document.path,
-          status: document.status,
-        });
+      byRequirement.get(key)?.stories.push({
+        key: document.key,
+        title: document.title,
+        path: document.path,
+        status: document.status,
+      });
     }
   }
   const withStories = details.filter((detail) => detail.stories.length > 0).length;

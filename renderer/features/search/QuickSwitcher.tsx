@@ -146,7 +146,7 @@ function QuickSwitcherContent({ api, documents, navigate, onClose }: ContentProp
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => open(hit)}
           >
-            <span className={`type-badge type-badge--${hit.type}`}>{typeLabels[hit.type]}</span>
+            <span className={`kind-badge kind-badge--${hit.type}`}>{typeLabels[hit.type]}</span>
             <span className="quick-switcher__title">{hit.title}</span>
             {hit.key && <span className="quick-switcher__key">{hit.key}</span>}
             {hit.type !== 'roadmap' && <span className="quick-switcher__path">{hit.path}</span>}

@@ -67,9 +67,9 @@ export function SearchPage({ api, navigate, query }: SearchPageProps) {
   );
 
   return (
-    <div className="search-page page">
-      <header className="page__header">
-        <h1 className="page__title">Search</h1>
+    <div className="search-page view">
+      <header className="view__header">
+        <h1 className="view__title">Search</h1>
       </header>
       <form
         className="search-page__form"
@@ -109,7 +109,7 @@ export function SearchPage({ api, navigate, query }: SearchPageProps) {
         {groups.map((group) => (
           <li key={group.path} className="search-result">
             <div className="search-result__document">
-              <span className={`type-badge type-badge--${group.type}`}>{group.type.toUpperCase()}</span>
+              <span className={`kind-badge kind-badge--${group.type}`}>{group.type.toUpperCase()}</span>
               <HashLink className="search-result__title" hash={documentHash(group.path)} navigate={navigate}>
                 {group.title}
               </HashLink>

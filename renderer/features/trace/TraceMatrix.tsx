@@ -51,11 +51,11 @@ export function TraceMatrix({ api, workspace, navigate }: TraceMatrixProps) {
   const percent = summary.requirements === 0 ? 0 : Math.round((summary.covered / summary.requirements) * 100);
 
   return (
-    <div className="trace page">
-      <header className="page__header">
+    <div className="trace view">
+      <header className="view__header">
         <div>
-          <h1 className="page__title">Traceability</h1>
-          <p className="page__subtitle">
+          <h1 className="view__title">Traceability</h1>
+          <p className="view__subtitle">
             Roadmap items, the requirements that deliver them, and the stories that implement those
           </p>
         </div>
@@ -82,7 +82,7 @@ export function TraceMatrix({ api, workspace, navigate }: TraceMatrixProps) {
           <dd>{summary.gaps}</dd>
         </div>
       </dl>
-      {state.status === 'loading' && <p className="empty-state">Tracing…</p>}
+      {state.status === 'loading' && <p className="view-empty">Tracing…</p>}
       {state.status === 'failed' && (
         <p className="banner banner--danger" role="alert">
           Could not build the matrix: {state.message}
@@ -101,7 +101,7 @@ export function TraceMatrix({ api, workspace, navigate }: TraceMatrixProps) {
               Show more ({matrix.length - shown} rows left)
             </button>
           )}
-          {rows.length === 0 && <p className="empty-state">The roadmap is empty.</p>}
+          {rows.length === 0 && <p className="view-empty">The roadmap is empty.</p>}
         </>
       )}
       {unplanned.length > 0 && (
