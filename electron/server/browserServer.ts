@@ -102,7 +102,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       return sendText(
         response,
         401,
-        'Open the URL printed by `specbench serve` (it carries a one-time token).',
+        'Open the URL printed by `specbench serve` (it carries a token that is new at every launch).',
       );
     }
     const origin = request.headers.origin;

@@ -26,18 +26,19 @@ export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'serve a workspace to a browser on this machine (read-only unless --write)',
   usage,
-  details: `Prints "Specbench serving <dir> at <url>" first; open that URL (it carries a one-time token).
+  details: `Prints "Specbench serving <dir> at <url>" first; open that URL (it carries a token that is new at every launch).
 Options:
   --port N    port to listen on (default 4780; 0 picks a free one)
   --write     allow edits (otherwise every write is refused with 403)
-  --host H    listen on H instead of loopback only (anyone who can reach H and has the URL can read)
+  --host H    listen on the address H (e.g. 192.168.1.20) instead of loopback only; browsers must
+              then use that address, and anyone who can reach it and has the URL gets in
 Stops on Ctrl+C. Exit 2 for bad usage or an unreadable workspace.`,
   positionals: ['dir'],
   options: { port: { type: 'string' }, write: { type: 'boolean' }, host: { type: 'string' } },
   run: (context, positionals, values) => serveUntilStopped(context, positionals[0]!, values),
 };
 
-/** The same command for callers holding raw arguments (scripts/start.js). */
+/** The same command for callers holding raw arguments rather than parsed ones. */
 export async function runServe(argv: string[], context: CliContext): Promise<number> {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof serveCommand.options; allowPositionals: true }>>;
   try {
