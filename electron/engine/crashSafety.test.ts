@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,19 +8,21 @@ import { describe, expect, it } from 'vitest';
 import { DocumentStore } from './documentStore.js';
 import {
   crashDocumentCount,
+  crashDocumentHeader,
   crashDocumentPath,
   crashDocumentText,
-  crashDocumentVersion,
 } from './testing/crashDocuments.js';
 
 const repository = fileURLToPath(new URL('../../', import.meta.url));
 const kills = Number(process.env.SPECBENCH_CRASH_KILLS ?? 300);
 
-/** Emits the child script and what it imports (plain Node, no type check) into a temp folder. */
-function compileSaveLoop(): string {
+const scripts = ['saveLoop', 'commitAndDie'] as const;
+
+/** Emits the child scripts and what they import (plain Node, no type check) into a temp folder. */
+function compileScripts(): Record<(typeof scripts)[number], string> {
   const outDir = mkdtempSync(path.join(tmpdir(), 'specbench-crash-build-'));
-  const entry = path.join(repository, 'electron/engine/testing/saveLoop.ts');
-  const program = ts.createProgram([entry], {
+  const entries = scripts.map((script) => path.join(repository, `electron/engine/testing/${script}.ts`));
+  const program = ts.createProgram(entries, {
     module: ts.ModuleKind.NodeNext,
     moduleResolution: ts.ModuleResolutionKind.NodeNext,
     target: ts.ScriptTarget.ES2023,
@@ -32,7 +34,8 @@ function compileSaveLoop(): string {
   });
   program.emit();
   writeFileSync(path.join(outDir, 'package.json'), '{ "type": "module" }\n');
-  return path.join(outDir, 'electron/engine/testing/saveLoop.js');
+  const compiled = (script: string) => path.join(outDir, `electron/engine/testing/${script}.js`);
+  return { saveLoop: compiled('saveLoop'), commitAndDie: compiled('commitAndDie') };
 }
 
 /** Starts the loop, waits until it is saving, lets it run a random while, then SIGKILLs it. */
@@ -49,15 +52,29 @@ function runAndKill(script: string, root: string, runMs: number): Promise<string
   });
 }
 
-/** What is wrong with the workspace now: a file that is not exactly one of the versions written. */
+/**
+ * What is wrong with the workspace now: a file that is not exactly one of the versions written, or
+ * a file saved in a group whose partners are older (a group commit that was only half done).
+ */
 function inspect(root: string): string[] {
   const problems: string[] = [];
+  const headers = new Map<number, { version: number; group: number[] }>();
   for (let file = 0; file < crashDocumentCount; file++) {
     const text = readFileSync(path.join(root, crashDocumentPath(file)), 'utf8');
-    const version = crashDocumentVersion(text);
+    const header = crashDocumentHeader(text);
     if (text === '') problems.push(`${crashDocumentPath(file)} is empty`);
-    else if (version === undefined || text !== crashDocumentText(file, version)) {
+    else if (header === undefined || text !== crashDocumentText(file, header.version, header.group)) {
       problems.push(`${crashDocumentPath(file)} is torn (${text.length} bytes)`);
+    } else headers.set(file, header);
+  }
+  for (const [file, { version, group }] of headers) {
+    for (const partner of group) {
+      const partnerVersion = headers.get(partner)?.version ?? Infinity;
+      if (partnerVersion < version) {
+        problems.push(
+          `${crashDocumentPath(file)} is at version ${version} but its group partner ${partner} at ${partnerVersion}`,
+        );
+      }
     }
   }
   return problems;
@@ -78,6 +95,8 @@ async function killRepeatedly(script: string, root: string, rounds: number): Pro
   for (let round = 0; round < rounds && problems.length === 0; round++) {
     const failure = await runAndKill(script, root, Math.floor(Math.random() * 60));
     if (failure !== '') problems.push(failure);
+    // What the app does when it opens the workspace again.
+    await new DocumentStore(root).recover();
     problems.push(...inspect(root).map((problem) => `after kill ${round + 1}: ${problem}`));
   }
   return problems;
@@ -85,7 +104,7 @@ async function killRepeatedly(script: string, root: string, rounds: number): Pro
 
 describe('crash safety of document saves', () => {
   it(`leaves every document whole after ${kills} SIGKILLs during saves`, async () => {
-    const script = compileSaveLoop();
+    const script = compileScripts().saveLoop;
     const started = Date.now();
     // Two workspaces at once, to fit the kills in about half a minute on two cores.
     const roots = [createWorkspace(), createWorkspace()];
@@ -94,8 +113,10 @@ describe('crash safety of document saves', () => {
       roots.map(async (root) => (await new DocumentStore(root).listMarkdownFiles()).map((file) => file.path)),
     );
     const versions = roots.flatMap((root) =>
-      Array.from({ length: crashDocumentCount }, (_, file) =>
-        crashDocumentVersion(readFileSync(path.join(root, crashDocumentPath(file)), 'utf8')),
+      Array.from(
+        { length: crashDocumentCount },
+        (_, file) =>
+          crashDocumentHeader(readFileSync(path.join(root, crashDocumentPath(file)), 'utf8'))?.version,
       ),
     );
     const tempFiles = () =>
@@ -127,4 +148,24 @@ describe('crash safety of document saves', () => {
       tempFilesAfterCleanup: [],
     });
   }, 180_000);
+
+  it('rolls back an all-or-none save that was killed before its last rename, when the workspace reopens', async () => {
+    const root = createWorkspace();
+    const before = Array.from({ length: crashDocumentCount }, (_, file) =>
+      readFileSync(path.join(root, crashDocumentPath(file)), 'utf8'),
+    );
+    const child = spawnSync(process.execPath, [compileScripts().commitAndDie, root], { encoding: 'utf8' });
+    const halfDone = inspect(root).length > 0;
+    const recovered = await new DocumentStore(root).recover();
+    const after = Array.from({ length: crashDocumentCount }, (_, file) =>
+      readFileSync(path.join(root, crashDocumentPath(file)), 'utf8'),
+    );
+    expect({
+      signal: child.signal,
+      halfDone,
+      restored: recovered.restored.length,
+      same: after.every((text, file) => text === before[file]),
+      left: readdirSync(path.join(root, '.specbench', 'transactions')),
+    }).toEqual({ signal: 'SIGKILL', halfDone: true, restored: crashDocumentCount - 1, same: true, left: [] });
+  });
 });

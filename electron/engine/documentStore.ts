@@ -5,7 +5,14 @@
 import { constants, promises as fs, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from './atomicFile.js';
-import { commitFiles, hashBytes, writeFailure, type CommitFile } from './fileTransaction.js';
+import {
+  commitFiles,
+  hashBytes,
+  isProcessAlive,
+  recoverTransactions,
+  writeFailure,
+  type CommitFile,
+} from './fileTransaction.js';
 import { isMarkdownPath, resolveInside, skippedFolderNames, toWorkspacePath } from './workspacePaths.js';
 
 export interface FileVersion {
@@ -83,6 +90,17 @@ export class DocumentStore {
       files.push({ path: toWorkspacePath(this.root, absolute), size: stat.size, mtimeMs: stat.mtimeMs });
     });
     return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  /**
+   * Repairs what a crash left behind; call once when the workspace opens. Multi-file commits that
+   * did not finish are rolled back (all or none holds across crashes), stale temp files removed.
+   */
+  async recover(): Promise<{ restored: string[]; removedTempFiles: string[] }> {
+    return this.exclusive(async () => ({
+      restored: await recoverTransactions(this.root),
+      removedTempFiles: await this.removeStaleTempFiles(),
+    }));
   }
 
   /**
@@ -359,15 +377,6 @@ async function isWritable(target: string, stat: Stats): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 async function exists(target: string): Promise<boolean> {

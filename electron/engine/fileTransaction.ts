@@ -1,9 +1,11 @@
 /**
- * All-or-none writes of several files (rekey): stage every new text in a temp file, then rename
- * them in one by one, keeping a hard link to each original so a failure puts back the very same file.
+ * All-or-none writes of several files (rekey). Every new text is staged in a temp file and every
+ * original kept as a backup (a hard link where possible) with a journal, before the first rename;
+ * a failure puts the originals back, and so does `recoverTransactions` after a crash.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { writeFileAtomic } from './atomicFile.js';
 import type { FileVersion, SaveAllResult, SaveResult } from './documentStore.js';
@@ -30,15 +32,19 @@ interface Staged {
   hash: string;
   size: number;
   temp: string;
+  backup: string;
 }
 
-interface Committed {
-  staged: Staged;
-  /** Hard link to the original file, when the file system allows one. */
-  backup?: string;
-  /** The original bytes, when it does not. */
-  original?: Buffer;
+/** What a crashed commit left behind: which files to put back if they hold the new bytes. */
+interface Journal {
+  pid: number;
+  host: string;
+  files: { path: string; target: string; hash: string }[];
 }
+
+const journalName = 'journal.json';
+/** A transaction folder of another machine (shared drive) is only touched once this old. */
+const foreignAgeMs = 10 * 60_000;
 
 class Refusal extends Error {
   constructor(readonly failure: Failure) {
@@ -55,75 +61,136 @@ export async function commitFiles(
   files: CommitFile[],
   hooks: CommitHooks,
 ): Promise<SaveAllResult> {
+  const folder = path.join(
+    root,
+    '.specbench',
+    'transactions',
+    `${process.pid}-${Date.now()}-${randomBytes(4).toString('hex')}`,
+  );
   const staged: Staged[] = [];
   let current: CommitFile | undefined;
   try {
     for (const file of files) {
       current = file;
       const bytes = Buffer.from(file.change.text, 'utf8');
-      staged.push({
-        file,
-        hash: hashBytes(bytes),
-        size: bytes.length,
-        temp: await writeTemporary(file.target, bytes),
-      });
+      const temp = await writeTemporary(file.target, bytes);
+      const backup = path.join(folder, 'files', file.path);
+      staged.push({ file, hash: hashBytes(bytes), size: bytes.length, temp, backup });
+      await keepOriginal(file.target, backup);
     }
+    const journal: Journal = {
+      pid: process.pid,
+      host: hostname(),
+      files: staged.map((item) => ({
+        path: item.file.path,
+        target: path.relative(root, item.file.target),
+        hash: item.hash,
+      })),
+    };
+    await writeFileAtomic(path.join(folder, journalName), JSON.stringify(journal));
   } catch (error) {
     await removeQuietly(staged.map((item) => item.temp));
+    await fs.rm(folder, { recursive: true, force: true }).catch(() => undefined);
     return { ...writeFailure(error, current?.path ?? ''), path: current?.path };
   }
 
-  const backupFolder = path.join(
-    root,
-    '.specbench',
-    'transactions',
-    `${Date.now()}-${randomBytes(4).toString('hex')}`,
-  );
-  const committed: Committed[] = [];
+  const committed: Staged[] = [];
   try {
     for (const item of staged) {
       current = item.file;
       const refusal = await hooks.verify(item.file);
       if (refusal) throw new Refusal(refusal);
-      const entry: Committed = { staged: item };
-      entry.backup = await linkBackup(item.file.target, path.join(backupFolder, item.file.path));
-      if (entry.backup === undefined) entry.original = await fs.readFile(item.file.target);
       hooks.willWrite(item.file, item.hash);
       await fs.rename(item.temp, item.file.target);
-      committed.push(entry);
+      committed.push(item);
     }
+    for (const target of new Set(staged.map((item) => path.dirname(item.file.target))))
+      await syncFolder(target);
+    // The commit point: once the journal is gone, recovery no longer puts the originals back.
+    await fs.rm(path.join(folder, journalName));
   } catch (error) {
     const unrestored = await rollBack(committed);
     await removeQuietly(staged.slice(committed.length).map((item) => item.temp));
     const shown = current?.path ?? '';
     const failure = error instanceof Refusal ? error.failure : writeFailure(error, shown);
+    const reason = failure.message.replace(/\.$/, '');
     if (unrestored.length > 0) {
+      const kept = path.relative(root, folder);
       return {
         ok: false,
         error: 'io',
         path: shown,
-        message: `${failure.message.replace(/\.$/, '')}, and ${unrestored.join(', ')} could not be put back; the originals are in ${path.relative(root, backupFolder)}.`,
+        message: `${reason}, and ${unrestored.join(', ')} could not be put back; the originals are in ${kept}.`,
       };
     }
-    await fs.rm(backupFolder, { recursive: true, force: true }).catch(() => undefined);
-    return {
-      ...failure,
-      message: `${failure.message.replace(/\.$/, '')}; no file was changed.`,
-      path: shown,
-    };
+    await fs.rm(folder, { recursive: true, force: true }).catch(() => undefined);
+    return { ...failure, message: `${reason}; no file was changed.`, path: shown };
   }
 
   const versions = new Map<string, FileVersion>();
-  for (const folder of new Set(staged.map((item) => path.dirname(item.file.target))))
-    await syncFolder(folder);
   for (const item of staged) {
     const stat = await fs.stat(item.file.target).catch(() => undefined);
     const version = { size: item.size, mtimeMs: stat?.mtimeMs ?? 0, hash: item.hash };
     versions.set(item.file.path, version);
     hooks.didWrite(item.file, version);
   }
-  await fs.rm(backupFolder, { recursive: true, force: true }).catch(() => undefined);
+  await fs.rm(folder, { recursive: true, force: true }).catch(() => undefined);
   return { ok: true, versions };
+}
+
+/**
+ * Finishes what crashed commits left: where a journal remains, every file that holds the new
+ * bytes gets its original back. Returns the workspace paths restored.
+ */
+export async function recoverTransactions(root: string): Promise<string[]> {
+  const base = path.join(root, '.specbench', 'transactions');
+  const restored: string[] = [];
+  for (const name of await fs.readdir(base).catch(() => [])) {
+    const folder = path.join(base, name);
+    const journal = await readJournal(folder);
+    const pid = journal?.pid ?? Number(name.split('-')[0]);
+    const stat = await fs.stat(folder).catch(() => undefined);
+    const foreign = journal !== undefined && journal.host !== hostname();
+    if (!stat || (foreign ? Date.now() - stat.mtimeMs < foreignAgeMs : isProcessAlive(pid))) continue;
+    let complete = true;
+    for (const entry of journal?.files ?? []) {
+      const backup = path.join(folder, 'files', entry.path);
+      const target = path.join(root, entry.target);
+      if (!(await fs.lstat(backup).catch(() => undefined))) continue;
+      if ((await hashOf(target)) !== entry.hash) continue;
+      try {
+        await fs.rename(backup, target);
+        restored.push(entry.path);
+      } catch {
+        complete = false;
+      }
+    }
+    if (complete) await fs.rm(folder, { recursive: true, force: true }).catch(() => undefined);
+  }
+  return restored.sort();
+}
+
+export function isProcessAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function readJournal(folder: string): Promise<Journal | undefined> {
+  try {
+    const journal = JSON.parse(await fs.readFile(path.join(folder, journalName), 'utf8')) as Journal;
+    return Array.isArray(journal.files) ? journal : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function hashOf(file: string): Promise<string | undefined> {
+  return fs.readFile(file).then(hashBytes, () => undefined);
 }
 
 /** A new file beside the target, written and flushed, with the target's mode. */
@@ -149,26 +216,25 @@ async function writeTemporary(target: string, bytes: Uint8Array): Promise<string
   return temp;
 }
 
-async function linkBackup(target: string, backup: string): Promise<string | undefined> {
+/** A hard link keeps the very same file (and its mtime); where links are refused, a durable copy. */
+async function keepOriginal(target: string, backup: string): Promise<void> {
+  await fs.mkdir(path.dirname(backup), { recursive: true });
   try {
-    await fs.mkdir(path.dirname(backup), { recursive: true });
     await fs.link(target, backup);
-    return backup;
   } catch {
-    return undefined;
+    await writeFileAtomic(backup, await fs.readFile(target));
   }
+  await syncFolder(path.dirname(backup));
 }
 
 /** Puts the originals back, newest first; returns the files that could not be restored. */
-async function rollBack(committed: Committed[]): Promise<string[]> {
+async function rollBack(committed: Staged[]): Promise<string[]> {
   const unrestored: string[] = [];
-  for (const entry of [...committed].reverse()) {
-    const target = entry.staged.file.target;
+  for (const item of [...committed].reverse()) {
     try {
-      if (entry.backup !== undefined) await fs.rename(entry.backup, target);
-      else await writeFileAtomic(target, entry.original!);
+      await fs.rename(item.backup, item.file.target);
     } catch {
-      unrestored.push(entry.staged.file.path);
+      unrestored.push(item.file.path);
     }
   }
   return unrestored;

@@ -9,10 +9,13 @@ export function crashDocumentPath(file: number): string {
   return `${file % 2 === 0 ? 'specs' : 'stories'}/document-${file}.md`;
 }
 
-/** Lengths vary from a few bytes to about 200 KB, so a torn write changes the length or the tail. */
-export function crashDocumentText(file: number, version: number): string {
+/**
+ * Lengths vary from a few bytes to about 200 KB, so a torn write changes the length or the tail.
+ * `group` lists the files saved together with this one, all at this version.
+ */
+export function crashDocumentText(file: number, version: number, group: number[] = []): string {
   const length = 64 + ((version * 7919 + file * 104_729) % 200_000);
-  const header = `---\nkey: DOC-${file}\nversion: ${version}\n---\n# Document ${file}, version ${version}\n`;
+  const header = `---\nkey: DOC-${file}\nversion: ${version}\ngroup: [${group.join(', ')}]\n---\n# Document ${file}, version ${version}\n`;
   const parts = [header];
   let size = header.length;
   for (let line = 0; size < length; line++) {
@@ -23,8 +26,10 @@ export function crashDocumentText(file: number, version: number): string {
   return parts.join('');
 }
 
-/** The version a text claims to be, if it carries one. */
-export function crashDocumentVersion(text: string): number | undefined {
-  const match = /^version: ([0-9]+)$/m.exec(text);
-  return match ? Number(match[1]) : undefined;
+/** The version a text claims to be and the files it was saved with, if it carries them. */
+export function crashDocumentHeader(text: string): { version: number; group: number[] } | undefined {
+  const match = /^version: ([0-9]+)\ngroup: \[([0-9, ]*)\]$/m.exec(text);
+  if (!match) return undefined;
+  const group = match[2] === '' ? [] : match[2]!.split(', ').map(Number);
+  return { version: Number(match[1]), group };
 }

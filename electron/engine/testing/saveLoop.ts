@@ -8,7 +8,7 @@ import {
   crashDocumentCount,
   crashDocumentPath,
   crashDocumentText,
-  crashDocumentVersion,
+  crashDocumentHeader,
 } from './crashDocuments.js';
 
 const root = process.argv[2];
@@ -24,7 +24,7 @@ async function learn(file: number): Promise<void> {
   const result = await store.read(crashDocumentPath(file));
   if (!result.ok) throw new Error(result.message);
   versions.set(file, result.file);
-  nextVersion = Math.max(nextVersion, (crashDocumentVersion(result.file.text) ?? 0) + 1);
+  nextVersion = Math.max(nextVersion, (crashDocumentHeader(result.file.text)?.version ?? 0) + 1);
 }
 
 for (let file = 0; file < crashDocumentCount; file++) await learn(file);
@@ -38,7 +38,7 @@ for (let round = 0; ; round++) {
     round % 5 === 4 ? [first, (first + 1) % crashDocumentCount, (first + 2) % crashDocumentCount] : [first];
   const changes = group.map((file) => ({
     path: crashDocumentPath(file),
-    text: crashDocumentText(file, version),
+    text: crashDocumentText(file, version, group.length > 1 ? group : []),
     expected: versions.get(file)!,
   }));
   if (changes.length === 1) {
