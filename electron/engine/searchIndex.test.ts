@@ -88,6 +88,7 @@ describe('SearchIndex', () => {
     add('notes/7.md', 'Now about pears.\n');
     many.remove('notes/300.md');
     add('notes/599.md', 'Pears again.\n');
+    add('notes/42.md', 'Pears in a note.\n');
     expect([
       many
         .search('pears')
@@ -95,7 +96,8 @@ describe('SearchIndex', () => {
         .sort(),
       many.search('apples', { limit: 1000 }).length,
       many.search('300 apples').length,
-    ]).toEqual([['notes/599.md', 'notes/7.md'], 597, 0]);
+      many.search('pears note').map((hit) => hit.path),
+    ]).toEqual([['notes/42.md', 'notes/599.md', 'notes/7.md'], 596, 0, ['notes/42.md']]);
   });
 
   it('cuts long lines around the match', () => {

@@ -92,7 +92,7 @@ export class SearchIndex {
     // The longest word is usually the rarest: searching it first leaves the fewest documents to check.
     const order = words.map((word, position) => ({ word, prefix: position === words.length - 1 }));
     order.sort((a, b) => b.word.length - a.word.length);
-    const scored: { document: Searchable; score: number; firstMatch: number }[] = [];
+    const best = new BestHits(limit);
     for (const segment of this.segments) {
       const count = segment.documents.length;
       if (count === 0) continue;
@@ -114,10 +114,13 @@ export class SearchIndex {
             inTitle[index]!++;
           }
         }
-        findInBodies(folded, starts, word, prefix, alive, (index, at) => {
+        const onMatch = (index: number, at: number): void => {
           found[index] = 1;
           if (firstMatch[index] === -1) firstMatch[index] = at;
-        });
+        };
+        // A few live documents are checked one by one (a slice shares the segment's memory); many, in one pass.
+        if (remaining * 8 < count) findInSome(folded, starts, word, prefix, alive, onMatch);
+        else findInBodies(folded, starts, word, prefix, alive, onMatch);
         for (let index = 0; index < count; index++) {
           if (alive[index] && !found[index]) {
             alive[index] = 0;
@@ -132,21 +135,14 @@ export class SearchIndex {
         let score = inTitle[index] === words.length ? 1_000 : inTitle[index]! * 100;
         if (document.foldedKey !== '' && document.foldedKey === wholeQuery) score += 10_000;
         const at = firstMatch[index]!;
-        scored.push({
+        best.offer({
           document,
           score,
           firstMatch: at === -1 ? -1 : at - starts[index]! + document.bodyStart,
         });
       }
     }
-    // Then matches nearer the top of a document (its summary) before those deep inside.
-    scored.sort(
-      (a, b) =>
-        b.score - a.score ||
-        position(a.firstMatch) - position(b.firstMatch) ||
-        (a.document.entry.path < b.document.entry.path ? -1 : 1),
-    );
-    return scored.slice(0, limit).map(({ document, firstMatch }) => hitFor(document, words, firstMatch));
+    return best.hits.map(({ document, firstMatch }) => hitFor(document, words, firstMatch));
   }
 
   private segmentWithRoom(): Segment {
@@ -158,8 +154,57 @@ export class SearchIndex {
   }
 }
 
+interface Scored {
+  document: Searchable;
+  score: number;
+  firstMatch: number;
+}
+
+/** The best `limit` hits so far, in order: sorting thousands of matches for "the" would cost more than finding them. */
+class BestHits {
+  readonly hits: Scored[] = [];
+  constructor(private readonly limit: number) {}
+
+  offer(scored: Scored): void {
+    const hits = this.hits;
+    if (hits.length === this.limit && compareScored(scored, hits[hits.length - 1]!) >= 0) return;
+    let position = hits.length;
+    while (position > 0 && compareScored(scored, hits[position - 1]!) < 0) position--;
+    hits.splice(position, 0, scored);
+    if (hits.length > this.limit) hits.pop();
+  }
+}
+
+/** Higher scores first, then matches nearer the top of a document (its summary), then by path. */
+function compareScored(a: Scored, b: Scored): number {
+  return (
+    b.score - a.score ||
+    position(a.firstMatch) - position(b.firstMatch) ||
+    (a.document.entry.path < b.document.entry.path
+      ? -1
+      : a.document.entry.path > b.document.entry.path
+        ? 1
+        : 0)
+  );
+}
+
 function position(firstMatch: number): number {
   return firstMatch === -1 ? Number.MAX_SAFE_INTEGER : firstMatch;
+}
+
+function findInSome(
+  folded: string,
+  starts: Int32Array,
+  word: string,
+  prefix: boolean,
+  alive: Uint8Array,
+  onMatch: (index: number, at: number) => void,
+): void {
+  for (let index = 0; index < alive.length; index++) {
+    if (!alive[index]) continue;
+    const at = findWord(folded.slice(starts[index]!, starts[index + 1]! - 1), word, prefix);
+    if (at !== -1) onMatch(index, starts[index]! + at);
+  }
 }
 
 function buildSegment(segment: Segment): { folded: string; starts: Int32Array } {
