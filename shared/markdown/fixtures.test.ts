@@ -51,13 +51,80 @@ describe('Markdown fixtures', () => {
   });
 });
 
+type Edit = (block: JSONContent) => void;
+
+const firstText = (node: JSONContent): JSONContent =>
+  node.type === 'text'
+    ? node
+    : firstText((node.content ?? []).find((child) => JSON.stringify(child).includes('"text"'))!);
+
+describe('Markdown fixtures edited one block at a time', () => {
+  it.each<[string, number, string, Edit]>([
+    ['tables', 0, 'a cell', (table) => (firstText(table.content![1]!.content![0]!).text = 'renamed')],
+    [
+      'task-list',
+      0,
+      'a checkbox',
+      (list) => (list.content![0]!.attrs = { ...list.content![0]!.attrs, checked: true }),
+    ],
+    [
+      'requirement-blank-lines',
+      1,
+      'a priority',
+      (requirement) => (requirement.attrs = { ...requirement.attrs, priority: 'should' }),
+    ],
+    [
+      'requirement-fenced-colons',
+      0,
+      'text inside',
+      (requirement) => (firstText(requirement).text = 'Changed inside.'),
+    ],
+    ['star-plus-bullets', 0, 'a deleted item', (list) => list.content!.splice(1, 1)],
+    [
+      'references-in-bold',
+      0,
+      'a reference target',
+      (paragraph) => (paragraph.content![0]!.attrs = { ...paragraph.content![0]!.attrs, target: 'SPEC-9' }),
+    ],
+    ['crlf-line-endings', 0, 'a heading', (heading) => (firstText(heading).text = 'New title')],
+    [
+      'images',
+      0,
+      'an image alt',
+      (paragraph) => (paragraph.content![1]!.attrs = { ...paragraph.content![1]!.attrs, alt: 'New alt' }),
+    ],
+    [
+      'code-containing-fences',
+      2,
+      'code with a fence',
+      (code) => (firstText(code).text = '````\nstill code\n````'),
+    ],
+    [
+      'wikilinks',
+      0,
+      'new bold text',
+      (paragraph) => paragraph.content!.unshift({ type: 'text', text: 'Bold', marks: [{ type: 'bold' }] }),
+    ],
+
+    ['setext-headings', 1, 'a setext heading', (heading) => (firstText(heading).text = 'Renamed section')],
+  ])('%s: block %i, %s', (name, index, _what, change) => {
+    const text = fixtures.find((fixture) => fixture.name === name)!.text;
+    expect(editProblems(text, index, change)).toEqual([]);
+  });
+});
+
 /** For each modelled top-level block: append a word, save, and report text changed outside it or a wrong reparse. */
-function editProblems(text: string): string[] {
+function editProblems(text: string, only?: number, change?: Edit): string[] {
   const parsed = codec.parse(text);
   const problems: string[] = [];
   parsed.source.blocks.blocks.forEach((block, index) => {
+    if (only !== undefined && index !== only) return;
     const doc = clone(parsed.doc);
-    if (!appendWord(doc.content![index]!)) return;
+    if (change) change(doc.content![index]!);
+    else if (!appendWord(doc.content![index]!)) return;
+    if (JSON.stringify(doc.content![index]) === JSON.stringify(parsed.doc.content![index])) {
+      problems.push(`block ${index}: the edit changed nothing`);
+    }
     const output = codec.serialize(parsed, doc);
     const bodyStart = text.length - parsed.source.body.length;
     const before =
@@ -66,7 +133,8 @@ function editProblems(text: string): string[] {
     if (!output.startsWith(before) || !output.endsWith(after))
       problems.push(`block ${index}: text outside changed`);
     const reparsed = codec.parse(output).doc.content![index];
-    if (JSON.stringify(reparsed) !== JSON.stringify(doc.content![index]))
+    const expected = Node.fromJSON(codec.schema, doc.content![index]).toJSON() as JSONContent;
+    if (JSON.stringify(reparsed) !== JSON.stringify(expected))
       problems.push(`block ${index}: reparse differs`);
   });
   return problems;
