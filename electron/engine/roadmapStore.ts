@@ -103,7 +103,7 @@ export class RoadmapStore {
   }
 
   /** Where each key's item sits in roadmap.json as last read or written (`RuleInput.roadmapLines`). */
-  itemLines(): Map<string, number[]> {
+  itemLines(): ReadonlyMap<string, readonly number[]> {
     return this.adapter.itemLines();
   }
 
