@@ -19,7 +19,10 @@ export async function writeFileAtomic(
   options: AtomicWriteOptions = {},
 ): Promise<void> {
   const folder = path.dirname(target);
-  const temp = path.join(folder, `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = path.join(
+    folder,
+    `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
+  );
   const mode = options.mode ?? (await existingMode(target)) ?? 0o644;
   let handle: fs.FileHandle | undefined;
   try {
@@ -53,7 +56,11 @@ async function renameWithRetry(from: string, to: string): Promise<void> {
       return;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (process.platform !== 'win32' || (code !== 'EPERM' && code !== 'EBUSY') || attempt >= renameRetries) {
+      if (
+        process.platform !== 'win32' ||
+        (code !== 'EPERM' && code !== 'EBUSY') ||
+        attempt >= renameRetries
+      ) {
         throw error;
       }
       await new Promise((resolve) => setTimeout(resolve, 20 * (attempt + 1)));
