@@ -187,12 +187,15 @@ function PaletteContent({ commands, onClose }: { commands: readonly PaletteComma
             id={optionId(index)}
             role="option"
             aria-selected={index === activeIndex}
+            aria-label={`${command.title}${command.ask ? '…' : ''}`}
             className="command-palette__option"
             onMouseMove={() => setActive(index)}
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => void run(command)}
           >
-            <span className="command-palette__group">{command.group}</span>
+            <span className="command-palette__group" aria-hidden="true">
+              {command.group}
+            </span>
             <span className="command-palette__title">
               {command.title}
               {command.ask ? '…' : ''}

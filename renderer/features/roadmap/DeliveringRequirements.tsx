@@ -3,7 +3,7 @@ import type { WorkspaceState } from '../../app/workspaceState.js';
 import { documentHash } from '../search/documentHash.js';
 import { HashLink } from '../search/HashLink.js';
 import type { Delivery } from './roadmapLanes.js';
-import { deliverySummary } from './roadmapLanes.js';
+import { deliverySummary, statusLabel } from './roadmapLanes.js';
 
 interface DeliveringRequirementsProps {
   itemKey: string;
@@ -46,10 +46,12 @@ export function DeliveringRequirements({
                   <span className="delivering__summary">{requirement.summary}</span>
                   {requirement.priority && (
                     <span className={`priority-chip priority-chip--${requirement.priority}`}>
-                      {requirement.priority}
+                      {statusLabel(requirement.priority)}
                     </span>
                   )}
-                  {requirement.status && <span className="status-chip">{requirement.status}</span>}
+                  {requirement.status && (
+                    <span className="status-chip">{statusLabel(requirement.status)}</span>
+                  )}
                 </div>
                 <div className="delivering__source">
                   in{' '}
@@ -66,7 +68,7 @@ export function DeliveringRequirements({
                         <HashLink hash={documentHash(story.path)} navigate={navigate}>
                           {story.key && <span className="key-chip">{story.key}</span>} {story.title}
                         </HashLink>
-                        {story.status && <span className="status-chip">{story.status}</span>}
+                        {story.status && <span className="status-chip">{statusLabel(story.status)}</span>}
                       </li>
                     ))}
                   </ul>

@@ -6,7 +6,7 @@ import { riceScore } from '../../../shared/model/roadmapModel.js';
 import { roadmapItemHash } from '../search/documentHash.js';
 import { HashLink } from '../search/HashLink.js';
 import type { DeliveryCount } from './roadmapLanes.js';
-import { deliverySummary } from './roadmapLanes.js';
+import { deliverySummary, statusLabel } from './roadmapLanes.js';
 import { quarterTitle } from './quarterTimeline.js';
 
 export interface RoadmapCardProps {
@@ -48,7 +48,7 @@ export const RoadmapCard = memo(function RoadmapCard({
     >
       <div className="roadmap-card__top">
         <span className="key-chip">{item.key}</span>
-        <span className={`status-chip status-chip--${item.status}`}>{item.status.replace('-', ' ')}</span>
+        <span className={`status-chip status-chip--${item.status}`}>{statusLabel(item.status)}</span>
         {item.rice && (
           <span className="roadmap-card__score" title="RICE score: reach × impact × confidence ÷ effort">
             <span className="visually-hidden">RICE score </span>

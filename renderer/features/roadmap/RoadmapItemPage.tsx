@@ -10,7 +10,7 @@ import { DeliveringRequirements } from './DeliveringRequirements.js';
 import { quarterOptions, quarterTitle } from './quarterTimeline.js';
 import { RiceFields } from './RiceFields.js';
 import type { Delivery } from './roadmapLanes.js';
-import { deliveryOf, laneTitles } from './roadmapLanes.js';
+import { deliveryOf, laneTitles, statusLabel } from './roadmapLanes.js';
 import type { SaveState } from './useItemSaver.js';
 import { useItemSaver } from './useItemSaver.js';
 import './roadmap.css';
@@ -159,7 +159,7 @@ function ItemForm({ api, workspace, navigate, item, delivery }: ItemFormProps) {
             >
               {roadmapStatuses.map((status) => (
                 <option key={status} value={status}>
-                  {status.replace('-', ' ')}
+                  {statusLabel(status)}
                 </option>
               ))}
             </select>

@@ -10,6 +10,7 @@ import {
   itemsByLane,
   keyboardMove,
   reuseUnchanged,
+  statusLabel,
 } from './roadmapLanes.js';
 
 function item(key: string, lane: Lane, rank: number): RoadmapItem {
@@ -142,5 +143,15 @@ describe('delivery', () => {
     expect(`${deliverySummary(delivery)} ${text.join(' ')}`).toBe(
       '2 requirements · 1 with stories REQ-1: REQ-2:STORY-1+STORY-2',
     );
+  });
+});
+
+describe('statusLabel', () => {
+  it.each([
+    ['in-progress', 'In progress'],
+    ['must', 'Must'],
+    ['', ''],
+  ])('%j', (value, expected) => {
+    expect(statusLabel(value)).toBe(expected);
   });
 });

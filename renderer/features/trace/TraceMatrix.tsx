@@ -4,6 +4,7 @@ import type { SpecbenchApi, TraceRow } from '../../../shared/contract/apiContrac
 import type { WorkspaceState } from '../../app/workspaceState.js';
 import { documentHash, roadmapItemHash } from '../search/documentHash.js';
 import { HashLink } from '../search/HashLink.js';
+import { statusLabel } from '../roadmap/roadmapLanes.js';
 import type { MatrixRow } from './traceMatrix.js';
 import { traceMatrix, traceSummary, unplannedRequirements } from './traceMatrix.js';
 import './trace.css';
@@ -167,7 +168,7 @@ function Matrix({ caption, rows, navigate, withItems }: MatrixProps) {
                 </HashLink>
                 {row.requirement.priority && (
                   <span className={`priority-chip priority-chip--${row.requirement.priority}`}>
-                    {row.requirement.priority}
+                    {statusLabel(row.requirement.priority)}
                   </span>
                 )}
               </td>
