@@ -119,7 +119,7 @@ export class SearchIndex {
           if (firstMatch[index] === -1) firstMatch[index] = at;
         };
         // A few live documents are checked one by one (a slice shares the segment's memory); many, in one pass.
-        if (remaining * 8 < count) findInSome(folded, starts, word, prefix, alive, onMatch);
+        if (remaining * 2 < count) findInSome(folded, starts, word, prefix, alive, onMatch);
         else findInBodies(folded, starts, word, prefix, alive, onMatch);
         for (let index = 0; index < count; index++) {
           if (alive[index] && !found[index]) {
