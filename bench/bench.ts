@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { formatReport, withVerdicts, type BenchReport, type Measurement } from './benchReport.js';
 import type { ProbeResult } from './benchProbe.js';
 import { generateWorkspace, referenceWorkspace, type GenerateOptions } from './generateWorkspace.js';
-import { median } from './percentile.js';
+import { median, percentile } from './percentile.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repository = path.resolve(here, '..', '..');
@@ -41,7 +41,12 @@ function runProcess(args: string[]): Promise<ProcessRun> {
 
 async function probe(name: string, root: string): Promise<ProbeResult> {
   const run = await runProcess([probeScript, name, root]);
-  if (run.code !== 0) throw new Error(run.stderr.trim().split('\n')[0] || `probe ${name} exited ${run.code}`);
+  if (run.code !== 0) {
+    const lines = run.stderr.trim().split('\n');
+    throw new Error(
+      lines.find((line) => /^\w*Error\b/.test(line)) ?? (lines[0] || `probe ${name} exited ${run.code}`),
+    );
+  }
   return JSON.parse(run.stdout) as ProbeResult;
 }
 
@@ -115,7 +120,7 @@ async function main(): Promise<void> {
     options: {
       json: { type: 'boolean' },
       seed: { type: 'string', default: String(referenceWorkspace.seed) },
-      runs: { type: 'string', default: '5' },
+      runs: { type: 'string', default: '3' },
       /** A fraction of the reference workspace, for a quick smoke run (`--scale 0.01`). */
       scale: { type: 'string', default: '1' },
     },
@@ -139,36 +144,129 @@ async function main(): Promise<void> {
     }
   };
 
+  const specbenchCache = path.join(prepared.root, '.specbench');
+  const dropCache = (): Promise<void> => fs.rm(specbenchCache, { recursive: true, force: true });
+  const peaks: number[] = [];
+  const samplesOf = (results: ProbeResult[], name: string): number[] =>
+    results.flatMap((result) => result.extra[name] as number[]);
+  const add = (
+    id: string,
+    label: string,
+    value: number,
+    unit: Measurement['unit'],
+    budget?: number,
+    samples?: number[],
+  ): void => {
+    measurements.push({
+      id,
+      label,
+      value,
+      unit,
+      ...(budget === undefined ? {} : { budget }),
+      ...(samples ? { samples } : {}),
+    });
+  };
+
   let readMs = Number.NaN;
   await attempt('read', async () => {
     const samples = (await probes('read', prepared.root, runs)).map((result) => result.ms);
     readMs = median(samples);
-    measurements.push({
-      id: 'read',
-      label: 'read every file (baseline)',
-      value: readMs,
-      unit: 'ms',
-      samples,
-    });
+    add('read', 'read every file (baseline)', readMs, 'ms', undefined, samples);
   });
 
-  await attempt('check', async () => {
+  await attempt('cold', async () => {
+    const results = await probes('cold', prepared.root, runs, dropCache);
+    const cold = median(results.map((result) => result.ms));
+    peaks.push(...results.map((result) => result.peakRssMB));
+    add(
+      'cold',
+      'cold open + full index',
+      cold,
+      'ms',
+      1500,
+      results.map((result) => result.ms),
+    );
+    add(
+      'cold-cpu',
+      '  the same, CPU time',
+      median(results.map((result) => result.cpuMs ?? Number.NaN)),
+      'ms',
+    );
+    add('cold-ratio', '  ÷ reading every file', cold / readMs, '×', 3);
+    add(
+      'search-ready',
+      'time until search is ready',
+      median(results.map((result) => result.extra.searchReadyMs as number)),
+      'ms',
+      1500,
+    );
+    const search = samplesOf(results, 'search');
+    add('search-p50', 'search p50', percentile(search, 50), 'ms');
+    add('search-p95', 'search p95', percentile(search, 95), 'ms', 20);
+    const quickSwitch = samplesOf(results, 'quickSwitch');
+    add('switch-p50', 'quick switcher p50', percentile(quickSwitch, 50), 'ms');
+    add('switch-p95', 'quick switcher p95', percentile(quickSwitch, 95), 'ms', 20);
+    const lookup = samplesOf(results, 'lookup');
+    add('lookup-p50', 'key lookup p50', percentile(lookup, 50), 'ms');
+    add('lookup-p95', 'key lookup p95', percentile(lookup, 95), 'ms', 20);
+  });
+
+  await attempt('warm', async () => {
+    await dropCache();
+    await probe('warm', prepared.root);
+    const results = await probes('warm', prepared.root, runs);
+    if (results.some((result) => result.extra.read !== 0))
+      throw new Error('the cache did not answer for every file');
+    peaks.push(...results.map((result) => result.peakRssMB));
+    add(
+      'warm',
+      'warm open (cache)',
+      median(results.map((result) => result.ms)),
+      'ms',
+      300,
+      results.map((result) => result.ms),
+    );
+    add(
+      'warm-cpu',
+      '  the same, CPU time',
+      median(results.map((result) => result.cpuMs ?? Number.NaN)),
+      'ms',
+    );
+  });
+
+  await attempt('reindex', async () => {
+    const result = await probe('reindex', prepared.root);
+    peaks.push(result.peakRssMB);
+    const saves = result.extra.saves as number[];
+    const outside = result.extra.outside as number[];
+    add('reindex-save', 're-index one changed file (save + index)', median(saves), 'ms', 20, saves);
+    add(
+      'reindex-outside',
+      're-index an outside edit (incl. 75 ms batching)',
+      median(outside),
+      'ms',
+      undefined,
+      outside,
+    );
+  });
+
+  const checkProcess = async (id: string, label: string, before?: () => Promise<void>): Promise<void> => {
     const samples: number[] = [];
-    for (let run = 0; run < Math.min(runs, 3); run++) {
+    for (let run = 0; run < runs; run++) {
+      await before?.();
       const result = await runProcess([cliScript, 'check', prepared.root, '--format', 'json']);
       if (result.code !== 0 && result.code !== 1)
         throw new Error(result.stderr.trim().split('\n')[0] ?? 'check failed');
       samples.push(result.ms);
     }
-    measurements.push({
-      id: 'check',
-      label: '`specbench check` as a process',
-      value: median(samples),
-      unit: 'ms',
-      budget: 2000,
-      samples,
-    });
-  });
+    add(id, label, median(samples), 'ms', 2000, samples);
+  };
+  await attempt('check-cold', () =>
+    checkProcess('check-cold', '`specbench check` process, no cache (CI)', dropCache),
+  );
+  await attempt('check-warm', () => checkProcess('check-warm', '`specbench check` process, with cache'));
+
+  if (peaks.length > 0) add('rss', 'engine peak RSS', Math.max(...peaks), 'MB', 400, peaks);
 
   const report: BenchReport = {
     machine: {
@@ -177,6 +275,7 @@ async function main(): Promise<void> {
       node: process.version,
       platform: `${os.platform()} ${os.arch()}`,
       memoryGB: Math.round(os.totalmem() / 1024 ** 3),
+      loadAverage: os.loadavg()[0]!,
     },
     workspace: prepared.summary,
     measurements: withVerdicts(measurements),

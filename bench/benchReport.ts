@@ -12,7 +12,14 @@ export interface Measurement {
 }
 
 export interface BenchReport {
-  machine: { cpus: number; cpuModel: string; node: string; platform: string; memoryGB: number };
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    node: string;
+    platform: string;
+    memoryGB: number;
+    loadAverage?: number;
+  };
   workspace: {
     seed: number;
     documents: number;
@@ -66,7 +73,10 @@ export function formatReport(report: BenchReport): string[] {
   return [
     `Reference workspace: ${workspace.documents.toLocaleString('en')} documents, ${workspace.requirements.toLocaleString('en')} requirements, ` +
       `${workspace.roadmapItems.toLocaleString('en')} roadmap items, ${workspace.megabytes.toFixed(1)} MB (seed ${workspace.seed})`,
-    `Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGB} GB, Node ${machine.node} on ${machine.platform}`,
+    `Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGB} GB, Node ${machine.node} on ${machine.platform}` +
+      (machine.loadAverage === undefined
+        ? ''
+        : `, load average ${machine.loadAverage.toFixed(1)} at the end`),
     '',
     ...lines,
     ...report.skipped.map((skip) => `skipped ${skip.id}: ${skip.reason}`),
