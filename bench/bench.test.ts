@@ -1,0 +1,70 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BenchReport } from './benchReport.js';
+
+// A smoke run of the real benchmark on half a percent of the reference workspace: every measurement is taken.
+const repository = fileURLToPath(new URL('../', import.meta.url));
+
+let report: BenchReport;
+
+beforeAll(() => {
+  spawnSync('npx', ['tsc', '-p', 'tsconfig.node.json'], { cwd: repository, stdio: 'pipe' });
+  const run = spawnSync(
+    process.execPath,
+    [path.join(repository, 'dist/bench/bench.js'), '--json', '--scale', '0.005', '--runs', '1'],
+    {
+      cwd: repository,
+      encoding: 'utf8',
+      timeout: 170_000,
+    },
+  );
+  report = JSON.parse(run.stdout) as BenchReport;
+}, 180_000);
+
+describe('npm run bench', () => {
+  const cases: [string, () => unknown, unknown][] = [
+    ['nothing is skipped', () => report.skipped, []],
+    [
+      'every measurement is present',
+      () => report.measurements.map((measurement) => measurement.id),
+      [
+        'read',
+        'cold',
+        'cold-cpu',
+        'cold-ratio',
+        'search-ready',
+        'search-p50',
+        'search-p95',
+        'switch-p50',
+        'switch-p95',
+        'lookup-p50',
+        'lookup-p95',
+        'warm',
+        'warm-cpu',
+        'reindex-save',
+        'reindex-outside',
+        'check-cold',
+        'check-warm',
+        'rss',
+      ],
+    ],
+    [
+      'every value is a finite number',
+      () =>
+        report.measurements
+          .filter((measurement) => !Number.isFinite(measurement.value))
+          .map((measurement) => measurement.id),
+      [],
+    ],
+    [
+      'the workspace is the scaled reference',
+      () => [report.workspace.documents, report.workspace.requirements],
+      [50, 250],
+    ],
+  ];
+  it.each(cases)('%s', (_name, actual, expected) => {
+    expect(actual()).toEqual(expected);
+  });
+});
