@@ -136,3 +136,87 @@ describe('createMarkdownCodec edits', () => {
     );
   });
 });
+
+describe('createMarkdownCodec writes new blocks', () => {
+  const item = (...content: JSONContent[]): JSONContent => ({ type: 'listItem', content });
+  const cell = (type: string, content: JSONContent): JSONContent => ({ type, content: [paragraph(content)] });
+  it.each<[string, JSONContent, string]>([
+    [
+      'a requirement',
+      {
+        type: 'requirement',
+        attrs: {
+          key: 'REQ-7',
+          priority: 'must',
+          status: null,
+          roadmap: ['RM-1', 'RM-2'],
+          extra: [['owner', 'Dana K']],
+        },
+        content: [
+          paragraph(text('Guests pay.')),
+          { type: 'bulletList', content: [item(paragraph(text('Given a cart')))] },
+        ],
+      },
+      ':::requirement{#REQ-7 priority=must roadmap=RM-1,RM-2 owner="Dana K"}\nGuests pay.\n\n- Given a cart\n:::',
+    ],
+    [
+      'a table with a labelled reference and a bar',
+      {
+        type: 'table',
+        content: [
+          { type: 'tableRow', content: [cell('tableHeader', text('A')), cell('tableHeader', text('B|C'))] },
+          {
+            type: 'tableRow',
+            content: [
+              cell('tableCell', {
+                type: 'reference',
+                attrs: { target: 'SPEC-1', anchor: null, label: 'one' },
+              }),
+              cell('tableCell', text('2')),
+            ],
+          },
+        ],
+      },
+      '| A               | B\\|C |\n| --------------- | ---- |\n| [[SPEC-1\\|one]] | 2    |',
+    ],
+    [
+      'an image with an awkward destination and title',
+      paragraph({ type: 'image', attrs: { src: 'assets/a b.png', alt: 'An [alt]', title: 'T "q"' } }),
+      '![An \\[alt\\]](<assets/a b.png> "T \\"q\\"")',
+    ],
+    [
+      'a link with parentheses',
+      paragraph(text('see '), {
+        ...text('docs'),
+        marks: [{ type: 'link', attrs: { href: 'https://example.com/a_(b)' } }],
+      }),
+      'see [docs](<https://example.com/a_(b)>)',
+    ],
+    [
+      'code containing a fence',
+      { type: 'codeBlock', attrs: { language: 'ts' }, content: [text('const a = `x`;\n```')] },
+      '````ts\nconst a = `x`;\n```\n````',
+    ],
+    [
+      'a quote of a heading-like line',
+      { type: 'blockquote', content: [paragraph(text('# quoted'))] },
+      '> \\# quoted',
+    ],
+    [
+      'a heading ending in #',
+      { type: 'heading', attrs: { level: 2 }, content: [text('Ends with #')] },
+      '## Ends with \\#',
+    ],
+    [
+      'text full of syntax characters',
+      paragraph(text('*stars* _under_ [x] <tag> &amp; 5 * 3 snake_case $1 $2 %%c')),
+      '\\*stars\\* \\_under\\_ \\[x] \\<tag> \\&amp; 5 * 3 snake_case \\$1 \\$2 \\%%c',
+    ],
+  ])('%s', (_name, node, expected) => {
+    const parsed = codec.parse('Intro.\n');
+    const output = edit('Intro.\n', (content) => content.push(node));
+    const back = codec.parse(output).doc.content![1];
+    expect([output, back]).toEqual([`Intro.\n\n${expected}\n`, Node.fromJSON(codec.schema, node).toJSON()]);
+    expect(parsed.doc.content).toHaveLength(1);
+  });
+});

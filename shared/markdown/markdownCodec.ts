@@ -100,7 +100,9 @@ export function createMarkdownCodec(): MarkdownCodec {
   /** The canonical Markdown of one block (LF), escaping where plain text would change meaning. */
   function renderBlock(node: JSONContent): string {
     const placeheld = placeholdMarkedAtoms(node);
-    const markdown = manager.serialize({ type: 'doc', content: [placeheld.node] }).replace(/^\n+|\n+$/g, '');
+    let markdown = manager.serialize({ type: 'doc', content: [placeheld.node] }).replace(/^\n+|\n+$/g, '');
+    // A heading's trailing `#` run would be read as its closing sequence.
+    if (node.type === 'heading') markdown = markdown.replace(/([ \t])#(#*[ \t]*)$/, '$1\\#$2');
     return restoreMarkedAtoms(markdown, placeheld.atoms, (atom) => manager.renderNodeToMarkdown(atom));
   }
 

@@ -3,6 +3,7 @@ import { type Extensions, type JSONContent, type MarkdownToken } from '@tiptap/c
 import { CodeBlock } from '@tiptap/extension-code-block';
 import { HardBreak } from '@tiptap/extension-hard-break';
 import { Image } from '@tiptap/extension-image';
+import { Link } from '@tiptap/extension-link';
 import { TaskItem, TaskList } from '@tiptap/extension-list';
 import { Paragraph } from '@tiptap/extension-paragraph';
 import { Table, TableKit } from '@tiptap/extension-table';
@@ -74,6 +75,27 @@ const FencedCodeBlock = CodeBlock.extend({
   },
 });
 
+/** A link or image destination, in angle brackets when it holds spaces, parentheses or brackets. */
+export function formatDestination(href: string): string {
+  return /[\s()<>]/.test(href) ? `<${href.replace(/([<>\\])/g, '\\$1')}>` : href;
+}
+
+function formatTitle(title: unknown): string {
+  return typeof title === 'string' && title !== '' ? ` "${title.replace(/(["\\])/g, '\\$1')}"` : '';
+}
+
+const SafeImage = Image.extend({
+  renderMarkdown: (node: JSONContent) => {
+    const alt = String(node.attrs?.alt ?? '').replace(/([\\[\]])/g, '\\$1');
+    return `![${alt}](${formatDestination(String(node.attrs?.src ?? ''))}${formatTitle(node.attrs?.title)})`;
+  },
+});
+
+const SafeLink = Link.extend({
+  renderMarkdown: (node: JSONContent, helpers) =>
+    `[${helpers.renderChildren(node)}](${formatDestination(String(node.attrs?.href ?? ''))}${formatTitle(node.attrs?.title)})`,
+});
+
 // Trailing double spaces vanish in many editors; a backslash hard break survives them.
 const BackslashHardBreak = HardBreak.extend({
   renderMarkdown: () => '\\\n',
@@ -132,18 +154,15 @@ export function createMarkdownExtensions(): Extensions {
       codeBlock: false,
       hardBreak: false,
       undoRedo: false,
-      link: {
-        openOnClick: false,
-        autolink: false,
-        isAllowedUri: (url) => isAllowedLink(url),
-      },
+      link: false,
     }),
+    SafeLink.configure({ openOnClick: false, autolink: false, isAllowedUri: (url) => isAllowedLink(url) }),
     InlineParagraph,
     FencedCodeBlock,
     BackslashHardBreak,
     TableKit.configure({ table: false }),
     LinearTable,
-    Image.configure({ inline: true }),
+    SafeImage.configure({ inline: true }),
     LinearTaskList,
     TaskItem.configure({ nested: true }),
     Requirement,
