@@ -12,7 +12,7 @@ import type { ListedFile } from './documentStore.js';
 import type { FieldLines } from './workspaceIndex.js';
 
 /** Bump when the indexer, the grammar or this format changes what an entry would hold. */
-export const indexCacheVersion = 1;
+export const indexCacheVersion = 2;
 const cacheFormat = 'specbench-index-cache';
 export const cacheFolderName = '.specbench';
 export const cacheFileName = 'index-cache.bin';
@@ -31,9 +31,13 @@ export interface IndexCacheData {
   files: CachedFile[];
 }
 
-interface StoredCache extends IndexCacheData {
+/** Entries travel as one JSON string (JSON.parse is faster than v8.deserialize for plain objects), texts as strings. */
+interface StoredCache {
   format: string;
   version: number;
+  listedAt: number;
+  entries: string;
+  texts: string[];
 }
 
 export function cachePath(root: string): string {
@@ -56,11 +60,16 @@ export async function readIndexCache(root: string): Promise<IndexCacheData | und
       stored.format !== cacheFormat ||
       stored.version !== indexCacheVersion ||
       typeof stored.listedAt !== 'number' ||
-      !Array.isArray(stored.files)
+      typeof stored.entries !== 'string' ||
+      !Array.isArray(stored.texts)
     ) {
       return undefined;
     }
-    return { listedAt: stored.listedAt, files: stored.files };
+    const entries = JSON.parse(stored.entries) as [DocumentEntry, FieldLines][];
+    const texts = stored.texts;
+    if (!Array.isArray(entries) || entries.length !== texts.length) return undefined;
+    const files = entries.map(([entry, fieldLines], index) => ({ entry, fieldLines, text: texts[index]! }));
+    return { listedAt: stored.listedAt, files };
   } catch {
     return undefined;
   }
@@ -68,7 +77,13 @@ export async function readIndexCache(root: string): Promise<IndexCacheData | und
 
 /** Writes the cache atomically, with a `.gitignore` so the folder never reaches a commit; false if it could not. */
 export async function writeIndexCache(root: string, data: IndexCacheData): Promise<boolean> {
-  const stored: StoredCache = { format: cacheFormat, version: indexCacheVersion, ...data };
+  const stored: StoredCache = {
+    format: cacheFormat,
+    version: indexCacheVersion,
+    listedAt: data.listedAt,
+    entries: JSON.stringify(data.files.map((file) => [file.entry, file.fieldLines])),
+    texts: data.files.map((file) => file.text),
+  };
   try {
     const folder = path.join(root, cacheFolderName);
     await fs.mkdir(folder, { recursive: true });

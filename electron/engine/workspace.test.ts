@@ -175,10 +175,21 @@ describe('Workspace changes', () => {
 
   it('creates documents from the workspace template under the next key, never clobbering', async () => {
     const workspace = await open(await writeWorkspace());
+    const before = workspace.quickSwitch('STORY-10').length;
     const first = await workspace.createDocument('story', 'Pay as a guest');
     const second = await workspace.createDocument('story', 'Pay as a guest');
     const created = workspace.document('STORY-10');
-    expect([first, second, created?.title, created?.sections.map((section) => section.title)]).toEqual([
+    const switched = workspace.quickSwitch('STORY-10').map((hit) => hit.path);
+    expect([
+      before,
+      switched,
+      first,
+      second,
+      created?.title,
+      created?.sections.map((section) => section.title),
+    ]).toEqual([
+      0,
+      ['stories/pay-as-a-guest-3.md'],
       { ok: true, path: 'stories/pay-as-a-guest-2.md', key: 'STORY-9' },
       { ok: true, path: 'stories/pay-as-a-guest-3.md', key: 'STORY-10' },
       'Pay as a guest',

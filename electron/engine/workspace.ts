@@ -183,6 +183,10 @@ export class Workspace {
 
   quickSwitch(query: string, limit = 20): QuickSwitchHit[] {
     if (!this.allCandidates) {
+      for (const entry of this.index.documents()) {
+        if (!this.switchCandidates.has(entry.path))
+          this.switchCandidates.set(entry.path, candidatesOf(entry));
+      }
       this.roadmapCandidates ??= this.roadmap().map((item) =>
         quickSwitchCandidate({ path: roadmapFile, key: item.key, title: item.title, type: 'roadmap' }),
       );
@@ -290,18 +294,8 @@ export class Workspace {
     const { entry } = file;
     this.index.set(entry, file.fieldLines);
     this.searchIndex.set(entry, file.text);
-    const candidates = [quickSwitchCandidate(hitOf(entry))];
-    for (const requirement of entry.requirements) {
-      candidates.push(
-        quickSwitchCandidate({
-          path: entry.path,
-          key: requirement.key,
-          title: requirement.summary,
-          type: 'requirement',
-        }),
-      );
-    }
-    this.switchCandidates.set(entry.path, candidates);
+    // Built on the first quick switch, not here: 60,000 foldings would slow every open.
+    this.switchCandidates.delete(entry.path);
     this.allCandidates = undefined;
   }
 
@@ -373,10 +367,21 @@ function normalizePath(documentPath: string): string {
   return path.posix.normalize(documentPath.replace(/\\/g, '/')).replace(/^\.\//, '');
 }
 
-function hitOf(entry: DocumentEntry): QuickSwitchHit {
+/** A document and its requirements, as the quick switcher offers them. */
+function candidatesOf(entry: DocumentEntry): QuickSwitchCandidate[] {
   const hit: QuickSwitchHit = { path: entry.path, title: entry.title, type: entry.type };
   if (entry.key !== undefined) hit.key = entry.key;
-  return hit;
+  return [
+    quickSwitchCandidate(hit),
+    ...entry.requirements.map((requirement) =>
+      quickSwitchCandidate({
+        path: entry.path,
+        key: requirement.key,
+        title: requirement.summary,
+        type: 'requirement',
+      }),
+    ),
+  ];
 }
 
 function readOnly(): { ok: false; error: 'read-only'; message: string } {
