@@ -48,6 +48,8 @@ export class WorkspaceIndex {
   private readonly outgoingByKey = new Map<string, LinksByPath>();
   private readonly incomingByKey = new Map<string, LinksByPath>();
   private sorted: DocumentEntry[] | undefined;
+  /** Links are built on first use: an open that never asks for them skips 100,000 small allocations. */
+  private linksBuilt = false;
 
   /** Indexes a file's text and replaces what was known about its path; returns the new entry. */
   update(path: string, text: string, version: IndexedVersion): DocumentEntry {
@@ -65,13 +67,23 @@ export class WorkspaceIndex {
     for (const requirement of entry.requirements) {
       addTo(this.requirementsByKey, requirement.key, { requirement, document: entry });
     }
+    if (this.linksBuilt) this.addLinks(entry, fieldLines);
+    this.sorted = undefined;
+  }
+
+  private addLinks(entry: DocumentEntry, fieldLines: FieldLines): void {
     const links = linksOf(entry, fieldLines);
     this.linksFromPath.set(entry.path, links);
     for (const link of links) {
       addLink(this.outgoingByKey, link.from, link);
       addLink(this.incomingByKey, link.to, link);
     }
-    this.sorted = undefined;
+  }
+
+  private buildLinks(): void {
+    if (this.linksBuilt) return;
+    this.linksBuilt = true;
+    for (const entry of this.byPath.values()) this.addLinks(entry, this.fieldLines(entry.path));
   }
 
   remove(path: string): boolean {
@@ -129,11 +141,13 @@ export class WorkspaceIndex {
 
   /** Links made by `key` (a document or requirement) and links pointing at it, each by path then line. */
   links(key: string): { outgoing: Link[]; incoming: Link[] } {
+    this.buildLinks();
     return { outgoing: flatten(this.outgoingByKey.get(key)), incoming: flatten(this.incomingByKey.get(key)) };
   }
 
   /** Roadmap item → the requirements delivering it → the stories implementing each. */
   trace(items: RoadmapItem[]): TraceRow[] {
+    this.buildLinks();
     return items.map((item) => {
       const requirements: TraceRow['requirements'] = [];
       for (const delivers of flatten(this.incomingByKey.get(item.key))) {
