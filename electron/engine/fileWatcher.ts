@@ -21,6 +21,11 @@ type ErrorListener = (message: string) => void;
 const defaultBatchMs = 75;
 /** A steady stream of events is still delivered at least this often. */
 export const maxBatchDelayMs = 2000;
+/** Pending paths beyond which a batch is a burst, and the quiet time that then ends it. */
+const burstSize = 10;
+const burstQuietMs = 300;
+/** Longer than chokidar's one-second throttle of folder reads. */
+const reconcileDelayMs = 1500;
 const rootFiles: ReadonlySet<string> = new Set(['specbench.json', 'roadmap.json']);
 
 /** Whether a workspace path is one the watcher reports. */
@@ -39,6 +44,7 @@ export class FileWatcher {
   private readonly unsubscribes: (() => void)[] = [];
   private watcher: FSWatcher | undefined;
   private pending = new Set<string>();
+  private readonly reconciling = new Map<string, NodeJS.Timeout>();
   private timer: NodeJS.Timeout | undefined;
   private batchStartedAt = 0;
   private delivering: Promise<void> = Promise.resolve();
@@ -65,9 +71,16 @@ export class FileWatcher {
     });
     this.watcher = watcher;
     const record = (absolute: string) => this.record(absolute);
-    watcher.on('add', record).on('change', record).on('unlink', record);
+    const recordStructural = (absolute: string) => {
+      this.record(absolute);
+      this.scheduleReconcile(path.dirname(absolute));
+    };
+    watcher.on('add', recordStructural).on('change', record).on('unlink', recordStructural);
     // Files written into a brand-new folder before its watch is set up are found by reading it.
-    watcher.on('addDir', (absolute: string) => void this.recordFolder(absolute));
+    watcher.on('addDir', (absolute: string) => {
+      void this.recordFolder(absolute);
+      this.scheduleReconcile(absolute);
+    });
     watcher.on('error', (error: unknown) => {
       for (const listener of this.errorListeners) listener(`Watching the workspace failed: ${String(error)}`);
     });
@@ -90,6 +103,8 @@ export class FileWatcher {
     this.closed = true;
     clearTimeout(this.timer);
     this.timer = undefined;
+    for (const timer of this.reconciling.values()) clearTimeout(timer);
+    this.reconciling.clear();
     for (const unsubscribe of this.unsubscribes.splice(0)) unsubscribe();
     await this.watcher?.close();
     await this.delivering;
@@ -110,8 +125,47 @@ export class FileWatcher {
     if (this.pending.size === 0) this.batchStartedAt = now;
     this.pending.add(relative);
     clearTimeout(this.timer);
-    const wait = Math.min(this.batchMs, this.batchStartedAt + maxBatchDelayMs - now);
+    // Once many files are pending, a burst is under way: wait longer for its stragglers.
+    const quiet = this.pending.size > burstSize ? Math.max(this.batchMs, burstQuietMs) : this.batchMs;
+    const wait = Math.min(quiet, this.batchStartedAt + maxBatchDelayMs - now);
     this.timer = setTimeout(() => this.flush(), Math.max(0, wait));
+  }
+
+  /**
+   * chokidar re-reads a changed folder at most once a second and, when that read itself takes over
+   * a second (a busy machine, a folder of thousands of files), loses the changes made meanwhile.
+   * So after files come or go in a folder, it is compared once more with what chokidar knows.
+   */
+  private scheduleReconcile(folder: string): void {
+    if (this.reconciling.has(folder)) return;
+    this.reconciling.set(
+      folder,
+      setTimeout(() => {
+        this.reconciling.delete(folder);
+        void this.reconcile(folder);
+      }, reconcileDelayMs),
+    );
+  }
+
+  private async reconcile(folder: string): Promise<void> {
+    if (this.closed || !this.watcher) return;
+    const known = new Set(this.watcher.getWatched()[folder] ?? []);
+    const entries = await fs.readdir(folder, { withFileTypes: true }).catch(() => []);
+    const present = new Set<string>();
+    for (const entry of entries) {
+      const absolute = path.join(folder, entry.name);
+      if (!entry.isFile() || !isWatchedPath(toWorkspacePath(this.root, absolute))) continue;
+      present.add(entry.name);
+      if (known.has(entry.name)) continue;
+      this.record(absolute);
+      this.watcher.add(absolute);
+    }
+    for (const name of known) {
+      const absolute = path.join(folder, name);
+      if (!present.has(name) && isWatchedPath(toWorkspacePath(this.root, absolute))) {
+        if (!(await fs.lstat(absolute).catch(() => undefined))) this.record(absolute);
+      }
+    }
   }
 
   private async recordFolder(folder: string): Promise<void> {
