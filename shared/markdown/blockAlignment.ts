@@ -34,7 +34,10 @@ export function alignBlocks(old: readonly string[], next: readonly string[]): nu
   const oldMiddle = old.slice(prefix, old.length - suffix);
   const nextMiddle = next.slice(prefix, next.length - suffix);
   const used = new Set<number>(match.filter((index) => index !== -1));
-  for (const [nextIndex, oldIndex] of longestCommonSubsequence(oldMiddle, nextMiddle)) {
+  // A table of the middle's size must stay small (a replace-all edit would need gigabytes).
+  const pairs =
+    oldMiddle.length * nextMiddle.length <= 4_000_000 ? longestCommonSubsequence(oldMiddle, nextMiddle) : [];
+  for (const [nextIndex, oldIndex] of pairs) {
     match[prefix + nextIndex] = prefix + oldIndex;
     used.add(prefix + oldIndex);
   }

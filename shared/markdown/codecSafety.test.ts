@@ -1,7 +1,10 @@
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
+import { findRequirementStart } from './extensions/requirement.js';
 import { createMarkdownCodec } from './markdownCodec.js';
+import { findTableStart, taskListRegion } from './markdownExtensions.js';
 
+const rest = 'Paragraph.\n\n'.repeat(2000);
 const unknownHtml =
   '<custom-widget data-a="1">\nbody\n</custom-widget>\n\nInline <marquee>old</marquee> and <b>bold</b>.\n';
 
@@ -38,22 +41,24 @@ describe('createMarkdownCodec safety', () => {
     expect(marked.defaults.extensions).toBe(before);
   });
 
-  it('parses task lists in time linear in their length', () => {
-    const codec = createMarkdownCodec();
-    const list = (items: number) =>
-      Array.from(
-        { length: items },
-        (_, index) => `- [${index % 2 ? 'x' : ' '}] task ${index}\n\nText ${index}.\n`,
-      ).join('\n');
-    const time = (text: string) => {
-      const start = Date.now();
-      codec.parse(text);
-      return Date.now() - start;
-    };
-    time(list(50));
-    const small = Math.min(time(list(250)), time(list(250)));
-    const large = Math.min(time(list(1000)), time(list(1000)));
-    // Four times the items: about four times the time when linear, sixteen when quadratic.
-    expect(large / small).toBeLessThan(8);
+  // Marked asks block tokenizers at every block, passing the rest of the document: each must only
+  // look at the block in front of it, or parsing grows with the square of the length.
+  it.each([
+    [
+      'a task list',
+      () => taskListRegion(`- [ ] a\n- [x] b\n  more\n\n${rest}`),
+      '- [ ] a\n- [x] b\n  more\n\n',
+    ],
+    ['no task list', () => taskListRegion(`Text\n${rest}`), undefined],
+    ['a table start', () => findTableStart(`a | b\n--|--\n${rest}`), 0],
+    ['no table start', () => findTableStart(`a\nb\n${rest}`), -1],
+    ['a requirement start', () => findRequirementStart(`Text\n:::requirement{#REQ-1}\nx\n:::\n${rest}`), 5],
+    [
+      'a requirement after a blank line',
+      () => findRequirementStart(`Text\n\n:::requirement{#REQ-1}\n:::\n${rest}`),
+      -1,
+    ],
+  ])('block tokenizers look only at the block ahead: %s', (_name, run, expected) => {
+    expect(run()).toEqual(expected);
   });
 });

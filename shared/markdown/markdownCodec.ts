@@ -112,6 +112,15 @@ export function createMarkdownCodec(): MarkdownCodec {
 
   /** Models a block only when its canonical form renders the same HTML and parses back to the same JSON. */
   function modelBlock(source: string, token: Token, lexer: Lexer, links: Links): JSONContent {
+    try {
+      return modelCheckedBlock(source, token, lexer, links);
+    } catch {
+      // A tokenizer or renderer failing on odd input is no reason to lose the block: keep it verbatim.
+      return rawBlock(source);
+    }
+  }
+
+  function modelCheckedBlock(source: string, token: Token, lexer: Lexer, links: Links): JSONContent {
     if (mustStayRaw(source, token)) return rawBlock(source);
     const node = parseToken(token, lexer);
     if (!node || hasUnsafeLink(node)) return rawBlock(source);
@@ -205,26 +214,43 @@ export function createMarkdownCodec(): MarkdownCodec {
     const split = splitDocument(text);
     const body = split.body;
     const normalized = body.includes('\r') ? body.replace(/\r\n?/g, '\n') : body;
-    const lexed = lexBlocks(normalized);
-    const links = lexed.links;
-    return withLabels(links, () => {
-      const blocks = buildList(normalized, 0, normalized.length, links, lexed);
-      const content = blocks.blocks.map((block) => block.node);
-      const doc: JSONContent = {
-        type: 'doc',
-        content: content.length > 0 ? content : [{ type: 'paragraph' }],
-      };
-      const source: DocumentSource = {
-        body,
-        normalized,
-        offsets: body === normalized ? undefined : normalizedOffsets(body),
-        lineEnding: dominantLineEnding(body),
-        blocks,
-        links,
-        fingerprint: fingerprintOf(doc),
-      };
-      return { text, split, doc, source };
-    });
+    let links: Links = {};
+    let blocks: BlockList;
+    try {
+      const lexed = lexBlocks(normalized);
+      links = lexed.links;
+      blocks = withLabels(links, () => buildList(normalized, 0, normalized.length, links, lexed));
+    } catch {
+      // The lexer gave up on this body: keep all of it as one raw block rather than fail to open.
+      blocks = wholeBodyAsRaw(normalized);
+    }
+    const content = blocks.blocks.map((block) => block.node);
+    const doc: JSONContent = {
+      type: 'doc',
+      content: content.length > 0 ? content : [{ type: 'paragraph' }],
+    };
+    const source: DocumentSource = {
+      body,
+      normalized,
+      offsets: body === normalized ? undefined : normalizedOffsets(body),
+      lineEnding: dominantLineEnding(body),
+      blocks,
+      links,
+      fingerprint: fingerprintOf(doc),
+    };
+    return { text, split, doc, source };
+  }
+
+  function wholeBodyAsRaw(normalized: string): BlockList {
+    const start = normalized.length - normalized.trimStart().length;
+    const end = normalized.trimEnd().length;
+    if (end <= start) return { start: 0, end: normalized.length, blocks: [] };
+    const node = rawBlock(normalized.slice(start, end));
+    return {
+      start: 0,
+      end: normalized.length,
+      blocks: [{ start, end, node, fingerprint: fingerprintOf(node) }],
+    };
   }
 
   function serialize(parsed: ParsedDocument, doc?: JSONContent, frontMatterRaw?: string): string {
