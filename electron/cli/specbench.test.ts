@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   appendFileSync,
   cpSync,
@@ -374,5 +374,16 @@ describe('bad input: one line on stderr, the right exit code, nothing written', 
       stdout: '',
       unchanged: before,
     });
+  });
+});
+
+describe('a reader that stops early (specbench trace | head -1)', () => {
+  it('ends quietly, without a stack trace', async () => {
+    const child = spawn(process.execPath, [bin, 'trace', sample], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
   });
 });

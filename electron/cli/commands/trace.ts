@@ -1,6 +1,6 @@
 /** `specbench trace <dir> [--json]`: roadmap items → requirements → stories, with coverage. */
 import type { CliCommand } from '../cliCommand.js';
-import { exitCodes, formatTable, writeJson, writeLines } from '../cliOutput.js';
+import { exitCodes, fileLocation, formatTable, writeJson, writeLines } from '../cliOutput.js';
 import { openWorkspace } from '../openWorkspace.js';
 
 export const traceCommand: CliCommand = {
@@ -47,7 +47,7 @@ Exit codes: 0, or 2 for bad usage or an unreadable workspace.`,
             requirement.priority ?? '',
             requirement.status ?? '',
             requirement.stories.length > 0 ? requirement.stories.join(' ') : '(no story)',
-            requirement.path,
+            fileLocation(context, opened.root, requirement.path),
           ]);
         }
       }
