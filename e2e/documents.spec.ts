@@ -28,7 +28,7 @@ test('a requirement inserted and linked to a roadmap item is written as a requir
     .filter({ hasText: 'split a payment' })
     .getAttribute('data-requirement');
   expect(key).toMatch(/^REQ-\d+$/);
-  await app.page.getByRole('combobox', { name: `Link ${key} to a roadmap item` }).selectOption('RM-3');
+  await app.pickKey(`Link ${key} to a roadmap item`, 'RM-3');
   await expect(app.page.getByRole('group', { name: `Roadmap items of ${key}` })).toContainText('RM-3');
   await app.waitSaved();
   const text = await fs.readFile(path.join(workspaceDir, 'specs/guest-checkout.md'), 'utf8');
@@ -39,7 +39,7 @@ test('a requirement inserted and linked to a roadmap item is written as a requir
 
 test('a story that implements a requirement shows in the Links panel', async ({ app }) => {
   await app.createDocument('New story', 'Split the bill');
-  await app.page.getByRole('combobox', { name: 'Add to Implements' }).selectOption('REQ-4');
+  await app.pickKey('Add to Implements', 'REQ-4');
   await app.waitSaved();
   await app.openDocument('specs/guest-checkout.md');
   await app.page.locator('[data-requirement="REQ-4"] .requirement-body').click();

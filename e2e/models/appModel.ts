@@ -44,6 +44,15 @@ export class AppModel {
     return decodeURIComponent(new URL(this.page.url()).hash.replace(/^#\/doc\//, ''));
   }
 
+  /** Opens a "+ add" key picker by its accessible name, filters to `key` and picks it. */
+  async pickKey(label: string, key: string): Promise<void> {
+    await this.page.getByRole('button', { name: label }).click();
+    const combobox = this.page.getByRole('combobox', { name: label });
+    await combobox.fill(key);
+    await expect(this.page.getByRole('option', { name: new RegExp(`^${key}\\b`) }).first()).toBeVisible();
+    await combobox.press('Enter');
+  }
+
   async waitSaved(): Promise<void> {
     await expect(this.saveState).toHaveText('Saved', { timeout: 10_000 });
   }

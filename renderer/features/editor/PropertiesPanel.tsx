@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { documentStatuses, type DocumentType } from '../../../shared/model/documentModel.js';
 import type { WorkspaceState } from '../../app/workspaceState.js';
+import { KeyPicker, type KeyOption } from './KeyPicker.js';
 
 interface PropertiesPanelProps {
   type: DocumentType;
@@ -13,6 +14,15 @@ interface PropertiesPanelProps {
 
 const shownElsewhere = new Set(['title', 'key', 'type']);
 const edited = new Set(['status', 'owner', 'implements', 'answers', 'estimate']);
+
+function requirementOptions(workspace: WorkspaceState): KeyOption[] {
+  const options: KeyOption[] = [];
+  for (const entry of workspace.documents) {
+    for (const requirement of entry.requirements)
+      options.push({ key: requirement.key, title: requirement.summary });
+  }
+  return options;
+}
 
 function asList(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String);
@@ -54,7 +64,7 @@ export function PropertiesPanel({ type, fields, workspace, editable, onChange }:
           <KeyListProperty
             label="Implements"
             keys={asList(fields.implements)}
-            options={[...workspace.requirementOwner.keys()]}
+            options={() => requirementOptions(workspace)}
             editable={editable}
             onChange={(keys) => onChange({ implements: keys })}
           />
@@ -74,9 +84,11 @@ export function PropertiesPanel({ type, fields, workspace, editable, onChange }:
         <KeyListProperty
           label="Answers"
           keys={asList(fields.answers)}
-          options={workspace.documents
-            .filter((entry) => entry.type === 'spec' && entry.key)
-            .map((entry) => entry.key!)}
+          options={() =>
+            workspace.documents
+              .filter((entry) => entry.type === 'spec' && entry.key)
+              .map((entry) => ({ key: entry.key!, title: entry.title }))
+          }
           editable={editable}
           onChange={(keys) => onChange({ answers: keys })}
         />
@@ -127,14 +139,11 @@ function TextProperty({
 function KeyListProperty(props: {
   label: string;
   keys: string[];
-  options: string[];
+  options: () => KeyOption[];
   editable: boolean;
   onChange: (keys: string[]) => void;
 }) {
   const { label, keys, options, editable, onChange } = props;
-  const available = options
-    .filter((key) => !keys.includes(key))
-    .sort((left, right) => left.localeCompare(right, undefined, { numeric: true }));
   return (
     <div className="property" role="group" aria-label={label}>
       <span>{label}</span>
@@ -154,19 +163,13 @@ function KeyListProperty(props: {
             )}
           </span>
         ))}
-        {editable && available.length > 0 && (
-          <select
-            aria-label={`Add to ${label}`}
-            value=""
-            onChange={(event) => event.target.value && onChange([...keys, event.target.value])}
-          >
-            <option value="">+ add</option>
-            {available.map((key) => (
-              <option key={key} value={key}>
-                {key}
-              </option>
-            ))}
-          </select>
+        {editable && (
+          <KeyPicker
+            label={`Add to ${label}`}
+            text="+ add"
+            options={() => options().filter((option) => !keys.includes(option.key))}
+            onPick={(key) => onChange([...keys, key])}
+          />
         )}
       </span>
     </div>

@@ -1,7 +1,9 @@
 /** A requirement block as a card: key, priority, status, roadmap-item chips with a picker, and its body. */
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { requirementPriorities, requirementStatuses } from '../../../shared/grammar/linkGrammar.js';
+import { useCallback } from 'react';
 import { useWorkspace } from '../../app/workspaceState.js';
+import { KeyPicker } from './KeyPicker.js';
 import { useEditorContext } from './editorContext.js';
 
 export function RequirementCard({ node, updateAttributes, editor }: ReactNodeViewProps) {
@@ -12,7 +14,13 @@ export function RequirementCard({ node, updateAttributes, editor }: ReactNodeVie
   const status = (node.attrs.status as string | null) ?? '';
   const roadmap = Array.isArray(node.attrs.roadmap) ? (node.attrs.roadmap as string[]) : [];
   const editable = editor.isEditable;
-  const available = workspace.roadmap.filter((item) => !roadmap.includes(item.key));
+  const roadmapOptions = useCallback(
+    () =>
+      workspace.roadmap
+        .filter((item) => !roadmap.includes(item.key))
+        .map((item) => ({ key: item.key, title: item.title })),
+    [workspace.roadmap, roadmap],
+  );
 
   return (
     <NodeViewWrapper
@@ -86,23 +94,13 @@ export function RequirementCard({ node, updateAttributes, editor }: ReactNodeVie
               </span>
             );
           })}
-          {editable && available.length > 0 && (
-            <label className="compact-field">
-              <span className="visually-hidden">Link {key} to a roadmap item</span>
-              <select
-                value=""
-                onChange={(event) => {
-                  if (event.target.value) updateAttributes({ roadmap: [...roadmap, event.target.value] });
-                }}
-              >
-                <option value="">+ roadmap item</option>
-                {available.map((item) => (
-                  <option key={item.key} value={item.key}>
-                    {item.key} — {item.title}
-                  </option>
-                ))}
-              </select>
-            </label>
+          {editable && (
+            <KeyPicker
+              label={`Link ${key} to a roadmap item`}
+              text="+ roadmap item"
+              options={roadmapOptions}
+              onPick={(itemKey) => updateAttributes({ roadmap: [...roadmap, itemKey] })}
+            />
           )}
         </span>
       </header>

@@ -57,7 +57,14 @@ export function useDocumentSession(
   const [message, setMessage] = useState<string | undefined>(undefined);
   const [parsed, setParsed] = useState<ParsedDocument | undefined>(undefined);
   const [fields, setFieldsState] = useState<Record<string, unknown>>({});
-  const [status, setStatus] = useState<SaveStatus>('saved');
+  const [status, setStatusState] = useState<SaveStatus>('saved');
+  // Mirrored in a ref so a keystroke that changes nothing visible schedules no React render.
+  const statusRef = useRef<SaveStatus>('saved');
+  const setStatus = useCallback((next: SaveStatus) => {
+    if (statusRef.current === next) return;
+    statusRef.current = next;
+    setStatusState(next);
+  }, []);
   const [theirs, setTheirs] = useState<Theirs | undefined>(undefined);
   const [contentRevision, setContentRevision] = useState(0);
 
@@ -170,7 +177,7 @@ export function useDocumentSession(
   const markDirty = useCallback(() => {
     dirty.current = true;
     if (!inConflict.current) {
-      setStatus((current) => (current === 'saving' ? current : 'unsaved'));
+      if (statusRef.current !== 'saving') setStatus('unsaved');
       schedule();
     }
   }, [schedule]);

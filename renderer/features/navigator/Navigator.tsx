@@ -186,6 +186,7 @@ export function Navigator({ api, workspace, navigate, route }: NavigatorProps) {
               </div>
             )}
             <DocumentList
+              key={section}
               label={`${sectionLabels[section]} list`}
               documents={listed}
               openPath={openPath}
