@@ -45,6 +45,7 @@ function formatValue(value: number, unit: Measurement['unit']): string {
   if (!Number.isFinite(value)) return 'n/a';
   if (Number.isInteger(value)) return unit === '×' ? `${value}×` : `${value} ${unit}`;
   if (unit === '×') return `${value.toFixed(1)}×`;
+  if (value > 0 && value < 0.01) return `< 0.01 ${unit}`;
   const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
   return `${value.toFixed(digits)} ${unit}`;
 }
