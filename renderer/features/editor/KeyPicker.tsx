@@ -21,15 +21,18 @@ const shownLimit = 12;
 
 export function filterKeyOptions(options: readonly KeyOption[], query: string): KeyOption[] {
   const needle = query.trim().toLowerCase();
-  const matches: KeyOption[] = [];
+  // A typed key goes first even when it sits late in the list (REQ-4 before REQ-40).
+  const exact = options.find((option) => option.key.toLowerCase() === needle);
+  const matches: KeyOption[] = exact ? [exact] : [];
   for (const option of options) {
+    if (matches.length === shownLimit) break;
+    if (option === exact) continue;
     if (
       needle === '' ||
       option.key.toLowerCase().includes(needle) ||
       option.title.toLowerCase().includes(needle)
     ) {
       matches.push(option);
-      if (matches.length === shownLimit) break;
     }
   }
   return matches;

@@ -1,0 +1,84 @@
+import { describe, it, expect } from 'vitest';
+import type { LinkView } from '../../../shared/contract/apiContract.js';
+import type { DocumentEntry, DocumentType } from '../../../shared/model/documentModel.js';
+import type { RoadmapItem } from '../../../shared/model/roadmapModel.js';
+import { indexSnapshot } from '../../app/workspaceState.js';
+import { linkGroups } from './linkGroups.js';
+
+function entry(
+  path: string,
+  type: DocumentType,
+  key: string,
+  extra: Partial<DocumentEntry> = {},
+): DocumentEntry {
+  return {
+    path,
+    key,
+    type,
+    title: key,
+    implements: [],
+    answers: [],
+    fields: {},
+    headings: [],
+    sections: [],
+    requirements: [],
+    references: [],
+    bodyLine: 1,
+    size: 0,
+    mtimeMs: 0,
+    hash: '',
+    ...extra,
+  };
+}
+
+const requirement = (key: string, roadmap: string[]) => ({
+  key,
+  roadmap,
+  line: 5,
+  endLine: 8,
+  summary: `${key} text`,
+});
+const documents = [
+  entry('specs/a.md', 'spec', 'SPEC-1', {
+    requirements: [requirement('REQ-1', ['RM-1']), requirement('REQ-2', [])],
+  }),
+  entry('stories/s.md', 'story', 'STORY-1', { implements: ['REQ-1'] }),
+  entry('stories/t.md', 'story', 'STORY-2', { implements: ['REQ-2'] }),
+];
+const roadmap: RoadmapItem[] = [
+  { key: 'RM-1', title: 'Guest', description: '', lane: 'now', rank: 0, status: 'planned' },
+];
+const workspace = { documents, ...indexSnapshot(documents, roadmap) };
+const mention: LinkView = { from: 'STORY-2', to: 'SPEC-1', kind: 'mentions', path: 'stories/t.md', line: 9 };
+
+const summary = (groups: ReturnType<typeof linkGroups>) =>
+  groups.map(
+    (group) => `${group.title}: ${group.items.map((item) => `${item.key} ${item.hash}`).join(', ')}`,
+  );
+
+describe('linkGroups', () => {
+  const cases: [string, string[], string[]][] = [
+    [
+      'a spec: roadmap items of its requirements, stories implementing any of them, mentions',
+      summary(linkGroups(workspace, 'specs/a.md', undefined, [mention])),
+      [
+        'Delivers: RM-1 #/roadmap/RM-1',
+        'Implemented by: STORY-1 #/doc/stories/s.md, STORY-2 #/doc/stories/t.md',
+        'Mentioned by: STORY-2 #/doc/stories/t.md?line=9',
+      ],
+    ],
+    [
+      'one requirement: only its own roadmap item and stories',
+      summary(linkGroups(workspace, 'specs/a.md', 'REQ-1', [])),
+      ['Delivers: RM-1 #/roadmap/RM-1', 'Implemented by: STORY-1 #/doc/stories/s.md', 'Mentioned by: '],
+    ],
+    [
+      'a story: its requirements and, through them, the roadmap',
+      summary(linkGroups(workspace, 'stories/s.md', undefined, [])),
+      ['Implements: REQ-1 #/doc/specs/a.md?line=5', 'Delivers: RM-1 #/roadmap/RM-1', 'Mentioned by: '],
+    ],
+  ];
+  it.each(cases)('%s', (_name, actual, expected) => {
+    expect(actual).toEqual(expected);
+  });
+});
