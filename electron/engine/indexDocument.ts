@@ -118,9 +118,12 @@ function fileTitle(path: string): string {
 }
 
 function firstTextLine(body: string): string {
-  for (const line of body.split('\n')) {
-    const text = line.trim();
+  for (let start = 0; start < body.length;) {
+    const end = body.indexOf('\n', start);
+    const text = body.slice(start, end === -1 ? body.length : end).trim();
     if (text !== '') return text;
+    if (end === -1) break;
+    start = end + 1;
   }
   return '';
 }

@@ -54,6 +54,7 @@ describe('summarizeSections', () => {
       '## Requirements\n:::requirement{#REQ-1 priority=must}\nPay as a guest.\n:::\n',
       [['Requirements', 4, 0]],
     ],
+    ['CRLF lines', '## Goals\r\n- one\r\n```\r\n- code\r\n```\r\n', [['Goals', 2, 1]]],
     ['setext headings and their underline', 'Title\n=====\nBody here\n', [['Title', 2, 0]]],
     ['accented and non-Latin words', '## Résumé\nçà et là 日本\n', [['Résumé', 4, 0]]],
   ];
