@@ -220,3 +220,15 @@ describe('createMarkdownCodec writes new blocks', () => {
     expect(parsed.doc.content).toHaveLength(1);
   });
 });
+
+describe('requirement blocks', () => {
+  it.each([
+    ['at the top level', ':::requirement{#REQ-1}\nText\n:::\n', 'requirement'],
+    ['inside a list item', '- item\n\n  :::requirement{#REQ-1}\n  Text\n  :::\n', 'rawBlock'],
+    ['inside a quote', '> :::requirement{#REQ-1}\n> Text\n> :::\n', 'rawBlock'],
+    ['without a closing line', ':::requirement{#REQ-1}\nText\n', 'paragraph'],
+  ])('%s', (_name, source, type) => {
+    const parsed = codec.parse(source);
+    expect([parsed.doc.content![0]!.type, codec.serialize(parsed, parsed.doc)]).toEqual([type, source]);
+  });
+});

@@ -1,6 +1,7 @@
 /** The TipTap extension list (schema and Markdown rules, no React, no DOM) shared by the editor and the engine. */
 import { type Extensions, type JSONContent, type MarkdownToken } from '@tiptap/core';
 import { CodeBlock } from '@tiptap/extension-code-block';
+import { Document } from '@tiptap/extension-document';
 import { HardBreak } from '@tiptap/extension-hard-break';
 import { Image } from '@tiptap/extension-image';
 import { Link } from '@tiptap/extension-link';
@@ -96,6 +97,9 @@ const SafeLink = Link.extend({
     `[${helpers.renderChildren(node)}](${formatDestination(String(node.attrs?.href ?? ''))}${formatTitle(node.attrs?.title)})`,
 });
 
+// Requirements are top-level only: the document, and nothing else, may hold them.
+const SpecDocument = Document.extend({ content: '(block | requirement)+' });
+
 // Trailing double spaces vanish in many editors; a backslash hard break survives them.
 const BackslashHardBreak = HardBreak.extend({
   renderMarkdown: () => '\\\n',
@@ -150,6 +154,7 @@ const LinearTaskList = TaskList.extend({
 export function createMarkdownExtensions(): Extensions {
   return [
     StarterKit.configure({
+      document: false,
       paragraph: false,
       codeBlock: false,
       hardBreak: false,
@@ -157,6 +162,7 @@ export function createMarkdownExtensions(): Extensions {
       link: false,
     }),
     SafeLink.configure({ openOnClick: false, autolink: false, isAllowedUri: (url) => isAllowedLink(url) }),
+    SpecDocument,
     InlineParagraph,
     FencedCodeBlock,
     BackslashHardBreak,

@@ -57,7 +57,7 @@ export function findRequirementStart(source: string): number {
 
 export const Requirement = Node.create({
   name: 'requirement',
-  group: 'block',
+  // No group: only the document's content expression names it, so it cannot nest.
   content: 'block+',
   defining: true,
   isolating: true,
