@@ -117,8 +117,8 @@ export class Workspace {
       write: options.write === true,
       keyPrefix: settings.settings.prefixes.roadmap,
     });
-    // Another process holds the roadmap's lock: open read-only rather than not at all.
-    if (!roadmap.ok && roadmap.error === 'locked') {
+    // Another process holds the roadmap's lock, or the folder is read-only: open read-only rather than not at all.
+    if (!roadmap.ok && (roadmap.error === 'locked' || roadmap.error === 'unwritable')) {
       roadmap = await RoadmapStore.open(absolute, { keyPrefix: settings.settings.prefixes.roadmap });
     }
     if (!roadmap.ok) {
