@@ -118,6 +118,12 @@ describe('createMarkdownCodec edits', () => {
       'x\n\n**[[SPEC-1]]** done\n',
     ],
     [
+      'writes content after front matter that ends the file',
+      '---\nkey: SPEC-1\n---',
+      (content) => (content[0] = paragraph(text('Body'))),
+      '---\nkey: SPEC-1\n---\nBody\n',
+    ],
+    [
       'writes content into an empty document',
       '',
       (content) => (content[0] = paragraph(text('Hello'))),

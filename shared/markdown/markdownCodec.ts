@@ -262,7 +262,10 @@ export function createMarkdownCodec(): MarkdownCodec {
               parseFragment: (markdown) => parseFragment(markdown, source.links),
             }),
           );
-    return (split.bom ? '\uFEFF' : '') + (frontMatterRaw ?? split.frontMatter?.raw ?? '') + body;
+    const frontMatter = frontMatterRaw ?? split.frontMatter?.raw ?? '';
+    // Front matter closed on the file's last line needs a line break before any new body text.
+    const joint = frontMatter !== '' && !frontMatter.endsWith('\n') && body !== '' ? source.lineEnding : '';
+    return (split.bom ? '\uFEFF' : '') + frontMatter + joint + body;
   }
 
   function normalizeContent(content: JSONContent[]): JSONContent[] {
