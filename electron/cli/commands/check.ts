@@ -12,6 +12,8 @@ export const checkCommand: CliCommand = {
   usage: 'specbench check <dir> [--format text|json]',
   details: `Prints one finding per line as "file:line  severity  rule  message", sorted by file and line,
 then a count. Severities come from specbench.json ("rules": { "<rule>": "error|warning|info|off" }).
+Like search, show and trace, it keeps an index cache in <dir>/.specbench/ (git-ignored, never the
+truth) so the next run only re-reads changed files; it never changes a document.
 
 Options:
   --format text|json  json prints {"findings": [{"rule", "severity", "path", "line", "message",
