@@ -12,6 +12,7 @@ export const cliCommands: Record<string, () => Promise<CliCommand>> = {
   show: async () => (await import('./commands/show.js')).showCommand,
   trace: async () => (await import('./commands/trace.js')).traceCommand,
   rekey: async () => (await import('./commands/rekey.js')).rekeyCommand,
+  export: async () => (await import('./commands/export.js')).exportCommand,
   serve: async () => (await import('../server/runServe.js')).serveCommand,
 };
 

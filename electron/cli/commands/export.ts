@@ -1,0 +1,129 @@
+/** `specbench export <dir> (--spec KEY … | --all) --format pdf|md|zip|html --out PATH [--include …]`: spec bundles. */
+import path from 'node:path';
+import type { CliCommand } from '../cliCommand.js';
+import { exitCodes, fail, plural, writeLines, type CliStreams } from '../cliOutput.js';
+import { openWorkspace } from '../openWorkspace.js';
+
+const formats = ['pdf', 'md', 'zip', 'html'];
+const barWidth = 24;
+
+export const exportCommand: CliCommand = {
+  name: 'export',
+  summary: 'a spec bundle for review: PDF, one Markdown file, a zip of Markdown, or HTML',
+  usage:
+    'specbench export <dir> (--spec KEY … | --all) --format pdf|md|zip|html --out PATH [--include stories,faqs,roadmap,matrix]',
+  details: `Bundles the chosen specs with, on request, the stories implementing their requirements, the FAQs
+answering them, the roadmap items they deliver and a traceability matrix.
+
+Options:
+  --spec KEY        a spec to include (repeat for more), or
+  --all             every spec in the workspace
+  --format FORMAT   pdf (cover, contents with page numbers, "Page N of M"; needs Chromium),
+                    md (one self-contained file), zip (the documents with relative links and their
+                    images), html (one self-contained file)
+  --out PATH        the file to write; its folder must exist. Written whole or not at all.
+  --include PARTS   comma-separated: stories, faqs, roadmap, matrix
+
+Remote images are never fetched; documents' scripts never run. The PDF prints through Chromium
+(/usr/bin/chromium, or the one SPECBENCH_CHROMIUM names).
+
+Exit codes: 0 written, 2 bad usage, an unknown key, an unreadable workspace or a failed export.`,
+  positionals: ['dir'],
+  options: {
+    spec: { type: 'string', multiple: true },
+    all: { type: 'boolean' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    include: { type: 'string', default: '' },
+  },
+  async run(context, [dir], values) {
+    const specs = (values.spec as string[] | undefined) ?? [];
+    if (values.all === true && specs.length > 0)
+      return fail(context, 'export: give --spec or --all, not both');
+    if (values.all !== true && specs.length === 0)
+      return fail(context, 'export: name the specs with --spec KEY, or use --all');
+    if (typeof values.format !== 'string' || !formats.includes(values.format)) {
+      return fail(
+        context,
+        `export: --format must be pdf, md, zip or html${values.format === undefined ? '' : `, not '${String(values.format)}'`}`,
+      );
+    }
+    if (typeof values.out !== 'string' || values.out === '')
+      return fail(context, 'export: --out PATH is required');
+    const { collectBundle, parseParts } = await import('../../export/specBundle.js');
+    const parts = parseParts(String(values.include));
+    if (!parts.ok)
+      return fail(
+        context,
+        `export: unknown part '${parts.unknown}' in --include (stories, faqs, roadmap, matrix)`,
+      );
+    const out = path.resolve(context.cwd, values.out);
+    const format = values.format as 'pdf' | 'md' | 'zip' | 'html';
+
+    const opened = await openWorkspace(context, 'export', dir!, { write: false });
+    if (!opened.ok) return opened.code;
+    try {
+      const collected = await collectBundle(opened.workspace, {
+        specs: values.all === true ? 'all' : specs,
+        include: parts.parts,
+      });
+      if (!collected.ok) return fail(context, `export: ${collected.message}`);
+      const { exportBundle } = await import('../../export/exportBundle.js');
+      const { workspaceVersion } = await import('../../export/gitVersion.js');
+      const version = await workspaceVersion(opened.root);
+      const bar = progressBar(context);
+      const result = await exportBundle(collected.bundle, {
+        format,
+        out,
+        ...(version === undefined ? {} : { version }),
+        onProgress: bar.update,
+      });
+      bar.clear();
+      if (!result.ok) return fail(context, `export: ${result.message}`);
+      const counts = countTypes(collected.bundle.documents.map((document) => document.entry.type));
+      writeLines(context, [
+        `Wrote ${path.relative(context.cwd, result.path) || result.path} (${size(result.bytes)}; ${counts}).`,
+      ]);
+      return exitCodes.ok;
+    } finally {
+      await opened.workspace.close();
+    }
+  },
+};
+
+/** A bar on stderr when it is a terminal; nothing otherwise, so pipes and CI logs stay clean. */
+function progressBar(context: CliStreams): {
+  update: (fraction: number, step: string) => void;
+  clear: () => void;
+} {
+  const stream = context.stderr as CliStreams['stderr'] & { isTTY?: boolean };
+  if (stream.isTTY !== true) return { update: () => undefined, clear: () => undefined };
+  let drawn = false;
+  return {
+    update(fraction, step) {
+      const filled = Math.round(Math.min(1, Math.max(0, fraction)) * barWidth);
+      stream.write(
+        `\r\x1b[K[${'#'.repeat(filled)}${'-'.repeat(barWidth - filled)}] ${String(Math.round(fraction * 100)).padStart(3)}% ${step}`,
+      );
+      drawn = true;
+    },
+    clear() {
+      if (drawn) stream.write('\r\x1b[K');
+    },
+  };
+}
+
+function countTypes(types: string[]): string {
+  const count = (type: string): number => types.filter((candidate) => candidate === type).length;
+  return [
+    plural(count('spec'), 'spec'),
+    plural(count('story'), 'story', 'stories'),
+    plural(count('faq'), 'FAQ'),
+  ].join(', ');
+}
+
+function size(bytes: number): string {
+  return bytes < 1024 * 1024
+    ? `${Math.max(1, Math.round(bytes / 1024))} KB`
+    : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,204 @@
+/**
+ * The whole bundle as one self-contained, sanitised HTML document: cover, contents, each document,
+ * and the roadmap and traceability appendices. The PDF is printed from exactly this HTML.
+ */
+import { splitDocument } from '../../shared/frontMatter/frontMatter.js';
+import { riceScore } from '../../shared/model/roadmapModel.js';
+import { bundleStyles } from './bundleStyles.js';
+import { keyLink, renderDocumentHtml, type TocHeading } from './documentHtml.js';
+import { escapeHtml } from './htmlSanitizer.js';
+import type { SpecBundle } from './specBundle.js';
+
+export interface BundleHtmlOptions {
+  date: Date;
+  /** `commit 1a2b3c4 · tag v1.2`, when the workspace is a git repository. */
+  version?: string;
+  /** Printed page of each contents entry, by heading id; a print layout gets a page column either way. */
+  pages?: ReadonlyMap<string, number>;
+  print?: boolean;
+}
+
+export interface BundleHtml {
+  html: string;
+  title: string;
+  contents: TocHeading[];
+}
+
+const typeNames: Record<string, string> = { spec: 'Spec', story: 'User story', faq: 'FAQ', doc: 'Document' };
+const hiddenFields = new Set(['title', 'type']);
+const contentSecurityPolicy = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
+
+export function bundleTitle(bundle: SpecBundle): string {
+  const specs = bundle.documents.filter((document) => document.entry.type === 'spec');
+  return specs.length === 1 ? specs[0]!.entry.title : `${bundle.workspaceName} specifications`;
+}
+
+/** Anchor ids of every key in the bundle: what `[[KEY]]` may link to. */
+export function bundleAnchors(bundle: SpecBundle): Map<string, string> {
+  const anchors = new Map<string, string>();
+  for (const { entry } of bundle.documents) {
+    if (entry.key !== undefined) anchors.set(entry.key, `document-${entry.key}`);
+    for (const requirement of entry.requirements)
+      anchors.set(requirement.key, `requirement-${requirement.key}`);
+  }
+  for (const item of bundle.roadmap) anchors.set(item.key, `roadmap-${item.key}`);
+  return anchors;
+}
+
+export function renderBundleHtml(bundle: SpecBundle, options: BundleHtmlOptions): BundleHtml {
+  const anchors = bundleAnchors(bundle);
+  const context = { root: bundle.root, anchors };
+  const title = bundleTitle(bundle);
+  const contents: TocHeading[] = [];
+  const sections: string[] = [];
+  bundle.documents.forEach(({ entry, text }, index) => {
+    const number = String(index + 1);
+    const id = anchors.get(entry.key ?? '') ?? `document-${number}`;
+    contents.push({ id, number, text: entry.title, level: 1 });
+    const body = renderDocumentHtml(splitDocument(text).body, entry.path, number, context);
+    contents.push(...body.headings);
+    const kind = `${typeNames[entry.type] ?? 'Document'}${entry.key ? ` · ${escapeHtml(entry.key)}` : ''}`;
+    sections.push(`<article class="document" id="${escapeHtml(id)}">
+<p class="document-kind">${kind}</p>
+<h1><span class="number">${number}</span> ${escapeHtml(entry.title)}</h1>
+${propertiesTable(entry.fields, anchors)}
+${body.html}</article>`);
+  });
+  const appendices: [id: string, text: string, render: (number: string) => string][] = [];
+  if (bundle.roadmap.length > 0) {
+    appendices.push(['appendix-roadmap', 'Roadmap items', (number) => roadmapAppendix(bundle, number)]);
+  }
+  if (bundle.matrix) {
+    appendices.push([
+      'appendix-traceability',
+      'Traceability matrix',
+      (number) => matrixAppendix(bundle, number, anchors),
+    ]);
+  }
+  appendices.forEach(([id, text, render], index) => {
+    const number = String(bundle.documents.length + index + 1);
+    contents.push({ id, number, text, level: 1 });
+    sections.push(render(number));
+  });
+  const html = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${bundleStyles}</style>
+</head>
+<body>
+${cover(bundle, title, options)}
+${contentsList(contents, options)}
+${sections.join('\n')}
+</body>
+</html>
+`;
+  return { html, title, contents };
+}
+
+function cover(bundle: SpecBundle, title: string, options: BundleHtmlOptions): string {
+  const specs = bundle.documents.filter((document) => document.entry.type === 'spec');
+  const rows = specs
+    .map(
+      ({ entry }) =>
+        `<tr><td>${escapeHtml(entry.key ?? '')}</td><td>${escapeHtml(entry.title)}</td><td>${escapeHtml(entry.status ?? '')}</td><td>${escapeHtml(entry.owner ?? '')}</td></tr>`,
+    )
+    .join('');
+  const counts = [
+    plural(specs.length, 'spec'),
+    plural(
+      bundle.documents.filter((document) => document.entry.type === 'story').length,
+      'user story',
+      'user stories',
+    ),
+    plural(bundle.documents.filter((document) => document.entry.type === 'faq').length, 'FAQ'),
+  ].join(', ');
+  const date = options.date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+  return `<section class="cover">
+<div class="workspace">${escapeHtml(bundle.workspaceName)}</div>
+<h1>${escapeHtml(title)}</h1>
+<div class="subtitle">Specification bundle for review and sign-off</div>
+<div class="band"></div>
+<table><thead><tr><th>Key</th><th>Title</th><th>Status</th><th>Owner</th></tr></thead><tbody>${rows}</tbody></table>
+<dl class="meta">
+<dt>Date</dt><dd>${escapeHtml(date)}</dd>
+<dt>Version</dt><dd>${escapeHtml(options.version ?? 'not under version control')}</dd>
+<dt>Contents</dt><dd>${escapeHtml(counts)}</dd>
+</dl>
+</section>`;
+}
+
+function contentsList(contents: TocHeading[], options: BundleHtmlOptions): string {
+  const print = options.print === true || options.pages !== undefined;
+  const items = contents.map((heading) => {
+    const page = print
+      ? `<span class="leader"></span><span class="page">${options.pages?.get(heading.id) ?? ''}</span>`
+      : '';
+    return `<li class="level-${heading.level}"><a href="#${escapeHtml(heading.id)}"><span class="number">${heading.number}</span><span class="title">${escapeHtml(heading.text)}</span>${page}</a></li>`;
+  });
+  return `<nav class="contents" aria-label="Contents">\n<h2>Contents</h2>\n<ol>\n${items.join('\n')}\n</ol>\n</nav>`;
+}
+
+function propertiesTable(fields: Record<string, unknown>, anchors: ReadonlyMap<string, string>): string {
+  const rows = Object.entries(fields)
+    .filter(
+      ([name, value]) => !hiddenFields.has(name) && value !== null && value !== undefined && value !== '',
+    )
+    .map(
+      ([name, value]) =>
+        `<tr><th scope="row">${escapeHtml(fieldName(name))}</th><td>${fieldValue(value, anchors)}</td></tr>`,
+    );
+  return rows.length === 0 ? '' : `<table class="properties"><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function fieldName(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1).replace(/[_-]/g, ' ');
+}
+
+function fieldValue(value: unknown, anchors: ReadonlyMap<string, string>): string {
+  if (Array.isArray(value)) return value.map((item) => fieldValue(item, anchors)).join(', ');
+  if (typeof value === 'string' && anchors.has(value)) return keyLink(value, value, { anchors });
+  if (value instanceof Date) return escapeHtml(value.toISOString().slice(0, 10));
+  if (typeof value === 'object') return escapeHtml(JSON.stringify(value));
+  return escapeHtml(String(value));
+}
+
+function roadmapAppendix(bundle: SpecBundle, number: string): string {
+  const rows = bundle.roadmap.map((item) => {
+    const rice = item.rice
+      ? `${riceScore(item.rice)} <small>(${item.rice.reach} × ${item.rice.impact} × ${item.rice.confidence}% ÷ ${item.rice.effort})</small>`
+      : '';
+    return `<tr id="roadmap-${escapeHtml(item.key)}"><td><strong>${escapeHtml(item.key)}</strong></td><td>${escapeHtml(item.title)}${
+      item.description ? `<br><small>${escapeHtml(item.description)}</small>` : ''
+    }</td><td>${escapeHtml(item.lane)}</td><td>${escapeHtml(item.quarter ?? '')}</td><td>${escapeHtml(item.status)}</td><td>${rice}</td></tr>`;
+  });
+  return `<section class="appendix" id="appendix-roadmap">
+<h1><span class="number">${number}</span> Roadmap items</h1>
+<p>The roadmap items the requirements in this bundle deliver. RICE = reach × impact × confidence ÷ effort.</p>
+<table><thead><tr><th>Key</th><th>Item</th><th>Lane</th><th>Quarter</th><th>Status</th><th>RICE</th></tr></thead>
+<tbody>${rows.join('\n')}</tbody></table>
+</section>`;
+}
+
+function matrixAppendix(bundle: SpecBundle, number: string, anchors: ReadonlyMap<string, string>): string {
+  const link = (key: string): string => keyLink(key, key, { anchors });
+  const rows = (bundle.matrix ?? []).map(
+    (row) =>
+      `<tr><td>${link(row.requirement)}</td><td>${escapeHtml(row.summary)}</td><td>${link(row.spec)}</td><td>${escapeHtml(
+        row.priority ?? '',
+      )}</td><td>${row.roadmap.map(link).join(', ') || '—'}</td><td>${row.stories.map(link).join(', ') || '—'}</td></tr>`,
+  );
+  return `<section class="appendix" id="appendix-traceability">
+<h1><span class="number">${number}</span> Traceability matrix</h1>
+<p>Each requirement, the roadmap items it delivers and the user stories that implement it.</p>
+<table><thead><tr><th>Requirement</th><th>Summary</th><th>Spec</th><th>Priority</th><th>Roadmap</th><th>Stories</th></tr></thead>
+<tbody>${rows.join('\n')}</tbody></table>
+</section>`;
+}
+
+function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}

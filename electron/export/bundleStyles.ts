@@ -1,0 +1,75 @@
+/** The bundle's one stylesheet, inlined into the HTML: print first (A4), readable on screen too. */
+export const bundleStyles = `
+@page { size: A4; margin: 24mm 18mm 22mm 18mm; }
+:root { --ink: #1c2330; --muted: #5b6577; --rule: #d9dee7; --accent: #1f5fbf; --soft: #f4f6fa; }
+* { box-sizing: border-box; }
+html { font-family: Inter, "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", sans-serif; font-size: 10.5pt;
+  color: var(--ink); line-height: 1.5; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0; }
+@media screen { body { max-width: 52rem; margin: 2rem auto; padding: 0 1.5rem; } }
+a { color: var(--accent); text-decoration: none; }
+a.key { font-weight: 600; }
+span.key { font-weight: 600; color: var(--muted); }
+h1, h2, h3, h4 { line-height: 1.25; break-after: avoid; page-break-after: avoid; }
+h1 { font-size: 22pt; margin: 0 0 4mm; font-weight: 700; letter-spacing: -0.01em; }
+h2 { font-size: 14pt; margin: 8mm 0 3mm; padding-bottom: 1.5mm; border-bottom: 1px solid var(--rule); }
+h3 { font-size: 11.5pt; margin: 6mm 0 2mm; }
+h4, h5, h6 { font-size: 10.5pt; margin: 4mm 0 2mm; }
+.number { color: var(--accent); font-weight: 600; margin-right: 0.35em; }
+p, ul, ol { margin: 0 0 2.5mm; }
+ul, ol { padding-left: 6mm; }
+li { margin: 0.6mm 0; }
+ul:has(> li > .checkbox) { list-style: none; padding-left: 2mm; }
+.checkbox { font-size: 11pt; color: var(--muted); }
+.checkbox.checked { color: #1d7a46; }
+img { max-width: 100%; height: auto; display: block; margin: 3mm auto; border: 1px solid var(--rule); border-radius: 2mm; }
+.image-alt { display: inline-block; padding: 1mm 2mm; border: 1px dashed var(--rule); color: var(--muted); font-style: italic; }
+code { font-family: "DejaVu Sans Mono", "Liberation Mono", Menlo, monospace; font-size: 9pt; background: var(--soft);
+  padding: 0.2mm 1mm; border-radius: 1mm; }
+pre { background: var(--soft); padding: 3mm; border-radius: 2mm; white-space: pre-wrap; overflow-wrap: anywhere; font-size: 9pt; }
+pre code { background: none; padding: 0; }
+blockquote { margin: 0 0 3mm; padding: 1mm 4mm; border-left: 3px solid var(--rule); color: var(--muted); }
+table { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm; font-size: 9.5pt; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+th, td { border-bottom: 1px solid var(--rule); padding: 1.6mm 2.2mm; text-align: left; vertical-align: top; }
+th { background: var(--soft); font-weight: 600; border-bottom: 1.5px solid #b9c1cf; }
+.cover { height: 240mm; display: flex; flex-direction: column; break-after: page; page-break-after: always; }
+.cover .workspace { font-size: 11pt; letter-spacing: 0.14em; text-transform: uppercase; color: var(--accent); font-weight: 700;
+  margin-top: 40mm; }
+.cover h1 { font-size: 30pt; margin: 5mm 0 3mm; border: none; }
+.cover .subtitle { font-size: 13pt; color: var(--muted); margin-bottom: 14mm; }
+.cover .band { height: 2mm; width: 28mm; background: var(--accent); margin-bottom: 10mm; }
+.cover table { font-size: 10pt; }
+.cover .meta { margin-top: auto; display: grid; grid-template-columns: 30mm 1fr; row-gap: 1.5mm; font-size: 9.5pt; color: var(--muted); }
+.cover .meta dt { font-weight: 600; color: var(--ink); }
+.cover .meta dd { margin: 0; }
+.contents { break-after: page; page-break-after: always; }
+.contents h2 { border: none; font-size: 18pt; margin-top: 0; }
+.contents ol { list-style: none; padding: 0; margin: 0; }
+.contents li a { display: flex; align-items: baseline; color: var(--ink); padding: 1mm 0; }
+.contents li.level-1 { margin-top: 3mm; font-weight: 600; }
+.contents li.level-2 a { padding-left: 8mm; font-size: 10pt; }
+.contents .number { min-width: 10mm; display: inline-block; }
+.contents li.level-2 .number { min-width: 12mm; color: var(--muted); font-weight: 400; }
+.contents .leader { flex: 1; border-bottom: 1px dotted #aab2c0; margin: 0 2mm; transform: translateY(-1mm); }
+.contents .page { min-width: 8mm; text-align: right; font-variant-numeric: tabular-nums; }
+.document { break-before: page; page-break-before: always; }
+.document-kind { font-size: 9pt; letter-spacing: 0.12em; text-transform: uppercase; color: var(--muted); margin: 0 0 2mm; font-weight: 600; }
+.properties { width: auto; min-width: 60%; margin-bottom: 6mm; }
+.properties th { width: 32mm; background: none; border-bottom: 1px solid var(--rule); color: var(--muted); font-weight: 500; }
+.requirement { border: 1px solid var(--rule); border-left: 4px solid var(--accent); border-radius: 2mm; padding: 2.5mm 4mm 1mm;
+  margin: 3mm 0 4mm; background: #fbfcfe; break-inside: avoid; page-break-inside: avoid; }
+.requirement-header { display: flex; flex-wrap: wrap; align-items: center; gap: 2mm; margin-bottom: 1.5mm; font-size: 9pt; }
+.requirement-key { font-weight: 700; font-size: 10pt; color: var(--ink); }
+.requirement-body > :first-child { font-weight: 500; }
+.delivers { margin-left: auto; color: var(--muted); }
+.badge { border-radius: 10mm; padding: 0.3mm 2.2mm; font-size: 8pt; font-weight: 600; text-transform: uppercase;
+  letter-spacing: 0.05em; background: #e8ecf3; color: #3a4456; }
+.priority-must { background: #fde7e4; color: #a1281a; }
+.priority-should { background: #fff1d6; color: #8a5a00; }
+.priority-could { background: #e3f1ff; color: #1f5fbf; }
+.status-approved, .status-implemented, .status-done, .status-shipped { background: #dff3e6; color: #1d7a46; }
+.appendix { break-before: page; page-break-before: always; }
+.unlinked { text-decoration: underline dotted; }
+`;

@@ -1,0 +1,95 @@
+/**
+ * Writes a bundle in one format to one path, all or nothing: the output is built in memory, then
+ * written to a temp file beside the target and renamed over it (nothing half-written, nothing elsewhere).
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { zipSync, type Zippable } from 'fflate';
+import { writeFileAtomic } from '../engine/atomicFile.js';
+import { renderBundleHtml } from './bundleHtml.js';
+import { renderBundlePdf } from './bundlePdf.js';
+import { bundleFiles, renderBundleMarkdown } from './markdownBundle.js';
+import type { SpecBundle } from './specBundle.js';
+
+export const exportFormats = ['pdf', 'md', 'zip', 'html'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+export interface ExportOptions {
+  format: ExportFormat;
+  /** Absolute path of the file to write; its folder must exist. */
+  out: string;
+  date?: Date;
+  version?: string;
+  onProgress?: (fraction: number, step: string) => void;
+}
+
+export type ExportResult =
+  | { ok: true; path: string; bytes: number }
+  | { ok: false; error: 'bad-destination' | 'no-browser' | 'print-failed' | 'io'; message: string };
+
+export async function exportBundle(bundle: SpecBundle, options: ExportOptions): Promise<ExportResult> {
+  const destination = await checkDestination(options.out);
+  if (destination) return destination;
+  const date = options.date ?? new Date();
+  const progress = options.onProgress ?? (() => undefined);
+  const common = { date, ...(options.version === undefined ? {} : { version: options.version }) };
+  let data: Uint8Array;
+  switch (options.format) {
+    case 'pdf': {
+      const printed = await renderBundlePdf(bundle, {
+        ...common,
+        onProgress: (fraction, step) => progress(fraction * 0.95, step),
+      });
+      if (!printed.ok) return printed;
+      data = printed.pdf;
+      break;
+    }
+    case 'html':
+      data = new TextEncoder().encode(renderBundleHtml(bundle, common).html);
+      break;
+    case 'md':
+      data = new TextEncoder().encode(
+        renderBundleMarkdown(bundle, { ...common, outputFolder: path.dirname(options.out) }),
+      );
+      break;
+    case 'zip': {
+      const files = bundleFiles(bundle, common);
+      // Fixed entry times so the same workspace gives the same zip, whatever the clock.
+      const entries: Zippable = {};
+      for (const [name, bytes] of files) entries[name] = [bytes, { mtime: date }];
+      data = zipSync(entries, { level: 6 });
+      break;
+    }
+  }
+  progress(0.97, 'writing');
+  try {
+    await writeFileAtomic(options.out, data);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return {
+      ok: false,
+      error: 'io',
+      message: `cannot write ${options.out}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'the disk is full' : (error as Error).message}`,
+    };
+  }
+  progress(1, 'done');
+  return { ok: true, path: options.out, bytes: data.byteLength };
+}
+
+async function checkDestination(out: string): Promise<Extract<ExportResult, { ok: false }> | undefined> {
+  const folder = path.dirname(out);
+  try {
+    if (!(await fs.stat(folder)).isDirectory())
+      return { ok: false, error: 'bad-destination', message: `${folder} is not a folder` };
+  } catch {
+    return { ok: false, error: 'bad-destination', message: `the folder ${folder} does not exist` };
+  }
+  try {
+    if ((await fs.stat(out)).isDirectory()) {
+      return { ok: false, error: 'bad-destination', message: `${out} is a folder; give a file name` };
+    }
+  } catch {
+    // A new file: fine.
+  }
+  return undefined;
+}

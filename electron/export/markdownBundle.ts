@@ -1,0 +1,224 @@
+/**
+ * The bundle as Markdown: one self-contained file with in-file anchors, or a folder tree of documents
+ * (zipped by the caller) whose links are relative file links and whose images are copied alongside.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { splitDocument } from '../../shared/frontMatter/frontMatter.js';
+import { riceScore } from '../../shared/model/roadmapModel.js';
+import { slugify } from '../engine/workspacePaths.js';
+import { bundleTitle } from './bundleHtml.js';
+import { resolveImage } from './bundleImages.js';
+import { headingAnchor, portableMarkdown } from './portableMarkdown.js';
+import type { BundleDocument, SpecBundle } from './specBundle.js';
+
+export interface MarkdownBundleOptions {
+  date: Date;
+  version?: string;
+}
+
+interface Location {
+  file: string;
+  anchor?: string;
+}
+
+const folders: Record<string, string> = { spec: 'specs', story: 'stories', faq: 'faqs', doc: 'documents' };
+const readmeFile = 'README.md';
+const roadmapFile = 'roadmap.md';
+const matrixFile = 'traceability.md';
+
+/** One `.md`; local images are referenced relative to `outputFolder`, where the file will be written. */
+export function renderBundleMarkdown(
+  bundle: SpecBundle,
+  options: MarkdownBundleOptions & { outputFolder: string },
+): string {
+  const single = 'bundle.md';
+  const locations = keyLocations(bundle, () => single, single);
+  const linkFor = (key: string): string | undefined => {
+    const location = locations.get(key);
+    return location === undefined ? undefined : `#${location.anchor}`;
+  };
+  const parts = [preamble(bundle, options), '## Contents', ''];
+  for (const { entry } of bundle.documents)
+    parts.push(`- [${documentHeading(entry)}](${linkFor(entry.key!)})`);
+  if (bundle.roadmap.length > 0) parts.push(`- [Roadmap items](#${headingAnchor('Roadmap items')})`);
+  if (bundle.matrix) parts.push(`- [Traceability matrix](#${headingAnchor('Traceability matrix')})`);
+  for (const document of bundle.documents) {
+    const imageFor = (href: string): string | undefined => {
+      const image = resolveImage(bundle.root, document.entry.path, href);
+      return image.ok
+        ? path.relative(options.outputFolder, image.absolute).split(path.sep).join('/')
+        : undefined;
+    };
+    parts.push('', '---', '', documentMarkdown(document, { linkFor, imageFor }));
+  }
+  if (bundle.roadmap.length > 0) parts.push('', '---', '', roadmapMarkdown(bundle, '#'));
+  if (bundle.matrix) parts.push('', '---', '', matrixMarkdown(bundle, linkFor));
+  return `${parts.join('\n').trimEnd()}\n`;
+}
+
+/** Every file of the zip, by its path inside the zip (forward slashes, safe names only). */
+export function bundleFiles(bundle: SpecBundle, options: MarkdownBundleOptions): Map<string, Uint8Array> {
+  const files = new Map<string, Uint8Array>();
+  const used = new Set<string>([readmeFile, roadmapFile, matrixFile]);
+  const fileOf = new Map<BundleDocument, string>();
+  for (const document of bundle.documents) {
+    fileOf.set(
+      document,
+      uniqueName(
+        `${folders[document.entry.type] ?? 'documents'}/${slugify(document.entry.title)}`,
+        '.md',
+        used,
+      ),
+    );
+  }
+  const locations = keyLocations(bundle, (document) => fileOf.get(document)!, roadmapFile);
+  const assets = new Map<string, string>();
+  const encoder = new TextEncoder();
+  const linkFrom =
+    (from: string) =>
+    (key: string): string | undefined => {
+      const location = locations.get(key);
+      if (location === undefined) return undefined;
+      const file = location.file === from ? '' : path.posix.relative(path.posix.dirname(from), location.file);
+      return location.anchor === undefined ? file || '#' : `${file}#${location.anchor}`;
+    };
+  for (const document of bundle.documents) {
+    const file = fileOf.get(document)!;
+    const imageFor = (href: string): string | undefined => {
+      const image = resolveImage(bundle.root, document.entry.path, href);
+      if (!image.ok) return undefined;
+      let asset = assets.get(image.absolute);
+      if (asset === undefined) {
+        const extension = path.posix.extname(image.workspacePath).toLowerCase();
+        asset = uniqueName(
+          `assets/${slugify(path.posix.basename(image.workspacePath, extension))}`,
+          extension,
+          used,
+        );
+        assets.set(image.absolute, asset);
+        files.set(asset, readFileSync(image.absolute));
+      }
+      return path.posix.relative(path.posix.dirname(file), asset);
+    };
+    files.set(file, encoder.encode(`${documentMarkdown(document, { linkFor: linkFrom(file), imageFor })}\n`));
+  }
+  const index = [preamble(bundle, options), '## Contents', ''];
+  for (const document of bundle.documents)
+    index.push(`- [${documentHeading(document.entry)}](${fileOf.get(document)!})`);
+  if (bundle.roadmap.length > 0) {
+    index.push(`- [Roadmap items](${roadmapFile})`);
+    files.set(roadmapFile, encoder.encode(`${roadmapMarkdown(bundle, '#')}\n`));
+  }
+  if (bundle.matrix) {
+    index.push(`- [Traceability matrix](${matrixFile})`);
+    files.set(matrixFile, encoder.encode(`${matrixMarkdown(bundle, linkFrom(matrixFile))}\n`));
+  }
+  files.set(readmeFile, encoder.encode(`${index.join('\n')}\n`));
+  return files;
+}
+
+function keyLocations(
+  bundle: SpecBundle,
+  fileOf: (document: BundleDocument) => string,
+  roadmap: string,
+): Map<string, Location> {
+  const locations = new Map<string, Location>();
+  for (const document of bundle.documents) {
+    const file = fileOf(document);
+    const { entry } = document;
+    if (entry.key !== undefined)
+      locations.set(entry.key, { file, anchor: headingAnchor(documentHeading(entry)) });
+    for (const requirement of entry.requirements)
+      locations.set(requirement.key, { file, anchor: headingAnchor(requirement.key) });
+  }
+  for (const item of bundle.roadmap)
+    locations.set(item.key, { file: roadmap, anchor: headingAnchor(roadmapHeading(item)) });
+  return locations;
+}
+
+function preamble(bundle: SpecBundle, options: MarkdownBundleOptions): string {
+  const date = options.date.toISOString().slice(0, 10);
+  const facts = [bundle.workspaceName, 'specification bundle', date, options.version]
+    .filter(Boolean)
+    .join(' · ');
+  return `# ${escapeText(bundleTitle(bundle))}\n\n${escapeText(facts)}\n`;
+}
+
+function documentHeading(entry: BundleDocument['entry']): string {
+  return entry.key === undefined ? entry.title : `${entry.key}: ${entry.title}`;
+}
+
+function documentMarkdown(document: BundleDocument, links: Parameters<typeof portableMarkdown>[1]): string {
+  const { entry } = document;
+  const rows = Object.entries(entry.fields)
+    .filter(([name, value]) => name !== 'title' && value !== null && value !== undefined && value !== '')
+    .map(
+      ([name, value]) =>
+        `| ${fieldName(name)} | ${fieldValue(value, name === 'key' ? () => undefined : links.linkFor)} |`,
+    );
+  const table = rows.length === 0 ? '' : `| Field | Value |\n|---|---|\n${rows.join('\n')}\n\n`;
+  return `# ${escapeText(documentHeading(entry))}\n\n${table}${portableMarkdown(splitDocument(document.text).body, links).trim()}`;
+}
+
+function fieldName(name: string): string {
+  return escapeText(name.charAt(0).toUpperCase() + name.slice(1).replace(/[_-]/g, ' '));
+}
+
+function fieldValue(value: unknown, linkFor: (key: string) => string | undefined): string {
+  if (Array.isArray(value)) return value.map((item) => fieldValue(item, linkFor)).join(', ');
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const target = linkFor(text);
+  const cell = escapeText(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return target === undefined ? cell : `[${cell}](${target})`;
+}
+
+function roadmapHeading(item: SpecBundle['roadmap'][number]): string {
+  return `${item.key}: ${item.title}`;
+}
+
+function roadmapMarkdown(bundle: SpecBundle, level: string): string {
+  const items = bundle.roadmap.map((item) => {
+    const facts = [`lane ${item.lane}`, item.quarter, item.status, item.owner && `owner ${item.owner}`];
+    if (item.rice)
+      facts.push(
+        `RICE ${riceScore(item.rice)} (${item.rice.reach} × ${item.rice.impact} × ${item.rice.confidence}% ÷ ${item.rice.effort})`,
+      );
+    const description = item.description ? `\n\n${escapeText(item.description)}` : '';
+    return `${level}## ${escapeText(roadmapHeading(item))}\n\n*${escapeText(facts.filter(Boolean).join(' · '))}*${description}`;
+  });
+  return [`${level} Roadmap items`, '', ...items.flatMap((item) => [item, ''])].join('\n').trimEnd();
+}
+
+function matrixMarkdown(bundle: SpecBundle, linkFor: (key: string) => string | undefined): string {
+  const link = (key: string): string => {
+    const target = linkFor(key);
+    return target === undefined ? key : `[${key}](${target})`;
+  };
+  const rows = (bundle.matrix ?? []).map(
+    (row) =>
+      `| ${link(row.requirement)} | ${escapeText(row.summary).replace(/\|/g, '\\|')} | ${link(row.spec)} | ${row.priority ?? ''} | ${
+        row.roadmap.map(link).join(', ') || '—'
+      } | ${row.stories.map(link).join(', ') || '—'} |`,
+  );
+  return [
+    '# Traceability matrix',
+    '',
+    '| Requirement | Summary | Spec | Priority | Roadmap | Stories |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
+}
+
+/** Plain text from titles and fields must not turn into Markdown or HTML. */
+function escapeText(text: string): string {
+  return text.replace(/[\\`*_[\]<>]/g, '\\$&');
+}
+
+function uniqueName(stem: string, extension: string, used: Set<string>): string {
+  let name = `${stem}${extension}`;
+  for (let count = 2; used.has(name.toLowerCase()); count++) name = `${stem}-${count}${extension}`;
+  used.add(name.toLowerCase());
+  return name;
+}

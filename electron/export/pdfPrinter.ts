@@ -1,0 +1,101 @@
+/**
+ * Prints sanitised HTML to PDF with Playwright's Chromium (the system one when present): JavaScript
+ * off, every network request aborted, header with the title and a "Page N of M" footer.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { escapeHtml } from './htmlSanitizer.js';
+
+const systemChromium = '/usr/bin/chromium';
+const launchArguments = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export interface PrintOptions {
+  /** Left of the running header. */
+  workspaceName: string;
+  /** Right of the running header. */
+  title: string;
+}
+
+export interface PdfPrinter {
+  print(html: string, options: PrintOptions): Promise<Uint8Array>;
+  /** Requests the page tried to make (all aborted): always 0 for a bundle, since images are inlined. */
+  readonly blockedRequests: readonly string[];
+  close(): Promise<void>;
+}
+
+export type LaunchResult =
+  { ok: true; printer: PdfPrinter } | { ok: false; error: 'no-browser'; message: string };
+
+/** `SPECBENCH_CHROMIUM` names another Chromium; otherwise Debian's, else Playwright's own if installed. */
+export async function launchPdfPrinter(): Promise<LaunchResult> {
+  const executablePath =
+    process.env.SPECBENCH_CHROMIUM ?? (existsSync(systemChromium) ? systemChromium : undefined);
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({ args: launchArguments, ...(executablePath ? { executablePath } : {}) });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    return {
+      ok: false,
+      error: 'no-browser',
+      message: `cannot start Chromium to print the PDF (install chromium or set SPECBENCH_CHROMIUM): ${reason}`,
+    };
+  }
+  const blockedRequests: string[] = [];
+  return {
+    ok: true,
+    printer: {
+      blockedRequests,
+      async print(html, options) {
+        const context = await browser.newContext({
+          javaScriptEnabled: false,
+          serviceWorkers: 'block',
+          offline: true,
+        });
+        try {
+          const page = await context.newPage();
+          await page.route('**/*', async (route) => {
+            const url = route.request().url();
+            if (url.startsWith('data:')) return route.continue();
+            blockedRequests.push(url);
+            return route.abort('blockedbyclient');
+          });
+          await page.setContent(html, { waitUntil: 'load' });
+          await page.emulateMedia({ media: 'print' });
+          const pdf = await page.pdf({
+            format: 'A4',
+            preferCSSPageSize: true,
+            printBackground: true,
+            displayHeaderFooter: true,
+            headerTemplate: headerTemplate(options),
+            footerTemplate: footerTemplate,
+            outline: true,
+            tagged: true,
+          });
+          return new Uint8Array(pdf);
+        } finally {
+          await context.close();
+        }
+      },
+      close: () => browser.close(),
+    },
+  };
+}
+
+const templateStyle =
+  'font-family: Inter, "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", sans-serif; font-size: 8px; color: #5b6577; width: 100%; margin: 0 18mm;';
+
+function headerTemplate(options: PrintOptions): string {
+  return `<div style='${templateStyle} display: flex; justify-content: space-between; border-bottom: 0.5px solid #d9dee7; padding-bottom: 2mm;'><span>${escapeHtml(
+    options.workspaceName,
+  )}</span><span>${escapeHtml(options.title)}</span></div>`;
+}
+
+const footerTemplate = `<div style='${templateStyle} text-align: center;'>Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`;

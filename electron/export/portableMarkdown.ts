@@ -1,0 +1,110 @@
+/**
+ * A document body rewritten so any Markdown reader shows it whole: `[[KEY]]` becomes an ordinary
+ * link (or the plain key), requirement blocks become `#### REQ-1` headings any reader can link to,
+ * and local images point where the exported file can find them. Fenced and inline code stay as written.
+ */
+import {
+  fenceOpenedBy,
+  isFenceClose,
+  isKey,
+  isRequirementClose,
+  parseRequirementOpen,
+  referenceFromMatch,
+  referencePatternGlobal,
+} from '../../shared/grammar/linkGrammar.js';
+
+export interface PortableLinks {
+  /** Where a key points in the exported Markdown, or undefined when it is not in the bundle. */
+  linkFor(key: string): string | undefined;
+  /** The exported path of a local image, or undefined to leave the reference as written. */
+  imageFor(href: string): string | undefined;
+}
+
+const headingPattern = /^( {0,3})(#{1,6})(?=[ \t]|$)/;
+const imagePattern = /!\[((?:[^\]\\]|\\.)*)\]\(\s*(<[^>\n]*>|[^\s)]+)((?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*)\)/g;
+
+export function portableMarkdown(body: string, links: PortableLinks): string {
+  const lines = body.replace(/\r\n?/g, '\n').split('\n');
+  const output: string[] = [];
+  let fence: { marker: string; length: number } | undefined;
+  let inRequirement = false;
+  for (const line of lines) {
+    if (fence) {
+      if (isFenceClose(line, fence)) fence = undefined;
+      output.push(line);
+      continue;
+    }
+    const opened = fenceOpenedBy(line);
+    if (opened) {
+      fence = opened;
+      output.push(line);
+      continue;
+    }
+    const requirement = parseRequirementOpen(line);
+    if (requirement && !inRequirement) {
+      inRequirement = true;
+      const facts = [requirement.priority, requirement.status].filter((fact) => fact !== undefined);
+      const delivers = requirement.roadmap.map((key) => keyText(key, key, links)).join(', ');
+      if (delivers) facts.push(`delivers ${delivers}`);
+      output.push(`#### ${requirement.key}`, '');
+      if (facts.length > 0) output.push(`*${facts.join(' · ')}*`, '');
+      continue;
+    }
+    if (inRequirement && isRequirementClose(line)) {
+      inRequirement = false;
+      continue;
+    }
+    output.push(
+      rewriteInline(
+        line.replace(
+          headingPattern,
+          (_, indent: string, hashes: string) => `${indent}${hashes === '#' ? '##' : hashes}`,
+        ),
+        links,
+      ),
+    );
+  }
+  return output.join('\n');
+}
+
+/** Rewrites references and images outside inline code spans. */
+function rewriteInline(line: string, links: PortableLinks): string {
+  return line
+    .split(/(`+[^`]*`+)/)
+    .map((part, index) => (index % 2 === 1 ? part : rewriteImages(rewriteReferences(part, links), links)))
+    .join('');
+}
+
+function rewriteReferences(text: string, links: PortableLinks): string {
+  return text.replace(referencePatternGlobal(), (...match) => {
+    const reference = referenceFromMatch(match as unknown as RegExpExecArray);
+    const key =
+      reference.anchor !== undefined && isKey(reference.anchor) ? reference.anchor : reference.target;
+    const label =
+      reference.label ??
+      (reference.anchor === undefined ? reference.target : `${reference.target} › ${reference.anchor}`);
+    return keyText(key, label, links, reference.target);
+  });
+}
+
+function rewriteImages(text: string, links: PortableLinks): string {
+  return text.replace(imagePattern, (whole, alt: string, href: string, title: string) => {
+    const target = links.imageFor(href.replace(/^<|>$/g, ''));
+    return target === undefined ? whole : `![${alt}](<${target}>${title})`;
+  });
+}
+
+function keyText(key: string, label: string, links: PortableLinks, fallback?: string): string {
+  const target = links.linkFor(key) ?? (fallback === undefined ? undefined : links.linkFor(fallback));
+  const text = label.replace(/[[\]\\]/g, '\\$&');
+  return target === undefined ? `**${text}**` : `[${text}](${target})`;
+}
+
+/** GitHub's heading anchor: lowercase, punctuation dropped, spaces to dashes. */
+export function headingAnchor(text: string): string {
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\p{M} _-]/gu, '')
+    .replace(/ /g, '-');
+}

@@ -1,0 +1,142 @@
+/**
+ * What a spec bundle holds: the chosen specs and, on request, the stories implementing their
+ * requirements, the FAQs answering them, the roadmap items they deliver and a traceability matrix.
+ */
+import type { DocumentEntry } from '../../shared/model/documentModel.js';
+import type { RoadmapItem } from '../../shared/model/roadmapModel.js';
+import type { Workspace } from '../engine/workspace.js';
+
+export const bundleParts = ['stories', 'faqs', 'roadmap', 'matrix'] as const;
+export type BundlePart = (typeof bundleParts)[number];
+
+export interface BundleDocument {
+  entry: DocumentEntry;
+  /** The whole file text, front matter included. */
+  text: string;
+}
+
+export interface MatrixRow {
+  requirement: string;
+  summary: string;
+  spec: string;
+  priority?: string;
+  status?: string;
+  roadmap: string[];
+  stories: string[];
+}
+
+export interface SpecBundle {
+  workspaceName: string;
+  /** Absolute workspace folder: images are read from inside it only. */
+  root: string;
+  /** Specs first (in the order asked), then stories, then FAQs. */
+  documents: BundleDocument[];
+  roadmap: RoadmapItem[];
+  /** Present when the matrix part was asked for. */
+  matrix?: MatrixRow[];
+}
+
+export interface BundleRequest {
+  /** Spec keys, or every spec in the workspace. */
+  specs: string[] | 'all';
+  include: readonly BundlePart[];
+}
+
+export type CollectResult =
+  | { ok: true; bundle: SpecBundle }
+  | { ok: false; error: 'unknown-key' | 'not-a-spec' | 'empty' | 'unreadable'; message: string };
+
+export async function collectBundle(workspace: Workspace, request: BundleRequest): Promise<CollectResult> {
+  const specs: DocumentEntry[] = [];
+  if (request.specs === 'all') {
+    specs.push(...workspace.documents().filter((entry) => entry.type === 'spec' && entry.key !== undefined));
+    specs.sort((a, b) => compareKeys(a.key!, b.key!));
+  } else {
+    for (const key of request.specs) {
+      const entry = workspace.document(key);
+      if (!entry || entry.key !== key)
+        return { ok: false, error: 'unknown-key', message: `no document has the key ${key}` };
+      if (entry.type !== 'spec')
+        return { ok: false, error: 'not-a-spec', message: `${key} is a ${entry.type}, not a spec` };
+      if (!specs.includes(entry)) specs.push(entry);
+    }
+  }
+  if (specs.length === 0)
+    return { ok: false, error: 'empty', message: 'the workspace has no specs to export' };
+
+  const requirementKeys = new Set(
+    specs.flatMap((spec) => spec.requirements.map((requirement) => requirement.key)),
+  );
+  const specKeys = new Set(specs.map((spec) => spec.key!));
+  const others = workspace.documents().filter((entry) => entry.key !== undefined);
+  const stories = request.include.includes('stories')
+    ? others.filter(
+        (entry) => entry.type === 'story' && entry.implements.some((key) => requirementKeys.has(key)),
+      )
+    : [];
+  const faqs = request.include.includes('faqs')
+    ? others.filter((entry) => entry.type === 'faq' && entry.answers.some((key) => specKeys.has(key)))
+    : [];
+  stories.sort((a, b) => compareKeys(a.key!, b.key!));
+  faqs.sort((a, b) => compareKeys(a.key!, b.key!));
+
+  const documents: BundleDocument[] = [];
+  for (const entry of [...specs, ...stories, ...faqs]) {
+    const read = await workspace.readDocument(entry.path);
+    if (!read.ok) return { ok: false, error: 'unreadable', message: `${entry.path}: ${read.message}` };
+    documents.push({ entry, text: read.file.text });
+  }
+
+  const delivered = new Set(
+    specs.flatMap((spec) => spec.requirements.flatMap((requirement) => requirement.roadmap)),
+  );
+  const roadmap = request.include.includes('roadmap')
+    ? workspace.roadmap().filter((item) => delivered.has(item.key))
+    : [];
+  const bundle: SpecBundle = {
+    workspaceName: workspace.settings.name,
+    root: workspace.root,
+    documents,
+    roadmap,
+  };
+  if (request.include.includes('matrix')) bundle.matrix = matrixOf(specs, workspace.documents());
+  return { ok: true, bundle };
+}
+
+function matrixOf(specs: DocumentEntry[], all: DocumentEntry[]): MatrixRow[] {
+  const storiesByRequirement = new Map<string, string[]>();
+  for (const entry of all) {
+    if (entry.type !== 'story' || entry.key === undefined) continue;
+    for (const key of entry.implements)
+      storiesByRequirement.set(key, [...(storiesByRequirement.get(key) ?? []), entry.key]);
+  }
+  return specs.flatMap((spec) =>
+    spec.requirements.map((requirement) => ({
+      requirement: requirement.key,
+      summary: requirement.summary,
+      spec: spec.key!,
+      ...(requirement.priority === undefined ? {} : { priority: requirement.priority }),
+      ...(requirement.status === undefined ? {} : { status: requirement.status }),
+      roadmap: requirement.roadmap,
+      stories: (storiesByRequirement.get(requirement.key) ?? []).sort(compareKeys),
+    })),
+  );
+}
+
+/** `SPEC-2` before `SPEC-10`. */
+export function compareKeys(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
+/** Parses `stories,faqs,matrix`; undefined names the first unknown part. */
+export function parseParts(list: string): { ok: true; parts: BundlePart[] } | { ok: false; unknown: string } {
+  const parts: BundlePart[] = [];
+  for (const name of list
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')) {
+    if (!(bundleParts as readonly string[]).includes(name)) return { ok: false, unknown: name };
+    parts.push(name as BundlePart);
+  }
+  return { ok: true, parts };
+}
