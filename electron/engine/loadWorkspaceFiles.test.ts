@@ -1,4 +1,5 @@
-import { promises as fs } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -87,4 +88,32 @@ describe('isDocumentPath', () => {
   it.each(cases)('%s', (file, expected) => {
     expect(isDocumentPath(file)).toBe(expected);
   });
+});
+
+describe('indexing with a worker thread', () => {
+  const compiled = path.resolve(import.meta.dirname, '../../dist/electron/engine/indexWorker.js');
+  const script = `
+    const { DocumentStore } = await import(${JSON.stringify(path.resolve(import.meta.dirname, '../../dist/electron/engine/documentStore.js'))});
+    const { loadWorkspaceFiles } = await import(${JSON.stringify(path.resolve(import.meta.dirname, '../../dist/electron/engine/loadWorkspaceFiles.js'))});
+    const loaded = await loadWorkspaceFiles(new DocumentStore(process.argv[1]), { cache: false });
+    const files = loaded.files.map((file) => file.entry).sort((a, b) => (a.path < b.path ? -1 : 1));
+    process.stdout.write(JSON.stringify(files));`;
+  it.skipIf(!existsSync(compiled))(
+    'gives the same entries as one thread (skipped without the compiled worker: npm run build:node)',
+    async () => {
+      const files: Record<string, string> = {};
+      for (let number = 0; number < 1200; number++) {
+        files[`specs/spec-${number}.md`] =
+          `---\nkey: SPEC-${number}\n---\n## Part\nText [[SPEC-${number + 1}]].\n`;
+      }
+      const root = await workspace(files);
+      const run = (threads: string) =>
+        spawnSync(process.execPath, ['--input-type=module', '-e', script, root], {
+          env: { ...process.env, SPECBENCH_INDEX_THREADS: threads },
+          encoding: 'utf8',
+        }).stdout;
+      const single = run('1');
+      expect([single.length > 1000, run('2') === single]).toEqual([true, true]);
+    },
+  );
 });
