@@ -1,0 +1,125 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderBundleHtml } from './bundleHtml.js';
+import { renderBundlePdf } from './bundlePdf.js';
+import { launchPdfPrinter } from './pdfPrinter.js';
+import { bundleOf, pdfPages, sampleCopy, workspaceWith } from './testing/exportFixtures.js';
+import type { SpecBundle } from './specBundle.js';
+
+const date = new Date('2026-11-25T12:00:00Z');
+const contentsLine = /^\s*(\d+(?:\.\d+)?)\s{2,}(.+?)\s{2,}(\d+)\s*$/;
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+describe('the sample bundle as a PDF', () => {
+  let bundle: SpecBundle;
+  let pages: string[];
+
+  beforeAll(async () => {
+    bundle = await bundleOf(await sampleCopy(), {
+      specs: 'all',
+      include: ['stories', 'faqs', 'roadmap', 'matrix'],
+    });
+    const printed = await renderBundlePdf(bundle, { date, version: 'commit 1234567 · tag v1.0' });
+    if (!printed.ok) throw new Error(printed.message);
+    pages = await pdfPages(printed.pdf);
+  }, 60_000);
+
+  it('contains every requirement key of the bundle', () => {
+    const text = pages.join('\n');
+    const keys = bundle.documents.flatMap((document) =>
+      document.entry.requirements.map((requirement) => requirement.key),
+    );
+    expect([keys.length > 10, keys.filter((key) => !new RegExp(`\\b${key}\\b`).test(text))]).toEqual([
+      true,
+      [],
+    ]);
+  });
+
+  it('lists every heading in the contents with the page the heading is on', () => {
+    const expected = renderBundleHtml(bundle, { date }).contents.map(
+      (heading) => `${heading.number} ${heading.text}`,
+    );
+    const firstDocument = pages.findIndex((page) => /^\s*1\s+\S.*$/m.test(page) && !/Contents/.test(page));
+    const listed = pages
+      .slice(1, firstDocument)
+      .flatMap((page) => page.split('\n'))
+      .map((line) => contentsLine.exec(line))
+      .filter((match) => match !== null)
+      .map((match) => ({ heading: `${match[1]} ${match[2]}`, page: Number(match[3]) }));
+    const misplaced = listed.filter(({ heading, page }) => {
+      const [number, ...title] = heading.split(' ');
+      const line = new RegExp(`^\\s*${escapeRegex(number!)}\\s+${escapeRegex(title.join(' '))}\\s*$`, 'm');
+      return !line.test(pages[page - 1] ?? '');
+    });
+    expect({ listed: listed.map((entry) => entry.heading), misplaced }).toEqual({
+      listed: expected,
+      misplaced: [],
+    });
+  });
+
+  it('says "Page N of M" on every page', () => {
+    const missing = pages
+      .map((page, index) => (page.includes(`Page ${index + 1} of ${pages.length}`) ? undefined : index + 1))
+      .filter((page) => page !== undefined);
+    expect([pages.length > 5, missing]).toEqual([true, []]);
+  });
+
+  it('prints the workspace, the version and the date on the cover', () => {
+    const cover = pages[0]!;
+    expect(
+      ['ACME CHECKOUT', 'commit 1234567 · tag v1.0', '25 November 2026'].map((text) => cover.includes(text)),
+    ).toEqual([true, true, true]);
+  });
+});
+
+describe('printing untrusted content', () => {
+  let server: Server;
+  let origin: string;
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      requests.push(request.url ?? '');
+      response.end('x');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('neither runs a document’s script nor fetches its remote images', async () => {
+    const folder = await workspaceWith({
+      'specs/hostile.md': `---\nkey: SPEC-1\ntype: spec\ntitle: Hostile\n---\n## Body\n\n<script>fetch('${origin}/script')</script>\n\n![remote chart](${origin}/markdown-image.png)\n\n<img src="${origin}/html-image.png" onerror="fetch('${origin}/onerror')">\n\n<iframe src="${origin}/frame"></iframe>\n\n<style>@import url(${origin}/style.css);</style>\n\n[click](javascript:fetch('${origin}/link'))\n`,
+    });
+    const bundle = await bundleOf(folder, { specs: ['SPEC-1'], include: [] });
+    const printed = await renderBundlePdf(bundle, { date });
+    const text = printed.ok ? (await pdfPages(printed.pdf)).join('\n') : printed.message;
+    expect({ printed: printed.ok, requests, altShown: text.includes('remote chart') }).toEqual({
+      printed: true,
+      requests: [],
+      altShown: true,
+    });
+  }, 30_000);
+
+  it('keeps scripts and the network off even for HTML that skipped the sanitiser', async () => {
+    const launched = await launchPdfPrinter();
+    if (!launched.ok) throw new Error(launched.message);
+    try {
+      await launched.printer.print(
+        `<!doctype html><img src="${origin}/raw.png"><script>fetch('${origin}/raw-script'); document.write('ran')</script><link rel="stylesheet" href="${origin}/raw.css">`,
+        { workspaceName: 'Test', title: 'Raw' },
+      );
+      expect({ requests, blocked: [...launched.printer.blockedRequests].sort() }).toEqual({
+        requests: [],
+        blocked: [`${origin}/raw.css`, `${origin}/raw.png`],
+      });
+    } finally {
+      await launched.printer.close();
+    }
+  }, 30_000);
+});
