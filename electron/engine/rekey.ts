@@ -64,7 +64,7 @@ export async function rekey(
 
   const changes: { path: string; text: string; expected: LoadedFile }[] = [];
   for (const { file, json } of loaded) {
-    if (!file.text.includes(oldKey)) continue;
+    if (!mentions(file.text, oldKey)) continue;
     const text = json
       ? rewriteItemKeys(file.text, oldKey, newKey)
       : rewriteMarkdown(file.text, oldKey, newKey);
@@ -98,7 +98,7 @@ async function loadFiles(
     for (const [index, result] of results.entries()) {
       const json = batch[index]!.json;
       if (result.ok) {
-        if (keys.some((key) => result.file.text.includes(key))) candidates.push({ file: result.file, json });
+        if (keys.some((key) => mentions(result.file.text, key))) candidates.push({ file: result.file, json });
       } else if (result.error === 'unreadable' || (json && result.error !== 'not-found')) {
         // A file that might hold the key but cannot be read would be left behind: stop.
         return {
@@ -112,8 +112,17 @@ async function loadFiles(
   return candidates;
 }
 
+/** Whether the key appears as a whole word: `SPEC-1` is not in `SPEC-12` (a quick filter, not a parse). */
+function mentions(text: string, key: string): boolean {
+  for (let index = text.indexOf(key); index !== -1; index = text.indexOf(key, index + 1)) {
+    if (!/[A-Za-z0-9-]/.test(text[index - 1] ?? '') && !/[0-9]/.test(text[index + key.length] ?? ''))
+      return true;
+  }
+  return false;
+}
+
 function definesKey({ file, json }: Candidate, key: string): boolean {
-  if (!file.text.includes(key)) return false;
+  if (!mentions(file.text, key)) return false;
   if (json) return itemKeys(file.text).includes(key);
   const split = splitDocument(file.text);
   if (split.frontMatter?.data.key === key) return true;
