@@ -78,15 +78,20 @@ function roundTripDifference(codec: MarkdownCodec, text: string): Omit<ChangedFi
     // A codec failure on one file is reported with that file, not as a crash of the whole run.
     return { line: 1, reason: `the codec failed: ${error instanceof Error ? error.message : String(error)}` };
   }
-  if (output === text) return undefined;
-  const before = text.split('\n');
-  const after = output.split('\n');
+  return output === text ? undefined : firstDifference(text, output);
+}
+
+/** Where `after` first departs from `before`, in words a user can check with their editor. */
+export function firstDifference(before: string, after: string): Omit<ChangedFile, 'path'> {
+  const beforeLines = before.split('\n');
+  const afterLines = after.split('\n');
   let line = 0;
-  while (line < before.length && line < after.length && before[line] === after[line]) line++;
+  while (line < beforeLines.length && line < afterLines.length && beforeLines[line] === afterLines[line])
+    line++;
   const reason =
-    line < before.length && line < after.length
+    line < beforeLines.length && line < afterLines.length
       ? `line ${line + 1} would be rewritten`
-      : after.length > before.length
+      : afterLines.length > beforeLines.length
         ? 'lines would be added at the end'
         : 'the end of the file would change';
   return { line: line + 1, reason };

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { firstDifference } from './doctor.js';
+
+describe('firstDifference', () => {
+  const cases: [string, string, string, { line: number; reason: string }][] = [
+    [
+      'an escaped character',
+      '# A\n\nsnake_case\n',
+      '# A\n\nsnake\\_case\n',
+      { line: 3, reason: 'line 3 would be rewritten' },
+    ],
+    ['CRLF turned into LF', 'a\r\nb\r\n', 'a\nb\n', { line: 1, reason: 'line 1 would be rewritten' }],
+    ['a final newline added', 'a\nb', 'a\nb\n', { line: 3, reason: 'lines would be added at the end' }],
+    ['a final newline dropped', 'a\nb\n', 'a\nb', { line: 3, reason: 'the end of the file would change' }],
+  ];
+  it.each(cases)('%s', (_name, before, after, expected) => {
+    expect(firstDifference(before, after)).toEqual(expected);
+  });
+});
