@@ -101,7 +101,7 @@ export async function commitFiles(
       const refusal = await hooks.verify(item.file);
       if (refusal) throw new Refusal(refusal);
       hooks.willWrite(item.file, item.hash);
-      await fs.rename(item.temp, item.file.target);
+      await renameWithRetry(item.temp, item.file.target);
       committed.push(item);
     }
     for (const target of new Set(staged.map((item) => path.dirname(item.file.target))))
@@ -159,7 +159,7 @@ export async function recoverTransactions(root: string): Promise<string[]> {
       if (!(await fs.lstat(backup).catch(() => undefined))) continue;
       if ((await hashOf(target)) !== entry.hash) continue;
       try {
-        await fs.rename(backup, target);
+        await renameWithRetry(backup, target);
         restored.push(entry.path);
       } catch {
         complete = false;
@@ -232,12 +232,27 @@ async function rollBack(committed: Staged[]): Promise<string[]> {
   const unrestored: string[] = [];
   for (const item of [...committed].reverse()) {
     try {
-      await fs.rename(item.backup, item.file.target);
+      await renameWithRetry(item.backup, item.file.target);
     } catch {
       unrestored.push(item.file.path);
     }
   }
   return unrestored;
+}
+
+/** Windows refuses a rename while another process (an indexer, an antivirus) holds the file. */
+async function renameWithRetry(from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await fs.rename(from, to);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (process.platform !== 'win32' || (code !== 'EPERM' && code !== 'EBUSY') || attempt >= 10)
+        throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * (attempt + 1)));
+    }
+  }
 }
 
 async function removeQuietly(files: string[]): Promise<void> {
