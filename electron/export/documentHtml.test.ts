@@ -1,0 +1,118 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderDocumentHtml } from './documentHtml.js';
+import { activeContent } from './htmlSanitizer.js';
+import { temporaryFolder } from './testing/exportFixtures.js';
+
+const pixel = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+describe('renderDocumentHtml', () => {
+  let root: string;
+  let outside: string;
+  const anchors = new Map([
+    ['SPEC-1', 'document-SPEC-1'],
+    ['REQ-1', 'requirement-REQ-1'],
+  ]);
+
+  beforeAll(async () => {
+    const folder = await temporaryFolder();
+    root = path.join(folder, 'workspace');
+    await fs.mkdir(path.join(root, 'assets'), { recursive: true });
+    await fs.mkdir(path.join(root, 'specs'), { recursive: true });
+    await fs.writeFile(path.join(root, 'assets', 'flow.png'), pixel);
+    outside = path.join(folder, 'secret.png');
+    await fs.writeFile(outside, pixel);
+  });
+
+  const render = (body: string): string =>
+    renderDocumentHtml(body, 'specs/a.md', '1', { root, anchors }).html.trim();
+
+  const cases: [string, string, string][] = [
+    [
+      'a key in the bundle',
+      'See [[SPEC-1]].',
+      '<p>See <a class="key" href="#document-SPEC-1">SPEC-1</a>.</p>',
+    ],
+    [
+      'a key outside the bundle',
+      'See [[SPEC-9|the other spec]].',
+      '<p>See <span class="key">the other spec</span>.</p>',
+    ],
+    [
+      'a requirement anchor',
+      'See [[SPEC-1#REQ-1]].',
+      '<p>See <a class="key" href="#requirement-REQ-1">SPEC-1 › REQ-1</a>.</p>',
+    ],
+    ['a reference in code', '`[[SPEC-1]]`', '<p><code>[[SPEC-1]]</code></p>'],
+    [
+      'a remote image',
+      '![Funnel](https://example.com/f.png)',
+      '<p><span class="image-alt">Funnel</span></p>',
+    ],
+    [
+      'an image outside the workspace',
+      '![Secret](../../secret.png)',
+      '<p><span class="image-alt">Secret</span></p>',
+    ],
+    ['a script link', '[go](javascript:alert(1))', '<p><span class="unlinked">go</span></p>'],
+    [
+      'a web link',
+      '[site](https://example.com)',
+      '<p><a href="https://example.com" class="external">site</a></p>',
+    ],
+    ['a script block', '<script>alert(1)</script>', '&lt;script&gt;alert(1)&lt;/script&gt;'],
+    [
+      'inline HTML',
+      'Press <kbd>Enter</kbd> <img src=x onerror=alert(1)>',
+      '<p>Press <kbd>Enter</kbd> &lt;img src=x onerror=alert(1)&gt;</p>',
+    ],
+    ['a third-level heading', '### Edge cases', '<h3 id="1-edge-cases">Edge cases</h3>'],
+    ['a section heading', '## Problem', '<h2 id="section-1-1"><span class="number">1.1</span> Problem</h2>'],
+  ];
+  it.each(cases)('%s', (_, body, expected) => {
+    expect(render(body)).toEqual(expected);
+  });
+
+  it('embeds an image from the workspace as a data URI', () => {
+    expect(render('![Flow](../assets/flow.png)')).toEqual(
+      `<p><img src="data:image/png;base64,${pixel.toString('base64')}" alt="Flow"></p>`,
+    );
+  });
+
+  it('renders a requirement block as a card with its badges and roadmap links', () => {
+    const html = render(
+      ':::requirement{#REQ-1 priority=must status=approved roadmap=RM-1}\nGuests can pay.\n\n- Given a cart\n:::\n\nAfter.',
+    );
+    expect(html.replace(/\n/g, '')).toEqual(
+      '<section class="requirement" id="requirement-REQ-1" aria-label="Requirement REQ-1"><div class="requirement-header"><span class="requirement-key">REQ-1</span><span class="badge priority priority-must">must</span><span class="badge status status-approved">approved</span><span class="delivers">Delivers <span class="key">RM-1</span></span></div><div class="requirement-body"><p>Guests can pay.</p><ul><li>Given a cart</li></ul></div></section><p>After.</p>',
+    );
+  });
+
+  it('collects numbered sections for the contents', () => {
+    const { headings } = renderDocumentHtml('# Summary\n\n## Problem\n\n### Detail', 'specs/a.md', '3', {
+      root,
+      anchors,
+    });
+    expect(headings).toEqual([
+      { id: 'section-3-1', number: '3.1', text: 'Summary', level: 2 },
+      { id: 'section-3-2', number: '3.2', text: 'Problem', level: 2 },
+    ]);
+  });
+
+  it('leaves no active content in a hostile document', () => {
+    const hostile = [
+      '<script>x</script>',
+      '<img src=x onerror=alert(1)>',
+      '[a](javascript:x) [b](data:text/html,x) [c](JAVASCRIPT:x)',
+      '<iframe src="https://example.com"></iframe>',
+      '<a href="javascript:x">raw</a>',
+      '![x](javascript:alert(1))',
+      ':::requirement{#REQ-1 priority="<script>" status=x}\n<b onmouseover=x>t</b>\n:::',
+    ].join('\n\n');
+    expect(activeContent(render(hostile))).toEqual([]);
+  });
+});
