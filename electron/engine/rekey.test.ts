@@ -40,6 +40,7 @@ Implements [[SPEC-3#REQ-12|the guest requirement]].
 `;
 
 const faq = '---\r\nkey: FAQ-2\r\ntype: faq\r\nanswers: [SPEC-3, SPEC-4]\r\n---\r\nSee [[SPEC-3]].\r\n';
+const quoted = '---\r\nkey: STORY-9\r\nimplements:\r\n  - "REQ-12"\r\n  - \'REQ-13\'\r\n---\r\nBody.\r\n';
 const note = 'A plain note that mentions SPEC-3 in prose and links [[SPEC-30]].\n';
 const roadmap = `{
   "version": 1,
@@ -54,6 +55,7 @@ const files = {
   'specs/guest-checkout.md': spec,
   'stories/pay-as-a-guest.md': story,
   'faqs/guest.md': faq,
+  'stories/quoted.md': quoted,
   'notes/prose.md': note,
   'roadmap.json': roadmap,
 };
@@ -108,6 +110,7 @@ describe('rekey', () => {
         'stories/pay-as-a-guest.md': story
           .replace('  - REQ-12\n', '  - REQ-120\n')
           .replace('[[SPEC-3#REQ-12|', '[[SPEC-3#REQ-120|'),
+        'stories/quoted.md': quoted.replace('"REQ-12"', '"REQ-120"'),
       },
     ],
     [
