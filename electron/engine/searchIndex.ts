@@ -6,6 +6,7 @@
  */
 import type { SearchHit } from '../../shared/contract/apiContract.js';
 import type { DocumentEntry } from '../../shared/model/documentModel.js';
+import { searchHit } from './searchHit.js';
 import { findWord, foldText, queryWords, shortPattern } from './textFolding.js';
 
 export interface SearchOptions {
@@ -36,7 +37,6 @@ interface Segment {
 }
 
 const segmentSize = 256;
-const snippetRadius = 80;
 
 export class SearchIndex {
   private readonly byPath = new Map<string, Searchable>();
@@ -142,7 +142,9 @@ export class SearchIndex {
         });
       }
     }
-    return best.hits.map(({ document, firstMatch }) => hitFor(document, words, firstMatch));
+    return best.hits.map(({ document, firstMatch }) =>
+      searchHit(document.entry, document.text, words, firstMatch),
+    );
   }
 
   private segmentWithRoom(): Segment {
@@ -258,83 +260,4 @@ function bodyOffset(text: string, bodyLine: number): number {
     offset = newline + 1;
   }
   return offset;
-}
-
-/** The line of the first body match (or the title), trimmed around the match, with every query word marked. */
-function hitFor(document: Searchable, words: string[], firstMatch: number): SearchHit {
-  const { entry } = document;
-  const hit: SearchHit = {
-    path: entry.path,
-    title: entry.title,
-    type: entry.type,
-    line: 1,
-    snippet: '',
-    highlights: [],
-  };
-  if (entry.key !== undefined) hit.key = entry.key;
-  let source = entry.title;
-  let start = 0;
-  let end = source.length;
-  if (firstMatch !== -1) {
-    source = document.text;
-    start = document.text.lastIndexOf('\n', firstMatch) + 1;
-    end = document.text.indexOf('\n', firstMatch);
-    if (end === -1) end = document.text.length;
-    if (document.text[end - 1] === '\r') end--;
-    hit.line = lineAt(document.text, firstMatch);
-    // Long lines are cut around the match, on word boundaries where possible.
-    if (end - start > snippetRadius * 2) {
-      const from = Math.max(start, firstMatch - snippetRadius);
-      const to = Math.min(end, firstMatch + snippetRadius);
-      const space = document.text.indexOf(' ', from);
-      start = from === start || space === -1 || space >= firstMatch ? from : space + 1;
-      const lastSpace = document.text.lastIndexOf(' ', to);
-      end = to === end || lastSpace <= firstMatch ? to : lastSpace;
-    }
-  }
-  const leading = source.slice(start, end).length - source.slice(start, end).trimStart().length;
-  start += leading;
-  const trailing = source.slice(start, end).length - source.slice(start, end).trimEnd().length;
-  end -= trailing;
-  hit.snippet = source.slice(start, end);
-  const folded = foldText(hit.snippet);
-  const highlights: [number, number][] = [];
-  words.forEach((word, position) => {
-    const prefix = position === words.length - 1;
-    for (
-      let at = findWord(folded, word, prefix);
-      at !== -1;
-      at = findWord(folded, word, prefix, at + word.length)
-    ) {
-      highlights.push([at, at + wordEnd(folded, at, word, prefix, folded.length)]);
-    }
-  });
-  hit.highlights = mergeRanges(highlights);
-  return hit;
-}
-
-/** How much of the text a match covers: the word, or for a prefix the whole word it starts. */
-function wordEnd(folded: string, at: number, word: string, prefix: boolean, end: number): number {
-  if (!prefix) return word.length;
-  let length = word.length;
-  while (at + length < end && /[\p{L}\p{N}\p{M}]/u.test(folded[at + length]!)) length++;
-  return length;
-}
-
-function mergeRanges(ranges: [number, number][]): [number, number][] {
-  ranges.sort((a, b) => a[0] - b[0]);
-  const merged: [number, number][] = [];
-  for (const range of ranges) {
-    const last = merged[merged.length - 1];
-    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
-    else merged.push([range[0], range[1]]);
-  }
-  return merged;
-}
-
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1))
-    line++;
-  return line;
 }

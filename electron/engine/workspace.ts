@@ -5,22 +5,11 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { FindingView, QuickSwitchHit, SearchHit, TraceRow } from '../../shared/contract/apiContract.js';
-import { nextKey } from '../../shared/model/keys.js';
-import {
-  documentFolders,
-  type DocumentEntry,
-  type RequirementEntry,
-} from '../../shared/model/documentModel.js';
+import type { DocumentEntry, RequirementEntry } from '../../shared/model/documentModel.js';
 import type { RoadmapItem } from '../../shared/model/roadmapModel.js';
 import type { Settings } from '../../shared/model/settingsModel.js';
 import { runRules } from '../../shared/rules/runRules.js';
-import {
-  builtInTemplate,
-  renderTemplate,
-  templateFromOverride,
-  type Template,
-  type TemplateType,
-} from '../../shared/templates/template.js';
+import type { TemplateType } from '../../shared/templates/template.js';
 import {
   DocumentStore,
   type FileVersion,
@@ -41,8 +30,8 @@ import { rekey, type RekeyResult } from './rekey.js';
 import { RoadmapStore } from './roadmapStore.js';
 import { SearchIndex, type SearchOptions } from './searchIndex.js';
 import { readSettings } from './settingsStore.js';
-import { slugify } from './workspacePaths.js';
 import { WorkspaceIndex, type Link } from './workspaceIndex.js';
+import { createFromTemplate, readWorkspaceTemplates, type WorkspaceTemplates } from './workspaceTemplates.js';
 
 export type { Link } from './workspaceIndex.js';
 
@@ -97,7 +86,7 @@ export class Workspace {
     private currentSettings: Settings,
     readonly roadmapStore: RoadmapStore,
     private readonly store: DocumentStore,
-    private readonly templates: Partial<Record<TemplateType, Template>>,
+    private readonly templates: WorkspaceTemplates,
     readonly statistics: OpenStatistics,
   ) {
     roadmapStore.onDidChange(() => {
@@ -133,7 +122,7 @@ export class Workspace {
     const store = new DocumentStore(absolute);
     const useCache = options.cache !== false;
     const loaded = await loadWorkspaceFiles(store, { cache: useCache });
-    const templates = await readTemplates(store);
+    const templates = await readWorkspaceTemplates(store);
     const workspace = new Workspace(absolute, settings.settings, roadmap.store, store, templates, {
       ...loaded.statistics,
       totalMs: 0,
@@ -228,28 +217,17 @@ export class Workspace {
     options: { owner?: string } = {},
   ): Promise<CreateDocumentResult> {
     if (!this.writable) return readOnly();
-    if (title.trim() === '')
-      return { ok: false, error: 'invalid-title', message: 'A document needs a title.' };
-    const keys = [...this.index.keys()];
-    const key = nextKey(this.settings.prefixes[type], keys);
-    const text = renderTemplate(this.templates[type] ?? builtInTemplate(type), {
-      key,
-      title: title.trim(),
+    const created = await createFromTemplate(this.store, {
+      type,
+      title,
       owner: options.owner,
-      date: new Date().toISOString().slice(0, 10),
-      requirementKey: type === 'spec' ? nextKey(this.settings.prefixes.requirement, keys) : undefined,
+      templates: this.templates,
+      prefixes: this.settings.prefixes,
+      keys: [...this.index.keys()],
     });
-    const slug = slugify(title);
-    for (let attempt = 1; attempt < 1000; attempt++) {
-      const candidate = `${documentFolders[type]}/${attempt === 1 ? slug : `${slug}-${attempt}`}.md`;
-      const created = await this.store.create(candidate, text);
-      if (created.ok) {
-        this.reindex(candidate, text, created.version);
-        return { ok: true, path: candidate, key };
-      }
-      if (created.error !== 'exists') return { ok: false, error: created.error, message: created.message };
-    }
-    return { ok: false, error: 'exists', message: `Too many documents are named ${slug}.` };
+    if (!created.ok) return created;
+    this.reindex(created.path, created.text, created.version);
+    return { ok: true, path: created.path, key: created.key };
   }
 
   /** Moves a document to `.specbench/trash/` and drops it from the index. */
@@ -411,14 +389,4 @@ async function checkFolder(
       message: `The folder ${name} cannot be read (${code ?? 'unknown error'}).`,
     };
   }
-}
-
-/** A workspace's own `templates/<type>.md`, where present. */
-async function readTemplates(store: DocumentStore): Promise<Partial<Record<TemplateType, Template>>> {
-  const templates: Partial<Record<TemplateType, Template>> = {};
-  for (const type of ['spec', 'story', 'faq'] as const) {
-    const read = await store.read(`templates/${type}.md`);
-    if (read.ok) templates[type] = templateFromOverride(type, read.file.text);
-  }
-  return templates;
 }

@@ -1,0 +1,62 @@
+/** New documents from templates: the workspace's own `templates/<type>.md` where present, else the built-ins. */
+import { nextKey } from '../../shared/model/keys.js';
+import { documentFolders } from '../../shared/model/documentModel.js';
+import type { KeyPrefixes } from '../../shared/model/settingsModel.js';
+import {
+  builtInTemplate,
+  renderTemplate,
+  templateFromOverride,
+  type Template,
+  type TemplateType,
+} from '../../shared/templates/template.js';
+import type { DocumentStore, FileVersion } from './documentStore.js';
+import { slugify } from './workspacePaths.js';
+
+export type WorkspaceTemplates = Partial<Record<TemplateType, Template>>;
+
+export type CreatedDocument =
+  | { ok: true; path: string; key: string; text: string; version: FileVersion }
+  | { ok: false; error: string; message: string };
+
+/** A workspace's own `templates/<type>.md`, where present. */
+export async function readWorkspaceTemplates(store: DocumentStore): Promise<WorkspaceTemplates> {
+  const templates: WorkspaceTemplates = {};
+  for (const type of ['spec', 'story', 'faq'] as const) {
+    const read = await store.read(`templates/${type}.md`);
+    if (read.ok) templates[type] = templateFromOverride(type, read.file.text);
+  }
+  return templates;
+}
+
+/** Writes a document from its template under the next free key, at `<folder>/<slug>.md` or `<slug>-2.md`…, never over a file. */
+export async function createFromTemplate(
+  store: DocumentStore,
+  request: {
+    type: TemplateType;
+    title: string;
+    owner?: string;
+    templates: WorkspaceTemplates;
+    prefixes: KeyPrefixes;
+    /** Every key in use, so neither the document's key nor its example requirement's is taken. */
+    keys: string[];
+  },
+): Promise<CreatedDocument> {
+  const title = request.title.trim();
+  if (title === '') return { ok: false, error: 'invalid-title', message: 'A document needs a title.' };
+  const key = nextKey(request.prefixes[request.type], request.keys);
+  const text = renderTemplate(request.templates[request.type] ?? builtInTemplate(request.type), {
+    key,
+    title,
+    owner: request.owner,
+    date: new Date().toISOString().slice(0, 10),
+    requirementKey: request.type === 'spec' ? nextKey(request.prefixes.requirement, request.keys) : undefined,
+  });
+  const slug = slugify(title);
+  for (let attempt = 1; attempt < 1000; attempt++) {
+    const candidate = `${documentFolders[request.type]}/${attempt === 1 ? slug : `${slug}-${attempt}`}.md`;
+    const created = await store.create(candidate, text);
+    if (created.ok) return { ok: true, path: candidate, key, text, version: created.version };
+    if (created.error !== 'exists') return { ok: false, error: created.error, message: created.message };
+  }
+  return { ok: false, error: 'exists', message: `Too many documents are named ${slug}.` };
+}
