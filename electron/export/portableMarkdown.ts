@@ -44,7 +44,12 @@ export function portableMarkdown(body: string, links: PortableLinks): string {
     if (requirement && !inRequirement) {
       inRequirement = true;
       const facts = [requirement.priority, requirement.status].filter((fact) => fact !== undefined);
-      const delivers = requirement.roadmap.map((key) => keyText(key, key, links)).join(', ');
+      const delivers = requirement.roadmap
+        .map((key) => {
+          const target = links.linkFor(key);
+          return target === undefined ? key : `[${key}](${target})`;
+        })
+        .join(', ');
       if (delivers) facts.push(`delivers ${delivers}`);
       output.push(`#### ${requirement.key}`, '');
       if (facts.length > 0) output.push(`*${facts.join(' · ')}*`, '');
