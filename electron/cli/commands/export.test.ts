@@ -1,0 +1,109 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sampleCopy, temporaryFolder } from '../../export/testing/exportFixtures.js';
+import { runCli } from '../runCli.js';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** What the output folder holds afterwards. */
+  written: string[];
+  cwd: string;
+}
+
+describe('specbench export', () => {
+  let workspace: string;
+
+  beforeAll(async () => {
+    workspace = await sampleCopy();
+  });
+
+  async function exportWith(args: string[]): Promise<Run> {
+    const cwd = await temporaryFolder();
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(['export', workspace, ...args], {
+      cwd,
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { write: (text: string) => (stderr += text) },
+    });
+    return { code, stdout, stderr, written: (await fs.readdir(cwd, { recursive: true })).sort(), cwd };
+  }
+
+  const usageCases: [string, string[], string][] = [
+    [
+      'no specs named',
+      ['--format', 'md', '--out', 'b.md'],
+      'export: name the specs with --spec KEY, or use --all',
+    ],
+    [
+      'specs and --all',
+      ['--all', '--spec', 'SPEC-1', '--format', 'md', '--out', 'b.md'],
+      'export: give --spec or --all, not both',
+    ],
+    ['no format', ['--all', '--out', 'b.md'], 'export: --format must be pdf, md, zip or html'],
+    [
+      'an unknown format',
+      ['--all', '--format', 'docx', '--out', 'b.md'],
+      "export: --format must be pdf, md, zip or html, not 'docx'",
+    ],
+    ['no output', ['--all', '--format', 'md'], 'export: --out PATH is required'],
+    [
+      'an unknown part',
+      ['--all', '--format', 'md', '--out', 'b.md', '--include', 'stories,memes'],
+      "export: unknown part 'memes' in --include (stories, faqs, roadmap, matrix)",
+    ],
+    [
+      'an unknown key',
+      ['--spec', 'SPEC-99', '--format', 'md', '--out', 'b.md'],
+      'export: no document has the key SPEC-99',
+    ],
+    [
+      'a story key',
+      ['--spec', 'STORY-1', '--format', 'md', '--out', 'b.md'],
+      'export: STORY-1 is a story, not a spec',
+    ],
+    [
+      'a missing output folder',
+      ['--all', '--format', 'md', '--out', 'missing/b.md'],
+      'export: the folder missing does not exist',
+    ],
+  ];
+  it.each(usageCases)('refuses %s with one line and exit 2, writing nothing', async (_, args, message) => {
+    const { cwd, ...run } = await exportWith(args);
+    expect({ ...run, stderr: run.stderr.replace(`${cwd}/`, '') }).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `specbench: ${message}\n`,
+      written: [],
+    });
+  });
+
+  const formatCases: [string, string, RegExp][] = [
+    ['html', 'bundle.html', /^<!doctype html>/],
+    ['md', 'bundle.md', /^# Guest checkout\n/],
+    ['zip', 'bundle.zip', /^PK/],
+  ];
+  it.each(formatCases)('writes %s to --out and nothing else', async (format, out, start) => {
+    const { cwd, ...run } = await exportWith([
+      '--spec',
+      'SPEC-1',
+      '--format',
+      format,
+      '--out',
+      out,
+      '--include',
+      'stories,faqs',
+    ]);
+    const head = (await fs.readFile(path.join(cwd, out), 'latin1')).slice(0, 40);
+    expect({ ...run, starts: start.test(head) }).toEqual({
+      code: 0,
+      stdout: `Wrote ${out} (${/\((\d+ KB);/.exec(run.stdout)?.[1]}; 1 spec, 4 stories, 1 FAQ).\n`,
+      stderr: '',
+      written: [out],
+      starts: true,
+    });
+  });
+});
