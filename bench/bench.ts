@@ -239,7 +239,9 @@ async function main(): Promise<void> {
     peaks.push(result.peakRssMB);
     const saves = result.extra.saves as number[];
     const outside = result.extra.outside as number[];
+    const writes = result.extra.writes as number[];
     add('reindex-save', 're-index one changed file (save + index)', median(saves), 'ms', 20, saves);
+    add('reindex-write', '  of which the durable write alone', median(writes), 'ms', undefined, writes);
     add(
       'reindex-outside',
       're-index an outside edit (incl. 75 ms batching)',

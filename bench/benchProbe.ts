@@ -2,8 +2,9 @@
  * One measurement in a fresh process, so every cold number starts with cold module, JIT and engine
  * caches: `node dist/bench/benchProbe.js <measurement> <workspace>` prints one JSON object.
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from '../electron/engine/atomicFile.js';
 import { Workspace } from '../electron/engine/workspace.js';
 import { median } from './percentile.js';
 
@@ -150,6 +151,7 @@ async function reindex(root: string): Promise<ProbeResult> {
   const original = readFileSync(absolute, 'utf8');
   const outside: number[] = [];
   const saves: number[] = [];
+  const writes: number[] = [];
   try {
     for (let run = 0; run < 5; run++) {
       const seen = new Promise<void>((resolve) => {
@@ -175,11 +177,20 @@ async function reindex(root: string): Promise<ProbeResult> {
       if (!saved.ok) throw new Error(saved.message);
       saves.push(performance.now() - started);
     }
+    // The same bytes written durably outside the index, to separate disk time from indexing time.
+    const scratch = path.join(root, '.specbench', 'bench-write.md');
+    mkdirSync(path.dirname(scratch), { recursive: true });
+    for (let run = 0; run < 10; run++) {
+      const started = performance.now();
+      await writeFileAtomic(scratch, original);
+      writes.push(performance.now() - started);
+    }
+    rmSync(scratch, { force: true });
   } finally {
     writeFileSync(absolute, original);
     await workspace.close();
   }
-  return { ms: median(saves), extra: { outside, saves }, peakRssMB: peakRss() };
+  return { ms: median(saves), extra: { outside, saves, writes }, peakRssMB: peakRss() };
 }
 
 async function probe(name: string, root: string): Promise<ProbeResult> {
