@@ -1,6 +1,6 @@
 /** Shown when the file changed on disk while this buffer had unsaved edits. */
 import { useMemo, useState } from 'react';
-import { lineDiff } from './lineDiff.js';
+import { foldUnchanged, lineDiff } from './lineDiff.js';
 
 interface ConflictBannerProps {
   mine: () => string;
@@ -36,19 +36,25 @@ export function ConflictBanner({ mine, theirs, onKeepMine, onTakeTheirs }: Confl
 }
 
 function Comparison({ mine, theirs }: { mine: string; theirs: string }) {
-  const lines = useMemo(() => lineDiff(mine, theirs), [mine, theirs]);
+  const rows = useMemo(() => foldUnchanged(lineDiff(mine, theirs)), [mine, theirs]);
   return (
     <div className="diff" role="region" aria-label="Differences between your text and the file on disk">
       <p className="diff-legend">
         <span className="diff-mine">− only in yours</span> <span className="diff-theirs">+ only on disk</span>
       </p>
       <pre>
-        {lines.map((line, index) => (
-          <div key={index} className={`diff-${line.kind}`}>
-            {line.kind === 'same' ? '  ' : line.kind === 'mine' ? '− ' : '+ '}
-            {line.text}
-          </div>
-        ))}
+        {rows.map((row, index) =>
+          row.kind === 'skipped' ? (
+            <div key={index} className="diff-skipped">
+              ⋯ {row.count} unchanged {row.count === 1 ? 'line' : 'lines'}
+            </div>
+          ) : (
+            <div key={index} className={`diff-${row.kind}`}>
+              {row.kind === 'same' ? '  ' : row.kind === 'mine' ? '− ' : '+ '}
+              {row.text}
+            </div>
+          ),
+        )}
       </pre>
     </div>
   );

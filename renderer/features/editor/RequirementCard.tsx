@@ -8,7 +8,7 @@ import { useEditorContext } from './editorContext.js';
 
 export function RequirementCard({ node, updateAttributes, editor }: ReactNodeViewProps) {
   const workspace = useWorkspace();
-  const { navigate, onSelectRequirement } = useEditorContext();
+  const { navigate, onSelectRequirement, highlight } = useEditorContext();
   const key = String(node.attrs.key ?? '');
   const priority = (node.attrs.priority as string | null) ?? '';
   const status = (node.attrs.status as string | null) ?? '';
@@ -25,7 +25,7 @@ export function RequirementCard({ node, updateAttributes, editor }: ReactNodeVie
   return (
     <NodeViewWrapper
       as="section"
-      className={`requirement-card priority-${priority || 'none'}`}
+      className={`requirement-card priority-${priority || 'none'}${highlight === key ? ' highlighted' : ''}`}
       aria-label={`Requirement ${key}`}
       data-requirement={key}
       onFocusCapture={() => onSelectRequirement(key)}
@@ -33,36 +33,46 @@ export function RequirementCard({ node, updateAttributes, editor }: ReactNodeVie
     >
       <header className="requirement-header" contentEditable={false}>
         <span className="requirement-key">{key}</span>
-        <label className="compact-field">
-          <span className="visually-hidden">Priority of {key}</span>
-          <select
-            value={priority}
-            disabled={!editable}
-            onChange={(event) => updateAttributes({ priority: event.target.value || null })}
-          >
-            <option value="">priority…</option>
-            {requirementPriorities.map((value) => (
-              <option key={value} value={value}>
-                {value}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="compact-field">
-          <span className="visually-hidden">Status of {key}</span>
-          <select
-            value={status}
-            disabled={!editable}
-            onChange={(event) => updateAttributes({ status: event.target.value || null })}
-          >
-            <option value="">status…</option>
-            {requirementStatuses.map((value) => (
-              <option key={value} value={value}>
-                {value}
-              </option>
-            ))}
-          </select>
-        </label>
+        {!editable && (
+          <>
+            {priority && <span className={`badge priority-badge priority-${priority}`}>{priority}</span>}
+            {status && <span className={`status status-${status}`}>{status}</span>}
+          </>
+        )}
+        {editable && (
+          <label className="compact-field">
+            <span className="visually-hidden">Priority of {key}</span>
+            <select
+              value={priority}
+              disabled={!editable}
+              onChange={(event) => updateAttributes({ priority: event.target.value || null })}
+            >
+              <option value="">priority…</option>
+              {requirementPriorities.map((value) => (
+                <option key={value} value={value}>
+                  {value}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {editable && (
+          <label className="compact-field">
+            <span className="visually-hidden">Status of {key}</span>
+            <select
+              value={status}
+              disabled={!editable}
+              onChange={(event) => updateAttributes({ status: event.target.value || null })}
+            >
+              <option value="">status…</option>
+              {requirementStatuses.map((value) => (
+                <option key={value} value={value}>
+                  {value}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <span className="roadmap-chips" role="group" aria-label={`Roadmap items of ${key}`}>
           {roadmap.map((itemKey) => {
             const item = workspace.roadmapByKey.get(itemKey);

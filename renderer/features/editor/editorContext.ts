@@ -5,6 +5,8 @@ export interface EditorContextValue {
   path: string;
   navigate: (hash: string) => void;
   onSelectRequirement: (key: string | undefined) => void;
+  /** A requirement card to mark (the story page's implemented requirement). */
+  highlight?: string;
 }
 
 export const EditorPageContext = createContext<EditorContextValue>({

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { lineDiff } from './lineDiff.js';
+import { foldUnchanged, lineDiff } from './lineDiff.js';
 
 const show = (mine: string, theirs: string) =>
   lineDiff(mine, theirs)
@@ -16,5 +16,19 @@ describe('lineDiff', () => {
   ];
   it.each(cases)('%s', (_name, mine, theirs, expected) => {
     expect(show(mine, theirs)).toBe(expected);
+  });
+});
+
+describe('foldUnchanged', () => {
+  const rows = (mine: string, theirs: string) =>
+    foldUnchanged(lineDiff(mine, theirs), 1)
+      .map((row) => (row.kind === 'skipped' ? `…${row.count}` : `${row.kind[0]}${row.text}`))
+      .join('|');
+  const cases: [string, string, string, string][] = [
+    ['long runs fold, context stays', '1\n2\n3\nx\n4\n5\n6', '1\n2\n3\ny\n4\n5\n6', '…2|s3|mx|ty|s4|…2'],
+    ['short runs stay whole', 'a\nx\nb', 'a\ny\nb', 'sa|mx|ty|sb'],
+  ];
+  it.each(cases)('%s', (_name, mine, theirs, expected) => {
+    expect(rows(mine, theirs)).toBe(expected);
   });
 });

@@ -62,3 +62,30 @@ function diffMiddle(a: string[], b: string[]): DiffLine[] {
   while (j < b.length) result.push({ kind: 'theirs', text: b[j++]! });
   return result;
 }
+
+export type DiffRow = DiffLine | { kind: 'skipped'; count: number };
+
+/** Keeps `context` unchanged lines around each change and folds longer unchanged runs into one row. */
+export function foldUnchanged(lines: readonly DiffLine[], context = 2): DiffRow[] {
+  const rows: DiffRow[] = [];
+  let index = 0;
+  while (index < lines.length) {
+    if (lines[index]!.kind !== 'same') {
+      rows.push(lines[index++]!);
+      continue;
+    }
+    let end = index;
+    while (end < lines.length && lines[end]!.kind === 'same') end++;
+    const keepBefore = index === 0 ? 0 : context;
+    const keepAfter = end === lines.length ? 0 : context;
+    if (end - index <= keepBefore + keepAfter + 1) {
+      rows.push(...lines.slice(index, end));
+    } else {
+      rows.push(...lines.slice(index, index + keepBefore));
+      rows.push({ kind: 'skipped', count: end - index - keepBefore - keepAfter });
+      rows.push(...lines.slice(end - keepAfter, end));
+    }
+    index = end;
+  }
+  return rows;
+}

@@ -11,9 +11,11 @@ interface ReadOnlyMarkdownProps {
   path: string;
   label: string;
   navigate: (hash: string) => void;
+  /** A requirement to mark and scroll to inside the text. */
+  highlight?: string;
 }
 
-export function ReadOnlyMarkdown({ markdown, path, label, navigate }: ReadOnlyMarkdownProps) {
+export function ReadOnlyMarkdown({ markdown, path, label, navigate, highlight }: ReadOnlyMarkdownProps) {
   const extensions = useMemo(() => createEditorExtensions(path), [path]);
   const doc = useMemo(() => sharedCodec().parse(markdown).doc, [markdown]);
   const editor = useEditor(
@@ -28,8 +30,10 @@ export function ReadOnlyMarkdown({ markdown, path, label, navigate }: ReadOnlyMa
     [extensions, doc],
   );
   return (
-    <EditorPageContext.Provider value={{ path, navigate, onSelectRequirement: () => undefined }}>
-      <EditorContent editor={editor} />
+    <EditorPageContext.Provider value={{ path, navigate, onSelectRequirement: () => undefined, highlight }}>
+      <div className="read-only-markdown">
+        <EditorContent editor={editor} />
+      </div>
     </EditorPageContext.Provider>
   );
 }

@@ -139,6 +139,7 @@ export function StoryPage({ api, workspace, navigate, path }: StoryPageProps) {
           </h2>
           <ReadOnlyMarkdown
             markdown={section}
+            highlight={requirementKey}
             path={spec.path}
             label="Spec section text"
             navigate={navigate}
