@@ -58,7 +58,9 @@ export function renderBundleHtml(bundle: SpecBundle, options: BundleHtmlOptions)
     const body = renderDocumentHtml(splitDocument(text).body, entry.path, number, context);
     contents.push(...body.headings);
     const kind = `${typeNames[entry.type] ?? 'Document'}${entry.key ? ` · ${escapeHtml(entry.key)}` : ''}`;
-    sections.push(`<article class="document" id="${escapeHtml(id)}">
+    // Specs open a page each; short stories and FAQs run on after the first of their kind.
+    const continues = entry.type !== 'spec' && bundle.documents[index - 1]?.entry.type === entry.type;
+    sections.push(`<article class="document${continues ? ' continues' : ''}" id="${escapeHtml(id)}">
 <p class="document-kind">${kind}</p>
 <h1><span class="number">${number}</span> ${escapeHtml(entry.title)}</h1>
 ${propertiesTable(entry.fields, anchors)}
@@ -126,7 +128,7 @@ function cover(bundle: SpecBundle, title: string, options: BundleHtmlOptions): s
 <dl class="meta">
 <dt>Date</dt><dd>${escapeHtml(date)}</dd>
 <dt>Version</dt><dd>${escapeHtml(options.version ?? 'not under version control')}</dd>
-<dt>Contents</dt><dd>${escapeHtml(counts)}</dd>
+<dt>Includes</dt><dd>${escapeHtml(counts)}</dd>
 </dl>
 </section>`;
 }
@@ -149,7 +151,7 @@ function propertiesTable(fields: Record<string, unknown>, anchors: ReadonlyMap<s
     )
     .map(
       ([name, value]) =>
-        `<tr><th scope="row">${escapeHtml(fieldName(name))}</th><td>${fieldValue(value, anchors)}</td></tr>`,
+        `<tr><th scope="row">${escapeHtml(fieldName(name))}</th><td>${fieldValue(value, name === 'key' ? new Map() : anchors)}</td></tr>`,
     );
   return rows.length === 0 ? '' : `<table class="properties"><tbody>${rows.join('')}</tbody></table>`;
 }
@@ -169,11 +171,11 @@ function fieldValue(value: unknown, anchors: ReadonlyMap<string, string>): strin
 function roadmapAppendix(bundle: SpecBundle, number: string): string {
   const rows = bundle.roadmap.map((item) => {
     const rice = item.rice
-      ? `${riceScore(item.rice)} <small>(${item.rice.reach} × ${item.rice.impact} × ${item.rice.confidence}% ÷ ${item.rice.effort})</small>`
+      ? `<strong>${riceScore(item.rice)}</strong><br><small>${item.rice.reach} × ${item.rice.impact} × ${item.rice.confidence}% ÷ ${item.rice.effort}</small>`
       : '';
-    return `<tr id="roadmap-${escapeHtml(item.key)}"><td><strong>${escapeHtml(item.key)}</strong></td><td>${escapeHtml(item.title)}${
+    return `<tr id="roadmap-${escapeHtml(item.key)}"><td class="nowrap"><strong>${escapeHtml(item.key)}</strong></td><td>${escapeHtml(item.title)}${
       item.description ? `<br><small>${escapeHtml(item.description)}</small>` : ''
-    }</td><td>${escapeHtml(item.lane)}</td><td>${escapeHtml(item.quarter ?? '')}</td><td>${escapeHtml(item.status)}</td><td>${rice}</td></tr>`;
+    }</td><td class="nowrap">${escapeHtml(item.lane)}</td><td class="nowrap">${escapeHtml(item.quarter ?? '')}</td><td class="nowrap">${escapeHtml(item.status.replace(/-/g, ' '))}</td><td class="nowrap">${rice}</td></tr>`;
   });
   return `<section class="appendix" id="appendix-roadmap">
 <h1><span class="number">${number}</span> Roadmap items</h1>

@@ -10,6 +10,7 @@ body { margin: 0; }
 a { color: var(--accent); text-decoration: none; }
 a.key { font-weight: 600; }
 span.key { font-weight: 600; color: var(--muted); }
+a.key, span.key, td.nowrap { white-space: nowrap; }
 h1, h2, h3, h4 { line-height: 1.25; break-after: avoid; page-break-after: avoid; }
 h1 { font-size: 22pt; margin: 0 0 4mm; font-weight: 700; letter-spacing: -0.01em; }
 h2 { font-size: 14pt; margin: 8mm 0 3mm; padding-bottom: 1.5mm; border-bottom: 1px solid var(--rule); }
@@ -55,6 +56,7 @@ th { background: var(--soft); font-weight: 600; border-bottom: 1.5px solid #b9c1
 .contents .leader { flex: 1; border-bottom: 1px dotted #aab2c0; margin: 0 2mm; transform: translateY(-1mm); }
 .contents .page { min-width: 8mm; text-align: right; font-variant-numeric: tabular-nums; }
 .document { break-before: page; page-break-before: always; }
+.document.continues { break-before: auto; page-break-before: auto; margin-top: 12mm; padding-top: 8mm; border-top: 2px solid var(--rule); }
 .document-kind { font-size: 9pt; letter-spacing: 0.12em; text-transform: uppercase; color: var(--muted); margin: 0 0 2mm; font-weight: 600; }
 .properties { width: auto; min-width: 60%; margin-bottom: 6mm; }
 .properties th { width: 32mm; background: none; border-bottom: 1px solid var(--rule); color: var(--muted); font-weight: 500; }
