@@ -3,6 +3,7 @@ import { findTrigger, type SuggestionTrigger } from './suggestionTrigger.js';
 
 describe('findTrigger', () => {
   const cases: [string, SuggestionTrigger | undefined][] = [
+    ['See [[saved pay', { kind: 'reference', query: 'saved pay', length: 11 }],
     ['See [[', { kind: 'reference', query: '', length: 2 }],
     ['See [[SPEC-', { kind: 'reference', query: 'SPEC-', length: 7 }],
     ['See [[SPEC-1]] done', undefined],

@@ -7,7 +7,7 @@ export interface SuggestionTrigger {
   length: number;
 }
 
-const referencePattern = /\[\[([A-Za-z0-9-]{0,40})$/;
+const referencePattern = /\[\[([^[\]|\n]{0,40})$/;
 const slashPattern = /(?:^|\s)\/([a-z0-9 ]{0,20})$/i;
 
 export function findTrigger(textBefore: string): SuggestionTrigger | undefined {

@@ -1,0 +1,47 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from './specbenchTest.js';
+
+test('[[ autocompletes keys and writes a reference; / inserts blocks', async ({ app, workspaceDir }) => {
+  await app.openDocument('specs/guest-checkout.md');
+  await app.clickEndOf('Cut the time to complete checkout on mobile');
+  await app.page.keyboard.type(' See [[saved pay');
+  const options = app.page.getByRole('listbox', { name: 'Link to' });
+  await expect(options.getByRole('option', { name: /SPEC-2/ })).toBeVisible();
+  await app.page.keyboard.press('Enter');
+  await expect(app.editor.locator('[data-reference-key="SPEC-2"]')).toBeVisible();
+  await app.page.keyboard.press('Enter');
+  await app.page.keyboard.press('Enter');
+  await app.page.keyboard.type('/task');
+  await expect(
+    app.page.getByRole('listbox', { name: 'Insert block' }).getByRole('option', { name: 'Task list' }),
+  ).toBeVisible();
+  await app.page.keyboard.press('Enter');
+  await app.page.keyboard.type('Given a task, when typed, then it is a checkbox.');
+  await app.waitSaved();
+  const text = await fs.readFile(path.join(workspaceDir, 'specs/guest-checkout.md'), 'utf8');
+  expect(text).toContain('by at least 30 seconds. See [[SPEC-2]]');
+  expect(text).toContain('- [ ] Given a task, when typed, then it is a checkbox.');
+});
+
+test('a pasted image is saved under assets/ and linked relatively', async ({ app, workspaceDir }) => {
+  await app.openDocument('specs/guest-checkout.md');
+  await app.clickEndOf('Cut the time to complete checkout on mobile');
+  const png = await fs.readFile(path.join(workspaceDir, 'assets', 'checkout-flow.png'));
+  await app.editor.evaluate((element, base64) => {
+    const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
+    const data = new DataTransfer();
+    data.items.add(new File([bytes], 'flow diagram.png', { type: 'image/png' }));
+    element.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  }, png.toString('base64'));
+  await expect(app.editor.locator('img[src*="flow"]').last()).toBeVisible();
+  await app.waitSaved();
+  const text = await fs.readFile(path.join(workspaceDir, 'specs/guest-checkout.md'), 'utf8');
+  const link = /!\[[^\]]*\]\((\.\.\/assets\/[^)]+)\)/.exec(
+    text.split('## Non-goals')[0]!.split('## Goals')[1]!,
+  );
+  expect(link?.[1]).toMatch(/^\.\.\/assets\/.+\.png$/);
+  await expect(fs.stat(path.join(workspaceDir, 'specs', decodeURI(link![1]!)))).resolves.toBeTruthy();
+});
