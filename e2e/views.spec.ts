@@ -10,6 +10,15 @@ test('quick switcher opens a document by title', async ({ app }) => {
   await expect(app.title).toHaveValue('Order tracking');
 });
 
+test('the command palette opens with Ctrl+K and runs a command', async ({ app }) => {
+  await app.page.keyboard.press('Control+K');
+  const dialog = app.page.getByRole('dialog', { name: 'Command palette' });
+  await expect(dialog).toBeVisible();
+  await app.page.keyboard.type('roadmap');
+  await app.page.keyboard.press('Enter');
+  await expect(app.page.getByRole('list', { name: 'Now' })).toBeVisible();
+});
+
 test('full-text search shows highlighted snippets that open the document', async ({ app }) => {
   await app.page.keyboard.press('Control+Shift+F');
   await expect(app.page).toHaveURL(/#\/search/);
