@@ -17,6 +17,7 @@ function escapeRegex(text: string): string {
 describe('the sample bundle as a PDF', () => {
   let bundle: SpecBundle;
   let pages: string[];
+  let passes: { contentsPaged: boolean; passes: number };
 
   beforeAll(async () => {
     bundle = await bundleOf(await sampleCopy(), {
@@ -26,6 +27,7 @@ describe('the sample bundle as a PDF', () => {
     const printed = await renderBundlePdf(bundle, { date, version: 'commit 1234567 · tag v1.0' });
     if (!printed.ok) throw new Error(printed.message);
     pages = await pdfPages(printed.pdf);
+    passes = { contentsPaged: printed.contentsPaged, passes: printed.passes };
   }, 60_000);
 
   it('contains every requirement key of the bundle', () => {
@@ -59,6 +61,10 @@ describe('the sample bundle as a PDF', () => {
       listed: expected,
       misplaced: [],
     });
+  });
+
+  it('settles the contents page numbers in two passes', () => {
+    expect(passes).toEqual({ contentsPaged: true, passes: 2 });
   });
 
   it('says "Page N of M" on every page', () => {

@@ -12,35 +12,54 @@ import { launchPdfPrinter, type PdfPrinter } from './pdfPrinter.js';
 import type { SpecBundle } from './specBundle.js';
 
 export interface BundlePdfOptions extends Pick<BundleHtmlOptions, 'date' | 'version'> {
+  /** Prints the HTML; Playwright's Chromium when absent (launched and closed here). */
+  printer?: PdfPrinter;
   onProgress?: (fraction: number, step: string) => void;
 }
 
 export type BundlePdfResult =
-  | { ok: true; pdf: Uint8Array; pages: ReadonlyMap<string, number>; contentsPaged: boolean }
+  | { ok: true; pdf: Uint8Array; pages: ReadonlyMap<string, number>; contentsPaged: boolean; passes: number }
   | { ok: false; error: 'no-browser' | 'print-failed'; message: string };
+
+/** Numbers rarely move once filled in (fixed-width page column); a third pass settles any that do. */
+const maximumPasses = 3;
 
 export async function renderBundlePdf(
   bundle: SpecBundle,
   options: BundlePdfOptions,
 ): Promise<BundlePdfResult> {
   const progress = options.onProgress ?? (() => undefined);
-  progress(0.05, 'starting Chromium');
-  const launched = await launchPdfPrinter();
-  if (!launched.ok) return launched;
-  const printer = launched.printer;
+  let printer = options.printer;
+  if (printer === undefined) {
+    progress(0.05, 'starting Chromium');
+    const launched = await launchPdfPrinter();
+    if (!launched.ok) return launched;
+    printer = launched.printer;
+  }
+  const html = {
+    date: options.date,
+    print: true,
+    ...(options.version === undefined ? {} : { version: options.version }),
+  };
   try {
-    const first = renderBundleHtml(bundle, { ...options, print: true });
-    progress(0.25, 'printing');
-    const draft = await print(printer, first.html, bundle, first.title);
-    progress(0.6, 'numbering the contents');
-    const outline = await readOutline(draft);
-    if (outline === undefined) return { ok: true, pdf: draft, pages: new Map(), contentsPaged: false };
-    const pages = pagesOf(first.contents, outline);
-    const final = renderBundleHtml(bundle, { ...options, print: true, pages });
-    progress(0.75, 'printing with page numbers');
-    const pdf = await print(printer, final.html, bundle, final.title);
-    progress(1, 'done');
-    return { ok: true, pdf, pages, contentsPaged: true };
+    let pages = new Map<string, number>();
+    let rendered = renderBundleHtml(bundle, html);
+    for (let pass = 1; ; pass++) {
+      progress(
+        0.1 + (0.8 * (pass - 1)) / maximumPasses,
+        pass === 1 ? 'printing' : 'printing with page numbers',
+      );
+      const pdf = await print(printer, rendered.html, bundle, rendered.title);
+      const outline = await readOutline(pdf);
+      if (outline === undefined) return { ok: true, pdf, pages, contentsPaged: false, passes: pass };
+      const found = pagesOf(rendered.contents, outline);
+      if ((pass > 1 && samePages(found, pages)) || pass === maximumPasses) {
+        progress(1, 'done');
+        return { ok: true, pdf, pages: found, contentsPaged: samePages(found, pages), passes: pass };
+      }
+      pages = found;
+      rendered = renderBundleHtml(bundle, { ...html, pages });
+    }
   } catch (error) {
     return {
       ok: false,
@@ -48,8 +67,12 @@ export async function renderBundlePdf(
       message: error instanceof Error ? error.message.split('\n')[0]! : String(error),
     };
   } finally {
-    await printer.close();
+    if (options.printer === undefined) await printer.close();
   }
+}
+
+function samePages(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  return a.size === b.size && [...a].every(([id, page]) => b.get(id) === page);
 }
 
 function print(printer: PdfPrinter, html: string, bundle: SpecBundle, title: string): Promise<Uint8Array> {

@@ -4,7 +4,9 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
-import { escapeHtml } from './htmlSanitizer.js';
+import { footerTemplate, headerTemplate, type PrintOptions } from './pageTemplates.js';
+
+export type { PrintOptions } from './pageTemplates.js';
 
 const systemChromium = '/usr/bin/chromium';
 const launchArguments = [
@@ -16,22 +18,19 @@ const launchArguments = [
   '--no-first-run',
 ];
 
-export interface PrintOptions {
-  /** Left of the running header. */
-  workspaceName: string;
-  /** Right of the running header. */
-  title: string;
-}
-
+/** What prints bundle HTML: Playwright's Chromium here; the desktop app can wrap `webContents.printToPDF`. */
 export interface PdfPrinter {
   print(html: string, options: PrintOptions): Promise<Uint8Array>;
-  /** Requests the page tried to make (all aborted): always 0 for a bundle, since images are inlined. */
-  readonly blockedRequests: readonly string[];
   close(): Promise<void>;
 }
 
+export interface ChromiumPrinter extends PdfPrinter {
+  /** Requests the page tried to make, all aborted: none for a bundle, whose images are inlined. */
+  readonly blockedRequests: readonly string[];
+}
+
 export type LaunchResult =
-  { ok: true; printer: PdfPrinter } | { ok: false; error: 'no-browser'; message: string };
+  { ok: true; printer: ChromiumPrinter } | { ok: false; error: 'no-browser'; message: string };
 
 /** `SPECBENCH_CHROMIUM` names another Chromium; otherwise Debian's, else Playwright's own if installed. */
 export async function launchPdfPrinter(): Promise<LaunchResult> {
@@ -75,7 +74,7 @@ export async function launchPdfPrinter(): Promise<LaunchResult> {
             printBackground: true,
             displayHeaderFooter: true,
             headerTemplate: headerTemplate(options),
-            footerTemplate: footerTemplate,
+            footerTemplate,
             outline: true,
             tagged: true,
           });
@@ -88,14 +87,3 @@ export async function launchPdfPrinter(): Promise<LaunchResult> {
     },
   };
 }
-
-const templateStyle =
-  'font-family: Inter, "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", sans-serif; font-size: 8px; color: #5b6577; width: 100%; margin: 0 18mm;';
-
-function headerTemplate(options: PrintOptions): string {
-  return `<div style='${templateStyle} display: flex; justify-content: space-between; border-bottom: 0.5px solid #d9dee7; padding-bottom: 2mm;'><span>${escapeHtml(
-    options.workspaceName,
-  )}</span><span>${escapeHtml(options.title)}</span></div>`;
-}
-
-const footerTemplate = `<div style='${templateStyle} text-align: center;'>Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`;
