@@ -1,0 +1,75 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderBundleHtml } from './bundleHtml.js';
+import { activeContent } from './htmlSanitizer.js';
+import { bundleOf, sampleCopy } from './testing/exportFixtures.js';
+import type { SpecBundle } from './specBundle.js';
+
+const date = new Date('2026-11-25T12:00:00Z');
+
+describe('renderBundleHtml on the sample', () => {
+  let bundle: SpecBundle;
+  let html: string;
+
+  beforeAll(async () => {
+    bundle = await bundleOf(await sampleCopy(), {
+      specs: 'all',
+      include: ['stories', 'faqs', 'roadmap', 'matrix'],
+    });
+    html = renderBundleHtml(bundle, { date, version: 'commit abc1234' }).html;
+  });
+
+  it('has a target for every internal link', () => {
+    const ids = new Set(Array.from(html.matchAll(/\sid="([^"]+)"/g), (match) => match[1]));
+    const links = Array.from(html.matchAll(/\shref="#([^"]*)"/g), (match) => match[1]!);
+    expect({ many: links.length > 100, broken: links.filter((id) => !ids.has(id)) }).toEqual({
+      many: true,
+      broken: [],
+    });
+  });
+
+  it('is self-contained: every image is a data URI, nothing is loaded from elsewhere', () => {
+    const sources = Array.from(html.matchAll(/\ssrc="([^"]*)"/g), (match) => match[1]!.slice(0, 22));
+    const external = html.match(/<(?:link|script)\b|url\(/g) ?? [];
+    expect({ sources, external }).toEqual({ sources: ['data:image/png;base64,'], external: [] });
+  });
+
+  it('holds no active content', () => {
+    expect(activeContent(html)).toEqual([]);
+  });
+
+  it('links every requirement key of the matrix to its card', () => {
+    const keys = (bundle.matrix ?? []).map((row) => row.requirement);
+    const cards = keys.filter((key) => html.includes(`<section class="requirement" id="requirement-${key}"`));
+    expect([keys.length, cards]).toEqual([14, keys]);
+  });
+});
+
+describe('the contents', () => {
+  let bundle: SpecBundle;
+
+  beforeAll(async () => {
+    bundle = await bundleOf(await sampleCopy(), { specs: ['SPEC-1'], include: [] });
+  });
+
+  const entry = (html: string): string => /<li class="level-1">.*?<\/li>/.exec(html)![0];
+  const cases: [string, Parameters<typeof renderBundleHtml>[1], string][] = [
+    [
+      'on screen, without page numbers',
+      { date },
+      '<li class="level-1"><a href="#document-SPEC-1"><span class="number">1</span><span class="title">Guest checkout</span></a></li>',
+    ],
+    [
+      'for print, first pass',
+      { date, print: true },
+      '<li class="level-1"><a href="#document-SPEC-1"><span class="number">1</span><span class="title">Guest checkout</span><span class="leader"></span><span class="page"></span></a></li>',
+    ],
+    [
+      'for print, with the pages found',
+      { date, pages: new Map([['document-SPEC-1', 3]]) },
+      '<li class="level-1"><a href="#document-SPEC-1"><span class="number">1</span><span class="title">Guest checkout</span><span class="leader"></span><span class="page">3</span></a></li>',
+    ],
+  ];
+  it.each(cases)('%s', (_, options, expected) => {
+    expect(entry(renderBundleHtml(bundle, options).html)).toEqual(expected);
+  });
+});
