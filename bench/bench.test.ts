@@ -44,6 +44,7 @@ describe('npm run bench', () => {
         'warm',
         'warm-cpu',
         'reindex-save',
+        'reindex-write',
         'reindex-outside',
         'check-cold',
         'check-warm',
