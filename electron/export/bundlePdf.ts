@@ -93,7 +93,8 @@ export async function readOutline(pdf: Uint8Array): Promise<OutlineItem[] | unde
     const xml = await new Promise<string | undefined>((resolve) => {
       execFile(
         'pdftohtml',
-        ['-xml', '-i', '-q', '-stdout', file],
+        // The outline is written whole with the first page; converting every page's text took seconds.
+        ['-xml', '-i', '-q', '-f', '1', '-l', '1', '-stdout', file],
         { maxBuffer: 256 * 1024 * 1024, timeout: 60_000 },
         (error, stdout) => resolve(error ? undefined : stdout),
       );

@@ -3,7 +3,7 @@
  * off, every network request aborted, header with the title and a "Page N of M" footer.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { footerTemplate, headerTemplate, type PrintOptions } from './pageTemplates.js';
 
 export type { PrintOptions } from './pageTemplates.js';
@@ -48,40 +48,43 @@ export async function launchPdfPrinter(): Promise<LaunchResult> {
     };
   }
   const blockedRequests: string[] = [];
+  // One page for every print of this printer: the second pass of the contents skips the set-up.
+  let page: Promise<Page> | undefined;
+  const openPage = async (): Promise<Page> => {
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      serviceWorkers: 'block',
+      offline: true,
+    });
+    const created = await context.newPage();
+    await created.route('**/*', async (route) => {
+      const url = route.request().url();
+      if (url.startsWith('data:')) return route.continue();
+      blockedRequests.push(url);
+      return route.abort('blockedbyclient');
+    });
+    await created.emulateMedia({ media: 'print' });
+    return created;
+  };
   return {
     ok: true,
     printer: {
       blockedRequests,
       async print(html, options) {
-        const context = await browser.newContext({
-          javaScriptEnabled: false,
-          serviceWorkers: 'block',
-          offline: true,
+        page ??= openPage();
+        const current = await page;
+        await current.setContent(html, { waitUntil: 'load' });
+        const pdf = await current.pdf({
+          format: 'A4',
+          preferCSSPageSize: true,
+          printBackground: true,
+          displayHeaderFooter: true,
+          headerTemplate: headerTemplate(options),
+          footerTemplate,
+          outline: true,
+          tagged: true,
         });
-        try {
-          const page = await context.newPage();
-          await page.route('**/*', async (route) => {
-            const url = route.request().url();
-            if (url.startsWith('data:')) return route.continue();
-            blockedRequests.push(url);
-            return route.abort('blockedbyclient');
-          });
-          await page.setContent(html, { waitUntil: 'load' });
-          await page.emulateMedia({ media: 'print' });
-          const pdf = await page.pdf({
-            format: 'A4',
-            preferCSSPageSize: true,
-            printBackground: true,
-            displayHeaderFooter: true,
-            headerTemplate: headerTemplate(options),
-            footerTemplate,
-            outline: true,
-            tagged: true,
-          });
-          return new Uint8Array(pdf);
-        } finally {
-          await context.close();
-        }
+        return new Uint8Array(pdf);
       },
       close: () => browser.close(),
     },
