@@ -20,14 +20,16 @@ describe('specbench export', () => {
     workspace = await sampleCopy();
   });
 
-  async function exportWith(args: string[]): Promise<Run> {
+  async function exportWith(args: string[], terminal = false): Promise<Run> {
     const cwd = await temporaryFolder();
     let stdout = '';
     let stderr = '';
     const code = await runCli(['export', workspace, ...args], {
       cwd,
       stdout: { write: (text: string) => (stdout += text) },
-      stderr: { write: (text: string) => (stderr += text) },
+      stderr: { write: (text: string) => (stderr += text), isTTY: terminal } as {
+        write(text: string): unknown;
+      },
     });
     return { code, stdout, stderr, written: (await fs.readdir(cwd, { recursive: true })).sort(), cwd };
   }
@@ -85,6 +87,7 @@ describe('specbench export', () => {
     ['html', 'bundle.html', /^<!doctype html>/],
     ['md', 'bundle.md', /^# Guest checkout\n/],
     ['zip', 'bundle.zip', /^PK/],
+    ['pdf', 'bundle.pdf', /^%PDF-/],
   ];
   it.each(formatCases)('writes %s to --out and nothing else', async (format, out, start) => {
     const { cwd, ...run } = await exportWith([
@@ -104,6 +107,16 @@ describe('specbench export', () => {
       stderr: '',
       written: [out],
       starts: true,
+    });
+  });
+
+  it('draws a progress bar on a terminal and clears it', async () => {
+    const run = await exportWith(['--spec', 'SPEC-1', '--format', 'html', '--out', 'b.html'], true);
+    const frames = run.stderr.split('\r\x1b[K').filter((frame) => frame !== '');
+    expect({ code: run.code, last: frames.at(-1), ends: run.stderr.endsWith('\r\x1b[K') }).toEqual({
+      code: 0,
+      last: '[########################] 100% done',
+      ends: true,
     });
   });
 });
