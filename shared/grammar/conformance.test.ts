@@ -29,7 +29,8 @@ const grammarCases: Record<string, string> = {
   'front matter': '---\nkey: SPEC-9\n---\n:::requirement{#REQ-4}\n[[SPEC-1]]\n:::\n',
   CRLF: ':::requirement{#REQ-5}\r\nText [[SPEC-1]]\r\n:::\r\n',
   'html block': '<div>\n[[SPEC-1]]\n</div>\n\n[[SPEC-2]]\n',
-  table: '| a | b |\n|---|---|\n| [[SPEC-1]] | [[SPEC-2\\|two]] [[SPEC-3|split]] |\n\n[[SPEC-4\\|four]]\n',
+  table: '| a | b |\n|---|---|\n| [[SPEC-1]] | [[SPEC-2\\|two]] |\n\n[[SPEC-4\\|four]]\n',
+  'table with a bare bar': '| a | b |\n|---|---|\n| [[SPEC-3|split]] | x |\n',
 };
 
 /**
@@ -37,10 +38,13 @@ const grammarCases: Record<string, string> = {
  * that a line scanner cannot see — code spans (121, 335–337) and HTML tags (153, 154, 615, 642, 643)
  * over several lines, indented code inside a quote (236), link destinations that are not links
  * (493, 497). None is usual in a spec; each would need the scanner to parse inline Markdown.
+ * And one on purpose: GFM splits `[[SPEC-3|split]]` in a table row into two cells, but the scanner
+ * still reports the mention so the index and rekey never lose it (`[[SPEC-3\|split]]` is the right form).
  */
-const knownScannerDivergences = new Set(
-  [121, 153, 154, 236, 335, 336, 337, 493, 497, 615, 642, 643].map((number) => `example ${number}`),
-);
+const knownScannerDivergences = new Set([
+  'table with a bare bar',
+  ...[121, 153, 154, 236, 335, 336, 337, 493, 497, 615, 642, 643].map((number) => `example ${number}`),
+]);
 
 const fixtureFiles = import.meta.glob<string>('../markdown/fixtures/*/case.md', {
   query: '?raw',
@@ -86,10 +90,7 @@ describe('grammar conformance: the codec and the scanner find the same links', (
     const differences = documents
       .map(([name, text]) => ({ name, codec: collectLinks(codec.parse(text)), scanner: scannerLinks(text) }))
       .filter((result) => JSON.stringify(result.codec) !== JSON.stringify(result.scanner))
-      .filter(
-        (result) =>
-          corpus !== 'CommonMark examples with references' || !knownScannerDivergences.has(result.name),
-      );
+      .filter((result) => !(corpus !== 'CommonMark examples' && knownScannerDivergences.has(result.name)));
     expect(differences).toEqual([]);
   });
 

@@ -57,7 +57,6 @@ export function scanMarkdown(text: string): ScanResult {
   let paragraphOpen = false;
   let inList = false;
   let afterBlank = true;
-  let inTable = false;
 
   for (let index = 0; index < lines.length; index++) {
     const rawLine = lines[index]!;
@@ -113,15 +112,7 @@ export function scanMarkdown(text: string): ScanResult {
 
     if (blank) {
       paragraphOpen = false;
-      inTable = false;
       continue;
-    }
-    if (
-      !inTable &&
-      line.includes('|') &&
-      tableDelimiterPattern.test(lines[index + 1]?.replace(/\r$/, '') ?? '')
-    ) {
-      inTable = true;
     }
     // Indented code: four columns of indentation outside a paragraph and a list.
     if (!paragraphOpen && !inList && /^(?: {4}| {0,3}\t)/.test(line)) continue;
@@ -151,8 +142,6 @@ export function scanMarkdown(text: string): ScanResult {
       referencePattern.lastIndex = 0;
       for (let match = referencePattern.exec(scanned); match; match = referencePattern.exec(scanned)) {
         if (isEscaped(scanned, match.index)) continue;
-        // In a table row a bare `|` splits the cell, so only `[[KEY\\|label]]` is a labelled reference.
-        if (inTable && /(?<!\\)\|/.test(match[0])) continue;
         result.references.push({ ...referenceFromMatch(match), line: lineNumber, column: match.index + 1 });
       }
     }
@@ -185,7 +174,6 @@ function hasRequirementClose(lines: string[], from: number): boolean {
   return false;
 }
 
-const tableDelimiterPattern = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 const listItemPattern = /^ {0,3}(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|$)/;
 const tagAttribute = String.raw`(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>\x60]+|'[^']*'|"[^"]*"))?)`;
 const inlineMaskPatterns = [

@@ -78,7 +78,8 @@ export function tileTokens(text: string, start: number, end: number, tokens: Tok
   for (const token of tokens) {
     if (token.raw === '') continue;
     const at = text.startsWith(token.raw, cursor) ? cursor : text.indexOf(token.raw, cursor);
-    if (at === -1 || at + token.raw.length > end) break;
+    // A token whose raw is not in the text (a marked quirk) is skipped; its text ends up in a raw gap.
+    if (at === -1 || at + token.raw.length > end) continue;
     if (at > cursor) pushPiece(cursor, at);
     if (token.type !== 'space') pushPiece(at, at + token.raw.length, token);
     cursor = at + token.raw.length;

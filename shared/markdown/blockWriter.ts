@@ -55,7 +55,7 @@ function withLineEnding(source: SourceText, text: string): string {
 
 /** The same list written with other markers, so it does not merge with an adjacent list. */
 function alternativeListMarkers(node: JSONContent, text: string): string[] {
-  if (node.type === 'bulletList') {
+  if (node.type === 'bulletList' || node.type === 'taskList') {
     return ['*', '+'].map((marker) => text.replace(/^-(?=[ \t]|\r?$)/gm, marker));
   }
   if (node.type === 'orderedList') return [text.replace(/^(\d{1,9})\.(?=[ \t]|\r?$)/gm, '$1)')];
@@ -72,6 +72,8 @@ interface Piece {
   slot: number;
   text: string;
   rendered: boolean;
+  /** Set when a kept single line break proved unsafe next to this piece. */
+  blankLines?: boolean;
 }
 
 /** Blocks that end at a line of their own, so a block after them may follow without a blank line. */
@@ -112,10 +114,10 @@ export function writeBlocks(
   const separator = (before: Piece, after: Piece): string => {
     if (before.slot < 0 || after.slot !== before.slot + 1) return blankLine;
     const kept = original(source, old[before.slot]!.end, old[after.slot]!.start);
+    const hasBlankLine = /\n[ \t]*\r?\n/.test(kept);
+    if (before.blankLines || after.blankLines) return hasBlankLine ? kept : blankLine;
     const safe =
-      (!before.rendered && !after.rendered) ||
-      /\n[ \t]*\r?\n/.test(kept) ||
-      selfClosingTypes.has(before.node.type ?? '');
+      (!before.rendered && !after.rendered) || hasBlankLine || selfClosingTypes.has(before.node.type ?? '');
     return safe ? kept : blankLine;
   };
   const join = (from: number, to: number) =>
@@ -134,6 +136,8 @@ export function writeBlocks(
       const to = Math.min(pieces.length, index + 2);
       const expected = fingerprintOf(pieces.slice(from, to).map((item) => item.node));
       const readsBack = () => fingerprintOf(parseFragment(join(from, to))) === expected;
+      if (readsBack()) return;
+      piece.blankLines = true;
       if (readsBack()) return;
       const text = piece.text;
       for (const alternative of alternativeListMarkers(piece.node, text)) {
