@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderBundleHtml } from './bundleHtml.js';
 import { activeContent } from './htmlSanitizer.js';
-import { bundleOf, sampleCopy } from './testing/exportFixtures.js';
+import { bundleOf, sampleCopy, workspaceWith } from './testing/exportFixtures.js';
 import type { SpecBundle } from './specBundle.js';
 
 const date = new Date('2026-11-25T12:00:00Z');
@@ -71,5 +71,40 @@ describe('the contents', () => {
   ];
   it.each(cases)('%s', (_, options, expected) => {
     expect(entry(renderBundleHtml(bundle, options).html)).toEqual(expected);
+  });
+});
+
+describe('hostile names and fields', () => {
+  it('are shown as text, never as markup', async () => {
+    const folder = await workspaceWith({
+      'specbench.json': JSON.stringify({ name: '<script>alert("workspace")</script>' }),
+      'specs/a.md': [
+        '---',
+        'key: SPEC-1',
+        'type: spec',
+        'title: "<img src=x onerror=alert(1)>"',
+        'status: "<b onclick=x>draft</b>"',
+        'owner: "javascript:alert(1)"',
+        'links: ["<iframe>", "SPEC-1"]',
+        '---',
+        '## <script>heading</script>',
+        '',
+        ':::requirement{#REQ-1 priority="<svg onload=x>" status=draft}',
+        'Body.',
+        ':::',
+        '',
+      ].join('\n'),
+    });
+    const bundle = await bundleOf(folder, { specs: ['SPEC-1'], include: ['matrix'] });
+    const { html, title } = renderBundleHtml(bundle, { date, print: true });
+    expect({
+      active: activeContent(html),
+      title,
+      escaped: html.includes('&lt;img src=x onerror=alert(1)&gt;'),
+    }).toEqual({
+      active: [],
+      title: '<img src=x onerror=alert(1)>',
+      escaped: true,
+    });
   });
 });

@@ -22,7 +22,16 @@ describe('sanitizeRawHtml', () => {
     ['a comment', 'kept<!-- <script>x</script> -->', 'kept'],
     ['an unclosed comment', 'kept<!-- <script>', 'kept'],
     ['an uppercase tag', '<SCRIPT>x</SCRIPT><KBD>K</KBD>', '&lt;SCRIPT&gt;x&lt;/SCRIPT&gt;<kbd>K</kbd>'],
-    ['an entity-looking text', '&lt;script&gt;', '&amp;lt;script&amp;gt;'],
+    [
+      'entities between tags',
+      '<b>&copy; &#169; &lt;script&gt; & more</b>',
+      '<b>&copy; &#169; &lt;script&gt; &amp; more</b>',
+    ],
+    [
+      'an entity inside a refused tag',
+      '<a href="&#106;avascript:x">',
+      '&lt;a href=&quot;&#106;avascript:x&quot;&gt;',
+    ],
   ];
   it.each(cases)('%s', (_, raw, expected) => {
     expect(sanitizeRawHtml(raw)).toEqual(expected);

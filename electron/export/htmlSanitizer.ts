@@ -47,6 +47,11 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
+/** Text between tags: entities such as `&copy;` stay (they cannot open a tag); everything else is escaped. */
+function escapeText(text: string): string {
+  return escapeHtml(text).replace(/&amp;(#[0-9]{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/gi, '&$1;');
+}
+
 /**
  * Raw HTML from a document, made safe: comments dropped, allowlisted bare tags kept, everything
  * else (scripts, iframes, forms, meta, any tag with attributes) shown as text.
@@ -56,12 +61,12 @@ export function sanitizeRawHtml(raw: string): string {
   let result = '';
   let position = 0;
   for (const match of withoutComments.matchAll(bareTagPattern)) {
-    result += escapeHtml(withoutComments.slice(position, match.index));
+    result += escapeText(withoutComments.slice(position, match.index));
     const name = match[2]!.toLowerCase();
     result += allowedTags.has(name) ? `<${match[1]}${name}${match[3] ? ' /' : ''}>` : escapeHtml(match[0]);
     position = match.index + match[0].length;
   }
-  return result + escapeHtml(withoutComments.slice(position));
+  return result + escapeText(withoutComments.slice(position));
 }
 
 /**
