@@ -227,12 +227,15 @@ describe('createMarkdownCodec writes new blocks', () => {
   });
 });
 
-describe('requirement blocks', () => {
+describe('block kinds', () => {
   it.each([
     ['at the top level', ':::requirement{#REQ-1}\nText\n:::\n', 'requirement'],
     ['inside a list item', '- item\n\n  :::requirement{#REQ-1}\n  Text\n  :::\n', 'rawBlock'],
     ['inside a quote', '> :::requirement{#REQ-1}\n> Text\n> :::\n', 'rawBlock'],
     ['without a closing line', ':::requirement{#REQ-1}\nText\n', 'paragraph'],
+    ['after a word and a full stop, which is no list marker', 'No. Choose a plan.\n', 'paragraph'],
+    ['after a letter and a full stop', 'A. Introduction\n', 'paragraph'],
+    ['after digits and a full stop', '3. Third\n', 'orderedList'],
   ])('%s', (_name, source, type) => {
     const parsed = codec.parse(source);
     expect([parsed.doc.content![0]!.type, codec.serialize(parsed, parsed.doc)]).toEqual([type, source]);

@@ -5,7 +5,7 @@ import { Document } from '@tiptap/extension-document';
 import { HardBreak } from '@tiptap/extension-hard-break';
 import { Image } from '@tiptap/extension-image';
 import { Link } from '@tiptap/extension-link';
-import { TaskItem, TaskList } from '@tiptap/extension-list';
+import { OrderedList, TaskItem, TaskList } from '@tiptap/extension-list';
 import { Paragraph } from '@tiptap/extension-paragraph';
 import { Table, TableKit } from '@tiptap/extension-table';
 import { StarterKit } from '@tiptap/starter-kit';
@@ -151,10 +151,24 @@ const LinearTaskList = TaskList.extend({
   },
 });
 
+// TipTap also reads `A.`, `iv.` and `No.` as list markers; CommonMark (and GitHub) only digits,
+// so "No. Choose a plan." stays a paragraph.
+const stockOrderedTokenizer = OrderedList.config.markdownTokenizer!;
+const DigitOrderedList = OrderedList.extend({
+  markdownTokenizer: {
+    ...stockOrderedTokenizer,
+    tokenize: (source, tokens, lexer) =>
+      /^(?:[ \t]*\n)*[ \t]*\d{1,9}[.)](?:[ \t]|\n|$)/.test(source)
+        ? stockOrderedTokenizer.tokenize(source, tokens, lexer)
+        : undefined,
+  },
+});
+
 export function createMarkdownExtensions(): Extensions {
   return [
     StarterKit.configure({
       document: false,
+      orderedList: false,
       paragraph: false,
       codeBlock: false,
       hardBreak: false,
@@ -169,6 +183,7 @@ export function createMarkdownExtensions(): Extensions {
     TableKit.configure({ table: false }),
     LinearTable,
     SafeImage.configure({ inline: true }),
+    DigitOrderedList,
     LinearTaskList,
     TaskItem.configure({ nested: true }),
     Requirement,
