@@ -170,6 +170,8 @@ export function createMarkdownExtensions(): Extensions {
       document: false,
       orderedList: false,
       paragraph: false,
+      // `++text++` is no Markdown anyone else reads: underline would not survive outside Specbench.
+      underline: false,
       codeBlock: false,
       hardBreak: false,
       undoRedo: false,
