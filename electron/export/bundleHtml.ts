@@ -2,12 +2,11 @@
  * The whole bundle as one self-contained, sanitised HTML document: cover, contents, each document,
  * and the roadmap and traceability appendices. The PDF is printed from exactly this HTML.
  */
-import { splitDocument } from '../../shared/frontMatter/frontMatter.js';
 import { riceScore } from '../../shared/model/roadmapModel.js';
 import { bundleStyles } from './bundleStyles.js';
 import { keyLink, renderDocumentHtml, type TocHeading } from './documentHtml.js';
 import { escapeHtml } from './htmlSanitizer.js';
-import type { SpecBundle } from './specBundle.js';
+import { documentBody, type SpecBundle } from './specBundle.js';
 
 export interface BundleHtmlOptions {
   date: Date;
@@ -51,11 +50,12 @@ export function renderBundleHtml(bundle: SpecBundle, options: BundleHtmlOptions)
   const title = bundleTitle(bundle);
   const contents: TocHeading[] = [];
   const sections: string[] = [];
-  bundle.documents.forEach(({ entry, text }, index) => {
+  bundle.documents.forEach((document, index) => {
+    const { entry } = document;
     const number = String(index + 1);
     const id = anchors.get(entry.key ?? '') ?? `document-${number}`;
     contents.push({ id, number, text: entry.title, level: 1 });
-    const body = renderDocumentHtml(splitDocument(text).body, entry.path, number, context);
+    const body = renderDocumentHtml(documentBody(document), entry.path, number, context);
     contents.push(...body.headings);
     const kind = `${typeNames[entry.type] ?? 'Document'}${entry.key ? ` · ${escapeHtml(entry.key)}` : ''}`;
     // Specs open a page each; short stories and FAQs run on after the first of their kind.

@@ -4,13 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { splitDocument } from '../../shared/frontMatter/frontMatter.js';
 import { riceScore } from '../../shared/model/roadmapModel.js';
 import { slugify } from '../engine/workspacePaths.js';
 import { bundleTitle } from './bundleHtml.js';
 import { resolveImage } from './bundleImages.js';
 import { headingAnchor, portableMarkdown } from './portableMarkdown.js';
-import type { BundleDocument, SpecBundle } from './specBundle.js';
+import { documentBody, type BundleDocument, type SpecBundle } from './specBundle.js';
 
 export interface MarkdownBundleOptions {
   date: Date;
@@ -158,7 +157,7 @@ function documentMarkdown(document: BundleDocument, links: Parameters<typeof por
         `| ${fieldName(name)} | ${fieldValue(value, name === 'key' ? () => undefined : links.linkFor)} |`,
     );
   const table = rows.length === 0 ? '' : `| Field | Value |\n|---|---|\n${rows.join('\n')}\n\n`;
-  return `# ${escapeText(documentHeading(entry))}\n\n${table}${portableMarkdown(splitDocument(document.text).body, links).trim()}`;
+  return `# ${escapeText(documentHeading(entry))}\n\n${table}${portableMarkdown(documentBody(document), links).trim()}`;
 }
 
 function fieldName(name: string): string {

@@ -20,6 +20,8 @@ export interface PortableLinks {
   imageFor(href: string): string | undefined;
 }
 
+// replace() with a global pattern starts at 0 and resets lastIndex, so one instance serves every line.
+const referencePattern = referencePatternGlobal();
 const headingPattern = /^( {0,3})(#{1,6})(?=[ \t]|$)/;
 const imagePattern = /!\[((?:[^\]\\]|\\.)*)\]\(\s*(<[^>\n]*>|[^\s)]+)((?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*)\)/g;
 
@@ -74,6 +76,7 @@ export function portableMarkdown(body: string, links: PortableLinks): string {
 
 /** Rewrites references and images outside inline code spans. */
 function rewriteInline(line: string, links: PortableLinks): string {
+  if (!line.includes('[[') && !line.includes('![')) return line;
   return line
     .split(/(`+[^`]*`+)/)
     .map((part, index) => (index % 2 === 1 ? part : rewriteImages(rewriteReferences(part, links), links)))
@@ -81,7 +84,7 @@ function rewriteInline(line: string, links: PortableLinks): string {
 }
 
 function rewriteReferences(text: string, links: PortableLinks): string {
-  return text.replace(referencePatternGlobal(), (...match) => {
+  return text.replace(referencePattern, (...match) => {
     const reference = referenceFromMatch(match as unknown as RegExpExecArray);
     const key =
       reference.anchor !== undefined && isKey(reference.anchor) ? reference.anchor : reference.target;

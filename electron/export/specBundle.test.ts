@@ -1,7 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Workspace } from '../engine/workspace.js';
-import { collectBundle, parseParts, type BundlePart, type BundleRequest } from './specBundle.js';
-import { sampleCopy } from './testing/exportFixtures.js';
+import { splitDocument } from '../../shared/frontMatter/frontMatter.js';
+import {
+  collectBundle,
+  documentBody,
+  parseParts,
+  type BundlePart,
+  type BundleRequest,
+} from './specBundle.js';
+import { bundleOf, sampleCopy, workspaceWith } from './testing/exportFixtures.js';
 
 describe('collectBundle on the sample', () => {
   let workspace: Workspace;
@@ -71,5 +78,27 @@ describe('parseParts', () => {
   ];
   it.each(cases)('%j', (list, expected) => {
     expect(parseParts(list)).toEqual(expected);
+  });
+});
+
+describe('documentBody', () => {
+  it('cuts the same body as splitDocument, whatever the line endings, BOM or front matter', async () => {
+    const spec = (key: string): string => `key: ${key}\ntype: spec\ntitle: T ${key}`;
+    const folder = await workspaceWith({
+      'specs/lf.md': `---\n${spec('SPEC-1')}\n---\n## Body\n\ntext\n`,
+      'specs/crlf.md': `---\r\n${spec('SPEC-2').replace(/\n/g, '\r\n')}\r\n---\r\n## Body\r\n`,
+      'specs/bom.md': `\uFEFF---\n${spec('SPEC-3')}\n---\nBody`,
+      'specs/empty.md': `---\n${spec('SPEC-4')}\n---\n`,
+      'specs/end.md': `---\n${spec('SPEC-5')}\n---`,
+    });
+    const sample = await bundleOf(await sampleCopy(), { specs: 'all', include: ['stories', 'faqs'] });
+    const edges = await bundleOf(folder, { specs: 'all', include: [] });
+    const differing = [...sample.documents, ...edges.documents]
+      .filter((document) => documentBody(document) !== splitDocument(document.text).body)
+      .map((document) => document.entry.path);
+    expect({ documents: sample.documents.length + edges.documents.length, differing }).toEqual({
+      documents: 21,
+      differing: [],
+    });
   });
 });

@@ -2,6 +2,7 @@
  * What a spec bundle holds: the chosen specs and, on request, the stories implementing their
  * requirements, the FAQs answering them, the roadmap items they deliver and a traceability matrix.
  */
+import { splitDocument } from '../../shared/frontMatter/frontMatter.js';
 import type { DocumentEntry } from '../../shared/model/documentModel.js';
 import type { RoadmapItem } from '../../shared/model/roadmapModel.js';
 import type { Workspace } from '../engine/workspace.js';
@@ -121,6 +122,24 @@ function matrixOf(specs: DocumentEntry[], all: DocumentEntry[]): MatrixRow[] {
       stories: (storiesByRequirement.get(requirement.key) ?? []).sort(compareKeys),
     })),
   );
+}
+
+/**
+ * A document's Markdown body, cut at the line the index recorded: the same text as
+ * `splitDocument(text).body` without parsing the YAML again (1.8 s of 3 for 10,000 documents).
+ */
+export function documentBody(document: BundleDocument): string {
+  const { text } = document;
+  if (document.entry.bodyLine <= 1) return text.replace(/^\uFEFF/, '');
+  let start = 0;
+  for (let line = 1; line < document.entry.bodyLine && start !== -1; line++) {
+    const newline = text.indexOf('\n', start);
+    start = newline === -1 ? -1 : newline + 1;
+  }
+  // Anything but a closing fence right before the cut (front matter ending the file): ask the parser.
+  const fenceBefore =
+    start !== -1 && /(?:^|\n)(?:---|\.\.\.)[ \t]*\r?\n$/.test(text.slice(Math.max(0, start - 8), start));
+  return fenceBefore ? text.slice(start) : splitDocument(text).body;
 }
 
 /** `SPEC-2` before `SPEC-10`. */
