@@ -3,6 +3,7 @@ import { Workspace } from '../engine/workspace.js';
 import { splitDocument } from '../../shared/frontMatter/frontMatter.js';
 import {
   collectBundle,
+  compareKeys,
   documentBody,
   parseParts,
   type BundlePart,
@@ -100,5 +101,18 @@ describe('documentBody', () => {
       documents: 21,
       differing: [],
     });
+  });
+});
+
+describe('compareKeys', () => {
+  it('orders by prefix, then by number', () => {
+    expect(['STORY-10', 'SPEC-10', 'SPEC-2', 'FAQ-1', 'SPEC-1', 'notes'].sort(compareKeys)).toEqual([
+      'FAQ-1',
+      'SPEC-1',
+      'SPEC-2',
+      'SPEC-10',
+      'STORY-10',
+      'notes',
+    ]);
   });
 });
