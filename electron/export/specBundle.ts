@@ -48,6 +48,8 @@ export type CollectResult =
   | { ok: true; bundle: SpecBundle }
   | { ok: false; error: 'unknown-key' | 'not-a-spec' | 'empty' | 'unreadable'; message: string };
 
+const readConcurrency = 16;
+
 export async function collectBundle(workspace: Workspace, request: BundleRequest): Promise<CollectResult> {
   const specs: DocumentEntry[] = [];
   if (request.specs === 'all') {
@@ -82,11 +84,17 @@ export async function collectBundle(workspace: Workspace, request: BundleRequest
   stories.sort((a, b) => compareKeys(a.key!, b.key!));
   faqs.sort((a, b) => compareKeys(a.key!, b.key!));
 
+  const entries = [...specs, ...stories, ...faqs];
   const documents: BundleDocument[] = [];
-  for (const entry of [...specs, ...stories, ...faqs]) {
-    const read = await workspace.readDocument(entry.path);
-    if (!read.ok) return { ok: false, error: 'unreadable', message: `${entry.path}: ${read.message}` };
-    documents.push({ entry, text: read.file.text });
+  // A few reads in flight at a time: one by one, 10,000 documents took 3 s to read.
+  for (let start = 0; start < entries.length; start += readConcurrency) {
+    const batch = entries.slice(start, start + readConcurrency);
+    const reads = await Promise.all(batch.map((entry) => workspace.readDocument(entry.path)));
+    for (const [index, read] of reads.entries()) {
+      const entry = batch[index]!;
+      if (!read.ok) return { ok: false, error: 'unreadable', message: `${entry.path}: ${read.message}` };
+      documents.push({ entry, text: read.file.text });
+    }
   }
 
   const delivered = new Set(
