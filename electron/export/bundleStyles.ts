@@ -53,7 +53,8 @@ th { background: var(--soft); font-weight: 600; border-bottom: 1.5px solid #b9c1
 .contents li.level-2 a { padding-left: 8mm; font-size: 10pt; }
 .contents .number { min-width: 10mm; display: inline-block; }
 .contents li.level-2 .number { min-width: 12mm; color: var(--muted); font-weight: 400; }
-.contents .leader { flex: 1; border-bottom: 1px dotted #aab2c0; margin: 0 2mm; transform: translateY(-1mm); }
+/* A hairline, not a dotted leader: Chromium draws each dot as a path (103 pages printed in 3 s, not 1.2 s). */
+.contents .leader { flex: 1; border-bottom: 0.5px solid #c9d0db; margin: 0 2mm; transform: translateY(-1mm); }
 .contents .page { min-width: 8mm; text-align: right; font-variant-numeric: tabular-nums; }
 .document { break-before: page; page-break-before: always; }
 .document.continues { break-before: auto; page-break-before: auto; margin-top: 12mm; padding-top: 8mm; border-top: 2px solid var(--rule); }
