@@ -18,6 +18,7 @@ describe('the sample bundle as a PDF', () => {
   let bundle: SpecBundle;
   let pages: string[];
   let passes: { contentsPaged: boolean; passes: number };
+  let destinations: number;
 
   beforeAll(async () => {
     bundle = await bundleOf(await sampleCopy(), {
@@ -28,6 +29,10 @@ describe('the sample bundle as a PDF', () => {
     if (!printed.ok) throw new Error(printed.message);
     pages = await pdfPages(printed.pdf);
     passes = { contentsPaged: printed.contentsPaged, passes: printed.passes };
+    destinations =
+      Buffer.from(printed.pdf)
+        .toString('latin1')
+        .match(/\/Dest\b/g)?.length ?? 0;
   }, 60_000);
 
   it('contains every requirement key of the bundle', () => {
@@ -61,6 +66,11 @@ describe('the sample bundle as a PDF', () => {
       listed: expected,
       misplaced: [],
     });
+  });
+
+  it('makes every internal link (contents, keys, matrix) a clickable link inside the PDF', () => {
+    const internal = renderBundleHtml(bundle, { date, print: true }).html.match(/\shref="#/g)?.length ?? 0;
+    expect([internal > 100, destinations >= internal]).toEqual([true, true]);
   });
 
   it('settles the contents page numbers in two passes', () => {

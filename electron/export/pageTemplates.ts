@@ -21,3 +21,17 @@ export function headerTemplate(options: PrintOptions): string {
 }
 
 export const footerTemplate = `<div style='${templateStyle} text-align: center;'>Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`;
+
+/** The same page set-up for Electron's `webContents.printToPDF`, so the desktop app prints what the CLI prints. */
+export function printToPdfOptions(options: PrintOptions) {
+  return {
+    pageSize: 'A4',
+    preferCSSPageSize: true,
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: headerTemplate(options),
+    footerTemplate,
+    generateDocumentOutline: true,
+    generateTaggedPDF: true,
+  } as const;
+}
