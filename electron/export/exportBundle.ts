@@ -7,7 +7,6 @@ import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { writeFileAtomic } from '../engine/atomicFile.js';
 import { renderBundleHtml } from './bundleHtml.js';
-import { renderBundlePdf } from './bundlePdf.js';
 import { bundleFiles, renderBundleMarkdown } from './markdownBundle.js';
 import type { SpecBundle } from './specBundle.js';
 
@@ -36,6 +35,8 @@ export async function exportBundle(bundle: SpecBundle, options: ExportOptions): 
   let data: Uint8Array;
   switch (options.format) {
     case 'pdf': {
+      // Loaded only for PDF: Markdown, zip and HTML work where playwright-core is not installed.
+      const { renderBundlePdf } = await import('./bundlePdf.js');
       const printed = await renderBundlePdf(bundle, {
         ...common,
         onProgress: (fraction, step) => progress(fraction * 0.95, step),
