@@ -139,3 +139,40 @@ describe('printing untrusted content', () => {
     }
   }, 30_000);
 });
+
+describe('printing without the tools', () => {
+  let bundle: SpecBundle;
+
+  beforeAll(async () => {
+    bundle = await bundleOf(await sampleCopy(), { specs: ['SPEC-1'], include: [] });
+  });
+
+  async function withEnvironment<T>(name: string, value: string, run: () => Promise<T>): Promise<T> {
+    const saved = process.env[name];
+    process.env[name] = value;
+    try {
+      return await run();
+    } finally {
+      if (saved === undefined) delete process.env[name];
+      else process.env[name] = saved;
+    }
+  }
+
+  it('explains in one line that Chromium is missing', async () => {
+    const printed = await withEnvironment('SPECBENCH_CHROMIUM', '/nonexistent/chromium', () =>
+      renderBundlePdf(bundle, { date }),
+    );
+    const summary = printed.ok ? 'printed' : `${printed.error}: ${printed.message.split(':')[0]}`;
+    expect(summary).toEqual(
+      'no-browser: cannot start Chromium to print the PDF (install chromium or set SPECBENCH_CHROMIUM)',
+    );
+  });
+
+  it('prints in one pass, contents without page numbers, when poppler is missing', async () => {
+    const printed = await withEnvironment('PATH', '/nonexistent', () => renderBundlePdf(bundle, { date }));
+    expect(printed.ok && { contentsPaged: printed.contentsPaged, passes: printed.passes }).toEqual({
+      contentsPaged: false,
+      passes: 1,
+    });
+  }, 30_000);
+});
