@@ -49,7 +49,7 @@ async function existingMode(target: string): Promise<number | undefined> {
 }
 
 /** Windows refuses a rename while another process (an indexer, an antivirus) holds the file. */
-async function renameWithRetry(from: string, to: string): Promise<void> {
+export async function renameWithRetry(from: string, to: string): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
       await fs.rename(from, to);
@@ -69,7 +69,7 @@ async function renameWithRetry(from: string, to: string): Promise<void> {
 }
 
 /** Makes the rename itself durable; folders cannot be opened for sync on Windows. */
-async function syncFolder(folder: string): Promise<void> {
+export async function syncFolder(folder: string): Promise<void> {
   if (process.platform === 'win32') return;
   const handle = await fs.open(folder, 'r');
   try {

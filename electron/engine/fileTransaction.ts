@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import { writeFileAtomic } from './atomicFile.js';
+import { renameWithRetry, syncFolder, writeFileAtomic } from './atomicFile.js';
 import type { FileVersion, SaveAllResult, SaveResult } from './documentStore.js';
 
 export interface CommitFile {
@@ -240,33 +240,8 @@ async function rollBack(committed: Staged[]): Promise<string[]> {
   return unrestored;
 }
 
-/** Windows refuses a rename while another process (an indexer, an antivirus) holds the file. */
-async function renameWithRetry(from: string, to: string): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await fs.rename(from, to);
-      return;
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (process.platform !== 'win32' || (code !== 'EPERM' && code !== 'EBUSY') || attempt >= 10)
-        throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20 * (attempt + 1)));
-    }
-  }
-}
-
 async function removeQuietly(files: string[]): Promise<void> {
   await Promise.all(files.map((file) => fs.rm(file, { force: true }).catch(() => undefined)));
-}
-
-async function syncFolder(folder: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const handle = await fs.open(folder, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 export function writeFailure(error: unknown, shown: string): Failure {

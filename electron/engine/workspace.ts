@@ -17,6 +17,7 @@ import {
   type SaveResult,
   type TrashResult,
 } from './documentStore.js';
+import { recoverTransactions } from './fileTransaction.js';
 import { FileWatcher, type FileChange } from './fileWatcher.js';
 import { writeIndexCache, type CachedFile } from './indexCache.js';
 import {
@@ -120,6 +121,8 @@ export class Workspace {
       return { ok: false, error, message: roadmap.message };
     }
     const store = new DocumentStore(absolute);
+    // A multi-file save that a crash cut short is rolled back before anything is indexed.
+    if (roadmap.store.writable) await recoverTransactions(absolute);
     const useCache = options.cache !== false;
     const loaded = await loadWorkspaceFiles(store, { cache: useCache });
     const templates = await readWorkspaceTemplates(store);
@@ -131,6 +134,8 @@ export class Workspace {
     workspace.statistics.totalMs = performance.now() - started;
     if (useCache && loaded.statistics.read > 0) workspace.scheduleCacheWrite(loaded.listedAt);
     if (options.watch === true) await workspace.startWatching();
+    // Temp files of saves a crash interrupted: swept after open, off the critical path.
+    if (roadmap.store.writable) void store.removeStaleTempFiles().catch(() => undefined);
     return { ok: true, workspace };
   }
 
