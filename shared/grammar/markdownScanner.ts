@@ -42,7 +42,10 @@ export interface ScanResult {
 }
 
 const fenceOpenPattern = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-const atxHeadingPattern = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+// Greedy, with the closing #s stripped after: a lazy group here backtracked on every heading line.
+const atxHeadingPattern = /^ {0,3}(#{1,6})(?:[ \t]+(.*))?$/;
+const atxClosingPattern = /(?:^|[ \t]+)#+[ \t]*$/;
+const referencePattern = referencePatternGlobal();
 const setextUnderlinePattern = /^ {0,3}(=+|-+)[ \t]*$/;
 const blockStartPattern = /^ {0,3}(?:[-+*][ \t]|[0-9]{1,9}[.)][ \t]|>|#{1,6}(?:[ \t]|$)|`{3,}|~{3,}|<|:::)/;
 
@@ -50,7 +53,6 @@ const blockStartPattern = /^ {0,3}(?:[-+*][ \t]|[0-9]{1,9}[.)][ \t]|>|#{1,6}(?:[
 export function scanMarkdown(text: string): ScanResult {
   const lines = text.split('\n');
   const result: ScanResult = { headings: [], requirements: [], references: [] };
-  const referencePattern = referencePatternGlobal();
   let fence: { marker: string; length: number; indent: number } | undefined;
   let inComment = false;
   let requirement: { attributes: RequirementAttributes; line: number; bodyLines: string[] } | undefined;
@@ -119,7 +121,11 @@ export function scanMarkdown(text: string): ScanResult {
     const atx =
       scanned.length > 0 && scanned.trimStart().startsWith('#') ? atxHeadingPattern.exec(scanned) : null;
     if (atx) {
-      result.headings.push({ level: atx[1]!.length, text: (atx[2] ?? '').trim(), line: lineNumber });
+      result.headings.push({
+        level: atx[1]!.length,
+        text: (atx[2] ?? '').replace(atxClosingPattern, '').trim(),
+        line: lineNumber,
+      });
       paragraphOpen = false;
     } else if (
       paragraphOpen &&
