@@ -1,28 +1,12 @@
 /** Compact `DocumentEntry` and requirement builders for the rule tests. */
 import type { DocumentEntry, RequirementEntry, SectionSummary } from '../model/documentModel.js';
 import type { RoadmapItem } from '../model/roadmapModel.js';
+import { documentEntryFixture } from '../model/documentEntryFixture.js';
 import { settingsSchema } from '../model/settingsModel.js';
 import type { Rule, RuleFinding, RuleInput } from './finding.js';
 import { buildKeyIndex } from './keyIndex.js';
 
-export function documentFixture(fields: Partial<DocumentEntry> & { path: string }): DocumentEntry {
-  return {
-    type: 'doc',
-    title: fields.path,
-    implements: [],
-    answers: [],
-    fields: {},
-    headings: [],
-    sections: [],
-    requirements: [],
-    references: [],
-    bodyLine: 1,
-    size: 0,
-    mtimeMs: 0,
-    hash: '',
-    ...fields,
-  };
-}
+export { documentEntryFixture as documentFixture };
 
 /** `requirementFixture('REQ-1', 12, { priority: 'must', roadmap: ['RM-1'] })` */
 export function requirementFixture(

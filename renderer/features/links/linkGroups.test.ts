@@ -4,6 +4,7 @@ import type { DocumentEntry, DocumentType } from '../../../shared/model/document
 import type { RoadmapItem } from '../../../shared/model/roadmapModel.js';
 import { indexSnapshot } from '../../app/workspaceState.js';
 import { linkGroups } from './linkGroups.js';
+import { documentEntryFixture } from '../../../shared/model/documentEntryFixture.js';
 
 function entry(
   path: string,
@@ -11,24 +12,7 @@ function entry(
   key: string,
   extra: Partial<DocumentEntry> = {},
 ): DocumentEntry {
-  return {
-    path,
-    key,
-    type,
-    title: key,
-    implements: [],
-    answers: [],
-    fields: {},
-    headings: [],
-    sections: [],
-    requirements: [],
-    references: [],
-    bodyLine: 1,
-    size: 0,
-    mtimeMs: 0,
-    hash: '',
-    ...extra,
-  };
+  return documentEntryFixture({ path, key, type, title: key, ...extra });
 }
 
 const requirement = (key: string, roadmap: string[]) => ({

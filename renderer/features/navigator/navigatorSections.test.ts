@@ -1,26 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import type { DocumentEntry, DocumentType } from '../../../shared/model/documentModel.js';
 import { countByType, sectionDocuments, statusCounts } from './navigatorSections.js';
+import { documentEntryFixture } from '../../../shared/model/documentEntryFixture.js';
 
 function entry(path: string, type: DocumentType, key?: string, status?: string): DocumentEntry {
-  return {
-    path,
-    key,
-    type,
-    title: path,
-    status,
-    implements: [],
-    answers: [],
-    fields: {},
-    headings: [],
-    sections: [],
-    requirements: [],
-    references: [],
-    bodyLine: 1,
-    size: 0,
-    mtimeMs: 0,
-    hash: '',
-  };
+  return documentEntryFixture({ path, key, type, status });
 }
 
 const documents = [

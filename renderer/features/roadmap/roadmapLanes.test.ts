@@ -12,6 +12,7 @@ import {
   reuseUnchanged,
   statusLabel,
 } from './roadmapLanes.js';
+import { documentEntryFixture } from '../../../shared/model/documentEntryFixture.js';
 
 function item(key: string, lane: Lane, rank: number): RoadmapItem {
   return { key, title: key, description: '', lane, rank, status: 'proposed' };
@@ -87,21 +88,7 @@ describe('identity', () => {
 });
 
 function document(partial: Partial<DocumentEntry> & Pick<DocumentEntry, 'path' | 'type'>): DocumentEntry {
-  return {
-    title: partial.path,
-    implements: [],
-    answers: [],
-    fields: {},
-    headings: [],
-    sections: [],
-    requirements: [],
-    references: [],
-    bodyLine: 1,
-    size: 0,
-    mtimeMs: 0,
-    hash: '',
-    ...partial,
-  };
+  return documentEntryFixture(partial);
 }
 
 function requirement(key: string, roadmap: string[]) {

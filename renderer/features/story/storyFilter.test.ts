@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import type { DocumentEntry, DocumentType } from '../../../shared/model/documentModel.js';
 import { indexSnapshot } from '../../app/workspaceState.js';
 import { filterStories, storyRows, type StoryFilter } from './storyFilter.js';
+import { documentEntryFixture } from '../../../shared/model/documentEntryFixture.js';
 
 function entry(
   path: string,
@@ -9,24 +10,7 @@ function entry(
   key: string,
   extra: Partial<DocumentEntry> = {},
 ): DocumentEntry {
-  return {
-    path,
-    key,
-    type,
-    title: key,
-    implements: [],
-    answers: [],
-    fields: {},
-    headings: [],
-    sections: [],
-    requirements: [],
-    references: [],
-    bodyLine: 1,
-    size: 0,
-    mtimeMs: 0,
-    hash: '',
-    ...extra,
-  };
+  return documentEntryFixture({ path, key, type, title: key, ...extra });
 }
 
 const requirement = (key: string, roadmap: string[]) => ({ key, roadmap, line: 1, endLine: 2, summary: '' });

@@ -3,23 +3,10 @@ import type { TraceRow } from '../../../shared/contract/apiContract.js';
 import type { DocumentEntry } from '../../../shared/model/documentModel.js';
 import type { MatrixRow } from './traceMatrix.js';
 import { traceMatrix, traceSummary, unplannedRequirements } from './traceMatrix.js';
+import { documentEntryFixture } from '../../../shared/model/documentEntryFixture.js';
 
 function document(partial: Partial<DocumentEntry> & Pick<DocumentEntry, 'path' | 'type'>): DocumentEntry {
-  return {
-    title: partial.path,
-    implements: [],
-    answers: [],
-    fields: {},
-    headings: [],
-    sections: [],
-    requirements: [],
-    references: [],
-    bodyLine: 1,
-    size: 0,
-    mtimeMs: 0,
-    hash: '',
-    ...partial,
-  };
+  return documentEntryFixture(partial);
 }
 
 function row(key: string, requirements: { key: string; stories: string[] }[]): TraceRow {
