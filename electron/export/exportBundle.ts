@@ -20,15 +20,24 @@ export interface ExportOptions {
   date?: Date;
   version?: string;
   onProgress?: (fraction: number, step: string) => void;
+  /** Stops the export between steps; nothing is written once it is aborted. */
+  signal?: AbortSignal;
 }
 
 export type ExportResult =
   | { ok: true; path: string; bytes: number }
-  | { ok: false; error: 'bad-destination' | 'no-browser' | 'print-failed' | 'io'; message: string };
+  | {
+      ok: false;
+      error: 'bad-destination' | 'no-browser' | 'print-failed' | 'io' | 'cancelled';
+      message: string;
+    };
+
+const cancelled = { ok: false as const, error: 'cancelled' as const, message: 'The export was cancelled.' };
 
 export async function exportBundle(bundle: SpecBundle, options: ExportOptions): Promise<ExportResult> {
   const destination = await checkDestination(options.out);
   if (destination) return destination;
+  if (options.signal?.aborted) return cancelled;
   const date = options.date ?? new Date();
   const progress = options.onProgress ?? (() => undefined);
   const common = { date, ...(options.version === undefined ? {} : { version: options.version }) };
@@ -62,6 +71,7 @@ export async function exportBundle(bundle: SpecBundle, options: ExportOptions): 
       break;
     }
   }
+  if (options.signal?.aborted) return cancelled;
   progress(0.97, 'writing');
   try {
     await writeFileAtomic(options.out, data);

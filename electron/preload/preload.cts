@@ -26,6 +26,7 @@ const methodNames = [
   'createRoadmapItem',
   'updateRoadmapItem',
   'moveRoadmapItem',
+  'exportBundle',
 ];
 const channelPrefix = 'specbench:';
 const changeEventChannel = `${channelPrefix}event:didChangeWorkspace`;

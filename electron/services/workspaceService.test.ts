@@ -132,6 +132,12 @@ const observations: [MethodName, unknown, (result: never) => unknown, unknown][]
     ],
     [true, 'later'],
   ],
+  [
+    'exportBundle',
+    { exportId: 'service', specs: ['SPEC-1'], format: 'md', include: [] },
+    (exported: { ok: boolean; fileName: string }) => [exported.ok, exported.fileName],
+    [true, 'SPEC-1.md'],
+  ],
 ];
 
 describe('WorkspaceService', () => {

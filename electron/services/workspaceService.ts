@@ -11,6 +11,7 @@ import type { Workspace } from '../engine/workspace.js';
 import type { LoadedFile } from '../engine/documentStore.js';
 import type { ApiService } from './apiService.js';
 import { saveAsset } from './assetWriter.js';
+import { BundleExporter } from './bundleExporter.js';
 
 type Handlers = { [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M> };
 
@@ -40,6 +41,7 @@ export class WorkspaceService implements ApiService {
 
   private createHandlers(): Handlers {
     const workspace = this.workspace;
+    const exporter = new BundleExporter(workspace);
     const writable = <T>(run: () => Promise<T>): Promise<T | typeof readOnly> =>
       workspace.writable ? run() : Promise.resolve(readOnly);
     return {
@@ -89,6 +91,8 @@ export class WorkspaceService implements ApiService {
       updateRoadmapItem: ({ key, patch }) => writable(() => workspace.roadmapStore.update(key, patch)),
       moveRoadmapItem: ({ key, lane, index }) =>
         writable(() => workspace.roadmapStore.move(key, lane, index)),
+      // Writes nothing in the workspace, so read-only windows may export too.
+      exportBundle: (input) => exporter.run(input),
     };
   }
 }

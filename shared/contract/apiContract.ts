@@ -113,6 +113,17 @@ export const roadmapPatchSchema = z
 
 const documentTypeArgument = z.enum(['spec', 'story', 'faq']);
 
+export const exportFormatNames = ['pdf', 'md', 'zip', 'html'] as const;
+export const exportPartNames = ['stories', 'faqs', 'roadmap', 'matrix'] as const;
+const exportIdArgument = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
+/** The finished bundle, carried whole so browser mode needs no extra route; bundles are a few MB. */
+export interface ExportedFile {
+  fileName: string;
+  mediaType: string;
+  base64: string;
+  bytes: number;
+}
+
 export const apiContract = {
   getWorkspace: read<WorkspaceInfo>()(z.object({}).strict()),
   listDocuments: read<DocumentEntry[]>()(z.object({}).strict()),
@@ -151,6 +162,20 @@ export const apiContract = {
   ),
   moveRoadmapItem: write<Result<{ items: RoadmapItem[] }>>()(
     z.object({ key: keyArgument, lane: z.enum(lanes), index: z.number().int().min(0).max(100_000) }).strict(),
+  ),
+  /** Starts an export (its `exportId` chosen by the caller), or cancels the running one with that id. */
+  exportBundle: write<Result<ExportedFile>>()(
+    z.union([
+      z
+        .object({
+          exportId: exportIdArgument,
+          specs: z.union([z.literal('all'), z.array(keyArgument).min(1).max(10_000)]),
+          format: z.enum(exportFormatNames),
+          include: z.array(z.enum(exportPartNames)).max(exportPartNames.length),
+        })
+        .strict(),
+      z.object({ cancel: exportIdArgument }).strict(),
+    ]),
   ),
 } as const;
 

@@ -1,0 +1,100 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseCall } from '../../shared/contract/apiContract.js';
+import { Workspace } from '../engine/workspace.js';
+import { bundleName } from './bundleExporter.js';
+import { WorkspaceService } from './workspaceService.js';
+
+const sample = path.join(import.meta.dirname, '../../samples/acme-checkout');
+
+let base: string;
+let workspace: Workspace;
+let service: WorkspaceService;
+
+beforeEach(async () => {
+  base = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-exporter-'));
+  await fs.cp(sample, path.join(base, 'acme-checkout'), { recursive: true });
+  const opened = await Workspace.open(path.join(base, 'acme-checkout'), {
+    write: false,
+    watch: false,
+    cache: false,
+  });
+  if (!opened.ok) throw new Error(opened.message);
+  workspace = opened.workspace;
+  service = new WorkspaceService(workspace);
+});
+afterEach(async () => {
+  await workspace.close();
+  await fs.rm(base, { recursive: true, force: true });
+});
+
+async function call(input: unknown): Promise<Record<string, unknown>> {
+  const parsed = parseCall('exportBundle', input);
+  if (!parsed.ok) return parsed as unknown as Record<string, unknown>;
+  return (await service.invoke('exportBundle', parsed.input as never)) as unknown as Record<string, unknown>;
+}
+
+async function exportFolders(): Promise<string[]> {
+  return (await fs.readdir(os.tmpdir())).filter((name) => name.startsWith('specbench-export-'));
+}
+
+describe('exportBundle over the service', () => {
+  it('returns SPEC-1 as one HTML file holding its requirement keys, leaving no temp folder', async () => {
+    const before = await exportFolders();
+    const result = await call({ exportId: 'one', specs: ['SPEC-1'], format: 'html', include: ['matrix'] });
+    const html = Buffer.from(String(result.base64), 'base64').toString('utf8');
+    const summary = {
+      ok: result.ok,
+      fileName: result.fileName,
+      mediaType: result.mediaType,
+      sizeMatches: result.bytes === Buffer.byteLength(html),
+      keys: ['REQ-1', 'REQ-2', 'REQ-3', 'REQ-4'].filter((key) => html.includes(key)),
+      leftover: (await exportFolders()).filter((name) => !before.includes(name)),
+    };
+    expect(summary).toEqual({
+      ok: true,
+      fileName: 'SPEC-1.html',
+      mediaType: 'text/html; charset=utf-8',
+      sizeMatches: true,
+      keys: ['REQ-1', 'REQ-2', 'REQ-3', 'REQ-4'],
+      leftover: [],
+    });
+  });
+
+  it('stops an export cancelled while it runs, and says so to both calls', async () => {
+    const running = call({ exportId: 'two', specs: 'all', format: 'zip', include: ['stories', 'faqs'] });
+    const cancel = await call({ cancel: 'two' });
+    const finished = await running;
+    expect([cancel.error, finished.error]).toEqual(['cancelled', 'cancelled']);
+  });
+
+  const refusals: [string, unknown, string][] = [
+    ['an unknown spec', { exportId: 'x', specs: ['SPEC-99'], format: 'md', include: [] }, 'bad-request'],
+    ['an unknown format', { exportId: 'x', specs: 'all', format: 'docx', include: [] }, 'invalid-arguments'],
+    [
+      'an unknown part',
+      { exportId: 'x', specs: 'all', format: 'md', include: ['secrets'] },
+      'invalid-arguments',
+    ],
+    ['a cancel of nothing', { cancel: 'nothing' }, 'not-running'],
+  ];
+  it.each(refusals)('refuses %s', async (_name, input, error) => {
+    expect((await call(input)).error).toEqual(error);
+  });
+});
+
+describe('bundleName', () => {
+  const cases: [readonly string[] | 'all', string, string][] = [
+    [['SPEC-1'], 'Acme', 'SPEC-1'],
+    [['SPEC-1', 'SPEC-4'], 'Acme', 'SPEC-1-SPEC-4'],
+    [['SPEC-1', 'SPEC-2', 'SPEC-3', 'SPEC-4'], 'Acme', 'SPEC-1-SPEC-2-SPEC-3-and-more'],
+    ['all', 'Acme checkout', 'Acme-checkout-specs'],
+    ['all', '../../evil', 'evil-specs'],
+    ['all', '///', 'specs'],
+  ];
+  it.each(cases)('%j in %s is %s', (specs, name, expected) => {
+    expect(bundleName(specs, name)).toEqual(expected);
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * The app's exports: each runs into a private temp folder outside the workspace, comes back as
+ * bytes, and the folder is removed; a second call naming the same id aborts it.
+ */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ExportedFile, MethodInput, Result } from '../../shared/contract/apiContract.js';
+import type { Workspace } from '../engine/workspace.js';
+import { exportBundle } from '../export/exportBundle.js';
+import { workspaceVersion } from '../export/gitVersion.js';
+import { collectBundle } from '../export/specBundle.js';
+
+const mediaTypes = {
+  pdf: 'application/pdf',
+  md: 'text/markdown; charset=utf-8',
+  zip: 'application/zip',
+  html: 'text/html; charset=utf-8',
+} as const;
+
+export class BundleExporter {
+  private readonly running = new Map<string, AbortController>();
+
+  constructor(private readonly workspace: Workspace) {}
+
+  run(input: MethodInput<'exportBundle'>): Promise<Result<ExportedFile>> {
+    if ('cancel' in input) {
+      const controller = this.running.get(input.cancel);
+      controller?.abort();
+      return Promise.resolve(
+        controller
+          ? { ok: false, error: 'cancelled', message: 'The export was cancelled.' }
+          : { ok: false, error: 'not-running', message: 'No export with that id is running.' },
+      );
+    }
+    if (this.running.has(input.exportId)) {
+      return Promise.resolve({ ok: false, error: 'busy', message: 'That export is already running.' });
+    }
+    const controller = new AbortController();
+    this.running.set(input.exportId, controller);
+    return this.export(input, controller.signal).finally(() => this.running.delete(input.exportId));
+  }
+
+  private async export(
+    input: Exclude<MethodInput<'exportBundle'>, { cancel: string }>,
+    signal: AbortSignal,
+  ): Promise<Result<ExportedFile>> {
+    const collected = await collectBundle(this.workspace, { specs: input.specs, include: input.include });
+    if (!collected.ok) return { ok: false, error: 'bad-request', message: collected.message };
+    const fileName = `${bundleName(input.specs, this.workspace.settings.name)}.${input.format}`;
+    const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-export-'));
+    try {
+      const out = path.join(folder, fileName);
+      const version = await workspaceVersion(this.workspace.root);
+      const result = await exportBundle(collected.bundle, {
+        format: input.format,
+        out,
+        signal,
+        ...(version === undefined ? {} : { version }),
+      });
+      if (!result.ok)
+        return { ok: false, error: result.error, message: result.message.split(folder).join('') };
+      const data = await fs.readFile(out);
+      return {
+        ok: true,
+        fileName,
+        mediaType: mediaTypes[input.format],
+        base64: data.toString('base64'),
+        bytes: data.byteLength,
+      };
+    } finally {
+      await fs.rm(folder, { recursive: true, force: true });
+    }
+  }
+}
+
+/** `SPEC-1`, `SPEC-1-SPEC-4`, or the workspace's name for "all": letters, digits and dashes only. */
+export function bundleName(specs: readonly string[] | 'all', workspaceName: string): string {
+  const raw =
+    specs === 'all'
+      ? `${workspaceName}-specs`
+      : specs.slice(0, 3).join('-') + (specs.length > 3 ? '-and-more' : '');
+  const safe = raw
+    .replace(/[^A-Za-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+  return safe === '' ? 'bundle' : safe;
+}
