@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SpecbenchApi } from '../../shared/contract/apiContract.js';
 import { DocumentEditor } from '../features/editor/DocumentEditor.js';
+import { ExportDialog } from '../features/export/ExportDialog.js';
 import { LinksPanel } from '../features/links/LinksPanel.js';
 import { Navigator } from '../features/navigator/Navigator.js';
 import { CommandPalette } from '../features/palette/CommandPalette.js';
@@ -23,9 +24,21 @@ import { WorkspaceContext, useWorkspaceLoader, type WorkspaceState } from './wor
 export function App({ api }: { api: SpecbenchApi }) {
   const workspace = useWorkspaceLoader(api);
   const { route, navigate } = useHashRoute();
-  const [dialog, setDialog] = useState<'quickSwitcher' | 'palette' | undefined>(undefined);
+  const [dialog, setDialog] = useState<'quickSwitcher' | 'palette' | 'export' | undefined>(undefined);
   const [selectedRequirement, setSelectedRequirement] = useState<string | undefined>(undefined);
   const closeDialog = useCallback(() => setDialog(undefined), []);
+  const exportCommands = useMemo(
+    () => [
+      {
+        id: 'export',
+        title: 'Export…',
+        group: 'File',
+        keywords: ['pdf', 'bundle', 'html'],
+        run: () => setDialog('export'),
+      },
+    ],
+    [],
+  );
 
   const shortcuts = useMemo(
     () => ({
@@ -79,7 +92,26 @@ export function App({ api }: { api: SpecbenchApi }) {
         )}
       </div>
       <QuickSwitcher {...props} open={dialog === 'quickSwitcher'} onClose={closeDialog} />
-      <CommandPalette {...props} open={dialog === 'palette'} onClose={closeDialog} />
+      <CommandPalette
+        {...props}
+        commands={exportCommands}
+        open={dialog === 'palette'}
+        onClose={closeDialog}
+      />
+      {workspace.status === 'ready' && (
+        <button type="button" className="export-button" onClick={() => setDialog('export')}>
+          Export…
+        </button>
+      )}
+      <ExportDialog
+        api={api}
+        workspace={workspace}
+        open={dialog === 'export'}
+        onClose={closeDialog}
+        {...(route.name === 'doc' && workspace.byPath.get(route.path)?.type === 'spec'
+          ? { initialSpec: workspace.byPath.get(route.path)?.key }
+          : {})}
+      />
     </WorkspaceContext.Provider>
   );
 }

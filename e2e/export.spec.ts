@@ -1,0 +1,26 @@
+import { promises as fs } from 'node:fs';
+import { expect, screenshot, test } from './specbenchTest.js';
+
+test('exports the open spec as one HTML file holding its requirement keys', async ({ app }) => {
+  await app.goto('#/doc/specs/guest-checkout.md');
+  await expect(app.title).toHaveValue('Guest checkout');
+  await app.page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = app.page.getByRole('dialog', { name: 'Export' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('checkbox', { name: /SPEC-1/ })).toBeChecked();
+  await dialog.getByRole('radio', { name: 'HTML (one file)' }).check();
+  await screenshot(app.page, 'export-dialog');
+
+  const download = app.page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const file = await download;
+  const html = await fs.readFile(await file.path(), 'utf8');
+  await expect(dialog.getByRole('status', { name: 'Export state' })).toContainText('Exported SPEC-1.html');
+  expect({
+    name: file.suggestedFilename(),
+    keys: ['REQ-1', 'REQ-2', 'REQ-3', 'REQ-4'].filter((key) => html.includes(key)),
+  }).toEqual({ name: 'SPEC-1.html', keys: ['REQ-1', 'REQ-2', 'REQ-3', 'REQ-4'] });
+
+  await app.page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});

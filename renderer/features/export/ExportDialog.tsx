@@ -1,0 +1,196 @@
+/** The Export dialog: which specs, which format, which parts; an indeterminate bar while it runs, Cancel, the result. */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import type { ExportedFile, SpecbenchApi } from '../../../shared/contract/apiContract.js';
+import type { WorkspaceState } from '../../app/workspaceState.js';
+import { useModalDialog } from '../search/useModalDialog.js';
+import {
+  exportRequest,
+  formatLabels,
+  formatSize,
+  partLabels,
+  saveFile,
+  type ExportChoices,
+  type ExportFormat,
+  type ExportPart,
+} from './exportRequest.js';
+import './exportDialog.css';
+
+export interface ExportDialogProps {
+  api: SpecbenchApi;
+  workspace: WorkspaceState;
+  open: boolean;
+  onClose: () => void;
+  /** The spec shown when the dialog opened, chosen at first. */
+  initialSpec?: string;
+}
+
+export function ExportDialog({ open, onClose, ...props }: ExportDialogProps) {
+  const dialog = useModalDialog(open, onClose);
+  return (
+    <dialog ref={dialog.ref} className="export-dialog" aria-labelledby="export-dialog-title">
+      {open && <ExportForm {...props} onClose={onClose} />}
+    </dialog>
+  );
+}
+
+type Phase =
+  | { name: 'choosing'; error?: string }
+  | { name: 'running'; exportId: string }
+  | { name: 'done'; file: ExportedFile };
+
+function ExportForm({ api, workspace, initialSpec, onClose }: Omit<ExportDialogProps, 'open'>) {
+  const specs = useMemo(
+    () =>
+      workspace.documents
+        .filter((entry) => entry.type === 'spec' && entry.key !== undefined)
+        .sort((a, b) => a.key!.localeCompare(b.key!, 'en', { numeric: true })),
+    [workspace.documents],
+  );
+  const [choices, setChoices] = useState<ExportChoices>({
+    scope: initialSpec ? 'chosen' : 'all',
+    specs: initialSpec ? [initialSpec] : [],
+    format: 'pdf',
+    parts: ['stories', 'matrix'],
+  });
+  const [phase, setPhase] = useState<Phase>({ name: 'choosing' });
+  const running = useRef<string | undefined>(undefined);
+
+  // Closing the dialog mid-export cancels it, so no work outlives what the user sees.
+  useEffect(
+    () => () => {
+      if (running.current) void api.exportBundle({ cancel: running.current });
+    },
+    [api],
+  );
+
+  const toggle = <T extends string>(list: readonly T[], value: T): T[] =>
+    list.includes(value) ? list.filter((item) => item !== value) : [...list, value];
+
+  async function start(event: FormEvent) {
+    event.preventDefault();
+    const exportId = crypto.randomUUID();
+    const request = exportRequest(choices, exportId);
+    if (!request.ok) return setPhase({ name: 'choosing', error: request.message });
+    running.current = exportId;
+    setPhase({ name: 'running', exportId });
+    const result = await api.exportBundle(request.input);
+    if (running.current !== exportId) return;
+    running.current = undefined;
+    if (!result.ok) {
+      setPhase({ name: 'choosing', ...(result.error === 'cancelled' ? {} : { error: result.message }) });
+      return;
+    }
+    saveFile(result);
+    setPhase({ name: 'done', file: result });
+  }
+
+  function cancel() {
+    if (phase.name !== 'running') return onClose();
+    running.current = undefined;
+    void api.exportBundle({ cancel: phase.exportId });
+    setPhase({ name: 'choosing', error: 'Export cancelled.' });
+  }
+
+  const busy = phase.name === 'running';
+  return (
+    <form className="export-dialog__body" onSubmit={(event) => void start(event)}>
+      <h2 id="export-dialog-title">Export</h2>
+      <fieldset disabled={busy}>
+        <legend>Documents</legend>
+        <label>
+          <input
+            type="radio"
+            name="scope"
+            checked={choices.scope === 'all'}
+            onChange={() => setChoices({ ...choices, scope: 'all' })}
+          />
+          All specs ({specs.length})
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="scope"
+            checked={choices.scope === 'chosen'}
+            onChange={() => setChoices({ ...choices, scope: 'chosen' })}
+          />
+          Chosen specs
+        </label>
+        <ul className="export-dialog__specs" aria-label="Specs">
+          {specs.map((entry) => (
+            <li key={entry.key}>
+              <label>
+                <input
+                  type="checkbox"
+                  disabled={choices.scope === 'all'}
+                  checked={choices.scope === 'all' || choices.specs.includes(entry.key!)}
+                  onChange={() => setChoices({ ...choices, specs: toggle(choices.specs, entry.key!) })}
+                />
+                <span className="export-dialog__key">{entry.key}</span> {entry.title}
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      <fieldset disabled={busy}>
+        <legend>Format</legend>
+        {(Object.keys(formatLabels) as ExportFormat[]).map((format) => (
+          <label key={format}>
+            <input
+              type="radio"
+              name="format"
+              checked={choices.format === format}
+              onChange={() => setChoices({ ...choices, format })}
+            />
+            {formatLabels[format]}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset disabled={busy}>
+        <legend>Include</legend>
+        {(Object.keys(partLabels) as ExportPart[]).map((part) => (
+          <label key={part}>
+            <input
+              type="checkbox"
+              checked={choices.parts.includes(part)}
+              onChange={() => setChoices({ ...choices, parts: toggle(choices.parts, part) })}
+            />
+            {partLabels[part]}
+          </label>
+        ))}
+      </fieldset>
+      <p className="export-dialog__destination">
+        Destination: your downloads — the browser, or the desktop app, asks where to save the file.
+      </p>
+      <div role="status" aria-label="Export state" className="export-dialog__state">
+        {phase.name === 'running' && (
+          <>
+            <progress aria-label="Export progress" />
+            <span>Building the {formatLabels[choices.format]} bundle…</span>
+          </>
+        )}
+        {phase.name === 'done' && (
+          <span>
+            Exported {phase.file.fileName} ({formatSize(phase.file.bytes)}).{' '}
+            <button type="button" className="link-button" onClick={() => saveFile(phase.file)}>
+              Save again
+            </button>
+          </span>
+        )}
+      </div>
+      {phase.name === 'choosing' && phase.error && (
+        <p role="alert" className="export-dialog__error">
+          {phase.error}
+        </p>
+      )}
+      <div className="export-dialog__actions">
+        <button type="button" onClick={cancel}>
+          {busy ? 'Cancel' : 'Close'}
+        </button>
+        <button type="submit" className="primary" disabled={busy}>
+          Export
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { parseCall } from '../../../shared/contract/apiContract.js';
+import { decodeBase64, exportRequest, formatSize, type ExportChoices } from './exportRequest.js';
+
+describe('exportRequest', () => {
+  const base: ExportChoices = { scope: 'chosen', specs: ['SPEC-1'], format: 'html', parts: [] };
+  const cases: [string, ExportChoices, unknown][] = [
+    ['chosen specs', base, { exportId: 'e1', specs: ['SPEC-1'], format: 'html', include: [] }],
+    [
+      'all specs ignores the list',
+      { ...base, scope: 'all', parts: ['stories', 'matrix'] },
+      { exportId: 'e1', specs: 'all', format: 'html', include: ['stories', 'matrix'] },
+    ],
+    ['no spec chosen', { ...base, specs: [] }, 'Choose at least one spec.'],
+  ];
+  it.each(cases)('%s', (_name, choices, expected) => {
+    const request = exportRequest(choices, 'e1');
+    // Every request the dialog builds must pass the contract's own validation.
+    const valid = request.ok ? parseCall('exportBundle', request.input).ok : false;
+    expect(request.ok ? (valid ? request.input : 'invalid') : request.message).toEqual(expected);
+  });
+});
+
+describe('decodeBase64 and formatSize', () => {
+  const cases: [string, unknown, unknown][] = [
+    ['bytes of "Hi!"', [...decodeBase64('SGkh')], [72, 105, 33]],
+    ['empty', [...decodeBase64('')], []],
+    ['small size', formatSize(900), '900 bytes'],
+    ['kilobytes', formatSize(12_800), '13 KB'],
+    ['megabytes', formatSize(3 * 1024 * 1024), '3.0 MB'],
+  ];
+  it.each(cases)('%s', (_name, actual, expected) => {
+    expect(actual).toEqual(expected);
+  });
+});
