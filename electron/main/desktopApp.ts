@@ -16,6 +16,7 @@ import type { WorkspaceSession } from '../services/workspaceSession.js';
 import { appEntryUrl, appScheme, isAppUrl, resolveAppRequest } from './appProtocol.js';
 import { buildMenuTemplate } from './appMenu.js';
 import type { AppStateStore } from './appStateStore.js';
+import { watchExportDownloads } from './exportDownloads.js';
 import { openExternalSafely } from './externalLinks.js';
 import { registerIpcHandlers } from './ipcHandlers.js';
 import { installSampleWorkspace } from './sampleWorkspace.js';
@@ -42,6 +43,22 @@ export class DesktopApp {
 
   async start(requestedFolder?: string): Promise<void> {
     this.denyPermissionsAndNavigation();
+    watchExportDownloads(session.defaultSession, {
+      offerShowInFolder: async (fileName) => {
+        const options = {
+          type: 'info' as const,
+          message: `Exported ${fileName}`,
+          buttons: ['Show in folder', 'OK'],
+          defaultId: 1,
+          cancelId: 1,
+        };
+        const answer = this.window
+          ? await dialog.showMessageBox(this.window, options)
+          : await dialog.showMessageBox(options);
+        return answer.response === 0;
+      },
+      showInFolder: (savedPath) => shell.showItemInFolder(savedPath),
+    });
     protocol.handle(appScheme, (request) => this.serveAppRequest(request.url));
     registerIpcHandlers(ipcMain, this.workspaces);
     this.workspaces.onDidChangeWorkspace((event) => this.window?.webContents.send(changeEventChannel, event));
