@@ -15,11 +15,15 @@ export interface BundlePdfOptions extends Pick<BundleHtmlOptions, 'date' | 'vers
   /** Prints the HTML; Playwright's Chromium when absent (launched and closed here). */
   printer?: PdfPrinter;
   onProgress?: (fraction: number, step: string) => void;
+  /** Checked before Chromium starts and before every pass: a cancelled print stops at the next one. */
+  signal?: AbortSignal;
 }
 
 export type BundlePdfResult =
   | { ok: true; pdf: Uint8Array; pages: ReadonlyMap<string, number>; contentsPaged: boolean; passes: number }
-  | { ok: false; error: 'no-browser' | 'print-failed'; message: string };
+  | { ok: false; error: 'no-browser' | 'print-failed' | 'cancelled'; message: string };
+
+const cancelled = { ok: false as const, error: 'cancelled' as const, message: 'The export was cancelled.' };
 
 /** Numbers rarely move once filled in (fixed-width page column); a third pass settles any that do. */
 const maximumPasses = 3;
@@ -30,6 +34,7 @@ export async function renderBundlePdf(
 ): Promise<BundlePdfResult> {
   const progress = options.onProgress ?? (() => undefined);
   let printer = options.printer;
+  if (options.signal?.aborted) return cancelled;
   if (printer === undefined) {
     progress(0.05, 'starting Chromium');
     const launched = await launchPdfPrinter();
@@ -45,6 +50,7 @@ export async function renderBundlePdf(
     let pages = new Map<string, number>();
     let rendered = renderBundleHtml(bundle, html);
     for (let pass = 1; ; pass++) {
+      if (options.signal?.aborted) return cancelled;
       progress(
         0.1 + (0.8 * (pass - 1)) / maximumPasses,
         pass === 1 ? 'printing' : 'printing with page numbers',

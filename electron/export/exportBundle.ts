@@ -49,6 +49,7 @@ export async function exportBundle(bundle: SpecBundle, options: ExportOptions): 
       const printed = await renderBundlePdf(bundle, {
         ...common,
         onProgress: (fraction, step) => progress(fraction * 0.95, step),
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
       });
       if (!printed.ok) return printed;
       data = printed.pdf;

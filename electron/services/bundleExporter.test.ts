@@ -70,6 +70,14 @@ describe('exportBundle over the service', () => {
     expect([cancel.error, finished.error]).toEqual(['cancelled', 'cancelled']);
   });
 
+  it('stops a PDF cancelled while Chromium starts or prints, before it is written', async () => {
+    const running = call({ exportId: 'pdf', specs: 'all', format: 'pdf', include: ['matrix'] });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const cancel = await call({ cancel: 'pdf' });
+    const finished = await running;
+    expect([cancel.error, finished.error]).toEqual(['cancelled', 'cancelled']);
+  });
+
   const refusals: [string, unknown, string][] = [
     ['an unknown spec', { exportId: 'x', specs: ['SPEC-99'], format: 'md', include: [] }, 'bad-request'],
     ['an unknown format', { exportId: 'x', specs: 'all', format: 'docx', include: [] }, 'invalid-arguments'],
