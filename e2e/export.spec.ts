@@ -24,3 +24,20 @@ test('exports the open spec as one HTML file holding its requirement keys', asyn
   await app.page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 });
+
+test('the palette opens the dialog, and Cancel stops a PDF export without a download', async ({ app }) => {
+  let downloads = 0;
+  app.page.on('download', () => downloads++);
+  await app.page.keyboard.press('Control+K');
+  await app.page.keyboard.type('export');
+  await app.page.keyboard.press('Enter');
+  const dialog = app.page.getByRole('dialog', { name: 'Export' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('radio', { name: /All specs/ })).toBeChecked();
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(dialog.getByRole('progressbar', { name: 'Export progress' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Export cancelled.');
+  await app.page.waitForTimeout(3_000);
+  expect(downloads).toEqual(0);
+});
