@@ -70,7 +70,11 @@ export function App({ api }: { api: SpecbenchApi }) {
   return (
     <WorkspaceContext.Provider value={workspace}>
       <div className={linksPath ? 'app-shell with-links' : 'app-shell'}>
-        <Navigator {...props} route={route} />
+        <Navigator
+          {...props}
+          route={route}
+          {...(workspace.status === 'ready' ? { onExport: () => setDialog('export') } : {})}
+        />
         <main className="main-view" id="main">
           {workspace.status === 'failed' ? (
             <LoadFailure message={workspace.error} retry={workspace.refresh} />
@@ -98,11 +102,6 @@ export function App({ api }: { api: SpecbenchApi }) {
         open={dialog === 'palette'}
         onClose={closeDialog}
       />
-      {workspace.status === 'ready' && (
-        <button type="button" className="export-button" onClick={() => setDialog('export')}>
-          Export…
-        </button>
-      )}
       <ExportDialog
         api={api}
         workspace={workspace}

@@ -14,6 +14,8 @@ interface NavigatorProps {
   workspace: WorkspaceState;
   navigate: (hash: string) => void;
   route: Route;
+  /** Opens the Export dialog; absent until the workspace is ready. */
+  onExport?: () => void;
 }
 
 const sectionLabels: Record<DocumentType, string> = {
@@ -38,7 +40,7 @@ function activeSection(route: Route, workspace: WorkspaceState): DocumentType | 
   return undefined;
 }
 
-export function Navigator({ api, workspace, navigate, route }: NavigatorProps) {
+export function Navigator({ api, workspace, navigate, route, onExport }: NavigatorProps) {
   const counts = useMemo(() => countByType(workspace.documents), [workspace.documents]);
   const section = activeSection(route, workspace);
   const [filters, setFilters] = useState<Partial<Record<DocumentType, string>>>({});
@@ -155,6 +157,13 @@ export function Navigator({ api, workspace, navigate, route }: NavigatorProps) {
               </span>
             </a>
           </li>
+          {onExport && (
+            <li>
+              <button type="button" className="section-link" onClick={onExport}>
+                Export…
+              </button>
+            </li>
+          )}
         </ul>
         {section && (
           <div className="section-list">
