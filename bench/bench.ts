@@ -13,11 +13,22 @@ import { formatReport, withVerdicts, type BenchReport, type Measurement } from '
 import type { ProbeResult } from './benchProbe.js';
 import { generateWorkspace, referenceWorkspace, type GenerateOptions } from './generateWorkspace.js';
 import { median, percentile } from './percentile.js';
+import {
+  ensureRenderer,
+  largeSpecWorkspace,
+  launchBrowser,
+  measureReady,
+  measureTyping,
+} from './appProbe.js';
+import type { ExportProbeResult } from './exportProbe.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repository = path.resolve(here, '..', '..');
 const probeScript = path.join(here, 'benchProbe.js');
 const cliScript = path.join(repository, 'bin', 'specbench.js');
+const exportScript = path.join(here, 'exportProbe.js');
+const sampleWorkspace = path.join(repository, 'samples', 'acme-checkout');
+const parts = ['engine', 'app', 'export'] as const;
 
 interface ProcessRun {
   code: number | null;
@@ -115,6 +126,75 @@ function scaled(seed: number, scale: number): GenerateOptions {
   };
 }
 
+type Attempt = (id: string, measure: () => Promise<void>) => Promise<void>;
+type Add = (
+  id: string,
+  label: string,
+  value: number,
+  unit: Measurement['unit'],
+  budget?: number,
+  samples?: number[],
+) => void;
+
+const typedText = 'The cart is kept while the shopper pays. '.repeat(5).slice(0, 200);
+
+async function measureApp(root: string, attempt: Attempt, add: Add): Promise<void> {
+  await attempt('app', async () => {
+    await ensureRenderer(repository);
+    const browser = await launchBrowser();
+    try {
+      await attempt('app-ready', async () => {
+        const ms = await measureReady(browser, cliScript, root);
+        add('app-ready', 'serve start to interactive navigator', ms, 'ms');
+      });
+      await attempt('keystroke', async () => {
+        const copy = await largeSpecWorkspace(sampleWorkspace, 5000);
+        try {
+          const typed = await measureTyping(browser, cliScript, copy, typedText);
+          const label = `keystroke to next frame, ${typed.lines.toLocaleString('en')}-line spec`;
+          add('keystroke-p50', `${label} p50`, percentile(typed.samples, 50), 'ms', undefined, typed.samples);
+          add('keystroke-p95', `${label} p95`, percentile(typed.samples, 95), 'ms', 16);
+          add(
+            'keystroke-script-p95',
+            '  of which keydown to DOM change p95',
+            percentile(typed.script, 95),
+            'ms',
+            undefined,
+            typed.script,
+          );
+        } finally {
+          await fs.rm(path.dirname(copy), { recursive: true, force: true });
+        }
+      });
+    } finally {
+      await browser.close();
+    }
+  });
+}
+
+async function exportProbe(args: string[]): Promise<ExportProbeResult> {
+  const run = await runProcess([exportScript, ...args]);
+  if (run.code !== 0) {
+    const lines = run.stderr.trim().split('\n');
+    throw new Error(lines.find((line) => /^\w*Error\b/.test(line)) ?? `export probe exited ${run.code}`);
+  }
+  return JSON.parse(run.stdout) as ExportProbeResult;
+}
+
+async function measureExports(root: string, attempt: Attempt, add: Add): Promise<void> {
+  await attempt('export-pdf', async () => {
+    const result = await exportProbe(['pdf', root, '100']);
+    add('export-pdf-pages', `PDF bundle: pages (${result.specs} specs)`, result.pages ?? Number.NaN, 'pages');
+    add('export-pdf', '  time to print it (incl. Chromium start)', result.ms, 'ms', 5000);
+  });
+  await attempt('export-zip', async () => {
+    const result = await exportProbe(['zip', root]);
+    add('export-zip', 'whole workspace to a Markdown zip', result.ms, 'ms');
+    add('export-zip-mb', '  zip size', result.bytes / 1e6, 'MB');
+    add('export-zip-rss', '  peak RSS of that process', result.peakRssMB, 'MB');
+  });
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -123,8 +203,13 @@ async function main(): Promise<void> {
       runs: { type: 'string', default: '3' },
       /** A fraction of the reference workspace, for a quick smoke run (`--scale 0.01`). */
       scale: { type: 'string', default: '1' },
+      /** One part of the benchmark: engine, app or export. */
+      only: { type: 'string' },
     },
   });
+  if (values.only !== undefined && !(parts as readonly string[]).includes(values.only))
+    throw new Error(`--only takes one of ${parts.join(', ')}`);
+  const wanted = (part: (typeof parts)[number]): boolean => values.only === undefined || values.only === part;
   const runs = Math.max(1, Number(values.runs));
   const options = scaled(Number(values.seed), Number(values.scale));
   const log = (line: string): void => {
@@ -167,108 +252,113 @@ async function main(): Promise<void> {
     });
   };
 
-  let readMs = Number.NaN;
-  await attempt('read', async () => {
-    const samples = (await probes('read', prepared.root, runs)).map((result) => result.ms);
-    readMs = median(samples);
-    add('read', 'read every file (baseline)', readMs, 'ms', undefined, samples);
-  });
+  if (wanted('engine')) {
+    let readMs = Number.NaN;
+    await attempt('read', async () => {
+      const samples = (await probes('read', prepared.root, runs)).map((result) => result.ms);
+      readMs = median(samples);
+      add('read', 'read every file (baseline)', readMs, 'ms', undefined, samples);
+    });
 
-  await attempt('cold', async () => {
-    const results = await probes('cold', prepared.root, runs, dropCache);
-    const cold = median(results.map((result) => result.ms));
-    peaks.push(...results.map((result) => result.peakRssMB));
-    add(
-      'cold',
-      'cold open + full index',
-      cold,
-      'ms',
-      1500,
-      results.map((result) => result.ms),
-    );
-    add(
-      'cold-cpu',
-      '  the same, CPU time',
-      median(results.map((result) => result.cpuMs ?? Number.NaN)),
-      'ms',
-    );
-    add('cold-ratio', '  ÷ reading every file', cold / readMs, '×', 3);
-    add(
-      'search-ready',
-      'time until search is ready',
-      median(results.map((result) => result.extra.searchReadyMs as number)),
-      'ms',
-      1500,
-    );
-    const search = samplesOf(results, 'search');
-    add('search-p50', 'search p50', percentile(search, 50), 'ms');
-    add('search-p95', 'search p95', percentile(search, 95), 'ms', 20);
-    const quickSwitch = samplesOf(results, 'quickSwitch');
-    add('switch-p50', 'quick switcher p50', percentile(quickSwitch, 50), 'ms');
-    add('switch-p95', 'quick switcher p95', percentile(quickSwitch, 95), 'ms', 20);
-    const lookup = samplesOf(results, 'lookup');
-    add('lookup-p50', 'key lookup p50', percentile(lookup, 50), 'ms');
-    add('lookup-p95', 'key lookup p95', percentile(lookup, 95), 'ms', 20);
-  });
+    await attempt('cold', async () => {
+      const results = await probes('cold', prepared.root, runs, dropCache);
+      const cold = median(results.map((result) => result.ms));
+      peaks.push(...results.map((result) => result.peakRssMB));
+      add(
+        'cold',
+        'cold open + full index',
+        cold,
+        'ms',
+        1500,
+        results.map((result) => result.ms),
+      );
+      add(
+        'cold-cpu',
+        '  the same, CPU time',
+        median(results.map((result) => result.cpuMs ?? Number.NaN)),
+        'ms',
+      );
+      add('cold-ratio', '  ÷ reading every file', cold / readMs, '×', 3);
+      add(
+        'search-ready',
+        'time until search is ready',
+        median(results.map((result) => result.extra.searchReadyMs as number)),
+        'ms',
+        1500,
+      );
+      const search = samplesOf(results, 'search');
+      add('search-p50', 'search p50', percentile(search, 50), 'ms');
+      add('search-p95', 'search p95', percentile(search, 95), 'ms', 20);
+      const quickSwitch = samplesOf(results, 'quickSwitch');
+      add('switch-p50', 'quick switcher p50', percentile(quickSwitch, 50), 'ms');
+      add('switch-p95', 'quick switcher p95', percentile(quickSwitch, 95), 'ms', 20);
+      const lookup = samplesOf(results, 'lookup');
+      add('lookup-p50', 'key lookup p50', percentile(lookup, 50), 'ms');
+      add('lookup-p95', 'key lookup p95', percentile(lookup, 95), 'ms', 20);
+    });
 
-  await attempt('warm', async () => {
-    await dropCache();
-    await probe('warm', prepared.root);
-    const results = await probes('warm', prepared.root, runs);
-    if (results.some((result) => result.extra.read !== 0))
-      throw new Error('the cache did not answer for every file');
-    peaks.push(...results.map((result) => result.peakRssMB));
-    add(
-      'warm',
-      'warm open (cache)',
-      median(results.map((result) => result.ms)),
-      'ms',
-      300,
-      results.map((result) => result.ms),
-    );
-    add(
-      'warm-cpu',
-      '  the same, CPU time',
-      median(results.map((result) => result.cpuMs ?? Number.NaN)),
-      'ms',
-    );
-  });
+    await attempt('warm', async () => {
+      await dropCache();
+      await probe('warm', prepared.root);
+      const results = await probes('warm', prepared.root, runs);
+      if (results.some((result) => result.extra.read !== 0))
+        throw new Error('the cache did not answer for every file');
+      peaks.push(...results.map((result) => result.peakRssMB));
+      add(
+        'warm',
+        'warm open (cache)',
+        median(results.map((result) => result.ms)),
+        'ms',
+        300,
+        results.map((result) => result.ms),
+      );
+      add(
+        'warm-cpu',
+        '  the same, CPU time',
+        median(results.map((result) => result.cpuMs ?? Number.NaN)),
+        'ms',
+      );
+    });
 
-  await attempt('reindex', async () => {
-    const result = await probe('reindex', prepared.root);
-    peaks.push(result.peakRssMB);
-    const saves = result.extra.saves as number[];
-    const outside = result.extra.outside as number[];
-    const writes = result.extra.writes as number[];
-    add('reindex-save', 're-index one changed file (save + index)', median(saves), 'ms', 20, saves);
-    add('reindex-write', '  of which the durable write alone', median(writes), 'ms', undefined, writes);
-    add(
-      'reindex-outside',
-      're-index an outside edit (incl. 75 ms batching)',
-      median(outside),
-      'ms',
-      undefined,
-      outside,
-    );
-  });
+    await attempt('reindex', async () => {
+      const result = await probe('reindex', prepared.root);
+      peaks.push(result.peakRssMB);
+      const saves = result.extra.saves as number[];
+      const outside = result.extra.outside as number[];
+      const writes = result.extra.writes as number[];
+      add('reindex-save', 're-index one changed file (save + index)', median(saves), 'ms', 20, saves);
+      add('reindex-write', '  of which the durable write alone', median(writes), 'ms', undefined, writes);
+      add(
+        'reindex-outside',
+        're-index an outside edit (incl. 75 ms batching)',
+        median(outside),
+        'ms',
+        undefined,
+        outside,
+      );
+    });
 
-  const checkProcess = async (id: string, label: string, before?: () => Promise<void>): Promise<void> => {
-    const samples: number[] = [];
-    for (let run = 0; run < runs; run++) {
-      await before?.();
-      const result = await runProcess([cliScript, 'check', prepared.root, '--format', 'json']);
-      if (result.code !== 0 && result.code !== 1)
-        throw new Error(result.stderr.trim().split('\n')[0] ?? 'check failed');
-      samples.push(result.ms);
-    }
-    add(id, label, median(samples), 'ms', 2000, samples);
-  };
-  await attempt('check-cold', () =>
-    checkProcess('check-cold', '`specbench check` process, no cache (CI)', dropCache),
-  );
-  await attempt('check-warm', () => checkProcess('check-warm', '`specbench check` process, with cache'));
+    const checkProcess = async (id: string, label: string, before?: () => Promise<void>): Promise<void> => {
+      const samples: number[] = [];
+      for (let run = 0; run < runs; run++) {
+        await before?.();
+        const result = await runProcess([cliScript, 'check', prepared.root, '--format', 'json']);
+        if (result.code !== 0 && result.code !== 1)
+          throw new Error(result.stderr.trim().split('\n')[0] ?? 'check failed');
+        samples.push(result.ms);
+      }
+      add(id, label, median(samples), 'ms', 2000, samples);
+    };
+    await attempt('check-cold', () =>
+      checkProcess('check-cold', '`specbench check` process, no cache (CI)', dropCache),
+    );
+    await attempt('check-warm', () => checkProcess('check-warm', '`specbench check` process, with cache'));
+  }
 
   if (peaks.length > 0) add('rss', 'engine peak RSS', Math.max(...peaks), 'MB', 400, peaks);
+
+  if (wanted('app')) await measureApp(prepared.root, attempt, add);
+  if (wanted('export')) await measureExports(prepared.root, attempt, add);
 
   const report: BenchReport = {
     machine: {

@@ -1,0 +1,177 @@
+/**
+ * The app's own measurements, in browser mode under headless Chromium: time from `specbench serve`
+ * starting to an interactive navigator, and keystroke-to-frame latency in a 5,000-line spec.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { generateLargeSpec } from '../shared/markdown/largeSpec.js';
+
+const launchArguments = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const servingLine = /^Specbench serving .* at (http:\/\/\S+)$/m;
+
+interface Served {
+  url: string;
+  child: ChildProcess;
+}
+
+function serve(cliScript: string, directory: string, write: boolean): Promise<Served> {
+  const child = spawn(
+    process.execPath,
+    [cliScript, 'serve', directory, '--port', '0', ...(write ? ['--write'] : [])],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`specbench serve printed no URL in 60 s: ${output.trim().split('\n')[0] ?? ''}`));
+    }, 60_000);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString('utf8');
+      const match = servingLine.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ url: match[1]!, child });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`specbench serve exited with ${code}: ${output.trim().split('\n')[0] ?? ''}`));
+    });
+  });
+}
+
+function stop(served: Served): Promise<void> {
+  return new Promise((resolve) => {
+    if (served.child.exitCode !== null) return resolve();
+    served.child.once('exit', () => resolve());
+    served.child.kill('SIGTERM');
+  });
+}
+
+/** Builds the renderer when dist/renderer is missing (serve needs it). */
+export async function ensureRenderer(repository: string): Promise<void> {
+  if (existsSync(path.join(repository, 'dist', 'renderer', 'index.html'))) return;
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn('npm', ['run', 'build:renderer'], {
+      cwd: repository,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  if (code !== 0) throw new Error(`npm run build:renderer exited with ${code}`);
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: launchArguments });
+}
+
+/** Milliseconds from `serve` starting to a ready app whose navigator's Specs link is clickable. */
+export async function measureReady(browser: Browser, cliScript: string, root: string): Promise<number> {
+  const started = performance.now();
+  const served = await serve(cliScript, root, false);
+  const page = await browser.newPage();
+  try {
+    await page.goto(served.url);
+    await page.locator('body[data-ready=true]').waitFor({ timeout: 120_000 });
+    const specs = page.getByRole('navigation', { name: 'Navigator' }).getByRole('link', { name: 'Specs' });
+    await specs.click({ trial: true, timeout: 120_000 });
+    return performance.now() - started;
+  } finally {
+    await page.close();
+    await stop(served);
+  }
+}
+
+/** A copy of the sample workspace whose SPEC-1 is a generated spec of at least `lines` lines. */
+export async function largeSpecWorkspace(sample: string, lines: number): Promise<string> {
+  const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-bench-app-'));
+  const root = path.join(folder, 'workspace');
+  await fs.cp(sample, root, { recursive: true });
+  await fs.rm(path.join(root, '.specbench'), { recursive: true, force: true });
+  let sections = 1;
+  let text = generateLargeSpec(sections);
+  while (text.split('\n').length < lines) text = generateLargeSpec(++sections);
+  // The generated spec is keyed SPEC-1: it replaces the sample's SPEC-1 so keys stay unique.
+  await fs.writeFile(path.join(root, 'specs', 'guest-checkout.md'), text);
+  return root;
+}
+
+/** Per key: from keydown to the first animation frame after the editor's DOM changed, in the page. */
+// Page-side code as text: the node build has no DOM types. The start is the keydown's own timestamp.
+const recordKeystrokes = `(() => {
+  const state = { samples: [], script: [], start: -1 };
+  window.keystrokes = state;
+  document.addEventListener('keydown', (event) => { state.start = event.timeStamp; }, { capture: true });
+  new MutationObserver(() => {
+    if (state.start < 0) return;
+    const start = state.start;
+    state.start = -1;
+    state.script.push(performance.now() - start);
+    requestAnimationFrame(() => state.samples.push(performance.now() - start));
+  }).observe(document.activeElement, { childList: true, subtree: true, characterData: true });
+})()`;
+
+async function typeMeasured(
+  page: Page,
+  characters: string,
+): Promise<{ samples: number[]; script: number[] }> {
+  await page.evaluate(recordKeystrokes);
+  for (let index = 0; index < characters.length; index++) {
+    await page.keyboard.type(characters[index]!);
+    await page.waitForFunction(`window.keystrokes.samples.length >= ${index + 1}`);
+  }
+  return (await page.evaluate('window.keystrokes')) as { samples: number[]; script: number[] };
+}
+
+export interface TypingResult {
+  /** Keydown to the next frame after the DOM changed. */
+  samples: number[];
+  /** Keydown to the DOM change (the editor's own work). */
+  script: number[];
+  lines: number;
+}
+
+/** Opens SPEC-1 (the large spec) in a served copy and types `characters` at the end of its first paragraph. */
+export async function measureTyping(
+  browser: Browser,
+  cliScript: string,
+  root: string,
+  characters: string,
+): Promise<TypingResult> {
+  const lines = (await fs.readFile(path.join(root, 'specs', 'guest-checkout.md'), 'utf8')).split('\n').length;
+  const served = await serve(cliScript, root, true);
+  const page = await browser.newPage();
+  try {
+    await page.goto(served.url);
+    await page.locator('body[data-ready=true]').waitFor({ timeout: 60_000 });
+    const navigator = page.getByRole('navigation', { name: 'Navigator' });
+    await navigator.getByRole('link', { name: 'Specs' }).click();
+    await navigator
+      .getByRole('list', { name: 'Specs list' })
+      .getByRole('link', { name: /large generated spec/ })
+      .first()
+      .click();
+    const editor = page.getByRole('textbox', { name: 'Document' });
+    await editor.waitFor({ timeout: 60_000 });
+    await editor.locator('p').first().click();
+    await page.keyboard.press('End');
+    return { ...(await typeMeasured(page, characters)), lines };
+  } finally {
+    await page.close();
+    await stop(served);
+  }
+}
