@@ -2,7 +2,6 @@
  * `npm run bench`: generates the reference workspace (cached by seed) and measures the engine against
  * DESIGN.md's budget, each cold number in a fresh process. `--json` prints the report as JSON.
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -13,42 +12,14 @@ import { formatReport, withVerdicts, type BenchReport, type Measurement } from '
 import type { ProbeResult } from './benchProbe.js';
 import { generateWorkspace, referenceWorkspace, type GenerateOptions } from './generateWorkspace.js';
 import { median, percentile } from './percentile.js';
-import {
-  ensureRenderer,
-  largeSpecWorkspace,
-  launchBrowser,
-  measureReady,
-  measureTyping,
-} from './appProbe.js';
-import type { ExportProbeResult } from './exportProbe.js';
+import { measureApp, measureExports } from './partMeasurements.js';
+import { runProcess } from './runProcess.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repository = path.resolve(here, '..', '..');
 const probeScript = path.join(here, 'benchProbe.js');
 const cliScript = path.join(repository, 'bin', 'specbench.js');
-const exportScript = path.join(here, 'exportProbe.js');
-const sampleWorkspace = path.join(repository, 'samples', 'acme-checkout');
 const parts = ['engine', 'app', 'export'] as const;
-
-interface ProcessRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
-
-function runProcess(args: string[]): Promise<ProcessRun> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr, ms: performance.now() - started }));
-  });
-}
 
 async function probe(name: string, root: string): Promise<ProbeResult> {
   const run = await runProcess([probeScript, name, root]);
@@ -124,75 +95,6 @@ function scaled(seed: number, scale: number): GenerateOptions {
     faqs: count(referenceWorkspace.faqs),
     roadmapItems: count(referenceWorkspace.roadmapItems),
   };
-}
-
-type Attempt = (id: string, measure: () => Promise<void>) => Promise<void>;
-type Add = (
-  id: string,
-  label: string,
-  value: number,
-  unit: Measurement['unit'],
-  budget?: number,
-  samples?: number[],
-) => void;
-
-const typedText = 'The cart is kept while the shopper pays. '.repeat(5).slice(0, 200);
-
-async function measureApp(root: string, attempt: Attempt, add: Add): Promise<void> {
-  await attempt('app', async () => {
-    await ensureRenderer(repository);
-    const browser = await launchBrowser();
-    try {
-      await attempt('app-ready', async () => {
-        const ms = await measureReady(browser, cliScript, root);
-        add('app-ready', 'serve start to interactive navigator', ms, 'ms');
-      });
-      await attempt('keystroke', async () => {
-        const copy = await largeSpecWorkspace(sampleWorkspace, 5000);
-        try {
-          const typed = await measureTyping(browser, cliScript, copy, typedText);
-          const label = `keystroke to next frame, ${typed.lines.toLocaleString('en')}-line spec`;
-          add('keystroke-p50', `${label} p50`, percentile(typed.samples, 50), 'ms', undefined, typed.samples);
-          add('keystroke-p95', `${label} p95`, percentile(typed.samples, 95), 'ms', 16);
-          add(
-            'keystroke-script-p95',
-            '  of which keydown to DOM change p95',
-            percentile(typed.script, 95),
-            'ms',
-            undefined,
-            typed.script,
-          );
-        } finally {
-          await fs.rm(path.dirname(copy), { recursive: true, force: true });
-        }
-      });
-    } finally {
-      await browser.close();
-    }
-  });
-}
-
-async function exportProbe(args: string[]): Promise<ExportProbeResult> {
-  const run = await runProcess([exportScript, ...args]);
-  if (run.code !== 0) {
-    const lines = run.stderr.trim().split('\n');
-    throw new Error(lines.find((line) => /^\w*Error\b/.test(line)) ?? `export probe exited ${run.code}`);
-  }
-  return JSON.parse(run.stdout) as ExportProbeResult;
-}
-
-async function measureExports(root: string, attempt: Attempt, add: Add): Promise<void> {
-  await attempt('export-pdf', async () => {
-    const result = await exportProbe(['pdf', root, '100']);
-    add('export-pdf-pages', `PDF bundle: pages (${result.specs} specs)`, result.pages ?? Number.NaN, 'pages');
-    add('export-pdf', '  time to print it (incl. Chromium start)', result.ms, 'ms', 5000);
-  });
-  await attempt('export-zip', async () => {
-    const result = await exportProbe(['zip', root]);
-    add('export-zip', 'whole workspace to a Markdown zip', result.ms, 'ms');
-    add('export-zip-mb', '  zip size', result.bytes / 1e6, 'MB');
-    add('export-zip-rss', '  peak RSS of that process', result.peakRssMB, 'MB');
-  });
 }
 
 async function main(): Promise<void> {
@@ -357,8 +259,8 @@ async function main(): Promise<void> {
 
   if (peaks.length > 0) add('rss', 'engine peak RSS', Math.max(...peaks), 'MB', 400, peaks);
 
-  if (wanted('app')) await measureApp(prepared.root, attempt, add);
-  if (wanted('export')) await measureExports(prepared.root, attempt, add);
+  if (wanted('app')) await measureApp({ repository, cliScript, root: prepared.root, attempt, add });
+  if (wanted('export')) await measureExports({ repository, cliScript, root: prepared.root, attempt, add });
 
   const report: BenchReport = {
     machine: {

@@ -1,0 +1,96 @@
+/** The benchmark's app and export parts: what they measure and how each row is labelled. */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  ensureRenderer,
+  largeSpecWorkspace,
+  launchBrowser,
+  measureReady,
+  measureTyping,
+} from './appProbe.js';
+import type { Measurement } from './benchReport.js';
+import type { ExportProbeResult } from './exportProbe.js';
+import { percentile } from './percentile.js';
+import { runProcess } from './runProcess.js';
+
+const exportScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'exportProbe.js');
+
+export type Attempt = (id: string, measure: () => Promise<void>) => Promise<void>;
+export type Add = (
+  id: string,
+  label: string,
+  value: number,
+  unit: Measurement['unit'],
+  budget?: number,
+  samples?: number[],
+) => void;
+
+const typedText = 'The cart is kept while the shopper pays. '.repeat(5).slice(0, 200);
+
+export interface PartContext {
+  repository: string;
+  cliScript: string;
+  /** The reference workspace. */
+  root: string;
+  attempt: Attempt;
+  add: Add;
+}
+
+export async function measureApp({ repository, cliScript, root, attempt, add }: PartContext): Promise<void> {
+  const sampleWorkspace = path.join(repository, 'samples', 'acme-checkout');
+  await attempt('app', async () => {
+    await ensureRenderer(repository);
+    const browser = await launchBrowser();
+    try {
+      await attempt('app-ready', async () => {
+        const ms = await measureReady(browser, cliScript, root);
+        add('app-ready', 'serve start to interactive navigator', ms, 'ms');
+      });
+      await attempt('keystroke', async () => {
+        const copy = await largeSpecWorkspace(sampleWorkspace, 5000);
+        try {
+          const typed = await measureTyping(browser, cliScript, copy, typedText);
+          const label = `keystroke to next frame, ${typed.lines.toLocaleString('en')}-line spec`;
+          add('keystroke-p50', `${label} p50`, percentile(typed.samples, 50), 'ms', undefined, typed.samples);
+          add('keystroke-p95', `${label} p95`, percentile(typed.samples, 95), 'ms', 16);
+          add(
+            'keystroke-script-p95',
+            '  of which keydown to DOM change p95',
+            percentile(typed.script, 95),
+            'ms',
+            undefined,
+            typed.script,
+          );
+        } finally {
+          await fs.rm(path.dirname(copy), { recursive: true, force: true });
+        }
+      });
+    } finally {
+      await browser.close();
+    }
+  });
+}
+
+async function exportProbe(args: string[]): Promise<ExportProbeResult> {
+  const run = await runProcess([exportScript, ...args]);
+  if (run.code !== 0) {
+    const lines = run.stderr.trim().split('\n');
+    throw new Error(lines.find((line) => /^\w*Error\b/.test(line)) ?? `export probe exited ${run.code}`);
+  }
+  return JSON.parse(run.stdout) as ExportProbeResult;
+}
+
+export async function measureExports({ root, attempt, add }: PartContext): Promise<void> {
+  await attempt('export-pdf', async () => {
+    const result = await exportProbe(['pdf', root, '100']);
+    add('export-pdf-pages', `PDF bundle: pages (${result.specs} specs)`, result.pages ?? Number.NaN, 'pages');
+    add('export-pdf', '  time to print it (incl. Chromium start)', result.ms, 'ms', 5000);
+  });
+  await attempt('export-zip', async () => {
+    const result = await exportProbe(['zip', root]);
+    add('export-zip', 'whole workspace to a Markdown zip', result.ms, 'ms');
+    add('export-zip-mb', '  zip size', result.bytes / 1e6, 'MB');
+    add('export-zip-rss', '  peak RSS of that process', result.peakRssMB, 'MB');
+  });
+}
