@@ -67,7 +67,8 @@ export async function exportBundle(bundle: SpecBundle, options: ExportOptions): 
       const files = bundleFiles(bundle, common);
       // Fixed entry times so the same workspace gives the same zip, whatever the clock.
       const entries: Zippable = {};
-      for (const [name, bytes] of files) entries[name] = [bytes, { mtime: date }];
+      const mtime = zipEntryTime(date);
+      for (const [name, bytes] of files) entries[name] = [bytes, { mtime }];
       data = zipSync(entries, { level: 6 });
       break;
     }
@@ -104,4 +105,12 @@ async function checkDestination(out: string): Promise<Extract<ExportResult, { ok
     // A new file: fine.
   }
   return undefined;
+}
+
+/** Zip (DOS) timestamps only hold 1980–2099; a clock outside that range must not fail an export. */
+export function zipEntryTime(date: Date): Date {
+  const earliest = new Date(1980, 0, 1, 12);
+  const latest = new Date(2099, 11, 31, 12);
+  if (Number.isNaN(date.getTime()) || date < earliest) return earliest;
+  return date > latest ? latest : date;
 }

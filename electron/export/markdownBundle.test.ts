@@ -2,7 +2,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exportBundle } from './exportBundle.js';
+import { exportBundle, zipEntryTime } from './exportBundle.js';
 import { bundleFiles, renderBundleMarkdown } from './markdownBundle.js';
 import { headingAnchor } from './portableMarkdown.js';
 import { bundleOf, sampleCopy, temporaryFolder, workspaceWith } from './testing/exportFixtures.js';
@@ -104,6 +104,26 @@ describe('Markdown bundles of the sample', () => {
       ok: true,
       names: [...bundleFiles(bundle, { date }).keys()].sort(),
     });
+  });
+
+  it('writes a zip even when the clock is outside the years a zip can hold', async () => {
+    const out = path.join(await temporaryFolder(), 'epoch.zip');
+    const result = await exportBundle(bundle, { format: 'zip', out, date: new Date(0) });
+    expect({ ok: result.ok, entries: Object.keys(unzipSync(await fs.readFile(out))).length > 0 }).toEqual({
+      ok: true,
+      entries: true,
+    });
+  });
+});
+
+describe('zipEntryTime', () => {
+  it.each([
+    ['before 1980', new Date(0), new Date(1980, 0, 1, 12)],
+    ['inside the range', new Date(2026, 10, 25), new Date(2026, 10, 25)],
+    ['after 2099', new Date(2150, 0, 1), new Date(2099, 11, 31, 12)],
+    ['an invalid date', new Date(Number.NaN), new Date(1980, 0, 1, 12)],
+  ])('%s', (_name, date, expected) => {
+    expect(zipEntryTime(date).getTime()).toBe(expected.getTime());
   });
 });
 
