@@ -2,7 +2,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { Rice } from '../../../shared/model/roadmapModel.js';
 import { confidenceValues, impactValues, riceScore } from '../../../shared/model/roadmapModel.js';
-import { scoreFormat } from './RoadmapCard.js';
+import { scoreFormat } from './RiceScore.js';
 
 const impactLabels: Record<Rice['impact'], string> = {
   3: '3 — massive',

@@ -2,12 +2,12 @@
 import { memo } from 'react';
 import type { DragEvent, KeyboardEvent } from 'react';
 import type { RoadmapItem } from '../../../shared/model/roadmapModel.js';
-import { riceScore } from '../../../shared/model/roadmapModel.js';
 import { roadmapItemHash } from '../search/documentHash.js';
 import { HashLink } from '../search/HashLink.js';
 import type { DeliveryCount } from './roadmapLanes.js';
 import { deliverySummary, statusLabel } from './roadmapLanes.js';
 import { quarterTitle } from './quarterTimeline.js';
+import { RiceScore } from './RiceScore.js';
 
 export interface RoadmapCardProps {
   item: RoadmapItem;
@@ -20,8 +20,6 @@ export interface RoadmapCardProps {
   onDragEnd: () => void;
   onKeyDown: (event: KeyboardEvent<HTMLLIElement>, key: string) => void;
 }
-
-export const scoreFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
 
 export const RoadmapCard = memo(function RoadmapCard({
   item,
@@ -49,12 +47,7 @@ export const RoadmapCard = memo(function RoadmapCard({
       <div className="roadmap-card__top">
         <span className="key-chip">{item.key}</span>
         <span className={`status-chip status-chip--${item.status}`}>{statusLabel(item.status)}</span>
-        {item.rice && (
-          <span className="roadmap-card__score" title="RICE score: reach × impact × confidence ÷ effort">
-            <span className="visually-hidden">RICE score </span>
-            {scoreFormat.format(riceScore(item.rice))}
-          </span>
-        )}
+        {item.rice && <RiceScore rice={item.rice} />}
       </div>
       <HashLink
         className="roadmap-card__title"

@@ -1,12 +1,11 @@
 /** The roadmap by target quarter (`#/timeline`): one column per quarter, unscheduled items last. */
 import { useMemo, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
-import { riceScore } from '../../../shared/model/roadmapModel.js';
 import type { WorkspaceState } from '../../app/workspaceState.js';
 import { roadmapItemHash } from '../search/documentHash.js';
 import { HashLink } from '../search/HashLink.js';
 import { quarterTimeline } from './quarterTimeline.js';
-import { scoreFormat } from './RoadmapCard.js';
+import { RiceScore } from './RiceScore.js';
 import { RoadmapTabs } from './RoadmapTabs.js';
 import { deliveryCounts, deliverySummary, laneTitles } from './roadmapLanes.js';
 import './roadmap.css';
@@ -50,12 +49,7 @@ export function RoadmapTimeline({ workspace, navigate }: RoadmapTimelineProps) {
                   <div className="roadmap-card__top">
                     <span className="key-chip">{item.key}</span>
                     <span className={`lane-chip lane-chip--${item.lane}`}>{laneTitles[item.lane]}</span>
-                    {item.rice && (
-                      <span className="roadmap-card__score" title="RICE score">
-                        <span className="visually-hidden">RICE score </span>
-                        {scoreFormat.format(riceScore(item.rice))}
-                      </span>
-                    )}
+                    {item.rice && <RiceScore rice={item.rice} />}
                   </div>
                   <HashLink
                     className="roadmap-card__title"
