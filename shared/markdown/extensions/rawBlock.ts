@@ -3,6 +3,7 @@
  * anything whose round trip is unsafe), kept byte for byte as an atom and shown as editable source.
  */
 import { Node, type JSONContent, type MarkdownToken } from '@tiptap/core';
+import { sourceAttribute } from './sourceAttribute.js';
 
 export const RawBlock = Node.create({
   name: 'rawBlock',
@@ -13,13 +14,7 @@ export const RawBlock = Node.create({
   markdownTokenName: 'html',
 
   addAttributes() {
-    return {
-      source: {
-        default: '',
-        parseHTML: (element) => element.getAttribute('data-source') ?? '',
-        renderHTML: (attributes: Record<string, unknown>) => ({ 'data-source': attributes.source }),
-      },
-    };
+    return { source: sourceAttribute };
   },
 
   parseHTML() {

@@ -5,6 +5,7 @@
  */
 import { Node, type JSONContent, type MarkdownToken } from '@tiptap/core';
 import { referenceAtStart } from '../../grammar/linkGrammar.js';
+import { sourceAttribute } from './sourceAttribute.js';
 
 const attribute = String.raw`(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>\x60]+|'[^']*'|"[^"]*"))?)`;
 const rawInlinePatterns: RegExp[] = [
@@ -53,13 +54,7 @@ export const RawInline = Node.create({
   selectable: true,
 
   addAttributes() {
-    return {
-      source: {
-        default: '',
-        parseHTML: (element) => element.getAttribute('data-source') ?? '',
-        renderHTML: (attributes: Record<string, unknown>) => ({ 'data-source': attributes.source }),
-      },
-    };
+    return { source: sourceAttribute };
   },
 
   parseHTML() {
