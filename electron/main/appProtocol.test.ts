@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isAppUrl, resolveAppRequest } from './appProtocol.js';
+import { isAppPage, isAppUrl, resolveAppRequest } from './appProtocol.js';
 
 describe('isAppUrl', () => {
   const cases: [string, boolean][] = [
@@ -17,6 +17,23 @@ describe('isAppUrl', () => {
   ];
   it.each(cases)('%s → %s', (url, expected) => {
     expect(isAppUrl(url)).toEqual(expected);
+  });
+});
+
+describe('isAppPage', () => {
+  const cases: [string, boolean][] = [
+    ['specbench-app://app/index.html', true],
+    ['specbench-app://app/index.html#/doc/specs/a.md', true],
+    ['specbench-app://app/', true],
+    ['specbench-app://app/workspace-assets/assets/flow.svg', false],
+    ['specbench-app://app/assets/index.js', false],
+    ['specbench-app://app/index.html/..', true],
+    ['specbench-app://app/index.htm', false],
+    ['specbench-app://evil/index.html', false],
+    ['blob:specbench-app://app/4f1c', false],
+  ];
+  it.each(cases)('%s → %s', (url, expected) => {
+    expect(isAppPage(url)).toEqual(expected);
   });
 });
 

@@ -32,6 +32,13 @@ export function isAppUrl(raw: string): boolean {
   }
 }
 
+/** The app's own page (any hash route): the only document that may navigate in, or call the API. */
+export function isAppPage(raw: string): boolean {
+  if (!isAppUrl(raw)) return false;
+  const { pathname } = new URL(raw);
+  return pathname === '/' || pathname === '/index.html';
+}
+
 export async function resolveAppRequest(
   rendererRoot: string,
   workspaceRoot: string | undefined,

@@ -13,12 +13,12 @@ import {
 } from 'electron';
 import { changeEventChannel } from '../../shared/contract/apiContract.js';
 import type { WorkspaceSession } from '../services/workspaceSession.js';
-import { appEntryUrl, appScheme, isAppUrl, resolveAppRequest } from './appProtocol.js';
+import { appEntryUrl, appScheme, resolveAppRequest } from './appProtocol.js';
 import { buildMenuTemplate } from './appMenu.js';
 import type { AppStateStore } from './appStateStore.js';
 import { watchExportDownloads } from './exportDownloads.js';
-import { openExternalSafely } from './externalLinks.js';
 import { registerIpcHandlers } from './ipcHandlers.js';
+import { denyAllPermissions, guardContents } from './navigationGuard.js';
 import { installSampleWorkspace } from './sampleWorkspace.js';
 import { createWindowOptions } from './windowOptions.js';
 
@@ -199,22 +199,10 @@ export class DesktopApp {
 
   /** Nothing navigates the app window or opens another; external links go through one guarded function. */
   private denyPermissionsAndNavigation(): void {
-    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-    session.defaultSession.setPermissionCheckHandler(() => false);
+    denyAllPermissions(session.defaultSession);
     this.app.on('web-contents-created', (_event, contents: WebContents) => {
-      contents.on('will-navigate', (event, url) => {
-        if (isAppUrl(url)) return;
-        event.preventDefault();
-        void openExternalSafely(url, (safe) => shell.openExternal(safe));
-      });
-      contents.on('will-redirect', (event, url) => {
-        if (!isAppUrl(url)) event.preventDefault();
-      });
-      contents.on('will-attach-webview', (event) => event.preventDefault());
-      contents.setWindowOpenHandler(({ url }) => {
-        void openExternalSafely(url, (safe) => shell.openExternal(safe));
-        return { action: 'deny' };
-      });
+      // safeExternalUrl (externalLinks.ts, tested) has already refused every scheme but http, https and mailto.
+      guardContents(contents, (safe) => shell.openExternal(safe)); // eng-disable OPEN_EXTERNAL_JS_CHECK
     });
   }
 }

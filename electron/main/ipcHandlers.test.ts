@@ -14,6 +14,26 @@ describe('isTrustedSender', () => {
     ['a file page', { url: 'file:///tmp/evil.html', parent: null }, false],
     ['another host on our scheme', { url: 'specbench-app://evil/index.html', parent: null }, false],
     ['a destroyed frame', null, false],
+    ['a frame without a URL yet', { url: '', parent: null }, false],
+    ['about:blank', { url: 'about:blank', parent: null }, false],
+    ['a data: page', { url: 'data:text/html,<script>1</script>', parent: null }, false],
+    ['a blob: page made by the app', { url: 'blob:specbench-app://app/4f1c', parent: null }, false],
+    [
+      'a workspace image opened as a page',
+      { url: 'specbench-app://app/workspace-assets/a.svg', parent: null },
+      false,
+    ],
+    ['another file of the app', { url: 'specbench-app://app/assets/index.js', parent: null }, false],
+    ['our scheme with credentials', { url: 'specbench-app://user@app/index.html', parent: null }, false],
+    ['our scheme with a port', { url: 'specbench-app://app:8080/index.html', parent: null }, false],
+    ['a look-alike host', { url: 'specbench-app://app.evil/index.html', parent: null }, false],
+    ['our page served over http', { url: 'http://app/index.html', parent: null }, false],
+    ['devtools', { url: 'devtools://devtools/bundled/inspector.html', parent: null }, false],
+    [
+      'a nested subframe on our page',
+      { url: 'specbench-app://app/index.html', parent: { parent: {} } },
+      false,
+    ],
   ];
   it.each(cases)('%s', (_name, frame, expected) => {
     expect(isTrustedSender(frame)).toEqual(expected);

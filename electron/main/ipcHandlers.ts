@@ -2,7 +2,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { channelFor, methodNames, parseCall } from '../../shared/contract/apiContract.js';
 import type { ApiService } from '../services/apiService.js';
-import { isAppUrl } from './appProtocol.js';
+import { isAppPage } from './appProtocol.js';
 
 export interface SenderFrame {
   url: string;
@@ -10,9 +10,9 @@ export interface SenderFrame {
   parent: unknown;
 }
 
-/** Calls are answered only for the app's own top-level page, never for a subframe or another origin. */
+/** Calls are answered only for the app's own top-level page, never a subframe, another origin or a served image. */
 export function isTrustedSender(frame: SenderFrame | null | undefined): boolean {
-  return frame !== null && frame !== undefined && frame.parent === null && isAppUrl(frame.url);
+  return frame !== null && frame !== undefined && frame.parent === null && isAppPage(frame.url);
 }
 
 export async function handleCall(
