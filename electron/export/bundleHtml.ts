@@ -6,6 +6,7 @@ import { riceScore } from '../../shared/model/roadmapModel.js';
 import { bundleStyles } from './bundleStyles.js';
 import { keyLink, renderDocumentHtml, type TocHeading } from './documentHtml.js';
 import { escapeHtml } from './htmlSanitizer.js';
+import { runningHeaderStyles, type RunningHeader } from './runningHeaders.js';
 import { documentBody, type SpecBundle } from './specBundle.js';
 
 export interface BundleHtmlOptions {
@@ -50,6 +51,7 @@ export function renderBundleHtml(bundle: SpecBundle, options: BundleHtmlOptions)
   const title = bundleTitle(bundle);
   const contents: TocHeading[] = [];
   const sections: string[] = [];
+  const headers: RunningHeader[] = [];
   bundle.documents.forEach((document, index) => {
     const { entry } = document;
     const number = String(index + 1);
@@ -58,9 +60,9 @@ export function renderBundleHtml(bundle: SpecBundle, options: BundleHtmlOptions)
     const body = renderDocumentHtml(documentBody(document), entry.path, number, context);
     contents.push(...body.headings);
     const kind = `${typeNames[entry.type] ?? 'Document'}${entry.key ? ` · ${escapeHtml(entry.key)}` : ''}`;
-    // Specs open a page each; short stories and FAQs run on after the first of their kind.
-    const continues = entry.type !== 'spec' && bundle.documents[index - 1]?.entry.type === entry.type;
-    sections.push(`<article class="document${continues ? ' continues' : ''}" id="${escapeHtml(id)}">
+    // Each document opens its own named page, so the running header can name it.
+    headers.push({ page: `document-${number}`, title: entry.title });
+    sections.push(`<article class="document" id="${escapeHtml(id)}" data-page="document-${number}">
 <p class="document-kind">${kind}</p>
 <h1><span class="number">${number}</span> ${escapeHtml(entry.title)}</h1>
 ${propertiesTable(entry.fields, anchors)}
@@ -80,6 +82,7 @@ ${body.html}</article>`);
   appendices.forEach(([id, text, render], index) => {
     const number = String(bundle.documents.length + index + 1);
     contents.push({ id, number, text, level: 1 });
+    headers.push({ page: `appendix-${number}`, title: text });
     sections.push(render(number));
   });
   const html = `<!doctype html>
@@ -89,7 +92,8 @@ ${body.html}</article>`);
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-<style>${bundleStyles}</style>
+<style>${bundleStyles}
+${runningHeaderStyles({ workspaceName: bundle.workspaceName, bundleTitle: title, sections: headers })}</style>
 </head>
 <body>
 ${cover(bundle, title, options)}
@@ -177,7 +181,7 @@ function roadmapAppendix(bundle: SpecBundle, number: string): string {
       item.description ? `<br><small>${escapeHtml(item.description)}</small>` : ''
     }</td><td class="nowrap">${escapeHtml(item.lane)}</td><td class="nowrap">${escapeHtml(item.quarter ?? '')}</td><td class="nowrap">${escapeHtml(item.status.replace(/-/g, ' '))}</td><td class="nowrap">${rice}</td></tr>`;
   });
-  return `<section class="appendix" id="appendix-roadmap">
+  return `<section class="appendix" id="appendix-roadmap" data-page="appendix-${number}">
 <h1><span class="number">${number}</span> Roadmap items</h1>
 <p>The roadmap items the requirements in this bundle deliver. RICE = reach × impact × confidence ÷ effort.</p>
 <table><thead><tr><th>Key</th><th>Item</th><th>Lane</th><th>Quarter</th><th>Status</th><th>RICE</th></tr></thead>
@@ -193,7 +197,7 @@ function matrixAppendix(bundle: SpecBundle, number: string, anchors: ReadonlyMap
         row.priority ?? '',
       )}</td><td>${row.roadmap.map(link).join(', ') || '—'}</td><td>${row.stories.map(link).join(', ') || '—'}</td></tr>`,
   );
-  return `<section class="appendix" id="appendix-traceability">
+  return `<section class="appendix" id="appendix-traceability" data-page="appendix-${number}">
 <h1><span class="number">${number}</span> Traceability matrix</h1>
 <p>Each requirement, the roadmap items it delivers and the user stories that implement it.</p>
 <table><thead><tr><th>Requirement</th><th>Summary</th><th>Spec</th><th>Priority</th><th>Roadmap</th><th>Stories</th></tr></thead>

@@ -18,6 +18,7 @@ describe('the sample bundle as a PDF', () => {
   let bundle: SpecBundle;
   let pages: string[];
   let passes: { contentsPaged: boolean; passes: number };
+  let headingPages: ReadonlyMap<string, number>;
   let destinations: number;
 
   beforeAll(async () => {
@@ -29,6 +30,7 @@ describe('the sample bundle as a PDF', () => {
     if (!printed.ok) throw new Error(printed.message);
     pages = await pdfPages(printed.pdf);
     passes = { contentsPaged: printed.contentsPaged, passes: printed.passes };
+    headingPages = printed.pages;
     destinations =
       Buffer.from(printed.pdf)
         .toString('latin1')
@@ -84,11 +86,72 @@ describe('the sample bundle as a PDF', () => {
     expect([pages.length > 5, missing]).toEqual([true, []]);
   });
 
+  it('heads each page with the workspace and the title of the document on it, and the cover with nothing', () => {
+    const starts = renderBundleHtml(bundle, { date })
+      .contents.filter((heading) => heading.level === 1)
+      .map((heading) => ({ page: headingPages.get(heading.id) ?? Number.NaN, title: heading.text }));
+    const expected = pages.map((_page, index) => {
+      if (index === 0) return 'ACME CHECKOUT';
+      const current = starts.filter((start) => start.page <= index + 1).at(-1);
+      return `Acme Checkout | ${current?.title ?? 'Acme Checkout specifications'}`;
+    });
+    expect([starts.length > 10, pages.map(headerLine)]).toEqual([true, expected]);
+  });
+
   it('prints the workspace, the version and the date on the cover', () => {
     const cover = pages[0]!;
     expect(
       ['ACME CHECKOUT', 'commit 1234567 · tag v1.0', '25 November 2026'].map((text) => cover.includes(text)),
     ).toEqual([true, true, true]);
+  });
+});
+
+/** A page's first line, its columns joined by ` | `. */
+function headerLine(page: string): string {
+  const line = page.split('\n').find((text) => text.trim() !== '') ?? '';
+  return line
+    .trim()
+    .split(/\s{2,}/)
+    .join(' | ');
+}
+
+describe('running headers with hostile titles', () => {
+  const titles = [
+    'Quote " and back\\slash \\" }@page{x',
+    'Ends the style </style><script>alert(1)</script>',
+    "Line one\nline two ' <!-- *{}",
+  ];
+  let html: string;
+  let pages: string[];
+
+  beforeAll(async () => {
+    const folder = await workspaceWith(
+      Object.fromEntries(
+        titles.map((title, index) => [
+          `specs/hostile-${index + 1}.md`,
+          `---\nkey: SPEC-${index + 1}\ntype: spec\ntitle: ${JSON.stringify(title)}\n---\n## Body\n\nText of spec ${index + 1}.\n`,
+        ]),
+      ),
+    );
+    const bundle = await bundleOf(folder, { specs: 'all', include: [] });
+    html = renderBundleHtml(bundle, { date, print: true }).html;
+    const printed = await renderBundlePdf(bundle, { date });
+    if (!printed.ok) throw new Error(printed.message);
+    pages = await pdfPages(printed.pdf);
+  }, 60_000);
+
+  it('keeps the stylesheet whole: its only end is the real one', () => {
+    expect([html.match(/<\/style/gi)?.length, html.includes('</style>\n</head>')]).toEqual([1, true]);
+  });
+
+  // pdftotext drops some spaces beside punctuation at 8 pt, so headers are compared without spaces.
+  it('shows each title in the header of its pages, with the footer on every page', () => {
+    const headers = pages.slice(2).map((page) => headerLine(page).replace(/\s+/g, ''));
+    const footers = pages.filter((page, index) => page.includes(`Page ${index + 1} of ${pages.length}`));
+    expect({ headers, footers: footers.length }).toEqual({
+      headers: titles.map((title) => `Testworkspace|${title.replace(/\s+/g, '')}`),
+      footers: pages.length,
+    });
   });
 });
 
@@ -128,7 +191,6 @@ describe('printing untrusted content', () => {
     try {
       await launched.printer.print(
         `<!doctype html><img src="${origin}/raw.png"><script>fetch('${origin}/raw-script'); document.write('ran')</script><link rel="stylesheet" href="${origin}/raw.css">`,
-        { workspaceName: 'Test', title: 'Raw' },
       );
       expect({ requests, blocked: [...launched.printer.blockedRequests].sort() }).toEqual({
         requests: [],

@@ -8,12 +8,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { renderBundleHtml, type BundleHtmlOptions } from './bundleHtml.js';
 import type { TocHeading } from './documentHtml.js';
-import { launchPdfPrinter, type PdfPrinter } from './pdfPrinter.js';
+import { launchPdfPrinter, type PdfPrinter, type PrinterLauncher } from './pdfPrinter.js';
 import type { SpecBundle } from './specBundle.js';
 
 export interface BundlePdfOptions extends Pick<BundleHtmlOptions, 'date' | 'version'> {
-  /** Prints the HTML; Playwright's Chromium when absent (launched and closed here). */
+  /** Prints the HTML and stays open (the caller closes it). */
   printer?: PdfPrinter;
+  /** Starts the printer for this print, closed here; Playwright's Chromium when neither is given. */
+  launchPrinter?: PrinterLauncher;
   onProgress?: (fraction: number, step: string) => void;
   /** Checked before Chromium starts and before every pass: a cancelled print stops at the next one. */
   signal?: AbortSignal;
@@ -37,7 +39,7 @@ export async function renderBundlePdf(
   if (options.signal?.aborted) return cancelled;
   if (printer === undefined) {
     progress(0.05, 'starting Chromium');
-    const launched = await launchPdfPrinter();
+    const launched = await (options.launchPrinter ?? launchPdfPrinter)();
     if (!launched.ok) return launched;
     printer = launched.printer;
   }
@@ -55,7 +57,7 @@ export async function renderBundlePdf(
         0.1 + (0.8 * (pass - 1)) / maximumPasses,
         pass === 1 ? 'printing' : 'printing with page numbers',
       );
-      const pdf = await print(printer, rendered.html, bundle, rendered.title);
+      const pdf = await printer.print(rendered.html);
       const outline = await readOutline(pdf);
       if (outline === undefined) return { ok: true, pdf, pages, contentsPaged: false, passes: pass };
       const found = pagesOf(rendered.contents, outline);
@@ -79,10 +81,6 @@ export async function renderBundlePdf(
 
 function samePages(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
   return a.size === b.size && [...a].every(([id, page]) => b.get(id) === page);
-}
-
-function print(printer: PdfPrinter, html: string, bundle: SpecBundle, title: string): Promise<Uint8Array> {
-  return printer.print(html, { workspaceName: bundle.workspaceName, title });
 }
 
 export interface OutlineItem {

@@ -1,6 +1,14 @@
+/** The running header and footer's type; their texts come from runningHeaders.ts. */
+const marginBox =
+  'font-family: Inter, "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", sans-serif; font-size: 8pt; color: #5b6577;';
+
 /** The bundle's one stylesheet, inlined into the HTML: print first (A4), readable on screen too. */
 export const bundleStyles = `
-@page { size: A4; margin: 24mm 18mm 22mm 18mm; }
+@page { size: A4; margin: 24mm 18mm 22mm 18mm;
+  @top-left { ${marginBox} vertical-align: bottom; margin-bottom: 4mm; padding-bottom: 2mm; border-bottom: 0.5px solid #d9dee7; }
+  @top-right { ${marginBox} vertical-align: bottom; margin-bottom: 4mm; padding-bottom: 2mm; border-bottom: 0.5px solid #d9dee7; text-align: right; }
+  @bottom-center { ${marginBox} vertical-align: top; padding-top: 4mm; }
+}
 :root { --ink: #1c2330; --muted: #5b6577; --rule: #d9dee7; --accent: #1f5fbf; --soft: #f4f6fa; }
 * { box-sizing: border-box; }
 html { font-family: Inter, "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", sans-serif; font-size: 10.5pt;
@@ -57,7 +65,7 @@ th { background: var(--soft); font-weight: 600; border-bottom: 1.5px solid #b9c1
 .contents .leader { flex: 1; border-bottom: 0.5px solid #c9d0db; margin: 0 2mm; transform: translateY(-1mm); }
 .contents .page { min-width: 8mm; text-align: right; font-variant-numeric: tabular-nums; }
 .document { break-before: page; page-break-before: always; }
-.document.continues { break-before: auto; page-break-before: auto; margin-top: 12mm; padding-top: 8mm; border-top: 2px solid var(--rule); }
+@media screen { .document, .appendix { margin-top: 12mm; padding-top: 8mm; border-top: 2px solid var(--rule); } }
 .document-kind { font-size: 9pt; letter-spacing: 0.12em; text-transform: uppercase; color: var(--muted); margin: 0 0 2mm; font-weight: 600; }
 .properties { width: auto; min-width: 60%; margin-bottom: 6mm; }
 .properties th { width: 32mm; background: none; border-bottom: 1px solid var(--rule); color: var(--muted); font-weight: 500; }

@@ -8,6 +8,7 @@ import { zipSync, type Zippable } from 'fflate';
 import { writeFileAtomic } from '../engine/atomicFile.js';
 import { renderBundleHtml } from './bundleHtml.js';
 import { bundleFiles, renderBundleMarkdown } from './markdownBundle.js';
+import type { PrinterLauncher } from './pdfPrinter.js';
 import type { SpecBundle } from './specBundle.js';
 
 export const exportFormats = ['pdf', 'md', 'zip', 'html'] as const;
@@ -20,6 +21,8 @@ export interface ExportOptions {
   date?: Date;
   version?: string;
   onProgress?: (fraction: number, step: string) => void;
+  /** Starts the PDF printer (the desktop app's Electron one); Playwright's Chromium when absent. */
+  launchPrinter?: PrinterLauncher;
   /** Stops the export between steps; nothing is written once it is aborted. */
   signal?: AbortSignal;
 }
@@ -50,6 +53,7 @@ export async function exportBundle(bundle: SpecBundle, options: ExportOptions): 
         ...common,
         onProgress: (fraction, step) => progress(fraction * 0.95, step),
         ...(options.signal === undefined ? {} : { signal: options.signal }),
+        ...(options.launchPrinter === undefined ? {} : { launchPrinter: options.launchPrinter }),
       });
       if (!printed.ok) return printed;
       data = printed.pdf;

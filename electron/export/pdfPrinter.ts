@@ -1,12 +1,10 @@
 /**
  * Prints sanitised HTML to PDF with Playwright's Chromium (the system one when present): JavaScript
- * off, every network request aborted, header with the title and a "Page N of M" footer.
+ * off, every network request aborted; the running header and footer come from the HTML's own CSS.
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { footerTemplate, headerTemplate, type PrintOptions } from './pageTemplates.js';
-
-export type { PrintOptions } from './pageTemplates.js';
+import { playwrightPdfOptions } from './printOptions.js';
 
 const systemChromium = '/usr/bin/chromium';
 const launchArguments = [
@@ -18,9 +16,9 @@ const launchArguments = [
   '--no-first-run',
 ];
 
-/** What prints bundle HTML: Playwright's Chromium here; the desktop app can wrap `webContents.printToPDF`. */
+/** What prints bundle HTML: Playwright's Chromium here, `webContents.printToPDF` in the desktop app. */
 export interface PdfPrinter {
-  print(html: string, options: PrintOptions): Promise<Uint8Array>;
+  print(html: string): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -29,8 +27,11 @@ export interface ChromiumPrinter extends PdfPrinter {
   readonly blockedRequests: readonly string[];
 }
 
-export type LaunchResult =
-  { ok: true; printer: ChromiumPrinter } | { ok: false; error: 'no-browser'; message: string };
+export type LaunchResult<Printer extends PdfPrinter = ChromiumPrinter> =
+  { ok: true; printer: Printer } | { ok: false; error: 'no-browser'; message: string };
+
+/** Starts a printer for one export; the export closes it when done. */
+export type PrinterLauncher = () => Promise<LaunchResult<PdfPrinter>>;
 
 /** `SPECBENCH_CHROMIUM` names another Chromium; otherwise Debian's, else Playwright's own if installed. */
 export async function launchPdfPrinter(): Promise<LaunchResult> {
@@ -59,7 +60,7 @@ export async function launchPdfPrinter(): Promise<LaunchResult> {
     const created = await context.newPage();
     await created.route('**/*', async (route) => {
       const url = route.request().url();
-      if (url.startsWith('data:')) return route.continue();
+      if (allowedPrintRequest(url)) return route.continue();
       blockedRequests.push(url);
       return route.abort('blockedbyclient');
     });
@@ -70,23 +71,22 @@ export async function launchPdfPrinter(): Promise<LaunchResult> {
     ok: true,
     printer: {
       blockedRequests,
-      async print(html, options) {
+      async print(html) {
         page ??= openPage();
         const current = await page;
         await current.setContent(html, { waitUntil: 'load' });
-        const pdf = await current.pdf({
-          format: 'A4',
-          preferCSSPageSize: true,
-          printBackground: true,
-          displayHeaderFooter: true,
-          headerTemplate: headerTemplate(options),
-          footerTemplate,
-          outline: true,
-          tagged: true,
-        });
+        const pdf = await current.pdf(playwrightPdfOptions);
         return new Uint8Array(pdf);
       },
       close: () => browser.close(),
     },
   };
+}
+
+/**
+ * What a printing page may load: inlined `data:` resources, and the page itself when a printer has
+ * to load it from a file (Electron); nothing else, whatever the HTML asks for.
+ */
+export function allowedPrintRequest(url: string, pageUrl?: string): boolean {
+  return /^data:/i.test(url) || (pageUrl !== undefined && url === pageUrl);
 }
