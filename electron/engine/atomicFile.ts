@@ -3,14 +3,30 @@
  * target, fsync the folder. A crash at any moment leaves the old bytes or the new, never a torn file.
  */
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { nodeFileSystem, type FileSystem } from './fileSystem.js';
 
 const renameRetries = 10;
 
 export interface AtomicWriteOptions {
   /** File mode for a new file; an existing file keeps its own mode. */
   mode?: number;
+  fileSystem?: FileSystem;
+}
+
+/**
+ * The new bytes replaced the file, but syncing the folder failed: readers see them, a power cut may
+ * not keep them. Carries the errno of the failed sync; a later write syncs the folder again.
+ */
+export class UnconfirmedWriteError extends Error {
+  readonly code: string | undefined;
+
+  constructor(cause: unknown) {
+    super(`The new file is in place but the folder could not be synced: ${(cause as Error).message}`, {
+      cause,
+    });
+    this.code = (cause as NodeJS.ErrnoException).code;
+  }
 }
 
 export async function writeFileAtomic(
@@ -18,41 +34,73 @@ export async function writeFileAtomic(
   data: string | Uint8Array,
   options: AtomicWriteOptions = {},
 ): Promise<void> {
+  const fileSystem = options.fileSystem ?? nodeFileSystem;
   const folder = path.dirname(target);
-  const temp = path.join(
-    folder,
-    `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
-  );
-  const mode = options.mode ?? (await existingMode(target)) ?? 0o644;
-  let handle: fs.FileHandle | undefined;
+  const temp = temporaryName(target);
+  const mode = options.mode ?? (await existingMode(target, fileSystem)) ?? 0o644;
+  await writeAndSync(temp, data, mode, fileSystem);
   try {
-    handle = await fs.open(temp, 'wx', mode);
-    await handle.writeFile(data);
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
-    await renameWithRetry(temp, target);
+    await renameWithRetry(temp, target, fileSystem);
   } catch (error) {
-    await handle?.close().catch(() => undefined);
-    await fs.rm(temp, { force: true }).catch(() => undefined);
+    await fileSystem.remove(temp).catch(() => undefined);
     throw error;
   }
-  await syncFolder(folder);
+  try {
+    await syncFolder(folder, fileSystem);
+  } catch (error) {
+    throw new UnconfirmedWriteError(error);
+  }
 }
 
-async function existingMode(target: string): Promise<number | undefined> {
+/** `.name.<pid>.<12 hex>.tmp` beside the target: unique, hidden, and recognisable as ours after a crash. */
+export function temporaryName(target: string): string {
+  return path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
+  );
+}
+
+/** Creates `file` (which must not exist), writes and flushes it; on any failure removes it again. */
+export async function writeAndSync(
+  file: string,
+  data: string | Uint8Array,
+  mode: number,
+  fileSystem: FileSystem = nodeFileSystem,
+): Promise<void> {
+  const handle = await fileSystem.open(file, 'wx', mode);
   try {
-    return (await fs.stat(target)).mode & 0o7777;
+    await handle.writeFile(data);
+    await handle.sync();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await fileSystem.remove(file).catch(() => undefined);
+    throw error;
+  }
+  try {
+    await handle.close();
+  } catch (error) {
+    await fileSystem.remove(file).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function existingMode(target: string, fileSystem: FileSystem): Promise<number | undefined> {
+  try {
+    return (await fileSystem.stat(target)).mode & 0o7777;
   } catch {
     return undefined;
   }
 }
 
 /** Windows refuses a rename while another process (an indexer, an antivirus) holds the file. */
-export async function renameWithRetry(from: string, to: string): Promise<void> {
+export async function renameWithRetry(
+  from: string,
+  to: string,
+  fileSystem: FileSystem = nodeFileSystem,
+): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
-      await fs.rename(from, to);
+      await fileSystem.rename(from, to);
       return;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
@@ -69,9 +117,9 @@ export async function renameWithRetry(from: string, to: string): Promise<void> {
 }
 
 /** Makes the rename itself durable; folders cannot be opened for sync on Windows. */
-export async function syncFolder(folder: string): Promise<void> {
+export async function syncFolder(folder: string, fileSystem: FileSystem = nodeFileSystem): Promise<void> {
   if (process.platform === 'win32') return;
-  const handle = await fs.open(folder, 'r');
+  const handle = await fileSystem.open(folder, 'r');
   try {
     await handle.sync();
   } finally {

@@ -7,8 +7,16 @@ import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import { renameWithRetry, syncFolder, writeFileAtomic } from './atomicFile.js';
+import {
+  UnconfirmedWriteError,
+  renameWithRetry,
+  syncFolder,
+  temporaryName,
+  writeAndSync,
+  writeFileAtomic,
+} from './atomicFile.js';
 import type { FileVersion, SaveAllResult, SaveResult } from './documentStore.js';
+import { nodeFileSystem, type FileSystem } from './fileSystem.js';
 
 export interface CommitFile {
   /** Workspace-relative, forward slashes. */
@@ -60,6 +68,7 @@ export async function commitFiles(
   root: string,
   files: CommitFile[],
   hooks: CommitHooks,
+  fileSystem: FileSystem = nodeFileSystem,
 ): Promise<SaveAllResult> {
   const folder = path.join(
     root,
@@ -73,10 +82,10 @@ export async function commitFiles(
     for (const file of files) {
       current = file;
       const bytes = Buffer.from(file.change.text, 'utf8');
-      const temp = await writeTemporary(file.target, bytes);
+      const temp = await writeTemporary(file.target, bytes, fileSystem);
       const backup = path.join(folder, 'files', file.path);
       staged.push({ file, hash: hashBytes(bytes), size: bytes.length, temp, backup });
-      await keepOriginal(file.target, backup);
+      await keepOriginal(file.target, backup, fileSystem);
     }
     const journal: Journal = {
       pid: process.pid,
@@ -87,10 +96,13 @@ export async function commitFiles(
         hash: item.hash,
       })),
     };
-    await writeFileAtomic(path.join(folder, journalName), JSON.stringify(journal));
+    await writeFileAtomic(path.join(folder, journalName), JSON.stringify(journal), { fileSystem });
   } catch (error) {
-    await removeQuietly(staged.map((item) => item.temp));
-    await fs.rm(folder, { recursive: true, force: true }).catch(() => undefined);
+    await removeQuietly(
+      staged.map((item) => item.temp),
+      fileSystem,
+    );
+    await fileSystem.remove(folder).catch(() => undefined);
     return { ...writeFailure(error, current?.path ?? ''), path: current?.path };
   }
 
@@ -101,16 +113,19 @@ export async function commitFiles(
       const refusal = await hooks.verify(item.file);
       if (refusal) throw new Refusal(refusal);
       hooks.willWrite(item.file, item.hash);
-      await renameWithRetry(item.temp, item.file.target);
+      await renameWithRetry(item.temp, item.file.target, fileSystem);
       committed.push(item);
     }
     for (const target of new Set(staged.map((item) => path.dirname(item.file.target))))
-      await syncFolder(target);
+      await syncFolder(target, fileSystem);
     // The commit point: once the journal is gone, recovery no longer puts the originals back.
-    await fs.rm(path.join(folder, journalName));
+    await fileSystem.remove(path.join(folder, journalName));
   } catch (error) {
-    const unrestored = await rollBack(committed);
-    await removeQuietly(staged.slice(committed.length).map((item) => item.temp));
+    const unrestored = await rollBack(committed, fileSystem);
+    await removeQuietly(
+      staged.slice(committed.length).map((item) => item.temp),
+      fileSystem,
+    );
     const shown = current?.path ?? '';
     const failure = error instanceof Refusal ? error.failure : writeFailure(error, shown);
     const reason = failure.message.replace(/\.$/, '');
@@ -123,7 +138,7 @@ export async function commitFiles(
         message: `${reason}, and ${unrestored.join(', ')} could not be put back; the originals are in ${kept}.`,
       };
     }
-    await fs.rm(folder, { recursive: true, force: true }).catch(() => undefined);
+    await fileSystem.remove(folder).catch(() => undefined);
     return { ...failure, message: `${reason}; no file was changed.`, path: shown };
   }
 
@@ -134,7 +149,7 @@ export async function commitFiles(
     versions.set(item.file.path, version);
     hooks.didWrite(item.file, version);
   }
-  await fs.rm(folder, { recursive: true, force: true }).catch(() => undefined);
+  await fileSystem.remove(folder).catch(() => undefined);
   return { ok: true, versions };
 }
 
@@ -194,45 +209,33 @@ async function hashOf(file: string): Promise<string | undefined> {
 }
 
 /** A new file beside the target, written and flushed, with the target's mode. */
-async function writeTemporary(target: string, bytes: Uint8Array): Promise<string> {
-  const temp = path.join(
-    path.dirname(target),
-    `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
-  );
-  const mode = await fs.stat(target).then(
+async function writeTemporary(target: string, bytes: Uint8Array, fileSystem: FileSystem): Promise<string> {
+  const temp = temporaryName(target);
+  const mode = await fileSystem.stat(target).then(
     (stat) => stat.mode & 0o7777,
     () => 0o644,
   );
-  const handle = await fs.open(temp, 'wx', mode);
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } catch (error) {
-    await handle.close().catch(() => undefined);
-    await fs.rm(temp, { force: true }).catch(() => undefined);
-    throw error;
-  }
-  await handle.close();
+  await writeAndSync(temp, bytes, mode, fileSystem);
   return temp;
 }
 
 /** A hard link keeps the very same file (and its mtime); where links are refused, a durable copy. */
-async function keepOriginal(target: string, backup: string): Promise<void> {
-  await fs.mkdir(path.dirname(backup), { recursive: true });
+async function keepOriginal(target: string, backup: string, fileSystem: FileSystem): Promise<void> {
+  await fileSystem.makeFolder(path.dirname(backup));
   try {
-    await fs.link(target, backup);
+    await fileSystem.link(target, backup);
   } catch {
-    await writeFileAtomic(backup, await fs.readFile(target));
+    await writeFileAtomic(backup, await fileSystem.readFile(target), { fileSystem });
   }
-  await syncFolder(path.dirname(backup));
+  await syncFolder(path.dirname(backup), fileSystem);
 }
 
 /** Puts the originals back, newest first; returns the files that could not be restored. */
-async function rollBack(committed: Staged[]): Promise<string[]> {
+async function rollBack(committed: Staged[], fileSystem: FileSystem): Promise<string[]> {
   const unrestored: string[] = [];
   for (const item of [...committed].reverse()) {
     try {
-      await renameWithRetry(item.backup, item.file.target);
+      await renameWithRetry(item.backup, item.file.target, fileSystem);
     } catch {
       unrestored.push(item.file.path);
     }
@@ -240,12 +243,20 @@ async function rollBack(committed: Staged[]): Promise<string[]> {
   return unrestored;
 }
 
-async function removeQuietly(files: string[]): Promise<void> {
-  await Promise.all(files.map((file) => fs.rm(file, { force: true }).catch(() => undefined)));
+async function removeQuietly(files: string[], fileSystem: FileSystem): Promise<void> {
+  await Promise.all(files.map((file) => fileSystem.remove(file).catch(() => undefined)));
 }
 
+/** What a failed write means for the user, in one sentence naming the file. */
 export function writeFailure(error: unknown, shown: string): Failure {
   const code = (error as NodeJS.ErrnoException).code;
+  if (error instanceof UnconfirmedWriteError) {
+    return {
+      ok: false,
+      error: 'io',
+      message: `${shown} was written, but the disk reported an error (${code ?? 'unknown'}) while making it durable; save again to be sure.`,
+    };
+  }
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
     return {
       ok: false,
@@ -256,9 +267,9 @@ export function writeFailure(error: unknown, shown: string): Failure {
   if (code === 'ENOSPC' || code === 'EDQUOT') {
     return { ok: false, error: 'disk-full', message: `${shown} could not be saved: the disk is full.` };
   }
-  return {
-    ok: false,
-    error: 'io',
-    message: `${shown} could not be saved (${code ?? String((error as Error).message)}).`,
-  };
+  const reason =
+    code === 'EIO'
+      ? 'the disk reported an input/output error (EIO)'
+      : `an error occurred (${code ?? String((error as Error).message)})`;
+  return { ok: false, error: 'io', message: `${shown} could not be saved: ${reason}.` };
 }

@@ -2,13 +2,14 @@
  * lowdb adapter for `roadmap.json`: validated reads, and writes that are atomic and durable, keep the
  * previous good file as `roadmap.json.bak`, and refuse to overwrite a file changed on disk since it was read.
  */
-import { randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import { z } from 'zod';
 import { roadmapFileSchema, roadmapItemSchema, type RoadmapFile } from '../../shared/model/roadmapModel.js';
-import { writeFileAtomic } from './atomicFile.js';
+import { UnconfirmedWriteError, temporaryName, writeFileAtomic } from './atomicFile.js';
+import { writeFailure } from './fileTransaction.js';
+import { nodeFileSystem, type FileSystem } from './fileSystem.js';
 import { fieldPath, jsonSyntaxMessage, schemaIssueMessage } from './jsonProblem.js';
 
 export const roadmapFileName = 'roadmap.json';
@@ -84,6 +85,7 @@ export class RoadmapFileAdapter implements Adapter<RoadmapFile> {
     root: string,
     /** Checked before every write; false means another process took the lock over. */
     private readonly holdsLock: () => Promise<boolean>,
+    private readonly fileSystem: FileSystem = nodeFileSystem,
   ) {
     this.file = path.join(root, roadmapFileName);
     this.backupFile = `${this.file}.bak`;
@@ -128,17 +130,15 @@ export class RoadmapFileAdapter implements Adapter<RoadmapFile> {
    * made durable when they were written. Where links are not supported, it is copied.
    */
   private async backUp(current: string): Promise<void> {
-    const folder = path.dirname(this.file);
-    const temp = path.join(
-      folder,
-      `.${roadmapFileName}.bak.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
-    );
+    const temp = temporaryName(this.backupFile);
     try {
-      await fs.link(this.file, temp);
-      await fs.rename(temp, this.backupFile);
+      await this.fileSystem.link(this.file, temp);
+      await this.fileSystem.rename(temp, this.backupFile);
+      // Renaming onto another link of the same file does nothing (POSIX): the backup already is it.
+      await this.fileSystem.remove(temp);
     } catch {
-      await fs.rm(temp, { force: true });
-      await writeFileAtomic(this.backupFile, current);
+      await this.fileSystem.remove(temp).catch(() => undefined);
+      await writeFileAtomic(this.backupFile, current, { fileSystem: this.fileSystem });
     }
   }
 
@@ -198,12 +198,11 @@ export class RoadmapFileAdapter implements Adapter<RoadmapFile> {
     if (text === current) return;
     try {
       if (current !== undefined) await this.backUp(current);
-      await writeFileAtomic(this.file, text);
+      await writeFileAtomic(this.file, text, { fileSystem: this.fileSystem });
     } catch (error) {
-      throw new RoadmapFileProblem(
-        'unwritable',
-        `${roadmapFileName} cannot be written: ${(error as Error).message}`,
-      );
+      // Unconfirmed means the new text is on disk: it is what the next write must find there.
+      if (error instanceof UnconfirmedWriteError) this.knownText = text;
+      throw new RoadmapFileProblem('unwritable', writeFailure(error, roadmapFileName).message);
     }
     this.knownText = text;
   }

@@ -18,6 +18,7 @@ import {
 import { schemaIssueMessage } from './jsonProblem.js';
 import { RoadmapFileAdapter, RoadmapFileProblem, type RoadmapProblemKind } from './roadmapAdapter.js';
 import { RoadmapLock } from './roadmapLock.js';
+import type { FileSystem } from './fileSystem.js';
 
 export type RoadmapError =
   RoadmapProblemKind | 'read-only' | 'closed' | 'not-found' | 'duplicate-key' | 'invalid' | 'no-backup';
@@ -29,6 +30,8 @@ export interface RoadmapOpenOptions {
   write?: boolean;
   /** Prefix of new keys (settings `prefixes.roadmap`). */
   keyPrefix?: string;
+  /** The calls writes make; tests pass a fault-injecting wrapper (testing/faultInjection.ts). */
+  fileSystem?: FileSystem;
 }
 
 export type RoadmapOpenResult =
@@ -60,7 +63,11 @@ export class RoadmapStore {
       if (!acquired.ok) return acquired;
       lock = acquired.lock;
     }
-    const adapter = new RoadmapFileAdapter(root, async () => lock !== undefined && (await lock.isHeld()));
+    const adapter = new RoadmapFileAdapter(
+      root,
+      async () => lock !== undefined && (await lock.isHeld()),
+      options.fileSystem,
+    );
     const db = new Low<RoadmapFile>(adapter, emptyRoadmap());
     try {
       await db.read();

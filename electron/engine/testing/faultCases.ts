@@ -1,0 +1,237 @@
+/**
+ * The table of injected write faults (operation × errno × target) and the runner that plays one in a
+ * real temp workspace: the fault tests assert each outcome, the benchmark counts them.
+ */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { writeFileAtomic } from '../atomicFile.js';
+import { DocumentStore, type FileVersion } from '../documentStore.js';
+import { writeFailure } from '../fileTransaction.js';
+import { RoadmapStore } from '../roadmapStore.js';
+import { injectFault, type Fault, type FaultCode, type FaultOperation } from './faultInjection.js';
+
+export type FaultTarget = 'document' | 'group' | 'roadmap' | 'settings';
+
+export interface FaultCase {
+  target: FaultTarget;
+  fault: Fault;
+  /** Which call that is, in words. */
+  step: string;
+  /** The fault hits after the rename: the new bytes are on disk, only their durability is unknown. */
+  landed?: boolean;
+}
+
+export interface FaultOutcome {
+  injected: number;
+  error: string;
+  message: string;
+  /** 'old': every file byte-identical to before the save; 'new': it holds the bytes of the save. */
+  onDisk: 'old' | 'new' | 'other';
+  /** Temp files and transaction folders left in the workspace. */
+  leftovers: string[];
+  /** The next save, with the version the caller still holds, once the fault is gone. */
+  nextSave: 'ok' | string;
+}
+
+/** Call order: document and settings saves open, write, fsync the temp file, rename, then open and fsync the folder. */
+const singleFileSteps: [FaultOperation, number, string, boolean?][] = [
+  ['open', 1, 'creating the temp file'],
+  ['write', 1, 'writing the temp file'],
+  ['fsync', 1, 'fsync of the temp file'],
+  ['rename', 1, 'rename over the file'],
+  ['fsync', 2, 'fsync of the folder after the rename', true],
+];
+/** A group of three: each file staged (temp + fsync, backup link + folder fsync), a journal, then the renames. */
+const groupSteps: [FaultOperation, number, string][] = [
+  ['write', 2, 'writing the second temp file'],
+  ['fsync', 3, 'fsync of the second temp file'],
+  ['write', 4, 'writing the journal'],
+  ['rename', 1, 'rename of the journal'],
+  ['rename', 3, 'rename of the second file (the first is already in)'],
+  ['fsync', 9, 'fsync of the first folder after every rename'],
+];
+/** roadmap.json: the old file linked to the backup first, then the atomic write. */
+const roadmapSteps: [FaultOperation, number, string, boolean?][] = [
+  ['write', 1, 'writing the temp file'],
+  ['fsync', 1, 'fsync of the temp file'],
+  ['rename', 2, 'rename over roadmap.json'],
+  ['fsync', 2, 'fsync of the folder after the rename', true],
+];
+
+export const faultCodes: FaultCode[] = ['ENOSPC', 'EIO'];
+
+export const faultCases: FaultCase[] = faultCodes.flatMap((code) => [
+  ...singleFileSteps.map(([operation, nth, step, landed]) => ({
+    target: 'document' as const,
+    fault: { operation, code, nth },
+    step,
+    ...(landed ? { landed } : {}),
+  })),
+  ...groupSteps.map(([operation, nth, step]) => ({
+    target: 'group' as const,
+    fault: { operation, code, nth },
+    step,
+  })),
+  ...roadmapSteps.map(([operation, nth, step, landed]) => ({
+    target: 'roadmap' as const,
+    fault: { operation, code, nth },
+    step,
+    ...(landed ? { landed } : {}),
+  })),
+  ...singleFileSteps.map(([operation, nth, step, landed]) => ({
+    target: 'settings' as const,
+    fault: { operation, code, nth },
+    step,
+    ...(landed ? { landed } : {}),
+  })),
+]);
+
+export const groupPaths = ['specs/guest-checkout.md', 'stories/pay-as-guest.md', 'faqs/guest-faq.md'];
+const roadmapItem = { key: 'RM-1', title: 'Guest checkout', lane: 'now', rank: 0 };
+const oldRoadmap = `${JSON.stringify({ version: 1, items: [roadmapItem] }, null, 2)}\n`;
+const oldSettings = `${JSON.stringify({ name: 'Fault workspace' }, null, 2)}\n`;
+const newSettings = `${JSON.stringify({ name: 'Fault workspace, renamed' }, null, 2)}\n`;
+
+export function documentText(file: string, version: 'old' | 'new' | 'next'): string {
+  return `---\ntitle: ${file}\n---\n# ${file}\n\nThe ${version} text of ${file}.\n${'Body line.\n'.repeat(version === 'old' ? 40 : 90)}`;
+}
+
+/** A fresh workspace: three documents, roadmap.json and specbench.json. */
+export async function createFaultWorkspace(parent = os.tmpdir()): Promise<string> {
+  const root = await fs.mkdtemp(path.join(parent, 'specbench-faults-'));
+  for (const file of groupPaths) {
+    await fs.mkdir(path.join(root, path.dirname(file)), { recursive: true });
+    await fs.writeFile(path.join(root, file), documentText(file, 'old'));
+  }
+  await fs.writeFile(path.join(root, 'roadmap.json'), oldRoadmap);
+  await fs.writeFile(path.join(root, 'specbench.json'), oldSettings);
+  return root;
+}
+
+/** Every `*.tmp` file and every transaction folder under the workspace. */
+export async function leftoversIn(root: string): Promise<string[]> {
+  const names = (await fs.readdir(root, { recursive: true })).map(String);
+  const temp = names.filter((name) => name.endsWith('.tmp'));
+  const transactions = await fs.readdir(path.join(root, '.specbench', 'transactions')).catch(() => []);
+  return [...temp, ...transactions.map((name) => `.specbench/transactions/${name}`)].sort();
+}
+
+async function readAll(root: string, files: string[]): Promise<string[]> {
+  return Promise.all(files.map((file) => fs.readFile(path.join(root, file), 'utf8')));
+}
+
+function compare(actual: string[], old: string[], next: string[]): FaultOutcome['onDisk'] {
+  if (actual.every((text, index) => text === old[index])) return 'old';
+  if (actual.every((text, index) => text === next[index])) return 'new';
+  return 'other';
+}
+
+/** Plays one case in a fresh workspace under `parent` and reports what a user would see and keep. */
+export async function runFaultCase(testCase: FaultCase, parent?: string): Promise<FaultOutcome> {
+  const root = await createFaultWorkspace(parent);
+  try {
+    const faulty = injectFault(testCase.fault);
+    const outcome = await play(testCase.target, root, faulty.fileSystem);
+    return { injected: faulty.injected(), ...outcome, leftovers: await leftoversIn(root) };
+  } finally {
+    await fs.rm(root, { recursive: true, force: true });
+  }
+}
+
+type Played = Omit<FaultOutcome, 'injected' | 'leftovers'>;
+
+async function play(
+  target: FaultTarget,
+  root: string,
+  fileSystem: ReturnType<typeof injectFault>['fileSystem'],
+): Promise<Played> {
+  if (target === 'roadmap') return playRoadmap(root, fileSystem);
+  if (target === 'settings') return playSettings(root, fileSystem);
+  const files = target === 'group' ? groupPaths : groupPaths.slice(0, 1);
+  const store = new DocumentStore(root, { fileSystem });
+  const versions: FileVersion[] = [];
+  for (const file of files) {
+    const read = await store.read(file);
+    if (!read.ok) throw new Error(read.message);
+    versions.push(read.file);
+  }
+  const old = files.map((file) => documentText(file, 'old'));
+  const save = async (version: 'new' | 'next') => {
+    const changes = files.map((file, index) => ({
+      path: file,
+      text: documentText(file, version),
+      expected: versions[index]!,
+    }));
+    if (target === 'document') return store.save(changes[0]!.path, changes[0]!.text, changes[0]!.expected);
+    return store.saveAll(changes);
+  };
+  const failed = await save('new');
+  const onDisk = compare(
+    await readAll(root, files),
+    old,
+    files.map((file) => documentText(file, 'new')),
+  );
+  // The app keeps the buffer and its version, so the next save starts from the same version.
+  const next = await save('next');
+  const landed = (await readAll(root, files)).every(
+    (text, index) => text === documentText(files[index]!, 'next'),
+  );
+  return {
+    error: failed.ok ? 'none' : failed.error,
+    message: failed.ok ? '' : failed.message,
+    onDisk,
+    nextSave: next.ok && landed ? 'ok' : next.ok ? 'saved other bytes' : next.message,
+  };
+}
+
+async function playRoadmap(
+  root: string,
+  fileSystem: ReturnType<typeof injectFault>['fileSystem'],
+): Promise<Played> {
+  const opened = await RoadmapStore.open(root, { write: true, fileSystem });
+  if (!opened.ok) throw new Error(opened.message);
+  const store = opened.store;
+  try {
+    const failed = await store.update('RM-1', { title: 'Guest checkout, renamed' });
+    const text = await fs.readFile(path.join(root, 'roadmap.json'), 'utf8');
+    const onDisk = text === oldRoadmap ? 'old' : text.includes('Guest checkout, renamed') ? 'new' : 'other';
+    const next = await store.update('RM-1', { title: 'Guest checkout, next' });
+    const after = await fs.readFile(path.join(root, 'roadmap.json'), 'utf8');
+    return {
+      error: failed.ok ? 'none' : failed.error,
+      message: failed.ok ? '' : failed.message,
+      onDisk,
+      nextSave:
+        next.ok && after.includes('Guest checkout, next') ? 'ok' : next.ok ? 'not on disk' : next.message,
+    };
+  } finally {
+    await store.close();
+  }
+}
+
+/** specbench.json is written by `specbench init` and the app state store through writeFileAtomic. */
+async function playSettings(
+  root: string,
+  fileSystem: ReturnType<typeof injectFault>['fileSystem'],
+): Promise<Played> {
+  const file = path.join(root, 'specbench.json');
+  let failure: ReturnType<typeof writeFailure> | undefined;
+  await writeFileAtomic(file, newSettings, { fileSystem }).catch((error: unknown) => {
+    failure = writeFailure(error, 'specbench.json');
+  });
+  const text = await fs.readFile(file, 'utf8');
+  const onDisk = text === oldSettings ? 'old' : text === newSettings ? 'new' : 'other';
+  const nextText = newSettings.replace('renamed', 'next');
+  const next = await writeFileAtomic(file, nextText, { fileSystem }).then(
+    () => 'ok',
+    (error: unknown) => writeFailure(error, 'specbench.json').message,
+  );
+  const landed = (await fs.readFile(file, 'utf8')) === nextText;
+  return {
+    error: failure?.error ?? 'none',
+    message: failure?.message ?? '',
+    onDisk,
+    nextSave: next === 'ok' && !landed ? 'not on disk' : next,
+  };
+}
