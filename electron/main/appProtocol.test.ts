@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assetContentSecurityPolicy, contentSecurityPolicy } from '../server/serverSecurity.js';
 import { isAppPage, isAppUrl, resolveAppRequest } from './appProtocol.js';
 
 describe('isAppUrl', () => {
@@ -74,6 +75,16 @@ describe('resolveAppRequest', () => {
     ['specbench-app://other/index.html', 400],
     ['file:///etc/passwd', 400],
   ];
+  const policies: [string, string, string][] = [
+    ['the page', 'specbench-app://app/index.html', contentSecurityPolicy],
+    ['a script', 'specbench-app://app/assets/app.js', contentSecurityPolicy],
+    ['a workspace image', 'specbench-app://app/workspace-assets/assets/flow.png', assetContentSecurityPolicy],
+  ];
+  it.each(policies)('the policy sent with each kind of file: %s', async (_name, url, expected) => {
+    const result = await resolveAppRequest(renderer, workspace, url);
+    expect(result.ok ? result.contentSecurityPolicy : result.message).toEqual(expected);
+  });
+
   it.each(cases)('%s → %s', async (url, expected) => {
     const result = await resolveAppRequest(renderer, workspace, url);
     const actual = result.ok ? path.relative(await fs.realpath(base), result.absolute) : result.status;

@@ -80,9 +80,10 @@ export class DesktopApp {
 
   createWindow(): void {
     const { bounds, maximized } = this.appState.windowState();
-    const window = new BrowserWindow(
-      createWindowOptions({ preloadPath: this.paths.preload, ...(bounds ? { bounds } : {}) }),
-    );
+    // Electronegativity cannot follow the options into createWindowOptions; windowOptions.test.ts asserts
+    // contextIsolation, sandbox and no Node, and window.open (what auxclick would trigger) is denied by guardContents.
+    const options = createWindowOptions({ preloadPath: this.paths.preload, ...(bounds ? { bounds } : {}) });
+    const window = new BrowserWindow(options); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK NODE_INTEGRATION_JS_CHECK REMOTE_MODULE_JS_CHECK
     this.window = window;
     window.once('ready-to-show', () => {
       if (maximized) window.maximize();
