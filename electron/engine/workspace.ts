@@ -10,6 +10,7 @@ import type { RoadmapItem } from '../../shared/model/roadmapModel.js';
 import type { Settings } from '../../shared/model/settingsModel.js';
 import { runRules } from '../../shared/rules/runRules.js';
 import type { TemplateType } from '../../shared/templates/template.js';
+import { BackupStore, backupFolderFor } from './backupStore.js';
 import {
   DocumentStore,
   type FileVersion,
@@ -43,6 +44,8 @@ export interface WorkspaceOpenOptions {
   watch?: boolean;
   /** Use and refresh `.specbench/index-cache.bin` (default true). */
   cache?: boolean;
+  /** This workspace's backup folder; by default under the user's state folder (`backupFolderFor`). */
+  backupFolder?: string;
 }
 
 export type WorkspaceOpenError =
@@ -81,6 +84,9 @@ export class Workspace {
   /** Batches from the watcher are applied one after another. */
   private applying: Promise<void> = Promise.resolve();
   private closed = false;
+  /** Unsaved edits, kept outside the workspace; created on first use. */
+  private backupStore: BackupStore | undefined;
+  private backupFolder: string | undefined;
 
   private constructor(
     readonly root: string,
@@ -131,6 +137,7 @@ export class Workspace {
       totalMs: 0,
     });
     for (const file of loaded.files) workspace.add(file);
+    workspace.backupFolder = options.backupFolder;
     workspace.statistics.totalMs = performance.now() - started;
     if (useCache && loaded.statistics.read > 0) workspace.scheduleCacheWrite(loaded.listedAt);
     if (options.watch === true) await workspace.startWatching();
@@ -157,6 +164,16 @@ export class Workspace {
 
   requirement(key: string): { requirement: RequirementEntry; document: DocumentEntry } | undefined {
     return this.index.requirement(key);
+  }
+
+  /** Backups of unsaved edits; written even when the workspace is read-only, never inside it. */
+  async backups(): Promise<BackupStore> {
+    if (!this.backupStore) {
+      const folder =
+        this.backupFolder ?? backupFolderFor(await fs.realpath(this.root).catch(() => this.root));
+      this.backupStore ??= new BackupStore({ root: this.root, folder, documents: this.store });
+    }
+    return this.backupStore;
   }
 
   roadmap(): RoadmapItem[] {

@@ -27,6 +27,9 @@ const methodNames = [
   'updateRoadmapItem',
   'moveRoadmapItem',
   'exportBundle',
+  'backupDocument',
+  'listBackups',
+  'discardBackup',
 ];
 const channelPrefix = 'specbench:';
 const changeEventChannel = `${channelPrefix}event:didChangeWorkspace`;

@@ -3,6 +3,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiContract } from '../../shared/contract/apiContract.js';
 import { Workspace } from '../engine/workspace.js';
 import { WorkspaceService } from '../services/workspaceService.js';
 import { startBrowserServer, type BrowserServer } from './browserServer.js';
@@ -52,6 +53,19 @@ function send(server: BrowserServer, call: Call): Promise<Reply> {
     request.on('error', reject);
     request.end(call.body);
   });
+}
+
+/** Every file's path and bytes, to prove a refused request changed nothing. */
+async function snapshot(folder: string): Promise<Record<string, string>> {
+  const entries = await fs.readdir(folder, { recursive: true, withFileTypes: true });
+  const files = entries.filter((entry) => entry.isFile() && !entry.parentPath.includes('.specbench'));
+  const texts = await Promise.all(
+    files.map(async (entry) => {
+      const file = path.join(entry.parentPath, entry.name);
+      return [path.relative(folder, file), (await fs.readFile(file)).toString('base64')] as const;
+    }),
+  );
+  return Object.fromEntries(texts.sort(([a], [b]) => a.localeCompare(b)));
 }
 
 async function login(server: BrowserServer): Promise<string> {
@@ -231,6 +245,22 @@ describe('the contract over HTTP', () => {
     const reply = await api(readOnly, readOnlyCookie, 'createDocument', { type: 'spec', title: 'Nope' });
     expect([reply.status, JSON.parse(reply.body).error]).toEqual([403, 'read-only']);
   });
+
+  const writeMethods = Object.entries(apiContract)
+    .filter(([, method]) => method.writes)
+    .map(([name]) => name);
+  it.each(writeMethods)(
+    'refuses %s without --write, whatever its arguments, and changes nothing',
+    async (name) => {
+      const before = await snapshot(root);
+      const reply = await api(readOnly, readOnlyCookie, name, { path: 'specs/guest-checkout.md', text: '' });
+      expect([reply.status, JSON.parse(reply.body).error, await snapshot(root)]).toEqual([
+        403,
+        'read-only',
+        before,
+      ]);
+    },
+  );
 
   const failures: [string, number, string, string, string][] = [
     ['unknown method', 404, 'unknown-method', 'dropTables', '{}'],

@@ -151,6 +151,17 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         failure('bad-origin', 'Calls are only accepted from this server’s own page.'),
       );
     }
+    // Refused before the body is read or parsed: a read-only server never looks at a write's arguments.
+    if (writes && !options.write) {
+      return sendJson(
+        response,
+        403,
+        failure(
+          'read-only',
+          'This workspace is served read-only. Restart `specbench serve` with --write to edit.',
+        ),
+      );
+    }
     if (!/^application\/json\b/i.test(header(request, 'content-type') ?? '')) {
       return sendJson(response, 415, failure('unsupported-media-type', 'Send a JSON body.'));
     }
@@ -167,16 +178,6 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
     const call = parseCall(name, input);
     if (!call.ok) return sendJson(response, call.error === 'unknown-method' ? 404 : 400, call);
-    if (writes && !options.write) {
-      return sendJson(
-        response,
-        403,
-        failure(
-          'read-only',
-          'This workspace is served read-only. Restart `specbench serve` with --write to edit.',
-        ),
-      );
-    }
     const result = await options.service.invoke(call.method, call.input as never);
     sendJson(response, 200, result);
   }

@@ -26,7 +26,12 @@ afterEach(async () => {
 });
 
 async function serviceFor(folder: string, write: boolean): Promise<WorkspaceService> {
-  const opened = await Workspace.open(folder, { write, watch: false, cache: false });
+  const opened = await Workspace.open(folder, {
+    write,
+    watch: false,
+    cache: false,
+    backupFolder: path.join(base, 'backups'),
+  });
   if (!opened.ok) throw new Error(opened.message);
   workspaces.push(opened.workspace);
   return new WorkspaceService(opened.workspace);
@@ -138,6 +143,23 @@ const observations: [MethodName, unknown, (result: never) => unknown, unknown][]
     (exported: { ok: boolean; fileName: string }) => [exported.ok, exported.fileName],
     [true, 'SPEC-1.md'],
   ],
+  [
+    'backupDocument',
+    {
+      path: 'specs/guest-checkout.md',
+      text: 'unsaved\n',
+      base: { size: 1, mtimeMs: 1, hash: '0'.repeat(64) },
+    },
+    (backedUp: { ok: boolean; savedAt: number }) => [backedUp.ok, typeof backedUp.savedAt],
+    [true, 'number'],
+  ],
+  [
+    'listBackups',
+    { path: '../outside.md' },
+    (listed: { ok: boolean; error: string }) => [listed.ok, listed.error],
+    [false, 'outside-workspace'],
+  ],
+  ['discardBackup', { path: 'specs/guest-checkout.md' }, (discarded: { ok: boolean }) => discarded.ok, true],
 ];
 
 describe('WorkspaceService', () => {
@@ -235,5 +257,33 @@ describe('WorkspaceSession', () => {
     const second = ((await current.invoke('getWorkspace', {})) as { name: string }).name;
     await current.close();
     expect([failed.ok, stillFirst, second]).toEqual([false, 'Acme Checkout', 'Other']);
+  });
+});
+
+describe('clearing optional roadmap fields over the contract', () => {
+  const fields = ['owner', 'quarter', 'theme', 'rice'] as const;
+  const cases: [string, Record<string, unknown>, string[]][] = [
+    ['null clears the owner only', { owner: null }, ['quarter', 'theme', 'rice']],
+    ['null clears every optional field at once', { owner: null, quarter: null, theme: null, rice: null }, []],
+    ['a value beside a null is kept', { owner: null, theme: 'Growth' }, ['quarter', 'theme', 'rice']],
+  ];
+  it.each(cases)('%s, in the service and on disk', async (_name, patch, expected) => {
+    const service = await serviceFor(root, true);
+    const full = {
+      owner: 'Dana',
+      quarter: '2027-Q1',
+      theme: 'Payments',
+      rice: { reach: 10, impact: 1, confidence: 80, effort: 2 },
+    };
+    await call(service, 'updateRoadmapItem', { key: 'RM-1', patch: full });
+    const updated = (await call(service, 'updateRoadmapItem', { key: 'RM-1', patch })) as {
+      item: Record<string, unknown>;
+    };
+    const onDisk = JSON.parse(await fs.readFile(path.join(root, 'roadmap.json'), 'utf8')) as {
+      items: Record<string, unknown>[];
+    };
+    const stored = onDisk.items.find((item) => item.key === 'RM-1')!;
+    const present = (item: Record<string, unknown>) => fields.filter((field) => field in item);
+    expect([present(updated.item), present(stored)]).toEqual([expected, expected]);
   });
 });

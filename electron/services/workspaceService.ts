@@ -7,11 +7,12 @@ import type {
   MethodOutput,
   WorkspaceChangeEvent,
 } from '../../shared/contract/apiContract.js';
+import type { RoadmapItem } from '../../shared/model/roadmapModel.js';
 import type { Workspace } from '../engine/workspace.js';
 import type { LoadedFile } from '../engine/documentStore.js';
 import type { ApiService } from './apiService.js';
 import { saveAsset } from './assetWriter.js';
-import { BundleExporter } from './bundleExporter.js';
+import { BundleExporter, type BundleExporterOptions } from './bundleExporter.js';
 
 type Handlers = { [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M> };
 
@@ -24,7 +25,10 @@ const readOnly = {
 export class WorkspaceService implements ApiService {
   private readonly handlers: Handlers;
 
-  constructor(private readonly workspace: Workspace) {
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly exportOptions: BundleExporterOptions = {},
+  ) {
     this.handlers = this.createHandlers();
   }
 
@@ -41,7 +45,7 @@ export class WorkspaceService implements ApiService {
 
   private createHandlers(): Handlers {
     const workspace = this.workspace;
-    const exporter = new BundleExporter(workspace);
+    const exporter = new BundleExporter(workspace, this.exportOptions);
     const writable = <T>(run: () => Promise<T>): Promise<T | typeof readOnly> =>
       workspace.writable ? run() : Promise.resolve(readOnly);
     return {
@@ -88,13 +92,26 @@ export class WorkspaceService implements ApiService {
       trace: () => workspace.trace(),
       listRoadmap: () => workspace.roadmap(),
       createRoadmapItem: (input) => writable(() => workspace.roadmapStore.create(input)),
-      updateRoadmapItem: ({ key, patch }) => writable(() => workspace.roadmapStore.update(key, patch)),
+      updateRoadmapItem: ({ key, patch }) =>
+        writable(() => workspace.roadmapStore.update(key, clearingNulls(patch))),
       moveRoadmapItem: ({ key, lane, index }) =>
         writable(() => workspace.roadmapStore.move(key, lane, index)),
       // Writes nothing in the workspace, so read-only windows may export too.
       exportBundle: (input) => exporter.run(input),
+      // Backups live outside the workspace, so a read-only workspace gets them too.
+      backupDocument: async ({ path: file, text, base }) =>
+        (await workspace.backups()).write(file, text, base),
+      listBackups: async ({ path: file }) => (await workspace.backups()).list(file),
+      discardBackup: async ({ path: file }) => (await workspace.backups()).discard(file),
     };
   }
+}
+
+/** The store clears a field given as `undefined`; over the contract (JSON) that is `null`. */
+function clearingNulls(patch: MethodInput<'updateRoadmapItem'>['patch']): Partial<RoadmapItem> {
+  const fields: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(patch)) fields[field] = value ?? undefined;
+  return fields as Partial<RoadmapItem>;
 }
 
 /** Only the version fields cross the boundary, never a loaded file's text or absolute path. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  apiContract,
   methodNames,
+  type MethodName,
   type SpecbenchApi,
   type WorkspaceChangeEvent,
 } from '../../shared/contract/apiContract.js';
@@ -51,5 +53,37 @@ describe('clients are generated from the method list', () => {
   it('the bridge client passes calls through unchanged', async () => {
     const api = createBridgeClient(bridgeWith(methodNames));
     expect(await api.search({ query: 'guest' })).toEqual({ method: 'search', input: { query: 'guest' } });
+  });
+});
+
+describe('failures as values', () => {
+  it('every method that writes returns its failures as values', () => {
+    const writesThrowing = methodNames.filter(
+      (method) => apiContract[method].writes && !apiContract[method].failuresAsValues,
+    );
+    expect(writesThrowing).toEqual([]);
+  });
+});
+
+describe('when the server is gone, each method fails the way its contract says', () => {
+  async function outcome(method: MethodName, input: unknown): Promise<string> {
+    // Nothing listens on loopback port 9 (discard): every call is refused, as when serve has stopped.
+    const gone = createHttpClient({ baseUrl: 'http://127.0.0.1:9' });
+    const call = gone[method] as (input: unknown) => Promise<{ error?: string }>;
+    try {
+      return `value ${(await call(input)).error}`;
+    } catch (error) {
+      return `thrown ${(error as { error?: string }).error}`;
+    }
+  }
+  const cases: [MethodName, unknown, string][] = [
+    ['listDocuments', {}, 'thrown unreachable'],
+    ['trace', {}, 'thrown unreachable'],
+    ['readDocument', { path: 'specs/guest-checkout.md' }, 'value unreachable'],
+    ['exportBundle', { cancel: 'x' }, 'value unreachable'],
+    ['updateRoadmapItem', { key: 'RM-1', patch: { owner: null } }, 'value unreachable'],
+  ];
+  it.each(cases)('%s → %s', async (method, input, expected) => {
+    expect(await outcome(method, input)).toEqual(expected);
   });
 });

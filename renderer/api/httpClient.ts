@@ -66,9 +66,9 @@ async function call(
   return failureOf(method, failure.error, failure.message);
 }
 
-/** Write methods return failures as values; read methods have no failure shape, so they throw. */
+/** Methods whose results carry failures get this one as a value too; the others have no failure shape, so they throw. */
 function failureOf(method: MethodName, error: string, message: string): Failure {
-  if (apiContract[method].writes || method === 'readDocument') return { ok: false, error, message };
+  if (apiContract[method].failuresAsValues) return { ok: false, error, message };
   throw new ApiError(error, message);
 }
 

@@ -85,25 +85,56 @@ interface Method<Input extends z.ZodType, Output> {
   input: Input;
   /** Whether the method changes the workspace (refused by a read-only browser server). */
   writes: boolean;
+  /** Whether the result carries expected failures as `{ ok: false }` values; clients return theirs the same way. */
+  failuresAsValues: boolean;
   /** Type-only marker of the result; never read at run time. */
   output?: Output;
 }
 
+/** A result that can be a `Failure` value. */
+type Fallible = { ok: true } | Failure;
+
+/** Reads that always succeed (a transport failure is thrown to the view). */
 function read<Output>() {
-  return <Input extends z.ZodType>(input: Input): Method<Input, Output> => ({ input, writes: false });
+  return <Input extends z.ZodType>(input: Input): Method<Input, Output> => ({
+    input,
+    writes: false,
+    failuresAsValues: false,
+  });
 }
-function write<Output>() {
-  return <Input extends z.ZodType>(input: Input): Method<Input, Output> => ({ input, writes: true });
+/** Reads whose failures are values (a missing file, a cancelled export). */
+function readResult<Output extends Fallible>() {
+  return <Input extends z.ZodType>(input: Input): Method<Input, Output> => ({
+    input,
+    writes: false,
+    failuresAsValues: true,
+  });
+}
+function write<Output extends Fallible>() {
+  return <Input extends z.ZodType>(input: Input): Method<Input, Output> => ({
+    input,
+    writes: true,
+    failuresAsValues: true,
+  });
 }
 
 /**
  * A roadmap patch names only the fields it changes. The item schema's defaults are removed here:
  * `.partial()` keeps them, so every patch used to reset description, rank and status.
  */
-const { description, rank, status, ...plainItemFields } = roadmapItemSchema.omit({ key: true }).shape;
+const { description, rank, status, quarter, theme, owner, rice, ...plainItemFields } = roadmapItemSchema.omit(
+  {
+    key: true,
+  },
+).shape;
+/** JSON has no `undefined`: `null` in a patch removes an optional field. */
 export const roadmapPatchSchema = z
   .object({
     ...plainItemFields,
+    quarter: quarter.unwrap().nullable(),
+    theme: theme.unwrap().nullable(),
+    owner: owner.unwrap().nullable(),
+    rice: rice.unwrap().nullable(),
     description: description.unwrap(),
     rank: rank.unwrap(),
     status: status.unwrap(),
@@ -124,10 +155,21 @@ export interface ExportedFile {
   bytes: number;
 }
 
+/** Unsaved edits kept outside the workspace, offered back after a crash. */
+export interface BackupView {
+  path: string;
+  text: string;
+  /** The version on disk the edits started from: restoring saves against it, so a changed file conflicts. */
+  base: FileVersion;
+  /** Milliseconds since the epoch. */
+  savedAt: number;
+  disk: 'unchanged' | 'changed' | 'missing';
+}
+
 export const apiContract = {
   getWorkspace: read<WorkspaceInfo>()(z.object({}).strict()),
   listDocuments: read<DocumentEntry[]>()(z.object({}).strict()),
-  readDocument: read<Result<{ text: string; version: FileVersion }>>()(
+  readDocument: readResult<Result<{ text: string; version: FileVersion }>>()(
     z.object({ path: pathArgument }).strict(),
   ),
   saveDocument: write<
@@ -163,8 +205,11 @@ export const apiContract = {
   moveRoadmapItem: write<Result<{ items: RoadmapItem[] }>>()(
     z.object({ key: keyArgument, lane: z.enum(lanes), index: z.number().int().min(0).max(100_000) }).strict(),
   ),
-  /** Starts an export (its `exportId` chosen by the caller), or cancels the running one with that id. */
-  exportBundle: write<Result<ExportedFile>>()(
+  /**
+   * Starts an export (its `exportId` chosen by the caller), or cancels the running one with that id.
+   * A read: it writes nothing into the workspace, so a read-only `specbench serve` exports too.
+   */
+  exportBundle: readResult<Result<ExportedFile>>()(
     z.union([
       z
         .object({
@@ -177,6 +222,17 @@ export const apiContract = {
       z.object({ cancel: exportIdArgument }).strict(),
     ]),
   ),
+  /** Keeps the unsaved text of a document outside the workspace (allowed in a read-only workspace too). */
+  backupDocument: write<Result<{ savedAt: number }>>()(
+    z
+      .object({ path: pathArgument, text: z.string().max(maxDocumentBytes), base: fileVersionSchema })
+      .strict(),
+  ),
+  /** Backups that differ from the disk (of one document, or all); unreadable backup files are named. */
+  listBackups: read<Result<{ backups: BackupView[]; unreadable: { file: string; message: string }[] }>>()(
+    z.object({ path: pathArgument.optional() }).strict(),
+  ),
+  discardBackup: write<Result<object>>()(z.object({ path: pathArgument }).strict()),
 } as const;
 
 export type ApiContract = typeof apiContract;

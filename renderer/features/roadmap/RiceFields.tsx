@@ -1,4 +1,4 @@
-/** RICE inputs and the score with its formula; saves only a complete, valid set of inputs. */
+/** RICE inputs and the score with its formula; saves a complete, valid set of inputs, or clears it when reach and effort are both emptied. */
 import { useEffect, useId, useState } from 'react';
 import type { Rice } from '../../../shared/model/roadmapModel.js';
 import { confidenceValues, impactValues, riceScore } from '../../../shared/model/roadmapModel.js';
@@ -52,7 +52,8 @@ export function RiceFields({
 }: {
   rice?: Rice;
   readOnly: boolean;
-  onCommit: (rice: Rice) => void;
+  /** `null` removes the score from the item. */
+  onCommit: (rice: Rice | null) => void;
 }) {
   const id = useId();
   const [draft, setDraft] = useState(() => draftOf(rice));
@@ -63,6 +64,7 @@ export function RiceFields({
     setDraft(next);
     const result = parseRice(next);
     if ('rice' in result && JSON.stringify(result.rice) !== JSON.stringify(rice)) onCommit(result.rice);
+    else if (rice && next.reach.trim() === '' && next.effort.trim() === '') onCommit(null);
   }
 
   return (

@@ -139,10 +139,9 @@ function ItemForm({ api, workspace, navigate, item, delivery }: ItemFormProps) {
               className="select"
               disabled={readOnly}
               value={item.quarter ?? ''}
-              onChange={(event) => event.target.value && void save({ quarter: event.target.value })}
+              onChange={(event) => void save({ quarter: event.target.value || null })}
             >
-              {/* The contract cannot clear a quarter yet, so "none" is only shown while there is none. */}
-              {!item.quarter && <option value="">No quarter</option>}
+              <option value="">No quarter</option>
               {quarters.map((quarter) => (
                 <option key={quarter} value={quarter}>
                   {quarterTitle(quarter)}
@@ -172,7 +171,7 @@ function ItemForm({ api, workspace, navigate, item, delivery }: ItemFormProps) {
                 readOnly={readOnly}
                 maxLength={200}
                 list={`${id}-themes`}
-                onCommit={(theme) => void save({ theme: theme.trim() })}
+                onCommit={(theme) => void save({ theme: theme.trim() || null })}
               />
             </span>
             <label htmlFor={`${id}-owner`}>Owner</label>
@@ -184,7 +183,7 @@ function ItemForm({ api, workspace, navigate, item, delivery }: ItemFormProps) {
                 readOnly={readOnly}
                 maxLength={200}
                 list={`${id}-owners`}
-                onCommit={(owner) => void save({ owner: owner.trim() })}
+                onCommit={(owner) => void save({ owner: owner.trim() || null })}
               />
             </span>
             <datalist id={`${id}-themes`}>

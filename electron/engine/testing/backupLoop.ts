@@ -1,0 +1,41 @@
+/**
+ * Child process for the backup kill test: backs up ever newer unsaved texts of the crash documents
+ * through the workspace service (and now and then discards one) until the parent SIGKILLs it.
+ * Usage: node backupLoop.js <workspace> <backup folder>
+ */
+import type { FileVersion } from '../documentStore.js';
+import { WorkspaceService } from '../../services/workspaceService.js';
+import { Workspace } from '../workspace.js';
+import { crashDocumentCount, crashDocumentPath, crashDocumentText } from './crashDocuments.js';
+
+const [root, backupFolder] = process.argv.slice(2);
+if (root === undefined || backupFolder === undefined) {
+  process.stderr.write('usage: backupLoop <workspace> <backup folder>\n');
+  process.exit(2);
+}
+const opened = await Workspace.open(root, { cache: false, backupFolder });
+if (!opened.ok) throw new Error(opened.message);
+const service = new WorkspaceService(opened.workspace);
+const bases: FileVersion[] = [];
+for (let file = 0; file < crashDocumentCount; file++) {
+  const read = await service.invoke('readDocument', { path: crashDocumentPath(file) });
+  if (!read.ok) throw new Error(read.message);
+  bases.push(read.version);
+}
+// Versions only grow across runs, so the parent can tell which texts were written.
+let version = Math.floor(Date.now() / 10);
+process.stdout.write('ready\n');
+
+for (let round = 0; ; round++) {
+  const file = round % crashDocumentCount;
+  const path = crashDocumentPath(file);
+  const result =
+    round % 7 === 6
+      ? await service.invoke('discardBackup', { path })
+      : await service.invoke('backupDocument', {
+          path,
+          text: crashDocumentText(file, ++version),
+          base: bases[file]!,
+        });
+  if (!result.ok) throw new Error(result.message);
+}
