@@ -83,10 +83,7 @@ export async function launchPdfPrinter(): Promise<LaunchResult> {
   };
 }
 
-/**
- * What a printing page may load: inlined `data:` resources, and the page itself when a printer has
- * to load it from a file (Electron); nothing else, whatever the HTML asks for.
- */
-export function allowedPrintRequest(url: string, pageUrl?: string): boolean {
-  return /^data:/i.test(url) || (pageUrl !== undefined && url === pageUrl);
+/** What a printing page may load: inlined `data:` resources and nothing else, whatever the HTML asks for. */
+export function allowedPrintRequest(url: string): boolean {
+  return /^data:/i.test(url);
 }

@@ -1,6 +1,6 @@
 /** The Electron entry point and composition root: builds the services and hands them to the shell. */
 import path from 'node:path';
-import { app, protocol } from 'electron';
+import { BrowserWindow, app, protocol, session } from 'electron';
 import { Workspace } from '../engine/workspace.js';
 import { WorkspaceService } from '../services/workspaceService.js';
 import { WorkspaceSession } from '../services/workspaceSession.js';
@@ -8,6 +8,7 @@ import { appScheme } from './appProtocol.js';
 import { AppStateStore } from './appStateStore.js';
 import { folderArgument } from './commandLine.js';
 import { DesktopApp } from './desktopApp.js';
+import { electronPrinterLauncher } from './electronPdfPrinter.js';
 
 // Must run before `ready`: a standard, secure scheme gets origin isolation, fetch and a real CSP.
 protocol.registerSchemesAsPrivileged([
@@ -24,10 +25,12 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   void app.whenReady().then(async () => {
     const userData = app.getPath('userData');
+    // PDFs print in Electron's own Chromium, so the desktop app needs no other browser.
+    const launchPrinter = electronPrinterLauncher({ session, BrowserWindow });
     const workspaces = new WorkspaceSession(async (root) => {
       const opened = await Workspace.open(root, { write: true, watch: true, cache: true });
       if (!opened.ok) return opened;
-      const service = new WorkspaceService(opened.workspace);
+      const service = new WorkspaceService(opened.workspace, { launchPrinter });
       return { ok: true, opened: { root, service, close: () => opened.workspace.close() } };
     });
     const desktop = new DesktopApp(

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { ExportedFile, MethodInput, Result } from '../../shared/contract/apiContract.js';
 import type { Workspace } from '../engine/workspace.js';
 import { exportBundle } from '../export/exportBundle.js';
+import type { PrinterLauncher } from '../export/pdfPrinter.js';
 import { workspaceVersion } from '../export/gitVersion.js';
 import { collectBundle } from '../export/specBundle.js';
 
@@ -18,10 +19,18 @@ const mediaTypes = {
   html: 'text/html; charset=utf-8',
 } as const;
 
+export interface BundleExporterOptions {
+  /** The desktop app prints with Electron; the CLI's Playwright Chromium when absent. */
+  launchPrinter?: PrinterLauncher;
+}
+
 export class BundleExporter {
   private readonly running = new Map<string, AbortController>();
 
-  constructor(private readonly workspace: Workspace) {}
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly options: BundleExporterOptions = {},
+  ) {}
 
   run(input: MethodInput<'exportBundle'>): Promise<Result<ExportedFile>> {
     if ('cancel' in input) {
@@ -57,6 +66,7 @@ export class BundleExporter {
         out,
         signal,
         ...(version === undefined ? {} : { version }),
+        ...(this.options.launchPrinter ? { launchPrinter: this.options.launchPrinter } : {}),
       });
       if (!result.ok)
         return { ok: false, error: result.error, message: result.message.split(folder).join('') };

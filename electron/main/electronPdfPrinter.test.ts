@@ -1,0 +1,275 @@
+import { promises as fs } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderBundlePdf } from '../export/bundlePdf.js';
+import type { electronPdfOptions } from '../export/printOptions.js';
+import { bundleOf, pdfPages, sampleCopy } from '../export/testing/exportFixtures.js';
+import {
+  electronPrinterLauncher,
+  printRequestAllowed,
+  printWindowOptions,
+  type PrintSession,
+  type PrintWindow,
+  type PrintingElectron,
+} from './electronPdfPrinter.js';
+
+const date = new Date('2026-11-25T12:00:00Z');
+
+/** A fake of the Electron session (no Electron runtime here): records what the printer installs. */
+class FakeSession implements PrintSession {
+  requestListener: Parameters<PrintSession['webRequest']['onBeforeRequest']>[0] | undefined;
+  permissionHandler: Parameters<PrintSession['setPermissionRequestHandler']>[0] | undefined;
+  readonly decisions: [url: string, cancelled: boolean][] = [];
+  readonly webRequest = {
+    onBeforeRequest: (listener: NonNullable<FakeSession['requestListener']>) => {
+      this.requestListener = listener;
+    },
+  };
+
+  setPermissionRequestHandler(handler: NonNullable<FakeSession['permissionHandler']>): void {
+    this.permissionHandler = handler;
+  }
+}
+
+/**
+ * A fake BrowserWindow (no Electron runtime here) that does what Electron's does with Chromium:
+ * loads the file with the window's JavaScript setting, sends every request through the session's
+ * filter, and prints with the same options mapped onto Playwright's `page.pdf`.
+ */
+class FakePrintWindow implements PrintWindow {
+  destroyed = false;
+  /** Permissions of the page file at each load, as octal. */
+  readonly loadedModes: string[] = [];
+  private context: BrowserContext | undefined;
+  readonly listeners = new Map<string, (event: { preventDefault(): void }) => void>();
+  openHandler: (() => { action: 'deny' }) | undefined;
+  readonly webContents: PrintWindow['webContents'];
+
+  constructor(
+    private readonly browser: Browser,
+    readonly options: ReturnType<typeof printWindowOptions<FakeSession>>,
+  ) {
+    this.webContents = {
+      on: (event, listener) => this.listeners.set(event, listener),
+      setWindowOpenHandler: (handler) => {
+        this.openHandler = handler;
+      },
+      printToPDF: (options) => this.printToPDF(options),
+    };
+  }
+
+  async loadFile(file: string): Promise<void> {
+    const session = this.options.webPreferences.session;
+    this.loadedModes.push(((await fs.stat(file)).mode & 0o777).toString(8));
+    this.context ??= await this.browser.newContext({
+      javaScriptEnabled: this.options.webPreferences.javascript,
+    });
+    const page = this.context.pages()[0] ?? (await this.context.newPage());
+    await page.route('**/*', (route) =>
+      session.requestListener!({ url: route.request().url() }, ({ cancel }) => {
+        session.decisions.push([route.request().url(), cancel]);
+        void (cancel ? route.abort('blockedbyclient') : route.continue());
+      }),
+    );
+    await page.goto(`file://${file}`, { waitUntil: 'load' });
+  }
+
+  private async printToPDF(options: typeof electronPdfOptions): Promise<Uint8Array> {
+    const page = this.context!.pages()[0]!;
+    return page.pdf({
+      format: options.pageSize,
+      preferCSSPageSize: options.preferCSSPageSize,
+      printBackground: options.printBackground,
+      displayHeaderFooter: options.displayHeaderFooter,
+      outline: options.generateDocumentOutline,
+      tagged: options.generateTaggedPDF,
+    });
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    void this.context?.close();
+  }
+}
+
+function fakeElectron(browser: Browser) {
+  const windows: FakePrintWindow[] = [];
+  const sessions: FakeSession[] = [];
+  const electron: PrintingElectron<FakeSession> = {
+    session: {
+      fromPartition: () => {
+        sessions.push(new FakeSession());
+        return sessions.at(-1)!;
+      },
+    },
+    BrowserWindow: class {
+      constructor(options: ReturnType<typeof printWindowOptions<FakeSession>>) {
+        windows.push(new FakePrintWindow(browser, options));
+        return windows.at(-1)!;
+      }
+    } as unknown as PrintingElectron<FakeSession>['BrowserWindow'],
+  };
+  return { electron, windows, sessions };
+}
+
+async function printFolders(): Promise<string[]> {
+  return (await fs.readdir(os.tmpdir())).filter((name) => name.startsWith('specbench-print-'));
+}
+
+describe('printWindowOptions', () => {
+  it('opens a hidden, sandboxed, isolated window with no script, preload or Node', () => {
+    const options = printWindowOptions('print session');
+    const preferences: Record<string, unknown> = options.webPreferences;
+    expect({
+      show: options.show,
+      session: preferences.session,
+      javascript: preferences.javascript,
+      sandbox: preferences.sandbox,
+      contextIsolation: preferences.contextIsolation,
+      nodeIntegration: preferences.nodeIntegration,
+      webviewTag: preferences.webviewTag,
+      preload: 'preload' in preferences,
+    }).toEqual({
+      show: false,
+      session: 'print session',
+      javascript: false,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      preload: false,
+    });
+  });
+});
+
+describe('printRequestAllowed', () => {
+  const page = 'file:///tmp/specbench-print-abc/bundle.html';
+  const cases: [string, string, boolean][] = [
+    ['the page being printed', page, true],
+    ['an inlined image', 'data:image/png;base64,iVBORw0KGgo=', true],
+    ['a data: URL in capitals', 'DATA:image/png;base64,iVBORw0KGgo=', true],
+    ['another local file', 'file:///etc/passwd', false],
+    ['a sibling of the page', 'file:///tmp/specbench-print-abc/other.html', false],
+    ['a remote image', 'https://example.com/chart.png', false],
+    ['a plain-http request', 'http://127.0.0.1:8080/x', false],
+    ['a blob', 'blob:file:///1234', false],
+  ];
+  it.each(cases)('%s', (_name, url, expected) => {
+    expect(printRequestAllowed(url, new Set([page]))).toEqual(expected);
+  });
+});
+
+describe('electronPrinterLauncher, with a fake Electron printing through Chromium', () => {
+  let browser: Browser;
+  let server: Server;
+  let origin: string;
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+    server = createServer((request, response) => {
+      requests.push(request.url ?? '');
+      response.end('x');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await browser.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  it('prints the sample bundle in the same passes as the CLI from a private file, then destroys its window and files', async () => {
+    const before = await printFolders();
+    const fake = fakeElectron(browser);
+    const bundle = await bundleOf(await sampleCopy(), { specs: 'all', include: ['stories', 'matrix'] });
+    const printed = await renderBundlePdf(bundle, {
+      date,
+      launchPrinter: electronPrinterLauncher(fake.electron),
+    });
+    const pages = printed.ok ? await pdfPages(printed.pdf) : [];
+    const footers = pages.filter((page, index) => page.includes(`Page ${index + 1} of ${pages.length}`));
+    expect({
+      printed: printed.ok && { passes: printed.passes, contentsPaged: printed.contentsPaged },
+      footers: footers.length === pages.length && pages.length > 10,
+      destroyed: fake.windows.map((window) => window.destroyed),
+      modes: fake.windows[0]!.loadedModes,
+      cancelled: fake.sessions[0]!.decisions.filter(([, cancel]) => cancel),
+      left: (await printFolders()).filter((name) => !before.includes(name)),
+    }).toEqual({
+      printed: { passes: 2, contentsPaged: true },
+      footers: true,
+      destroyed: [true],
+      modes: ['600', '600'],
+      cancelled: [],
+      left: [],
+    });
+  }, 60_000);
+
+  it('refuses every request but its page and data: even for HTML that skipped the sanitiser', async () => {
+    const fake = fakeElectron(browser);
+    const launched = await electronPrinterLauncher(fake.electron)();
+    if (!launched.ok) throw new Error(launched.message);
+    try {
+      await launched.printer.print(
+        `<!doctype html><img src="${origin}/raw.png"><img src="file:///etc/hostname"><script>fetch('${origin}/script')</script><link rel="stylesheet" href="${origin}/raw.css"><p>text</p>`,
+      );
+    } finally {
+      await launched.printer.close();
+    }
+    const decisions = fake.sessions[0]!.decisions.map(
+      ([url, cancel]) => `${cancel ? 'refused' : 'loaded'} ${url.replace(/specbench-print-\w+/, 'X')}`,
+    );
+    expect({ requests, decisions: decisions.sort() }).toEqual({
+      requests: [],
+      decisions: [
+        `loaded file://${os.tmpdir()}/X/bundle.html`,
+        `refused ${origin}/raw.css`,
+        `refused ${origin}/raw.png`,
+        'refused file:///etc/hostname',
+      ].sort(),
+    });
+  }, 30_000);
+
+  it('denies navigation, redirects, new windows and permissions', async () => {
+    const fake = fakeElectron(browser);
+    const launched = await electronPrinterLauncher(fake.electron)();
+    if (!launched.ok) throw new Error(launched.message);
+    await launched.printer.close();
+    const window = fake.windows[0]!;
+    const prevented = ['will-navigate', 'will-redirect'].map((name) => {
+      let stopped = false;
+      window.listeners.get(name)?.({ preventDefault: () => (stopped = true) });
+      return stopped;
+    });
+    let granted: boolean | undefined;
+    fake.sessions[0]!.permissionHandler!(undefined, 'media', (answer) => (granted = answer));
+    expect([prevented, window.openHandler?.(), granted]).toEqual([[true, true], { action: 'deny' }, false]);
+  });
+
+  it('says in one line when the window cannot be opened, and leaves no file behind', async () => {
+    const before = await printFolders();
+    const fake = fakeElectron(browser);
+    const failing: PrintingElectron<FakeSession> = {
+      session: fake.electron.session,
+      BrowserWindow: class {
+        constructor() {
+          throw new Error('GPU process unavailable\nstack');
+        }
+      } as unknown as PrintingElectron<FakeSession>['BrowserWindow'],
+    };
+    const launched = await electronPrinterLauncher(failing)();
+    expect([launched, (await printFolders()).filter((name) => !before.includes(name))]).toEqual([
+      {
+        ok: false,
+        error: 'no-browser',
+        message: 'cannot open a window to print the PDF: GPU process unavailable',
+      },
+      [],
+    ]);
+  });
+});
