@@ -165,6 +165,11 @@ export interface BackupView {
   savedAt: number;
   disk: 'unchanged' | 'changed' | 'missing';
 }
+export interface BackupList {
+  backups: BackupView[];
+  /** Backup files that cannot be read, by file name, left in place. */
+  unreadable: { file: string; message: string }[];
+}
 
 export const apiContract = {
   getWorkspace: read<WorkspaceInfo>()(z.object({}).strict()),
@@ -229,9 +234,7 @@ export const apiContract = {
       .strict(),
   ),
   /** Backups that differ from the disk (of one document, or all); unreadable backup files are named. */
-  listBackups: read<Result<{ backups: BackupView[]; unreadable: { file: string; message: string }[] }>>()(
-    z.object({ path: pathArgument.optional() }).strict(),
-  ),
+  listBackups: readResult<Result<BackupList>>()(z.object({ path: pathArgument.optional() }).strict()),
   discardBackup: write<Result<object>>()(z.object({ path: pathArgument }).strict()),
 } as const;
 
