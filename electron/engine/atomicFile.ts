@@ -37,7 +37,16 @@ export async function writeFileAtomic(
   const fileSystem = options.fileSystem ?? nodeFileSystem;
   const folder = path.dirname(target);
   const temp = temporaryName(target);
-  const mode = options.mode ?? (await existingMode(target, fileSystem)) ?? 0o644;
+  const existing = await existingMode(target, fileSystem);
+  // A rename would replace a read-only file (even for root): its read-only bit is honoured instead.
+  if (existing !== undefined && (existing & 0o222) === 0) {
+    throw Object.assign(new Error(`EACCES: permission denied, the file is read-only '${target}'`), {
+      code: 'EACCES',
+      syscall: 'open',
+      path: target,
+    });
+  }
+  const mode = options.mode ?? existing ?? 0o644;
   await writeAndSync(temp, data, mode, fileSystem);
   try {
     await renameWithRetry(temp, target, fileSystem);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { writeFileAtomic } from '../atomicFile.js';
 import { DocumentStore, type FileVersion } from '../documentStore.js';
 import { writeFailure } from '../fileTransaction.js';
+import { nodeFileSystem, type FileSystem } from '../fileSystem.js';
 import { RoadmapStore } from '../roadmapStore.js';
 import { injectFault, type Fault, type FaultCode, type FaultOperation } from './faultInjection.js';
 
@@ -127,29 +128,68 @@ function compare(actual: string[], old: string[], next: string[]): FaultOutcome[
   return 'other';
 }
 
-/** Plays one case in a fresh workspace under `parent` and reports what a user would see and keep. */
-export async function runFaultCase(testCase: FaultCase, parent?: string): Promise<FaultOutcome> {
-  const root = await createFaultWorkspace(parent);
+/** Plays one injected fault in a fresh workspace and reports what a user would see and keep. */
+export async function runFaultCase(testCase: FaultCase): Promise<FaultOutcome> {
+  const faulty = injectFault(testCase.fault);
+  const outcome = await runUnderCondition(testCase.target, { fileSystem: faulty.fileSystem });
+  return { ...outcome, injected: faulty.injected() };
+}
+
+/** A fault of the real disk: set up after the workspace is loaded, removed before the next save. */
+export interface FaultCondition {
+  fileSystem?: FileSystem;
+  /** Where the workspace is created (a tiny tmpfs for a full disk). */
+  parent?: string;
+  /** Given the workspace and the files the save writes. */
+  begin?(root: string, files: string[]): Promise<void>;
+  end?(root: string, files: string[]): Promise<void>;
+}
+
+/** The files each target writes, workspace-relative. */
+export function targetFiles(target: FaultTarget): string[] {
+  if (target === 'roadmap') return ['roadmap.json'];
+  if (target === 'settings') return ['specbench.json'];
+  return target === 'group' ? groupPaths : groupPaths.slice(0, 1);
+}
+
+/** Plays a save of `target` under `condition` in a fresh workspace; `injected` is 1 (the condition was real). */
+export async function runUnderCondition(
+  target: FaultTarget,
+  condition: FaultCondition,
+): Promise<FaultOutcome> {
+  const root = await createFaultWorkspace(condition.parent);
+  const files = targetFiles(target);
+  let ended = false;
+  const hooks: Hooks = {
+    fileSystem: condition.fileSystem ?? nodeFileSystem,
+    begin: () => condition.begin?.(root, files) ?? Promise.resolve(),
+    end: async () => {
+      ended = true;
+      await condition.end?.(root, files);
+    },
+  };
   try {
-    const faulty = injectFault(testCase.fault);
-    const outcome = await play(testCase.target, root, faulty.fileSystem);
-    return { injected: faulty.injected(), ...outcome, leftovers: await leftoversIn(root) };
+    const outcome = await play(target, root, hooks);
+    return { injected: 1, ...outcome, leftovers: await leftoversIn(root) };
   } finally {
+    if (!ended) await hooks.end();
     await fs.rm(root, { recursive: true, force: true });
   }
 }
 
 type Played = Omit<FaultOutcome, 'injected' | 'leftovers'>;
 
-async function play(
-  target: FaultTarget,
-  root: string,
-  fileSystem: ReturnType<typeof injectFault>['fileSystem'],
-): Promise<Played> {
-  if (target === 'roadmap') return playRoadmap(root, fileSystem);
-  if (target === 'settings') return playSettings(root, fileSystem);
-  const files = target === 'group' ? groupPaths : groupPaths.slice(0, 1);
-  const store = new DocumentStore(root, { fileSystem });
+interface Hooks {
+  fileSystem: FileSystem;
+  begin(): Promise<void>;
+  end(): Promise<void>;
+}
+
+async function play(target: FaultTarget, root: string, hooks: Hooks): Promise<Played> {
+  if (target === 'roadmap') return playRoadmap(root, hooks);
+  if (target === 'settings') return playSettings(root, hooks);
+  const files = targetFiles(target);
+  const store = new DocumentStore(root, { fileSystem: hooks.fileSystem });
   const versions: FileVersion[] = [];
   for (const file of files) {
     const read = await store.read(file);
@@ -166,12 +206,14 @@ async function play(
     if (target === 'document') return store.save(changes[0]!.path, changes[0]!.text, changes[0]!.expected);
     return store.saveAll(changes);
   };
+  await hooks.begin();
   const failed = await save('new');
   const onDisk = compare(
     await readAll(root, files),
     old,
     files.map((file) => documentText(file, 'new')),
   );
+  await hooks.end();
   // The app keeps the buffer and its version, so the next save starts from the same version.
   const next = await save('next');
   const landed = (await readAll(root, files)).every(
@@ -185,17 +227,16 @@ async function play(
   };
 }
 
-async function playRoadmap(
-  root: string,
-  fileSystem: ReturnType<typeof injectFault>['fileSystem'],
-): Promise<Played> {
-  const opened = await RoadmapStore.open(root, { write: true, fileSystem });
+async function playRoadmap(root: string, hooks: Hooks): Promise<Played> {
+  const opened = await RoadmapStore.open(root, { write: true, fileSystem: hooks.fileSystem });
   if (!opened.ok) throw new Error(opened.message);
   const store = opened.store;
   try {
+    await hooks.begin();
     const failed = await store.update('RM-1', { title: 'Guest checkout, renamed' });
     const text = await fs.readFile(path.join(root, 'roadmap.json'), 'utf8');
     const onDisk = text === oldRoadmap ? 'old' : text.includes('Guest checkout, renamed') ? 'new' : 'other';
+    await hooks.end();
     const next = await store.update('RM-1', { title: 'Guest checkout, next' });
     const after = await fs.readFile(path.join(root, 'roadmap.json'), 'utf8');
     return {
@@ -211,17 +252,17 @@ async function playRoadmap(
 }
 
 /** specbench.json is written by `specbench init` and the app state store through writeFileAtomic. */
-async function playSettings(
-  root: string,
-  fileSystem: ReturnType<typeof injectFault>['fileSystem'],
-): Promise<Played> {
+async function playSettings(root: string, hooks: Hooks): Promise<Played> {
   const file = path.join(root, 'specbench.json');
+  const fileSystem = hooks.fileSystem;
   let failure: ReturnType<typeof writeFailure> | undefined;
+  await hooks.begin();
   await writeFileAtomic(file, newSettings, { fileSystem }).catch((error: unknown) => {
     failure = writeFailure(error, 'specbench.json');
   });
   const text = await fs.readFile(file, 'utf8');
   const onDisk = text === oldSettings ? 'old' : text === newSettings ? 'new' : 'other';
+  await hooks.end();
   const nextText = newSettings.replace('renamed', 'next');
   const next = await writeFileAtomic(file, nextText, { fileSystem }).then(
     () => 'ok',

@@ -1,0 +1,74 @@
+/**
+ * Real disk faults for the tests that can have them here: a tiny tmpfs filled to the last byte, and
+ * immutable files and folders (`chattr +i`, which stops even root). Each says why when it cannot.
+ */
+import { execFileSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export type Availability = { ok: true } | { ok: false; reason: string };
+
+export interface TinyDisk {
+  folder: string;
+  unmount(): Promise<void>;
+}
+
+function commandError(error: unknown): string {
+  const stderr = (error as { stderr?: Buffer | string }).stderr?.toString().trim();
+  return stderr || (error as Error).message;
+}
+
+/** Mounts a tmpfs of `bytes` on a new temp folder; needs root and a kernel that allows it. */
+export async function mountTinyDisk(
+  bytes: number,
+): Promise<{ ok: true; disk: TinyDisk } | { ok: false; reason: string }> {
+  const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-tiny-disk-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${bytes},mode=0755`, 'tmpfs', folder], {
+      stdio: 'pipe',
+    });
+  } catch (error) {
+    await fs.rm(folder, { recursive: true, force: true });
+    return { ok: false, reason: `mount -t tmpfs failed (${commandError(error)})` };
+  }
+  const unmount = async () => {
+    execFileSync('umount', [folder], { stdio: 'pipe' });
+    await fs.rm(folder, { recursive: true, force: true });
+  };
+  return { ok: true, disk: { folder, unmount } };
+}
+
+/** Writes a filler file until the disk refuses with ENOSPC; returns the filler's path. */
+export async function fillDisk(folder: string): Promise<string> {
+  const filler = path.join(folder, 'filler.bin');
+  const handle = await fs.open(filler, 'w');
+  const chunk = Buffer.alloc(4096, 1);
+  try {
+    for (;;) await handle.write(chunk);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+  } finally {
+    await handle.close();
+  }
+  return filler;
+}
+
+export function setImmutable(target: string, immutable: boolean): void {
+  execFileSync('chattr', [immutable ? '+i' : '-i', target], { stdio: 'pipe' });
+}
+
+/** Whether `chattr +i` works on the file system holding `folder` (ext4 does; tmpfs and overlay may not). */
+export async function immutableAvailability(folder = os.tmpdir()): Promise<Availability> {
+  const probe = path.join(await fs.mkdtemp(path.join(folder, 'specbench-chattr-')), 'probe');
+  await fs.writeFile(probe, '');
+  try {
+    setImmutable(probe, true);
+    setImmutable(probe, false);
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, reason: `chattr +i is not available here (${commandError(error)})` };
+  } finally {
+    await fs.rm(path.dirname(probe), { recursive: true, force: true });
+  }
+}
