@@ -15,7 +15,10 @@ test('exports the open spec as one HTML file holding its requirement keys', asyn
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
   const file = await download;
   const html = await fs.readFile(await file.path(), 'utf8');
-  await expect(dialog.getByRole('status', { name: 'Export state' })).toContainText('Exported SPEC-1.html');
+  await expect(dialog.getByRole('status', { name: 'Export state' })).toContainText(
+    /Exported SPEC-1\.html \(\d+ KB\) to your downloads\./,
+  );
+  await screenshot(app.page, 'export-done');
   expect({
     name: file.suggestedFilename(),
     keys: ['REQ-1', 'REQ-2', 'REQ-3', 'REQ-4'].filter((key) => html.includes(key)),
@@ -36,6 +39,7 @@ test('the palette opens the dialog, and Cancel stops a PDF export without a down
   await expect(dialog.getByRole('radio', { name: /All specs/ })).toBeChecked();
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
   await expect(dialog.getByRole('progressbar', { name: 'Export progress' })).toBeVisible();
+  await screenshot(app.page, 'export-running');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog.getByRole('alert')).toHaveText('Export cancelled.');
   await app.page.waitForTimeout(3_000);

@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { ExportedFile, SpecbenchApi } from '../../../shared/contract/apiContract.js';
+import { isDesktop } from '../../api/getApi.js';
 import type { WorkspaceState } from '../../app/workspaceState.js';
 import { useModalDialog } from '../search/useModalDialog.js';
 import {
@@ -93,6 +94,7 @@ function ExportForm({ api, workspace, initialSpec, onClose }: Omit<ExportDialogP
   }
 
   const busy = phase.name === 'running';
+  const desktop = isDesktop();
   return (
     <form className="export-dialog__body" onSubmit={(event) => void start(event)}>
       <h2 id="export-dialog-title">Export</h2>
@@ -160,7 +162,10 @@ function ExportForm({ api, workspace, initialSpec, onClose }: Omit<ExportDialogP
         ))}
       </fieldset>
       <p className="export-dialog__destination">
-        Destination: your downloads — the browser, or the desktop app, asks where to save the file.
+        <strong>Destination:</strong>{' '}
+        {desktop
+          ? 'you choose the folder when the file is ready, then Show in folder opens it.'
+          : 'your browser’s downloads (or wherever it asks you to save).'}
       </p>
       <div role="status" aria-label="Export state" className="export-dialog__state">
         {phase.name === 'running' && (
@@ -171,7 +176,8 @@ function ExportForm({ api, workspace, initialSpec, onClose }: Omit<ExportDialogP
         )}
         {phase.name === 'done' && (
           <span>
-            Exported {phase.file.fileName} ({formatSize(phase.file.bytes)}).{' '}
+            Exported {phase.file.fileName} ({formatSize(phase.file.bytes)})
+            {desktop ? ': choose where to save it, then Show in folder.' : ' to your downloads.'}{' '}
             <button type="button" className="link-button" onClick={() => saveFile(phase.file)}>
               Save again
             </button>
