@@ -12,7 +12,6 @@ import { fileURLToPath } from 'node:url';
 import { DocumentStore } from '../documentStore.js';
 import { lanes, type RoadmapFile } from '../../../shared/model/roadmapModel.js';
 import { formatRoadmapJson, parseRoadmapText } from '../roadmapAdapter.js';
-import { buildForChildProcess } from './roadmapChildBuild.js';
 import { roadmapDigest } from './crashChild.js';
 import {
   crashDocumentCount,
@@ -65,6 +64,8 @@ export async function crashChildScript(): Promise<string> {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.js')) return path.join(path.dirname(here), 'crashChild.js');
   const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-crash-build-'));
+  // Loaded only here: it pulls in the TypeScript compiler, which the benchmark does not need.
+  const { buildForChildProcess } = await import('./roadmapChildBuild.js');
   return buildForChildProcess(path.join(path.dirname(here), 'crashChild.ts'), folder);
 }
 

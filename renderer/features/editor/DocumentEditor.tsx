@@ -10,6 +10,7 @@ import type { WorkspaceState } from '../../app/workspaceState.js';
 import { freshlyCreated } from '../navigator/createDocument.js';
 import { completenessOf, type Completeness } from './completeness.js';
 import { ConflictBanner } from './ConflictBanner.js';
+import { RestoreBanner } from './RestoreBanner.js';
 import { EditorPageContext } from './editorContext.js';
 import { imageFiles, insertImages } from './editorCommands.js';
 import { createEditorExtensions } from './editorExtensions.js';
@@ -230,6 +231,13 @@ function EditorPage({
             <p className="inline-error" role="alert">
               {notice}
             </p>
+          )}
+          {session.recovered && (
+            <RestoreBanner
+              backup={session.recovered}
+              onRestore={session.restoreBackup}
+              onDiscard={session.discardBackup}
+            />
           )}
           {session.theirs && (
             <ConflictBanner

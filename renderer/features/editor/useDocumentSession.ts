@@ -1,16 +1,19 @@
 /**
  * One open document: parsed once on load, serialized only when autosave fires, compared with the
  * disk before every write; external edits reload a clean buffer and raise a conflict on a dirty one.
+ * Unsaved text is backed up outside the workspace and offered back when the document opens again.
  */
 import type { Editor, JSONContent } from '@tiptap/core';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type {
+  BackupView,
   FileVersion,
   SpecbenchApi,
   WorkspaceChangeEvent,
 } from '../../../shared/contract/apiContract.js';
 import { setFrontMatterFields } from '../../../shared/frontMatter/frontMatter.js';
 import type { ParsedDocument } from '../../../shared/markdown/markdownCodec.js';
+import { BackupScheduler } from './backupScheduler.js';
 import { sharedCodec } from './sharedCodec.js';
 
 export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'conflict' | 'failed' | 'deleted';
@@ -29,6 +32,8 @@ export interface DocumentSession {
   fields: Record<string, unknown>;
   status: SaveStatus;
   theirs?: Theirs;
+  /** Unsaved edits a crash left behind, until the user restores or discards them. */
+  recovered?: BackupView;
   /** Changes whenever the editor's content is replaced from disk. */
   contentRevision: number;
   attachEditor: (editor: Editor | null) => void;
@@ -38,6 +43,8 @@ export interface DocumentSession {
   currentText: () => string;
   keepMine: () => void;
   takeTheirs: () => void;
+  restoreBackup: () => void;
+  discardBackup: () => void;
   saveNow: () => Promise<void>;
 }
 
@@ -67,6 +74,7 @@ export function useDocumentSession(
   }, []);
   const [theirs, setTheirs] = useState<Theirs | undefined>(undefined);
   const [contentRevision, setContentRevision] = useState(0);
+  const [recovered, setRecovered] = useState<BackupView | undefined>(undefined);
 
   const editor = useRef<Editor | null>(null);
   const parsedRef = useRef<ParsedDocument | undefined>(undefined);
@@ -96,6 +104,23 @@ export function useDocumentSession(
     editor.current?.commands.setContent(next.doc, { emitUpdate: false });
   }, []);
 
+  const currentText = useCallback((): string => {
+    const source = parsedRef.current;
+    if (!source) return '';
+    const doc: JSONContent | undefined = editor.current?.getJSON();
+    return sharedCodec().serialize(source, doc, frontMatter.current);
+  }, []);
+
+  const backups = useMemo(
+    () =>
+      new BackupScheduler(api, path, () => {
+        if (!version.current || !parsedRef.current) return undefined;
+        const text = currentText();
+        return text === lastText.current ? undefined : { text, base: version.current };
+      }),
+    [api, path, currentText],
+  );
+
   useEffect(() => {
     let cancelled = false;
     void api.readDocument({ path }).then((result) => {
@@ -107,18 +132,20 @@ export function useDocumentSession(
       }
       adopt(result.text, result.version);
       setPhase('ready');
+      void api
+        .listBackups({ path })
+        .then((listed) => {
+          const backup = listed.ok ? listed.backups[0] : undefined;
+          if (cancelled) return;
+          if (backup) setRecovered(backup);
+          else backups.release();
+        })
+        .catch(() => backups.release());
     });
     return () => {
       cancelled = true;
     };
-  }, [api, path, adopt]);
-
-  const currentText = useCallback((): string => {
-    const source = parsedRef.current;
-    if (!source) return '';
-    const doc: JSONContent | undefined = editor.current?.getJSON();
-    return sharedCodec().serialize(source, doc, frontMatter.current);
-  }, []);
+  }, [api, path, adopt, backups]);
 
   const save = useCallback(async (): Promise<void> => {
     if (saving.current) {
@@ -145,10 +172,12 @@ export function useDocumentSession(
         version.current = result.version;
         lastText.current = text;
         setStatus(dirty.current ? 'unsaved' : 'saved');
+        if (!dirty.current) backups.discard();
         onSavedRef.current();
         return;
       }
       dirty.current = true;
+      backups.changed();
       if (result.current) {
         inConflict.current = true;
         setTheirs(result.current);
@@ -167,7 +196,7 @@ export function useDocumentSession(
       window.clearTimeout(timer.current);
       timer.current = window.setTimeout(() => void save(), autosaveDelayMs);
     }
-  }, [api, path, currentText]);
+  }, [api, path, currentText, backups]);
 
   const schedule = useCallback(() => {
     window.clearTimeout(timer.current);
@@ -176,11 +205,12 @@ export function useDocumentSession(
 
   const markDirty = useCallback(() => {
     dirty.current = true;
+    backups.changed();
     if (!inConflict.current) {
       if (statusRef.current !== 'saving') setStatus('unsaved');
       schedule();
     }
-  }, [schedule]);
+  }, [schedule, backups]);
 
   const setFields = useCallback(
     (changes: Record<string, unknown>) => {
@@ -234,8 +264,26 @@ export function useDocumentSession(
   }, [theirs, save]);
 
   const takeTheirs = useCallback(() => {
-    if (theirs) adopt(theirs.text, theirs.version);
-  }, [theirs, adopt]);
+    if (!theirs) return;
+    adopt(theirs.text, theirs.version);
+    backups.discard();
+  }, [theirs, adopt, backups]);
+
+  // The recovered text is saved against the version it started from, so a file changed since conflicts.
+  const restoreBackup = useCallback(() => {
+    if (!recovered) return;
+    const onDisk = lastText.current;
+    adopt(recovered.text, recovered.base);
+    lastText.current = onDisk;
+    setRecovered(undefined);
+    backups.release(true);
+    markDirty();
+  }, [recovered, adopt, backups, markDirty]);
+
+  const discardBackup = useCallback(() => {
+    setRecovered(undefined);
+    void api.discardBackup({ path }).finally(() => backups.release());
+  }, [api, path, backups]);
 
   // Leaving the document saves what is pending; closing the window with unsaved text asks first.
   useEffect(() => {
@@ -245,10 +293,12 @@ export function useDocumentSession(
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => {
       window.removeEventListener('beforeunload', onBeforeUnload);
+      backups.flush();
+      backups.dispose();
       window.clearTimeout(timer.current);
       if (dirty.current && !inConflict.current) void save();
     };
-  }, [save]);
+  }, [save, backups]);
 
   const attachEditor = useCallback((instance: Editor | null) => {
     editor.current = instance;
@@ -261,6 +311,7 @@ export function useDocumentSession(
     fields,
     status,
     theirs,
+    recovered,
     contentRevision,
     attachEditor,
     markDirty,
@@ -268,6 +319,8 @@ export function useDocumentSession(
     currentText,
     keepMine,
     takeTheirs,
+    restoreBackup,
+    discardBackup,
     saveNow: save,
   };
 }

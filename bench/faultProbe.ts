@@ -1,0 +1,126 @@
+/**
+ * Reliability for `npm run bench`: a bench-sized crash loop (one process saving documents and roadmap
+ * items, SIGKILLed at random) and every write fault of the fault table, injected and real (a full
+ * tmpfs, read-only and immutable files and folders where this machine allows them), in temp
+ * workspaces. `filesLost` counts every file left as something other than a version written.
+ * `node faultProbe.js [kills]` prints the result as JSON.
+ */
+import { pathToFileURL } from 'node:url';
+import path from 'node:path';
+import { promises as fs } from 'node:fs';
+import { runCrashLoop } from '../electron/engine/testing/crashLoop.js';
+import {
+  fillDisk,
+  immutableAvailability,
+  mountTinyDisk,
+  setImmutable,
+} from '../electron/engine/testing/diskConditions.js';
+import {
+  faultCases,
+  runFaultCase,
+  runUnderCondition,
+  type FaultCondition,
+  type FaultOutcome,
+  type FaultTarget,
+} from '../electron/engine/testing/faultCases.js';
+
+export interface FaultMeasurement {
+  killsSurvived: number;
+  faultsInjected: number;
+  filesLost: number;
+  seconds: number;
+  /** Real conditions this machine could not set up, with the reason (the injected faults still ran). */
+  skipped?: string[];
+}
+
+const targets: FaultTarget[] = ['document', 'group', 'roadmap', 'settings'];
+
+/** A fault case lost a file when it left neither the old bytes nor, after the rename, the complete new ones. */
+function lost(outcome: FaultOutcome, landed = false): number {
+  const kept = outcome.onDisk === 'old' || (landed && outcome.onDisk === 'new');
+  return kept && outcome.nextSave === 'ok' && outcome.leftovers.length === 0 ? 0 : 1;
+}
+
+async function realConditions(): Promise<{ outcomes: FaultOutcome[]; skipped: string[] }> {
+  const outcomes: FaultOutcome[] = [];
+  const skipped: string[] = [];
+  const each = async (condition: FaultCondition) => {
+    for (const target of targets) outcomes.push(await runUnderCondition(target, condition));
+  };
+  await each({
+    begin: async (root, files) => {
+      for (const file of files) await fs.chmod(path.join(root, file), 0o444);
+    },
+    end: async (root, files) => {
+      for (const file of files) await fs.chmod(path.join(root, file), 0o644);
+    },
+  });
+  const mounted = await mountTinyDisk(256 * 1024);
+  if (mounted.ok) {
+    let filler = '';
+    try {
+      await each({
+        parent: mounted.disk.folder,
+        begin: async () => {
+          filler = await fillDisk(mounted.disk.folder);
+        },
+        end: () => fs.rm(filler, { force: true }),
+      });
+    } finally {
+      await mounted.disk.unmount();
+    }
+  } else skipped.push(`full disk: ${mounted.reason}`);
+  const immutable = await immutableAvailability();
+  if (immutable.ok) {
+    const folders = (root: string, files: string[]) => [
+      ...new Set(files.map((file) => path.dirname(path.join(root, file)))),
+    ];
+    const toggle = (paths: string[], on: boolean) => paths.forEach((target) => setImmutable(target, on));
+    await each({
+      begin: async (root, files) =>
+        toggle(
+          files.map((file) => path.join(root, file)),
+          true,
+        ),
+      end: async (root, files) =>
+        toggle(
+          files.map((file) => path.join(root, file)),
+          false,
+        ),
+    });
+    await each({
+      begin: async (root, files) => toggle(folders(root, files), true),
+      end: async (root, files) => toggle(folders(root, files), false),
+    });
+  } else skipped.push(`immutable files and folders: ${immutable.reason}`);
+  return { outcomes, skipped };
+}
+
+export async function measureFaults(kills = 300): Promise<FaultMeasurement> {
+  const started = Date.now();
+  const crash = await runCrashLoop({ kills, lanes: 2, maxDelayMs: 40 });
+  let faultsInjected = 0;
+  let filesLost = crash.filesLost;
+  for (const testCase of faultCases) {
+    const outcome = await runFaultCase(testCase);
+    faultsInjected += outcome.injected;
+    filesLost += lost(outcome, testCase.landed);
+  }
+  const real = await realConditions();
+  for (const outcome of real.outcomes) {
+    faultsInjected += outcome.injected;
+    filesLost += lost(outcome);
+  }
+  return {
+    killsSurvived: crash.problems.length === 0 ? crash.kills : crash.kills - 1,
+    faultsInjected,
+    filesLost,
+    seconds: Math.round((Date.now() - started) / 100) / 10,
+    ...(real.skipped.length > 0 ? { skipped: real.skipped } : {}),
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const kills = Number(process.argv[2] ?? 300);
+  process.stdout.write(`${JSON.stringify(await measureFaults(kills))}\n`);
+}

@@ -1,0 +1,138 @@
+/**
+ * Unsaved edits survive a killed server: the buffer is backed up outside the workspace about a
+ * second after typing, and the next session offers it back. Saves are refused at the network
+ * (as a dead server or a full disk would) so the autosave cannot get there first.
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AppModel } from './models/appModel.js';
+import { expect, openApp, screenshot, serve, test, type Served } from './specbenchTest.js';
+
+const document = 'specs/guest-checkout.md';
+const typed = ' Recovered after a crash.';
+
+/** Each server gets the test's own backup folder, never the user's state folder. */
+async function serveWithBackups(workspaceDir: string, backupDir: string): Promise<Served> {
+  const previous = process.env.SPECBENCH_BACKUP_DIR;
+  process.env.SPECBENCH_BACKUP_DIR = backupDir;
+  try {
+    return await serve(workspaceDir);
+  } finally {
+    if (previous === undefined) delete process.env.SPECBENCH_BACKUP_DIR;
+    else process.env.SPECBENCH_BACKUP_DIR = previous;
+  }
+}
+
+/** The texts of every backup file under `backupDir`. */
+async function backupTexts(backupDir: string): Promise<string[]> {
+  const names = (await fs.readdir(backupDir, { recursive: true })).filter((name) => name.endsWith('.json'));
+  return Promise.all(
+    names.map(
+      async (name) =>
+        (JSON.parse(await fs.readFile(path.join(backupDir, name), 'utf8')) as { text: string }).text,
+    ),
+  );
+}
+
+/**
+ * Types into the document in a page of its own while every save is refused, then kills the server
+ * once a backup holds the text and closes the page without saving.
+ */
+async function typeThenKill(
+  context: BrowserContext,
+  workspaceDir: string,
+  backupDir: string,
+): Promise<string> {
+  const first = await serveWithBackups(workspaceDir, backupDir);
+  const page = await context.newPage();
+  const app = await openApp(page, first.url);
+  await page.route('**/api/saveDocument', (route) => route.abort());
+  await app.openDocument(document);
+  await app.clickEndOf('Cut the time to complete checkout on mobile');
+  await page.keyboard.type(typed);
+  await expect(app.saveState).toHaveText('Not saved');
+  await expect
+    .poll(() => backupTexts(backupDir), { timeout: 10_000 })
+    .toEqual([expect.stringContaining(`at least 30 seconds.${typed}`)]);
+  first.process.kill('SIGKILL');
+  await page.close();
+  const [backup] = await backupTexts(backupDir);
+  return backup!;
+}
+
+async function reopen(
+  page: Page,
+  workspaceDir: string,
+  backupDir: string,
+): Promise<{ app: AppModel; served: Served }> {
+  const served = await serveWithBackups(workspaceDir, backupDir);
+  const app = await openApp(page, served.url);
+  await app.openDocument(document);
+  return { app, served };
+}
+
+test.describe('backups of unsaved edits', () => {
+  let backupDir: string;
+  const servers: Served[] = [];
+  test.beforeEach(async () => {
+    backupDir = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-e2e-backups-'));
+  });
+  test.afterEach(async () => {
+    for (const served of servers.splice(0)) served.process.kill('SIGTERM');
+    await fs.rm(backupDir, { recursive: true, force: true });
+  });
+
+  test('a kill before the save reached disk: Restore puts the text back and saves it', async ({
+    page,
+    context,
+    workspaceDir,
+  }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const original = await fs.readFile(path.join(workspaceDir, document), 'utf8');
+    const backup = await typeThenKill(context, workspaceDir, backupDir);
+    const { app, served } = await reopen(page, workspaceDir, backupDir);
+    servers.push(served);
+    const banner = page.getByRole('alert', { name: /Unsaved changes from .+ were recovered/ });
+    await expect(banner).toBeVisible();
+    await expect(app.editor).not.toContainText(typed.trim());
+    await screenshot(page, 'restore-banner');
+    await banner.getByRole('button', { name: 'Restore' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(banner).toBeHidden();
+    await expect(app.editor).toContainText(`at least 30 seconds.${typed}`);
+    await app.waitSaved();
+    await expect.poll(() => backupTexts(backupDir)).toEqual([]);
+    expect({
+      onDisk: await fs.readFile(path.join(workspaceDir, document), 'utf8'),
+      backupWasEdited: backup !== original,
+      errors,
+    }).toEqual({ onDisk: backup, backupWasEdited: true, errors: [] });
+  });
+
+  test('Discard drops the recovered text: the file stays as it was and the banner does not return', async ({
+    page,
+    context,
+    workspaceDir,
+  }) => {
+    const original = await fs.readFile(path.join(workspaceDir, document), 'utf8');
+    await typeThenKill(context, workspaceDir, backupDir);
+    const { app, served } = await reopen(page, workspaceDir, backupDir);
+    servers.push(served);
+    const banner = page.getByRole('alert', { name: /Unsaved changes from .+ were recovered/ });
+    await banner.getByRole('button', { name: 'Discard' }).click();
+    await expect(banner).toBeHidden();
+    await expect.poll(() => backupTexts(backupDir)).toEqual([]);
+    await app.goto('#/');
+    const listed = page.waitForResponse('**/api/listBackups');
+    await app.openDocument(document);
+    await listed;
+    await expect(app.editor).toContainText('at least 30 seconds.');
+    expect({
+      banner: await banner.count(),
+      onDisk: await fs.readFile(path.join(workspaceDir, document), 'utf8'),
+    }).toEqual({ banner: 0, onDisk: original });
+  });
+});

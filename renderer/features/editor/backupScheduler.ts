@@ -1,0 +1,98 @@
+/**
+ * Backs up a dirty buffer about a second after a change (not postponed by further typing, so a
+ * long run of keystrokes is still covered), with at most one backup in flight, and discards the
+ * backup once a save has put the text on disk.
+ */
+import type { FileVersion, SpecbenchApi } from '../../../shared/contract/apiContract.js';
+
+export const backupDelayMs = 1000;
+
+export interface BackupSnapshot {
+  text: string;
+  base: FileVersion;
+}
+
+type BackupApi = Pick<SpecbenchApi, 'backupDocument' | 'discardBackup'>;
+
+export class BackupScheduler {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private inFlight = false;
+  private pending = false;
+  private written = false;
+  /** While a recovered backup awaits the user's choice, nothing may overwrite or delete it. */
+  private held = true;
+
+  constructor(
+    private readonly api: BackupApi,
+    private readonly path: string,
+    /** The text to keep and the version it started from; undefined when it equals the disk. */
+    private readonly snapshot: () => BackupSnapshot | undefined,
+  ) {}
+
+  changed(): void {
+    if (this.held || this.timer !== undefined) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      // Serializing a long document takes tens of milliseconds: do it between frames.
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(() => this.run(), { timeout: 500 });
+      else this.run();
+    }, backupDelayMs);
+  }
+
+  /** Backs up what is pending now (the document is being left). */
+  flush(): void {
+    if (this.timer === undefined) return;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.run();
+  }
+
+  /** After a save that left the buffer clean. */
+  discard(): void {
+    if (!this.written || this.held) return;
+    this.written = false;
+    void this.enqueue(() => this.api.discardBackup({ path: this.path }));
+  }
+
+  hold(): void {
+    this.held = true;
+  }
+
+  /** `adopted`: the held backup now stands for this buffer, so the next clean save discards it. */
+  release(adopted = false): void {
+    this.held = false;
+    if (adopted) this.written = true;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private run(): void {
+    if (this.held) return;
+    if (this.inFlight) {
+      this.pending = true;
+      return;
+    }
+    const snapshot = this.snapshot();
+    if (!snapshot) return;
+    this.inFlight = true;
+    this.written = true;
+    void this.enqueue(() => this.api.backupDocument({ path: this.path, ...snapshot })).finally(() => {
+      this.inFlight = false;
+      if (this.pending) {
+        this.pending = false;
+        this.run();
+      }
+    });
+  }
+
+  /** Backups and discards reach the main side in the order they were made. */
+  private enqueue(call: () => Promise<unknown>): Promise<unknown> {
+    const next = this.queue.then(call).catch(() => undefined);
+    this.queue = next;
+    return next;
+  }
+}
