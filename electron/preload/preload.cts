@@ -12,6 +12,7 @@ const { contextBridge, ipcRenderer } = electron;
 const methodNames = [
   'getWorkspace',
   'listDocuments',
+  'getDocumentEntry',
   'readDocument',
   'saveDocument',
   'createDocument',
