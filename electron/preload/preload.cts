@@ -12,7 +12,6 @@ const { contextBridge, ipcRenderer } = electron;
 const methodNames = [
   'getWorkspace',
   'listDocuments',
-  'getDocumentEntry',
   'readDocument',
   'saveDocument',
   'createDocument',

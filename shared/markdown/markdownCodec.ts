@@ -257,7 +257,7 @@ export function createMarkdownCodec(): MarkdownCodec {
       doc === undefined || fingerprintOf(doc) === source.fingerprint
         ? source.body
         : withLabels(source.links, () =>
-            writeBlocks(source, source.blocks, normalizeContent(doc.content ?? []), {
+            writeBlocks(source, source.blocks, normalizeContent(doc.content ?? [], source.blocks), {
               render: renderBlock,
               parseFragment: (markdown) => parseFragment(markdown, source.links),
             }),
@@ -268,8 +268,10 @@ export function createMarkdownCodec(): MarkdownCodec {
     return (split.bom ? '\uFEFF' : '') + frontMatter + joint + body;
   }
 
-  function normalizeContent(content: JSONContent[]): JSONContent[] {
-    return content.map((node) => normalize(node) ?? node);
+  /** A block equal to one that was read is normalized already; rebuilding all of a long document takes tens of ms. */
+  function normalizeContent(content: JSONContent[], list: BlockList): JSONContent[] {
+    const known = new Set(list.blocks.map((block) => block.fingerprint));
+    return content.map((node) => (known.has(fingerprintOf(node)) ? node : (normalize(node) ?? node)));
   }
 
   return { parse, serialize, extensions, schema };

@@ -6,7 +6,6 @@ import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { ParsedDocument } from '../../../shared/markdown/markdownCodec.js';
 import type { DocumentType } from '../../../shared/model/documentModel.js';
 import { storyHash } from '../../app/route.js';
-import { useDocumentEntry } from '../../app/useDocumentEntry.js';
 import type { WorkspaceState } from '../../app/workspaceState.js';
 import { freshlyCreated } from '../navigator/createDocument.js';
 import { completenessOf, type Completeness } from './completeness.js';
@@ -36,12 +35,11 @@ const refreshDelayMs = 1200;
 
 export function DocumentEditor(props: DocumentEditorProps) {
   const refreshTimer = useRef<number | undefined>(undefined);
-  const { update } = props.workspace;
-  const path = props.path;
+  const { refresh } = props.workspace;
   const onSaved = useCallback(() => {
     window.clearTimeout(refreshTimer.current);
-    refreshTimer.current = window.setTimeout(() => void update({ paths: [path] }), refreshDelayMs);
-  }, [update, path]);
+    refreshTimer.current = window.setTimeout(() => void refresh(), refreshDelayMs);
+  }, [refresh]);
   const session = useDocumentSession(props.api, props.path, props.workspace.lastChange, onSaved);
   if (session.phase === 'missing') {
     return (
@@ -81,7 +79,6 @@ function EditorPage({
   parsed,
 }: DocumentEditorProps & { session: DocumentSession; parsed: ParsedDocument }) {
   const entry = workspace.byPath.get(path);
-  const fullEntry = useDocumentEntry(api, line ? path : undefined, workspace.revision);
   const type: DocumentType =
     entry?.type ?? (typeof session.fields.type === 'string' ? (session.fields.type as DocumentType) : 'doc');
   const writable = workspace.info?.writable ?? false;
@@ -172,11 +169,11 @@ function EditorPage({
   }, [path]);
 
   useEffect(() => {
-    if (!line || !fullEntry || !editor) return;
-    const requirement = fullEntry.requirements.find(
+    if (!line || !entry || !editor) return;
+    const requirement = entry.requirements.find(
       (candidate) => candidate.line <= line && line <= candidate.endLine,
     );
-    const heading = fullEntry.headings.filter((candidate) => candidate.line <= line).at(-1);
+    const heading = entry.headings.filter((candidate) => candidate.line <= line).at(-1);
     const root = editor.view.dom;
     const target = requirement
       ? root.querySelector(`[data-requirement="${CSS.escape(requirement.key)}"]`)
@@ -187,7 +184,7 @@ function EditorPage({
         : undefined;
     target?.scrollIntoView({ block: 'center' });
     if (requirement) onSelectRequirement(requirement.key);
-  }, [line, fullEntry, editor, onSelectRequirement]);
+  }, [line, entry, editor, onSelectRequirement]);
 
   const title = typeof session.fields.title === 'string' ? session.fields.title : '';
   const filled = completeness.required.length - completeness.empty.length;

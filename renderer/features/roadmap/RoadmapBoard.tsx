@@ -30,9 +30,7 @@ const arrowDirections: Record<string, MoveDirection> = {
 };
 
 export function RoadmapBoard({ api, workspace, navigate }: RoadmapBoardProps) {
-  const { update } = workspace;
-  const refreshRoadmap = useCallback(() => update({ roadmap: true }), [update]);
-  const { items, move, error, dismissError } = useRoadmapItems(api, workspace.roadmap, refreshRoadmap);
+  const { items, move, error, dismissError } = useRoadmapItems(api, workspace.roadmap, workspace.refresh);
   const grouped = useMemo(() => itemsByLane(items), [items]);
   const deliveries = deliveryCounts(workspace.documents);
   const writable = workspace.info?.writable ?? false;
@@ -133,7 +131,7 @@ export function RoadmapBoard({ api, workspace, navigate }: RoadmapBoardProps) {
             onCreated={(key) => {
               setFocusKey(key);
               setAnnouncement(`Created ${key}.`);
-              void refreshRoadmap();
+              void workspace.refresh?.();
             }}
           />
         )}

@@ -1,5 +1,5 @@
 /** The story list's filters: by roadmap item, by spec and by status; pure so it is unit-tested. */
-import type { DocumentSummary } from '../../../shared/contract/documentSummary.js';
+import type { DocumentEntry } from '../../../shared/model/documentModel.js';
 
 export interface StoryFilter {
   roadmap?: string;
@@ -8,14 +8,14 @@ export interface StoryFilter {
 }
 
 export interface StoryRow {
-  story: DocumentSummary;
+  story: DocumentEntry;
   specs: string[];
   roadmap: string[];
 }
 
 export function storyRows(
-  documents: readonly DocumentSummary[],
-  requirementOwner: ReadonlyMap<string, DocumentSummary>,
+  documents: readonly DocumentEntry[],
+  requirementOwner: ReadonlyMap<string, DocumentEntry>,
 ): StoryRow[] {
   return documents
     .filter((entry) => entry.type === 'story')
