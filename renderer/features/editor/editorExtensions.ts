@@ -7,6 +7,7 @@ import { displaySource } from './assetPaths.js';
 import { RawSourceBlock } from './RawSourceBlock.js';
 import { ReferenceChip } from './ReferenceChip.js';
 import { RequirementCard } from './RequirementCard.js';
+import { rerenderOnAttributeChange } from './rerenderOnAttributeChange.js';
 import { guidanceFor } from './sectionGuidance.js';
 import { sharedCodec } from './sharedCodec.js';
 
@@ -24,7 +25,9 @@ export function createEditorExtensions(documentPath: string): Extensions {
   const extended = sharedCodec().extensions.map((extension) => {
     switch (extension.name) {
       case 'requirement':
-        return extension.extend({ addNodeView: () => ReactNodeViewRenderer(RequirementCard) });
+        return extension.extend({
+          addNodeView: () => ReactNodeViewRenderer(RequirementCard, { update: rerenderOnAttributeChange }),
+        });
       case 'reference':
         return extension.extend({ addNodeView: () => ReactNodeViewRenderer(ReferenceChip, { as: 'span' }) });
       case 'rawBlock':
