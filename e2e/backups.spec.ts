@@ -135,4 +135,26 @@ test.describe('backups of unsaved edits', () => {
       onDisk: await fs.readFile(path.join(workspaceDir, document), 'utf8'),
     }).toEqual({ banner: 0, onDisk: original });
   });
+
+  test('a long run of typing is backed up while it goes on, not only once it stops', async ({
+    page,
+    workspaceDir,
+  }) => {
+    const served = await serveWithBackups(workspaceDir, backupDir);
+    servers.push(served);
+    const app = await openApp(page, served.url);
+    await page.route('**/api/saveDocument', (route) => route.abort());
+    await app.openDocument(document);
+    await app.clickEndOf('Cut the time to complete checkout on mobile');
+    const words = ' and then some more'.repeat(3);
+    let typing = true;
+    const typed = page.keyboard.type(words, { delay: 70 }).finally(() => (typing = false));
+    await expect.poll(() => backupTexts(backupDir), { timeout: 3_000, intervals: [100] }).toHaveLength(1);
+    const backedUpWhileTyping = typing;
+    await typed;
+    await expect
+      .poll(() => backupTexts(backupDir), { timeout: 10_000 })
+      .toEqual([expect.stringContaining(`at least 30 seconds.${words}`)]);
+    expect(backedUpWhileTyping).toBe(true);
+  });
 });
