@@ -12,6 +12,7 @@ import { formatReport, withVerdicts, type BenchReport, type Measurement } from '
 import type { ProbeResult } from './benchProbe.js';
 import { generateWorkspace, referenceWorkspace, type GenerateOptions } from './generateWorkspace.js';
 import { median, percentile } from './percentile.js';
+import { measureHardening } from './hardeningMeasurements.js';
 import { measureApp, measureExports } from './partMeasurements.js';
 import { runProcess } from './runProcess.js';
 
@@ -19,7 +20,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repository = path.resolve(here, '..', '..');
 const probeScript = path.join(here, 'benchProbe.js');
 const cliScript = path.join(repository, 'bin', 'specbench.js');
-const parts = ['engine', 'app', 'export'] as const;
+const parts = ['engine', 'app', 'export', 'hardening'] as const;
 
 async function probe(name: string, root: string): Promise<ProbeResult> {
   const run = await runProcess([probeScript, name, root]);
@@ -105,7 +106,7 @@ async function main(): Promise<void> {
       runs: { type: 'string', default: '3' },
       /** A fraction of the reference workspace, for a quick smoke run (`--scale 0.01`). */
       scale: { type: 'string', default: '1' },
-      /** One part of the benchmark: engine, app or export. */
+      /** One part of the benchmark: engine, app, export or hardening. */
       only: { type: 'string' },
     },
   });
@@ -261,6 +262,7 @@ async function main(): Promise<void> {
 
   if (wanted('app')) await measureApp({ repository, cliScript, root: prepared.root, attempt, add });
   if (wanted('export')) await measureExports({ repository, cliScript, root: prepared.root, attempt, add });
+  if (wanted('hardening')) await measureHardening({ attempt, add });
 
   const report: BenchReport = {
     machine: {

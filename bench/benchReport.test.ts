@@ -10,6 +10,8 @@ const report: BenchReport = {
     { id: 'search-p95', label: 'search p95', value: 3.456, unit: 'ms', budget: 20 },
     { id: 'ratio', label: 'cold open ÷ read', value: 2.5, unit: '×', budget: 3 },
     { id: 'lookup', label: 'key lookup p95', value: 0.0004, unit: 'ms', budget: 20 },
+    { id: 'kills', label: 'kills survived', value: 1200, unit: 'count' },
+    { id: 'lost', label: 'files lost', value: 0, unit: 'count', budget: 0 },
   ]),
   skipped: [{ id: 'reindex', reason: 'no watcher' }],
 };
@@ -27,6 +29,8 @@ describe('formatReport', () => {
       'search p95                3.46 ms    ≤ 20 ms  yes',
       'cold open ÷ read             2.5×       ≤ 3×  yes',
       'key lookup p95          < 0.01 ms    ≤ 20 ms  yes',
+      'kills survived              1,200          —',
+      'files lost                      0        ≤ 0  yes',
       'skipped reindex: no watcher',
     ]);
   });

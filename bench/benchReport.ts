@@ -4,7 +4,7 @@ export interface Measurement {
   id: string;
   label: string;
   value: number;
-  unit: 'ms' | 'MB' | '×' | 'pages';
+  unit: 'ms' | 'MB' | '×' | 'pages' | 'count';
   /** The budget's upper bound in the same unit, when DESIGN.md sets one. */
   budget?: number;
   /** Raw samples (one per run or per query), for the JSON output. */
@@ -43,6 +43,7 @@ export function withVerdicts(measurements: Measurement[]): BenchReport['measurem
 
 function formatValue(value: number, unit: Measurement['unit']): string {
   if (!Number.isFinite(value)) return 'n/a';
+  if (unit === 'count') return value.toLocaleString('en');
   if (Number.isInteger(value)) return unit === '×' ? `${value}×` : `${value} ${unit}`;
   if (unit === '×') return `${value.toFixed(1)}×`;
   if (value > 0 && value < 0.01) return `< 0.01 ${unit}`;
