@@ -18,6 +18,7 @@ import { sharedCodec } from './sharedCodec.js';
 
 export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'conflict' | 'failed' | 'deleted';
 export const autosaveDelayMs = 800;
+const deletedMessage = 'This file was deleted or moved on disk. Your text is kept here.';
 
 export interface Theirs {
   text: string;
@@ -182,6 +183,10 @@ export function useDocumentSession(
         inConflict.current = true;
         setTheirs(result.current);
         setStatus('conflict');
+      } else if (result.error === 'deleted') {
+        // Typing on after the file vanished must not turn "deleted" into a vaguer "not saved".
+        setStatus('deleted');
+        setMessage(deletedMessage);
       } else {
         setStatus('failed');
         setMessage(result.message);
@@ -236,7 +241,7 @@ export function useDocumentSession(
       if (cancelled) return;
       if (!result.ok) {
         setStatus('deleted');
-        setMessage('This file was deleted or moved on disk. Your text is kept here.');
+        setMessage(deletedMessage);
         return;
       }
       if (result.version.hash === version.current?.hash) return;
