@@ -15,7 +15,26 @@ describe('createWindowOptions', () => {
     ['allowRunningInsecureContent', preferences.allowRunningInsecureContent, false],
     ['navigateOnDragDrop', preferences.navigateOnDragDrop, false],
     ['preload', preferences.preload, '/app/dist/electron/preload/preload.cjs'],
+    ['experimentalFeatures', preferences.experimentalFeatures, false],
     ['shown only once painted', options.show, false],
+    [
+      'no other web preference is set (each new one needs a line here)',
+      Object.keys(preferences).sort(),
+      [
+        'allowRunningInsecureContent',
+        'contextIsolation',
+        'experimentalFeatures',
+        'navigateOnDragDrop',
+        'nodeIntegration',
+        'nodeIntegrationInSubFrames',
+        'nodeIntegrationInWorker',
+        'preload',
+        'sandbox',
+        'spellcheck',
+        'webSecurity',
+        'webviewTag',
+      ],
+    ],
   ];
   it.each(cases)('%s', (_name, actual, expected) => {
     expect(actual).toEqual(expected);
