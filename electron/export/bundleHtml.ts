@@ -26,7 +26,8 @@ export interface BundleHtml {
 
 const typeNames: Record<string, string> = { spec: 'Spec', story: 'User story', faq: 'FAQ', doc: 'Document' };
 const hiddenFields = new Set(['title', 'type']);
-const contentSecurityPolicy = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
+/** No scripts, no network: images are inlined, styles are the bundle's own. */
+export const contentSecurityPolicy = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
 
 export function bundleTitle(bundle: SpecBundle): string {
   const specs = bundle.documents.filter((document) => document.entry.type === 'spec');

@@ -1,7 +1,5 @@
-import { promises as fs } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderBundlePdf } from '../export/bundlePdf.js';
@@ -11,6 +9,7 @@ import {
   electronPrinterLauncher,
   printRequestAllowed,
   printWindowOptions,
+  servePage,
   type PrintSession,
   type PrintWindow,
   type PrintingElectron,
@@ -20,9 +19,16 @@ const date = new Date('2026-11-25T12:00:00Z');
 
 /** A fake of the Electron session (no Electron runtime here): records what the printer installs. */
 class FakeSession implements PrintSession {
+  readonly handlers = new Map<string, (request: Request) => Response | Promise<Response>>();
   requestListener: Parameters<PrintSession['webRequest']['onBeforeRequest']>[0] | undefined;
   permissionHandler: Parameters<PrintSession['setPermissionRequestHandler']>[0] | undefined;
-  readonly decisions: [url: string, cancelled: boolean][] = [];
+  /** Each request the window made, and who answered: `served 200`, `served 404`, `refused`, `loaded`. */
+  readonly requests: [url: string, outcome: string][] = [];
+  readonly protocol = {
+    handle: (scheme: string, handler: (request: Request) => Response | Promise<Response>) => {
+      this.handlers.set(scheme, handler);
+    },
+  };
   readonly webRequest = {
     onBeforeRequest: (listener: NonNullable<FakeSession['requestListener']>) => {
       this.requestListener = listener;
@@ -35,14 +41,12 @@ class FakeSession implements PrintSession {
 }
 
 /**
- * A fake BrowserWindow (no Electron runtime here) that does what Electron's does with Chromium:
- * loads the file with the window's JavaScript setting, sends every request through the session's
- * filter, and prints with the same options mapped onto Playwright's `page.pdf`.
+ * A fake BrowserWindow (no Electron runtime here) that does what Electron's does with Chromium: the
+ * window's JavaScript setting, a scheme's protocol handler answering its requests, the webRequest
+ * filter deciding the others, and printToPDF's options mapped onto Playwright's `page.pdf`.
  */
 class FakePrintWindow implements PrintWindow {
   destroyed = false;
-  /** Permissions of the page file at each load, as octal. */
-  readonly loadedModes: string[] = [];
   private context: BrowserContext | undefined;
   readonly listeners = new Map<string, (event: { preventDefault(): void }) => void>();
   openHandler: (() => { action: 'deny' }) | undefined;
@@ -61,20 +65,31 @@ class FakePrintWindow implements PrintWindow {
     };
   }
 
-  async loadFile(file: string): Promise<void> {
+  async loadURL(url: string): Promise<void> {
     const session = this.options.webPreferences.session;
-    this.loadedModes.push(((await fs.stat(file)).mode & 0o777).toString(8));
     this.context ??= await this.browser.newContext({
       javaScriptEnabled: this.options.webPreferences.javascript,
     });
     const page = this.context.pages()[0] ?? (await this.context.newPage());
-    await page.route('**/*', (route) =>
-      session.requestListener!({ url: route.request().url() }, ({ cancel }) => {
-        session.decisions.push([route.request().url(), cancel]);
+    await page.unrouteAll();
+    await page.route('**/*', async (route) => {
+      const requested = route.request().url();
+      const handler = session.handlers.get(new URL(requested).protocol.slice(0, -1));
+      if (handler) {
+        const response = await handler(new Request(requested));
+        session.requests.push([requested, `served ${response.status}`]);
+        return route.fulfill({
+          status: response.status,
+          headers: Object.fromEntries(response.headers),
+          body: Buffer.from(await response.arrayBuffer()),
+        });
+      }
+      session.requestListener!({ url: requested }, ({ cancel }) => {
+        session.requests.push([requested, cancel ? 'refused' : 'loaded']);
         void (cancel ? route.abort('blockedbyclient') : route.continue());
-      }),
-    );
-    await page.goto(`file://${file}`, { waitUntil: 'load' });
+      });
+    });
+    await page.goto(url, { waitUntil: 'load' });
   }
 
   private async printToPDF(options: typeof electronPdfOptions): Promise<Uint8Array> {
@@ -115,10 +130,6 @@ function fakeElectron(browser: Browser) {
   return { electron, windows, sessions };
 }
 
-async function printFolders(): Promise<string[]> {
-  return (await fs.readdir(os.tmpdir())).filter((name) => name.startsWith('specbench-print-'));
-}
-
 describe('printWindowOptions', () => {
   it('opens a hidden, sandboxed, isolated window with no script, preload or Node', () => {
     const options = printWindowOptions('print session');
@@ -146,19 +157,47 @@ describe('printWindowOptions', () => {
 });
 
 describe('printRequestAllowed', () => {
-  const page = 'file:///tmp/specbench-print-abc/bundle.html';
+  const page = 'file:///specbench-print/abc/bundle.html';
   const cases: [string, string, boolean][] = [
     ['the page being printed', page, true],
     ['an inlined image', 'data:image/png;base64,iVBORw0KGgo=', true],
     ['a data: URL in capitals', 'DATA:image/png;base64,iVBORw0KGgo=', true],
     ['another local file', 'file:///etc/passwd', false],
-    ['a sibling of the page', 'file:///tmp/specbench-print-abc/other.html', false],
+    ['a sibling of the page', 'file:///specbench-print/abc/other.html', false],
     ['a remote image', 'https://example.com/chart.png', false],
     ['a plain-http request', 'http://127.0.0.1:8080/x', false],
     ['a blob', 'blob:file:///1234', false],
   ];
   it.each(cases)('%s', (_name, url, expected) => {
-    expect(printRequestAllowed(url, new Set([page]))).toEqual(expected);
+    expect(printRequestAllowed(url, new Map([[page, '<p>']]))).toEqual(expected);
+  });
+});
+
+describe('servePage', () => {
+  const page = 'file:///specbench-print/abc/bundle.html';
+  const pages = new Map([[page, '<!doctype html><p>bundle</p>']]);
+  const cases: [string, string, unknown][] = [
+    [
+      'the page being printed, with the bundle policy as a header',
+      page,
+      [
+        200,
+        'text/html; charset=utf-8',
+        "default-src 'none'; img-src data:; style-src 'unsafe-inline'",
+        '<!doctype html><p>bundle</p>',
+      ],
+    ],
+    ['a local file', 'file:///etc/passwd', [404, 'text/plain;charset=UTF-8', null, 'Not found']],
+    ['the page with a query', `${page}?x=1`, [404, 'text/plain;charset=UTF-8', null, 'Not found']],
+  ];
+  it.each(cases)('%s', async (_name, url, expected) => {
+    const response = servePage(pages, url);
+    expect([
+      response.status,
+      response.headers.get('content-type'),
+      response.headers.get('content-security-policy'),
+      await response.text(),
+    ]).toEqual(expected);
   });
 });
 
@@ -183,8 +222,7 @@ describe('electronPrinterLauncher, with a fake Electron printing through Chromiu
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 
-  it('prints the sample bundle in the same passes as the CLI from a private file, then destroys its window and files', async () => {
-    const before = await printFolders();
+  it('prints the sample bundle in the same passes as the CLI, from memory, then destroys its window', async () => {
     const fake = fakeElectron(browser);
     const bundle = await bundleOf(await sampleCopy(), { specs: 'all', include: ['stories', 'matrix'] });
     const printed = await renderBundlePdf(bundle, {
@@ -197,41 +235,40 @@ describe('electronPrinterLauncher, with a fake Electron printing through Chromiu
       printed: printed.ok && { passes: printed.passes, contentsPaged: printed.contentsPaged },
       footers: footers.length === pages.length && pages.length > 10,
       destroyed: fake.windows.map((window) => window.destroyed),
-      modes: fake.windows[0]!.loadedModes,
-      cancelled: fake.sessions[0]!.decisions.filter(([, cancel]) => cancel),
-      left: (await printFolders()).filter((name) => !before.includes(name)),
+      requests: fake.sessions[0]!.requests.map(
+        ([url, outcome]) => `${outcome} ${url.replace(/[0-9a-f-]{36}/, 'ID')}`,
+      ),
     }).toEqual({
       printed: { passes: 2, contentsPaged: true },
       footers: true,
       destroyed: [true],
-      modes: ['600', '600'],
-      cancelled: [],
-      left: [],
+      requests: Array(2).fill('served 200 file:///specbench-print/ID/bundle.html'),
     });
   }, 60_000);
 
-  it('refuses every request but its page and data: even for HTML that skipped the sanitiser', async () => {
+  it('fetches nothing and reads no file for HTML that skipped the sanitiser', async () => {
     const fake = fakeElectron(browser);
     const launched = await electronPrinterLauncher(fake.electron)();
     if (!launched.ok) throw new Error(launched.message);
+    let text = '';
     try {
-      await launched.printer.print(
-        `<!doctype html><img src="${origin}/raw.png"><img src="file:///etc/hostname"><script>fetch('${origin}/script')</script><link rel="stylesheet" href="${origin}/raw.css"><p>text</p>`,
+      const pdf = await launched.printer.print(
+        `<!doctype html><img src="${origin}/raw.png"><img src="file:///etc/hostname"><script>fetch('${origin}/script')</script><link rel="stylesheet" href="${origin}/raw.css"><p>printed text</p>`,
       );
+      text = (await pdfPages(pdf)).join('');
     } finally {
       await launched.printer.close();
     }
-    const decisions = fake.sessions[0]!.decisions.map(
-      ([url, cancel]) => `${cancel ? 'refused' : 'loaded'} ${url.replace(/specbench-print-\w+/, 'X')}`,
-    );
-    expect({ requests, decisions: decisions.sort() }).toEqual({
-      requests: [],
-      decisions: [
-        `loaded file://${os.tmpdir()}/X/bundle.html`,
-        `refused ${origin}/raw.css`,
-        `refused ${origin}/raw.png`,
-        'refused file:///etc/hostname',
-      ].sort(),
+    expect({
+      printed: text.includes('printed text'),
+      server: requests,
+      session: fake.sessions[0]!.requests.map(
+        ([url, outcome]) => `${outcome} ${url.replace(/[0-9a-f-]{36}/, 'ID')}`,
+      ),
+    }).toEqual({
+      printed: true,
+      server: [],
+      session: ['served 200 file:///specbench-print/ID/bundle.html'],
     });
   }, 30_000);
 
@@ -251,8 +288,7 @@ describe('electronPrinterLauncher, with a fake Electron printing through Chromiu
     expect([prevented, window.openHandler?.(), granted]).toEqual([[true, true], { action: 'deny' }, false]);
   });
 
-  it('says in one line when the window cannot be opened, and leaves no file behind', async () => {
-    const before = await printFolders();
+  it('says in one line when the window cannot be opened', async () => {
     const fake = fakeElectron(browser);
     const failing: PrintingElectron<FakeSession> = {
       session: fake.electron.session,
@@ -262,14 +298,10 @@ describe('electronPrinterLauncher, with a fake Electron printing through Chromiu
         }
       } as unknown as PrintingElectron<FakeSession>['BrowserWindow'],
     };
-    const launched = await electronPrinterLauncher(failing)();
-    expect([launched, (await printFolders()).filter((name) => !before.includes(name))]).toEqual([
-      {
-        ok: false,
-        error: 'no-browser',
-        message: 'cannot open a window to print the PDF: GPU process unavailable',
-      },
-      [],
-    ]);
+    expect(await electronPrinterLauncher(failing)()).toEqual({
+      ok: false,
+      error: 'no-browser',
+      message: 'cannot open a window to print the PDF: GPU process unavailable',
+    });
   });
 });

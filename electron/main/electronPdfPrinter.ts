@@ -1,18 +1,16 @@
 /**
  * The desktop app's PDF printer: Electron's own Chromium (`webContents.printToPDF`) in a hidden
- * window that runs no script, has no preload, loads nothing but its page and data: images, and
- * cannot navigate. The passes (contents page numbers) are the same as the CLI's, in renderBundlePdf.
+ * window that runs no script, has no preload, cannot navigate, and loads nothing but its page (served
+ * from memory) and data: images. The passes (contents page numbers) are renderBundlePdf's, as in the CLI.
  */
 import { randomUUID } from 'node:crypto';
-import { promises as fs } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { contentSecurityPolicy } from '../export/bundleHtml.js';
 import { electronPdfOptions } from '../export/printOptions.js';
 import { allowedPrintRequest, type PdfPrinter, type PrinterLauncher } from '../export/pdfPrinter.js';
 
 /** The part of Electron's Session the printer uses (a fake stands in where Electron cannot run). */
 export interface PrintSession {
+  protocol: { handle(scheme: string, handler: (request: Request) => Response | Promise<Response>): void };
   webRequest: {
     onBeforeRequest(
       listener: (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void,
@@ -29,7 +27,7 @@ interface PreventableEvent {
 
 /** The part of a BrowserWindow the printer uses. */
 export interface PrintWindow {
-  loadFile(file: string): Promise<void>;
+  loadURL(url: string): Promise<void>;
   destroy(): void;
   webContents: {
     on(event: 'will-navigate' | 'will-redirect', listener: (event: PreventableEvent) => void): unknown;
@@ -68,60 +66,71 @@ export function printWindowOptions<Session>(printSession: Session) {
 }
 
 /**
- * Starts one print window per export. Pages are loaded from private temp files (a large bundle is
- * too long for a data: URL); the shared in-memory session lets each window load only its own file.
+ * Starts one print window per export. The printing session (in memory, shared by the app's exports)
+ * answers `file:` itself, with the pages being printed and nothing else, so no bundle touches the disk
+ * and no local file can be read; its request filter refuses the network.
  */
 export function electronPrinterLauncher<Session extends PrintSession>(
   electron: PrintingElectron<Session>,
 ): PrinterLauncher {
-  const pagesPrinting = new Set<string>();
+  const pages = new Map<string, string>();
   let printSession: Session | undefined;
   const sessionForPrinting = (): Session => {
     if (printSession) return printSession;
     // No `persist:` prefix: nothing of the printing session is ever written to disk.
     printSession = electron.session.fromPartition(`specbench-print-${randomUUID()}`, { cache: false });
     printSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    printSession.protocol.handle('file', (request) => servePage(pages, request.url));
     printSession.webRequest.onBeforeRequest((details, callback) =>
-      callback({ cancel: !printRequestAllowed(details.url, pagesPrinting) }),
+      callback({ cancel: !printRequestAllowed(details.url, pages) }),
     );
     return printSession;
   };
-  return async () => {
-    let folder: string | undefined;
+  return () => {
     try {
-      folder = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-print-'));
-      const file = path.join(folder, 'bundle.html');
-      const pageUrl = pathToFileURL(file).href;
+      const pageUrl = `file:///specbench-print/${randomUUID()}/bundle.html`;
       const window = new electron.BrowserWindow(printWindowOptions(sessionForPrinting()));
       denyNavigation(window);
-      pagesPrinting.add(pageUrl);
       const printer: PdfPrinter = {
         async print(html) {
-          await fs.writeFile(file, html, { mode: 0o600 });
-          await window.loadFile(file);
+          pages.set(pageUrl, html);
+          await window.loadURL(pageUrl);
           return new Uint8Array(await window.webContents.printToPDF(electronPdfOptions));
         },
-        async close() {
-          pagesPrinting.delete(pageUrl);
+        close() {
+          pages.delete(pageUrl);
           window.destroy();
-          await fs.rm(folder!, { recursive: true, force: true });
+          return Promise.resolve();
         },
       };
-      return { ok: true, printer };
+      return Promise.resolve({ ok: true, printer });
     } catch (error) {
-      if (folder) await fs.rm(folder, { recursive: true, force: true });
-      return {
+      return Promise.resolve({
         ok: false,
         error: 'no-browser',
         message: `cannot open a window to print the PDF: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
-      };
+      });
     }
   };
 }
 
+/** The printing session's answer to every `file:` request: a page being printed, or 404. */
+export function servePage(pages: ReadonlyMap<string, string>, url: string): Response {
+  const html = pages.get(url);
+  if (html === undefined) return new Response('Not found', { status: 404 });
+  // The bundle's policy again as a header, so even HTML that skipped the sanitiser runs and fetches nothing.
+  return new Response(html, {
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': contentSecurityPolicy,
+      'X-Content-Type-Options': 'nosniff',
+    },
+  });
+}
+
 /** data: resources, and the pages being printed right now; nothing else, on any scheme. */
-export function printRequestAllowed(url: string, pagesPrinting: ReadonlySet<string>): boolean {
-  return pagesPrinting.has(url) || allowedPrintRequest(url);
+export function printRequestAllowed(url: string, pages: ReadonlyMap<string, unknown>): boolean {
+  return pages.has(url) || allowedPrintRequest(url);
 }
 
 function denyNavigation(window: PrintWindow): void {
