@@ -250,15 +250,12 @@ describe('electronPrinterLauncher, with a fake Electron printing through Chromiu
     const fake = fakeElectron(browser);
     const launched = await electronPrinterLauncher(fake.electron)();
     if (!launched.ok) throw new Error(launched.message);
-    let text = '';
-    try {
-      const pdf = await launched.printer.print(
+    const text = await launched.printer
+      .print(
         `<!doctype html><img src="${origin}/raw.png"><img src="file:///etc/hostname"><script>fetch('${origin}/script')</script><link rel="stylesheet" href="${origin}/raw.css"><p>printed text</p>`,
-      );
-      text = (await pdfPages(pdf)).join('');
-    } finally {
-      await launched.printer.close();
-    }
+      )
+      .then(async (pdf) => (await pdfPages(pdf)).join(''))
+      .finally(() => launched.printer.close());
     expect({
       printed: text.includes('printed text'),
       server: requests,
