@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { expect, screenshot, test } from './specbenchTest.js';
 
@@ -44,4 +45,39 @@ test('the palette opens the dialog, and Cancel stops a PDF export without a down
   await expect(dialog.getByRole('alert')).toHaveText('Export cancelled.');
   await app.page.waitForTimeout(3_000);
   expect(downloads).toEqual(0);
+});
+
+test('downloads the open spec as a PDF whose pages are headed by their document', async ({ app }) => {
+  await app.goto('#/doc/specs/guest-checkout.md');
+  await expect(app.title).toHaveValue('Guest checkout');
+  await app.page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = app.page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('checkbox', { name: 'Traceability matrix' }).uncheck();
+  const download = app.page.waitForEvent('download', { timeout: 40_000 });
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const file = await download;
+  const pages = execFileSync('pdftotext', ['-layout', await file.path(), '-'], { encoding: 'utf8' })
+    .split('\f')
+    .filter((page) => page.trim() !== '');
+  const headers = pages.map((page) =>
+    page
+      .split('\n')
+      .find((line) => line.trim() !== '')!
+      .trim(),
+  );
+  expect({
+    name: file.suggestedFilename(),
+    footers: pages.every((page, index) => page.includes(`Page ${index + 1} of ${pages.length}`)),
+    headers: [...new Set(headers.slice(1).map((line) => line.replace(/^Acme Checkout\s{2,}/, '')))],
+  }).toEqual({
+    name: 'SPEC-1.pdf',
+    footers: true,
+    headers: [
+      'Guest checkout',
+      'Pay as a guest',
+      'Receive my receipt as a guest',
+      'Autocomplete my shipping address',
+      'Create an account after ordering',
+    ],
+  });
 });
