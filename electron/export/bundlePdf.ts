@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { renderBundleHtml, type BundleHtmlOptions } from './bundleHtml.js';
 import type { TocHeading } from './documentHtml.js';
-import { launchPdfPrinter, type PdfPrinter, type PrinterLauncher } from './pdfPrinter.js';
+import type { PdfPrinter, PrinterLauncher } from './pdfPrinter.js';
 import type { SpecBundle } from './specBundle.js';
 
 export interface BundlePdfOptions extends Pick<BundleHtmlOptions, 'date' | 'version'> {
@@ -39,7 +39,9 @@ export async function renderBundlePdf(
   if (options.signal?.aborted) return cancelled;
   if (printer === undefined) {
     progress(0.05, 'starting Chromium');
-    const launched = await (options.launchPrinter ?? launchPdfPrinter)();
+    // Playwright is loaded only when it prints: the desktop app brings its own printer.
+    const launch = options.launchPrinter ?? (await import('./pdfPrinter.js')).launchPdfPrinter;
+    const launched = await launch();
     if (!launched.ok) return launched;
     printer = launched.printer;
   }

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { playwrightPdfOptions } from './printOptions.js';
+import { allowedPrintRequest, playwrightPdfOptions } from './printOptions.js';
 
 const systemChromium = '/usr/bin/chromium';
 const launchArguments = [
@@ -81,9 +81,4 @@ export async function launchPdfPrinter(): Promise<LaunchResult> {
       close: () => browser.close(),
     },
   };
-}
-
-/** What a printing page may load: inlined `data:` resources and nothing else, whatever the HTML asks for. */
-export function allowedPrintRequest(url: string): boolean {
-  return /^data:/i.test(url);
 }

@@ -22,3 +22,8 @@ export const electronPdfOptions = {
   generateDocumentOutline: true,
   generateTaggedPDF: true,
 } as const;
+
+/** What a printing page may load: inlined `data:` resources and nothing else, whatever the HTML asks for. */
+export function allowedPrintRequest(url: string): boolean {
+  return /^data:/i.test(url);
+}

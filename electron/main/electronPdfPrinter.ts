@@ -5,8 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { contentSecurityPolicy } from '../export/bundleHtml.js';
-import { electronPdfOptions } from '../export/printOptions.js';
-import { allowedPrintRequest, type PdfPrinter, type PrinterLauncher } from '../export/pdfPrinter.js';
+import type { PdfPrinter, PrinterLauncher } from '../export/pdfPrinter.js';
+import { allowedPrintRequest, electronPdfOptions } from '../export/printOptions.js';
 
 /** The part of Electron's Session the printer uses (a fake stands in where Electron cannot run). */
 export interface PrintSession {
