@@ -6,20 +6,12 @@
  * `node faultProbe.js [kills]` prints the result as JSON.
  */
 import { pathToFileURL } from 'node:url';
-import path from 'node:path';
-import { promises as fs } from 'node:fs';
 import { runCrashLoop } from '../electron/engine/testing/crashLoop.js';
-import {
-  fillDisk,
-  immutableAvailability,
-  mountTinyDisk,
-  setImmutable,
-} from '../electron/engine/testing/diskConditions.js';
+import { conditionSkips, realDiskConditions } from '../electron/engine/testing/diskConditions.js';
 import {
   faultCases,
   runFaultCase,
   runUnderCondition,
-  type FaultCondition,
   type FaultOutcome,
   type FaultTarget,
 } from '../electron/engine/testing/faultCases.js';
@@ -44,55 +36,18 @@ function lost(outcome: FaultOutcome, landed = false): number {
 async function realConditions(): Promise<{ outcomes: FaultOutcome[]; skipped: string[] }> {
   const outcomes: FaultOutcome[] = [];
   const skipped: string[] = [];
-  const each = async (condition: FaultCondition) => {
-    for (const target of targets) outcomes.push(await runUnderCondition(target, condition));
-  };
-  await each({
-    begin: async (root, files) => {
-      for (const file of files) await fs.chmod(path.join(root, file), 0o444);
-    },
-    end: async (root, files) => {
-      for (const file of files) await fs.chmod(path.join(root, file), 0o644);
-    },
-  });
-  const mounted = await mountTinyDisk(256 * 1024);
-  if (mounted.ok) {
-    let filler = '';
-    try {
-      await each({
-        parent: mounted.disk.folder,
-        begin: async () => {
-          filler = await fillDisk(mounted.disk.folder);
-        },
-        end: () => fs.rm(filler, { force: true }),
-      });
-    } finally {
-      await mounted.disk.unmount();
+  const machine = await conditionSkips();
+  try {
+    for (const row of realDiskConditions) {
+      const reason = machine.skipReason(row.needs);
+      if (reason !== '') skipped.push(`${row.name}: ${reason}`);
+      else
+        for (const target of targets)
+          outcomes.push(await runUnderCondition(target, row.condition(machine.disk)));
     }
-  } else skipped.push(`full disk: ${mounted.reason}`);
-  const immutable = await immutableAvailability();
-  if (immutable.ok) {
-    const folders = (root: string, files: string[]) => [
-      ...new Set(files.map((file) => path.dirname(path.join(root, file)))),
-    ];
-    const toggle = (paths: string[], on: boolean) => paths.forEach((target) => setImmutable(target, on));
-    await each({
-      begin: async (root, files) =>
-        toggle(
-          files.map((file) => path.join(root, file)),
-          true,
-        ),
-      end: async (root, files) =>
-        toggle(
-          files.map((file) => path.join(root, file)),
-          false,
-        ),
-    });
-    await each({
-      begin: async (root, files) => toggle(folders(root, files), true),
-      end: async (root, files) => toggle(folders(root, files), false),
-    });
-  } else skipped.push(`immutable files and folders: ${immutable.reason}`);
+  } finally {
+    await machine.disk?.unmount();
+  }
   return { outcomes, skipped };
 }
 

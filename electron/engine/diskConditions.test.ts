@@ -5,95 +5,31 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DocumentStore } from './documentStore.js';
 import { Workspace, type WorkspaceChange } from './workspace.js';
-import {
-  fillDisk,
-  immutableAvailability,
-  mountTinyDisk,
-  setImmutable,
-  type Availability,
-  type TinyDisk,
-} from './testing/diskConditions.js';
+import { conditionSkips, realDiskConditions } from './testing/diskConditions.js';
 import {
   createFaultWorkspace,
   documentText,
   groupPaths,
   leftoversIn,
   runUnderCondition,
-  type FaultCondition,
   type FaultTarget,
 } from './testing/faultCases.js';
 
 const targets: FaultTarget[] = ['document', 'group', 'roadmap', 'settings'];
-let tinyDisk: TinyDisk | undefined;
-let tinyDiskSkip = '';
-let immutable: Availability = { ok: false, reason: 'not probed' };
-let filler: string | undefined;
+let machine: Awaited<ReturnType<typeof conditionSkips>> | undefined;
 
 beforeAll(async () => {
-  const mounted = await mountTinyDisk(256 * 1024);
-  if (mounted.ok) tinyDisk = mounted.disk;
-  else tinyDiskSkip = mounted.reason;
-  immutable = await immutableAvailability();
-  if (!mounted.ok)
-    console.log(`real full disk: skipped, ${tinyDiskSkip}; the injected ENOSPC cases still run`);
-  if (!immutable.ok) console.log(`immutable files and folders: skipped, ${immutable.reason}`);
+  machine = await conditionSkips();
+  for (const needs of ['tiny disk', 'chattr'] as const) {
+    const reason = machine.skipReason(needs);
+    if (reason !== '')
+      console.log(`conditions needing ${needs}: skipped, ${reason}; the injected faults still run`);
+  }
 });
 
 afterAll(async () => {
-  await tinyDisk?.unmount();
+  await machine?.disk?.unmount();
 });
-
-const folders = (root: string, files: string[]) => [
-  ...new Set(files.map((file) => path.dirname(path.join(root, file)))),
-];
-
-const conditions: {
-  name: string;
-  needs: 'tiny disk' | 'chattr' | 'nothing';
-  condition: () => FaultCondition;
-}[] = [
-  {
-    name: 'a full disk (a 256 KB tmpfs filled to the last block)',
-    needs: 'tiny disk',
-    condition: () => ({
-      parent: tinyDisk!.folder,
-      begin: async () => {
-        filler = await fillDisk(tinyDisk!.folder);
-      },
-      end: async () => {
-        if (filler) await fs.rm(filler, { force: true });
-      },
-    }),
-  },
-  {
-    name: 'a read-only file (chmod 0444)',
-    needs: 'nothing',
-    condition: () => ({
-      begin: async (root, files) => {
-        for (const file of files) await fs.chmod(path.join(root, file), 0o444);
-      },
-      end: async (root, files) => {
-        for (const file of files) await fs.chmod(path.join(root, file), 0o644);
-      },
-    }),
-  },
-  {
-    name: 'an immutable file (chattr +i)',
-    needs: 'chattr',
-    condition: () => ({
-      begin: async (root, files) => files.forEach((file) => setImmutable(path.join(root, file), true)),
-      end: async (root, files) => files.forEach((file) => setImmutable(path.join(root, file), false)),
-    }),
-  },
-  {
-    name: 'an immutable folder (chattr +i, which stops root too)',
-    needs: 'chattr',
-    condition: () => ({
-      begin: async (root, files) => folders(root, files).forEach((folder) => setImmutable(folder, true)),
-      end: async (root, files) => folders(root, files).forEach((folder) => setImmutable(folder, false)),
-    }),
-  },
-];
 
 const reasons: Record<string, RegExp> = {
   'disk full': /could not be saved: the disk is full[.;]/,
@@ -101,19 +37,14 @@ const reasons: Record<string, RegExp> = {
 };
 
 describe('a real disk condition gives a clear failure, keeps the old file and lets the next save land', () => {
-  const rows = conditions.flatMap((row) => targets.map((target) => ({ ...row, target })));
+  const rows = realDiskConditions.flatMap((row) => targets.map((target) => ({ ...row, target })));
   it.each(rows.map((row) => [`${row.name}: ${row.target}`, row] as const))('%s', async (_name, row) => {
-    const skip =
-      row.needs === 'tiny disk'
-        ? tinyDiskSkip
-        : row.needs === 'chattr' && !immutable.ok
-          ? immutable.reason
-          : '';
+    const skip = machine!.skipReason(row.needs);
     if (skip !== '') {
       console.log(`skipped "${row.name}: ${row.target}": ${skip}`);
       return;
     }
-    const outcome = await runUnderCondition(row.target, row.condition());
+    const outcome = await runUnderCondition(row.target, row.condition(machine!.disk));
     const fullDisk = row.needs === 'tiny disk';
     const failure = row.target === 'roadmap' ? 'unwritable' : fullDisk ? 'disk-full' : 'read-only';
     expect({

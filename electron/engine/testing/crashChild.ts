@@ -23,7 +23,12 @@ export function roadmapDigest(items: readonly RoadmapItem[]): string {
   return createHash('sha256').update(JSON.stringify(sorted)).digest('hex');
 }
 
-async function saveDocumentsForever(store: DocumentStore): Promise<never> {
+/** Reads every document's current version, as the app does when it opens them. */
+async function learnDocuments(store: DocumentStore): Promise<{
+  versions: Map<number, FileVersion>;
+  learn: (file: number) => Promise<void>;
+  next: () => number;
+}> {
   const versions = new Map<number, FileVersion>();
   let nextVersion = 1;
   const learn = async (file: number) => {
@@ -33,8 +38,15 @@ async function saveDocumentsForever(store: DocumentStore): Promise<never> {
     nextVersion = Math.max(nextVersion, (crashDocumentHeader(result.file.text)?.version ?? 0) + 1);
   };
   for (let file = 0; file < crashDocumentCount; file++) await learn(file);
+  return { versions, learn, next: () => nextVersion++ };
+}
+
+async function saveDocumentsForever(
+  store: DocumentStore,
+  { versions, learn, next }: Awaited<ReturnType<typeof learnDocuments>>,
+): Promise<never> {
   for (let round = 0; ; round++) {
-    const version = nextVersion++;
+    const version = next();
     const first = round % crashDocumentCount;
     // Every third round saves three files together, as rekey does.
     const group =
@@ -89,8 +101,10 @@ async function main(root: string, logFile: string, seed: number): Promise<void> 
   if (!opened.ok) throw new Error(opened.message);
   const log = openSync(logFile, 'a');
   const documents = new DocumentStore(root);
+  const known = await learnDocuments(documents);
+  // From here on every moment is a write in flight, so the kill lands in one.
   process.stdout.write('ready\n');
-  await Promise.all([saveDocumentsForever(documents), changeRoadmapForever(opened.store, log, seed)]);
+  await Promise.all([saveDocumentsForever(documents, known), changeRoadmapForever(opened.store, log, seed)]);
 }
 
 if (process.env.SPECBENCH_CRASH_CHILD === '1') {

@@ -12,7 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { DocumentStore } from '../documentStore.js';
 import { lanes, type RoadmapFile } from '../../../shared/model/roadmapModel.js';
 import { formatRoadmapJson, parseRoadmapText } from '../roadmapAdapter.js';
+import { RoadmapStore } from '../roadmapStore.js';
 import { roadmapDigest } from './crashChild.js';
+import { leftoversIn } from './faultCases.js';
 import {
   crashDocumentCount,
   crashDocumentHeader,
@@ -30,6 +32,8 @@ export interface CrashLoopOptions {
   minimumKills?: number;
   /** The longest random wait between the child's "ready" and its kill. */
   maxDelayMs?: number;
+  /** The child to kill, if not `crashChildScript()` (a deliberately broken build proves the checks). */
+  script?: string;
 }
 
 export interface CrashLoopResult {
@@ -176,6 +180,12 @@ async function killRepeatedly(
     problems.push(...inspected.problems.map((problem) => `after kill ${round + 1}: ${problem}`));
   }
   const final = await inspectCrashWorkspace(root, log);
+  // What the app removes on its next open: temp files of the killed writers, none of them live.
+  await new DocumentStore(root).removeStaleTempFiles({ olderThanMs: 0 });
+  const reopened = await RoadmapStore.open(root, { write: true });
+  if (reopened.ok) await reopened.store.close();
+  const leftovers = await leftoversIn(root);
+  if (leftovers.length > 0) problems.push(`left behind after cleanup: ${leftovers.join(', ')}`);
   const roadmapVersions = (await fs.readFile(log, 'utf8')).split('\n').length - 2;
   await fs.rm(path.dirname(root), { recursive: true, force: true });
   return {
@@ -189,7 +199,7 @@ async function killRepeatedly(
 
 export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoopResult> {
   const started = Date.now();
-  const script = await crashChildScript();
+  const script = options.script ?? (await crashChildScript());
   const parallel = options.lanes ?? 2;
   const deadline = started + (options.budgetMs ?? Infinity);
   const results = await Promise.all(

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { FaultCondition } from './faultCases.js';
 
 export type Availability = { ok: true } | { ok: false; reason: string };
 
@@ -71,4 +72,91 @@ export async function immutableAvailability(folder = os.tmpdir()): Promise<Avail
   } finally {
     await fs.rm(path.dirname(probe), { recursive: true, force: true });
   }
+}
+
+export interface NamedCondition {
+  name: string;
+  /** What this machine must allow for the condition to be real. */
+  needs: 'tiny disk' | 'chattr' | 'nothing';
+  /** Only called when what it needs is there; a full disk needs the mounted tiny disk. */
+  condition(disk: TinyDisk | undefined): FaultCondition;
+}
+
+const foldersOf = (root: string, files: string[]) => [
+  ...new Set(files.map((file) => path.dirname(path.join(root, file)))),
+];
+const toggle = (paths: string[], on: boolean) => paths.forEach((target) => setImmutable(target, on));
+
+/** The real conditions every save target is tried under, in the tests and in the benchmark. */
+export const realDiskConditions: NamedCondition[] = [
+  {
+    name: 'a full disk (a 256 KB tmpfs filled to the last block)',
+    needs: 'tiny disk',
+    condition: (disk) => {
+      let filler: string | undefined;
+      return {
+        parent: disk!.folder,
+        begin: async () => {
+          filler = await fillDisk(disk!.folder);
+        },
+        end: async () => {
+          if (filler) await fs.rm(filler, { force: true });
+        },
+      };
+    },
+  },
+  {
+    name: 'a read-only file (chmod 0444)',
+    needs: 'nothing',
+    condition: () => ({
+      begin: async (root, files) => {
+        for (const file of files) await fs.chmod(path.join(root, file), 0o444);
+      },
+      end: async (root, files) => {
+        for (const file of files) await fs.chmod(path.join(root, file), 0o644);
+      },
+    }),
+  },
+  {
+    name: 'an immutable file (chattr +i)',
+    needs: 'chattr',
+    condition: () => ({
+      begin: async (root, files) =>
+        toggle(
+          files.map((file) => path.join(root, file)),
+          true,
+        ),
+      end: async (root, files) =>
+        toggle(
+          files.map((file) => path.join(root, file)),
+          false,
+        ),
+    }),
+  },
+  {
+    name: 'an immutable folder (chattr +i, which stops root too)',
+    needs: 'chattr',
+    condition: () => ({
+      begin: async (root, files) => toggle(foldersOf(root, files), true),
+      end: async (root, files) => toggle(foldersOf(root, files), false),
+    }),
+  },
+];
+
+/** Why a condition cannot be real on this machine, or '' when it can. */
+export async function conditionSkips(): Promise<{
+  disk: TinyDisk | undefined;
+  skipReason: (needs: NamedCondition['needs']) => string;
+}> {
+  const mounted = await mountTinyDisk(256 * 1024);
+  const immutable = await immutableAvailability();
+  return {
+    disk: mounted.ok ? mounted.disk : undefined,
+    skipReason: (needs) =>
+      needs === 'tiny disk' && !mounted.ok
+        ? mounted.reason
+        : needs === 'chattr' && !immutable.ok
+          ? immutable.reason
+          : '',
+  };
 }
