@@ -146,10 +146,11 @@ test.describe('backups of unsaved edits', () => {
     await page.route('**/api/saveDocument', (route) => route.abort());
     await app.openDocument(document);
     await app.clickEndOf('Cut the time to complete checkout on mobile');
-    const words = ' and then some more'.repeat(3);
+    // About 7 s of keystrokes 70 ms apart: no pause, so the backup comes at the latest, 3 s in.
+    const words = ' and then some more'.repeat(5);
     let typing = true;
     const typed = page.keyboard.type(words, { delay: 70 }).finally(() => (typing = false));
-    await expect.poll(() => backupTexts(backupDir), { timeout: 3_000, intervals: [100] }).toHaveLength(1);
+    await expect.poll(() => backupTexts(backupDir), { timeout: 5_000, intervals: [100] }).toHaveLength(1);
     const backedUpWhileTyping = typing;
     await typed;
     await expect

@@ -1,11 +1,17 @@
 /**
- * Backs up a dirty buffer about a second after a change (not postponed by further typing, so a
- * long run of keystrokes is still covered), with at most one backup in flight, and discards the
- * backup once a save has put the text on disk.
+ * Backs up a dirty buffer about a second after a change, with at most one backup in flight, and
+ * discards the backup once a save has put the text on disk. Serializing a long document takes
+ * tens of milliseconds, so the backup waits for a short pause in typing, but never longer than
+ * `backupLatestMs`: a long run of keystrokes is still covered.
  */
 import type { FileVersion, SpecbenchApi } from '../../../shared/contract/apiContract.js';
 
+/** Earliest backup after the first unsaved change. */
 export const backupDelayMs = 1000;
+/** A gap between keystrokes this long counts as a pause. */
+export const backupPauseMs = 250;
+/** Latest backup after the first unsaved change, pause or not. */
+export const backupLatestMs = 3000;
 
 export interface BackupSnapshot {
   text: string;
@@ -16,6 +22,7 @@ type BackupApi = Pick<SpecbenchApi, 'backupDocument' | 'discardBackup'>;
 
 export class BackupScheduler {
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private firstChange: number | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private inFlight = false;
   private pending = false;
@@ -31,13 +38,19 @@ export class BackupScheduler {
   ) {}
 
   changed(): void {
-    if (this.held || this.timer !== undefined) return;
+    if (this.held) return;
+    const now = Date.now();
+    this.firstChange ??= now;
+    const due = Math.min(
+      Math.max(this.firstChange + backupDelayMs, now + backupPauseMs),
+      this.firstChange + backupLatestMs,
+    );
+    clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      // Serializing a long document takes tens of milliseconds: do it between frames.
-      if (typeof requestIdleCallback === 'function') requestIdleCallback(() => this.run(), { timeout: 500 });
-      else this.run();
-    }, backupDelayMs);
+      this.firstChange = undefined;
+      this.run();
+    }, due - now);
   }
 
   /** Backs up what is pending now (the document is being left). */
@@ -45,6 +58,7 @@ export class BackupScheduler {
     if (this.timer === undefined) return;
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.firstChange = undefined;
     this.run();
   }
 
@@ -53,10 +67,6 @@ export class BackupScheduler {
     if (!this.written || this.held) return;
     this.written = false;
     void this.enqueue(() => this.api.discardBackup({ path: this.path }));
-  }
-
-  hold(): void {
-    this.held = true;
   }
 
   /** `adopted`: the held backup now stands for this buffer, so the next clean save discards it. */
@@ -68,6 +78,7 @@ export class BackupScheduler {
   dispose(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.firstChange = undefined;
   }
 
   private run(): void {
