@@ -108,6 +108,7 @@ export function xssPayloads(canary: string): Payload[] {
       name: 'reference definition',
       source: `[md-reference link][evil]\n\n[evil]: javascript:top.__pwned='reference'`,
     },
+    { name: 'workspace svg image', source: `![workspace svg](../assets/hostile.svg)` },
     { name: 'code fence', source: '```html\n<script>' + js('fence') + '</script>\n```' },
     {
       name: 'table cell',
@@ -182,4 +183,33 @@ export function xssClipboardHtml(canary: string): string {
     .filter((payload) => payload.source.includes('<') && !payload.source.includes(']('))
     .map((payload) => `<p>Payload ${payload.name.replace(/:/g, '')}</p>${payload.source}`)
     .join('\n');
+}
+
+/** An SVG committed to the workspace: scripts, a handler, a remote image and a frame in a foreignObject. */
+export function xssSvg(canary: string): string {
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="40" height="40" onload="${ran(canary, 'svg-file-onload')}">`,
+    `<script>${ran(canary, 'svg-file-script')}</script>`,
+    `<image href="${canary}/fetched/svg-file-image" width="10" height="10"/>`,
+    `<foreignObject width="10" height="10"><iframe xmlns="http://www.w3.org/1999/xhtml" src="${canary}/fetched/svg-file-frame"></iframe></foreignObject>`,
+    '<rect width="40" height="40" fill="teal"/>',
+    '</svg>',
+  ].join('\n');
+}
+
+/** A roadmap item whose every text field is hostile, in the shape of roadmap.json. */
+export function xssRoadmapItem(canary: string): Record<string, unknown> {
+  const hostile = (name: string) => `<img src=x onerror="${ran(canary, name)}">`;
+  return {
+    key: 'RM-90',
+    title: `Hostile item ${hostile('roadmap-title')}`,
+    description: `${hostile('roadmap-description')} [roadmap link](javascript:top.__pwned='roadmap-link')`,
+    lane: 'now',
+    rank: 90,
+    quarter: '2026-Q4',
+    status: 'planned',
+    theme: hostile('roadmap-theme'),
+    owner: hostile('roadmap-owner'),
+    rice: { reach: 1, impact: 1, confidence: 50, effort: 1 },
+  };
 }

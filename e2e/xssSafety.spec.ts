@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test as base } from './specbenchTest.js';
-import { xssClipboardHtml, xssSpec, xssStory } from './xssCorpus.js';
+import { xssClipboardHtml, xssRoadmapItem, xssSpec, xssStory, xssSvg } from './xssCorpus.js';
 
 interface Canary {
   origin: string;
@@ -38,22 +38,36 @@ const test = base.extend<{ canary: Canary }, { canaryServer: Canary }>({
   workspaceDir: async ({ workspaceDir, canary }, use) => {
     await fs.writeFile(path.join(workspaceDir, specPath), xssSpec(canary.origin));
     await fs.writeFile(path.join(workspaceDir, storyPath), xssStory(canary.origin));
+    await fs.writeFile(path.join(workspaceDir, 'assets', 'hostile.svg'), xssSvg(canary.origin));
+    const roadmapFile = path.join(workspaceDir, 'roadmap.json');
+    const roadmap = JSON.parse(await fs.readFile(roadmapFile, 'utf8')) as { items: unknown[] };
+    roadmap.items.push(xssRoadmapItem(canary.origin));
+    await fs.writeFile(roadmapFile, JSON.stringify(roadmap, null, 2));
     await use(workspaceDir);
   },
 });
 
 interface Watch {
   outsideRequests: string[];
+  /** Outside requests Chromium started and then refused because of the page's CSP. */
+  blockedByPolicy: string[];
   dialogs: string[];
   popups: string[];
 }
 
 /** Records every request that leaves the app's origin, every dialog and every popup. */
 function watch(page: Page, allowedPrefixes: string[]): Watch {
-  const seen: Watch = { outsideRequests: [], dialogs: [], popups: [] };
+  const seen: Watch = { outsideRequests: [], blockedByPolicy: [], dialogs: [], popups: [] };
   page.on('request', (request) => {
     const url = request.url();
     if (!allowedPrefixes.some((prefix) => url.startsWith(prefix))) seen.outsideRequests.push(url);
+  });
+  page.on('requestfailed', (request) => {
+    const index = seen.outsideRequests.indexOf(request.url());
+    // Playwright names this failure "csp"; Chromium's own text is net::ERR_BLOCKED_BY_CSP.
+    if (index === -1 || !/^csp$|BLOCKED_BY_CSP/.test(request.failure()?.errorText ?? '')) return;
+    seen.outsideRequests.splice(index, 1);
+    seen.blockedByPolicy.push(request.url());
   });
   page.on('dialog', (dialog) => {
     seen.dialogs.push(dialog.message());
@@ -116,13 +130,22 @@ async function outcome(page: Page, canary: Canary, seen: Watch, region: Locator)
     pwned: await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned ?? null),
     canaryHits: canary.hits,
     outsideRequests: seen.outsideRequests,
+    blockedByPolicy: seen.blockedByPolicy,
     dialogs: seen.dialogs,
     popups: seen.popups,
     dangerous: await dangerousElements(region),
   };
 }
 
-const clean = { pwned: null, canaryHits: [], outsideRequests: [], dialogs: [], popups: [], dangerous: [] };
+const clean = {
+  pwned: null,
+  canaryHits: [],
+  outsideRequests: [],
+  blockedByPolicy: [],
+  dialogs: [],
+  popups: [],
+  dangerous: [],
+};
 
 test('a hostile spec opened from disk runs nothing, fetches nothing and is not rewritten', async ({
   app,
@@ -157,6 +180,69 @@ test('a hostile story on the read-only story page runs nothing and fetches nothi
   await clickEveryLink(main);
   expect(await outcome(app.page, canary, seen, app.page.locator('body'))).toEqual(clean);
   expect(app.page.url()).toEqual(url);
+});
+
+test('every other view of the hostile documents and roadmap item runs nothing and fetches nothing', async ({
+  app,
+  served,
+  canary,
+}) => {
+  const seen = watch(app.page, [new URL(served.url).origin, 'data:', 'blob:']);
+  const views: [string, string][] = [
+    ['#/', 'Recently changed'],
+    ['#/specs', 'XSS corpus'],
+    ['#/stories', 'Hostile story'],
+    ['#/search/onerror', 'XSS corpus'],
+    ['#/trace', 'Hostile item'],
+    ['#/problems', 'REQ-901'],
+    ['#/roadmap', 'Hostile item'],
+    ['#/timeline', 'Hostile item'],
+    ['#/roadmap/RM-90', 'roadmap-description'],
+  ];
+  const shown: string[] = [];
+  for (const [hash, text] of views) {
+    await app.goto(hash);
+    await expect(app.page.locator('#main')).toContainText(text);
+    await clickEveryLink(app.page.locator('#main'));
+    shown.push(hash);
+  }
+  await app.page.keyboard.press('Control+P');
+  await app.page.getByRole('dialog', { name: 'Quick switcher' }).getByRole('combobox').fill('hostile');
+  await expect(app.page.getByRole('dialog', { name: 'Quick switcher' })).toContainText('Hostile story');
+  expect({ shown, ...(await outcome(app.page, canary, seen, app.page.locator('body'))) }).toEqual({
+    shown: views.map(([hash]) => hash),
+    ...clean,
+  });
+});
+
+test('a hostile SVG in the workspace runs nothing and fetches nothing, shown in a document or opened directly', async ({
+  app,
+  served,
+  canary,
+}) => {
+  const origin = new URL(served.url).origin;
+  const seen = watch(app.page, [origin, 'data:', 'blob:']);
+  await app.openDocument(specPath);
+  const image = app.editor.locator('img[src*="hostile.svg"]');
+  await expect(image).toBeVisible();
+  await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.naturalWidth)).toEqual(40);
+  const direct = await app.page.context().newPage();
+  const seenDirect = watch(direct, [origin]);
+  const response = await direct.goto(`${origin}/workspace-assets/assets/hostile.svg`);
+  expect({
+    status: response?.status(),
+    policy: response?.headers()['content-security-policy'],
+    page: await outcome(app.page, canary, seen, app.page.locator('body')),
+    // The SVG's own <script> and <iframe> are still in its DOM: what matters is that they did nothing.
+    direct: { ...(await outcome(direct, canary, seenDirect, direct.locator('svg'))), dangerous: [] },
+  }).toEqual({
+    status: 200,
+    policy: "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+    page: clean,
+    // Chromium starts the SVG's <image> request and its CSP refuses it before it leaves.
+    direct: { ...clean, blockedByPolicy: [`${canary.origin}/fetched/svg-file-image`] },
+  });
+  await direct.close();
 });
 
 /** Hands HTML to the editor the way the browser does for a paste or a drop. */
