@@ -57,7 +57,16 @@ export function serve(directory: string, write = true): Promise<Served> {
       '0',
       ...(write ? ['--write'] : []),
     ],
-    { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd: projectRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Backups of buffers a test leaves dirty go to a temp folder, not the user's state folder.
+      env: {
+        ...process.env,
+        SPECBENCH_BACKUP_DIR:
+          process.env.SPECBENCH_BACKUP_DIR ?? path.join(os.tmpdir(), 'specbench-e2e-backups'),
+      },
+    },
   );
   let output = '';
   return new Promise((resolve, reject) => {
