@@ -4,10 +4,10 @@ import {
   guardContents,
   type GuardedContents,
   type GuardedSession,
-  type PreventableEvent,
+  type NavigationEvent,
 } from './navigationGuard.js';
 
-type Listener = (event: PreventableEvent, url: string) => void;
+type Listener = (details: NavigationEvent) => void;
 
 /** A fake WebContents (no Electron runtime here): records listeners so a test can fire them. */
 class FakeContents implements GuardedContents {
@@ -28,17 +28,17 @@ interface Outcome {
   action?: string;
 }
 
-async function fire(event: string, url: string): Promise<Outcome> {
+async function fire(event: string, url: string, isMainFrame = true): Promise<Outcome> {
   const contents = new FakeContents();
   const opened: string[] = [];
   guardContents(contents, async (safe) => {
     opened.push(safe);
   });
   let prevented = false;
-  const preventable = { preventDefault: () => (prevented = true) };
+  const details = { url, isMainFrame, preventDefault: () => (prevented = true) };
   let action: string | undefined;
   if (event === 'window.open') action = contents.openHandler?.({ url }).action;
-  else contents.listeners.get(event)?.(preventable, url);
+  else contents.listeners.get(event)?.(details);
   await Promise.resolve();
   return { prevented, opened, ...(action ? { action } : {}) };
 }
@@ -58,9 +58,14 @@ describe('guardContents', () => {
     ],
     ['will-navigate', 'specbench-app://evil/index.html', { prevented: true, opened: [] }],
     ['will-navigate', 'data:text/html,<script>alert(1)</script>', { prevented: true, opened: [] }],
-    ['will-frame-navigate', 'https://example.com/', { prevented: true, opened: [] }],
-    ['will-frame-navigate', 'about:srcdoc', { prevented: true, opened: [] }],
-    ['will-frame-navigate', 'specbench-app://app/index.html', { prevented: false, opened: [] }],
+    ['will-frame-navigate in a subframe', 'https://example.com/', { prevented: true, opened: [] }],
+    ['will-frame-navigate in a subframe', 'about:srcdoc', { prevented: true, opened: [] }],
+    ['will-frame-navigate in a subframe', 'specbench-app://app/index.html', { prevented: false, opened: [] }],
+    [
+      'will-frame-navigate in the main frame (left to will-navigate)',
+      'https://example.com/',
+      { prevented: false, opened: [] },
+    ],
     ['will-redirect', 'https://example.com/', { prevented: true, opened: [] }],
     ['will-redirect', 'file:///etc/passwd', { prevented: true, opened: [] }],
     ['will-redirect', 'specbench-app://app/index.html', { prevented: false, opened: [] }],
@@ -75,7 +80,10 @@ describe('guardContents', () => {
     ['window.open', 'file:///C:/Windows/system32/calc.exe', { prevented: false, opened: [], action: 'deny' }],
   ];
   it.each(cases)('%s %s', async (event, url, expected) => {
-    expect(await fire(event, url)).toEqual(expected);
+    const [name, where] = event.split(' in ');
+    expect(await fire(name!, url, where === undefined || where.startsWith('the main frame'))).toEqual(
+      expected,
+    );
   });
 });
 

@@ -6,11 +6,17 @@ export interface PreventableEvent {
   preventDefault(): void;
 }
 
+/** What Electron passes first to will-navigate, will-frame-navigate and will-redirect (its only argument for will-frame-navigate). */
+export interface NavigationEvent extends PreventableEvent {
+  url: string;
+  isMainFrame: boolean;
+}
+
 /** The part of Electron's WebContents the guard uses, so tests can drive it with a fake. */
 export interface GuardedContents {
   on(
     event: 'will-navigate' | 'will-frame-navigate' | 'will-redirect',
-    listener: (event: PreventableEvent, url: string) => void,
+    listener: (details: NavigationEvent) => void,
   ): unknown;
   on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
@@ -30,16 +36,17 @@ export interface GuardedSession {
  * Subframes and redirects never open anything: only a top-level click is a user's intent.
  */
 export function guardContents(contents: GuardedContents, openExternal: OpenExternal): void {
-  contents.on('will-navigate', (event, url) => {
-    if (isAppPage(url)) return;
-    event.preventDefault();
-    void openExternalSafely(url, openExternal);
+  contents.on('will-navigate', (details) => {
+    if (isAppPage(details.url)) return;
+    details.preventDefault();
+    void openExternalSafely(details.url, openExternal);
   });
-  contents.on('will-frame-navigate', (event, url) => {
-    if (!isAppPage(url)) event.preventDefault();
+  // Fires for every frame; the main frame is will-navigate's, so only subframes are judged here.
+  contents.on('will-frame-navigate', (details) => {
+    if (!details.isMainFrame && !isAppPage(details.url)) details.preventDefault();
   });
-  contents.on('will-redirect', (event, url) => {
-    if (!isAppPage(url)) event.preventDefault();
+  contents.on('will-redirect', (details) => {
+    if (!isAppPage(details.url)) details.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
