@@ -87,6 +87,8 @@ export async function commitFiles(
       staged.push({ file, hash: hashBytes(bytes), size: bytes.length, temp, backup });
       await keepOriginal(file.target, backup, fileSystem);
     }
+    // What fails from here on is the group's, not one file's.
+    current = undefined;
     const journal: Journal = {
       pid: process.pid,
       host: hostname(),
@@ -103,7 +105,9 @@ export async function commitFiles(
       fileSystem,
     );
     await fileSystem.remove(folder).catch(() => undefined);
-    return { ...writeFailure(error, current?.path ?? ''), path: current?.path };
+    const failure = writeFailure(error, current?.path ?? groupName(files));
+    const message = `${failure.message.replace(/\.$/, '')}; no file was changed.`;
+    return current ? { ...failure, message, path: current.path } : { ...failure, message };
   }
 
   const committed: Staged[] = [];
@@ -116,6 +120,7 @@ export async function commitFiles(
       await renameWithRetry(item.temp, item.file.target, fileSystem);
       committed.push(item);
     }
+    current = undefined;
     for (const target of new Set(staged.map((item) => path.dirname(item.file.target))))
       await syncFolder(target, fileSystem);
     // The commit point: once the journal is gone, recovery no longer puts the originals back.
@@ -126,7 +131,7 @@ export async function commitFiles(
       staged.slice(committed.length).map((item) => item.temp),
       fileSystem,
     );
-    const shown = current?.path ?? '';
+    const shown = current?.path ?? groupName(files);
     const failure = error instanceof Refusal ? error.failure : writeFailure(error, shown);
     const reason = failure.message.replace(/\.$/, '');
     if (unrestored.length > 0) {
@@ -134,12 +139,13 @@ export async function commitFiles(
       return {
         ok: false,
         error: 'io',
-        path: shown,
+        ...(current ? { path: current.path } : {}),
         message: `${reason}, and ${unrestored.join(', ')} could not be put back; the originals are in ${kept}.`,
       };
     }
     await fileSystem.remove(folder).catch(() => undefined);
-    return { ...failure, message: `${reason}; no file was changed.`, path: shown };
+    const message = `${reason}; no file was changed.`;
+    return current ? { ...failure, message, path: current.path } : { ...failure, message };
   }
 
   const versions = new Map<string, FileVersion>();
@@ -183,6 +189,11 @@ export async function recoverTransactions(root: string): Promise<string[]> {
     if (complete) await fs.rm(folder, { recursive: true, force: true }).catch(() => undefined);
   }
   return restored.sort();
+}
+
+/** How a message names the files of a group when no single one of them failed. */
+function groupName(files: CommitFile[]): string {
+  return files.length === 1 ? files[0]!.path : `The ${files.length} files`;
 }
 
 export function isProcessAlive(pid: number): boolean {

@@ -8,7 +8,7 @@ const reasons: Record<string, RegExp> = {
     /was written, but the disk reported an error \((ENOSPC|EIO)\) while making it durable; save again to be sure\.$/,
 };
 const fileNames =
-  /^(specs\/guest-checkout\.md|stories\/pay-as-guest\.md|faqs\/guest-faq\.md|roadmap\.json|specbench\.json) /;
+  /^(The 3 files|specs\/guest-checkout\.md|stories\/pay-as-guest\.md|faqs\/guest-faq\.md|roadmap\.json|specbench\.json) /;
 
 /** What a user sees and keeps, in words the table can state. */
 function summarize(outcome: FaultOutcome) {
