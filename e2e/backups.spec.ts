@@ -158,4 +158,29 @@ test.describe('backups of unsaved edits', () => {
       .toEqual([expect.stringContaining(`at least 30 seconds.${words}`)]);
     expect(backedUpWhileTyping).toBe(true);
   });
+
+  test('a file changed on disk since the crash: Restore goes through the conflict check', async ({
+    page,
+    context,
+    workspaceDir,
+  }) => {
+    const file = path.join(workspaceDir, document);
+    await typeThenKill(context, workspaceDir, backupDir);
+    const theirs = (await fs.readFile(file, 'utf8')).replace(
+      '## Goals',
+      '## Goals\n\nEdited by a colleague.\n',
+    );
+    await fs.writeFile(file, theirs);
+    const { app, served } = await reopen(page, workspaceDir, backupDir);
+    servers.push(served);
+    const banner = page.getByRole('alert', { name: /Unsaved changes from .+ were recovered/ });
+    await expect(banner).toContainText('The file has changed on disk since');
+    await banner.getByRole('button', { name: 'Restore' }).click();
+    await expect(app.conflictBanner).toBeVisible();
+    await expect(app.saveState).toHaveText('Conflict');
+    expect({
+      onDisk: await fs.readFile(file, 'utf8'),
+      backups: (await backupTexts(backupDir)).map((text) => text.includes(typed)),
+    }).toEqual({ onDisk: theirs, backups: [true] });
+  });
 });
