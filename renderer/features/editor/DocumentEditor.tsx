@@ -232,7 +232,7 @@ function EditorPage({
               {notice}
             </p>
           )}
-          {session.recovered && (
+          {session.recovered && writable && (
             <RestoreBanner
               backup={session.recovered}
               onRestore={session.restoreBackup}
