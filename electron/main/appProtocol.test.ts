@@ -3,7 +3,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assetContentSecurityPolicy, contentSecurityPolicy } from '../server/serverSecurity.js';
-import { isAppPage, isAppUrl, resolveAppRequest } from './appProtocol.js';
+import { appSchemePrivileges, isAppPage, isAppUrl, resolveAppRequest } from './appProtocol.js';
+
+describe('appSchemePrivileges', () => {
+  it('are exactly standard, secure, fetch and streaming (no bypassCSP, CORS or service workers)', () => {
+    expect(appSchemePrivileges).toEqual({
+      standard: true,
+      secure: true,
+      supportFetchAPI: true,
+      stream: true,
+    });
+  });
+});
 
 describe('isAppUrl', () => {
   const cases: [string, boolean][] = [

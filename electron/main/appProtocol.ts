@@ -13,6 +13,14 @@ export const appHost = 'app';
 export const appOrigin = `${appScheme}://${appHost}`;
 export const appEntryUrl = `${appOrigin}/index.html`;
 
+/** Standard and secure give the app its own origin, fetch and a CSP that applies; never bypassCSP, CORS or service workers. */
+export const appSchemePrivileges = {
+  standard: true,
+  secure: true,
+  supportFetchAPI: true,
+  stream: true,
+} as const;
+
 export type AppRequest =
   | { ok: true; absolute: string; contentType: string; contentSecurityPolicy: string }
   | { ok: false; status: 400 | 404; message: string };

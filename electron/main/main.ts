@@ -4,16 +4,14 @@ import { BrowserWindow, app, protocol, session } from 'electron';
 import { Workspace } from '../engine/workspace.js';
 import { WorkspaceService } from '../services/workspaceService.js';
 import { WorkspaceSession } from '../services/workspaceSession.js';
-import { appScheme } from './appProtocol.js';
+import { appScheme, appSchemePrivileges } from './appProtocol.js';
 import { AppStateStore } from './appStateStore.js';
 import { folderArgument } from './commandLine.js';
 import { DesktopApp } from './desktopApp.js';
 import { electronPrinterLauncher } from './electronPdfPrinter.js';
 
 // Must run before `ready`: a standard, secure scheme gets origin isolation, fetch and a real CSP.
-protocol.registerSchemesAsPrivileged([
-  { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
-]);
+protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { ...appSchemePrivileges } }]);
 
 // Tests and portable setups give each run its own profile; set before anything reads userData.
 if (process.env.SPECBENCH_USER_DATA) app.setPath('userData', process.env.SPECBENCH_USER_DATA);
