@@ -23,7 +23,9 @@ const typeByFolder = new Map<string, DocumentType>(
 export function indexDocument(path: string, text: string, version: IndexedVersion): DocumentEntry {
   const split = splitDocumentQuickly(text);
   const fields = split.frontMatter?.data ?? {};
-  const scan = scanMarkdown(split.body);
+  // One split serves the scan and the section summaries.
+  const lines = split.body.split('\n');
+  const scan = scanMarkdown(split.body, lines);
   const shift = split.bodyLine - 1;
   const headings = scan.headings.map((heading) => ({ ...heading, line: heading.line + shift }));
   const key = stringField(fields.key);
@@ -35,7 +37,7 @@ export function indexDocument(path: string, text: string, version: IndexedVersio
     answers: keyList(fields.answers),
     fields,
     headings,
-    sections: summarizeSections(split.body, scan.headings, split.bodyLine),
+    sections: summarizeSections(split.body, scan.headings, split.bodyLine, lines),
     requirements: scan.requirements.map((requirement) => {
       const entry: RequirementEntry = {
         key: requirement.attributes.key,

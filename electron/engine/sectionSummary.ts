@@ -3,23 +3,24 @@ import type { ScannedHeading } from '../../shared/grammar/markdownScanner.js';
 import { fenceOpenedBy, isFenceClose } from '../../shared/grammar/linkGrammar.js';
 import type { SectionSummary } from '../../shared/model/documentModel.js';
 
-const listItemPattern = /^[ \t]*(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|$)/;
 const requirementFencePattern = /^:::(?:requirement\{.*)?[ \t]*$/;
 
 /**
  * Summarizes each heading's section of `body`: its content runs to the next heading of the same or
  * a higher level, so a parent counts its subsections' content but never a heading's own text.
  * `headings` come from `scanMarkdown(body)` (body lines); `bodyLine` turns them into file lines.
+ * `lines` is `body.split('\n')`, for a caller that has it already.
  */
 export function summarizeSections(
   body: string,
   headings: ScannedHeading[],
   bodyLine: number,
+  lines = body.split('\n'),
 ): SectionSummary[] {
   if (headings.length === 0) return [];
-  const lines = body.split('\n');
-  const headingLines = new Set<number>();
-  for (const heading of headings) headingLines.add(heading.line);
+  // One flag per line instead of a Set lookup: this loop visits the 500,000 lines of a workspace.
+  const isHeadingLine = new Uint8Array(lines.length + 2);
+  for (const heading of headings) if (heading.line <= lines.length) isHeadingLine[heading.line] = 1;
   // Running totals: words[i] and items[i] count lines 1..i (1-based), so a range is one subtraction.
   const words = new Int32Array(lines.length + 1);
   const items = new Int32Array(lines.length + 1);
@@ -27,10 +28,11 @@ export function summarizeSections(
   let inComment = false;
   for (let index = 0; index < lines.length; index++) {
     let line = lines[index]!;
-    if (line.endsWith('\r')) line = line.slice(0, -1);
+    if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
     let lineWords = 0;
     let lineItems = 0;
-    const isHeading = headingLines.has(index + 1) || isSetextUnderline(headingLines, index + 1, line);
+    const isHeading =
+      isHeadingLine[index + 1] === 1 || (isHeadingLine[index] === 1 && isSetextUnderline(line));
     if (fence) {
       if (mayBeFence(line) && isFenceClose(line, fence)) fence = undefined;
       else lineWords = countWords(line);
@@ -45,7 +47,7 @@ export function summarizeSections(
       if (opened) fence = opened;
       else if (!(line.startsWith(':::') && requirementFencePattern.test(line))) {
         lineWords = countWords(line);
-        if (mayBeListItem(line) && listItemPattern.test(line)) lineItems = 1;
+        if (isListItem(line)) lineItems = 1;
       }
     }
     words[index + 1] = words[index]! + lineWords;
@@ -69,41 +71,72 @@ export function summarizeSections(
   });
 }
 
+/** Whether a fence marker follows up to three spaces, as both fence patterns require. */
 function mayBeFence(line: string): boolean {
-  return line.includes('```') || line.includes('~~~');
+  let position = 0;
+  while (position < 3 && line.charCodeAt(position) === 32) position++;
+  const code = line.charCodeAt(position);
+  return code === 96 || code === 126;
 }
 
-function mayBeListItem(line: string): boolean {
-  const code = line.charCodeAt(0);
-  // - + * digits, space, tab
-  return code === 45 || code === 43 || code === 42 || (code >= 48 && code <= 57) || code === 32 || code === 9;
+/** `^[ \t]*(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|$)`, matched by hand. */
+function isListItem(line: string): boolean {
+  let position = 0;
+  while (isSpaceOrTab(line.charCodeAt(position))) position++;
+  const code = line.charCodeAt(position);
+  if (code === 45 || code === 43 || code === 42) {
+    position++;
+  } else {
+    let digits = 0;
+    while (digits < 9 && isDigit(line.charCodeAt(position + digits))) digits++;
+    if (digits === 0) return false;
+    const after = line.charCodeAt(position + digits);
+    if (after !== 46 && after !== 41) return false;
+    position += digits + 1;
+  }
+  return position === line.length || isSpaceOrTab(line.charCodeAt(position));
+}
+
+function isSpaceOrTab(code: number): boolean {
+  return code === 32 || code === 9;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 /** The `===` or `---` line under a setext heading belongs to the heading. */
-function isSetextUnderline(headingLines: Set<number>, lineNumber: number, line: string): boolean {
-  return headingLines.has(lineNumber - 1) && /^ {0,3}(?:=+|-+)[ \t]*$/.test(line);
+function isSetextUnderline(line: string): boolean {
+  return /^ {0,3}(?:=+|-+)[ \t]*$/.test(line);
+}
+
+/**
+ * Per UTF-16 unit: 1 for a letter or digit (any script, as `[\p{L}\p{N}\p{M}]` judges each unit alone),
+ * 0 for anything else, 2 until a non-ASCII unit is first met (classifying all 65,536 up front costs ~20 ms).
+ */
+const wordCharacters = new Uint8Array(65_536).fill(2, 128);
+for (let code = 0; code < 128; code++) {
+  wordCharacters[code] =
+    (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) ? 1 : 0;
+}
+const letterOrDigit = /[\p{L}\p{N}\p{M}]/u;
+
+function classify(code: number): number {
+  return (wordCharacters[code] = letterOrDigit.test(String.fromCharCode(code)) ? 1 : 0);
 }
 
 /** Runs of letters and digits (any script), counted without allocating. */
 export function countWords(text: string): number {
   let count = 0;
-  let inWord = false;
+  let previous = 0;
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
-    const wordCharacter =
-      (code >= 97 && code <= 122) ||
-      (code >= 65 && code <= 90) ||
-      (code >= 48 && code <= 57) ||
-      (code > 127 && isLetterOrDigit(text[index]!));
-    if (wordCharacter && !inWord) count++;
-    inWord = wordCharacter;
+    let current = wordCharacters[code]!;
+    if (current === 2) current = classify(code);
+    count += current & ~previous;
+    previous = current;
   }
   return count;
-}
-
-const letterOrDigit = /[\p{L}\p{N}\p{M}]/u;
-function isLetterOrDigit(character: string): boolean {
-  return letterOrDigit.test(character);
 }
 
 function withoutComments(line: string, inComment: boolean): { text: string; inComment: boolean } {

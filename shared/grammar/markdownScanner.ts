@@ -49,66 +49,80 @@ const referencePattern = referencePatternGlobal();
 const setextUnderlinePattern = /^ {0,3}(=+|-+)[ \t]*$/;
 const blockStartPattern = /^ {0,3}(?:[-+*][ \t]|[0-9]{1,9}[.)][ \t]|>|#{1,6}(?:[ \t]|$)|`{3,}|~{3,}|<|:::)/;
 
-/** Scans a Markdown body (front matter already removed). Lines are 1-based, relative to `text`. */
-export function scanMarkdown(text: string): ScanResult {
-  const lines = text.split('\n');
+/**
+ * Scans a Markdown body (front matter already removed). Lines are 1-based, relative to `text`.
+ * `lines` is `text.split('\n')`, for a caller that has it already.
+ */
+export function scanMarkdown(text: string, lines = text.split('\n')): ScanResult {
   const result: ScanResult = { headings: [], requirements: [], references: [] };
   let fence: { marker: string; length: number; indent: number } | undefined;
   let inComment = false;
-  let requirement: { attributes: RequirementAttributes; line: number; bodyLines: string[] } | undefined;
+  // A requirement's body is cut from `text` by offsets, not collected line by line: 50,000 bodies a workspace.
+  let requirement: { attributes: RequirementAttributes; line: number; bodyStart: number } | undefined;
+  let lineStart = 0;
   let paragraphOpen = false;
   let inList = false;
   let afterBlank = true;
 
+  // Each pattern below runs only where a cheap character check says it can match: 500,000 lines a workspace.
   for (let index = 0; index < lines.length; index++) {
     const rawLine = lines[index]!;
-    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+    const start = lineStart;
+    lineStart += rawLine.length + 1;
+    const line = rawLine.charCodeAt(rawLine.length - 1) === carriageReturn ? rawLine.slice(0, -1) : rawLine;
     const lineNumber = index + 1;
+    const first = line.charCodeAt(0);
 
     if (fence) {
-      if (isFenceClose(line.slice(Math.min(fence.indent, leadingSpaces(line))), fence)) fence = undefined;
-      if (requirement) requirement.bodyLines.push(line);
+      if (
+        (line.includes('```') || line.includes('~~~')) &&
+        isFenceClose(line.slice(Math.min(fence.indent, leadingSpaces(line))), fence)
+      )
+        fence = undefined;
       continue;
     }
-    const blank = line.trim() === '';
+    const blank = isBlank(line);
     if (!blank) {
-      if (listItemPattern.test(line)) inList = true;
-      else if (afterBlank && !/^[ \t]/.test(line)) inList = false;
+      if (mayStartListItem(first) && isListItem(line)) inList = true;
+      else if (afterBlank && first !== space && first !== tab) inList = false;
     }
     afterBlank = blank;
     const itemContent = inList ? listItemContentStart(line) : 0;
-    const fenceOpen = fenceOpenPattern.exec(line.slice(itemContent));
+    const fenceOpen = mayOpenFence(line, itemContent) ? fenceOpenPattern.exec(line.slice(itemContent)) : null;
     if (fenceOpen && !(fenceOpen[1]![0] === '`' && fenceOpen[2]!.includes('`'))) {
       fence = { marker: fenceOpen[1]![0]!, length: fenceOpen[1]!.length, indent: itemContent };
       paragraphOpen = false;
-      if (requirement) requirement.bodyLines.push(line);
       continue;
     }
 
-    if (!requirement && line.startsWith(':::requirement{')) {
+    if (!requirement && first === colon && line.startsWith(':::requirement{')) {
       const attributes = parseRequirementOpen(line);
       if (attributes && hasRequirementClose(lines, index + 1)) {
-        requirement = { attributes, line: lineNumber, bodyLines: [] };
+        requirement = { attributes, line: lineNumber, bodyStart: lineStart };
         paragraphOpen = false;
         continue;
       }
-    } else if (requirement && isRequirementClose(line)) {
+    } else if (requirement && first === colon && isRequirementClose(line)) {
       result.requirements.push({
         attributes: requirement.attributes,
         line: requirement.line,
         endLine: lineNumber,
-        body: requirement.bodyLines.join('\n'),
+        body: bodyBetween(text, requirement.bodyStart, start - 1),
       });
       requirement = undefined;
       paragraphOpen = false;
       continue;
     }
-    if (requirement) requirement.bodyLines.push(line);
 
-    const visible: { text: string; inComment: boolean } | undefined =
-      inComment || line.includes('<') || line.includes('`') || line.includes('](')
-        ? maskLine(line, inComment)
-        : undefined;
+    // Masking matters for comments always, and otherwise only to a line that may hold a heading or a reference.
+    const masked: boolean =
+      inComment ||
+      line.includes('<!--') ||
+      ((line.includes('#') || line.includes('[[')) &&
+        (line.includes('<') || line.includes('`') || line.includes('](')));
+    const visible: { text: string; inComment: boolean } | undefined = masked
+      ? maskLine(line, inComment)
+      : undefined;
     if (visible) inComment = visible.inComment;
     const scanned = visible ? visible.text : line;
 
@@ -117,9 +131,9 @@ export function scanMarkdown(text: string): ScanResult {
       continue;
     }
     // Indented code: four columns of indentation outside a paragraph and a list.
-    if (!paragraphOpen && !inList && /^(?: {4}| {0,3}\t)/.test(line)) continue;
-    const atx =
-      scanned.length > 0 && scanned.trimStart().startsWith('#') ? atxHeadingPattern.exec(scanned) : null;
+    if (!paragraphOpen && !inList && (first === space || first === tab) && /^(?: {4}| {0,3}\t)/.test(line))
+      continue;
+    const atx = startsWithHash(scanned) ? atxHeadingPattern.exec(scanned) : null;
     if (atx) {
       result.headings.push({
         level: atx[1]!.length,
@@ -129,6 +143,7 @@ export function scanMarkdown(text: string): ScanResult {
       paragraphOpen = false;
     } else if (
       paragraphOpen &&
+      (first === space || first === equals || first === dash) &&
       setextUnderlinePattern.test(line) &&
       !/^ {0,3}-+[ \t]*$/.test(lines[index - 1] ?? '')
     ) {
@@ -141,7 +156,7 @@ export function scanMarkdown(text: string): ScanResult {
       paragraphOpen = false;
       continue;
     } else {
-      paragraphOpen = !blockStartPattern.test(line) && !/^ {4}/.test(line);
+      paragraphOpen = !mayStartBlock(first) || (!startsBlock(line) && !/^ {4}/.test(line));
     }
 
     if (scanned.includes('[[')) {
@@ -155,6 +170,68 @@ export function scanMarkdown(text: string): ScanResult {
   return result;
 }
 
+/** The lines from `start` to `end` without the `\r` ending any of them, as the scan sees them. */
+function bodyBetween(text: string, start: number, end: number): string {
+  if (end <= start) return '';
+  const body = text.slice(start, end);
+  return body.includes('\r') ? body.replace(/\r(?=\n|$)/g, '') : body;
+}
+
+const space = 32;
+const tab = 9;
+const colon = 58;
+const equals = 61;
+const dash = 45;
+const carriageReturn = 13;
+const backtick = 96;
+const tilde = 126;
+
+/** Same as `line.trim() === ''`, without building the trimmed string for the usual line. */
+function isBlank(line: string): boolean {
+  if (line.length === 0) return true;
+  const first = line.charCodeAt(0);
+  return first > space && first < 127 ? false : line.trim() === '';
+}
+
+/** Whether a line starting with this character may be a list item: a space, a bullet or a digit first. */
+function mayStartListItem(first: number): boolean {
+  return first === space || first === dash || first === 43 || first === 42 || (first >= 48 && first <= 57);
+}
+
+/** Whether `blockStartPattern` can match a line starting with this character. */
+function mayStartBlock(first: number): boolean {
+  // space - + * > # ` ~ < : and digits
+  return (
+    first === space ||
+    first === dash ||
+    first === 43 ||
+    first === 42 ||
+    first === 62 ||
+    first === 35 ||
+    first === backtick ||
+    first === tilde ||
+    first === 60 ||
+    first === colon ||
+    (first >= 48 && first <= 57)
+  );
+}
+
+/** Whether a fence marker can follow up to three spaces from `from` (what `fenceOpenPattern` needs first). */
+function mayOpenFence(line: string, from: number): boolean {
+  let position = from;
+  while (position < from + 3 && line.charCodeAt(position) === space) position++;
+  const code = line.charCodeAt(position);
+  return code === backtick || code === tilde;
+}
+
+/** Same as `line.trimStart().startsWith('#')` (the text is non-empty), without building the string. */
+function startsWithHash(line: string): boolean {
+  const first = line.charCodeAt(0);
+  if (first === 35) return true;
+  if (first > space && first < 127) return false;
+  return line.length > 0 && line.trimStart().startsWith('#');
+}
+
 function isFenceClose(line: string, fence: { marker: string; length: number }): boolean {
   const match = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
   return match !== null && match[1]![0] === fence.marker && match[1]!.length >= fence.length;
@@ -164,12 +241,16 @@ function isFenceClose(line: string, fence: { marker: string; length: number }): 
 function hasRequirementClose(lines: string[], from: number): boolean {
   let fence: { marker: string; length: number } | undefined;
   for (let index = from; index < lines.length; index++) {
-    const line = lines[index]!.replace(/\r$/, '');
+    const rawLine = lines[index]!;
+    const first = rawLine.charCodeAt(0);
+    // Only lines starting with a space, a fence marker or a colon can change anything here.
+    if (first !== space && first !== backtick && first !== tilde && first !== colon) continue;
+    const line = rawLine.charCodeAt(rawLine.length - 1) === carriageReturn ? rawLine.slice(0, -1) : rawLine;
     if (fence) {
       if (isFenceClose(line, fence)) fence = undefined;
       continue;
     }
-    const open = fenceOpenPattern.exec(line);
+    const open = mayOpenFence(line, 0) ? fenceOpenPattern.exec(line) : null;
     if (open && !(open[1]![0] === '`' && open[2]!.includes('`'))) {
       fence = { marker: open[1]![0]!, length: open[1]!.length };
       continue;
@@ -180,7 +261,6 @@ function hasRequirementClose(lines: string[], from: number): boolean {
   return false;
 }
 
-const listItemPattern = /^ {0,3}(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|$)/;
 const tagAttribute = String.raw`(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>\x60]+|'[^']*'|"[^"]*"))?)`;
 const inlineMaskPatterns = [
   /^<[A-Za-z][A-Za-z0-9.+-]{1,31}:[^<>\s]*>/,
@@ -194,8 +274,48 @@ function leadingSpaces(line: string): number {
 
 /** Where a list item's content starts on `line` (after its marker), or its indentation on a continuation line. */
 function listItemContentStart(line: string): number {
-  const item = /^( {0,3}(?:[-+*]|[0-9]{1,9}[.)])[ \t]+)/.exec(line);
-  return item ? item[1]!.length : leadingSpaces(line);
+  const first = line.charCodeAt(0);
+  if (first > space && first < 127 && !mayStartListItem(first)) return 0;
+  let end = listMarkerEnd(line);
+  if (end !== -1 && isSpaceOrTab(line.charCodeAt(end))) {
+    while (isSpaceOrTab(line.charCodeAt(end))) end++;
+    return end;
+  }
+  return leadingSpaces(line);
+}
+
+/** `^ {0,3}(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|$)`, matched by hand: it runs on most lines of a spec. */
+function isListItem(line: string): boolean {
+  const end = listMarkerEnd(line);
+  return end !== -1 && (end === line.length || isSpaceOrTab(line.charCodeAt(end)));
+}
+
+/** Where ` {0,3}(?:[-+*]|[0-9]{1,9}[.)])` ends at the start of `line`, or -1. */
+function listMarkerEnd(line: string): number {
+  let position = 0;
+  while (position < 3 && line.charCodeAt(position) === space) position++;
+  const code = line.charCodeAt(position);
+  if (code === dash || code === 43 || code === 42) return position + 1;
+  let digits = 0;
+  while (digits < 9 && isDigit(line.charCodeAt(position + digits))) digits++;
+  if (digits === 0) return -1;
+  const after = line.charCodeAt(position + digits);
+  return after === 46 || after === 41 ? position + digits + 1 : -1;
+}
+
+/** `blockStartPattern`, with its commonest case (a bullet and a space) answered without it. */
+function startsBlock(line: string): boolean {
+  const first = line.charCodeAt(0);
+  if ((first === dash || first === 43 || first === 42) && isSpaceOrTab(line.charCodeAt(1))) return true;
+  return blockStartPattern.test(line);
+}
+
+function isSpaceOrTab(code: number): boolean {
+  return code === space || code === tab;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 /** How many characters at `position` are an autolink, an HTML tag or a link destination `](…)`. */
