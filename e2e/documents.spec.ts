@@ -122,3 +122,35 @@ test('Take theirs replaces my unsaved edit with the file on disk', async ({ app,
   await expect(app.editor).not.toContainText('Mine.');
   await expect(app.saveState).toHaveText('Saved');
 });
+
+test('a new title renames the file, the route and the editor follow, links stay, nothing is lost', async ({
+  app,
+  workspaceDir,
+}) => {
+  const created = await app.createDocument('New story', 'Split the bill');
+  expect(created).toBe('stories/untitled-story.md');
+  const key = (await fs.readFile(path.join(workspaceDir, created), 'utf8')).match(/^key: (.+)$/m)![1]!;
+  // Enter leaves the title for the body, which starts the rename; typing goes on meanwhile.
+  await app.title.press('Enter');
+  await app.page.keyboard.type('Diners split one bill. ');
+  await expect(app.page).toHaveURL(/#\/doc\/stories\/split-the-bill\.md$/);
+  await app.page.keyboard.type('Each pays their share.');
+  await app.waitSaved();
+  const renamed = await fs.readFile(path.join(workspaceDir, 'stories/split-the-bill.md'), 'utf8');
+  expect({
+    oldFile: await fs.stat(path.join(workspaceDir, created)).catch(() => 'gone'),
+    key: renamed.match(/^key: (.+)$/m)![1],
+    typed: renamed.includes('Diners split one bill. Each pays their share.'),
+    focused: await app.editor.evaluate((element) => element.contains(document.activeElement)),
+    alerts: await app.page.getByRole('alert').count(),
+  }).toEqual({ oldFile: 'gone', key, typed: true, focused: true, alerts: 0 });
+  // The key still finds it: the quick switcher opens the renamed file.
+  await app.page.keyboard.press('Control+P');
+  await app.page.getByRole('combobox', { name: 'Go to document' }).fill(key);
+  await app.page
+    .getByRole('option', { name: new RegExp(key) })
+    .first()
+    .click();
+  await expect(app.page).toHaveURL(/#\/doc\/stories\/split-the-bill\.md$/);
+  await expect(app.title).toHaveValue('Split the bill');
+});

@@ -5,7 +5,7 @@
 import { constants, promises as fs, stat as statCallback, type Dirent, type Stats } from 'node:fs';
 import { promisify } from 'node:util';
 import path from 'node:path';
-import { UnconfirmedWriteError, writeFileAtomic } from './atomicFile.js';
+import { syncFolder, UnconfirmedWriteError, writeFileAtomic } from './atomicFile.js';
 import {
   commitFiles,
   hashBytes,
@@ -41,6 +41,8 @@ export type ReadResult = { ok: true; file: LoadedFile } | { ok: false; error: Re
 export type SaveResult =
   { ok: true; version: FileVersion } | { ok: false; error: SaveError; message: string; current?: LoadedFile };
 export type TrashResult = { ok: true; trashedTo: string } | { ok: false; error: TrashError; message: string };
+export type RenameResult =
+  { ok: true; version: FileVersion } | { ok: false; error: ReadError | SaveError; message: string };
 export type SaveAllResult =
   | { ok: true; versions: Map<string, FileVersion> }
   | { ok: false; error: SaveError; message: string; path?: string };
@@ -192,6 +194,35 @@ export class DocumentStore {
         return writeFailure(error, shown);
       }
       return this.write(resolved.absolute, text, undefined);
+    });
+  }
+
+  /**
+   * Moves a document to a new name with one atomic rename, never over another file; the watcher is
+   * told the new path's bytes first, so it sees our own write, not an outside change.
+   */
+  async rename(fromPath: string, toPath: string): Promise<RenameResult> {
+    const from = resolveInside(this.root, fromPath);
+    if (!from.ok) return from;
+    const to = resolveInside(this.root, toPath);
+    if (!to.ok) return to;
+    const shown = toWorkspacePath(this.root, to.absolute);
+    return this.exclusive(async (): Promise<RenameResult> => {
+      const current = await this.load(from.absolute);
+      if (!current.ok) return current;
+      if (await exists(to.absolute))
+        return { ok: false, error: 'exists', message: `${shown} already exists.` };
+      const version = { size: current.file.size, mtimeMs: current.file.mtimeMs, hash: current.file.hash };
+      this.emit(this.willWriteListeners, shown, version.hash);
+      try {
+        await this.fileSystem.rename(from.absolute, to.absolute);
+      } catch (error) {
+        return writeFailure(error, current.file.path);
+      }
+      // The name has changed either way: a failed folder sync cannot undo it, only make it less durable.
+      await syncFolder(path.dirname(to.absolute), this.fileSystem).catch(() => undefined);
+      this.emit(this.writeListeners, shown, version);
+      return { ok: true, version };
     });
   }
 

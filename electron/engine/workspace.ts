@@ -34,6 +34,7 @@ import { SearchIndex, type SearchOptions } from './searchIndex.js';
 import { readSettings } from './settingsStore.js';
 import { WorkspaceIndex, type Link } from './workspaceIndex.js';
 import { createFromTemplate, readWorkspaceTemplates, type WorkspaceTemplates } from './workspaceTemplates.js';
+import { slugify } from './workspacePaths.js';
 
 export type { Link } from './workspaceIndex.js';
 
@@ -54,6 +55,9 @@ export type WorkspaceOpenResult =
   { ok: true; workspace: Workspace } | { ok: false; error: WorkspaceOpenError; message: string };
 
 export type CreateDocumentResult =
+export type RenameDocumentResult =
+  { ok: true; path: string } | { ok: false; error: 'read-only' | 'not-found' | string; message: string };
+
   | { ok: true; path: string; key: string }
   | { ok: false; error: 'read-only' | 'invalid-title' | 'exists' | 'io' | string; message: string };
 
@@ -70,6 +74,8 @@ export interface OpenStatistics extends LoadStatistics {
 
 const roadmapFile = 'roadmap.json';
 const settingsFile = 'specbench.json';
+/** Longer than the watcher's longest batch and its folder reconcile: one rename may be reported twice. */
+const renameEchoMs = 5000;
 
 export class Workspace {
   private readonly index = new WorkspaceIndex();
@@ -84,6 +90,8 @@ export class Workspace {
   /** Batches from the watcher are applied one after another. */
   private applying: Promise<void> = Promise.resolve();
   private closed = false;
+  /** Old names of our own renames, until when the watcher's reports of their deletion are echoes. */
+  private readonly renamedAway = new Map<string, number>();
   /** Unsaved edits, kept outside the workspace; created on first use. */
   private backupStore: BackupStore | undefined;
   private backupFolder: string | undefined;
@@ -256,6 +264,40 @@ export class Workspace {
   async trashDocument(documentPath: string): Promise<TrashResult> {
     if (!this.writable) return readOnly();
     const trashed = await this.store.trash(documentPath);
+  /**
+   * Renames a spec, story or FAQ to the slug of its title (`-2`, `-3`… when taken) in its folder; its
+   * key, and so every link to it, stays. A file already named after its title keeps its name.
+   */
+  async renameDocument(documentPath: string): Promise<RenameDocumentResult> {
+    if (!this.writable) return readOnly();
+    documentPath = normalizePath(documentPath);
+    const entry = this.index.document(documentPath);
+    if (!entry || entry.path !== documentPath) {
+      return { ok: false, error: 'not-found', message: `${documentPath} is not in the workspace.` };
+    }
+    const folder = path.posix.dirname(documentPath);
+    const slug = slugify(entry.title);
+    const extension = path.posix.extname(documentPath);
+    const name = path.posix.basename(documentPath, extension);
+    const suffix = name.startsWith(`${slug}-`) ? name.slice(slug.length + 1) : undefined;
+    if (entry.type === 'doc' || name === slug || (suffix !== undefined && /^[0-9]+$/.test(suffix))) {
+      return { ok: true, path: documentPath };
+    }
+    for (let attempt = 1; attempt < 1000; attempt++) {
+      const candidate = path.posix.join(folder, `${attempt === 1 ? slug : `${slug}-${attempt}`}${extension}`);
+      const renamed = await this.store.rename(documentPath, candidate);
+      if (renamed.ok) {
+        // The watcher will report the old name as deleted: that is this rename, not an outside change.
+        if (this.watcher) this.renamedAway.set(documentPath, Date.now() + renameEchoMs);
+        this.drop(documentPath);
+        await this.refresh(candidate);
+        return { ok: true, path: candidate };
+      }
+      if (renamed.error !== 'exists') return { ok: false, error: renamed.error, message: renamed.message };
+    }
+    return { ok: false, error: 'exists', message: `Too many documents are named ${slug}.` };
+  }
+
     if (trashed.ok) this.drop(normalizePath(documentPath));
     return trashed;
   }
@@ -354,6 +396,9 @@ export class Workspace {
     this.cacheWrite = new Promise((resolve) => setTimeout(resolve, 0)).then(() => {
       const files = this.index.documents().map((entry) => ({
         entry,
+        const renamedUntil = this.renamedAway.get(change.path);
+        if (renamedUntil !== undefined && change.kind === 'deleted' && Date.now() < renamedUntil) continue;
+        this.renamedAway.delete(change.path);
         fieldLines: this.index.fieldLines(entry.path),
         text: this.searchIndex.text(entry.path) ?? '',
       }));

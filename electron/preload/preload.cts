@@ -12,10 +12,12 @@ const { contextBridge, ipcRenderer } = electron;
 const methodNames = [
   'getWorkspace',
   'listDocuments',
+  'getDocumentEntry',
   'readDocument',
   'saveDocument',
   'createDocument',
   'trashDocument',
+  'renameDocument',
   'saveAsset',
   'getLinks',
   'search',

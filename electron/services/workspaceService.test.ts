@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -63,6 +63,42 @@ const observations: [MethodName, unknown, (result: never) => unknown, unknown][]
     true,
   ],
   [
+    'listDocuments',
+    { paths: ['stories/pay-as-a-guest.md', 'specs/gone.md'] },
+    (list: { path: string; key: string; implements: string[] }[]) =>
+      list.map((entry) => [entry.path, entry.key, entry.implements]),
+    [['stories/pay-as-a-guest.md', 'STORY-1', ['REQ-1']]],
+  ],
+  [
+    'listDocuments',
+    { paths: ['specs/guest-checkout.md'] },
+    (list: Record<string, unknown>[]) => Object.keys(list[0]!).sort(),
+    [
+      'implements',
+      'answers',
+      'key',
+      'mtimeMs',
+      'owner',
+      'path',
+      'requirements',
+      'status',
+      'title',
+      'type',
+    ].sort(),
+  ],
+  [
+    'getDocumentEntry',
+    { path: 'specs/guest-checkout.md' },
+    (found: { ok: boolean; entry: { key: string; headings: unknown[]; sections: unknown[] } }) => [
+      found.ok,
+      found.entry.key,
+      found.entry.headings.length > 0,
+      found.entry.sections.length > 0,
+    ],
+    [true, 'SPEC-1', true, true],
+  ],
+  ['getDocumentEntry', { path: 'specs/gone.md' }, (found: { error: string }) => found.error, 'not-found'],
+  [
     'readDocument',
     { path: 'specs/guest-checkout.md' },
     (read: { ok: boolean; text: string; version: object }) => [
@@ -95,6 +131,12 @@ const observations: [MethodName, unknown, (result: never) => unknown, unknown][]
     [true, true],
   ],
   [
+    'renameDocument',
+    { path: 'specs/guest-checkout.md' },
+    (renamed: { ok: boolean; path: string }) => [renamed.ok, renamed.path],
+    [true, 'specs/guest-checkout.md'],
+  ],
+  [
     'saveAsset',
     { name: 'Flow.png', base64: png },
     (saved: { ok: boolean; path: string }) => [saved.ok, saved.path],
@@ -114,7 +156,16 @@ const observations: [MethodName, unknown, (result: never) => unknown, unknown][]
     (findings: { severity: string }[]) => findings.filter((finding) => finding.severity === 'error'),
     [],
   ],
-  ['trace', {}, (rows: { item: { key: string } }[]) => rows.length > 0, true],
+  [
+    'trace',
+    {},
+    (rows: { item: string; requirements: Record<string, unknown>[] }[]) => [
+      rows.length > 0,
+      typeof rows[0]!.item,
+      Object.keys(rows.find((row) => row.requirements.length > 0)!.requirements[0]!).sort(),
+    ],
+    [true, 'string', ['key', 'stories']],
+  ],
   ['listRoadmap', {}, (items: { key: string }[]) => items.length > 0, true],
   [
     'createRoadmapItem',
@@ -285,5 +336,105 @@ describe('clearing optional roadmap fields over the contract', () => {
     const stored = onDisk.items.find((item) => item.key === 'RM-1')!;
     const present = (item: Record<string, unknown>) => fields.filter((field) => field in item);
     expect([present(updated.item), present(stored)]).toEqual([expected, expected]);
+  });
+});
+
+describe('renaming a document after its title', () => {
+  /** Saves a new title into `file` through the service, as the editor does. */
+  async function retitle(service: WorkspaceService, file: string, title: string): Promise<void> {
+    const read = (await call(service, 'readDocument', { path: file })) as { text: string; version: object };
+    const text = read.text.replace(/^title: .*$/m, `title: ${title}`);
+    await call(service, 'saveDocument', { path: file, text, expected: read.version });
+  }
+
+  async function observe(service: WorkspaceService, file: string, title: string) {
+    const before = await fs.readFile(path.join(root, file), 'utf8');
+    await retitle(service, file, title);
+    const renamed = (await call(service, 'renameDocument', { path: file })) as { ok: boolean; path?: string };
+    const listed = (await call(service, 'listDocuments', {})) as { path: string; key: string }[];
+    const moved = renamed.path ?? file;
+    return {
+      renamed: renamed.ok ? moved : renamed,
+      oldGone: moved === file || !(await fs.stat(path.join(root, file)).catch(() => undefined)),
+      sameBody:
+        (await fs.readFile(path.join(root, moved), 'utf8')) ===
+        before.replace(/^title: .*$/m, `title: ${title}`),
+      listedKey: listed.find((entry) => entry.path === moved)?.key,
+      listedOld: moved !== file && listed.some((entry) => entry.path === file),
+    };
+  }
+
+  const cases: [string, string, string, (folder: string) => Promise<void>, unknown][] = [
+    [
+      'a new title gives a new file name, the key stays',
+      'specs/guest-checkout.md',
+      'Checkout without an account',
+      async () => undefined,
+      {
+        renamed: 'specs/checkout-without-an-account.md',
+        oldGone: true,
+        sameBody: true,
+        listedKey: 'SPEC-1',
+        listedOld: false,
+      },
+    ],
+    [
+      'a taken name gets a suffix, and nothing is overwritten',
+      'specs/guest-checkout.md',
+      'Promo codes',
+      async () => undefined,
+      {
+        renamed: 'specs/promo-codes-2.md',
+        oldGone: true,
+        sameBody: true,
+        listedKey: 'SPEC-1',
+        listedOld: false,
+      },
+    ],
+    [
+      'a file already named after its title keeps its name',
+      'stories/pay-as-a-guest.md',
+      'Pay as a guest!',
+      async () => undefined,
+      {
+        renamed: 'stories/pay-as-a-guest.md',
+        oldGone: true,
+        sameBody: true,
+        listedKey: 'STORY-1',
+        listedOld: false,
+      },
+    ],
+  ];
+  it.each(cases)('%s', async (_name, file, title, prepare, expected) => {
+    await prepare(root);
+    const service = await serviceFor(root, true);
+    expect(await observe(service, file, title)).toEqual(expected);
+  });
+
+  it('a read-only workspace refuses, and the file keeps its name', async () => {
+    const service = await serviceFor(root, false);
+    const renamed = (await call(service, 'renameDocument', { path: 'specs/promo-codes.md' })) as {
+      error: string;
+    };
+    expect([renamed.error, existsSync(path.join(root, 'specs/promo-codes.md'))]).toEqual(['read-only', true]);
+  });
+
+  it('while the watcher runs, the rename raises no change event (no deleted banner, no reload)', async () => {
+    const opened = await Workspace.open(root, { write: true, watch: true, cache: false });
+    if (!opened.ok) throw new Error(opened.message);
+    workspaces.push(opened.workspace);
+    const service = new WorkspaceService(opened.workspace);
+    const events: string[] = [];
+    service.onDidChangeWorkspace((event) => events.push(...event.paths));
+    await retitle(service, 'specs/order-tracking.md', 'Where is my order');
+    const renamed = (await call(service, 'renameDocument', { path: 'specs/order-tracking.md' })) as {
+      path: string;
+    };
+    // Longer than the watcher's batch and its folder reconcile (1.5 s), so a late echo would be seen.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    // An outside edit afterwards still arrives, so the silence above is not a dead watcher.
+    await fs.appendFile(path.join(root, 'specs/promo-codes.md'), '\nEdited outside.\n');
+    await expect.poll(() => events.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect([renamed.path, events]).toEqual(['specs/where-is-my-order.md', ['specs/promo-codes.md']]);
   });
 });

@@ -8,6 +8,7 @@ import type {
   WorkspaceChangeEvent,
 } from '../../shared/contract/apiContract.js';
 import type { RoadmapItem } from '../../shared/model/roadmapModel.js';
+import { summarizeDocument } from '../../shared/contract/documentSummary.js';
 import type { Workspace } from '../engine/workspace.js';
 import type { LoadedFile } from '../engine/documentStore.js';
 import type { ApiService } from './apiService.js';
@@ -55,7 +56,20 @@ export class WorkspaceService implements ApiService {
         writable: workspace.writable,
         settings: workspace.settings,
       }),
-      listDocuments: () => workspace.documents(),
+      listDocuments: ({ paths }) => {
+        if (!paths) return workspace.documents().map(summarizeDocument);
+        return paths.flatMap((file) => {
+          const entry = workspace.document(file);
+          return entry && entry.path === file ? [summarizeDocument(entry)] : [];
+        });
+      },
+      getDocumentEntry: ({ path: file }) => {
+        const entry = workspace.document(file);
+        if (!entry || entry.path !== file) {
+          return { ok: false, error: 'not-found', message: `${file} is not in the workspace index.` };
+        }
+        return { ok: true, entry };
+      },
       readDocument: async ({ path: file }) => {
         const read = await workspace.readDocument(file);
         if (!read.ok) return { ok: false, error: read.error, message: read.message };
@@ -81,6 +95,7 @@ export class WorkspaceService implements ApiService {
           return { ok: true, path: created.path, key: created.key };
         }),
       trashDocument: ({ path: file }) => writable(() => workspace.trashDocument(file)),
+      renameDocument: ({ path: file }) => writable(() => workspace.renameDocument(file)),
       saveAsset: ({ name, base64 }) => writable(() => saveAsset(workspace.root, name, base64)),
       getLinks: ({ key }) => {
         const links = workspace.links(key);
@@ -89,7 +104,11 @@ export class WorkspaceService implements ApiService {
       search: ({ query, limit }) => workspace.search(query, { limit: limit ?? 50 }),
       quickSwitch: ({ query, limit }) => workspace.quickSwitch(query, limit ?? 20),
       check: () => workspace.check(),
-      trace: () => workspace.trace(),
+      trace: () =>
+        workspace.trace().map((row) => ({
+          item: row.item.key,
+          requirements: row.requirements.map(({ key, stories }) => ({ key, stories })),
+        })),
       listRoadmap: () => workspace.roadmap(),
       createRoadmapItem: (input) => writable(() => workspace.roadmapStore.create(input)),
       updateRoadmapItem: ({ key, patch }) =>

@@ -19,6 +19,7 @@ import { HomePage } from './HomePage.js';
 import { type Route } from './route.js';
 import { useHashRoute } from './useHashRoute.js';
 import { useShortcuts } from './useShortcuts.js';
+import { editorKeyFor } from './useTitleRename.js';
 import { WorkspaceContext, useWorkspaceLoader, type WorkspaceState } from './workspaceState.js';
 
 export function App({ api }: { api: SpecbenchApi }) {
@@ -132,7 +133,7 @@ function RouteView({ route, onSelectRequirement, ...props }: RouteViewProps) {
     case 'doc':
       return (
         <DocumentEditor
-          key={route.path}
+          key={editorKeyFor(route.path)}
           {...props}
           path={route.path}
           line={route.line}

@@ -45,7 +45,7 @@ export function HomePage({ api, workspace, navigate, type }: HomePageProps) {
         <div className="empty-state">
           <p>No documents yet.</p>
           {workspace.info?.writable && type && type !== 'doc' && (
-            <button type="button" onClick={() => void createAndOpen(api, type, workspace.refresh, navigate)}>
+            <button type="button" onClick={() => void createAndOpen(api, type, workspace.update, navigate)}>
               Create the first one
             </button>
           )}

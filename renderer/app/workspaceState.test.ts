@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import type { DocumentEntry } from '../../shared/model/documentModel.js';
 import type { RoadmapItem } from '../../shared/model/roadmapModel.js';
-import { indexSnapshot } from './workspaceState.js';
+import { indexSnapshot, patchDocuments } from './workspaceState.js';
 
 function entry(path: string, key: string | undefined, requirements: string[]): DocumentEntry {
   return {
@@ -55,5 +55,45 @@ describe('indexSnapshot', () => {
   ];
   it.each(cases)('%s', (_name, actual, expected) => {
     expect(actual).toBe(expected);
+  });
+});
+
+describe('patchDocuments', () => {
+  const documents = [
+    entry('specs/a.md', 'SPEC-1', ['REQ-1']),
+    entry('specs/b.md', 'SPEC-2', []),
+    entry('notes.md', undefined, []),
+  ];
+  const cases: [string, string[], DocumentEntry[], string[]][] = [
+    [
+      'a fresh summary replaces the old one in place',
+      ['specs/b.md'],
+      [entry('specs/b.md', 'SPEC-2', ['REQ-7'])],
+      ['specs/a.md', 'specs/b.md:REQ-7', 'notes.md'],
+    ],
+    ['a requested path left out of the answer is gone', ['specs/a.md'], [], ['specs/b.md', 'notes.md']],
+    [
+      'a new path is appended',
+      ['faqs/new.md'],
+      [entry('faqs/new.md', 'FAQ-1', [])],
+      ['specs/a.md', 'specs/b.md', 'notes.md', 'faqs/new.md'],
+    ],
+    ['paths not asked about stay as they were', [], [], ['specs/a.md', 'specs/b.md', 'notes.md']],
+    [
+      'a rename: the old path gone, the new one appended',
+      ['specs/a.md', 'specs/a-renamed.md'],
+      [entry('specs/a-renamed.md', 'SPEC-1', ['REQ-1'])],
+      ['specs/b.md', 'notes.md', 'specs/a-renamed.md:REQ-1'],
+    ],
+  ];
+  it.each(cases)('%s', (_name, requested, fresh, expected) => {
+    const patched = patchDocuments(documents, requested, fresh);
+    const described = patched.map((document) => {
+      const keys = document.requirements.map((requirement) => requirement.key).join(',');
+      return document === documents.find((old) => old.path === document.path) || !keys
+        ? document.path
+        : `${document.path}:${keys}`;
+    });
+    expect(described).toEqual(expected);
   });
 });

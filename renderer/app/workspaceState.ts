@@ -1,6 +1,6 @@
 /**
- * The workspace as every view sees it: info, documents, roadmap and findings, loaded once and
- * refreshed when the workspace changes on disk or through our own writes.
+ * The workspace as every view sees it: info, document summaries, roadmap and findings, loaded once,
+ * then patched path by path when documents change on disk or through our own writes.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type {
@@ -9,29 +9,37 @@ import type {
   WorkspaceChangeEvent,
   WorkspaceInfo,
 } from '../../shared/contract/apiContract.js';
-import type { DocumentEntry } from '../../shared/model/documentModel.js';
+import type { DocumentSummary } from '../../shared/contract/documentSummary.js';
 import type { RoadmapItem } from '../../shared/model/roadmapModel.js';
+
+/** What changed, so a refresh fetches only that: some documents, the roadmap, or everything. */
+export interface WorkspaceUpdate {
+  paths?: readonly string[];
+  roadmap?: boolean;
+}
 
 export interface WorkspaceState {
   /** `loading` until the first load finishes; `failed` keeps `error` for the user. */
   status: 'loading' | 'ready' | 'failed';
   error?: string;
   info?: WorkspaceInfo;
-  documents: readonly DocumentEntry[];
+  documents: readonly DocumentSummary[];
   roadmap: readonly RoadmapItem[];
   findings: readonly FindingView[];
-  /** Lookups built once per load, so views never scan the list per render. */
-  byPath: ReadonlyMap<string, DocumentEntry>;
-  byKey: ReadonlyMap<string, DocumentEntry>;
+  /** Lookups built once per change, so views never scan the list per render. */
+  byPath: ReadonlyMap<string, DocumentSummary>;
+  byKey: ReadonlyMap<string, DocumentSummary>;
   /** Requirement key → the spec that holds it. */
-  requirementOwner: ReadonlyMap<string, DocumentEntry>;
+  requirementOwner: ReadonlyMap<string, DocumentSummary>;
   roadmapByKey: ReadonlyMap<string, RoadmapItem>;
-  /** Increments on every refresh, so views can re-fetch derived data (links, trace). */
+  /** Increments whenever documents or the roadmap change, so views can re-fetch derived data (links, trace). */
   revision: number;
   /** Paths that changed on disk in the last external-change event (for open editors). */
   lastChange?: WorkspaceChangeEvent;
-  /** Re-reads everything now (after our own writes: create, roadmap moves). */
+  /** Re-reads everything now. */
   refresh: () => Promise<void>;
+  /** Re-reads only what our own write changed (a saved or created document, the roadmap), then the findings. */
+  update: (change: WorkspaceUpdate) => Promise<void>;
 }
 
 export const emptyWorkspaceState: WorkspaceState = {
@@ -45,6 +53,7 @@ export const emptyWorkspaceState: WorkspaceState = {
   roadmapByKey: new Map(),
   revision: 0,
   refresh: () => Promise.resolve(),
+  update: () => Promise.resolve(),
 };
 
 export const WorkspaceContext = createContext<WorkspaceState>(emptyWorkspaceState);
@@ -55,19 +64,19 @@ export function useWorkspace(): WorkspaceState {
 
 interface Snapshot {
   info: WorkspaceInfo;
-  documents: DocumentEntry[];
+  documents: DocumentSummary[];
   roadmap: RoadmapItem[];
   findings: FindingView[];
 }
 
 /** Builds the lookup maps for one snapshot; pure, so it is unit-tested. */
 export function indexSnapshot(
-  documents: readonly DocumentEntry[],
+  documents: readonly DocumentSummary[],
   roadmap: readonly RoadmapItem[],
 ): Pick<WorkspaceState, 'byPath' | 'byKey' | 'requirementOwner' | 'roadmapByKey'> {
-  const byPath = new Map<string, DocumentEntry>();
-  const byKey = new Map<string, DocumentEntry>();
-  const requirementOwner = new Map<string, DocumentEntry>();
+  const byPath = new Map<string, DocumentSummary>();
+  const byKey = new Map<string, DocumentSummary>();
+  const requirementOwner = new Map<string, DocumentSummary>();
   for (const entry of documents) {
     byPath.set(entry.path, entry);
     if (entry.key && !byKey.has(entry.key)) byKey.set(entry.key, entry);
@@ -77,6 +86,31 @@ export function indexSnapshot(
   }
   const roadmapByKey = new Map(roadmap.map((item) => [item.key, item] as const));
   return { byPath, byKey, requirementOwner, roadmapByKey };
+}
+
+/**
+ * The list after re-reading `requested` paths: fresh summaries replace the old in place, new ones
+ * are appended, and a requested path the answer left out is gone.
+ */
+export function patchDocuments(
+  documents: readonly DocumentSummary[],
+  requested: readonly string[],
+  fresh: readonly DocumentSummary[],
+): DocumentSummary[] {
+  const byPath = new Map(fresh.map((summary) => [summary.path, summary] as const));
+  const gone = new Set(requested);
+  const patched: DocumentSummary[] = [];
+  for (const document of documents) {
+    const replacement = byPath.get(document.path);
+    if (replacement) {
+      patched.push(replacement);
+      byPath.delete(document.path);
+    } else if (!gone.has(document.path)) {
+      patched.push(document);
+    }
+  }
+  patched.push(...byPath.values());
+  return patched;
 }
 
 async function loadSnapshot(api: SpecbenchApi): Promise<Snapshot> {
@@ -89,58 +123,119 @@ async function loadSnapshot(api: SpecbenchApi): Promise<Snapshot> {
   return { info, documents, roadmap, findings };
 }
 
-/** Owns the state for <WorkspaceContext.Provider>; refreshes are coalesced to one in flight. */
+interface Pending {
+  full: boolean;
+  paths: Set<string>;
+  roadmap: boolean;
+}
+
+/** Owns the state for <WorkspaceContext.Provider>; loads run one at a time, changes queued meanwhile merge. */
 export function useWorkspaceLoader(api: SpecbenchApi): WorkspaceState {
   const [snapshot, setSnapshot] = useState<Snapshot | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const [revision, setRevision] = useState(0);
   const [lastChange, setLastChange] = useState<WorkspaceChangeEvent | undefined>(undefined);
+  const pending = useRef<Pending>({ full: true, paths: new Set(), roadmap: false });
   const inFlight = useRef<Promise<void> | undefined>(undefined);
-  const again = useRef(false);
+  const loaded = useRef(false);
+  const findingsRequest = useRef(0);
 
-  const refresh = useCallback((): Promise<void> => {
-    if (inFlight.current) {
-      again.current = true;
-      return inFlight.current;
-    }
+  // Rules look across documents, so findings are re-read whole, after the change is shown; the latest answer wins.
+  const refreshFindings = useCallback(() => {
+    const request = ++findingsRequest.current;
+    api.check({}).then(
+      (findings) => {
+        if (request === findingsRequest.current) setSnapshot((last) => last && { ...last, findings });
+      },
+      () => undefined,
+    );
+  }, [api]);
+
+  const drain = useCallback((): Promise<void> => {
+    if (inFlight.current) return inFlight.current;
     const run = async (): Promise<void> => {
-      do {
-        again.current = false;
+      while (pending.current.full || pending.current.paths.size > 0 || pending.current.roadmap) {
+        const next = pending.current;
+        pending.current = { full: false, paths: new Set(), roadmap: false };
         try {
-          const next = await loadSnapshot(api);
-          setSnapshot(next);
+          if (next.full || !loaded.current) {
+            findingsRequest.current++;
+            const loadedSnapshot = await loadSnapshot(api);
+            loaded.current = true;
+            setSnapshot(loadedSnapshot);
+          } else {
+            const paths = [...next.paths];
+            const [documents, roadmap] = await Promise.all([
+              paths.length > 0 ? api.listDocuments({ paths }) : undefined,
+              next.roadmap ? api.listRoadmap({}) : undefined,
+            ]);
+            setSnapshot(
+              (last) =>
+                last && {
+                  ...last,
+                  documents: documents ? patchDocuments(last.documents, paths, documents) : last.documents,
+                  roadmap: roadmap ?? last.roadmap,
+                },
+            );
+            refreshFindings();
+          }
           setError(undefined);
           setRevision((value) => value + 1);
         } catch (failure) {
+          if (!next.full && loaded.current) pending.current.full = true;
           setError(failure instanceof Error ? failure.message : String(failure));
+          break;
         }
-      } while (again.current);
+      }
       inFlight.current = undefined;
     };
     inFlight.current = run();
     return inFlight.current;
-  }, [api]);
+  }, [api, refreshFindings]);
+
+  const refresh = useCallback((): Promise<void> => {
+    pending.current.full = true;
+    return inFlight.current ? inFlight.current.then(drain) : drain();
+  }, [drain]);
+
+  const update = useCallback(
+    (change: WorkspaceUpdate): Promise<void> => {
+      for (const path of change.paths ?? []) pending.current.paths.add(path);
+      if (change.roadmap) pending.current.roadmap = true;
+      return inFlight.current ? inFlight.current.then(drain) : drain();
+    },
+    [drain],
+  );
 
   useEffect(() => {
     void refresh();
     return api.onDidChangeWorkspace((event) => {
       setLastChange(event);
-      void refresh();
+      void update(event);
     });
-  }, [api, refresh]);
+  }, [api, refresh, update]);
+
+  // Rebuilt when the lists change, not when only the findings do.
+  const documents = snapshot?.documents;
+  const roadmap = snapshot?.roadmap;
+  const lookups = useMemo(
+    () => (documents && roadmap ? indexSnapshot(documents, roadmap) : undefined),
+    [documents, roadmap],
+  );
 
   return useMemo((): WorkspaceState => {
-    if (!snapshot) {
-      return { ...emptyWorkspaceState, status: error ? 'failed' : 'loading', error, refresh };
+    if (!snapshot || !lookups) {
+      return { ...emptyWorkspaceState, status: error ? 'failed' : 'loading', error, refresh, update };
     }
     return {
       status: 'ready',
       error,
       ...snapshot,
-      ...indexSnapshot(snapshot.documents, snapshot.roadmap),
+      ...lookups,
       revision,
       lastChange,
       refresh,
+      update,
     };
-  }, [snapshot, error, revision, lastChange, refresh]);
+  }, [snapshot, lookups, error, revision, lastChange, refresh, update]);
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { DocumentEntry, DocumentType } from '../model/documentModel.js';
+import type { DocumentSummary } from './documentSummary.js';
 import type { RoadmapItem } from '../model/roadmapModel.js';
 import type { Settings } from '../model/settingsModel.js';
 import { lanes, roadmapItemSchema } from '../model/roadmapModel.js';
@@ -79,6 +80,12 @@ export interface TraceRow {
   item: RoadmapItem;
   requirements: { key: string; path: string; priority?: string; status?: string; stories: string[] }[];
   covered: number;
+}
+
+/** A trace row over the contract: keys only, since the app already holds the items and documents. */
+export interface TraceRowView {
+  item: string;
+  requirements: { key: string; stories: string[] }[];
 }
 
 interface Method<Input extends z.ZodType, Output> {
@@ -173,7 +180,12 @@ export interface BackupList {
 
 export const apiContract = {
   getWorkspace: read<WorkspaceInfo>()(z.object({}).strict()),
-  listDocuments: read<DocumentEntry[]>()(z.object({}).strict()),
+  /** Summaries of every document, or of `paths` only (a path that is gone is left out). */
+  listDocuments: read<DocumentSummary[]>()(
+    z.object({ paths: z.array(pathArgument).max(10_000).optional() }).strict(),
+  ),
+  /** Everything the index knows of one document (sections, headings, references, requirement lines). */
+  getDocumentEntry: readResult<Result<{ entry: DocumentEntry }>>()(z.object({ path: pathArgument }).strict()),
   readDocument: readResult<Result<{ text: string; version: FileVersion }>>()(
     z.object({ path: pathArgument }).strict(),
   ),
@@ -188,6 +200,8 @@ export const apiContract = {
     z.object({ type: documentTypeArgument, title: z.string().min(1).max(500) }).strict(),
   ),
   trashDocument: write<Result<{ trashedTo: string }>>()(z.object({ path: pathArgument }).strict()),
+  /** Renames a spec, story or FAQ after its saved title (links are by key, so none break); answers its path. */
+  renameDocument: write<Result<{ path: string }>>()(z.object({ path: pathArgument }).strict()),
   saveAsset: write<Result<{ path: string }>>()(
     z.object({ name: z.string().min(1).max(255), base64: z.string().max(maxDocumentBytes * 2) }).strict(),
   ),
@@ -199,7 +213,7 @@ export const apiContract = {
     z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(500).optional() }).strict(),
   ),
   check: read<FindingView[]>()(z.object({}).strict()),
-  trace: read<TraceRow[]>()(z.object({}).strict()),
+  trace: read<TraceRowView[]>()(z.object({}).strict()),
   listRoadmap: read<RoadmapItem[]>()(z.object({}).strict()),
   createRoadmapItem: write<Result<{ item: RoadmapItem }>>()(
     roadmapItemSchema.omit({ key: true, rank: true }).partial({ description: true, status: true }).strict(),

@@ -6,6 +6,8 @@ import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { ParsedDocument } from '../../../shared/markdown/markdownCodec.js';
 import type { DocumentType } from '../../../shared/model/documentModel.js';
 import { storyHash } from '../../app/route.js';
+import { useDocumentEntry } from '../../app/useDocumentEntry.js';
+import { useTitleRename } from '../../app/useTitleRename.js';
 import type { WorkspaceState } from '../../app/workspaceState.js';
 import { freshlyCreated } from '../navigator/createDocument.js';
 import { completenessOf, type Completeness } from './completeness.js';
@@ -35,11 +37,12 @@ const refreshDelayMs = 1200;
 
 export function DocumentEditor(props: DocumentEditorProps) {
   const refreshTimer = useRef<number | undefined>(undefined);
-  const { refresh } = props.workspace;
+  const { update } = props.workspace;
+  const path = props.path;
   const onSaved = useCallback(() => {
     window.clearTimeout(refreshTimer.current);
-    refreshTimer.current = window.setTimeout(() => void refresh(), refreshDelayMs);
-  }, [refresh]);
+    refreshTimer.current = window.setTimeout(() => void update({ paths: [path] }), refreshDelayMs);
+  }, [update, path]);
   const session = useDocumentSession(props.api, props.path, props.workspace.lastChange, onSaved);
   if (session.phase === 'missing') {
     return (
@@ -79,10 +82,14 @@ function EditorPage({
   parsed,
 }: DocumentEditorProps & { session: DocumentSession; parsed: ParsedDocument }) {
   const entry = workspace.byPath.get(path);
+  const fullEntry = useDocumentEntry(api, line ? path : undefined, workspace.revision);
+  const renameToTitle = useTitleRename(api, path, session, workspace.update);
   const type: DocumentType =
     entry?.type ?? (typeof session.fields.type === 'string' ? (session.fields.type as DocumentType) : 'doc');
   const writable = workspace.info?.writable ?? false;
-  const extensions = useMemo(() => createEditorExtensions(path), [path]);
+  // Images resolve against the folder, which a rename after the title keeps: the editor survives renames.
+  const folder = path.slice(0, path.lastIndexOf('/') + 1);
+  const extensions = useMemo(() => createEditorExtensions(`${folder}document.md`), [folder]);
   const titleInput = useRef<HTMLInputElement>(null);
   const [completeness, setCompleteness] = useState<Completeness>(() => completenessOf(parsed.doc, type));
   const [notice, setNotice] = useState<string | undefined>(undefined);
@@ -169,11 +176,11 @@ function EditorPage({
   }, [path]);
 
   useEffect(() => {
-    if (!line || !entry || !editor) return;
-    const requirement = entry.requirements.find(
+    if (!line || !fullEntry || !editor) return;
+    const requirement = fullEntry.requirements.find(
       (candidate) => candidate.line <= line && line <= candidate.endLine,
     );
-    const heading = entry.headings.filter((candidate) => candidate.line <= line).at(-1);
+    const heading = fullEntry.headings.filter((candidate) => candidate.line <= line).at(-1);
     const root = editor.view.dom;
     const target = requirement
       ? root.querySelector(`[data-requirement="${CSS.escape(requirement.key)}"]`)
@@ -184,7 +191,7 @@ function EditorPage({
         : undefined;
     target?.scrollIntoView({ block: 'center' });
     if (requirement) onSelectRequirement(requirement.key);
-  }, [line, entry, editor, onSelectRequirement]);
+  }, [line, fullEntry, editor, onSelectRequirement]);
 
   const title = typeof session.fields.title === 'string' ? session.fields.title : '';
   const filled = completeness.required.length - completeness.empty.length;
@@ -215,6 +222,7 @@ function EditorPage({
             value={title}
             readOnly={!writable}
             onChange={(event) => session.setFields({ title: event.target.value })}
+            onBlur={() => void renameToTitle()}
             onKeyDown={(event) => {
               if (event.key === 'Enter') {
                 event.preventDefault();

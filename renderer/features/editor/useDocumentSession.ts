@@ -88,6 +88,9 @@ export function useDocumentSession(
   const inConflict = useRef(false);
   const onSavedRef = useRef(onSaved);
   onSavedRef.current = onSaved;
+  // A save already scheduled when the file is renamed after its title goes to the new name.
+  const pathRef = useRef(path);
+  pathRef.current = path;
 
   const adopt = useCallback((text: string, fileVersion: FileVersion) => {
     const next = sharedCodec().parse(text);
@@ -123,6 +126,8 @@ export function useDocumentSession(
   );
 
   useEffect(() => {
+    // Renamed after its title, the same document keeps its buffer and version: a rename changes no byte.
+    if (parsedRef.current) return;
     let cancelled = false;
     void api.readDocument({ path }).then((result) => {
       if (cancelled) return;
@@ -162,7 +167,7 @@ export function useDocumentSession(
       }
       setStatus('saving');
       const result = await api
-        .saveDocument({ path, text, expected: version.current! })
+        .saveDocument({ path: pathRef.current, text, expected: version.current! })
         .catch((error: unknown) => ({
           ok: false as const,
           error: 'failed',

@@ -1,14 +1,14 @@
 /** A virtualized list of documents: only the visible rows exist in the DOM, so 10,000 stay fast. */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
-import type { DocumentEntry } from '../../../shared/model/documentModel.js';
+import type { DocumentSummary } from '../../../shared/contract/documentSummary.js';
 import { docHash } from '../../app/route.js';
 
 const rowHeight = 46;
 
 interface DocumentListProps {
   label: string;
-  documents: readonly DocumentEntry[];
+  documents: readonly DocumentSummary[];
   openPath?: string;
   /** Stories open in the editor too; the engineer's page is one click away inside it. */
   storyLinks?: boolean;

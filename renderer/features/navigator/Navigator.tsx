@@ -60,7 +60,7 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
 
   async function create(type: NewDocumentType) {
     setError(undefined);
-    const result = await createAndOpen(api, type, workspace.refresh, navigate);
+    const result = await createAndOpen(api, type, workspace.update, navigate);
     if (!result.ok) setError(result.message);
   }
 

@@ -1,6 +1,7 @@
 /** "New spec / story / FAQ": create from the template with a placeholder title, open it, select the title. */
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import { docHash } from '../../app/route.js';
+import type { WorkspaceUpdate } from '../../app/workspaceState.js';
 
 export type NewDocumentType = 'spec' | 'story' | 'faq';
 
@@ -22,13 +23,13 @@ export const freshlyCreated = new Set<string>();
 export async function createAndOpen(
   api: SpecbenchApi,
   type: NewDocumentType,
-  refresh: () => Promise<void>,
+  update: (change: WorkspaceUpdate) => Promise<void>,
   navigate: (hash: string) => void,
 ): Promise<{ ok: true } | { ok: false; message: string }> {
   const result = await api.createDocument({ type, title: untitledTitles[type] });
   if (!result.ok) return { ok: false, message: result.message };
   freshlyCreated.add(result.path);
-  await refresh();
+  await update({ paths: [result.path] });
   navigate(docHash(result.path));
   return { ok: true };
 }

@@ -1,5 +1,6 @@
 /** Which documents each navigator section lists, filtered and sorted; pure so it is unit-tested. */
-import type { DocumentEntry, DocumentType } from '../../../shared/model/documentModel.js';
+import type { DocumentSummary } from '../../../shared/contract/documentSummary.js';
+import type { DocumentType } from '../../../shared/model/documentModel.js';
 
 export interface SectionCounts {
   spec: number;
@@ -8,7 +9,7 @@ export interface SectionCounts {
   doc: number;
 }
 
-export function countByType(documents: readonly DocumentEntry[]): SectionCounts {
+export function countByType(documents: readonly DocumentSummary[]): SectionCounts {
   const counts: SectionCounts = { spec: 0, story: 0, faq: 0, doc: 0 };
   for (const entry of documents) counts[entry.type] += 1;
   return counts;
@@ -16,10 +17,10 @@ export function countByType(documents: readonly DocumentEntry[]): SectionCounts 
 
 /** Documents of one type, optionally one status, ordered by key number then title. */
 export function sectionDocuments(
-  documents: readonly DocumentEntry[],
+  documents: readonly DocumentSummary[],
   type: DocumentType,
   status: string | undefined,
-): DocumentEntry[] {
+): DocumentSummary[] {
   return documents
     .filter((entry) => entry.type === type && (status === undefined || entry.status === status))
     .sort(compareDocuments);
@@ -30,7 +31,7 @@ function keyNumber(key: string | undefined): number {
   return match ? Number(match[1]) : Number.POSITIVE_INFINITY;
 }
 
-export function compareDocuments(left: DocumentEntry, right: DocumentEntry): number {
+export function compareDocuments(left: DocumentSummary, right: DocumentSummary): number {
   const byKey = keyNumber(left.key) - keyNumber(right.key);
   if (byKey !== 0 && Number.isFinite(byKey)) return byKey;
   if (Number.isFinite(keyNumber(left.key)) !== Number.isFinite(keyNumber(right.key))) {
@@ -41,7 +42,7 @@ export function compareDocuments(left: DocumentEntry, right: DocumentEntry): num
 
 /** Statuses present in a section with their counts, in the model's order, then any others. */
 export function statusCounts(
-  documents: readonly DocumentEntry[],
+  documents: readonly DocumentSummary[],
   type: DocumentType,
   known: readonly string[],
 ): [string, number][] {

@@ -30,7 +30,9 @@ const arrowDirections: Record<string, MoveDirection> = {
 };
 
 export function RoadmapBoard({ api, workspace, navigate }: RoadmapBoardProps) {
-  const { items, move, error, dismissError } = useRoadmapItems(api, workspace.roadmap, workspace.refresh);
+  const { update } = workspace;
+  const refreshRoadmap = useCallback(() => update({ roadmap: true }), [update]);
+  const { items, move, error, dismissError } = useRoadmapItems(api, workspace.roadmap, refreshRoadmap);
   const grouped = useMemo(() => itemsByLane(items), [items]);
   const deliveries = deliveryCounts(workspace.documents);
   const writable = workspace.info?.writable ?? false;
@@ -131,7 +133,7 @@ export function RoadmapBoard({ api, workspace, navigate }: RoadmapBoardProps) {
             onCreated={(key) => {
               setFocusKey(key);
               setAnnouncement(`Created ${key}.`);
-              void workspace.refresh?.();
+              void refreshRoadmap();
             }}
           />
         )}

@@ -1,5 +1,5 @@
 /** One roadmap item (`#/roadmap/<key>`): its fields, RICE score, and the requirements and stories that deliver it. */
-import { useId, useMemo } from 'react';
+import { useCallback, useId, useMemo } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { Lane, RoadmapItem } from '../../../shared/model/roadmapModel.js';
 import { lanes, roadmapStatuses } from '../../../shared/model/roadmapModel.js';
@@ -69,7 +69,9 @@ interface ItemFormProps extends Omit<RoadmapItemPageProps, 'itemKey'> {
 
 function ItemForm({ api, workspace, navigate, item, delivery }: ItemFormProps) {
   const id = useId();
-  const { state, save } = useItemSaver(api, item.key, workspace.refresh);
+  const { update } = workspace;
+  const refreshRoadmap = useCallback(() => update({ roadmap: true }), [update]);
+  const { state, save } = useItemSaver(api, item.key, refreshRoadmap);
   const readOnly = !(workspace.info?.writable ?? false);
   const quarters = useMemo(
     () => quarterOptions([...workspace.roadmap.map((entry) => entry.quarter)], new Date()),

@@ -1,5 +1,5 @@
 /** Pure roadmap board logic: lanes in order, keyboard moves, and how well each item is delivered. */
-import type { DocumentEntry } from '../../../shared/model/documentModel.js';
+import type { DocumentSummary } from '../../../shared/contract/documentSummary.js';
 import type { Lane, RoadmapItem } from '../../../shared/model/roadmapModel.js';
 import { lanes } from '../../../shared/model/roadmapModel.js';
 
@@ -108,13 +108,13 @@ export interface StoryLink {
   status?: string;
 }
 
-const countCache = new WeakMap<readonly DocumentEntry[], Map<string, DeliveryCount>>();
+const countCache = new WeakMap<readonly DocumentSummary[], Map<string, DeliveryCount>>();
 
 /**
  * Delivery counts of every roadmap item, computed from the specs (never stored twice) in one pass
  * without allocating per requirement, and cached per document list so every view shares it.
  */
-export function deliveryCounts(documents: readonly DocumentEntry[]): Map<string, DeliveryCount> {
+export function deliveryCounts(documents: readonly DocumentSummary[]): Map<string, DeliveryCount> {
   const cached = countCache.get(documents);
   if (cached) return cached;
   const implemented = new Set<string>();
@@ -138,7 +138,7 @@ export function deliveryCounts(documents: readonly DocumentEntry[]): Map<string,
 }
 
 /** The requirements delivering one item, with their stories, for the item page. */
-export function deliveryOf(documents: readonly DocumentEntry[], itemKey: string): Delivery {
+export function deliveryOf(documents: readonly DocumentSummary[], itemKey: string): Delivery {
   const details: Delivery['details'] = [];
   for (const document of documents) {
     for (const requirement of document.requirements) {

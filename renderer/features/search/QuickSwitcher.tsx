@@ -2,7 +2,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { QuickSwitchHit, SpecbenchApi } from '../../../shared/contract/apiContract.js';
-import type { DocumentEntry } from '../../../shared/model/documentModel.js';
+import type { DocumentSummary } from '../../../shared/contract/documentSummary.js';
 import type { WorkspaceState } from '../../app/workspaceState.js';
 import { documentHash, roadmapItemHash } from './documentHash.js';
 import { useModalDialog } from './useModalDialog.js';
@@ -58,7 +58,7 @@ export function QuickSwitcher({ api, workspace, navigate, open, onClose }: Quick
 
 interface ContentProps {
   api: SpecbenchApi;
-  documents: readonly DocumentEntry[];
+  documents: readonly DocumentSummary[];
   navigate: (hash: string) => void;
   onClose: () => void;
 }
@@ -164,7 +164,7 @@ function QuickSwitcherContent({ api, documents, navigate, onClose }: ContentProp
   );
 }
 
-function recentDocuments(documents: readonly DocumentEntry[]): QuickSwitchHit[] {
+function recentDocuments(documents: readonly DocumentSummary[]): QuickSwitchHit[] {
   return [...documents]
     .sort((left, right) => right.mtimeMs - left.mtimeMs)
     .slice(0, 12)
@@ -176,7 +176,7 @@ function recentDocuments(documents: readonly DocumentEntry[]): QuickSwitchHit[] 
     }));
 }
 
-function hashFor(hit: QuickSwitchHit, documents: readonly DocumentEntry[]): string {
+function hashFor(hit: QuickSwitchHit, documents: readonly DocumentSummary[]): string {
   if (hit.type === 'roadmap' && hit.key) return roadmapItemHash(hit.key);
   if (hit.type === 'requirement' && hit.key) {
     const requirement = documents

@@ -60,9 +60,7 @@ export function StoryPage({ api, workspace, navigate, path }: StoryPageProps) {
           <span className="type-badge type-story">story</span>
           {story.key && <span className="key">{story.key}</span>}
           {story.status && <span className={`status status-${story.status}`}>{story.status}</span>}
-          {typeof story.fields.estimate === 'number' && (
-            <span className="estimate">{story.fields.estimate} points</span>
-          )}
+          {story.estimate !== undefined && <span className="estimate">{story.estimate} points</span>}
           <span className="spacer" />
           <a className="subtle-link" href={docHash(path)}>
             Edit story

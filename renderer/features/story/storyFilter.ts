@@ -1,5 +1,5 @@
 /** The story list's filters: by roadmap item, by spec and by status; pure so it is unit-tested. */
-import type { DocumentEntry } from '../../../shared/model/documentModel.js';
+import type { DocumentSummary } from '../../../shared/contract/documentSummary.js';
 
 export interface StoryFilter {
   roadmap?: string;
@@ -8,14 +8,14 @@ export interface StoryFilter {
 }
 
 export interface StoryRow {
-  story: DocumentEntry;
+  story: DocumentSummary;
   specs: string[];
   roadmap: string[];
 }
 
 export function storyRows(
-  documents: readonly DocumentEntry[],
-  requirementOwner: ReadonlyMap<string, DocumentEntry>,
+  documents: readonly DocumentSummary[],
+  requirementOwner: ReadonlyMap<string, DocumentSummary>,
 ): StoryRow[] {
   return documents
     .filter((entry) => entry.type === 'story')

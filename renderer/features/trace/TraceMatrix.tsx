@@ -1,6 +1,6 @@
 /** Roadmap items × requirements × stories (`#/trace`), with the gaps highlighted and every cell a link. */
 import { useEffect, useMemo, useState } from 'react';
-import type { SpecbenchApi, TraceRow } from '../../../shared/contract/apiContract.js';
+import type { SpecbenchApi, TraceRowView } from '../../../shared/contract/apiContract.js';
 import type { WorkspaceState } from '../../app/workspaceState.js';
 import { documentHash, roadmapItemHash } from '../search/documentHash.js';
 import { HashLink } from '../search/HashLink.js';
@@ -18,11 +18,11 @@ export interface TraceMatrixProps {
 /** Rows rendered at first; the reference workspace has 50,000 requirements. */
 const pageSize = 400;
 
-/** The last answer per API: revisiting the page shows it at once (6.9 MB and ~0.7 s on the reference workspace). */
-const lastTrace = new WeakMap<SpecbenchApi, { revision: number; rows: TraceRow[] }>();
+/** The last answer per API: revisiting the page shows it at once, refetched when the workspace changes. */
+const lastTrace = new WeakMap<SpecbenchApi, { revision: number; rows: TraceRowView[] }>();
 
 type TraceState =
-  { status: 'loading' } | { status: 'ready'; rows: TraceRow[] } | { status: 'failed'; message: string };
+  { status: 'loading' } | { status: 'ready'; rows: TraceRowView[] } | { status: 'failed'; message: string };
 
 export function TraceMatrix({ api, workspace, navigate }: TraceMatrixProps) {
   const [state, setState] = useState<TraceState>(() => {
@@ -53,8 +53,8 @@ export function TraceMatrix({ api, workspace, navigate }: TraceMatrixProps) {
   const rows = state.status === 'ready' ? state.rows : [];
   const summary = useMemo(() => traceSummary(rows), [rows]);
   const matrix = useMemo(
-    () => withSpans(traceMatrix(rows, workspace.documents), gapsOnly),
-    [rows, workspace.documents, gapsOnly],
+    () => withSpans(traceMatrix(rows, workspace.documents, workspace.roadmapByKey), gapsOnly),
+    [rows, workspace.documents, workspace.roadmapByKey, gapsOnly],
   );
   const unplanned = useMemo(
     () => unplannedRequirements(workspace.documents).filter((row) => !gapsOnly || row.gap),

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { TraceRow } from '../../../shared/contract/apiContract.js';
+import type { TraceRowView } from '../../../shared/contract/apiContract.js';
 import type { DocumentEntry } from '../../../shared/model/documentModel.js';
 import type { MatrixRow } from './traceMatrix.js';
 import { traceMatrix, traceSummary, unplannedRequirements } from './traceMatrix.js';
@@ -9,13 +9,23 @@ function document(partial: Partial<DocumentEntry> & Pick<DocumentEntry, 'path' |
   return documentEntryFixture(partial);
 }
 
-function row(key: string, requirements: { key: string; stories: string[] }[]): TraceRow {
-  return {
-    item: { key, title: `${key} title`, description: '', lane: 'now', rank: 0, status: 'planned' },
-    requirements: requirements.map((requirement) => ({ ...requirement, path: 'specs/a.md' })),
-    covered: requirements.filter((requirement) => requirement.stories.length > 0).length,
-  };
+function row(key: string, requirements: { key: string; stories: string[] }[]): TraceRowView {
+  return { item: key, requirements };
 }
+
+const roadmapByKey = new Map(
+  ['RM-1', 'RM-2'].map((key) => [
+    key,
+    {
+      key,
+      title: `${key} title`,
+      description: '',
+      lane: 'now' as const,
+      rank: 0,
+      status: 'planned' as const,
+    },
+  ]),
+);
 
 const documents = [
   document({
@@ -41,42 +51,43 @@ function describeRows(rows: MatrixRow[]): string {
   return rows
     .map((entry) => {
       const item = entry.itemSpan > 0 ? `${entry.itemKey ?? '-'}×${entry.itemSpan}` : '·';
+      const title = entry.itemSpan > 0 && entry.itemKey ? `(${entry.itemTitle ?? '?'})` : '';
       const requirement = entry.requirement
-        ? `${entry.requirement.key}@${entry.requirement.line ?? '?'}`
+        ? `${entry.requirement.key}@${entry.requirement.path || '?'}:${entry.requirement.line ?? '?'}`
         : '-';
       const stories = entry.stories.map((story) => `${story.key}:${story.path ?? '?'}`).join(',') || '-';
-      return `${item} ${requirement} ${stories}${entry.gap ? ` !${entry.gap}` : ''}`;
+      return `${item}${title} ${requirement} ${stories}${entry.gap ? ` !${entry.gap}` : ''}`;
     })
     .join(' / ');
 }
 
 describe('traceMatrix', () => {
-  const cases: [string, TraceRow[], string][] = [
+  const cases: [string, TraceRowView[], string][] = [
     ['empty', [], ''],
-    ['item without requirements is a gap', [row('RM-2', [])], 'RM-2×1 - - !no-requirement'],
+    ['item without requirements is a gap', [row('RM-2', [])], 'RM-2×1(RM-2 title) - - !no-requirement'],
     [
-      'one row per requirement, the item spanning them, stories resolved to paths',
+      'one row per requirement, the item spanning them, requirements and stories resolved to paths',
       [
         row('RM-1', [
           { key: 'REQ-1', stories: ['STORY-1'] },
           { key: 'REQ-9', stories: [] },
         ]),
       ],
-      'RM-1×2 REQ-1@7 STORY-1:stories/s.md / · REQ-9@? - !no-story',
+      'RM-1×2(RM-1 title) REQ-1@specs/a.md:7 STORY-1:stories/s.md / · REQ-9@?:? - !no-story',
     ],
     [
-      'unknown story keys still show',
-      [row('RM-1', [{ key: 'REQ-1', stories: ['STORY-7'] }])],
-      'RM-1×1 REQ-1@7 STORY-7:?',
+      'unknown story and item keys still show',
+      [row('RM-7', [{ key: 'REQ-1', stories: ['STORY-7'] }])],
+      'RM-7×1(?) REQ-1@specs/a.md:7 STORY-7:?',
     ],
   ];
   it.each(cases)('%s', (_name, rows, expected) => {
-    expect(describeRows(traceMatrix(rows, documents))).toBe(expected);
+    expect(describeRows(traceMatrix(rows, documents, roadmapByKey))).toBe(expected);
   });
 
   it('lists requirements that name no roadmap item', () => {
     expect(describeRows(unplannedRequirements(documents))).toBe(
-      '-×1 REQ-2@11 - !no-story / -×1 REQ-3@15 STORY-1:stories/s.md',
+      '-×1 REQ-2@specs/a.md:11 - !no-story / -×1 REQ-3@specs/a.md:15 STORY-1:stories/s.md',
     );
   });
 

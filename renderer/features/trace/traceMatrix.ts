@@ -1,6 +1,7 @@
 /** Flattens `api.trace()` rows into table rows: one per requirement, with the gaps named. */
-import type { TraceRow } from '../../../shared/contract/apiContract.js';
-import type { DocumentEntry } from '../../../shared/model/documentModel.js';
+import type { TraceRowView } from '../../../shared/contract/apiContract.js';
+import type { RoadmapItem } from '../../../shared/model/roadmapModel.js';
+import type { DocumentSummary } from '../../../shared/contract/documentSummary.js';
 
 export type TraceGap = 'no-requirement' | 'no-story';
 
@@ -21,16 +22,26 @@ export interface TraceSummary {
   gaps: number;
 }
 
-/** Requirements are looked up in the documents for their line and summary; missing ones still show. */
-export function traceMatrix(rows: readonly TraceRow[], documents: readonly DocumentEntry[]): MatrixRow[] {
-  const requirements = new Map<string, { line: number; summary: string }>();
-  const documentsByKey = new Map<string, DocumentEntry>();
+/**
+ * The trace answer carries keys only: items, requirements and stories are looked up in what the app
+ * already holds (titles, paths, lines, priorities); missing ones still show by key.
+ */
+export function traceMatrix(
+  rows: readonly TraceRowView[],
+  documents: readonly DocumentSummary[],
+  roadmapByKey: ReadonlyMap<string, RoadmapItem>,
+): MatrixRow[] {
+  const requirements = new Map<string, { path: string; line: number; summary: string; priority?: string }>();
+  const documentsByKey = new Map<string, DocumentSummary>();
   for (const document of documents) {
     if (document.key) documentsByKey.set(document.key, document);
-    for (const requirement of document.requirements) requirements.set(requirement.key, requirement);
+    for (const requirement of document.requirements) {
+      requirements.set(requirement.key, { ...requirement, path: document.path });
+    }
   }
   const matrix: MatrixRow[] = [];
-  for (const { item, requirements: delivering } of rows) {
+  for (const { item: itemKey, requirements: delivering } of rows) {
+    const item = { key: itemKey, title: roadmapByKey.get(itemKey)?.title };
     if (delivering.length === 0) {
       matrix.push({
         itemKey: item.key,
@@ -47,7 +58,13 @@ export function traceMatrix(rows: readonly TraceRow[], documents: readonly Docum
         itemKey: item.key,
         itemTitle: item.title,
         itemSpan: index === 0 ? delivering.length : 0,
-        requirement: { ...requirement, line: known?.line, summary: known?.summary },
+        requirement: {
+          key: requirement.key,
+          path: known?.path ?? '',
+          line: known?.line,
+          priority: known?.priority,
+          summary: known?.summary,
+        },
         stories: requirement.stories.map((key) => {
           const story = documentsByKey.get(key);
           return { key, path: story?.path, title: story?.title };
@@ -60,7 +77,7 @@ export function traceMatrix(rows: readonly TraceRow[], documents: readonly Docum
 }
 
 /** Requirements that name no roadmap item: shown below the matrix so nothing is silently left out. */
-export function unplannedRequirements(documents: readonly DocumentEntry[]): MatrixRow[] {
+export function unplannedRequirements(documents: readonly DocumentSummary[]): MatrixRow[] {
   const storiesByRequirement = new Map<string, { key: string; path: string; title: string }[]>();
   for (const document of documents) {
     if (document.type !== 'story' || !document.key) continue;
@@ -91,7 +108,7 @@ export function unplannedRequirements(documents: readonly DocumentEntry[]): Matr
   );
 }
 
-export function traceSummary(rows: readonly TraceRow[]): TraceSummary {
+export function traceSummary(rows: readonly TraceRowView[]): TraceSummary {
   let requirements = 0;
   let covered = 0;
   let gaps = 0;
