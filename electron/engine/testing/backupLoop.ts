@@ -22,15 +22,17 @@ for (let file = 0; file < crashDocumentCount; file++) {
   if (!read.ok) throw new Error(read.message);
   bases.push(read.version);
 }
-// Versions only grow across runs, so the parent can tell which texts were written.
+// A different version number in each run, so successive runs write different texts.
 let version = Math.floor(Date.now() / 10);
 process.stdout.write('ready\n');
 
-for (let round = 0; ; round++) {
-  const file = round % crashDocumentCount;
+// Each run lives only a moment before its kill: pick files and operations at random, so discards
+// and every file get their share of kills.
+for (;;) {
+  const file = Math.floor(Math.random() * crashDocumentCount);
   const path = crashDocumentPath(file);
   const result =
-    round % 7 === 6
+    Math.random() < 0.2
       ? await service.invoke('discardBackup', { path })
       : await service.invoke('backupDocument', {
           path,
