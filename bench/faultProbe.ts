@@ -27,7 +27,7 @@ export interface FaultMeasurement {
 
 const targets: FaultTarget[] = ['document', 'group', 'roadmap', 'settings'];
 
-/** A fault case lost a file when it left neither the old bytes nor, after the rename, the complete new ones. */
+/** A fault case lost a file when it left neither the old bytes nor, where the new ones may land (after the rename, or a fault absorbed), the complete new ones. */
 function lost(outcome: FaultOutcome, landed = false): number {
   const kept = outcome.onDisk === 'old' || (landed && outcome.onDisk === 'new');
   return kept && outcome.nextSave === 'ok' && outcome.leftovers.length === 0 ? 0 : 1;
@@ -59,7 +59,7 @@ export async function measureFaults(kills = 300): Promise<FaultMeasurement> {
   for (const testCase of faultCases) {
     const outcome = await runFaultCase(testCase);
     faultsInjected += outcome.injected;
-    filesLost += lost(outcome, testCase.landed);
+    filesLost += lost(outcome, testCase.landed === true || testCase.absorbed === true);
   }
   const real = await realConditions();
   for (const outcome of real.outcomes) {

@@ -21,6 +21,8 @@ export interface FaultCase {
   step: string;
   /** The fault hits after the rename: the new bytes are on disk, only their durability is unknown. */
   landed?: boolean;
+  /** A refused hard link: the original is copied instead and the save succeeds. */
+  absorbed?: boolean;
 }
 
 export interface FaultOutcome {
@@ -62,31 +64,49 @@ const roadmapSteps: [FaultOperation, number, string, boolean?][] = [
 
 export const faultCodes: FaultCode[] = ['ENOSPC', 'EIO'];
 
-export const faultCases: FaultCase[] = faultCodes.flatMap((code) => [
-  ...singleFileSteps.map(([operation, nth, step, landed]) => ({
-    target: 'document' as const,
-    fault: { operation, code, nth },
-    step,
-    ...(landed ? { landed } : {}),
-  })),
-  ...groupSteps.map(([operation, nth, step]) => ({
-    target: 'group' as const,
-    fault: { operation, code, nth },
-    step,
-  })),
-  ...roadmapSteps.map(([operation, nth, step, landed]) => ({
-    target: 'roadmap' as const,
-    fault: { operation, code, nth },
-    step,
-    ...(landed ? { landed } : {}),
-  })),
-  ...singleFileSteps.map(([operation, nth, step, landed]) => ({
-    target: 'settings' as const,
-    fault: { operation, code, nth },
-    step,
-    ...(landed ? { landed } : {}),
-  })),
-]);
+/** File systems without hard links (FAT, some network shares): the backups are copies instead. */
+const refusedLinks: FaultCase[] = [
+  {
+    target: 'group',
+    fault: { operation: 'link', code: 'EIO', nth: 2 },
+    step: 'hard link of the second original',
+    absorbed: true,
+  },
+  {
+    target: 'roadmap',
+    fault: { operation: 'link', code: 'EIO', nth: 1 },
+    step: 'hard link of roadmap.json to its backup',
+    absorbed: true,
+  },
+];
+
+export const faultCases: FaultCase[] = faultCodes
+  .flatMap((code): FaultCase[] => [
+    ...singleFileSteps.map(([operation, nth, step, landed]) => ({
+      target: 'document' as const,
+      fault: { operation, code, nth },
+      step,
+      ...(landed ? { landed } : {}),
+    })),
+    ...groupSteps.map(([operation, nth, step]) => ({
+      target: 'group' as const,
+      fault: { operation, code, nth },
+      step,
+    })),
+    ...roadmapSteps.map(([operation, nth, step, landed]) => ({
+      target: 'roadmap' as const,
+      fault: { operation, code, nth },
+      step,
+      ...(landed ? { landed } : {}),
+    })),
+    ...singleFileSteps.map(([operation, nth, step, landed]) => ({
+      target: 'settings' as const,
+      fault: { operation, code, nth },
+      step,
+      ...(landed ? { landed } : {}),
+    })),
+  ])
+  .concat(refusedLinks);
 
 export const groupPaths = ['specs/guest-checkout.md', 'stories/pay-as-guest.md', 'faqs/guest-faq.md'];
 const roadmapItem = { key: 'RM-1', title: 'Guest checkout', lane: 'now', rank: 0 };
@@ -214,7 +234,12 @@ async function play(target: FaultTarget, root: string, hooks: Hooks): Promise<Pl
     files.map((file) => documentText(file, 'new')),
   );
   await hooks.end();
-  // The app keeps the buffer and its version, so the next save starts from the same version.
+  // After a failure the app keeps the buffer and its version; after a save, the version it returned.
+  if (failed.ok) {
+    files.forEach((file, index) => {
+      versions[index] = 'version' in failed ? failed.version : failed.versions.get(file)!;
+    });
+  }
   const next = await save('next');
   const landed = (await readAll(root, files)).every(
     (text, index) => text === documentText(files[index]!, 'next'),
