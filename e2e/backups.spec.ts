@@ -99,6 +99,9 @@ test.describe('backups of unsaved edits', () => {
     await expect(banner).toBeVisible();
     await expect(app.editor).not.toContainText(typed.trim());
     await screenshot(page, 'restore-banner');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'restore-banner-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
     await banner.getByRole('button', { name: 'Restore' }).focus();
     await page.keyboard.press('Enter');
     await expect(banner).toBeHidden();

@@ -35,6 +35,6 @@ function savedTime(savedAt: number): string {
   const today = new Date();
   const sameDay = saved.toDateString() === today.toDateString();
   return sameDay
-    ? saved.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
+    ? saved.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' })
     : saved.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
