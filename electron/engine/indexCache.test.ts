@@ -24,43 +24,53 @@ async function tempFolder(): Promise<string> {
   return folder;
 }
 
-function cached(filePath: string, size: number, mtimeMs: number, hash = 'h'): CachedFile {
+function cached(filePath: string, size: number, mtimeMs: number, hash = 'h'): Required<CachedFile> {
   const text = '# Title\n';
   return { entry: indexDocument(filePath, text, { size, mtimeMs, hash }), fieldLines: {}, text };
 }
 
+/** A cache file with this header line and body, as a writer of another version might leave it. */
+function cacheBytes(header: object | null, body = '[]'): string {
+  return `${JSON.stringify(header)}\n${body}`;
+}
+const header = { format: 'specbench-index-cache', version: indexCacheVersion, listedAt: 1, write: 'w' };
+
 describe('index cache on disk', () => {
-  it('round-trips and writes a .gitignore that ignores everything', async () => {
+  it('round-trips entries, then texts on demand, and writes a .gitignore that ignores everything', async () => {
     const root = await tempFolder();
-    const data: IndexCacheData = { listedAt: 1234, files: [cached('a.md', 8, 1)] };
+    const data: IndexCacheData = { listedAt: 1234, files: [cached('a.md', 8, 1), cached('b.md', 9, 2)] };
     const written = await writeIndexCache(root, data);
     const ignore = await fs.readFile(path.join(root, '.specbench', '.gitignore'), 'utf8');
-    expect([written, ignore, await readIndexCache(root)]).toEqual([true, '*\n', data]);
+    const read = await readIndexCache(root);
+    expect([written, ignore, read?.listedAt, read?.files, read?.readTexts()]).toEqual([
+      true,
+      '*\n',
+      1234,
+      data.files.map(({ entry, fieldLines }) => ({ entry, fieldLines })),
+      data.files.map((file) => file.text),
+    ]);
+  });
+
+  it('pairs texts only with the entries of the same write', async () => {
+    const root = await tempFolder();
+    await writeIndexCache(root, { listedAt: 1, files: [cached('a.md', 8, 1)] });
+    const read = await readIndexCache(root);
+    await writeIndexCache(root, { listedAt: 2, files: [cached('a.md', 8, 1)] });
+    expect(read?.readTexts()).toBeUndefined();
   });
 
   const untrusted: [string, Buffer | string][] = [
     ['garbage', 'not a cache at all'],
-    [
-      'truncated',
-      v8
-        .serialize({ format: 'specbench-index-cache', version: indexCacheVersion, listedAt: 1, files: [] })
-        .subarray(0, 10),
-    ],
+    ['old v8', v8.serialize({ format: 'specbench-index-cache', version: 2, listedAt: 1, entries: '[]' })],
+    ['truncated', cacheBytes({ ...header, entriesBytes: 100, textsBytes: 0 })],
     [
       'another version',
-      v8.serialize({
-        format: 'specbench-index-cache',
-        version: indexCacheVersion + 1,
-        listedAt: 1,
-        files: [],
-      }),
+      cacheBytes({ ...header, version: indexCacheVersion + 1, entriesBytes: 2, textsBytes: 0 }),
     ],
-    ['another format', v8.serialize({ format: 'other', version: indexCacheVersion, listedAt: 1, files: [] })],
-    [
-      'missing files',
-      v8.serialize({ format: 'specbench-index-cache', version: indexCacheVersion, listedAt: 1 }),
-    ],
-    ['null', v8.serialize(null)],
+    ['another format', cacheBytes({ ...header, format: 'other', entriesBytes: 2, textsBytes: 0 })],
+    ['sizeless', cacheBytes(header)],
+    ['non-array', cacheBytes({ ...header, entriesBytes: 2, textsBytes: 0 }, '{}')],
+    ['null', cacheBytes(null)],
   ];
   it.each(untrusted)('ignores a %s cache', async (_name, bytes) => {
     const root = await tempFolder();

@@ -1,43 +1,60 @@
 /**
- * The persisted index in `.specbench/index-cache.bin` (v8 serialization; local, git-ignored, never
- * the truth): a warm open re-reads only files whose size or mtime changed, or whose mtime is too close
- * to when they were read to prove anything. A missing, corrupt or stale cache is ignored silently.
+ * The persisted index in `.specbench/index-cache.bin` (local, git-ignored, never the truth): a warm
+ * open re-reads only files whose size or mtime changed, or whose mtime is too close to when they were
+ * read to prove anything. A missing, corrupt or stale cache is ignored silently.
+ *
+ * Layout: a one-line JSON header, the entries as one JSON text, then the documents' texts joined by
+ * NUL (no indexed text holds one: binary files are refused). An open reads the header and the entries
+ * only; the texts, needed for search alone, are read later through `readTexts`.
  */
-import { promises as fs } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { closeSync, openSync, promises as fs, readSync } from 'node:fs';
 import path from 'node:path';
-import v8 from 'node:v8';
 import type { DocumentEntry } from '../../shared/model/documentModel.js';
 import { writeFileAtomic } from './atomicFile.js';
 import type { ListedFile } from './documentStore.js';
 import type { FieldLines } from './workspaceIndex.js';
 
 /** Bump when the indexer, the grammar or this format changes what an entry would hold. */
-export const indexCacheVersion = 2;
+export const indexCacheVersion = 3;
 const cacheFormat = 'specbench-index-cache';
 export const cacheFolderName = '.specbench';
 export const cacheFileName = 'index-cache.bin';
 /** Files changed this close to the moment they were read may have changed again within one mtime tick. */
 const racyWindowMs = 2_000;
+/** The header is a few hundred bytes; anything longer is not ours. */
+const headerLimit = 4_096;
+const textSeparator = '\u0000';
 
 export interface CachedFile {
   entry: DocumentEntry;
   fieldLines: FieldLines;
-  text: string;
+  /** The text indexed; absent for an entry taken from the cache until search asks for it. */
+  text?: string;
 }
 
 export interface IndexCacheData {
   /** When the listing these entries were checked against began (epoch ms). */
   listedAt: number;
-  files: CachedFile[];
+  files: Required<CachedFile>[];
 }
 
-/** Entries travel as one JSON string (JSON.parse is faster than v8.deserialize for plain objects), texts as strings. */
-interface StoredCache {
+export interface IndexCache {
+  listedAt: number;
+  /** The cached entries, without their texts. */
+  files: CachedFile[];
+  /** The texts of `files`, in order, read now; undefined when the file changed or cannot be read. */
+  readTexts(): string[] | undefined;
+}
+
+interface Header {
   format: string;
   version: number;
   listedAt: number;
-  entries: string;
-  texts: string[];
+  /** Tells this write from any other, so texts are never paired with another write's entries. */
+  write: string;
+  entriesBytes: number;
+  textsBytes: number;
 }
 
 export function cachePath(root: string): string {
@@ -45,54 +62,108 @@ export function cachePath(root: string): string {
 }
 
 /** The cache, or undefined when there is none or it cannot be trusted. */
-export async function readIndexCache(root: string): Promise<IndexCacheData | undefined> {
-  let bytes: Buffer;
+export async function readIndexCache(root: string): Promise<IndexCache | undefined> {
+  let file: Awaited<ReturnType<typeof fs.open>>;
   try {
-    bytes = await fs.readFile(cachePath(root));
+    file = await fs.open(cachePath(root), 'r');
   } catch {
     return undefined;
   }
   try {
-    const stored = v8.deserialize(bytes) as Partial<StoredCache> | null;
-    if (
-      stored === null ||
-      typeof stored !== 'object' ||
-      stored.format !== cacheFormat ||
-      stored.version !== indexCacheVersion ||
-      typeof stored.listedAt !== 'number' ||
-      typeof stored.entries !== 'string' ||
-      !Array.isArray(stored.texts)
-    ) {
-      return undefined;
-    }
-    const entries = JSON.parse(stored.entries) as [DocumentEntry, FieldLines][];
-    const texts = stored.texts;
-    if (!Array.isArray(entries) || entries.length !== texts.length) return undefined;
-    const files = entries.map(([entry, fieldLines], index) => ({ entry, fieldLines, text: texts[index]! }));
-    return { listedAt: stored.listedAt, files };
+    const start = await file.read(Buffer.alloc(headerLimit), 0, headerLimit, 0);
+    const header = parseHeader(start.buffer.subarray(0, start.bytesRead));
+    if (!header) return undefined;
+    const entriesBytes = Buffer.alloc(header.value.entriesBytes);
+    const read = await file.read(entriesBytes, 0, entriesBytes.length, header.length);
+    if (read.bytesRead !== entriesBytes.length) return undefined;
+    const entries = JSON.parse(entriesBytes.toString('utf8')) as unknown;
+    if (!Array.isArray(entries)) return undefined;
+    const files = (entries as [DocumentEntry, FieldLines][]).map(([entry, fieldLines]) => ({
+      entry,
+      fieldLines,
+    }));
+    const textsAt = header.length + header.value.entriesBytes;
+    return {
+      listedAt: header.value.listedAt,
+      files,
+      readTexts: () => readTexts(cachePath(root), header.value, textsAt, files.length),
+    };
   } catch {
     return undefined;
+  } finally {
+    await file.close().catch(() => undefined);
   }
 }
 
 /** Writes the cache atomically, with a `.gitignore` so the folder never reaches a commit; false if it could not. */
 export async function writeIndexCache(root: string, data: IndexCacheData): Promise<boolean> {
-  const stored: StoredCache = {
-    format: cacheFormat,
-    version: indexCacheVersion,
-    listedAt: data.listedAt,
-    entries: JSON.stringify(data.files.map((file) => [file.entry, file.fieldLines])),
-    texts: data.files.map((file) => file.text),
-  };
   try {
+    const entries = Buffer.from(JSON.stringify(data.files.map((file) => [file.entry, file.fieldLines])));
+    const texts = Buffer.from(data.files.map((file) => file.text).join(textSeparator));
+    const header: Header = {
+      format: cacheFormat,
+      version: indexCacheVersion,
+      listedAt: data.listedAt,
+      write: randomUUID(),
+      entriesBytes: entries.length,
+      textsBytes: texts.length,
+    };
     const folder = path.join(root, cacheFolderName);
     await fs.mkdir(folder, { recursive: true });
     const ignore = path.join(folder, '.gitignore');
     if (!(await fs.stat(ignore).catch(() => undefined))) await writeFileAtomic(ignore, '*\n');
-    await writeFileAtomic(cachePath(root), v8.serialize(stored));
+    await writeFileAtomic(
+      cachePath(root),
+      Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), entries, texts]),
+    );
     return true;
   } catch {
     return false;
+  }
+}
+
+function parseHeader(bytes: Buffer): { value: Header; length: number } | undefined {
+  const end = bytes.indexOf(10);
+  if (end === -1) return undefined;
+  let value: Partial<Header> | null;
+  try {
+    value = JSON.parse(bytes.subarray(0, end).toString('utf8')) as Partial<Header> | null;
+  } catch {
+    return undefined;
+  }
+  if (
+    value === null ||
+    typeof value !== 'object' ||
+    value.format !== cacheFormat ||
+    value.version !== indexCacheVersion ||
+    typeof value.listedAt !== 'number' ||
+    typeof value.write !== 'string' ||
+    !Number.isSafeInteger(value.entriesBytes) ||
+    !Number.isSafeInteger(value.textsBytes) ||
+    value.entriesBytes! < 0 ||
+    value.textsBytes! < 0
+  ) {
+    return undefined;
+  }
+  return { value: value as Header, length: end + 1 };
+}
+
+/** Synchronous: search asks for the texts in the middle of a query. */
+function readTexts(file: string, expected: Header, at: number, count: number): string[] | undefined {
+  let descriptor: number | undefined;
+  try {
+    descriptor = openSync(file, 'r');
+    const start = Buffer.alloc(headerLimit);
+    const header = parseHeader(start.subarray(0, readSync(descriptor, start, 0, headerLimit, 0)));
+    if (header?.value.write !== expected.write) return undefined;
+    const bytes = Buffer.alloc(expected.textsBytes);
+    if (readSync(descriptor, bytes, 0, bytes.length, at) !== bytes.length) return undefined;
+    const texts = bytes.toString('utf8').split(textSeparator);
+    return texts.length === count ? texts : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
   }
 }
 
@@ -104,7 +175,10 @@ export interface CacheComparison {
 }
 
 /** Splits the listing into what the cache still describes and what must be read again. */
-export function compareWithCache(listed: ListedFile[], cache: IndexCacheData | undefined): CacheComparison {
+export function compareWithCache(
+  listed: ListedFile[],
+  cache: Pick<IndexCache, 'listedAt' | 'files'> | undefined,
+): CacheComparison {
   if (!cache) return { fresh: [], stale: listed };
   const cached = new Map<string, CachedFile>();
   for (const file of cache.files) cached.set(file.entry.path, file);

@@ -2,6 +2,7 @@
  * Reads and indexes every document of a workspace on open: entries still described by the cache are
  * taken from it, the rest are read through the document store and indexed.
  */
+import { isUtf8 } from 'node:buffer';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +24,10 @@ export interface LoadStatistics {
 }
 
 export interface LoadedWorkspaceFiles {
+  /** Files taken from the cache come without their text: `cachedTexts` has it, when search asks. */
   files: CachedFile[];
+  /** The texts of the files taken from the cache, by path; empty when the cache no longer has them. */
+  cachedTexts: () => Map<string, string>;
   /** When the listing began: the cache written from these files is trusted only for older mtimes. */
   listedAt: number;
   statistics: LoadStatistics;
@@ -34,7 +38,6 @@ const excludedTopFolders = new Set(['templates']);
 const readConcurrency = 32;
 /** Files read between two turns of the event loop, so a long open never freezes a server. */
 const readBatch = 256;
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 /**
  * `SPECBENCH_INDEX_THREADS=2` indexes with a second thread. Off by default: on a 2-core machine under
  * load (load average 12) it cost 30% more CPU and no wall time; it has not yet been measured idle.
@@ -71,6 +74,13 @@ export async function loadWorkspaceFiles(
   const files = [...fresh, ...read];
   return {
     files,
+    cachedTexts: () => {
+      const texts = new Map<string, string>();
+      const cachedTexts = cache?.readTexts();
+      if (cache && cachedTexts)
+        cache.files.forEach((file, index) => texts.set(file.entry.path, cachedTexts[index]!));
+      return texts;
+    },
     listedAt,
     statistics: {
       files: files.length,
@@ -113,13 +123,13 @@ async function readAndIndex(store: DocumentStore, files: ListedFile[]): Promise<
   for (let batch = 0; batch < split; batch += readBatch) {
     if (batch > 0) await new Promise((resolve) => setImmediate(resolve));
     for (const file of files.slice(batch, Math.min(batch + readBatch, split)))
-      collect(file, readQuickly(store.root, file.path));
+      collect(file, readQuickly(store.root, file));
   }
   if (fromWorker) {
     const read = await fromWorker;
     files
       .slice(split)
-      .forEach((file, index) => collect(file, read ? read[index] : readQuickly(store.root, file.path)));
+      .forEach((file, index) => collect(file, read ? read[index] : readQuickly(store.root, file)));
   }
   // Anything odd (binary, invalid UTF-8, huge, unreadable) goes through the store for its exact message.
   let next = 0;
@@ -132,36 +142,44 @@ async function readAndIndex(store: DocumentStore, files: ListedFile[]): Promise<
 
 /**
  * A plain Markdown file read synchronously: 10,000 reads through promises cost several times the
- * CPU. Undefined when the file vanished; `unusual` when the store must judge it.
+ * CPU. Its version is the listing's mtime (a file changed since then has a newer one on disk, so the
+ * cache reads it again) and the size and hash of the bytes read. Undefined when the file vanished;
+ * `unusual` when the store must judge it.
  */
-export function readQuickly(root: string, relativePath: string): QuickRead {
+export function readQuickly(root: string, file: ListedFile): QuickRead {
+  if (file.size > maxDocumentBytes) return 'unusual';
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path.join(root, relativePath));
+    bytes = readFileSync(path.join(root, file.path));
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : 'unusual';
   }
-  if (bytes.length > maxDocumentBytes || bytes.includes(0)) return 'unusual';
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    return 'unusual';
-  }
-  let mtimeMs: number;
-  try {
-    mtimeMs = statSync(path.join(root, relativePath)).mtimeMs;
-  } catch {
-    return undefined;
-  }
-  const entry = indexDocument(relativePath, text, { size: bytes.length, mtimeMs, hash: hashBytes(bytes) });
+  if (bytes.length > maxDocumentBytes || bytes.includes(0) || !isUtf8(bytes)) return 'unusual';
+  const text = bytes.toString('utf8');
+  const entry = indexDocument(file.path, text, {
+    size: bytes.length,
+    mtimeMs: file.mtimeMs,
+    hash: hashBytes(bytes),
+  });
   return { entry, fieldLines: frontMatterFieldLines(text, entry.bodyLine), text };
+}
+
+/** A document's text as it is on disk now, or '' when it is gone or not plain UTF-8 text. */
+export function readTextQuickly(root: string, relativePath: string): string {
+  try {
+    const bytes = readFileSync(path.join(root, relativePath));
+    return bytes.length <= maxDocumentBytes && !bytes.includes(0) && isUtf8(bytes)
+      ? bytes.toString('utf8')
+      : '';
+  } catch {
+    return '';
+  }
 }
 
 /** The worker's results in the order of `files`, or undefined if the worker failed (the caller reads them itself). */
 function readInWorker(root: string, files: ListedFile[]): Promise<QuickRead[] | undefined> {
   return new Promise((resolve) => {
-    const worker = new Worker(workerFile, { workerData: { root, paths: files.map((file) => file.path) } });
+    const worker = new Worker(workerFile, { workerData: { root, files } });
     worker.once('message', (results: (CachedFile | 'unusual' | null)[]) => {
       resolve(results.map((result) => result ?? undefined));
       void worker.terminate();

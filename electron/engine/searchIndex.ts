@@ -16,7 +16,8 @@ export interface SearchOptions {
 
 interface Searchable {
   entry: DocumentEntry;
-  text: string;
+  /** Undefined until `textSource` gives it (an entry from the cache). */
+  text: string | undefined;
   /** Offset where the body starts, so front matter is matched through title and key only. */
   bodyStart: number;
   foldedTitle: string;
@@ -38,17 +39,27 @@ interface Segment {
 
 const segmentSize = 256;
 
+/** Texts by path for documents indexed without one; a path left out is searched as empty. */
+export type TextSource = (paths: string[]) => Map<string, string>;
+
 export class SearchIndex {
   private readonly byPath = new Map<string, Searchable>();
   private readonly segments: Segment[] = [];
+  private withoutText = 0;
 
-  set(entry: DocumentEntry, text: string): void {
+  /** `textSource` answers for documents set without their text, when search first needs them. */
+  constructor(private readonly textSource: TextSource = () => new Map()) {}
+
+  /** `text` may be left out (an entry from the cache): it is asked of the text source on the first search. */
+  set(entry: DocumentEntry, text?: string): void {
     const existing = this.byPath.get(entry.path);
+    if (existing && existing.text === undefined) this.withoutText--;
+    if (text === undefined) this.withoutText++;
     const segment = existing?.segment ?? this.segmentWithRoom();
     const document: Searchable = {
       entry,
       text,
-      bodyStart: bodyOffset(text, entry.bodyLine),
+      bodyStart: text === undefined ? 0 : bodyOffset(text, entry.bodyLine),
       foldedTitle: foldText(entry.title),
       foldedKey: entry.key === undefined ? '' : foldText(entry.key),
       segment,
@@ -62,6 +73,7 @@ export class SearchIndex {
   remove(path: string): void {
     const existing = this.byPath.get(path);
     if (!existing) return;
+    if (existing.text === undefined) this.withoutText--;
     const documents = existing.segment.documents;
     const position = documents.indexOf(existing);
     documents[position] = documents[documents.length - 1]!;
@@ -72,6 +84,7 @@ export class SearchIndex {
 
   /** The text a document was indexed with (for a snippet, or to hand to the cache). */
   text(path: string): string | undefined {
+    this.fillTexts();
     return this.byPath.get(path)?.text;
   }
 
@@ -81,6 +94,7 @@ export class SearchIndex {
 
   /** Folds every segment changed since the last search, so the next query pays nothing for it. */
   prepare(): void {
+    this.fillTexts();
     for (const segment of this.segments) buildSegment(segment);
   }
 
@@ -88,6 +102,7 @@ export class SearchIndex {
     const words = queryWords(query);
     if (words.length === 0) return [];
     const limit = options.limit ?? 50;
+    this.fillTexts();
     const wholeQuery = words.join('-');
     // The longest word is usually the rarest: searching it first leaves the fewest documents to check.
     const order = words.map((word, position) => ({ word, prefix: position === words.length - 1 }));
@@ -143,8 +158,23 @@ export class SearchIndex {
       }
     }
     return best.hits.map(({ document, firstMatch }) =>
-      searchHit(document.entry, document.text, words, firstMatch),
+      searchHit(document.entry, document.text ?? '', words, firstMatch),
     );
+  }
+
+  /** Asks the text source, once, for every text still missing. */
+  private fillTexts(): void {
+    if (this.withoutText === 0) return;
+    const missing: Searchable[] = [];
+    for (const document of this.byPath.values()) if (document.text === undefined) missing.push(document);
+    const texts = this.textSource(missing.map((document) => document.entry.path));
+    for (const document of missing) {
+      const text = texts.get(document.entry.path) ?? '';
+      document.text = text;
+      document.bodyStart = bodyOffset(text, document.entry.bodyLine);
+      document.segment.folded = undefined;
+    }
+    this.withoutText = 0;
   }
 
   private segmentWithRoom(): Segment {
@@ -215,7 +245,7 @@ function buildSegment(segment: Segment): { folded: string; starts: Int32Array } 
     const starts = new Int32Array(segment.documents.length + 1);
     let offset = 0;
     segment.documents.forEach((document, index) => {
-      const body = foldText(document.text.slice(document.bodyStart));
+      const body = foldText((document.text ?? '').slice(document.bodyStart));
       starts[index] = offset;
       parts.push(body);
       offset += body.length + 1;

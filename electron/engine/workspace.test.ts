@@ -263,6 +263,28 @@ describe('Workspace cache', () => {
     ]).toEqual([4, 3, 1, 'Changed']);
   });
 
+  const searchCases: [string, boolean][] = [
+    ['from the cache', false],
+    ['from the files, once the cache lost them', true],
+  ];
+  it.each(searchCases)('finds the text of a document opened from the cache, %s', async (_name, lose) => {
+    const root = await writeWorkspace();
+    await (await open(root)).close();
+    const old = new Date(Date.now() - 60_000);
+    for (const file of ['README.md', 'faqs/guest.md', 'specs/guest-checkout.md', 'stories/pay-as-a-guest.md'])
+      await fs.utimes(path.join(root, file), old, old);
+    await (await open(root)).close();
+    const warm = await open(root);
+    if (lose) await fs.writeFile(cachePath(root), 'garbage');
+    const hit = warm.search('receipt')[0];
+    expect([warm.statistics.fromCache, hit?.path, hit?.line, hit?.snippet]).toEqual([
+      4,
+      'stories/pay-as-a-guest.md',
+      10,
+      '- [ ] Given a guest cart, when I pay, then I see the receipt.',
+    ]);
+  });
+
   it('ignores a corrupt cache', async () => {
     const root = await writeWorkspace();
     await fs.mkdir(path.join(root, '.specbench'), { recursive: true });

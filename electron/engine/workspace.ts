@@ -25,6 +25,7 @@ import {
   isDocumentPath,
   loadWorkspaceFiles,
   readAndIndexFile,
+  readTextQuickly,
   type LoadStatistics,
 } from './loadWorkspaceFiles.js';
 import { quickSwitch, quickSwitchCandidate, type QuickSwitchCandidate } from './quickSwitch.js';
@@ -33,8 +34,8 @@ import { RoadmapStore } from './roadmapStore.js';
 import { SearchIndex, type SearchOptions } from './searchIndex.js';
 import { readSettings } from './settingsStore.js';
 import { WorkspaceIndex, type Link } from './workspaceIndex.js';
-import { createFromTemplate, readWorkspaceTemplates, type WorkspaceTemplates } from './workspaceTemplates.js';
 import { slugify } from './workspacePaths.js';
+import { createFromTemplate, readWorkspaceTemplates, type WorkspaceTemplates } from './workspaceTemplates.js';
 
 export type { Link } from './workspaceIndex.js';
 
@@ -54,10 +55,10 @@ export type WorkspaceOpenError =
 export type WorkspaceOpenResult =
   { ok: true; workspace: Workspace } | { ok: false; error: WorkspaceOpenError; message: string };
 
-export type CreateDocumentResult =
 export type RenameDocumentResult =
   { ok: true; path: string } | { ok: false; error: 'read-only' | 'not-found' | string; message: string };
 
+export type CreateDocumentResult =
   | { ok: true; path: string; key: string }
   | { ok: false; error: 'read-only' | 'invalid-title' | 'exists' | 'io' | string; message: string };
 
@@ -73,13 +74,15 @@ export interface OpenStatistics extends LoadStatistics {
 }
 
 const roadmapFile = 'roadmap.json';
-const settingsFile = 'specbench.json';
 /** Longer than the watcher's longest batch and its folder reconcile: one rename may be reported twice. */
 const renameEchoMs = 5000;
+const settingsFile = 'specbench.json';
 
 export class Workspace {
   private readonly index = new WorkspaceIndex();
-  private readonly searchIndex = new SearchIndex();
+  private readonly searchIndex = new SearchIndex((paths) => this.textsFor(paths));
+  /** The texts of documents opened from the cache, read on the first search. */
+  private cachedTexts: (() => Map<string, string>) | undefined;
   private readonly switchCandidates = new Map<string, QuickSwitchCandidate[]>();
   private roadmapCandidates: QuickSwitchCandidate[] | undefined;
   /** Every candidate in one array, rebuilt after a change: iterating 60,000 of them must stay cheap. */
@@ -87,11 +90,11 @@ export class Workspace {
   private readonly listeners = new Set<(change: WorkspaceChange) => void>();
   private watcher: FileWatcher | undefined;
   private cacheWrite: Promise<unknown> = Promise.resolve();
+  /** Old names of our own renames, until when the watcher's reports of their deletion are echoes. */
+  private readonly renamedAway = new Map<string, number>();
   /** Batches from the watcher are applied one after another. */
   private applying: Promise<void> = Promise.resolve();
   private closed = false;
-  /** Old names of our own renames, until when the watcher's reports of their deletion are echoes. */
-  private readonly renamedAway = new Map<string, number>();
   /** Unsaved edits, kept outside the workspace; created on first use. */
   private backupStore: BackupStore | undefined;
   private backupFolder: string | undefined;
@@ -145,6 +148,7 @@ export class Workspace {
       totalMs: 0,
     });
     for (const file of loaded.files) workspace.add(file);
+    workspace.cachedTexts = loaded.cachedTexts;
     workspace.backupFolder = options.backupFolder;
     workspace.statistics.totalMs = performance.now() - started;
     if (useCache && loaded.statistics.read > 0) workspace.scheduleCacheWrite(loaded.listedAt);
@@ -260,10 +264,6 @@ export class Workspace {
     return { ok: true, path: created.path, key: created.key };
   }
 
-  /** Moves a document to `.specbench/trash/` and drops it from the index. */
-  async trashDocument(documentPath: string): Promise<TrashResult> {
-    if (!this.writable) return readOnly();
-    const trashed = await this.store.trash(documentPath);
   /**
    * Renames a spec, story or FAQ to the slug of its title (`-2`, `-3`… when taken) in its folder; its
    * key, and so every link to it, stays. A file already named after its title keeps its name.
@@ -298,6 +298,10 @@ export class Workspace {
     return { ok: false, error: 'exists', message: `Too many documents are named ${slug}.` };
   }
 
+  /** Moves a document to `.specbench/trash/` and drops it from the index. */
+  async trashDocument(documentPath: string): Promise<TrashResult> {
+    if (!this.writable) return readOnly();
+    const trashed = await this.store.trash(documentPath);
     if (trashed.ok) this.drop(normalizePath(documentPath));
     return trashed;
   }
@@ -341,6 +345,16 @@ export class Workspace {
     this.allCandidates = undefined;
   }
 
+  /** Texts for documents opened from the cache: the cache's copy, else the file as it is now. */
+  private textsFor(paths: string[]): Map<string, string> {
+    const cached = this.cachedTexts?.() ?? new Map<string, string>();
+    this.cachedTexts = undefined;
+    const texts = new Map<string, string>();
+    for (const documentPath of paths)
+      texts.set(documentPath, cached.get(documentPath) ?? readTextQuickly(this.root, documentPath));
+    return texts;
+  }
+
   private drop(documentPath: string): void {
     this.index.remove(documentPath);
     this.searchIndex.remove(documentPath);
@@ -382,6 +396,9 @@ export class Workspace {
         const settings = await readSettings(this.root);
         if (settings.ok) this.currentSettings = settings.settings;
       } else if (isDocumentPath(change.path)) {
+        const renamedUntil = this.renamedAway.get(change.path);
+        if (renamedUntil !== undefined && change.kind === 'deleted' && Date.now() < renamedUntil) continue;
+        this.renamedAway.delete(change.path);
         if (change.kind === 'deleted') this.drop(change.path);
         else await this.refresh(change.path);
         paths.push(change.path);
@@ -396,9 +413,6 @@ export class Workspace {
     this.cacheWrite = new Promise((resolve) => setTimeout(resolve, 0)).then(() => {
       const files = this.index.documents().map((entry) => ({
         entry,
-        const renamedUntil = this.renamedAway.get(change.path);
-        if (renamedUntil !== undefined && change.kind === 'deleted' && Date.now() < renamedUntil) continue;
-        this.renamedAway.delete(change.path);
         fieldLines: this.index.fieldLines(entry.path),
         text: this.searchIndex.text(entry.path) ?? '',
       }));

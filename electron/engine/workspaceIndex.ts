@@ -29,7 +29,12 @@ export function frontMatterFieldLines(text: string, bodyLine: number): FieldLine
   let start = 0;
   for (let line = 1; line < bodyLine && start < text.length; line++) {
     const end = text.indexOf('\n', start);
-    const match = fieldLinePattern.exec(text.slice(start, end === -1 ? text.length : end));
+    const first = text.charCodeAt(start);
+    // Only lines starting with `i` or `a` can match: the others are not cut out of the text.
+    const match =
+      first === 105 || first === 97
+        ? fieldLinePattern.exec(text.slice(start, end === -1 ? text.length : end))
+        : null;
     if (match) lines[match[1] as keyof FieldLines] ??= line;
     if (end === -1) break;
     start = end + 1;
