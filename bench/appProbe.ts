@@ -110,47 +110,84 @@ export async function largeSpecWorkspace(sample: string, lines: number): Promise
   return root;
 }
 
-/** Per key: from keydown to the first animation frame after the editor's DOM changed, in the page. */
-// Page-side code as text: the node build has no DOM types. The start is the keydown's own timestamp.
+/**
+ * Per key, from the keydown's own timestamp: to the editor's DOM change, to the first animation frame
+ * after it (rAF runs before that frame's style, layout and paint), and to the end of that frame's
+ * rendering (a message posted from rAF runs after the frame is painted and committed).
+ */
+// Page-side code as text: the node build has no DOM types.
 const recordKeystrokes = `(() => {
-  const state = { samples: [], script: [], start: -1 };
+  const state = { samples: [], script: [], painted: [], start: -1, notify: undefined };
   window.keystrokes = state;
   document.addEventListener('keydown', (event) => { state.start = event.timeStamp; }, { capture: true });
+  const channel = new MessageChannel();
+  let frameStart = -1;
+  channel.port1.onmessage = () => {
+    state.painted.push(performance.now() - frameStart);
+    if (state.notify) state.notify();
+  };
   new MutationObserver(() => {
     if (state.start < 0) return;
     const start = state.start;
     state.start = -1;
     state.script.push(performance.now() - start);
-    requestAnimationFrame(() => state.samples.push(performance.now() - start));
+    requestAnimationFrame(() => {
+      state.samples.push(performance.now() - start);
+      frameStart = start;
+      channel.port2.postMessage(0);
+    });
   }).observe(document.activeElement, { childList: true, subtree: true, characterData: true });
 })()`;
 
-async function typeMeasured(
-  page: Page,
-  characters: string,
-): Promise<{ samples: number[]; script: number[] }> {
+// A promise, not waitForFunction: no polling competes for frames, and the page's CSP forbids eval.
+const paintedCount = `(count) => new Promise((resolve, reject) => {
+  const state = window.keystrokes;
+  const timer = setTimeout(() => reject(new Error('key ' + count + ' changed nothing in the editor in 10 s')), 10000);
+  state.notify = () => {
+    if (state.painted.length < count) return;
+    clearTimeout(timer);
+    state.notify = undefined;
+    resolve();
+  };
+  state.notify();
+})`;
+
+async function typeMeasured(page: Page, characters: string): Promise<Omit<TypingResult, 'lines'>> {
   await page.evaluate(recordKeystrokes);
+  const waitForPaint = await page.evaluateHandle(paintedCount);
   for (let index = 0; index < characters.length; index++) {
     await page.keyboard.type(characters[index]!);
-    await page.waitForFunction(`window.keystrokes.samples.length >= ${index + 1}`);
+    await waitForPaint.evaluate(
+      (wait, count) => (wait as (count: number) => Promise<void>)(count),
+      index + 1,
+    );
   }
-  return (await page.evaluate('window.keystrokes')) as { samples: number[]; script: number[] };
+  await waitForPaint.dispose();
+  return (await page.evaluate(
+    '({ samples: window.keystrokes.samples, script: window.keystrokes.script, painted: window.keystrokes.painted })',
+  )) as Omit<TypingResult, 'lines'>;
 }
 
 export interface TypingResult {
-  /** Keydown to the next frame after the DOM changed. */
+  /** Keydown to the next animation frame after the DOM changed. */
   samples: number[];
   /** Keydown to the DOM change (the editor's own work). */
   script: number[];
+  /** Keydown to the end of that frame's style, layout, paint and commit. */
+  painted: number[];
   lines: number;
 }
 
-/** Opens SPEC-1 (the large spec) in a served copy and types `characters` at the end of its first paragraph. */
+/** Where the typing happens: the end of the first paragraph, or the end of a requirement card's body. */
+export type TypingPlace = 'first paragraph' | 'requirement card';
+
+/** Opens SPEC-1 (the large spec) in a served copy and types `characters` at the end of a paragraph. */
 export async function measureTyping(
   browser: Browser,
   cliScript: string,
   root: string,
   characters: string,
+  place: TypingPlace = 'first paragraph',
 ): Promise<TypingResult> {
   const lines = (await fs.readFile(path.join(root, 'specs', 'guest-checkout.md'), 'utf8')).split('\n').length;
   const served = await serve(cliScript, root, true);
@@ -167,7 +204,13 @@ export async function measureTyping(
       .click();
     const editor = page.getByRole('textbox', { name: 'Document' });
     await editor.waitFor({ timeout: 60_000 });
-    await editor.locator('p').first().click();
+    if (place === 'first paragraph') await editor.locator('p').first().click();
+    else {
+      // The middle card: text typed in a card changes the card's node, not just a paragraph.
+      const cards = editor.locator('[data-requirement]');
+      const middle = cards.nth(Math.floor((await cards.count()) / 2));
+      await middle.locator('.requirement-body p').first().click();
+    }
     await page.keyboard.press('End');
     return { ...(await typeMeasured(page, characters)), lines };
   } finally {

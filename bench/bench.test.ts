@@ -53,6 +53,8 @@ describe('npm run bench', () => {
         'keystroke-p50',
         'keystroke-p95',
         'keystroke-script-p95',
+        'keystroke-painted-p95',
+        'keystroke-card-p95',
         'export-pdf-pages',
         'export-pdf',
         'export-zip',
