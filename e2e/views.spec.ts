@@ -1,3 +1,5 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import { expect, screenshot, test } from './specbenchTest.js';
 
 test('quick switcher opens a document by title', async ({ app }) => {
@@ -74,4 +76,36 @@ test('screenshots of every main view', async ({ app }) => {
   await screenshot(app.page, 'spec-editor-dark');
   await app.goto('#/roadmap');
   await screenshot(app.page, 'roadmap-dark');
+});
+
+test('clearing owner, quarter and RICE on an item page removes them from roadmap.json', async ({
+  app,
+  workspaceDir,
+}) => {
+  const page = app.page;
+  await app.goto('#/roadmap/RM-1');
+  const saveState = page.getByRole('status', { name: 'Item save state' });
+  const present = async () => {
+    const file = JSON.parse(await fs.readFile(path.join(workspaceDir, 'roadmap.json'), 'utf8')) as {
+      items: Record<string, unknown>[];
+    };
+    const item = file.items.find((entry) => entry.key === 'RM-1')!;
+    return ['owner', 'quarter', 'rice', 'theme'].filter((field) => field in item);
+  };
+  expect(await present()).toEqual(['owner', 'quarter', 'rice', 'theme']);
+  await page.getByRole('combobox', { name: 'Owner' }).fill('');
+  await page.getByRole('combobox', { name: 'Owner' }).press('Enter');
+  await expect(saveState).toHaveText('Saved');
+  await page.getByRole('combobox', { name: 'Quarter' }).selectOption('');
+  await expect(saveState).toHaveText('Saved');
+  await page.getByRole('spinbutton', { name: 'Reach' }).fill('');
+  await page.getByRole('spinbutton', { name: 'Effort' }).fill('');
+  await page.getByRole('spinbutton', { name: 'Effort' }).blur();
+  await expect.poll(present).toEqual(['theme']);
+  // What the page shows after a reload comes from the file: the fields stay empty.
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Owner' })).toHaveValue('');
+  await expect(page.getByRole('combobox', { name: 'Quarter' })).toHaveValue('');
+  await expect(page.getByText('Enter reach and effort to score this item.')).toBeVisible();
+  await screenshot(page, 'roadmap-item-cleared');
 });
