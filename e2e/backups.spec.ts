@@ -25,15 +25,19 @@ async function serveWithBackups(workspaceDir: string, backupDir: string): Promis
   }
 }
 
-/** The texts of every backup file under `backupDir`. */
-async function backupTexts(backupDir: string): Promise<string[]> {
+/** Every backup file under `backupDir`. */
+async function backups(backupDir: string): Promise<{ path: string; text: string }[]> {
   const names = (await fs.readdir(backupDir, { recursive: true })).filter((name) => name.endsWith('.json'));
   return Promise.all(
     names.map(
       async (name) =>
-        (JSON.parse(await fs.readFile(path.join(backupDir, name), 'utf8')) as { text: string }).text,
+        JSON.parse(await fs.readFile(path.join(backupDir, name), 'utf8')) as { path: string; text: string },
     ),
   );
+}
+
+async function backupTexts(backupDir: string): Promise<string[]> {
+  return (await backups(backupDir)).map((backup) => backup.text);
 }
 
 /**
@@ -185,5 +189,25 @@ test.describe('backups of unsaved edits', () => {
       onDisk: await fs.readFile(file, 'utf8'),
       backups: (await backupTexts(backupDir)).map((text) => text.includes(typed)),
     }).toEqual({ onDisk: theirs, backups: [true] });
+  });
+
+  test('a document renamed after its title is backed up under its new name', async ({
+    page,
+    workspaceDir,
+  }) => {
+    const served = await serveWithBackups(workspaceDir, backupDir);
+    servers.push(served);
+    const app = await openApp(page, served.url);
+    await app.createDocument('New story', 'Split the bill');
+    await app.title.press('Enter');
+    await expect(page).toHaveURL(/#\/doc\/stories\/split-the-bill\.md$/);
+    await app.waitSaved();
+    await page.route('**/api/saveDocument', (route) => route.abort());
+    await page.keyboard.type('Diners split one bill.');
+    await expect
+      .poll(async () =>
+        (await backups(backupDir)).map((backup) => [backup.path, backup.text.includes('one bill')]),
+      )
+      .toEqual([['stories/split-the-bill.md', true]]);
   });
 });

@@ -26,13 +26,15 @@ export class BackupScheduler {
   private queue: Promise<unknown> = Promise.resolve();
   private inFlight = false;
   private pending = false;
-  private written = false;
+  /** Where the last backup went; a document renamed since has it moved by the next backup. */
+  private writtenPath: string | undefined;
   /** While a recovered backup awaits the user's choice, nothing may overwrite or delete it. */
   private held = true;
 
   constructor(
     private readonly api: BackupApi,
-    private readonly path: string,
+    /** The document's current path: renaming it after its title keeps the session. */
+    private readonly path: () => string,
     /** The text to keep and the version it started from; undefined when it equals the disk. */
     private readonly snapshot: () => BackupSnapshot | undefined,
   ) {}
@@ -64,15 +66,16 @@ export class BackupScheduler {
 
   /** After a save that left the buffer clean. */
   discard(): void {
-    if (!this.written || this.held) return;
-    this.written = false;
-    void this.enqueue(() => this.api.discardBackup({ path: this.path }));
+    const path = this.writtenPath;
+    if (path === undefined || this.held) return;
+    this.writtenPath = undefined;
+    void this.enqueue(() => this.api.discardBackup({ path }));
   }
 
   /** `adopted`: the held backup now stands for this buffer, so the next clean save discards it. */
   release(adopted = false): void {
     this.held = false;
-    if (adopted) this.written = true;
+    if (adopted) this.writtenPath = this.path();
   }
 
   dispose(): void {
@@ -90,8 +93,14 @@ export class BackupScheduler {
     const snapshot = this.snapshot();
     if (!snapshot) return;
     this.inFlight = true;
-    this.written = true;
-    void this.enqueue(() => this.api.backupDocument({ path: this.path, ...snapshot })).finally(() => {
+    const path = this.path();
+    const previous = this.writtenPath;
+    this.writtenPath = path;
+    // The new backup lands before the one under the old name goes, so one always exists.
+    void this.enqueue(async () => {
+      await this.api.backupDocument({ path, ...snapshot });
+      if (previous !== undefined && previous !== path) await this.api.discardBackup({ path: previous });
+    }).finally(() => {
       this.inFlight = false;
       if (this.pending) {
         this.pending = false;

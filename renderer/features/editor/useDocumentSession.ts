@@ -117,12 +117,16 @@ export function useDocumentSession(
 
   const backups = useMemo(
     () =>
-      new BackupScheduler(api, path, () => {
-        if (!version.current || !parsedRef.current) return undefined;
-        const text = currentText();
-        return text === lastText.current ? undefined : { text, base: version.current };
-      }),
-    [api, path, currentText],
+      new BackupScheduler(
+        api,
+        () => pathRef.current,
+        () => {
+          if (!version.current || !parsedRef.current) return undefined;
+          const text = currentText();
+          return text === lastText.current ? undefined : { text, base: version.current };
+        },
+      ),
+    [api, currentText],
   );
 
   useEffect(() => {
