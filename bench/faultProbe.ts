@@ -23,6 +23,8 @@ export interface FaultMeasurement {
   seconds: number;
   /** Real conditions this machine could not set up, with the reason (the injected faults still ran). */
   skipped?: string[];
+  /** What the crash loop found wrong, when anything (the loop stops a workspace at its first problem). */
+  problems?: string[];
 }
 
 const targets: FaultTarget[] = ['document', 'group', 'roadmap', 'settings'];
@@ -72,6 +74,7 @@ export async function measureFaults(kills = 300): Promise<FaultMeasurement> {
     filesLost,
     seconds: Math.round((Date.now() - started) / 100) / 10,
     ...(real.skipped.length > 0 ? { skipped: real.skipped } : {}),
+    ...(crash.problems.length > 0 ? { problems: crash.problems } : {}),
   };
 }
 

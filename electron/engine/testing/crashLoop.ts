@@ -105,9 +105,15 @@ export function killDuringWrites(
     child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), delayMs));
     child.once('error', reject);
     child.once('exit', (_code, signal) =>
-      resolve(signal === 'SIGKILL' ? '' : `the child exited without a kill: ${stderr.trim().split('\n')[0]}`),
+      resolve(signal === 'SIGKILL' ? '' : `the child exited without a kill: ${firstError(stderr)}`),
     );
   });
+}
+
+/** The error line of a child's stderr (a stack starts with the file and line), else its first line. */
+function firstError(stderr: string): string {
+  const lines = stderr.trim().split('\n');
+  return lines.find((line) => /^\w*Error\b/.test(line)) ?? lines[0] ?? '';
 }
 
 /** What is wrong with the workspace: files that are no version written, and groups only half saved. */
