@@ -47,6 +47,8 @@ export function useTitleRename(
         window.location.replace(docHash(renamed.path) + hash.slice(here.length));
       }
       await update({ paths: [path, renamed.path] });
+      // An autosave that left for the old name just before the rename failed there: save again, to the new one.
+      await sessionRef.current.saveNow();
     } finally {
       running.current = false;
     }
