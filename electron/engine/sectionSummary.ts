@@ -28,7 +28,7 @@ export function summarizeSections(
   let inComment = false;
   for (let index = 0; index < lines.length; index++) {
     let line = lines[index]!;
-    if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
+    if (codeAt(line, line.length - 1) === 13) line = line.slice(0, -1);
     let lineWords = 0;
     let lineItems = 0;
     const isHeading =
@@ -71,30 +71,35 @@ export function summarizeSections(
   });
 }
 
+/** `text.charCodeAt(index)`, or -1 outside the text: optimized code that reads past the end is thrown away. */
+function codeAt(text: string, index: number): number {
+  return index >= 0 && index < text.length ? text.charCodeAt(index) : -1;
+}
+
 /** Whether a fence marker follows up to three spaces, as both fence patterns require. */
 function mayBeFence(line: string): boolean {
   let position = 0;
-  while (position < 3 && line.charCodeAt(position) === 32) position++;
-  const code = line.charCodeAt(position);
+  while (position < 3 && codeAt(line, position) === 32) position++;
+  const code = codeAt(line, position);
   return code === 96 || code === 126;
 }
 
 /** `^[ \t]*(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|$)`, matched by hand. */
 function isListItem(line: string): boolean {
   let position = 0;
-  while (isSpaceOrTab(line.charCodeAt(position))) position++;
-  const code = line.charCodeAt(position);
+  while (isSpaceOrTab(codeAt(line, position))) position++;
+  const code = codeAt(line, position);
   if (code === 45 || code === 43 || code === 42) {
     position++;
   } else {
     let digits = 0;
-    while (digits < 9 && isDigit(line.charCodeAt(position + digits))) digits++;
+    while (digits < 9 && isDigit(codeAt(line, position + digits))) digits++;
     if (digits === 0) return false;
-    const after = line.charCodeAt(position + digits);
+    const after = codeAt(line, position + digits);
     if (after !== 46 && after !== 41) return false;
     position += digits + 1;
   }
-  return position === line.length || isSpaceOrTab(line.charCodeAt(position));
+  return position === line.length || isSpaceOrTab(codeAt(line, position));
 }
 
 function isSpaceOrTab(code: number): boolean {

@@ -69,9 +69,9 @@ export function scanMarkdown(text: string, lines = text.split('\n')): ScanResult
     const rawLine = lines[index]!;
     const start = lineStart;
     lineStart += rawLine.length + 1;
-    const line = rawLine.charCodeAt(rawLine.length - 1) === carriageReturn ? rawLine.slice(0, -1) : rawLine;
+    const line = codeAt(rawLine, rawLine.length - 1) === carriageReturn ? rawLine.slice(0, -1) : rawLine;
     const lineNumber = index + 1;
-    const first = line.charCodeAt(0);
+    const first = codeAt(line, 0);
 
     if (fence) {
       if (
@@ -186,10 +186,15 @@ const carriageReturn = 13;
 const backtick = 96;
 const tilde = 126;
 
+/** `text.charCodeAt(index)`, or -1 outside the text: optimized code that reads past the end is thrown away. */
+function codeAt(text: string, index: number): number {
+  return index >= 0 && index < text.length ? text.charCodeAt(index) : -1;
+}
+
 /** Same as `line.trim() === ''`, without building the trimmed string for the usual line. */
 function isBlank(line: string): boolean {
   if (line.length === 0) return true;
-  const first = line.charCodeAt(0);
+  const first = codeAt(line, 0);
   return first > space && first < 127 ? false : line.trim() === '';
 }
 
@@ -219,14 +224,14 @@ function mayStartBlock(first: number): boolean {
 /** Whether a fence marker can follow up to three spaces from `from` (what `fenceOpenPattern` needs first). */
 function mayOpenFence(line: string, from: number): boolean {
   let position = from;
-  while (position < from + 3 && line.charCodeAt(position) === space) position++;
-  const code = line.charCodeAt(position);
+  while (position < from + 3 && codeAt(line, position) === space) position++;
+  const code = codeAt(line, position);
   return code === backtick || code === tilde;
 }
 
 /** Same as `line.trimStart().startsWith('#')` (the text is non-empty), without building the string. */
 function startsWithHash(line: string): boolean {
-  const first = line.charCodeAt(0);
+  const first = codeAt(line, 0);
   if (first === 35) return true;
   if (first > space && first < 127) return false;
   return line.length > 0 && line.trimStart().startsWith('#');
@@ -242,10 +247,10 @@ function hasRequirementClose(lines: string[], from: number): boolean {
   let fence: { marker: string; length: number } | undefined;
   for (let index = from; index < lines.length; index++) {
     const rawLine = lines[index]!;
-    const first = rawLine.charCodeAt(0);
+    const first = codeAt(rawLine, 0);
     // Only lines starting with a space, a fence marker or a colon can change anything here.
     if (first !== space && first !== backtick && first !== tilde && first !== colon) continue;
-    const line = rawLine.charCodeAt(rawLine.length - 1) === carriageReturn ? rawLine.slice(0, -1) : rawLine;
+    const line = codeAt(rawLine, rawLine.length - 1) === carriageReturn ? rawLine.slice(0, -1) : rawLine;
     if (fence) {
       if (isFenceClose(line, fence)) fence = undefined;
       continue;
@@ -274,11 +279,11 @@ function leadingSpaces(line: string): number {
 
 /** Where a list item's content starts on `line` (after its marker), or its indentation on a continuation line. */
 function listItemContentStart(line: string): number {
-  const first = line.charCodeAt(0);
+  const first = codeAt(line, 0);
   if (first > space && first < 127 && !mayStartListItem(first)) return 0;
   let end = listMarkerEnd(line);
-  if (end !== -1 && isSpaceOrTab(line.charCodeAt(end))) {
-    while (isSpaceOrTab(line.charCodeAt(end))) end++;
+  if (end !== -1 && isSpaceOrTab(codeAt(line, end))) {
+    while (isSpaceOrTab(codeAt(line, end))) end++;
     return end;
   }
   return leadingSpaces(line);
@@ -287,26 +292,26 @@ function listItemContentStart(line: string): number {
 /** `^ {0,3}(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|$)`, matched by hand: it runs on most lines of a spec. */
 function isListItem(line: string): boolean {
   const end = listMarkerEnd(line);
-  return end !== -1 && (end === line.length || isSpaceOrTab(line.charCodeAt(end)));
+  return end !== -1 && (end === line.length || isSpaceOrTab(codeAt(line, end)));
 }
 
 /** Where ` {0,3}(?:[-+*]|[0-9]{1,9}[.)])` ends at the start of `line`, or -1. */
 function listMarkerEnd(line: string): number {
   let position = 0;
-  while (position < 3 && line.charCodeAt(position) === space) position++;
-  const code = line.charCodeAt(position);
+  while (position < 3 && codeAt(line, position) === space) position++;
+  const code = codeAt(line, position);
   if (code === dash || code === 43 || code === 42) return position + 1;
   let digits = 0;
-  while (digits < 9 && isDigit(line.charCodeAt(position + digits))) digits++;
+  while (digits < 9 && isDigit(codeAt(line, position + digits))) digits++;
   if (digits === 0) return -1;
-  const after = line.charCodeAt(position + digits);
+  const after = codeAt(line, position + digits);
   return after === 46 || after === 41 ? position + digits + 1 : -1;
 }
 
 /** `blockStartPattern`, with its commonest case (a bullet and a space) answered without it. */
 function startsBlock(line: string): boolean {
-  const first = line.charCodeAt(0);
-  if ((first === dash || first === 43 || first === 42) && isSpaceOrTab(line.charCodeAt(1))) return true;
+  const first = codeAt(line, 0);
+  if ((first === dash || first === 43 || first === 42) && isSpaceOrTab(codeAt(line, 1))) return true;
   return blockStartPattern.test(line);
 }
 
