@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { expect, screenshot, test } from './specbenchTest.js';
+import { fillDisk, mountTinyDisk } from '../electron/engine/testing/diskConditions.js';
+import { expect, openApp, projectRoot, screenshot, serve, test } from './specbenchTest.js';
 
 const document = 'specs/guest-checkout.md';
 
@@ -56,4 +57,40 @@ test('a file deleted while open keeps its text, marked deleted, and is not recre
   );
   await screenshot(app.page, 'deleted-while-open');
   await expect(fs.stat(file)).rejects.toThrow('ENOENT');
+});
+
+test('a save on a full disk says so, keeps my text unsaved, and lands once space is freed', async ({
+  page,
+}) => {
+  const mounted = await mountTinyDisk(1024 * 1024);
+  test.skip(!mounted.ok, `a real full disk needs a tmpfs: ${mounted.ok ? '' : mounted.reason}`);
+  if (!mounted.ok) return;
+  const root = path.join(mounted.disk.folder, 'workspace');
+  await fs.cp(path.join(projectRoot, 'samples', 'acme-checkout'), root, { recursive: true });
+  const served = await serve(root);
+  try {
+    const app = await openApp(page, served.url);
+    const file = path.join(root, document);
+    const before = await fs.readFile(file, 'utf8');
+    await app.openDocument(document);
+    const filler = await fillDisk(mounted.disk.folder);
+    await app.clickEndOf('Keep guest orders as easy to support');
+    await app.page.keyboard.type(' Typed on a full disk.');
+    const alert = app.page.getByRole('alert').filter({ hasText: 'disk is full' });
+    await expect(alert).toHaveText(`${document} could not be saved: the disk is full.`);
+    await expect(app.saveState).toHaveText('Not saved');
+    await expect(app.editor).toContainText('Typed on a full disk.');
+    await screenshot(app.page, 'save-disk-full');
+    expect(await fs.readFile(file, 'utf8')).toBe(before);
+
+    await fs.rm(filler);
+    await app.page.keyboard.type(' Saved after.');
+    await app.waitSaved();
+    expect(await fs.readFile(file, 'utf8')).toContain('Typed on a full disk. Saved after.');
+    expect((await fs.readdir(path.dirname(file))).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  } finally {
+    served.process.kill('SIGTERM');
+    await new Promise((resolve) => served.process.once('exit', resolve));
+    await mounted.disk.unmount();
+  }
 });
