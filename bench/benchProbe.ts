@@ -128,16 +128,19 @@ async function coldOpen(root: string): Promise<ProbeResult> {
   return { ms: openMs, extra, peakRssMB: peakRss(), cpuMs };
 }
 
-/** Warm: the cache written by an earlier open answers for every unchanged file. */
+/** Warm: the cache written by an earlier open answers for every unchanged file; then the first search. */
 async function warmOpen(root: string): Promise<ProbeResult> {
   const cpu = process.cpuUsage();
   const started = performance.now();
   const workspace = await openOrThrow(root, { cache: true });
   const ms = performance.now() - started;
   const cpuMs = cpuSince(cpu);
+  // The texts come from the cache on the first search: open plus this is when search is ready.
+  workspace.search('checkout');
+  const searchReadyMs = performance.now() - started;
   const { fromCache, read } = workspace.statistics;
   await workspace.close();
-  return { ms, extra: { fromCache, read }, peakRssMB: peakRss(), cpuMs };
+  return { ms, extra: { fromCache, read, searchReadyMs }, peakRssMB: peakRss(), cpuMs };
 }
 
 /**
