@@ -4,12 +4,12 @@
  * HTML fragment, link and image passed through the export's one sanitiser.
  */
 import { Marked, type Tokens, type TokenizerAndRendererExtension } from 'marked';
+import { findInlineStart } from '../../shared/grammar/inlineStart.js';
 import {
   isKey,
   matchRequirementBlock,
   referenceAtStart,
   referenceFromMatch,
-  referencePatternGlobal,
   type Reference,
   type RequirementAttributes,
 } from '../../shared/grammar/linkGrammar.js';
@@ -88,8 +88,13 @@ export function renderDocumentHtml(
       },
     },
   });
-  const html = marked.parse(body.replace(/\r\n?/g, '\n'), { async: false });
-  return { html, headings };
+  const text = body.replace(/\r\n?/g, '\n');
+  try {
+    return { html: marked.parse(text, { async: false }), headings };
+  } catch {
+    // marked overflows its stack on some huge inputs (a 9 MB paragraph): print the text rather than fail the bundle.
+    return { html: `<pre class="unrendered">${escapeHtml(text)}</pre>\n`, headings: [] };
+  }
 }
 
 function requirementExtension(context: DocumentHtmlContext): TokenizerAndRendererExtension {
@@ -140,7 +145,12 @@ function referenceExtension(context: DocumentHtmlContext): TokenizerAndRendererE
     name: 'reference',
     level: 'inline',
     start(source) {
-      return referencePatternGlobal().exec(source)?.index;
+      const index = findInlineStart(
+        source,
+        /\[/g,
+        (text, at) => text[at - 1] !== '!' && referenceAtStart.test(text.slice(at)),
+      );
+      return index === -1 ? undefined : index;
     },
     tokenizer(source) {
       const match = referenceAtStart.exec(source);

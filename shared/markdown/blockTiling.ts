@@ -9,9 +9,16 @@ import { isAllowedLink } from './markdownExtensions.js';
 const calloutPattern = /^ {0,3}>[ \t]*\[![^\]\n]+\][-+]?/;
 const rawParagraphPattern = /^ {0,3}(?:%%|\$\$|\[\^[^\]\s]+\]:)/;
 
-/** Blocks kept raw whatever they parse to: HTML, definitions, callouts, comments, math, footnotes. */
+/**
+ * Above this, a block with inline content stays raw: marked's inline lexer is quadratic in a
+ * paragraph's escapes, code spans and links, so checking the canonical form could take minutes.
+ */
+export const largestModelledBlock = 32 * 1024;
+
+/** Blocks kept raw whatever they parse to: HTML, definitions, callouts, comments, math, footnotes, huge paragraphs. */
 export function mustStayRaw(source: string, token: Token): boolean {
   if (token.type === 'html' || token.type === 'def') return true;
+  if (token.type !== 'code' && source.length > largestModelledBlock) return true;
   if (token.type === 'blockquote' && calloutPattern.test(source)) return true;
   if (rawParagraphPattern.test(source)) return true;
   return containsToken(

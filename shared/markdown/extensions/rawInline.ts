@@ -4,6 +4,7 @@
  * reference-style links (see referenceLinks.ts).
  */
 import { Node, type JSONContent, type MarkdownToken } from '@tiptap/core';
+import { findInlineStart } from '../../grammar/inlineStart.js';
 import { referenceAtStart } from '../../grammar/linkGrammar.js';
 import { sourceAttribute } from './sourceAttribute.js';
 
@@ -37,13 +38,13 @@ export function matchRawInline(source: string): string | undefined {
   return undefined;
 }
 
-/** The first position where raw inline source starts (never a position where it would not parse). */
+/** Where raw inline source may start: the first place it parses, or a cut before which none does (see inlineStart.ts). */
 export function findRawInlineStart(source: string): number {
-  startCharacters.lastIndex = 0;
-  for (let match = startCharacters.exec(source); match; match = startCharacters.exec(source)) {
-    if (matchRawInline(source.slice(match.index)) !== undefined) return match.index;
-  }
-  return -1;
+  return findInlineStart(
+    source,
+    startCharacters,
+    (text, index) => matchRawInline(text.slice(index)) !== undefined,
+  );
 }
 
 export const RawInline = Node.create({

@@ -1,5 +1,6 @@
 /** A `[[KEY]]`, `[[KEY|label]]` or `[[KEY#anchor]]` reference: an inline atom storing the key, not a title. */
 import { Node, type JSONContent, type MarkdownToken } from '@tiptap/core';
+import { findInlineStart } from '../../grammar/inlineStart.js';
 import {
   formatReference,
   referenceAtStart,
@@ -14,12 +15,11 @@ export function referenceOf(attrs: Record<string, unknown> | undefined): Referen
   return reference;
 }
 
-/** The first position where a reference starts, so a paragraph is only cut where one parses. */
+const bracket = /\[/g;
+
+/** The first position where a reference starts, or a cut before which none does (see inlineStart.ts). */
 export function findReferenceStart(source: string): number {
-  for (let index = source.indexOf('[['); index !== -1; index = source.indexOf('[[', index + 1)) {
-    if (referenceAtStart.test(source.slice(index))) return index;
-  }
-  return -1;
+  return findInlineStart(source, bracket, (text, index) => referenceAtStart.test(text.slice(index)));
 }
 
 const textAttribute = (name: string) => ({
