@@ -196,8 +196,14 @@ function EditorPage({
   const title = typeof session.fields.title === 'string' ? session.fields.title : '';
   const filled = completeness.required.length - completeness.empty.length;
 
+  // A new value would re-render every node view in the document on each save-state change.
+  const pageContext = useMemo(
+    () => ({ path, navigate, onSelectRequirement }),
+    [path, navigate, onSelectRequirement],
+  );
+
   return (
-    <EditorPageContext.Provider value={{ path, navigate, onSelectRequirement }}>
+    <EditorPageContext.Provider value={pageContext}>
       <article className="document-page">
         <header className="document-header">
           <div className="document-meta">

@@ -1,5 +1,6 @@
 /** A `[[KEY]]` reference as a chip: click to open its target, hover for a preview. */
 import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
+import { memo } from 'react';
 import { useWorkspace, type WorkspaceState } from '../../app/workspaceState.js';
 import { docHash } from '../../app/route.js';
 import { useEditorContext } from './editorContext.js';
@@ -45,33 +46,62 @@ export function ReferenceChip({ node }: ReactNodeViewProps) {
   const anchor = node.attrs.anchor as string | null;
   const label = node.attrs.label as string | null;
   const target = resolveReference(workspace, key);
-  const text = label ?? (anchor ? `${key}#${anchor}` : key);
+  return (
+    <ChipView
+      referenceKey={key}
+      text={label ?? (anchor ? `${key}#${anchor}` : key)}
+      hash={target?.hash}
+      title={target?.title}
+      detail={target?.detail}
+      navigate={navigate}
+    />
+  );
+}
+
+interface ChipViewProps {
+  referenceKey: string;
+  text: string;
+  hash: string | undefined;
+  title: string | undefined;
+  detail: string | undefined;
+  navigate: (hash: string) => void;
+}
+
+// A workspace refresh reaches every chip in the document: only those whose target changed render again.
+const ChipView = memo(function ChipView({
+  referenceKey,
+  text,
+  hash,
+  title,
+  detail,
+  navigate,
+}: ChipViewProps) {
   return (
     <NodeViewWrapper
       as="span"
-      className={target ? 'reference-chip' : 'reference-chip broken'}
-      data-reference-key={key}
+      className={hash ? 'reference-chip' : 'reference-chip broken'}
+      data-reference-key={referenceKey}
     >
       <a
-        href={target?.hash ?? '#'}
+        href={hash ?? '#'}
         contentEditable={false}
         onClick={(event) => {
           event.preventDefault();
-          if (target) navigate(target.hash);
+          if (hash) navigate(hash);
         }}
       >
         {text}
       </a>
       <span className="reference-preview" role="tooltip" contentEditable={false}>
-        {target ? (
+        {hash ? (
           <>
-            <strong>{target.title}</strong>
-            <span>{target.detail}</span>
+            <strong>{title}</strong>
+            <span>{detail}</span>
           </>
         ) : (
-          <span>{key} does not exist in this workspace</span>
+          <span>{referenceKey} does not exist in this workspace</span>
         )}
       </span>
     </NodeViewWrapper>
   );
-}
+});

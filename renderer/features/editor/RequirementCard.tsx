@@ -1,9 +1,9 @@
 /** A requirement block as a card: key, priority, status, roadmap-item chips with a picker, and its body. */
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { requirementPriorities, requirementStatuses } from '../../../shared/grammar/linkGrammar.js';
-import { useCallback } from 'react';
+import { memo, useCallback, useRef } from 'react';
 import { useWorkspace } from '../../app/workspaceState.js';
-import { KeyPicker } from './KeyPicker.js';
+import { KeyPicker, type KeyOption } from './KeyPicker.js';
 import { useEditorContext } from './editorContext.js';
 
 export function RequirementCard({ node, updateAttributes, editor }: ReactNodeViewProps) {
@@ -13,13 +13,19 @@ export function RequirementCard({ node, updateAttributes, editor }: ReactNodeVie
   const priority = (node.attrs.priority as string | null) ?? '';
   const status = (node.attrs.status as string | null) ?? '';
   const roadmap = Array.isArray(node.attrs.roadmap) ? (node.attrs.roadmap as string[]) : [];
-  const editable = editor.isEditable;
+  const items = roadmap.map((itemKey): RoadmapChip => {
+    const item = workspace.roadmapByKey.get(itemKey);
+    return { key: itemKey, title: item?.title, lane: item?.lane };
+  });
+  // Read when the picker opens, so a refreshed roadmap does not re-render the header.
+  const roadmapItems = useRef(workspace.roadmap);
+  roadmapItems.current = workspace.roadmap;
   const roadmapOptions = useCallback(
     () =>
-      workspace.roadmap
+      roadmapItems.current
         .filter((item) => !roadmap.includes(item.key))
         .map((item) => ({ key: item.key, title: item.title })),
-    [workspace.roadmap, roadmap],
+    [roadmap],
   );
 
   return (
@@ -31,90 +37,157 @@ export function RequirementCard({ node, updateAttributes, editor }: ReactNodeVie
       onFocusCapture={() => onSelectRequirement(key)}
       onMouseDown={() => onSelectRequirement(key)}
     >
-      <header className="requirement-header" contentEditable={false}>
-        <span className="requirement-key">{key}</span>
-        {!editable && (
-          <>
-            {priority && <span className={`badge priority-badge priority-${priority}`}>{priority}</span>}
-            {status && <span className={`status status-${status}`}>{status}</span>}
-          </>
-        )}
-        {editable && (
-          <label className="compact-field">
-            <span className="visually-hidden">Priority of {key}</span>
-            <select
-              value={priority}
-              disabled={!editable}
-              onChange={(event) => updateAttributes({ priority: event.target.value || null })}
-            >
-              <option value="">priority…</option>
-              {requirementPriorities.map((value) => (
-                <option key={value} value={value}>
-                  {value}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        {editable && (
-          <label className="compact-field">
-            <span className="visually-hidden">Status of {key}</span>
-            <select
-              value={status}
-              disabled={!editable}
-              onChange={(event) => updateAttributes({ status: event.target.value || null })}
-            >
-              <option value="">status…</option>
-              {requirementStatuses.map((value) => (
-                <option key={value} value={value}>
-                  {value}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        <span className="roadmap-chips" role="group" aria-label={`Roadmap items of ${key}`}>
-          {roadmap.map((itemKey) => {
-            const item = workspace.roadmapByKey.get(itemKey);
-            return (
-              <span key={itemKey} className={item ? 'chip roadmap-chip' : 'chip roadmap-chip broken'}>
-                <a
-                  href={`#/roadmap/${encodeURIComponent(itemKey)}`}
-                  title={item ? `${itemKey}: ${item.title} (${item.lane})` : `${itemKey} does not exist`}
-                  onClick={(event) => {
-                    event.preventDefault();
-                    navigate(`#/roadmap/${encodeURIComponent(itemKey)}`);
-                  }}
-                >
-                  {itemKey}
-                  {item && <span className="chip-title">{item.title}</span>}
-                </a>
-                {editable && (
-                  <button
-                    type="button"
-                    className="chip-remove"
-                    aria-label={`Remove ${itemKey} from ${key}`}
-                    onClick={() =>
-                      updateAttributes({ roadmap: roadmap.filter((value) => value !== itemKey) })
-                    }
-                  >
-                    ×
-                  </button>
-                )}
-              </span>
-            );
-          })}
-          {editable && (
-            <KeyPicker
-              label={`Link ${key} to a roadmap item`}
-              text="+ roadmap item"
-              options={roadmapOptions}
-              onPick={(itemKey) => updateAttributes({ roadmap: [...roadmap, itemKey] })}
-            />
-          )}
-        </span>
-      </header>
+      <RequirementHeader
+        requirementKey={key}
+        priority={priority}
+        status={status}
+        items={items}
+        editable={editor.isEditable}
+        roadmapOptions={roadmapOptions}
+        updateAttributes={updateAttributes}
+        navigate={navigate}
+      />
       <NodeViewContent className="requirement-body" />
     </NodeViewWrapper>
   );
 }
+
+interface RoadmapChip {
+  key: string;
+  /** Undefined when no roadmap item has this key. */
+  title: string | undefined;
+  lane: string | undefined;
+}
+
+interface HeaderProps {
+  requirementKey: string;
+  priority: string;
+  status: string;
+  items: RoadmapChip[];
+  editable: boolean;
+  roadmapOptions: () => readonly KeyOption[];
+  updateAttributes: (attributes: Record<string, unknown>) => void;
+  navigate: (hash: string) => void;
+}
+
+function sameHeader(before: HeaderProps, after: HeaderProps): boolean {
+  return (
+    before.requirementKey === after.requirementKey &&
+    before.priority === after.priority &&
+    before.status === after.status &&
+    before.editable === after.editable &&
+    before.updateAttributes === after.updateAttributes &&
+    before.navigate === after.navigate &&
+    before.items.length === after.items.length &&
+    before.items.every(
+      (item, index) =>
+        item.key === after.items[index]!.key &&
+        item.title === after.items[index]!.title &&
+        item.lane === after.items[index]!.lane,
+    )
+  );
+}
+
+// A workspace refresh reaches every card in the document: only cards whose header changed render again.
+const RequirementHeader = memo(function RequirementHeader({
+  requirementKey: key,
+  priority,
+  status,
+  items,
+  editable,
+  roadmapOptions,
+  updateAttributes,
+  navigate,
+}: HeaderProps) {
+  const roadmap = items.map((item) => item.key);
+  return (
+    <header className="requirement-header" contentEditable={false}>
+      <span className="requirement-key">{key}</span>
+      {!editable && (
+        <>
+          {priority && <span className={`badge priority-badge priority-${priority}`}>{priority}</span>}
+          {status && <span className={`status status-${status}`}>{status}</span>}
+        </>
+      )}
+      {editable && (
+        <label className="compact-field">
+          <span className="visually-hidden">Priority of {key}</span>
+          <select
+            value={priority}
+            disabled={!editable}
+            onChange={(event) => updateAttributes({ priority: event.target.value || null })}
+          >
+            <option value="">priority…</option>
+            {requirementPriorities.map((value) => (
+              <option key={value} value={value}>
+                {value}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {editable && (
+        <label className="compact-field">
+          <span className="visually-hidden">Status of {key}</span>
+          <select
+            value={status}
+            disabled={!editable}
+            onChange={(event) => updateAttributes({ status: event.target.value || null })}
+          >
+            <option value="">status…</option>
+            {requirementStatuses.map((value) => (
+              <option key={value} value={value}>
+                {value}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <span className="roadmap-chips" role="group" aria-label={`Roadmap items of ${key}`}>
+        {items.map((item) => {
+          const itemKey = item.key;
+          return (
+            <span
+              key={itemKey}
+              className={item.title !== undefined ? 'chip roadmap-chip' : 'chip roadmap-chip broken'}
+            >
+              <a
+                href={`#/roadmap/${encodeURIComponent(itemKey)}`}
+                title={
+                  item.title !== undefined
+                    ? `${itemKey}: ${item.title} (${item.lane})`
+                    : `${itemKey} does not exist`
+                }
+                onClick={(event) => {
+                  event.preventDefault();
+                  navigate(`#/roadmap/${encodeURIComponent(itemKey)}`);
+                }}
+              >
+                {itemKey}
+                {item.title !== undefined && <span className="chip-title">{item.title}</span>}
+              </a>
+              {editable && (
+                <button
+                  type="button"
+                  className="chip-remove"
+                  aria-label={`Remove ${itemKey} from ${key}`}
+                  onClick={() => updateAttributes({ roadmap: roadmap.filter((value) => value !== itemKey) })}
+                >
+                  ×
+                </button>
+              )}
+            </span>
+          );
+        })}
+        {editable && (
+          <KeyPicker
+            label={`Link ${key} to a roadmap item`}
+            text="+ roadmap item"
+            options={roadmapOptions}
+            onPick={(itemKey) => updateAttributes({ roadmap: [...roadmap, itemKey] })}
+          />
+        )}
+      </span>
+    </header>
+  );
+}, sameHeader);
