@@ -110,4 +110,24 @@ describe('SearchIndex', () => {
       hit.snippet.slice(hit.highlights[0]![0], hit.highlights[0]![1]),
     ]).toEqual([true, 'needle']);
   });
+
+  it('asks its text source once, on the first search, for documents set without text', () => {
+    const asked: string[][] = [];
+    const lazy = new SearchIndex((paths) => {
+      asked.push(paths);
+      return new Map(paths.map((path) => [path, files[path]!]));
+    });
+    for (const [path, text] of Object.entries(files))
+      lazy.set(
+        indexDocument(path, text, { size: 0, mtimeMs: 0, hash: '' }),
+        path === 'faqs/refunds.md' ? text : undefined,
+      );
+    const first = lazy.search('shoppers').map((hit) => [hit.path, hit.line]);
+    const second = lazy.search('card').map((hit) => hit.path);
+    expect([asked, first, second]).toEqual([
+      [['specs/guest.md', 'stories/pay.md', 'notes/café.md']],
+      [['specs/guest.md', 6]],
+      ['faqs/refunds.md'],
+    ]);
+  });
 });
