@@ -2,7 +2,15 @@ import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { methodNames, parseCall, type MethodName } from '../../shared/contract/apiContract.js';
+import {
+  methodNames,
+  parseCall,
+  type MethodName,
+  type TraceRowView,
+} from '../../shared/contract/apiContract.js';
+import type { DocumentSummary } from '../../shared/contract/documentSummary.js';
+import type { RoadmapItem } from '../../shared/model/roadmapModel.js';
+import { traceRows } from '../../shared/contract/traceRows.js';
 import { Workspace } from '../engine/workspace.js';
 import { WorkspaceService } from './workspaceService.js';
 import { WorkspaceSession } from './workspaceSession.js';
@@ -436,5 +444,23 @@ describe('renaming a document after its title', () => {
     await fs.appendFile(path.join(root, 'specs/promo-codes.md'), '\nEdited outside.\n');
     await expect.poll(() => events.length, { timeout: 10_000 }).toBeGreaterThan(0);
     expect([renamed.path, events]).toEqual(['specs/where-is-my-order.md', ['specs/promo-codes.md']]);
+  });
+});
+
+describe('the trace matrix the app computes from summaries', () => {
+  it('equals the trace method’s answer on the sample, item by item', async () => {
+    const service = await serviceFor(root, false);
+    const documents = (await call(service, 'listDocuments', {})) as DocumentSummary[];
+    const roadmap = (await call(service, 'listRoadmap', {})) as RoadmapItem[];
+    const answered = (await call(service, 'trace', {})) as TraceRowView[];
+    const sorted = (rows: TraceRowView[]) =>
+      rows.map((row) => ({
+        item: row.item,
+        requirements: row.requirements
+          .map((requirement) => `${requirement.key}:${[...requirement.stories].sort().join(',')}`)
+          .sort(),
+      }));
+    const computed = sorted(traceRows(documents, roadmap));
+    expect([computed.length > 0, computed]).toEqual([true, sorted(answered)]);
   });
 });

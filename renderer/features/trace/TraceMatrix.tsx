@@ -1,11 +1,12 @@
 /** Roadmap items × requirements × stories (`#/trace`), with the gaps highlighted and every cell a link. */
-import { useEffect, useMemo, useState } from 'react';
-import type { SpecbenchApi, TraceRowView } from '../../../shared/contract/apiContract.js';
+import { useMemo, useState } from 'react';
+import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { WorkspaceState } from '../../app/workspaceState.js';
 import { documentHash, roadmapItemHash } from '../search/documentHash.js';
 import { HashLink } from '../search/HashLink.js';
 import { statusLabel } from '../roadmap/roadmapLanes.js';
 import type { MatrixRow } from './traceMatrix.js';
+import { traceRows } from '../../../shared/contract/traceRows.js';
 import { traceMatrix, traceSummary, unplannedRequirements } from './traceMatrix.js';
 import './trace.css';
 
@@ -18,39 +19,13 @@ export interface TraceMatrixProps {
 /** Rows rendered at first; the reference workspace has 50,000 requirements. */
 const pageSize = 400;
 
-/** The last answer per API: revisiting the page shows it at once, refetched when the workspace changes. */
-const lastTrace = new WeakMap<SpecbenchApi, { revision: number; rows: TraceRowView[] }>();
-
-type TraceState =
-  { status: 'loading' } | { status: 'ready'; rows: TraceRowView[] } | { status: 'failed'; message: string };
-
-export function TraceMatrix({ api, workspace, navigate }: TraceMatrixProps) {
-  const [state, setState] = useState<TraceState>(() => {
-    const cached = lastTrace.get(api);
-    return cached ? { status: 'ready', rows: cached.rows } : { status: 'loading' };
-  });
+export function TraceMatrix({ workspace, navigate }: TraceMatrixProps) {
   const [gapsOnly, setGapsOnly] = useState(false);
   const [shown, setShown] = useState(pageSize);
-
-  useEffect(() => {
-    if (lastTrace.get(api)?.revision === workspace.revision) return;
-    let current = true;
-    const revision = workspace.revision;
-    api.trace({}).then(
-      (rows) => {
-        lastTrace.set(api, { revision, rows });
-        if (current) setState({ status: 'ready', rows });
-      },
-      (error: unknown) =>
-        current &&
-        setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, workspace.revision]);
-
-  const rows = state.status === 'ready' ? state.rows : [];
+  const rows = useMemo(
+    () => traceRows(workspace.documents, workspace.roadmap),
+    [workspace.documents, workspace.roadmap],
+  );
   const summary = useMemo(() => traceSummary(rows), [rows]);
   const matrix = useMemo(
     () => withSpans(traceMatrix(rows, workspace.documents, workspace.roadmapByKey), gapsOnly),
@@ -94,28 +69,13 @@ export function TraceMatrix({ api, workspace, navigate }: TraceMatrixProps) {
           <dd>{summary.gaps}</dd>
         </div>
       </dl>
-      {state.status === 'loading' && <p className="view-empty">Tracing…</p>}
-      {state.status === 'failed' && (
-        <p className="banner banner--danger" role="alert">
-          Could not build the matrix: {state.message}
-        </p>
+      <Matrix caption="Roadmap traceability" rows={matrix.slice(0, shown)} navigate={navigate} withItems />
+      {matrix.length > shown && (
+        <button type="button" className="button" onClick={() => setShown(shown + pageSize * 5)}>
+          Show more ({matrix.length - shown} rows left)
+        </button>
       )}
-      {state.status === 'ready' && (
-        <>
-          <Matrix
-            caption="Roadmap traceability"
-            rows={matrix.slice(0, shown)}
-            navigate={navigate}
-            withItems
-          />
-          {matrix.length > shown && (
-            <button type="button" className="button" onClick={() => setShown(shown + pageSize * 5)}>
-              Show more ({matrix.length - shown} rows left)
-            </button>
-          )}
-          {rows.length === 0 && <p className="view-empty">The roadmap is empty.</p>}
-        </>
-      )}
+      {rows.length === 0 && <p className="view-empty">The roadmap is empty.</p>}
       {unplanned.length > 0 && (
         <section className="trace__unplanned" aria-labelledby="unplanned-title">
           <h2 id="unplanned-title" className="panel__title">
