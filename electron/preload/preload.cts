@@ -29,6 +29,7 @@ const methodNames = [
   'updateRoadmapItem',
   'moveRoadmapItem',
   'exportBundle',
+  'exportProgress',
   'backupDocument',
   'listBackups',
   'discardBackup',

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCall } from '../../shared/contract/apiContract.js';
 import { Workspace } from '../engine/workspace.js';
-import { bundleName } from './bundleExporter.js';
+import { bundleName, stepWords } from './bundleExporter.js';
 import { WorkspaceService } from './workspaceService.js';
 
 const sample = path.join(import.meta.dirname, '../../samples/acme-checkout');
@@ -30,10 +30,25 @@ afterEach(async () => {
   await fs.rm(base, { recursive: true, force: true });
 });
 
-async function call(input: unknown): Promise<Record<string, unknown>> {
-  const parsed = parseCall('exportBundle', input);
+async function call(input: unknown, method = 'exportBundle'): Promise<Record<string, unknown>> {
+  const parsed = parseCall(method, input);
   if (!parsed.ok) return parsed as unknown as Record<string, unknown>;
-  return (await service.invoke('exportBundle', parsed.input as never)) as unknown as Record<string, unknown>;
+  return (await service.invoke(parsed.method, parsed.input as never)) as unknown as Record<string, unknown>;
+}
+
+/** Asks for the export's progress on every turn of the event loop until it ends; each change once. */
+async function watchProgress(exportId: string, running: Promise<unknown>) {
+  const seen: { fraction: number; step: string }[] = [];
+  let ended = false;
+  void running.finally(() => (ended = true));
+  while (!ended) {
+    const progress = await call({ exportId }, 'exportProgress');
+    const last = seen.at(-1);
+    if (progress.ok && (last?.fraction !== progress.fraction || last?.step !== progress.step))
+      seen.push({ fraction: Number(progress.fraction), step: String(progress.step) });
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return seen;
 }
 
 async function exportFolders(): Promise<string[]> {
@@ -78,6 +93,39 @@ describe('exportBundle over the service', () => {
     expect([cancel.error, finished.error]).toEqual(['cancelled', 'cancelled']);
   });
 
+  it('reports a PDF of the sample step by step, its fraction rising to 1, and forgets it once done', async () => {
+    const running = call({
+      exportId: 'watched',
+      specs: 'all',
+      format: 'pdf',
+      include: ['stories', 'matrix'],
+    });
+    const seen = await watchProgress('watched', running);
+    const fractions = seen.map((progress) => progress.fraction);
+    expect({
+      finished: (await running).ok,
+      steps: [...new Set(seen.map((progress) => progress.step))],
+      rising: fractions.every((fraction, index) => index === 0 || fraction > fractions[index - 1]!),
+      first: fractions[0],
+      last: fractions.at(-1),
+      after: (await call({ exportId: 'watched' }, 'exportProgress')).error,
+    }).toEqual({
+      finished: true,
+      steps: [
+        'Gathering documents',
+        'Starting the PDF printer',
+        'Printing pages — pass 1',
+        'Printing pages — pass 2',
+        'Saving the file',
+        'Finishing',
+      ],
+      rising: true,
+      first: 0,
+      last: 1,
+      after: 'unknown-export',
+    });
+  });
+
   const refusals: [string, unknown, string][] = [
     ['an unknown spec', { exportId: 'x', specs: ['SPEC-99'], format: 'md', include: [] }, 'bad-request'],
     ['an unknown format', { exportId: 'x', specs: 'all', format: 'docx', include: [] }, 'invalid-arguments'],
@@ -90,6 +138,28 @@ describe('exportBundle over the service', () => {
   ];
   it.each(refusals)('refuses %s', async (_name, input, error) => {
     expect((await call(input)).error).toEqual(error);
+  });
+
+  const progressRefusals: [string, unknown, string][] = [
+    ['progress of an export that never ran', { exportId: 'never' }, 'unknown-export'],
+    ['progress of a bad id', { exportId: '../x' }, 'invalid-arguments'],
+  ];
+  it.each(progressRefusals)('refuses %s', async (_name, input, error) => {
+    expect((await call(input, 'exportProgress')).error).toEqual(error);
+  });
+});
+
+describe('stepWords', () => {
+  const cases: [string, number, string][] = [
+    ['starting Chromium', 0, 'Starting the PDF printer'],
+    ['printing', 1, 'Printing pages — pass 1'],
+    ['printing with page numbers', 3, 'Printing pages — pass 3'],
+    ['writing', 0, 'Saving the file'],
+    ['done', 2, 'Finishing'],
+    ['something new', 0, 'Exporting'],
+  ];
+  it.each(cases)('%s (pass %i) reads %s', (step, passes, expected) => {
+    expect(stepWords(step, passes)).toEqual(expected);
   });
 });
 

@@ -1,11 +1,12 @@
 /**
  * The app's exports: each runs into a private temp folder outside the workspace, comes back as
- * bytes, and the folder is removed; a second call naming the same id aborts it.
+ * bytes, and the folder is removed; a second call naming the same id aborts it. While one runs, its
+ * latest progress is kept under its id for the dialog to poll, and forgotten when it ends.
  */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ExportedFile, MethodInput, Result } from '../../shared/contract/apiContract.js';
+import type { ExportProgress, ExportedFile, MethodInput, Result } from '../../shared/contract/apiContract.js';
 import type { Workspace } from '../engine/workspace.js';
 import { exportBundle } from '../export/exportBundle.js';
 import type { PrinterLauncher } from '../export/pdfPrinter.js';
@@ -24,8 +25,15 @@ export interface BundleExporterOptions {
   launchPrinter?: PrinterLauncher;
 }
 
+interface RunningExport {
+  controller: AbortController;
+  progress: ExportProgress;
+  /** Print passes begun so far, to number them for the reader. */
+  passes: number;
+}
+
 export class BundleExporter {
-  private readonly running = new Map<string, AbortController>();
+  private readonly running = new Map<string, RunningExport>();
 
   constructor(
     private readonly workspace: Workspace,
@@ -34,7 +42,7 @@ export class BundleExporter {
 
   run(input: MethodInput<'exportBundle'>): Promise<Result<ExportedFile>> {
     if ('cancel' in input) {
-      const controller = this.running.get(input.cancel);
+      const controller = this.running.get(input.cancel)?.controller;
       controller?.abort();
       return Promise.resolve(
         controller
@@ -45,14 +53,33 @@ export class BundleExporter {
     if (this.running.has(input.exportId)) {
       return Promise.resolve({ ok: false, error: 'busy', message: 'That export is already running.' });
     }
-    const controller = new AbortController();
-    this.running.set(input.exportId, controller);
-    return this.export(input, controller.signal).finally(() => this.running.delete(input.exportId));
+    const running: RunningExport = {
+      controller: new AbortController(),
+      progress: { fraction: 0, step: 'Gathering documents' },
+      passes: 0,
+    };
+    this.running.set(input.exportId, running);
+    return this.export(input, running.controller.signal, (fraction, step) => {
+      if (step.startsWith('printing')) running.passes++;
+      running.progress = {
+        fraction: Math.max(running.progress.fraction, Math.min(1, fraction)),
+        // The printer says 'done' before the file is saved: the last pass's words stand until then.
+        step: step === 'done' && fraction < 1 ? running.progress.step : stepWords(step, running.passes),
+      };
+    }).finally(() => this.running.delete(input.exportId));
+  }
+
+  progress(exportId: string): Result<ExportProgress, 'unknown-export'> {
+    const running = this.running.get(exportId);
+    if (!running)
+      return { ok: false, error: 'unknown-export', message: 'No export with that id is running.' };
+    return { ok: true, ...running.progress };
   }
 
   private async export(
     input: Exclude<MethodInput<'exportBundle'>, { cancel: string }>,
     signal: AbortSignal,
+    onProgress: (fraction: number, step: string) => void,
   ): Promise<Result<ExportedFile>> {
     const collected = await collectBundle(this.workspace, { specs: input.specs, include: input.include });
     if (!collected.ok) return { ok: false, error: 'bad-request', message: collected.message };
@@ -65,6 +92,7 @@ export class BundleExporter {
         format: input.format,
         out,
         signal,
+        onProgress,
         ...(version === undefined ? {} : { version }),
         ...(this.options.launchPrinter ? { launchPrinter: this.options.launchPrinter } : {}),
       });
@@ -82,6 +110,16 @@ export class BundleExporter {
       await fs.rm(folder, { recursive: true, force: true });
     }
   }
+}
+
+/** The export's step names (electron/export) in words a PM reads in the dialog. */
+export function stepWords(step: string, passes: number): string {
+  if (step === 'starting Chromium') return 'Starting the PDF printer';
+  // The first pass lays the pages out; later ones fill in the contents' page numbers.
+  if (step.startsWith('printing')) return `Printing pages — pass ${passes}`;
+  if (step === 'writing') return 'Saving the file';
+  if (step === 'done') return 'Finishing';
+  return 'Exporting';
 }
 
 /** `SPEC-1`, `SPEC-1-SPEC-4`, or the workspace's name for "all": letters, digits and dashes only. */

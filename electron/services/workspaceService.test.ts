@@ -203,6 +203,12 @@ const observations: [MethodName, unknown, (result: never) => unknown, unknown][]
     [true, 'SPEC-1.md'],
   ],
   [
+    'exportProgress',
+    { exportId: 'service' },
+    (progress: { ok: boolean; error: string }) => [progress.ok, progress.error],
+    [false, 'unknown-export'],
+  ],
+  [
     'backupDocument',
     {
       path: 'specs/guest-checkout.md',

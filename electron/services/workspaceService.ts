@@ -117,6 +117,7 @@ export class WorkspaceService implements ApiService {
         writable(() => workspace.roadmapStore.move(key, lane, index)),
       // Writes nothing in the workspace, so read-only windows may export too.
       exportBundle: (input) => exporter.run(input),
+      exportProgress: ({ exportId }) => exporter.progress(exportId),
       // Backups live outside the workspace, so a read-only workspace gets them too.
       backupDocument: async ({ path: file, text, base }) =>
         (await workspace.backups()).write(file, text, base),

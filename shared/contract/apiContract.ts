@@ -162,6 +162,13 @@ export interface ExportedFile {
   bytes: number;
 }
 
+/** How far a running export is: `step` is in words for people ("Printing pages — pass 2"). */
+export interface ExportProgress {
+  /** 0 to 1, never falling. */
+  fraction: number;
+  step: string;
+}
+
 /** Unsaved edits kept outside the workspace, offered back after a crash. */
 export interface BackupView {
   path: string;
@@ -240,6 +247,10 @@ export const apiContract = {
         .strict(),
       z.object({ cancel: exportIdArgument }).strict(),
     ]),
+  ),
+  /** The latest progress of a running export; 'unknown-export' once it has ended (or before it starts). */
+  exportProgress: readResult<Result<ExportProgress, 'unknown-export'>>()(
+    z.object({ exportId: exportIdArgument }).strict(),
   ),
   /** Keeps the unsaved text of a document outside the workspace (allowed in a read-only workspace too). */
   backupDocument: write<Result<{ savedAt: number }>>()(
