@@ -449,7 +449,11 @@ describe('renaming a document after its title', () => {
     // An outside edit afterwards still arrives, so the silence above is not a dead watcher.
     await fs.appendFile(path.join(root, 'specs/promo-codes.md'), '\nEdited outside.\n');
     await expect.poll(() => events.length, { timeout: 10_000 }).toBeGreaterThan(0);
-    expect([renamed.path, events]).toEqual(['specs/where-is-my-order.md', ['specs/promo-codes.md']]);
+    // One outside append may arrive as two batches under load: paths, not batches, are compared.
+    expect([renamed.path, [...new Set(events)]]).toEqual([
+      'specs/where-is-my-order.md',
+      ['specs/promo-codes.md'],
+    ]);
   });
 });
 
