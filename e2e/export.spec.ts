@@ -39,12 +39,44 @@ test('the palette opens the dialog, and Cancel stops a PDF export without a down
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('radio', { name: /All specs/ })).toBeChecked();
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-  await expect(dialog.getByRole('progressbar', { name: 'Export progress' })).toBeVisible();
+  await expect(dialog.getByRole('progressbar', { name: /^Printing pages — pass \d$/ })).toBeVisible();
   await screenshot(app.page, 'export-running');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog.getByRole('alert')).toHaveText('Export cancelled.');
   await app.page.waitForTimeout(3_000);
   expect(downloads).toEqual(0);
+});
+
+test('the bar follows a PDF export step by step, its value rising to the finished state', async ({ app }) => {
+  await app.page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = app.page.getByRole('dialog', { name: 'Export' });
+  await expect(dialog.getByRole('radio', { name: /All specs/ })).toBeChecked();
+  // Every value and name the bar shows, as the page renders them (a poll from here could miss one).
+  await dialog.evaluate((element) => {
+    const seen: string[] = [];
+    (window as unknown as { exportProgressSeen: string[] }).exportProgressSeen = seen;
+    new MutationObserver(() => {
+      const bar = element.querySelector('[role="progressbar"]');
+      const shown = bar && `${bar.getAttribute('aria-valuenow')} ${bar.getAttribute('aria-label')}`;
+      if (shown && seen.at(-1) !== shown) seen.push(shown);
+    }).observe(element, { subtree: true, childList: true, attributes: true });
+  });
+  const download = app.page.waitForEvent('download', { timeout: 40_000 });
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await download;
+  const status = dialog.getByRole('status', { name: 'Export state' });
+  await expect(status).toContainText(/Exported Acme-Checkout-specs\.pdf \(\d+ KB\) to your downloads\./);
+  const seen = await app.page.evaluate(
+    () => (window as unknown as { exportProgressSeen: string[] }).exportProgressSeen,
+  );
+  const values = seen.map((shown) => Number(shown.split(' ')[0]));
+  expect({
+    changed: new Set(values).size >= 2,
+    rising: values.every((value, index) => index === 0 || value >= values[index - 1]!),
+    first: seen[0],
+    printed: seen.some((shown) => / Printing pages — pass \d$/.test(shown)),
+    bar: await status.getByRole('progressbar').count(),
+  }).toEqual({ changed: true, rising: true, first: '0 Gathering documents', printed: true, bar: 0 });
 });
 
 test('downloads the open spec as a PDF whose pages are headed by their document', async ({ app }) => {

@@ -1,7 +1,7 @@
-/** The Export dialog: which specs, which format, which parts; an indeterminate bar while it runs, Cancel, the result. */
+/** The Export dialog: which specs, which format, which parts; a progress bar while it runs, Cancel, the result. */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import type { ExportedFile, SpecbenchApi } from '../../../shared/contract/apiContract.js';
+import type { ExportProgress, ExportedFile, SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import { isDesktop } from '../../api/getApi.js';
 import type { WorkspaceState } from '../../app/workspaceState.js';
 import { useModalDialog } from '../search/useModalDialog.js';
@@ -37,8 +37,33 @@ export function ExportDialog({ open, onClose, ...props }: ExportDialogProps) {
 
 type Phase =
   | { name: 'choosing'; error?: string }
-  | { name: 'running'; exportId: string }
+  | { name: 'running'; exportId: string; progress: ExportProgress }
   | { name: 'done'; file: ExportedFile };
+
+/** How often the dialog asks how far the export is: smooth enough for a 1–3 s print, cheap over HTTP. */
+const progressInterval = 200;
+
+function ProgressBar({ progress }: { progress: ExportProgress }) {
+  const percent = Math.round(progress.fraction * 100);
+  return (
+    <>
+      <div
+        role="progressbar"
+        aria-label={progress.step}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={`${percent}% — ${progress.step}`}
+        className="export-dialog__bar"
+      >
+        <div className="export-dialog__bar-fill" style={{ width: `${percent}%` }} />
+      </div>
+      <span className="export-dialog__step">
+        {progress.step} · {percent}%
+      </span>
+    </>
+  );
+}
 
 function ExportForm({ api, workspace, initialSpec, onClose }: Omit<ExportDialogProps, 'open'>) {
   const specs = useMemo(
@@ -65,6 +90,28 @@ function ExportForm({ api, workspace, initialSpec, onClose }: Omit<ExportDialogP
     [api],
   );
 
+  const runningId = phase.name === 'running' ? phase.exportId : undefined;
+  useEffect(() => {
+    if (runningId === undefined) return;
+    let timer: ReturnType<typeof setTimeout>;
+    const poll = async () => {
+      const progress = await api.exportProgress({ exportId: runningId });
+      if (running.current !== runningId) return;
+      // 'unknown-export' before the export registers or after it ends: the bar keeps its last value.
+      if (progress.ok) {
+        const { fraction, step } = progress;
+        setPhase((current) =>
+          current.name === 'running' && current.exportId === runningId
+            ? { ...current, progress: { fraction, step } }
+            : current,
+        );
+      }
+      timer = setTimeout(() => void poll(), progressInterval);
+    };
+    timer = setTimeout(() => void poll(), progressInterval);
+    return () => clearTimeout(timer);
+  }, [api, runningId]);
+
   const toggle = <T extends string>(list: readonly T[], value: T): T[] =>
     list.includes(value) ? list.filter((item) => item !== value) : [...list, value];
 
@@ -74,7 +121,7 @@ function ExportForm({ api, workspace, initialSpec, onClose }: Omit<ExportDialogP
     const request = exportRequest(choices, exportId);
     if (!request.ok) return setPhase({ name: 'choosing', error: request.message });
     running.current = exportId;
-    setPhase({ name: 'running', exportId });
+    setPhase({ name: 'running', exportId, progress: { fraction: 0, step: 'Gathering documents' } });
     const result = await api.exportBundle(request.input);
     if (running.current !== exportId) return;
     running.current = undefined;
@@ -168,12 +215,7 @@ function ExportForm({ api, workspace, initialSpec, onClose }: Omit<ExportDialogP
           : 'your browser’s downloads (or wherever it asks you to save).'}
       </p>
       <div role="status" aria-label="Export state" className="export-dialog__state">
-        {phase.name === 'running' && (
-          <>
-            <progress aria-label="Export progress" />
-            <span>Building the {formatLabels[choices.format]} bundle…</span>
-          </>
-        )}
+        {phase.name === 'running' && <ProgressBar progress={phase.progress} />}
         {phase.name === 'done' && (
           <span>
             Exported {phase.file.fileName} ({formatSize(phase.file.bytes)})
