@@ -1,0 +1,131 @@
+/** Runs the compiled `specbench` command as users do, killing it when it outlives its time limit. */
+import { spawn } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BadInputCase } from './badInputCorpus.js';
+import {
+  buildCaseWorkspace,
+  compareSnapshots,
+  snapshotFolder,
+  type SnapshotDifference,
+} from './caseWorkspace.js';
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** Killed after the time limit. */
+  hung: boolean;
+  seconds: number;
+}
+
+/** How a run went, in the terms a test compares: all of these must hold for every bad input. */
+export interface CliVerdict {
+  /** Exit code 0, 1 or 2 (never 70, never a signal). */
+  cleanExit: boolean;
+  /** Nothing on stderr, or one line starting `specbench: `. */
+  clearMessage: boolean;
+  stackTrace: boolean;
+  hung: boolean;
+}
+
+import { packageRoot } from '../../cli/packageRoot.js';
+
+export const specbenchBin = path.join(packageRoot(), 'bin', 'specbench.js');
+/** Enough for the slowest case (a 50 MB file) on a loaded 2-core machine, short of a real hang. */
+export const cliTimeLimitMs = 20_000;
+const outputLimit = 64 * 1024;
+
+export function runSpecbench(
+  args: readonly string[],
+  cwd: string,
+  limitMs = cliTimeLimitMs,
+): Promise<CliRun> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [specbenchBin, ...args], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    let stdout = '';
+    let stderr = '';
+    let hung = false;
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      if (stdout.length < outputLimit) stdout += chunk;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      if (stderr.length < outputLimit) stderr += chunk;
+    });
+    const timer = setTimeout(() => {
+      hung = true;
+      child.kill('SIGKILL');
+    }, limitMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, hung, seconds: (performance.now() - started) / 1000 });
+    });
+  });
+}
+
+export function judgeCliRun(run: CliRun): CliVerdict {
+  const lines = run.stderr.split('\n').filter((line) => line !== '');
+  return {
+    cleanExit: run.code === 0 || run.code === 1 || run.code === 2,
+    clearMessage: lines.length === 0 || (lines.length === 1 && lines[0]!.startsWith('specbench: ')),
+    stackTrace: /\n\s+at \S/.test(run.stdout + run.stderr) || /Error:|internal error/.test(run.stderr),
+    hung: run.hung,
+  };
+}
+
+export const cleanVerdict: CliVerdict = {
+  cleanExit: true,
+  clearMessage: true,
+  stackTrace: false,
+  hung: false,
+};
+
+export interface CliCaseResult {
+  /** Each command's verdict with its exit code and the start of its stderr, by command name. */
+  commands: Record<string, CliVerdict & { code: number | null; stderr: string }>;
+  difference: SnapshotDifference;
+  seconds: number;
+}
+
+/** The commands every case goes through, run from the case folder against `workspace/`. */
+export function cliCommandsFor(exportFile: string): Record<string, string[]> {
+  return {
+    check: ['check', 'workspace'],
+    doctor: ['doctor', 'workspace', '--json'],
+    search: ['search', 'workspace', 'guest'],
+    show: ['show', 'workspace', 'SPEC-1'],
+    trace: ['trace', 'workspace'],
+    export: ['export', 'workspace', '--all', '--format', 'html', '--out', exportFile],
+  };
+}
+
+/** Builds the case, runs every command on it, and compares the folder before and after. */
+export async function runCliCase(badInput: BadInputCase, limitMs = cliTimeLimitMs): Promise<CliCaseResult> {
+  const started = performance.now();
+  const workspace = await buildCaseWorkspace(badInput);
+  const exportFolder = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-bad-export-'));
+  try {
+    const before = await snapshotFolder(workspace.folder);
+    // Two at a time: the commands only read, and each waits mostly on starting Node.
+    const pending = Object.entries(cliCommandsFor(path.join(exportFolder, 'bundle.html')));
+    const commands: CliCaseResult['commands'] = {};
+    const worker = async (): Promise<void> => {
+      for (let next = pending.shift(); next; next = pending.shift()) {
+        const run = await runSpecbench(next[1], workspace.folder, limitMs);
+        commands[next[0]] = { ...judgeCliRun(run), code: run.code, stderr: run.stderr.slice(0, 300) };
+      }
+    };
+    await Promise.all([worker(), worker()]);
+    const difference = compareSnapshots(before, await snapshotFolder(workspace.folder));
+    return { commands, difference, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    await workspace.remove();
+    await fs.rm(exportFolder, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,129 @@
+/** Runs one bad-input case through the engine in this process: open, index, check, search, reads and saves. */
+import path from 'node:path';
+import type { FileVersion } from '../../engine/documentStore.js';
+import { Workspace } from '../../engine/workspace.js';
+import { unrelatedPath, type BadInputCase } from './badInputCorpus.js';
+import {
+  applyOutsideChange,
+  buildCaseWorkspace,
+  compareSnapshots,
+  snapshotFolder,
+  type SnapshotDifference,
+} from './caseWorkspace.js';
+
+export interface EngineCaseResult {
+  /** `refused` when Workspace.open answered with a failure value. */
+  outcome: 'opened' | 'refused';
+  /** Every failure came back as `{ ok: false, error, message }` with a message of one line. */
+  failuresAreValues: boolean;
+  /** The message of an exception, which is a bug; undefined when none was thrown. */
+  threw: string | undefined;
+  hung: boolean;
+  /** Saves over a file changed or deleted outside were refused, never written. */
+  staleSavesRefused: boolean;
+  /** The unrelated note was saved with the new text (when the workspace opened). */
+  unrelatedSaved: boolean;
+  difference: SnapshotDifference;
+  seconds: number;
+}
+
+export const engineTimeLimitMs = 20_000;
+const editedNote = '# Unrelated\n\nA note nobody broke, edited.\n';
+
+export async function runEngineCase(
+  badInput: BadInputCase,
+  limitMs = engineTimeLimitMs,
+): Promise<EngineCaseResult> {
+  const started = performance.now();
+  const built = await buildCaseWorkspace(badInput);
+  const result: EngineCaseResult = {
+    outcome: 'refused',
+    failuresAreValues: true,
+    threw: undefined,
+    hung: false,
+    staleSavesRefused: true,
+    unrelatedSaved: false,
+    difference: { changed: [], created: [], removed: [] },
+    seconds: 0,
+  };
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    let before = await snapshotFolder(built.folder);
+    const run = async (): Promise<void> => {
+      const opened = await Workspace.open(built.root, { write: true, watch: false, cache: true });
+      if (!opened.ok) {
+        result.failuresAreValues = isFailureValue(opened);
+        return;
+      }
+      result.outcome = 'opened';
+      const workspace = opened.workspace;
+      try {
+        const versions = new Map<string, FileVersion>();
+        for (const change of badInput.whileOpen ?? []) {
+          const read = await workspace.readDocument(change.path);
+          if (read.ok) versions.set(change.path, read.file);
+        }
+        for (const change of badInput.whileOpen ?? []) await applyOutsideChange(built.root, change);
+        before = await snapshotFolder(built.folder);
+        exerciseQueries(workspace);
+        for (const document of workspace.documents()) {
+          const read = await workspace.readDocument(document.path);
+          if (!read.ok && !isFailureValue(read)) result.failuresAreValues = false;
+        }
+        for (const [file, version] of versions) {
+          const save = await workspace.saveDocument(file, 'Overwritten by Specbench.\n', version);
+          if (save.ok) result.staleSavesRefused = false;
+          else if (!isFailureValue(save)) result.failuresAreValues = false;
+        }
+        const note = await workspace.readDocument(unrelatedPath);
+        if (note.ok) {
+          const save = await workspace.saveDocument(unrelatedPath, editedNote, note.file);
+          result.unrelatedSaved = save.ok;
+        }
+        exerciseQueries(workspace);
+      } finally {
+        await workspace.close();
+      }
+    };
+    const limit = new Promise<'hung'>((resolve) => (timer = setTimeout(() => resolve('hung'), limitMs)));
+    const outcome = await Promise.race([run().then(() => 'done' as const), limit]);
+    result.hung = outcome === 'hung';
+    const expected = result.unrelatedSaved ? [`workspace/${unrelatedPath}`] : [];
+    result.difference = compareSnapshots(before, await snapshotFolder(built.folder), expected);
+  } catch (error) {
+    result.threw = error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : String(error);
+  } finally {
+    clearTimeout(timer);
+    await built.remove();
+  }
+  result.seconds = (performance.now() - started) / 1000;
+  return result;
+}
+
+/** Everything a window asks of an open workspace; each must answer without throwing. */
+function exerciseQueries(workspace: Workspace): void {
+  workspace.documents();
+  workspace.check();
+  workspace.search('guest');
+  workspace.search('[[SPEC-1]]');
+  workspace.quickSwitch('gue');
+  workspace.quickSwitch('');
+  workspace.trace();
+  workspace.roadmap();
+  for (const key of ['SPEC-1', 'REQ-10', 'RM-1', 'STORY-1', '__proto__', 'constructor']) {
+    workspace.links(key);
+    workspace.document(key);
+    workspace.requirement(key);
+  }
+  workspace.document(path.posix.join('specs', '..', '..', 'outside', 'secret.md'));
+}
+
+function isFailureValue(value: { ok: boolean; error?: unknown; message?: unknown }): boolean {
+  return (
+    value.ok === false &&
+    typeof value.error === 'string' &&
+    typeof value.message === 'string' &&
+    value.message.length > 0 &&
+    !value.message.includes('\n    at ')
+  );
+}
