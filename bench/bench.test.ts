@@ -60,6 +60,10 @@ describe('npm run bench', () => {
         'export-zip',
         'export-zip-mb',
         'export-zip-rss',
+        'kills',
+        'faults',
+        'faults-lost',
+        'faults-seconds',
       ],
     ],
     [
@@ -69,6 +73,11 @@ describe('npm run bench', () => {
           .filter((measurement) => !Number.isFinite(measurement.value))
           .map((measurement) => measurement.id),
       [],
+    ],
+    [
+      'kills and faults lose no file',
+      () => report.measurements.find((measurement) => measurement.id === 'faults-lost')?.value,
+      0,
     ],
     [
       'the workspace is the scaled reference',

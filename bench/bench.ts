@@ -262,7 +262,7 @@ async function main(): Promise<void> {
 
   if (wanted('app')) await measureApp({ repository, cliScript, root: prepared.root, attempt, add });
   if (wanted('export')) await measureExports({ repository, cliScript, root: prepared.root, attempt, add });
-  if (wanted('hardening')) await measureHardening({ attempt, add });
+  if (wanted('hardening')) await measureHardening({ attempt, add, scale: Number(values.scale) });
 
   const report: BenchReport = {
     machine: {

@@ -17,9 +17,19 @@ async function probeJson<T>(script: string, args: string[] = []): Promise<T> {
   return JSON.parse(run.stdout) as T;
 }
 
-export async function measureHardening({ attempt, add }: { attempt: Attempt; add: Add }): Promise<void> {
+/** 300 kills for the reference workspace; a scaled smoke run kills fewer (at least 10). */
+export async function measureHardening({
+  attempt,
+  add,
+  scale,
+}: {
+  attempt: Attempt;
+  add: Add;
+  scale: number;
+}): Promise<void> {
   await attempt('faults', async () => {
-    const faults = await probeJson<FaultMeasurement>('faultProbe.js', ['300']);
+    const kills = Math.max(10, Math.round(300 * Math.min(1, scale)));
+    const faults = await probeJson<FaultMeasurement>('faultProbe.js', [String(kills)]);
     add('kills', 'saves SIGKILLed at random, survived', faults.killsSurvived, 'count');
     add(
       'faults',
