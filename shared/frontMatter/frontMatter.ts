@@ -69,7 +69,7 @@ function parseFrontMatter(raw: string, yaml: string): FrontMatter {
       error: { message: `front matter is larger than ${frontMatterSizeLimit / 1024} KB`, line: 2 },
     };
   }
-  const document = parseDocument(yaml, { prettyErrors: true, uniqueKeys: true });
+  const document = parseDocument(yaml, { prettyErrors: true, uniqueKeys: true, logLevel: 'error' });
   const first = document.errors[0];
   if (first) {
     const line = (first.linePos?.[0].line ?? 1) + 1;

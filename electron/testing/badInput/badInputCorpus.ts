@@ -149,6 +149,10 @@ export const badInputCases: readonly BadInputCase[] = [
     },
   },
   {
+    name: 'collections as YAML keys (a warning the yaml package would print)',
+    files: { 'specs/keys.md': withFrontMatter('key: SPEC-2\n? [a, b]\n: list\n{ c: 1 }: map') },
+  },
+  {
     name: 'duplicate YAML keys',
     files: { 'specs/twice.md': withFrontMatter('key: SPEC-2\ntype: spec\nkey: SPEC-3\ntitle: a\ntitle: b') },
   },
@@ -192,6 +196,10 @@ export const badInputCases: readonly BadInputCase[] = [
   {
     name: 'a 256 KB line of unclosed link brackets',
     files: { 'specs/brackets.md': () => withFrontMatter('key: SPEC-2', repeat('[[', 128 * 1024) + '\n') },
+  },
+  {
+    name: 'a 700 KB paragraph of 100,000 links',
+    files: { 'specs/links.md': () => withFrontMatter('key: SPEC-2', repeat('[a](b) ', 100_000) + '\n') },
   },
   {
     name: 'pathological Markdown nesting',
