@@ -3,7 +3,7 @@
  * requirement blocks (cards) and `[[KEY]]` references, numbered section headings, and every raw
  * HTML fragment, link and image passed through the export's one sanitiser.
  */
-import { Marked, type Tokens, type TokenizerAndRendererExtension } from 'marked';
+import { Lexer, Marked, type Tokens, type TokenizerAndRendererExtension } from 'marked';
 import { findInlineStart } from '../../shared/grammar/inlineStart.js';
 import {
   isKey,
@@ -89,12 +89,26 @@ export function renderDocumentHtml(
     },
   });
   const text = body.replace(/\r\n?/g, '\n');
+  if (hasHugeInlineRun(marked, text)) return { html: unrendered(text), headings: [] };
   try {
     return { html: marked.parse(text, { async: false }), headings };
   } catch {
     // marked overflows its stack on some huge inputs (a 9 MB paragraph): print the text rather than fail the bundle.
-    return { html: `<pre class="unrendered">${escapeHtml(text)}</pre>\n`, headings: [] };
+    return { html: unrendered(text), headings: [] };
   }
+}
+
+/** marked's inline lexer is quadratic in a paragraph's links, code spans and escapes: 100,000 links took minutes. */
+const largestInlineRun = 64 * 1024;
+
+function hasHugeInlineRun(marked: Marked, text: string): boolean {
+  const lexer = new Lexer(marked.defaults);
+  lexer.blockTokens(text, lexer.tokens);
+  return lexer.inlineQueue.some((item) => item.src.length > largestInlineRun);
+}
+
+function unrendered(text: string): string {
+  return `<pre class="unrendered">${escapeHtml(text)}</pre>\n`;
 }
 
 function requirementExtension(context: DocumentHtmlContext): TokenizerAndRendererExtension {

@@ -11,7 +11,13 @@ import { splitDocument, type SplitDocument } from '../frontMatter/frontMatter.js
 import { fingerprintOf } from './blockAlignment.js';
 import { requirementNodeAttributes } from './extensions/requirement.js';
 import { createMarkdownExtensions } from './markdownExtensions.js';
-import { hasUnsafeLink, mergeFrontMatterLike, mustStayRaw, tileTokens } from './blockTiling.js';
+import {
+  hasUnsafeLink,
+  largestModelledBlock,
+  mergeFrontMatterLike,
+  mustStayRaw,
+  tileTokens,
+} from './blockTiling.js';
 import { applyMarkToContent, placeholdMarkedAtoms, restoreMarkedAtoms } from './inlineAtomMarks.js';
 import { renderHtml } from './markdownHtml.js';
 import { escapeMarkdownText } from './markdownText.js';
@@ -135,7 +141,10 @@ export function createMarkdownCodec(): MarkdownCodec {
     const lexer = new marked.Lexer(marked.defaults);
     const tokens = lexer.blockTokens(text, lexer.tokens);
     withLabels(documentLinks ?? lexer.tokens.links, () => {
-      for (const item of lexer.inlineQueue) lexer.inlineTokens(item.src, item.tokens);
+      // Larger inline runs belong to blocks kept raw (mustStayRaw), and marked lexes them in quadratic time.
+      for (const item of lexer.inlineQueue) {
+        if (item.src.length <= largestModelledBlock) lexer.inlineTokens(item.src, item.tokens);
+      }
     });
     lexer.inlineQueue = [];
     return { tokens, links: lexer.tokens.links, lexer };
