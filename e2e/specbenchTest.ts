@@ -70,10 +70,11 @@ export function serve(directory: string, write = true): Promise<Served> {
   );
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`specbench serve printed no URL in 15 s:\n${output}`)),
-      15_000,
-    );
+    // A slow start fails the test, but must not leave the server running after it.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`specbench serve printed no URL in 30 s:\n${output}`));
+    }, 30_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString('utf8');
       const match = servingLine.exec(output);
