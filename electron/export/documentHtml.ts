@@ -89,8 +89,8 @@ export function renderDocumentHtml(
     },
   });
   const text = body.replace(/\r\n?/g, '\n');
-  if (hasHugeInlineRun(marked, text)) return { html: unrendered(text), headings: [] };
   try {
+    if (hasHugeInlineRun(marked, text)) return { html: unrendered(text), headings: [] };
     return { html: marked.parse(text, { async: false }), headings };
   } catch {
     // marked overflows its stack on some huge inputs (a 9 MB paragraph): print the text rather than fail the bundle.
