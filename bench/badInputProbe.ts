@@ -20,6 +20,8 @@ export interface BadInputMeasurement {
 export interface BadInputOptions {
   /** Fuzzed workspaces through the engine after the corpus. */
   fuzzRuns?: number;
+  /** Also run every CLI command over the corpus as processes (the slow part; a smoke run leaves it out). */
+  cli?: boolean;
   seed?: number;
 }
 
@@ -33,7 +35,8 @@ export async function measureBadInputs(options: BadInputOptions = {}): Promise<B
     total.changedInputs += changedCount(result.difference) + (result.staleSavesRefused ? 0 : 1);
   };
   for (const badInput of badInputCases) countEngine(await runEngineCase(badInput));
-  for (const badInput of badInputCases.filter((item) => item.whileOpen === undefined)) {
+  const cliCases = options.cli === false ? [] : badInputCases.filter((item) => item.whileOpen === undefined);
+  for (const badInput of cliCases) {
     const result = await runCliCase(badInput);
     for (const verdict of Object.values(result.commands)) {
       total.tried++;
@@ -56,8 +59,13 @@ function changedCount(difference: SnapshotDifference): number {
   return difference.changed.length + difference.created.length + difference.removed.length;
 }
 
-// `node dist/bench/badInputProbe.js [fuzzRuns]` prints the measurement as JSON.
+// `node dist/bench/badInputProbe.js [fuzzRuns] [--no-cli]` prints the measurement as JSON.
 if (process.argv[1]?.endsWith('badInputProbe.js')) {
-  const runs = process.argv[2] === undefined ? undefined : Number(process.argv[2]);
-  console.log(JSON.stringify(await measureBadInputs(runs === undefined ? {} : { fuzzRuns: runs })));
+  const [runs] = process.argv.slice(2).filter((argument) => !argument.startsWith('--'));
+  const cli = !process.argv.includes('--no-cli');
+  console.log(
+    JSON.stringify(
+      await measureBadInputs({ cli, ...(runs === undefined ? {} : { fuzzRuns: Number(runs) }) }),
+    ),
+  );
 }

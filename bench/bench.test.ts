@@ -62,8 +62,11 @@ describe('npm run bench', () => {
         'export-zip-rss',
         'kills',
         'faults',
-        'faults-lost',
         'faults-seconds',
+        'bad-inputs',
+        'bad-inputs-failed',
+        'bad-inputs-seconds',
+        'files-lost',
       ],
     ],
     [
@@ -75,9 +78,12 @@ describe('npm run bench', () => {
       [],
     ],
     [
-      'kills and faults lose no file',
-      () => report.measurements.find((measurement) => measurement.id === 'faults-lost')?.value,
-      0,
+      'kills and faults lose no file, and no bad input crashes, hangs or changes a file',
+      () =>
+        report.measurements
+          .filter((measurement) => ['files-lost', 'bad-inputs-failed'].includes(measurement.id))
+          .map((measurement) => measurement.value),
+      [0, 0],
     ],
     [
       'the workspace is the scaled reference',

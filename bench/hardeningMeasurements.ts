@@ -1,6 +1,7 @@
 /** The benchmark's hardening part: kills survived, faults injected, bad inputs tried, files lost. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { BadInputMeasurement } from './badInputProbe.js';
 import type { FaultMeasurement } from './faultProbe.js';
 import type { Attempt, Add } from './partMeasurements.js';
 import { runProcess } from './runProcess.js';
@@ -17,7 +18,10 @@ async function probeJson<T>(script: string, args: string[] = []): Promise<T> {
   return JSON.parse(run.stdout) as T;
 }
 
-/** 300 kills for the reference workspace; a scaled smoke run kills fewer (at least 10). */
+/**
+ * 300 kills and 200 fuzzed workspaces for the reference workspace; a scaled smoke run does fewer
+ * (at least 10 kills and 5 workspaces) and leaves out the CLI processes over the corpus.
+ */
 export async function measureHardening({
   attempt,
   add,
@@ -27,6 +31,9 @@ export async function measureHardening({
   add: Add;
   scale: number;
 }): Promise<void> {
+  const smoke = scale < 1;
+  // Not a number until the probe answers, so a failed probe cannot report zero losses.
+  let filesLost = Number.NaN;
   await attempt('faults', async () => {
     const kills = Math.max(10, Math.round(300 * Math.min(1, scale)));
     const faults = await probeJson<FaultMeasurement>('faultProbe.js', [String(kills)]);
@@ -37,9 +44,29 @@ export async function measureHardening({
       faults.faultsInjected,
       'count',
     );
-    add('faults-lost', '  files lost or torn by kills and faults', faults.filesLost, 'count', 0);
-    add('faults-seconds', '  time for both', faults.seconds * 1000, 'ms');
+    add('faults-seconds', '  time for the kills and faults', faults.seconds * 1000, 'ms');
+    filesLost = faults.filesLost;
     for (const reason of faults.skipped ?? [])
       await attempt('faults-real', () => Promise.reject(new Error(`not set up on this machine: ${reason}`)));
   });
+  await attempt('bad-inputs', async () => {
+    const fuzzRuns = Math.max(5, Math.round(200 * Math.min(1, scale)));
+    const bad = await probeJson<BadInputMeasurement>('badInputProbe.js', [
+      String(fuzzRuns),
+      ...(smoke ? ['--no-cli'] : []),
+    ]);
+    const tried = smoke
+      ? 'corpus and fuzzed workspaces through the engine'
+      : 'corpus via engine and CLI, fuzzed workspaces';
+    add('bad-inputs', `bad inputs tried (${tried})`, bad.tried, 'count');
+    add(
+      'bad-inputs-failed',
+      '  of which crashed, hung or changed an input file',
+      bad.crashed + bad.hung + bad.changedInputs,
+      'count',
+      0,
+    );
+    add('bad-inputs-seconds', '  time for them', bad.seconds * 1000, 'ms');
+  });
+  add('files-lost', 'files lost or torn by kills and faults', filesLost, 'count', 0);
 }
