@@ -1,55 +1,31 @@
 // The desktop shell through Playwright's Electron driver. It runs where an Electron runtime exists
 // (after `npx install-electron`) and `npm run build` has run; elsewhere it is skipped, saying why.
-import { existsSync, promises as fs } from 'node:fs';
-import os from 'node:os';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { methodNames, type SpecbenchApi } from '../../shared/contract/apiContract.js';
-import { findElectron } from '../../scripts/start.js';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const found = findElectron(path.join(root, 'node_modules', 'electron')) as
-  { ok: true; binary: string } | { ok: false; reason: string };
-const built = [
-  'dist/electron/main/main.js',
-  'dist/electron/preload/preload.cjs',
-  'dist/renderer/index.html',
-].find((file) => !existsSync(path.join(root, file)));
-const skipReason = !found.ok
-  ? `no Electron runtime: ${found.reason} (run \`npx install-electron\`)`
-  : built
-    ? `the app is not built: ${built} is missing (run \`npm run build\`)`
-    : undefined;
-if (skipReason) process.stdout.write(`[electron suite] skipped: ${skipReason}\n`);
+import {
+  closeElectronApp,
+  launchElectronApp,
+  skipWithoutElectron,
+  type LaunchedElectronApp,
+} from './launchElectronApp.js';
 
 test.describe('Electron shell', () => {
-  test.skip(skipReason !== undefined, skipReason ?? '');
+  skipWithoutElectron('electron suite');
 
-  let base: string;
-  let workspace: string;
-  let app: ElectronApplication;
-  let page: Page;
+  let launched: LaunchedElectronApp;
 
   test.beforeEach(async () => {
-    base = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-electron-'));
-    workspace = path.join(base, 'workspace');
-    await fs.cp(path.join(root, 'samples', 'acme-checkout'), workspace, { recursive: true });
-    app = await electron.launch({
-      executablePath: (found as { binary: string }).binary,
-      args: [root, workspace],
-      env: { ...process.env, SPECBENCH_USER_DATA: path.join(base, 'user-data') },
-    });
-    page = await app.firstWindow();
-    await page.waitForSelector('body[data-ready=true]');
+    launched = await launchElectronApp('specbench-electron-');
   });
 
   test.afterEach(async () => {
-    await app?.close();
-    await fs.rm(base, { recursive: true, force: true });
+    await closeElectronApp(launched);
   });
 
   test('the window is isolated, sandboxed and has no Node', async () => {
+    const { app } = launched;
     const preferences = await app.evaluate(({ BrowserWindow }) => {
       const preferences = BrowserWindow.getAllWindows()[0]!.webContents.getLastWebPreferences();
       return {
@@ -68,6 +44,7 @@ test.describe('Electron shell', () => {
   });
 
   test('the page sees exactly the contract, and no require, process or ipcRenderer', async () => {
+    const { page } = launched;
     const surface = await page.evaluate(() => {
       const scope = window as unknown as Record<string, unknown>;
       return {
@@ -88,6 +65,7 @@ test.describe('Electron shell', () => {
   });
 
   test('opens the workspace given on the command line and saves through the bridge', async () => {
+    const { page, workspace } = launched;
     const file = 'stories/pay-as-a-guest.md';
     const result = await page.evaluate(async (file) => {
       const api = (window as unknown as { specbench: SpecbenchApi }).specbench;
@@ -104,6 +82,7 @@ test.describe('Electron shell', () => {
   });
 
   test('the window cannot be navigated away or open new windows', async () => {
+    const { app, page } = launched;
     await page.evaluate(() => {
       window.open('https://example.com/');
       location.href = 'https://example.com/';
