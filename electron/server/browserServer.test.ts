@@ -1,12 +1,12 @@
 import { promises as fs } from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiContract } from '../../shared/contract/apiContract.js';
 import { Workspace } from '../engine/workspace.js';
 import { WorkspaceService } from '../services/workspaceService.js';
 import { startBrowserServer, type BrowserServer } from './browserServer.js';
+import { makeServerFolders } from './testing/makeServerFolders.js';
 import { login, send, snapshot, type Call } from './testing/rawRequest.js';
 
 let base: string;
@@ -38,21 +38,10 @@ function api(
 }
 
 beforeAll(async () => {
-  base = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-server-'));
-  root = path.join(base, 'acme-checkout');
-  renderer = path.join(base, 'renderer');
-  // The sample's own .specbench (cache, a roadmap lock held by whoever serves it now) is not copied.
-  await fs.cp(path.join(import.meta.dirname, '../../samples/acme-checkout'), root, {
-    recursive: true,
-    filter: (source) => !source.includes(`${path.sep}.specbench`),
-  });
-  await fs.mkdir(path.join(renderer, 'assets'), { recursive: true });
-  await fs.writeFile(
-    path.join(renderer, 'index.html'),
+  ({ base, root, renderer } = await makeServerFolders(
+    'specbench-server-',
     '<!doctype html><script type="module" src="/assets/app.js"></script>',
-  );
-  await fs.writeFile(path.join(renderer, 'assets', 'app.js'), 'export {};');
-  await fs.writeFile(path.join(base, 'secret.txt'), 'secret');
+  ));
   const opened = await Workspace.open(root, { write: true, watch: true, cache: false });
   if (!opened.ok) throw new Error(opened.message);
   workspace = opened.workspace;

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workspace } from '../engine/workspace.js';
 import { WorkspaceService } from '../services/workspaceService.js';
 import { startBrowserServer, type BrowserServer } from './browserServer.js';
+import { makeServerFolders } from './testing/makeServerFolders.js';
 import { login, send, sendForHeaders, snapshot, type Call, type Reply } from './testing/rawRequest.js';
 
 let base: string;
@@ -41,18 +42,10 @@ function start(port?: number): Promise<BrowserServer> {
 }
 
 beforeAll(async () => {
-  base = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-attacks-'));
-  root = path.join(base, 'acme-checkout');
-  renderer = path.join(base, 'renderer');
-  // The sample's own .specbench (cache, a roadmap lock held by whoever serves it now) is not copied.
-  await fs.cp(path.join(import.meta.dirname, '../../samples/acme-checkout'), root, {
-    recursive: true,
-    filter: (source) => !source.includes(`${path.sep}.specbench`),
-  });
-  await fs.mkdir(path.join(renderer, 'assets'), { recursive: true });
-  await fs.writeFile(path.join(renderer, 'index.html'), '<!doctype html><title>app</title>');
-  await fs.writeFile(path.join(renderer, 'assets', 'app.js'), 'export {};');
-  await fs.writeFile(path.join(base, 'secret.txt'), 'secret');
+  ({ base, root, renderer } = await makeServerFolders(
+    'specbench-attacks-',
+    '<!doctype html><title>app</title>',
+  ));
   await fs.writeFile(path.join(base, 'secret.md'), '# Secret\n');
   await fs.writeFile(path.join(base, 'secret.png'), 'not really a png');
   await fs.symlink(path.join(base, 'secret.md'), path.join(root, 'specs', 'leak.md'));
