@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { contentSecurityPolicy } from '../export/bundleHtml.js';
 import type { PdfPrinter, PrinterLauncher } from '../export/pdfPrinter.js';
 import { allowedPrintRequest, electronPdfOptions } from '../export/printOptions.js';
+import { hardenedWebPreferences } from './windowOptions.js';
 
 /** The part of Electron's Session the printer uses (a fake stands in where Electron cannot run). */
 export interface PrintSession {
@@ -41,7 +42,7 @@ export interface PrintingElectron<Session extends PrintSession = PrintSession> {
   BrowserWindow: new (options: ReturnType<typeof printWindowOptions<Session>>) => PrintWindow;
 }
 
-/** Hidden, sandboxed, isolated, no JavaScript, no preload, no Node, in the printing session. */
+/** Hidden, with every hardened preference, no JavaScript and no preload, in the printing session. */
 export function printWindowOptions<Session>(printSession: Session) {
   return {
     show: false,
@@ -49,17 +50,8 @@ export function printWindowOptions<Session>(printSession: Session) {
     height: 1123,
     webPreferences: {
       session: printSession,
+      ...hardenedWebPreferences,
       javascript: false,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webviewTag: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
       spellcheck: false,
     },
   };

@@ -1,5 +1,5 @@
 /** The one set of options every Specbench window is created with: isolated, sandboxed, no Node. */
-import type { BrowserWindowConstructorOptions, Rectangle } from 'electron';
+import type { BrowserWindowConstructorOptions, Rectangle, WebPreferences } from 'electron';
 
 export interface WindowOptionsInput {
   preloadPath: string;
@@ -7,6 +7,20 @@ export interface WindowOptionsInput {
   /** Background painted before the renderer's first frame, so dark mode does not flash white. */
   backgroundColor?: string;
 }
+
+/** The page of any window we open (the app's, the PDF printer's) gets these: no Node, no webview, no insecure content. */
+export const hardenedWebPreferences = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webviewTag: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  navigateOnDragDrop: false,
+} as const satisfies WebPreferences;
 
 export const minimumWindowSize = { width: 720, height: 480 };
 
@@ -21,19 +35,6 @@ export function createWindowOptions(input: WindowOptionsInput): BrowserWindowCon
     show: false,
     title: 'Specbench',
     backgroundColor: input.backgroundColor ?? '#ffffff',
-    webPreferences: {
-      preload: input.preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webviewTag: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      spellcheck: true,
-    },
+    webPreferences: { preload: input.preloadPath, ...hardenedWebPreferences, spellcheck: true },
   };
 }
