@@ -3,34 +3,22 @@
  * references or front matter: 11.8 MB instead of 20.4 MB for the 10,000-document reference workspace
  * (requirement titles are 5 MB of it).
  */
-import type { FrontMatterError } from '../frontMatter/frontMatter.js';
-import type { DocumentEntry, DocumentType } from '../model/documentModel.js';
+import type { DocumentEntry, RequirementEntry } from '../model/documentModel.js';
 
-export interface RequirementSummary {
-  key: string;
-  /** 1-based line of the opening fence, for links into the spec. */
-  line: number;
-  /** The requirement's first line of text: its title in lists, chips and pickers. */
-  summary: string;
-  roadmap: string[];
-  priority?: string;
-  status?: string;
-}
+/** A requirement's key, place, title and roadmap fields: as the engine indexed them, without its section and end. */
+export type RequirementSummary = Pick<
+  RequirementEntry,
+  'key' | 'line' | 'summary' | 'roadmap' | 'priority' | 'status'
+>;
 
-export interface DocumentSummary {
-  path: string;
-  key?: string;
-  type: DocumentType;
-  title: string;
-  status?: string;
-  owner?: string;
-  implements: string[];
-  answers: string[];
+/** Those of a document's indexed fields the lists need, its requirements summarized, and its estimate. */
+export interface DocumentSummary extends Pick<
+  DocumentEntry,
+  'path' | 'key' | 'type' | 'title' | 'status' | 'owner' | 'implements' | 'answers' | 'mtimeMs' | 'problem'
+> {
   requirements: RequirementSummary[];
   /** A story's estimate in points, when its front matter has a number. */
   estimate?: number;
-  mtimeMs: number;
-  problem?: FrontMatterError;
 }
 
 export function summarizeDocument(entry: DocumentEntry): DocumentSummary {
