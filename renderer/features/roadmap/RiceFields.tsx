@@ -1,5 +1,5 @@
 /** RICE inputs and the score with its formula; saves a complete, valid set of inputs, or clears it when reach and effort are both emptied. */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Rice } from '../../../shared/model/roadmapModel.js';
 import { confidenceValues, impactValues, riceScore } from '../../../shared/model/roadmapModel.js';
 import { scoreFormat } from './RiceScore.js';
@@ -57,7 +57,13 @@ export function RiceFields({
 }) {
   const id = useId();
   const [draft, setDraft] = useState(() => draftOf(rice));
-  useEffect(() => setDraft(draftOf(rice)), [rice]);
+  const editing = useRef(false);
+  // A refresh brings a new object with the same inputs; only a real change, and only while the user
+  // is not in these fields, may replace a half-typed draft (it used to undo an emptied Reach).
+  const saved = JSON.stringify(rice ?? null);
+  useEffect(() => {
+    if (!editing.current) setDraft(draftOf((JSON.parse(saved) as Rice | null) ?? undefined));
+  }, [saved]);
   const parsed = parseRice(draft);
 
   function commit(next: Draft) {
@@ -68,7 +74,14 @@ export function RiceFields({
   }
 
   return (
-    <fieldset className="rice" disabled={readOnly}>
+    <fieldset
+      className="rice"
+      disabled={readOnly}
+      onFocus={() => (editing.current = true)}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget)) editing.current = false;
+      }}
+    >
       <legend className="rice__legend">RICE score</legend>
       <div className="rice__grid">
         <label htmlFor={`${id}-reach`}>Reach</label>
