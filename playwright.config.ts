@@ -1,14 +1,5 @@
 import { defineConfig } from '@playwright/test';
-
-// Never download browsers: the system Chromium, headless, with no background network traffic.
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { chromiumLaunchArguments, systemChromium } from './electron/export/chromiumLaunch.js';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -24,9 +15,10 @@ export default defineConfig({
   use: {
     headless: true,
     viewport: { width: 1440, height: 900 },
+    // Never download browsers: the system Chromium, headless, with no background network traffic.
     launchOptions: {
-      executablePath: process.env.SPECBENCH_CHROMIUM ?? '/usr/bin/chromium',
-      args: chromiumArgs,
+      executablePath: process.env.SPECBENCH_CHROMIUM ?? systemChromium,
+      args: chromiumLaunchArguments,
     },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',

@@ -7,16 +7,9 @@ import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumLaunchArguments, systemChromium } from '../electron/export/chromiumLaunch.js';
 import { generateLargeSpec } from '../shared/markdown/largeSpec.js';
 
-const launchArguments = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const servingLine = /^Specbench serving .* at (http:\/\/\S+)$/m;
 
 interface Served {
@@ -76,7 +69,7 @@ export async function ensureRenderer(repository: string): Promise<void> {
 }
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: launchArguments });
+  return chromium.launch({ executablePath: systemChromium, args: chromiumLaunchArguments });
 }
 
 /** Milliseconds from `serve` starting to a ready app whose navigator's Specs link is clickable. */

@@ -13,7 +13,7 @@ import type { ProbeResult } from './benchProbe.js';
 import { generateWorkspace, referenceWorkspace, type GenerateOptions } from './generateWorkspace.js';
 import { median, percentile } from './percentile.js';
 import { measureHardening } from './hardeningMeasurements.js';
-import { measureApp, measureExports } from './partMeasurements.js';
+import { measureApp, measureExports, type Add } from './partMeasurements.js';
 import { runProcess } from './runProcess.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -137,14 +137,7 @@ async function main(): Promise<void> {
   const peaks: number[] = [];
   const samplesOf = (results: ProbeResult[], name: string): number[] =>
     results.flatMap((result) => result.extra[name] as number[]);
-  const add = (
-    id: string,
-    label: string,
-    value: number,
-    unit: Measurement['unit'],
-    budget?: number,
-    samples?: number[],
-  ): void => {
+  const add: Add = (id, label, value, unit, budget, samples) => {
     measurements.push({
       id,
       label,

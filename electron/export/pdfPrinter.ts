@@ -2,19 +2,9 @@
  * Prints sanitised HTML to PDF with Playwright's Chromium (the system one when present): JavaScript
  * off, every network request aborted; the running header and footer come from the HTML's own CSS.
  */
-import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumExecutablePath, chromiumLaunchArguments } from './chromiumLaunch.js';
 import { allowedPrintRequest, playwrightPdfOptions } from './printOptions.js';
-
-const systemChromium = '/usr/bin/chromium';
-const launchArguments = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** What prints bundle HTML: Playwright's Chromium here, `webContents.printToPDF` in the desktop app. */
 export interface PdfPrinter {
@@ -35,11 +25,13 @@ export type PrinterLauncher = () => Promise<LaunchResult<PdfPrinter>>;
 
 /** `SPECBENCH_CHROMIUM` names another Chromium; otherwise Debian's, else Playwright's own if installed. */
 export async function launchPdfPrinter(): Promise<LaunchResult> {
-  const executablePath =
-    process.env.SPECBENCH_CHROMIUM ?? (existsSync(systemChromium) ? systemChromium : undefined);
+  const executablePath = chromiumExecutablePath();
   let browser: Browser;
   try {
-    browser = await chromium.launch({ args: launchArguments, ...(executablePath ? { executablePath } : {}) });
+    browser = await chromium.launch({
+      args: chromiumLaunchArguments,
+      ...(executablePath ? { executablePath } : {}),
+    });
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
     return {

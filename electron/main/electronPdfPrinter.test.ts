@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumLaunchArguments, systemChromium } from '../export/chromiumLaunch.js';
 import { renderBundlePdf } from '../export/bundlePdf.js';
 import type { electronPdfOptions } from '../export/printOptions.js';
 import { bundleOf, pdfPages, sampleCopy } from '../export/testing/exportFixtures.js';
@@ -208,7 +209,7 @@ describe('electronPrinterLauncher, with a fake Electron printing through Chromiu
   const requests: string[] = [];
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+    browser = await chromium.launch({ executablePath: systemChromium, args: chromiumLaunchArguments });
     server = createServer((request, response) => {
       requests.push(request.url ?? '');
       response.end('x');
