@@ -1,4 +1,4 @@
-/** Flattens `api.trace()` rows into table rows: one per requirement, with the gaps named. */
+/** Flattens trace rows (computed from the summaries by `traceRows`) into table rows: one per requirement, with the gaps named. */
 import type { TraceRowView } from '../../../shared/contract/apiContract.js';
 import type { RoadmapItem } from '../../../shared/model/roadmapModel.js';
 import type { DocumentSummary } from '../../../shared/contract/documentSummary.js';
