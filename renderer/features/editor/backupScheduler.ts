@@ -1,14 +1,15 @@
 /**
  * Backs up a dirty buffer about a second after a change, with at most one backup in flight, and
  * discards the backup once a save has put the text on disk. Serializing a long document takes
- * tens of milliseconds, so the backup waits for a short pause in typing, but never longer than
- * `backupLatestMs`: a long run of keystrokes is still covered.
+ * tens of milliseconds, so the backup waits for a pause in typing long enough for autosave to go
+ * first (a save that lands leaves nothing to back up), but never longer than `backupLatestMs`: a
+ * long run of keystrokes, or a save that keeps failing, is still covered.
  */
 import type { FileVersion, SpecbenchApi } from '../../../shared/contract/apiContract.js';
 
 /** Earliest backup after the first unsaved change. */
 export const backupDelayMs = 1000;
-/** A gap between keystrokes this long counts as a pause. */
+/** A gap between keystrokes this long, after autosave's own delay, counts as a pause. */
 export const backupPauseMs = 250;
 /** Latest backup after the first unsaved change, pause or not. */
 export const backupLatestMs = 3000;
@@ -33,6 +34,8 @@ export class BackupScheduler {
 
   constructor(
     private readonly api: BackupApi,
+    /** Autosave's delay: a pause waits it out, so a save that lands first makes the backup unneeded. */
+    private readonly autosaveDelayMs: number,
     /** The document's current path: renaming it after its title keeps the session. */
     private readonly path: () => string,
     /** The text to keep and the version it started from; undefined when it equals the disk. */
@@ -44,7 +47,7 @@ export class BackupScheduler {
     const now = Date.now();
     this.firstChange ??= now;
     const due = Math.min(
-      Math.max(this.firstChange + backupDelayMs, now + backupPauseMs),
+      Math.max(this.firstChange + backupDelayMs, now + this.autosaveDelayMs + backupPauseMs),
       this.firstChange + backupLatestMs,
     );
     clearTimeout(this.timer);

@@ -119,9 +119,11 @@ export function useDocumentSession(
     () =>
       new BackupScheduler(
         api,
+        autosaveDelayMs,
         () => pathRef.current,
         () => {
-          if (!version.current || !parsedRef.current) return undefined;
+          // Clean (saved, or a save in flight that calls `changed` again if it fails): nothing to serialize.
+          if (!dirty.current || !version.current || !parsedRef.current) return undefined;
           const text = currentText();
           return text === lastText.current ? undefined : { text, base: version.current };
         },
