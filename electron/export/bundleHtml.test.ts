@@ -27,10 +27,15 @@ describe('renderBundleHtml on the sample', () => {
     });
   });
 
-  it('is self-contained: every image is a data URI, nothing is loaded from elsewhere', () => {
+  it('is self-contained: every image and font is a data URI, nothing is loaded from elsewhere', () => {
     const sources = Array.from(html.matchAll(/\ssrc="([^"]*)"/g), (match) => match[1]!.slice(0, 22));
-    const external = html.match(/<(?:link|script)\b|url\(/g) ?? [];
-    expect({ sources, external }).toEqual({ sources: ['data:image/png;base64,'], external: [] });
+    const external = html.match(/<(?:link|script)\b|url\((?!data:font\/woff2;base64,)/g) ?? [];
+    const fonts = html.match(/url\(data:font\/woff2;base64,/g)?.length ?? 0;
+    expect({ sources, external, fonts: fonts > 10 }).toEqual({
+      sources: ['data:image/png;base64,'],
+      external: [],
+      fonts: true,
+    });
   });
 
   it('holds no active content', () => {

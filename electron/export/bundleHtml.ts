@@ -4,6 +4,7 @@
  */
 import { riceScore } from '../../shared/model/roadmapModel.js';
 import { bundleStyles } from './bundleStyles.js';
+import { exportFontFaces } from './exportFonts.js';
 import { keyLink, renderDocumentHtml, type TocHeading } from './documentHtml.js';
 import { escapeHtml } from './htmlSanitizer.js';
 import { runningHeaderStyles, type RunningHeader } from './runningHeaders.js';
@@ -26,8 +27,9 @@ export interface BundleHtml {
 
 const typeNames: Record<string, string> = { spec: 'Spec', story: 'User story', faq: 'FAQ', doc: 'Document' };
 const hiddenFields = new Set(['title', 'type']);
-/** No scripts, no network: images are inlined, styles are the bundle's own. */
-export const contentSecurityPolicy = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
+/** No scripts, no network: images and fonts are inlined, styles are the bundle's own. */
+export const contentSecurityPolicy =
+  "default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'";
 
 export function bundleTitle(bundle: SpecBundle): string {
   const specs = bundle.documents.filter((document) => document.entry.type === 'spec');
@@ -93,7 +95,8 @@ ${body.html}</article>`);
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-<style>${bundleStyles}
+<style>${exportFontFaces()}
+${bundleStyles}
 ${runningHeaderStyles({ workspaceName: bundle.workspaceName, bundleTitle: title, sections: headers })}</style>
 </head>
 <body>

@@ -1,6 +1,11 @@
+import { exportMonoFamily, exportSansFamily } from './exportFonts.js';
+
+/** The embedded faces first (exportFonts.ts); the rest only for scripts they lack (CJK, emoji, …). */
+const sans = `'${exportSansFamily}', Inter, "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", sans-serif`;
+const mono = `'${exportMonoFamily}', "DejaVu Sans Mono", "Liberation Mono", Menlo, monospace`;
+
 /** The running header and footer's type; their texts come from runningHeaders.ts. */
-const marginBox =
-  'font-family: Inter, "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", sans-serif; font-size: 8pt; color: #5b6577;';
+const marginBox = `font-family: ${sans}; font-size: 8pt; color: #5b6577;`;
 
 /** The bundle's one stylesheet, inlined into the HTML: print first (A4), readable on screen too. */
 export const bundleStyles = `
@@ -11,7 +16,7 @@ export const bundleStyles = `
 }
 :root { --ink: #1c2330; --muted: #5b6577; --rule: #d9dee7; --accent: #1f5fbf; --soft: #f4f6fa; }
 * { box-sizing: border-box; }
-html { font-family: Inter, "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", sans-serif; font-size: 10.5pt;
+html { font-family: ${sans}; font-size: 10.5pt;
   color: var(--ink); line-height: 1.5; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; }
 @media screen { body { max-width: 52rem; margin: 2rem auto; padding: 0 1.5rem; } }
@@ -29,11 +34,16 @@ p, ul, ol { margin: 0 0 2.5mm; }
 ul, ol { padding-left: 6mm; }
 li { margin: 0.6mm 0; }
 ul:has(> li > .checkbox) { list-style: none; padding-left: 2mm; }
-.checkbox { font-size: 11pt; color: var(--muted); }
-.checkbox.checked { color: #1d7a46; }
+li:has(> .checkbox) { padding-left: 1.1em; text-indent: -1.1em; }
+/* Drawn, not a ☐/☑ glyph: the embedded fonts have none, and a fallback font would differ per machine. */
+.checkbox { display: inline-block; position: relative; width: 0.85em; height: 0.85em; margin-right: 0.2em;
+  vertical-align: -0.1em; border: 1.2px solid var(--muted); border-radius: 0.15em; }
+.checkbox.checked { border-color: #1d7a46; background: #1d7a46; }
+.checkbox.checked::after { content: ''; position: absolute; left: 0.24em; top: 0.06em; width: 0.22em; height: 0.45em;
+  border: solid #fff; border-width: 0 0.12em 0.12em 0; transform: rotate(45deg); }
 img { max-width: 100%; height: auto; display: block; margin: 3mm auto; border: 1px solid var(--rule); border-radius: 2mm; }
 .image-alt { display: inline-block; padding: 1mm 2mm; border: 1px dashed var(--rule); color: var(--muted); font-style: italic; }
-code { font-family: "DejaVu Sans Mono", "Liberation Mono", Menlo, monospace; font-size: 9pt; background: var(--soft);
+code { font-family: ${mono}; font-size: 9pt; background: var(--soft);
   padding: 0.2mm 1mm; border-radius: 1mm; }
 pre { background: var(--soft); padding: 3mm; border-radius: 2mm; white-space: pre-wrap; overflow-wrap: anywhere; font-size: 9pt; }
 pre code { background: none; padding: 0; }

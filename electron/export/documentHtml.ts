@@ -84,7 +84,7 @@ export function renderDocumentHtml(
         return `<img${attributes({ src: data, alt: text, title: title ?? undefined })}>`;
       },
       checkbox({ checked }) {
-        return `<span class="checkbox${checked ? ' checked' : ''}" role="img" aria-label="${checked ? 'done' : 'to do'}">${checked ? '☑' : '☐'}</span> `;
+        return `<span class="checkbox${checked ? ' checked' : ''}" role="img" aria-label="${checked ? 'done' : 'to do'}"></span> `;
       },
     },
   });

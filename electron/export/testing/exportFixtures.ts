@@ -45,6 +45,23 @@ export async function bundleOf(folder: string, request: BundleRequest): Promise<
   }
 }
 
+/** The names of the fonts a PDF embeds (subset prefixes removed), from poppler's pdffonts. */
+export async function pdfFontNames(pdf: Uint8Array): Promise<string[]> {
+  const folder = await temporaryFolder();
+  const file = path.join(folder, 'bundle.pdf');
+  await fs.writeFile(file, pdf);
+  const listing = await new Promise<string>((resolve, reject) => {
+    execFile('pdffonts', [file], (error, stdout) => (error ? reject(error) : resolve(stdout)));
+  });
+  await fs.rm(folder, { recursive: true, force: true });
+  const names = listing
+    .split('\n')
+    .slice(2)
+    .map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''))
+    .filter((name) => name !== '');
+  return [...new Set(names)].sort();
+}
+
 /** The text of each page, from poppler's pdftotext in layout mode. */
 export async function pdfPages(pdf: Uint8Array): Promise<string[]> {
   const folder = await temporaryFolder();
