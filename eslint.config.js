@@ -21,6 +21,22 @@ const restrict = (/** @type {string[]} */ patterns, /** @type {string} */ messag
   'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
 });
 
+/** The renderer's own restrictions, plus the ones every renderer file has (one rule option list wins). */
+const rendererLayer = (/** @type {{regex: string, message: string}[]} */ layers) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        {
+          group: [...nodeBuiltins, 'electron', '**/electron/**'],
+          message: 'renderer/ talks to the workspace only through the API contract.',
+        },
+        ...layers,
+      ],
+    },
+  ],
+});
+
 export default tseslint.config(
   {
     ignores: ['node_modules/', 'dist/', 'samples/', 'test-results/', 'playwright-report/', '**/fixtures/**'],
@@ -48,6 +64,33 @@ export default tseslint.config(
       [...nodeBuiltins, 'electron', '**/electron/**'],
       'renderer/ talks to the workspace only through the API contract.',
     ),
+  },
+  // Inside the renderer, layers run one way: app/ composes features; features use workbench/ (shared
+  // state and routing) and ui/ (generic pieces); another feature only through its index.js.
+  {
+    files: ['renderer/features/**'],
+    rules: rendererLayer([
+      { regex: '(^|/)app/', message: 'A feature never imports app/, which composes the features.' },
+      {
+        regex: '^\\.\\./(?!\\.)[^/]+/(?!index\\.js$)',
+        message: 'Another feature is used only through its index.js, never through its insides.',
+      },
+    ]),
+  },
+  {
+    files: ['renderer/workbench/**'],
+    rules: rendererLayer([
+      { regex: '(^|/)(app|features)/', message: 'workbench/ sits below the features and app/.' },
+    ]),
+  },
+  {
+    files: ['renderer/ui/**'],
+    rules: rendererLayer([
+      {
+        regex: '(^|/)(app|features|workbench)/',
+        message: 'ui/ holds generic pieces that know no feature or state.',
+      },
+    ]),
   },
   {
     files: ['electron/**'],

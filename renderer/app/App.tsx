@@ -15,12 +15,12 @@ import { SearchPage } from '../features/search/SearchPage.js';
 import { StoryList } from '../features/story/StoryList.js';
 import { StoryPage } from '../features/story/StoryPage.js';
 import { TraceMatrix } from '../features/trace/TraceMatrix.js';
-import { HomePage } from './HomePage.js';
-import { type Route } from './route.js';
-import { useHashRoute } from './useHashRoute.js';
+import { HomePage } from '../features/home/HomePage.js';
+import { type Route } from '../workbench/route.js';
+import { useHashRoute } from '../workbench/useHashRoute.js';
 import { useShortcuts } from './useShortcuts.js';
-import { editorKeyFor } from './useTitleRename.js';
-import { WorkspaceContext, useWorkspaceLoader, type WorkspaceState } from './workspaceState.js';
+import { editorKeyFor } from '../workbench/useTitleRename.js';
+import { WorkspaceContext, useWorkspaceLoader, type WorkspaceState } from '../workbench/workspaceState.js';
 
 export function App({ api }: { api: SpecbenchApi }) {
   const workspace = useWorkspaceLoader(api);

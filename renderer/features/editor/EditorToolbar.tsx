@@ -1,7 +1,7 @@
 /** Formatting and insert buttons; state is read per transaction through useEditorState (cheap selectors). */
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
-import type { WorkspaceState } from '../../app/workspaceState.js';
+import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { insertRequirement } from './editorCommands.js';
 
 export function EditorToolbar({ editor, workspace }: { editor: Editor; workspace: WorkspaceState }) {

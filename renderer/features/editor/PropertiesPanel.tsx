@@ -1,7 +1,7 @@
 /** Front-matter fields as a typed form; every change goes through setFrontMatterFields (minimal line edits). */
 import { useState } from 'react';
 import { documentStatuses, type DocumentType } from '../../../shared/model/documentModel.js';
-import type { WorkspaceState } from '../../app/workspaceState.js';
+import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { KeyPicker, type KeyOption } from './KeyPicker.js';
 
 interface PropertiesPanelProps {

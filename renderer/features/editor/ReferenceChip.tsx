@@ -1,8 +1,8 @@
 /** A `[[KEY]]` reference as a chip: click to open its target, hover for a preview. */
 import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { memo } from 'react';
-import { useWorkspace, type WorkspaceState } from '../../app/workspaceState.js';
-import { docHash } from '../../app/route.js';
+import { useWorkspace, type WorkspaceState } from '../../workbench/workspaceState.js';
+import { documentHash } from '../../workbench/route.js';
 import { useEditorContext } from './editorContext.js';
 
 interface Target {
@@ -15,7 +15,7 @@ export function resolveReference(workspace: WorkspaceState, key: string): Target
   const document = workspace.byKey.get(key);
   if (document) {
     return {
-      hash: docHash(document.path),
+      hash: documentHash(document.path),
       title: document.title,
       detail: [document.type, document.status].filter(Boolean).join(' · '),
     };
@@ -24,7 +24,7 @@ export function resolveReference(workspace: WorkspaceState, key: string): Target
   if (owner) {
     const requirement = owner.requirements.find((entry) => entry.key === key)!;
     return {
-      hash: `${docHash(owner.path)}?line=${requirement.line}`,
+      hash: `${documentHash(owner.path)}?line=${requirement.line}`,
       title: requirement.summary || key,
       detail: `requirement in ${owner.key ?? owner.path}${requirement.priority ? ` · ${requirement.priority}` : ''}`,
     };

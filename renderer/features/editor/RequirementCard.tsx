@@ -2,7 +2,7 @@
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { requirementPriorities, requirementStatuses } from '../../../shared/grammar/linkGrammar.js';
 import { memo, useCallback, useRef } from 'react';
-import { useWorkspace } from '../../app/workspaceState.js';
+import { useWorkspace } from '../../workbench/workspaceState.js';
 import { KeyPicker, type KeyOption } from './KeyPicker.js';
 import { useEditorContext } from './editorContext.js';
 

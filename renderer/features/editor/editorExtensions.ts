@@ -9,7 +9,7 @@ import { ReferenceChip } from './ReferenceChip.js';
 import { RequirementCard } from './RequirementCard.js';
 import { rerenderOnAttributeChange } from './rerenderOnAttributeChange.js';
 import { guidanceFor } from './sectionGuidance.js';
-import { sharedCodec } from './sharedCodec.js';
+import { sharedCodec } from '../../workbench/sharedCodec.js';
 
 /** The heading text of the top-level section that contains `pos`. */
 function headingBefore(doc: ProseMirrorNode, pos: number): string | undefined {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { DecorationSet } from '@tiptap/pm/view';
-import { sharedCodec } from './sharedCodec.js';
+import { sharedCodec } from '../../workbench/sharedCodec.js';
 import { rerenderOnAttributeChange } from './rerenderOnAttributeChange.js';
 
 const { schema } = sharedCodec();

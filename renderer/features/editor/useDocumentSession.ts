@@ -14,7 +14,7 @@ import type {
 import { setFrontMatterFields } from '../../../shared/frontMatter/frontMatter.js';
 import type { ParsedDocument } from '../../../shared/markdown/markdownCodec.js';
 import { BackupScheduler } from './backupScheduler.js';
-import { sharedCodec } from './sharedCodec.js';
+import { sharedCodec } from '../../workbench/sharedCodec.js';
 
 export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'conflict' | 'failed' | 'deleted';
 export const autosaveDelayMs = 800;

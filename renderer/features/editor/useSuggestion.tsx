@@ -2,7 +2,7 @@
 import type { Editor } from '@tiptap/core';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
-import type { WorkspaceState } from '../../app/workspaceState.js';
+import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { blockCommands, filterBlockCommands, insertRequirement } from './editorCommands.js';
 import { findTrigger, type SuggestionTrigger } from './suggestionTrigger.js';
 

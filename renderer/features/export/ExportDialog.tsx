@@ -3,8 +3,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { ExportProgress, ExportedFile, SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import { isDesktop } from '../../api/getApi.js';
-import type { WorkspaceState } from '../../app/workspaceState.js';
-import { useModalDialog } from '../search/useModalDialog.js';
+import type { WorkspaceState } from '../../workbench/workspaceState.js';
+import { useModalDialog } from '../../ui/useModalDialog.js';
 import {
   exportRequest,
   formatLabels,

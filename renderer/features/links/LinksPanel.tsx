@@ -1,7 +1,7 @@
 /** Region "Links": what the open document or the selected requirement delivers, who implements and mentions it. */
 import { useEffect, useMemo, useState } from 'react';
 import type { LinkView, SpecbenchApi } from '../../../shared/contract/apiContract.js';
-import type { WorkspaceState } from '../../app/workspaceState.js';
+import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { linkGroups } from './linkGroups.js';
 import './links.css';
 

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import type { LinkView } from '../../../shared/contract/apiContract.js';
 import type { DocumentEntry, DocumentType } from '../../../shared/model/documentModel.js';
 import type { RoadmapItem } from '../../../shared/model/roadmapModel.js';
-import { indexSnapshot } from '../../app/workspaceState.js';
+import { indexSnapshot } from '../../workbench/workspaceState.js';
 import { linkGroups } from './linkGroups.js';
 import { documentEntryFixture } from '../../../shared/model/documentEntryFixture.js';
 

@@ -1,7 +1,7 @@
 /** The Links panel's groups for a document or one requirement, from the index and the engine's backlinks. */
 import type { LinkView } from '../../../shared/contract/apiContract.js';
-import type { WorkspaceState } from '../../app/workspaceState.js';
-import { docHash } from '../../app/route.js';
+import type { WorkspaceState } from '../../workbench/workspaceState.js';
+import { documentHash } from '../../workbench/route.js';
 
 export interface LinkItem {
   key: string;
@@ -24,7 +24,7 @@ function itemForKey(workspace: Lookup, key: string, line?: number, path?: string
     return { key, title: item.title, hash: `#/roadmap/${encodeURIComponent(key)}`, detail: item.lane };
   const document = workspace.byKey.get(key);
   if (document) {
-    const hash = line ? `${docHash(document.path)}?line=${line}` : docHash(document.path);
+    const hash = line ? `${documentHash(document.path)}?line=${line}` : documentHash(document.path);
     return { key, title: document.title, hash, detail: document.status };
   }
   const owner = workspace.requirementOwner.get(key);
@@ -33,11 +33,11 @@ function itemForKey(workspace: Lookup, key: string, line?: number, path?: string
     return {
       key,
       title: requirement?.summary || owner.title,
-      hash: `${docHash(owner.path)}?line=${requirement?.line ?? 1}`,
+      hash: `${documentHash(owner.path)}?line=${requirement?.line ?? 1}`,
       detail: requirement?.priority,
     };
   }
-  if (path) return { key, title: workspace.byPath.get(path)?.title ?? path, hash: docHash(path) };
+  if (path) return { key, title: workspace.byPath.get(path)?.title ?? path, hash: documentHash(path) };
   return { key, title: 'Not found in this workspace', hash: '' };
 }
 
@@ -53,7 +53,7 @@ function storiesImplementing(workspace: Lookup, requirementKeys: ReadonlySet<str
     .map((entry) => ({
       key: entry.key ?? entry.path,
       title: entry.title,
-      hash: docHash(entry.path),
+      hash: documentHash(entry.path),
       detail: entry.implements.filter((key) => requirementKeys.has(key)).join(', '),
     }));
 }
@@ -70,7 +70,7 @@ export function linkGroups(
       .filter((link) => link.kind === 'mentions')
       .map((link) => ({
         ...itemForKey(workspace, link.from, link.line, link.path),
-        hash: `${docHash(link.path)}?line=${link.line}`,
+        hash: `${documentHash(link.path)}?line=${link.line}`,
       })),
   );
   const mentions: LinkGroup = {

@@ -2,7 +2,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { DocumentSummary } from '../../../shared/contract/documentSummary.js';
-import { docHash } from '../../app/route.js';
+import { documentHash } from '../../workbench/route.js';
 
 const rowHeight = 46;
 
@@ -43,7 +43,7 @@ export function DocumentList({ label, documents, openPath }: DocumentListProps) 
               }}
             >
               <a
-                href={docHash(entry.path)}
+                href={documentHash(entry.path)}
                 aria-current={entry.path === openPath ? 'page' : undefined}
                 title={entry.path}
               >

@@ -2,10 +2,10 @@
 import { useMemo, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import { documentStatuses, type DocumentType } from '../../../shared/model/documentModel.js';
-import type { Route } from '../../app/route.js';
-import type { WorkspaceState } from '../../app/workspaceState.js';
+import type { Route } from '../../workbench/route.js';
+import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { DocumentList } from './DocumentList.js';
-import { createAndOpen, newDocumentLabels, type NewDocumentType } from './createDocument.js';
+import { createAndOpen, newDocumentLabels, type NewDocumentType } from '../../workbench/createDocument.js';
 import { countByType, sectionDocuments, statusCounts } from './navigatorSections.js';
 import './navigator.css';
 

@@ -1,9 +1,10 @@
 /** Ctrl/Cmd+K: every action by name. Controlled by `open`/`onClose`, or self-managed when they are absent. */
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
-import type { WorkspaceState } from '../../app/workspaceState.js';
-import { useModalDialog } from '../search/useModalDialog.js';
+import type { WorkspaceState } from '../../workbench/workspaceState.js';
+import { Combobox } from '../../ui/Combobox.js';
+import { useModalDialog } from '../../ui/useModalDialog.js';
 import type { PaletteCommand } from './paletteCommands.js';
 import { builtInCommands, filterCommands, mergeCommands } from './paletteCommands.js';
 import { toggleTheme } from './toggleTheme.js';
@@ -59,7 +60,7 @@ export function CommandPalette({
   return (
     <dialog
       ref={dialog.ref}
-      className="command-palette"
+      className="combobox-dialog command-palette"
       aria-label="Command palette"
       onClick={dialog.onBackdropClick}
     >
@@ -69,37 +70,80 @@ export function CommandPalette({
 }
 
 function PaletteContent({ commands, onClose }: { commands: readonly PaletteCommand[]; onClose: () => void }) {
-  const listId = useId();
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
   const [asking, setAsking] = useState<PaletteCommand | undefined>(undefined);
-  const [answer, setAnswer] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>(undefined);
   const shown = useMemo(() => filterCommands(commands, query), [commands, query]);
-  const activeIndex = Math.min(active, Math.max(shown.length - 1, 0));
 
-  async function run(command: PaletteCommand | undefined) {
-    if (!command) return;
+  async function run(command: PaletteCommand) {
     if (command.ask) {
       setAsking(command);
-      setAnswer('');
-      setError(undefined);
       return;
     }
     onClose();
     await command.run?.();
   }
 
+  if (asking?.ask) {
+    return (
+      <PaletteQuestion
+        command={asking}
+        ask={asking.ask}
+        onBack={() => setAsking(undefined)}
+        onDone={onClose}
+      />
+    );
+  }
+  return (
+    <Combobox
+      options={shown}
+      query={query}
+      onQueryChange={setQuery}
+      onPick={(command) => void run(command)}
+      optionKey={(command) => command.id}
+      optionLabel={(command) => `${command.title}${command.ask ? '…' : ''}`}
+      renderOption={(command) => (
+        <>
+          <span className="command-palette__group" aria-hidden="true">
+            {command.group}
+          </span>
+          <span className="command-palette__title">
+            {command.title}
+            {command.ask ? '…' : ''}
+          </span>
+          {command.shortcut && <kbd className="command-palette__shortcut">{command.shortcut}</kbd>}
+        </>
+      )}
+      inputLabel="Command"
+      listLabel="Commands"
+      placeholder="Type a command…"
+      empty={`No command matches “${query}”.`}
+      wrap
+    />
+  );
+}
+
+interface PaletteQuestionProps {
+  command: PaletteCommand;
+  ask: NonNullable<PaletteCommand['ask']>;
+  onBack: () => void;
+  onDone: () => void;
+}
+
+/** A command that needs one answer (a title, a key) asks for it in place of the list. */
+function PaletteQuestion({ command, ask, onBack, onDone }: PaletteQuestionProps) {
+  const [answer, setAnswer] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>(undefined);
+
   async function submit() {
     const value = answer.trim();
-    if (!asking?.ask || !value || busy) return;
+    if (!value || busy) return;
     setBusy(true);
     setError(undefined);
     try {
-      const failure = await asking.ask.submit(value);
+      const failure = await ask.submit(value);
       if (failure) setError(failure);
-      else onClose();
+      else onDone();
     } catch (thrown) {
       setError(thrown instanceof Error ? thrown.message : String(thrown));
     } finally {
@@ -108,103 +152,39 @@ function PaletteContent({ commands, onClose }: { commands: readonly PaletteComma
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (asking) {
-      if (event.key === 'Enter') {
-        event.preventDefault();
-        void submit();
-      } else if (event.key === 'Escape') {
-        // Esc in the question steps back to the list instead of closing everything.
-        event.preventDefault();
-        event.stopPropagation();
-        setAsking(undefined);
-      }
-      return;
-    }
-    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1 };
-    if (event.key in moves && shown.length > 0) {
+    if (event.key === 'Enter') {
       event.preventDefault();
-      setActive((shown.length + activeIndex + moves[event.key]!) % shown.length);
-    } else if (event.key === 'Enter') {
+      void submit();
+    } else if (event.key === 'Escape') {
+      // Esc in the question steps back to the list instead of closing everything.
       event.preventDefault();
-      void run(shown[activeIndex]);
+      event.stopPropagation();
+      onBack();
     }
   }
 
-  if (asking?.ask) {
-    return (
-      <div className="command-palette__body">
-        <div className="command-palette__context">{asking.title}</div>
-        <input
-          key="answer"
-          className="command-palette__input"
-          aria-label={asking.ask.label}
-          placeholder={asking.ask.label}
-          autoFocus
-          readOnly={busy}
-          aria-busy={busy}
-          value={answer}
-          onChange={(event) => setAnswer(event.target.value)}
-          onKeyDown={onKeyDown}
-        />
-        {error && (
-          <p className="command-palette__error" role="alert">
-            {error}
-          </p>
-        )}
-        <footer className="command-palette__hint" aria-hidden="true">
-          <kbd>Enter</kbd> to confirm · <kbd>Esc</kbd> to go back
-        </footer>
-      </div>
-    );
-  }
-
-  const optionId = (index: number) => `${listId}-option-${index}`;
   return (
-    <div className="command-palette__body">
+    <div className="combobox">
+      <div className="command-palette__context">{command.title}</div>
       <input
-        key="query"
-        className="command-palette__input"
-        role="combobox"
-        aria-label="Command"
-        aria-expanded={shown.length > 0}
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={shown.length > 0 ? optionId(activeIndex) : undefined}
-        placeholder="Type a command…"
+        className="combobox__input"
+        aria-label={ask.label}
+        placeholder={ask.label}
         autoFocus
-        spellCheck={false}
-        value={query}
-        onChange={(event) => {
-          setQuery(event.target.value);
-          setActive(0);
-        }}
+        readOnly={busy}
+        aria-busy={busy}
+        value={answer}
+        onChange={(event) => setAnswer(event.target.value)}
         onKeyDown={onKeyDown}
       />
-      <ul className="command-palette__list" role="listbox" id={listId} aria-label="Commands">
-        {shown.map((command, index) => (
-          <li
-            key={command.id}
-            id={optionId(index)}
-            role="option"
-            aria-selected={index === activeIndex}
-            aria-label={`${command.title}${command.ask ? '…' : ''}`}
-            className="command-palette__option"
-            onMouseMove={() => setActive(index)}
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={() => void run(command)}
-          >
-            <span className="command-palette__group" aria-hidden="true">
-              {command.group}
-            </span>
-            <span className="command-palette__title">
-              {command.title}
-              {command.ask ? '…' : ''}
-            </span>
-            {command.shortcut && <kbd className="command-palette__shortcut">{command.shortcut}</kbd>}
-          </li>
-        ))}
-      </ul>
-      {shown.length === 0 && <p className="command-palette__empty">No command matches “{query}”.</p>}
+      {error && (
+        <p className="command-palette__error" role="alert">
+          {error}
+        </p>
+      )}
+      <footer className="combobox__hint" aria-hidden="true">
+        <kbd>Enter</kbd> to confirm · <kbd>Esc</kbd> to go back
+      </footer>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 /** Palette commands: the built-in list and the fuzzy filter that ranks them as the user types. */
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
-import { documentHash, searchHash } from '../search/documentHash.js';
+import { documentHash, searchHash } from '../../workbench/route.js';
 
 export interface PaletteCommand {
   /** Stable id; a shell command with the same id replaces the built-in one. */

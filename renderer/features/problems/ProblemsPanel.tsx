@@ -1,10 +1,10 @@
 /** `specbench check` findings (`#/problems`), grouped by severity; each jumps to its file and line. */
 import { useMemo, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
-import type { WorkspaceState } from '../../app/workspaceState.js';
+import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import type { FindingView } from '../../../shared/contract/apiContract.js';
-import { documentHash, roadmapItemHash } from '../search/documentHash.js';
-import { HashLink } from '../search/HashLink.js';
+import { documentHash, roadmapItemHash } from '../../workbench/route.js';
+import { HashLink } from '../../ui/HashLink.js';
 import { findingCounts, groupFindings, severityTitles } from './groupFindings.js';
 import './problems.css';
 

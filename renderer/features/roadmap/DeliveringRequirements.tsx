@@ -1,9 +1,10 @@
 /** The requirements whose `roadmap=` names this item, each with the stories that implement it. */
-import type { WorkspaceState } from '../../app/workspaceState.js';
-import { documentHash } from '../search/documentHash.js';
-import { HashLink } from '../search/HashLink.js';
+import type { WorkspaceState } from '../../workbench/workspaceState.js';
+import { documentHash } from '../../workbench/route.js';
+import { HashLink } from '../../ui/HashLink.js';
 import type { Delivery } from './roadmapLanes.js';
-import { deliverySummary, statusLabel } from './roadmapLanes.js';
+import { statusLabel } from '../../ui/statusLabel.js';
+import { deliverySummary } from './roadmapLanes.js';
 
 interface DeliveringRequirementsProps {
   itemKey: string;

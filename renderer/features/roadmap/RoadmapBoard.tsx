@@ -4,7 +4,7 @@ import type { DragEvent, KeyboardEvent } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { Lane } from '../../../shared/model/roadmapModel.js';
 import { lanes } from '../../../shared/model/roadmapModel.js';
-import type { WorkspaceState } from '../../app/workspaceState.js';
+import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { NewRoadmapItemForm } from './NewRoadmapItemForm.js';
 import { RoadmapCard } from './RoadmapCard.js';
 import { RoadmapTabs } from './RoadmapTabs.js';

@@ -2,10 +2,11 @@
 import { memo } from 'react';
 import type { DragEvent, KeyboardEvent } from 'react';
 import type { RoadmapItem } from '../../../shared/model/roadmapModel.js';
-import { roadmapItemHash } from '../search/documentHash.js';
-import { HashLink } from '../search/HashLink.js';
+import { roadmapItemHash } from '../../workbench/route.js';
+import { HashLink } from '../../ui/HashLink.js';
 import type { DeliveryCount } from './roadmapLanes.js';
-import { deliverySummary, statusLabel } from './roadmapLanes.js';
+import { statusLabel } from '../../ui/statusLabel.js';
+import { deliverySummary } from './roadmapLanes.js';
 import { quarterTitle } from './quarterTimeline.js';
 import { RiceScore } from './RiceScore.js';
 

@@ -3,14 +3,15 @@ import { useCallback, useId, useMemo } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { Lane, RoadmapItem } from '../../../shared/model/roadmapModel.js';
 import { lanes, roadmapStatuses } from '../../../shared/model/roadmapModel.js';
-import type { WorkspaceState } from '../../app/workspaceState.js';
-import { HashLink } from '../search/HashLink.js';
+import type { WorkspaceState } from '../../workbench/workspaceState.js';
+import { HashLink } from '../../ui/HashLink.js';
 import { CommitField } from './CommitField.js';
 import { DeliveringRequirements } from './DeliveringRequirements.js';
 import { quarterOptions, quarterTitle } from './quarterTimeline.js';
 import { RiceFields } from './RiceFields.js';
 import type { Delivery } from './roadmapLanes.js';
-import { deliveryOf, laneTitles, statusLabel } from './roadmapLanes.js';
+import { statusLabel } from '../../ui/statusLabel.js';
+import { deliveryOf, laneTitles } from './roadmapLanes.js';
 import type { SaveState } from './useItemSaver.js';
 import { useItemSaver } from './useItemSaver.js';
 import './roadmap.css';
@@ -97,7 +98,7 @@ function ItemForm({ api, workspace, navigate, item, delivery }: ItemFormProps) {
         <SaveIndicator state={state} readOnly={readOnly} />
       </header>
       <div className="roadmap-item__layout">
-        <main className="roadmap-item__main">
+        <div className="roadmap-item__main">
           <section aria-labelledby={`${id}-description`} className="panel">
             <h2 id={`${id}-description`} className="panel__title">
               Description
@@ -118,7 +119,7 @@ function ItemForm({ api, workspace, navigate, item, delivery }: ItemFormProps) {
             workspace={workspace}
             navigate={navigate}
           />
-        </main>
+        </div>
         <aside className="roadmap-item__side" aria-label="Properties">
           <div className="panel item-properties">
             <label htmlFor={`${id}-lane`}>Lane</label>

@@ -1,5 +1,5 @@
 /** Switches between the board and the timeline; both are views of the same roadmap. */
-import { HashLink } from '../search/HashLink.js';
+import { HashLink } from '../../ui/HashLink.js';
 
 export function RoadmapTabs({
   current,

@@ -1,9 +1,9 @@
 /** The roadmap by target quarter (`#/timeline`): one column per quarter, unscheduled items last. */
 import { useMemo, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
-import type { WorkspaceState } from '../../app/workspaceState.js';
-import { roadmapItemHash } from '../search/documentHash.js';
-import { HashLink } from '../search/HashLink.js';
+import type { WorkspaceState } from '../../workbench/workspaceState.js';
+import { roadmapItemHash } from '../../workbench/route.js';
+import { HashLink } from '../../ui/HashLink.js';
 import { quarterTimeline } from './quarterTimeline.js';
 import { RiceScore } from './RiceScore.js';
 import { RoadmapTabs } from './RoadmapTabs.js';

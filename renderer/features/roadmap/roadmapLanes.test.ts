@@ -10,7 +10,6 @@ import {
   itemsByLane,
   keyboardMove,
   reuseUnchanged,
-  statusLabel,
 } from './roadmapLanes.js';
 import { documentEntryFixture } from '../../../shared/model/documentEntryFixture.js';
 
@@ -130,15 +129,5 @@ describe('delivery', () => {
     expect(`${deliverySummary(delivery)} ${text.join(' ')}`).toBe(
       '2 requirements · 1 with stories REQ-1: REQ-2:STORY-1+STORY-2',
     );
-  });
-});
-
-describe('statusLabel', () => {
-  it.each([
-    ['in-progress', 'In progress'],
-    ['must', 'Must'],
-    ['', ''],
-  ])('%j', (value, expected) => {
-    expect(statusLabel(value)).toBe(expected);
   });
 });

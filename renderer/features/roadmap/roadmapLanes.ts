@@ -5,12 +5,6 @@ import { lanes } from '../../../shared/model/roadmapModel.js';
 
 export const laneTitles: Record<Lane, string> = { now: 'Now', next: 'Next', later: 'Later' };
 
-/** `in-progress` → `In progress`, for statuses and priorities shown as chips and options. */
-export function statusLabel(value: string): string {
-  const words = value.replace(/[-_]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
 export function itemsByLane(items: readonly RoadmapItem[]): Record<Lane, RoadmapItem[]> {
   const grouped: Record<Lane, RoadmapItem[]> = { now: [], next: [], later: [] };
   for (const item of items) grouped[item.lane].push(item);

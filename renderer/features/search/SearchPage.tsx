@@ -2,10 +2,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { SearchHit, SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { DocumentType } from '../../../shared/model/documentModel.js';
-import type { WorkspaceState } from '../../app/workspaceState.js';
-import { documentHash, searchHash } from './documentHash.js';
-import { HashLink } from './HashLink.js';
-import { highlightSnippet } from './highlightSnippet.js';
+import type { WorkspaceState } from '../../workbench/workspaceState.js';
+import { documentHash, searchHash } from '../../workbench/route.js';
+import { HashLink } from '../../ui/HashLink.js';
+import { highlightSnippet } from '../../ui/highlightSnippet.js';
 import './search.css';
 
 export interface SearchPageProps {

@@ -2,8 +2,8 @@
 import { useMemo, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import { documentStatuses } from '../../../shared/model/documentModel.js';
-import { docHash, storyHash } from '../../app/route.js';
-import type { WorkspaceState } from '../../app/workspaceState.js';
+import { documentHash, storyHash } from '../../workbench/route.js';
+import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { filterStories, storyRows, type StoryFilter } from './storyFilter.js';
 import './story.css';
 
@@ -88,7 +88,7 @@ export function StoryList({ workspace }: StoryListProps) {
               <td className="keys">{story.implements.join(', ')}</td>
               <td className="keys">{roadmap.join(', ')}</td>
               <td>
-                <a className="subtle-link" href={docHash(story.path)} aria-label={`Edit ${story.title}`}>
+                <a className="subtle-link" href={documentHash(story.path)} aria-label={`Edit ${story.title}`}>
                   Edit
                 </a>
               </td>

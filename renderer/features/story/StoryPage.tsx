@@ -2,9 +2,9 @@
 import { useEffect, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import { splitDocument } from '../../../shared/frontMatter/frontMatter.js';
-import { docHash } from '../../app/route.js';
-import type { WorkspaceState } from '../../app/workspaceState.js';
-import { ReadOnlyMarkdown } from './ReadOnlyMarkdown.js';
+import { documentHash } from '../../workbench/route.js';
+import type { WorkspaceState } from '../../workbench/workspaceState.js';
+import { ReadOnlyMarkdown } from '../editor/index.js';
 import { sectionAround, sectionNamed } from './sectionText.js';
 import './story.css';
 
@@ -62,7 +62,7 @@ export function StoryPage({ api, workspace, navigate, path }: StoryPageProps) {
           {story.status && <span className={`status status-${story.status}`}>{story.status}</span>}
           {story.estimate !== undefined && <span className="estimate">{story.estimate} points</span>}
           <span className="spacer" />
-          <a className="subtle-link" href={docHash(path)}>
+          <a className="subtle-link" href={documentHash(path)}>
             Edit story
           </a>
         </p>
@@ -78,13 +78,13 @@ export function StoryPage({ api, workspace, navigate, path }: StoryPageProps) {
           {requirement && spec && (
             <>
               <p>
-                <a href={`${docHash(spec.path)}?line=${requirement.line}`}>
+                <a href={`${documentHash(spec.path)}?line=${requirement.line}`}>
                   <span className="key">{requirement.key}</span> {requirement.summary}
                 </a>
               </p>
               <p className="muted">
                 {[requirement.priority, requirement.status].filter(Boolean).join(' · ')} · in{' '}
-                <a href={docHash(spec.path)}>
+                <a href={documentHash(spec.path)}>
                   {spec.key} {spec.title}
                 </a>
               </p>
@@ -133,7 +133,7 @@ export function StoryPage({ api, workspace, navigate, path }: StoryPageProps) {
       {section && spec && (
         <section aria-label="Spec section" className="story-section">
           <h2>
-            From the spec: <a href={docHash(spec.path)}>{spec.title}</a>
+            From the spec: <a href={documentHash(spec.path)}>{spec.title}</a>
           </h2>
           <ReadOnlyMarkdown
             markdown={section}

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { DocumentEntry, DocumentType } from '../../../shared/model/documentModel.js';
-import { indexSnapshot } from '../../app/workspaceState.js';
+import { indexSnapshot } from '../../workbench/workspaceState.js';
 import { filterStories, storyRows, type StoryFilter } from './storyFilter.js';
 import { documentEntryFixture } from '../../../shared/model/documentEntryFixture.js';
 

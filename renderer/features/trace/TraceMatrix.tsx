@@ -1,10 +1,10 @@
 /** Roadmap items × requirements × stories (`#/trace`), with the gaps highlighted and every cell a link. */
 import { useMemo, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
-import type { WorkspaceState } from '../../app/workspaceState.js';
-import { documentHash, roadmapItemHash } from '../search/documentHash.js';
-import { HashLink } from '../search/HashLink.js';
-import { statusLabel } from '../roadmap/roadmapLanes.js';
+import type { WorkspaceState } from '../../workbench/workspaceState.js';
+import { documentHash, roadmapItemHash } from '../../workbench/route.js';
+import { HashLink } from '../../ui/HashLink.js';
+import { statusLabel } from '../../ui/statusLabel.js';
 import type { MatrixRow } from './traceMatrix.js';
 import { traceRows } from '../../../shared/contract/traceRows.js';
 import { traceMatrix, traceSummary, unplannedRequirements } from './traceMatrix.js';

@@ -1,10 +1,10 @@
 /** Home: recently changed documents; with a type, every document of that type as a table. */
 import { useMemo } from 'react';
-import type { SpecbenchApi } from '../../shared/contract/apiContract.js';
-import type { DocumentType } from '../../shared/model/documentModel.js';
-import { createAndOpen } from '../features/navigator/createDocument.js';
-import { docHash } from './route.js';
-import type { WorkspaceState } from './workspaceState.js';
+import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
+import type { DocumentType } from '../../../shared/model/documentModel.js';
+import { createAndOpen } from '../../workbench/createDocument.js';
+import { documentHash } from '../../workbench/route.js';
+import type { WorkspaceState } from '../../workbench/workspaceState.js';
 
 interface HomePageProps {
   api: SpecbenchApi;
@@ -54,7 +54,7 @@ export function HomePage({ api, workspace, navigate, type }: HomePageProps) {
         <ul className="card-list">
           {documents.map((entry) => (
             <li key={entry.path}>
-              <a href={docHash(entry.path)} className="document-card">
+              <a href={documentHash(entry.path)} className="document-card">
                 <span className="card-top">
                   <span className={`type-badge type-${entry.type}`}>
                     {entry.type === 'doc' ? 'doc' : entry.type}

@@ -1,6 +1,5 @@
 import { describe, it, expect } from 'vitest';
 import { highlightSnippet } from './highlightSnippet.js';
-import { documentHash, roadmapItemHash, searchHash } from './documentHash.js';
 
 function render(snippet: string, highlights: [number, number][]): string {
   return highlightSnippet(snippet, highlights)
@@ -61,18 +60,5 @@ describe('highlightSnippet', () => {
   ];
   it.each(cases)('%s', (_name, snippet, highlights, expected) => {
     expect(render(snippet, highlights)).toBe(expected);
-  });
-});
-
-describe('hashes', () => {
-  const cases: [string, string][] = [
-    [documentHash('specs/guest-checkout.md'), '#/doc/specs/guest-checkout.md'],
-    [documentHash('specs/a.md', 12), '#/doc/specs/a.md?line=12'],
-    [documentHash('notes/my notes #1.md'), '#/doc/notes/my%20notes%20%231.md'],
-    [roadmapItemHash('RM-3'), '#/roadmap/RM-3'],
-    [searchHash('guest & card'), '#/search/guest%20%26%20card'],
-  ];
-  it.each(cases)('%s', (actual, expected) => {
-    expect(actual).toBe(expected);
   });
 });

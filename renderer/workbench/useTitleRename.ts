@@ -5,7 +5,7 @@
  */
 import { useCallback, useRef } from 'react';
 import type { SpecbenchApi } from '../../shared/contract/apiContract.js';
-import { docHash } from './route.js';
+import { documentHash } from './route.js';
 import type { WorkspaceUpdate } from './workspaceState.js';
 
 /** Each renamed document's first path, so its editor keeps its identity (and focus) under the new one. */
@@ -40,11 +40,11 @@ export function useTitleRename(
       if (!renamed.ok || renamed.path === path) return;
       // The editor follows at once, keeping its buffer: edits typed meanwhile are saved under the new name.
       editorKeys.set(renamed.path, editorKeyFor(path));
-      const here = docHash(path);
+      const here = documentHash(path);
       const hash = window.location.hash;
       // The user may have gone elsewhere meanwhile; only a route still on this document follows it.
       if (hash === here || hash.startsWith(`${here}?`)) {
-        window.location.replace(docHash(renamed.path) + hash.slice(here.length));
+        window.location.replace(documentHash(renamed.path) + hash.slice(here.length));
       }
       await update({ paths: [path, renamed.path] });
       // An autosave that left for the old name just before the rename failed there: save again, to the new one.

@@ -1,5 +1,5 @@
 /** One codec for the whole renderer: building its schema and marked instance is not free. */
-import { createMarkdownCodec, type MarkdownCodec } from '../../../shared/markdown/markdownCodec.js';
+import { createMarkdownCodec, type MarkdownCodec } from '../../shared/markdown/markdownCodec.js';
 
 let codec: MarkdownCodec | undefined;
 

@@ -1,7 +1,7 @@
 /** "New spec / story / FAQ": create from the template with a placeholder title, open it, select the title. */
-import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
-import { docHash } from '../../app/route.js';
-import type { WorkspaceUpdate } from '../../app/workspaceState.js';
+import type { SpecbenchApi } from '../../shared/contract/apiContract.js';
+import { documentHash } from './route.js';
+import type { WorkspaceUpdate } from './workspaceState.js';
 
 export type NewDocumentType = 'spec' | 'story' | 'faq';
 
@@ -30,6 +30,6 @@ export async function createAndOpen(
   if (!result.ok) return { ok: false, message: result.message };
   freshlyCreated.add(result.path);
   await update({ paths: [result.path] });
-  navigate(docHash(result.path));
+  navigate(documentHash(result.path));
   return { ok: true };
 }

@@ -1,4 +1,4 @@
-/** The hash router's routes: parsing is pure so every route is unit-tested. */
+/** The hash router's routes and the hashes that lead to them: parsing is pure so every route is unit-tested. */
 
 export type Route =
   | { name: 'home' }
@@ -70,8 +70,18 @@ export function encodePath(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }
 
-export function docHash(path: string): string {
-  return `#/doc/${encodePath(path)}`;
+/** Each path segment is URI-encoded so spaces and `#` survive the hash; the router decodes them. */
+export function documentHash(path: string, line?: number): string {
+  const encoded = encodePath(path);
+  return line !== undefined && line > 0 ? `#/doc/${encoded}?line=${line}` : `#/doc/${encoded}`;
+}
+
+export function roadmapItemHash(key: string): string {
+  return `#/roadmap/${encodeURIComponent(key)}`;
+}
+
+export function searchHash(query: string): string {
+  return `#/search/${encodeURIComponent(query)}`;
 }
 
 export function storyHash(path: string): string {

@@ -1,9 +1,9 @@
 /** Markdown shown read-only with the editor's own rendering (requirement cards, reference chips). */
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useMemo } from 'react';
-import { EditorPageContext } from '../editor/editorContext.js';
-import { createEditorExtensions } from '../editor/editorExtensions.js';
-import { sharedCodec } from '../editor/sharedCodec.js';
+import { sharedCodec } from '../../workbench/sharedCodec.js';
+import { EditorPageContext } from './editorContext.js';
+import { createEditorExtensions } from './editorExtensions.js';
 
 interface ReadOnlyMarkdownProps {
   markdown: string;

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { docHash, parseRoute, type Route } from './route.js';
+import { documentHash, parseRoute, roadmapItemHash, searchHash, type Route } from './route.js';
 
 describe('parseRoute', () => {
   const cases: [string, Route][] = [
@@ -20,9 +20,22 @@ describe('parseRoute', () => {
     ['#/specs', { name: 'list', type: 'spec' }],
     ['#/other', { name: 'list', type: 'doc' }],
     ['#/nope', { name: 'notFound', hash: '#/nope' }],
-    [docHash('specs/a #1.md'), { name: 'doc', path: 'specs/a #1.md' }],
+    [documentHash('specs/a #1.md'), { name: 'doc', path: 'specs/a #1.md' }],
   ];
   it.each(cases)('%s', (hash, expected) => {
     expect(parseRoute(hash)).toEqual(expected);
+  });
+});
+
+describe('hashes', () => {
+  const cases: [string, string][] = [
+    [documentHash('specs/guest-checkout.md'), '#/doc/specs/guest-checkout.md'],
+    [documentHash('specs/a.md', 12), '#/doc/specs/a.md?line=12'],
+    [documentHash('notes/my notes #1.md'), '#/doc/notes/my%20notes%20%231.md'],
+    [roadmapItemHash('RM-3'), '#/roadmap/RM-3'],
+    [searchHash('guest & card'), '#/search/guest%20%26%20card'],
+  ];
+  it.each(cases)('%s', (actual, expected) => {
+    expect(actual).toBe(expected);
   });
 });
