@@ -13,7 +13,7 @@ export const cliCommands: Record<string, () => Promise<CliCommand>> = {
   trace: async () => (await import('./commands/trace.js')).traceCommand,
   rekey: async () => (await import('./commands/rekey.js')).rekeyCommand,
   export: async () => (await import('./commands/export.js')).exportCommand,
-  serve: async () => (await import('../server/runServe.js')).serveCommand,
+  serve: async () => (await import('./commands/serve.js')).serveCommand,
 };
 
 export function loadCommand(name: string): Promise<CliCommand> | undefined {

@@ -1,12 +1,11 @@
 /** `specbench serve <dir> [--port N] [--write] [--host H]`: opens the workspace and serves it until stopped. */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import type { CliCommand, CliValues } from '../cli/cliCommand.js';
-import type { CliContext } from '../cli/cliOutput.js';
-import { packageRoot } from '../cli/packageRoot.js';
-import { Workspace } from '../engine/workspace.js';
-import { WorkspaceService } from '../services/workspaceService.js';
-import { startBrowserServer, type BrowserServer } from './browserServer.js';
+import { Workspace } from '../../engine/workspace.js';
+import { startBrowserServer, type BrowserServer } from '../../server/browserServer.js';
+import { WorkspaceService } from '../../services/workspaceService.js';
+import type { CliCommand, CliValues } from '../cliCommand.js';
+import { exitCodes, fail, type CliContext } from '../cliOutput.js';
+import { packageRoot } from '../packageRoot.js';
 
 export interface ServeOptions {
   port: number;
@@ -19,13 +18,10 @@ export interface RunningServe {
   close(): Promise<void>;
 }
 
-const usage = 'specbench serve <dir> [--port N] [--write] [--host H]';
-const usageExit = 2;
-
 export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'serve a workspace to a browser on this machine (read-only unless --write)',
-  usage,
+  usage: 'specbench serve <dir> [--port N] [--write] [--host H]',
   details: `Prints "Specbench serving <dir> at <url>" first; open that URL (it carries a token that is new at every launch).
 Options:
   --port N    port to listen on (default 4780; 0 picks a free one)
@@ -38,22 +34,10 @@ Stops on Ctrl+C. Exit 2 for bad usage or an unreadable workspace.`,
   run: (context, positionals, values) => serveUntilStopped(context, positionals[0]!, values),
 };
 
-/** The same command for callers holding raw arguments rather than parsed ones. */
-export async function runServe(argv: string[], context: CliContext): Promise<number> {
-  let parsed: ReturnType<typeof parseArgs<{ options: typeof serveCommand.options; allowPositionals: true }>>;
-  try {
-    parsed = parseArgs({ args: argv, options: serveCommand.options, allowPositionals: true, strict: true });
-  } catch (error) {
-    return usageFailure(context, `${(error as Error).message.split('.')[0]} (usage: ${usage})`);
-  }
-  if (parsed.positionals.length !== 1) return usageFailure(context, `expected one <dir> (usage: ${usage})`);
-  return serveUntilStopped(context, parsed.positionals[0]!, parsed.values);
-}
-
 async function serveUntilStopped(context: CliContext, dir: string, values: CliValues): Promise<number> {
   const port = values.port === undefined ? 4780 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    return usageFailure(context, `--port must be a number from 0 to 65535, not '${String(values.port)}'`);
+    return fail(context, `serve: --port must be a number from 0 to 65535, not '${String(values.port)}'`);
   }
   const host = typeof values.host === 'string' ? values.host : undefined;
   const started = await startServe(context, dir, {
@@ -72,7 +56,7 @@ async function serveUntilStopped(context: CliContext, dir: string, values: CliVa
     process.on('SIGTERM', stop);
   });
   await started.close();
-  return 0;
+  return exitCodes.ok;
 }
 
 /** Opens and serves; returns an exit code instead when it cannot. */
@@ -83,7 +67,7 @@ export async function startServe(
 ): Promise<RunningServe | number> {
   const root = path.resolve(context.cwd, dir);
   const opened = await Workspace.open(root, { write: options.write, watch: true, cache: true });
-  if (!opened.ok) return usageFailure(context, `serve: ${opened.message}`);
+  if (!opened.ok) return fail(context, `serve: ${opened.message}`);
   const workspace = opened.workspace;
   let server: BrowserServer;
   try {
@@ -100,7 +84,7 @@ export async function startServe(
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
       code === 'EADDRINUSE' ? `port ${options.port} is in use (try --port 0)` : (error as Error).message;
-    return usageFailure(context, `serve: cannot listen: ${reason}`);
+    return fail(context, `serve: cannot listen: ${reason}`);
   }
   context.stdout.write(`Specbench serving ${dir} at ${server.url}\n`);
   if (options.write && !workspace.writable) {
@@ -118,9 +102,4 @@ export async function startServe(
       await workspace.close();
     },
   };
-}
-
-function usageFailure(context: CliContext, message: string): number {
-  context.stderr.write(`specbench: ${message}\n`);
-  return usageExit;
 }

@@ -2,15 +2,16 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliContext } from '../cli/cliOutput.js';
-import { runServe, startServe } from './runServe.js';
+import type { CliContext } from '../cliOutput.js';
+import { runCli } from '../runCli.js';
+import { startServe } from './serve.js';
 
 let base: string;
 let root: string;
 beforeAll(async () => {
   base = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-serve-'));
   root = path.join(base, 'acme checkout');
-  await fs.cp(path.join(import.meta.dirname, '../../samples/acme-checkout'), root, { recursive: true });
+  await fs.cp(path.join(import.meta.dirname, '../../../samples/acme-checkout'), root, { recursive: true });
   await fs.writeFile(path.join(base, 'file.txt'), 'not a folder');
 });
 afterAll(async () => {
@@ -31,7 +32,7 @@ function capture(): { context: CliContext; stdout: () => string; stderr: () => s
   };
 }
 
-describe('runServe refuses bad usage with one line and exit 2', () => {
+describe('serve refuses bad usage with one line and exit 2', () => {
   const cases: [string, string[]][] = [
     ['no folder', []],
     ['two folders', ['a', 'b']],
@@ -43,7 +44,7 @@ describe('runServe refuses bad usage with one line and exit 2', () => {
   ];
   it.each(cases)('%s', async (_name, argv) => {
     const { context, stdout, stderr } = capture();
-    const code = await runServe(argv, context);
+    const code = await runCli(['serve', ...argv], context);
     expect([
       code,
       stdout(),
