@@ -8,44 +8,30 @@ import path from 'node:path';
 import { syncFolder, UnconfirmedWriteError, writeFileAtomic } from './atomicFile.js';
 import {
   commitFiles,
-  hashBytes,
   isProcessAlive,
   recoverTransactions,
   writeFailure,
   type CommitFile,
 } from './fileTransaction.js';
 import { nodeFileSystem, type FileSystem } from './fileSystem.js';
+import {
+  hashBytes,
+  type FileVersion,
+  type LoadedFile,
+  type ReadError,
+  type ReadResult,
+  type SaveAllResult,
+  type SaveError,
+  type SaveResult,
+} from './fileVersion.js';
 import { loadTextFile } from './loadTextFile.js';
 import { isMarkdownPath, resolveInside, skippedFolderNames, toWorkspacePath } from './workspacePaths.js';
 
-export interface FileVersion {
-  size: number;
-  mtimeMs: number;
-  /** sha256 hex of the bytes. */
-  hash: string;
-}
-
-export interface LoadedFile extends FileVersion {
-  /** Workspace-relative, forward slashes. */
-  path: string;
-  text: string;
-}
-
-export type ReadError =
-  'not-found' | 'outside-workspace' | 'invalid-path' | 'not-text' | 'too-large' | 'unreadable';
-export type SaveError =
-  'conflict' | 'exists' | 'deleted' | 'read-only' | 'disk-full' | 'outside-workspace' | 'invalid-path' | 'io';
 export type TrashError = 'not-found' | 'outside-workspace' | 'invalid-path' | 'read-only' | 'io';
 
-export type ReadResult = { ok: true; file: LoadedFile } | { ok: false; error: ReadError; message: string };
-export type SaveResult =
-  { ok: true; version: FileVersion } | { ok: false; error: SaveError; message: string; current?: LoadedFile };
 export type TrashResult = { ok: true; trashedTo: string } | { ok: false; error: TrashError; message: string };
 export type RenameResult =
   { ok: true; version: FileVersion } | { ok: false; error: ReadError | SaveError; message: string };
-export type SaveAllResult =
-  | { ok: true; versions: Map<string, FileVersion> }
-  | { ok: false; error: SaveError; message: string; path?: string };
 
 export interface ListedFile {
   path: string;
@@ -67,6 +53,7 @@ const statFile = promisify(statCallback);
 const tempFilePattern = /^\..+\.([0-9]+)\.[0-9a-f]{12}\.tmp$/;
 
 export { hashBytes };
+export type { FileVersion, LoadedFile, ReadError, ReadResult, SaveAllResult, SaveError, SaveResult };
 
 export interface DocumentStoreOptions {
   maxFileBytes?: number;

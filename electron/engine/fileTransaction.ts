@@ -3,7 +3,7 @@
  * original kept as a backup (a hard link where possible) with a journal, before the first rename;
  * a failure puts the originals back, and so does `recoverTransactions` after a crash.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
@@ -15,8 +15,8 @@ import {
   writeAndSync,
   writeFileAtomic,
 } from './atomicFile.js';
-import type { FileVersion, SaveAllResult, SaveResult } from './documentStore.js';
 import { nodeFileSystem, type FileSystem } from './fileSystem.js';
+import { hashBytes, type FileVersion, type SaveAllResult, type SaveResult } from './fileVersion.js';
 
 export interface CommitFile {
   /** Workspace-relative, forward slashes. */
@@ -58,10 +58,6 @@ class Refusal extends Error {
   constructor(readonly failure: Failure) {
     super(failure.message);
   }
-}
-
-export function hashBytes(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 export async function commitFiles(

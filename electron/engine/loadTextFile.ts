@@ -1,8 +1,7 @@
 /** Reads one workspace file as UTF-8 text with its version, refusing binaries, bad UTF-8 and huge files. */
 import { readFile as readFileCallback, stat as statCallback } from 'node:fs';
 import { promisify } from 'node:util';
-import type { ReadResult } from './documentStore.js';
-import { hashBytes } from './fileTransaction.js';
+import { hashBytes, type ReadResult } from './fileVersion.js';
 
 // The callback API reads a file two to four times faster than FileHandle (measured on 5,000 files).
 const statFile = promisify(statCallback);

@@ -15,7 +15,7 @@ import {
 import { type BlockSource } from './blockWriter.js';
 import { findRawInlineStart, matchRawInline } from './extensions/rawInline.js';
 import { findReferenceStart, referenceOf } from './extensions/reference.js';
-import { type ParsedDocument } from './markdownCodec.js';
+import { type ParsedDocument } from './parsedDocument.js';
 
 export interface CollectedLinks {
   requirements: { key: string; line: number }[];

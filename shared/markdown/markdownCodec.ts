@@ -7,7 +7,7 @@ import { MarkdownManager } from '@tiptap/markdown';
 import { type Schema } from '@tiptap/pm/model';
 import { Marked, type Lexer, type Links, type Token, type marked as globalMarked } from 'marked';
 import { type RequirementBlockMatch, matchRequirementBlock } from '../grammar/linkGrammar.js';
-import { splitDocument, type SplitDocument } from '../frontMatter/frontMatter.js';
+import { splitDocument } from '../frontMatter/frontMatter.js';
 import { fingerprintOf } from './blockAlignment.js';
 import { requirementNodeAttributes } from './extensions/requirement.js';
 import { createMarkdownExtensions } from './markdownExtensions.js';
@@ -22,26 +22,11 @@ import { applyMarkToContent, placeholdMarkedAtoms, restoreMarkedAtoms } from './
 import { renderHtml } from './markdownHtml.js';
 import { escapeMarkdownText } from './markdownText.js';
 import { referenceLinkTokenizer } from './referenceLinks.js';
-import { writeBlocks, type BlockList, type BlockSource, type SourceText } from './blockWriter.js';
+import { writeBlocks, type BlockList, type BlockSource } from './blockWriter.js';
+import { type DocumentSource, type ParsedDocument } from './parsedDocument.js';
 
 export type { BlockList, BlockSource } from './blockWriter.js';
-
-export interface ParsedDocument {
-  /** The original file text. */
-  text: string;
-  split: SplitDocument;
-  /** TipTap document JSON of the body. */
-  doc: JSONContent;
-  /** Opaque: where each top-level block came from. */
-  source: DocumentSource;
-}
-
-export interface DocumentSource extends SourceText {
-  blocks: BlockList;
-  /** The document's link reference definitions, by label. */
-  links: Links;
-  fingerprint: string;
-}
+export type { DocumentSource, ParsedDocument } from './parsedDocument.js';
 
 export interface MarkdownCodec {
   parse(text: string): ParsedDocument;
