@@ -6,6 +6,7 @@ import { type JSONContent } from '@tiptap/core';
 import { formatRequirementOpen } from '../grammar/linkGrammar.js';
 import { alignBlocks, fingerprintOf } from './blockAlignment.js';
 import { requirementAttributesOf } from './extensions/requirement.js';
+import type { Replacement } from './blockSplice.js';
 
 export interface SourceText {
   /** The body as in the file. */
@@ -35,6 +36,8 @@ export interface BlockList {
 export interface BlockRenderer {
   /** Canonical Markdown (LF) for one node. */
   render(node: JSONContent): string;
+  /** The replacements (LF offsets into `old`, last first) that make an edited block of `old` say `node`. */
+  splice?(old: string, oldNode: JSONContent, node: JSONContent): Replacement[] | undefined;
   /** The top-level nodes a piece of Markdown parses to, to check a rendered block in its context. */
   parseFragment?(markdown: string): JSONContent[];
 }
@@ -72,6 +75,8 @@ interface Piece {
   slot: number;
   text: string;
   rendered: boolean;
+  /** Written by changing only the edited parts of its old source (its separators are kept). */
+  spliced?: boolean;
   /** Set when a kept single line break proved unsafe next to this piece. */
   blankLines?: boolean;
 }
@@ -105,9 +110,13 @@ export function writeBlocks(
   const pieces: Piece[] = visible
     .map((node, index): Piece => {
       const slot = counterpart[index]!;
-      return match[index]! >= 0
-        ? { node, slot, text: original(source, old[slot]!.start, old[slot]!.end), rendered: false }
-        : { node, slot, text: render(node, slot), rendered: true };
+      if (match[index]! >= 0) {
+        return { node, slot, text: original(source, old[slot]!.start, old[slot]!.end), rendered: false };
+      }
+      const spliced = slot >= 0 ? splicedText(source, old[slot]!, node, renderer) : undefined;
+      return spliced === undefined
+        ? { node, slot, text: render(node, slot), rendered: true }
+        : { node, slot, text: spliced, rendered: true, spliced: true };
     })
     .filter((piece) => piece.text !== '');
 
@@ -116,8 +125,11 @@ export function writeBlocks(
     const kept = original(source, old[before.slot]!.end, old[after.slot]!.start);
     const hasBlankLine = /\n[ \t]*\r?\n/.test(kept);
     if (before.blankLines || after.blankLines) return hasBlankLine ? kept : blankLine;
+    const keepsSource = (piece: Piece) => !piece.rendered || piece.spliced === true;
     const safe =
-      (!before.rendered && !after.rendered) || hasBlankLine || selfClosingTypes.has(before.node.type ?? '');
+      (keepsSource(before) && keepsSource(after)) ||
+      hasBlankLine ||
+      selfClosingTypes.has(before.node.type ?? '');
     return safe ? kept : blankLine;
   };
   const join = (from: number, to: number) =>
@@ -137,6 +149,11 @@ export function writeBlocks(
       const expected = fingerprintOf(pieces.slice(from, to).map((item) => item.node));
       const readsBack = () => fingerprintOf(parseFragment(join(from, to))) === expected;
       if (readsBack()) return;
+      if (piece.spliced) {
+        piece.spliced = false;
+        piece.text = render(piece.node, piece.slot);
+        if (readsBack()) return;
+      }
       piece.blankLines = true;
       if (readsBack()) return;
       const text = piece.text;
@@ -158,6 +175,31 @@ export function writeBlocks(
     join(0, pieces.length) +
     original(source, old[old.length - 1]!.end, list.end)
   );
+}
+
+/** The old block's own text with only the edited parts replaced, or undefined. */
+function splicedText(
+  source: SourceText,
+  counterpart: BlockSource,
+  node: JSONContent,
+  renderer: BlockRenderer,
+): string | undefined {
+  if (!renderer.splice || counterpart.requirement) return undefined;
+  const replacements = renderer.splice(
+    source.normalized.slice(counterpart.start, counterpart.end),
+    counterpart.node,
+    node,
+  );
+  if (!replacements) return undefined;
+  const base = boundary(source, counterpart.start);
+  let text = original(source, counterpart.start, counterpart.end);
+  // Offsets are into the LF text: map each to the file's own bytes, so untouched line endings stay.
+  for (const replacement of replacements) {
+    const from = boundary(source, counterpart.start + replacement.from) - base;
+    const to = boundary(source, counterpart.start + replacement.to) - base;
+    text = text.slice(0, from) + withLineEnding(source, replacement.text) + text.slice(to);
+  }
+  return text;
 }
 
 /**

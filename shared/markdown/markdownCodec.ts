@@ -21,6 +21,8 @@ import {
 import { applyMarkToContent, placeholdMarkedAtoms, restoreMarkedAtoms } from './inlineAtomMarks.js';
 import { renderHtml } from './markdownHtml.js';
 import { escapeMarkdownText } from './markdownText.js';
+import { spliceBlock, type Replacement } from './blockSplice.js';
+import { mapTextblocks } from './inlineSourceMap.js';
 import { referenceLinkTokenizer } from './referenceLinks.js';
 import { writeBlocks, type BlockList, type BlockSource } from './blockWriter.js';
 import { type DocumentSource, type ParsedDocument } from './parsedDocument.js';
@@ -49,7 +51,21 @@ export function createMarkdownCodec(): MarkdownCodec {
     applyMarkToContent: typeof applyMarkToContent;
     encodeTextForMarkdown: (text: string, node: JSONContent, parent?: JSONContent) => string;
     parseTokens: (tokens: Token[], topLevel: boolean) => JSONContent[];
+    parseInlineTokens: (tokens: Token[]) => JSONContent[];
     activeParseLexer: Lexer | null;
+  };
+  // While `recording` is set, each textblock's inline tokens (outermost calls only) are kept in order.
+  let recording: Token[][] | undefined;
+  let inlineDepth = 0;
+  const parseInlineTokens = internals.parseInlineTokens.bind(manager);
+  internals.parseInlineTokens = (tokens) => {
+    if (recording && inlineDepth === 0) recording.push(tokens);
+    inlineDepth++;
+    try {
+      return parseInlineTokens(tokens);
+    } finally {
+      inlineDepth--;
+    }
   };
   // The stock method leaves atoms unmarked, so `**[[SPEC-3]]**` would lose its bold.
   internals.applyMarkToContent = applyMarkToContent;
@@ -73,6 +89,34 @@ export function createMarkdownCodec(): MarkdownCodec {
   function parseSingleBlock(markdown: string): JSONContent | undefined {
     const content = manager.parse(markdown).content ?? [];
     return content.length === 1 ? normalize(content[0]!) : undefined;
+  }
+
+  /** The edits that turn an edited block's old source into its new content, or undefined to render it. */
+  function spliceEdited(old: string, oldNode: JSONContent, newNode: JSONContent): Replacement[] | undefined {
+    if (old.length > largestModelledBlock || oldNode.type === 'rawBlock' || oldNode.type === 'requirement') {
+      return undefined;
+    }
+    recording = [];
+    let reparsed: JSONContent | undefined;
+    let recorded: Token[][];
+    try {
+      reparsed = parseSingleBlock(old);
+    } finally {
+      recorded = recording;
+      recording = undefined;
+    }
+    if (!reparsed || fingerprintOf(reparsed) !== fingerprintOf(oldNode)) return undefined;
+    const maps = mapTextblocks(
+      old,
+      oldNode,
+      recorded.map((tokens) => ({ tokens })),
+    );
+    if (!maps) return undefined;
+    return spliceBlock(old, oldNode, newNode, maps, {
+      parseBlock: parseSingleBlock,
+      renderInline: (content) => renderBlock({ type: 'paragraph', content }),
+      escape: (text, before, after, table) => escapeMarkdownText(text, { before, after, table }),
+    });
   }
 
   /** The JSON of one token from the whole-document lex (saves lexing every block a second time). */
@@ -253,6 +297,7 @@ export function createMarkdownCodec(): MarkdownCodec {
         : withLabels(source.links, () =>
             writeBlocks(source, source.blocks, normalizeContent(doc.content ?? [], source.blocks), {
               render: renderBlock,
+              splice: spliceEdited,
               parseFragment: (markdown) => parseFragment(markdown, source.links),
             }),
           );

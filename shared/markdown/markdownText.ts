@@ -11,10 +11,20 @@ function isSpaceOrEdge(character: string | undefined): boolean {
   return character !== undefined && whitespace.test(character);
 }
 
-export function escapeMarkdownText(text: string): string {
+export interface EscapeContext {
+  /** The source character before and after the text where it is written (for flanking rules). */
+  before?: string;
+  after?: string;
+  /** In a table cell, where `|` ends the cell. */
+  table?: boolean;
+}
+
+export function escapeMarkdownText(written: string, context: EscapeContext = {}): string {
+  const before = context.before ?? '';
+  const text = before + written + (context.after ?? '');
   const hasTwoDollars = text.indexOf('$') !== text.lastIndexOf('$');
   let output = '';
-  for (let index = 0; index < text.length; index++) {
+  for (let index = before.length; index < before.length + written.length; index++) {
     const character = text[index]!;
     const previous = text[index - 1];
     const next = text[index + 1];
@@ -56,6 +66,9 @@ export function escapeMarkdownText(text: string): string {
         break;
       case ']':
         escape = next === '(' || next === '[' || next === ':';
+        break;
+      case '|':
+        escape = context.table === true;
         break;
     }
     output += escape ? `\\${character}` : character;
