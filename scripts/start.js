@@ -1,11 +1,18 @@
 #!/usr/bin/env node
-// `npm start`: build, then launch the desktop app; where the Electron runtime is missing, explain
-// and serve the sample workspace in browser mode instead. Never prints a stack trace.
+// `npm start`: build, then launch the desktop app. Where the Electron runtime is missing it first runs
+// the electron package's own installer; where that fails too (offline) it explains and serves the
+// sample workspace in browser mode instead. Never prints a stack trace.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  explainElectronExit,
+  findElectron,
+  installElectron,
+  installerNode,
+  nodeAtLeast,
+} from './electronRuntime.js';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const preferredPort = 4780;
@@ -18,23 +25,59 @@ function run(args) {
   return result.status ?? 1;
 }
 
-/** Where the Electron binary is, without `require('electron')`, which would try to download it. */
-export function findElectron(packageFolder = path.join(root, 'node_modules', 'electron')) {
-  const pathFile = path.join(packageFolder, 'path.txt');
-  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : undefined;
-  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
-    const binary = path.join(process.env.ELECTRON_OVERRIDE_DIST_PATH, relative || 'electron');
-    return existsSync(binary)
-      ? { ok: true, binary }
-      : { ok: false, reason: `ELECTRON_OVERRIDE_DIST_PATH points at ${binary}, which does not exist` };
-  }
-  if (!existsSync(packageFolder)) return { ok: false, reason: 'the electron package is not installed' };
-  if (!relative)
-    return { ok: false, reason: 'the electron package is installed but its runtime was never downloaded' };
-  const binary = path.join(packageFolder, 'dist', relative);
-  return existsSync(binary)
-    ? { ok: true, binary }
-    : { ok: false, reason: `the Electron runtime is missing (${binary})` };
+/** The runtime, fetched with the package's installer when it is missing; { ok: false, reason } if that fails. */
+export async function getElectron(packageFolder, write = (text) => process.stdout.write(text)) {
+  const found = findElectron(packageFolder);
+  if (found.ok || !found.installable) return found;
+  write('Getting the Electron runtime with its installer (`npx install-electron`, about 100 MB, once)…\n');
+  const installed = await installElectron(packageFolder);
+  if (!installed.ok) return { ok: false, reason: `it could not be downloaded (${installed.reason})` };
+  const after = findElectron(packageFolder);
+  return after.ok ? after : { ok: false, reason: `the installer finished but ${after.reason}` };
+}
+
+/** npm runs scripts in the package folder; a folder the user names is relative to where they typed it. */
+export function absoluteArguments(args, cwd = process.env.INIT_CWD ?? process.cwd()) {
+  return args.map((argument) => (argument.startsWith('-') ? argument : path.resolve(cwd, argument)));
+}
+
+/**
+ * Runs the desktop app in the foreground and resolves the exit code for `npm start`: 0 when it ended
+ * normally or by Ctrl+C / SIGTERM, else 1 after saying why (a crash is never a success).
+ */
+export function runDesktop(binary, args, cwd = root) {
+  return new Promise((resolve) => {
+    const child = spawn(binary, args, { cwd, stdio: ['inherit', 'inherit', 'pipe'] });
+    let tail = '';
+    child.stderr.on('data', (chunk) => {
+      process.stderr.write(chunk);
+      tail = (tail + chunk.toString()).slice(-16_384);
+    });
+    const ignore = () => undefined;
+    const forward = () => child.kill('SIGTERM');
+    // Ctrl+C reaches the whole process group, the app included; we wait for it to close.
+    process.on('SIGINT', ignore);
+    process.on('SIGTERM', forward);
+    const done = (code) => {
+      process.off('SIGINT', ignore);
+      process.off('SIGTERM', forward);
+      resolve(code);
+    };
+    child.once('error', (error) => {
+      process.stderr.write(`specbench: could not start ${path.basename(binary)}: ${error.message}\n`);
+      done(1);
+    });
+    child.once('close', (code, signal) => {
+      const outcome = explainElectronExit({
+        code,
+        signal,
+        stderr: tail,
+        root: typeof process.getuid === 'function' && process.getuid() === 0,
+      });
+      if (!outcome.ok) process.stderr.write(`\n${outcome.lines.join('\n')}\n`);
+      done(outcome.ok ? 0 : 1);
+    });
+  });
 }
 
 function freePort(port) {
@@ -45,17 +88,48 @@ function freePort(port) {
   });
 }
 
-/** Runs a child in the foreground: Ctrl+C reaches it, and its exit code becomes ours. */
-function foreground(command, args) {
-  const child = spawn(command, args, { cwd: root, stdio: 'inherit' });
-  const ignore = () => undefined;
-  process.on('SIGINT', ignore);
+/** Browser mode in the foreground: Ctrl+C stops the server, and its exit code becomes ours. */
+function serveSample(port) {
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(root, 'bin', 'specbench.js'),
+      'serve',
+      'samples/acme-checkout',
+      '--write',
+      '--port',
+      String(port),
+    ],
+    { cwd: root, stdio: 'inherit' },
+  );
+  process.on('SIGINT', () => undefined);
   process.on('SIGTERM', () => child.kill('SIGTERM'));
   child.on('error', (error) => {
-    process.stderr.write(`specbench: could not start ${path.basename(command)}: ${error.message}\n`);
+    process.stderr.write(`specbench: could not start browser mode: ${error.message}\n`);
     process.exit(1);
   });
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+  child.on('exit', (code, signal) =>
+    process.exit(code ?? (signal === 'SIGINT' || signal === 'SIGTERM' ? 0 : 1)),
+  );
+}
+
+export function missingRuntimeExplanation(reason, nodeVersion = process.versions.node) {
+  return [
+    '',
+    `The Specbench desktop app cannot start here: ${reason}.`,
+    'Electron downloads its runtime on first use, which needs network access (github.com, or the mirror',
+    'in ELECTRON_MIRROR). Run `npx install-electron` where you have it, or point ELECTRON_OVERRIDE_DIST_PATH',
+    'at an existing Electron build; then run `npm start` again.',
+    ...(nodeAtLeast(nodeVersion, installerNode)
+      ? []
+      : [
+          `Electron's installer declares Node ${installerNode} or newer (this is Node ${nodeVersion});`,
+          'the CLI and browser mode need only Node 20.19.',
+        ]),
+    'Starting browser mode on the sample workspace instead (edits are saved); open the URL below.',
+    '',
+    '',
+  ].join('\n');
 }
 
 async function main() {
@@ -63,30 +137,13 @@ async function main() {
     process.stderr.write('\nspecbench: the build failed (see above), so nothing was started.\n');
     process.exit(1);
   }
-  const electron = findElectron();
-  if (electron.ok) return foreground(electron.binary, [root, ...process.argv.slice(2)]);
-
+  const electron = await getElectron(path.join(root, 'node_modules', 'electron'));
+  if (electron.ok) {
+    process.exit(await runDesktop(electron.binary, [root, ...absoluteArguments(process.argv.slice(2))]));
+  }
   const port = (await freePort(preferredPort)) ? preferredPort : 0;
-  process.stdout.write(
-    [
-      '',
-      `The Specbench desktop app cannot start here: ${electron.reason}.`,
-      'Electron downloads its runtime on first use, which needs network access. To get it, run',
-      '`npx install-electron` (or reinstall with network: `rm -rf node_modules/electron && npm install`),',
-      'or point ELECTRON_OVERRIDE_DIST_PATH at an existing Electron build. Then run `npm start` again.',
-      'Starting browser mode on the sample workspace instead (edits are saved); open the URL below.',
-      '',
-      '',
-    ].join('\n'),
-  );
-  foreground(process.execPath, [
-    path.join(root, 'bin', 'specbench.js'),
-    'serve',
-    'samples/acme-checkout',
-    '--write',
-    '--port',
-    String(port),
-  ]);
+  process.stdout.write(missingRuntimeExplanation(electron.reason));
+  serveSample(port);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

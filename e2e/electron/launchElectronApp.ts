@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, test, type ElectronApplication, type Page } from '@playwright/test';
-import { findElectron } from '../../scripts/start.js';
+import { findElectron } from '../../scripts/electronRuntime.js';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const found = findElectron(path.join(root, 'node_modules', 'electron')) as
