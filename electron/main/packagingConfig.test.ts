@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 
@@ -15,6 +17,78 @@ const { validateConfiguration } = require('app-builder-lib/out/util/config/confi
   validateConfiguration(config: unknown, logger: unknown): Promise<void>;
 };
 
+interface BuilderTarget {
+  name: string;
+  checkOptions(): Promise<unknown>;
+}
+interface PlatformPackager {
+  appInfo: { productName: string };
+}
+const { Packager } = require('app-builder-lib/out/packager.js') as {
+  Packager: new (options: { projectDir: string; config: string }) => {
+    metadata: { author?: unknown; homepage?: string; productName?: string };
+    validateConfig(): Promise<void>;
+    createHelper(platform: unknown): Promise<PlatformPackager>;
+    tempDirManager: { cleanup(): Promise<void> };
+  };
+};
+const { AppInfo } = require('app-builder-lib/out/appInfo.js') as {
+  AppInfo: new (info: unknown, version: null) => unknown;
+};
+const { Platform } = require('app-builder-lib/out/core.js') as {
+  Platform: Record<'LINUX' | 'MAC' | 'WINDOWS', unknown>;
+};
+const { Arch } = require('builder-util') as { Arch: { x64: number } };
+const targetFactory = require('app-builder-lib/out/targets/targetFactory.js') as {
+  computeArchToTargetNamesMap(
+    raw: Map<number, string[]>,
+    packager: PlatformPackager,
+    platform: unknown,
+  ): Map<number, string[]>;
+  createTargets(
+    known: Map<string, BuilderTarget>,
+    names: string[],
+    outDir: string,
+    packager: PlatformPackager,
+  ): BuilderTarget[];
+};
+
+/**
+ * electron-builder's own checks, run offline: the package metadata (validateConfig: checkMetadata and the
+ * schema), then each Linux target's checkOptions, which for deb is what `npm run dist` reaches only after
+ * downloading Electron and packing the app ("Please specify project homepage").
+ */
+async function builderChecks(): Promise<{
+  targets: Record<string, string>;
+  productName: string;
+  packaged: unknown;
+}> {
+  const packager = new Packager({ projectDir: fileURLToPath(root), config: 'electron-builder.yml' });
+  try {
+    await packager.validateConfig();
+    // What Packager.build sets next, before it would start packing.
+    (packager as unknown as { _appInfo: unknown })._appInfo = new AppInfo(packager, null);
+    const linux = await packager.createHelper(Platform.LINUX);
+    const names = targetFactory.computeArchToTargetNamesMap(new Map([[Arch.x64, []]]), linux, Platform.LINUX);
+    const targets = targetFactory.createTargets(new Map(), names.get(Arch.x64) ?? [], os.tmpdir(), linux);
+    const outcomes: Record<string, string> = {};
+    for (const target of targets) {
+      outcomes[target.name] = await target.checkOptions().then(
+        () => 'ok',
+        (error: Error) => error.message,
+      );
+    }
+    const { author, homepage, productName } = packager.metadata;
+    return {
+      targets: outcomes,
+      productName: linux.appInfo.productName,
+      packaged: { author: author !== undefined, homepage: typeof homepage, productName },
+    };
+  } finally {
+    await packager.tempDirManager.cleanup();
+  }
+}
+
 describe('electron-builder.yml', () => {
   it('matches electron-builder’s own schema', async () => {
     const outcome = await validateConfiguration(config, { isEnabled: false, add: () => undefined }).then(
@@ -22,6 +96,16 @@ describe('electron-builder.yml', () => {
       (error: Error) => error.message,
     );
     expect(outcome).toEqual('valid');
+  });
+
+  it('passes electron-builder’s own metadata and Linux target checks (deb needs a homepage)', async () => {
+    expect(await builderChecks()).toEqual({
+      targets: { appImage: 'ok', deb: 'ok' },
+      productName: 'Specbench',
+      // Electron names the app (menus, userData, the single-instance lock) from the packaged package.json,
+      // into which electron-builder copies package.json's fields, not electron-builder.yml's productName.
+      packaged: { author: true, homepage: 'string', productName: 'Specbench' },
+    });
   });
 
   it('targets AppImage and deb, dmg and nsis', () => {
