@@ -9,12 +9,20 @@ export interface MenuCommands {
   /** Navigates the renderer to one of its hash routes (`#/roadmap`). */
   navigate(hash: string): void;
   openSample(): void;
+  setSpelling(enabled: boolean): void;
+}
+
+/** Spelling as the Edit menu shows it: where turning it on downloads a dictionary, the item says so. */
+export interface SpellingState {
+  enabled: boolean;
+  downloads: boolean;
 }
 
 export function buildMenuTemplate(
   commands: MenuCommands,
   recent: string[],
   platform: NodeJS.Platform,
+  spelling: SpellingState,
 ): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const file: MenuItemConstructorOptions = {
@@ -35,6 +43,28 @@ export function buildMenuTemplate(
       },
       { type: 'separator' },
       mac ? { role: 'close' } : { role: 'quit' },
+    ],
+  };
+  const edit: MenuItemConstructorOptions = {
+    label: '&Edit',
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'pasteAndMatchStyle' },
+      { role: 'selectAll' },
+      { type: 'separator' },
+      {
+        label: spelling.downloads
+          ? 'Check Spelling While Typing (downloads a dictionary)'
+          : 'Check Spelling While Typing',
+        type: 'checkbox',
+        checked: spelling.enabled,
+        click: () => commands.setSpelling(!spelling.enabled),
+      },
     ],
   };
   const view: MenuItemConstructorOptions = {
@@ -61,12 +91,5 @@ export function buildMenuTemplate(
       ...(mac ? [] : [{ role: 'about' as const }]),
     ],
   };
-  return [
-    ...(mac ? [{ role: 'appMenu' as const }] : []),
-    file,
-    { role: 'editMenu' },
-    view,
-    { role: 'windowMenu' },
-    help,
-  ];
+  return [...(mac ? [{ role: 'appMenu' as const }] : []), file, edit, view, { role: 'windowMenu' }, help];
 }

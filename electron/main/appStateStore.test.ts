@@ -38,6 +38,13 @@ describe('AppStateStore', () => {
     });
   });
 
+  it('keeps the spelling choice, unset until the user makes one', async () => {
+    const file = path.join(folder, 'app-state.json');
+    const fresh = (await AppStateStore.open(file)).spelling();
+    await (await AppStateStore.open(file)).setSpelling(true);
+    expect([fresh, (await AppStateStore.open(file)).spelling()]).toEqual([undefined, true]);
+  });
+
   const corruptCases: [string, string][] = [
     ['not JSON', '{"recentWorkspaces": ['],
     ['wrong shape', '{"recentWorkspaces": "nope"}'],

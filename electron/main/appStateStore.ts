@@ -1,4 +1,4 @@
-/** Recent workspaces and window bounds, kept with lowdb in the user-data folder, written atomically. */
+/** Recent workspaces, window bounds and the spelling choice, kept with lowdb in the user-data folder, written atomically. */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
@@ -20,6 +20,8 @@ const appStateSchema = z.object({
   recentWorkspaces: z.array(z.string().min(1).max(4096)).max(maxRecent).default([]),
   windowBounds: boundsSchema.optional(),
   windowMaximized: z.boolean().default(false),
+  /** The user's choice from Edit › Check Spelling; unset means the platform's default. */
+  spelling: z.boolean().optional(),
 });
 export type AppState = z.infer<typeof appStateSchema>;
 
@@ -95,6 +97,16 @@ export class AppStateStore {
     return windowBounds
       ? { bounds: { ...windowBounds }, maximized: windowMaximized }
       : { maximized: windowMaximized };
+  }
+
+  spelling(): boolean | undefined {
+    return this.database.data.spelling;
+  }
+
+  async setSpelling(enabled: boolean): Promise<void> {
+    await this.database.update((data) => {
+      data.spelling = enabled;
+    });
   }
 
   async setWindowState(bounds: WindowBounds, maximized: boolean): Promise<void> {

@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import {
   BrowserWindow,
   Menu,
+  clipboard,
   dialog,
   ipcMain,
   protocol,
@@ -13,13 +14,18 @@ import {
 } from 'electron';
 import { changeEventChannel } from '../../shared/contract/apiContract.js';
 import type { WorkspaceSession } from '../services/workspaceSession.js';
-import { appEntryUrl, appScheme, resolveAppRequest } from './appProtocol.js';
+import { appEntryUrl, appScheme, isAppPage, resolveAppRequest } from './appProtocol.js';
 import { buildMenuTemplate } from './appMenu.js';
+import type { DesktopShell } from './appLifecycle.js';
 import type { AppStateStore } from './appStateStore.js';
+import { buildContextMenuTemplate, type ContextMenuParams } from './contextMenu.js';
+import { openWorkspaceDefaultPath } from './dialogPaths.js';
+import { openExternalSafely } from './externalLinks.js';
 import { watchExportDownloads } from './exportDownloads.js';
 import { registerIpcHandlers } from './ipcHandlers.js';
 import { denyAllPermissions, guardContents } from './navigationGuard.js';
 import { installSampleWorkspace } from './sampleWorkspace.js';
+import { applySpelling, spellingDefault, spellingDownloads } from './spellcheck.js';
 import { createWindowOptions } from './windowOptions.js';
 
 export interface DesktopPaths {
@@ -31,7 +37,7 @@ export interface DesktopPaths {
 
 const documentTitles = { spec: 'Untitled spec', story: 'Untitled story', faq: 'Untitled FAQ' } as const;
 
-export class DesktopApp {
+export class DesktopApp implements DesktopShell {
   private window: BrowserWindow | undefined;
 
   constructor(
@@ -42,6 +48,8 @@ export class DesktopApp {
   ) {}
 
   async start(requestedFolder?: string): Promise<void> {
+    // Before the first window: on Windows and Linux spelling would otherwise fetch a dictionary at start.
+    this.applySpelling();
     this.denyPermissionsAndNavigation();
     watchExportDownloads(session.defaultSession, {
       offerShowInFolder: async (fileName) => {
@@ -72,6 +80,10 @@ export class DesktopApp {
     await this.openWorkspace(folder, true);
   }
 
+  async close(): Promise<void> {
+    await this.workspaces.close();
+  }
+
   focus(): void {
     if (!this.window) return this.createWindow();
     if (this.window.isMinimized()) this.window.restore();
@@ -95,6 +107,7 @@ export class DesktopApp {
     window.on('closed', () => {
       if (this.window === window) this.window = undefined;
     });
+    window.webContents.on('context-menu', (_event, params) => this.showContextMenu(window, params));
     void window.loadURL(appEntryUrl);
   }
 
@@ -143,7 +156,15 @@ export class DesktopApp {
   }
 
   private async chooseWorkspace(): Promise<void> {
-    const options = { title: 'Open Workspace', properties: ['openDirectory', 'createDirectory'] as const };
+    const defaultPath = openWorkspaceDefaultPath(this.workspaces.root, {
+      documents: this.app.getPath('documents'),
+      userData: this.paths.userData,
+    });
+    const options = {
+      title: 'Open Workspace',
+      defaultPath,
+      properties: ['openDirectory', 'createDirectory'] as const,
+    };
     const chosen = this.window
       ? await dialog.showOpenDialog(this.window, { ...options, properties: [...options.properties] })
       : await dialog.showOpenDialog({ ...options, properties: [...options.properties] });
@@ -175,11 +196,46 @@ export class DesktopApp {
         openRecent: (folder) => void this.openRecent(folder),
         navigate: (hash) => this.navigate(hash),
         openSample: () => void this.openSample(),
+        setSpelling: (enabled) => void this.setSpelling(enabled),
       },
       this.appState.recentWorkspaces(),
       process.platform,
+      { enabled: this.spellingEnabled(), downloads: spellingDownloads(process.platform) },
     );
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  }
+
+  private spellingEnabled(): boolean {
+    return this.appState.spelling() ?? spellingDefault(process.platform);
+  }
+
+  private applySpelling(): void {
+    const languages = this.app.getPreferredSystemLanguages();
+    applySpelling(session.defaultSession, this.spellingEnabled(), process.platform, languages);
+  }
+
+  private async setSpelling(enabled: boolean): Promise<void> {
+    await this.appState.setSpelling(enabled);
+    this.applySpelling();
+    this.refreshMenu();
+  }
+
+  /** Spelling suggestions, links and the edit commands, for whatever was right-clicked in the window. */
+  private showContextMenu(window: BrowserWindow, params: ContextMenuParams): void {
+    const contents = window.webContents;
+    const template = buildContextMenuTemplate(params, {
+      replaceMisspelling: (word) => contents.replaceMisspelling(word),
+      addToDictionary: (word) => void contents.session.addWordToSpellCheckerDictionary(word),
+      openLink: (url) => {
+        const hash = new URL(url).hash;
+        if (isAppPage(url)) this.navigate(hash === '' ? '#/' : hash);
+        // safeExternalUrl (externalLinks.ts, tested) refuses every scheme but http, https and mailto.
+        else void openExternalSafely(url, (safe) => shell.openExternal(safe)); // eng-disable OPEN_EXTERNAL_JS_CHECK
+      },
+      copyText: (text) => clipboard.writeText(text),
+      runPageAction: () => undefined,
+    });
+    if (template.length > 0) Menu.buildFromTemplate(template).popup({ window });
   }
 
   private async serveAppRequest(url: string): Promise<Response> {

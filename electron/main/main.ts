@@ -1,27 +1,35 @@
 /** The Electron entry point and composition root: builds the services and hands them to the shell. */
 import path from 'node:path';
-import { BrowserWindow, app, protocol, session } from 'electron';
+import { BrowserWindow, app, dialog, protocol, session } from 'electron';
 import { Workspace } from '../engine/workspace.js';
 import { WorkspaceService } from '../services/workspaceService.js';
 import { WorkspaceSession } from '../services/workspaceSession.js';
 import { appScheme, appSchemePrivileges } from './appProtocol.js';
+import { runDesktopApp } from './appLifecycle.js';
 import { AppStateStore } from './appStateStore.js';
-import { folderArgument } from './commandLine.js';
 import { DesktopApp } from './desktopApp.js';
 import { electronPrinterLauncher } from './electronPdfPrinter.js';
 
 // Must run before `ready`: a standard, secure scheme gets origin isolation, fetch and a real CSP.
 protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { ...appSchemePrivileges } }]);
 
-// Tests and portable setups give each run its own profile; set before anything reads userData.
+// Set before anything reads userData (the single-instance lock lives there too). Tests and portable
+// setups give each run its own profile; a development run (`npm start`) keeps apart from an installed
+// Specbench, so neither hands its launches to the other nor shares its recent workspaces.
 if (process.env.SPECBENCH_USER_DATA) app.setPath('userData', process.env.SPECBENCH_USER_DATA);
+else if (!app.isPackaged)
+  app.setPath('userData', path.join(app.getPath('appData'), `${app.name} Development`));
 
 const packageRoot = app.getAppPath();
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  void app.whenReady().then(async () => {
+void runDesktopApp({
+  app,
+  argv: process.argv,
+  cwd: process.cwd(),
+  appPath: packageRoot,
+  platform: process.platform,
+  showStartupError: (title, detail) => dialog.showErrorBox(title, detail),
+  createShell: async () => {
     const userData = app.getPath('userData');
     // PDFs print in Electron's own Chromium, so the desktop app needs no other browser.
     const launchPrinter = electronPrinterLauncher({ session, BrowserWindow });
@@ -31,7 +39,7 @@ if (!app.requestSingleInstanceLock()) {
       const service = new WorkspaceService(opened.workspace, { launchPrinter });
       return { ok: true, opened: { root, service, close: () => opened.workspace.close() } };
     });
-    const desktop = new DesktopApp(
+    return new DesktopApp(
       app,
       {
         rendererRoot: path.join(packageRoot, 'dist', 'renderer'),
@@ -46,25 +54,5 @@ if (!app.requestSingleInstanceLock()) {
       await AppStateStore.open(path.join(userData, 'app-state.json')),
       workspaces,
     );
-    app.on('second-instance', (_event, argv) => {
-      desktop.focus();
-      const folder = folderArgument(argv, packageRoot);
-      if (folder) void desktop.openFolder(folder);
-    });
-    app.on('activate', () => desktop.focus());
-    app.on('window-all-closed', () => {
-      if (process.platform !== 'darwin') app.quit();
-    });
-    let closed = false;
-    app.on('will-quit', (event) => {
-      if (closed) return;
-      // Let the watcher stop and the roadmap lock be released before the process ends.
-      event.preventDefault();
-      void workspaces.close().finally(() => {
-        closed = true;
-        app.quit();
-      });
-    });
-    await desktop.start(folderArgument(process.argv, packageRoot));
-  });
-}
+  },
+});
