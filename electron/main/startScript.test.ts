@@ -110,7 +110,7 @@ describe('getElectron runs the package’s own installer, quickly and quietly, w
     [
       'offline: the installer fails with a stack',
       `console.error(new TypeError('fetch failed').stack); process.exit(1);`,
-      'it could not be downloaded (TypeError: fetch failed)',
+      'the Electron runtime could not be downloaded (TypeError: fetch failed)',
     ],
     ['the installer succeeds', installs, 'ok'],
     ['the installer exits 0 but leaves no runtime', '', 'the installer finished but'],
