@@ -31,7 +31,8 @@ export async function getElectron(packageFolder, write = (text) => process.stdou
   if (found.ok || !found.installable) return found;
   write('Getting the Electron runtime with its installer (`npx install-electron`, about 100 MB, once)…\n');
   const installed = await installElectron(packageFolder);
-  if (!installed.ok) return { ok: false, reason: `the Electron runtime could not be downloaded (${installed.reason})` };
+  if (!installed.ok)
+    return { ok: false, reason: `the Electron runtime could not be downloaded (${installed.reason})` };
   const after = findElectron(packageFolder);
   return after.ok ? after : { ok: false, reason: `the installer finished but ${after.reason}` };
 }
