@@ -23,8 +23,10 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
+  // Globs here match absolute paths, so 'electron/**' also matched every spec under a checkout whose
+  // path holds an 'electron' folder: each project names its folder instead.
   projects: [
-    { name: 'browser', testIgnore: ['electron/**'] },
-    { name: 'electron', testMatch: ['electron/**/*.spec.ts'] },
+    { name: 'browser', testIgnore: [/[\\/]e2e[\\/]electron[\\/]/] },
+    { name: 'electron', testDir: 'e2e/electron' },
   ],
 });
