@@ -71,7 +71,12 @@ describe('setFrontMatterFields', () => {
     [
       'writes a list in flow style',
       { implements: ['REQ-1', 'REQ-2'] },
-      raw.replace('[REQ-1]', '[ REQ-1, REQ-2 ]'),
+      raw.replace('[REQ-1]', '[REQ-1, REQ-2]'),
+    ],
+    [
+      'writes a map in flow style without padding',
+      { reviewed: { 'REQ-1': '3f2a9c1e' } },
+      raw.replace('---\n##', '').replace(/---\n$/, 'reviewed: {REQ-1: 3f2a9c1e}\n---\n'),
     ],
     ['quotes a value that needs it', { title: 'a: b' }, raw.replace('Guest checkout', '"a: b"')],
   ])('%s', (_name, changes, expected) => {
@@ -80,7 +85,7 @@ describe('setFrontMatterFields', () => {
 
   it('creates a block when there is none', () => {
     expect(setFrontMatterFields(undefined, { key: 'STORY-1', implements: ['REQ-2'] })).toBe(
-      '---\nkey: STORY-1\nimplements: [ REQ-2 ]\n---\n',
+      '---\nkey: STORY-1\nimplements: [REQ-2]\n---\n',
     );
   });
 });

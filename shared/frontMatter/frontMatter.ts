@@ -189,13 +189,13 @@ function setThroughDocument(yaml: string, changes: Record<string, unknown>, eol:
       document.set(key, node);
     }
   }
-  const text = document.toString({ lineWidth: 0 });
+  const text = document.toString({ lineWidth: 0, flowCollectionPadding: false });
   return eol === '\n' ? text : text.replace(/\n/g, eol);
 }
 
-/** One `key: value` line in flow style, quoting only where YAML needs it. */
+/** One `key: value` line in flow style as the docs write it (`[REQ-1, REQ-2]`), quoting only where YAML needs it. */
 export function formatField(key: string, value: unknown): string {
   const document = new Document(value);
   if (isMap(document.contents) || isSeq(document.contents)) document.contents.flow = true;
-  return `${key}: ${document.toString({ lineWidth: 0 }).trimEnd()}`;
+  return `${key}: ${document.toString({ lineWidth: 0, flowCollectionPadding: false }).trimEnd()}`;
 }
