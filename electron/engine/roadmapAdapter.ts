@@ -6,6 +6,7 @@ import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import { z } from 'zod';
+import { formatRoadmapJson } from '../../shared/model/roadmapJson.js';
 import { roadmapFileSchema, roadmapItemSchema, type RoadmapFile } from '../../shared/model/roadmapModel.js';
 import { UnconfirmedWriteError, temporaryName, writeFileAtomic } from './atomicFile.js';
 import { writeFailure } from './fileTransaction.js';
@@ -52,26 +53,7 @@ export function parseRoadmapText(text: string, fileName = roadmapFileName): Pars
   return { ok: false, message: schemaIssueMessage(fileName, parsed.error.issues[0]!, describeField) };
 }
 
-/**
- * Two-space JSON with short leaf objects on one line (`"rice": { "reach": 1, … }`), the way the
- * sample and hand-edited files are laid out, so a write changes only the lines that changed.
- */
-export function formatRoadmapJson(data: RoadmapFile): string {
-  return `${JSON.stringify(data, null, 2).replace(leafContainer, collapseLeaf)}\n`;
-}
-
-const jsonString = String.raw`"(?:[^"\\\n]|\\.)*"`;
-const jsonMember = String.raw`(?:${jsonString}: )?(?:${jsonString}|-?[0-9][0-9.eE+-]*|true|false|null)`;
-/** An object or array nested three deep or more (members indented 8+ spaces) holding only primitives. */
-const leafContainer = new RegExp(
-  String.raw`([[{])\n( {8,})(${jsonMember}(?:,\n\2${jsonMember})*)\n *([\]}])`,
-  'g',
-);
-
-function collapseLeaf(_match: string, open: string, indent: string, members: string): string {
-  const inner = members.split(`,\n${indent}`).join(', ');
-  return open === '{' ? `{ ${inner} }` : `[${inner}]`;
-}
+export { formatRoadmapJson };
 
 export class RoadmapFileAdapter implements Adapter<RoadmapFile> {
   readonly file: string;
