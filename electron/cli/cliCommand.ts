@@ -15,6 +15,8 @@ export interface CliCommand {
   details: string;
   /** Names of the positional arguments, all required. */
   positionals: string[];
+  /** More positionals allowed after those (the command checks them): `merge-driver run %O %A %B %P`. */
+  morePositionals?: boolean;
   options: CliOptions;
   run(context: CliContext, positionals: string[], values: CliValues): Promise<number>;
 }

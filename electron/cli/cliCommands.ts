@@ -13,6 +13,7 @@ export const cliCommands: Record<string, () => Promise<CliCommand>> = {
   trace: async () => (await import('./commands/trace.js')).traceCommand,
   rekey: async () => (await import('./commands/rekey.js')).rekeyCommand,
   export: async () => (await import('./commands/export.js')).exportCommand,
+  'merge-driver': async () => (await import('./commands/mergeDriver.js')).mergeDriverCommand,
   serve: async () => (await import('./commands/serve.js')).serveCommand,
 };
 

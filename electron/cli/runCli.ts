@@ -52,7 +52,7 @@ async function runCommand(command: CliCommand, args: string[], context: CliConte
     const missing = command.positionals[positionals.length]!;
     return fail(context, `${command.name}: missing <${missing}> (usage: ${command.usage})`);
   }
-  if (positionals.length > command.positionals.length) {
+  if (positionals.length > command.positionals.length && command.morePositionals !== true) {
     const extra = positionals[command.positionals.length]!;
     return fail(context, `${command.name}: unexpected argument '${extra}' (usage: ${command.usage})`);
   }

@@ -13,14 +13,19 @@ export const initCommand: CliCommand = {
   summary: 'create a new workspace in an empty or new folder',
   usage: 'specbench init <dir> [--sample]',
   details: `Writes specbench.json, roadmap.json, a .gitignore for the local cache (.specbench/) and the
-folders specs/, stories/, faqs/, assets/ and templates/. Refuses a folder that is not empty.
+folders specs/, stories/, faqs/, assets/ and templates/. Refuses a folder that is not empty (a
+freshly initialised git repository, holding only .git, counts as empty).
+
+In a git repository it offers the merge driver (see specbench help merge-driver), which lets git
+merge specs block by block and roadmap.json item by item; --merge-driver installs it right away.
 
 Options:
-  --sample  copy the bundled "Acme Checkout" sample workspace instead of starting empty
+  --sample        copy the bundled "Acme Checkout" sample workspace instead of starting empty
+  --merge-driver  also run specbench merge-driver install on the new workspace
 
 Exit codes: 0 created, 2 the folder is not empty or cannot be written (nothing is left behind).`,
   positionals: ['dir'],
-  options: { sample: { type: 'boolean' } },
+  options: { sample: { type: 'boolean' }, 'merge-driver': { type: 'boolean' } },
   async run(context, [dir], values) {
     const root = path.resolve(context.cwd, dir!);
     const state = await folderState(root);
@@ -30,17 +35,18 @@ Exit codes: 0 created, 2 the folder is not empty or cannot be written (nothing i
     if (state === 'non-empty')
       return fail(context, `init: ${dir} is not empty; choose a new or empty folder`);
     const createdRoot = state === 'missing';
+    const existing = createdRoot ? [] : await fs.readdir(root);
     try {
       await fs.mkdir(root, { recursive: true });
       if (values.sample === true) await copySample(root);
       else await writeEmptyWorkspace(root);
       for (const folder of folders) await fs.mkdir(path.join(root, folder), { recursive: true });
     } catch (error) {
-      await removeWhatWeWrote(root, createdRoot);
+      await removeWhatWeWrote(root, createdRoot, existing);
       return fail(context, `init: cannot write ${dir}: ${systemMessage(error)}`);
     }
     writeLines(context, summary(context, root, values.sample === true));
-    return exitCodes.ok;
+    return offerMergeDriver(context, root, values['merge-driver'] === true);
   },
 };
 
@@ -48,7 +54,8 @@ async function folderState(root: string): Promise<'missing' | 'empty' | 'non-emp
   try {
     const stats = await fs.stat(root);
     if (!stats.isDirectory()) return 'file';
-    return (await fs.readdir(root)).length === 0 ? 'empty' : 'non-empty';
+    const entries = (await fs.readdir(root)).filter((entry) => entry !== '.git');
+    return entries.length === 0 ? 'empty' : 'non-empty';
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
     if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return 'below-file';
@@ -79,14 +86,15 @@ async function copySample(root: string): Promise<void> {
   });
 }
 
-/** The folder was empty (or absent) before, so everything in it now is ours to remove. */
-async function removeWhatWeWrote(root: string, createdRoot: boolean): Promise<void> {
+/** The folder was empty (or absent, or held only .git) before, so everything else in it now is ours to remove. */
+async function removeWhatWeWrote(root: string, createdRoot: boolean, existing: string[]): Promise<void> {
   if (createdRoot) {
     await fs.rm(root, { recursive: true, force: true }).catch(() => undefined);
     return;
   }
   const entries = await fs.readdir(root).catch(() => []);
   for (const entry of entries) {
+    if (existing.includes(entry)) continue;
     await fs.rm(path.join(root, entry), { recursive: true, force: true }).catch(() => undefined);
   }
 }
@@ -104,4 +112,31 @@ function summary(context: CliContext, root: string, sample: boolean): string[] {
       : `Created an empty workspace in ${shown}`,
     `Next: specbench check ${shown}`,
   ];
+}
+
+/** In a git repository: installs the merge driver when asked, else says how in one line. */
+async function offerMergeDriver(context: CliContext, root: string, install: boolean): Promise<number> {
+  const { GitMissingError, runGit } = await import('../../git/gitCommand.js');
+  const shown = path.relative(context.cwd, root) || '.';
+  let inRepository: boolean;
+  try {
+    inRepository = (await runGit(['rev-parse', '--is-inside-work-tree'], { cwd: root })).ok;
+  } catch (error) {
+    if (!(error instanceof GitMissingError)) throw error;
+    if (install) return fail(context, `init: created ${shown}, but ${error.message}`);
+    return exitCodes.ok;
+  }
+  if (!inRepository) {
+    if (install)
+      return fail(context, `init: created ${shown}, but it is not in a git repository (run git init first)`);
+    return exitCodes.ok;
+  }
+  if (!install) {
+    writeLines(context, [
+      `This folder is in a git repository: specbench merge-driver install ${shown} lets git merge specs block by block and roadmap.json item by item.`,
+    ]);
+    return exitCodes.ok;
+  }
+  const { mergeDriverCommand } = await import('./mergeDriver.js');
+  return mergeDriverCommand.run(context, ['install', shown], {});
 }

@@ -1,0 +1,96 @@
+/** `specbench merge-driver install <dir>` and `specbench merge-driver run %O %A %B %P` (what git calls). */
+import path from 'node:path';
+import { GitMissingError } from '../../git/gitCommand.js';
+import type { CliCommand } from '../cliCommand.js';
+import { exitCodes, fail, systemMessage, writeLines, type CliContext } from '../cliOutput.js';
+import { checkFolder } from '../checkFolder.js';
+import { packageRoot } from '../packageRoot.js';
+
+const usage =
+  'specbench merge-driver install <dir> | specbench merge-driver run <base> <ours> <theirs> <path>';
+
+export const mergeDriverCommand: CliCommand = {
+  name: 'merge-driver',
+  summary: 'let git merge specs block by block and roadmap.json item by item',
+  usage,
+  details: `install <dir>  registers the driver in the repository's git config (merge.specbench.name and
+               merge.specbench.driver, this clone only) and adds to <dir>/.gitattributes:
+                 *.md merge=specbench
+                 *.markdown merge=specbench
+                 roadmap.json merge=specbench
+               printing exactly what it changed. Commit .gitattributes; every clone runs install once.
+run %O %A %B %P
+               what git runs during a merge, rebase or pull: merges the ancestor %O, ours %A and
+               theirs %B of the file %P and writes the result into %A. Markdown merges front matter
+               field by field, requirement blocks by key and other blocks by position; roadmap.json
+               item by item and field by field. Conflicts are left as standard markers around the
+               one block both sides changed. A binary or non-UTF-8 file keeps ours (theirs stays in
+               git's index).
+
+Exit codes: install 0 done, 2 not a git repository, git missing or bad usage;
+run 0 merged cleanly, 1 conflicts remain (git then reports the file as conflicted), 2 bad usage.`,
+  positionals: ['action'],
+  morePositionals: true,
+  options: {},
+  async run(context, [action, ...rest]) {
+    if (action === 'install') {
+      if (rest.length !== 1) return fail(context, `merge-driver: install takes one folder (usage: ${usage})`);
+      return install(context, rest[0]!);
+    }
+    if (action === 'run') {
+      if (rest.length !== 4)
+        return fail(context, `merge-driver: run takes four paths, %O %A %B %P (usage: ${usage})`);
+      return runDriver(context, rest as [string, string, string, string]);
+    }
+    return fail(context, `merge-driver: unknown action '${action}' (usage: ${usage})`);
+  },
+};
+
+async function install(context: CliContext, dir: string): Promise<number> {
+  const checked = await checkFolder(context, 'merge-driver', dir);
+  if (!checked.ok) return checked.code;
+  const { driverCommand, installMergeDriver } = await import('../../git/mergeDriver.js');
+  const command = driverCommand(process.execPath, path.join(packageRoot(), 'bin', 'specbench.js'));
+  try {
+    const result = await installMergeDriver(checked.root, command);
+    if (!result.ok) return fail(context, `merge-driver: ${dir}: ${result.message}`);
+    const shown = path.relative(context.cwd, result.attributesPath) || result.attributesPath;
+    const lines: string[] = [];
+    if (result.configured.length > 0) {
+      lines.push("Set in this clone's git config:", ...result.configured.map((line) => `  ${line}`));
+    } else lines.push("This clone's git config already has the Specbench merge driver.");
+    if (result.attributesAdded.length > 0) {
+      lines.push(`Added to ${shown}:`, ...result.attributesAdded.map((line) => `  ${line}`));
+      lines.push(
+        `Commit ${shown} so merges use the driver in every clone; each clone runs this command once.`,
+      );
+    } else lines.push(`${shown} already routes Markdown and roadmap.json to it.`);
+    writeLines(context, lines);
+    return exitCodes.ok;
+  } catch (error) {
+    if (error instanceof GitMissingError) return fail(context, `merge-driver: ${error.message}`);
+    return fail(context, `merge-driver: cannot write ${dir}: ${systemMessage(error)}`);
+  }
+}
+
+async function runDriver(
+  context: CliContext,
+  [base, ours, theirs, file]: [string, string, string, string],
+): Promise<number> {
+  const { runMergeDriver } = await import('../../git/mergeDriver.js');
+  const resolve = (name: string) => path.resolve(context.cwd, name);
+  try {
+    const result = await runMergeDriver({
+      base: resolve(base),
+      ours: resolve(ours),
+      theirs: resolve(theirs),
+      path: file.replace(/\\/g, '/'),
+    });
+    if (result.message) context.stderr.write(`specbench: ${result.message}\n`);
+    return result.exitCode;
+  } catch (error) {
+    // Git reads a failed driver as a conflict and keeps %A, which still holds ours.
+    context.stderr.write(`specbench: ${file}: not merged, kept ours: ${systemMessage(error)}\n`);
+    return exitCodes.findings;
+  }
+}

@@ -1,0 +1,193 @@
+/** The merge driver under real git: a bare remote, two clones, pull with merge and with rebase. */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { formatRoadmapJson } from '../../shared/model/roadmapJson.js';
+import { sampleWorkspaceFolder } from '../cli/packageRoot.js';
+import { driverCommand } from './mergeDriver.js';
+import { createGitSandbox, runSpecbenchIn, specbenchBin, type GitSandbox } from './testing/gitSandbox.js';
+
+let sandbox: GitSandbox;
+let one: string;
+let two: string;
+
+const specPath = 'ws/specs/guest-checkout.md';
+const storyPath = 'ws/stories/guest-receipt-email.md';
+const req1 = 'Guest shoppers can pay without creating an account.';
+const req2 = 'Guests give an email address once, and it is used for the receipt and every order update.';
+
+async function edit(clone: string, file: string, change: (text: string) => string): Promise<void> {
+  const target = path.join(clone, file);
+  const before = await fs.readFile(target, 'utf8');
+  const after = change(before);
+  expect(after).not.toBe(before);
+  await fs.writeFile(target, after);
+}
+
+async function addRoadmapItem(clone: string, key: string, title: string): Promise<void> {
+  await edit(clone, 'ws/roadmap.json', (text) => {
+    const data = JSON.parse(text) as { items: object[] };
+    data.items.push({ key, title, description: '', lane: 'later', rank: 9, status: 'proposed' });
+    return formatRoadmapJson(data);
+  });
+}
+
+function commit(clone: string, message: string): void {
+  sandbox.git(clone, ['commit', '-q', '-am', message]);
+}
+
+const read = (clone: string, file: string) => fs.readFile(path.join(clone, file), 'utf8');
+
+let clones = 0;
+
+beforeAll(async () => {
+  sandbox = await createGitSandbox();
+  const seed = await sandbox.clone('seed');
+  await fs.cp(sampleWorkspaceFolder(), path.join(seed, 'ws'), { recursive: true });
+  const installed = runSpecbenchIn(sandbox, seed, ['merge-driver', 'install', 'ws']);
+  expect(installed.code, installed.stderr).toBe(0);
+  sandbox.git(seed, ['add', '-A']);
+  sandbox.git(seed, ['commit', '-q', '-m', 'Sample workspace']);
+  sandbox.git(seed, ['push', '-q', 'origin', 'HEAD:main']);
+});
+
+/** Each test gets two fresh clones of the remote with the driver registered as install does it. */
+beforeEach(async () => {
+  clones++;
+  [one, two] = await Promise.all([sandbox.clone(`one${clones}`), sandbox.clone(`two${clones}`)]);
+  const command = driverCommand(process.execPath, specbenchBin);
+  for (const clone of [one, two]) sandbox.git(clone, ['config', 'merge.specbench.driver', command]);
+  // Each test pushes to main: start both clones from the remote's first commit again.
+  const first = sandbox.git(one, ['rev-list', '--max-parents=0', 'HEAD']).output.trim();
+  for (const clone of [one, two]) sandbox.git(clone, ['reset', '-q', '--hard', first]);
+  sandbox.git(one, ['push', '-q', '--force', 'origin', 'HEAD:main']);
+});
+
+afterAll(async () => {
+  await sandbox.remove();
+});
+
+/** One adds RM-90 and edits REQ-1; two adds RM-91 and edits REQ-2 (the adjacent block); two pulls. */
+async function concurrentEdits(pullArguments: string[]) {
+  await addRoadmapItem(one, 'RM-90', 'Gift cards');
+  await edit(one, specPath, (text) =>
+    text.replace(req1, 'Guest shoppers can pay without ever creating an account.'),
+  );
+  commit(one, 'One: gift cards, REQ-1 wording');
+  sandbox.git(one, ['push', '-q']);
+  await addRoadmapItem(two, 'RM-91', 'Store credit');
+  await edit(two, specPath, (text) => text.replace(req2, `${req2} Guests can correct it before paying.`));
+  commit(two, 'Two: store credit, REQ-2 wording');
+  return sandbox.git(two, ['pull', ...pullArguments], { allowFailure: true });
+}
+
+describe('specbench merge-driver with real git', () => {
+  it('install prints what it set and is a no-op the second time', () => {
+    expect(runSpecbenchIn(sandbox, two, ['merge-driver', 'install', 'ws']).code).toBe(0);
+    const again = runSpecbenchIn(sandbox, two, ['merge-driver', 'install', 'ws']);
+    expect([again.code, again.stdout]).toEqual([
+      0,
+      "This clone's git config already has the Specbench merge driver.\n" +
+        'ws/.gitattributes already routes Markdown and roadmap.json to it.\n',
+    ]);
+  });
+
+  it.each([
+    ['git pull (merge)', ['--no-rebase']],
+    ['git pull --rebase', ['--rebase']],
+  ])(
+    '%s: roadmap items added on both sides and adjacent requirements edited merge with no conflict',
+    async (_name, args) => {
+      const pulled = await concurrentEdits(args);
+      const roadmap = JSON.parse(await read(two, 'ws/roadmap.json')) as { items: { key: string }[] };
+      const spec = await read(two, specPath);
+      expect({
+        code: pulled.code,
+        status: sandbox.git(two, ['status', '--porcelain']).output,
+        lastKeys: roadmap.items
+          .slice(-2)
+          .map((item) => item.key)
+          .sort(),
+        req1: spec.includes('pay without ever creating an account.'),
+        req2: spec.includes('Guests can correct it before paying.'),
+        markers: /^(<{7}|={7}|>{7})/m.test(spec),
+      }).toEqual({
+        code: 0,
+        status: '',
+        lastKeys: ['RM-90', 'RM-91'],
+        req1: true,
+        req2: true,
+        markers: false,
+      });
+    },
+  );
+
+  it('the same requirement edited on both sides leaves markers around that block only', async () => {
+    await edit(one, specPath, (text) =>
+      text.replace(req1, 'One rewrote REQ-1.').replace(req2, 'One rewrote REQ-2.'),
+    );
+    commit(one, 'One: REQ-1 and REQ-2');
+    sandbox.git(one, ['push', '-q']);
+    const before = await read(two, specPath);
+    await edit(two, specPath, (text) => text.replace(req2, 'Two rewrote REQ-2.'));
+    commit(two, 'Two: REQ-2');
+    const pulled = sandbox.git(two, ['pull', '--no-rebase'], { allowFailure: true });
+    const spec = await read(two, specPath);
+    const block = (text: string) =>
+      before.slice(before.indexOf(':::requirement{#REQ-2')).split('\n:::\n')[0]!.replace(req2, text) +
+      '\n:::\n';
+    const expected = before
+      .replace(req1, 'One rewrote REQ-1.')
+      .replace(
+        block(req2),
+        `<<<<<<< ours\n${block('Two rewrote REQ-2.')}=======\n${block('One rewrote REQ-2.')}>>>>>>> theirs\n`,
+      );
+    expect([pulled.code, sandbox.git(two, ['status', '--porcelain']).output, spec]).toEqual([
+      1,
+      `UU ${specPath}\n`,
+      expected,
+    ]);
+  });
+
+  it('front matter lists changed on both sides merge item by item', async () => {
+    await edit(one, storyPath, (text) => text.replace('implements: [REQ-2]', 'implements: [REQ-2, REQ-1]'));
+    commit(one, 'One: STORY-2 also implements REQ-1');
+    sandbox.git(one, ['push', '-q']);
+    await edit(two, storyPath, (text) =>
+      text
+        .replace('implements: [REQ-2]', 'implements: [REQ-2, REQ-5]')
+        .replace('status: done', 'status: in-progress'),
+    );
+    commit(two, 'Two: STORY-2 implements REQ-5, back in progress');
+    const pulled = sandbox.git(two, ['pull', '--rebase'], { allowFailure: true });
+    const story = await read(two, storyPath);
+    // A rebase replays two's commit onto one's: one's version is "ours", so its REQ-1 comes first.
+    expect([pulled.code, story.split('---\n')[1]]).toEqual([
+      0,
+      'key: STORY-2\ntype: story\ntitle: Receive my receipt as a guest\nstatus: in-progress\nimplements: [REQ-2, REQ-1, REQ-5]\nestimate: 3\n',
+    ]);
+  });
+
+  it('specbench init in a fresh git repository offers the driver, and installs it with --merge-driver', async () => {
+    const repository = path.join(sandbox.root, `fresh${clones}`);
+    sandbox.git(sandbox.root, ['init', '-q', repository]);
+    const offered = runSpecbenchIn(sandbox, repository, ['init', '.']);
+    const installed = runSpecbenchIn(sandbox, repository, ['init', 'team', '--merge-driver']);
+    expect({
+      offered: [offered.code, offered.stdout.split('\n')[2]],
+      installed: [installed.code, installed.stdout.includes('Added to team/.gitattributes:')],
+      driver: sandbox
+        .git(repository, ['config', 'merge.specbench.driver'])
+        .output.includes('merge-driver run %O %A %B %P'),
+      attributes: sandbox.git(repository, ['check-attr', 'merge', 'team/specs/new.md']).output,
+    }).toEqual({
+      offered: [
+        0,
+        'This folder is in a git repository: specbench merge-driver install . lets git merge specs block by block and roadmap.json item by item.',
+      ],
+      installed: [0, true],
+      driver: true,
+      attributes: 'team/specs/new.md: merge: specbench\n',
+    });
+  });
+});
