@@ -332,7 +332,7 @@ test('the hostile spec exported to HTML runs nothing and fetches nothing in a br
     await reader.close();
   }
   expect({ policy, outcomes }).toEqual({
-    policy: "default-src 'none'; img-src data:; style-src 'unsafe-inline'",
+    policy: "default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'",
     outcomes: [clean, clean],
   });
 });

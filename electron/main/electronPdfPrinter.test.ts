@@ -184,7 +184,7 @@ describe('servePage', () => {
       [
         200,
         'text/html; charset=utf-8',
-        "default-src 'none'; img-src data:; style-src 'unsafe-inline'",
+        "default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'",
         '<!doctype html><p>bundle</p>',
       ],
     ],
