@@ -4,7 +4,8 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { FindingView, QuickSwitchHit, SearchHit, TraceRow } from '../../shared/contract/apiContract.js';
+import type { FindingView, QuickSwitchHit, SearchHit } from '../../shared/contract/apiContract.js';
+import { traceRows, type TraceRow } from '../../shared/contract/traceRows.js';
 import type { DocumentEntry, RequirementEntry } from '../../shared/model/documentModel.js';
 import type { RoadmapItem } from '../../shared/model/roadmapModel.js';
 import type { Settings } from '../../shared/model/settingsModel.js';
@@ -197,7 +198,12 @@ export class Workspace {
   }
 
   trace(): TraceRow[] {
-    return this.index.trace(this.roadmap());
+    const roadmap = this.roadmap();
+    return traceRows(this.documents(), roadmap).map((row, index) => ({
+      item: roadmap[index]!,
+      requirements: row.requirements,
+      covered: row.requirements.filter((requirement) => requirement.stories.length > 0).length,
+    }));
   }
 
   search(query: string, options?: SearchOptions): SearchHit[] {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { RoadmapItem } from '../../shared/model/roadmapModel.js';
 import { frontMatterFieldLines, WorkspaceIndex } from './workspaceIndex.js';
 
 const version = { size: 0, mtimeMs: 0, hash: '' };
@@ -39,15 +38,6 @@ function indexOf(entries: Record<string, string>): WorkspaceIndex {
   for (const [path, text] of Object.entries(entries)) index.update(path, text, version);
   return index;
 }
-
-const item = (key: string): RoadmapItem => ({
-  key,
-  title: key,
-  description: '',
-  lane: 'now',
-  rank: 0,
-  status: 'planned',
-});
 
 /** Links as `from kind to @path:line` strings, for compact tables. */
 function describeLinks(
@@ -101,22 +91,6 @@ describe('WorkspaceIndex', () => {
   ];
   it.each(links)('links of %s, %s', (key, side, expected) => {
     expect(describeLinks(index.links(key)[side])).toEqual(expected);
-  });
-
-  it('traces roadmap items to requirements and stories', () => {
-    expect(
-      index
-        .trace([item('RM-3'), item('RM-4'), item('RM-5')])
-        .map((row) => [
-          row.item.key,
-          row.requirements.map((requirement) => `${requirement.key}:${requirement.stories.join(',')}`),
-          row.covered,
-        ]),
-    ).toEqual([
-      ['RM-3', ['REQ-12:STORY-8', 'REQ-13:'], 1],
-      ['RM-4', ['REQ-13:'], 0],
-      ['RM-5', [], 0],
-    ]);
   });
 
   const changes: [string, (changed: WorkspaceIndex) => unknown, unknown][] = [

@@ -3,10 +3,9 @@
  * directions. Links are stored on the "from" side in the files; backlinks are computed here, and kept
  * current one file at a time so a change costs only that file's links.
  */
-import type { LinkView, TraceRow } from '../../shared/contract/apiContract.js';
+import type { LinkView } from '../../shared/contract/apiContract.js';
 import { isKey, referencedKeys } from '../../shared/grammar/linkGrammar.js';
 import type { DocumentEntry, RequirementEntry } from '../../shared/model/documentModel.js';
-import type { RoadmapItem } from '../../shared/model/roadmapModel.js';
 import { indexDocument, type IndexedVersion } from './indexDocument.js';
 
 export type Link = LinkView;
@@ -148,33 +147,6 @@ export class WorkspaceIndex {
   links(key: string): { outgoing: Link[]; incoming: Link[] } {
     this.buildLinks();
     return { outgoing: flatten(this.outgoingByKey.get(key)), incoming: flatten(this.incomingByKey.get(key)) };
-  }
-
-  /** Roadmap item → the requirements delivering it → the stories implementing each. */
-  trace(items: RoadmapItem[]): TraceRow[] {
-    this.buildLinks();
-    return items.map((item) => {
-      const requirements: TraceRow['requirements'] = [];
-      for (const delivers of flatten(this.incomingByKey.get(item.key))) {
-        if (delivers.kind !== 'delivers') continue;
-        const found = this.requirement(delivers.from);
-        if (!found) continue;
-        const stories = new Set<string>();
-        for (const link of flatten(this.incomingByKey.get(delivers.from))) {
-          if (link.kind === 'implements') stories.add(link.from);
-        }
-        const row: TraceRow['requirements'][number] = {
-          key: found.requirement.key,
-          path: found.document.path,
-          stories: [...stories],
-        };
-        if (found.requirement.priority !== undefined) row.priority = found.requirement.priority;
-        if (found.requirement.status !== undefined) row.status = found.requirement.status;
-        requirements.push(row);
-      }
-      const covered = requirements.filter((requirement) => requirement.stories.length > 0).length;
-      return { item, requirements, covered };
-    });
   }
 }
 

@@ -2,6 +2,7 @@
  * What a spec bundle holds: the chosen specs and, on request, the stories implementing their
  * requirements, the FAQs answering them, the roadmap items they deliver and a traceability matrix.
  */
+import { implementersOf } from '../../shared/contract/traceRows.js';
 import { splitDocument } from '../../shared/frontMatter/frontMatter.js';
 import { splitKey } from '../../shared/grammar/linkGrammar.js';
 import type { DocumentEntry } from '../../shared/model/documentModel.js';
@@ -114,12 +115,10 @@ export async function collectBundle(workspace: Workspace, request: BundleRequest
 }
 
 function matrixOf(specs: DocumentEntry[], all: DocumentEntry[]): MatrixRow[] {
-  const storiesByRequirement = new Map<string, string[]>();
-  for (const entry of all) {
-    if (entry.type !== 'story' || entry.key === undefined) continue;
-    for (const key of entry.implements)
-      storiesByRequirement.set(key, [...(storiesByRequirement.get(key) ?? []), entry.key]);
-  }
+  // The bundle's matrix names stories only, by key: the documents a reviewer can find in it.
+  const storiesByRequirement = implementersOf(
+    all.filter((entry) => entry.type === 'story' && entry.key !== undefined),
+  );
   return specs.flatMap((spec) =>
     spec.requirements.map((requirement) => ({
       requirement: requirement.key,
@@ -128,7 +127,7 @@ function matrixOf(specs: DocumentEntry[], all: DocumentEntry[]): MatrixRow[] {
       ...(requirement.priority === undefined ? {} : { priority: requirement.priority }),
       ...(requirement.status === undefined ? {} : { status: requirement.status }),
       roadmap: requirement.roadmap,
-      stories: (storiesByRequirement.get(requirement.key) ?? []).sort(compareKeys),
+      stories: [...(storiesByRequirement.get(requirement.key) ?? [])].sort(compareKeys),
     })),
   );
 }

@@ -76,12 +76,6 @@ export interface FindingView {
   key?: string;
 }
 
-export interface TraceRow {
-  item: RoadmapItem;
-  requirements: { key: string; path: string; priority?: string; status?: string; stories: string[] }[];
-  covered: number;
-}
-
 /** A trace row over the contract: keys only, since the app already holds the items and documents. */
 export interface TraceRowView {
   item: string;

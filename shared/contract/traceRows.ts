@@ -1,40 +1,98 @@
-/** The trace matrix's rows, computed where the document summaries already are (the app, tests). */
+/**
+ * The trace matrix, defined once: roadmap items → the requirements whose `roadmap=` names them → the
+ * documents whose `implements` names those. The engine (`trace`, the CLI) and the app (from the
+ * summaries it holds, without a round trip on every visit) both compute it here.
+ */
 import type { RoadmapItem } from '../model/roadmapModel.js';
-import type { TraceRowView } from './apiContract.js';
-import type { DocumentSummary } from './documentSummary.js';
+import type { DocumentSummary, RequirementSummary } from './documentSummary.js';
+
+/** What tracing reads of a document: a DocumentSummary or the engine's DocumentEntry. */
+export interface TracedDocument extends Pick<DocumentSummary, 'path' | 'key' | 'implements'> {
+  requirements: readonly Pick<RequirementSummary, 'key' | 'roadmap' | 'priority' | 'status'>[];
+}
+
+export interface TracedRequirement {
+  key: string;
+  /** The spec holding it. */
+  path: string;
+  priority?: string;
+  status?: string;
+  /** Keys (a path for a document without one) of what implements it, in path order. */
+  stories: string[];
+}
+
+export interface TraceRowDetail {
+  item: string;
+  requirements: TracedRequirement[];
+}
+
+/** A row with its roadmap item in full and how many of its requirements have a story (the engine's `trace`). */
+export interface TraceRow {
+  item: RoadmapItem;
+  requirements: TracedRequirement[];
+  covered: number;
+}
+
+export interface TraceCoverage {
+  /** Distinct requirements delivering some roadmap item: one delivering two items counts once. */
+  requirements: number;
+  withStories: number;
+}
 
 /**
- * Roadmap items → the requirements whose `roadmap` names them → the documents that implement those,
- * from the summaries the app already holds: what the `trace` method answers, without the round trip
- * (about a second on the reference workspace) on every visit and every change.
+ * One row per roadmap item, in the roadmap's order; its requirements in document order (pass the
+ * documents sorted by path, as the engine and the app hold them). A duplicated requirement key counts
+ * once, as its first holder; a requirement naming an item twice delivers it once.
  */
 export function traceRows(
-  documents: readonly DocumentSummary[],
-  roadmap: readonly RoadmapItem[],
-): TraceRowView[] {
+  documents: readonly TracedDocument[],
+  roadmap: readonly Pick<RoadmapItem, 'key'>[],
+): TraceRowDetail[] {
+  const implementers = implementersOf(documents);
+  const delivering = new Map<string, TracedRequirement[]>();
+  const seen = new Set<string>();
+  for (const document of documents) {
+    for (const requirement of document.requirements) {
+      if (seen.has(requirement.key)) continue;
+      seen.add(requirement.key);
+      for (const itemKey of new Set(requirement.roadmap)) {
+        const row: TracedRequirement = {
+          key: requirement.key,
+          path: document.path,
+          stories: implementers.get(requirement.key) ?? [],
+        };
+        if (requirement.priority !== undefined) row.priority = requirement.priority;
+        if (requirement.status !== undefined) row.status = requirement.status;
+        const rows = delivering.get(itemKey);
+        if (rows) rows.push(row);
+        else delivering.set(itemKey, [row]);
+      }
+    }
+  }
+  return roadmap.map((item) => ({ item: item.key, requirements: delivering.get(item.key) ?? [] }));
+}
+
+/** Requirement key → what implements it (each once, in document order). */
+export function implementersOf(documents: readonly TracedDocument[]): Map<string, string[]> {
   const implementers = new Map<string, string[]>();
   for (const document of documents) {
+    const from = document.key ?? document.path;
     for (const key of document.implements) {
-      const from = document.key ?? document.path;
       const list = implementers.get(key);
       if (!list) implementers.set(key, [from]);
       else if (!list.includes(from)) list.push(from);
     }
   }
-  const delivering = new Map<string, TraceRowView['requirements']>();
-  const seen = new Set<string>();
-  for (const document of documents) {
-    for (const requirement of document.requirements) {
-      // A duplicated requirement key counts once, as its first holder, like the index's lookup.
-      if (seen.has(requirement.key)) continue;
-      seen.add(requirement.key);
-      const items = requirement.roadmap.length > 1 ? new Set(requirement.roadmap) : requirement.roadmap;
-      for (const itemKey of items) {
-        const row = delivering.get(itemKey) ?? [];
-        row.push({ key: requirement.key, stories: implementers.get(requirement.key) ?? [] });
-        delivering.set(itemKey, row);
-      }
+  return implementers;
+}
+
+/** The share of requirements with a story, each requirement counted once however many items it delivers. */
+export function traceCoverage(rows: readonly Pick<TraceRowDetail, 'requirements'>[]): TraceCoverage {
+  const covered = new Map<string, boolean>();
+  for (const row of rows) {
+    for (const requirement of row.requirements) {
+      covered.set(requirement.key, covered.get(requirement.key) === true || requirement.stories.length > 0);
     }
   }
-  return roadmap.map((item) => ({ item: item.key, requirements: delivering.get(item.key) ?? [] }));
+  return { requirements: covered.size, withStories: [...covered.values()].filter(Boolean).length };
 }

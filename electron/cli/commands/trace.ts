@@ -1,4 +1,5 @@
 /** `specbench trace <dir> [--json]`: roadmap items → requirements → stories, with coverage. */
+import { traceCoverage } from '../../../shared/contract/traceRows.js';
 import type { CliCommand } from '../cliCommand.js';
 import { exitCodes, fileLocation, formatTable, writeJson, writeLines } from '../cliOutput.js';
 import { openWorkspace } from '../openWorkspace.js';
@@ -22,18 +23,9 @@ Exit codes: 0, or 2 for bad usage or an unreadable workspace.`,
     if (!opened.ok) return opened.code;
     try {
       const items = opened.workspace.trace();
-      const requirements = new Map<string, boolean>();
-      for (const row of items) {
-        for (const requirement of row.requirements) {
-          requirements.set(
-            requirement.key,
-            (requirements.get(requirement.key) ?? false) || requirement.stories.length > 0,
-          );
-        }
-      }
-      const withStories = [...requirements.values()].filter(Boolean).length;
+      const coverage = traceCoverage(items);
       if (values.json === true) {
-        writeJson(context, { items, coverage: { requirements: requirements.size, withStories } });
+        writeJson(context, { items, coverage });
         return exitCodes.ok;
       }
       const rows: string[][] = [];
@@ -52,10 +44,11 @@ Exit codes: 0, or 2 for bad usage or an unreadable workspace.`,
         }
       }
       writeLines(context, formatTable(rows));
-      const share = requirements.size === 0 ? 100 : Math.round((withStories / requirements.size) * 100);
+      const { requirements, withStories } = coverage;
+      const share = requirements === 0 ? 100 : Math.round((withStories / requirements) * 100);
       writeLines(context, [
         '',
-        `${items.length} roadmap items; ${withStories} of ${requirements.size} requirements have a story (${share}%).`,
+        `${items.length} roadmap items; ${withStories} of ${requirements} requirements have a story (${share}%).`,
       ]);
       return exitCodes.ok;
     } finally {
