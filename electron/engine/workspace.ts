@@ -1,6 +1,7 @@
 /**
- * The one object the CLI, the browser server and the desktop app open: settings, documents, roadmap,
- * index, search, rules and the watcher, wired together in one place.
+ * The one object the CLI, the browser server and the desktop app open: settings, roadmap, rules, the
+ * watcher and the index cache, wired together in one place. What it knows of the documents lives in
+ * DocumentIndexes; what a user does to them (save, rename, trash, rekey, backups) in DocumentOperations.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -11,7 +12,14 @@ import type { RoadmapItem } from '../../shared/model/roadmapModel.js';
 import type { Settings } from '../../shared/model/settingsModel.js';
 import { runRules } from '../../shared/rules/runRules.js';
 import type { TemplateType } from '../../shared/templates/template.js';
-import { BackupStore, backupFolderFor } from './backupStore.js';
+import type { BackupStore } from './backupStore.js';
+import { DocumentIndexes, roadmapFile } from './documentIndexes.js';
+import {
+  DocumentOperations,
+  type CreateDocumentResult,
+  type ReadOnlyResult,
+  type RenameDocumentResult,
+} from './documentOperations.js';
 import {
   DocumentStore,
   type FileVersion,
@@ -21,23 +29,16 @@ import {
 } from './documentStore.js';
 import { recoverTransactions } from './fileTransaction.js';
 import { FileWatcher, type FileChange } from './fileWatcher.js';
-import { writeIndexCache, type CachedFile } from './indexCache.js';
-import {
-  isDocumentPath,
-  loadWorkspaceFiles,
-  readAndIndexFile,
-  readTextQuickly,
-  type LoadStatistics,
-} from './loadWorkspaceFiles.js';
-import { quickSwitch, quickSwitchCandidate, type QuickSwitchCandidate } from './quickSwitch.js';
-import { rekey, type RekeyResult } from './rekey.js';
+import { writeIndexCache } from './indexCache.js';
+import { isDocumentPath, loadWorkspaceFiles, type LoadStatistics } from './loadWorkspaceFiles.js';
+import type { RekeyResult } from './rekey.js';
 import { RoadmapStore } from './roadmapStore.js';
-import { SearchIndex, type SearchOptions } from './searchIndex.js';
+import type { SearchOptions } from './searchIndex.js';
 import { readSettings } from './settingsStore.js';
-import { WorkspaceIndex, type Link } from './workspaceIndex.js';
-import { slugify } from './workspacePaths.js';
-import { createFromTemplate, readWorkspaceTemplates, type WorkspaceTemplates } from './workspaceTemplates.js';
+import type { Link } from './workspaceIndex.js';
+import { readWorkspaceTemplates, type WorkspaceTemplates } from './workspaceTemplates.js';
 
+export type { CreateDocumentResult, RenameDocumentResult } from './documentOperations.js';
 export type { Link } from './workspaceIndex.js';
 
 export interface WorkspaceOpenOptions {
@@ -56,13 +57,6 @@ export type WorkspaceOpenError =
 export type WorkspaceOpenResult =
   { ok: true; workspace: Workspace } | { ok: false; error: WorkspaceOpenError; message: string };
 
-export type RenameDocumentResult =
-  { ok: true; path: string } | { ok: false; error: 'read-only' | 'not-found' | string; message: string };
-
-export type CreateDocumentResult =
-  | { ok: true; path: string; key: string }
-  | { ok: false; error: 'read-only' | 'invalid-title' | 'exists' | 'io' | string; message: string };
-
 export interface WorkspaceChange {
   /** Workspace-relative paths re-indexed after a change outside Specbench. */
   paths: string[];
@@ -74,20 +68,13 @@ export interface OpenStatistics extends LoadStatistics {
   totalMs: number;
 }
 
-const roadmapFile = 'roadmap.json';
 /** Longer than the watcher's longest batch and its folder reconcile: one rename may be reported twice. */
 const renameEchoMs = 5000;
 const settingsFile = 'specbench.json';
 
 export class Workspace {
-  private readonly index = new WorkspaceIndex();
-  private readonly searchIndex = new SearchIndex((paths) => this.textsFor(paths));
-  /** The texts of documents opened from the cache, read on the first search. */
-  private cachedTexts: (() => Map<string, string>) | undefined;
-  private readonly switchCandidates = new Map<string, QuickSwitchCandidate[]>();
-  private roadmapCandidates: QuickSwitchCandidate[] | undefined;
-  /** Every candidate in one array, rebuilt after a change: iterating 60,000 of them must stay cheap. */
-  private allCandidates: QuickSwitchCandidate[] | undefined;
+  private readonly indexes: DocumentIndexes;
+  private readonly operations: DocumentOperations;
   private readonly listeners = new Set<(change: WorkspaceChange) => void>();
   private watcher: FileWatcher | undefined;
   private cacheWrite: Promise<unknown> = Promise.resolve();
@@ -96,9 +83,6 @@ export class Workspace {
   /** Batches from the watcher are applied one after another. */
   private applying: Promise<void> = Promise.resolve();
   private closed = false;
-  /** Unsaved edits, kept outside the workspace; created on first use. */
-  private backupStore: BackupStore | undefined;
-  private backupFolder: string | undefined;
 
   private constructor(
     readonly root: string,
@@ -107,11 +91,24 @@ export class Workspace {
     private readonly store: DocumentStore,
     private readonly templates: WorkspaceTemplates,
     readonly statistics: OpenStatistics,
+    backupFolder: string | undefined,
   ) {
-    roadmapStore.onDidChange(() => {
-      this.roadmapCandidates = undefined;
-      this.allCandidates = undefined;
+    this.indexes = new DocumentIndexes(root, store);
+    this.operations = new DocumentOperations({
+      root,
+      store,
+      indexes: this.indexes,
+      roadmapStore,
+      templates,
+      settings: () => this.currentSettings,
+      writable: () => this.writable,
+      // The watcher will report the old name as deleted: that is this rename, not an outside change.
+      renamedAway: (oldPath) => {
+        if (this.watcher) this.renamedAway.set(oldPath, Date.now() + renameEchoMs);
+      },
+      ...(backupFolder === undefined ? {} : { backupFolder }),
     });
+    roadmapStore.onDidChange(() => this.indexes.roadmapChanged());
   }
 
   static async open(root: string, options: WorkspaceOpenOptions = {}): Promise<WorkspaceOpenResult> {
@@ -144,13 +141,16 @@ export class Workspace {
     const useCache = options.cache !== false;
     const loaded = await loadWorkspaceFiles(store, { cache: useCache });
     const templates = await readWorkspaceTemplates(store);
-    const workspace = new Workspace(absolute, settings.settings, roadmap.store, store, templates, {
-      ...loaded.statistics,
-      totalMs: 0,
-    });
-    for (const file of loaded.files) workspace.add(file);
-    workspace.cachedTexts = loaded.cachedTexts;
-    workspace.backupFolder = options.backupFolder;
+    const workspace = new Workspace(
+      absolute,
+      settings.settings,
+      roadmap.store,
+      store,
+      templates,
+      { ...loaded.statistics, totalMs: 0 },
+      options.backupFolder,
+    );
+    workspace.indexes.load(loaded.files, loaded.cachedTexts);
     workspace.statistics.totalMs = performance.now() - started;
     if (useCache && loaded.statistics.read > 0) workspace.scheduleCacheWrite(loaded.listedAt);
     if (options.watch === true) await workspace.startWatching();
@@ -168,25 +168,20 @@ export class Workspace {
   }
 
   documents(): DocumentEntry[] {
-    return this.index.documents();
+    return this.indexes.index.documents();
   }
 
   document(keyOrPath: string): DocumentEntry | undefined {
-    return this.index.document(keyOrPath);
+    return this.indexes.index.document(keyOrPath);
   }
 
   requirement(key: string): { requirement: RequirementEntry; document: DocumentEntry } | undefined {
-    return this.index.requirement(key);
+    return this.indexes.index.requirement(key);
   }
 
   /** Backups of unsaved edits; written even when the workspace is read-only, never inside it. */
-  async backups(): Promise<BackupStore> {
-    if (!this.backupStore) {
-      const folder =
-        this.backupFolder ?? backupFolderFor(await fs.realpath(this.root).catch(() => this.root));
-      this.backupStore ??= new BackupStore({ root: this.root, folder, documents: this.store });
-    }
-    return this.backupStore;
+  backups(): Promise<BackupStore> {
+    return this.operations.backups();
   }
 
   roadmap(): RoadmapItem[] {
@@ -194,7 +189,7 @@ export class Workspace {
   }
 
   links(key: string): { outgoing: Link[]; incoming: Link[] } {
-    return this.index.links(key);
+    return this.indexes.index.links(key);
   }
 
   trace(): TraceRow[] {
@@ -207,21 +202,11 @@ export class Workspace {
   }
 
   search(query: string, options?: SearchOptions): SearchHit[] {
-    return this.searchIndex.search(query, options);
+    return this.indexes.search(query, options);
   }
 
   quickSwitch(query: string, limit = 20): QuickSwitchHit[] {
-    if (!this.allCandidates) {
-      for (const entry of this.index.documents()) {
-        if (!this.switchCandidates.has(entry.path))
-          this.switchCandidates.set(entry.path, candidatesOf(entry));
-      }
-      this.roadmapCandidates ??= this.roadmap().map((item) =>
-        quickSwitchCandidate({ path: roadmapFile, key: item.key, title: item.title, type: 'roadmap' }),
-      );
-      this.allCandidates = [...this.switchCandidates.values(), this.roadmapCandidates].flat();
-    }
-    return quickSwitch(this.allCandidates, query, limit);
+    return this.indexes.quickSwitch(query, limit, () => this.roadmap());
   }
 
   check(): FindingView[] {
@@ -239,90 +224,36 @@ export class Workspace {
   }
 
   readDocument(documentPath: string): Promise<ReadResult> {
-    return this.store.read(documentPath);
+    return this.operations.read(documentPath);
   }
 
   /** Saves unless the file changed on disk since `expected`; re-indexes what was written. */
-  async saveDocument(documentPath: string, text: string, expected: FileVersion): Promise<SaveResult> {
-    if (!this.writable) return readOnly();
-    const saved = await this.store.save(documentPath, text, expected);
-    if (saved.ok) this.reindex(documentPath, text, saved.version);
-    return saved;
+  saveDocument(documentPath: string, text: string, expected: FileVersion): Promise<SaveResult> {
+    return this.operations.save(documentPath, text, expected);
   }
 
   /** A new document from its template, under the next free key, at a slug path that clobbers nothing. */
-  async createDocument(
+  createDocument(
     type: TemplateType,
     title: string,
     options: { owner?: string } = {},
   ): Promise<CreateDocumentResult> {
-    if (!this.writable) return readOnly();
-    const created = await createFromTemplate(this.store, {
-      type,
-      title,
-      owner: options.owner,
-      templates: this.templates,
-      prefixes: this.settings.prefixes,
-      keys: [...this.index.keys()],
-    });
-    if (!created.ok) return created;
-    this.reindex(created.path, created.text, created.version);
-    return { ok: true, path: created.path, key: created.key };
+    return this.operations.create(type, title, options.owner);
   }
 
-  /**
-   * Renames a spec, story or FAQ to the slug of its title (`-2`, `-3`… when taken) in its folder; its
-   * key, and so every link to it, stays. A file already named after its title keeps its name.
-   */
-  async renameDocument(documentPath: string): Promise<RenameDocumentResult> {
-    if (!this.writable) return readOnly();
-    documentPath = normalizePath(documentPath);
-    const entry = this.index.document(documentPath);
-    if (!entry || entry.path !== documentPath) {
-      return { ok: false, error: 'not-found', message: `${documentPath} is not in the workspace.` };
-    }
-    const folder = path.posix.dirname(documentPath);
-    const slug = slugify(entry.title);
-    const extension = path.posix.extname(documentPath);
-    const name = path.posix.basename(documentPath, extension);
-    const suffix = name.startsWith(`${slug}-`) ? name.slice(slug.length + 1) : undefined;
-    if (entry.type === 'doc' || name === slug || (suffix !== undefined && /^[0-9]+$/.test(suffix))) {
-      return { ok: true, path: documentPath };
-    }
-    for (let attempt = 1; attempt < 1000; attempt++) {
-      const candidate = path.posix.join(folder, `${attempt === 1 ? slug : `${slug}-${attempt}`}${extension}`);
-      const renamed = await this.store.rename(documentPath, candidate);
-      if (renamed.ok) {
-        // The watcher will report the old name as deleted: that is this rename, not an outside change.
-        if (this.watcher) this.renamedAway.set(documentPath, Date.now() + renameEchoMs);
-        this.drop(documentPath);
-        await this.refresh(candidate);
-        return { ok: true, path: candidate };
-      }
-      if (renamed.error !== 'exists') return { ok: false, error: renamed.error, message: renamed.message };
-    }
-    return { ok: false, error: 'exists', message: `Too many documents are named ${slug}.` };
+  /** Renames a spec, story or FAQ to the slug of its title; its key, and so every link to it, stays. */
+  renameDocument(documentPath: string): Promise<RenameDocumentResult> {
+    return this.operations.rename(documentPath);
   }
 
   /** Moves a document to `.specbench/trash/` and drops it from the index. */
-  async trashDocument(documentPath: string): Promise<TrashResult> {
-    if (!this.writable) return readOnly();
-    const trashed = await this.store.trash(documentPath);
-    if (trashed.ok) this.drop(normalizePath(documentPath));
-    return trashed;
+  trashDocument(documentPath: string): Promise<TrashResult> {
+    return this.operations.trash(documentPath);
   }
 
   /** Renames a key in every file (and the roadmap) or in none, then re-indexes the files that changed. */
-  async rekey(oldKey: string, newKey: string): Promise<RekeyResult | ReturnType<typeof readOnly>> {
-    if (!this.writable) return readOnly();
-    const result = await rekey(this.store, oldKey, newKey, { extraFiles: [roadmapFile] });
-    if (result.ok) {
-      for (const changed of result.changedFiles) {
-        if (changed === roadmapFile) await this.roadmapStore.reload();
-        else await this.refresh(changed);
-      }
-    }
-    return result;
+  rekey(oldKey: string, newKey: string): Promise<RekeyResult | ReadOnlyResult> {
+    return this.operations.rekey(oldKey, newKey);
   }
 
   /** Called after a batch of outside changes has been re-indexed. */
@@ -340,46 +271,6 @@ export class Workspace {
     await this.applying;
     await this.cacheWrite;
     await this.roadmapStore.close();
-  }
-
-  private add(file: CachedFile): void {
-    const { entry } = file;
-    this.index.set(entry, file.fieldLines);
-    this.searchIndex.set(entry, file.text);
-    // Built on the first quick switch, not here: 60,000 foldings would slow every open.
-    this.switchCandidates.delete(entry.path);
-    this.allCandidates = undefined;
-  }
-
-  /** Texts for documents opened from the cache: the cache's copy, else the file as it is now. */
-  private textsFor(paths: string[]): Map<string, string> {
-    const cached = this.cachedTexts?.() ?? new Map<string, string>();
-    this.cachedTexts = undefined;
-    const texts = new Map<string, string>();
-    for (const documentPath of paths)
-      texts.set(documentPath, cached.get(documentPath) ?? readTextQuickly(this.root, documentPath));
-    return texts;
-  }
-
-  private drop(documentPath: string): void {
-    this.index.remove(documentPath);
-    this.searchIndex.remove(documentPath);
-    this.switchCandidates.delete(documentPath);
-    this.allCandidates = undefined;
-  }
-
-  private reindex(documentPath: string, text: string, version: FileVersion): void {
-    documentPath = normalizePath(documentPath);
-    if (!isDocumentPath(documentPath)) return;
-    const entry = this.index.update(documentPath, text, version);
-    this.add({ entry, fieldLines: this.index.fieldLines(documentPath), text });
-  }
-
-  /** Reads a file again after it changed on disk; a vanished file leaves the index. */
-  private async refresh(documentPath: string): Promise<void> {
-    const file = await readAndIndexFile(this.store, documentPath);
-    if (file) this.add(file);
-    else this.drop(documentPath);
   }
 
   private async startWatching(): Promise<void> {
@@ -405,8 +296,8 @@ export class Workspace {
         const renamedUntil = this.renamedAway.get(change.path);
         if (renamedUntil !== undefined && change.kind === 'deleted' && Date.now() < renamedUntil) continue;
         this.renamedAway.delete(change.path);
-        if (change.kind === 'deleted') this.drop(change.path);
-        else await this.refresh(change.path);
+        if (change.kind === 'deleted') this.indexes.drop(change.path);
+        else await this.indexes.refresh(change.path);
         paths.push(change.path);
       }
     }
@@ -416,41 +307,10 @@ export class Workspace {
 
   private scheduleCacheWrite(listedAt: number): void {
     // After open returns: serializing 10,000 entries should not delay the first paint or the first answer.
-    this.cacheWrite = new Promise((resolve) => setTimeout(resolve, 0)).then(() => {
-      const files = this.index.documents().map((entry) => ({
-        entry,
-        fieldLines: this.index.fieldLines(entry.path),
-        text: this.searchIndex.text(entry.path) ?? '',
-      }));
-      return writeIndexCache(this.root, { listedAt, files });
-    });
+    this.cacheWrite = new Promise((resolve) => setTimeout(resolve, 0)).then(() =>
+      writeIndexCache(this.root, { listedAt, files: this.indexes.cachedFiles() }),
+    );
   }
-}
-
-/** The index's form of a path the store accepted: forward slashes, no `./` or `a/../`. */
-function normalizePath(documentPath: string): string {
-  return path.posix.normalize(documentPath.replace(/\\/g, '/')).replace(/^\.\//, '');
-}
-
-/** A document and its requirements, as the quick switcher offers them. */
-function candidatesOf(entry: DocumentEntry): QuickSwitchCandidate[] {
-  const hit: QuickSwitchHit = { path: entry.path, title: entry.title, type: entry.type };
-  if (entry.key !== undefined) hit.key = entry.key;
-  return [
-    quickSwitchCandidate(hit),
-    ...entry.requirements.map((requirement) =>
-      quickSwitchCandidate({
-        path: entry.path,
-        key: requirement.key,
-        title: requirement.summary,
-        type: 'requirement',
-      }),
-    ),
-  ];
-}
-
-function readOnly(): { ok: false; error: 'read-only'; message: string } {
-  return { ok: false, error: 'read-only', message: 'This workspace is open read-only.' };
 }
 
 async function checkFolder(

@@ -102,6 +102,11 @@ export function toWorkspacePath(root: string, absolute: string): string {
   return path.relative(root, absolute).split(path.sep).join('/');
 }
 
+/** The index's form of a path the store accepted: forward slashes, no `./` or `a/../`. */
+export function normalizeWorkspacePath(documentPath: string): string {
+  return path.posix.normalize(documentPath.replace(/\\/g, '/')).replace(/^\.\//, '');
+}
+
 const slugLimit = 80;
 
 /** A file-name slug of a title: lowercase letters and digits joined by dashes, never empty or reserved. */

@@ -1,0 +1,131 @@
+/**
+ * What the workspace knows about its documents, kept current one file at a time: the link index, the
+ * full-text search and the quick switcher's candidates. Everything that changes a document (a save,
+ * a rename, an outside edit) ends here with `add`, `reindex`, `refresh` or `drop`.
+ */
+import type { QuickSwitchHit, SearchHit } from '../../shared/contract/apiContract.js';
+import type { DocumentEntry } from '../../shared/model/documentModel.js';
+import type { RoadmapItem } from '../../shared/model/roadmapModel.js';
+import type { DocumentStore, FileVersion } from './documentStore.js';
+import type { CachedFile } from './indexCache.js';
+import { isDocumentPath, readAndIndexFile, readTextQuickly } from './loadWorkspaceFiles.js';
+import { quickSwitch, quickSwitchCandidate, type QuickSwitchCandidate } from './quickSwitch.js';
+import { SearchIndex, type SearchOptions } from './searchIndex.js';
+import { WorkspaceIndex } from './workspaceIndex.js';
+import { normalizeWorkspacePath } from './workspacePaths.js';
+
+/** Where the roadmap's items live, as the quick switcher names them. */
+export const roadmapFile = 'roadmap.json';
+
+export class DocumentIndexes {
+  readonly index = new WorkspaceIndex();
+  private readonly searchIndex = new SearchIndex((paths) => this.textsFor(paths));
+  /** The texts of documents opened from the cache, read on the first search. */
+  private cachedTexts: (() => Map<string, string>) | undefined;
+  private readonly switchCandidates = new Map<string, QuickSwitchCandidate[]>();
+  private roadmapCandidates: QuickSwitchCandidate[] | undefined;
+  /** Every candidate in one array, rebuilt after a change: iterating 60,000 of them must stay cheap. */
+  private allCandidates: QuickSwitchCandidate[] | undefined;
+
+  constructor(
+    private readonly root: string,
+    private readonly store: DocumentStore,
+  ) {}
+
+  /** The files an open read or took from the cache; `cachedTexts` gives the cache's texts on the first search. */
+  load(files: CachedFile[], cachedTexts: (() => Map<string, string>) | undefined): void {
+    for (const file of files) this.add(file);
+    this.cachedTexts = cachedTexts;
+  }
+
+  search(query: string, options?: SearchOptions): SearchHit[] {
+    return this.searchIndex.search(query, options);
+  }
+
+  quickSwitch(query: string, limit: number, roadmap: () => RoadmapItem[]): QuickSwitchHit[] {
+    if (!this.allCandidates) {
+      for (const entry of this.index.documents()) {
+        if (!this.switchCandidates.has(entry.path))
+          this.switchCandidates.set(entry.path, candidatesOf(entry));
+      }
+      this.roadmapCandidates ??= roadmap().map((item) =>
+        quickSwitchCandidate({ path: roadmapFile, key: item.key, title: item.title, type: 'roadmap' }),
+      );
+      this.allCandidates = [...this.switchCandidates.values(), this.roadmapCandidates].flat();
+    }
+    return quickSwitch(this.allCandidates, query, limit);
+  }
+
+  /** The roadmap changed: its items are offered afresh on the next quick switch. */
+  roadmapChanged(): void {
+    this.roadmapCandidates = undefined;
+    this.allCandidates = undefined;
+  }
+
+  /** Indexes a text just written under `documentPath`. */
+  reindex(documentPath: string, text: string, version: FileVersion): void {
+    documentPath = normalizeWorkspacePath(documentPath);
+    if (!isDocumentPath(documentPath)) return;
+    const entry = this.index.update(documentPath, text, version);
+    this.add({ entry, fieldLines: this.index.fieldLines(documentPath), text });
+  }
+
+  /** Reads a file again after it changed on disk; a vanished file leaves the index. */
+  async refresh(documentPath: string): Promise<void> {
+    const file = await readAndIndexFile(this.store, documentPath);
+    if (file) this.add(file);
+    else this.drop(documentPath);
+  }
+
+  drop(documentPath: string): void {
+    this.index.remove(documentPath);
+    this.searchIndex.remove(documentPath);
+    this.switchCandidates.delete(documentPath);
+    this.allCandidates = undefined;
+  }
+
+  /** Every document as the index cache stores it. */
+  cachedFiles(): Required<CachedFile>[] {
+    return this.index.documents().map((entry) => ({
+      entry,
+      fieldLines: this.index.fieldLines(entry.path),
+      text: this.searchIndex.text(entry.path) ?? '',
+    }));
+  }
+
+  private add(file: CachedFile): void {
+    const { entry } = file;
+    this.index.set(entry, file.fieldLines);
+    this.searchIndex.set(entry, file.text);
+    // Built on the first quick switch, not here: 60,000 foldings would slow every open.
+    this.switchCandidates.delete(entry.path);
+    this.allCandidates = undefined;
+  }
+
+  /** Texts for documents opened from the cache: the cache's copy, else the file as it is now. */
+  private textsFor(paths: string[]): Map<string, string> {
+    const cached = this.cachedTexts?.() ?? new Map<string, string>();
+    this.cachedTexts = undefined;
+    const texts = new Map<string, string>();
+    for (const documentPath of paths)
+      texts.set(documentPath, cached.get(documentPath) ?? readTextQuickly(this.root, documentPath));
+    return texts;
+  }
+}
+
+/** A document and its requirements, as the quick switcher offers them. */
+function candidatesOf(entry: DocumentEntry): QuickSwitchCandidate[] {
+  const hit: QuickSwitchHit = { path: entry.path, title: entry.title, type: entry.type };
+  if (entry.key !== undefined) hit.key = entry.key;
+  return [
+    quickSwitchCandidate(hit),
+    ...entry.requirements.map((requirement) =>
+      quickSwitchCandidate({
+        path: entry.path,
+        key: requirement.key,
+        title: requirement.summary,
+        type: 'requirement',
+      }),
+    ),
+  ];
+}

@@ -1,0 +1,144 @@
+/**
+ * What a user does to documents: read, save, create from a template, rename to the title's slug,
+ * trash, rekey, and back up unsaved edits. Each write goes through the document store and leaves the
+ * indexes current; a read-only workspace refuses every write with a value, not an exception.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Settings } from '../../shared/model/settingsModel.js';
+import type { TemplateType } from '../../shared/templates/template.js';
+import { BackupStore, backupFolderFor } from './backupStore.js';
+import type { DocumentStore, FileVersion, ReadResult, SaveResult, TrashResult } from './documentStore.js';
+import { roadmapFile, type DocumentIndexes } from './documentIndexes.js';
+import { rekey, type RekeyResult } from './rekey.js';
+import type { RoadmapStore } from './roadmapStore.js';
+import { normalizeWorkspacePath, slugify } from './workspacePaths.js';
+import { createFromTemplate, type WorkspaceTemplates } from './workspaceTemplates.js';
+
+export type RenameDocumentResult =
+  { ok: true; path: string } | { ok: false; error: 'read-only' | 'not-found' | string; message: string };
+
+export type CreateDocumentResult =
+  | { ok: true; path: string; key: string }
+  | { ok: false; error: 'read-only' | 'invalid-title' | 'exists' | 'io' | string; message: string };
+
+export type ReadOnlyResult = { ok: false; error: 'read-only'; message: string };
+
+export interface DocumentOperationsOptions {
+  root: string;
+  store: DocumentStore;
+  indexes: DocumentIndexes;
+  roadmapStore: RoadmapStore;
+  templates: WorkspaceTemplates;
+  settings: () => Settings;
+  writable: () => boolean;
+  /** Told the old name of each rename, whose deletion the watcher will report. */
+  renamedAway: (oldPath: string) => void;
+  /** The backup folder; by default under the user's state folder (`backupFolderFor`). */
+  backupFolder?: string;
+}
+
+export class DocumentOperations {
+  /** Unsaved edits, kept outside the workspace; created on first use. */
+  private backupStore: BackupStore | undefined;
+
+  constructor(private readonly options: DocumentOperationsOptions) {}
+
+  read(documentPath: string): Promise<ReadResult> {
+    return this.options.store.read(documentPath);
+  }
+
+  /** Saves unless the file changed on disk since `expected`; re-indexes what was written. */
+  async save(documentPath: string, text: string, expected: FileVersion): Promise<SaveResult> {
+    if (!this.options.writable()) return readOnly();
+    const saved = await this.options.store.save(documentPath, text, expected);
+    if (saved.ok) this.options.indexes.reindex(documentPath, text, saved.version);
+    return saved;
+  }
+
+  /** A new document from its template, under the next free key, at a slug path that clobbers nothing. */
+  async create(type: TemplateType, title: string, owner: string | undefined): Promise<CreateDocumentResult> {
+    if (!this.options.writable()) return readOnly();
+    const { indexes } = this.options;
+    const created = await createFromTemplate(this.options.store, {
+      type,
+      title,
+      owner,
+      templates: this.options.templates,
+      prefixes: this.options.settings().prefixes,
+      keys: [...indexes.index.keys()],
+    });
+    if (!created.ok) return created;
+    indexes.reindex(created.path, created.text, created.version);
+    return { ok: true, path: created.path, key: created.key };
+  }
+
+  /**
+   * Renames a spec, story or FAQ to the slug of its title (`-2`, `-3`… when taken) in its folder; its
+   * key, and so every link to it, stays. A file already named after its title keeps its name.
+   */
+  async rename(documentPath: string): Promise<RenameDocumentResult> {
+    if (!this.options.writable()) return readOnly();
+    const { indexes, store } = this.options;
+    documentPath = normalizeWorkspacePath(documentPath);
+    const entry = indexes.index.document(documentPath);
+    if (!entry || entry.path !== documentPath) {
+      return { ok: false, error: 'not-found', message: `${documentPath} is not in the workspace.` };
+    }
+    const folder = path.posix.dirname(documentPath);
+    const slug = slugify(entry.title);
+    const extension = path.posix.extname(documentPath);
+    const name = path.posix.basename(documentPath, extension);
+    const suffix = name.startsWith(`${slug}-`) ? name.slice(slug.length + 1) : undefined;
+    if (entry.type === 'doc' || name === slug || (suffix !== undefined && /^[0-9]+$/.test(suffix))) {
+      return { ok: true, path: documentPath };
+    }
+    for (let attempt = 1; attempt < 1000; attempt++) {
+      const candidate = path.posix.join(folder, `${attempt === 1 ? slug : `${slug}-${attempt}`}${extension}`);
+      const renamed = await store.rename(documentPath, candidate);
+      if (renamed.ok) {
+        this.options.renamedAway(documentPath);
+        indexes.drop(documentPath);
+        await indexes.refresh(candidate);
+        return { ok: true, path: candidate };
+      }
+      if (renamed.error !== 'exists') return { ok: false, error: renamed.error, message: renamed.message };
+    }
+    return { ok: false, error: 'exists', message: `Too many documents are named ${slug}.` };
+  }
+
+  /** Moves a document to `.specbench/trash/` and drops it from the index. */
+  async trash(documentPath: string): Promise<TrashResult> {
+    if (!this.options.writable()) return readOnly();
+    const trashed = await this.options.store.trash(documentPath);
+    if (trashed.ok) this.options.indexes.drop(normalizeWorkspacePath(documentPath));
+    return trashed;
+  }
+
+  /** Renames a key in every file (and the roadmap) or in none, then re-indexes the files that changed. */
+  async rekey(oldKey: string, newKey: string): Promise<RekeyResult | ReadOnlyResult> {
+    if (!this.options.writable()) return readOnly();
+    const result = await rekey(this.options.store, oldKey, newKey, { extraFiles: [roadmapFile] });
+    if (result.ok) {
+      for (const changed of result.changedFiles) {
+        if (changed === roadmapFile) await this.options.roadmapStore.reload();
+        else await this.options.indexes.refresh(changed);
+      }
+    }
+    return result;
+  }
+
+  /** Backups of unsaved edits; written even when the workspace is read-only, never inside it. */
+  async backups(): Promise<BackupStore> {
+    if (!this.backupStore) {
+      const { root, store } = this.options;
+      const folder = this.options.backupFolder ?? backupFolderFor(await fs.realpath(root).catch(() => root));
+      this.backupStore ??= new BackupStore({ root, folder, documents: store });
+    }
+    return this.backupStore;
+  }
+}
+
+function readOnly(): ReadOnlyResult {
+  return { ok: false, error: 'read-only', message: 'This workspace is open read-only.' };
+}
