@@ -1,12 +1,13 @@
 /**
  * The app's own measurements, in browser mode under headless Chromium: time from `specbench serve`
- * starting to an interactive navigator, and keystroke-to-frame latency in a 5,000-line spec.
+ * starting to an interactive navigator, keystroke-to-frame latency in a 5,000-line spec, and how
+ * soon a status chosen in that spec reaches the navigator.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { chromiumLaunchArguments, systemChromium } from '../electron/export/chromiumLaunch.js';
 import { generateLargeSpec } from '../shared/markdown/largeSpec.js';
 
@@ -171,6 +172,67 @@ export interface TypingResult {
   lines: number;
 }
 
+/** Opens the served app on the large spec (SPEC-1) and answers its editor once shown. */
+async function openLargeSpec(page: Page, url: string): Promise<Locator> {
+  await page.goto(url);
+  await page.locator('body[data-ready=true]').waitFor({ timeout: 60_000 });
+  const navigator = page.getByRole('navigation', { name: 'Navigator' });
+  await navigator.getByRole('link', { name: 'Specs' }).click();
+  await navigator
+    .getByRole('list', { name: 'Specs list' })
+    .getByRole('link', { name: /large generated spec/ })
+    .first()
+    .click();
+  const editor = page.getByRole('textbox', { name: 'Document' });
+  await editor.waitFor({ timeout: 60_000 });
+  await page.getByRole('status', { name: 'Save state' }).getByText('Saved').waitFor({ timeout: 60_000 });
+  return editor;
+}
+
+// From the Status select's change event to the navigator's row showing the new status, in the page.
+const statusReachesNavigator = `(status) => new Promise((resolve, reject) => {
+  const select = [...document.querySelectorAll('section[aria-label=Properties] label')]
+    .find((label) => label.textContent.startsWith('Status')).querySelector('select');
+  const row = document.querySelector('nav[aria-label=Navigator] [role=list] a[aria-current=page]');
+  const timer = setTimeout(() => reject(new Error('the navigator did not show ' + status + ' in 10 s')), 10000);
+  const started = performance.now();
+  const observer = new MutationObserver(() => {
+    if (!row.textContent.includes(status)) return;
+    observer.disconnect();
+    clearTimeout(timer);
+    resolve(performance.now() - started);
+  });
+  observer.observe(row, { childList: true, subtree: true, characterData: true });
+  select.value = status;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+})`;
+
+/**
+ * Milliseconds from choosing a new status in the large spec's properties to the navigator showing it
+ * (the save of the whole 5,000-line document included), once per status in `statuses`.
+ */
+export async function measureStatusChange(
+  browser: Browser,
+  cliScript: string,
+  root: string,
+  statuses: readonly string[],
+): Promise<number[]> {
+  const served = await serve(cliScript, root, true);
+  const page = await browser.newPage();
+  try {
+    await openLargeSpec(page, served.url);
+    const samples: number[] = [];
+    for (const status of statuses) {
+      samples.push((await page.evaluate(`(${statusReachesNavigator})(${JSON.stringify(status)})`)) as number);
+      await page.getByRole('status', { name: 'Save state' }).getByText('Saved').waitFor({ timeout: 60_000 });
+    }
+    return samples;
+  } finally {
+    await page.close();
+    await stop(served);
+  }
+}
+
 /** Where the typing happens: the end of the first paragraph, or the end of a requirement card's body. */
 export type TypingPlace = 'first paragraph' | 'requirement card';
 
@@ -186,17 +248,7 @@ export async function measureTyping(
   const served = await serve(cliScript, root, true);
   const page = await browser.newPage();
   try {
-    await page.goto(served.url);
-    await page.locator('body[data-ready=true]').waitFor({ timeout: 60_000 });
-    const navigator = page.getByRole('navigation', { name: 'Navigator' });
-    await navigator.getByRole('link', { name: 'Specs' }).click();
-    await navigator
-      .getByRole('list', { name: 'Specs list' })
-      .getByRole('link', { name: /large generated spec/ })
-      .first()
-      .click();
-    const editor = page.getByRole('textbox', { name: 'Document' });
-    await editor.waitFor({ timeout: 60_000 });
+    const editor = await openLargeSpec(page, served.url);
     if (place === 'first paragraph') await editor.locator('p').first().click();
     else {
       // The middle card: text typed in a card changes the card's node, not just a paragraph.

@@ -55,6 +55,7 @@ describe('npm run bench', () => {
         'keystroke-script-p95',
         'keystroke-painted-p95',
         'keystroke-card-p95',
+        'status-to-navigator',
         'export-pdf-pages',
         'export-pdf',
         'export-zip',

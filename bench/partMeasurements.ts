@@ -7,6 +7,7 @@ import {
   largeSpecWorkspace,
   launchBrowser,
   measureReady,
+  measureStatusChange,
   measureTyping,
 } from './appProbe.js';
 import type { Measurement } from './benchReport.js';
@@ -25,6 +26,9 @@ export type Add = (
   budget?: number,
   samples?: number[],
 ) => void;
+
+/** Spec statuses chosen in turn, each different from the one before (the large spec starts as draft). */
+const statusRound = ['review', 'draft', 'review'];
 
 const typedText = 'The cart is kept while the shopper pays. '.repeat(5).slice(0, 200);
 
@@ -85,6 +89,15 @@ export async function measureApp({ repository, cliScript, root, attempt, add }: 
             'ms',
             16,
             card.painted,
+          );
+          const statuses = await measureStatusChange(browser, cliScript, copy, statusRound);
+          add(
+            'status-to-navigator',
+            'status chosen in that spec to the navigator showing it, median',
+            percentile(statuses, 50),
+            'ms',
+            200,
+            statuses,
           );
         } finally {
           await fs.rm(path.dirname(copy), { recursive: true, force: true });

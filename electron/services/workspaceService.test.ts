@@ -244,13 +244,15 @@ describe('WorkspaceService', () => {
     const text = read.text.replace(/^title: .*$/m, 'title: Saved cards, answered');
     const saved = (await call(service, 'saveDocument', { path: file, text, expected: read.version })) as {
       ok: boolean;
+      summary?: { path: string; title: string };
     };
     const listed = (await call(service, 'listDocuments', {})) as { path: string; title: string }[];
     expect([
       saved.ok,
       await fs.readFile(path.join(root, file), 'utf8'),
       listed.find((entry) => entry.path === file)?.title,
-    ]).toEqual([true, text, 'Saved cards, answered']);
+      saved.summary,
+    ]).toEqual([true, text, 'Saved cards, answered', listed.find((entry) => entry.path === file)]);
   });
 
   it('saves through the conflict check and returns the disk version on a conflict', async () => {

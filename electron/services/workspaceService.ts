@@ -78,7 +78,11 @@ export class WorkspaceService implements ApiService {
       saveDocument: ({ path: file, text, expected }) =>
         writable(async () => {
           const saved = await workspace.saveDocument(file, text, expected);
-          if (saved.ok) return { ok: true, version: versionOf(saved.version) };
+          if (saved.ok) {
+            const entry = workspace.document(file);
+            const summary = entry && entry.path === file ? summarizeDocument(entry) : undefined;
+            return { ok: true, version: versionOf(saved.version), ...(summary ? { summary } : {}) };
+          }
           return {
             ok: false,
             error: saved.error,

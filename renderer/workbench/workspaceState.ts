@@ -15,6 +15,8 @@ import type { RoadmapItem } from '../../shared/model/roadmapModel.js';
 /** What changed, so a refresh fetches only that: some documents, the roadmap, or everything. */
 export interface WorkspaceUpdate {
   paths?: readonly string[];
+  /** Summaries the caller already holds (a save answers with one): patched in without asking again. */
+  summaries?: readonly DocumentSummary[];
   roadmap?: boolean;
 }
 
@@ -126,8 +128,17 @@ async function loadSnapshot(api: SpecbenchApi): Promise<Snapshot> {
 interface Pending {
   full: boolean;
   paths: Set<string>;
+  /** Known summaries by path; a path here is not fetched. */
+  summaries: Map<string, DocumentSummary>;
   roadmap: boolean;
 }
+
+const nothingPending = (): Pending => ({
+  full: false,
+  paths: new Set(),
+  summaries: new Map(),
+  roadmap: false,
+});
 
 /** Owns the state for <WorkspaceContext.Provider>; loads run one at a time, changes queued meanwhile merge. */
 export function useWorkspaceLoader(api: SpecbenchApi): WorkspaceState {
@@ -135,7 +146,7 @@ export function useWorkspaceLoader(api: SpecbenchApi): WorkspaceState {
   const [error, setError] = useState<string | undefined>(undefined);
   const [revision, setRevision] = useState(0);
   const [lastChange, setLastChange] = useState<WorkspaceChangeEvent | undefined>(undefined);
-  const pending = useRef<Pending>({ full: true, paths: new Set(), roadmap: false });
+  const pending = useRef<Pending>({ ...nothingPending(), full: true });
   const inFlight = useRef<Promise<void> | undefined>(undefined);
   const loaded = useRef(false);
   const findingsRequest = useRef(0);
@@ -154,9 +165,14 @@ export function useWorkspaceLoader(api: SpecbenchApi): WorkspaceState {
   const drain = useCallback((): Promise<void> => {
     if (inFlight.current) return inFlight.current;
     const run = async (): Promise<void> => {
-      while (pending.current.full || pending.current.paths.size > 0 || pending.current.roadmap) {
+      while (
+        pending.current.full ||
+        pending.current.paths.size > 0 ||
+        pending.current.summaries.size > 0 ||
+        pending.current.roadmap
+      ) {
         const next = pending.current;
-        pending.current = { full: false, paths: new Set(), roadmap: false };
+        pending.current = nothingPending();
         try {
           if (next.full || !loaded.current) {
             findingsRequest.current++;
@@ -164,16 +180,20 @@ export function useWorkspaceLoader(api: SpecbenchApi): WorkspaceState {
             loaded.current = true;
             setSnapshot(loadedSnapshot);
           } else {
-            const paths = [...next.paths];
-            const [documents, roadmap] = await Promise.all([
-              paths.length > 0 ? api.listDocuments({ paths }) : undefined,
+            const fetch = [...next.paths].filter((path) => !next.summaries.has(path));
+            // Nothing to ask for (a save's own summary) patches in at once, without a round trip.
+            const [fetched, roadmap] = await Promise.all([
+              fetch.length > 0 ? api.listDocuments({ paths: fetch }) : [],
               next.roadmap ? api.listRoadmap({}) : undefined,
             ]);
+            const paths = [...fetch, ...next.summaries.keys()];
+            const documents = [...fetched, ...next.summaries.values()];
             setSnapshot(
               (last) =>
                 last && {
                   ...last,
-                  documents: documents ? patchDocuments(last.documents, paths, documents) : last.documents,
+                  documents:
+                    paths.length > 0 ? patchDocuments(last.documents, paths, documents) : last.documents,
                   roadmap: roadmap ?? last.roadmap,
                 },
             );
@@ -200,7 +220,15 @@ export function useWorkspaceLoader(api: SpecbenchApi): WorkspaceState {
 
   const update = useCallback(
     (change: WorkspaceUpdate): Promise<void> => {
-      for (const path of change.paths ?? []) pending.current.paths.add(path);
+      // The later word on a path wins: a change event after a save is fetched, a save after an event is not.
+      for (const path of change.paths ?? []) {
+        pending.current.paths.add(path);
+        pending.current.summaries.delete(path);
+      }
+      for (const summary of change.summaries ?? []) {
+        pending.current.summaries.set(summary.path, summary);
+        pending.current.paths.delete(summary.path);
+      }
       if (change.roadmap) pending.current.roadmap = true;
       return inFlight.current ? inFlight.current.then(drain) : drain();
     },

@@ -190,8 +190,11 @@ export const apiContract = {
   readDocument: readResult<Result<{ text: string; version: FileVersion }>>()(
     z.object({ path: pathArgument }).strict(),
   ),
+  /** Saves against the version it was read at; answers the saved document's summary, so views need not ask again. */
   saveDocument: write<
-    Result<{ version: FileVersion }, string> & { current?: { text: string; version: FileVersion } }
+    Result<{ version: FileVersion; summary?: DocumentSummary }, string> & {
+      current?: { text: string; version: FileVersion };
+    }
   >()(
     z
       .object({ path: pathArgument, text: z.string().max(maxDocumentBytes), expected: fileVersionSchema })

@@ -3,9 +3,11 @@ import type { Editor } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
+import type { DocumentSummary } from '../../../shared/contract/documentSummary.js';
 import type { ParsedDocument } from '../../../shared/markdown/markdownCodec.js';
 import type { DocumentType } from '../../../shared/model/documentModel.js';
 import { storyHash } from '../../workbench/route.js';
+import { changesWhatViewsShow } from '../../workbench/summaryChange.js';
 import { useDocumentEntry } from '../../workbench/useDocumentEntry.js';
 import { useTitleRename } from '../../workbench/useTitleRename.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
@@ -32,17 +34,25 @@ interface DocumentEditorProps {
   onSelectRequirement: (key: string | undefined) => void;
 }
 
-/** Re-reading the index after a save is coalesced: one refresh per pause in typing. */
+/** A save that only changed text being typed reaches the views once per pause in typing. */
 const refreshDelayMs = 1200;
 
 export function DocumentEditor(props: DocumentEditorProps) {
   const refreshTimer = useRef<number | undefined>(undefined);
-  const { update } = props.workspace;
+  const { update, byPath } = props.workspace;
+  const shown = useRef(byPath);
+  shown.current = byPath;
   const path = props.path;
-  const onSaved = useCallback(() => {
-    window.clearTimeout(refreshTimer.current);
-    refreshTimer.current = window.setTimeout(() => void update({ paths: [path] }), refreshDelayMs);
-  }, [update, path]);
+  // A status, owner, link or requirement attribute reaches the navigator, board and Links panel at once.
+  const onSaved = useCallback(
+    (summary?: DocumentSummary) => {
+      window.clearTimeout(refreshTimer.current);
+      const change = summary ? { summaries: [summary] } : { paths: [path] };
+      if (summary && changesWhatViewsShow(shown.current.get(summary.path), summary)) void update(change);
+      else refreshTimer.current = window.setTimeout(() => void update(change), refreshDelayMs);
+    },
+    [update, path],
+  );
   const session = useDocumentSession(props.api, props.path, props.workspace.lastChange, onSaved);
   if (session.phase === 'missing') {
     return (
@@ -196,10 +206,20 @@ function EditorPage({
   const title = typeof session.fields.title === 'string' ? session.fields.title : '';
   const filled = completeness.required.length - completeness.empty.length;
 
+  // Properties and card fields are choices, not typing: they save at once instead of after a pause.
+  const { saveNow, setFields } = session;
+  const commit = useCallback(() => void saveNow(), [saveNow]);
+  const setFieldsNow = useCallback(
+    (changes: Record<string, unknown>) => {
+      setFields(changes);
+      commit();
+    },
+    [setFields, commit],
+  );
   // A new value would re-render every node view in the document on each save-state change.
   const pageContext = useMemo(
-    () => ({ path, navigate, onSelectRequirement }),
-    [path, navigate, onSelectRequirement],
+    () => ({ path, navigate, onSelectRequirement, commit }),
+    [path, navigate, onSelectRequirement, commit],
   );
 
   return (
@@ -274,7 +294,7 @@ function EditorPage({
                 fields={session.fields}
                 workspace={workspace}
                 editable={writable}
-                onChange={session.setFields}
+                onChange={setFieldsNow}
               />
             )}
             {completeness.required.length > 0 && (

@@ -8,7 +8,15 @@ import { useEditorContext } from './editorContext.js';
 
 export function RequirementCard({ node, updateAttributes, editor }: ReactNodeViewProps) {
   const workspace = useWorkspace();
-  const { navigate, onSelectRequirement, highlight } = useEditorContext();
+  const { navigate, onSelectRequirement, highlight, commit } = useEditorContext();
+  // The header's fields are choices, saved at once so the board and Links panel follow.
+  const changeAttributes = useCallback(
+    (attributes: Record<string, unknown>) => {
+      updateAttributes(attributes);
+      commit?.();
+    },
+    [updateAttributes, commit],
+  );
   const key = String(node.attrs.key ?? '');
   const priority = (node.attrs.priority as string | null) ?? '';
   const status = (node.attrs.status as string | null) ?? '';
@@ -44,7 +52,7 @@ export function RequirementCard({ node, updateAttributes, editor }: ReactNodeVie
         items={items}
         editable={editor.isEditable}
         roadmapOptions={roadmapOptions}
-        updateAttributes={updateAttributes}
+        updateAttributes={changeAttributes}
         navigate={navigate}
       />
       <NodeViewContent className="requirement-body" />

@@ -5,6 +5,8 @@ export interface EditorContextValue {
   path: string;
   navigate: (hash: string) => void;
   onSelectRequirement: (key: string | undefined) => void;
+  /** Saves now what a node view just changed (a requirement's priority, status or roadmap items). */
+  commit?: () => void;
   /** A requirement card to mark (the story page's implemented requirement). */
   highlight?: string;
 }

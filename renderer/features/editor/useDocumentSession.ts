@@ -11,6 +11,7 @@ import type {
   SpecbenchApi,
   WorkspaceChangeEvent,
 } from '../../../shared/contract/apiContract.js';
+import type { DocumentSummary } from '../../../shared/contract/documentSummary.js';
 import { setFrontMatterFields } from '../../../shared/frontMatter/frontMatter.js';
 import type { ParsedDocument } from '../../../shared/markdown/markdownCodec.js';
 import { BackupScheduler } from './backupScheduler.js';
@@ -58,8 +59,8 @@ export function useDocumentSession(
   api: SpecbenchApi,
   path: string,
   lastChange: WorkspaceChangeEvent | undefined,
-  /** Our own writes raise no change event; the caller refreshes the index from here. */
-  onSaved: () => void = () => undefined,
+  /** Our own writes raise no change event; the caller refreshes the index from here (with the saved summary). */
+  onSaved: (summary?: DocumentSummary) => void = () => undefined,
 ): DocumentSession {
   const [phase, setPhase] = useState<DocumentSession['phase']>('loading');
   const [message, setMessage] = useState<string | undefined>(undefined);
@@ -185,7 +186,7 @@ export function useDocumentSession(
         lastText.current = text;
         setStatus(dirty.current ? 'unsaved' : 'saved');
         if (!dirty.current) backups.discard();
-        onSavedRef.current();
+        onSavedRef.current(result.summary);
         return;
       }
       dirty.current = true;
