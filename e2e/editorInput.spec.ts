@@ -45,3 +45,31 @@ test('a pasted image is saved under assets/ and linked relatively', async ({ app
   expect(link?.[1]).toMatch(/^\.\.\/assets\/.+\.png$/);
   await expect(fs.stat(path.join(workspaceDir, 'specs', decodeURI(link![1]!)))).resolves.toBeTruthy();
 });
+
+test('pasted HTML keeps links to the web, mail and the workspace and workspace images, and nothing else', async ({
+  app,
+  workspaceDir,
+}) => {
+  await app.openDocument('specs/guest-checkout.md');
+  await app.clickEndOf('Cut the time to complete checkout on mobile');
+  await app.page.keyboard.press('Enter');
+  await app.pasteHtml(
+    [
+      '<p>Pasted: <a href="https://example.com/docs">web</a> <a href="mailto:pm@example.com">mail</a>',
+      '<a href="../faqs/guest-checkout-pr-faq.md">faq</a> <a href="#goals">anchor</a>',
+      '<a href="ftp://example.com/x">ftp</a> <a href="JaVaScRiPt&colon;alert(1)">js</a>',
+      '<a href="data:text/html,x">data</a> <b style="color:red" onclick="alert(1)">bold</b> end.</p>',
+      '<p><img src="../assets/checkout-flow.png" alt="flow"><img src="https://example.com/x.png" alt="remote">',
+      '<img src="data:image/png;base64,AAAA" alt="inline"></p>',
+    ].join(' '),
+  );
+  await expect(app.editor).toContainText('bold end.');
+  await app.waitSaved();
+  const text = await fs.readFile(path.join(workspaceDir, 'specs/guest-checkout.md'), 'utf8');
+  // The cursor sat in the Goals list, so the paste lands as a list item; the remote and data: images are gone.
+  expect(text.split('\n').filter((line) => line.includes('Pasted:') || line.includes('![flow]'))).toEqual([
+    '- Pasted: [web](https://example.com/docs) [mail](mailto:pm@example.com) [faq](../faqs/guest-checkout-pr-faq.md) [anchor](#goals) ftp js data **bold** end.',
+    '  ![flow](../assets/checkout-flow.png)',
+  ]);
+  expect(text).not.toMatch(/!\[(remote|inline)\]|example\.com\/x|data:|ftp:|javascript:|style=|onclick/i);
+});

@@ -63,4 +63,16 @@ export class AppModel {
     await paragraph.click();
     await this.page.keyboard.press('End');
   }
+
+  /** Pastes HTML into the editor the way the browser does (text/html beside a plain-text fallback). */
+  async pasteHtml(html: string): Promise<void> {
+    await this.editor.evaluate((element, pasted) => {
+      const data = new DataTransfer();
+      data.setData('text/html', pasted);
+      data.setData('text/plain', 'fallback');
+      element.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    }, html);
+  }
 }

@@ -1,31 +1,44 @@
 /**
- * The one sanitiser for HTML entering the editor (paste and drop): scripts, frames and handlers go;
- * links keep only http, https, mailto and relative targets; images only workspace-relative sources.
+ * The one sanitiser for HTML entering the editor (paste and drop), on DOMPurify: scripts, frames,
+ * forms, media, SVG, MathML, styles and handlers go; links keep only the schemes Markdown links may
+ * have (http, https, mailto) and scheme-less targets; images only workspace-relative sources.
  */
+import DOMPurify from 'dompurify';
 import { isAllowedLink } from '../../../shared/markdown/markdownExtensions.js';
 
-const droppedElements =
-  'script, style, iframe, frame, frameset, object, embed, applet, link, meta, base, form, input, button, select, textarea, template, noscript, svg, math, video, audio, source, track';
-const urlAttributes = ['href', 'src', 'xlink:href', 'action', 'formaction', 'srcset', 'poster', 'background'];
+/** Besides what DOMPurify drops by default: whatever could fetch, submit, style or hide content. */
+const forbiddenTags = [
+  'style',
+  'link',
+  'meta',
+  'base',
+  'form',
+  'input',
+  'button',
+  'select',
+  'textarea',
+  'template',
+  'noscript',
+  'video',
+  'audio',
+  'source',
+  'track',
+  'picture',
+];
+const forbiddenAttributes = ['style', 'srcdoc', 'srcset', 'poster', 'background', 'action', 'formaction'];
+
+const purifier = DOMPurify(window);
+purifier.addHook('uponSanitizeAttribute', (element, event) => {
+  if (event.attrName === 'href') event.keepAttr = isAllowedLink(event.attrValue);
+  // Images come from the workspace only: no scheme (data:, http:…) and no `//host`.
+  else if (event.attrName === 'src')
+    event.keepAttr = element.nodeName === 'IMG' && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(event.attrValue);
+});
 
 export function sanitizeHtml(html: string): string {
-  const parsed = new DOMParser().parseFromString(html, 'text/html');
-  for (const element of Array.from(parsed.body.querySelectorAll(droppedElements))) element.remove();
-  for (const element of Array.from(parsed.body.querySelectorAll('*'))) {
-    for (const attribute of Array.from(element.attributes)) {
-      const name = attribute.name.toLowerCase();
-      if (name.startsWith('on') || name === 'style' || name === 'srcdoc') {
-        element.removeAttribute(attribute.name);
-      } else if (urlAttributes.includes(name)) {
-        const allowed =
-          name === 'href'
-            ? isAllowedLink(attribute.value)
-            : name === 'src' &&
-              element.tagName === 'IMG' &&
-              !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(attribute.value.trim());
-        if (!allowed) element.removeAttribute(attribute.name);
-      }
-    }
-  }
-  return parsed.body.innerHTML;
+  return purifier.sanitize(html, {
+    USE_PROFILES: { html: true },
+    FORBID_TAGS: forbiddenTags,
+    FORBID_ATTR: forbiddenAttributes,
+  });
 }
