@@ -81,6 +81,7 @@ describe('buildContextMenuTemplate', () => {
       { linkURL: 'specbench-app://app/#/doc/specs/guest-checkout.md' },
       ['Open Link'],
     ],
+    ['a broken reference chip (href #) offers no link', { linkURL: 'specbench-app://app/index.html#' }, []],
     ['a javascript: link is not offered', { linkURL: 'javascript:alert(1)' }, []],
     ['a file: link is not offered', { linkURL: 'file:///etc/passwd' }, []],
   ];

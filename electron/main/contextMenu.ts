@@ -43,7 +43,8 @@ const maxSuggestions = 5;
 /** Only links a click could follow: the app's own pages and the schemes the guarded opener allows. */
 function openableLink(url: string): 'app' | 'external' | undefined {
   if (url === '') return undefined;
-  if (isAppPage(url)) return 'app';
+  // An in-app link goes to a route (`#/doc/…`); a broken reference chip's bare `#` goes nowhere.
+  if (isAppPage(url)) return new URL(url).hash.startsWith('#/') ? 'app' : undefined;
   return safeExternalUrl(url) === undefined ? undefined : 'external';
 }
 

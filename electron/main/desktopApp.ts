@@ -12,13 +12,18 @@ import {
   type App,
   type WebContents,
 } from 'electron';
-import { changeEventChannel } from '../../shared/contract/apiContract.js';
+import {
+  changeEventChannel,
+  contextMenuEventChannel,
+  type MethodInput,
+} from '../../shared/contract/apiContract.js';
+import type { ApiService } from '../services/apiService.js';
 import type { WorkspaceSession } from '../services/workspaceSession.js';
 import { appEntryUrl, appScheme, isAppPage, resolveAppRequest } from './appProtocol.js';
 import { buildMenuTemplate } from './appMenu.js';
 import type { DesktopShell } from './appLifecycle.js';
 import type { AppStateStore } from './appStateStore.js';
-import { buildContextMenuTemplate, type ContextMenuParams } from './contextMenu.js';
+import { ContextMenuBroker } from './contextMenuBroker.js';
 import { openWorkspaceDefaultPath } from './dialogPaths.js';
 import { openExternalSafely } from './externalLinks.js';
 import { watchExportDownloads } from './exportDownloads.js';
@@ -39,6 +44,7 @@ const documentTitles = { spec: 'Untitled spec', story: 'Untitled story', faq: 'U
 
 export class DesktopApp implements DesktopShell {
   private window: BrowserWindow | undefined;
+  private readonly contextMenus = this.createContextMenus();
 
   constructor(
     private readonly app: App,
@@ -68,7 +74,7 @@ export class DesktopApp implements DesktopShell {
       showInFolder: (savedPath) => shell.showItemInFolder(savedPath),
     });
     protocol.handle(appScheme, (request) => this.serveAppRequest(request.url));
-    registerIpcHandlers(ipcMain, this.workspaces);
+    registerIpcHandlers(ipcMain, this.api());
     this.workspaces.onDidChangeWorkspace((event) => this.window?.webContents.send(changeEventChannel, event));
     await this.openFirstWorkspace(requestedFolder);
     this.refreshMenu();
@@ -107,7 +113,7 @@ export class DesktopApp implements DesktopShell {
     window.on('closed', () => {
       if (this.window === window) this.window = undefined;
     });
-    window.webContents.on('context-menu', (_event, params) => this.showContextMenu(window, params));
+    window.webContents.on('context-menu', (_event, params) => this.contextMenus.request(params));
     void window.loadURL(appEntryUrl);
   }
 
@@ -220,22 +226,37 @@ export class DesktopApp implements DesktopShell {
     this.refreshMenu();
   }
 
-  /** Spelling suggestions, links and the edit commands, for whatever was right-clicked in the window. */
-  private showContextMenu(window: BrowserWindow, params: ContextMenuParams): void {
-    const contents = window.webContents;
-    const template = buildContextMenuTemplate(params, {
-      replaceMisspelling: (word) => contents.replaceMisspelling(word),
-      addToDictionary: (word) => void contents.session.addWordToSpellCheckerDictionary(word),
-      openLink: (url) => {
-        const hash = new URL(url).hash;
-        if (isAppPage(url)) this.navigate(hash === '' ? '#/' : hash);
-        // safeExternalUrl (externalLinks.ts, tested) refuses every scheme but http, https and mailto.
-        else void openExternalSafely(url, (safe) => shell.openExternal(safe)); // eng-disable OPEN_EXTERNAL_JS_CHECK
+  /** Spelling, links and edit commands act on the app window; page actions come from the page (the broker). */
+  private createContextMenus(): ContextMenuBroker {
+    return new ContextMenuBroker({
+      ask: (request) => this.window?.webContents.send(contextMenuEventChannel, request),
+      popup: (template, closed) => {
+        if (!this.window) return closed();
+        Menu.buildFromTemplate(template).popup({ window: this.window, callback: closed });
       },
-      copyText: (text) => clipboard.writeText(text),
-      runPageAction: () => undefined,
+      commands: {
+        replaceMisspelling: (word) => this.window?.webContents.replaceMisspelling(word),
+        addToDictionary: (word) =>
+          void this.window?.webContents.session.addWordToSpellCheckerDictionary(word),
+        openLink: (url) => {
+          if (isAppPage(url)) this.navigate(new URL(url).hash);
+          // safeExternalUrl (externalLinks.ts, tested) refuses every scheme but http, https and mailto.
+          else void openExternalSafely(url, (safe) => shell.openExternal(safe)); // eng-disable OPEN_EXTERNAL_JS_CHECK
+        },
+        copyText: (text) => clipboard.writeText(text),
+      },
     });
-    if (template.length > 0) Menu.buildFromTemplate(template).popup({ window });
+  }
+
+  /** What IPC reaches: the context menu's answer here, every other method in the open workspace. */
+  private api(): ApiService {
+    return {
+      invoke: (method, input) =>
+        method === 'showContextMenu'
+          ? (this.contextMenus.show(input as MethodInput<'showContextMenu'>) as Promise<never>)
+          : this.workspaces.invoke(method, input),
+      onDidChangeWorkspace: (listener) => this.workspaces.onDidChangeWorkspace(listener),
+    };
   }
 
   private async serveAppRequest(url: string): Promise<Response> {

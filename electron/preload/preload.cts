@@ -33,22 +33,28 @@ const methodNames = [
   'backupDocument',
   'listBackups',
   'discardBackup',
+  'showContextMenu',
 ];
 const channelPrefix = 'specbench:';
 const changeEventChannel = `${channelPrefix}event:didChangeWorkspace`;
+const contextMenuEventChannel = `${channelPrefix}event:didRequestContextMenu`;
 
 const api: Record<string, unknown> = {};
 for (const method of methodNames) {
   const channel = `${channelPrefix}${method}`;
   api[method] = (input: unknown): Promise<unknown> => ipcRenderer.invoke(channel, input ?? {});
 }
-api.onDidChangeWorkspace = (listener: (event: unknown) => void): (() => void) => {
-  // The page's listener never sees the IPC event object (it carries the sender).
-  const forward = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
-  ipcRenderer.on(changeEventChannel, forward);
-  return () => {
-    ipcRenderer.removeListener(changeEventChannel, forward);
+/** An event from main as a subscription; the page's listener never sees the IPC event object (it carries the sender). */
+function subscription(channel: string) {
+  return (listener: (payload: unknown) => void): (() => void) => {
+    const forward = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
+    ipcRenderer.on(channel, forward);
+    return () => {
+      ipcRenderer.removeListener(channel, forward);
+    };
   };
-};
+}
+api.onDidChangeWorkspace = subscription(changeEventChannel);
+api.onDidRequestContextMenu = subscription(contextMenuEventChannel);
 
 contextBridge.exposeInMainWorld('specbench', Object.freeze(api));

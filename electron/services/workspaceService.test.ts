@@ -225,6 +225,12 @@ const observations: [MethodName, unknown, (result: never) => unknown, unknown][]
     [false, 'outside-workspace'],
   ],
   ['discardBackup', { path: 'specs/guest-checkout.md' }, (discarded: { ok: boolean }) => discarded.ok, true],
+  [
+    'showContextMenu',
+    { requestId: 1, actions: [] },
+    (shown: { ok: boolean; error: string }) => [shown.ok, shown.error],
+    [false, 'desktop-only'],
+  ],
 ];
 
 describe('WorkspaceService', () => {

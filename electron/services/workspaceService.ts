@@ -127,6 +127,12 @@ export class WorkspaceService implements ApiService {
         (await workspace.backups()).write(file, text, base),
       listBackups: async ({ path: file }) => (await workspace.backups()).list(file),
       discardBackup: async ({ path: file }) => (await workspace.backups()).discard(file),
+      // The desktop shell answers this before a workspace sees it; a browser has its own menu.
+      showContextMenu: () => ({
+        ok: false,
+        error: 'desktop-only',
+        message: 'Only the desktop app shows native menus.',
+      }),
     };
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   apiContract,
+  eventNames,
   methodNames,
   type MethodName,
   type SpecbenchApi,
@@ -24,14 +25,17 @@ describe('parseChangeEvent', () => {
 });
 
 describe('clients are generated from the method list', () => {
-  it('the HTTP client has one function per method plus the change event', () => {
+  it('the HTTP client has one function per method plus the events', () => {
     const api = createHttpClient();
-    expect(Object.keys(api).sort()).toEqual([...methodNames, 'onDidChangeWorkspace'].sort());
+    expect(Object.keys(api).sort()).toEqual([...methodNames, ...eventNames].sort());
   });
 
   /** A stand-in for the preload's object, built the way the preload builds it. */
   function bridgeWith(names: readonly string[]): SpecbenchApi {
-    const bridge: Record<string, unknown> = { onDidChangeWorkspace: () => () => undefined };
+    const bridge: Record<string, unknown> = {
+      onDidChangeWorkspace: () => () => undefined,
+      onDidRequestContextMenu: () => () => undefined,
+    };
     for (const name of names) bridge[name] = async (input: unknown) => ({ method: name, input });
     return bridge as SpecbenchApi;
   }

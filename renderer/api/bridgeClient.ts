@@ -1,6 +1,6 @@
 /** The contract through the Electron preload bridge (`window.specbench`), checked against the method list. */
-import type { SpecbenchApi, WorkspaceChangeEvent } from '../../shared/contract/apiContract.js';
-import { methodNames } from '../../shared/contract/apiContract.js';
+import type { SpecbenchApi } from '../../shared/contract/apiContract.js';
+import { eventNames, methodNames } from '../../shared/contract/apiContract.js';
 
 declare global {
   interface Window {
@@ -10,7 +10,7 @@ declare global {
 }
 
 export function createBridgeClient(bridge: SpecbenchApi): SpecbenchApi {
-  const missing = methodNames.filter((method) => typeof bridge[method] !== 'function');
+  const missing = [...methodNames, ...eventNames].filter((name) => typeof bridge[name] !== 'function');
   if (missing.length > 0) {
     throw new Error(`The desktop bridge lacks ${missing.join(', ')}: the preload and the renderer disagree.`);
   }
@@ -19,7 +19,9 @@ export function createBridgeClient(bridge: SpecbenchApi): SpecbenchApi {
     const bound = bridge[method] as (input: unknown) => Promise<unknown>;
     api[method] = (input: unknown) => bound(input ?? {});
   }
-  api.onDidChangeWorkspace = (listener: (event: WorkspaceChangeEvent) => void) =>
-    bridge.onDidChangeWorkspace(listener);
+  for (const event of eventNames) {
+    const subscribe = bridge[event] as (listener: unknown) => () => void;
+    api[event] = (listener: unknown) => subscribe(listener);
+  }
   return api as SpecbenchApi;
 }

@@ -32,6 +32,8 @@ export function createHttpClient(options: HttpClientOptions = {}): SpecbenchApi 
     api[method] = (input: unknown) => call(send, baseUrl, method, input);
   }
   api.onDidChangeWorkspace = createEventSubscription(`${baseUrl}/api/events`);
+  // A browser shows its own right-click menu; the page is never asked for actions.
+  api.onDidRequestContextMenu = () => () => undefined;
   return api as SpecbenchApi;
 }
 

@@ -179,6 +179,20 @@ export interface BackupList {
   unreadable: { file: string; message: string }[];
 }
 
+/** What the page adds to the desktop's right-click menu; the spelling and edit items are the main process's. */
+export const pageActionIds = ['copy-key', 'insert-requirement'] as const;
+export type PageActionId = (typeof pageActionIds)[number];
+export interface PageAction {
+  id: PageActionId;
+  label: string;
+  /** For copy-key: the text the main process puts on the clipboard. */
+  text?: string;
+}
+/** The desktop asks the page what it offers for the element just right-clicked. */
+export interface ContextMenuRequest {
+  requestId: number;
+}
+
 export const apiContract = {
   getWorkspace: read<WorkspaceInfo>()(z.object({}).strict()),
   /** Summaries of every document, or of `paths` only (a path that is gone is left out). */
@@ -258,6 +272,28 @@ export const apiContract = {
   /** Backups that differ from the disk (of one document, or all); unreadable backup files are named. */
   listBackups: readResult<Result<BackupList>>()(z.object({ path: pathArgument.optional() }).strict()),
   discardBackup: write<Result<object>>()(z.object({ path: pathArgument }).strict()),
+  /**
+   * The page's answer to onDidRequestContextMenu: the desktop shows its menu with these actions and
+   * answers which one was chosen. Browser mode has the browser's own menu ('desktop-only').
+   */
+  showContextMenu: readResult<Result<{ chosen: PageActionId | null }, 'no-menu' | 'desktop-only'>>()(
+    z
+      .object({
+        requestId: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+        actions: z
+          .array(
+            z
+              .object({
+                id: z.enum(pageActionIds),
+                label: z.string().min(1).max(120),
+                text: z.string().min(1).max(200).optional(),
+              })
+              .strict(),
+          )
+          .max(8),
+      })
+      .strict(),
+  ),
 } as const;
 
 export type ApiContract = typeof apiContract;
@@ -265,10 +301,15 @@ export type MethodName = keyof ApiContract;
 export type MethodInput<M extends MethodName> = z.infer<ApiContract[M]['input']>;
 export type MethodOutput<M extends MethodName> = NonNullable<ApiContract[M]['output']>;
 
-/** The API as the renderer sees it: one async function per method, plus the change event. */
+/** The API as the renderer sees it: one async function per method, plus the events. */
 export type SpecbenchApi = { [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>> } & {
   onDidChangeWorkspace(listener: (event: WorkspaceChangeEvent) => void): () => void;
+  /** Desktop only: the window was right-clicked; answer with showContextMenu. Never fires in a browser. */
+  onDidRequestContextMenu(listener: (request: ContextMenuRequest) => void): () => void;
 };
+
+/** The events every client has beside the methods. */
+export const eventNames = ['onDidChangeWorkspace', 'onDidRequestContextMenu'] as const;
 
 export interface WorkspaceChangeEvent {
   /** Workspace-relative paths of documents that changed on disk (not by our own saves). */
@@ -284,6 +325,7 @@ export function channelFor(method: MethodName): string {
   return `${channelPrefix}${method}`;
 }
 export const changeEventChannel = `${channelPrefix}event:didChangeWorkspace`;
+export const contextMenuEventChannel = `${channelPrefix}event:didRequestContextMenu`;
 
 /** Validates an inbound call; the only way arguments reach a service. */
 export function parseCall(
