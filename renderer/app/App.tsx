@@ -21,9 +21,12 @@ import { useHashRoute } from '../workbench/useHashRoute.js';
 import { useShortcuts } from './useShortcuts.js';
 import { editorKeyFor } from '../workbench/useTitleRename.js';
 import { WorkspaceContext, useWorkspaceLoader, type WorkspaceState } from '../workbench/workspaceState.js';
+import { PageActions, PageActionsContext } from '../workbench/pageActions.js';
 
 export function App({ api }: { api: SpecbenchApi }) {
   const workspace = useWorkspaceLoader(api);
+  const pageActions = useMemo(() => new PageActions(), []);
+  useEffect(() => pageActions.connect(api, document), [api, pageActions]);
   const { route, navigate } = useHashRoute();
   const [dialog, setDialog] = useState<'quickSwitcher' | 'palette' | 'export' | undefined>(undefined);
   const [selectedRequirement, setSelectedRequirement] = useState<string | undefined>(undefined);
@@ -69,50 +72,52 @@ export function App({ api }: { api: SpecbenchApi }) {
   const linksPath = route.name === 'doc' || route.name === 'story' ? route.path : undefined;
 
   return (
-    <WorkspaceContext.Provider value={workspace}>
-      <div className={linksPath ? 'app-shell with-links' : 'app-shell'}>
-        <Navigator
-          {...props}
-          route={route}
-          {...(workspace.status === 'ready' ? { onExport: () => setDialog('export') } : {})}
-        />
-        <main className="main-view" id="main">
-          {workspace.status === 'failed' ? (
-            <LoadFailure message={workspace.error} retry={workspace.refresh} />
-          ) : workspace.status === 'loading' ? (
-            <p className="loading" role="status">
-              Opening workspace…
-            </p>
-          ) : (
-            <RouteView
-              route={route}
-              {...props}
-              onSelectRequirement={setSelectedRequirement}
-              workspace={workspace}
-            />
+    <PageActionsContext.Provider value={pageActions}>
+      <WorkspaceContext.Provider value={workspace}>
+        <div className={linksPath ? 'app-shell with-links' : 'app-shell'}>
+          <Navigator
+            {...props}
+            route={route}
+            {...(workspace.status === 'ready' ? { onExport: () => setDialog('export') } : {})}
+          />
+          <main className="main-view" id="main">
+            {workspace.status === 'failed' ? (
+              <LoadFailure message={workspace.error} retry={workspace.refresh} />
+            ) : workspace.status === 'loading' ? (
+              <p className="loading" role="status">
+                Opening workspace…
+              </p>
+            ) : (
+              <RouteView
+                route={route}
+                {...props}
+                onSelectRequirement={setSelectedRequirement}
+                workspace={workspace}
+              />
+            )}
+          </main>
+          {linksPath && workspace.status === 'ready' && (
+            <LinksPanel {...props} path={linksPath} requirementKey={selectedRequirement} />
           )}
-        </main>
-        {linksPath && workspace.status === 'ready' && (
-          <LinksPanel {...props} path={linksPath} requirementKey={selectedRequirement} />
-        )}
-      </div>
-      <QuickSwitcher {...props} open={dialog === 'quickSwitcher'} onClose={closeDialog} />
-      <CommandPalette
-        {...props}
-        commands={exportCommands}
-        open={dialog === 'palette'}
-        onClose={closeDialog}
-      />
-      <ExportDialog
-        api={api}
-        workspace={workspace}
-        open={dialog === 'export'}
-        onClose={closeDialog}
-        {...(route.name === 'doc' && workspace.byPath.get(route.path)?.type === 'spec'
-          ? { initialSpec: workspace.byPath.get(route.path)?.key }
-          : {})}
-      />
-    </WorkspaceContext.Provider>
+        </div>
+        <QuickSwitcher {...props} open={dialog === 'quickSwitcher'} onClose={closeDialog} />
+        <CommandPalette
+          {...props}
+          commands={exportCommands}
+          open={dialog === 'palette'}
+          onClose={closeDialog}
+        />
+        <ExportDialog
+          api={api}
+          workspace={workspace}
+          open={dialog === 'export'}
+          onClose={closeDialog}
+          {...(route.name === 'doc' && workspace.byPath.get(route.path)?.type === 'spec'
+            ? { initialSpec: workspace.byPath.get(route.path)?.key }
+            : {})}
+        />
+      </WorkspaceContext.Provider>
+    </PageActionsContext.Provider>
   );
 }
 

@@ -3,8 +3,10 @@ import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { insertRequirement } from './editorCommands.js';
+import { useEditorPageActions } from './useEditorPageActions.js';
 
 export function EditorToolbar({ editor, workspace }: { editor: Editor; workspace: WorkspaceState }) {
+  useEditorPageActions(editor, workspace);
   const active = useEditorState({
     editor,
     selector: ({ editor: instance }) => ({
