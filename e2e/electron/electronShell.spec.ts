@@ -3,7 +3,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { methodNames, type SpecbenchApi } from '../../shared/contract/apiContract.js';
+import { eventNames, methodNames, type SpecbenchApi } from '../../shared/contract/apiContract.js';
 import {
   closeElectronApp,
   launchElectronApp,
@@ -27,7 +27,11 @@ test.describe('Electron shell', () => {
   test('the window is isolated, sandboxed and has no Node', async () => {
     const { app } = launched;
     const preferences = await app.evaluate(({ BrowserWindow }) => {
-      const preferences = BrowserWindow.getAllWindows()[0]!.webContents.getLastWebPreferences();
+      // Undocumented (not in electron.d.ts) but what Electron's own specs read for the effective preferences.
+      const contents = BrowserWindow.getAllWindows()[0]!.webContents as unknown as {
+        getLastWebPreferences(): Record<string, unknown> | null;
+      };
+      const preferences = contents.getLastWebPreferences();
       return {
         contextIsolation: preferences?.contextIsolation,
         sandbox: preferences?.sandbox,
@@ -59,7 +63,7 @@ test.describe('Electron shell', () => {
       require: 'undefined',
       process: 'undefined',
       ipcRenderer: 'undefined',
-      specbench: [...methodNames, 'onDidChangeWorkspace'].sort(),
+      specbench: [...methodNames, ...eventNames].sort(),
       url: 'specbench-app:',
     });
   });

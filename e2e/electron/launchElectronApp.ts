@@ -25,6 +25,8 @@ export interface LaunchedElectronApp {
   /** A temp folder holding the workspace and user data; removed on close. */
   base: string;
   workspace: string;
+  /** The profile (SPECBENCH_USER_DATA): the single-instance lock lives here. */
+  userData: string;
   app: ElectronApplication;
   page: Page;
 }
@@ -35,22 +37,40 @@ export function skipWithoutElectron(suite: string): void {
   test.skip(skipReason !== undefined, skipReason ?? '');
 }
 
-/** Launches the app on a fresh copy of the sample workspace and waits for its window to be ready. */
-export async function launchElectronApp(tempPrefix: string): Promise<LaunchedElectronApp> {
+/** The Electron binary, for specs that start it themselves (a second instance, a failing start). */
+export function electronBinary(): string {
   if (!found.ok) throw new Error(`cannot launch Electron: ${found.reason}`);
-  const base = await fs.mkdtemp(path.join(os.tmpdir(), tempPrefix));
-  const workspace = path.join(base, 'workspace');
-  await fs.cp(path.join(root, 'samples', 'acme-checkout'), workspace, { recursive: true });
+  return found.binary;
+}
+
+/** A fresh copy of the sample workspace at `folder`. */
+export async function copySample(folder: string): Promise<string> {
+  await fs.cp(path.join(root, 'samples', 'acme-checkout'), folder, {
+    recursive: true,
+    filter: (source) => path.basename(source) !== '.specbench',
+  });
+  return folder;
+}
+
+/** Launches the app on a fresh copy of the sample workspace and waits for its window to be ready. */
+export async function launchElectronApp(
+  tempPrefix: string,
+  options: { base?: string; userData?: string } = {},
+): Promise<LaunchedElectronApp> {
+  const binary = electronBinary();
+  const base = options.base ?? (await fs.mkdtemp(path.join(os.tmpdir(), tempPrefix)));
+  const workspace = await copySample(path.join(base, 'workspace'));
+  const userData = options.userData ?? path.join(base, 'user-data');
   let app: ElectronApplication | undefined;
   try {
     app = await electron.launch({
-      executablePath: found.binary,
+      executablePath: binary,
       args: [root, workspace],
-      env: { ...process.env, SPECBENCH_USER_DATA: path.join(base, 'user-data') },
+      env: { ...process.env, SPECBENCH_USER_DATA: userData },
     });
     const page = await app.firstWindow();
     await page.waitForSelector('body[data-ready=true]');
-    return { base, workspace, app, page };
+    return { base, workspace, userData, app, page };
   } catch (error) {
     await app?.close();
     await fs.rm(base, { recursive: true, force: true });
