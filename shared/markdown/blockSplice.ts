@@ -304,7 +304,9 @@ function renderings(
       text.slice(to, to + 1),
       map.table,
     );
-    return [...new Set([continued(raw), continued(escaped)])];
+    // Last, every punctuation character escaped: a `#` or `-` typed at a line start needs it.
+    const everything = raw.replace(/[!-/:-@[-`{-~]/g, (character) => `\\${character}`);
+    return [...new Set([continued(raw), continued(escaped), continued(everything)])];
   }
   return [continued(helpers.renderInline(content))];
 }

@@ -324,15 +324,24 @@ export function mapTextblocks(
   };
   visit(node, [], false);
   const inline = textblocks.filter((textblock) => textblock.node.type !== 'codeBlock');
-  if (inline.length !== recorded.length) return undefined;
+  // An empty list item's paragraph is made by the schema, not parsed: it has no recorded tokens.
+  let unrecorded = inline.length - recorded.length;
+  if (unrecorded < 0) return undefined;
   const maps: TextblockMap[] = [];
   let cursor = 0;
   let next = 0;
   for (const textblock of textblocks) {
+    const empty = (textblock.node.content ?? []).length === 0;
+    let tokens: Token[] = [];
+    if (textblock.node.type !== 'codeBlock') {
+      if (empty && unrecorded > 0 && (recorded[next]?.tokens.length ?? 1) > 0) unrecorded--;
+      else if (next < recorded.length) tokens = recorded[next++]!.tokens;
+      else return undefined;
+    }
     const map =
       textblock.node.type === 'codeBlock'
         ? mapCode(block, textblock.node, textblock.path, cursor)
-        : mapInline(block, textblock.node, textblock.path, recorded[next++]!.tokens, cursor, textblock.table);
+        : mapInline(block, textblock.node, textblock.path, tokens, cursor, textblock.table);
     if (!map) return undefined;
     maps.push(map);
     cursor = map.to;
@@ -400,10 +409,17 @@ function marksMatch(around: Delimited | undefined, marks: Mark[]): boolean {
   return types.length === markTypes.length && types.every((type) => markTypes.includes(type));
 }
 
-/** Where text goes in an empty table cell or list item: after the cell's opening pipe and a space. */
+const emptyItemLine = /^[ \t>]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+\[[ xX]\])?[ \t]?(?=[ \t]*(?:\n|$))/;
+
+/** Where text goes in an empty table cell (after its pipe and a space) or list item (after its marker). */
 function emptyTextblockPosition(block: string, cursor: number, table: boolean): number | undefined {
-  if (!table) return undefined;
-  const pipe = block.indexOf('|', cursor === 0 ? 0 : cursor);
+  if (!table) {
+    const lineStart = cursor === 0 ? 0 : block.indexOf('\n', cursor) + 1;
+    if (lineStart === 0 && cursor !== 0) return undefined;
+    const marker = emptyItemLine.exec(block.slice(lineStart));
+    return marker ? lineStart + marker[0].length : undefined;
+  }
+  const pipe = block.indexOf('|', cursor);
   if (pipe === -1) return undefined;
   return block[pipe + 1] === ' ' ? pipe + 2 : pipe + 1;
 }

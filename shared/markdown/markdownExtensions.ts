@@ -13,6 +13,7 @@ import { RawBlock } from './extensions/rawBlock.js';
 import { RawInline } from './extensions/rawInline.js';
 import { Reference } from './extensions/reference.js';
 import { Requirement } from './extensions/requirement.js';
+import { escapeMarkdownText } from './markdownText.js';
 
 export const allowedLinkProtocols = ['http', 'https', 'mailto'] as const;
 
@@ -92,9 +93,24 @@ const SafeImage = Image.extend({
   },
 });
 
+/**
+ * Whether a link whose text is `text` reads back from `<text>`: its text is its own address (or
+ * e-mail address) and needs no escape, since an autolink's text is taken literally.
+ */
+function isAutolink(href: string, text: unknown, title: unknown): boolean {
+  if (typeof text !== 'string' || title || /[\s<>]/.test(text) || escapeMarkdownText(text) !== text)
+    return false;
+  if (text === href) return /^[a-z][a-z0-9+.-]{1,31}:/i.test(href);
+  return href === `mailto:${text}` && /^[^@\s]+@[^@\s]+$/.test(text);
+}
+
 const SafeLink = Link.extend({
-  renderMarkdown: (node: JSONContent, helpers) =>
-    `[${helpers.renderChildren(node)}](${formatDestination(String(node.attrs?.href ?? ''))}${formatTitle(node.attrs?.title)})`,
+  renderMarkdown: (node: JSONContent, helpers, context) => {
+    const href = String(node.attrs?.href ?? '');
+    const text = (context?.meta as { markText?: unknown } | undefined)?.markText;
+    if (isAutolink(href, text, node.attrs?.title)) return `<${helpers.renderChildren(node)}>`;
+    return `[${helpers.renderChildren(node)}](${formatDestination(href)}${formatTitle(node.attrs?.title)})`;
+  },
 });
 
 // Requirements are top-level only: the document, and nothing else, may hold them.
