@@ -109,6 +109,7 @@ describe('specbench init', () => {
         '.gitignore',
         'assets',
         'faqs',
+        'feedback',
         'roadmap.json',
         'specbench.json',
         'specs',

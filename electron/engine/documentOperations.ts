@@ -6,6 +6,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Settings } from '../../shared/model/settingsModel.js';
+import type { FeedbackSource } from '../../shared/model/documentModel.js';
 import type { TemplateType } from '../../shared/templates/template.js';
 import { BackupStore, backupFolderFor } from './backupStore.js';
 import type { DocumentStore, FileVersion, ReadResult, SaveResult, TrashResult } from './documentStore.js';
@@ -57,13 +58,17 @@ export class DocumentOperations {
   }
 
   /** A new document from its template, under the next free key, at a slug path that clobbers nothing. */
-  async create(type: TemplateType, title: string, owner: string | undefined): Promise<CreateDocumentResult> {
+  async create(
+    type: TemplateType,
+    title: string,
+    fields: { owner?: string; source?: FeedbackSource; customer?: string },
+  ): Promise<CreateDocumentResult> {
     if (!this.options.writable()) return readOnly();
     const { indexes } = this.options;
     const created = await createFromTemplate(this.options.store, {
       type,
       title,
-      owner,
+      ...fields,
       templates: this.options.templates,
       prefixes: this.options.settings().prefixes,
       keys: [...indexes.index.keys()],

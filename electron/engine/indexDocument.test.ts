@@ -130,3 +130,91 @@ describe('indexDocument', () => {
     ]);
   });
 });
+
+describe('indexDocument: feedback, criteria and metrics', () => {
+  const note = `---
+key: FB-4
+title: Forced sign-up
+source: support
+customer: Northwind
+segment: SMB
+date: 2026-10-03
+url: https://support.example.com/tickets/9
+about: [RM-1, REQ-2]
+---
+<!-- The ticket in the customer's words. -->
+
+> Why do I need an **account** to buy one lamp?
+
+## Ticket
+Plan: free.
+`;
+  const story = `---
+key: STORY-1
+type: story
+title: Pay as a guest
+---
+As a shopper, I want to pay.
+
+## Acceptance criteria
+
+- [x] Given a cart, when I pay, then I see a receipt.
+`;
+  const metrics = `---
+key: SPEC-1
+type: spec
+title: Guest checkout
+---
+## Success metrics
+
+| Metric | Target | Actual |
+|---|---|---|
+| Conversion | 48% | 46.5% |
+`;
+  const cases: [string, unknown, unknown][] = [
+    [
+      'a note in feedback/ is a feedback note, with its evidence and about',
+      (({ type, about, evidence }) => ({ type, about, evidence }))(
+        indexDocument('feedback/forced.md', note, version),
+      ),
+      {
+        type: 'feedback',
+        about: ['RM-1', 'REQ-2'],
+        evidence: {
+          quote: 'Why do I need an account to buy one lamp?',
+          source: 'support',
+          customer: 'Northwind',
+          segment: 'SMB',
+          date: '2026-10-03',
+          url: 'https://support.example.com/tickets/9',
+        },
+      },
+    ],
+    [
+      "a story's criteria",
+      indexDocument('stories/pay.md', story, version).criteria,
+      [{ line: 10, text: 'Given a cart, when I pay, then I see a receipt.', done: true }],
+    ],
+    [
+      "a spec's metrics",
+      indexDocument('specs/guest.md', metrics, version).metrics,
+      [{ line: 10, metric: 'Conversion', target: '48%', actual: '46.5%' }],
+    ],
+    [
+      'criteria and metrics are read only for stories and specs',
+      (({ criteria, metrics: found, evidence }) => ({ criteria, metrics: found, evidence }))(
+        indexDocument(
+          'notes/x.md',
+          story.replace('type: story', 'type: faq') + metrics.slice(metrics.indexOf('##')),
+          version,
+        ),
+      ),
+      { criteria: [], metrics: [], evidence: undefined },
+    ],
+  ];
+  for (const [name, actual, expected] of cases) {
+    it(name, () => {
+      expect(actual).toEqual(expected);
+    });
+  }
+});

@@ -1,10 +1,14 @@
 /** One file's text → its `DocumentEntry`: front matter, headings, requirements, references and sections. */
+import { scanAcceptanceCriteria } from '../../shared/grammar/acceptanceCriteria.js';
+import { feedbackQuote } from '../../shared/grammar/feedbackQuote.js';
 import { scanMarkdown, type ScannedHeading } from '../../shared/grammar/markdownScanner.js';
+import { scanSuccessMetrics } from '../../shared/grammar/successMetrics.js';
 import {
   documentFolders,
   documentTypes,
   type DocumentEntry,
   type DocumentType,
+  type EvidenceEntry,
   type RequirementEntry,
 } from '../../shared/model/documentModel.js';
 import { splitDocumentQuickly } from './plainFrontMatter.js';
@@ -29,12 +33,16 @@ export function indexDocument(path: string, text: string, version: IndexedVersio
   const shift = split.bodyLine - 1;
   const headings = scan.headings.map((heading) => ({ ...heading, line: heading.line + shift }));
   const key = stringField(fields.key);
+  const type = documentType(path, fields, key !== undefined);
   const entry: DocumentEntry = {
     path,
-    type: documentType(path, fields, key !== undefined),
+    type,
     title: stringField(fields.title) ?? headings[0]?.text ?? fileTitle(path),
     implements: keyList(fields.implements),
     answers: keyList(fields.answers),
+    about: keyList(fields.about),
+    criteria: type === 'story' ? scanAcceptanceCriteria(lines, scan.headings, split.bodyLine) : [],
+    metrics: type === 'spec' ? scanSuccessMetrics(lines, scan.headings, split.bodyLine) : [],
     fields,
     headings,
     sections: summarizeSections(split.body, scan.headings, split.bodyLine, lines),
@@ -64,7 +72,18 @@ export function indexDocument(path: string, text: string, version: IndexedVersio
   const owner = stringField(fields.owner);
   if (owner !== undefined) entry.owner = owner;
   if (split.frontMatter?.error) entry.problem = split.frontMatter.error;
+  if (type === 'feedback') entry.evidence = evidenceOf(fields, lines);
   return entry;
+}
+
+/** A feedback note's front-matter fields that are text, and its quote. */
+function evidenceOf(fields: Record<string, unknown>, lines: string[]): EvidenceEntry {
+  const evidence: EvidenceEntry = { quote: feedbackQuote(lines) };
+  for (const name of ['customer', 'segment', 'source', 'date', 'url'] as const) {
+    const value = stringField(fields[name]);
+    if (value !== undefined) evidence[name] = value;
+  }
+  return evidence;
 }
 
 /** An entry for a file that could not be read: listed, with its problem, so the rules report it. */
@@ -79,6 +98,9 @@ export function unreadableDocument(
     title: fileTitle(path),
     implements: [],
     answers: [],
+    about: [],
+    criteria: [],
+    metrics: [],
     fields: {},
     headings: [],
     sections: [],

@@ -20,9 +20,10 @@ const typeOrder: Record<QuickSwitchHit['type'], number> = {
   spec: 0,
   story: 1,
   faq: 2,
-  doc: 3,
-  requirement: 4,
-  roadmap: 5,
+  feedback: 3,
+  doc: 4,
+  requirement: 5,
+  roadmap: 6,
 };
 
 export function quickSwitchCandidate(hit: QuickSwitchHit): QuickSwitchCandidate {

@@ -206,3 +206,48 @@ function canMakeImmutable(): boolean {
   if (!works) console.log('skipped "rename fails midway": chattr +i is not available to this user');
   return works;
 }
+
+describe('rekey: releases and evidence', () => {
+  const releaseRoadmap = `{
+  "version": 1,
+  "items": [
+    { "key": "RM-3", "title": "Guest checkout", "lane": "now" }
+  ],
+  "releases": [
+    { "key": "REL-1", "name": "Autumn", "status": "released", "items": ["RM-3"] }
+  ]
+}
+`;
+  const feedback = '---\nkey: FB-1\ntype: feedback\nabout: [RM-3, REL-1]\n---\nShip it. See [[REL-1]].\n';
+  const cases: [string, string, Record<string, string>][] = [
+    [
+      'RM-3',
+      'RM-7',
+      {
+        'roadmap.json': releaseRoadmap
+          .replace('"key": "RM-3"', '"key": "RM-7"')
+          .replace('["RM-3"]', '["RM-7"]'),
+        'feedback/quote.md': feedback.replace('[RM-3,', '[RM-7,'),
+      },
+    ],
+    [
+      'REL-1',
+      'REL-4',
+      {
+        'roadmap.json': releaseRoadmap.replace('"REL-1"', '"REL-4"'),
+        'feedback/quote.md': feedback.replace('REL-1]\n', 'REL-4]\n').replace('[[REL-1]]', '[[REL-4]]'),
+      },
+    ],
+  ];
+  it.each(cases)('renames %s to %s in releases, about and references', async (oldKey, newKey, expected) => {
+    const root = mkdtempSync(path.join(tmpdir(), 'specbench-rekey-'));
+    mkdirSync(path.join(root, 'feedback'));
+    writeFileSync(path.join(root, 'roadmap.json'), releaseRoadmap);
+    writeFileSync(path.join(root, 'feedback', 'quote.md'), feedback);
+    const result = await rekey(new DocumentStore(root), oldKey, newKey, { extraFiles: ['roadmap.json'] });
+    expect({ result, files: snapshot(root) }).toEqual({
+      result: { ok: true, changedFiles: ['feedback/quote.md', 'roadmap.json'] },
+      files: expected,
+    });
+  });
+});

@@ -26,7 +26,7 @@ export interface RekeyOptions extends SaveAllOptions {
 }
 
 /** Front-matter fields that hold keys of other documents or requirements. */
-const linkFields = ['implements', 'answers'] as const;
+const linkFields = ['implements', 'answers', 'about'] as const;
 const readConcurrency = 32;
 
 export async function rekey(
@@ -260,27 +260,46 @@ function rewriteRequirementOpen(
   return same(parseRequirementOpen(candidate), expected) ? candidate : formatRequirementOpen(expected);
 }
 
-/** The keys of `items[]` in a roadmap-style JSON file. */
+interface RoadmapJson {
+  items?: { key?: unknown }[];
+  releases?: { key?: unknown; items?: unknown }[];
+}
+
+/** The keys of `items[]` and `releases[]` in a roadmap-style JSON file. */
 function itemKeys(text: string): string[] {
   try {
-    const data = JSON.parse(text) as { items?: { key?: unknown }[] };
-    return (data.items ?? []).map((item) => item.key).filter((key): key is string => typeof key === 'string');
+    const data = JSON.parse(text) as RoadmapJson;
+    return [...(data.items ?? []), ...(Array.isArray(data.releases) ? data.releases : [])]
+      .map((item) => item.key)
+      .filter((key): key is string => typeof key === 'string');
   } catch {
     return [];
   }
 }
 
-/** Renames `"key": "OLD"` in place; if that would touch anything but `items[].key`, rewrites the JSON. */
+/**
+ * Renames the key where it stands as a whole string (an item's or release's `"key"`, a release's
+ * `items`); if that would touch anything else, rewrites the JSON.
+ */
 function rewriteItemKeys(text: string, oldKey: string, newKey: string): string {
-  const data = JSON.parse(text) as { items?: { key?: unknown }[] };
+  const data = JSON.parse(text) as RoadmapJson;
+  const rename = <T extends { key?: unknown }>(entry: T): T =>
+    entry.key === oldKey ? { ...entry, key: newKey } : entry;
   const expected = {
     ...data,
-    items: data.items?.map((item) => (item.key === oldKey ? { ...item, key: newKey } : item)),
+    items: data.items?.map(rename),
+    ...(Array.isArray(data.releases)
+      ? {
+          releases: data.releases.map((release) => ({
+            ...rename(release),
+            ...(Array.isArray(release.items)
+              ? { items: release.items.map((item: unknown) => (item === oldKey ? newKey : item)) }
+              : {}),
+          })),
+        }
+      : {}),
   };
-  const candidate = text.replace(
-    new RegExp(`("key"\\s*:\\s*)"${oldKey}"`, 'g'),
-    (_all, prefix: string) => `${prefix}"${newKey}"`,
-  );
+  const candidate = text.replace(new RegExp(`"${oldKey}"(?!\\s*:)`, 'g'), `"${newKey}"`);
   try {
     if (same(JSON.parse(candidate), expected)) return candidate;
   } catch {

@@ -7,7 +7,12 @@ import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import { z } from 'zod';
 import { formatRoadmapJson } from '../../shared/model/roadmapJson.js';
-import { roadmapFileSchema, roadmapItemSchema, type RoadmapFile } from '../../shared/model/roadmapModel.js';
+import {
+  releaseSchema,
+  roadmapFileSchema,
+  roadmapItemSchema,
+  type RoadmapFile,
+} from '../../shared/model/roadmapModel.js';
 import { UnconfirmedWriteError, temporaryName, writeFileAtomic } from './atomicFile.js';
 import { writeFailure } from './fileTransaction.js';
 import { nodeFileSystem, type FileSystem } from './fileSystem.js';
@@ -17,7 +22,10 @@ export const roadmapFileName = 'roadmap.json';
 
 /** Fields the schema does not know are kept, so a newer version's (or a user's) data survives a write. */
 const storedFileSchema = roadmapFileSchema
-  .extend({ items: z.array(roadmapItemSchema.loose()).default([]) })
+  .extend({
+    items: z.array(roadmapItemSchema.loose()).default([]),
+    releases: z.array(releaseSchema.loose()).default([]),
+  })
   .loose();
 
 export type RoadmapProblemKind = 'corrupt' | 'unreadable' | 'conflict' | 'locked' | 'unwritable';
@@ -45,9 +53,10 @@ export function parseRoadmapText(text: string, fileName = roadmapFileName): Pars
   if (parsed.success) return { ok: true, data: parsed.data };
   const describeField = (issuePath: readonly PropertyKey[]): string => {
     const [first, index, ...rest] = issuePath;
-    if (first !== 'items' || typeof index !== 'number') return fieldPath(issuePath);
-    const key = (raw as { items: { key?: unknown }[] }).items[index]?.key;
-    const item = typeof key === 'string' ? `item ${key} (items[${index}])` : `items[${index}]`;
+    if ((first !== 'items' && first !== 'releases') || typeof index !== 'number') return fieldPath(issuePath);
+    const key = (raw as Record<string, { key?: unknown }[]>)[first]![index]?.key;
+    const noun = first === 'items' ? 'item' : 'release';
+    const item = typeof key === 'string' ? `${noun} ${key} (${first}[${index}])` : `${first}[${index}]`;
     return rest.length === 0 ? item : `${item} ${fieldPath(rest)}`;
   };
   return { ok: false, message: schemaIssueMessage(fileName, parsed.error.issues[0]!, describeField) };
@@ -152,9 +161,13 @@ export class RoadmapFileAdapter implements Adapter<RoadmapFile> {
     return text === this.knownText;
   }
 
-  /** Not async up to the first await: the text is taken from `data` as it is at the call. */
+  /**
+   * Not async up to the first await: the text is taken from `data` as it is at the call. A roadmap
+   * without releases is written as before releases existed, so old files change only where edited.
+   */
   write(data: RoadmapFile): Promise<void> {
-    return this.writeText(formatRoadmapJson(data));
+    const { releases, ...rest } = data;
+    return this.writeText(formatRoadmapJson(releases.length === 0 ? rest : data));
   }
 
   private async writeText(text: string): Promise<void> {

@@ -12,10 +12,18 @@ import {
   lanes,
   roadmapItemSchema,
   type Lane,
+  type Release,
   type RoadmapFile,
   type RoadmapItem,
 } from '../../shared/model/roadmapModel.js';
 import { schemaIssueMessage } from './jsonProblem.js';
+import {
+  createRelease,
+  removeRelease,
+  updateRelease,
+  type ReleaseInput,
+  type ReleasePatch,
+} from './roadmapReleases.js';
 import { RoadmapFileAdapter, RoadmapFileProblem, type RoadmapProblemKind } from './roadmapAdapter.js';
 import { RoadmapLock } from './roadmapLock.js';
 import type { FileSystem } from './fileSystem.js';
@@ -30,6 +38,8 @@ export interface RoadmapOpenOptions {
   write?: boolean;
   /** Prefix of new keys (settings `prefixes.roadmap`). */
   keyPrefix?: string;
+  /** Prefix of new release keys (settings `prefixes.release`). */
+  releasePrefix?: string;
   /** The calls writes make; tests pass a fault-injecting wrapper (testing/faultInjection.ts). */
   fileSystem?: FileSystem;
 }
@@ -39,7 +49,7 @@ export type RoadmapOpenResult =
   | { ok: false; error: 'corrupt' | 'locked' | 'unreadable' | 'unwritable'; message: string };
 
 const storedItemSchema = roadmapItemSchema.loose();
-const emptyRoadmap = (): RoadmapFile => ({ version: 1, items: [] });
+const emptyRoadmap = (): RoadmapFile => ({ version: 1, items: [], releases: [] });
 
 export class RoadmapStore {
   private sorted: RoadmapItem[] | undefined;
@@ -54,6 +64,7 @@ export class RoadmapStore {
     private readonly adapter: RoadmapFileAdapter,
     private readonly lock: RoadmapLock | undefined,
     private readonly keyPrefix: string,
+    private readonly releasePrefix: string,
   ) {}
 
   static async open(root: string, options: RoadmapOpenOptions = {}): Promise<RoadmapOpenResult> {
@@ -81,7 +92,10 @@ export class RoadmapStore {
       };
     }
     if (lock) await adapter.removeStaleTempFiles();
-    return { ok: true, store: new RoadmapStore(db, adapter, lock, options.keyPrefix ?? 'RM') };
+    return {
+      ok: true,
+      store: new RoadmapStore(db, adapter, lock, options.keyPrefix ?? 'RM', options.releasePrefix ?? 'REL'),
+    };
   }
 
   /** Restores `roadmap.json.bak` when the roadmap cannot be opened at all (a corrupt file). */
@@ -109,6 +123,29 @@ export class RoadmapStore {
     return this.db.data.items.find((item) => item.key === key);
   }
 
+  /** Releases in the file's order. Treat them as read-only. */
+  releases(): Release[] {
+    return [...this.db.data.releases];
+  }
+
+  release(key: string): Release | undefined {
+    return this.db.data.releases.find((release) => release.key === key);
+  }
+
+  /** Adds a release under the next free key; its items must exist. */
+  createRelease(input: ReleaseInput): Promise<RoadmapResult<{ release: Release }>> {
+    return this.change((_items, data) => createRelease(data, input, this.releasePrefix));
+  }
+
+  /** Changes fields of a release; `undefined` clears an optional field. */
+  updateRelease(key: string, patch: ReleasePatch): Promise<RoadmapResult<{ release: Release }>> {
+    return this.change((_items, data) => updateRelease(data, key, patch));
+  }
+
+  removeRelease(key: string): Promise<RoadmapResult> {
+    return this.change((_items, data) => removeRelease(data, key));
+  }
+
   /** Where each key's item sits in roadmap.json as last read or written (`RuleInput.roadmapLines`). */
   itemLines(): ReadonlyMap<string, readonly number[]> {
     return this.adapter.itemLines();
@@ -133,7 +170,7 @@ export class RoadmapStore {
 
   /** Changes fields of an item; `undefined` clears an optional field; a new lane without a rank appends. */
   update(key: string, patch: Partial<RoadmapItem>): Promise<RoadmapResult<{ item: RoadmapItem }>> {
-    return this.change((items) => {
+    return this.change((items, data) => {
       const index = items.findIndex((item) => item.key === key);
       if (index === -1) return notFound(key);
       const current = items[index]!;
@@ -148,6 +185,7 @@ export class RoadmapStore {
       const parsed = storedItemSchema.safeParse(merged);
       if (!parsed.success) return invalid(key, parsed.error);
       items[index] = parsed.data;
+      if (parsed.data.key !== key) replaceInReleases(data, key, parsed.data.key);
       return { ok: true, item: parsed.data };
     });
   }
@@ -181,11 +219,13 @@ export class RoadmapStore {
     });
   }
 
+  /** Removes an item, and takes it out of every release that shipped it. */
   remove(key: string): Promise<RoadmapResult> {
-    return this.change((items) => {
+    return this.change((items, data) => {
       const index = items.findIndex((item) => item.key === key);
       if (index === -1) return notFound(key);
       items.splice(index, 1);
+      replaceInReleases(data, key, undefined);
       return { ok: true };
     });
   }
@@ -237,11 +277,11 @@ export class RoadmapStore {
   }
 
   private change<T extends object>(
-    apply: (items: RoadmapItem[]) => RoadmapResult<T>,
+    apply: (items: RoadmapItem[], data: RoadmapFile) => RoadmapResult<T>,
   ): Promise<RoadmapResult<T>> {
     if (this.closed) return Promise.resolve(closedFailure());
     if (!this.lock) return Promise.resolve(readOnly());
-    const result = apply(this.db.data.items);
+    const result = apply(this.db.data.items, this.db.data);
     if (!result.ok) return Promise.resolve(result);
     this.db.data.items = sortItems(this.db.data.items);
     this.sorted = undefined;
@@ -295,6 +335,20 @@ export class RoadmapStore {
 
 function lockFile(root: string): string {
   return path.join(root, '.specbench', 'roadmap.lock');
+}
+
+/** Renames (or, with no new key, removes) an item in every release's list. */
+function replaceInReleases(data: RoadmapFile, oldKey: string, newKey: string | undefined): void {
+  data.releases = data.releases.map((release) =>
+    release.items.includes(oldKey)
+      ? {
+          ...release,
+          items: release.items.flatMap((key) =>
+            key !== oldKey ? [key] : newKey === undefined ? [] : [newKey],
+          ),
+        }
+      : release,
+  );
 }
 
 function sortItems(items: RoadmapItem[]): RoadmapItem[] {

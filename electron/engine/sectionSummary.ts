@@ -2,6 +2,7 @@
 import type { ScannedHeading } from '../../shared/grammar/markdownScanner.js';
 import { fenceOpenedBy, isFenceClose } from '../../shared/grammar/linkGrammar.js';
 import type { SectionSummary } from '../../shared/model/documentModel.js';
+import { withoutComments } from '../../shared/grammar/htmlComments.js';
 
 const requirementFencePattern = /^:::(?:requirement\{.*)?[ \t]*$/;
 
@@ -142,24 +143,4 @@ export function countWords(text: string): number {
     previous = current;
   }
   return count;
-}
-
-function withoutComments(line: string, inComment: boolean): { text: string; inComment: boolean } {
-  let output = '';
-  let position = 0;
-  while (position < line.length) {
-    if (inComment) {
-      const end = line.indexOf('-->', position);
-      if (end === -1) return { text: output, inComment: true };
-      position = end + 3;
-      inComment = false;
-      continue;
-    }
-    const start = line.indexOf('<!--', position);
-    if (start === -1) return { text: output + line.slice(position), inComment: false };
-    output += line.slice(position, start) + ' ';
-    position = start + 4;
-    inComment = true;
-  }
-  return { text: output, inComment };
 }

@@ -7,8 +7,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { FindingView, QuickSwitchHit, SearchHit } from '../../shared/contract/apiContract.js';
 import { traceRows, type TraceRow } from '../../shared/contract/traceRows.js';
-import type { DocumentEntry, RequirementEntry } from '../../shared/model/documentModel.js';
-import type { RoadmapItem } from '../../shared/model/roadmapModel.js';
+import type { DocumentEntry, FeedbackSource, RequirementEntry } from '../../shared/model/documentModel.js';
+import type { Release, RoadmapItem } from '../../shared/model/roadmapModel.js';
 import type { Settings } from '../../shared/model/settingsModel.js';
 import { runRules } from '../../shared/rules/runRules.js';
 import type { TemplateType } from '../../shared/templates/template.js';
@@ -118,13 +118,14 @@ export class Workspace {
     if (!folder.ok) return folder;
     const settings = await readSettings(absolute);
     if (!settings.ok) return settings;
-    let roadmap = await RoadmapStore.open(absolute, {
-      write: options.write === true,
+    const prefixes = {
       keyPrefix: settings.settings.prefixes.roadmap,
-    });
+      releasePrefix: settings.settings.prefixes.release,
+    };
+    let roadmap = await RoadmapStore.open(absolute, { write: options.write === true, ...prefixes });
     // Another process holds the roadmap's lock, or the folder is read-only: open read-only rather than not at all.
     if (!roadmap.ok && (roadmap.error === 'locked' || roadmap.error === 'unwritable')) {
-      roadmap = await RoadmapStore.open(absolute, { keyPrefix: settings.settings.prefixes.roadmap });
+      roadmap = await RoadmapStore.open(absolute, prefixes);
     }
     if (!roadmap.ok) {
       const error =
@@ -188,6 +189,10 @@ export class Workspace {
     return this.roadmapStore.items();
   }
 
+  releases(): Release[] {
+    return this.roadmapStore.releases();
+  }
+
   links(key: string): { outgoing: Link[]; incoming: Link[] } {
     return this.indexes.index.links(key);
   }
@@ -209,17 +214,22 @@ export class Workspace {
     return this.indexes.quickSwitch(query, limit, () => this.roadmap());
   }
 
-  check(): FindingView[] {
+  /** Every rule's findings; `today` (`YYYY-MM-DD`, UTC by default) dates rules about time since a release. */
+  check(options: { today?: string } = {}): FindingView[] {
     const requiredSections: Partial<Record<TemplateType, string[]>> = {};
-    for (const [type, template] of Object.entries(this.templates)) {
-      requiredSections[type as TemplateType] = template.requiredSections;
+    for (const type of ['spec', 'story', 'faq'] as const) {
+      const template = this.templates[type];
+      if (template) requiredSections[type] = template.requiredSections;
     }
     return runRules({
       documents: this.documents(),
       roadmap: this.roadmap(),
+      releases: this.releases(),
       settings: this.settings,
       roadmapPath: roadmapFile,
+      roadmapLines: this.roadmapStore.itemLines(),
       requiredSections,
+      today: options.today ?? new Date().toISOString().slice(0, 10),
     });
   }
 
@@ -236,9 +246,9 @@ export class Workspace {
   createDocument(
     type: TemplateType,
     title: string,
-    options: { owner?: string } = {},
+    options: { owner?: string; source?: FeedbackSource; customer?: string } = {},
   ): Promise<CreateDocumentResult> {
-    return this.operations.create(type, title, options.owner);
+    return this.operations.create(type, title, options);
   }
 
   /** Renames a spec, story or FAQ to the slug of its title; its key, and so every link to it, stays. */

@@ -162,3 +162,31 @@ describe('frontMatterFieldLines', () => {
     expect(frontMatterFieldLines(text, bodyLine)).toEqual(expected);
   });
 });
+
+describe('WorkspaceIndex: evidence links', () => {
+  const index = indexOf({
+    ...files,
+    'feedback/quote.md':
+      '---\nkey: FB-1\ntype: feedback\ntitle: Quote\nabout: [RM-3, REQ-12]\n---\nWe want this.\n',
+    'notes/about.md': '---\nkey: DOC-1\nabout: [RM-3]\n---\nNot a feedback note.\n',
+  });
+  const links: [string, 'outgoing' | 'incoming', string[]][] = [
+    [
+      'FB-1',
+      'outgoing',
+      ['FB-1 evidence RM-3 @feedback/quote.md:5', 'FB-1 evidence REQ-12 @feedback/quote.md:5'],
+    ],
+    [
+      'RM-3',
+      'incoming',
+      [
+        'FB-1 evidence RM-3 @feedback/quote.md:5',
+        'REQ-12 delivers RM-3 @specs/guest.md:6',
+        'REQ-13 delivers RM-3 @specs/guest.md:9',
+      ],
+    ],
+  ];
+  it.each(links)('links of %s, %s (about: on other documents is no link)', (key, side, expected) => {
+    expect(describeLinks(index.links(key)[side])).toEqual(expected);
+  });
+});

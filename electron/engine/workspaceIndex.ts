@@ -17,11 +17,11 @@ export interface FoundRequirement {
 }
 
 /** Lines of front-matter fields that hold links, so a link can point at the line that makes it. */
-export type FieldLines = Partial<Record<'implements' | 'answers', number>>;
+export type FieldLines = Partial<Record<'implements' | 'answers' | 'about', number>>;
 
-const fieldLinePattern = /^(implements|answers)[ \t]*:/;
+const fieldLinePattern = /^(implements|answers|about)[ \t]*:/;
 
-/** Where `implements:` and `answers:` sit in the file's front matter. */
+/** Where `implements:`, `answers:` and `about:` sit in the file's front matter. */
 export function frontMatterFieldLines(text: string, bodyLine: number): FieldLines {
   const lines: FieldLines = {};
   if (bodyLine <= 1) return lines;
@@ -150,7 +150,7 @@ export class WorkspaceIndex {
   }
 }
 
-/** The links a document makes: its references, `implements`, `answers` and its requirements' `roadmap=`. */
+/** The links a document makes: its references, `implements`, `answers`, `about` and its requirements' `roadmap=`. */
 export function linksOf(entry: DocumentEntry, fieldLines: FieldLines): Link[] {
   const from = entry.key ?? entry.path;
   const links: Link[] = [];
@@ -162,6 +162,9 @@ export function linksOf(entry: DocumentEntry, fieldLines: FieldLines): Link[] {
   for (const key of entry.implements)
     if (isKey(key)) add(from, key, 'implements', fieldLines.implements ?? 1);
   for (const key of entry.answers) if (isKey(key)) add(from, key, 'answers', fieldLines.answers ?? 1);
+  if (entry.type === 'feedback') {
+    for (const key of entry.about) if (isKey(key)) add(from, key, 'evidence', fieldLines.about ?? 1);
+  }
   for (const reference of entry.references) {
     for (const key of referencedKeys(reference)) add(from, key, 'mentions', reference.line);
   }

@@ -2,30 +2,48 @@
 import { nextKey } from '../../shared/model/keys.js';
 import { documentFolders } from '../../shared/model/documentModel.js';
 import type { KeyPrefixes } from '../../shared/model/settingsModel.js';
+import type { FeedbackSource } from '../../shared/model/documentModel.js';
 import {
   builtInTemplate,
   renderTemplate,
   templateFromOverride,
+  templateNames,
+  templateNamesFor,
+  templateType,
   type Template,
+  type TemplateName,
   type TemplateType,
 } from '../../shared/templates/template.js';
 import type { DocumentStore, FileVersion } from './documentStore.js';
 import { slugify } from './workspacePaths.js';
 
-export type WorkspaceTemplates = Partial<Record<TemplateType, Template>>;
+export type WorkspaceTemplates = Partial<Record<TemplateName, Template>>;
 
 export type CreatedDocument =
   | { ok: true; path: string; key: string; text: string; version: FileVersion }
   | { ok: false; error: string; message: string };
 
-/** A workspace's own `templates/<type>.md`, where present. */
+/** A workspace's own `templates/<name>.md`, where present. */
 export async function readWorkspaceTemplates(store: DocumentStore): Promise<WorkspaceTemplates> {
   const templates: WorkspaceTemplates = {};
-  for (const type of ['spec', 'story', 'faq'] as const) {
-    const read = await store.read(`templates/${type}.md`);
-    if (read.ok) templates[type] = templateFromOverride(type, read.file.text);
+  for (const name of templateNames) {
+    const read = await store.read(`templates/${name}.md`);
+    if (read.ok) templates[name] = templateFromOverride(templateType(name), read.file.text);
   }
   return templates;
+}
+
+/** The workspace's most specific template for a new document, else the built-in one. */
+export function templateFor(
+  templates: WorkspaceTemplates,
+  type: TemplateType,
+  source?: FeedbackSource,
+): Template {
+  for (const name of templateNamesFor(type, source)) {
+    const template = templates[name];
+    if (template) return template;
+  }
+  return builtInTemplate(templateNamesFor(type, source)[0]!);
 }
 
 /** Writes a document from its template under the next free key, at `<folder>/<slug>.md` or `<slug>-2.md`…, never over a file. */
@@ -35,6 +53,9 @@ export async function createFromTemplate(
     type: TemplateType;
     title: string;
     owner?: string;
+    /** A feedback note's source, which picks its template, and its customer. */
+    source?: FeedbackSource;
+    customer?: string;
     templates: WorkspaceTemplates;
     prefixes: KeyPrefixes;
     /** Every key in use, so neither the document's key nor its example requirement's is taken. */
@@ -44,10 +65,11 @@ export async function createFromTemplate(
   const title = request.title.trim();
   if (title === '') return { ok: false, error: 'invalid-title', message: 'A document needs a title.' };
   const key = nextKey(request.prefixes[request.type], request.keys);
-  const text = renderTemplate(request.templates[request.type] ?? builtInTemplate(request.type), {
+  const text = renderTemplate(templateFor(request.templates, request.type, request.source), {
     key,
     title,
     owner: request.owner,
+    customer: request.customer,
     date: new Date().toISOString().slice(0, 10),
     requirementKey: request.type === 'spec' ? nextKey(request.prefixes.requirement, request.keys) : undefined,
   });

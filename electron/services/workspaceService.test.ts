@@ -84,7 +84,9 @@ const observations: [MethodName, unknown, (result: never) => unknown, unknown][]
     [
       'implements',
       'answers',
+      'about',
       'key',
+      'metrics',
       'mtimeMs',
       'owner',
       'path',

@@ -44,7 +44,8 @@ export interface WorkspaceInfo {
 export interface LinkView {
   from: string;
   to: string;
-  kind: 'delivers' | 'implements' | 'mentions' | 'answers';
+  /** `evidence`: a feedback note's `about`, read "is evidence for". */
+  kind: 'delivers' | 'implements' | 'mentions' | 'answers' | 'evidence';
   path: string;
   line: number;
 }

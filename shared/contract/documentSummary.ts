@@ -14,11 +14,24 @@ export type RequirementSummary = Pick<
 /** Those of a document's indexed fields the lists need, its requirements summarized, and its estimate. */
 export interface DocumentSummary extends Pick<
   DocumentEntry,
-  'path' | 'key' | 'type' | 'title' | 'status' | 'owner' | 'implements' | 'answers' | 'mtimeMs' | 'problem'
+  | 'path'
+  | 'key'
+  | 'type'
+  | 'title'
+  | 'status'
+  | 'owner'
+  | 'implements'
+  | 'answers'
+  | 'about'
+  | 'evidence'
+  | 'mtimeMs'
+  | 'problem'
 > {
   requirements: RequirementSummary[];
   /** A story's estimate in points, when its front matter has a number. */
   estimate?: number;
+  /** A spec's success metrics, when it has any. */
+  metrics?: DocumentEntry['metrics'];
 }
 
 export function summarizeDocument(entry: DocumentEntry): DocumentSummary {
@@ -28,6 +41,7 @@ export function summarizeDocument(entry: DocumentEntry): DocumentSummary {
     title: entry.title,
     implements: entry.implements,
     answers: entry.answers,
+    about: entry.about,
     requirements: entry.requirements.map((requirement) => {
       const item: RequirementSummary = {
         key: requirement.key,
@@ -46,5 +60,7 @@ export function summarizeDocument(entry: DocumentEntry): DocumentSummary {
   if (entry.owner !== undefined) summary.owner = entry.owner;
   if (typeof entry.fields.estimate === 'number') summary.estimate = entry.fields.estimate;
   if (entry.problem !== undefined) summary.problem = entry.problem;
+  if (entry.evidence !== undefined) summary.evidence = entry.evidence;
+  if (entry.metrics.length > 0) summary.metrics = entry.metrics;
   return summary;
 }

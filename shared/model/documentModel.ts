@@ -2,7 +2,7 @@
 import type { FrontMatterError } from '../frontMatter/frontMatter.js';
 import type { ScannedHeading, ScannedReference } from '../grammar/markdownScanner.js';
 
-export const documentTypes = ['spec', 'story', 'faq'] as const;
+export const documentTypes = ['spec', 'story', 'faq', 'feedback'] as const;
 /** `doc` is any other Markdown in the folder: shown and searchable, never rewritten unasked. */
 export type DocumentType = (typeof documentTypes)[number] | 'doc';
 
@@ -10,14 +10,21 @@ export const documentStatuses: Record<DocumentType, readonly string[]> = {
   spec: ['draft', 'review', 'approved', 'shipped', 'archived'],
   story: ['idea', 'ready', 'in-progress', 'done'],
   faq: ['draft', 'review', 'published'],
+  /** A note is in the inbox while it has no `about`; `archived` takes it out without linking it. */
+  feedback: ['new', 'triaged', 'archived'],
   doc: [],
 };
+
+/** Where a piece of evidence came from; each has its own template. */
+export const feedbackSources = ['interview', 'support', 'sales', 'survey', 'review'] as const;
+export type FeedbackSource = (typeof feedbackSources)[number];
 
 /** Folders each document type lives in by default. */
 export const documentFolders: Record<Exclude<DocumentType, 'doc'>, string> = {
   spec: 'specs',
   story: 'stories',
   faq: 'faqs',
+  feedback: 'feedback',
 };
 
 export interface RequirementEntry {
@@ -32,6 +39,38 @@ export interface RequirementEntry {
   summary: string;
   /** The heading the requirement sits under, if any. */
   section?: string;
+}
+
+/** One item under a story's "Acceptance criteria" heading. */
+export interface CriterionEntry {
+  /** 1-based file line of the list item. */
+  line: number;
+  /** The item's text without its marker and checkbox, continuation lines joined by spaces. */
+  text: string;
+  /** `- [x]`; absent for a plain list item. */
+  done?: boolean;
+}
+
+/** One row of a spec's "Success metrics" table; cells as written, trimmed. */
+export interface MetricEntry {
+  /** 1-based file line of the row. */
+  line: number;
+  metric: string;
+  baseline?: string;
+  target: string;
+  actual: string;
+}
+
+/** What a feedback note says about the evidence it holds (front matter, and the start of its body). */
+export interface EvidenceEntry {
+  customer?: string;
+  segment?: string;
+  source?: string;
+  /** `YYYY-MM-DD` as written. */
+  date?: string;
+  url?: string;
+  /** The first paragraph of the body as plain text, at most 400 characters. */
+  quote: string;
 }
 
 /** A heading's section, summarized for the rules (empty sections, acceptance criteria). */
@@ -58,6 +97,14 @@ export interface DocumentEntry {
   implements: string[];
   /** Spec keys this FAQ answers questions about (front matter `answers`). */
   answers: string[];
+  /** Keys (roadmap items, requirements) this feedback note is evidence for (front matter `about`). */
+  about: string[];
+  /** A story's acceptance criteria. */
+  criteria: CriterionEntry[];
+  /** A spec's success metrics. */
+  metrics: MetricEntry[];
+  /** Set for feedback notes. */
+  evidence?: EvidenceEntry;
   /** All front-matter fields, as parsed. */
   fields: Record<string, unknown>;
   /** Headings with 1-based file lines. */

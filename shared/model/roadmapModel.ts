@@ -32,12 +32,37 @@ export const roadmapItemSchema = z.object({
   theme: z.string().max(200).optional(),
   owner: z.string().max(200).optional(),
   rice: riceSchema.optional(),
+  /** What customers read about this item in release notes; the description stands in when absent. */
+  releaseNote: z.string().max(10_000).optional(),
 });
 export type RoadmapItem = z.infer<typeof roadmapItemSchema>;
 
+export const releaseStatuses = ['planned', 'released'] as const;
+export type ReleaseStatus = (typeof releaseStatuses)[number];
+export const datePattern = /^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$/;
+
+/** A release (`REL-n`): the roadmap items it ships, and when. */
+export const releaseSchema = z.object({
+  key: z.string().regex(/^[A-Z][A-Z0-9]*-[0-9]+$/),
+  name: z.string().trim().min(1, 'must not be empty').max(200),
+  /** The target date while planned; the day it shipped once released. `YYYY-MM-DD`. */
+  date: z.string().regex(datePattern, 'must be a date written YYYY-MM-DD').optional(),
+  status: z.enum(releaseStatuses).default('planned'),
+  /** Keys of the roadmap items it ships, in the order the notes list them. */
+  items: z
+    .array(z.string().regex(/^[A-Z][A-Z0-9]*-[0-9]+$/))
+    .max(10_000)
+    .default([]),
+  /** An opening paragraph for the release notes. */
+  summary: z.string().max(10_000).optional(),
+});
+export type Release = z.infer<typeof releaseSchema>;
+
+/** `releases` is optional on disk: roadmap.json files written before releases existed read as having none. */
 export const roadmapFileSchema = z.object({
   version: z.literal(1).default(1),
   items: z.array(roadmapItemSchema).default([]),
+  releases: z.array(releaseSchema).default([]),
 });
 export type RoadmapFile = z.infer<typeof roadmapFileSchema>;
 

@@ -13,6 +13,8 @@ export const ruleIds = [
   'now-item-without-requirements',
   'empty-required-section',
   'malformed-file',
+  'unmeasured-metric',
+  'criterion-not-gherkin',
 ] as const;
 export type RuleId = (typeof ruleIds)[number];
 
@@ -25,6 +27,8 @@ export const defaultSeverities: Record<RuleId, Severity> = {
   'now-item-without-requirements': 'warning',
   'empty-required-section': 'info',
   'malformed-file': 'error',
+  'unmeasured-metric': 'warning',
+  'criterion-not-gherkin': 'info',
 };
 
 export const prefixesSchema = z.object({
@@ -48,6 +52,14 @@ export const prefixesSchema = z.object({
     .string()
     .regex(/^[A-Z][A-Z0-9]*$/)
     .default('RM'),
+  feedback: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9]*$/)
+    .default('FB'),
+  release: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9]*$/)
+    .default('REL'),
 });
 export type KeyPrefixes = z.infer<typeof prefixesSchema>;
 

@@ -166,3 +166,68 @@ describe('broken-link', () => {
     });
   }
 });
+
+describe('broken-link: evidence and releases', () => {
+  const note = (about: string[]) =>
+    documentFixture({ path: 'feedback/quote.md', key: 'FB-1', type: 'feedback', about });
+  const release = (items: string[]) => ({
+    key: 'REL-1',
+    name: 'Autumn',
+    status: 'planned' as const,
+    items,
+  });
+  const cases: {
+    name: string;
+    documents: DocumentEntry[];
+    releases: ReturnType<typeof release>[];
+    expected: RuleFinding[];
+  }[] = [
+    {
+      name: 'evidence for a roadmap item and a requirement, a release shipping an item, a link to a release',
+      documents: [
+        spec,
+        note(['RM-1', 'REQ-1']),
+        documentFixture({ path: 'notes.md', references: [reference('REL-1', 2)] }),
+      ],
+      releases: [release(['RM-1'])],
+      expected: [],
+    },
+    {
+      name: 'evidence for nothing, and for a spec',
+      documents: [spec, note(['RM-9', 'SPEC-1'])],
+      releases: [],
+      expected: [
+        {
+          path: 'feedback/quote.md',
+          line: 1,
+          key: 'FB-1',
+          message: 'FB-1 is evidence for RM-9, which does not exist.',
+        },
+        {
+          path: 'feedback/quote.md',
+          line: 1,
+          key: 'FB-1',
+          message: 'FB-1 is evidence for SPEC-1, which is not a roadmap item or requirement.',
+        },
+      ],
+    },
+    {
+      name: 'a release shipping an item that does not exist',
+      documents: [spec],
+      releases: [release(['RM-1', 'RM-7'])],
+      expected: [
+        { path: 'roadmap.json', line: 4, key: 'REL-1', message: 'REL-1 ships RM-7, which does not exist.' },
+      ],
+    },
+  ];
+  for (const testCase of cases) {
+    it(testCase.name, () => {
+      expect(
+        checkRule(brokenLink, testCase.documents, [roadmapFixture('RM-1')], {
+          releases: testCase.releases,
+          roadmapLines: new Map([['REL-1', [4]]]),
+        }),
+      ).toEqual(testCase.expected);
+    });
+  }
+});

@@ -1,4 +1,4 @@
-/** `broken-link`: a `[[KEY]]`, `implements`, `answers` or `roadmap=` that points at nothing. */
+/** `broken-link`: a `[[KEY]]`, `implements`, `answers`, `about`, `roadmap=` or release item that points at nothing. */
 import { formatReference, isKey } from '../grammar/linkGrammar.js';
 import type { DocumentEntry } from '../model/documentModel.js';
 import type { KeyIndex, Rule, RuleFinding } from './finding.js';
@@ -34,6 +34,15 @@ export const brokenLink: Rule = {
         if (!keys.documents.has(key))
           report(1, `${from} answers questions about ${key}, ${nothingCalled(key, keys, 'a document')}.`);
       }
+      if (document.type === 'feedback') {
+        for (const key of document.about) {
+          if (!keys.roadmap.has(key) && !keys.requirements.has(key))
+            report(
+              1,
+              `${from} is evidence for ${key}, ${nothingCalled(key, keys, 'a roadmap item or requirement')}.`,
+            );
+        }
+      }
       for (const requirement of document.requirements) {
         for (const item of requirement.roadmap) {
           if (!keys.roadmap.has(item)) {
@@ -47,6 +56,18 @@ export const brokenLink: Rule = {
         }
       }
     }
+    for (const release of keys.releases.values()) {
+      for (const item of release.items) {
+        if (!keys.roadmap.has(item)) {
+          findings.push({
+            path: keys.roadmapPath,
+            line: keys.roadmapLine(release.key),
+            key: release.key,
+            message: `${release.key} ships ${item}, ${nothingCalled(item, keys, 'a roadmap item')}.`,
+          });
+        }
+      }
+    }
     return findings;
   },
 };
@@ -54,7 +75,7 @@ export const brokenLink: Rule = {
 function referenceProblem(target: string, anchor: string | undefined, keys: KeyIndex): string | undefined {
   const document = keys.documents.get(target);
   if (!document) {
-    return keys.requirements.has(target) || keys.roadmap.has(target)
+    return keys.requirements.has(target) || keys.roadmap.has(target) || keys.releases.has(target)
       ? undefined
       : `links to ${target}, which does not exist`;
   }
@@ -86,6 +107,7 @@ function slug(text: string): string {
 }
 
 function nothingCalled(key: string, keys: KeyIndex, kind: string): string {
-  const exists = keys.documents.has(key) || keys.requirements.has(key) || keys.roadmap.has(key);
+  const exists =
+    keys.documents.has(key) || keys.requirements.has(key) || keys.roadmap.has(key) || keys.releases.has(key);
   return exists ? `which is not ${kind}` : 'which does not exist';
 }

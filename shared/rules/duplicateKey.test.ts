@@ -118,3 +118,34 @@ describe('duplicate-key', () => {
     });
   });
 });
+
+describe('duplicate-key: releases', () => {
+  it('a release key used twice, and by a document', () => {
+    const release = { key: 'REL-1', name: 'Autumn', status: 'planned' as const, items: [] };
+    expect(
+      checkRule(duplicateKey, [documentFixture({ path: 'a.md', key: 'REL-1' })], [], {
+        releases: [release, { ...release, name: 'Winter' }],
+        roadmapLines: new Map([['REL-1', [3, 9]]]),
+      }),
+    ).toEqual([
+      {
+        path: 'a.md',
+        line: 1,
+        key: 'REL-1',
+        message: 'REL-1 is also used in roadmap.json:3, roadmap.json:9; keys must be unique.',
+      },
+      {
+        path: 'roadmap.json',
+        line: 3,
+        key: 'REL-1',
+        message: 'REL-1 is also used in a.md:1, roadmap.json:9; keys must be unique.',
+      },
+      {
+        path: 'roadmap.json',
+        line: 9,
+        key: 'REL-1',
+        message: 'REL-1 is also used in a.md:1, roadmap.json:3; keys must be unique.',
+      },
+    ]);
+  });
+});

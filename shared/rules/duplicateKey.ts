@@ -24,7 +24,7 @@ export const duplicateKey: Rule = {
       for (const requirement of document.requirements) add(requirement.key, document.path, requirement.line);
     }
     const occurrences = new Map<string, number>();
-    for (const item of input.roadmap) {
+    for (const item of [...input.roadmap, ...(input.releases ?? [])]) {
       const occurrence = occurrences.get(item.key) ?? 0;
       occurrences.set(item.key, occurrence + 1);
       add(item.key, keys.roadmapPath, keys.roadmapLine(item.key, occurrence));

@@ -1,6 +1,6 @@
 /** What the rules read and what they report; shared by `specbench check` and the editor's problems panel. */
 import type { DocumentEntry, RequirementEntry } from '../model/documentModel.js';
-import type { RoadmapItem } from '../model/roadmapModel.js';
+import type { Release, RoadmapItem } from '../model/roadmapModel.js';
 import type { RuleId, Settings, Severity } from '../model/settingsModel.js';
 import type { TemplateType } from '../templates/template.js';
 
@@ -20,7 +20,11 @@ export interface Finding {
 export interface RuleInput {
   documents: DocumentEntry[];
   roadmap: RoadmapItem[];
+  /** The releases in roadmap.json; none when not given. */
+  releases?: Release[];
   settings: Settings;
+  /** Today as `YYYY-MM-DD`, for rules about time since a release (`unmeasured-metric`); they stay quiet without it. */
+  today?: string;
   /** Where roadmap findings point; `roadmap.json` when not given. */
   roadmapPath?: string;
   /** Lines of each roadmap key in roadmap.json, in file order (`RoadmapStore.itemLines()`); line 1 when absent. */
@@ -42,6 +46,7 @@ export interface KeyIndex {
   documents: Map<string, DocumentEntry>;
   requirements: Map<string, { requirement: RequirementEntry; document: DocumentEntry }>;
   roadmap: Map<string, RoadmapItem>;
+  releases: Map<string, Release>;
   /** Requirement key → keys of the stories that implement it. */
   implementedBy: Map<string, string[]>;
   /** Roadmap key → keys of the requirements that deliver it. */

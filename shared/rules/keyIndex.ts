@@ -6,6 +6,7 @@ export function buildKeyIndex(input: RuleInput): KeyIndex {
     documents: new Map(),
     requirements: new Map(),
     roadmap: new Map(),
+    releases: new Map(),
     implementedBy: new Map(),
     deliveredBy: new Map(),
     duplicated: new Set(),
@@ -38,6 +39,10 @@ export function buildKeyIndex(input: RuleInput): KeyIndex {
   for (const item of input.roadmap) {
     see(item.key);
     if (!index.roadmap.has(item.key)) index.roadmap.set(item.key, item);
+  }
+  for (const release of input.releases ?? []) {
+    see(release.key);
+    if (!index.releases.has(release.key)) index.releases.set(release.key, release);
   }
   return index;
 }

@@ -1,6 +1,7 @@
 /** Runs every rule the settings leave on and gives each finding its severity. */
 import { severityOf } from '../model/settingsModel.js';
 import { brokenLink } from './brokenLink.js';
+import { criterionNotGherkin } from './criterionNotGherkin.js';
 import { duplicateKey } from './duplicateKey.js';
 import { emptyRequiredSection } from './emptyRequiredSection.js';
 import type { Finding, Rule, RuleInput } from './finding.js';
@@ -10,6 +11,7 @@ import { mustWithoutStory } from './mustWithoutStory.js';
 import { nowItemWithoutRequirements } from './nowItemWithoutRequirements.js';
 import { requirementWithoutRoadmap } from './requirementWithoutRoadmap.js';
 import { storyWithoutAcceptanceCriteria } from './storyWithoutAcceptanceCriteria.js';
+import { unmeasuredMetric } from './unmeasuredMetric.js';
 
 export type { Finding, RuleInput } from './finding.js';
 
@@ -22,6 +24,8 @@ export const rules: readonly Rule[] = [
   nowItemWithoutRequirements,
   emptyRequiredSection,
   malformedFile,
+  unmeasuredMetric,
+  criterionNotGherkin,
 ];
 
 /** Findings sorted by path, then line. */

@@ -1,7 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import { splitDocument } from '../frontMatter/frontMatter.js';
 import { scanMarkdown } from '../grammar/markdownScanner.js';
-import { builtInTemplate, renderTemplate, templateFromOverride, type TemplateFields } from './template.js';
+import { feedbackSources } from '../model/documentModel.js';
+import {
+  builtInTemplate,
+  renderTemplate,
+  templateFromOverride,
+  templateNamesFor,
+  type TemplateFields,
+} from './template.js';
 
 const fields: TemplateFields = { key: 'SPEC-9', title: 'Guest checkout', owner: 'Dana', date: '2026-11-25' };
 
@@ -204,4 +211,55 @@ describe('templates from a workspace', () => {
       expect(templateFromOverride('faq', testCase.text).requiredSections).toEqual(testCase.expected);
     });
   }
+});
+
+describe('feedback templates, one per source', () => {
+  const sections: Record<(typeof feedbackSources)[number], string> = {
+    interview: 'Context',
+    support: 'Ticket',
+    sales: 'Deal',
+    survey: 'Survey',
+    review: 'Review',
+  };
+  for (const source of feedbackSources) {
+    it(`${source}: the evidence fields, the source's own section, nothing required`, () => {
+      const template = builtInTemplate(`feedback-${source}`);
+      const text = renderTemplate(template, {
+        ...fields,
+        key: 'FB-3',
+        title: 'Forced sign-up',
+        customer: 'Northwind',
+      });
+      expect({ ...readBack(text), required: template.requiredSections }).toEqual({
+        fields: {
+          key: 'FB-3',
+          type: 'feedback',
+          title: 'Forced sign-up',
+          status: 'new',
+          source,
+          customer: 'Northwind',
+          date: '2026-11-25',
+          about: [],
+        },
+        error: undefined,
+        headings: [sections[source]],
+        requirements: [],
+        placeholdersLeft: false,
+        required: [],
+      });
+    });
+  }
+
+  it('without a customer the field is left out', () => {
+    const text = renderTemplate(builtInTemplate('feedback-survey'), { ...fields, key: 'FB-3', title: 'NPS' });
+    expect(readBack(text).fields).not.toHaveProperty('customer');
+  });
+
+  it('a workspace picks the source template, then feedback.md, then the built-in one', () => {
+    expect([
+      templateNamesFor('feedback', 'sales'),
+      templateNamesFor('feedback'),
+      templateNamesFor('spec', 'sales'),
+    ]).toEqual([['feedback-sales', 'feedback'], ['feedback'], ['spec']]);
+  });
 });

@@ -1,13 +1,31 @@
 /**
- * Document templates: the built-in spec, story and FAQ, or a workspace's `templates/<type>.md`.
+ * Document templates: the built-in spec, story, FAQ and a feedback note per source, or a workspace's
+ * `templates/<name>.md` (`spec.md`, `feedback-interview.md`, or `feedback.md` for every source).
  * A section is required when the first thing under its heading is a `<!-- Required. … -->` comment.
  */
 import { formatField, setFrontMatterFields, splitDocument } from '../frontMatter/frontMatter.js';
+import { feedbackSources, type FeedbackSource } from '../model/documentModel.js';
 import { faqTemplateText } from './faqTemplate.js';
+import { feedbackTemplateText } from './feedbackTemplate.js';
 import { specTemplateText } from './specTemplate.js';
 import { storyTemplateText } from './storyTemplate.js';
 
-export type TemplateType = 'spec' | 'story' | 'faq';
+export type TemplateType = 'spec' | 'story' | 'faq' | 'feedback';
+/** A template's file name without `.md`: a type, or a feedback note's source variant. */
+export type TemplateName = TemplateType | `feedback-${FeedbackSource}`;
+
+export const templateNames: readonly TemplateName[] = [
+  'spec',
+  'story',
+  'faq',
+  'feedback',
+  ...feedbackSources.map((source) => `feedback-${source}` as const),
+];
+
+/** The templates to try for a new document, most specific first. */
+export function templateNamesFor(type: TemplateType, source?: FeedbackSource): TemplateName[] {
+  return type === 'feedback' && source !== undefined ? [`feedback-${source}`, 'feedback'] : [type];
+}
 
 export interface Template {
   type: TemplateType;
@@ -25,21 +43,31 @@ export interface TemplateFields {
   date: string;
   /** A free requirement key for the spec's example requirement; without one the example is left out. */
   requirementKey?: string;
+  /** A feedback note's customer. */
+  customer?: string;
 }
 
-const builtInTexts: Record<TemplateType, string> = {
+const builtInTexts: Record<TemplateName, string> = {
   spec: specTemplateText,
   story: storyTemplateText,
   faq: faqTemplateText,
+  feedback: feedbackTemplateText('interview'),
+  ...(Object.fromEntries(
+    feedbackSources.map((source) => [`feedback-${source}`, feedbackTemplateText(source)]),
+  ) as Record<`feedback-${FeedbackSource}`, string>),
 };
 
 const headingPattern = /^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const requiredPattern = /^\s*<!--\s*Required\b/i;
 const placeholderPattern = /\{\{(\w+)\}\}/g;
-const knownPlaceholders = new Set(['key', 'title', 'owner', 'date', 'requirementKey']);
+const knownPlaceholders = new Set(['key', 'title', 'owner', 'date', 'requirementKey', 'customer']);
 
-export function builtInTemplate(type: TemplateType): Template {
-  return templateFromOverride(type, builtInTexts[type]);
+export function builtInTemplate(name: TemplateName): Template {
+  return templateFromOverride(templateType(name), builtInTexts[name]);
+}
+
+export function templateType(name: TemplateName): TemplateType {
+  return name.startsWith('feedback') ? 'feedback' : (name as TemplateType);
 }
 
 /** A workspace's own template; its required sections are the ones marked with a `<!-- Required … -->` comment. */

@@ -6,14 +6,14 @@ import type { CliCommand } from '../cliCommand.js';
 import { exitCodes, fail, systemMessage, writeLines, type CliContext } from '../cliOutput.js';
 import { sampleWorkspaceFolder } from '../packageRoot.js';
 
-const folders = ['specs', 'stories', 'faqs', 'assets', 'templates'];
+const folders = ['specs', 'stories', 'faqs', 'feedback', 'assets', 'templates'];
 
 export const initCommand: CliCommand = {
   name: 'init',
   summary: 'create a new workspace in an empty or new folder',
   usage: 'specbench init <dir> [--sample]',
   details: `Writes specbench.json, roadmap.json, a .gitignore for the local cache (.specbench/) and the
-folders specs/, stories/, faqs/, assets/ and templates/. Refuses a folder that is not empty (a
+folders specs/, stories/, faqs/, feedback/, assets/ and templates/. Refuses a folder that is not empty (a
 freshly initialised git repository, holding only .git, counts as empty).
 
 In a git repository it offers the merge driver (see specbench help merge-driver), which lets git

@@ -52,6 +52,7 @@ export interface CrashLoopResult {
 function initialRoadmap(): RoadmapFile {
   return {
     version: 1,
+    releases: [],
     items: Array.from({ length: 12 }, (_, index) => ({
       key: `RM-${index + 1}`,
       title: `Roadmap item ${index + 1}`,

@@ -17,6 +17,7 @@ const headings: Record<DocumentType, string> = {
   spec: 'Specs',
   story: 'Stories',
   faq: 'FAQs',
+  feedback: 'Feedback',
   doc: 'Other documents',
 };
 const recentLimit = 12;
@@ -44,7 +45,7 @@ export function HomePage({ api, workspace, navigate, type }: HomePageProps) {
       {documents.length === 0 ? (
         <div className="empty-state">
           <p>No documents yet.</p>
-          {workspace.info?.writable && type && type !== 'doc' && (
+          {workspace.info?.writable && type && type !== 'doc' && type !== 'feedback' && (
             <button type="button" onClick={() => void createAndOpen(api, type, workspace.update, navigate)}>
               Create the first one
             </button>

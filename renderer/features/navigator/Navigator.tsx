@@ -22,12 +22,14 @@ const sectionLabels: Record<DocumentType, string> = {
   spec: 'Specs',
   story: 'Stories',
   faq: 'FAQs',
+  feedback: 'Feedback',
   doc: 'Other',
 };
 const sectionHashes: Record<DocumentType, string> = {
   spec: '#/specs',
   story: '#/stories',
   faq: '#/faqs',
+  feedback: '#/feedback',
   doc: '#/other',
 };
 

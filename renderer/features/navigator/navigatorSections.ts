@@ -6,11 +6,12 @@ export interface SectionCounts {
   spec: number;
   story: number;
   faq: number;
+  feedback: number;
   doc: number;
 }
 
 export function countByType(documents: readonly DocumentSummary[]): SectionCounts {
-  const counts: SectionCounts = { spec: 0, story: 0, faq: 0, doc: 0 };
+  const counts: SectionCounts = { spec: 0, story: 0, faq: 0, feedback: 0, doc: 0 };
   for (const entry of documents) counts[entry.type] += 1;
   return counts;
 }
