@@ -64,6 +64,12 @@ export function parseRoadmapText(text: string, fileName = roadmapFileName): Pars
 
 export { formatRoadmapJson };
 
+/** What a save writes: a roadmap without releases as before releases existed, so old files change only where edited. */
+export function roadmapText(data: RoadmapFile): string {
+  const { releases, ...rest } = data;
+  return formatRoadmapJson(releases.length === 0 ? rest : data);
+}
+
 export class RoadmapFileAdapter implements Adapter<RoadmapFile> {
   readonly file: string;
   readonly backupFile: string;
@@ -161,13 +167,9 @@ export class RoadmapFileAdapter implements Adapter<RoadmapFile> {
     return text === this.knownText;
   }
 
-  /**
-   * Not async up to the first await: the text is taken from `data` as it is at the call. A roadmap
-   * without releases is written as before releases existed, so old files change only where edited.
-   */
+  /** Not async up to the first await: the text is taken from `data` as it is at the call. */
   write(data: RoadmapFile): Promise<void> {
-    const { releases, ...rest } = data;
-    return this.writeText(formatRoadmapJson(releases.length === 0 ? rest : data));
+    return this.writeText(roadmapText(data));
   }
 
   private async writeText(text: string): Promise<void> {
