@@ -11,6 +11,7 @@ const before: DocumentSummary = {
   owner: 'Dana',
   implements: [],
   answers: [],
+  about: [],
   mtimeMs: 1,
   requirements: [
     { key: 'REQ-1', line: 10, summary: 'Guests pay', roadmap: ['RM-1'], priority: 'must', status: 'draft' },
@@ -28,6 +29,13 @@ describe('changesWhatViewsShow', () => {
     ['a title', before, { ...before, title: 'Guest checkout v2' }, true],
     ['an implements list', before, { ...before, implements: ['REQ-9'] }, true],
     ['an estimate', before, { ...before, estimate: 3 }, true],
+    ['a feedback note linked as evidence', before, { ...before, about: ['RM-1'] }, true],
+    [
+      "a feedback note's quote, being typed",
+      { ...before, evidence: { quote: 'I', source: 'support' } },
+      { ...before, evidence: { quote: 'I want', source: 'support' } },
+      false,
+    ],
     ['a front-matter problem', before, { ...before, problem: { message: 'Bad YAML', line: 2 } }, true],
     [
       "a requirement's first line, being typed",
