@@ -31,7 +31,7 @@ test('the app stays responsive on the 10,000-document reference workspace', asyn
   const app: AppModel = await openApp(page, reference.served.url);
   const readyMs = Date.now() - started;
 
-  await app.navigator.getByRole('link', { name: 'Stories' }).click();
+  await app.section('Stories').click();
   const list = app.navigator.getByRole('list', { name: 'Stories list' });
   await expect(list.getByRole('listitem').first()).toBeVisible();
   // Virtualized: a few dozen rows exist in the DOM, not 8,000.
@@ -39,7 +39,7 @@ test('the app stays responsive on the 10,000-document reference workspace', asyn
   await list.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
   await expect(list.getByRole('listitem').last()).toContainText('STORY-8000');
 
-  await app.navigator.getByRole('link', { name: 'Specs' }).click();
+  await app.section('Specs').click();
   await app.navigator.getByRole('list', { name: 'Specs list' }).getByRole('link').first().click();
   await expect(app.editor).toBeVisible({ timeout: 20_000 });
   await expect(app.saveState).toHaveText('Saved');

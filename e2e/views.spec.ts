@@ -30,7 +30,7 @@ test('full-text search shows highlighted snippets that open the document', async
 });
 
 test('the navigator filters by status and opens documents', async ({ app }) => {
-  await app.navigator.getByRole('link', { name: 'Specs' }).click();
+  await app.section('Specs').click();
   await app.page.getByRole('button', { name: /^approved/ }).click();
   await expect(app.navigator.getByRole('list', { name: 'Specs list' }).getByRole('listitem')).toHaveCount(1);
   await app.navigator.getByRole('link', { name: /Guest checkout/ }).click();

@@ -7,6 +7,10 @@ export class AppModel {
   get navigator(): Locator {
     return this.page.getByRole('navigation', { name: 'Navigator' });
   }
+  /** A navigator section ("Specs", "Roadmap"): its name is its label and its count. */
+  section(name: string): Locator {
+    return this.navigator.getByRole('link', { name: new RegExp(`^${name}\\s*\\d*$`) });
+  }
   get editor(): Locator {
     return this.page.getByRole('textbox', { name: 'Document' });
   }

@@ -12,8 +12,8 @@ export interface ComboboxProps<Option> {
   onQueryChange: (query: string) => void;
   onPick: (option: Option) => void;
   optionKey: (option: Option) => string;
-  /** The option's accessible name. */
-  optionLabel: (option: Option) => string;
+  /** The option's accessible name, when its text alone would not say enough; it must contain that text. */
+  optionLabel?: (option: Option) => string;
   renderOption: (option: Option) => ReactNode;
   inputLabel: string;
   listLabel: string;
@@ -82,7 +82,7 @@ export function Combobox<Option>(props: ComboboxProps<Option>) {
             id={optionId(index)}
             role="option"
             aria-selected={index === activeIndex}
-            aria-label={optionLabel(option)}
+            aria-label={optionLabel?.(option)}
             className="combobox__option"
             onMouseMove={() => setActive(index)}
             onMouseDown={(event) => event.preventDefault()}

@@ -240,22 +240,25 @@ function EditorPage({
             )}
             <SaveState status={session.status} />
           </div>
-          <input
-            ref={titleInput}
-            className="title-input"
-            aria-label="Title"
-            placeholder="Untitled"
-            value={title}
-            readOnly={!writable}
-            onChange={(event) => session.setFields({ title: event.target.value })}
-            onBlur={() => void renameToTitle()}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter') {
-                event.preventDefault();
-                editor?.commands.focus('start');
-              }
-            }}
-          />
+          {/* The page's one level-one heading is the title, edited in place. */}
+          <h1 className="title-heading">
+            <input
+              ref={titleInput}
+              className="title-input"
+              aria-label="Title"
+              placeholder="Untitled"
+              value={title}
+              readOnly={!writable}
+              onChange={(event) => session.setFields({ title: event.target.value })}
+              onBlur={() => void renameToTitle()}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter') {
+                  event.preventDefault();
+                  editor?.commands.focus('start');
+                }
+              }}
+            />
+          </h1>
           {session.status === 'failed' || session.status === 'deleted' ? (
             <p className="inline-error" role="alert">
               {session.message}

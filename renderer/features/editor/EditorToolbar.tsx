@@ -52,10 +52,10 @@ export function EditorToolbar({ editor, workspace }: { editor: Editor; workspace
       {button('Italic', active.italic, () => chain().toggleItalic().run(), 'I', 'Ctrl+I')}
       {button('Inline code', active.code, () => chain().toggleCode().run(), '</>', 'Ctrl+E')}
       <span className="toolbar-separator" />
-      {button('Heading', active.h2, () => chain().toggleHeading({ level: 2 }).run(), 'H2')}
-      {button('Subheading', active.h3, () => chain().toggleHeading({ level: 3 }).run(), 'H3')}
+      {button('H2 heading', active.h2, () => chain().toggleHeading({ level: 2 }).run(), 'H2')}
+      {button('H3 subheading', active.h3, () => chain().toggleHeading({ level: 3 }).run(), 'H3')}
       {button('Bulleted list', active.bullets, () => chain().toggleBulletList().run(), '•')}
-      {button('Numbered list', active.numbers, () => chain().toggleOrderedList().run(), '1.')}
+      {button('1. Numbered list', active.numbers, () => chain().toggleOrderedList().run(), '1.')}
       {button('Task list', active.tasks, () => chain().toggleTaskList().run(), '☑')}
       {button('Quote', active.quote, () => chain().toggleBlockquote().run(), '❝')}
       {button(

@@ -72,8 +72,6 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
         href={sectionHashes[type]}
         aria-current={section === type ? 'page' : undefined}
         className="section-link"
-        aria-label={sectionLabels[type]}
-        aria-describedby={`count-${type}`}
       >
         <span>{sectionLabels[type]}</span>
         <span className="count" id={`count-${type}`}>
@@ -115,8 +113,6 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
               href="#/roadmap"
               className="section-link"
               aria-current={route.name === 'roadmap' || route.name === 'roadmapItem' ? 'page' : undefined}
-              aria-label="Roadmap"
-              aria-describedby="count-roadmap"
             >
               <span>Roadmap</span>
               <span className="count" id="count-roadmap">
@@ -150,8 +146,6 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
               href="#/problems"
               className="section-link"
               aria-current={route.name === 'problems' ? 'page' : undefined}
-              aria-label="Problems"
-              aria-describedby="count-problems"
             >
               <span>Problems</span>
               <span className={problems > 0 ? 'count warning' : 'count'} id="count-problems">

@@ -100,7 +100,6 @@ function PaletteContent({ commands, onClose }: { commands: readonly PaletteComma
       onQueryChange={setQuery}
       onPick={(command) => void run(command)}
       optionKey={(command) => command.id}
-      optionLabel={(command) => `${command.title}${command.ask ? '…' : ''}`}
       renderOption={(command) => (
         <>
           <span className="command-palette__group" aria-hidden="true">

@@ -86,15 +86,17 @@ function ItemForm({ api, workspace, navigate, item, delivery }: ItemFormProps) {
       <Breadcrumb itemKey={item.key} navigate={navigate} />
       <header className="roadmap-item__header">
         <span className="key-chip key-chip--large">{item.key}</span>
-        <CommitField
-          label="Title"
-          className="roadmap-item__title"
-          value={item.title}
-          readOnly={readOnly}
-          maxLength={500}
-          validate={(value) => (value.trim() ? undefined : 'A roadmap item needs a title.')}
-          onCommit={(title) => void save({ title: title.trim() })}
-        />
+        <h1 className="title-heading roadmap-item__heading">
+          <CommitField
+            label="Title"
+            className="roadmap-item__title"
+            value={item.title}
+            readOnly={readOnly}
+            maxLength={500}
+            validate={(value) => (value.trim() ? undefined : 'A roadmap item needs a title.')}
+            onCommit={(title) => void save({ title: title.trim() })}
+          />
+        </h1>
         <SaveIndicator state={state} readOnly={readOnly} />
       </header>
       <div className="roadmap-item__layout">

@@ -27,16 +27,6 @@ const typeLabels: Record<QuickSwitchHit['type'], string> = {
   roadmap: 'Item',
 };
 
-const optionKind: Record<QuickSwitchHit['type'], string> = {
-  spec: 'spec',
-  story: 'story',
-  faq: 'FAQ',
-  feedback: 'feedback note',
-  doc: 'document',
-  requirement: 'requirement',
-  roadmap: 'roadmap item',
-};
-
 export function QuickSwitcher({ api, workspace, navigate, open, onClose }: QuickSwitcherProps) {
   const dialog = useModalDialog(open, onClose);
   return (
@@ -99,7 +89,6 @@ function QuickSwitcherContent({ api, documents, navigate, onClose }: ContentProp
         navigate(hashFor(hit, documents));
       }}
       optionKey={(hit) => `${hit.type}:${hit.key ?? hit.path}`}
-      optionLabel={(hit) => `${hit.title}${hit.key ? ` (${hit.key})` : ''}, ${optionKind[hit.type]}`}
       renderOption={(hit) => (
         <>
           <span className={`kind-badge kind-badge--${hit.type}`}>{typeLabels[hit.type]}</span>

@@ -123,7 +123,6 @@ export function SearchPage({ api, navigate, query }: SearchPageProps) {
                     className="search-result__line"
                     hash={documentHash(hit.path, hit.line)}
                     navigate={navigate}
-                    aria-label={`${group.title}, line ${hit.line}: ${hit.snippet}`}
                   >
                     <span className="search-result__number">{hit.line}</span>
                     <Snippet hit={hit} />

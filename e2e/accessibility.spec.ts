@@ -1,0 +1,132 @@
+/**
+ * axe-core (WCAG 2 A/AA and best practice) over every view, in the light and the dark theme, so a
+ * new view or colour cannot regress: each view's violations are listed by rule and element.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AppModel } from './models/appModel.js';
+import { expect, openApp, projectRoot, serve, test } from './specbenchTest.js';
+
+interface View {
+  name: string;
+  /** Brings the view up and waits until it is ready. */
+  open: (app: AppModel) => Promise<void>;
+}
+
+const heading = (app: AppModel, name: string | RegExp) =>
+  expect(app.page.getByRole('heading', { name, level: 1 }).first()).toBeVisible();
+
+const views: View[] = [
+  { name: 'home', open: async (app) => (await app.goto('#/'), await heading(app, 'Acme Checkout')) },
+  { name: 'specs list', open: async (app) => (await app.goto('#/specs'), await heading(app, 'Specs')) },
+  { name: 'spec editor', open: (app) => app.openDocument('specs/guest-checkout.md') },
+  { name: 'story editor', open: (app) => app.openDocument('stories/pay-as-a-guest.md') },
+  { name: 'FAQ editor', open: (app) => app.openDocument('faqs/guest-checkout-pr-faq.md') },
+  {
+    name: 'story page',
+    open: async (app) => (
+      await app.goto('#/stories/stories/pay-as-a-guest.md'),
+      await heading(app, 'Pay as a guest')
+    ),
+  },
+  { name: 'stories', open: async (app) => (await app.goto('#/stories'), await heading(app, 'Stories')) },
+  {
+    name: 'roadmap',
+    open: async (app) => (
+      await app.goto('#/roadmap'),
+      await expect(app.page.getByRole('list', { name: 'Now' })).toBeVisible()
+    ),
+  },
+  {
+    name: 'roadmap item',
+    open: async (app) => (
+      await app.goto('#/roadmap/RM-1'),
+      await expect(app.title).toHaveValue('Guest checkout')
+    ),
+  },
+  { name: 'timeline', open: async (app) => (await app.goto('#/timeline'), await heading(app, /./)) },
+  { name: 'traceability', open: async (app) => (await app.goto('#/trace'), await heading(app, /./)) },
+  { name: 'problems', open: async (app) => (await app.goto('#/problems'), await heading(app, /./)) },
+  {
+    name: 'search',
+    open: async (app) => {
+      await app.goto('#/search/password');
+      await expect(app.page.locator('mark').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'quick switcher',
+    open: async (app) => {
+      await app.goto('#/');
+      await app.page.keyboard.press('Control+P');
+      await app.page.getByRole('combobox', { name: 'Go to document' }).fill('guest');
+      await expect(app.page.getByRole('option').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'command palette',
+    open: async (app) => {
+      await app.page.keyboard.press('Escape');
+      await app.page.keyboard.press('Control+K');
+      await expect(app.page.getByRole('option').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'export dialog',
+    open: async (app) => {
+      await app.page.keyboard.press('Escape');
+      await app.navigator.getByRole('button', { name: 'Export…' }).click();
+      await expect(app.page.getByRole('dialog', { name: /Export/ })).toBeVisible();
+    },
+  },
+];
+
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  return results.violations.flatMap((violation) =>
+    violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`),
+  );
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`every view passes axe in the ${scheme} theme`, async ({ app }) => {
+    test.setTimeout(120_000);
+    await app.page.emulateMedia({ colorScheme: scheme });
+    const found: Record<string, string[]> = {};
+    for (const view of views) {
+      await test.step(view.name, () => view.open(app));
+      const list = await violations(app.page);
+      if (list.length > 0) found[view.name] = list;
+    }
+    expect(found).toEqual({});
+  });
+}
+
+test('an empty workspace passes axe in both themes', async ({ page }) => {
+  const directory = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-e2e-empty-'));
+  execFileSync(process.execPath, [path.join(projectRoot, 'bin', 'specbench.js'), 'init', directory]);
+  const served = await serve(directory);
+  try {
+    const app = await openApp(page, served.url);
+    const found: Record<string, string[]> = {};
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const hash of ['#/', '#/specs', '#/roadmap', '#/trace', '#/problems']) {
+        await app.goto(hash);
+        await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+        const list = await violations(page);
+        if (list.length > 0) found[`${scheme} ${hash}`] = list;
+      }
+    }
+    expect(found).toEqual({});
+  } finally {
+    served.process.kill('SIGTERM');
+    await fs.rm(directory, { recursive: true, force: true });
+  }
+});
