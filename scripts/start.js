@@ -89,18 +89,16 @@ function freePort(port) {
   });
 }
 
+/** What browser mode serves instead of the app: the folder the user named, else the sample. */
+export function fallbackFolder(folders) {
+  return folders.filter((argument) => !argument.startsWith('-')).at(-1) ?? 'samples/acme-checkout';
+}
+
 /** Browser mode in the foreground: Ctrl+C stops the server, and its exit code becomes ours. */
-function serveSample(port) {
+function serveInBrowser(folder, port) {
   const child = spawn(
     process.execPath,
-    [
-      path.join(root, 'bin', 'specbench.js'),
-      'serve',
-      'samples/acme-checkout',
-      '--write',
-      '--port',
-      String(port),
-    ],
+    [path.join(root, 'bin', 'specbench.js'), 'serve', folder, '--write', '--port', String(port)],
     { cwd: root, stdio: 'inherit' },
   );
   process.on('SIGINT', () => undefined);
@@ -114,7 +112,11 @@ function serveSample(port) {
   );
 }
 
-export function missingRuntimeExplanation(reason, nodeVersion = process.versions.node) {
+export function missingRuntimeExplanation(
+  reason,
+  nodeVersion = process.versions.node,
+  folder = 'samples/acme-checkout',
+) {
   return [
     '',
     `The Specbench desktop app cannot start here: ${reason}.`,
@@ -127,7 +129,7 @@ export function missingRuntimeExplanation(reason, nodeVersion = process.versions
           `Electron's installer declares Node ${installerNode} or newer (this is Node ${nodeVersion});`,
           'the CLI and browser mode need only Node 20.19.',
         ]),
-    'Starting browser mode on the sample workspace instead (edits are saved); open the URL below.',
+    `Starting browser mode on ${folder === 'samples/acme-checkout' ? 'the sample workspace' : folder} instead (edits are saved); open the URL below.`,
     '',
     '',
   ].join('\n');
@@ -139,12 +141,12 @@ async function main() {
     process.exit(1);
   }
   const electron = await getElectron(path.join(root, 'node_modules', 'electron'));
-  if (electron.ok) {
-    process.exit(await runDesktop(electron.binary, [root, ...absoluteArguments(process.argv.slice(2))]));
-  }
+  const args = absoluteArguments(process.argv.slice(2));
+  if (electron.ok) process.exit(await runDesktop(electron.binary, [root, ...args]));
   const port = (await freePort(preferredPort)) ? preferredPort : 0;
-  process.stdout.write(missingRuntimeExplanation(electron.reason));
-  serveSample(port);
+  const folder = fallbackFolder(args);
+  process.stdout.write(missingRuntimeExplanation(electron.reason, process.versions.node, folder));
+  serveInBrowser(folder, port);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

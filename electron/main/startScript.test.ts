@@ -246,3 +246,24 @@ describe('absoluteArguments: a folder is relative to where the user typed npm st
     expect(value).toEqual(expected);
   });
 });
+
+describe('offline, browser mode serves the folder the user named, else the sample', () => {
+  const cases: [string[], string, string][] = [
+    [[], 'samples/acme-checkout', 'Starting browser mode on the sample workspace instead'],
+    [
+      ['/home/dana/specs', '--inspect'],
+      '/home/dana/specs',
+      'Starting browser mode on /home/dana/specs instead',
+    ],
+  ];
+  it.each(cases)('%j', async (args, folder, said) => {
+    const served = (await call('start.js', 'fallbackFolder', [args])).value as string;
+    const explained = (await call('start.js', 'missingRuntimeExplanation', ['offline', '22.12.0', served]))
+      .value as string;
+    expect([served, explained.includes(said), explained.includes('22.12.0 or newer')]).toEqual([
+      folder,
+      true,
+      false,
+    ]);
+  });
+});
