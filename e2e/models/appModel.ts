@@ -20,6 +20,9 @@ export class AppModel {
   get saveState(): Locator {
     return this.page.getByRole('status', { name: 'Save state' });
   }
+  get toolbar(): Locator {
+    return this.page.getByRole('toolbar', { name: 'Formatting' });
+  }
   get links(): Locator {
     return this.page.getByRole('region', { name: 'Links' });
   }
@@ -59,6 +62,26 @@ export class AppModel {
 
   async waitSaved(): Promise<void> {
     await expect(this.saveState).toHaveText('Saved', { timeout: 10_000 });
+  }
+
+  /** Selects `text` in the editor, as dragging the mouse over it would. */
+  async selectText(text: string): Promise<void> {
+    await this.editor.locator('p', { hasText: text }).first().click();
+    await this.editor.evaluate((root, wanted) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf(wanted) ?? -1;
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        window.getSelection()?.removeAllRanges();
+        window.getSelection()?.addRange(range);
+        return;
+      }
+      throw new Error(`"${wanted}" is not in the editor`);
+    }, text);
+    await expect.poll(() => this.page.evaluate(() => window.getSelection()?.toString())).toBe(text);
   }
 
   /** Puts the cursor at the end of the paragraph holding `text`. */

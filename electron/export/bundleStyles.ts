@@ -24,6 +24,8 @@ a { color: var(--accent); text-decoration: none; }
 a.key { font-weight: 600; }
 span.key { font-weight: 600; color: var(--muted); }
 a.key, span.key, td.nowrap { white-space: nowrap; }
+a.reference .key { color: var(--accent); }
+.key-title { font-weight: 400; }
 h1, h2, h3, h4 { line-height: 1.25; break-after: avoid; page-break-after: avoid; }
 h1 { font-size: 22pt; margin: 0 0 4mm; font-weight: 700; letter-spacing: -0.01em; }
 h2 { font-size: 14pt; margin: 8mm 0 3mm; padding-bottom: 1.5mm; border-bottom: 1px solid var(--rule); }

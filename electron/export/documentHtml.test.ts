@@ -17,6 +17,11 @@ describe('renderDocumentHtml', () => {
     ['SPEC-1', 'document-SPEC-1'],
     ['REQ-1', 'requirement-REQ-1'],
   ]);
+  const titles = new Map([
+    ['SPEC-1', 'Guest checkout'],
+    ['REQ-1', 'Guests can pay without creating an account.'],
+    ['SPEC-8', 'Gift <cards> & vouchers'],
+  ]);
 
   beforeAll(async () => {
     const folder = await temporaryFolder();
@@ -29,23 +34,34 @@ describe('renderDocumentHtml', () => {
   });
 
   const render = (body: string): string =>
-    renderDocumentHtml(body, 'specs/a.md', '1', { root, anchors }).html.trim();
+    renderDocumentHtml(body, 'specs/a.md', '1', { root, anchors, titles }).html.trim();
 
   const cases: [string, string, string][] = [
     [
-      'a key in the bundle',
+      'a key in the bundle, its title beside it',
       'See [[SPEC-1]].',
-      '<p>See <a class="key" href="#document-SPEC-1">SPEC-1</a>.</p>',
+      '<p>See <a class="reference" href="#document-SPEC-1"><span class="key">SPEC-1</span> <span class="key-title">Guest checkout</span></a>.</p>',
+    ],
+    [
+      'a key with a label of its own',
+      'See [[SPEC-1|the checkout spec]].',
+      '<p>See <a class="key" href="#document-SPEC-1">the checkout spec</a>.</p>',
     ],
     [
       'a key outside the bundle',
       'See [[SPEC-9|the other spec]].',
       '<p>See <span class="key">the other spec</span>.</p>',
     ],
+    ['a key no document has', 'See [[SPEC-9]].', '<p>See <span class="key">SPEC-9</span>.</p>'],
     [
-      'a requirement anchor',
+      'a key outside the bundle with a title, escaped',
+      'See [[SPEC-8]].',
+      '<p>See <span class="reference"><span class="key">SPEC-8</span> <span class="key-title">Gift &lt;cards&gt; &amp; vouchers</span></span>.</p>',
+    ],
+    [
+      'a requirement anchor, named after the requirement',
       'See [[SPEC-1#REQ-1]].',
-      '<p>See <a class="key" href="#requirement-REQ-1">SPEC-1 › REQ-1</a>.</p>',
+      '<p>See <a class="reference" href="#requirement-REQ-1"><span class="key">SPEC-1 › REQ-1</span> <span class="key-title">Guests can pay without creating an account.</span></a>.</p>',
     ],
     ['a reference in code', '`[[SPEC-1]]`', '<p><code>[[SPEC-1]]</code></p>'],
     [
@@ -96,6 +112,7 @@ describe('renderDocumentHtml', () => {
     const { headings } = renderDocumentHtml('# Summary\n\n## Problem\n\n### Detail', 'specs/a.md', '3', {
       root,
       anchors,
+      titles,
     });
     expect(headings).toEqual([
       { id: 'section-3-1', number: '3.1', text: 'Summary', level: 2 },

@@ -13,6 +13,7 @@ import {
   type Reference,
   type RequirementAttributes,
 } from '../../shared/grammar/linkGrammar.js';
+import { shortTitle } from '../../shared/model/keyTitle.js';
 import { imageDataUri } from './bundleImages.js';
 import { attributes, escapeHtml, safeHref, sanitizeRawHtml } from './htmlSanitizer.js';
 
@@ -28,6 +29,8 @@ export interface DocumentHtmlContext {
   root: string;
   /** Anchor id of every key (document, requirement, roadmap item) present in the bundle. */
   anchors: ReadonlyMap<string, string>;
+  /** Titles shown beside the keys of references without a label of their own. */
+  titles: ReadonlyMap<string, string>;
 }
 
 interface RequirementToken {
@@ -180,24 +183,38 @@ function referenceExtension(context: DocumentHtmlContext): TokenizerAndRendererE
       const { reference } = token as unknown as ReferenceToken;
       const key =
         reference.anchor !== undefined && isKey(reference.anchor) ? reference.anchor : reference.target;
+      if (reference.label !== undefined) return keyLink(key, reference.label, context, reference.target);
       const text =
-        reference.label ??
-        (reference.anchor === undefined ? reference.target : `${reference.target} › ${reference.anchor}`);
-      return keyLink(key, text, context, reference.target);
+        reference.anchor === undefined ? reference.target : `${reference.target} › ${reference.anchor}`;
+      const title = context.titles.get(key) ?? context.titles.get(reference.target);
+      return keyLink(
+        key,
+        text,
+        context,
+        reference.target,
+        title === undefined ? undefined : shortTitle(title),
+      );
     },
   };
 }
 
-/** An internal link when the key is in the bundle, the plain key otherwise. */
+/** An internal link when the key is in the bundle, the plain key otherwise; a title goes beside the key. */
 export function keyLink(
   key: string,
   text: string,
   context: Pick<DocumentHtmlContext, 'anchors'>,
   fallback?: string,
+  title?: string,
 ): string {
   const id = context.anchors.get(key) ?? (fallback === undefined ? undefined : context.anchors.get(fallback));
-  if (id === undefined) return `<span class="key">${escapeHtml(text)}</span>`;
-  return `<a class="key" href="#${escapeHtml(id)}">${escapeHtml(text)}</a>`;
+  const keyText = `<span class="key">${escapeHtml(text)}</span>`;
+  if (title === undefined) {
+    if (id === undefined) return keyText;
+    return `<a class="key" href="#${escapeHtml(id)}">${escapeHtml(text)}</a>`;
+  }
+  const named = `${keyText} <span class="key-title">${escapeHtml(title)}</span>`;
+  if (id === undefined) return `<span class="reference">${named}</span>`;
+  return `<a class="reference" href="#${escapeHtml(id)}">${named}</a>`;
 }
 
 function badge(kind: string, value: string): string {

@@ -32,6 +32,7 @@ export function renderBundleMarkdown(
   options: MarkdownBundleOptions & { outputFolder: string },
 ): string {
   const single = 'bundle.md';
+  const titleFor = (key: string): string | undefined => bundle.titles.get(key);
   const locations = keyLocations(bundle, () => single, single);
   const linkFor = (key: string): string | undefined => {
     const location = locations.get(key);
@@ -49,7 +50,7 @@ export function renderBundleMarkdown(
         ? path.relative(options.outputFolder, image.absolute).split(path.sep).join('/')
         : undefined;
     };
-    parts.push('', '---', '', documentMarkdown(document, { linkFor, imageFor }));
+    parts.push('', '---', '', documentMarkdown(document, { linkFor, imageFor, titleFor }));
   }
   if (bundle.roadmap.length > 0) parts.push('', '---', '', roadmapMarkdown(bundle, '#'));
   if (bundle.matrix) parts.push('', '---', '', matrixMarkdown(bundle, linkFor));
@@ -59,6 +60,7 @@ export function renderBundleMarkdown(
 /** Every file of the zip, by its path inside the zip (forward slashes, safe names only). */
 export function bundleFiles(bundle: SpecBundle, options: MarkdownBundleOptions): Map<string, Uint8Array> {
   const files = new Map<string, Uint8Array>();
+  const titleFor = (key: string): string | undefined => bundle.titles.get(key);
   const used = new Set<string>([readmeFile, roadmapFile, matrixFile]);
   const fileOf = new Map<BundleDocument, string>();
   for (const document of bundle.documents) {
@@ -100,7 +102,10 @@ export function bundleFiles(bundle: SpecBundle, options: MarkdownBundleOptions):
       }
       return path.posix.relative(path.posix.dirname(file), asset);
     };
-    files.set(file, encoder.encode(`${documentMarkdown(document, { linkFor: linkFrom(file), imageFor })}\n`));
+    files.set(
+      file,
+      encoder.encode(`${documentMarkdown(document, { linkFor: linkFrom(file), imageFor, titleFor })}\n`),
+    );
   }
   const index = [preamble(bundle, options), '## Contents', ''];
   for (const document of bundle.documents)

@@ -36,6 +36,23 @@ describe('portableMarkdown', () => {
   });
 });
 
+describe('portableMarkdown with titles', () => {
+  const titled = {
+    ...links,
+    titleFor: (key: string): string | undefined =>
+      ({ 'SPEC-1': 'Guest checkout', 'REQ-1': 'Guests pay', 'SPEC-9': 'Gift [cards]' })[key],
+  };
+  const cases: [string, string, string][] = [
+    ['a key in the bundle', 'See [[SPEC-1]].', 'See [SPEC-1 Guest checkout](#spec-1-guest-checkout).'],
+    ['a labelled key keeps its label', 'See [[SPEC-1|the spec]].', 'See [the spec](#spec-1-guest-checkout).'],
+    ['a requirement anchor', 'Part of [[SPEC-1#REQ-1]].', 'Part of [SPEC-1 › REQ-1 Guests pay](#req-1).'],
+    ['a key outside the bundle, brackets escaped', 'See [[SPEC-9]].', 'See **SPEC-9 Gift \\[cards\\]**.'],
+  ];
+  it.each(cases)('%s', (_, body, expected) => {
+    expect(portableMarkdown(body, titled)).toEqual(expected);
+  });
+});
+
 describe('headingAnchor', () => {
   const cases: [string, string][] = [
     ['SPEC-1: Guest checkout', 'spec-1-guest-checkout'],

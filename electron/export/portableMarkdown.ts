@@ -12,12 +12,15 @@ import {
   referenceFromMatch,
   referencePatternGlobal,
 } from '../../shared/grammar/linkGrammar.js';
+import { shortTitle } from '../../shared/model/keyTitle.js';
 
 export interface PortableLinks {
   /** Where a key points in the exported Markdown, or undefined when it is not in the bundle. */
   linkFor(key: string): string | undefined;
   /** The exported path of a local image, or undefined to leave the reference as written. */
   imageFor(href: string): string | undefined;
+  /** The title shown beside a key, when known. */
+  titleFor?(key: string): string | undefined;
 }
 
 // replace() with a global pattern starts at 0 and resets lastIndex, so one instance serves every line.
@@ -88,9 +91,14 @@ function rewriteReferences(text: string, links: PortableLinks): string {
     const reference = referenceFromMatch(match as unknown as RegExpExecArray);
     const key =
       reference.anchor !== undefined && isKey(reference.anchor) ? reference.anchor : reference.target;
+    const title =
+      reference.label === undefined
+        ? (links.titleFor?.(key) ?? links.titleFor?.(reference.target))
+        : undefined;
     const label =
       reference.label ??
-      (reference.anchor === undefined ? reference.target : `${reference.target} › ${reference.anchor}`);
+      (reference.anchor === undefined ? reference.target : `${reference.target} › ${reference.anchor}`) +
+        (title === undefined ? '' : ` ${shortTitle(title)}`);
     return keyText(key, label, links, reference.target);
   });
 }

@@ -4,7 +4,7 @@
  */
 import { implementersOf } from '../../shared/contract/traceRows.js';
 import { splitDocument } from '../../shared/frontMatter/frontMatter.js';
-import { splitKey } from '../../shared/grammar/linkGrammar.js';
+import { isKey, splitKey } from '../../shared/grammar/linkGrammar.js';
 import type { DocumentEntry } from '../../shared/model/documentModel.js';
 import type { RoadmapItem } from '../../shared/model/roadmapModel.js';
 import type { Workspace } from '../engine/workspace.js';
@@ -37,6 +37,8 @@ export interface SpecBundle {
   roadmap: RoadmapItem[];
   /** Present when the matrix part was asked for. */
   matrix?: MatrixRow[];
+  /** The title of each key the documents mention, shown beside the key: `SPEC-2 Saved payment methods`. */
+  titles: ReadonlyMap<string, string>;
 }
 
 export interface BundleRequest {
@@ -109,9 +111,29 @@ export async function collectBundle(workspace: Workspace, request: BundleRequest
     root: workspace.root,
     documents,
     roadmap,
+    titles: mentionedTitles(workspace, entries),
   };
   if (request.include.includes('matrix')) bundle.matrix = matrixOf(specs, workspace.documents());
   return { ok: true, bundle };
+}
+
+/** Titles of the documents, requirements and roadmap items the bundle's documents mention, in or out of the bundle. */
+function mentionedTitles(workspace: Workspace, entries: readonly DocumentEntry[]): Map<string, string> {
+  const titles = new Map<string, string>();
+  const items = new Map(workspace.roadmap().map((item) => [item.key, item.title] as const));
+  const add = (key: string): void => {
+    if (titles.has(key)) return;
+    const title =
+      workspace.document(key)?.title ?? workspace.requirement(key)?.requirement.summary ?? items.get(key);
+    if (title) titles.set(key, title);
+  };
+  for (const entry of entries) {
+    for (const reference of entry.references) {
+      add(reference.target);
+      if (reference.anchor !== undefined && isKey(reference.anchor)) add(reference.anchor);
+    }
+  }
+  return titles;
 }
 
 function matrixOf(specs: DocumentEntry[], all: DocumentEntry[]): MatrixRow[] {

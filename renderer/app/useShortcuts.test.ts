@@ -4,7 +4,7 @@ import { shortcutFor } from './useShortcuts.js';
 const none = { ctrlKey: false, metaKey: false, shiftKey: false, altKey: false };
 
 describe('shortcutFor', () => {
-  const cases: [string, Parameters<typeof shortcutFor>[0], string | undefined][] = [
+  const cases: [string, Parameters<typeof shortcutFor>[0], string | undefined, boolean?][] = [
     ['Ctrl+P', { ...none, key: 'p', ctrlKey: true }, 'quickSwitcher'],
     ['Cmd+P', { ...none, key: 'p', metaKey: true }, 'quickSwitcher'],
     ['Ctrl+Shift+F', { ...none, key: 'F', ctrlKey: true, shiftKey: true }, 'search'],
@@ -12,8 +12,26 @@ describe('shortcutFor', () => {
     ['Cmd+K', { ...none, key: 'k', metaKey: true }, 'palette'],
     ['plain p', { ...none, key: 'p' }, undefined],
     ['Ctrl+Alt+P', { ...none, key: 'p', ctrlKey: true, altKey: true }, undefined],
+    [
+      'Ctrl+K on text selected in a document is its link',
+      { ...none, key: 'k', ctrlKey: true },
+      undefined,
+      true,
+    ],
+    [
+      'Cmd+K on text selected in a document is its link',
+      { ...none, key: 'k', metaKey: true },
+      undefined,
+      true,
+    ],
+    [
+      'Ctrl+P on selected text is still the quick switcher',
+      { ...none, key: 'p', ctrlKey: true },
+      'quickSwitcher',
+      true,
+    ],
   ];
-  it.each(cases)('%s', (_name, event, expected) => {
-    expect(shortcutFor(event)).toBe(expected);
+  it.each(cases)('%s', (_name, event, expected, textSelected) => {
+    expect(shortcutFor(event, textSelected)).toBe(expected);
   });
 });

@@ -19,6 +19,7 @@ import { EditorPageContext } from './editorContext.js';
 import { imageFiles, insertImages } from './editorCommands.js';
 import { createEditorExtensions } from './editorExtensions.js';
 import { EditorToolbar } from './EditorToolbar.js';
+import { useLinkDialog } from './LinkDialog.js';
 import { PropertiesPanel } from './PropertiesPanel.js';
 import { sanitizeHtml } from './sanitizePastedHtml.js';
 import { useDocumentSession, type DocumentSession, type SaveStatus } from './useDocumentSession.js';
@@ -108,6 +109,7 @@ function EditorPage({
   const suggestionRef = useRef(suggestion);
   suggestionRef.current = suggestion;
   const completenessTimer = useRef<number | undefined>(undefined);
+  const link = useLinkDialog(editorRef, api, workspace.documents);
 
   const editor = useEditor(
     {
@@ -123,7 +125,9 @@ function EditorPage({
           spellcheck: 'true',
         },
         transformPastedHTML: sanitizeHtml,
-        handleKeyDown: (_view, event) => suggestionRef.current.onKeyDown(event),
+        handleKeyDown: (view, event) => {
+          return link.onKeyDown(view.state, event) || suggestionRef.current.onKeyDown(event);
+        },
         handlePaste: (view, event) => {
           const files = imageFiles(event.clipboardData?.files);
           if (files.length === 0 || !editorRef.current) return false;
@@ -318,9 +322,10 @@ function EditorPage({
             )}
           </div>
         </header>
-        {editor && writable && <EditorToolbar editor={editor} workspace={workspace} />}
+        {editor && writable && <EditorToolbar editor={editor} workspace={workspace} onLink={link.open} />}
         <EditorContent editor={editor} className="editor-surface" />
         {suggestion.popup}
+        {link.dialog}
       </article>
     </EditorPageContext.Provider>
   );

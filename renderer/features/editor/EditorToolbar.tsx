@@ -1,11 +1,34 @@
 /** Formatting and insert buttons; state is read per transaction through useEditorState (cheap selectors). */
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
+import type { ReactNode } from 'react';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { insertRequirement } from './editorCommands.js';
 import { useEditorPageActions } from './useEditorPageActions.js';
 
-export function EditorToolbar({ editor, workspace }: { editor: Editor; workspace: WorkspaceState }) {
+// Two chain links, drawn rather than an emoji, so it looks the same whatever fonts the machine has.
+const linkIcon = (
+  <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+    <path
+      d="M6.6 9.4a2.5 2.5 0 0 0 3.5 0l2.4-2.4a2.5 2.5 0 0 0-3.5-3.5l-.9.9M9.4 6.6a2.5 2.5 0 0 0-3.5 0L3.5 9a2.5 2.5 0 0 0 3.5 3.5l.9-.9"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinecap="round"
+    />
+  </svg>
+);
+
+export function EditorToolbar({
+  editor,
+  workspace,
+  onLink,
+}: {
+  editor: Editor;
+  workspace: WorkspaceState;
+  /** Opens "Add link" for the selection. */
+  onLink: () => void;
+}) {
   useEditorPageActions(editor, workspace);
   const active = useEditorState({
     editor,
@@ -13,6 +36,7 @@ export function EditorToolbar({ editor, workspace }: { editor: Editor; workspace
       bold: instance.isActive('bold'),
       italic: instance.isActive('italic'),
       code: instance.isActive('code'),
+      link: instance.isActive('link'),
       h2: instance.isActive('heading', { level: 2 }),
       h3: instance.isActive('heading', { level: 3 }),
       bullets: instance.isActive('bulletList'),
@@ -28,7 +52,7 @@ export function EditorToolbar({ editor, workspace }: { editor: Editor; workspace
     label: string,
     pressed: boolean | undefined,
     run: () => void,
-    text: string,
+    text: ReactNode,
     shortcut?: string,
   ) => (
     <button
@@ -51,6 +75,7 @@ export function EditorToolbar({ editor, workspace }: { editor: Editor; workspace
       {button('Bold', active.bold, () => chain().toggleBold().run(), 'B', 'Ctrl+B')}
       {button('Italic', active.italic, () => chain().toggleItalic().run(), 'I', 'Ctrl+I')}
       {button('Inline code', active.code, () => chain().toggleCode().run(), '</>', 'Ctrl+E')}
+      {button('Link', active.link, onLink, linkIcon, 'Ctrl+K')}
       <span className="toolbar-separator" />
       {button('H2 heading', active.h2, () => chain().toggleHeading({ level: 2 }).run(), 'H2')}
       {button('H3 subheading', active.h3, () => chain().toggleHeading({ level: 3 }).run(), 'H3')}

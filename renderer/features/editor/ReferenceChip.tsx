@@ -3,6 +3,8 @@ import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { memo } from 'react';
 import { useWorkspace, type WorkspaceState } from '../../workbench/workspaceState.js';
 import { documentHash } from '../../workbench/route.js';
+import { isKey } from '../../../shared/grammar/linkGrammar.js';
+import { shortTitle } from '../../../shared/model/keyTitle.js';
 import { useEditorContext } from './editorContext.js';
 
 interface Target {
@@ -46,12 +48,17 @@ export function ReferenceChip({ node }: ReactNodeViewProps) {
   const anchor = node.attrs.anchor as string | null;
   const label = node.attrs.label as string | null;
   const target = resolveReference(workspace, key);
+  // `[[SPEC-1#REQ-2]]` is named after the requirement it points into, not the spec around it.
+  const anchored = anchor && isKey(anchor) ? resolveReference(workspace, anchor) : undefined;
+  const title = anchored?.title ?? target?.title;
   return (
     <ChipView
       referenceKey={key}
       text={label ?? (anchor ? `${key}#${anchor}` : key)}
+      // A label is the writer's own name for the target; a bare key gets the target's title beside it.
+      name={label === null && title ? shortTitle(title) : undefined}
       hash={target?.hash}
-      title={target?.title}
+      title={title}
       detail={target?.detail}
       navigate={navigate}
     />
@@ -61,6 +68,7 @@ export function ReferenceChip({ node }: ReactNodeViewProps) {
 interface ChipViewProps {
   referenceKey: string;
   text: string;
+  name: string | undefined;
   hash: string | undefined;
   title: string | undefined;
   detail: string | undefined;
@@ -71,6 +79,7 @@ interface ChipViewProps {
 const ChipView = memo(function ChipView({
   referenceKey,
   text,
+  name,
   hash,
   title,
   detail,
@@ -90,7 +99,8 @@ const ChipView = memo(function ChipView({
           if (hash) navigate(hash);
         }}
       >
-        {text}
+        <span className={name ? 'reference-key' : undefined}>{text}</span>
+        {name && <span className="reference-title"> {name}</span>}
       </a>
       <span className="reference-preview" role="tooltip" contentEditable={false}>
         {hash ? (

@@ -113,11 +113,9 @@ export function useSuggestion(
           title: hit.key!,
           detail: hit.title,
           run: () => {
+            // No space after the chip: the writer may go on with a full stop or a comma.
             replace()
-              .insertContent([
-                { type: 'reference', attrs: { target: hit.key } },
-                { type: 'text', text: ' ' },
-              ])
+              .insertContent({ type: 'reference', attrs: { target: hit.key } })
               .run();
           },
         })),
