@@ -63,7 +63,7 @@ describe('applyLink and removeLink', () => {
       'an address with nothing selected is its own text',
       'Read «» now.\n',
       { href: 'https://example.com' },
-      'Read [https://example.com](https://example.com) now.\n',
+      'Read <https://example.com> now.\n',
     ],
     [
       'a new address replaces the link the cursor is in',
