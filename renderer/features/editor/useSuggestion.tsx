@@ -98,6 +98,8 @@ export function useSuggestion(
       return;
     }
     let cancelled = false;
+    // What an earlier query found must not stay pickable while this one is looked up.
+    setItems([]);
     const query = open.trigger.query;
     const recent = workspaceRef.current.documents
       .filter((entry) => entry.key)
