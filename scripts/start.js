@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // `npm start`: build, then launch the desktop app. Where the Electron runtime is missing it first runs
 // the electron package's own installer; where that fails too (offline) it explains and serves the
-// sample workspace in browser mode instead. Never prints a stack trace.
+// sample workspace in browser mode instead (`--browser`, as `npm run serve` does, goes straight there).
+// The sample is served from a private copy, never from samples/ itself. Never prints a stack trace.
 import { spawn, spawnSync } from 'node:child_process';
+import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   explainElectronExit,
   findElectron,
@@ -89,9 +91,31 @@ function freePort(port) {
   });
 }
 
-/** What browser mode serves instead of the app: the folder the user named, else the sample. */
+/** The folder the user named for browser mode, or undefined for (a copy of) the sample. */
 export function fallbackFolder(folders) {
-  return folders.filter((argument) => !argument.startsWith('-')).at(-1) ?? 'samples/acme-checkout';
+  return folders.filter((argument) => !argument.startsWith('-')).at(-1);
+}
+
+/**
+ * Where a development run keeps its profile, the desktop app's private sample copy included
+ * (Electron's appData plus `Specbench Development`, as electron/main/main.ts names it), so browser
+ * mode and the desktop app open the same copy.
+ */
+export function developmentProfile(platform = process.platform, env = process.env, home = os.homedir()) {
+  const appData =
+    platform === 'win32'
+      ? (env.APPDATA ?? path.join(home, 'AppData', 'Roaming'))
+      : platform === 'darwin'
+        ? path.join(home, 'Library', 'Application Support')
+        : (env.XDG_CONFIG_HOME ?? path.join(home, '.config'));
+  return path.join(appData, 'Specbench Development');
+}
+
+/** A private copy of the bundled sample (made once, then reused with the user's edits). */
+async function sampleCopy() {
+  const module = path.join(root, 'dist', 'electron', 'main', 'sampleWorkspace.js');
+  const { installSampleWorkspace } = await import(pathToFileURL(module).href);
+  return installSampleWorkspace(path.join(root, 'samples', 'acme-checkout'), developmentProfile());
 }
 
 /** Browser mode in the foreground: Ctrl+C stops the server, and its exit code becomes ours. */
@@ -115,7 +139,8 @@ function serveInBrowser(folder, port) {
 export function missingRuntimeExplanation(
   reason,
   nodeVersion = process.versions.node,
-  folder = 'samples/acme-checkout',
+  folder,
+  sample = false,
 ) {
   return [
     '',
@@ -129,10 +154,16 @@ export function missingRuntimeExplanation(
           `Electron's installer declares Node ${installerNode} or newer (this is Node ${nodeVersion});`,
           'the CLI and browser mode need only Node 20.19.',
         ]),
-    `Starting browser mode on ${folder === 'samples/acme-checkout' ? 'the sample workspace' : folder} instead (edits are saved); open the URL below.`,
+    browserModeLine(folder, sample, 'instead '),
     '',
     '',
   ].join('\n');
+}
+
+export function browserModeLine(folder, sample, instead = '') {
+  return sample
+    ? `Starting browser mode ${instead}on your copy of the sample workspace (${folder}; edits are saved there); open the URL below.`
+    : `Starting browser mode ${instead}on ${folder} (edits are saved); open the URL below.`;
 }
 
 async function main() {
@@ -140,12 +171,18 @@ async function main() {
     process.stderr.write('\nspecbench: the build failed (see above), so nothing was started.\n');
     process.exit(1);
   }
-  const electron = await getElectron(path.join(root, 'node_modules', 'electron'));
-  const args = absoluteArguments(process.argv.slice(2));
-  if (electron.ok) process.exit(await runDesktop(electron.binary, [root, ...args]));
+  const args = absoluteArguments(process.argv.slice(2).filter((argument) => argument !== '--browser'));
+  const browserOnly = process.argv.includes('--browser');
+  const electron = browserOnly ? undefined : await getElectron(path.join(root, 'node_modules', 'electron'));
+  if (electron?.ok) process.exit(await runDesktop(electron.binary, [root, ...args]));
   const port = (await freePort(preferredPort)) ? preferredPort : 0;
-  const folder = fallbackFolder(args);
-  process.stdout.write(missingRuntimeExplanation(electron.reason, process.versions.node, folder));
+  const named = fallbackFolder(args);
+  const folder = named ?? (await sampleCopy());
+  process.stdout.write(
+    electron
+      ? missingRuntimeExplanation(electron.reason, process.versions.node, folder, named === undefined)
+      : `${browserModeLine(folder, named === undefined)}\n`,
+  );
   serveInBrowser(folder, port);
 }
 

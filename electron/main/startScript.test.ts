@@ -247,23 +247,39 @@ describe('absoluteArguments: a folder is relative to where the user typed npm st
   });
 });
 
-describe('offline, browser mode serves the folder the user named, else the sample', () => {
-  const cases: [string[], string, string][] = [
-    [[], 'samples/acme-checkout', 'Starting browser mode on the sample workspace instead'],
+describe('offline, browser mode serves the folder the user named, else a private copy of the sample', () => {
+  const copy = '/home/dana/.config/Specbench Development/Acme Checkout';
+  const cases: [string[], string | undefined, string][] = [
+    [[], undefined, `Starting browser mode instead on your copy of the sample workspace (${copy}; edits`],
     [
       ['/home/dana/specs', '--inspect'],
       '/home/dana/specs',
-      'Starting browser mode on /home/dana/specs instead',
+      'Starting browser mode instead on /home/dana/specs (edits are saved)',
     ],
   ];
   it.each(cases)('%j', async (args, folder, said) => {
-    const served = (await call('start.js', 'fallbackFolder', [args])).value as string;
-    const explained = (await call('start.js', 'missingRuntimeExplanation', ['offline', '22.12.0', served]))
-      .value as string;
+    // A value comes back through JSON, undefined as null.
+    const served = ((await call('start.js', 'fallbackFolder', [args])).value as string | null) ?? undefined;
+    const explained = (
+      await call('start.js', 'missingRuntimeExplanation', ['offline', '22.12.0', served ?? copy, !served])
+    ).value as string;
     expect([served, explained.includes(said), explained.includes('22.12.0 or newer')]).toEqual([
       folder,
       true,
       false,
     ]);
+  });
+});
+
+describe('the development profile holding the private sample copy is where the desktop app keeps it', () => {
+  const cases: [string, Record<string, string>, string][] = [
+    ['linux', {}, '/home/dana/.config/Specbench Development'],
+    ['linux', { XDG_CONFIG_HOME: '/xdg' }, '/xdg/Specbench Development'],
+    ['darwin', {}, '/home/dana/Library/Application Support/Specbench Development'],
+    ['win32', { APPDATA: '/home/dana/AppData/Roaming' }, '/home/dana/AppData/Roaming/Specbench Development'],
+  ];
+  it.each(cases)('%s %j', async (platform, env, expected) => {
+    const { value } = await call('start.js', 'developmentProfile', [platform, env, '/home/dana']);
+    expect(value).toBe(expected);
   });
 });
