@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode, type RefObje
 import type { QuickSwitchHit, SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { DocumentSummary } from '../../../shared/contract/documentSummary.js';
 import { Combobox } from '../../ui/Combobox.js';
+import { kindLabels } from '../../ui/kindLabel.js';
 import { useModalDialog } from '../../ui/useModalDialog.js';
 import {
   applyLink,
@@ -39,15 +40,6 @@ interface LinkDialogProps {
 }
 
 type Option = { kind: 'address'; href: string } | { kind: 'key'; hit: QuickSwitchHit & { key: string } };
-
-const kindNames: Record<QuickSwitchHit['type'], string> = {
-  spec: 'Spec',
-  story: 'Story',
-  faq: 'FAQ',
-  doc: 'Doc',
-  requirement: 'Req',
-  roadmap: 'Item',
-};
 
 /** The dialog and what opens it: the toolbar's Link, and Ctrl/Cmd+K on selected text (without one it is the palette's). */
 export function useLinkDialog(
@@ -180,7 +172,7 @@ function LinkSearch({
           option.kind === 'key' ? (
             <>
               <span className={`kind-badge kind-badge--${option.hit.type}`}>
-                {kindNames[option.hit.type]}
+                {kindLabels[option.hit.type]}
               </span>
               <span className="link-dialog__key">{option.hit.key}</span>
               <span className="link-dialog__title">{option.hit.title}</span>

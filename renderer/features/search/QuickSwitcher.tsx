@@ -5,6 +5,7 @@ import type { DocumentSummary } from '../../../shared/contract/documentSummary.j
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { documentHash, roadmapItemHash } from '../../workbench/route.js';
 import { Combobox } from '../../ui/Combobox.js';
+import { kindLabels } from '../../ui/kindLabel.js';
 import { useModalDialog } from '../../ui/useModalDialog.js';
 import './search.css';
 
@@ -17,15 +18,6 @@ export interface QuickSwitcherProps {
 }
 
 const resultLimit = 50;
-const typeLabels: Record<QuickSwitchHit['type'], string> = {
-  spec: 'Spec',
-  story: 'Story',
-  faq: 'FAQ',
-  feedback: 'Note',
-  doc: 'Doc',
-  requirement: 'Req',
-  roadmap: 'Item',
-};
 
 export function QuickSwitcher({ api, workspace, navigate, open, onClose }: QuickSwitcherProps) {
   const dialog = useModalDialog(open, onClose);
@@ -91,7 +83,7 @@ function QuickSwitcherContent({ api, documents, navigate, onClose }: ContentProp
       optionKey={(hit) => `${hit.type}:${hit.key ?? hit.path}`}
       renderOption={(hit) => (
         <>
-          <span className={`kind-badge kind-badge--${hit.type}`}>{typeLabels[hit.type]}</span>
+          <span className={`kind-badge kind-badge--${hit.type}`}>{kindLabels[hit.type]}</span>
           <span className="quick-switcher__title">{hit.title}</span>
           {hit.key && <span className="quick-switcher__key">{hit.key}</span>}
           {hit.type !== 'roadmap' && <span className="quick-switcher__path">{hit.path}</span>}
