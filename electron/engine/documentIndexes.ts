@@ -8,10 +8,13 @@ import type { DocumentEntry } from '../../shared/model/documentModel.js';
 import type { RoadmapItem } from '../../shared/model/roadmapModel.js';
 import type { DocumentStore, FileVersion } from './documentStore.js';
 import type { CachedFile } from './indexCache.js';
+import { fileTitle } from '../../shared/model/documentTitle.js';
 import { isDocumentPath, readAndIndexFile, readTextQuickly } from './loadWorkspaceFiles.js';
+import { listOtherFiles } from './otherFiles.js';
+import { renameRewrites } from './renameLinks.js';
 import { quickSwitch, quickSwitchCandidate, type QuickSwitchCandidate } from './quickSwitch.js';
 import { SearchIndex, type SearchOptions } from './searchIndex.js';
-import { WorkspaceIndex } from './workspaceIndex.js';
+import { WorkspaceIndex, type Link } from './workspaceIndex.js';
 import { normalizeWorkspacePath } from './workspacePaths.js';
 
 /** Where the roadmap's items live, as the quick switcher names them. */
@@ -26,6 +29,9 @@ export class DocumentIndexes {
   private roadmapCandidates: QuickSwitchCandidate[] | undefined;
   /** Every candidate in one array, rebuilt after a change: iterating 60,000 of them must stay cheap. */
   private allCandidates: QuickSwitchCandidate[] | undefined;
+  /** The files other than Markdown, and when they were listed (they are not watched). */
+  private otherFilesList: readonly string[] = [];
+  private otherFilesListedAt = -Infinity;
 
   constructor(
     private readonly root: string,
@@ -54,6 +60,38 @@ export class DocumentIndexes {
       this.allCandidates = [...this.switchCandidates.values(), this.roadmapCandidates].flat();
     }
     return quickSwitch(this.allCandidates, query, limit);
+  }
+
+  /** Files other than Markdown by workspace path, listed again when the last listing is older than a moment. */
+  otherFiles(): readonly string[] {
+    if (performance.now() - this.otherFilesListedAt > 2_000) {
+      this.otherFilesList = listOtherFiles(this.root);
+      this.index.setOtherFiles(this.otherFilesList);
+      this.otherFilesListedAt = performance.now();
+    }
+    return this.otherFilesList;
+  }
+
+  /** A document's links by key and by name, in and out (backlinks included). */
+  documentLinks(documentPath: string): { outgoing: Link[]; incoming: Link[] } {
+    this.otherFiles();
+    return this.index.documentLinks(normalizeWorkspacePath(documentPath));
+  }
+
+  /** The documents that link to this one by its file name (`[[Name]]`, `[x](Name.md)`), which a rename would update. */
+  linksToName(documentPath: string): { path: string; count: number }[] {
+    documentPath = normalizeWorkspacePath(documentPath);
+    const entry = this.index.document(documentPath);
+    if (!entry || entry.path !== documentPath) return [];
+    this.otherFiles();
+    const rewrites = renameRewrites(
+      this.index.documents(),
+      (file) => this.searchIndex.text(file) ?? readTextQuickly(this.root, file),
+      this.index.names(),
+      documentPath,
+      documentPath,
+    );
+    return rewrites.map((rewrite) => ({ path: rewrite.path, count: rewrite.edits.length }));
   }
 
   /** The roadmap changed: its items are offered afresh on the next quick switch. */
@@ -118,7 +156,7 @@ function candidatesOf(entry: DocumentEntry): QuickSwitchCandidate[] {
   const hit: QuickSwitchHit = { path: entry.path, title: entry.title, type: entry.type };
   if (entry.key !== undefined) hit.key = entry.key;
   return [
-    quickSwitchCandidate(hit),
+    quickSwitchCandidate(hit, [fileTitle(entry.path), ...entry.aliases]),
     ...entry.requirements.map((requirement) =>
       quickSwitchCandidate({
         path: entry.path,

@@ -11,13 +11,19 @@ import type { TemplateType } from '../../shared/templates/template.js';
 import { BackupStore, backupFolderFor } from './backupStore.js';
 import type { DocumentStore, FileVersion, ReadResult, SaveResult, TrashResult } from './documentStore.js';
 import { roadmapFile, type DocumentIndexes } from './documentIndexes.js';
+import { indexDocument } from './indexDocument.js';
 import { rekey, type RekeyResult } from './rekey.js';
+import { applyEdits, renameRewrites } from './renameLinks.js';
 import type { RoadmapStore } from './roadmapStore.js';
 import { normalizeWorkspacePath, slugify } from './workspacePaths.js';
 import { createFromTemplate, type WorkspaceTemplates } from './workspaceTemplates.js';
 
 export type RenameDocumentResult =
   { ok: true; path: string } | { ok: false; error: 'read-only' | 'not-found' | string; message: string };
+
+export type RenameToResult =
+  | { ok: true; path: string; updatedFiles: string[] }
+  | { ok: false; error: 'read-only' | 'not-found' | 'invalid-name' | 'exists' | string; message: string };
 
 export type CreateDocumentResult =
   | { ok: true; path: string; key: string }
@@ -112,6 +118,88 @@ export class DocumentOperations {
     return { ok: false, error: 'exists', message: `Too many documents are named ${slug}.` };
   }
 
+  /**
+   * Renames a document to `name` (its title, for a document titled by its file name) in its folder and,
+   * with `updateLinks`, rewrites every link to it by file name in the same step: the linking files are
+   * saved all or none first, the rename follows, and if the rename fails they are put back.
+   */
+  async renameTo(documentPath: string, name: string, updateLinks: boolean): Promise<RenameToResult> {
+    if (!this.options.writable()) return readOnly();
+    const { indexes, store } = this.options;
+    documentPath = normalizeWorkspacePath(documentPath);
+    const entry = indexes.index.document(documentPath);
+    if (!entry || entry.path !== documentPath) {
+      return { ok: false, error: 'not-found', message: `${documentPath} is not in the workspace.` };
+    }
+    const problem = fileNameProblem(name);
+    if (problem) return { ok: false, error: 'invalid-name', message: problem };
+    const folder = path.posix.dirname(documentPath);
+    const target = path.posix.join(folder, `${name.trim()}${path.posix.extname(documentPath) || '.md'}`);
+    if (target === documentPath) return { ok: true, path: documentPath, updatedFiles: [] };
+    const changes = updateLinks ? await this.linkRewrites(documentPath, target) : [];
+    if (!Array.isArray(changes)) return changes;
+    let saved: Map<string, FileVersion> | undefined;
+    if (changes.length > 0) {
+      const result = await store.saveAll(
+        changes.map(({ path: file, text, expected }) => ({ path: file, text, expected })),
+      );
+      if (!result.ok) return { ok: false, error: result.error, message: result.message };
+      saved = result.versions;
+    }
+    const renamed = await store.rename(documentPath, target);
+    if (!renamed.ok) {
+      if (saved) {
+        const undo = await store.saveAll(
+          changes.map(({ path: file, original }) => ({
+            path: file,
+            text: original,
+            expected: saved.get(file)!,
+          })),
+        );
+        for (const change of changes) await indexes.refresh(change.path);
+        if (!undo.ok) {
+          return {
+            ok: false,
+            error: renamed.error,
+            message: `${renamed.message} The links already updated could not be put back: ${undo.message}`,
+          };
+        }
+      }
+      return { ok: false, error: renamed.error, message: renamed.message };
+    }
+    this.options.renamedAway(documentPath);
+    indexes.drop(documentPath);
+    await indexes.refresh(target);
+    for (const change of changes) if (change.path !== documentPath) await indexes.refresh(change.path);
+    return { ok: true, path: target, updatedFiles: changes.map((change) => change.path) };
+  }
+
+  /** The new texts of the files linking to `from` by name, read afresh (a rewrite never works on a stale text). */
+  private async linkRewrites(
+    from: string,
+    to: string,
+  ): Promise<{ path: string; text: string; expected: FileVersion; original: string }[] | RenameToResult> {
+    const { indexes, store } = this.options;
+    const fresh = new Map<string, { text: string; version: FileVersion }>();
+    for (const candidate of indexes.linksToName(from)) {
+      const read = await store.read(candidate.path);
+      if (!read.ok) return { ok: false, error: read.error, message: `${read.message} No file was changed.` };
+      fresh.set(candidate.path, { text: read.file.text, version: read.file });
+    }
+    const entries = [...fresh].map(([file, { text, version }]) => indexDocument(file, text, version));
+    return renameRewrites(entries, (file) => fresh.get(file)?.text, indexes.index.names(), from, to).map(
+      (rewrite) => {
+        const { text, version } = fresh.get(rewrite.path)!;
+        return {
+          path: rewrite.path,
+          text: applyEdits(text, rewrite.edits),
+          expected: version,
+          original: text,
+        };
+      },
+    );
+  }
+
   /** Moves a document to `.specbench/trash/` and drops it from the index. */
   async trash(documentPath: string): Promise<TrashResult> {
     if (!this.options.writable()) return readOnly();
@@ -142,6 +230,19 @@ export class DocumentOperations {
     }
     return this.backupStore;
   }
+}
+
+/** Why a name cannot be a file name on every system, or undefined when it can. */
+function fileNameProblem(name: string): string | undefined {
+  const trimmed = name.trim();
+  if (trimmed === '') return 'A document needs a name.';
+  if (trimmed.length > 200) return 'That name is longer than 200 characters.';
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
+  if (/[\\/:*?"<>|\u0000-\u001f]/.test(trimmed)) return 'A file name cannot contain / \\ : * ? " < > or |.';
+  if (/^\.|[. ]$/.test(trimmed)) return 'A file name cannot start with a dot or end with a dot or a space.';
+  if (/^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/i.test(trimmed))
+    return `${trimmed} is a reserved name on Windows.`;
+  return undefined;
 }
 
 function readOnly(): ReadOnlyResult {

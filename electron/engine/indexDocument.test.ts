@@ -86,7 +86,19 @@ describe('indexDocument', () => {
       ['story', 'a', 'STORY-1'],
     ],
     ['type from the folder', 'faqs/a.md', '---\nkey: FAQ-1\n---\n', ['faq', 'a', 'FAQ-1']],
-    ['no Specbench front matter is a doc', 'specs/readme.md', '# Read me\n', ['doc', 'Read me', undefined]],
+    // Titled by its file name, as Obsidian and GitHub show it, not by its first heading.
+    [
+      'no Specbench front matter is a doc',
+      'notes/Configuration folder.md',
+      '## Access your configuration folder\n',
+      ['doc', 'Configuration folder', undefined],
+    ],
+    [
+      'front matter title wins',
+      'notes/a.md',
+      '---\ntitle: Plan A\n---\n# Other\n',
+      ['doc', 'Plan A', undefined],
+    ],
     ['title falls back to the file name', 'notes/Plan B.md', 'text\n', ['doc', 'Plan B', undefined]],
     ['unknown type in an unknown folder', 'x/a.md', '---\nkey: X-1\ntype: memo\n---\n', ['doc', 'a', 'X-1']],
   ];
@@ -112,11 +124,7 @@ describe('indexDocument', () => {
       '---\nkey: SPEC-1\ntitle: [unclosed\n---\n# Heading\n',
       version,
     );
-    expect([broken.problem !== undefined, broken.title, broken.headings[0]?.line]).toEqual([
-      true,
-      'Heading',
-      5,
-    ]);
+    expect([broken.problem !== undefined, broken.title, broken.headings[0]?.line]).toEqual([true, 'a', 5]);
   });
 
   it('lists an unreadable file with its problem', () => {

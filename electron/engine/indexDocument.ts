@@ -11,6 +11,7 @@ import {
   type EvidenceEntry,
   type RequirementEntry,
 } from '../../shared/model/documentModel.js';
+import { documentTitle, fileTitle } from '../../shared/model/documentTitle.js';
 import { splitDocumentQuickly } from './plainFrontMatter.js';
 import { summarizeSections } from './sectionSummary.js';
 
@@ -37,7 +38,7 @@ export function indexDocument(path: string, text: string, version: IndexedVersio
   const entry: DocumentEntry = {
     path,
     type,
-    title: stringField(fields.title) ?? headings[0]?.text ?? fileTitle(path),
+    title: documentTitle(fields, path),
     implements: keyList(fields.implements),
     answers: keyList(fields.answers),
     about: keyList(fields.about),
@@ -61,6 +62,10 @@ export function indexDocument(path: string, text: string, version: IndexedVersio
       return entry;
     }),
     references: scan.references.map((reference) => ({ ...reference, line: reference.line + shift })),
+    nameLinks: scan.nameLinks.map((link) => ({ ...link, line: link.line + shift })),
+    aliases: textList(fields.aliases ?? fields.alias),
+    tags: uniqueTags([...textList(fields.tags ?? fields.tag), ...scan.tags]),
+    blockIds: scan.blockIds,
     bodyLine: split.bodyLine,
     size: version.size,
     mtimeMs: version.mtimeMs,
@@ -106,6 +111,10 @@ export function unreadableDocument(
     sections: [],
     requirements: [],
     references: [],
+    nameLinks: [],
+    aliases: [],
+    tags: [],
+    blockIds: [],
     bodyLine: 1,
     problem: { message, line: 1 },
     size: version.size,
@@ -137,8 +146,29 @@ function keyList(value: unknown): string[] {
   return values.filter((item): item is string => typeof item === 'string').map((item) => item.trim());
 }
 
-function fileTitle(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/i, '');
+/** `aliases: [A, B]`, `aliases: A`, or a comma-separated `tags: a, b`: the texts, trimmed, without a leading `#`. */
+function textList(value: unknown): string[] {
+  const values = Array.isArray(value)
+    ? value
+    : typeof value === 'string'
+      ? value.split(/,\s*/)
+      : typeof value === 'number'
+        ? [value]
+        : [];
+  return values
+    .filter((item): item is string | number => typeof item === 'string' || typeof item === 'number')
+    .map((item) => String(item).trim())
+    .filter((item) => item !== '');
+}
+
+/** Tags compare without case and without `#`; the first spelling is kept. */
+function uniqueTags(tags: string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const tag of tags) {
+    const bare = tag.replace(/^#/, '');
+    if (bare !== '' && !seen.has(bare.toLowerCase())) seen.set(bare.toLowerCase(), bare);
+  }
+  return [...seen.values()];
 }
 
 function firstTextLine(body: string): string {

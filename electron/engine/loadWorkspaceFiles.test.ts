@@ -56,10 +56,10 @@ describe('loadWorkspaceFiles', () => {
     expect(
       loaded.files.map((file) => [file.entry.path, file.entry.problem?.message ?? file.entry.title]).sort(),
     ).toEqual([
-      ['README.md', 'Read me'],
+      ['README.md', 'README'],
       ['specs/a.md', 'a'],
       ['specs/binary.md', 'specs/binary.md is a binary file, not Markdown text.'],
-      ['specs/deep/b.MD', 'B'],
+      ['specs/deep/b.MD', 'b'],
       ['specs/latin1.md', 'specs/latin1.md is not valid UTF-8 text.'],
     ]);
   });

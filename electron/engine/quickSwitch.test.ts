@@ -15,7 +15,14 @@ const hits: QuickSwitchHit[] = [
   { path: 'roadmap.json', key: 'RM-3', title: 'Checkout without sign-up', type: 'roadmap' },
   { path: 'notes/café.md', title: 'Café notes', type: 'doc' },
 ];
-const candidates = hits.map(quickSwitchCandidate);
+const candidates = [
+  ...hits.map((hit) => quickSwitchCandidate(hit)),
+  // A note titled in its front matter is found by its file name and its aliases too.
+  quickSwitchCandidate({ path: 'vault/Callouts.md', title: 'Admonitions in depth', type: 'doc' }, [
+    'Callouts',
+    'Boxes',
+  ]),
+];
 
 describe('quickSwitch', () => {
   const cases: [string, string, number, string[]][] = [
@@ -25,6 +32,8 @@ describe('quickSwitch', () => {
     ['a fuzzy subsequence', 'gchk', 5, ['SPEC-3']],
     ['accents and case do not matter', 'CAFE', 5, ['Café notes']],
     ['no match', 'zzz', 5, []],
+    ['by file name', 'Callouts', 5, ['Admonitions in depth']],
+    ['by alias', 'boxes', 5, ['Admonitions in depth']],
     ['the limit', '', 2, ['SPEC-3', 'SPEC-30']],
   ];
   it.each(cases)('%s', (_name, query, limit, expected) => {

@@ -12,6 +12,8 @@ export interface QuickSwitchCandidate {
   key: string;
   /** Folded title. */
   title: string;
+  /** Other folded names it answers to: a document's file name and aliases. */
+  names: string[];
   /** Which letters and digits key and title hold: a query needing others cannot match. */
   mask: number;
 }
@@ -26,10 +28,16 @@ const typeOrder: Record<QuickSwitchHit['type'], number> = {
   roadmap: 6,
 };
 
-export function quickSwitchCandidate(hit: QuickSwitchHit): QuickSwitchCandidate {
+export function quickSwitchCandidate(
+  hit: QuickSwitchHit,
+  otherNames: readonly string[] = [],
+): QuickSwitchCandidate {
   const key = hit.key === undefined ? '' : foldText(hit.key);
   const title = foldText(hit.title);
-  return { hit, key, title, mask: characterMask(key) | characterMask(title) };
+  const names = otherNames.map(foldText).filter((name) => name !== title);
+  let mask = characterMask(key) | characterMask(title);
+  for (const name of names) mask |= characterMask(name);
+  return { hit, key, title, names, mask };
 }
 
 /** One bit per letter a–z, one for any digit, one for anything else but spaces. */
@@ -55,7 +63,7 @@ export function quickSwitch(
   const best: { candidate: QuickSwitchCandidate; score: number }[] = [];
   for (const candidate of candidates) {
     if ((candidate.mask & needed) !== needed) continue;
-    const score = needle === '' ? 0 : scoreOf(candidate, needle);
+    const score = needle === '' ? 0 : bestScore(candidate, needle);
     if (score <= 0 && needle !== '') continue;
     const scored = { candidate, score };
     if (best.length === limit && compareScored(scored, best[limit - 1]!) >= 0) continue;
@@ -77,6 +85,15 @@ function compareScored(
     a.candidate.title.length - b.candidate.title.length ||
     (a.candidate.title < b.candidate.title ? -1 : a.candidate.title > b.candidate.title ? 1 : 0)
   );
+}
+
+/** The title's score, or a file name's or alias's a little below it. */
+function bestScore(candidate: QuickSwitchCandidate, needle: string): number {
+  let best = scoreOf(candidate, needle);
+  for (const name of candidate.names) {
+    best = Math.max(best, scoreOf({ ...candidate, title: name }, needle) - 1);
+  }
+  return best;
 }
 
 function scoreOf(candidate: QuickSwitchCandidate, needle: string): number {

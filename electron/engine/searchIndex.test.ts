@@ -71,6 +71,15 @@ describe('SearchIndex', () => {
     ]).toEqual(expected);
   });
 
+  it('finds front matter tags and aliases, and inline tags', () => {
+    const tagged = new SearchIndex();
+    const text = '---\ntags: [planning, okr]\naliases: [Quarter plan]\n---\nGoals. #draft\n';
+    tagged.set(indexDocument('notes/q3.md', text, { size: 0, mtimeMs: 0, hash: '' }), text);
+    expect(['okr quarter', 'draft', 'planning goals'].map((query) => tagged.search(query).length)).toEqual([
+      1, 1, 1,
+    ]);
+  });
+
   it('limits hits and forgets removed documents', () => {
     const changed = searchIndex();
     changed.remove('specs/guest.md');

@@ -60,7 +60,12 @@ export class SearchIndex {
       entry,
       text,
       bodyStart: text === undefined ? 0 : bodyOffset(text, entry.bodyLine),
-      foldedTitle: foldText(entry.title),
+      // The title, and the names and tags a document is found by that its body may not hold.
+      foldedTitle: foldText(
+        entry.aliases.length + entry.tags.length === 0
+          ? entry.title
+          : [entry.title, ...entry.aliases, ...entry.tags].join(' '),
+      ),
       foldedKey: entry.key === undefined ? '' : foldText(entry.key),
       segment,
     };

@@ -6,15 +6,26 @@ import { readSettings } from './settingsStore.js';
 import { settingsSchema } from '../../shared/model/settingsModel.js';
 
 async function workspaceWith(text: string | undefined): Promise<string> {
-  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-settings-'));
+  // The folder's own name is the name of a workspace whose settings give none.
+  const root = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-settings-')), 'Product notes');
+  await fs.mkdir(root);
   if (text !== undefined) await fs.writeFile(path.join(root, 'specbench.json'), text);
   return root;
 }
 
 describe('readSettings', () => {
-  const defaults = settingsSchema.parse({});
+  const defaults = settingsSchema.parse({ name: 'Product notes' });
   const cases: { name: string; text: string | undefined; expected: unknown }[] = [
-    { name: 'missing file gives the defaults', text: undefined, expected: { ok: true, settings: defaults } },
+    {
+      name: 'missing file gives the defaults, named after the folder',
+      text: undefined,
+      expected: { ok: true, settings: defaults },
+    },
+    {
+      name: 'a file without a name: named after the folder',
+      text: '{ "rules": { "broken-link": "warning" } }',
+      expected: { ok: true, settings: { ...defaults, rules: { 'broken-link': 'warning' } } },
+    },
     {
       name: 'a valid file, with a BOM',
       text: '\uFEFF{ "name": "Acme", "rules": { "broken-link": "warning" } }',

@@ -222,7 +222,7 @@ describe('Workspace changes', () => {
     const root = await writeWorkspace();
     const workspace = await open(root, { watch: true });
     const changed = new Promise<WorkspaceChange>((resolve) => workspace.onDidChange(resolve));
-    await fs.writeFile(path.join(root, 'README.md'), '# Renamed notes\n');
+    await fs.writeFile(path.join(root, 'README.md'), '---\ntitle: Renamed notes\n---\n# Notes\n');
     await fs.rm(path.join(root, 'faqs/guest.md'));
     const change = await changed;
     const more =
@@ -253,7 +253,7 @@ describe('Workspace cache', () => {
       await fs.utimes(path.join(root, file), old, old);
     }
     await (await open(root)).close();
-    await fs.writeFile(path.join(root, 'README.md'), '# Changed\n');
+    await fs.writeFile(path.join(root, 'README.md'), '---\ntitle: Changed\n---\n');
     const warm = await open(root);
     expect([
       cold.statistics.read,

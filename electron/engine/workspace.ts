@@ -19,6 +19,7 @@ import {
   type CreateDocumentResult,
   type ReadOnlyResult,
   type RenameDocumentResult,
+  type RenameToResult,
 } from './documentOperations.js';
 import {
   DocumentStore,
@@ -38,7 +39,7 @@ import { readSettings } from './settingsStore.js';
 import type { Link } from './workspaceIndex.js';
 import { readWorkspaceTemplates, type WorkspaceTemplates } from './workspaceTemplates.js';
 
-export type { CreateDocumentResult, RenameDocumentResult } from './documentOperations.js';
+export type { CreateDocumentResult, RenameDocumentResult, RenameToResult } from './documentOperations.js';
 export type { Link } from './workspaceIndex.js';
 
 export interface WorkspaceOpenOptions {
@@ -197,6 +198,21 @@ export class Workspace {
     return this.indexes.index.links(key);
   }
 
+  /** A document's links by key and by name, in and out (backlinks included). */
+  documentLinks(documentPath: string): { outgoing: Link[]; incoming: Link[] } {
+    return this.indexes.documentLinks(documentPath);
+  }
+
+  /** Files other than Markdown, by workspace path: what embeds and relative links may name. */
+  otherFiles(): readonly string[] {
+    return this.indexes.otherFiles();
+  }
+
+  /** The documents that link to this one by its file name, which renaming it would update. */
+  linksToName(documentPath: string): { path: string; count: number }[] {
+    return this.indexes.linksToName(documentPath);
+  }
+
   trace(): TraceRow[] {
     const roadmap = this.roadmap();
     return traceRows(this.documents(), roadmap).map((row, index) => ({
@@ -222,6 +238,7 @@ export class Workspace {
       if (template) requiredSections[type] = template.requiredSections;
     }
     return runRules({
+      otherFiles: this.indexes.otherFiles(),
       documents: this.documents(),
       roadmap: this.roadmap(),
       releases: this.releases(),
@@ -254,6 +271,15 @@ export class Workspace {
   /** Renames a spec, story or FAQ to the slug of its title; its key, and so every link to it, stays. */
   renameDocument(documentPath: string): Promise<RenameDocumentResult> {
     return this.operations.rename(documentPath);
+  }
+
+  /** Renames a document to `name.md` in its folder; with `updateLinks`, every `[[name]]` to it follows. */
+  renameDocumentTo(
+    documentPath: string,
+    name: string,
+    options: { updateLinks?: boolean } = {},
+  ): Promise<RenameToResult> {
+    return this.operations.renameTo(documentPath, name, options.updateLinks === true);
   }
 
   /** Moves a document to `.specbench/trash/` and drops it from the index. */

@@ -56,7 +56,7 @@ describe('WorkspaceIndex', () => {
       ['faqs/guest.md', 'notes/readme.md', 'specs/guest.md', 'stories/pay.md'],
     ],
     ['document by key', index.document('STORY-8')?.path, 'stories/pay.md'],
-    ['document by path', index.document('notes/readme.md')?.title, 'Notes'],
+    ['document by path, titled by its file name', index.document('notes/readme.md')?.title, 'readme'],
     ['unknown key', index.document('SPEC-99'), undefined],
     [
       'requirement with its document',
@@ -188,5 +188,69 @@ describe('WorkspaceIndex: evidence links', () => {
   ];
   it.each(links)('links of %s, %s (about: on other documents is no link)', (key, side, expected) => {
     expect(describeLinks(index.links(key)[side])).toEqual(expected);
+  });
+});
+
+describe('WorkspaceIndex links by name', () => {
+  const vault: Record<string, string> = {
+    'Home.md': [
+      'Start at [[Projects/Roadmap]] and [[Meeting notes|the notes]].',
+      'Aliased: [[Q3 plan]]. Heading: [[Roadmap#Later]]. Self: [[#Top]].',
+      'Relative: [the roadmap](Projects/Roadmap.md#later) and ![chart](assets/chart.png).',
+      'Dangling: [[Not written yet]].',
+    ].join('\n'),
+    'Projects/Roadmap.md':
+      '---\naliases: [Q3 plan]\n---\n# Now\n## Later\nSee [[Home]] and [back](../Home.md).\n',
+    'Meeting notes.md': '---\nkey: SPEC-1\ntype: spec\n---\nMentioned by Home by name.\n',
+    'Archive/Meeting notes.md': 'An older file with the same name.\n',
+  };
+
+  const named = indexOf(vault);
+  named.setOtherFiles(['assets/chart.png']);
+
+  const cases: [string, string, 'outgoing' | 'incoming', string[]][] = [
+    [
+      'by path, alias, heading, label and relative link (the dangling link kept as written)',
+      'Home.md',
+      'outgoing',
+      [
+        'Home.md mentions Projects/Roadmap.md @Home.md:1',
+        'Home.md mentions SPEC-1 @Home.md:1',
+        'Home.md mentions Projects/Roadmap.md @Home.md:2',
+        'Home.md mentions Projects/Roadmap.md @Home.md:2',
+        'Home.md mentions Projects/Roadmap.md @Home.md:3',
+        'Home.md mentions assets/chart.png @Home.md:3',
+        'Home.md mentions Not written yet @Home.md:4',
+      ],
+    ],
+    [
+      'backlinks by name, alias and relative path, one per line',
+      'Projects/Roadmap.md',
+      'incoming',
+      [
+        'Home.md mentions Projects/Roadmap.md @Home.md:1',
+        'Home.md mentions Projects/Roadmap.md @Home.md:2',
+        'Home.md mentions Projects/Roadmap.md @Home.md:3',
+      ],
+    ],
+    [
+      'a keyed document is mentioned by name too',
+      'Meeting notes.md',
+      'incoming',
+      ['Home.md mentions SPEC-1 @Home.md:1'],
+    ],
+    ['the same name in another folder is not', 'Archive/Meeting notes.md', 'incoming', []],
+    ['links back', 'Home.md', 'incoming', ['Projects/Roadmap.md mentions Home.md @Projects/Roadmap.md:6']],
+  ];
+  it.each(cases)('%s', (_name, path, side, expected) => {
+    expect(describeLinks(named.documentLinks(path)[side])).toEqual(expected);
+  });
+
+  it('a new alias is seen by the next question', () => {
+    const changed = indexOf(vault);
+    changed.update('Archive/Meeting notes.md', '---\naliases: [Not written yet]\n---\n', version);
+    expect(describeLinks(changed.documentLinks('Archive/Meeting notes.md').incoming)).toEqual([
+      'Home.md mentions Archive/Meeting notes.md @Home.md:4',
+    ]);
   });
 });

@@ -5,7 +5,9 @@
  */
 import type { LinkView } from '../../shared/contract/apiContract.js';
 import { isKey, referencedKeys } from '../../shared/grammar/linkGrammar.js';
+import type { ScannedNameLink } from '../../shared/grammar/markdownScanner.js';
 import type { DocumentEntry, RequirementEntry } from '../../shared/model/documentModel.js';
+import { NameResolver, type Resolution } from '../../shared/model/nameResolver.js';
 import { indexDocument, type IndexedVersion } from './indexDocument.js';
 
 export type Link = LinkView;
@@ -51,6 +53,10 @@ export class WorkspaceIndex {
   private readonly linksFromPath = new Map<string, Link[]>();
   private readonly outgoingByKey = new Map<string, LinksByPath>();
   private readonly incomingByKey = new Map<string, LinksByPath>();
+  /** Lookup name (a link target's last part) → paths of the files that link by it. */
+  private readonly nameLinkers = new Map<string, Set<string>>();
+  private resolver: NameResolver | undefined;
+  private otherFiles: readonly string[] = [];
   private sorted: DocumentEntry[] | undefined;
   /** Links are built on first use: an open that never asks for them skips 100,000 small allocations. */
   private linksBuilt = false;
@@ -64,7 +70,10 @@ export class WorkspaceIndex {
 
   /** Adds or replaces an entry indexed elsewhere (a worker, the cache). */
   set(entry: DocumentEntry, fieldLines: FieldLines = {}): void {
-    this.remove(entry.path);
+    const previous = this.byPath.get(entry.path);
+    // Names change only when a file comes or goes, or its aliases change: most saves keep the resolver.
+    if (!previous || previous.aliases.join('\n') !== entry.aliases.join('\n')) this.resolver = undefined;
+    this.remove(entry.path, false);
     this.byPath.set(entry.path, entry);
     this.fieldLinesByPath.set(entry.path, fieldLines);
     if (entry.key !== undefined) addTo(this.byKey, entry.key, entry);
@@ -82,6 +91,12 @@ export class WorkspaceIndex {
       addLink(this.outgoingByKey, link.from, link);
       addLink(this.incomingByKey, link.to, link);
     }
+    for (const link of entry.nameLinks) {
+      const name = NameResolver.lookupName(link);
+      let linkers = this.nameLinkers.get(name);
+      if (!linkers) this.nameLinkers.set(name, (linkers = new Set()));
+      linkers.add(entry.path);
+    }
   }
 
   private buildLinks(): void {
@@ -90,9 +105,13 @@ export class WorkspaceIndex {
     for (const entry of this.byPath.values()) this.addLinks(entry, this.fieldLines(entry.path));
   }
 
-  remove(path: string): boolean {
+  remove(path: string, namesChange = true): boolean {
     const entry = this.byPath.get(path);
     if (!entry) return false;
+    if (namesChange) this.resolver = undefined;
+    if (this.linksBuilt) {
+      for (const link of entry.nameLinks) this.nameLinkers.get(NameResolver.lookupName(link))?.delete(path);
+    }
     this.byPath.delete(path);
     this.fieldLinesByPath.delete(path);
     if (entry.key !== undefined) removeFrom(this.byKey, entry.key, (candidate) => candidate === entry);
@@ -147,6 +166,73 @@ export class WorkspaceIndex {
   links(key: string): { outgoing: Link[]; incoming: Link[] } {
     this.buildLinks();
     return { outgoing: flatten(this.outgoingByKey.get(key)), incoming: flatten(this.incomingByKey.get(key)) };
+  }
+
+  /** The workspace's files that are not Markdown (images, PDFs), which `![[…]]` and `[…](…)` may name. */
+  setOtherFiles(files: readonly string[]): void {
+    this.otherFiles = files;
+    this.resolver = undefined;
+  }
+
+  /** The resolver of links by name over every document and other file, built again after names change. */
+  names(): NameResolver {
+    this.resolver ??= new NameResolver(this.byPath.values(), this.otherFiles);
+    return this.resolver;
+  }
+
+  /** Where a link by name in `fromPath` leads. */
+  resolve(link: ScannedNameLink, fromPath: string): Resolution {
+    return this.names().resolve(link, fromPath);
+  }
+
+  /**
+   * A document's links: its key's (references, implements, answers, delivers) and its links by name,
+   * out (each to the key or path it resolves to, or the name as written) and in (from every file
+   * whose name link resolves here), each by path then line.
+   */
+  documentLinks(path: string): { outgoing: Link[]; incoming: Link[] } {
+    const entry = this.byPath.get(path);
+    if (!entry) return { outgoing: [], incoming: [] };
+    this.buildLinks();
+    const byKey = entry.key === undefined ? { outgoing: [], incoming: [] } : this.links(entry.key);
+    const outgoing = [...byKey.outgoing];
+    for (const link of entry.nameLinks) {
+      const resolved = this.resolve(link, path);
+      if (resolved.kind === 'outside' || (resolved.kind === 'found' && resolved.path === path)) continue;
+      const target = resolved.kind === 'missing' ? undefined : this.byPath.get(resolved.path);
+      const to = target
+        ? (target.key ?? target.path)
+        : resolved.kind === 'missing'
+          ? link.target
+          : resolved.path;
+      outgoing.push({ from: entry.key ?? path, to, kind: 'mentions', path, line: link.line });
+    }
+    const incoming = [...byKey.incoming];
+    const seen = new Set(incoming.map((link) => `${link.path}:${link.line}`));
+    const names = this.names();
+    for (const name of NameResolver.namesOf(entry)) {
+      for (const linker of this.nameLinkers.get(name) ?? []) {
+        const from = this.byPath.get(linker);
+        if (!from || linker === path) continue;
+        for (const link of from.nameLinks) {
+          if (NameResolver.lookupName(link) !== name) continue;
+          const resolved = names.resolve(link, linker);
+          if ((resolved.kind !== 'found' && resolved.kind !== 'ambiguous') || resolved.path !== path)
+            continue;
+          if (seen.has(`${linker}:${link.line}`)) continue;
+          seen.add(`${linker}:${link.line}`);
+          incoming.push({
+            from: from.key ?? linker,
+            to: entry.key ?? path,
+            kind: 'mentions',
+            path: linker,
+            line: link.line,
+          });
+        }
+      }
+    }
+    const order = (a: Link, b: Link) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line);
+    return { outgoing: outgoing.sort(order), incoming: incoming.sort(order) };
   }
 }
 

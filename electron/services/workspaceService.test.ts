@@ -153,6 +153,14 @@ const observations: [MethodName, unknown, (result: never) => unknown, unknown][]
     [true, 'assets/flow.png'],
   ],
   ['getLinks', { key: 'SPEC-1' }, (links: { incoming: unknown[] }) => links.incoming.length > 0, true],
+  [
+    'getLinks',
+    { path: 'specs/guest-checkout.md' },
+    (links: { incoming: { from: string }[] }) => links.incoming.some((link) => link.from === 'FAQ-1'),
+    true,
+  ],
+  ['linksToName', { path: 'specs/guest-checkout.md' }, (linking: unknown[]) => linking, []],
+  ['listOtherFiles', {}, (files: string[]) => files.includes('assets/checkout-flow.png'), true],
   ['search', { query: 'guest' }, (hits: { path: string }[]) => hits.length > 0, true],
   [
     'quickSwitch',

@@ -99,12 +99,19 @@ export class WorkspaceService implements ApiService {
           return { ok: true, path: created.path, key: created.key };
         }),
       trashDocument: ({ path: file }) => writable(() => workspace.trashDocument(file)),
-      renameDocument: ({ path: file }) => writable(() => workspace.renameDocument(file)),
+      renameDocument: ({ path: file, name, updateLinks }) =>
+        writable(() =>
+          name === undefined
+            ? workspace.renameDocument(file)
+            : workspace.renameDocumentTo(file, name, { updateLinks: updateLinks === true }),
+        ),
+      linksToName: ({ path: file }) => workspace.linksToName(file),
       saveAsset: ({ name, base64 }) => writable(() => saveAsset(workspace.root, name, base64)),
-      getLinks: ({ key }) => {
-        const links = workspace.links(key);
+      getLinks: (input) => {
+        const links = 'key' in input ? workspace.links(input.key) : workspace.documentLinks(input.path);
         return { outgoing: links.outgoing, incoming: links.incoming };
       },
+      listOtherFiles: () => [...workspace.otherFiles()],
       search: ({ query, limit }) => workspace.search(query, { limit: limit ?? 50 }),
       quickSwitch: ({ query, limit }) => workspace.quickSwitch(query, limit ?? 20),
       check: () => workspace.check(),

@@ -21,36 +21,50 @@ export interface RenamedSession {
   saveNow: () => Promise<void>;
 }
 
+/** A rename by name (a document titled by its file name): the new name, and whether links to it follow. */
+export interface RenameByName {
+  name: string;
+  updateLinks: boolean;
+}
+
+/** Renames after the saved title, or to `byName`; answers why not in one sentence, or undefined. */
 export function useTitleRename(
   api: SpecbenchApi,
   path: string,
   session: RenamedSession,
   update: (change: WorkspaceUpdate) => Promise<void>,
-): () => Promise<void> {
+): (byName?: RenameByName) => Promise<string | undefined> {
   const running = useRef(false);
   const sessionRef = useRef(session);
   sessionRef.current = session;
-  return useCallback(async () => {
-    if (running.current) return;
-    running.current = true;
-    try {
-      // The server names the file after the title on disk, so the edited title is saved first.
-      await sessionRef.current.saveNow();
-      const renamed = await api.renameDocument({ path });
-      if (!renamed.ok || renamed.path === path) return;
-      // The editor follows at once, keeping its buffer: edits typed meanwhile are saved under the new name.
-      editorKeys.set(renamed.path, editorKeyFor(path));
-      const here = documentHash(path);
-      const hash = window.location.hash;
-      // The user may have gone elsewhere meanwhile; only a route still on this document follows it.
-      if (hash === here || hash.startsWith(`${here}?`)) {
-        window.location.replace(documentHash(renamed.path) + hash.slice(here.length));
+  return useCallback(
+    async (byName?: RenameByName) => {
+      if (running.current) return undefined;
+      running.current = true;
+      try {
+        // The server names the file after the title on disk, so the edited title is saved first.
+        await sessionRef.current.saveNow();
+        const renamed = await api.renameDocument(
+          byName ? { path, name: byName.name, updateLinks: byName.updateLinks } : { path },
+        );
+        if (!renamed.ok) return byName ? renamed.message : undefined;
+        if (renamed.path === path) return undefined;
+        // The editor follows at once, keeping its buffer: edits typed meanwhile are saved under the new name.
+        editorKeys.set(renamed.path, editorKeyFor(path));
+        const here = documentHash(path);
+        const hash = window.location.hash;
+        // The user may have gone elsewhere meanwhile; only a route still on this document follows it.
+        if (hash === here || hash.startsWith(`${here}?`)) {
+          window.location.replace(documentHash(renamed.path) + hash.slice(here.length));
+        }
+        await update({ paths: [path, renamed.path, ...(renamed.updatedFiles ?? [])] });
+        // An autosave that left for the old name just before the rename failed there: save again, to the new one.
+        await sessionRef.current.saveNow();
+        return undefined;
+      } finally {
+        running.current = false;
       }
-      await update({ paths: [path, renamed.path] });
-      // An autosave that left for the old name just before the rename failed there: save again, to the new one.
-      await sessionRef.current.saveNow();
-    } finally {
-      running.current = false;
-    }
-  }, [api, path, update]);
+    },
+    [api, path, update],
+  );
 }

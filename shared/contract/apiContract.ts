@@ -219,12 +219,31 @@ export const apiContract = {
     z.object({ type: documentTypeArgument, title: z.string().min(1).max(500) }).strict(),
   ),
   trashDocument: write<Result<{ trashedTo: string }>>()(z.object({ path: pathArgument }).strict()),
-  /** Renames a spec, story or FAQ after its saved title (links are by key, so none break); answers its path. */
-  renameDocument: write<Result<{ path: string }>>()(z.object({ path: pathArgument }).strict()),
+  /**
+   * Renames a spec, story or FAQ after its saved title (links are by key, so none break); with `name`,
+   * renames any document to `name.md` in its folder, and with `updateLinks` also rewrites every
+   * `[[name]]` and `[text](name.md)` pointing to it (the linking files saved all or none). Answers its path.
+   */
+  renameDocument: write<Result<{ path: string; updatedFiles?: string[] }>>()(
+    z
+      .object({
+        path: pathArgument,
+        name: z.string().min(1).max(255).optional(),
+        updateLinks: z.boolean().optional(),
+      })
+      .strict(),
+  ),
+  /** The documents linking to this one by its file name, which renaming it would update. */
+  linksToName: read<{ path: string; count: number }[]>()(z.object({ path: pathArgument }).strict()),
   saveAsset: write<Result<{ path: string }>>()(
     z.object({ name: z.string().min(1).max(255), base64: z.string().max(maxDocumentBytes * 2) }).strict(),
   ),
-  getLinks: read<{ outgoing: LinkView[]; incoming: LinkView[] }>()(z.object({ key: keyArgument }).strict()),
+  /** Links of a key (a requirement, a roadmap item), or of a document by path: by key and by name, with backlinks. */
+  getLinks: read<{ outgoing: LinkView[]; incoming: LinkView[] }>()(
+    z.union([z.object({ key: keyArgument }).strict(), z.object({ path: pathArgument }).strict()]),
+  ),
+  /** The workspace's files other than Markdown (images, PDFs…), for embeds and `[[` completion. */
+  listOtherFiles: read<string[]>()(z.object({}).strict()),
   search: read<SearchHit[]>()(
     z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(500).optional() }).strict(),
   ),

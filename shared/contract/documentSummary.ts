@@ -32,6 +32,10 @@ export interface DocumentSummary extends Pick<
   estimate?: number;
   /** A spec's success metrics, when it has any. */
   metrics?: DocumentEntry['metrics'];
+  /** Other names for `[[…]]` links (front matter `aliases`), when there are any. */
+  aliases?: string[];
+  /** Front matter and inline tags, when there are any. */
+  tags?: string[];
 }
 
 export function summarizeDocument(entry: DocumentEntry): DocumentSummary {
@@ -62,5 +66,7 @@ export function summarizeDocument(entry: DocumentEntry): DocumentSummary {
   if (entry.problem !== undefined) summary.problem = entry.problem;
   if (entry.evidence !== undefined) summary.evidence = entry.evidence;
   if (entry.metrics.length > 0) summary.metrics = entry.metrics;
+  if (entry.aliases.length > 0) summary.aliases = entry.aliases;
+  if (entry.tags.length > 0) summary.tags = entry.tags;
   return summary;
 }

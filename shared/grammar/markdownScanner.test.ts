@@ -24,3 +24,48 @@ describe('scanMarkdown headings', () => {
     ]);
   });
 });
+
+describe('scanMarkdown links by name, tags and block ids', () => {
+  const describeLinks = (body: string) =>
+    scanMarkdown(body).nameLinks.map(
+      (link) =>
+        `${link.line}:${link.column} ${link.form}${link.embed ? ' embed' : ''} ${link.target}${link.anchor === undefined ? '' : `#${link.anchor}`}${link.label === undefined ? '' : ` |${link.label}`}`,
+    );
+  it.each([
+    [
+      'wikilink forms',
+      '[[Note]] [[a/Note#H|l]] [[#Top]] [[N#^b1]]',
+      ['1:1 wiki Note', '1:10 wiki a/Note#H |l', '1:25 wiki #Top', '1:34 wiki N#^b1'],
+    ],
+    [
+      'embeds with a size',
+      '![[chart.png|300]] ![[Note#Part]]',
+      ['1:1 wiki embed chart.png |300', '1:20 wiki embed Note#Part'],
+    ],
+    ['keys are references, not names', '[[SPEC-1]] [[SPEC-1|x]]', []],
+    ['a citation [[1]](url) is a link, not a wikilink', 'See [[1]](https://example.com).', []],
+    ['escaped and in code', '\\[[No]] `[[No]]` [[Yes]]', ['1:18 wiki Yes']],
+    ['in a table, the escaped bar', '| [[Note\\|label]] |', ['1:3 wiki Note |label']],
+    [
+      'relative Markdown links and images, not URLs',
+      '[a](../x.md#Sec) ![i](img/p%20q.png "t") [w](https://w.org) [m](mailto:a@b) [s](#own)',
+      ['1:1 markdown ../x.md#Sec |a', '1:18 markdown embed img/p q.png |i', '1:77 markdown #own |s'],
+    ],
+    [
+      'a badge inside a link',
+      '[![build](badge.svg)](docs/ci.md)',
+      ['1:1 markdown docs/ci.md |![build](badge.svg)', '1:2 markdown embed badge.svg |build'],
+    ],
+    ['html images', '<p><img alt="x" src="assets/a.png"></p>', ['1:4 markdown embed assets/a.png']],
+    ['fenced code is skipped', '```\n[[No]]\n```\n[[Yes]]', ['4:1 wiki Yes']],
+  ])('%s', (_name, body, expected) => {
+    expect(describeLinks(body)).toEqual(expected);
+  });
+
+  it('collects tags once each and block ids, not headings, anchors or code', () => {
+    const scan = scanMarkdown(
+      '# Heading\nText #idea and #area/sub-1, #idea again ^blk-1\n`#code` #123 [x](#anchor)\n',
+    );
+    expect([scan.tags, scan.blockIds]).toEqual([['idea', 'area/sub-1'], ['blk-1']]);
+  });
+});

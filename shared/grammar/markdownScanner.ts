@@ -11,6 +11,15 @@ import {
   type Reference,
   type RequirementAttributes,
 } from './linkGrammar.js';
+import {
+  blockIdIn,
+  htmlImagesIn,
+  markdownLinksIn,
+  nameLinkFromMatch,
+  tagsIn,
+  wikiLinkPatternGlobal,
+  type NameLink,
+} from './nameLinkGrammar.js';
 
 export interface ScannedHeading {
   level: number;
@@ -35,10 +44,22 @@ export interface ScannedReference extends Reference {
   column: number;
 }
 
+export interface ScannedNameLink extends NameLink {
+  /** 1-based line and column of the link's first character. */
+  line: number;
+  column: number;
+}
+
 export interface ScanResult {
   headings: ScannedHeading[];
   requirements: ScannedRequirement[];
   references: ScannedReference[];
+  /** Wikilinks by name, embeds, and relative Markdown links and images, in order. */
+  nameLinks: ScannedNameLink[];
+  /** Obsidian block ids (`^id` ending a line). */
+  blockIds: string[];
+  /** Inline `#tags`, each once, in order of appearance. */
+  tags: string[];
 }
 
 const fenceOpenPattern = /^ {0,3}(`{3,}|~{3,})(.*)$/;
@@ -46,6 +67,7 @@ const fenceOpenPattern = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const atxHeadingPattern = /^ {0,3}(#{1,6})(?:[ \t]+(.*))?$/;
 const atxClosingPattern = /(?:^|[ \t]+)#+[ \t]*$/;
 const referencePattern = referencePatternGlobal();
+const wikiLinkPattern = wikiLinkPatternGlobal();
 const setextUnderlinePattern = /^ {0,3}(=+|-+)[ \t]*$/;
 const blockStartPattern = /^ {0,3}(?:[-+*][ \t]|[0-9]{1,9}[.)][ \t]|>|#{1,6}(?:[ \t]|$)|`{3,}|~{3,}|<|:::)/;
 
@@ -54,7 +76,15 @@ const blockStartPattern = /^ {0,3}(?:[-+*][ \t]|[0-9]{1,9}[.)][ \t]|>|#{1,6}(?:[
  * `lines` is `text.split('\n')`, for a caller that has it already.
  */
 export function scanMarkdown(text: string, lines = text.split('\n')): ScanResult {
-  const result: ScanResult = { headings: [], requirements: [], references: [] };
+  const result: ScanResult = {
+    headings: [],
+    requirements: [],
+    references: [],
+    nameLinks: [],
+    blockIds: [],
+    tags: [],
+  };
+  const tags = new Set<string>();
   let fence: { marker: string; length: number; indent: number } | undefined;
   let inComment = false;
   // A requirement's body is cut from `text` by offsets, not collected line by line: 50,000 bodies a workspace.
@@ -120,6 +150,7 @@ export function scanMarkdown(text: string, lines = text.split('\n')): ScanResult
       line.includes('<!--') ||
       ((line.includes('#') || line.includes('[[')) &&
         (line.includes('<') || line.includes('`') || line.includes('](')));
+    const commentBefore = inComment;
     const visible: { text: string; inComment: boolean } | undefined = masked
       ? maskLine(line, inComment)
       : undefined;
@@ -166,8 +197,46 @@ export function scanMarkdown(text: string, lines = text.split('\n')): ScanResult
         result.references.push({ ...referenceFromMatch(match), line: lineNumber, column: match.index + 1 });
       }
     }
+    scanNameLinks(line, scanned, commentBefore, lineNumber, result, tags);
   }
+  result.tags = [...tags];
   return result;
+}
+
+/** Name links, embeds, Markdown links and images, block ids and tags of one line outside code. */
+function scanNameLinks(
+  line: string,
+  scanned: string,
+  inComment: boolean,
+  lineNumber: number,
+  result: ScanResult,
+  tags: Set<string>,
+): void {
+  const found: ScannedNameLink[] = [];
+  if (scanned.includes('[[')) {
+    wikiLinkPattern.lastIndex = 0;
+    for (let match = wikiLinkPattern.exec(scanned); match; match = wikiLinkPattern.exec(scanned)) {
+      if (isEscaped(scanned, match.index)) continue;
+      const link = nameLinkFromMatch(match, scanned.slice(match.index + match[0].length));
+      if (link) found.push({ ...link, line: lineNumber, column: match.index + 1 });
+    }
+  }
+  if (line.includes('](')) {
+    // Destinations are what is wanted here, so only code spans and comments are blanked.
+    const text =
+      inComment || line.includes('`') || line.includes('<!--') ? maskLine(line, inComment, true).text : line;
+    for (const { link, column } of markdownLinksIn(text)) found.push({ ...link, line: lineNumber, column });
+  }
+  if (!inComment && line.includes('<img') && !line.includes('<!--')) {
+    for (const { link, column } of htmlImagesIn(line)) found.push({ ...link, line: lineNumber, column });
+  }
+  if (found.length > 1) found.sort((a, b) => a.column - b.column);
+  for (const link of found) result.nameLinks.push(link);
+  if (line.includes('^')) {
+    const blockId = blockIdIn(scanned);
+    if (blockId !== undefined) result.blockIds.push(blockId);
+  }
+  if (scanned.includes('#')) for (const tag of tagsIn(scanned)) tags.add(tag);
 }
 
 /** The lines from `start` to `end` without the `\r` ending any of them, as the scan sees them. */
@@ -362,7 +431,11 @@ function isEscaped(text: string, index: number): boolean {
 }
 
 /** Blanks out code spans and HTML comments, keeping columns, so references inside them are not found. */
-function maskLine(line: string, inComment: boolean): { text: string; inComment: boolean } {
+function maskLine(
+  line: string,
+  inComment: boolean,
+  keepDestinations = false,
+): { text: string; inComment: boolean } {
   let output = '';
   let position = 0;
   while (position < line.length) {
@@ -378,7 +451,7 @@ function maskLine(line: string, inComment: boolean): { text: string; inComment: 
       inComment = true;
       continue;
     }
-    const masked = maskedInlineAt(line, position);
+    const masked = keepDestinations ? 0 : maskedInlineAt(line, position);
     if (masked > 0) {
       output += ' '.repeat(masked);
       position += masked;

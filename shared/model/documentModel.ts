@@ -1,6 +1,6 @@
 /** What the engine knows about each document, shared by the rules, the CLI and the renderer. */
 import type { FrontMatterError } from '../frontMatter/frontMatter.js';
-import type { ScannedHeading, ScannedReference } from '../grammar/markdownScanner.js';
+import type { ScannedHeading, ScannedNameLink, ScannedReference } from '../grammar/markdownScanner.js';
 
 export const documentTypes = ['spec', 'story', 'faq', 'feedback'] as const;
 /** `doc` is any other Markdown in the folder: shown and searchable, never rewritten unasked. */
@@ -113,6 +113,14 @@ export interface DocumentEntry {
   requirements: RequirementEntry[];
   /** `[[KEY]]` references with 1-based file lines. */
   references: ScannedReference[];
+  /** Links by name (`[[Note]]`, `![[image.png]]`, `[text](other.md#h)`) with 1-based file lines. */
+  nameLinks: ScannedNameLink[];
+  /** Other names this document answers to in `[[…]]` (front matter `aliases`). */
+  aliases: string[];
+  /** Front matter `tags` and inline `#tags`, each once, without `#`. */
+  tags: string[];
+  /** Obsidian block ids (`^id`) that `[[Note#^id]]` can point at. */
+  blockIds: string[];
   /** 1-based line in the file where the Markdown body starts (after front matter). */
   bodyLine: number;
   /** Set when the file could not be read or its front matter is malformed. */

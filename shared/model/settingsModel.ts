@@ -15,6 +15,8 @@ export const ruleIds = [
   'malformed-file',
   'unmeasured-metric',
   'criterion-not-gherkin',
+  'missing-asset',
+  'missing-key',
 ] as const;
 export type RuleId = (typeof ruleIds)[number];
 
@@ -29,6 +31,8 @@ export const defaultSeverities: Record<RuleId, Severity> = {
   'malformed-file': 'error',
   'unmeasured-metric': 'warning',
   'criterion-not-gherkin': 'info',
+  'missing-asset': 'warning',
+  'missing-key': 'warning',
 };
 
 export const prefixesSchema = z.object({

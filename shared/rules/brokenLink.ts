@@ -1,7 +1,13 @@
-/** `broken-link`: a `[[KEY]]`, `implements`, `answers`, `about`, `roadmap=` or release item that points at nothing. */
+/**
+ * `broken-link`: a `[[KEY]]`, `implements`, `answers`, `about`, `roadmap=` or release item that points
+ * at nothing (an error by default), or a link by name — `[[Note]]`, `[[Note#Heading]]`,
+ * `[text](other.md#h)` — that does (a warning at most: a vault's dangling links are often notes not
+ * written yet).
+ */
 import { formatReference, isKey } from '../grammar/linkGrammar.js';
 import type { DocumentEntry } from '../model/documentModel.js';
 import type { KeyIndex, Rule, RuleFinding } from './finding.js';
+import { formatNameLink, isAssetLink, nameLinkProblem } from './nameLinkProblem.js';
 
 export const brokenLink: Rule = {
   id: 'broken-link',
@@ -23,6 +29,18 @@ export const brokenLink: Rule = {
             reference.line,
             `${formatReference({ target: reference.target, ...(reference.anchor === undefined ? {} : { anchor: reference.anchor }) })} in ${from} ${problem}.`,
           );
+      }
+      for (const link of document.nameLinks) {
+        if (isAssetLink(link)) continue;
+        const problem = nameLinkProblem(document, link, keys);
+        if (problem)
+          findings.push({
+            ...(document.key === undefined ? {} : { key: document.key }),
+            path: document.path,
+            line: link.line,
+            message: `${formatNameLink(link)} in ${from} ${problem}.`,
+            atMost: 'warning',
+          });
       }
       if (document.type === 'story') {
         for (const key of document.implements) {

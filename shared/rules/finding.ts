@@ -1,5 +1,6 @@
 /** What the rules read and what they report; shared by `specbench check` and the editor's problems panel. */
 import type { DocumentEntry, RequirementEntry } from '../model/documentModel.js';
+import type { NameResolver } from '../model/nameResolver.js';
 import type { Release, RoadmapItem } from '../model/roadmapModel.js';
 import type { RuleId, Settings, Severity } from '../model/settingsModel.js';
 import type { TemplateType } from '../templates/template.js';
@@ -29,12 +30,14 @@ export interface RuleInput {
   roadmapPath?: string;
   /** Lines of each roadmap key in roadmap.json, in file order (`RoadmapStore.itemLines()`); line 1 when absent. */
   roadmapLines?: ReadonlyMap<string, readonly number[]>;
+  /** Files other than Markdown by workspace path (images, PDFs, folders' files), for embeds and relative links. */
+  otherFiles?: readonly string[];
   /** Required sections per type from the workspace's template overrides; built-in templates otherwise. */
   requiredSections?: Partial<Record<TemplateType, string[]>>;
 }
 
-/** A finding before the settings give it a severity. */
-export type RuleFinding = Omit<Finding, 'rule' | 'severity'>;
+/** A finding before the settings give it a severity; `atMost` caps it (a broken name link is a warning where a broken key is an error). */
+export type RuleFinding = Omit<Finding, 'rule' | 'severity'> & { atMost?: Exclude<Severity, 'off'> };
 
 export interface Rule {
   id: RuleId;
@@ -54,6 +57,10 @@ export interface KeyIndex {
   /** Keys used more than once anywhere (documents, requirements, roadmap items). */
   duplicated: Set<string>;
   roadmapPath: string;
+  /** Every document by workspace path. */
+  byPath: Map<string, DocumentEntry>;
+  /** Resolves links by name over every document and other file. */
+  names: NameResolver;
   /** The line of the `occurrence`-th roadmap item with this key (0 for the first). */
   roadmapLine(key: string, occurrence?: number): number;
 }

@@ -1,4 +1,5 @@
 /** Builds the key maps every rule looks things up in; the first use of a duplicated key wins. */
+import { NameResolver } from '../model/nameResolver.js';
 import type { KeyIndex, RuleInput } from './finding.js';
 
 export function buildKeyIndex(input: RuleInput): KeyIndex {
@@ -11,6 +12,8 @@ export function buildKeyIndex(input: RuleInput): KeyIndex {
     deliveredBy: new Map(),
     duplicated: new Set(),
     roadmapPath: input.roadmapPath ?? 'roadmap.json',
+    byPath: new Map(input.documents.map((document) => [document.path, document])),
+    names: new NameResolver(input.documents, input.otherFiles ?? []),
     roadmapLine: (key, occurrence = 0) => input.roadmapLines?.get(key)?.[occurrence] ?? 1,
   };
   const seen = new Set<string>();

@@ -7,9 +7,11 @@ import { emptyRequiredSection } from './emptyRequiredSection.js';
 import type { Finding, Rule, RuleInput } from './finding.js';
 import { buildKeyIndex } from './keyIndex.js';
 import { malformedFile } from './malformedFile.js';
+import { missingAsset } from './missingAsset.js';
 import { mustWithoutStory } from './mustWithoutStory.js';
 import { nowItemWithoutRequirements } from './nowItemWithoutRequirements.js';
 import { requirementWithoutRoadmap } from './requirementWithoutRoadmap.js';
+import { specWithoutKey } from './specWithoutKey.js';
 import { storyWithoutAcceptanceCriteria } from './storyWithoutAcceptanceCriteria.js';
 import { unmeasuredMetric } from './unmeasuredMetric.js';
 
@@ -26,6 +28,8 @@ export const rules: readonly Rule[] = [
   malformedFile,
   unmeasuredMetric,
   criterionNotGherkin,
+  missingAsset,
+  specWithoutKey,
 ];
 
 /** Findings sorted by path, then line. */
@@ -35,12 +39,20 @@ export function runRules(input: RuleInput): Finding[] {
   for (const rule of rules) {
     const severity = severityOf(input.settings, rule.id);
     if (severity === 'off') continue;
-    for (const finding of rule.check(input, keys)) findings.push({ rule: rule.id, severity, ...finding });
+    for (const { atMost, ...finding } of rule.check(input, keys)) {
+      findings.push({ rule: rule.id, severity: atMost ? milder(severity, atMost) : severity, ...finding });
+    }
   }
   return findings.sort(
     (a, b) =>
       compare(a.path, b.path) || a.line - b.line || compare(a.rule, b.rule) || compare(a.message, b.message),
   );
+}
+
+const severityOrder = ['info', 'warning', 'error'] as const;
+
+function milder(a: Finding['severity'], b: Finding['severity']): Finding['severity'] {
+  return severityOrder[Math.min(severityOrder.indexOf(a), severityOrder.indexOf(b))]!;
 }
 
 /** 1 when any finding is at error level, as `specbench check` exits. */

@@ -22,6 +22,7 @@ import { EditorToolbar } from './EditorToolbar.js';
 import { useLinkDialog } from './LinkDialog.js';
 import { PropertiesPanel } from './PropertiesPanel.js';
 import { sanitizeHtml } from './sanitizePastedHtml.js';
+import { TitleField } from './TitleField.js';
 import { useDocumentSession, type DocumentSession, type SaveStatus } from './useDocumentSession.js';
 import { useSuggestion } from './useSuggestion.js';
 import './editor.css';
@@ -207,7 +208,6 @@ function EditorPage({
     if (requirement) onSelectRequirement(requirement.key);
   }, [line, fullEntry, editor, onSelectRequirement]);
 
-  const title = typeof session.fields.title === 'string' ? session.fields.title : '';
   const filled = completeness.required.length - completeness.empty.length;
 
   // Properties and card fields are choices, not typing: they save at once instead of after a pause.
@@ -244,25 +244,16 @@ function EditorPage({
             )}
             <SaveState status={session.status} />
           </div>
-          {/* The page's one level-one heading is the title, edited in place. */}
-          <h1 className="title-heading">
-            <input
-              ref={titleInput}
-              className="title-input"
-              aria-label="Title"
-              placeholder="Untitled"
-              value={title}
-              readOnly={!writable}
-              onChange={(event) => session.setFields({ title: event.target.value })}
-              onBlur={() => void renameToTitle()}
-              onKeyDown={(event) => {
-                if (event.key === 'Enter') {
-                  event.preventDefault();
-                  editor?.commands.focus('start');
-                }
-              }}
-            />
-          </h1>
+          <TitleField
+            api={api}
+            path={path}
+            fields={session.fields}
+            writable={writable}
+            inputRef={titleInput}
+            setFields={session.setFields}
+            rename={renameToTitle}
+            onEnter={() => editor?.commands.focus('start')}
+          />
           {session.status === 'failed' || session.status === 'deleted' ? (
             <p className="inline-error" role="alert">
               {session.message}

@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { LinkView, SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
+import { isKey } from '../../../shared/grammar/linkGrammar.js';
 import { linkGroups } from './linkGroups.js';
 import './links.css';
 
@@ -15,23 +16,19 @@ interface LinksPanelProps {
 
 export function LinksPanel({ api, workspace, path, requirementKey }: LinksPanelProps) {
   const entry = workspace.byPath.get(path);
-  const key = requirementKey ?? entry?.key;
   const [incoming, setIncoming] = useState<LinkView[]>([]);
 
   useEffect(() => {
-    if (!key) {
-      setIncoming([]);
-      return;
-    }
     let cancelled = false;
+    // A document's links by path include links to it by name (`[[Note]]`), keyed or not.
     void api
-      .getLinks({ key })
+      .getLinks(requirementKey ? { key: requirementKey } : { path })
       .then((links) => !cancelled && setIncoming(links.incoming))
       .catch(() => !cancelled && setIncoming([]));
     return () => {
       cancelled = true;
     };
-  }, [api, key, workspace.revision]);
+  }, [api, path, requirementKey, workspace.revision]);
 
   const groups = useMemo(
     () => linkGroups(workspace, path, requirementKey, incoming),
@@ -59,7 +56,8 @@ export function LinksPanel({ api, workspace, path, requirementKey }: LinksPanelP
                 <li key={`${item.key}-${item.hash}`}>
                   {item.hash ? (
                     <a href={item.hash}>
-                      <span className="key">{item.key}</span> <span className="link-title">{item.title}</span>
+                      {isKey(item.key) && <span className="key">{item.key}</span>}{' '}
+                      <span className="link-title">{item.title}</span>
                     </a>
                   ) : (
                     <span className="broken">

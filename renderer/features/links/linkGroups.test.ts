@@ -28,6 +28,8 @@ const documents = [
   }),
   entry('stories/s.md', 'story', 'STORY-1', { implements: ['REQ-1'] }),
   entry('stories/t.md', 'story', 'STORY-2', { implements: ['REQ-2'] }),
+  documentEntryFixture({ path: 'notes/Home.md', title: 'Home' }),
+  documentEntryFixture({ path: 'notes/Plan.md', title: 'Plan' }),
 ];
 const roadmap: RoadmapItem[] = [
   { key: 'RM-1', title: 'Guest', description: '', lane: 'now', rank: 0, status: 'planned' },
@@ -60,6 +62,15 @@ describe('linkGroups', () => {
       'a story: its requirements and, through them, the roadmap',
       summary(linkGroups(workspace, 'stories/s.md', undefined, [])),
       ['Implements: REQ-1 #/doc/specs/a.md?line=5', 'Delivers: RM-1 #/roadmap/RM-1', 'Mentioned by: '],
+    ],
+    [
+      'a note without a key: only who mentions it, by name too',
+      summary(
+        linkGroups(workspace, 'notes/Plan.md', undefined, [
+          { from: 'notes/Home.md', to: 'notes/Plan.md', kind: 'mentions', path: 'notes/Home.md', line: 3 },
+        ]),
+      ),
+      ['Mentioned by: notes/Home.md #/doc/notes/Home.md?line=3'],
     ],
   ];
   it.each(cases)('%s', (_name, actual, expected) => {

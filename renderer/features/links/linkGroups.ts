@@ -96,7 +96,8 @@ export function linkGroups(
       mentions,
     ];
   }
-  if (!entry) return [mentions];
+  // A plain document delivers and is implemented by nothing: only who mentions it matters.
+  if (!entry || entry.type === 'doc') return [mentions];
   if (entry.type === 'story') {
     const roadmap = entry.implements.flatMap(
       (key) =>

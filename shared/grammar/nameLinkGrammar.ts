@@ -1,0 +1,132 @@
+/**
+ * Links by name, as Obsidian and GitHub write them: `[[Note]]`, `[[folder/Note#Heading|label]]`,
+ * `[[#Heading]]`, `[[Note#^block]]`, embeds `![[image.png|300]]`, and relative Markdown links and
+ * images `[text](../other.md#heading)`. `[[KEY]]` references are Specbench's own (linkGrammar.ts).
+ */
+import { isKey } from './linkGrammar.js';
+
+export interface NameLink {
+  /** The name, path or alias linked to (`Note`, `folder/Note`, `../other.md`); '' for the document itself. */
+  target: string;
+  /** What follows `#`: a heading (`Heading`, `Parent#Child`) or a block id (`^id`). */
+  anchor?: string;
+  /** What follows `|` in a wikilink (an embed's size, `300`), or a Markdown link's text. */
+  label?: string;
+  /** `![[…]]`, `![…](…)` or `<img src>`: shown in place rather than linked. */
+  embed?: boolean;
+  form: 'wiki' | 'markdown';
+}
+
+/** `[[target#anchor|label]]` with an optional `!`; in a table the bar is escaped (`\|`). */
+const wikiLinkSource = String.raw`(!?)\[\[([^\[\]|#\\\n]*)(?:#([^\[\]|\\\n]*))?(?:\\?\|([^\]\n]*))?\]\]`;
+
+export function wikiLinkPatternGlobal(): RegExp {
+  return new RegExp(wikiLinkSource, 'g');
+}
+
+/**
+ * A name link from a wikilink match, or undefined for what is not one: a `[[KEY]]` reference, an
+ * empty `[[]]`, or `[[1]](url)`, which GitHub renders as a bracketed link (a citation), not a wikilink.
+ */
+export function nameLinkFromMatch(match: RegExpExecArray, after: string): NameLink | undefined {
+  const embed = match[1] === '!';
+  const target = match[2]!.trim();
+  const anchor = match[3]?.trim();
+  if (target === '' && (anchor === undefined || anchor === '')) return undefined;
+  if (!embed && isKey(target)) return undefined;
+  if (after.startsWith('(')) return undefined;
+  const link: NameLink = { target, form: 'wiki' };
+  if (anchor !== undefined && anchor !== '') link.anchor = anchor;
+  if (match[4] !== undefined) link.label = match[4];
+  if (embed) link.embed = true;
+  return link;
+}
+
+/** `[text](destination "title")` or `![alt](destination)`; the text may hold one level of brackets (a badge image). */
+const markdownLinkPattern =
+  /(!?)\[((?:[^[\]\\]|\\.|\[(?:[^[\]\\]|\\.)*\])*)\]\(\s*(<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))+)(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?\s*\)/g;
+
+/** Markdown links and images in one line of visible text (code spans and comments already blanked). */
+export function markdownLinksIn(line: string): { link: NameLink; column: number }[] {
+  const found: { link: NameLink; column: number }[] = [];
+  const visit = (text: string, offset: number): void => {
+    markdownLinkPattern.lastIndex = 0;
+    const matches = Array.from(text.matchAll(markdownLinkPattern));
+    for (const match of matches) {
+      const index = match.index;
+      if (isEscaped(text, index)) continue;
+      const embed = match[1] === '!';
+      const local = localTarget(match[3]!);
+      if (local) {
+        const link: NameLink = { target: local.path, form: 'markdown', label: match[2]! };
+        if (local.anchor !== undefined) link.anchor = local.anchor;
+        if (embed) link.embed = true;
+        found.push({ link, column: offset + index + 1 });
+      }
+      // A badge image inside a link's text: `[![build](badge.svg)](ci.md)`.
+      if (!embed && match[2]!.includes('](')) visit(match[2]!, offset + index + 1);
+    }
+  };
+  visit(line, 0);
+  return found.sort((a, b) => a.column - b.column);
+}
+
+/** `<img src="…">` in raw HTML: its local source, as an embed. */
+export function htmlImagesIn(line: string): { link: NameLink; column: number }[] {
+  const found: { link: NameLink; column: number }[] = [];
+  for (const match of line.matchAll(/<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi)) {
+    const local = localTarget(match[1] ?? match[2] ?? match[3] ?? '');
+    if (local && local.path !== '') {
+      found.push({ link: { target: local.path, form: 'markdown', embed: true }, column: match.index + 1 });
+    }
+  }
+  return found;
+}
+
+/**
+ * A link destination inside the workspace: its path (percent-decoded, without query) and anchor;
+ * undefined for a URL with a scheme, a protocol-relative URL or an absolute path.
+ */
+export function localTarget(destination: string): { path: string; anchor?: string } | undefined {
+  let value = destination.trim();
+  if (value.startsWith('<') && value.endsWith('>')) value = value.slice(1, -1);
+  value = value.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+  if (value === '' || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(value) || value.startsWith('//')) return undefined;
+  if (value.startsWith('/')) return undefined;
+  const hash = value.indexOf('#');
+  let path = hash === -1 ? value : value.slice(0, hash);
+  const anchor = hash === -1 ? undefined : decode(value.slice(hash + 1));
+  const query = path.indexOf('?');
+  if (query !== -1) path = path.slice(0, query);
+  path = decode(path);
+  if (path === '' && (anchor === undefined || anchor === '')) return undefined;
+  return anchor === undefined || anchor === '' ? { path } : { path, anchor };
+}
+
+function decode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** An Obsidian block id ending a line: `text ^block-1`. */
+const blockIdPattern = /(?:^|[ \t])\^([A-Za-z0-9-]+)[ \t]*$/;
+
+export function blockIdIn(line: string): string | undefined {
+  return blockIdPattern.exec(line)?.[1];
+}
+
+/** `#tag`, `#area/sub-tag` after a space or at the start; at least one character that is not a digit. */
+const tagPattern = /(?<=^|\s)#([\p{L}\p{N}_/-]*[\p{L}_/-][\p{L}\p{N}_/-]*)/gu;
+
+export function tagsIn(line: string): string[] {
+  return Array.from(line.matchAll(tagPattern), (match) => match[1]!);
+}
+
+function isEscaped(text: string, index: number): boolean {
+  let backslashes = 0;
+  for (let position = index - 1; position >= 0 && text[position] === '\\'; position--) backslashes++;
+  return backslashes % 2 === 1;
+}

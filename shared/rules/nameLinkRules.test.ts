@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { scanMarkdown } from '../grammar/markdownScanner.js';
+import type { DocumentEntry } from '../model/documentModel.js';
+import { settingsSchema } from '../model/settingsModel.js';
+import { documentFixture } from './documentFixture.js';
+import { runRules } from './runRules.js';
+
+/** A document as the engine indexes it: headings, name links and block ids from the scanner. */
+function vaultDocument(path: string, body: string, fields: Partial<DocumentEntry> = {}): DocumentEntry {
+  const scan = scanMarkdown(body);
+  return documentFixture({
+    path,
+    headings: scan.headings,
+    nameLinks: scan.nameLinks,
+    blockIds: scan.blockIds,
+    references: scan.references,
+    ...fields,
+  });
+}
+
+const vault = [
+  vaultDocument(
+    'Home.md',
+    [
+      '# Top',
+      '[[Projects/Roadmap]] [[Roadmap#Later]] [[Roadmap#Now#Later]] [[Q3 plan]] [[#Top]] [[Roadmap#^decision]]',
+      '[up](Projects/Roadmap.md#later) [self](#top) ![ok](assets/chart.png) ![[chart.png|300]]',
+      '[[Roadmap#Someday]] [[Roadmap#^nope]] [[Nowhere]] [[Dup]] [[SPEC-9]] [gone](old/plan.md) [out](../../x.md)',
+      '![missing](assets/gone.png) ![[lost.png]] <img src="img/none.svg" width="20"> [[Meeting notes]]',
+    ].join('\n'),
+  ),
+  vaultDocument('Projects/Roadmap.md', '# Now\n## Later\nWe decided. ^decision\n', { aliases: ['Q3 plan'] }),
+  vaultDocument('a/Dup.md', 'one\n'),
+  vaultDocument('b/Dup.md', 'two\n'),
+  vaultDocument('Meeting notes.md', '', { type: 'spec' }),
+];
+
+describe('links by name in check', () => {
+  it('reports broken name links as warnings, broken keys as errors, missing images and a spec without a key', () => {
+    const findings = runRules({
+      documents: vault,
+      roadmap: [],
+      settings: settingsSchema.parse({}),
+      otherFiles: ['assets/chart.png'],
+    });
+    expect(
+      findings.map(
+        (finding) => `${finding.severity} ${finding.rule} ${finding.path}:${finding.line} ${finding.message}`,
+      ),
+    ).toEqual([
+      'warning broken-link Home.md:4 [[Dup]] in Home.md could mean any of a/Dup.md, b/Dup.md; write the path to choose one.',
+      'warning broken-link Home.md:4 [[Nowhere]] in Home.md links to "Nowhere", which no file, path or alias in this workspace is called.',
+      'warning broken-link Home.md:4 [[Roadmap#Someday]] in Home.md points to the heading "Someday" in Projects/Roadmap.md, which has no such heading.',
+      'warning broken-link Home.md:4 [[Roadmap#^nope]] in Home.md points to block ^nope in Projects/Roadmap.md, which has no such block.',
+      'error broken-link Home.md:4 [[SPEC-9]] in Home.md links to SPEC-9, which does not exist.',
+      'warning broken-link Home.md:4 [gone](old/plan.md) in Home.md points to old/plan.md, which is not in this workspace.',
+      'warning missing-asset Home.md:5 ![[lost.png]] in Home.md links to "lost.png", which no file, path or alias in this workspace is called.',
+      'warning missing-asset Home.md:5 ![](img/none.svg) in Home.md points to img/none.svg, which is not in this workspace.',
+      'warning missing-asset Home.md:5 ![missing](assets/gone.png) in Home.md points to assets/gone.png, which is not in this workspace.',
+      'warning missing-key Meeting notes.md:1 Meeting notes.md says type: spec but has no key, so it cannot be linked or exported as a spec; it would get SPEC-1 (add key: SPEC-1, or choose Make this a spec in the app).',
+    ]);
+  });
+
+  it('a broken name link set to error stays a warning; off silences it', () => {
+    const severities = (rule: 'error' | 'off') =>
+      runRules({
+        documents: [vaultDocument('a.md', '[[Nowhere]]\n')],
+        roadmap: [],
+        settings: settingsSchema.parse({ rules: { 'broken-link': rule } }),
+      }).map((finding) => finding.severity);
+    expect([severities('error'), severities('off')]).toEqual([['warning'], []]);
+  });
+});
