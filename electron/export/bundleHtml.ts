@@ -60,7 +60,10 @@ export function renderBundleHtml(bundle: SpecBundle, options: BundleHtmlOptions)
     const number = String(index + 1);
     const id = anchors.get(entry.key ?? '') ?? `document-${number}`;
     contents.push({ id, number, text: entry.title, level: 1 });
-    const body = renderDocumentHtml(documentBody(document), entry.path, number, context);
+    const body = renderDocumentHtml(documentBody(document), entry.path, number, {
+      ...context,
+      title: entry.title,
+    });
     contents.push(...body.headings);
     const kind = `${typeNames[entry.type] ?? 'Document'}${entry.key ? ` · ${escapeHtml(entry.key)}` : ''}`;
     // Each document opens its own named page, so the running header can name it.

@@ -67,12 +67,27 @@ describe('renderDocumentHtml', () => {
     [
       'a remote image',
       '![Funnel](https://example.com/f.png)',
-      '<p><span class="image-alt">Funnel</span></p>',
+      '<p><span class="image-alt">Remote image not fetched: https://example.com/f.png (Funnel)</span></p>',
     ],
     [
       'an image outside the workspace',
       '![Secret](../../secret.png)',
-      '<p><span class="image-alt">Secret</span></p>',
+      '<p><span class="image-alt">Image outside the workspace: ../../secret.png (Secret)</span></p>',
+    ],
+    [
+      'a missing image names its file',
+      '![](../assets/gone.png)',
+      '<p><span class="image-alt">Image not found: ../assets/gone.png</span></p>',
+    ],
+    [
+      'a collapsed <details> prints open, so nothing inside it is lost',
+      '<details>\n<summary>Plan</summary>\n\nStep one.\n\n</details>',
+      '<details open>\n<summary>Plan</summary>\n\n<p>Step one.</p>\n</details>',
+    ],
+    [
+      'an in-document link goes to the heading by its GitHub id',
+      '[see](#edge-cases-and-limits)\n\n## Edge cases, and limits!',
+      '<p><a href="#d1-edge-cases-and-limits">see</a></p>\n<h2 id="d1-edge-cases-and-limits"><span class="number">1.1</span> Edge cases, and limits!</h2>',
     ],
     ['a script link', '[go](javascript:alert(1))', '<p><span class="unlinked">go</span></p>'],
     [
@@ -86,8 +101,12 @@ describe('renderDocumentHtml', () => {
       'Press <kbd>Enter</kbd> <img src=x onerror=alert(1)>',
       '<p>Press <kbd>Enter</kbd> &lt;img src=x onerror=alert(1)&gt;</p>',
     ],
-    ['a third-level heading', '### Edge cases', '<h3 id="1-edge-cases">Edge cases</h3>'],
-    ['a section heading', '## Problem', '<h2 id="section-1-1"><span class="number">1.1</span> Problem</h2>'],
+    [
+      'a third-level heading',
+      '## Problem\n\n### Edge cases',
+      '<h2 id="d1-problem"><span class="number">1.1</span> Problem</h2>\n<h3 id="d1-edge-cases">Edge cases</h3>',
+    ],
+    ['a section heading', '## Problem', '<h2 id="d1-problem"><span class="number">1.1</span> Problem</h2>'],
   ];
   it.each(cases)('%s', (_, body, expected) => {
     expect(render(body)).toEqual(expected);
@@ -108,15 +127,22 @@ describe('renderDocumentHtml', () => {
     );
   });
 
-  it('collects numbered sections for the contents', () => {
-    const { headings } = renderDocumentHtml('# Summary\n\n## Problem\n\n### Detail', 'specs/a.md', '3', {
-      root,
-      anchors,
-      titles,
-    });
-    expect(headings).toEqual([
-      { id: 'section-3-1', number: '3.1', text: 'Summary', level: 2 },
-      { id: 'section-3-2', number: '3.2', text: 'Problem', level: 2 },
+  it('collects numbered sections for the contents: the shallowest heading level, under the title', () => {
+    const sections = (body: string, title?: string) =>
+      renderDocumentHtml(body, 'specs/a.md', '3', { root, anchors, titles, ...(title ? { title } : {}) })
+        .headings;
+    expect([
+      sections('# Summary\n\n## Problem\n\n# Plan\n\n## Steps'),
+      sections('# Guest checkout\n\n## Problem\n\n### Detail\n\n## Plan', 'Guest checkout'),
+    ]).toEqual([
+      [
+        { id: 'd3-summary', number: '3.1', text: 'Summary', level: 2 },
+        { id: 'd3-plan', number: '3.2', text: 'Plan', level: 2 },
+      ],
+      [
+        { id: 'd3-problem', number: '3.1', text: 'Problem', level: 2 },
+        { id: 'd3-plan', number: '3.2', text: 'Plan', level: 2 },
+      ],
     ]);
   });
 

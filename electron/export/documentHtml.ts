@@ -14,7 +14,9 @@ import {
   type RequirementAttributes,
 } from '../../shared/grammar/linkGrammar.js';
 import { shortTitle } from '../../shared/model/keyTitle.js';
-import { imageDataUri } from './bundleImages.js';
+import { scanMarkdown } from '../../shared/grammar/markdownScanner.js';
+import { headingIds, headingSlugger } from '../../shared/model/headingAnchor.js';
+import { imageDataUri, resolveImage } from './bundleImages.js';
 import { attributes, escapeHtml, safeHref, sanitizeRawHtml } from './htmlSanitizer.js';
 
 export interface TocHeading {
@@ -27,6 +29,8 @@ export interface TocHeading {
 
 export interface DocumentHtmlContext {
   root: string;
+  /** The document's title, printed above its body: a first H1 saying the same is not printed again. */
+  title?: string;
   /** Anchor id of every key (document, requirement, roadmap item) present in the bundle. */
   anchors: ReadonlyMap<string, string>;
   /** Titles shown beside the keys of references without a label of their own. */
@@ -54,21 +58,28 @@ export function renderDocumentHtml(
   context: DocumentHtmlContext,
 ): { html: string; headings: TocHeading[] } {
   const headings: TocHeading[] = [];
-  const usedIds = new Set<string>();
+  const text = body.replace(/\r\n?/g, '\n');
+  const outline = outlineOf(text, context.title);
+  // GitHub's ids, under a prefix per document: a bundle holds several documents' "Overview".
+  const prefix = `d${number.replace(/\./g, '-')}-`;
+  const slug = headingSlugger();
   const marked = new Marked({ gfm: true, async: false });
+  let headingIndex = -1;
   marked.use({
     extensions: [requirementExtension(context), referenceExtension(context)],
     renderer: {
       heading({ tokens, depth }) {
         const text = this.parser.parseInline(tokens);
-        const level = Math.min(6, Math.max(2, depth === 1 ? 2 : depth));
+        headingIndex++;
+        const id = `${prefix}${slug(plainText(text))}`;
+        if (headingIndex === 0 && outline.dropFirst) return '';
+        // The shallowest heading used becomes a numbered section, whatever its level in the file.
+        const level = Math.min(6, Math.max(2, depth - outline.shallowest + 2));
         if (level === 2) {
           const sectionNumber = `${number}.${headings.length + 1}`;
-          const id = `section-${sectionNumber.replace(/\./g, '-')}`;
           headings.push({ id, number: sectionNumber, text: plainText(text), level: 2 });
-          return `<h2 id="${id}"><span class="number">${sectionNumber}</span> ${text}</h2>\n`;
+          return `<h2 id="${escapeHtml(id)}"><span class="number">${sectionNumber}</span> ${text}</h2>\n`;
         }
-        const id = uniqueId(`${number}-${slugOf(plainText(text))}`, usedIds);
         return `<h${level} id="${escapeHtml(id)}">${text}</h${level}>\n`;
       },
       html({ text }) {
@@ -76,14 +87,15 @@ export function renderDocumentHtml(
       },
       link({ href, title, tokens }) {
         const text = this.parser.parseInline(tokens);
-        const safe = safeHref(href);
+        const own = ownHeading(href, outline.ids);
+        const safe = own === undefined ? safeHref(href) : `#${prefix}${own}`;
         if (safe === undefined) return `<span class="unlinked">${text}</span>`;
         const external = !safe.startsWith('#');
         return `<a${attributes({ href: safe, title: title ?? undefined, class: external ? 'external' : undefined })}>${text}</a>`;
       },
       image({ href, title, text }) {
         const data = imageDataUri(context.root, documentPath, href);
-        if (data === undefined) return `<span class="image-alt">${escapeHtml(text || 'image')}</span>`;
+        if (data === undefined) return missingImage(context.root, documentPath, href, text);
         return `<img${attributes({ src: data, alt: text, title: title ?? undefined })}>`;
       },
       checkbox({ checked }) {
@@ -91,7 +103,6 @@ export function renderDocumentHtml(
       },
     },
   });
-  const text = body.replace(/\r\n?/g, '\n');
   try {
     if (hasHugeInlineRun(marked, text)) return { html: unrendered(text), headings: [] };
     return { html: marked.parse(text, { async: false }), headings };
@@ -222,6 +233,52 @@ function badge(kind: string, value: string): string {
   return `<span class="badge ${kind} ${kind}-${escapeHtml(value.replace(/[^a-z0-9-]/gi, ''))}">${escapeHtml(label)}</span>`;
 }
 
+/** Which first heading repeats the title, how deep the shallowest heading is, and GitHub's id of each. */
+function outlineOf(
+  text: string,
+  title: string | undefined,
+): { dropFirst: boolean; shallowest: number; ids: Set<string> } {
+  const headings = scanMarkdown(text).headings;
+  const first = headings[0];
+  const dropFirst =
+    first !== undefined &&
+    first.level === 1 &&
+    title !== undefined &&
+    first.text.trim().toLowerCase() === title.trim().toLowerCase();
+  const rest = dropFirst ? headings.slice(1) : headings;
+  const shallowest = rest.length === 0 ? 2 : Math.min(...rest.map((heading) => heading.level));
+  return { dropFirst, shallowest, ids: new Set(headingIds(headings.map((heading) => heading.text))) };
+}
+
+/** `#some-heading` pointing at a heading of this document: its GitHub id, else undefined. */
+function ownHeading(href: string, ids: ReadonlySet<string>): string | undefined {
+  if (!href.startsWith('#')) return undefined;
+  let fragment: string;
+  try {
+    fragment = decodeURIComponent(href.slice(1));
+  } catch {
+    return undefined;
+  }
+  if (ids.has(fragment)) return fragment;
+  return ids.has(fragment.toLowerCase()) ? fragment.toLowerCase() : undefined;
+}
+
+/** In print, an image that could not be embedded says which, and why: nothing is silently lost. */
+function missingImage(root: string, documentPath: string, href: string, alt: string): string {
+  const image = resolveImage(root, documentPath, href);
+  const why = image.ok
+    ? 'Image could not be read'
+    : image.reason === 'remote'
+      ? 'Remote image not fetched'
+      : image.reason === 'outside'
+        ? 'Image outside the workspace'
+        : image.reason === 'not-an-image'
+          ? 'Not an image'
+          : 'Image not found';
+  const altText = alt.trim() === '' ? '' : ` (${escapeHtml(alt)})`;
+  return `<span class="image-alt">${why}: ${escapeHtml(href)}${altText}</span>`;
+}
+
 function plainText(html: string): string {
   return html
     .replace(/<[^>]*>/g, '')
@@ -231,20 +288,4 @@ function plainText(html: string): string {
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&')
     .trim();
-}
-
-function slugOf(text: string): string {
-  return (
-    text
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-|-$/g, '') || 'section'
-  );
-}
-
-function uniqueId(id: string, used: Set<string>): string {
-  let candidate = id;
-  for (let count = 2; used.has(candidate); count++) candidate = `${id}-${count}`;
-  used.add(candidate);
-  return candidate;
 }

@@ -35,7 +35,8 @@ const allowedTags = new Set([
   'figcaption',
   'center',
 ]);
-const bareTagPattern = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)\s*(\/?)>/g;
+const bareTagPattern =
+  /<(\/?)([a-zA-Z][a-zA-Z0-9]*)\s*(\/?)>|<details\s+open(?:\s*=\s*(?:""|''|"open"|'open'|open))?\s*>/gi;
 const commentPattern = /<!--[\s\S]*?(?:-->|$)/g;
 
 export function escapeHtml(text: string): string {
@@ -62,8 +63,11 @@ export function sanitizeRawHtml(raw: string): string {
   let position = 0;
   for (const match of withoutComments.matchAll(bareTagPattern)) {
     result += escapeText(withoutComments.slice(position, match.index));
-    const name = match[2]!.toLowerCase();
-    result += allowedTags.has(name) ? `<${match[1]}${name}${match[3] ? ' /' : ''}>` : escapeHtml(match[0]);
+    const name = (match[2] ?? 'details').toLowerCase();
+    // Paper cannot be clicked open: a collapsed <details> would print as its summary alone, so it prints open.
+    if (name === 'details' && match[1] !== '/') result += '<details open>';
+    else
+      result += allowedTags.has(name) ? `<${match[1]}${name}${match[3] ? ' /' : ''}>` : escapeHtml(match[0]);
     position = match.index + match[0].length;
   }
   return result + escapeText(withoutComments.slice(position));
