@@ -1,6 +1,13 @@
 /** `specbench doctor <dir> [--json]`: proves the editor's codec gives every file back byte for byte. */
 import { DocumentStore } from '../../engine/documentStore.js';
 import type { MarkdownCodec } from '../../../shared/markdown/markdownCodec.js';
+import {
+  addCoverage,
+  emptyCoverage,
+  formatShare,
+  sourceCoverage,
+  type SourceCoverage,
+} from '../../../shared/markdown/sourceCoverage.js';
 import type { CliCommand } from '../cliCommand.js';
 import { exitCodes, fileLocation, formatTable, plural, writeJson, writeLines } from '../cliOutput.js';
 import { checkFolder } from '../checkFolder.js';
@@ -14,15 +21,21 @@ interface ChangedFile {
 
 export const doctorCommand: CliCommand = {
   name: 'doctor',
-  summary: 'check that every Markdown file survives open and save byte for byte',
+  summary:
+    'check that every Markdown file survives open and save byte for byte, and how much shows as source',
   usage: 'specbench doctor <dir> [--json]',
   details: `Runs every Markdown file through the editor's codec (parse, then save with no edits) and lists
 each file that would not come back byte-identical, with the line of the first difference. Files
-the editor will not open (binary, not UTF-8, too large) are listed as skipped. Writes nothing.
+the editor will not open (binary, not UTF-8, too large) are listed as skipped. It also tells how
+well the folder will edit: how many blocks and inline constructs (links, images, emphasis, code)
+the editor shows as Markdown source instead of what they mean, in total and for the files with the
+most. Writes nothing.
 
 Options:
   --json  prints {"files", "identical", "changed": [{"path", "line", "reason"}],
-          "skipped": [{"path", "message"}]}; paths are relative to <dir>
+          "skipped": [{"path", "message"}], "source": {"blocks", "rawBlocks", "inline",
+          "rawInline"}, "sourceByFile": [{"path", "blocks", "rawBlocks", "inline", "rawInline"}]};
+          sourceByFile lists the files showing any source; paths are relative to <dir>
 
 Exit codes: 0 every file is identical, 1 at least one would change, 2 bad usage or no such folder.`,
   positionals: ['dir'],
@@ -37,17 +50,28 @@ Exit codes: 0 every file is identical, 1 at least one would change, 2 bad usage 
     const files = await store.listMarkdownFiles();
     const changed: ChangedFile[] = [];
     const skipped: { path: string; message: string }[] = [];
+    const source = emptyCoverage();
+    const sourceByFile: (SourceCoverage & { path: string })[] = [];
     for (const listed of files) {
       const read = await store.read(listed.path);
       if (!read.ok) {
         skipped.push({ path: listed.path, message: read.message });
         continue;
       }
-      const difference = roundTripDifference(codec, read.file.text);
-      if (difference) changed.push({ path: listed.path, ...difference });
+      const checkedFile = roundTrip(codec, read.file.text);
+      if (checkedFile.difference) changed.push({ path: listed.path, ...checkedFile.difference });
+      if (checkedFile.coverage) {
+        addCoverage(source, checkedFile.coverage);
+        if (checkedFile.coverage.rawBlocks + checkedFile.coverage.rawInline > 0)
+          sourceByFile.push({ path: listed.path, ...checkedFile.coverage });
+      }
     }
+    sourceByFile.sort(
+      (a, b) => b.rawBlocks + b.rawInline - (a.rawBlocks + a.rawInline) || (a.path < b.path ? -1 : 1),
+    );
     const identical = files.length - changed.length - skipped.length;
-    if (values.json === true) writeJson(context, { files: files.length, identical, changed, skipped });
+    if (values.json === true)
+      writeJson(context, { files: files.length, identical, changed, skipped, source, sourceByFile });
     else {
       writeLines(
         context,
@@ -65,20 +89,63 @@ Exit codes: 0 every file is identical, 1 at least one would change, 2 bad usage 
           ? `All ${plural(identical, 'Markdown file')} come back byte-identical${skipped.length > 0 ? ` (${skipped.length} skipped)` : ''}.`
           : `${changed.length} of ${plural(files.length, 'Markdown file')} would not come back byte-identical.`,
       ]);
+      writeSourceShown(context, checked.root, source, sourceByFile);
     }
     return changed.length > 0 ? exitCodes.findings : exitCodes.ok;
   },
 };
 
-function roundTripDifference(codec: MarkdownCodec, text: string): Omit<ChangedFile, 'path'> | undefined {
+/** Files listed by name in the text report; JSON lists them all. */
+const worstFilesShown = 10;
+
+function writeSourceShown(
+  context: Parameters<CliCommand['run']>[0],
+  root: string,
+  source: SourceCoverage,
+  byFile: (SourceCoverage & { path: string })[],
+): void {
+  writeLines(context, [
+    `Shown as Markdown source: ${formatShare(source.rawBlocks, source.blocks, 'blocks')}, ${formatShare(source.rawInline, source.inline, 'inline constructs')}.`,
+  ]);
+  if (byFile.length === 0) return;
+  writeLines(
+    context,
+    formatTable(
+      byFile
+        .slice(0, worstFilesShown)
+        .map((file) => [
+          fileLocation(context, root, file.path),
+          formatShare(file.rawBlocks, file.blocks, 'blocks'),
+          formatShare(file.rawInline, file.inline, 'inline'),
+        ]),
+    ),
+  );
+  if (byFile.length > worstFilesShown)
+    writeLines(context, [
+      `… and ${plural(byFile.length - worstFilesShown, 'more file')} showing some source (--json lists all).`,
+    ]);
+}
+
+function roundTrip(
+  codec: MarkdownCodec,
+  text: string,
+): { difference?: Omit<ChangedFile, 'path'>; coverage?: SourceCoverage } {
   let output: string;
+  let coverage: SourceCoverage;
   try {
-    output = codec.serialize(codec.parse(text));
+    const parsed = codec.parse(text);
+    coverage = sourceCoverage(parsed.doc);
+    output = codec.serialize(parsed);
   } catch (error) {
     // A codec failure on one file is reported with that file, not as a crash of the whole run.
-    return { line: 1, reason: `the codec failed: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      difference: {
+        line: 1,
+        reason: `the codec failed: ${error instanceof Error ? error.message : String(error)}`,
+      },
+    };
   }
-  return output === text ? undefined : firstDifference(text, output);
+  return output === text ? { coverage } : { difference: firstDifference(text, output), coverage };
 }
 
 /** Where `after` first departs from `before`, in words a user can check with their editor. */

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { createMarkdownCodec } from './markdownCodec.js';
+import { sourceCoverage, formatShare } from './sourceCoverage.js';
+
+const codec = createMarkdownCodec();
+
+describe('sourceCoverage', () => {
+  const cases: [string, string, object][] = [
+    ['an empty file', '', { blocks: 0, rawBlocks: 0, inline: 0, rawInline: 0 }],
+    [
+      'modelled blocks and inline constructs',
+      '# Title\n\nText with **bold**, `code`, a [link](x.md) and [[SPEC-1]].\n\n- item\n',
+      { blocks: 3, rawBlocks: 0, inline: 4, rawInline: 0 },
+    ],
+    [
+      'a requirement card and its inner blocks count, a raw block and raw atoms too',
+      ':::requirement{#REQ-1}\nBody with &copy; and a footnote[^1].\n:::\n\n<div>\nraw\n</div>\n',
+      { blocks: 3, rawBlocks: 1, inline: 2, rawInline: 2 },
+    ],
+  ];
+  it.each(cases)('%s', (_name, text, expected) => {
+    expect(sourceCoverage(codec.parse(text).doc)).toEqual(expected);
+  });
+
+  it('formats a share for people', () => {
+    expect([formatShare(3, 4000, 'blocks'), formatShare(12, 140, 'blocks'), formatShare(0, 0, 'x')]).toEqual([
+      '3 of 4,000 blocks (<0.1 %)',
+      '12 of 140 blocks (8.6 %)',
+      '0 of 0 x (0 %)',
+    ]);
+  });
+});
