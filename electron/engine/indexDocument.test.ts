@@ -1,3 +1,4 @@
+import { requirementFingerprint } from '../../shared/model/fingerprint.js';
 import { describe, expect, it } from 'vitest';
 import { indexDocument, unreadableDocument } from './indexDocument.js';
 
@@ -51,6 +52,7 @@ describe('indexDocument', () => {
           line: 12,
           endLine: 15,
           summary: 'Guest shoppers can pay without an account.',
+          fingerprint: requirementFingerprint('Guest shoppers can pay without an account.'),
           section: 'Requirements',
         },
       ],

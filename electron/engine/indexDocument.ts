@@ -12,6 +12,7 @@ import {
   type RequirementEntry,
 } from '../../shared/model/documentModel.js';
 import { documentTitle, fileTitle } from '../../shared/model/documentTitle.js';
+import { requirementFingerprint } from '../../shared/model/fingerprint.js';
 import { splitDocumentQuickly } from './plainFrontMatter.js';
 import { summarizeSections } from './sectionSummary.js';
 
@@ -54,6 +55,7 @@ export function indexDocument(path: string, text: string, version: IndexedVersio
         line: requirement.line + shift,
         endLine: requirement.endLine + shift,
         summary: firstTextLine(requirement.body),
+        fingerprint: requirementFingerprint(requirement.body),
       };
       if (requirement.attributes.priority !== undefined) entry.priority = requirement.attributes.priority;
       if (requirement.attributes.status !== undefined) entry.status = requirement.attributes.status;

@@ -37,6 +37,8 @@ export interface RequirementEntry {
   endLine: number;
   /** The requirement's first line of text, for lists and pickers. */
   summary: string;
+  /** Fingerprint of its text (`requirementFingerprint`): what a story's `reviewed:` stamp records; set by the indexer. */
+  fingerprint?: string;
   /** The heading the requirement sits under, if any. */
   section?: string;
 }

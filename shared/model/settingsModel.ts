@@ -17,6 +17,8 @@ export const ruleIds = [
   'criterion-not-gherkin',
   'missing-asset',
   'missing-key',
+  'suspect-link',
+  'stale-approval',
 ] as const;
 export type RuleId = (typeof ruleIds)[number];
 
@@ -33,6 +35,8 @@ export const defaultSeverities: Record<RuleId, Severity> = {
   'criterion-not-gherkin': 'info',
   'missing-asset': 'warning',
   'missing-key': 'warning',
+  'suspect-link': 'warning',
+  'stale-approval': 'warning',
 };
 
 export const prefixesSchema = z.object({

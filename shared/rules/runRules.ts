@@ -12,8 +12,10 @@ import { mustWithoutStory } from './mustWithoutStory.js';
 import { nowItemWithoutRequirements } from './nowItemWithoutRequirements.js';
 import { requirementWithoutRoadmap } from './requirementWithoutRoadmap.js';
 import { specWithoutKey } from './specWithoutKey.js';
+import { staleApproval } from './staleApproval.js';
 import { storyWithoutAcceptanceCriteria } from './storyWithoutAcceptanceCriteria.js';
 import { unmeasuredMetric } from './unmeasuredMetric.js';
+import { suspectLink } from './suspectLink.js';
 
 export type { Finding, RuleInput } from './finding.js';
 
@@ -30,6 +32,8 @@ export const rules: readonly Rule[] = [
   criterionNotGherkin,
   missingAsset,
   specWithoutKey,
+  suspectLink,
+  staleApproval,
 ];
 
 /** Findings sorted by path, then line. */
