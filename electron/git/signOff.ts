@@ -1,0 +1,76 @@
+/**
+ * Writing sign-off into front matter: a story's review stamps and a spec's approvals, each a
+ * one-line change through setFrontMatterFields, saved against the version that was read.
+ */
+import { setFrontMatterFields, splitDocument } from '../../shared/frontMatter/frontMatter.js';
+import {
+  approvalsOf,
+  currentStamps,
+  documentFingerprint,
+  type Approval,
+} from '../../shared/model/signOff.js';
+import type { Workspace } from '../engine/workspace.js';
+
+type Written<T> = ({ ok: true; changed: boolean } & T) | { ok: false; message: string };
+
+async function editFrontMatter(
+  workspace: Workspace,
+  documentPath: string,
+  fields: (data: Record<string, unknown>) => Record<string, unknown> | undefined,
+): Promise<Written<object>> {
+  const read = await workspace.readDocument(documentPath);
+  if (!read.ok) return { ok: false, message: read.message };
+  const split = splitDocument(read.file.text);
+  if (split.frontMatter?.error) {
+    return {
+      ok: false,
+      message: `${documentPath}: its front matter cannot be read (line ${split.frontMatter.error.line})`,
+    };
+  }
+  const changes = fields(split.frontMatter?.data ?? {});
+  if (!changes) return { ok: true, changed: false };
+  const eol = read.file.text.includes('\r\n') ? '\r\n' : '\n';
+  const raw = setFrontMatterFields(split.frontMatter?.raw, changes, eol);
+  const text = (split.bom ? '\uFEFF' : '') + raw + split.body;
+  const saved = await workspace.saveDocument(documentPath, text, read.file);
+  return saved.ok ? { ok: true, changed: true } : { ok: false, message: saved.message };
+}
+
+/** Stamps a story with the fingerprints of the requirements it implements, as they are now. */
+export async function markReviewed(
+  workspace: Workspace,
+  storyPath: string,
+): Promise<Written<{ stamps: Record<string, string> }>> {
+  const story = workspace.document(storyPath);
+  if (!story) return { ok: false, message: `${storyPath} is not in the workspace` };
+  const stamps = currentStamps(story, (key) => workspace.requirement(key)?.requirement);
+  const result = await editFrontMatter(workspace, storyPath, (data) =>
+    JSON.stringify(data.reviewed ?? null) === JSON.stringify(stamps) ||
+    (Object.keys(stamps).length === 0 && data.reviewed === undefined)
+      ? undefined
+      : { reviewed: Object.keys(stamps).length > 0 ? stamps : undefined },
+  );
+  return result.ok ? { ...result, stamps } : result;
+}
+
+/** Adds an approval of the spec as it is now and sets its status to approved. */
+export async function approveSpec(
+  workspace: Workspace,
+  specPath: string,
+  approver: { name: string; email?: string },
+  now = new Date(),
+): Promise<Written<{ approval: Approval }>> {
+  const spec = workspace.document(specPath);
+  if (!spec) return { ok: false, message: `${specPath} is not in the workspace` };
+  const approval: Approval = {
+    by: approver.name,
+    ...(approver.email ? { email: approver.email } : {}),
+    at: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    fingerprint: documentFingerprint(spec),
+  };
+  const result = await editFrontMatter(workspace, specPath, (data) => ({
+    approvals: [...approvalsOf(data), approval],
+    ...(data.status === 'approved' ? {} : { status: 'approved' }),
+  }));
+  return result.ok ? { ...result, approval } : result;
+}
