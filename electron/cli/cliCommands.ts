@@ -13,6 +13,9 @@ export const cliCommands: Record<string, () => Promise<CliCommand>> = {
   trace: async () => (await import('./commands/trace.js')).traceCommand,
   rekey: async () => (await import('./commands/rekey.js')).rekeyCommand,
   export: async () => (await import('./commands/export.js')).exportCommand,
+  history: async () => (await import('./commands/history.js')).historyCommand,
+  diff: async () => (await import('./commands/diff.js')).diffCommand,
+  review: async () => (await import('./commands/review.js')).reviewCommand,
   'merge-driver': async () => (await import('./commands/mergeDriver.js')).mergeDriverCommand,
   serve: async () => (await import('./commands/serve.js')).serveCommand,
 };

@@ -101,10 +101,11 @@ export function runSpecbenchIn(
   sandbox: GitSandbox,
   cwd: string,
   args: string[],
+  env: NodeJS.ProcessEnv = {},
 ): { code: number; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [specbenchBin, ...args], {
     cwd,
-    env: sandbox.env,
+    env: { ...sandbox.env, ...env },
     encoding: 'utf8',
   });
   return { code: result.status ?? 128, stdout: result.stdout, stderr: result.stderr };

@@ -1,0 +1,47 @@
+/** `specbench diff <dir> <REV> [<REV2>] [--json]`: the change report between two baselines. */
+import type { CliCommand } from '../cliCommand.js';
+import { exitCodes, fail, writeJson, writeLines } from '../cliOutput.js';
+import { openRepository } from '../openRepository.js';
+
+export const diffCommand: CliCommand = {
+  name: 'diff',
+  summary: 'what changed between two baselines: requirements, roadmap items, story status',
+  usage: 'specbench diff <dir> <REV> [<REV2>] [--json]',
+  details: `Compares the workspace at REV (a tag, branch or commit) with REV2, or with the working tree
+when REV2 is left out: requirements added, removed and changed (their text diff and changed
+fields: priority, status, roadmap, spec, file), roadmap items added, removed and changed (field by
+field), stories whose status moved, and documents added or removed. Needs git.
+
+Options:
+  --json  prints {"from", "to", "requirements": {"added", "removed", "changed": [{"key", "path",
+          "fields": [{"field", "from", "to"}], "diff"}]}, "roadmap": {"added", "removed",
+          "changed"}, "stories": [{"key", "from", "to"}], "documents": {"added", "removed"}}
+
+Exit codes: 0 shown (with or without changes), 2 bad usage, an unknown revision or no git repository.`,
+  positionals: ['dir', 'rev'],
+  morePositionals: true,
+  options: { json: { type: 'boolean' } },
+  async run(context, [dir, from, to, ...extra], values) {
+    if (extra.length > 0)
+      return fail(context, `diff: unexpected argument '${extra[0]}' (usage: ${diffCommand.usage})`);
+    const opened = await openRepository(context, 'diff', dir!);
+    if (!opened.ok) return opened.code;
+    const { repository } = opened;
+    const revisions = [from!, ...(to === undefined ? [] : [to])];
+    for (const revision of revisions) {
+      const resolved = await repository.resolve(revision);
+      if (!resolved.ok) return fail(context, `diff: ${resolved.message}`);
+    }
+    const { changeReport } = await import('../../git/changeReport.js');
+    const before = await repository.filesAt(from!);
+    const after = to === undefined ? await repository.workingFiles() : await repository.filesAt(to);
+    const report = changeReport(from!, to ?? 'the working tree', before, after);
+    if (values.json === true) {
+      writeJson(context, report);
+      return exitCodes.ok;
+    }
+    const { formatChangeReport } = await import('../../git/formatChangeReport.js');
+    writeLines(context, formatChangeReport(report));
+    return exitCodes.ok;
+  },
+};

@@ -1,0 +1,47 @@
+/** `specbench history <dir> <KEY> [--json]`: the commits that changed one requirement, document or roadmap item. */
+import { isKey } from '../../../shared/grammar/linkGrammar.js';
+import type { CliCommand } from '../cliCommand.js';
+import { exitCodes, fail, writeJson, writeLines } from '../cliOutput.js';
+import { openRepository } from '../openRepository.js';
+
+export const historyCommand: CliCommand = {
+  name: 'history',
+  summary: 'the commits that changed one requirement, document or roadmap item, with its diff',
+  usage: 'specbench history <dir> <KEY> [--json]',
+  details: `Newest first: commit, date, author and message, then the diff of that item alone. A
+requirement is followed by its key across files, renames and moves to another spec. Changes not
+committed yet come first. Needs git.
+
+Options:
+  --json  prints {"key", "kind": "requirement"|"document"|"roadmap", "changes": [{"commit"?, "author",
+          "email", "date", "message", "change": "added"|"changed"|"moved"|"removed", "path",
+          "previousPath"?, "before", "after", "diff": [unified diff lines]}]}
+
+Exit codes: 0 shown, 2 bad usage, a key never seen in the history, or no git repository.`,
+  positionals: ['dir', 'key'],
+  options: { json: { type: 'boolean' } },
+  async run(context, [dir, key], values) {
+    if (!isKey(key!)) return fail(context, `history: '${key}' is not a key like SPEC-3, REQ-12 or RM-4`);
+    const opened = await openRepository(context, 'history', dir!);
+    if (!opened.ok) return opened.code;
+    const { itemHistory } = await import('../../git/itemHistory.js');
+    const history = await itemHistory(opened.repository, key!);
+    if (history.changes.length === 0) return fail(context, `history: no commit in ${dir} touches ${key}`);
+    if (values.json === true) {
+      writeJson(context, history);
+      return exitCodes.ok;
+    }
+    const lines: string[] = [];
+    for (const change of history.changes) {
+      const where = change.previousPath
+        ? `from ${change.previousPath} to ${change.path}`
+        : `${change.change === 'removed' ? 'from' : 'in'} ${change.path}`;
+      const head = change.commit
+        ? `${change.commit.slice(0, 8)}  ${change.date.slice(0, 10)}  ${change.author}  ${change.message}`
+        : 'not committed yet';
+      lines.push(head, `  ${change.change} ${where}`, ...change.diff.map((line) => `    ${line}`), '');
+    }
+    writeLines(context, lines.slice(0, -1));
+    return exitCodes.ok;
+  },
+};

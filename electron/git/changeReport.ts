@@ -1,0 +1,161 @@
+/**
+ * What changed in a workspace between two baselines (tags, branches, commits, or the working tree):
+ * requirements added, removed and changed (text diff and fields), roadmap items changed, stories
+ * whose status moved, documents added and removed.
+ */
+import { itemDiff } from './itemHistory.js';
+import {
+  itemsByKey,
+  type DocumentItem,
+  type RequirementItem,
+  type RoadmapEntry,
+  type WorkspaceItem,
+} from './workspaceItems.js';
+
+export interface FieldChange {
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+
+export interface RequirementChange {
+  key: string;
+  path: string;
+  document?: string;
+  fields: FieldChange[];
+  /** Diff of its text (the lines between the fences); empty when only fields changed. */
+  diff: string[];
+}
+
+export interface ChangeReport {
+  from: string;
+  to: string;
+  requirements: {
+    added: RequirementItem[];
+    removed: RequirementItem[];
+    changed: RequirementChange[];
+  };
+  roadmap: {
+    added: RoadmapEntry[];
+    removed: RoadmapEntry[];
+    changed: { key: string; title: string; fields: FieldChange[] }[];
+  };
+  stories: { key: string; title?: string; from?: string; to?: string }[];
+  documents: { added: DocumentItem[]; removed: DocumentItem[] };
+}
+
+function ofKind<K extends WorkspaceItem['kind']>(items: Map<string, WorkspaceItem>, kind: K) {
+  return new Map([...items].filter(([, item]) => item.kind === kind)) as Map<
+    string,
+    Extract<WorkspaceItem, { kind: K }>
+  >;
+}
+
+function fieldChanges(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  names: string[],
+): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const field of names) {
+    const from = before[field];
+    const to = after[field];
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes.push({ field, from, to });
+  }
+  return changes;
+}
+
+const byKey = <T extends { key: string }>(a: T, b: T) => a.key.localeCompare(b.key, 'en', { numeric: true });
+
+export function changeReport(
+  from: string,
+  to: string,
+  before: Map<string, string>,
+  after: Map<string, string>,
+): ChangeReport {
+  const old = itemsByKey(before);
+  const now = itemsByKey(after);
+  const report: ChangeReport = {
+    from,
+    to,
+    requirements: { added: [], removed: [], changed: [] },
+    roadmap: { added: [], removed: [], changed: [] },
+    stories: [],
+    documents: { added: [], removed: [] },
+  };
+  const [oldRequirements, newRequirements] = [ofKind(old, 'requirement'), ofKind(now, 'requirement')];
+  for (const [key, item] of newRequirements) {
+    const previous = oldRequirements.get(key);
+    if (!previous) {
+      report.requirements.added.push(item);
+      continue;
+    }
+    const fields = fieldChanges({ ...previous, spec: previous.document }, { ...item, spec: item.document }, [
+      'priority',
+      'status',
+      'roadmap',
+      'spec',
+      'path',
+    ]);
+    const diff = previous.body === item.body ? [] : itemDiff(previous.body, item.body);
+    if (fields.length > 0 || diff.length > 0) {
+      const change: RequirementChange = { key, path: item.path, fields, diff };
+      if (item.document) change.document = item.document;
+      report.requirements.changed.push(change);
+    }
+  }
+  for (const [key, item] of oldRequirements)
+    if (!newRequirements.has(key)) report.requirements.removed.push(item);
+  const [oldRoadmap, newRoadmap] = [ofKind(old, 'roadmap'), ofKind(now, 'roadmap')];
+  for (const [key, item] of newRoadmap) {
+    const previous = oldRoadmap.get(key);
+    if (!previous) report.roadmap.added.push(item);
+    else {
+      const names = [...new Set([...Object.keys(previous.fields), ...Object.keys(item.fields)])].filter(
+        (name) => name !== 'key',
+      );
+      const fields = fieldChanges(previous.fields, item.fields, names);
+      if (fields.length > 0)
+        report.roadmap.changed.push({ key, title: String(item.fields.title ?? ''), fields });
+    }
+  }
+  for (const [key, item] of oldRoadmap) if (!newRoadmap.has(key)) report.roadmap.removed.push(item);
+  const [oldDocuments, newDocuments] = [ofKind(old, 'document'), ofKind(now, 'document')];
+  for (const [key, item] of newDocuments) {
+    const previous = oldDocuments.get(key);
+    if (!previous) report.documents.added.push(item);
+    else if (item.type === 'story' && previous.status !== item.status) {
+      report.stories.push({ key, title: item.title, from: previous.status, to: item.status });
+    }
+  }
+  for (const [key, item] of oldDocuments) if (!newDocuments.has(key)) report.documents.removed.push(item);
+  for (const list of [
+    report.requirements.added,
+    report.requirements.removed,
+    report.requirements.changed,
+    report.roadmap.added,
+    report.roadmap.removed,
+    report.roadmap.changed,
+    report.stories,
+    report.documents.added,
+    report.documents.removed,
+  ]) {
+    (list as { key: string }[]).sort(byKey);
+  }
+  return report;
+}
+
+export function isEmptyReport(report: ChangeReport): boolean {
+  const { requirements, roadmap, stories, documents } = report;
+  return [
+    requirements.added,
+    requirements.removed,
+    requirements.changed,
+    roadmap.added,
+    roadmap.removed,
+    roadmap.changed,
+    stories,
+    documents.added,
+    documents.removed,
+  ].every((list) => list.length === 0);
+}

@@ -1,0 +1,72 @@
+/** A change report as plain text lines, for the terminal and the Markdown of a bundle's chapter. */
+import type { ChangeReport, FieldChange } from './changeReport.js';
+
+export function describeValue(value: unknown): string {
+  if (value === undefined || value === null || value === '') return '(none)';
+  if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.join(', ');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+export function describeFields(fields: FieldChange[]): string {
+  return fields
+    .map((change) => `${change.field} ${describeValue(change.from)} → ${describeValue(change.to)}`)
+    .join('; ');
+}
+
+const firstLine = (text: string) =>
+  text
+    .split('\n')
+    .find((line) => line.trim() !== '')
+    ?.trim() ?? '';
+
+export function formatChangeReport(report: ChangeReport): string[] {
+  const lines = [`Changes from ${report.from} to ${report.to}`];
+  const section = (title: string, rows: string[], count = rows.length) => {
+    if (rows.length > 0) lines.push('', `${title} (${count})`, ...rows);
+  };
+  section(
+    'Requirements added',
+    report.requirements.added.map((item) => `  ${item.key}  ${item.path}  ${firstLine(item.body)}`),
+  );
+  section(
+    'Requirements changed',
+    report.requirements.changed.flatMap((change) => [
+      `  ${change.key}  ${change.path}${change.fields.length > 0 ? `  ${describeFields(change.fields)}` : ''}`,
+      ...change.diff.map((line) => `      ${line}`),
+    ]),
+    report.requirements.changed.length,
+  );
+  section(
+    'Requirements removed',
+    report.requirements.removed.map((item) => `  ${item.key}  ${item.path}  ${firstLine(item.body)}`),
+  );
+  section(
+    'Roadmap items added',
+    report.roadmap.added.map((item) => `  ${item.key}  ${describeValue(item.fields.title)}`),
+  );
+  section(
+    'Roadmap items changed',
+    report.roadmap.changed.map((item) => `  ${item.key}  ${item.title}: ${describeFields(item.fields)}`),
+  );
+  section(
+    'Roadmap items removed',
+    report.roadmap.removed.map((item) => `  ${item.key}  ${describeValue(item.fields.title)}`),
+  );
+  section(
+    'Stories whose status moved',
+    report.stories.map((story) =>
+      `  ${story.key}  ${describeValue(story.from)} → ${describeValue(story.to)}  ${story.title ?? ''}`.trimEnd(),
+    ),
+  );
+  section(
+    'Documents added',
+    report.documents.added.map((item) => `  ${item.key}  ${item.path}`),
+  );
+  section(
+    'Documents removed',
+    report.documents.removed.map((item) => `  ${item.key}  ${item.path}`),
+  );
+  if (lines.length === 1) lines.push('', 'No requirement, roadmap item or story status changed.');
+  return lines;
+}

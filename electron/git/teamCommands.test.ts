@@ -1,0 +1,203 @@
+/** history, diff and review as a team uses them: real git, a sample workspace, renames and moves. */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleWorkspaceFolder } from '../cli/packageRoot.js';
+import { createGitSandbox, runSpecbenchIn, type GitSandbox } from './testing/gitSandbox.js';
+
+let sandbox: GitSandbox;
+let clone: string;
+const specPath = 'ws/specs/guest-checkout.md';
+const req2 = 'Guests give an email address once';
+
+async function edit(file: string, change: (text: string) => string): Promise<void> {
+  const target = path.join(clone, file);
+  await fs.writeFile(target, change(await fs.readFile(target, 'utf8')));
+}
+
+/** Cuts REQ-3's block out of guest-checkout.md and appends it to order-tracking.md. */
+async function moveRequirement(): Promise<void> {
+  const text = await fs.readFile(path.join(clone, specPath), 'utf8');
+  const start = text.indexOf(':::requirement{#REQ-3');
+  const end = text.indexOf('\n:::\n', start) + 5;
+  await fs.writeFile(path.join(clone, specPath), text.slice(0, start) + text.slice(end));
+  await edit(
+    'ws/specs/order-tracking.md',
+    (tracking) => `${tracking.trimEnd()}\n\n${text.slice(start, end)}`,
+  );
+}
+
+const specbench = (...args: string[]) => runSpecbenchIn(sandbox, path.join(clone, 'ws'), args);
+
+beforeAll(async () => {
+  sandbox = await createGitSandbox();
+  clone = await sandbox.clone('dana');
+  await fs.cp(sampleWorkspaceFolder(), path.join(clone, 'ws'), {
+    recursive: true,
+    filter: (file) => path.basename(file) !== '.specbench',
+  });
+  sandbox.git(clone, ['add', '-A']);
+  sandbox.git(clone, ['commit', '-q', '-m', 'Sample workspace']);
+  sandbox.git(clone, ['tag', 'v1']);
+  await edit(specPath, (text) => text.replace(req2, 'Guests give an email address exactly once'));
+  await moveRequirement();
+  await edit('ws/roadmap.json', (text) => text.replace('"lane": "next",', '"lane": "now",'));
+  await edit('ws/stories/address-autocomplete.md', (text) =>
+    text.replace('status: in-progress', 'status: done'),
+  );
+  sandbox.git(clone, ['commit', '-q', '-am', 'REQ-3 belongs to order tracking']);
+  sandbox.git(clone, ['mv', 'ws/specs/order-tracking.md', 'ws/specs/tracking.md']);
+  sandbox.git(clone, ['commit', '-q', '-m', 'Shorter file name']);
+  sandbox.git(clone, ['tag', 'v2']);
+}, 60_000);
+
+afterAll(async () => {
+  await sandbox.remove();
+});
+
+describe('specbench history', () => {
+  it('follows a requirement by key across a move to another spec and a rename', () => {
+    const run = specbench('history', '.', 'REQ-3', '--json');
+    const history = JSON.parse(run.stdout) as {
+      kind: string;
+      changes: { change: string; path: string; previousPath?: string; author: string; message: string }[];
+    };
+    expect([
+      history.kind,
+      history.changes.map((change) => [
+        change.change,
+        change.previousPath ?? '',
+        change.path,
+        change.author,
+        change.message,
+      ]),
+    ]).toEqual([
+      'requirement',
+      [
+        ['moved', 'specs/order-tracking.md', 'specs/tracking.md', 'Dana', 'Shorter file name'],
+        [
+          'moved',
+          'specs/guest-checkout.md',
+          'specs/order-tracking.md',
+          'Dana',
+          'REQ-3 belongs to order tracking',
+        ],
+        ['added', '', 'specs/guest-checkout.md', 'Dana', 'Sample workspace'],
+      ],
+    ]);
+  });
+
+  it('prints the diff of that requirement alone, and says when a key has no history', () => {
+    const run = specbench('history', '.', 'REQ-2');
+    const unknown = specbench('history', '.', 'REQ-404');
+    expect({
+      first: run.stdout.split('\n').slice(1, 8),
+      unknown: [unknown.code, unknown.stderr],
+    }).toEqual({
+      first: [
+        '  changed in specs/guest-checkout.md',
+        '    @@ -1,4 +1,4 @@',
+        '     :::requirement{#REQ-2 priority=must status=approved roadmap=RM-1}',
+        '    -Guests give an email address once, and it is used for the receipt and every order update.',
+        '    +Guests give an email address exactly once, and it is used for the receipt and every order update.',
+        '     ',
+        '     - Given the guest email field, when the shopper enters an address without an "@" and a domain, then an inline error explains the expected format.',
+      ],
+      unknown: [2, 'specbench: history: no commit in . touches REQ-404\n'],
+    });
+  });
+});
+
+describe('specbench diff', () => {
+  it('reports requirements, roadmap items and story status between two tags', () => {
+    const report = JSON.parse(specbench('diff', '.', 'v1', 'v2', '--json').stdout) as {
+      requirements: {
+        changed: { key: string; fields: { field: string; from: unknown; to: unknown }[] }[];
+        added: unknown[];
+        removed: unknown[];
+      };
+      roadmap: { changed: { key: string; fields: { field: string; from: unknown; to: unknown }[] }[] };
+      stories: { key: string; from: string; to: string }[];
+    };
+    expect({
+      requirements: report.requirements.changed.map((change) => [
+        change.key,
+        change.fields.map((field) => field.field).join(','),
+      ]),
+      addedOrRemoved: report.requirements.added.length + report.requirements.removed.length,
+      roadmap: report.roadmap.changed.map((item) => [item.key, item.fields]),
+      stories: report.stories.map((story) => [story.key, story.from, story.to]),
+    }).toEqual({
+      requirements: [
+        ['REQ-2', ''],
+        ['REQ-3', 'spec,path'],
+        ['REQ-9', 'path'],
+        ['REQ-10', 'path'],
+        ['REQ-11', 'path'],
+      ],
+      addedOrRemoved: 0,
+      roadmap: [['RM-5', [{ field: 'lane', from: 'next', to: 'now' }]]],
+      stories: [['STORY-3', 'in-progress', 'done']],
+    });
+  });
+
+  it('compares with the working tree by default and refuses an unknown revision in one line', () => {
+    const clean = specbench('diff', '.', 'v2');
+    const unknown = specbench('diff', '.', 'v9');
+    expect([clean.code, clean.stdout, unknown.code, unknown.stderr]).toEqual([
+      0,
+      'Changes from v2 to the working tree\n\nNo requirement, roadmap item or story status changed.\n',
+      2,
+      "specbench: diff: no commit, branch or tag is called 'v9'\n",
+    ]);
+  });
+});
+
+describe('suspect links and specbench review', () => {
+  it('check reports the story whose requirement changed; review clears it with a one-line edit', async () => {
+    const before = specbench('check', '.', '--format', 'json');
+    const reviewed = specbench('review', '.', 'STORY-2');
+    const after = specbench('check', '.', '--format', 'json');
+    const diff = sandbox.git(clone, ['diff', '--numstat', '--', 'ws/stories']).output;
+    const rules = (run: { stdout: string }) =>
+      (JSON.parse(run.stdout) as { findings: { rule: string; path: string }[] }).findings.map(
+        (finding) => `${finding.rule} ${finding.path}`,
+      );
+    expect({
+      before: rules(before),
+      reviewed: reviewed.stdout.startsWith('Marked STORY-2 reviewed against REQ-2 ('),
+      after: rules(after),
+      diff,
+    }).toEqual({
+      before: ['stale-approval specs/guest-checkout.md', 'suspect-link stories/guest-receipt-email.md'],
+      reviewed: true,
+      after: ['stale-approval specs/guest-checkout.md'],
+      diff: '1\t1\tws/stories/guest-receipt-email.md\n',
+    });
+  });
+});
+
+describe('without git on the PATH', () => {
+  it('history and diff say so in one line; check still works', async () => {
+    // The CLI itself is started by path; only git is looked up on the PATH, in an empty folder.
+    const empty = path.join(sandbox.root, 'empty-bin');
+    await fs.mkdir(empty, { recursive: true });
+    const noGit = { PATH: empty };
+    const runs = [
+      ['history', '.', 'REQ-2'],
+      ['diff', '.', 'v1'],
+      ['check', '.'],
+    ].map((args) => runSpecbenchIn(sandbox, path.join(clone, 'ws'), args, noGit));
+    expect(runs.map((run) => [run.code, run.stderr])).toEqual([
+      [
+        2,
+        'specbench: history: git is not installed or not on the PATH, so git features are off (install git 2.30 or newer)\n',
+      ],
+      [
+        2,
+        'specbench: diff: git is not installed or not on the PATH, so git features are off (install git 2.30 or newer)\n',
+      ],
+      [0, ''],
+    ]);
+  });
+});
