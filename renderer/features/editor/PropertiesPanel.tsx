@@ -12,7 +12,8 @@ interface PropertiesPanelProps {
   onChange: (changes: Record<string, unknown>) => void;
 }
 
-const shownElsewhere = new Set(['title', 'key', 'type']);
+// Sign-off stamps are shown as review and approval state, not as raw fields.
+const shownElsewhere = new Set(['title', 'key', 'type', 'reviewed', 'approvals']);
 const edited = new Set(['status', 'owner', 'implements', 'answers', 'estimate']);
 
 function requirementOptions(workspace: WorkspaceState): KeyOption[] {
