@@ -164,7 +164,7 @@ describe('specbench merge-driver with real git', () => {
     // A rebase replays two's commit onto one's: one's version is "ours", so its REQ-1 comes first.
     expect([pulled.code, story.split('---\n')[1]]).toEqual([
       0,
-      'key: STORY-2\ntype: story\ntitle: Receive my receipt as a guest\nstatus: in-progress\nimplements: [REQ-2, REQ-1, REQ-5]\nestimate: 3\n',
+      'key: STORY-2\ntype: story\ntitle: Receive my receipt as a guest\nstatus: in-progress\nimplements: [REQ-2, REQ-1, REQ-5]\nestimate: 3\nreviewed: {REQ-2: 3dab4061}\n',
     ]);
   });
 
