@@ -42,6 +42,30 @@ describe('renderBundleHtml on the sample', () => {
     expect(activeContent(html)).toEqual([]);
   });
 
+  it("lists the specs' approvals on the cover, each as current or changed since", () => {
+    const cover = html.slice(html.indexOf('<section class="cover">'), html.indexOf('</section>'));
+    const approvals = cover.slice(cover.indexOf('<table class="approvals">'));
+    const cells = Array.from(approvals.matchAll(/<td>([^<]*)<\/td>/g), (match) => match[1]);
+    const changed = renderBundleHtml(
+      {
+        ...bundle,
+        documents: bundle.documents.map((document) =>
+          document.entry.key === 'SPEC-1'
+            ? {
+                ...document,
+                entry: { ...document.entry, requirements: document.entry.requirements.slice(1) },
+              }
+            : document,
+        ),
+      },
+      { date },
+    ).html;
+    expect([cells, changed.includes('<td>changed since approval</td>')]).toEqual([
+      ['SPEC-1', 'Dana Whitfield &lt;dana.whitfield@acme.example&gt;', '2026-11-20', 'current'],
+      true,
+    ]);
+  });
+
   it('links every requirement key of the matrix to its card', () => {
     const keys = (bundle.matrix ?? []).map((row) => row.requirement);
     const cards = keys.filter((key) => html.includes(`<section class="requirement" id="requirement-${key}"`));

@@ -3,6 +3,8 @@
  * and the roadmap and traceability appendices. The PDF is printed from exactly this HTML.
  */
 import { riceScore } from '../../shared/model/roadmapModel.js';
+import { approvalsOf, documentFingerprint } from '../../shared/model/signOff.js';
+import type { DocumentEntry } from '../../shared/model/documentModel.js';
 import { bundleStyles } from './bundleStyles.js';
 import { exportFontFaces } from './exportFonts.js';
 import { keyLink, renderDocumentHtml, type TocHeading } from './documentHtml.js';
@@ -136,12 +138,27 @@ function cover(bundle: SpecBundle, title: string, options: BundleHtmlOptions): s
 <div class="subtitle">Specification bundle for review and sign-off</div>
 <div class="band"></div>
 <table><thead><tr><th>Key</th><th>Title</th><th>Status</th><th>Owner</th></tr></thead><tbody>${rows}</tbody></table>
+${approvalsTable(specs.map((document) => document.entry))}
 <dl class="meta">
 <dt>Date</dt><dd>${escapeHtml(date)}</dd>
 <dt>Version</dt><dd>${escapeHtml(options.version ?? 'not under version control')}</dd>
 <dt>Includes</dt><dd>${escapeHtml(counts)}</dd>
 </dl>
 </section>`;
+}
+
+/** Who approved each spec and when, and whether its requirements changed since (from `approvals:`). */
+function approvalsTable(specs: DocumentEntry[]): string {
+  const fingerprints = new Map(specs.map((entry) => [entry, documentFingerprint(entry)]));
+  const rows = specs.flatMap((entry) =>
+    approvalsOf(entry.fields).map((approval) => {
+      const who = approval.email ? `${approval.by} <${approval.email}>` : approval.by;
+      const state = approval.fingerprint === fingerprints.get(entry) ? 'current' : 'changed since approval';
+      return `<tr><td>${escapeHtml(entry.key ?? '')}</td><td>${escapeHtml(who)}</td><td>${escapeHtml(approval.at.slice(0, 10))}</td><td>${escapeHtml(state)}</td></tr>`;
+    }),
+  );
+  if (rows.length === 0) return '<p class="approvals">No approvals recorded.</p>';
+  return `<table class="approvals"><caption>Approvals</caption><thead><tr><th>Spec</th><th>Approved by</th><th>Date</th><th>Requirements</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function contentsList(contents: TocHeading[], options: BundleHtmlOptions): string {

@@ -62,6 +62,9 @@ th { background: var(--soft); font-weight: 600; border-bottom: 1.5px solid #b9c1
 .cover .subtitle { font-size: 13pt; color: var(--muted); margin-bottom: 14mm; }
 .cover .band { height: 2mm; width: 28mm; background: var(--accent); margin-bottom: 10mm; }
 .cover table { font-size: 10pt; }
+.cover table.approvals { margin-top: 8mm; }
+.cover table.approvals caption { text-align: left; font-weight: 700; padding-bottom: 2mm; }
+.cover p.approvals { margin-top: 8mm; font-size: 10pt; color: var(--muted); }
 .cover .meta { margin-top: auto; display: grid; grid-template-columns: 30mm 1fr; row-gap: 1.5mm; font-size: 9.5pt; color: var(--muted); }
 .cover .meta dt { font-weight: 600; color: var(--ink); }
 .cover .meta dd { margin: 0; }
