@@ -70,3 +70,54 @@ export function formatChangeReport(report: ChangeReport): string[] {
   if (lines.length === 1) lines.push('', 'No requirement, roadmap item or story status changed.');
   return lines;
 }
+
+/** The report as a Markdown chapter for a bundle (`export --changes-since`), diffs in fenced blocks. */
+export function changeReportMarkdown(report: ChangeReport): string {
+  // The title is the chapter's heading; the body starts with what it covers.
+  const lines = ['---', `title: Changes since ${report.from}`, '---'];
+  lines.push(
+    `What changed in requirements, the roadmap and story status from ${report.from} to ${report.to}.`,
+    '',
+  );
+  const fence = (diff: string[]) => (diff.length === 0 ? [] : ['', '```diff', ...diff, '```']);
+  const section = (title: string, entries: string[][]) => {
+    if (entries.length === 0) return;
+    lines.push(`## ${title}`, '');
+    for (const entry of entries) lines.push(...entry, '');
+  };
+  section(
+    'Requirements added',
+    report.requirements.added.map((item) => [`- **${item.key}** (${item.path}): ${firstLine(item.body)}`]),
+  );
+  section(
+    'Requirements changed',
+    report.requirements.changed.map((change) => [
+      `- **${change.key}** (${change.path})${change.fields.length > 0 ? `: ${describeFields(change.fields)}` : ''}`,
+      ...fence(change.diff).map((line) => (line === '' ? '' : `  ${line}`)),
+    ]),
+  );
+  section(
+    'Requirements removed',
+    report.requirements.removed.map((item) => [`- **${item.key}** (${item.path}): ${firstLine(item.body)}`]),
+  );
+  section(
+    'Roadmap items added',
+    report.roadmap.added.map((item) => [`- **${item.key}** ${describeValue(item.fields.title)}`]),
+  );
+  section(
+    'Roadmap items changed',
+    report.roadmap.changed.map((item) => [`- **${item.key}** ${item.title}: ${describeFields(item.fields)}`]),
+  );
+  section(
+    'Roadmap items removed',
+    report.roadmap.removed.map((item) => [`- **${item.key}** ${describeValue(item.fields.title)}`]),
+  );
+  section(
+    'Stories whose status moved',
+    report.stories.map((story) => [
+      `- **${story.key}** ${story.title ?? ''}: ${describeValue(story.from)} → ${describeValue(story.to)}`,
+    ]),
+  );
+  if (lines.length === 5) lines.push('No requirement, roadmap item or story status changed.', '');
+  return lines.join('\n');
+}

@@ -153,6 +153,28 @@ describe('specbench diff', () => {
   });
 });
 
+describe('specbench export --changes-since', () => {
+  it('adds the change report as the last chapter of the bundle', async () => {
+    const out = path.join(sandbox.root, 'bundle.md');
+    const run = specbench('export', '.', '--all', '--format', 'md', '--out', out, '--changes-since', 'v1');
+    const bundle = await fs.readFile(out, 'utf8');
+    const chapter = bundle.slice(bundle.lastIndexOf('Changes since v1'));
+    expect({
+      code: run.code,
+      sections: chapter.match(/^#+ .*$/gm),
+      req2: chapter.includes('+Guests give an email address exactly once'),
+    }).toEqual({
+      code: 0,
+      sections: [
+        '## Requirements changed',
+        '## Roadmap items changed',
+        '## Stories whose status moved',
+      ].slice(0, 3),
+      req2: true,
+    });
+  });
+});
+
 describe('suspect links and specbench review', () => {
   it('check reports the story whose requirement changed; review clears it with a one-line edit', async () => {
     const before = specbench('check', '.', '--format', 'json');

@@ -1,7 +1,9 @@
 /** `specbench export <dir> (--spec KEY … | --all) --format pdf|md|zip|html --out PATH [--include …]`: spec bundles. */
 import path from 'node:path';
+import type { BundleDocument } from '../../export/specBundle.js';
 import type { CliCommand } from '../cliCommand.js';
-import { exitCodes, fail, plural, writeLines, type CliStreams } from '../cliOutput.js';
+import { exitCodes, fail, plural, writeLines, type CliContext, type CliStreams } from '../cliOutput.js';
+import { openRepository } from '../openRepository.js';
 import { openWorkspace } from '../openWorkspace.js';
 
 const formats = ['pdf', 'md', 'zip', 'html'];
@@ -11,7 +13,7 @@ export const exportCommand: CliCommand = {
   name: 'export',
   summary: 'a spec bundle for review: PDF, one Markdown file, a zip of Markdown, or HTML',
   usage:
-    'specbench export <dir> (--spec KEY … | --all) --format pdf|md|zip|html --out PATH [--include stories,faqs,roadmap,matrix]',
+    'specbench export <dir> (--spec KEY … | --all) --format pdf|md|zip|html --out PATH [--include stories,faqs,roadmap,matrix] [--changes-since REV]',
   details: `Bundles the chosen specs with, on request, the stories implementing their requirements, the FAQs
 answering them, the roadmap items they deliver and a traceability matrix.
 
@@ -23,6 +25,9 @@ Options:
                     images), html (one self-contained file)
   --out PATH        the file to write; its folder must exist. Written whole or not at all.
   --include PARTS   comma-separated: stories, faqs, roadmap, matrix
+  --changes-since REV
+                    adds a last chapter: what changed since REV (a tag, branch or commit) in
+                    requirements, roadmap items and story status, as specbench diff reports it
 
 Remote images are never fetched; documents' scripts never run. The PDF prints through Chromium
 (/usr/bin/chromium, or the one SPECBENCH_CHROMIUM names).
@@ -35,6 +40,7 @@ Exit codes: 0 written, 2 bad usage, an unknown key, an unreadable workspace or a
     format: { type: 'string' },
     out: { type: 'string' },
     include: { type: 'string', default: '' },
+    'changes-since': { type: 'string' },
   },
   async run(context, [dir], values) {
     const specs = (values.spec as string[] | undefined) ?? [];
@@ -68,6 +74,11 @@ Exit codes: 0 written, 2 bad usage, an unknown key, an unreadable workspace or a
         include: parts.parts,
       });
       if (!collected.ok) return fail(context, `export: ${collected.message}`);
+      if (typeof values['changes-since'] === 'string') {
+        const chapter = await changesChapter(context, dir!, values['changes-since']);
+        if (!chapter.ok) return chapter.code;
+        collected.bundle.documents.push(chapter.document);
+      }
       const { exportBundle } = await import('../../export/exportBundle.js');
       const { workspaceVersion } = await import('../../export/gitVersion.js');
       const version = await workspaceVersion(opened.root);
@@ -126,4 +137,34 @@ function size(bytes: number): string {
   return bytes < 1024 * 1024
     ? `${Math.max(1, Math.round(bytes / 1024))} KB`
     : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** The change report since a revision as one more document of the bundle. */
+async function changesChapter(
+  context: CliContext,
+  dir: string,
+  revision: string,
+): Promise<{ ok: true; document: BundleDocument } | { ok: false; code: number }> {
+  const opened = await openRepository(context, 'export', dir);
+  if (!opened.ok) return opened;
+  const resolved = await opened.repository.resolve(revision);
+  if (!resolved.ok) return { ok: false, code: fail(context, `export: --changes-since: ${resolved.message}`) };
+  const [{ changeReport }, { changeReportMarkdown }, { indexDocument }] = await Promise.all([
+    import('../../git/changeReport.js'),
+    import('../../git/formatChangeReport.js'),
+    import('../../engine/indexDocument.js'),
+  ]);
+  const report = changeReport(
+    revision,
+    'this bundle',
+    await opened.repository.filesAt(revision),
+    await opened.repository.workingFiles(),
+  );
+  const text = changeReportMarkdown(report);
+  const entry = indexDocument(`changes-since-${revision.replace(/[^\w.-]+/g, '-')}.md`, text, {
+    size: text.length,
+    mtimeMs: 0,
+    hash: '',
+  });
+  return { ok: true, document: { entry, text } };
 }
