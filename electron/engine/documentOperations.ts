@@ -200,6 +200,64 @@ export class DocumentOperations {
     );
   }
 
+  /**
+   * Moves a document into another folder of the workspace under the same name (`-2`, `-3`… when
+   * taken); its key, and so every link to it, stays. A document already there stays where it is.
+   */
+  async move(documentPath: string, folder: string): Promise<RenameDocumentResult> {
+    if (!this.options.writable()) return readOnly();
+    documentPath = normalizeWorkspacePath(documentPath);
+    const target = normalizeWorkspacePath(folder.replace(/^\/+|\/+$/g, '') || '.');
+    if (target.split('/').some((part) => part === '..' || part.startsWith('.'))) {
+      return { ok: false, error: 'invalid-path', message: `"${folder}" is not a folder of the workspace.` };
+    }
+    if (!this.options.indexes.index.document(documentPath)) {
+      return { ok: false, error: 'not-found', message: `${documentPath} is not in the workspace.` };
+    }
+    const extension = path.posix.extname(documentPath);
+    const name = path.posix.basename(documentPath, extension);
+    if (path.posix.dirname(documentPath) === target) return { ok: true, path: documentPath };
+    return this.moveTo(documentPath, target, name, extension);
+  }
+
+  /** Puts a trashed document back where it was (`-2`… when the name was taken meanwhile). */
+  async restore(trashedTo: string, originalPath: string): Promise<RenameDocumentResult> {
+    if (!this.options.writable()) return readOnly();
+    trashedTo = normalizeWorkspacePath(trashedTo);
+    originalPath = normalizeWorkspacePath(originalPath);
+    if (!trashedTo.startsWith('.specbench/trash/') || !trashedTo.endsWith(`/${originalPath}`)) {
+      return {
+        ok: false,
+        error: 'invalid-path',
+        message: `${trashedTo} is not ${originalPath} in the trash.`,
+      };
+    }
+    const extension = path.posix.extname(originalPath);
+    const name = path.posix.basename(originalPath, extension);
+    return this.moveTo(trashedTo, path.posix.dirname(originalPath), name, extension);
+  }
+
+  private async moveTo(
+    from: string,
+    folder: string,
+    name: string,
+    extension: string,
+  ): Promise<RenameDocumentResult> {
+    const { indexes, store } = this.options;
+    for (let attempt = 1; attempt < 1000; attempt++) {
+      const candidate = path.posix.join(folder, `${attempt === 1 ? name : `${name}-${attempt}`}${extension}`);
+      const moved = await store.rename(from, candidate);
+      if (moved.ok) {
+        this.options.renamedAway(from);
+        indexes.drop(from);
+        await indexes.refresh(candidate);
+        return { ok: true, path: candidate };
+      }
+      if (moved.error !== 'exists') return { ok: false, error: moved.error, message: moved.message };
+    }
+    return { ok: false, error: 'exists', message: `Too many documents are named ${name} in ${folder}.` };
+  }
+
   /** Moves a document to `.specbench/trash/` and drops it from the index. */
   async trash(documentPath: string): Promise<TrashResult> {
     if (!this.options.writable()) return readOnly();

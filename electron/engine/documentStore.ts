@@ -202,6 +202,8 @@ export class DocumentStore {
       const version = { size: current.file.size, mtimeMs: current.file.mtimeMs, hash: current.file.hash };
       this.emit(this.willWriteListeners, shown, version.hash);
       try {
+        // Moving into a folder that does not exist yet creates it.
+        await this.fileSystem.makeFolder(path.dirname(to.absolute));
         await this.fileSystem.rename(from.absolute, to.absolute);
       } catch (error) {
         return writeFailure(error, current.file.path);

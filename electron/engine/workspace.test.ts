@@ -207,6 +207,36 @@ describe('Workspace changes', () => {
     ]).toEqual([true, undefined, []]);
   });
 
+  it('puts a trashed document back, beside a file that took its name meanwhile', async () => {
+    const root = await writeWorkspace();
+    const workspace = await open(root);
+    const trashed = await workspace.trashDocument('faqs/guest.md');
+    if (!trashed.ok) throw new Error(trashed.message);
+    await fs.writeFile(path.join(root, 'faqs/guest.md'), '# Someone else\n');
+    const restored = await workspace.restoreDocument(trashed.trashedTo, 'faqs/guest.md');
+    const refused = await workspace.restoreDocument('specs/checkout.md', 'faqs/guest.md');
+    expect([restored, workspace.document('FAQ-2')?.path, refused.ok]).toEqual([
+      { ok: true, path: 'faqs/guest-2.md' },
+      'faqs/guest-2.md',
+      false,
+    ]);
+  });
+
+  it('moves a document into another folder, keeping its key; never out of the workspace', async () => {
+    const workspace = await open(await writeWorkspace());
+    const moved = await workspace.moveDocument('faqs/guest.md', 'specs/answers/');
+    const outside = await Promise.all(
+      ['../elsewhere', '.specbench', 'specs/../..'].map((folder) =>
+        workspace.moveDocument('specs/answers/guest.md', folder).then((result) => result.ok),
+      ),
+    );
+    expect([moved, workspace.document('FAQ-2')?.path, outside]).toEqual([
+      { ok: true, path: 'specs/answers/guest.md' },
+      'specs/answers/guest.md',
+      [false, false, false],
+    ]);
+  });
+
   it('rekeys in files and the roadmap, then re-indexes', async () => {
     const workspace = await open(await writeWorkspace());
     const result = await workspace.rekey('RM-3', 'RM-30');

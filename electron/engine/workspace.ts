@@ -282,6 +282,16 @@ export class Workspace {
     return this.operations.renameTo(documentPath, name, options.updateLinks === true);
   }
 
+  /** Moves a document into another folder under the same name; its key, and so every link to it, stays. */
+  moveDocument(documentPath: string, folder: string): Promise<RenameDocumentResult> {
+    return this.operations.move(documentPath, folder);
+  }
+
+  /** Puts a trashed document back where it was (`-2`… when the name was taken meanwhile). */
+  restoreDocument(trashedTo: string, originalPath: string): Promise<RenameDocumentResult> {
+    return this.operations.restore(trashedTo, originalPath);
+  }
+
   /** Moves a document to `.specbench/trash/` and drops it from the index. */
   trashDocument(documentPath: string): Promise<TrashResult> {
     return this.operations.trash(documentPath);

@@ -147,6 +147,18 @@ const observations: [MethodName, unknown, (result: never) => unknown, unknown][]
     [true, 'specs/guest-checkout.md'],
   ],
   [
+    'moveDocument',
+    { path: 'faqs/saved-cards-faq.md', folder: 'specs/answers' },
+    (moved: { ok: boolean; path: string }) => [moved.ok, moved.path],
+    [true, 'specs/answers/saved-cards-faq.md'],
+  ],
+  [
+    'restoreDocument',
+    { trashedTo: '.specbench/trash/2026/stories/save-card.md', path: 'stories/save-card.md' },
+    (restored: { ok: boolean; error: string }) => [restored.ok, restored.error],
+    [false, 'not-found'],
+  ],
+  [
     'saveAsset',
     { name: 'Flow.png', base64: png },
     (saved: { ok: boolean; path: string }) => [saved.ok, saved.path],
@@ -296,6 +308,11 @@ describe('WorkspaceService', () => {
     ['createDocument', { type: 'spec', title: 'Nope' }],
     ['saveAsset', { name: 'a.png', base64: png }],
     ['trashDocument', { path: 'specs/promo-codes.md' }],
+    ['moveDocument', { path: 'specs/promo-codes.md', folder: 'archive' }],
+    [
+      'restoreDocument',
+      { trashedTo: '.specbench/trash/x/specs/promo-codes.md', path: 'specs/promo-codes.md' },
+    ],
     ['updateRoadmapItem', { key: 'RM-1', patch: { owner: 'Nope' } }],
   ];
   it.each(readOnlyCases)('a read-only workspace refuses %s', async (method, input) => {

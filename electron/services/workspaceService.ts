@@ -106,6 +106,9 @@ export class WorkspaceService implements ApiService {
             : workspace.renameDocumentTo(file, name, { updateLinks: updateLinks === true }),
         ),
       linksToName: ({ path: file }) => workspace.linksToName(file),
+      moveDocument: ({ path: file, folder }) => writable(() => workspace.moveDocument(file, folder)),
+      restoreDocument: ({ trashedTo, path: file }) =>
+        writable(() => workspace.restoreDocument(trashedTo, file)),
       saveAsset: ({ name, base64 }) => writable(() => saveAsset(workspace.root, name, base64)),
       getLinks: (input) => {
         const links = 'key' in input ? workspace.links(input.key) : workspace.documentLinks(input.path);

@@ -235,6 +235,14 @@ export const apiContract = {
   ),
   /** The documents linking to this one by its file name, which renaming it would update. */
   linksToName: read<{ path: string; count: number }[]>()(z.object({ path: pathArgument }).strict()),
+  /** Moves a document into another folder under the same name (links are by key, so none break). */
+  moveDocument: write<Result<{ path: string }>>()(
+    z.object({ path: pathArgument, folder: z.string().max(1024) }).strict(),
+  ),
+  /** Undoes trashDocument: puts `trashedTo` back at `path` (or `-2`… beside it); answers where. */
+  restoreDocument: write<Result<{ path: string }>>()(
+    z.object({ trashedTo: pathArgument, path: pathArgument }).strict(),
+  ),
   saveAsset: write<Result<{ path: string }>>()(
     z.object({ name: z.string().min(1).max(255), base64: z.string().max(maxDocumentBytes * 2) }).strict(),
   ),
