@@ -34,12 +34,17 @@ export function git(directory: string, ...args: string[]): string {
   });
 }
 
-async function copyWorkspace(): Promise<string> {
+/** A fresh git repository holding a copy of the sample, or what `specbench init` makes of an empty folder. */
+export async function copyWorkspace(kind: WorkspaceKind = 'sample'): Promise<string> {
   const directory = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-e2e-'));
-  await fs.cp(sample, directory, {
-    recursive: true,
-    filter: (source) => !source.includes(`${path.sep}.specbench`),
-  });
+  if (kind === 'empty') {
+    execFileSync(process.execPath, [path.join(projectRoot, 'bin', 'specbench.js'), 'init', directory]);
+  } else {
+    await fs.cp(sample, directory, {
+      recursive: true,
+      filter: (source) => !source.includes(`${path.sep}.specbench`),
+    });
+  }
   git(directory, 'init', '-q', '-b', 'main');
   git(directory, 'add', '-A');
   git(directory, 'commit', '-q', '-m', 'sample');
@@ -98,16 +103,20 @@ export async function openApp(page: Page, url: string): Promise<AppModel> {
   return new AppModel(page);
 }
 
+export type WorkspaceKind = 'sample' | 'empty';
+
 interface Fixtures {
+  /** `test.use({ workspaceKind: 'empty' })` starts from `specbench init` instead of the sample. */
+  workspaceKind: WorkspaceKind;
   workspaceDir: string;
   served: Served;
   app: AppModel;
 }
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
-  workspaceDir: async ({}, use) => {
-    const directory = await copyWorkspace();
+  workspaceKind: ['sample', { option: true }],
+  workspaceDir: async ({ workspaceKind }, use) => {
+    const directory = await copyWorkspace(workspaceKind);
     await use(directory);
     await fs.rm(directory, { recursive: true, force: true });
   },

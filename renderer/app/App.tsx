@@ -19,7 +19,8 @@ import { HomePage } from '../features/home/HomePage.js';
 import { type Route } from '../workbench/route.js';
 import { useHashRoute } from '../workbench/useHashRoute.js';
 import { useShortcuts } from './useShortcuts.js';
-import { editorKeyFor } from '../workbench/useTitleRename.js';
+import type { DocumentSession } from '../workbench/documentSession.js';
+import { DocumentSessions } from '../workbench/documentSessions.js';
 import { WorkspaceContext, useWorkspaceLoader, type WorkspaceState } from '../workbench/workspaceState.js';
 import { PageActions, PageActionsContext } from '../workbench/pageActions.js';
 
@@ -31,6 +32,14 @@ export function App({ api }: { api: SpecbenchApi }) {
   const [dialog, setDialog] = useState<'quickSwitcher' | 'palette' | 'export' | undefined>(undefined);
   const [selectedRequirement, setSelectedRequirement] = useState<string | undefined>(undefined);
   const closeDialog = useCallback(() => setDialog(undefined), []);
+  const documents = useMemo(() => new DocumentSessions(api), [api]);
+  documents.connect({
+    update: workspace.update,
+    shown: (path) => workspace.byPath.get(path),
+    navigate,
+    trashed: () => undefined,
+  });
+  const openDocument = documents.sessionFor(route.name === 'doc' ? route.path : undefined);
   const exportCommands = useMemo(
     () => [
       {
@@ -93,6 +102,7 @@ export function App({ api }: { api: SpecbenchApi }) {
                 {...props}
                 onSelectRequirement={setSelectedRequirement}
                 workspace={workspace}
+                document={openDocument}
               />
             )}
           </main>
@@ -127,20 +137,22 @@ interface RouteViewProps {
   workspace: WorkspaceState;
   navigate: (hash: string) => void;
   onSelectRequirement: (key: string | undefined) => void;
+  document: DocumentSession | undefined;
 }
 
-function RouteView({ route, onSelectRequirement, ...props }: RouteViewProps) {
+function RouteView({ route, onSelectRequirement, document, ...props }: RouteViewProps) {
   switch (route.name) {
     case 'home':
       return <HomePage {...props} />;
     case 'list':
       return <HomePage {...props} type={route.type} />;
     case 'doc':
+      if (!document) return null;
       return (
         <DocumentEditor
-          key={editorKeyFor(route.path)}
+          key={document.id}
           {...props}
-          path={route.path}
+          document={document}
           line={route.line}
           onSelectRequirement={onSelectRequirement}
         />

@@ -3,13 +3,11 @@ import type { Editor } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
-import type { DocumentSummary } from '../../../shared/contract/documentSummary.js';
 import type { ParsedDocument } from '../../../shared/markdown/markdownCodec.js';
 import type { DocumentType } from '../../../shared/model/documentModel.js';
 import { storyHash } from '../../workbench/route.js';
-import { changesWhatViewsShow } from '../../workbench/summaryChange.js';
+import type { DocumentSession } from '../../workbench/documentSession.js';
 import { useDocumentEntry } from '../../workbench/useDocumentEntry.js';
-import { useTitleRename } from '../../workbench/useTitleRename.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { freshlyCreated } from '../../workbench/createDocument.js';
 import { completenessOf, type Completeness } from './completeness.js';
@@ -23,7 +21,7 @@ import { useLinkDialog } from './LinkDialog.js';
 import { PropertiesPanel } from './PropertiesPanel.js';
 import { sanitizeHtml } from './sanitizePastedHtml.js';
 import { TitleField } from './TitleField.js';
-import { useDocumentSession, type DocumentSession, type SaveStatus } from './useDocumentSession.js';
+import { useDocumentSession, type DocumentSessionBinding, type SaveStatus } from './useDocumentSession.js';
 import { useSuggestion } from './useSuggestion.js';
 import './editor.css';
 
@@ -31,31 +29,14 @@ interface DocumentEditorProps {
   api: SpecbenchApi;
   workspace: WorkspaceState;
   navigate: (hash: string) => void;
-  path: string;
+  /** The open document's session (its identity: a new file at an old path gets a new one). */
+  document: DocumentSession;
   line?: number;
   onSelectRequirement: (key: string | undefined) => void;
 }
 
-/** A save that only changed text being typed reaches the views once per pause in typing. */
-const refreshDelayMs = 1200;
-
 export function DocumentEditor(props: DocumentEditorProps) {
-  const refreshTimer = useRef<number | undefined>(undefined);
-  const { update, byPath } = props.workspace;
-  const shown = useRef(byPath);
-  shown.current = byPath;
-  const path = props.path;
-  // A status, owner, link or requirement attribute reaches the navigator, board and Links panel at once.
-  const onSaved = useCallback(
-    (summary?: DocumentSummary) => {
-      window.clearTimeout(refreshTimer.current);
-      const change = summary ? { summaries: [summary] } : { paths: [path] };
-      if (summary && changesWhatViewsShow(shown.current.get(summary.path), summary)) void update(change);
-      else refreshTimer.current = window.setTimeout(() => void update(change), refreshDelayMs);
-    },
-    [update, path],
-  );
-  const session = useDocumentSession(props.api, props.path, props.workspace.lastChange, onSaved);
+  const session = useDocumentSession(props.document, props.workspace.lastChange);
   if (session.phase === 'missing') {
     return (
       <section className="page empty-state" role="alert">
@@ -67,11 +48,11 @@ export function DocumentEditor(props: DocumentEditorProps) {
   if (session.phase === 'loading' || !session.parsed) {
     return (
       <p className="loading" role="status">
-        Opening {props.path}…
+        Opening {session.path}…
       </p>
     );
   }
-  return <EditorPage {...props} session={session} parsed={session.parsed} />;
+  return <EditorPage {...props} path={session.path} session={session} parsed={session.parsed} />;
 }
 
 const statusLabels: Record<SaveStatus, string> = {
@@ -92,10 +73,9 @@ function EditorPage({
   onSelectRequirement,
   session,
   parsed,
-}: DocumentEditorProps & { session: DocumentSession; parsed: ParsedDocument }) {
+}: DocumentEditorProps & { path: string; session: DocumentSessionBinding; parsed: ParsedDocument }) {
   const entry = workspace.byPath.get(path);
   const fullEntry = useDocumentEntry(api, line ? path : undefined, workspace.revision);
-  const renameToTitle = useTitleRename(api, path, session, workspace.update);
   const type: DocumentType =
     entry?.type ?? (typeof session.fields.type === 'string' ? (session.fields.type as DocumentType) : 'doc');
   const writable = workspace.info?.writable ?? false;
@@ -152,7 +132,7 @@ function EditorPage({
         },
       },
       onUpdate: ({ editor: instance }) => {
-        session.markDirty();
+        session.markDirty(instance.state.doc);
         window.clearTimeout(completenessTimer.current);
         completenessTimer.current = window.setTimeout(
           () => setCompleteness(completenessOf(instance.getJSON(), type)),
@@ -251,7 +231,7 @@ function EditorPage({
             writable={writable}
             inputRef={titleInput}
             setFields={session.setFields}
-            rename={renameToTitle}
+            rename={session.rename}
             onEnter={() => editor?.commands.focus('start')}
           />
           {session.status === 'failed' || session.status === 'deleted' ? (

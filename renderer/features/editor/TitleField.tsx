@@ -7,7 +7,7 @@
 import { useEffect, useState, type RefObject } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import { fileTitle } from '../../../shared/model/documentTitle.js';
-import type { RenameByName } from '../../workbench/useTitleRename.js';
+import type { RenameByName } from '../../workbench/documentLifecycle.js';
 
 interface TitleFieldProps {
   api: SpecbenchApi;

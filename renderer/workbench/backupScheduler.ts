@@ -5,7 +5,7 @@
  * first (a save that lands leaves nothing to back up), but never longer than `backupLatestMs`: a
  * long run of keystrokes, or a save that keeps failing, is still covered.
  */
-import type { FileVersion, SpecbenchApi } from '../../../shared/contract/apiContract.js';
+import type { FileVersion, SpecbenchApi } from '../../shared/contract/apiContract.js';
 
 /** Earliest backup after the first unsaved change. */
 export const backupDelayMs = 1000;

@@ -1,0 +1,122 @@
+/**
+ * The one place that decides which session an open document belongs to. The route names a path; a
+ * session is an identity: a title rename re-points the current session to its new path (the route
+ * follows, the editor stays), while any other arrival at a path, even one a renamed document used to
+ * have, opens a new session that reads the file, after the session being left has saved what it had.
+ */
+import type { SpecbenchApi } from '../../shared/contract/apiContract.js';
+import type { DocumentSummary } from '../../shared/contract/documentSummary.js';
+import { DocumentSession, type SessionHost } from './documentSession.js';
+import { documentHash } from './route.js';
+import { changesWhatViewsShow } from './summaryChange.js';
+import type { WorkspaceUpdate } from './workspaceState.js';
+
+/** What the sessions need of the app around them. */
+export interface SessionsHost {
+  update: (change: WorkspaceUpdate) => Promise<void>;
+  /** What the views show of a document now. */
+  shown: (path: string) => DocumentSummary | undefined;
+  navigate: (hash: string) => void;
+  /** A document was moved to the trash (from its editor or elsewhere). */
+  trashed: (path: string, trashedTo: string) => void;
+}
+
+/** A save that only changed text being typed reaches the views once per pause in typing. */
+const refreshDelayMs = 1200;
+
+export class DocumentSessions implements SessionHost {
+  private current: DocumentSession | undefined;
+  private nextId = 1;
+  /** Resolves once every session left so far has saved and closed. */
+  private settledPrevious: Promise<void> = Promise.resolve();
+  /** The old path of a rename whose route change React has not rendered yet. */
+  private followingFrom: string | undefined;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly refreshPaths = new Set<string>();
+  private readonly refreshSummaries = new Map<string, DocumentSummary>();
+  private host: SessionsHost | undefined;
+
+  constructor(private readonly api: SpecbenchApi) {}
+
+  connect(host: SessionsHost): void {
+    this.host = host;
+  }
+
+  /** The session for the routed document (undefined: no document is open); idempotent per path. */
+  sessionFor(path: string | undefined): DocumentSession | undefined {
+    const current = this.current;
+    if (current && !current.isClosed) {
+      if (path === current.path) {
+        this.followingFrom = undefined;
+        return current;
+      }
+      // A render from before the route followed a rename: the location already names the new path.
+      if (path === this.followingFrom && locationNames(current.path)) return current;
+    }
+    this.followingFrom = undefined;
+    if (current) {
+      current.leave();
+      this.settledPrevious = Promise.all([this.settledPrevious, current.closed]).then(() => undefined);
+    }
+    this.current =
+      path === undefined
+        ? undefined
+        : new DocumentSession(this.api, this.nextId++, path, this, this.settledPrevious);
+    return this.current;
+  }
+
+  /** The session now open, if any (for commands that act on "this document"). */
+  get open(): DocumentSession | undefined {
+    return this.current && !this.current.isClosed ? this.current : undefined;
+  }
+
+  /** Resolves when every document left so far has saved what it had. */
+  settled(): Promise<void> {
+    return this.settledPrevious;
+  }
+
+  wrote(path: string, summary?: DocumentSummary): void {
+    // A status, owner, link or requirement attribute reaches the navigator, board and Links panel at once.
+    if (summary && changesWhatViewsShow(this.host?.shown(summary.path), summary)) {
+      this.refreshSummaries.delete(summary.path);
+      void this.host?.update({ summaries: [summary] });
+      return;
+    }
+    if (summary) this.refreshSummaries.set(summary.path, summary);
+    else this.refreshPaths.add(path);
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => {
+      const paths = [...this.refreshPaths];
+      const summaries = [...this.refreshSummaries.values()];
+      this.refreshPaths.clear();
+      this.refreshSummaries.clear();
+      if (paths.length) void this.host?.update({ paths });
+      if (summaries.length) void this.host?.update({ summaries });
+    }, refreshDelayMs);
+  }
+
+  renamed(session: DocumentSession, from: string, to: string, updatedFiles: string[]): void {
+    if (session === this.current) {
+      const here = documentHash(from);
+      const hash = window.location.hash;
+      // The user may have gone elsewhere meanwhile; only a route still on this document follows it.
+      if (hash === here || hash.startsWith(`${here}?`)) {
+        this.followingFrom = from;
+        window.location.replace(documentHash(to) + hash.slice(here.length));
+      }
+    }
+    void this.host?.update({ paths: [from, to, ...updatedFiles] });
+  }
+
+  gone(session: DocumentSession, path: string, trashedTo: string): void {
+    void this.host?.update({ paths: [path] });
+    this.host?.trashed(path, trashedTo);
+    if (session === this.current && locationNames(path)) this.host?.navigate('#/');
+  }
+}
+
+function locationNames(path: string): boolean {
+  const here = documentHash(path);
+  const hash = window.location.hash;
+  return hash === here || hash.startsWith(`${here}?`);
+}
