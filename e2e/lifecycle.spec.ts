@@ -46,3 +46,16 @@ test('a new document after a renamed one opens empty, and what was typed just be
     alerts: [],
   });
 });
+
+test('Enter in the Title puts the cursor where writing belongs, not in the first heading', async ({
+  app,
+  workspaceDir,
+}) => {
+  await app.createDocument('New spec', 'Saved carts');
+  await app.title.press('Enter');
+  await app.page.keyboard.type('Shoppers lose carts.');
+  await expect(app.page).toHaveURL(/#\/doc\/specs\/saved-carts\.md$/);
+  await app.waitSaved();
+  const text = await fs.readFile(path.join(workspaceDir, 'specs/saved-carts.md'), 'utf8');
+  expect(text).toMatch(/^## Summary\n\n<!--[^\n]*-->\n\nShoppers lose carts\.\n\n## Problem\n/m);
+});

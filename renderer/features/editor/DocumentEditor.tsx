@@ -10,6 +10,7 @@ import type { DocumentSession } from '../../workbench/documentSession.js';
 import { useDocumentEntry } from '../../workbench/useDocumentEntry.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { freshlyCreated } from '../../workbench/createDocument.js';
+import { moveToBodyStart } from './bodyStart.js';
 import { completenessOf, type Completeness } from './completeness.js';
 import { ConflictBanner } from './ConflictBanner.js';
 import { RestoreBanner } from './RestoreBanner.js';
@@ -232,7 +233,7 @@ function EditorPage({
             inputRef={titleInput}
             setFields={session.setFields}
             rename={session.rename}
-            onEnter={() => editor?.commands.focus('start')}
+            onEnter={() => editor && moveToBodyStart(editor)}
           />
           {session.status === 'failed' || session.status === 'deleted' ? (
             <p className="inline-error" role="alert">
