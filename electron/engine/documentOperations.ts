@@ -5,6 +5,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { DocumentEntry } from '../../shared/model/documentModel.js';
 import type { Settings } from '../../shared/model/settingsModel.js';
 import type { FeedbackSource } from '../../shared/model/documentModel.js';
 import type { TemplateType } from '../../shared/templates/template.js';
@@ -92,10 +93,8 @@ export class DocumentOperations {
     if (!this.options.writable()) return readOnly();
     const { indexes, store } = this.options;
     documentPath = normalizeWorkspacePath(documentPath);
-    const entry = indexes.index.document(documentPath);
-    if (!entry || entry.path !== documentPath) {
-      return { ok: false, error: 'not-found', message: `${documentPath} is not in the workspace.` };
-    }
+    const entry = this.documentAt(documentPath);
+    if (!entry.ok) return entry;
     const folder = path.posix.dirname(documentPath);
     const slug = slugify(entry.title);
     const extension = path.posix.extname(documentPath);
@@ -127,10 +126,8 @@ export class DocumentOperations {
     if (!this.options.writable()) return readOnly();
     const { indexes, store } = this.options;
     documentPath = normalizeWorkspacePath(documentPath);
-    const entry = indexes.index.document(documentPath);
-    if (!entry || entry.path !== documentPath) {
-      return { ok: false, error: 'not-found', message: `${documentPath} is not in the workspace.` };
-    }
+    const entry = this.documentAt(documentPath);
+    if (!entry.ok) return entry;
     const problem = fileNameProblem(name);
     if (problem) return { ok: false, error: 'invalid-name', message: problem };
     const folder = path.posix.dirname(documentPath);
@@ -256,6 +253,17 @@ export class DocumentOperations {
       if (moved.error !== 'exists') return { ok: false, error: moved.error, message: moved.message };
     }
     return { ok: false, error: 'exists', message: `Too many documents are named ${name} in ${folder}.` };
+  }
+
+  /** The indexed document at exactly this path, or why not. */
+  private documentAt(
+    documentPath: string,
+  ): ({ ok: true } & DocumentEntry) | { ok: false; error: 'not-found'; message: string } {
+    const entry = this.options.indexes.index.document(documentPath);
+    if (!entry || entry.path !== documentPath) {
+      return { ok: false, error: 'not-found', message: `${documentPath} is not in the workspace.` };
+    }
+    return { ok: true, ...entry };
   }
 
   /** Moves a document to `.specbench/trash/` and drops it from the index. */
