@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderBundleHtml } from './bundleHtml.js';
+import { fieldValue, renderBundleHtml } from './bundleHtml.js';
 import { activeContent } from './htmlSanitizer.js';
 import { bundleOf, sampleCopy, workspaceWith } from './testing/exportFixtures.js';
 import type { SpecBundle } from './specBundle.js';
@@ -135,5 +135,23 @@ describe('hostile names and fields', () => {
       title: '<img src=x onerror=alert(1)>',
       escaped: true,
     });
+  });
+});
+
+describe('fieldValue', () => {
+  const anchors = new Map([['SPEC-1', 'document-SPEC-1']]);
+  const cases: [string, unknown, string][] = [
+    ['a date that passed through JSON', '2018-12-21T00:00:00.000Z', '2018-12-21'],
+    ['a date', new Date('2018-12-21T00:00:00Z'), '2018-12-21'],
+    [
+      'a map of links, as a list with clickable addresses',
+      { accepted: 'https://example.com/rfc/12', by: 'Dana' },
+      '<ul class="field-map"><li><span class="field-key">accepted:</span> <a href="https://example.com/rfc/12" class="external">https://example.com/rfc/12</a></li><li><span class="field-key">by:</span> Dana</li></ul>',
+    ],
+    ['a key in the bundle', 'SPEC-1', '<a class="key" href="#document-SPEC-1">SPEC-1</a>'],
+    ['a script address is text', 'javascript:alert(1)', 'javascript:alert(1)'],
+  ];
+  it.each(cases)('%s', (_name, value, expected) => {
+    expect(fieldValue(value, anchors)).toEqual(expected);
   });
 });

@@ -8,7 +8,7 @@ import type { DocumentEntry } from '../../shared/model/documentModel.js';
 import { bundleStyles } from './bundleStyles.js';
 import { exportFontFaces } from './exportFonts.js';
 import { keyLink, renderDocumentHtml, type TocHeading } from './documentHtml.js';
-import { escapeHtml } from './htmlSanitizer.js';
+import { attributes, escapeHtml, safeHref } from './htmlSanitizer.js';
 import { runningHeaderStyles, type RunningHeader } from './runningHeaders.js';
 import { documentBody, type SpecBundle } from './specBundle.js';
 
@@ -188,12 +188,31 @@ function fieldName(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1).replace(/[_-]/g, ' ');
 }
 
-function fieldValue(value: unknown, anchors: ReadonlyMap<string, string>): string {
+/** A front matter value as a reader expects it: keys linked, web addresses clickable, dates as dates, maps as lists. */
+export function fieldValue(value: unknown, anchors: ReadonlyMap<string, string>): string {
   if (Array.isArray(value)) return value.map((item) => fieldValue(item, anchors)).join(', ');
   if (typeof value === 'string' && anchors.has(value)) return keyLink(value, value, { anchors });
-  if (value instanceof Date) return escapeHtml(value.toISOString().slice(0, 10));
-  if (typeof value === 'object') return escapeHtml(JSON.stringify(value));
-  return escapeHtml(String(value));
+  if (value instanceof Date) return escapeHtml(dateText(value.toISOString()));
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value as Record<string, unknown>).filter(
+      ([, item]) => item !== null && item !== undefined,
+    );
+    return `<ul class="field-map">${entries
+      .map(
+        ([name, item]) =>
+          `<li><span class="field-key">${escapeHtml(name)}:</span> ${fieldValue(item, anchors)}</li>`,
+      )
+      .join('')}</ul>`;
+  }
+  const text = String(value);
+  const href = /^(?:https?:\/\/|mailto:)\S+$/i.test(text) ? safeHref(text) : undefined;
+  if (href !== undefined) return `<a${attributes({ href, class: 'external' })}>${escapeHtml(text)}</a>`;
+  return escapeHtml(dateText(text));
+}
+
+/** A date that passed through JSON (`2018-12-21T00:00:00.000Z`) is printed as the day it names. */
+function dateText(text: string): string {
+  return /^\d{4}-\d{2}-\d{2}T00:00:00(?:\.000)?Z$/.test(text) ? text.slice(0, 10) : text;
 }
 
 function roadmapAppendix(bundle: SpecBundle, number: string): string {

@@ -84,6 +84,8 @@ th { background: var(--soft); font-weight: 600; border-bottom: 1.5px solid #b9c1
 .document-kind { font-size: 9pt; letter-spacing: 0.12em; text-transform: uppercase; color: var(--muted); margin: 0 0 2mm; font-weight: 600; }
 .properties { width: auto; min-width: 60%; margin-bottom: 6mm; }
 .properties th { width: 32mm; background: none; border-bottom: 1px solid var(--rule); color: var(--muted); font-weight: 500; }
+.field-map { margin: 0; padding: 0; list-style: none; }
+.field-map .field-key { color: var(--muted); }
 .requirement { border: 1px solid var(--rule); border-left: 4px solid var(--accent); border-radius: 2mm; padding: 2.5mm 4mm 1mm;
   margin: 3mm 0 4mm; background: #fbfcfe; break-inside: avoid; page-break-inside: avoid; }
 .requirement-header { display: flex; flex-wrap: wrap; align-items: center; gap: 2mm; margin-bottom: 1.5mm; font-size: 9pt; }
