@@ -13,12 +13,12 @@ import { generateLargeSpec } from '../shared/markdown/largeSpec.js';
 
 const servingLine = /^Specbench serving .* at (http:\/\/\S+)$/m;
 
-interface Served {
+export interface Served {
   url: string;
   child: ChildProcess;
 }
 
-function serve(cliScript: string, directory: string, write: boolean): Promise<Served> {
+export function serve(cliScript: string, directory: string, write: boolean): Promise<Served> {
   const child = spawn(
     process.execPath,
     [cliScript, 'serve', directory, '--port', '0', ...(write ? ['--write'] : [])],
@@ -47,7 +47,7 @@ function serve(cliScript: string, directory: string, write: boolean): Promise<Se
   });
 }
 
-function stop(served: Served): Promise<void> {
+export function stop(served: Served): Promise<void> {
   return new Promise((resolve) => {
     if (served.child.exitCode !== null) return resolve();
     served.child.once('exit', () => resolve());

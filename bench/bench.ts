@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: generates the reference workspace (cached by seed) and measures the engine against
- * DESIGN.md's budget, each cold number in a fresh process. `--json` prints the report as JSON.
+ * DESIGN.md's budget, each cold number in a fresh process, with the load average beside every row and
+ * other tools beside the headline figures. `--json` prints the report as JSON; `--scale 5` measures
+ * 50,000 documents and how each figure grew from the reference size.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, promises as fs, readFileSync } from 'node:fs';
@@ -9,43 +11,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatReport, withVerdicts, type BenchReport, type Measurement } from './benchReport.js';
-import type { ProbeResult } from './benchProbe.js';
+import { measureEngine } from './engineMeasurements.js';
 import { generateWorkspace, referenceWorkspace, type GenerateOptions } from './generateWorkspace.js';
-import { median, percentile } from './percentile.js';
 import { measureHardening } from './hardeningMeasurements.js';
 import { measureApp, measureExports, type Add } from './partMeasurements.js';
-import { runProcess } from './runProcess.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repository = path.resolve(here, '..', '..');
-const probeScript = path.join(here, 'benchProbe.js');
 const cliScript = path.join(repository, 'bin', 'specbench.js');
 const parts = ['engine', 'app', 'export', 'hardening'] as const;
-
-async function probe(name: string, root: string): Promise<ProbeResult> {
-  const run = await runProcess([probeScript, name, root]);
-  if (run.code !== 0) {
-    const lines = run.stderr.trim().split('\n');
-    throw new Error(
-      lines.find((line) => /^\w*Error\b/.test(line)) ?? (lines[0] || `probe ${name} exited ${run.code}`),
-    );
-  }
-  return JSON.parse(run.stdout) as ProbeResult;
-}
-
-async function probes(
-  name: string,
-  root: string,
-  runs: number,
-  before?: () => Promise<void>,
-): Promise<ProbeResult[]> {
-  const results: ProbeResult[] = [];
-  for (let run = 0; run < runs; run++) {
-    await before?.();
-    results.push(await probe(name, root));
-  }
-  return results;
-}
 
 /** A cache key that changes with the options and with the generator's own code. */
 function generationKey(options: GenerateOptions): string {
@@ -103,7 +77,7 @@ async function main(): Promise<void> {
     options: {
       json: { type: 'boolean' },
       seed: { type: 'string', default: String(referenceWorkspace.seed) },
-      runs: { type: 'string', default: '3' },
+      runs: { type: 'string', default: '5' },
       /** A fraction of the reference workspace, for a quick smoke run (`--scale 0.01`). */
       scale: { type: 'string', default: '1' },
       /** One part of the benchmark: engine, app, export or hardening. */
@@ -114,7 +88,9 @@ async function main(): Promise<void> {
     throw new Error(`--only takes one of ${parts.join(', ')}`);
   const wanted = (part: (typeof parts)[number]): boolean => values.only === undefined || values.only === part;
   const runs = Math.max(1, Number(values.runs));
-  const options = scaled(Number(values.seed), Number(values.scale));
+  const scale = Number(values.scale);
+  const options = scaled(Number(values.seed), scale);
+  const loadAtStart = os.loadavg()[0]!;
   const log = (line: string): void => {
     if (!values.json) process.stderr.write(`${line}\n`);
   };
@@ -132,12 +108,7 @@ async function main(): Promise<void> {
     }
   };
 
-  const specbenchCache = path.join(prepared.root, '.specbench');
-  const dropCache = (): Promise<void> => fs.rm(specbenchCache, { recursive: true, force: true });
-  const peaks: number[] = [];
-  const samplesOf = (results: ProbeResult[], name: string): number[] =>
-    results.flatMap((result) => result.extra[name] as number[]);
-  const add: Add = (id, label, value, unit, budget, samples) => {
+  const add: Add = (id, label, value, unit, budget, samples, note) => {
     measurements.push({
       id,
       label,
@@ -145,117 +116,22 @@ async function main(): Promise<void> {
       unit,
       ...(budget === undefined ? {} : { budget }),
       ...(samples ? { samples } : {}),
+      load: os.loadavg()[0]!,
+      ...(note === undefined ? {} : { note }),
     });
   };
+  const large = scale > 1;
+  const budgets = large ? { searchP95: 50, rss: 1000 } : { searchP95: 20, rss: 400 };
 
   if (wanted('engine')) {
-    let readMs = Number.NaN;
-    await attempt('read', async () => {
-      const samples = (await probes('read', prepared.root, runs)).map((result) => result.ms);
-      readMs = median(samples);
-      add('read', 'read every file (baseline)', readMs, 'ms', undefined, samples);
-    });
-
-    await attempt('cold', async () => {
-      const results = await probes('cold', prepared.root, runs, dropCache);
-      const cold = median(results.map((result) => result.ms));
-      peaks.push(...results.map((result) => result.peakRssMB));
-      add(
-        'cold',
-        'cold open + full index',
-        cold,
-        'ms',
-        1500,
-        results.map((result) => result.ms),
-      );
-      add(
-        'cold-cpu',
-        '  the same, CPU time',
-        median(results.map((result) => result.cpuMs ?? Number.NaN)),
-        'ms',
-      );
-      add('cold-ratio', '  ÷ reading every file', cold / readMs, '×', 3);
-      add(
-        'search-ready',
-        'time until search is ready',
-        median(results.map((result) => result.extra.searchReadyMs as number)),
-        'ms',
-        1500,
-      );
-      const search = samplesOf(results, 'search');
-      add('search-p50', 'search p50', percentile(search, 50), 'ms');
-      add('search-p95', 'search p95', percentile(search, 95), 'ms', 20);
-      const quickSwitch = samplesOf(results, 'quickSwitch');
-      add('switch-p50', 'quick switcher p50', percentile(quickSwitch, 50), 'ms');
-      add('switch-p95', 'quick switcher p95', percentile(quickSwitch, 95), 'ms', 20);
-      const lookup = samplesOf(results, 'lookup');
-      add('lookup-p50', 'key lookup p50', percentile(lookup, 50), 'ms');
-      add('lookup-p95', 'key lookup p95', percentile(lookup, 95), 'ms', 20);
-    });
-
-    await attempt('warm', async () => {
-      await dropCache();
-      await probe('warm', prepared.root);
-      const results = await probes('warm', prepared.root, runs);
-      if (results.some((result) => result.extra.read !== 0))
-        throw new Error('the cache did not answer for every file');
-      peaks.push(...results.map((result) => result.peakRssMB));
-      add(
-        'warm',
-        'warm open (cache)',
-        median(results.map((result) => result.ms)),
-        'ms',
-        300,
-        results.map((result) => result.ms),
-      );
-      add(
-        'warm-cpu',
-        '  the same, CPU time',
-        median(results.map((result) => result.cpuMs ?? Number.NaN)),
-        'ms',
-      );
-    });
-
-    await attempt('reindex', async () => {
-      const result = await probe('reindex', prepared.root);
-      peaks.push(result.peakRssMB);
-      const saves = result.extra.saves as number[];
-      const outside = result.extra.outside as number[];
-      const writes = result.extra.writes as number[];
-      add('reindex-save', 're-index one changed file (save + index)', median(saves), 'ms', 20, saves);
-      add('reindex-write', '  of which the durable write alone', median(writes), 'ms', undefined, writes);
-      add(
-        'reindex-outside',
-        're-index an outside edit (incl. 75 ms batching)',
-        median(outside),
-        'ms',
-        undefined,
-        outside,
-      );
-    });
-
-    const checkProcess = async (id: string, label: string, before?: () => Promise<void>): Promise<void> => {
-      const samples: number[] = [];
-      for (let run = 0; run < runs; run++) {
-        await before?.();
-        const result = await runProcess([cliScript, 'check', prepared.root, '--format', 'json']);
-        if (result.code !== 0 && result.code !== 1)
-          throw new Error(result.stderr.trim().split('\n')[0] ?? 'check failed');
-        samples.push(result.ms);
-      }
-      add(id, label, median(samples), 'ms', 2000, samples);
-    };
-    await attempt('check-cold', () =>
-      checkProcess('check-cold', '`specbench check` process, no cache (CI)', dropCache),
-    );
-    await attempt('check-warm', () => checkProcess('check-warm', '`specbench check` process, with cache'));
+    await measureEngine({ cliScript, root: prepared.root, runs, attempt, add, budgets, yardsticks: true });
+    if (large) await measureGrowth(options.seed, scale, runs, measurements, attempt, add, log);
   }
 
-  if (peaks.length > 0) add('rss', 'engine peak RSS', Math.max(...peaks), 'MB', 400, peaks);
-
-  if (wanted('app')) await measureApp({ repository, cliScript, root: prepared.root, attempt, add });
-  if (wanted('export')) await measureExports({ repository, cliScript, root: prepared.root, attempt, add });
-  if (wanted('hardening')) await measureHardening({ attempt, add, scale: Number(values.scale) });
+  if (wanted('app')) await measureApp({ repository, cliScript, root: prepared.root, runs, attempt, add });
+  if (wanted('export'))
+    await measureExports({ repository, cliScript, root: prepared.root, runs, attempt, add });
+  if (wanted('hardening')) await measureHardening({ attempt, add, scale });
 
   const report: BenchReport = {
     machine: {
@@ -265,6 +141,7 @@ async function main(): Promise<void> {
       platform: `${os.platform()} ${os.arch()}`,
       memoryGB: Math.round(os.totalmem() / 1024 ** 3),
       loadAverage: os.loadavg()[0]!,
+      loadAtStart,
     },
     workspace: prepared.summary,
     measurements: withVerdicts(measurements),
@@ -272,6 +149,48 @@ async function main(): Promise<void> {
   };
   if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else process.stdout.write(`${formatReport(report).join('\n')}\n`);
+}
+
+/** Rows that must grow linearly: each figure at this scale ÷ the same figure at the reference size. */
+const growthRows = [
+  { id: 'cold', label: 'cold open' },
+  { id: 'warm', label: 'warm open' },
+  { id: 'check-cold', label: '`check`, no cache' },
+  { id: 'rss', label: 'engine peak RSS' },
+] as const;
+
+/** The engine at the reference size, in the same run, for the growth rows of a `--scale` above 1. */
+async function measureGrowth(
+  seed: number,
+  scale: number,
+  runs: number,
+  measurements: Measurement[],
+  attempt: (id: string, measure: () => Promise<void>) => Promise<void>,
+  add: Add,
+  log: (line: string) => void,
+): Promise<void> {
+  log('Preparing the reference workspace at scale 1 for the growth rows …');
+  const reference = await prepareWorkspace(scaled(seed, 1));
+  const atReference = new Map<string, number>();
+  await measureEngine({
+    cliScript,
+    root: reference.root,
+    runs,
+    attempt: (id, measure) => attempt(`reference ${id}`, measure),
+    add: (id, _label, value) => atReference.set(id, value),
+    budgets: { searchP95: 20, rss: 400 },
+    yardsticks: false,
+  });
+  for (const row of growthRows) {
+    const large = measurements.find((measurement) => measurement.id === row.id)?.value ?? Number.NaN;
+    add(
+      `growth-${row.id}`,
+      `${row.label} ÷ the same at ${reference.summary.documents.toLocaleString('en')} documents`,
+      large / (atReference.get(row.id) ?? Number.NaN),
+      '×',
+      1.1 * scale,
+    );
+  }
 }
 
 await main();

@@ -34,4 +34,24 @@ describe('formatReport', () => {
       'skipped reindex: no watcher',
     ]);
   });
+
+  it('adds the load each row was measured under, and says why a value is missing', () => {
+    const loaded: BenchReport = {
+      ...report,
+      machine: { ...report.machine, loadAverage: 2.6, loadAtStart: 2.1 },
+      measurements: withVerdicts([
+        { id: 'cold', label: 'cold open', value: 1200, unit: 'ms', budget: 1500, load: 2.25 },
+        { id: 'rg', label: 'rg', value: Number.NaN, unit: 'ms', note: 'rg not installed' },
+      ]),
+      skipped: [],
+    };
+    expect(formatReport(loaded).slice(1)).toEqual([
+      'Machine: 2 × Test CPU, 8 GB, Node v20.20.2 on linux, load average 2.1 at the start, 2.6 at the end',
+      '',
+      'operation               measured     budget  met  load',
+      '---------  ---------------------  ---------  ---  ----',
+      'cold open                1200 ms  ≤ 1500 ms  yes   2.3',
+      'rg         n/a: rg not installed          —',
+    ]);
+  });
 });

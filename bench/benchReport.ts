@@ -9,6 +9,10 @@ export interface Measurement {
   budget?: number;
   /** Raw samples (one per run or per query), for the JSON output. */
   samples?: number[];
+  /** The machine's one-minute load average when the row was measured. */
+  load?: number;
+  /** Why there is no value (`value` is NaN), e.g. a yardstick tool that is not installed. */
+  note?: string;
 }
 
 export interface BenchReport {
@@ -19,6 +23,8 @@ export interface BenchReport {
     platform: string;
     memoryGB: number;
     loadAverage?: number;
+    /** One-minute load average when the run began. */
+    loadAtStart?: number;
   };
   workspace: {
     seed: number;
@@ -41,8 +47,8 @@ export function withVerdicts(measurements: Measurement[]): BenchReport['measurem
   );
 }
 
-function formatValue(value: number, unit: Measurement['unit']): string {
-  if (!Number.isFinite(value)) return 'n/a';
+function formatValue(value: number, unit: Measurement['unit'], note?: string): string {
+  if (!Number.isFinite(value)) return note === undefined ? 'n/a' : `n/a: ${note}`;
   if (unit === 'count') return value.toLocaleString('en');
   if (Number.isInteger(value)) return unit === '×' ? `${value}×` : `${value} ${unit}`;
   if (unit === '×') return `${value.toFixed(1)}×`;
@@ -53,20 +59,25 @@ function formatValue(value: number, unit: Measurement['unit']): string {
 
 export function formatReport(report: BenchReport): string[] {
   const { machine, workspace } = report;
+  // The load column appears when rows carry the load they were measured under.
+  const withLoad = report.measurements.some((measurement) => measurement.load !== undefined);
   const rows = [
-    ['operation', 'measured', 'budget', 'met'],
+    ['operation', 'measured', 'budget', 'met', ...(withLoad ? ['load'] : [])],
     ...report.measurements.map((measurement) => [
       measurement.label,
-      formatValue(measurement.value, measurement.unit),
+      formatValue(measurement.value, measurement.unit, measurement.note),
       measurement.budget === undefined ? '—' : `≤ ${formatValue(measurement.budget, measurement.unit)}`,
       measurement.met === undefined ? '' : measurement.met ? 'yes' : 'NO',
+      ...(withLoad ? [measurement.load === undefined ? '' : measurement.load.toFixed(1)] : []),
     ]),
   ];
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   const lines = rows.map((row) =>
     row
       .map((cell, column) =>
-        column === 1 || column === 2 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!),
+        column === 1 || column === 2 || column === 4
+          ? cell.padStart(widths[column]!)
+          : cell.padEnd(widths[column]!),
       )
       .join('  ')
       .trimEnd(),
@@ -78,7 +89,7 @@ export function formatReport(report: BenchReport): string[] {
     `Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGB} GB, Node ${machine.node} on ${machine.platform}` +
       (machine.loadAverage === undefined
         ? ''
-        : `, load average ${machine.loadAverage.toFixed(1)} at the end`),
+        : `, load average ${machine.loadAtStart === undefined ? '' : `${machine.loadAtStart.toFixed(1)} at the start, `}${machine.loadAverage.toFixed(1)} at the end`),
     '',
     ...lines,
     ...report.skipped.map((skip) => `skipped ${skip.id}: ${skip.reason}`),

@@ -1,4 +1,4 @@
-/** Runs a Node script in a child process and collects its output and wall time. */
+/** Runs a Node script (or any command) in a child process and collects its output and wall time. */
 import { spawn } from 'node:child_process';
 
 export interface ProcessRun {
@@ -8,10 +8,19 @@ export interface ProcessRun {
   ms: number;
 }
 
-export function runProcess(args: string[]): Promise<ProcessRun> {
+export function runProcess(args: string[], options: { cwd?: string } = {}): Promise<ProcessRun> {
+  return runCommand(process.execPath, args, options);
+}
+
+/** Rejects only when the command cannot start (ENOENT for a tool that is not installed). */
+export function runCommand(
+  command: string,
+  args: string[],
+  options: { cwd?: string } = {},
+): Promise<ProcessRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -1,0 +1,75 @@
+/**
+ * How soon each big view is usable on the reference workspace, in browser mode on a warm server: from
+ * the hash change to the first frame painted after the view's first row appeared (the render's long
+ * task included). Between views the app goes home, so every view mounts afresh.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { serve, stop } from './appProbe.js';
+
+export interface ViewRoute {
+  id: string;
+  label: string;
+  hash: string;
+  /** The view's first row (or its empty state): present once the view shows its data. */
+  selector: string;
+}
+
+export const viewRoutes: readonly ViewRoute[] = [
+  { id: 'view-stories', label: 'story list', hash: '#/stories', selector: '.story-list tbody tr' },
+  { id: 'view-trace', label: 'trace matrix', hash: '#/trace', selector: '.trace__table tbody tr' },
+  { id: 'view-problems', label: 'problems', hash: '#/problems', selector: '.problems__list li, .view-empty' },
+  { id: 'view-roadmap', label: 'roadmap board', hash: '#/roadmap', selector: '.roadmap-card' },
+];
+
+// Page-side code as text: the node build has no DOM types.
+const timeView = `([hash, selector]) => new Promise((resolve, reject) => {
+  const timer = setTimeout(() => reject(new Error(hash + ' showed no ' + selector + ' in 60 s')), 60000);
+  const channel = new MessageChannel();
+  const started = performance.now();
+  channel.port1.onmessage = () => { clearTimeout(timer); resolve(performance.now() - started); };
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector(selector)) return;
+    observer.disconnect();
+    requestAnimationFrame(() => channel.port2.postMessage(0));
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  location.hash = hash;
+})`;
+
+const settle = `() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(0))))`;
+
+async function goHome(page: Page): Promise<void> {
+  await page.evaluate(`location.hash = '#/'`);
+  await page.locator('.story-list, .trace, .problems, .roadmap').first().waitFor({ state: 'detached' });
+  await page.evaluate(`(${settle})()`);
+}
+
+/** Samples per view id, `runs` of each, views interleaved. */
+export async function measureViews(
+  browser: Browser,
+  cliScript: string,
+  root: string,
+  runs: number,
+): Promise<Map<string, number[]>> {
+  const served = await serve(cliScript, root, false);
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const samples = new Map(viewRoutes.map((view) => [view.id, [] as number[]]));
+  try {
+    await page.goto(served.url);
+    await page.locator('body[data-ready=true]').waitFor({ timeout: 120_000 });
+    for (let run = 0; run < runs; run++) {
+      for (const view of viewRoutes) {
+        await goHome(page);
+        samples
+          .get(view.id)!
+          .push(
+            (await page.evaluate(`(${timeView})(${JSON.stringify([view.hash, view.selector])})`)) as number,
+          );
+      }
+    }
+    return samples;
+  } finally {
+    await page.close();
+    await stop(served);
+  }
+}
