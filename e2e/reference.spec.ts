@@ -74,3 +74,39 @@ test('the app stays responsive on the 10,000-document reference workspace', asyn
   // Leave the file as it was: this workspace is shared by the file's tests.
   await page.keyboard.press('Control+Z');
 });
+
+test('the story list and the trace matrix render the rows in view, scroll to the last and filter', async ({
+  page,
+  reference,
+}) => {
+  test.setTimeout(120_000);
+  const app: AppModel = await openApp(page, reference.served.url);
+  const main = page.locator('#main');
+  const toBottom = () => main.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+
+  await app.goto('#/stories');
+  const stories = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Story' }) });
+  await expect(page.getByText('8000 of 8000')).toBeVisible();
+  await expect(stories.getByRole('link', { name: /^STORY-/ }).first()).toBeVisible();
+  // Virtualized: a screenful of the 8,000 rows exists in the DOM.
+  expect(await stories.locator('tbody tr[data-index]').count()).toBeLessThan(120);
+  await toBottom();
+  await expect(stories.locator('tbody tr[data-index]').last()).toHaveAttribute('data-index', '7999');
+  await expect(stories.locator('tbody tr[data-index]').last()).toBeInViewport();
+
+  const roadmapFilter = page.getByRole('combobox', { name: 'Roadmap item' });
+  await roadmapFilter.focus();
+  await roadmapFilter.selectOption('RM-1');
+  await expect(page.getByText(/^\d+ of 8000$/)).not.toHaveText('8000 of 8000');
+  const roadmapCells = stories.locator('tbody tr[data-index] td:nth-child(4)');
+  await expect(roadmapCells.first()).toBeVisible();
+  for (const text of await roadmapCells.allTextContents()) expect(text.split(', ')).toContain('RM-1');
+
+  await app.goto('#/trace');
+  const matrix = page.getByRole('table', { name: 'Roadmap traceability' });
+  await expect(matrix.locator('tbody tr[data-index]').first()).toBeVisible();
+  expect(await matrix.locator('tbody tr[data-index]').count()).toBeLessThan(120);
+  // The first rendered row of an item names its item even when the item's first row scrolled away.
+  await main.evaluate((element) => element.scrollTo({ top: 20_000 }));
+  await expect(matrix.locator('tbody tr[data-index]').first().locator('th')).toContainText(/RM-\d+/);
+});

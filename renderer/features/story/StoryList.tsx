@@ -2,10 +2,16 @@
 import { useMemo, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import { documentStatuses } from '../../../shared/model/documentModel.js';
+import { SpacerRow } from '../../ui/SpacerRow.js';
+import { useVirtualRows } from '../../ui/useVirtualRows.js';
 import { documentHash, storyHash } from '../../workbench/route.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { filterStories, storyRows, type StoryFilter } from './storyFilter.js';
+import { FilterSelect } from './FilterSelect.js';
 import './story.css';
+
+/** A row's usual height (one line of title); taller rows are measured. */
+const rowHeight = 37;
 
 interface StoryListProps {
   api: SpecbenchApi;
@@ -20,22 +26,31 @@ export function StoryList({ workspace }: StoryListProps) {
     [workspace.documents, workspace.requirementOwner],
   );
   const shown = useMemo(() => filterStories(rows, filter), [rows, filter]);
-  const specs = workspace.documents.filter((entry) => entry.type === 'spec' && entry.key);
-  const select = (name: keyof StoryFilter, label: string, options: [string, string][]) => (
-    <label className="filter">
-      <span>{label}</span>
-      <select
-        value={filter[name] ?? ''}
-        onChange={(event) => setFilter({ ...filter, [name]: event.target.value || undefined })}
-      >
-        <option value="">Any</option>
-        {options.map(([value, text]) => (
-          <option key={value} value={value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </label>
+  const specs = useMemo(
+    () => workspace.documents.filter((entry) => entry.type === 'spec' && entry.key),
+    [workspace.documents],
+  );
+  // 8,000 stories: only the rows near the viewport exist in the DOM.
+  const virtualRows = useVirtualRows(shown.length, rowHeight);
+  const select = (
+    name: keyof StoryFilter,
+    label: string,
+    options: readonly (readonly [string, string])[],
+  ) => (
+    <FilterSelect
+      label={label}
+      value={filter[name]}
+      options={options}
+      onChange={(value) => setFilter({ ...filter, [name]: value })}
+    />
+  );
+  const roadmapOptions = useMemo(
+    () => workspace.roadmap.map((item) => [item.key, `${item.key} — ${item.title}`] as const),
+    [workspace.roadmap],
+  );
+  const specOptions = useMemo(
+    () => specs.map((entry) => [entry.key!, `${entry.key} — ${entry.title}`] as const),
+    [specs],
   );
   return (
     <section className="page story-list">
@@ -46,23 +61,22 @@ export function StoryList({ workspace }: StoryListProps) {
         </p>
       </header>
       <div className="filters" role="group" aria-label="Filter stories">
-        {select(
-          'roadmap',
-          'Roadmap item',
-          workspace.roadmap.map((item) => [item.key, `${item.key} — ${item.title}`]),
-        )}
-        {select(
-          'spec',
-          'Spec',
-          specs.map((entry) => [entry.key!, `${entry.key} — ${entry.title}`]),
-        )}
+        {select('roadmap', 'Roadmap item', roadmapOptions)}
+        {select('spec', 'Spec', specOptions)}
         {select(
           'status',
           'Status',
-          documentStatuses.story.map((status) => [status, status]),
+          documentStatuses.story.map((status) => [status, status] as const),
         )}
       </div>
-      <table className="data-table">
+      <table className="data-table story-table">
+        <colgroup>
+          <col />
+          <col className="story-table__status" />
+          <col className="story-table__keys" />
+          <col className="story-table__keys" />
+          <col className="story-table__edit" />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">Story</th>
@@ -74,26 +88,35 @@ export function StoryList({ workspace }: StoryListProps) {
             </th>
           </tr>
         </thead>
-        <tbody>
-          {shown.map(({ story, roadmap }) => (
-            <tr key={story.path}>
-              <td>
-                <a href={storyHash(story.path)}>
-                  <span className="key">{story.key}</span> {story.title}
-                </a>
-              </td>
-              <td>
-                {story.status && <span className={`status status-${story.status}`}>{story.status}</span>}
-              </td>
-              <td className="keys">{story.implements.join(', ')}</td>
-              <td className="keys">{roadmap.join(', ')}</td>
-              <td>
-                <a className="subtle-link" href={documentHash(story.path)} aria-label={`Edit ${story.title}`}>
-                  Edit
-                </a>
-              </td>
-            </tr>
-          ))}
+        <tbody ref={virtualRows.bodyRef}>
+          <SpacerRow height={virtualRows.before} columns={5} />
+          {virtualRows.rows.map((virtual) => {
+            const { story, roadmap } = shown[virtual.index]!;
+            return (
+              <tr key={story.path} data-index={virtual.index} ref={virtualRows.measureRow}>
+                <td>
+                  <a href={storyHash(story.path)}>
+                    <span className="key">{story.key}</span> {story.title}
+                  </a>
+                </td>
+                <td>
+                  {story.status && <span className={`status status-${story.status}`}>{story.status}</span>}
+                </td>
+                <td className="keys">{story.implements.join(', ')}</td>
+                <td className="keys">{roadmap.join(', ')}</td>
+                <td>
+                  <a
+                    className="subtle-link"
+                    href={documentHash(story.path)}
+                    aria-label={`Edit ${story.title}`}
+                  >
+                    Edit
+                  </a>
+                </td>
+              </tr>
+            );
+          })}
+          <SpacerRow height={virtualRows.after} columns={5} />
         </tbody>
       </table>
       {shown.length === 0 && <p className="muted">No story matches these filters.</p>}

@@ -4,6 +4,9 @@ import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { documentHash, roadmapItemHash } from '../../workbench/route.js';
 import { HashLink } from '../../ui/HashLink.js';
+import { rememberLast } from '../../ui/rememberLast.js';
+import { SpacerRow } from '../../ui/SpacerRow.js';
+import { useVirtualRows } from '../../ui/useVirtualRows.js';
 import { statusLabel } from '../../ui/statusLabel.js';
 import type { MatrixRow } from './traceMatrix.js';
 import { traceRows } from '../../../shared/contract/traceRows.js';
@@ -16,25 +19,29 @@ export interface TraceMatrixProps {
   navigate: (hash: string) => void;
 }
 
-/** Rows rendered at first; the reference workspace has 50,000 requirements. */
-const pageSize = 400;
+// Kept across visits: leaving the matrix and coming back costs nothing until the workspace changes.
+const rowsOf = rememberLast(traceRows);
+const matrixOf = rememberLast(traceMatrix);
+const unplannedOf = rememberLast(unplannedRequirements);
+
+/** A row's usual height; the reference workspace has 50,000 requirements, so only rows near the viewport are rendered. */
+const rowHeight = 41;
 
 export function TraceMatrix({ workspace, navigate }: TraceMatrixProps) {
   const [gapsOnly, setGapsOnly] = useState(false);
-  const [shown, setShown] = useState(pageSize);
   const rows = useMemo(
-    () => traceRows(workspace.documents, workspace.roadmap),
+    () => rowsOf(workspace.documents, workspace.roadmap),
     [workspace.documents, workspace.roadmap],
   );
   const summary = useMemo(() => traceSummary(rows), [rows]);
   const matrix = useMemo(
-    () => withSpans(traceMatrix(rows, workspace.documents, workspace.roadmapByKey), gapsOnly),
+    () => withSpans(matrixOf(rows, workspace.documents, workspace.roadmapByKey), gapsOnly),
     [rows, workspace.documents, workspace.roadmapByKey, gapsOnly],
   );
-  const unplanned = useMemo(
-    () => unplannedRequirements(workspace.documents).filter((row) => !gapsOnly || row.gap),
-    [workspace.documents, gapsOnly],
-  );
+  const unplanned = useMemo(() => {
+    const all = unplannedOf(workspace.documents);
+    return gapsOnly ? all.filter((row) => row.gap) : all;
+  }, [workspace.documents, gapsOnly]);
   const percent = summary.requirements === 0 ? 0 : Math.round((summary.covered / summary.requirements) * 100);
 
   return (
@@ -69,23 +76,14 @@ export function TraceMatrix({ workspace, navigate }: TraceMatrixProps) {
           <dd>{summary.gaps}</dd>
         </div>
       </dl>
-      <Matrix caption="Roadmap traceability" rows={matrix.slice(0, shown)} navigate={navigate} withItems />
-      {matrix.length > shown && (
-        <button type="button" className="button" onClick={() => setShown(shown + pageSize * 5)}>
-          Show more ({matrix.length - shown} rows left)
-        </button>
-      )}
+      <Matrix caption="Roadmap traceability" rows={matrix} navigate={navigate} withItems />
       {rows.length === 0 && <p className="view-empty">The roadmap is empty.</p>}
       {unplanned.length > 0 && (
         <section className="trace__unplanned" aria-labelledby="unplanned-title">
           <h2 id="unplanned-title" className="panel__title">
             Requirements on no roadmap item <span className="panel__count">{unplanned.length}</span>
           </h2>
-          <Matrix
-            caption="Requirements on no roadmap item"
-            rows={unplanned.slice(0, shown)}
-            navigate={navigate}
-          />
+          <Matrix caption="Requirements on no roadmap item" rows={unplanned} navigate={navigate} />
         </section>
       )}
     </div>
@@ -111,6 +109,19 @@ interface MatrixProps {
 }
 
 function Matrix({ caption, rows, navigate, withItems }: MatrixProps) {
+  // Where each row's item group ends, so an item cell spans the rendered rows of its group.
+  const groupEnds = useMemo(() => {
+    const ends = new Int32Array(rows.length);
+    rows.forEach((row, index) => {
+      if (row.itemSpan > 0) ends.fill(index + row.itemSpan, index, index + row.itemSpan);
+    });
+    return ends;
+  }, [rows]);
+  const virtualRows = useVirtualRows(rows.length, rowHeight);
+  const rendered = virtualRows.rows;
+  const firstRendered = rendered[0]?.index ?? 0;
+  const endRendered = (rendered[rendered.length - 1]?.index ?? -1) + 1;
+  const columns = withItems ? 3 : 2;
   return (
     <table className="trace__table">
       <caption className="visually-hidden">{caption}</caption>
@@ -121,57 +132,76 @@ function Matrix({ caption, rows, navigate, withItems }: MatrixProps) {
           <th scope="col">Stories</th>
         </tr>
       </thead>
-      <tbody>
-        {rows.map((row, index) => (
-          <tr key={`${row.itemKey ?? ''}:${row.requirement?.key ?? index}`} data-gap={row.gap}>
-            {withItems && row.itemSpan > 0 && row.itemKey && (
-              <th scope="row" rowSpan={row.itemSpan} className="trace__item">
-                <HashLink hash={roadmapItemHash(row.itemKey)} navigate={navigate}>
-                  <span className="key-chip">{row.itemKey}</span> {row.itemTitle}
-                </HashLink>
-              </th>
-            )}
-            {row.requirement ? (
-              <td className="trace__requirement">
-                <HashLink hash={documentHash(row.requirement.path, row.requirement.line)} navigate={navigate}>
-                  <span className="key-chip">{row.requirement.key}</span>{' '}
-                  {row.requirement.summary ?? row.requirement.path}
-                </HashLink>
-                {row.requirement.priority && (
-                  <span className={`priority-chip priority-chip--${row.requirement.priority}`}>
-                    {statusLabel(row.requirement.priority)}
-                  </span>
-                )}
-              </td>
-            ) : (
-              <td className="trace__gap">No requirement delivers this item</td>
-            )}
-            {row.stories.length > 0 ? (
-              <td className="trace__stories">
-                <div className="trace__story-list">
-                  {row.stories.map((story) =>
-                    story.path ? (
-                      <HashLink
-                        key={story.key}
-                        hash={documentHash(story.path)}
-                        navigate={navigate}
-                        title={story.title}
-                      >
-                        <span className="key-chip">{story.key}</span> {story.title}
-                      </HashLink>
-                    ) : (
-                      <span key={story.key} className="key-chip" title="No document has this key">
-                        {story.key}
-                      </span>
-                    ),
+      <tbody ref={virtualRows.bodyRef}>
+        <SpacerRow height={virtualRows.before} columns={columns} />
+        {rendered.map(({ index }) => {
+          const row = rows[index]!;
+          const itemKey =
+            withItems && (row.itemSpan > 0 || index === firstRendered) ? row.itemKey : undefined;
+          return (
+            <tr
+              key={`${row.itemKey ?? ''}:${row.requirement?.key ?? index}`}
+              data-gap={row.gap}
+              data-index={index}
+              ref={virtualRows.measureRow}
+            >
+              {itemKey && (
+                <th
+                  scope="row"
+                  rowSpan={Math.min(groupEnds[index]!, endRendered) - index}
+                  className="trace__item"
+                >
+                  <HashLink hash={roadmapItemHash(itemKey)} navigate={navigate}>
+                    <span className="key-chip">{itemKey}</span> {row.itemTitle}
+                  </HashLink>
+                </th>
+              )}
+              {row.requirement ? (
+                <td className="trace__requirement">
+                  <HashLink
+                    hash={documentHash(row.requirement.path, row.requirement.line)}
+                    navigate={navigate}
+                  >
+                    <span className="key-chip">{row.requirement.key}</span>{' '}
+                    {row.requirement.summary ?? row.requirement.path}
+                  </HashLink>
+                  {row.requirement.priority && (
+                    <span className={`priority-chip priority-chip--${row.requirement.priority}`}>
+                      {statusLabel(row.requirement.priority)}
+                    </span>
                   )}
-                </div>
-              </td>
-            ) : (
-              <td className="trace__gap">{row.requirement ? 'No story' : '—'}</td>
-            )}
-          </tr>
-        ))}
+                </td>
+              ) : (
+                <td className="trace__gap">No requirement delivers this item</td>
+              )}
+              {row.stories.length > 0 ? (
+                <td className="trace__stories">
+                  <div className="trace__story-list">
+                    {row.stories.map((story) =>
+                      story.path ? (
+                        <HashLink
+                          key={story.key}
+                          hash={documentHash(story.path)}
+                          navigate={navigate}
+                          title={story.title}
+                        >
+                          <span className="key-chip">{story.key}</span> {story.title}
+                        </HashLink>
+                      ) : (
+                        <span key={story.key} className="key-chip" title="No document has this key">
+                          {story.key}
+                        </span>
+                      ),
+                    )}
+                  </div>
+                </td>
+              ) : (
+                <td className="trace__gap">{row.requirement ? 'No story' : '—'}</td>
+              )}
+            </tr>
+          );
+        })}
+        <SpacerRow height={virtualRows.after} columns={columns} />
       </tbody>
     </table>
   );

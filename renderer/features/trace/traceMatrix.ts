@@ -31,12 +31,16 @@ export function traceMatrix(
   documents: readonly DocumentSummary[],
   roadmapByKey: ReadonlyMap<string, RoadmapItem>,
 ): MatrixRow[] {
-  const requirements = new Map<string, { path: string; line: number; summary: string; priority?: string }>();
+  // Each requirement with its spec, without copying 50,000 requirement objects.
+  const requirements = new Map<
+    string,
+    { requirement: DocumentSummary['requirements'][number]; path: string }
+  >();
   const documentsByKey = new Map<string, DocumentSummary>();
   for (const document of documents) {
     if (document.key) documentsByKey.set(document.key, document);
     for (const requirement of document.requirements) {
-      requirements.set(requirement.key, { ...requirement, path: document.path });
+      requirements.set(requirement.key, { requirement, path: document.path });
     }
   }
   const matrix: MatrixRow[] = [];
@@ -61,9 +65,9 @@ export function traceMatrix(
         requirement: {
           key: requirement.key,
           path: known?.path ?? '',
-          line: known?.line,
-          priority: known?.priority,
-          summary: known?.summary,
+          line: known?.requirement.line,
+          priority: known?.requirement.priority,
+          summary: known?.requirement.summary,
         },
         stories: requirement.stories.map((key) => {
           const story = documentsByKey.get(key);

@@ -1,0 +1,36 @@
+/**
+ * A filter's select whose long option list (2,000 roadmap items) is built only when the user reaches
+ * for it (focus or pointer down, both before the list opens): until then it holds "Any" and the choice.
+ */
+import { useState } from 'react';
+
+interface FilterSelectProps {
+  label: string;
+  value: string | undefined;
+  options: readonly (readonly [value: string, text: string])[];
+  onChange: (value: string | undefined) => void;
+}
+
+export function FilterSelect({ label, value, options, onChange }: FilterSelectProps) {
+  const [reached, setReached] = useState(false);
+  const shown = reached ? options : options.filter(([option]) => option === value);
+  const reach = (): void => setReached(true);
+  return (
+    <label className="filter">
+      <span>{label}</span>
+      <select
+        value={value ?? ''}
+        onFocus={reach}
+        onPointerDown={reach}
+        onChange={(event) => onChange(event.target.value || undefined)}
+      >
+        <option value="">Any</option>
+        {shown.map(([option, text]) => (
+          <option key={option} value={option}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
