@@ -35,6 +35,8 @@ const methodNames = [
   'backupDocument',
   'listBackups',
   'discardBackup',
+  'markReviewed',
+  'approveDocument',
   'showContextMenu',
 ];
 const channelPrefix = 'specbench:';

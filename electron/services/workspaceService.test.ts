@@ -248,6 +248,18 @@ const observations: [MethodName, unknown, (result: never) => unknown, unknown][]
   ],
   ['discardBackup', { path: 'specs/guest-checkout.md' }, (discarded: { ok: boolean }) => discarded.ok, true],
   [
+    'markReviewed',
+    { path: 'stories/guest-receipt-email.md' },
+    (marked: { ok: boolean; stamps: Record<string, string> }) => [marked.ok, Object.keys(marked.stamps)],
+    [true, ['REQ-2']],
+  ],
+  [
+    'approveDocument',
+    { path: 'stories/guest-receipt-email.md' },
+    (approved: { ok: boolean; error: string }) => [approved.ok, approved.error],
+    [false, 'not-a-spec'],
+  ],
+  [
     'showContextMenu',
     { requestId: 1, actions: [] },
     (shown: { ok: boolean; error: string }) => [shown.ok, shown.error],

@@ -12,6 +12,8 @@ import { summarizeDocument } from '../../shared/contract/documentSummary.js';
 import type { Workspace } from '../engine/workspace.js';
 import type { LoadedFile } from '../engine/documentStore.js';
 import type { ApiService } from './apiService.js';
+import { gitUser } from '../git/gitUser.js';
+import { approveSpec, markReviewed } from '../git/signOff.js';
 import { saveAsset } from './assetWriter.js';
 import { BundleExporter, type BundleExporterOptions } from './bundleExporter.js';
 
@@ -137,6 +139,27 @@ export class WorkspaceService implements ApiService {
         (await workspace.backups()).write(file, text, base),
       listBackups: async ({ path: file }) => (await workspace.backups()).list(file),
       discardBackup: async ({ path: file }) => (await workspace.backups()).discard(file),
+      markReviewed: ({ path: file }) =>
+        writable(async () => {
+          const entry = workspace.document(file);
+          if (entry?.type !== 'story')
+            return { ok: false as const, error: 'not-a-story', message: `${file} is not a story.` };
+          const result = await markReviewed(workspace, entry.path);
+          return result.ok
+            ? { ok: true as const, stamps: result.stamps }
+            : { ok: false as const, error: 'io', message: result.message };
+        }),
+      approveDocument: ({ path: file }) =>
+        writable(async () => {
+          const entry = workspace.document(file);
+          if (entry?.type !== 'spec')
+            return { ok: false as const, error: 'not-a-spec', message: `${file} is not a spec.` };
+          const approver = await gitUser(workspace.root);
+          if (!approver.ok) return { ok: false as const, error: 'no-git-user', message: approver.message };
+          const result = await approveSpec(workspace, entry.path, approver);
+          if (!result.ok) return { ok: false as const, error: 'io', message: result.message };
+          return { ok: true as const, by: result.approval.by, at: result.approval.at };
+        }),
       // The desktop shell answers this before a workspace sees it; a browser has its own menu.
       showContextMenu: () => ({
         ok: false,

@@ -300,6 +300,14 @@ export const apiContract = {
   /** Backups that differ from the disk (of one document, or all); unreadable backup files are named. */
   listBackups: readResult<Result<BackupList>>()(z.object({ path: pathArgument.optional() }).strict()),
   discardBackup: write<Result<object>>()(z.object({ path: pathArgument }).strict()),
+  /** Stamps a story with the fingerprints of the requirements it implements as they are now (`reviewed:`). */
+  markReviewed: write<Result<{ stamps: Record<string, string> }>>()(
+    z.object({ path: pathArgument }).strict(),
+  ),
+  /** Records an approval of a spec by the git user (user.name, user.email) and sets its status to approved. */
+  approveDocument: write<Result<{ by: string; at: string }, string>>()(
+    z.object({ path: pathArgument }).strict(),
+  ),
   /**
    * The page's answer to onDidRequestContextMenu: the desktop shows its menu with these actions and
    * answers which one was chosen. Browser mode has the browser's own menu ('desktop-only').

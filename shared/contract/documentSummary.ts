@@ -8,7 +8,7 @@ import type { DocumentEntry, RequirementEntry } from '../model/documentModel.js'
 /** A requirement's key, place, title and roadmap fields: as the engine indexed them, without its section and end. */
 export type RequirementSummary = Pick<
   RequirementEntry,
-  'key' | 'line' | 'summary' | 'roadmap' | 'priority' | 'status'
+  'key' | 'line' | 'summary' | 'roadmap' | 'priority' | 'status' | 'fingerprint'
 >;
 
 /** Those of a document's indexed fields the lists need, its requirements summarized, and its estimate. */
@@ -55,6 +55,7 @@ export function summarizeDocument(entry: DocumentEntry): DocumentSummary {
       };
       if (requirement.priority !== undefined) item.priority = requirement.priority;
       if (requirement.status !== undefined) item.status = requirement.status;
+      if (requirement.fingerprint !== undefined) item.fingerprint = requirement.fingerprint;
       return item;
     }),
     mtimeMs: entry.mtimeMs,

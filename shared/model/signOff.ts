@@ -51,7 +51,7 @@ export interface SuspectLink {
 /** The requirements a story implements whose text changed since the story was reviewed against them. */
 export function suspectLinks(
   story: Pick<DocumentEntry, 'key' | 'path' | 'implements' | 'fields'>,
-  requirementOf: (key: string) => RequirementEntry | undefined,
+  requirementOf: (key: string) => Pick<RequirementEntry, 'fingerprint'> | undefined,
 ): SuspectLink[] {
   const stamps = reviewStamps(story.fields);
   const suspects: SuspectLink[] = [];
