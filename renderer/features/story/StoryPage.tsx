@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import { splitDocument } from '../../../shared/frontMatter/frontMatter.js';
+import { suspectLinks } from '../../../shared/model/signOff.js';
 import { documentHash } from '../../workbench/route.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { ReadOnlyMarkdown } from '../editor/index.js';
@@ -53,8 +54,23 @@ export function StoryPage({ api, workspace, navigate, path }: StoryPageProps) {
       )
     : [];
 
+  const suspects = storyText
+    ? suspectLinks({ ...story, fields: splitDocument(storyText).frontMatter?.data ?? {} }, (key) =>
+        workspace.requirementOwner.get(key)?.requirements.find((entry) => entry.key === key),
+      )
+    : [];
+
   return (
     <article className="page story-page">
+      {suspects.length > 0 && (
+        <ReviewNotice
+          api={api}
+          path={path}
+          suspects={suspects.map((suspect) => suspect.requirement)}
+          writable={workspace.info?.writable ?? false}
+          onReviewed={() => void workspace.update({ paths: [path] })}
+        />
+      )}
       <header className="story-header">
         <p className="document-meta">
           <span className="type-badge type-story">story</span>
@@ -162,5 +178,46 @@ export function StoryPage({ api, workspace, navigate, path }: StoryPageProps) {
         )}
       </section>
     </article>
+  );
+}
+
+/** "REQ-2 changed since this story was reviewed", with Mark reviewed (which stamps the story's front matter). */
+function ReviewNotice({
+  api,
+  path,
+  suspects,
+  writable,
+  onReviewed,
+}: {
+  api: SpecbenchApi;
+  path: string;
+  suspects: string[];
+  writable: boolean;
+  onReviewed: () => void;
+}) {
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const keys = suspects.join(', ');
+  const markReviewed = async () => {
+    setBusy(true);
+    const result = await api.markReviewed({ path });
+    setBusy(false);
+    if (result.ok) {
+      setError(undefined);
+      onReviewed();
+    } else setError(result.message);
+  };
+  return (
+    <section role="status" aria-label="Review" className="banner banner--warning story-review">
+      <span>
+        {keys} changed since this story was reviewed. Check the story still matches, then mark it reviewed.
+        {error && <span className="form-error">{error}</span>}
+      </span>
+      {writable && (
+        <button type="button" disabled={busy} onClick={() => void markReviewed()}>
+          Mark reviewed
+        </button>
+      )}
+    </section>
   );
 }
