@@ -19,6 +19,8 @@ const methodNames = [
   'trashDocument',
   'renameDocument',
   'linksToName',
+  'moveDocument',
+  'restoreDocument',
   'saveAsset',
   'getLinks',
   'listOtherFiles',
