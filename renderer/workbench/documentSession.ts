@@ -23,6 +23,7 @@ import {
   type Theirs,
 } from './documentLifecycle.js';
 import { sharedCodec } from './sharedCodec.js';
+import { softBreaksToNodes, softBreaksToText } from './softBreak.js';
 
 export const autosaveDelayMs = 800;
 
@@ -137,8 +138,8 @@ export class DocumentSession {
   currentText(): string {
     const source = this.view.parsed;
     if (!source) return '';
-    const doc: JSONContent | undefined = this.editedDoc?.toJSON() ?? this.editor?.getJSON();
-    return sharedCodec().serialize(source, doc, this.frontMatter);
+    const json: JSONContent | undefined = this.editedDoc?.toJSON() ?? this.editor?.getJSON();
+    return sharedCodec().serialize(source, json && softBreaksToText(json), this.frontMatter);
   }
 
   /** Saves pending edits now; resolves once nothing is in flight or due. */
@@ -304,7 +305,7 @@ export class DocumentSession {
       fields: fieldsOf(parsed, this.frontMatter),
       contentRevision: this.view.contentRevision + 1,
     });
-    this.editor?.commands.setContent(parsed.doc, { emitUpdate: false });
+    this.editor?.commands.setContent(softBreaksToNodes(parsed.doc), { emitUpdate: false });
   }
 
   private async read(generation: number, path: string): Promise<void> {

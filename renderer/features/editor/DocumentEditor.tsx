@@ -25,6 +25,7 @@ import { TitleField } from './TitleField.js';
 import { useDocumentSession, type DocumentSessionBinding, type SaveStatus } from './useDocumentSession.js';
 import { useSuggestion } from './useSuggestion.js';
 import './editor.css';
+import { softBreaksToNodes } from '../../workbench/softBreak.js';
 
 interface DocumentEditorProps {
   api: SpecbenchApi;
@@ -96,7 +97,7 @@ function EditorPage({
   const editor = useEditor(
     {
       extensions,
-      content: parsed.doc,
+      content: softBreaksToNodes(parsed.doc),
       editable: writable,
       editorProps: {
         attributes: {

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { sharedCodec } from '../../workbench/sharedCodec.js';
 import { EditorPageContext } from './editorContext.js';
 import { createEditorExtensions } from './editorExtensions.js';
+import { softBreaksToNodes } from '../../workbench/softBreak.js';
 
 interface ReadOnlyMarkdownProps {
   markdown: string;
@@ -17,7 +18,7 @@ interface ReadOnlyMarkdownProps {
 
 export function ReadOnlyMarkdown({ markdown, path, label, navigate, highlight }: ReadOnlyMarkdownProps) {
   const extensions = useMemo(() => createEditorExtensions(path), [path]);
-  const doc = useMemo(() => sharedCodec().parse(markdown).doc, [markdown]);
+  const doc = useMemo(() => softBreaksToNodes(sharedCodec().parse(markdown).doc), [markdown]);
   const editor = useEditor(
     {
       extensions,

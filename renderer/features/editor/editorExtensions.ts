@@ -8,6 +8,7 @@ import { RawSourceBlock } from './RawSourceBlock.js';
 import { ReferenceChip } from './ReferenceChip.js';
 import { RequirementCard } from './RequirementCard.js';
 import { rerenderOnAttributeChange } from './rerenderOnAttributeChange.js';
+import { SoftBreak } from '../../workbench/softBreak.js';
 import { guidanceFor } from './sectionGuidance.js';
 import { sharedCodec } from '../../workbench/sharedCodec.js';
 
@@ -53,6 +54,7 @@ export function createEditorExtensions(documentPath: string): Extensions {
   });
   return [
     ...extended,
+    SoftBreak,
     UndoRedo,
     Placeholder.configure({
       showOnlyCurrent: false,

@@ -1,0 +1,71 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from './specbenchTest.js';
+
+// Someone else's Markdown: `*` and `1)` markers, a padded table, a paragraph wrapped over lines.
+const foreign = [
+  'Heading of a note',
+  '=================',
+  '',
+  'A paragraph wrapped over',
+  'several lines, as specs',
+  'usually are.',
+  '',
+  '* star item one',
+  '* star item two',
+  '',
+  '1) paren one',
+  '2) paren two',
+  '',
+  '| Name | Value |',
+  '|------|-------|',
+  '| a    | 1     |',
+  '',
+  '> quoted text, see https://example.com/research',
+  '',
+  '- [ ] task one',
+  '- [ ] task two',
+  '',
+].join('\n');
+
+test('typing into each kind of block of a foreign file changes the file by exactly the typed characters', async ({
+  app,
+  workspaceDir,
+}) => {
+  const file = path.join(workspaceDir, 'notes', 'foreign.md');
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  await fs.writeFile(file, foreign);
+  await app.openDocument('notes/foreign.md');
+  // A soft line break reads as a space, as on GitHub: the paragraph is one line of text.
+  await expect(app.editor.locator('p', { hasText: 'A paragraph wrapped over several lines' })).toHaveText(
+    'A paragraph wrapped over several lines, as specs usually are.',
+  );
+  await app.page.screenshot({ path: test.info().outputPath('foreign-file.png') });
+
+  const typeAtEndOf = async (selector: string, text: string, typed: string) => {
+    await app.editor.locator(selector, { hasText: text }).first().click();
+    await app.page.keyboard.press('End');
+    await app.page.keyboard.type(typed);
+  };
+  await typeAtEndOf('h1', 'Heading of a note', ' 2');
+  await typeAtEndOf('p', 'A paragraph wrapped over', ' Mostly.');
+  await typeAtEndOf('li p', 'star item one', ' (one)');
+  await typeAtEndOf('li p', 'paren two', ' (two)');
+  await typeAtEndOf('td p', 'a', 'b');
+  await typeAtEndOf('blockquote p', 'quoted text', ' today');
+  await app.editor
+    .locator('ul[data-type="taskList"] li', { hasText: 'task one' })
+    .getByRole('checkbox')
+    .check();
+  await app.waitSaved();
+
+  const expected = foreign
+    .replace('Heading of a note\n', 'Heading of a note 2\n')
+    .replace('usually are.', 'usually are. Mostly.')
+    .replace('star item one', 'star item one (one)')
+    .replace('paren two', 'paren two (two)')
+    .replace('| a    |', '| ab    |')
+    .replace('example.com/research', 'example.com/research today')
+    .replace('- [ ] task one', '- [x] task one');
+  await expect.poll(() => fs.readFile(file, 'utf8')).toBe(expected);
+});
