@@ -13,13 +13,14 @@ import { parseArgs } from 'node:util';
 import { formatReport, withVerdicts, type BenchReport, type Measurement } from './benchReport.js';
 import { measureEngine } from './engineMeasurements.js';
 import { generateWorkspace, referenceWorkspace, type GenerateOptions } from './generateWorkspace.js';
+import { measureEdits } from './editMeasurements.js';
 import { measureHardening } from './hardeningMeasurements.js';
 import { measureApp, measureExports, type Add } from './partMeasurements.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repository = path.resolve(here, '..', '..');
 const cliScript = path.join(repository, 'bin', 'specbench.js');
-const parts = ['engine', 'app', 'export', 'hardening'] as const;
+const parts = ['engine', 'app', 'export', 'hardening', 'edits'] as const;
 
 /** A cache key that changes with the options and with the generator's own code. */
 function generationKey(options: GenerateOptions): string {
@@ -82,6 +83,8 @@ async function main(): Promise<void> {
       scale: { type: 'string', default: '1' },
       /** One part of the benchmark: engine, app, export or hardening. */
       only: { type: 'string' },
+      /** A folder of Markdown for the edits part to measure instead of its corpus (repeatable). */
+      corpus: { type: 'string', multiple: true },
     },
   });
   if (values.only !== undefined && !(parts as readonly string[]).includes(values.only))
@@ -132,6 +135,10 @@ async function main(): Promise<void> {
   if (wanted('export'))
     await measureExports({ repository, cliScript, root: prepared.root, runs, attempt, add });
   if (wanted('hardening')) await measureHardening({ attempt, add, scale });
+  if (wanted('edits')) {
+    const corpora = (values.corpus ?? []).map((folder) => path.resolve(folder));
+    await measureEdits({ attempt, add, repository, corpora, scale });
+  }
 
   const report: BenchReport = {
     machine: {

@@ -4,7 +4,7 @@ export interface Measurement {
   id: string;
   label: string;
   value: number;
-  unit: 'ms' | 'MB' | '×' | 'pages' | 'count';
+  unit: 'ms' | 'MB' | '×' | 'pages' | 'count' | '%';
   /** The budget's upper bound in the same unit, when DESIGN.md sets one. */
   budget?: number;
   /** Raw samples (one per run or per query), for the JSON output. */
