@@ -69,3 +69,24 @@ test('typing into each kind of block of a foreign file changes the file by exact
     .replace('- [ ] task one', '- [x] task one');
   await expect.poll(() => fs.readFile(file, 'utf8')).toBe(expected);
 });
+
+test('Markdown typed by hand becomes what it means and is saved as typed, not escaped', async ({
+  app,
+  workspaceDir,
+}) => {
+  const file = path.join(workspaceDir, 'notes', 'typed.md');
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  await fs.writeFile(file, 'Typed here.\n');
+  await app.openDocument('notes/typed.md');
+  await app.clickEndOf('Typed here.');
+  await app.page.keyboard.type(' See [design](https://example.com/design) and **bold** and `code`.');
+  await expect(app.editor.getByRole('link', { name: 'design' })).toHaveAttribute(
+    'href',
+    'https://example.com/design',
+  );
+  await expect(app.editor.locator('strong', { hasText: 'bold' })).toBeVisible();
+  await app.waitSaved();
+  await expect
+    .poll(() => fs.readFile(file, 'utf8'))
+    .toBe('Typed here. See [design](https://example.com/design) and **bold** and `code`.\n');
+});

@@ -9,6 +9,7 @@ import { ReferenceChip } from './ReferenceChip.js';
 import { RequirementCard } from './RequirementCard.js';
 import { rerenderOnAttributeChange } from './rerenderOnAttributeChange.js';
 import { SoftBreak } from '../../workbench/softBreak.js';
+import { MarkdownLinkInputRule } from './markdownLinkInputRule.js';
 import { guidanceFor } from './sectionGuidance.js';
 import { sharedCodec } from '../../workbench/sharedCodec.js';
 
@@ -55,6 +56,7 @@ export function createEditorExtensions(documentPath: string): Extensions {
   return [
     ...extended,
     SoftBreak,
+    MarkdownLinkInputRule,
     UndoRedo,
     Placeholder.configure({
       showOnlyCurrent: false,
