@@ -24,7 +24,7 @@ export interface EditContext {
   repository: string;
   /** Folders of Markdown to measure instead of the default corpus (`--corpus`). */
   corpora: string[];
-  /** Below 1, a smoke run: corpus/ only. */
+  /** Below 1, a smoke run: the hand-written vault and 5 saves only. */
   scale: number;
 }
 
@@ -34,7 +34,7 @@ export async function measureEdits({ attempt, add, repository, corpora, scale }:
       corpora.length > 0
         ? await readCorpus(corpora)
         : scale < 1
-          ? await readCorpus([path.join(repository, 'corpus')])
+          ? await readCorpus([path.join(repository, 'corpus', 'handwritten-vault')])
           : await defaultCorpus(repository);
     const codec = createMarkdownCodec();
     const outcomes: EditOutcome[] = files.flatMap((file) => probeEdits(codec, file.text, { seed: 15 }));
@@ -65,7 +65,7 @@ export async function measureEdits({ attempt, add, repository, corpora, scale }:
     );
     const samples: number[] = [];
     const cpu: number[] = [];
-    for (let run = 0; run < 30; run++) {
+    for (let run = 0; run < (scale < 1 ? 5 : 30); run++) {
       const doc = structuredClone(parsed.doc);
       const paragraph = doc.content![paragraphs[(run * 37) % paragraphs.length]!]!;
       const last = paragraph.content!.filter((node) => node.type === 'text').at(-1)!;

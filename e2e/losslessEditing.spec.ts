@@ -64,7 +64,7 @@ test('typing into each kind of block of a foreign file changes the file by exact
     .replace('usually are.', 'usually are. Mostly.')
     .replace('star item one', 'star item one (one)')
     .replace('paren two', 'paren two (two)')
-    .replace('| a    |', '| ab    |')
+    .replace('| a    |', '| ab   |')
     .replace('example.com/research', 'example.com/research today')
     .replace('- [ ] task one', '- [x] task one');
   await expect.poll(() => fs.readFile(file, 'utf8')).toBe(expected);

@@ -109,16 +109,53 @@ export function spliceBlock(
         : replacedAt(current, change.path, { ...nodeAt(current, change.path), attrs: target.attrs });
     const expected = fingerprintOf(next);
     const reads = (candidate: string) => fingerprintOf(helpers.parseBlock(candidate)) === expected;
-    const spliced =
+    let spliced =
       change.kind === 'text'
         ? spliceText(text, map!, unitsOfContent(target.content ?? []), helpers, reads)
         : toggleCheckbox(text, map!, Boolean(target.attrs?.checked), reads);
     if (spliced === undefined) return undefined;
+    if (change.kind === 'text' && map!.table) {
+      const padded = keepingColumnWidth(text, spliced);
+      if (padded && reads(text.slice(0, padded.from) + padded.text + text.slice(padded.to))) spliced = padded;
+    }
     text = text.slice(0, spliced.from) + spliced.text + text.slice(spliced.to);
     replacements.push(spliced);
     current = next;
   }
   return replacements;
+}
+
+/** Offsets of a table line's cell-separating pipes (not escaped ones). */
+function pipesOf(line: string): number[] {
+  const pipes: number[] = [];
+  for (let index = 0; index < line.length; index++) {
+    if (line[index] === '\\') index++;
+    else if (line[index] === '|') pipes.push(index);
+  }
+  return pipes;
+}
+
+/**
+ * In a table whose columns are padded to one width, the edited cell takes its growth out of its
+ * own padding, or pads what it lost, so the other rows stay as they are and the table aligned.
+ * Undefined when the table is not aligned or the cell has no room.
+ */
+function keepingColumnWidth(text: string, replacement: Replacement): Replacement | undefined {
+  const lines = text.split('\n');
+  const pipes = lines.map(pipesOf);
+  const layout = JSON.stringify(pipes[0]);
+  if (lines.length < 2 || pipes.some((line) => JSON.stringify(line) !== layout)) return undefined;
+  const lineEnd = text.indexOf('\n', replacement.to);
+  const line = text.slice(replacement.to, lineEnd === -1 ? text.length : lineEnd);
+  const pipe = pipesOf(line)[0];
+  if (pipe === undefined) return undefined;
+  const growth = replacement.text.length - (replacement.to - replacement.from);
+  const end = replacement.to + pipe;
+  const rest = text.slice(replacement.to, end);
+  const padding = rest.length - rest.trimEnd().length;
+  if (growth === 0 || (growth > 0 && padding - 1 < growth)) return undefined;
+  const kept = growth > 0 ? rest.slice(0, rest.length - growth) : rest + ' '.repeat(-growth);
+  return { from: replacement.from, to: end, text: replacement.text + kept };
 }
 
 function toggleCheckbox(
