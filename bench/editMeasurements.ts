@@ -3,20 +3,9 @@ import path from 'node:path';
 import { generateLargeSpec } from '../shared/markdown/largeSpec.js';
 import { createMarkdownCodec } from '../shared/markdown/markdownCodec.js';
 import { defaultCorpus, readCorpus } from './editCorpus.js';
-import { cleanShares, probeEdits, type EditOutcome } from './editProbe.js';
+import { blockKinds, cleanShares, probeEdits, type EditOutcome } from './editProbe.js';
 import type { Add, Attempt } from './partMeasurements.js';
 import { median, percentile } from './percentile.js';
-
-const kinds = [
-  'paragraph',
-  'heading',
-  'bulletList',
-  'orderedList',
-  'taskList',
-  'table',
-  'codeBlock',
-  'blockquote',
-];
 
 export interface EditContext {
   attempt: Attempt;
@@ -39,7 +28,7 @@ export async function measureEdits({ attempt, add, repository, corpora, scale }:
     const codec = createMarkdownCodec();
     const outcomes: EditOutcome[] = files.flatMap((file) => probeEdits(codec, file.text, { seed: 15 }));
     const rows = new Map(cleanShares(outcomes).map((row) => [row.block, row]));
-    for (const kind of [...kinds, 'all']) {
+    for (const kind of [...blockKinds, 'all']) {
       const row = rows.get(kind);
       const share = row && row.edits > 0 ? (100 * row.clean) / row.edits : Number.NaN;
       add(

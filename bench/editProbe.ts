@@ -9,6 +9,18 @@ import { EditorState, type Transaction } from '@tiptap/pm/state';
 import type { MarkdownCodec, ParsedDocument } from '../shared/markdown/markdownCodec.js';
 import { seededRandom, type SeededRandom } from './seededRandom.js';
 
+/** The kinds of top-level block the clean-edit share is reported for. */
+export const blockKinds = [
+  'paragraph',
+  'heading',
+  'bulletList',
+  'orderedList',
+  'taskList',
+  'table',
+  'codeBlock',
+  'blockquote',
+];
+
 export type EditKind = 'append' | 'insert' | 'delete' | 'toggle' | 'cell';
 
 export interface EditOutcome {
