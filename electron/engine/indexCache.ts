@@ -16,7 +16,7 @@ import type { ListedFile } from './documentStore.js';
 import type { FieldLines } from './workspaceIndex.js';
 
 /** Bump when the indexer, the grammar or this format changes what an entry would hold. */
-export const indexCacheVersion = 6;
+export const indexCacheVersion = 7;
 const cacheFormat = 'specbench-index-cache';
 export const cacheFolderName = '.specbench';
 export const cacheFileName = 'index-cache.bin';

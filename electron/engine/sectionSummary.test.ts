@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scanMarkdown } from '../../shared/grammar/markdownScanner.js';
+import { contentFingerprint } from '../../shared/templates/templateExamples.js';
 import { countWords, summarizeSections } from './sectionSummary.js';
 
 /** [title, words, items] per heading, for a body starting at file line 1. */
@@ -14,6 +15,14 @@ function summary(body: string): [string, number, number][] {
 describe('summarizeSections', () => {
   const cases: [string, string, [string, number, number][]][] = [
     ['no headings', 'Just text.\n', []],
+    [
+      'text before the first heading',
+      'As a shopper.\n<!-- hint -->\n## Notes\n',
+      [
+        ['', 3, 0],
+        ['Notes', 0, 0],
+      ],
+    ],
     [
       'an empty section',
       '## Problem\n\n## Goals\nShip it.\n',
@@ -62,10 +71,32 @@ describe('summarizeSections', () => {
     expect(summary(body)).toEqual(expected);
   });
 
-  it('reports file lines, shifted by where the body starts', () => {
+  it('reports file lines, shifted by where the body starts; text before the first heading is on the first', () => {
     const body = 'Intro\n## Goals\n';
     expect(summarizeSections(body, scanMarkdown(body).headings, 7).map((section) => section.line)).toEqual([
-      8,
+      7, 8,
+    ]);
+  });
+
+  it('fingerprints short sections with words, subheadings included, to compare with template examples', () => {
+    const body = [
+      'As a **type of user**, I want it.',
+      '<!-- guidance -->',
+      '## External FAQ',
+      '<!-- Required. -->',
+      '### Question a customer will ask?',
+      '## Notes',
+      '<!-- guidance only -->',
+      '## Long',
+      'word '.repeat(70),
+    ].join('\n');
+    const sections = summarizeSections(body, scanMarkdown(body).headings, 1);
+    expect(sections.map((section) => [section.title, section.level, section.fingerprint])).toEqual([
+      ['', 0, contentFingerprint(['As a type of user, I want it.'])],
+      ['External FAQ', 2, contentFingerprint(['Question a customer will ask?'])],
+      ['Question a customer will ask?', 3, undefined],
+      ['Notes', 2, undefined],
+      ['Long', 2, undefined],
     ]);
   });
 });

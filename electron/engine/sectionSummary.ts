@@ -2,6 +2,7 @@
 import type { ScannedHeading } from '../../shared/grammar/markdownScanner.js';
 import { fenceOpenedBy, isFenceClose } from '../../shared/grammar/linkGrammar.js';
 import type { SectionSummary } from '../../shared/model/documentModel.js';
+import { contentFingerprint, exampleWordLimit } from '../../shared/templates/templateExamples.js';
 import { withoutComments } from '../../shared/grammar/htmlComments.js';
 
 const requirementFencePattern = /^:::(?:requirement\{.*)?[ \t]*$/;
@@ -54,7 +55,20 @@ export function summarizeSections(
     words[index + 1] = words[index]! + lineWords;
     items[index + 1] = items[index]! + lineItems;
   }
-  return headings.map((heading, position) => {
+  const sections: SectionSummary[] = [];
+  // The text before the first heading (a story's "As a … I want …") is a section when it has words.
+  const openingEnd = headings[0]!.line - 1;
+  if (words[openingEnd]! > 0) {
+    const opening = {
+      title: '',
+      level: 0,
+      line: bodyLine,
+      words: words[openingEnd]!,
+      items: items[openingEnd]!,
+    };
+    sections.push(withFingerprint(opening, lines, 0, openingEnd));
+  }
+  headings.forEach((heading, position) => {
     let end = lines.length;
     for (let next = position + 1; next < headings.length; next++) {
       if (headings[next]!.level <= heading.level) {
@@ -62,14 +76,32 @@ export function summarizeSections(
         break;
       }
     }
-    return {
+    const section: SectionSummary = {
       title: heading.text,
       level: heading.level,
       line: heading.line + bodyLine - 1,
       words: words[end]! - words[heading.line]!,
       items: items[end]! - items[heading.line]!,
     };
+    sections.push(withFingerprint(section, lines, heading.line, end));
   });
+  return sections;
+}
+
+/**
+ * Adds the fingerprint of lines [from, to) (0-based) when the section is short enough to be a
+ * template's example; a longer one is never compared, and costs nothing more.
+ */
+function withFingerprint(
+  section: SectionSummary,
+  lines: readonly string[],
+  from: number,
+  to: number,
+): SectionSummary {
+  if (section.words > exampleWordLimit) return section;
+  const fingerprint = contentFingerprint(lines.slice(from, to));
+  if (fingerprint !== undefined) section.fingerprint = fingerprint;
+  return section;
 }
 
 /** `text.charCodeAt(index)`, or -1 outside the text: optimized code that reads past the end is thrown away. */

@@ -90,7 +90,8 @@ export class Workspace {
     private currentSettings: Settings,
     readonly roadmapStore: RoadmapStore,
     private readonly store: DocumentStore,
-    private readonly templates: WorkspaceTemplates,
+    /** The workspace's own `templates/*.md`, as read when it opened. */
+    readonly templates: WorkspaceTemplates,
     readonly statistics: OpenStatistics,
     backupFolder: string | undefined,
   ) {
@@ -233,9 +234,13 @@ export class Workspace {
   /** Every rule's findings; `today` (`YYYY-MM-DD`, UTC by default) dates rules about time since a release. */
   check(options: { today?: string } = {}): FindingView[] {
     const requiredSections: Partial<Record<TemplateType, string[]>> = {};
+    const examples: Partial<Record<TemplateType, ReadonlyMap<string, string>>> = {};
     for (const type of ['spec', 'story', 'faq'] as const) {
       const template = this.templates[type];
-      if (template) requiredSections[type] = template.requiredSections;
+      if (template) {
+        requiredSections[type] = template.requiredSections;
+        examples[type] = template.examples;
+      }
     }
     return runRules({
       otherFiles: this.indexes.otherFiles(),
@@ -246,6 +251,7 @@ export class Workspace {
       roadmapPath: roadmapFile,
       roadmapLines: this.roadmapStore.itemLines(),
       requiredSections,
+      examples,
       today: options.today ?? new Date().toISOString().slice(0, 10),
     });
   }

@@ -58,7 +58,7 @@ export async function createFromTemplate(
     customer?: string;
     templates: WorkspaceTemplates;
     prefixes: KeyPrefixes;
-    /** Every key in use, so neither the document's key nor its example requirement's is taken. */
+    /** Every key in use, so the new document's key is a free one. */
     keys: string[];
   },
 ): Promise<CreatedDocument> {
@@ -71,7 +71,6 @@ export async function createFromTemplate(
     owner: request.owner,
     customer: request.customer,
     date: new Date().toISOString().slice(0, 10),
-    requirementKey: request.type === 'spec' ? nextKey(request.prefixes.requirement, request.keys) : undefined,
   });
   const slug = slugify(title);
   for (let attempt = 1; attempt < 1000; attempt++) {

@@ -6,7 +6,10 @@ import type {
   MethodName,
   MethodOutput,
   WorkspaceChangeEvent,
+  WorkspaceInfo,
 } from '../../shared/contract/apiContract.js';
+import { documentTypes } from '../../shared/model/documentModel.js';
+import type { WorkspaceTemplates } from '../engine/workspaceTemplates.js';
 import type { RoadmapItem } from '../../shared/model/roadmapModel.js';
 import { summarizeDocument } from '../../shared/contract/documentSummary.js';
 import type { Workspace } from '../engine/workspace.js';
@@ -16,6 +19,20 @@ import { gitUser } from '../git/gitUser.js';
 import { approveSpec, markReviewed } from '../git/signOff.js';
 import { saveAsset } from './assetWriter.js';
 import { BundleExporter, type BundleExporterOptions } from './bundleExporter.js';
+
+/** The workspace's own templates of each document type, as the editor weighs documents against them. */
+function templateOutlines(templates: WorkspaceTemplates): WorkspaceInfo['templates'] {
+  const outlines: WorkspaceInfo['templates'] = {};
+  for (const type of documentTypes) {
+    const template = templates[type];
+    if (template)
+      outlines[type] = {
+        requiredSections: template.requiredSections,
+        examples: Object.fromEntries(template.examples),
+      };
+  }
+  return outlines;
+}
 
 type Handlers = { [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M> };
 
@@ -57,6 +74,7 @@ export class WorkspaceService implements ApiService {
         folderName: path.basename(workspace.root),
         writable: workspace.writable,
         settings: workspace.settings,
+        templates: templateOutlines(workspace.templates),
       }),
       listDocuments: ({ paths }) => {
         if (!paths) return workspace.documents().map(summarizeDocument);

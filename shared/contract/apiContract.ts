@@ -8,6 +8,7 @@ import type { DocumentEntry, DocumentType } from '../model/documentModel.js';
 import type { DocumentSummary } from './documentSummary.js';
 import type { RoadmapItem } from '../model/roadmapModel.js';
 import type { Settings } from '../model/settingsModel.js';
+import type { TemplateType } from '../templates/template.js';
 import { lanes, roadmapItemSchema } from '../model/roadmapModel.js';
 
 /** Every string argument is bounded, so a 10 MB "key" is refused at the boundary. */
@@ -39,6 +40,14 @@ export interface WorkspaceInfo {
   folderName: string;
   writable: boolean;
   settings: Settings;
+  /** The workspace's own `templates/<type>.md`, as the editor weighs a document against them; built-ins otherwise. */
+  templates: Partial<Record<TemplateType, TemplateOutlineView>>;
+}
+
+/** A template as the editor needs it: required sections, and its examples' fingerprints by section (`Template.examples`). */
+export interface TemplateOutlineView {
+  requiredSections: string[];
+  examples: Record<string, string>;
 }
 
 export interface LinkView {

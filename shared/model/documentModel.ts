@@ -75,7 +75,11 @@ export interface EvidenceEntry {
   quote: string;
 }
 
-/** A heading's section, summarized for the rules (empty sections, acceptance criteria). */
+/**
+ * A heading's section, summarized for the rules (empty sections, acceptance criteria, template
+ * examples left in). Text before the first heading, when it holds words, is a section too: title
+ * `''`, level 0, on the body's first line.
+ */
 export interface SectionSummary {
   title: string;
   level: number;
@@ -85,6 +89,8 @@ export interface SectionSummary {
   words: number;
   /** List and task items in that content. */
   items: number;
+  /** For a short section with words (subheadings' included), their `contentFingerprint`, to compare with a template's example. */
+  fingerprint?: string;
 }
 
 export interface DocumentEntry {

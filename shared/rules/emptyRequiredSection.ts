@@ -2,6 +2,7 @@
 import { builtInTemplate, type TemplateType } from '../templates/template.js';
 import type { Rule, RuleFinding } from './finding.js';
 import { acceptanceCriteriaTitle } from './storyWithoutAcceptanceCriteria.js';
+import { isTemplateExample } from './templateExample.js';
 
 const templateTypes: TemplateType[] = ['spec', 'story', 'faq'];
 
@@ -20,6 +21,8 @@ export const emptyRequiredSection: Rule = {
       for (const section of document.sections) {
         const title = section.title.trim().toLowerCase();
         if (!titles.has(title) || section.words > 0 || section.items > 0) continue;
+        // A section holding only its template's example (an FAQ's sample question) is unfilled-template's.
+        if (isTemplateExample(input, document, section)) continue;
         // An empty story's acceptance criteria are story-without-acceptance-criteria's to report.
         if (document.type === 'story' && title === acceptanceCriteriaTitle) continue;
         const finding: RuleFinding = {

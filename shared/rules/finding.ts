@@ -34,6 +34,8 @@ export interface RuleInput {
   otherFiles?: readonly string[];
   /** Required sections per type from the workspace's template overrides; built-in templates otherwise. */
   requiredSections?: Partial<Record<TemplateType, string[]>>;
+  /** Example sections per type from the workspace's template overrides (`Template.examples`); built-in templates otherwise. */
+  examples?: Partial<Record<TemplateType, ReadonlyMap<string, string>>>;
 }
 
 /** A finding before the settings give it a severity; `atMost` caps it (a broken name link is a warning where a broken key is an error). */

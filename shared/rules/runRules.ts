@@ -14,6 +14,7 @@ import { requirementWithoutRoadmap } from './requirementWithoutRoadmap.js';
 import { specWithoutKey } from './specWithoutKey.js';
 import { staleApproval } from './staleApproval.js';
 import { storyWithoutAcceptanceCriteria } from './storyWithoutAcceptanceCriteria.js';
+import { unfilledTemplate } from './unfilledTemplate.js';
 import { unmeasuredMetric } from './unmeasuredMetric.js';
 import { suspectLink } from './suspectLink.js';
 
@@ -27,6 +28,7 @@ export const rules: readonly Rule[] = [
   storyWithoutAcceptanceCriteria,
   nowItemWithoutRequirements,
   emptyRequiredSection,
+  unfilledTemplate,
   malformedFile,
   unmeasuredMetric,
   criterionNotGherkin,

@@ -1,5 +1,6 @@
 /** `story-without-acceptance-criteria`: a story with no "Acceptance criteria" section, or one without items. */
 import type { Rule, RuleFinding } from './finding.js';
+import { isTemplateExample } from './templateExample.js';
 
 export const acceptanceCriteriaTitle = 'acceptance criteria';
 
@@ -13,7 +14,9 @@ export const storyWithoutAcceptanceCriteria: Rule = {
       const sections = document.sections.filter(
         (section) => section.title.trim().toLowerCase() === acceptanceCriteriaTitle,
       );
-      if (sections.some((section) => section.items > 0)) continue;
+      // Criteria that are still the template's example are unfilled-template's to report.
+      if (sections.some((section) => section.items > 0 || isTemplateExample(input, document, section)))
+        continue;
       const finding: RuleFinding =
         sections.length === 0
           ? {

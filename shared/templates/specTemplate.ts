@@ -1,13 +1,8 @@
-/** The built-in product spec (PRD): sections PMs expect, with guidance in HTML comments that never counts as content. */
-import { formatRequirementOpen, requirementCloseLine } from '../grammar/linkGrammar.js';
-
-const exampleRequirement = formatRequirementOpen({
-  key: '{{requirementKey}}',
-  priority: 'must',
-  status: 'draft',
-  roadmap: [],
-  extra: [],
-});
+/**
+ * The built-in product spec (PRD): sections PMs expect, with guidance in HTML comments that never
+ * counts as content. It holds no example requirement: a requirement's key is taken when the author
+ * writes one (Insert requirement), never by a new spec.
+ */
 
 export const specTemplateText = `---
 key: {{key}}
@@ -47,13 +42,7 @@ created: {{date}}
 
 ## Requirements
 
-<!-- Required. One block per requirement, with priority must, should, could or wont, and roadmap=RM-… for the item it delivers. Write acceptance criteria as Given / When / Then lines. -->
-
-${exampleRequirement}
-Describe one thing the product must do.
-
-- Given a situation, when the user acts, then the outcome they see.
-${requirementCloseLine}
+<!-- Required. One block per requirement (Insert requirement, or type /requirement), with priority must, should, could or wont, and roadmap=RM-… for the item it delivers. Write acceptance criteria as Given / When / Then lines. -->
 
 ## Open questions
 

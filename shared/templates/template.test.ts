@@ -39,8 +39,8 @@ describe('built-in templates', () => {
 
   const rendered: { name: string; text: () => string; expected: ReturnType<typeof readBack> }[] = [
     {
-      name: 'a spec with its example requirement',
-      text: () => renderTemplate(builtInTemplate('spec'), { ...fields, requirementKey: 'REQ-31' }),
+      name: 'a spec, with no requirement: none has a key before its author writes one',
+      text: () => renderTemplate(builtInTemplate('spec'), fields),
       expected: {
         fields: {
           key: 'SPEC-9',
@@ -62,12 +62,12 @@ describe('built-in templates', () => {
           'Open questions',
           'Release plan',
         ],
-        requirements: ['REQ-31'],
+        requirements: [],
         placeholdersLeft: false,
       },
     },
     {
-      name: 'a spec without a requirement key leaves the example out, and no owner leaves the field out',
+      name: 'a spec without an owner leaves the field out, and quotes a title YAML would misread',
       text: () =>
         renderTemplate(builtInTemplate('spec'), {
           key: 'SPEC-2',

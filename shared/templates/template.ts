@@ -9,6 +9,7 @@ import { faqTemplateText } from './faqTemplate.js';
 import { feedbackTemplateText } from './feedbackTemplate.js';
 import { specTemplateText } from './specTemplate.js';
 import { storyTemplateText } from './storyTemplate.js';
+import { templateExamples } from './templateExamples.js';
 
 export type TemplateType = 'spec' | 'story' | 'faq' | 'feedback';
 /** A template's file name without `.md`: a type, or a feedback note's source variant. */
@@ -33,6 +34,8 @@ export interface Template {
   body: string;
   /** Section titles the rules expect to hold content (`empty-required-section`). */
   requiredSections: string[];
+  /** Sections holding example content, by `sectionKey`: their fingerprint (`templateExamples`). */
+  examples: ReadonlyMap<string, string>;
 }
 
 export interface TemplateFields {
@@ -41,8 +44,6 @@ export interface TemplateFields {
   owner?: string;
   /** `YYYY-MM-DD` */
   date: string;
-  /** A free requirement key for the spec's example requirement; without one the example is left out. */
-  requirementKey?: string;
   /** A feedback note's customer. */
   customer?: string;
 }
@@ -60,10 +61,15 @@ const builtInTexts: Record<TemplateName, string> = {
 const headingPattern = /^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const requiredPattern = /^\s*<!--\s*Required\b/i;
 const placeholderPattern = /\{\{(\w+)\}\}/g;
-const knownPlaceholders = new Set(['key', 'title', 'owner', 'date', 'requirementKey', 'customer']);
+const knownPlaceholders = new Set(['key', 'title', 'owner', 'date', 'customer']);
+
+const builtIns = new Map<TemplateName, Template>();
 
 export function builtInTemplate(name: TemplateName): Template {
-  return templateFromOverride(templateType(name), builtInTexts[name]);
+  let template = builtIns.get(name);
+  if (!template)
+    builtIns.set(name, (template = templateFromOverride(templateType(name), builtInTexts[name])));
+  return template;
 }
 
 export function templateType(name: TemplateName): TemplateType {
@@ -72,7 +78,12 @@ export function templateType(name: TemplateName): TemplateType {
 
 /** A workspace's own template; its required sections are the ones marked with a `<!-- Required … -->` comment. */
 export function templateFromOverride(type: TemplateType, text: string): Template {
-  return { type, body: text, requiredSections: requiredSectionsOf(text) };
+  return {
+    type,
+    body: text,
+    requiredSections: requiredSectionsOf(text),
+    examples: templateExamples(withoutExampleRequirement(text)),
+  };
 }
 
 function requiredSectionsOf(text: string): string[] {
@@ -94,7 +105,7 @@ function requiredSectionsOf(text: string): string[] {
 export function renderTemplate(template: Template, fields: TemplateFields): string {
   const eol = template.body.includes('\r\n') ? '\r\n' : '\n';
   const values: Record<string, string | undefined> = { ...fields };
-  const text = fields.requirementKey === undefined ? withoutExampleRequirement(template.body) : template.body;
+  const text = withoutExampleRequirement(template.body);
   // Placeholders are filled before the YAML is parsed: `{{key}}` is itself (odd) YAML.
   const split = splitDocument(fillFrontMatter(text, values));
   const body = split.body.replace(placeholderPattern, (whole, name: string) => values[name] ?? whole);
@@ -136,7 +147,10 @@ function fillFrontMatter(text: string, values: Record<string, string | undefined
   return [lines[0]!, ...filled, ...lines.slice(close)].join('');
 }
 
-/** Drops the example requirement block (and the blank line after it) when no key was given for it. */
+/**
+ * Drops an example requirement (a block keyed `{{requirementKey}}`, as older workspace templates
+ * have) and the blank line after it: a new document takes no requirement key before its author writes one.
+ */
 function withoutExampleRequirement(text: string): string {
   return text.replace(
     /^:::requirement\{[^}\n]*\{\{requirementKey\}\}[^\n]*\n[\s\S]*?^:::[ \t]*\r?\n(?:[ \t]*\r?\n)?/m,

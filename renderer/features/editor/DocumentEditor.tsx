@@ -11,7 +11,9 @@ import { useDocumentEntry } from '../../workbench/useDocumentEntry.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { freshlyCreated } from '../../workbench/createDocument.js';
 import { moveToBodyStart } from './bodyStart.js';
-import { completenessOf, type Completeness } from './completeness.js';
+import { completenessOf, templateOutline, type Completeness } from './completeness.js';
+import { templateExamplesKey } from './TemplateExamples.js';
+import { sharedCodec } from '../../workbench/sharedCodec.js';
 import { ConflictBanner } from './ConflictBanner.js';
 import { RestoreBanner } from './RestoreBanner.js';
 import { EditorPageContext } from './editorContext.js';
@@ -83,9 +85,17 @@ function EditorPage({
   const writable = workspace.info?.writable ?? false;
   // Images resolve against the folder, which a rename after the title keeps: the editor survives renames.
   const folder = path.slice(0, path.lastIndexOf('/') + 1);
-  const extensions = useMemo(() => createEditorExtensions(`${folder}document.md`), [folder]);
+  const outline = useMemo(() => templateOutline(workspace.info, type), [workspace.info, type]);
+  const outlineRef = useRef(outline);
+  outlineRef.current = outline;
+  const extensions = useMemo(
+    () => createEditorExtensions(`${folder}document.md`, () => outlineRef.current?.examples),
+    [folder],
+  );
   const titleInput = useRef<HTMLInputElement>(null);
-  const [completeness, setCompleteness] = useState<Completeness>(() => completenessOf(parsed.doc, type));
+  const [completeness, setCompleteness] = useState<Completeness>(() =>
+    completenessOf(sharedCodec().schema.nodeFromJSON(parsed.doc), outline),
+  );
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const editorRef = useRef<Editor | null>(null);
   const suggestion = useSuggestion(editorRef.current, api, workspace);
@@ -137,7 +147,7 @@ function EditorPage({
         session.markDirty(instance.state.doc);
         window.clearTimeout(completenessTimer.current);
         completenessTimer.current = window.setTimeout(
-          () => setCompleteness(completenessOf(instance.getJSON(), type)),
+          () => setCompleteness(completenessOf(instance.state.doc, outlineRef.current)),
           600,
         );
       },
@@ -160,9 +170,12 @@ function EditorPage({
     return () => session.attachEditor(null);
   }, [editor, session.attachEditor]);
 
+  // A reload from disk, or a type or template known only now: weigh the document again, mark its examples.
   useEffect(() => {
-    setCompleteness(completenessOf(parsed.doc, type));
-  }, [parsed, type]);
+    if (!editor) return;
+    setCompleteness(completenessOf(editor.state.doc, outline));
+    editor.view.dispatch(editor.state.tr.setMeta(templateExamplesKey, 'refresh'));
+  }, [editor, parsed, outline]);
 
   // A document created a moment ago: select its placeholder title so typing replaces it.
   useEffect(() => {

@@ -16,11 +16,17 @@ interface PropertiesPanelProps {
 const shownElsewhere = new Set(['title', 'key', 'type', 'reviewed', 'approvals']);
 const edited = new Set(['status', 'owner', 'implements', 'answers', 'estimate']);
 
+/** Every requirement, named by its first line and the spec it is in: two specs may word one alike. */
 function requirementOptions(workspace: WorkspaceState): KeyOption[] {
   const options: KeyOption[] = [];
   for (const entry of workspace.documents) {
-    for (const requirement of entry.requirements)
-      options.push({ key: requirement.key, title: requirement.summary });
+    const spec = entry.key ? `${entry.key} ${entry.title}` : entry.title;
+    for (const requirement of entry.requirements) {
+      options.push({
+        key: requirement.key,
+        title: requirement.summary ? `${requirement.summary} — ${spec}` : spec,
+      });
+    }
   }
   return options;
 }

@@ -5,6 +5,7 @@ import { memo, useCallback, useRef } from 'react';
 import { useWorkspace } from '../../workbench/workspaceState.js';
 import { KeyPicker, type KeyOption } from './KeyPicker.js';
 import { useEditorContext } from './editorContext.js';
+import { requirementGuidance } from './sectionGuidance.js';
 
 export function RequirementCard({ node, updateAttributes, editor }: ReactNodeViewProps) {
   const workspace = useWorkspace();
@@ -55,7 +56,8 @@ export function RequirementCard({ node, updateAttributes, editor }: ReactNodeVie
         updateAttributes={changeAttributes}
         navigate={navigate}
       />
-      <NodeViewContent className="requirement-body" />
+      {/* Shown while the card is empty (editor.css): a new requirement's guidance, never its text. */}
+      <NodeViewContent className="requirement-body" data-guidance={requirementGuidance} />
     </NodeViewWrapper>
   );
 }

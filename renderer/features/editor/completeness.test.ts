@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import type { JSONContent } from '@tiptap/core';
-import { completenessOf } from './completeness.js';
+import { sharedCodec } from '../../workbench/sharedCodec.js';
+import { builtInOutline, completenessOf } from './completeness.js';
 
 const heading = (text: string, level = 2): JSONContent => ({
   type: 'heading',
@@ -11,7 +12,7 @@ const paragraph = (text?: string): JSONContent =>
   text ? { type: 'paragraph', content: [{ type: 'text', text }] } : { type: 'paragraph' };
 
 describe('completenessOf', () => {
-  const cases: [string, JSONContent[], 'spec' | 'story', string[]][] = [
+  const cases: [string, JSONContent[], 'spec' | 'story' | 'faq', string[]][] = [
     ['empty spec', [], 'spec', ['Summary', 'Problem', 'Goals', 'Success metrics', 'Requirements']],
     [
       'a guidance comment is not content',
@@ -40,9 +41,62 @@ describe('completenessOf', () => {
     ],
     [
       'requirement block counts as content',
-      [heading('requirements'), { type: 'requirement', attrs: { key: 'REQ-1' }, content: [paragraph()] }],
+      [
+        heading('requirements'),
+        { type: 'requirement', attrs: { key: 'REQ-1', roadmap: [], extra: [] }, content: [paragraph()] },
+      ],
       'spec',
       ['Summary', 'Problem', 'Goals', 'Success metrics'],
+    ],
+    [
+      "a section holding only the template's example is not filled",
+      [
+        heading('Acceptance criteria'),
+        { type: 'rawBlock', attrs: { source: '<!-- Required. -->' } },
+        {
+          type: 'taskList',
+          content: [
+            {
+              type: 'taskItem',
+              attrs: { checked: false },
+              content: [paragraph('Given a context, when the user acts, then they see the outcome.')],
+            },
+          ],
+        },
+      ],
+      'story',
+      ['Acceptance criteria'],
+    ],
+    [
+      'one word of its own fills it',
+      [
+        heading('Acceptance criteria'),
+        {
+          type: 'taskList',
+          content: [
+            {
+              type: 'taskItem',
+              attrs: { checked: false },
+              content: [paragraph('Given a cart, when the user acts, then they see the outcome.')],
+            },
+          ],
+        },
+      ],
+      'story',
+      [],
+    ],
+    [
+      "an FAQ's sample question is not an answer",
+      [
+        heading('External FAQ'),
+        heading('Question a customer will ask?', 3),
+        { type: 'rawBlock', attrs: { source: '<!-- The answer. -->' } },
+        heading('Internal FAQ'),
+        heading('Can we ship by May?', 3),
+        paragraph('Yes.'),
+      ],
+      'faq',
+      ['External FAQ'],
     ],
     [
       'a heading kept as raw source still opens its section',
@@ -52,6 +106,10 @@ describe('completenessOf', () => {
     ],
   ];
   it.each(cases)('%s', (_name, content, type, expected) => {
-    expect(completenessOf({ type: 'doc', content }, type).empty).toEqual(expected);
+    const doc = sharedCodec().schema.nodeFromJSON({
+      type: 'doc',
+      content: content.length > 0 ? content : [paragraph()],
+    });
+    expect(completenessOf(doc, builtInOutline(type)).empty).toEqual(expected);
   });
 });

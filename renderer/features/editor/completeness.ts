@@ -1,53 +1,43 @@
-/** Which required template sections of a document are still empty, from the editor's JSON. */
-import type { JSONContent } from '@tiptap/core';
+/** Which required template sections of a document are still empty, or still only the template's example. */
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
+import type { WorkspaceInfo } from '../../../shared/contract/apiContract.js';
 import type { DocumentType } from '../../../shared/model/documentModel.js';
 import { builtInTemplate } from '../../../shared/templates/template.js';
+import { sectionKey } from '../../../shared/templates/templateExamples.js';
+import { documentSections } from './templateSections.js';
 
-/** The sections each built-in template marks `<!-- Required … -->`; a document is complete when each has content. */
-export function requiredSections(type: DocumentType): readonly string[] {
-  return type === 'doc' ? [] : builtInTemplate(type).requiredSections;
+/** What the editor needs of a document's template: the built-in one, or the workspace's own. */
+export interface TemplateOutline {
+  requiredSections: readonly string[];
+  examples: ReadonlyMap<string, string>;
+}
+
+export function builtInOutline(type: DocumentType): TemplateOutline | undefined {
+  return type === 'doc' ? undefined : builtInTemplate(type);
+}
+
+/** The workspace's own template of this type when it has one, else the built-in one. */
+export function templateOutline(
+  info: WorkspaceInfo | undefined,
+  type: DocumentType,
+): TemplateOutline | undefined {
+  const own = type === 'doc' ? undefined : info?.templates[type];
+  if (!own) return builtInOutline(type);
+  return { requiredSections: own.requiredSections, examples: new Map(Object.entries(own.examples)) };
 }
 
 export interface Completeness {
   required: string[];
-  /** Required sections that are missing or hold no content. */
+  /** Required sections that are missing, hold no content, or hold only the template's example. */
   empty: string[];
 }
 
-function textOf(node: JSONContent): string {
-  if (node.type === 'text') return node.text ?? '';
-  // Guidance comments are not content, as in the rules' section word counts.
-  if (node.type === 'rawBlock') return String(node.attrs?.source ?? '').replace(/<!--[\s\S]*?-->/g, '');
-  if (node.type === 'reference' || node.type === 'requirement' || node.type === 'image') return 'x';
-  return (node.content ?? []).map(textOf).join('');
-}
-
-/** A heading node, or a heading the codec kept as raw source (it never loses a block it cannot model). */
-function headingOf(node: JSONContent): { level: number; title: string } | undefined {
-  if (node.type === 'heading') return { level: Number(node.attrs?.level ?? 1), title: textOf(node).trim() };
-  if (node.type !== 'rawBlock') return undefined;
-  const match = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*\s*$/.exec(String(node.attrs?.source ?? ''));
-  return match ? { level: match[1]!.length, title: match[2]!.trim() } : undefined;
-}
-
-export function completenessOf(doc: JSONContent, type: DocumentType): Completeness {
-  const required = [...requiredSections(type)];
+export function completenessOf(doc: ProseMirrorNode, outline: TemplateOutline | undefined): Completeness {
+  const required = [...(outline?.requiredSections ?? [])];
+  if (required.length === 0) return { required, empty: [] };
   const filled = new Set<string>();
-  const seen = new Set<string>();
-  let current: string | undefined;
-  let currentLevel = 0;
-  for (const node of doc.content ?? []) {
-    const heading = headingOf(node);
-    if (heading) {
-      const { level } = heading;
-      const title = heading.title.toLowerCase();
-      if (current !== undefined && level > currentLevel) continue;
-      current = required.find((name) => name.toLowerCase() === title);
-      currentLevel = level;
-      if (current) seen.add(current);
-      continue;
-    }
-    if (current && textOf(node).trim() !== '') filled.add(current);
+  for (const section of documentSections(doc, outline?.examples)) {
+    if (!section.example && section.hasContent()) filled.add(sectionKey(section.title));
   }
-  return { required, empty: required.filter((name) => !filled.has(name)) };
+  return { required, empty: required.filter((name) => !filled.has(sectionKey(name))) };
 }

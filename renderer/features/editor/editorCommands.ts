@@ -1,5 +1,6 @@
 /** Editor actions shared by the toolbar, the slash menu and the palette: requirements, images, blocks. */
 import type { Editor, JSONContent } from '@tiptap/core';
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import { nextKey } from '../../../shared/model/keys.js';
 import { relativeAssetLink } from './assetPaths.js';
@@ -13,7 +14,26 @@ export function requirementKeysIn(editor: Editor): string[] {
   return keys;
 }
 
-/** Inserts a new requirement card as a top-level block at the cursor and puts the cursor in its body. */
+/** Where the Requirements section ends (at the next heading of its level or above), if the document has one. */
+export function requirementsSectionEnd(doc: ProseMirrorNode): number | undefined {
+  let level: number | undefined;
+  let end: number | undefined;
+  doc.forEach((node, offset) => {
+    if (end !== undefined || node.type.name !== 'heading') return;
+    const nodeLevel = Number(node.attrs.level ?? 1);
+    if (level === undefined) {
+      if (node.textContent.trim().toLowerCase() === 'requirements') level = nodeLevel;
+    } else if (nodeLevel <= level) {
+      end = offset;
+    }
+  });
+  return level === undefined ? undefined : (end ?? doc.content.size);
+}
+
+/**
+ * Inserts a new requirement card as a top-level block at the cursor and puts the cursor in its body;
+ * with the editor not in use yet (the toolbar pressed first), at the end of the Requirements section.
+ */
 export function insertRequirement(editor: Editor, prefix: string, workspaceKeys: Iterable<string>): string {
   const key = nextKey(prefix, [...workspaceKeys, ...requirementKeysIn(editor)]);
   const node: JSONContent = {
@@ -21,6 +41,17 @@ export function insertRequirement(editor: Editor, prefix: string, workspaceKeys:
     attrs: { key, priority: 'must', status: 'draft', roadmap: [], extra: [] },
     content: [{ type: 'paragraph' }],
   };
+  const sectionEnd = editor.isFocused ? undefined : requirementsSectionEnd(editor.state.doc);
+  if (sectionEnd !== undefined) {
+    editor
+      .chain()
+      .insertContentAt(sectionEnd, node)
+      .setTextSelection(sectionEnd + 2)
+      .scrollIntoView()
+      .focus()
+      .run();
+    return key;
+  }
   const { $from } = editor.state.selection;
   const depth = Math.min(1, $from.depth);
   const top = depth >= 1 ? $from.node(1) : undefined;

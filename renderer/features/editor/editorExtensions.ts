@@ -11,6 +11,7 @@ import { rerenderOnAttributeChange } from './rerenderOnAttributeChange.js';
 import { SoftBreak } from '../../workbench/softBreak.js';
 import { MarkdownLinkInputRule } from './markdownLinkInputRule.js';
 import { guidanceFor } from './sectionGuidance.js';
+import { TemplateExamples } from './TemplateExamples.js';
 import { sharedCodec } from '../../workbench/sharedCodec.js';
 
 /** The heading text of the top-level section that contains `pos`. */
@@ -23,7 +24,11 @@ function headingBefore(doc: ProseMirrorNode, pos: number): string | undefined {
   return heading;
 }
 
-export function createEditorExtensions(documentPath: string): Extensions {
+export function createEditorExtensions(
+  documentPath: string,
+  /** The open document's template examples (`TemplateExamples`). */
+  examples: () => ReadonlyMap<string, string> | undefined = () => undefined,
+): Extensions {
   const extended = sharedCodec().extensions.map((extension) => {
     switch (extension.name) {
       case 'requirement':
@@ -64,5 +69,6 @@ export function createEditorExtensions(documentPath: string): Extensions {
       placeholder: ({ editor, node, pos }) =>
         node.type.name === 'paragraph' ? guidanceFor(headingBefore(editor.state.doc, pos)) : '',
     }),
+    TemplateExamples.configure({ examples }),
   ];
 }

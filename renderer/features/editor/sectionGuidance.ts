@@ -15,6 +15,9 @@ const guidance: Record<string, string> = {
   'internal faq': 'Questions the team and stakeholders will ask.',
 };
 
+/** An empty requirement card's guidance: what the old template's example requirement said, as guidance. */
+export const requirementGuidance = 'Describe one thing the product must do, then Given / When / Then lines.';
+
 export const defaultGuidance = 'Write here. Type / for blocks, [[ to link a spec, story or requirement.';
 
 export function guidanceFor(heading: string | undefined): string {

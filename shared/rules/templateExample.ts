@@ -1,0 +1,15 @@
+/** Whether a section still holds exactly its template's example: guidance, never content. */
+import type { DocumentEntry, SectionSummary } from '../model/documentModel.js';
+import { builtInTemplate } from '../templates/template.js';
+import { sectionKey } from '../templates/templateExamples.js';
+import type { RuleInput } from './finding.js';
+
+export function isTemplateExample(
+  input: Pick<RuleInput, 'examples'>,
+  document: Pick<DocumentEntry, 'type'>,
+  section: SectionSummary,
+): boolean {
+  if (section.fingerprint === undefined || document.type === 'doc') return false;
+  const examples = input.examples?.[document.type] ?? builtInTemplate(document.type).examples;
+  return examples.get(sectionKey(section.title)) === section.fingerprint;
+}

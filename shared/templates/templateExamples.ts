@@ -1,0 +1,96 @@
+/**
+ * A template's example content (the story's "As a type of user…", a table's header row, a sample
+ * question) is guidance, not content: a section still holding exactly its template's example counts
+ * as unfilled. Sections are compared by their words, so formatting, list markers, checkboxes and
+ * guidance comments never matter, and changing one word makes the section the author's own.
+ */
+
+import { withoutComments } from '../grammar/htmlComments.js';
+
+/** Sections longer than this are never an example: only short sections are fingerprinted. */
+export const exampleWordLimit = 64;
+
+const wordPattern = /[\p{L}\p{N}]+/gu;
+const linePrefix = /^[ \t]*(?:>[ \t]?)*(?:#{1,6}[ \t]+|(?:[-+*]|[0-9]{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)?/;
+const requirementFence = /^:::(?:requirement\{.*\})?[ \t]*$/;
+const tableDelimiter = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+
+/**
+ * The words of some Markdown lines as an example is compared: lower case, without HTML comments,
+ * requirement fences, table delimiter rows or block markers; undefined past `limit` words.
+ */
+export function contentWords(lines: readonly string[], limit = exampleWordLimit): string[] | undefined {
+  const words: string[] = [];
+  let inComment = false;
+  for (const raw of lines) {
+    let line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (inComment || line.includes('<!--')) {
+      const visible = withoutComments(line, inComment);
+      line = visible.text;
+      inComment = visible.inComment;
+    }
+    if (requirementFence.test(line) || tableDelimiter.test(line)) continue;
+    for (const match of line.replace(linePrefix, '').matchAll(wordPattern)) {
+      words.push(match[0].toLowerCase());
+      if (words.length > limit) return undefined;
+    }
+  }
+  return words;
+}
+
+/** A short, stable name for a sequence of words (FNV-1a, 32 bits, hex). */
+export function fingerprintOf(words: readonly string[]): string {
+  let hash = 0x811c9dc5;
+  const text = words.join(' ');
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/** The fingerprint of lines that hold some words, within the limit; undefined otherwise. */
+export function contentFingerprint(lines: readonly string[]): string | undefined {
+  const words = contentWords(lines);
+  return words && words.length > 0 ? fingerprintOf(words) : undefined;
+}
+
+const headingPattern = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+const fencePattern = /^ {0,3}(```|~~~)/;
+
+/** The key a section is matched by: its title, trimmed and in lower case; `''` for the text before the first heading. */
+export function sectionKey(title: string): string {
+  return title.trim().toLowerCase();
+}
+
+/**
+ * Each section of a template body (front matter skipped) that holds example content: section key →
+ * fingerprint of that content, subheadings included, as `summarizeSections` fingerprints a document's.
+ */
+export function templateExamples(text: string): Map<string, string> {
+  const lines = withoutFrontMatter(text.split('\n'));
+  const headings: { index: number; level: number; title: string }[] = [];
+  let fence = false;
+  lines.forEach((line, index) => {
+    if (fencePattern.test(line)) fence = !fence;
+    const heading = fence ? null : headingPattern.exec(line.replace(/\r$/, ''));
+    if (heading) headings.push({ index, level: heading[1]!.length, title: heading[2]! });
+  });
+  const examples = new Map<string, string>();
+  const add = (key: string, section: readonly string[]): void => {
+    const fingerprint = contentFingerprint(section);
+    if (fingerprint !== undefined && !examples.has(key)) examples.set(key, fingerprint);
+  };
+  add('', lines.slice(0, headings[0]?.index ?? lines.length));
+  headings.forEach((heading, position) => {
+    const next = headings.slice(position + 1).find((other) => other.level <= heading.level);
+    add(sectionKey(heading.title), lines.slice(heading.index + 1, next?.index ?? lines.length));
+  });
+  return examples;
+}
+
+function withoutFrontMatter(lines: string[]): string[] {
+  if (!/^(?:\uFEFF)?---[ \t]*\r?$/.test(lines[0] ?? '')) return lines;
+  const close = lines.findIndex((line, index) => index > 0 && /^(?:---|\.\.\.)[ \t]*\r?$/.test(line));
+  return close === -1 ? lines : lines.slice(close + 1);
+}
