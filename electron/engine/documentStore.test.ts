@@ -10,7 +10,7 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DocumentStore, hashBytes, type FileVersion } from './documentStore.js';
@@ -377,6 +377,123 @@ describe('DocumentStore.saveAll', () => {
       ],
       leftovers: ['.specbench', 'a.md', 'b.md', 'c.md'],
       transactions: [],
+    });
+  });
+});
+
+describe('DocumentStore.saveAll with new files', () => {
+  it('creates new files (and their folder) together with edits', async () => {
+    const root = temporaryWorkspace({ 'a.md': 'a\n' });
+    const store = new DocumentStore(root);
+    const result = await store.saveAll([
+      { path: 'a.md', text: 'edited\n', expected: await loaded(store, 'a.md') },
+      { path: 'feedback/one.md', text: 'one\n', expected: undefined },
+      { path: 'feedback/two.md', text: 'two\n', expected: undefined },
+    ]);
+    expect({
+      ok: result.ok,
+      files: readdirSync(root, { recursive: true }).map(String).sort(),
+      texts: ['a.md', 'feedback/one.md', 'feedback/two.md'].map((name) =>
+        readFileSync(path.join(root, name), 'utf8'),
+      ),
+    }).toEqual({
+      ok: true,
+      files: [
+        '.specbench',
+        '.specbench/transactions',
+        'a.md',
+        'feedback',
+        'feedback/one.md',
+        'feedback/two.md',
+      ],
+      texts: ['edited\n', 'one\n', 'two\n'],
+    });
+  });
+
+  it("writes none when a new file's name is taken in the middle: edits put back, new files and their folder gone", async () => {
+    const root = temporaryWorkspace({ 'a.md': 'a\n' });
+    const store = new DocumentStore(root);
+    const result = await store.saveAll(
+      [
+        { path: 'a.md', text: 'edited\n', expected: await loaded(store, 'a.md') },
+        { path: 'feedback/one.md', text: 'one\n', expected: undefined },
+        { path: 'feedback/two.md', text: 'two\n', expected: undefined },
+      ],
+      {
+        beforeCommit: (file) => {
+          if (file !== 'feedback/two.md') return;
+          // Someone else takes the name while we commit; their file (and so the folder) stays.
+          writeFileSync(path.join(root, 'feedback', 'two.md'), 'theirs\n');
+        },
+      },
+    );
+    expect({
+      result,
+      files: readdirSync(root, { recursive: true }).map(String).sort(),
+      a: readFileSync(path.join(root, 'a.md'), 'utf8'),
+    }).toEqual({
+      result: {
+        ok: false,
+        error: 'exists',
+        path: 'feedback/two.md',
+        message: 'feedback/two.md already exists; no file was changed.',
+      },
+      files: ['.specbench', '.specbench/transactions', 'a.md', 'feedback', 'feedback/two.md'],
+      a: 'a\n',
+    });
+  });
+
+  it('refuses up front a new file whose name is taken, and leaves no folder behind', async () => {
+    const root = temporaryWorkspace({ 'a.md': 'a\n' });
+    const result = await new DocumentStore(root).saveAll([
+      { path: 'notes/new/one.md', text: 'one\n', expected: undefined },
+      { path: 'a.md', text: 'two\n', expected: undefined },
+    ]);
+    expect({ result, files: readdirSync(root).sort() }).toEqual({
+      result: { ok: false, error: 'exists', path: 'a.md', message: 'a.md already exists.' },
+      files: ['a.md'],
+    });
+  });
+
+  it('a crashed commit that created files is undone on the next open: created files removed, edits put back', async () => {
+    const root = temporaryWorkspace({
+      'a.md': 'edited\n',
+      'feedback/one.md': 'one\n',
+      'feedback/mine.md': 'mine\n',
+    });
+    const folder = path.join(root, '.specbench', 'transactions', '999999999-1-abcd');
+    mkdirSync(path.join(folder, 'files'), { recursive: true });
+    writeFileSync(path.join(folder, 'files', 'a.md'), 'a\n');
+    const journal = {
+      pid: 999_999_999,
+      host: hostname(),
+      files: [
+        { path: 'a.md', target: 'a.md', hash: hashBytes(Buffer.from('edited\n')) },
+        {
+          path: 'feedback/one.md',
+          target: 'feedback/one.md',
+          hash: hashBytes(Buffer.from('one\n')),
+          created: true,
+        },
+        // Its bytes differ from what the commit wrote: someone else's file now, left alone.
+        {
+          path: 'feedback/mine.md',
+          target: 'feedback/mine.md',
+          hash: hashBytes(Buffer.from('x\n')),
+          created: true,
+        },
+      ],
+    };
+    writeFileSync(path.join(folder, 'journal.json'), JSON.stringify(journal));
+    const recovered = await new DocumentStore(root).recover();
+    expect({
+      restored: recovered.restored,
+      files: readdirSync(root, { recursive: true }).map(String).sort(),
+      a: readFileSync(path.join(root, 'a.md'), 'utf8'),
+    }).toEqual({
+      restored: ['a.md', 'feedback/one.md'],
+      files: ['.specbench', '.specbench/transactions', 'a.md', 'feedback', 'feedback/mine.md'],
+      a: 'a\n',
     });
   });
 });

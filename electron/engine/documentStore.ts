@@ -245,11 +245,12 @@ export class DocumentStore {
   }
 
   /**
-   * Saves several files all or none: every file is checked against its expected version, written
-   * to a temp file, then renamed in; if anything fails, the files already renamed are put back.
+   * Saves several files all or none: every file is checked against its expected version (a file
+   * without one is new and must not exist), written to a temp file, then renamed in; if anything
+   * fails, the files already renamed are put back and the new ones removed.
    */
   async saveAll(
-    changes: { path: string; text: string; expected: FileVersion }[],
+    changes: { path: string; text: string; expected: FileVersion | undefined }[],
     options: SaveAllOptions = {},
   ): Promise<SaveAllResult> {
     const files: CommitFile[] = [];
@@ -260,8 +261,7 @@ export class DocumentStore {
     }
     return this.exclusive(async (): Promise<SaveAllResult> => {
       for (const file of files) {
-        const current = await this.load(file.target);
-        const refusal = this.refuseChange(current, file.change.expected);
+        const refusal = await this.refuseCommit(file);
         if (refusal) return { ok: false, error: refusal.error, message: refusal.message, path: file.path };
         file.target = await realTarget(file.target);
         const stat = await fs.stat(file.target).catch(() => undefined);
@@ -275,8 +275,7 @@ export class DocumentStore {
         {
           verify: async (file) => {
             await options.beforeCommit?.(file.path);
-            const current = await this.load(file.target);
-            return this.refuseChange(current, file.change.expected);
+            return this.refuseCommit(file);
           },
           willWrite: (file, hash) => this.emit(this.willWriteListeners, file.path, hash),
           didWrite: (file, version) => this.emit(this.writeListeners, file.path, version),
@@ -306,6 +305,14 @@ export class DocumentStore {
 
   private emit<A, B>(listeners: Set<(a: A, b: B) => void>, a: A, b: B): void {
     for (const listener of listeners) listener(a, b);
+  }
+
+  /** Why a file of a commit may not be written: changed since it was loaded, or, for a new one, there already. */
+  private async refuseCommit(file: CommitFile): Promise<Extract<SaveResult, { ok: false }> | undefined> {
+    if (file.change.expected !== undefined)
+      return this.refuseChange(await this.load(file.target), file.change.expected);
+    if (!(await exists(file.target))) return undefined;
+    return { ok: false, error: 'exists', message: `${file.path} already exists.` };
   }
 
   /** Why a file on disk may not be replaced, or undefined when it is still what the caller loaded. */

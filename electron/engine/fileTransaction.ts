@@ -1,7 +1,8 @@
 /**
- * All-or-none writes of several files (rekey). Every new text is staged in a temp file and every
- * original kept as a backup (a hard link where possible) with a journal, before the first rename;
- * a failure puts the originals back, and so does `recoverTransactions` after a crash.
+ * All-or-none writes of several files (rekey, imports). Every new text is staged in a temp file and
+ * every original kept as a backup (a hard link where possible) with a journal, before the first
+ * rename; a failure puts the originals back and removes the files it created, and so does
+ * `recoverTransactions` after a crash.
  */
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
@@ -23,7 +24,8 @@ export interface CommitFile {
   path: string;
   /** Absolute path written to (links already resolved). */
   target: string;
-  change: { text: string; expected: FileVersion };
+  /** `expected` undefined: a new file, which must not exist when it is renamed in. */
+  change: { text: string; expected: FileVersion | undefined };
 }
 
 export interface CommitHooks {
@@ -47,7 +49,8 @@ interface Staged {
 interface Journal {
   pid: number;
   host: string;
-  files: { path: string; target: string; hash: string }[];
+  /** `created`: the file did not exist before, so putting it back means removing it. */
+  files: { path: string; target: string; hash: string; created?: boolean }[];
 }
 
 const journalName = 'journal.json';
@@ -73,15 +76,18 @@ export async function commitFiles(
     `${process.pid}-${Date.now()}-${randomBytes(4).toString('hex')}`,
   );
   const staged: Staged[] = [];
+  /** Folders made for new files, removed again (when empty) if the commit fails. */
+  const madeFolders: string[] = [];
   let current: CommitFile | undefined;
   try {
     for (const file of files) {
       current = file;
       const bytes = Buffer.from(file.change.text, 'utf8');
+      if (file.change.expected === undefined) await makeFolderFor(file.target, madeFolders, fileSystem);
       const temp = await writeTemporary(file.target, bytes, fileSystem);
       const backup = path.join(folder, 'files', file.path);
       staged.push({ file, hash: hashBytes(bytes), size: bytes.length, temp, backup });
-      await keepOriginal(file.target, backup, fileSystem);
+      if (file.change.expected !== undefined) await keepOriginal(file.target, backup, fileSystem);
     }
     // What fails from here on is the group's, not one file's.
     current = undefined;
@@ -92,6 +98,7 @@ export async function commitFiles(
         path: item.file.path,
         target: path.relative(root, item.file.target),
         hash: item.hash,
+        ...(item.file.change.expected === undefined ? { created: true } : {}),
       })),
     };
     await writeFileAtomic(path.join(folder, journalName), JSON.stringify(journal), { fileSystem });
@@ -101,6 +108,7 @@ export async function commitFiles(
       fileSystem,
     );
     await fileSystem.remove(folder).catch(() => undefined);
+    await removeEmptyFolders(madeFolders);
     const failure = writeFailure(error, current?.path ?? groupName(files));
     const message = `${failure.message.replace(/\.$/, '')}; no file was changed.`;
     return current ? { ...failure, message, path: current.path } : { ...failure, message };
@@ -140,6 +148,7 @@ export async function commitFiles(
       };
     }
     await fileSystem.remove(folder).catch(() => undefined);
+    await removeEmptyFolders(madeFolders);
     const message = `${reason}; no file was changed.`;
     return current ? { ...failure, message, path: current.path } : { ...failure, message };
   }
@@ -173,10 +182,11 @@ export async function recoverTransactions(root: string): Promise<string[]> {
     for (const entry of journal?.files ?? []) {
       const backup = path.join(folder, 'files', entry.path);
       const target = path.join(root, entry.target);
-      if (!(await fs.lstat(backup).catch(() => undefined))) continue;
+      if (entry.created !== true && !(await fs.lstat(backup).catch(() => undefined))) continue;
       if ((await hashOf(target)) !== entry.hash) continue;
       try {
-        await renameWithRetry(backup, target);
+        if (entry.created === true) await fs.rm(target);
+        else await renameWithRetry(backup, target);
         restored.push(entry.path);
       } catch {
         complete = false;
@@ -226,6 +236,29 @@ async function writeTemporary(target: string, bytes: Uint8Array, fileSystem: Fil
   return temp;
 }
 
+/** Makes the folder a new file goes in, noting each folder that did not exist, outermost first. */
+async function makeFolderFor(target: string, made: string[], fileSystem: FileSystem): Promise<void> {
+  const missing: string[] = [];
+  for (let folder = path.dirname(target); !(await exists(folder)); folder = path.dirname(folder)) {
+    missing.unshift(folder);
+    if (path.dirname(folder) === folder) break;
+  }
+  await fileSystem.makeFolder(path.dirname(target));
+  made.push(...missing);
+}
+
+/** Removes folders a failed commit made, innermost first, as long as nothing else was put in them. */
+async function removeEmptyFolders(folders: string[]): Promise<void> {
+  for (const folder of [...folders].reverse()) await fs.rmdir(folder).catch(() => undefined);
+}
+
+async function exists(target: string): Promise<boolean> {
+  return fs.lstat(target).then(
+    () => true,
+    () => false,
+  );
+}
+
 /** A hard link keeps the very same file (and its mtime); where links are refused, a durable copy. */
 async function keepOriginal(target: string, backup: string, fileSystem: FileSystem): Promise<void> {
   await fileSystem.makeFolder(path.dirname(backup));
@@ -237,12 +270,13 @@ async function keepOriginal(target: string, backup: string, fileSystem: FileSyst
   await syncFolder(path.dirname(backup), fileSystem);
 }
 
-/** Puts the originals back, newest first; returns the files that could not be restored. */
+/** Puts the originals back and removes created files, newest first; returns the files that could not be restored. */
 async function rollBack(committed: Staged[], fileSystem: FileSystem): Promise<string[]> {
   const unrestored: string[] = [];
   for (const item of [...committed].reverse()) {
     try {
-      await renameWithRetry(item.backup, item.file.target, fileSystem);
+      if (item.file.change.expected === undefined) await fileSystem.remove(item.file.target);
+      else await renameWithRetry(item.backup, item.file.target, fileSystem);
     } catch {
       unrestored.push(item.file.path);
     }
