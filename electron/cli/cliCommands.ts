@@ -12,10 +12,12 @@ export const cliCommands: Record<string, () => Promise<CliCommand>> = {
   show: async () => (await import('./commands/show.js')).showCommand,
   trace: async () => (await import('./commands/trace.js')).traceCommand,
   rekey: async () => (await import('./commands/rekey.js')).rekeyCommand,
+  import: async () => (await import('./commands/import.js')).importCommand,
   export: async () => (await import('./commands/export.js')).exportCommand,
   history: async () => (await import('./commands/history.js')).historyCommand,
   diff: async () => (await import('./commands/diff.js')).diffCommand,
   review: async () => (await import('./commands/review.js')).reviewCommand,
+  'release-notes': async () => (await import('./commands/releaseNotes.js')).releaseNotesCommand,
   'merge-driver': async () => (await import('./commands/mergeDriver.js')).mergeDriverCommand,
   serve: async () => (await import('./commands/serve.js')).serveCommand,
 };

@@ -175,7 +175,7 @@ describe('specbench check', () => {
     const run = specbench(['check', sample]);
     expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({
       code: 0,
-      stdout: 'No findings in 17 documents.\n',
+      stdout: 'No findings in 29 documents.\n',
       stderr: '',
     });
   });
@@ -188,7 +188,7 @@ describe('specbench check', () => {
       code: 1,
       lines: [
         'acme/specs/promo-codes.md:72  error  broken-link  [[SPEC-99]] in SPEC-4 links to SPEC-99, which does not exist.',
-        '1 error, 0 warnings, 0 info in 17 documents.',
+        '1 error, 0 warnings, 0 info in 29 documents.',
         '',
       ],
     });
@@ -251,7 +251,7 @@ describe('specbench search, show and trace on the sample', () => {
       'show a roadmap item with its RICE score',
       ['show', sample, 'RM-3'],
       (run) => run.stdout.split('\n').find((line) => line.startsWith('RICE')),
-      'RICE         8000 (reach 25000 × impact 2 × confidence 80% ÷ effort 5)',
+      'RICE          8000 (reach 25000 × impact 2 × confidence 80% ÷ effort 5)',
     ],
     [
       'show a document: the FAQ that answers it comes in',

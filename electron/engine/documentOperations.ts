@@ -13,6 +13,8 @@ import { BackupStore, backupFolderFor } from './backupStore.js';
 import type { DocumentStore, FileVersion, ReadResult, SaveResult, TrashResult } from './documentStore.js';
 import { roadmapFile, type DocumentIndexes } from './documentIndexes.js';
 import { indexDocument } from './indexDocument.js';
+import { planFeedbackImport, writeFeedbackNotes, type FeedbackImportPlan } from './feedbackImporter.js';
+import type { FeedbackRow } from '../import/feedbackRows.js';
 import { rekey, type RekeyResult } from './rekey.js';
 import { applyEdits, renameRewrites } from './renameLinks.js';
 import type { RoadmapStore } from './roadmapStore.js';
@@ -31,6 +33,9 @@ export type CreateDocumentResult =
   | { ok: false; error: 'read-only' | 'invalid-title' | 'exists' | 'io' | string; message: string };
 
 export type ReadOnlyResult = { ok: false; error: 'read-only'; message: string };
+
+export type FeedbackImportResult =
+  { ok: true; plan: FeedbackImportPlan; written: boolean } | { ok: false; error: string; message: string };
 
 export interface DocumentOperationsOptions {
   root: string;
@@ -285,6 +290,32 @@ export class DocumentOperations {
       }
     }
     return result;
+  }
+
+  /**
+   * Feedback rows as new notes in `feedback/`, leaving out rows already imported: all written in one
+   * commit, or none. A dry run (allowed read-only) only says what would be written.
+   */
+  async importFeedback(
+    rows: readonly FeedbackRow[],
+    options: { dryRun: boolean },
+  ): Promise<FeedbackImportResult | ReadOnlyResult> {
+    const { indexes } = this.options;
+    const plan = planFeedbackImport(
+      rows,
+      indexes.index.documents(),
+      indexes.index.keys(),
+      this.options.settings().prefixes.feedback,
+    );
+    if (options.dryRun || plan.notes.length === 0) return { ok: true, plan, written: false };
+    if (!this.options.writable()) return readOnly();
+    const saved = await writeFeedbackNotes(this.options.store, plan);
+    if (!saved.ok) return { ok: false, error: saved.error, message: saved.message };
+    for (const note of plan.notes) {
+      const version = saved.versions.get(note.path);
+      if (version) indexes.reindex(note.path, note.text, version);
+    }
+    return { ok: true, plan, written: true };
   }
 
   /** Backups of unsaved edits; written even when the workspace is read-only, never inside it. */

@@ -101,6 +101,7 @@ export async function commitFiles(
         ...(item.file.change.expected === undefined ? { created: true } : {}),
       })),
     };
+    await fileSystem.makeFolder(folder);
     await writeFileAtomic(path.join(folder, journalName), JSON.stringify(journal), { fileSystem });
   } catch (error) {
     await removeQuietly(

@@ -12,11 +12,13 @@ import type { Release, RoadmapItem } from '../../shared/model/roadmapModel.js';
 import type { Settings } from '../../shared/model/settingsModel.js';
 import { runRules } from '../../shared/rules/runRules.js';
 import type { TemplateType } from '../../shared/templates/template.js';
+import type { FeedbackRow } from '../import/feedbackRows.js';
 import type { BackupStore } from './backupStore.js';
 import { DocumentIndexes, roadmapFile } from './documentIndexes.js';
 import {
   DocumentOperations,
   type CreateDocumentResult,
+  type FeedbackImportResult,
   type ReadOnlyResult,
   type RenameDocumentResult,
   type RenameToResult,
@@ -306,6 +308,14 @@ export class Workspace {
   /** Renames a key in every file (and the roadmap) or in none, then re-indexes the files that changed. */
   rekey(oldKey: string, newKey: string): Promise<RekeyResult | ReadOnlyResult> {
     return this.operations.rekey(oldKey, newKey);
+  }
+
+  /** Feedback rows as new notes, all or none; rows imported before are left out. */
+  importFeedback(
+    rows: readonly FeedbackRow[],
+    options: { dryRun: boolean },
+  ): Promise<FeedbackImportResult | ReadOnlyResult> {
+    return this.operations.importFeedback(rows, options);
   }
 
   /** Called after a batch of outside changes has been re-indexed. */

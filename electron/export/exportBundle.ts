@@ -79,21 +79,31 @@ export async function exportBundle(bundle: SpecBundle, options: ExportOptions): 
   }
   if (options.signal?.aborted) return cancelled;
   progress(0.97, 'writing');
+  const written = await writeOutput(options.out, data);
+  if (!written.ok) return written;
+  progress(1, 'done');
+  return written;
+}
+
+/** Writes an export's bytes atomically; a refusal by the disk is a value naming the file. */
+export async function writeOutput(out: string, data: Uint8Array | string): Promise<ExportResult> {
   try {
-    await writeFileAtomic(options.out, data);
+    await writeFileAtomic(out, data);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return {
       ok: false,
       error: 'io',
-      message: `cannot write ${options.out}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'the disk is full' : (error as Error).message}`,
+      message: `cannot write ${out}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'the disk is full' : (error as Error).message}`,
     };
   }
-  progress(1, 'done');
-  return { ok: true, path: options.out, bytes: data.byteLength };
+  return { ok: true, path: out, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength };
 }
 
-async function checkDestination(out: string): Promise<Extract<ExportResult, { ok: false }> | undefined> {
+/** Why `out` cannot be written: its folder is missing, or it is a folder. */
+export async function checkDestination(
+  out: string,
+): Promise<Extract<ExportResult, { ok: false }> | undefined> {
   const folder = path.dirname(out);
   try {
     if (!(await fs.stat(folder)).isDirectory())

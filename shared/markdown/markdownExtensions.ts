@@ -13,7 +13,7 @@ import { RawBlock } from './extensions/rawBlock.js';
 import { RawInline } from './extensions/rawInline.js';
 import { Reference } from './extensions/reference.js';
 import { Requirement } from './extensions/requirement.js';
-import { escapeMarkdownText } from './markdownText.js';
+import { escapeBlockStarts, escapeMarkdownText } from './markdownText.js';
 
 export const allowedLinkProtocols = ['http', 'https', 'mailto'] as const;
 
@@ -29,23 +29,6 @@ export function isAllowedLink(href: string): boolean {
 export function codeFenceFor(code: string): string {
   const longest = Math.max(0, ...Array.from(code.matchAll(/`+/g), (match) => match[0].length));
   return '`'.repeat(Math.max(3, longest + 1));
-}
-
-const blockStartPattern =
-  /^([ \t]*)(#{1,6}(?=[ \t]|$)|[-+*=](?=[ \t]|$)|[-=:|][-=:| \t]*$|>|:::|(\d{1,9})([.)])(?=[ \t]|$))/;
-
-/** Escapes the start of each paragraph line that would otherwise begin a heading, list, quote or rule. */
-export function escapeBlockStarts(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => {
-      const match = blockStartPattern.exec(line);
-      if (!match) return line;
-      const indent = match[1]!;
-      if (match[3] !== undefined) return `${indent}${match[3]}\\${match[4]!}${line.slice(match[0].length)}`;
-      return `${indent}\\${line.slice(indent.length)}`;
-    })
-    .join('\n');
 }
 
 /** Paragraph lines lose their leading whitespace in Markdown, so the text does not keep it either. */

@@ -75,3 +75,20 @@ export function escapeMarkdownText(written: string, context: EscapeContext = {})
   }
   return output;
 }
+
+const blockStartPattern =
+  /^([ \t]*)(#{1,6}(?=[ \t]|$)|[-+*=](?=[ \t]|$)|[-=:|][-=:| \t]*$|>|:::|(\d{1,9})([.)])(?=[ \t]|$))/;
+
+/** Escapes the start of each paragraph line that would otherwise begin a heading, list, quote or rule. */
+export function escapeBlockStarts(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const match = blockStartPattern.exec(line);
+      if (!match) return line;
+      const indent = match[1]!;
+      if (match[3] !== undefined) return `${indent}${match[3]}\\${match[4]!}${line.slice(match[0].length)}`;
+      return `${indent}\\${line.slice(indent.length)}`;
+    })
+    .join('\n');
+}

@@ -12,6 +12,13 @@ export const checkCommand: CliCommand = {
   usage: 'specbench check <dir> [--format text|json]',
   details: `Prints one finding per line as "file:line  severity  rule  message", sorted by file and line,
 then a count. Severities come from specbench.json ("rules": { "<rule>": "error|warning|info|off" }).
+
+Rules (default severity): broken-link, duplicate-key, malformed-file (error);
+requirement-without-roadmap, must-without-story, story-without-acceptance-criteria,
+now-item-without-requirements, unmeasured-metric (warning: a Success metrics row without an
+Actual more than 30 days after the spec's first release shipped, dated by today in UTC);
+empty-required-section, criterion-not-gherkin (info: an acceptance criterion that does not split
+into Given/When/Then steps for export --format feature).
 Like search, show and trace, it keeps an index cache in <dir>/.specbench/ (git-ignored, never the
 truth) so the next run only re-reads changed files; it never changes a document.
 

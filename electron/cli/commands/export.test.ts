@@ -45,11 +45,11 @@ describe('specbench export', () => {
       ['--all', '--spec', 'SPEC-1', '--format', 'md', '--out', 'b.md'],
       'export: give --spec or --all, not both',
     ],
-    ['no format', ['--all', '--out', 'b.md'], 'export: --format must be pdf, md, zip or html'],
+    ['no format', ['--all', '--out', 'b.md'], 'export: --format must be pdf, md, zip, html or feature'],
     [
       'an unknown format',
       ['--all', '--format', 'docx', '--out', 'b.md'],
-      "export: --format must be pdf, md, zip or html, not 'docx'",
+      "export: --format must be pdf, md, zip, html or feature, not 'docx'",
     ],
     ['no output', ['--all', '--format', 'md'], 'export: --out PATH is required'],
     [

@@ -1,4 +1,7 @@
-/** `specbench export <dir> (--spec KEY … | --all) --format pdf|md|zip|html --out PATH [--include …]`: spec bundles. */
+/**
+ * `specbench export <dir> (--spec KEY … | --all) --format pdf|md|zip|html|feature --out PATH [--include …]`:
+ * spec bundles, or the stories' acceptance criteria as Gherkin.
+ */
 import path from 'node:path';
 import type { BundleDocument } from '../../export/specBundle.js';
 import type { CliCommand } from '../cliCommand.js';
@@ -6,14 +9,14 @@ import { exitCodes, fail, plural, writeLines, type CliContext, type CliStreams }
 import { openRepository } from '../openRepository.js';
 import { openWorkspace } from '../openWorkspace.js';
 
-const formats = ['pdf', 'md', 'zip', 'html'];
+const formats = ['pdf', 'md', 'zip', 'html', 'feature'];
 const barWidth = 24;
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  summary: 'a spec bundle for review: PDF, one Markdown file, a zip of Markdown, or HTML',
+  summary: 'a spec bundle for review (PDF, Markdown, zip, HTML), or acceptance tests as Gherkin',
   usage:
-    'specbench export <dir> (--spec KEY … | --all) --format pdf|md|zip|html --out PATH [--include stories,faqs,roadmap,matrix] [--changes-since REV]',
+    'specbench export <dir> (--spec KEY … | --all) --format pdf|md|zip|html|feature --out PATH [--include stories,faqs,roadmap,matrix] [--changes-since REV]',
   details: `Bundles the chosen specs with, on request, the stories implementing their requirements, the FAQs
 answering them, the roadmap items they deliver and a traceability matrix.
 
@@ -22,12 +25,20 @@ Options:
   --all             every spec in the workspace
   --format FORMAT   pdf (cover, contents with page numbers, "Page N of M"; needs Chromium),
                     md (one self-contained file), zip (the documents with relative links and their
-                    images), html (one self-contained file)
+                    images), html (one self-contained file), feature (one Cucumber .feature
+                    file per story implementing the specs, or per story with --all)
   --out PATH        the file to write; its folder must exist. Written whole or not at all.
+                    For feature: the folder to write into (made if missing; its files are
+                    replaced, all of them or none)
   --include PARTS   comma-separated: stories, faqs, roadmap, matrix
   --changes-since REV
                     adds a last chapter: what changed since REV (a tag, branch or commit) in
                     requirements, roadmap items and story status, as specbench diff reports it
+
+A feature file is tagged @STORY-n @REQ-n @RM-n, has the story's "As a … I want … so that …" as its
+description and one Scenario per acceptance criterion written as "Given …, when …, then …" (And and
+But too); a criterion that does not split is kept as a comment (check reports it as
+criterion-not-gherkin).
 
 Remote images are never fetched; documents' scripts never run. The PDF prints through Chromium
 (/usr/bin/chromium, or the one SPECBENCH_CHROMIUM names).
@@ -51,11 +62,22 @@ Exit codes: 0 written, 2 bad usage, an unknown key, an unreadable workspace or a
     if (typeof values.format !== 'string' || !formats.includes(values.format)) {
       return fail(
         context,
-        `export: --format must be pdf, md, zip or html${values.format === undefined ? '' : `, not '${String(values.format)}'`}`,
+        `export: --format must be pdf, md, zip, html or feature${values.format === undefined ? '' : `, not '${String(values.format)}'`}`,
       );
     }
     if (typeof values.out !== 'string' || values.out === '')
       return fail(context, 'export: --out PATH is required');
+    if (values.format === 'feature') {
+      if (values.include !== '') return fail(context, 'export: --include does not apply to --format feature');
+      if (values['changes-since'] !== undefined)
+        return fail(context, 'export: --changes-since does not apply to --format feature');
+      return exportFeatures(
+        context,
+        dir!,
+        values.all === true ? 'all' : specs,
+        path.resolve(context.cwd, values.out),
+      );
+    }
     const { collectBundle, parseParts } = await import('../../export/specBundle.js');
     const parts = parseParts(String(values.include));
     if (!parts.ok)
@@ -101,6 +123,33 @@ Exit codes: 0 written, 2 bad usage, an unknown key, an unreadable workspace or a
     }
   },
 };
+
+async function exportFeatures(
+  context: CliContext,
+  dir: string,
+  specs: string[] | 'all',
+  out: string,
+): Promise<number> {
+  const opened = await openWorkspace(context, 'export', dir, { write: false });
+  if (!opened.ok) return opened.code;
+  try {
+    const { collectFeatures, writeFeatures } = await import('../../export/featureFiles.js');
+    const collected = await collectFeatures(opened.workspace, specs);
+    if (!collected.ok) return fail(context, `export: ${collected.message}`);
+    const written = await writeFeatures(collected.features, out);
+    if (!written.ok) return fail(context, `export: ${written.message}`);
+    const skipped =
+      written.unsplit === 0
+        ? ''
+        : `; ${plural(written.unsplit, 'criterion', 'criteria')} not in Given/When/Then kept as comments (see specbench check)`;
+    writeLines(context, [
+      `Wrote ${plural(written.files, 'feature file')} with ${plural(written.scenarios, 'scenario')} to ${path.relative(context.cwd, out) || out}${skipped}.`,
+    ]);
+    return exitCodes.ok;
+  } finally {
+    await opened.workspace.close();
+  }
+}
 
 /** A bar on stderr when it is a terminal; nothing otherwise, so pipes and CI logs stay clean. */
 function progressBar(context: CliStreams): {

@@ -16,15 +16,16 @@ import { openWorkspace } from '../openWorkspace.js';
 
 export const showCommand: CliCommand = {
   name: 'show',
-  summary: 'show a document, requirement or roadmap item with its links in both directions',
+  summary: 'show a document, requirement, roadmap item or release with its links in both directions',
   usage: 'specbench show <dir> <KEY> [--json]',
   details: `Prints the item's fields, where it lives ("file:line"), then its links out (what it delivers,
-implements, answers or mentions) and its links in (what points at it).
+implements, answers, is evidence for or mentions) and its links in (what points at it). Releases
+(REL-n) are shown too.
 
 Options:
-  --json  prints {"kind": "document"|"requirement"|"roadmap", "key", "fields": {…},
+  --json  prints {"kind": "document"|"requirement"|"roadmap"|"release", "key", "fields": {…},
           "links": {"outgoing": [link], "incoming": [link]}} where a link is
-          {"from", "to", "kind": "delivers"|"implements"|"mentions"|"answers", "path", "line"}
+          {"from", "to", "kind": "delivers"|"implements"|"mentions"|"answers"|"evidence", "path", "line"}
 
 Exit codes: 0 shown, 2 bad usage, a key that is not in the workspace, or an unreadable workspace.`,
   positionals: ['dir', 'key'],
@@ -36,7 +37,8 @@ Exit codes: 0 shown, 2 bad usage, a key that is not in the workspace, or an unre
     try {
       const { workspace, root } = opened;
       const shown = describe(workspace, key!);
-      if (!shown) return fail(context, `show: no document, requirement or roadmap item has the key ${key}`);
+      if (!shown)
+        return fail(context, `show: no document, requirement, roadmap item or release has the key ${key}`);
       const links = workspace.links(key!);
       if (values.json === true) {
         writeJson(context, { kind: shown.kind, key, fields: shown.fields, links });
@@ -63,7 +65,7 @@ Exit codes: 0 shown, 2 bad usage, a key that is not in the workspace, or an unre
 };
 
 interface Shown {
-  kind: 'document' | 'requirement' | 'roadmap';
+  kind: 'document' | 'requirement' | 'roadmap' | 'release';
   title: string;
   path?: string;
   line?: number;
@@ -88,6 +90,11 @@ function describe(workspace: OpenWorkspace, key: string): Shown | undefined {
         ['requirements', document.requirements.map((requirement) => requirement.key).join(' ')],
         ['implements', document.implements.join(' ')],
         ['answers', document.answers.join(' ')],
+        ['about', document.about.join(' ')],
+        ['source', document.evidence?.source ?? ''],
+        ['customer', document.evidence?.customer ?? ''],
+        ['date', document.evidence?.date ?? ''],
+        ['quote', document.evidence?.quote ?? ''],
       ],
       fields: { ...document, sections: undefined, headings: undefined, references: undefined },
     };
@@ -128,8 +135,23 @@ function describe(workspace: OpenWorkspace, key: string): Shown | undefined {
             : '',
         ],
         ['description', item.description],
+        ['release note', item.releaseNote ?? ''],
       ],
       fields: item,
+    };
+  }
+  const release = workspace.releases().find((candidate) => candidate.key === key);
+  if (release) {
+    return {
+      kind: 'release',
+      title: release.name,
+      rows: [
+        ['status', release.status],
+        ['date', release.date ?? ''],
+        ['items', release.items.join(' ')],
+        ['summary', release.summary ?? ''],
+      ],
+      fields: release,
     };
   }
   return undefined;

@@ -1,0 +1,73 @@
+/** `specbench release-notes <dir> <REL-KEY> [--audience customers|internal] [--format md|html] [--out PATH]`. */
+import path from 'node:path';
+import { isKey } from '../../../shared/grammar/linkGrammar.js';
+import type { CliCommand } from '../cliCommand.js';
+import { exitCodes, fail, writeLines } from '../cliOutput.js';
+import { openWorkspace } from '../openWorkspace.js';
+
+const audiences = ['customers', 'internal'];
+const formats = ['md', 'html'];
+
+export const releaseNotesCommand: CliCommand = {
+  name: 'release-notes',
+  summary: "write a release's notes for customers or the team, from its roadmap items",
+  usage:
+    'specbench release-notes <dir> <REL-KEY> [--audience customers|internal] [--format md|html] [--out PATH]',
+  details: `Writes the notes of one release in roadmap.json. For customers (the default): each item's
+releaseNote (its description when it has none), grouped by theme. For internal: also each item's
+requirements, the stories implementing them with their status, and the open problems check reports
+about them, with whether each item is ready.
+
+Options:
+  --audience WHO   customers (default) or internal
+  --format FORMAT  md (default) or html (one self-contained page, no script, no images)
+  --out PATH       the file to write, written whole or not at all; without it, the notes go to stdout
+
+Exit codes: 0 written, 2 bad usage, a release that does not exist or an unwritable file.`,
+  positionals: ['dir', 'release'],
+  options: {
+    audience: { type: 'string', default: 'customers' },
+    format: { type: 'string', default: 'md' },
+    out: { type: 'string' },
+  },
+  async run(context, [dir, key], values) {
+    if (!isKey(key!)) return fail(context, `release-notes: '${key}' is not a release key like REL-1`);
+    const audience = String(values.audience);
+    if (!audiences.includes(audience)) {
+      return fail(context, `release-notes: --audience must be customers or internal, not '${audience}'`);
+    }
+    const format = String(values.format);
+    if (!formats.includes(format))
+      return fail(context, `release-notes: --format must be md or html, not '${format}'`);
+    if (values.out === '') return fail(context, 'release-notes: --out needs a file name');
+    const out = typeof values.out === 'string' ? path.resolve(context.cwd, values.out) : undefined;
+    if (out !== undefined) {
+      const { checkDestination } = await import('../../export/exportBundle.js');
+      const refused = await checkDestination(out);
+      if (refused) return fail(context, `release-notes: ${refused.message}`);
+    }
+    const opened = await openWorkspace(context, 'release-notes', dir!, { write: false });
+    if (!opened.ok) return opened.code;
+    try {
+      const { releaseNotesFile } = await import('../../export/releaseNotesFile.js');
+      const notes = releaseNotesFile(
+        opened.workspace,
+        key!,
+        audience as 'customers' | 'internal',
+        format as 'md' | 'html',
+      );
+      if (!notes.ok) return fail(context, `release-notes: ${notes.message}`);
+      if (out === undefined) {
+        context.stdout.write(notes.text);
+        return exitCodes.ok;
+      }
+      const { writeOutput } = await import('../../export/exportBundle.js');
+      const written = await writeOutput(out, notes.text);
+      if (!written.ok) return fail(context, `release-notes: ${written.message}`);
+      writeLines(context, [`Wrote ${path.relative(context.cwd, out) || out}.`]);
+      return exitCodes.ok;
+    } finally {
+      await opened.workspace.close();
+    }
+  },
+};

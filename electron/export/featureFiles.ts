@@ -1,0 +1,120 @@
+/**
+ * `export --format feature`: one `.feature` file per story into a folder, every file staged first
+ * and then renamed in, so a failure leaves the folder as it was (files from an earlier export stay).
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { splitDocument } from '../../shared/frontMatter/frontMatter.js';
+import { featureFile, storyNarrative } from '../../shared/gherkin/featureFile.js';
+import type { DocumentEntry } from '../../shared/model/documentModel.js';
+import type { Workspace } from '../engine/workspace.js';
+import { slugify } from '../engine/workspacePaths.js';
+import { collectBundle } from './specBundle.js';
+
+export interface FeatureExport {
+  files: { name: string; text: string }[];
+  scenarios: number;
+  unsplit: number;
+}
+
+export type FeatureExportResult =
+  | { ok: true; folder: string; files: number; scenarios: number; unsplit: number }
+  | { ok: false; message: string };
+
+/** The feature files of the stories implementing the given specs' requirements, or of every story. */
+export async function collectFeatures(
+  workspace: Workspace,
+  specs: string[] | 'all',
+): Promise<{ ok: true; features: FeatureExport } | { ok: false; message: string }> {
+  let stories: { entry: DocumentEntry; text: string }[];
+  if (specs === 'all') {
+    stories = [];
+    for (const entry of workspace.documents()) {
+      if (entry.type !== 'story' || entry.key === undefined) continue;
+      const read = await workspace.readDocument(entry.path);
+      if (!read.ok) return { ok: false, message: `${entry.path}: ${read.message}` };
+      stories.push({ entry, text: read.file.text });
+    }
+  } else {
+    const collected = await collectBundle(workspace, { specs, include: ['stories'] });
+    if (!collected.ok) return collected;
+    stories = collected.bundle.documents.filter((document) => document.entry.type === 'story');
+  }
+  const features: FeatureExport = { files: [], scenarios: 0, unsplit: 0 };
+  const names = new Set<string>();
+  for (const { entry, text } of stories) {
+    const requirements = entry.implements.filter((key) => workspace.requirement(key) !== undefined);
+    const items = requirements.flatMap((key) => workspace.requirement(key)!.requirement.roadmap);
+    const narrative = storyNarrative(splitDocument(text).body);
+    const file = featureFile({
+      key: entry.key!,
+      title: entry.title,
+      path: entry.path,
+      ...(narrative === undefined ? {} : { narrative }),
+      criteria: entry.criteria,
+      tags: [entry.key!, ...requirements, ...items],
+    });
+    let name = `${slugify(`${entry.key} ${entry.title}`) || entry.key!.toLowerCase()}.feature`;
+    for (let attempt = 2; names.has(name); attempt++)
+      name = name.replace(/(?:-[0-9]+)?\.feature$/, `-${attempt}.feature`);
+    names.add(name);
+    features.files.push({ name, text: file.text });
+    features.scenarios += file.scenarios;
+    features.unsplit += file.unsplit;
+  }
+  if (features.files.length === 0)
+    return { ok: false, message: 'no story to export: none implements those specs' };
+  return { ok: true, features };
+}
+
+/** Writes the files into `folder` (made if missing, its parent must exist): all of them, or none. */
+export async function writeFeatures(features: FeatureExport, folder: string): Promise<FeatureExportResult> {
+  const parent = path.dirname(folder);
+  if (
+    !(await fs.stat(parent).then(
+      (stat) => stat.isDirectory(),
+      () => false,
+    ))
+  ) {
+    return { ok: false, message: `the folder ${parent} does not exist` };
+  }
+  const existing = await fs.stat(folder).catch(() => undefined);
+  if (existing && !existing.isDirectory())
+    return { ok: false, message: `${folder} is a file; give a folder` };
+  const staged: { temp: string; target: string }[] = [];
+  try {
+    await fs.mkdir(folder, { recursive: true });
+    const stamp = randomBytes(6).toString('hex');
+    for (const file of features.files) {
+      const temp = path.join(folder, `.${file.name}.${process.pid}.${stamp}.tmp`);
+      staged.push({ temp, target: path.join(folder, file.name) });
+      const handle = await fs.open(temp, 'wx');
+      try {
+        await handle.writeFile(file.text);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    }
+    for (const { temp, target } of staged) await fs.rename(temp, target);
+  } catch (error) {
+    await Promise.all(staged.map(({ temp }) => fs.rm(temp, { force: true })));
+    if (!existing) await fs.rmdir(folder).catch(() => undefined);
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'ENOSPC'
+          ? 'the disk is full'
+          : (error as Error).message;
+    return { ok: false, message: `cannot write into ${folder}: ${reason}; no file was written` };
+  }
+  return {
+    ok: true,
+    folder,
+    files: features.files.length,
+    scenarios: features.scenarios,
+    unsplit: features.unsplit,
+  };
+}
