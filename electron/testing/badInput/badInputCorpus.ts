@@ -46,7 +46,19 @@ const roadmapItem = (key: string, title: string) => ({
   rice: { reach: 100, impact: 1, confidence: 80, effort: 1 },
 });
 
-const roadmap = JSON.stringify({ version: 1, items: [roadmapItem('RM-1', 'Guest checkout')] }, null, 2);
+const release = (key: string, items: unknown = ['RM-1']) => ({
+  key,
+  name: 'Autumn',
+  date: '2026-10-01',
+  status: 'released',
+  items,
+});
+
+const roadmap = JSON.stringify(
+  { version: 1, items: [roadmapItem('RM-1', 'Guest checkout')], releases: [release('REL-1')] },
+  null,
+  2,
+);
 
 /** A spec with one requirement delivering RM-1; `body` replaces the text after its front matter. */
 export function specText(key: string, body = 'See [[STORY-1]].\n'): string {
@@ -65,6 +77,9 @@ export const baseFiles: Readonly<Record<string, CaseContent>> = {
   'stories/pay.md':
     '---\nkey: STORY-1\ntype: story\ntitle: Pay as a guest\nstatus: ready\nimplements: [REQ-10]\n---\n' +
     'As a guest, I want to pay.\n\n## Acceptance criteria\n- [ ] Given a cart, when I pay, then I see a receipt.\n',
+  'feedback/quote.md':
+    '---\nkey: FB-1\ntype: feedback\ntitle: Guest quote\nsource: support\ncustomer: Northwind\n' +
+    'date: 2026-10-03\nabout: [RM-1, REQ-10]\n---\n> I just want to pay.\n',
   [unrelatedPath]: '# Unrelated\n\nA note nobody broke.\n',
 };
 
@@ -359,6 +374,93 @@ export const badInputCases: readonly BadInputCase[] = [
     },
   },
   { name: 'no specbench.json and no roadmap.json', omit: ['specbench.json', 'roadmap.json'] },
+  // Feedback notes.
+  {
+    name: 'feedback notes with fields of the wrong types',
+    files: {
+      'feedback/types.md': withFrontMatter(
+        'key: FB-2\ntype: feedback\nabout: { RM-1: yes }\ncustomer: [a, b]\nsource: 7\ndate: [2026]\nurl: javascript:alert(1)',
+      ),
+      'feedback/proto.md': withFrontMatter(
+        'key: FB-3\ntype: feedback\nabout: [__proto__, constructor, RM-1]\nimportHash: {}',
+      ),
+      'feedback/nothing.md': withFrontMatter('key: FB-4\ntype: feedback\nabout: RM-99', ''),
+    },
+  },
+  {
+    name: 'a feedback note about 10,000 keys, with a 1 MB quote',
+    files: {
+      'feedback/huge.md': () =>
+        withFrontMatter(
+          `key: FB-2\ntype: feedback\nabout: [${Array.from({ length: 10_000 }, (_, index) => `RM-${index}`).join(', ')}]`,
+          `${repeat('word ', 200_000)}\n`,
+        ),
+    },
+  },
+  {
+    name: 'duplicate FB keys and a note that is its own evidence',
+    files: {
+      'feedback/copy.md': withFrontMatter('key: FB-1\ntype: feedback\nabout: [FB-1]', 'Again.\n'),
+      'notes/about.md': withFrontMatter('key: DOC-1\nabout: [RM-1]', 'Not a feedback note.\n'),
+    },
+  },
+  // Releases, metrics and criteria.
+  {
+    name: 'releases of the wrong types',
+    files: {
+      'roadmap.json': JSON.stringify({
+        version: 1,
+        items: [roadmapItem('RM-1', 'Guest')],
+        releases: [{ key: 'REL-1', name: ['x'], status: 'shipped', items: 'RM-1', date: '1 Oct' }],
+      }),
+    },
+  },
+  {
+    name: 'releases that is not a list',
+    files: { 'roadmap.json': '{"version":1,"items":[],"releases":{"REL-1":1}}' },
+  },
+  {
+    name: 'releases with duplicate keys, unknown items and __proto__',
+    files: {
+      'roadmap.json':
+        JSON.stringify({
+          version: 1,
+          items: [roadmapItem('RM-1', 'Guest')],
+          releases: [release('REL-1', ['RM-1', 'RM-1', 'RM-404']), release('REL-1')],
+        }).slice(0, -2) + `,{"__proto__":{"polluted":true},${JSON.stringify(release('REL-2')).slice(1)}]}`,
+    },
+  },
+  {
+    name: 'a release of 10,000 items',
+    files: {
+      'roadmap.json': () =>
+        JSON.stringify({
+          version: 1,
+          items: [roadmapItem('RM-1', 'Guest')],
+          releases: [
+            release(
+              'REL-1',
+              Array.from({ length: 10_000 }, (_, index) => `RM-${index + 1}`),
+            ),
+          ],
+        }),
+    },
+  },
+  {
+    name: 'odd success metrics and acceptance criteria',
+    files: {
+      'specs/metrics.md': withFrontMatter(
+        'key: SPEC-2\ntype: spec',
+        '## Requirements\n\n:::requirement{#REQ-20 roadmap=RM-1}\nR.\n:::\n\n## Success metrics\n\n' +
+          '| Metric | Target | Actual |\n|---|---|---|\n| a \\| b | | |\n| `x|y` | 1e999 | -0 |\n|||||||\n' +
+          `| ${repeat('9', 5_000)} | ${repeat('1m ', 2_000)} | NaN |\n`,
+      ),
+      'stories/criteria.md': withFrontMatter(
+        'key: STORY-2\ntype: story\nimplements: [REQ-10]',
+        `## Acceptance criteria\n\n- [ ] ${repeat('Given "a, when ', 2_000)}\n- [x]\n- ${repeat('when then ', 5_000)}\n1) Given , when , then\n`,
+      ),
+    },
+  },
   // Outside changes while open.
   { name: 'a file deleted while open', whileOpen: [{ kind: 'delete', path: 'specs/checkout.md' }] },
   {

@@ -10,6 +10,8 @@ const refused = new Set([
   'an empty roadmap.json',
   'a binary roadmap.json',
   'a roadmap.json nested 100,000 deep',
+  'releases of the wrong types',
+  'releases that is not a list',
   'a corrupt specbench.json',
   'a specbench.json of the wrong types',
 ]);

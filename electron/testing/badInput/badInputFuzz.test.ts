@@ -94,7 +94,7 @@ describe('fuzzing the parsers (fast-check; the seed and the input are printed on
     }
   });
 
-  it('roadmap.json: any JSON (or a damaged one) parses to a value, never an exception', () => {
+  it('roadmap.json: any JSON (or a damaged one), releases included, parses to a value, never an exception', () => {
     const damaged = fc
       .tuple(fc.json({ maxDepth: 4 }), fc.nat(), fc.string({ maxLength: 4 }))
       .map(([json, at, junk]) => json.slice(0, at % (json.length + 1)) + junk);
@@ -104,8 +104,19 @@ describe('fuzzing the parsers (fast-check; the seed and the input are printed on
       lane: fc.constantFrom('now', 'next', 'later', 'soon', '__proto__'),
       rank: fc.oneof(fc.integer(), fc.string({ maxLength: 3 })),
     });
+    const release = fc.record({
+      key: fc.oneof(fc.constant('REL-1'), fc.string({ maxLength: 6 })),
+      name: fc.oneof(fc.string({ maxLength: 6 }), fc.constant(''), fc.integer()),
+      status: fc.constantFrom('planned', 'released', 'shipped', '__proto__'),
+      date: fc.oneof(fc.constant('2026-10-01'), fc.constant('2026-13-40'), fc.string({ maxLength: 10 })),
+      items: fc.oneof(fc.array(fc.constantFrom('RM-1', 'RM-2', '', 'x'), { maxLength: 4 }), fc.jsonValue()),
+    });
     const roadmap = fc
-      .record({ version: fc.oneof(fc.constant(1), fc.jsonValue()), items: fc.array(item, { maxLength: 4 }) })
+      .record({
+        version: fc.oneof(fc.constant(1), fc.jsonValue()),
+        items: fc.array(item, { maxLength: 4 }),
+        releases: fc.oneof(fc.array(release, { maxLength: 3 }), fc.jsonValue()),
+      })
       .map((value) => JSON.stringify(value));
     fc.assert(
       fc.property(fc.oneof(damaged, roadmap, fc.json()), (text) =>

@@ -93,8 +93,15 @@ export interface CliCaseResult {
   seconds: number;
 }
 
-/** The commands every case goes through, run from the case folder against `workspace/`. */
+/** A small, healthy export for `import feedback --dry-run` to read against each case's workspace. */
+export const feedbackCsv = 'Company,Message,Created at\nNorthwind,"I want to pay, fast",2026-10-04\n';
+
+/**
+ * The commands every case goes through, run from the case folder against `workspace/`; `exportFile`
+ * names a file in a folder outside the workspace, where exports go and the CSV to import lies.
+ */
 export function cliCommandsFor(exportFile: string): Record<string, string[]> {
+  const outside = path.dirname(exportFile);
   return {
     check: ['check', 'workspace'],
     doctor: ['doctor', 'workspace', '--json'],
@@ -102,6 +109,9 @@ export function cliCommandsFor(exportFile: string): Record<string, string[]> {
     show: ['show', 'workspace', 'SPEC-1'],
     trace: ['trace', 'workspace'],
     export: ['export', 'workspace', '--all', '--format', 'html', '--out', exportFile],
+    feature: ['export', 'workspace', '--all', '--format', 'feature', '--out', path.join(outside, 'features')],
+    'release-notes': ['release-notes', 'workspace', 'REL-1', '--audience', 'internal'],
+    import: ['import', 'feedback', 'workspace', path.join(outside, 'feedback.csv'), '--dry-run'],
   };
 }
 
@@ -111,6 +121,7 @@ export async function runCliCase(badInput: BadInputCase, limitMs = cliTimeLimitM
   const workspace = await buildCaseWorkspace(badInput);
   const exportFolder = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-bad-export-'));
   try {
+    await fs.writeFile(path.join(exportFolder, 'feedback.csv'), feedbackCsv);
     const before = await snapshotFolder(workspace.folder);
     // Two at a time: the commands only read, and each waits mostly on starting Node.
     const pending = Object.entries(cliCommandsFor(path.join(exportFolder, 'bundle.html')));

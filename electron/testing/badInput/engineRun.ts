@@ -1,7 +1,13 @@
 /** Runs one bad-input case through the engine in this process: open, index, check, search, reads and saves. */
 import path from 'node:path';
 import type { FileVersion } from '../../engine/documentStore.js';
+import { summarizeDocument } from '../../../shared/contract/documentSummary.js';
+import { featureFile } from '../../../shared/gherkin/featureFile.js';
+import { metricVerdict } from '../../../shared/metrics/metricVerdict.js';
+import { releaseNotesMarkdown } from '../../../shared/releases/releaseNotes.js';
+import { releaseReadiness } from '../../../shared/releases/releaseReadiness.js';
 import { Workspace } from '../../engine/workspace.js';
+import type { FeedbackRow } from '../../import/feedbackRows.js';
 import { unrelatedPath, type BadInputCase } from './badInputCorpus.js';
 import {
   applyOutsideChange,
@@ -28,6 +34,16 @@ export interface EngineCaseResult {
 }
 
 export const engineTimeLimitMs = 20_000;
+const feedbackRowsFixture: FeedbackRow[] = [
+  {
+    line: 2,
+    hash: '0123456789abcdef',
+    title: 'Pay fast',
+    text: 'I want to pay, fast.',
+    customer: 'Northwind',
+    about: ['RM-1'],
+  },
+];
 const editedNote = '# Unrelated\n\nA note nobody broke, edited.\n';
 
 export async function runEngineCase(
@@ -81,6 +97,8 @@ export async function runEngineCase(
           result.unrelatedSaved = save.ok;
         }
         exerciseQueries(workspace);
+        const imported = await workspace.importFeedback(feedbackRowsFixture, { dryRun: true });
+        if (!imported.ok && !isFailureValue(imported)) result.failuresAreValues = false;
       } finally {
         await workspace.close();
       }
@@ -102,8 +120,24 @@ export async function runEngineCase(
 
 /** Everything a window asks of an open workspace; each must answer without throwing. */
 function exerciseQueries(workspace: Workspace): void {
-  workspace.documents();
-  workspace.check();
+  const summaries = workspace.documents().map(summarizeDocument);
+  const findings = workspace.check({ today: '2027-06-01' });
+  for (const release of workspace.releases()) {
+    const readiness = releaseReadiness(release, workspace.roadmap(), summaries);
+    releaseNotesMarkdown(readiness, 'internal', findings);
+    releaseNotesMarkdown(readiness, 'customers');
+  }
+  for (const entry of workspace.documents()) {
+    if (entry.type === 'story')
+      featureFile({
+        key: entry.key ?? 'STORY-0',
+        title: entry.title,
+        path: entry.path,
+        criteria: entry.criteria,
+        tags: entry.implements,
+      });
+    for (const metric of entry.metrics) metricVerdict(metric);
+  }
   workspace.search('guest');
   workspace.search('[[SPEC-1]]');
   workspace.quickSwitch('gue');

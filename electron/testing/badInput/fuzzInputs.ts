@@ -8,6 +8,8 @@ const yamlPiece = fc.oneof(
     'type: spec',
     'title: ',
     'implements: [',
+    'type: feedback',
+    'about: [',
     ']',
     '{',
     '}',
@@ -71,6 +73,11 @@ const markdownLine = fc.oneof(
     '```',
     '## Acceptance criteria',
     '- [ ] x',
+    '- [ ] Given a, when b, then c',
+    '## Success metrics',
+    '| Metric | Target | Actual |',
+    '|---|---|---|',
+    '| a | 1 | |',
   ),
   fc.string({ maxLength: 30 }),
 );
@@ -85,11 +92,14 @@ const roadmapText = fc.oneof(
   fc.string({ maxLength: 20 }),
 );
 
-/** A workspace of up to four fuzzed specs (names, front matter, bodies) and a fuzzed roadmap.json. */
+const folder = fc.constantFrom('specs', 'stories', 'feedback');
+
+/** A workspace of up to four fuzzed specs, stories or feedback notes (names, front matter, bodies) and a fuzzed roadmap.json. */
 export const fuzzWorkspace: fc.Arbitrary<BadInputCase> = fc
-  .tuple(fc.array(fc.tuple(fileName, yamlText, markdownBody), { maxLength: 4 }), roadmapText)
+  .tuple(fc.array(fc.tuple(folder, fileName, yamlText, markdownBody), { maxLength: 4 }), roadmapText)
   .map(([documents, roadmap]) => {
     const files: Record<string, string> = { 'roadmap.json': roadmap, 'specs/base.md': specText('SPEC-3') };
-    for (const [name, yaml, body] of documents) files[`specs/${name}.md`] = `---\n${yaml}\n---\n${body}\n`;
+    for (const [where, name, yaml, body] of documents)
+      files[`${where}/${name}.md`] = `---\n${yaml}\n---\n${body}\n`;
     return { name: 'fuzz', files };
   });
