@@ -20,7 +20,7 @@ interface SampleDocument {
 
 function readSample(): SampleDocument[] {
   const documents: SampleDocument[] = [];
-  for (const folder of ['specs', 'stories', 'faqs', '.']) {
+  for (const folder of ['specs', 'stories', 'faqs', 'feedback', '.']) {
     for (const name of readdirSync(join(root, folder))) {
       if (!name.endsWith('.md')) continue;
       const split = splitDocument(readFileSync(join(root, folder, name), 'utf8'));
@@ -42,7 +42,9 @@ const requirements = documents.flatMap((document) => document.scan.requirements)
 const documentKeys = documents.map((document) => document.fields.key).filter((key) => key !== undefined);
 const requirementKeys = requirements.map((requirement) => requirement.attributes.key);
 const roadmapKeys = roadmap.items.map((item) => item.key);
-const allKeys = new Set([...documentKeys, ...requirementKeys, ...roadmapKeys] as string[]);
+const releaseKeys = roadmap.releases.map((release) => release.key);
+const allKeys = new Set([...documentKeys, ...requirementKeys, ...roadmapKeys, ...releaseKeys] as string[]);
+const feedback = documents.filter((document) => document.fields.type === 'feedback');
 const stories = documents.filter((document) => document.fields.type === 'story');
 const implemented = new Set(stories.flatMap((story) => story.fields.implements as string[]));
 
@@ -61,11 +63,55 @@ describe('the Acme Checkout sample workspace', () => {
         ),
       [4, 10, 2],
     ],
+    [
+      'feedback notes, the untriaged ones (no about), and the sources they come from',
+      () => [
+        feedback.length,
+        feedback.filter((note) => (note.fields.about as string[]).length === 0).length,
+        [...new Set(feedback.map((note) => note.fields.source))].sort(),
+      ],
+      [12, 4, ['interview', 'review', 'sales', 'support', 'survey']],
+    ],
+    [
+      'evidence for things that are not roadmap items or requirements',
+      () =>
+        feedback
+          .flatMap((note) => note.fields.about as string[])
+          .filter((key) => !roadmapKeys.includes(key) && !requirementKeys.includes(key)),
+      [],
+    ],
+    [
+      'releases: status, and items that are on the roadmap with a release note',
+      () =>
+        roadmap.releases.map((release) => [
+          release.key,
+          release.status,
+          release.items.every(
+            (key) => roadmap.items.find((item) => item.key === key)?.releaseNote !== undefined,
+          ),
+        ]),
+      [
+        ['REL-1', 'released', true],
+        ['REL-2', 'planned', true],
+      ],
+    ],
+    [
+      "the shipped spec's metrics all have an Actual",
+      () =>
+        documents
+          .find((document) => document.fields.key === 'SPEC-1')!
+          .body.split('## Success metrics')[1]!
+          .split('\n## ')[0]!
+          .split('\n')
+          .filter((line) => line.startsWith('| ') && !line.startsWith('| Metric'))
+          .map((line) => line.split('|').at(-2)!.trim() !== ''),
+      [true, true, true, true],
+    ],
     ['roadmap items per lane', () => [lanesOf('now'), lanesOf('next'), lanesOf('later')], [4, 4, 4]],
     [
       'every key is unique',
       () => allKeys.size,
-      documentKeys.length + requirementKeys.length + roadmapKeys.length,
+      documentKeys.length + requirementKeys.length + roadmapKeys.length + releaseKeys.length,
     ],
     [
       'references that resolve to nothing',

@@ -142,8 +142,8 @@ describe('specbench doctor', () => {
     expect({ code: run.code, stdout: run.stdout, unchanged: snapshot(sample) }).toEqual({
       code: 0,
       stdout:
-        'All 17 Markdown files come back byte-identical.\n' +
-        'Shown as Markdown source: 0 of 179 blocks (0 %), 0 of 77 inline constructs (0 %).\n',
+        'All 29 Markdown files come back byte-identical.\n' +
+        'Shown as Markdown source: 0 of 215 blocks (0 %), 0 of 81 inline constructs (0 %).\n',
       unchanged: before,
     });
   });

@@ -16,6 +16,7 @@ describe('metricVerdict', () => {
     { target: '12k', actual: '12,500', expected: 'met' },
     { target: '48%', actual: '', expected: 'not-measured' },
     { target: '48%', actual: 'TBD', expected: 'not-measured' },
+    { target: '60%', actual: 'not yet measured', expected: 'not-measured' },
     { target: 'Happier shoppers', actual: 'Yes', expected: 'unclear' },
     { target: '48%', actual: '3m 00s', expected: 'unclear' },
   ];

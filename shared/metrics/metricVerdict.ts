@@ -41,7 +41,8 @@ const durationUnits: Record<string, number> = {
 };
 
 export function isMeasured(actual: string): boolean {
-  return !emptyActuals.has(actual.trim().toLowerCase());
+  const words = actual.trim().toLowerCase();
+  return !emptyActuals.has(words) && !/^(?:not (?:yet )?measured|unmeasured|to be measured)\b/.test(words);
 }
 
 export function metricVerdict(metric: Pick<MetricEntry, 'target' | 'actual' | 'baseline'>): MetricVerdict {
