@@ -316,7 +316,12 @@ describe('RoadmapStore changes', () => {
     const root = await workspace(await fs.readFile(sampleRoadmap, 'utf8'));
     const opened = await RoadmapStore.open(root);
     const lines = opened.ok ? opened.store.itemLines() : new Map();
-    expect([lines.get('RM-1'), lines.get('RM-2'), lines.get('REL-2'), lines.size]).toEqual([[5], [18], [163], 14]);
+    expect([lines.get('RM-1'), lines.get('RM-2'), lines.get('REL-2'), lines.size]).toEqual([
+      [5],
+      [18],
+      [163],
+      14,
+    ]);
   });
 
   it('a read-only store refuses changes', async () => {
