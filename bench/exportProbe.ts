@@ -8,6 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Workspace } from '../electron/engine/workspace.js';
 import { exportBundle } from '../electron/export/exportBundle.js';
+import { launchPdfPrinter } from '../electron/export/pdfPrinter.js';
+import { WarmPrinter } from '../electron/export/warmPrinter.js';
 import {
   bundleParts,
   collectBundle,
@@ -22,6 +24,8 @@ export interface ExportProbeResult {
   /** PDF only: pages printed and specs in the bundle. */
   pages?: number;
   specs?: number;
+  /** `warm` only: each later export of the same spec through the printer the first one started. */
+  warmMs?: number[];
 }
 
 /** Page objects in a Chromium PDF (`/Type /Page`, not `/Pages`). */
@@ -38,6 +42,7 @@ async function exportOnce(
   request: BundleRequest,
   format: 'pdf' | 'zip',
   out: string,
+  launchPrinter?: WarmPrinter['launcher'],
 ): Promise<{ ms: number; bytes: number }> {
   const started = performance.now();
   const collected = await collectBundle(workspace, request);
@@ -46,6 +51,7 @@ async function exportOnce(
     format,
     out,
     date: new Date('2026-01-01T00:00:00Z'),
+    ...(launchPrinter ? { launchPrinter } : {}),
   });
   if (!result.ok) throw new Error(result.message);
   return { ms: performance.now() - started, bytes: result.bytes };
@@ -53,14 +59,30 @@ async function exportOnce(
 
 async function main(): Promise<void> {
   const [format, root, wanted] = process.argv.slice(2);
-  if ((format !== 'pdf' && format !== 'zip') || root === undefined) throw new Error('usage: pdf|zip <root>');
+  if ((format !== 'pdf' && format !== 'zip' && format !== 'warm') || root === undefined)
+    throw new Error('usage: pdf|zip <root> | warm <root> <SPEC-KEY> <runs>');
   const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-bench-export-'));
   const opened = await Workspace.open(root, { write: false, watch: false });
   if (!opened.ok) throw new Error(opened.message);
   const workspace = opened.workspace;
   try {
     let result: ExportProbeResult;
-    if (format === 'zip') {
+    if (format === 'warm') {
+      // As browser mode exports: one printer kept warm between exports of one spec.
+      const runs = process.argv[5];
+      const printer = new WarmPrinter(launchPdfPrinter);
+      const out = path.join(folder, 'spec.pdf');
+      const request = { specs: [wanted ?? 'SPEC-1'], include: [] };
+      try {
+        const first = await exportOnce(workspace, request, 'pdf', out, printer.launcher);
+        const warmMs: number[] = [];
+        for (let run = 0; run < Number(runs ?? 5); run++)
+          warmMs.push((await exportOnce(workspace, request, 'pdf', out, printer.launcher)).ms);
+        result = { ...first, warmMs, peakRssMB: process.resourceUsage().maxRSS / 1024 };
+      } finally {
+        await printer.close();
+      }
+    } else if (format === 'zip') {
       const out = path.join(folder, 'workspace.zip');
       const run = await exportOnce(workspace, { specs: 'all', include: bundleParts }, 'zip', out);
       result = { ...run, peakRssMB: process.resourceUsage().maxRSS / 1024 };

@@ -141,6 +141,11 @@ async function exportProbe(args: string[]): Promise<ExportProbeResult> {
 
 export async function measureExports({ cliScript, root, runs, attempt, add }: PartContext): Promise<void> {
   await attempt('pdf-spec', () => measurePdfYardsticks(cliScript, root, 'SPEC-1', runs, add));
+  await attempt('pdf-warm', async () => {
+    const result = await exportProbe(['warm', root, 'SPEC-1', String(runs)]);
+    add('pdf-warm-first', 'that spec in browser mode, first export (starts the printer)', result.ms, 'ms');
+    add('pdf-warm', '  a later export, printer kept warm', median(result.warmMs!), 'ms', 1000, result.warmMs);
+  });
   await attempt('export-pdf', async () => {
     const result = await exportProbe(['pdf', root, '100']);
     add('export-pdf-pages', `PDF bundle: pages (${result.specs} specs)`, result.pages ?? Number.NaN, 'pages');

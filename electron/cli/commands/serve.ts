@@ -1,6 +1,7 @@
 /** `specbench serve <dir> [--port N] [--write] [--host H]`: opens the workspace and serves it until stopped. */
 import path from 'node:path';
 import { Workspace } from '../../engine/workspace.js';
+import { WarmPrinter } from '../../export/warmPrinter.js';
 import { startBrowserServer, type BrowserServer } from '../../server/browserServer.js';
 import { WorkspaceService } from '../../services/workspaceService.js';
 import type { CliCommand, CliValues } from '../cliCommand.js';
@@ -69,10 +70,14 @@ export async function startServe(
   const opened = await Workspace.open(root, { write: options.write, watch: true, cache: true });
   if (!opened.ok) return fail(context, `serve: ${opened.message}`);
   const workspace = opened.workspace;
+  // Chromium stays up between exports (started by the first): a second PDF needs no browser start.
+  const printer = new WarmPrinter(async () =>
+    (await import('../../export/pdfPrinter.js')).launchPdfPrinter(),
+  );
   let server: BrowserServer;
   try {
     server = await startBrowserServer({
-      service: new WorkspaceService(workspace),
+      service: new WorkspaceService(workspace, { launchPrinter: printer.launcher }),
       rendererRoot: path.join(packageRoot(), 'dist', 'renderer'),
       workspaceRoot: root,
       write: options.write,
@@ -99,6 +104,7 @@ export async function startServe(
     server,
     close: async () => {
       await server.close();
+      await printer.close();
       await workspace.close();
     },
   };
