@@ -70,6 +70,8 @@ describe('npm run bench', () => {
         'pdf-floor-ratio',
         'pdf-md-to-pdf',
         'pdf-md-to-pdf-ratio',
+        'pdf-warm-first',
+        'pdf-warm',
         'export-pdf-pages',
         'export-pdf',
         'export-zip',
