@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { ProbeResult } from './benchProbe.js';
 import { median, percentile } from './percentile.js';
 import type { Add, Attempt } from './partMeasurements.js';
-import { runProcess } from './runProcess.js';
+import { runProcess, runProcessTimed } from './runProcess.js';
 import { measureCheckYardstick, measureSearchYardstick } from './yardsticks.js';
 
 const probeScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'benchProbe.js');
@@ -149,14 +149,17 @@ export async function measureEngine({
 
   const checkProcess = async (id: string, label: string, before?: () => Promise<void>): Promise<number> => {
     const samples: number[] = [];
+    const cpu: number[] = [];
     for (let run = 0; run < runs; run++) {
       await before?.();
-      const result = await runProcess([cliScript, 'check', root, '--format', 'json']);
+      const result = await runProcessTimed([cliScript, 'check', root, '--format', 'json']);
       if (result.code !== 0 && result.code !== 1)
         throw new Error(result.stderr.trim().split('\n')[0] ?? 'check failed');
       samples.push(result.ms);
+      cpu.push(result.cpuMs);
     }
     add(id, label, median(samples), 'ms', 2000, samples);
+    add(`${id}-cpu`, '  the same, CPU time', median(cpu), 'ms', undefined, cpu);
     return median(samples);
   };
   let checkCold = Number.NaN;

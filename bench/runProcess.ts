@@ -1,5 +1,6 @@
 /** Runs a Node script (or any command) in a child process and collects its output and wall time. */
 import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 export interface ProcessRun {
   code: number | null;
@@ -10,6 +11,22 @@ export interface ProcessRun {
 
 export function runProcess(args: string[], options: { cwd?: string } = {}): Promise<ProcessRun> {
   return runCommand(process.execPath, args, options);
+}
+
+const cpuTimed = fileURLToPath(new URL('./cpuTimed.js', import.meta.url));
+
+/** Like runProcess, with the child's own CPU time (user + system, Node's start included). */
+export async function runProcessTimed(
+  args: string[],
+  options: { cwd?: string } = {},
+): Promise<ProcessRun & { cpuMs: number }> {
+  const run = await runProcess([cpuTimed, ...args], options);
+  const marker = /\nbench-cpu-ms ([\d.]+)\n$/.exec(run.stderr);
+  return {
+    ...run,
+    stderr: marker ? run.stderr.slice(0, marker.index) : run.stderr,
+    cpuMs: marker ? Number(marker[1]) : Number.NaN,
+  };
 }
 
 /** Rejects only when the command cannot start (ENOENT for a tool that is not installed). */

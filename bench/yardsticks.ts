@@ -11,7 +11,7 @@ import { chromiumExecutablePath, chromiumLaunchArguments } from '../electron/exp
 import { countPdfPages } from './exportProbe.js';
 import { median } from './percentile.js';
 import type { Add } from './partMeasurements.js';
-import { runCommand, runProcess, type ProcessRun } from './runProcess.js';
+import { runCommand, runProcess, runProcessTimed, type ProcessRun } from './runProcess.js';
 
 const require = createRequire(import.meta.url);
 
@@ -60,7 +60,8 @@ export async function measureSearchYardstick(
   add: Add,
 ): Promise<void> {
   const word = 'checkout';
-  const search = (): Promise<ProcessRun> => runProcess([cliScript, 'search', root, word, '--json']);
+  const search = (): Promise<ProcessRun & { cpuMs: number }> =>
+    runProcessTimed([cliScript, 'search', root, word, '--json']);
   const grep = (): Promise<ProcessRun | undefined> =>
     ifInstalled(() =>
       runCommand('rg', [
@@ -76,16 +77,19 @@ export async function measureSearchYardstick(
     );
   await search(); // writes the cache if an earlier step left none
   const ours: number[] = [];
+  const oursCpu: number[] = [];
   const theirs: number[] = [];
   for (let run = 0; run < runs; run++) {
     const searched = await search();
     if (searched.code !== 0) throw new Error(firstLine(searched, 'specbench search'));
     ours.push(searched.ms);
+    oursCpu.push(searched.cpuMs);
     const grepped = await grep();
     if (grepped && grepped.code !== 0 && grepped.code !== 1) throw new Error(firstLine(grepped, 'rg'));
     if (grepped) theirs.push(grepped.ms);
   }
   add('search-process', '`specbench search` process, one word (cache)', median(ours), 'ms', undefined, ours);
+  add('search-process-cpu', '  the same, CPU time', median(oursCpu), 'ms', undefined, oursCpu);
   if (theirs.length === 0) {
     add('search-rg', '  rg over the same folder', Number.NaN, 'ms', undefined, undefined, 'rg not installed');
     add('search-rg-ratio', '  ÷ rg', Number.NaN, '×', 2, undefined, 'rg not installed');
