@@ -17,11 +17,11 @@ beforeAll(() => {
     {
       cwd: repository,
       encoding: 'utf8',
-      timeout: 290_000,
+      timeout: 480_000,
     },
   );
   report = JSON.parse(run.stdout) as BenchReport;
-}, 300_000);
+}, 500_000);
 
 describe('npm run bench', () => {
   const cases: [string, () => unknown, unknown][] = [
