@@ -10,12 +10,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { formatReport, withVerdicts, type BenchReport, type Measurement } from './benchReport.js';
+import { formatReport, withVerdicts, type Add, type BenchReport, type Measurement } from './benchReport.js';
 import { measureEngine } from './engineMeasurements.js';
 import { generateWorkspace, referenceWorkspace, type GenerateOptions } from './generateWorkspace.js';
 import { measureEdits } from './editMeasurements.js';
 import { measureHardening } from './hardeningMeasurements.js';
-import { measureApp, measureExports, type Add } from './partMeasurements.js';
+import { measureApp, measureExports } from './partMeasurements.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repository = path.resolve(here, '..', '..');

@@ -95,3 +95,18 @@ export function formatReport(report: BenchReport): string[] {
     ...report.skipped.map((skip) => `skipped ${skip.id}: ${skip.reason}`),
   ];
 }
+
+/** How a part runs one measurement, recording why it failed instead of stopping the run. */
+export type Attempt = (id: string, measure: () => Promise<void>) => Promise<void>;
+
+/** Records one measurement (NaN with a note when it could not be taken). */
+export type Add = (
+  id: string,
+  label: string,
+  value: number,
+  unit: Measurement['unit'],
+  budget?: number,
+  samples?: number[],
+  /** Why the value is missing (NaN). */
+  note?: string,
+) => void;

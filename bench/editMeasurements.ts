@@ -4,7 +4,7 @@ import { generateLargeSpec } from '../shared/markdown/largeSpec.js';
 import { createMarkdownCodec } from '../shared/markdown/markdownCodec.js';
 import { defaultCorpus, readCorpus } from './editCorpus.js';
 import { blockKinds, cleanShares, probeEdits, type EditOutcome } from './editProbe.js';
-import type { Add, Attempt } from './partMeasurements.js';
+import type { Add, Attempt } from './benchReport.js';
 import { median, percentile } from './percentile.js';
 
 export interface EditContext {

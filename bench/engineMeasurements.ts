@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProbeResult } from './benchProbe.js';
 import { median, percentile } from './percentile.js';
-import type { Add, Attempt } from './partMeasurements.js';
+import type { Add, Attempt } from './benchReport.js';
 import { runProcess, runProcessTimed } from './runProcess.js';
 import { measureCheckYardstick, measureSearchYardstick } from './yardsticks.js';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BadInputMeasurement } from './badInputProbe.js';
 import type { FaultMeasurement } from './faultProbe.js';
-import type { Attempt, Add } from './partMeasurements.js';
+import type { Attempt, Add } from './benchReport.js';
 import { runProcess } from './runProcess.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -10,7 +10,8 @@ import {
   measureStatusChange,
   measureTyping,
 } from './appProbe.js';
-import type { Measurement } from './benchReport.js';
+import type { Add, Attempt } from './benchReport.js';
+
 import type { ExportProbeResult } from './exportProbe.js';
 import { median, percentile } from './percentile.js';
 import { runProcess } from './runProcess.js';
@@ -18,18 +19,6 @@ import { measureViews, viewRoutes } from './viewsProbe.js';
 import { measurePdfYardsticks } from './yardsticks.js';
 
 const exportScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'exportProbe.js');
-
-export type Attempt = (id: string, measure: () => Promise<void>) => Promise<void>;
-export type Add = (
-  id: string,
-  label: string,
-  value: number,
-  unit: Measurement['unit'],
-  budget?: number,
-  samples?: number[],
-  /** Why the value is missing (NaN). */
-  note?: string,
-) => void;
 
 /** Spec statuses chosen in turn, each different from the one before (the large spec starts as draft). */
 const statusRound = ['review', 'draft', 'review'];

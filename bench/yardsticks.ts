@@ -10,7 +10,7 @@ import path from 'node:path';
 import { chromiumExecutablePath, chromiumLaunchArguments } from '../electron/export/chromiumLaunch.js';
 import { countPdfPages } from './exportProbe.js';
 import { median } from './percentile.js';
-import type { Add } from './partMeasurements.js';
+import type { Add } from './benchReport.js';
 import { runCommand, runProcess, runProcessTimed, type ProcessRun } from './runProcess.js';
 
 const require = createRequire(import.meta.url);
