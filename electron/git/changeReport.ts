@@ -3,7 +3,7 @@
  * requirements added, removed and changed (text diff and fields), roadmap items changed, stories
  * whose status moved, documents added and removed.
  */
-import { itemDiff } from './itemHistory.js';
+import { itemDiff } from '../../shared/merge/itemDiff.js';
 import {
   itemsByKey,
   type DocumentItem,

@@ -2,7 +2,7 @@
  * The one place Specbench runs the system `git`: through execFile (never a shell), without
  * prompts, in English so its messages can be put into plain words, with a time limit.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 
 export interface GitOutput {
   ok: boolean;
@@ -108,4 +108,61 @@ export function gitComplaint(output: GitOutput): string {
       .map((text) => text.trim())
       .find((text) => text !== '' && !text.startsWith('hint:')) ?? `git exited with code ${output.code}`;
   return line.replace(/^(fatal|error|warning):\s*/i, '');
+}
+
+/**
+ * Runs a long git command (pull, push) that reports progress on stderr: `onProgress` gets each
+ * line git writes there, `\r` updates included, as it comes.
+ */
+export function runGitWithProgress(
+  args: string[],
+  options: Omit<GitOptions, 'encoding' | 'input'>,
+  onProgress: (line: string) => void,
+): Promise<GitOutput> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, {
+      cwd: options.cwd,
+      env: gitEnvironment(options.env),
+      windowsHide: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    let partial = '';
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGTERM');
+    }, options.timeout ?? 30_000);
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      if (stdout.length < maxOutput) stdout += chunk;
+    });
+    child.stderr.on('data', (chunk: string) => {
+      if (stderr.length < maxOutput) stderr += chunk;
+      const lines = (partial + chunk).split(/[\r\n]/);
+      partial = lines.pop() ?? '';
+      for (const line of lines) if (line.trim() !== '') onProgress(line.trim());
+    });
+    child.once('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      if (error.code === 'ENOENT') reject(new GitMissingError());
+      else resolve({ ok: false, code: 128, stdout, stderr: error.message });
+    });
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      // Git's progress lines are kept out of the complaint: only its last words explain a failure.
+      const complaint = stderr
+        .split('\n')
+        .map((line) => line.split('\r').pop() ?? '')
+        .join('\n');
+      resolve({
+        ok: code === 0 && !timedOut,
+        code: code ?? 128,
+        stdout,
+        stderr: timedOut ? 'git took too long and was stopped' : complaint,
+      });
+    });
+  });
 }

@@ -3,7 +3,7 @@
  * files, renames and moves), a document or a roadmap item, newest first, each with the diff of that
  * item alone; uncommitted changes first, when there are any.
  */
-import { structuredPatch } from 'diff';
+import { itemDiff } from '../../shared/merge/itemDiff.js';
 import { itemsOfFile, type WorkspaceItem } from './workspaceItems.js';
 import type { WorkspaceRepository } from './workspaceRepository.js';
 
@@ -38,15 +38,6 @@ function find(key: string, files: [string, string | undefined][]): WorkspaceItem
     if (found) return found;
   }
   return undefined;
-}
-
-export function itemDiff(before: string, after: string, context = 2): string[] {
-  const withBreak = (text: string) => (text === '' || text.endsWith('\n') ? text : `${text}\n`);
-  const patch = structuredPatch('before', 'after', withBreak(before), withBreak(after), '', '', { context });
-  return patch.hunks.flatMap((hunk) => [
-    `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`,
-    ...hunk.lines,
-  ]);
 }
 
 function describeChange(before: WorkspaceItem | undefined, after: WorkspaceItem | undefined): ItemChangeKind {

@@ -70,7 +70,7 @@ export async function runMergeDriver(files: DriverFiles): Promise<DriverResult> 
 let splitter: ReturnType<typeof codecBlockSplitter> | undefined;
 
 /** The block merge, or the line merge if the block merge fails on odd input: never neither. */
-function mergeWithFallback(versions: {
+export function mergeWithFallback(versions: {
   path: string;
   base: string;
   ours: string;

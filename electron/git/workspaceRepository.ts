@@ -28,6 +28,11 @@ export class WorkspaceRepository {
     readonly prefix: string,
   ) {}
 
+  /** The repository of a workspace folder already found (its folder inside the repository known). */
+  static fromPlace(root: string, prefix: string): WorkspaceRepository {
+    return new WorkspaceRepository(root, prefix);
+  }
+
   /** The repository of a workspace folder, or why there is none (git missing throws GitMissingError). */
   static async open(
     root: string,

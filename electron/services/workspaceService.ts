@@ -18,6 +18,7 @@ import type { ApiService } from './apiService.js';
 import { gitUser } from '../git/gitUser.js';
 import { approveSpec, markReviewed } from '../git/signOff.js';
 import { saveAsset } from './assetWriter.js';
+import { gitHandlers } from './gitHandlers.js';
 import { BundleExporter, type BundleExporterOptions } from './bundleExporter.js';
 
 /** The workspace's own templates of each document type, as the editor weighs documents against them. */
@@ -178,6 +179,7 @@ export class WorkspaceService implements ApiService {
           if (!result.ok) return { ok: false as const, error: 'io', message: result.message };
           return { ok: true as const, by: result.approval.by, at: result.approval.at };
         }),
+      ...gitHandlers(workspace, () => workspace.writable),
       // The desktop shell answers this before a workspace sees it; a browser has its own menu.
       showContextMenu: () => ({
         ok: false,

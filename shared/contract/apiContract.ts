@@ -10,6 +10,19 @@ import type { RoadmapItem } from '../model/roadmapModel.js';
 import type { Settings } from '../model/settingsModel.js';
 import type { TemplateType } from '../templates/template.js';
 import { lanes, roadmapItemSchema } from '../model/roadmapModel.js';
+import type {
+  ChangeReportView,
+  ConflictView,
+  FileDiffView,
+  GitStatusView,
+  GitUnavailable,
+  ItemChangeView,
+  PullOutcome,
+  ReviewedVersionView,
+  RevisionView,
+  SyncProgress,
+  SyncSettings,
+} from './gitViews.js';
 
 /** Every string argument is bounded, so a 10 MB "key" is refused at the boundary. */
 const pathArgument = z.string().min(1).max(1024);
@@ -158,6 +171,15 @@ const documentTypeArgument = z.enum(['spec', 'story', 'faq']);
 export const exportFormatNames = ['pdf', 'md', 'zip', 'html'] as const;
 export const exportPartNames = ['stories', 'faqs', 'roadmap', 'matrix'] as const;
 const exportIdArgument = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
+/** A tag, branch or commit as git names them; never an option (no leading dash). */
+const revisionArgument = z
+  .string()
+  .min(1)
+  .max(256)
+  .regex(/^[^\s-][^\s]*$/);
+/** Every git method fails the same way where git is missing or the folder is in no repository. */
+type GitResult<T, E extends string = string> = Result<T, E | GitUnavailable>;
+
 /** The finished bundle, carried whole so browser mode needs no extra route; bundles are a few MB. */
 export interface ExportedFile {
   fileName: string;
@@ -315,6 +337,81 @@ export const apiContract = {
   ),
   /** Records an approval of a spec by the git user (user.name, user.email) and sets its status to approved. */
   approveDocument: write<Result<{ by: string; at: string }, string>>()(
+    z.object({ path: pathArgument }).strict(),
+  ),
+  /** Branch, upstream, remotes, a stopped merge or rebase, and the workspace's changed files. */
+  gitStatus: readResult<GitResult<{ status: GitStatusView }>>()(z.object({}).strict()),
+  /** One changed file's blocks that differ from the last commit. */
+  gitFileDiff: readResult<GitResult<{ diff: FileDiffView }>>()(z.object({ path: pathArgument }).strict()),
+  /** Commits the chosen workspace files (each one gitStatus listed) with a message. */
+  gitCommit: write<GitResult<{ commit: string; files: number }>>()(
+    z
+      .object({
+        paths: z.array(pathArgument).min(1).max(100_000),
+        message: z.string().min(1).max(10_000),
+      })
+      .strict(),
+  ),
+  /** Pulls (merging, or rebasing where the clone's pull.rebase says so); stops at conflicts for the resolver. */
+  gitPull: write<GitResult<{ outcome: PullOutcome; conflicts: string[]; message: string }>>()(
+    z.object({ operationId: exportIdArgument }).strict(),
+  ),
+  /** Pushes the branch (publishing it when the remote lacks it); never forced. */
+  gitPush: write<GitResult<{ message: string }>>()(z.object({ operationId: exportIdArgument }).strict()),
+  /** The latest progress of a running pull or push. */
+  gitProgress: readResult<Result<SyncProgress, 'unknown-operation'>>()(
+    z.object({ operationId: exportIdArgument }).strict(),
+  ),
+  /** A conflicted file merged again block by block from git's stages, for the resolver. */
+  gitConflict: readResult<GitResult<{ conflict: ConflictView }>>()(z.object({ path: pathArgument }).strict()),
+  /** Writes a conflicted file as chosen, one choice per conflicting block, and marks it resolved. */
+  gitResolve: write<GitResult<{ remaining: number }>>()(
+    z
+      .object({
+        path: pathArgument,
+        choices: z
+          .array(z.enum(['mine', 'theirs', 'both']))
+          .min(1)
+          .max(100_000),
+      })
+      .strict(),
+  ),
+  /** Commits the merge (or continues the rebase) once nothing is conflicted. */
+  gitFinish: write<GitResult<{ done: boolean; conflicts: string[]; message: string }>>()(
+    z.object({}).strict(),
+  ),
+  /** Undoes a stopped merge or rebase (the UI asks first: resolutions so far are lost). */
+  gitAbort: write<GitResult<{ message: string }>>()(z.object({}).strict()),
+  /** Sets user.name and user.email in this repository's own git config. */
+  gitSetIdentity: write<GitResult<object>>()(
+    z.object({ name: z.string().trim().min(1).max(200), email: z.string().trim().min(3).max(320) }).strict(),
+  ),
+  /** Pull on open and commit-and-push every N minutes, for this clone only (its git config). */
+  gitSetSyncSettings: write<GitResult<{ settings: SyncSettings }>>()(
+    z
+      .object({
+        pullOnOpen: z.boolean().optional(),
+        syncMinutes: z
+          .number()
+          .int()
+          .min(0)
+          .max(24 * 60)
+          .optional(),
+      })
+      .strict(),
+  ),
+  /** The commits that changed one requirement, roadmap item or document (by key, or a file by path). */
+  itemHistory: readResult<GitResult<{ changes: ItemChangeView[] }>>()(
+    z.union([z.object({ key: keyArgument }).strict(), z.object({ path: pathArgument }).strict()]),
+  ),
+  /** Tags, branches and recent commits to compare with. */
+  listRevisions: readResult<GitResult<{ revisions: RevisionView[] }>>()(z.object({}).strict()),
+  /** What changed between two baselines (`to` left out: the working copy). */
+  compareRevisions: readResult<GitResult<{ report: ChangeReportView }>>()(
+    z.object({ from: revisionArgument, to: revisionArgument.optional() }).strict(),
+  ),
+  /** For a story: each suspect requirement's text when it was reviewed (from git history), diffed with now. */
+  reviewedVersions: readResult<Result<{ versions: ReviewedVersionView[] }>>()(
     z.object({ path: pathArgument }).strict(),
   ),
   /**

@@ -67,7 +67,8 @@ function describe(segments: readonly Segment[]): string {
   return segments.length === 1 ? describeBlock(segments[0]!.content) : `${segments.length} blocks`;
 }
 
-function describeBlock(content: string): string {
+/** A block named the way a PM reads it: a heading by its text, else what kind of block it is. */
+export function describeBlock(content: string): string {
   if (/^#{1,6}\s/.test(content)) return `heading "${content.replace(/^#+\s*/, '').split('\n')[0]}"`;
   if (/^\s*([-*+]|\d+[.)])\s/.test(content)) return 'a list';
   if (/^\s*\|/.test(content)) return 'a table';

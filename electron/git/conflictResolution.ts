@@ -1,0 +1,316 @@
+/**
+ * The in-app resolver's engine. A file git stopped on is merged again from git's index stages
+ * (:1 base, :2 and :3 the two sides) block by block, so the user chooses per block and never sees
+ * markers. During a rebase stage 2 is the upstream and stage 3 the user's own commit: "mine" is 3.
+ */
+import type {
+  ConflictChoice,
+  ConflictView,
+  GitOperation,
+  ResolverPart,
+} from '../../shared/contract/gitViews.js';
+import { isMarkdownPath, isRoadmapPath } from '../../shared/merge/mergeFile.js';
+import { resolveParts, type MergePart } from '../../shared/merge/mergeParts.js';
+import { finishResolvedRoadmap } from '../../shared/merge/roadmapMerge.js';
+import { writeFileAtomic } from '../engine/atomicFile.js';
+import type { Workspace } from '../engine/workspace.js';
+import { runGit, runGitBytes } from './gitCommand.js';
+import { mergeWithFallback } from './mergeDriver.js';
+import { repositoryStatus, stoppedOperation, type RepositoryPlace } from './repositoryStatus.js';
+import { syncFailure, type SyncFailure } from './syncErrors.js';
+import path from 'node:path';
+
+type Stages = Partial<Record<1 | 2 | 3, Buffer>>;
+
+const topPath = (place: RepositoryPlace, file: string) => `:(top,literal)${place.prefix}${file}`;
+
+async function readStages(place: RepositoryPlace, file: string): Promise<Stages> {
+  const listing = await runGit(['ls-files', '-u', '-z', '--', topPath(place, file)], { cwd: place.root });
+  const stages: Stages = {};
+  for (const entry of listing.stdout.split('\0')) {
+    const match = /^\d+ ([0-9a-f]+) ([123])\t/.exec(entry);
+    if (!match) continue;
+    const bytes = await runGitBytes(['cat-file', 'blob', match[1]!], { cwd: place.root });
+    if (bytes) stages[Number(match[2]) as 1 | 2 | 3] = bytes;
+  }
+  return stages;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+function asText(bytes: Buffer | undefined): string | undefined {
+  if (!bytes) return '';
+  if (bytes.subarray(0, 8000).includes(0)) return undefined;
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+async function sideLabels(
+  place: RepositoryPlace,
+  operation: GitOperation | undefined,
+): Promise<{ mine: string; theirs: string }> {
+  const name = async (revision: string) => {
+    const output = await runGit(['name-rev', '--name-only', '--no-undefined', '--always', revision], {
+      cwd: place.root,
+    });
+    return output.ok ? output.stdout.trim().replace(/^remotes\//, '') : revision;
+  };
+  const status = await repositoryStatus(place);
+  if (operation === 'rebase') {
+    return {
+      mine: `Your commit on ${status.rebasing ?? 'your branch'}`,
+      theirs: `Theirs (${await name('HEAD')})`,
+    };
+  }
+  const incoming = { merge: 'MERGE_HEAD', 'cherry-pick': 'CHERRY_PICK_HEAD', revert: 'REVERT_HEAD' } as const;
+  const theirs = operation ? await name(incoming[operation]) : 'theirs';
+  return { mine: `Yours (${status.branch ?? 'this branch'})`, theirs: `Theirs (${theirs})` };
+}
+
+interface Merged {
+  view: ConflictView;
+  /** The merge parts with git's sides, to resolve from. */
+  parts: MergePart[];
+  /** Whole-file sides, for deleted and binary files. */
+  mine?: Buffer;
+  theirs?: Buffer;
+}
+
+async function mergeConflict(place: RepositoryPlace, file: string): Promise<Merged | SyncFailure> {
+  const status = await repositoryStatus(place);
+  if (!status.files.some((entry) => entry.path === file && entry.change === 'conflicted')) {
+    return { ok: false, error: 'failed', message: `${file} has no conflicts to resolve.` };
+  }
+  const operation = await stoppedOperation(place.gitDir);
+  const stages = await readStages(place, file);
+  const [mineStage, theirsStage] = operation === 'rebase' ? ([3, 2] as const) : ([2, 3] as const);
+  const labels = await sideLabels(place, operation);
+  const view: ConflictView = {
+    path: file,
+    mineLabel: labels.mine,
+    theirsLabel: labels.theirs,
+    parts: [],
+  };
+  if (operation) view.operation = operation;
+  const mine = stages[mineStage];
+  const theirs = stages[theirsStage];
+  const whole: Merged = { view, parts: [] };
+  if (mine) whole.mine = mine;
+  if (theirs) whole.theirs = theirs;
+  if (!mine || !theirs) {
+    view.deletedBy = mine ? 'theirs' : 'mine';
+    return whole;
+  }
+  const [base, ours, other] = [asText(stages[1]), asText(mine), asText(theirs)];
+  if (base === undefined || ours === undefined || other === undefined) {
+    view.binary = true;
+    return whole;
+  }
+  const outcome = mergeWithFallback({ path: file, base, ours, theirs: other });
+  if (outcome.fallback) view.fallback = outcome.fallback;
+  view.parts = outcome.parts.map((part): ResolverPart =>
+    part.kind === 'clean'
+      ? part
+      : { kind: 'conflict', what: part.what, mine: part.ours, theirs: part.theirs, base: part.base },
+  );
+  return { ...whole, parts: outcome.parts };
+}
+
+export async function conflictView(
+  place: RepositoryPlace,
+  file: string,
+): Promise<{ ok: true; conflict: ConflictView } | SyncFailure> {
+  const merged = await mergeConflict(place, file);
+  return 'view' in merged ? { ok: true, conflict: merged.view } : merged;
+}
+
+/** Whether "Keep both" makes sense: two body blocks can stand side by side, two values of one field cannot. */
+export function canKeepBoth(file: string, what: string): boolean {
+  return isMarkdownPath(file) && !what.startsWith('front matter');
+}
+
+function bothSides(mine: string, theirs: string): string {
+  if (mine === '' || theirs === '') return mine + theirs;
+  // A block ends before its line break; two blocks need a blank line between them.
+  return mine.endsWith('\n') ? mine + theirs : `${mine}\n\n${theirs}`;
+}
+
+export type ResolveResult = { ok: true; remaining: number } | SyncFailure;
+
+/** Writes the file as chosen block by block and marks it resolved in git's index. */
+export async function resolveConflict(
+  workspace: Workspace,
+  place: RepositoryPlace,
+  file: string,
+  choices: readonly ConflictChoice[],
+): Promise<ResolveResult> {
+  const merged = await mergeConflict(place, file);
+  if (!('view' in merged)) return merged;
+  const { view } = merged;
+  const target = path.join(place.root, file);
+  const stale: SyncFailure = {
+    ok: false,
+    error: 'failed',
+    message: `${file} changed since it was shown: open it again to resolve it.`,
+  };
+  if (view.deletedBy || view.binary) {
+    const choice = choices[0];
+    if (choices.length !== 1 || choice === 'both') return stale;
+    const kept = choice === 'mine' ? merged.mine : merged.theirs;
+    if (!kept) {
+      // Taking the side that deleted it: into the trash, then out of git.
+      if (workspace.document(file)) {
+        const trashed = await workspace.trashDocument(file);
+        if (!trashed.ok) return { ok: false, error: 'failed', message: trashed.message };
+      }
+      const removed = await runGit(
+        ['rm', '--cached', '--quiet', '--ignore-unmatch', '--', topPath(place, file)],
+        {
+          cwd: place.root,
+        },
+      );
+      if (!removed.ok) return syncFailure(removed);
+      return { ok: true, remaining: await remainingConflicts(place) };
+    }
+    await writeFileAtomic(target, kept);
+    return markResolved(place, file);
+  }
+  const conflicts = view.parts.filter((part) => part.kind === 'conflict');
+  if (conflicts.length !== choices.length) return stale;
+  for (const [index, part] of conflicts.entries()) {
+    if (choices[index] === 'both' && part.kind === 'conflict' && !canKeepBoth(file, part.what)) {
+      return { ok: false, error: 'failed', message: `${part.what} cannot keep both sides: choose one.` };
+    }
+  }
+  let text = resolveParts(merged.parts, (part, index) =>
+    choices[index] === 'mine'
+      ? part.ours
+      : choices[index] === 'theirs'
+        ? part.theirs
+        : bothSides(part.ours, part.theirs),
+  );
+  if (isRoadmapPath(file)) {
+    const finished = finishResolvedRoadmap(text);
+    if (finished === undefined) {
+      return {
+        ok: false,
+        error: 'failed',
+        message: 'The roadmap would not be valid JSON with these choices.',
+      };
+    }
+    text = finished;
+  }
+  const saved = await saveResolved(workspace, file, target, text);
+  if (!saved.ok) return saved;
+  return markResolved(place, file);
+}
+
+async function saveResolved(
+  workspace: Workspace,
+  file: string,
+  target: string,
+  text: string,
+): Promise<{ ok: true } | SyncFailure> {
+  if (workspace.document(file) || isMarkdownPath(file)) {
+    const read = await workspace.readDocument(file);
+    if (read.ok) {
+      // Through the document store: atomic, indexed at once, and a save against the version on disk.
+      const saved = await workspace.saveDocument(file, text, read.file);
+      return saved.ok ? { ok: true } : { ok: false, error: 'failed', message: saved.message };
+    }
+  }
+  await writeFileAtomic(target, text);
+  return { ok: true };
+}
+
+async function markResolved(place: RepositoryPlace, file: string): Promise<ResolveResult> {
+  const added = await runGit(['add', '--', topPath(place, file)], { cwd: place.root });
+  if (!added.ok) return syncFailure(added);
+  return { ok: true, remaining: await remainingConflicts(place) };
+}
+
+async function remainingConflicts(place: RepositoryPlace): Promise<number> {
+  const status = await repositoryStatus(place);
+  return status.files.filter((file) => file.change === 'conflicted').length;
+}
+
+export type FinishResult = { ok: true; done: boolean; conflicts: string[]; message: string } | SyncFailure;
+
+const noEditor = { GIT_EDITOR: 'true', GIT_MERGE_AUTOEDIT: 'no', GIT_SEQUENCE_EDITOR: 'true' };
+
+/** Commits the merge (or continues the rebase, cherry-pick or revert) once no file is conflicted. */
+export async function finishOperation(place: RepositoryPlace): Promise<FinishResult> {
+  const operation = await stoppedOperation(place.gitDir);
+  if (!operation)
+    return { ok: false, error: 'failed', message: 'No merge or rebase is waiting to be finished.' };
+  const unmerged = await unmergedPaths(place);
+  if (unmerged.length > 0) {
+    const outside = unmerged.filter((file) => !file.startsWith(place.prefix));
+    const count = unmerged.length;
+    return {
+      ok: false,
+      error: 'in-progress',
+      message:
+        outside.length > 0
+          ? `Files outside the workspace still have conflicts (${outside.slice(0, 3).join(', ')}): resolve them in a terminal first.`
+          : `${count} ${count === 1 ? 'file still has' : 'files still have'} conflicts: resolve ${count === 1 ? 'it' : 'them'} first.`,
+    };
+  }
+  const args = operation === 'merge' ? ['commit', '--no-edit', '--quiet'] : [operation, '--continue'];
+  let output = await runGit(args, { cwd: place.root, env: noEditor, timeout: 120_000 });
+  if (
+    !output.ok &&
+    operation === 'rebase' &&
+    /No changes|nothing to commit/i.test(output.stdout + output.stderr)
+  ) {
+    // The replayed commit holds nothing the upstream does not already have: it is skipped, as git suggests.
+    output = await runGit(['rebase', '--skip'], { cwd: place.root, env: noEditor, timeout: 120_000 });
+  }
+  if (await stoppedOperation(place.gitDir)) {
+    // A rebase replays the next commit and may stop on it again.
+    const conflicts = (await unmergedPaths(place)).map((file) => file.slice(place.prefix.length));
+    if (conflicts.length > 0) {
+      return {
+        ok: true,
+        done: false,
+        conflicts,
+        message: 'The next commit being replayed conflicts too: resolve it the same way.',
+      };
+    }
+    return output.ok
+      ? { ok: false, error: 'failed', message: 'git stopped again without conflicts.' }
+      : syncFailure(output);
+  }
+  if (!output.ok) return syncFailure(output);
+  const finished: Record<GitOperation, string> = {
+    merge: 'Merge committed.',
+    rebase: 'Rebase finished: your commits are on top of theirs.',
+    'cherry-pick': 'Cherry-pick finished.',
+    revert: 'Revert finished.',
+  };
+  return { ok: true, done: true, conflicts: [], message: finished[operation] };
+}
+
+/** Every path git still holds as unmerged, relative to the repository's top. */
+async function unmergedPaths(place: RepositoryPlace): Promise<string[]> {
+  const output = await runGit(
+    ['-c', 'core.quotePath=false', 'diff', '--name-only', '-z', '--diff-filter=U'],
+    {
+      cwd: place.root,
+    },
+  );
+  return [...new Set(output.stdout.split('\0').filter(Boolean))];
+}
+
+/** Puts the branch back as it was before the merge or rebase (the UI asks first: resolutions are lost). */
+export async function abortOperation(
+  place: RepositoryPlace,
+): Promise<{ ok: true; message: string } | SyncFailure> {
+  const operation = await stoppedOperation(place.gitDir);
+  if (!operation) return { ok: false, error: 'failed', message: 'No merge or rebase is waiting.' };
+  const output = await runGit([operation, '--abort'], { cwd: place.root, env: noEditor, timeout: 120_000 });
+  if (!output.ok) return syncFailure(output);
+  return { ok: true, message: `The ${operation} was undone; your branch is as it was before.` };
+}

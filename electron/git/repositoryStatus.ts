@@ -1,0 +1,204 @@
+/**
+ * Where a workspace's repository stands: branch, upstream and how far apart they are, remotes, a
+ * merge or rebase that stopped, and the workspace's changed files — from one `git status` and a
+ * few small reads, so it can be asked after every save.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type {
+  FileChangeKind,
+  GitFileChange,
+  GitOperation,
+  GitStatusView,
+  SyncSettings,
+} from '../../shared/contract/gitViews.js';
+import { runGit } from './gitCommand.js';
+
+export interface RepositoryPlace {
+  /** The workspace folder. */
+  root: string;
+  /** The workspace's folder inside the repository, `docs/` style, or ''. */
+  prefix: string;
+  /** The repository's git directory, absolute. */
+  gitDir: string;
+}
+
+/** The repository a folder is in, or undefined when it is in none (git missing throws GitMissingError). */
+export async function findRepository(root: string): Promise<RepositoryPlace | undefined> {
+  const output = await runGit(['rev-parse', '--show-prefix', '--absolute-git-dir'], { cwd: root });
+  if (!output.ok) return undefined;
+  const [prefix = '', gitDir = ''] = output.stdout.split('\n');
+  return { root, prefix: prefix.trim(), gitDir: gitDir.trim() };
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The operation that stopped and waits (git's own marker files), if any. */
+export async function stoppedOperation(gitDir: string): Promise<GitOperation | undefined> {
+  const markers: [string, GitOperation][] = [
+    ['rebase-merge', 'rebase'],
+    ['rebase-apply', 'rebase'],
+    ['MERGE_HEAD', 'merge'],
+    ['CHERRY_PICK_HEAD', 'cherry-pick'],
+    ['REVERT_HEAD', 'revert'],
+  ];
+  for (const [marker, operation] of markers) {
+    if (await exists(path.join(gitDir, marker))) return operation;
+  }
+  return undefined;
+}
+
+/** The branch a stopped rebase is rebasing (`main`), read from git's rebase state. */
+async function rebasingBranch(gitDir: string): Promise<string | undefined> {
+  for (const folder of ['rebase-merge', 'rebase-apply']) {
+    try {
+      const name = (await fs.readFile(path.join(gitDir, folder, 'head-name'), 'utf8')).trim();
+      return name.replace(/^refs\/heads\//, '');
+    } catch {
+      // Not this kind of rebase.
+    }
+  }
+  return undefined;
+}
+
+const conflictCodes = new Set(['DD', 'AU', 'UD', 'UA', 'DU', 'AA', 'UU']);
+
+function changeOf(code: string): FileChangeKind {
+  if (conflictCodes.has(code)) return 'conflicted';
+  if (code.includes('D')) return 'deleted';
+  if (code.includes('A')) return 'added';
+  return 'modified';
+}
+
+export interface ParsedStatus {
+  branch?: string;
+  upstream?: string;
+  ahead: number;
+  behind: number;
+  hasCommits: boolean;
+  /** Repository-relative paths. */
+  files: GitFileChange[];
+}
+
+/** `git status --porcelain=v2 --branch -z` read into branch, upstream and files (repository-relative). */
+export function parseStatus(output: string): ParsedStatus {
+  const status: ParsedStatus = { ahead: 0, behind: 0, hasCommits: true, files: [] };
+  const fields = output.split('\0');
+  for (let index = 0; index < fields.length; index++) {
+    const entry = fields[index]!;
+    if (entry.startsWith('# branch.oid ')) status.hasCommits = entry.slice(13) !== '(initial)';
+    else if (entry.startsWith('# branch.head ')) {
+      const head = entry.slice(14);
+      if (head !== '(detached)') status.branch = head;
+    } else if (entry.startsWith('# branch.upstream ')) status.upstream = entry.slice(18);
+    else if (entry.startsWith('# branch.ab ')) {
+      const match = /^\+(\d+) -(\d+)$/.exec(entry.slice(12));
+      if (match) [status.ahead, status.behind] = [Number(match[1]), Number(match[2])];
+    } else if (entry.startsWith('1 ')) {
+      const parts = entry.split(' ');
+      status.files.push({ path: parts.slice(8).join(' '), change: changeOf(parts[1]!) });
+    } else if (entry.startsWith('2 ')) {
+      const parts = entry.split(' ');
+      const previousPath = fields[++index] ?? '';
+      status.files.push({ path: parts.slice(9).join(' '), previousPath, change: 'renamed' });
+    } else if (entry.startsWith('u ')) {
+      const parts = entry.split(' ');
+      status.files.push({ path: parts.slice(10).join(' '), change: 'conflicted' });
+    } else if (entry.startsWith('? ')) {
+      status.files.push({ path: entry.slice(2), change: 'added' });
+    }
+  }
+  return status;
+}
+
+async function configValue(root: string, name: string): Promise<string | undefined> {
+  const output = await runGit(['config', '--get', name], { cwd: root });
+  return output.ok ? output.stdout.trim() : undefined;
+}
+
+export const settingNames = { pullOnOpen: 'specbench.pullOnOpen', syncMinutes: 'specbench.syncMinutes' };
+
+export async function readSyncSettings(root: string): Promise<SyncSettings> {
+  const [pull, minutes] = await Promise.all([
+    configValue(root, settingNames.pullOnOpen),
+    configValue(root, settingNames.syncMinutes),
+  ]);
+  const syncMinutes = Number(minutes);
+  return {
+    pullOnOpen: pull === 'true',
+    syncMinutes: Number.isInteger(syncMinutes) && syncMinutes > 0 ? syncMinutes : 0,
+  };
+}
+
+/** The workspace's own files are ours to show; the cache folder never is. */
+function inWorkspace(file: string): boolean {
+  return file !== '.specbench' && !file.startsWith('.specbench/');
+}
+
+export async function repositoryStatus(place: RepositoryPlace): Promise<GitStatusView> {
+  const { root, prefix, gitDir } = place;
+  const [output, remotes, operation, name, email, settings] = await Promise.all([
+    runGit(
+      [
+        '-c',
+        'core.quotePath=false',
+        'status',
+        '--porcelain=v2',
+        '--branch',
+        '-z',
+        '--untracked-files=all',
+        '--find-renames',
+      ],
+      { cwd: root, timeout: 60_000 },
+    ),
+    runGit(['remote'], { cwd: root }),
+    stoppedOperation(gitDir),
+    configValue(root, 'user.name'),
+    configValue(root, 'user.email'),
+    readSyncSettings(root),
+  ]);
+  const parsed = parseStatus(output.ok ? output.stdout : '');
+  const files: GitFileChange[] = [];
+  let outside = 0;
+  for (const file of parsed.files) {
+    if (!file.path.startsWith(prefix)) {
+      outside++;
+      continue;
+    }
+    const relative: GitFileChange = { path: file.path.slice(prefix.length), change: file.change };
+    if (!inWorkspace(relative.path)) continue;
+    if (file.previousPath !== undefined) {
+      // A file renamed into the workspace from outside is new here.
+      if (file.previousPath.startsWith(prefix))
+        relative.previousPath = file.previousPath.slice(prefix.length);
+      else relative.change = 'added';
+    }
+    files.push(relative);
+  }
+  files.sort((left, right) => left.path.localeCompare(right.path));
+  const view: GitStatusView = {
+    ahead: parsed.ahead,
+    behind: parsed.behind,
+    remotes: remotes.ok ? remotes.stdout.split('\n').filter(Boolean) : [],
+    hasCommits: parsed.hasCommits,
+    files,
+    outside,
+    settings,
+  };
+  if (parsed.branch) view.branch = parsed.branch;
+  if (parsed.upstream) view.upstream = parsed.upstream;
+  if (operation) view.operation = operation;
+  if (operation === 'rebase') {
+    const rebasing = await rebasingBranch(gitDir);
+    if (rebasing) view.rebasing = rebasing;
+  }
+  if (name) view.user = email ? { name, email } : { name };
+  return view;
+}

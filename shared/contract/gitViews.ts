@@ -1,0 +1,155 @@
+/**
+ * What the app shows of the workspace's git repository, as it crosses the contract: workspace-relative
+ * paths only, git's words put into plain ones on the Node side.
+ */
+
+export type FileChangeKind = 'modified' | 'added' | 'deleted' | 'renamed' | 'conflicted';
+
+export interface GitFileChange {
+  /** Workspace-relative, forward slashes. */
+  path: string;
+  previousPath?: string;
+  change: FileChangeKind;
+}
+
+/** A merge, rebase, cherry-pick or revert that stopped and waits for the user. */
+export type GitOperation = 'merge' | 'rebase' | 'cherry-pick' | 'revert';
+
+/** Per clone, in the repository's own git config (`specbench.*`), never shared through specbench.json. */
+export interface SyncSettings {
+  pullOnOpen: boolean;
+  /** Commit and push every so many minutes; 0 is off. */
+  syncMinutes: number;
+}
+
+export interface GitStatusView {
+  /** The branch checked out; undefined when HEAD is detached (during a rebase, say). */
+  branch?: string;
+  /** The branch a stopped rebase is rebasing. */
+  rebasing?: string;
+  upstream?: string;
+  ahead: number;
+  behind: number;
+  remotes: string[];
+  /** Whether the branch has a first commit yet. */
+  hasCommits: boolean;
+  operation?: GitOperation;
+  /** The workspace's changed, new, deleted and conflicted files, by path. */
+  files: GitFileChange[];
+  /** Changes in the repository outside the workspace folder (never committed from here). */
+  outside: number;
+  /** Who commits: git's user.name and user.email, when set. */
+  user?: { name: string; email?: string };
+  settings: SyncSettings;
+}
+
+export type GitUnavailable = 'no-git' | 'not-a-repository';
+
+/** One block of a file that differs from the last commit, with the lines that changed in it. */
+export interface BlockChangeView {
+  /** What the block is, in a PM's words: `REQ-2`, `front matter: status`, `heading "Problem"`, `RM-4`. */
+  what: string;
+  change: 'added' | 'removed' | 'changed' | 'moved';
+  /** Unified diff lines of the block: `@@ … @@`, then `-`, `+` and ` ` lines. */
+  diff: string[];
+}
+
+export interface FileDiffView {
+  path: string;
+  change: FileChangeKind;
+  blocks: BlockChangeView[];
+  /** Why a file is shown as a whole rather than block by block (not text, too large). */
+  note?: string;
+}
+
+export interface SyncProgress {
+  /** In words: "Receiving objects 45%". */
+  step: string;
+  /** 0 to 1 when git reports a percentage. */
+  fraction?: number;
+}
+
+export type PullOutcome = 'up-to-date' | 'fast-forward' | 'merged' | 'rebased' | 'conflicts';
+
+/** A conflicted file taken apart for the resolver: text both sides agree on, and each block both changed. */
+export type ResolverPart =
+  | { kind: 'clean'; text: string }
+  | { kind: 'conflict'; what: string; mine: string; theirs: string; base: string };
+
+export interface ConflictView {
+  path: string;
+  operation?: GitOperation;
+  /** Whose "mine" and "theirs" are, in words ("your main", "origin/main"). */
+  mineLabel: string;
+  theirsLabel: string;
+  parts: ResolverPart[];
+  /** A file one side deleted and the other changed: the choice is the whole file. */
+  deletedBy?: 'mine' | 'theirs';
+  /** A side that is not text: the choice is the whole file, shown by size only. */
+  binary?: boolean;
+  /** Why the file was merged line by line rather than block by block. */
+  fallback?: string;
+}
+
+export type ConflictChoice = 'mine' | 'theirs' | 'both';
+
+export interface ItemChangeView {
+  /** Undefined for changes not committed yet. */
+  commit?: string;
+  author: string;
+  email: string;
+  /** ISO 8601; empty for changes not committed yet. */
+  date: string;
+  message: string;
+  change: 'added' | 'changed' | 'moved' | 'removed';
+  path: string;
+  previousPath?: string;
+  diff: string[];
+}
+
+export interface RevisionView {
+  /** What to pass back: a tag or branch name, or a commit hash. */
+  name: string;
+  kind: 'tag' | 'branch' | 'commit';
+  /** The commit's subject and date, for commits and tags. */
+  subject?: string;
+  date?: string;
+}
+
+/** The change report between two baselines, as `specbench diff --json` prints it. */
+export interface ChangeReportView {
+  from: string;
+  to: string;
+  requirements: {
+    added: { key: string; path: string; body: string; document?: string }[];
+    removed: { key: string; path: string; body: string; document?: string }[];
+    changed: { key: string; path: string; document?: string; fields: FieldChangeView[]; diff: string[] }[];
+  };
+  roadmap: {
+    added: { key: string; fields: Record<string, unknown> }[];
+    removed: { key: string; fields: Record<string, unknown> }[];
+    changed: { key: string; title: string; fields: FieldChangeView[] }[];
+  };
+  stories: { key: string; title?: string; from?: string; to?: string }[];
+  documents: {
+    added: { key: string; path: string; title?: string }[];
+    removed: { key: string; path: string; title?: string }[];
+  };
+}
+
+export interface FieldChangeView {
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+
+/** What a story's requirement said when the story was reviewed, found in git history by its fingerprint. */
+export interface ReviewedVersionView {
+  key: string;
+  reviewed: string;
+  current: string;
+  /** Undefined when no commit holds the text the stamp names (or there is no git). */
+  found?: { commit: string; date: string; author: string; diff: string[] };
+  /** Why only the stamp can be shown. */
+  note?: string;
+}
