@@ -2,39 +2,14 @@
  * Writing sign-off into front matter: a story's review stamps and a spec's approvals, each a
  * one-line change through setFrontMatterFields, saved against the version that was read.
  */
-import { setFrontMatterFields, splitDocument } from '../../shared/frontMatter/frontMatter.js';
 import {
   approvalsOf,
   currentStamps,
   documentFingerprint,
   type Approval,
 } from '../../shared/model/signOff.js';
+import { editFrontMatter, type Written } from '../engine/frontMatterEdit.js';
 import type { Workspace } from '../engine/workspace.js';
-
-type Written<T> = ({ ok: true; changed: boolean } & T) | { ok: false; message: string };
-
-async function editFrontMatter(
-  workspace: Workspace,
-  documentPath: string,
-  fields: (data: Record<string, unknown>) => Record<string, unknown> | undefined,
-): Promise<Written<object>> {
-  const read = await workspace.readDocument(documentPath);
-  if (!read.ok) return { ok: false, message: read.message };
-  const split = splitDocument(read.file.text);
-  if (split.frontMatter?.error) {
-    return {
-      ok: false,
-      message: `${documentPath}: its front matter cannot be read (line ${split.frontMatter.error.line})`,
-    };
-  }
-  const changes = fields(split.frontMatter?.data ?? {});
-  if (!changes) return { ok: true, changed: false };
-  const eol = read.file.text.includes('\r\n') ? '\r\n' : '\n';
-  const raw = setFrontMatterFields(split.frontMatter?.raw, changes, eol);
-  const text = (split.bom ? '\uFEFF' : '') + raw + split.body;
-  const saved = await workspace.saveDocument(documentPath, text, read.file);
-  return saved.ok ? { ok: true, changed: true } : { ok: false, message: saved.message };
-}
 
 /** Stamps a story with the fingerprints of the requirements it implements, as they are now. */
 export async function markReviewed(

@@ -219,6 +219,73 @@ const observations: [MethodName, unknown, (result: never) => unknown, unknown][]
     [true, 'later'],
   ],
   [
+    'listReleases',
+    {},
+    (releases: { key: string }[]) => releases.map((release) => release.key),
+    ['REL-1', 'REL-2'],
+  ],
+  [
+    'createRelease',
+    { name: 'Summer', date: '2027-06-01', items: ['RM-5'] },
+    (created: { ok: boolean; release: { key: string; status: string } }) => [
+      created.ok,
+      created.release.key,
+      created.release.status,
+    ],
+    [true, 'REL-3', 'planned'],
+  ],
+  [
+    'updateRelease',
+    { key: 'REL-2', patch: { status: 'released', summary: null } },
+    (updated: { ok: boolean; release: { status: string; summary?: string } }) => [
+      updated.ok,
+      updated.release.status,
+      updated.release.summary,
+    ],
+    [true, 'released', undefined],
+  ],
+  [
+    'removeRelease',
+    { key: 'REL-9' },
+    (removed: { ok: boolean; error: string }) => [removed.ok, removed.error],
+    [false, 'not-found'],
+  ],
+  [
+    'releaseNotes',
+    { key: 'REL-1', audience: 'customers', format: 'md' },
+    (notes: { ok: boolean; fileName: string; text: string }) => [
+      notes.ok,
+      notes.fileName,
+      notes.text.split('\n')[0],
+    ],
+    [true, 'guest-checkout-release-notes.md', '# Guest checkout'],
+  ],
+  [
+    'importFeedback',
+    {
+      base64: Buffer.from('Company,Message\nNorthwind,"Pay later, please"\n').toString('base64'),
+      fileName: 'x.csv',
+      dryRun: true,
+    },
+    (preview: {
+      ok: boolean;
+      written: boolean;
+      notes: { key: string; quote: string }[];
+      columns: object;
+    }) => [preview.ok, preview.written, preview.notes.map((note) => [note.key, note.quote]), preview.columns],
+    [true, false, [['FB-13', 'Pay later, please']], { text: 'Message', customer: 'Company' }],
+  ],
+  [
+    'triageFeedback',
+    { path: 'feedback/let-me-pay-in-pounds.md', about: ['RM-11'] },
+    (triaged: { ok: boolean; summary: { about: string[]; status: string } }) => [
+      triaged.ok,
+      triaged.summary.about,
+      triaged.summary.status,
+    ],
+    [true, ['RM-11'], 'triaged'],
+  ],
+  [
     'exportBundle',
     { exportId: 'service', specs: ['SPEC-1'], format: 'md', include: [] },
     (exported: { ok: boolean; fileName: string }) => [exported.ok, exported.fileName],
@@ -373,6 +440,12 @@ describe('WorkspaceService', () => {
       { trashedTo: '.specbench/trash/x/specs/promo-codes.md', path: 'specs/promo-codes.md' },
     ],
     ['updateRoadmapItem', { key: 'RM-1', patch: { owner: 'Nope' } }],
+    ['createRelease', { name: 'Nope' }],
+    ['triageFeedback', { path: 'feedback/let-me-pay-in-pounds.md', about: ['RM-11'] }],
+    [
+      'importFeedback',
+      { base64: Buffer.from('text\nhi\n').toString('base64'), fileName: 'x.csv', dryRun: false },
+    ],
   ];
   it.each(readOnlyCases)('a read-only workspace refuses %s', async (method, input) => {
     const service = await serviceFor(root, false);

@@ -20,6 +20,7 @@ import { approveSpec, markReviewed } from '../git/signOff.js';
 import { saveAsset } from './assetWriter.js';
 import { gitHandlers } from './gitHandlers.js';
 import { BundleExporter, type BundleExporterOptions } from './bundleExporter.js';
+import { evidenceHandlers } from './evidenceHandlers.js';
 
 /** The workspace's own templates of each document type, as the editor weighs documents against them. */
 function templateOutlines(templates: WorkspaceTemplates): WorkspaceInfo['templates'] {
@@ -113,9 +114,9 @@ export class WorkspaceService implements ApiService {
               : {}),
           };
         }),
-      createDocument: ({ type, title }) =>
+      createDocument: ({ type, title, source }) =>
         writable(async () => {
-          const created = await workspace.createDocument(type, title);
+          const created = await workspace.createDocument(type, title, source === undefined ? {} : { source });
           if (!created.ok) return { ok: false, error: created.error, message: created.message };
           return { ok: true, path: created.path, key: created.key };
         }),
@@ -150,6 +151,7 @@ export class WorkspaceService implements ApiService {
         writable(() => workspace.roadmapStore.update(key, clearingNulls(patch))),
       moveRoadmapItem: ({ key, lane, index }) =>
         writable(() => workspace.roadmapStore.move(key, lane, index)),
+      ...evidenceHandlers(workspace, writable),
       // Writes nothing in the workspace, so read-only windows may export too.
       exportBundle: (input) => exporter.run(input),
       exportProgress: ({ exportId }) => exporter.progress(exportId),

@@ -9,7 +9,7 @@ import type { DocumentSummary } from './documentSummary.js';
 import type { RoadmapItem } from '../model/roadmapModel.js';
 import type { Settings } from '../model/settingsModel.js';
 import type { TemplateType } from '../templates/template.js';
-import { lanes, roadmapItemSchema } from '../model/roadmapModel.js';
+import { lanes, roadmapItemSchema, type Release } from '../model/roadmapModel.js';
 import type {
   ChangeReportView,
   ConflictView,
@@ -23,6 +23,16 @@ import type {
   SyncProgress,
   SyncSettings,
 } from './gitViews.js';
+import { feedbackSources } from '../model/documentModel.js';
+import {
+  createReleaseArguments,
+  importFeedbackArguments,
+  releaseNotesArguments,
+  releasePatchSchema,
+  triageFeedbackArguments,
+  type FeedbackImportView,
+  type ReleaseNotesView,
+} from './evidenceArguments.js';
 
 /** Every string argument is bounded, so a 10 MB "key" is refused at the boundary. */
 const pathArgument = z.string().min(1).max(1024);
@@ -166,7 +176,7 @@ export const roadmapPatchSchema = z
   .partial()
   .strict();
 
-const documentTypeArgument = z.enum(['spec', 'story', 'faq']);
+const documentTypeArgument = z.enum(['spec', 'story', 'faq', 'feedback']);
 
 export const exportFormatNames = ['pdf', 'md', 'zip', 'html'] as const;
 export const exportPartNames = ['stories', 'faqs', 'roadmap', 'matrix'] as const;
@@ -246,8 +256,15 @@ export const apiContract = {
       .object({ path: pathArgument, text: z.string().max(maxDocumentBytes), expected: fileVersionSchema })
       .strict(),
   ),
+  /** A new document from its template; a feedback note's `source` picks its template. */
   createDocument: write<Result<{ path: string; key: string }>>()(
-    z.object({ type: documentTypeArgument, title: z.string().min(1).max(500) }).strict(),
+    z
+      .object({
+        type: documentTypeArgument,
+        title: z.string().min(1).max(500),
+        source: z.enum(feedbackSources).optional(),
+      })
+      .strict(),
   ),
   trashDocument: write<Result<{ trashedTo: string }>>()(z.object({ path: pathArgument }).strict()),
   /**
@@ -301,6 +318,18 @@ export const apiContract = {
   moveRoadmapItem: write<Result<{ items: RoadmapItem[] }>>()(
     z.object({ key: keyArgument, lane: z.enum(lanes), index: z.number().int().min(0).max(100_000) }).strict(),
   ),
+  listReleases: read<Release[]>()(z.object({}).strict()),
+  createRelease: write<Result<{ release: Release }>>()(createReleaseArguments),
+  updateRelease: write<Result<{ release: Release }>>()(
+    z.object({ key: keyArgument, patch: releasePatchSchema }).strict(),
+  ),
+  removeRelease: write<Result<object>>()(z.object({ key: keyArgument }).strict()),
+  /** A release's notes for customers or the team, as Markdown or one sanitised HTML page. */
+  releaseNotes: readResult<Result<ReleaseNotesView>>()(releaseNotesArguments),
+  /** Feedback notes from a CSV, all or none; with `dryRun`, what would be written (the preview). */
+  importFeedback: write<Result<FeedbackImportView>>()(importFeedbackArguments),
+  /** Links a feedback note to what it is evidence for (and marks it triaged), or archives it. */
+  triageFeedback: write<Result<{ summary: DocumentSummary }>>()(triageFeedbackArguments),
   /**
    * Starts an export (its `exportId` chosen by the caller), or cancels the running one with that id.
    * A read: it writes nothing into the workspace, so a read-only `specbench serve` exports too.

@@ -1,0 +1,29 @@
+/** One-line front-matter edits of a document (sign-off stamps, triage), saved against the version that was read. */
+import { setFrontMatterFields, splitDocument } from '../../shared/frontMatter/frontMatter.js';
+import type { Workspace } from './workspace.js';
+
+export type Written<T> = ({ ok: true; changed: boolean } & T) | { ok: false; message: string };
+
+/** Changes some front-matter fields of a document, saved against the version read; `fields` answers undefined for no change. */
+export async function editFrontMatter(
+  workspace: Workspace,
+  documentPath: string,
+  fields: (data: Record<string, unknown>) => Record<string, unknown> | undefined,
+): Promise<Written<object>> {
+  const read = await workspace.readDocument(documentPath);
+  if (!read.ok) return { ok: false, message: read.message };
+  const split = splitDocument(read.file.text);
+  if (split.frontMatter?.error) {
+    return {
+      ok: false,
+      message: `${documentPath}: its front matter cannot be read (line ${split.frontMatter.error.line})`,
+    };
+  }
+  const changes = fields(split.frontMatter?.data ?? {});
+  if (!changes) return { ok: true, changed: false };
+  const eol = read.file.text.includes('\r\n') ? '\r\n' : '\n';
+  const raw = setFrontMatterFields(split.frontMatter?.raw, changes, eol);
+  const text = (split.bom ? '\uFEFF' : '') + raw + split.body;
+  const saved = await workspace.saveDocument(documentPath, text, read.file);
+  return saved.ok ? { ok: true, changed: true } : { ok: false, message: saved.message };
+}

@@ -1,0 +1,99 @@
+/**
+ * What the contract's evidence and release methods take and answer: feedback imports with their
+ * preview, triage of a note, releases and their notes. Kept beside apiContract.ts, which lists them.
+ */
+import { z } from 'zod';
+import { feedbackSources } from '../model/documentModel.js';
+import { releaseSchema } from '../model/roadmapModel.js';
+
+const keyArgument = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9]*-[0-9]+$/)
+  .max(64);
+/** A CSV is at most 10 MB, so its base64 at most about 14 MB. */
+const csvBase64 = z.string().max(Math.ceil((10 * 1024 * 1024 * 4) / 3) + 4);
+
+export const feedbackFieldNames = [
+  'text',
+  'title',
+  'customer',
+  'segment',
+  'source',
+  'date',
+  'url',
+  'about',
+] as const;
+
+export const importFeedbackArguments = z
+  .object({
+    /** The CSV's bytes, so the server judges its encoding as the CLI does. */
+    base64: csvBase64,
+    fileName: z.string().min(1).max(255),
+    /** `COLUMN=FIELD`, as the CLI's --map. */
+    map: z.array(z.string().max(600)).max(feedbackFieldNames.length).optional(),
+    source: z.enum(feedbackSources).optional(),
+    dryRun: z.boolean(),
+  })
+  .strict();
+
+/** What an import did, or would do: the notes, what was left out, and how the columns were read. */
+export interface FeedbackImportView {
+  written: boolean;
+  notes: {
+    key: string;
+    path: string;
+    title: string;
+    customer?: string;
+    source?: string;
+    date?: string;
+    quote: string;
+    line: number;
+  }[];
+  alreadyImported: number;
+  repeated: number;
+  empty: number;
+  header: string[];
+  /** Field → the header of the column it is read from. */
+  columns: Partial<Record<(typeof feedbackFieldNames)[number], string>>;
+}
+
+export const triageFeedbackArguments = z
+  .object({
+    path: z.string().min(1).max(1024),
+    /** The keys the note is evidence for; empty with `archive` takes it out of the inbox unlinked. */
+    about: z.array(keyArgument).max(100),
+    archive: z.boolean().optional(),
+  })
+  .strict();
+
+const { key: _key, status, items, summary, date, ...plainReleaseFields } = releaseSchema.shape;
+export const createReleaseArguments = z
+  .object({
+    ...plainReleaseFields,
+    date: date,
+    status: status.unwrap().optional(),
+    items: items.unwrap().optional(),
+    summary,
+  })
+  .strict();
+/** `null` removes an optional field, as in a roadmap patch. */
+export const releasePatchSchema = z
+  .object({
+    ...plainReleaseFields,
+    date: date.unwrap().nullable(),
+    summary: summary.unwrap().nullable(),
+    status: status.unwrap(),
+    items: items.unwrap(),
+  })
+  .partial()
+  .strict();
+
+export const releaseNotesArguments = z
+  .object({ key: keyArgument, audience: z.enum(['customers', 'internal']), format: z.enum(['md', 'html']) })
+  .strict();
+
+export interface ReleaseNotesView {
+  fileName: string;
+  mediaType: string;
+  text: string;
+}
