@@ -306,6 +306,68 @@ describe('specbench rekey', () => {
   });
 });
 
+describe('specbench rekey of a duplicate key', () => {
+  it('refuses an OLD two files define, then renames only the one --file names', () => {
+    const root = sampleCopy();
+    const original = path.join(root, 'specs', 'guest-checkout.md');
+    writeFileSync(
+      path.join(root, 'specs', 'guest-checkout-2.md'),
+      readFileSync(original, 'utf8').replace('title: Guest checkout', 'title: Guest checkout again'),
+    );
+    const before = snapshot(root);
+    const refused = specbench(['rekey', 'acme', 'SPEC-1', 'SPEC-10'], path.dirname(root));
+    const unchanged = JSON.stringify(snapshot(root)) === JSON.stringify(before);
+    const renamed = specbench(
+      ['rekey', 'acme', 'SPEC-1', 'SPEC-10', '--file', 'acme/specs/guest-checkout-2.md'],
+      path.dirname(root),
+    );
+    const check = specbench(['check', root, '--format', 'json']);
+    expect({
+      refused: [refused.code, refused.stderr],
+      unchanged,
+      renamed: [renamed.code, renamed.stdout],
+      // Its requirements are still duplicates: each is renamed the same way, one at a time.
+      duplicates: (JSON.parse(check.stdout) as { findings: { rule: string; key?: string }[] }).findings
+        .filter((finding) => finding.rule === 'duplicate-key')
+        .map((finding) => finding.key)
+        .filter((key) => key?.startsWith('SPEC')),
+    }).toEqual({
+      refused: [
+        2,
+        'specbench: rekey: SPEC-1 is defined in acme/specs/guest-checkout-2.md and acme/specs/guest-checkout.md; name the one to rename with --file acme/specs/guest-checkout-2.md\n',
+      ],
+      unchanged: true,
+      renamed: [
+        0,
+        'Renamed SPEC-1 to SPEC-10 in acme/specs/guest-checkout-2.md; links to SPEC-1 keep meaning the other.\n',
+      ],
+      duplicates: [],
+    });
+  });
+
+  it('says the app has the workspace open, not that it is read-only, while specbench serve --write holds it', async () => {
+    const root = sampleCopy();
+    const server = spawn(process.execPath, [bin, 'serve', root, '--write', '--port', '0'], { stdio: 'pipe' });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        let output = '';
+        server.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          if (output.includes('Specbench serving')) resolve();
+        });
+        server.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
+      });
+      const run = specbench(['rekey', root, 'SPEC-1', 'SPEC-10']);
+      expect([run.code, run.stderr.replace(/process \d+ on [^)]+/, 'process N on HOST')]).toEqual([
+        2,
+        'specbench: rekey: Specbench has this workspace open for editing (process N on HOST): make the change there, or close it and try again.\n',
+      ]);
+    } finally {
+      server.kill('SIGTERM');
+    }
+  });
+});
+
 describe('bad input: one line on stderr, the right exit code, nothing written', () => {
   const setups: Record<string, (folder: string) => void> = {
     nothing: () => undefined,

@@ -45,6 +45,8 @@ export interface DocumentOperationsOptions {
   templates: WorkspaceTemplates;
   settings: () => Settings;
   writable: () => boolean;
+  /** What a write refused for that says. */
+  readOnlyMessage: () => string;
   /** Told the old name of each rename, whose deletion the watcher will report. */
   renamedAway: (oldPath: string) => void;
   /** The backup folder; by default under the user's state folder (`backupFolderFor`). */
@@ -63,7 +65,7 @@ export class DocumentOperations {
 
   /** Saves unless the file changed on disk since `expected`; re-indexes what was written. */
   async save(documentPath: string, text: string, expected: FileVersion): Promise<SaveResult> {
-    if (!this.options.writable()) return readOnly();
+    if (!this.options.writable()) return this.readOnly();
     const saved = await this.options.store.save(documentPath, text, expected);
     if (saved.ok) this.options.indexes.reindex(documentPath, text, saved.version);
     return saved;
@@ -75,7 +77,7 @@ export class DocumentOperations {
     title: string,
     fields: { owner?: string; source?: FeedbackSource; customer?: string },
   ): Promise<CreateDocumentResult> {
-    if (!this.options.writable()) return readOnly();
+    if (!this.options.writable()) return this.readOnly();
     const { indexes } = this.options;
     const created = await createFromTemplate(this.options.store, {
       type,
@@ -95,7 +97,7 @@ export class DocumentOperations {
    * key, and so every link to it, stays. A file already named after its title keeps its name.
    */
   async rename(documentPath: string): Promise<RenameDocumentResult> {
-    if (!this.options.writable()) return readOnly();
+    if (!this.options.writable()) return this.readOnly();
     const { indexes, store } = this.options;
     documentPath = normalizeWorkspacePath(documentPath);
     const entry = this.documentAt(documentPath);
@@ -128,7 +130,7 @@ export class DocumentOperations {
    * saved all or none first, the rename follows, and if the rename fails they are put back.
    */
   async renameTo(documentPath: string, name: string, updateLinks: boolean): Promise<RenameToResult> {
-    if (!this.options.writable()) return readOnly();
+    if (!this.options.writable()) return this.readOnly();
     const { indexes, store } = this.options;
     documentPath = normalizeWorkspacePath(documentPath);
     const entry = this.documentAt(documentPath);
@@ -207,7 +209,7 @@ export class DocumentOperations {
    * taken); its key, and so every link to it, stays. A document already there stays where it is.
    */
   async move(documentPath: string, folder: string): Promise<RenameDocumentResult> {
-    if (!this.options.writable()) return readOnly();
+    if (!this.options.writable()) return this.readOnly();
     documentPath = normalizeWorkspacePath(documentPath);
     const target = normalizeWorkspacePath(folder.replace(/^\/+|\/+$/g, '') || '.');
     if (target.split('/').some((part) => part === '..' || part.startsWith('.'))) {
@@ -224,7 +226,7 @@ export class DocumentOperations {
 
   /** Puts a trashed document back where it was (`-2`… when the name was taken meanwhile). */
   async restore(trashedTo: string, originalPath: string): Promise<RenameDocumentResult> {
-    if (!this.options.writable()) return readOnly();
+    if (!this.options.writable()) return this.readOnly();
     trashedTo = normalizeWorkspacePath(trashedTo);
     originalPath = normalizeWorkspacePath(originalPath);
     if (!trashedTo.startsWith('.specbench/trash/') || !trashedTo.endsWith(`/${originalPath}`)) {
@@ -273,16 +275,22 @@ export class DocumentOperations {
 
   /** Moves a document to `.specbench/trash/` and drops it from the index. */
   async trash(documentPath: string): Promise<TrashResult> {
-    if (!this.options.writable()) return readOnly();
+    if (!this.options.writable()) return this.readOnly();
     const trashed = await this.options.store.trash(documentPath);
     if (trashed.ok) this.options.indexes.drop(normalizeWorkspacePath(documentPath));
     return trashed;
   }
 
-  /** Renames a key in every file (and the roadmap) or in none, then re-indexes the files that changed. */
-  async rekey(oldKey: string, newKey: string): Promise<RekeyResult | ReadOnlyResult> {
-    if (!this.options.writable()) return readOnly();
-    const result = await rekey(this.options.store, oldKey, newKey, { extraFiles: [roadmapFile] });
+  /**
+   * Renames a key in every file (and the roadmap) or in none, then re-indexes the files that changed;
+   * with `file`, only that file's definition of a key others define too.
+   */
+  async rekey(oldKey: string, newKey: string, file?: string): Promise<RekeyResult | ReadOnlyResult> {
+    if (!this.options.writable()) return this.readOnly();
+    const result = await rekey(this.options.store, oldKey, newKey, {
+      extraFiles: [roadmapFile],
+      ...(file === undefined ? {} : { file: normalizeWorkspacePath(file) }),
+    });
     if (result.ok) {
       for (const changed of result.changedFiles) {
         if (changed === roadmapFile) await this.options.roadmapStore.reload();
@@ -308,7 +316,7 @@ export class DocumentOperations {
       this.options.settings().prefixes.feedback,
     );
     if (options.dryRun || plan.notes.length === 0) return { ok: true, plan, written: false };
-    if (!this.options.writable()) return readOnly();
+    if (!this.options.writable()) return this.readOnly();
     const saved = await writeFeedbackNotes(this.options.store, plan);
     if (!saved.ok) return { ok: false, error: saved.error, message: saved.message };
     for (const note of plan.notes) {
@@ -316,6 +324,10 @@ export class DocumentOperations {
       if (version) indexes.reindex(note.path, note.text, version);
     }
     return { ok: true, plan, written: true };
+  }
+
+  private readOnly(): ReadOnlyResult {
+    return { ok: false, error: 'read-only', message: this.options.readOnlyMessage() };
   }
 
   /** Backups of unsaved edits; written even when the workspace is read-only, never inside it. */
@@ -340,8 +352,4 @@ function fileNameProblem(name: string): string | undefined {
   if (/^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/i.test(trimmed))
     return `${trimmed} is a reserved name on Windows.`;
   return undefined;
-}
-
-function readOnly(): ReadOnlyResult {
-  return { ok: false, error: 'read-only', message: 'This workspace is open read-only.' };
 }

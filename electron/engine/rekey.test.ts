@@ -251,3 +251,66 @@ describe('rekey: releases and evidence', () => {
     });
   });
 });
+
+describe('rekey of a key two files define (a merge of two branches)', () => {
+  const twin = spec.replace('title: Guest checkout', 'title: Guest checkout, the other branch');
+  const duplicated = { ...files, 'specs/guest-checkout-2.md': twin };
+  function twins(): string {
+    const root = workspace();
+    writeFileSync(path.join(root, 'specs', 'guest-checkout-2.md'), twin);
+    return root;
+  }
+  const cases: [string, string, string, string | undefined, RekeyResult, Record<string, string>][] = [
+    [
+      'refuses to guess which one',
+      'SPEC-3',
+      'SPEC-9',
+      undefined,
+      {
+        ok: false,
+        error: 'ambiguous',
+        message:
+          "SPEC-3 is defined 2 times (specs/guest-checkout-2.md, specs/guest-checkout.md); say which file's SPEC-3 to rename.",
+        definedIn: ['specs/guest-checkout-2.md', 'specs/guest-checkout.md'],
+      },
+      duplicated,
+    ],
+    [
+      'renames only the definition in the file named, and no link',
+      'SPEC-3',
+      'SPEC-9',
+      'specs/guest-checkout-2.md',
+      { ok: true, changedFiles: ['specs/guest-checkout-2.md'] },
+      { ...duplicated, 'specs/guest-checkout-2.md': twin.replace('key: SPEC-3', 'key: SPEC-9') },
+    ],
+    [
+      'a requirement: its opening line only, not its roadmap items or references',
+      'REQ-12',
+      'REQ-40',
+      'specs/guest-checkout-2.md',
+      { ok: true, changedFiles: ['specs/guest-checkout-2.md'] },
+      { ...duplicated, 'specs/guest-checkout-2.md': twin.replace('{#REQ-12 priority', '{#REQ-40 priority') },
+    ],
+    [
+      'a file that does not define the key',
+      'SPEC-3',
+      'SPEC-9',
+      'faqs/guest.md',
+      {
+        ok: false,
+        error: 'not-found',
+        message:
+          'faqs/guest.md does not define SPEC-3; it is defined in specs/guest-checkout-2.md, specs/guest-checkout.md.',
+      },
+      duplicated,
+    ],
+  ];
+  it.each(cases)('%s', async (_name, oldKey, newKey, file, expected, after) => {
+    const root = twins();
+    const result = await rekey(new DocumentStore(root), oldKey, newKey, {
+      extraFiles: ['roadmap.json'],
+      ...(file === undefined ? {} : { file }),
+    });
+    expect({ result, files: snapshot(root) }).toEqual({ result: expected, files: after });
+  });
+});

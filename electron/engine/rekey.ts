@@ -18,11 +18,22 @@ import type { DocumentStore, LoadedFile, SaveAllOptions } from './documentStore.
 
 export type RekeyResult =
   | { ok: true; changedFiles: string[] }
-  | { ok: false; error: 'not-found' | 'exists' | 'invalid-key' | 'conflict' | 'io'; message: string };
+  | {
+      ok: false;
+      error: 'not-found' | 'exists' | 'invalid-key' | 'ambiguous' | 'conflict' | 'io';
+      message: string;
+      /** For `ambiguous`: every file that defines the old key. */
+      definedIn?: string[];
+    };
 
 export interface RekeyOptions extends SaveAllOptions {
   /** JSON files whose `items[].key` are keys too, such as `roadmap.json`. */
   extraFiles?: string[];
+  /**
+   * The one file whose definition of the old key is renamed. Needed when several files define it (a
+   * duplicate): then only that definition changes, and links to the key keep meaning the others.
+   */
+  file?: string;
 }
 
 /** Front-matter fields that hold keys of other documents or requirements. */
@@ -49,25 +60,32 @@ export async function rekey(
   }
   const loaded = await loadFiles(store, [oldKey, newKey], options.extraFiles ?? []);
   if (!Array.isArray(loaded)) return loaded;
-  const definedIn = (key: string) => loaded.find((file) => definesKey(file, key))?.file.path;
-  if (definedIn(oldKey) === undefined) {
+  const definitions = (key: string) =>
+    loaded.flatMap((file) => Array<string>(definitionsOf(file, key)).fill(file.file.path));
+  const places = definitions(oldKey);
+  if (places.length === 0) {
     return {
       ok: false,
       error: 'not-found',
       message: `No document, requirement or roadmap item has the key ${oldKey}.`,
     };
   }
-  const taken = definedIn(newKey);
+  const taken = definitions(newKey)[0];
   if (taken !== undefined) {
     return { ok: false, error: 'exists', message: `${newKey} is already used in ${taken}.` };
   }
+  const chosen = chooseDefinition(oldKey, places, options.file);
+  if (!chosen.ok) return chosen;
 
   const changes: { path: string; text: string; expected: LoadedFile }[] = [];
   for (const { file, json } of loaded) {
     if (!mentions(file.text, oldKey)) continue;
+    // A duplicate keeps its links: only the chosen file's definition is renamed.
+    if (chosen.only !== undefined && file.path !== chosen.only) continue;
+    const scope = chosen.only === undefined ? 'everything' : 'definition';
     const text = json
       ? rewriteItemKeys(file.text, oldKey, newKey)
-      : rewriteMarkdown(file.text, oldKey, newKey);
+      : rewriteMarkdown(file.text, oldKey, newKey, scope);
     if (text !== file.text) changes.push({ path: file.path, text, expected: file });
   }
   const saved = await store.saveAll(changes, options);
@@ -121,23 +139,66 @@ function mentions(text: string, key: string): boolean {
   return false;
 }
 
-function definesKey({ file, json }: Candidate, key: string): boolean {
-  if (!mentions(file.text, key)) return false;
-  if (json) return itemKeys(file.text).includes(key);
+/** How many times a file defines the key: as its own key, a requirement's or a roadmap item's. */
+function definitionsOf({ file, json }: Candidate, key: string): number {
+  if (!mentions(file.text, key)) return 0;
+  if (json) return itemKeys(file.text).filter((item) => item === key).length;
   const split = splitDocument(file.text);
-  if (split.frontMatter?.data.key === key) return true;
-  return scanMarkdown(split.body).requirements.some((requirement) => requirement.attributes.key === key);
+  const requirements = scanMarkdown(split.body).requirements.filter(
+    (requirement) => requirement.attributes.key === key,
+  ).length;
+  return (split.frontMatter?.data.key === key ? 1 : 0) + requirements;
 }
 
-function rewriteMarkdown(text: string, oldKey: string, newKey: string): string {
+/**
+ * Which definition to rename: the one there is, or, when a key is defined more than once, the one
+ * in `file` (then only it, as `only`). A file defining the key twice cannot say which it means.
+ */
+function chooseDefinition(
+  key: string,
+  places: string[],
+  file: string | undefined,
+): { ok: true; only?: string } | Extract<RekeyResult, { ok: false }> {
+  const files = [...new Set(places)];
+  if (file !== undefined && !files.includes(file)) {
+    return {
+      ok: false,
+      error: 'not-found',
+      message: `${file} does not define ${key}; it is defined in ${files.join(', ')}.`,
+    };
+  }
+  if (places.length === 1) return { ok: true };
+  if (file === undefined) {
+    return {
+      ok: false,
+      error: 'ambiguous',
+      message: `${key} is defined ${places.length} times (${files.join(', ')}); say which file's ${key} to rename.`,
+      definedIn: files,
+    };
+  }
+  if (places.filter((place) => place === file).length > 1) {
+    return {
+      ok: false,
+      error: 'ambiguous',
+      message: `${file} defines ${key} more than once; rename one of them there by hand.`,
+      definedIn: files,
+    };
+  }
+  return { ok: true, only: file };
+}
+
+/** `everything`: the key and every link to it; `definition`: only where this file defines the key. */
+type RewriteScope = 'everything' | 'definition';
+
+function rewriteMarkdown(text: string, oldKey: string, newKey: string, scope: RewriteScope): string {
   const split = splitDocument(text);
   const frontMatter = split.frontMatter;
   let raw = frontMatter?.raw;
   if (frontMatter && raw !== undefined && !frontMatter.error) {
     if (frontMatter.data.key === oldKey) raw = setFrontMatterFields(raw, { key: newKey });
-    raw = rewriteLinkFields(raw, oldKey, newKey);
+    if (scope === 'everything') raw = rewriteLinkFields(raw, oldKey, newKey);
   }
-  const body = rewriteBody(split.body, oldKey, newKey);
+  const body = rewriteBody(split.body, oldKey, newKey, scope);
   return joinDocument({ ...split, frontMatter: frontMatter && { ...frontMatter, raw: raw! }, body });
 }
 
@@ -198,7 +259,7 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 /** Rewrites requirement opening lines and references found by the scanner, nothing else. */
-function rewriteBody(body: string, oldKey: string, newKey: string): string {
+function rewriteBody(body: string, oldKey: string, newKey: string, scope: RewriteScope): string {
   const scan = scanMarkdown(body);
   const lines = body.split('\n');
   const edits = new Map<number, { column: number; length: number; text: string }[]>();
@@ -207,15 +268,16 @@ function rewriteBody(body: string, oldKey: string, newKey: string): string {
 
   for (const requirement of scan.requirements) {
     const { attributes } = requirement;
-    if (attributes.key !== oldKey && !attributes.roadmap.includes(oldKey)) continue;
+    const links = scope === 'everything' && attributes.roadmap.includes(oldKey);
+    if (attributes.key !== oldKey && !links) continue;
     const line = lines[requirement.line - 1]!.replace(/\r$/, '');
     addEdit(requirement.line - 1, {
       column: 0,
       length: line.length,
-      text: rewriteRequirementOpen(line, attributes, oldKey, newKey),
+      text: rewriteRequirementOpen(line, attributes, oldKey, newKey, scope),
     });
   }
-  for (const reference of scan.references) {
+  for (const reference of scope === 'everything' ? scan.references : []) {
     if (reference.target !== oldKey && reference.anchor !== oldKey) continue;
     const line = lines[reference.line - 1]!;
     const match = referenceAtStart.exec(line.slice(reference.column - 1));
@@ -245,18 +307,21 @@ function rewriteRequirementOpen(
   attributes: RequirementAttributes,
   oldKey: string,
   newKey: string,
+  scope: RewriteScope,
 ): string {
+  const links = scope === 'everything';
   const expected: RequirementAttributes = {
     ...attributes,
     key: attributes.key === oldKey ? newKey : attributes.key,
-    roadmap: attributes.roadmap.map((key) => (key === oldKey ? newKey : key)),
+    roadmap: links ? attributes.roadmap.map((key) => (key === oldKey ? newKey : key)) : attributes.roadmap,
   };
-  const candidate = line
-    .replace(new RegExp(`(?<=[{\\s])#${oldKey}(?=[\\s}])`), `#${newKey}`)
-    .replace(/(?<=[{\s])roadmap=("?)([^\s"}]*)\1/, (_all, quote: string, list: string) => {
-      const keys = list.split(',').map((key) => (key === oldKey ? newKey : key));
-      return `roadmap=${quote}${keys.join(',')}${quote}`;
-    });
+  const renamedKey = line.replace(new RegExp(`(?<=[{\\s])#${oldKey}(?=[\\s}])`), `#${newKey}`);
+  const candidate = links
+    ? renamedKey.replace(/(?<=[{\s])roadmap=("?)([^\s"}]*)\1/, (_all, quote: string, list: string) => {
+        const keys = list.split(',').map((key) => (key === oldKey ? newKey : key));
+        return `roadmap=${quote}${keys.join(',')}${quote}`;
+      })
+    : renamedKey;
   return same(parseRequirementOpen(candidate), expected) ? candidate : formatRequirementOpen(expected);
 }
 

@@ -41,7 +41,7 @@ export class RoadmapLock {
           return {
             ok: false,
             error: 'locked',
-            message: `roadmap.json is being edited by another Specbench (process ${holder.pid} on ${holder.host}); it is open read-only here.`,
+            message: `Specbench has this workspace open for editing (process ${holder.pid} on ${holder.host}): make the change there, or close it and try again.`,
           };
         }
         if (holder !== 'missing') await fs.rm(file, { force: true });

@@ -96,6 +96,8 @@ export class Workspace {
     readonly templates: WorkspaceTemplates,
     readonly statistics: OpenStatistics,
     backupFolder: string | undefined,
+    /** Why a workspace opened for writing is read-only (another Specbench has it open, an unwritable folder). */
+    private readonly readOnlyReason: string | undefined,
   ) {
     this.indexes = new DocumentIndexes(root, store);
     this.operations = new DocumentOperations({
@@ -106,6 +108,7 @@ export class Workspace {
       templates,
       settings: () => this.currentSettings,
       writable: () => this.writable,
+      readOnlyMessage: () => this.readOnlyMessage,
       // The watcher will report the old name as deleted: that is this rename, not an outside change.
       renamedAway: (oldPath) => {
         if (this.watcher) this.renamedAway.set(oldPath, Date.now() + renameEchoMs);
@@ -127,8 +130,10 @@ export class Workspace {
       releasePrefix: settings.settings.prefixes.release,
     };
     let roadmap = await RoadmapStore.open(absolute, { write: options.write === true, ...prefixes });
+    let readOnlyReason: string | undefined;
     // Another process holds the roadmap's lock, or the folder is read-only: open read-only rather than not at all.
     if (!roadmap.ok && (roadmap.error === 'locked' || roadmap.error === 'unwritable')) {
+      readOnlyReason = roadmap.message;
       roadmap = await RoadmapStore.open(absolute, prefixes);
     }
     if (!roadmap.ok) {
@@ -154,6 +159,7 @@ export class Workspace {
       templates,
       { ...loaded.statistics, totalMs: 0 },
       options.backupFolder,
+      readOnlyReason,
     );
     workspace.indexes.load(loaded.files, loaded.cachedTexts);
     workspace.statistics.totalMs = performance.now() - started;
@@ -170,6 +176,11 @@ export class Workspace {
 
   get writable(): boolean {
     return this.roadmapStore.writable && !this.closed;
+  }
+
+  /** What a refused write says: who has the workspace open, or that it was opened read-only. */
+  get readOnlyMessage(): string {
+    return this.readOnlyReason ?? 'This workspace is open read-only.';
   }
 
   documents(): DocumentEntry[] {
@@ -306,8 +317,8 @@ export class Workspace {
   }
 
   /** Renames a key in every file (and the roadmap) or in none, then re-indexes the files that changed. */
-  rekey(oldKey: string, newKey: string): Promise<RekeyResult | ReadOnlyResult> {
-    return this.operations.rekey(oldKey, newKey);
+  rekey(oldKey: string, newKey: string, file?: string): Promise<RekeyResult | ReadOnlyResult> {
+    return this.operations.rekey(oldKey, newKey, file);
   }
 
   /** Feedback rows as new notes, all or none; rows imported before are left out. */

@@ -38,11 +38,7 @@ function templateOutlines(templates: WorkspaceTemplates): WorkspaceInfo['templat
 
 type Handlers = { [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M> };
 
-const readOnly = {
-  ok: false as const,
-  error: 'read-only',
-  message: 'This workspace is open read-only (another Specbench window may be editing it).',
-};
+type ReadOnly = { ok: false; error: 'read-only'; message: string };
 
 export class WorkspaceService implements ApiService {
   private readonly handlers: Handlers;
@@ -68,8 +64,10 @@ export class WorkspaceService implements ApiService {
   private createHandlers(): Handlers {
     const workspace = this.workspace;
     const exporter = new BundleExporter(workspace, this.exportOptions);
-    const writable = <T>(run: () => Promise<T>): Promise<T | typeof readOnly> =>
-      workspace.writable ? run() : Promise.resolve(readOnly);
+    const writable = <T>(run: () => Promise<T>): Promise<T | ReadOnly> =>
+      workspace.writable
+        ? run()
+        : Promise.resolve({ ok: false, error: 'read-only', message: workspace.readOnlyMessage });
     return {
       getWorkspace: () => ({
         name: workspace.settings.name,

@@ -1,21 +1,26 @@
 /** `specbench rekey <dir> <OLD> <NEW>`: renames a key and rewrites every reference, all files or none. */
 import { isKey } from '../../../shared/grammar/linkGrammar.js';
 import type { CliCommand } from '../cliCommand.js';
-import { exitCodes, fail, plural, writeLines } from '../cliOutput.js';
+import path from 'node:path';
+import { exitCodes, fail, fileLocation, plural, writeLines, type CliContext } from '../cliOutput.js';
 import { openWorkspace } from '../openWorkspace.js';
 
 export const rekeyCommand: CliCommand = {
   name: 'rekey',
   summary: 'rename a key and rewrite every reference to it',
-  usage: 'specbench rekey <dir> <OLD> <NEW>',
+  usage: 'specbench rekey <dir> <OLD> <NEW> [--file PATH]',
   details: `Renames a document, requirement or roadmap key (for example SPEC-3 to SPEC-30) and rewrites
 every [[reference]], implements, answers and roadmap= link to it. Either every file changes or none.
 
-Exit codes: 0 renamed, 2 bad usage, an unknown OLD, a NEW already in use, or a file that could not
-be written (nothing is changed).`,
+When two files define OLD (a duplicate key, as after merging two branches), rekey refuses to guess:
+--file PATH names the one to rename, and only its definition changes; links to OLD keep meaning the
+other. PATH is relative to the current folder, or to the workspace.
+
+Exit codes: 0 renamed, 2 bad usage, an unknown OLD, an OLD defined more than once without --file, a
+NEW already in use, or a file that could not be written (nothing is changed).`,
   positionals: ['dir', 'old', 'new'],
-  options: {},
-  async run(context, [dir, oldKey, newKey]) {
+  options: { file: { type: 'string' } },
+  async run(context, [dir, oldKey, newKey], values) {
     for (const key of [oldKey!, newKey!]) {
       if (!isKey(key)) return fail(context, `rekey: '${key}' is not a key like SPEC-3 or REQ-12`);
     }
@@ -23,14 +28,34 @@ be written (nothing is changed).`,
     const opened = await openWorkspace(context, 'rekey', dir!, { write: true });
     if (!opened.ok) return opened.code;
     try {
-      const result = await opened.workspace.rekey(oldKey!, newKey!);
-      if (!result.ok) return fail(context, `rekey: ${result.message}`);
-      writeLines(context, [
-        `Renamed ${oldKey} to ${newKey} in ${plural(result.changedFiles.length, 'file')}.`,
-      ]);
+      const file =
+        typeof values.file === 'string' ? workspaceFile(context, opened.root, values.file) : undefined;
+      const result = await opened.workspace.rekey(oldKey!, newKey!, file);
+      if (!result.ok) {
+        if (result.error !== 'ambiguous' || !('definedIn' in result) || !result.definedIn) {
+          return fail(context, `rekey: ${result.message}`);
+        }
+        const places = result.definedIn.map((place) => fileLocation(context, opened.root, place));
+        return fail(
+          context,
+          `rekey: ${oldKey} is defined in ${places.join(' and ')}; name the one to rename with --file ${places[0]}`,
+        );
+      }
+      const where =
+        file === undefined
+          ? `in ${plural(result.changedFiles.length, 'file')}`
+          : `in ${fileLocation(context, opened.root, file)}; links to ${oldKey} keep meaning the other`;
+      writeLines(context, [`Renamed ${oldKey} to ${newKey} ${where}.`]);
       return exitCodes.ok;
     } finally {
       await opened.workspace.close();
     }
   },
 };
+
+/** A path as typed (from the current folder), made workspace-relative; one outside it is taken as workspace-relative already. */
+function workspaceFile(context: CliContext, root: string, typed: string): string {
+  const relative = path.relative(root, path.resolve(context.cwd, typed));
+  const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  return (inside ? relative : typed).split(path.sep).join('/');
+}

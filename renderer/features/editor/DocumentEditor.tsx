@@ -15,6 +15,7 @@ import { completenessOf, templateOutline, type Completeness } from './completene
 import { templateExamplesKey } from './TemplateExamples.js';
 import { sharedCodec } from '../../workbench/sharedCodec.js';
 import { ConflictBanner } from './ConflictBanner.js';
+import { DuplicateKeyBanner } from './DuplicateKeyBanner.js';
 import { RestoreBanner } from './RestoreBanner.js';
 import { EditorPageContext } from './editorContext.js';
 import { imageFiles, insertImages } from './editorCommands.js';
@@ -259,6 +260,14 @@ function EditorPage({
               {notice}
             </p>
           )}
+          <DuplicateKeyBanner
+            path={path}
+            workspace={workspace}
+            editor={editor}
+            editable={writable}
+            setFields={setFieldsNow}
+            commit={commit}
+          />
           {session.recovered && writable && (
             <RestoreBanner
               backup={session.recovered}
