@@ -24,6 +24,24 @@ export function wikiLinkPatternGlobal(): RegExp {
   return new RegExp(wikiLinkSource, 'g');
 }
 
+const wikiLinkAtStartPattern = new RegExp(`^${wikiLinkSource}`);
+
+/** A wikilink or embed by name at the start of `source` (not a `[[KEY]]` reference), with its text. */
+export function wikiLinkAtStart(source: string): { raw: string; link: NameLink } | undefined {
+  if (!source.startsWith('[[') && !source.startsWith('![[')) return undefined;
+  const match = wikiLinkAtStartPattern.exec(source);
+  if (!match) return undefined;
+  const link = nameLinkFromMatch(match, source.slice(match[0].length));
+  return link ? { raw: match[0], link } : undefined;
+}
+
+/** `[[target#anchor|label]]`, `![[…]]` for an embed. */
+export function formatWikiLink(link: Pick<NameLink, 'target' | 'anchor' | 'label' | 'embed'>): string {
+  const anchor = link.anchor === undefined ? '' : `#${link.anchor}`;
+  const label = link.label === undefined ? '' : `|${link.label}`;
+  return `${link.embed ? '!' : ''}[[${link.target}${anchor}${label}]]`;
+}
+
 /**
  * A name link from a wikilink match, or undefined for what is not one: a `[[KEY]]` reference, an
  * empty `[[]]`, or `[[1]](url)`, which GitHub renders as a bracketed link (a citation), not a wikilink.

@@ -20,9 +20,9 @@ export interface SpliceHelpers {
   escape(text: string, before: string, after: string, table: boolean): string;
 }
 
-const textblockTypes = new Set(['paragraph', 'heading', 'codeBlock']);
+const textblockTypes = new Set(['paragraph', 'heading', 'codeBlock', 'calloutTitle']);
 
-type Change = { path: number[]; kind: 'text' | 'checked' };
+type Change = { path: number[]; kind: 'text' | 'checked' | 'callout' };
 
 /** One replaced range of the old block source (LF offsets). */
 export interface Replacement {
@@ -40,7 +40,9 @@ function changesBetween(old: JSONContent, next: JSONContent, path: number[], cha
       changes.push({ path, kind: 'text' });
     return true;
   }
-  if (fingerprintOf(old.attrs) !== fingerprintOf(next.attrs)) {
+  if (fingerprintOf(old.attrs) !== fingerprintOf(next.attrs) && old.type === 'callout') {
+    changes.push({ path, kind: 'callout' });
+  } else if (fingerprintOf(old.attrs) !== fingerprintOf(next.attrs)) {
     if (old.type !== 'taskItem') return false;
     const { checked: _was, ...oldRest } = old.attrs ?? {};
     const { checked: _now, ...newRest } = next.attrs ?? {};
@@ -95,7 +97,8 @@ export function spliceBlock(
         : maps.find((candidate) => startsWith(candidate.path, change.path));
     return { change, map };
   });
-  if (placed.some((item) => !item.map)) return undefined;
+  if (placed.some((item) => !item.map || (item.change.kind === 'text' && item.map.implicit)))
+    return undefined;
   // From the end of the source backwards, so the spans of those not yet spliced stay valid.
   placed.sort((a, b) => b.map!.from - a.map!.from || (a.change.kind === 'text' ? -1 : 1));
   let text = source;
@@ -112,7 +115,9 @@ export function spliceBlock(
     let spliced =
       change.kind === 'text'
         ? spliceText(text, map!, unitsOfContent(target.content ?? []), helpers, reads)
-        : toggleCheckbox(text, map!, Boolean(target.attrs?.checked), reads);
+        : change.kind === 'callout'
+          ? rewriteCalloutMarker(text, map!, target.attrs ?? {}, reads)
+          : toggleCheckbox(text, map!, Boolean(target.attrs?.checked), reads);
     if (spliced === undefined) return undefined;
     if (change.kind === 'text' && map!.table) {
       const padded = keepingColumnWidth(text, spliced);
@@ -171,6 +176,26 @@ function toggleCheckbox(
   const at = lineStart + box.index + 1;
   const replacement = { from: at, to: at + 1, text: checked ? 'x' : ' ' };
   return reads(text.slice(0, at) + replacement.text + text.slice(at + 1)) ? replacement : undefined;
+}
+
+/** A callout's type or fold changed: only its `[!type]fold` marker is written again. */
+function rewriteCalloutMarker(
+  text: string,
+  map: TextblockMap,
+  attrs: Record<string, unknown>,
+  reads: (candidate: string) => boolean,
+): Replacement | undefined {
+  const lineStart = text.lastIndexOf('\n', map.from - 1) + 1;
+  const marker = /\[![A-Za-z0-9_-]+\][-+]?/.exec(text.slice(lineStart, map.from));
+  if (!marker) return undefined;
+  const from = lineStart + marker.index;
+  const replacement = {
+    from,
+    to: from + marker[0].length,
+    text: `[!${String(attrs.type ?? 'note')}]${String(attrs.fold ?? '')}`,
+  };
+  const candidate = text.slice(0, replacement.from) + replacement.text + text.slice(replacement.to);
+  return reads(candidate) ? replacement : undefined;
 }
 
 interface Boundary {
@@ -257,9 +282,12 @@ function spliceText(
   }
   // Smallest replaced range first; among equals, the one inside the most delimiters.
   pairs.sort((a, b) => a[1].at - a[0].at - (b[1].at - b[0].at) || depth(b[0].around) - depth(a[0].around));
+  // Text typed into an empty textblock may need a separator first (a space after a callout's type).
+  const opened = (written: string) =>
+    old.length === 0 && written !== '' ? (map.insertPrefix ?? '') + written : written;
   let tried = 0;
   for (const [start, end] of pairs) {
-    for (const written of renderings(
+    for (const rendered of renderings(
       text,
       map,
       added,
@@ -269,6 +297,7 @@ function spliceText(
       helpers,
     )) {
       if (++tried > 12) return undefined;
+      const written = opened(rendered);
       if (reads(text.slice(0, start.at) + written + text.slice(end.at))) {
         return { from: start.at, to: end.at, text: written };
       }

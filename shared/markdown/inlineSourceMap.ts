@@ -45,6 +45,10 @@ export interface TextblockMap {
   code: boolean;
   /** A table cell's content: one line, where `|` must be escaped. */
   table: boolean;
+  /** What text written into this empty textblock must start with (a space after a callout's type). */
+  insertPrefix?: string;
+  /** A paragraph made of blank lines, not parsed from text: it cannot be written into. */
+  implicit?: boolean;
 }
 
 const markTypeOfToken: Record<string, string> = {
@@ -54,6 +58,9 @@ const markTypeOfToken: Record<string, string> = {
   link: 'link',
   codespan: 'code',
 };
+
+/** The nodes whose inline content is mapped (a callout's title is one). */
+const textblockTypes = new Set(['paragraph', 'heading', 'codeBlock', 'calloutTitle']);
 
 export function unitKey(node: JSONContent, character?: string): string {
   if (character !== undefined) return JSON.stringify([character, node.marks ?? []]);
@@ -121,6 +128,9 @@ function locate(block: string, inline: string, cursor: number, table: boolean): 
 }
 
 const firstLineGap = /^(?:[ \t>|:-]|\n|[*+]|\d{1,9}[.)]|\[[ xX]\]|#{1,6}|=+)*$/;
+/** What opens a block before its text on the same line: a callout's `[!type]-`, a footnote's `[^label]:`. */
+const openingMarker = /^(?:\[![A-Za-z0-9_-]+\][-+]?|\[\^[^\]\s]+\]:)/;
+const openingMarkers = new RegExp(openingMarker.source.slice(1), 'g');
 
 function matchesAt(block: string, line: string, at: number, table: boolean): boolean {
   let position = at;
@@ -141,8 +151,14 @@ const syntaxCharacter = /[ \t>|:\-\n*+0-9.)[\]xX#=]/;
  */
 function findFirstLine(block: string, line: string, cursor: number, table: boolean): number | undefined {
   for (let at = cursor; at <= block.length; at++) {
-    if (matchesAt(block, line, at, table) && firstLineGap.test(block.slice(cursor, at))) return at;
-    if (at < block.length && !syntaxCharacter.test(block[at]!)) return undefined;
+    if (
+      matchesAt(block, line, at, table) &&
+      firstLineGap.test(block.slice(cursor, at).replace(openingMarkers, ''))
+    )
+      return at;
+    const marker = openingMarker.exec(block.slice(at, at + 256));
+    if (marker) at += marker[0].length - 1;
+    else if (at < block.length && !syntaxCharacter.test(block[at]!)) return undefined;
   }
   return undefined;
 }
@@ -253,18 +269,23 @@ function walkToken(token: Token, start: number, around: Delimited | undefined, w
     case 'br':
     case 'reference':
     case 'rawInline':
-      walk.units.push({
-        character: undefined,
-        key: '',
-        marks: [],
-        node: { type: token.type },
-        ...span(walk, start, start + raw.length),
-        around,
-      });
-      return true;
+      return pushAtom(walk, token, start, around);
     default:
-      return false;
+      // Tokens of the nodes that keep their own source (wikilinks, embeds, math…) are atoms too.
+      return (token as { sourceAtom?: boolean }).sourceAtom === true && pushAtom(walk, token, start, around);
   }
+}
+
+function pushAtom(walk: Walk, token: Token, start: number, around: Delimited | undefined): boolean {
+  walk.units.push({
+    character: undefined,
+    key: '',
+    marks: [],
+    node: { type: token.type },
+    ...span(walk, start, start + token.raw.length),
+    around,
+  });
+  return true;
 }
 
 function delimitedSpan(
@@ -314,7 +335,7 @@ export function mapTextblocks(
 ): TextblockMap[] | undefined {
   const textblocks: { path: number[]; node: JSONContent; table: boolean }[] = [];
   const visit = (current: JSONContent, path: number[], table: boolean) => {
-    if (current.type === 'paragraph' || current.type === 'heading' || current.type === 'codeBlock') {
+    if (textblockTypes.has(current.type ?? '')) {
       textblocks.push({ path, node: current, table });
       return;
     }
@@ -344,7 +365,7 @@ export function mapTextblocks(
         : mapInline(block, textblock.node, textblock.path, tokens, cursor, textblock.table);
     if (!map) return undefined;
     maps.push(map);
-    cursor = map.to;
+    cursor = map.code ? afterClosingFence(block, map.to) : map.to;
   }
   return maps;
 }
@@ -361,10 +382,33 @@ function mapInline(
   const expected = unitsOfContent(node.content ?? []);
   if (inline === '') {
     if (expected.length > 0) return undefined;
-    const at = emptyTextblockPosition(block, cursor, table);
-    return at === undefined
-      ? undefined
-      : { path, units: [], from: at, to: at, linePrefix: undefined, code: false, table };
+    const empty = emptyTextblockPosition(block, cursor, table, node.type === 'calloutTitle');
+    // An empty paragraph TipTap makes of extra blank lines in a quote: nothing to map, nowhere to write.
+    if (empty === undefined && node.type === 'paragraph' && !table) {
+      return {
+        path,
+        units: [],
+        from: cursor,
+        to: cursor,
+        linePrefix: undefined,
+        code: false,
+        table,
+        implicit: true,
+      };
+    }
+    if (empty === undefined) return undefined;
+    const { at, prefix } = empty;
+    const map: TextblockMap = {
+      path,
+      units: [],
+      from: at,
+      to: at,
+      linePrefix: undefined,
+      code: false,
+      table,
+    };
+    if (prefix !== undefined) map.insertPrefix = prefix;
+    return map;
   }
   const located = locate(block, inline, cursor, table);
   if (!located) return undefined;
@@ -398,7 +442,7 @@ function atomMatches(tokenType: string, nodeType: string): boolean {
     reference: 'reference',
     rawInline: 'rawInline',
   };
-  return expected[tokenType] === nodeType;
+  return (expected[tokenType] ?? tokenType) === nodeType;
 }
 
 /** The delimiters around a unit give exactly its marks (the editor may hold marks the source does not spell). */
@@ -411,17 +455,32 @@ function marksMatch(around: Delimited | undefined, marks: Mark[]): boolean {
 
 const emptyItemLine = /^[ \t>]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+\[[ xX]\])?[ \t]?(?=[ \t]*(?:\n|$))/;
 
-/** Where text goes in an empty table cell (after its pipe and a space) or list item (after its marker). */
-function emptyTextblockPosition(block: string, cursor: number, table: boolean): number | undefined {
+const emptyCalloutTitle = /^[ \t>]*\[![A-Za-z0-9_-]+\][-+]?[ \t]?/;
+
+/**
+ * Where text goes in an empty table cell (after its pipe and a space), list item (after its marker)
+ * or callout title (after its type), and what must come before it there.
+ */
+function emptyTextblockPosition(
+  block: string,
+  cursor: number,
+  table: boolean,
+  calloutTitle: boolean,
+): { at: number; prefix?: string } | undefined {
+  if (calloutTitle) {
+    const title = emptyCalloutTitle.exec(block.slice(cursor));
+    if (!title || cursor !== 0) return undefined;
+    return /[ \t]$/.test(title[0]) ? { at: title[0].length } : { at: title[0].length, prefix: ' ' };
+  }
   if (!table) {
     const lineStart = cursor === 0 ? 0 : block.indexOf('\n', cursor) + 1;
     if (lineStart === 0 && cursor !== 0) return undefined;
     const marker = emptyItemLine.exec(block.slice(lineStart));
-    return marker ? lineStart + marker[0].length : undefined;
+    return marker ? { at: lineStart + marker[0].length } : undefined;
   }
   const pipe = block.indexOf('|', cursor);
   if (pipe === -1) return undefined;
-  return block[pipe + 1] === ' ' ? pipe + 2 : pipe + 1;
+  return { at: block[pipe + 1] === ' ' ? pipe + 2 : pipe + 1 };
 }
 
 const fenceLine = /^(?:[ \t>]|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))*(?:`{3,}|~{3,})/;
@@ -477,6 +536,14 @@ function mapCode(block: string, node: JSONContent, path: number[], cursor: numbe
     code: true,
     table: false,
   };
+}
+
+const closingFenceLine = /^\n[ \t>]*(?:`{3,}|~{3,})[ \t]*(?=\n|$)/;
+
+/** Past a code block's closing fence (inside a quote or list the next textblock's search starts there). */
+function afterClosingFence(block: string, end: number): number {
+  const fence = closingFenceLine.exec(block.slice(end));
+  return fence ? end + fence[0].length : end;
 }
 
 /** The container prefix of the textblock's second line (blockquote markers, list indentation), if any. */

@@ -9,6 +9,7 @@ import { Marked, type Lexer, type Links, type Token, type marked as globalMarked
 import { type RequirementBlockMatch, matchRequirementBlock } from '../grammar/linkGrammar.js';
 import { splitDocument } from '../frontMatter/frontMatter.js';
 import { fingerprintOf } from './blockAlignment.js';
+import { calloutTokenizer } from './extensions/callout.js';
 import { requirementNodeAttributes } from './extensions/requirement.js';
 import { createMarkdownExtensions } from './markdownExtensions.js';
 import {
@@ -46,7 +47,7 @@ export function createMarkdownCodec(): MarkdownCodec {
   let definedLabels: ReadonlySet<string> = new Set();
   // A private marked instance: tokenizers registered on the global one pile up across editors.
   const manager = new MarkdownManager({ extensions, marked: marked as unknown as typeof globalMarked });
-  marked.use({ extensions: [referenceLinkTokenizer(() => definedLabels)] });
+  marked.use({ extensions: [referenceLinkTokenizer(() => definedLabels), calloutTokenizer()] });
   const internals = manager as unknown as {
     applyMarkToContent: typeof applyMarkToContent;
     encodeTextForMarkdown: (text: string, node: JSONContent, parent?: JSONContent) => string;

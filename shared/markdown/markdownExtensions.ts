@@ -9,10 +9,14 @@ import { OrderedList, TaskItem, TaskList } from '@tiptap/extension-list';
 import { Paragraph } from '@tiptap/extension-paragraph';
 import { Table, TableKit } from '@tiptap/extension-table';
 import { StarterKit } from '@tiptap/starter-kit';
+import { Callout } from './extensions/callout.js';
+import { CalloutTitle } from './extensions/calloutTitle.js';
+import { Embed } from './extensions/embed.js';
 import { RawBlock } from './extensions/rawBlock.js';
 import { RawInline } from './extensions/rawInline.js';
 import { Reference } from './extensions/reference.js';
 import { Requirement } from './extensions/requirement.js';
+import { WikiLink } from './extensions/wikiLink.js';
 import { escapeBlockStarts, escapeMarkdownText } from './markdownText.js';
 
 export const allowedLinkProtocols = ['http', 'https', 'mailto'] as const;
@@ -189,6 +193,10 @@ export function createMarkdownExtensions(): Extensions {
     TaskItem.configure({ nested: true }),
     Requirement,
     Reference,
+    Callout,
+    CalloutTitle,
+    WikiLink,
+    Embed,
     RawBlock,
     RawInline,
   ];

@@ -1,11 +1,12 @@
 /**
  * Inline source the editor does not model, kept byte for byte as an atom: inline HTML and comments,
- * entities, footnote references, Obsidian embeds, block ids and comments, math, non-key wikilinks,
- * reference-style links (see referenceLinks.ts).
+ * entities, footnote references, block ids and comments, math, reference-style links (see
+ * referenceLinks.ts), and bracketed text no link grammar reads (`[[8]](url)`).
  */
 import { Node, type JSONContent, type MarkdownToken } from '@tiptap/core';
 import { findInlineStart } from '../../grammar/inlineStart.js';
 import { referenceAtStart } from '../../grammar/linkGrammar.js';
+import { wikiLinkAtStart } from '../../grammar/nameLinkGrammar.js';
 import { sourceAttribute } from './sourceAttribute.js';
 
 const attribute = String.raw`(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>\x60]+|'[^']*'|"[^"]*"))?)`;
@@ -30,7 +31,7 @@ const startCharacters = /[<&![%$^]/g;
 
 /** Matches raw inline source at the start of `source`, or undefined. */
 export function matchRawInline(source: string): string | undefined {
-  if (referenceAtStart.test(source)) return undefined;
+  if (referenceAtStart.test(source) || wikiLinkAtStart(source) !== undefined) return undefined;
   for (const pattern of rawInlinePatterns) {
     const match = pattern.exec(source);
     if (match) return match[0];
