@@ -8,6 +8,11 @@ describe('parseRoute', () => {
     ['#/doc/specs/guest-checkout.md', { name: 'doc', path: 'specs/guest-checkout.md' }],
     ['#/doc/specs/a%20b.md?line=12', { name: 'doc', path: 'specs/a b.md', line: 12 }],
     ['#/doc/specs/a.md?line=x', { name: 'doc', path: 'specs/a.md' }],
+    [
+      '#/doc/Notes/Plan.md?anchor=Release%20plan',
+      { name: 'doc', path: 'Notes/Plan.md', anchor: 'Release plan' },
+    ],
+    [documentHash('a.md', undefined, '^block-1'), { name: 'doc', path: 'a.md', anchor: '^block-1' }],
     ['#/doc/%E0%A4%A', { name: 'notFound', hash: '#/doc/%E0%A4%A' }],
     ['#/roadmap', { name: 'roadmap' }],
     ['#/roadmap/RM-3', { name: 'roadmapItem', key: 'RM-3' }],
@@ -31,6 +36,7 @@ describe('hashes', () => {
   const cases: [string, string][] = [
     [documentHash('specs/guest-checkout.md'), '#/doc/specs/guest-checkout.md'],
     [documentHash('specs/a.md', 12), '#/doc/specs/a.md?line=12'],
+    [documentHash('a.md', undefined, 'Plan & #2'), '#/doc/a.md?anchor=Plan%20%26%20%232'],
     [documentHash('notes/my notes #1.md'), '#/doc/notes/my%20notes%20%231.md'],
     [roadmapItemHash('RM-3'), '#/roadmap/RM-3'],
     [searchHash('guest & card'), '#/search/guest%20%26%20card'],

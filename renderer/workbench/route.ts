@@ -2,7 +2,7 @@
 
 export type Route =
   | { name: 'home' }
-  | { name: 'doc'; path: string; line?: number }
+  | { name: 'doc'; path: string; line?: number; anchor?: string }
   | { name: 'roadmap' }
   | { name: 'roadmapItem'; key: string }
   | { name: 'timeline' }
@@ -35,10 +35,13 @@ export function parseRoute(hash: string): Route {
   switch (head) {
     case 'doc': {
       if (!decoded) return notFound;
-      const line = Number(new URLSearchParams(queryPart).get('line'));
-      return Number.isInteger(line) && line > 0
-        ? { name: 'doc', path: decoded, line }
-        : { name: 'doc', path: decoded };
+      const query = new URLSearchParams(queryPart);
+      const line = Number(query.get('line'));
+      const anchor = query.get('anchor');
+      const route: Route = { name: 'doc', path: decoded };
+      if (Number.isInteger(line) && line > 0) route.line = line;
+      if (anchor) route.anchor = anchor;
+      return route;
     }
     case 'roadmap':
       return decoded ? { name: 'roadmapItem', key: decoded } : { name: 'roadmap' };
@@ -70,10 +73,15 @@ export function encodePath(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }
 
-/** Each path segment is URI-encoded so spaces and `#` survive the hash; the router decodes them. */
-export function documentHash(path: string, line?: number): string {
+/**
+ * Each path segment is URI-encoded so spaces and `#` survive the hash; the router decodes them.
+ * `anchor` opens the document at a heading (its text or GitHub id) or a `^block` id.
+ */
+export function documentHash(path: string, line?: number, anchor?: string): string {
   const encoded = encodePath(path);
-  return line !== undefined && line > 0 ? `#/doc/${encoded}?line=${line}` : `#/doc/${encoded}`;
+  if (line !== undefined && line > 0) return `#/doc/${encoded}?line=${line}`;
+  if (anchor) return `#/doc/${encoded}?anchor=${encodeURIComponent(anchor)}`;
+  return `#/doc/${encoded}`;
 }
 
 export function roadmapItemHash(key: string): string {

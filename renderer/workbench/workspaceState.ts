@@ -10,6 +10,7 @@ import type {
   WorkspaceInfo,
 } from '../../shared/contract/apiContract.js';
 import type { DocumentSummary } from '../../shared/contract/documentSummary.js';
+import { NameResolver } from '../../shared/model/nameResolver.js';
 import type { RoadmapItem } from '../../shared/model/roadmapModel.js';
 
 /** What changed, so a refresh fetches only that: some documents, the roadmap, or everything. */
@@ -34,6 +35,10 @@ export interface WorkspaceState {
   /** Requirement key → the spec that holds it. */
   requirementOwner: ReadonlyMap<string, DocumentSummary>;
   roadmapByKey: ReadonlyMap<string, RoadmapItem>;
+  /** Files other than Markdown (images, PDFs) by workspace path: what `![[image.png]]` may name. */
+  otherFiles: readonly string[];
+  /** Resolves `[[Note]]`, `![[image.png]]` and relative links the way the engine does. */
+  names: NameResolver;
   /** Increments whenever documents or the roadmap change, so views can re-fetch derived data (links, trace). */
   revision: number;
   /** Paths that changed on disk in the last external-change event (for open editors). */
@@ -53,6 +58,8 @@ export const emptyWorkspaceState: WorkspaceState = {
   byKey: new Map(),
   requirementOwner: new Map(),
   roadmapByKey: new Map(),
+  otherFiles: [],
+  names: new NameResolver([]),
   revision: 0,
   refresh: () => Promise.resolve(),
   update: () => Promise.resolve(),
@@ -69,13 +76,15 @@ interface Snapshot {
   documents: DocumentSummary[];
   roadmap: RoadmapItem[];
   findings: FindingView[];
+  otherFiles: readonly string[];
 }
 
 /** Builds the lookup maps for one snapshot; pure, so it is unit-tested. */
 export function indexSnapshot(
   documents: readonly DocumentSummary[],
   roadmap: readonly RoadmapItem[],
-): Pick<WorkspaceState, 'byPath' | 'byKey' | 'requirementOwner' | 'roadmapByKey'> {
+  otherFiles: readonly string[] = [],
+): Pick<WorkspaceState, 'byPath' | 'byKey' | 'requirementOwner' | 'roadmapByKey' | 'names'> {
   const byPath = new Map<string, DocumentSummary>();
   const byKey = new Map<string, DocumentSummary>();
   const requirementOwner = new Map<string, DocumentSummary>();
@@ -87,7 +96,7 @@ export function indexSnapshot(
     }
   }
   const roadmapByKey = new Map(roadmap.map((item) => [item.key, item] as const));
-  return { byPath, byKey, requirementOwner, roadmapByKey };
+  return { byPath, byKey, requirementOwner, roadmapByKey, names: new NameResolver(documents, otherFiles) };
 }
 
 /**
@@ -115,14 +124,19 @@ export function patchDocuments(
   return patched;
 }
 
+function isMarkdown(path: string): boolean {
+  return /\.md$/i.test(path);
+}
+
 async function loadSnapshot(api: SpecbenchApi): Promise<Snapshot> {
-  const [info, documents, roadmap, findings] = await Promise.all([
+  const [info, documents, roadmap, findings, otherFiles] = await Promise.all([
     api.getWorkspace({}),
     api.listDocuments({}),
     api.listRoadmap({}),
     api.check({}),
+    api.listOtherFiles({}),
   ]);
-  return { info, documents, roadmap, findings };
+  return { info, documents, roadmap, findings, otherFiles };
 }
 
 interface Pending {
@@ -131,6 +145,8 @@ interface Pending {
   /** Known summaries by path; a path here is not fetched. */
   summaries: Map<string, DocumentSummary>;
   roadmap: boolean;
+  /** A file that is not Markdown changed: list them again. */
+  otherFiles: boolean;
 }
 
 const nothingPending = (): Pending => ({
@@ -138,6 +154,7 @@ const nothingPending = (): Pending => ({
   paths: new Set(),
   summaries: new Map(),
   roadmap: false,
+  otherFiles: false,
 });
 
 /** Owns the state for <WorkspaceContext.Provider>; loads run one at a time, changes queued meanwhile merge. */
@@ -169,7 +186,8 @@ export function useWorkspaceLoader(api: SpecbenchApi): WorkspaceState {
         pending.current.full ||
         pending.current.paths.size > 0 ||
         pending.current.summaries.size > 0 ||
-        pending.current.roadmap
+        pending.current.roadmap ||
+        pending.current.otherFiles
       ) {
         const next = pending.current;
         pending.current = nothingPending();
@@ -180,11 +198,12 @@ export function useWorkspaceLoader(api: SpecbenchApi): WorkspaceState {
             loaded.current = true;
             setSnapshot(loadedSnapshot);
           } else {
-            const fetch = [...next.paths].filter((path) => !next.summaries.has(path));
+            const fetch = [...next.paths].filter((path) => !next.summaries.has(path) && isMarkdown(path));
             // Nothing to ask for (a save's own summary) patches in at once, without a round trip.
-            const [fetched, roadmap] = await Promise.all([
+            const [fetched, roadmap, otherFiles] = await Promise.all([
               fetch.length > 0 ? api.listDocuments({ paths: fetch }) : [],
               next.roadmap ? api.listRoadmap({}) : undefined,
+              next.otherFiles ? api.listOtherFiles({}) : undefined,
             ]);
             const paths = [...fetch, ...next.summaries.keys()];
             const documents = [...fetched, ...next.summaries.values()];
@@ -195,6 +214,7 @@ export function useWorkspaceLoader(api: SpecbenchApi): WorkspaceState {
                   documents:
                     paths.length > 0 ? patchDocuments(last.documents, paths, documents) : last.documents,
                   roadmap: roadmap ?? last.roadmap,
+                  otherFiles: otherFiles ?? last.otherFiles,
                 },
             );
             refreshFindings();
@@ -222,6 +242,10 @@ export function useWorkspaceLoader(api: SpecbenchApi): WorkspaceState {
     (change: WorkspaceUpdate): Promise<void> => {
       // The later word on a path wins: a change event after a save is fetched, a save after an event is not.
       for (const path of change.paths ?? []) {
+        if (!isMarkdown(path)) {
+          pending.current.otherFiles = true;
+          continue;
+        }
         pending.current.paths.add(path);
         pending.current.summaries.delete(path);
       }
@@ -246,9 +270,10 @@ export function useWorkspaceLoader(api: SpecbenchApi): WorkspaceState {
   // Rebuilt when the lists change, not when only the findings do.
   const documents = snapshot?.documents;
   const roadmap = snapshot?.roadmap;
+  const otherFiles = snapshot?.otherFiles;
   const lookups = useMemo(
-    () => (documents && roadmap ? indexSnapshot(documents, roadmap) : undefined),
-    [documents, roadmap],
+    () => (documents && roadmap ? indexSnapshot(documents, roadmap, otherFiles) : undefined),
+    [documents, roadmap, otherFiles],
   );
 
   return useMemo((): WorkspaceState => {

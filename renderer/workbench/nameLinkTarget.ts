@@ -1,0 +1,53 @@
+/**
+ * Where a link by name leads in the open workspace: `[[Note]]`, `[[Note#Heading]]`, `![[image.png]]`,
+ * resolved by the engine's own rules (NameResolver) against the documents and other files listed.
+ */
+import type { DocumentSummary } from '../../shared/contract/documentSummary.js';
+import type { NameLink } from '../../shared/grammar/nameLinkGrammar.js';
+import { fileTitle } from '../../shared/model/documentTitle.js';
+import { documentHash } from './route.js';
+import type { WorkspaceState } from './workspaceState.js';
+
+export interface NameLinkTarget {
+  state: 'found' | 'ambiguous' | 'missing' | 'outside';
+  /** The file the link opens (for an ambiguous name, the one a click opens). */
+  path?: string;
+  /** The Markdown document it names, if it is one. */
+  document?: DocumentSummary;
+  /** The target's title (a document's), or its file name. */
+  title: string;
+  /** Where a click goes: the document, at the heading or block. */
+  hash?: string;
+  /** Every file the name could mean, when it is ambiguous. */
+  candidates?: string[];
+}
+
+const imageExtension = /\.(png|jpe?g|gif|webp|svg|bmp|avif)$/i;
+
+export function isImagePath(path: string): boolean {
+  return imageExtension.test(path);
+}
+
+export function resolveNameLink(
+  workspace: Pick<WorkspaceState, 'names' | 'byPath'>,
+  link: Pick<NameLink, 'target' | 'anchor' | 'form'>,
+  fromPath: string,
+): NameLinkTarget {
+  const resolution = workspace.names.resolve(link, fromPath);
+  if (resolution.kind === 'missing' || resolution.kind === 'outside') {
+    return { state: resolution.kind, title: link.target === '' ? (link.anchor ?? '') : link.target };
+  }
+  const path = resolution.path;
+  const document = workspace.byPath.get(path);
+  const target: NameLinkTarget = {
+    state: resolution.kind,
+    path,
+    title: document?.title ?? fileTitle(path),
+  };
+  if (document) {
+    target.document = document;
+    target.hash = documentHash(path, undefined, link.anchor);
+  }
+  if (resolution.kind === 'ambiguous') target.candidates = resolution.candidates;
+  return target;
+}
