@@ -154,6 +154,7 @@ function RouteView({ route, onSelectRequirement, document, ...props }: RouteView
           {...props}
           document={document}
           line={route.line}
+          anchor={route.anchor}
           onSelectRequirement={onSelectRequirement}
         />
       );

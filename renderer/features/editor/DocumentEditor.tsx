@@ -14,6 +14,7 @@ import { moveToBodyStart } from './bodyStart.js';
 import { completenessOf, templateOutline, type Completeness } from './completeness.js';
 import { templateExamplesKey } from './TemplateExamples.js';
 import { sharedCodec } from '../../workbench/sharedCodec.js';
+import { scrollToAnchor } from './scrollToAnchor.js';
 import { ConflictBanner } from './ConflictBanner.js';
 import { DuplicateKeyBanner } from './DuplicateKeyBanner.js';
 import { RestoreBanner } from './RestoreBanner.js';
@@ -37,6 +38,8 @@ interface DocumentEditorProps {
   /** The open document's session (its identity: a new file at an old path gets a new one). */
   document: DocumentSession;
   line?: number;
+  /** A heading (text or GitHub id) or `^block` id to open the document at. */
+  anchor?: string;
   onSelectRequirement: (key: string | undefined) => void;
 }
 
@@ -75,6 +78,7 @@ function EditorPage({
   navigate,
   path,
   line,
+  anchor,
   onSelectRequirement,
   session,
   parsed,
@@ -204,6 +208,11 @@ function EditorPage({
     if (requirement) onSelectRequirement(requirement.key);
   }, [line, fullEntry, editor, onSelectRequirement]);
 
+  useEffect(() => {
+    if (!anchor || !editor) return;
+    scrollToAnchor(editor.view.dom, anchor);
+  }, [anchor, editor]);
+
   const filled = completeness.required.length - completeness.empty.length;
 
   // Properties and card fields are choices, not typing: they save at once instead of after a pause.
@@ -218,8 +227,8 @@ function EditorPage({
   );
   // A new value would re-render every node view in the document on each save-state change.
   const pageContext = useMemo(
-    () => ({ path, navigate, onSelectRequirement, commit }),
-    [path, navigate, onSelectRequirement, commit],
+    () => ({ path, navigate, onSelectRequirement, commit, api, extensionsFor: createEditorExtensions }),
+    [path, navigate, onSelectRequirement, commit, api],
   );
 
   return (

@@ -31,7 +31,15 @@ export function ReadOnlyMarkdown({ markdown, path, label, navigate, highlight }:
     [extensions, doc],
   );
   return (
-    <EditorPageContext.Provider value={{ path, navigate, onSelectRequirement: () => undefined, highlight }}>
+    <EditorPageContext.Provider
+      value={{
+        path,
+        navigate,
+        onSelectRequirement: () => undefined,
+        highlight,
+        extensionsFor: createEditorExtensions,
+      }}
+    >
       <div className="read-only-markdown">
         <EditorContent editor={editor} />
       </div>

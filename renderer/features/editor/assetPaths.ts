@@ -46,3 +46,8 @@ export function displaySource(source: string, documentPath: string): string {
   if (!segments || segments.length === 0) return '';
   return `workspace-assets/${segments.map(encodeURIComponent).join('/')}`;
 }
+
+/** The URL of an image by its workspace path (`images/Chart 1.png`). */
+export function workspaceAssetUrl(path: string): string {
+  return `workspace-assets/${path.split('/').map(encodeURIComponent).join('/')}`;
+}

@@ -1,5 +1,7 @@
 /** What node views need from the editor page (navigation, the selected requirement, the document path). */
 import { createContext, useContext } from 'react';
+import type { Extensions } from '@tiptap/core';
+import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 
 export interface EditorContextValue {
   path: string;
@@ -9,6 +11,12 @@ export interface EditorContextValue {
   commit?: () => void;
   /** A requirement card to mark (the story page's implemented requirement). */
   highlight?: string;
+  /** For node views that read other documents (embeds, link previews); absent where nothing may be read. */
+  api?: SpecbenchApi;
+  /** How many embeds deep this text is shown (a note embedding itself stops). */
+  embedDepth?: number;
+  /** The editor's extensions for another document's text (an embedded note renders with them). */
+  extensionsFor?: (path: string) => Extensions;
 }
 
 export const EditorPageContext = createContext<EditorContextValue>({

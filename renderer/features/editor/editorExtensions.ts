@@ -4,6 +4,8 @@ import { Placeholder, UndoRedo } from '@tiptap/extensions';
 import { ReactNodeViewRenderer } from '@tiptap/react';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { displaySource } from './assetPaths.js';
+import { CalloutView } from './CalloutView.js';
+import { EmbedView } from './EmbedView.js';
 import { RawSourceBlock } from './RawSourceBlock.js';
 import { ReferenceChip } from './ReferenceChip.js';
 import { RequirementCard } from './RequirementCard.js';
@@ -12,6 +14,7 @@ import { SoftBreak } from '../../workbench/softBreak.js';
 import { MarkdownLinkInputRule } from './markdownLinkInputRule.js';
 import { guidanceFor } from './sectionGuidance.js';
 import { TemplateExamples } from './TemplateExamples.js';
+import { WikiLinkChip } from './WikiLinkChip.js';
 import { sharedCodec } from '../../workbench/sharedCodec.js';
 
 /** The heading text of the top-level section that contains `pos`. */
@@ -39,6 +42,14 @@ export function createEditorExtensions(
         return extension.extend({ addNodeView: () => ReactNodeViewRenderer(ReferenceChip, { as: 'span' }) });
       case 'rawBlock':
         return extension.extend({ addNodeView: () => ReactNodeViewRenderer(RawSourceBlock) });
+      case 'wikiLink':
+        return extension.extend({ addNodeView: () => ReactNodeViewRenderer(WikiLinkChip, { as: 'span' }) });
+      case 'embed':
+        return extension.extend({ addNodeView: () => ReactNodeViewRenderer(EmbedView, { as: 'span' }) });
+      case 'callout':
+        return extension.extend({
+          addNodeView: () => ReactNodeViewRenderer(CalloutView, { update: rerenderOnAttributeChange }),
+        });
       case 'image':
         return extension.extend({
           addAttributes(this: { parent?: () => Record<string, object> }) {
