@@ -360,6 +360,13 @@ export function probeEdits(codec: MarkdownCodec, text: string, options: ProbeOpt
         if (!writable(codec, edited.content![index]!)) result.impossible = 'unwritable';
         else if (plan.at !== undefined && touchesAutolink(doc, plan.at, blockText))
           result.impossible = 'autolink';
+        // Deleting the space after a bare URL joins the next word to it: Markdown would read it as part of the address.
+        else if (
+          plan.edit === 'delete' &&
+          plan.at !== undefined &&
+          touchesAutolink(doc, plan.at - 1, blockText)
+        )
+          result.impossible = 'autolink';
       }
       outcomes.push(result);
     }
