@@ -3,6 +3,7 @@
  * full-text search and the quick switcher's candidates. Everything that changes a document (a save,
  * a rename, an outside edit) ends here with `add`, `reindex`, `refresh` or `drop`.
  */
+import type { NameResolver } from '../../shared/model/nameResolver.js';
 import type { QuickSwitchHit, SearchHit } from '../../shared/contract/apiContract.js';
 import type { DocumentEntry } from '../../shared/model/documentModel.js';
 import type { RoadmapItem } from '../../shared/model/roadmapModel.js';
@@ -70,6 +71,12 @@ export class DocumentIndexes {
       this.otherFilesListedAt = performance.now();
     }
     return this.otherFilesList;
+  }
+
+  /** Resolves links by name over every document and other file (listed again when stale). */
+  names(): NameResolver {
+    this.otherFiles();
+    return this.index.names();
   }
 
   /** A document's links by key and by name, in and out (backlinks included). */

@@ -3,6 +3,7 @@
  * watcher and the index cache, wired together in one place. What it knows of the documents lives in
  * DocumentIndexes; what a user does to them (save, rename, trash, rekey, backups) in DocumentOperations.
  */
+import type { NameResolver } from '../../shared/model/nameResolver.js';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { FindingView, QuickSwitchHit, SearchHit } from '../../shared/contract/apiContract.js';
@@ -220,6 +221,11 @@ export class Workspace {
   /** Files other than Markdown, by workspace path: what embeds and relative links may name. */
   otherFiles(): readonly string[] {
     return this.indexes.otherFiles();
+  }
+
+  /** Where links by name lead: `[[Note]]`, `![[image.png]]`, relative Markdown links. */
+  names(): NameResolver {
+    return this.indexes.names();
   }
 
   /** The documents that link to this one by its file name, which renaming it would update. */

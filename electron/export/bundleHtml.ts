@@ -52,7 +52,7 @@ export function bundleAnchors(bundle: SpecBundle): Map<string, string> {
 
 export function renderBundleHtml(bundle: SpecBundle, options: BundleHtmlOptions): BundleHtml {
   const anchors = bundleAnchors(bundle);
-  const context = { root: bundle.root, anchors, titles: bundle.titles };
+  const context = { root: bundle.root, anchors, titles: bundle.titles, resolveName: bundle.resolveName };
   const title = bundleTitle(bundle);
   const contents: TocHeading[] = [];
   const sections: string[] = [];

@@ -44,6 +44,22 @@ li:has(> .checkbox) { padding-left: 1.1em; text-indent: -1.1em; }
 .checkbox.checked::after { content: ''; position: absolute; left: 0.24em; top: 0.06em; width: 0.22em; height: 0.45em;
   border: solid #fff; border-width: 0 0.12em 0.12em 0; transform: rotate(45deg); }
 img { max-width: 100%; height: auto; display: block; margin: 3mm auto; border: 1px solid var(--rule); border-radius: 2mm; }
+.callout { margin: 0 0 3mm; padding: 2mm 4mm; border-left: 3px solid var(--callout, #2d4db5); border-radius: 1.5mm;
+  background: color-mix(in srgb, var(--callout, #2d4db5) 8%, white); break-inside: avoid; }
+.callout-title { font-weight: 600; color: var(--callout, #2d4db5); margin-bottom: 1mm; }
+.callout > :last-child { margin-bottom: 0; }
+.callout-abstract, .callout-todo { --callout: #0b6e7a; }
+.callout-tip, .callout-success { --callout: #1b6e3a; }
+.callout-question, .callout-warning { --callout: #8a4a00; }
+.callout-failure, .callout-danger, .callout-bug, .callout-caution { --callout: #b3261e; }
+.callout-example, .callout-important { --callout: #6b35b8; }
+.callout-quote { --callout: #545c66; }
+.name-link { color: var(--accent); }
+.name-link.missing { color: var(--muted); text-decoration: underline dashed; }
+.embed-note { display: block; margin: 0 0 3mm; padding: 2mm 4mm; border: 1px solid var(--rule); border-left: 3px solid var(--accent); border-radius: 1.5mm; }
+.embed-source { display: block; font-size: 8.5pt; color: var(--muted); margin-bottom: 1mm; }
+.embedded-heading { font-weight: 600; }
+.embed-stop { color: var(--muted); font-style: italic; }
 .image-alt { display: inline-block; padding: 1mm 2mm; border: 1px dashed var(--rule); color: var(--muted); font-style: italic; }
 code { font-family: ${mono}; font-size: 9pt; background: var(--soft);
   padding: 0.2mm 1mm; border-radius: 1mm; }

@@ -18,6 +18,13 @@ import { scanMarkdown } from '../../shared/grammar/markdownScanner.js';
 import { headingIds, headingSlugger } from '../../shared/model/headingAnchor.js';
 import { imageDataUri, resolveImage } from './bundleImages.js';
 import { attributes, escapeHtml, safeHref, sanitizeRawHtml } from './htmlSanitizer.js';
+import {
+  calloutExtension,
+  embedExtension,
+  wikiLinkExtension,
+  type NamedTarget,
+} from './vaultMarkdownHtml.js';
+import type { NameLink } from '../../shared/grammar/nameLinkGrammar.js';
 
 export interface TocHeading {
   id: string;
@@ -35,7 +42,14 @@ export interface DocumentHtmlContext {
   anchors: ReadonlyMap<string, string>;
   /** Titles shown beside the keys of references without a label of their own. */
   titles: ReadonlyMap<string, string>;
+  /** Where a `[[name]]` link or `![[embed]]` leads, by the workspace's name resolution. */
+  resolveName?: (link: NameLink, fromPath: string) => NamedTarget | undefined;
+  /** How many embeds deep this body is printed: an embedded note's headings are not numbered. */
+  embedDepth?: number;
 }
+
+/** Notes embedded in embedded notes are printed to this depth (a note embedding itself stops). */
+const embedDepthLimit = 2;
 
 interface RequirementToken {
   type: 'requirement';
@@ -65,16 +79,38 @@ export function renderDocumentHtml(
   const slug = headingSlugger();
   const marked = new Marked({ gfm: true, async: false });
   let headingIndex = -1;
+  const depth = context.embedDepth ?? 0;
+  const vault = {
+    root: context.root,
+    anchors: context.anchors,
+    resolveName: context.resolveName,
+    renderEmbedded:
+      depth >= embedDepthLimit
+        ? undefined
+        : (markdown: string, path: string) =>
+            renderDocumentHtml(markdown, path, `${number}-${depth + 1}`, {
+              ...context,
+              title: undefined,
+              embedDepth: depth + 1,
+            }).html,
+  };
   marked.use({
-    extensions: [requirementExtension(context), referenceExtension(context)],
+    extensions: [
+      requirementExtension(context),
+      referenceExtension(context),
+      calloutExtension(),
+      wikiLinkExtension(documentPath, vault),
+      embedExtension(documentPath, vault),
+    ],
     renderer: {
-      heading({ tokens, depth }) {
+      heading({ tokens, depth: headingDepth }) {
         const text = this.parser.parseInline(tokens);
+        if (depth > 0) return `<p class="embedded-heading">${text}</p>\n`;
         headingIndex++;
         const id = `${prefix}${slug(plainText(text))}`;
         if (headingIndex === 0 && outline.dropFirst) return '';
         // The shallowest heading used becomes a numbered section, whatever its level in the file.
-        const level = Math.min(6, Math.max(2, depth - outline.shallowest + 2));
+        const level = Math.min(6, Math.max(2, headingDepth - outline.shallowest + 2));
         if (level === 2) {
           const sectionNumber = `${number}.${headings.length + 1}`;
           headings.push({ id, number: sectionNumber, text: plainText(text), level: 2 });
@@ -84,6 +120,15 @@ export function renderDocumentHtml(
       },
       html({ text }) {
         return sanitizeRawHtml(text);
+      },
+      paragraph({ tokens }) {
+        // A note embedded alone on its line is a block of its own, not text inside a paragraph.
+        const content = tokens.filter((token) => !(token.type === 'text' && token.raw.trim() === ''));
+        const alone = content.length === 1 && content[0]!.type === 'embed';
+        const html = this.parser.parseInline(tokens);
+        return alone && html.startsWith('<span class="embed-note">')
+          ? `<div class="embed-block">${html}</div>\n`
+          : `<p>${html}</p>\n`;
       },
       link({ href, title, tokens }) {
         const text = this.parser.parseInline(tokens);

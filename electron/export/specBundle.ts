@@ -2,6 +2,9 @@
  * What a spec bundle holds: the chosen specs and, on request, the stories implementing their
  * requirements, the FAQs answering them, the roadmap items they deliver and a traceability matrix.
  */
+import type { NameLink } from '../../shared/grammar/nameLinkGrammar.js';
+import { fileTitle } from '../../shared/model/documentTitle.js';
+import type { NamedTarget } from './vaultMarkdownHtml.js';
 import { implementersOf } from '../../shared/contract/traceRows.js';
 import { splitDocument } from '../../shared/frontMatter/frontMatter.js';
 import { isKey, splitKey } from '../../shared/grammar/linkGrammar.js';
@@ -39,6 +42,8 @@ export interface SpecBundle {
   matrix?: MatrixRow[];
   /** The title of each key the documents mention, shown beside the key: `SPEC-2 Saved payment methods`. */
   titles: ReadonlyMap<string, string>;
+  /** Where a `[[name]]` link or `![[embed]]` in a document leads. */
+  resolveName?: (link: NameLink, fromPath: string) => NamedTarget | undefined;
 }
 
 export interface BundleRequest {
@@ -112,6 +117,17 @@ export async function collectBundle(workspace: Workspace, request: BundleRequest
     documents,
     roadmap,
     titles: mentionedTitles(workspace, entries),
+    resolveName: (link, fromPath) => {
+      const resolution = workspace.names().resolve(link, fromPath);
+      if (resolution.kind !== 'found' && resolution.kind !== 'ambiguous') return undefined;
+      const document = workspace.document(resolution.path);
+      const target: NamedTarget = {
+        path: resolution.path,
+        title: document?.title ?? fileTitle(resolution.path),
+      };
+      if (document?.key !== undefined && document.path === resolution.path) target.key = document.key;
+      return target;
+    },
   };
   if (request.include.includes('matrix')) bundle.matrix = matrixOf(specs, workspace.documents());
   return { ok: true, bundle };

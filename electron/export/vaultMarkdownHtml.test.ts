@@ -1,0 +1,113 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { NameResolver } from '../../shared/model/nameResolver.js';
+import { renderDocumentHtml } from './documentHtml.js';
+import { activeContent } from './htmlSanitizer.js';
+import { temporaryFolder } from './testing/exportFixtures.js';
+
+const pixel = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+describe('callouts, links by name and embeds in the export', () => {
+  let root: string;
+  const files: Record<string, string> = {
+    'Notes/Plan.md': '# Plan\n',
+    'Notes/Roadmap.md': '# Roadmap\n\n## Q1\n\nSearch.\n\n## Q2\n\nGuest checkout ships.\n',
+    'Notes/Loop.md': 'Before ![[Loop]] after\n',
+    'specs/checkout.md': '---\nkey: SPEC-1\n---\n# Checkout\n',
+  };
+  const titles = new Map([
+    ['Notes/Roadmap.md', 'Roadmap'],
+    ['specs/checkout.md', 'Guest checkout'],
+  ]);
+  const names = new NameResolver(
+    Object.keys(files).map((file) => ({ path: file })),
+    ['images/chart.png'],
+  );
+
+  beforeAll(async () => {
+    root = path.join(await temporaryFolder(), 'vault');
+    for (const [file, text] of Object.entries(files)) {
+      await fs.mkdir(path.dirname(path.join(root, file)), { recursive: true });
+      await fs.writeFile(path.join(root, file), text);
+    }
+    await fs.mkdir(path.join(root, 'images'));
+    await fs.writeFile(path.join(root, 'images', 'chart.png'), pixel);
+  });
+
+  const render = (body: string): string =>
+    renderDocumentHtml(body, 'Notes/Plan.md', '1', {
+      root,
+      anchors: new Map([['SPEC-1', 'document-SPEC-1']]),
+      titles: new Map(),
+      resolveName: (link, from) => {
+        const found = names.resolve(link, from);
+        if (found.kind !== 'found' && found.kind !== 'ambiguous') return undefined;
+        const key = found.path === 'specs/checkout.md' ? 'SPEC-1' : undefined;
+        return { path: found.path, title: titles.get(found.path) ?? found.path, ...(key ? { key } : {}) };
+      },
+    }).html.trim();
+
+  const cases: [string, string, string][] = [
+    [
+      'a callout with its title and body',
+      '> [!tip] Try this\n> Pay as a **guest**.\n',
+      '<div class="callout callout-tip">\n<p class="callout-title">Try this</p>\n<p>Pay as a <strong>guest</strong>.</p>\n</div>',
+    ],
+    [
+      'a folded GitHub alert, printed open and titled by its type',
+      '> [!WARNING]-\n> Limits apply.\n',
+      '<div class="callout callout-warning">\n<p class="callout-title">Warning</p>\n<p>Limits apply.</p>\n</div>',
+    ],
+    [
+      'a link by name to a note outside the bundle: its title and heading',
+      'See [[Roadmap#Q2]].',
+      '<p>See <span class="name-link">Roadmap › Q2</span>.</p>',
+    ],
+    [
+      'a link by name to a document in the bundle, with a label',
+      'See [[checkout|the spec]].',
+      '<p>See <a class="name-link" href="#document-SPEC-1">the spec</a>.</p>',
+    ],
+    ['a link to nothing', 'See [[Nowhere]].', '<p>See <span class="name-link missing">Nowhere</span>.</p>'],
+    [
+      'an image embed at its size',
+      '![[chart.png|120]]',
+      `<p><img src="data:image/png;base64,${pixel.toString('base64')}" alt="images/chart.png" width="120"></p>`,
+    ],
+    [
+      'a section embed, printed with its source',
+      '![[Roadmap#Q2]]',
+      '<div class="embed-block"><span class="embed-note"><span class="embed-source">Embedded from Roadmap › Q2</span><p class="embedded-heading">Q2</p>\n<p>Guest checkout ships.</p>\n</span></div>',
+    ],
+    [
+      'a missing embed says which',
+      '![[Gone.png]]',
+      '<p><span class="image-alt">Embed not found: Gone.png</span></p>',
+    ],
+  ];
+
+  it.each(cases)('%s', (_name, markdown, html) => {
+    expect(render(markdown)).toBe(html);
+  });
+
+  it('prints a note embedding itself two deep, then says so, with no active content', () => {
+    const html = renderDocumentHtml('![[Loop]]', 'Notes/Loop.md', '1', {
+      root,
+      anchors: new Map(),
+      titles: new Map(),
+      resolveName: (link, from) => {
+        const found = names.resolve(link, from);
+        return found.kind === 'found' ? { path: found.path, title: 'Loop' } : undefined;
+      },
+    }).html;
+    expect([
+      html.match(/Embedded from Loop/g)?.length,
+      html.includes('Embedded too deep to print'),
+      activeContent(html),
+    ]).toEqual([3, true, []]);
+  });
+});
