@@ -104,3 +104,21 @@ test('embeds show the image at its size and the note section read-only', async (
   await expect(embedded).not.toContainText('Search.');
   await screenshot(app.page, 'vault-embeds');
 });
+
+test('[[ offers notes by name as well as keys, and writes the shortest name that finds the note', async ({
+  app,
+  workspaceDir,
+}) => {
+  await app.openDocument('People/Dana.md');
+  await app.clickEndOf('Runs checkout.');
+  await app.page.keyboard.type(' Plans in [[roadm');
+  const options = app.page.getByRole('listbox', { name: 'Link to' });
+  await options.getByRole('option', { name: /Roadmap/ }).waitFor();
+  await app.page.keyboard.press('Enter');
+  await app.page.keyboard.type('.');
+  await expect(app.editor.getByRole('link', { name: 'Roadmap', exact: true })).toBeVisible();
+  await app.waitSaved();
+  expect(await fs.readFile(path.join(workspaceDir, 'People/Dana.md'), 'utf8')).toBe(
+    '# Dana\n\nRuns checkout. Plans in [[Roadmap]].\n',
+  );
+});

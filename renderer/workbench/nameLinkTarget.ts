@@ -51,3 +51,11 @@ export function resolveNameLink(
   if (resolution.kind === 'ambiguous') target.candidates = resolution.candidates;
   return target;
 }
+
+/** How to write a link to `path` from `fromPath`: its file name when that finds it alone, else its path (without `.md`). */
+export function linkNameFor(names: WorkspaceState['names'], path: string, fromPath: string): string {
+  const withoutExtension = path.replace(/\.md$/i, '');
+  const name = withoutExtension.slice(withoutExtension.lastIndexOf('/') + 1);
+  const found = names.resolve({ target: name, form: 'wiki' }, fromPath);
+  return found.kind === 'found' && found.path === path ? name : withoutExtension;
+}

@@ -103,7 +103,7 @@ function EditorPage({
   );
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const editorRef = useRef<Editor | null>(null);
-  const suggestion = useSuggestion(editorRef.current, api, workspace);
+  const suggestion = useSuggestion(editorRef.current, api, workspace, path);
   const suggestionRef = useRef(suggestion);
   suggestionRef.current = suggestion;
   const completenessTimer = useRef<number | undefined>(undefined);

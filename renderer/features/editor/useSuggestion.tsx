@@ -1,7 +1,8 @@
-/** The `/` slash menu and `[[` key autocomplete: a popup at the cursor, driven from the editor's keys. */
+/** The `/` slash menu and `[[` autocomplete (keys, and notes by name): a popup at the cursor, driven from the editor's keys. */
 import type { Editor } from '@tiptap/core';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
+import type { QuickSwitchHit, SpecbenchApi } from '../../../shared/contract/apiContract.js';
+import { linkNameFor } from '../../workbench/nameLinkTarget.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { blockCommands, filterBlockCommands, insertRequirement } from './editorCommands.js';
 import { findTrigger, type SuggestionTrigger } from './suggestionTrigger.js';
@@ -33,6 +34,7 @@ export function useSuggestion(
   editor: Editor | null,
   api: SpecbenchApi,
   workspace: WorkspaceState,
+  documentPath: string,
 ): Suggestion {
   const [open, setOpen] = useState<Open | undefined>(undefined);
   const [items, setItems] = useState<Item[]>([]);
@@ -101,32 +103,48 @@ export function useSuggestion(
     // What an earlier query found must not stay pickable while this one is looked up.
     setItems([]);
     const query = open.trigger.query;
-    const recent = workspaceRef.current.documents
-      .filter((entry) => entry.key)
-      .slice(0, 8)
-      .map((entry) => ({ key: entry.key, title: entry.title }));
+    const recent: QuickSwitchHit[] = workspaceRef.current.documents.slice(0, 8).map((entry) => {
+      const hit: QuickSwitchHit = { path: entry.path, title: entry.title, type: entry.type };
+      if (entry.key) hit.key = entry.key;
+      return hit;
+    });
     const lookup = query === '' ? Promise.resolve(recent) : api.quickSwitch({ query, limit: 12 });
     void lookup.then((hits) => {
       if (cancelled) return;
-      const keyed = hits.filter((hit) => hit.key);
+      // Keys become references; a note without one is linked by the shortest name that finds it.
+      const linkable = hits.filter((hit) => hit.key || /\.md$/i.test(hit.path));
       setItems(
-        keyed.slice(0, 8).map((hit) => ({
-          id: hit.key!,
-          title: hit.key!,
-          detail: hit.title,
-          run: () => {
-            // No space after the chip: the writer may go on with a full stop or a comma.
-            replace()
-              .insertContent({ type: 'reference', attrs: { target: hit.key } })
-              .run();
-          },
-        })),
+        linkable.slice(0, 8).map((hit) =>
+          hit.key
+            ? {
+                id: hit.key,
+                title: hit.key,
+                detail: hit.title,
+                run: () => {
+                  // No space after the chip: the writer may go on with a full stop or a comma.
+                  replace()
+                    .insertContent({ type: 'reference', attrs: { target: hit.key } })
+                    .run();
+                },
+              }
+            : {
+                id: hit.path,
+                title: hit.title,
+                detail: hit.path,
+                run: () => {
+                  const target = linkNameFor(workspaceRef.current.names, hit.path, documentPath);
+                  replace()
+                    .insertContent({ type: 'wikiLink', attrs: { target, source: '' } })
+                    .run();
+                },
+              },
+        ),
       );
     });
     return () => {
       cancelled = true;
     };
-  }, [open, editor, api]);
+  }, [open, editor, api, documentPath]);
 
   const onKeyDown = useCallback((event: KeyboardEvent): boolean => {
     const { open: current, items: list, active: index } = state.current;
