@@ -6,6 +6,7 @@
 import type { NameResolver } from '../../shared/model/nameResolver.js';
 import type { QuickSwitchHit, SearchHit } from '../../shared/contract/apiContract.js';
 import type { DocumentEntry } from '../../shared/model/documentModel.js';
+import { isKey } from '../../shared/grammar/linkGrammar.js';
 import type { RoadmapItem } from '../../shared/model/roadmapModel.js';
 import type { DocumentStore, FileVersion } from './documentStore.js';
 import type { CachedFile } from './indexCache.js';
@@ -14,6 +15,8 @@ import { isDocumentPath, readAndIndexFile, readTextQuickly } from './loadWorkspa
 import { listOtherFiles } from './otherFiles.js';
 import { renameRewrites } from './renameLinks.js';
 import { quickSwitch, quickSwitchCandidate, type QuickSwitchCandidate } from './quickSwitch.js';
+import { everyLineHit, searchHit } from './searchHit.js';
+import { parseQuery, type QueryTerm } from './searchQuery.js';
 import { SearchIndex, type SearchOptions } from './searchIndex.js';
 import { WorkspaceIndex, type Link } from './workspaceIndex.js';
 import { normalizeWorkspacePath } from './workspacePaths.js';
@@ -45,8 +48,32 @@ export class DocumentIndexes {
     this.cachedTexts = cachedTexts;
   }
 
+  /**
+   * Full-text hits, best first. A query that is a key (`REQ-4`, `[[REQ-4]]`) lists every occurrence,
+   * one hit per line: where it is defined, then each line linking to it (implements, answers,
+   * delivers, [[mentions]]), then the other lines of the matching documents that name it.
+   */
   search(query: string, options?: SearchOptions): SearchHit[] {
-    return this.searchIndex.search(query, options);
+    const hits = this.searchIndex.search(query, options);
+    const key = query.trim().replace(/^\[\[(.*)\]\]$/, '$1');
+    if (!isKey(key)) return hits;
+    const terms = parseQuery(key);
+    const found = new Map<string, SearchHit>();
+    const add = (hit: SearchHit): void => {
+      if (!found.has(`${hit.path}:${hit.line}`)) found.set(`${hit.path}:${hit.line}`, hit);
+    };
+    this.occurrences(key, terms).forEach(add);
+    const covered = new Set([...found.values()].map((hit) => hit.path));
+    for (const hit of hits) {
+      const entry = this.index.document(hit.path);
+      const text = this.searchIndex.text(hit.path);
+      const lines =
+        entry && text !== undefined ? everyLineHit(entry, text, lineOffset(text, entry.bodyLine), terms) : [];
+      // A document matched by its key or title alone is already listed where it defines the key.
+      if (lines.length > 0) lines.forEach(add);
+      else if (!covered.has(hit.path)) add(hit);
+    }
+    return [...found.values()];
   }
 
   quickSwitch(query: string, limit: number, roadmap: () => RoadmapItem[]): QuickSwitchHit[] {
@@ -99,6 +126,28 @@ export class DocumentIndexes {
       documentPath,
     );
     return rewrites.map((rewrite) => ({ path: rewrite.path, count: rewrite.edits.length }));
+  }
+
+  /** The definitions of a key, then the lines linking to it, each once. */
+  private occurrences(key: string, terms: QueryTerm[]): SearchHit[] {
+    const places = [
+      ...this.index.documentsWithKey(key).map((entry) => ({ path: entry.path, line: 1 })),
+      ...this.index
+        .requirementsWithKey(key)
+        .map(({ document, requirement }) => ({ path: document.path, line: requirement.line })),
+      ...this.index.links(key).incoming,
+    ];
+    const hits = new Map<string, SearchHit>();
+    for (const place of places) {
+      const entry = this.index.document(place.path);
+      const text = this.searchIndex.text(place.path);
+      if (!entry || entry.path !== place.path || text === undefined) continue;
+      // The first mention from the place's line on: that line itself, or the one below it for a block list.
+      const hit = searchHit(entry, text, lineOffset(text, place.line), terms);
+      if (hit.highlights.length > 0)
+        hits.set(`${hit.path}:${hit.line}`, hits.get(`${hit.path}:${hit.line}`) ?? hit);
+    }
+    return [...hits.values()];
   }
 
   /** The roadmap changed: its items are offered afresh on the next quick switch. */
@@ -156,6 +205,17 @@ export class DocumentIndexes {
       texts.set(documentPath, cached.get(documentPath) ?? readTextQuickly(this.root, documentPath));
     return texts;
   }
+}
+
+/** The offset where a 1-based line starts (the end of the text past its last line). */
+function lineOffset(text: string, line: number): number {
+  let offset = 0;
+  for (let current = 1; current < line; current++) {
+    const newline = text.indexOf('\n', offset);
+    if (newline === -1) return text.length;
+    offset = newline + 1;
+  }
+  return offset;
 }
 
 /** A document and its requirements, as the quick switcher offers them. */

@@ -1,16 +1,22 @@
-/** A search result: the line of the first match (or the title), cut around it, with every query word marked by offsets. */
+/** A search result: the body line that matches the query best (or the title), cut around the match, with every term marked. */
 import type { SearchHit } from '../../shared/contract/apiContract.js';
 import type { DocumentEntry } from '../../shared/model/documentModel.js';
-import { findWord, foldText } from './textFolding.js';
+import { findTerm, type QueryTerm } from './searchQuery.js';
+import { foldText } from './textFolding.js';
 
 const snippetRadius = 80;
 
-/** The line of the first body match (or the title), trimmed around the match, with every query word marked. */
+/**
+ * The line from `from` (a line start: the body's, or a linking line's) on holding the most of the
+ * query's terms, the first such line on a tie (a line with the phrase beats one with a stray word 240
+ * lines up); the title when no line has any. `folded` is `foldText(text.slice(from))` when known.
+ */
 export function searchHit(
   entry: DocumentEntry,
   text: string,
-  words: string[],
-  firstMatch: number,
+  from: number,
+  terms: QueryTerm[],
+  folded = foldText(text.slice(from)),
 ): SearchHit {
   const hit: SearchHit = {
     path: entry.path,
@@ -21,24 +27,26 @@ export function searchHit(
     highlights: [],
   };
   if (entry.key !== undefined) hit.key = entry.key;
+  const matched = bestMatch(folded, terms);
+  const best = matched === undefined ? undefined : from + matched;
   let source = entry.title;
   let start = 0;
   let end = source.length;
-  if (firstMatch !== -1) {
+  if (best !== undefined) {
     source = text;
-    start = text.lastIndexOf('\n', firstMatch) + 1;
-    end = text.indexOf('\n', firstMatch);
+    start = text.lastIndexOf('\n', best - 1) + 1;
+    end = text.indexOf('\n', best);
     if (end === -1) end = text.length;
     if (text[end - 1] === '\r') end--;
-    hit.line = lineAt(text, firstMatch);
+    hit.line = lineAt(text, best);
     // Long lines are cut around the match, on word boundaries where possible.
     if (end - start > snippetRadius * 2) {
-      const from = Math.max(start, firstMatch - snippetRadius);
-      const to = Math.min(end, firstMatch + snippetRadius);
+      const from = Math.max(start, best - snippetRadius);
+      const to = Math.min(end, best + snippetRadius);
       const space = text.indexOf(' ', from);
-      start = from === start || space === -1 || space >= firstMatch ? from : space + 1;
+      start = from === start || space === -1 || space >= best ? from : space + 1;
       const lastSpace = text.lastIndexOf(' ', to);
-      end = to === end || lastSpace <= firstMatch ? to : lastSpace;
+      end = to === end || lastSpace <= best ? to : lastSpace;
     }
   }
   const leading = source.slice(start, end).length - source.slice(start, end).trimStart().length;
@@ -46,31 +54,57 @@ export function searchHit(
   const trailing = source.slice(start, end).length - source.slice(start, end).trimEnd().length;
   end -= trailing;
   hit.snippet = source.slice(start, end);
-  const folded = foldText(hit.snippet);
-  const highlights: [number, number][] = [];
-  words.forEach((word, position) => {
-    const prefix = position === words.length - 1;
-    for (
-      let at = findWord(folded, word, prefix);
-      at !== -1;
-      at = findWord(folded, word, prefix, at + word.length)
-    ) {
-      highlights.push([at, at + wordEnd(folded, at, word, prefix, folded.length)]);
-    }
-  });
-  hit.highlights = mergeRanges(highlights);
+  hit.highlights = marks(foldText(hit.snippet), terms);
   return hit;
 }
 
-/** How much of the text a match covers: the word, or for a prefix the whole word it starts. */
-function wordEnd(folded: string, at: number, word: string, prefix: boolean, end: number): number {
-  if (!prefix) return word.length;
-  let length = word.length;
-  while (at + length < end && /[\p{L}\p{N}\p{M}]/u.test(folded[at + length]!)) length++;
-  return length;
+/** One hit for every line from `from` on where a term matches, in line order. */
+export function everyLineHit(
+  entry: DocumentEntry,
+  text: string,
+  from: number,
+  terms: QueryTerm[],
+): SearchHit[] {
+  const folded = foldText(text);
+  const lineStarts = new Set<number>();
+  for (const term of terms) {
+    for (let match = findTerm(folded, term, from); match; match = findTerm(folded, term, match.at + 1))
+      lineStarts.add(folded.lastIndexOf('\n', match.at - 1) + 1);
+  }
+  return [...lineStarts].sort((a, b) => a - b).map((lineStart) => searchHit(entry, text, lineStart, terms));
 }
 
-function mergeRanges(ranges: [number, number][]): [number, number][] {
+/** The offset in `folded` of the first match on the best line, or undefined when no term is in it. */
+function bestMatch(folded: string, terms: QueryTerm[]): number | undefined {
+  const lines = new Map<number, { terms: Set<number>; first: number }>();
+  terms.forEach((term, index) => {
+    for (let match = findTerm(folded, term); match; match = findTerm(folded, term, match.at + 1)) {
+      const lineStart = folded.lastIndexOf('\n', match.at - 1) + 1;
+      const line = lines.get(lineStart) ?? { terms: new Set<number>(), first: match.at };
+      line.terms.add(index);
+      line.first = Math.min(line.first, match.at);
+      lines.set(lineStart, line);
+    }
+  });
+  let best: { terms: Set<number>; first: number; lineStart: number } | undefined;
+  for (const [lineStart, line] of lines) {
+    if (
+      !best ||
+      line.terms.size > best.terms.size ||
+      (line.terms.size === best.terms.size && lineStart < best.lineStart)
+    )
+      best = { ...line, lineStart };
+  }
+  return best?.first;
+}
+
+/** Every match of every term in the snippet, merged where they touch. */
+function marks(folded: string, terms: QueryTerm[]): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const term of terms) {
+    for (let match = findTerm(folded, term); match; match = findTerm(folded, term, match.at + match.length))
+      ranges.push([match.at, match.at + match.length]);
+  }
   ranges.sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];
   for (const range of ranges) {

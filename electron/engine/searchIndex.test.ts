@@ -139,4 +139,28 @@ describe('SearchIndex', () => {
       ['faqs/refunds.md'],
     ]);
   });
+
+  it('reports the line matching the query best, takes "quoted phrases" and keeps punctuation inside words', () => {
+    const queries = new SearchIndex();
+    const notes: Record<string, string> = {
+      'notes/planner.md': `# Planner\n\nDeeply nested subqueries are slow.\n${'Filler.\n'.repeat(240)}A Nested Loop join reads both.\n`,
+      'notes/scattered.md': '# Scattered\n\nA loop here.\n\nNested there.\n',
+      'notes/limits.md': '# Limits\n\nSet memory.high to 2G.\n',
+      'notes/cache.md': '# Cache\n\nAn in-memory cache with a high hit rate.\n',
+    };
+    for (const [path, text] of Object.entries(notes))
+      queries.set(indexDocument(path, text, { size: 0, mtimeMs: 0, hash: '' }), text);
+    const describe = (query: string) =>
+      queries
+        .search(query)
+        .map(
+          (hit) =>
+            `${hit.path}:${hit.line} ${hit.snippet.slice(hit.highlights[0]![0], hit.highlights.at(-1)![1])}`,
+        );
+    expect([describe('Nested Loop'), describe('"nested loop"'), describe('memory.high')]).toEqual([
+      ['notes/planner.md:244 Nested Loop', 'notes/scattered.md:3 loop'],
+      ['notes/planner.md:244 Nested Loop'],
+      ['notes/limits.md:3 memory.high'],
+    ]);
+  });
 });

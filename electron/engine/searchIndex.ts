@@ -1,13 +1,14 @@
 /**
  * Full-text search over titles, keys and bodies. A scan of folded in-memory text, not an inverted
  * index: it is ready as soon as the files are read (no build, nothing extra to persist) and a query
- * over 10,000 documents (26 MB) takes a few milliseconds. Multi-word queries AND; the last word
- * matches as a prefix; title and key matches rank first.
+ * over 10,000 documents (26 MB) takes a few milliseconds. Terms AND (see searchQuery.ts: punctuation
+ * inside a word is part of it, "quoted phrases" match in order); title and key matches rank first.
  */
 import type { SearchHit } from '../../shared/contract/apiContract.js';
 import type { DocumentEntry } from '../../shared/model/documentModel.js';
 import { searchHit } from './searchHit.js';
-import { findWord, foldText, queryWords, shortPattern } from './textFolding.js';
+import { findTerm, parseQuery, type QueryTerm } from './searchQuery.js';
+import { findWord, foldText, shortPattern } from './textFolding.js';
 
 export interface SearchOptions {
   /** Most hits returned; 50 unless given. */
@@ -104,14 +105,16 @@ export class SearchIndex {
   }
 
   search(query: string, options: SearchOptions = {}): SearchHit[] {
-    const words = queryWords(query);
-    if (words.length === 0) return [];
+    const terms = parseQuery(query);
+    if (terms.length === 0) return [];
     const limit = options.limit ?? 50;
     this.fillTexts();
-    const wholeQuery = words.join('-');
+    const words = terms.flatMap((term) => term.words);
+    // Phrases and words with punctuation inside: their words are all there; now the term itself must be.
+    const exact = terms.filter((term) => term.words.length > 1);
+    const wholeQuery = terms.length === 1 ? terms[0]!.text : words.map(({ word }) => word).join('-');
     // The longest word is usually the rarest: searching it first leaves the fewest documents to check.
-    const order = words.map((word, position) => ({ word, prefix: position === words.length - 1 }));
-    order.sort((a, b) => b.word.length - a.word.length);
+    const order = [...words].sort((a, b) => b.word.length - a.word.length);
     const best = new BestHits(limit);
     for (const segment of this.segments) {
       const count = segment.documents.length;
@@ -152,6 +155,7 @@ export class SearchIndex {
       for (let index = 0; index < count && remaining > 0; index++) {
         if (!alive[index]) continue;
         const document = segment.documents[index]!;
+        if (exact.length > 0 && !hasTerms(document, folded, starts, index, exact)) continue;
         let score = inTitle[index] === words.length ? 1_000 : inTitle[index]! * 100;
         if (document.foldedKey !== '' && document.foldedKey === wholeQuery) score += 10_000;
         const at = firstMatch[index]!;
@@ -162,9 +166,13 @@ export class SearchIndex {
         });
       }
     }
-    return best.hits.map(({ document, firstMatch }) =>
-      searchHit(document.entry, document.text ?? '', words, firstMatch),
-    );
+    return best.hits.map(({ document }) => {
+      // The segment already holds the folded body: the hit's line is found there without folding again.
+      const { folded, starts } = buildSegment(document.segment);
+      const index = document.segment.documents.indexOf(document);
+      const body = folded.slice(starts[index]!, starts[index + 1]! - 1);
+      return searchHit(document.entry, document.text ?? '', document.bodyStart, terms, body);
+    });
   }
 
   /** Asks the text source, once, for every text still missing. */
@@ -227,6 +235,21 @@ function compareScored(a: Scored, b: Scored): number {
 
 function position(firstMatch: number): number {
   return firstMatch === -1 ? Number.MAX_SAFE_INTEGER : firstMatch;
+}
+
+function hasTerms(
+  document: Searchable,
+  folded: string,
+  starts: Int32Array,
+  index: number,
+  terms: QueryTerm[],
+): boolean {
+  return terms.every(
+    (term) =>
+      findTerm(document.foldedTitle, term) !== undefined ||
+      findTerm(document.foldedKey, term) !== undefined ||
+      findTerm(folded, term, starts[index]!, starts[index + 1]! - 1) !== undefined,
+  );
 }
 
 function findInSome(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findWord, foldText, queryWords } from './textFolding.js';
+import { findWord, foldText } from './textFolding.js';
 
 describe('foldText', () => {
   const cases: [string, string][] = [
@@ -16,18 +16,6 @@ describe('foldText', () => {
   it('keeps every offset', () => {
     const text = 'Straße İİ ﬁne Ǆ café';
     expect(foldText(text).length).toBe(text.length);
-  });
-});
-
-describe('queryWords', () => {
-  const cases: [string, string[]][] = [
-    ['', []],
-    ['  Guest   checkout ', ['guest', 'checkout']],
-    ['SPEC-3', ['spec', '3']],
-    ['café, résumé!', ['cafe', 'resume']],
-  ];
-  it.each(cases)('%j', (query, expected) => {
-    expect(queryWords(query)).toEqual(expected);
   });
 });
 

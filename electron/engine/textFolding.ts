@@ -48,22 +48,6 @@ function isWordCharacter(code: number): boolean {
   return known;
 }
 
-/** The words of a query, folded. */
-export function queryWords(query: string): string[] {
-  const folded = foldText(query);
-  const words: string[] = [];
-  let start = -1;
-  for (let index = 0; index <= folded.length; index++) {
-    const inWord = index < folded.length && isWordCode(folded.charCodeAt(index));
-    if (inWord && start === -1) start = index;
-    else if (!inWord && start !== -1) {
-      words.push(folded.slice(start, index));
-      start = -1;
-    }
-  }
-  return words;
-}
-
 /**
  * The offset of `word` in `text` from `from`, where it starts a word and (unless `prefix`) also ends
  * one; -1 when there is none.

@@ -154,6 +154,36 @@ describe('Workspace queries', () => {
   });
 });
 
+describe('searching for a key', () => {
+  it('lists where it is defined and every line linking to it first, one hit per line, then the text hits', async () => {
+    const workspace = await open(
+      await writeWorkspace({
+        ...sample,
+        'stories/refund.md':
+          '---\nkey: STORY-9\ntype: story\ntitle: Refund\nimplements:\n  - REQ-12\n---\nLike [[SPEC-3#REQ-12]] and [[REQ-12]].\n\nREQ-12 in plain words; REQ-120 is another.\n',
+      }),
+    );
+    const describe = (query: string) => workspace.search(query).map((hit) => `${hit.path}:${hit.line}`);
+    expect([describe('REQ-12'), describe('[[REQ-12]]'), describe('SPEC-3')]).toEqual([
+      [
+        'specs/guest-checkout.md:8',
+        'stories/pay-as-a-guest.md:5',
+        'stories/refund.md:6',
+        'stories/refund.md:8',
+        'stories/refund.md:10',
+      ],
+      [
+        'specs/guest-checkout.md:8',
+        'stories/pay-as-a-guest.md:5',
+        'stories/refund.md:6',
+        'stories/refund.md:8',
+        'stories/refund.md:10',
+      ],
+      ['specs/guest-checkout.md:2', 'faqs/guest.md:5', 'stories/refund.md:8'],
+    ]);
+  });
+});
+
 describe('Workspace changes', () => {
   it('re-indexes a save and refuses one over an outside change', async () => {
     const root = await writeWorkspace();

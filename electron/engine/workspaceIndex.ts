@@ -157,6 +157,11 @@ export class WorkspaceIndex {
     return this.requirementsByKey.get(key)?.[0];
   }
 
+  /** Every requirement using a key, by document path; more than one is a duplicate. */
+  requirementsWithKey(key: string): FoundRequirement[] {
+    return this.requirementsByKey.get(key) ?? [];
+  }
+
   /** Every key a document or requirement defines. */
   keys(): IterableIterator<string> {
     return new Set([...this.byKey.keys(), ...this.requirementsByKey.keys()]).values();
