@@ -5,7 +5,7 @@
  * 50,000 documents and how each figure grew from the reference size.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, promises as fs, readFileSync } from 'node:fs';
+import { existsSync, promises as fs, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,7 +37,25 @@ interface Prepared {
   paths: string[];
 }
 
+/**
+ * The seeded workspace, generated once per seed and generator into the temp folder, as this run's own
+ * copy (timestamps kept): runs at once (worktrees, a test beside `npm run bench`) would otherwise drop
+ * each other's index cache and edit each other's files in the shared one.
+ */
 async function prepareWorkspace(options: GenerateOptions): Promise<Prepared> {
+  const generated = await generatedWorkspace(options);
+  const copy = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-bench-run-'));
+  process.once('exit', () => rmSync(copy, { recursive: true, force: true }));
+  const root = path.join(copy, 'workspace');
+  await fs.cp(generated.root, root, {
+    recursive: true,
+    preserveTimestamps: true,
+    filter: (source) => path.basename(source) !== '.specbench',
+  });
+  return { ...generated, root };
+}
+
+async function generatedWorkspace(options: GenerateOptions): Promise<Prepared> {
   const folder = path.join(os.tmpdir(), 'specbench-bench', `seed-${options.seed}-${generationKey(options)}`);
   const root = path.join(folder, 'workspace');
   const manifest = path.join(folder, 'generated.json');

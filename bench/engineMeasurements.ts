@@ -6,6 +6,7 @@ import type { ProbeResult } from './benchProbe.js';
 import { median, percentile } from './percentile.js';
 import type { Add, Attempt } from './benchReport.js';
 import { runProcess, runProcessTimed } from './runProcess.js';
+import { waitForSettledFiles } from './settledFiles.js';
 import { measureCheckYardstick, measureSearchYardstick } from './yardsticks.js';
 
 const probeScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'benchProbe.js');
@@ -108,6 +109,8 @@ export async function measureEngine({
 
   await attempt('warm', async () => {
     await dropCache();
+    // A cache primed on files written within its racy window would answer for none of them.
+    await waitForSettledFiles(root);
     await probe('warm', root);
     const results = await probes('warm', root, runs);
     if (results.some((result) => result.extra.read !== 0))

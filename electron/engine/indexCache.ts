@@ -21,7 +21,7 @@ const cacheFormat = 'specbench-index-cache';
 export const cacheFolderName = '.specbench';
 export const cacheFileName = 'index-cache.bin';
 /** Files changed this close to the moment they were read may have changed again within one mtime tick. */
-const racyWindowMs = 2_000;
+export const racyWindowMs = 2_000;
 /** The header is a few hundred bytes; anything longer is not ours. */
 const headerLimit = 4_096;
 const textSeparator = '\u0000';
