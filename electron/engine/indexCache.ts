@@ -13,10 +13,10 @@ import path from 'node:path';
 import type { DocumentEntry } from '../../shared/model/documentModel.js';
 import { writeFileAtomic } from './atomicFile.js';
 import type { ListedFile } from './documentStore.js';
-import type { FieldLines } from './workspaceIndex.js';
+import type { FieldLines } from './fieldLines.js';
 
 /** Bump when the indexer, the grammar or this format changes what an entry would hold. */
-export const indexCacheVersion = 7;
+export const indexCacheVersion = 8;
 const cacheFormat = 'specbench-index-cache';
 export const cacheFolderName = '.specbench';
 export const cacheFileName = 'index-cache.bin';

@@ -11,7 +11,7 @@ import { maxDocumentBytes } from '../../shared/contract/apiContract.js';
 import { hashBytes, type DocumentStore, type ListedFile } from './documentStore.js';
 import { compareWithCache, readIndexCache, type CachedFile } from './indexCache.js';
 import { indexDocument, unreadableDocument } from './indexDocument.js';
-import { frontMatterFieldLines } from './workspaceIndex.js';
+import { frontMatterFieldLines } from './fieldLines.js';
 import { isMarkdownPath, skippedFolderNames } from './workspacePaths.js';
 
 export interface LoadStatistics {

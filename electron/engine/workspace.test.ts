@@ -154,6 +154,25 @@ describe('Workspace queries', () => {
   });
 });
 
+describe('check', () => {
+  it('points a broken implements at the line listing the key, and flags a story without front matter', async () => {
+    const workspace = await open(
+      await writeWorkspace({
+        ...sample,
+        'stories/block.md':
+          '---\nkey: STORY-9\ntype: story\ntitle: Block\nimplements:\n  - REQ-12\n  - REQ-99\n---\n## Acceptance criteria\n- [ ] Given a cart, when I pay, then I see it.\n',
+        'stories/plain.md': 'As a shopper I want to pay.\n',
+      }),
+    );
+    expect(
+      workspace
+        .check()
+        .filter((finding) => finding.path.startsWith('stories/'))
+        .map((finding) => `${finding.rule} ${finding.path}:${finding.line}`),
+    ).toEqual(['broken-link stories/block.md:7', 'missing-front-matter stories/plain.md:1']);
+  });
+});
+
 describe('searching for a key', () => {
   it('lists where it is defined and every line linking to it first, one hit per line, then the text hits', async () => {
     const workspace = await open(

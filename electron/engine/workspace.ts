@@ -32,6 +32,7 @@ import {
   type TrashResult,
 } from './documentStore.js';
 import { recoverTransactions } from './fileTransaction.js';
+import { linkLine } from './fieldLines.js';
 import { FileWatcher, type FileChange } from './fileWatcher.js';
 import { writeIndexCache } from './indexCache.js';
 import { isDocumentPath, loadWorkspaceFiles, type LoadStatistics } from './loadWorkspaceFiles.js';
@@ -122,7 +123,7 @@ export class Workspace {
   static async open(root: string, options: WorkspaceOpenOptions = {}): Promise<WorkspaceOpenResult> {
     const started = performance.now();
     const absolute = path.resolve(root);
-    const folder = await checkFolder(absolute);
+    const folder = await checkFolder(absolute, root);
     if (!folder.ok) return folder;
     const settings = await readSettings(absolute);
     if (!settings.ok) return settings;
@@ -272,6 +273,7 @@ export class Workspace {
       requiredSections,
       examples,
       today: options.today ?? new Date().toISOString().slice(0, 10),
+      linkLine: (document, field, key) => linkLine(this.indexes.index.fieldLines(document.path), field, key),
     });
   }
 
@@ -392,27 +394,28 @@ export class Workspace {
   }
 }
 
+/** `shown` is the folder as the caller named it: a message keeps the path, not only its last name. */
 async function checkFolder(
   root: string,
+  shown: string,
 ): Promise<
   { ok: true } | { ok: false; error: 'not-found' | 'not-a-folder' | 'unreadable'; message: string }
 > {
-  const name = path.basename(root);
   try {
     const stats = await fs.stat(root);
     if (!stats.isDirectory())
-      return { ok: false, error: 'not-a-folder', message: `${name} is a file, not a folder.` };
+      return { ok: false, error: 'not-a-folder', message: `${shown} is a file, not a folder.` };
     await fs.readdir(root);
     return { ok: true };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') {
-      return { ok: false, error: 'not-found', message: `There is no folder ${name}.` };
+      return { ok: false, error: 'not-found', message: `There is no folder ${shown}.` };
     }
     return {
       ok: false,
       error: 'unreadable',
-      message: `The folder ${name} cannot be read (${code ?? 'unknown error'}).`,
+      message: `The folder ${shown} cannot be read (${code ?? 'unknown error'}).`,
     };
   }
 }

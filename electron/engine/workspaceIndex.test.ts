@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { frontMatterFieldLines, WorkspaceIndex } from './workspaceIndex.js';
+import { frontMatterFieldLines } from './fieldLines.js';
+import { WorkspaceIndex } from './workspaceIndex.js';
 
 const version = { size: 0, mtimeMs: 0, hash: '' };
 
@@ -157,6 +158,16 @@ describe('frontMatterFieldLines', () => {
     ['none', '---\nkey: A-1\n---\n', 4, {}],
     ['no front matter', 'implements: [REQ-1]\n', 1, {}],
     ['only inside the front matter', '---\nkey: A-1\n---\nanswers: x\n', 4, {}],
+    [
+      'keys on lines of their own: a block list, a wrapped flow list',
+      '---\nimplements:\n  - REQ-1\n  - REQ-12 # the refund\nanswers: [SPEC-1,\n  SPEC-2]\ntitle: T\n  - REQ-9\n---\n',
+      10,
+      {
+        implements: 2,
+        answers: 5,
+        items: { implements: { 'REQ-1': 3, 'REQ-12': 4 }, answers: { 'SPEC-2': 6 } },
+      },
+    ],
   ];
   it.each(cases)('%s', (_name, text, bodyLine, expected) => {
     expect(frontMatterFieldLines(text, bodyLine)).toEqual(expected);

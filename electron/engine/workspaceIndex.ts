@@ -8,6 +8,7 @@ import { isKey, referencedKeys } from '../../shared/grammar/linkGrammar.js';
 import type { ScannedNameLink } from '../../shared/grammar/markdownScanner.js';
 import type { DocumentEntry, RequirementEntry } from '../../shared/model/documentModel.js';
 import { NameResolver, type Resolution } from '../../shared/model/nameResolver.js';
+import { frontMatterFieldLines, linkLine, type FieldLines } from './fieldLines.js';
 import { indexDocument, type IndexedVersion } from './indexDocument.js';
 
 export type Link = LinkView;
@@ -16,31 +17,6 @@ export type LinkKind = Link['kind'];
 export interface FoundRequirement {
   requirement: RequirementEntry;
   document: DocumentEntry;
-}
-
-/** Lines of front-matter fields that hold links, so a link can point at the line that makes it. */
-export type FieldLines = Partial<Record<'implements' | 'answers' | 'about', number>>;
-
-const fieldLinePattern = /^(implements|answers|about)[ \t]*:/;
-
-/** Where `implements:`, `answers:` and `about:` sit in the file's front matter. */
-export function frontMatterFieldLines(text: string, bodyLine: number): FieldLines {
-  const lines: FieldLines = {};
-  if (bodyLine <= 1) return lines;
-  let start = 0;
-  for (let line = 1; line < bodyLine && start < text.length; line++) {
-    const end = text.indexOf('\n', start);
-    const first = text.charCodeAt(start);
-    // Only lines starting with `i` or `a` can match: the others are not cut out of the text.
-    const match =
-      first === 105 || first === 97
-        ? fieldLinePattern.exec(text.slice(start, end === -1 ? text.length : end))
-        : null;
-    if (match) lines[match[1] as keyof FieldLines] ??= line;
-    if (end === -1) break;
-    start = end + 1;
-  }
-  return lines;
 }
 
 type LinksByPath = Map<string, Link[]>;
@@ -251,10 +227,12 @@ export function linksOf(entry: DocumentEntry, fieldLines: FieldLines): Link[] {
     for (const item of requirement.roadmap) add(requirement.key, item, 'delivers', requirement.line);
   }
   for (const key of entry.implements)
-    if (isKey(key)) add(from, key, 'implements', fieldLines.implements ?? 1);
-  for (const key of entry.answers) if (isKey(key)) add(from, key, 'answers', fieldLines.answers ?? 1);
+    if (isKey(key)) add(from, key, 'implements', linkLine(fieldLines, 'implements', key));
+  for (const key of entry.answers)
+    if (isKey(key)) add(from, key, 'answers', linkLine(fieldLines, 'answers', key));
   if (entry.type === 'feedback') {
-    for (const key of entry.about) if (isKey(key)) add(from, key, 'evidence', fieldLines.about ?? 1);
+    for (const key of entry.about)
+      if (isKey(key)) add(from, key, 'evidence', linkLine(fieldLines, 'about', key));
   }
   for (const reference of entry.references) {
     for (const key of referencedKeys(reference)) add(from, key, 'mentions', reference.line);

@@ -45,6 +45,22 @@ describe('splitDocument', () => {
     expect(splitDocument(text).frontMatter?.error?.line).toBe(line);
   });
 
+  it('reports a YAML error with the file line only, not the YAML line that would contradict it', () => {
+    const error = splitDocument('---\nkey: STORY-1\ntitle: Bad\nimplements: [REQ-1\nstatus: ready\n---\n')
+      .frontMatter?.error;
+    expect([error?.line, /line \d|column/.test(error?.message ?? 'none')]).toEqual([5, false]);
+  });
+
+  it.each([
+    ['created: 2018-12-21', '2018-12-21'],
+    ['created: "2018-12-21"', '2018-12-21'],
+    ['created: !!timestamp 2018-12-21', '2018-12-21'],
+    ['created: !!timestamp 2018-12-21T10:30:00Z', '2018-12-21T10:30:00Z'],
+    ['created: 2018-12-21T10:30:00Z', '2018-12-21T10:30:00Z'],
+  ])('gives the date of %j as written, never a Date or 00:00:00.000Z', (line, expected) => {
+    expect(splitDocument(`---\n${line}\n---\n`).frontMatter?.data.created).toBe(expected);
+  });
+
   it('keeps __proto__ as an own field without polluting objects', () => {
     const data = splitDocument('---\n__proto__: {polluted: true}\n---\n').frontMatter!.data;
     expect([

@@ -73,7 +73,9 @@ function parseFrontMatter(raw: string, yaml: string): FrontMatter {
   const first = document.errors[0];
   if (first) {
     const line = (first.linePos?.[0].line ?? 1) + 1;
-    return { raw, yaml, data: {}, error: { message: firstLine(first.message), line } };
+    // The parser counts lines within the YAML; the finding's own line is the file's, so its count goes.
+    const message = firstLine(first.message).replace(/ at line \d+, column \d+:?$/, '');
+    return { raw, yaml, data: {}, error: { message, line } };
   }
   let value: unknown;
   try {
@@ -91,7 +93,7 @@ function parseFrontMatter(raw: string, yaml: string): FrontMatter {
 /** Copies parsed YAML into fresh objects whose keys are own properties, so `__proto__` pollutes nothing. */
 function safeCopy(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(safeCopy);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return dateText(value);
   if (value === null || typeof value !== 'object') return value;
   const copy: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
@@ -103,6 +105,14 @@ function safeCopy(value: unknown): unknown {
     });
   }
   return copy;
+}
+
+/** A YAML timestamp as people write it: `2018-12-21` for a day, `2018-12-21T10:30:00Z` with a time. */
+function dateText(date: Date): string {
+  if (Number.isNaN(date.getTime())) return String(date);
+  const iso = date.toISOString();
+  if (iso.endsWith('T00:00:00.000Z')) return iso.slice(0, 10);
+  return iso.replace('.000Z', 'Z');
 }
 
 function firstLine(message: string): string {

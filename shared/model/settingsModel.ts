@@ -20,6 +20,7 @@ export const ruleIds = [
   'missing-key',
   'suspect-link',
   'stale-approval',
+  'missing-front-matter',
 ] as const;
 export type RuleId = (typeof ruleIds)[number];
 
@@ -39,6 +40,7 @@ export const defaultSeverities: Record<RuleId, Severity> = {
   'missing-key': 'warning',
   'suspect-link': 'warning',
   'stale-approval': 'warning',
+  'missing-front-matter': 'warning',
 };
 
 export const prefixesSchema = z.object({

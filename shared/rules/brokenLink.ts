@@ -42,21 +42,29 @@ export const brokenLink: Rule = {
             atMost: 'warning',
           });
       }
+      const line = (field: 'implements' | 'answers' | 'about', key: string): number =>
+        input.linkLine?.(document, field, key) ?? 1;
       if (document.type === 'story') {
         for (const key of document.implements) {
           if (!keys.requirements.has(key))
-            report(1, `${from} implements ${key}, ${nothingCalled(key, keys, 'a requirement')}.`);
+            report(
+              line('implements', key),
+              `${from} implements ${key}, ${nothingCalled(key, keys, 'a requirement')}.`,
+            );
         }
       }
       for (const key of document.answers) {
         if (!keys.documents.has(key))
-          report(1, `${from} answers questions about ${key}, ${nothingCalled(key, keys, 'a document')}.`);
+          report(
+            line('answers', key),
+            `${from} answers questions about ${key}, ${nothingCalled(key, keys, 'a document')}.`,
+          );
       }
       if (document.type === 'feedback') {
         for (const key of document.about) {
           if (!keys.roadmap.has(key) && !keys.requirements.has(key))
             report(
-              1,
+              line('about', key),
               `${from} is evidence for ${key}, ${nothingCalled(key, keys, 'a roadmap item or requirement')}.`,
             );
         }

@@ -8,6 +8,7 @@ import type { Finding, Rule, RuleInput } from './finding.js';
 import { buildKeyIndex } from './keyIndex.js';
 import { malformedFile } from './malformedFile.js';
 import { missingAsset } from './missingAsset.js';
+import { missingFrontMatter } from './missingFrontMatter.js';
 import { mustWithoutStory } from './mustWithoutStory.js';
 import { nowItemWithoutRequirements } from './nowItemWithoutRequirements.js';
 import { requirementWithoutRoadmap } from './requirementWithoutRoadmap.js';
@@ -30,6 +31,7 @@ export const rules: readonly Rule[] = [
   emptyRequiredSection,
   unfilledTemplate,
   malformedFile,
+  missingFrontMatter,
   unmeasuredMetric,
   criterionNotGherkin,
   missingAsset,
