@@ -15,7 +15,7 @@ import { isDocumentPath, readAndIndexFile, readTextQuickly } from './loadWorkspa
 import { listOtherFiles } from './otherFiles.js';
 import { renameRewrites } from './renameLinks.js';
 import { quickSwitch, quickSwitchCandidate, type QuickSwitchCandidate } from './quickSwitch.js';
-import { everyLineHit, searchHit } from './searchHit.js';
+import { everyLineHit, lineOffset, searchHit } from './searchHit.js';
 import { parseQuery, type QueryTerm } from './searchQuery.js';
 import { SearchIndex, type SearchOptions } from './searchIndex.js';
 import { WorkspaceIndex, type Link } from './workspaceIndex.js';
@@ -205,17 +205,6 @@ export class DocumentIndexes {
       texts.set(documentPath, cached.get(documentPath) ?? readTextQuickly(this.root, documentPath));
     return texts;
   }
-}
-
-/** The offset where a 1-based line starts (the end of the text past its last line). */
-function lineOffset(text: string, line: number): number {
-  let offset = 0;
-  for (let current = 1; current < line; current++) {
-    const newline = text.indexOf('\n', offset);
-    if (newline === -1) return text.length;
-    offset = newline + 1;
-  }
-  return offset;
 }
 
 /** A document and its requirements, as the quick switcher offers them. */

@@ -115,6 +115,17 @@ function marks(folded: string, terms: QueryTerm[]): [number, number][] {
   return merged;
 }
 
+/** The offset where a 1-based line starts (the end of the text past its last line). */
+export function lineOffset(text: string, line: number): number {
+  let offset = 0;
+  for (let current = 1; current < line; current++) {
+    const newline = text.indexOf('\n', offset);
+    if (newline === -1) return text.length;
+    offset = newline + 1;
+  }
+  return offset;
+}
+
 function lineAt(text: string, offset: number): number {
   let line = 1;
   for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1))

@@ -6,7 +6,7 @@
  */
 import type { SearchHit } from '../../shared/contract/apiContract.js';
 import type { DocumentEntry } from '../../shared/model/documentModel.js';
-import { searchHit } from './searchHit.js';
+import { lineOffset, searchHit } from './searchHit.js';
 import { findTerm, parseQuery, type QueryTerm } from './searchQuery.js';
 import { findWord, foldText, shortPattern } from './textFolding.js';
 
@@ -60,7 +60,7 @@ export class SearchIndex {
     const document: Searchable = {
       entry,
       text,
-      bodyStart: text === undefined ? 0 : bodyOffset(text, entry.bodyLine),
+      bodyStart: text === undefined ? 0 : lineOffset(text, entry.bodyLine),
       // The title, and the names and tags a document is found by that its body may not hold.
       foldedTitle: foldText(
         entry.aliases.length + entry.tags.length === 0
@@ -184,7 +184,7 @@ export class SearchIndex {
     for (const document of missing) {
       const text = texts.get(document.entry.path) ?? '';
       document.text = text;
-      document.bodyStart = bodyOffset(text, document.entry.bodyLine);
+      document.bodyStart = lineOffset(text, document.entry.bodyLine);
       document.segment.folded = undefined;
     }
     this.withoutText = 0;
@@ -308,14 +308,4 @@ function findInBodies(
     if (matched !== -1) onMatch(document, matched);
     at = folded.indexOf(probe, end);
   }
-}
-
-function bodyOffset(text: string, bodyLine: number): number {
-  let offset = 0;
-  for (let line = 1; line < bodyLine; line++) {
-    const newline = text.indexOf('\n', offset);
-    if (newline === -1) return text.length;
-    offset = newline + 1;
-  }
-  return offset;
 }
