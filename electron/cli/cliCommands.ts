@@ -9,6 +9,7 @@ export const cliCommands: Record<string, () => Promise<CliCommand>> = {
   check: async () => (await import('./commands/check.js')).checkCommand,
   doctor: async () => (await import('./commands/doctor.js')).doctorCommand,
   search: async () => (await import('./commands/search.js')).searchCommand,
+  list: async () => (await import('./commands/list.js')).listCommand,
   show: async () => (await import('./commands/show.js')).showCommand,
   trace: async () => (await import('./commands/trace.js')).traceCommand,
   rekey: async () => (await import('./commands/rekey.js')).rekeyCommand,

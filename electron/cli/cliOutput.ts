@@ -8,12 +8,15 @@ export const exitCodes = {
   findings: 1,
   /** Bad usage, or a workspace that cannot be read. */
   usage: 2,
+  /** A key (`show`, `export --spec`, `rekey`, `list --spec`/`--release`) that is nowhere in the workspace. */
+  unknownKey: 3,
   /** An unexpected exception: a bug in Specbench (sysexits' EX_SOFTWARE). */
   bug: 70,
 } as const;
 
 export interface CliStreams {
-  stdout: { write(text: string): unknown };
+  /** Bytes only for `export --out -`. */
+  stdout: { write(text: string | Uint8Array): unknown };
   stderr: { write(text: string): unknown };
 }
 
@@ -26,6 +29,31 @@ export interface CliContext extends CliStreams {
 export function fail(context: CliStreams, message: string, code: number = exitCodes.usage): number {
   context.stderr.write(`specbench: ${message.split('\n')[0]}\n`);
   return code;
+}
+
+/** `--json` and `--format text|json`, accepted by every command that prints. */
+export const outputOptions = {
+  json: { type: 'boolean' },
+  format: { type: 'string' },
+} as const;
+
+export const outputHelp = `  --json, --format json  print JSON instead of text (--format text is the default)`;
+
+/** The output the options ask for, or undefined after one line on stderr for a format that is neither. */
+export function outputFormat(
+  context: CliStreams,
+  command: string,
+  values: { json?: unknown; format?: unknown },
+): 'text' | 'json' | undefined {
+  if (values.format !== undefined && values.format !== 'text' && values.format !== 'json') {
+    fail(context, `${command}: --format must be text or json, not '${String(values.format)}'`);
+    return undefined;
+  }
+  if (values.json === true && values.format === 'text') {
+    fail(context, `${command}: give --json or --format text, not both`);
+    return undefined;
+  }
+  return values.json === true || values.format === 'json' ? 'json' : 'text';
 }
 
 export function writeJson(context: CliStreams, value: unknown): void {

@@ -59,9 +59,23 @@ async function runCommand(command: CliCommand, args: string[], context: CliConte
   return command.run(context, positionals, parsed.values);
 }
 
+const helpUsage = 'specbench help [<command>]';
+
 async function help(args: string[], context: CliContext): Promise<number> {
   if (args.length === 0) {
     writeLines(context, await overview());
+    return exitCodes.ok;
+  }
+  if (args.length === 1 && args[0] === 'help') {
+    writeLines(context, [
+      `Usage: ${helpUsage}`,
+      '',
+      'show the commands, or one command in full: its arguments, options, JSON shape and exit codes',
+      '',
+      'specbench <command> --help (or -h) prints the same as specbench help <command>.',
+      '',
+      'Exit codes: 0, or 2 for a command that does not exist.',
+    ]);
     return exitCodes.ok;
   }
   const command = await loadCommand(args[0]!);
@@ -93,11 +107,14 @@ async function overview(): Promise<string[]> {
     'Options:',
     '  -h, --help     show help (also: specbench help <command>)',
     '  -V, --version  print the version',
+    '  --json         on every command that prints: JSON instead of text (also --format json)',
     '',
     'Exit codes:',
     '  0   success, nothing to report',
     '  1   check found an error-level finding; doctor found a file that would change',
-    '  2   bad usage, or a workspace that cannot be read (one line on stderr)',
+    '  2   bad usage, or a workspace that cannot be read, or a folder check and trace cannot judge',
+    '      (one line on stderr)',
+    '  3   a key that is nowhere in the workspace (show, list --spec/--release, export --spec, rekey)',
     '  70  an unexpected internal error: a bug in Specbench',
   ];
 }

@@ -1,76 +1,23 @@
-import { spawn, spawnSync } from 'node:child_process';
-import {
-  appendFileSync,
-  cpSync,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  writeFileSync,
-} from 'node:fs';
+import { spawn } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  bin,
+  buildCli,
+  failureShape,
+  json,
+  sample,
+  sampleCopy,
+  snapshot,
+  specbench,
+  temporaryFolder,
+  type Run,
+} from './testing/cliProcess.js';
 
 // The CLI is tested as users run it: compiled, as a separate process, through bin/specbench.js.
-const repository = fileURLToPath(new URL('../../', import.meta.url));
-const bin = path.join(repository, 'bin', 'specbench.js');
-const sample = path.join(repository, 'samples', 'acme-checkout');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function specbench(args: string[], cwd = tmpdir()): Run {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function temporaryFolder(): string {
-  return mkdtempSync(path.join(tmpdir(), 'specbench-cli-'));
-}
-
-/** A private copy of the sample (without its cache), for commands that write or tests that break it. */
-function sampleCopy(): string {
-  const root = path.join(temporaryFolder(), 'acme');
-  cpSync(sample, root, { recursive: true, filter: (file) => path.basename(file) !== '.specbench' });
-  return root;
-}
-
-function json(run: Run): Record<string, unknown> {
-  return JSON.parse(run.stdout) as Record<string, unknown>;
-}
-
-/** Every file below a folder with its bytes (the .specbench cache aside), to prove a command wrote nothing. */
-function snapshot(folder: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || path.relative(folder, entry.parentPath).split(path.sep).includes('.specbench'))
-      continue;
-    const file = path.join(entry.parentPath, entry.name);
-    files[path.relative(folder, file)] = readFileSync(file, 'base64');
-  }
-  return files;
-}
-
-/** The shape of a clean failure: exactly one `specbench:` line on stderr, no stack. */
-function failureShape(run: Run): { code: number | null; lines: number; prefixed: boolean; stack: boolean } {
-  const lines = run.stderr.split('\n').filter((line) => line !== '');
-  return {
-    code: run.code,
-    lines: lines.length,
-    prefixed: lines.every((line) => line.startsWith('specbench: ')),
-    stack: /\n\s+at |Error:/.test(run.stderr),
-  };
-}
-
-// tsc emits even when files other helpers are still writing fail to typecheck; typecheck is its own step.
-beforeAll(() => {
-  spawnSync('npx', ['tsc', '-p', 'tsconfig.node.json'], { cwd: repository, stdio: 'pipe' });
-}, 120_000);
+beforeAll(buildCli, 120_000);
 
 describe('specbench help and version', () => {
   const cases: [string[], number, RegExp][] = [
@@ -415,11 +362,11 @@ describe('bad input: one line on stderr, the right exit code, nothing written', 
     ['search on a missing folder', 'nothing', ['search', 'missing', 'guest'], 2],
     ['search with no query', 'a sample', ['search', 'acme'], 2],
     ['show with a lowercase key', 'a sample', ['show', 'acme', 'spec-1'], 2],
-    ['show with a key not in the workspace', 'a sample', ['show', 'acme', 'SPEC-99'], 2],
+    ['show with a key not in the workspace', 'a sample', ['show', 'acme', 'SPEC-99'], 3],
     ['trace with a corrupt roadmap.json', 'a corrupt roadmap', ['trace', 'acme'], 2],
     ['rekey with a malformed key', 'a sample', ['rekey', 'acme', 'SPEC-1', 'spec one'], 2],
     ['rekey to a key in use', 'a sample', ['rekey', 'acme', 'SPEC-1', 'SPEC-2'], 2],
-    ['rekey of a key not in the workspace', 'a sample', ['rekey', 'acme', 'SPEC-77', 'SPEC-78'], 2],
+    ['rekey of a key not in the workspace', 'a sample', ['rekey', 'acme', 'SPEC-77', 'SPEC-78'], 3],
     [
       'rekey with an invalid specbench.json',
       'an invalid specbench.json',

@@ -1,6 +1,8 @@
 /**
  * Writes a bundle in one format to one path, all or nothing: the output is built in memory, then
- * written to a temp file beside the target and renamed over it (nothing half-written, nothing elsewhere).
+ * written to a temp file beside the target and renamed over it (nothing half-written, nothing
+ * elsewhere). Missing folders on the way are created, as build tools do, and removed again when the
+ * write fails. `renderBundle` gives the bytes alone (the CLI's `--out -`).
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -14,10 +16,15 @@ import type { SpecBundle } from './specBundle.js';
 export const exportFormats = ['pdf', 'md', 'zip', 'html'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
-export interface ExportOptions {
-  format: ExportFormat;
-  /** Absolute path of the file to write; its folder must exist. */
+export interface ExportOptions extends RenderOptions {
+  /** Absolute path of the file to write; missing folders on the way are created. */
   out: string;
+}
+
+export interface RenderOptions {
+  format: ExportFormat;
+  /** Where the Markdown bundle's relative image links start: the output file's folder. */
+  outputFolder?: string;
   date?: Date;
   version?: string;
   onProgress?: (fraction: number, step: string) => void;
@@ -40,6 +47,42 @@ const cancelled = { ok: false as const, error: 'cancelled' as const, message: 'T
 export async function exportBundle(bundle: SpecBundle, options: ExportOptions): Promise<ExportResult> {
   const destination = await checkDestination(options.out);
   if (destination) return destination;
+  const rendered = await renderBundle(bundle, { outputFolder: path.dirname(options.out), ...options });
+  if (!rendered.ok) return rendered;
+  const progress = options.onProgress ?? (() => undefined);
+  progress(0.97, 'writing');
+  const written = await writeOutput(options.out, rendered.data);
+  if (!written.ok) return written;
+  progress(1, 'done');
+  return written;
+}
+
+/**
+ * Writes an export's bytes atomically, creating missing folders on the way (and removing them again
+ * when the write fails); a refusal by the disk is a value naming the file.
+ */
+export async function writeOutput(out: string, data: Uint8Array | string): Promise<ExportResult> {
+  let created: string | undefined;
+  try {
+    created = await fs.mkdir(path.dirname(out), { recursive: true });
+    await writeFileAtomic(out, data);
+  } catch (error) {
+    if (created !== undefined) await fs.rm(created, { recursive: true, force: true }).catch(() => undefined);
+    const code = (error as NodeJS.ErrnoException).code;
+    return {
+      ok: false,
+      error: 'io',
+      message: `cannot write ${out}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'the disk is full' : (error as Error).message}`,
+    };
+  }
+  return { ok: true, path: out, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength };
+}
+
+/** The bundle in one format, in memory. */
+export async function renderBundle(
+  bundle: SpecBundle,
+  options: RenderOptions,
+): Promise<{ ok: true; data: Uint8Array } | Extract<ExportResult, { ok: false }>> {
   if (options.signal?.aborted) return cancelled;
   const date = options.date ?? new Date();
   const progress = options.onProgress ?? (() => undefined);
@@ -64,7 +107,7 @@ export async function exportBundle(bundle: SpecBundle, options: ExportOptions): 
       break;
     case 'md':
       data = new TextEncoder().encode(
-        renderBundleMarkdown(bundle, { ...common, outputFolder: path.dirname(options.out) }),
+        renderBundleMarkdown(bundle, { ...common, outputFolder: options.outputFolder ?? process.cwd() }),
       );
       break;
     case 'zip': {
@@ -78,38 +121,26 @@ export async function exportBundle(bundle: SpecBundle, options: ExportOptions): 
     }
   }
   if (options.signal?.aborted) return cancelled;
-  progress(0.97, 'writing');
-  const written = await writeOutput(options.out, data);
-  if (!written.ok) return written;
-  progress(1, 'done');
-  return written;
+  return { ok: true, data };
 }
 
-/** Writes an export's bytes atomically; a refusal by the disk is a value naming the file. */
-export async function writeOutput(out: string, data: Uint8Array | string): Promise<ExportResult> {
-  try {
-    await writeFileAtomic(out, data);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return {
-      ok: false,
-      error: 'io',
-      message: `cannot write ${out}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'the disk is full' : (error as Error).message}`,
-    };
-  }
-  return { ok: true, path: out, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength };
-}
-
-/** Why `out` cannot be written: its folder is missing, or it is a folder. */
+/** The nearest folder that exists on the way to `out` must be a folder (the rest is created); `out` must not be one. */
 export async function checkDestination(
   out: string,
 ): Promise<Extract<ExportResult, { ok: false }> | undefined> {
-  const folder = path.dirname(out);
-  try {
-    if (!(await fs.stat(folder)).isDirectory())
-      return { ok: false, error: 'bad-destination', message: `${folder} is not a folder` };
-  } catch {
-    return { ok: false, error: 'bad-destination', message: `the folder ${folder} does not exist` };
+  for (let folder = path.dirname(out); ; folder = path.dirname(folder)) {
+    const stats = await fs.stat(folder).catch((error: NodeJS.ErrnoException) => error);
+    if (!(stats instanceof Error)) {
+      if (!stats.isDirectory())
+        return { ok: false, error: 'bad-destination', message: `${folder} is not a folder` };
+      break;
+    }
+    if ((stats.code !== 'ENOENT' && stats.code !== 'ENOTDIR') || path.dirname(folder) === folder)
+      return {
+        ok: false,
+        error: 'bad-destination',
+        message: `cannot reach the folder ${folder} (${stats.code ?? stats.message})`,
+      };
   }
   try {
     if ((await fs.stat(out)).isDirectory()) {

@@ -26,7 +26,7 @@ export type FeatureExportResult =
 export async function collectFeatures(
   workspace: Workspace,
   specs: string[] | 'all',
-): Promise<{ ok: true; features: FeatureExport } | { ok: false; message: string }> {
+): Promise<{ ok: true; features: FeatureExport } | { ok: false; error?: 'unknown-key'; message: string }> {
   let stories: { entry: DocumentEntry; text: string }[];
   if (specs === 'all') {
     stories = [];
@@ -38,7 +38,10 @@ export async function collectFeatures(
     }
   } else {
     const collected = await collectBundle(workspace, { specs, include: ['stories'] });
-    if (!collected.ok) return collected;
+    if (!collected.ok)
+      return collected.error === 'unknown-key'
+        ? { ok: false, error: 'unknown-key', message: collected.message }
+        : { ok: false, message: collected.message };
     stories = collected.bundle.documents.filter((document) => document.entry.type === 'story');
   }
   const features: FeatureExport = { files: [], scenarios: 0, unsplit: 0 };

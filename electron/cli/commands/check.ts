@@ -1,7 +1,17 @@
-/** `specbench check <dir> [--format text|json]`: the rule engine, for people and for CI. */
+/** `specbench check <dir> [--json]`: the rule engine, for people and for CI. */
 import type { FindingView } from '../../../shared/contract/apiContract.js';
 import type { CliCommand } from '../cliCommand.js';
-import { exitCodes, fail, fileLocation, formatTable, plural, writeJson, writeLines } from '../cliOutput.js';
+import {
+  exitCodes,
+  fileLocation,
+  formatTable,
+  outputFormat,
+  outputHelp,
+  outputOptions,
+  plural,
+  writeJson,
+  writeLines,
+} from '../cliOutput.js';
 import { openWorkspace } from '../openWorkspace.js';
 
 const severityOrder = { error: 0, warning: 1, info: 2 } as const;
@@ -9,7 +19,7 @@ const severityOrder = { error: 0, warning: 1, info: 2 } as const;
 export const checkCommand: CliCommand = {
   name: 'check',
   summary: 'run the rules: broken links, duplicate keys, coverage gaps, malformed files',
-  usage: 'specbench check <dir> [--format text|json]',
+  usage: 'specbench check <dir> [--json]',
   details: `Prints one finding per line as "file:line  severity  rule  message", sorted by file and line,
 then a count. Severities come from specbench.json ("rules": { "<rule>": "error|warning|info|off" }).
 
@@ -22,24 +32,31 @@ into Given/When/Then steps for export --format feature).
 Like search, show and trace, it keeps an index cache in <dir>/.specbench/ (git-ignored, never the
 truth) so the next run only re-reads changed files; it never changes a document.
 
-Options:
-  --format text|json  json prints {"findings": [{"rule", "severity", "path", "line", "message",
-                      "key"?}], "counts": {"error", "warning", "info"}}; paths are relative to <dir>
+A workspace is a folder with a specbench.json. Given a folder without one, check uses the single
+workspace below it (as git finds its repository), else checks the folder only if some document in it
+has a key, and otherwise stops with exit 2 instead of passing quietly; it writes no cache there.
+A spec is a Markdown file whose front matter has a key (key: SPEC-1) and type: spec, or a key and a
+place in specs/; stories and FAQs likewise (type: story in stories/, type: faq in faqs/).
 
-Exit codes: 0 no error-level finding, 1 at least one, 2 bad usage or an unreadable workspace.`,
+Options:
+${outputHelp}
+      {"findings": [{"rule", "severity", "path", "line", "message", "key"?}],
+      "counts": {"error", "warning", "info"}}; paths are relative to <dir>
+
+Exit codes: 0 no error-level finding, 1 at least one, 2 bad usage, an unreadable workspace or a
+folder that is not one.`,
   positionals: ['dir'],
-  options: { format: { type: 'string', default: 'text' } },
+  options: { ...outputOptions },
   async run(context, [dir], values) {
-    if (values.format !== 'text' && values.format !== 'json') {
-      return fail(context, `check: --format must be text or json, not '${String(values.format)}'`);
-    }
-    const opened = await openWorkspace(context, 'check', dir!, { write: false });
+    const format = outputFormat(context, 'check', values);
+    if (format === undefined) return exitCodes.usage;
+    const opened = await openWorkspace(context, 'check', dir!, { write: false, judging: true });
     if (!opened.ok) return opened.code;
     try {
       const findings = sortFindings(opened.workspace.check());
       const counts = { error: 0, warning: 0, info: 0 };
       for (const finding of findings) counts[finding.severity]++;
-      if (values.format === 'json') writeJson(context, { findings, counts });
+      if (format === 'json') writeJson(context, { findings, counts });
       else {
         const rows = findings.map((finding) => [
           fileLocation(context, opened.root, finding.path, finding.line),
@@ -48,12 +65,15 @@ Exit codes: 0 no error-level finding, 1 at least one, 2 bad usage or an unreadab
           finding.message,
         ]);
         writeLines(context, formatTable(rows));
-        const documents = plural(opened.workspace.documents().length, 'document');
+        const entries = opened.workspace.documents();
+        const documents = plural(entries.length, 'document');
         writeLines(context, [
           findings.length === 0
             ? `No findings in ${documents}.`
             : `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info in ${documents}.`,
         ]);
+        if (!entries.some((entry) => entry.type === 'spec'))
+          writeLines(context, [`No specs yet: ${specDefinition}.`]);
       }
       return counts.error > 0 ? exitCodes.findings : exitCodes.ok;
     } finally {
@@ -61,6 +81,10 @@ Exit codes: 0 no error-level finding, 1 at least one, 2 bad usage or an unreadab
     }
   },
 };
+
+/** What check and export say where no document is a spec. */
+export const specDefinition =
+  'a spec is a Markdown file whose front matter has key: SPEC-1 and type: spec (or a key and a place in specs/)';
 
 function sortFindings(findings: FindingView[]): FindingView[] {
   return [...findings].sort(

@@ -9,7 +9,17 @@ import {
   type SourceCoverage,
 } from '../../../shared/markdown/sourceCoverage.js';
 import type { CliCommand } from '../cliCommand.js';
-import { exitCodes, fileLocation, formatTable, plural, writeJson, writeLines } from '../cliOutput.js';
+import {
+  exitCodes,
+  fileLocation,
+  formatTable,
+  outputFormat,
+  outputHelp,
+  outputOptions,
+  plural,
+  writeJson,
+  writeLines,
+} from '../cliOutput.js';
 import { checkFolder } from '../checkFolder.js';
 
 interface ChangedFile {
@@ -32,15 +42,18 @@ the editor shows as Markdown source instead of what they mean, in total and for 
 most. Writes nothing.
 
 Options:
-  --json  prints {"files", "identical", "changed": [{"path", "line", "reason"}],
-          "skipped": [{"path", "message"}], "source": {"blocks", "rawBlocks", "inline",
-          "rawInline"}, "sourceByFile": [{"path", "blocks", "rawBlocks", "inline", "rawInline"}]};
-          sourceByFile lists the files showing any source; paths are relative to <dir>
+${outputHelp}
+      {"files", "identical", "changed": [{"path", "line", "reason"}],
+      "skipped": [{"path", "message"}], "source": {"blocks", "rawBlocks", "inline",
+      "rawInline"}, "sourceByFile": [{"path", "blocks", "rawBlocks", "inline", "rawInline"}]};
+      sourceByFile lists the files showing any source; paths are relative to <dir>
 
 Exit codes: 0 every file is identical, 1 at least one would change, 2 bad usage or no such folder.`,
   positionals: ['dir'],
-  options: { json: { type: 'boolean' } },
+  options: { ...outputOptions },
   async run(context, [dir], values) {
+    const format = outputFormat(context, 'doctor', values);
+    if (format === undefined) return exitCodes.usage;
     const checked = await checkFolder(context, 'doctor', dir!);
     if (!checked.ok) return checked.code;
     const store = new DocumentStore(checked.root);
@@ -70,7 +83,7 @@ Exit codes: 0 every file is identical, 1 at least one would change, 2 bad usage 
       (a, b) => b.rawBlocks + b.rawInline - (a.rawBlocks + a.rawInline) || (a.path < b.path ? -1 : 1),
     );
     const identical = files.length - changed.length - skipped.length;
-    if (values.json === true)
+    if (format === 'json')
       writeJson(context, { files: files.length, identical, changed, skipped, source, sourceByFile });
     else {
       writeLines(

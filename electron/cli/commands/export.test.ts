@@ -58,19 +58,14 @@ describe('specbench export', () => {
       "export: unknown part 'memes' in --include (stories, faqs, roadmap, matrix)",
     ],
     [
-      'an unknown key',
-      ['--spec', 'SPEC-99', '--format', 'md', '--out', 'b.md'],
-      'export: no document has the key SPEC-99',
-    ],
-    [
       'a story key',
       ['--spec', 'STORY-1', '--format', 'md', '--out', 'b.md'],
       'export: STORY-1 is a story, not a spec',
     ],
     [
-      'a missing output folder',
-      ['--all', '--format', 'md', '--out', 'missing/b.md'],
-      'export: the folder missing does not exist',
+      'an output path below a file',
+      ['--all', '--format', 'md', '--out', '/dev/null/bundles/b.md'],
+      'export: /dev/null is not a folder',
     ],
   ];
   it.each(usageCases)('refuses %s with one line and exit 2, writing nothing', async (_, args, message) => {

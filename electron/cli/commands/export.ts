@@ -5,9 +5,20 @@
 import path from 'node:path';
 import type { BundleDocument } from '../../export/specBundle.js';
 import type { CliCommand } from '../cliCommand.js';
-import { exitCodes, fail, plural, writeLines, type CliContext, type CliStreams } from '../cliOutput.js';
+import {
+  exitCodes,
+  fail,
+  outputFormat,
+  outputOptions,
+  plural,
+  writeJson,
+  writeLines,
+  type CliContext,
+  type CliStreams,
+} from '../cliOutput.js';
 import { openRepository } from '../openRepository.js';
 import { openWorkspace } from '../openWorkspace.js';
+import { specDefinition } from './check.js';
 
 const formats = ['pdf', 'md', 'zip', 'html', 'feature'];
 const barWidth = 24;
@@ -16,7 +27,7 @@ export const exportCommand: CliCommand = {
   name: 'export',
   summary: 'a spec bundle for review (PDF, Markdown, zip, HTML), or acceptance tests as Gherkin',
   usage:
-    'specbench export <dir> (--spec KEY … | --all) --format pdf|md|zip|html|feature --out PATH [--include stories,faqs,roadmap,matrix] [--changes-since REV]',
+    'specbench export <dir> (--spec KEY … | --all) --format pdf|md|zip|html|feature --out PATH|- [--include stories,faqs,roadmap,matrix] [--changes-since REV] [--json]',
   details: `Bundles the chosen specs with, on request, the stories implementing their requirements, the FAQs
 answering them, the roadmap items they deliver and a traceability matrix.
 
@@ -27,13 +38,17 @@ Options:
                     md (one self-contained file), zip (the documents with relative links and their
                     images), html (one self-contained file), feature (one Cucumber .feature
                     file per story implementing the specs, or per story with --all)
-  --out PATH        the file to write; its folder must exist. Written whole or not at all.
+  --out PATH        the file to write, whole or not at all; missing folders on the way are created.
+                    --out - writes the bundle to standard output (PDF and zip only into a pipe).
                     For feature: the folder to write into (made if missing; its files are
                     replaced, all of them or none)
   --include PARTS   comma-separated: stories, faqs, roadmap, matrix
   --changes-since REV
                     adds a last chapter: what changed since REV (a tag, branch or commit) in
                     requirements, roadmap items and story status, as specbench diff reports it
+  --json            print {"path" (relative to the working folder), "bytes",
+                    "documents": {"specs", "stories", "faqs"}} instead of a sentence; for feature
+                    {"path", "files", "scenarios", "unsplit"}
 
 A feature file is tagged @STORY-n @REQ-n @RM-n, has the story's "As a … I want … so that …" as its
 description and one Scenario per acceptance criterion written as "Given …, when …, then …" (And and
@@ -43,7 +58,8 @@ criterion-not-gherkin).
 Remote images are never fetched; documents' scripts never run. The PDF prints through Chromium
 (/usr/bin/chromium, or the one SPECBENCH_CHROMIUM names).
 
-Exit codes: 0 written, 2 bad usage, an unknown key, an unreadable workspace or a failed export.`,
+Exit codes: 0 written, 2 bad usage, an unreadable workspace, no specs or a failed export, 3 a
+--spec key that is not in the workspace.`,
   positionals: ['dir'],
   options: {
     spec: { type: 'string', multiple: true },
@@ -52,8 +68,12 @@ Exit codes: 0 written, 2 bad usage, an unknown key, an unreadable workspace or a
     out: { type: 'string' },
     include: { type: 'string', default: '' },
     'changes-since': { type: 'string' },
+    // --format names the bundle's format here, so JSON output is --json alone.
+    json: outputOptions.json,
   },
   async run(context, [dir], values) {
+    const output = outputFormat(context, 'export', { json: values.json });
+    if (output === undefined) return exitCodes.usage;
     const specs = (values.spec as string[] | undefined) ?? [];
     if (values.all === true && specs.length > 0)
       return fail(context, 'export: give --spec or --all, not both');
@@ -71,11 +91,14 @@ Exit codes: 0 written, 2 bad usage, an unknown key, an unreadable workspace or a
       if (values.include !== '') return fail(context, 'export: --include does not apply to --format feature');
       if (values['changes-since'] !== undefined)
         return fail(context, 'export: --changes-since does not apply to --format feature');
+      if (values.out === '-')
+        return fail(context, 'export: --format feature writes a folder of files; --out - does not apply');
       return exportFeatures(
         context,
         dir!,
         values.all === true ? 'all' : specs,
         path.resolve(context.cwd, values.out),
+        output,
       );
     }
     const { collectBundle, parseParts } = await import('../../export/specBundle.js');
@@ -85,8 +108,14 @@ Exit codes: 0 written, 2 bad usage, an unknown key, an unreadable workspace or a
         context,
         `export: unknown part '${parts.unknown}' in --include (stories, faqs, roadmap, matrix)`,
       );
-    const out = path.resolve(context.cwd, values.out);
     const format = values.format as 'pdf' | 'md' | 'zip' | 'html';
+    const toStdout = values.out === '-';
+    if (toStdout && output === 'json')
+      return fail(context, 'export: --out - writes the bundle itself; leave out --json');
+    const terminal = (context.stdout as CliStreams['stdout'] & { isTTY?: boolean }).isTTY === true;
+    if (toStdout && terminal && (format === 'pdf' || format === 'zip'))
+      return fail(context, `export: a ${format} bundle is binary: pipe --out - into a file or a program`);
+    const out = path.resolve(context.cwd, values.out);
 
     const opened = await openWorkspace(context, 'export', dir!, { write: false });
     if (!opened.ok) return opened.code;
@@ -95,28 +124,47 @@ Exit codes: 0 written, 2 bad usage, an unknown key, an unreadable workspace or a
         specs: values.all === true ? 'all' : specs,
         include: parts.parts,
       });
-      if (!collected.ok) return fail(context, `export: ${collected.message}`);
+      if (!collected.ok) {
+        if (collected.error === 'empty')
+          return fail(context, `export: ${dir} has no specs to export: ${specDefinition}`);
+        return fail(
+          context,
+          `export: ${collected.message}`,
+          collected.error === 'unknown-key' ? exitCodes.unknownKey : exitCodes.usage,
+        );
+      }
       if (typeof values['changes-since'] === 'string') {
         const chapter = await changesChapter(context, dir!, values['changes-since']);
         if (!chapter.ok) return chapter.code;
         collected.bundle.documents.push(chapter.document);
       }
-      const { exportBundle } = await import('../../export/exportBundle.js');
+      const { exportBundle, renderBundle } = await import('../../export/exportBundle.js');
       const { workspaceVersion } = await import('../../export/gitVersion.js');
       const version = await workspaceVersion(opened.root);
       const bar = progressBar(context);
-      const result = await exportBundle(collected.bundle, {
-        format,
-        out,
-        ...(version === undefined ? {} : { version }),
-        onProgress: bar.update,
-      });
+      const common = { format, ...(version === undefined ? {} : { version }), onProgress: bar.update };
+      if (toStdout) {
+        const rendered = await renderBundle(collected.bundle, { ...common, outputFolder: context.cwd });
+        bar.clear();
+        if (!rendered.ok) return fail(context, `export: ${rendered.message}`);
+        context.stdout.write(rendered.data);
+        return exitCodes.ok;
+      }
+      const result = await exportBundle(collected.bundle, { ...common, out });
       bar.clear();
       if (!result.ok) return fail(context, `export: ${result.message}`);
-      const counts = countTypes(collected.bundle.documents.map((document) => document.entry.type));
-      writeLines(context, [
-        `Wrote ${path.relative(context.cwd, result.path) || result.path} (${size(result.bytes)}; ${counts}).`,
-      ]);
+      const types = collected.bundle.documents.map((document) => document.entry.type);
+      const shown = path.relative(context.cwd, result.path) || result.path;
+      if (output === 'json') {
+        const count = (type: string): number => types.filter((candidate) => candidate === type).length;
+        writeJson(context, {
+          path: shown,
+          bytes: result.bytes,
+          documents: { specs: count('spec'), stories: count('story'), faqs: count('faq') },
+        });
+        return exitCodes.ok;
+      }
+      writeLines(context, [`Wrote ${shown} (${size(result.bytes)}; ${countTypes(types)}).`]);
       return exitCodes.ok;
     } finally {
       await opened.workspace.close();
@@ -129,21 +177,33 @@ async function exportFeatures(
   dir: string,
   specs: string[] | 'all',
   out: string,
+  output: 'text' | 'json',
 ): Promise<number> {
   const opened = await openWorkspace(context, 'export', dir, { write: false });
   if (!opened.ok) return opened.code;
   try {
     const { collectFeatures, writeFeatures } = await import('../../export/featureFiles.js');
     const collected = await collectFeatures(opened.workspace, specs);
-    if (!collected.ok) return fail(context, `export: ${collected.message}`);
+    if (!collected.ok)
+      return fail(
+        context,
+        `export: ${collected.message}`,
+        collected.error === 'unknown-key' ? exitCodes.unknownKey : exitCodes.usage,
+      );
     const written = await writeFeatures(collected.features, out);
     if (!written.ok) return fail(context, `export: ${written.message}`);
+    const shown = path.relative(context.cwd, out) || out;
+    if (output === 'json') {
+      const { files, scenarios, unsplit } = written;
+      writeJson(context, { path: shown, files, scenarios, unsplit });
+      return exitCodes.ok;
+    }
     const skipped =
       written.unsplit === 0
         ? ''
         : `; ${plural(written.unsplit, 'criterion', 'criteria')} not in Given/When/Then kept as comments (see specbench check)`;
     writeLines(context, [
-      `Wrote ${plural(written.files, 'feature file')} with ${plural(written.scenarios, 'scenario')} to ${path.relative(context.cwd, out) || out}${skipped}.`,
+      `Wrote ${plural(written.files, 'feature file')} with ${plural(written.scenarios, 'scenario')} to ${shown}${skipped}.`,
     ]);
     return exitCodes.ok;
   } finally {

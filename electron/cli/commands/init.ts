@@ -3,7 +3,17 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../../engine/atomicFile.js';
 import type { CliCommand } from '../cliCommand.js';
-import { exitCodes, fail, systemMessage, writeLines, type CliContext } from '../cliOutput.js';
+import {
+  exitCodes,
+  fail,
+  outputFormat,
+  outputHelp,
+  outputOptions,
+  systemMessage,
+  writeJson,
+  writeLines,
+  type CliContext,
+} from '../cliOutput.js';
 import { sampleWorkspaceFolder } from '../packageRoot.js';
 
 const folders = ['specs', 'stories', 'faqs', 'feedback', 'assets', 'templates'];
@@ -11,7 +21,7 @@ const folders = ['specs', 'stories', 'faqs', 'feedback', 'assets', 'templates'];
 export const initCommand: CliCommand = {
   name: 'init',
   summary: 'create a new workspace in an empty or new folder',
-  usage: 'specbench init <dir> [--sample]',
+  usage: 'specbench init <dir> [--sample] [--merge-driver] [--json]',
   details: `Writes specbench.json, roadmap.json, a .gitignore for the local cache (.specbench/) and the
 folders specs/, stories/, faqs/, feedback/, assets/ and templates/. Refuses a folder that is not empty (a
 freshly initialised git repository, holding only .git, counts as empty).
@@ -22,11 +32,15 @@ merge specs block by block and roadmap.json item by item; --merge-driver install
 Options:
   --sample        copy the bundled "Acme Checkout" sample workspace instead of starting empty
   --merge-driver  also run specbench merge-driver install on the new workspace
+${outputHelp}
+      {"path" (relative to the working folder), "sample", "notes": [what else was said, one line each]}
 
 Exit codes: 0 created, 2 the folder is not empty or cannot be written (nothing is left behind).`,
   positionals: ['dir'],
-  options: { sample: { type: 'boolean' }, 'merge-driver': { type: 'boolean' } },
+  options: { sample: { type: 'boolean' }, 'merge-driver': { type: 'boolean' }, ...outputOptions },
   async run(context, [dir], values) {
+    const format = outputFormat(context, 'init', values);
+    if (format === undefined) return exitCodes.usage;
     const root = path.resolve(context.cwd, dir!);
     const state = await folderState(root);
     if (state === 'file') return fail(context, `init: ${dir} is a file, not a folder`);
@@ -44,6 +58,20 @@ Exit codes: 0 created, 2 the folder is not empty or cannot be written (nothing i
     } catch (error) {
       await removeWhatWeWrote(root, createdRoot, existing);
       return fail(context, `init: cannot write ${dir}: ${systemMessage(error)}`);
+    }
+    if (format === 'json') {
+      const notes: string[] = [];
+      const quiet = {
+        ...context,
+        stdout: { write: (text: string) => notes.push(...text.split('\n').filter(Boolean)) },
+      };
+      const code = await offerMergeDriver(quiet, root, values['merge-driver'] === true);
+      writeJson(context, {
+        path: path.relative(context.cwd, root) || '.',
+        sample: values.sample === true,
+        notes,
+      });
+      return code;
     }
     writeLines(context, summary(context, root, values.sample === true));
     return offerMergeDriver(context, root, values['merge-driver'] === true);

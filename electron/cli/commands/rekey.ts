@@ -1,14 +1,25 @@
 /** `specbench rekey <dir> <OLD> <NEW>`: renames a key and rewrites every reference, all files or none. */
+import path from 'node:path';
 import { isKey } from '../../../shared/grammar/linkGrammar.js';
 import type { CliCommand } from '../cliCommand.js';
-import path from 'node:path';
-import { exitCodes, fail, fileLocation, plural, writeLines, type CliContext } from '../cliOutput.js';
+import {
+  exitCodes,
+  fail,
+  fileLocation,
+  outputFormat,
+  outputHelp,
+  outputOptions,
+  plural,
+  writeJson,
+  writeLines,
+  type CliContext,
+} from '../cliOutput.js';
 import { openWorkspace } from '../openWorkspace.js';
 
 export const rekeyCommand: CliCommand = {
   name: 'rekey',
   summary: 'rename a key and rewrite every reference to it',
-  usage: 'specbench rekey <dir> <OLD> <NEW> [--file PATH]',
+  usage: 'specbench rekey <dir> <OLD> <NEW> [--file PATH] [--json]',
   details: `Renames a document, requirement or roadmap key (for example SPEC-3 to SPEC-30) and rewrites
 every [[reference]], implements, answers and roadmap= link to it. Either every file changes or none.
 
@@ -16,11 +27,18 @@ When two files define OLD (a duplicate key, as after merging two branches), reke
 --file PATH names the one to rename, and only its definition changes; links to OLD keep meaning the
 other. PATH is relative to the current folder, or to the workspace.
 
-Exit codes: 0 renamed, 2 bad usage, an unknown OLD, an OLD defined more than once without --file, a
-NEW already in use, or a file that could not be written (nothing is changed).`,
+Options:
+  --file PATH  the file whose definition of OLD to rename, when more than one defines it
+${outputHelp}
+      {"old", "new", "changedFiles": [paths relative to <dir>]}
+
+Exit codes: 0 renamed, 2 bad usage, an OLD defined more than once without --file, a NEW already in
+use, or a file that could not be written, 3 an OLD that is not in the workspace (nothing is changed).`,
   positionals: ['dir', 'old', 'new'],
-  options: { file: { type: 'string' } },
+  options: { file: { type: 'string' }, ...outputOptions },
   async run(context, [dir, oldKey, newKey], values) {
+    const format = outputFormat(context, 'rekey', values);
+    if (format === undefined) return exitCodes.usage;
     for (const key of [oldKey!, newKey!]) {
       if (!isKey(key)) return fail(context, `rekey: '${key}' is not a key like SPEC-3 or REQ-12`);
     }
@@ -33,13 +51,21 @@ NEW already in use, or a file that could not be written (nothing is changed).`,
       const result = await opened.workspace.rekey(oldKey!, newKey!, file);
       if (!result.ok) {
         if (result.error !== 'ambiguous' || !('definedIn' in result) || !result.definedIn) {
-          return fail(context, `rekey: ${result.message}`);
+          return fail(
+            context,
+            `rekey: ${result.message}`,
+            result.error === 'not-found' && file === undefined ? exitCodes.unknownKey : exitCodes.usage,
+          );
         }
         const places = result.definedIn.map((place) => fileLocation(context, opened.root, place));
         return fail(
           context,
           `rekey: ${oldKey} is defined in ${places.join(' and ')}; name the one to rename with --file ${places[0]}`,
         );
+      }
+      if (format === 'json') {
+        writeJson(context, { old: oldKey, new: newKey, changedFiles: result.changedFiles });
+        return exitCodes.ok;
       }
       const where =
         file === undefined

@@ -172,7 +172,11 @@ describe('specbench release-notes', () => {
       ['REL-1', '--format', 'pdf'],
       "release-notes: --format must be md or html, not 'pdf'",
     ],
-    ['a folder that does not exist', ['REL-1', '--out', 'nowhere/notes.md'], 'release-notes: the folder'],
+    [
+      'a file where a folder should be',
+      ['REL-1', '--out', 'workspace/specbench.json/notes.md'],
+      'release-notes: ',
+    ],
   ];
   it.each(refusals)('refuses %s with one line', async (_name, args, message) => {
     const root = await workspace();

@@ -21,7 +21,8 @@ about them, with whether each item is ready.
 Options:
   --audience WHO   customers (default) or internal
   --format FORMAT  md (default) or html (one self-contained page, no script, no images)
-  --out PATH       the file to write, written whole or not at all; without it, the notes go to stdout
+  --out PATH       the file to write, written whole or not at all (missing folders on the way are
+                   created); without it, the notes go to stdout
 
 Exit codes: 0 written, 2 bad usage, a release that does not exist or an unwritable file.`,
   positionals: ['dir', 'release'],

@@ -1,6 +1,15 @@
 /** `specbench search <dir> <query> [--json]`: the workspace's full-text search from a terminal. */
 import type { CliCommand } from '../cliCommand.js';
-import { exitCodes, fileLocation, formatTable, writeJson, writeLines } from '../cliOutput.js';
+import {
+  exitCodes,
+  fileLocation,
+  formatTable,
+  outputFormat,
+  outputHelp,
+  outputOptions,
+  writeJson,
+  writeLines,
+} from '../cliOutput.js';
 import { openWorkspace } from '../openWorkspace.js';
 
 const snippetWidth = 80;
@@ -9,21 +18,29 @@ export const searchCommand: CliCommand = {
   name: 'search',
   summary: 'full-text search over every document',
   usage: 'specbench search <dir> <query> [--json]',
-  details: `Prints one hit per line: "file:line  KEY  title  snippet", best first.
+  details: `Prints one hit per line: "file:line  KEY  title  snippet", best first; the line is the one
+holding most of the query's words. Every word must match (case and accents do not matter; the last
+word also matches as the start of a longer one). "Quoted words" must follow each other as a phrase.
+Punctuation inside a word is part of it: memory.high finds memory.high, not "in-memory … high".
+A key (REQ-4, or [[REQ-4]]) first lists where it is defined and every line linking to it
+(implements, answers, roadmap=, [[REQ-4]], [[SPEC-1#REQ-4]]), one hit per line.
 
 Options:
-  --json  prints {"query", "hits": [{"path", "key"?, "title", "type", "line", "snippet",
-          "highlights": [[start, end], …]}]}; paths are relative to <dir>
+${outputHelp}
+      {"query", "hits": [{"path", "key"?, "title", "type", "line", "snippet",
+      "highlights": [[start, end], …]}]}; paths are relative to <dir>
 
 Exit codes: 0 (with or without hits), 2 bad usage or an unreadable workspace.`,
   positionals: ['dir', 'query'],
-  options: { json: { type: 'boolean' } },
+  options: { ...outputOptions },
   async run(context, [dir, query], values) {
+    const format = outputFormat(context, 'search', values);
+    if (format === undefined) return exitCodes.usage;
     const opened = await openWorkspace(context, 'search', dir!, { write: false });
     if (!opened.ok) return opened.code;
     try {
       const hits = opened.workspace.search(query!);
-      if (values.json === true) {
+      if (format === 'json') {
         writeJson(context, { query, hits });
         return exitCodes.ok;
       }

@@ -72,3 +72,31 @@ describe('startServe', () => {
     ]).toEqual([true, second]);
   });
 });
+
+describe('serve on a folder that is not a workspace', () => {
+  it('warns, serves it as a folder of Markdown and writes no cache into it', async () => {
+    const folder = path.join(base, 'notes');
+    await fs.mkdir(folder);
+    await fs.writeFile(path.join(folder, 'todo.md'), '# To do\n');
+    const { context, stdout, stderr } = capture();
+    const running = await startServe(context, 'notes', { port: 0, write: false, json: true });
+    if (typeof running === 'number') throw new Error(`exit ${running}`);
+    await running.close();
+    const started = JSON.parse(stdout()) as { workspace: boolean; write: boolean };
+    expect([stderr(), started.workspace, started.write, await fs.readdir(folder)]).toEqual([
+      'specbench: serve: warning: notes is not a Specbench workspace (no specbench.json; 0 of 1 Markdown files have a key); serving it as a folder of Markdown\n',
+      false,
+      false,
+      ['todo.md'],
+    ]);
+  });
+
+  it('names a missing folder by its whole path', async () => {
+    const { context, stderr } = capture();
+    const code = await runCli(['serve', path.join('nested', 'missing')], context);
+    expect([code, stderr()]).toEqual([
+      2,
+      `specbench: serve: There is no folder ${path.join(base, 'nested', 'missing')}.\n`,
+    ]);
+  });
+});

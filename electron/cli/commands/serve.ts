@@ -5,13 +5,16 @@ import { WarmPrinter } from '../../export/warmPrinter.js';
 import { startBrowserServer, type BrowserServer } from '../../server/browserServer.js';
 import { WorkspaceService } from '../../services/workspaceService.js';
 import type { CliCommand, CliValues } from '../cliCommand.js';
-import { exitCodes, fail, type CliContext } from '../cliOutput.js';
+import { exitCodes, fail, outputFormat, outputHelp, outputOptions, type CliContext } from '../cliOutput.js';
 import { packageRoot } from '../packageRoot.js';
+import { isWorkspaceFolder } from '../workspaceFolder.js';
 
 export interface ServeOptions {
   port: number;
   write: boolean;
   host?: string;
+  /** Print the start as one JSON object instead of sentences. */
+  json?: boolean;
 }
 
 export interface RunningServe {
@@ -22,20 +25,33 @@ export interface RunningServe {
 export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'serve a workspace to a browser on this machine (read-only unless --write)',
-  usage: 'specbench serve <dir> [--port N] [--write] [--host H]',
+  usage: 'specbench serve <dir> [--port N] [--write] [--host H] [--json]',
   details: `Prints "Specbench serving <dir> at <url>" first; open that URL (it carries a token that is new at every launch).
+A folder without specbench.json is served too, with a warning on stderr, and no index cache is
+written into it.
+
 Options:
   --port N    port to listen on (default 4780; 0 picks a free one)
   --write     allow edits (otherwise every write is refused with 403)
   --host H    listen on the address H (e.g. 192.168.1.20) instead of loopback only; browsers must
               then use that address, and anyone who can reach it and has the URL gets in
+${outputHelp}: one line {"dir", "url", "write", "workspace"} once listening
+              ("write" false when another Specbench is editing it; "workspace" false without specbench.json)
+
 Stops on Ctrl+C. Exit 2 for bad usage or an unreadable workspace.`,
   positionals: ['dir'],
-  options: { port: { type: 'string' }, write: { type: 'boolean' }, host: { type: 'string' } },
+  options: {
+    port: { type: 'string' },
+    write: { type: 'boolean' },
+    host: { type: 'string' },
+    ...outputOptions,
+  },
   run: (context, positionals, values) => serveUntilStopped(context, positionals[0]!, values),
 };
 
 async function serveUntilStopped(context: CliContext, dir: string, values: CliValues): Promise<number> {
+  const format = outputFormat(context, 'serve', values);
+  if (format === undefined) return exitCodes.usage;
   const port = values.port === undefined ? 4780 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     return fail(context, `serve: --port must be a number from 0 to 65535, not '${String(values.port)}'`);
@@ -44,6 +60,7 @@ async function serveUntilStopped(context: CliContext, dir: string, values: CliVa
   const started = await startServe(context, dir, {
     port,
     write: values.write === true,
+    json: format === 'json',
     ...(host ? { host } : {}),
   });
   if (typeof started === 'number') return started;
@@ -67,8 +84,16 @@ export async function startServe(
   options: ServeOptions,
 ): Promise<RunningServe | number> {
   const root = path.resolve(context.cwd, dir);
-  const opened = await Workspace.open(root, { write: options.write, watch: true, cache: true });
+  // A folder that is not a workspace (serve /tmp) is served as a folder of Markdown, and told so.
+  const workspaceFolder = isWorkspaceFolder(root);
+  const opened = await Workspace.open(root, { write: options.write, watch: true, cache: workspaceFolder });
   if (!opened.ok) return fail(context, `serve: ${opened.message}`);
+  if (!workspaceFolder) {
+    const documents = opened.workspace.documents();
+    context.stderr.write(
+      `specbench: serve: warning: ${dir} is not a Specbench workspace (no specbench.json; ${documents.filter((entry) => entry.key !== undefined).length} of ${documents.length} Markdown files have a key); serving it as a folder of Markdown\n`,
+    );
+  }
   const workspace = opened.workspace;
   // Chromium stays up between exports (started by the first): a second PDF needs no browser start.
   const printer = new WarmPrinter(async () =>
@@ -91,15 +116,25 @@ export async function startServe(
       code === 'EADDRINUSE' ? `port ${options.port} is in use (try --port 0)` : (error as Error).message;
     return fail(context, `serve: cannot listen: ${reason}`);
   }
-  context.stdout.write(`Specbench serving ${dir} at ${server.url}\n`);
-  if (options.write && !workspace.writable) {
-    context.stdout.write('Note: another Specbench is editing this workspace, so it is served read-only.\n');
+  if (options.json === true) {
+    const started = {
+      dir,
+      url: server.url,
+      write: options.write && workspace.writable,
+      workspace: workspaceFolder,
+    };
+    context.stdout.write(`${JSON.stringify(started)}\n`);
+  } else {
+    context.stdout.write(`Specbench serving ${dir} at ${server.url}\n`);
+    if (options.write && !workspace.writable) {
+      context.stdout.write('Note: another Specbench is editing this workspace, so it is served read-only.\n');
+    }
+    context.stdout.write(
+      options.write
+        ? 'Edits are saved to disk. Press Ctrl+C to stop.\n'
+        : 'Read-only (start with --write to edit). Press Ctrl+C to stop.\n',
+    );
   }
-  context.stdout.write(
-    options.write
-      ? 'Edits are saved to disk. Press Ctrl+C to stop.\n'
-      : 'Read-only (start with --write to edit). Press Ctrl+C to stop.\n',
-  );
   return {
     server,
     close: async () => {

@@ -1,7 +1,17 @@
 /** `specbench trace <dir> [--json]`: roadmap items → requirements → stories, with coverage. */
 import { traceCoverage } from '../../../shared/contract/traceRows.js';
 import type { CliCommand } from '../cliCommand.js';
-import { exitCodes, fileLocation, formatTable, writeJson, writeLines } from '../cliOutput.js';
+import {
+  exitCodes,
+  fileLocation,
+  formatTable,
+  outputFormat,
+  outputHelp,
+  outputOptions,
+  plural,
+  writeJson,
+  writeLines,
+} from '../cliOutput.js';
 import { openWorkspace } from '../openWorkspace.js';
 
 export const traceCommand: CliCommand = {
@@ -11,27 +21,37 @@ export const traceCommand: CliCommand = {
   details: `For each roadmap item (Now, then Next, then Later), lists the requirements that deliver it and
 the stories that implement each requirement, then the share of requirements with a story.
 
-Options:
-  --json  prints {"items": [{"item": {roadmap item}, "requirements": [{"key", "path", "priority"?,
-          "status"?, "stories": [keys]}], "covered"}], "coverage": {"requirements", "withStories"}}
+A requirement counts once however many items it delivers. Like check, trace on a folder without
+specbench.json uses the one workspace below it, and stops with exit 2 on a folder with no keyed
+document.
 
-Exit codes: 0, or 2 for bad usage or an unreadable workspace.`,
+Options:
+${outputHelp}
+      {"items": [{"item": {roadmap item}, "requirements": [{"key", "path", "priority"?,
+      "status"?, "stories": [keys]}], "covered"}], "coverage": {"requirements", "withStories"}}
+
+Exit codes: 0, or 2 for bad usage, an unreadable workspace or a folder that is not one.`,
   positionals: ['dir'],
-  options: { json: { type: 'boolean' } },
+  options: { ...outputOptions },
   async run(context, [dir], values) {
-    const opened = await openWorkspace(context, 'trace', dir!, { write: false });
+    const format = outputFormat(context, 'trace', values);
+    if (format === undefined) return exitCodes.usage;
+    const opened = await openWorkspace(context, 'trace', dir!, { write: false, judging: true });
     if (!opened.ok) return opened.code;
     try {
       const items = opened.workspace.trace();
       const coverage = traceCoverage(items);
-      if (values.json === true) {
+      if (format === 'json') {
         writeJson(context, { items, coverage });
         return exitCodes.ok;
       }
       const rows: string[][] = [];
       for (const row of items) {
         const { item } = row;
-        const covered = `${row.covered}/${row.requirements.length} covered`;
+        const covered =
+          row.requirements.length === 0
+            ? 'no requirement'
+            : `${row.covered}/${row.requirements.length} covered`;
         rows.push([item.key, item.lane, item.quarter ?? '', covered, item.title]);
         for (const requirement of row.requirements) {
           rows.push([
@@ -43,12 +63,18 @@ Exit codes: 0, or 2 for bad usage or an unreadable workspace.`,
           ]);
         }
       }
-      writeLines(context, formatTable(rows));
+      if (items.length === 0) {
+        writeLines(context, [
+          'No roadmap items yet: add them on the roadmap board or in roadmap.json, then link requirements with roadmap=RM-1.',
+        ]);
+        return exitCodes.ok;
+      }
+      writeLines(context, [...formatTable(rows), '']);
       const { requirements, withStories } = coverage;
-      const share = requirements === 0 ? 100 : Math.round((withStories / requirements) * 100);
       writeLines(context, [
-        '',
-        `${items.length} roadmap items; ${withStories} of ${requirements} requirements have a story (${share}%).`,
+        requirements === 0
+          ? `${plural(items.length, 'roadmap item')}; no requirement delivers one yet (a requirement names its item with roadmap=RM-1).`
+          : `${plural(items.length, 'roadmap item')}; ${withStories} of ${plural(requirements, 'requirement')} ${requirements === 1 ? 'has' : 'have'} a story (${Math.round((withStories / requirements) * 100)}%).`,
       ]);
       return exitCodes.ok;
     } finally {

@@ -22,7 +22,7 @@ export interface CliRun {
 
 /** How a run went, in the terms a test compares: all of these must hold for every bad input. */
 export interface CliVerdict {
-  /** Exit code 0, 1 or 2 (never 70, never a signal). */
+  /** Exit code 0, 1, 2 or 3 (never 70, never a signal). */
   cleanExit: boolean;
   /** Nothing on stderr, or one line starting `specbench: `. */
   clearMessage: boolean;
@@ -72,7 +72,8 @@ export function runSpecbench(
 export function judgeCliRun(run: CliRun): CliVerdict {
   const lines = run.stderr.split('\n').filter((line) => line !== '');
   return {
-    cleanExit: run.code === 0 || run.code === 1 || run.code === 2,
+    // The documented exits: 0 clean, 1 findings, 2 bad usage or input, 3 a key not in the workspace.
+    cleanExit: run.code === 0 || run.code === 1 || run.code === 2 || run.code === 3,
     clearMessage: lines.length === 0 || (lines.length === 1 && lines[0]!.startsWith('specbench: ')),
     stackTrace: /\n\s+at \S/.test(run.stdout + run.stderr) || /Error:|internal error/.test(run.stderr),
     hung: run.hung,

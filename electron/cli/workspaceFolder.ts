@@ -1,0 +1,45 @@
+/**
+ * Whether a folder is a Specbench workspace (it has specbench.json), and the workspaces below one
+ * that is not, found the way git finds a repository: so `specbench check .` at a repository's root
+ * checks the one workspace inside it instead of passing quietly on a folder of nothing.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { settingsFileName } from '../engine/settingsStore.js';
+import { skippedFolderNames } from '../engine/workspacePaths.js';
+
+/** How deep below the named folder workspaces are looked for, and how many folders at most. */
+const searchDepth = 4;
+const folderLimit = 5_000;
+
+export function isWorkspaceFolder(root: string): boolean {
+  return existsSync(path.join(root, settingsFileName));
+}
+
+/** Folders below `root` (not `root` itself) holding a specbench.json, nearest first; hidden folders are skipped. */
+export function workspacesBelow(root: string): string[] {
+  const found: string[] = [];
+  let level = [root];
+  let visited = 0;
+  for (let depth = 1; depth <= searchDepth && level.length > 0; depth++) {
+    const next: string[] = [];
+    for (const folder of level) {
+      let entries;
+      try {
+        entries = readdirSync(folder, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const entry of entries) {
+        if (!entry.isDirectory() || entry.name.startsWith('.') || skippedFolderNames.has(entry.name))
+          continue;
+        if (++visited > folderLimit) return found.sort();
+        const child = path.join(folder, entry.name);
+        if (isWorkspaceFolder(child)) found.push(child);
+        else next.push(child);
+      }
+    }
+    level = next;
+  }
+  return found.sort();
+}
