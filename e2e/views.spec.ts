@@ -29,6 +29,21 @@ test('full-text search shows highlighted snippets that open the document', async
   await screenshot(app.page, 'search');
 });
 
+test('searching for a key lists its definition and every line linking to it', async ({ app }) => {
+  await app.page.keyboard.press('Control+Shift+F');
+  await app.page.getByRole('searchbox').fill('REQ-4');
+  const results = app.page.getByRole('list', { name: 'Search results' });
+  const definition = results.getByRole('link', { name: /^73 :::requirement\{#REQ-4 / });
+  await expect(definition).toBeVisible();
+  await expect(
+    results.getByRole('link', { name: /^28 Yes, on the order confirmation page\. See \[\[SPEC-1#REQ-4\]\]/ }),
+  ).toBeVisible();
+  await expect(results.getByRole('link', { name: '6 implements: [REQ-4]' })).toBeVisible();
+  await screenshot(app.page, 'search-key');
+  await definition.click();
+  await expect(app.title).toHaveValue('Guest checkout');
+});
+
 test('the navigator filters by status and opens documents', async ({ app }) => {
   await app.section('Specs').click();
   await app.page.getByRole('button', { name: /^approved/ }).click();
