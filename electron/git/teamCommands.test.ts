@@ -197,6 +197,29 @@ describe('suspect links and specbench review', () => {
       diff: '1\t1\tws/stories/guest-receipt-email.md\n',
     });
   });
+
+  it('review, history and diff print JSON with --json or --format json; an unknown story exits 3', () => {
+    const again = specbench('review', '.', 'STORY-2', '--json');
+    const unknown = specbench('review', '.', 'STORY-404', '--json');
+    const history = specbench('history', '.', 'REQ-2', '--format', 'json');
+    const diff = specbench('diff', '.', 'v1', 'v2', '--format', 'json');
+    const review = JSON.parse(again.stdout) as {
+      story: string;
+      stamps: Record<string, string>;
+      changed: boolean;
+    };
+    expect({
+      review: [again.code, review.story, Object.keys(review.stamps), review.changed],
+      unknown: [unknown.code, unknown.stderr],
+      history: [history.code, (JSON.parse(history.stdout) as { key: string }).key],
+      diff: [diff.code, (JSON.parse(diff.stdout) as { from: string; to: string }).to],
+    }).toEqual({
+      review: [0, 'STORY-2', ['REQ-2'], false],
+      unknown: [3, 'specbench: review: no document has the key STORY-404\n'],
+      history: [0, 'REQ-2'],
+      diff: [0, 'v2'],
+    });
+  });
 });
 
 describe('without git on the PATH', () => {

@@ -1,6 +1,14 @@
 /** `specbench diff <dir> <REV> [<REV2>] [--json]`: the change report between two baselines. */
 import type { CliCommand } from '../cliCommand.js';
-import { exitCodes, fail, writeJson, writeLines } from '../cliOutput.js';
+import {
+  exitCodes,
+  fail,
+  outputFormat,
+  outputHelp,
+  outputOptions,
+  writeJson,
+  writeLines,
+} from '../cliOutput.js';
 import { openRepository } from '../openRepository.js';
 
 export const diffCommand: CliCommand = {
@@ -13,15 +21,18 @@ fields: priority, status, roadmap, spec, file), roadmap items added, removed and
 field), stories whose status moved, and documents added or removed. Needs git.
 
 Options:
-  --json  prints {"from", "to", "requirements": {"added", "removed", "changed": [{"key", "path",
-          "fields": [{"field", "from", "to"}], "diff"}]}, "roadmap": {"added", "removed",
-          "changed"}, "stories": [{"key", "from", "to"}], "documents": {"added", "removed"}}
+${outputHelp}
+      {"from", "to", "requirements": {"added", "removed", "changed": [{"key", "path",
+      "fields": [{"field", "from", "to"}], "diff"}]}, "roadmap": {"added", "removed", "changed"},
+      "stories": [{"key", "from", "to"}], "documents": {"added", "removed"}}
 
 Exit codes: 0 shown (with or without changes), 2 bad usage, an unknown revision or no git repository.`,
   positionals: ['dir', 'rev'],
   morePositionals: true,
-  options: { json: { type: 'boolean' } },
+  options: { ...outputOptions },
   async run(context, [dir, from, to, ...extra], values) {
+    const format = outputFormat(context, 'diff', values);
+    if (format === undefined) return exitCodes.usage;
     if (extra.length > 0)
       return fail(context, `diff: unexpected argument '${extra[0]}' (usage: ${diffCommand.usage})`);
     const opened = await openRepository(context, 'diff', dir!);
@@ -36,7 +47,7 @@ Exit codes: 0 shown (with or without changes), 2 bad usage, an unknown revision 
     const before = await repository.filesAt(from!);
     const after = to === undefined ? await repository.workingFiles() : await repository.filesAt(to);
     const report = changeReport(from!, to ?? 'the working tree', before, after);
-    if (values.json === true) {
+    if (format === 'json') {
       writeJson(context, report);
       return exitCodes.ok;
     }

@@ -1,7 +1,15 @@
 /** `specbench history <dir> <KEY> [--json]`: the commits that changed one requirement, document or roadmap item. */
 import { isKey } from '../../../shared/grammar/linkGrammar.js';
 import type { CliCommand } from '../cliCommand.js';
-import { exitCodes, fail, writeJson, writeLines } from '../cliOutput.js';
+import {
+  exitCodes,
+  fail,
+  outputFormat,
+  outputHelp,
+  outputOptions,
+  writeJson,
+  writeLines,
+} from '../cliOutput.js';
 import { openRepository } from '../openRepository.js';
 
 export const historyCommand: CliCommand = {
@@ -13,21 +21,24 @@ requirement is followed by its key across files, renames and moves to another sp
 committed yet come first. Needs git.
 
 Options:
-  --json  prints {"key", "kind": "requirement"|"document"|"roadmap", "changes": [{"commit"?, "author",
-          "email", "date", "message", "change": "added"|"changed"|"moved"|"removed", "path",
-          "previousPath"?, "before", "after", "diff": [unified diff lines]}]}
+${outputHelp}
+      {"key", "kind": "requirement"|"document"|"roadmap", "changes": [{"commit"?, "author",
+      "email", "date", "message", "change": "added"|"changed"|"moved"|"removed", "path",
+      "previousPath"?, "before", "after", "diff": [unified diff lines]}]}
 
 Exit codes: 0 shown, 2 bad usage, a key never seen in the history, or no git repository.`,
   positionals: ['dir', 'key'],
-  options: { json: { type: 'boolean' } },
+  options: { ...outputOptions },
   async run(context, [dir, key], values) {
+    const format = outputFormat(context, 'history', values);
+    if (format === undefined) return exitCodes.usage;
     if (!isKey(key!)) return fail(context, `history: '${key}' is not a key like SPEC-3, REQ-12 or RM-4`);
     const opened = await openRepository(context, 'history', dir!);
     if (!opened.ok) return opened.code;
     const { itemHistory } = await import('../../git/itemHistory.js');
     const history = await itemHistory(opened.repository, key!);
     if (history.changes.length === 0) return fail(context, `history: no commit in ${dir} touches ${key}`);
-    if (values.json === true) {
+    if (format === 'json') {
       writeJson(context, history);
       return exitCodes.ok;
     }
