@@ -33,7 +33,7 @@ test('searching for a key lists its definition and every line linking to it', as
   await app.page.keyboard.press('Control+Shift+F');
   await app.page.getByRole('searchbox').fill('REQ-4');
   const results = app.page.getByRole('list', { name: 'Search results' });
-  const definition = results.getByRole('link', { name: /^73 :::requirement\{#REQ-4 / });
+  const definition = results.getByRole('link', { name: /^74 :::requirement\{#REQ-4 / });
   await expect(definition).toBeVisible();
   await expect(
     results.getByRole('link', { name: /^28 Yes, on the order confirmation page\. See \[\[SPEC-1#REQ-4\]\]/ }),

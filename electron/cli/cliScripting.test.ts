@@ -44,7 +44,7 @@ describe('every command that prints takes --json (and --format json)', () => {
         (value) => Object.keys(value),
         ['findings', 'counts'],
       ],
-      ['doctor', (root) => ['doctor', root, '--format', 'json'], (value) => value.files, 17],
+      ['doctor', (root) => ['doctor', root, '--format', 'json'], (value) => value.files, 29],
       ['search', (root) => ['search', root, 'promo', '--format', 'json'], (value) => value.query, 'promo'],
       ['show', (root) => ['show', root, 'RM-1', '--format', 'json'], (value) => value.kind, 'roadmap'],
       [
@@ -172,7 +172,7 @@ describe('specbench search and show, as engineers use them', () => {
     const run = specbench(['search', sample, 'REQ-4', '--json']);
     const hits = (json(run).hits as { path: string; line: number }[]).map((hit) => `${hit.path}:${hit.line}`);
     expect(hits.slice(0, 3)).toEqual([
-      'specs/guest-checkout.md:73',
+      'specs/guest-checkout.md:74',
       'faqs/guest-checkout-pr-faq.md:28',
       'stories/create-account-after-order.md:6',
     ]);
@@ -189,8 +189,9 @@ describe('specbench search and show, as engineers use them', () => {
       run.stdout.includes(
         '\nImplements REQ-2 (SPEC-1, must, approved):\n  Guests give an email address once',
       ),
-      run.stdout.includes('  Roadmap: RM-1 Guest checkout (now, 2026-Q4, in-progress)\n'),
-    ]).toEqual([0, true, true, true, true]);
+      run.stdout.includes('  Roadmap: RM-1 Guest checkout (now, 2026-Q4, done)\n'),
+      run.stdout.includes('\nreviewed    REQ-2: 3dab4061\n'),
+    ]).toEqual([0, true, true, true, true, true]);
   });
 
   it('show --json gives the front matter as written, not the index', () => {
@@ -203,6 +204,7 @@ describe('specbench search and show, as engineers use them', () => {
         status: 'done',
         implements: ['REQ-2'],
         estimate: 3,
+        reviewed: { 'REQ-2': '3dab4061' },
       },
       ['fields', 'key', 'kind', 'line', 'links', 'path', 'requirements', 'story', 'title', 'type'],
     ]);
@@ -213,7 +215,7 @@ describe('specbench search and show, as engineers use them', () => {
     expect([shown.kind, shown.key, shown.line, (shown.text as string).split('\n')[0]]).toEqual([
       'requirement',
       'REQ-4',
-      73,
+      74,
       'After the order is placed, guests can turn their details into an account by choosing a password.',
     ]);
   });

@@ -281,5 +281,8 @@ function indented(text: string): string[] {
 export function displayValue(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (Array.isArray(value)) return value.map(displayValue).join(', ');
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (value instanceof Date || typeof value !== 'object') return String(value);
+  return Object.entries(value)
+    .map(([name, inner]) => `${name}: ${displayValue(inner)}`)
+    .join(', ');
 }

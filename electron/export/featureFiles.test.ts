@@ -141,7 +141,7 @@ describe('export --format feature', () => {
     });
   });
 
-  it('refuses --include, an unknown spec and a --out that is a file, writing nothing', async () => {
+  it('refuses --include, an unknown spec (exit 3) and a --out that is a file, writing nothing', async () => {
     const root = await sampleCopy();
     const cwd = path.dirname(root);
     await fs.writeFile(path.join(cwd, 'features'), 'a file');
@@ -156,10 +156,27 @@ describe('export --format feature', () => {
     }).toEqual({
       runs: [
         [2, 'specbench: export: --include does not apply to --format feature\n'],
-        [2, 'specbench: export: no document has the key SPEC-9\n'],
+        [3, 'specbench: export: no document has the key SPEC-9\n'],
         [2, `specbench: export: ${path.join(cwd, 'features')} is a file; give a folder\n`],
       ],
       out: 'a file',
     });
+  });
+
+  it('prints {path, files, scenarios, unsplit} with --json, and refuses --out - (a folder of files)', async () => {
+    const root = await sampleCopy();
+    const run = await exportFeatures(root, ['--all', '--json']);
+    let stderr = '';
+    const toStdout = await runCli(['export', root, '--all', '--format', 'feature', '--out', '-'], {
+      cwd: path.dirname(root),
+      stdout: { write: () => undefined },
+      stderr: { write: (text: string) => (stderr += text) },
+    });
+    expect([run.code, JSON.parse(run.stdout), toStdout, stderr]).toEqual([
+      0,
+      { path: 'features', files: 10, scenarios: 22, unsplit: 0 },
+      2,
+      'specbench: export: --format feature writes a folder of files; --out - does not apply\n',
+    ]);
   });
 });
