@@ -3,6 +3,7 @@
  * `[[#Heading]]`, `[[Note#^block]]`, embeds `![[image.png|300]]`, and relative Markdown links and
  * images `[text](../other.md#heading)`. `[[KEY]]` references are Specbench's own (linkGrammar.ts).
  */
+import { tagPattern } from './inlineMarkers.js';
 import { isKey } from './linkGrammar.js';
 
 export interface NameLink {
@@ -136,11 +137,8 @@ export function blockIdIn(line: string): string | undefined {
   return blockIdPattern.exec(line)?.[1];
 }
 
-/** `#tag`, `#area/sub-tag` after a space or at the start; at least one character that is not a digit. */
-const tagPattern = /(?<=^|\s)#([\p{L}\p{N}_/-]*[\p{L}_/-][\p{L}\p{N}_/-]*)/gu;
-
 export function tagsIn(line: string): string[] {
-  return Array.from(line.matchAll(tagPattern), (match) => match[1]!);
+  return Array.from(line.matchAll(tagPattern()), (match) => match[3]!);
 }
 
 function isEscaped(text: string, index: number): boolean {

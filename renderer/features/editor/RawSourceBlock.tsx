@@ -3,14 +3,47 @@
  * A block that is only a template guidance comment reads as a muted note, with its source one click away.
  */
 import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { footnoteDefinition, mathBlock } from '../../../shared/markdown/rawInlineKind.js';
+import { htmlBlockMarkup, mathMarkup } from './renderedMarkup.js';
 
 const commentPattern = /^<!--([\s\S]*?)-->\s*$/;
+
+/** What a block of kept source looks like rendered: a footnote, display math, or safe HTML; undefined to show source. */
+function renderedForm(source: string): { label: string; content: ReactNode } | undefined {
+  const footnote = footnoteDefinition(source);
+  if (footnote) {
+    return {
+      label: `Footnote ${footnote.label}`,
+      content: (
+        <p className="footnote-definition">
+          <sup>{footnote.label}</sup> {footnote.text}
+        </p>
+      ),
+    };
+  }
+  const tex = mathBlock(source);
+  const math = tex === undefined ? undefined : mathMarkup(tex, true);
+  if (math !== undefined)
+    return {
+      label: 'Math',
+      content: <div className="md-math-block" dangerouslySetInnerHTML={{ __html: math }} />,
+    };
+  if (!source.trimStart().startsWith('<') || commentPattern.test(source.trim())) return undefined;
+  const html = htmlBlockMarkup(source);
+  return html === undefined
+    ? undefined
+    : {
+        label: 'HTML',
+        content: <div className="md-html-block" dangerouslySetInnerHTML={{ __html: html }} />,
+      };
+}
 
 export function RawSourceBlock({ node, updateAttributes, editor, getPos }: ReactNodeViewProps) {
   const source = String(node.attrs.source ?? '');
   const comment = commentPattern.exec(source.trim());
   const [editing, setEditing] = useState(false);
+  const rendered = useMemo(() => renderedForm(source), [source]);
   const area = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     const element = area.current;
@@ -18,6 +51,9 @@ export function RawSourceBlock({ node, updateAttributes, editor, getPos }: React
     element.style.height = 'auto';
     element.style.height = `${element.scrollHeight + 2}px`;
   }, [source, editing]);
+  useEffect(() => {
+    if (editing) area.current?.focus();
+  }, [editing]);
 
   /** Guidance sits alone under a heading: give the author an empty paragraph right after it. */
   const writeBelow = () => {
@@ -55,6 +91,21 @@ export function RawSourceBlock({ node, updateAttributes, editor, getPos }: React
             Source
           </button>
         </span>
+      </NodeViewWrapper>
+    );
+  }
+  if (rendered && !editing) {
+    return (
+      <NodeViewWrapper className="rendered-block" contentEditable={false} data-rendered={rendered.label}>
+        {rendered.content}
+        <button
+          type="button"
+          className="rendered-source"
+          onClick={() => setEditing(true)}
+          aria-label={`Show the source of this ${rendered.label === 'HTML' ? 'HTML' : rendered.label.toLowerCase()}`}
+        >
+          Source
+        </button>
       </NodeViewWrapper>
     );
   }

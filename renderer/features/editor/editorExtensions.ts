@@ -6,6 +6,8 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { displaySource } from './assetPaths.js';
 import { CalloutView } from './CalloutView.js';
 import { EmbedView } from './EmbedView.js';
+import { MarkdownDecorations } from './markdownDecorations.js';
+import { RawInlineView } from './RawInlineView.js';
 import { RawSourceBlock } from './RawSourceBlock.js';
 import { ReferenceChip } from './ReferenceChip.js';
 import { RequirementCard } from './RequirementCard.js';
@@ -42,6 +44,8 @@ export function createEditorExtensions(
         return extension.extend({ addNodeView: () => ReactNodeViewRenderer(ReferenceChip, { as: 'span' }) });
       case 'rawBlock':
         return extension.extend({ addNodeView: () => ReactNodeViewRenderer(RawSourceBlock) });
+      case 'rawInline':
+        return extension.extend({ addNodeView: () => ReactNodeViewRenderer(RawInlineView, { as: 'span' }) });
       case 'wikiLink':
         return extension.extend({ addNodeView: () => ReactNodeViewRenderer(WikiLinkChip, { as: 'span' }) });
       case 'embed':
@@ -73,6 +77,7 @@ export function createEditorExtensions(
     ...extended,
     SoftBreak,
     MarkdownLinkInputRule,
+    MarkdownDecorations,
     UndoRedo,
     Placeholder.configure({
       showOnlyCurrent: false,

@@ -1,0 +1,66 @@
+/**
+ * The rest of what vault notes are written with, shown as what it means and edited as typed:
+ * ==highlights==, #tags, %%comments%%, $math$ and $$ blocks, footnotes, and HTML blocks rendered safely.
+ */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, screenshot, test as base } from './specbenchTest.js';
+
+const note =
+  '# Research\n\n' +
+  'Guests ==drop off== at sign-up #checkout %%ask Ravi%% and pay $x^2$ more[^1].\n\n' +
+  '$$\n\\sum_{i=1}^{n} x_i\n$$\n\n' +
+  '<div align="center"><b>Bold claim</b> <img src="x" onerror="alert(1)"></div>\n\n' +
+  '[^1]: From the March funnel report.\n';
+
+const test = base.extend({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
+  workspaceDir: async ({}, use) => {
+    const parent = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-e2e-vault-inline-'));
+    const root = path.join(parent, 'Vault');
+    await fs.mkdir(root);
+    await fs.writeFile(path.join(root, 'Research.md'), note);
+    await use(root);
+    await fs.rm(parent, { recursive: true, force: true });
+  },
+});
+
+test('highlights, tags, comments, math, footnotes and HTML show as what they mean', async ({ app }) => {
+  await app.openDocument('Research.md');
+  await expect(app.editor.locator('.md-highlight')).toHaveText('drop off');
+  await expect(app.editor.locator('.md-tag')).toHaveText('#checkout');
+  await expect(app.editor.locator('.md-comment')).toHaveText('%%ask Ravi%%');
+  await expect(app.editor.locator('.md-math math')).toHaveCount(1);
+  await expect(app.editor.locator('.md-math-block math[display="block"]')).toHaveCount(1);
+  const footnote = app.editor.getByLabel('Footnote 1', { exact: true });
+  await footnote.hover();
+  await expect(footnote.getByRole('tooltip')).toHaveText('From the March funnel report.');
+  await expect(app.editor.getByText('Bold claim')).toBeVisible();
+  await expect(app.editor.locator('.md-html-block img')).not.toHaveAttribute('onerror');
+  await expect(app.editor.getByRole('textbox', { name: 'Markdown source kept as written' })).toHaveCount(0);
+  await screenshot(app.page, 'vault-inline');
+});
+
+test('typing in a highlight and editing math change the file by exactly that', async ({
+  app,
+  workspaceDir,
+}) => {
+  await app.openDocument('Research.md');
+  await app.editor.locator('.md-highlight').click();
+  await app.page.keyboard.press('End');
+  await app.selectText('drop off');
+  await app.page.keyboard.press('ArrowRight');
+  await app.page.keyboard.type(' quickly');
+  await app.waitSaved();
+  await app.editor.locator('.md-math').click();
+  const source = app.editor.getByRole('textbox', { name: 'Math source' });
+  await expect(source).toHaveValue('$x^2$');
+  await source.fill('$x^3$');
+  await source.press('Enter');
+  await expect(app.editor.locator('.md-math')).toHaveAttribute('title', '$x^3$');
+  await app.waitSaved();
+  expect(await fs.readFile(path.join(workspaceDir, 'Research.md'), 'utf8')).toBe(
+    note.replace('==drop off==', '==drop off quickly==').replace('$x^2$', '$x^3$'),
+  );
+});

@@ -1,0 +1,131 @@
+/**
+ * Inline source kept as written, shown as what it means: a `%%comment%%` dimmed (it prints nowhere),
+ * a footnote reference as a superscript with its note on hover, `$math$` typeset, an entity as its
+ * character. Clicking math or a comment edits its source; anything else shows its source.
+ */
+import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
+import { useMemo, useState } from 'react';
+import { matchRawInline } from '../../../shared/markdown/extensions/rawInline.js';
+import { footnoteDefinition, rawInlineKind } from '../../../shared/markdown/rawInlineKind.js';
+import { mathMarkup } from './renderedMarkup.js';
+import './markdownViews.css';
+
+function decodeEntity(source: string): string {
+  return new DOMParser().parseFromString(source, 'text/html').body.textContent ?? source;
+}
+
+export function RawInlineView({ node, editor, updateAttributes }: ReactNodeViewProps) {
+  const source = String(node.attrs.source ?? '');
+  const kind = useMemo(() => rawInlineKind(source), [source]);
+  const [draft, setDraft] = useState<string | undefined>(undefined);
+  const editable = editor.isEditable && (kind.kind === 'math' || kind.kind === 'comment');
+
+  const commit = () => {
+    // Only source that still reads as one such atom is written back; anything else is left as it was.
+    if (draft !== undefined && draft !== source && matchRawInline(draft) === draft)
+      updateAttributes({ source: draft });
+    setDraft(undefined);
+  };
+
+  if (draft !== undefined) {
+    return (
+      <NodeViewWrapper as="span" className="raw-inline-edit" contentEditable={false}>
+        <input
+          aria-label={kind.kind === 'math' ? 'Math source' : 'Comment source'}
+          value={draft}
+          size={Math.max(4, draft.length)}
+          autoFocus
+          spellCheck={false}
+          onChange={(event) => setDraft(event.target.value)}
+          onBlur={commit}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') commit();
+            if (event.key === 'Escape') setDraft(undefined);
+          }}
+        />
+      </NodeViewWrapper>
+    );
+  }
+  const open = editable ? () => setDraft(source) : undefined;
+  switch (kind.kind) {
+    case 'comment':
+      return (
+        <NodeViewWrapper
+          as="span"
+          className="md-comment"
+          title="Comment: shown while editing, never printed"
+          onClick={open}
+        >
+          {source}
+        </NodeViewWrapper>
+      );
+    case 'math': {
+      const markup = mathMarkup(kind.tex, kind.display);
+      if (markup === undefined)
+        return (
+          <NodeViewWrapper
+            as="span"
+            className="raw-inline math-error"
+            title="Math KaTeX cannot read"
+            onClick={open}
+          >
+            {source}
+          </NodeViewWrapper>
+        );
+      return (
+        <NodeViewWrapper
+          as="span"
+          className="md-math"
+          title={source}
+          onClick={open}
+          dangerouslySetInnerHTML={{ __html: markup }}
+        />
+      );
+    }
+    case 'footnote':
+      return <FootnoteReference label={kind.label} editorDoc={editor.state.doc} />;
+    case 'entity':
+      return (
+        <NodeViewWrapper as="span" title={source}>
+          {decodeEntity(source)}
+        </NodeViewWrapper>
+      );
+    case 'blockId':
+      return (
+        <NodeViewWrapper as="span" className="md-block-id" title="Block id: what [[Note#^id]] links to">
+          {source}
+        </NodeViewWrapper>
+      );
+    default:
+      return (
+        <NodeViewWrapper as="span" className="raw-inline">
+          {source}
+        </NodeViewWrapper>
+      );
+  }
+}
+
+function FootnoteReference({
+  label,
+  editorDoc,
+}: {
+  label: string;
+  editorDoc: ReactNodeViewProps['editor']['state']['doc'];
+}) {
+  let text: string | undefined;
+  editorDoc.descendants((child) => {
+    if (text !== undefined) return false;
+    if (child.type.name !== 'rawBlock') return true;
+    const definition = footnoteDefinition(String(child.attrs.source ?? ''));
+    if (definition?.label === label) text = definition.text;
+    return false;
+  });
+  return (
+    <NodeViewWrapper as="span" className="footnote-ref" tabIndex={0} aria-label={`Footnote ${label}`}>
+      <sup>{label}</sup>
+      <span className="link-preview" role="tooltip">
+        {text ?? `Footnote ${label} has no definition`}
+      </span>
+    </NodeViewWrapper>
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * What a piece of inline source the editor keeps as written (rawInline.ts) is, so it can be shown
+ * as what it means: an Obsidian comment, a footnote reference, math, an entity, a block id, or HTML.
+ */
+export type RawInlineKind =
+  | { kind: 'comment'; text: string }
+  | { kind: 'footnote'; label: string }
+  | { kind: 'math'; tex: string; display: boolean }
+  | { kind: 'entity' }
+  | { kind: 'blockId'; id: string }
+  | { kind: 'other' };
+
+export function rawInlineKind(source: string): RawInlineKind {
+  if (source.startsWith('%%') && source.endsWith('%%') && source.length >= 4)
+    return { kind: 'comment', text: source.slice(2, -2).trim() };
+  const footnote = /^\[\^([^\]\s]+)\]$/.exec(source);
+  if (footnote) return { kind: 'footnote', label: footnote[1]! };
+  if (source.startsWith('$$') && source.endsWith('$$') && source.length > 4)
+    return { kind: 'math', tex: source.slice(2, -2).trim(), display: true };
+  if (source.startsWith('$') && source.endsWith('$') && source.length > 2)
+    return { kind: 'math', tex: source.slice(1, -1), display: false };
+  if (/^&[#A-Za-z0-9]+;$/.test(source)) return { kind: 'entity' };
+  const blockId = /^\^([A-Za-z0-9-]+)$/.exec(source);
+  if (blockId) return { kind: 'blockId', id: blockId[1]! };
+  return { kind: 'other' };
+}
+
+/** A footnote's definition, `[^label]: text`, at the start of a block's source. */
+export function footnoteDefinition(source: string): { label: string; text: string } | undefined {
+  const match = /^\[\^([^\]\s]+)\]:[ \t]*([\s\S]*)$/.exec(source);
+  if (!match) return undefined;
+  return { label: match[1]!, text: match[2]!.replace(/\n(?: {1,4}|\t)/g, '\n').trim() };
+}
+
+/** A display math block, `$$ … $$` on lines of their own (or one line). */
+export function mathBlock(source: string): string | undefined {
+  const match = /^\$\$([\s\S]*?)\$\$\s*$/.exec(source.trim());
+  return match ? match[1]!.trim() : undefined;
+}
