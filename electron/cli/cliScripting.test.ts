@@ -71,6 +71,18 @@ describe('every command that prints takes --json (and --format json)', () => {
         (value) => [value.path, value.documents],
         ['bundle.md', { specs: 1, stories: 0, faqs: 0 }],
       ],
+      [
+        'release-notes',
+        (root) => ['release-notes', root, 'REL-2', '--json'],
+        (value) => [value.release, value.audience, value.format, (value.text as string).split('\n')[0]],
+        ['REL-2', 'customers', 'md', '# Faster payment for returning customers'],
+      ],
+      [
+        'release-notes --out',
+        (root) => ['release-notes', root, 'REL-2', '--out', 'notes/REL-2.md', '--json'],
+        (value) => [value.path, typeof value.bytes],
+        [path.join('notes', 'REL-2.md'), 'number'],
+      ],
     ];
   it.each(cases)('%s', (_name, args, pick, expected) => {
     const root = sampleCopy();

@@ -160,7 +160,6 @@ describe('specbench release-notes', () => {
   });
 
   const refusals: [string, string[], string][] = [
-    ['an unknown release', ['REL-9'], 'release-notes: There is no release REL-9.'],
     ['not a key', ['autumn'], "release-notes: 'autumn' is not a release key like REL-1"],
     [
       'an unknown audience',
@@ -178,6 +177,16 @@ describe('specbench release-notes', () => {
       'release-notes: ',
     ],
   ];
+  it('exits 3 for a release that is nowhere in the workspace', async () => {
+    const root = await workspace();
+    const run = await specbench(['release-notes', 'workspace', 'REL-9'], path.dirname(root));
+    expect([run.code, run.stdout, run.stderr]).toEqual([
+      3,
+      '',
+      'specbench: release-notes: There is no release REL-9.\n',
+    ]);
+  });
+
   it.each(refusals)('refuses %s with one line', async (_name, args, message) => {
     const root = await workspace();
     const run = await specbench(['release-notes', 'workspace', ...args], path.dirname(root));

@@ -1,8 +1,8 @@
-/** `specbench release-notes <dir> <REL-KEY> [--audience customers|internal] [--format md|html] [--out PATH]`. */
+/** `specbench release-notes <dir> <REL-KEY> [--audience customers|internal] [--format md|html] [--out PATH] [--json]`. */
 import path from 'node:path';
 import { isKey } from '../../../shared/grammar/linkGrammar.js';
 import type { CliCommand } from '../cliCommand.js';
-import { exitCodes, fail, writeLines } from '../cliOutput.js';
+import { exitCodes, fail, outputFormat, outputOptions, writeJson, writeLines } from '../cliOutput.js';
 import { openWorkspace } from '../openWorkspace.js';
 
 const audiences = ['customers', 'internal'];
@@ -12,7 +12,7 @@ export const releaseNotesCommand: CliCommand = {
   name: 'release-notes',
   summary: "write a release's notes for customers or the team, from its roadmap items",
   usage:
-    'specbench release-notes <dir> <REL-KEY> [--audience customers|internal] [--format md|html] [--out PATH]',
+    'specbench release-notes <dir> <REL-KEY> [--audience customers|internal] [--format md|html] [--out PATH] [--json]',
   details: `Writes the notes of one release in roadmap.json. For customers (the default): each item's
 releaseNote (its description when it has none), grouped by theme. For internal: also each item's
 requirements, the stories implementing them with their status, and the open problems check reports
@@ -23,15 +23,21 @@ Options:
   --format FORMAT  md (default) or html (one self-contained page, no script, no images)
   --out PATH       the file to write, written whole or not at all (missing folders on the way are
                    created); without it, the notes go to stdout
+  --json           print {"release", "audience", "format", "text"} (the notes themselves), or
+                   {"path", "bytes"} with --out, instead of the notes or a sentence
 
-Exit codes: 0 written, 2 bad usage, a release that does not exist or an unwritable file.`,
+Exit codes: 0 written, 2 bad usage or an unwritable file, 3 a release that is not in the workspace.`,
   positionals: ['dir', 'release'],
   options: {
     audience: { type: 'string', default: 'customers' },
     format: { type: 'string', default: 'md' },
     out: { type: 'string' },
+    // --format names the notes' format here, so JSON output is --json alone.
+    json: outputOptions.json,
   },
   async run(context, [dir, key], values) {
+    const output = outputFormat(context, 'release-notes', { json: values.json });
+    if (output === undefined) return exitCodes.usage;
     if (!isKey(key!)) return fail(context, `release-notes: '${key}' is not a release key like REL-1`);
     const audience = String(values.audience);
     if (!audiences.includes(audience)) {
@@ -57,14 +63,24 @@ Exit codes: 0 written, 2 bad usage, a release that does not exist or an unwritab
         audience as 'customers' | 'internal',
         format as 'md' | 'html',
       );
-      if (!notes.ok) return fail(context, `release-notes: ${notes.message}`);
+      if (!notes.ok)
+        return fail(
+          context,
+          `release-notes: ${notes.message}`,
+          notes.error === 'not-found' ? exitCodes.unknownKey : exitCodes.usage,
+        );
       if (out === undefined) {
-        context.stdout.write(notes.text);
+        if (output === 'json') writeJson(context, { release: key, audience, format, text: notes.text });
+        else context.stdout.write(notes.text);
         return exitCodes.ok;
       }
       const { writeOutput } = await import('../../export/exportBundle.js');
       const written = await writeOutput(out, notes.text);
       if (!written.ok) return fail(context, `release-notes: ${written.message}`);
+      if (output === 'json') {
+        writeJson(context, { path: path.relative(context.cwd, out) || out, bytes: written.bytes });
+        return exitCodes.ok;
+      }
       writeLines(context, [`Wrote ${path.relative(context.cwd, out) || out}.`]);
       return exitCodes.ok;
     } finally {
