@@ -4,13 +4,14 @@
  */
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
+import { isReservedName } from '../../shared/model/slug.js';
+
+export { isReservedName, slugify } from '../../shared/model/slug.js';
 
 export type ResolveResult =
   | { ok: true; absolute: string }
   | { ok: false; error: 'outside-workspace' | 'invalid-path'; message: string };
 
-/** Names Windows refuses for a file, with or without an extension (`aux.md` too). */
-const reservedNamePattern = /^(?:con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])$/i;
 // eslint-disable-next-line no-control-regex
 const controlCharacterPattern = /[\u0000-\u001f]/;
 const markdownPattern = /\.md$/i;
@@ -20,11 +21,6 @@ export const skippedFolderNames: ReadonlySet<string> = new Set(['.git', 'node_mo
 
 export function isMarkdownPath(name: string): boolean {
   return markdownPattern.test(name);
-}
-
-/** Whether a file name is reserved on Windows: its part before the first dot is a device name. */
-export function isReservedName(name: string): boolean {
-  return reservedNamePattern.test(name.split('.')[0]!);
 }
 
 export function resolveInside(root: string, relativePath: string): ResolveResult {
@@ -105,31 +101,4 @@ export function toWorkspacePath(root: string, absolute: string): string {
 /** The index's form of a path the store accepted: forward slashes, no `./` or `a/../`. */
 export function normalizeWorkspacePath(documentPath: string): string {
   return path.posix.normalize(documentPath.replace(/\\/g, '/')).replace(/^\.\//, '');
-}
-
-const slugLimit = 80;
-
-/** A file-name slug of a title: lowercase letters and digits joined by dashes, never empty or reserved. */
-export function slugify(title: string): string {
-  const words = title
-    .normalize('NFKD')
-    // Accents go (é → e) but marks that are part of other scripts' letters stay.
-    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
-    .replace(/['’]/g, '')
-    .split(/[^\p{L}\p{N}\p{M}]+/u)
-    .filter((word) => word !== '');
-  let slug = '';
-  for (const word of words) {
-    const next = slug === '' ? word : `${slug}-${word}`;
-    if (next.length > slugLimit) {
-      if (slug === '') slug = [...word].slice(0, slugLimit).join('');
-      break;
-    }
-    slug = next;
-  }
-  if (slug === '') return 'untitled';
-  return isReservedName(slug) ? `${slug}-document` : slug;
 }

@@ -85,17 +85,17 @@ describe('the contents', () => {
     [
       'on screen, without page numbers',
       { date },
-      '<li class="level-1"><a href="#document-SPEC-1"><span class="number">1</span><span class="title">Guest checkout</span></a></li>',
+      '<li class="level-1"><a href="#document-SPEC-1"><span class="number">1</span><span class="title" dir="auto">Guest checkout</span></a></li>',
     ],
     [
       'for print, first pass',
       { date, print: true },
-      '<li class="level-1"><a href="#document-SPEC-1"><span class="number">1</span><span class="title">Guest checkout</span><span class="leader"></span><span class="page"></span></a></li>',
+      '<li class="level-1"><a href="#document-SPEC-1"><span class="number">1</span><span class="title" dir="auto">Guest checkout</span><span class="leader"></span><span class="page"></span></a></li>',
     ],
     [
       'for print, with the pages found',
       { date, pages: new Map([['document-SPEC-1', 3]]) },
-      '<li class="level-1"><a href="#document-SPEC-1"><span class="number">1</span><span class="title">Guest checkout</span><span class="leader"></span><span class="page">3</span></a></li>',
+      '<li class="level-1"><a href="#document-SPEC-1"><span class="number">1</span><span class="title" dir="auto">Guest checkout</span><span class="leader"></span><span class="page">3</span></a></li>',
     ],
   ];
   it.each(cases)('%s', (_, options, expected) => {

@@ -72,7 +72,7 @@ export function renderBundleHtml(bundle: SpecBundle, options: BundleHtmlOptions)
     headers.push({ page: `document-${number}`, title: entry.title });
     sections.push(`<article class="document" id="${escapeHtml(id)}" data-page="document-${number}">
 <p class="document-kind">${kind}</p>
-<h1><span class="number">${number}</span> ${escapeHtml(entry.title)}</h1>
+<h1 dir="auto"><span class="number">${number}</span> ${escapeHtml(entry.title)}</h1>
 ${propertiesTable(entry.fields, anchors)}
 ${body.html}</article>`);
   });
@@ -134,7 +134,7 @@ function cover(bundle: SpecBundle, title: string, options: BundleHtmlOptions): s
   const date = options.date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
   return `<section class="cover">
 <div class="workspace">${escapeHtml(bundle.workspaceName)}</div>
-<h1>${escapeHtml(title)}</h1>
+<h1 dir="auto">${escapeHtml(title)}</h1>
 <div class="subtitle">Specification bundle for review and sign-off</div>
 <div class="band"></div>
 <table><thead><tr><th>Key</th><th>Title</th><th>Status</th><th>Owner</th></tr></thead><tbody>${rows}</tbody></table>
@@ -167,7 +167,7 @@ function contentsList(contents: TocHeading[], options: BundleHtmlOptions): strin
     const page = print
       ? `<span class="leader"></span><span class="page">${options.pages?.get(heading.id) ?? ''}</span>`
       : '';
-    return `<li class="level-${heading.level}"><a href="#${escapeHtml(heading.id)}"><span class="number">${heading.number}</span><span class="title">${escapeHtml(heading.text)}</span>${page}</a></li>`;
+    return `<li class="level-${heading.level}"><a href="#${escapeHtml(heading.id)}"><span class="number">${heading.number}</span><span class="title" dir="auto">${escapeHtml(heading.text)}</span>${page}</a></li>`;
   });
   return `<nav class="contents" aria-label="Contents">\n<h2>Contents</h2>\n<ol>\n${items.join('\n')}\n</ol>\n</nav>`;
 }

@@ -40,73 +40,77 @@ describe('renderDocumentHtml', () => {
     [
       'a key in the bundle, its title beside it',
       'See [[SPEC-1]].',
-      '<p>See <a class="reference" href="#document-SPEC-1"><span class="key">SPEC-1</span> <span class="key-title">Guest checkout</span></a>.</p>',
+      '<p dir="auto">See <a class="reference" href="#document-SPEC-1"><span class="key">SPEC-1</span> <span class="key-title">Guest checkout</span></a>.</p>',
     ],
     [
       'a key with a label of its own',
       'See [[SPEC-1|the checkout spec]].',
-      '<p>See <a class="key" href="#document-SPEC-1">the checkout spec</a>.</p>',
+      '<p dir="auto">See <a class="key" href="#document-SPEC-1">the checkout spec</a>.</p>',
     ],
     [
       'a key outside the bundle',
       'See [[SPEC-9|the other spec]].',
-      '<p>See <span class="key">the other spec</span>.</p>',
+      '<p dir="auto">See <span class="key">the other spec</span>.</p>',
     ],
-    ['a key no document has', 'See [[SPEC-9]].', '<p>See <span class="key">SPEC-9</span>.</p>'],
+    ['a key no document has', 'See [[SPEC-9]].', '<p dir="auto">See <span class="key">SPEC-9</span>.</p>'],
     [
       'a key outside the bundle with a title, escaped',
       'See [[SPEC-8]].',
-      '<p>See <span class="reference"><span class="key">SPEC-8</span> <span class="key-title">Gift &lt;cards&gt; &amp; vouchers</span></span>.</p>',
+      '<p dir="auto">See <span class="reference"><span class="key">SPEC-8</span> <span class="key-title">Gift &lt;cards&gt; &amp; vouchers</span></span>.</p>',
     ],
     [
       'a requirement anchor, named after the requirement',
       'See [[SPEC-1#REQ-1]].',
-      '<p>See <a class="reference" href="#requirement-REQ-1"><span class="key">SPEC-1 › REQ-1</span> <span class="key-title">Guests can pay without creating an account.</span></a>.</p>',
+      '<p dir="auto">See <a class="reference" href="#requirement-REQ-1"><span class="key">SPEC-1 › REQ-1</span> <span class="key-title">Guests can pay without creating an account.</span></a>.</p>',
     ],
-    ['a reference in code', '`[[SPEC-1]]`', '<p><code>[[SPEC-1]]</code></p>'],
+    ['a reference in code', '`[[SPEC-1]]`', '<p dir="auto"><code>[[SPEC-1]]</code></p>'],
     [
       'a remote image',
       '![Funnel](https://example.com/f.png)',
-      '<p><span class="image-alt">Remote image not fetched: https://example.com/f.png (Funnel)</span></p>',
+      '<p dir="auto"><span class="image-alt">Remote image not fetched: https://example.com/f.png (Funnel)</span></p>',
     ],
     [
       'an image outside the workspace',
       '![Secret](../../secret.png)',
-      '<p><span class="image-alt">Image outside the workspace: ../../secret.png (Secret)</span></p>',
+      '<p dir="auto"><span class="image-alt">Image outside the workspace: ../../secret.png (Secret)</span></p>',
     ],
     [
       'a missing image names its file',
       '![](../assets/gone.png)',
-      '<p><span class="image-alt">Image not found: ../assets/gone.png</span></p>',
+      '<p dir="auto"><span class="image-alt">Image not found: ../assets/gone.png</span></p>',
     ],
     [
       'a collapsed <details> prints open, so nothing inside it is lost',
       '<details>\n<summary>Plan</summary>\n\nStep one.\n\n</details>',
-      '<details open>\n<summary>Plan</summary>\n\n<p>Step one.</p>\n</details>',
+      '<details open>\n<summary>Plan</summary>\n\n<p dir="auto">Step one.</p>\n</details>',
     ],
     [
       'an in-document link goes to the heading by its GitHub id',
       '[see](#edge-cases-and-limits)\n\n## Edge cases, and limits!',
-      '<p><a href="#d1-edge-cases-and-limits">see</a></p>\n<h2 id="d1-edge-cases-and-limits"><span class="number">1.1</span> Edge cases, and limits!</h2>',
+      '<p dir="auto"><a href="#d1-edge-cases-and-limits">see</a></p>\n<h2 id="d1-edge-cases-and-limits" dir="auto"><span class="number">1.1</span> Edge cases, and limits!</h2>',
     ],
-    ['a script link', '[go](javascript:alert(1))', '<p><span class="unlinked">go</span></p>'],
+    ['a script link', '[go](javascript:alert(1))', '<p dir="auto"><span class="unlinked">go</span></p>'],
     [
       'a web link',
       '[site](https://example.com)',
-      '<p><a href="https://example.com" class="external">site</a></p>',
+      '<p dir="auto"><a href="https://example.com" class="external">site</a></p>',
     ],
     ['a script block', '<script>alert(1)</script>', '&lt;script&gt;alert(1)&lt;/script&gt;'],
     [
       'inline HTML',
       'Press <kbd>Enter</kbd> <img src=x onerror=alert(1)>',
-      '<p>Press <kbd>Enter</kbd> &lt;img src=x onerror=alert(1)&gt;</p>',
+      '<p dir="auto">Press <kbd>Enter</kbd> &lt;img src=x onerror=alert(1)&gt;</p>',
     ],
     [
       'a third-level heading',
       '## Problem\n\n### Edge cases',
-      '<h2 id="d1-problem"><span class="number">1.1</span> Problem</h2>\n<h3 id="d1-edge-cases">Edge cases</h3>',
+      '<h2 id="d1-problem" dir="auto"><span class="number">1.1</span> Problem</h2>\n<h3 id="d1-edge-cases" dir="auto">Edge cases</h3>',
     ],
-    ['a section heading', '## Problem', '<h2 id="d1-problem"><span class="number">1.1</span> Problem</h2>'],
+    [
+      'a section heading',
+      '## Problem',
+      '<h2 id="d1-problem" dir="auto"><span class="number">1.1</span> Problem</h2>',
+    ],
   ];
   it.each(cases)('%s', (_, body, expected) => {
     expect(render(body)).toEqual(expected);
@@ -114,7 +118,7 @@ describe('renderDocumentHtml', () => {
 
   it('embeds an image from the workspace as a data URI', () => {
     expect(render('![Flow](../assets/flow.png)')).toEqual(
-      `<p><img src="data:image/png;base64,${pixel.toString('base64')}" alt="Flow"></p>`,
+      `<p dir="auto"><img src="data:image/png;base64,${pixel.toString('base64')}" alt="Flow"></p>`,
     );
   });
 
@@ -123,7 +127,15 @@ describe('renderDocumentHtml', () => {
       ':::requirement{#REQ-1 priority=must status=approved roadmap=RM-1}\nGuests can pay.\n\n- Given a cart\n:::\n\nAfter.',
     );
     expect(html.replace(/\n/g, '')).toEqual(
-      '<section class="requirement" id="requirement-REQ-1" aria-label="Requirement REQ-1"><div class="requirement-header"><span class="requirement-key">REQ-1</span><span class="badge priority priority-must">must</span><span class="badge status status-approved">approved</span><span class="delivers">Delivers <span class="key">RM-1</span></span></div><div class="requirement-body"><p>Guests can pay.</p><ul><li>Given a cart</li></ul></div></section><p>After.</p>',
+      '<section class="requirement" id="requirement-REQ-1" aria-label="Requirement REQ-1"><div class="requirement-header"><span class="requirement-key">REQ-1</span><span class="badge priority priority-must">must</span><span class="badge status status-approved">approved</span><span class="delivers">Delivers <span class="key">RM-1</span></span></div><div class="requirement-body"><p dir="auto">Guests can pay.</p><ul><li dir="auto">Given a cart</li></ul></div></section><p dir="auto">After.</p>',
+    );
+  });
+
+  it('lets right-to-left text read right to left: each block takes its direction from its own words', () => {
+    expect(
+      render('## סיכום\n\nשלום עולם.\n\n- مرحبا\n\n| שם |\n| --- |\n| דנה |').replace(/\n/g, ''),
+    ).toEqual(
+      '<h2 id="d1-סיכום" dir="auto"><span class="number">1.1</span> סיכום</h2><p dir="auto">שלום עולם.</p><ul><li dir="auto">مرحبا</li></ul><table><thead><tr><th dir="auto">שם</th></tr></thead><tbody><tr><td dir="auto">דנה</td></tr></tbody></table>',
     );
   });
 

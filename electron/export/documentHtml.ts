@@ -105,7 +105,7 @@ export function renderDocumentHtml(
     renderer: {
       heading({ tokens, depth: headingDepth }) {
         const text = this.parser.parseInline(tokens);
-        if (depth > 0) return `<p class="embedded-heading">${text}</p>\n`;
+        if (depth > 0) return `<p class="embedded-heading" dir="auto">${text}</p>\n`;
         headingIndex++;
         const id = `${prefix}${slug(plainText(text))}`;
         if (headingIndex === 0 && outline.dropFirst) return '';
@@ -114,9 +114,17 @@ export function renderDocumentHtml(
         if (level === 2) {
           const sectionNumber = `${number}.${headings.length + 1}`;
           headings.push({ id, number: sectionNumber, text: plainText(text), level: 2 });
-          return `<h2 id="${escapeHtml(id)}"><span class="number">${sectionNumber}</span> ${text}</h2>\n`;
+          return `<h2 id="${escapeHtml(id)}" dir="auto"><span class="number">${sectionNumber}</span> ${text}</h2>\n`;
         }
-        return `<h${level} id="${escapeHtml(id)}">${text}</h${level}>\n`;
+        return `<h${level} id="${escapeHtml(id)}" dir="auto">${text}</h${level}>\n`;
+      },
+      // Each block takes its direction from its own text: a Hebrew or Arabic paragraph reads right to left.
+      listitem({ tokens }) {
+        return `<li dir="auto">${this.parser.parse(tokens)}</li>\n`;
+      },
+      tablecell({ tokens, header, align }) {
+        const tag = header ? 'th' : 'td';
+        return `<${tag}${attributes({ align: align ?? undefined, dir: 'auto' })}>${this.parser.parseInline(tokens)}</${tag}>\n`;
       },
       html({ text }) {
         return sanitizeRawHtml(text);
@@ -128,7 +136,7 @@ export function renderDocumentHtml(
         const html = this.parser.parseInline(tokens);
         return alone && html.startsWith('<span class="embed-note">')
           ? `<div class="embed-block">${html}</div>\n`
-          : `<p>${html}</p>\n`;
+          : `<p dir="auto">${html}</p>\n`;
       },
       link({ href, title, tokens }) {
         const text = this.parser.parseInline(tokens);

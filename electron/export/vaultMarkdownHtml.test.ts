@@ -55,38 +55,42 @@ describe('callouts, links by name and embeds in the export', () => {
     [
       'a callout with its title and body',
       '> [!tip] Try this\n> Pay as a **guest**.\n',
-      '<div class="callout callout-tip">\n<p class="callout-title">Try this</p>\n<p>Pay as a <strong>guest</strong>.</p>\n</div>',
+      '<div class="callout callout-tip">\n<p class="callout-title">Try this</p>\n<p dir="auto">Pay as a <strong>guest</strong>.</p>\n</div>',
     ],
     [
       'a folded GitHub alert, printed open and titled by its type',
       '> [!WARNING]-\n> Limits apply.\n',
-      '<div class="callout callout-warning">\n<p class="callout-title">Warning</p>\n<p>Limits apply.</p>\n</div>',
+      '<div class="callout callout-warning">\n<p class="callout-title">Warning</p>\n<p dir="auto">Limits apply.</p>\n</div>',
     ],
     [
       'a link by name to a note outside the bundle: its title and heading',
       'See [[Roadmap#Q2]].',
-      '<p>See <span class="name-link">Roadmap › Q2</span>.</p>',
+      '<p dir="auto">See <span class="name-link">Roadmap › Q2</span>.</p>',
     ],
     [
       'a link by name to a document in the bundle, with a label',
       'See [[checkout|the spec]].',
-      '<p>See <a class="name-link" href="#document-SPEC-1">the spec</a>.</p>',
+      '<p dir="auto">See <a class="name-link" href="#document-SPEC-1">the spec</a>.</p>',
     ],
-    ['a link to nothing', 'See [[Nowhere]].', '<p>See <span class="name-link missing">Nowhere</span>.</p>'],
+    [
+      'a link to nothing',
+      'See [[Nowhere]].',
+      '<p dir="auto">See <span class="name-link missing">Nowhere</span>.</p>',
+    ],
     [
       'an image embed at its size',
       '![[chart.png|120]]',
-      `<p><img src="data:image/png;base64,${pixel.toString('base64')}" alt="images/chart.png" width="120"></p>`,
+      `<p dir="auto"><img src="data:image/png;base64,${pixel.toString('base64')}" alt="images/chart.png" width="120"></p>`,
     ],
     [
       'a section embed, printed with its source',
       '![[Roadmap#Q2]]',
-      '<div class="embed-block"><span class="embed-note"><span class="embed-source">Embedded from Roadmap › Q2</span><p class="embedded-heading">Q2</p>\n<p>Guest checkout ships.</p>\n</span></div>',
+      '<div class="embed-block"><span class="embed-note"><span class="embed-source">Embedded from Roadmap › Q2</span><p class="embedded-heading" dir="auto">Q2</p>\n<p dir="auto">Guest checkout ships.</p>\n</span></div>',
     ],
     [
       'a missing embed says which',
       '![[Gone.png]]',
-      '<p><span class="image-alt">Embed not found: Gone.png</span></p>',
+      '<p dir="auto"><span class="image-alt">Embed not found: Gone.png</span></p>',
     ],
   ];
 

@@ -97,7 +97,7 @@ function EditorPage({
     () => createEditorExtensions(`${folder}document.md`, () => outlineRef.current?.examples),
     [folder],
   );
-  const titleInput = useRef<HTMLInputElement>(null);
+  const titleInput = useRef<HTMLTextAreaElement>(null);
   const [completeness, setCompleteness] = useState<Completeness>(() =>
     completenessOf(sharedCodec().schema.nodeFromJSON(parsed.doc), outline),
   );
@@ -214,6 +214,8 @@ function EditorPage({
   }, [anchor, editor]);
 
   const filled = completeness.required.length - completeness.empty.length;
+  const byPath = workspace.byPath;
+  const exists = useCallback((other: string) => byPath.has(other), [byPath]);
 
   // Properties and card fields are choices, not typing: they save at once instead of after a pause.
   const { saveNow, setFields } = session;
@@ -252,9 +254,11 @@ function EditorPage({
           <TitleField
             api={api}
             path={path}
+            type={type}
             fields={session.fields}
             writable={writable}
             inputRef={titleInput}
+            exists={exists}
             setFields={session.setFields}
             rename={session.rename}
             onEnter={() => editor && moveToBodyStart(editor)}

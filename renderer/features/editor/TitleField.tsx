@@ -3,18 +3,24 @@
  * the title's slug); a document titled by its file name — a note in a vault, a README — edits the
  * name itself: leaving the field renames the file, and when other documents link to it by name
  * (`[[Old name]]`, `[text](Old%20name.md)`) it asks first whether to update those links too.
+ * An empty title is refused; a long one wraps; a title whose file name is taken says which name it got.
  */
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
+import type { DocumentType } from '../../../shared/model/documentModel.js';
 import { fileTitle } from '../../../shared/model/documentTitle.js';
 import type { RenameByName } from '../../workbench/documentLifecycle.js';
+import { oneLine, takenName, titleRefusal } from './titleRules.js';
 
 interface TitleFieldProps {
   api: SpecbenchApi;
   path: string;
+  type: DocumentType;
   fields: Record<string, unknown>;
   writable: boolean;
-  inputRef: RefObject<HTMLInputElement | null>;
+  inputRef: RefObject<HTMLTextAreaElement | null>;
+  /** Whether a workspace path holds a document (to say which name a colliding title could not have). */
+  exists: (path: string) => boolean;
   setFields: (fields: Record<string, unknown>) => void;
   rename: (byName?: RenameByName) => Promise<string | undefined>;
   onEnter: () => void;
@@ -29,9 +35,11 @@ interface PendingRename {
 export function TitleField({
   api,
   path,
+  type,
   fields,
   writable,
   inputRef,
+  exists,
   setFields,
   rename,
   onEnter,
@@ -41,11 +49,37 @@ export function TitleField({
   const [draft, setDraft] = useState<string | undefined>(undefined);
   const [pending, setPending] = useState<PendingRename | undefined>(undefined);
   const [problem, setProblem] = useState<string | undefined>(undefined);
+  const [notice, setNotice] = useState<string | undefined>(undefined);
+  const title = byName ? name : String(fields.title);
+  const titleRef = useRef(title);
+  titleRef.current = title;
+  const previousPath = useRef(path);
+  const existsRef = useRef(exists);
+  existsRef.current = exists;
 
   useEffect(() => {
     setDraft(undefined);
     setPending(undefined);
-  }, [path]);
+    // A rename after the title: if its file name was taken, say which name this one got instead.
+    if (previousPath.current !== path && !byName) {
+      const taken = takenName(path, titleRef.current, existsRef.current);
+      setNotice(taken && `${taken} is another document's, so this one is saved as ${path}.`);
+    }
+    previousPath.current = path;
+  }, [path, byName]);
+
+  function change(value: string): void {
+    value = oneLine(value);
+    setNotice(undefined);
+    const refusal = titleRefusal(type, value);
+    setProblem(refusal);
+    // An empty title stays a draft here: the file keeps its last title until a real one is typed.
+    if (byName || refusal) setDraft(value);
+    else {
+      setDraft(undefined);
+      setFields({ title: value });
+    }
+  }
 
   async function renameTo(request: RenameByName): Promise<void> {
     setPending(undefined);
@@ -55,12 +89,17 @@ export function TitleField({
   }
 
   async function leave(): Promise<void> {
+    if (draft !== undefined && titleRefusal(type, draft)) {
+      setDraft(undefined);
+      setProblem(`${titleRefusal(type, draft)} It is still “${title}”.`);
+      return;
+    }
     if (!byName) {
       await rename();
       return;
     }
     const wanted = draft?.trim();
-    if (wanted === undefined || wanted === '' || wanted === name) {
+    if (wanted === undefined || wanted === name) {
       setDraft(undefined);
       return;
     }
@@ -77,29 +116,38 @@ export function TitleField({
     <>
       {/* The page's one level-one heading is the title, edited in place. */}
       <h1 className="title-heading">
-        <input
+        {/* A text area so a long title wraps; it stays one line (Enter moves to the body). */}
+        <textarea
           ref={inputRef}
           className="title-input"
           aria-label="Title"
+          aria-invalid={problem ? true : undefined}
           placeholder="Untitled"
-          value={byName ? (draft ?? name) : String(fields.title)}
+          rows={1}
+          dir="auto"
+          spellCheck
+          value={draft ?? title}
           readOnly={!writable || pending !== undefined}
-          onChange={(event) =>
-            byName ? setDraft(event.target.value) : setFields({ title: event.target.value })
-          }
+          onChange={(event) => change(event.target.value)}
           onBlur={() => void leave()}
           onKeyDown={(event) => {
             if (event.key === 'Enter') {
               event.preventDefault();
               onEnter();
-            } else if (event.key === 'Escape' && byName) {
+            } else if (event.key === 'Escape' && (byName || draft !== undefined)) {
               setDraft(undefined);
+              setProblem(undefined);
             }
           }}
         />
       </h1>
       {byName && writable && draft === undefined && !problem && (
         <p className="title-hint">Titled by its file name: a new title renames the file.</p>
+      )}
+      {notice && !problem && (
+        <p className="title-hint" role="status">
+          {notice}
+        </p>
       )}
       {problem && (
         <p className="inline-error" role="alert">

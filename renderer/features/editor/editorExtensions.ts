@@ -17,6 +17,7 @@ import { MarkdownLinkInputRule } from './markdownLinkInputRule.js';
 import { guidanceFor } from './sectionGuidance.js';
 import { TemplateExamples } from './TemplateExamples.js';
 import { WikiLinkChip } from './WikiLinkChip.js';
+import { TextDirection } from './TextDirection.js';
 import { sharedCodec } from '../../workbench/sharedCodec.js';
 
 /** The heading text of the top-level section that contains `pos`. */
@@ -86,5 +87,6 @@ export function createEditorExtensions(
         node.type.name === 'paragraph' ? guidanceFor(headingBefore(editor.state.doc, pos)) : '',
     }),
     TemplateExamples.configure({ examples }),
+    TextDirection,
   ];
 }

@@ -47,7 +47,9 @@ export function DocumentList({ label, documents, openPath }: DocumentListProps) 
                 aria-current={entry.path === openPath ? 'page' : undefined}
                 title={entry.path}
               >
-                <span className="row-title">{entry.title || entry.path}</span>
+                <span className="row-title" dir="auto">
+                  {entry.title || entry.path}
+                </span>
                 <span className="row-meta">
                   {entry.key && <span className="key">{entry.key}</span>}
                   {entry.status && <span className={`status status-${entry.status}`}>{entry.status}</span>}

@@ -82,7 +82,7 @@ export function StoryPage({ api, workspace, navigate, path }: StoryPageProps) {
             Edit story
           </a>
         </p>
-        <h1>{story.title}</h1>
+        <h1 dir="auto">{story.title}</h1>
       </header>
       <div className="story-grid">
         <section aria-label="Requirement" className="story-card">
