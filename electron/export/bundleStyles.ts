@@ -60,6 +60,12 @@ img { max-width: 100%; height: auto; display: block; margin: 3mm auto; border: 1
 .embed-source { display: block; font-size: 8.5pt; color: var(--muted); margin-bottom: 1mm; }
 .embedded-heading { font-weight: 600; }
 .embed-stop { color: var(--muted); font-style: italic; }
+mark { background: #fff1a8; color: inherit; padding: 0 0.5mm; border-radius: 0.5mm; }
+.footnote-ref a { font-weight: 600; }
+.footnote { font-size: 9pt; color: var(--muted); margin: 0 0 1.5mm; }
+.footnote > sup { color: var(--accent); font-weight: 600; }
+math[display="block"] { margin: 2mm 0; }
+.math-source { color: var(--muted); }
 .image-alt { display: inline-block; padding: 1mm 2mm; border: 1px dashed var(--rule); color: var(--muted); font-style: italic; }
 code { font-family: ${mono}; font-size: 9pt; background: var(--soft);
   padding: 0.2mm 1mm; border-radius: 1mm; }

@@ -24,6 +24,7 @@ import {
   wikiLinkExtension,
   type NamedTarget,
 } from './vaultMarkdownHtml.js';
+import { footnoteDefinitionExtension, highlightExtension, noteAtomExtension } from './noteMarkupHtml.js';
 import type { NameLink } from '../../shared/grammar/nameLinkGrammar.js';
 
 export interface TocHeading {
@@ -101,6 +102,9 @@ export function renderDocumentHtml(
       calloutExtension(),
       wikiLinkExtension(documentPath, vault),
       embedExtension(documentPath, vault),
+      noteAtomExtension(prefix),
+      highlightExtension(),
+      footnoteDefinitionExtension(prefix),
     ],
     renderer: {
       heading({ tokens, depth: headingDepth }) {

@@ -92,7 +92,32 @@ describe('callouts, links by name and embeds in the export', () => {
       '![[Gone.png]]',
       '<p dir="auto"><span class="image-alt">Embed not found: Gone.png</span></p>',
     ],
+    [
+      'a comment prints nowhere, a highlight as a mark',
+      'Guests ==drop *off*== here%% ask Ravi %%.',
+      '<p>Guests <mark>drop <em>off</em></mark> here.</p>',
+    ],
+    [
+      'a footnote reference links to its definition, printed where it is written',
+      'Paid more[^1].\n\n[^1]: From the *March* report\n    and the survey.\n',
+      '<p>Paid more<sup class="footnote-ref"><a href="#d1-fn-1">1</a></sup>.</p>\n<div class="footnote" id="d1-fn-1"><sup>1</sup> From the <em>March</em> report\nand the survey.</div>',
+    ],
+    [
+      'math KaTeX cannot read prints as its source',
+      'Cost $\\frac{a$ here.',
+      '<p>Cost <code class="math-source">$\\frac{a$</code> here.</p>',
+    ],
   ];
+
+  it('typesets inline and display math as MathML', () => {
+    const html = render('Pay $x^2$ more.\n\n$$\n\\sum_i x_i\n$$\n');
+    expect([
+      html.match(/<math\b/g)?.length,
+      html.includes('<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">'),
+      html.includes('<msup><mi>x</mi><mn>2</mn></msup>'),
+      activeContent(html),
+    ]).toEqual([2, true, true, []]);
+  });
 
   it.each(cases)('%s', (_name, markdown, html) => {
     expect(render(markdown)).toBe(html);
