@@ -7,6 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, screenshot, test as base } from './specbenchTest.js';
 
+const idea = "# Saved carts\n\nKeep a guest's cart for 30 days.\n";
+
 const note =
   '# Research\n\n' +
   'Guests ==drop off== at sign-up #checkout %%ask Ravi%% and pay $x^2$ more[^1].\n\n' +
@@ -21,6 +23,7 @@ const test = base.extend({
     const root = path.join(parent, 'Vault');
     await fs.mkdir(root);
     await fs.writeFile(path.join(root, 'Research.md'), note);
+    await fs.writeFile(path.join(root, 'Saved carts.md'), idea);
     await use(root);
     await fs.rm(parent, { recursive: true, force: true });
   },
@@ -62,5 +65,20 @@ test('typing in a highlight and editing math change the file by exactly that', a
   await app.waitSaved();
   expect(await fs.readFile(path.join(workspaceDir, 'Research.md'), 'utf8')).toBe(
     note.replace('==drop off==', '==drop off quickly==').replace('$x^2$', '$x^3$'),
+  );
+});
+
+test('Make this a spec adds a key and the type to the front matter and changes nothing else', async ({
+  app,
+  workspaceDir,
+}) => {
+  await app.openDocument('Saved carts.md');
+  await screenshot(app.page, 'vault-make-spec');
+  await app.page.getByRole('button', { name: 'Make this a spec' }).click();
+  await app.waitSaved();
+  await expect(app.page.getByRole('button', { name: 'Make this a spec' })).toHaveCount(0);
+  await expect(app.section('Specs')).toHaveAccessibleName(/Specs\s*1/);
+  expect(await fs.readFile(path.join(workspaceDir, 'Saved carts.md'), 'utf8')).toBe(
+    `---\nkey: SPEC-1\ntype: spec\n---\n${idea}`,
   );
 });

@@ -16,6 +16,7 @@ import { templateExamplesKey } from './TemplateExamples.js';
 import { sharedCodec } from '../../workbench/sharedCodec.js';
 import { scrollToAnchor } from './scrollToAnchor.js';
 import { ConflictBanner } from './ConflictBanner.js';
+import { MakeSpecButton } from './MakeSpecButton.js';
 import { DuplicateKeyBanner } from './DuplicateKeyBanner.js';
 import { RestoreBanner } from './RestoreBanner.js';
 import { EditorPageContext } from './editorContext.js';
@@ -244,6 +245,14 @@ function EditorPage({
               {path}
             </span>
             <span className="spacer" />
+            {writable && (
+              <MakeSpecButton
+                type={type}
+                hasKey={Boolean(entry?.key ?? session.fields.key)}
+                workspace={workspace}
+                setFields={setFieldsNow}
+              />
+            )}
             {type === 'story' && (
               <a className="subtle-link" href={storyHash(path)}>
                 Engineer view
