@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -20,8 +20,20 @@ beforeAll(() => {
       timeout: 480_000,
     },
   );
-  report = JSON.parse(run.stdout) as BenchReport;
+  report = reportOf(run);
 }, 500_000);
+
+/** The run's report, or an error that says how the run ended and what it last logged. */
+function reportOf(run: SpawnSyncReturns<string>): BenchReport {
+  try {
+    return JSON.parse(run.stdout) as BenchReport;
+  } catch {
+    const ended = run.error
+      ? String(run.error)
+      : `exit ${run.status ?? 'none'}, signal ${run.signal ?? 'none'}`;
+    throw new Error(`The bench printed no report (${ended}); stderr ends:\n${run.stderr.slice(-3000)}`);
+  }
+}
 
 describe('npm run bench', () => {
   const cases: [string, () => unknown, unknown][] = [

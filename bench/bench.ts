@@ -112,8 +112,9 @@ async function main(): Promise<void> {
   const scale = Number(values.scale);
   const options = scaled(Number(values.seed), scale);
   const loadAtStart = os.loadavg()[0]!;
+  // Progress goes to stderr even with --json, so a run that fails or times out says where it was.
   const log = (line: string): void => {
-    if (!values.json) process.stderr.write(`${line}\n`);
+    process.stderr.write(`${line}\n`);
   };
 
   log(`Preparing the reference workspace (seed ${options.seed}) …`);
@@ -125,7 +126,9 @@ async function main(): Promise<void> {
     try {
       await measure();
     } catch (error) {
-      skipped.push({ id, reason: error instanceof Error ? error.message : String(error) });
+      const reason = error instanceof Error ? error.message : String(error);
+      log(`  skipped ${id}: ${reason}`);
+      skipped.push({ id, reason });
     }
   };
 
