@@ -6,7 +6,17 @@
  */
 import { type JSONContent } from '@tiptap/core';
 import { fingerprintOf } from './blockAlignment.js';
+import { changesBetween, type Change } from './blockChanges.js';
+import {
+  ListLayout,
+  listEdits,
+  quoteEdits,
+  renumberingOf,
+  rowEdits,
+  type SourceEdit,
+} from './childSplice.js';
 import { type Delimited, type TextblockMap, type Unit, unitsOfContent } from './inlineSourceMap.js';
+import { realignTable } from './tableRealign.js';
 
 type Mark = NonNullable<JSONContent['marks']>[number];
 type NewUnit = Omit<Unit, 'from' | 'to' | 'around'>;
@@ -14,47 +24,19 @@ type NewUnit = Omit<Unit, 'from' | 'to' | 'around'>;
 export interface SpliceHelpers {
   /** The normalized JSON of `markdown` if it is exactly one block. */
   parseBlock(markdown: string): JSONContent | undefined;
-  /** Inline content rendered as Markdown (LF), in the file's style. */
-  renderInline(content: JSONContent[]): string;
+  /** Inline content rendered as Markdown (LF): in the file's style, then in the standard one. */
+  renderInline(content: JSONContent[]): string[];
+  /** A whole block (a new item's nested list) in the file's style. */
+  renderBlock(node: JSONContent): string;
   /** Plain text escaped where it would otherwise read as syntax between `before` and `after`. */
   escape(text: string, before: string, after: string, table: boolean): string;
 }
-
-const textblockTypes = new Set(['paragraph', 'heading', 'codeBlock', 'calloutTitle']);
-
-type Change = { path: number[]; kind: 'text' | 'checked' | 'callout' };
 
 /** One replaced range of the old block source (LF offsets). */
 export interface Replacement {
   from: number;
   to: number;
   text: string;
-}
-
-/** The textblocks and checkboxes that differ, or undefined when the structure itself changed. */
-function changesBetween(old: JSONContent, next: JSONContent, path: number[], changes: Change[]): boolean {
-  if (old.type !== next.type) return false;
-  if (textblockTypes.has(old.type ?? '')) {
-    if (fingerprintOf(old.attrs) !== fingerprintOf(next.attrs)) return false;
-    if (fingerprintOf(old.content ?? []) !== fingerprintOf(next.content ?? []))
-      changes.push({ path, kind: 'text' });
-    return true;
-  }
-  if (fingerprintOf(old.attrs) !== fingerprintOf(next.attrs) && old.type === 'callout') {
-    changes.push({ path, kind: 'callout' });
-  } else if (fingerprintOf(old.attrs) !== fingerprintOf(next.attrs)) {
-    if (old.type !== 'taskItem') return false;
-    const { checked: _was, ...oldRest } = old.attrs ?? {};
-    const { checked: _now, ...newRest } = next.attrs ?? {};
-    if (fingerprintOf(oldRest) !== fingerprintOf(newRest)) return false;
-    changes.push({ path, kind: 'checked' });
-  }
-  const oldChildren = old.content ?? [];
-  const newChildren = next.content ?? [];
-  if (oldChildren.length !== newChildren.length) return false;
-  return oldChildren.every((child, index) =>
-    changesBetween(child, newChildren[index]!, [...path, index], changes),
-  );
 }
 
 function nodeAt(node: JSONContent, path: number[]): JSONContent {
@@ -69,12 +51,32 @@ function replacedAt(node: JSONContent, path: number[], replacement: JSONContent)
   return { ...node, content };
 }
 
+/** The node with the children of the list or table at `path` replaced. */
+function withChildren(
+  node: JSONContent,
+  path: number[],
+  edit: (children: JSONContent[]) => void,
+): JSONContent {
+  const target = nodeAt(node, path);
+  const children = (target.content ?? []).slice();
+  edit(children);
+  return replacedAt(node, path, { ...target, content: children });
+}
+
 function samePath(a: number[], b: number[]): boolean {
   return a.length === b.length && a.every((value, index) => value === b[index]);
 }
 
 function startsWith(path: number[], prefix: number[]): boolean {
   return prefix.every((value, index) => path[index] === value);
+}
+
+interface Step {
+  /** Where in the old source it applies: steps run from the last to the first. */
+  at: number;
+  /** Among steps at one place, structural ones (later in the text) run first. */
+  order: number;
+  run(text: string, current: JSONContent): { edit: Replacement; next: JSONContent } | undefined;
 }
 
 /**
@@ -88,79 +90,159 @@ export function spliceBlock(
   maps: TextblockMap[],
   helpers: SpliceHelpers,
 ): Replacement[] | undefined {
-  const changes: Change[] = [];
-  if (!changesBetween(oldNode, newNode, [], changes) || changes.length === 0) return undefined;
-  const placed = changes.map((change) => {
-    const map =
-      change.kind === 'text'
-        ? maps.find((candidate) => samePath(candidate.path, change.path))
-        : maps.find((candidate) => startsWith(candidate.path, change.path));
-    return { change, map };
-  });
-  if (placed.some((item) => !item.map || (item.change.kind === 'text' && item.map.implicit)))
-    return undefined;
-  // From the end of the source backwards, so the spans of those not yet spliced stay valid.
-  placed.sort((a, b) => b.map!.from - a.map!.from || (a.change.kind === 'text' ? -1 : 1));
+  const changes = changesBetween(oldNode, newNode);
+  if (!changes || changes.length === 0) return undefined;
+  const steps: Step[] = [];
+  for (const change of changes) {
+    const planned =
+      change.kind === 'insert' || change.kind === 'remove'
+        ? childSteps(source, oldNode, change, changes, maps, helpers)
+        : textStep(change, maps, newNode, helpers);
+    if (!planned) return undefined;
+    steps.push(...planned);
+  }
+  steps.sort((a, b) => b.at - a.at || a.order - b.order);
   let text = source;
   let current = oldNode;
   const replacements: Replacement[] = [];
-  for (const { change, map } of placed) {
-    const target = nodeAt(newNode, change.path);
-    const next =
-      change.kind === 'text'
-        ? replacedAt(current, change.path, { ...nodeAt(current, change.path), content: target.content })
-        : replacedAt(current, change.path, { ...nodeAt(current, change.path), attrs: target.attrs });
-    const expected = fingerprintOf(next);
-    const reads = (candidate: string) => fingerprintOf(helpers.parseBlock(candidate)) === expected;
-    let spliced =
-      change.kind === 'text'
-        ? spliceText(text, map!, unitsOfContent(target.content ?? []), helpers, reads)
-        : change.kind === 'callout'
-          ? rewriteCalloutMarker(text, map!, target.attrs ?? {}, reads)
-          : toggleCheckbox(text, map!, Boolean(target.attrs?.checked), reads);
-    if (spliced === undefined) return undefined;
-    if (change.kind === 'text' && map!.table) {
-      const padded = keepingColumnWidth(text, spliced);
-      if (padded && reads(text.slice(0, padded.from) + padded.text + text.slice(padded.to))) spliced = padded;
-    }
-    text = text.slice(0, spliced.from) + spliced.text + text.slice(spliced.to);
-    replacements.push(spliced);
-    current = next;
+  for (const step of steps) {
+    const done = step.run(text, current);
+    if (!done) return undefined;
+    text = text.slice(0, done.edit.from) + done.edit.text + text.slice(done.edit.to);
+    replacements.push(done.edit);
+    current = done.next;
+  }
+  const expected = fingerprintOf(newNode);
+  if (fingerprintOf(current) !== expected) return undefined;
+  if (oldNode.type === 'table') {
+    const realigned = realignTable(source, text);
+    if (
+      realigned !== undefined &&
+      realigned !== text &&
+      fingerprintOf(helpers.parseBlock(realigned)) === expected
+    )
+      return [wholeDifference(source, realigned)];
   }
   return replacements;
 }
 
-/** Offsets of a table line's cell-separating pipes (not escaped ones). */
-function pipesOf(line: string): number[] {
-  const pipes: number[] = [];
-  for (let index = 0; index < line.length; index++) {
-    if (line[index] === '\\') index++;
-    else if (line[index] === '|') pipes.push(index);
-  }
-  return pipes;
+/** One replacement from the first to the last character that differs. */
+function wholeDifference(before: string, after: string): Replacement {
+  let prefix = 0;
+  while (prefix < before.length && prefix < after.length && before[prefix] === after[prefix]) prefix++;
+  let suffix = 0;
+  while (
+    suffix < before.length - prefix &&
+    suffix < after.length - prefix &&
+    before[before.length - 1 - suffix] === after[after.length - 1 - suffix]
+  )
+    suffix++;
+  return { from: prefix, to: before.length - suffix, text: after.slice(prefix, after.length - suffix) };
 }
 
-/**
- * In a table whose columns are padded to one width, the edited cell takes its growth out of its
- * own padding, or pads what it lost, so the other rows stay as they are and the table aligned.
- * Undefined when the table is not aligned or the cell has no room.
- */
-function keepingColumnWidth(text: string, replacement: Replacement): Replacement | undefined {
-  const lines = text.split('\n');
-  const pipes = lines.map(pipesOf);
-  const layout = JSON.stringify(pipes[0]);
-  if (lines.length < 2 || pipes.some((line) => JSON.stringify(line) !== layout)) return undefined;
-  const lineEnd = text.indexOf('\n', replacement.to);
-  const line = text.slice(replacement.to, lineEnd === -1 ? text.length : lineEnd);
-  const pipe = pipesOf(line)[0];
-  if (pipe === undefined) return undefined;
-  const growth = replacement.text.length - (replacement.to - replacement.from);
-  const end = replacement.to + pipe;
-  const rest = text.slice(replacement.to, end);
-  const padding = rest.length - rest.trimEnd().length;
-  if (growth === 0 || (growth > 0 && padding - 1 < growth)) return undefined;
-  const kept = growth > 0 ? rest.slice(0, rest.length - growth) : rest + ' '.repeat(-growth);
-  return { from: replacement.from, to: end, text: replacement.text + kept };
+function textStep(
+  change: Extract<Change, { kind: 'text' | 'checked' | 'callout' }>,
+  maps: TextblockMap[],
+  newNode: JSONContent,
+  helpers: SpliceHelpers,
+): Step[] | undefined {
+  const map =
+    change.kind === 'text'
+      ? maps.find((candidate) => samePath(candidate.path, change.path))
+      : maps.find((candidate) => startsWith(candidate.path, change.path));
+  if (!map || (change.kind === 'text' && map.implicit)) return undefined;
+  const target = nodeAt(newNode, change.target);
+  return [
+    {
+      at: map.from,
+      order: change.kind === 'text' ? 1 : 2,
+      run: (text, current) => {
+        const next =
+          change.kind === 'text'
+            ? replacedAt(current, change.path, { ...nodeAt(current, change.path), content: target.content })
+            : replacedAt(current, change.path, { ...nodeAt(current, change.path), attrs: target.attrs });
+        const expected = fingerprintOf(next);
+        const reads = (candidate: string) => fingerprintOf(helpers.parseBlock(candidate)) === expected;
+        const edit =
+          change.kind === 'text'
+            ? spliceText(text, map, unitsOfContent(target.content ?? []), helpers, reads)
+            : change.kind === 'callout'
+              ? rewriteCalloutMarker(text, map, target.attrs ?? {}, reads)
+              : toggleCheckbox(text, map, Boolean(target.attrs?.checked), reads);
+        return edit && { edit, next };
+      },
+    },
+  ];
+}
+
+/** An item or row added or removed, and (once per list) the numbers that keep a list numbered. */
+function childSteps(
+  source: string,
+  oldNode: JSONContent,
+  change: Extract<Change, { kind: 'insert' | 'remove' }>,
+  changes: Change[],
+  maps: TextblockMap[],
+  helpers: SpliceHelpers,
+): Step[] | undefined {
+  const container = nodeAt(oldNode, change.path);
+  const childHelpers = {
+    renderInline: (content: JSONContent[]) => helpers.renderInline(content)[0]!,
+    renderBlock: helpers.renderBlock,
+  };
+  let edits: SourceEdit[] | undefined;
+  if (container.type === 'table') {
+    edits = change.path.length === 0 ? rowEdits(source, change, childHelpers) : undefined;
+  } else if (container.type === 'blockquote') {
+    edits = quoteEdits(source, maps, container, change, childHelpers);
+  } else {
+    edits = listEdits(source, maps, container, change, childHelpers);
+  }
+  if (!edits) return undefined;
+  const steps: Step[] = edits.map((edit) => ({
+    at: edit.from,
+    order: 0,
+    run: (text, current) => {
+      const next = withChildren(current, change.path, (children) => {
+        if (change.kind === 'remove') children.splice(change.index, 1);
+        else children.splice(change.after + 1, 0, change.node);
+      });
+      const candidate = text.slice(0, edit.from) + edit.text + text.slice(edit.to);
+      return fingerprintOf(helpers.parseBlock(candidate)) === fingerprintOf(next)
+        ? { edit, next }
+        : undefined;
+    },
+  }));
+  // The first structural change of an ordered list also renumbers its items.
+  const first = changes.find(
+    (other) => other.kind !== 'text' && other.kind !== 'checked' && samePath(other.path, change.path),
+  );
+  if (container.type === 'orderedList' && first === change) {
+    const layout = new ListLayout(source, maps, change.path, (container.content ?? []).length);
+    for (const edit of renumberingOf(
+      layout,
+      (container.content ?? []).length,
+      newIndexOf(changes, change.path),
+    )) {
+      steps.push({ at: edit.from, order: 3, run: (_text, current) => ({ edit, next: current }) });
+    }
+  }
+  return steps;
+}
+
+/** For each old child of the list at `path`, its index in the new list (undefined if removed). */
+function newIndexOf(changes: Change[], path: number[]): (oldIndex: number) => number | undefined {
+  const own = changes.filter(
+    (change) => change.kind !== 'text' && change.kind !== 'checked' && samePath(change.path, path),
+  );
+  return (oldIndex) => {
+    let shift = 0;
+    for (const change of own) {
+      if (change.kind === 'remove' && change.index === oldIndex) return undefined;
+      if (change.kind === 'remove' && change.index < oldIndex) shift--;
+      if (change.kind === 'insert' && change.after < oldIndex) shift++;
+    }
+    return oldIndex + shift;
+  };
 }
 
 function toggleCheckbox(
@@ -374,7 +456,7 @@ function renderings(
     const everything = raw.replace(/[!-/:-@[-`{-~]/g, (character) => `\\${character}`);
     return [...new Set([continued(raw), continued(escaped), continued(everything)])];
   }
-  return [continued(helpers.renderInline(content))];
+  return [...new Set(helpers.renderInline(content).map(continued))];
 }
 
 function withoutMarks(node: JSONContent): JSONContent {

@@ -34,8 +34,8 @@ export interface BlockList {
 }
 
 export interface BlockRenderer {
-  /** Canonical Markdown (LF) for one node. */
-  render(node: JSONContent): string;
+  /** Markdown (LF) for one node, new or (`old`: its old source) rewritten in full. */
+  render(node: JSONContent, old?: string): string;
   /** The replacements (LF offsets into `old`, last first) that make an edited block of `old` say `node`. */
   splice?(old: string, oldNode: JSONContent, node: JSONContent): Replacement[] | undefined;
   /** The top-level nodes a piece of Markdown parses to, to check a rendered block in its context. */
@@ -246,5 +246,6 @@ function renderChanged(
       original(source, requirement.closeStart, counterpart.end)
     );
   }
-  return withLineEnding(source, renderer.render(node));
+  const old = counterpart ? source.normalized.slice(counterpart.start, counterpart.end) : undefined;
+  return withLineEnding(source, renderer.render(node, old));
 }

@@ -27,6 +27,14 @@ import { mapTextblocks } from './inlineSourceMap.js';
 import { referenceLinkTokenizer } from './referenceLinks.js';
 import { writeBlocks, type BlockList, type BlockSource } from './blockWriter.js';
 import { type DocumentSource, type ParsedDocument } from './parsedDocument.js';
+import {
+  collectStyleVotes,
+  prevailingStyle,
+  resolveStyle,
+  standardStyle,
+  type MarkdownStyle,
+  type StyleVotes,
+} from './markdownStyle.js';
 
 export type { BlockList, BlockSource } from './blockWriter.js';
 export type { DocumentSource, ParsedDocument } from './parsedDocument.js';
@@ -41,7 +49,12 @@ export interface MarkdownCodec {
 }
 
 export function createMarkdownCodec(): MarkdownCodec {
-  const extensions = createMarkdownExtensions();
+  // What renderMarkdown writes in: set around each render of new or edited Markdown.
+  let renderStyle: MarkdownStyle = standardStyle;
+  // While parsing: the style votes of every block lexed. While serializing: the file's style.
+  let styleVotes: StyleVotes | undefined;
+  let fileStyle: MarkdownStyle = standardStyle;
+  const extensions = createMarkdownExtensions(() => renderStyle);
   const schema = getSchema(extensions);
   const marked = new Marked();
   let definedLabels: ReadonlySet<string> = new Set();
@@ -113,9 +126,12 @@ export function createMarkdownCodec(): MarkdownCodec {
       recorded.map((tokens) => ({ tokens })),
     );
     if (!maps) return undefined;
+    const style = resolveStyle(fileStyle, prevailingStyle(collectStyleVotes(recorded.flat(), {})));
     return spliceBlock(old, oldNode, newNode, maps, {
       parseBlock: parseSingleBlock,
-      renderInline: (content) => renderBlock({ type: 'paragraph', content }),
+      renderInline: (content) =>
+        [...new Set([style, standardStyle])].map((each) => renderBlock({ type: 'paragraph', content }, each)),
+      renderBlock: (node) => renderStyled(node, style),
       escape: (text, before, after, table) => escapeMarkdownText(text, { before, after, table }),
     });
   }
@@ -131,13 +147,44 @@ export function createMarkdownCodec(): MarkdownCodec {
     }
   }
 
-  /** The canonical Markdown of one block (LF), escaping where plain text would change meaning. */
-  function renderBlock(node: JSONContent): string {
+  /** The canonical Markdown of one block (LF) in `style`, escaping where plain text would change meaning. */
+  function renderBlock(node: JSONContent, style: MarkdownStyle = standardStyle): string {
     const placeheld = placeholdMarkedAtoms(node);
-    let markdown = manager.serialize({ type: 'doc', content: [placeheld.node] }).replace(/^\n+|\n+$/g, '');
-    // A heading's trailing `#` run would be read as its closing sequence.
-    if (node.type === 'heading') markdown = markdown.replace(/([ \t])#(#*[ \t]*)$/, '$1\\#$2');
-    return restoreMarkedAtoms(markdown, placeheld.atoms, (atom) => manager.renderNodeToMarkdown(atom));
+    const previous = renderStyle;
+    renderStyle = style;
+    const internal = manager as unknown as { indentStyle: string; indentSize: number };
+    internal.indentStyle = style.listIndent.startsWith('\t') ? 'tab' : 'space';
+    internal.indentSize = style.listIndent.length;
+    try {
+      let markdown = manager.serialize({ type: 'doc', content: [placeheld.node] }).replace(/^\n+|\n+$/g, '');
+      // A heading's trailing `#` run would be read as its closing sequence.
+      if (node.type === 'heading') markdown = markdown.replace(/([ \t])#(#*[ \t]*)$/, '$1\\#$2');
+      return restoreMarkedAtoms(markdown, placeheld.atoms, (atom) => manager.renderNodeToMarkdown(atom));
+    } finally {
+      renderStyle = previous;
+      internal.indentStyle = 'space';
+      internal.indentSize = 2;
+    }
+  }
+
+  /** A block written in `style`, or in the standard style where that would not read back as the block. */
+  function renderStyled(node: JSONContent, style: MarkdownStyle): string {
+    const styled = renderBlock(node, style);
+    if (sameStyle(style, standardStyle)) return styled;
+    const expected = fingerprintOf(normalize(node) ?? node);
+    return fingerprintOf(parseSingleBlock(styled)) === expected ? styled : renderBlock(node);
+  }
+
+  /** The file's style, and over it the style an edited block's own source uses. */
+  function blockStyle(old: string | undefined): MarkdownStyle {
+    if (old === undefined) return fileStyle;
+    const votes: StyleVotes = {};
+    try {
+      collectStyleVotes(lexBlocks(old).tokens, votes);
+    } catch {
+      return fileStyle;
+    }
+    return resolveStyle(fileStyle, prevailingStyle(votes));
   }
 
   function rawBlock(source: string): JSONContent {
@@ -177,6 +224,7 @@ export function createMarkdownCodec(): MarkdownCodec {
       }
     });
     lexer.inlineQueue = [];
+    if (styleVotes) collectStyleVotes(tokens, styleVotes);
     return { tokens, links: lexer.tokens.links, lexer };
   }
 
@@ -253,6 +301,8 @@ export function createMarkdownCodec(): MarkdownCodec {
     const normalized = body.includes('\r') ? body.replace(/\r\n?/g, '\n') : body;
     let links: Links = {};
     let blocks: BlockList;
+    const votes: StyleVotes = {};
+    styleVotes = votes;
     try {
       const lexed = lexBlocks(normalized);
       links = lexed.links;
@@ -260,6 +310,8 @@ export function createMarkdownCodec(): MarkdownCodec {
     } catch {
       // The lexer gave up on this body: keep all of it as one raw block rather than fail to open.
       blocks = wholeBodyAsRaw(normalized);
+    } finally {
+      styleVotes = undefined;
     }
     const content = blocks.blocks.map((block) => block.node);
     const doc: JSONContent = {
@@ -274,6 +326,7 @@ export function createMarkdownCodec(): MarkdownCodec {
       blocks,
       links,
       fingerprint: fingerprintOf(doc),
+      style: prevailingStyle(votes),
     };
     return { text, split, doc, source };
   }
@@ -292,12 +345,13 @@ export function createMarkdownCodec(): MarkdownCodec {
 
   function serialize(parsed: ParsedDocument, doc?: JSONContent, frontMatterRaw?: string): string {
     const { split, source } = parsed;
+    fileStyle = resolveStyle(source.style);
     const body =
       doc === undefined || fingerprintOf(doc) === source.fingerprint
         ? source.body
         : withLabels(source.links, () =>
             writeBlocks(source, source.blocks, normalizeContent(doc.content ?? [], source.blocks), {
-              render: renderBlock,
+              render: (node, old) => renderStyled(node, blockStyle(old)),
               splice: spliceEdited,
               parseFragment: (markdown) => parseFragment(markdown, source.links),
             }),
@@ -315,6 +369,10 @@ export function createMarkdownCodec(): MarkdownCodec {
   }
 
   return { parse, serialize, extensions, schema };
+}
+
+function sameStyle(a: MarkdownStyle, b: MarkdownStyle): boolean {
+  return (Object.keys(a) as (keyof MarkdownStyle)[]).every((name) => a[name] === b[name]);
 }
 
 /** For each offset in the LF-normalized body, the offset in the original body. */

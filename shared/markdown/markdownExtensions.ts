@@ -5,9 +5,9 @@ import { Document } from '@tiptap/extension-document';
 import { HardBreak } from '@tiptap/extension-hard-break';
 import { Image } from '@tiptap/extension-image';
 import { Link } from '@tiptap/extension-link';
-import { OrderedList, TaskItem, TaskList } from '@tiptap/extension-list';
+import { OrderedList, TaskList } from '@tiptap/extension-list';
 import { Paragraph } from '@tiptap/extension-paragraph';
-import { Table, TableKit } from '@tiptap/extension-table';
+import { Table, TableKit, renderTableToMarkdown } from '@tiptap/extension-table';
 import { StarterKit } from '@tiptap/starter-kit';
 import { Callout } from './extensions/callout.js';
 import { CalloutTitle } from './extensions/calloutTitle.js';
@@ -18,6 +18,9 @@ import { Reference } from './extensions/reference.js';
 import { Requirement } from './extensions/requirement.js';
 import { WikiLink } from './extensions/wikiLink.js';
 import { escapeBlockStarts, escapeMarkdownText } from './markdownText.js';
+import { standardStyle, type MarkdownStyle } from './markdownStyle.js';
+import { styledExtensions } from './styledExtensions.js';
+import { formatTable } from './tableLayout.js';
 
 export const allowedLinkProtocols = ['http', 'https', 'mailto'] as const;
 
@@ -56,13 +59,20 @@ const InlineParagraph = Paragraph.extend({
     node.content && node.content.length > 0 ? escapeBlockStarts(helpers.renderChildren(node.content)) : '',
 });
 
-const FencedCodeBlock = CodeBlock.extend({
-  renderMarkdown: (node: JSONContent, helpers) => {
-    const code = node.content ? helpers.renderChildren(node.content) : '';
-    const fence = codeFenceFor(code);
-    return `${fence}${String(node.attrs?.language ?? '')}\n${code}${code === '' ? '' : '\n'}${fence}`;
-  },
-});
+/** A tilde fence longer than any tilde run that starts a line of the code. */
+function tildeFenceFor(code: string): string {
+  const longest = Math.max(0, ...Array.from(code.matchAll(/^ {0,3}(~+)/gm), (match) => match[1]!.length));
+  return '~'.repeat(Math.max(3, longest + 1));
+}
+
+const fencedCodeBlock = (style: () => MarkdownStyle) =>
+  CodeBlock.extend({
+    renderMarkdown: (node: JSONContent, helpers) => {
+      const code = node.content ? helpers.renderChildren(node.content) : '';
+      const fence = style().fence === '~~~' ? tildeFenceFor(code) : codeFenceFor(code);
+      return `${fence}${String(node.attrs?.language ?? '')}\n${code}${code === '' ? '' : '\n'}${fence}`;
+    },
+  });
 
 /** A link or image destination, in angle brackets when it holds spaces, parentheses or brackets. */
 export function formatDestination(href: string): string {
@@ -103,10 +113,9 @@ const SafeLink = Link.extend({
 // Requirements are top-level only: the document, and nothing else, may hold them.
 const SpecDocument = Document.extend({ content: '(block | requirement)+' });
 
-// Trailing double spaces vanish in many editors; a backslash hard break survives them.
-const BackslashHardBreak = HardBreak.extend({
-  renderMarkdown: () => '\\\n',
-});
+// Trailing double spaces vanish in many editors: a backslash hard break, unless the file uses them.
+const styledHardBreak = (style: () => MarkdownStyle) =>
+  HardBreak.extend({ renderMarkdown: () => `${style().hardBreak}\n` });
 
 /** A table starts where its first line has a pipe and its second is a delimiter row. */
 export function findTableStart(source: string): number {
@@ -119,9 +128,13 @@ export function findTableStart(source: string): number {
 }
 
 // The stock start() splits the whole remaining document into lines at every paragraph: quadratic.
-const LinearTable = Table.extend({
-  markdownTokenizer: { ...Table.config.markdownTokenizer!, start: findTableStart },
-});
+// Written padded by display width (CJK, emoji) or compact, as the file's tables are.
+const linearTable = (style: () => MarkdownStyle) =>
+  Table.extend({
+    markdownTokenizer: { ...Table.config.markdownTokenizer!, start: findTableStart },
+    renderMarkdown: (node: JSONContent, helpers) =>
+      formatTable(renderTableToMarkdown(node, helpers), style().table === 'padded'),
+  });
 
 const taskItemLine = /^[ \t]*[-+*][ \t]+\[[ xX]\][ \t]+/;
 
@@ -167,10 +180,19 @@ const DigitOrderedList = OrderedList.extend({
   },
 });
 
-export function createMarkdownExtensions(): Extensions {
+/** `style()`: the style new Markdown is written in, read at each render (the standard one by default). */
+export function createMarkdownExtensions(style: () => MarkdownStyle = () => standardStyle): Extensions {
   return [
+    ...styledExtensions(style),
     StarterKit.configure({
       document: false,
+      bold: false,
+      code: false,
+      italic: false,
+      strike: false,
+      heading: false,
+      horizontalRule: false,
+      listItem: false,
       orderedList: false,
       paragraph: false,
       // `++text++` is no Markdown anyone else reads: underline would not survive outside Specbench.
@@ -183,14 +205,13 @@ export function createMarkdownExtensions(): Extensions {
     SafeLink.configure({ openOnClick: false, autolink: false, isAllowedUri: (url) => isAllowedLink(url) }),
     SpecDocument,
     InlineParagraph,
-    FencedCodeBlock,
-    BackslashHardBreak,
+    fencedCodeBlock(style),
+    styledHardBreak(style),
     TableKit.configure({ table: false }),
-    LinearTable,
+    linearTable(style),
     SafeImage.configure({ inline: true }),
     DigitOrderedList,
     LinearTaskList,
-    TaskItem.configure({ nested: true }),
     Requirement,
     Reference,
     Callout,

@@ -3,6 +3,7 @@ import { type JSONContent } from '@tiptap/core';
 import { type Links } from 'marked';
 import { type SplitDocument } from '../frontMatter/frontMatter.js';
 import { type BlockList, type SourceText } from './blockWriter.js';
+import { type MarkdownStyle } from './markdownStyle.js';
 
 export interface ParsedDocument {
   /** The original file text. */
@@ -19,4 +20,6 @@ export interface DocumentSource extends SourceText {
   /** The document's link reference definitions, by label. */
   links: Links;
   fingerprint: string;
+  /** The style the file already uses, where it uses one (what new Markdown is written in). */
+  style: Partial<MarkdownStyle>;
 }
