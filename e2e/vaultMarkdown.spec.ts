@@ -26,6 +26,7 @@ const plan =
 const vault: Record<string, string> = {
   'Plan.md': plan,
   'People/Dana.md': '# Dana\n\nRuns checkout.\n',
+  'Projects/Launch.md': '---\ntags: [launch]\n---\n# Launch\n\nSoon.\n',
   'Roadmap.md': '# Roadmap\n\n## Q1\n\nSearch.\n\n## Q2\n\nGuest checkout ships in May.\n',
 };
 
@@ -121,4 +122,19 @@ test('[[ offers notes by name as well as keys, and writes the shortest name that
   expect(await fs.readFile(path.join(workspaceDir, 'People/Dana.md'), 'utf8')).toBe(
     '# Dana\n\nRuns checkout. Plans in [[Roadmap]].\n',
   );
+});
+
+test('a vault opens on its notes, listed in their folders, which fold, and filtered by tag', async ({
+  app,
+}) => {
+  await expect(app.section('Other')).toHaveAttribute('aria-current', 'page');
+  const list = app.navigator.getByRole('list', { name: 'Other list' });
+  const people = list.getByRole('button', { name: /People/ });
+  await expect(people).toHaveAttribute('aria-expanded', 'true');
+  await expect(list.getByRole('link', { name: 'Dana' })).toBeVisible();
+  await screenshot(app.page, 'vault-navigator');
+  await people.click();
+  await expect(list.getByRole('link', { name: 'Dana' })).toHaveCount(0);
+  await app.navigator.getByRole('combobox', { name: 'Filter Other by tag' }).selectOption('launch');
+  await expect(list.getByRole('link')).toHaveText(['Launch']);
 });

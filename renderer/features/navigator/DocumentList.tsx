@@ -1,47 +1,67 @@
-/** A virtualized list of documents: only the visible rows exist in the DOM, so 10,000 stay fast. */
+/** A virtualized list of documents (and, for a vault, its folders): only the visible rows exist in the DOM, so 10,000 stay fast. */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
-import type { DocumentSummary } from '../../../shared/contract/documentSummary.js';
 import { documentHash } from '../../workbench/route.js';
+import type { NavigatorRow } from './folderRows.js';
 
 const rowHeight = 46;
+const folderRowHeight = 32;
+const indent = 14;
 
 interface DocumentListProps {
   label: string;
-  documents: readonly DocumentSummary[];
+  rows: readonly NavigatorRow[];
   openPath?: string;
-  /** Stories open in the editor too; the engineer's page is one click away inside it. */
-  storyLinks?: boolean;
+  /** Folds or unfolds a folder row. */
+  onToggleFolder?: (path: string) => void;
 }
 
-export function DocumentList({ label, documents, openPath }: DocumentListProps) {
+export function DocumentList({ label, rows, openPath, onToggleFolder }: DocumentListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: documents.length,
+    count: rows.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => rowHeight,
+    estimateSize: (index) => (rows[index]?.kind === 'folder' ? folderRowHeight : rowHeight),
     overscan: 8,
   });
-  if (documents.length === 0) return <p className="list-empty">Nothing here yet.</p>;
+  if (rows.length === 0) return <p className="list-empty">Nothing here yet.</p>;
   return (
     <div ref={scroller} className="document-list" role="list" aria-label={label}>
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((row) => {
-          const entry = documents[row.index]!;
+        {virtualizer.getVirtualItems().map((virtual) => {
+          const row = rows[virtual.index]!;
+          const style = {
+            position: 'absolute',
+            top: 0,
+            left: 0,
+            right: 0,
+            height: row.kind === 'folder' ? folderRowHeight : rowHeight,
+            transform: `translateY(${virtual.start}px)`,
+            paddingLeft: row.depth * indent,
+          } as const;
+          if (row.kind === 'folder') {
+            return (
+              <div key={`folder:${row.path}`} role="listitem" className="folder-row" style={style}>
+                <button
+                  type="button"
+                  aria-expanded={!row.collapsed}
+                  title={row.path}
+                  onClick={() => onToggleFolder?.(row.path)}
+                >
+                  <svg width="10" height="10" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
+                    <path d="M4 2.5L7.5 6 4 9.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
+                  </svg>
+                  <span className="row-title" dir="auto">
+                    {row.name}
+                  </span>
+                  <span className="count">{row.count}</span>
+                </button>
+              </div>
+            );
+          }
+          const { entry } = row;
           return (
-            <div
-              key={entry.path}
-              role="listitem"
-              className="document-row"
-              style={{
-                position: 'absolute',
-                top: 0,
-                left: 0,
-                right: 0,
-                height: rowHeight,
-                transform: `translateY(${row.start}px)`,
-              }}
-            >
+            <div key={entry.path} role="listitem" className="document-row" style={style}>
               <a
                 href={documentHash(entry.path)}
                 aria-current={entry.path === openPath ? 'page' : undefined}

@@ -6,7 +6,8 @@ import type { Route } from '../../workbench/route.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { DocumentList } from './DocumentList.js';
 import { createAndOpen, newDocumentLabels, type NewDocumentType } from '../../workbench/createDocument.js';
-import { countByType, sectionDocuments, statusCounts } from './navigatorSections.js';
+import { folderRows, tagCounts, type NavigatorRow } from './folderRows.js';
+import { countByType, sectionDocuments, statusCounts, type SectionCounts } from './navigatorSections.js';
 import './navigator.css';
 
 interface NavigatorProps {
@@ -33,25 +34,50 @@ const sectionHashes: Record<DocumentType, string> = {
   doc: '#/other',
 };
 
-/** The section the list shows: the route's own, else the open document's type, else specs. */
-function activeSection(route: Route, workspace: WorkspaceState): DocumentType | undefined {
+/**
+ * The section the list shows: the route's own, else the open document's type, else specs; a folder
+ * of notes with no specs (a vault, a docs folder) opens on its notes.
+ */
+function activeSection(
+  route: Route,
+  workspace: WorkspaceState,
+  counts: SectionCounts,
+): DocumentType | undefined {
+  const fallback = counts.spec === 0 && counts.doc > 0 ? 'doc' : 'spec';
   if (route.name === 'list') return route.type;
   if (route.name === 'stories' || route.name === 'story') return 'story';
-  if (route.name === 'doc') return workspace.byPath.get(route.path)?.type ?? 'spec';
-  if (route.name === 'home') return 'spec';
+  if (route.name === 'doc') return workspace.byPath.get(route.path)?.type ?? fallback;
+  if (route.name === 'home') return fallback;
   return undefined;
 }
 
 export function Navigator({ api, workspace, navigate, route, onExport }: NavigatorProps) {
   const counts = useMemo(() => countByType(workspace.documents), [workspace.documents]);
-  const section = activeSection(route, workspace);
+  const section = activeSection(route, workspace, counts);
   const [filters, setFilters] = useState<Partial<Record<DocumentType, string>>>({});
+  const [tagFilters, setTagFilters] = useState<Partial<Record<DocumentType, string>>>({});
+  const [folded, setFolded] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<string | undefined>(undefined);
   const status = section ? filters[section] : undefined;
   const listed = useMemo(
     () => (section ? sectionDocuments(workspace.documents, section, status) : []),
     [workspace.documents, section, status],
   );
+  const tag = section ? tagFilters[section] : undefined;
+  const tags = useMemo(() => tagCounts(listed), [listed]);
+  const rows = useMemo((): NavigatorRow[] => {
+    const shown = tag === undefined ? listed : listed.filter((entry) => entry.tags?.includes(tag));
+    // Notes keep the folders they were filed in; specs, stories and FAQs are listed by key.
+    if (section === 'doc' && shown.some((entry) => entry.path.includes('/')))
+      return folderRows(shown, folded);
+    return shown.map((entry) => ({ kind: 'document', entry, depth: 0 }));
+  }, [listed, tag, section, folded]);
+  const toggleFolder = (folder: string) =>
+    setFolded((current) => {
+      const next = new Set(current);
+      if (!next.delete(folder)) next.add(folder);
+      return next;
+    });
   const statuses = useMemo(
     () => (section ? statusCounts(workspace.documents, section, documentStatuses[section]) : []),
     [workspace.documents, section],
@@ -190,12 +216,31 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
                 ))}
               </div>
             )}
+            {tags.length > 0 && (
+              <label className="tag-filter">
+                Tag
+                <select
+                  aria-label={`Filter ${sectionLabels[section]} by tag`}
+                  value={tag ?? ''}
+                  onChange={(event) =>
+                    setTagFilters((current) => ({ ...current, [section]: event.target.value || undefined }))
+                  }
+                >
+                  <option value="">All tags</option>
+                  {tags.map(([name, count]) => (
+                    <option key={name} value={name}>
+                      #{name} ({count})
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
             <DocumentList
               key={section}
               label={`${sectionLabels[section]} list`}
-              documents={listed}
+              rows={rows}
               openPath={openPath}
-              storyLinks={section === 'story'}
+              onToggleFolder={toggleFolder}
             />
           </div>
         )}
