@@ -157,7 +157,7 @@ export async function resolveConflict(
   };
   if (view.deletedBy || view.binary) {
     const choice = choices[0];
-    if (choices.length !== 1 || choice === 'both') return stale;
+    if (choices.length !== 1 || (choice !== 'mine' && choice !== 'theirs')) return stale;
     const kept = choice === 'mine' ? merged.mine : merged.theirs;
     if (!kept) {
       // Taking the side that deleted it: into the trash, then out of git.
@@ -184,13 +184,15 @@ export async function resolveConflict(
       return { ok: false, error: 'failed', message: `${part.what} cannot keep both sides: choose one.` };
     }
   }
-  let text = resolveParts(merged.parts, (part, index) =>
-    choices[index] === 'mine'
+  let text = resolveParts(merged.parts, (part, index) => {
+    const choice = choices[index]!;
+    if (typeof choice === 'object') return choice.text;
+    return choice === 'mine'
       ? part.ours
-      : choices[index] === 'theirs'
+      : choice === 'theirs'
         ? part.theirs
-        : bothSides(part.ours, part.theirs),
-  );
+        : bothSides(part.ours, part.theirs);
+  });
   if (isRoadmapPath(file)) {
     const finished = finishResolvedRoadmap(text);
     if (finished === undefined) {

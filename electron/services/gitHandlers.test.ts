@@ -240,9 +240,15 @@ describe('the Changes panel’s git methods', () => {
       conflict?.kind === 'conflict' && [conflict.mine.includes('Dana’s'), conflict.theirs.includes('Sam’s')],
     ).toEqual([true, true]);
     expect(shown.conflict.mineLabel).toBe('Your commit on main');
+    // The block as the user edited it in the resolver: here, mine with a word of theirs.
+    const edited = conflict?.kind === 'conflict' ? conflict.mine.replace('Dana’s', 'Dana’s (and Sam’s)') : '';
     expect(
-      (await call(service, 'gitResolve', { path: 'specs/guest-checkout.md', choices: ['mine'] })).ok,
+      (await call(service, 'gitResolve', { path: 'specs/guest-checkout.md', choices: [{ text: edited }] }))
+        .ok,
     ).toBe(true);
+    expect(await fs.readFile(path.join(dana, 'specs/guest-checkout.md'), 'utf8')).toContain(
+      'Dana’s (and Sam’s) wording, and it is used',
+    );
     const finished = await call(service, 'gitFinish', {});
     expect(finished.ok && [finished.done, finished.message]).toEqual([
       true,
@@ -293,7 +299,7 @@ describe('the Changes panel’s git methods', () => {
         'REQ-2',
         [
           `-${req2}, and it is used for the receipt and every order update.`,
-          '+Dana’s wording, and it is used for the receipt and every order update.',
+          '+Dana’s (and Sam’s) wording, and it is used for the receipt and every order update.',
         ],
       ],
     ]);

@@ -399,7 +399,12 @@ export const apiContract = {
       .object({
         path: pathArgument,
         choices: z
-          .array(z.enum(['mine', 'theirs', 'both']))
+          .array(
+            z.union([
+              z.enum(['mine', 'theirs', 'both']),
+              z.object({ text: z.string().max(maxDocumentBytes) }).strict(),
+            ]),
+          )
           .min(1)
           .max(100_000),
       })

@@ -91,7 +91,8 @@ export interface ConflictView {
   fallback?: string;
 }
 
-export type ConflictChoice = 'mine' | 'theirs' | 'both';
+/** A side, both sides, or the block as the user edited it. */
+export type ConflictChoice = 'mine' | 'theirs' | 'both' | { text: string };
 
 export interface ItemChangeView {
   /** Undefined for changes not committed yet. */
