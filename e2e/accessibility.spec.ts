@@ -2,13 +2,12 @@
  * axe-core (WCAG 2 A/AA and best practice) over every view, in the light and the dark theme, so a
  * new view or colour cannot regress: each view's violations are listed by rule and element.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AppModel } from './models/appModel.js';
+import { violations } from './axeViolations.js';
 import { expect, openApp, projectRoot, serve, test } from './specbenchTest.js';
 
 interface View {
@@ -52,6 +51,20 @@ const views: View[] = [
   { name: 'traceability', open: async (app) => (await app.goto('#/trace'), await heading(app, /./)) },
   { name: 'problems', open: async (app) => (await app.goto('#/problems'), await heading(app, /./)) },
   {
+    name: 'changes',
+    open: async (app) => (
+      await app.goto('#/changes'),
+      await expect(app.page.getByRole('group', { name: 'Sync', exact: true })).toBeVisible()
+    ),
+  },
+  {
+    name: 'history',
+    open: async (app) => (
+      await app.goto('#/history/REQ-2'),
+      await expect(app.page.getByRole('list', { name: 'Changes' })).toBeVisible()
+    ),
+  },
+  {
     name: 'search',
     open: async (app) => {
       await app.goto('#/search/password');
@@ -85,15 +98,6 @@ const views: View[] = [
   },
 ];
 
-async function violations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return results.violations.flatMap((violation) =>
-    violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`),
-  );
-}
-
 for (const scheme of ['light', 'dark'] as const) {
   test(`every view passes axe in the ${scheme} theme`, async ({ app }) => {
     test.setTimeout(120_000);
@@ -117,7 +121,7 @@ test('an empty workspace passes axe in both themes', async ({ page }) => {
     const found: Record<string, string[]> = {};
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
-      for (const hash of ['#/', '#/specs', '#/roadmap', '#/trace', '#/problems']) {
+      for (const hash of ['#/', '#/specs', '#/roadmap', '#/trace', '#/problems', '#/changes']) {
         await app.goto(hash);
         await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
         const list = await violations(page);

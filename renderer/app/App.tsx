@@ -16,6 +16,8 @@ import { StoryList } from '../features/story/StoryList.js';
 import { StoryPage } from '../features/story/StoryPage.js';
 import { TraceMatrix } from '../features/trace/TraceMatrix.js';
 import { HomePage } from '../features/home/HomePage.js';
+import { ChangesPage } from '../features/changes/index.js';
+import { HistoryPage } from '../features/history/index.js';
 import { type Route } from '../workbench/route.js';
 import { useHashRoute } from '../workbench/useHashRoute.js';
 import { useShortcuts } from './useShortcuts.js';
@@ -23,9 +25,11 @@ import type { DocumentSession } from '../workbench/documentSession.js';
 import { DocumentSessions } from '../workbench/documentSessions.js';
 import { WorkspaceContext, useWorkspaceLoader, type WorkspaceState } from '../workbench/workspaceState.js';
 import { PageActions, PageActionsContext } from '../workbench/pageActions.js';
+import { GitStateContext, useGitStateLoader } from '../workbench/gitState.js';
 
 export function App({ api }: { api: SpecbenchApi }) {
   const workspace = useWorkspaceLoader(api);
+  const git = useGitStateLoader(api, workspace.revision, workspace.info?.writable ?? false);
   const pageActions = useMemo(() => new PageActions(), []);
   useEffect(() => pageActions.connect(api, document), [api, pageActions]);
   const { route, navigate } = useHashRoute();
@@ -83,49 +87,51 @@ export function App({ api }: { api: SpecbenchApi }) {
   return (
     <PageActionsContext.Provider value={pageActions}>
       <WorkspaceContext.Provider value={workspace}>
-        <div className={linksPath ? 'app-shell with-links' : 'app-shell'}>
-          <Navigator
-            {...props}
-            route={route}
-            {...(workspace.status === 'ready' ? { onExport: () => setDialog('export') } : {})}
-          />
-          <main className="main-view" id="main">
-            {workspace.status === 'failed' ? (
-              <LoadFailure message={workspace.error} retry={workspace.refresh} />
-            ) : workspace.status === 'loading' ? (
-              <p className="loading" role="status">
-                Opening workspace…
-              </p>
-            ) : (
-              <RouteView
-                route={route}
-                {...props}
-                onSelectRequirement={setSelectedRequirement}
-                workspace={workspace}
-                document={openDocument}
-              />
+        <GitStateContext.Provider value={git}>
+          <div className={linksPath ? 'app-shell with-links' : 'app-shell'}>
+            <Navigator
+              {...props}
+              route={route}
+              {...(workspace.status === 'ready' ? { onExport: () => setDialog('export') } : {})}
+            />
+            <main className="main-view" id="main">
+              {workspace.status === 'failed' ? (
+                <LoadFailure message={workspace.error} retry={workspace.refresh} />
+              ) : workspace.status === 'loading' ? (
+                <p className="loading" role="status">
+                  Opening workspace…
+                </p>
+              ) : (
+                <RouteView
+                  route={route}
+                  {...props}
+                  onSelectRequirement={setSelectedRequirement}
+                  workspace={workspace}
+                  document={openDocument}
+                />
+              )}
+            </main>
+            {linksPath && workspace.status === 'ready' && (
+              <LinksPanel {...props} path={linksPath} requirementKey={selectedRequirement} />
             )}
-          </main>
-          {linksPath && workspace.status === 'ready' && (
-            <LinksPanel {...props} path={linksPath} requirementKey={selectedRequirement} />
-          )}
-        </div>
-        <QuickSwitcher {...props} open={dialog === 'quickSwitcher'} onClose={closeDialog} />
-        <CommandPalette
-          {...props}
-          commands={exportCommands}
-          open={dialog === 'palette'}
-          onClose={closeDialog}
-        />
-        <ExportDialog
-          api={api}
-          workspace={workspace}
-          open={dialog === 'export'}
-          onClose={closeDialog}
-          {...(route.name === 'doc' && workspace.byPath.get(route.path)?.type === 'spec'
-            ? { initialSpec: workspace.byPath.get(route.path)?.key }
-            : {})}
-        />
+          </div>
+          <QuickSwitcher {...props} open={dialog === 'quickSwitcher'} onClose={closeDialog} />
+          <CommandPalette
+            {...props}
+            commands={exportCommands}
+            open={dialog === 'palette'}
+            onClose={closeDialog}
+          />
+          <ExportDialog
+            api={api}
+            workspace={workspace}
+            open={dialog === 'export'}
+            onClose={closeDialog}
+            {...(route.name === 'doc' && workspace.byPath.get(route.path)?.type === 'spec'
+              ? { initialSpec: workspace.byPath.get(route.path)?.key }
+              : {})}
+          />
+        </GitStateContext.Provider>
       </WorkspaceContext.Provider>
     </PageActionsContext.Provider>
   );
@@ -174,6 +180,10 @@ function RouteView({ route, onSelectRequirement, document, ...props }: RouteView
       return <TraceMatrix {...props} />;
     case 'problems':
       return <ProblemsPanel {...props} />;
+    case 'changes':
+      return <ChangesPage {...props} />;
+    case 'history':
+      return <HistoryPage key={route.subject} {...props} subject={route.subject} />;
     case 'notFound':
       return (
         <section className="page empty-state">

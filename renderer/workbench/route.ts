@@ -10,6 +10,8 @@ export type Route =
   | { name: 'story'; path: string }
   | { name: 'trace' }
   | { name: 'problems' }
+  | { name: 'changes' }
+  | { name: 'history'; subject: string }
   | { name: 'search'; query: string }
   | { name: 'list'; type: 'spec' | 'faq' | 'doc' }
   | { name: 'notFound'; hash: string };
@@ -53,6 +55,10 @@ export function parseRoute(hash: string): Route {
       return { name: 'trace' };
     case 'problems':
       return { name: 'problems' };
+    case 'changes':
+      return { name: 'changes' };
+    case 'history':
+      return decoded ? { name: 'history', subject: decoded } : notFound;
     case 'search':
       return { name: 'search', query: decoded ?? '' };
     case 'specs':
@@ -94,4 +100,9 @@ export function searchHash(query: string): string {
 
 export function storyHash(path: string): string {
   return `#/stories/${encodePath(path)}`;
+}
+
+/** The history of a requirement or roadmap item (by key) or of a document (by path). */
+export function historyHash(subject: string): string {
+  return `#/history/${encodePath(subject)}`;
 }

@@ -5,7 +5,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { ParsedDocument } from '../../../shared/markdown/markdownCodec.js';
 import type { DocumentType } from '../../../shared/model/documentModel.js';
-import { storyHash } from '../../workbench/route.js';
+import { historyHash, storyHash } from '../../workbench/route.js';
+import { conflictedPaths, useGitState } from '../../workbench/gitState.js';
+import { SignOffBar } from './SignOffBar.js';
 import type { DocumentSession } from '../../workbench/documentSession.js';
 import { useDocumentEntry } from '../../workbench/useDocumentEntry.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
@@ -46,6 +48,18 @@ interface DocumentEditorProps {
 
 export function DocumentEditor(props: DocumentEditorProps) {
   const session = useDocumentSession(props.document, props.workspace.lastChange);
+  const git = useGitState();
+  // A file git stopped at with conflict markers goes to the resolver, never into the rich editor.
+  if (conflictedPaths(git).has(props.document.path)) {
+    return (
+      <section className="page empty-state" role="alert">
+        <h1>This document has merge conflicts</h1>
+        <p>
+          You and someone else changed the same parts of it. <a href="#/changes">Resolve them in Changes</a>
+        </p>
+      </section>
+    );
+  }
   if (session.phase === 'missing') {
     return (
       <section className="page empty-state" role="alert">
@@ -258,6 +272,9 @@ function EditorPage({
                 Engineer view
               </a>
             )}
+            <a className="subtle-link" href={historyHash(path)}>
+              History
+            </a>
             <SaveState status={session.status} />
           </div>
           <TitleField
@@ -272,6 +289,17 @@ function EditorPage({
             rename={session.rename}
             onEnter={() => editor && moveToBodyStart(editor)}
           />
+          {entry && (entry.type === 'spec' || entry.type === 'story') && (
+            <SignOffBar
+              api={api}
+              workspace={workspace}
+              entry={entry}
+              fields={session.fields}
+              writable={writable}
+              saveFirst={session.saveNow}
+              reload={session.reloadFromDisk}
+            />
+          )}
           {session.status === 'failed' || session.status === 'deleted' ? (
             <p className="inline-error" role="alert">
               {session.message}

@@ -2,6 +2,7 @@
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { requirementPriorities, requirementStatuses } from '../../../shared/grammar/linkGrammar.js';
 import { memo, useCallback, useRef } from 'react';
+import { historyHash } from '../../workbench/route.js';
 import { useWorkspace } from '../../workbench/workspaceState.js';
 import { KeyPicker, type KeyOption } from './KeyPicker.js';
 import { useEditorContext } from './editorContext.js';
@@ -198,6 +199,17 @@ const RequirementHeader = memo(function RequirementHeader({
           />
         )}
       </span>
+      <a
+        className="requirement-history"
+        href={historyHash(key)}
+        aria-label={`History of ${key}`}
+        onClick={(event) => {
+          event.preventDefault();
+          navigate(historyHash(key));
+        }}
+      >
+        History
+      </a>
     </header>
   );
 }, sameHeader);

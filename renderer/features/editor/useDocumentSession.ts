@@ -25,6 +25,8 @@ export interface DocumentSessionBinding extends SessionView {
   restoreBackup: () => void;
   discardBackup: () => void;
   saveNow: () => Promise<void>;
+  /** Reads the file again after a write that did not come from the editor (an approval stamp). */
+  reloadFromDisk: () => void;
   /** Renames after the title, or to `byName`; answers why not (for a rename by name). */
   rename: (byName?: RenameByName) => Promise<string | undefined>;
 }
@@ -61,6 +63,7 @@ export function useDocumentSession(
       restoreBackup: () => session.restoreBackup(),
       discardBackup: () => session.discardBackup(),
       saveNow: () => session.saveNow(),
+      reloadFromDisk: () => session.changedOnDisk(),
       rename: (byName?: RenameByName) => session.rename(byName),
     }),
     [session],

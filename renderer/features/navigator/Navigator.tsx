@@ -4,6 +4,7 @@ import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import { documentStatuses, type DocumentType } from '../../../shared/model/documentModel.js';
 import type { Route } from '../../workbench/route.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
+import { ChangesLink } from './ChangesLink.js';
 import { DocumentList } from './DocumentList.js';
 import { createAndOpen, newDocumentLabels, type NewDocumentType } from '../../workbench/createDocument.js';
 import { folderRows, tagCounts, type NavigatorRow } from './folderRows.js';
@@ -179,6 +180,7 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
               </span>
             </a>
           </li>
+          <ChangesLink current={route.name === 'changes'} />
           {onExport && (
             <li>
               <button type="button" className="section-link" onClick={onExport}>

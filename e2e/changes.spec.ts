@@ -1,0 +1,231 @@
+/**
+ * Working as a team through the Changes panel, with real git: the served workspace is Dana's clone
+ * of a bare remote in a temp folder, and Sam's clone beside it changes the same spec from the command line.
+ */
+import { execFileSync } from 'node:child_process';
+import { promises as fs, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { violations } from './axeViolations.js';
+import { ChangesModel } from './models/changesModel.js';
+import type { Page } from '@playwright/test';
+import { copyWorkspace, expect, git, openApp, screenshot, serve, test } from './specbenchTest.js';
+
+// The served app must find no git identity of its own: it asks for one (the fixture's git gives its own).
+const emptyConfig = path.join(os.tmpdir(), `specbench-e2e-gitconfig-${process.pid}`);
+writeFileSync(emptyConfig, '');
+process.env.GIT_CONFIG_GLOBAL = emptyConfig;
+process.env.GIT_CONFIG_NOSYSTEM = '1';
+
+const spec = 'specs/guest-checkout.md';
+const req2 = 'Guests give an email address once';
+
+interface Team {
+  remote: string;
+  sam: string;
+}
+
+async function shareWithSam(workspaceDir: string): Promise<Team> {
+  const remote = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-e2e-remote-'));
+  git(remote, 'init', '-q', '--bare', '-b', 'main');
+  git(workspaceDir, 'remote', 'add', 'origin', remote);
+  git(workspaceDir, 'push', '-q', '-u', 'origin', 'main');
+  const sam = `${remote}-sam`;
+  git(os.tmpdir(), 'clone', '-q', remote, sam);
+  return { remote, sam };
+}
+
+async function samChanges(team: Team, from: string, to: string, message: string): Promise<void> {
+  const file = path.join(team.sam, spec);
+  await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace(from, to));
+  git(team.sam, 'commit', '-q', '-am', message);
+  git(team.sam, 'push', '-q');
+}
+
+/** axe over the page as it stands, in both themes (the views the accessibility suite cannot reach). */
+async function expectAccessible(page: Page): Promise<void> {
+  const found: Record<string, string[]> = {};
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const list = await violations(page);
+    if (list.length > 0) found[scheme] = list;
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  expect(found).toEqual({});
+}
+
+async function edit(workspaceDir: string, from: string, to: string): Promise<void> {
+  const file = path.join(workspaceDir, spec);
+  await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace(from, to));
+}
+
+let team: Team | undefined;
+test.afterEach(async () => {
+  if (!team) return;
+  await fs.rm(team.remote, { recursive: true, force: true });
+  await fs.rm(team.sam, { recursive: true, force: true });
+  team = undefined;
+});
+
+test('a PM commits, is told to pull first, resolves the conflict block by block without markers, and pushes', async ({
+  app,
+  workspaceDir,
+}) => {
+  // Two pulls, two pushes and axe in both themes twice: about 30 s on a quiet machine.
+  test.setTimeout(120_000);
+  team = await shareWithSam(workspaceDir);
+  const changes = new ChangesModel(app.page);
+  await edit(workspaceDir, req2, 'Guests enter an email address once');
+  await changes.open();
+  await expect(changes.navigatorLink).toHaveAccessibleName('Changes 1');
+  await expect(changes.sync).toContainText('Branch main');
+  await expect(changes.sync).toContainText('up to date with origin/main');
+
+  await changes.setIdentity('Dana', 'dana@example.com');
+  await changes.files.getByRole('button', { name: spec }).click();
+  const diff = app.page.getByRole('region', { name: `Changes in ${spec}` });
+  await expect(diff.getByRole('heading', { name: /REQ-2/ })).toBeVisible();
+  await expect(diff).toContainText('Guests enter an email address once');
+  await screenshot(app.page, 'changes-panel');
+  await expectAccessible(app.page);
+  await changes.commit('Dana rewords REQ-2', 1);
+  await expect(app.page.getByRole('status', { name: 'Changed files' })).toHaveText(
+    'Nothing to commit: every change is committed.',
+  );
+  expect(git(workspaceDir, 'log', '-1', '--format=%an %s')).toBe('Dana Dana rewords REQ-2\n');
+
+  await samChanges(team, req2, 'Guests type an email address once', 'Sam rewords REQ-2');
+  await changes.push();
+  const failure = changes.sync.getByRole('alert');
+  await expect(failure).toContainText(
+    'The remote has new commits you do not have yet. Pull first, then push.',
+  );
+  await failure.getByRole('button', { name: 'Pull now' }).click();
+
+  await expect(
+    app.page.getByRole('heading', { name: 'The merge stopped: 1 file needs your choice' }),
+  ).toBeVisible();
+  await expect(changes.navigatorLink).toHaveAccessibleName('Changes 1');
+  const resolver = changes.resolver(spec);
+  const block = resolver.getByRole('region', { name: 'Conflict in REQ-2' });
+  await expect(block).toContainText('Guests enter an email address once');
+  await expect(block).toContainText('Guests type an email address once');
+  await expect(app.page.getByText('<<<<<<<')).toHaveCount(0);
+  await screenshot(app.page, 'conflict-resolver');
+  await expectAccessible(app.page);
+
+  // The conflicted document never opens in the rich editor.
+  await app.goto(`#/doc/${spec}`);
+  await expect(app.page.getByRole('heading', { name: 'This document has merge conflicts' })).toBeVisible();
+  await app.page.getByRole('link', { name: 'Resolve them in Changes' }).click();
+
+  await block.getByRole('radio', { name: 'Edit' }).check();
+  await block
+    .getByRole('textbox', { name: 'Your text for REQ-2' })
+    .fill(
+      (await block.getByRole('textbox', { name: 'Your text for REQ-2' }).inputValue()).replace(
+        'enter an email address',
+        'enter or paste an email address',
+      ),
+    );
+  await resolver.getByRole('button', { name: 'Save this file' }).click();
+  await expect(changes.conflicts).toHaveText(`✓ Resolved${spec}`);
+  await app.page.getByRole('button', { name: 'Finish merge' }).click();
+  await expect(changes.lastAction).toHaveText('Merge committed.');
+  await expect(changes.sync).toContainText('2 commits to push');
+  await changes.push();
+  await expect(changes.sync).toContainText('up to date with origin/main');
+
+  git(team.sam, 'pull', '-q');
+  const merged = await fs.readFile(path.join(team.sam, spec), 'utf8');
+  expect([
+    merged.includes('Guests enter or paste an email address once'),
+    merged.includes('<<<<<<<'),
+  ]).toEqual([true, false]);
+});
+
+test('Abort asks first, and puts the files back as they were before the pull', async ({
+  app,
+  workspaceDir,
+}) => {
+  team = await shareWithSam(workspaceDir);
+  git(workspaceDir, 'config', 'user.name', 'Dana');
+  git(workspaceDir, 'config', 'user.email', 'dana@example.com');
+  await samChanges(team, req2, 'Sam’s words', 'Sam');
+  await edit(workspaceDir, req2, 'Dana’s words');
+  git(workspaceDir, 'commit', '-q', '-am', 'Dana');
+  const changes = new ChangesModel(app.page);
+  await changes.open();
+  await changes.pull();
+  await expect(changes.conflicts).toBeVisible();
+  await app.page.getByRole('button', { name: 'Abort merge…' }).click();
+  const dialog = app.page.getByRole('dialog', { name: 'Abort the merge?' });
+  await dialog.getByRole('button', { name: 'Keep resolving' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(changes.conflicts).toBeVisible();
+  await app.page.getByRole('button', { name: 'Abort merge…' }).click();
+  await dialog.getByRole('button', { name: 'Abort merge' }).click();
+  await expect(changes.conflicts).toBeHidden();
+  await expect(changes.sync).toContainText('1 commit to push · 1 commit to pull');
+  expect(await fs.readFile(path.join(workspaceDir, spec), 'utf8')).toContain('Dana’s words');
+});
+
+test('History shows who changed a requirement, with the diff, and compares two revisions', async ({
+  app,
+  workspaceDir,
+}) => {
+  await edit(workspaceDir, req2, 'Guests enter an email address once');
+  git(workspaceDir, 'commit', '-q', '-am', 'Reword REQ-2');
+  await app.openDocument(spec);
+  await app.page.getByRole('link', { name: 'History of REQ-2' }).click();
+  await expect(app.page.getByRole('heading', { name: /^History of REQ-2/, level: 1 })).toBeVisible();
+  const list = app.page.getByRole('list', { name: 'Changes' });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await expect(list.getByRole('listitem').first()).toContainText('Reword REQ-2');
+  await expect(list.getByRole('listitem').first()).toContainText('Guests enter an email address once');
+  const compare = app.page.getByRole('form', { name: 'Compare revisions' });
+  await compare.getByRole('button', { name: 'Compare' }).click();
+  await expect(compare.getByRole('region', { name: 'Comparison' })).toContainText('REQ-2 changed');
+  await screenshot(app.page, 'requirement-history');
+
+  await app.openDocument(spec);
+  await app.page.getByRole('link', { name: 'History', exact: true }).click();
+  await expect(app.page.getByRole('heading', { name: 'History of Guest checkout', level: 1 })).toBeVisible();
+  await expect(list.getByRole('listitem').first()).toContainText('Reword REQ-2');
+});
+
+test('without a repository each git view says so in one line, and the rest works', async ({ page }) => {
+  const folder = await copyWorkspace();
+  await fs.rm(path.join(folder, '.git'), { recursive: true, force: true });
+  const served = await serve(folder);
+  try {
+    const app = await openApp(page, served.url);
+    const changes = new ChangesModel(page);
+    await changes.open();
+    await expect(page.getByRole('status', { name: 'Git' })).toHaveText(
+      'This folder is not in a git repository, so there is nothing to commit, pull or push (git init starts one).',
+    );
+    await app.goto('#/history/REQ-2');
+    await expect(page.getByRole('status', { name: 'Git' })).toContainText('not in a git repository');
+    await app.openDocument(spec);
+  } finally {
+    served.process.kill('SIGTERM');
+    await fs.rm(folder, { recursive: true, force: true });
+  }
+});
+
+test('Approve records who approved a spec, and an edit afterwards shows it changed since', async ({
+  app,
+  workspaceDir,
+}) => {
+  git(workspaceDir, 'config', 'user.name', 'Dana');
+  git(workspaceDir, 'config', 'user.email', 'dana@example.com');
+  await app.openDocument(spec);
+  const signOff = app.page.getByRole('group', { name: 'Sign-off' });
+  await signOff.getByRole('button', { name: /^Approve/ }).click();
+  await expect(signOff).toContainText('Approved by Dana on');
+  await expect(signOff).not.toContainText('changed since approval');
+  await edit(workspaceDir, req2, 'Guests enter an email address once');
+  await expect(signOff).toContainText('requirements changed since approval');
+  expect(execFileSync('git', ['diff', '--stat'], { cwd: workspaceDir, encoding: 'utf8' })).toContain(spec);
+});

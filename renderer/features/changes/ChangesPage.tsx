@@ -1,0 +1,91 @@
+/**
+ * Changes: where a PM who does not know git sees the branch, what is not committed yet, block by
+ * block, and commits, pulls and pushes — or resolves a merge that stopped at conflicts.
+ */
+import { useState } from 'react';
+import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
+import { useGitState } from '../../workbench/gitState.js';
+import type { WorkspaceState } from '../../workbench/workspaceState.js';
+import { ChangedFiles } from './ChangedFiles.js';
+import { ConflictList } from './ConflictList.js';
+import { IdentityForm } from './IdentityForm.js';
+import { SyncBar } from './SyncBar.js';
+import { SyncSettingsForm } from './SyncSettingsForm.js';
+import './changes.css';
+
+interface ChangesPageProps {
+  api: SpecbenchApi;
+  workspace: WorkspaceState;
+  navigate: (hash: string) => void;
+}
+
+export function ChangesPage({ api, workspace, navigate }: ChangesPageProps) {
+  const git = useGitState();
+  const writable = workspace.info?.writable ?? false;
+  const [notice, setNotice] = useState<string | undefined>(undefined);
+  const status = git.status;
+  /** After a git action: the files on disk and the status both moved. */
+  const afterAction = async (message?: string) => {
+    setNotice(message);
+    await Promise.all([git.refresh(), workspace.refresh()]);
+  };
+
+  return (
+    <section className="page changes-page" aria-labelledby="changes-title">
+      <header className="page-header">
+        <h1 id="changes-title">Changes</h1>
+      </header>
+      {git.phase === 'loading' && (
+        <p className="muted" role="status">
+          Reading the repository…
+        </p>
+      )}
+      {git.phase === 'unavailable' && (
+        <p className="muted" role="status" aria-label="Git">
+          {git.unavailable}
+        </p>
+      )}
+      {status && (
+        <>
+          <SyncBar api={api} status={status} writable={writable} onDone={afterAction} />
+          {notice && (
+            <p className="changes-notice" role="status" aria-label="Last action">
+              {notice}
+            </p>
+          )}
+          {git.autoSync && <p className="muted">{git.autoSync}</p>}
+          {writable && !status.user && <IdentityForm api={api} onSaved={() => void git.refresh()} />}
+          {!writable && (
+            <p className="muted">This workspace is open read-only: changes are shown, not committed.</p>
+          )}
+          {status.operation ? (
+            <ConflictList
+              api={api}
+              status={status}
+              writable={writable}
+              navigate={navigate}
+              onChanged={afterAction}
+              onResolved={() => void Promise.all([git.refresh(), workspace.refresh()])}
+            />
+          ) : (
+            <ChangedFiles
+              api={api}
+              status={status}
+              writable={writable && status.user !== undefined}
+              onCommitted={afterAction}
+            />
+          )}
+          {status.outside > 0 && (
+            <p className="muted">
+              {status.outside} {status.outside === 1 ? 'change' : 'changes'} outside this workspace folder
+              {status.outside === 1 ? ' is' : ' are'} left alone here.
+            </p>
+          )}
+          {writable && (
+            <SyncSettingsForm api={api} settings={status.settings} onSaved={() => void git.refresh()} />
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,173 @@
+/** A merge or rebase that stopped: the conflicted files ticked off as they are resolved, then Finish or Abort. */
+import { useState } from 'react';
+import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
+import type { GitOperation, GitStatusView } from '../../../shared/contract/gitViews.js';
+import { useModalDialog } from '../../ui/useModalDialog.js';
+import { ConflictResolver } from './ConflictResolver.js';
+
+interface ConflictListProps {
+  api: SpecbenchApi;
+  status: GitStatusView;
+  writable: boolean;
+  /** After Finish or Abort, with what happened in words. */
+  onChanged: (message?: string) => Promise<void>;
+  /** After one file is resolved. */
+  onResolved: () => void;
+  navigate: (hash: string) => void;
+}
+
+const operationNames: Record<GitOperation, string> = {
+  merge: 'merge',
+  rebase: 'rebase',
+  'cherry-pick': 'cherry-pick',
+  revert: 'revert',
+};
+
+export function ConflictList({ api, status, writable, onChanged, onResolved, navigate }: ConflictListProps) {
+  const conflicted = status.files.filter((file) => file.change === 'conflicted').map((file) => file.path);
+  const [resolved, setResolved] = useState<string[]>([]);
+  // Until the user opens or closes one, the first file still conflicted is open.
+  const [chosen, setOpen] = useState<string | undefined | null>(null);
+  const open = chosen === null ? conflicted[0] : chosen;
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const operation = operationNames[status.operation ?? 'merge'];
+  const shown = [...resolved.filter((path) => !conflicted.includes(path)), ...conflicted];
+
+  const finish = async () => {
+    setBusy(true);
+    const result = await api.gitFinish({});
+    setBusy(false);
+    if (!result.ok) return setError(result.message);
+    setResolved([]);
+    await onChanged(result.message);
+  };
+  const abort = async () => {
+    setConfirming(false);
+    setBusy(true);
+    const result = await api.gitAbort({});
+    setBusy(false);
+    if (!result.ok) return setError(result.message);
+    setResolved([]);
+    await onChanged(result.message);
+  };
+
+  return (
+    <section className="conflicts" aria-labelledby="conflicts-title">
+      <h2 id="conflicts-title" className="conflicts__title">
+        {conflicted.length > 0
+          ? `The ${operation} stopped: ${conflicted.length} ${conflicted.length === 1 ? 'file needs' : 'files need'} your choice`
+          : `Every conflict is resolved: finish the ${operation}`}
+      </h2>
+      <p className="muted">
+        You and someone else changed the same blocks. For each block choose what to keep; nothing is shared
+        until you finish.
+      </p>
+      <ul className="conflicts__files" aria-label="Conflicted files">
+        {shown.map((path) => {
+          const done = !conflicted.includes(path);
+          return (
+            <li key={path} className={done ? 'resolved' : undefined}>
+              <span
+                className={done ? 'change-kind change-kind--added' : 'change-kind change-kind--conflicted'}
+              >
+                {done ? '✓ Resolved' : 'Conflict'}
+              </span>
+              {done ? (
+                <span>{path}</span>
+              ) : (
+                <button
+                  type="button"
+                  className="changed-file__name"
+                  aria-expanded={open === path}
+                  onClick={() => setOpen(open === path ? undefined : path)}
+                >
+                  {path}
+                </button>
+              )}
+              {!done && open === path && writable && (
+                <ConflictResolver
+                  api={api}
+                  path={path}
+                  navigate={navigate}
+                  onResolved={() => {
+                    setResolved((current) => [...current, path]);
+                    setOpen(null);
+                    onResolved();
+                  }}
+                />
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {error && (
+        <p className="inline-error" role="alert">
+          {error}
+        </p>
+      )}
+      {writable && (
+        <div className="conflicts__actions">
+          <button
+            type="button"
+            className="primary"
+            disabled={busy || conflicted.length > 0}
+            onClick={() => void finish()}
+          >
+            Finish {operation}
+          </button>
+          <button type="button" disabled={busy} onClick={() => setConfirming(true)}>
+            Abort {operation}…
+          </button>
+        </div>
+      )}
+      <AbortDialog
+        operation={operation}
+        open={confirming}
+        onCancel={() => setConfirming(false)}
+        onAbort={() => void abort()}
+      />
+    </section>
+  );
+}
+
+function AbortDialog({
+  operation,
+  open,
+  onCancel,
+  onAbort,
+}: {
+  operation: string;
+  open: boolean;
+  onCancel: () => void;
+  onAbort: () => void;
+}) {
+  const dialog = useModalDialog(open, onCancel);
+  return (
+    <dialog
+      ref={dialog.ref}
+      className="confirm-dialog"
+      aria-labelledby="abort-title"
+      onClick={dialog.onBackdropClick}
+    >
+      {open && (
+        <>
+          <h2 id="abort-title">Abort the {operation}?</h2>
+          <p>
+            Every file goes back to how it was before the {operation}: the choices you made here are thrown
+            away. Your own commits are kept, and you can pull again later.
+          </p>
+          <div className="confirm-dialog__actions">
+            <button type="button" onClick={onCancel} autoFocus>
+              Keep resolving
+            </button>
+            <button type="button" className="danger" onClick={onAbort}>
+              Abort {operation}
+            </button>
+          </div>
+        </>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,241 @@
+/**
+ * One conflicted file, block by block: each block both sides changed, side by side, with Keep mine,
+ * Take theirs, Keep both or Edit. The file is written only when every block has a choice, and git's
+ * conflict markers are never shown.
+ */
+import { useEffect, useState } from 'react';
+import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
+import type { ConflictChoice, ConflictView, ResolverPart } from '../../../shared/contract/gitViews.js';
+import { ReadOnlyMarkdown } from '../editor/index.js';
+
+type Conflict = Extract<ResolverPart, { kind: 'conflict' }>;
+type Choice = 'mine' | 'theirs' | 'both' | 'edit';
+
+interface ConflictResolverProps {
+  api: SpecbenchApi;
+  path: string;
+  onResolved: (remaining: number) => void;
+  navigate: (hash: string) => void;
+}
+
+/** Two values of one field, or two roadmap items' JSON, cannot stand side by side. */
+function canKeepBoth(path: string, what: string): boolean {
+  return path.toLowerCase().endsWith('.md') && !what.startsWith('front matter');
+}
+
+export function ConflictResolver({ api, path, onResolved, navigate }: ConflictResolverProps) {
+  const [view, setView] = useState<ConflictView | string | undefined>(undefined);
+  const [choices, setChoices] = useState<(Choice | undefined)[]>([]);
+  const [edits, setEdits] = useState<string[]>([]);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let cancelled = false;
+    void api.gitConflict({ path }).then((result) => {
+      if (cancelled) return;
+      if (!result.ok) return setView(result.message);
+      const conflicts = result.conflict.parts.filter((part): part is Conflict => part.kind === 'conflict');
+      setView(result.conflict);
+      setChoices(conflicts.length > 0 ? conflicts.map(() => undefined) : [undefined]);
+      setEdits(conflicts.map((part) => part.mine));
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [api, path]);
+
+  if (view === undefined) return <p className="muted">Reading {path}…</p>;
+  if (typeof view === 'string') return <p className="inline-error">{view}</p>;
+  const conflicts = view.parts.filter((part): part is Conflict => part.kind === 'conflict');
+  const whole = view.deletedBy !== undefined || view.binary === true || conflicts.length === 0;
+  const choose = (index: number, choice: Choice) =>
+    setChoices((current) => current.map((existing, at) => (at === index ? choice : existing)));
+
+  const save = async () => {
+    const sent = choices.map((choice, index): ConflictChoice =>
+      choice === 'edit' ? { text: edits[index] ?? '' } : choice!,
+    );
+    setBusy(true);
+    const result = await api.gitResolve({ path, choices: sent });
+    setBusy(false);
+    if (!result.ok) return setError(result.message);
+    onResolved(result.remaining);
+  };
+
+  const sideNames = { mine: view.mineLabel, theirs: view.theirsLabel };
+  return (
+    <div className="resolver" role="region" aria-label={`Resolve ${path}`}>
+      {view.fallback && <p className="muted">{view.fallback}</p>}
+      {whole ? (
+        <WholeFileChoice view={view} choice={choices[0]} onChoose={(choice) => choose(0, choice)} />
+      ) : (
+        conflicts.map((part, index) => (
+          <section key={index} className="resolver__block" aria-label={`Conflict in ${part.what}`}>
+            <h3>{part.what}</h3>
+            <div className="resolver__sides">
+              {(['mine', 'theirs'] as const).map((side) => (
+                <Side
+                  key={side}
+                  title={sideNames[side]}
+                  text={part[side]}
+                  chosen={choices[index] === side}
+                  // A body block reads as the editor shows it; a field or roadmap JSON as its text.
+                  {...(canKeepBoth(path, part.what) ? { markdown: { path, navigate } } : {})}
+                />
+              ))}
+            </div>
+            <div className="resolver__choices" role="radiogroup" aria-label={`Choice for ${part.what}`}>
+              {(['mine', 'theirs', 'both', 'edit'] as const)
+                .filter((choice) => choice !== 'both' || canKeepBoth(path, part.what))
+                .map((choice) => (
+                  <label key={choice} className="resolver__choice">
+                    <input
+                      type="radio"
+                      name={`choice-${index}`}
+                      checked={choices[index] === choice}
+                      onChange={() => choose(index, choice)}
+                    />{' '}
+                    {choiceLabels[choice]}
+                  </label>
+                ))}
+            </div>
+            {choices[index] === 'edit' && (
+              <textarea
+                className="resolver__edit"
+                aria-label={`Your text for ${part.what}`}
+                rows={Math.min(12, Math.max(3, (edits[index] ?? '').split('\n').length + 1))}
+                value={edits[index] ?? ''}
+                onChange={(event) =>
+                  setEdits((current) => current.map((text, at) => (at === index ? event.target.value : text)))
+                }
+              />
+            )}
+          </section>
+        ))
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button
+        type="button"
+        className="primary"
+        disabled={busy || choices.some((choice) => choice === undefined)}
+        onClick={() => void save()}
+      >
+        Save this file
+      </button>
+    </div>
+  );
+}
+
+const choiceLabels: Record<Choice, string> = {
+  mine: 'Keep mine',
+  theirs: 'Take theirs',
+  both: 'Keep both',
+  edit: 'Edit',
+};
+
+interface SideProps {
+  title: string;
+  text: string;
+  chosen: boolean;
+  markdown?: { path: string; navigate: (hash: string) => void };
+}
+
+function Side({ title, text, chosen, markdown }: SideProps) {
+  return (
+    <figure className={chosen ? 'resolver__side chosen' : 'resolver__side'}>
+      <figcaption>{title}</figcaption>
+      {text.trim() === '' ? (
+        <p className="muted resolver__removed">Removed on this side</p>
+      ) : markdown ? (
+        <SideMarkdown text={text} title={title} {...markdown} />
+      ) : (
+        <pre>{text}</pre>
+      )}
+    </figure>
+  );
+}
+
+/** A file one side deleted, or one that is not text: the choice is the whole file. */
+function WholeFileChoice({
+  view,
+  choice,
+  onChoose,
+}: {
+  view: ConflictView;
+  choice: Choice | undefined;
+  onChoose: (choice: Choice) => void;
+}) {
+  const labels: Record<'mine' | 'theirs', string> = view.deletedBy
+    ? {
+        mine: view.deletedBy === 'mine' ? 'Delete it (as you did)' : 'Keep it with your changes',
+        theirs: view.deletedBy === 'theirs' ? 'Delete it (as they did)' : 'Keep it with their changes',
+      }
+    : { mine: `Keep ${view.mineLabel.toLowerCase()}`, theirs: `Take ${view.theirsLabel.toLowerCase()}` };
+  return (
+    <section className="resolver__block" aria-label="Whole file">
+      <p>
+        {view.deletedBy
+          ? `${view.deletedBy === 'mine' ? 'You' : 'They'} deleted this file; the other side changed it.`
+          : view.binary
+            ? 'This file is not text, so it cannot be merged block by block: choose one side.'
+            : 'Choose which side to keep.'}
+      </p>
+      <div className="resolver__choices" role="radiogroup" aria-label="Choice for the whole file">
+        {(['mine', 'theirs'] as const).map((side) => (
+          <label key={side} className="resolver__choice">
+            <input
+              type="radio"
+              name="choice-whole"
+              checked={choice === side}
+              onChange={() => onChoose(side)}
+            />{' '}
+            {labels[side]}
+          </label>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+const requirementBlock = /^:::requirement\{([^}]*)\}\r?\n([\s\S]*?)\r?\n:::[ \t]*\r?\n?$/;
+
+/**
+ * A side's Markdown as the editor shows it; a requirement block as its fields in words and its body
+ * (two cards of one key side by side would be two landmarks of one name).
+ */
+function SideMarkdown({
+  text,
+  title,
+  path,
+  navigate,
+}: {
+  text: string;
+  title: string;
+  path: string;
+  navigate: (hash: string) => void;
+}) {
+  const requirement = requirementBlock.exec(text);
+  const fields = requirement
+    ? requirement[1]!
+        .split(/\s+/)
+        .filter((field) => field.includes('='))
+        .map((field) => field.replace('=', ' '))
+        .join(' · ')
+    : '';
+  return (
+    <>
+      {fields && <p className="resolver__fields">{fields}</p>}
+      <ReadOnlyMarkdown
+        markdown={requirement ? requirement[2]! : text}
+        path={path}
+        label={title}
+        navigate={navigate}
+      />
+    </>
+  );
+}

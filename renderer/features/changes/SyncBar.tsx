@@ -1,0 +1,139 @@
+/** The branch, how far it is ahead of or behind the remote, and Pull and Push with progress. */
+import { useEffect, useState } from 'react';
+import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
+import type { GitStatusView, SyncProgress } from '../../../shared/contract/gitViews.js';
+
+interface SyncBarProps {
+  api: SpecbenchApi;
+  status: GitStatusView;
+  writable: boolean;
+  onDone: (message?: string) => Promise<void>;
+}
+
+type Running = { action: 'Pull' | 'Push'; operationId: string; progress: SyncProgress };
+
+/** How often the bar asks how far a pull or push is. */
+const progressInterval = 250;
+
+export function SyncBar({ api, status, writable, onDone }: SyncBarProps) {
+  const [running, setRunning] = useState<Running | undefined>(undefined);
+  const [failure, setFailure] = useState<{ message: string; pullFirst: boolean } | undefined>(undefined);
+  const operationId = running?.operationId;
+
+  useEffect(() => {
+    if (!operationId) return;
+    const timer = window.setInterval(() => {
+      void api.gitProgress({ operationId }).then((progress) => {
+        if (progress.ok)
+          setRunning((current) =>
+            current?.operationId === operationId
+              ? { ...current, progress: { step: progress.step, fraction: progress.fraction } }
+              : current,
+          );
+      });
+    }, progressInterval);
+    return () => window.clearInterval(timer);
+  }, [api, operationId]);
+
+  const run = async (action: 'Pull' | 'Push') => {
+    const id = `${action.toLowerCase()}-${Date.now().toString(36)}`;
+    setFailure(undefined);
+    setRunning({
+      action,
+      operationId: id,
+      progress: { step: `${action === 'Pull' ? 'Pulling' : 'Pushing'}…` },
+    });
+    const result =
+      action === 'Pull' ? await api.gitPull({ operationId: id }) : await api.gitPush({ operationId: id });
+    setRunning(undefined);
+    if (!result.ok) {
+      setFailure({ message: result.message, pullFirst: result.error === 'rejected' });
+      await onDone();
+      return;
+    }
+    await onDone(result.message);
+  };
+
+  const where = status.branch ?? (status.rebasing ? `${status.rebasing} (rebasing)` : 'no branch');
+  const busy = running !== undefined;
+  const canSync = writable && !status.operation && status.remotes.length > 0;
+  return (
+    <div className="sync-bar" role="group" aria-label="Sync">
+      <div className="sync-bar__state">
+        <span>
+          Branch <strong>{where}</strong>
+        </span>
+        {status.upstream ? (
+          <span className="muted">
+            {status.ahead === 0 && status.behind === 0
+              ? `up to date with ${status.upstream}`
+              : [
+                  status.ahead > 0 && `${status.ahead} ${plural(status.ahead, 'commit')} to push`,
+                  status.behind > 0 && `${status.behind} ${plural(status.behind, 'commit')} to pull`,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+          </span>
+        ) : (
+          <span className="muted">
+            {status.remotes.length === 0
+              ? 'no remote to sync with'
+              : 'not on the remote yet: Push publishes it'}
+          </span>
+        )}
+        <span className="spacer" />
+        <button
+          type="button"
+          disabled={!canSync || busy || !status.upstream}
+          onClick={() => void run('Pull')}
+        >
+          Pull
+        </button>
+        <button
+          type="button"
+          disabled={!canSync || busy || !status.hasCommits}
+          onClick={() => void run('Push')}
+        >
+          Push
+        </button>
+      </div>
+      {running && (
+        <div className="sync-bar__progress">
+          <div
+            role="progressbar"
+            aria-label={`${running.action} progress`}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            {...(running.progress.fraction !== undefined
+              ? { 'aria-valuenow': Math.round(running.progress.fraction * 100) }
+              : {})}
+            aria-valuetext={running.progress.step}
+            className="sync-bar__bar"
+          >
+            <div
+              className={
+                running.progress.fraction === undefined ? 'sync-bar__fill indeterminate' : 'sync-bar__fill'
+              }
+              style={{ width: `${Math.round((running.progress.fraction ?? 0.3) * 100)}%` }}
+            />
+          </div>
+          <span className="muted">{running.progress.step}</span>
+        </div>
+      )}
+      {failure && (
+        <p className="inline-error sync-bar__error" role="alert">
+          {failure.message}
+          {failure.pullFirst && (
+            <button type="button" onClick={() => void run('Pull')}>
+              Pull now
+            </button>
+          )}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function plural(count: number, word: string): string {
+  return count === 1 ? word : `${word}s`;
+}

@@ -1,0 +1,55 @@
+/** This clone's own sync choices (its git config, not the shared workspace settings); both off by default. */
+import { useState } from 'react';
+import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
+import type { SyncSettings } from '../../../shared/contract/gitViews.js';
+
+const intervals = [0, 5, 15, 30, 60];
+
+export function SyncSettingsForm({
+  api,
+  settings,
+  onSaved,
+}: {
+  api: SpecbenchApi;
+  settings: SyncSettings;
+  onSaved: () => void;
+}) {
+  const [error, setError] = useState<string | undefined>(undefined);
+  const save = async (change: Partial<SyncSettings>) => {
+    const result = await api.gitSetSyncSettings(change);
+    setError(result.ok ? undefined : result.message);
+    onSaved();
+  };
+  const choices = intervals.includes(settings.syncMinutes) ? intervals : [...intervals, settings.syncMinutes];
+  return (
+    <fieldset className="sync-settings">
+      <legend>Sync on this computer</legend>
+      <label>
+        <input
+          type="checkbox"
+          checked={settings.pullOnOpen}
+          onChange={(event) => void save({ pullOnOpen: event.target.checked })}
+        />{' '}
+        Pull when Specbench opens
+      </label>
+      <label>
+        Commit and push my changes{' '}
+        <select
+          value={settings.syncMinutes}
+          onChange={(event) => void save({ syncMinutes: Number(event.target.value) })}
+        >
+          {choices.map((minutes) => (
+            <option key={minutes} value={minutes}>
+              {minutes === 0 ? 'only when I choose' : `every ${minutes} minutes`}
+            </option>
+          ))}
+        </select>
+      </label>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,2 @@
+/** What other parts may use of Changes: its page. */
+export { ChangesPage } from './ChangesPage.js';

@@ -1,0 +1,100 @@
+/**
+ * Sign-off in the document header: a spec's latest approval (and whether its requirements changed
+ * since) with Approve; a story's review against its requirements with Mark reviewed.
+ */
+import { useState } from 'react';
+import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
+import type { DocumentSummary } from '../../../shared/contract/documentSummary.js';
+import type { DocumentEntry } from '../../../shared/model/documentModel.js';
+import { approvalState, reviewStamps, suspectLinks } from '../../../shared/model/signOff.js';
+import type { WorkspaceState } from '../../workbench/workspaceState.js';
+import './signOff.css';
+
+interface SignOffBarProps {
+  api: SpecbenchApi;
+  workspace: WorkspaceState;
+  entry: DocumentSummary;
+  fields: Record<string, unknown>;
+  writable: boolean;
+  /** Saves pending edits first, so the stamp lands on the text the user sees. */
+  saveFirst: () => Promise<unknown>;
+  /** The stamp was written to the file: the open editor reads it back. */
+  reload: () => void;
+}
+
+export function SignOffBar({ api, workspace, entry, fields, writable, saveFirst, reload }: SignOffBarProps) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const act = async (call: () => Promise<{ ok: boolean; message?: string }>) => {
+    setBusy(true);
+    await saveFirst();
+    const result = await call();
+    setBusy(false);
+    setError(result.ok ? undefined : result.message);
+    if (!result.ok) return;
+    reload();
+    await workspace.update({ paths: [entry.path] });
+  };
+
+  if (entry.type === 'spec') {
+    const state = approvalState({
+      requirements: entry.requirements as DocumentEntry['requirements'],
+      fields,
+    });
+    return (
+      <div
+        className={state?.changedSince ? 'sign-off sign-off--stale' : 'sign-off'}
+        role="group"
+        aria-label="Sign-off"
+      >
+        <span>
+          {state
+            ? `Approved by ${state.latest.by}${state.latest.at ? ` on ${state.latest.at.slice(0, 10)}` : ''}`
+            : 'Not approved yet'}
+          {state?.changedSince && <strong> · requirements changed since approval</strong>}
+        </span>
+        {writable && (
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void act(() => api.approveDocument({ path: entry.path }))}
+          >
+            {state ? 'Approve again' : 'Approve'}
+          </button>
+        )}
+        {error && <span className="form-error">{error}</span>}
+      </div>
+    );
+  }
+  if (entry.type !== 'story' || entry.implements.length === 0) return null;
+  const requirementOf = (key: string) =>
+    workspace.requirementOwner.get(key)?.requirements.find((requirement) => requirement.key === key);
+  const suspects = suspectLinks({ ...entry, fields }, requirementOf).map((suspect) => suspect.requirement);
+  const stamped = reviewStamps(fields);
+  const unreviewed = entry.implements.filter((key) => !stamped.has(key) && requirementOf(key));
+  return (
+    <div
+      className={suspects.length > 0 ? 'sign-off sign-off--stale' : 'sign-off'}
+      role="group"
+      aria-label="Sign-off"
+    >
+      <span>
+        {suspects.length > 0
+          ? `${suspects.join(', ')} changed since this story was reviewed`
+          : unreviewed.length > 0
+            ? `Not reviewed against ${unreviewed.join(', ')} yet`
+            : `Reviewed against ${entry.implements.join(', ')} as they are now`}
+      </span>
+      {writable && (suspects.length > 0 || unreviewed.length > 0) && (
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => void act(() => api.markReviewed({ path: entry.path }))}
+        >
+          Mark reviewed
+        </button>
+      )}
+      {error && <span className="form-error">{error}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+/** What other parts may use of History: its page. */
+export { HistoryPage } from './HistoryPage.js';

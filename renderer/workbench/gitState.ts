@@ -1,0 +1,129 @@
+/**
+ * The workspace's git state as every view sees it: the branch and changed files (for the Changes
+ * panel, the navigator's count and the editor's conflict guard), or the one line saying why there is
+ * none. Re-read after the workspace changes, when the window gets focus, and after each git action.
+ */
+import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
+import type { SpecbenchApi } from '../../shared/contract/apiContract.js';
+import type { GitStatusView } from '../../shared/contract/gitViews.js';
+
+export interface GitState {
+  phase: 'loading' | 'ready' | 'unavailable';
+  status?: GitStatusView;
+  /** Why there is no git here, in one line (git missing, no repository). */
+  unavailable?: string;
+  /** What the last automatic pull or sync did, in one line, when it did anything. */
+  autoSync?: string;
+  refresh: () => Promise<void>;
+}
+
+export const emptyGitState: GitState = { phase: 'loading', refresh: () => Promise.resolve() };
+
+export const GitStateContext = createContext<GitState>(emptyGitState);
+
+export function useGitState(): GitState {
+  return useContext(GitStateContext);
+}
+
+/** The workspace's conflicted files, by path (empty without git). */
+export function conflictedPaths(state: GitState): ReadonlySet<string> {
+  return new Set(
+    (state.status?.files ?? []).filter((file) => file.change === 'conflicted').map((file) => file.path),
+  );
+}
+
+/** Settles the status a moment after the workspace stops changing, so a burst of saves costs one git call. */
+const refreshDelay = 800;
+
+export function useGitStateLoader(api: SpecbenchApi, revision: number, writable: boolean): GitState {
+  const [state, setState] = useState<Omit<GitState, 'refresh'>>({ phase: 'loading' });
+  const running = useRef<Promise<void> | undefined>(undefined);
+  const refresh = useCallback(async () => {
+    if (running.current) await running.current;
+    const read = (async () => {
+      const result = await api.gitStatus({});
+      setState((current) =>
+        result.ok
+          ? { ...current, phase: 'ready', status: result.status, unavailable: undefined }
+          : { ...current, phase: 'unavailable', status: undefined, unavailable: result.message },
+      );
+    })();
+    running.current = read;
+    try {
+      await read;
+    } finally {
+      running.current = undefined;
+    }
+  }, [api]);
+
+  useEffect(() => {
+    const timer = window.setTimeout(() => void refresh(), revision === 0 ? 0 : refreshDelay);
+    return () => window.clearTimeout(timer);
+  }, [refresh, revision]);
+
+  useEffect(() => {
+    const onFocus = () => void refresh();
+    window.addEventListener('focus', onFocus);
+    return () => window.removeEventListener('focus', onFocus);
+  }, [refresh]);
+
+  const reportAutoSync = useCallback(
+    (message: string) => setState((current) => ({ ...current, autoSync: message })),
+    [],
+  );
+  useAutoSync(api, state.status, writable, refresh, reportAutoSync);
+
+  return { ...state, refresh };
+}
+
+/** Pull on open and commit-and-push on a timer, both this clone's own choice and both off by default. */
+function useAutoSync(
+  api: SpecbenchApi,
+  status: GitStatusView | undefined,
+  writable: boolean,
+  refresh: () => Promise<void>,
+  report: (message: string) => void,
+): void {
+  const pulledOnOpen = useRef(false);
+  const statusRef = useRef(status);
+  statusRef.current = status;
+  const pullOnOpen = status?.settings.pullOnOpen ?? false;
+  const minutes = status?.settings.syncMinutes ?? 0;
+
+  useEffect(() => {
+    if (!writable || !pullOnOpen || pulledOnOpen.current || !status?.upstream) return;
+    pulledOnOpen.current = true;
+    void api.gitPull({ operationId: `open-${Date.now()}` }).then(async (result) => {
+      report(result.ok ? `Pulled when Specbench opened: ${result.message}` : result.message);
+      await refresh();
+    });
+  }, [api, writable, pullOnOpen, status, refresh, report]);
+
+  useEffect(() => {
+    if (!writable || minutes <= 0) return;
+    const timer = window.setInterval(() => {
+      const current = statusRef.current;
+      // Never while a merge waits, without a name to commit as, or with conflicts to resolve.
+      if (!current || current.operation || !current.user) return;
+      const paths = current.files.filter((file) => file.change !== 'conflicted').map((file) => file.path);
+      void (async () => {
+        if (paths.length > 0) {
+          const committed = await api.gitCommit({ paths, message: 'Sync from Specbench' });
+          if (!committed.ok) return report(committed.message);
+        }
+        if (current.remotes.length === 0) return report('Saved a commit; there is no remote to push to.');
+        const pulled = await api.gitPull({ operationId: `sync-pull-${Date.now()}` });
+        if (!pulled.ok || pulled.outcome === 'conflicts') {
+          await refresh();
+          return report(
+            pulled.ok ? 'Automatic sync stopped at a conflict: resolve it in Changes.' : pulled.message,
+          );
+        }
+        const pushed = await api.gitPush({ operationId: `sync-push-${Date.now()}` });
+        report(pushed.ok ? `Synced at ${new Date().toLocaleTimeString()}.` : pushed.message);
+        await refresh();
+      })();
+    }, minutes * 60_000);
+    return () => window.clearInterval(timer);
+  }, [api, writable, minutes, refresh, report]);
+}
