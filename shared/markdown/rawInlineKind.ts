@@ -37,3 +37,38 @@ export function mathBlock(source: string): string | undefined {
   const match = /^\$\$([\s\S]*?)\$\$\s*$/.exec(source.trim());
   return match ? match[1]!.trim() : undefined;
 }
+
+const voidElements = new Set(['br', 'hr', 'img', 'wbr', 'input', 'source', 'col', 'area', 'meta', 'link']);
+
+/**
+ * Whether an HTML block has a form of its own: its elements open and close within it, and it is not
+ * only what a sanitiser removes (scripts, styles, frames). `<details>` here and `</details>` in a
+ * later block have none, and stay as source.
+ */
+export function htmlBlockRenders(source: string): boolean {
+  const trimmed = source.trim();
+  if (!trimmed.startsWith('<') || /^<!--[\s\S]*-->$/.test(trimmed)) return false;
+  if (/^<(?:script|style|iframe|object|embed|form|textarea|title)\b/i.test(trimmed)) return false;
+  let depth = 0;
+  for (const [, closing, name, selfClosing] of trimmed.matchAll(
+    /<(\/?)([A-Za-z][A-Za-z0-9-]*)\b[^>]*?(\/?)>/g,
+  )) {
+    if (voidElements.has(name!.toLowerCase()) || selfClosing) continue;
+    depth += closing ? -1 : 1;
+    if (depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+/** Whether the editor shows a piece of kept inline source as what it means rather than as source. */
+export function rawInlineRenders(source: string): boolean {
+  const kind = rawInlineKind(source);
+  return kind.kind !== 'other';
+}
+
+/** Whether the editor shows a block of kept source as what it means (a footnote, math, safe HTML). */
+export function rawBlockRenders(source: string): boolean {
+  return (
+    footnoteDefinition(source) !== undefined || mathBlock(source) !== undefined || htmlBlockRenders(source)
+  );
+}

@@ -13,9 +13,14 @@ describe('sourceCoverage', () => {
       { blocks: 3, rawBlocks: 0, inline: 4, rawInline: 0 },
     ],
     [
-      'a requirement card and its inner blocks count, a raw block and raw atoms too',
+      'a requirement card and its inner blocks count; an entity, a footnote and a whole HTML block render',
       ':::requirement{#REQ-1}\nBody with &copy; and a footnote[^1].\n:::\n\n<div>\nraw\n</div>\n',
-      { blocks: 3, rawBlocks: 1, inline: 2, rawInline: 2 },
+      { blocks: 3, rawBlocks: 0, inline: 2, rawInline: 0 },
+    ],
+    [
+      'inline tags and HTML split over blocks stay source; math, comments and footnotes do not',
+      'Hi <span class="x">there</span> $x$ %%c%%.\n\n<details>\n\nInside\n\n</details>\n\n[^1]: Note.\n\n$$\na\n$$\n',
+      { blocks: 6, rawBlocks: 2, inline: 4, rawInline: 2 },
     ],
   ];
   it.each(cases)('%s', (_name, text, expected) => {

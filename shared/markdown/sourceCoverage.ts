@@ -1,9 +1,11 @@
 /**
  * How much of a parsed document the editor shows as Markdown source rather than as what it means:
  * blocks (top level and inside requirement cards) kept as raw source boxes, and inline constructs
- * (links, references, images, emphasis, code, line breaks) kept as raw source atoms.
+ * (links, references, images, emphasis, code, line breaks) kept as raw source atoms. Kept source the
+ * editor renders (footnotes, math, comments, entities, safe HTML blocks) is not counted as source.
  */
 import type { JSONContent } from '@tiptap/core';
+import { rawBlockRenders, rawInlineRenders } from './rawInlineKind.js';
 
 export interface SourceCoverage {
   blocks: number;
@@ -26,8 +28,9 @@ export function sourceCoverage(doc: JSONContent): SourceCoverage {
       return;
     }
     coverage.blocks++;
-    if (node.type === 'rawBlock') coverage.rawBlocks++;
-    else visitInline(node);
+    if (node.type === 'rawBlock') {
+      if (!rawBlockRenders(String(node.attrs?.source ?? ''))) coverage.rawBlocks++;
+    } else visitInline(node);
   };
   const visitInline = (node: JSONContent): void => {
     for (const child of node.content ?? []) {
@@ -35,7 +38,7 @@ export function sourceCoverage(doc: JSONContent): SourceCoverage {
         if ((child.marks ?? []).length > 0) coverage.inline++;
       } else if (child.type === 'rawInline') {
         coverage.inline++;
-        coverage.rawInline++;
+        if (!rawInlineRenders(String(child.attrs?.source ?? ''))) coverage.rawInline++;
       } else if (child.content === undefined || isInlineLeaf(child)) {
         coverage.inline++;
       } else {

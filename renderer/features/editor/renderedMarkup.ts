@@ -4,6 +4,7 @@
  */
 import DOMPurify from 'dompurify';
 import katex from 'katex';
+import { htmlBlockRenders } from '../../../shared/markdown/rawInlineKind.js';
 
 /** MathML for TeX, or undefined when KaTeX cannot read it (the source is shown instead). */
 export function mathMarkup(tex: string, display: boolean): string | undefined {
@@ -21,22 +22,13 @@ export function mathMarkup(tex: string, display: boolean): string | undefined {
   }
 }
 
-const voidElements = new Set(['br', 'hr', 'img', 'wbr', 'input', 'source', 'col', 'area', 'meta', 'link']);
-
 /**
  * A document's HTML block as safe markup: no scripts, handlers, styles, forms or frames; links and
- * images only to web or workspace addresses. Undefined for a fragment that opens or closes an element
- * another block holds (`<details>` here, `</details>` later): it has no form of its own.
+ * images only to web or workspace addresses. Undefined for a fragment with no form of its own
+ * (htmlBlockRenders).
  */
 export function htmlBlockMarkup(source: string): string | undefined {
-  const tags = source.matchAll(/<(\/?)([A-Za-z][A-Za-z0-9-]*)\b[^>]*?(\/?)>/g);
-  let depth = 0;
-  for (const [, closing, name, selfClosing] of tags) {
-    if (voidElements.has(name!.toLowerCase()) || selfClosing) continue;
-    depth += closing ? -1 : 1;
-    if (depth < 0) return undefined;
-  }
-  if (depth !== 0) return undefined;
+  if (!htmlBlockRenders(source)) return undefined;
   const clean = DOMPurify.sanitize(source, {
     USE_PROFILES: { html: true },
     FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed'],
