@@ -29,6 +29,11 @@ export interface WorkspaceState {
   documents: readonly DocumentSummary[];
   roadmap: readonly RoadmapItem[];
   findings: readonly FindingView[];
+  /**
+   * False until the rules first answered: the first screen shows without waiting for them (over
+   * 10,000 documents they take longer than the rest of the load), and findings arrive after.
+   */
+  findingsChecked: boolean;
   /** Lookups built once per change, so views never scan the list per render. */
   byPath: ReadonlyMap<string, DocumentSummary>;
   byKey: ReadonlyMap<string, DocumentSummary>;
@@ -54,6 +59,7 @@ export const emptyWorkspaceState: WorkspaceState = {
   documents: [],
   roadmap: [],
   findings: [],
+  findingsChecked: false,
   byPath: new Map(),
   byKey: new Map(),
   requirementOwner: new Map(),
@@ -75,7 +81,8 @@ interface Snapshot {
   info: WorkspaceInfo;
   documents: DocumentSummary[];
   roadmap: RoadmapItem[];
-  findings: FindingView[];
+  findings: readonly FindingView[];
+  findingsChecked: boolean;
   otherFiles: readonly string[];
 }
 
@@ -128,15 +135,15 @@ function isMarkdown(path: string): boolean {
   return /\.md$/i.test(path);
 }
 
-async function loadSnapshot(api: SpecbenchApi): Promise<Snapshot> {
-  const [info, documents, roadmap, findings, otherFiles] = await Promise.all([
+/** Everything but the findings, which `refreshFindings` asks for once this is shown. */
+async function loadSnapshot(api: SpecbenchApi): Promise<Omit<Snapshot, 'findings' | 'findingsChecked'>> {
+  const [info, documents, roadmap, otherFiles] = await Promise.all([
     api.getWorkspace({}),
     api.listDocuments({}),
     api.listRoadmap({}),
-    api.check({}),
     api.listOtherFiles({}),
   ]);
-  return { info, documents, roadmap, findings, otherFiles };
+  return { info, documents, roadmap, otherFiles };
 }
 
 interface Pending {
@@ -173,7 +180,8 @@ export function useWorkspaceLoader(api: SpecbenchApi): WorkspaceState {
     const request = ++findingsRequest.current;
     api.check({}).then(
       (findings) => {
-        if (request === findingsRequest.current) setSnapshot((last) => last && { ...last, findings });
+        if (request === findingsRequest.current)
+          setSnapshot((last) => last && { ...last, findings, findingsChecked: true });
       },
       () => undefined,
     );
@@ -196,7 +204,13 @@ export function useWorkspaceLoader(api: SpecbenchApi): WorkspaceState {
             findingsRequest.current++;
             const loadedSnapshot = await loadSnapshot(api);
             loaded.current = true;
-            setSnapshot(loadedSnapshot);
+            // The last findings stay shown until the rules answer again (a first load has none yet).
+            setSnapshot((last) => ({
+              ...loadedSnapshot,
+              findings: last?.findings ?? [],
+              findingsChecked: last?.findingsChecked ?? false,
+            }));
+            refreshFindings();
           } else {
             const fetch = [...next.paths].filter((path) => !next.summaries.has(path) && isMarkdown(path));
             // Nothing to ask for (a save's own summary) patches in at once, without a round trip.

@@ -36,7 +36,7 @@ export function HomePage({ api, workspace, navigate, type }: HomePageProps) {
           <p className="muted">
             {workspace.documents.length} documents · {workspace.roadmap.length} roadmap items ·{' '}
             <a href="#/problems">
-              {problems} {problems === 1 ? 'error' : 'errors'}
+              {workspace.findingsChecked ? `${problems} ${problems === 1 ? 'error' : 'errors'}` : 'checking…'}
             </a>
           </p>
         )}

@@ -176,7 +176,7 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
             >
               <span>Problems</span>
               <span className={problems > 0 ? 'count warning' : 'count'} id="count-problems">
-                {problems}
+                {workspace.findingsChecked ? problems : '…'}
               </span>
             </a>
           </li>

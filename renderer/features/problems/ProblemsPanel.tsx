@@ -37,14 +37,14 @@ export function ProblemsPanel({ workspace, navigate }: ProblemsPanelProps) {
         <div>
           <h1 className="view__title">Problems</h1>
           <p className="view__subtitle" role="status" aria-label="Problem count">
-            {workspace.status === 'loading' ? 'Checking…' : findingCounts(groups)}
+            {workspace.findingsChecked ? findingCounts(groups) : 'Checking…'}
           </p>
         </div>
         <button type="button" className="button" onClick={() => void recheck()} disabled={checking}>
           {checking ? 'Checking…' : 'Check again'}
         </button>
       </header>
-      {workspace.status === 'ready' && groups.length === 0 && (
+      {workspace.findingsChecked && groups.length === 0 && (
         <p className="view-empty view-empty--success">Every rule passes. Nothing to fix.</p>
       )}
       {groups.map((group) => {
