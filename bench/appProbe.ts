@@ -192,19 +192,26 @@ async function openLargeSpec(page: Page, url: string): Promise<Locator> {
 }
 
 // From the Status select's change event to the navigator's row showing the new status, in the page.
+// The row is looked up at each change of the navigator: a re-render may replace the element.
 const statusReachesNavigator = `(status) => new Promise((resolve, reject) => {
   const select = [...document.querySelectorAll('section[aria-label=Properties] label')]
     .find((label) => label.textContent.startsWith('Status')).querySelector('select');
-  const row = document.querySelector('nav[aria-label=Navigator] [role=list] a[aria-current=page]');
-  const timer = setTimeout(() => reject(new Error('the navigator did not show ' + status + ' in 10 s')), 10000);
+  const navigator = document.querySelector('nav[aria-label=Navigator]');
+  const row = () => navigator.querySelector('[role=list] a[aria-current=page]');
+  const timer = setTimeout(() => {
+    observer.disconnect();
+    const saveState = document.querySelector('[role=status][aria-label="Save state"]');
+    reject(new Error('the navigator did not show ' + status + ' in 10 s (its row: ' +
+      JSON.stringify(row()?.textContent) + ', the select: ' + select.value + ', ' + saveState?.textContent + ')'));
+  }, 10000);
   const started = performance.now();
   const observer = new MutationObserver(() => {
-    if (!row.textContent.includes(status)) return;
+    if (!row()?.textContent.includes(status)) return;
     observer.disconnect();
     clearTimeout(timer);
     resolve(performance.now() - started);
   });
-  observer.observe(row, { childList: true, subtree: true, characterData: true });
+  observer.observe(navigator, { childList: true, subtree: true, characterData: true });
   select.value = status;
   select.dispatchEvent(new Event('change', { bubbles: true }));
 })`;
@@ -235,6 +242,22 @@ export async function measureStatusChange(
   }
 }
 
+/**
+ * Puts the caret at the end of the paragraph's first line. The click lands on its first letter, not
+ * its middle: the middle of the large spec's first paragraph is a reference chip, and a click there
+ * opens SPEC-3 instead, so the keys went nowhere ("key 2 changed nothing").
+ */
+async function placeCaret(page: Page, paragraph: Locator): Promise<void> {
+  const address = page.url();
+  await paragraph.click({ position: { x: 2, y: 4 } });
+  await page.keyboard.press('End');
+  const inEditor = await page.evaluate(
+    `document.activeElement?.getAttribute('aria-label') === 'Document' && getSelection().isCollapsed`,
+  );
+  if (page.url() !== address || !inEditor)
+    throw new Error(`placing the caret left the editor (now at ${new URL(page.url()).hash})`);
+}
+
 /** Where the typing happens: the end of the first paragraph, or the end of a requirement card's body. */
 export type TypingPlace = 'first paragraph' | 'requirement card';
 
@@ -251,14 +274,14 @@ export async function measureTyping(
   const page = await browser.newPage();
   try {
     const editor = await openLargeSpec(page, served.url);
-    if (place === 'first paragraph') await editor.locator('p').first().click();
-    else {
+    let paragraph = editor.locator('p').first();
+    if (place === 'requirement card') {
       // The middle card: text typed in a card changes the card's node, not just a paragraph.
       const cards = editor.locator('[data-requirement]');
       const middle = cards.nth(Math.floor((await cards.count()) / 2));
-      await middle.locator('.requirement-body p').first().click();
+      paragraph = middle.locator('.requirement-body p').first();
     }
-    await page.keyboard.press('End');
+    await placeCaret(page, paragraph);
     return { ...(await typeMeasured(page, characters)), lines };
   } finally {
     await page.close();
