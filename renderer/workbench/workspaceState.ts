@@ -241,10 +241,14 @@ export function useWorkspaceLoader(api: SpecbenchApi): WorkspaceState {
           break;
         }
       }
-      inFlight.current = undefined;
     };
-    inFlight.current = run();
-    return inFlight.current;
+    // Cleared once the run has settled: a run with nothing to do finishes before `run()` returns, and
+    // clearing inside it would leave that finished run in flight for good, so no change was shown again.
+    const running: Promise<void> = run().finally(() => {
+      if (inFlight.current === running) inFlight.current = undefined;
+    });
+    inFlight.current = running;
+    return running;
   }, [api, refreshFindings]);
 
   const refresh = useCallback((): Promise<void> => {
