@@ -57,6 +57,8 @@ export async function measureViews(
   try {
     await page.goto(served.url);
     await page.locator('body[data-ready=true]').waitFor({ timeout: 120_000 });
+    // The first screen does not wait for the rules: the views are timed once the findings are in.
+    await page.locator('#count-problems', { hasText: /^\d+$/ }).waitFor({ timeout: 120_000 });
     for (let run = 0; run < runs; run++) {
       for (const view of viewRoutes) {
         await goHome(page);

@@ -7,6 +7,8 @@ test('quick switcher opens a document by title', async ({ app }) => {
   const dialog = app.page.getByRole('dialog', { name: 'Quick switcher' });
   await expect(dialog).toBeVisible();
   await dialog.getByRole('combobox').fill('order tracking');
+  // The home page behind the dialog shows its error count once the rules answered.
+  await expect(app.section('Problems')).toBeVisible();
   await screenshot(app.page, 'quick-switcher');
   await app.page.keyboard.press('Enter');
   await expect(app.title).toHaveValue('Order tracking');
@@ -84,6 +86,7 @@ test('screenshots of every main view', async ({ app }) => {
   await app.goto('#/trace');
   await screenshot(app.page, 'trace');
   await app.goto('#/problems');
+  await expect(app.page.getByRole('status', { name: 'Problem count' })).not.toHaveText('Checking…');
   await screenshot(app.page, 'problems');
 
   await app.page.emulateMedia({ colorScheme: 'dark' });
