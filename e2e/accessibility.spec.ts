@@ -65,6 +65,10 @@ const views: View[] = [
     ),
   },
   {
+    name: 'recovered edits',
+    open: async (app) => (await app.goto('#/recovered'), await heading(app, 'Recovered edits')),
+  },
+  {
     name: 'search',
     open: async (app) => {
       await app.goto('#/search/password');

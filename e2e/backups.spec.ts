@@ -119,6 +119,29 @@ test.describe('backups of unsaved edits', () => {
     }).toEqual({ onDisk: backup, backupWasEdited: true, errors: [] });
   });
 
+  test('a document deleted outside Specbench after a crash: Recovered edits lists it, shows its text and restores it', async ({
+    page,
+    context,
+    workspaceDir,
+  }) => {
+    const backup = await typeThenKill(context, workspaceDir, backupDir);
+    await fs.rm(path.join(workspaceDir, document));
+    const served = await serveWithBackups(workspaceDir, backupDir);
+    servers.push(served);
+    const app = await openApp(page, served.url);
+    await app.navigator.getByRole('link', { name: /^Recovered edits\s*1$/ }).click();
+    const item = page.getByRole('listitem', { name: document });
+    await item.getByRole('button', { name: 'Show text' }).click();
+    await expect(item.getByLabel(`Text of ${document}`)).toContainText(typed.trim());
+    await screenshot(page, 'recovered-edits');
+    await item.getByRole('button', { name: `Restore as ${document}` }).click();
+    await expect(app.editor).toContainText(`at least 30 seconds.${typed}`);
+    await expect(app.page.locator('.document-meta .path')).toHaveText(document);
+    await expect.poll(() => backupTexts(backupDir)).toEqual([]);
+    await expect(app.navigator.getByRole('link', { name: /^Recovered edits/ })).toHaveCount(0);
+    expect(await fs.readFile(path.join(workspaceDir, document), 'utf8')).toBe(backup);
+  });
+
   test('Discard drops the recovered text: the file stays as it was and the banner does not return', async ({
     page,
     context,

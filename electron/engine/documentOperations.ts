@@ -9,6 +9,7 @@ import type { DocumentEntry } from '../../shared/model/documentModel.js';
 import type { Settings } from '../../shared/model/settingsModel.js';
 import type { FeedbackSource } from '../../shared/model/documentModel.js';
 import type { TemplateType } from '../../shared/templates/template.js';
+import { pruneAbandonedBackups } from './backupPruning.js';
 import { BackupStore, backupFolderFor } from './backupStore.js';
 import type { DocumentStore, FileVersion, ReadResult, SaveResult, TrashResult } from './documentStore.js';
 import { roadmapFile, type DocumentIndexes } from './documentIndexes.js';
@@ -33,6 +34,10 @@ export type CreateDocumentResult =
   | { ok: false; error: 'read-only' | 'invalid-title' | 'exists' | 'io' | string; message: string };
 
 export type ReadOnlyResult = { ok: false; error: 'read-only'; message: string };
+
+export type RecoverBackupResult =
+  | { ok: true; path: string }
+  | { ok: false; error: 'read-only' | 'not-found' | 'exists' | string; message: string };
 
 export type FeedbackImportResult =
   { ok: true; plan: FeedbackImportPlan; written: boolean } | { ok: false; error: string; message: string };
@@ -336,8 +341,37 @@ export class DocumentOperations {
       const { root, store } = this.options;
       const folder = this.options.backupFolder ?? backupFolderFor(await fs.realpath(root).catch(() => root));
       this.backupStore ??= new BackupStore({ root, folder, documents: store });
+      // Backups of workspaces that were deleted or moved are kept a while, then go.
+      void pruneAbandonedBackups(path.dirname(folder), { keep: folder }).catch(() => undefined);
     }
     return this.backupStore;
+  }
+
+  /**
+   * Puts back a document deleted or renamed outside Specbench from its backup of unsaved edits: a new
+   * file at its old path with the backed-up text. A document at that path is left alone.
+   */
+  async recoverBackup(documentPath: string): Promise<RecoverBackupResult> {
+    if (!this.options.writable()) return this.readOnly();
+    const backups = await this.backups();
+    const listed = await backups.list(documentPath);
+    if (!listed.ok) return listed;
+    const backup = listed.backups[0];
+    if (!backup) {
+      return { ok: false, error: 'not-found', message: `No unsaved edits of ${documentPath} are kept.` };
+    }
+    if (backup.disk !== 'missing') {
+      return {
+        ok: false,
+        error: 'exists',
+        message: `${backup.path} is in the workspace again: open it to compare and restore its unsaved edits.`,
+      };
+    }
+    const created = await this.options.store.create(backup.path, backup.text);
+    if (!created.ok) return { ok: false, error: created.error, message: created.message };
+    this.options.indexes.reindex(backup.path, backup.text, created.version);
+    await backups.discard(backup.path);
+    return { ok: true, path: backup.path };
   }
 }
 

@@ -21,6 +21,7 @@ import {
   type CreateDocumentResult,
   type FeedbackImportResult,
   type ReadOnlyResult,
+  type RecoverBackupResult,
   type RenameDocumentResult,
   type RenameToResult,
 } from './documentOperations.js';
@@ -200,6 +201,11 @@ export class Workspace {
   /** Backups of unsaved edits; written even when the workspace is read-only, never inside it. */
   backups(): Promise<BackupStore> {
     return this.operations.backups();
+  }
+
+  /** A document deleted or renamed outside Specbench, put back from its backup of unsaved edits. */
+  recoverBackup(documentPath: string): Promise<RecoverBackupResult> {
+    return this.operations.recoverBackup(documentPath);
   }
 
   roadmap(): RoadmapItem[] {

@@ -44,6 +44,7 @@ const methodNames = [
   'backupDocument',
   'listBackups',
   'discardBackup',
+  'recoverBackup',
   'markReviewed',
   'approveDocument',
   'gitStatus',

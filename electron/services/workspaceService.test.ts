@@ -315,6 +315,12 @@ const observations: [MethodName, unknown, (result: never) => unknown, unknown][]
   ],
   ['discardBackup', { path: 'specs/guest-checkout.md' }, (discarded: { ok: boolean }) => discarded.ok, true],
   [
+    'recoverBackup',
+    { path: 'specs/guest-checkout.md' },
+    (recovered: { ok: boolean; error: string }) => [recovered.ok, recovered.error],
+    [false, 'not-found'],
+  ],
+  [
     'markReviewed',
     { path: 'stories/guest-receipt-email.md' },
     (marked: { ok: boolean; stamps: Record<string, string> }) => [marked.ok, Object.keys(marked.stamps)],
@@ -435,6 +441,7 @@ describe('WorkspaceService', () => {
     ['saveAsset', { name: 'a.png', base64: png }],
     ['trashDocument', { path: 'specs/promo-codes.md' }],
     ['moveDocument', { path: 'specs/promo-codes.md', folder: 'archive' }],
+    ['recoverBackup', { path: 'specs/promo-codes.md' }],
     [
       'restoreDocument',
       { trashedTo: '.specbench/trash/x/specs/promo-codes.md', path: 'specs/promo-codes.md' },

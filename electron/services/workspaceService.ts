@@ -158,6 +158,7 @@ export class WorkspaceService implements ApiService {
         (await workspace.backups()).write(file, text, base),
       listBackups: async ({ path: file }) => (await workspace.backups()).list(file),
       discardBackup: async ({ path: file }) => (await workspace.backups()).discard(file),
+      recoverBackup: ({ path: file }) => writable(() => workspace.recoverBackup(file)),
       markReviewed: ({ path: file }) =>
         writable(async () => {
           const entry = workspace.document(file);

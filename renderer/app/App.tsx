@@ -7,6 +7,7 @@ import { LinksPanel } from '../features/links/LinksPanel.js';
 import { Navigator } from '../features/navigator/Navigator.js';
 import { CommandPalette } from '../features/palette/CommandPalette.js';
 import { ProblemsPanel } from '../features/problems/ProblemsPanel.js';
+import { RecoveredEdits } from '../features/recovered/RecoveredEdits.js';
 import { RoadmapBoard } from '../features/roadmap/RoadmapBoard.js';
 import { RoadmapItemPage } from '../features/roadmap/RoadmapItemPage.js';
 import { RoadmapTimeline } from '../features/roadmap/RoadmapTimeline.js';
@@ -184,6 +185,8 @@ function RouteView({ route, onSelectRequirement, document, ...props }: RouteView
       return <ChangesPage {...props} />;
     case 'history':
       return <HistoryPage key={route.subject} {...props} subject={route.subject} />;
+    case 'recovered':
+      return <RecoveredEdits {...props} />;
     case 'notFound':
       return (
         <section className="page empty-state">

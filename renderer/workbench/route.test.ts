@@ -22,6 +22,7 @@ describe('parseRoute', () => {
     ['#/trace', { name: 'trace' }],
     ['#/problems', { name: 'problems' }],
     ['#/changes', { name: 'changes' }],
+    ['#/recovered', { name: 'recovered' }],
     ['#/history/REQ-2', { name: 'history', subject: 'REQ-2' }],
     ['#/history/specs/my%20spec.md', { name: 'history', subject: 'specs/my spec.md' }],
     ['#/history/', { name: 'notFound', hash: '#/history/' }],

@@ -12,6 +12,7 @@ export type Route =
   | { name: 'problems' }
   | { name: 'changes' }
   | { name: 'history'; subject: string }
+  | { name: 'recovered' }
   | { name: 'search'; query: string }
   | { name: 'list'; type: 'spec' | 'faq' | 'doc' }
   | { name: 'notFound'; hash: string };
@@ -59,6 +60,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'changes' };
     case 'history':
       return decoded ? { name: 'history', subject: decoded } : notFound;
+    case 'recovered':
+      return { name: 'recovered' };
     case 'search':
       return { name: 'search', query: decoded ?? '' };
     case 'specs':

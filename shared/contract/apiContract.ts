@@ -360,6 +360,8 @@ export const apiContract = {
   /** Backups that differ from the disk (of one document, or all); unreadable backup files are named. */
   listBackups: readResult<Result<BackupList>>()(z.object({ path: pathArgument.optional() }).strict()),
   discardBackup: write<Result<object>>()(z.object({ path: pathArgument }).strict()),
+  /** A document deleted or renamed outside Specbench, written back at its path from its backup. */
+  recoverBackup: write<Result<{ path: string }>>()(z.object({ path: pathArgument }).strict()),
   /** Stamps a story with the fingerprints of the requirements it implements as they are now (`reviewed:`). */
   markReviewed: write<Result<{ stamps: Record<string, string> }>>()(
     z.object({ path: pathArgument }).strict(),

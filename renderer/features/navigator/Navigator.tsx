@@ -5,6 +5,7 @@ import { documentStatuses, type DocumentType } from '../../../shared/model/docum
 import type { Route } from '../../workbench/route.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { ChangesLink } from './ChangesLink.js';
+import { useRecoveredEdits } from '../../workbench/useRecoveredEdits.js';
 import { DocumentList } from './DocumentList.js';
 import { createAndOpen, newDocumentLabels, type NewDocumentType } from '../../workbench/createDocument.js';
 import { folderRows, tagCounts, type NavigatorRow } from './folderRows.js';
@@ -84,6 +85,7 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
     [workspace.documents, section],
   );
   const problems = workspace.findings.filter((finding) => finding.severity !== 'info').length;
+  const recovered = useRecoveredEdits(api, workspace.revision).orphaned;
   const writable = workspace.info?.writable ?? false;
   const openPath = route.name === 'doc' || route.name === 'story' ? route.path : undefined;
 
@@ -181,6 +183,20 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
             </a>
           </li>
           <ChangesLink current={route.name === 'changes'} />
+          {(recovered > 0 || route.name === 'recovered') && (
+            <li>
+              <a
+                href="#/recovered"
+                className="section-link"
+                aria-current={route.name === 'recovered' ? 'page' : undefined}
+              >
+                <span>Recovered edits</span>
+                <span className={recovered > 0 ? 'count warning' : 'count'} id="count-recovered">
+                  {recovered}
+                </span>
+              </a>
+            </li>
+          )}
           {onExport && (
             <li>
               <button type="button" className="section-link" onClick={onExport}>
