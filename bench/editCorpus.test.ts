@@ -12,21 +12,6 @@ const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 const codec = createMarkdownCodec();
 let files: CorpusFile[];
 
-/**
- * Edits the codec writes correctly but not minimally, each with its reason (issue #15's report).
- * Anything else that is not exact fails the test.
- */
-const knownLimitations: [string, string][] = [
-  [
-    'node_modules/yaml/README.md: paragraph append',
-    '`[**x**](url)` then bold text: the spliced `[**x**](url)**y**` is right, but a block whose marks nest ' +
-      'otherwise than the canonical form renders different HTML and would be kept raw, so the block is rewritten',
-  ],
-  [
-    'node_modules/eslint/README.md: paragraph append',
-    '`<www.openjsf.org>`: marked links `www.openjsf.org>` with its closing bracket; the canonical form differs',
-  ],
-];
 const outcomes: { file: string; outcome: EditOutcome }[] = [];
 
 beforeAll(async () => {
@@ -62,6 +47,6 @@ describe('edits on the Markdown corpus', () => {
     const unclean = outcomes
       .filter((item) => !item.outcome.clean && !item.outcome.impossible)
       .map(({ file, outcome }) => `${file}: ${outcome.block} ${outcome.edit}`);
-    expect(unclean).toEqual(knownLimitations.map(([edit]) => edit));
+    expect(unclean).toEqual([]);
   });
 });

@@ -171,6 +171,8 @@ export function changedBytes(before: string, after: string): { at: number; remov
   };
 }
 
+const formattingMarks = new Set(['bold', 'italic', 'strike']);
+
 const spanDelimiters = /^(`+|\*{1,3}|_{1,3}|~{1,2}|==)(.*)\1$/s;
 
 /**
@@ -219,13 +221,35 @@ function spellingsOfText(text: string): string[] {
   return escaped === text ? [] : [escaped];
 }
 
-function isExact(before: string, after: string, expect: Expectation, table: boolean): string | undefined {
+/**
+ * A bold, italic or struck character typed next to a run its delimiters cannot be extended over
+ * (after `[**link**](url)`, where the bold ends inside the brackets) is exact with delimiters of
+ * its own around it: `**x**`. That it reads back with the marks it was typed with is checked apart.
+ */
+function isDelimited(added: string, character: string): boolean {
+  const delimited = /^([*_~]+)(.+?)([*_~]+)$/s.exec(added);
+  return (
+    delimited !== null &&
+    delimited[3] === [...delimited[1]!].reverse().join('') &&
+    spellings(character).includes(delimited[2]!)
+  );
+}
+
+function isExact(
+  before: string,
+  after: string,
+  expect: Expectation,
+  table: boolean,
+  formatted: boolean,
+): string | undefined {
   const change = changedBytes(before, after);
   const shown = `${JSON.stringify(change.removed)} → ${JSON.stringify(change.added)}`;
   switch (expect.type) {
     case 'insert': {
       if (table && tableInsertIsExact(before, after, expect.character)) return undefined;
-      return change.removed === '' && spellings(expect.character).includes(change.added) ? undefined : shown;
+      if (change.removed !== '') return shown;
+      if (spellings(expect.character).includes(change.added)) return undefined;
+      return formatted && isDelimited(change.added, expect.character) ? undefined : shown;
     }
     case 'delete': {
       if (table && tableDeleteIsExact(before, after, expect.character)) return undefined;
@@ -321,10 +345,11 @@ function touchesAutolink(doc: ProseMirrorNode, position: number, source: string)
     const link = node?.marks.find((mark) => mark.type.name === 'link');
     if (!node?.text || !link) return false;
     const href = String(link.attrs.href);
-    if (href !== node.text && href !== `mailto:${node.text}`) return false;
+    // GFM links `www.…` bare too, to http://.
+    if (href !== node.text && href !== `mailto:${node.text}` && href !== `http://${node.text}`) return false;
     return (
       source.includes(`<${node.text}>`) ||
-      new RegExp(`(?<!\\[|<|\\]\\()${escapeRegExp(node.text)}`).test(source)
+      new RegExp(`(?<!\\[|\\]\\(|\\]\\(<)${escapeRegExp(node.text)}`).test(source)
     );
   });
 }
@@ -355,7 +380,12 @@ export function probeEdits(codec: MarkdownCodec, text: string, options: ProbeOpt
       plan.apply(tr);
       if (!tr.docChanged) continue;
       const edited = tr.doc.toJSON() as JSONContent;
-      const result = outcome(codec, parsed, text, block.type.name, plan, edited, index);
+      // The typed character's own formatting (marks it took from the text before it).
+      const formatted =
+        plan.expect.type === 'insert' &&
+        plan.at !== undefined &&
+        (tr.doc.nodeAt(plan.at)?.marks ?? []).some((mark) => formattingMarks.has(mark.type.name));
+      const result = outcome(codec, parsed, text, block.type.name, plan, edited, index, formatted);
       if (!result.clean) {
         if (!writable(codec, edited.content![index]!)) result.impossible = 'unwritable';
         else if (plan.at !== undefined && touchesAutolink(doc, plan.at, blockText))
@@ -407,6 +437,7 @@ function outcome(
   plan: Planned,
   edited: JSONContent,
   index: number,
+  formatted: boolean,
 ): EditOutcome {
   const result = { block: kind, edit: plan.edit };
   let output: string;
@@ -418,7 +449,7 @@ function outcome(
   if (!readsBack(codec, parsed, text, output, edited, index)) {
     return { ...result, clean: false, problem: 'reads back differently' };
   }
-  const problem = isExact(text, output, plan.expect, kind === 'table');
+  const problem = isExact(text, output, plan.expect, kind === 'table', formatted);
   return problem ? { ...result, clean: false, problem } : { ...result, clean: true };
 }
 
