@@ -14,7 +14,9 @@ const note =
   'Guests ==drop off== at sign-up #checkout %%ask Ravi%% and pay $x^2$ more[^1].\n\n' +
   '$$\n\\sum_{i=1}^{n} x_i\n$$\n\n' +
   '<div align="center"><b>Bold claim</b> <img src="x" onerror="alert(1)"></div>\n\n' +
-  '[^1]: From the March funnel report.\n';
+  '[^1]: From the March funnel report.\n\n' +
+  'See [the guide][guide].\n\n' +
+  '[guide]: https://example.com/guide "Guide"\n';
 
 const test = base.extend({
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
@@ -41,6 +43,11 @@ test('highlights, tags, comments, math, footnotes and HTML show as what they mea
   await expect(footnote.getByRole('tooltip')).toHaveText('From the March funnel report.');
   await expect(app.editor.getByText('Bold claim')).toBeVisible();
   await expect(app.editor.locator('.md-html-block img')).not.toHaveAttribute('onerror');
+  await expect(app.editor.getByRole('definition')).toHaveText('https://example.com/guide');
+  await expect(app.editor.getByText('the guide', { exact: true })).toHaveAttribute(
+    'title',
+    'https://example.com/guide',
+  );
   await expect(app.editor.getByRole('textbox', { name: 'Markdown source kept as written' })).toHaveCount(0);
   await screenshot(app.page, 'vault-inline');
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { footnoteDefinition, mathBlock, rawInlineKind } from './rawInlineKind.js';
+import { footnoteDefinition, linkDefinitions, mathBlock, rawInlineKind } from './rawInlineKind.js';
 
 describe('rawInlineKind', () => {
   const cases: [string, ReturnType<typeof rawInlineKind>][] = [
@@ -11,6 +11,9 @@ describe('rawInlineKind', () => {
     ['&copy;', { kind: 'entity' }],
     ['^block-1', { kind: 'blockId', id: 'block-1' }],
     ['<kbd>', { kind: 'other' }],
+    ['[the guide][guide]', { kind: 'referenceLink', text: 'the guide', label: 'guide', image: false }],
+    ['[Guide][]', { kind: 'referenceLink', text: 'Guide', label: 'Guide', image: false }],
+    ['![chart]', { kind: 'referenceLink', text: 'chart', label: 'chart', image: true }],
   ];
   it.each(cases)('%s', (source, kind) => {
     expect(rawInlineKind(source)).toEqual(kind);
@@ -26,5 +29,22 @@ describe('footnoteDefinition and mathBlock', () => {
       mathBlock('$$ e = mc^2 $$'),
       mathBlock('$x$ and $$y$$ text'),
     ]).toEqual([{ label: '1', text: 'First line\nsecond line' }, undefined, 'a + b', 'e = mc^2', undefined]);
+  });
+});
+
+describe('linkDefinitions', () => {
+  const cases: [string, ReturnType<typeof linkDefinitions>][] = [
+    [
+      '[RFC 1]: https://example.com/1 "One"\n[guide]: <../guide.md>',
+      [
+        { label: 'RFC 1', destination: 'https://example.com/1' },
+        { label: 'guide', destination: '../guide.md' },
+      ],
+    ],
+    ['[a]: #section\nNot a definition', undefined],
+    ['[^1]: a footnote', undefined],
+  ];
+  it.each(cases)('%s', (source, expected) => {
+    expect(linkDefinitions(source)).toEqual(expected);
   });
 });

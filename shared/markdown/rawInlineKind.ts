@@ -8,6 +8,8 @@ export type RawInlineKind =
   | { kind: 'math'; tex: string; display: boolean }
   | { kind: 'entity' }
   | { kind: 'blockId'; id: string }
+  /** `[text][label]`, `[label][]`, `[label]` (the label a definition in the document names). */
+  | { kind: 'referenceLink'; text: string; label: string; image: boolean }
   | { kind: 'other' };
 
 export function rawInlineKind(source: string): RawInlineKind {
@@ -20,6 +22,12 @@ export function rawInlineKind(source: string): RawInlineKind {
   if (source.startsWith('$') && source.endsWith('$') && source.length > 2)
     return { kind: 'math', tex: source.slice(1, -1), display: false };
   if (/^&[#A-Za-z0-9]+;$/.test(source)) return { kind: 'entity' };
+  const reference = /^(!?)\[((?:\\[\s\S]|[^[\]\\])*)\](?:\[((?:\\[\s\S]|[^[\]\\])*)\])?$/.exec(source);
+  if (reference) {
+    const text = reference[2]!;
+    const label = reference[3] === undefined || reference[3].trim() === '' ? text : reference[3];
+    return { kind: 'referenceLink', text, label, image: reference[1] === '!' };
+  }
   const blockId = /^\^([A-Za-z0-9-]+)$/.exec(source);
   if (blockId) return { kind: 'blockId', id: blockId[1]! };
   return { kind: 'other' };
@@ -66,9 +74,23 @@ export function rawInlineRenders(source: string): boolean {
   return kind.kind !== 'other';
 }
 
-/** Whether the editor shows a block of kept source as what it means (a footnote, math, safe HTML). */
+/** Reference link definitions, `[label]: https://… "title"`, one a line: what reference links point to. */
+export function linkDefinitions(source: string): { label: string; destination: string }[] | undefined {
+  const definitions: { label: string; destination: string }[] = [];
+  for (const line of source.split('\n')) {
+    const match = /^ {0,3}\[([^\]]+)\]:[ \t]*<?([^\s>]+)>?(?:[ \t]+.*)?$/.exec(line);
+    if (!match || match[1]!.startsWith('^')) return undefined;
+    definitions.push({ label: match[1]!, destination: match[2]! });
+  }
+  return definitions.length > 0 ? definitions : undefined;
+}
+
+/** Whether the editor shows a block of kept source as what it means (a footnote, math, safe HTML, link definitions). */
 export function rawBlockRenders(source: string): boolean {
   return (
-    footnoteDefinition(source) !== undefined || mathBlock(source) !== undefined || htmlBlockRenders(source)
+    footnoteDefinition(source) !== undefined ||
+    mathBlock(source) !== undefined ||
+    htmlBlockRenders(source) ||
+    linkDefinitions(source) !== undefined
   );
 }

@@ -1,12 +1,17 @@
 /**
  * Inline source kept as written, shown as what it means: a `%%comment%%` dimmed (it prints nowhere),
  * a footnote reference as a superscript with its note on hover, `$math$` typeset, an entity as its
- * character. Clicking math or a comment edits its source; anything else shows its source.
+ * character, a reference link as its text. Clicking math or a comment edits its source; anything else shows its source.
  */
 import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { useMemo, useState } from 'react';
 import { matchRawInline } from '../../../shared/markdown/extensions/rawInline.js';
-import { footnoteDefinition, rawInlineKind } from '../../../shared/markdown/rawInlineKind.js';
+import { normalizeLabel } from '../../../shared/markdown/referenceLinks.js';
+import {
+  footnoteDefinition,
+  linkDefinitions,
+  rawInlineKind,
+} from '../../../shared/markdown/rawInlineKind.js';
 import { mathMarkup } from './renderedMarkup.js';
 import './markdownViews.css';
 
@@ -84,6 +89,8 @@ export function RawInlineView({ node, editor, updateAttributes }: ReactNodeViewP
     }
     case 'footnote':
       return <FootnoteReference label={kind.label} editorDoc={editor.state.doc} />;
+    case 'referenceLink':
+      return <ReferenceLink text={kind.text} label={kind.label} editorDoc={editor.state.doc} />;
     case 'entity':
       return (
         <NodeViewWrapper as="span" title={source}>
@@ -126,6 +133,34 @@ function FootnoteReference({
       <span className="link-preview" role="tooltip">
         {text ?? `Footnote ${label} has no definition`}
       </span>
+    </NodeViewWrapper>
+  );
+}
+
+/** `[text][label]`: the text, styled as the link it is, with where the document's definition sends it. */
+function ReferenceLink({
+  text,
+  label,
+  editorDoc,
+}: {
+  text: string;
+  label: string;
+  editorDoc: ReactNodeViewProps['editor']['state']['doc'];
+}) {
+  const wanted = normalizeLabel(label);
+  let destination: string | undefined;
+  editorDoc.descendants((child) => {
+    if (destination !== undefined) return false;
+    if (child.type.name !== 'rawBlock') return true;
+    const found = linkDefinitions(String(child.attrs.source ?? ''))?.find(
+      (definition) => normalizeLabel(definition.label) === wanted,
+    );
+    if (found) destination = found.destination;
+    return false;
+  });
+  return (
+    <NodeViewWrapper as="span" className="reference-link" title={destination ?? `[${label}]`}>
+      {text.replace(/\\([!-/:-@[-`{-~])/g, '$1')}
     </NodeViewWrapper>
   );
 }

@@ -4,7 +4,7 @@
  */
 import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { footnoteDefinition, mathBlock } from '../../../shared/markdown/rawInlineKind.js';
+import { footnoteDefinition, linkDefinitions, mathBlock } from '../../../shared/markdown/rawInlineKind.js';
 import { htmlBlockMarkup, mathMarkup } from './renderedMarkup.js';
 
 const commentPattern = /^<!--([\s\S]*?)-->\s*$/;
@@ -19,6 +19,22 @@ function renderedForm(source: string): { label: string; content: ReactNode } | u
         <p className="footnote-definition">
           <sup>{footnote.label}</sup> {footnote.text}
         </p>
+      ),
+    };
+  }
+  const definitions = linkDefinitions(source);
+  if (definitions) {
+    return {
+      label: 'Link definitions',
+      content: (
+        <dl className="link-definitions">
+          {definitions.map(({ label, destination }) => (
+            <div key={label}>
+              <dt>[{label}]</dt>
+              <dd>{destination}</dd>
+            </div>
+          ))}
+        </dl>
       ),
     };
   }
