@@ -233,6 +233,21 @@ describe('specbench search and show, as engineers use them', () => {
   });
 });
 
+describe('specbench trace', () => {
+  it("shows each story's status beside its key, in text and JSON", () => {
+    const text = specbench(['trace', sample]).stdout.split('\n');
+    const items = json(specbench(['trace', sample, '--json'])).items as {
+      requirements: { key: string; stories: string[]; storyStatus: Record<string, string> }[];
+    }[];
+    const req4 = items[0]!.requirements.find((requirement) => requirement.key === 'REQ-4')!;
+    expect([text[3]!.split(/\s{2,}/).slice(1, 5), req4.stories, req4.storyStatus]).toEqual([
+      ['REQ-4', 'could', 'approved', 'STORY-4 (ready)'],
+      ['STORY-4'],
+      { 'STORY-4': 'ready' },
+    ]);
+  });
+});
+
 describe('a folder that is not a workspace', () => {
   it('check and trace say so and exit 2, writing no cache', () => {
     const folder = temporaryFolder();

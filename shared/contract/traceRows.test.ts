@@ -90,6 +90,22 @@ describe('traceRows', () => {
   });
 });
 
+describe('story status in the trace', () => {
+  it("gives each story's status, so 3/3 covered cannot hide a story that is only an idea", () => {
+    const idea = { ...story('stories/a.md', 'STORY-1', ['REQ-1']), status: 'idea' };
+    const done = { ...story('stories/b.md', 'STORY-2', ['REQ-1']), status: 'done' };
+    const untyped = story('notes/c.md', undefined, ['REQ-1']);
+    const [row] = traceRows(
+      [spec('specs/a.md', 'SPEC-1', [requirement('REQ-1', ['RM-1'])]), idea, done, untyped],
+      items('RM-1'),
+    );
+    expect(row!.requirements[0]).toMatchObject({
+      stories: ['STORY-1', 'STORY-2', 'notes/c.md'],
+      storyStatus: { 'STORY-1': 'idea', 'STORY-2': 'done' },
+    });
+  });
+});
+
 describe('traceCoverage', () => {
   it('counts a requirement delivering two items once, covered if it has a story', () => {
     const rows = traceRows(

@@ -7,7 +7,7 @@ import type { RoadmapItem } from '../model/roadmapModel.js';
 import type { DocumentSummary, RequirementSummary } from './documentSummary.js';
 
 /** What tracing reads of a document: a DocumentSummary or the engine's DocumentEntry. */
-export interface TracedDocument extends Pick<DocumentSummary, 'path' | 'key' | 'implements'> {
+export interface TracedDocument extends Pick<DocumentSummary, 'path' | 'key' | 'implements' | 'status'> {
   requirements: readonly Pick<RequirementSummary, 'key' | 'roadmap' | 'priority' | 'status'>[];
 }
 
@@ -19,6 +19,8 @@ export interface TracedRequirement {
   status?: string;
   /** Keys (a path for a document without one) of what implements it, in path order. */
   stories: string[];
+  /** Each of `stories` that has a status, with it: "3/3 covered" must not hide a story that is an idea. */
+  storyStatus: Record<string, string>;
 }
 
 export interface TraceRowDetail {
@@ -49,6 +51,11 @@ export function traceRows(
   roadmap: readonly Pick<RoadmapItem, 'key'>[],
 ): TraceRowDetail[] {
   const implementers = implementersOf(documents);
+  const statuses = new Map<string, string>();
+  for (const document of documents) {
+    const from = document.key ?? document.path;
+    if (document.status !== undefined && !statuses.has(from)) statuses.set(from, document.status);
+  }
   const delivering = new Map<string, TracedRequirement[]>();
   const seen = new Set<string>();
   for (const document of documents) {
@@ -56,11 +63,13 @@ export function traceRows(
       if (seen.has(requirement.key)) continue;
       seen.add(requirement.key);
       for (const itemKey of new Set(requirement.roadmap)) {
-        const row: TracedRequirement = {
-          key: requirement.key,
-          path: document.path,
-          stories: implementers.get(requirement.key) ?? [],
-        };
+        const stories = implementers.get(requirement.key) ?? [];
+        const storyStatus: Record<string, string> = {};
+        for (const story of stories) {
+          const status = statuses.get(story);
+          if (status !== undefined) storyStatus[story] = status;
+        }
+        const row: TracedRequirement = { key: requirement.key, path: document.path, stories, storyStatus };
         if (requirement.priority !== undefined) row.priority = requirement.priority;
         if (requirement.status !== undefined) row.status = requirement.status;
         const rows = delivering.get(itemKey);

@@ -21,6 +21,7 @@ export const ruleIds = [
   'suspect-link',
   'stale-approval',
   'missing-front-matter',
+  'story-ahead-of-requirement',
 ] as const;
 export type RuleId = (typeof ruleIds)[number];
 
@@ -41,6 +42,7 @@ export const defaultSeverities: Record<RuleId, Severity> = {
   'suspect-link': 'warning',
   'stale-approval': 'warning',
   'missing-front-matter': 'warning',
+  'story-ahead-of-requirement': 'warning',
 };
 
 export const prefixesSchema = z.object({

@@ -14,6 +14,7 @@ import { nowItemWithoutRequirements } from './nowItemWithoutRequirements.js';
 import { requirementWithoutRoadmap } from './requirementWithoutRoadmap.js';
 import { specWithoutKey } from './specWithoutKey.js';
 import { staleApproval } from './staleApproval.js';
+import { storyAheadOfRequirement } from './storyAheadOfRequirement.js';
 import { storyWithoutAcceptanceCriteria } from './storyWithoutAcceptanceCriteria.js';
 import { unfilledTemplate } from './unfilledTemplate.js';
 import { unmeasuredMetric } from './unmeasuredMetric.js';
@@ -38,6 +39,7 @@ export const rules: readonly Rule[] = [
   specWithoutKey,
   suspectLink,
   staleApproval,
+  storyAheadOfRequirement,
 ];
 
 /** Findings sorted by path, then line. */

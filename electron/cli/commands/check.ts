@@ -13,6 +13,7 @@ import {
   writeLines,
 } from '../cliOutput.js';
 import { openWorkspace } from '../openWorkspace.js';
+import { defaultSeverities, ruleIds } from '../../../shared/model/settingsModel.js';
 
 const severityOrder = { error: 0, warning: 1, info: 2 } as const;
 
@@ -23,12 +24,12 @@ export const checkCommand: CliCommand = {
   details: `Prints one finding per line as "file:line  severity  rule  message", sorted by file and line,
 then a count. Severities come from specbench.json ("rules": { "<rule>": "error|warning|info|off" }).
 
-Rules (default severity): broken-link, duplicate-key, malformed-file (error);
-requirement-without-roadmap, must-without-story, story-without-acceptance-criteria,
-now-item-without-requirements, unmeasured-metric (warning: a Success metrics row without an
-Actual more than 30 days after the spec's first release shipped, dated by today in UTC);
-empty-required-section, criterion-not-gherkin (info: an acceptance criterion that does not split
-into Given/When/Then steps for export --format feature).
+Rules (default severity):
+${rulesBySeverity()}
+unmeasured-metric counts 30 days from the spec's first release, dated by today in UTC;
+criterion-not-gherkin is an acceptance criterion that does not split into Given/When/Then steps
+for export --format feature. The README's rules table says what each one flags.
+
 Like search, show and trace, it keeps an index cache in <dir>/.specbench/ (git-ignored, never the
 truth) so the next run only re-reads changed files; it never changes a document.
 
@@ -94,4 +95,21 @@ function sortFindings(findings: FindingView[]): FindingView[] {
       severityOrder[a.severity] - severityOrder[b.severity] ||
       a.rule.localeCompare(b.rule),
   );
+}
+
+/** Every rule under its default severity, from the list the engine runs, wrapped for an 80-column terminal. */
+function rulesBySeverity(): string {
+  return (['error', 'warning', 'info'] as const)
+    .map((severity) => {
+      const words = [...ruleIds.filter((rule) => defaultSeverities[rule] === severity), `(${severity})`];
+      const lines: string[] = [];
+      for (const word of words) {
+        const last = lines.at(-1);
+        if (last !== undefined && last.length + word.length + 2 <= 100)
+          lines[lines.length - 1] = `${last}, ${word}`;
+        else lines.push(`  ${word}`);
+      }
+      return lines.join(',\n').replace(/, \(/, ' (');
+    })
+    .join('\n');
 }

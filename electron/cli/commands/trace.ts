@@ -19,7 +19,8 @@ export const traceCommand: CliCommand = {
   summary: 'roadmap items → requirements → stories, with coverage',
   usage: 'specbench trace <dir> [--json]',
   details: `For each roadmap item (Now, then Next, then Later), lists the requirements that deliver it and
-the stories that implement each requirement, then the share of requirements with a story.
+the stories that implement each requirement with their status (STORY-4 (ready)), then the share of
+requirements with a story.
 
 A requirement counts once however many items it delivers. Like check, trace on a folder without
 specbench.json uses the one workspace below it, and stops with exit 2 on a folder with no keyed
@@ -28,7 +29,8 @@ document.
 Options:
 ${outputHelp}
       {"items": [{"item": {roadmap item}, "requirements": [{"key", "path", "priority"?,
-      "status"?, "stories": [keys]}], "covered"}], "coverage": {"requirements", "withStories"}}
+      "status"?, "stories": [keys], "storyStatus": {story key: status}}], "covered"}],
+      "coverage": {"requirements", "withStories"}}
 
 Exit codes: 0, or 2 for bad usage, an unreadable workspace or a folder that is not one.`,
   positionals: ['dir'],
@@ -58,7 +60,14 @@ Exit codes: 0, or 2 for bad usage, an unreadable workspace or a folder that is n
             `  ${requirement.key}`,
             requirement.priority ?? '',
             requirement.status ?? '',
-            requirement.stories.length > 0 ? requirement.stories.join(' ') : '(no story)',
+            requirement.stories.length > 0
+              ? requirement.stories
+                  .map((story) => {
+                    const status = requirement.storyStatus[story];
+                    return status === undefined ? story : `${story} (${status})`;
+                  })
+                  .join(' ')
+              : '(no story)',
             fileLocation(context, opened.root, requirement.path),
           ]);
         }

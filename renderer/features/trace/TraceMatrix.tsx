@@ -170,6 +170,11 @@ function Matrix({ caption, rows, navigate, withItems }: MatrixProps) {
                       {statusLabel(row.requirement.priority)}
                     </span>
                   )}
+                  {row.requirement.status && (
+                    <span className={`status-chip status-chip--${row.requirement.status}`}>
+                      {statusLabel(row.requirement.status)}
+                    </span>
+                  )}
                 </td>
               ) : (
                 <td className="trace__gap">No requirement delivers this item</td>
@@ -179,14 +184,16 @@ function Matrix({ caption, rows, navigate, withItems }: MatrixProps) {
                   <div className="trace__story-list">
                     {row.stories.map((story) =>
                       story.path ? (
-                        <HashLink
-                          key={story.key}
-                          hash={documentHash(story.path)}
-                          navigate={navigate}
-                          title={story.title}
-                        >
-                          <span className="key-chip">{story.key}</span> {story.title}
-                        </HashLink>
+                        <span key={story.key} className="trace__story">
+                          <HashLink hash={documentHash(story.path)} navigate={navigate} title={story.title}>
+                            <span className="key-chip">{story.key}</span> {story.title}
+                          </HashLink>
+                          {story.status && (
+                            <span className={`status-chip status-chip--${story.status}`}>
+                              {statusLabel(story.status)}
+                            </span>
+                          )}
+                        </span>
                       ) : (
                         <span key={story.key} className="key-chip" title="No document has this key">
                           {story.key}

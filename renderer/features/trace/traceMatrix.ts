@@ -10,8 +10,15 @@ export interface MatrixRow {
   itemTitle?: string;
   /** How many table rows the item cell spans; 0 on the rows it already covers. */
   itemSpan: number;
-  requirement?: { key: string; path: string; line?: number; priority?: string; summary?: string };
-  stories: { key: string; path?: string; title?: string }[];
+  requirement?: {
+    key: string;
+    path: string;
+    line?: number;
+    priority?: string;
+    status?: string;
+    summary?: string;
+  };
+  stories: { key: string; path?: string; title?: string; status?: string }[];
   gap?: TraceGap;
 }
 
@@ -67,11 +74,12 @@ export function traceMatrix(
           path: known?.path ?? '',
           line: known?.requirement.line,
           priority: known?.requirement.priority,
+          status: known?.requirement.status,
           summary: known?.requirement.summary,
         },
         stories: requirement.stories.map((key) => {
           const story = documentsByKey.get(key);
-          return { key, path: story?.path, title: story?.title };
+          return { key, path: story?.path, title: story?.title, status: story?.status };
         }),
         gap: requirement.stories.length === 0 ? 'no-story' : undefined,
       });
@@ -82,12 +90,20 @@ export function traceMatrix(
 
 /** Requirements that name no roadmap item: shown below the matrix so nothing is silently left out. */
 export function unplannedRequirements(documents: readonly DocumentSummary[]): MatrixRow[] {
-  const storiesByRequirement = new Map<string, { key: string; path: string; title: string }[]>();
+  const storiesByRequirement = new Map<
+    string,
+    { key: string; path: string; title: string; status?: string }[]
+  >();
   for (const document of documents) {
     if (document.type !== 'story' || !document.key) continue;
     for (const key of document.implements) {
       const stories = storiesByRequirement.get(key) ?? [];
-      stories.push({ key: document.key, path: document.path, title: document.title });
+      stories.push({
+        key: document.key,
+        path: document.path,
+        title: document.title,
+        status: document.status,
+      });
       storiesByRequirement.set(key, stories);
     }
   }
@@ -103,6 +119,7 @@ export function unplannedRequirements(documents: readonly DocumentSummary[]): Ma
             path: document.path,
             line: requirement.line,
             priority: requirement.priority,
+            status: requirement.status,
             summary: requirement.summary,
           },
           stories,
