@@ -96,7 +96,9 @@ export function implementersOf(documents: readonly TracedDocument[]): Map<string
 }
 
 /** The share of requirements with a story, each requirement counted once however many items it delivers. */
-export function traceCoverage(rows: readonly Pick<TraceRowDetail, 'requirements'>[]): TraceCoverage {
+export function traceCoverage(
+  rows: readonly { requirements: readonly Pick<TracedRequirement, 'key' | 'stories'>[] }[],
+): TraceCoverage {
   const covered = new Map<string, boolean>();
   for (const row of rows) {
     for (const requirement of row.requirements) {

@@ -91,14 +91,15 @@ describe('traceMatrix', () => {
     );
   });
 
-  it('summarizes coverage', () => {
+  it('summarizes coverage as the CLI does: a requirement delivering two items counts once', () => {
     const rows = [
       row('RM-1', [
         { key: 'REQ-1', stories: ['STORY-1'] },
         { key: 'REQ-9', stories: [] },
       ]),
       row('RM-2', []),
+      row('RM-3', [{ key: 'REQ-1', stories: ['STORY-1'] }]),
     ];
-    expect(traceSummary(rows)).toEqual({ items: 2, requirements: 2, covered: 1, gaps: 2 });
+    expect(traceSummary(rows)).toEqual({ items: 3, requirements: 2, covered: 1, gaps: 2 });
   });
 });

@@ -1,5 +1,6 @@
 /** Flattens trace rows (computed from the summaries by `traceRows`) into table rows: one per requirement, with the gaps named. */
 import type { TraceRowView } from '../../../shared/contract/apiContract.js';
+import { traceCoverage } from '../../../shared/contract/traceRows.js';
 import type { RoadmapItem } from '../../../shared/model/roadmapModel.js';
 import type { DocumentSummary } from '../../../shared/contract/documentSummary.js';
 
@@ -129,14 +130,12 @@ export function unplannedRequirements(documents: readonly DocumentSummary[]): Ma
   );
 }
 
+/** Requirements and coverage as the CLI counts them (`traceCoverage`: a requirement delivering two items once); gaps per row. */
 export function traceSummary(rows: readonly TraceRowView[]): TraceSummary {
-  let requirements = 0;
-  let covered = 0;
   let gaps = 0;
   for (const row of rows) {
-    requirements += row.requirements.length;
-    covered += row.requirements.filter((requirement) => requirement.stories.length > 0).length;
     gaps += row.requirements.length === 0 ? 1 : row.requirements.filter((r) => r.stories.length === 0).length;
   }
-  return { items: rows.length, requirements, covered, gaps };
+  const { requirements, withStories } = traceCoverage(rows);
+  return { items: rows.length, requirements, covered: withStories, gaps };
 }
