@@ -1,7 +1,7 @@
 /** The document lifecycle as people use it: create, rename by title, switch, and what each leaves on disk. */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { expect, test } from './specbenchTest.js';
+import { expect, screenshot, test } from './specbenchTest.js';
 
 test.use({ workspaceKind: 'empty' });
 
@@ -58,4 +58,63 @@ test('Enter in the Title puts the cursor where writing belongs, not in the first
   await app.waitSaved();
   const text = await fs.readFile(path.join(workspaceDir, 'specs/saved-carts.md'), 'utf8');
   expect(text).toMatch(/^## Summary\n\n<!--[^\n]*-->\n\nShoppers lose carts\.\n\n## Problem\n/m);
+});
+
+test.describe('delete, archive and move', () => {
+  test.use({ workspaceKind: 'sample' });
+
+  test('Delete saves what was typed, moves the file to the trash, and Undo brings it back', async ({
+    app,
+    workspaceDir,
+  }) => {
+    await app.openDocument('faqs/saved-cards-faq.md');
+    await app.clickEndOf('');
+    await app.page.keyboard.type(' Typed before deleting.');
+    await app.page.getByRole('button', { name: 'Document actions' }).click();
+    await screenshot(app.page, 'document-actions');
+    await app.page.getByRole('menuitem', { name: 'Delete' }).click();
+    await expect(app.page).toHaveURL(/#\/$/);
+    const notice = app.page.getByRole('status', { name: 'Notice' });
+    await expect(notice).toContainText('Deleted “Saved cards FAQ”.');
+    await screenshot(app.page, 'deleted-undo');
+    const trash = path.join(workspaceDir, '.specbench', 'trash');
+    const [stamp] = await fs.readdir(trash);
+    const trashed = await fs.readFile(path.join(trash, stamp!, 'faqs/saved-cards-faq.md'), 'utf8');
+    expect({
+      gone: await fs.stat(path.join(workspaceDir, 'faqs/saved-cards-faq.md')).catch(() => 'gone'),
+      typed: trashed.includes('Typed before deleting.'),
+    }).toEqual({ gone: 'gone', typed: true });
+    await notice.getByRole('button', { name: 'Undo' }).click();
+    await expect(app.page).toHaveURL(/#\/doc\/faqs\/saved-cards-faq\.md$/);
+    await expect(app.editor).toContainText('Typed before deleting.');
+  });
+
+  test('Archive hides a document from the navigator, the key still opens it; Move takes it to a folder', async ({
+    app,
+    workspaceDir,
+  }) => {
+    await app.openDocument('specs/promo-codes.md');
+    await app.page.getByRole('button', { name: 'Document actions' }).click();
+    await app.page.getByRole('menuitem', { name: 'Archive' }).click();
+    await app.waitSaved();
+    const specs = app.navigator.getByRole('list', { name: 'Specs list' });
+    await expect(specs.getByRole('link', { name: /SPEC-4/ })).toHaveCount(0);
+    await app.navigator.getByRole('button', { name: /^archived/ }).click();
+    await expect(specs.getByRole('link', { name: /SPEC-4/ })).toBeVisible();
+    expect(await fs.readFile(path.join(workspaceDir, 'specs/promo-codes.md'), 'utf8')).toMatch(
+      /^status: archived$/m,
+    );
+    // Move, from the command palette.
+    await app.page.keyboard.press('Control+K');
+    await expect(app.page.getByRole('dialog', { name: 'Command palette' })).toBeVisible();
+    await app.page.keyboard.type('move this document');
+    await app.page.keyboard.press('Enter');
+    await app.page.getByRole('textbox', { name: 'Folder' }).fill('specs/old');
+    await app.page.keyboard.press('Enter');
+    await expect(app.page).toHaveURL(/#\/doc\/specs\/old\/promo-codes\.md$/);
+    await app.waitSaved();
+    expect(await fs.stat(path.join(workspaceDir, 'specs/old/promo-codes.md')).then(() => 'moved')).toBe(
+      'moved',
+    );
+  });
 });

@@ -23,7 +23,8 @@ import { type Route } from '../workbench/route.js';
 import { useHashRoute } from '../workbench/useHashRoute.js';
 import { useShortcuts } from './useShortcuts.js';
 import type { DocumentSession } from '../workbench/documentSession.js';
-import { DocumentSessions } from '../workbench/documentSessions.js';
+import { DocumentSessions, DocumentSessionsContext } from '../workbench/documentSessions.js';
+import { Toast } from '../ui/Toast.js';
 import { WorkspaceContext, useWorkspaceLoader, type WorkspaceState } from '../workbench/workspaceState.js';
 import { PageActions, PageActionsContext } from '../workbench/pageActions.js';
 import { GitStateContext, useGitStateLoader } from '../workbench/gitState.js';
@@ -38,13 +39,17 @@ export function App({ api }: { api: SpecbenchApi }) {
   const [selectedRequirement, setSelectedRequirement] = useState<string | undefined>(undefined);
   const closeDialog = useCallback(() => setDialog(undefined), []);
   const documents = useMemo(() => new DocumentSessions(api), [api]);
+  const [trashed, setTrashed] = useState<{ path: string; trashedTo: string; title: string } | undefined>();
   documents.connect({
     update: workspace.update,
     shown: (path) => workspace.byPath.get(path),
     navigate,
-    trashed: () => undefined,
+    trashed: (path, trashedTo) =>
+      setTrashed({ path, trashedTo, title: workspace.byPath.get(path)?.title || path }),
   });
+  const closeToast = useCallback(() => setTrashed(undefined), []);
   const openDocument = documents.sessionFor(route.name === 'doc' ? route.path : undefined);
+  const openPath = route.name === 'doc' && workspace.info?.writable ? route.path : undefined;
   const exportCommands = useMemo(
     () => [
       {
@@ -54,8 +59,9 @@ export function App({ api }: { api: SpecbenchApi }) {
         keywords: ['pdf', 'bundle', 'html'],
         run: () => setDialog('export'),
       },
+      ...(openPath ? documentCommands(documents, openPath) : []),
     ],
-    [],
+    [documents, openPath],
   );
 
   const shortcuts = useMemo(
@@ -89,49 +95,58 @@ export function App({ api }: { api: SpecbenchApi }) {
     <PageActionsContext.Provider value={pageActions}>
       <WorkspaceContext.Provider value={workspace}>
         <GitStateContext.Provider value={git}>
-          <div className={linksPath ? 'app-shell with-links' : 'app-shell'}>
-            <Navigator
-              {...props}
-              route={route}
-              {...(workspace.status === 'ready' ? { onExport: () => setDialog('export') } : {})}
-            />
-            <main className="main-view" id="main">
-              {workspace.status === 'failed' ? (
-                <LoadFailure message={workspace.error} retry={workspace.refresh} />
-              ) : workspace.status === 'loading' ? (
-                <p className="loading" role="status">
-                  Opening workspace…
-                </p>
-              ) : (
-                <RouteView
-                  route={route}
-                  {...props}
-                  onSelectRequirement={setSelectedRequirement}
-                  workspace={workspace}
-                  document={openDocument}
-                />
+          <DocumentSessionsContext.Provider value={documents}>
+            <div className={linksPath ? 'app-shell with-links' : 'app-shell'}>
+              <Navigator
+                {...props}
+                route={route}
+                {...(workspace.status === 'ready' ? { onExport: () => setDialog('export') } : {})}
+              />
+              <main className="main-view" id="main">
+                {workspace.status === 'failed' ? (
+                  <LoadFailure message={workspace.error} retry={workspace.refresh} />
+                ) : workspace.status === 'loading' ? (
+                  <p className="loading" role="status">
+                    Opening workspace…
+                  </p>
+                ) : (
+                  <RouteView
+                    route={route}
+                    {...props}
+                    onSelectRequirement={setSelectedRequirement}
+                    workspace={workspace}
+                    document={openDocument}
+                  />
+                )}
+              </main>
+              {linksPath && workspace.status === 'ready' && (
+                <LinksPanel {...props} path={linksPath} requirementKey={selectedRequirement} />
               )}
-            </main>
-            {linksPath && workspace.status === 'ready' && (
-              <LinksPanel {...props} path={linksPath} requirementKey={selectedRequirement} />
+            </div>
+            <QuickSwitcher {...props} open={dialog === 'quickSwitcher'} onClose={closeDialog} />
+            <CommandPalette
+              {...props}
+              commands={exportCommands}
+              open={dialog === 'palette'}
+              onClose={closeDialog}
+            />
+            <ExportDialog
+              api={api}
+              workspace={workspace}
+              open={dialog === 'export'}
+              onClose={closeDialog}
+              {...(route.name === 'doc' && workspace.byPath.get(route.path)?.type === 'spec'
+                ? { initialSpec: workspace.byPath.get(route.path)?.key }
+                : {})}
+            />
+            {trashed && (
+              <Toast
+                message={`Deleted “${trashed.title}”.`}
+                action={{ label: 'Undo', run: () => void documents.restore(trashed.trashedTo, trashed.path) }}
+                onClose={closeToast}
+              />
             )}
-          </div>
-          <QuickSwitcher {...props} open={dialog === 'quickSwitcher'} onClose={closeDialog} />
-          <CommandPalette
-            {...props}
-            commands={exportCommands}
-            open={dialog === 'palette'}
-            onClose={closeDialog}
-          />
-          <ExportDialog
-            api={api}
-            workspace={workspace}
-            open={dialog === 'export'}
-            onClose={closeDialog}
-            {...(route.name === 'doc' && workspace.byPath.get(route.path)?.type === 'spec'
-              ? { initialSpec: workspace.byPath.get(route.path)?.key }
-              : {})}
-          />
+          </DocumentSessionsContext.Provider>
         </GitStateContext.Provider>
       </WorkspaceContext.Provider>
     </PageActionsContext.Provider>
@@ -209,4 +224,31 @@ function LoadFailure({ message, retry }: { message?: string; retry: () => Promis
       </button>
     </section>
   );
+}
+
+/** The open document's Delete, Archive and Move, in the command palette. */
+function documentCommands(documents: DocumentSessions, path: string) {
+  return [
+    {
+      id: 'document-delete',
+      title: 'Delete this document',
+      group: 'Document',
+      keywords: ['trash', 'remove'],
+      run: () => void documents.trash(path),
+    },
+    {
+      id: 'document-archive',
+      title: 'Archive this document',
+      group: 'Document',
+      keywords: ['hide', 'status'],
+      run: () => void documents.archive(path),
+    },
+    {
+      id: 'document-move',
+      title: 'Move this document to folder…',
+      group: 'Document',
+      keywords: ['folder', 'relocate'],
+      ask: { label: 'Folder', submit: (folder: string) => documents.move(path, folder) },
+    },
+  ];
 }

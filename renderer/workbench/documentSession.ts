@@ -49,6 +49,8 @@ export interface SessionView {
   recovered?: BackupView;
   /** Changes whenever the editor's content is replaced from disk. */
   contentRevision: number;
+  /** A save, rename, move, trash or check is running or waiting. */
+  busy: boolean;
 }
 
 function fieldsOf(parsed: ParsedDocument, raw: string | undefined): Record<string, unknown> {
@@ -85,7 +87,7 @@ export class DocumentSession {
   ) {
     const [state, effects] = openLifecycle(path);
     this.state = state;
-    this.view = { id, path, phase: 'loading', fields: {}, status: 'saved', contentRevision: 0 };
+    this.view = { id, path, phase: 'loading', fields: {}, status: 'saved', contentRevision: 0, busy: true };
     this.backups = new BackupScheduler(
       api,
       autosaveDelayMs,
@@ -163,10 +165,18 @@ export class DocumentSession {
       this.answerWaiters();
     });
 
+  /** Moves the file into `folder` once pending edits are saved; answers why not, or undefined. */
+  move = (folder: string): Promise<string | undefined> =>
+    new Promise((resolve) => {
+      this.requestWaiters.push(resolve);
+      this.request({ kind: 'move', folder });
+      this.answerWaiters();
+    });
+
   /** Answers those waiting for a file request once none is pending or running. */
   private answerWaiters(): void {
     const { request, busy } = this.state;
-    if (request || busy === 'rename' || this.requestWaiters.length === 0) return;
+    if (request || busy === 'rename' || busy === 'move' || this.requestWaiters.length === 0) return;
     const failure = this.requestFailure;
     this.requestFailure = undefined;
     for (const resolve of this.requestWaiters.splice(0)) resolve(failure);
@@ -235,6 +245,7 @@ export class DocumentSession {
       status: state.status,
       theirs: state.theirs,
       message: state.message,
+      busy: state.busy !== undefined || state.request !== undefined || state.checkDue,
     });
     this.run(effects);
     this.answerWaiters();
@@ -361,6 +372,7 @@ export class DocumentSession {
     if (!result.ok) {
       // A rename after the title that cannot happen leaves the file as it is, quietly (as before).
       if (request.kind === 'rename' && !request.byName) {
+        this.requestFailure = undefined;
         return this.dispatch({ type: 'moved', generation, path });
       }
       this.requestFailure = result.message;

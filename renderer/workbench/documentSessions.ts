@@ -4,7 +4,9 @@
  * follows, the editor stays), while any other arrival at a path, even one a renamed document used to
  * have, opens a new session that reads the file, after the session being left has saved what it had.
  */
+import { createContext } from 'react';
 import type { SpecbenchApi } from '../../shared/contract/apiContract.js';
+import { joinDocument, setFrontMatterFields, splitDocument } from '../../shared/frontMatter/frontMatter.js';
 import type { DocumentSummary } from '../../shared/contract/documentSummary.js';
 import { DocumentSession, type SessionHost } from './documentSession.js';
 import { documentHash } from './route.js';
@@ -70,6 +72,66 @@ export class DocumentSessions implements SessionHost {
     return this.current && !this.current.isClosed ? this.current : undefined;
   }
 
+  /**
+   * Delete, archive and move go through the open document's session when it is the one meant (its
+   * pending edits are saved first, then the file changes); any other document is changed directly.
+   * Each answers why not in one sentence, or undefined.
+   */
+  async trash(path: string): Promise<string | undefined> {
+    const open = this.open;
+    if (open?.path === path) {
+      open.request({ kind: 'trash' });
+      return undefined;
+    }
+    const trashed = await this.api.trashDocument({ path });
+    if (!trashed.ok) return trashed.message;
+    await this.host?.update({ paths: [path] });
+    this.host?.trashed(path, trashed.trashedTo);
+    return undefined;
+  }
+
+  async move(path: string, folder: string): Promise<string | undefined> {
+    const open = this.open;
+    if (open?.path === path) return open.move(folder);
+    const moved = await this.api.moveDocument({ path, folder });
+    if (!moved.ok) return moved.message;
+    await this.host?.update({ paths: [path, moved.path] });
+    return undefined;
+  }
+
+  /** Sets `status: archived` (archived documents leave the lists, and stay openable by key). */
+  async archive(path: string, archived = true): Promise<string | undefined> {
+    const open = this.open;
+    const status = archived ? 'archived' : 'draft';
+    if (open?.path === path) {
+      open.setFields({ status });
+      await open.saveNow();
+      return open.lifecycle.status === 'saved' ? undefined : (open.getView().message ?? 'Not saved.');
+    }
+    const read = await this.api.readDocument({ path });
+    if (!read.ok) return read.message;
+    const split = splitDocument(read.text);
+    const eol = read.text.includes('\r\n') ? '\r\n' : '\n';
+    const raw = setFrontMatterFields(split.frontMatter?.raw, { status }, eol);
+    const text = joinDocument({
+      ...split,
+      frontMatter: { ...(split.frontMatter ?? { yaml: '', data: {} }), raw },
+    });
+    const saved = await this.api.saveDocument({ path, text, expected: read.version });
+    if (!saved.ok) return saved.message;
+    await this.host?.update({ paths: [path] });
+    return undefined;
+  }
+
+  /** Undo of a trash: the document goes back (beside a file that took its name meanwhile) and opens. */
+  async restore(trashedTo: string, path: string): Promise<string | undefined> {
+    const restored = await this.api.restoreDocument({ trashedTo, path });
+    if (!restored.ok) return restored.message;
+    await this.host?.update({ paths: [restored.path] });
+    this.host?.navigate(documentHash(restored.path));
+    return undefined;
+  }
+
   /** Resolves when every document left so far has saved what it had. */
   settled(): Promise<void> {
     return this.settledPrevious;
@@ -120,3 +182,6 @@ function locationNames(path: string): boolean {
   const hash = window.location.hash;
   return hash === here || hash.startsWith(`${here}?`);
 }
+
+/** The app's one registry of open documents, for views that act on documents (menus, palette). */
+export const DocumentSessionsContext = createContext<DocumentSessions | undefined>(undefined);

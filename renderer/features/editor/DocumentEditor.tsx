@@ -17,6 +17,7 @@ import { completenessOf, templateOutline, type Completeness } from './completene
 import { templateExamplesKey } from './TemplateExamples.js';
 import { sharedCodec } from '../../workbench/sharedCodec.js';
 import { scrollToAnchor } from './scrollToAnchor.js';
+import { DocumentMenu } from './DocumentMenu.js';
 import { ConflictBanner } from './ConflictBanner.js';
 import { MakeSpecButton } from './MakeSpecButton.js';
 import { DuplicateKeyBanner } from './DuplicateKeyBanner.js';
@@ -228,6 +229,17 @@ function EditorPage({
     scrollToAnchor(editor.view.dom, anchor);
   }, [anchor, editor]);
 
+  const folders = useMemo(
+    () =>
+      [
+        ...new Set(
+          workspace.documents.map((entry) => entry.path.slice(0, Math.max(0, entry.path.lastIndexOf('/')))),
+        ),
+      ]
+        .filter(Boolean)
+        .sort(),
+    [workspace.documents],
+  );
   const filled = completeness.required.length - completeness.empty.length;
   const byPath = workspace.byPath;
   const exists = useCallback((other: string) => byPath.has(other), [byPath]);
@@ -250,7 +262,7 @@ function EditorPage({
 
   return (
     <EditorPageContext.Provider value={pageContext}>
-      <article className="document-page">
+      <article className="document-page" aria-busy={session.busy || undefined}>
         <header className="document-header">
           <div className="document-meta">
             <span className={`type-badge type-${type}`}>{type === 'doc' ? 'Document' : type}</span>
@@ -276,6 +288,9 @@ function EditorPage({
               History
             </a>
             <SaveState status={session.status} />
+            {writable && (
+              <DocumentMenu path={path} archived={session.fields.status === 'archived'} folders={folders} />
+            )}
           </div>
           <TitleField
             api={api}

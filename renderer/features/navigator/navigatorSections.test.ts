@@ -13,15 +13,21 @@ const documents = [
   entry('specs/c.md', 'spec', undefined, 'odd'),
   entry('stories/x.md', 'story', 'STORY-1', 'ready'),
   entry('notes.md', 'doc'),
+  entry('specs/old.md', 'spec', 'SPEC-1', 'archived'),
 ];
 
 describe('navigator sections', () => {
   const cases: [string, unknown, unknown][] = [
-    ['counts', countByType(documents), { spec: 3, story: 1, faq: 0, feedback: 0, doc: 1 }],
+    ['counts', countByType(documents), { spec: 4, story: 1, faq: 0, feedback: 0, doc: 1 }],
     [
       'numeric key order, keyless last',
       sectionDocuments(documents, 'spec', undefined).map((document) => document.path),
       ['specs/a.md', 'specs/b.md', 'specs/c.md'],
+    ],
+    [
+      'archived only under its own filter',
+      sectionDocuments(documents, 'spec', 'archived').map((document) => document.path),
+      ['specs/old.md'],
     ],
     [
       'status filter',
@@ -34,6 +40,7 @@ describe('navigator sections', () => {
       [
         ['draft', 1],
         ['review', 1],
+        ['archived', 1],
         ['odd', 1],
       ],
     ],

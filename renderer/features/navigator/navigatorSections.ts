@@ -16,7 +16,10 @@ export function countByType(documents: readonly DocumentSummary[]): SectionCount
   return counts;
 }
 
-/** Documents of one type, optionally one status, ordered by key number then title. */
+/**
+ * Documents of one type, optionally one status, ordered by key number then title. Archived ones show
+ * only under their own filter (they stay openable by key, link and search).
+ */
 export function sectionDocuments(
   documents: readonly DocumentSummary[],
   type: DocumentType,
@@ -25,7 +28,8 @@ export function sectionDocuments(
   // Each key's number is read once, not in every comparison: 8,000 stories sort in a few milliseconds.
   const numbers = new Map<DocumentSummary, number>();
   const shown = documents.filter(
-    (entry) => entry.type === type && (status === undefined || entry.status === status),
+    (entry) =>
+      entry.type === type && (status === undefined ? entry.status !== 'archived' : entry.status === status),
   );
   for (const entry of shown) numbers.set(entry, keyNumber(entry.key));
   return shown.sort((left, right) => compareNumbered(left, right, numbers.get(left)!, numbers.get(right)!));
