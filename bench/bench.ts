@@ -103,8 +103,11 @@ async function main(): Promise<void> {
       only: { type: 'string' },
       /** A folder of Markdown for the edits part to measure instead of its corpus (repeatable). */
       corpus: { type: 'string', multiple: true },
+      /** N model-based UI journeys with random seeds (e2e/journeys.spec.ts), instead of the measurements. */
+      journeys: { type: 'string' },
     },
   });
+  if (values.journeys !== undefined) return runJourneys(Number(values.journeys));
   if (values.only !== undefined && !(parts as readonly string[]).includes(values.only))
     throw new Error(`--only takes one of ${parts.join(', ')}`);
   const wanted = (part: (typeof parts)[number]): boolean => values.only === undefined || values.only === part;
@@ -222,3 +225,21 @@ async function measureGrowth(
 }
 
 await main();
+
+/** Long random runs of the journeys test: a new seed each time, printed so a failure can be replayed. */
+async function runJourneys(count: number): Promise<void> {
+  if (!Number.isInteger(count) || count < 1)
+    throw new Error('--journeys takes a number of journeys, e.g. 20');
+  const { spawnSync } = await import('node:child_process');
+  const seed = Math.floor(Math.random() * 2 ** 31);
+  process.stderr.write(`Journeys: ${count} with seed ${seed} (replay: SPECBENCH_JOURNEY_SEED=${seed})\n`);
+  // The journeys drive the built renderer; `npm run bench` builds only the Node side.
+  const built = spawnSync('npm', ['run', 'build:renderer'], { cwd: repository, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('npm run build:renderer failed');
+  const run = spawnSync('npx', ['playwright', 'test', 'e2e/journeys.spec.ts', '--project', 'browser'], {
+    cwd: repository,
+    stdio: 'inherit',
+    env: { ...process.env, SPECBENCH_JOURNEY_SEED: String(seed), SPECBENCH_JOURNEY_RUNS: String(count) },
+  });
+  process.exitCode = run.status ?? 1;
+}

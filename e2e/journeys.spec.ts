@@ -1,0 +1,329 @@
+/**
+ * A model-based test of the document lifecycle: fast-check picks what a person does next (create each
+ * kind, type, rename by title, switch documents by the quick switcher, the navigator or Back, edit
+ * the file from outside, reload, trash and undo, archive, move, pause) in random order and timing,
+ * drives the real UI in browser mode, and checks the invariants of journeyModel.ts after every step.
+ * A failure shrinks to a short script, printed with the seed. `npm test` runs a fixed seed under a
+ * time limit; `npm run bench -- --journeys N` runs N journeys with random seeds.
+ */
+import { expect, test, type Browser } from '@playwright/test';
+import fc from 'fast-check';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { copyWorkspace, openApp, serve, type WorkspaceKind } from './specbenchTest.js';
+import {
+  checkInvariants,
+  initialModel,
+  newWord,
+  observeOpen,
+  editorText,
+  settle,
+  type JourneyModel,
+  type JourneyReal,
+} from './models/journeyModel.js';
+
+type Command = fc.AsyncCommand<JourneyModel, JourneyReal>;
+const kinds = { spec: 'New spec', story: 'New story', faq: 'New FAQ' } as const;
+const titles = ['Refund window', 'Gift cards', 'Refund window', 'Split the bill', 'Årets plan'];
+const sectionNames = { specs: 'Specs', stories: 'Stories', faqs: 'FAQs' } as const;
+
+function documentAt(model: JourneyModel, index: number) {
+  const live = [...model.documents.values()].filter((document) => !document.trashedTo);
+  return live.length ? live[index % live.length] : undefined;
+}
+
+function logged(model: JourneyModel, step: string): void {
+  model.log.push(step);
+}
+
+class Create implements Command {
+  constructor(
+    readonly kind: keyof typeof kinds,
+    readonly title: string,
+  ) {}
+  check = () => true;
+  async run(model: JourneyModel, real: JourneyReal) {
+    logged(model, this.toString());
+    await real.page.getByRole('button', { name: kinds[this.kind] }).click();
+    await expect(real.app.title).toBeFocused();
+    await real.app.title.fill(this.title);
+    await real.app.title.press('Enter');
+    await settle(real);
+    await observeOpen(model, real);
+    model.documents.get(model.open!)!.title = this.title;
+  }
+  toString = () => `create ${this.kind} "${this.title}"`;
+}
+
+class Type implements Command {
+  constructor(readonly delay: number) {}
+  check = (model: JourneyModel) => model.open !== undefined;
+  async run(model: JourneyModel, real: JourneyReal) {
+    const word = newWord(model);
+    logged(model, `${this.toString()} ${word}`);
+    const block = real.app.editor.locator('p, h2, h3').last();
+    await block.click();
+    await real.page.keyboard.press('End');
+    await real.page.keyboard.type(` ${word}`, { delay: this.delay });
+    model.documents.get(model.open!)!.words.push(word);
+  }
+  toString = () => `type (${this.delay} ms a key)`;
+}
+
+class Retitle implements Command {
+  constructor(readonly title: string) {}
+  check = (model: JourneyModel) => model.open !== undefined;
+  async run(model: JourneyModel, real: JourneyReal) {
+    logged(model, this.toString());
+    await real.app.title.fill(this.title);
+    await real.app.title.press('Enter');
+    model.documents.get(model.open!)!.title = this.title;
+    await settle(real);
+    await observeOpen(model, real);
+  }
+  toString = () => `retitle "${this.title}"`;
+}
+
+class QuickSwitch implements Command {
+  constructor(readonly index: number) {}
+  check = (model: JourneyModel) => documentAt(model, this.index) !== undefined;
+  async run(model: JourneyModel, real: JourneyReal) {
+    const target = documentAt(model, this.index)!;
+    logged(model, `quick switch to ${target.key}`);
+    await real.page.keyboard.press('Control+P');
+    await real.page.getByRole('combobox', { name: 'Go to document' }).fill(target.key);
+    await real.page
+      .getByRole('option', { name: new RegExp(`\\b${target.key}\\b`) })
+      .first()
+      .click();
+    await expect(real.page.locator('.document-header .path')).toHaveText(target.path);
+    await observeOpen(model, real);
+  }
+  toString = () => `quick switch #${this.index}`;
+}
+
+class NavigatorOpen implements Command {
+  constructor(readonly index: number) {}
+  check = (model: JourneyModel) => documentAt(model, this.index) !== undefined;
+  async run(model: JourneyModel, real: JourneyReal) {
+    const target = documentAt(model, this.index)!;
+    logged(model, `navigator to ${target.key}`);
+    const folder = target.path.split('/')[0] as keyof typeof sectionNames;
+    const navigator = real.app.navigator;
+    await navigator.getByRole('link', { name: sectionNames[folder] ?? 'Other' }).click();
+    await navigator.getByRole('link', { name: new RegExp(`\\b${target.key}\\b`) }).click();
+    await expect(real.page.locator('.document-header .path')).toHaveText(target.path);
+    await observeOpen(model, real);
+  }
+  toString = () => `navigator #${this.index}`;
+}
+
+class Back implements Command {
+  check = (model: JourneyModel) => model.depth > 0;
+  async run(model: JourneyModel, real: JourneyReal) {
+    logged(model, this.toString());
+    await real.page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          window.addEventListener('hashchange', () => resolve(), { once: true });
+          history.back();
+        }),
+    );
+    if (new URL(real.page.url()).hash.startsWith('#/doc/')) {
+      await expect(
+        real.app.saveState.or(real.page.getByRole('heading', { name: 'This document cannot be opened' })),
+      ).toBeVisible();
+    }
+    await observeOpen(model, real);
+  }
+  toString = () => 'back';
+}
+
+class OutsideEdit implements Command {
+  constructor(readonly index: number) {}
+  check = (model: JourneyModel) => documentAt(model, this.index) !== undefined;
+  async run(model: JourneyModel, real: JourneyReal) {
+    const target = documentAt(model, this.index)!;
+    // Someone else edits a document that is saved: it reloads where it is open.
+    if (target.key === model.open) await settle(real);
+    const word = newWord(model);
+    logged(model, `outside edit of ${target.key} ${word}`);
+    await fs.appendFile(path.join(real.root, target.path), `\n\nOutside ${word}.\n`);
+    target.words.push(word);
+    if (target.key === model.open) await expect(real.app.editor).toContainText(word);
+  }
+  toString = () => `outside edit #${this.index}`;
+}
+
+class OutsideEditWhileTyping implements Command {
+  constructor(readonly keepMine: boolean) {}
+  check = (model: JourneyModel) => model.open !== undefined;
+  async run(model: JourneyModel, real: JourneyReal) {
+    const document = model.documents.get(model.open!)!;
+    const mine = newWord(model);
+    const theirs = newWord(model);
+    logged(model, `${this.toString()} ${mine} / ${theirs}`);
+    await real.app.editor.locator('p, h2, h3').last().click();
+    await real.page.keyboard.press('End');
+    await real.page.keyboard.type(` ${mine}`);
+    await fs.appendFile(path.join(real.root, document.path), `\n\nOutside ${theirs}.\n`);
+    const theirsText = await fs.readFile(path.join(real.root, document.path), 'utf8');
+    document.words.push(mine, theirs);
+    const conflict = real.app.conflictBanner;
+    const outcome = await expect
+      .poll(async () => {
+        if (await conflict.isVisible()) return 'conflict';
+        const text = await editorText(real);
+        return text.includes(theirs) && text.includes(mine) ? 'merged' : 'waiting';
+      })
+      .not.toBe('waiting')
+      .then(async () => ((await conflict.isVisible()) ? 'conflict' : 'merged'));
+    if (outcome === 'conflict') {
+      await conflict.getByRole('button', { name: this.keepMine ? 'Keep mine' : 'Take theirs' }).click();
+      // Keep mine drops their line; Take theirs drops every word not yet in the file they wrote.
+      document.words = document.words.filter((word) =>
+        this.keepMine ? word !== theirs : theirsText.includes(word),
+      );
+      // Keep mine writes the buffer, which never had their line; Take theirs reloads the file.
+      await settle(real);
+    }
+  }
+  toString = () => `type while it changes outside, then ${this.keepMine ? 'keep mine' : 'take theirs'}`;
+}
+
+class Reload implements Command {
+  check = () => true;
+  async run(model: JourneyModel, real: JourneyReal) {
+    logged(model, this.toString());
+    await settle(real);
+    await real.page.reload();
+    await real.page.locator('body[data-ready=true]').waitFor();
+    if (new URL(real.page.url()).hash.startsWith('#/doc/')) await settle(real);
+    await observeOpen(model, real);
+  }
+  toString = () => 'reload';
+}
+
+class Pause implements Command {
+  constructor(readonly milliseconds: number) {}
+  check = () => true;
+  async run(model: JourneyModel, real: JourneyReal) {
+    logged(model, this.toString());
+    await real.page.waitForTimeout(this.milliseconds);
+  }
+  toString = () => `pause ${this.milliseconds} ms`;
+}
+
+const commands = [
+  fc
+    .tuple(fc.constantFrom<keyof typeof kinds>('spec', 'story', 'faq'), fc.constantFrom(...titles))
+    .map(([kind, title]) => new Create(kind, title)),
+  fc.constantFrom(0, 0, 15).map((delay) => new Type(delay)),
+  fc.constantFrom(...titles).map((title) => new Retitle(title)),
+  fc.nat(20).map((index) => new QuickSwitch(index)),
+  fc.nat(20).map((index) => new NavigatorOpen(index)),
+  fc.constant(new Back()),
+  fc.nat(20).map((index) => new OutsideEdit(index)),
+  fc.boolean().map((keepMine) => new OutsideEditWhileTyping(keepMine)),
+  fc.constant(new Reload()),
+  fc.constantFrom(100, 500, 1200).map((milliseconds) => new Pause(milliseconds)),
+];
+
+/** How many entries Back can go before it leaves the app: each entry is numbered when first seen. */
+function historyDepth(previous: number): number {
+  const state = history.state as { depth?: number } | null;
+  if (state?.depth !== undefined) return state.depth;
+  history.replaceState({ depth: previous + 1 }, '');
+  return previous + 1;
+}
+
+export interface JourneyOptions {
+  kind: WorkspaceKind;
+  seed: number;
+  runs: number;
+  steps: number;
+  /** Stops starting new journeys after this long (the ones run count). */
+  timeLimitMs: number;
+}
+
+/** Runs the journeys; answers how many steps ran, or throws the shrunk counterexample. */
+export async function runJourneys(
+  browser: Browser,
+  options: JourneyOptions,
+): Promise<{ steps: number; runs: number }> {
+  let steps = 0;
+  let runs = 0;
+  const t0 = Date.now();
+  const property = fc.asyncProperty(
+    fc.commands(commands, { maxCommands: options.steps, size: 'max' }),
+    async (script) => {
+      const root = await copyWorkspace(options.kind);
+      const served = await serve(root);
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      page.on('dialog', (dialog) => void dialog.accept());
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      const model = await initialModel(root);
+      try {
+        const app = await openApp(page, served.url);
+        const real: JourneyReal = { page, app, root };
+        await page.evaluate(() => history.replaceState({ depth: 0 }, ''));
+        runs++;
+        if (process.env.SPECBENCH_JOURNEY_TRACE) console.log(`run ${runs} @ ${Date.now() - t0} ms`);
+        const checked: Command[] = [...script].map((command) => ({
+          check: (current: JourneyModel) => command.check(current) as boolean,
+          run: async (current: JourneyModel, world: JourneyReal) => {
+            steps++;
+            if (process.env.SPECBENCH_JOURNEY_TRACE)
+              console.log(`step ${steps}: ${command.toString()} @ ${Date.now() - t0} ms`);
+            await command.run(current, world);
+            current.depth = await world.page.evaluate(historyDepth, current.depth);
+            await checkInvariants(current, world);
+            expect(errors, 'uncaught errors in the page').toEqual([]);
+          },
+          toString: () => command.toString(),
+        }));
+        await fc.asyncModelRun(() => Promise.resolve({ model, real }), checked);
+      } catch (error) {
+        throw new Error(`${String(error)}\nSteps taken: ${model.log.join(' → ')}`, { cause: error });
+      } finally {
+        await context.close();
+        served.process.kill('SIGTERM');
+        await fs.rm(root, { recursive: true, force: true });
+      }
+    },
+  );
+  await fc.assert(property, {
+    seed: options.seed,
+    numRuns: options.runs,
+    interruptAfterTimeLimit: options.timeLimitMs,
+    markInterruptAsFailure: false,
+    endOnFailure: false,
+  });
+  return { steps, runs };
+}
+
+// A step that cannot find its control fails in seconds, so the failure shrinks instead of hanging.
+test.use({ actionTimeout: 10_000, navigationTimeout: 15_000 });
+
+const seed = Number(process.env.SPECBENCH_JOURNEY_SEED ?? 20261206);
+const runs = Number(process.env.SPECBENCH_JOURNEY_RUNS ?? 0);
+
+for (const kind of ['empty', 'sample'] as const) {
+  test(`journeys from ${kind === 'empty' ? 'an empty workspace' : 'the sample'} keep every document's content its own`, async ({
+    browser,
+  }, info) => {
+    // npm test: a fixed seed and a fixed number of journeys (about 500 steps in all, a few minutes);
+    // the time limit only guards a hang, and leaves room for a failure to shrink.
+    const budget = kind === 'empty' ? { runs: 6, steps: 60 } : { runs: 4, steps: 50 };
+    const chosen = { ...(runs > 0 ? { runs, steps: 60 } : budget), timeLimitMs: 10 * 60_000 };
+    test.setTimeout(runs > 0 ? 0 : chosen.timeLimitMs + 120_000);
+    const started = Date.now();
+    const result = await runJourneys(browser, { kind, seed, ...chosen });
+    const line = `journeys (${kind}, seed ${seed}): ${result.steps} steps in ${result.runs} runs, ${Math.round((Date.now() - started) / 1000)} s`;
+    console.log(line);
+    info.annotations.push({ type: 'journeys', description: line });
+    expect(result.runs).toBe(chosen.runs);
+  });
+}
