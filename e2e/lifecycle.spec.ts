@@ -118,3 +118,41 @@ test.describe('delete, archive and move', () => {
     );
   });
 });
+
+test.describe('the navigator’s right-click', () => {
+  test.use({ workspaceKind: 'sample' });
+
+  test('offers Move, Archive and Delete for a document that is not open, from the mouse and the keyboard', async ({
+    app,
+    workspaceDir,
+  }) => {
+    await app.section('FAQs').click();
+    const faqs = app.navigator.getByRole('list', { name: 'FAQs list' });
+    const entry = faqs.getByRole('link', { name: /FAQ-1/ });
+    await entry.click({ button: 'right' });
+    const menu = app.page.getByRole('menu', { name: 'Document actions' });
+    await expect(menu.getByRole('menuitem')).toHaveText(['Move to folder…', 'Archive', 'Delete']);
+    await screenshot(app.page, 'navigator-context-menu');
+    await menu.getByRole('menuitem', { name: 'Move to folder…' }).click();
+    await app.page.getByRole('combobox', { name: 'Folder' }).fill('faqs/answered');
+    await app.page.keyboard.press('Enter');
+    await expect(faqs.getByRole('link', { name: /FAQ-1/ })).toHaveAttribute('href', /faqs\/answered\//);
+    // The keyboard's way to the same menu: Shift+F10 on the focused entry.
+    await faqs.getByRole('link', { name: /FAQ-1/ }).focus();
+    await app.page.keyboard.press('Shift+F10');
+    await expect(menu.getByRole('menuitem', { name: 'Move to folder…' })).toBeFocused();
+    await app.page.keyboard.press('ArrowDown');
+    await app.page.keyboard.press('ArrowDown');
+    await app.page.keyboard.press('Enter');
+    const notice = app.page.getByRole('status', { name: 'Notice' });
+    await expect(notice).toContainText('Deleted “');
+    await expect(faqs.getByRole('link', { name: /FAQ-1/ })).toHaveCount(0);
+    const [stamp] = await fs.readdir(path.join(workspaceDir, '.specbench', 'trash'));
+    const trashed = await fs.readdir(
+      path.join(workspaceDir, '.specbench', 'trash', stamp!, 'faqs', 'answered'),
+    );
+    await notice.getByRole('button', { name: 'Undo' }).click();
+    await expect(faqs.getByRole('link', { name: /FAQ-1/ })).toHaveCount(1);
+    expect(await fs.readdir(path.join(workspaceDir, 'faqs', 'answered'))).toEqual(trashed);
+  });
+});

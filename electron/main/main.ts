@@ -1,9 +1,10 @@
 /** The Electron entry point and composition root: builds the services and hands them to the shell. */
 import path from 'node:path';
-import { BrowserWindow, app, dialog, protocol, session } from 'electron';
+import { BrowserWindow, app, dialog, protocol, session, shell } from 'electron';
 import { Workspace } from '../engine/workspace.js';
 import { WorkspaceService } from '../services/workspaceService.js';
 import { WorkspaceSession } from '../services/workspaceSession.js';
+import { sweepToSystemTrash } from '../services/systemTrash.js';
 import { appScheme, appSchemePrivileges } from './appProtocol.js';
 import { runDesktopApp } from './appLifecycle.js';
 import { AppStateStore } from './appStateStore.js';
@@ -36,7 +37,10 @@ void runDesktopApp({
     const workspaces = new WorkspaceSession(async (root) => {
       const opened = await Workspace.open(root, { write: true, watch: true, cache: true });
       if (!opened.ok) return opened;
-      const service = new WorkspaceService(opened.workspace, { launchPrinter });
+      // Delete ends in the system trash; what a quit left waiting for Undo goes there now.
+      const moveToSystemTrash = (absolute: string) => shell.trashItem(absolute);
+      if (opened.workspace.writable) await sweepToSystemTrash(opened.workspace.root, moveToSystemTrash);
+      const service = new WorkspaceService(opened.workspace, { launchPrinter, moveToSystemTrash });
       return { ok: true, opened: { root, service, close: () => opened.workspace.close() } };
     });
     return new DesktopApp(

@@ -21,6 +21,7 @@ const methodNames = [
   'linksToName',
   'moveDocument',
   'restoreDocument',
+  'releaseTrashed',
   'saveAsset',
   'getLinks',
   'listOtherFiles',

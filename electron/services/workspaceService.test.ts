@@ -159,6 +159,13 @@ const observations: [MethodName, unknown, (result: never) => unknown, unknown][]
     [false, 'not-found'],
   ],
   [
+    'releaseTrashed',
+    { trashedTo: '.specbench/trash/2026/stories/save-card.md' },
+    (released: { ok: boolean; systemTrash: boolean }) => [released.ok, released.systemTrash],
+    // Browser mode (no system trash given): the file stays in .specbench/trash/.
+    [true, false],
+  ],
+  [
     'saveAsset',
     { name: 'Flow.png', base64: png },
     (saved: { ok: boolean; path: string }) => [saved.ok, saved.path],
@@ -453,6 +460,7 @@ describe('WorkspaceService', () => {
       'importFeedback',
       { base64: Buffer.from('text\nhi\n').toString('base64'), fileName: 'x.csv', dryRun: false },
     ],
+    ['releaseTrashed', { trashedTo: '.specbench/trash/x/specs/promo-codes.md' }],
   ];
   it.each(readOnlyCases)('a read-only workspace refuses %s', async (method, input) => {
     const service = await serviceFor(root, false);

@@ -21,6 +21,12 @@ import { saveAsset } from './assetWriter.js';
 import { gitHandlers } from './gitHandlers.js';
 import { BundleExporter, type BundleExporterOptions } from './bundleExporter.js';
 import { evidenceHandlers } from './evidenceHandlers.js';
+import { releaseToSystemTrash, type MoveToSystemTrash } from './systemTrash.js';
+
+export interface WorkspaceServiceOptions extends BundleExporterOptions {
+  /** The desktop's system trash (shell.trashItem); without it a deleted document stays in .specbench/trash/. */
+  moveToSystemTrash?: MoveToSystemTrash;
+}
 
 /** The workspace's own templates of each document type, as the editor weighs documents against them. */
 function templateOutlines(templates: WorkspaceTemplates): WorkspaceInfo['templates'] {
@@ -45,7 +51,7 @@ export class WorkspaceService implements ApiService {
 
   constructor(
     private readonly workspace: Workspace,
-    private readonly exportOptions: BundleExporterOptions = {},
+    private readonly options: WorkspaceServiceOptions = {},
   ) {
     this.handlers = this.createHandlers();
   }
@@ -63,7 +69,7 @@ export class WorkspaceService implements ApiService {
 
   private createHandlers(): Handlers {
     const workspace = this.workspace;
-    const exporter = new BundleExporter(workspace, this.exportOptions);
+    const exporter = new BundleExporter(workspace, this.options);
     const writable = <T>(run: () => Promise<T>): Promise<T | ReadOnly> =>
       workspace.writable
         ? run()
@@ -129,6 +135,13 @@ export class WorkspaceService implements ApiService {
       moveDocument: ({ path: file, folder }) => writable(() => workspace.moveDocument(file, folder)),
       restoreDocument: ({ trashedTo, path: file }) =>
         writable(() => workspace.restoreDocument(trashedTo, file)),
+      releaseTrashed: ({ trashedTo }) =>
+        writable(async () => {
+          const moveToSystemTrash = this.options.moveToSystemTrash;
+          if (!moveToSystemTrash) return { ok: true, systemTrash: false };
+          const problem = await releaseToSystemTrash(workspace.root, trashedTo, moveToSystemTrash);
+          return problem ? { ok: false, error: 'io', message: problem } : { ok: true, systemTrash: true };
+        }),
       saveAsset: ({ name, base64 }) => writable(() => saveAsset(workspace.root, name, base64)),
       getLinks: (input) => {
         const links = 'key' in input ? workspace.links(input.key) : workspace.documentLinks(input.path);

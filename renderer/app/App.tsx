@@ -24,7 +24,7 @@ import { useHashRoute } from '../workbench/useHashRoute.js';
 import { useShortcuts } from './useShortcuts.js';
 import type { DocumentSession } from '../workbench/documentSession.js';
 import { DocumentSessions, DocumentSessionsContext } from '../workbench/documentSessions.js';
-import { Toast } from '../ui/Toast.js';
+import { useTrashNotice } from './useTrashNotice.js';
 import { WorkspaceContext, useWorkspaceLoader, type WorkspaceState } from '../workbench/workspaceState.js';
 import { PageActions, PageActionsContext } from '../workbench/pageActions.js';
 import { GitStateContext, useGitStateLoader } from '../workbench/gitState.js';
@@ -39,15 +39,14 @@ export function App({ api }: { api: SpecbenchApi }) {
   const [selectedRequirement, setSelectedRequirement] = useState<string | undefined>(undefined);
   const closeDialog = useCallback(() => setDialog(undefined), []);
   const documents = useMemo(() => new DocumentSessions(api), [api]);
-  const [trashed, setTrashed] = useState<{ path: string; trashedTo: string; title: string } | undefined>();
+  const trash = useTrashNotice(documents);
   documents.connect({
     update: workspace.update,
     shown: (path) => workspace.byPath.get(path),
     navigate,
     trashed: (path, trashedTo) =>
-      setTrashed({ path, trashedTo, title: workspace.byPath.get(path)?.title || path }),
+      trash.trashed({ path, trashedTo, title: workspace.byPath.get(path)?.title || path }),
   });
-  const closeToast = useCallback(() => setTrashed(undefined), []);
   const openDocument = documents.sessionFor(route.name === 'doc' ? route.path : undefined);
   const openPath = route.name === 'doc' && workspace.info?.writable ? route.path : undefined;
   const exportCommands = useMemo(
@@ -139,13 +138,7 @@ export function App({ api }: { api: SpecbenchApi }) {
                 ? { initialSpec: workspace.byPath.get(route.path)?.key }
                 : {})}
             />
-            {trashed && (
-              <Toast
-                message={`Deleted “${trashed.title}”.`}
-                action={{ label: 'Undo', run: () => void documents.restore(trashed.trashedTo, trashed.path) }}
-                onClose={closeToast}
-              />
-            )}
+            {trash.notice}
           </DocumentSessionsContext.Provider>
         </GitStateContext.Provider>
       </WorkspaceContext.Provider>

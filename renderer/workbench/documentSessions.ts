@@ -123,6 +123,11 @@ export class DocumentSessions implements SessionHost {
     return undefined;
   }
 
+  /** The Undo was not taken: on the desktop the file moves on to the system trash. */
+  async release(trashedTo: string): Promise<void> {
+    await this.api.releaseTrashed({ trashedTo });
+  }
+
   /** Undo of a trash: the document goes back (beside a file that took its name meanwhile) and opens. */
   async restore(trashedTo: string, path: string): Promise<string | undefined> {
     const restored = await this.api.restoreDocument({ trashedTo, path });

@@ -291,6 +291,11 @@ export const apiContract = {
   restoreDocument: write<Result<{ path: string }>>()(
     z.object({ trashedTo: pathArgument, path: pathArgument }).strict(),
   ),
+  /**
+   * The Undo of a Delete is no longer offered: on the desktop the file moves on from `.specbench/trash/`
+   * to the system trash (answers systemTrash: true); browser mode keeps it in `.specbench/trash/`.
+   */
+  releaseTrashed: write<Result<{ systemTrash: boolean }>>()(z.object({ trashedTo: pathArgument }).strict()),
   saveAsset: write<Result<{ path: string }>>()(
     z.object({ name: z.string().min(1).max(255), base64: z.string().max(maxDocumentBytes * 2) }).strict(),
   ),

@@ -17,7 +17,7 @@ import { completenessOf, templateOutline, type Completeness } from './completene
 import { templateExamplesKey } from './TemplateExamples.js';
 import { sharedCodec } from '../../workbench/sharedCodec.js';
 import { scrollToAnchor } from './scrollToAnchor.js';
-import { DocumentMenu } from './DocumentMenu.js';
+import { DocumentMenu } from '../documents/index.js';
 import { ConflictBanner } from './ConflictBanner.js';
 import { MakeSpecButton } from './MakeSpecButton.js';
 import { DuplicateKeyBanner } from './DuplicateKeyBanner.js';
@@ -229,17 +229,6 @@ function EditorPage({
     scrollToAnchor(editor.view.dom, anchor);
   }, [anchor, editor]);
 
-  const folders = useMemo(
-    () =>
-      [
-        ...new Set(
-          workspace.documents.map((entry) => entry.path.slice(0, Math.max(0, entry.path.lastIndexOf('/')))),
-        ),
-      ]
-        .filter(Boolean)
-        .sort(),
-    [workspace.documents],
-  );
   const filled = completeness.required.length - completeness.empty.length;
   const byPath = workspace.byPath;
   const exists = useCallback((other: string) => byPath.has(other), [byPath]);
@@ -288,9 +277,7 @@ function EditorPage({
               History
             </a>
             <SaveState status={session.status} />
-            {writable && (
-              <DocumentMenu path={path} archived={session.fields.status === 'archived'} folders={folders} />
-            )}
+            {writable && <DocumentMenu path={path} archived={session.fields.status === 'archived'} />}
           </div>
           <TitleField
             api={api}

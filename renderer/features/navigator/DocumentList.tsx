@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { documentHash } from '../../workbench/route.js';
 import type { NavigatorRow } from './folderRows.js';
+import { useDocumentContextMenu } from '../documents/index.js';
 
 const rowHeight = 46;
 const folderRowHeight = 32;
@@ -18,6 +19,7 @@ interface DocumentListProps {
 
 export function DocumentList({ label, rows, openPath, onToggleFolder }: DocumentListProps) {
   const scroller = useRef<HTMLDivElement>(null);
+  const { onContextMenu, menu } = useDocumentContextMenu();
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
@@ -66,6 +68,7 @@ export function DocumentList({ label, rows, openPath, onToggleFolder }: Document
                 href={documentHash(entry.path)}
                 aria-current={entry.path === openPath ? 'page' : undefined}
                 title={entry.path}
+                {...(onContextMenu ? { onContextMenu: (event) => onContextMenu(event, entry) } : {})}
               >
                 <span className="row-title" dir="auto">
                   {entry.title || entry.path}
@@ -80,6 +83,7 @@ export function DocumentList({ label, rows, openPath, onToggleFolder }: Document
           );
         })}
       </div>
+      {menu}
     </div>
   );
 }

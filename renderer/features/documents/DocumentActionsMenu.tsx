@@ -1,0 +1,125 @@
+/**
+ * A document's Move to folder…, Archive (or Unarchive) and Delete, as a menu that turns into the folder
+ * field when moving. The header's Document actions button and the navigator's right-click both show it;
+ * the command palette has the same three for the open document.
+ */
+import { useContext, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { DocumentSessionsContext } from '../../workbench/documentSessions.js';
+import { useWorkspace } from '../../workbench/workspaceState.js';
+import './documentActions.css';
+
+interface DocumentActionsMenuProps {
+  path: string;
+  archived: boolean;
+  /** Closes the menu (chosen, Escape, or a click outside); a problem stays shown by the caller. */
+  onClose: () => void;
+  onProblem: (message: string | undefined) => void;
+  /** Where it floats: under the header button by default, at the pointer for a right-click. */
+  style?: CSSProperties;
+}
+
+export function DocumentActionsMenu({ path, archived, onClose, onProblem, style }: DocumentActionsMenuProps) {
+  const documents = useContext(DocumentSessionsContext);
+  const workspace = useWorkspace();
+  const [folder, setFolder] = useState<string | undefined>(undefined);
+  const menu = useRef<HTMLDivElement>(null);
+  const current = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+  const folders = useMemo(
+    () =>
+      [
+        ...new Set(
+          workspace.documents.map((entry) => entry.path.slice(0, Math.max(0, entry.path.lastIndexOf('/')))),
+        ),
+      ]
+        .filter(Boolean)
+        .sort(),
+    [workspace.documents],
+  );
+
+  useEffect(() => {
+    if (folder === undefined) menu.current?.querySelector<HTMLElement>('[role=menuitem]')?.focus();
+    const close = (event: MouseEvent) => {
+      if (!menu.current?.contains(event.target as Node)) onClose();
+    };
+    document.addEventListener('mousedown', close);
+    return () => document.removeEventListener('mousedown', close);
+  }, [onClose, folder]);
+
+  async function run(action: () => Promise<string | undefined>) {
+    onClose();
+    onProblem(await action());
+  }
+
+  if (!documents) return null;
+  return (
+    <div ref={menu} className="document-menu-list" style={style}>
+      {folder !== undefined ? (
+        <form
+          className="move-form"
+          aria-label="Move to folder"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void run(() => documents.move(path, folder));
+          }}
+        >
+          <span className="move-form-caption">Move {path.slice(path.lastIndexOf('/') + 1)} to folder</span>
+          <input
+            autoFocus
+            aria-label="Folder"
+            list="document-folders"
+            value={folder}
+            onChange={(event) => setFolder(event.target.value)}
+            onKeyDown={(event) => event.key === 'Escape' && onClose()}
+          />
+          <datalist id="document-folders">
+            {folders.map((name) => (
+              <option key={name} value={name} />
+            ))}
+          </datalist>
+          <span className="move-form-buttons">
+            <button type="button" className="button" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="submit" className="button primary">
+              Move
+            </button>
+          </span>
+        </form>
+      ) : (
+        <div
+          role="menu"
+          aria-label="Document actions"
+          className="document-menu-items"
+          onKeyDown={(event) => {
+            const items = Array.from(event.currentTarget.querySelectorAll<HTMLElement>('[role=menuitem]'));
+            const at = items.indexOf(document.activeElement as HTMLElement);
+            if (event.key === 'Escape' || event.key === 'Tab') onClose();
+            else if (event.key === 'ArrowDown') items[(at + 1) % items.length]?.focus();
+            else if (event.key === 'ArrowUp') items[(at - 1 + items.length) % items.length]?.focus();
+            else return;
+            event.preventDefault();
+          }}
+        >
+          <button type="button" role="menuitem" onClick={() => setFolder(current)}>
+            Move to folder…
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            onClick={() => void run(() => documents.archive(path, !archived))}
+          >
+            {archived ? 'Unarchive' : 'Archive'}
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            className="danger"
+            onClick={() => void run(() => documents.trash(path))}
+          >
+            Delete
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
