@@ -204,6 +204,63 @@ class Reload implements Command {
   toString = () => 'reload';
 }
 
+/** Where the newest trash put a document's file, if it is there. */
+async function trashedPath(root: string, file: string): Promise<string | undefined> {
+  const stamps = (await fs.readdir(path.join(root, '.specbench', 'trash')).catch(() => [])).sort().reverse();
+  for (const stamp of stamps) {
+    const candidate = `.specbench/trash/${stamp}/${file}`;
+    if (await fs.stat(path.join(root, candidate)).catch(() => undefined)) return candidate;
+  }
+  return undefined;
+}
+
+class Trash implements Command {
+  constructor(readonly fromPalette: boolean) {}
+  check = (model: JourneyModel) => model.open !== undefined;
+  async run(model: JourneyModel, real: JourneyReal) {
+    const document = model.documents.get(model.open!)!;
+    logged(model, `${this.toString()} ${document.key}`);
+    if (this.fromPalette) {
+      await real.page.keyboard.press('Control+K');
+      await expect(real.page.getByRole('dialog', { name: 'Command palette' })).toBeVisible();
+      await real.page.keyboard.type('delete this document');
+      await real.page.keyboard.press('Enter');
+    } else {
+      await real.page.getByRole('button', { name: 'Document actions' }).click();
+      await real.page.getByRole('menuitem', { name: 'Delete' }).click();
+    }
+    await expect(real.page.getByRole('status', { name: 'Notice' })).toContainText('Deleted');
+    await expect.poll(() => trashedPath(real.root, document.path)).toBeTruthy();
+    document.trashedTo = await trashedPath(real.root, document.path);
+    model.undoable = document.key;
+    await observeOpen(model, real);
+  }
+  toString = () => `trash (${this.fromPalette ? 'palette' : 'document actions'})`;
+}
+
+class Undo implements Command {
+  check = (model: JourneyModel) => model.undoable !== undefined;
+  async run(model: JourneyModel, real: JourneyReal) {
+    const document = model.documents.get(model.undoable!)!;
+    model.undoable = undefined;
+    // The notice goes after ten seconds; a step that finds it gone has nothing to undo.
+    const undo = real.page.getByRole('status', { name: 'Notice' }).getByRole('button', { name: 'Undo' });
+    const clicked = await undo.click({ timeout: 2_000 }).then(
+      () => true,
+      () => false,
+    );
+    logged(model, `undo trash of ${document.key}${clicked ? '' : ' (notice gone)'}`);
+    if (!clicked) return;
+    document.trashedTo = undefined;
+    await expect(real.page.locator('.document-header .path')).toHaveText(
+      new RegExp(`^${document.path.replace(/\.md$/, '')}(-\\d+)?\\.md$`),
+    );
+    await settle(real);
+    await observeOpen(model, real);
+  }
+  toString = () => 'undo';
+}
+
 class Pause implements Command {
   constructor(readonly milliseconds: number) {}
   check = () => true;
@@ -226,6 +283,8 @@ const commands = [
   fc.nat(20).map((index) => new OutsideEdit(index)),
   fc.boolean().map((keepMine) => new OutsideEditWhileTyping(keepMine)),
   fc.constant(new Reload()),
+  fc.boolean().map((fromPalette) => new Trash(fromPalette)),
+  fc.constant(new Undo()),
   fc.constantFrom(100, 500, 1200).map((milliseconds) => new Pause(milliseconds)),
 ];
 
@@ -242,7 +301,7 @@ export interface JourneyOptions {
   seed: number;
   runs: number;
   steps: number;
-  /** Stops starting new journeys after this long (the ones run count). */
+  /** Starts no new journey after this long (unless shrinking a failure). */
   timeLimitMs: number;
 }
 
@@ -253,10 +312,14 @@ export async function runJourneys(
 ): Promise<{ steps: number; runs: number }> {
   let steps = 0;
   let runs = 0;
+  let failed = false;
   const t0 = Date.now();
   const property = fc.asyncProperty(
     fc.commands(commands, { maxCommands: options.steps, size: 'max' }),
     async (script) => {
+      // Past the time limit, journeys not yet started pass untried (fast-check would abandon a running
+      // one mid-step); once one has failed, every shrinking attempt runs.
+      if (!failed && Date.now() - t0 > options.timeLimitMs) return;
       const root = await copyWorkspace(options.kind);
       const served = await serve(root);
       const context = await browser.newContext();
@@ -286,6 +349,7 @@ export async function runJourneys(
         }));
         await fc.asyncModelRun(() => Promise.resolve({ model, real }), checked);
       } catch (error) {
+        failed = true;
         throw new Error(`${String(error)}\nSteps taken: ${model.log.join(' → ')}`, { cause: error });
       } finally {
         await context.close();
@@ -297,8 +361,6 @@ export async function runJourneys(
   await fc.assert(property, {
     seed: options.seed,
     numRuns: options.runs,
-    interruptAfterTimeLimit: options.timeLimitMs,
-    markInterruptAsFailure: false,
     endOnFailure: false,
   });
   return { steps, runs };
@@ -314,16 +376,20 @@ for (const kind of ['empty', 'sample'] as const) {
   test(`journeys from ${kind === 'empty' ? 'an empty workspace' : 'the sample'} keep every document's content its own`, async ({
     browser,
   }, info) => {
-    // npm test: a fixed seed and a fixed number of journeys (about 500 steps in all, a few minutes);
-    // the time limit only guards a hang, and leaves room for a failure to shrink.
-    const budget = kind === 'empty' ? { runs: 6, steps: 60 } : { runs: 4, steps: 50 };
-    const chosen = { ...(runs > 0 ? { runs, steps: 60 } : budget), timeLimitMs: 10 * 60_000 };
-    test.setTimeout(runs > 0 ? 0 : chosen.timeLimitMs + 120_000);
+    // npm test: a fixed seed, journeys of up to 30 steps until 50 s have passed (about 500 steps in all
+    // on a quiet machine, fewer when it is shared; the figure is printed). The limit stops new journeys
+    // only, and leaves room for a failure to shrink. The bench option runs N journeys, however long.
+    const chosen =
+      runs > 0
+        ? { runs, steps: 60, timeLimitMs: 24 * 3_600_000 }
+        : { runs: 40, steps: 30, timeLimitMs: 50_000 };
+    test.setTimeout(runs > 0 ? 0 : chosen.timeLimitMs + 180_000);
     const started = Date.now();
     const result = await runJourneys(browser, { kind, seed, ...chosen });
     const line = `journeys (${kind}, seed ${seed}): ${result.steps} steps in ${result.runs} runs, ${Math.round((Date.now() - started) / 1000)} s`;
     console.log(line);
     info.annotations.push({ type: 'journeys', description: line });
-    expect(result.runs).toBe(chosen.runs);
+    expect(result.runs).toBeGreaterThan(0);
+    if (runs > 0) expect(result.runs).toBe(runs);
   });
 }

@@ -186,6 +186,15 @@ export async function checkInvariants(model: JourneyModel, real: JourneyReal): P
       return lost;
     })
     .toEqual([]);
+  // A deleted document is in the trash with every word it had.
+  for (const document of model.documents.values()) {
+    if (!document.trashedTo) continue;
+    const text = await fs.readFile(path.join(real.root, document.trashedTo), 'utf8').catch(() => '');
+    expect(
+      document.words.filter((word) => !text.includes(word)),
+      `words of ${document.key} in ${document.trashedTo}`,
+    ).toEqual([]);
+  }
   // No two files share a key (the journeys never make duplicates).
   const keys = (await keyedFiles(real.root)).map((file) => file.key);
   expect(
