@@ -83,6 +83,7 @@ export class Workspace {
   private readonly operations: DocumentOperations;
   private readonly listeners = new Set<(change: WorkspaceChange) => void>();
   private watcher: FileWatcher | undefined;
+  private watching: Promise<void> | undefined;
   private cacheWrite: Promise<unknown> = Promise.resolve();
   /** Old names of our own renames, until when the watcher's reports of their deletion are echoes. */
   private readonly renamedAway = new Map<string, number>();
@@ -167,7 +168,7 @@ export class Workspace {
     workspace.indexes.load(loaded.files, loaded.cachedTexts);
     workspace.statistics.totalMs = performance.now() - started;
     if (useCache && loaded.statistics.read > 0) workspace.scheduleCacheWrite(loaded.listedAt);
-    if (options.watch === true) await workspace.startWatching();
+    if (options.watch === true) await workspace.watch();
     // Temp files of saves a crash interrupted: swept after open, off the critical path.
     if (roadmap.store.writable) void store.removeStaleTempFiles().catch(() => undefined);
     return { ok: true, workspace };
@@ -358,6 +359,15 @@ export class Workspace {
     await this.applying;
     await this.cacheWrite;
     await this.roadmapStore.close();
+  }
+
+  /**
+   * Starts watching for outside changes (as `open` does with `watch: true`); resolves once changes
+   * from now on are reported. Idempotent.
+   */
+  watch(): Promise<void> {
+    this.watching ??= this.startWatching();
+    return this.watching;
   }
 
   private async startWatching(): Promise<void> {
