@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -39,6 +39,13 @@ describe('specbench help and version', () => {
   });
 });
 
+/** Which of `files` git ignores in `root` (made a repository here, after what the test looked at). */
+function ignoredByGit(root: string, files: string[]): string[] {
+  spawnSync('git', ['init', '-q'], { cwd: root });
+  const checked = spawnSync('git', ['check-ignore', ...files], { cwd: root, encoding: 'utf8' });
+  return checked.stdout.split('\n').filter((line) => line !== '');
+}
+
 describe('specbench init', () => {
   it('writes an empty workspace with its settings, roadmap, folders and .gitignore', () => {
     const parent = temporaryFolder();
@@ -50,6 +57,7 @@ describe('specbench init', () => {
       name: (JSON.parse(readFileSync(path.join(root, 'specbench.json'), 'utf8')) as { name: string }).name,
       roadmap: JSON.parse(readFileSync(path.join(root, 'roadmap.json'), 'utf8')) as unknown,
       gitignore: readFileSync(path.join(root, '.gitignore'), 'utf8'),
+      ignored: ignoredByGit(root, ['roadmap.json.bak', '.specbench/index.json', 'roadmap.json']),
     }).toEqual({
       code: 0,
       entries: [
@@ -65,7 +73,9 @@ describe('specbench init', () => {
       ],
       name: 'Product specs',
       roadmap: { version: 1, items: [] },
-      gitignore: '.specbench/\n',
+      gitignore:
+        '.specbench/\n# The previous roadmap.json, kept by Specbench to recover a corrupt file.\nroadmap.json.bak\n',
+      ignored: ['roadmap.json.bak', '.specbench/index.json'],
     });
   });
 

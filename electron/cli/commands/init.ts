@@ -100,8 +100,12 @@ async function writeEmptyWorkspace(root: string): Promise<void> {
     path.join(root, 'roadmap.json'),
     `${JSON.stringify({ version: 1, items: [] }, null, 2)}\n`,
   );
-  await writeFileAtomic(path.join(root, '.gitignore'), '.specbench/\n');
+  // The local cache, and the roadmap's previous version the roadmap store keeps beside it.
+  await writeFileAtomic(path.join(root, '.gitignore'), gitignore);
 }
+
+const gitignore =
+  '.specbench/\n# The previous roadmap.json, kept by Specbench to recover a corrupt file.\nroadmap.json.bak\n';
 
 /** Copies the sample that ships with the package, leaving out any local cache it may have grown. */
 async function copySample(root: string): Promise<void> {

@@ -369,7 +369,14 @@ function EditorPage({
             )}
           </div>
         </header>
-        {editor && writable && <EditorToolbar editor={editor} workspace={workspace} onLink={link.open} />}
+        {editor && writable && (
+          <EditorToolbar
+            editor={editor}
+            workspace={workspace}
+            requirements={type === 'spec'}
+            onLink={link.open}
+          />
+        )}
         <EditorContent editor={editor} className="editor-surface" />
         {suggestion.popup}
         {link.dialog}

@@ -22,14 +22,17 @@ const linkIcon = (
 export function EditorToolbar({
   editor,
   workspace,
+  requirements,
   onLink,
 }: {
   editor: Editor;
   workspace: WorkspaceState;
+  /** Whether requirements belong here (a spec): stories and FAQs get no Insert requirement. */
+  requirements: boolean;
   /** Opens "Add link" for the selection. */
   onLink: () => void;
 }) {
-  useEditorPageActions(editor, workspace);
+  useEditorPageActions(editor, workspace, requirements);
   const active = useEditorState({
     editor,
     selector: ({ editor: instance }) => ({
@@ -89,15 +92,19 @@ export function EditorToolbar({
         () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
         '▦',
       )}
-      <span className="toolbar-separator" />
-      <button
-        type="button"
-        className="primary"
-        onMouseDown={(event) => event.preventDefault()}
-        onClick={() => insertRequirement(editor, prefix, workspace.requirementOwner.keys())}
-      >
-        Insert requirement
-      </button>
+      {requirements && (
+        <>
+          <span className="toolbar-separator" />
+          <button
+            type="button"
+            className="primary"
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => insertRequirement(editor, prefix, workspace.requirementOwner.keys())}
+          >
+            Insert requirement
+          </button>
+        </>
+      )}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import type { QuickSwitchHit, SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import { linkNameFor } from '../../workbench/nameLinkTarget.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
+import { popupPlacement } from './popupPlacement.js';
 import { blockCommands, filterBlockCommands, insertRequirement } from './editorCommands.js';
 import { findTrigger, type SuggestionTrigger } from './suggestionTrigger.js';
 
@@ -20,6 +21,8 @@ interface Open {
   to: number;
   left: number;
   top: number;
+  /** The caret line's top: a popup near the window's bottom opens above it. */
+  lineTop: number;
 }
 
 export interface Suggestion {
@@ -66,7 +69,7 @@ export function useSuggestion(
       current.trigger.query === trigger.query &&
       current.trigger.kind === trigger.kind
         ? current
-        : { trigger, from, to: $from.pos, left: coords.left, top: coords.bottom },
+        : { trigger, from, to: $from.pos, left: coords.left, top: coords.bottom, lineTop: coords.top },
     );
   }, []);
 
@@ -87,15 +90,19 @@ export function useSuggestion(
         run: (instance: Editor) =>
           insertRequirement(instance, prefix, workspaceRef.current.requirementOwner.keys()),
       };
+      // Requirements belong in specs: a story's or an FAQ's slash menu does not offer one.
+      const inSpec = workspaceRef.current.byPath.get(documentPath)?.type === 'spec';
       setItems(
-        filterBlockCommands([requirement, ...blockCommands], open.trigger.query).map((command) => ({
-          id: command.id,
-          title: command.title,
-          run: () => {
-            replace().run();
-            command.run(editor);
-          },
-        })),
+        filterBlockCommands(inSpec ? [requirement, ...blockCommands] : blockCommands, open.trigger.query).map(
+          (command) => ({
+            id: command.id,
+            title: command.title,
+            run: () => {
+              replace().run();
+              command.run(editor);
+            },
+          }),
+        ),
       );
       return;
     }
@@ -172,7 +179,10 @@ export function useSuggestion(
         className="suggestion-popup"
         role="listbox"
         aria-label={open.trigger.kind === 'slash' ? 'Insert block' : 'Link to'}
-        style={{ left: open.left, top: open.top + 4 }}
+        style={popupPlacement(
+          { left: open.left, top: open.lineTop, bottom: open.top },
+          { width: window.innerWidth, height: window.innerHeight },
+        )}
       >
         {items.map((item, index) => (
           <div

@@ -5,6 +5,7 @@ import type { DocumentType } from '../../../shared/model/documentModel.js';
 import { createAndOpen } from '../../workbench/createDocument.js';
 import { documentHash } from '../../workbench/route.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
+import { plural } from '../../ui/plural.js';
 
 interface HomePageProps {
   api: SpecbenchApi;
@@ -34,7 +35,8 @@ export function HomePage({ api, workspace, navigate, type }: HomePageProps) {
         <h1>{type ? headings[type] : (workspace.info?.name ?? 'Workspace')}</h1>
         {!type && (
           <p className="muted">
-            {workspace.documents.length} documents · {workspace.roadmap.length} roadmap items ·{' '}
+            {plural(workspace.documents.length, 'document')} ·{' '}
+            {plural(workspace.roadmap.length, 'roadmap item')} ·{' '}
             <a href="#/problems">
               {workspace.findingsChecked ? `${problems} ${problems === 1 ? 'error' : 'errors'}` : 'checking…'}
             </a>
@@ -48,6 +50,16 @@ export function HomePage({ api, workspace, navigate, type }: HomePageProps) {
           {workspace.info?.writable && type && type !== 'doc' && type !== 'feedback' && (
             <button type="button" onClick={() => void createAndOpen(api, type, workspace.update, navigate)}>
               Create the first one
+            </button>
+          )}
+          {/* An empty workspace (just after specbench init) starts where a PM starts: a spec. */}
+          {workspace.info?.writable && !type && workspace.documents.length === 0 && (
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void createAndOpen(api, 'spec', workspace.update, navigate)}
+            >
+              Create your first spec
             </button>
           )}
         </div>
@@ -66,7 +78,9 @@ export function HomePage({ api, workspace, navigate, type }: HomePageProps) {
                 <span className="card-title">{entry.title || entry.path}</span>
                 <span className="card-detail">
                   {entry.owner ? `${entry.owner} · ` : ''}
-                  {entry.requirements.length > 0 ? `${entry.requirements.length} requirements · ` : ''}
+                  {entry.requirements.length > 0
+                    ? `${plural(entry.requirements.length, 'requirement')} · `
+                    : ''}
                   {new Date(entry.mtimeMs).toLocaleDateString(undefined, {
                     month: 'short',
                     day: 'numeric',

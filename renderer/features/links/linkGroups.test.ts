@@ -28,6 +28,7 @@ const documents = [
   }),
   entry('stories/s.md', 'story', 'STORY-1', { implements: ['REQ-1'] }),
   entry('stories/t.md', 'story', 'STORY-2', { implements: ['REQ-2'] }),
+  entry('faqs/f.md', 'faq', 'FAQ-1', { answers: ['SPEC-1'] }),
   documentEntryFixture({ path: 'notes/Home.md', title: 'Home' }),
   documentEntryFixture({ path: 'notes/Plan.md', title: 'Plan' }),
 ];
@@ -62,6 +63,11 @@ describe('linkGroups', () => {
       'a story: its requirements and, through them, the roadmap',
       summary(linkGroups(workspace, 'stories/s.md', undefined, [])),
       ['Implements: REQ-1 #/doc/specs/a.md?line=5', 'Delivers: RM-1 #/roadmap/RM-1', 'Mentioned by: '],
+    ],
+    [
+      'an FAQ: what it answers and who mentions it, no Delivers or Implemented by',
+      summary(linkGroups(workspace, 'faqs/f.md', undefined, [])),
+      ['Answers: SPEC-1 #/doc/specs/a.md', 'Mentioned by: '],
     ],
     [
       'a note without a key: only who mentions it, by name too',

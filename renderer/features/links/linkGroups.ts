@@ -118,6 +118,8 @@ export function linkGroups(
     ];
   }
   const requirementKeys = new Set(entry.requirements.map((item) => item.key));
+  // Only requirements deliver or are implemented: an FAQ or a note without any gets neither group.
+  const traced = entry.type === 'spec' || entry.requirements.length > 0;
   const groups: LinkGroup[] = [
     {
       title: 'Delivers',
@@ -131,7 +133,7 @@ export function linkGroups(
       items: storiesImplementing(workspace, requirementKeys),
       empty: 'No story implements these requirements.',
     },
-  ];
+  ].filter(() => traced);
   const answeredBy = incoming
     .filter((link) => link.kind === 'answers')
     .map((link) => itemForKey(workspace, link.from, undefined, link.path));
