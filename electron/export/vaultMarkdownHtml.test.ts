@@ -95,17 +95,17 @@ describe('callouts, links by name and embeds in the export', () => {
     [
       'a comment prints nowhere, a highlight as a mark',
       'Guests ==drop *off*== here%% ask Ravi %%.',
-      '<p>Guests <mark>drop <em>off</em></mark> here.</p>',
+      '<p dir="auto">Guests <mark>drop <em>off</em></mark> here.</p>',
     ],
     [
       'a footnote reference links to its definition, printed where it is written',
       'Paid more[^1].\n\n[^1]: From the *March* report\n    and the survey.\n',
-      '<p>Paid more<sup class="footnote-ref"><a href="#d1-fn-1">1</a></sup>.</p>\n<div class="footnote" id="d1-fn-1"><sup>1</sup> From the <em>March</em> report\nand the survey.</div>',
+      '<p dir="auto">Paid more<sup class="footnote-ref"><a href="#d1-fn-1">1</a></sup>.</p>\n<div class="footnote" id="d1-fn-1"><sup>1</sup> From the <em>March</em> report\nand the survey.</div>',
     ],
     [
       'math KaTeX cannot read prints as its source',
       'Cost $\\frac{a$ here.',
-      '<p>Cost <code class="math-source">$\\frac{a$</code> here.</p>',
+      '<p dir="auto">Cost <code class="math-source">$\\frac{a$</code> here.</p>',
     ],
   ];
 
