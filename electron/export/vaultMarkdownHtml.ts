@@ -6,16 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { type Tokens, type TokenizerAndRendererExtension } from 'marked';
-import {
-  calloutKind,
-  defaultCalloutTitle,
-  findCalloutStart,
-  matchCallout,
-} from '../../shared/grammar/calloutGrammar.js';
-import { type NameLink } from '../../shared/grammar/nameLinkGrammar.js';
+import { calloutKind, defaultCalloutTitle } from '../../shared/grammar/calloutGrammar.js';
+import { calloutTokenizer } from '../../shared/markdown/extensions/callout.js';
+import { nameLinkText, wikiLinkAtStart, type NameLink } from '../../shared/grammar/nameLinkGrammar.js';
 import { embedSize } from '../../shared/markdown/extensions/embed.js';
 import { findNameLinkStart } from '../../shared/markdown/extensions/wikiLink.js';
-import { wikiLinkAtStart } from '../../shared/grammar/nameLinkGrammar.js';
 import { noteSection } from '../../shared/markdown/noteSection.js';
 import { resolveInside } from '../engine/workspacePaths.js';
 import { imageDataUri } from './bundleImages.js';
@@ -52,25 +47,7 @@ interface NameLinkToken {
 
 export function calloutExtension(): TokenizerAndRendererExtension {
   return {
-    name: 'callout',
-    level: 'block',
-    start(source) {
-      const index = findCalloutStart(source);
-      return index === -1 ? undefined : index;
-    },
-    tokenizer(source) {
-      const match = matchCallout(source);
-      if (!match) return undefined;
-      const raw = source.startsWith('\n', match.raw.length) ? `${match.raw}\n` : match.raw;
-      const token: CalloutToken = {
-        type: 'callout',
-        raw,
-        calloutType: match.type,
-        titleTokens: this.lexer.inlineTokens(match.title, []) as Tokens.Generic[],
-        tokens: this.lexer.blockTokens(match.body, []) as Tokens.Generic[],
-      };
-      return token;
-    },
+    ...calloutTokenizer(),
     renderer(token) {
       const callout = token as unknown as CalloutToken;
       const kind = calloutKind(callout.calloutType).replace(/[^a-z0-9-]/g, '');
@@ -113,14 +90,7 @@ export function wikiLinkExtension(
     renderer(token) {
       const { link } = token as unknown as NameLinkToken;
       const target = context.resolveName?.(link, documentPath);
-      const heading = link.anchor?.split('#').filter(Boolean).at(-1);
-      const named = link.target === '' ? (heading ?? '') : (target?.title ?? link.target);
-      const text =
-        link.label !== undefined && link.label.trim() !== ''
-          ? link.label
-          : heading && link.target !== ''
-            ? `${named} › ${heading}`
-            : named;
+      const text = nameLinkText(link, target?.title);
       const id = target?.key === undefined ? undefined : context.anchors.get(target.key);
       if (id !== undefined) return `<a class="name-link" href="#${escapeHtml(id)}">${escapeHtml(text)}</a>`;
       return `<span class="name-link${target ? '' : ' missing'}">${escapeHtml(text)}</span>`;
@@ -152,8 +122,7 @@ export function embedExtension(
         return `<img${attributes({ src: data, alt, width: size ? String(size.width) : undefined, height: size?.height === undefined ? undefined : String(size.height) })}>`;
       }
       if (!/\.md$/i.test(target.path)) return `<span class="name-link">${escapeHtml(target.path)}</span>`;
-      const heading = link.anchor?.split('#').filter(Boolean).at(-1);
-      const from = `${escapeHtml(target.title)}${heading ? ` › ${escapeHtml(heading)}` : ''}`;
+      const from = escapeHtml(nameLinkText({ target: link.target, anchor: link.anchor }, target.title));
       const section = context.renderEmbedded
         ? readSection(context.root, target.path, link.anchor)
         : undefined;

@@ -146,3 +146,19 @@ function isEscaped(text: string, index: number): boolean {
   for (let position = index - 1; position >= 0 && text[position] === '\\'; position--) backslashes++;
   return backslashes % 2 === 1;
 }
+
+/**
+ * What a link by name reads as: its label, else the target's title and the heading it points into
+ * (`Plan › Risks`); `[[#Heading]]` reads as the heading. `targetTitle` is undefined for a link to nothing.
+ */
+export function nameLinkText(
+  link: Pick<NameLink, 'target' | 'anchor' | 'label'>,
+  targetTitle: string | undefined,
+  ownTitle?: string,
+): string {
+  if (link.label !== undefined && link.label.trim() !== '') return link.label;
+  const heading = link.anchor?.split('#').filter(Boolean).at(-1);
+  if (link.target === '') return heading ?? ownTitle ?? '';
+  const title = targetTitle ?? link.target;
+  return heading ? `${title} › ${heading}` : title;
+}

@@ -10,7 +10,7 @@ import { useWorkspace } from '../../workbench/workspaceState.js';
 import { workspaceAssetUrl } from './assetPaths.js';
 import { EmbeddedNote } from './EmbeddedNote.js';
 import { useEditorContext } from './editorContext.js';
-import { nameLinkText } from './WikiLinkChip.js';
+import { chipText } from './WikiLinkChip.js';
 import './markdownViews.css';
 
 export function EmbedView({ node }: ReactNodeViewProps) {
@@ -63,7 +63,7 @@ export function EmbedView({ node }: ReactNodeViewProps) {
             if (target.hash) context.navigate(target.hash);
           }}
         >
-          {nameLinkText(link, target)}
+          {chipText(link, target)}
         </a>
         <span className="embed-kind">Embedded · read-only</span>
       </span>

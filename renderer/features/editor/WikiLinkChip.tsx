@@ -4,7 +4,7 @@
  */
 import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { useState } from 'react';
-import type { NameLink } from '../../../shared/grammar/nameLinkGrammar.js';
+import { nameLinkText, type NameLink } from '../../../shared/grammar/nameLinkGrammar.js';
 import { nameLinkOf } from '../../../shared/markdown/extensions/wikiLink.js';
 import { resolveNameLink, type NameLinkTarget } from '../../workbench/nameLinkTarget.js';
 import { useWorkspace } from '../../workbench/workspaceState.js';
@@ -13,12 +13,9 @@ import { excerptOf, useNoteSection } from './notePreview.js';
 import './markdownViews.css';
 
 /** What the chip says: the label, else the title and the heading it points into (`Plan › Risks`). */
-export function nameLinkText(link: NameLink, target: NameLinkTarget, ownTitle?: string): string {
-  if (link.label !== undefined && link.label.trim() !== '') return link.label;
-  const anchor = link.anchor?.split('#').filter(Boolean).at(-1);
-  if (link.target === '') return anchor ?? ownTitle ?? '';
-  const title = target.state === 'missing' || target.state === 'outside' ? link.target : target.title;
-  return anchor ? `${title} › ${anchor}` : title;
+export function chipText(link: NameLink, target: NameLinkTarget, ownTitle?: string): string {
+  const broken = target.state === 'missing' || target.state === 'outside';
+  return nameLinkText(link, broken ? undefined : target.title, ownTitle);
 }
 
 export function WikiLinkChip({ node }: ReactNodeViewProps) {
@@ -30,7 +27,7 @@ export function WikiLinkChip({ node }: ReactNodeViewProps) {
   const version = target.document?.mtimeMs ?? 0;
   const section = useNoteSection(api, target.document?.path, link.anchor, version, hovered);
   const broken = target.state === 'missing' || target.state === 'outside';
-  const text = nameLinkText(link, target, workspace.byPath.get(path)?.title);
+  const text = chipText(link, target, workspace.byPath.get(path)?.title);
   return (
     <NodeViewWrapper
       as="span"
