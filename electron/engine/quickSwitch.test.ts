@@ -14,6 +14,7 @@ const hits: QuickSwitchHit[] = [
   },
   { path: 'roadmap.json', key: 'RM-3', title: 'Checkout without sign-up', type: 'roadmap' },
   { path: 'notes/café.md', title: 'Café notes', type: 'doc' },
+  { path: 'faqs/invites.md', key: 'FAQ-4', title: 'Reviewing team invites', type: 'faq' },
 ];
 const candidates = [
   ...hits.map((hit) => quickSwitchCandidate(hit)),
@@ -32,6 +33,8 @@ describe('quickSwitch', () => {
     ['a fuzzy subsequence', 'gchk', 5, ['SPEC-3']],
     ['accents and case do not matter', 'CAFE', 5, ['Café notes']],
     ['no match', 'zzz', 5, []],
+    ['the words of a title in another order', 'invite rev', 5, ['FAQ-4']],
+    ['every word must be there', 'invite guest', 5, []],
     ['by file name', 'Callouts', 5, ['Admonitions in depth']],
     ['by alias', 'boxes', 5, ['Admonitions in depth']],
     ['the limit', '', 2, ['SPEC-3', 'SPEC-30']],

@@ -1,7 +1,7 @@
 /**
  * The quick switcher: fuzzy (subsequence) matching over keys and titles of documents, requirements
  * and roadmap items. Exact and prefix key matches first, then title prefixes and substrings, then
- * subsequences with the fewest gaps.
+ * titles holding every word in any order, then subsequences with the fewest gaps.
  */
 import type { QuickSwitchHit } from '../../shared/contract/apiContract.js';
 import { foldText, isWordCode } from './textFolding.js';
@@ -106,10 +106,30 @@ function scoreOf(candidate: QuickSwitchCandidate, needle: string): number {
   if (title.startsWith(needle)) return 3_000 - title.length;
   const at = title.indexOf(needle);
   if (at !== -1) return (isWordStart(title, at) ? 2_500 : 2_000) - at;
+  const words = wordsScore(title, needle);
+  if (words > 0) return words;
   // Requirement summaries are sentences, 50,000 of them: only keys and substrings match those.
   if (candidate.hit.type === 'requirement') return 0;
   const compact = needle.replace(/ /g, '');
   return Math.max(subsequenceScore(title, compact), subsequenceScore(key, compact));
+}
+
+/**
+ * Positive when each word of a query of several ("invite rev") is in the title, in any order: people
+ * remember the words of a title, not their order. Higher when they start words of the title.
+ */
+function wordsScore(title: string, needle: string): number {
+  const words = needle.split(' ');
+  if (words.length < 2) return 0;
+  let score = 1_800 - title.length;
+  for (const word of words) {
+    let at = title.indexOf(word);
+    while (at !== -1 && !isWordStart(title, at)) at = title.indexOf(word, at + 1);
+    if (at !== -1) continue;
+    if (!title.includes(word)) return 0;
+    score -= 100;
+  }
+  return Math.max(score, 1);
 }
 
 /**
