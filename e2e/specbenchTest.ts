@@ -70,6 +70,9 @@ export function serve(directory: string, write = true): Promise<Served> {
         ...process.env,
         SPECBENCH_BACKUP_DIR:
           process.env.SPECBENCH_BACKUP_DIR ?? path.join(os.tmpdir(), 'specbench-e2e-backups'),
+        // Serve tokens likewise: one per temp workspace would pile up in the user's config folder.
+        SPECBENCH_CONFIG_DIR:
+          process.env.SPECBENCH_CONFIG_DIR ?? path.join(os.tmpdir(), 'specbench-e2e-config'),
       },
     },
   );

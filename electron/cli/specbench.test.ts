@@ -301,7 +301,10 @@ describe('specbench rekey of a duplicate key', () => {
 
   it('says the app has the workspace open, not that it is read-only, while specbench serve --write holds it', async () => {
     const root = sampleCopy();
-    const server = spawn(process.execPath, [bin, 'serve', root, '--write', '--port', '0'], { stdio: 'pipe' });
+    const server = spawn(process.execPath, [bin, 'serve', root, '--write', '--port', '0'], {
+      stdio: 'pipe',
+      env: { ...process.env, SPECBENCH_CONFIG_DIR: path.join(path.dirname(root), 'config') },
+    });
     try {
       await new Promise<void>((resolve, reject) => {
         let output = '';

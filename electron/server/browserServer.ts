@@ -1,6 +1,6 @@
 /**
  * Browser mode: the built renderer, the API contract over HTTP and change events over Server-Sent
- * Events, behind a Host allowlist, a per-launch token exchanged for a cookie, and Origin checks.
+ * Events, behind a Host allowlist, a per-workspace token (kept across restarts) exchanged for a cookie, and Origin checks.
  */
 import { promises as fs } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
@@ -15,6 +15,7 @@ import {
   isAllowedOrigin,
   isCrossSite,
   newSecret,
+  sessionFor,
   readCookie,
   sameSecret,
   securityHeaders,
@@ -38,7 +39,7 @@ export interface BrowserServerOptions {
   /** Interface to bind; loopback unless the user names another. */
   host?: string;
   maxBodyBytes?: number;
-  /** Fixed secrets, for tests only; random per launch otherwise. */
+  /** The workspace's token (`serveToken`, kept across restarts); random for this launch when absent. */
   token?: string;
 }
 
@@ -55,7 +56,8 @@ type Reply = ServerResponse<IncomingMessage>;
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const bindHost = options.host ?? '127.0.0.1';
   const token = options.token ?? newSecret();
-  const session = newSecret();
+  // Derived, not random: after a restart with the same token an open tab's cookie still works.
+  const session = sessionFor(token);
   const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
   let hosts = new Set<string>();
   let port = 0;
@@ -86,9 +88,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const method = request.method ?? 'GET';
 
     if (method === 'GET' && requestPath === '/' && query.has('token')) {
-      if (!sameSecret(query.get('token') ?? undefined, token)) {
-        return sendText(response, 401, 'This link has expired. Open the URL printed by `specbench serve`.');
-      }
+      if (!sameSecret(query.get('token') ?? undefined, token)) return sendSignIn(response, 'expired');
       response.setHeader('Set-Cookie', sessionCookie(port, session));
       response.setHeader('Location', '/');
       response.setHeader('Cache-Control', 'no-store');
@@ -99,11 +99,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       if (requestPath.startsWith('/api/')) {
         return sendJson(response, 401, failure('unauthorized', 'Open the URL printed by `specbench serve`.'));
       }
-      return sendText(
-        response,
-        401,
-        'Open the URL printed by `specbench serve` (it carries a token that is new at every launch).',
-      );
+      return sendSignIn(response, 'no-session');
     }
     const origin = request.headers.origin;
     if (requestPath === '/api/events') {
@@ -262,6 +258,27 @@ function sendJson(response: Reply, status: number, value: unknown): void {
     'Content-Length': Buffer.byteLength(body),
   });
   response.end(body);
+}
+
+/** A small page for a browser without a valid session: what this is and how to get in (API calls get JSON). */
+function sendSignIn(response: Reply, why: 'expired' | 'no-session'): void {
+  const lead =
+    why === 'expired'
+      ? 'This link’s token is no longer valid: whoever runs the server started it with <code>--new-token</code>.'
+      : 'This page is served by <code>specbench serve</code>, which lets in only browsers that opened its link.';
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Specbench: open the link from specbench serve</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#1f2328}code{background:#f0f1f3;padding:0 .25em;border-radius:3px}h1{font-size:1.4rem}</style>
+</head><body><main>
+<h1>Open the link printed by specbench serve</h1>
+<p>${lead}</p>
+<p>In the terminal where the server runs, it printed a line like <code>Specbench serving acme at http://127.0.0.1:4780/?token=…</code>. Open that address (or ask whoever started the server for it); the app opens here and this browser stays signed in.</p>
+<p>The link stays the same across restarts of the server, until it is started with <code>specbench serve --new-token</code>.</p>
+</main></body></html>
+`;
+  response.writeHead(401, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.end(html);
 }
 
 function sendText(response: Reply, status: number, text: string): void {

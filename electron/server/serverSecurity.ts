@@ -1,5 +1,5 @@
 /** The browser-mode server's checks: Host allowlist, session token and cookie, Origin, response headers. */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** Exact Host values accepted (DNS rebinding defence): loopback names plus an explicitly chosen host. */
 export function allowedHosts(port: number, extraHost?: string): Set<string> {
@@ -25,6 +25,11 @@ export function isCrossSite(secFetchSite: string | undefined): boolean {
 
 export function newSecret(): string {
   return randomBytes(32).toString('base64url');
+}
+
+/** The session cookie's value, derived from the token: a tab keeps its session across restarts until the token is rotated. */
+export function sessionFor(token: string): string {
+  return createHmac('sha256', token).update('specbench-session').digest('base64url');
 }
 
 export function sameSecret(given: string | undefined, expected: string): boolean {

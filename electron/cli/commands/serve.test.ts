@@ -4,12 +4,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliContext } from '../cliOutput.js';
 import { runCli } from '../runCli.js';
+import { serveTokenFile } from '../../server/serveToken.js';
 import { startServe } from './serve.js';
 
 let base: string;
 let root: string;
 beforeAll(async () => {
   base = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-serve-'));
+  // Tokens go to this test's folder, never the user's config folder.
+  process.env.SPECBENCH_CONFIG_DIR = path.join(base, 'config');
   root = path.join(base, 'acme checkout');
   await fs.cp(path.join(import.meta.dirname, '../../../samples/acme-checkout'), root, { recursive: true });
   await fs.writeFile(path.join(base, 'file.txt'), 'not a folder');
@@ -98,5 +101,92 @@ describe('serve on a folder that is not a workspace', () => {
       2,
       `specbench: serve: There is no folder ${path.join(base, 'nested', 'missing')}.\n`,
     ]);
+  });
+});
+
+describe('the workspace token lasts across restarts', () => {
+  async function start(extra: { newToken?: boolean; port?: number } = {}) {
+    const { context, stdout } = capture();
+    const running = await startServe(context, 'acme checkout', { port: 0, write: false, ...extra });
+    if (typeof running === 'number') throw new Error(`exit ${running}`);
+    return { running, url: new URL(running.server.url), stdout: stdout() };
+  }
+  async function login(url: URL): Promise<string> {
+    const reply = await fetch(url, { redirect: 'manual' });
+    return reply.headers.get('set-cookie')!.split(';')[0]!;
+  }
+  const page = (url: URL, cookie?: string) =>
+    fetch(new URL('/', url), cookie === undefined ? {} : { headers: { cookie } });
+
+  it('keeps the token in a 0600 file outside the workspace; an open tab stays signed in after a restart', async () => {
+    const first = await start();
+    const cookie = await login(first.url);
+    await first.running.close();
+    // The same port, as `specbench serve` uses 4780 every time: the cookie's name carries the port.
+    const second = await start({ port: first.running.server.port });
+    const file = serveTokenFile(await fs.realpath(root));
+    const stored = (await fs.readFile(file, 'utf8')).trim();
+    const mode = (await fs.stat(file)).mode & 0o777;
+    try {
+      expect({
+        sameToken: second.url.searchParams.get('token') === first.url.searchParams.get('token'),
+        stored: stored === second.url.searchParams.get('token'),
+        outside: path.relative(root, file).startsWith('..'),
+        mode: mode.toString(8),
+        oldCookie: (await page(second.url, cookie)).status,
+      }).toEqual({ sameToken: true, stored: true, outside: true, mode: '600', oldCookie: 200 });
+    } finally {
+      await second.running.close();
+    }
+  });
+
+  it('--new-token replaces it: the old link and session stop working', async () => {
+    const first = await start();
+    const cookie = await login(first.url);
+    await first.running.close();
+    const rotated = await start({ newToken: true, port: first.running.server.port });
+    try {
+      const oldLink = new URL(first.url.pathname + first.url.search, rotated.url);
+      const refused = await fetch(oldLink, { redirect: 'manual' });
+      expect({
+        changed: rotated.url.searchParams.get('token') !== first.url.searchParams.get('token'),
+        said: rotated.stdout.split('\n')[1],
+        oldLink: [refused.status, (await refused.text()).includes('--new-token')],
+        oldCookie: (await page(rotated.url, cookie)).status,
+      }).toEqual({
+        changed: true,
+        said: 'New token: links and sessions from before no longer work.',
+        oldLink: [401, true],
+        oldCookie: 401,
+      });
+    } finally {
+      await rotated.running.close();
+    }
+  });
+
+  it('a browser without the link gets a page saying how to get in; an API call gets JSON', async () => {
+    const { running, url } = await start();
+    try {
+      const browser = await page(url);
+      const api = await fetch(new URL('/api/listDocuments', url), { method: 'POST', body: '{}' });
+      const html = await browser.text();
+      expect({
+        browser: [browser.status, browser.headers.get('content-type')],
+        heading: /<h1>Open the link printed by specbench serve<\/h1>/.test(html),
+        api: [api.status, api.headers.get('content-type'), ((await api.json()) as { error: string }).error],
+      }).toEqual({
+        browser: [401, 'text/html; charset=utf-8'],
+        heading: true,
+        api: [401, 'application/json; charset=utf-8', 'unauthorized'],
+      });
+    } finally {
+      await running.close();
+    }
+  });
+
+  it('is documented in help serve', async () => {
+    const { context, stdout } = capture();
+    await runCli(['help', 'serve'], context);
+    expect(stdout()).toMatch(/--new-token a new token for this workspace/);
   });
 });

@@ -15,6 +15,10 @@ export interface ServeOptions {
   host?: string;
   /** Print the start as one JSON object instead of sentences. */
   json?: boolean;
+  /** Replace the workspace's stored token: links and sessions given out before stop working. */
+  newToken?: boolean;
+  /** Where tokens are kept (`SPECBENCH_CONFIG_DIR`); the process environment when absent. */
+  environment?: NodeJS.ProcessEnv;
 }
 
 export interface RunningServe {
@@ -25,8 +29,12 @@ export interface RunningServe {
 export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'serve a workspace to a browser on this machine (read-only unless --write)',
-  usage: 'specbench serve <dir> [--port N] [--write] [--host H] [--json]',
-  details: `Prints "Specbench serving <dir> at <url>" first; open that URL (it carries a token that is new at every launch).
+  usage: 'specbench serve <dir> [--port N] [--write] [--host H] [--new-token] [--json]',
+  details: `Prints "Specbench serving <dir> at <url>" first; open that URL. It carries the workspace's
+token, which stays the same across restarts (kept outside the workspace, in
+~/.config/specbench/serve-tokens/, mode 0600, or SPECBENCH_CONFIG_DIR), so a shared link keeps
+working and an open tab reconnects after a restart. A browser without the link gets a page saying
+how to get in.
 A folder without specbench.json is served too, with a warning on stderr, and no index cache is
 written into it.
 
@@ -35,6 +43,8 @@ Options:
   --write     allow edits (otherwise every write is refused with 403)
   --host H    listen on the address H (e.g. 192.168.1.20) instead of loopback only; browsers must
               then use that address, and anyone who can reach it and has the URL gets in
+  --new-token a new token for this workspace: every link and browser session given out before
+              stops working (after sharing a link too widely)
 ${outputHelp}: one line {"dir", "url", "write", "workspace"} once listening
               ("write" false when another Specbench is editing it; "workspace" false without specbench.json)
 
@@ -44,6 +54,7 @@ Stops on Ctrl+C. Exit 2 for bad usage or an unreadable workspace.`,
     port: { type: 'string' },
     write: { type: 'boolean' },
     host: { type: 'string' },
+    'new-token': { type: 'boolean' },
     ...outputOptions,
   },
   run: (context, positionals, values) => serveUntilStopped(context, positionals[0]!, values),
@@ -61,6 +72,7 @@ async function serveUntilStopped(context: CliContext, dir: string, values: CliVa
     port,
     write: values.write === true,
     json: format === 'json',
+    newToken: values['new-token'] === true,
     ...(host ? { host } : {}),
   });
   if (typeof started === 'number') return started;
@@ -101,6 +113,15 @@ export async function startServe(
   const printer = new WarmPrinter(async () =>
     (await import('../../export/pdfPrinter.js')).launchPdfPrinter(),
   );
+  const { serveToken } = await import('../../server/serveToken.js');
+  const kept = await serveToken(root, {
+    rotate: options.newToken === true,
+    ...(options.environment ? { environment: options.environment } : {}),
+  });
+  if (kept.problem !== undefined)
+    context.stderr.write(
+      `specbench: serve: warning: ${kept.problem}; the link works until this server stops\n`,
+    );
   let server: BrowserServer;
   try {
     server = await startBrowserServer({
@@ -109,6 +130,7 @@ export async function startServe(
       workspaceRoot: root,
       write: options.write,
       port: options.port,
+      token: kept.token,
       ...(options.host ? { host: options.host } : {}),
     });
   } catch (error) {
@@ -128,6 +150,9 @@ export async function startServe(
     context.stdout.write(`${JSON.stringify(started)}\n`);
   } else {
     context.stdout.write(`Specbench serving ${dir} at ${server.url}\n`);
+    if (options.newToken === true) {
+      context.stdout.write('New token: links and sessions from before no longer work.\n');
+    }
     if (options.write && !workspace.writable) {
       context.stdout.write('Note: another Specbench is editing this workspace, so it is served read-only.\n');
     }

@@ -1,0 +1,67 @@
+/**
+ * The browser-mode token, one per workspace, kept across restarts so a link shared with a colleague
+ * keeps working: stored outside the workspace in the user's config folder (file mode 0600, folder
+ * 0700), named by a hash of the workspace's real path, replaced by `serve --new-token`.
+ */
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { newSecret } from './serverSecurity.js';
+
+const tokenPattern = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * `SPECBENCH_CONFIG_DIR`, else the platform's config folder (XDG config on Linux, Application
+ * Support on macOS, APPDATA on Windows), then `serve-tokens/<hash of the real path>`.
+ */
+export function serveTokenFile(
+  realRoot: string,
+  environment: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home: string = os.homedir(),
+): string {
+  const join = platform === 'win32' ? path.win32.join : path.posix.join;
+  let base = environment.SPECBENCH_CONFIG_DIR;
+  if (!base) {
+    if (platform === 'win32')
+      base = join(environment.APPDATA || join(home, 'AppData', 'Roaming'), 'Specbench');
+    else if (platform === 'darwin') base = join(home, 'Library', 'Application Support', 'Specbench');
+    else base = join(environment.XDG_CONFIG_HOME || join(home, '.config'), 'specbench');
+  }
+  return join(base, 'serve-tokens', createHash('sha256').update(realRoot).digest('hex').slice(0, 16));
+}
+
+export interface ServeToken {
+  token: string;
+  /** Where it is kept; undefined when it could not be stored (then it lasts this launch only). */
+  file?: string;
+  /** Why it could not be stored, in words. */
+  problem?: string;
+}
+
+/** The workspace's token: the stored one, or a new one stored now (always new with `rotate`). */
+export async function serveToken(
+  root: string,
+  options: { rotate?: boolean; environment?: NodeJS.ProcessEnv } = {},
+): Promise<ServeToken> {
+  const realRoot = await fs.realpath(root).catch(() => path.resolve(root));
+  const file = serveTokenFile(realRoot, options.environment ?? process.env);
+  if (options.rotate !== true) {
+    const stored = await fs.readFile(file, 'utf8').catch(() => undefined);
+    if (stored !== undefined && tokenPattern.test(stored.trim())) return { token: stored.trim(), file };
+  }
+  const token = newSecret();
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    await fs.writeFile(temporary, `${token}\n`, { mode: 0o600 });
+    await fs.chmod(temporary, 0o600);
+    await fs.rename(temporary, file);
+    return { token, file };
+  } catch (error) {
+    await fs.rm(temporary, { force: true }).catch(() => undefined);
+    const code = (error as NodeJS.ErrnoException).code;
+    return { token, problem: `cannot keep the token in ${file} (${code ?? (error as Error).message})` };
+  }
+}
