@@ -229,3 +229,27 @@ test('Approve records who approved a spec, and an edit afterwards shows it chang
   await expect(signOff).toContainText('requirements changed since approval');
   expect(execFileSync('git', ['diff', '--stat'], { cwd: workspaceDir, encoding: 'utf8' })).toContain(spec);
 });
+
+test('a requirement changed since review: the story page shows the diff from history, and the trace cell marks it reviewed', async ({
+  app,
+  workspaceDir,
+}) => {
+  await edit(workspaceDir, req2, 'Guests give an email address exactly once');
+  await app.goto('#/stories/stories/guest-receipt-email.md');
+  const since = app.page.getByRole('region', { name: 'Changes since review' });
+  await expect(since).toContainText('REQ-2 since this story was reviewed');
+  await expect(since.getByRole('group', { name: 'REQ-2 since review' })).toContainText(
+    'removed: Guests give an email address once',
+  );
+  await app.section('Traceability').click();
+  const mark = app.page.getByRole('button', { name: /^Mark reviewed: .+ against REQ-2$/ });
+  await expect(mark).toHaveCount(1);
+  await expect(app.page.getByText('REQ-2 changed since review')).toBeVisible();
+  await screenshot(app.page, 'trace-suspect-link');
+  await expectAccessible(app.page);
+  await mark.click();
+  await expect(app.page.getByText('REQ-2 changed since review')).toHaveCount(0);
+  expect(git(workspaceDir, 'diff', '--numstat', '--', 'stories')).toBe(
+    '1\t1\tstories/guest-receipt-email.md\n',
+  );
+});

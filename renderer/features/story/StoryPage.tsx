@@ -7,6 +7,7 @@ import { documentHash } from '../../workbench/route.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { ReadOnlyMarkdown } from '../editor/index.js';
 import { sectionAround, sectionNamed } from './sectionText.js';
+import { ReviewedChanges } from './ReviewedChanges.js';
 import './story.css';
 
 interface StoryPageProps {
@@ -71,6 +72,7 @@ export function StoryPage({ api, workspace, navigate, path }: StoryPageProps) {
           onReviewed={() => void workspace.update({ paths: [path] })}
         />
       )}
+      {suspects.length > 0 && <ReviewedChanges api={api} path={path} revision={workspace.revision} />}
       <header className="story-header">
         <p className="document-meta">
           <span className="type-badge type-story">story</span>

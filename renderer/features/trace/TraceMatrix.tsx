@@ -1,5 +1,5 @@
 /** Roadmap items × requirements × stories (`#/trace`), with the gaps highlighted and every cell a link. */
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { documentHash, roadmapItemHash } from '../../workbench/route.js';
@@ -11,6 +11,7 @@ import { statusLabel } from '../../ui/statusLabel.js';
 import type { MatrixRow } from './traceMatrix.js';
 import { traceRows } from '../../../shared/contract/traceRows.js';
 import { traceMatrix, traceSummary, unplannedRequirements } from './traceMatrix.js';
+import { SuspectMark, suspectPairs } from './SuspectMark.js';
 import './trace.css';
 
 export interface TraceMatrixProps {
@@ -27,7 +28,7 @@ const unplannedOf = rememberLast(unplannedRequirements);
 /** A row's usual height; the reference workspace has 50,000 requirements, so only rows near the viewport are rendered. */
 const rowHeight = 41;
 
-export function TraceMatrix({ workspace, navigate }: TraceMatrixProps) {
+export function TraceMatrix({ api, workspace, navigate }: TraceMatrixProps) {
   const [gapsOnly, setGapsOnly] = useState(false);
   const rows = useMemo(
     () => rowsOf(workspace.documents, workspace.roadmap),
@@ -42,6 +43,17 @@ export function TraceMatrix({ workspace, navigate }: TraceMatrixProps) {
     const all = unplannedOf(workspace.documents);
     return gapsOnly ? all.filter((row) => row.gap) : all;
   }, [workspace.documents, gapsOnly]);
+  const suspects = useMemo(() => suspectPairs(workspace), [workspace]);
+  const suspect: SuspectCell = (story, requirementKey) =>
+    suspects.has(`${story.path}\u0000${requirementKey}`) ? (
+      <SuspectMark
+        api={api}
+        workspace={workspace}
+        storyPath={story.path}
+        storyKey={story.key}
+        requirementKey={requirementKey}
+      />
+    ) : null;
   const percent = summary.requirements === 0 ? 0 : Math.round((summary.covered / summary.requirements) * 100);
 
   return (
@@ -76,14 +88,19 @@ export function TraceMatrix({ workspace, navigate }: TraceMatrixProps) {
           <dd>{summary.gaps}</dd>
         </div>
       </dl>
-      <Matrix caption="Roadmap traceability" rows={matrix} navigate={navigate} withItems />
+      <Matrix caption="Roadmap traceability" rows={matrix} navigate={navigate} suspect={suspect} withItems />
       {rows.length === 0 && <p className="view-empty">The roadmap is empty.</p>}
       {unplanned.length > 0 && (
         <section className="trace__unplanned" aria-labelledby="unplanned-title">
           <h2 id="unplanned-title" className="panel__title">
             Requirements on no roadmap item <span className="panel__count">{unplanned.length}</span>
           </h2>
-          <Matrix caption="Requirements on no roadmap item" rows={unplanned} navigate={navigate} />
+          <Matrix
+            caption="Requirements on no roadmap item"
+            rows={unplanned}
+            navigate={navigate}
+            suspect={suspect}
+          />
         </section>
       )}
     </div>
@@ -106,9 +123,13 @@ interface MatrixProps {
   rows: readonly MatrixRow[];
   navigate: (hash: string) => void;
   withItems?: boolean;
+  /** What a story's cell adds when its requirement changed since the story was reviewed. */
+  suspect: SuspectCell;
 }
 
-function Matrix({ caption, rows, navigate, withItems }: MatrixProps) {
+type SuspectCell = (story: { path: string; key: string }, requirementKey: string) => ReactNode;
+
+function Matrix({ caption, rows, navigate, withItems, suspect }: MatrixProps) {
   // Where each row's item group ends, so an item cell spans the rendered rows of its group.
   const groupEnds = useMemo(() => {
     const ends = new Int32Array(rows.length);
@@ -193,6 +214,8 @@ function Matrix({ caption, rows, navigate, withItems }: MatrixProps) {
                               {statusLabel(story.status)}
                             </span>
                           )}
+                          {row.requirement &&
+                            suspect({ path: story.path, key: story.key }, row.requirement.key)}
                         </span>
                       ) : (
                         <span key={story.key} className="key-chip" title="No document has this key">

@@ -1,0 +1,52 @@
+/** What each suspect requirement said when the story was reviewed, diffed with now (from git history). */
+import { useEffect, useState } from 'react';
+import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
+import type { ReviewedVersionView } from '../../../shared/contract/gitViews.js';
+import { UnifiedDiff } from '../../ui/UnifiedDiff.js';
+
+export function ReviewedChanges({
+  api,
+  path,
+  revision,
+}: {
+  api: SpecbenchApi;
+  path: string;
+  revision: number;
+}) {
+  const [versions, setVersions] = useState<ReviewedVersionView[]>([]);
+  useEffect(() => {
+    let cancelled = false;
+    void api.reviewedVersions({ path }).then((result) => {
+      if (!cancelled) setVersions(result.ok ? result.versions : []);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [api, path, revision]);
+  if (versions.length === 0) return null;
+  return (
+    <section className="story-section reviewed-changes" aria-label="Changes since review">
+      {versions.map((version) => (
+        <div key={version.key}>
+          <h2>
+            {version.key} since this story was reviewed
+            {version.found && (
+              <span className="muted">
+                {' '}
+                · as of {version.found.date.slice(0, 10)} by {version.found.author}
+              </span>
+            )}
+          </h2>
+          {version.found ? (
+            <UnifiedDiff lines={version.found.diff} label={`${version.key} since review`} />
+          ) : (
+            <p className="muted">
+              {version.note ??
+                `Reviewed against fingerprint ${version.reviewed}; it is ${version.current} now.`}
+            </p>
+          )}
+        </div>
+      ))}
+    </section>
+  );
+}
