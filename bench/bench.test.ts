@@ -74,6 +74,8 @@ describe('npm run bench', () => {
         'view-trace',
         'view-problems',
         'view-roadmap',
+        'view-timeline',
+        'view-specs',
         'keystroke-p50',
         'keystroke-p95',
         'keystroke-script-p95',

@@ -19,6 +19,8 @@ export const viewRoutes: readonly ViewRoute[] = [
   { id: 'view-trace', label: 'trace matrix', hash: '#/trace', selector: '.trace__table tbody tr' },
   { id: 'view-problems', label: 'problems', hash: '#/problems', selector: '.problems__list li, .view-empty' },
   { id: 'view-roadmap', label: 'roadmap board', hash: '#/roadmap', selector: '.roadmap-card' },
+  { id: 'view-timeline', label: 'roadmap timeline', hash: '#/timeline', selector: '.timeline__item' },
+  { id: 'view-specs', label: 'spec list', hash: '#/specs', selector: 'ul[aria-label=Specs] li' },
 ];
 
 // Page-side code as text: the node build has no DOM types.
@@ -40,7 +42,10 @@ const settle = `() => new Promise((resolve) => requestAnimationFrame(() => reque
 
 async function goHome(page: Page): Promise<void> {
   await page.evaluate(`location.hash = '#/'`);
-  await page.locator('.story-list, .trace, .problems, .roadmap').first().waitFor({ state: 'detached' });
+  await page
+    .locator('.story-list, .trace, .problems, .roadmap, .timeline, ul[aria-label=Specs]')
+    .first()
+    .waitFor({ state: 'detached' });
   await page.evaluate(`(${settle})()`);
 }
 
