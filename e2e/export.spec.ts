@@ -17,13 +17,13 @@ test('exports the open spec as one HTML file holding its requirement keys', asyn
   const file = await download;
   const html = await fs.readFile(await file.path(), 'utf8');
   await expect(dialog.getByRole('status', { name: 'Export state' })).toContainText(
-    /Exported SPEC-1\.html \(\d+ KB\) to your downloads\./,
+    /Exported guest-checkout\.html \(\d+ KB\) to your downloads\./,
   );
   await screenshot(app.page, 'export-done');
   expect({
     name: file.suggestedFilename(),
     keys: ['REQ-1', 'REQ-2', 'REQ-3', 'REQ-4'].filter((key) => html.includes(key)),
-  }).toEqual({ name: 'SPEC-1.html', keys: ['REQ-1', 'REQ-2', 'REQ-3', 'REQ-4'] });
+  }).toEqual({ name: 'guest-checkout.html', keys: ['REQ-1', 'REQ-2', 'REQ-3', 'REQ-4'] });
 
   await app.page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
@@ -102,7 +102,7 @@ test('downloads the open spec as a PDF whose pages are headed by their document'
     footers: pages.every((page, index) => page.includes(`Page ${index + 1} of ${pages.length}`)),
     headers: [...new Set(headers.slice(1).map((line) => line.replace(/^Acme Checkout\s{2,}/, '')))],
   }).toEqual({
-    name: 'SPEC-1.pdf',
+    name: 'guest-checkout.pdf',
     footers: true,
     headers: [
       'Guest checkout',

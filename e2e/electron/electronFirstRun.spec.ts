@@ -199,8 +199,8 @@ test.describe('Electron first run', () => {
     await expect.poll(async () => (await recorded()).boxes.length, { timeout: 20_000 }).toEqual(1);
     const saved = await fs.readFile(target, 'utf8');
     expect({ ...(await recorded()), hasRequirement: saved.includes('REQ-1') }).toEqual({
-      downloads: ['SPEC-1.md completed'],
-      boxes: ['Exported SPEC-1.md'],
+      downloads: ['guest-checkout.md completed'],
+      boxes: ['Exported guest-checkout.md'],
       hasRequirement: true,
     });
   });

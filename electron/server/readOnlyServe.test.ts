@@ -55,7 +55,7 @@ describe('a read-only specbench serve', () => {
       'exportBundle',
       { exportId: 'read-only', specs: ['SPEC-1'], format: 'md', include: ['stories'] },
       (body) => [body.ok, body.fileName, typeof body.base64 === 'string' && body.base64.length > 100],
-      [true, 'SPEC-1.md', true],
+      [true, 'guest-checkout.md', true],
     ],
     [
       'still refuses a write',

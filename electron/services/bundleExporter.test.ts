@@ -70,7 +70,7 @@ describe('exportBundle over the service', () => {
     };
     expect(summary).toEqual({
       ok: true,
-      fileName: 'SPEC-1.html',
+      fileName: 'guest-checkout.html',
       mediaType: 'text/html; charset=utf-8',
       sizeMatches: true,
       keys: ['REQ-1', 'REQ-2', 'REQ-3', 'REQ-4'],
@@ -164,15 +164,24 @@ describe('stepWords', () => {
 });
 
 describe('bundleName', () => {
+  const slugs = new Map([
+    ['SPEC-1', 'guest-checkout'],
+    ['SPEC-2', 'saved-payment-methods'],
+    ['SPEC-3', 'תשלום-כאורח'],
+    ['SPEC-4', '..-..-evil'],
+  ]);
   const cases: [readonly string[] | 'all', string, string][] = [
-    [['SPEC-1'], 'Acme', 'SPEC-1'],
-    [['SPEC-1', 'SPEC-4'], 'Acme', 'SPEC-1-SPEC-4'],
-    [['SPEC-1', 'SPEC-2', 'SPEC-3', 'SPEC-4'], 'Acme', 'SPEC-1-SPEC-2-SPEC-3-and-more'],
+    [['SPEC-1'], 'Acme', 'guest-checkout'],
+    [['SPEC-1', 'SPEC-2'], 'Acme', 'guest-checkout-and-saved-payment-methods'],
+    [['SPEC-1', 'SPEC-2', 'SPEC-3', 'SPEC-4'], 'Acme', 'guest-checkout-and-3-more'],
+    [['SPEC-3'], 'Acme', 'תשלום-כאורח'],
+    [['SPEC-4'], 'Acme', 'evil'],
+    [['SPEC-9'], 'Acme', 'SPEC-9'],
     ['all', 'Acme checkout', 'Acme-checkout-specs'],
     ['all', '../../evil', 'evil-specs'],
     ['all', '///', 'specs'],
   ];
   it.each(cases)('%j in %s is %s', (specs, name, expected) => {
-    expect(bundleName(specs, name)).toEqual(expected);
+    expect(bundleName(specs, name, (key) => slugs.get(key))).toEqual(expected);
   });
 });

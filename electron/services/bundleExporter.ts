@@ -83,7 +83,11 @@ export class BundleExporter {
   ): Promise<Result<ExportedFile>> {
     const collected = await collectBundle(this.workspace, { specs: input.specs, include: input.include });
     if (!collected.ok) return { ok: false, error: 'bad-request', message: collected.message };
-    const fileName = `${bundleName(input.specs, this.workspace.settings.name)}.${input.format}`;
+    const slugOf = (key: string) => {
+      const spec = this.workspace.documents().find((entry) => entry.key === key && entry.type === 'spec');
+      return spec && path.posix.basename(spec.path).replace(/\.(md|markdown)$/i, '');
+    };
+    const fileName = `${bundleName(input.specs, this.workspace.settings.name, slugOf)}.${input.format}`;
     const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-export-'));
     try {
       const out = path.join(folder, fileName);
@@ -122,14 +126,22 @@ export function stepWords(step: string, passes: number): string {
   return 'Exporting';
 }
 
-/** `SPEC-1`, `SPEC-1-SPEC-4`, or the workspace's name for "all": letters, digits and dashes only. */
-export function bundleName(specs: readonly string[] | 'all', workspaceName: string): string {
+/** After the specs' slugs (`guest-checkout`, `guest-checkout-and-promo-codes`), or the workspace's name for "all": letters, digits and dashes only. */
+export function bundleName(
+  specs: readonly string[] | 'all',
+  workspaceName: string,
+  /** A spec's slug (its file name without `.md`), so one spec's bundle is `guest-checkout.pdf`. */
+  slugOf: (key: string) => string | undefined = () => undefined,
+): string {
+  const names = specs === 'all' ? [] : specs.map((key) => slugOf(key) ?? key);
   const raw =
     specs === 'all'
       ? `${workspaceName}-specs`
-      : specs.slice(0, 3).join('-') + (specs.length > 3 ? '-and-more' : '');
+      : names.length <= 2
+        ? names.join('-and-')
+        : `${names[0]}-and-${names.length - 1}-more`;
   const safe = raw
-    .replace(/[^A-Za-z0-9-]+/g, '-')
+    .replace(/[^\p{L}\p{N}-]+/gu, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 80);
   return safe === '' ? 'bundle' : safe;

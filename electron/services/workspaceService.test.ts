@@ -296,7 +296,7 @@ const observations: [MethodName, unknown, (result: never) => unknown, unknown][]
     'exportBundle',
     { exportId: 'service', specs: ['SPEC-1'], format: 'md', include: [] },
     (exported: { ok: boolean; fileName: string }) => [exported.ok, exported.fileName],
-    [true, 'SPEC-1.md'],
+    [true, 'guest-checkout.md'],
   ],
   [
     'exportProgress',
