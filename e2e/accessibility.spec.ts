@@ -69,6 +69,46 @@ const views: View[] = [
     open: async (app) => (await app.goto('#/recovered'), await heading(app, 'Recovered edits')),
   },
   {
+    name: 'feedback inbox',
+    open: async (app) => (await app.goto('#/feedback'), await heading(app, 'Feedback')),
+  },
+  {
+    name: 'feedback link picker',
+    open: async (app) => {
+      await app.page.getByRole('listitem', { name: /FB-12/ }).getByRole('button', { name: /^Link/ }).click();
+      await expect(
+        app.page.getByRole('listbox', { name: 'Roadmap items and requirements' }).getByRole('option').first(),
+      ).toBeVisible();
+    },
+  },
+  {
+    name: 'import feedback dialog',
+    open: async (app) => {
+      await app.page.keyboard.press('Escape');
+      await app.page.getByRole('button', { name: 'Import CSV…' }).click();
+      await expect(app.page.getByRole('dialog', { name: 'Import feedback' })).toBeVisible();
+    },
+  },
+  {
+    name: 'releases',
+    open: async (app) => (
+      await app.page.keyboard.press('Escape'),
+      await app.goto('#/releases'),
+      await heading(app, 'Releases')
+    ),
+  },
+  {
+    name: 'release page',
+    open: async (app) => (
+      await app.goto('#/releases/REL-1'),
+      await expect(app.page.getByTitle('Release notes preview (customers)')).toBeVisible()
+    ),
+  },
+  {
+    name: 'metrics',
+    open: async (app) => (await app.goto('#/metrics'), await heading(app, 'Success metrics')),
+  },
+  {
     name: 'search',
     open: async (app) => {
       await app.goto('#/search/password');
@@ -117,6 +157,8 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 test('an empty workspace passes axe in both themes', async ({ page }) => {
+  // Sixteen axe runs (eight views, two themes): about 40 s on a busy machine.
+  test.setTimeout(120_000);
   const directory = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-e2e-empty-'));
   execFileSync(process.execPath, [path.join(projectRoot, 'bin', 'specbench.js'), 'init', directory]);
   const served = await serve(directory);
@@ -125,7 +167,17 @@ test('an empty workspace passes axe in both themes', async ({ page }) => {
     const found: Record<string, string[]> = {};
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
-      for (const hash of ['#/', '#/specs', '#/roadmap', '#/trace', '#/problems', '#/changes']) {
+      for (const hash of [
+        '#/',
+        '#/specs',
+        '#/roadmap',
+        '#/trace',
+        '#/problems',
+        '#/changes',
+        '#/feedback',
+        '#/releases',
+        '#/metrics',
+      ]) {
         await app.goto(hash);
         await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
         const list = await violations(page);

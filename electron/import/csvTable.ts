@@ -5,7 +5,9 @@
  */
 import { parse } from 'csv-parse/sync';
 
-export const csvByteLimit = 10 * 1024 * 1024;
+import { csvByteLimit, tooLargeMessage } from '../../shared/import/csvLimits.js';
+
+export { csvByteLimit, tooLargeMessage };
 export const csvRowLimit = 10_000;
 
 export interface CsvTable {
@@ -68,10 +70,6 @@ export function readCsv(bytes: Uint8Array, name: string): CsvResult {
 }
 
 /** Why a file of `size` bytes is refused, before it is read. */
-export function tooLargeMessage(size: number, name: string): string {
-  return `${name} is ${megabytes(size)}, more than the ${megabytes(csvByteLimit)} an import takes; split it or export fewer rows`;
-}
-
 /** The separator the header line uses most, outside quotes: comma, semicolon or tab. */
 function delimiterOf(text: string): string {
   const counts = new Map([
@@ -140,10 +138,6 @@ function firstInvalidByte(bytes: Uint8Array): { line: number; byte: number } {
     index += length;
   }
   return { line, byte: bytes.at(-1) ?? 0 };
-}
-
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(bytes >= 100 * 1024 * 1024 ? 0 : 1).replace(/\.0$/, '')} MB`;
 }
 
 function fail(message: string): CsvResult {

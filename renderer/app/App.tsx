@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SpecbenchApi } from '../../shared/contract/apiContract.js';
 import { DocumentEditor } from '../features/editor/DocumentEditor.js';
+import { FeedbackInbox, MetricsView, ReleasePage, ReleasesPage } from '../features/evidence/index.js';
 import { ExportDialog } from '../features/export/ExportDialog.js';
 import { LinksPanel } from '../features/links/LinksPanel.js';
 import { Navigator } from '../features/navigator/Navigator.js';
@@ -195,6 +196,14 @@ function RouteView({ route, onSelectRequirement, document, ...props }: RouteView
       return <HistoryPage key={route.subject} {...props} subject={route.subject} />;
     case 'recovered':
       return <RecoveredEdits {...props} />;
+    case 'feedback':
+      return <FeedbackInbox {...props} />;
+    case 'releases':
+      return <ReleasesPage {...props} />;
+    case 'release':
+      return <ReleasePage key={route.key} {...props} releaseKey={route.key} />;
+    case 'metrics':
+      return <MetricsView {...props} />;
     case 'notFound':
       return (
         <section className="page empty-state">

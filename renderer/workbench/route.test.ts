@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { documentHash, parseRoute, roadmapItemHash, searchHash, type Route } from './route.js';
+import { documentHash, parseRoute, releaseHash, roadmapItemHash, searchHash, type Route } from './route.js';
 
 describe('parseRoute', () => {
   const cases: [string, Route][] = [
@@ -26,6 +26,10 @@ describe('parseRoute', () => {
     ['#/history/REQ-2', { name: 'history', subject: 'REQ-2' }],
     ['#/history/specs/my%20spec.md', { name: 'history', subject: 'specs/my spec.md' }],
     ['#/history/', { name: 'notFound', hash: '#/history/' }],
+    ['#/feedback', { name: 'feedback' }],
+    ['#/releases', { name: 'releases' }],
+    ['#/releases/REL-2', { name: 'release', key: 'REL-2' }],
+    ['#/metrics', { name: 'metrics' }],
     ['#/search/guest%20cart', { name: 'search', query: 'guest cart' }],
     ['#/specs', { name: 'list', type: 'spec' }],
     ['#/other', { name: 'list', type: 'doc' }],
@@ -44,6 +48,7 @@ describe('hashes', () => {
     [documentHash('a.md', undefined, 'Plan & #2'), '#/doc/a.md?anchor=Plan%20%26%20%232'],
     [documentHash('notes/my notes #1.md'), '#/doc/notes/my%20notes%20%231.md'],
     [roadmapItemHash('RM-3'), '#/roadmap/RM-3'],
+    [releaseHash('REL-2'), '#/releases/REL-2'],
     [searchHash('guest & card'), '#/search/guest%20%26%20card'],
   ];
   it.each(cases)('%s', (actual, expected) => {

@@ -13,6 +13,10 @@ export type Route =
   | { name: 'changes' }
   | { name: 'history'; subject: string }
   | { name: 'recovered' }
+  | { name: 'feedback' }
+  | { name: 'releases' }
+  | { name: 'release'; key: string }
+  | { name: 'metrics' }
   | { name: 'search'; query: string }
   | { name: 'list'; type: 'spec' | 'faq' | 'doc' }
   | { name: 'notFound'; hash: string };
@@ -62,6 +66,12 @@ export function parseRoute(hash: string): Route {
       return decoded ? { name: 'history', subject: decoded } : notFound;
     case 'recovered':
       return { name: 'recovered' };
+    case 'feedback':
+      return { name: 'feedback' };
+    case 'releases':
+      return decoded ? { name: 'release', key: decoded } : { name: 'releases' };
+    case 'metrics':
+      return { name: 'metrics' };
     case 'search':
       return { name: 'search', query: decoded ?? '' };
     case 'specs':
@@ -95,6 +105,10 @@ export function documentHash(path: string, line?: number, anchor?: string): stri
 
 export function roadmapItemHash(key: string): string {
   return `#/roadmap/${encodeURIComponent(key)}`;
+}
+
+export function releaseHash(key: string): string {
+  return `#/releases/${encodeURIComponent(key)}`;
 }
 
 export function searchHash(query: string): string {

@@ -5,13 +5,14 @@
 import { z } from 'zod';
 import { feedbackSources } from '../model/documentModel.js';
 import { releaseSchema } from '../model/roadmapModel.js';
+import { csvByteLimit } from '../import/csvLimits.js';
 
 const keyArgument = z
   .string()
   .regex(/^[A-Z][A-Z0-9]*-[0-9]+$/)
   .max(64);
 /** A CSV is at most 10 MB, so its base64 at most about 14 MB. */
-const csvBase64 = z.string().max(Math.ceil((10 * 1024 * 1024 * 4) / 3) + 4);
+const csvBase64 = z.string().max(Math.ceil((csvByteLimit * 4) / 3) + 4);
 
 export const feedbackFieldNames = [
   'text',

@@ -1,5 +1,5 @@
 /** Which release shipped a spec: the first released release holding a roadmap item the spec delivers. */
-import type { DocumentEntry } from '../model/documentModel.js';
+import type { RequirementEntry } from '../model/documentModel.js';
 import type { Release } from '../model/roadmapModel.js';
 
 export interface ShippedRelease {
@@ -9,7 +9,7 @@ export interface ShippedRelease {
 }
 
 export function shippedReleaseOf(
-  spec: Pick<DocumentEntry, 'requirements'>,
+  spec: { requirements: readonly Pick<RequirementEntry, 'roadmap'>[] },
   releases: readonly Release[],
 ): ShippedRelease | undefined {
   const items = new Set(spec.requirements.flatMap((requirement) => requirement.roadmap));

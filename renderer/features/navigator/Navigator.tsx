@@ -50,6 +50,7 @@ function activeSection(
   if (route.name === 'stories' || route.name === 'story') return 'story';
   if (route.name === 'doc') return workspace.byPath.get(route.path)?.type ?? fallback;
   if (route.name === 'home') return fallback;
+  if (route.name === 'feedback') return 'feedback';
   return undefined;
 }
 
@@ -137,6 +138,7 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
           {sectionLink('spec')}
           {sectionLink('story')}
           {sectionLink('faq')}
+          {sectionLink('feedback')}
           <li>
             <a
               href="#/roadmap"
@@ -159,6 +161,24 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
               aria-current={route.name === 'timeline' ? 'page' : undefined}
             >
               Timeline
+            </a>
+          </li>
+          <li>
+            <a
+              href="#/releases"
+              className="section-link"
+              aria-current={route.name === 'releases' || route.name === 'release' ? 'page' : undefined}
+            >
+              Releases
+            </a>
+          </li>
+          <li>
+            <a
+              href="#/metrics"
+              className="section-link"
+              aria-current={route.name === 'metrics' ? 'page' : undefined}
+            >
+              Metrics
             </a>
           </li>
           <li>

@@ -48,10 +48,13 @@ export function parseRice(draft: Draft): { rice: Rice } | { problem: string } {
 export function RiceFields({
   rice,
   readOnly,
+  reachEvidence,
   onCommit,
 }: {
   rice?: Rice;
   readOnly: boolean;
+  /** The item's evidence ("3 notes from 2 customers"), shown beside Reach to estimate it from. */
+  reachEvidence?: string | undefined;
   /** `null` removes the score from the item. */
   onCommit: (rice: Rice | null) => void;
 }) {
@@ -99,6 +102,7 @@ export function RiceFields({
         />
         <span className="rice__hint" id={`${id}-reach-hint`}>
           people or events per quarter
+          {reachEvidence && <span className="rice__evidence"> · evidence: {reachEvidence}</span>}
         </span>
         <label htmlFor={`${id}-impact`}>Impact</label>
         <select

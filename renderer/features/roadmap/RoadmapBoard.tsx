@@ -6,6 +6,7 @@ import type { Lane } from '../../../shared/model/roadmapModel.js';
 import { lanes } from '../../../shared/model/roadmapModel.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { NewRoadmapItemForm } from './NewRoadmapItemForm.js';
+import { evidenceByKey } from '../evidence/index.js';
 import { RoadmapCard } from './RoadmapCard.js';
 import { RoadmapTabs } from './RoadmapTabs.js';
 import type { MoveDirection, MoveTarget } from './roadmapLanes.js';
@@ -35,6 +36,7 @@ export function RoadmapBoard({ api, workspace, navigate }: RoadmapBoardProps) {
   const { items, move, error, dismissError } = useRoadmapItems(api, workspace.roadmap, refreshRoadmap);
   const grouped = useMemo(() => itemsByLane(items), [items]);
   const deliveries = deliveryCounts(workspace.documents);
+  const evidence = useMemo(() => evidenceByKey(workspace.documents), [workspace.documents]);
   const writable = workspace.info?.writable ?? false;
   const [dragging, setDragging] = useState<string | undefined>(undefined);
   const [dropTarget, setDropTarget] = useState<MoveTarget | undefined>(undefined);
@@ -174,6 +176,7 @@ export function RoadmapBoard({ api, workspace, navigate }: RoadmapBoardProps) {
                     key={item.key}
                     item={item}
                     delivery={deliveries.get(item.key)}
+                    evidence={evidence.get(item.key)}
                     navigate={navigate}
                     draggable={writable}
                     dragging={dragging === item.key}

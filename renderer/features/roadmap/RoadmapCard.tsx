@@ -9,10 +9,13 @@ import { statusLabel } from '../../ui/statusLabel.js';
 import { deliverySummary } from './roadmapLanes.js';
 import { quarterTitle } from './quarterTimeline.js';
 import { RiceScore } from './RiceScore.js';
+import { evidenceCount, type EvidenceSummary } from '../evidence/index.js';
 
 export interface RoadmapCardProps {
   item: RoadmapItem;
   delivery?: DeliveryCount;
+  /** The feedback notes backing the item. */
+  evidence?: EvidenceSummary | undefined;
   navigate: (hash: string) => void;
   draggable: boolean;
   dragging: boolean;
@@ -25,6 +28,7 @@ export interface RoadmapCardProps {
 export const RoadmapCard = memo(function RoadmapCard({
   item,
   delivery,
+  evidence,
   navigate,
   draggable,
   dragging,
@@ -69,6 +73,14 @@ export const RoadmapCard = memo(function RoadmapCard({
           <span style={{ width: `${requirements === 0 ? 0 : (withStories / requirements) * 100}%` }} />
         </span>
       </div>
+      {evidence && evidence.notes.length > 0 && (
+        <div className="roadmap-card__evidence">
+          <span className="evidence-count">Evidence: {evidenceCount(evidence)}</span>
+          {evidence.notes[0]?.evidence?.quote && (
+            <q className="roadmap-card__quote">{evidence.notes[0].evidence.quote}</q>
+          )}
+        </div>
+      )}
       {(item.quarter || item.theme || item.owner) && (
         <div className="roadmap-card__meta">
           {item.quarter && <span>{quarterTitle(item.quarter)}</span>}

@@ -5,6 +5,7 @@ import type { Lane, RoadmapItem } from '../../../shared/model/roadmapModel.js';
 import { lanes, roadmapStatuses } from '../../../shared/model/roadmapModel.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { HashLink } from '../../ui/HashLink.js';
+import { EvidencePanel, evidenceByKey, evidenceCount, evidenceOf } from '../evidence/index.js';
 import { CommitField } from './CommitField.js';
 import { DeliveringRequirements } from './DeliveringRequirements.js';
 import { quarterOptions, quarterTitle } from './quarterTimeline.js';
@@ -80,6 +81,10 @@ function ItemForm({ api, workspace, navigate, item, delivery }: ItemFormProps) {
   );
   const themes = useMemo(() => distinct(workspace.roadmap.map((entry) => entry.theme)), [workspace.roadmap]);
   const owners = useMemo(() => distinct(workspace.roadmap.map((entry) => entry.owner)), [workspace.roadmap]);
+  const evidence = useMemo(
+    () => evidenceOf(evidenceByKey(workspace.documents), item.key),
+    [workspace.documents, item.key],
+  );
 
   return (
     <div className="roadmap-item view">
@@ -121,6 +126,7 @@ function ItemForm({ api, workspace, navigate, item, delivery }: ItemFormProps) {
             workspace={workspace}
             navigate={navigate}
           />
+          <EvidencePanel evidence={evidence} navigate={navigate} />
         </div>
         <aside className="roadmap-item__side" aria-label="Properties">
           <div className="panel item-properties">
@@ -203,7 +209,12 @@ function ItemForm({ api, workspace, navigate, item, delivery }: ItemFormProps) {
             </datalist>
           </div>
           <div className="panel">
-            <RiceFields rice={item.rice} readOnly={readOnly} onCommit={(rice) => void save({ rice })} />
+            <RiceFields
+              rice={item.rice}
+              readOnly={readOnly}
+              reachEvidence={evidence.notes.length > 0 ? evidenceCount(evidence) : undefined}
+              onCommit={(rice) => void save({ rice })}
+            />
           </div>
         </aside>
       </div>

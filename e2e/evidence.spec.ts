@@ -1,0 +1,254 @@
+/** Feedback triage, evidence on the roadmap, releases with their notes, success metrics and CSV import, in the browser. */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { FeedbackModel } from './models/feedbackModel.js';
+import { expect, screenshot, test } from './specbenchTest.js';
+
+const csv =
+  'Company,Segment,Channel,Message\nNorthwind,Retail,support,"Pay later, please"\nContoso,,survey,Dark mode for the shop\n';
+
+async function frontMatter(directory: string, file: string): Promise<string[]> {
+  const text = await fs.readFile(path.join(directory, file), 'utf8');
+  return text.match(/^(about|status): .*$/gm) ?? [];
+}
+
+test.describe('the sample', () => {
+  test('triage from the keyboard: link, new roadmap item, archive; the next note takes the focus', async ({
+    app,
+    workspaceDir,
+  }) => {
+    const feedback = new FeedbackModel(app);
+    await feedback.open();
+    await expect(feedback.notes).toHaveCount(4);
+    await screenshot(app.page, 'feedback-inbox');
+
+    await feedback.linkWithKeyboard('FB-10', 'RM-11');
+    await expect(feedback.status).toHaveText('FB-10 is now evidence for RM-11.');
+    await expect(feedback.notes).toHaveCount(3);
+    await expect(feedback.note('FB-9')).toBeFocused();
+    expect(await frontMatter(workspaceDir, 'feedback/let-me-pay-in-pounds.md')).toEqual([
+      'status: triaged',
+      'about: [RM-11]',
+    ]);
+
+    await app.page.keyboard.press('n');
+    await expect(feedback.status).toHaveText(/^RM-13 “My promo code did not apply” is in Later/);
+    await expect(feedback.notes).toHaveCount(2);
+    await app.page.keyboard.press('a');
+    await expect(feedback.status).toHaveText(/is archived\.$/);
+    await expect(feedback.notes).toHaveCount(1);
+    await expect(feedback.scope.getByRole('button', { name: /Inbox/ })).toHaveText('Inbox 1');
+
+    await app.goto('#/roadmap');
+    const card = app.page.locator('[data-key="RM-13"]');
+    await expect(card).toContainText('Evidence: 1 note from 1 customer');
+    await expect(app.page.getByRole('list', { name: 'Later' })).toContainText('My promo code did not apply');
+    await expect(app.page.locator('[data-key="RM-11"]')).toContainText('Evidence: 1 note from 1 customer');
+  });
+
+  test('the Link button and the combobox link a note to a requirement; All shows its link', async ({
+    app,
+    workspaceDir,
+  }) => {
+    const feedback = new FeedbackModel(app);
+    await feedback.open();
+    await feedback.note('FB-12').getByRole('button', { name: /^Link/ }).click();
+    await app.page.getByRole('combobox', { name: /^Link/ }).fill('REQ-1');
+    await app.page.getByRole('option', { name: /^REQ-1 / }).click();
+    await expect(feedback.notes).toHaveCount(3);
+    await feedback.scope.getByRole('button', { name: /All notes/ }).click();
+    await expect(feedback.note('FB-12')).toContainText('Evidence for REQ-1');
+    expect(await frontMatter(workspaceDir, 'feedback/reorder-last-months-basket.md')).toEqual([
+      'status: triaged',
+      'about: [REQ-1]',
+    ]);
+  });
+
+  test('filters by source, segment and customer', async ({ app }) => {
+    const feedback = new FeedbackModel(app);
+    await feedback.open();
+    await feedback.scope.getByRole('button', { name: /All notes/ }).click();
+    await expect(feedback.notes).toHaveCount(12);
+    await feedback.filter('Source').selectOption('support');
+    const supportCount = await feedback.notes.count();
+    await expect(feedback.notes.locator('.source-chip')).toHaveText(Array(supportCount).fill('support'));
+    await feedback.filter('Source').selectOption('');
+    await feedback.filter('Customer').selectOption('Litware');
+    await expect(feedback.notes).toHaveCount(1);
+    await feedback.filter('Segment').selectOption('Enterprise');
+    await expect(app.page.getByText('No notes match these filters.')).toBeVisible();
+  });
+
+  test('a roadmap item shows its evidence, its customers and latest quotes, and Reach shows it too', async ({
+    app,
+  }) => {
+    await app.goto('#/roadmap/RM-1');
+    const evidence = app.page.getByRole('region', { name: /Evidence/ });
+    await expect(evidence).toContainText('3 notes from 3 customers: ');
+    await expect(evidence.getByRole('list', { name: 'Latest quotes' }).getByRole('listitem')).toHaveCount(3);
+    await expect(app.page.locator('.rice__evidence')).toHaveText(' · evidence: 3 notes from 3 customers');
+    await evidence.getByRole('link', { name: 'FB-3' }).click();
+    await expect(app.title).toHaveValue('Checkout takes forever on my phone');
+  });
+
+  test('a release page: readiness, items, notes for customers and the team, export', async ({ app }) => {
+    await app.navigator.getByRole('link', { name: 'Releases' }).click();
+    await app.page.getByRole('link', { name: /REL-2/ }).click();
+    await expect(app.page.getByRole('heading', { level: 1 })).toHaveText(
+      'Faster payment for returning customers',
+    );
+    const readiness = app.page.getByRole('region', { name: /Readiness/ });
+    await expect(readiness.locator('dt')).toHaveText([
+      'Items ready',
+      'Requirements done',
+      'Stories done',
+      'Open problems',
+    ]);
+    await expect(app.page.getByRole('table', { name: 'Release items' }).getByRole('row')).toHaveCount(4);
+    const preview = app.page.frameLocator('iframe[title^="Release notes preview"]');
+    await expect(preview.getByRole('heading', { level: 1 })).toHaveText(
+      'Faster payment for returning customers',
+    );
+    await screenshot(app.page, 'release-page');
+
+    await app.page.getByRole('group', { name: 'Audience' }).getByRole('button', { name: 'Internal' }).click();
+    await expect(preview.getByRole('heading', { level: 1 })).toHaveText(
+      'Faster payment for returning customers — internal notes',
+    );
+    const download = app.page.waitForEvent('download');
+    await app.page.getByRole('button', { name: 'Export Markdown' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('faster-payment-for-returning-customers-internal-notes.md');
+    const text = await fs.readFile((await file.path())!, 'utf8');
+    expect(text.split('\n')[0]).toBe('# Faster payment for returning customers — internal notes');
+
+    await app.page.getByRole('button', { name: 'Remove RM-2 from the release' }).click();
+    await expect(app.page.getByRole('table', { name: 'Release items' }).getByRole('row')).toHaveCount(3);
+    await app.page.getByLabel('Add an item').selectOption('RM-5');
+    await expect(app.page.getByRole('table', { name: 'Release items' })).toContainText('Order tracking page');
+  });
+
+  test('a release shipped long ago flags the metrics still unmeasured; the Metrics view gives each a verdict', async ({
+    app,
+  }) => {
+    await app.goto('#/metrics');
+    const guest = app.page.getByRole('table', { name: 'Metrics of SPEC-1' });
+    await expect(guest.getByRole('row', { name: /Support tickets/ })).toContainText(/met$/);
+    await expect(guest.getByRole('row', { name: /Checkout conversion/ })).toContainText('not met');
+    await expect(app.page.getByText('unmeasured after release')).toHaveCount(0);
+    await screenshot(app.page, 'metrics');
+
+    await app.goto('#/releases/REL-2');
+    await app.page.getByLabel('Status').selectOption('released');
+    await app.page.getByLabel('Released on').fill('2020-01-02');
+    await app.page.getByLabel('Released on').blur();
+    await expect(app.page.locator('.status-shipped')).toHaveText('released');
+    await expect(
+      app.page
+        .frameLocator('iframe[title^="Release notes preview"]')
+        .getByText('Released on 2 January 2020.'),
+    ).toBeVisible();
+    await app.goto('#/metrics');
+    const saved = app.page.getByRole('table', { name: 'Metrics of SPEC-2' });
+    await expect(saved.getByText('unmeasured after release').first()).toBeVisible();
+    await expect(
+      app.page
+        .getByRole('region', { name: 'SPEC-2 Saved payment methods' })
+        .getByText(/^Shipped in REL-2 Faster payment/),
+    ).toBeVisible();
+  });
+
+  test('a CSV chosen in the app: preview, import, and the same again imports nothing', async ({
+    app,
+    workspaceDir,
+  }) => {
+    const feedback = new FeedbackModel(app);
+    await feedback.open();
+    await feedback.chooseCsv('support.csv', Buffer.from(csv));
+    const preview = feedback.importDialog.getByRole('table', { name: 'Notes to import' });
+    await expect(preview.getByRole('row')).toHaveCount(3);
+    await expect(feedback.importDialog).toContainText(
+      'text ← Message, customer ← Company, segment ← Segment, source ← Channel',
+    );
+    await screenshot(app.page, 'feedback-import');
+    await feedback.importDialog.getByRole('button', { name: 'Import 2 notes' }).click();
+    await expect(feedback.importDialog).toBeHidden();
+    await expect(feedback.status).toHaveText('Imported 2 notes into feedback/.');
+    await expect(feedback.notes).toHaveCount(6);
+    expect((await fs.readdir(path.join(workspaceDir, 'feedback'))).length).toBe(14);
+
+    await feedback.dropCsv('support.csv', csv);
+    await expect(feedback.importDialog).toContainText('0 new notes · skipped: 2 already imported');
+    await expect(feedback.importDialog.getByRole('button', { name: 'Import 0 notes' })).toBeDisabled();
+  });
+
+  const refusals: [string, Buffer, RegExp][] = [
+    [
+      'UTF-16',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('text\nhello\n', 'utf16le')]),
+      /is UTF-16 text; save it as UTF-8 CSV/,
+    ],
+    ['no text column', Buffer.from('Company,Date\nNorthwind,2026-01-01\n'), /text/],
+    ['too large', Buffer.alloc(10 * 1024 * 1024 + 1, 'a'), /is 10 MB, more than the 10 MB an import takes/],
+  ];
+  for (const [name, bytes, message] of refusals) {
+    test(`a CSV with ${name} is refused in one line and nothing is written`, async ({
+      app,
+      workspaceDir,
+    }) => {
+      const feedback = new FeedbackModel(app);
+      await feedback.open();
+      await feedback.chooseCsv('bad.csv', bytes);
+      const alert = feedback.importDialog.getByRole('alert');
+      await expect(alert).toHaveText(message);
+      expect((await alert.textContent())!.includes('\n')).toBe(false);
+      await expect(feedback.importDialog.getByRole('button', { name: /^Import/ })).toBeDisabled();
+      expect((await fs.readdir(path.join(workspaceDir, 'feedback'))).length).toBe(12);
+    });
+  }
+});
+
+test.describe('an empty workspace', () => {
+  test.use({ workspaceKind: 'empty' });
+
+  test('pasted CSV fills an empty inbox; a first release; metrics explain themselves', async ({
+    app,
+    workspaceDir,
+  }) => {
+    const feedback = new FeedbackModel(app);
+    await feedback.open();
+    await expect(app.page.getByRole('heading', { name: 'No feedback yet' })).toBeVisible();
+    await feedback.pasteCsv(csv);
+    await expect(feedback.importDialog).toContainText('2 new notes');
+    await feedback.importDialog.getByRole('button', { name: 'Import 2 notes' }).click();
+    await expect(feedback.notes).toHaveCount(2);
+    await expect(app.section('Feedback')).toHaveText(/2$/);
+
+    await feedback.note('FB-1').focus();
+    await app.page.keyboard.press('n');
+    await expect(feedback.notes).toHaveCount(1);
+    expect(await frontMatter(workspaceDir, 'feedback/pay-later-please.md')).toEqual([
+      'status: triaged',
+      'about: [RM-1]',
+    ]);
+
+    await app.goto('#/releases');
+    await expect(app.page.getByRole('heading', { name: 'No releases yet' })).toBeVisible();
+    const form = app.page.getByRole('form', { name: 'New release' });
+    await form.getByLabel('Name').fill('Spring');
+    await form.getByLabel('Target date').fill('2027-04-01');
+    await form.getByRole('button', { name: 'Create release' }).click();
+    await expect(app.page.getByRole('heading', { level: 1 })).toHaveText('Spring');
+    await app.page.getByLabel('Add an item').selectOption('RM-1');
+    await expect(app.page.getByRole('table', { name: 'Release items' })).toContainText('Pay later, please');
+    const roadmap = JSON.parse(await fs.readFile(path.join(workspaceDir, 'roadmap.json'), 'utf8')) as {
+      releases: unknown[];
+    };
+    expect(roadmap.releases).toEqual([
+      { key: 'REL-1', name: 'Spring', date: '2027-04-01', status: 'planned', items: ['RM-1'] },
+    ]);
+
+    await app.navigator.getByRole('link', { name: 'Metrics' }).click();
+    await expect(app.page.getByRole('heading', { name: 'No success metrics yet' })).toBeVisible();
+  });
+});

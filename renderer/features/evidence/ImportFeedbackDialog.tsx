@@ -1,0 +1,263 @@
+/**
+ * Import feedback from a CSV (chosen, dropped or pasted): the server reads it exactly as
+ * `specbench import feedback` does and answers a preview first — the notes it would write, the rows
+ * already imported, how the columns were read — or the CLI's one-line refusal. Import writes all or none.
+ */
+import { useEffect, useId, useState } from 'react';
+import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
+import type { FeedbackImportView } from '../../../shared/contract/evidenceArguments.js';
+import { csvByteLimit, tooLargeMessage } from '../../../shared/import/csvLimits.js';
+import { feedbackSources, type FeedbackSource } from '../../../shared/model/documentModel.js';
+import { useModalDialog } from '../../ui/useModalDialog.js';
+import type { WorkspaceState } from '../../workbench/workspaceState.js';
+
+export type CsvInput =
+  { kind: 'none' } | { kind: 'file'; file: File } | { kind: 'text'; text: string; name: string };
+
+interface ImportFeedbackDialogProps {
+  api: SpecbenchApi;
+  workspace: Pick<WorkspaceState, 'update'>;
+  /** What to import; the dialog is open while it is set. */
+  input: CsvInput | undefined;
+  onClose: () => void;
+  /** Told how many notes were written. */
+  onImported?: (count: number) => void;
+}
+
+interface Csv {
+  name: string;
+  base64: string;
+}
+
+type Phase =
+  | { name: 'choosing'; error?: string }
+  | { name: 'reading' }
+  | { name: 'preview'; csv: Csv; view: FeedbackImportView }
+  | { name: 'refused'; csv?: Csv; message: string }
+  | { name: 'importing'; csv: Csv; view: FeedbackImportView };
+
+const previewRows = 50;
+
+function base64Of(bytes: Uint8Array): string {
+  let binary = '';
+  for (let index = 0; index < bytes.length; index += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
+  }
+  return btoa(binary);
+}
+
+async function csvOf(input: CsvInput): Promise<Csv | { refused: string } | undefined> {
+  if (input.kind === 'none') return undefined;
+  if (input.kind === 'text')
+    return { name: input.name, base64: base64Of(new TextEncoder().encode(input.text)) };
+  if (input.file.size > csvByteLimit) return { refused: tooLargeMessage(input.file.size, input.file.name) };
+  return { name: input.file.name, base64: base64Of(new Uint8Array(await input.file.arrayBuffer())) };
+}
+
+export function ImportFeedbackDialog(props: ImportFeedbackDialogProps) {
+  const dialog = useModalDialog(props.input !== undefined, props.onClose);
+  return (
+    <dialog
+      ref={dialog.ref}
+      className="import-dialog"
+      aria-labelledby="import-dialog-title"
+      onClick={dialog.onBackdropClick}
+    >
+      {props.input && <ImportForm {...props} input={props.input} />}
+    </dialog>
+  );
+}
+
+function ImportForm({
+  api,
+  workspace,
+  input,
+  onClose,
+  onImported,
+}: ImportFeedbackDialogProps & { input: CsvInput }) {
+  const id = useId();
+  const [phase, setPhase] = useState<Phase>({ name: 'choosing' });
+  const [source, setSource] = useState<FeedbackSource | ''>('');
+  const [pasted, setPasted] = useState('');
+  const [chosen, setChosen] = useState<CsvInput>(input);
+
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      if (chosen.kind === 'none') return;
+      setPhase({ name: 'reading' });
+      const csv = await csvOf(chosen);
+      if (!live || !csv) return;
+      if ('refused' in csv) return setPhase({ name: 'refused', message: csv.refused });
+      const answer = await api.importFeedback({
+        base64: csv.base64,
+        fileName: csv.name,
+        ...(source ? { source } : {}),
+        dryRun: true,
+      });
+      if (!live) return;
+      setPhase(
+        answer.ok
+          ? { name: 'preview', csv, view: answer }
+          : { name: 'refused', csv, message: answer.message },
+      );
+    })();
+    return () => {
+      live = false;
+    };
+  }, [api, chosen, source]);
+
+  async function importNotes(csv: Csv, view: FeedbackImportView) {
+    setPhase({ name: 'importing', csv, view });
+    const answer = await api.importFeedback({
+      base64: csv.base64,
+      fileName: csv.name,
+      ...(source ? { source } : {}),
+      dryRun: false,
+    });
+    if (!answer.ok) return setPhase({ name: 'refused', csv, message: answer.message });
+    await workspace.update({ paths: answer.notes.map((note) => note.path) });
+    onImported?.(answer.notes.length);
+    onClose();
+  }
+
+  const view = phase.name === 'preview' || phase.name === 'importing' ? phase.view : undefined;
+  const name = chosen.kind === 'file' ? chosen.file.name : chosen.kind === 'text' ? chosen.name : undefined;
+  return (
+    <form className="import-dialog__body" method="dialog" onSubmit={(event) => event.preventDefault()}>
+      <h2 id="import-dialog-title">Import feedback{name ? ` from ${name}` : ''}</h2>
+      {chosen.kind === 'none' && (
+        <>
+          <p className="muted">
+            A CSV export from Intercom, Zendesk, a survey tool or a spreadsheet (UTF-8; comma, semicolon or
+            tab). Each row becomes a note in <code>feedback/</code>; rows imported before are skipped.
+          </p>
+          <label className="import-dialog__file">
+            <span>CSV file</span>
+            <input
+              type="file"
+              accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
+              onChange={(event) => {
+                const file = event.target.files?.[0];
+                if (file) setChosen({ kind: 'file', file });
+              }}
+            />
+          </label>
+          <label htmlFor={`${id}-paste`}>Or paste the CSV</label>
+          <textarea
+            id={`${id}-paste`}
+            className="textarea import-dialog__paste"
+            rows={6}
+            value={pasted}
+            spellCheck={false}
+            onChange={(event) => setPasted(event.target.value)}
+          />
+        </>
+      )}
+      {chosen.kind !== 'none' && (
+        <label className="import-dialog__source">
+          <span>Source of rows without one</span>
+          <select
+            className="select"
+            value={source}
+            onChange={(event) => setSource(event.target.value as FeedbackSource | '')}
+          >
+            <option value="">From the CSV, if it has a column</option>
+            {feedbackSources.map((value) => (
+              <option key={value} value={value}>
+                {value}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {phase.name === 'reading' && <p role="status">Reading the CSV…</p>}
+      {phase.name === 'refused' && (
+        <p role="alert" className="inline-error">
+          {phase.message}
+        </p>
+      )}
+      {view && <ImportPreview view={view} />}
+      <div className="import-dialog__actions">
+        <button type="button" className="button" onClick={onClose}>
+          Cancel
+        </button>
+        {chosen.kind === 'none' ? (
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={pasted.trim() === ''}
+            onClick={() => setChosen({ kind: 'text', text: pasted, name: 'pasted.csv' })}
+          >
+            Preview
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={!view || view.notes.length === 0 || phase.name === 'importing'}
+            onClick={() => phase.name === 'preview' && void importNotes(phase.csv, phase.view)}
+          >
+            {phase.name === 'importing'
+              ? 'Importing…'
+              : `Import ${view?.notes.length ?? 0} ${view?.notes.length === 1 ? 'note' : 'notes'}`}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function ImportPreview({ view }: { view: FeedbackImportView }) {
+  const skipped = [
+    view.alreadyImported > 0 && `${view.alreadyImported} already imported`,
+    view.repeated > 0 && `${view.repeated} repeated in the file`,
+    view.empty > 0 && `${view.empty} without text`,
+  ].filter(Boolean);
+  return (
+    <div className="import-preview">
+      <p role="status">
+        {view.notes.length} new {view.notes.length === 1 ? 'note' : 'notes'}
+        {skipped.length > 0 && ` · skipped: ${skipped.join(', ')}`}
+      </p>
+      <p className="import-preview__columns">
+        Columns read:{' '}
+        {Object.entries(view.columns).map(([field, header], index) => (
+          <span key={field}>
+            {index > 0 && ', '}
+            {field} ← <q>{header}</q>
+          </span>
+        ))}
+      </p>
+      {view.notes.length > 0 && (
+        <div className="import-preview__table">
+          <table className="data-table" aria-label="Notes to import">
+            <thead>
+              <tr>
+                <th scope="col">Key</th>
+                <th scope="col">Customer</th>
+                <th scope="col">Source</th>
+                <th scope="col">Date</th>
+                <th scope="col">Quote</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.notes.slice(0, previewRows).map((note) => (
+                <tr key={note.key}>
+                  <td className="keys">{note.key}</td>
+                  <td>{note.customer}</td>
+                  <td>{note.source}</td>
+                  <td>{note.date}</td>
+                  <td className="import-preview__quote">{note.quote}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {view.notes.length > previewRows && (
+            <p className="muted">and {view.notes.length - previewRows} more.</p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

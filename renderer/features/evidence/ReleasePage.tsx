@@ -1,0 +1,306 @@
+/**
+ * One release (`#/releases/REL-n`): its date and status, whether it is ready (items, requirements and
+ * stories done, open problems), its items, and its notes for customers or the team, to copy or export.
+ */
+import { useMemo, useState } from 'react';
+import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
+import type { Release } from '../../../shared/model/roadmapModel.js';
+import { releaseStatuses } from '../../../shared/model/roadmapModel.js';
+import { releaseReadiness, type ReleaseReadiness } from '../../../shared/releases/releaseReadiness.js';
+import { HashLink } from '../../ui/HashLink.js';
+import { documentHash, roadmapItemHash } from '../../workbench/route.js';
+import type { WorkspaceState } from '../../workbench/workspaceState.js';
+import { ReleaseNotesPanel } from './ReleaseNotesPanel.js';
+import { useReleases } from './useReleases.js';
+import './evidence.css';
+
+interface ReleasePageProps {
+  api: SpecbenchApi;
+  workspace: WorkspaceState;
+  navigate: (hash: string) => void;
+  releaseKey: string;
+}
+
+export function ReleasePage({ api, workspace, navigate, releaseKey }: ReleasePageProps) {
+  const { releases, error } = useReleases(api, workspace.revision);
+  const [saveError, setSaveError] = useState<string | undefined>(undefined);
+  const release = releases?.find((candidate) => candidate.key === releaseKey);
+  const readiness = useMemo(
+    () => release && releaseReadiness(release, workspace.roadmap, workspace.documents),
+    [release, workspace.roadmap, workspace.documents],
+  );
+  const breadcrumb = (
+    <nav className="breadcrumb" aria-label="Breadcrumb">
+      <HashLink hash="#/releases" navigate={navigate}>
+        Releases
+      </HashLink>
+      <span aria-hidden="true"> / </span>
+      <span aria-current="page">{releaseKey}</span>
+    </nav>
+  );
+  if (!release || !readiness) {
+    return (
+      <section className="view">
+        {breadcrumb}
+        <h1 className="view__title">{releases || error ? `No release ${releaseKey}` : 'Loading…'}</h1>
+        {(releases || error) && (
+          <p className="view__subtitle">{error ?? 'It may have been removed from roadmap.json.'}</p>
+        )}
+      </section>
+    );
+  }
+  const writable = workspace.info?.writable ?? false;
+  async function save(patch: Parameters<SpecbenchApi['updateRelease']>[0]['patch']) {
+    const saved = await api.updateRelease({ key: releaseKey, patch });
+    // The roadmap's revision moves, so the releases and the findings (unmeasured metrics) are read again.
+    if (saved.ok) await workspace.update({ roadmap: true });
+    setSaveError(saved.ok ? undefined : `Not saved: ${saved.message}`);
+    return saved.ok ? undefined : saved.message;
+  }
+  return (
+    <section className="view release-view">
+      {breadcrumb}
+      <header className="release-view__header">
+        <span className="key-chip key-chip--large">{release.key}</span>
+        <h1 className="view__title">{release.name}</h1>
+        <span className={release.status === 'released' ? 'status status-shipped' : 'status'}>
+          {release.status}
+        </span>
+      </header>
+      {saveError && (
+        <p role="alert" className="inline-error">
+          {saveError}
+        </p>
+      )}
+      <div className="release-view__layout">
+        <div className="release-view__main">
+          <ReadinessPanel readiness={readiness} workspace={workspace} />
+          <ItemsPanel
+            readiness={readiness}
+            workspace={workspace}
+            navigate={navigate}
+            writable={writable}
+            onItems={(items) => void save({ items })}
+          />
+          <ReleaseNotesPanel api={api} release={release} revision={workspace.revision} />
+        </div>
+        <aside className="release-view__side panel item-properties" aria-label="Release properties">
+          <ReleaseFields release={release} writable={writable} save={save} />
+        </aside>
+      </div>
+    </section>
+  );
+}
+
+function ReleaseFields({
+  release,
+  writable,
+  save,
+}: {
+  release: Release;
+  writable: boolean;
+  save: (patch: Parameters<SpecbenchApi['updateRelease']>[0]['patch']) => Promise<string | undefined>;
+}) {
+  return (
+    <>
+      <label htmlFor="release-status">Status</label>
+      <select
+        id="release-status"
+        className="select"
+        disabled={!writable}
+        value={release.status}
+        onChange={(event) => void save({ status: event.target.value as Release['status'] })}
+      >
+        {releaseStatuses.map((status) => (
+          <option key={status} value={status}>
+            {status}
+          </option>
+        ))}
+      </select>
+      <label htmlFor="release-date">{release.status === 'released' ? 'Released on' : 'Target date'}</label>
+      <input
+        id="release-date"
+        className="input"
+        type="date"
+        disabled={!writable}
+        defaultValue={release.date ?? ''}
+        key={release.date ?? ''}
+        onBlur={(event) => {
+          const value = event.target.value;
+          if (value !== (release.date ?? '')) void save({ date: value || null });
+        }}
+      />
+    </>
+  );
+}
+
+function relatedPaths(readiness: ReleaseReadiness, workspace: WorkspaceState): Set<string> {
+  const paths = new Set<string>();
+  for (const item of readiness.items) {
+    for (const requirement of item.requirements) {
+      paths.add(requirement.specPath);
+      for (const story of requirement.stories) {
+        const path = workspace.byKey.get(story.key)?.path;
+        if (path) paths.add(path);
+      }
+    }
+  }
+  return paths;
+}
+
+function ReadinessPanel({
+  readiness,
+  workspace,
+}: {
+  readiness: ReleaseReadiness;
+  workspace: WorkspaceState;
+}) {
+  const requirements = readiness.items.flatMap((item) =>
+    item.requirements.filter((requirement) => requirement.status !== 'deferred'),
+  );
+  const storiesDone = readiness.items.reduce((sum, item) => sum + item.storiesDone, 0);
+  const storiesTotal = readiness.items.reduce((sum, item) => sum + item.storiesTotal, 0);
+  const paths = relatedPaths(readiness, workspace);
+  const problems = workspace.findings.filter(
+    (finding) => finding.severity !== 'info' && paths.has(finding.path),
+  );
+  const figures: [string, string, boolean][] = [
+    [
+      'Items ready',
+      `${readiness.items.filter((item) => item.ready).length} of ${readiness.release.items.length}`,
+      readiness.ready,
+    ],
+    [
+      'Requirements done',
+      `${requirements.filter((requirement) => requirement.done).length} of ${requirements.length}`,
+      requirements.every((requirement) => requirement.done),
+    ],
+    ['Stories done', `${storiesDone} of ${storiesTotal}`, storiesDone === storiesTotal],
+    ['Open problems', String(problems.length), problems.length === 0],
+  ];
+  return (
+    <section className="panel" aria-labelledby="readiness-title">
+      <h2 id="readiness-title" className="panel__title">
+        Readiness <span className="panel__count">{readiness.ready ? 'ready to ship' : 'not ready yet'}</span>
+      </h2>
+      <dl className="readiness">
+        {figures.map(([label, value, good]) => (
+          <div
+            key={label}
+            className={good ? 'readiness__figure readiness__figure--good' : 'readiness__figure'}
+          >
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {problems.length > 0 && (
+        <ul className="readiness__problems" aria-label="Open problems">
+          {problems.slice(0, 8).map((finding) => (
+            <li key={`${finding.path}:${finding.line}:${finding.rule}`}>
+              <a href={documentHash(finding.path, finding.line)}>{finding.message}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+      {readiness.missing.length > 0 && (
+        <p className="form-error">Not on the roadmap: {readiness.missing.join(', ')}.</p>
+      )}
+    </section>
+  );
+}
+
+function ItemsPanel({
+  readiness,
+  workspace,
+  navigate,
+  writable,
+  onItems,
+}: {
+  readiness: ReleaseReadiness;
+  workspace: WorkspaceState;
+  navigate: (hash: string) => void;
+  writable: boolean;
+  onItems: (items: string[]) => void;
+}) {
+  const keys = readiness.release.items;
+  const addable = workspace.roadmap.filter((item) => !keys.includes(item.key));
+  return (
+    <section className="panel" aria-labelledby="release-items-title">
+      <h2 id="release-items-title" className="panel__title">
+        Items <span className="panel__count">{keys.length}</span>
+      </h2>
+      {readiness.items.length === 0 ? (
+        <p className="view-empty">No roadmap items in this release yet.</p>
+      ) : (
+        <table className="data-table" aria-label="Release items">
+          <thead>
+            <tr>
+              <th scope="col">Item</th>
+              <th scope="col">Status</th>
+              <th scope="col">Requirements</th>
+              <th scope="col">Stories</th>
+              <th scope="col">Ready</th>
+              {writable && (
+                <th scope="col">
+                  <span className="visually-hidden">Remove</span>
+                </th>
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {readiness.items.map(({ item, requirements, storiesDone, storiesTotal, ready }) => (
+              <tr key={item.key}>
+                <td>
+                  <HashLink hash={roadmapItemHash(item.key)} navigate={navigate}>
+                    <span className="key">{item.key}</span> {item.title}
+                  </HashLink>
+                </td>
+                <td>{item.status}</td>
+                <td>
+                  {requirements.filter((requirement) => requirement.done).length} of {requirements.length}{' '}
+                  done
+                </td>
+                <td>
+                  {storiesDone} of {storiesTotal} done
+                </td>
+                <td>
+                  {ready ? (
+                    <span className="status status-done">ready</span>
+                  ) : (
+                    <span className="status">not yet</span>
+                  )}
+                </td>
+                {writable && (
+                  <td>
+                    <button
+                      type="button"
+                      className="button button--quiet"
+                      aria-label={`Remove ${item.key} from the release`}
+                      onClick={() => onItems(keys.filter((key) => key !== item.key))}
+                    >
+                      Remove
+                    </button>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {writable && addable.length > 0 && (
+        <label className="evidence-filter release-add">
+          <span>Add an item</span>
+          <select value="" onChange={(event) => event.target.value && onItems([...keys, event.target.value])}>
+            <option value="">Choose a roadmap item…</option>
+            {addable.map((item) => (
+              <option key={item.key} value={item.key}>
+                {item.key} — {item.title}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+    </section>
+  );
+}
