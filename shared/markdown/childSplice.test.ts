@@ -150,3 +150,22 @@ describe('a padded table stays aligned', () => {
     expect(edited(file, change)).toBe(expected);
   });
 });
+
+describe('an item made with Enter and then typed into, saved after each step as the editor saves', () => {
+  it.each([
+    ['*   alpha\n*   beta\n\nAfter.\n', 'listItem', '*   alpha\n*   beta\n* gamma\n\nAfter.\n'],
+    ['- [ ] alpha\n- [x] beta\n', 'taskItem', '- [ ] alpha\n- [x] beta\n- [ ] gamma\n'],
+  ])('%j: only the new item is written', (file, type, expected) => {
+    let text = file;
+    const doc = JSON.parse(JSON.stringify(codec.parse(file).doc)) as JSONContent;
+    const list = doc.content![0]!;
+    const added: JSONContent = { type, content: [{ type: 'paragraph' }] };
+    if (type === 'taskItem') added.attrs = { checked: false };
+    list.content!.push(added);
+    for (const typed of ['', 'g', 'gamma']) {
+      added.content = [typed === '' ? { type: 'paragraph' } : paragraph(typed)];
+      text = codec.serialize(codec.parse(text), JSON.parse(JSON.stringify(doc)) as JSONContent);
+    }
+    expect(text).toBe(expected);
+  });
+});

@@ -132,6 +132,8 @@ export function itemText(
       .split('\n')
       .map((line) => (line === '' ? '' : continuation + line))
       .join('\n');
+  // An item just made (Enter at the end of the one before): no trailing spaces, the text typed next gets one.
+  if ((first.content ?? []).length === 0 && rest.length === 0) return (head + checkbox).trimEnd();
   let text = head + checkbox + helpers.renderInline(first.content ?? []).replace(/\n/g, `\n${continuation}`);
   for (const child of rest) {
     text += (child.type === 'paragraph' ? '\n\n' : '\n') + indented(helpers.renderBlock(child));

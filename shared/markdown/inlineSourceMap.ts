@@ -476,7 +476,11 @@ function emptyTextblockPosition(
     const lineStart = cursor === 0 ? 0 : block.indexOf('\n', cursor) + 1;
     if (lineStart === 0 && cursor !== 0) return undefined;
     const marker = emptyItemLine.exec(block.slice(lineStart));
-    return marker ? { at: lineStart + marker[0].length } : undefined;
+    if (!marker) return undefined;
+    // A marker with nothing after it (its spaces were trailing whitespace) needs one before the text.
+    return /[ \t]$/.test(marker[0])
+      ? { at: lineStart + marker[0].length }
+      : { at: lineStart + marker[0].length, prefix: ' ' };
   }
   const pipe = block.indexOf('|', cursor);
   if (pipe === -1) return undefined;
