@@ -89,6 +89,14 @@ test.describe('the sample', () => {
     await expect(app.page.locator('.rice__evidence')).toHaveText(' · evidence: 3 notes from 3 customers');
     await evidence.getByRole('link', { name: 'FB-3' }).click();
     await expect(app.title).toHaveValue('Checkout takes forever on my phone');
+
+    await app.goto('#/roadmap/RM-1');
+    await app.page
+      .getByRole('complementary', { name: 'Properties' })
+      .getByRole('link', { name: 'REL-1 Guest checkout' })
+      .click();
+    await expect(app.page.getByRole('heading', { level: 1 })).toHaveText('Guest checkout');
+    await expect(app.page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('Releases / REL-1');
   });
 
   test('a release page: readiness, items, notes for customers and the team, export', async ({ app }) => {

@@ -5,3 +5,4 @@ export { evidenceByKey, evidenceCount, evidenceOf, type EvidenceSummary } from '
 export { MetricsView } from './MetricsView.js';
 export { ReleasePage } from './ReleasePage.js';
 export { ReleasesPage } from './ReleasesPage.js';
+export { ItemReleases } from './ItemReleases.js';

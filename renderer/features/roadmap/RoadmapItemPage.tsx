@@ -5,7 +5,7 @@ import type { Lane, RoadmapItem } from '../../../shared/model/roadmapModel.js';
 import { lanes, roadmapStatuses } from '../../../shared/model/roadmapModel.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { HashLink } from '../../ui/HashLink.js';
-import { EvidencePanel, evidenceByKey, evidenceCount, evidenceOf } from '../evidence/index.js';
+import { EvidencePanel, ItemReleases, evidenceByKey, evidenceCount, evidenceOf } from '../evidence/index.js';
 import { CommitField } from './CommitField.js';
 import { DeliveringRequirements } from './DeliveringRequirements.js';
 import { quarterOptions, quarterTitle } from './quarterTimeline.js';
@@ -197,6 +197,7 @@ function ItemForm({ api, workspace, navigate, item, delivery }: ItemFormProps) {
                 onCommit={(owner) => void save({ owner: owner.trim() || null })}
               />
             </span>
+            <ItemReleases api={api} workspace={workspace} navigate={navigate} itemKey={item.key} />
             <datalist id={`${id}-themes`}>
               {themes.map((theme) => (
                 <option key={theme} value={theme} />
