@@ -177,7 +177,7 @@ function RouteView({ route, onSelectRequirement, document, ...props }: RouteView
     case 'roadmap':
       return <RoadmapBoard {...props} />;
     case 'stories':
-      return <StoryList {...props} />;
+      return <StoryList {...props} filter={route.filter} />;
     case 'story':
       return <StoryPage {...props} path={route.path} />;
     case 'search':

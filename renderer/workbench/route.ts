@@ -1,4 +1,5 @@
 /** The hash router's routes and the hashes that lead to them: parsing is pure so every route is unit-tested. */
+import { parseStoryFilter, type StoryFilter } from './storyFilter.js';
 
 export type Route =
   | { name: 'home' }
@@ -6,7 +7,7 @@ export type Route =
   | { name: 'roadmap' }
   | { name: 'roadmapItem'; key: string }
   | { name: 'timeline' }
-  | { name: 'stories' }
+  | { name: 'stories'; filter: StoryFilter }
   | { name: 'story'; path: string }
   | { name: 'trace' }
   | { name: 'problems' }
@@ -55,7 +56,9 @@ export function parseRoute(hash: string): Route {
     case 'timeline':
       return { name: 'timeline' };
     case 'stories':
-      return decoded ? { name: 'story', path: decoded } : { name: 'stories' };
+      return decoded
+        ? { name: 'story', path: decoded }
+        : { name: 'stories', filter: parseStoryFilter(queryPart) };
     case 'trace':
       return { name: 'trace' };
     case 'problems':

@@ -1,7 +1,7 @@
 /** A virtualized list of documents (and, for a vault, its folders): only the visible rows exist in the DOM, so 10,000 stay fast. */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
-import { documentHash } from '../../workbench/route.js';
+import { openHash } from '../../workbench/storyView.js';
 import type { NavigatorRow } from './folderRows.js';
 import { useDocumentContextMenu } from '../documents/index.js';
 
@@ -15,9 +15,11 @@ interface DocumentListProps {
   openPath?: string;
   /** Folds or unfolds a folder row. */
   onToggleFolder?: (path: string) => void;
+  /** Whether the workspace is writable: a read-only one opens stories in the engineer's view. */
+  writable: boolean;
 }
 
-export function DocumentList({ label, rows, openPath, onToggleFolder }: DocumentListProps) {
+export function DocumentList({ label, rows, openPath, onToggleFolder, writable }: DocumentListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const { onContextMenu, menu } = useDocumentContextMenu();
   const virtualizer = useVirtualizer({
@@ -65,7 +67,7 @@ export function DocumentList({ label, rows, openPath, onToggleFolder }: Document
           return (
             <div key={entry.path} role="listitem" className="document-row" style={style}>
               <a
-                href={documentHash(entry.path)}
+                href={openHash(entry.path, entry.type, writable)}
                 aria-current={entry.path === openPath ? 'page' : undefined}
                 title={entry.path}
                 {...(onContextMenu ? { onContextMenu: (event) => onContextMenu(event, entry) } : {})}

@@ -1,5 +1,5 @@
 /** The sidebar: sections with counts, status filters, a virtualized document list and the New buttons. */
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import { documentStatuses, type DocumentType } from '../../../shared/model/documentModel.js';
 import type { Route } from '../../workbench/route.js';
@@ -10,6 +10,8 @@ import { DocumentList } from './DocumentList.js';
 import { createAndOpen, newDocumentLabels, type NewDocumentType } from '../../workbench/createDocument.js';
 import { folderRows, tagCounts, type NavigatorRow } from './folderRows.js';
 import { countByType, sectionDocuments, statusCounts, type SectionCounts } from './navigatorSections.js';
+import { filterStories, storiesHash, storyRows, type StoryFilter } from '../../workbench/storyFilter.js';
+import { useReleases } from '../../workbench/useReleases.js';
 import './navigator.css';
 
 interface NavigatorProps {
@@ -61,11 +63,38 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
   const [tagFilters, setTagFilters] = useState<Partial<Record<DocumentType, string>>>({});
   const [folded, setFolded] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<string | undefined>(undefined);
-  const status = section ? filters[section] : undefined;
-  const listed = useMemo(
-    () => (section ? sectionDocuments(workspace.documents, section, status) : []),
-    [workspace.documents, section, status],
-  );
+  // Stories have one filter, the Stories page's, kept in its URL: the chips here set its status and the
+  // list shows what it lets through; away from that page, the last one seen there.
+  const lastStoryFilter = useRef<StoryFilter>({});
+  if (route.name === 'stories') lastStoryFilter.current = route.filter;
+  const storyFilter = lastStoryFilter.current;
+  const releases = useReleases(api, workspace.revision);
+  const status = section === 'story' ? storyFilter.status : section ? filters[section] : undefined;
+  const listed = useMemo(() => {
+    if (!section) return [];
+    if (section !== 'story') return sectionDocuments(workspace.documents, section, status);
+    const { status: storyStatus, ...others } = storyFilter;
+    const passing =
+      Object.keys(others).length === 0
+        ? workspace.documents
+        : filterStories(storyRows(workspace.documents, workspace.requirementOwner), others, {
+            roadmapByKey: workspace.roadmapByKey,
+            releases,
+          }).map((row) => row.story);
+    return sectionDocuments(passing, 'story', storyStatus);
+  }, [
+    workspace.documents,
+    workspace.requirementOwner,
+    workspace.roadmapByKey,
+    releases,
+    section,
+    status,
+    storyFilter,
+  ]);
+  const setStatus = (next: string | undefined) => {
+    if (section === 'story') navigate(storiesHash({ ...storyFilter, status: next }));
+    else if (section) setFilters((current) => ({ ...current, [section]: next }));
+  };
   const tag = section ? tagFilters[section] : undefined;
   const tags = useMemo(() => tagCounts(listed), [listed]);
   const rows = useMemo((): NavigatorRow[] => {
@@ -236,7 +265,7 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
                 <button
                   type="button"
                   aria-pressed={status === undefined}
-                  onClick={() => setFilters((current) => ({ ...current, [section]: undefined }))}
+                  onClick={() => setStatus(undefined)}
                 >
                   All
                 </button>
@@ -245,9 +274,7 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
                     key={name}
                     type="button"
                     aria-pressed={status === name}
-                    onClick={() =>
-                      setFilters((current) => ({ ...current, [section]: status === name ? undefined : name }))
-                    }
+                    onClick={() => setStatus(status === name ? undefined : name)}
                   >
                     {name} <span className="count">{count}</span>
                   </button>
@@ -279,6 +306,7 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
               rows={rows}
               openPath={openPath}
               onToggleFolder={toggleFolder}
+              writable={writable}
             />
           </div>
         )}

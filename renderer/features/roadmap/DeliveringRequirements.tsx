@@ -1,6 +1,7 @@
 /** The requirements whose `roadmap=` names this item, each with the stories that implement it. */
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { documentHash } from '../../workbench/route.js';
+import { openHash } from '../../workbench/storyView.js';
 import { HashLink } from '../../ui/HashLink.js';
 import type { Delivery } from './roadmapLanes.js';
 import { statusLabel } from '../../ui/statusLabel.js';
@@ -20,6 +21,7 @@ export function DeliveringRequirements({
   navigate,
 }: DeliveringRequirementsProps) {
   const requirements = delivery.details;
+  const writable = workspace.info?.writable ?? false;
   return (
     <section className="panel delivering" aria-labelledby="delivering-title">
       <h2 id="delivering-title" className="panel__title">
@@ -66,7 +68,7 @@ export function DeliveringRequirements({
                   <ul className="delivering__stories" aria-label={`Stories implementing ${requirement.key}`}>
                     {requirement.stories.map((story) => (
                       <li key={story.path}>
-                        <HashLink hash={documentHash(story.path)} navigate={navigate}>
+                        <HashLink hash={openHash(story.path, 'story', writable)} navigate={navigate}>
                           {story.key && <span className="key-chip">{story.key}</span>} {story.title}
                         </HashLink>
                         {story.status && <span className="status-chip">{statusLabel(story.status)}</span>}

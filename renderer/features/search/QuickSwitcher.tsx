@@ -4,6 +4,7 @@ import type { QuickSwitchHit, SpecbenchApi } from '../../../shared/contract/apiC
 import type { DocumentSummary } from '../../../shared/contract/documentSummary.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { documentHash, roadmapItemHash } from '../../workbench/route.js';
+import { openHash } from '../../workbench/storyView.js';
 import { Combobox } from '../../ui/Combobox.js';
 import { kindLabels } from '../../ui/kindLabel.js';
 import { useModalDialog } from '../../ui/useModalDialog.js';
@@ -32,6 +33,7 @@ export function QuickSwitcher({ api, workspace, navigate, open, onClose }: Quick
         <QuickSwitcherContent
           api={api}
           documents={workspace.documents}
+          writable={workspace.info?.writable ?? false}
           navigate={navigate}
           onClose={onClose}
         />
@@ -43,11 +45,12 @@ export function QuickSwitcher({ api, workspace, navigate, open, onClose }: Quick
 interface ContentProps {
   api: SpecbenchApi;
   documents: readonly DocumentSummary[];
+  writable: boolean;
   navigate: (hash: string) => void;
   onClose: () => void;
 }
 
-function QuickSwitcherContent({ api, documents, navigate, onClose }: ContentProps) {
+function QuickSwitcherContent({ api, documents, writable, navigate, onClose }: ContentProps) {
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<QuickSwitchHit[] | undefined>(undefined);
   const recent = useMemo(() => recentDocuments(documents), [documents]);
@@ -78,7 +81,7 @@ function QuickSwitcherContent({ api, documents, navigate, onClose }: ContentProp
       onQueryChange={setQuery}
       onPick={(hit) => {
         onClose();
-        navigate(hashFor(hit, documents));
+        navigate(hashFor(hit, documents, writable));
       }}
       optionKey={(hit) => `${hit.type}:${hit.key ?? hit.path}`}
       renderOption={(hit) => (
@@ -118,7 +121,7 @@ function recentDocuments(documents: readonly DocumentSummary[]): QuickSwitchHit[
     }));
 }
 
-function hashFor(hit: QuickSwitchHit, documents: readonly DocumentSummary[]): string {
+function hashFor(hit: QuickSwitchHit, documents: readonly DocumentSummary[], writable: boolean): string {
   if (hit.type === 'roadmap' && hit.key) return roadmapItemHash(hit.key);
   if (hit.type === 'requirement' && hit.key) {
     const requirement = documents
@@ -126,5 +129,5 @@ function hashFor(hit: QuickSwitchHit, documents: readonly DocumentSummary[]): st
       ?.requirements.find((entry) => entry.key === hit.key);
     return documentHash(hit.path, requirement?.line);
   }
-  return documentHash(hit.path);
+  return openHash(hit.path, hit.type, writable);
 }

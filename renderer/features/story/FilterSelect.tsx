@@ -13,7 +13,10 @@ interface FilterSelectProps {
 
 export function FilterSelect({ label, value, options, onChange }: FilterSelectProps) {
   const [reached, setReached] = useState(false);
-  const shown = reached ? options : options.filter(([option]) => option === value);
+  // A value from a shared link that names nothing here still shows, so the filter says what it does.
+  const known = value === undefined || options.some(([option]) => option === value);
+  const all = known ? options : [...options, [value, `${value} (not found)`] as const];
+  const shown = reached ? all : all.filter(([option]) => option === value);
   const reach = (): void => setReached(true);
   return (
     <label className="filter">

@@ -1,13 +1,28 @@
-/** All stories, filterable by roadmap item, spec and status; each opens the engineer's story page. */
-import { useMemo, useState } from 'react';
+/**
+ * All stories, filtered by lane, release, roadmap item, spec, status and owner together. The filter
+ * lives in the URL (`#/stories?lane=now&status=ready`): it survives a reload, can be shared, and is the
+ * same one the navigator's status chips set. Saved views name common filters; each story opens the
+ * engineer's story page.
+ */
+import { useMemo } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import { documentStatuses } from '../../../shared/model/documentModel.js';
+import { lanes } from '../../../shared/model/roadmapModel.js';
 import { SpacerRow } from '../../ui/SpacerRow.js';
 import { useVirtualRows } from '../../ui/useVirtualRows.js';
 import { documentHash, storyHash } from '../../workbench/route.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
-import { filterStories, storyRows, type StoryFilter } from './storyFilter.js';
+import {
+  filterStories,
+  storiesHash,
+  storyRows,
+  type StoryFilter,
+  type StoryFilterField,
+} from '../../workbench/storyFilter.js';
+import { useReleases } from '../../workbench/useReleases.js';
 import { FilterSelect } from './FilterSelect.js';
+import { SavedViews } from './SavedViews.js';
+import { StoryViewChoice } from './StoryViewChoice.js';
 import './story.css';
 
 /** A row's usual height (one line of title); taller rows are measured. */
@@ -17,56 +32,52 @@ interface StoryListProps {
   api: SpecbenchApi;
   workspace: WorkspaceState;
   navigate: (hash: string) => void;
+  filter: StoryFilter;
 }
 
-export function StoryList({ workspace }: StoryListProps) {
-  const [filter, setFilter] = useState<StoryFilter>({});
+export function StoryList({ api, workspace, navigate, filter }: StoryListProps) {
+  const releases = useReleases(api, workspace.revision);
   const rows = useMemo(
     () => storyRows(workspace.documents, workspace.requirementOwner),
     [workspace.documents, workspace.requirementOwner],
   );
-  const shown = useMemo(() => filterStories(rows, filter), [rows, filter]);
-  const specs = useMemo(
-    () => workspace.documents.filter((entry) => entry.type === 'spec' && entry.key),
-    [workspace.documents],
+  const shown = useMemo(
+    () => filterStories(rows, filter, { roadmapByKey: workspace.roadmapByKey, releases }),
+    [rows, filter, workspace.roadmapByKey, releases],
   );
+  const options = useFilterOptions(workspace, releases, rows);
   // 8,000 stories: only the rows near the viewport exist in the DOM.
   const virtualRows = useVirtualRows(shown.length, rowHeight);
-  const select = (
-    name: keyof StoryFilter,
-    label: string,
-    options: readonly (readonly [string, string])[],
-  ) => (
+  const select = (name: StoryFilterField, label: string) => (
     <FilterSelect
       label={label}
       value={filter[name]}
-      options={options}
-      onChange={(value) => setFilter({ ...filter, [name]: value })}
+      options={options[name]}
+      onChange={(value) => navigate(storiesHash({ ...filter, [name]: value }))}
     />
   );
-  const roadmapOptions = useMemo(
-    () => workspace.roadmap.map((item) => [item.key, `${item.key} — ${item.title}`] as const),
-    [workspace.roadmap],
-  );
-  const specOptions = useMemo(
-    () => specs.map((entry) => [entry.key!, `${entry.key} — ${entry.title}`] as const),
-    [specs],
-  );
+  const filtered = Object.keys(filter).length > 0;
   return (
     <section className="page story-list">
       <header className="page-header">
         <h1>Stories</h1>
-        <p className="muted">
+        <p className="muted" role="status" aria-label="Stories shown">
           {shown.length} of {rows.length}
         </p>
+        {workspace.info?.writable && <StoryViewChoice />}
       </header>
+      <SavedViews filter={filter} workspaceName={workspace.info?.folderName ?? ''} />
       <div className="filters" role="group" aria-label="Filter stories">
-        {select('roadmap', 'Roadmap item', roadmapOptions)}
-        {select('spec', 'Spec', specOptions)}
-        {select(
-          'status',
-          'Status',
-          documentStatuses.story.map((status) => [status, status] as const),
+        {select('lane', 'Lane')}
+        {select('release', 'Release')}
+        {select('roadmap', 'Roadmap item')}
+        {select('spec', 'Spec')}
+        {select('status', 'Status')}
+        {select('owner', 'Owner')}
+        {filtered && (
+          <a className="button subtle clear-filters" href={storiesHash()}>
+            Clear filters
+          </a>
         )}
       </div>
       <table className="data-table story-table">
@@ -105,13 +116,15 @@ export function StoryList({ workspace }: StoryListProps) {
                 <td className="keys">{story.implements.join(', ')}</td>
                 <td className="keys">{roadmap.join(', ')}</td>
                 <td>
-                  <a
-                    className="subtle-link"
-                    href={documentHash(story.path)}
-                    aria-label={`Edit ${story.title}`}
-                  >
-                    Edit
-                  </a>
+                  {workspace.info?.writable && (
+                    <a
+                      className="subtle-link"
+                      href={documentHash(story.path)}
+                      aria-label={`Edit ${story.title}`}
+                    >
+                      Edit
+                    </a>
+                  )}
                 </td>
               </tr>
             );
@@ -122,4 +135,26 @@ export function StoryList({ workspace }: StoryListProps) {
       {shown.length === 0 && <p className="muted">No story matches these filters.</p>}
     </section>
   );
+}
+
+type Options = Record<StoryFilterField, readonly (readonly [string, string])[]>;
+
+function useFilterOptions(
+  workspace: WorkspaceState,
+  releases: ReturnType<typeof useReleases>,
+  rows: ReturnType<typeof storyRows>,
+): Options {
+  return useMemo(() => {
+    const owners = [...new Set(rows.flatMap((row) => (row.story.owner ? [row.story.owner] : [])))].sort();
+    return {
+      lane: lanes.map((lane) => [lane, lane[0]!.toUpperCase() + lane.slice(1)] as const),
+      release: releases.map((release) => [release.key, `${release.key} — ${release.name}`] as const),
+      roadmap: workspace.roadmap.map((item) => [item.key, `${item.key} — ${item.title}`] as const),
+      spec: workspace.documents
+        .filter((entry) => entry.type === 'spec' && entry.key)
+        .map((entry) => [entry.key!, `${entry.key} — ${entry.title}`] as const),
+      status: documentStatuses.story.map((status) => [status, status] as const),
+      owner: owners.map((owner) => [owner, owner] as const),
+    };
+  }, [workspace.roadmap, workspace.documents, releases, rows]);
 }

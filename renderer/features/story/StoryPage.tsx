@@ -8,6 +8,7 @@ import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { ReadOnlyMarkdown } from '../editor/index.js';
 import { sectionAround, sectionNamed } from './sectionText.js';
 import { ReviewedChanges } from './ReviewedChanges.js';
+import { useEditKey } from './useEditKey.js';
 import './story.css';
 
 interface StoryPageProps {
@@ -39,6 +40,8 @@ export function StoryPage({ api, workspace, navigate, path }: StoryPageProps) {
   const spec = requirementKey ? workspace.requirementOwner.get(requirementKey) : undefined;
   const requirement = spec?.requirements.find((entry) => entry.key === requirementKey);
   const specText = useDocumentText(api, spec?.path, workspace.revision);
+  const writable = workspace.info?.writable ?? false;
+  useEditKey(writable && story ? documentHash(path) : undefined, navigate);
   if (!story) {
     return (
       <section className="page empty-state">
@@ -80,9 +83,16 @@ export function StoryPage({ api, workspace, navigate, path }: StoryPageProps) {
           {story.status && <span className={`status status-${story.status}`}>{story.status}</span>}
           {story.estimate !== undefined && <span className="estimate">{story.estimate} points</span>}
           <span className="spacer" />
-          <a className="subtle-link" href={documentHash(path)}>
-            Edit story
-          </a>
+          {writable && (
+            <a
+              className="button subtle"
+              href={documentHash(path)}
+              aria-keyshortcuts="E"
+              title="Edit story (E)"
+            >
+              Edit story <kbd>E</kbd>
+            </a>
+          )}
         </p>
         <h1 dir="auto">{story.title}</h1>
       </header>
