@@ -6,18 +6,24 @@ import stringWidth from 'string-width';
 
 export type ColumnAlign = 'left' | 'right' | 'center' | undefined;
 
-/** The cells of a table line between its unescaped pipes, with the outer pipes' empty ends dropped. */
-export function cellsOf(line: string): string[] {
-  const cells: string[] = [];
+/** The parts of a line between its unescaped pipes, the ones before the first and after the last included. */
+export function partsOf(line: string): string[] {
+  const parts: string[] = [];
   let start = 0;
   for (let index = 0; index < line.length; index++) {
     if (line[index] === '\\') index++;
     else if (line[index] === '|') {
-      cells.push(line.slice(start, index));
+      parts.push(line.slice(start, index));
       start = index + 1;
     }
   }
-  cells.push(line.slice(start));
+  parts.push(line.slice(start));
+  return parts;
+}
+
+/** The cells of a table line between its unescaped pipes, with the outer pipes' empty ends dropped. */
+export function cellsOf(line: string): string[] {
+  const cells = partsOf(line);
   if (cells.length > 1 && cells[0]!.trim() === '') cells.shift();
   if (cells.length > 1 && cells[cells.length - 1]!.trim() === '') cells.pop();
   return cells;

@@ -6,21 +6,7 @@
  */
 import stringWidth from 'string-width';
 import { isPaddedTable } from './markdownStyle.js';
-
-/** The parts of a line between its unescaped pipes, the ones before the first and after the last included. */
-function partsOf(line: string): string[] {
-  const parts: string[] = [];
-  let start = 0;
-  for (let index = 0; index < line.length; index++) {
-    if (line[index] === '\\') index++;
-    else if (line[index] === '|') {
-      parts.push(line.slice(start, index));
-      start = index + 1;
-    }
-  }
-  parts.push(line.slice(start));
-  return parts;
-}
+import { partsOf } from './tableLayout.js';
 
 function leadOf(part: string): string {
   return /^[ \t]*/.exec(part)![0] || ' ';
