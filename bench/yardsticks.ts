@@ -184,7 +184,9 @@ export async function measurePdfYardsticks(
 async function specFile(cliScript: string, root: string, key: string): Promise<string> {
   const shown = await runProcess([cliScript, 'show', root, key, '--json']);
   if (shown.code !== 0) throw new Error(firstLine(shown, 'specbench show'));
-  const relative = (JSON.parse(shown.stdout) as { fields?: { path?: string } }).fields?.path;
+  // `show --json` names the file at the top level (its fields held it before the scripting CLI).
+  const shownJson = JSON.parse(shown.stdout) as { path?: string; fields?: { path?: string } };
+  const relative = shownJson.path ?? shownJson.fields?.path;
   if (relative === undefined) throw new Error(`specbench show ${key} named no file`);
   return path.join(root, relative);
 }
