@@ -188,6 +188,11 @@ test('History shows who changed a requirement, with the diff, and compares two r
   await expect(compare.getByRole('region', { name: 'Comparison' })).toContainText('REQ-2 changed');
   await screenshot(app.page, 'requirement-history');
 
+  await app.goto('#/roadmap/RM-1');
+  await app.page.getByRole('link', { name: 'History of RM-1' }).click();
+  await expect(app.page.getByRole('heading', { name: 'History of RM-1', level: 1 })).toBeVisible();
+  await expect(list.getByRole('listitem').first()).toContainText('sample');
+
   await app.openDocument(spec);
   await app.page.getByRole('link', { name: 'History', exact: true }).click();
   await expect(app.page.getByRole('heading', { name: 'History of Guest checkout', level: 1 })).toBeVisible();

@@ -1,4 +1,5 @@
 /** One roadmap item (`#/roadmap/<key>`): its fields, RICE score, and the requirements and stories that deliver it. */
+import { historyHash } from '../../workbench/route.js';
 import { useCallback, useId, useMemo } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { Lane, RoadmapItem } from '../../../shared/model/roadmapModel.js';
@@ -103,6 +104,9 @@ function ItemForm({ api, workspace, navigate, item, delivery }: ItemFormProps) {
           />
         </h1>
         <SaveIndicator state={state} readOnly={readOnly} />
+        <a href={historyHash(item.key)} aria-label={`History of ${item.key}`}>
+          History
+        </a>
       </header>
       <div className="roadmap-item__layout">
         <div className="roadmap-item__main">
