@@ -142,6 +142,15 @@ export class DocumentSessions implements SessionHost {
     return this.settledPrevious;
   }
 
+  /**
+   * A refresh waiting for a pause in typing must not bring back a path the document has left: its
+   * summary still names the old file, and the update for the move has already read the new one.
+   */
+  private forgetRefresh(path: string): void {
+    this.refreshPaths.delete(path);
+    this.refreshSummaries.delete(path);
+  }
+
   wrote(path: string, summary?: DocumentSummary): void {
     // A status, owner, link or requirement attribute reaches the navigator, board and Links panel at once.
     if (summary && changesWhatViewsShow(this.host?.shown(summary.path), summary)) {
@@ -163,6 +172,7 @@ export class DocumentSessions implements SessionHost {
   }
 
   renamed(session: DocumentSession, from: string, to: string, updatedFiles: string[]): void {
+    this.forgetRefresh(from);
     if (session === this.current) {
       const here = documentHash(from);
       const hash = window.location.hash;
@@ -176,6 +186,7 @@ export class DocumentSessions implements SessionHost {
   }
 
   gone(session: DocumentSession, path: string, trashedTo: string): void {
+    this.forgetRefresh(path);
     void this.host?.update({ paths: [path] });
     this.host?.trashed(path, trashedTo);
     if (session === this.current && locationNames(path)) this.host?.navigate('#/');

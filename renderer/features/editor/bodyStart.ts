@@ -43,6 +43,9 @@ function firstTextblock(node: ProseMirrorNode, offset: number): number | undefin
 
 /** Focuses the editor at `bodyStart`, adding the empty line when there is none to write on. */
 export function moveToBodyStart(editor: Editor): void {
+  // TipTap's focus() waits for the next frame; keys typed before it (a fast typist on a busy
+  // machine) would still go to the field left behind. Focus now; the chain's focus then scrolls.
+  editor.view.focus();
   const target = bodyStart(editor.state.doc);
   if ('select' in target) {
     editor.chain().focus().setTextSelection(target.select).run();
