@@ -129,6 +129,11 @@ describe('specbench release-notes', () => {
         '- REQ-1 (must, approved): Guests pay without an account. — STORY-1 Story STORY-1 (done)',
         '- REQ-2 (should, draft): Guests get a receipt. — STORY-2 Story STORY-2 (in-progress)',
         '',
+        // A story in progress on a draft requirement is one of the problems the team must see.
+        'Open problems:',
+        '',
+        '- warning story-ahead-of-requirement: STORY-2 is in-progress, but REQ-2 (SPEC-1) that it implements is still a draft: settle the requirement first, or move the story back. (stories/receipt.md:6)',
+        '',
         '',
       ].join('\n'),
     });
