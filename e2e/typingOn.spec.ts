@@ -47,3 +47,16 @@ test('a new document renamed by its title while its body is typed leaves one ent
   await expect(faqs).toContainText(String(after.length));
   await expect(page.getByRole('alert').filter({ hasText: 'also used by' })).toHaveCount(0);
 });
+
+test('opening a document warns of nothing in the console (TipTap named two extensions alike)', async ({
+  app,
+  page,
+}) => {
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (message.text().startsWith('[tiptap warn]')) warnings.push(message.text());
+  });
+  await app.openDocument('specs/guest-checkout.md');
+  await app.openDocument('faqs/saved-cards-faq.md');
+  expect(warnings).toEqual([]);
+});

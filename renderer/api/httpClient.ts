@@ -55,7 +55,7 @@ async function call(
     return failureOf(
       method,
       'unreachable',
-      'The Specbench server is not reachable. Is `specbench serve` running?',
+      'The Specbench server is not reachable. Is specbench serve still running?',
     );
   }
   const body = await readJson(response);

@@ -247,7 +247,7 @@ function documentCommands(documents: DocumentSessions, path: string) {
     },
     {
       id: 'document-move',
-      title: 'Move this document to folder…',
+      title: 'Move this document to folder',
       group: 'Document',
       keywords: ['folder', 'relocate'],
       ask: { label: 'Folder', submit: (folder: string) => documents.move(path, folder) },

@@ -8,7 +8,7 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 
-export const textDirectionKey = new PluginKey<DecorationSet>('textDirection');
+export const textDirectionKey = new PluginKey<DecorationSet>('blockTextDirection');
 
 const listItems = new Set(['listItem', 'taskItem']);
 const automatic = { dir: 'auto' };
@@ -67,6 +67,7 @@ export function textDirectionPlugin(): Plugin<DecorationSet> {
 }
 
 export const TextDirection = Extension.create({
-  name: 'textDirection',
+  // Not 'textDirection': TipTap's core has an extension of that name (a dir attribute saved in the nodes).
+  name: 'blockTextDirection',
   addProseMirrorPlugins: () => [textDirectionPlugin()],
 });
