@@ -10,9 +10,10 @@ export interface SectionCounts {
   doc: number;
 }
 
+/** What each section lists by default: archived documents are counted only under their own filter. */
 export function countByType(documents: readonly DocumentSummary[]): SectionCounts {
   const counts: SectionCounts = { spec: 0, story: 0, faq: 0, feedback: 0, doc: 0 };
-  for (const entry of documents) counts[entry.type] += 1;
+  for (const entry of documents) if (entry.status !== 'archived') counts[entry.type] += 1;
   return counts;
 }
 
