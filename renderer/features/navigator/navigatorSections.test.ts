@@ -18,7 +18,11 @@ const documents = [
 
 describe('navigator sections', () => {
   const cases: [string, unknown, unknown][] = [
-    ['counts, without the archived', countByType(documents), { spec: 3, story: 1, faq: 0, feedback: 0, doc: 1 }],
+    [
+      'counts, without the archived',
+      countByType(documents),
+      { spec: 3, story: 1, faq: 0, feedback: 0, doc: 1 },
+    ],
     [
       'numeric key order, keyless last',
       sectionDocuments(documents, 'spec', undefined).map((document) => document.path),
