@@ -15,7 +15,7 @@ import { isDocumentPath, readAndIndexFile, readTextQuickly } from './loadWorkspa
 import { listOtherFiles } from './otherFiles.js';
 import { renameRewrites } from './renameLinks.js';
 import { quickSwitch, quickSwitchCandidate, type QuickSwitchCandidate } from './quickSwitch.js';
-import { everyLineHit, lineOffset, searchHit } from './searchHit.js';
+import { everyLineHit, LineStarts, lineHit, lineOffset } from './searchHit.js';
 import { parseQuery, type QueryTerm } from './searchQuery.js';
 import { SearchIndex, type SearchOptions } from './searchIndex.js';
 import { WorkspaceIndex, type Link } from './workspaceIndex.js';
@@ -68,7 +68,9 @@ export class DocumentIndexes {
       const entry = this.index.document(hit.path);
       const text = this.searchIndex.text(hit.path);
       const lines =
-        entry && text !== undefined ? everyLineHit(entry, text, lineOffset(text, entry.bodyLine), terms) : [];
+        entry && text !== undefined
+          ? everyLineHit(entry, text, lineOffset(text, entry.bodyLine), terms, lineStartsOf(text))
+          : [];
       // A document matched by its key or title alone is already listed where it defines the key.
       if (lines.length > 0) lines.forEach(add);
       else if (!covered.has(hit.path)) add(hit);
@@ -142,8 +144,9 @@ export class DocumentIndexes {
       const entry = this.index.document(place.path);
       const text = this.searchIndex.text(place.path);
       if (!entry || entry.path !== place.path || text === undefined) continue;
-      // The first mention from the place's line on: that line itself, or the one below it for a block list.
-      const hit = searchHit(entry, text, lineOffset(text, place.line), terms);
+      // The first mention on the place's line, or the one below it for a block list.
+      const lines = lineStartsOf(text);
+      const hit = lineHit(entry, text, lines.offset(place.line, text.length), 2, terms, lines);
       if (hit.highlights.length > 0)
         hits.set(`${hit.path}:${hit.line}`, hits.get(`${hit.path}:${hit.line}`) ?? hit);
     }
@@ -222,4 +225,12 @@ function candidatesOf(entry: DocumentEntry): QuickSwitchCandidate[] {
       }),
     ),
   ];
+}
+
+/** The line table of the text searched last: a key's places are mostly in the same few files. */
+let lastLines: { text: string; lines: LineStarts } | undefined;
+
+function lineStartsOf(text: string): LineStarts {
+  if (lastLines?.text !== text) lastLines = { text, lines: new LineStarts(text) };
+  return lastLines.lines;
 }

@@ -17,6 +17,7 @@ export function searchHit(
   from: number,
   terms: QueryTerm[],
   folded = foldText(text.slice(from)),
+  lines?: LineStarts,
 ): SearchHit {
   const hit: SearchHit = {
     path: entry.path,
@@ -38,7 +39,7 @@ export function searchHit(
     end = text.indexOf('\n', best);
     if (end === -1) end = text.length;
     if (text[end - 1] === '\r') end--;
-    hit.line = lineAt(text, best);
+    hit.line = lines ? lines.lineAt(best) : lineAt(text, best);
     // Long lines are cut around the match, on word boundaries where possible.
     if (end - start > snippetRadius * 2) {
       const from = Math.max(start, best - snippetRadius);
@@ -58,12 +59,17 @@ export function searchHit(
   return hit;
 }
 
-/** One hit for every line from `from` on where a term matches, in line order. */
+/**
+ * One hit for every line from `from` on where a term matches, in line order. Each line is read on its
+ * own and its number looked up, so a file mentioning a key on 100,000 lines costs one pass, not one
+ * pass per line (a 9 MB file of links hung the engine for minutes).
+ */
 export function everyLineHit(
   entry: DocumentEntry,
   text: string,
   from: number,
   terms: QueryTerm[],
+  lines = new LineStarts(text),
 ): SearchHit[] {
   const folded = foldText(text);
   const lineStarts = new Set<number>();
@@ -71,7 +77,62 @@ export function everyLineHit(
     for (let match = findTerm(folded, term, from); match; match = findTerm(folded, term, match.at + 1))
       lineStarts.add(folded.lastIndexOf('\n', match.at - 1) + 1);
   }
-  return [...lineStarts].sort((a, b) => a - b).map((lineStart) => searchHit(entry, text, lineStart, terms));
+  return [...lineStarts]
+    .sort((a, b) => a - b)
+    .map((lineStart) => lineHit(entry, text, lineStart, 1, terms, lines, folded));
+}
+
+/**
+ * The hit on the first matching line among `count` lines from `lineStart` (a linking line, or the
+ * one below it for a block list), reading only those lines.
+ */
+export function lineHit(
+  entry: DocumentEntry,
+  text: string,
+  lineStart: number,
+  count: number,
+  terms: QueryTerm[],
+  lines: LineStarts,
+  folded?: string,
+): SearchHit {
+  let end = lineStart - 1;
+  for (let line = 0; line < count; line++) {
+    const next = text.indexOf('\n', end + 1);
+    if (next === -1) {
+      end = text.length;
+      break;
+    }
+    end = next;
+  }
+  const scope = folded === undefined ? foldText(text.slice(lineStart, end)) : folded.slice(lineStart, end);
+  return searchHit(entry, text, lineStart, terms, scope, lines);
+}
+
+/** Where each line of a text starts, so a line's number or offset costs a binary search. */
+export class LineStarts {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1))
+      this.starts.push(index + 1);
+  }
+
+  /** The 1-based line holding `offset`. */
+  lineAt(offset: number): number {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low + 1;
+  }
+
+  /** The offset where a 1-based line starts (the end of the text past its last line). */
+  offset(line: number, textLength: number): number {
+    return line - 1 < this.starts.length ? this.starts[Math.max(0, line - 1)]! : textLength;
+  }
 }
 
 /** The offset in `folded` of the first match on the best line, or undefined when no term is in it. */
