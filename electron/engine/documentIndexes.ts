@@ -59,17 +59,24 @@ export class DocumentIndexes {
     if (!isKey(key)) return hits;
     const terms = parseQuery(key);
     const found = new Map<string, SearchHit>();
+    // Each file's line table is built once per search: a key may be mentioned on thousands of its lines.
+    const lineTables = new Map<string, LineStarts>();
+    const linesOf = (file: string, text: string): LineStarts => {
+      let lines = lineTables.get(file);
+      if (!lines) lineTables.set(file, (lines = new LineStarts(text)));
+      return lines;
+    };
     const add = (hit: SearchHit): void => {
       if (!found.has(`${hit.path}:${hit.line}`)) found.set(`${hit.path}:${hit.line}`, hit);
     };
-    this.occurrences(key, terms).forEach(add);
+    this.occurrences(key, terms, linesOf).forEach(add);
     const covered = new Set([...found.values()].map((hit) => hit.path));
     for (const hit of hits) {
       const entry = this.index.document(hit.path);
       const text = this.searchIndex.text(hit.path);
       const lines =
         entry && text !== undefined
-          ? everyLineHit(entry, text, lineOffset(text, entry.bodyLine), terms, lineStartsOf(text))
+          ? everyLineHit(entry, text, lineOffset(text, entry.bodyLine), terms, linesOf(hit.path, text))
           : [];
       // A document matched by its key or title alone is already listed where it defines the key.
       if (lines.length > 0) lines.forEach(add);
@@ -131,7 +138,11 @@ export class DocumentIndexes {
   }
 
   /** The definitions of a key, then the lines linking to it, each once. */
-  private occurrences(key: string, terms: QueryTerm[]): SearchHit[] {
+  private occurrences(
+    key: string,
+    terms: QueryTerm[],
+    linesOf: (file: string, text: string) => LineStarts,
+  ): SearchHit[] {
     const places = [
       ...this.index.documentsWithKey(key).map((entry) => ({ path: entry.path, line: 1 })),
       ...this.index
@@ -145,7 +156,7 @@ export class DocumentIndexes {
       const text = this.searchIndex.text(place.path);
       if (!entry || entry.path !== place.path || text === undefined) continue;
       // The first mention on the place's line, or the one below it for a block list.
-      const lines = lineStartsOf(text);
+      const lines = linesOf(place.path, text);
       const hit = lineHit(entry, text, lines.offset(place.line, text.length), 2, terms, lines);
       if (hit.highlights.length > 0)
         hits.set(`${hit.path}:${hit.line}`, hits.get(`${hit.path}:${hit.line}`) ?? hit);
@@ -225,12 +236,4 @@ function candidatesOf(entry: DocumentEntry): QuickSwitchCandidate[] {
       }),
     ),
   ];
-}
-
-/** The line table of the text searched last: a key's places are mostly in the same few files. */
-let lastLines: { text: string; lines: LineStarts } | undefined;
-
-function lineStartsOf(text: string): LineStarts {
-  if (lastLines?.text !== text) lastLines = { text, lines: new LineStarts(text) };
-  return lastLines.lines;
 }
