@@ -256,6 +256,47 @@ test.describe('an empty workspace', () => {
       { key: 'REL-1', name: 'Spring', date: '2027-04-01', status: 'planned', items: ['RM-1'] },
     ]);
 
+    // Renamed and summarised in place; an emptied name is refused and the old one kept.
+    const name = app.page.getByLabel('Name', { exact: true });
+    await name.fill('');
+    await name.press('Enter');
+    await expect(app.page.getByRole('alert')).toHaveText('A release needs a name; the old one is kept.');
+    await expect(name).toHaveValue('Spring');
+    await name.fill('Spring launch');
+    await name.press('Enter');
+    await expect(app.page.getByRole('heading', { level: 1 })).toHaveText('Spring launch');
+    await expect(app.page.getByRole('alert')).toHaveCount(0);
+    await app.page.getByLabel(/^Summary/).fill('Pay later comes to every shop.');
+    await app.page.getByLabel(/^Summary/).blur();
+    await expect
+      .poll(
+        async () => JSON.parse(await fs.readFile(path.join(workspaceDir, 'roadmap.json'), 'utf8')).releases,
+      )
+      .toEqual([
+        {
+          key: 'REL-1',
+          name: 'Spring launch',
+          date: '2027-04-01',
+          status: 'planned',
+          items: ['RM-1'],
+          summary: 'Pay later comes to every shop.',
+        },
+      ]);
+
+    // Deleting asks first; the release goes, its roadmap item stays.
+    await app.page.getByRole('button', { name: 'Delete release…' }).click();
+    const asking = app.page.getByRole('dialog', { name: 'Delete REL-1 Spring launch?' });
+    await asking.getByRole('button', { name: 'Keep it' }).click();
+    await expect(asking).toBeHidden();
+    await app.page.getByRole('button', { name: 'Delete release…' }).click();
+    await asking.getByRole('button', { name: 'Delete release' }).click();
+    await expect(app.page.getByRole('heading', { name: 'No releases yet' })).toBeVisible();
+    const after = JSON.parse(await fs.readFile(path.join(workspaceDir, 'roadmap.json'), 'utf8')) as {
+      items: { key: string }[];
+    };
+    expect(after.items.map((item) => item.key)).toContain('RM-1');
+    expect(after).not.toHaveProperty('releases');
+
     await app.navigator.getByRole('link', { name: 'Metrics' }).click();
     await expect(app.page.getByRole('heading', { name: 'No success metrics yet' })).toBeVisible();
   });

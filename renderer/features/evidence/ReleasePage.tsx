@@ -3,6 +3,7 @@
  * stories done, open problems), its items, and its notes for customers or the team, to copy or export.
  */
 import { useMemo, useState } from 'react';
+import { useModalDialog } from '../../ui/useModalDialog.js';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { Release } from '../../../shared/model/roadmapModel.js';
 import { releaseStatuses } from '../../../shared/model/roadmapModel.js';
@@ -86,6 +87,9 @@ export function ReleasePage({ api, workspace, navigate, releaseKey }: ReleasePag
         </div>
         <aside className="release-view__side panel item-properties" aria-label="Release properties">
           <ReleaseFields release={release} writable={writable} save={save} />
+          {writable && (
+            <DeleteRelease api={api} release={release} workspace={workspace} navigate={navigate} />
+          )}
         </aside>
       </div>
     </section>
@@ -101,8 +105,38 @@ function ReleaseFields({
   writable: boolean;
   save: (patch: Parameters<SpecbenchApi['updateRelease']>[0]['patch']) => Promise<string | undefined>;
 }) {
+  const [nameError, setNameError] = useState<string | undefined>(undefined);
   return (
     <>
+      <label htmlFor="release-name">Name</label>
+      <input
+        id="release-name"
+        className="input"
+        disabled={!writable}
+        defaultValue={release.name}
+        key={`name:${release.name}`}
+        aria-invalid={nameError !== undefined}
+        aria-describedby={nameError ? 'release-name-error' : undefined}
+        onChange={() => setNameError(undefined)}
+        onBlur={(event) => {
+          const value = event.target.value.trim();
+          if (value === release.name) return;
+          if (!value) {
+            setNameError('A release needs a name; the old one is kept.');
+            event.target.value = release.name;
+            return;
+          }
+          void save({ name: value });
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') event.currentTarget.blur();
+        }}
+      />
+      {nameError && (
+        <p id="release-name-error" role="alert" className="form-error release-fields__wide">
+          {nameError}
+        </p>
+      )}
       <label htmlFor="release-status">Status</label>
       <select
         id="release-status"
@@ -130,6 +164,87 @@ function ReleaseFields({
           if (value !== (release.date ?? '')) void save({ date: value || null });
         }}
       />
+      <label htmlFor="release-summary" className="release-fields__wide">
+        Summary <span className="release-fields__hint">opens the release notes</span>
+      </label>
+      <textarea
+        id="release-summary"
+        className="input release-fields__wide"
+        rows={5}
+        disabled={!writable}
+        defaultValue={release.summary ?? ''}
+        key={`summary:${release.summary ?? ''}`}
+        placeholder={writable ? 'What this release brings, in a sentence or two.' : undefined}
+        onBlur={(event) => {
+          const value = event.target.value.trim();
+          if (value !== (release.summary ?? '')) void save({ summary: value || null });
+        }}
+      />
+    </>
+  );
+}
+
+/** Removes the release from roadmap.json after asking; its items, specs and stories are not touched. */
+function DeleteRelease({
+  api,
+  release,
+  workspace,
+  navigate,
+}: {
+  api: SpecbenchApi;
+  release: Release;
+  workspace: WorkspaceState;
+  navigate: (hash: string) => void;
+}) {
+  const [asking, setAsking] = useState(false);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const dialog = useModalDialog(asking, () => setAsking(false));
+  async function remove() {
+    const removed = await api.removeRelease({ key: release.key });
+    if (!removed.ok) {
+      setAsking(false);
+      setError(`Not deleted: ${removed.message}`);
+      return;
+    }
+    await workspace.update({ roadmap: true });
+    navigate('#/releases');
+  }
+  return (
+    <>
+      <button type="button" className="button release-fields__wide" onClick={() => setAsking(true)}>
+        Delete release…
+      </button>
+      {error && (
+        <p role="alert" className="form-error release-fields__wide">
+          {error}
+        </p>
+      )}
+      <dialog
+        ref={dialog.ref}
+        className="confirm-dialog"
+        aria-labelledby="delete-release-title"
+        onClick={dialog.onBackdropClick}
+      >
+        {asking && (
+          <>
+            <h2 id="delete-release-title">
+              Delete {release.key} {release.name}?
+            </h2>
+            <p>
+              The release is removed from roadmap.json. Its {release.items.length === 1 ? 'item' : 'items'},
+              specs and stories stay as they are; git history keeps the release if you need it back.
+            </p>
+            <div className="confirm-dialog__actions">
+              <button type="button" onClick={() => setAsking(false)} autoFocus>
+                Keep it
+              </button>
+              <button type="button" className="danger" onClick={() => void remove()}>
+                Delete release
+              </button>
+            </div>
+          </>
+        )}
+      </dialog>
     </>
   );
 }
