@@ -64,6 +64,42 @@ test.describe('the sample', () => {
     ]);
   });
 
+  test('New note… asks where the evidence came from and opens a note from that source’s template', async ({
+    app,
+    workspaceDir,
+  }) => {
+    const feedback = new FeedbackModel(app);
+    await feedback.open();
+    const newNote = app.page.getByRole('button', { name: 'New note…' });
+    await newNote.click();
+    const sources = app.page.getByRole('group', { name: 'Where it came from' });
+    await expect(sources.getByRole('button')).toHaveText([
+      'Interview',
+      'Support ticket',
+      'Sales call',
+      'Survey answer',
+      'Review',
+    ]);
+    await expect(sources.getByRole('button', { name: 'Interview' })).toBeFocused();
+    await app.page.keyboard.press('Escape');
+    await expect(sources).toBeHidden();
+    await expect(newNote).toHaveAttribute('aria-expanded', 'false');
+
+    await newNote.click();
+    await sources.getByRole('button', { name: 'Support ticket' }).click();
+    const title = app.page.getByRole('textbox', { name: 'Title' });
+    await expect(title).toHaveValue('Untitled feedback');
+    await title.fill('Invoices should come as PDF');
+    await title.press('Enter');
+    const file = path.join(workspaceDir, 'feedback', 'invoices-should-come-as-pdf.md');
+    await expect.poll(() => fs.readFile(file, 'utf8').catch(() => '')).toMatch(/^source: support$/m);
+    expect(await fs.readFile(file, 'utf8')).toMatch(/^## Ticket$/m);
+
+    await feedback.open();
+    await expect(feedback.notes).toHaveCount(5);
+    await expect(feedback.page.getByRole('listitem', { name: /Invoices should come as PDF/ })).toBeVisible();
+  });
+
   test('filters by source, segment and customer', async ({ app }) => {
     const feedback = new FeedbackModel(app);
     await feedback.open();

@@ -1,20 +1,26 @@
-/** "New spec / story / FAQ": create from the template with a placeholder title, open it, select the title. */
+/**
+ * "New spec / story / FAQ / feedback note": create from the template with a placeholder title, open it,
+ * select the title.
+ */
 import type { SpecbenchApi } from '../../shared/contract/apiContract.js';
+import type { FeedbackSource } from '../../shared/model/documentModel.js';
 import { documentHash } from './route.js';
 import type { WorkspaceUpdate } from './workspaceState.js';
 
-export type NewDocumentType = 'spec' | 'story' | 'faq';
+export type NewDocumentType = 'spec' | 'story' | 'faq' | 'feedback';
 
 export const newDocumentLabels: Record<NewDocumentType, string> = {
   spec: 'New spec',
   story: 'New story',
   faq: 'New FAQ',
+  feedback: 'New feedback note',
 };
 
 export const untitledTitles: Record<NewDocumentType, string> = {
   spec: 'Untitled spec',
   story: 'Untitled story',
   faq: 'Untitled FAQ',
+  feedback: 'Untitled feedback',
 };
 
 /** Paths just created here: their editor selects the title so the user types over it. */
@@ -25,8 +31,14 @@ export async function createAndOpen(
   type: NewDocumentType,
   update: (change: WorkspaceUpdate) => Promise<void>,
   navigate: (hash: string) => void,
+  /** A feedback note's source picks its template (interview, support, …). */
+  source?: FeedbackSource,
 ): Promise<{ ok: true } | { ok: false; message: string }> {
-  const result = await api.createDocument({ type, title: untitledTitles[type] });
+  const result = await api.createDocument({
+    type,
+    title: untitledTitles[type],
+    ...(source === undefined ? {} : { source }),
+  });
   if (!result.ok) return { ok: false, message: result.message };
   freshlyCreated.add(result.path);
   await update({ paths: [result.path] });

@@ -26,6 +26,7 @@ const newDocuments = [
   { type: 'spec', title: 'New spec', noun: 'spec' },
   { type: 'story', title: 'New story', noun: 'story' },
   { type: 'faq', title: 'New FAQ', noun: 'FAQ' },
+  { type: 'feedback', title: 'New feedback note', noun: 'feedback note' },
 ] as const;
 
 const places = [
@@ -35,6 +36,10 @@ const places = [
   ['stories', 'Go to stories', '#/stories'],
   ['trace', 'Go to traceability matrix', '#/trace'],
   ['problems', 'Go to problems', '#/problems'],
+  ['feedback', 'Go to feedback', '#/feedback'],
+  ['releases', 'Go to releases', '#/releases'],
+  ['metrics', 'Go to metrics', '#/metrics'],
+  ['changes', 'Go to changes', '#/changes'],
 ] as const;
 
 export function builtInCommands(context: BuiltInContext): PaletteCommand[] {
