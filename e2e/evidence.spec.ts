@@ -172,6 +172,53 @@ test.describe('the sample', () => {
     await expect(app.page.getByRole('table', { name: 'Release items' })).toContainText('Order tracking page');
   });
 
+  test('the board shows one release’s items; the choice is in the URL, and a move keeps the hidden items in place', async ({
+    app,
+    workspaceDir,
+  }) => {
+    await app.goto('#/releases/REL-1');
+    await app.page.getByRole('link', { name: 'Show on the board' }).click();
+    await expect(app.page).toHaveURL(/#\/roadmap\?release=REL-1$/);
+    const lane = (name: string) => app.page.getByRole('list', { name, exact: true }).locator('[data-key]');
+    await expect(lane('Now')).toHaveCount(1);
+    await expect(app.page.getByText('No REL-1 items — drop one here')).toHaveCount(2);
+    await app.page.getByLabel('Release', { exact: true }).selectOption('REL-2');
+    await expect(app.page).toHaveURL(/#\/roadmap\?release=REL-2$/);
+    const keys = (name: string) =>
+      lane(name).evaluateAll((cards) => cards.map((card) => card.getAttribute('data-key')));
+    await expect.poll(() => keys('Now')).toEqual(['RM-2', 'RM-3', 'RM-4']);
+    await expect(lane('Next')).toHaveCount(0);
+    await expect(app.page.getByText('3 of 12 items')).toBeVisible();
+
+    await app.page.reload();
+    await expect(app.page.getByLabel('Release', { exact: true })).toHaveValue('REL-2');
+    await expect(lane('Now')).toHaveCount(3);
+
+    // RM-4 to Next, where the filter shows nothing: it goes to the end of Next, after the hidden items.
+    await lane('Now').last().getByRole('link').focus();
+    await app.page.keyboard.press('Alt+ArrowRight');
+    await expect(lane('Next')).toHaveCount(1);
+    await expect
+      .poll(async () => {
+        const file = JSON.parse(await fs.readFile(path.join(workspaceDir, 'roadmap.json'), 'utf8')) as {
+          items: { key: string; lane: string; rank: number }[];
+        };
+        return file.items
+          .filter((item) => item.lane === 'next')
+          .sort((left, right) => left.rank - right.rank)
+          .map((item) => item.key);
+      })
+      .toEqual(['RM-5', 'RM-6', 'RM-7', 'RM-8', 'RM-4']);
+
+    // RM-1 ships in REL-1 and RM-4 now in REL-2's Next; the rest of Next is in no release.
+    await app.page.getByLabel('Release', { exact: true }).selectOption('none');
+    await expect(lane('Now')).toHaveCount(0);
+    await expect(lane('Next')).toHaveCount(4);
+    await app.page.getByLabel('Release', { exact: true }).selectOption('');
+    await expect(app.page).toHaveURL(/#\/roadmap$/);
+    await expect(app.page.getByText('12 items')).toBeVisible();
+  });
+
   test('a release shipped long ago flags the metrics still unmeasured; the Metrics view gives each a verdict', async ({
     app,
   }) => {

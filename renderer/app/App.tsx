@@ -175,7 +175,7 @@ function RouteView({ route, onSelectRequirement, document, ...props }: RouteView
         />
       );
     case 'roadmap':
-      return <RoadmapBoard {...props} />;
+      return <RoadmapBoard {...props} release={route.release} />;
     case 'stories':
       return <StoryList {...props} filter={route.filter} />;
     case 'story':

@@ -1,5 +1,13 @@
 import { describe, it, expect } from 'vitest';
-import { documentHash, parseRoute, releaseHash, roadmapItemHash, searchHash, type Route } from './route.js';
+import {
+  documentHash,
+  parseRoute,
+  releaseHash,
+  roadmapHash,
+  roadmapItemHash,
+  searchHash,
+  type Route,
+} from './route.js';
 
 describe('parseRoute', () => {
   const cases: [string, Route][] = [
@@ -15,6 +23,9 @@ describe('parseRoute', () => {
     [documentHash('a.md', undefined, '^block-1'), { name: 'doc', path: 'a.md', anchor: '^block-1' }],
     ['#/doc/%E0%A4%A', { name: 'notFound', hash: '#/doc/%E0%A4%A' }],
     ['#/roadmap', { name: 'roadmap' }],
+    ['#/roadmap?release=REL-2', { name: 'roadmap', release: 'REL-2' }],
+    ['#/roadmap?release=none', { name: 'roadmap', release: 'none' }],
+    ['#/roadmap?release=', { name: 'roadmap' }],
     ['#/roadmap/RM-3', { name: 'roadmapItem', key: 'RM-3' }],
     ['#/timeline', { name: 'timeline' }],
     ['#/stories', { name: 'stories', filter: {} }],
@@ -36,6 +47,8 @@ describe('parseRoute', () => {
     ['#/other', { name: 'list', type: 'doc' }],
     ['#/nope', { name: 'notFound', hash: '#/nope' }],
     [documentHash('specs/a #1.md'), { name: 'doc', path: 'specs/a #1.md' }],
+    [roadmapHash('REL-1'), { name: 'roadmap', release: 'REL-1' }],
+    [roadmapHash(), { name: 'roadmap' }],
   ];
   it.each(cases)('%s', (hash, expected) => {
     expect(parseRoute(hash)).toEqual(expected);

@@ -4,7 +4,7 @@ import { parseStoryFilter, type StoryFilter } from './storyFilter.js';
 export type Route =
   | { name: 'home' }
   | { name: 'doc'; path: string; line?: number; anchor?: string }
-  | { name: 'roadmap' }
+  | { name: 'roadmap'; release?: string }
   | { name: 'roadmapItem'; key: string }
   | { name: 'timeline' }
   | { name: 'stories'; filter: StoryFilter }
@@ -51,8 +51,11 @@ export function parseRoute(hash: string): Route {
       if (anchor) route.anchor = anchor;
       return route;
     }
-    case 'roadmap':
-      return decoded ? { name: 'roadmapItem', key: decoded } : { name: 'roadmap' };
+    case 'roadmap': {
+      if (decoded) return { name: 'roadmapItem', key: decoded };
+      const release = new URLSearchParams(queryPart).get('release');
+      return release ? { name: 'roadmap', release } : { name: 'roadmap' };
+    }
     case 'timeline':
       return { name: 'timeline' };
     case 'stories':
@@ -104,6 +107,11 @@ export function documentHash(path: string, line?: number, anchor?: string): stri
   if (line !== undefined && line > 0) return `#/doc/${encoded}?line=${line}`;
   if (anchor) return `#/doc/${encoded}?anchor=${encodeURIComponent(anchor)}`;
   return `#/doc/${encoded}`;
+}
+
+/** The board, showing only the items of one release (`none`: the items in no release). */
+export function roadmapHash(release?: string): string {
+  return release ? `#/roadmap?${new URLSearchParams({ release }).toString()}` : '#/roadmap';
 }
 
 export function roadmapItemHash(key: string): string {

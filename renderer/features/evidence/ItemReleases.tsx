@@ -3,7 +3,7 @@ import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import { HashLink } from '../../ui/HashLink.js';
 import { releaseHash } from '../../workbench/route.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
-import { useReleases } from './useReleases.js';
+import { useReleases } from '../../workbench/useReleases.js';
 
 export function ItemReleases({
   api,

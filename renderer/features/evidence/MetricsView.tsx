@@ -11,7 +11,7 @@ import { shippedReleaseOf } from '../../../shared/releases/specRelease.js';
 import { HashLink } from '../../ui/HashLink.js';
 import { documentHash, releaseHash } from '../../workbench/route.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
-import { useReleases } from './useReleases.js';
+import { useReleases } from '../../workbench/useReleases.js';
 import './evidence.css';
 
 interface MetricsViewProps {

@@ -9,10 +9,10 @@ import type { Release } from '../../../shared/model/roadmapModel.js';
 import { releaseStatuses } from '../../../shared/model/roadmapModel.js';
 import { releaseReadiness, type ReleaseReadiness } from '../../../shared/releases/releaseReadiness.js';
 import { HashLink } from '../../ui/HashLink.js';
-import { documentHash, roadmapItemHash } from '../../workbench/route.js';
+import { documentHash, roadmapHash, roadmapItemHash } from '../../workbench/route.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { ReleaseNotesPanel } from './ReleaseNotesPanel.js';
-import { useReleases } from './useReleases.js';
+import { useReleases } from '../../workbench/useReleases.js';
 import './evidence.css';
 
 interface ReleasePageProps {
@@ -108,10 +108,12 @@ function ReleaseFields({
   const [nameError, setNameError] = useState<string | undefined>(undefined);
   return (
     <>
-      <label htmlFor="release-name">Name</label>
+      <label htmlFor="release-name" className="release-fields__wide">
+        Name
+      </label>
       <input
         id="release-name"
-        className="input"
+        className="input release-fields__wide"
         disabled={!writable}
         defaultValue={release.name}
         key={`name:${release.name}`}
@@ -344,6 +346,11 @@ function ItemsPanel({
     <section className="panel" aria-labelledby="release-items-title">
       <h2 id="release-items-title" className="panel__title">
         Items <span className="panel__count">{keys.length}</span>
+        {keys.length > 0 && (
+          <HashLink className="panel__action" hash={roadmapHash(readiness.release.key)} navigate={navigate}>
+            Show on the board
+          </HashLink>
+        )}
       </h2>
       {readiness.items.length === 0 ? (
         <p className="view-empty">No roadmap items in this release yet.</p>

@@ -7,7 +7,7 @@ import { releaseReadiness } from '../../../shared/releases/releaseReadiness.js';
 import { HashLink } from '../../ui/HashLink.js';
 import { releaseHash } from '../../workbench/route.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
-import { useReleases } from './useReleases.js';
+import { useReleases } from '../../workbench/useReleases.js';
 import './evidence.css';
 
 interface ReleasesPageProps {

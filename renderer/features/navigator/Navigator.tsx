@@ -11,7 +11,7 @@ import { createAndOpen, newDocumentLabels, type NewDocumentType } from '../../wo
 import { folderRows, tagCounts, type NavigatorRow } from './folderRows.js';
 import { countByType, sectionDocuments, statusCounts, type SectionCounts } from './navigatorSections.js';
 import { filterStories, storiesHash, storyRows, type StoryFilter } from '../../workbench/storyFilter.js';
-import { useReleases } from '../../workbench/useReleases.js';
+import { useReleaseList } from '../../workbench/useReleases.js';
 import './navigator.css';
 
 interface NavigatorProps {
@@ -68,7 +68,7 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
   const lastStoryFilter = useRef<StoryFilter>({});
   if (route.name === 'stories') lastStoryFilter.current = route.filter;
   const storyFilter = lastStoryFilter.current;
-  const releases = useReleases(api, workspace.revision);
+  const releases = useReleaseList(api, workspace.revision);
   const status = section === 'story' ? storyFilter.status : section ? filters[section] : undefined;
   const listed = useMemo(() => {
     if (!section) return [];

@@ -2,15 +2,17 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DragEvent, KeyboardEvent } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
-import type { Lane } from '../../../shared/model/roadmapModel.js';
+import type { Lane, Release, RoadmapItem } from '../../../shared/model/roadmapModel.js';
 import { lanes } from '../../../shared/model/roadmapModel.js';
+import { roadmapHash } from '../../workbench/route.js';
+import { useReleaseList } from '../../workbench/useReleases.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { NewRoadmapItemForm } from './NewRoadmapItemForm.js';
 import { evidenceByKey } from '../evidence/index.js';
 import { RoadmapCard } from './RoadmapCard.js';
 import { RoadmapTabs } from './RoadmapTabs.js';
 import type { MoveDirection, MoveTarget } from './roadmapLanes.js';
-import { deliveryCounts, itemsByLane, keyboardMove, laneTitles } from './roadmapLanes.js';
+import { deliveryCounts, itemsByLane, keyboardMove, laneTitles, unfilteredTarget } from './roadmapLanes.js';
 import { useRoadmapItems } from './useRoadmapItems.js';
 import './roadmap.css';
 
@@ -18,6 +20,8 @@ export interface RoadmapBoardProps {
   api: SpecbenchApi;
   workspace: WorkspaceState;
   navigate: (hash: string) => void;
+  /** Only the items of this release (`none`: of no release), from the URL. */
+  release?: string;
 }
 
 /** Cards rendered per lane at first; the reference roadmap has 2,000 items. */
@@ -30,11 +34,14 @@ const arrowDirections: Record<string, MoveDirection> = {
   ArrowRight: 'right',
 };
 
-export function RoadmapBoard({ api, workspace, navigate }: RoadmapBoardProps) {
+export function RoadmapBoard({ api, workspace, navigate, release }: RoadmapBoardProps) {
   const { update } = workspace;
   const refreshRoadmap = useCallback(() => update({ roadmap: true }), [update]);
   const { items, move, error, dismissError } = useRoadmapItems(api, workspace.roadmap, refreshRoadmap);
-  const grouped = useMemo(() => itemsByLane(items), [items]);
+  const releases = useReleaseList(api, workspace.revision);
+  const shownItems = useMemo(() => inRelease(items, releases, release), [items, releases, release]);
+  const all = useMemo(() => itemsByLane(items), [items]);
+  const grouped = useMemo(() => itemsByLane(shownItems), [shownItems]);
   const deliveries = deliveryCounts(workspace.documents);
   const evidence = useMemo(() => evidenceByKey(workspace.documents), [workspace.documents]);
   const writable = workspace.info?.writable ?? false;
@@ -61,11 +68,13 @@ export function RoadmapBoard({ api, workspace, navigate }: RoadmapBoardProps) {
     boardRef.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(focusKey)}"] a`)?.focus();
   }, [focusKey, grouped, limits]);
 
+  /** `target` is a position among the shown cards; on a filtered board it lands among the hidden ones too. */
   async function moveTo(key: string, target: MoveTarget) {
     const lane = grouped[target.lane];
     const size = lane.some((item) => item.key === key) ? lane.length : lane.length + 1;
     setFocusKey(key);
-    if (await move(key, target)) {
+    const whole = shownItems === items ? target : unfilteredTarget(all, grouped, key, target);
+    if (await move(key, whole)) {
       setAnnouncement(`Moved ${key} to ${laneTitles[target.lane]}, position ${target.index + 1} of ${size}.`);
     }
   }
@@ -123,11 +132,14 @@ export function RoadmapBoard({ api, workspace, navigate }: RoadmapBoardProps) {
         <div>
           <h1 className="view__title">Roadmap</h1>
           <p className="view__subtitle">
-            {items.length} item{items.length === 1 ? '' : 's'}
+            {shownItems === items
+              ? `${items.length} item${items.length === 1 ? '' : 's'}`
+              : `${shownItems.length} of ${items.length} items`}
             {writable ? ' · drag cards or press Alt+arrow keys to move them' : ' · read-only'}
           </p>
         </div>
         <RoadmapTabs current="board" navigate={navigate} />
+        <ReleaseFilter releases={releases} release={release} navigate={navigate} />
         {writable && (
           <NewRoadmapItemForm
             api={api}
@@ -202,7 +214,14 @@ export function RoadmapBoard({ api, workspace, navigate }: RoadmapBoardProps) {
               </button>
             )}
             {grouped[lane].length === 0 && dropTarget?.lane !== lane && (
-              <p className="roadmap-lane__empty">No items{writable ? ' — drop one here' : ''}</p>
+              <p className="roadmap-lane__empty">
+                {release === 'none'
+                  ? 'No items outside a release'
+                  : release
+                    ? `No ${release} items`
+                    : 'No items'}
+                {writable ? ' — drop one here' : ''}
+              </p>
             )}
           </section>
         ))}
@@ -210,6 +229,54 @@ export function RoadmapBoard({ api, workspace, navigate }: RoadmapBoardProps) {
       <p className="visually-hidden" role="status" aria-live="polite" aria-label="Roadmap announcements">
         {announcement}
       </p>
+    </div>
+  );
+}
+
+function inRelease(
+  items: readonly RoadmapItem[],
+  releases: readonly Release[],
+  release: string | undefined,
+): readonly RoadmapItem[] {
+  if (!release) return items;
+  if (release === 'none') {
+    const released = new Set(releases.flatMap((entry) => entry.items));
+    return items.filter((item) => !released.has(item.key));
+  }
+  const keys = new Set(releases.find((entry) => entry.key === release)?.items ?? []);
+  return items.filter((item) => keys.has(item.key));
+}
+
+/** Shows one release's items on the board; the choice lives in the URL, so it survives a reload and can be shared. */
+function ReleaseFilter({
+  releases,
+  release,
+  navigate,
+}: {
+  releases: readonly Release[];
+  release: string | undefined;
+  navigate: (hash: string) => void;
+}) {
+  if (releases.length === 0 && !release) return null;
+  const known = !release || release === 'none' || releases.some((entry) => entry.key === release);
+  return (
+    <div className="roadmap-filter">
+      <label htmlFor="roadmap-release">Release</label>
+      <select
+        id="roadmap-release"
+        className="select"
+        value={release ?? ''}
+        onChange={(event) => navigate(roadmapHash(event.target.value || undefined))}
+      >
+        <option value="">All items</option>
+        {releases.map((entry) => (
+          <option key={entry.key} value={entry.key}>
+            {entry.key} {entry.name}
+          </option>
+        ))}
+        <option value="none">Not in a release</option>
+        {!known && <option value={release}>{release} (no such release)</option>}
+      </select>
     </div>
   );
 }

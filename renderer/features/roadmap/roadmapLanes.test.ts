@@ -10,6 +10,7 @@ import {
   itemsByLane,
   keyboardMove,
   reuseUnchanged,
+  unfilteredTarget,
 } from './roadmapLanes.js';
 import { documentEntryFixture } from '../../../shared/model/documentEntryFixture.js';
 
@@ -129,5 +130,46 @@ describe('delivery', () => {
     expect(`${deliverySummary(delivery)} ${text.join(' ')}`).toBe(
       '2 requirements · 1 with stories REQ-1: REQ-2:STORY-1+STORY-2',
     );
+  });
+});
+
+describe('unfilteredTarget: a move on a board filtered by release, in the whole lane', () => {
+  // Now holds RM-2, RM-1, RM-6, RM-7 in that order; the filter shows RM-2 and RM-7 (and RM-3 in Next).
+  const all = itemsByLane([...items, item('RM-6', 'now', 2), item('RM-7', 'now', 3)]);
+  const shown = itemsByLane(
+    [...items, item('RM-6', 'now', 2), item('RM-7', 'now', 3)].filter((entry) =>
+      ['RM-2', 'RM-7', 'RM-3'].includes(entry.key),
+    ),
+  );
+  const cases: [string, string, MoveTarget, MoveTarget][] = [
+    [
+      'down past the next shown card: after the hidden ones between',
+      'RM-2',
+      { lane: 'now', index: 1 },
+      { lane: 'now', index: 3 },
+    ],
+    ['up before the first shown card', 'RM-7', { lane: 'now', index: 0 }, { lane: 'now', index: 0 }],
+    [
+      'into another lane before its first shown card',
+      'RM-3',
+      { lane: 'now', index: 1 },
+      { lane: 'now', index: 3 },
+    ],
+    [
+      'into a lane where nothing is shown: its end',
+      'RM-2',
+      { lane: 'later', index: 0 },
+      { lane: 'later', index: 2 },
+    ],
+  ];
+  it.each(cases)('%s', (_name, key, target, expected) => {
+    expect(unfilteredTarget(all, shown, key, target)).toEqual(expected);
+  });
+
+  it('lands where the user put it among the shown cards once applied', () => {
+    const whole = [...items, item('RM-6', 'now', 2), item('RM-7', 'now', 3)];
+    const moved = applyMove(whole, 'RM-2', unfilteredTarget(all, shown, 'RM-2', { lane: 'now', index: 1 }));
+    expect(laneKeys(moved)).toBe(laneKeys(applyMove(whole, 'RM-2', { lane: 'now', index: 3 })));
+    expect(itemsByLane(moved).now.map((entry) => entry.key)).toEqual(['RM-1', 'RM-6', 'RM-7', 'RM-2']);
   });
 });

@@ -42,6 +42,26 @@ export function keyboardMove(
   return { lane: targetLane, index: Math.min(position, grouped[targetLane].length) };
 }
 
+/**
+ * A move made on a filtered board, as a position in the whole lane: just before the shown card it
+ * landed on, or just after the last shown card (the end of the lane when none is shown), so the
+ * items the filter hides keep their order around it. Positions count the lane without the moved item.
+ */
+export function unfilteredTarget(
+  all: Record<Lane, RoadmapItem[]>,
+  shown: Record<Lane, RoadmapItem[]>,
+  key: string,
+  target: MoveTarget,
+): MoveTarget {
+  const whole = all[target.lane].filter((item) => item.key !== key);
+  const visible = shown[target.lane].filter((item) => item.key !== key);
+  const at = (anchor: RoadmapItem) => whole.findIndex((item) => item.key === anchor.key);
+  const before = visible[target.index];
+  if (before) return { lane: target.lane, index: at(before) };
+  const last = visible.at(-1);
+  return { lane: target.lane, index: last ? at(last) + 1 : whole.length };
+}
+
 /** Applies a move locally so the board can show it before the store answers. */
 export function applyMove(items: readonly RoadmapItem[], key: string, target: MoveTarget): RoadmapItem[] {
   const moving = items.find((item) => item.key === key);

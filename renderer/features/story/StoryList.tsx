@@ -19,7 +19,7 @@ import {
   type StoryFilter,
   type StoryFilterField,
 } from '../../workbench/storyFilter.js';
-import { useReleases } from '../../workbench/useReleases.js';
+import { useReleaseList } from '../../workbench/useReleases.js';
 import { FilterSelect } from './FilterSelect.js';
 import { SavedViews } from './SavedViews.js';
 import { StoryViewChoice } from './StoryViewChoice.js';
@@ -36,7 +36,7 @@ interface StoryListProps {
 }
 
 export function StoryList({ api, workspace, navigate, filter }: StoryListProps) {
-  const releases = useReleases(api, workspace.revision);
+  const releases = useReleaseList(api, workspace.revision);
   const rows = useMemo(
     () => storyRows(workspace.documents, workspace.requirementOwner),
     [workspace.documents, workspace.requirementOwner],
@@ -141,7 +141,7 @@ type Options = Record<StoryFilterField, readonly (readonly [string, string])[]>;
 
 function useFilterOptions(
   workspace: WorkspaceState,
-  releases: ReturnType<typeof useReleases>,
+  releases: ReturnType<typeof useReleaseList>,
   rows: ReturnType<typeof storyRows>,
 ): Options {
   return useMemo(() => {
