@@ -54,6 +54,18 @@ async function expectAccessible(page: Page): Promise<void> {
   expect(found).toEqual({});
 }
 
+/** The navigator's badge on the spec: git's word for it since the last commit, or '' without one. */
+async function specBadge(app: { goto: (hash: string) => Promise<void>; page: Page }): Promise<string> {
+  await app.goto('#/specs');
+  const row = app.page
+    .getByRole('list', { name: 'Specs list' })
+    .getByRole('listitem')
+    .filter({ has: app.page.locator(`a[title="${spec}"]`) });
+  await expect(row).toHaveCount(1);
+  const badge = row.locator('.git-badge');
+  return (await badge.count()) === 0 ? '' : ((await badge.textContent()) ?? '');
+}
+
 async function edit(workspaceDir: string, from: string, to: string): Promise<void> {
   const file = path.join(workspaceDir, spec);
   await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace(from, to));
@@ -76,6 +88,7 @@ test('a PM commits, is told to pull first, resolves the conflict block by block 
   team = await shareWithSam(workspaceDir);
   const changes = new ChangesModel(app.page);
   await edit(workspaceDir, req2, 'Guests enter an email address once');
+  await expect.poll(() => specBadge(app)).toBe('changed');
   await changes.open();
   await expect(changes.navigatorLink).toHaveAccessibleName('Changes 1');
   await expect(changes.sync).toContainText('Branch main');
@@ -113,6 +126,7 @@ test('a PM commits, is told to pull first, resolves the conflict block by block 
   await expect(app.page.getByText('<<<<<<<')).toHaveCount(0);
   await screenshot(app.page, 'conflict-resolver');
   await expectAccessible(app.page);
+  expect(await specBadge(app)).toBe('conflict');
 
   // The conflicted document never opens in the rich editor.
   await app.goto(`#/doc/${spec}`);
@@ -133,6 +147,8 @@ test('a PM commits, is told to pull first, resolves the conflict block by block 
   await app.page.getByRole('button', { name: 'Finish merge' }).click();
   await expect(changes.lastAction).toHaveText('Merge committed.');
   await expect(changes.sync).toContainText('2 commits to push');
+  expect(await specBadge(app)).toBe('');
+  await changes.open();
   await changes.push();
   await expect(changes.sync).toContainText('up to date with origin/main');
 

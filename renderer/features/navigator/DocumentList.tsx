@@ -1,13 +1,24 @@
 /** A virtualized list of documents (and, for a vault, its folders): only the visible rows exist in the DOM, so 10,000 stay fast. */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
+import type { FileChangeKind } from '../../../shared/contract/gitViews.js';
+import { useGitState } from '../../workbench/gitState.js';
 import { openHash } from '../../workbench/storyView.js';
 import type { NavigatorRow } from './folderRows.js';
+import { changeLabels } from '../changes/index.js';
 import { useDocumentContextMenu } from '../documents/index.js';
 
 const rowHeight = 46;
 const folderRowHeight = 32;
 const indent = 14;
+
+/** Why a document has a git badge, on hover; the badge says it in the Changes panel's words. */
+const gitBadgeTitles: Partial<Record<FileChangeKind, string>> = {
+  modified: 'Changed since the last commit',
+  added: 'New since the last commit',
+  renamed: 'Renamed or moved since the last commit',
+  conflicted: 'Both sides changed it in a merge: resolve it in Changes',
+};
 
 interface DocumentListProps {
   label: string;
@@ -22,6 +33,8 @@ interface DocumentListProps {
 export function DocumentList({ label, rows, openPath, onToggleFolder, writable }: DocumentListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const { onContextMenu, menu } = useDocumentContextMenu();
+  const files = useGitState().status?.files;
+  const changes = useMemo(() => new Map((files ?? []).map((file) => [file.path, file.change])), [files]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
@@ -79,6 +92,7 @@ export function DocumentList({ label, rows, openPath, onToggleFolder, writable }
                   {entry.key && <span className="key">{entry.key}</span>}
                   {entry.status && <span className={`status status-${entry.status}`}>{entry.status}</span>}
                   {entry.problem && <span className="status status-problem">problem</span>}
+                  <GitBadge change={changes.get(entry.path)} />
                 </span>
               </a>
             </div>
@@ -87,5 +101,15 @@ export function DocumentList({ label, rows, openPath, onToggleFolder, writable }
       </div>
       {menu}
     </div>
+  );
+}
+
+function GitBadge({ change }: { change: FileChangeKind | undefined }) {
+  const title = change && gitBadgeTitles[change];
+  if (!title) return null;
+  return (
+    <span className={`git-badge git-badge--${change}`} title={title}>
+      {changeLabels[change].toLowerCase()}
+    </span>
   );
 }
