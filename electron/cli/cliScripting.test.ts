@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -245,49 +245,6 @@ describe('specbench trace', () => {
       ['STORY-4'],
       { 'STORY-4': 'ready' },
     ]);
-  });
-});
-
-describe('a folder that is not a workspace', () => {
-  it('check and trace say so and exit 2, writing no cache', () => {
-    const folder = temporaryFolder();
-    writeFileSync(path.join(folder, 'notes.md'), '# Notes\n\nNothing keyed here.\n');
-    const runs = [specbench(['check', folder]), specbench(['trace', folder])];
-    expect([
-      ...runs.map(failureShape),
-      runs[0]!.stderr.includes(
-        'is not a Specbench workspace: it has no specbench.json and no document with a key:',
-      ),
-      existsSync(path.join(folder, '.specbench')),
-    ]).toEqual([
-      { code: 2, lines: 1, prefixed: true, stack: false },
-      { code: 2, lines: 1, prefixed: true, stack: false },
-      true,
-      false,
-    ]);
-  });
-
-  it('check finds the one workspace below, as git finds its repository', () => {
-    const parent = temporaryFolder();
-    mkdirSync(path.join(parent, 'docs'));
-    specbench(['init', path.join('docs', 'product')], parent);
-    const run = specbench(['check', '.'], parent);
-    expect([run.code, run.stderr, run.stdout.split('\n')[0]]).toEqual([
-      0,
-      `specbench: check: using the workspace in ${path.join('docs', 'product')}\n`,
-      'No findings in 0 documents.',
-    ]);
-  });
-
-  it('search works on it but leaves no .specbench cache behind', () => {
-    const folder = temporaryFolder();
-    writeFileSync(path.join(folder, 'notes.md'), '# Notes\n\nThe memory.high limit.\n');
-    const run = specbench(['search', folder, 'memory.high']);
-    expect([
-      run.code,
-      run.stdout.split(/\s+/)[0]!.endsWith('notes.md:3'),
-      existsSync(path.join(folder, '.specbench')),
-    ]).toEqual([0, true, false]);
   });
 });
 

@@ -1,24 +1,34 @@
 /**
  * Opens the workspace a command names, turning a missing folder, an unreadable workspace or (for
- * commands that judge a workspace) a folder that is none into one line and exit 2.
+ * commands that report on a workspace) a folder that is none into one line and exit 2.
  */
 import path from 'node:path';
 import type { Workspace } from '../engine/workspace.js';
 import { checkFolder } from './checkFolder.js';
 import { fail, type CliContext } from './cliOutput.js';
-import { isWorkspaceFolder, workspacesBelow } from './workspaceFolder.js';
+import { isWorkspaceFolder, workspaceAbove, workspacesBelow } from './workspaceFolder.js';
 
 export type OpenedWorkspace = { ok: true; workspace: Workspace; root: string } | { ok: false; code: number };
 
 export interface OpenOptions {
   write: boolean;
   /**
-   * `check` and `trace` judge a workspace: on a folder without specbench.json they use the one
-   * workspace below it, else they refuse a folder without a single keyed document (exit 2) rather
-   * than report it clean.
+   * `check`, `trace`, `list`, `search` and `show` report on a workspace: they refuse a folder
+   * without specbench.json (in it, above it or once below it) and without a single keyed document
+   * (exit 2) rather than report it clean, empty or missing a key.
    */
   judging?: boolean;
 }
+
+/** How check, trace, list, search and show find the workspace, for their help. */
+export const workspaceFolderHelp = `<dir> is the workspace folder (the one holding specbench.json) or any folder inside it, which
+stands for the whole workspace (as git finds its repository). Given a folder with no workspace
+around it, the command uses the single workspace below it, names them and exits 2 when there are
+several, and otherwise reads the folder only if some document in it has a key (else exit 2); it
+writes no .specbench/ cache into a folder that is not a workspace.`;
+
+/** How many of the workspaces below a folder the refusal names before "and N more". */
+const namedWorkspaces = 5;
 
 export async function openWorkspace(
   context: CliContext,
@@ -28,15 +38,28 @@ export async function openWorkspace(
 ): Promise<OpenedWorkspace> {
   const checked = await checkFolder(context, command, dir);
   if (!checked.ok) return checked;
+  const shown = (folder: string): string => path.relative(context.cwd, folder) || '.';
   let root = checked.root;
   let workspace = isWorkspaceFolder(root);
-  const below = workspace || options.judging !== true ? [] : workspacesBelow(root);
-  if (below.length === 1) {
-    root = below[0]!;
+  // A subfolder of a workspace is read as the whole workspace, as git reads its repository from any subfolder.
+  const above = workspace ? undefined : workspaceAbove(root);
+  const below = workspace || above !== undefined ? [] : workspacesBelow(root);
+  if (below.length > 1) {
+    const named = below.slice(0, namedWorkspaces).map(shown).join(', ');
+    const more = below.length > namedWorkspaces ? ` and ${below.length - namedWorkspaces} more` : '';
+    return {
+      ok: false,
+      code: fail(
+        context,
+        `${command}: ${dir} is not a Specbench workspace, and ${below.length} workspaces are below it (${named}${more}): name one`,
+      ),
+    };
+  }
+  const found = above ?? below[0];
+  if (found !== undefined) {
+    root = found;
     workspace = true;
-    context.stderr.write(
-      `specbench: ${command}: using the workspace in ${path.relative(context.cwd, root) || '.'}\n`,
-    );
+    context.stderr.write(`specbench: ${command}: using the workspace in ${shown(root)}\n`);
   }
   // Loaded on demand so --help, init and usage errors start without the engine.
   const { Workspace } = await import('../engine/workspace.js');
@@ -45,12 +68,13 @@ export async function openWorkspace(
   if (!opened.ok) return { ok: false, code: fail(context, `${command}: ${dir}: ${opened.message}`) };
   if (!workspace && options.judging === true && !opened.workspace.documents().some((entry) => entry.key)) {
     await opened.workspace.close();
-    const shown = (folder: string): string => path.relative(context.cwd, folder) || '.';
-    const reason =
-      below.length > 1
-        ? `it has no specbench.json, and the workspaces below it are ${below.map(shown).join(', ')}: name one`
-        : 'it has no specbench.json and no document with a key: in its front matter (name the workspace folder, or start one with specbench init <new folder>)';
-    return { ok: false, code: fail(context, `${command}: ${dir} is not a Specbench workspace: ${reason}`) };
+    return {
+      ok: false,
+      code: fail(
+        context,
+        `${command}: ${dir} is not a Specbench workspace: it has no specbench.json and no document with a key: in its front matter (name the workspace folder, or start one with specbench init <new folder>)`,
+      ),
+    };
   }
   return { ok: true, workspace: opened.workspace, root };
 }

@@ -112,8 +112,8 @@ async function overview(): Promise<string[]> {
     'Exit codes:',
     '  0   success, nothing to report',
     '  1   check found an error-level finding; doctor found a file that would change',
-    '  2   bad usage, or a workspace that cannot be read, or a folder check and trace cannot judge',
-    '      (one line on stderr)',
+    '  2   bad usage, a workspace that cannot be read, or a folder that is not a workspace',
+    '      (check, trace, list, search, show: one line on stderr naming the workspaces below it)',
     '  3   a key that is nowhere in the workspace (show, list --spec/--release, export --spec, rekey)',
     '  70  an unexpected internal error: a bug in Specbench',
   ];

@@ -1,7 +1,8 @@
 /**
- * Whether a folder is a Specbench workspace (it has specbench.json), and the workspaces below one
- * that is not, found the way git finds a repository: so `specbench check .` at a repository's root
- * checks the one workspace inside it instead of passing quietly on a folder of nothing.
+ * Whether a folder is a Specbench workspace (it has specbench.json), the workspace a subfolder is in
+ * and the workspaces below one that is not, found the way git finds a repository: so `specbench
+ * check .` in specs/ checks the whole workspace, and at a repository's root the one inside it,
+ * instead of passing quietly on a folder of nothing.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,16 @@ const folderLimit = 5_000;
 
 export function isWorkspaceFolder(root: string): boolean {
   return existsSync(path.join(root, settingsFileName));
+}
+
+/** The nearest folder above `folder` (not `folder` itself) holding a specbench.json, as git finds .git. */
+export function workspaceAbove(folder: string): string | undefined {
+  let current = folder;
+  for (let parent = path.dirname(current); parent !== current; parent = path.dirname(current)) {
+    current = parent;
+    if (isWorkspaceFolder(current)) return current;
+  }
+  return undefined;
 }
 
 /** Folders below `root` (not `root` itself) holding a specbench.json, nearest first; hidden folders are skipped. */

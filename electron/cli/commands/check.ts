@@ -12,7 +12,7 @@ import {
   writeJson,
   writeLines,
 } from '../cliOutput.js';
-import { openWorkspace } from '../openWorkspace.js';
+import { openWorkspace, workspaceFolderHelp } from '../openWorkspace.js';
 import { defaultSeverities, ruleIds } from '../../../shared/model/settingsModel.js';
 
 const severityOrder = { error: 0, warning: 1, info: 2 } as const;
@@ -33,16 +33,14 @@ for export --format feature. The README's rules table says what each one flags.
 Like search, show and trace, it keeps an index cache in <dir>/.specbench/ (git-ignored, never the
 truth) so the next run only re-reads changed files; it never changes a document.
 
-A workspace is a folder with a specbench.json. Given a folder without one, check uses the single
-workspace below it (as git finds its repository), else checks the folder only if some document in it
-has a key, and otherwise stops with exit 2 instead of passing quietly; it writes no cache there.
+${workspaceFolderHelp}
 A spec is a Markdown file whose front matter has a key (key: SPEC-1) and type: spec, or a key and a
 place in specs/; stories and FAQs likewise (type: story in stories/, type: faq in faqs/).
 
 Options:
 ${outputHelp}
       {"findings": [{"rule", "severity", "path", "line", "message", "key"?}],
-      "counts": {"error", "warning", "info"}}; paths are relative to <dir>
+      "counts": {"error", "warning", "info"}}; paths are relative to the workspace
 
 Exit codes: 0 no error-level finding, 1 at least one, 2 bad usage, an unreadable workspace or a
 folder that is not one.`,

@@ -16,7 +16,7 @@ import {
 } from '../cliOutput.js';
 import { displayValue } from '../showDetails.js';
 import { listItems, listTypes, type ListFilters, type ListType } from '../listItems.js';
-import { openWorkspace } from '../openWorkspace.js';
+import { openWorkspace, workspaceFolderHelp } from '../openWorkspace.js';
 
 export const listCommand: CliCommand = {
   name: 'list',
@@ -39,10 +39,12 @@ Options:
   --spec KEY       that spec, its requirements, their stories, its FAQs and the items it delivers
 ${outputHelp}
       {"items": [{"key"?, "type", "title", "status"?, "owner"?, "path"?, "line"?, "lane"?,
-      "quarter"?, "estimate"?, "links"?: [keys], "spec"?}]}; paths are relative to <dir>
+      "quarter"?, "estimate"?, "links"?: [keys], "spec"?}]}; paths are relative to the workspace
 
-Exit codes: 0 listed (also when nothing matches), 2 bad usage or an unreadable workspace, 3 a
---spec or --release key that is not in the workspace.`,
+${workspaceFolderHelp}
+
+Exit codes: 0 listed (also when nothing matches), 2 bad usage, an unreadable workspace or a folder
+that is not one, 3 a --spec or --release key that is not in the workspace.`,
   positionals: ['dir'],
   options: {
     type: { type: 'string', multiple: true },
@@ -71,7 +73,7 @@ Exit codes: 0 listed (also when nothing matches), 2 bad usage or an unreadable w
           `list: --${option} takes a key like ${option === 'spec' ? 'SPEC-3' : 'REL-2'}, not '${key}'`,
         );
     }
-    const opened = await openWorkspace(context, 'list', dir!, { write: false });
+    const opened = await openWorkspace(context, 'list', dir!, { write: false, judging: true });
     if (!opened.ok) return opened.code;
     try {
       const { workspace, root } = opened;

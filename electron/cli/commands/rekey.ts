@@ -30,7 +30,7 @@ other. PATH is relative to the current folder, or to the workspace.
 Options:
   --file PATH  the file whose definition of OLD to rename, when more than one defines it
 ${outputHelp}
-      {"old", "new", "changedFiles": [paths relative to <dir>]}
+      {"old", "new", "changedFiles": [paths relative to the workspace]}
 
 Exit codes: 0 renamed, 2 bad usage, an OLD defined more than once without --file, a NEW already in
 use, or a file that could not be written, 3 an OLD that is not in the workspace (nothing is changed).`,

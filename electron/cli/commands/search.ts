@@ -10,7 +10,7 @@ import {
   writeJson,
   writeLines,
 } from '../cliOutput.js';
-import { openWorkspace } from '../openWorkspace.js';
+import { openWorkspace, workspaceFolderHelp } from '../openWorkspace.js';
 
 const snippetWidth = 80;
 
@@ -28,15 +28,18 @@ A key (REQ-4, or [[REQ-4]]) first lists where it is defined and every line linki
 Options:
 ${outputHelp}
       {"query", "hits": [{"path", "key"?, "title", "type", "line", "snippet",
-      "highlights": [[start, end], …]}]}; paths are relative to <dir>
+      "highlights": [[start, end], …]}]}; paths are relative to the workspace
 
-Exit codes: 0 (with or without hits), 2 bad usage or an unreadable workspace.`,
+${workspaceFolderHelp}
+
+Exit codes: 0 (with or without hits), 2 bad usage, an unreadable workspace or a folder that is not
+one.`,
   positionals: ['dir', 'query'],
   options: { ...outputOptions },
   async run(context, [dir, query], values) {
     const format = outputFormat(context, 'search', values);
     if (format === undefined) return exitCodes.usage;
-    const opened = await openWorkspace(context, 'search', dir!, { write: false });
+    const opened = await openWorkspace(context, 'search', dir!, { write: false, judging: true });
     if (!opened.ok) return opened.code;
     try {
       const hits = opened.workspace.search(query!);

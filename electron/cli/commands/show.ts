@@ -14,7 +14,7 @@ import {
   writeLines,
   type CliContext,
 } from '../cliOutput.js';
-import { openWorkspace } from '../openWorkspace.js';
+import { openWorkspace, workspaceFolderHelp } from '../openWorkspace.js';
 import { describeKey } from '../showDetails.js';
 
 const keyArgument = new RegExp(`^(${keySource})(?:#(.+))?$`);
@@ -44,9 +44,13 @@ ${outputHelp}
   where requirement is {"key", "line", "summary", "priority"?, "status"?, "roadmap": [keys]},
   item is {"key", "title"?, "lane"?, "status"?, "quarter"?} (only the key when it does not exist),
   links is {"outgoing": [link], "incoming": [link]} and link is {"from", "to", "kind":
-  "delivers"|"implements"|"answers"|"mentions"|"evidence", "path", "line"}; paths are relative to <dir>
+  "delivers"|"implements"|"answers"|"mentions"|"evidence", "path", "line"}; paths are relative to
+  the workspace
 
-Exit codes: 0 shown, 2 bad usage or an unreadable workspace, 3 a key that is not in the workspace.`,
+${workspaceFolderHelp}
+
+Exit codes: 0 shown, 2 bad usage, an unreadable workspace or a folder that is not one, 3 a key that
+is not in the workspace.`,
   positionals: ['dir', 'key'],
   options: { ...outputOptions },
   async run(context, [dir, argument], values) {
@@ -56,7 +60,7 @@ Exit codes: 0 shown, 2 bad usage or an unreadable workspace, 3 a key that is not
     if (!parsed)
       return fail(context, `show: '${argument}' is not a key like SPEC-3, REQ-12 or RM-4 (or SPEC-3#REQ-12)`);
     const [, key, anchor] = parsed as unknown as [string, string, string | undefined];
-    const opened = await openWorkspace(context, 'show', dir!, { write: false });
+    const opened = await openWorkspace(context, 'show', dir!, { write: false, judging: true });
     if (!opened.ok) return opened.code;
     try {
       const { workspace, root } = opened;

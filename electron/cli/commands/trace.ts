@@ -12,7 +12,7 @@ import {
   writeJson,
   writeLines,
 } from '../cliOutput.js';
-import { openWorkspace } from '../openWorkspace.js';
+import { openWorkspace, workspaceFolderHelp } from '../openWorkspace.js';
 
 export const traceCommand: CliCommand = {
   name: 'trace',
@@ -22,9 +22,9 @@ export const traceCommand: CliCommand = {
 the stories that implement each requirement with their status (STORY-4 (ready)), then the share of
 requirements with a story.
 
-A requirement counts once however many items it delivers. Like check, trace on a folder without
-specbench.json uses the one workspace below it, and stops with exit 2 on a folder with no keyed
-document.
+A requirement counts once however many items it delivers.
+
+${workspaceFolderHelp}
 
 Options:
 ${outputHelp}
