@@ -134,6 +134,10 @@ test('a PM commits, is told to pull first, resolves the conflict block by block 
   await app.page.getByRole('link', { name: 'Resolve them in Changes' }).click();
 
   await block.getByRole('radio', { name: 'Edit' }).check();
+  // The requirement's words, without the :::requirement fence around them.
+  await expect(block.getByRole('textbox', { name: 'Your text for REQ-2' })).toHaveValue(
+    /^Guests enter an email address once, and it is used[^]*[^:]$/,
+  );
   await block
     .getByRole('textbox', { name: 'Your text for REQ-2' })
     .fill(
@@ -157,7 +161,8 @@ test('a PM commits, is told to pull first, resolves the conflict block by block 
   expect([
     merged.includes('Guests enter or paste an email address once'),
     merged.includes('<<<<<<<'),
-  ]).toEqual([true, false]);
+    merged.match(/^:::requirement\{#REQ-2 /gm)?.length,
+  ]).toEqual([true, false, 1]);
 });
 
 test('Abort asks first, and puts the files back as they were before the pull', async ({

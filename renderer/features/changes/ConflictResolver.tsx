@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { ConflictChoice, ConflictView, ResolverPart } from '../../../shared/contract/gitViews.js';
 import { ReadOnlyMarkdown } from '../editor/index.js';
+import { editableText } from './requirementFence.js';
 
 type Conflict = Extract<ResolverPart, { kind: 'conflict' }>;
 type Choice = 'mine' | 'theirs' | 'both' | 'edit';
@@ -38,7 +39,7 @@ export function ConflictResolver({ api, path, onResolved, navigate }: ConflictRe
       const conflicts = result.conflict.parts.filter((part): part is Conflict => part.kind === 'conflict');
       setView(result.conflict);
       setChoices(conflicts.length > 0 ? conflicts.map(() => undefined) : [undefined]);
-      setEdits(conflicts.map((part) => part.mine));
+      setEdits(conflicts.map((part) => editableText(part.mine, part.theirs).body));
     });
     return () => {
       cancelled = true;
@@ -53,9 +54,12 @@ export function ConflictResolver({ api, path, onResolved, navigate }: ConflictRe
     setChoices((current) => current.map((existing, at) => (at === index ? choice : existing)));
 
   const save = async () => {
-    const sent = choices.map((choice, index): ConflictChoice =>
-      choice === 'edit' ? { text: edits[index] ?? '' } : choice!,
-    );
+    const sent = choices.map((choice, index): ConflictChoice => {
+      if (choice !== 'edit') return choice!;
+      const part = conflicts[index];
+      const text = edits[index] ?? '';
+      return { text: part ? editableText(part.mine, part.theirs).wrap(text) : text };
+    });
     setBusy(true);
     const result = await api.gitResolve({ path, choices: sent });
     setBusy(false);
