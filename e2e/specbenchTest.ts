@@ -51,7 +51,8 @@ export async function copyWorkspace(kind: WorkspaceKind = 'sample'): Promise<str
   return directory;
 }
 
-export function serve(directory: string, write = true): Promise<Served> {
+/** `port` 0 takes a free one; a restart passes the port it had, as a user's link names it. */
+export function serve(directory: string, write = true, port = 0): Promise<Served> {
   const child = spawn(
     process.execPath,
     [
@@ -59,7 +60,7 @@ export function serve(directory: string, write = true): Promise<Served> {
       'serve',
       directory,
       '--port',
-      '0',
+      String(port),
       ...(write ? ['--write'] : []),
     ],
     {

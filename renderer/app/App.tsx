@@ -20,8 +20,10 @@ import { TraceMatrix } from '../features/trace/TraceMatrix.js';
 import { HomePage } from '../features/home/HomePage.js';
 import { ChangesPage } from '../features/changes/index.js';
 import { HistoryPage } from '../features/history/index.js';
-import { type Route } from '../workbench/route.js';
+import { keyHash, searchHash, type Route } from '../workbench/route.js';
 import { useHashRoute } from '../workbench/useHashRoute.js';
+import { resolveKeyRoute } from '../workbench/resolveKeyRoute.js';
+import { storyViewChoice } from '../workbench/storyView.js';
 import { useShortcuts } from './useShortcuts.js';
 import type { DocumentSession } from '../workbench/documentSession.js';
 import { DocumentSessions, DocumentSessionsContext } from '../workbench/documentSessions.js';
@@ -35,7 +37,12 @@ export function App({ api }: { api: SpecbenchApi }) {
   const git = useGitStateLoader(api, workspace.revision, workspace.info?.writable ?? false);
   const pageActions = useMemo(() => new PageActions(), []);
   useEffect(() => pageActions.connect(api, document), [api, pageActions]);
-  const { route, navigate } = useHashRoute();
+  const { route: hashRoute, navigate } = useHashRoute();
+  // A key link is shown as the page it leads to now, and keeps its key in the address bar.
+  const route =
+    workspace.status === 'ready'
+      ? resolveKeyRoute(hashRoute, workspace, storyViewChoice(workspace.info?.writable ?? false))
+      : hashRoute;
   const [dialog, setDialog] = useState<'quickSwitcher' | 'palette' | 'export' | undefined>(undefined);
   const [selectedRequirement, setSelectedRequirement] = useState<string | undefined>(undefined);
   const closeDialog = useCallback(() => setDialog(undefined), []);
@@ -171,6 +178,7 @@ function RouteView({ route, onSelectRequirement, document, ...props }: RouteView
           document={document}
           line={route.line}
           anchor={route.anchor}
+          requirement={route.requirement}
           onSelectRequirement={onSelectRequirement}
         />
       );
@@ -204,6 +212,14 @@ function RouteView({ route, onSelectRequirement, document, ...props }: RouteView
       return <ReleasePage key={route.key} {...props} releaseKey={route.key} />;
     case 'metrics':
       return <MetricsView {...props} />;
+    case 'key':
+      return (
+        <p className="loading" role="status">
+          Opening {route.key}…
+        </p>
+      );
+    case 'unknownKey':
+      return <UnknownKey route={route} />;
     case 'notFound':
       return (
         <section className="page empty-state">
@@ -214,6 +230,26 @@ function RouteView({ route, onSelectRequirement, document, ...props }: RouteView
         </section>
       );
   }
+}
+
+/** A key link that leads nowhere (deleted, re-keyed, or from another workspace): say so and offer a way on. */
+function UnknownKey({ route }: { route: { key: string; within?: string } }) {
+  return (
+    <section className="page empty-state" aria-labelledby="unknown-key">
+      <h1 id="unknown-key">
+        {route.within ? `${route.within} has no ${route.key}` : `Nothing here has the key ${route.key}`}
+      </h1>
+      <p>
+        The link may come from another workspace, or {route.key} was deleted or given another key. Searching
+        finds where it is still mentioned.
+      </p>
+      <p className="empty-state-actions">
+        <a href={searchHash(route.key)}>Search for {route.key}</a>
+        {route.within && <a href={keyHash(route.within)}>Open {route.within}</a>}
+        <a href="#/">Home</a>
+      </p>
+    </section>
+  );
 }
 
 function LoadFailure({ message, retry }: { message?: string; retry: () => Promise<void> }) {

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import {
   documentHash,
+  keyHash,
   parseRoute,
   releaseHash,
   roadmapHash,
@@ -49,6 +50,13 @@ describe('parseRoute', () => {
     [documentHash('specs/a #1.md'), { name: 'doc', path: 'specs/a #1.md' }],
     [roadmapHash('REL-1'), { name: 'roadmap', release: 'REL-1' }],
     [roadmapHash(), { name: 'roadmap' }],
+    ['#/STORY-4', { name: 'key', key: 'STORY-4' }],
+    ['#/REQ-4', { name: 'key', key: 'REQ-4' }],
+    ['#/SPEC-1#REQ-4', { name: 'key', key: 'SPEC-1', anchor: 'REQ-4' }],
+    [keyHash('SPEC-1', 'Open questions'), { name: 'key', key: 'SPEC-1', anchor: 'Open questions' }],
+    ['#/SPEC-1#', { name: 'key', key: 'SPEC-1' }],
+    ['#/spec-1', { name: 'notFound', hash: '#/spec-1' }],
+    ['#/SPEC-1/extra', { name: 'notFound', hash: '#/SPEC-1/extra' }],
   ];
   it.each(cases)('%s', (hash, expected) => {
     expect(parseRoute(hash)).toEqual(expected);
@@ -62,6 +70,8 @@ describe('hashes', () => {
     [documentHash('a.md', undefined, 'Plan & #2'), '#/doc/a.md?anchor=Plan%20%26%20%232'],
     [documentHash('notes/my notes #1.md'), '#/doc/notes/my%20notes%20%231.md'],
     [roadmapItemHash('RM-3'), '#/roadmap/RM-3'],
+    [keyHash('STORY-4'), '#/STORY-4'],
+    [keyHash('SPEC-1', 'REQ-4'), '#/SPEC-1#REQ-4'],
     [releaseHash('REL-2'), '#/releases/REL-2'],
     [searchHash('guest & card'), '#/search/guest%20%26%20card'],
   ];

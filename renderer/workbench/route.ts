@@ -1,9 +1,14 @@
 /** The hash router's routes and the hashes that lead to them: parsing is pure so every route is unit-tested. */
+import { isKey } from '../../shared/grammar/linkGrammar.js';
 import { parseStoryFilter, type StoryFilter } from './storyFilter.js';
 
 export type Route =
   | { name: 'home' }
-  | { name: 'doc'; path: string; line?: number; anchor?: string }
+  | { name: 'doc'; path: string; line?: number; anchor?: string; requirement?: string }
+  /** A link that lasts: `#/STORY-4`, `#/REQ-4`, `#/SPEC-1#REQ-4`, resolved to wherever the key lives now. */
+  | { name: 'key'; key: string; anchor?: string }
+  /** A key link whose key no document, requirement or roadmap item holds. */
+  | { name: 'unknownKey'; key: string; within?: string }
   | { name: 'roadmap'; release?: string }
   | { name: 'roadmapItem'; key: string }
   | { name: 'timeline' }
@@ -40,6 +45,8 @@ export function parseRoute(hash: string): Route {
   const tail = rest.join('/');
   const decoded = decodeSegments(tail);
   const notFound: Route = { name: 'notFound', hash };
+  const keyRoute = parseKeyRoute(pathPart.slice(1));
+  if (keyRoute) return keyRoute;
   switch (head) {
     case 'doc': {
       if (!decoded) return notFound;
@@ -89,6 +96,14 @@ export function parseRoute(hash: string): Route {
   }
 }
 
+/** `KEY` or `KEY#anchor` (a requirement key or a heading), the whole path after `#/`. */
+function parseKeyRoute(path: string): Route | undefined {
+  const [key, anchorPart] = splitOnce(path, '#');
+  if (!isKey(key)) return undefined;
+  const anchor = anchorPart ? decodeSegments(anchorPart) : undefined;
+  return anchor ? { name: 'key', key, anchor } : { name: 'key', key };
+}
+
 function splitOnce(value: string, separator: string): [string, string] {
   const index = value.indexOf(separator);
   return index === -1 ? [value, ''] : [value.slice(0, index), value.slice(index + 1)];
@@ -112,6 +127,11 @@ export function documentHash(path: string, line?: number, anchor?: string): stri
 /** The board, showing only the items of one release (`none`: the items in no release). */
 export function roadmapHash(release?: string): string {
   return release ? `#/roadmap?${new URLSearchParams({ release }).toString()}` : '#/roadmap';
+}
+
+/** The link that survives renames and restarts: `#/SPEC-1`, `#/REQ-4`, `#/SPEC-1#REQ-4`. */
+export function keyHash(key: string, anchor?: string): string {
+  return anchor ? `#/${key}#${encodeURIComponent(anchor)}` : `#/${key}`;
 }
 
 export function roadmapItemHash(key: string): string {

@@ -5,7 +5,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { ParsedDocument } from '../../../shared/markdown/markdownCodec.js';
 import type { DocumentType } from '../../../shared/model/documentModel.js';
-import { historyHash, storyHash } from '../../workbench/route.js';
+import { historyHash, keyHash, storyHash } from '../../workbench/route.js';
+import { CopyLinkButton } from '../../ui/CopyLinkButton.js';
 import { conflictedPaths, useGitState } from '../../workbench/gitState.js';
 import { SignOffBar } from './SignOffBar.js';
 import type { DocumentSession } from '../../workbench/documentSession.js';
@@ -16,7 +17,7 @@ import { moveToBodyStart } from './bodyStart.js';
 import { completenessOf, templateOutline, type Completeness } from './completeness.js';
 import { templateExamplesKey } from './TemplateExamples.js';
 import { sharedCodec } from '../../workbench/sharedCodec.js';
-import { scrollToAnchor } from './scrollToAnchor.js';
+import { revealRequirement, scrollToAnchor } from './scrollToAnchor.js';
 import { DocumentMenu } from '../documents/index.js';
 import { ConflictBanner } from './ConflictBanner.js';
 import { MakeSpecButton } from './MakeSpecButton.js';
@@ -44,6 +45,8 @@ interface DocumentEditorProps {
   line?: number;
   /** A heading (text or GitHub id) or `^block` id to open the document at. */
   anchor?: string;
+  /** A requirement to open the document at (a key link `#/REQ-4`). */
+  requirement?: string;
   onSelectRequirement: (key: string | undefined) => void;
 }
 
@@ -95,6 +98,7 @@ function EditorPage({
   path,
   line,
   anchor,
+  requirement,
   onSelectRequirement,
   session,
   parsed,
@@ -229,6 +233,11 @@ function EditorPage({
     scrollToAnchor(editor.view.dom, anchor);
   }, [anchor, editor]);
 
+  useEffect(() => {
+    if (!requirement || !editor) return;
+    return revealRequirement(editor.view.dom, requirement, onSelectRequirement);
+  }, [requirement, editor, onSelectRequirement]);
+
   const filled = completeness.required.length - completeness.empty.length;
   const byPath = workspace.byPath;
   const exists = useCallback((other: string) => byPath.has(other), [byPath]);
@@ -273,6 +282,7 @@ function EditorPage({
                 Engineer view
               </a>
             )}
+            {entry?.key && <CopyLinkButton hash={keyHash(entry.key)} subject={entry.key} />}
             <a className="subtle-link" href={historyHash(path)}>
               History
             </a>

@@ -2,7 +2,8 @@
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { requirementPriorities, requirementStatuses } from '../../../shared/grammar/linkGrammar.js';
 import { memo, useCallback, useRef } from 'react';
-import { historyHash } from '../../workbench/route.js';
+import { historyHash, keyHash } from '../../workbench/route.js';
+import { CopyLinkButton } from '../../ui/CopyLinkButton.js';
 import { useWorkspace } from '../../workbench/workspaceState.js';
 import { KeyPicker, type KeyOption } from './KeyPicker.js';
 import { useEditorContext } from './editorContext.js';
@@ -10,7 +11,8 @@ import { requirementGuidance } from './sectionGuidance.js';
 
 export function RequirementCard({ node, updateAttributes, editor }: ReactNodeViewProps) {
   const workspace = useWorkspace();
-  const { navigate, onSelectRequirement, highlight, commit } = useEditorContext();
+  const { navigate, onSelectRequirement, highlight, commit, path } = useEditorContext();
+  const specKey = workspace.byPath.get(path)?.key;
   // The header's fields are choices, saved at once so the board and Links panel follow.
   const changeAttributes = useCallback(
     (attributes: Record<string, unknown>) => {
@@ -49,6 +51,7 @@ export function RequirementCard({ node, updateAttributes, editor }: ReactNodeVie
     >
       <RequirementHeader
         requirementKey={key}
+        specKey={specKey}
         priority={priority}
         status={status}
         items={items}
@@ -72,6 +75,8 @@ interface RoadmapChip {
 
 interface HeaderProps {
   requirementKey: string;
+  /** The spec's key, for the link `#/SPEC-1#REQ-4`; a spec without one links `#/REQ-4`. */
+  specKey: string | undefined;
   priority: string;
   status: string;
   items: RoadmapChip[];
@@ -84,6 +89,7 @@ interface HeaderProps {
 function sameHeader(before: HeaderProps, after: HeaderProps): boolean {
   return (
     before.requirementKey === after.requirementKey &&
+    before.specKey === after.specKey &&
     before.priority === after.priority &&
     before.status === after.status &&
     before.editable === after.editable &&
@@ -102,6 +108,7 @@ function sameHeader(before: HeaderProps, after: HeaderProps): boolean {
 // A workspace refresh reaches every card in the document: only cards whose header changed render again.
 const RequirementHeader = memo(function RequirementHeader({
   requirementKey: key,
+  specKey,
   priority,
   status,
   items,
@@ -199,6 +206,11 @@ const RequirementHeader = memo(function RequirementHeader({
           />
         )}
       </span>
+      <CopyLinkButton
+        hash={keyHash(specKey ? specKey : key, specKey ? key : undefined)}
+        subject={key}
+        className="requirement-copy-link"
+      />
       <a
         className="requirement-history"
         href={historyHash(key)}

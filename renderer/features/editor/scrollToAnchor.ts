@@ -29,3 +29,24 @@ function blockElement(root: HTMLElement, id: string): HTMLElement | undefined {
   );
   return marker?.closest<HTMLElement>('p, li, td, th, blockquote, .callout') ?? undefined;
 }
+
+/**
+ * Opens a document at a requirement (a key link `#/REQ-4`): once its card is drawn (node views draw
+ * a frame or two after the editor), scrolls it to the middle, marks it a moment and selects it.
+ * Returns a function that stops waiting.
+ */
+export function revealRequirement(root: HTMLElement, key: string, select: (key: string) => void): () => void {
+  let frame = 0;
+  let handle = 0;
+  const attempt = () => {
+    const card = root.querySelector<HTMLElement>(`[data-requirement="${CSS.escape(key)}"]`);
+    if (card) {
+      card.scrollIntoView({ block: 'center' });
+      card.classList.add('anchor-target');
+      window.setTimeout(() => card.classList.remove('anchor-target'), 2400);
+      select(key);
+    } else if (++frame < 120) handle = requestAnimationFrame(attempt);
+  };
+  handle = requestAnimationFrame(attempt);
+  return () => cancelAnimationFrame(handle);
+}

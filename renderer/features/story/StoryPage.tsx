@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import { splitDocument } from '../../../shared/frontMatter/frontMatter.js';
 import { suspectLinks } from '../../../shared/model/signOff.js';
-import { documentHash } from '../../workbench/route.js';
+import { documentHash, keyHash } from '../../workbench/route.js';
+import { CopyLinkButton } from '../../ui/CopyLinkButton.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { ReadOnlyMarkdown } from '../editor/index.js';
 import { sectionAround, sectionNamed } from './sectionText.js';
@@ -83,6 +84,7 @@ export function StoryPage({ api, workspace, navigate, path }: StoryPageProps) {
           {story.status && <span className={`status status-${story.status}`}>{story.status}</span>}
           {story.estimate !== undefined && <span className="estimate">{story.estimate} points</span>}
           <span className="spacer" />
+          {story.key && <CopyLinkButton hash={keyHash(story.key)} subject={story.key} />}
           {writable && (
             <a
               className="button subtle"

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { DocumentSummary } from '../../shared/contract/documentSummary.js';
+import type { RoadmapItem } from '../../shared/model/roadmapModel.js';
+import { resolveKeyRoute } from './resolveKeyRoute.js';
+import { parseRoute, type Route } from './route.js';
+import type { StoryViewChoice } from './storyView.js';
+import { indexSnapshot } from './workspaceState.js';
+
+function summary(path: string, key: string, type: DocumentSummary['type'], requirements: string[] = []) {
+  return {
+    path,
+    key,
+    type,
+    title: key,
+    implements: [],
+    requirements: requirements.map((requirement, index) => ({ key: requirement, line: 10 + index })),
+  } as unknown as DocumentSummary;
+}
+
+// The files were renamed since the links were shared: the keys still lead to them.
+const lookups = indexSnapshot(
+  [
+    summary('specs/checkout-renamed.md', 'SPEC-1', 'spec', ['REQ-1', 'REQ-4']),
+    summary('specs/payments.md', 'SPEC-2', 'spec', ['REQ-9']),
+    summary('stories/account-later.md', 'STORY-4', 'story'),
+  ],
+  [{ key: 'RM-3', title: 'Guest checkout', lane: 'now' } as RoadmapItem],
+);
+
+describe('resolveKeyRoute', () => {
+  const cases: [string, StoryViewChoice, Route][] = [
+    ['#/SPEC-1', 'editor', { name: 'doc', path: 'specs/checkout-renamed.md' }],
+    ['#/REQ-4', 'editor', { name: 'doc', path: 'specs/checkout-renamed.md', requirement: 'REQ-4' }],
+    ['#/SPEC-1#REQ-4', 'editor', { name: 'doc', path: 'specs/checkout-renamed.md', requirement: 'REQ-4' }],
+    // REQ-9 moved to another spec: the link names the old one, the requirement is found where it is.
+    ['#/SPEC-1#REQ-9', 'editor', { name: 'doc', path: 'specs/payments.md', requirement: 'REQ-9' }],
+    ['#/SPEC-1#REQ-99', 'editor', { name: 'unknownKey', key: 'REQ-99', within: 'SPEC-1' }],
+    ['#/SPEC-1#Problem', 'editor', { name: 'doc', path: 'specs/checkout-renamed.md', anchor: 'Problem' }],
+    ['#/STORY-4', 'engineer', { name: 'story', path: 'stories/account-later.md' }],
+    ['#/STORY-4', 'editor', { name: 'doc', path: 'stories/account-later.md' }],
+    ['#/RM-3', 'editor', { name: 'roadmapItem', key: 'RM-3' }],
+    ['#/STORY-99', 'engineer', { name: 'unknownKey', key: 'STORY-99' }],
+    ['#/roadmap', 'editor', { name: 'roadmap' }],
+  ];
+  it.each(cases)('%s (%s)', (hash, view, expected) => {
+    expect(resolveKeyRoute(parseRoute(hash), lookups, view)).toEqual(expected);
+  });
+});
