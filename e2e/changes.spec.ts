@@ -165,6 +165,53 @@ test('a PM commits, is told to pull first, resolves the conflict block by block 
   ]).toEqual([true, false, 1]);
 });
 
+test('automatic sync: pull when Specbench opens, then commit, pull and push on the timer', async ({
+  app,
+  workspaceDir,
+}) => {
+  test.setTimeout(120_000);
+  team = await shareWithSam(workspaceDir);
+  const changes = new ChangesModel(app.page);
+  await changes.open();
+  await changes.setIdentity('Dana', 'dana@example.com');
+  await app.page.getByRole('checkbox', { name: 'Pull when Specbench opens' }).check();
+  await app.page.getByRole('combobox', { name: 'Commit and push my changes' }).selectOption('5');
+  // This clone's own choice, in its git config; never in the shared workspace.
+  await expect
+    .poll(() => {
+      try {
+        return git(workspaceDir, 'config', '--get-regexp', '^specbench\\.');
+      } catch {
+        return '';
+      }
+    })
+    .toBe('specbench.pullonopen true\nspecbench.syncminutes 5\n');
+
+  // Sam pushes while Dana is away; opening Specbench again brings it in. The page's clock is ours
+  // from here, so the five minutes can pass at once.
+  await samChanges(team, req2, 'Guests type an email address once', 'Sam rewords REQ-2');
+  await app.page.clock.install();
+  await app.page.reload();
+  await changes.open();
+  await expect(app.page.getByText(/^Pulled when Specbench opened: /)).toBeVisible();
+  expect(await fs.readFile(path.join(workspaceDir, spec), 'utf8')).toContain(
+    'Guests type an email address once',
+  );
+
+  await edit(
+    workspaceDir,
+    'Guest shoppers can pay without creating an account.',
+    'Guests pay without an account.',
+  );
+  await expect(changes.navigatorLink).toHaveAccessibleName('Changes 1');
+  await app.page.clock.fastForward('05:01');
+  await expect(app.page.getByText(/^Synced at /)).toBeVisible();
+  expect(git(workspaceDir, 'log', '-1', '--format=%an %s')).toBe('Dana Sync from Specbench\n');
+  git(team.sam, 'pull', '-q');
+  expect(await fs.readFile(path.join(team.sam, spec), 'utf8')).toContain('Guests pay without an account.');
+  await expect(changes.navigatorLink).toHaveAccessibleName('Changes 0');
+});
+
 test('Abort asks first, and puts the files back as they were before the pull', async ({
   app,
   workspaceDir,
