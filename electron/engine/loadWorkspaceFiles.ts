@@ -33,8 +33,8 @@ export interface LoadedWorkspaceFiles {
   statistics: LoadStatistics;
 }
 
-/** Folders whose Markdown is not a workspace document: template overrides. */
-const excludedTopFolders = new Set(['templates']);
+/** Folders whose Markdown is not a workspace document: template overrides, review comments. */
+const excludedTopFolders = new Set(['templates', 'reviews']);
 const readConcurrency = 32;
 /** Files read between two turns of the event loop, so a long open never freezes a server. */
 const readBatch = 256;

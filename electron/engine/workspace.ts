@@ -32,6 +32,7 @@ import {
   type SaveResult,
   type TrashResult,
 } from './documentStore.js';
+import { CommentStore } from './commentStore.js';
 import { recoverTransactions } from './fileTransaction.js';
 import { linkLine } from './fieldLines.js';
 import { FileWatcher, type FileChange } from './fileWatcher.js';
@@ -67,6 +68,8 @@ export interface WorkspaceChange {
   /** Workspace-relative paths re-indexed after a change outside Specbench. */
   paths: string[];
   roadmap: boolean;
+  /** Keys of the documents whose review comments changed (`reviews/<KEY>.md`), by us or outside. */
+  comments: string[];
 }
 
 export interface OpenStatistics extends LoadStatistics {
@@ -90,6 +93,8 @@ export class Workspace {
   /** Batches from the watcher are applied one after another. */
   private applying: Promise<void> = Promise.resolve();
   private closed = false;
+  /** Review comments, `reviews/<KEY>.md`: written by the app, and by a read-only `serve --comments`. */
+  readonly comments: CommentStore;
 
   private constructor(
     readonly root: string,
@@ -120,6 +125,12 @@ export class Workspace {
       ...(backupFolder === undefined ? {} : { backupFolder }),
     });
     roadmapStore.onDidChange(() => this.indexes.roadmapChanged());
+    this.comments = new CommentStore(store);
+    this.comments.onDidChange((key) => this.emit({ paths: [], roadmap: false, comments: [key] }));
+  }
+
+  private emit(change: WorkspaceChange): void {
+    for (const listener of [...this.listeners]) listener(change);
   }
 
   static async open(root: string, options: WorkspaceOpenOptions = {}): Promise<WorkspaceOpenResult> {
@@ -166,6 +177,7 @@ export class Workspace {
       readOnlyReason,
     );
     workspace.indexes.load(loaded.files, loaded.cachedTexts);
+    await workspace.comments.load();
     workspace.statistics.totalMs = performance.now() - started;
     if (useCache && loaded.statistics.read > 0) workspace.scheduleCacheWrite(loaded.listedAt);
     if (options.watch === true) await workspace.watch();
@@ -275,6 +287,7 @@ export class Workspace {
       roadmap: this.roadmap(),
       releases: this.releases(),
       settings: this.settings,
+      reviews: this.comments.all(),
       roadmapPath: roadmapFile,
       roadmapLines: this.roadmapStore.itemLines(),
       requiredSections,
@@ -380,10 +393,14 @@ export class Workspace {
 
   private async applyChanges(changes: FileChange[]): Promise<void> {
     const paths: string[] = [];
+    const comments: string[] = [];
     let roadmap = false;
     for (const change of changes) {
       if (this.closed) return;
-      if (change.path === roadmapFile) {
+      const reviewed = await this.comments.refresh(change.path);
+      if (reviewed !== undefined) {
+        comments.push(reviewed);
+      } else if (change.path === roadmapFile) {
         await this.roadmapStore.reload();
         roadmap = true;
       } else if (change.path === settingsFile) {
@@ -398,8 +415,8 @@ export class Workspace {
         paths.push(change.path);
       }
     }
-    if (this.closed || (paths.length === 0 && !roadmap)) return;
-    for (const listener of [...this.listeners]) listener({ paths, roadmap });
+    if (this.closed || (paths.length === 0 && !roadmap && comments.length === 0)) return;
+    this.emit({ paths, roadmap, comments });
   }
 
   private scheduleCacheWrite(listedAt: number): void {

@@ -35,6 +35,8 @@ export interface BrowserServerOptions {
   workspaceRoot: string;
   /** Write methods are refused with 403 unless this is set. */
   write: boolean;
+  /** Review comments may be written though `write` is off (`serve --comments`); nothing else. */
+  comments?: boolean;
   port?: number;
   /** Interface to bind; loopback unless the user names another. */
   host?: string;
@@ -138,7 +140,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const known = Object.prototype.hasOwnProperty.call(apiContract, name);
     const writes = known && apiContract[name as keyof typeof apiContract].writes;
     if (
-      !isAllowedOrigin(request.headers.origin, host, writes) ||
+      !isAllowedOrigin(request.headers.origin, host, writes !== false) ||
       isCrossSite(header(request, 'sec-fetch-site'))
     ) {
       return sendJson(
@@ -148,13 +150,15 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       );
     }
     // Refused before the body is read or parsed: a read-only server never looks at a write's arguments.
-    if (writes && !options.write) {
+    if (writes !== false && !options.write && !(writes === 'comments' && options.comments === true)) {
       return sendJson(
         response,
         403,
         failure(
           'read-only',
-          'This workspace is served read-only. Restart `specbench serve` with --write to edit.',
+          writes === 'comments'
+            ? 'This workspace is served read-only. Restart `specbench serve` with --comments to comment.'
+            : 'This workspace is served read-only. Restart `specbench serve` with --write to edit.',
         ),
       );
     }

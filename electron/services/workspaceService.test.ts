@@ -387,6 +387,36 @@ const observations: [MethodName, unknown, (result: never) => unknown, unknown][]
     [true, []],
   ],
   [
+    'addComment',
+    {
+      document: 'SPEC-1',
+      anchor: { kind: 'key', key: 'REQ-1' },
+      label: 'REQ-1',
+      body: 'Why email?',
+      author: { name: 'Rae' },
+    },
+    (added: { ok: boolean; thread: { anchor: unknown; entries: { name: string; body: string }[] } }) => [
+      added.ok,
+      added.thread.anchor,
+      added.thread.entries.map((entry) => `${entry.name}: ${entry.body}`),
+    ],
+    [true, { kind: 'key', key: 'REQ-1' }, ['Rae: Why email?']],
+  ],
+  ['listComments', { document: 'SPEC-1' }, (listed: { threads: unknown[] }) => listed.threads, []],
+  ['commentCounts', {}, (counts: unknown) => counts, {}],
+  [
+    'commentAuthor',
+    {},
+    (author: object) => Object.keys(author).filter((field) => field !== 'name' && field !== 'email'),
+    [],
+  ],
+  [
+    'addCommentEntry',
+    { document: 'SPEC-1', thread: 't-gone', action: 'resolved', body: '', author: { name: 'Rae' } },
+    (added: { ok: boolean; error: string }) => [added.ok, added.error],
+    [false, 'not-found'],
+  ],
+  [
     'showContextMenu',
     { requestId: 1, actions: [] },
     (shown: { ok: boolean; error: string }) => [shown.ok, shown.error],

@@ -20,12 +20,15 @@ import { approveSpec, markReviewed } from '../git/signOff.js';
 import { saveAsset } from './assetWriter.js';
 import { gitHandlers } from './gitHandlers.js';
 import { BundleExporter, type BundleExporterOptions } from './bundleExporter.js';
+import { commentHandlers } from './commentHandlers.js';
 import { evidenceHandlers } from './evidenceHandlers.js';
 import { releaseToSystemTrash, type MoveToSystemTrash } from './systemTrash.js';
 
 export interface WorkspaceServiceOptions extends BundleExporterOptions {
   /** The desktop's system trash (shell.trashItem); without it a deleted document stays in .specbench/trash/. */
   moveToSystemTrash?: MoveToSystemTrash;
+  /** Review comments may be written though the workspace is read-only (`specbench serve --comments`). */
+  comments?: boolean;
 }
 
 /** The workspace's own templates of each document type, as the editor weighs documents against them. */
@@ -63,7 +66,11 @@ export class WorkspaceService implements ApiService {
 
   onDidChangeWorkspace(listener: (event: WorkspaceChangeEvent) => void): () => void {
     return this.workspace.onDidChange((event) =>
-      listener({ paths: [...event.paths], roadmap: event.roadmap }),
+      listener({
+        paths: [...event.paths],
+        roadmap: event.roadmap,
+        ...(event.comments.length > 0 ? { comments: [...event.comments] } : {}),
+      }),
     );
   }
 
@@ -79,6 +86,7 @@ export class WorkspaceService implements ApiService {
         name: workspace.settings.name,
         folderName: path.basename(workspace.root),
         writable: workspace.writable,
+        canComment: workspace.writable || this.options.comments === true,
         settings: workspace.settings,
         templates: templateOutlines(workspace.templates),
       }),
@@ -163,6 +171,11 @@ export class WorkspaceService implements ApiService {
       moveRoadmapItem: ({ key, lane, index }) =>
         writable(() => workspace.roadmapStore.move(key, lane, index)),
       ...evidenceHandlers(workspace, writable),
+      ...commentHandlers(workspace, () =>
+        workspace.writable || this.options.comments === true
+          ? undefined
+          : { ok: false, error: 'read-only', message: workspace.readOnlyMessage },
+      ),
       // Writes nothing in the workspace, so read-only windows may export too.
       exportBundle: (input) => exporter.run(input),
       exportProgress: ({ exportId }) => exporter.progress(exportId),

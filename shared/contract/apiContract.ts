@@ -33,6 +33,12 @@ import {
   type FeedbackImportView,
   type ReleaseNotesView,
 } from './evidenceArguments.js';
+import {
+  addCommentArguments,
+  addCommentEntryArguments,
+  listCommentsArguments,
+  type CommentThreadView,
+} from './commentArguments.js';
 
 /** Every string argument is bounded, so a 10 MB "key" is refused at the boundary. */
 const pathArgument = z.string().min(1).max(1024);
@@ -62,6 +68,8 @@ export interface WorkspaceInfo {
   /** The folder's own name, never its absolute path. */
   folderName: string;
   writable: boolean;
+  /** Review comments can be written: when writable, and in a read-only `serve --comments`. */
+  canComment?: boolean;
   settings: Settings;
   /** The workspace's own `templates/<type>.md`, as the editor weighs a document against them; built-ins otherwise. */
   templates: Partial<Record<TemplateType, TemplateOutlineView>>;
@@ -117,8 +125,11 @@ export interface TraceRowView {
 
 interface Method<Input extends z.ZodType, Output> {
   input: Input;
-  /** Whether the method changes the workspace (refused by a read-only browser server). */
-  writes: boolean;
+  /**
+   * Whether the method changes the workspace (refused by a read-only browser server); `comments`:
+   * writes only review comments, which a read-only server accepts when started with `--comments`.
+   */
+  writes: boolean | 'comments';
   /** Whether the result carries expected failures as `{ ok: false }` values; clients return theirs the same way. */
   failuresAsValues: boolean;
   /** Type-only marker of the result; never read at run time. */
@@ -148,6 +159,13 @@ function write<Output extends Fallible>() {
   return <Input extends z.ZodType>(input: Input): Method<Input, Output> => ({
     input,
     writes: true,
+    failuresAsValues: true,
+  });
+}
+function writeComment<Output extends Fallible>() {
+  return <Input extends z.ZodType>(input: Input): Method<Input, Output> => ({
+    input,
+    writes: 'comments',
     failuresAsValues: true,
   });
 }
@@ -375,6 +393,16 @@ export const apiContract = {
   approveDocument: write<Result<{ by: string; at: string }, string>>()(
     z.object({ path: pathArgument }).strict(),
   ),
+  /** A document's review threads (`reviews/<KEY>.md`), oldest first. */
+  listComments: read<{ threads: CommentThreadView[] }>()(listCommentsArguments),
+  /** Unresolved threads per document key (documents without any left out). */
+  commentCounts: read<Record<string, number>>()(z.object({}).strict()),
+  /** The git user, offered as the comment author; absent where git has none. */
+  commentAuthor: read<{ name?: string; email?: string }>()(z.object({}).strict()),
+  /** Starts a thread on a requirement, a heading or quoted text. */
+  addComment: writeComment<Result<{ thread: CommentThreadView }>>()(addCommentArguments),
+  /** Appends a reply, a resolve or a reopen to a thread. */
+  addCommentEntry: writeComment<Result<{ thread: CommentThreadView }>>()(addCommentEntryArguments),
   /** Branch, upstream, remotes, a stopped merge or rebase, and the workspace's changed files. */
   gitStatus: readResult<GitResult<{ status: GitStatusView }>>()(z.object({}).strict()),
   /** One changed file's blocks that differ from the last commit. */
@@ -498,6 +526,8 @@ export interface WorkspaceChangeEvent {
   /** Workspace-relative paths of documents that changed on disk (not by our own saves). */
   paths: string[];
   roadmap: boolean;
+  /** Keys of the documents whose review comments changed. */
+  comments?: string[];
 }
 
 export const methodNames = Object.keys(apiContract) as MethodName[];

@@ -22,6 +22,8 @@ export const ruleIds = [
   'stale-approval',
   'missing-front-matter',
   'story-ahead-of-requirement',
+  'unresolved-comments',
+  'comment-anchor-missing',
 ] as const;
 export type RuleId = (typeof ruleIds)[number];
 
@@ -43,6 +45,8 @@ export const defaultSeverities: Record<RuleId, Severity> = {
   'stale-approval': 'warning',
   'missing-front-matter': 'warning',
   'story-ahead-of-requirement': 'warning',
+  'unresolved-comments': 'info',
+  'comment-anchor-missing': 'warning',
 };
 
 export const prefixesSchema = z.object({

@@ -4,6 +4,7 @@ import type { NameResolver } from '../model/nameResolver.js';
 import type { Release, RoadmapItem } from '../model/roadmapModel.js';
 import type { RuleId, Settings, Severity } from '../model/settingsModel.js';
 import type { TemplateType } from '../templates/template.js';
+import type { ReviewDocument } from '../review/reviewFile.js';
 
 export interface Finding {
   rule: RuleId;
@@ -26,6 +27,8 @@ export interface RuleInput {
   settings: Settings;
   /** Today as `YYYY-MM-DD`, for rules about time since a release (`unmeasured-metric`); they stay quiet without it. */
   today?: string;
+  /** Review comments (`reviews/<KEY>.md`), for the comment rules; none when not given. */
+  reviews?: readonly ReviewDocument[];
   /** Where roadmap findings point; `roadmap.json` when not given. */
   roadmapPath?: string;
   /** Lines of each roadmap key in roadmap.json, in file order (`RoadmapStore.itemLines()`); line 1 when absent. */

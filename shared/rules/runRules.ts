@@ -1,6 +1,7 @@
 /** Runs every rule the settings leave on and gives each finding its severity. */
 import { severityOf } from '../model/settingsModel.js';
 import { brokenLink } from './brokenLink.js';
+import { commentAnchorMissing, unresolvedComments } from './commentRules.js';
 import { criterionNotGherkin } from './criterionNotGherkin.js';
 import { duplicateKey } from './duplicateKey.js';
 import { emptyRequiredSection } from './emptyRequiredSection.js';
@@ -40,6 +41,8 @@ export const rules: readonly Rule[] = [
   suspectLink,
   staleApproval,
   storyAheadOfRequirement,
+  unresolvedComments,
+  commentAnchorMissing,
 ];
 
 /** Findings sorted by path, then line. */

@@ -12,6 +12,8 @@ import { isWorkspaceFolder } from '../workspaceFolder.js';
 export interface ServeOptions {
   port: number;
   write: boolean;
+  /** Read-only but for review comments: the one thing a server without --write may write. */
+  comments?: boolean;
   host?: string;
   /** Print the start as one JSON object instead of sentences. */
   json?: boolean;
@@ -29,7 +31,7 @@ export interface RunningServe {
 export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'serve a workspace to a browser on this machine (read-only unless --write)',
-  usage: 'specbench serve <dir> [--port N] [--write] [--host H] [--new-token] [--json]',
+  usage: 'specbench serve <dir> [--port N] [--write | --comments] [--host H] [--new-token] [--json]',
   details: `Prints "Specbench serving <dir> at <url>" first; open that URL. It carries the workspace's
 token, which stays the same across restarts (kept outside the workspace, in
 ~/.config/specbench/serve-tokens/, mode 0600, or SPECBENCH_CONFIG_DIR), so a shared link keeps
@@ -41,6 +43,8 @@ written into it.
 Options:
   --port N    port to listen on (default 4780; 0 picks a free one)
   --write     allow edits (otherwise every write is refused with 403)
+  --comments  read-only, but reviewers may comment, reply, resolve and reopen (reviews/<KEY>.md
+              is the only thing written)
   --host H    listen on the address H (e.g. 192.168.1.20) instead of loopback only; browsers must
               then use that address, and anyone who can reach it and has the URL gets in
   --new-token a new token for this workspace: every link and browser session given out before
@@ -53,6 +57,7 @@ Stops on Ctrl+C. Exit 2 for bad usage or an unreadable workspace.`,
   options: {
     port: { type: 'string' },
     write: { type: 'boolean' },
+    comments: { type: 'boolean' },
     host: { type: 'string' },
     'new-token': { type: 'boolean' },
     ...outputOptions,
@@ -71,6 +76,7 @@ async function serveUntilStopped(context: CliContext, dir: string, values: CliVa
   const started = await startServe(context, dir, {
     port,
     write: values.write === true,
+    comments: values.comments === true,
     json: format === 'json',
     newToken: values['new-token'] === true,
     ...(host ? { host } : {}),
@@ -125,10 +131,14 @@ export async function startServe(
   let server: BrowserServer;
   try {
     server = await startBrowserServer({
-      service: new WorkspaceService(workspace, { launchPrinter: printer.launcher }),
+      service: new WorkspaceService(workspace, {
+        launchPrinter: printer.launcher,
+        comments: options.comments === true,
+      }),
       rendererRoot: path.join(packageRoot(), 'dist', 'renderer'),
       workspaceRoot: root,
       write: options.write,
+      comments: options.comments === true,
       port: options.port,
       token: kept.token,
       ...(options.host ? { host: options.host } : {}),
@@ -159,7 +169,9 @@ export async function startServe(
     context.stdout.write(
       options.write
         ? 'Edits are saved to disk. Press Ctrl+C to stop.\n'
-        : 'Read-only (start with --write to edit). Press Ctrl+C to stop.\n',
+        : options.comments === true
+          ? 'Read-only but for review comments (saved in reviews/). Press Ctrl+C to stop.\n'
+          : 'Read-only (start with --write to edit). Press Ctrl+C to stop.\n',
     );
   }
   workspace.watch().catch((error: unknown) => {

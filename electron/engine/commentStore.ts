@@ -1,0 +1,183 @@
+/**
+ * Review comments on disk (`reviews/<KEY>.md`, see shared/review/reviewFile.ts): read once on open,
+ * kept parsed per document key, written through the document store's safe path (atomic, and only
+ * over the version just read: a file changed meanwhile is read again and the entry spliced again).
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import {
+  appendEntry,
+  appendThread,
+  authorName,
+  maxCommentBytes,
+  parseReviewFile,
+  reviewKeyOf,
+  reviewPath,
+  type CommentAnchor,
+  type CommentAuthor,
+  type EntryAction,
+  type ReviewDocument,
+  type ReviewThread,
+} from '../../shared/review/reviewFile.js';
+import type { DocumentStore } from './documentStore.js';
+
+export type CommentWriteResult =
+  | { ok: true; thread: ReviewThread }
+  | { ok: false; error: 'invalid' | 'not-found' | 'conflict' | 'io'; message: string };
+
+const attempts = 3;
+/** Asks git to keep both sides' lines where two people replied to one thread at once. */
+const attributesFile = 'reviews/.gitattributes';
+const attributesText =
+  '# Review comments only ever grow: keep both sides of concurrent replies.\n*.md merge=union\n';
+
+export class CommentStore {
+  private readonly files = new Map<string, ReviewDocument>();
+  private readonly listeners = new Set<(documentKey: string) => void>();
+
+  constructor(private readonly store: DocumentStore) {}
+
+  /** Reads every `reviews/<KEY>.md`; a folder that is not there means no comments. */
+  async load(): Promise<void> {
+    const names = await fs.readdir(path.join(this.store.root, 'reviews')).catch(() => [] as string[]);
+    await Promise.all(names.map((name) => this.refresh(`reviews/${name}`)));
+  }
+
+  /** Re-reads one review file after a change outside; answers its document key, or undefined for other paths. */
+  async refresh(file: string): Promise<string | undefined> {
+    const key = reviewKeyOf(file);
+    if (key === undefined) return undefined;
+    const read = await this.store.read(file);
+    if (!read.ok) this.files.delete(key);
+    else this.files.set(key, { document: key, path: file, threads: parseReviewFile(read.file.text).threads });
+    return key;
+  }
+
+  threads(documentKey: string): ReviewThread[] {
+    return this.files.get(documentKey)?.threads ?? [];
+  }
+
+  /** Every review file read, by document key order. */
+  all(): ReviewDocument[] {
+    return [...this.files.values()].sort((a, b) => (a.document < b.document ? -1 : 1));
+  }
+
+  /** Unresolved threads per document key (documents with none left out). */
+  unresolvedCounts(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const file of this.files.values()) {
+      const open = file.threads.filter((thread) => !thread.resolved).length;
+      if (open > 0) counts[file.document] = open;
+    }
+    return counts;
+  }
+
+  /** Called after each of our own writes, with the document key. */
+  onDidChange(listener: (documentKey: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  addThread(
+    documentKey: string,
+    anchor: CommentAnchor,
+    label: string,
+    body: string,
+    author: CommentAuthor,
+  ): Promise<CommentWriteResult> {
+    const problem = checkBody(body, 'comment');
+    if (problem) return Promise.resolve(problem);
+    const threadId = newReviewId('t');
+    const entry = { ...entryFields(author, 'comment'), body };
+    return this.write(documentKey, threadId, (text) =>
+      appendThread(text, documentKey, { id: threadId, anchor, label }, entry),
+    );
+  }
+
+  /** A reply, or with `action` a resolve or reopen (its body optional). */
+  addEntry(
+    documentKey: string,
+    threadId: string,
+    body: string,
+    author: CommentAuthor,
+    action: EntryAction = 'comment',
+  ): Promise<CommentWriteResult> {
+    const problem = checkBody(body, action);
+    if (problem) return Promise.resolve(problem);
+    if (!this.threads(documentKey).some((thread) => thread.id === threadId)) {
+      return Promise.resolve({
+        ok: false,
+        error: 'not-found',
+        message: `There is no thread ${threadId} on ${documentKey}.`,
+      });
+    }
+    const entry = { ...entryFields(author, action), body };
+    return this.write(documentKey, threadId, (text) =>
+      text === undefined ? undefined : appendEntry(text, threadId, entry),
+    );
+  }
+
+  private async write(
+    documentKey: string,
+    threadId: string,
+    change: (text: string | undefined) => string | undefined,
+  ): Promise<CommentWriteResult> {
+    const file = reviewPath(documentKey);
+    for (let attempt = 0; attempt < attempts; attempt++) {
+      const read = await this.store.read(file);
+      if (!read.ok && read.error !== 'not-found') return { ok: false, error: 'io', message: read.message };
+      const next = change(read.ok ? read.file.text : undefined);
+      if (next === undefined)
+        return {
+          ok: false,
+          error: 'not-found',
+          message: `There is no thread ${threadId} on ${documentKey}.`,
+        };
+      const saved = read.ok
+        ? await this.store.save(file, next, read.file)
+        : await this.store.create(file, next);
+      if (!saved.ok) {
+        // Someone else wrote the file between our read and our write: read it again and append again.
+        if (saved.error === 'conflict' || saved.error === 'exists') continue;
+        return { ok: false, error: 'io', message: saved.message };
+      }
+      if (!read.ok) await this.store.create(attributesFile, attributesText);
+      const threads = parseReviewFile(next).threads;
+      this.files.set(documentKey, { document: documentKey, path: file, threads });
+      for (const listener of [...this.listeners]) listener(documentKey);
+      return { ok: true, thread: threads.find((thread) => thread.id === threadId)! };
+    }
+    return {
+      ok: false,
+      error: 'conflict',
+      message: `${file} kept changing while the comment was being saved; try again.`,
+    };
+  }
+}
+
+function entryFields(author: CommentAuthor, action: EntryAction) {
+  return {
+    id: newReviewId('c'),
+    name: authorName(author.name),
+    ...(author.email ? { email: author.email } : {}),
+    at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    action,
+  };
+}
+
+function checkBody(
+  body: string,
+  action: EntryAction,
+): Extract<CommentWriteResult, { ok: false }> | undefined {
+  if (action === 'comment' && body.trim() === '')
+    return { ok: false, error: 'invalid', message: 'A comment needs some text.' };
+  if (new TextEncoder().encode(body).length > maxCommentBytes)
+    return { ok: false, error: 'invalid', message: `A comment is limited to ${maxCommentBytes} bytes.` };
+  return undefined;
+}
+
+/** `t-` or `c-` and ten base-36 characters from a strong random source: two people never pick the same. */
+function newReviewId(prefix: 't' | 'c'): string {
+  return `${prefix}-${[...randomBytes(10)].map((byte) => (byte % 36).toString(36)).join('')}`;
+}
