@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -283,7 +283,7 @@ describe('an empty workspace', () => {
       check.stdout.split('\n').at(-2),
       exported.code,
       exported.stderr.includes(
-        'has no specs to export: a spec is a Markdown file whose front matter has key: SPEC-1',
+        'has no specs yet; a spec is a Markdown file whose front matter has key: SPEC-1',
       ),
     ]).toEqual([
       0,
@@ -291,6 +291,24 @@ describe('an empty workspace', () => {
       2,
       true,
     ]);
+  });
+});
+
+describe('export --format feature on a workspace without stories', () => {
+  it('says plainly there is nothing to export and what makes a file a story, exit 2, writing nothing', () => {
+    const root = initWith({});
+    const run = specbench(
+      ['export', 'ws', '--all', '--format', 'feature', '--out', 'features'],
+      path.dirname(root),
+    );
+    expect([run.code, run.stdout, run.stderr, existsSync(path.join(path.dirname(root), 'features'))]).toEqual(
+      [
+        2,
+        '',
+        'specbench: export: nothing to export: ws has no stories yet; a story is a Markdown file whose front matter has key: STORY-1 and type: story (or a key and a place in stories/)\n',
+        false,
+      ],
+    );
   });
 });
 

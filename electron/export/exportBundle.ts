@@ -1,14 +1,16 @@
 /**
  * Writes a bundle in one format to one path, all or nothing: the output is built in memory, then
  * written to a temp file beside the target and renamed over it (nothing half-written, nothing
- * elsewhere). Missing folders on the way are created, as build tools do, and removed again when the
- * write fails. `renderBundle` gives the bytes alone (the CLI's `--out -`).
+ * elsewhere). A Markdown file's images go into `<name>.assets/` beside it, by the same rules. Missing
+ * folders on the way are created, as build tools do, and removed again when the write fails.
+ * `renderBundle` gives the bytes alone (the CLI's `--out -`; Markdown then embeds its images).
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { writeFileAtomic } from '../engine/atomicFile.js';
 import { renderBundleHtml } from './bundleHtml.js';
+import { writeFilesTogether } from './writeFilesTogether.js';
 import { bundleFiles, renderBundleMarkdown } from './markdownBundle.js';
 import type { PrinterLauncher } from './pdfPrinter.js';
 import type { SpecBundle } from './specBundle.js';
@@ -19,12 +21,17 @@ export type ExportFormat = (typeof exportFormats)[number];
 export interface ExportOptions extends RenderOptions {
   /** Absolute path of the file to write; missing folders on the way are created. */
   out: string;
+  /** A Markdown bundle's images: copied into `<name>.assets/` beside `out` (the default), or embedded. */
+  markdownImages?: 'beside' | 'embedded';
 }
 
 export interface RenderOptions {
   format: ExportFormat;
-  /** Where the Markdown bundle's relative image links start: the output file's folder. */
-  outputFolder?: string;
+  /**
+   * The folder beside the Markdown file its images are copied into (`bundle.assets`), which its
+   * links name; without it they are embedded as data: URIs.
+   */
+  assetFolder?: string;
   date?: Date;
   version?: string;
   onProgress?: (fraction: number, step: string) => void;
@@ -47,27 +54,58 @@ const cancelled = { ok: false as const, error: 'cancelled' as const, message: 'T
 export async function exportBundle(bundle: SpecBundle, options: ExportOptions): Promise<ExportResult> {
   const destination = await checkDestination(options.out);
   if (destination) return destination;
-  const rendered = await renderBundle(bundle, { outputFolder: path.dirname(options.out), ...options });
+  const assetFolder =
+    options.format === 'md' && options.markdownImages !== 'embedded' ? assetFolderOf(options.out) : undefined;
+  if (assetFolder !== undefined) {
+    const folder = path.join(path.dirname(options.out), assetFolder);
+    if ((await fs.stat(folder).catch(() => undefined))?.isDirectory() === false)
+      return { ok: false, error: 'bad-destination', message: `${folder} is a file; the images go there` };
+  }
+  const rendered = await renderBundle(bundle, {
+    ...options,
+    ...(assetFolder === undefined ? {} : { assetFolder }),
+  });
   if (!rendered.ok) return rendered;
   const progress = options.onProgress ?? (() => undefined);
   progress(0.97, 'writing');
-  const written = await writeOutput(options.out, rendered.data);
+  const written = await writeOutput(options.out, rendered.data, rendered.assets);
   if (!written.ok) return written;
   progress(1, 'done');
   return written;
 }
 
+/** `notes/bundle.md` → `bundle.assets`: the folder beside a Markdown export that holds its images. */
+export function assetFolderOf(out: string): string {
+  return `${path.basename(out, path.extname(out))}.assets`;
+}
+
 /**
  * Writes an export's bytes atomically, creating missing folders on the way (and removing them again
- * when the write fails); a refusal by the disk is a value naming the file.
+ * when the write fails); a refusal by the disk is a value naming the file. `assets` (paths relative
+ * to the file's folder) are written first, all or none.
  */
-export async function writeOutput(out: string, data: Uint8Array | string): Promise<ExportResult> {
+export async function writeOutput(
+  out: string,
+  data: Uint8Array | string,
+  assets: ReadonlyMap<string, Uint8Array> = new Map(),
+): Promise<ExportResult> {
   let created: string | undefined;
+  let assetsCreated: string | undefined;
   try {
     created = await fs.mkdir(path.dirname(out), { recursive: true });
+    for (const [folder, files] of byFolder(path.dirname(out), assets)) {
+      const existed = await fs.stat(folder).then(
+        () => true,
+        () => false,
+      );
+      await writeFilesTogether(folder, files);
+      if (!existed) assetsCreated ??= folder;
+    }
     await writeFileAtomic(out, data);
   } catch (error) {
     if (created !== undefined) await fs.rm(created, { recursive: true, force: true }).catch(() => undefined);
+    else if (assetsCreated !== undefined)
+      await fs.rm(assetsCreated, { recursive: true, force: true }).catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code;
     return {
       ok: false,
@@ -78,16 +116,32 @@ export async function writeOutput(out: string, data: Uint8Array | string): Promi
   return { ok: true, path: out, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength };
 }
 
-/** The bundle in one format, in memory. */
+/** Files by their path below `base`, grouped by the folder each goes into. */
+function byFolder(
+  base: string,
+  files: ReadonlyMap<string, Uint8Array>,
+): Map<string, { name: string; data: Uint8Array }[]> {
+  const folders = new Map<string, { name: string; data: Uint8Array }[]>();
+  for (const [name, data] of files) {
+    const folder = path.join(base, path.dirname(name));
+    folders.set(folder, [...(folders.get(folder) ?? []), { name: path.basename(name), data }]);
+  }
+  return folders;
+}
+
+/** The bundle in one format, in memory, with the files a Markdown bundle's links name beside it. */
 export async function renderBundle(
   bundle: SpecBundle,
   options: RenderOptions,
-): Promise<{ ok: true; data: Uint8Array } | Extract<ExportResult, { ok: false }>> {
+): Promise<
+  { ok: true; data: Uint8Array; assets: Map<string, Uint8Array> } | Extract<ExportResult, { ok: false }>
+> {
   if (options.signal?.aborted) return cancelled;
   const date = options.date ?? new Date();
   const progress = options.onProgress ?? (() => undefined);
   const common = { date, ...(options.version === undefined ? {} : { version: options.version }) };
   let data: Uint8Array;
+  let assets = new Map<string, Uint8Array>();
   switch (options.format) {
     case 'pdf': {
       // Loaded only for PDF: Markdown, zip and HTML work where playwright-core is not installed.
@@ -105,11 +159,15 @@ export async function renderBundle(
     case 'html':
       data = new TextEncoder().encode(renderBundleHtml(bundle, common).html);
       break;
-    case 'md':
-      data = new TextEncoder().encode(
-        renderBundleMarkdown(bundle, { ...common, outputFolder: options.outputFolder ?? process.cwd() }),
-      );
+    case 'md': {
+      const single = renderBundleMarkdown(bundle, {
+        ...common,
+        ...(options.assetFolder === undefined ? {} : { assetFolder: options.assetFolder }),
+      });
+      data = new TextEncoder().encode(single.markdown);
+      assets = single.assets;
       break;
+    }
     case 'zip': {
       const files = bundleFiles(bundle, common);
       // Fixed entry times so the same workspace gives the same zip, whatever the clock.
@@ -121,7 +179,7 @@ export async function renderBundle(
     }
   }
   if (options.signal?.aborted) return cancelled;
-  return { ok: true, data };
+  return { ok: true, data, assets };
 }
 
 /** The nearest folder that exists on the way to `out` must be a folder (the rest is created); `out` must not be one. */

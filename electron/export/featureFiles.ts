@@ -2,7 +2,6 @@
  * `export --format feature`: one `.feature` file per story into a folder, every file staged first
  * and then renamed in, so a failure leaves the folder as it was (files from an earlier export stay).
  */
-import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { splitDocument } from '../../shared/frontMatter/frontMatter.js';
@@ -11,6 +10,7 @@ import type { DocumentEntry } from '../../shared/model/documentModel.js';
 import type { Workspace } from '../engine/workspace.js';
 import { slugify } from '../engine/workspacePaths.js';
 import { collectBundle } from './specBundle.js';
+import { writeFilesTogether } from './writeFilesTogether.js';
 
 export interface FeatureExport {
   files: { name: string; text: string }[];
@@ -26,7 +26,9 @@ export type FeatureExportResult =
 export async function collectFeatures(
   workspace: Workspace,
   specs: string[] | 'all',
-): Promise<{ ok: true; features: FeatureExport } | { ok: false; error?: 'unknown-key'; message: string }> {
+): Promise<
+  { ok: true; features: FeatureExport } | { ok: false; error?: 'unknown-key' | 'empty'; message: string }
+> {
   let stories: { entry: DocumentEntry; text: string }[];
   if (specs === 'all') {
     stories = [];
@@ -67,7 +69,14 @@ export async function collectFeatures(
     features.unsplit += file.unsplit;
   }
   if (features.files.length === 0)
-    return { ok: false, message: 'no story to export: none implements those specs' };
+    return {
+      ok: false,
+      error: 'empty',
+      message:
+        specs === 'all'
+          ? 'the workspace has no stories'
+          : `no story implements a requirement of ${specs.join(', ')}`,
+    };
   return { ok: true, features };
 }
 
@@ -85,25 +94,12 @@ export async function writeFeatures(features: FeatureExport, folder: string): Pr
   const existing = await fs.stat(folder).catch(() => undefined);
   if (existing && !existing.isDirectory())
     return { ok: false, message: `${folder} is a file; give a folder` };
-  const staged: { temp: string; target: string }[] = [];
   try {
-    await fs.mkdir(folder, { recursive: true });
-    const stamp = randomBytes(6).toString('hex');
-    for (const file of features.files) {
-      const temp = path.join(folder, `.${file.name}.${process.pid}.${stamp}.tmp`);
-      staged.push({ temp, target: path.join(folder, file.name) });
-      const handle = await fs.open(temp, 'wx');
-      try {
-        await handle.writeFile(file.text);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-    }
-    for (const { temp, target } of staged) await fs.rename(temp, target);
+    await writeFilesTogether(
+      folder,
+      features.files.map((file) => ({ name: file.name, data: file.text })),
+    );
   } catch (error) {
-    await Promise.all(staged.map(({ temp }) => fs.rm(temp, { force: true })));
-    if (!existing) await fs.rmdir(folder).catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
       code === 'EACCES' || code === 'EPERM'

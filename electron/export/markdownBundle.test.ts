@@ -47,25 +47,52 @@ describe('Markdown bundles of the sample', () => {
     });
   });
 
-  it('resolves every link of the single file to a heading or a file', async () => {
-    const outputFolder = await temporaryFolder();
-    const markdown = renderBundleMarkdown(bundle, { date, outputFolder });
+  it('writes a self-contained file: every link goes to one of its headings or to an image copied beside it', async () => {
+    const folder = await temporaryFolder();
+    const out = path.join(folder, 'review', 'bundle.md');
+    const result = await exportBundle(bundle, { format: 'md', out, date });
+    const markdown = await fs.readFile(out, 'utf8');
     const anchors = anchorsOf(markdown);
     const targets = localTargets(markdown);
     const broken = targets.filter((target) =>
       target.startsWith('#')
         ? !anchors.has(target.slice(1))
-        : !existsSync(path.resolve(outputFolder, decodeURI(target))),
+        : target.startsWith('../') || !existsSync(path.resolve(path.dirname(out), decodeURI(target))),
     );
     expect({
+      ok: result.ok,
       many: targets.length > 40,
-      hasImage: targets.some((target) => target.endsWith('.png')),
+      images: targets.filter((target) => target.endsWith('.png')),
+      written: (await fs.readdir(folder, { recursive: true })).sort(),
       broken,
     }).toEqual({
+      ok: true,
       many: true,
-      hasImage: true,
+      images: ['bundle.assets/checkout-flow.png'],
+      written: [
+        'review',
+        'review/bundle.assets',
+        'review/bundle.assets/checkout-flow.png',
+        'review/bundle.md',
+      ],
       broken: [],
     });
+  });
+
+  it('embeds the images when the file has no folder beside it (standard output, the app)', () => {
+    const { markdown, assets } = renderBundleMarkdown(bundle, { date });
+    const images = localTargets(markdown).filter((target) => target.startsWith('data:'));
+    expect({ images: images.map((image) => image.slice(0, 22)), assets: assets.size }).toEqual({
+      images: ['data:image/png;base64,'],
+      assets: 0,
+    });
+  });
+
+  it('prints approvals as words, not JSON', () => {
+    const { markdown } = renderBundleMarkdown(bundle, { date, assetFolder: 'b.assets' });
+    expect(markdown.split('\n').filter((line) => line.startsWith('| Approvals |'))).toEqual([
+      '| Approvals | Dana Whitfield (dana.whitfield@acme.example) on 2026-11-20, requirements current |',
+    ]);
   });
 
   it('resolves every link of the zip to a file inside it, and each anchor to a heading of that file', () => {
@@ -112,6 +139,64 @@ describe('Markdown bundles of the sample', () => {
     expect({ ok: result.ok, entries: Object.keys(unzipSync(await fs.readFile(out))).length > 0 }).toEqual({
       ok: true,
       entries: true,
+    });
+  });
+});
+
+describe("a Markdown bundle's images beside it", () => {
+  const image = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+  async function specWithImage(): Promise<SpecBundle> {
+    const folder = await workspaceWith({
+      'specs/one.md': '---\nkey: SPEC-1\ntype: spec\ntitle: One\n---\n![Flow](../images/flow.png)\n',
+      'images/flow.png': image,
+    });
+    return bundleOf(folder, { specs: 'all', include: [] });
+  }
+
+  it("replace the same names in <name>.assets/ and leave the user's other files there alone", async () => {
+    const folder = await temporaryFolder();
+    await fs.mkdir(path.join(folder, 'one.assets'));
+    await fs.writeFile(path.join(folder, 'one.assets', 'flow.png'), 'old export');
+    await fs.writeFile(path.join(folder, 'one.assets', 'mine.txt'), 'my notes');
+    const result = await exportBundle(await specWithImage(), {
+      format: 'md',
+      out: path.join(folder, 'one.md'),
+      date,
+    });
+    expect({
+      ok: result.ok,
+      flow: new Uint8Array(await fs.readFile(path.join(folder, 'one.assets', 'flow.png'))),
+      mine: await fs.readFile(path.join(folder, 'one.assets', 'mine.txt'), 'utf8'),
+      files: (await fs.readdir(folder, { recursive: true })).sort(),
+    }).toEqual({
+      ok: true,
+      flow: image,
+      mine: 'my notes',
+      files: ['one.assets', 'one.assets/flow.png', 'one.assets/mine.txt', 'one.md'],
+    });
+  });
+
+  it('refuse a file where the images folder goes, writing nothing', async () => {
+    const folder = await temporaryFolder();
+    await fs.writeFile(path.join(folder, 'one.assets'), 'a file of the user');
+    const result = await exportBundle(await specWithImage(), {
+      format: 'md',
+      out: path.join(folder, 'one.md'),
+      date,
+    });
+    expect({
+      result: result.ok ? result : { ...result, message: result.message.replace(folder, '<folder>') },
+      files: await fs.readdir(folder),
+      kept: await fs.readFile(path.join(folder, 'one.assets'), 'utf8'),
+    }).toEqual({
+      result: {
+        ok: false,
+        error: 'bad-destination',
+        message: '<folder>/one.assets is a file; the images go there',
+      },
+      files: ['one.assets'],
+      kept: 'a file of the user',
     });
   });
 });

@@ -1,13 +1,15 @@
 /**
- * The bundle as Markdown: one self-contained file with in-file anchors, or a folder tree of documents
- * (zipped by the caller) whose links are relative file links and whose images are copied alongside.
+ * The bundle as Markdown: one self-contained file with in-file anchors and its images copied into a
+ * folder beside it (or embedded), or a folder tree of documents (zipped by the caller) whose links
+ * are relative file links and whose images are copied alongside.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { approvalsOf, documentFingerprint } from '../../shared/model/signOff.js';
 import { riceScore } from '../../shared/model/roadmapModel.js';
 import { slugify } from '../engine/workspacePaths.js';
 import { bundleTitle } from './bundleHtml.js';
-import { resolveImage } from './bundleImages.js';
+import { imageDataUri, resolveImage } from './bundleImages.js';
 import { headingAnchor, portableMarkdown } from './portableMarkdown.js';
 import { documentBody, type BundleDocument, type SpecBundle } from './specBundle.js';
 
@@ -26,11 +28,20 @@ const readmeFile = 'README.md';
 const roadmapFile = 'roadmap.md';
 const matrixFile = 'traceability.md';
 
-/** One `.md`; local images are referenced relative to `outputFolder`, where the file will be written. */
+export interface SingleMarkdown {
+  markdown: string;
+  /** The images to write beside the file, by their path relative to its folder (`bundle.assets/x.png`). */
+  assets: Map<string, Uint8Array>;
+}
+
+/**
+ * One `.md`. Its images are copied into `assetFolder` (a folder name beside the file, which its links
+ * name), or embedded as data: URIs without one (a bundle written to standard output has no folder).
+ */
 export function renderBundleMarkdown(
   bundle: SpecBundle,
-  options: MarkdownBundleOptions & { outputFolder: string },
-): string {
+  options: MarkdownBundleOptions & { assetFolder?: string },
+): SingleMarkdown {
   const single = 'bundle.md';
   const titleFor = (key: string): string | undefined => bundle.titles.get(key);
   const locations = keyLocations(bundle, () => single, single);
@@ -43,18 +54,46 @@ export function renderBundleMarkdown(
     parts.push(`- [${documentHeading(entry)}](${linkFor(entry.key!)})`);
   if (bundle.roadmap.length > 0) parts.push(`- [Roadmap items](#${headingAnchor('Roadmap items')})`);
   if (bundle.matrix) parts.push(`- [Traceability matrix](#${headingAnchor('Traceability matrix')})`);
+  const assets = new Map<string, Uint8Array>();
+  const copy =
+    options.assetFolder === undefined ? undefined : assetCopier(options.assetFolder, assets, new Set());
   for (const document of bundle.documents) {
     const imageFor = (href: string): string | undefined => {
+      if (copy === undefined) return imageDataUri(bundle.root, document.entry.path, href);
       const image = resolveImage(bundle.root, document.entry.path, href);
-      return image.ok
-        ? path.relative(options.outputFolder, image.absolute).split(path.sep).join('/')
-        : undefined;
+      return image.ok ? copy(image) : undefined;
     };
     parts.push('', '---', '', documentMarkdown(document, { linkFor, imageFor, titleFor }));
   }
   if (bundle.roadmap.length > 0) parts.push('', '---', '', roadmapMarkdown(bundle, '#'));
   if (bundle.matrix) parts.push('', '---', '', matrixMarkdown(bundle, linkFor));
-  return `${parts.join('\n').trimEnd()}\n`;
+  return { markdown: `${parts.join('\n').trimEnd()}\n`, assets };
+}
+
+/**
+ * Names each image once in `folder` (safe, unique names), reading its bytes into `files`, and gives
+ * its path there.
+ */
+function assetCopier(
+  folder: string,
+  files: Map<string, Uint8Array>,
+  used: Set<string>,
+): (image: Extract<ReturnType<typeof resolveImage>, { ok: true }>) => string {
+  const named = new Map<string, string>();
+  return (image) => {
+    let asset = named.get(image.absolute);
+    if (asset === undefined) {
+      const extension = path.posix.extname(image.workspacePath).toLowerCase();
+      asset = uniqueName(
+        `${folder}/${slugify(path.posix.basename(image.workspacePath, extension))}`,
+        extension,
+        used,
+      );
+      named.set(image.absolute, asset);
+      files.set(asset, readFileSync(image.absolute));
+    }
+    return asset;
+  };
 }
 
 /** Every file of the zip, by its path inside the zip (forward slashes, safe names only). */
@@ -74,7 +113,7 @@ export function bundleFiles(bundle: SpecBundle, options: MarkdownBundleOptions):
     );
   }
   const locations = keyLocations(bundle, (document) => fileOf.get(document)!, roadmapFile);
-  const assets = new Map<string, string>();
+  const copy = assetCopier('assets', files, used);
   const encoder = new TextEncoder();
   const linkFrom =
     (from: string) =>
@@ -88,19 +127,7 @@ export function bundleFiles(bundle: SpecBundle, options: MarkdownBundleOptions):
     const file = fileOf.get(document)!;
     const imageFor = (href: string): string | undefined => {
       const image = resolveImage(bundle.root, document.entry.path, href);
-      if (!image.ok) return undefined;
-      let asset = assets.get(image.absolute);
-      if (asset === undefined) {
-        const extension = path.posix.extname(image.workspacePath).toLowerCase();
-        asset = uniqueName(
-          `assets/${slugify(path.posix.basename(image.workspacePath, extension))}`,
-          extension,
-          used,
-        );
-        assets.set(image.absolute, asset);
-        files.set(asset, readFileSync(image.absolute));
-      }
-      return path.posix.relative(path.posix.dirname(file), asset);
+      return image.ok ? path.posix.relative(path.posix.dirname(file), copy(image)) : undefined;
     };
     files.set(
       file,
@@ -157,10 +184,13 @@ function documentMarkdown(document: BundleDocument, links: Parameters<typeof por
   const { entry } = document;
   const rows = Object.entries(entry.fields)
     .filter(([name, value]) => name !== 'title' && value !== null && value !== undefined && value !== '')
-    .map(
-      ([name, value]) =>
-        `| ${fieldName(name)} | ${fieldValue(value, name === 'key' ? () => undefined : links.linkFor)} |`,
-    );
+    .map(([name, value]) => {
+      const cell =
+        name === 'approvals' && approvalsOf(entry.fields).length > 0
+          ? approvalsText(entry)
+          : fieldValue(value, name === 'key' ? () => undefined : links.linkFor);
+      return `| ${fieldName(name)} | ${cell} |`;
+    });
   const table = rows.length === 0 ? '' : `| Field | Value |\n|---|---|\n${rows.join('\n')}\n\n`;
   return `# ${escapeText(documentHeading(entry))}\n\n${table}${portableMarkdown(documentBody(document), links).trim()}`;
 }
@@ -172,10 +202,30 @@ function fieldName(name: string): string {
 function fieldValue(value: unknown, linkFor: (key: string) => string | undefined): string {
   if (Array.isArray(value)) return value.map((item) => fieldValue(item, linkFor)).join(', ');
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value)
+      .map(([name, inner]) => `${cellText(name)}: ${fieldValue(inner, linkFor)}`)
+      .join(', ');
+  const text = String(value);
   const target = linkFor(text);
-  const cell = escapeText(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
-  return target === undefined ? cell : `[${cell}](${target})`;
+  return target === undefined ? cellText(text) : `[${cellText(text)}](${target})`;
+}
+
+/** Who approved a spec and when, and whether its requirements changed since, as the PDF's cover says it. */
+function approvalsText(entry: BundleDocument['entry']): string {
+  const fingerprint = documentFingerprint(entry);
+  return approvalsOf(entry.fields)
+    .map((approval) => {
+      const who = approval.email ? `${approval.by} (${approval.email})` : approval.by;
+      const when = approval.at === '' ? '' : ` on ${approval.at.slice(0, 10)}`;
+      const state = approval.fingerprint === fingerprint ? 'current' : 'changed since approval';
+      return cellText(`${who}${when}, requirements ${state}`);
+    })
+    .join('; ');
+}
+
+function cellText(text: string): string {
+  return escapeText(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
 function roadmapHeading(item: SpecBundle['roadmap'][number]): string {

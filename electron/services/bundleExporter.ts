@@ -95,6 +95,8 @@ export class BundleExporter {
       const result = await exportBundle(collected.bundle, {
         format: input.format,
         out,
+        // The app hands the user one file: its Markdown carries its images.
+        markdownImages: 'embedded',
         signal,
         onProgress,
         ...(version === undefined ? {} : { version }),

@@ -78,32 +78,35 @@ describe('specbench export', () => {
     });
   });
 
-  const formatCases: [string, string, RegExp][] = [
-    ['html', 'bundle.html', /^<!doctype html>/],
-    ['md', 'bundle.md', /^# Guest checkout\n/],
-    ['zip', 'bundle.zip', /^PK/],
-    ['pdf', 'bundle.pdf', /^%PDF-/],
+  const formatCases: [string, string, RegExp, string[]][] = [
+    ['html', 'bundle.html', /^<!doctype html>/, []],
+    ['md', 'bundle.md', /^# Guest checkout\n/, ['bundle.assets', 'bundle.assets/checkout-flow.png']],
+    ['zip', 'bundle.zip', /^PK/, []],
+    ['pdf', 'bundle.pdf', /^%PDF-/, []],
   ];
-  it.each(formatCases)('writes %s to --out and nothing else', async (format, out, start) => {
-    const { cwd, ...run } = await exportWith([
-      '--spec',
-      'SPEC-1',
-      '--format',
-      format,
-      '--out',
-      out,
-      '--include',
-      'stories,faqs',
-    ]);
-    const head = (await fs.readFile(path.join(cwd, out), 'latin1')).slice(0, 40);
-    expect({ ...run, starts: start.test(head) }).toEqual({
-      code: 0,
-      stdout: `Wrote ${out} (${/\((\d+ KB);/.exec(run.stdout)?.[1]}; 1 spec, 4 stories, 1 FAQ).\n`,
-      stderr: '',
-      written: [out],
-      starts: true,
-    });
-  });
+  it.each(formatCases)(
+    'writes %s to --out (and its images) and nothing else',
+    async (format, out, start, beside) => {
+      const { cwd, ...run } = await exportWith([
+        '--spec',
+        'SPEC-1',
+        '--format',
+        format,
+        '--out',
+        out,
+        '--include',
+        'stories,faqs',
+      ]);
+      const head = (await fs.readFile(path.join(cwd, out), 'latin1')).slice(0, 40);
+      expect({ ...run, starts: start.test(head) }).toEqual({
+        code: 0,
+        stdout: `Wrote ${out} (${/\((\d+ KB);/.exec(run.stdout)?.[1]}; 1 spec, 4 stories, 1 FAQ).\n`,
+        stderr: '',
+        written: [...beside, out].sort(),
+        starts: true,
+      });
+    },
+  );
 
   it('draws a progress bar on a terminal and clears it', async () => {
     const run = await exportWith(['--spec', 'SPEC-1', '--format', 'html', '--out', 'b.html'], true);

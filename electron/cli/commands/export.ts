@@ -20,6 +20,10 @@ import { openRepository } from '../openRepository.js';
 import { openWorkspace } from '../openWorkspace.js';
 import { specDefinition } from './check.js';
 
+/** What export --format feature says where no document is a story. */
+const storyDefinition =
+  'a story is a Markdown file whose front matter has key: STORY-1 and type: story (or a key and a place in stories/)';
+
 const formats = ['pdf', 'md', 'zip', 'html', 'feature'];
 const barWidth = 24;
 
@@ -35,10 +39,13 @@ Options:
   --spec KEY        a spec to include (repeat for more), or
   --all             every spec in the workspace
   --format FORMAT   pdf (cover, contents with page numbers, "Page N of M"; needs Chromium),
-                    md (one self-contained file), zip (the documents with relative links and their
-                    images), html (one self-contained file), feature (one Cucumber .feature
-                    file per story implementing the specs, or per story with --all)
-  --out PATH        the file to write, whole or not at all; missing folders on the way are created.
+                    md (one file, its images copied into <name>.assets/ beside it; with --out -
+                    embedded), zip (the documents with relative links and their images), html
+                    (one self-contained file), feature (one Cucumber .feature file per story
+                    implementing the specs, or per story with --all)
+  --out PATH        the file to write, whole or not at all (md's images too: the files of the same
+                    names in <name>.assets/ are replaced, others there are left alone); missing
+                    folders on the way are created.
                     --out - writes the bundle to standard output (PDF and zip only into a pipe).
                     For feature: the folder to write into (made if missing; its files are
                     replaced, all of them or none)
@@ -58,8 +65,8 @@ criterion-not-gherkin).
 Remote images are never fetched; documents' scripts never run. The PDF prints through Chromium
 (/usr/bin/chromium, or the one SPECBENCH_CHROMIUM names).
 
-Exit codes: 0 written, 2 bad usage, an unreadable workspace, no specs or a failed export, 3 a
---spec key that is not in the workspace.`,
+Exit codes: 0 written, 2 bad usage, an unreadable workspace, nothing to export (no specs, or for
+feature no stories) or a failed export, 3 a --spec key that is not in the workspace.`,
   positionals: ['dir'],
   options: {
     spec: { type: 'string', multiple: true },
@@ -126,7 +133,7 @@ Exit codes: 0 written, 2 bad usage, an unreadable workspace, no specs or a faile
       });
       if (!collected.ok) {
         if (collected.error === 'empty')
-          return fail(context, `export: ${dir} has no specs to export: ${specDefinition}`);
+          return fail(context, `export: nothing to export: ${dir} has no specs yet; ${specDefinition}`);
         return fail(
           context,
           `export: ${collected.message}`,
@@ -144,7 +151,7 @@ Exit codes: 0 written, 2 bad usage, an unreadable workspace, no specs or a faile
       const bar = progressBar(context);
       const common = { format, ...(version === undefined ? {} : { version }), onProgress: bar.update };
       if (toStdout) {
-        const rendered = await renderBundle(collected.bundle, { ...common, outputFolder: context.cwd });
+        const rendered = await renderBundle(collected.bundle, common);
         bar.clear();
         if (!rendered.ok) return fail(context, `export: ${rendered.message}`);
         context.stdout.write(rendered.data);
@@ -184,6 +191,13 @@ async function exportFeatures(
   try {
     const { collectFeatures, writeFeatures } = await import('../../export/featureFiles.js');
     const collected = await collectFeatures(opened.workspace, specs);
+    if (!collected.ok && collected.error === 'empty')
+      return fail(
+        context,
+        specs === 'all'
+          ? `export: nothing to export: ${dir} has no stories yet; ${storyDefinition}`
+          : `export: nothing to export: ${collected.message}`,
+      );
     if (!collected.ok)
       return fail(
         context,
