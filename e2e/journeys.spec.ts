@@ -13,6 +13,7 @@ import path from 'node:path';
 import { copyWorkspace, openApp, serve, type WorkspaceKind } from './specbenchTest.js';
 import {
   checkInvariants,
+  cursorAtEnd,
   initialModel,
   newWord,
   observeOpen,
@@ -61,13 +62,42 @@ class Type implements Command {
   async run(model: JourneyModel, real: JourneyReal) {
     const word = newWord(model);
     logged(model, `${this.toString()} ${word}`);
-    const block = real.app.editor.locator('p, h2, h3').last();
-    await block.click();
-    await real.page.keyboard.press('End');
+    await cursorAtEnd(real);
     await real.page.keyboard.type(` ${word}`, { delay: this.delay });
     model.documents.get(model.open!)!.words.push(word);
   }
   toString = () => `type (${this.delay} ms a key)`;
+}
+
+/** A 1×1 PNG: what the clipboard holds when a screenshot is pasted, as small as one gets. */
+const pixel = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+class PasteImage implements Command {
+  /** `away`: opens that other document at once, while the image is still being written. */
+  constructor(readonly away: number | undefined) {}
+  check = (model: JourneyModel) => model.open !== undefined;
+  async run(model: JourneyModel, real: JourneyReal) {
+    // Named by a new word, which the file's image link then holds.
+    const word = newWord(model);
+    const document = model.documents.get(model.open!)!;
+    const target = this.away === undefined ? undefined : documentAt(model, this.away);
+    const leaving = target && target !== document ? target : undefined;
+    logged(model, `paste an image ${word}${leaving ? `, then at once open ${leaving.key}` : ''}`);
+    await cursorAtEnd(real);
+    await real.app.pasteImage(pixel, `${word}.png`);
+    document.images.push(word);
+    if (!leaving) {
+      await expect(real.app.editor.getByRole('img', { name: word })).toBeVisible();
+      return;
+    }
+    await real.app.goto(`#/doc/${leaving.path.split('/').map(encodeURIComponent).join('/')}`);
+    await expect(real.page.locator('.document-header .path')).toHaveText(leaving.path);
+    await observeOpen(model, real);
+  }
+  toString = () => `paste an image${this.away === undefined ? '' : `, then open #${this.away}`}`;
 }
 
 class Retitle implements Command {
@@ -163,8 +193,7 @@ class OutsideEditWhileTyping implements Command {
     const mine = newWord(model);
     const theirs = newWord(model);
     logged(model, `${this.toString()} ${mine} / ${theirs}`);
-    await real.app.editor.locator('p, h2, h3').last().click();
-    await real.page.keyboard.press('End');
+    await cursorAtEnd(real);
     await real.page.keyboard.type(` ${mine}`);
     await fs.appendFile(path.join(real.root, document.path), `\n\nOutside ${theirs}.\n`);
     const theirsText = await fs.readFile(path.join(real.root, document.path), 'utf8');
@@ -184,6 +213,8 @@ class OutsideEditWhileTyping implements Command {
       document.words = document.words.filter((word) =>
         this.keepMine ? word !== theirs : theirsText.includes(word),
       );
+      if (!this.keepMine)
+        document.images = document.images.filter((name) => theirsText.includes(`![${name}](`));
       // Keep mine writes the buffer, which never had their line; Take theirs reloads the file.
       await settle(real);
     }
@@ -276,6 +307,7 @@ const commands = [
     .tuple(fc.constantFrom<keyof typeof kinds>('spec', 'story', 'faq'), fc.constantFrom(...titles))
     .map(([kind, title]) => new Create(kind, title)),
   fc.constantFrom(0, 0, 15).map((delay) => new Type(delay)),
+  fc.option(fc.nat(20), { nil: undefined }).map((away) => new PasteImage(away)),
   fc.constantFrom(...titles).map((title) => new Retitle(title)),
   fc.nat(20).map((index) => new QuickSwitch(index)),
   fc.nat(20).map((index) => new NavigatorOpen(index)),

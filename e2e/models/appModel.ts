@@ -102,4 +102,19 @@ export class AppModel {
       );
     }, html);
   }
+
+  /** Pastes an image file into the editor the way the browser does (a File on the clipboard). */
+  async pasteImage(bytes: Buffer, name: string): Promise<void> {
+    await this.editor.evaluate(
+      (element, [base64, fileName]) => {
+        const data = new DataTransfer();
+        const content = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
+        data.items.add(new File([content], fileName, { type: 'image/png' }));
+        element.dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+        );
+      },
+      [bytes.toString('base64'), name] as const,
+    );
+  }
 }

@@ -13,6 +13,8 @@ export interface ModelDocument {
   title: string;
   /** Words the user typed (or wrote from outside) that must be in the file and only in it. */
   words: string[];
+  /** Images pasted into it, by name: each must be linked from the file and shown in the editor. */
+  images: string[];
   trashedTo?: string;
 }
 
@@ -72,7 +74,7 @@ export async function keyedFiles(root: string): Promise<{ file: string; key: str
 export async function initialModel(root: string): Promise<JourneyModel> {
   const documents = new Map<string, ModelDocument>();
   for (const { file, key, title } of await keyedFiles(root))
-    documents.set(key, { key, path: file, title, words: [] });
+    documents.set(key, { key, path: file, title, words: [], images: [] });
   return { documents, nextWord: 1, depth: 0, log: [] };
 }
 
@@ -82,6 +84,34 @@ export async function editorText(real: JourneyReal): Promise<string> {
     [element.innerText, ...Array.from(element.querySelectorAll('textarea'), (area) => area.value)].join(' '),
   );
   return text.replace(/\s+/g, ' ');
+}
+
+/**
+ * Puts the cursor at the end of the last paragraph or heading, as clicking after its text would: a
+ * click on the block itself can land on a link chip in it and open another document.
+ */
+export async function cursorAtEnd(real: JourneyReal): Promise<void> {
+  await real.app.editor
+    .locator('p, h2, h3')
+    .last()
+    .evaluate((block) => {
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT, {
+        acceptNode: (node) =>
+          node.parentElement?.closest('[contenteditable=false]')
+            ? NodeFilter.FILTER_REJECT
+            : NodeFilter.FILTER_ACCEPT,
+      });
+      let last: Node | null = null;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) last = node;
+      block.closest<HTMLElement>('[contenteditable=true]')?.focus();
+      const range = document.createRange();
+      if (last) range.setStart(last, last.textContent?.length ?? 0);
+      else range.setStart(block, block.childNodes.length);
+      range.collapse(true);
+      window.getSelection()?.removeAllRanges();
+      window.getSelection()?.addRange(range);
+    });
+  await real.page.keyboard.press('End');
 }
 
 /** The document the header names, once the route agrees with it. */
@@ -123,7 +153,7 @@ export async function observeOpen(model: JourneyModel, real: JourneyReal): Promi
   if (known) {
     known.path = shown;
   } else {
-    model.documents.set(key!, { key: key!, path: shown, title: title ?? '', words: [] });
+    model.documents.set(key!, { key: key!, path: shown, title: title ?? '', words: [], images: [] });
   }
   model.open = key;
 }
@@ -137,13 +167,19 @@ export async function checkInvariants(model: JourneyModel, real: JourneyReal): P
     const key = onDisk?.key;
     const document = key ? model.documents.get(key) : undefined;
     if (document) {
-      const body = await editorText(real);
+      // Images count by their names (alt texts), which the text of the page does not hold.
+      const images = await real.app.editor
+        .locator('img[alt]')
+        .evaluateAll((shown) => shown.map((image) => `![${image.getAttribute('alt')}](`));
+      const body = `${await editorText(real)} ${images.join(' ')}`;
       const foreign = [...model.documents.values()]
         .filter((other) => other.key !== document.key)
         .flatMap((other) =>
-          other.words.filter((word) => body.includes(word)).map((word) => `${word} of ${other.key}`),
+          written(other)
+            .filter((word) => body.includes(word))
+            .map((word) => `${word} of ${other.key}`),
         );
-      const missing = document.words.filter((word) => !body.includes(word));
+      const missing = written(document).filter((word) => !body.includes(word));
       expect(
         { foreign, missing, title: await real.app.title.inputValue() },
         `the editor of ${shown}`,
@@ -161,7 +197,7 @@ export async function checkInvariants(model: JourneyModel, real: JourneyReal): P
           const file = await readKeyed(real.root, shown).catch(() => undefined);
           if (!file) return `${shown} is missing`;
           const doc = file.key ? model.documents.get(file.key) : undefined;
-          const missing = doc?.words.filter((word) => !file.text.includes(word)) ?? [];
+          const missing = (doc ? written(doc) : []).filter((word) => !file.text.includes(word));
           return missing.length ? `missing on disk: ${missing.join(' ')}` : 'truthful';
         },
         { message: `"Saved" is shown for ${shown}` },
@@ -178,7 +214,7 @@ export async function checkInvariants(model: JourneyModel, real: JourneyReal): P
         if (!file || file.key !== document.key) lost.push(`${document.key} not at ${document.path}`);
         else
           lost.push(
-            ...document.words
+            ...written(document)
               .filter((word) => !file.text.includes(word))
               .map((word) => `${word} of ${document.key}`),
           );
@@ -191,7 +227,7 @@ export async function checkInvariants(model: JourneyModel, real: JourneyReal): P
     if (!document.trashedTo) continue;
     const text = await fs.readFile(path.join(real.root, document.trashedTo), 'utf8').catch(() => '');
     expect(
-      document.words.filter((word) => !text.includes(word)),
+      written(document).filter((word) => !text.includes(word)),
       `words of ${document.key} in ${document.trashedTo}`,
     ).toEqual([]);
   }
@@ -201,6 +237,11 @@ export async function checkInvariants(model: JourneyModel, real: JourneyReal): P
     keys.filter((key, index) => keys.indexOf(key) !== index),
     'duplicate keys',
   ).toEqual([]);
+}
+
+/** What the file must hold: the words typed, and a link naming each image pasted (`![word](…word.png)`). */
+function written(document: ModelDocument): string[] {
+  return [...document.words, ...document.images.map((name) => `![${name}](`)];
 }
 
 export function newWord(model: JourneyModel): string {

@@ -185,6 +185,67 @@ describe('document lifecycle transitions', () => {
       ],
     ],
     [
+      'a paste still being written is not Saved, and a save meanwhile keeps it Unsaved',
+      [
+        loaded,
+        { type: 'editStarted' },
+        { type: 'edited' },
+        { type: 'saveDue' },
+        { type: 'saved', generation: now, version: version(2) },
+      ],
+      { status: 'unsaved', pending: 1 },
+      ['read faqs/a.md', 'scheduleSave', 'cancelSave', 'save faqs/a.md', 'wrote', 'discardBackup'],
+    ],
+    [
+      'leaving waits for a paste on its way, saves what it brought, then closes',
+      [
+        loaded,
+        { type: 'editStarted' },
+        { type: 'leave' },
+        { type: 'edited' },
+        { type: 'editArrived' },
+        { type: 'saved', generation: now, version: version(2) },
+      ],
+      { phase: 'closed', pending: 0 },
+      [
+        'read faqs/a.md',
+        'cancelSave',
+        'scheduleSave',
+        'cancelSave',
+        'save faqs/a.md',
+        'wrote',
+        'discardBackup',
+        'closed',
+      ],
+    ],
+    [
+      'a delete waits for a paste on its way and saves it first',
+      [
+        loaded,
+        { type: 'editStarted' },
+        { type: 'request', request: { kind: 'trash' } },
+        { type: 'edited' },
+        { type: 'editArrived' },
+        { type: 'saved', generation: now, version: version(2) },
+      ],
+      { busy: 'trash' },
+      [
+        'read faqs/a.md',
+        'scheduleSave',
+        'cancelSave',
+        'save faqs/a.md',
+        'wrote',
+        'discardBackup',
+        'trash faqs/a.md',
+      ],
+    ],
+    [
+      'a paste that fails before reaching the buffer leaves it Saved',
+      [loaded, { type: 'editStarted' }, { type: 'editArrived' }],
+      { status: 'saved', pending: 0 },
+      ['read faqs/a.md'],
+    ],
+    [
       'leaving in a conflict closes without saving (the backup keeps the text)',
       [
         loaded,
@@ -253,10 +314,13 @@ describe('document lifecycle transitions', () => {
 type Action =
   | { kind: 'user'; event: LifecycleEvent }
   | { kind: 'complete'; outcome: 'ok' | 'conflict' | 'deleted' | 'failed' | 'missing' | 'moved' }
-  | { kind: 'stale'; outcome: 'ok' | 'moved' };
+  | { kind: 'stale'; outcome: 'ok' | 'moved' }
+  /** A pasted image written to assets/ reaches the buffer. */
+  | { kind: 'arrive' };
 
 const userEvents: LifecycleEvent[] = [
   { type: 'edited' },
+  { type: 'editStarted' },
   { type: 'saveDue' },
   { type: 'changedOnDisk' },
   { type: 'request', request: { kind: 'rename' } },
@@ -279,6 +343,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
     weight: 1,
     arbitrary: fc.constantFrom('ok', 'moved').map((outcome) => ({ kind: 'stale' as const, outcome })),
   },
+  { weight: 1, arbitrary: fc.constant({ kind: 'arrive' as const }) },
 );
 
 /** The result the environment gives for the operation in flight. */
@@ -332,6 +397,11 @@ describe('document lifecycle under random event orders', () => {
         };
         const apply = (step: Action): void => {
           serial++;
+          if (step.kind === 'arrive') {
+            if (state.pending === 0) return;
+            apply({ kind: 'user', event: { type: 'edited' } });
+            return apply({ kind: 'user', event: { type: 'editArrived' } });
+          }
           const before = state;
           let event: LifecycleEvent;
           if (step.kind === 'user') event = step.event;
@@ -365,7 +435,7 @@ describe('document lifecycle under random event orders', () => {
           if (event.type === 'saveConflict' || event.type === 'saveDeleted' || event.type === 'saveFailed')
             unsavedEdit = true;
           expect(inFlight).toBe(state.busy ? 1 : 0);
-          if (state.status === 'saved') expect(state.dirty).toBe(false);
+          if (state.status === 'saved') expect([state.dirty, state.pending]).toEqual([false, 0]);
           if (state.phase === 'closed')
             expect(effects.every((effect) => !('generation' in effect))).toBe(true);
         };
@@ -373,6 +443,11 @@ describe('document lifecycle under random event orders', () => {
         // Leaving with every operation succeeding: what was typed is saved, unless a conflict or failure holds it (backed up).
         apply({ kind: 'user', event: { type: 'leave' } });
         drain();
+        while (state.pending > 0) {
+          apply({ kind: 'arrive' });
+          drain();
+        }
+        if (state.phase !== 'closed') expect(state.theirs ?? isFailing(state)).toBeTruthy();
         if (state.phase === 'closed' && !state.theirs && !isFailing(state)) expect(unsavedEdit).toBe(false);
       }),
       { numRuns: 2000, seed: 20261206 },

@@ -36,6 +36,8 @@ export interface LifecycleState {
   base?: FileVersion;
   /** The buffer holds edits not yet handed to a save. */
   dirty: boolean;
+  /** Edits the user made that have not reached the buffer yet (a pasted image being written to assets/). */
+  pending: number;
   /** A save is wanted (autosave fired, a flush, Keep mine) once nothing else runs. */
   saveDue: boolean;
   /** The disk changed under us: read it and compare, once nothing else runs. */
@@ -52,6 +54,9 @@ export type LifecycleEvent =
   | { type: 'loaded'; generation: number; version: FileVersion }
   | { type: 'loadFailed'; generation: number; message: string }
   | { type: 'edited' }
+  /** An edit began that reaches the buffer later (`editArrived` when it has, or failed). */
+  | { type: 'editStarted' }
+  | { type: 'editArrived' }
   | { type: 'saveDue' }
   | { type: 'saved'; generation: number; version: FileVersion }
   | { type: 'saveConflict'; generation: number; theirs: Theirs }
@@ -94,6 +99,7 @@ export function openLifecycle(path: string): [LifecycleState, LifecycleEffect[]]
     generation: 1,
     busy: 'read',
     dirty: false,
+    pending: 0,
     saveDue: false,
     checkDue: false,
     status: 'saved',
@@ -129,15 +135,26 @@ export function transition(
         effects.push({ type: 'scheduleSave' });
       }
       break;
+    case 'editStarted':
+      if (next.phase !== 'ready') break;
+      next.pending += 1;
+      if (next.status === 'saved') next.status = 'unsaved';
+      break;
+    case 'editArrived':
+      next.pending = Math.max(0, next.pending - 1);
+      if (next.status === 'unsaved' && !next.dirty && !next.pending && !next.saveDue) next.status = 'saved';
+      break;
     case 'saveDue':
       next.saveDue = true;
       break;
-    case 'saved':
-      next = { ...next, base: event.version, status: next.dirty ? 'unsaved' : 'saved', message: undefined };
+    case 'saved': {
+      const unsaved = next.dirty || next.pending > 0;
+      next = { ...next, base: event.version, status: unsaved ? 'unsaved' : 'saved', message: undefined };
       effects.push({ type: 'wrote' });
       if (next.dirty) effects.push({ type: 'scheduleSave' });
       else effects.push({ type: 'discardBackup' });
       break;
+    }
     case 'saveConflict':
       next = { ...next, dirty: true, theirs: event.theirs, status: 'conflict', saveDue: false };
       effects.push({ type: 'cancelSave' });
@@ -153,11 +170,14 @@ export function transition(
       break;
     case 'diskRead':
       if (event.theirs.version.hash === next.base?.hash) {
-        if (next.status === 'deleted') next = { ...next, status: next.dirty ? 'unsaved' : 'saved' };
+        if (next.status === 'deleted') {
+          next = { ...next, status: next.dirty || next.pending > 0 ? 'unsaved' : 'saved' };
+        }
         break;
       }
       if (!next.dirty && !next.theirs) {
-        next = { ...next, base: event.theirs.version, status: 'saved', message: undefined };
+        const status = next.pending > 0 ? 'unsaved' : 'saved';
+        next = { ...next, base: event.theirs.version, status, message: undefined };
         effects.push({ type: 'adopt', theirs: event.theirs });
       } else {
         next = { ...next, theirs: event.theirs, status: 'conflict', saveDue: false };
@@ -180,7 +200,8 @@ export function transition(
       next = { ...next, path: event.path, request: undefined };
       break;
     case 'trashed':
-      next = { ...next, request: undefined, dirty: false, saveDue: false, left: true };
+      // What was still on its way into a deleted document has nowhere to go.
+      next = { ...next, request: undefined, dirty: false, pending: 0, saveDue: false, left: true };
       effects.push({ type: 'gone', path: next.path });
       break;
     case 'requestFailed':
@@ -195,7 +216,7 @@ export function transition(
       if (!next.theirs) break;
       effects.push({ type: 'adopt', theirs: next.theirs }, { type: 'discardBackup' });
       next = { ...next, base: next.theirs.version, theirs: undefined, dirty: false, saveDue: false };
-      next = { ...next, status: 'saved', message: undefined };
+      next = { ...next, status: next.pending > 0 ? 'unsaved' : 'saved', message: undefined };
       break;
     case 'restored':
       if (next.phase !== 'ready') break;
@@ -231,6 +252,8 @@ function pump(state: LifecycleState, effects: LifecycleEffect[]): [LifecycleStat
       { type: 'cancelSave' },
       { type: 'save', generation: issue('save'), path: state.path, expected },
     );
+  } else if (state.request && !state.theirs && state.pending > 0) {
+    // A paste still on its way goes into the file first (a move would also break its relative link).
   } else if (state.request && !state.theirs && (!state.dirty || state.request.kind === 'trash')) {
     const request = state.request;
     effects.push({ type: 'file', generation: issue(request.kind), path: state.path, request });
@@ -241,8 +264,9 @@ function pump(state: LifecycleState, effects: LifecycleEffect[]): [LifecycleStat
   return [state, effects];
 }
 
+/** A document left closes once nothing the user did is still on its way into it. */
 function close(state: LifecycleState, effects: LifecycleEffect[]): [LifecycleState, LifecycleEffect[]] {
-  if (!state.left) return [state, effects];
+  if (!state.left || state.pending > 0) return [state, effects];
   return [
     { ...state, phase: 'closed', saveDue: false, request: undefined },
     [...effects, { type: 'closed' }],

@@ -6,6 +6,7 @@
  */
 import type { Editor, JSONContent } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
+import { Transform } from '@tiptap/pm/transform';
 import type { BackupView, FileVersion, SpecbenchApi } from '../../shared/contract/apiContract.js';
 import type { DocumentSummary } from '../../shared/contract/documentSummary.js';
 import { setFrontMatterFields } from '../../shared/frontMatter/frontMatter.js';
@@ -125,6 +126,37 @@ export class DocumentSession {
     if (doc) this.editedDoc = doc;
     this.backups.changed();
     this.dispatch({ type: 'edited' });
+  }
+
+  /**
+   * An edit that reaches the buffer later (a pasted image being written to assets/): until `work` has
+   * settled the document is not Saved, and leaving it waits, so what it inserts is saved to this file.
+   */
+  track<T>(work: Promise<T>): Promise<T> {
+    this.dispatch({ type: 'editStarted' });
+    return work.finally(() => this.dispatch({ type: 'editArrived' }));
+  }
+
+  /** Inserts `content` at `position`: into the editor, or into the kept document once the editor is gone. */
+  insertContent(position: number, content: JSONContent[]): void {
+    if (this.isClosed) return;
+    const editor = this.editor;
+    if (editor && !editor.isDestroyed) {
+      const at = Math.min(position, editor.state.doc.content.size);
+      editor.chain().insertContentAt(at, content).focus().run();
+      return;
+    }
+    const doc = this.editedDoc;
+    if (!doc) return;
+    const nodes = content.map((json) => doc.type.schema.nodeFromJSON(json));
+    const at = Math.min(position, doc.content.size);
+    const transform = new Transform(doc);
+    try {
+      transform.insert(at, nodes);
+    } catch {
+      transform.insert(doc.content.size, doc.type.schema.nodes.paragraph!.create(null, nodes));
+    }
+    this.edited(transform.doc);
   }
 
   setFields(changes: Record<string, unknown>): void {

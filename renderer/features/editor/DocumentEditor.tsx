@@ -24,7 +24,7 @@ import { MakeSpecButton } from './MakeSpecButton.js';
 import { DuplicateKeyBanner } from './DuplicateKeyBanner.js';
 import { RestoreBanner } from './RestoreBanner.js';
 import { EditorPageContext } from './editorContext.js';
-import { imageFiles, insertImages } from './editorCommands.js';
+import { imageFiles, uploadImages } from './editorCommands.js';
 import { createEditorExtensions } from './editorExtensions.js';
 import { EditorToolbar } from './EditorToolbar.js';
 import { useLinkDialog } from './LinkDialog.js';
@@ -128,6 +128,18 @@ function EditorPage({
   suggestionRef.current = suggestion;
   const completenessTimer = useRef<number | undefined>(undefined);
   const link = useLinkDialog(editorRef, api, workspace.documents);
+  // A pasted or dropped image is an edit from the moment it lands: the session counts it until it is in.
+  const { track, insertContent } = session;
+  const insertImagesAt = (files: File[], position: number) => {
+    setNotice(undefined);
+    // Tracked until the image is in the document (not only written), so leaving waits for both.
+    void track(
+      uploadImages(api, path, files).then((result) => {
+        if ('message' in result) setNotice(result.message);
+        else insertContent(position, result.nodes);
+      }),
+    );
+  };
 
   const editor = useEditor(
     {
@@ -148,17 +160,17 @@ function EditorPage({
         },
         handlePaste: (view, event) => {
           const files = imageFiles(event.clipboardData?.files);
-          if (files.length === 0 || !editorRef.current) return false;
-          void insertImages(editorRef.current, api, path, files, view.state.selection.from).then(setNotice);
+          if (files.length === 0) return false;
+          insertImagesAt(files, view.state.selection.from);
           return true;
         },
         handleDrop: (view, event, _slice, moved) => {
           const files = imageFiles(event.dataTransfer?.files);
-          if (moved || files.length === 0 || !editorRef.current) return false;
+          if (moved || files.length === 0) return false;
           const position =
             view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos ?? view.state.selection.from;
           event.preventDefault();
-          void insertImages(editorRef.current, api, path, files, position).then(setNotice);
+          insertImagesAt(files, position);
           return true;
         },
         // Links never navigate the app from inside the editor; references navigate through their chips.

@@ -82,27 +82,27 @@ export function imageFiles(list: FileList | null | undefined): File[] {
   return Array.from(list ?? []).filter((file) => /^image\/(png|jpeg|gif|webp)$/.test(file.type));
 }
 
-/** Saves each image under assets/ and inserts a relative link to it at `position`. */
-export async function insertImages(
-  editor: Editor,
+/** Saves each image under assets/; answers the image nodes that link to them from `documentPath`, or why not. */
+export async function uploadImages(
   api: SpecbenchApi,
   documentPath: string,
   files: File[],
-  position: number,
-): Promise<string | undefined> {
+): Promise<{ nodes: JSONContent[] } | { message: string }> {
   const nodes: JSONContent[] = [];
   for (const file of files) {
     const extension = file.type.split('/')[1] === 'jpeg' ? 'jpg' : file.type.split('/')[1];
     const name = file.name && file.name !== 'image.png' ? file.name : `pasted-${Date.now()}.${extension}`;
-    const result = await api.saveAsset({ name, base64: await readBase64(file) });
-    if (!result.ok) return result.message;
+    const result = await api.saveAsset({ name, base64: await readBase64(file) }).catch((error: unknown) => ({
+      ok: false as const,
+      message: `The image was not saved: ${String(error)}`,
+    }));
+    if (!result.ok) return { message: result.message };
     nodes.push({
       type: 'image',
       attrs: { src: relativeAssetLink(documentPath, result.path), alt: name.replace(/\.[^.]+$/, '') },
     });
   }
-  editor.chain().insertContentAt(position, nodes).focus().run();
-  return undefined;
+  return { nodes };
 }
 
 export interface BlockCommand {

@@ -3,7 +3,7 @@
  * owns its lifecycle): the page renders the session's view and forwards the editor's changes, the
  * workspace's change events and the user's choices to it.
  */
-import type { Editor } from '@tiptap/core';
+import type { Editor, JSONContent } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { WorkspaceChangeEvent } from '../../../shared/contract/apiContract.js';
@@ -17,6 +17,9 @@ export { autosaveDelayMs } from '../../workbench/documentSession.js';
 export interface DocumentSessionBinding extends SessionView {
   attachEditor: (editor: Editor | null) => void;
   markDirty: (doc?: ProseMirrorNode) => void;
+  /** Counts an edit that lands later (a pasted image being saved) as unsaved until it has. */
+  track: <T>(work: Promise<T>) => Promise<T>;
+  insertContent: (position: number, content: JSONContent[]) => void;
   setFields: (changes: Record<string, unknown>) => void;
   /** The text that would be written now (for Compare). */
   currentText: () => string;
@@ -45,8 +48,8 @@ export function useDocumentSession(
   // Closing the window with unsaved text asks first.
   useEffect(() => {
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      const { dirty, busy, saveDue } = session.lifecycle;
-      if (dirty || busy === 'save' || saveDue) event.preventDefault();
+      const { dirty, busy, saveDue, pending } = session.lifecycle;
+      if (dirty || pending > 0 || busy === 'save' || saveDue) event.preventDefault();
     };
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
@@ -56,6 +59,8 @@ export function useDocumentSession(
   const actions = useMemo(
     () => ({
       markDirty: (doc?: ProseMirrorNode) => session.edited(doc),
+      track: <T>(work: Promise<T>) => session.track(work),
+      insertContent: (position: number, content: JSONContent[]) => session.insertContent(position, content),
       setFields: (changes: Record<string, unknown>) => session.setFields(changes),
       currentText: () => session.currentText(),
       keepMine: () => session.keepMine(),
