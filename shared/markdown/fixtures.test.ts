@@ -80,6 +80,17 @@ describe('Markdown fixtures edited one block at a time', () => {
       (requirement) => (firstText(requirement).text = 'Changed inside.'),
     ],
     ['star-plus-bullets', 0, 'a deleted item', (list) => list.content!.splice(1, 1)],
+    ['loose-lists', 1, 'a deleted item', (list) => list.content!.splice(1, 1)],
+    [
+      'loose-lists',
+      2,
+      'a new item',
+      (list) =>
+        list.content!.push({
+          type: 'listItem',
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Third' }] }],
+        }),
+    ],
     [
       'references-in-bold',
       0,

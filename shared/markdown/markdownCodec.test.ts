@@ -70,6 +70,38 @@ describe('createMarkdownCodec edits', () => {
     ],
     ['deletes a block', 'One\n\nTwo\n\nThree', (content) => content.splice(1, 1), 'One\n\nThree'],
     [
+      'edits an item of a loose list, its marker and spacing kept',
+      '* one\n  more\n\n*   two\n\nAfter.\n',
+      (content) => (content[0]!.content![1]!.content![0]!.content![0]!.text = 'two edited'),
+      '* one\n  more\n\n*   two edited\n\nAfter.\n',
+    ],
+    [
+      'adds an item to a loose list with a blank line',
+      '* one\n  more\n\n*   two\n\nAfter.\n',
+      (content) => content[0]!.content!.push({ type: 'listItem', content: [paragraph(text('three'))] }),
+      '* one\n  more\n\n*   two\n\n*   three\n\nAfter.\n',
+    ],
+    [
+      'writes a new loose list loose',
+      'Before.\n',
+      (content) =>
+        content.push({
+          type: 'bulletList',
+          attrs: { loose: true },
+          content: [
+            { type: 'listItem', content: [paragraph(text('x'))] },
+            { type: 'listItem', content: [paragraph(text('y'))] },
+          ],
+        }),
+      'Before.\n\n- x\n\n- y\n',
+    ],
+    [
+      'edits a paragraph holding code inside bold',
+      'Text **a `b`** c\n',
+      (content) => content[0]!.content!.push(text(' more')),
+      'Text **a `b`** c more\n',
+    ],
+    [
       'moves a block keeping its source',
       'Setext\n===\n\nTwo\n',
       (content) => content.reverse(),

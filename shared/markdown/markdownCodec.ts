@@ -209,7 +209,9 @@ export function createMarkdownCodec(): MarkdownCodec {
     if (canonical === source) return node;
     const again = parseSingleBlock(canonical);
     if (!again || fingerprintOf(again) !== fingerprintOf(node)) return rawBlock(source);
-    if (renderHtml(source, links) !== renderHtml(canonical, links)) return rawBlock(source);
+    // A callout's title line is read on its own: the spaces that end it break no line.
+    const compared = token.type === 'callout' ? source.replace(/^([^\n]*?)[ \t]+(?=\n|$)/, '$1') : source;
+    if (renderHtml(compared, links) !== renderHtml(canonical, links)) return rawBlock(source);
     return node;
   }
 

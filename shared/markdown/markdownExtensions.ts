@@ -5,13 +5,14 @@ import { Document } from '@tiptap/extension-document';
 import { HardBreak } from '@tiptap/extension-hard-break';
 import { Image } from '@tiptap/extension-image';
 import { Link } from '@tiptap/extension-link';
-import { OrderedList, TaskList } from '@tiptap/extension-list';
+import { BulletList, OrderedList, TaskList } from '@tiptap/extension-list';
 import { Paragraph } from '@tiptap/extension-paragraph';
 import { Table, TableKit, renderTableToMarkdown } from '@tiptap/extension-table';
 import { StarterKit } from '@tiptap/starter-kit';
 import { Callout } from './extensions/callout.js';
 import { CalloutTitle } from './extensions/calloutTitle.js';
 import { Embed } from './extensions/embed.js';
+import { withLooseness } from './extensions/looseList.js';
 import { RawBlock } from './extensions/rawBlock.js';
 import { RawInline } from './extensions/rawInline.js';
 import { Reference } from './extensions/reference.js';
@@ -102,6 +103,12 @@ function isAutolink(href: string, text: unknown, title: unknown): boolean {
 }
 
 const SafeLink = Link.extend({
+  // A link to another app (`obsidian://…`) is kept as written, shown as its text, never followed.
+  parseMarkdown(token: MarkdownToken, helpers) {
+    if (!isAllowedLink(String(token.href ?? '')))
+      return helpers.createNode('rawInline', { source: String(token.raw ?? '') });
+    return (this.parent as (token: MarkdownToken, helpers: unknown) => JSONContent)(token, helpers);
+  },
   renderMarkdown: (node: JSONContent, helpers, context) => {
     const href = String(node.attrs?.href ?? '');
     const text = (context?.meta as { markText?: unknown } | undefined)?.markText;
@@ -192,6 +199,7 @@ export function createMarkdownExtensions(style: () => MarkdownStyle = () => stan
       strike: false,
       heading: false,
       horizontalRule: false,
+      bulletList: false,
       listItem: false,
       orderedList: false,
       paragraph: false,
@@ -210,8 +218,9 @@ export function createMarkdownExtensions(style: () => MarkdownStyle = () => stan
     TableKit.configure({ table: false }),
     linearTable(style),
     SafeImage.configure({ inline: true }),
-    DigitOrderedList,
-    LinearTaskList,
+    withLooseness(BulletList),
+    withLooseness(DigitOrderedList),
+    withLooseness(LinearTaskList),
     Requirement,
     Reference,
     Callout,

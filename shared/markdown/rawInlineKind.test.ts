@@ -14,6 +14,11 @@ describe('rawInlineKind', () => {
     ['[the guide][guide]', { kind: 'referenceLink', text: 'the guide', label: 'guide', image: false }],
     ['[Guide][]', { kind: 'referenceLink', text: 'Guide', label: 'Guide', image: false }],
     ['![chart]', { kind: 'referenceLink', text: 'chart', label: 'chart', image: true }],
+    [
+      '[install Importer](obsidian://show-plugin?id=importer)',
+      { kind: 'blockedLink', text: 'install Importer', href: 'obsidian://show-plugin?id=importer' },
+    ],
+    ['[x](JaVaScRiPt:alert(1))', { kind: 'blockedLink', text: 'x', href: 'JaVaScRiPt:alert(1' }],
   ];
   it.each(cases)('%s', (source, kind) => {
     expect(rawInlineKind(source)).toEqual(kind);

@@ -2,6 +2,8 @@
  * What a piece of inline source the editor keeps as written (rawInline.ts) is, so it can be shown
  * as what it means: an Obsidian comment, a footnote reference, math, an entity, a block id, or HTML.
  */
+import { isAllowedLink } from './markdownExtensions.js';
+
 export type RawInlineKind =
   | { kind: 'comment'; text: string }
   | { kind: 'footnote'; label: string }
@@ -10,6 +12,8 @@ export type RawInlineKind =
   | { kind: 'blockId'; id: string }
   /** `[text][label]`, `[label][]`, `[label]` (the label a definition in the document names). */
   | { kind: 'referenceLink'; text: string; label: string; image: boolean }
+  /** `[text](obsidian://…)`: a link to an address outside the allowlist, shown as its text and never followed. */
+  | { kind: 'blockedLink'; text: string; href: string }
   | { kind: 'other' };
 
 export function rawInlineKind(source: string): RawInlineKind {
@@ -28,6 +32,9 @@ export function rawInlineKind(source: string): RawInlineKind {
     const label = reference[3] === undefined || reference[3].trim() === '' ? text : reference[3];
     return { kind: 'referenceLink', text, label, image: reference[1] === '!' };
   }
+  const blocked = /^\[((?:\\[\s\S]|[^[\]\\])*)\]\(\s*<?([^\s>)]*)/.exec(source);
+  if (blocked && !isAllowedLink(blocked[2]!))
+    return { kind: 'blockedLink', text: blocked[1]!, href: blocked[2]! };
   const blockId = /^\^([A-Za-z0-9-]+)$/.exec(source);
   if (blockId) return { kind: 'blockId', id: blockId[1]! };
   return { kind: 'other' };

@@ -22,6 +22,16 @@ describe('sourceCoverage', () => {
       'Hi <span class="x">there</span> $x$ %%c%%.\n\n<details>\n\nInside\n\n</details>\n\n[^1]: Note.\n\n$$\na\n$$\n',
       { blocks: 6, rawBlocks: 2, inline: 4, rawInline: 2 },
     ],
+    [
+      'loose lists (RFC style) and code inside bold are modelled',
+      '* one\n  more\n\n* two\n\n1. a\n\n2. **the `b` trait**\n',
+      { blocks: 2, rawBlocks: 0, inline: 3, rawInline: 0 },
+    ],
+    [
+      'a link to another app is kept as its text, its paragraph modelled',
+      '1. Open **[[Settings]]**.\n2. Go to [install Importer](obsidian://show-plugin?id=importer).\n',
+      { blocks: 1, rawBlocks: 0, inline: 2, rawInline: 0 },
+    ],
   ];
   it.each(cases)('%s', (_name, text, expected) => {
     expect(sourceCoverage(codec.parse(text).doc)).toEqual(expected);

@@ -34,7 +34,9 @@ export function styledExtensions(style: () => MarkdownStyle): Extensions {
         return `${delimiter}${helpers.renderChildren(node)}${delimiter}`;
       },
     }),
-    Code,
+    // Code inside bold or emphasis (`**the `x` type**`), as GitHub shows it; not inside a link, where
+    // a character typed after the link would carry the code mark on alone (written as a code span of its own).
+    Code.extend({ excludes: 'link' }),
     Italic.extend({
       renderMarkdown: (node: JSONContent, helpers) => {
         const delimiter = style().emphasis;

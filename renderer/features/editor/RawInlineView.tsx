@@ -1,7 +1,7 @@
 /**
  * Inline source kept as written, shown as what it means: a `%%comment%%` dimmed (it prints nowhere),
  * a footnote reference as a superscript with its note on hover, `$math$` typeset, an entity as its
- * character, a reference link as its text. Clicking math or a comment edits its source; anything else shows its source.
+ * character, a reference link (or a link to another app, not followed) as its text. Clicking math or a comment edits its source; anything else shows its source.
  */
 import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { useMemo, useState } from 'react';
@@ -91,6 +91,16 @@ export function RawInlineView({ node, editor, updateAttributes }: ReactNodeViewP
       return <FootnoteReference label={kind.label} editorDoc={editor.state.doc} />;
     case 'referenceLink':
       return <ReferenceLink text={kind.text} label={kind.label} editorDoc={editor.state.doc} />;
+    case 'blockedLink':
+      return (
+        <NodeViewWrapper
+          as="span"
+          className="reference-link blocked-link"
+          title={`${kind.href} (links to other apps are not opened from Specbench)`}
+        >
+          {kind.text.replace(/\\([!-/:-@[-`{-~])/g, '$1')}
+        </NodeViewWrapper>
+      );
     case 'entity':
       return (
         <NodeViewWrapper as="span" title={source}>

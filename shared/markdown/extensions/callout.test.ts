@@ -27,6 +27,12 @@ describe('callouts', () => {
     ['a GitHub alert', '> [!IMPORTANT]\n> Read this.\n', ['callout:IMPORTANT:', 'calloutTitle', 'paragraph']],
     ['title only', '> [!tip]+ Only a title\n', ['callout:tip:+', 'calloutTitle']],
     [
+      'spaces ending the title line, as Obsidian help writes them',
+      '> [!tip] View side-by-side  \n> To open a note.\n',
+      ['callout:tip:', 'calloutTitle', 'paragraph'],
+    ],
+    ['spaces after the type alone', '> [!note] \n> Tags.\n', ['callout:note:', 'calloutTitle', 'paragraph']],
+    [
       'nested',
       '> [!note]\n> > [!tip] Inner\n> > Text\n',
       ['callout:note:', 'calloutTitle', 'callout:tip:', 'calloutTitle', 'paragraph'],
