@@ -212,6 +212,60 @@ test('automatic sync: pull when Specbench opens, then commit, pull and push on t
   await expect(changes.navigatorLink).toHaveAccessibleName('Changes 0');
 });
 
+test('a key both sides created is found after the pull, and the newer copy gets a new key in one click', async ({
+  app,
+  workspaceDir,
+}) => {
+  team = await shareWithSam(workspaceDir);
+  const block = (text: string) => `\n:::requirement{#REQ-15 priority=should status=draft}\n${text}\n:::\n`;
+  const append = (folder: string, file: string, text: string) =>
+    fs.appendFile(path.join(folder, file), block(text));
+  // Dana writes REQ-15 first; Sam, a day later on his clone, writes another REQ-15.
+  await append(workspaceDir, spec, 'Guests can download a receipt as PDF.');
+  git(
+    workspaceDir,
+    'commit',
+    '-q',
+    '-am',
+    'REQ-15 receipts',
+    '--date=2026-12-01T10:00:00Z',
+    '--author=Dana <dana@example.com>',
+  );
+  await append(team.sam, 'specs/promo-codes.md', 'A promo code can be shared by link.');
+  git(
+    team.sam,
+    'commit',
+    '-q',
+    '-am',
+    'REQ-15 shared codes',
+    '--date=2026-12-02T10:00:00Z',
+    '--author=Sam <sam@example.com>',
+  );
+  git(team.sam, 'push', '-q');
+  git(workspaceDir, 'pull', '-q', '--no-rebase', '--no-edit');
+
+  const changes = new ChangesModel(app.page);
+  await changes.open();
+  const duplicates = app.page.getByRole('region', { name: '1 key is defined twice' });
+  const places = duplicates.getByRole('list', { name: 'Where REQ-15 is defined' });
+  await expect(places.getByRole('listitem')).toHaveText([
+    /^specs\/guest-checkout\.md added Dec 1, 2026 by Dana$/,
+    /^specs\/promo-codes\.md added Dec 2, 2026 by Sam newer$/,
+  ]);
+  await screenshot(app.page, 'changes-duplicate-keys');
+  await duplicates.getByRole('button', { name: 'Give the newer one a new key' }).click();
+  await expect(app.page.getByRole('region', { name: 'No duplicate keys left' })).toContainText(
+    'REQ-15 in specs/promo-codes.md is now REQ-16; links to REQ-15 keep meaning the other.',
+  );
+  const [mine, theirs] = await Promise.all(
+    [spec, 'specs/promo-codes.md'].map((file) => fs.readFile(path.join(workspaceDir, file), 'utf8')),
+  );
+  expect([mine.includes(':::requirement{#REQ-15 '), theirs.includes(':::requirement{#REQ-16 ')]).toEqual([
+    true,
+    true,
+  ]);
+});
+
 test('Abort asks first, and puts the files back as they were before the pull', async ({
   app,
   workspaceDir,

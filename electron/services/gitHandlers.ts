@@ -9,6 +9,7 @@ import type { Workspace } from '../engine/workspace.js';
 import { abortOperation, conflictView, finishOperation, resolveConflict } from '../git/conflictResolution.js';
 import { fileDiff } from '../git/fileChanges.js';
 import { GitMissingError, runGit } from '../git/gitCommand.js';
+import { keyArrivals, newestArrival } from '../git/keyArrivals.js';
 import { fileHistory, keyHistory, listRevisions, reviewedVersions } from '../git/historyReads.js';
 import { changeReport } from '../git/changeReport.js';
 import {
@@ -30,6 +31,7 @@ export const gitMethodNames = [
   'gitPush',
   'gitProgress',
   'gitConflict',
+  'keyArrivals',
   'gitResolve',
   'gitFinish',
   'gitAbort',
@@ -126,6 +128,12 @@ export function gitHandlers(workspace: Workspace, writable: () => boolean): GitH
       );
     },
     gitConflict: ({ path }) => withRepository((at) => conflictView(at, path)),
+    keyArrivals: ({ key, paths }) =>
+      withRepository(async (at) => {
+        const arrivals = await keyArrivals(at, key, paths);
+        const newest = newestArrival(arrivals);
+        return { ok: true as const, arrivals, ...(newest === undefined ? {} : { newest }) };
+      }),
     gitResolve: ({ path, choices }) => writing((at) => resolveConflict(workspace, at, path, choices)),
     gitFinish: () => writing((at) => finishOperation(at)),
     gitAbort: () => writing((at) => abortOperation(at)),

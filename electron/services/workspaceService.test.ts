@@ -352,6 +352,18 @@ const observations: [MethodName, unknown, (result: never) => unknown, unknown][]
   ['gitPush', { operationId: 'push-1' }, (result: { error: string }) => result.error, 'not-a-repository'],
   ['gitConflict', { path: 'roadmap.json' }, (result: { error: string }) => result.error, 'not-a-repository'],
   [
+    'keyArrivals',
+    { key: 'REQ-1', paths: ['specs/guest-checkout.md', 'specs/promo-codes.md'] },
+    (result: { error: string }) => result.error,
+    'not-a-repository',
+  ],
+  [
+    'rekeyDefinition',
+    { key: 'REQ-99', newKey: 'REQ-100', path: 'specs/promo-codes.md' },
+    (result: { ok: boolean; message: string }) => [result.ok, result.message],
+    [false, 'No document, requirement or roadmap item has the key REQ-99.'],
+  ],
+  [
     'gitResolve',
     { path: 'roadmap.json', choices: ['mine'] },
     (result: { error: string }) => result.error,
@@ -478,6 +490,7 @@ describe('WorkspaceService', () => {
     ['saveAsset', { name: 'a.png', base64: png }],
     ['trashDocument', { path: 'specs/promo-codes.md' }],
     ['moveDocument', { path: 'specs/promo-codes.md', folder: 'archive' }],
+    ['rekeyDefinition', { key: 'SPEC-4', newKey: 'SPEC-40', path: 'specs/promo-codes.md' }],
     ['recoverBackup', { path: 'specs/promo-codes.md' }],
     [
       'restoreDocument',

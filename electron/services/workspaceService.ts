@@ -141,6 +141,13 @@ export class WorkspaceService implements ApiService {
         ),
       linksToName: ({ path: file }) => workspace.linksToName(file),
       moveDocument: ({ path: file, folder }) => writable(() => workspace.moveDocument(file, folder)),
+      rekeyDefinition: ({ key, newKey, path: file }) =>
+        writable(async () => {
+          const renamed = await workspace.rekey(key, newKey, file);
+          return renamed.ok
+            ? { ok: true, changedFiles: renamed.changedFiles }
+            : { ok: false, error: renamed.error, message: renamed.message };
+        }),
       restoreDocument: ({ trashedTo, path: file }) =>
         writable(() => workspace.restoreDocument(trashedTo, file)),
       releaseTrashed: ({ trashedTo }) =>

@@ -17,6 +17,7 @@ import type {
   GitStatusView,
   GitUnavailable,
   ItemChangeView,
+  KeyArrivalView,
   PullOutcome,
   ReviewedVersionView,
   RevisionView,
@@ -444,6 +445,17 @@ export const apiContract = {
           .max(100_000),
       })
       .strict(),
+  ),
+  /**
+   * A duplicate key (two branches both created REQ-13): when it reached each file that defines it, and
+   * which arrived last (`newest`, when history can tell) — the one to give a new key.
+   */
+  keyArrivals: readResult<GitResult<{ arrivals: KeyArrivalView[]; newest?: string }>>()(
+    z.object({ key: keyArgument, paths: z.array(pathArgument).min(2).max(50) }).strict(),
+  ),
+  /** Gives `path`'s definition of a duplicate `key` the key `newKey`; links to `key` keep meaning the other. */
+  rekeyDefinition: write<Result<{ changedFiles: string[] }>>()(
+    z.object({ key: keyArgument, newKey: keyArgument, path: pathArgument }).strict(),
   ),
   /** Commits the merge (or continues the rebase) once nothing is conflicted. */
   gitFinish: write<GitResult<{ done: boolean; conflicts: string[]; message: string }>>()(

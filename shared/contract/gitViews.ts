@@ -12,6 +12,14 @@ export interface GitFileChange {
   change: FileChangeKind;
 }
 
+/** When a key reached one file that defines it: its first commit there, or none while not committed. */
+export interface KeyArrivalView {
+  path: string;
+  /** ISO date of the commit that brought the key into this file (author date). */
+  committedAt?: string;
+  author?: string;
+}
+
 /** A merge, rebase, cherry-pick or revert that stopped and waits for the user. */
 export type GitOperation = 'merge' | 'rebase' | 'cherry-pick' | 'revert';
 

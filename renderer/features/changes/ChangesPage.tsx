@@ -8,6 +8,7 @@ import { useGitState } from '../../workbench/gitState.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { ChangedFiles } from './ChangedFiles.js';
 import { ConflictList } from './ConflictList.js';
+import { DuplicateKeys } from './DuplicateKeys.js';
 import { IdentityForm } from './IdentityForm.js';
 import { SyncBar } from './SyncBar.js';
 import { SyncSettingsForm } from './SyncSettingsForm.js';
@@ -74,6 +75,9 @@ export function ChangesPage({ api, workspace, navigate }: ChangesPageProps) {
               writable={writable && status.user !== undefined}
               onCommitted={afterAction}
             />
+          )}
+          {!status.operation && (
+            <DuplicateKeys api={api} workspace={workspace} navigate={navigate} writable={writable} />
           )}
           {status.outside > 0 && (
             <p className="muted">

@@ -1,3 +1,7 @@
-/** What other features may use of the editor: its page, and its rendering of Markdown read-only. */
+/**
+ * What other features may use of the editor: its page, its rendering of Markdown read-only, and the
+ * fresh key it gives a duplicate.
+ */
 export { DocumentEditor } from './DocumentEditor.js';
 export { ReadOnlyMarkdown } from './ReadOnlyMarkdown.js';
+export { freshKey } from './duplicateKeys.js';

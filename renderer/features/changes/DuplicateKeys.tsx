@@ -1,0 +1,144 @@
+/**
+ * Keys that two files define after a merge (both branches created REQ-13): where each copy came from,
+ * and one click to give the newer one a new key, so links written before the merge keep their meaning.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
+import type { KeyArrivalView } from '../../../shared/contract/gitViews.js';
+import { HashLink } from '../../ui/HashLink.js';
+import { documentHash } from '../../workbench/route.js';
+import type { WorkspaceState } from '../../workbench/workspaceState.js';
+import { freshKey } from '../editor/index.js';
+import { duplicatesAcrossFiles, type CrossFileDuplicate } from './duplicatesAcrossFiles.js';
+
+interface DuplicateKeysProps {
+  api: SpecbenchApi;
+  workspace: WorkspaceState;
+  navigate: (hash: string) => void;
+  writable: boolean;
+}
+
+export function DuplicateKeys({ api, workspace, navigate, writable }: DuplicateKeysProps) {
+  const duplicates = useMemo(() => duplicatesAcrossFiles(workspace.documents), [workspace.documents]);
+  const [notice, setNotice] = useState<string | undefined>(undefined);
+  if (duplicates.length === 0 && notice === undefined) return null;
+
+  const inUse = () => [
+    ...workspace.documents.flatMap((document) => [
+      ...(document.key ? [document.key] : []),
+      ...document.requirements.map((requirement) => requirement.key),
+    ]),
+    ...workspace.roadmap.map((item) => item.key),
+  ];
+  const giveNewKey = async (key: string, path: string) => {
+    const newKey = freshKey(key, inUse());
+    const renamed = await api.rekeyDefinition({ key, newKey, path });
+    if (!renamed.ok) return setNotice(`Not renamed: ${renamed.message}`);
+    await workspace.update({ paths: renamed.changedFiles });
+    setNotice(`${key} in ${path} is now ${newKey}; links to ${key} keep meaning the other.`);
+  };
+
+  return (
+    <section className="duplicate-keys" aria-labelledby="duplicate-keys-title">
+      <h2 id="duplicate-keys-title">
+        {duplicates.length === 0
+          ? 'No duplicate keys left'
+          : `${duplicates.length} ${duplicates.length === 1 ? 'key is' : 'keys are'} defined twice`}
+      </h2>
+      {duplicates.length > 0 && (
+        <p className="muted">
+          Both sides of a merge created the same key, so a link to it can reach either. Give the copy that
+          arrived last a new key; links written before keep meaning the first.
+        </p>
+      )}
+      {notice && (
+        <p className="changes-notice" role="status">
+          {notice}
+        </p>
+      )}
+      <ul className="duplicate-keys__list">
+        {duplicates.map((duplicate) => (
+          <DuplicateRow
+            key={duplicate.key}
+            api={api}
+            duplicate={duplicate}
+            navigate={navigate}
+            writable={writable}
+            onGiveNewKey={(path) => void giveNewKey(duplicate.key, path)}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function DuplicateRow({
+  api,
+  duplicate,
+  navigate,
+  writable,
+  onGiveNewKey,
+}: {
+  api: SpecbenchApi;
+  duplicate: CrossFileDuplicate;
+  navigate: (hash: string) => void;
+  writable: boolean;
+  onGiveNewKey: (path: string) => void;
+}) {
+  const { key, paths } = duplicate;
+  const [arrivals, setArrivals] = useState<{ list: KeyArrivalView[]; newest?: string } | undefined>();
+  const places = paths.join('\n');
+  useEffect(() => {
+    let cancelled = false;
+    void api.keyArrivals({ key, paths: places.split('\n') }).then((result) => {
+      if (cancelled || !result.ok) return;
+      setArrivals({ list: result.arrivals, ...(result.newest ? { newest: result.newest } : {}) });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [api, key, places]);
+  const newest = arrivals?.newest;
+  return (
+    <li className="duplicate-keys__row">
+      <div className="duplicate-keys__head">
+        <span className="key-chip">{key}</span>
+        {writable && newest && (
+          <button type="button" className="primary" onClick={() => onGiveNewKey(newest)}>
+            Give the newer one a new key
+          </button>
+        )}
+      </div>
+      <ul className="duplicate-keys__places" aria-label={`Where ${key} is defined`}>
+        {paths.map((path) => {
+          const arrival = arrivals?.list.find((entry) => entry.path === path);
+          return (
+            <li key={path}>
+              <HashLink hash={documentHash(path)} navigate={navigate}>
+                {path}
+              </HashLink>{' '}
+              <span className="muted">{arrivalText(arrival)}</span>
+              {path === newest && <span className="duplicate-keys__newer"> newer</span>}
+              {writable && !newest && (
+                <button type="button" onClick={() => onGiveNewKey(path)}>
+                  Give this one a new key
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </li>
+  );
+}
+
+function arrivalText(arrival: KeyArrivalView | undefined): string {
+  if (!arrival) return '';
+  if (!arrival.committedAt) return 'not committed yet';
+  const day = new Date(arrival.committedAt).toLocaleDateString(undefined, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
+  return `added ${day}${arrival.author ? ` by ${arrival.author}` : ''}`;
+}
