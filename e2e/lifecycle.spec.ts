@@ -73,7 +73,9 @@ test.describe('delete, archive and move', () => {
     await app.page.getByRole('button', { name: 'Document actions' }).click();
     await screenshot(app.page, 'document-actions');
     await app.page.getByRole('menuitem', { name: 'Delete' }).click();
-    await expect(app.page).toHaveURL(/#\/$/);
+    // The navigator stays on FAQs, where the user was, with the list the document left.
+    await expect(app.page).toHaveURL(/#\/faqs$/);
+    await expect(app.section('FAQs')).toHaveAttribute('aria-current', 'page');
     const notice = app.page.getByRole('status', { name: 'Notice' });
     await expect(notice).toContainText('Deleted “Saved cards FAQ”.');
     await screenshot(app.page, 'deleted-undo');
@@ -116,6 +118,35 @@ test.describe('delete, archive and move', () => {
     expect(await fs.stat(path.join(workspaceDir, 'specs/old/promo-codes.md')).then(() => 'moved')).toBe(
       'moved',
     );
+  });
+});
+
+test.describe('archive', () => {
+  test.use({ workspaceKind: 'sample' });
+
+  test('Archive says so with Undo, and Undo puts back the status it had', async ({ app, workspaceDir }) => {
+    const file = path.join(workspaceDir, 'specs/saved-payment-methods.md');
+    const before = await fs.readFile(file, 'utf8');
+    await app.openDocument('specs/saved-payment-methods.md');
+    await app.page.getByRole('button', { name: 'Document actions' }).click();
+    await app.page.getByRole('menuitem', { name: 'Archive' }).click();
+    const notice = app.page.getByRole('status', { name: 'Notice' });
+    await expect(notice).toContainText('Archived “Saved payment methods”.');
+    await screenshot(app.page, 'archived-undo');
+    const specs = app.navigator.getByRole('list', { name: 'Specs list' });
+    await expect(specs.getByRole('link', { name: /SPEC-2/ })).toHaveCount(0);
+    expect(await fs.readFile(file, 'utf8')).toMatch(/^status: archived$/m);
+    // The quick switcher still finds it, marked Archived.
+    await app.page.keyboard.press('Control+P');
+    await app.page.getByRole('combobox', { name: 'Go to document' }).fill('saved payment');
+    const results = app.page.getByRole('listbox', { name: 'Results' });
+    await expect(results.getByRole('option', { name: /SPEC-2\b/ })).toContainText('Archived');
+    await screenshot(app.page, 'quick-switcher-archived');
+    await app.page.keyboard.press('Escape');
+    await notice.getByRole('button', { name: 'Undo' }).click();
+    await expect(specs.getByRole('link', { name: /SPEC-2/ })).toBeVisible();
+    await app.waitSaved();
+    expect(await fs.readFile(file, 'utf8')).toBe(before);
   });
 });
 

@@ -27,7 +27,7 @@ import { storyViewChoice } from '../workbench/storyView.js';
 import { useShortcuts } from './useShortcuts.js';
 import type { DocumentSession } from '../workbench/documentSession.js';
 import { DocumentSessions, DocumentSessionsContext } from '../workbench/documentSessions.js';
-import { useTrashNotice } from './useTrashNotice.js';
+import { useUndoNotice } from './useUndoNotice.js';
 import { WorkspaceContext, useWorkspaceLoader, type WorkspaceState } from '../workbench/workspaceState.js';
 import { PageActions, PageActionsContext } from '../workbench/pageActions.js';
 import { GitStateContext, useGitStateLoader } from '../workbench/gitState.js';
@@ -47,13 +47,15 @@ export function App({ api }: { api: SpecbenchApi }) {
   const [selectedRequirement, setSelectedRequirement] = useState<string | undefined>(undefined);
   const closeDialog = useCallback(() => setDialog(undefined), []);
   const documents = useMemo(() => new DocumentSessions(api), [api]);
-  const trash = useTrashNotice(documents);
+  const undoNotice = useUndoNotice(documents);
   documents.connect({
     update: workspace.update,
     shown: (path) => workspace.byPath.get(path),
     navigate,
     trashed: (path, trashedTo) =>
-      trash.trashed({ path, trashedTo, title: workspace.byPath.get(path)?.title || path }),
+      undoNotice.trashed({ path, trashedTo, title: workspace.byPath.get(path)?.title || path }),
+    archived: (path, previous) =>
+      undoNotice.archived({ path, previous, title: workspace.byPath.get(path)?.title || path }),
   });
   const openDocument = documents.sessionFor(route.name === 'doc' ? route.path : undefined);
   const openPath = route.name === 'doc' && workspace.info?.writable ? route.path : undefined;
@@ -146,7 +148,7 @@ export function App({ api }: { api: SpecbenchApi }) {
                 ? { initialSpec: workspace.byPath.get(route.path)?.key }
                 : {})}
             />
-            {trash.notice}
+            {undoNotice.notice}
           </DocumentSessionsContext.Provider>
         </GitStateContext.Provider>
       </WorkspaceContext.Provider>

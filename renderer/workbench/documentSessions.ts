@@ -9,7 +9,7 @@ import type { SpecbenchApi } from '../../shared/contract/apiContract.js';
 import { joinDocument, setFrontMatterFields, splitDocument } from '../../shared/frontMatter/frontMatter.js';
 import type { DocumentSummary } from '../../shared/contract/documentSummary.js';
 import { DocumentSession, type SessionHost } from './documentSession.js';
-import { documentHash } from './route.js';
+import { documentHash, sectionHash } from './route.js';
 import { changesWhatViewsShow } from './summaryChange.js';
 import type { WorkspaceUpdate } from './workspaceState.js';
 
@@ -21,6 +21,8 @@ export interface SessionsHost {
   navigate: (hash: string) => void;
   /** A document was moved to the trash (from its editor or elsewhere). */
   trashed: (path: string, trashedTo: string) => void;
+  /** A document was archived; `previous` is the status Undo puts back. */
+  archived: (path: string, previous: string | undefined) => void;
 }
 
 /** A save that only changed text being typed reaches the views once per pause in typing. */
@@ -101,12 +103,26 @@ export class DocumentSessions implements SessionHost {
 
   /** Sets `status: archived` (archived documents leave the lists, and stay openable by key). */
   async archive(path: string, archived = true): Promise<string | undefined> {
+    const result = await this.setStatus(path, archived ? 'archived' : 'draft');
+    if (typeof result === 'string') return result;
+    if (archived && result.previous !== 'archived') this.host?.archived(path, result.previous);
+    return undefined;
+  }
+
+  /** Undo of an archive: the status it had before (draft when it had none). */
+  async unarchive(path: string, previous: string | undefined): Promise<string | undefined> {
+    const result = await this.setStatus(path, previous ?? 'draft');
+    return typeof result === 'string' ? result : undefined;
+  }
+
+  /** Sets a document's status; answers the status it had, or why not in one sentence. */
+  private async setStatus(path: string, status: string): Promise<string | { previous: string | undefined }> {
     const open = this.open;
-    const status = archived ? 'archived' : 'draft';
     if (open?.path === path) {
+      const previous = statusOf(open.getView().fields);
       open.setFields({ status });
       await open.saveNow();
-      return open.lifecycle.status === 'saved' ? undefined : (open.getView().message ?? 'Not saved.');
+      return open.lifecycle.status === 'saved' ? { previous } : (open.getView().message ?? 'Not saved.');
     }
     const read = await this.api.readDocument({ path });
     if (!read.ok) return read.message;
@@ -120,7 +136,7 @@ export class DocumentSessions implements SessionHost {
     const saved = await this.api.saveDocument({ path, text, expected: read.version });
     if (!saved.ok) return saved.message;
     await this.host?.update({ paths: [path] });
-    return undefined;
+    return { previous: statusOf(split.frontMatter?.data ?? {}) };
   }
 
   /** The Undo was not taken: on the desktop the file moves on to the system trash. */
@@ -187,10 +203,16 @@ export class DocumentSessions implements SessionHost {
 
   gone(session: DocumentSession, path: string, trashedTo: string): void {
     this.forgetRefresh(path);
+    // The list the document was in, not the home page (whose navigator shows Specs).
+    const type = this.host?.shown(path)?.type;
     void this.host?.update({ paths: [path] });
     this.host?.trashed(path, trashedTo);
-    if (session === this.current && locationNames(path)) this.host?.navigate('#/');
+    if (session === this.current && locationNames(path)) this.host?.navigate(type ? sectionHash(type) : '#/');
   }
+}
+
+function statusOf(fields: Record<string, unknown>): string | undefined {
+  return typeof fields.status === 'string' ? fields.status : undefined;
 }
 
 function locationNames(path: string): boolean {

@@ -1,5 +1,6 @@
 /** The hash router's routes and the hashes that lead to them: parsing is pure so every route is unit-tested. */
 import { isKey } from '../../shared/grammar/linkGrammar.js';
+import type { DocumentType } from '../../shared/model/documentModel.js';
 import { parseStoryFilter, type StoryFilter } from './storyFilter.js';
 
 export type Route =
@@ -132,6 +133,19 @@ export function roadmapHash(release?: string): string {
 /** The link that survives renames and restarts: `#/SPEC-1`, `#/REQ-4`, `#/SPEC-1#REQ-4`. */
 export function keyHash(key: string, anchor?: string): string {
   return anchor ? `#/${key}#${encodeURIComponent(anchor)}` : `#/${key}`;
+}
+
+const sectionHashes: Record<DocumentType, string> = {
+  spec: '#/specs',
+  story: '#/stories',
+  faq: '#/faqs',
+  feedback: '#/feedback',
+  doc: '#/other',
+};
+
+/** The list of one kind of document: the navigator's section for it. */
+export function sectionHash(type: DocumentType): string {
+  return sectionHashes[type];
 }
 
 export function roadmapItemHash(key: string): string {

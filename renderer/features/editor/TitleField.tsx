@@ -90,8 +90,10 @@ export function TitleField({
 
   async function leave(): Promise<void> {
     if (draft !== undefined && titleRefusal(type, draft)) {
+      // The title is back, so nothing is wrong any more: say what happened, not in red.
       setDraft(undefined);
-      setProblem(`${titleRefusal(type, draft)} It is still “${title}”.`);
+      setProblem(undefined);
+      setNotice(`${titleRefusal(type, draft)} It is still “${title}”.`);
       return;
     }
     if (!byName) {

@@ -2,7 +2,7 @@
 import { useMemo, useRef, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import { documentStatuses, type DocumentType } from '../../../shared/model/documentModel.js';
-import type { Route } from '../../workbench/route.js';
+import { sectionHash, type Route } from '../../workbench/route.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { ChangesLink } from './ChangesLink.js';
 import { useRecoveredEdits } from '../../workbench/useRecoveredEdits.js';
@@ -29,13 +29,6 @@ const sectionLabels: Record<DocumentType, string> = {
   faq: 'FAQs',
   feedback: 'Feedback',
   doc: 'Other',
-};
-const sectionHashes: Record<DocumentType, string> = {
-  spec: '#/specs',
-  story: '#/stories',
-  faq: '#/faqs',
-  feedback: '#/feedback',
-  doc: '#/other',
 };
 
 /**
@@ -128,7 +121,7 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
   const sectionLink = (type: DocumentType) => (
     <li key={type}>
       <a
-        href={sectionHashes[type]}
+        href={sectionHash(type)}
         aria-current={section === type ? 'page' : undefined}
         className="section-link"
       >

@@ -54,6 +54,11 @@ function QuickSwitcherContent({ api, documents, writable, navigate, onClose }: C
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<QuickSwitchHit[] | undefined>(undefined);
   const recent = useMemo(() => recentDocuments(documents), [documents]);
+  // Archived documents stay findable by title and key, marked so nobody mistakes one for current work.
+  const archived = useMemo(
+    () => new Set(documents.filter((entry) => entry.status === 'archived').map((entry) => entry.path)),
+    [documents],
+  );
 
   useEffect(() => {
     if (!query.trim()) {
@@ -89,6 +94,9 @@ function QuickSwitcherContent({ api, documents, writable, navigate, onClose }: C
           <span className={`kind-badge kind-badge--${hit.type}`}>{kindLabels[hit.type]}</span>
           <span className="quick-switcher__title">{hit.title}</span>
           {hit.key && <span className="quick-switcher__key">{hit.key}</span>}
+          {hit.type !== 'roadmap' && archived.has(hit.path) && (
+            <span className="quick-switcher__archived">Archived</span>
+          )}
           {hit.type !== 'roadmap' && <span className="quick-switcher__path">{hit.path}</span>}
         </>
       )}
