@@ -74,8 +74,10 @@ export function formatCalloutHeader(type: string, fold: string, title: string): 
   return `[!${type}]${fold}${title === '' ? '' : ` ${title}`}`;
 }
 
-/** `note` for `[!NOTE]`, the type Obsidian styles it as (its aliases folded in: `summary` is an abstract). */
+/** `note` for `[!NOTE]`, the type Obsidian styles it as (its aliases folded in: `summary` is an abstract), red for GitHub's CAUTION. */
 export function calloutKind(type: string): string {
+  // GitHub's `[!CAUTION]` alert is red; Obsidian's `[!caution]` callout is an orange warning.
+  if (type === 'CAUTION') return 'danger';
   const lower = type.toLowerCase();
   return calloutAliases[lower] ?? lower;
 }
