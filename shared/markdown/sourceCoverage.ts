@@ -2,9 +2,11 @@
  * How much of a parsed document the editor shows as Markdown source rather than as what it means:
  * blocks (top level and inside requirement cards) kept as raw source boxes, and inline constructs
  * (links, references, images, emphasis, code, line breaks) kept as raw source atoms. Kept source the
- * editor renders (footnotes, math, comments, entities, safe HTML blocks) is not counted as source.
+ * editor renders (footnotes, math, comments, entities, safe HTML blocks, paired inline tags such as
+ * `<kbd>…</kbd>`, `<br>`) is not counted as source.
  */
 import type { JSONContent } from '@tiptap/core';
+import { renderedInlineHtml } from './inlineHtml.js';
 import { rawBlockRenders, rawInlineRenders } from './rawInlineKind.js';
 
 export interface SourceCoverage {
@@ -33,12 +35,17 @@ export function sourceCoverage(doc: JSONContent): SourceCoverage {
     } else visitInline(node);
   };
   const visitInline = (node: JSONContent): void => {
-    for (const child of node.content ?? []) {
+    const children = node.content ?? [];
+    const shownHtml = renderedInlineHtml(
+      children.map((child) => (child.type === 'rawInline' ? String(child.attrs?.source ?? '') : undefined)),
+    );
+    for (const [index, child] of children.entries()) {
       if (child.type === 'text') {
         if ((child.marks ?? []).length > 0) coverage.inline++;
       } else if (child.type === 'rawInline') {
         coverage.inline++;
-        if (!rawInlineRenders(String(child.attrs?.source ?? ''))) coverage.rawInline++;
+        if (!rawInlineRenders(String(child.attrs?.source ?? '')) && !shownHtml.has(index))
+          coverage.rawInline++;
       } else if (child.content === undefined || isInlineLeaf(child)) {
         coverage.inline++;
       } else {

@@ -6,6 +6,7 @@
 import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { useMemo, useState } from 'react';
 import { matchRawInline } from '../../../shared/markdown/extensions/rawInline.js';
+import { inlineHtmlTag } from '../../../shared/markdown/inlineHtml.js';
 import { normalizeLabel } from '../../../shared/markdown/referenceLinks.js';
 import {
   footnoteDefinition,
@@ -114,6 +115,13 @@ export function RawInlineView({ node, editor, updateAttributes }: ReactNodeViewP
         </NodeViewWrapper>
       );
     default:
+      if (inlineHtmlTag(source)?.empty)
+        return (
+          <NodeViewWrapper as="span" className="md-html-break" title={source}>
+            <span className="md-html-tag-source">{source}</span>
+            <br />
+          </NodeViewWrapper>
+        );
       return (
         <NodeViewWrapper as="span" className="raw-inline">
           {source}

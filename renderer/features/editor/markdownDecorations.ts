@@ -1,18 +1,21 @@
 /**
- * `==highlights==` and `#tags` in text, shown as what they mean while their characters stay plain
- * text: typing in them changes the file by exactly what was typed, and the markers stay visible, dimmed.
+ * `==highlights==`, `#tags` and text between inline HTML tags (`<kbd>`, `<sub>`, `<span>`…), shown as
+ * what they mean while their characters stay plain text: typing in them changes the file by exactly
+ * what was typed, and the markers and tags stay visible, dimmed.
  */
 import { Extension } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { highlightPattern, tagPattern } from '../../../shared/grammar/inlineMarkers.js';
+import { inlineHtmlTag, pairInlineHtml } from '../../../shared/markdown/inlineHtml.js';
 
 function decorate(doc: ProseMirrorNode): DecorationSet {
   const decorations: Decoration[] = [];
   doc.descendants((node, position) => {
     if (node.type.spec.code) return false;
     if (!node.isTextblock) return true;
+    decorateInlineHtml(node, position, decorations);
     // Text runs of the block, code spans left out, each searched on its own.
     node.forEach((child, offset) => {
       if (!child.isText || child.marks.some((mark) => mark.type.name === 'code')) return;
@@ -35,6 +38,28 @@ function decorate(doc: ProseMirrorNode): DecorationSet {
     return false;
   });
   return DecorationSet.create(doc, decorations);
+}
+
+/** Text between paired inline tags shown as their element (`<kbd>Ctrl</kbd>` as a key), the tags dimmed. */
+function decorateInlineHtml(block: ProseMirrorNode, position: number, decorations: Decoration[]): void {
+  const starts: number[] = [];
+  const sources: (string | undefined)[] = [];
+  block.forEach((child, offset) => {
+    starts.push(position + 1 + offset);
+    sources.push(child.type.name === 'rawInline' ? String(child.attrs.source ?? '') : undefined);
+  });
+  if (!sources.some((source) => source !== undefined)) return;
+  for (const [open, close] of pairInlineHtml(sources)) {
+    const name = inlineHtmlTag(sources[open]!)!.name;
+    decorations.push(
+      Decoration.node(starts[open]!, starts[open]! + 1, { class: 'md-html-tag' }),
+      Decoration.node(starts[close]!, starts[close]! + 1, { class: 'md-html-tag' }),
+    );
+    if (starts[close]! > starts[open]! + 1)
+      decorations.push(
+        Decoration.inline(starts[open]! + 1, starts[close]!, { nodeName: name, class: 'md-html' }),
+      );
+  }
 }
 
 export const MarkdownDecorations = Extension.create({
