@@ -333,7 +333,7 @@ describe('findings at the right line', () => {
           `${finding.path}:${finding.line} ${finding.rule} ${/line \d|column/.test(finding.message)}`,
       ),
     ).toEqual([
-      'stories/bad.md:6 malformed-file false',
+      'stories/bad.md:5 malformed-file false',
       'stories/block.md:6 broken-link false',
       'stories/plain.md:1 missing-front-matter false',
     ]);

@@ -30,6 +30,12 @@ describe('splitDocument', () => {
     ['malformed', '---\ntitle: ok\nkey: a: b\n---\n', 3],
     ['duplicate field', '---\nkey: A-1\nkey: A-2\n---\n', 3],
     ['not a mapping', '---\n- a\n- b\n---\n', 2],
+    ['a list left open', '---\nkey: A-1\nimplements: [REQ-1, REQ-2\nstatus: ready\n---\n', 3],
+    ['a map left open', '---\nkey: A-1\nreviewed: {REQ-1: 3f2a\nstatus: ready\n---\n', 3],
+    ['a double quote left open', '---\nkey: A-1\ntitle: "Guest \\"checkout\\"\nstatus: ready\n---\n', 3],
+    ['a single quote left open', "---\nkey: A-1\ntitle: 'Guest''s\nstatus: ready\n---\n", 3],
+    ['a tab as indentation', '---\nkey: A-1\nowner:\n\tname: Dana\n---\n', 4],
+    ['an error after closed quotes and lists', '---\ntitle: "ok"\ntags: [a]\nkey: a: b\n---\n', 4],
     [
       'alias bomb',
       `---\na: &a [x, x, x, x, x, x, x, x, x]\n${Array.from(
@@ -45,10 +51,10 @@ describe('splitDocument', () => {
     expect(splitDocument(text).frontMatter?.error?.line).toBe(line);
   });
 
-  it('reports a YAML error with the file line only, not the YAML line that would contradict it', () => {
+  it('reports a YAML error at the file line of the mistake, not the YAML line that would contradict it', () => {
     const error = splitDocument('---\nkey: STORY-1\ntitle: Bad\nimplements: [REQ-1\nstatus: ready\n---\n')
       .frontMatter?.error;
-    expect([error?.line, /line \d|column/.test(error?.message ?? 'none')]).toEqual([5, false]);
+    expect([error?.line, /line \d|column/.test(error?.message ?? 'none')]).toEqual([4, false]);
   });
 
   it.each([

@@ -2,7 +2,8 @@
  * YAML front matter: split off before the Markdown codec sees the body, parsed safely (YAML only,
  * alias and size limits, no prototype pollution) and written back byte for byte unless a field changed.
  */
-import { Document, isMap, isSeq, parseDocument } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { yamlErrorLine } from './yamlErrorLine.js';
 
 export const frontMatterSizeLimit = 256 * 1024;
 const aliasLimit = 50;
@@ -36,8 +37,16 @@ export interface SplitDocument {
 const openPattern = /^---[ \t]*\r?\n/;
 const closePattern = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/gm;
 
+export interface SplitOptions {
+  /**
+   * A number whose text reads differently from the number (`1.10`, `012`, `1e3`) is kept as that
+   * text, for showing front matter as written; the index keeps numbers as numbers.
+   */
+  numbersAsWritten?: boolean;
+}
+
 /** Splits a file's text into BOM, front matter and body; `joinDocument` reverses it exactly. */
-export function splitDocument(text: string): SplitDocument {
+export function splitDocument(text: string, options: SplitOptions = {}): SplitDocument {
   const hasBom = text.startsWith(bom);
   const content = hasBom ? text.slice(1) : text;
   const open = openPattern.exec(content);
@@ -50,7 +59,7 @@ export function splitDocument(text: string): SplitDocument {
   const yaml = content.slice(open[0].length, close.index);
   return {
     bom: hasBom,
-    frontMatter: parseFrontMatter(raw, yaml),
+    frontMatter: parseFrontMatter(raw, yaml, options),
     body: content.slice(end),
     bodyLine: countLines(raw) + (raw.endsWith('\n') ? 1 : 0),
   };
@@ -60,7 +69,7 @@ export function joinDocument(document: SplitDocument): string {
   return (document.bom ? bom : '') + (document.frontMatter?.raw ?? '') + document.body;
 }
 
-function parseFrontMatter(raw: string, yaml: string): FrontMatter {
+function parseFrontMatter(raw: string, yaml: string, options: SplitOptions): FrontMatter {
   if (yaml.length > frontMatterSizeLimit) {
     return {
       raw,
@@ -72,8 +81,8 @@ function parseFrontMatter(raw: string, yaml: string): FrontMatter {
   const document = parseDocument(yaml, { prettyErrors: true, uniqueKeys: true, logLevel: 'error' });
   const first = document.errors[0];
   if (first) {
-    const line = (first.linePos?.[0].line ?? 1) + 1;
-    // The parser counts lines within the YAML; the finding's own line is the file's, so its count goes.
+    // Lines within the YAML, after the opening ---; the finding's own line is the file's, so the parser's count goes.
+    const line = yamlErrorLine(yaml, first.pos[0]) + 1;
     const message = firstLine(first.message).replace(/ at line \d+, column \d+:?$/, '');
     return { raw, yaml, data: {}, error: { message, line } };
   }
@@ -87,7 +96,32 @@ function parseFrontMatter(raw: string, yaml: string): FrontMatter {
   if (typeof value !== 'object' || Array.isArray(value)) {
     return { raw, yaml, data: {}, error: { message: 'front matter must be a mapping of fields', line: 2 } };
   }
-  return { raw, yaml, data: safeCopy(value) as Record<string, unknown> };
+  const data = safeCopy(value) as Record<string, unknown>;
+  if (options.numbersAsWritten === true && document.contents !== null)
+    writtenNumbers(yaml, document.contents, data);
+  return { raw, yaml, data };
+}
+
+/** Puts back, into the parsed value of `node`, the text of each number that reads differently from it. */
+function writtenNumbers(yaml: string, node: Node, value: unknown): unknown {
+  if (isScalar(node)) {
+    if (typeof value !== 'number' || node.range === undefined || node.range === null) return value;
+    const text = yaml.slice(node.range[0], node.range[1]);
+    return String(value) === text ? value : text;
+  }
+  if (isSeq(node) && Array.isArray(value)) {
+    node.items.forEach((item, index) => {
+      if (index < value.length) value[index] = writtenNumbers(yaml, item as Node, value[index]);
+    });
+  } else if (isMap(node) && value !== null && typeof value === 'object') {
+    const fields = value as Record<string, unknown>;
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (key !== undefined && Object.hasOwn(fields, key) && pair.value !== null)
+        fields[key] = writtenNumbers(yaml, pair.value as Node, fields[key]);
+    }
+  }
+  return value;
 }
 
 /** Copies parsed YAML into fresh objects whose keys are own properties, so `__proto__` pollutes nothing. */
