@@ -3,6 +3,7 @@
  * and each requirement it implements with its text and roadmap items), a requirement with its text,
  * a roadmap item or a release. `json` is the documented JSON shape; `rows` and `blocks` the text form.
  */
+import { splitDocument } from '../../shared/frontMatter/frontMatter.js';
 import { riceScore, type RoadmapItem } from '../../shared/model/roadmapModel.js';
 import type { DocumentEntry, RequirementEntry } from '../../shared/model/documentModel.js';
 import type { Workspace } from '../engine/workspace.js';
@@ -86,6 +87,7 @@ export async function describeKey(
 }
 
 async function describeDocument(workspace: Workspace, document: DocumentEntry): Promise<Shown> {
+  const fields = await writtenFields(workspace, document);
   const shown: Shown = {
     kind: 'document',
     title: document.title,
@@ -95,14 +97,14 @@ async function describeDocument(workspace: Workspace, document: DocumentEntry): 
       ['type', document.type],
       ['status', document.status ?? ''],
       ['owner', document.owner ?? ''],
-      ['estimate', document.type === 'story' ? displayValue(document.fields.estimate) : ''],
+      ['estimate', document.type === 'story' ? displayValue(fields.estimate) : ''],
       ['requirements', document.requirements.map((requirement) => requirement.key).join(' ')],
       ['implements', document.implements.join(' ')],
       ['answers', document.answers.join(' ')],
       ['about', document.about.join(' ')],
       ['problem', document.problem ? `line ${document.problem.line}: ${document.problem.message}` : ''],
-      // The rest of the front matter as written (dates as dates: 2018-12-21).
-      ...Object.entries(document.fields)
+      // The rest of the front matter as written (dates as dates: 2018-12-21, 1.10 as 1.10).
+      ...Object.entries(fields)
         .filter(([name]) => !shownFields.has(name))
         .map(([name, value]): [string, string] => [name, displayValue(value)]),
     ],
@@ -114,7 +116,7 @@ async function describeDocument(workspace: Workspace, document: DocumentEntry): 
       title: document.title,
       path: document.path,
       line: 1,
-      fields: document.fields,
+      fields,
       ...(document.problem ? { problem: document.problem } : {}),
       requirements: document.requirements.map(requirementSummary),
     },
@@ -135,7 +137,7 @@ async function describeDocument(workspace: Workspace, document: DocumentEntry): 
     }),
   );
   shown.json.story = {
-    ...(document.fields.estimate === undefined ? {} : { estimate: document.fields.estimate }),
+    ...(fields.estimate === undefined ? {} : { estimate: fields.estimate }),
     acceptanceCriteria: document.criteria,
     implements: implemented,
   };
@@ -239,6 +241,16 @@ function requirementSummary(
     ...(requirement.status === undefined ? {} : { status: requirement.status }),
     roadmap: requirement.roadmap,
   };
+}
+
+/** The document's front matter with its numbers as written (1.10, 012); the index's when the file cannot be read. */
+async function writtenFields(
+  workspace: Workspace,
+  document: DocumentEntry,
+): Promise<Record<string, unknown>> {
+  const read = await workspace.readDocument(document.path);
+  if (!read.ok) return document.fields;
+  return splitDocument(read.file.text, { numbersAsWritten: true }).frontMatter?.data ?? document.fields;
 }
 
 /** The requirement's Markdown between its fences, as written. */

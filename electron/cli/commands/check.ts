@@ -22,7 +22,7 @@ export const checkCommand: CliCommand = {
   summary: 'run the rules: broken links, duplicate keys, coverage gaps, malformed files',
   usage: 'specbench check <dir> [--json]',
   details: `Prints one finding per line as "file:line  severity  rule  message", sorted by file and line,
-then a count. Severities come from specbench.json ("rules": { "<rule>": "error|warning|info|off" }).
+then a count; files, and the places a message names, are relative to the working folder. Severities come from specbench.json ("rules": { "<rule>": "error|warning|info|off" }).
 
 Rules (default severity):
 ${rulesBySeverity()}
@@ -40,7 +40,8 @@ place in specs/; stories and FAQs likewise (type: story in stories/, type: faq i
 Options:
 ${outputHelp}
       {"findings": [{"rule", "severity", "path", "line", "message", "key"?}],
-      "counts": {"error", "warning", "info"}}; paths are relative to the workspace
+      "counts": {"error", "warning", "info"}}; paths, in messages too, are relative to the
+      workspace
 
 Exit codes: 0 no error-level finding, 1 at least one, 2 bad usage, an unreadable workspace or a
 folder that is not one.`,
@@ -57,14 +58,20 @@ folder that is not one.`,
       for (const finding of findings) counts[finding.severity]++;
       if (format === 'json') writeJson(context, { findings, counts });
       else {
+        const entries = opened.workspace.documents();
+        const files = new Set([...entries, ...findings].map((place) => place.path));
+        // A place a message names (duplicate-key's "also used in specs/a.md:3") reads like the row's own.
+        const placesLikeRows = (message: string): string =>
+          message.replace(/([^\s,;()]+):(\d+)/g, (place, file: string, line: string) =>
+            files.has(file) ? fileLocation(context, opened.root, file, Number(line)) : place,
+          );
         const rows = findings.map((finding) => [
           fileLocation(context, opened.root, finding.path, finding.line),
           finding.severity,
           finding.rule,
-          finding.message,
+          placesLikeRows(finding.message),
         ]);
         writeLines(context, formatTable(rows));
-        const entries = opened.workspace.documents();
         const documents = plural(entries.length, 'document');
         writeLines(context, [
           findings.length === 0

@@ -33,7 +33,8 @@ its links out (what it delivers, implements, answers, is evidence for or mention
 Options:
 ${outputHelp}
     {"kind": "document", "key", "type", "title", "path", "line",
-     "fields": {front matter as written}, "problem"?: {"line", "message"},
+     "fields": {front matter as written: a number reading otherwise than as written is its text,
+     "1.10" or "012"}, "problem"?: {"line", "message"},
      "requirements": [requirement], "story"?: {"estimate"?, "acceptanceCriteria":
      [{"line", "text", "done"?}], "implements": [requirement + {"path", "spec", "text",
      "roadmap": [item]} or {"key", "missing": true}]}, "links"}
