@@ -13,10 +13,15 @@ const note =
   '# Research\n\n' +
   'Guests ==drop off== at sign-up #checkout %%ask Ravi%% and pay $x^2$ more[^1].\n\n' +
   '$$\n\\sum_{i=1}^{n} x_i\n$$\n\n' +
-  '<div align="center"><b>Bold claim</b> <img src="x" onerror="alert(1)"></div>\n\n' +
+  '<div align="center"><b>Bold claim</b> <img src="x" onerror="alert(1)"> ' +
+  '<img src="img/chart.png" alt="Chart"> <img src="https://example.com/t.png" alt="tracker"></div>\n\n' +
   '[^1]: From the March funnel report.\n\n' +
   'See [the guide][guide].\n\n' +
   '[guide]: https://example.com/guide "Guide"\n';
+
+/** A 1×1 PNG. */
+const pixel =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 const test = base.extend({
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
@@ -26,6 +31,8 @@ const test = base.extend({
     await fs.mkdir(root);
     await fs.writeFile(path.join(root, 'Research.md'), note);
     await fs.writeFile(path.join(root, 'Saved carts.md'), idea);
+    await fs.mkdir(path.join(root, 'img'));
+    await fs.writeFile(path.join(root, 'img', 'chart.png'), Buffer.from(pixel, 'base64'));
     await use(root);
     await fs.rm(parent, { recursive: true, force: true });
   },
@@ -42,7 +49,14 @@ test('highlights, tags, comments, math, footnotes and HTML show as what they mea
   await footnote.hover();
   await expect(footnote.getByRole('tooltip')).toHaveText('From the March funnel report.');
   await expect(app.editor.getByText('Bold claim')).toBeVisible();
-  await expect(app.editor.locator('.md-html-block img')).not.toHaveAttribute('onerror');
+  const images = app.editor.locator('.md-html-block img');
+  await expect(images).toHaveCount(3);
+  for (const image of await images.all()) await expect(image).not.toHaveAttribute('onerror');
+  // A workspace image loads relative to the note, as a Markdown image does; a remote one is not fetched.
+  const chart = app.editor.getByRole('img', { name: 'Chart' });
+  await expect(chart).toHaveAttribute('src', 'workspace-assets/img/chart.png');
+  await expect.poll(() => chart.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(1);
+  await expect(app.editor.locator('.md-html-block img[alt="tracker"]')).not.toHaveAttribute('src');
   await expect(app.editor.getByRole('definition')).toHaveText('https://example.com/guide');
   await expect(app.editor.getByText('the guide', { exact: true })).toHaveAttribute(
     'title',

@@ -5,12 +5,16 @@
 import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { footnoteDefinition, linkDefinitions, mathBlock } from '../../../shared/markdown/rawInlineKind.js';
+import { displaySource } from './assetPaths.js';
 import { htmlBlockMarkup, mathMarkup } from './renderedMarkup.js';
 
 const commentPattern = /^<!--([\s\S]*?)-->\s*$/;
 
 /** What a block of kept source looks like rendered: a footnote, display math, or safe HTML; undefined to show source. */
-function renderedForm(source: string): { label: string; content: ReactNode } | undefined {
+function renderedForm(
+  source: string,
+  documentPath: string,
+): { label: string; content: ReactNode } | undefined {
   const footnote = footnoteDefinition(source);
   if (footnote) {
     return {
@@ -46,7 +50,7 @@ function renderedForm(source: string): { label: string; content: ReactNode } | u
       content: <div className="md-math-block" dangerouslySetInnerHTML={{ __html: math }} />,
     };
   if (!source.trimStart().startsWith('<') || commentPattern.test(source.trim())) return undefined;
-  const html = htmlBlockMarkup(source);
+  const html = htmlBlockMarkup(source, (media) => displaySource(media, documentPath));
   return html === undefined
     ? undefined
     : {
@@ -55,11 +59,17 @@ function renderedForm(source: string): { label: string; content: ReactNode } | u
       };
 }
 
-export function RawSourceBlock({ node, updateAttributes, editor, getPos }: ReactNodeViewProps) {
+export function RawSourceBlock({
+  node,
+  updateAttributes,
+  editor,
+  getPos,
+  documentPath,
+}: ReactNodeViewProps & { documentPath: string }) {
   const source = String(node.attrs.source ?? '');
   const comment = commentPattern.exec(source.trim());
   const [editing, setEditing] = useState(false);
-  const rendered = useMemo(() => renderedForm(source), [source]);
+  const rendered = useMemo(() => renderedForm(source, documentPath), [source, documentPath]);
   const area = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     const element = area.current;

@@ -1,7 +1,8 @@
 /** The editor's extensions: the codec's schema plus React node views, undo, placeholders and image URLs. */
 import type { Extensions, JSONContent } from '@tiptap/core';
 import { Placeholder, UndoRedo } from '@tiptap/extensions';
-import { ReactNodeViewRenderer } from '@tiptap/react';
+import { ReactNodeViewRenderer, type ReactNodeViewProps } from '@tiptap/react';
+import { createElement } from 'react';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { displaySource } from './assetPaths.js';
 import { CalloutView } from './CalloutView.js';
@@ -44,7 +45,13 @@ export function createEditorExtensions(
       case 'reference':
         return extension.extend({ addNodeView: () => ReactNodeViewRenderer(ReferenceChip, { as: 'span' }) });
       case 'rawBlock':
-        return extension.extend({ addNodeView: () => ReactNodeViewRenderer(RawSourceBlock) });
+        return extension.extend({
+          // Its HTML's images load from the workspace relative to this document, as Markdown images do.
+          addNodeView: () =>
+            ReactNodeViewRenderer((props: ReactNodeViewProps) =>
+              createElement(RawSourceBlock, { ...props, documentPath }),
+            ),
+        });
       case 'rawInline':
         return extension.extend({ addNodeView: () => ReactNodeViewRenderer(RawInlineView, { as: 'span' }) });
       case 'wikiLink':

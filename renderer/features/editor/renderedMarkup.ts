@@ -23,17 +23,44 @@ export function mathMarkup(tex: string, display: boolean): string | undefined {
 }
 
 /**
- * A document's HTML block as safe markup: no scripts, handlers, styles, forms or frames; links and
- * images only to web or workspace addresses. Undefined for a fragment with no form of its own
- * (htmlBlockRenders).
+ * The HTML blocks' own purifier, so its hook never touches math or pasted HTML. Its hook sends every
+ * image, video and audio source through `mediaSource`, set for the length of one synchronous call.
  */
-export function htmlBlockMarkup(source: string): string | undefined {
+const htmlPurifier = DOMPurify(window);
+let mediaSource: (source: string) => string = () => '';
+const mediaAttributes = ['src', 'poster'];
+htmlPurifier.addHook('afterSanitizeAttributes', (node) => {
+  if (!(node instanceof HTMLElement) || !/^(img|source|video|audio|track|picture)$/i.test(node.tagName))
+    return;
+  // A srcset lists several addresses to choose from: none is loaded rather than each checked.
+  node.removeAttribute('srcset');
+  for (const name of mediaAttributes) {
+    const value = node.getAttribute(name);
+    if (value === null) continue;
+    const shown = mediaSource(value);
+    if (shown) node.setAttribute(name, shown);
+    else node.removeAttribute(name);
+  }
+});
+
+/**
+ * A document's HTML block as safe markup: no scripts, handlers, styles, forms or frames; links to web
+ * or workspace addresses; images, video and audio only from the workspace (`mediaSource` maps a
+ * source as written to where the app loads it, or '' for one not loaded: remote images are off, as
+ * for Markdown images). Undefined for a fragment with no form of its own (htmlBlockRenders).
+ */
+export function htmlBlockMarkup(source: string, media: (source: string) => string): string | undefined {
   if (!htmlBlockRenders(source)) return undefined;
-  const clean = DOMPurify.sanitize(source, {
-    USE_PROFILES: { html: true },
-    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed'],
-    FORBID_ATTR: ['style'],
-    ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#|[^:]*$)/i,
-  });
-  return clean.trim() === '' ? undefined : clean;
+  mediaSource = media;
+  try {
+    const clean = htmlPurifier.sanitize(source, {
+      USE_PROFILES: { html: true },
+      FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed'],
+      FORBID_ATTR: ['style'],
+      ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#|[^:]*$)/i,
+    });
+    return clean.trim() === '' ? undefined : clean;
+  } finally {
+    mediaSource = () => '';
+  }
 }
