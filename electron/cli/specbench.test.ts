@@ -79,6 +79,17 @@ describe('specbench init', () => {
     });
   });
 
+  it('says how to open the new workspace to write in it, and how to check it', () => {
+    const run = specbench(['init', 'product-specs'], temporaryFolder());
+    expect(run.stdout.split('\n')).toEqual([
+      'Created an empty workspace in product-specs',
+      'Next:',
+      '  specbench serve product-specs --write   write in it, in your browser (or open the folder in the desktop app)',
+      '  specbench check product-specs           check it for broken links and empty sections, as CI would',
+      '',
+    ]);
+  });
+
   it('copies the bundled sample byte for byte with --sample, from any working folder', () => {
     const parent = temporaryFolder();
     const run = specbench(['init', path.join(parent, 'acme'), '--sample'], parent);

@@ -142,7 +142,9 @@ function summary(context: CliContext, root: string, sample: boolean): string[] {
     sample
       ? `Created the Acme Checkout sample workspace in ${shown}`
       : `Created an empty workspace in ${shown}`,
-    `Next: specbench check ${shown}`,
+    'Next:',
+    `  specbench serve ${shown} --write   write in it, in your browser (or open the folder in the desktop app)`,
+    `  specbench check ${shown}           check it for broken links and empty sections, as CI would`,
   ];
 }
 
