@@ -111,7 +111,14 @@ test.describe('delete, archive and move', () => {
     await expect(app.page.getByRole('dialog', { name: 'Command palette' })).toBeVisible();
     await app.page.keyboard.type('move this document');
     await app.page.keyboard.press('Enter');
-    await app.page.getByRole('textbox', { name: 'Folder' }).fill('specs/old');
+    // The palette offers the folders there are; a new one can be typed.
+    await expect(app.page.getByRole('listbox', { name: 'Folders' }).getByRole('option')).toHaveText([
+      'faqs',
+      'feedback',
+      'stories',
+    ]);
+    await screenshot(app.page, 'move-from-palette');
+    await app.page.getByRole('combobox', { name: 'Folder' }).fill('specs/old');
     await app.page.keyboard.press('Enter');
     await expect(app.page).toHaveURL(/#\/doc\/specs\/old\/promo-codes\.md$/);
     await app.waitSaved();
@@ -165,6 +172,12 @@ test.describe('the navigator’s right-click', () => {
     await expect(menu.getByRole('menuitem')).toHaveText(['Move to folder…', 'Archive', 'Delete']);
     await screenshot(app.page, 'navigator-context-menu');
     await menu.getByRole('menuitem', { name: 'Move to folder…' }).click();
+    // Every other folder is offered in view, not only on demand; typing filters them.
+    const folders = app.page.getByRole('listbox', { name: 'Folders' });
+    await expect(folders.getByRole('option')).toHaveText(['feedback', 'specs', 'stories']);
+    await screenshot(app.page, 'move-to-folder');
+    await app.page.getByRole('combobox', { name: 'Folder' }).fill('st');
+    await expect(folders.getByRole('option')).toHaveText(['stories']);
     await app.page.getByRole('combobox', { name: 'Folder' }).fill('faqs/answered');
     await app.page.keyboard.press('Enter');
     await expect(faqs.getByRole('link', { name: /FAQ-1/ })).toHaveAttribute('href', /faqs\/answered\//);

@@ -1,5 +1,6 @@
 /** The shell: navigator, the routed main view, the Links panel, and the global dialogs. */
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { DocumentSummary } from '../../shared/contract/documentSummary.js';
 import type { SpecbenchApi } from '../../shared/contract/apiContract.js';
 import { DocumentEditor } from '../features/editor/DocumentEditor.js';
 import { FeedbackInbox, MetricsView, ReleasePage, ReleasesPage } from '../features/evidence/index.js';
@@ -28,6 +29,7 @@ import { useShortcuts } from './useShortcuts.js';
 import type { DocumentSession } from '../workbench/documentSession.js';
 import { DocumentSessions, DocumentSessionsContext } from '../workbench/documentSessions.js';
 import { useUndoNotice } from './useUndoNotice.js';
+import { documentFolders } from '../workbench/documentFolders.js';
 import { WorkspaceContext, useWorkspaceLoader, type WorkspaceState } from '../workbench/workspaceState.js';
 import { PageActions, PageActionsContext } from '../workbench/pageActions.js';
 import { GitStateContext, useGitStateLoader } from '../workbench/gitState.js';
@@ -68,9 +70,9 @@ export function App({ api }: { api: SpecbenchApi }) {
         keywords: ['pdf', 'bundle', 'html'],
         run: () => setDialog('export'),
       },
-      ...(openPath ? documentCommands(documents, openPath) : []),
+      ...(openPath ? documentCommands(documents, openPath, workspace.documents) : []),
     ],
-    [documents, openPath],
+    [documents, openPath, workspace.documents],
   );
 
   const shortcuts = useMemo(
@@ -267,7 +269,9 @@ function LoadFailure({ message, retry }: { message?: string; retry: () => Promis
 }
 
 /** The open document's Delete, Archive and Move, in the command palette. */
-function documentCommands(documents: DocumentSessions, path: string) {
+function documentCommands(documents: DocumentSessions, path: string, all: readonly DocumentSummary[]) {
+  const here = path.slice(0, Math.max(0, path.lastIndexOf('/')));
+  const folders = documentFolders(all.map((entry) => entry.path)).filter((folder) => folder !== here);
   return [
     {
       id: 'document-delete',
@@ -288,7 +292,11 @@ function documentCommands(documents: DocumentSessions, path: string) {
       title: 'Move this document to folder',
       group: 'Document',
       keywords: ['folder', 'relocate'],
-      ask: { label: 'Folder', submit: (folder: string) => documents.move(path, folder) },
+      ask: {
+        label: 'Folder',
+        submit: (folder: string) => documents.move(path, folder),
+        suggestions: { label: 'Folders', values: folders },
+      },
     },
   ];
 }

@@ -6,6 +6,8 @@
 import { useContext, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { DocumentSessionsContext } from '../../workbench/documentSessions.js';
 import { useWorkspace } from '../../workbench/workspaceState.js';
+import { documentFolders } from '../../workbench/documentFolders.js';
+import { SuggestField } from '../../ui/SuggestField.js';
 import './documentActions.css';
 
 interface DocumentActionsMenuProps {
@@ -25,15 +27,8 @@ export function DocumentActionsMenu({ path, archived, onClose, onProblem, style 
   const menu = useRef<HTMLDivElement>(null);
   const current = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
   const folders = useMemo(
-    () =>
-      [
-        ...new Set(
-          workspace.documents.map((entry) => entry.path.slice(0, Math.max(0, entry.path.lastIndexOf('/')))),
-        ),
-      ]
-        .filter(Boolean)
-        .sort(),
-    [workspace.documents],
+    () => documentFolders(workspace.documents.map((entry) => entry.path)).filter((name) => name !== current),
+    [workspace.documents, current],
   );
 
   useEffect(() => {
@@ -63,19 +58,15 @@ export function DocumentActionsMenu({ path, archived, onClose, onProblem, style 
           }}
         >
           <span className="move-form-caption">Move {path.slice(path.lastIndexOf('/') + 1)} to folder</span>
-          <input
-            autoFocus
-            aria-label="Folder"
-            list="document-folders"
+          <SuggestField
+            label="Folder"
+            listLabel="Folders"
             value={folder}
-            onChange={(event) => setFolder(event.target.value)}
-            onKeyDown={(event) => event.key === 'Escape' && onClose()}
+            onChange={setFolder}
+            suggestions={folders}
+            onSubmit={(chosen) => void run(() => documents.move(path, chosen))}
+            onEscape={onClose}
           />
-          <datalist id="document-folders">
-            {folders.map((name) => (
-              <option key={name} value={name} />
-            ))}
-          </datalist>
           <span className="move-form-buttons">
             <button type="button" className="button" onClick={onClose}>
               Cancel

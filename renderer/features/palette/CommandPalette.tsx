@@ -4,6 +4,7 @@ import type { KeyboardEvent } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { Combobox } from '../../ui/Combobox.js';
+import { SuggestField } from '../../ui/SuggestField.js';
 import { useModalDialog } from '../../ui/useModalDialog.js';
 import type { PaletteCommand } from './paletteCommands.js';
 import { builtInCommands, filterCommands, mergeCommands } from './paletteCommands.js';
@@ -134,8 +135,8 @@ function PaletteQuestion({ command, ask, onBack, onDone }: PaletteQuestionProps)
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
 
-  async function submit() {
-    const value = answer.trim();
+  async function submit(given = answer) {
+    const value = given.trim();
     if (!value || busy) return;
     setBusy(true);
     setError(undefined);
@@ -165,17 +166,33 @@ function PaletteQuestion({ command, ask, onBack, onDone }: PaletteQuestionProps)
   return (
     <div className="combobox">
       <div className="command-palette__context">{command.title}</div>
-      <input
-        className="combobox__input"
-        aria-label={ask.label}
-        placeholder={ask.label}
-        autoFocus
-        readOnly={busy}
-        aria-busy={busy}
-        value={answer}
-        onChange={(event) => setAnswer(event.target.value)}
-        onKeyDown={onKeyDown}
-      />
+      {ask.suggestions ? (
+        <div className="command-palette__suggest">
+          <SuggestField
+            label={ask.label}
+            listLabel={ask.suggestions.label}
+            placeholder={ask.label}
+            value={answer}
+            onChange={setAnswer}
+            suggestions={ask.suggestions.values}
+            onSubmit={(value) => void submit(value)}
+            onEscape={onBack}
+            readOnly={busy}
+          />
+        </div>
+      ) : (
+        <input
+          className="combobox__input"
+          aria-label={ask.label}
+          placeholder={ask.label}
+          autoFocus
+          readOnly={busy}
+          aria-busy={busy}
+          value={answer}
+          onChange={(event) => setAnswer(event.target.value)}
+          onKeyDown={onKeyDown}
+        />
+      )}
       {error && (
         <p className="command-palette__error" role="alert">
           {error}

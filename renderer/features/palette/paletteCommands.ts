@@ -12,7 +12,12 @@ export interface PaletteCommand {
   /** Runs at once; or, with `ask`, the palette first asks for one line of text. */
   run?: () => void | Promise<void>;
   /** `submit` returns an error message to show, or nothing when it succeeded. */
-  ask?: { label: string; submit: (value: string) => string | void | Promise<string | void> };
+  ask?: {
+    label: string;
+    submit: (value: string) => string | void | Promise<string | void>;
+    /** Answers to offer under the box (existing folders for a move); any other may be typed. */
+    suggestions?: { label: string; values: readonly string[] };
+  };
 }
 
 export interface BuiltInContext {
