@@ -12,7 +12,9 @@ const vault: Record<string, string> = {
   'Home.md':
     '# Welcome\n\nStart with [[Configuration folder]] and [[Callouts|the callouts page]].\n\nSee also [[Not written yet]].\n',
   'Configuration folder.md': '## Access your configuration folder\n\nEvery vault has one.\n',
-  'Reference/Callouts.md': '---\ntitle: Admonitions in depth\naliases: [Boxes]\n---\nBack to [[Home]].\n',
+  'Reference/Callouts.md':
+    '---\ntitle: Admonitions in depth\naliases: [Boxes]\n---\nBack to [[Home]]. The plan is [[SPEC-1]].\n',
+  'Reference/Checkout.md': '---\nkey: SPEC-1\ntype: spec\ntitle: Guest checkout\n---\n## Problem\n',
 };
 
 const test = base.extend({
@@ -47,6 +49,19 @@ test('a vault is named after its folder, its notes after their files, and linked
   await expect(
     app.links.getByRole('region', { name: 'Mentioned by' }).getByRole('link', { name: 'Home' }),
   ).toBeVisible();
+  // A note without a key lists what it links to, by name and by key.
+  const linksTo = app.links.getByRole('region', { name: 'Links to' });
+  await expect(linksTo.getByRole('link')).toHaveText(['SPEC-1 Guest checkout', 'Home']);
+  await linksTo.getByRole('link', { name: 'SPEC-1 Guest checkout' }).click();
+  await expect(app.title).toHaveValue('Guest checkout');
+
+  await app.openDocument('Home.md');
+  await expect(app.links.getByRole('region', { name: 'Links to' }).getByRole('listitem')).toHaveText([
+    'Configuration folder',
+    'Admonitions in depth',
+    'Not written yet Not found in this workspace',
+  ]);
+  await screenshot(app.page, 'vault-links-to');
 });
 
 test('a new title renames a note and, when asked, every [[link]] to it', async ({ app, workspaceDir }) => {

@@ -209,6 +209,7 @@ describe('WorkspaceIndex links by name', () => {
       'Aliased: [[Q3 plan]]. Heading: [[Roadmap#Later]]. Self: [[#Top]].',
       'Relative: [the roadmap](Projects/Roadmap.md#later) and ![chart](assets/chart.png).',
       'Dangling: [[Not written yet]].',
+      'By key: [[SPEC-1]].',
     ].join('\n'),
     'Projects/Roadmap.md':
       '---\naliases: [Q3 plan]\n---\n# Now\n## Later\nSee [[Home]] and [back](../Home.md).\n',
@@ -232,6 +233,7 @@ describe('WorkspaceIndex links by name', () => {
         'Home.md mentions Projects/Roadmap.md @Home.md:3',
         'Home.md mentions assets/chart.png @Home.md:3',
         'Home.md mentions Not written yet @Home.md:4',
+        'Home.md mentions SPEC-1 @Home.md:5',
       ],
     ],
     [
@@ -248,7 +250,7 @@ describe('WorkspaceIndex links by name', () => {
       'a keyed document is mentioned by name too',
       'Meeting notes.md',
       'incoming',
-      ['Home.md mentions SPEC-1 @Home.md:1'],
+      ['Home.md mentions SPEC-1 @Home.md:1', 'Home.md mentions SPEC-1 @Home.md:5'],
     ],
     ['the same name in another folder is not', 'Archive/Meeting notes.md', 'incoming', []],
     ['links back', 'Home.md', 'incoming', ['Projects/Roadmap.md mentions Home.md @Projects/Roadmap.md:6']],

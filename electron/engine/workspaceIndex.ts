@@ -175,7 +175,11 @@ export class WorkspaceIndex {
     const entry = this.byPath.get(path);
     if (!entry) return { outgoing: [], incoming: [] };
     this.buildLinks();
-    const byKey = entry.key === undefined ? { outgoing: [], incoming: [] } : this.links(entry.key);
+    // A document without a key still links by key (`[[SPEC-1]]`): its own links are from its path.
+    const byKey =
+      entry.key === undefined
+        ? { outgoing: this.linksFromPath.get(path) ?? [], incoming: [] }
+        : this.links(entry.key);
     const outgoing = [...byKey.outgoing];
     for (const link of entry.nameLinks) {
       const resolved = this.resolve(link, path);

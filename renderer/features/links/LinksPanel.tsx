@@ -1,4 +1,4 @@
-/** Region "Links": what the open document or the selected requirement delivers, who implements and mentions it. */
+/** Region "Links": what the open document or the selected requirement delivers and links to, who implements and mentions it. */
 import { useEffect, useMemo, useState } from 'react';
 import type { LinkView, SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
@@ -14,25 +14,27 @@ interface LinksPanelProps {
   requirementKey?: string;
 }
 
+const noLinks = { outgoing: [], incoming: [] };
+
 export function LinksPanel({ api, workspace, path, requirementKey }: LinksPanelProps) {
   const entry = workspace.byPath.get(path);
-  const [incoming, setIncoming] = useState<LinkView[]>([]);
+  const [links, setLinks] = useState<{ outgoing: LinkView[]; incoming: LinkView[] }>(noLinks);
 
   useEffect(() => {
     let cancelled = false;
     // A document's links by path include links to it by name (`[[Note]]`), keyed or not.
     void api
       .getLinks(requirementKey ? { key: requirementKey } : { path })
-      .then((links) => !cancelled && setIncoming(links.incoming))
-      .catch(() => !cancelled && setIncoming([]));
+      .then((found) => !cancelled && setLinks(found))
+      .catch(() => !cancelled && setLinks(noLinks));
     return () => {
       cancelled = true;
     };
   }, [api, path, requirementKey, workspace.revision]);
 
   const groups = useMemo(
-    () => linkGroups(workspace, path, requirementKey, incoming),
-    [workspace, path, requirementKey, incoming],
+    () => linkGroups(workspace, path, requirementKey, links.incoming, links.outgoing),
+    [workspace, path, requirementKey, links],
   );
 
   return (
@@ -60,8 +62,8 @@ export function LinksPanel({ api, workspace, path, requirementKey }: LinksPanelP
                       <span className="link-title">{item.title}</span>
                     </a>
                   ) : (
-                    <span className="broken">
-                      <span className="key">{item.key}</span> {item.title}
+                    <span className={item.detail === 'file' ? 'link-file' : 'broken'}>
+                      {item.key !== item.title && <span className="key">{item.key}</span>} {item.title}
                     </span>
                   )}
                   {item.detail && <span className="link-detail">{item.detail}</span>}

@@ -51,6 +51,7 @@ describe('linkGroups', () => {
       [
         'Delivers: RM-1 #/roadmap/RM-1',
         'Implemented by: STORY-1 #/doc/stories/s.md, STORY-2 #/doc/stories/t.md',
+        'Links to: ',
         'Mentioned by: STORY-2 #/doc/stories/t.md?line=9',
       ],
     ],
@@ -62,21 +63,39 @@ describe('linkGroups', () => {
     [
       'a story: its requirements and, through them, the roadmap',
       summary(linkGroups(workspace, 'stories/s.md', undefined, [])),
-      ['Implements: REQ-1 #/doc/specs/a.md?line=5', 'Delivers: RM-1 #/roadmap/RM-1', 'Mentioned by: '],
+      [
+        'Implements: REQ-1 #/doc/specs/a.md?line=5',
+        'Delivers: RM-1 #/roadmap/RM-1',
+        'Links to: ',
+        'Mentioned by: ',
+      ],
     ],
     [
       'an FAQ: what it answers and who mentions it, no Delivers or Implemented by',
       summary(linkGroups(workspace, 'faqs/f.md', undefined, [])),
-      ['Answers: SPEC-1 #/doc/specs/a.md', 'Mentioned by: '],
+      ['Answers: SPEC-1 #/doc/specs/a.md', 'Links to: ', 'Mentioned by: '],
     ],
     [
-      'a note without a key: only who mentions it, by name too',
+      'a note without a key: what it links to (by key, by name, a file, a missing name, once each) and who mentions it',
       summary(
-        linkGroups(workspace, 'notes/Plan.md', undefined, [
-          { from: 'notes/Home.md', to: 'notes/Plan.md', kind: 'mentions', path: 'notes/Home.md', line: 3 },
-        ]),
+        linkGroups(
+          workspace,
+          'notes/Plan.md',
+          undefined,
+          [{ from: 'notes/Home.md', to: 'notes/Plan.md', kind: 'mentions', path: 'notes/Home.md', line: 3 }],
+          ['SPEC-1', 'notes/Home.md', 'RM-1', 'assets/chart.png', 'Not written yet', 'SPEC-1'].map((to) => ({
+            from: 'notes/Plan.md',
+            to,
+            kind: 'mentions' as const,
+            path: 'notes/Plan.md',
+            line: 2,
+          })),
+        ),
       ),
-      ['Mentioned by: notes/Home.md #/doc/notes/Home.md?line=3'],
+      [
+        'Links to: SPEC-1 #/doc/specs/a.md, notes/Home.md #/doc/notes/Home.md, RM-1 #/roadmap/RM-1, assets/chart.png , Not written yet ',
+        'Mentioned by: notes/Home.md #/doc/notes/Home.md?line=3',
+      ],
     ],
   ];
   it.each(cases)('%s', (_name, actual, expected) => {

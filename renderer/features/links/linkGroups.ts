@@ -58,11 +58,25 @@ function storiesImplementing(workspace: Lookup, requirementKeys: ReadonlySet<str
     }));
 }
 
+/** What a document's text links to, by key or by name, once each: documents, requirements, roadmap items, files. */
+function linksTo(workspace: Lookup, outgoing: readonly LinkView[]): LinkGroup {
+  const items = outgoing
+    .filter((link) => link.kind === 'mentions')
+    .map((link): LinkItem => {
+      if (workspace.byPath.has(link.to)) return itemForKey(workspace, link.to, undefined, link.to);
+      if (/\.[A-Za-z0-9]+$/.test(link.to) && !link.to.toLowerCase().endsWith('.md'))
+        return { key: link.to, title: link.to, hash: '', detail: 'file' };
+      return itemForKey(workspace, link.to);
+    });
+  return { title: 'Links to', items: unique(items), empty: 'This document links to nothing yet.' };
+}
+
 export function linkGroups(
   workspace: Lookup,
   path: string,
   requirementKey: string | undefined,
   incoming: readonly LinkView[],
+  outgoing: readonly LinkView[] = [],
 ): LinkGroup[] {
   const entry = workspace.byPath.get(path);
   const mentionedBy = unique(
@@ -96,8 +110,9 @@ export function linkGroups(
       mentions,
     ];
   }
-  // A plain document delivers and is implemented by nothing: only who mentions it matters.
-  if (!entry || entry.type === 'doc') return [mentions];
+  const links = linksTo(workspace, outgoing);
+  // A plain document delivers and is implemented by nothing: what it links to and who mentions it.
+  if (!entry || entry.type === 'doc') return [links, mentions];
   if (entry.type === 'story') {
     const roadmap = entry.implements.flatMap(
       (key) =>
@@ -114,6 +129,7 @@ export function linkGroups(
         items: unique(roadmap.map((key) => itemForKey(workspace, key))),
         empty: 'Delivers no roadmap item.',
       },
+      links,
       mentions,
     ];
   }
@@ -145,6 +161,6 @@ export function linkGroups(
       empty: '',
     });
   }
-  groups.push(mentions);
+  groups.push(links, mentions);
   return groups;
 }
