@@ -56,7 +56,8 @@ async function typeThenKill(
   await app.openDocument(document);
   await app.clickEndOf('Cut the time to complete checkout on mobile');
   await page.keyboard.type(typed);
-  await expect(app.saveState).toHaveText('Not saved');
+  // A save that never reaches the server waits for it (and is backed up meanwhile).
+  await expect(app.saveState).toHaveText('Waiting for the server');
   await expect
     .poll(() => backupTexts(backupDir), { timeout: 10_000 })
     .toEqual([expect.stringContaining(`at least 30 seconds.${typed}`)]);

@@ -1,11 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { getApi } from './api/getApi.js';
+import { getApi, getConnection } from './api/getApi.js';
 import { App } from './app/App.js';
 import './app/app.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App api={getApi()} />
+    <App api={getApi()} connection={getConnection()} />
   </StrictMode>,
 );

@@ -6,11 +6,14 @@ import type {
   WorkspaceChangeEvent,
 } from '../../shared/contract/apiContract.js';
 import { apiContract, methodNames } from '../../shared/contract/apiContract.js';
+import type { Connection } from './connection.js';
 
 export interface HttpClientOptions {
   /** Where the server is; the page's own origin by default. */
   baseUrl?: string;
   fetch?: typeof fetch;
+  /** Told when a call or the event stream misses the server, and when it answers again. */
+  connection?: Connection;
 }
 
 /** Raised for a failure a read method cannot return as a value (an expired session, a server error). */
@@ -29,9 +32,9 @@ export function createHttpClient(options: HttpClientOptions = {}): SpecbenchApi 
   const send = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const api: Record<string, unknown> = {};
   for (const method of methodNames) {
-    api[method] = (input: unknown) => call(send, baseUrl, method, input);
+    api[method] = (input: unknown) => call(send, baseUrl, method, input, options.connection);
   }
-  api.onDidChangeWorkspace = createEventSubscription(`${baseUrl}/api/events`);
+  api.onDidChangeWorkspace = createEventSubscription(`${baseUrl}/api/events`, options.connection);
   // A browser shows its own right-click menu; the page is never asked for actions.
   api.onDidRequestContextMenu = () => () => undefined;
   return api as SpecbenchApi;
@@ -42,6 +45,7 @@ async function call(
   baseUrl: string,
   method: MethodName,
   input: unknown,
+  connection: Connection | undefined,
 ): Promise<unknown> {
   let response: Response;
   try {
@@ -52,12 +56,14 @@ async function call(
       credentials: 'same-origin',
     });
   } catch {
+    connection?.lost();
     return failureOf(
       method,
       'unreachable',
       'The Specbench server is not reachable. Is specbench serve still running?',
     );
   }
+  connection?.reached();
   const body = await readJson(response);
   if (response.ok) return body;
   const failure = asFailure(body) ?? {
@@ -89,19 +95,48 @@ function asFailure(body: unknown): Failure | undefined {
   return { ok: false, error: candidate.error, message: String(candidate.message ?? candidate.error) };
 }
 
-/** One EventSource shared by every listener, opened on the first and closed with the last. */
-function createEventSubscription(url: string) {
+/** Any answer from the server (even a refusal) means it is there; for the connection's probes. */
+export async function probeServer(baseUrl = '', send: typeof fetch = fetch): Promise<boolean> {
+  try {
+    await send(`${baseUrl.replace(/\/$/, '')}/api/getWorkspace`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+      credentials: 'same-origin',
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * One EventSource shared by every listener, opened on the first and closed with the last. When it
+ * drops, the connection probes the server with backoff, and the stream reopens once it is back.
+ */
+function createEventSubscription(url: string, connection: Connection | undefined) {
   const listeners = new Set<(event: WorkspaceChangeEvent) => void>();
   let source: EventSource | undefined;
+  const open = () => {
+    if (source || listeners.size === 0 || typeof EventSource === 'undefined') return;
+    const opened = new EventSource(url);
+    source = opened;
+    opened.addEventListener('change', (message) => {
+      const event = parseChangeEvent((message as MessageEvent<string>).data);
+      if (event) for (const each of [...listeners]) each(event);
+    });
+    opened.addEventListener('open', () => connection?.reached());
+    opened.addEventListener('error', () => {
+      if (!connection || opened.readyState === EventSource.OPEN) return;
+      opened.close();
+      if (source === opened) source = undefined;
+      connection.lost();
+    });
+  };
+  connection?.onDidReconnect(open);
   return (listener: (event: WorkspaceChangeEvent) => void): (() => void) => {
     listeners.add(listener);
-    if (!source && typeof EventSource !== 'undefined') {
-      source = new EventSource(url);
-      source.addEventListener('change', (message) => {
-        const event = parseChangeEvent((message as MessageEvent<string>).data);
-        if (event) for (const each of [...listeners]) each(event);
-      });
-    }
+    open();
     return () => {
       listeners.delete(listener);
       if (listeners.size === 0) {

@@ -30,11 +30,13 @@ import type { DocumentSession } from '../workbench/documentSession.js';
 import { DocumentSessions, DocumentSessionsContext } from '../workbench/documentSessions.js';
 import { useUndoNotice } from './useUndoNotice.js';
 import { documentFolders } from '../workbench/documentFolders.js';
+import { ConnectionBanner } from './ConnectionBanner.js';
+import type { Connection } from '../api/connection.js';
 import { WorkspaceContext, useWorkspaceLoader, type WorkspaceState } from '../workbench/workspaceState.js';
 import { PageActions, PageActionsContext } from '../workbench/pageActions.js';
 import { GitStateContext, useGitStateLoader } from '../workbench/gitState.js';
 
-export function App({ api }: { api: SpecbenchApi }) {
+export function App({ api, connection }: { api: SpecbenchApi; connection?: Connection | undefined }) {
   const workspace = useWorkspaceLoader(api);
   const git = useGitStateLoader(api, workspace.revision, workspace.info?.writable ?? false);
   const pageActions = useMemo(() => new PageActions(), []);
@@ -50,6 +52,24 @@ export function App({ api }: { api: SpecbenchApi }) {
   const closeDialog = useCallback(() => setDialog(undefined), []);
   const documents = useMemo(() => new DocumentSessions(api), [api]);
   const undoNotice = useUndoNotice(documents);
+  const refreshWorkspace = workspace.refresh;
+  // Back after a disconnect: what changed meanwhile is read again, and edits that waited are saved.
+  useEffect(
+    () =>
+      connection?.onDidReconnect(() => {
+        void refreshWorkspace();
+        documents.reconnected();
+      }),
+    [connection, refreshWorkspace, documents],
+  );
+  // Closing the window asks first while any document, open or left, holds edits not on disk.
+  useEffect(() => {
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (documents.unsaved) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [documents]);
   documents.connect({
     update: workspace.update,
     shown: (path) => workspace.byPath.get(path),
@@ -151,6 +171,9 @@ export function App({ api }: { api: SpecbenchApi }) {
                 : {})}
             />
             {undoNotice.notice}
+            {connection && (
+              <ConnectionBanner connection={connection} writable={workspace.info?.writable ?? false} />
+            )}
           </DocumentSessionsContext.Provider>
         </GitStateContext.Provider>
       </WorkspaceContext.Provider>

@@ -7,7 +7,8 @@
  */
 import type { FileVersion } from '../../shared/contract/apiContract.js';
 
-export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'conflict' | 'failed' | 'deleted';
+/** `offline`: the server could not be reached; the edits wait in the buffer and are saved when it is back. */
+export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'conflict' | 'failed' | 'deleted' | 'offline';
 
 export interface Theirs {
   text: string;
@@ -61,7 +62,10 @@ export type LifecycleEvent =
   | { type: 'saved'; generation: number; version: FileVersion }
   | { type: 'saveConflict'; generation: number; theirs: Theirs }
   | { type: 'saveDeleted'; generation: number }
-  | { type: 'saveFailed'; generation: number; message: string }
+  /** `offline`: the server was not reached (not a refusal): the save is retried once it is back. */
+  | { type: 'saveFailed'; generation: number; message: string; offline?: boolean }
+  /** The server is reachable again: a save that waited for it goes now. */
+  | { type: 'reconnected' }
   | { type: 'changedOnDisk' }
   | { type: 'diskRead'; generation: number; theirs: Theirs }
   | { type: 'diskMissing'; generation: number }
@@ -130,7 +134,8 @@ export function transition(
     case 'edited':
       if (next.phase !== 'ready') break;
       next.dirty = true;
-      if (!next.theirs) {
+      // Offline, typing on adds to what waits for the server instead of trying it at every pause.
+      if (!next.theirs && next.status !== 'offline') {
         if (next.status !== 'saving' && next.status !== 'deleted') next.status = 'unsaved';
         effects.push({ type: 'scheduleSave' });
       }
@@ -163,7 +168,16 @@ export function transition(
       next = { ...next, dirty: true, status: 'deleted', message: deletedMessage, saveDue: false };
       break;
     case 'saveFailed':
-      next = { ...next, dirty: true, status: 'failed', message: event.message, saveDue: false };
+      next = {
+        ...next,
+        dirty: true,
+        status: event.offline ? 'offline' : 'failed',
+        message: event.message,
+        saveDue: false,
+      };
+      break;
+    case 'reconnected':
+      if (next.status === 'offline') next = { ...next, status: 'unsaved', message: undefined, saveDue: true };
       break;
     case 'changedOnDisk':
       if (next.phase === 'ready') next.checkDue = true;
@@ -241,7 +255,7 @@ function pump(state: LifecycleState, effects: LifecycleEffect[]): [LifecycleStat
   };
   const canSave = state.dirty && !state.theirs && state.base !== undefined;
   // A save that just failed is not retried for a request or a leave (the text stays in the backup).
-  const failing = state.status === 'failed' || state.status === 'deleted';
+  const failing = state.status === 'failed' || state.status === 'deleted' || state.status === 'offline';
   if (state.checkDue) {
     state = { ...state, checkDue: false };
     effects.push({ type: 'check', generation: issue('check'), path: state.path });
@@ -259,7 +273,8 @@ function pump(state: LifecycleState, effects: LifecycleEffect[]): [LifecycleStat
     effects.push({ type: 'file', generation: issue(request.kind), path: state.path, request });
   } else {
     state = { ...state, saveDue: false, request: undefined };
-    if (state.left) return close(state, effects);
+    // Left while the server was away: the session stays until it is back and the edits are saved.
+    if (state.left && !(state.status === 'offline' && state.dirty)) return close(state, effects);
   }
   return [state, effects];
 }

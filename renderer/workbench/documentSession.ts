@@ -383,7 +383,21 @@ export class DocumentSession {
     this.backups.changed();
     if (result.current) this.dispatch({ type: 'saveConflict', generation, theirs: result.current });
     else if (result.error === 'deleted') this.dispatch({ type: 'saveDeleted', generation });
-    else this.dispatch({ type: 'saveFailed', generation, message: result.message });
+    else {
+      const offline = result.error === 'unreachable';
+      this.dispatch({ type: 'saveFailed', generation, message: result.message, offline });
+    }
+  }
+
+  /** The server is back: edits that waited for it are saved now. */
+  reconnected(): void {
+    this.dispatch({ type: 'reconnected' });
+  }
+
+  /** Edits not yet on disk (typed, in flight, or waiting for the server). */
+  get unsaved(): boolean {
+    const { dirty, busy, saveDue } = this.state;
+    return dirty || busy === 'save' || saveDue;
   }
 
   private async check(generation: number, path: string): Promise<void> {

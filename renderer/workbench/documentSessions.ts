@@ -39,6 +39,8 @@ export class DocumentSessions implements SessionHost {
   private readonly refreshPaths = new Set<string>();
   private readonly refreshSummaries = new Map<string, DocumentSummary>();
   private host: SessionsHost | undefined;
+  /** Every session not yet closed: the open one, and any left while its edits wait for the server. */
+  private readonly live = new Set<DocumentSession>();
 
   constructor(private readonly api: SpecbenchApi) {}
 
@@ -66,6 +68,11 @@ export class DocumentSessions implements SessionHost {
       path === undefined
         ? undefined
         : new DocumentSession(this.api, this.nextId++, path, this, this.settledPrevious);
+    const opened = this.current;
+    if (opened) {
+      this.live.add(opened);
+      void opened.closed.then(() => this.live.delete(opened));
+    }
     return this.current;
   }
 
@@ -151,6 +158,16 @@ export class DocumentSessions implements SessionHost {
     await this.host?.update({ paths: [restored.path] });
     this.host?.navigate(documentHash(restored.path));
     return undefined;
+  }
+
+  /** The server is back after a disconnect: every session's edits that waited for it are saved. */
+  reconnected(): void {
+    for (const session of [...this.live]) session.reconnected();
+  }
+
+  /** Whether any document, open or left, holds edits not yet on disk (closing the window asks first). */
+  get unsaved(): boolean {
+    return [...this.live].some((session) => session.unsaved);
   }
 
   /** Resolves when every document left so far has saved what it had. */

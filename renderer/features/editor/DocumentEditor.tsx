@@ -89,6 +89,7 @@ const statusLabels: Record<SaveStatus, string> = {
   conflict: 'Conflict',
   failed: 'Not saved',
   deleted: 'Deleted on disk',
+  offline: 'Waiting for the server',
 };
 
 function EditorPage({

@@ -1,0 +1,56 @@
+/**
+ * The server goes away under an open tab (issue 16): a real `specbench serve` is stopped and started
+ * again on its port. The tab says so, reconnects on its own, and saves every edit made meanwhile.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { expect, openApp, serve, test, type Served } from './specbenchTest.js';
+
+test('edits made while the server is stopped are kept and saved when it is back', async ({
+  page,
+  workspaceDir,
+}) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  let served: Served = await serve(workspaceDir);
+  try {
+    const app = await openApp(page, served.url);
+    const banner = page.getByRole('alert', { name: 'Connection' });
+    await app.openDocument('specs/guest-checkout.md');
+    await app.clickEndOf('Cut the time to complete checkout on mobile');
+    await page.keyboard.type(' Before the stop.');
+    await app.waitSaved();
+
+    const port = Number(new URL(served.url).port);
+    served.process.kill('SIGTERM');
+    await new Promise((resolve) => served.process.once('exit', resolve));
+    await expect(banner).toContainText('Disconnected — reconnecting…');
+    await expect(banner).not.toContainText(/Error|at \w+ \(|TypeError|fetch/);
+    await page.keyboard.type(' Typed while it was away.');
+    await expect(app.saveState).toHaveText('Waiting for the server');
+    // Going on to another document meanwhile: the first one's edits wait, they are not dropped.
+    await app.goto('#/doc/specs/promo-codes.md');
+
+    served = await serve(workspaceDir, true, port);
+    await expect(banner).toHaveCount(0, { timeout: 20_000 });
+    await expect(page.getByRole('status', { name: 'Connection' })).toHaveText('Reconnected.');
+    await expect(app.title).toHaveValue('Promo codes');
+    await expect
+      .poll(() => fs.readFile(path.join(workspaceDir, 'specs', 'guest-checkout.md'), 'utf8'))
+      .toContain('Before the stop. Typed while it was away.');
+
+    // The event stream is back too: a change on disk reaches the open tab.
+    await app.openDocument('specs/guest-checkout.md');
+    const file = path.join(workspaceDir, 'specs', 'guest-checkout.md');
+    const text = await fs.readFile(file, 'utf8');
+    await fs.writeFile(
+      file,
+      text.replace('Forced registration is the largest', 'Forced sign-up is the largest'),
+    );
+    await expect(app.editor).toContainText('Forced sign-up is the largest');
+    await expect(app.editor).toContainText('Before the stop. Typed while it was away.');
+    expect(errors).toEqual([]);
+  } finally {
+    served.process.kill('SIGTERM');
+  }
+});
