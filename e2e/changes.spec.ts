@@ -257,7 +257,7 @@ test('a key both sides created is found after the pull, and the newer copy gets 
   await expect(app.page.getByRole('region', { name: 'No duplicate keys left' })).toContainText(
     'REQ-15 in specs/promo-codes.md is now REQ-16; links to REQ-15 keep meaning the other.',
   );
-  const [mine, theirs] = await Promise.all(
+  const [mine = '', theirs = ''] = await Promise.all(
     [spec, 'specs/promo-codes.md'].map((file) => fs.readFile(path.join(workspaceDir, file), 'utf8')),
   );
   expect([mine.includes(':::requirement{#REQ-15 '), theirs.includes(':::requirement{#REQ-16 ')]).toEqual([
