@@ -82,3 +82,20 @@ test('a new title renames a note and, when asked, every [[link]] to it', async (
     vault['Home.md']!.replace('[[Configuration folder]]', '[[Settings folder]]'),
   ]);
 });
+
+test('[[Note# offers the note’s headings and links to the one chosen', async ({ app, workspaceDir }) => {
+  await app.openDocument('Home.md');
+  await app.selectText('See also');
+  await app.page.keyboard.press('End');
+  await app.page.keyboard.press('Enter');
+  await app.page.keyboard.type('Read [[Configuration folder#acc');
+  const options = app.page.getByRole('listbox', { name: 'Link to' }).getByRole('option');
+  await expect(options).toHaveText([/^Access your configuration folder/]);
+  await screenshot(app.page, 'vault-heading-links');
+  await app.page.keyboard.press('Enter');
+  await expect(app.editor.getByRole('link', { name: /Configuration folder/ }).last()).toBeVisible();
+  await app.waitSaved();
+  expect(await fs.readFile(path.join(workspaceDir, 'Home.md'), 'utf8')).toBe(
+    `${vault['Home.md']}\nRead [[Configuration folder#Access your configuration folder]]\n`,
+  );
+});

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { findTrigger, type SuggestionTrigger } from './suggestionTrigger.js';
+import { findTrigger, headingQuery, matchingHeadings, type SuggestionTrigger } from './suggestionTrigger.js';
 
 describe('findTrigger', () => {
   const cases: [string, SuggestionTrigger | undefined][] = [
@@ -16,5 +16,25 @@ describe('findTrigger', () => {
   ];
   it.each(cases)('%j', (text, expected) => {
     expect(findTrigger(text)).toEqual(expected);
+  });
+});
+
+describe('headingQuery and matchingHeadings', () => {
+  it.each<[string, ReturnType<typeof headingQuery>]>([
+    ['Pricing#', { note: 'Pricing', heading: '' }],
+    ['Pricing#Pla', { note: 'Pricing', heading: 'Pla' }],
+    ['#Open', { note: '', heading: 'Open' }],
+    ['Pricing#^block', undefined],
+    ['Pricing', undefined],
+  ])('%j', (query, expected) => {
+    expect(headingQuery(query)).toEqual(expected);
+  });
+
+  it('offers headings starting with the query first, then those holding it', () => {
+    const headings = [{ text: 'Overview' }, { text: 'Plans compared' }, { text: 'Open plans' }];
+    expect(matchingHeadings(headings, 'pla').map((heading) => heading.text)).toEqual([
+      'Plans compared',
+      'Open plans',
+    ]);
   });
 });

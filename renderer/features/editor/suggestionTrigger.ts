@@ -19,3 +19,23 @@ export function findTrigger(textBefore: string): SuggestionTrigger | undefined {
   }
   return undefined;
 }
+
+/** `Note#Sec` in a `[[` query: the note named (empty for this document) and the start of a heading. */
+export function headingQuery(query: string): { note: string; heading: string } | undefined {
+  const hash = query.indexOf('#');
+  if (hash === -1 || query.slice(hash + 1).startsWith('^')) return undefined;
+  return { note: query.slice(0, hash).trim(), heading: query.slice(hash + 1).trim() };
+}
+
+/** Headings whose text holds `wanted` (any case), those starting with it first, in document order. */
+export function matchingHeadings<Heading extends { text: string }>(
+  headings: readonly Heading[],
+  wanted: string,
+): Heading[] {
+  const lower = wanted.toLowerCase();
+  const holding = headings.filter((heading) => heading.text.toLowerCase().includes(lower));
+  return [
+    ...holding.filter((heading) => heading.text.toLowerCase().startsWith(lower)),
+    ...holding.filter((heading) => !heading.text.toLowerCase().startsWith(lower)),
+  ];
+}

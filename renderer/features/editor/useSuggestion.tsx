@@ -1,4 +1,7 @@
-/** The `/` slash menu and `[[` autocomplete (keys, and notes by name): a popup at the cursor, driven from the editor's keys. */
+/**
+ * The `/` slash menu and `[[` autocomplete (keys, notes by name, and after `#` the note's headings):
+ * a popup at the cursor, driven from the editor's keys.
+ */
 import type { Editor } from '@tiptap/core';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { QuickSwitchHit, SpecbenchApi } from '../../../shared/contract/apiContract.js';
@@ -6,7 +9,7 @@ import { linkNameFor } from '../../workbench/nameLinkTarget.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { popupPlacement } from './popupPlacement.js';
 import { blockCommands, filterBlockCommands, insertRequirement } from './editorCommands.js';
-import { findTrigger, type SuggestionTrigger } from './suggestionTrigger.js';
+import { findTrigger, headingQuery, matchingHeadings, type SuggestionTrigger } from './suggestionTrigger.js';
 
 interface Item {
   id: string;
@@ -110,6 +113,40 @@ export function useSuggestion(
     // What an earlier query found must not stay pickable while this one is looked up.
     setItems([]);
     const query = open.trigger.query;
+    const wantsHeading = headingQuery(query);
+    if (wantsHeading) {
+      const { note, heading } = wantsHeading;
+      const current = workspaceRef.current;
+      const keyed = current.byKey.get(note);
+      const resolved =
+        note === '' ? undefined : current.names.resolve({ target: note, form: 'wiki' }, documentPath);
+      const path =
+        note === ''
+          ? documentPath
+          : (keyed?.path ?? (resolved?.kind === 'found' ? resolved.path : undefined));
+      if (!path) return;
+      void api.getDocumentEntry({ path }).then((result) => {
+        if (cancelled || !result.ok) return;
+        setItems(
+          matchingHeadings(result.entry.headings, heading)
+            .slice(0, 8)
+            .map((found) => ({
+              id: `${found.line}`,
+              title: found.text,
+              detail: `${note === '' ? 'This document' : (current.byPath.get(path)?.title ?? note)}, H${found.level}`,
+              run: () => {
+                const node = keyed
+                  ? { type: 'reference', attrs: { target: note, anchor: found.text } }
+                  : { type: 'wikiLink', attrs: { target: note, anchor: found.text, source: '' } };
+                replace().insertContent(node).run();
+              },
+            })),
+        );
+      });
+      return () => {
+        cancelled = true;
+      };
+    }
     const recent: QuickSwitchHit[] = workspaceRef.current.documents.slice(0, 8).map((entry) => {
       const hit: QuickSwitchHit = { path: entry.path, title: entry.title, type: entry.type };
       if (entry.key) hit.key = entry.key;
