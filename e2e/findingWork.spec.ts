@@ -1,4 +1,6 @@
 /** Finding the work (issue 16): story filters that combine and live in the URL, and the engineer's view by default. */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import { expect, test, openApp, screenshot, serve } from './specbenchTest.js';
 
 test('Ready for Now is a saved view whose filters live in the URL, survive a reload and are the sidebar’s chips', async ({
@@ -97,4 +99,30 @@ test('E on the engineer’s view opens the editor where writing is allowed', asy
   await app.page.keyboard.press('e');
   await expect(app.page).toHaveURL(/#\/doc\/stories\/create-account-after-order\.md$/);
   await app.waitSaved();
+});
+
+test('the engineer’s view leaves out the PM’s template guidance and shows criteria checkboxes as read-only', async ({
+  app,
+  workspaceDir,
+}) => {
+  const file = path.join(workspaceDir, 'stories/create-account-after-order.md');
+  const text = await fs.readFile(file, 'utf8');
+  await fs.writeFile(
+    file,
+    text.replace(
+      '## Acceptance criteria\n',
+      '## Acceptance criteria\n\n<!-- Required. A note for the PM. -->\n',
+    ),
+  );
+  await app.goto('#/stories/stories/create-account-after-order.md');
+  const criteria = app.page.getByRole('region', { name: 'Acceptance criteria' });
+  await expect(criteria).toContainText('when I set a password');
+  await expect(criteria).not.toContainText('A note for the PM');
+  await expect(criteria.getByRole('checkbox')).toBeDisabled();
+  await screenshot(app.page, 'engineer-view-criteria');
+  // A new story's sample criterion is the template's, not one to build to.
+  const created = await app.createDocument('New story', 'Fresh story');
+  await app.goto(`#/stories/${created}`);
+  await expect(criteria).toContainText('No acceptance criteria written yet.');
+  await expect(app.page.getByRole('main')).not.toContainText('Required. One checkbox');
 });

@@ -10,7 +10,7 @@ created: {{date}}
 ---
 ## Press release
 
-<!-- Optional. Announce the launch as if it shipped today: headline, the customer's problem, how this solves it, a quote. List the specs this FAQ answers about in the front matter, e.g. answers: [SPEC-3]. -->
+<!-- Optional. Announce the launch as if it shipped today: headline, the customer's problem, how this solves it, a quote. Pick the specs it answers questions about under Answers, above. -->
 
 ## External FAQ
 

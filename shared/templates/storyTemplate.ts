@@ -10,7 +10,7 @@ created: {{date}}
 ---
 As a **type of user**, I want **a goal** so that **a benefit**.
 
-<!-- List the requirements this story implements in the front matter, e.g. implements: [REQ-12]. -->
+<!-- Pick the requirements this story implements under Implements, above: + add, then type a key or words of the requirement. -->
 
 ## Acceptance criteria
 

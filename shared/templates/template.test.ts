@@ -37,6 +37,15 @@ describe('built-in templates', () => {
     });
   }
 
+  // A PM sets links with the pickers of the Properties panel; guidance never sends them to YAML.
+  it.each(['spec', 'story', 'faq'] as const)(
+    '%s guidance points at the app, never at the front matter',
+    (type) => {
+      const guidance = builtInTemplate(type).body.match(/<!--[\s\S]*?-->/g) ?? [];
+      expect(guidance.filter((comment) => /front matter|\w+: \[/i.test(comment))).toEqual([]);
+    },
+  );
+
   const rendered: { name: string; text: () => string; expected: ReturnType<typeof readBack> }[] = [
     {
       name: 'a spec, with no requirement: none has a key before its author writes one',

@@ -1,6 +1,6 @@
 /** Markdown shown read-only with the editor's own rendering (requirement cards, reference chips). */
 import { EditorContent, useEditor } from '@tiptap/react';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { sharedCodec } from '../../workbench/sharedCodec.js';
 import { EditorPageContext } from './editorContext.js';
 import { createEditorExtensions } from './editorExtensions.js';
@@ -14,11 +14,25 @@ interface ReadOnlyMarkdownProps {
   navigate: (hash: string) => void;
   /** A requirement to mark and scroll to inside the text. */
   highlight?: string;
+  /** Leaves out the writer's guidance (HTML comments between blocks): for readers, not writers. */
+  hideGuidance?: boolean;
 }
 
-export function ReadOnlyMarkdown({ markdown, path, label, navigate, highlight }: ReadOnlyMarkdownProps) {
+const guidanceComment = /^<!--[\s\S]*-->$/;
+
+export function ReadOnlyMarkdown(props: ReadOnlyMarkdownProps) {
+  const { markdown, path, label, navigate, highlight, hideGuidance } = props;
   const extensions = useMemo(() => createEditorExtensions(path), [path]);
-  const doc = useMemo(() => softBreaksToNodes(sharedCodec().parse(markdown).doc), [markdown]);
+  const doc = useMemo(() => {
+    const parsed = sharedCodec().parse(markdown).doc;
+    const content = hideGuidance
+      ? parsed.content?.filter(
+          (node) =>
+            !(node.type === 'rawBlock' && guidanceComment.test(String(node.attrs?.source ?? '').trim())),
+        )
+      : parsed.content;
+    return softBreaksToNodes({ ...parsed, content });
+  }, [markdown, hideGuidance]);
   const editor = useEditor(
     {
       extensions,
@@ -30,6 +44,12 @@ export function ReadOnlyMarkdown({ markdown, path, label, navigate, highlight }:
     },
     [extensions, doc],
   );
+  // Task checkboxes cannot be ticked here: say so (disabled), rather than look clickable and do nothing.
+  useEffect(() => {
+    for (const box of editor?.view.dom.querySelectorAll<HTMLInputElement>('input[type=checkbox]') ?? []) {
+      box.disabled = true;
+    }
+  }, [editor]);
   return (
     <EditorPageContext.Provider
       value={{

@@ -3,7 +3,7 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import type { WorkspaceInfo } from '../../../shared/contract/apiContract.js';
 import type { DocumentType } from '../../../shared/model/documentModel.js';
 import { builtInTemplate } from '../../../shared/templates/template.js';
-import { sectionKey } from '../../../shared/templates/templateExamples.js';
+import { contentFingerprint, sectionKey } from '../../../shared/templates/templateExamples.js';
 import { documentSections } from './templateSections.js';
 
 /** What the editor needs of a document's template: the built-in one, or the workspace's own. */
@@ -40,4 +40,14 @@ export function completenessOf(doc: ProseMirrorNode, outline: TemplateOutline | 
     if (!section.example && section.hasContent()) filled.add(sectionKey(section.title));
   }
   return { required, empty: required.filter((name) => !filled.has(sectionKey(name))) };
+}
+
+/** Whether a section's Markdown (without its heading) is still only its template's example. */
+export function holdsOnlyExample(
+  outline: TemplateOutline | undefined,
+  title: string,
+  markdown: string,
+): boolean {
+  const example = outline?.examples.get(sectionKey(title));
+  return example !== undefined && contentFingerprint(markdown.split(/\r?\n/)) === example;
 }

@@ -5,3 +5,4 @@
 export { DocumentEditor } from './DocumentEditor.js';
 export { ReadOnlyMarkdown } from './ReadOnlyMarkdown.js';
 export { freshKey } from './duplicateKeys.js';
+export { holdsOnlyExample, templateOutline } from './completeness.js';

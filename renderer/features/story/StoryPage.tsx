@@ -6,7 +6,7 @@ import { suspectLinks } from '../../../shared/model/signOff.js';
 import { documentHash, keyHash } from '../../workbench/route.js';
 import { CopyLinkButton } from '../../ui/CopyLinkButton.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
-import { ReadOnlyMarkdown } from '../editor/index.js';
+import { holdsOnlyExample, ReadOnlyMarkdown, templateOutline } from '../editor/index.js';
 import { sectionAround, sectionNamed } from './sectionText.js';
 import { ReviewedChanges } from './ReviewedChanges.js';
 import { useEditKey } from './useEditKey.js';
@@ -50,7 +50,12 @@ export function StoryPage({ api, workspace, navigate, path }: StoryPageProps) {
       </section>
     );
   }
-  const criteria = storyText ? sectionNamed(splitDocument(storyText).body, 'Acceptance criteria') : undefined;
+  const written = storyText ? sectionNamed(splitDocument(storyText).body, 'Acceptance criteria') : undefined;
+  // The template's sample criterion is the PM's guidance, not a criterion an engineer should build to.
+  const criteria =
+    written && !holdsOnlyExample(templateOutline(workspace.info, 'story'), 'Acceptance criteria', written)
+      ? written
+      : undefined;
   const section = specText && requirement ? sectionAround(specText, requirement.line) : undefined;
   const roadmap = (requirement?.roadmap ?? []).map((key) => ({ key, item: workspace.roadmapByKey.get(key) }));
   const siblings = requirementKey
@@ -153,6 +158,7 @@ export function StoryPage({ api, workspace, navigate, path }: StoryPageProps) {
             path={path}
             label="Acceptance criteria text"
             navigate={navigate}
+            hideGuidance
           />
         ) : (
           <p className="muted">
@@ -171,6 +177,7 @@ export function StoryPage({ api, workspace, navigate, path }: StoryPageProps) {
             path={spec.path}
             label="Spec section text"
             navigate={navigate}
+            hideGuidance
           />
         </section>
       )}
