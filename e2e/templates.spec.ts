@@ -69,3 +69,20 @@ test("a new story's sample sentence and criterion are examples until edited, and
   await page.keyboard.type('join');
   await expect(app.editor.locator('[data-template-example]')).toHaveCount(0);
 });
+
+test('Insert requirement with the cursor on the Requirements heading puts the card below the section’s guidance', async ({
+  app,
+  workspaceDir,
+}) => {
+  await app.createDocument('New spec', 'Invite reviewers');
+  await app.editor.getByRole('heading', { name: 'Requirements' }).click();
+  await app.page.keyboard.press('End');
+  await app.page.getByRole('button', { name: 'Insert requirement' }).click();
+  await app.page.keyboard.type('Reviewers get an invitation by email.');
+  await app.waitSaved();
+  await screenshot(app.page, 'insert-requirement-after-guidance');
+  // Leaving the title renamed the file after it.
+  expect(await fs.readFile(path.join(workspaceDir, 'specs/invite-reviewers.md'), 'utf8')).toMatch(
+    /## Requirements\n\n<!-- Required\.[^\n]*-->\n\n:::requirement\{#REQ-\d+ [^\n]*\}\nReviewers get an invitation by email\.\n:::\n\n## Open questions/,
+  );
+});

@@ -52,12 +52,12 @@ export function insertRequirement(editor: Editor, prefix: string, workspaceKeys:
       .run();
     return key;
   }
-  const { $from } = editor.state.selection;
-  const depth = Math.min(1, $from.depth);
-  const top = depth >= 1 ? $from.node(1) : undefined;
+  const { doc, selection } = editor.state;
+  const { $from } = selection;
+  const top = $from.depth >= 1 ? $from.node(1) : undefined;
   const replaceEmpty = top?.type.name === 'paragraph' && top.content.size === 0;
-  const start =
-    depth >= 1 ? (replaceEmpty ? $from.before(1) : $from.after(1)) : editor.state.doc.content.size;
+  // After the block holding the cursor (or the block selected whole), and after the guidance under it.
+  const start = replaceEmpty ? $from.before(1) : afterGuidance(doc, top ? $from.after(1) : selection.to);
   const range = replaceEmpty ? { from: start, to: $from.after(1) } : start;
   editor
     .chain()
@@ -67,6 +67,18 @@ export function insertRequirement(editor: Editor, prefix: string, workspaceKeys:
     .focus()
     .run();
   return key;
+}
+
+/** `position`, moved past the template's guidance notes (HTML comments) that follow it. */
+function afterGuidance(doc: ProseMirrorNode, position: number): number {
+  for (let next = doc.nodeAt(position); next && isGuidance(next); next = doc.nodeAt(position)) {
+    position += next.nodeSize;
+  }
+  return position;
+}
+
+function isGuidance(node: ProseMirrorNode): boolean {
+  return node.type.name === 'rawBlock' && /^<!--[\s\S]*-->$/.test(String(node.attrs.source).trim());
 }
 
 function readBase64(file: File): Promise<string> {
