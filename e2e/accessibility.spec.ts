@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AppModel } from './models/appModel.js';
 import { violations } from './axeViolations.js';
+import { CommentsModel } from './models/commentsModel.js';
 import { expect, openApp, projectRoot, serve, test } from './specbenchTest.js';
 
 interface View {
@@ -23,6 +24,16 @@ const views: View[] = [
   { name: 'home', open: async (app) => (await app.goto('#/'), await heading(app, 'Acme Checkout')) },
   { name: 'specs list', open: async (app) => (await app.goto('#/specs'), await heading(app, 'Specs')) },
   { name: 'spec editor', open: (app) => app.openDocument('specs/guest-checkout.md') },
+  {
+    name: 'comments panel: a thread and a new comment',
+    open: async (app) => {
+      const comments = new CommentsModel(app.page);
+      await app.page.getByRole('button', { name: 'Comment on REQ-1' }).click();
+      await comments.startThread('REQ-1', 'Should a guest confirm the email twice?', 'Dana PM');
+      await app.page.getByRole('button', { name: 'Comment on REQ-2' }).click();
+      await expect(comments.panel.getByRole('textbox', { name: 'Comment on REQ-2' })).toBeFocused();
+    },
+  },
   { name: 'story editor', open: (app) => app.openDocument('stories/pay-as-a-guest.md') },
   { name: 'FAQ editor', open: (app) => app.openDocument('faqs/guest-checkout-pr-faq.md') },
   {

@@ -51,8 +51,11 @@ export async function copyWorkspace(kind: WorkspaceKind = 'sample'): Promise<str
   return directory;
 }
 
-/** `port` 0 takes a free one; a restart passes the port it had, as a user's link names it. */
-export function serve(directory: string, write = true, port = 0): Promise<Served> {
+/**
+ * `port` 0 takes a free one; a restart passes the port it had, as a user's link names it.
+ * `write`: `--write`, or `'comments'` for a read-only `--comments` server (a reviewer's).
+ */
+export function serve(directory: string, write: boolean | 'comments' = true, port = 0): Promise<Served> {
   const child = spawn(
     process.execPath,
     [
@@ -61,7 +64,7 @@ export function serve(directory: string, write = true, port = 0): Promise<Served
       directory,
       '--port',
       String(port),
-      ...(write ? ['--write'] : []),
+      ...(write === true ? ['--write'] : write === 'comments' ? ['--comments'] : []),
     ],
     {
       cwd: projectRoot,

@@ -17,6 +17,10 @@ describe('parseChangeEvent', () => {
     ['{"paths":["a.md",42],"roadmap":false}', { paths: ['a.md'], roadmap: false }],
     ['{"paths":"a.md","roadmap":false}', undefined],
     ['{"paths":[]}', undefined],
+    [
+      '{"paths":[],"roadmap":false,"comments":["SPEC-1",7]}',
+      { paths: [], roadmap: false, comments: ['SPEC-1'] },
+    ],
     ['not json', undefined],
   ];
   it.each(cases)('%s', (data, expected) => {

@@ -151,9 +151,13 @@ export function parseChangeEvent(data: string): WorkspaceChangeEvent | undefined
   try {
     const value = JSON.parse(data) as Partial<WorkspaceChangeEvent>;
     if (!Array.isArray(value.paths) || typeof value.roadmap !== 'boolean') return undefined;
+    const comments = Array.isArray(value.comments)
+      ? value.comments.filter((key): key is string => typeof key === 'string')
+      : [];
     return {
       paths: value.paths.filter((path): path is string => typeof path === 'string'),
       roadmap: value.roadmap,
+      ...(comments.length > 0 ? { comments } : {}),
     };
   } catch {
     return undefined;

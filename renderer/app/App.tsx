@@ -5,7 +5,6 @@ import type { SpecbenchApi } from '../../shared/contract/apiContract.js';
 import { DocumentEditor } from '../features/editor/DocumentEditor.js';
 import { FeedbackInbox, MetricsView, ReleasePage, ReleasesPage } from '../features/evidence/index.js';
 import { ExportDialog } from '../features/export/ExportDialog.js';
-import { LinksPanel } from '../features/links/LinksPanel.js';
 import { Navigator } from '../features/navigator/Navigator.js';
 import { CommandPalette } from '../features/palette/CommandPalette.js';
 import { ProblemsPanel } from '../features/problems/ProblemsPanel.js';
@@ -35,6 +34,7 @@ import type { Connection } from '../api/connection.js';
 import { WorkspaceContext, useWorkspaceLoader, type WorkspaceState } from '../workbench/workspaceState.js';
 import { PageActions, PageActionsContext } from '../workbench/pageActions.js';
 import { GitStateContext, useGitStateLoader } from '../workbench/gitState.js';
+import { SidePanels } from './SidePanels.js';
 
 export function App({ api, connection }: { api: SpecbenchApi; connection?: Connection | undefined }) {
   const workspace = useWorkspaceLoader(api);
@@ -151,7 +151,7 @@ export function App({ api, connection }: { api: SpecbenchApi; connection?: Conne
                 )}
               </main>
               {linksPath && workspace.status === 'ready' && (
-                <LinksPanel {...props} path={linksPath} requirementKey={selectedRequirement} />
+                <SidePanels {...props} path={linksPath} requirementKey={selectedRequirement} />
               )}
             </div>
             <QuickSwitcher {...props} open={dialog === 'quickSwitcher'} onClose={closeDialog} />

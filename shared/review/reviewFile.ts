@@ -34,6 +34,8 @@ export interface ReviewEntry extends CommentAuthor {
 export interface ReviewThread {
   id: string;
   anchor: CommentAnchor;
+  /** The words of its `##` line for people (`REQ-12`, `“Problem”`), without the leading "On". */
+  label: string;
   /** 1-based line of the thread's `##` line. */
   line: number;
   entries: ReviewEntry[];
@@ -89,7 +91,8 @@ export function parseReviewFile(text: string): ReviewFile {
       const known = byId.get(id);
       if (known) thread = known;
       else if (anchor) {
-        thread = { id, anchor, line: index + 1, entries: [], resolved: false };
+        const label = /^##\s+(?:On\s+)?(.*?)\s*<!--/.exec(line)?.[1] ?? '';
+        thread = { id, anchor, label, line: index + 1, entries: [], resolved: false };
         byId.set(id, thread);
         threads.push(thread);
       } else thread = undefined;

@@ -35,6 +35,8 @@ import { useDocumentSession, type DocumentSessionBinding, type SaveStatus } from
 import { useSuggestion } from './useSuggestion.js';
 import './editor.css';
 import { softBreaksToNodes } from '../../workbench/softBreak.js';
+import { useCommentRequests } from '../../workbench/comments.js';
+import { commentTarget } from './commentTarget.js';
 
 interface DocumentEditorProps {
   api: SpecbenchApi;
@@ -251,6 +253,11 @@ function EditorPage({
     return revealRequirement(editor.view.dom, requirement, onSelectRequirement);
   }, [requirement, editor, onSelectRequirement]);
 
+  const commentRequests = useCommentRequests();
+  const canComment = (workspace.info?.canComment ?? writable) && entry?.key !== undefined;
+  const commentHere = () => {
+    if (editor && entry?.key && commentRequests) commentRequests.request(commentTarget(editor, entry.key));
+  };
   const filled = completeness.required.length - completeness.empty.length;
   const byPath = workspace.byPath;
   const exists = useCallback((other: string) => byPath.has(other), [byPath]);
@@ -273,7 +280,17 @@ function EditorPage({
 
   return (
     <EditorPageContext.Provider value={pageContext}>
-      <article className="document-page" aria-busy={session.busy || undefined}>
+      <article
+        className="document-page"
+        aria-busy={session.busy || undefined}
+        onKeyDown={(event) => {
+          // Ctrl+Alt+M (⌘⌥M): comment on the selection, as in Google Docs and Word.
+          if (canComment && event.altKey && (event.ctrlKey || event.metaKey) && event.code === 'KeyM') {
+            event.preventDefault();
+            commentHere();
+          }
+        }}
+      >
         <header className="document-header">
           <div className="document-meta">
             <span className={`type-badge type-${type}`}>{type === 'doc' ? 'Document' : type}</span>
@@ -299,6 +316,18 @@ function EditorPage({
             <a className="subtle-link" href={historyHash(path)}>
               History
             </a>
+            {canComment && (
+              <button
+                type="button"
+                className="copy-link subtle-link"
+                title="Comment on the selected text, the requirement or the section at the cursor (Ctrl+Alt+M)"
+                // Keeps the editor's selection: the comment is about what is selected.
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={commentHere}
+              >
+                Comment
+              </button>
+            )}
             <SaveState status={session.status} />
             {writable && <DocumentMenu path={path} archived={session.fields.status === 'archived'} />}
           </div>

@@ -5,6 +5,7 @@ import { memo, useCallback, useRef } from 'react';
 import { historyHash, keyHash } from '../../workbench/route.js';
 import { CopyLinkButton } from '../../ui/CopyLinkButton.js';
 import { useWorkspace } from '../../workbench/workspaceState.js';
+import { useCommentRequests } from '../../workbench/comments.js';
 import { KeyPicker, type KeyOption } from './KeyPicker.js';
 import { useEditorContext } from './editorContext.js';
 import { requirementGuidance } from './sectionGuidance.js';
@@ -13,6 +14,9 @@ export function RequirementCard({ node, updateAttributes, editor }: ReactNodeVie
   const workspace = useWorkspace();
   const { navigate, onSelectRequirement, highlight, commit, path } = useEditorContext();
   const specKey = workspace.byPath.get(path)?.key;
+  const commentRequests = useCommentRequests();
+  const canComment =
+    (workspace.info?.canComment ?? workspace.info?.writable ?? false) && specKey !== undefined;
   // The header's fields are choices, saved at once so the board and Links panel follow.
   const changeAttributes = useCallback(
     (attributes: Record<string, unknown>) => {
@@ -59,6 +63,11 @@ export function RequirementCard({ node, updateAttributes, editor }: ReactNodeVie
         roadmapOptions={roadmapOptions}
         updateAttributes={changeAttributes}
         navigate={navigate}
+        onComment={
+          canComment && commentRequests
+            ? () => commentRequests.request({ document: specKey!, anchor: { kind: 'key', key }, label: key })
+            : undefined
+        }
       />
       {/* Shown while the card is empty (editor.css): a new requirement's guidance, never its text. */}
       <NodeViewContent className="requirement-body" data-guidance={requirementGuidance} />
@@ -84,6 +93,8 @@ interface HeaderProps {
   roadmapOptions: () => readonly KeyOption[];
   updateAttributes: (attributes: Record<string, unknown>) => void;
   navigate: (hash: string) => void;
+  /** Starts a review thread on this requirement; absent where comments cannot be written. */
+  onComment: (() => void) | undefined;
 }
 
 function sameHeader(before: HeaderProps, after: HeaderProps): boolean {
@@ -95,6 +106,7 @@ function sameHeader(before: HeaderProps, after: HeaderProps): boolean {
     before.editable === after.editable &&
     before.updateAttributes === after.updateAttributes &&
     before.navigate === after.navigate &&
+    (before.onComment === undefined) === (after.onComment === undefined) &&
     before.items.length === after.items.length &&
     before.items.every(
       (item, index) =>
@@ -116,6 +128,7 @@ const RequirementHeader = memo(function RequirementHeader({
   roadmapOptions,
   updateAttributes,
   navigate,
+  onComment,
 }: HeaderProps) {
   const roadmap = items.map((item) => item.key);
   return (
@@ -222,6 +235,16 @@ const RequirementHeader = memo(function RequirementHeader({
       >
         History
       </a>
+      {onComment && (
+        <button
+          type="button"
+          className="copy-link requirement-history"
+          aria-label={`Comment on ${key}`}
+          onClick={onComment}
+        >
+          Comment
+        </button>
+      )}
     </header>
   );
 }, sameHeader);

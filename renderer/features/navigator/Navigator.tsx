@@ -12,6 +12,7 @@ import { folderRows, tagCounts, type NavigatorRow } from './folderRows.js';
 import { countByType, sectionDocuments, statusCounts, type SectionCounts } from './navigatorSections.js';
 import { filterStories, storiesHash, storyRows, type StoryFilter } from '../../workbench/storyFilter.js';
 import { useReleaseList } from '../../workbench/useReleases.js';
+import { useCommentCounts } from '../../workbench/comments.js';
 import './navigator.css';
 
 interface NavigatorProps {
@@ -90,13 +91,20 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
   };
   const tag = section ? tagFilters[section] : undefined;
   const tags = useMemo(() => tagCounts(listed), [listed]);
+  const commentCounts = useCommentCounts(api);
+  const [commentedOnly, setCommentedOnly] = useState(false);
+  const commented = useMemo(
+    () => listed.filter((entry) => entry.key !== undefined && (commentCounts[entry.key] ?? 0) > 0),
+    [listed, commentCounts],
+  );
   const rows = useMemo((): NavigatorRow[] => {
-    const shown = tag === undefined ? listed : listed.filter((entry) => entry.tags?.includes(tag));
+    const filtered = commentedOnly ? commented : listed;
+    const shown = tag === undefined ? filtered : filtered.filter((entry) => entry.tags?.includes(tag));
     // Notes keep the folders they were filed in; specs, stories and FAQs are listed by key.
     if (section === 'doc' && shown.some((entry) => entry.path.includes('/')))
       return folderRows(shown, folded);
     return shown.map((entry) => ({ kind: 'document', entry, depth: 0 }));
-  }, [listed, tag, section, folded]);
+  }, [listed, commented, commentedOnly, tag, section, folded]);
   const toggleFolder = (folder: string) =>
     setFolded((current) => {
       const next = new Set(current);
@@ -292,6 +300,16 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
                   ))}
                 </select>
               </label>
+            )}
+            {(commented.length > 0 || commentedOnly) && (
+              <button
+                type="button"
+                className="comments-filter"
+                aria-pressed={commentedOnly}
+                onClick={() => setCommentedOnly((value) => !value)}
+              >
+                Comments <span className="count">{commented.length}</span>
+              </button>
             )}
             <DocumentList
               key={section}

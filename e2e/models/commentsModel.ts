@@ -1,0 +1,49 @@
+/** The Comments side panel of a document, by role and accessible name. */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class CommentsModel {
+  constructor(readonly page: Page) {}
+
+  /** The side panel's tab, named with its open-thread count ("Comments 2"). */
+  get tab(): Locator {
+    return this.page.getByRole('tab', { name: /^Comments/ });
+  }
+  get panel(): Locator {
+    return this.page.getByRole('region', { name: 'Comments' });
+  }
+  thread(anchor: string | RegExp): Locator {
+    return this.panel.getByRole('article', {
+      name: typeof anchor === 'string' ? `Thread on ${anchor}` : anchor,
+    });
+  }
+
+  async open(): Promise<void> {
+    await this.tab.click();
+    await expect(this.panel).toBeVisible();
+  }
+
+  /** Types who is writing into the form's name field, asking for it when a name is already shown. */
+  async sayWho(scope: Locator, name: string): Promise<void> {
+    const field = scope.getByRole('textbox', { name: 'Your name' });
+    if (!(await field.isVisible())) await scope.getByRole('button', { name: 'Change' }).click();
+    await field.fill(name);
+  }
+
+  /** Fills and sends the new-thread form the editor just opened. */
+  async startThread(anchor: string, text: string, name?: string): Promise<void> {
+    const form = this.panel.getByRole('group', { name: `New comment on ${anchor}` });
+    if (name) await this.sayWho(form, name);
+    await form.getByRole('textbox', { name: `Comment on ${anchor}` }).fill(text);
+    await form.getByRole('button', { name: 'Comment', exact: true }).click();
+    await expect(form).toBeHidden();
+  }
+
+  async reply(anchor: string, text: string, name?: string): Promise<void> {
+    const thread = this.thread(anchor);
+    await thread.getByRole('button', { name: 'Reply', exact: true }).click();
+    if (name) await this.sayWho(thread, name);
+    await thread.getByRole('textbox', { name: `Reply to ${anchor}` }).fill(text);
+    await thread.getByRole('button', { name: 'Reply', exact: true }).click();
+    await expect(thread.getByRole('textbox', { name: `Reply to ${anchor}` })).toBeHidden();
+  }
+}

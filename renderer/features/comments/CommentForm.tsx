@@ -1,0 +1,98 @@
+/** A comment or reply box: the text, who writes it (asked once, then remembered), submit and cancel. */
+import { useId, useState, type FormEvent } from 'react';
+import type { CommentAuthor } from '../../../shared/review/reviewFile.js';
+
+interface CommentFormProps {
+  /** The text box's accessible name ("Reply to REQ-4"). */
+  label: string;
+  submitLabel: string;
+  /** Who is writing; undefined until a name is typed or git knows one. */
+  author: CommentAuthor | undefined;
+  autoFocus?: boolean;
+  /** Answers a message when the comment was not saved. */
+  onSubmit: (body: string, author: CommentAuthor) => Promise<string | undefined>;
+  onCancel?: () => void;
+}
+
+export function CommentForm({ label, submitLabel, author, autoFocus, onSubmit, onCancel }: CommentFormProps) {
+  const [body, setBody] = useState('');
+  const [asking, setAsking] = useState(author === undefined);
+  const [name, setName] = useState(author?.name ?? '');
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const errorId = useId();
+  const needsName = asking || author === undefined;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const chosen: CommentAuthor | undefined = needsName
+      ? name.trim() === ''
+        ? undefined
+        : {
+            name: name.trim(),
+            ...(author?.email && author.name === name.trim() ? { email: author.email } : {}),
+          }
+      : author;
+    if (!chosen) return setError('Type your name first: each comment says who wrote it.');
+    if (body.trim() === '') return setError('Type a comment first.');
+    setBusy(true);
+    const problem = await onSubmit(body, chosen);
+    setBusy(false);
+    setError(problem);
+    if (problem === undefined) {
+      setBody('');
+      setAsking(false);
+    }
+  }
+
+  return (
+    <form className="comment-form" onSubmit={(event) => void submit(event)}>
+      {needsName ? (
+        <label className="comment-author-field">
+          Your name
+          <input
+            value={name}
+            autoComplete="name"
+            maxLength={200}
+            onChange={(event) => setName(event.target.value)}
+          />
+        </label>
+      ) : (
+        <p className="comment-author">
+          As <strong>{author!.name}</strong>{' '}
+          <button type="button" className="link-button" onClick={() => setAsking(true)}>
+            Change
+          </button>
+        </p>
+      )}
+      <textarea
+        aria-label={label}
+        value={body}
+        rows={3}
+        autoFocus={autoFocus}
+        aria-invalid={error !== undefined || undefined}
+        aria-describedby={error ? errorId : undefined}
+        onChange={(event) => setBody(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) void submit(event);
+          if (event.key === 'Escape' && onCancel) onCancel();
+        }}
+      />
+      {error && (
+        <p id={errorId} className="inline-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="comment-actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {submitLabel}
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,153 @@
+/** One review thread: where it is anchored, its comments in order, a reply box, resolve and reopen. */
+import { useState } from 'react';
+import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
+import type { CommentAuthor, ReviewEntry, ReviewThread } from '../../../shared/review/reviewFile.js';
+import { keyHash } from '../../workbench/route.js';
+import { CommentForm } from './CommentForm.js';
+
+interface ThreadViewProps {
+  api: SpecbenchApi;
+  documentKey: string;
+  thread: ReviewThread;
+  canComment: boolean;
+  author: CommentAuthor | undefined;
+  onAuthor: (author: CommentAuthor) => void;
+  navigate: (hash: string) => void;
+  onChanged: () => void;
+}
+
+export function ThreadView({
+  api,
+  documentKey,
+  thread,
+  canComment,
+  author,
+  onAuthor,
+  navigate,
+  onChanged,
+}: ThreadViewProps) {
+  const [replying, setReplying] = useState(false);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const label = thread.label || anchorText(thread);
+  const comments = thread.entries.filter((entry) => entry.action === 'comment');
+  const lastState = thread.entries.filter((entry) => entry.action !== 'comment').at(-1);
+  const anchorHash = keyHash(
+    documentKey,
+    thread.anchor.kind === 'key'
+      ? thread.anchor.key === documentKey
+        ? undefined
+        : thread.anchor.key
+      : thread.anchor.slug,
+  );
+
+  const add = async (action: 'comment' | 'resolved' | 'reopened', body: string, chosen: CommentAuthor) => {
+    const added = await api.addCommentEntry({
+      document: documentKey,
+      thread: thread.id,
+      action,
+      body,
+      author: chosen,
+    });
+    if (!added.ok) return added.message;
+    onAuthor(chosen);
+    onChanged();
+    return undefined;
+  };
+  const setState = async (action: 'resolved' | 'reopened') => {
+    if (!author) {
+      setReplying(true);
+      return setError('Type your name in the reply box first, then resolve.');
+    }
+    setError(await add(action, '', author));
+  };
+
+  return (
+    <article className={thread.resolved ? 'thread resolved' : 'thread'} aria-label={`Thread on ${label}`}>
+      <header className="thread-header">
+        <a
+          className="thread-anchor"
+          href={anchorHash}
+          onClick={(event) => {
+            event.preventDefault();
+            navigate(anchorHash);
+          }}
+        >
+          On {label}
+        </a>
+        {thread.resolved && <span className="badge">Resolved</span>}
+      </header>
+      {thread.anchor.kind === 'text' && <blockquote>{thread.anchor.quote}</blockquote>}
+      <ol className="thread-entries">
+        {comments.map((entry) => (
+          <li key={entry.id}>
+            <EntryView entry={entry} />
+          </li>
+        ))}
+      </ol>
+      {lastState && (
+        <p className="thread-state">
+          {lastState.action === 'resolved' ? 'Resolved' : 'Reopened'} by {lastState.name},{' '}
+          <time dateTime={lastState.at}>{formatDate(lastState.at)}</time>
+        </p>
+      )}
+      {error && (
+        <p className="inline-error" role="alert">
+          {error}
+        </p>
+      )}
+      {canComment && (
+        <div className="thread-actions">
+          {!replying && (
+            <button type="button" onClick={() => setReplying(true)}>
+              Reply
+            </button>
+          )}
+          <button type="button" onClick={() => void setState(thread.resolved ? 'reopened' : 'resolved')}>
+            {thread.resolved ? 'Reopen' : 'Resolve'}
+          </button>
+        </div>
+      )}
+      {canComment && replying && (
+        <CommentForm
+          label={`Reply to ${label}`}
+          submitLabel="Reply"
+          author={author}
+          autoFocus
+          onSubmit={async (body, chosen) => {
+            const problem = await add('comment', body, chosen);
+            if (problem === undefined) {
+              setReplying(false);
+              setError(undefined);
+            }
+            return problem;
+          }}
+          onCancel={() => setReplying(false)}
+        />
+      )}
+    </article>
+  );
+}
+
+function EntryView({ entry }: { entry: ReviewEntry }) {
+  return (
+    <div className="comment">
+      <p className="comment-meta">
+        <strong>{entry.name}</strong> <time dateTime={entry.at}>{formatDate(entry.at)}</time>
+      </p>
+      {/* Untrusted text: shown as text, never as HTML. */}
+      <p className="comment-body">{entry.body}</p>
+    </div>
+  );
+}
+
+function anchorText(thread: ReviewThread): string {
+  const { anchor } = thread;
+  return anchor.kind === 'key' ? anchor.key : anchor.slug ? `#${anchor.slug}` : 'the document';
+}
+
+function formatDate(at: string): string {
+  const date = new Date(at);
+  return Number.isNaN(date.getTime())
+    ? at
+    : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
