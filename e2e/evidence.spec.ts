@@ -18,8 +18,10 @@ test.describe('the sample', () => {
     workspaceDir,
   }) => {
     const feedback = new FeedbackModel(app);
-    await feedback.open();
+    await app.navigator.getByRole('link', { name: /^Feedback/ }).click();
     await expect(feedback.notes).toHaveCount(4);
+    // Keys work at once: the first note has the focus when the inbox opens.
+    await expect(feedback.notes.first()).toBeFocused();
     await screenshot(app.page, 'feedback-inbox');
 
     await feedback.linkWithKeyboard('FB-10', 'RM-11');

@@ -73,24 +73,38 @@ describe('triaging feedback over the contract', () => {
   it('links a note, then archives it, each a front-matter edit', async () => {
     const file = 'feedback/let-me-pay-in-pounds.md';
     const before = await fs.readFile(path.join(root, file), 'utf8');
-    await call('triageFeedback', { path: file, about: ['RM-11', 'REQ-2'] });
+    await call('triageFeedback', { path: file, link: ['RM-11', 'REQ-2'] });
     const linked = await fs.readFile(path.join(root, file), 'utf8');
-    const archived = await call('triageFeedback', { path: file, about: [], archive: true });
+    const archived = await call('triageFeedback', { path: file, archive: true });
     expect([
       linked.replace(/^about: .*$/m, '').replace(/^status: .*$/m, ''),
       linked.match(/^(about|status): .*$/gm),
-      (archived.summary as { status: string }).status,
+      (archived.summary as { status: string; about: string[] }).status,
+      (archived.summary as { status: string; about: string[] }).about,
     ]).toEqual([
       before.replace(/^about: .*$/m, '').replace(/^status: .*$/m, ''),
       ['status: triaged', 'about: [RM-11, REQ-2]'],
       'archived',
+      ['RM-11', 'REQ-2'],
+    ]);
+  });
+
+  it('keeps a link made meanwhile in another window: a link adds to the file, archive changes only the status', async () => {
+    const file = 'feedback/let-me-pay-in-pounds.md';
+    // Window A links the note; window B, which still shows it untriaged, links it elsewhere, then archives it.
+    await call('triageFeedback', { path: file, link: ['RM-9'] });
+    await call('triageFeedback', { path: file, link: ['RM-11'] });
+    await call('triageFeedback', { path: file, archive: true });
+    expect((await fs.readFile(path.join(root, file), 'utf8')).match(/^(about|status): .*$/gm)).toEqual([
+      'status: archived',
+      'about: [RM-9, RM-11]',
     ]);
   });
 
   it('refuses a document that is not a feedback note, and leaves it alone', async () => {
     const file = 'specs/guest-checkout.md';
     const before = await fs.readFile(path.join(root, file), 'utf8');
-    const refused = await call('triageFeedback', { path: file, about: ['RM-1'] });
+    const refused = await call('triageFeedback', { path: file, link: ['RM-1'] });
     expect([refused.error, await fs.readFile(path.join(root, file), 'utf8')]).toEqual([
       'not-feedback',
       before,

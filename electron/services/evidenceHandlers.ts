@@ -58,18 +58,21 @@ export function evidenceHandlers(workspace: Workspace, writable: Writable): Evid
         };
         return { ok: true as const, ...view };
       }),
-    triageFeedback: ({ path: file, about, archive }) =>
+    triageFeedback: ({ path: file, link = [], archive }) =>
       writable(async () => {
         const entry = workspace.document(file);
         if (entry?.path !== file || entry.type !== 'feedback') {
           return { ok: false as const, error: 'not-feedback', message: `${file} is not a feedback note.` };
         }
-        const status = archive === true ? 'archived' : about.length > 0 ? 'triaged' : 'new';
-        const edited = await editFrontMatter(workspace, file, (data) =>
-          JSON.stringify(data.about ?? []) === JSON.stringify(about) && data.status === status
-            ? undefined
-            : { about, status },
-        );
+        // Read from the file as it is now, so what another window linked meanwhile is kept.
+        const edited = await editFrontMatter(workspace, file, (data) => {
+          const current = Array.isArray(data.about)
+            ? data.about.filter((key) => typeof key === 'string')
+            : [];
+          const about = [...current, ...link.filter((key) => !current.includes(key))];
+          const status = archive === true ? 'archived' : about.length > 0 ? 'triaged' : data.status;
+          return about.length === current.length && data.status === status ? undefined : { about, status };
+        });
         if (!edited.ok) return { ok: false as const, error: 'io', message: edited.message };
         const saved = workspace.document(file);
         return saved

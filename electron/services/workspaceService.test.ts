@@ -284,7 +284,7 @@ const observations: [MethodName, unknown, (result: never) => unknown, unknown][]
   ],
   [
     'triageFeedback',
-    { path: 'feedback/let-me-pay-in-pounds.md', about: ['RM-11'] },
+    { path: 'feedback/let-me-pay-in-pounds.md', link: ['RM-11'] },
     (triaged: { ok: boolean; summary: { about: string[]; status: string } }) => [
       triaged.ok,
       triaged.summary.about,
@@ -498,7 +498,7 @@ describe('WorkspaceService', () => {
     ],
     ['updateRoadmapItem', { key: 'RM-1', patch: { owner: 'Nope' } }],
     ['createRelease', { name: 'Nope' }],
-    ['triageFeedback', { path: 'feedback/let-me-pay-in-pounds.md', about: ['RM-11'] }],
+    ['triageFeedback', { path: 'feedback/let-me-pay-in-pounds.md', link: ['RM-11'] }],
     [
       'importFeedback',
       { base64: Buffer.from('text\nhi\n').toString('base64'), fileName: 'x.csv', dryRun: false },

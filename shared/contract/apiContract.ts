@@ -175,11 +175,10 @@ function writeComment<Output extends Fallible>() {
  * A roadmap patch names only the fields it changes. The item schema's defaults are removed here:
  * `.partial()` keeps them, so every patch used to reset description, rank and status.
  */
-const { description, rank, status, quarter, theme, owner, rice, ...plainItemFields } = roadmapItemSchema.omit(
-  {
+const { description, rank, status, quarter, theme, owner, rice, releaseNote, ...plainItemFields } =
+  roadmapItemSchema.omit({
     key: true,
-  },
-).shape;
+  }).shape;
 /** JSON has no `undefined`: `null` in a patch removes an optional field. */
 export const roadmapPatchSchema = z
   .object({
@@ -188,6 +187,7 @@ export const roadmapPatchSchema = z
     theme: theme.unwrap().nullable(),
     owner: owner.unwrap().nullable(),
     rice: rice.unwrap().nullable(),
+    releaseNote: releaseNote.unwrap().nullable(),
     description: description.unwrap(),
     rank: rank.unwrap(),
     status: status.unwrap(),

@@ -61,8 +61,12 @@ export interface FeedbackImportView {
 export const triageFeedbackArguments = z
   .object({
     path: z.string().min(1).max(1024),
-    /** The keys the note is evidence for; empty with `archive` takes it out of the inbox unlinked. */
-    about: z.array(keyArgument).max(100),
+    /**
+     * Keys to add to what the note is evidence for, kept with what its file lists now: a change, not
+     * the whole list, so a second window's older copy of the note cannot drop a link made in the first.
+     */
+    link: z.array(keyArgument).max(100).optional(),
+    /** Takes it out of the inbox, linked or not. */
     archive: z.boolean().optional(),
   })
   .strict();

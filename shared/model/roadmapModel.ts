@@ -32,7 +32,7 @@ export const roadmapItemSchema = z.object({
   theme: z.string().max(200).optional(),
   owner: z.string().max(200).optional(),
   rice: riceSchema.optional(),
-  /** What customers read about this item in release notes; the description stands in when absent. */
+  /** What customers read about this item in release notes (the description is the team's, never shown to them). */
   releaseNote: z.string().max(10_000).optional(),
 });
 export type RoadmapItem = z.infer<typeof roadmapItemSchema>;

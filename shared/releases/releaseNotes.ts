@@ -1,7 +1,9 @@
 /**
- * Release notes as Markdown, from the release's items: for customers, each item's `releaseNote`
- * (its description when there is none) grouped by theme; for the team, also each item's
- * requirements, the stories implementing them and the open problems `check` reports about them.
+ * Release notes as Markdown, from the release's items: for customers, each item's title and its
+ * `releaseNote`, grouped by theme — never its description, which is the team's working text (an item
+ * made from feedback starts with the customer's complaint and the note's key); for the team, each
+ * item's description, whether it has customer wording yet, its requirements, the stories
+ * implementing them and the open problems `check` reports about them.
  */
 import type { FindingView } from '../contract/apiContract.js';
 import { escapeMarkdownText } from '../markdown/markdownText.js';
@@ -59,8 +61,10 @@ export function releaseNotesMarkdown(
     if (internal) {
       for (const item of items) lines.push(...internalItem(item, findings));
     } else {
-      for (const item of items)
-        lines.push(`- **${escapeMarkdownText(item.item.title)}.** ${oneParagraph(noteOf(item))}`);
+      for (const item of items) {
+        const note = oneParagraph(item.item.releaseNote ?? '');
+        lines.push(`- **${escapeMarkdownText(sentence(item.item.title))}**${note ? ` ${note}` : ''}`);
+      }
       lines.push('');
     }
   }
@@ -86,8 +90,15 @@ function internalItem(readiness: ItemReadiness, findings: readonly FindingView[]
   const { item } = readiness;
   const state = [item.status.replace('-', ' '), readiness.ready ? 'ready' : 'not ready'].join(', ');
   const lines = [`### ${item.key} ${escapeMarkdownText(item.title)} (${state})`, ''];
-  const note = noteOf(readiness);
-  if (note !== '') lines.push(note, '');
+  const description = item.description.trim();
+  if (description !== '') lines.push(description, '');
+  const releaseNote = (item.releaseNote ?? '').trim();
+  lines.push(
+    releaseNote === ''
+      ? 'For customers: no release note yet (their notes show the title alone).'
+      : `For customers: ${oneParagraph(releaseNote)}`,
+    '',
+  );
   if (readiness.requirements.length === 0) {
     lines.push('No requirement delivers it yet.', '');
   } else {
@@ -147,8 +158,10 @@ function byTheme(items: readonly ItemReadiness[]): Map<string, ItemReadiness[]> 
   return themes;
 }
 
-function noteOf(readiness: ItemReadiness): string {
-  return (readiness.item.releaseNote ?? '').trim() || readiness.item.description.trim();
+/** A title as the start of a note: it ends in a full stop unless it already ends a sentence. */
+function sentence(title: string): string {
+  const trimmed = title.trim();
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 /** A note inside a list item stays one paragraph. */

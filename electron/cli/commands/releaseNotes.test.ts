@@ -79,7 +79,7 @@ async function workspace(): Promise<string> {
 }
 
 describe('specbench release-notes', () => {
-  it('for customers: each item note by theme, dropped items left out, the description standing in', async () => {
+  it('for customers: each item note by theme, dropped items left out, and never the team’s description', async () => {
     const root = await workspace();
     const run = await specbench(['release-notes', 'workspace', 'REL-1'], path.dirname(root));
     expect(run).toEqual({
@@ -98,7 +98,8 @@ describe('specbench release-notes', () => {
         '## Conversion',
         '',
         '- **Guest checkout.** Pay without an account.',
-        '- **Wallets.** Wallets, described.',
+        // Wallets has no release note: its title alone, not "Wallets, described." (the team's text).
+        '- **Wallets.**',
         '',
       ].join('\n'),
       stderr: '',
@@ -122,7 +123,9 @@ describe('specbench release-notes', () => {
       guest: [
         '### RM-1 Guest checkout (in progress, not ready)',
         '',
-        'Pay without an account.',
+        'Guest checkout, described.',
+        '',
+        'For customers: Pay without an account.',
         '',
         'Requirements:',
         '',

@@ -13,10 +13,11 @@ export const releaseNotesCommand: CliCommand = {
   summary: "write a release's notes for customers or the team, from its roadmap items",
   usage:
     'specbench release-notes <dir> <REL-KEY> [--audience customers|internal] [--format md|html] [--out PATH] [--json]',
-  details: `Writes the notes of one release in roadmap.json. For customers (the default): each item's
-releaseNote (its description when it has none), grouped by theme. For internal: also each item's
-requirements, the stories implementing them with their status, and the open problems check reports
-about them, with whether each item is ready.
+  details: `Writes the notes of one release in roadmap.json. For customers (the default): each item's title
+and its releaseNote, grouped by theme (never its description, which is the team's working text).
+For internal: each item's description and whether it has a release note yet, its requirements, the
+stories implementing them with their status, and the open problems check reports about them, with
+whether each item is ready.
 
 Options:
   --audience WHO   customers (default) or internal

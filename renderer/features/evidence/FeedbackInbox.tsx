@@ -64,6 +64,17 @@ export function FeedbackInbox({ api, workspace, navigate }: FeedbackInboxProps) 
     if (rows && rows.length > 0) rows[Math.min(index, rows.length - 1)]!.focus();
   }, [shown]);
 
+  // Opening the inbox (from the navigator, a link or the address bar) puts the first note in focus,
+  // so L, N, A and J work at once; focus the user already moved into the view stays where it is.
+  const focusedOnOpen = useRef(false);
+  useEffect(() => {
+    if (focusedOnOpen.current || shown.length === 0) return;
+    focusedOnOpen.current = true;
+    const active = document.activeElement;
+    const elsewhere = active && active !== document.body && !active.closest('nav, .sidebar');
+    if (!elsewhere) list.current?.querySelector<HTMLElement>(':scope > li')?.focus();
+  }, [shown]);
+
   const after = (index: number) => (done: boolean) => {
     if (done) focusAt.current = index;
   };

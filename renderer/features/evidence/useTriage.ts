@@ -19,8 +19,9 @@ export function useTriage(api: SpecbenchApi, workspace: Pick<WorkspaceState, 'up
   const { update } = workspace;
 
   const write = useCallback(
-    async (note: DocumentSummary, about: string[], archive: boolean, done: string, roadmap = false) => {
-      const result = await api.triageFeedback({ path: note.path, about, ...(archive ? { archive } : {}) });
+    async (note: DocumentSummary, link: string[], archive: boolean, done: string, roadmap = false) => {
+      // A change to the note as its file is now (keys to add, or archive), never this window's copy of it.
+      const result = await api.triageFeedback({ path: note.path, link, ...(archive ? { archive } : {}) });
       if (!result.ok) {
         setMessage({ text: `${note.key ?? note.title} was not changed: ${result.message}`, failed: true });
         return false;
@@ -34,12 +35,7 @@ export function useTriage(api: SpecbenchApi, workspace: Pick<WorkspaceState, 'up
 
   const link = useCallback(
     (note: DocumentSummary, key: string) =>
-      write(
-        note,
-        note.about.includes(key) ? note.about : [...note.about, key],
-        false,
-        `${note.key ?? note.title} is now evidence for ${key}.`,
-      ),
+      write(note, [key], false, `${note.key ?? note.title} is now evidence for ${key}.`),
     [write],
   );
 
@@ -58,7 +54,7 @@ export function useTriage(api: SpecbenchApi, workspace: Pick<WorkspaceState, 'up
       const key = created.item.key;
       const linked = await write(
         note,
-        [...note.about, key],
+        [key],
         false,
         `${key} “${note.title}” is in Later, with ${note.key ?? 'this note'} as its evidence.`,
         true,
@@ -69,7 +65,7 @@ export function useTriage(api: SpecbenchApi, workspace: Pick<WorkspaceState, 'up
   );
 
   const archive = useCallback(
-    (note: DocumentSummary) => write(note, note.about, true, `${note.key ?? note.title} is archived.`),
+    (note: DocumentSummary) => write(note, [], true, `${note.key ?? note.title} is archived.`),
     [write],
   );
 

@@ -124,6 +124,20 @@ function ItemForm({ api, workspace, navigate, item, delivery }: ItemFormProps) {
               onCommit={(description) => void save({ description })}
             />
           </section>
+          <section aria-labelledby={`${id}-release-note`} className="panel">
+            <h2 id={`${id}-release-note`} className="panel__title">
+              Release note <span className="panel__count">for customers</span>
+            </h2>
+            <CommitField
+              label="Release note"
+              multiline
+              value={item.releaseNote ?? ''}
+              readOnly={readOnly}
+              maxLength={10_000}
+              placeholder="What customers read about this in the release notes. Left empty, they see the title alone; the description above stays the team's."
+              onCommit={(releaseNote) => void save({ releaseNote: releaseNote.trim() || null })}
+            />
+          </section>
           <DeliveringRequirements
             itemKey={item.key}
             delivery={delivery}
