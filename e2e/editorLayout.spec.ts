@@ -45,3 +45,32 @@ test('text typed in a requirement card and a new priority are both saved', async
     true,
   ]);
 });
+
+test('the document header keeps its controls on one line at 1440 and 1024 px, each on one line', async ({
+  app,
+}) => {
+  for (const width of [1440, 1024]) {
+    await app.page.setViewportSize({ width, height: 900 });
+    for (const file of [
+      'stories/create-account-after-order.md',
+      'README.md',
+      'specs/saved-payment-methods.md',
+    ]) {
+      await app.openDocument(file);
+      const rows = await app.page.locator('.document-meta').evaluate((meta) =>
+        Array.from(meta.querySelectorAll('a, button, .save-state'), (element) => {
+          // The text's lines, by the tops of its boxes: a control whose words wrapped has two.
+          const range = document.createRange();
+          range.selectNodeContents(element);
+          const tops = new Set(Array.from(range.getClientRects(), (box) => Math.round(box.top)));
+          const row = element.getBoundingClientRect().top - meta.getBoundingClientRect().top;
+          return `${element.textContent}: ${tops.size > 1 ? 'wrapped' : 'one line'}, ${row > 12 ? 'second row' : 'first row'}`;
+        }),
+      );
+      expect(
+        rows.filter((row) => !row.endsWith('one line, first row')),
+        `${file} at ${width} px`,
+      ).toEqual([]);
+    }
+  }
+});
