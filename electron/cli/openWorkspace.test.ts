@@ -41,6 +41,7 @@ describe('a folder that is not a workspace', () => {
     const runs = reporting.map((command) => run(command, '.', parent));
     expect([
       ...runs.map((each) => [each.code, each.stdout, each.stderr]),
+      specbench(['check', parent]).stderr,
       existsSync(path.join(parent, '.specbench')),
     ]).toEqual([
       ...reporting.map(([command]) => [
@@ -48,6 +49,7 @@ describe('a folder that is not a workspace', () => {
         '',
         `specbench: ${command}: . is not a Specbench workspace, and 2 workspaces are below it (mobile, web): name one\n`,
       ]),
+      `specbench: check: ${parent} is not a Specbench workspace, and 2 workspaces are below it (${path.join(parent, 'mobile')}, ${path.join(parent, 'web')}): name one\n`,
       false,
     ]);
   });

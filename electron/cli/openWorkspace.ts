@@ -38,8 +38,9 @@ export async function openWorkspace(
 ): Promise<OpenedWorkspace> {
   const checked = await checkFolder(context, command, dir);
   if (!checked.ok) return checked;
-  const shown = (folder: string): string => path.relative(context.cwd, folder) || '.';
   let root = checked.root;
+  // Named as the user named <dir>: /tmp gives /tmp/web, . gives web, specs gives specs/.. as ..
+  const shown = (folder: string): string => path.join(dir, path.relative(checked.root, folder));
   let workspace = isWorkspaceFolder(root);
   // A subfolder of a workspace is read as the whole workspace, as git reads its repository from any subfolder.
   const above = workspace ? undefined : workspaceAbove(root);
