@@ -97,9 +97,19 @@ describe('renderDocumentHtml', () => {
     ],
     ['a script block', '<script>alert(1)</script>', '&lt;script&gt;alert(1)&lt;/script&gt;'],
     [
-      'inline HTML',
-      'Press <kbd>Enter</kbd> <img src=x onerror=alert(1)>',
-      '<p dir="auto">Press <kbd>Enter</kbd> &lt;img src=x onerror=alert(1)&gt;</p>',
+      'inline HTML: tags the editor shows kept bare, an image sanitised and named when it cannot be embedded',
+      'Press <kbd class="k">Enter</kbd> H<sub>2</sub>O<br><span style="color:red">red</span> <img src=x onerror=alert(1)>',
+      '<p dir="auto">Press <kbd>Enter</kbd> H<sub>2</sub>O<br><span>red</span> <span class="image-alt">Not an image: x</span></p>',
+    ],
+    [
+      "an HTML block through the editor's policy: attributes kept, styles and handlers gone, a remote image not fetched",
+      '<div align="center" style="color:red" onclick="x()"><img src="https://example.com/a.png" width="300"><br><a href="https://example.com">site</a> <a href="javascript:x">bad</a></div>',
+      '<div align="center"><span class="image-alt">Remote image not fetched: https://example.com/a.png</span><br><a href="https://example.com">site</a> <a>bad</a></div>',
+    ],
+    [
+      'a whole <details> block prints open',
+      '<details><summary>Plan</summary>Step one.</details>',
+      '<details open=""><summary>Plan</summary>Step one.</details>',
     ],
     [
       'a third-level heading',

@@ -17,7 +17,8 @@ import { shortTitle } from '../../shared/model/keyTitle.js';
 import { scanMarkdown } from '../../shared/grammar/markdownScanner.js';
 import { headingIds, headingSlugger } from '../../shared/model/headingAnchor.js';
 import { imageDataUri, resolveImage } from './bundleImages.js';
-import { attributes, escapeHtml, safeHref, sanitizeRawHtml } from './htmlSanitizer.js';
+import { sanitizeDocumentHtml } from './sanitizeDocumentHtml.js';
+import { attributes, escapeHtml, safeHref } from './htmlSanitizer.js';
 import {
   calloutExtension,
   embedExtension,
@@ -130,8 +131,13 @@ export function renderDocumentHtml(
         const tag = header ? 'th' : 'td';
         return `<${tag}${attributes({ align: align ?? undefined, dir: 'auto' })}>${this.parser.parseInline(tokens)}</${tag}>\n`;
       },
-      html({ text }) {
-        return sanitizeRawHtml(text);
+      html({ text, block }) {
+        return sanitizeDocumentHtml(text, block, (href, alt) => {
+          const data = imageDataUri(context.root, documentPath, href);
+          return data === undefined
+            ? { missing: missingImageText(context.root, documentPath, href, alt) }
+            : { src: data };
+        });
       },
       paragraph({ tokens }) {
         // A note embedded alone on its line is a block of its own, not text inside a paragraph.
@@ -322,6 +328,10 @@ function ownHeading(href: string, ids: ReadonlySet<string>): string | undefined 
 
 /** In print, an image that could not be embedded says which, and why: nothing is silently lost. */
 function missingImage(root: string, documentPath: string, href: string, alt: string): string {
+  return `<span class="image-alt">${escapeHtml(missingImageText(root, documentPath, href, alt))}</span>`;
+}
+
+function missingImageText(root: string, documentPath: string, href: string, alt: string): string {
   const image = resolveImage(root, documentPath, href);
   const why = image.ok
     ? 'Image could not be read'
@@ -332,8 +342,7 @@ function missingImage(root: string, documentPath: string, href: string, alt: str
         : image.reason === 'not-an-image'
           ? 'Not an image'
           : 'Image not found';
-  const altText = alt.trim() === '' ? '' : ` (${escapeHtml(alt)})`;
-  return `<span class="image-alt">${why}: ${escapeHtml(href)}${altText}</span>`;
+  return `${why}: ${href}${alt.trim() === '' ? '' : ` (${alt})`}`;
 }
 
 function plainText(html: string): string {

@@ -4,6 +4,7 @@
  */
 import DOMPurify from 'dompurify';
 import katex from 'katex';
+import { htmlPolicy } from '../../../shared/markdown/htmlPolicy.js';
 import { htmlBlockRenders } from '../../../shared/markdown/rawInlineKind.js';
 
 /** MathML for TeX, or undefined when KaTeX cannot read it (the source is shown instead). */
@@ -44,7 +45,7 @@ htmlPurifier.addHook('afterSanitizeAttributes', (node) => {
 });
 
 /**
- * A document's HTML block as safe markup: no scripts, handlers, styles, forms or frames; links to web
+ * A document's HTML block as safe markup, by the policy exports share (htmlPolicy): no scripts, handlers, styles, forms or frames; links to web
  * or workspace addresses; images, video and audio only from the workspace (`mediaSource` maps a
  * source as written to where the app loads it, or '' for one not loaded: remote images are off, as
  * for Markdown images). Undefined for a fragment with no form of its own (htmlBlockRenders).
@@ -53,12 +54,7 @@ export function htmlBlockMarkup(source: string, media: (source: string) => strin
   if (!htmlBlockRenders(source)) return undefined;
   mediaSource = media;
   try {
-    const clean = htmlPurifier.sanitize(source, {
-      USE_PROFILES: { html: true },
-      FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed'],
-      FORBID_ATTR: ['style'],
-      ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#|[^:]*$)/i,
-    });
+    const clean = htmlPurifier.sanitize(source, htmlPolicy);
     return clean.trim() === '' ? undefined : clean;
   } finally {
     mediaSource = () => '';
