@@ -170,8 +170,23 @@ test.describe('the sample', () => {
 
     await app.page.getByRole('button', { name: 'Remove RM-2 from the release' }).click();
     await expect(app.page.getByRole('table', { name: 'Release items' }).getByRole('row')).toHaveCount(3);
+    // RM-1 ships in REL-1 already: it can be added here too, but the list says so.
+    await expect(app.page.getByLabel('Add an item').locator('option[value="RM-1"]')).toHaveText(
+      'RM-1 — Guest checkout (already in REL-1)',
+    );
     await app.page.getByLabel('Add an item').selectOption('RM-5');
     await expect(app.page.getByRole('table', { name: 'Release items' })).toContainText('Order tracking page');
+
+    // Released with items not ready: the page says so rather than disagreeing with itself.
+    await app.page.getByLabel('Status').selectOption('released');
+    await expect(app.page.getByRole('note')).toHaveText(
+      'Marked released, but 3 of 3 items are not ready: their requirements or stories are not done.',
+    );
+    // The sample's README links [[REL-2]]: deleting warns that the link will break.
+    await app.page.getByRole('button', { name: 'Delete release…' }).click();
+    await expect(app.page.getByRole('dialog')).toContainText(
+      '1 document links to REL-2 (README.md): that link will break.',
+    );
   });
 
   test('the board shows one release’s items; the choice is in the URL, and a move keeps the hidden items in place', async ({
@@ -351,8 +366,23 @@ test.describe('an empty workspace', () => {
     await name.press('Enter');
     await expect(app.page.getByRole('heading', { level: 1 })).toHaveText('Spring launch');
     await expect(app.page.getByRole('alert')).toHaveCount(0);
-    await app.page.getByLabel(/^Summary/).fill('Pay later comes to every shop.');
-    await app.page.getByLabel(/^Summary/).blur();
+    // The summary saves as it is typed: no need to leave the field before a reload.
+    await app.page
+      .getByRole('textbox', { name: /^Summary/ })
+      .pressSequentially('Pay later comes to every shop.');
+    await expect(app.page.getByRole('status', { name: 'Summary save state' })).toHaveText('Saved');
+    await app.page.reload();
+    await expect(app.page.getByRole('textbox', { name: /^Summary/ })).toHaveValue(
+      'Pay later comes to every shop.',
+    );
+    // A five-digit year typed by hand is refused in plain words, and the date kept.
+    const date = app.page.getByLabel('Target date');
+    await date.focus();
+    await app.page.keyboard.type('040112027');
+    await date.blur();
+    await expect(app.page.getByRole('alert')).toHaveText(
+      'That is not a date this field can keep: pick one, or type it as mm/dd/yyyy.',
+    );
     await expect
       .poll(
         async () => JSON.parse(await fs.readFile(path.join(workspaceDir, 'roadmap.json'), 'utf8')).releases,

@@ -2,7 +2,7 @@
  * One release (`#/releases/REL-n`): its date and status, whether it is ready (items, requirements and
  * stories done, open problems), its items, and its notes for customers or the team, to copy or export.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useModalDialog } from '../../ui/useModalDialog.js';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { Release } from '../../../shared/model/roadmapModel.js';
@@ -73,11 +73,18 @@ export function ReleasePage({ api, workspace, navigate, releaseKey }: ReleasePag
           {saveError}
         </p>
       )}
+      {release.status === 'released' && !readiness.ready && (
+        <p className="banner banner--warning" role="note">
+          Marked released, but {readiness.items.filter((item) => !item.ready).length} of{' '}
+          {readiness.items.length} items are not ready: their requirements or stories are not done.
+        </p>
+      )}
       <div className="release-view__layout">
         <div className="release-view__main">
           <ReadinessPanel readiness={readiness} workspace={workspace} />
           <ItemsPanel
             readiness={readiness}
+            releases={releases ?? []}
             workspace={workspace}
             navigate={navigate}
             writable={writable}
@@ -106,6 +113,11 @@ function ReleaseFields({
   save: (patch: Parameters<SpecbenchApi['updateRelease']>[0]['patch']) => Promise<string | undefined>;
 }) {
   const [nameError, setNameError] = useState<string | undefined>(undefined);
+  const [dateError, setDateError] = useState<string | undefined>(undefined);
+  const summary = useAutosavedText(release.summary ?? '', (value) =>
+    // Saved as typed (a trailing space trimmed away would jump under the caret); empty removes it.
+    save({ summary: value.trim() === '' ? null : value }).then((problem) => problem === undefined),
+  );
   return (
     <>
       <label htmlFor="release-name" className="release-fields__wide">
@@ -161,26 +173,44 @@ function ReleaseFields({
         disabled={!writable}
         defaultValue={release.date ?? ''}
         key={release.date ?? ''}
+        aria-invalid={dateError !== undefined}
+        aria-describedby={dateError ? 'release-date-error' : undefined}
         onBlur={(event) => {
           const value = event.target.value;
+          // The date field gives '' for a date it cannot read, and five-digit years as typed (12027).
+          if (
+            event.target.validity.badInput ||
+            (value !== '' && !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(value))
+          ) {
+            setDateError('That is not a date this field can keep: pick one, or type it as mm/dd/yyyy.');
+            return;
+          }
+          setDateError(undefined);
           if (value !== (release.date ?? '')) void save({ date: value || null });
         }}
       />
+      {dateError && (
+        <p id="release-date-error" role="alert" className="form-error release-fields__wide">
+          {dateError}
+        </p>
+      )}
       <label htmlFor="release-summary" className="release-fields__wide">
         Summary <span className="release-fields__hint">opens the release notes</span>
+        {writable && (
+          <span className="release-fields__state" role="status" aria-label="Summary save state">
+            {summary.state}
+          </span>
+        )}
       </label>
       <textarea
         id="release-summary"
         className="input release-fields__wide"
         rows={5}
         disabled={!writable}
-        defaultValue={release.summary ?? ''}
-        key={`summary:${release.summary ?? ''}`}
+        value={summary.value}
         placeholder={writable ? 'What this release brings, in a sentence or two.' : undefined}
-        onBlur={(event) => {
-          const value = event.target.value.trim();
-          if (value !== (release.summary ?? '')) void save({ summary: value || null });
-        }}
+        onChange={(event) => summary.change(event.target.value)}
+        onBlur={summary.flush}
       />
     </>
   );
@@ -200,7 +230,19 @@ function DeleteRelease({
 }) {
   const [asking, setAsking] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
+  const [linking, setLinking] = useState<string[] | undefined>(undefined);
   const dialog = useModalDialog(asking, () => setAsking(false));
+  // What links to the release ([[REL-2]] in a document) would break: the dialog says so first.
+  useEffect(() => {
+    if (!asking) return;
+    let cancelled = false;
+    void api.getLinks({ key: release.key }).then((links) => {
+      if (!cancelled) setLinking([...new Set(links.incoming.map((link) => link.path))]);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [api, asking, release.key]);
   async function remove() {
     const removed = await api.removeRelease({ key: release.key });
     if (!removed.ok) {
@@ -236,6 +278,14 @@ function DeleteRelease({
               The release is removed from roadmap.json. Its {release.items.length === 1 ? 'item' : 'items'},
               specs and stories stay as they are; git history keeps the release if you need it back.
             </p>
+            {linking && linking.length > 0 && (
+              <p className="form-error">
+                {linking.length === 1 ? '1 document links' : `${linking.length} documents link`} to{' '}
+                {release.key} ({linking.slice(0, 3).join(', ')}
+                {linking.length > 3 ? ', …' : ''}): {linking.length === 1 ? 'that link' : 'those links'} will
+                break.
+              </p>
+            )}
             <div className="confirm-dialog__actions">
               <button type="button" onClick={() => setAsking(false)} autoFocus>
                 Keep it
@@ -329,12 +379,14 @@ function ReadinessPanel({
 
 function ItemsPanel({
   readiness,
+  releases,
   workspace,
   navigate,
   writable,
   onItems,
 }: {
   readiness: ReleaseReadiness;
+  releases: readonly Release[];
   workspace: WorkspaceState;
   navigate: (hash: string) => void;
   writable: boolean;
@@ -415,14 +467,60 @@ function ItemsPanel({
           <span>Add an item</span>
           <select value="" onChange={(event) => event.target.value && onItems([...keys, event.target.value])}>
             <option value="">Choose a roadmap item…</option>
-            {addable.map((item) => (
-              <option key={item.key} value={item.key}>
-                {item.key} — {item.title}
-              </option>
-            ))}
+            {addable.map((item) => {
+              // An item already in another release can ship in this one too, but says so.
+              const elsewhere = releases
+                .filter((other) => other.key !== readiness.release.key && other.items.includes(item.key))
+                .map((other) => other.key);
+              return (
+                <option key={item.key} value={item.key}>
+                  {item.key} — {item.title}
+                  {elsewhere.length > 0 ? ` (already in ${elsewhere.join(', ')})` : ''}
+                </option>
+              );
+            })}
           </select>
         </label>
       )}
     </section>
   );
+}
+
+/** How long typing must pause before the text is saved (as the editor autosaves). */
+const autosaveDelay = 800;
+
+/**
+ * A text field saved as the user types (after a pause, and on leaving it), with its state shown, so a
+ * reload or a click elsewhere never loses what was typed; an outside change shows when not typing.
+ */
+function useAutosavedText(saved: string, commit: (value: string) => Promise<boolean>) {
+  const [value, setValue] = useState(saved);
+  const [state, setState] = useState<'' | 'Unsaved' | 'Saving…' | 'Saved' | 'Not saved'>('');
+  const pending = useRef<string | undefined>(undefined);
+  const timer = useRef<number | undefined>(undefined);
+  const commitRef = useRef(commit);
+  commitRef.current = commit;
+  useEffect(() => {
+    if (pending.current === undefined) setValue(saved);
+  }, [saved]);
+  const flush = () => {
+    window.clearTimeout(timer.current);
+    const text = pending.current;
+    if (text === undefined) return;
+    pending.current = undefined;
+    setState('Saving…');
+    void commitRef.current(text).then((ok) => setState(ok ? 'Saved' : 'Not saved'));
+  };
+  const flushRef = useRef(flush);
+  flushRef.current = flush;
+  // Leaving the page saves what is still waiting.
+  useEffect(() => () => flushRef.current(), []);
+  const change = (text: string) => {
+    setValue(text);
+    pending.current = text;
+    setState('Unsaved');
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => flushRef.current(), autosaveDelay);
+  };
+  return { value, state, change, flush };
 }
