@@ -107,6 +107,46 @@ test('an external edit while dirty raises a conflict; Compare, then Keep mine wr
   expect(saved).not.toContain('Theirs:');
 });
 
+test('Keep both saves my version as a copy with its own keys, and the document takes theirs', async ({
+  app,
+  workspaceDir,
+}) => {
+  await app.openDocument('specs/guest-checkout.md');
+  const file = path.join(workspaceDir, 'specs/guest-checkout.md');
+  const text = await fs.readFile(file, 'utf8');
+  await app.clickEndOf('Keep guest orders as easy to support');
+  await app.page.keyboard.type(' Mine.');
+  await fs.writeFile(
+    file,
+    text.replace('Forced registration is the largest', 'Theirs: forced registration is the largest'),
+  );
+  await app.conflictBanner.getByRole('button', { name: 'Keep both' }).click();
+  const saved = app.page.getByRole('status').filter({ hasText: 'Your version is saved as' });
+  await expect(saved.getByRole('link', { name: 'Guest checkout (my copy)' })).toBeVisible();
+  await expect(app.editor).toContainText('Theirs: forced registration');
+  await app.waitSaved();
+  await screenshot(app.page, 'conflict-kept-both');
+  expect(await fs.readFile(file, 'utf8')).toBe(
+    text.replace('Forced registration is the largest', 'Theirs: forced registration is the largest'),
+  );
+  const copy = await fs.readFile(path.join(workspaceDir, 'specs/guest-checkout-my-copy.md'), 'utf8');
+  expect({
+    title: /^title: (.*)$/m.exec(copy)?.[1],
+    key: /^key: (.*)$/m.exec(copy)?.[1],
+    mine: copy.includes('registered customers. Mine.'),
+    theirs: copy.includes('Theirs:'),
+    requirementKeysShared: [...copy.matchAll(/#(REQ-\d+)/g)].some(([, key]) => text.includes(`#${key} `)),
+  }).toEqual({
+    title: 'Guest checkout (my copy)',
+    key: 'SPEC-5',
+    mine: true,
+    theirs: false,
+    requirementKeysShared: false,
+  });
+  await saved.getByRole('link', { name: 'Guest checkout (my copy)' }).click();
+  await expect(app.title).toHaveValue('Guest checkout (my copy)');
+});
+
 test('Take theirs replaces my unsaved edit with the file on disk', async ({ app, workspaceDir }) => {
   await app.openDocument('specs/guest-checkout.md');
   const file = path.join(workspaceDir, 'specs/guest-checkout.md');

@@ -7,9 +7,11 @@ interface ConflictBannerProps {
   theirs: string;
   onKeepMine: () => void;
   onTakeTheirs: () => void;
+  /** Saves my text as a copy beside theirs, then takes theirs (absent where a copy cannot be made). */
+  onKeepBoth?: () => void;
 }
 
-export function ConflictBanner({ mine, theirs, onKeepMine, onTakeTheirs }: ConflictBannerProps) {
+export function ConflictBanner({ mine, theirs, onKeepMine, onTakeTheirs, onKeepBoth }: ConflictBannerProps) {
   const [comparing, setComparing] = useState(false);
   return (
     <div className="conflict-banner" role="alert">
@@ -28,6 +30,11 @@ export function ConflictBanner({ mine, theirs, onKeepMine, onTakeTheirs }: Confl
           <button type="button" onClick={onTakeTheirs}>
             Take theirs
           </button>
+          {onKeepBoth && (
+            <button type="button" onClick={onKeepBoth}>
+              Keep both
+            </button>
+          )}
         </div>
       </div>
       {comparing && <Comparison mine={mine()} theirs={theirs} />}

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { ParsedDocument } from '../../../shared/markdown/markdownCodec.js';
 import type { DocumentType } from '../../../shared/model/documentModel.js';
-import { historyHash, keyHash, storyHash } from '../../workbench/route.js';
+import { documentHash, historyHash, keyHash, storyHash } from '../../workbench/route.js';
 import { CopyLinkButton } from '../../ui/CopyLinkButton.js';
 import { conflictedPaths, useGitState } from '../../workbench/gitState.js';
 import { SignOffBar } from './SignOffBar.js';
@@ -35,6 +35,7 @@ import { useDocumentSession, type DocumentSessionBinding, type SaveStatus } from
 import { useSuggestion } from './useSuggestion.js';
 import './editor.css';
 import { softBreaksToNodes } from '../../workbench/softBreak.js';
+import { saveMyCopy } from '../../workbench/myCopy.js';
 import { useCommentRequests } from '../../workbench/comments.js';
 import { commentTarget } from './commentTarget.js';
 
@@ -131,6 +132,20 @@ function EditorPage({
   suggestionRef.current = suggestion;
   const completenessTimer = useRef<number | undefined>(undefined);
   const link = useLinkDialog(editorRef, api, workspace.documents);
+  // Keep both: my text goes to a copy with its own keys, and this document takes theirs.
+  const [copy, setCopy] = useState<{ path: string; title: string; of: string } | undefined>(undefined);
+  const keepBoth = async () => {
+    if (type === 'doc') return;
+    const title = typeof session.fields.title === 'string' ? session.fields.title : (entry?.title ?? path);
+    const result = await saveMyCopy(api, type, title, session.currentText(), {
+      requirementPrefix: workspace.info?.settings.prefixes.requirement ?? 'REQ',
+      takenRequirementKeys: workspace.requirementOwner.keys(),
+    });
+    if (!result.ok) return setNotice(result.message);
+    session.takeTheirs();
+    setCopy({ ...result, of: path });
+    void workspace.update({ paths: [result.path] });
+  };
   // A pasted or dropped image is an edit from the moment it lands: the session counts it until it is in.
   const { track, insertContent } = session;
   const insertImagesAt = (files: File[], position: number) => {
@@ -364,6 +379,11 @@ function EditorPage({
               {notice}
             </p>
           )}
+          {copy?.of === path && (
+            <p className="title-hint" role="status">
+              Your version is saved as <a href={documentHash(copy.path)}>{copy.title}</a>; this is theirs.
+            </p>
+          )}
           <DuplicateKeyBanner
             path={path}
             workspace={workspace}
@@ -385,6 +405,7 @@ function EditorPage({
               theirs={session.theirs.text}
               onKeepMine={session.keepMine}
               onTakeTheirs={session.takeTheirs}
+              onKeepBoth={type === 'doc' ? undefined : () => void keepBoth()}
             />
           )}
           {parsed.split.frontMatter?.error && (

@@ -1,0 +1,67 @@
+/**
+ * "Keep both" in a conflict: my text becomes a document of its own beside theirs. It gets the new
+ * copy's key and title, and fresh requirement keys (the original keeps its own), so the two never
+ * share a key.
+ */
+import { joinDocument, setFrontMatterFields, splitDocument } from '../../shared/frontMatter/frontMatter.js';
+import { nextKey } from '../../shared/model/keys.js';
+import type { SpecbenchApi } from '../../shared/contract/apiContract.js';
+
+export interface CopyIdentity {
+  key: string;
+  title: string;
+  requirementPrefix: string;
+  /** Requirement keys the workspace already uses. */
+  takenRequirementKeys: Iterable<string>;
+}
+
+export function myCopyTitle(title: string): string {
+  return `${title} (my copy)`;
+}
+
+export function myCopyText(mine: string, identity: CopyIdentity): string {
+  const split = splitDocument(mine);
+  const eol = mine.includes('\r\n') ? '\r\n' : '\n';
+  // Sign-offs were given to the original's text, not to this one.
+  const fields = { key: identity.key, title: identity.title, approvals: undefined };
+  const raw = setFrontMatterFields(split.frontMatter?.raw, fields, eol);
+  const taken = new Set(identity.takenRequirementKeys);
+  const renamed = new Map<string, string>();
+  const body = split.body.replace(
+    /^(:::requirement\{#)([A-Za-z][\w-]*-\d+)/gm,
+    (_match, fence: string, old: string) => {
+      let fresh = renamed.get(old);
+      if (!fresh) {
+        fresh = nextKey(identity.requirementPrefix, taken);
+        taken.add(fresh);
+        renamed.set(old, fresh);
+      }
+      return `${fence}${fresh}`;
+    },
+  );
+  return joinDocument({
+    ...split,
+    body,
+    frontMatter: { ...(split.frontMatter ?? { yaml: '', data: {} }), raw },
+  });
+}
+
+/** Saves `mine` as a new document of `type` beside the one in conflict; answers where, or why not. */
+export async function saveMyCopy(
+  api: SpecbenchApi,
+  type: 'spec' | 'story' | 'faq' | 'feedback',
+  title: string,
+  mine: string,
+  requirements: Pick<CopyIdentity, 'requirementPrefix' | 'takenRequirementKeys'>,
+): Promise<{ ok: true; path: string; title: string } | { ok: false; message: string }> {
+  const copyTitle = myCopyTitle(title);
+  const created = await api.createDocument({ type, title: copyTitle });
+  if (!created.ok) return created;
+  const read = await api.readDocument({ path: created.path });
+  if (!read.ok) return read;
+  const text = myCopyText(mine, { key: created.key, title: copyTitle, ...requirements });
+  const saved = await api.saveDocument({ path: created.path, text, expected: read.version });
+  return saved.ok
+    ? { ok: true, path: created.path, title: copyTitle }
+    : { ok: false, message: saved.message };
+}
