@@ -55,14 +55,20 @@ async function prepareWorkspace(options: GenerateOptions): Promise<Prepared> {
   return { ...generated, root };
 }
 
+/**
+ * The reference workspace, generated once per seed and size and shared by later runs. It is generated
+ * in a folder of this run's own and renamed into place, so a run at the same time (another worktree's
+ * bench, a test beside npm run bench) never deletes or copies a half-written one.
+ */
 async function generatedWorkspace(options: GenerateOptions): Promise<Prepared> {
   const folder = path.join(os.tmpdir(), 'specbench-bench', `seed-${options.seed}-${generationKey(options)}`);
   const root = path.join(folder, 'workspace');
   const manifest = path.join(folder, 'generated.json');
   if (existsSync(manifest)) return JSON.parse(await fs.readFile(manifest, 'utf8')) as Prepared;
-  await fs.rm(folder, { recursive: true, force: true });
+  const own = `${folder}.${process.pid}.tmp`;
+  await fs.rm(own, { recursive: true, force: true });
   const started = performance.now();
-  const generated = await generateWorkspace(root, options);
+  const generated = await generateWorkspace(path.join(own, 'workspace'), options);
   const prepared: Prepared = {
     root,
     paths: generated.paths,
@@ -75,7 +81,16 @@ async function generatedWorkspace(options: GenerateOptions): Promise<Prepared> {
       generatedMs: Math.round(performance.now() - started),
     },
   };
-  await fs.writeFile(manifest, JSON.stringify(prepared));
+  await fs.writeFile(path.join(own, 'generated.json'), JSON.stringify(prepared));
+  // A folder left without a manifest by a run that was killed is replaced; one with a manifest won the race.
+  if (!existsSync(manifest)) await fs.rm(folder, { recursive: true, force: true });
+  try {
+    await fs.rename(own, folder);
+  } catch (error) {
+    await fs.rm(own, { recursive: true, force: true });
+    if (!existsSync(manifest)) throw error;
+    return JSON.parse(await fs.readFile(manifest, 'utf8')) as Prepared;
+  }
   return prepared;
 }
 

@@ -113,8 +113,11 @@ export async function measureEngine({
     await waitForSettledFiles(root);
     await probe('warm', root);
     const results = await probes('warm', root, runs);
-    if (results.some((result) => result.extra.read !== 0))
-      throw new Error('the cache did not answer for every file');
+    const missed = results.find((result) => result.extra.read !== 0);
+    if (missed)
+      throw new Error(
+        `the cache did not answer for every file (${String(missed.extra.read)} read again, ${String(missed.extra.fromCache)} from the cache)`,
+      );
     peaks.push(...results.map((result) => result.peakRssMB));
     add(
       'warm',

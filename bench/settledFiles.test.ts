@@ -43,6 +43,13 @@ describe('a warm open after a cache primed on fresh files', () => {
     expect([await openAndClose(root), await openAndClose(root)]).toEqual([3, 3]);
   });
 
+  it('waits out the window too where the quick listing gives up (a symbolic link in the workspace)', async () => {
+    const root = await freshWorkspace();
+    await fs.symlink(path.join(root, 'specs'), path.join(root, 'linked'));
+    const waited = await waitForSettledFiles(root);
+    expect([waited > 0, await openAndClose(root), await openAndClose(root)]).toEqual([true, 3, 0]);
+  });
+
   it('reads nothing when the files settled before priming', async () => {
     const root = await freshWorkspace();
     const waited = await waitForSettledFiles(root);

@@ -12,7 +12,8 @@ const marginMs = 100;
 
 /** Resolves once every Markdown file under `root` is older than the racy window; returns the milliseconds waited. */
 export async function waitForSettledFiles(root: string): Promise<number> {
-  const newest = Math.max(0, ...(listQuickly(root) ?? []).map((file) => file.mtimeMs));
+  // The quick listing gives up at a symbolic link: then any file may be new, so the whole window is waited.
+  const newest = Math.max(0, ...(listQuickly(root)?.map((file) => file.mtimeMs) ?? [Date.now()]));
   const wait = Math.max(0, newest + racyWindowMs + marginMs - Date.now());
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   return wait;
