@@ -212,6 +212,58 @@ test('automatic sync: pull when Specbench opens, then commit, pull and push on t
   await expect(changes.navigatorLink).toHaveAccessibleName('Changes 0');
 });
 
+test('automatic sync without a remote commits, says there is nowhere to push, and the list empties', async ({
+  app,
+  workspaceDir,
+}) => {
+  const changes = new ChangesModel(app.page);
+  await changes.open();
+  await changes.setIdentity('Dana', 'dana@example.com');
+  await app.page.getByRole('combobox', { name: 'Commit and push my changes' }).selectOption('5');
+  await expect.poll(() => git(workspaceDir, 'config', '--get', 'specbench.syncMinutes').trim()).toBe('5');
+  await app.page.clock.install();
+  await app.page.reload();
+  await changes.open();
+  await edit(workspaceDir, req2, 'Guests enter an email address once');
+  await expect(changes.navigatorLink).toHaveAccessibleName('Changes 1');
+  await app.page.clock.fastForward('05:01');
+  await expect(app.page.getByText('Saved a commit; there is no remote to push to.')).toBeVisible();
+  expect(git(workspaceDir, 'log', '-1', '--format=%s')).toBe('Sync from Specbench\n');
+  // The commit emptied the list: it must not go on showing the file (it did until a reload).
+  await expect(changes.navigatorLink).toHaveAccessibleName('Changes 0');
+  await expect(changes.files).toHaveCount(0);
+});
+
+test('Keep both on a requirement both sides reworded keeps theirs under its key and gives mine the next one', async ({
+  app,
+  workspaceDir,
+}) => {
+  team = await shareWithSam(workspaceDir);
+  git(workspaceDir, 'config', 'user.name', 'Dana');
+  git(workspaceDir, 'config', 'user.email', 'dana@example.com');
+  await edit(workspaceDir, req2, 'Guests enter an email address once');
+  git(workspaceDir, 'commit', '-q', '-am', 'Dana rewords REQ-2');
+  await samChanges(team, req2, 'Guests type an email address once', 'Sam rewords REQ-2');
+  const changes = new ChangesModel(app.page);
+  await changes.open();
+  await changes.pull();
+  const resolver = changes.resolver(spec);
+  const block = resolver.getByRole('region', { name: 'Conflict in REQ-2' });
+  await block.getByRole('radio', { name: 'Keep both' }).check();
+  await resolver.getByRole('button', { name: 'Save this file' }).click();
+  await expect(changes.lastAction).toHaveText(
+    'Your copy of REQ-2 is now REQ-15, so both can stay; links to REQ-2 mean theirs.',
+  );
+  const text = await fs.readFile(path.join(workspaceDir, spec), 'utf8');
+  expect([
+    text.match(/^:::requirement\{#REQ-2 [^\n]*\n[^\n]*/m)?.[0].split('\n')[1],
+    text.match(/^:::requirement\{#REQ-15 [^\n]*\n[^\n]*/m)?.[0].split('\n')[1],
+  ]).toEqual([
+    expect.stringContaining('Guests type an email address once'),
+    expect.stringContaining('Guests enter an email address once'),
+  ]);
+});
+
 test('a key both sides created is found after the pull, and the newer copy gets a new key in one click', async ({
   app,
   workspaceDir,

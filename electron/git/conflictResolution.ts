@@ -9,7 +9,9 @@ import type {
   GitOperation,
   ResolverPart,
 } from '../../shared/contract/gitViews.js';
+import { splitKey } from '../../shared/grammar/linkGrammar.js';
 import { isMarkdownPath, isRoadmapPath } from '../../shared/merge/mergeFile.js';
+import { nextKey } from '../../shared/model/keys.js';
 import { resolveParts, type MergePart } from '../../shared/merge/mergeParts.js';
 import { finishResolvedRoadmap } from '../../shared/merge/roadmapMerge.js';
 import { writeFileAtomic } from '../engine/atomicFile.js';
@@ -137,7 +139,24 @@ function bothSides(mine: string, theirs: string): string {
   return mine.endsWith('\n') ? mine + theirs : `${mine}\n\n${theirs}`;
 }
 
-export type ResolveResult = { ok: true; remaining: number } | SyncFailure;
+export type ResolveResult =
+  { ok: true; remaining: number; renamed?: { from: string; to: string }[] } | SyncFailure;
+
+/** The key of a requirement block's opening line, or undefined for any other block. */
+function requirementKeyOf(block: string): string | undefined {
+  return /^:::requirement\{#([A-Z][A-Z0-9]*-[0-9]+)(?=[\s}])/.exec(block)?.[1];
+}
+
+/** Every key the workspace uses now (documents, requirements, roadmap items), for a fresh one. */
+function keysInUse(workspace: Workspace): Set<string> {
+  const keys = new Set<string>();
+  for (const document of workspace.documents()) {
+    if (document.key) keys.add(document.key);
+    for (const requirement of document.requirements) keys.add(requirement.key);
+  }
+  for (const item of workspace.roadmap()) keys.add(item.key);
+  return keys;
+}
 
 /** Writes the file as chosen block by block and marks it resolved in git's index. */
 export async function resolveConflict(
@@ -184,14 +203,21 @@ export async function resolveConflict(
       return { ok: false, error: 'failed', message: `${part.what} cannot keep both sides: choose one.` };
     }
   }
+  // Keep both on one requirement edited on both sides would leave its key twice: the copy already
+  // shared (theirs) keeps it, so links written before mean it; mine gets the next free key.
+  const inUse = keysInUse(workspace);
+  const renamed: { from: string; to: string }[] = [];
   let text = resolveParts(merged.parts, (part, index) => {
     const choice = choices[index]!;
     if (typeof choice === 'object') return choice.text;
-    return choice === 'mine'
-      ? part.ours
-      : choice === 'theirs'
-        ? part.theirs
-        : bothSides(part.ours, part.theirs);
+    if (choice === 'mine') return part.ours;
+    if (choice === 'theirs') return part.theirs;
+    const key = requirementKeyOf(part.ours);
+    if (key === undefined || key !== requirementKeyOf(part.theirs)) return bothSides(part.ours, part.theirs);
+    const fresh = nextKey(splitKey(key)!.prefix, inUse);
+    inUse.add(fresh);
+    renamed.push({ from: key, to: fresh });
+    return bothSides(part.ours.replace(`{#${key}`, `{#${fresh}`), part.theirs);
   });
   if (isRoadmapPath(file)) {
     const finished = finishResolvedRoadmap(text);
@@ -206,7 +232,8 @@ export async function resolveConflict(
   }
   const saved = await saveResolved(workspace, file, target, text);
   if (!saved.ok) return saved;
-  return markResolved(place, file);
+  const marked = await markResolved(place, file);
+  return marked.ok && renamed.length > 0 ? { ...marked, renamed } : marked;
 }
 
 async function saveResolved(

@@ -13,7 +13,7 @@ export async function gitUser(root: string): Promise<GitUser> {
       return {
         ok: false,
         message:
-          'Set your name in git first (git config user.name "Your Name"): an approval records who gave it.',
+          'Git does not know your name yet, and an approval records who gave it: give it under Changes (Your name for commits), or run git config user.name "Your Name".',
       };
     }
     const userEmail = email!.ok ? email!.stdout.trim() : '';

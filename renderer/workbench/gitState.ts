@@ -111,7 +111,11 @@ function useAutoSync(
           const committed = await api.gitCommit({ paths, message: 'Sync from Specbench' });
           if (!committed.ok) return report(committed.message);
         }
-        if (current.remotes.length === 0) return report('Saved a commit; there is no remote to push to.');
+        if (current.remotes.length === 0) {
+          // The commit changed the status: the Changes list and its count must not keep the file.
+          await refresh();
+          return report('Saved a commit; there is no remote to push to.');
+        }
         const pulled = await api.gitPull({ operationId: `sync-pull-${Date.now()}` });
         if (!pulled.ok || pulled.outcome === 'conflicts') {
           await refresh();

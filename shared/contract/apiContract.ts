@@ -430,7 +430,8 @@ export const apiContract = {
   /** A conflicted file merged again block by block from git's stages, for the resolver. */
   gitConflict: readResult<GitResult<{ conflict: ConflictView }>>()(z.object({ path: pathArgument }).strict()),
   /** Writes a conflicted file as chosen, one choice per conflicting block, and marks it resolved. */
-  gitResolve: write<GitResult<{ remaining: number }>>()(
+  /** `renamed`: Keep both on a requirement both sides changed gave your copy a new key. */
+  gitResolve: write<GitResult<{ remaining: number; renamed?: { from: string; to: string }[] }>>()(
     z
       .object({
         path: pathArgument,

@@ -91,9 +91,10 @@ export function ConflictList({ api, status, writable, onChanged, onResolved, nav
                   api={api}
                   path={path}
                   navigate={navigate}
-                  onResolved={() => {
+                  onResolved={(_remaining, note) => {
                     setResolved((current) => [...current, path]);
                     setOpen(null);
+                    if (note) void onChanged(note);
                     onResolved();
                   }}
                 />

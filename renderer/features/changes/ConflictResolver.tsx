@@ -15,7 +15,8 @@ type Choice = 'mine' | 'theirs' | 'both' | 'edit';
 interface ConflictResolverProps {
   api: SpecbenchApi;
   path: string;
-  onResolved: (remaining: number) => void;
+  /** `note`: what the resolution did beyond the choices (a copy kept under a new key). */
+  onResolved: (remaining: number, note?: string) => void;
   navigate: (hash: string) => void;
 }
 
@@ -64,7 +65,10 @@ export function ConflictResolver({ api, path, onResolved, navigate }: ConflictRe
     const result = await api.gitResolve({ path, choices: sent });
     setBusy(false);
     if (!result.ok) return setError(result.message);
-    onResolved(result.remaining);
+    const renamed = (result.renamed ?? []).map(
+      ({ from, to }) => `Your copy of ${from} is now ${to}, so both can stay; links to ${from} mean theirs.`,
+    );
+    onResolved(result.remaining, renamed.length > 0 ? renamed.join(' ') : undefined);
   };
 
   const sideNames = { mine: view.mineLabel, theirs: view.theirsLabel };
