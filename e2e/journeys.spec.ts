@@ -9,6 +9,7 @@
 import { expect, test, type Browser } from '@playwright/test';
 import fc from 'fast-check';
 import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { copyWorkspace, openApp, serve, type WorkspaceKind } from './specbenchTest.js';
 import {
@@ -345,6 +346,14 @@ export async function runJourneys(
   let steps = 0;
   let runs = 0;
   let failed = false;
+  // One workspace made (init or the sample, a git commit) per test, copied for each journey: making
+  // it spawns node and git, seconds on a busy machine, where a copy takes milliseconds.
+  const made = copyWorkspace(options.kind);
+  const freshWorkspace = async (): Promise<string> => {
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-journey-'));
+    await fs.cp(await made, root, { recursive: true });
+    return root;
+  };
   const t0 = Date.now();
   const property = fc.asyncProperty(
     fc.commands(commands, { maxCommands: options.steps, size: 'max' }),
@@ -352,7 +361,9 @@ export async function runJourneys(
       // Past the time limit, journeys not yet started pass untried (fast-check would abandon a running
       // one mid-step); once one has failed, every shrinking attempt runs.
       if (!failed && Date.now() - t0 > options.timeLimitMs) return;
-      const root = await copyWorkspace(options.kind);
+      // An empty script checks nothing: it would cost a workspace, a server and a page for no step.
+      if ([...script].length === 0) return;
+      const root = await freshWorkspace();
       const served = await serve(root);
       const context = await browser.newContext();
       const page = await context.newPage();
@@ -390,11 +401,15 @@ export async function runJourneys(
       }
     },
   );
-  await fc.assert(property, {
-    seed: options.seed,
-    numRuns: options.runs,
-    endOnFailure: false,
-  });
+  try {
+    await fc.assert(property, {
+      seed: options.seed,
+      numRuns: options.runs,
+      endOnFailure: false,
+    });
+  } finally {
+    await fs.rm(await made, { recursive: true, force: true });
+  }
   return { steps, runs };
 }
 
