@@ -44,6 +44,7 @@ li:has(> .checkbox) { padding-left: 1.1em; text-indent: -1.1em; }
 .checkbox.checked::after { content: ''; position: absolute; left: 0.24em; top: 0.06em; width: 0.22em; height: 0.45em;
   border: solid #fff; border-width: 0 0.12em 0.12em 0; transform: rotate(45deg); }
 img { max-width: 100%; height: auto; display: block; margin: 3mm auto; border: 1px solid var(--rule); border-radius: 2mm; }
+img.inline-image { display: inline-block; margin: 0 0.15em; vertical-align: middle; border: none; border-radius: 0; }
 .callout { margin: 0 0 3mm; padding: 2mm 4mm; border-left: 3px solid var(--callout, #2d4db5); border-radius: 1.5mm;
   background: color-mix(in srgb, var(--callout, #2d4db5) 8%, white); break-inside: avoid; }
 .callout-title { font-weight: 600; color: var(--callout, #2d4db5); margin-bottom: 1mm; }

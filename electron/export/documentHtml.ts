@@ -144,9 +144,34 @@ export function renderDocumentHtml(
         const content = tokens.filter((token) => !(token.type === 'text' && token.raw.trim() === ''));
         const alone = content.length === 1 && content[0]!.type === 'embed';
         const html = this.parser.parseInline(tokens);
-        return alone && html.startsWith('<span class="embed-note">')
-          ? `<div class="embed-block">${html}</div>\n`
-          : `<p dir="auto">${html}</p>\n`;
+        if (alone && html.startsWith('<span class="embed-note">'))
+          return `<div class="embed-block">${html}</div>\n`;
+        // An image in a line of text (`Click ![[icon.png]] then`) stays in the line instead of a block of its own.
+        const inLine = content.some(
+          (token) => token.type !== 'image' && token.type !== 'embed' && token.type !== 'br',
+        );
+        const paragraph = (inner: string) =>
+          `<p dir="auto">${inLine ? inner.replace(/<img /g, '<img class="inline-image" ') : inner}</p>\n`;
+        if (!html.includes('<span class="embed-note">')) return paragraph(html);
+        // A note embedded inside a line holds blocks, which cannot sit in a paragraph: the line is cut around it.
+        const parts: string[] = [];
+        let run: typeof tokens = [];
+        const flush = () => {
+          const text = this.parser.parseInline(run).trim();
+          if (text !== '') parts.push(paragraph(text));
+          run = [];
+        };
+        for (const token of tokens) {
+          const rendered = token.type === 'embed' ? this.parser.parseInline([token]) : '';
+          if (!rendered.startsWith('<span class="embed-note">')) {
+            run.push(token);
+            continue;
+          }
+          flush();
+          parts.push(`<div class="embed-block">${rendered}</div>\n`);
+        }
+        flush();
+        return parts.join('');
       },
       link({ href, title, tokens }) {
         const text = this.parser.parseInline(tokens);

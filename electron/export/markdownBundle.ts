@@ -5,7 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { NameLink } from '../../shared/grammar/nameLinkGrammar.js';
 import { approvalsOf, documentFingerprint } from '../../shared/model/signOff.js';
+import { isImagePath } from '../../shared/rules/nameLinkProblem.js';
 import { riceScore } from '../../shared/model/roadmapModel.js';
 import { slugify } from '../engine/workspacePaths.js';
 import { bundleTitle } from './bundleHtml.js';
@@ -63,7 +65,11 @@ export function renderBundleMarkdown(
       const image = resolveImage(bundle.root, document.entry.path, href);
       return image.ok ? copy(image) : undefined;
     };
-    parts.push('', '---', '', documentMarkdown(document, { linkFor, imageFor, titleFor }));
+    const embedFor = (link: NameLink): string | undefined => {
+      const target = bundle.resolveName?.(link, document.entry.path);
+      return target && isImagePath(target.path) ? imageFor(`/${target.path}`) : undefined;
+    };
+    parts.push('', '---', '', documentMarkdown(document, { linkFor, imageFor, titleFor, embedFor }));
   }
   if (bundle.roadmap.length > 0) parts.push('', '---', '', roadmapMarkdown(bundle, '#'));
   if (bundle.matrix) parts.push('', '---', '', matrixMarkdown(bundle, linkFor));

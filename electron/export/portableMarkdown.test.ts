@@ -36,6 +36,34 @@ describe('portableMarkdown', () => {
   });
 });
 
+describe('portableMarkdown with image embeds', () => {
+  const embedding = {
+    ...links,
+    embedFor: (link: { target: string }): string | undefined =>
+      link.target === 'dot.png' ? 'bundle.assets/dot.png' : undefined,
+  };
+  it.each<[string, string, string]>([
+    [
+      'an image embedded in a line',
+      'Click ![[dot.png]] then.',
+      'Click ![dot.png](<bundle.assets/dot.png>) then.',
+    ],
+    [
+      'a sized one as an img any reader sizes',
+      'Click ![[dot.png|40]] then.',
+      'Click <img src="bundle.assets/dot.png" alt="dot.png" width="40"> then.',
+    ],
+    [
+      'a note embed left as written',
+      'See ![[Other]] and ![[dot.png]].',
+      'See ![[Other]] and ![dot.png](<bundle.assets/dot.png>).',
+    ],
+    ['an embed in inline code', 'Type `![[dot.png]]`.', 'Type `![[dot.png]]`.'],
+  ])('%s', (_, body, expected) => {
+    expect(portableMarkdown(body, embedding)).toEqual(expected);
+  });
+});
+
 describe('portableMarkdown with titles', () => {
   const titled = {
     ...links,

@@ -12,7 +12,10 @@ import {
   referenceFromMatch,
   referencePatternGlobal,
 } from '../../shared/grammar/linkGrammar.js';
+import { wikiLinkAtStart, type NameLink } from '../../shared/grammar/nameLinkGrammar.js';
+import { embedSize } from '../../shared/markdown/extensions/embed.js';
 import { shortTitle } from '../../shared/model/keyTitle.js';
+import { escapeHtml } from './htmlSanitizer.js';
 
 export interface PortableLinks {
   /** Where a key points in the exported Markdown, or undefined when it is not in the bundle. */
@@ -21,6 +24,8 @@ export interface PortableLinks {
   imageFor(href: string): string | undefined;
   /** The title shown beside a key, when known. */
   titleFor?(key: string): string | undefined;
+  /** For `![[image.png]]`: the exported path of the image the name finds, or undefined to leave it as written. */
+  embedFor?(link: NameLink): string | undefined;
 }
 
 // replace() with a global pattern starts at 0 and resets lastIndex, so one instance serves every line.
@@ -82,8 +87,35 @@ function rewriteInline(line: string, links: PortableLinks): string {
   if (!line.includes('[[') && !line.includes('![')) return line;
   return line
     .split(/(`+[^`]*`+)/)
-    .map((part, index) => (index % 2 === 1 ? part : rewriteImages(rewriteReferences(part, links), links)))
+    .map((part, index) =>
+      index % 2 === 1 ? part : rewriteImages(rewriteReferences(rewriteEmbeds(part, links), links), links),
+    )
     .join('');
+}
+
+/** `![[chart.png]]` and `![[chart.png|300]]` as images any reader shows (a sized one as an `<img>`). */
+function rewriteEmbeds(text: string, links: PortableLinks): string {
+  if (!links.embedFor || !text.includes('![[')) return text;
+  let output = '';
+  let position = 0;
+  for (let at = text.indexOf('![[', position); at !== -1; at = text.indexOf('![[', position)) {
+    const found = wikiLinkAtStart(text.slice(at));
+    if (!found?.link.embed) {
+      output += text.slice(position, at + 3);
+      position = at + 3;
+      continue;
+    }
+    const target = links.embedFor(found.link);
+    const size = embedSize(found.link.label);
+    const alt = size || found.link.label === undefined ? found.link.target : found.link.label;
+    output += text.slice(position, at);
+    if (target === undefined) output += found.raw;
+    else if (size)
+      output += `<img src="${escapeHtml(target)}" alt="${escapeHtml(alt)}" width="${size.width}"${size.height === undefined ? '' : ` height="${size.height}"`}>`;
+    else output += `![${alt.replace(/[[\]\\]/g, '\\$&')}](<${target}>)`;
+    position = at + found.raw.length;
+  }
+  return output + text.slice(position);
 }
 
 function rewriteReferences(text: string, links: PortableLinks): string {

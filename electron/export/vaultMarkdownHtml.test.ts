@@ -88,6 +88,16 @@ describe('callouts, links by name and embeds in the export', () => {
       '<div class="embed-block"><span class="embed-note"><span class="embed-source">Embedded from Roadmap › Q2</span><p class="embedded-heading" dir="auto">Q2</p>\n<p dir="auto">Guest checkout ships.</p>\n</span></div>',
     ],
     [
+      'an image embedded inside a line stays in the line',
+      'Click ![[chart.png|12]] then.',
+      `<p dir="auto">Click <img class="inline-image" src="data:image/png;base64,${pixel.toString('base64')}" alt="images/chart.png" width="12"> then.</p>`,
+    ],
+    [
+      'a note embedded inside a line cuts the line around its block',
+      'Before ![[Roadmap#Q2]] after.',
+      '<p dir="auto">Before</p>\n<div class="embed-block"><span class="embed-note"><span class="embed-source">Embedded from Roadmap › Q2</span><p class="embedded-heading" dir="auto">Q2</p>\n<p dir="auto">Guest checkout ships.</p>\n</span></div>\n<p dir="auto">after.</p>',
+    ],
+    [
       'a missing embed says which',
       '![[Gone.png]]',
       '<p dir="auto"><span class="image-alt">Embed not found: Gone.png</span></p>',
