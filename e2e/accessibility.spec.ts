@@ -151,6 +151,14 @@ const views: View[] = [
       await expect(app.page.getByRole('dialog', { name: /Export/ })).toBeVisible();
     },
   },
+  {
+    name: 'keyboard shortcuts dialog',
+    open: async (app) => {
+      await app.page.keyboard.press('Escape');
+      await app.page.keyboard.press('F1');
+      await expect(app.page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+    },
+  },
 ];
 
 for (const scheme of ['light', 'dark'] as const) {

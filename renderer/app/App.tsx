@@ -5,6 +5,7 @@ import type { SpecbenchApi } from '../../shared/contract/apiContract.js';
 import { DocumentEditor } from '../features/editor/DocumentEditor.js';
 import { FeedbackInbox, MetricsView, ReleasePage, ReleasesPage } from '../features/evidence/index.js';
 import { ExportDialog } from '../features/export/ExportDialog.js';
+import { ShortcutsDialog } from '../features/shortcuts/index.js';
 import { Navigator } from '../features/navigator/Navigator.js';
 import { CommandPalette } from '../features/palette/CommandPalette.js';
 import { ProblemsPanel } from '../features/problems/ProblemsPanel.js';
@@ -47,7 +48,9 @@ export function App({ api, connection }: { api: SpecbenchApi; connection?: Conne
     workspace.status === 'ready'
       ? resolveKeyRoute(hashRoute, workspace, storyViewChoice(workspace.info?.writable ?? false))
       : hashRoute;
-  const [dialog, setDialog] = useState<'quickSwitcher' | 'palette' | 'export' | undefined>(undefined);
+  const [dialog, setDialog] = useState<'quickSwitcher' | 'palette' | 'export' | 'shortcuts' | undefined>(
+    undefined,
+  );
   const [selectedRequirement, setSelectedRequirement] = useState<string | undefined>(undefined);
   const closeDialog = useCallback(() => setDialog(undefined), []);
   const documents = useMemo(() => new DocumentSessions(api), [api]);
@@ -90,6 +93,13 @@ export function App({ api, connection }: { api: SpecbenchApi; connection?: Conne
         keywords: ['pdf', 'bundle', 'html'],
         run: () => setDialog('export'),
       },
+      {
+        id: 'shortcuts',
+        title: 'Keyboard shortcuts',
+        group: 'Help',
+        keywords: ['keys', 'help', 'hotkeys'],
+        run: () => setDialog('shortcuts'),
+      },
       ...(openPath ? documentCommands(documents, openPath, workspace.documents) : []),
     ],
     [documents, openPath, workspace.documents],
@@ -99,6 +109,7 @@ export function App({ api, connection }: { api: SpecbenchApi; connection?: Conne
     () => ({
       quickSwitcher: () => setDialog((open) => (open === 'quickSwitcher' ? undefined : 'quickSwitcher')),
       palette: () => setDialog((open) => (open === 'palette' ? undefined : 'palette')),
+      help: () => setDialog((open) => (open === 'shortcuts' ? undefined : 'shortcuts')),
       search: () => {
         setDialog(undefined);
         if (!window.location.hash.startsWith('#/search')) navigate('#/search/');
@@ -116,6 +127,13 @@ export function App({ api, connection }: { api: SpecbenchApi; connection?: Conne
   useEffect(() => {
     if (workspace.info) document.title = `${workspace.info.name} — Specbench`;
   }, [workspace.info]);
+
+  // A read-only workspace's fields read as text (app.css), in every view at once.
+  const readOnly = workspace.info !== undefined && !workspace.info.writable;
+  useEffect(() => {
+    if (readOnly) document.documentElement.dataset.readOnly = 'true';
+    else delete document.documentElement.dataset.readOnly;
+  }, [readOnly]);
 
   useEffect(() => setSelectedRequirement(undefined), [route.name, 'path' in route ? route.path : '']);
 
@@ -161,6 +179,7 @@ export function App({ api, connection }: { api: SpecbenchApi; connection?: Conne
               open={dialog === 'palette'}
               onClose={closeDialog}
             />
+            <ShortcutsDialog open={dialog === 'shortcuts'} onClose={closeDialog} />
             <ExportDialog
               api={api}
               workspace={workspace}

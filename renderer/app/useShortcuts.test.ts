@@ -30,8 +30,20 @@ describe('shortcutFor', () => {
       'quickSwitcher',
       true,
     ],
+    ['? opens the shortcuts', { ...none, key: '?', shiftKey: true }, 'help'],
+    ['F1 opens the shortcuts', { ...none, key: 'F1' }, 'help'],
+    ['Ctrl+? is not ?', { ...none, key: '?', shiftKey: true, ctrlKey: true }, undefined],
   ];
   it.each(cases)('%s', (_name, event, expected, textSelected) => {
     expect(shortcutFor(event, textSelected)).toBe(expected);
+  });
+
+  it('? typed into a field or the document is a question mark; F1 still opens the shortcuts', () => {
+    const typed = [
+      shortcutFor({ ...none, key: '?', shiftKey: true }, false, true),
+      shortcutFor({ ...none, key: 'F1' }, false, true),
+      shortcutFor({ ...none, key: 'p', ctrlKey: true }, false, true),
+    ];
+    expect(typed).toEqual([undefined, 'help', 'quickSwitcher']);
   });
 });

@@ -1,16 +1,21 @@
 /**
- * Global shortcuts: Ctrl/Cmd+P quick switcher, Ctrl/Cmd+Shift+F search, Ctrl/Cmd+K palette, except
- * that Ctrl/Cmd+K on text selected in an editable document is the document's own "add link".
+ * Global shortcuts, from the one table (keyboardShortcuts): quick switcher, search, palette and the
+ * shortcuts list, except that Ctrl/Cmd+K on text selected in an editable document is its own "add
+ * link", and `?` typed into a field or the document is just a question mark.
  */
 import { useEffect } from 'react';
+import { matchesChord, shortcut } from '../workbench/keyboardShortcuts.js';
 
 export interface ShortcutHandlers {
   quickSwitcher: () => void;
   search: () => void;
   palette: () => void;
+  help: () => void;
 }
 
 export type ShortcutName = keyof ShortcutHandlers;
+
+const globalShortcuts: readonly ShortcutName[] = ['quickSwitcher', 'search', 'palette', 'help'];
 
 /** Which shortcut a key event means, if any; pure so the table of cases is tested. */
 export function shortcutFor(
@@ -23,12 +28,16 @@ export function shortcutFor(
   },
   /** Whether text is selected in an editable document that has focus. */
   textSelectedInEditor = false,
+  /** Whether the key goes into a field or an editable document. */
+  typing = false,
 ): ShortcutName | undefined {
-  if (!(event.ctrlKey || event.metaKey) || event.altKey) return undefined;
-  const key = event.key.toLowerCase();
-  if (key === 'p' && !event.shiftKey) return 'quickSwitcher';
-  if (key === 'f' && event.shiftKey) return 'search';
-  if (key === 'k' && !event.shiftKey && !textSelectedInEditor) return 'palette';
+  for (const name of globalShortcuts) {
+    const chord = shortcut(name).keys.find((candidate) => matchesChord(event, candidate));
+    if (!chord) continue;
+    if (name === 'palette' && textSelectedInEditor) return undefined;
+    if (typing && !chord.includes('+') && chord.length === 1) return undefined;
+    return name;
+  }
   return undefined;
 }
 
@@ -38,10 +47,17 @@ function textSelectedIn(target: EventTarget | null): boolean {
   return selection !== null && !selection.isCollapsed && target.contains(selection.anchorNode);
 }
 
+function typingIn(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || target.closest('input, textarea, select') !== null)
+  );
+}
+
 export function useShortcuts(handlers: ShortcutHandlers): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const name = shortcutFor(event, textSelectedIn(event.target));
+      const name = shortcutFor(event, textSelectedIn(event.target), typingIn(event.target));
       if (!name) return;
       event.preventDefault();
       handlers[name]();

@@ -1,4 +1,5 @@
 /** Formatting and insert buttons; state is read per transaction through useEditorState (cheap selectors). */
+import { shortcutLabel } from '../../workbench/keyboardShortcuts.js';
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import type { ReactNode } from 'react';
@@ -72,13 +73,13 @@ export function EditorToolbar({
   const prefix = workspace.info?.settings.prefixes.requirement ?? 'REQ';
   return (
     <div className="editor-toolbar" role="toolbar" aria-label="Formatting">
-      {button('Undo', undefined, () => chain().undo().run(), '↶', 'Ctrl+Z')}
-      {button('Redo', undefined, () => chain().redo().run(), '↷', 'Ctrl+Shift+Z')}
+      {button('Undo', undefined, () => chain().undo().run(), '↶', shortcutLabel('undo'))}
+      {button('Redo', undefined, () => chain().redo().run(), '↷', shortcutLabel('redo'))}
       <span className="toolbar-separator" />
-      {button('Bold', active.bold, () => chain().toggleBold().run(), 'B', 'Ctrl+B')}
-      {button('Italic', active.italic, () => chain().toggleItalic().run(), 'I', 'Ctrl+I')}
-      {button('Inline code', active.code, () => chain().toggleCode().run(), '</>', 'Ctrl+E')}
-      {button('Link', active.link, onLink, linkIcon, 'Ctrl+K')}
+      {button('Bold', active.bold, () => chain().toggleBold().run(), 'B', shortcutLabel('bold'))}
+      {button('Italic', active.italic, () => chain().toggleItalic().run(), 'I', shortcutLabel('italic'))}
+      {button('Inline code', active.code, () => chain().toggleCode().run(), '</>', shortcutLabel('code'))}
+      {button('Link', active.link, onLink, linkIcon, shortcutLabel('link'))}
       <span className="toolbar-separator" />
       {button('H2 heading', active.h2, () => chain().toggleHeading({ level: 2 }).run(), 'H2')}
       {button('H3 subheading', active.h3, () => chain().toggleHeading({ level: 3 }).run(), 'H3')}
