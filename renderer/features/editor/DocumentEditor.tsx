@@ -343,7 +343,7 @@ function EditorPage({
                 Comment
               </button>
             )}
-            <SaveState status={session.status} />
+            {writable && <SaveState status={session.status} />}
             {writable && <DocumentMenu path={path} archived={session.fields.status === 'archived'} />}
           </div>
           <TitleField

@@ -149,6 +149,11 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
         </a>
         {workspace.info && !writable && <span className="badge">Read-only</span>}
       </header>
+      {workspace.info && !writable && (
+        <p className="read-only-note">
+          You can read and share links here. To edit, start it with <code>specbench serve --write</code>.
+        </p>
+      )}
       {writable && (
         <div className="new-buttons">
           {(['spec', 'story', 'faq'] as const).map((type) => (
