@@ -238,12 +238,14 @@ function matrixAppendix(bundle: SpecBundle, number: string, anchors: ReadonlyMap
     (row) =>
       `<tr><td>${link(row.requirement)}</td><td>${escapeHtml(row.summary)}</td><td>${link(row.spec)}</td><td>${escapeHtml(
         row.priority ?? '',
-      )}</td><td>${row.roadmap.map(link).join(', ') || '—'}</td><td>${row.stories.map(link).join(', ') || '—'}</td></tr>`,
+      )}</td><td>${escapeHtml(row.status ?? '—')}</td><td>${row.roadmap.map(link).join(', ') || '—'}</td><td>${escapeHtml(
+        row.lanes.join(', ') || '—',
+      )}</td><td>${row.stories.map(link).join(', ') || '—'}</td></tr>`,
   );
   return `<section class="appendix" id="appendix-traceability" data-page="appendix-${number}">
 <h1><span class="number">${number}</span> Traceability matrix</h1>
 <p>Each requirement, the roadmap items it delivers and the user stories that implement it.</p>
-<table><thead><tr><th>Requirement</th><th>Summary</th><th>Spec</th><th>Priority</th><th>Roadmap</th><th>Stories</th></tr></thead>
+<table><thead><tr><th>Requirement</th><th>Summary</th><th>Spec</th><th>Priority</th><th>Status</th><th>Roadmap</th><th>Lane</th><th>Stories</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>
 </section>`;
 }

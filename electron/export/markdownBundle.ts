@@ -259,14 +259,16 @@ function matrixMarkdown(bundle: SpecBundle, linkFor: (key: string) => string | u
   const rows = (bundle.matrix ?? []).map(
     (row) =>
       `| ${link(row.requirement)} | ${escapeText(row.summary).replace(/\|/g, '\\|')} | ${link(row.spec)} | ${row.priority ?? ''} | ${
-        row.roadmap.map(link).join(', ') || '—'
-      } | ${row.stories.map(link).join(', ') || '—'} |`,
+        row.status ?? '—'
+      } | ${row.roadmap.map(link).join(', ') || '—'} | ${row.lanes.join(', ') || '—'} | ${
+        row.stories.map(link).join(', ') || '—'
+      } |`,
   );
   return [
     '# Traceability matrix',
     '',
-    '| Requirement | Summary | Spec | Priority | Roadmap | Stories |',
-    '|---|---|---|---|---|---|',
+    '| Requirement | Summary | Spec | Priority | Status | Roadmap | Lane | Stories |',
+    '|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
 }

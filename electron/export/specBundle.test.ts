@@ -29,7 +29,12 @@ describe('collectBundle on the sample', () => {
       {
         documents: ['SPEC-1', 'STORY-1', 'STORY-2', 'STORY-3', 'STORY-4', 'FAQ-1'],
         roadmap: ['RM-1', 'RM-2'],
-        matrix: ['REQ-1:RM-1:STORY-1', 'REQ-2:RM-1:STORY-2', 'REQ-3:RM-2:STORY-3', 'REQ-4:RM-1:STORY-4'],
+        matrix: [
+          'REQ-1:approved:RM-1:now:STORY-1',
+          'REQ-2:approved:RM-1:now:STORY-2',
+          'REQ-3:approved:RM-2:now:STORY-3',
+          'REQ-4:approved:RM-1:now:STORY-4',
+        ],
       },
     ],
     [
@@ -62,7 +67,7 @@ describe('collectBundle on the sample', () => {
           documents: collected.bundle.documents.map((document) => document.entry.key),
           roadmap: collected.bundle.roadmap.map((item) => item.key),
           matrix: collected.bundle.matrix?.map((row) =>
-            [row.requirement, ...row.roadmap, ...row.stories].join(':'),
+            [row.requirement, row.status, ...row.roadmap, ...row.lanes, ...row.stories].join(':'),
           ),
         }
       : `${collected.error}: ${collected.message}`;

@@ -28,6 +28,8 @@ export interface MatrixRow {
   priority?: string;
   status?: string;
   roadmap: string[];
+  /** The lanes (now, next, later) of the roadmap items it delivers, once each, in that order. */
+  lanes: string[];
   stories: string[];
 }
 
@@ -129,7 +131,10 @@ export async function collectBundle(workspace: Workspace, request: BundleRequest
       return target;
     },
   };
-  if (request.include.includes('matrix')) bundle.matrix = matrixOf(specs, workspace.documents());
+  if (request.include.includes('matrix')) {
+    const lanes = new Map(workspace.roadmap().map((item) => [item.key, item.lane] as const));
+    bundle.matrix = matrixOf(specs, workspace.documents(), lanes);
+  }
   return { ok: true, bundle };
 }
 
@@ -152,7 +157,13 @@ function mentionedTitles(workspace: Workspace, entries: readonly DocumentEntry[]
   return titles;
 }
 
-function matrixOf(specs: DocumentEntry[], all: DocumentEntry[]): MatrixRow[] {
+const laneOrder = ['now', 'next', 'later'];
+
+function matrixOf(
+  specs: DocumentEntry[],
+  all: DocumentEntry[],
+  laneOf: ReadonlyMap<string, string>,
+): MatrixRow[] {
   // The bundle's matrix names stories only, by key: the documents a reviewer can find in it.
   const storiesByRequirement = implementersOf(
     all.filter((entry) => entry.type === 'story' && entry.key !== undefined),
@@ -165,6 +176,9 @@ function matrixOf(specs: DocumentEntry[], all: DocumentEntry[]): MatrixRow[] {
       ...(requirement.priority === undefined ? {} : { priority: requirement.priority }),
       ...(requirement.status === undefined ? {} : { status: requirement.status }),
       roadmap: requirement.roadmap,
+      lanes: [...new Set(requirement.roadmap.flatMap((key) => laneOf.get(key) ?? []))].sort(
+        (a, b) => laneOrder.indexOf(a) - laneOrder.indexOf(b),
+      ),
       stories: [...(storiesByRequirement.get(requirement.key) ?? [])].sort(compareKeys),
     })),
   );

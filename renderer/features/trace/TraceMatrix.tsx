@@ -175,6 +175,11 @@ function Matrix({ caption, rows, navigate, withItems, suspect }: MatrixProps) {
                   <HashLink hash={roadmapItemHash(itemKey)} navigate={navigate}>
                     <span className="key-chip">{itemKey}</span> {row.itemTitle}
                   </HashLink>
+                  {row.itemLane && (
+                    <span className={`lane-chip lane-chip--${row.itemLane}`}>
+                      {statusLabel(row.itemLane)}
+                    </span>
+                  )}
                 </th>
               )}
               {row.requirement ? (

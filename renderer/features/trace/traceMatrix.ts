@@ -9,6 +9,8 @@ export type TraceGap = 'no-requirement' | 'no-story';
 export interface MatrixRow {
   itemKey?: string;
   itemTitle?: string;
+  /** The item's lane (now, next, later), shown beside it. */
+  itemLane?: string;
   /** How many table rows the item cell spans; 0 on the rows it already covers. */
   itemSpan: number;
   requirement?: {
@@ -53,11 +55,13 @@ export function traceMatrix(
   }
   const matrix: MatrixRow[] = [];
   for (const { item: itemKey, requirements: delivering } of rows) {
-    const item = { key: itemKey, title: roadmapByKey.get(itemKey)?.title };
+    const known = roadmapByKey.get(itemKey);
+    const item = { key: itemKey, title: known?.title, lane: known?.lane };
     if (delivering.length === 0) {
       matrix.push({
         itemKey: item.key,
         itemTitle: item.title,
+        itemLane: item.lane,
         itemSpan: 1,
         stories: [],
         gap: 'no-requirement',
@@ -69,6 +73,7 @@ export function traceMatrix(
       matrix.push({
         itemKey: item.key,
         itemTitle: item.title,
+        itemLane: item.lane,
         itemSpan: index === 0 ? delivering.length : 0,
         requirement: {
           key: requirement.key,
