@@ -382,7 +382,12 @@ function mapInline(
   const expected = unitsOfContent(node.content ?? []);
   if (inline === '') {
     if (expected.length > 0) return undefined;
-    const empty = emptyTextblockPosition(block, cursor, table, node.type === 'calloutTitle');
+    const empty = emptyTextblockPosition(
+      block,
+      table ? rowStartOf(block, cursor, path) : cursor,
+      table,
+      node.type === 'calloutTitle',
+    );
     // An empty paragraph TipTap makes of extra blank lines in a quote: nothing to map, nowhere to write.
     if (empty === undefined && node.type === 'paragraph' && !table) {
       return {
@@ -461,6 +466,24 @@ const emptyCalloutTitle = /^[ \t>]*\[![A-Za-z0-9_-]+\][-+]?[ \t]?/;
  * Where text goes in an empty table cell (after its pipe and a space), list item (after its marker)
  * or callout title (after its type), and what must come before it there.
  */
+/**
+ * Where to look for an empty cell's opening pipe: after the cell before it, or, for the first cell
+ * of a body row, on the next line (past the delimiter row under the header). `path` ends with the
+ * cell's row, its column and its paragraph (0).
+ */
+function rowStartOf(block: string, cursor: number, path: number[]): number {
+  const row = path[path.length - 3];
+  const column = path[path.length - 2];
+  if (column !== 0 || row === undefined || row === 0) return cursor;
+  let at = block.indexOf('\n', cursor) + 1;
+  if (at === 0) return block.length;
+  if (row === 1) {
+    at = block.indexOf('\n', at) + 1;
+    if (at === 0) return block.length;
+  }
+  return at;
+}
+
 function emptyTextblockPosition(
   block: string,
   cursor: number,

@@ -25,6 +25,7 @@ import { escapeMarkdownText } from './markdownText.js';
 import { spliceBlock, type Replacement } from './blockSplice.js';
 import { mapTextblocks } from './inlineSourceMap.js';
 import { referenceLinkTokenizer } from './referenceLinks.js';
+import { keepTableSource } from './tableKeep.js';
 import { writeBlocks, type BlockList, type BlockSource } from './blockWriter.js';
 import { type DocumentSource, type ParsedDocument } from './parsedDocument.js';
 import {
@@ -353,7 +354,12 @@ export function createMarkdownCodec(): MarkdownCodec {
         ? source.body
         : withLabels(source.links, () =>
             writeBlocks(source, source.blocks, normalizeContent(doc.content ?? [], source.blocks), {
-              render: (node, old) => renderStyled(node, blockStyle(old)),
+              render: (node, old) => {
+                const rendered = renderStyled(node, blockStyle(old));
+                return node.type === 'table' && old !== undefined
+                  ? keepTableSource(old, rendered, parseSingleBlock)
+                  : rendered;
+              },
               splice: spliceEdited,
               parseFragment: (markdown) => parseFragment(markdown, source.links),
             }),

@@ -1,0 +1,68 @@
+/** The "From evidence to release" walkthrough (issue #13): what a new PM did, and what the files say after. */
+import { execFileSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from './specbenchTest.js';
+
+/** The lines of `after` that differ from `before`, as [old, new] pairs in order. */
+function changedLines(before: string, after: string): [string | undefined, string | undefined][] {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  const changed: [string | undefined, string | undefined][] = [];
+  for (let index = 0; index < Math.max(a.length, b.length); index++)
+    if (a[index] !== b[index]) changed.push([a[index], b[index]]);
+  return changed;
+}
+
+test.describe('editing a Success metrics table changes only what was typed', () => {
+  test('a cell of the sample spec: git diff shows that one line', async ({ app, workspaceDir }) => {
+    const file = path.join(workspaceDir, 'specs', 'guest-checkout.md');
+    await app.openDocument('specs/guest-checkout.md');
+    const table = app.editor.getByRole('table').first();
+    await table.getByRole('cell', { name: '12%', exact: true }).click();
+    await app.page.keyboard.press('End');
+    await app.page.keyboard.type(' in November');
+    await app.waitSaved();
+    await expect
+      .poll(() => execFileSync('git', ['diff', '-U0', '--no-color'], { cwd: workspaceDir, encoding: 'utf8' }))
+      .toMatch(
+        /@@ -41 \+41 @@.*\n-\| Drop-off at the account step \| 31% \| 10% \| 12% \|\n\+\| Drop-off at the account step \| 31% \| 10% \| 12% in November \|\n$/,
+      );
+    expect(await fs.readFile(file, 'utf8')).toContain('|---|---|---|---|\n');
+  });
+
+  test.describe('from an empty workspace', () => {
+    test.use({ workspaceKind: 'empty' });
+
+    test('a new spec: typing into the empty metrics row, then adding a row, keeps |---| and the other rows', async ({
+      app,
+      workspaceDir,
+    }) => {
+      await app.createDocument('New spec', 'Faster checkout');
+      await app.title.press('Enter');
+      await expect(app.page).toHaveURL(/#\/doc\/specs\/faster-checkout\.md$/);
+      await app.waitSaved();
+      const file = path.join(workspaceDir, 'specs', 'faster-checkout.md');
+      const before = await fs.readFile(file, 'utf8');
+      expect(before).toContain('|---|');
+      const table = app.editor.getByRole('table').first();
+      await table.getByRole('cell').first().click();
+      await app.page.keyboard.type('Conversion');
+      await app.waitSaved();
+      await expect
+        .poll(async () => changedLines(before, await fs.readFile(file, 'utf8')))
+        .toEqual([[expect.stringMatching(/^\|\s+\|\s+\|\s+\|$/), '| Conversion |  |  |']]);
+
+      // Tab past the last cell adds a row, as in any spreadsheet.
+      await table.getByRole('cell').nth(2).click();
+      await app.page.keyboard.press('Tab');
+      await app.page.keyboard.type('Drop-off');
+      await app.waitSaved();
+      const after = await fs.readFile(file, 'utf8');
+      const lines = changedLines(before, after);
+      expect(lines[0]).toEqual([expect.stringMatching(/^\|\s+\|\s+\|\s+\|$/), '| Conversion |  |  |']);
+      expect(after).toContain('| Metric | Target | Actual |\n|---|---|---|\n| Conversion |  |  |\n');
+      expect(after).toMatch(/\| Conversion \| {2}\| {2}\|\n\|\s*Drop-off\s*\|\s*\|\s*\|\n/);
+    });
+  });
+});

@@ -1,0 +1,81 @@
+import { type JSONContent } from '@tiptap/core';
+import { describe, expect, it } from 'vitest';
+import { createMarkdownCodec } from './markdownCodec.js';
+import { specTemplateText } from '../templates/specTemplate.js';
+import { keepTableSource } from './tableKeep.js';
+
+const codec = createMarkdownCodec();
+
+const paragraph = (value: string): JSONContent =>
+  value === '' ? { type: 'paragraph' } : { type: 'paragraph', content: [{ type: 'text', text: value }] };
+
+/** The file saved after `change` edited its first table. */
+function edited(file: string, change: (table: JSONContent) => void): string {
+  const parsed = codec.parse(file);
+  const doc = JSON.parse(JSON.stringify(parsed.doc)) as JSONContent;
+  change(doc.content!.find((block) => block.type === 'table')!);
+  return codec.serialize(parsed, doc);
+}
+
+function setCell(table: JSONContent, row: number, column: number, value: string): void {
+  table.content![row]!.content![column]!.content![0] = paragraph(value);
+}
+
+/** The lines that differ, old and new, in order. */
+function changedLines(before: string, after: string): [string | undefined, string | undefined][] {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  const changed: [string | undefined, string | undefined][] = [];
+  for (let index = 0; index < Math.max(a.length, b.length); index++)
+    if (a[index] !== b[index]) changed.push([a[index], b[index]]);
+  return changed;
+}
+
+describe('a table edit changes only what was typed', () => {
+  const template = specTemplateText.replace(/\{\{\w+\}\}/g, 'x');
+
+  it('typing into an empty cell of the new-spec metrics table keeps the |---| delimiter row', () => {
+    const after = edited(template, (table) => setCell(table, 1, 0, 'Conversion'));
+    expect(changedLines(template, after)).toEqual([['|  |  |  |', '| Conversion |  |  |']]);
+  });
+
+  it('each empty cell of a row is written where it is', () => {
+    const file = '| A | B | C |\n|:--|:-:|--:|\n|  |  |  |\n| 1 |  | 3 |\n';
+    const middle = edited(file, (table) => setCell(table, 2, 1, 'two'));
+    expect(middle).toBe('| A | B | C |\n|:--|:-:|--:|\n|  |  |  |\n| 1 | two | 3 |\n');
+    const last = edited(file, (table) => setCell(table, 1, 2, 'c'));
+    expect(last).toBe('| A | B | C |\n|:--|:-:|--:|\n|  |  | c |\n| 1 |  | 3 |\n');
+  });
+
+  it('a row added after an edited empty row keeps the other rows and the delimiter row', () => {
+    const file = '| Metric | Target |\n|---|---|\n| Conversion | 48% |\n|  |  |\n';
+    const after = edited(file, (table) => {
+      setCell(table, 2, 0, 'Drop-off');
+      table.content!.push(JSON.parse(JSON.stringify(table.content![1])) as JSONContent);
+    });
+    expect(after.split('\n').slice(0, 3)).toEqual([
+      '| Metric | Target |',
+      '|---|---|',
+      '| Conversion | 48% |',
+    ]);
+    expect(codec.parse(after).doc.content![0]!.content).toHaveLength(4);
+  });
+});
+
+describe('keepTableSource', () => {
+  const parse = (markdown: string) => codec.parse(markdown).doc.content![0];
+
+  it('keeps the delimiter row and the untouched rows of a table written anew', () => {
+    const old = '|A|B|\n|:--|---:|\n|1|2|\n|3|4|\n';
+    const rendered = '| A | B |\n| :--- | ---: |\n| 1 | 2 |\n| 3 | five |';
+    expect(keepTableSource(old, rendered, parse)).toBe('|A|B|\n|:--|---:|\n|1|2|\n| 3 | five |');
+  });
+
+  it('writes the delimiter row anew when a column or its alignment changed', () => {
+    const old = '|A|B|\n|---|---|\n|1|2|\n';
+    const aligned = '| A | B |\n| :--- | --- |\n| 1 | 2 |';
+    expect(keepTableSource(old, aligned, parse)).toBe('|A|B|\n| :--- | --- |\n|1|2|');
+    const wider = '| A | B | C |\n| --- | --- | --- |\n| 1 | 2 | 3 |';
+    expect(keepTableSource(old, wider, parse)).toBe(wider);
+  });
+});

@@ -1,0 +1,50 @@
+/**
+ * A table written anew (its edit could not be spliced into the source) keeps what the edit did not
+ * touch: the delimiter row as written (`|---|`, its colons, its width) while the columns and their
+ * alignment are the same, and every row whose cells read the same, as written.
+ */
+import type { JSONContent } from '@tiptap/core';
+import { fingerprintOf } from './blockAlignment.js';
+import { isPaddedTable } from './markdownStyle.js';
+import { alignOf, cellsOf } from './tableLayout.js';
+
+function cellTexts(line: string): string {
+  return JSON.stringify(cellsOf(line).map((cell) => cell.trim()));
+}
+
+function delimiterShape(line: string): string {
+  return JSON.stringify(cellsOf(line).map((cell) => alignOf(cell) ?? ''));
+}
+
+/** `rendered` (the edited table as the codec writes it) with `old`'s untouched lines, or `rendered`. */
+export function keepTableSource(
+  old: string,
+  rendered: string,
+  parseBlock: (markdown: string) => JSONContent | undefined,
+): string {
+  const trailing = /\n*$/.exec(old)![0];
+  const oldLines = old.slice(0, old.length - trailing.length).split('\n');
+  const lines = rendered.split('\n');
+  if (oldLines.length < 2 || lines.length < 2) return rendered;
+  if (!/^[ \t|:-]+$/.test(oldLines[1]!) || !/^[ \t|:-]+$/.test(lines[1]!)) return rendered;
+  const kept = [...lines];
+  if (delimiterShape(oldLines[1]!) === delimiterShape(lines[1]!)) kept[1] = oldLines[1]!;
+  // Rows in order: each new row takes the next old row that reads the same (rows added or removed between).
+  let next = 0;
+  kept.forEach((line, index) => {
+    if (index === 1) return;
+    for (let candidate = next; candidate < oldLines.length; candidate++) {
+      if (candidate === 1 || (index === 0) !== (candidate === 0)) continue;
+      if (cellTexts(oldLines[candidate]!) === cellTexts(line)) {
+        kept[index] = oldLines[candidate]!;
+        next = candidate + 1;
+        return;
+      }
+    }
+  });
+  const result = kept.join('\n');
+  // A table padded to its columns stays aligned: old lines of other widths would break that.
+  if (result === rendered || (isPaddedTable(rendered) && !isPaddedTable(result))) return rendered;
+  const expected = parseBlock(rendered);
+  return expected && fingerprintOf(parseBlock(result)) === fingerprintOf(expected) ? result : rendered;
+}
