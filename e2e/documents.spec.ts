@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { AppModel } from './models/appModel.js';
 import { expect, git, screenshot, test } from './specbenchTest.js';
 
 test('a new spec starts from its template, with the typed title saved to disk', async ({
@@ -80,19 +81,29 @@ test('an external edit reloads a clean document silently', async ({ app, workspa
   expect(await fs.readFile(file, 'utf8')).toContain('Forced sign-up');
 });
 
-test('an external edit while dirty raises a conflict; Compare, then Keep mine writes my text', async ({
-  app,
-  workspaceDir,
-}) => {
+/** Types " Mine." into the guest checkout spec while its file changes on disk; answers the file and their text. */
+async function editWhileItChanges(
+  app: AppModel,
+  workspaceDir: string,
+): Promise<{ file: string; theirs: string }> {
   await app.openDocument('specs/guest-checkout.md');
   const file = path.join(workspaceDir, 'specs/guest-checkout.md');
   const text = await fs.readFile(file, 'utf8');
   await app.clickEndOf('Keep guest orders as easy to support');
   await app.page.keyboard.type(' Mine.');
-  await fs.writeFile(
-    file,
-    text.replace('Forced registration is the largest', 'Theirs: forced registration is the largest'),
+  const theirs = text.replace(
+    'Forced registration is the largest',
+    'Theirs: forced registration is the largest',
   );
+  await fs.writeFile(file, theirs);
+  return { file, theirs };
+}
+
+test('an external edit while dirty raises a conflict; Compare, then Keep mine writes my text', async ({
+  app,
+  workspaceDir,
+}) => {
+  const { file } = await editWhileItChanges(app, workspaceDir);
   await expect(app.conflictBanner).toBeVisible();
   await expect(app.saveState).toHaveText('Conflict');
   await app.conflictBanner.getByRole('button', { name: 'Compare' }).click();
@@ -111,31 +122,21 @@ test('Keep both saves my version as a copy with its own keys, and the document t
   app,
   workspaceDir,
 }) => {
-  await app.openDocument('specs/guest-checkout.md');
-  const file = path.join(workspaceDir, 'specs/guest-checkout.md');
-  const text = await fs.readFile(file, 'utf8');
-  await app.clickEndOf('Keep guest orders as easy to support');
-  await app.page.keyboard.type(' Mine.');
-  await fs.writeFile(
-    file,
-    text.replace('Forced registration is the largest', 'Theirs: forced registration is the largest'),
-  );
+  const { file, theirs } = await editWhileItChanges(app, workspaceDir);
   await app.conflictBanner.getByRole('button', { name: 'Keep both' }).click();
   const saved = app.page.getByRole('status').filter({ hasText: 'Your version is saved as' });
   await expect(saved.getByRole('link', { name: 'Guest checkout (my copy)' })).toBeVisible();
   await expect(app.editor).toContainText('Theirs: forced registration');
   await app.waitSaved();
   await screenshot(app.page, 'conflict-kept-both');
-  expect(await fs.readFile(file, 'utf8')).toBe(
-    text.replace('Forced registration is the largest', 'Theirs: forced registration is the largest'),
-  );
+  expect(await fs.readFile(file, 'utf8')).toBe(theirs);
   const copy = await fs.readFile(path.join(workspaceDir, 'specs/guest-checkout-my-copy.md'), 'utf8');
   expect({
     title: /^title: (.*)$/m.exec(copy)?.[1],
     key: /^key: (.*)$/m.exec(copy)?.[1],
     mine: copy.includes('registered customers. Mine.'),
     theirs: copy.includes('Theirs:'),
-    requirementKeysShared: [...copy.matchAll(/#(REQ-\d+)/g)].some(([, key]) => text.includes(`#${key} `)),
+    requirementKeysShared: [...copy.matchAll(/#(REQ-\d+)/g)].some(([, key]) => theirs.includes(`#${key} `)),
   }).toEqual({
     title: 'Guest checkout (my copy)',
     key: 'SPEC-5',
@@ -148,15 +149,7 @@ test('Keep both saves my version as a copy with its own keys, and the document t
 });
 
 test('Take theirs replaces my unsaved edit with the file on disk', async ({ app, workspaceDir }) => {
-  await app.openDocument('specs/guest-checkout.md');
-  const file = path.join(workspaceDir, 'specs/guest-checkout.md');
-  const text = await fs.readFile(file, 'utf8');
-  await app.clickEndOf('Keep guest orders as easy to support');
-  await app.page.keyboard.type(' Mine.');
-  await fs.writeFile(
-    file,
-    text.replace('Forced registration is the largest', 'Theirs: forced registration is the largest'),
-  );
+  await editWhileItChanges(app, workspaceDir);
   await app.conflictBanner.getByRole('button', { name: 'Take theirs' }).click();
   await expect(app.editor).toContainText('Theirs: forced registration');
   await expect(app.editor).not.toContainText('Mine.');
