@@ -1,5 +1,5 @@
 /** The engineer's read-only story page: the requirement, its spec section, roadmap item, criteria, siblings. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import { splitDocument } from '../../../shared/frontMatter/frontMatter.js';
 import { suspectLinks } from '../../../shared/model/signOff.js';
@@ -8,6 +8,9 @@ import { CopyLinkButton } from '../../ui/CopyLinkButton.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { holdsOnlyExample, ReadOnlyMarkdown, templateOutline } from '../editor/index.js';
 import { sectionAround, sectionNamed } from './sectionText.js';
+import { ImplementedRequirement } from './ImplementedRequirement.js';
+import { useDocumentText } from './useDocumentText.js';
+import { riceScore } from '../../../shared/model/roadmapModel.js';
 import { ReviewedChanges } from './ReviewedChanges.js';
 import { useEditKey } from './useEditKey.js';
 import './story.css';
@@ -17,21 +20,6 @@ interface StoryPageProps {
   workspace: WorkspaceState;
   navigate: (hash: string) => void;
   path: string;
-}
-
-function useDocumentText(api: SpecbenchApi, path: string | undefined, revision: number): string | undefined {
-  const [text, setText] = useState<string | undefined>(undefined);
-  useEffect(() => {
-    if (!path) return setText(undefined);
-    let cancelled = false;
-    void api
-      .readDocument({ path })
-      .then((result) => !cancelled && setText(result.ok ? result.text : undefined));
-    return () => {
-      cancelled = true;
-    };
-  }, [api, path, revision]);
-  return text;
 }
 
 export function StoryPage({ api, workspace, navigate, path }: StoryPageProps) {
@@ -57,7 +45,20 @@ export function StoryPage({ api, workspace, navigate, path }: StoryPageProps) {
       ? written
       : undefined;
   const section = specText && requirement ? sectionAround(specText, requirement.line) : undefined;
-  const roadmap = (requirement?.roadmap ?? []).map((key) => ({ key, item: workspace.roadmapByKey.get(key) }));
+  // Every item any implemented requirement delivers, once.
+  const roadmapKeys = [
+    ...new Set(
+      story.implements.flatMap(
+        (key) =>
+          workspace.requirementOwner.get(key)?.requirements.find((entry) => entry.key === key)?.roadmap ?? [],
+      ),
+    ),
+  ];
+  const roadmap = roadmapKeys.map((key) => ({ key, item: workspace.roadmapByKey.get(key) }));
+  const openQuestions = specText ? sectionNamed(splitDocument(specText).body, 'Open questions') : undefined;
+  const faqs = spec?.key
+    ? workspace.documents.filter((entry) => entry.type === 'faq' && entry.answers.includes(spec.key!))
+    : [];
   const siblings = requirementKey
     ? workspace.documents.filter(
         (entry) => entry.type === 'story' && entry.path !== path && entry.implements.includes(requirementKey),
@@ -109,29 +110,38 @@ export function StoryPage({ api, workspace, navigate, path }: StoryPageProps) {
           {!requirementKey && (
             <p className="muted">This story does not name a requirement in `implements`.</p>
           )}
-          {requirementKey && !requirement && <p className="muted">{requirementKey} is not in any spec.</p>}
-          {requirement && spec && (
-            <>
-              <p>
-                <a href={`${documentHash(spec.path)}?line=${requirement.line}`}>
-                  <span className="key">{requirement.key}</span> {requirement.summary}
-                </a>
-              </p>
-              <p className="muted">
-                {[requirement.priority, requirement.status].filter(Boolean).join(' · ')} · in{' '}
-                <a href={documentHash(spec.path)}>
-                  {spec.key} {spec.title}
-                </a>
-              </p>
-            </>
-          )}
-          {story.implements.length > 1 && (
-            <p className="muted">Also implements {story.implements.slice(1).join(', ')}.</p>
-          )}
+          <ul className="plain-list">
+            {story.implements.map((key) => {
+              const owner = workspace.requirementOwner.get(key);
+              const implemented = owner?.requirements.find((entry) => entry.key === key);
+              return (
+                <li key={key}>
+                  {implemented && owner ? (
+                    <>
+                      <a href={keyHash(owner.key ?? key, owner.key ? key : undefined)}>
+                        <span className="key">{key}</span> {implemented.summary}
+                      </a>
+                      <span className="muted">
+                        {[implemented.priority, implemented.status].filter(Boolean).join(' · ')} · in{' '}
+                        <a href={documentHash(owner.path)}>
+                          {owner.key} {owner.title}
+                        </a>
+                        {owner.owner && ` · owner ${owner.owner}`}
+                      </span>
+                    </>
+                  ) : (
+                    <span className="muted">{key} is not in any spec.</span>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
         </section>
         <section aria-label="Roadmap item" className="story-card">
           <h2>Roadmap</h2>
-          {roadmap.length === 0 && <p className="muted">The requirement delivers no roadmap item.</p>}
+          {roadmap.length === 0 && (
+            <p className="muted">No implemented requirement delivers a roadmap item.</p>
+          )}
           <ul className="plain-list">
             {roadmap.map(({ key, item }) => (
               <li key={key}>
@@ -140,9 +150,9 @@ export function StoryPage({ api, workspace, navigate, path }: StoryPageProps) {
                 </a>
                 {item && (
                   <span className="muted">
-                    {' '}
-                    · {item.lane}
-                    {item.quarter ? ` · ${item.quarter}` : ''}
+                    {[item.lane, item.quarter, item.status].filter(Boolean).join(' · ')}
+                    {item.rice && ` · RICE ${riceScore(item.rice).toLocaleString('en')}`}
+                    {item.owner && ` · owner ${item.owner}`}
                   </span>
                 )}
               </li>
@@ -166,6 +176,44 @@ export function StoryPage({ api, workspace, navigate, path }: StoryPageProps) {
           </p>
         )}
       </section>
+      {story.implements.map((key) => (
+        <ImplementedRequirement
+          key={key}
+          api={api}
+          requirementKey={key}
+          spec={workspace.requirementOwner.get(key)}
+          revision={workspace.revision}
+          navigate={navigate}
+        />
+      ))}
+      {openQuestions && spec && (
+        <section aria-label="Open questions" className="story-section">
+          <h2>
+            Open questions in {spec.title}
+            {spec.owner && <span className="muted"> · ask {spec.owner}</span>}
+          </h2>
+          <ReadOnlyMarkdown
+            markdown={openQuestions}
+            path={spec.path}
+            label="Open questions text"
+            navigate={navigate}
+          />
+        </section>
+      )}
+      {faqs.length > 0 && (
+        <section aria-label="FAQs" className="story-section">
+          <h2>FAQs that answer it</h2>
+          <ul className="plain-list">
+            {faqs.map((faq) => (
+              <li key={faq.path}>
+                <a href={faq.key ? keyHash(faq.key) : documentHash(faq.path)}>
+                  <span className="key">{faq.key}</span> {faq.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {section && spec && (
         <section aria-label="Spec section" className="story-section">
           <h2>

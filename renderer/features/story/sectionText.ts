@@ -49,3 +49,12 @@ export function sectionNamed(text: string, title: string): string | undefined {
   if (!heading) return undefined;
   return sliceSection(lines, headings, heading).split('\n').slice(1).join('\n').trim();
 }
+
+/** The `:::requirement{#KEY …}` block that starts at 1-based file line `line`, fences included. */
+export function requirementBlock(text: string, line: number): string | undefined {
+  const lines = text.split(/\r?\n/);
+  const start = line - 1;
+  if (!/^ {0,3}:::requirement\b/.test(lines[start] ?? '')) return undefined;
+  const end = lines.findIndex((candidate, index) => index > start && /^ {0,3}:::\s*$/.test(candidate));
+  return lines.slice(start, end === -1 ? lines.length : end + 1).join('\n');
+}
