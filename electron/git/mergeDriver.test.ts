@@ -122,6 +122,33 @@ describe('specbench merge-driver with real git', () => {
     },
   );
 
+  it.each([
+    ['git pull (merge)', '--no-rebase'],
+    ['git pull --rebase', '--rebase'],
+  ])(
+    '%s: two people each adding the next roadmap item (both RM-13) keep both; the unpushed one moves',
+    async (_name, how) => {
+      await addRoadmapItem(one, 'RM-13', 'Gift cards');
+      commit(one, 'One: gift cards');
+      sandbox.git(one, ['push', '-q']);
+      await addRoadmapItem(two, 'RM-13', 'Store credit');
+      commit(two, 'Two: store credit');
+      const pulled = sandbox.git(two, ['pull', how], { allowFailure: true });
+      const roadmap = JSON.parse(await read(two, 'ws/roadmap.json')) as {
+        items: { key: string; title: string }[];
+      };
+      // One's item was pushed first, so links to RM-13 elsewhere mean it: two's own item moves, in a
+      // merge (where it is "ours") and in a rebase (where the replayed commit is "theirs").
+      expect({
+        code: pulled.code,
+        added: roadmap.items
+          .slice(-2)
+          .map((item) => `${item.key} ${item.title}`)
+          .sort(),
+      }).toEqual({ code: 0, added: ['RM-13 Gift cards', 'RM-14 Store credit'] });
+    },
+  );
+
   it('the same requirement edited on both sides leaves markers around that block only', async () => {
     await edit(one, specPath, (text) =>
       text.replace(req1, 'One rewrote REQ-1.').replace(req2, 'One rewrote REQ-2.'),
@@ -174,7 +201,7 @@ describe('specbench merge-driver with real git', () => {
     const offered = runSpecbenchIn(sandbox, repository, ['init', '.']);
     const installed = runSpecbenchIn(sandbox, repository, ['init', 'team', '--merge-driver']);
     expect({
-      offered: [offered.code, offered.stdout.split('\n')[2]],
+      offered: [offered.code, offered.stdout.split('\n').find((line) => line.includes('git repository'))],
       installed: [installed.code, installed.stdout.includes('Added to team/.gitattributes:')],
       driver: sandbox
         .git(repository, ['config', 'merge.specbench.driver'])

@@ -8,7 +8,12 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createMarkdownCodec } from '../../shared/markdown/markdownCodec.js';
 import { codecBlockSplitter } from '../../shared/merge/codecBlocks.js';
-import { isMarkdownPath, mergeFileVersions, mergeLines } from '../../shared/merge/mergeFile.js';
+import {
+  isMarkdownPath,
+  mergeFileVersions,
+  mergeLines,
+  type FileVersions,
+} from '../../shared/merge/mergeFile.js';
 import { conflictCount, renderParts, type MergeOutcome } from '../../shared/merge/mergeParts.js';
 import { writeFileAtomic } from '../engine/atomicFile.js';
 import { gitComplaint, runGit } from './gitCommand.js';
@@ -20,12 +25,14 @@ export interface DriverFiles {
   /** The file's path in the repository (%P), which decides how it is merged. */
   path: string;
   markerSize?: number;
+  /** git is replaying commits (a rebase): %B is the commit being replayed, the side not shared yet. */
+  rebasing?: boolean;
 }
 
 export interface DriverResult {
   /** What git reads: 0 merged cleanly, 1 conflicts remain (or the file was not merged). */
   exitCode: 0 | 1;
-  /** One line for stderr, or undefined when clean. */
+  /** For stderr: why conflicts remain, or what a clean merge did that neither side wrote. */
   message?: string;
 }
 
@@ -54,14 +61,21 @@ export async function runMergeDriver(files: DriverFiles): Promise<DriverResult> 
     };
   }
   const [baseText, oursText, theirsText] = texts as [string, string, string];
-  const outcome = mergeWithFallback({ path: files.path, base: baseText, ours: oursText, theirs: theirsText });
+  const outcome = mergeWithFallback({
+    path: files.path,
+    base: baseText,
+    ours: oursText,
+    theirs: theirsText,
+    ...(files.rebasing ? { rebasing: true } : {}),
+  });
   const conflicts = conflictCount(outcome.parts);
   const merged = renderParts(outcome.parts, {
     markerSize: files.markerSize,
     eol: oursText.includes('\r\n') ? '\r\n' : '\n',
   });
   if (merged !== oursText) await writeFileAtomic(files.ours, merged);
-  if (conflicts === 0) return { exitCode: 0 };
+  const notes = outcome.notes?.map((note) => `${files.path}: ${note}`).join('; ');
+  if (conflicts === 0) return notes ? { exitCode: 0, message: notes } : { exitCode: 0 };
   const blocks = conflicts === 1 ? '1 block' : `${conflicts} blocks`;
   const how = outcome.fallback ? ` (${outcome.fallback})` : '';
   return { exitCode: 1, message: `${files.path}: ${blocks} changed on both sides${how}` };
@@ -70,12 +84,7 @@ export async function runMergeDriver(files: DriverFiles): Promise<DriverResult> 
 let splitter: ReturnType<typeof codecBlockSplitter> | undefined;
 
 /** The block merge, or the line merge if the block merge fails on odd input: never neither. */
-export function mergeWithFallback(versions: {
-  path: string;
-  base: string;
-  ours: string;
-  theirs: string;
-}): MergeOutcome {
+export function mergeWithFallback(versions: FileVersions): MergeOutcome {
   try {
     if (isMarkdownPath(versions.path)) splitter ??= codecBlockSplitter(createMarkdownCodec());
     return mergeFileVersions(versions, splitter ?? (() => []));

@@ -17,6 +17,8 @@ export interface FileVersions {
   base: string;
   ours: string;
   theirs: string;
+  /** Replaying a commit in a rebase: "theirs" is then the side not shared yet. */
+  rebasing?: boolean;
 }
 
 export function isMarkdownPath(path: string): boolean {
@@ -39,8 +41,17 @@ export function mergeFileVersions(versions: FileVersions, splitBlocks: BlockSpli
     return { parts: mergeMarkdown({ base, ours, theirs }, splitBlocks) };
   }
   if (isRoadmapPath(path)) {
-    const parts = mergeRoadmap(base, ours, theirs);
-    if (parts) return { parts };
+    const notes: string[] = [];
+    const [kept, moved] = versions.rebasing ? ['ours', 'theirs'] : ['theirs', 'ours'];
+    const parts = mergeRoadmap(
+      base,
+      ours,
+      theirs,
+      ({ from, to }) =>
+        notes.push(`${from} was added on both sides: ${kept} keeps ${from}, ${moved} is now ${to}`),
+      versions.rebasing ? 'theirs' : 'ours',
+    );
+    if (parts) return notes.length > 0 ? { parts, notes } : { parts };
     return { parts: mergeLines(base, ours, theirs), fallback: 'not valid JSON: merged line by line' };
   }
   return { parts: mergeLines(base, ours, theirs) };

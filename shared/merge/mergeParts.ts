@@ -24,6 +24,8 @@ export interface MergeOutcome {
   parts: MergePart[];
   /** Why a file was merged line by line rather than block by block, if it was. */
   fallback?: string;
+  /** What the merge did that neither side wrote (an item both added under one key, renumbered). */
+  notes?: string[];
 }
 
 export function conflictCount(parts: readonly MergePart[]): number {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatRoadmapJson } from '../model/roadmapJson.js';
 import { conflictCount, renderParts, resolveParts } from './mergeParts.js';
+import { mergeFileVersions } from './mergeFile.js';
 import { finishResolvedRoadmap, mergeRoadmap } from './roadmapMerge.js';
 
 const item = (key: string, fields: Record<string, unknown> = {}) => ({
@@ -86,5 +87,54 @@ describe('mergeRoadmap', () => {
       file(item('RM-1')),
       file(item('RM-1'), item('RM-2', { title: 'Ours' })),
     ]);
+  });
+});
+
+describe('two people adding an item each, both given the next key', () => {
+  it('keeps both: theirs keeps the key, ours takes the next free one, and our release follows it', () => {
+    const base = file(item('RM-1'), item('RM-2'));
+    const ours = formatRoadmapJson({
+      version: 1,
+      items: [item('RM-1'), item('RM-2'), item('RM-3', { title: 'Dana’s idea' })],
+      releases: [{ key: 'REL-1', name: 'Spring', status: 'planned', items: ['RM-3'] }],
+    });
+    const theirs = file(item('RM-1'), item('RM-2'), item('RM-3', { title: 'Sam’s idea' }), item('RM-4'));
+    const renumbered: unknown[] = [];
+    const parts = mergeRoadmap(base, ours, theirs, (renumbering) => renumbered.push(renumbering))!;
+    const merged = JSON.parse(renderParts(parts)) as {
+      items: { key: string; title: string }[];
+      releases: { items: string[] }[];
+    };
+    expect({
+      conflicts: conflictCount(parts),
+      items: merged.items.map((entry) => `${entry.key} ${entry.title}`),
+      release: merged.releases[0]!.items,
+      renumbered,
+    }).toEqual({
+      conflicts: 0,
+      items: ['RM-1 Item RM-1', 'RM-2 Item RM-2', 'RM-3 Sam’s idea', 'RM-4 Item RM-4', 'RM-5 Dana’s idea'],
+      release: ['RM-5'],
+      renumbered: [{ list: 'items', from: 'RM-3', to: 'RM-5' }],
+    });
+  });
+
+  it('says so in the merge outcome, which the driver prints for git', () => {
+    const base = file(item('RM-1'));
+    const outcome = mergeFileVersions(
+      {
+        path: 'ws/roadmap.json',
+        base,
+        ours: file(item('RM-1'), item('RM-2', { title: 'Ours' })),
+        theirs: file(item('RM-1'), item('RM-2', { title: 'Theirs' })),
+      },
+      () => [],
+    );
+    expect(outcome.notes).toEqual(['RM-2 was added on both sides: theirs keeps RM-2, ours is now RM-3']);
+  });
+
+  it('leaves one item added identically on both sides as one', () => {
+    const base = file(item('RM-1'));
+    const both = file(item('RM-1'), item('RM-2', { title: 'Same' }));
+    expect(merge(base, both, both)).toBe(both);
   });
 });

@@ -1,6 +1,7 @@
 /** `specbench merge-driver install <dir>` and `specbench merge-driver run %O %A %B %P` (what git calls). */
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { GitMissingError } from '../../git/gitCommand.js';
+import { GitMissingError, runGit } from '../../git/gitCommand.js';
 import type { CliCommand } from '../cliCommand.js';
 import { exitCodes, fail, systemMessage, writeLines, type CliContext } from '../cliOutput.js';
 import { checkFolder } from '../checkFolder.js';
@@ -85,6 +86,7 @@ async function runDriver(
       ours: resolve(ours),
       theirs: resolve(theirs),
       path: file.replace(/\\/g, '/'),
+      ...((await rebaseInProgress(context.cwd)) ? { rebasing: true } : {}),
     });
     if (result.message) context.stderr.write(`specbench: ${result.message}\n`);
     return result.exitCode;
@@ -93,4 +95,22 @@ async function runDriver(
     context.stderr.write(`specbench: ${file}: not merged, kept ours: ${systemMessage(error)}\n`);
     return exitCodes.findings;
   }
+}
+
+/** Whether git runs the driver while replaying commits (a rebase keeps its state in rebase-merge/). */
+async function rebaseInProgress(cwd: string): Promise<boolean> {
+  const found = await runGit(['rev-parse', '--git-path', 'rebase-merge', '--git-path', 'rebase-apply'], {
+    cwd,
+  });
+  if (!found.ok) return false;
+  const places = found.stdout.trim().split('\n');
+  const present = await Promise.all(
+    places.map((place) =>
+      fs.stat(path.resolve(cwd, place)).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
+  return present.some(Boolean);
 }
