@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { expect, test } from './specbenchTest.js';
+import { expect, screenshot, test } from './specbenchTest.js';
 
 /** The lines of `after` that differ from `before`, as [old, new] pairs in order. */
 function changedLines(before: string, after: string): [string | undefined, string | undefined][] {
@@ -64,5 +64,28 @@ test.describe('editing a Success metrics table changes only what was typed', () 
       expect(after).toContain('| Metric | Target | Actual |\n|---|---|---|\n| Conversion |  |  |\n');
       expect(after).toMatch(/\| Conversion \| {2}\| {2}\|\n\|\s*Drop-off\s*\|\s*\|\s*\|\n/);
     });
+  });
+});
+
+test.describe('Insert requirement outside the Requirements section', () => {
+  test.use({ workspaceKind: 'empty' });
+
+  test('with the cursor in the Success metrics table, the card goes to the end of Requirements', async ({
+    app,
+    workspaceDir,
+  }) => {
+    await app.createDocument('New spec', 'Saved addresses');
+    await app.title.press('Enter');
+    await expect(app.page).toHaveURL(/#\/doc\/specs\/saved-addresses\.md$/);
+    await app.editor.getByRole('table').first().getByRole('cell').first().click();
+    await app.page.getByRole('button', { name: 'Insert requirement' }).click();
+    await app.page.keyboard.type('Shoppers pick a saved address.');
+    await app.waitSaved();
+    await screenshot(app.page, 'insert-requirement-from-metrics');
+    const text = await fs.readFile(path.join(workspaceDir, 'specs/saved-addresses.md'), 'utf8');
+    expect(text).toContain('| Metric | Target | Actual |\n|---|---|---|\n|  |  |  |\n\n## Users');
+    expect(text).toMatch(
+      /## Requirements\n\n<!-- Required\.[^\n]*-->\n\n:::requirement\{#REQ-\d+ [^\n]*\}\nShoppers pick a saved address\.\n:::\n\n## Open questions/,
+    );
   });
 });

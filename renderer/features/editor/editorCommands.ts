@@ -14,25 +14,31 @@ export function requirementKeysIn(editor: Editor): string[] {
   return keys;
 }
 
-/** Where the Requirements section ends (at the next heading of its level or above), if the document has one. */
-export function requirementsSectionEnd(doc: ProseMirrorNode): number | undefined {
+/** Where the Requirements section starts (its heading) and ends (at the next heading of its level or above). */
+export function requirementsSection(doc: ProseMirrorNode): { start: number; end: number } | undefined {
   let level: number | undefined;
+  let start: number | undefined;
   let end: number | undefined;
   doc.forEach((node, offset) => {
     if (end !== undefined || node.type.name !== 'heading') return;
     const nodeLevel = Number(node.attrs.level ?? 1);
     if (level === undefined) {
-      if (node.textContent.trim().toLowerCase() === 'requirements') level = nodeLevel;
+      if (node.textContent.trim().toLowerCase() === 'requirements') {
+        level = nodeLevel;
+        start = offset;
+      }
     } else if (nodeLevel <= level) {
       end = offset;
     }
   });
-  return level === undefined ? undefined : (end ?? doc.content.size);
+  return start === undefined ? undefined : { start, end: end ?? doc.content.size };
 }
 
 /**
  * Inserts a new requirement card as a top-level block at the cursor and puts the cursor in its body;
- * with the editor not in use yet (the toolbar pressed first), at the end of the Requirements section.
+ * with the cursor outside the Requirements section (in a table, under Success metrics) or the editor
+ * not in use yet (the toolbar pressed first), at the end of the Requirements section: a card written
+ * elsewhere left that section empty in Problems.
  */
 export function insertRequirement(editor: Editor, prefix: string, workspaceKeys: Iterable<string>): string {
   const key = nextKey(prefix, [...workspaceKeys, ...requirementKeysIn(editor)]);
@@ -41,8 +47,11 @@ export function insertRequirement(editor: Editor, prefix: string, workspaceKeys:
     attrs: { key, priority: 'must', status: 'draft', roadmap: [], extra: [] },
     content: [{ type: 'paragraph' }],
   };
-  const sectionEnd = editor.isFocused ? undefined : requirementsSectionEnd(editor.state.doc);
-  if (sectionEnd !== undefined) {
+  const section = requirementsSection(editor.state.doc);
+  const cursor = editor.state.selection.from;
+  const inside = section !== undefined && cursor >= section.start && cursor <= section.end;
+  if (section !== undefined && (!editor.isFocused || !inside)) {
+    const sectionEnd = section.end;
     editor
       .chain()
       .insertContentAt(sectionEnd, node)
