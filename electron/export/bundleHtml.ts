@@ -6,6 +6,7 @@ import { riceScore } from '../../shared/model/roadmapModel.js';
 import { approvalsOf, documentFingerprint } from '../../shared/model/signOff.js';
 import type { DocumentEntry } from '../../shared/model/documentModel.js';
 import { bundleStyles } from './bundleStyles.js';
+import { commentsHtml, commentsTitle } from './commentsAppendix.js';
 import { exportFontFaces } from './exportFonts.js';
 import { keyLink, renderDocumentHtml, type TocHeading } from './documentHtml.js';
 import { attributes, escapeHtml, safeHref } from './htmlSanitizer.js';
@@ -86,6 +87,10 @@ ${body.html}</article>`);
       'Traceability matrix',
       (number) => matrixAppendix(bundle, number, anchors),
     ]);
+  }
+  if (bundle.comments) {
+    const comments = bundle.comments;
+    appendices.push(['appendix-comments', commentsTitle, (number) => commentsHtml(comments, number)]);
   }
   appendices.forEach(([id, text, render], index) => {
     const number = String(bundle.documents.length + index + 1);

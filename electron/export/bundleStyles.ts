@@ -123,4 +123,10 @@ th { background: var(--soft); font-weight: 600; border-bottom: 1.5px solid #b9c1
 .status-approved, .status-implemented, .status-done, .status-shipped { background: #dff3e6; color: #1d7a46; }
 .appendix { break-before: page; page-break-before: always; }
 .unlinked { text-decoration: underline dotted; }
+.comments .thread { break-inside: avoid; border: 1px solid var(--rule); border-radius: 4px; padding: 2mm 4mm; margin: 0 0 4mm; }
+.comments .thread h3 { margin: 0 0 2mm; font-size: 10.5pt; }
+.comments .thread ol { list-style: none; margin: 0; padding: 0; }
+.comments .thread li + li { border-top: 1px solid var(--rule); }
+.comments .comment-meta { margin: 1.5mm 0 0.5mm; font-size: 9pt; }
+.comments .comment-body { margin: 0 0 1.5mm; overflow-wrap: anywhere; }
 `;

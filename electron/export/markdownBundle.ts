@@ -14,6 +14,7 @@ import { bundleTitle } from './bundleHtml.js';
 import { imageDataUri, resolveImage } from './bundleImages.js';
 import { headingAnchor, portableMarkdown } from './portableMarkdown.js';
 import { documentBody, type BundleDocument, type SpecBundle } from './specBundle.js';
+import { commentsMarkdown, commentsTitle } from './commentsAppendix.js';
 
 export interface MarkdownBundleOptions {
   date: Date;
@@ -29,6 +30,7 @@ const folders: Record<string, string> = { spec: 'specs', story: 'stories', faq: 
 const readmeFile = 'README.md';
 const roadmapFile = 'roadmap.md';
 const matrixFile = 'traceability.md';
+const commentsFile = 'comments.md';
 
 export interface SingleMarkdown {
   markdown: string;
@@ -56,6 +58,7 @@ export function renderBundleMarkdown(
     parts.push(`- [${documentHeading(entry)}](${linkFor(entry.key!)})`);
   if (bundle.roadmap.length > 0) parts.push(`- [Roadmap items](#${headingAnchor('Roadmap items')})`);
   if (bundle.matrix) parts.push(`- [Traceability matrix](#${headingAnchor('Traceability matrix')})`);
+  if (bundle.comments) parts.push(`- [${commentsTitle}](#${headingAnchor(commentsTitle)})`);
   const assets = new Map<string, Uint8Array>();
   const copy =
     options.assetFolder === undefined ? undefined : assetCopier(options.assetFolder, assets, new Set());
@@ -73,6 +76,7 @@ export function renderBundleMarkdown(
   }
   if (bundle.roadmap.length > 0) parts.push('', '---', '', roadmapMarkdown(bundle, '#'));
   if (bundle.matrix) parts.push('', '---', '', matrixMarkdown(bundle, linkFor));
+  if (bundle.comments) parts.push('', '---', '', commentsMarkdown(bundle.comments));
   return { markdown: `${parts.join('\n').trimEnd()}\n`, assets };
 }
 
@@ -106,7 +110,7 @@ function assetCopier(
 export function bundleFiles(bundle: SpecBundle, options: MarkdownBundleOptions): Map<string, Uint8Array> {
   const files = new Map<string, Uint8Array>();
   const titleFor = (key: string): string | undefined => bundle.titles.get(key);
-  const used = new Set<string>([readmeFile, roadmapFile, matrixFile]);
+  const used = new Set<string>([readmeFile, roadmapFile, matrixFile, commentsFile]);
   const fileOf = new Map<BundleDocument, string>();
   for (const document of bundle.documents) {
     fileOf.set(
@@ -150,6 +154,10 @@ export function bundleFiles(bundle: SpecBundle, options: MarkdownBundleOptions):
   if (bundle.matrix) {
     index.push(`- [Traceability matrix](${matrixFile})`);
     files.set(matrixFile, encoder.encode(`${matrixMarkdown(bundle, linkFrom(matrixFile))}\n`));
+  }
+  if (bundle.comments) {
+    index.push(`- [${commentsTitle}](${commentsFile})`);
+    files.set(commentsFile, encoder.encode(`${commentsMarkdown(bundle.comments)}\n`));
   }
   files.set(readmeFile, encoder.encode(`${index.join('\n')}\n`));
   return files;

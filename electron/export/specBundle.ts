@@ -11,8 +11,9 @@ import { isKey, splitKey } from '../../shared/grammar/linkGrammar.js';
 import type { DocumentEntry } from '../../shared/model/documentModel.js';
 import type { RoadmapItem } from '../../shared/model/roadmapModel.js';
 import type { Workspace } from '../engine/workspace.js';
+import type { BundleComments } from './commentsAppendix.js';
 
-export const bundleParts = ['stories', 'faqs', 'roadmap', 'matrix'] as const;
+export const bundleParts = ['stories', 'faqs', 'roadmap', 'matrix', 'comments'] as const;
 export type BundlePart = (typeof bundleParts)[number];
 
 export interface BundleDocument {
@@ -42,6 +43,8 @@ export interface SpecBundle {
   roadmap: RoadmapItem[];
   /** Present when the matrix part was asked for. */
   matrix?: MatrixRow[];
+  /** Present when the comments part was asked for: each document's unresolved review threads. */
+  comments?: BundleComments[];
   /** The title of each key the documents mention, shown beside the key: `SPEC-2 Saved payment methods`. */
   titles: ReadonlyMap<string, string>;
   /** Where a `[[name]]` link or `![[embed]]` in a document leads. */
@@ -135,6 +138,11 @@ export async function collectBundle(workspace: Workspace, request: BundleRequest
     const lanes = new Map(workspace.roadmap().map((item) => [item.key, item.lane] as const));
     bundle.matrix = matrixOf(specs, workspace.documents(), lanes);
   }
+  if (request.include.includes('comments'))
+    bundle.comments = entries.flatMap((entry) => {
+      const threads = workspace.comments.threads(entry.key!).filter((thread) => !thread.resolved);
+      return threads.length === 0 ? [] : [{ document: entry.key!, title: entry.title, threads }];
+    });
   return { ok: true, bundle };
 }
 

@@ -198,7 +198,7 @@ export const roadmapPatchSchema = z
 const documentTypeArgument = z.enum(['spec', 'story', 'faq', 'feedback']);
 
 export const exportFormatNames = ['pdf', 'md', 'zip', 'html'] as const;
-export const exportPartNames = ['stories', 'faqs', 'roadmap', 'matrix'] as const;
+export const exportPartNames = ['stories', 'faqs', 'roadmap', 'matrix', 'comments'] as const;
 const exportIdArgument = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 /** A tag, branch or commit as git names them; never an option (no leading dash). */
 const revisionArgument = z

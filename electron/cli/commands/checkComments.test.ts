@@ -54,4 +54,27 @@ describe('specbench check and review comments', () => {
       true,
     ]);
   });
+
+  it('export --include comments ends the bundle with the open threads', () => {
+    const root = sampleCopy();
+    mkdirSync(path.join(root, 'reviews'));
+    writeFileSync(path.join(root, 'reviews', 'SPEC-1.md'), review);
+    const exported = specbench([
+      'export',
+      root,
+      '--spec',
+      'SPEC-1',
+      '--format',
+      'md',
+      '--out',
+      '-',
+      '--include',
+      'comments',
+    ]);
+    const appendix = exported.stdout.slice(exported.stdout.indexOf('# Unresolved comments'));
+    expect([exported.code, appendix.match(/^### On .*$/gm)]).toEqual([
+      0,
+      ['### On REQ-1', '### On “Pricing”'],
+    ]);
+  });
 });

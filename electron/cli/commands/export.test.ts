@@ -55,7 +55,7 @@ describe('specbench export', () => {
     [
       'an unknown part',
       ['--all', '--format', 'md', '--out', 'b.md', '--include', 'stories,memes'],
-      "export: unknown part 'memes' in --include (stories, faqs, roadmap, matrix)",
+      "export: unknown part 'memes' in --include (stories, faqs, roadmap, matrix, comments)",
     ],
     [
       'a story key',

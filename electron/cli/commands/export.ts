@@ -31,7 +31,7 @@ export const exportCommand: CliCommand = {
   name: 'export',
   summary: 'a spec bundle for review (PDF, Markdown, zip, HTML), or acceptance tests as Gherkin',
   usage:
-    'specbench export <dir> (--spec KEY … | --all) --format pdf|md|zip|html|feature --out PATH|- [--include stories,faqs,roadmap,matrix] [--changes-since REV] [--json]',
+    'specbench export <dir> (--spec KEY … | --all) --format pdf|md|zip|html|feature --out PATH|- [--include stories,faqs,roadmap,matrix,comments] [--changes-since REV] [--json]',
   details: `Bundles the chosen specs with, on request, the stories implementing their requirements, the FAQs
 answering them, the roadmap items they deliver and a traceability matrix.
 
@@ -49,7 +49,8 @@ Options:
                     --out - writes the bundle to standard output (PDF and zip only into a pipe).
                     For feature: the folder to write into (made if missing; its files are
                     replaced, all of them or none)
-  --include PARTS   comma-separated: stories, faqs, roadmap, matrix
+  --include PARTS   comma-separated: stories, faqs, roadmap, matrix, comments (the unresolved
+                    review comments on the exported documents, as an appendix)
   --changes-since REV
                     adds a last chapter: what changed since REV (a tag, branch or commit) in
                     requirements, roadmap items and story status, as specbench diff reports it
@@ -113,7 +114,7 @@ feature no stories) or a failed export, 3 a --spec key that is not in the worksp
     if (!parts.ok)
       return fail(
         context,
-        `export: unknown part '${parts.unknown}' in --include (stories, faqs, roadmap, matrix)`,
+        `export: unknown part '${parts.unknown}' in --include (stories, faqs, roadmap, matrix, comments)`,
       );
     const format = values.format as 'pdf' | 'md' | 'zip' | 'html';
     const toStdout = values.out === '-';

@@ -28,6 +28,7 @@ export const partLabels: Record<ExportPart, string> = {
   faqs: 'FAQs',
   roadmap: 'Roadmap items',
   matrix: 'Traceability matrix',
+  comments: 'Unresolved comments',
 };
 
 /** The call to make, or why the choices cannot be exported yet. */
