@@ -24,6 +24,19 @@ test('[[ autocompletes keys and writes a reference; / inserts blocks', async ({ 
   expect(text).toContain('- [ ] Given a task, when typed, then it is a checkbox.');
 });
 
+test('[[REQ-2]] and [[Note]] typed to the end, past the autocomplete, are links, not escaped brackets', async ({
+  app,
+  workspaceDir,
+}) => {
+  await app.openDocument('specs/guest-checkout.md');
+  await app.clickEndOf('Cut the time to complete checkout on mobile');
+  await app.page.keyboard.type(' See [[REQ-2]] and [[Pay as a guest|the story]].');
+  await expect(app.editor.locator('[data-reference-key="REQ-2"]')).toBeVisible();
+  await app.waitSaved();
+  const text = await fs.readFile(path.join(workspaceDir, 'specs/guest-checkout.md'), 'utf8');
+  expect(text).toContain('by at least 30 seconds. See [[REQ-2]] and [[Pay as a guest|the story]].');
+});
+
 test('a pasted image is saved under assets/ and linked relatively', async ({ app, workspaceDir }) => {
   await app.openDocument('specs/guest-checkout.md');
   await app.clickEndOf('Cut the time to complete checkout on mobile');
