@@ -51,18 +51,23 @@ test.describe('editing a Success metrics table changes only what was typed', () 
       await app.waitSaved();
       await expect
         .poll(async () => changedLines(before, await fs.readFile(file, 'utf8')))
-        .toEqual([[expect.stringMatching(/^\|\s+\|\s+\|\s+\|$/), '| Conversion |  |  |']]);
+        .toEqual([[expect.stringMatching(/^\|\s+\|\s+\|\s+\|\s+\|$/), '| Conversion |  |  |  |']]);
 
       // Tab past the last cell adds a row, as in any spreadsheet.
-      await table.getByRole('cell').nth(2).click();
+      await table.getByRole('cell').nth(3).click();
       await app.page.keyboard.press('Tab');
       await app.page.keyboard.type('Drop-off');
       await app.waitSaved();
       const after = await fs.readFile(file, 'utf8');
       const lines = changedLines(before, after);
-      expect(lines[0]).toEqual([expect.stringMatching(/^\|\s+\|\s+\|\s+\|$/), '| Conversion |  |  |']);
-      expect(after).toContain('| Metric | Target | Actual |\n|---|---|---|\n| Conversion |  |  |\n');
-      expect(after).toMatch(/\| Conversion \| {2}\| {2}\|\n\|\s*Drop-off\s*\|\s*\|\s*\|\n/);
+      expect(lines[0]).toEqual([
+        expect.stringMatching(/^\|\s+\|\s+\|\s+\|\s+\|$/),
+        '| Conversion |  |  |  |',
+      ]);
+      expect(after).toContain(
+        '| Metric | Baseline | Target | Actual |\n|---|---|---|---|\n| Conversion |  |  |  |\n',
+      );
+      expect(after).toMatch(/\| Conversion \| {2}\| {2}\| {2}\|\n\|\s*Drop-off\s*\|\s*\|\s*\|\s*\|\n/);
     });
   });
 });
@@ -83,9 +88,33 @@ test.describe('Insert requirement outside the Requirements section', () => {
     await app.waitSaved();
     await screenshot(app.page, 'insert-requirement-from-metrics');
     const text = await fs.readFile(path.join(workspaceDir, 'specs/saved-addresses.md'), 'utf8');
-    expect(text).toContain('| Metric | Target | Actual |\n|---|---|---|\n|  |  |  |\n\n## Users');
+    expect(text).toContain(
+      '| Metric | Baseline | Target | Actual |\n|---|---|---|---|\n|  |  |  |  |\n\n## Users',
+    );
     expect(text).toMatch(
       /## Requirements\n\n<!-- Required\.[^\n]*-->\n\n:::requirement\{#REQ-\d+ [^\n]*\}\nShoppers pick a saved address\.\n:::\n\n## Open questions/,
     );
   });
+});
+
+test('an Actual that is not clearly a number is not read; one with its date in brackets is', async ({
+  app,
+}) => {
+  await app.openDocument('specs/guest-checkout.md');
+  const table = app.editor.getByRole('table').first();
+  const typeOver = async (cell: string, text: string) => {
+    await table.getByRole('cell', { name: cell, exact: true }).click();
+    await app.page.keyboard.press('End');
+    for (let index = 0; index < cell.length; index++) await app.page.keyboard.press('Backspace');
+    await app.page.keyboard.type(text);
+  };
+  await typeOver('46.5%', 'about 49% in November');
+  await typeOver('12%', '9% (2026-11-30)');
+  await app.waitSaved();
+  await app.goto('#/metrics');
+  const guest = app.page.getByRole('table', { name: 'Metrics of SPEC-1' });
+  await expect(guest.getByRole('row', { name: /Checkout conversion/ })).toContainText(/not read$/);
+  await expect(guest.getByRole('row', { name: /Drop-off/ })).toContainText(/\bmet$/);
+  await guest.scrollIntoViewIfNeeded();
+  await screenshot(app.page, 'metrics-not-read');
 });

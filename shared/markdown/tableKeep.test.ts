@@ -36,7 +36,7 @@ describe('a table edit changes only what was typed', () => {
 
   it('typing into an empty cell of the new-spec metrics table keeps the |---| delimiter row', () => {
     const after = edited(template, (table) => setCell(table, 1, 0, 'Conversion'));
-    expect(changedLines(template, after)).toEqual([['|  |  |  |', '| Conversion |  |  |']]);
+    expect(changedLines(template, after)).toEqual([['|  |  |  |  |', '| Conversion |  |  |  |']]);
   });
 
   it('each empty cell of a row is written where it is', () => {

@@ -19,6 +19,13 @@ describe('metricVerdict', () => {
     { target: '60%', actual: 'not yet measured', expected: 'not-measured' },
     { target: 'Happier shoppers', actual: 'Yes', expected: 'unclear' },
     { target: '48%', actual: '3m 00s', expected: 'unclear' },
+    // An Actual may say when it was measured; a value that is not clearly a number is not read.
+    { target: '5%', actual: 'about 4% in November', baseline: '2%', expected: 'not-read' },
+    { target: '5%', actual: '4% in November', baseline: '2%', expected: 'not-read' },
+    { target: '5%', actual: '5.2% (2026-11-30)', baseline: '2%', expected: 'met' },
+    { target: '5%', actual: '4.1% as of November', baseline: '2%', expected: 'not-met' },
+    { target: 'under 2', actual: '1.4 on 2026-11-30', expected: 'met' },
+    { target: '48%', actual: 'roughly half', expected: 'not-read' },
   ];
   for (const testCase of cases) {
     it(`${testCase.target} vs ${testCase.actual || '(empty)'}${testCase.baseline ? ` from ${testCase.baseline}` : ''}`, () => {

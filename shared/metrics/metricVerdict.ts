@@ -2,16 +2,20 @@
  * Whether a success metric was met, from the words in its table: "48%" against "46.5%", "under 2"
  * against "1.4", "3m 00s" against "3m 05s". Which way is better comes from the target's own words
  * (under, at least, ≤ …), else from the baseline (a target below the baseline means lower is better),
- * else higher is better. Values that are not numbers cannot be judged.
+ * else higher is better. Values that are not numbers cannot be judged. An Actual is read only when
+ * it is clearly a measurement: a number with its unit, optionally followed by when it was measured
+ * in brackets or after "on"/"as of" ("4.2% (2026-11-30)", "1.4 as of November"); anything else
+ * ("about 4% in November") is not read, never taken for its first number.
  */
 import type { MetricEntry } from '../model/documentModel.js';
 
-export type MetricVerdict = 'met' | 'not-met' | 'not-measured' | 'unclear';
+export type MetricVerdict = 'met' | 'not-met' | 'not-measured' | 'not-read' | 'unclear';
 
 export const verdictLabels: Record<MetricVerdict, string> = {
   met: 'met',
   'not-met': 'not met',
   'not-measured': 'not measured',
+  'not-read': 'not read',
   unclear: 'compare by hand',
 };
 
@@ -57,7 +61,10 @@ export function metricVerdict(metric: Pick<MetricEntry, 'target' | 'actual' | 'b
     target = target.replace(atLeast, '');
   }
   const goal = quantity(target);
-  const actual = quantity(metric.actual.trim().replace(atMost, '').replace(atLeast, ''));
+  if (goal === undefined) return 'unclear';
+  const measured = measurementOf(metric.actual);
+  if (measured === undefined) return 'not-read';
+  const actual = quantity(measured);
   if (goal === undefined || actual === undefined || goal.kind !== actual.kind) return 'unclear';
   if (direction === undefined && metric.baseline !== undefined) {
     const baseline = quantity(metric.baseline.trim());
@@ -67,6 +74,16 @@ export function metricVerdict(metric: Pick<MetricEntry, 'target' | 'actual' | 'b
   direction ??= 'up';
   const met = direction === 'up' ? actual.value >= goal.value : actual.value <= goal.value;
   return met ? 'met' : 'not-met';
+}
+
+const measuredWhen = /\s*(?:\([^()]*\)|(?:,\s*)?(?:on|as of|measured(?: on)?)\s+\S.*)$/i;
+const clearNumber =
+  /^-?[0-9][0-9,]*(?:\.[0-9]+)?(?:\/[0-9]+)?\s*(?:%|[a-z]+)?(?:\s+[0-9]+(?:\.[0-9]+)?\s*[a-z]+)*$/i;
+
+/** The measurement in an Actual cell without its date note, or undefined when it is not clearly a number. */
+export function measurementOf(actual: string): string | undefined {
+  const value = actual.trim().replace(atMost, '').replace(atLeast, '').replace(measuredWhen, '').trim();
+  return clearNumber.test(value) ? value : undefined;
 }
 
 /** A number with what it counts: a duration in seconds, a percentage, or a plain number. */

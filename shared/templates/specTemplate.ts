@@ -30,11 +30,11 @@ created: {{date}}
 
 ## Success metrics
 
-<!-- Required. How we will know it worked. Fill Target before launch and Actual after. -->
+<!-- Required. How we will know it worked. Fill Baseline and Target before launch, Actual after: a number with its unit, and when it was measured in brackets, e.g. 4.2% (2026-11-30). -->
 
-| Metric | Target | Actual |
-|---|---|---|
-|  |  |  |
+| Metric | Baseline | Target | Actual |
+|---|---|---|---|
+|  |  |  |  |
 
 ## Users
 

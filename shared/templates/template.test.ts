@@ -165,8 +165,10 @@ describe('built-in templates', () => {
     expect(/^As a \*\*.+\*\*, I want \*\*.+\*\* so that \*\*.+\*\*\.\n/.test(body)).toBe(true);
   });
 
-  it('the spec measures success with Metric | Target | Actual', () => {
-    expect(builtInTemplate('spec').body.includes('| Metric | Target | Actual |\n|---|---|---|\n')).toBe(true);
+  it('the spec measures success with Metric | Baseline | Target | Actual (the Metrics view reads Baseline)', () => {
+    expect(
+      builtInTemplate('spec').body.includes('| Metric | Baseline | Target | Actual |\n|---|---|---|---|\n'),
+    ).toBe(true);
   });
 });
 

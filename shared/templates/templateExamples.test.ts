@@ -44,7 +44,7 @@ describe('templateExamples', () => {
     [
       'the spec: only its metrics table',
       builtInTemplate('spec').examples,
-      [['success metrics', fingerprint('Metric Target Actual')]],
+      [['success metrics', fingerprint('Metric Baseline Target Actual')]],
     ],
     [
       'the story: its opening sentence and its sample criterion',

@@ -20,7 +20,7 @@ interface MetricsViewProps {
   navigate: (hash: string) => void;
 }
 
-const verdictOrder: MetricVerdict[] = ['met', 'not-met', 'not-measured', 'unclear'];
+const verdictOrder: MetricVerdict[] = ['met', 'not-met', 'not-measured', 'not-read', 'unclear'];
 
 export function MetricsView({ api, workspace, navigate }: MetricsViewProps) {
   const { releases } = useReleases(api, workspace.revision);
