@@ -26,14 +26,14 @@ export function ImplementedRequirement({
   const block = specText && requirement ? requirementBlock(specText, requirement.line) : undefined;
   if (!spec || !requirement) {
     return (
-      <section aria-label={`Requirement ${requirementKey}`} className="story-section">
+      <section aria-label={`Implements ${requirementKey}`} className="story-section">
         <h2>{requirementKey}</h2>
         <p className="muted">{requirementKey} is not in any spec.</p>
       </section>
     );
   }
   return (
-    <section aria-label={`Requirement ${requirementKey}`} className="story-section">
+    <section aria-label={`Implements ${requirementKey}`} className="story-section">
       <h2>
         <a href={keyHash(spec.key ?? requirementKey, spec.key ? requirementKey : undefined)}>
           {requirementKey}
