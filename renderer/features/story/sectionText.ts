@@ -50,11 +50,12 @@ export function sectionNamed(text: string, title: string): string | undefined {
   return sliceSection(lines, headings, heading).split('\n').slice(1).join('\n').trim();
 }
 
-/** The `:::requirement{#KEY …}` block that starts at 1-based file line `line`, fences included. */
+/** The text and criteria inside the `:::requirement{#KEY …}` block that starts at 1-based file line `line`. */
 export function requirementBlock(text: string, line: number): string | undefined {
   const lines = text.split(/\r?\n/);
   const start = line - 1;
   if (!/^ {0,3}:::requirement\b/.test(lines[start] ?? '')) return undefined;
   const end = lines.findIndex((candidate, index) => index > start && /^ {0,3}:::\s*$/.test(candidate));
-  return lines.slice(start, end === -1 ? lines.length : end + 1).join('\n');
+  // Without its fences: the card itself is shown once, in the spec section further down the page.
+  return lines.slice(start + 1, end === -1 ? lines.length : end).join('\n');
 }
