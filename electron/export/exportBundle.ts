@@ -201,8 +201,19 @@ export async function checkDestination(
       };
   }
   try {
-    if ((await fs.stat(out)).isDirectory()) {
+    // lstat: the export is written beside `out` and renamed over it, which would replace a link, a
+    // device (/dev/full, /dev/stdout) or a pipe with a plain file rather than write to it.
+    const stats = await fs.lstat(out);
+    if (stats.isDirectory()) {
       return { ok: false, error: 'bad-destination', message: `${out} is a folder; give a file name` };
+    }
+    if (!stats.isFile()) {
+      const what = stats.isSymbolicLink() ? 'a link' : 'not a plain file (a device or a pipe)';
+      return {
+        ok: false,
+        error: 'bad-destination',
+        message: `${out} is ${what}, which an export would replace: give a file name, or --out - for standard output`,
+      };
     }
   } catch {
     // A new file: fine.

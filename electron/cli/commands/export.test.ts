@@ -63,6 +63,17 @@ describe('specbench export', () => {
       'export: STORY-1 is a story, not a spec',
     ],
     [
+      'a folder named with a trailing slash, as CI scripts write artifacts/',
+      ['--all', '--format', 'pdf', '--out', 'artifacts/'],
+      'export: --out artifacts/ names a folder; give a file name, such as artifacts/bundle.pdf',
+    ],
+    [
+      // Written beside it and renamed over it, a device would become a plain file (as root, /dev/full did).
+      'a device',
+      ['--all', '--format', 'md', '--out', '/dev/null'],
+      'export: /dev/null is not a plain file (a device or a pipe), which an export would replace: give a file name, or --out - for standard output',
+    ],
+    [
       'an output path below a file',
       ['--all', '--format', 'md', '--out', '/dev/null/bundles/b.md'],
       'export: /dev/null is not a folder',

@@ -95,6 +95,11 @@ feature no stories) or a failed export, 3 a --spec key that is not in the worksp
     }
     if (typeof values.out !== 'string' || values.out === '')
       return fail(context, 'export: --out PATH is required');
+    if (values.format !== 'feature' && namesAFolder(values.out))
+      return fail(
+        context,
+        `export: --out ${values.out} names a folder; give a file name, such as ${values.out}bundle.${values.format}`,
+      );
     if (values.format === 'feature') {
       if (values.include !== '') return fail(context, 'export: --include does not apply to --format feature');
       if (values['changes-since'] !== undefined)
@@ -291,4 +296,9 @@ async function changesChapter(
     hash: '',
   });
   return { ok: true, document: { entry, text } };
+}
+
+/** `--out dir/` names a folder (which may not exist yet): a bundle needs a file name. */
+function namesAFolder(out: string): boolean {
+  return /[\\/]$/.test(out);
 }
