@@ -198,3 +198,32 @@ describe('the workspace token lasts across restarts', () => {
     expect(stdout()).toMatch(/--new-token a new token for this workspace/);
   });
 });
+
+describe('a served folder that is deleted', () => {
+  it('stops the server with one line, instead of running on unseen (CI found such servers hours later)', async () => {
+    const { bin, sampleCopy } = await import('../testing/cliProcess.js');
+    const { spawn } = await import('node:child_process');
+    const folder = sampleCopy();
+    const child = spawn(process.execPath, [bin, 'serve', folder, '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    try {
+      await expect.poll(() => output, { timeout: 30_000 }).toMatch(/^Specbench serving /);
+      await fs.rm(folder, { recursive: true, force: true });
+      const code = await Promise.race([
+        exited,
+        new Promise<string>((resolve) => setTimeout(() => resolve('still running'), 20_000)),
+      ]);
+      expect([code, output.trim().split('\n').at(-1)]).toEqual([
+        1,
+        `specbench: serve: ${folder} is gone; stopped.`,
+      ]);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }, 60_000);
+});

@@ -1,4 +1,5 @@
 /** `specbench serve <dir> [--port N] [--write] [--host H]`: opens the workspace and serves it until stopped. */
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Workspace } from '../../engine/workspace.js';
 import { WarmPrinter } from '../../export/warmPrinter.js';
@@ -82,17 +83,41 @@ async function serveUntilStopped(context: CliContext, dir: string, values: CliVa
     ...(host ? { host } : {}),
   });
   if (typeof started === 'number') return started;
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+  const root = path.resolve(context.cwd, dir);
+  const reason = await new Promise<'signal' | 'gone'>((resolve) => {
+    // A folder deleted under a running server leaves nothing to serve (a test's temp workspace, or a
+    // user's): it stops instead of watching nothing for ever.
+    const watch = setInterval(() => {
+      fs.stat(root).then(
+        () => undefined,
+        () => stop('gone'),
+      );
+    }, folderCheckInterval);
+    const onSignal = () => stop('signal');
+    function stop(why: 'signal' | 'gone') {
+      clearInterval(watch);
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      resolve(why);
+    }
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
   });
-  await started.close();
-  return exitCodes.ok;
+  if (reason === 'gone') context.stderr.write(`specbench: serve: ${root} is gone; stopped.\n`);
+  await Promise.race([started.close(), delay(closeTimeout)]);
+  const code = reason === 'gone' ? exitCodes.findings : exitCodes.ok;
+  // Stopped means stopped: a handle left open (a watcher of a deleted folder) must not keep the
+  // process alive, unseen, after its server has closed.
+  setTimeout(() => process.exit(code), exitGrace).unref();
+  return code;
+}
+
+const folderCheckInterval = 5_000;
+const closeTimeout = 3_000;
+const exitGrace = 1_000;
+
+function delay(milliseconds: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, milliseconds).unref());
 }
 
 /** Opens and serves; returns an exit code instead when it cannot. */
