@@ -94,6 +94,15 @@ describe('every command that prints takes --json (and --format json)', () => {
     });
   });
 
+  it('refuses a status nothing has (a typo), naming the statuses in use, instead of "Nothing matches"', () => {
+    const run = specbench(['list', sample, '--type', 'story', '--status', 'Ready']);
+    expect([run.code, run.stdout, run.stderr]).toEqual([
+      2,
+      '',
+      "specbench: list: nothing here has the status 'Ready'; statuses in use: done, idea, in-progress, ready\n",
+    ]);
+  });
+
   it('refuses another format, and --json with --format text, as bad usage', () => {
     expect([
       failureShape(specbench(['list', sample, '--format', 'yaml'])),

@@ -33,7 +33,8 @@ specs; --release and --spec narrow the same way. So the stories ready to build n
 
 Options:
   --type T[,T]     spec, requirement, story, faq, feedback, roadmap or doc (a Markdown file without a key)
-  --status S[,S]   the item's status (a story's ready, a requirement's approved, an item's planned…)
+  --status S[,S]   the item's status (a story's ready, a requirement's approved, an item's planned…);
+                   one that no item of those types has is refused as a typo
   --lane L[,L]     now, next or later
   --release REL-n  what ships in that release
   --spec KEY       that spec, its requirements, their stories, its FAQs and the items it delivers
@@ -93,6 +94,25 @@ that is not one, 3 a --spec or --release key that is not in the workspace.`,
         if (!spec || spec.type !== 'spec')
           return fail(context, `list: there is no spec ${values.spec}`, exitCodes.unknownKey);
         filters.spec = spec;
+      }
+      if (filters.statuses) {
+        // A status no item of these types has is a typo (Ready, bogus), not an empty answer for a CI
+        // script; one the other filters happen to leave out is a real empty answer.
+        const inUse = new Set(
+          listItems(
+            workspace.documents(),
+            workspace.roadmap(),
+            types ? { types: filters.types! } : {},
+          ).flatMap((row) => row.status ?? []),
+        );
+        const unknown = filters.statuses.find((status) => !inUse.has(status));
+        if (unknown !== undefined) {
+          const known = [...inUse].sort();
+          return fail(
+            context,
+            `list: nothing here has the status '${unknown}'${known.length > 0 ? `; statuses in use: ${known.join(', ')}` : ''}`,
+          );
+        }
       }
       const rows = listItems(workspace.documents(), workspace.roadmap(), filters);
       if (format === 'json') {
