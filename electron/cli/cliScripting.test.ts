@@ -199,6 +199,14 @@ describe('specbench search and show, as engineers use them', () => {
     ]);
   });
 
+  it('search req-4 in lower case finds the same lines as REQ-4 (case does not matter, as help says)', () => {
+    const lines = (query: string) =>
+      (json(specbench(['search', sample, query, '--json'])).hits as { path: string; line: number }[]).map(
+        (hit) => `${hit.path}:${hit.line}`,
+      );
+    expect(lines('req-4')).toEqual(lines('REQ-4'));
+  });
+
   it('show a story: its criteria, estimate, requirement text and roadmap item', () => {
     const run = specbench(['show', sample, 'STORY-2']);
     expect([

@@ -55,8 +55,13 @@ export class DocumentIndexes {
    */
   search(query: string, options?: SearchOptions): SearchHit[] {
     const hits = this.searchIndex.search(query, options);
-    const key = query.trim().replace(/^\[\[(.*)\]\]$/, '$1');
-    if (!isKey(key)) return hits;
+    const typed = query.trim().replace(/^\[\[(.*)\]\]$/, '$1');
+    // Case does not matter in search: req-4 is REQ-4 when the workspace has a REQ-4.
+    const upper = typed.toUpperCase();
+    const known = (candidate: string) =>
+      this.index.document(candidate) !== undefined || this.index.requirement(candidate) !== undefined;
+    const key = isKey(typed) ? typed : isKey(upper) && known(upper) ? upper : undefined;
+    if (key === undefined) return hits;
     const terms = parseQuery(key);
     const found = new Map<string, SearchHit>();
     // Each file's line table is built once per search: a key may be mentioned on thousands of its lines.
