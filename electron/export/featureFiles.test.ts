@@ -163,6 +163,45 @@ describe('export --format feature', () => {
     });
   });
 
+  it('a second export removes the files it wrote for a story since retitled, and leaves the user’s own', async () => {
+    const root = await sampleCopy();
+    await exportFeatures(root, ['--all']);
+    const folder = path.join(path.dirname(root), 'features');
+    await fs.writeFile(path.join(folder, 'checkout-smoke.feature'), 'Feature: our own smoke test\n');
+    const story = path.join(root, 'stories', 'pay-as-a-guest.md');
+    await fs.writeFile(
+      story,
+      (await fs.readFile(story, 'utf8')).replace('title: Pay as a guest', 'title: Pay as a guest shopper'),
+    );
+    const again = await exportFeatures(root, ['--all']);
+    const files = (await fs.readdir(folder)).filter(
+      (name) => name.startsWith('story-1-') || name.startsWith('checkout'),
+    );
+    expect([again.code, again.stdout, files.sort()]).toEqual([
+      0,
+      'Wrote 10 feature files with 22 scenarios to features; removed 1 feature file it wrote before for stories retitled or gone (story-1-pay-as-a-guest.feature).\n',
+      ['checkout-smoke.feature', 'story-1-pay-as-a-guest-shopper.feature'],
+    ]);
+  });
+
+  it('makes missing folders on the way to --out, as the other formats do', async () => {
+    const root = await sampleCopy();
+    let stdout = '';
+    const code = await runCli(
+      ['export', root, '--all', '--format', 'feature', '--out', 'build/test/features'],
+      {
+        cwd: path.dirname(root),
+        stdout: { write: (text: string) => (stdout += text) },
+        stderr: { write: () => undefined },
+      },
+    );
+    expect([
+      code,
+      stdout,
+      (await fs.readdir(path.join(path.dirname(root), 'build/test/features'))).length,
+    ]).toEqual([0, 'Wrote 10 feature files with 22 scenarios to build/test/features.\n', 10]);
+  });
+
   it('prints {path, files, scenarios, unsplit} with --json, and refuses --out - (a folder of files)', async () => {
     const root = await sampleCopy();
     const run = await exportFeatures(root, ['--all', '--json']);
@@ -174,7 +213,7 @@ describe('export --format feature', () => {
     });
     expect([run.code, JSON.parse(run.stdout), toStdout, stderr]).toEqual([
       0,
-      { path: 'features', files: 10, scenarios: 22, unsplit: 0 },
+      { path: 'features', files: 10, scenarios: 22, unsplit: 0, removed: [] },
       2,
       'specbench: export: --format feature writes a folder of files; --out - does not apply\n',
     ]);

@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { splitDocument } from '../../shared/frontMatter/frontMatter.js';
-import { featureFile, storyNarrative } from '../../shared/gherkin/featureFile.js';
+import { featureFile, generatedFeatureMark, storyNarrative } from '../../shared/gherkin/featureFile.js';
 import type { DocumentEntry } from '../../shared/model/documentModel.js';
 import type { Workspace } from '../engine/workspace.js';
 import { slugify } from '../engine/workspacePaths.js';
@@ -19,7 +19,15 @@ export interface FeatureExport {
 }
 
 export type FeatureExportResult =
-  | { ok: true; folder: string; files: number; scenarios: number; unsplit: number }
+  | {
+      ok: true;
+      folder: string;
+      files: number;
+      scenarios: number;
+      unsplit: number;
+      /** Feature files an earlier export wrote there for stories retitled or gone, now removed. */
+      removed: string[];
+    }
   | { ok: false; message: string };
 
 /** The feature files of the stories implementing the given specs' requirements, or of every story. */
@@ -83,13 +91,18 @@ export async function collectFeatures(
 /** Writes the files into `folder` (made if missing, its parent must exist): all of them, or none. */
 export async function writeFeatures(features: FeatureExport, folder: string): Promise<FeatureExportResult> {
   const parent = path.dirname(folder);
-  if (
-    !(await fs.stat(parent).then(
-      (stat) => stat.isDirectory(),
-      () => false,
-    ))
-  ) {
-    return { ok: false, message: `the folder ${parent} does not exist` };
+  // Missing folders on the way are made, as for the other formats (help says so).
+  try {
+    await fs.mkdir(parent, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return {
+      ok: false,
+      message:
+        code === 'EEXIST' || code === 'ENOTDIR'
+          ? `cannot make the folder ${parent}: a file is in the way`
+          : `cannot make the folder ${parent} (${code ?? (error as Error).message})`,
+    };
   }
   const existing = await fs.stat(folder).catch(() => undefined);
   if (existing && !existing.isDirectory())
@@ -115,5 +128,25 @@ export async function writeFeatures(features: FeatureExport, folder: string): Pr
     files: features.files.length,
     scenarios: features.scenarios,
     unsplit: features.unsplit,
+    removed: await removeStaleFeatures(folder, new Set(features.files.map((file) => file.name))),
   };
+}
+
+/**
+ * Feature files this export wrote before (their first line says so) that it no longer writes — a
+ * story retitled or deleted — so a test runner does not run their scenarios twice or for nothing.
+ * A .feature file of the user's own (any other first line) is never touched.
+ */
+async function removeStaleFeatures(folder: string, written: ReadonlySet<string>): Promise<string[]> {
+  const removed: string[] = [];
+  const names = await fs.readdir(folder).catch(() => [] as string[]);
+  for (const name of names.sort()) {
+    if (!name.endsWith('.feature') || written.has(name)) continue;
+    const file = path.join(folder, name);
+    const text = await fs.readFile(file, 'utf8').catch(() => '');
+    if (!text.startsWith(generatedFeatureMark)) continue;
+    await fs.rm(file, { force: true });
+    removed.push(name);
+  }
+  return removed;
 }

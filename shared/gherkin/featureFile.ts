@@ -27,8 +27,11 @@ export interface FeatureFile {
   unsplit: number;
 }
 
+/** How every feature file Specbench writes begins: an export knows its own files by it. */
+export const generatedFeatureMark = '# Written by Specbench from ';
+
 export function featureFile(story: FeatureStory): FeatureFile {
-  const lines = [`# Written by Specbench from ${oneLine(story.path)}: edit the story, not this file.`];
+  const lines = [`${generatedFeatureMark}${oneLine(story.path)}: edit the story, not this file.`];
   const tags = [...new Set(story.tags)].filter((tag) => /^[A-Za-z0-9_.-]+$/.test(tag));
   if (tags.length > 0) lines.push(tags.map((tag) => `@${tag}`).join(' '));
   lines.push(`Feature: ${oneLine(plainText(story.title)) || story.key}`);

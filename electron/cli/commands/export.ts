@@ -48,7 +48,8 @@ Options:
                     folders on the way are created.
                     --out - writes the bundle to standard output (PDF and zip only into a pipe).
                     For feature: the folder to write into (made if missing; its files are
-                    replaced, all of them or none)
+                    replaced, all of them or none; files an earlier export wrote there for
+                    stories since retitled or deleted are removed, files of your own are kept)
   --include PARTS   comma-separated: stories, faqs, roadmap, matrix, comments (the unresolved
                     review comments on the exported documents, as an appendix)
   --changes-since REV
@@ -56,7 +57,7 @@ Options:
                     requirements, roadmap items and story status, as specbench diff reports it
   --json            print {"path" (relative to the working folder), "bytes",
                     "documents": {"specs", "stories", "faqs"}} instead of a sentence; for feature
-                    {"path", "files", "scenarios", "unsplit"}
+                    {"path", "files", "scenarios", "unsplit", "removed": [file names]}
 
 A feature file is tagged @STORY-n @REQ-n @RM-n, has the story's "As a … I want … so that …" as its
 description and one Scenario per acceptance criterion written as "Given …, when …, then …" (And and
@@ -214,16 +215,20 @@ async function exportFeatures(
     if (!written.ok) return fail(context, `export: ${written.message}`);
     const shown = path.relative(context.cwd, out) || out;
     if (output === 'json') {
-      const { files, scenarios, unsplit } = written;
-      writeJson(context, { path: shown, files, scenarios, unsplit });
+      const { files, scenarios, unsplit, removed } = written;
+      writeJson(context, { path: shown, files, scenarios, unsplit, removed });
       return exitCodes.ok;
     }
     const skipped =
       written.unsplit === 0
         ? ''
         : `; ${plural(written.unsplit, 'criterion', 'criteria')} not in Given/When/Then kept as comments (see specbench check)`;
+    const removed =
+      written.removed.length === 0
+        ? ''
+        : `; removed ${plural(written.removed.length, 'feature file')} it wrote before for stories retitled or gone (${written.removed.join(', ')})`;
     writeLines(context, [
-      `Wrote ${plural(written.files, 'feature file')} with ${plural(written.scenarios, 'scenario')} to ${shown}${skipped}.`,
+      `Wrote ${plural(written.files, 'feature file')} with ${plural(written.scenarios, 'scenario')} to ${shown}${skipped}${removed}.`,
     ]);
     return exitCodes.ok;
   } finally {
