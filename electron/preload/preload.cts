@@ -61,6 +61,8 @@ const methodNames = [
   'gitProgress',
   'gitConflict',
   'gitResolve',
+  'keyArrivals',
+  'rekeyDefinition',
   'gitFinish',
   'gitAbort',
   'gitSetIdentity',

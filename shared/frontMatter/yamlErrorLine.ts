@@ -21,21 +21,30 @@ export function yamlErrorLine(yaml: string, position: number): number {
   return line;
 }
 
-/** The offset of the last quoted scalar or flow collection left open that starts before `position`. */
+/**
+ * The offset of the last quoted scalar or flow collection left open that starts before `position`.
+ * The token tree is walked with a stack of its own: a YAML bomb nests 50,000 flow lists, deeper than
+ * the call stack goes. Undefined also when the tokens cannot be read at all.
+ */
 function openConstructBefore(yaml: string, position: number): number | undefined {
   let found: number | undefined;
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) {
-      for (const item of value) visit(item);
-      return;
+  try {
+    const pending: unknown[] = [...new Parser().parse(yaml)];
+    while (pending.length > 0) {
+      const value = pending.pop();
+      if (Array.isArray(value)) {
+        pending.push(...value);
+        continue;
+      }
+      if (value === null || typeof value !== 'object') continue;
+      const token = value as Token;
+      if (typeof token.offset === 'number' && token.offset < position && isOpen(token))
+        found = Math.max(found ?? -1, token.offset);
+      for (const inner of Object.values(value)) if (typeof inner === 'object') pending.push(inner);
     }
-    if (value === null || typeof value !== 'object') return;
-    const token = value as Token;
-    if (typeof token.offset === 'number' && token.offset < position && isOpen(token))
-      found = Math.max(found ?? -1, token.offset);
-    for (const inner of Object.values(value)) if (typeof inner === 'object') visit(inner);
-  };
-  for (const token of new Parser().parse(yaml)) visit(token);
+  } catch {
+    return undefined;
+  }
   return found;
 }
 

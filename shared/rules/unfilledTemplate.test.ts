@@ -5,7 +5,7 @@ import { checkRule, documentFixture, sectionFixture } from './documentFixture.js
 import type { RuleInput } from './finding.js';
 import { unfilledTemplate } from './unfilledTemplate.js';
 
-const table = contentFingerprint(['| Metric | Target | Actual |']);
+const table = contentFingerprint(['| Metric | Baseline | Target | Actual |']);
 const metrics = (fingerprint: string | undefined, type: 'spec' | 'doc' = 'spec') =>
   documentFixture({
     path: 'specs/a.md',
