@@ -13,6 +13,8 @@ test('a PM comments on a requirement, a reviewer on serve --comments replies and
   const pm = new CommentsModel(app.page);
   await app.openDocument('specs/guest-checkout.md');
   await app.page.getByRole('button', { name: 'Comment on REQ-1' }).click();
+  // The first time, the cursor starts in the name (posting without one was refused).
+  await expect(pm.panel.getByRole('textbox', { name: 'Your name' })).toBeFocused();
   await pm.startThread('REQ-1', 'Should a guest confirm the email twice?', 'Dana PM');
   await expect(pm.thread('REQ-1')).toContainText('Dana PM');
   await expect(pm.tab).toHaveText('Comments1');
@@ -28,8 +30,13 @@ test('a PM comments on a requirement, a reviewer on serve --comments replies and
     await reviewer.open();
     await reviewer.reply('REQ-1', 'Once is enough; show it back on the receipt.', 'Rae Reviewer');
     await reviewerApp.selectText('Forced registration');
-    await reviewerApp.page.getByRole('button', { name: 'Comment', exact: true }).click();
+    // Ctrl+Alt+M puts the cursor in the new comment: what is typed next goes there, not into the page.
+    await reviewerApp.page.keyboard.press('Control+Alt+KeyM');
     const quoted = '“Forced registration” in “Problem”';
+    const box = reviewer.panel.getByRole('textbox', { name: `Comment on ${quoted}` });
+    await expect(box).toBeFocused();
+    await reviewerApp.page.keyboard.type('Which study says so?');
+    await expect(box).toHaveValue('Which study says so?');
     await reviewer.startThread(quoted, 'Which study says so?');
     await expect(reviewer.thread(quoted).getByRole('blockquote')).toHaveText('Forced registration');
 

@@ -1,5 +1,5 @@
 /** A comment or reply box: the text, who writes it (asked once, then remembered), submit and cancel. */
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { CommentAuthor } from '../../../shared/review/reviewFile.js';
 
 interface CommentFormProps {
@@ -22,6 +22,19 @@ export function CommentForm({ label, submitLabel, author, autoFocus, onSubmit, o
   const [busy, setBusy] = useState(false);
   const errorId = useId();
   const needsName = asking || author === undefined;
+  const nameField = useRef<HTMLInputElement>(null);
+  const textField = useRef<HTMLTextAreaElement>(null);
+  // Opened for writing: the cursor goes where the first words belong (the name, the first time), and
+  // again after the frame, since the shortcut that opened it (Ctrl+Alt+M in the editor) is still
+  // being handled there and would keep the focus in the document, where typing went nowhere.
+  useEffect(() => {
+    if (!autoFocus) return;
+    const field = () => (author === undefined ? nameField.current : textField.current);
+    field()?.focus();
+    const frame = requestAnimationFrame(() => field()?.focus());
+    return () => cancelAnimationFrame(frame);
+    // Only when the form opens: later renders must not pull the cursor back.
+  }, [autoFocus]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -51,6 +64,7 @@ export function CommentForm({ label, submitLabel, author, autoFocus, onSubmit, o
         <label className="comment-author-field">
           Your name
           <input
+            ref={nameField}
             value={name}
             autoComplete="name"
             maxLength={200}
@@ -66,10 +80,10 @@ export function CommentForm({ label, submitLabel, author, autoFocus, onSubmit, o
         </p>
       )}
       <textarea
+        ref={textField}
         aria-label={label}
         value={body}
         rows={3}
-        autoFocus={autoFocus}
         aria-invalid={error !== undefined || undefined}
         aria-describedby={error ? errorId : undefined}
         onChange={(event) => setBody(event.target.value)}

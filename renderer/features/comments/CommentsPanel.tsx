@@ -115,6 +115,8 @@ export function CommentsPanel({ api, workspace, navigate, documentKey, initialTa
           <p className="thread-anchor">On {target.label}</p>
           {target.anchor.kind === 'text' && <blockquote>{target.anchor.quote}</blockquote>}
           <CommentForm
+            // A new target (Ctrl+Alt+M on other text) opens the form afresh, with the cursor in it.
+            key={`${target.label}\n${target.anchor.kind === 'text' ? target.anchor.quote : ''}`}
             label={`Comment on ${target.label}`}
             submitLabel="Comment"
             author={who}

@@ -273,6 +273,21 @@ function EditorPage({
   const commentHere = () => {
     if (editor && entry?.key && commentRequests) commentRequests.request(commentTarget(editor, entry.key));
   };
+  const commentHereRef = useRef(commentHere);
+  commentHereRef.current = commentHere;
+  // Ctrl+Alt+M (⌘⌥M): comment on the selection, as in Google Docs and Word. Heard on the whole page:
+  // in a read-only document (a reviewer's) the text is selected but the focus is not in the editor.
+  useEffect(() => {
+    if (!canComment) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.altKey && (event.ctrlKey || event.metaKey) && event.code === 'KeyM') {
+        event.preventDefault();
+        commentHereRef.current();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [canComment]);
   const filled = completeness.required.length - completeness.empty.length;
   const byPath = workspace.byPath;
   const exists = useCallback((other: string) => byPath.has(other), [byPath]);
@@ -295,17 +310,7 @@ function EditorPage({
 
   return (
     <EditorPageContext.Provider value={pageContext}>
-      <article
-        className="document-page"
-        aria-busy={session.busy || undefined}
-        onKeyDown={(event) => {
-          // Ctrl+Alt+M (⌘⌥M): comment on the selection, as in Google Docs and Word.
-          if (canComment && event.altKey && (event.ctrlKey || event.metaKey) && event.code === 'KeyM') {
-            event.preventDefault();
-            commentHere();
-          }
-        }}
-      >
+      <article className="document-page" aria-busy={session.busy || undefined}>
         <header className="document-header">
           <div className="document-meta">
             <span className={`type-badge type-${type}`}>{type === 'doc' ? 'Document' : type}</span>
