@@ -220,7 +220,16 @@ test('automatic sync without a remote commits, says there is nowhere to push, an
   await changes.open();
   await changes.setIdentity('Dana', 'dana@example.com');
   await app.page.getByRole('combobox', { name: 'Commit and push my changes' }).selectOption('5');
-  await expect.poll(() => git(workspaceDir, 'config', '--get', 'specbench.syncMinutes').trim()).toBe('5');
+  // git config --get fails until the setting is written: read that as not yet.
+  await expect
+    .poll(() => {
+      try {
+        return git(workspaceDir, 'config', '--get', 'specbench.syncMinutes').trim();
+      } catch {
+        return '';
+      }
+    })
+    .toBe('5');
   await app.page.clock.install();
   await app.page.reload();
   await changes.open();
