@@ -82,7 +82,24 @@ export function useSuggestion(
       setItems([]);
       return;
     }
-    const replace = () => editor.chain().focus().deleteRange({ from: open.from, to: open.to });
+    // The text to replace is read when the choice is made, not when the list was made: a fast typist's
+    // last letters ('/tas' then 'k', Enter) reach the document before the list catches up, and a
+    // range from then left the 'k' behind.
+    const replace = () => {
+      const { $from } = editor.state.selection;
+      const before = $from.parent.textBetween(
+        Math.max(0, $from.parentOffset - 60),
+        $from.parentOffset,
+        undefined,
+        '\ufffc',
+      );
+      const trigger = findTrigger(before);
+      const from = trigger && trigger.kind === open.trigger.kind ? $from.pos - trigger.length : open.from;
+      return editor
+        .chain()
+        .focus()
+        .deleteRange({ from, to: Math.max(from, $from.pos) });
+    };
     setActive(0);
     if (open.trigger.kind === 'slash') {
       const prefix = workspaceRef.current.info?.settings.prefixes.requirement ?? 'REQ';
