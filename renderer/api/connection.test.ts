@@ -53,6 +53,21 @@ describe('Connection', () => {
     expect([waits, connection.current.status]).toEqual([[1000, 2000, 4000, 8000], 'connected']);
   });
 
+  it('while flapping, another call getting through does not end the wait: only the probe does', async () => {
+    // Only the save fails at the network: the reloads after each reconnect get through at once.
+    const connection = new Connection(() => Promise.resolve(true));
+    let reconnects = 0;
+    connection.onDidReconnect(() => reconnects++);
+    connection.lost();
+    connection.reached();
+    connection.lost();
+    connection.reached();
+    connection.reached();
+    expect([reconnects, connection.current.status]).toEqual([1, 'reconnecting']);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect([reconnects, connection.current.status]).toEqual([2, 'connected']);
+  });
+
   it('Try now probes at once', async () => {
     let probes = 0;
     const connection = new Connection(() => Promise.resolve(++probes > 0));

@@ -49,9 +49,14 @@ export class Connection {
     this.schedule(flapping ? this.lastBack.attempt + 1 : 1);
   }
 
-  /** A call reached the server: if it was lost, it is back. */
-  reached(): void {
+  /**
+   * A call reached the server: if it was lost, it is back — unless it is flapping (lost again soon
+   * after coming back, as when only the save is refused at the network): then only the probe, on its
+   * backoff, ends the wait, or every other call that gets through would reload everything at once.
+   */
+  reached(fromProbe = false): void {
     if (this.state.status === 'connected') return;
+    if (!fromProbe && this.state.attempt > 1) return;
     clearTimeout(this.timer);
     this.lastBack = { at: this.clock.now(), attempt: this.state.attempt };
     this.set({ status: 'connected' });
@@ -78,7 +83,7 @@ export class Connection {
     const there = await this.probe().catch(() => false);
     this.probing = false;
     if (this.state.status === 'connected') return;
-    if (there) this.reached();
+    if (there) this.reached(true);
     else this.schedule(attempt + 1);
   }
 
