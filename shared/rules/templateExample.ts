@@ -1,7 +1,7 @@
 /** Whether a section still holds exactly its template's example: guidance, never content. */
 import type { DocumentEntry, SectionSummary } from '../model/documentModel.js';
 import { builtInTemplate } from '../templates/template.js';
-import { sectionKey } from '../templates/templateExamples.js';
+import { isExampleSection } from '../templates/templateExamples.js';
 import type { RuleInput } from './finding.js';
 
 export function isTemplateExample(
@@ -11,5 +11,5 @@ export function isTemplateExample(
 ): boolean {
   if (section.fingerprint === undefined || document.type === 'doc') return false;
   const examples = input.examples?.[document.type] ?? builtInTemplate(document.type).examples;
-  return examples.get(sectionKey(section.title)) === section.fingerprint;
+  return isExampleSection(examples, section.title, section.fingerprint);
 }

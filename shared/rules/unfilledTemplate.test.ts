@@ -24,12 +24,26 @@ describe('unfilled-template', () => {
         `specs/a.md:12 "Success metrics" in SPEC-1 still holds the template's example; replace it with your own words.`,
       ],
     ],
+    [
+      'the table of the spec template before Baseline was added, left as it was',
+      metrics(contentFingerprint(['| Metric | Target | Actual |', '|---|---|---|', '|  |  |  |'])),
+      {},
+      [
+        `specs/a.md:12 "Success metrics" in SPEC-1 still holds the template's example; replace it with your own words.`,
+      ],
+    ],
     ['a section of its own words', metrics(contentFingerprint(['| Conversion | 48% | |'])), {}, []],
     ['a section too long to fingerprint', metrics(undefined), {}, []],
     ['a document no template made', metrics(table, 'doc'), {}, []],
     [
       "a workspace's own template, whose metrics section has no example",
       metrics(table),
+      { examples: { spec: new Map() } },
+      [],
+    ],
+    [
+      "a workspace's own template, whose metrics section has no example, and the old built-in table",
+      metrics(contentFingerprint(['| Metric | Target | Actual |'])),
       { examples: { spec: new Map() } },
       [],
     ],

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { builtInTemplate, renderTemplate, templateFromOverride } from './template.js';
-import { contentFingerprint, contentWords, fingerprintOf, templateExamples } from './templateExamples.js';
+import {
+  contentFingerprint,
+  contentWords,
+  fingerprintOf,
+  isExampleSection,
+  templateExamples,
+} from './templateExamples.js';
 
 describe('contentWords', () => {
   const cases: [string, string[], string[] | undefined][] = [
@@ -93,5 +99,57 @@ describe('templateExamples', () => {
     expect([...templateExamples('---\nkey: {{key}}\n---\nHello there.\n')]).toEqual([
       ['', fingerprint('Hello there.')],
     ]);
+  });
+});
+
+describe('isExampleSection', () => {
+  const spec = builtInTemplate('spec').examples;
+  const fingerprint = (...lines: string[]) => contentFingerprint(lines);
+  const cases: [string, ReadonlyMap<string, string> | undefined, string, string | undefined, boolean][] = [
+    [
+      "the spec template's metrics table",
+      spec,
+      'Success metrics',
+      fingerprint('| Metric | Baseline | Target | Actual |'),
+      true,
+    ],
+    [
+      'the metrics table of the spec template before Baseline',
+      spec,
+      'Success metrics',
+      fingerprint('| Metric | Target | Actual |', '|---|---|---|', '|  |  |  |'),
+      true,
+    ],
+    [
+      'that old table under another heading',
+      spec,
+      'Goals',
+      fingerprint('| Metric | Target | Actual |'),
+      false,
+    ],
+    [
+      'a filled-in old table',
+      spec,
+      'Success metrics',
+      fingerprint('| Metric | Target | Actual |', '| Conversion | 48% | |'),
+      false,
+    ],
+    [
+      'a template with no metrics example',
+      new Map(),
+      'Success metrics',
+      fingerprint('| Metric | Target | Actual |'),
+      false,
+    ],
+    [
+      'a document without a template',
+      undefined,
+      'Success metrics',
+      fingerprint('| Metric | Target | Actual |'),
+      false,
+    ],
+  ];
+  it.each(cases)('%s', (_name, examples, title, sectionFingerprint, expected) => {
+    expect(isExampleSection(examples, title, sectionFingerprint)).toBe(expected);
   });
 });

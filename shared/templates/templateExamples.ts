@@ -55,6 +55,28 @@ export function contentFingerprint(lines: readonly string[]): string | undefined
   return words && words.length > 0 ? fingerprintOf(words) : undefined;
 }
 
+/**
+ * Examples earlier built-in templates held, by section key: a document made from one still holds
+ * only guidance there (a spec's Metric | Target | Actual table, from before Baseline was added).
+ */
+const formerExamples: ReadonlyMap<string, readonly string[]> = new Map([
+  ['success metrics', [fingerprintOf(['metric', 'target', 'actual'])]],
+]);
+
+/**
+ * Whether a section with this title and fingerprint holds exactly its template's example (`examples`),
+ * or what an earlier built-in template held in a section the template still has an example for.
+ */
+export function isExampleSection(
+  examples: ReadonlyMap<string, string> | undefined,
+  title: string,
+  fingerprint: string | undefined,
+): boolean {
+  const example = examples?.get(sectionKey(title));
+  if (example === undefined || fingerprint === undefined) return false;
+  return example === fingerprint || (formerExamples.get(sectionKey(title))?.includes(fingerprint) ?? false);
+}
+
 const headingPattern = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const fencePattern = /^ {0,3}(```|~~~)/;
 

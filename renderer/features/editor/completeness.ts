@@ -3,7 +3,11 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import type { WorkspaceInfo } from '../../../shared/contract/apiContract.js';
 import type { DocumentType } from '../../../shared/model/documentModel.js';
 import { builtInTemplate } from '../../../shared/templates/template.js';
-import { contentFingerprint, sectionKey } from '../../../shared/templates/templateExamples.js';
+import {
+  contentFingerprint,
+  isExampleSection,
+  sectionKey,
+} from '../../../shared/templates/templateExamples.js';
 import { documentSections } from './templateSections.js';
 
 /** What the editor needs of a document's template: the built-in one, or the workspace's own. */
@@ -48,6 +52,5 @@ export function holdsOnlyExample(
   title: string,
   markdown: string,
 ): boolean {
-  const example = outline?.examples.get(sectionKey(title));
-  return example !== undefined && contentFingerprint(markdown.split(/\r?\n/)) === example;
+  return isExampleSection(outline?.examples, title, contentFingerprint(markdown.split(/\r?\n/)));
 }

@@ -27,4 +27,13 @@ describe('documentSections', () => {
       'acceptance criteria',
     ]);
   });
+
+  it('a spec made before Baseline was added still holds the example metrics table', () => {
+    const old = (text: string) =>
+      text.replace(
+        /\| Metric \| Baseline \| Target \| Actual \|\n.*\n.*\n/,
+        '| Metric | Target | Actual |\n|---|---|---|\n|  |  |  |\n',
+      );
+    expect(exampleSections('spec', old)).toEqual(['success metrics']);
+  });
 });

@@ -8,7 +8,12 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { withoutComments } from '../../../shared/grammar/htmlComments.js';
 import { referenceOf } from '../../../shared/markdown/extensions/reference.js';
 import { formatReference } from '../../../shared/grammar/linkGrammar.js';
-import { exampleWordLimit, fingerprintOf, sectionKey } from '../../../shared/templates/templateExamples.js';
+import {
+  exampleWordLimit,
+  fingerprintOf,
+  isExampleSection,
+  sectionKey,
+} from '../../../shared/templates/templateExamples.js';
 
 export interface DocumentSection {
   /** `''` for the blocks before the first heading. */
@@ -106,12 +111,17 @@ export function documentSections(
   });
   return all.map((section) => {
     const size = section.blocks.reduce((total, block) => total + block.node.nodeSize, 0);
-    const example = examples?.get(sectionKey(section.title));
-    const words = example !== undefined && size <= exampleSizeLimit ? wordsOf(section.blocks) : undefined;
+    const words =
+      examples?.has(sectionKey(section.title)) === true && size <= exampleSizeLimit
+        ? wordsOf(section.blocks)
+        : undefined;
     return {
       ...section,
       hasContent: () => section.blocks.some((block) => containsContent(block.node)),
-      example: words !== undefined && words.length > 0 && fingerprintOf(words) === example,
+      example:
+        words !== undefined &&
+        words.length > 0 &&
+        isExampleSection(examples, section.title, fingerprintOf(words)),
     };
   });
 }
