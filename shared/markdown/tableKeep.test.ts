@@ -68,14 +68,46 @@ describe('keepTableSource', () => {
   it('keeps the delimiter row and the untouched rows of a table written anew', () => {
     const old = '|A|B|\n|:--|---:|\n|1|2|\n|3|4|\n';
     const rendered = '| A | B |\n| :--- | ---: |\n| 1 | 2 |\n| 3 | five |';
-    expect(keepTableSource(old, rendered, parse)).toBe('|A|B|\n|:--|---:|\n|1|2|\n| 3 | five |');
+    expect(keepTableSource(old, rendered, parse)).toBe('|A|B|\n|:--|---:|\n|1|2|\n|3|five|');
   });
 
-  it('writes the delimiter row anew when a column or its alignment changed', () => {
+  it("writes the rows it writes anew in the table's own style", () => {
+    const cases: [string, string, string, string][] = [
+      [
+        'a row added to a table written without spaces',
+        '|A|B|\n|---|---|\n|1|2|\n',
+        '| A | B |\n| --- | --- |\n| 1 | 2 |\n| 3 |  |',
+        '|A|B|\n|---|---|\n|1|2|\n|3||',
+      ],
+      [
+        'without outer pipes',
+        'A|B\n---|---\n1|2\n',
+        '| A | B |\n| --- | --- |\n| 1 | 2 |\n| 3 | 4 |',
+        'A|B\n---|---\n1|2\n3|4',
+      ],
+      [
+        'a column added',
+        '|A|B|\n|---|:-:|\n|1|2|\n',
+        '| A | B | C |\n| --- | :---: | --- |\n| 1 | 2 | 3 |',
+        '|A|B|C|\n|---|:-:|---|\n|1|2|3|',
+      ],
+      [
+        "a table written with spaces keeps the codec's rows",
+        '| A | B |\n|---|---|\n| 1 | 2 |\n',
+        '| A | B |\n| --- | --- |\n| 1 | 2 |\n| 3 | 4 |',
+        '| A | B |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |',
+      ],
+    ];
+    expect(cases.map(([, old, rendered]) => keepTableSource(old, rendered, parse))).toEqual(
+      cases.map(([, , , expected]) => expected),
+    );
+  });
+
+  it("writes the delimiter row anew, in the table's style, when a column or its alignment changed", () => {
     const old = '|A|B|\n|---|---|\n|1|2|\n';
     const aligned = '| A | B |\n| :--- | --- |\n| 1 | 2 |';
-    expect(keepTableSource(old, aligned, parse)).toBe('|A|B|\n| :--- | --- |\n|1|2|');
-    const wider = '| A | B | C |\n| --- | --- | --- |\n| 1 | 2 | 3 |';
-    expect(keepTableSource(old, wider, parse)).toBe(wider);
+    expect(keepTableSource(old, aligned, parse)).toBe('|A|B|\n|:--|---|\n|1|2|');
+    const spaced = '| A | B |\n|---|---|\n| 1 | 2 |\n';
+    expect(keepTableSource(spaced, aligned, parse)).toBe('| A | B |\n| :--- | --- |\n| 1 | 2 |');
   });
 });
