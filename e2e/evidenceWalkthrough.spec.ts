@@ -114,6 +114,10 @@ test('an Actual that is not clearly a number is not read; one with its date in b
   await app.goto('#/metrics');
   const guest = app.page.getByRole('table', { name: 'Metrics of SPEC-1' });
   await expect(guest.getByRole('row', { name: /Checkout conversion/ })).toContainText(/not read$/);
+  // Neither good nor bad news: outlined, not tinted, and it says how to write an Actual it can read.
+  const notRead = guest.getByText('not read', { exact: true });
+  await expect(notRead).toHaveAttribute('title', /write it with its unit.*4\.2% \(2026-11-30\)/);
+  await expect(notRead).toHaveCSS('box-shadow', /inset/);
   await expect(guest.getByRole('row', { name: /Drop-off/ })).toContainText(/\bmet$/);
   await guest.scrollIntoViewIfNeeded();
   await screenshot(app.page, 'metrics-not-read');

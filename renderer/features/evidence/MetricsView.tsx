@@ -20,6 +20,14 @@ interface MetricsViewProps {
   navigate: (hash: string) => void;
 }
 
+/** Why a metric could not be judged, and how to write it so it can (the chip's tooltip). */
+const verdictHints: Partial<Record<MetricVerdict, string>> = {
+  'not-read':
+    'The Actual is not clearly a number: write it with its unit, and when it was measured in brackets, e.g. 4.2% (2026-11-30).',
+  unclear:
+    'Target and Actual are not numbers of one kind (a percentage and a count, or words): compare them by hand.',
+};
+
 const verdictOrder: MetricVerdict[] = ['met', 'not-met', 'not-measured', 'not-read', 'unclear'];
 
 export function MetricsView({ api, workspace, navigate }: MetricsViewProps) {
@@ -110,7 +118,9 @@ export function MetricsView({ api, workspace, navigate }: MetricsViewProps) {
                       <td>{metric.target}</td>
                       <td>{metric.actual || '—'}</td>
                       <td>
-                        <span className={`verdict verdict--${verdict}`}>{verdictLabels[verdict]}</span>
+                        <span className={`verdict verdict--${verdict}`} title={verdictHints[verdict]}>
+                          {verdictLabels[verdict]}
+                        </span>
                         {late && (
                           <span className="verdict verdict--overdue" title={late}>
                             unmeasured after release
