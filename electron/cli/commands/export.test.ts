@@ -45,7 +45,11 @@ describe('specbench export', () => {
       ['--all', '--spec', 'SPEC-1', '--format', 'md', '--out', 'b.md'],
       'export: give --spec or --all, not both',
     ],
-    ['no format', ['--all', '--out', 'b.md'], 'export: --format must be pdf, md, zip, html or feature'],
+    [
+      'no format, and an --out that does not say one',
+      ['--all', '--out', 'bundle.docx'],
+      'export: give --format pdf, md, zip, html or feature, or an --out file ending in .pdf, .md, .zip or .html',
+    ],
     [
       'an unknown format',
       ['--all', '--format', 'docx', '--out', 'b.md'],
@@ -93,7 +97,8 @@ describe('specbench export', () => {
     ['html', 'bundle.html', /^<!doctype html>/, []],
     ['md', 'bundle.md', /^# Guest checkout\n/, ['bundle.assets', 'bundle.assets/checkout-flow.png']],
     ['zip', 'bundle.zip', /^PK/, []],
-    ['pdf', 'bundle.pdf', /^%PDF-/, []],
+    // Without --format, the extension of --out says it.
+    ['pdf (inferred from --out)', 'bundle.pdf', /^%PDF-/, []],
   ];
   it.each(formatCases)(
     'writes %s to --out (and its images) and nothing else',
@@ -101,8 +106,7 @@ describe('specbench export', () => {
       const { cwd, ...run } = await exportWith([
         '--spec',
         'SPEC-1',
-        '--format',
-        format,
+        ...(format.includes('inferred') ? [] : ['--format', format]),
         '--out',
         out,
         '--include',

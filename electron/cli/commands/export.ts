@@ -31,7 +31,7 @@ export const exportCommand: CliCommand = {
   name: 'export',
   summary: 'a spec bundle for review (PDF, Markdown, zip, HTML), or acceptance tests as Gherkin',
   usage:
-    'specbench export <dir> (--spec KEY … | --all) --format pdf|md|zip|html|feature --out PATH|- [--include stories,faqs,roadmap,matrix,comments] [--changes-since REV] [--json]',
+    'specbench export <dir> (--spec KEY … | --all) [--format pdf|md|zip|html|feature] --out PATH|- [--include stories,faqs,roadmap,matrix,comments] [--changes-since REV] [--json]',
   details: `Bundles the chosen specs with, on request, the stories implementing their requirements, the FAQs
 answering them, the roadmap items they deliver and a traceability matrix.
 
@@ -42,7 +42,8 @@ Options:
                     md (one file, its images copied into <name>.assets/ beside it; with --out -
                     embedded), zip (the documents with relative links and their images), html
                     (one self-contained file), feature (one Cucumber .feature file per story
-                    implementing the specs, or per story with --all)
+                    implementing the specs, or per story with --all); without --format,
+                    the --out file's extension says it (.pdf, .md, .zip, .html)
   --out PATH        the file to write, whole or not at all (md's images too: the files of the same
                     names in <name>.assets/ are replaced, others there are left alone); missing
                     folders on the way are created.
@@ -88,6 +89,16 @@ feature no stories) or a failed export, 3 a --spec key that is not in the worksp
       return fail(context, 'export: give --spec or --all, not both');
     if (values.all !== true && specs.length === 0)
       return fail(context, 'export: name the specs with --spec KEY, or use --all');
+    // Without --format, the --out file's extension says it (--out review.pdf), as with most converters.
+    if (values.format === undefined && typeof values.out === 'string') {
+      const inferred = formatOfFile(values.out);
+      if (inferred === undefined)
+        return fail(
+          context,
+          `export: give --format pdf, md, zip, html or feature, or an --out file ending in .pdf, .md, .zip or .html`,
+        );
+      values.format = inferred;
+    }
     if (typeof values.format !== 'string' || !formats.includes(values.format)) {
       return fail(
         context,
@@ -301,6 +312,16 @@ async function changesChapter(
     hash: '',
   });
   return { ok: true, document: { entry, text } };
+}
+
+/** The bundle format an --out file name ends in (`review.pdf`), if any; `-` and folders say none. */
+function formatOfFile(out: string): string | undefined {
+  const extension = /\.([a-z]+)$/i.exec(out)?.[1]?.toLowerCase();
+  return extension === 'markdown'
+    ? 'md'
+    : extension === 'htm'
+      ? 'html'
+      : formats.find((format) => format === extension && format !== 'feature');
 }
 
 /** `--out dir/` names a folder (which may not exist yet): a bundle needs a file name. */
