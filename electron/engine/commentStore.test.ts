@@ -121,14 +121,22 @@ describe('comment store', () => {
     );
     await fs.appendFile(path.join(root, 'specs/wallets.md'), `\n${requirement}`);
     const reopened = await open(root);
+    // Its thread follows it to the spec that defines it now, and counts there; a reply is written to
+    // the file the thread lives in.
     expect(reopened.comments.threads('SPEC-3').map((thread) => thread.anchor)).toEqual([
-      { kind: 'key', key: 'REQ-12' },
       { kind: 'heading', slug: 'problem' },
     ]);
+    const moved = reopened.comments.threads('SPEC-4');
+    expect(moved.map((thread) => thread.anchor)).toEqual([{ kind: 'key', key: 'REQ-12' }]);
+    expect(reopened.comments.unresolvedCounts()).toEqual({ 'SPEC-3': 1, 'SPEC-4': 1 });
     expect(commentFindings(reopened)).toEqual([
       'info reviews/SPEC-3.md:5 SPEC-3 has 2 unresolved comment threads.',
       'warning reviews/SPEC-3.md:11 A comment on SPEC-3 is anchored to the heading #problem, which is no longer there.',
     ]);
+    const reply = await reopened.comments.addEntry('SPEC-4', moved[0]!.id, 'Still open', sam);
+    expect(reply.ok).toBe(true);
+    expect(await fs.readFile(path.join(root, 'reviews/SPEC-3.md'), 'utf8')).toContain('Still open');
+    await expect(fs.access(path.join(root, 'reviews/SPEC-4.md'))).rejects.toThrow();
     await fs.writeFile(path.join(root, 'specs/wallets.md'), files['specs/wallets.md']!);
     const third = await open(root);
     expect(commentFindings(third)).toContain(

@@ -2,6 +2,8 @@
  * Review comments on disk (`reviews/<KEY>.md`, see shared/review/reviewFile.ts): read once on open,
  * kept parsed per document key, written through the document store's safe path (atomic, and only
  * over the version just read: a file changed meanwhile is read again and the entry spliced again).
+ * A thread anchored to a requirement is shown on the document that defines the requirement now,
+ * whichever file it was written to: it follows a requirement moved to another spec.
  */
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
@@ -34,9 +36,13 @@ const attributesText =
 
 export class CommentStore {
   private readonly files = new Map<string, ReviewDocument>();
-  private readonly listeners = new Set<(documentKey: string) => void>();
+  private readonly listeners = new Set<(documentKeys: string[]) => void>();
 
-  constructor(private readonly store: DocumentStore) {}
+  /** `definedIn`: the key of the document that defines a requirement key now, if any. */
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly definedIn: (requirementKey: string) => string | undefined = () => undefined,
+  ) {}
 
   /** Reads every `reviews/<KEY>.md`; a folder that is not there means no comments. */
   async load(): Promise<void> {
@@ -44,18 +50,45 @@ export class CommentStore {
     await Promise.all(names.map((name) => this.refresh(`reviews/${name}`)));
   }
 
-  /** Re-reads one review file after a change outside; answers its document key, or undefined for other paths. */
-  async refresh(file: string): Promise<string | undefined> {
+  /**
+   * Re-reads one review file after a change outside; answers the document keys its threads are shown
+   * on (before and after), or undefined for other paths.
+   */
+  async refresh(file: string): Promise<string[] | undefined> {
     const key = reviewKeyOf(file);
     if (key === undefined) return undefined;
+    const before = this.shownKeys(key);
     const read = await this.store.read(file);
     if (!read.ok) this.files.delete(key);
     else this.files.set(key, { document: key, path: file, threads: parseReviewFile(read.file.text).threads });
-    return key;
+    return [...new Set([...before, ...this.shownKeys(key)])];
   }
 
+  /** The threads shown on a document: its own file's, and those on requirements it defines now. */
   threads(documentKey: string): ReviewThread[] {
-    return this.files.get(documentKey)?.threads ?? [];
+    const shown: ReviewThread[] = [];
+    for (const file of this.all()) {
+      for (const thread of file.threads)
+        if (this.shownOn(thread, file.document) === documentKey) shown.push(thread);
+    }
+    return shown;
+  }
+
+  /** Where a thread written to `fileKey`'s review file is shown: on a requirement's current document. */
+  private shownOn(thread: ReviewThread, fileKey: string): string {
+    if (thread.anchor.kind !== 'key' || thread.anchor.key === fileKey) return fileKey;
+    return this.definedIn(thread.anchor.key) ?? fileKey;
+  }
+
+  /** The document keys a review file's threads are shown on. */
+  private shownKeys(fileKey: string): string[] {
+    const threads = this.files.get(fileKey)?.threads ?? [];
+    return [...new Set([fileKey, ...threads.map((thread) => this.shownOn(thread, fileKey))])];
+  }
+
+  /** The review file (its document key) that holds a thread. */
+  private fileOf(threadId: string): string | undefined {
+    return this.all().find((file) => file.threads.some((thread) => thread.id === threadId))?.document;
   }
 
   /** Every review file read, by document key order. */
@@ -67,14 +100,17 @@ export class CommentStore {
   unresolvedCounts(): Record<string, number> {
     const counts: Record<string, number> = {};
     for (const file of this.files.values()) {
-      const open = file.threads.filter((thread) => !thread.resolved).length;
-      if (open > 0) counts[file.document] = open;
+      for (const thread of file.threads) {
+        if (thread.resolved) continue;
+        const shown = this.shownOn(thread, file.document);
+        counts[shown] = (counts[shown] ?? 0) + 1;
+      }
     }
     return counts;
   }
 
-  /** Called after each of our own writes, with the document key. */
-  onDidChange(listener: (documentKey: string) => void): () => void {
+  /** Called after each of our own writes, with the document keys whose threads changed. */
+  onDidChange(listener: (documentKeys: string[]) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -105,7 +141,8 @@ export class CommentStore {
   ): Promise<CommentWriteResult> {
     const problem = checkBody(body, action);
     if (problem) return Promise.resolve(problem);
-    if (!this.threads(documentKey).some((thread) => thread.id === threadId)) {
+    const fileKey = this.fileOf(threadId);
+    if (fileKey === undefined || !this.threads(documentKey).some((thread) => thread.id === threadId)) {
       return Promise.resolve({
         ok: false,
         error: 'not-found',
@@ -113,7 +150,7 @@ export class CommentStore {
       });
     }
     const entry = { ...entryFields(author, action), body };
-    return this.write(documentKey, threadId, (text) =>
+    return this.write(fileKey, threadId, (text) =>
       text === undefined ? undefined : appendEntry(text, threadId, entry),
     );
   }
@@ -145,7 +182,8 @@ export class CommentStore {
       if (!read.ok) await this.store.create(attributesFile, attributesText);
       const threads = parseReviewFile(next).threads;
       this.files.set(documentKey, { document: documentKey, path: file, threads });
-      for (const listener of [...this.listeners]) listener(documentKey);
+      const shown = this.shownKeys(documentKey);
+      for (const listener of [...this.listeners]) listener(shown);
       return { ok: true, thread: threads.find((thread) => thread.id === threadId)! };
     }
     return {

@@ -125,8 +125,8 @@ export class Workspace {
       ...(backupFolder === undefined ? {} : { backupFolder }),
     });
     roadmapStore.onDidChange(() => this.indexes.roadmapChanged());
-    this.comments = new CommentStore(store);
-    this.comments.onDidChange((key) => this.emit({ paths: [], roadmap: false, comments: [key] }));
+    this.comments = new CommentStore(store, (key) => this.requirement(key)?.document.key);
+    this.comments.onDidChange((keys) => this.emit({ paths: [], roadmap: false, comments: keys }));
   }
 
   private emit(change: WorkspaceChange): void {
@@ -399,7 +399,7 @@ export class Workspace {
       if (this.closed) return;
       const reviewed = await this.comments.refresh(change.path);
       if (reviewed !== undefined) {
-        comments.push(reviewed);
+        comments.push(...reviewed);
       } else if (change.path === roadmapFile) {
         await this.roadmapStore.reload();
         roadmap = true;

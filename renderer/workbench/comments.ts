@@ -37,7 +37,10 @@ export function useCommentRequests(): CommentRequests | undefined {
   return useContext(CommentRequestsContext);
 }
 
-/** Calls `load` now and whenever the workspace reports changed comments (ours or from outside). */
+/**
+ * Calls `load` now and whenever the workspace reports changed comments (ours or from outside), or
+ * changed documents (a requirement moved to another spec takes its threads along).
+ */
 export function useCommentChanges(
   api: SpecbenchApi,
   load: (changed: readonly string[] | undefined) => void,
@@ -45,7 +48,8 @@ export function useCommentChanges(
   useEffect(() => {
     load(undefined);
     return api.onDidChangeWorkspace((event) => {
-      if (event.comments && event.comments.length > 0) load(event.comments);
+      if (event.paths.length > 0) load(undefined);
+      else if (event.comments && event.comments.length > 0) load(event.comments);
     });
   }, [api, load]);
 }
@@ -62,7 +66,7 @@ export function useCommentCounts(api: SpecbenchApi): Readonly<Record<string, num
         .catch(() => undefined);
     load();
     const unsubscribe = api.onDidChangeWorkspace((event) => {
-      if (event.comments && event.comments.length > 0) load();
+      if (event.paths.length > 0 || (event.comments && event.comments.length > 0)) load();
     });
     return () => {
       live = false;
