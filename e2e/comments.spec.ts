@@ -26,7 +26,7 @@ test('a PM comments on a requirement, a reviewer on serve --comments replies and
     const reviewerApp = await openApp(await context.newPage(), reviewerServer.url);
     const reviewer = new CommentsModel(reviewerApp.page);
     await reviewerApp.goto('#/doc/specs/guest-checkout.md');
-    await expect(reviewerApp.page.getByText('Read-only', { exact: true })).toBeVisible();
+    await expect(reviewerApp.page.getByText('Read-only · comments on', { exact: true })).toBeVisible();
     await reviewer.open();
     await reviewer.reply('REQ-1', 'Once is enough; show it back on the receipt.', 'Rae Reviewer');
     await reviewerApp.selectText('Forced registration');

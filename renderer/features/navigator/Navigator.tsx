@@ -118,6 +118,7 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
   const problems = workspace.findings.filter((finding) => finding.severity !== 'info').length;
   const recovered = useRecoveredEdits(api, workspace.revision).orphaned;
   const writable = workspace.info?.writable ?? false;
+  const canComment = workspace.info?.canComment ?? writable;
   const openPath = route.name === 'doc' || route.name === 'story' ? route.path : undefined;
 
   async function create(type: NewDocumentType) {
@@ -147,11 +148,14 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
         <a href="#/" className="workspace-name" title={workspace.info?.folderName}>
           {workspace.info?.name ?? 'Specbench'}
         </a>
-        {workspace.info && !writable && <span className="badge">Read-only</span>}
+        {workspace.info && !writable && (
+          <span className="badge">{canComment ? 'Read-only · comments on' : 'Read-only'}</span>
+        )}
       </header>
       {workspace.info && !writable && (
         <p className="read-only-note">
-          You can read and share links here. To edit, start it with <code>specbench serve --write</code>.
+          You can read{canComment ? ', comment' : ''} and share links here. To edit, start it with{' '}
+          <code>specbench serve --write</code>.
         </p>
       )}
       {writable && (
