@@ -1,5 +1,5 @@
 /** A comment or reply box: the text, who writes it (asked once, then remembered), submit and cancel. */
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import type { CommentAuthor } from '../../../shared/review/reviewFile.js';
 
 interface CommentFormProps {
@@ -24,10 +24,11 @@ export function CommentForm({ label, submitLabel, author, autoFocus, onSubmit, o
   const needsName = asking || author === undefined;
   const nameField = useRef<HTMLInputElement>(null);
   const textField = useRef<HTMLTextAreaElement>(null);
-  // Opened for writing: the cursor goes where the first words belong (the name, the first time), and
-  // again after the frame, since the shortcut that opened it (Ctrl+Alt+M in the editor) is still
-  // being handled there and would keep the focus in the document, where typing went nowhere.
-  useEffect(() => {
+  // Opened for writing: the cursor goes where the first words belong (the name, the first time), as
+  // the form mounts (keys queued behind the click that opened it land there), and again after the
+  // frame, since the shortcut that opened it (Ctrl+Alt+M in the editor) is still being handled there
+  // and would keep the focus in the document, where typing went nowhere.
+  useLayoutEffect(() => {
     if (!autoFocus) return;
     const field = () => (author === undefined ? nameField.current : textField.current);
     field()?.focus();

@@ -1,5 +1,6 @@
 /** One review thread: where it is anchored, its comments in order, a reply box, resolve and reopen. */
 import { useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { CommentAuthor, ReviewEntry, ReviewThread } from '../../../shared/review/reviewFile.js';
 import { keyHash } from '../../workbench/route.js';
@@ -98,7 +99,12 @@ export function ThreadView({
       {canComment && (
         <div className="thread-actions">
           {!replying && (
-            <button type="button" onClick={() => setReplying(true)}>
+            <button
+              type="button"
+              // The box mounts and takes the focus before the click returns: keys typed right after
+              // it went to the vanished button (the page) and the reply lost its first words.
+              onClick={() => flushSync(() => setReplying(true))}
+            >
               Reply
             </button>
           )}
