@@ -201,6 +201,7 @@ describe('suspect links and specbench review', () => {
   it('review, history and diff print JSON with --json or --format json; an unknown story exits 3', () => {
     const again = specbench('review', '.', 'STORY-2', '--json');
     const unknown = specbench('review', '.', 'STORY-404', '--json');
+    const requirement = specbench('review', '.', 'REQ-2');
     const history = specbench('history', '.', 'REQ-2', '--format', 'json');
     const diff = specbench('diff', '.', 'v1', 'v2', '--format', 'json');
     const review = JSON.parse(again.stdout) as {
@@ -211,11 +212,16 @@ describe('suspect links and specbench review', () => {
     expect({
       review: [again.code, review.story, Object.keys(review.stamps), review.changed],
       unknown: [unknown.code, unknown.stderr],
+      requirement: [requirement.code, requirement.stderr],
       history: [history.code, (JSON.parse(history.stdout) as { key: string }).key],
       diff: [diff.code, (JSON.parse(diff.stdout) as { from: string; to: string }).to],
     }).toEqual({
       review: [0, 'STORY-2', ['REQ-2'], false],
       unknown: [3, 'specbench: review: no document has the key STORY-404\n'],
+      requirement: [
+        2,
+        'specbench: review: REQ-2 is a requirement in SPEC-1 (specs/guest-checkout.md); review works on stories: run it on the story that implements REQ-2, STORY-2\n',
+      ],
       history: [0, 'REQ-2'],
       diff: [0, 'v2'],
     });

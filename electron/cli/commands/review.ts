@@ -11,6 +11,7 @@ import {
   writeLines,
 } from '../cliOutput.js';
 import { openWorkspace } from '../openWorkspace.js';
+import type { DocumentEntry } from '../../../shared/model/documentModel.js';
 
 export const reviewCommand: CliCommand = {
   name: 'review',
@@ -36,6 +37,12 @@ that could not be written, 3 a key that is not in the workspace (nothing is chan
     if (!opened.ok) return opened.code;
     try {
       const { workspace } = opened;
+      const requirement = workspace.requirement(key!);
+      if (requirement)
+        return fail(
+          context,
+          `review: ${requirementMessage(workspace.documents(), key!, requirement.document)}`,
+        );
       const story = workspace.document(key!);
       if (!story || story.key !== key)
         return fail(context, `review: no document has the key ${key}`, exitCodes.unknownKey);
@@ -59,3 +66,14 @@ that could not be written, 3 a key that is not in the workspace (nothing is chan
     }
   },
 };
+
+/** REQ-2 is no story: say what it is, where it lives, and which stories review would take instead. */
+function requirementMessage(documents: readonly DocumentEntry[], key: string, spec: DocumentEntry): string {
+  const stories = documents
+    .filter((document) => document.type === 'story' && document.key && document.implements.includes(key))
+    .map((document) => document.key!)
+    .sort((left, right) => left.localeCompare(right, 'en', { numeric: true }));
+  const where = `${key} is a requirement in ${spec.key ?? spec.title} (${spec.path}); review works on stories`;
+  if (stories.length === 0) return `${where}, and no story implements ${key} yet`;
+  return `${where}: run it on ${stories.length === 1 ? 'the story that implements' : 'the stories that implement'} ${key}, ${stories.join(', ')}`;
+}
