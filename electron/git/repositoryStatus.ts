@@ -80,6 +80,8 @@ function changeOf(code: string): FileChangeKind {
 export interface ParsedStatus {
   branch?: string;
   upstream?: string;
+  /** The upstream the branch is set to track when the remote does not have it (an empty remote before the first push). */
+  missingUpstream?: string;
   ahead: number;
   behind: number;
   hasCommits: boolean;
@@ -90,6 +92,7 @@ export interface ParsedStatus {
 /** `git status --porcelain=v2 --branch -z` read into branch, upstream and files (repository-relative). */
 export function parseStatus(output: string): ParsedStatus {
   const status: ParsedStatus = { ahead: 0, behind: 0, hasCommits: true, files: [] };
+  let compared = false;
   const fields = output.split('\0');
   for (let index = 0; index < fields.length; index++) {
     const entry = fields[index]!;
@@ -99,6 +102,7 @@ export function parseStatus(output: string): ParsedStatus {
       if (head !== '(detached)') status.branch = head;
     } else if (entry.startsWith('# branch.upstream ')) status.upstream = entry.slice(18);
     else if (entry.startsWith('# branch.ab ')) {
+      compared = true;
       const match = /^\+(\d+) -(\d+)$/.exec(entry.slice(12));
       if (match) [status.ahead, status.behind] = [Number(match[1]), Number(match[2])];
     } else if (entry.startsWith('1 ')) {
@@ -114,6 +118,11 @@ export function parseStatus(output: string): ParsedStatus {
     } else if (entry.startsWith('? ')) {
       status.files.push({ path: entry.slice(2), change: 'added' });
     }
+  }
+  // git names an upstream but cannot compare with it when the remote has no such branch (yet).
+  if (status.upstream !== undefined && !compared) {
+    status.missingUpstream = status.upstream;
+    delete status.upstream;
   }
   return status;
 }
@@ -194,6 +203,7 @@ export async function repositoryStatus(place: RepositoryPlace): Promise<GitStatu
   };
   if (parsed.branch) view.branch = parsed.branch;
   if (parsed.upstream) view.upstream = parsed.upstream;
+  if (parsed.missingUpstream) view.missingUpstream = parsed.missingUpstream;
   if (operation) view.operation = operation;
   if (operation === 'rebase') {
     const rebasing = await rebasingBranch(gitDir);

@@ -35,7 +35,10 @@ export interface GitStatusView {
   branch?: string;
   /** The branch a stopped rebase is rebasing. */
   rebasing?: string;
+  /** The remote branch this one tracks (`origin/main`), when the remote has it. */
   upstream?: string;
+  /** The remote branch this one is set to track but the remote does not have yet (an empty remote before the first push). */
+  missingUpstream?: string;
   ahead: number;
   behind: number;
   remotes: string[];

@@ -78,7 +78,7 @@ export function SyncBar({ api, status, writable, onDone }: SyncBarProps) {
           <span className="muted">
             {status.remotes.length === 0
               ? 'no remote to sync with'
-              : 'not on the remote yet: Push publishes it'}
+              : `not on ${status.missingUpstream?.split('/')[0] ?? 'the remote'} yet: Push publishes it`}
           </span>
         )}
         <span className="spacer" />
