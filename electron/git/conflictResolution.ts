@@ -19,6 +19,7 @@ import type { Workspace } from '../engine/workspace.js';
 import { runGit, runGitBytes } from './gitCommand.js';
 import { mergeWithFallback } from './mergeDriver.js';
 import { repositoryStatus, stoppedOperation, type RepositoryPlace } from './repositoryStatus.js';
+import { sideLabels } from './sideLabels.js';
 import { syncFailure, type SyncFailure } from './syncErrors.js';
 import path from 'node:path';
 
@@ -47,28 +48,6 @@ function asText(bytes: Buffer | undefined): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-async function sideLabels(
-  place: RepositoryPlace,
-  operation: GitOperation | undefined,
-): Promise<{ mine: string; theirs: string }> {
-  const name = async (revision: string) => {
-    const output = await runGit(['name-rev', '--name-only', '--no-undefined', '--always', revision], {
-      cwd: place.root,
-    });
-    return output.ok ? output.stdout.trim().replace(/^remotes\//, '') : revision;
-  };
-  const status = await repositoryStatus(place);
-  if (operation === 'rebase') {
-    return {
-      mine: `Your commit on ${status.rebasing ?? 'your branch'}`,
-      theirs: `Theirs (${await name('HEAD')})`,
-    };
-  }
-  const incoming = { merge: 'MERGE_HEAD', 'cherry-pick': 'CHERRY_PICK_HEAD', revert: 'REVERT_HEAD' } as const;
-  const theirs = operation ? await name(incoming[operation]) : 'theirs';
-  return { mine: `Yours (${status.branch ?? 'this branch'})`, theirs: `Theirs (${theirs})` };
 }
 
 interface Merged {

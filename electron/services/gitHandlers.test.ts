@@ -183,7 +183,7 @@ describe('the Changes panel’s git methods', () => {
     ).toEqual([['REQ-2', true, true]]);
     expect([shown.conflict.operation, shown.conflict.mineLabel, shown.conflict.theirsLabel]).toEqual([
       'merge',
-      'Yours (main)',
+      'Yours',
       'Theirs (origin/main)',
     ]);
     const early = await call(service, 'gitFinish', {});
@@ -239,7 +239,8 @@ describe('the Changes panel’s git methods', () => {
     expect(
       conflict?.kind === 'conflict' && [conflict.mine.includes('Dana’s'), conflict.theirs.includes('Sam’s')],
     ).toEqual([true, true]);
-    expect(shown.conflict.mineLabel).toBe('Your commit on main');
+    // The same words as a merge's: the remote branch by its name, never origin/HEAD.
+    expect([shown.conflict.mineLabel, shown.conflict.theirsLabel]).toEqual(['Yours', 'Theirs (origin/main)']);
     // The block as the user edited it in the resolver: here, mine with a word of theirs.
     const edited = conflict?.kind === 'conflict' ? conflict.mine.replace('Dana’s', 'Dana’s (and Sam’s)') : '';
     expect(
