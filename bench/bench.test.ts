@@ -140,7 +140,8 @@ describe('npm run bench', () => {
       () =>
         report.measurements
           .filter((measurement) => ['files-lost', 'bad-inputs-failed'].includes(measurement.id))
-          .map((measurement) => measurement.value),
+          // What was lost rides along in the note, so a failure says which file and how.
+          .map(({ value, note }) => (note ? `${value}: ${note}` : value)),
       [0, 0],
     ],
     [

@@ -11,7 +11,7 @@ export interface Measurement {
   samples?: number[];
   /** The machine's one-minute load average when the row was measured. */
   load?: number;
-  /** Why there is no value (`value` is NaN), e.g. a yardstick tool that is not installed. */
+  /** Why there is no value (`value` is NaN), e.g. a yardstick tool that is not installed; or, beside a count of failures, what they were. */
   note?: string;
 }
 
@@ -49,7 +49,7 @@ export function withVerdicts(measurements: Measurement[]): BenchReport['measurem
 
 function formatValue(value: number, unit: Measurement['unit'], note?: string): string {
   if (!Number.isFinite(value)) return note === undefined ? 'n/a' : `n/a: ${note}`;
-  if (unit === 'count') return value.toLocaleString('en');
+  if (unit === 'count') return value.toLocaleString('en') + (note === undefined ? '' : ` (${note})`);
   if (Number.isInteger(value)) return unit === '×' ? `${value}×` : `${value} ${unit}`;
   if (unit === '×') return `${value.toFixed(1)}×`;
   if (value > 0 && value < 0.01) return `< 0.01 ${unit}`;
@@ -99,7 +99,7 @@ export function formatReport(report: BenchReport): string[] {
 /** How a part runs one measurement, recording why it failed instead of stopping the run. */
 export type Attempt = (id: string, measure: () => Promise<void>) => Promise<void>;
 
-/** Records one measurement (NaN with a note when it could not be taken). */
+/** Records one measurement (NaN with a note when it could not be taken; a count may carry what it counted). */
 export type Add = (
   id: string,
   label: string,

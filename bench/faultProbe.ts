@@ -23,16 +23,22 @@ export interface FaultMeasurement {
   seconds: number;
   /** Real conditions this machine could not set up, with the reason (the injected faults still ran). */
   skipped?: string[];
-  /** What the crash loop found wrong, when anything (the loop stops a workspace at its first problem). */
+  /** What went wrong, when anything: the crash loop's findings (it stops a workspace at its first problem) and each fault case that lost a file. */
   problems?: string[];
 }
 
 const targets: FaultTarget[] = ['document', 'group', 'roadmap', 'settings'];
 
-/** A fault case lost a file when it left neither the old bytes nor, where the new ones may land (after the rename, or a fault absorbed), the complete new ones. */
-function lost(outcome: FaultOutcome, landed = false): number {
+/**
+ * A fault case lost a file when it left neither the old bytes nor, where the new ones may land (after
+ * the rename, or a fault absorbed), the complete new ones; or left a temp file; or the next save failed.
+ * Returns what went wrong, in words, or undefined.
+ */
+function lost(name: string, outcome: FaultOutcome, landed = false): string | undefined {
   const kept = outcome.onDisk === 'old' || (landed && outcome.onDisk === 'new');
-  return kept && outcome.nextSave === 'ok' && outcome.leftovers.length === 0 ? 0 : 1;
+  if (kept && outcome.nextSave === 'ok' && outcome.leftovers.length === 0) return undefined;
+  const leftovers = outcome.leftovers.length > 0 ? `, left ${outcome.leftovers.join(', ')}` : '';
+  return `${name}: on disk ${outcome.onDisk}, next save ${outcome.nextSave}${leftovers} (${outcome.message || outcome.error})`;
 }
 
 async function realConditions(): Promise<{ outcomes: FaultOutcome[]; skipped: string[] }> {
@@ -57,24 +63,29 @@ export async function measureFaults(kills = 300): Promise<FaultMeasurement> {
   const started = Date.now();
   const crash = await runCrashLoop({ kills, lanes: 2, maxDelayMs: 40 });
   let faultsInjected = 0;
-  let filesLost = crash.filesLost;
+  const faultProblems: string[] = [];
   for (const testCase of faultCases) {
     const outcome = await runFaultCase(testCase);
     faultsInjected += outcome.injected;
-    filesLost += lost(outcome, testCase.landed === true || testCase.absorbed === true);
+    const { operation, code, nth } = testCase.fault;
+    const name = `${testCase.target}: ${code} on ${operation} #${nth} (${testCase.step})`;
+    const problem = lost(name, outcome, testCase.landed === true || testCase.absorbed === true);
+    if (problem) faultProblems.push(problem);
   }
   const real = await realConditions();
-  for (const outcome of real.outcomes) {
+  for (const [index, outcome] of real.outcomes.entries()) {
     faultsInjected += outcome.injected;
-    filesLost += lost(outcome);
+    const problem = lost(`real condition ${index + 1}`, outcome);
+    if (problem) faultProblems.push(problem);
   }
+  const problems = [...crash.problems, ...faultProblems];
   return {
     killsSurvived: crash.problems.length === 0 ? crash.kills : crash.kills - 1,
     faultsInjected,
-    filesLost,
+    filesLost: crash.filesLost + faultProblems.length,
     seconds: Math.round((Date.now() - started) / 100) / 10,
     ...(real.skipped.length > 0 ? { skipped: real.skipped } : {}),
-    ...(crash.problems.length > 0 ? { problems: crash.problems } : {}),
+    ...(problems.length > 0 ? { problems } : {}),
   };
 }
 

@@ -34,6 +34,7 @@ export async function measureHardening({
   const smoke = scale < 1;
   // Not a number until the probe answers, so a failed probe cannot report zero losses.
   let filesLost = Number.NaN;
+  let lossNote: string | undefined;
   await attempt('faults', async () => {
     const kills = Math.max(10, Math.round(300 * Math.min(1, scale)));
     const faults = await probeJson<FaultMeasurement>('faultProbe.js', [String(kills)]);
@@ -46,6 +47,7 @@ export async function measureHardening({
     );
     add('faults-seconds', '  time for the kills and faults', faults.seconds * 1000, 'ms');
     filesLost = faults.filesLost;
+    if (faults.problems) lossNote = faults.problems.join('; ');
     for (const reason of faults.skipped ?? [])
       await attempt('faults-real', () => Promise.reject(new Error(`not set up on this machine: ${reason}`)));
   });
@@ -68,5 +70,5 @@ export async function measureHardening({
     );
     add('bad-inputs-seconds', '  time for them', bad.seconds * 1000, 'ms');
   });
-  add('files-lost', 'files lost or torn by kills and faults', filesLost, 'count', 0);
+  add('files-lost', 'files lost or torn by kills and faults', filesLost, 'count', 0, undefined, lossNote);
 }
