@@ -271,9 +271,9 @@ function isExact(
 }
 
 /**
- * In a table, an inserted character may take a padding space of its cell or widen its column: the
- * edit is exact when one cell's content changed by it and other cells of the row and column only in
- * padding (and delimiter dashes).
+ * In a table, an inserted character may take a padding space of its cell (or give one back when
+ * deleted), and a cell that outgrows its padding makes its own row wider: the edit is exact when
+ * one cell's content changed by it and every other cell, row and the delimiter row are as written.
  */
 function tableInsertIsExact(before: string, after: string, character: string): boolean {
   return tableCellsDifferBy(before, after, (was, now) =>
@@ -310,8 +310,7 @@ function tableCellsDifferBy(
     for (let column = 0; column < oldCells.length; column++) {
       const was = oldCells[column]!;
       const now = newCells[column]!;
-      if (was === now || was.trim() === now.trim()) continue;
-      if (/^[\s:-]*$/.test(was) && /^[\s:-]*$/.test(now)) continue;
+      if (was === now) continue;
       if (!edited(was, now)) return false;
       editedCells++;
     }

@@ -101,13 +101,25 @@ describe('a quote’s block added or removed is the only change', () => {
   });
 });
 
-describe('a padded table stays aligned', () => {
+describe('a padded table changes only in what was typed', () => {
   const cases: [string, string, (table: JSONContent) => void, string][] = [
     [
-      'a cell that outgrows its column widens it in every row',
-      '| a   | b   |\n| --- | :-: |\n| x   | y   |\n',
+      'a cell that outgrows its column widens only its own row',
+      '| a   | b   |\n| --- | :-: |\n| x   | y   |\n| z   | w   |\n',
       (table) => setCell(table, 1, 0, 'longer'),
-      '| a      | b   |\n| ------ | :-: |\n| longer | y   |\n',
+      '| a   | b   |\n| --- | :-: |\n| longer | y   |\n| z   | w   |\n',
+    ],
+    [
+      'text that fits takes from the padding (walkthrough: Planck-Einstein)',
+      '| First name | Last name |\n| ---------- | --------- |\n| Max        | Planck    |\n| Marie      | Curie     |\n',
+      (table) => setCell(table, 1, 1, 'Planck-E'),
+      '| First name | Last name |\n| ---------- | --------- |\n| Max        | Planck-E  |\n| Marie      | Curie     |\n',
+    ],
+    [
+      'text that overflows keeps one space (walkthrough: Planck-Einstein)',
+      '| First name | Last name |\n| ---------- | --------- |\n| Max        | Planck    |\n| Marie      | Curie     |\n',
+      (table) => setCell(table, 1, 1, 'Planck-Einstein'),
+      '| First name | Last name |\n| ---------- | --------- |\n| Max        | Planck-Einstein |\n| Marie      | Curie     |\n',
     ],
     [
       'a cell that shrinks is padded back',
@@ -122,16 +134,22 @@ describe('a padded table stays aligned', () => {
       '| a   | b |\n| --- | - |\n| x   | y |\n| z   | w |\n',
     ],
     [
-      'a row added with a wider cell widens its column',
+      'a row added with a wider cell is wider, the others stay',
       '| a   | b |\n| --- | - |\n| x   | y |\n',
       (table) => table.content!.push(row('long cell', 'z')),
-      '| a         | b |\n| --------- | - |\n| x         | y |\n| long cell | z |\n',
+      '| a   | b |\n| --- | - |\n| x   | y |\n| long cell | z |\n',
     ],
     [
       'columns measured in display width (CJK)',
       '| 名前 | n   |\n| ---- | --- |\n| x    | y   |\n',
+      (table) => setCell(table, 1, 0, '中文'),
+      '| 名前 | n   |\n| ---- | --- |\n| 中文 | y   |\n',
+    ],
+    [
+      'a CJK cell that outgrows its column keeps one space',
+      '| 名前 | n   |\n| ---- | --- |\n| x    | y   |\n',
       (table) => setCell(table, 1, 0, '中文字'),
-      '| 名前   | n   |\n| ------ | --- |\n| 中文字 | y   |\n',
+      '| 名前 | n   |\n| ---- | --- |\n| 中文字 | y   |\n',
     ],
     [
       'a row removed',

@@ -1,8 +1,11 @@
 /**
- * Keeps a padded table aligned after its cells or rows changed, as a tool that aligns tables would:
- * a cell that outgrows its column widens that column in every row (and the delimiter row), a cell
- * that shrank is padded back; widths are display columns, so CJK and emoji line up. Only cells of
- * a column that must change are touched; a table that was not padded is left as it is.
+ * Keeps a padded table as written after its cells or rows changed, changing only what was typed:
+ * every row the edit did not touch stays byte for byte (the delimiter row too). In a row that
+ * changed, a cell whose text still fits its column takes from or gives back padding so the row
+ * keeps its width; a cell that outgrows its column keeps one space of padding and makes its row
+ * wider, as editing the raw text in Obsidian or any text editor leaves it (valid Markdown: a
+ * table's pipes need not line up). Widths are display columns, so CJK and emoji line up. A table
+ * that was not padded is left as it is.
  */
 import stringWidth from 'string-width';
 import { isPaddedTable } from './markdownStyle.js';
@@ -25,13 +28,17 @@ function rightPadded(lines: string[][], column: number): boolean {
   );
 }
 
-/** `edited` (the table after the edit) with every column padded back to one width, or undefined. */
+/** `edited` (the table after the edit) with its changed cells fitted to their columns, or undefined. */
 export function realignTable(original: string, edited: string): string | undefined {
   if (!isPaddedTable(original)) return undefined;
-  const oldLines = original.split('\n').map(partsOf);
-  const lines = edited.split('\n').map(partsOf);
+  const originalLines = original.split('\n');
+  const oldLines = originalLines.map(partsOf);
+  const editedLines = edited.split('\n');
+  const lines = editedLines.map(partsOf);
   const count = oldLines[0]!.length;
   if (lines.length < 2 || lines.some((parts) => parts.length !== count)) return undefined;
+  // A row written exactly as one of the table's rows was is not touched (rows added or removed between).
+  const untouched = new Set(originalLines);
   // Inner parts are cells; the outer ones are indentation before a leading pipe and nothing after a trailing one.
   const first = oldLines[0]![0]!.trim() === '' ? 1 : 0;
   const last = oldLines[0]![count - 1]!.trim() === '' ? count - 2 : count - 1;
@@ -40,15 +47,10 @@ export function realignTable(original: string, edited: string): string | undefin
     if (column === count - 1) continue;
     const width = stringWidth(oldLines[1]![column]!);
     const right = rightPadded(oldLines, column);
-    let target = width;
     lines.forEach((parts, index) => {
       const part = parts[column]!;
-      if (index !== 1 && stringWidth(part) !== width) target = Math.max(target, needed(part));
-    });
-    lines.forEach((parts, index) => {
-      const part = parts[column]!;
-      if (stringWidth(part) === target) return;
-      parts[column] = index === 1 ? delimiterOf(part, target) : padded(part, target, right);
+      if (index === 1 || untouched.has(editedLines[index]!) || stringWidth(part) === width) return;
+      parts[column] = padded(part, Math.max(width, needed(part)), right);
     });
   }
   return lines.map((parts) => parts.join('|')).join('\n');
@@ -59,13 +61,4 @@ function padded(part: string, width: number, right: boolean): string {
   if (right) return ' '.repeat(Math.max(1, width - stringWidth(content) - 1)) + content + ' ';
   const lead = leadOf(part);
   return lead + content + ' '.repeat(Math.max(1, width - stringWidth(lead + content)));
-}
-
-/** A delimiter cell `width` wide, keeping its colons and the spaces around it. */
-function delimiterOf(part: string, width: number): string {
-  const match = /^([ \t]*)(:?)(-+)(:?)([ \t]*)$/.exec(part);
-  if (!match) return part;
-  const [, lead, left, , right, trail] = match;
-  const dashes = width - stringWidth(lead! + left! + right! + trail!);
-  return lead! + left! + '-'.repeat(Math.max(1, dashes)) + right! + trail!;
 }
