@@ -7,6 +7,7 @@ import type { JSONContent } from '@tiptap/core';
 import { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { EditorState, type Transaction } from '@tiptap/pm/state';
 import type { MarkdownCodec, ParsedDocument } from '../shared/markdown/markdownCodec.js';
+import { typingMarks } from '../shared/markdown/extensions/codeInLink.js';
 import { seededRandom, type SeededRandom } from './seededRandom.js';
 
 /** The kinds of top-level block the clean-edit share is reported for. */
@@ -76,6 +77,11 @@ type Expectation =
   | { type: 'toggle'; checked: boolean }
   | { type: 'cell'; from: string; to: string };
 
+/** Types `text` at `at` as the editor does: with the marks typing takes there (codeInLink's rule). */
+function typeAt(tr: Transaction, text: string, at: number): void {
+  tr.setStoredMarks(typingMarks(tr.doc, at)).insertText(text, at);
+}
+
 function plans(block: ProseMirrorNode, offset: number, random: SeededRandom): Planned[] {
   const planned: Planned[] = [];
   const spans = textSpans(block, offset).filter((span) => span.to > span.from);
@@ -85,7 +91,7 @@ function plans(block: ProseMirrorNode, offset: number, random: SeededRandom): Pl
       edit: 'append',
       at: last.to,
       expect: { type: 'insert', character: 'x' },
-      apply: (tr) => tr.insertText('x', last.to),
+      apply: (tr) => typeAt(tr, 'x', last.to),
     });
     const span = random.pick(spans);
     const at = random.integer(span.from, span.to);
@@ -101,7 +107,7 @@ function plans(block: ProseMirrorNode, offset: number, random: SeededRandom): Pl
       edit: 'insert',
       at,
       expect: { type: 'insert', character },
-      apply: (tr) => tr.insertText(character, at),
+      apply: (tr) => typeAt(tr, character, at),
     });
     const deleted = random.pick(spans);
     const position = random.integer(deleted.from, deleted.to - 1);
@@ -183,6 +189,8 @@ const spanDelimiters = /^(`+|\*{1,3}|_{1,3}|~{1,2}|==)(.*)\1$/s;
 function deletionIsExact(change: { removed: string; added: string }, character: string): boolean {
   if (change.added === '') {
     if (spellings(character).includes(change.removed)) return true;
+    // A line break joins the next line, whose quote marker or indentation goes with it.
+    if (character === '\n' && /^\r?\n[ \t>]*$/.test(change.removed)) return true;
     const span = spanDelimiters.exec(change.removed);
     return (
       span !== null && [span[2]!, span[2]!.trim()].some((inside) => spellings(character).includes(inside))

@@ -90,3 +90,29 @@ test('Markdown typed by hand becomes what it means and is saved as typed, not es
     .poll(() => fs.readFile(file, 'utf8'))
     .toBe('Typed here. See [design](https://example.com/design) and **bold** and `code`.\n');
 });
+
+test('code inside a link (as RFCs write API names) is shown as a link and edits as typed', async ({
+  app,
+  workspaceDir,
+}) => {
+  const file = path.join(workspaceDir, 'notes', 'api.md');
+  const url = 'https://doc.rust-lang.org/std/vec/struct.Vec.html';
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  await fs.writeFile(file, `Call [\`Vec::push\`](${url}) to add one.\n`);
+  await app.openDocument('notes/api.md');
+  const link = app.editor.getByRole('link', { name: 'Vec::push' });
+  await expect(link).toHaveAttribute('href', url);
+  await expect(link.locator('code')).toHaveText('Vec::push');
+  // Right after the link: plain text after it, as after any link (not a code span of its own).
+  await app.selectText('Vec::push');
+  await app.page.keyboard.press('ArrowRight');
+  await app.page.keyboard.type(' once');
+  // Inside the code: the code grows.
+  await app.selectText('Vec');
+  await app.page.keyboard.press('ArrowRight');
+  await app.page.keyboard.type('tor');
+  await app.waitSaved();
+  await expect
+    .poll(() => fs.readFile(file, 'utf8'))
+    .toBe(`Call [\`Vector::push\`](${url}) once to add one.\n`);
+});

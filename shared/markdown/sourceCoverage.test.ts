@@ -28,6 +28,11 @@ describe('sourceCoverage', () => {
       { blocks: 2, rawBlocks: 0, inline: 3, rawInline: 0 },
     ],
     [
+      'code inside a link (an API name, as RFCs write it) is modelled',
+      'Use [`Vec::push`](https://doc.rust-lang.org/std/vec/) or [the `Drop` trait](https://x.example).\n',
+      { blocks: 1, rawBlocks: 0, inline: 4, rawInline: 0 },
+    ],
+    [
       'a link to another app is kept as its text, its paragraph modelled',
       '1. Open **[[Settings]]**.\n2. Go to [install Importer](obsidian://show-plugin?id=importer).\n',
       { blocks: 1, rawBlocks: 0, inline: 2, rawInline: 0 },

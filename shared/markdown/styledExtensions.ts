@@ -4,13 +4,13 @@
  */
 import { type Extensions, type JSONContent } from '@tiptap/core';
 import { Bold } from '@tiptap/extension-bold';
-import { Code } from '@tiptap/extension-code';
 import { Heading } from '@tiptap/extension-heading';
 import { HorizontalRule } from '@tiptap/extension-horizontal-rule';
 import { Italic } from '@tiptap/extension-italic';
 import { ListItem, TaskItem } from '@tiptap/extension-list';
 import { Strike } from '@tiptap/extension-strike';
 import stringWidth from 'string-width';
+import { CodeInLink } from './extensions/codeInLink.js';
 import { type MarkdownStyle } from './markdownStyle.js';
 
 /** The item's first line with the style's marker in place of TipTap's `-` or `1.`. */
@@ -34,9 +34,7 @@ export function styledExtensions(style: () => MarkdownStyle): Extensions {
         return `${delimiter}${helpers.renderChildren(node)}${delimiter}`;
       },
     }),
-    // Code inside bold or emphasis (`**the `x` type**`), as GitHub shows it; not inside a link, where
-    // a character typed after the link would carry the code mark on alone (written as a code span of its own).
-    Code.extend({ excludes: 'link' }),
+    CodeInLink,
     Italic.extend({
       renderMarkdown: (node: JSONContent, helpers) => {
         const delimiter = style().emphasis;
