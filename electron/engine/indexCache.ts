@@ -12,13 +12,14 @@ import { closeSync, openSync, promises as fs, readSync } from 'node:fs';
 import path from 'node:path';
 import type { DocumentEntry } from '../../shared/model/documentModel.js';
 import { writeFileAtomic } from './atomicFile.js';
+import { ensureStateFolder, stateFolderName } from './stateFolder.js';
 import type { ListedFile } from './documentStore.js';
 import type { FieldLines } from './fieldLines.js';
 
 /** Bump when the indexer, the grammar or this format changes what an entry would hold. */
 export const indexCacheVersion = 9;
 const cacheFormat = 'specbench-index-cache';
-export const cacheFolderName = '.specbench';
+export const cacheFolderName = stateFolderName;
 export const cacheFileName = 'index-cache.bin';
 /** Files changed this close to the moment they were read may have changed again within one mtime tick. */
 export const racyWindowMs = 2_000;
@@ -108,10 +109,7 @@ export async function writeIndexCache(root: string, data: IndexCacheData): Promi
       entriesBytes: entries.length,
       textsBytes: texts.length,
     };
-    const folder = path.join(root, cacheFolderName);
-    await fs.mkdir(folder, { recursive: true });
-    const ignore = path.join(folder, '.gitignore');
-    if (!(await fs.stat(ignore).catch(() => undefined))) await writeFileAtomic(ignore, '*\n');
+    await ensureStateFolder(root);
     await writeFileAtomic(
       cachePath(root),
       Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), entries, texts]),

@@ -23,7 +23,11 @@ export class RoadmapLock {
     private readonly token: string,
   ) {}
 
-  static async acquire(file: string): Promise<LockResult> {
+  /** `makeFolder` makes the lock's folder (by default, plainly); its failure counts as an unwritable folder. */
+  static async acquire(
+    file: string,
+    makeFolder: () => Promise<unknown> = () => fs.mkdir(path.dirname(file), { recursive: true }),
+  ): Promise<LockResult> {
     const content: LockContent = {
       pid: process.pid,
       host: os.hostname(),
@@ -31,7 +35,7 @@ export class RoadmapLock {
       since: new Date().toISOString(),
     };
     try {
-      await fs.mkdir(path.dirname(file), { recursive: true });
+      await makeFolder();
       // Two attempts: the second after removing a lock whose owner is gone.
       for (let attempt = 0; attempt < 2; attempt++) {
         if (await createExclusive(file, JSON.stringify(content)))

@@ -26,6 +26,7 @@ import {
 } from './roadmapReleases.js';
 import { RoadmapFileAdapter, RoadmapFileProblem, type RoadmapProblemKind } from './roadmapAdapter.js';
 import { RoadmapLock } from './roadmapLock.js';
+import { ensureStateFolder, stateFolderName } from './stateFolder.js';
 import type { FileSystem } from './fileSystem.js';
 
 export type RoadmapError =
@@ -70,7 +71,8 @@ export class RoadmapStore {
   static async open(root: string, options: RoadmapOpenOptions = {}): Promise<RoadmapOpenResult> {
     let lock: RoadmapLock | undefined;
     if (options.write === true) {
-      const acquired = await RoadmapLock.acquire(lockFile(root));
+      // The lock is the first thing an editing session writes into .specbench/: the folder gets its .gitignore here.
+      const acquired = await RoadmapLock.acquire(lockFile(root), () => ensureStateFolder(root));
       if (!acquired.ok) return acquired;
       lock = acquired.lock;
     }
@@ -100,7 +102,7 @@ export class RoadmapStore {
 
   /** Restores `roadmap.json.bak` when the roadmap cannot be opened at all (a corrupt file). */
   static async restoreBackup(root: string): Promise<RoadmapResult<{ keptAs?: string }>> {
-    const acquired = await RoadmapLock.acquire(lockFile(root));
+    const acquired = await RoadmapLock.acquire(lockFile(root), () => ensureStateFolder(root));
     if (!acquired.ok) return acquired;
     try {
       return await new RoadmapFileAdapter(root, () => acquired.lock.isHeld()).restoreBackup();
@@ -334,7 +336,7 @@ export class RoadmapStore {
 }
 
 function lockFile(root: string): string {
-  return path.join(root, '.specbench', 'roadmap.lock');
+  return path.join(root, stateFolderName, 'roadmap.lock');
 }
 
 /** Renames (or, with no new key, removes) an item in every release's list. */
