@@ -52,15 +52,16 @@ export function planFeedbackImport(
   const seen = new Set<string>();
   const plan: FeedbackImportPlan = { notes: [], alreadyImported: 0, repeated: 0 };
   for (const row of rows) {
-    if (imported.has(row.hash)) {
-      plan.alreadyImported++;
-      continue;
-    }
+    // A row repeated in the file is a duplicate within it, whether or not its first copy was imported before.
     if (seen.has(row.hash)) {
       plan.repeated++;
       continue;
     }
     seen.add(row.hash);
+    if (imported.has(row.hash)) {
+      plan.alreadyImported++;
+      continue;
+    }
     const key = nextKey(prefix, usedKeys);
     usedKeys.push(key);
     const notePath = freePath(slugify(row.title) || key.toLowerCase(), paths);

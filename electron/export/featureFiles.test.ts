@@ -218,4 +218,84 @@ describe('export --format feature', () => {
       'specbench: export: --format feature writes a folder of files; --out - does not apply\n',
     ]);
   });
+
+  describe('--out x.feature, --release and keys that are not specs', () => {
+    async function run(root: string, args: string[]) {
+      let stdout = '';
+      let stderr = '';
+      const code = await runCli(['export', root, ...args], {
+        cwd: path.dirname(root),
+        stdout: { write: (text: string) => (stdout += text) },
+        stderr: { write: (text: string) => (stderr += text) },
+      });
+      return [code, stdout, stderr];
+    }
+
+    it('writes one file named x.feature for one story, and refuses it for several, writing nothing', async () => {
+      const root = await sampleCopy();
+      const cwd = path.dirname(root);
+      const several = await run(root, ['--all', '--format', 'feature', '--out', 'acceptance.feature']);
+      const one = await run(root, [
+        '--spec',
+        'SPEC-3',
+        '--format',
+        'feature',
+        '--out',
+        'out/tracking.feature',
+      ]);
+      expect({
+        several,
+        one,
+        written: await fs.readdir(cwd),
+        out: await fs.readdir(path.join(cwd, 'out')),
+        feature: (await parsedFeatures(path.join(cwd, 'out')))['tracking.feature']?.feature,
+      }).toEqual({
+        several: [
+          2,
+          '',
+          'specbench: export: --out acceptance.feature names one file, but 10 stories each get a .feature file; give a folder, such as --out features\n',
+        ],
+        one: [0, 'Wrote 1 feature file with 2 scenarios to out/tracking.feature.\n', ''],
+        written: ['acme-checkout', 'out'],
+        out: ['tracking.feature'],
+        feature: 'Track my order from the email',
+      });
+    });
+
+    it('--release writes the stories delivering its items; a roadmap item, release or requirement is not a spec', async () => {
+      const root = await sampleCopy();
+      const release = await run(root, ['--release', 'REL-1', '--format', 'feature', '--out', 'rel']);
+      expect({
+        release,
+        files: (await fs.readdir(path.join(path.dirname(root), 'rel'))).sort(),
+        refused: [
+          await run(root, ['--spec', 'RM-4', '--format', 'pdf', '--out', 'a.pdf']),
+          await run(root, ['--spec', 'REL-1', '--format', 'feature', '--out', 'f']),
+          await run(root, ['--spec', 'REQ-7', '--format', 'md', '--out', 'a.md']),
+          await run(root, ['--release', 'REL-9', '--format', 'feature', '--out', 'f']),
+          await run(root, ['--release', 'REL-1', '--format', 'md', '--out', 'a.md']),
+          await run(root, ['--release', 'REL-1', '--all', '--format', 'feature', '--out', 'f']),
+        ],
+      }).toEqual({
+        release: [0, 'Wrote 3 feature files with 6 scenarios to rel.\n', ''],
+        files: [
+          'story-1-pay-as-a-guest.feature',
+          'story-2-receive-my-receipt-as-a-guest.feature',
+          'story-4-create-an-account-after-ordering.feature',
+        ],
+        refused: [
+          [2, '', 'specbench: export: RM-4 is a roadmap item (Apple Pay and Google Pay), not a spec\n'],
+          [2, '', 'specbench: export: REL-1 is a release, not a spec\n'],
+          [2, '', 'specbench: export: REQ-7 is a requirement, not a spec; it is in SPEC-2: --spec SPEC-2\n'],
+          [3, '', 'specbench: export: there is no release REL-9\n'],
+          [
+            2,
+            '',
+            'specbench: export: --release applies to --format feature (the acceptance tests of what ships); a bundle takes --spec or --all\n',
+          ],
+          [2, '', 'specbench: export: give --release alone, not with --spec or --all\n'],
+        ],
+      });
+    });
+  });
 });

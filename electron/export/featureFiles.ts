@@ -30,18 +30,33 @@ export type FeatureExportResult =
     }
   | { ok: false; message: string };
 
-/** The feature files of the stories implementing the given specs' requirements, or of every story. */
+/** Which stories to export: those implementing these specs' requirements, every story, or a release's. */
+export type FeatureSelection = string[] | 'all' | { release: string };
+
+/** The feature files of the stories implementing the given specs' requirements, of a release's items, or of every story. */
 export async function collectFeatures(
   workspace: Workspace,
-  specs: string[] | 'all',
+  specs: FeatureSelection,
 ): Promise<
   { ok: true; features: FeatureExport } | { ok: false; error?: 'unknown-key' | 'empty'; message: string }
 > {
   let stories: { entry: DocumentEntry; text: string }[];
-  if (specs === 'all') {
+  if (!Array.isArray(specs)) {
+    let shipped: Set<string> | undefined;
+    if (specs !== 'all') {
+      const release = workspace.releases().find((candidate) => candidate.key === specs.release);
+      if (!release)
+        return { ok: false, error: 'unknown-key', message: `there is no release ${specs.release}` };
+      shipped = new Set(release.items);
+    }
+    const delivers = (entry: DocumentEntry): boolean =>
+      shipped === undefined ||
+      entry.implements.some((key) =>
+        (workspace.requirement(key)?.requirement.roadmap ?? []).some((item) => shipped.has(item)),
+      );
     stories = [];
     for (const entry of workspace.documents()) {
-      if (entry.type !== 'story' || entry.key === undefined) continue;
+      if (entry.type !== 'story' || entry.key === undefined || !delivers(entry)) continue;
       const read = await workspace.readDocument(entry.path);
       if (!read.ok) return { ok: false, message: `${entry.path}: ${read.message}` };
       stories.push({ entry, text: read.file.text });
@@ -83,13 +98,19 @@ export async function collectFeatures(
       message:
         specs === 'all'
           ? 'the workspace has no stories'
-          : `no story implements a requirement of ${specs.join(', ')}`,
+          : Array.isArray(specs)
+            ? `no story implements a requirement of ${specs.join(', ')}`
+            : `no story implements a requirement delivering an item of ${specs.release}`,
     };
   return { ok: true, features };
 }
 
 /** Writes the files into `folder` (made if missing, its parent must exist): all of them, or none. */
-export async function writeFeatures(features: FeatureExport, folder: string): Promise<FeatureExportResult> {
+export async function writeFeatures(
+  features: FeatureExport,
+  folder: string,
+  { removeStale = true } = {},
+): Promise<FeatureExportResult> {
   const parent = path.dirname(folder);
   // Missing folders on the way are made, as for the other formats (help says so).
   try {
@@ -128,8 +149,18 @@ export async function writeFeatures(features: FeatureExport, folder: string): Pr
     files: features.files.length,
     scenarios: features.scenarios,
     unsplit: features.unsplit,
-    removed: await removeStaleFeatures(folder, new Set(features.files.map((file) => file.name))),
+    removed: removeStale
+      ? await removeStaleFeatures(folder, new Set(features.files.map((file) => file.name)))
+      : [],
   };
+}
+
+/** Writes the one feature file as `file` (its folder made if missing), whole or not at all. */
+export async function writeFeatureFile(features: FeatureExport, file: string): Promise<FeatureExportResult> {
+  const only = features.files[0]!;
+  const renamed: FeatureExport = { ...features, files: [{ name: path.basename(file), text: only.text }] };
+  const written = await writeFeatures(renamed, path.dirname(file), { removeStale: false });
+  return written.ok ? { ...written, folder: file } : written;
 }
 
 /**

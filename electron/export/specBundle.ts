@@ -63,6 +63,17 @@ export type CollectResult =
 
 const readConcurrency = 16;
 
+/** What a key that names no document names instead, as a refusal that says which spec to give; undefined if nothing. */
+function notADocument(workspace: Workspace, key: string): string | undefined {
+  const item = workspace.roadmap().find((candidate) => candidate.key === key);
+  if (item) return `${key} is a roadmap item (${item.title}), not a spec`;
+  if (workspace.releases().some((release) => release.key === key)) return `${key} is a release, not a spec`;
+  const requirement = workspace.requirement(key);
+  if (requirement?.document.key !== undefined)
+    return `${key} is a requirement, not a spec; it is in ${requirement.document.key}: --spec ${requirement.document.key}`;
+  return undefined;
+}
+
 export async function collectBundle(workspace: Workspace, request: BundleRequest): Promise<CollectResult> {
   const specs: DocumentEntry[] = [];
   if (request.specs === 'all') {
@@ -71,8 +82,12 @@ export async function collectBundle(workspace: Workspace, request: BundleRequest
   } else {
     for (const key of request.specs) {
       const entry = workspace.document(key);
-      if (!entry || entry.key !== key)
-        return { ok: false, error: 'unknown-key', message: `no document has the key ${key}` };
+      if (!entry || entry.key !== key) {
+        const other = notADocument(workspace, key);
+        return other === undefined
+          ? { ok: false, error: 'unknown-key', message: `no document has the key ${key}` }
+          : { ok: false, error: 'not-a-spec', message: other };
+      }
       if (entry.type !== 'spec')
         return { ok: false, error: 'not-a-spec', message: `${key} is a ${entry.type}, not a spec` };
       if (!specs.includes(entry)) specs.push(entry);

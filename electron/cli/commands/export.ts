@@ -1,9 +1,11 @@
 /**
- * `specbench export <dir> (--spec KEY … | --all) --format pdf|md|zip|html|feature --out PATH [--include …]`:
+ * `specbench export <dir> (--spec KEY … | --all | --release REL-n) --format pdf|md|zip|html|feature --out PATH [--include …]`:
  * spec bundles, or the stories' acceptance criteria as Gherkin.
  */
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { BundleDocument } from '../../export/specBundle.js';
+import type { FeatureSelection } from '../../export/featureFiles.js';
 import type { CliCommand } from '../cliCommand.js';
 import {
   exitCodes,
@@ -31,13 +33,14 @@ export const exportCommand: CliCommand = {
   name: 'export',
   summary: 'a spec bundle for review (PDF, Markdown, zip, HTML), or acceptance tests as Gherkin',
   usage:
-    'specbench export <dir> (--spec KEY … | --all) [--format pdf|md|zip|html|feature] --out PATH|- [--include stories,faqs,roadmap,matrix,comments] [--changes-since REV] [--json]',
+    'specbench export <dir> (--spec KEY … | --all | --release REL-n) [--format pdf|md|zip|html|feature] --out PATH|- [--include stories,faqs,roadmap,matrix,comments] [--changes-since REV] [--json]',
   details: `Bundles the chosen specs with, on request, the stories implementing their requirements, the FAQs
 answering them, the roadmap items they deliver and a traceability matrix.
 
 Options:
   --spec KEY        a spec to include (repeat for more), or
-  --all             every spec in the workspace
+  --all             every spec in the workspace, or
+  --release REL-n   for feature: the stories delivering that release's roadmap items
   --format FORMAT   pdf (cover, contents with page numbers, "Page N of M"; needs Chromium),
                     md (one file, its images copied into <name>.assets/ beside it; with --out -
                     embedded), zip (the documents with relative links and their images), html
@@ -50,7 +53,8 @@ Options:
                     --out - writes the bundle to standard output (PDF and zip only into a pipe).
                     For feature: the folder to write into (made if missing; its files are
                     replaced, all of them or none; files an earlier export wrote there for
-                    stories since retitled or deleted are removed, files of your own are kept)
+                    stories since retitled or deleted are removed, files of your own are kept),
+                    or a file name ending in .feature when there is one story to write
   --include PARTS   comma-separated: stories, faqs, roadmap, matrix, comments (the unresolved
                     review comments on the exported documents, as an appendix)
   --changes-since REV
@@ -69,11 +73,12 @@ Remote images are never fetched; documents' scripts never run. The PDF prints th
 (/usr/bin/chromium, or the one SPECBENCH_CHROMIUM names).
 
 Exit codes: 0 written, 2 bad usage, an unreadable workspace, nothing to export (no specs, or for
-feature no stories) or a failed export, 3 a --spec key that is not in the workspace.`,
+feature no stories) or a failed export, 3 a --spec or --release key that is not in the workspace.`,
   positionals: ['dir'],
   options: {
     spec: { type: 'string', multiple: true },
     all: { type: 'boolean' },
+    release: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
     include: { type: 'string', default: '' },
@@ -85,9 +90,12 @@ feature no stories) or a failed export, 3 a --spec key that is not in the worksp
     const output = outputFormat(context, 'export', { json: values.json });
     if (output === undefined) return exitCodes.usage;
     const specs = (values.spec as string[] | undefined) ?? [];
+    const release = typeof values.release === 'string' ? values.release : undefined;
     if (values.all === true && specs.length > 0)
       return fail(context, 'export: give --spec or --all, not both');
-    if (values.all !== true && specs.length === 0)
+    if (release !== undefined && (values.all === true || specs.length > 0))
+      return fail(context, 'export: give --release alone, not with --spec or --all');
+    if (values.all !== true && specs.length === 0 && release === undefined)
       return fail(context, 'export: name the specs with --spec KEY, or use --all');
     // Without --format, the --out file's extension says it (--out review.pdf), as with most converters.
     if (values.format === undefined && typeof values.out === 'string') {
@@ -112,6 +120,11 @@ feature no stories) or a failed export, 3 a --spec key that is not in the worksp
         context,
         `export: --out ${values.out} names a folder; give a file name, such as ${values.out}bundle.${values.format}`,
       );
+    if (release !== undefined && values.format !== 'feature')
+      return fail(
+        context,
+        'export: --release applies to --format feature (the acceptance tests of what ships); a bundle takes --spec or --all',
+      );
     if (values.format === 'feature') {
       if (values.include !== '') return fail(context, 'export: --include does not apply to --format feature');
       if (values['changes-since'] !== undefined)
@@ -121,7 +134,7 @@ feature no stories) or a failed export, 3 a --spec key that is not in the worksp
       return exportFeatures(
         context,
         dir!,
-        values.all === true ? 'all' : specs,
+        release !== undefined ? { release } : values.all === true ? 'all' : specs,
         path.resolve(context.cwd, values.out),
         output,
       );
@@ -200,14 +213,14 @@ feature no stories) or a failed export, 3 a --spec key that is not in the worksp
 async function exportFeatures(
   context: CliContext,
   dir: string,
-  specs: string[] | 'all',
+  specs: FeatureSelection,
   out: string,
   output: 'text' | 'json',
 ): Promise<number> {
   const opened = await openWorkspace(context, 'export', dir, { write: false });
   if (!opened.ok) return opened.code;
   try {
-    const { collectFeatures, writeFeatures } = await import('../../export/featureFiles.js');
+    const { collectFeatures, writeFeatureFile, writeFeatures } = await import('../../export/featureFiles.js');
     const collected = await collectFeatures(opened.workspace, specs);
     if (!collected.ok && collected.error === 'empty')
       return fail(
@@ -222,9 +235,24 @@ async function exportFeatures(
         `export: ${collected.message}`,
         collected.error === 'unknown-key' ? exitCodes.unknownKey : exitCodes.usage,
       );
-    const written = await writeFeatures(collected.features, out);
-    if (!written.ok) return fail(context, `export: ${written.message}`);
     const shown = path.relative(context.cwd, out) || out;
+    // x.feature names one file (unless an earlier export made a folder of that name).
+    const oneFile =
+      out.toLowerCase().endsWith('.feature') &&
+      !(await fs.stat(out).then(
+        (stats) => stats.isDirectory(),
+        () => false,
+      ));
+    const count = collected.ok ? collected.features.files.length : 0;
+    if (oneFile && count > 1)
+      return fail(
+        context,
+        `export: --out ${shown} names one file, but ${count} stories each get a .feature file; give a folder, such as --out ${path.join(path.dirname(shown), 'features')}`,
+      );
+    const written = oneFile
+      ? await writeFeatureFile(collected.features, out)
+      : await writeFeatures(collected.features, out);
+    if (!written.ok) return fail(context, `export: ${written.message}`);
     if (output === 'json') {
       const { files, scenarios, unsplit, removed } = written;
       writeJson(context, { path: shown, files, scenarios, unsplit, removed });

@@ -81,7 +81,7 @@ describe('specbench import feedback', () => {
       run: {
         code: 0,
         stdout: [
-          'Imported 2 feedback notes into feedback/ (FB-5 to FB-6); 1 row repeats an earlier one, 1 row has no text.',
+          'Imported 2 feedback notes into feedback/ (FB-5 to FB-6); 1 duplicate within this file, 1 row without text.',
           '  FB-5  support  Northwind  2026-10-03  feedback/forced-sign-up.md',
           '  FB-6  survey   Contoso    2026-10-04  feedback/card-saved.md',
           '',
@@ -143,7 +143,8 @@ describe('specbench import feedback', () => {
     }).toEqual({
       again: {
         code: 0,
-        stdout: 'Nothing new to import from export.csv; 3 rows were imported before, 1 row has no text.\n',
+        stdout:
+          'Nothing new to import from export.csv; 2 rows imported before, 1 duplicate within this file, 1 row without text.\n',
         stderr: '',
       },
       unchanged: before,
@@ -168,6 +169,7 @@ describe('specbench import feedback', () => {
             title: 'Let me pay later',
             customer: 'Tailspin',
             source: 'sales',
+            date: null,
             line: 2,
           },
         ],
@@ -177,6 +179,25 @@ describe('specbench import feedback', () => {
       },
       unchanged: before,
     });
+  });
+
+  it('--json gives each note every field help names, null where the row has none', async () => {
+    const { cwd } = await setUp('Feedback\n"Let me pay later"\n');
+    const run = await specbench(
+      ['import', 'feedback', 'workspace', 'export.csv', '--dry-run', '--json'],
+      cwd,
+    );
+    expect((JSON.parse(run.stdout) as { notes: unknown[] }).notes).toEqual([
+      {
+        key: 'FB-5',
+        path: 'feedback/let-me-pay-later.md',
+        title: 'Let me pay later',
+        customer: null,
+        source: null,
+        date: null,
+        line: 2,
+      },
+    ]);
   });
 
   const refusals: { name: string; csv: () => string | Uint8Array; args?: string[]; message: string }[] = [

@@ -86,9 +86,10 @@ Exit codes: 0 imported (or nothing new to import), 2 bad usage, bad input or an 
               key,
               path: notePath,
               title,
-              customer,
-              source: noteSource,
-              date,
+              // Every field help names, null where the row has none.
+              customer: customer ?? null,
+              source: noteSource ?? null,
+              date: date ?? null,
               line,
             }),
           ),
@@ -99,11 +100,9 @@ Exit codes: 0 imported (or nothing new to import), 2 bad usage, bad input or an 
         return exitCodes.ok;
       }
       const left = [
-        plan.alreadyImported > 0
-          ? `${plural(plan.alreadyImported, 'row was', 'rows were')} imported before`
-          : '',
-        plan.repeated > 0 ? `${plural(plan.repeated, 'row repeats', 'rows repeat')} an earlier one` : '',
-        empty > 0 ? `${plural(empty, 'row has', 'rows have')} no text` : '',
+        plan.alreadyImported > 0 ? `${plural(plan.alreadyImported, 'row')} imported before` : '',
+        plan.repeated > 0 ? `${plural(plan.repeated, 'duplicate')} within this file` : '',
+        empty > 0 ? `${plural(empty, 'row')} without text` : '',
       ].filter((part) => part !== '');
       const notes = plural(plan.notes.length, 'feedback note');
       const headline =
