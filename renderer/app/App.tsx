@@ -179,7 +179,12 @@ export function App({ api, connection }: { api: SpecbenchApi; connection?: Conne
               open={dialog === 'palette'}
               onClose={closeDialog}
             />
-            <ShortcutsDialog open={dialog === 'shortcuts'} onClose={closeDialog} />
+            <ShortcutsDialog
+              open={dialog === 'shortcuts'}
+              onClose={closeDialog}
+              writable={workspace.info?.writable ?? false}
+              canComment={workspace.info?.canComment ?? workspace.info?.writable ?? false}
+            />
             <ExportDialog
               api={api}
               workspace={workspace}
