@@ -1,4 +1,6 @@
 /** The review loop's rough edges, from the engineers' and reviewers' walkthrough (issue 16). */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import { CommentsModel } from './models/commentsModel.js';
 import { expect, test } from './specbenchTest.js';
 
@@ -17,4 +19,37 @@ test('a reply typed straight after clicking Reply keeps its first words', async 
   expect(focused).toBe('Reply to REQ-1');
   await app.page.keyboard.type('Once is enough.');
   await expect(thread.getByRole('textbox', { name: 'Reply to REQ-1' })).toHaveValue('Once is enough.');
+});
+
+/** A review file as Specbench writes it: one open thread on REQ-1. */
+const openThread = `# Review comments on SPEC-1
+
+## On REQ-1 <!-- thread t-aaaaaaaaaa on="REQ-1" -->
+
+**Rae Reviewer** · 2026-12-06T11:25:40Z <!-- comment c-bbbbbbbbbb -->
+
+Should a guest confirm the **email** twice?
+`;
+
+test('the Export dialog includes the unresolved comments by default when the chosen specs have open threads', async ({
+  app,
+  workspaceDir,
+}) => {
+  await fs.mkdir(path.join(workspaceDir, 'reviews'));
+  await fs.writeFile(path.join(workspaceDir, 'reviews/SPEC-1.md'), openThread);
+  await app.openDocument('specs/guest-checkout.md');
+  await expect(new CommentsModel(app.page).tab).toHaveText('Comments1');
+  await app.page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = app.page.getByRole('dialog', { name: 'Export' });
+  const comments = dialog.getByRole('checkbox', { name: 'Unresolved comments' });
+  await expect(comments).toBeChecked();
+  // SPEC-2 alone has no open thread: off; back to SPEC-1, on; cleared by hand, it stays off.
+  await dialog.getByRole('checkbox', { name: /SPEC-2/ }).check();
+  await dialog.getByRole('checkbox', { name: /SPEC-1/ }).uncheck();
+  await expect(comments).not.toBeChecked();
+  await dialog.getByRole('checkbox', { name: /SPEC-1/ }).check();
+  await expect(comments).toBeChecked();
+  await comments.uncheck();
+  await dialog.getByRole('radio', { name: /All specs/ }).check();
+  await expect(comments).not.toBeChecked();
 });

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { ExportProgress, ExportedFile, SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import { isDesktop } from '../../api/getApi.js';
+import { useCommentCounts } from '../../workbench/comments.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { useModalDialog } from '../../ui/useModalDialog.js';
 import {
@@ -81,6 +82,20 @@ function ExportForm({ api, workspace, initialSpec, onClose }: Omit<ExportDialogP
   });
   const [phase, setPhase] = useState<Phase>({ name: 'choosing' });
   const running = useRef<string | undefined>(undefined);
+  // Unresolved comments are in by default when the chosen specs have open threads, until the box is
+  // ticked or cleared by hand: a reviewer's bundle should not hide what is still being discussed.
+  const commentCounts = useCommentCounts(api);
+  const [commentsChosen, setCommentsChosen] = useState<boolean | undefined>(undefined);
+  const chosenSpecs = choices.scope === 'all' ? specs.map((entry) => entry.key!) : choices.specs;
+  const openThreads = chosenSpecs.some((key) => (commentCounts[key] ?? 0) > 0);
+  const withComments = commentsChosen ?? openThreads;
+  const effective: ExportChoices = {
+    ...choices,
+    parts: [
+      ...choices.parts.filter((part) => part !== 'comments'),
+      ...(withComments ? ['comments' as const] : []),
+    ],
+  };
 
   // Closing the dialog mid-export cancels it, so no work outlives what the user sees.
   useEffect(
@@ -118,7 +133,7 @@ function ExportForm({ api, workspace, initialSpec, onClose }: Omit<ExportDialogP
   async function start(event: FormEvent) {
     event.preventDefault();
     const exportId = crypto.randomUUID();
-    const request = exportRequest(choices, exportId);
+    const request = exportRequest(effective, exportId);
     if (!request.ok) return setPhase({ name: 'choosing', error: request.message });
     running.current = exportId;
     setPhase({ name: 'running', exportId, progress: { fraction: 0, step: 'Gathering documents' } });
@@ -201,8 +216,12 @@ function ExportForm({ api, workspace, initialSpec, onClose }: Omit<ExportDialogP
           <label key={part}>
             <input
               type="checkbox"
-              checked={choices.parts.includes(part)}
-              onChange={() => setChoices({ ...choices, parts: toggle(choices.parts, part) })}
+              checked={effective.parts.includes(part)}
+              onChange={() =>
+                part === 'comments'
+                  ? setCommentsChosen(!withComments)
+                  : setChoices({ ...choices, parts: toggle(choices.parts, part) })
+              }
             />
             {partLabels[part]}
           </label>
