@@ -23,6 +23,15 @@ test('in a read-only serve nothing looks editable, and the navigator says once h
 
     await app.goto('#/roadmap/RM-1');
     await expect(page.getByRole('spinbutton', { name: 'Reach' })).toBeDisabled();
+    // Description and release note read as text, not as empty-looking boxes.
+    await expect(page.getByRole('textbox', { name: /^(Description|Release note)$/ })).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'Description' })).toContainText(
+      'Let first-time shoppers pay without creating an account.',
+    );
+    await app.goto('#/roadmap/RM-5');
+    await expect(page.getByRole('region', { name: /^Release note/ })).toContainText(
+      'No release note: customers see the title alone.',
+    );
     await expect(page.getByRole('spinbutton', { name: 'Reach' })).toHaveCSS(
       'background-color',
       'rgba(0, 0, 0, 0)',

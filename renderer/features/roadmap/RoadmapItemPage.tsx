@@ -8,6 +8,7 @@ import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { HashLink } from '../../ui/HashLink.js';
 import { EvidencePanel, ItemReleases, evidenceByKey, evidenceCount, evidenceOf } from '../evidence/index.js';
 import { CommitField } from './CommitField.js';
+import { ReadOnlyText } from './ReadOnlyText.js';
 import { DeliveringRequirements } from './DeliveringRequirements.js';
 import { quarterOptions, quarterTitle } from './quarterTimeline.js';
 import { RiceFields } from './RiceFields.js';
@@ -114,29 +115,38 @@ function ItemForm({ api, workspace, navigate, item, delivery }: ItemFormProps) {
             <h2 id={`${id}-description`} className="panel__title">
               Description
             </h2>
-            <CommitField
-              label="Description"
-              multiline
-              value={item.description}
-              readOnly={readOnly}
-              maxLength={100_000}
-              placeholder="Why this matters, for whom, and what success looks like."
-              onCommit={(description) => void save({ description })}
-            />
+            {readOnly ? (
+              <ReadOnlyText text={item.description} empty="No description yet." />
+            ) : (
+              <CommitField
+                label="Description"
+                multiline
+                value={item.description}
+                maxLength={100_000}
+                placeholder="Why this matters, for whom, and what success looks like."
+                onCommit={(description) => void save({ description })}
+              />
+            )}
           </section>
           <section aria-labelledby={`${id}-release-note`} className="panel">
             <h2 id={`${id}-release-note`} className="panel__title">
               Release note <span className="panel__count">for customers</span>
             </h2>
-            <CommitField
-              label="Release note"
-              multiline
-              value={item.releaseNote ?? ''}
-              readOnly={readOnly}
-              maxLength={10_000}
-              placeholder="What customers read about this in the release notes. Left empty, they see the title alone; the description above stays the team's."
-              onCommit={(releaseNote) => void save({ releaseNote: releaseNote.trim() || null })}
-            />
+            {readOnly ? (
+              <ReadOnlyText
+                text={item.releaseNote ?? ''}
+                empty="No release note: customers see the title alone."
+              />
+            ) : (
+              <CommitField
+                label="Release note"
+                multiline
+                value={item.releaseNote ?? ''}
+                maxLength={10_000}
+                placeholder="What customers read about this in the release notes. Left empty, they see the title alone; the description above stays the team's."
+                onCommit={(releaseNote) => void save({ releaseNote: releaseNote.trim() || null })}
+              />
+            )}
           </section>
           <DeliveringRequirements
             itemKey={item.key}
