@@ -38,6 +38,8 @@ export interface ServeToken {
   file?: string;
   /** Why it could not be stored, in words. */
   problem?: string;
+  /** Made now: none was kept for this workspace there (first start, or another config folder). */
+  created?: boolean;
 }
 
 /** The workspace's token: the stored one, or a new one stored now (always new with `rotate`). */
@@ -58,7 +60,7 @@ export async function serveToken(
     await fs.writeFile(temporary, `${token}\n`, { mode: 0o600 });
     await fs.chmod(temporary, 0o600);
     await fs.rename(temporary, file);
-    return { token, file };
+    return { token, file, created: true };
   } catch (error) {
     await fs.rm(temporary, { force: true }).catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code;

@@ -105,7 +105,7 @@ describe('serve on a folder that is not a workspace', () => {
 });
 
 describe('the workspace token lasts across restarts', () => {
-  async function start(extra: { newToken?: boolean; port?: number } = {}) {
+  async function start(extra: { newToken?: boolean; port?: number; environment?: NodeJS.ProcessEnv } = {}) {
     const { context, stdout } = capture();
     const running = await startServe(context, 'acme checkout', { port: 0, write: false, ...extra });
     if (typeof running === 'number') throw new Error(`exit ${running}`);
@@ -142,9 +142,23 @@ describe('the workspace token lasts across restarts', () => {
         outside: path.relative(root, file).startsWith('..'),
         mode: mode.toString(8),
         oldCookie: await signedIn(second.url, cookie),
-      }).toEqual({ sameToken: true, stored: true, outside: true, mode: '600', oldCookie: 200 });
+        said: second.stdout.includes('New token'),
+      }).toEqual({ sameToken: true, stored: true, outside: true, mode: '600', oldCookie: 200, said: false });
     } finally {
       await second.running.close();
+    }
+  });
+
+  it('says so when it makes a new token because none is kept in its config folder (another SPECBENCH_CONFIG_DIR)', async () => {
+    const other = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-config-'));
+    try {
+      const first = await start({ environment: { ...process.env, SPECBENCH_CONFIG_DIR: other } });
+      await first.running.close();
+      expect(first.stdout.trimEnd().split('\n').at(-1)).toBe(
+        `New token for this workspace, kept in ${path.join(other, 'serve-tokens')} (none was kept there): links from an earlier serve with another config folder will not work.`,
+      );
+    } finally {
+      await fs.rm(other, { recursive: true, force: true });
     }
   });
 

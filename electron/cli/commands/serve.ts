@@ -198,6 +198,13 @@ export async function startServe(
           ? 'Read-only but for review comments (saved in reviews/). Press Ctrl+C to stop.\n'
           : 'Read-only (start with --write to edit). Press Ctrl+C to stop.\n',
     );
+    if (options.newToken !== true && kept.created === true && kept.file !== undefined) {
+      // A different SPECBENCH_CONFIG_DIR (or user) finds no token and makes one: links shared before
+      // fail with no word why, so say where this one is kept.
+      context.stdout.write(
+        `New token for this workspace, kept in ${path.dirname(kept.file)} (none was kept there): links from an earlier serve with another config folder will not work.\n`,
+      );
+    }
   }
   workspace.watch().catch((error: unknown) => {
     context.stderr.write(`specbench: serve: watching ${dir} for outside changes failed: ${String(error)}\n`);
