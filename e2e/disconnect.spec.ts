@@ -54,3 +54,29 @@ test('edits made while the server is stopped are kept and saved when it is back'
     served.process.kill('SIGTERM');
   }
 });
+
+test('a server back read-only after a disconnect makes the open document read-only, without a reload', async ({
+  page,
+  workspaceDir,
+}) => {
+  let served: Served = await serve(workspaceDir);
+  try {
+    const app = await openApp(page, served.url);
+    await app.openDocument('specs/guest-checkout.md');
+    await expect(app.editor).toHaveAttribute('contenteditable', 'true');
+    const port = Number(new URL(served.url).port);
+    served.process.kill('SIGTERM');
+    await new Promise((resolve) => served.process.once('exit', resolve));
+    await expect(page.getByRole('alert', { name: 'Connection' })).toContainText('Disconnected');
+    served = await serve(workspaceDir, false, port);
+    await expect(page.getByRole('status', { name: 'Connection' })).toContainText(
+      'Reconnected. The server is read-only now',
+      { timeout: 20_000 },
+    );
+    await expect(app.editor).toHaveAttribute('contenteditable', 'false');
+    await expect(page.getByText('Read-only', { exact: true })).toBeVisible();
+    await expect(app.toolbar).toHaveCount(0);
+  } finally {
+    served.process.kill('SIGTERM');
+  }
+});

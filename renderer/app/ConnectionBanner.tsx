@@ -2,7 +2,7 @@
  * "Disconnected — reconnecting…" while browser mode's server is away (stopped, restarting, the
  * laptop asleep), with when the next try is and Try now; "Reconnected" a moment once it is back.
  */
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Connection } from '../api/connection.js';
 
 export function ConnectionBanner({ connection, writable }: { connection: Connection; writable: boolean }) {
@@ -13,6 +13,9 @@ export function ConnectionBanner({ connection, writable }: { connection: Connect
   const [now, setNow] = useState(() => Date.now());
   const [back, setBack] = useState(false);
   const reconnecting = state.status === 'reconnecting';
+  // Whether this tab could edit before the server went away: one back read-only says so.
+  const writableBefore = useRef(writable);
+  if (!reconnecting && !back) writableBefore.current = writable;
 
   useEffect(() => {
     if (!reconnecting) return;
@@ -51,6 +54,12 @@ export function ConnectionBanner({ connection, writable }: { connection: Connect
     return (
       <div className="connection-banner connection-banner--back" role="status" aria-label="Connection">
         Reconnected.
+        {writableBefore.current && !writable && (
+          <>
+            {' '}
+            The server is read-only now: to edit, start it with <code>specbench serve --write</code>.
+          </>
+        )}
       </div>
     );
   }

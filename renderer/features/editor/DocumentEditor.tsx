@@ -219,6 +219,10 @@ function EditorPage({
     [extensions],
   );
   editorRef.current = editor;
+  // The mode can change under an open document: a server back from a disconnect read-only (or with --write).
+  useEffect(() => {
+    if (editor && editor.isEditable !== writable) editor.setEditable(writable);
+  }, [editor, writable]);
 
   useEffect(() => {
     session.attachEditor(editor);
