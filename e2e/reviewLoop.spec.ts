@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { CommentsModel } from './models/commentsModel.js';
-import { expect, test } from './specbenchTest.js';
+import { expect, screenshot, test } from './specbenchTest.js';
 
 test('a reply typed straight after clicking Reply keeps its first words', async ({ app }) => {
   const comments = new CommentsModel(app.page);
@@ -52,4 +52,32 @@ test('the Export dialog includes the unresolved comments by default when the cho
   await comments.uncheck();
   await dialog.getByRole('radio', { name: /All specs/ }).check();
   await expect(comments).not.toBeChecked();
+});
+
+test('a copied link opened in a browser not signed in keeps its target through sign-in', async ({
+  browser,
+  served,
+}) => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    // What Copy link gives: the page's address without the token, and the key.
+    await page.goto(`${new URL(served.url).origin}/#/STORY-1`);
+    await expect(
+      page.getByRole('heading', { name: 'Open the link printed by specbench serve' }),
+    ).toBeVisible();
+    await expect(page.getByText('You were sent a link to STORY-1')).toBeVisible();
+    const field = page.getByRole('textbox', { name: 'Link from specbench serve' });
+    await field.fill('http://127.0.0.1:1/?token=short');
+    await page.getByRole('button', { name: 'Open' }).click();
+    await expect(page.getByRole('alert')).toContainText('That is not the link specbench serve printed');
+    await screenshot(page, 'sign-in');
+    await field.fill(served.url);
+    await page.getByRole('button', { name: 'Open' }).click();
+    await page.locator('body[data-ready=true]').waitFor();
+    await expect(page).toHaveURL(/#\/STORY-1$/);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Pay as a guest');
+  } finally {
+    await context.close();
+  }
 });

@@ -2,6 +2,7 @@
  * Browser mode: the built renderer, the API contract over HTTP and change events over Server-Sent
  * Events, behind a Host allowlist, a per-workspace token (kept across restarts) exchanged for a cookie, and Origin checks.
  */
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +12,7 @@ import type { ApiService } from '../services/apiService.js';
 import {
   allowedHosts,
   assetContentSecurityPolicy,
+  contentSecurityPolicy,
   isAllowedHost,
   isAllowedOrigin,
   isCrossSite,
@@ -264,6 +266,41 @@ function sendJson(response: Reply, status: number, value: unknown): void {
   response.end(body);
 }
 
+/**
+ * The sign-in page's one script: a shared app link (`…/#/STORY-4`) reaches the server without its
+ * `#/…` part, so the page itself keeps it, names it, and goes there once the link or token is pasted.
+ */
+const signInScript = `(() => {
+  const target = /^#\\/[^\\s<>"]{1,500}$/.test(location.hash) ? location.hash : '';
+  const form = document.getElementById('sign-in');
+  const field = document.getElementById('sign-in-link');
+  const error = document.getElementById('sign-in-error');
+  if (target) {
+    let name = target.slice(2);
+    try { name = decodeURIComponent(name); } catch {}
+    document.getElementById('sign-in-target').textContent = name;
+    document.getElementById('sign-in-target-note').hidden = false;
+  }
+  form.hidden = false;
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const pasted = field.value.trim();
+    let token = pasted;
+    try { token = new URL(pasted).searchParams.get('token') || ''; } catch {}
+    if (!/^[A-Za-z0-9_-]{43}$/.test(token)) {
+      error.textContent = 'That is not the link specbench serve printed: it ends in ?token= and 43 letters, digits, - or _.';
+      field.setAttribute('aria-invalid', 'true');
+      field.focus();
+      return;
+    }
+    location.assign('/?token=' + token + target);
+  });
+})();`;
+const signInPolicy = contentSecurityPolicy.replace(
+  "script-src 'self'",
+  `script-src 'sha256-${createHash('sha256').update(signInScript).digest('base64')}'`,
+);
+
 /** A small page for a browser without a valid session: what this is and how to get in (API calls get JSON). */
 function sendSignIn(response: Reply, why: 'expired' | 'no-session'): void {
   const lead =
@@ -273,14 +310,22 @@ function sendSignIn(response: Reply, why: 'expired' | 'no-session'): void {
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Specbench: open the link from specbench serve</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#1f2328}code{background:#f0f1f3;padding:0 .25em;border-radius:3px}h1{font-size:1.4rem}</style>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#1f2328}code{background:#f0f1f3;padding:0 .25em;border-radius:3px}h1{font-size:1.4rem}form{margin:1.5rem 0;padding:1rem;border:1px solid #d9dbde;border-radius:6px}label{display:block;font-weight:600;margin-bottom:.25rem}input{box-sizing:border-box;width:100%;font:inherit;padding:.35rem .5rem;border:1px solid #8c959f;border-radius:4px}button{margin-top:.75rem;font:inherit;padding:.35rem .9rem;border-radius:4px;border:1px solid #3451c7;background:#3451c7;color:#fff}.error{color:#c92a2a;margin:.5rem 0 0}</style>
 </head><body><main>
 <h1>Open the link printed by specbench serve</h1>
 <p>${lead}</p>
+<p id="sign-in-target-note" hidden>You were sent a link to <strong id="sign-in-target"></strong>: paste the server’s link below and it opens there.</p>
+<form id="sign-in" hidden>
+<label for="sign-in-link">Link from specbench serve</label>
+<input id="sign-in-link" name="link" autocomplete="off" spellcheck="false" placeholder="http://127.0.0.1:4780/?token=…" aria-describedby="sign-in-error">
+<p id="sign-in-error" class="error" role="alert"></p>
+<button type="submit">Open</button>
+</form>
 <p>In the terminal where the server runs, it printed a line like <code>Specbench serving acme at http://127.0.0.1:4780/?token=…</code>. Open that address (or ask whoever started the server for it); the app opens here and this browser stays signed in.</p>
 <p>The link stays the same across restarts of the server, until it is started with <code>specbench serve --new-token</code>.</p>
-</main></body></html>
+</main><script>${signInScript}</script></body></html>
 `;
+  response.setHeader('Content-Security-Policy', signInPolicy);
   response.writeHead(401, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
   response.end(html);
 }
