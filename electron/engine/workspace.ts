@@ -350,11 +350,16 @@ export class Workspace {
   }
 
   /** Feedback rows as new notes, all or none; rows imported before are left out. */
-  importFeedback(
+  async importFeedback(
     rows: readonly FeedbackRow[],
     options: { dryRun: boolean },
   ): Promise<FeedbackImportResult | ReadOnlyResult> {
-    return this.operations.importFeedback(rows, options);
+    const result = await this.operations.importFeedback(rows, options);
+    // The watcher never reports our own writes: every window (one reloaded while the import ran
+    // included) is told of the new notes here, or its inbox counts stay those from before.
+    if (result.ok && result.written)
+      this.emit({ paths: result.plan.notes.map((note) => note.path), roadmap: false, comments: [] });
+    return result;
   }
 
   /** Called after a batch of outside changes has been re-indexed. */

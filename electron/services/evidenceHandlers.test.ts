@@ -52,6 +52,18 @@ describe('importing feedback over the contract', () => {
     ]).toEqual([true, ['FB-13', 'FB-14'], true, false, 0, 2]);
   });
 
+  it('tells every window of the notes it wrote once they land (the watcher never reports our own writes)', async () => {
+    const changes: unknown[] = [];
+    service.onDidChangeWorkspace((change) => changes.push(change));
+    const base64 = csv('Company,Message\nNorthwind,"Pay later, please"\nContoso,Dark mode\n');
+    await call('importFeedback', { base64, fileName: 'x.csv', dryRun: true });
+    await call('importFeedback', { base64, fileName: 'x.csv', dryRun: false });
+    await call('importFeedback', { base64, fileName: 'x.csv', dryRun: false });
+    expect(changes).toEqual([
+      { paths: ['feedback/pay-later-please.md', 'feedback/dark-mode.md'], roadmap: false },
+    ]);
+  });
+
   const refusals: [string, string, string][] = [
     ['UTF-16', csv('\uFEFFtext\nhello\n', 'utf16le'), 'bad-csv'],
     ['no text column', csv('Company,Date\nNorthwind,2026-01-01\n'), 'bad-columns'],
