@@ -81,3 +81,41 @@ test('a copied link opened in a browser not signed in keeps its target through s
     await context.close();
   }
 });
+
+test('comments are Markdown, rendered by the editor’s policy (untrusted), and long ones fold behind Show more', async ({
+  app,
+  workspaceDir,
+}) => {
+  const long = Array.from({ length: 14 }, (_, line) => `Point ${line + 1} of the review.`).join('\n\n');
+  await fs.mkdir(path.join(workspaceDir, 'reviews'));
+  await fs.writeFile(
+    path.join(workspaceDir, 'reviews/SPEC-1.md'),
+    `${openThread}
+**Dana PM** · 2026-12-06T11:30:00Z <!-- comment c-cccccccccc -->
+
+See [the FAQ](javascript:window.hacked=1) and <img src=x onerror="window.hacked=1">.
+
+**Rae Reviewer** · 2026-12-06T11:35:00Z <!-- comment c-dddddddddd -->
+
+${long}
+`,
+  );
+  await app.openDocument('specs/guest-checkout.md');
+  const comments = new CommentsModel(app.page);
+  await comments.open();
+  const thread = comments.thread('REQ-1');
+  await expect(thread.locator('strong', { hasText: /^email$/ })).toBeVisible();
+  await expect(thread).not.toContainText('**email**');
+  // A javascript: link stays text, raw HTML is shown as its source and never runs.
+  await expect(thread.getByText('the FAQ')).toBeVisible();
+  await expect(thread.locator('[href^="javascript" i]')).toHaveCount(0);
+  await expect(thread).toContainText('<img src=x');
+  expect(await app.page.evaluate(() => (window as { hacked?: number }).hacked)).toBeUndefined();
+  const more = thread.getByRole('button', { name: 'Show more' });
+  await expect(more).toHaveCount(1);
+  await expect(thread.getByText('Point 14 of the review.')).not.toBeInViewport();
+  await more.click();
+  await expect(thread.getByRole('button', { name: 'Show less' })).toHaveAttribute('aria-expanded', 'true');
+  await thread.getByText('Point 14 of the review.').scrollIntoViewIfNeeded();
+  await expect(thread.getByText('Point 14 of the review.')).toBeInViewport();
+});

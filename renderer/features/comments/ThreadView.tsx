@@ -4,6 +4,7 @@ import { flushSync } from 'react-dom';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { CommentAuthor, ReviewEntry, ReviewThread } from '../../../shared/review/reviewFile.js';
 import { keyHash } from '../../workbench/route.js';
+import { ReadOnlyMarkdown } from '../editor/index.js';
 import { CommentForm } from './CommentForm.js';
 
 interface ThreadViewProps {
@@ -81,7 +82,7 @@ export function ThreadView({
       <ol className="thread-entries">
         {comments.map((entry) => (
           <li key={entry.id}>
-            <EntryView entry={entry} />
+            <EntryView entry={entry} documentKey={documentKey} navigate={navigate} />
           </li>
         ))}
       </ol>
@@ -134,14 +135,46 @@ export function ThreadView({
   );
 }
 
-function EntryView({ entry }: { entry: ReviewEntry }) {
+/** A comment longer than this (characters or lines) is shown folded, with Show more. */
+const foldedLength = 600;
+const foldedLines = 8;
+
+function EntryView({
+  entry,
+  documentKey,
+  navigate,
+}: {
+  entry: ReviewEntry;
+  documentKey: string;
+  navigate: (hash: string) => void;
+}) {
+  const long = entry.body.length > foldedLength || entry.body.split('\n').length > foldedLines;
+  const [expanded, setExpanded] = useState(false);
+  const folded = long && !expanded;
   return (
     <div className="comment">
       <p className="comment-meta">
         <strong>{entry.name}</strong> <time dateTime={entry.at}>{formatDate(entry.at)}</time>
       </p>
-      {/* Untrusted text: shown as text, never as HTML. */}
-      <p className="comment-body">{entry.body}</p>
+      {/* Untrusted Markdown: rendered as the editor renders a document (its link and HTML policy), never as raw HTML. */}
+      <div className={folded ? 'comment-body folded' : 'comment-body'}>
+        <ReadOnlyMarkdown
+          markdown={entry.body}
+          path={`reviews/${documentKey}.md`}
+          label={`Comment by ${entry.name}`}
+          navigate={navigate}
+        />
+      </div>
+      {long && (
+        <button
+          type="button"
+          className="link-button"
+          aria-expanded={expanded}
+          onClick={() => setExpanded((value) => !value)}
+        >
+          {expanded ? 'Show less' : 'Show more'}
+        </button>
+      )}
     </div>
   );
 }
