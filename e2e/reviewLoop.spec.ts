@@ -119,3 +119,42 @@ ${long}
   await thread.getByText('Point 14 of the review.').scrollIntoViewIfNeeded();
   await expect(thread.getByText('Point 14 of the review.')).toBeInViewport();
 });
+
+test('the text an open thread quotes is marked in the document, until the thread is resolved', async ({
+  app,
+  workspaceDir,
+}) => {
+  await fs.mkdir(path.join(workspaceDir, 'reviews'));
+  await fs.writeFile(
+    path.join(workspaceDir, 'reviews/SPEC-1.md'),
+    `# Review comments on SPEC-1
+
+## On “Forced registration” in “Problem” <!-- thread t-eeeeeeeeee on="#problem" quote -->
+
+> Forced registration
+
+**Rae Reviewer** · 2026-12-06T11:26:10Z <!-- comment c-ffffffffff -->
+
+Which study says so?
+`,
+  );
+  await app.openDocument('specs/guest-checkout.md');
+  const marked = app.editor.locator('mark');
+  await expect(marked).toHaveText(['Forced registration']);
+  const comments = new CommentsModel(app.page);
+  await comments.open();
+  const thread = comments.thread(/Forced registration/);
+  await thread.getByRole('button', { name: 'Resolve' }).click();
+  // Without a name from git, Resolve first asks who is resolving.
+  const name = thread.getByRole('textbox', { name: 'Your name' });
+  if (await name.isVisible()) {
+    await name.fill('Dana PM');
+    await thread.getByRole('button', { name: 'Resolve' }).click();
+  }
+  await expect(thread).toBeHidden();
+  await expect(marked).toHaveCount(0);
+  // Marking is a view: nothing of it is saved into the spec.
+  expect(await fs.readFile(path.join(workspaceDir, 'specs/guest-checkout.md'), 'utf8')).not.toContain(
+    '<mark',
+  );
+});

@@ -3,7 +3,7 @@
  * a heading, selected text) that the Comments panel answers, the unresolved counts per document, and
  * the name a person comments under.
  */
-import { createContext, useContext, useEffect, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useState } from 'react';
 import type { SpecbenchApi } from '../../shared/contract/apiContract.js';
 import type { CommentAnchor, CommentAuthor } from '../../shared/review/reviewFile.js';
 
@@ -74,6 +74,30 @@ export function useCommentCounts(api: SpecbenchApi): Readonly<Record<string, num
     };
   }, [api]);
   return counts;
+}
+
+/** The texts a document's unresolved threads quote, to mark them in the document; kept up to date. */
+export function useQuotedTexts(api: SpecbenchApi, documentKey: string | undefined): readonly string[] {
+  const [quotes, setQuotes] = useState<readonly string[]>([]);
+  const load = useCallback(
+    (changed: readonly string[] | undefined) => {
+      if (documentKey === undefined) return setQuotes([]);
+      if (changed && !changed.includes(documentKey)) return;
+      void api
+        .listComments({ document: documentKey })
+        .then((listed) =>
+          setQuotes(
+            listed.threads.flatMap((thread) =>
+              !thread.resolved && thread.anchor.kind === 'text' ? [thread.anchor.quote] : [],
+            ),
+          ),
+        )
+        .catch(() => setQuotes([]));
+    },
+    [api, documentKey],
+  );
+  useCommentChanges(api, load);
+  return quotes;
 }
 
 const authorKey = 'specbench.commentAuthor';

@@ -36,7 +36,8 @@ import { useSuggestion } from './useSuggestion.js';
 import './editor.css';
 import { softBreaksToNodes } from '../../workbench/softBreak.js';
 import { saveMyCopy } from '../../workbench/myCopy.js';
-import { useCommentRequests } from '../../workbench/comments.js';
+import { useCommentRequests, useQuotedTexts } from '../../workbench/comments.js';
+import { commentQuotesKey } from './CommentQuotes.js';
 import { commentTarget } from './commentTarget.js';
 
 interface DocumentEditorProps {
@@ -117,8 +118,17 @@ function EditorPage({
   const outline = useMemo(() => templateOutline(workspace.info, type), [workspace.info, type]);
   const outlineRef = useRef(outline);
   outlineRef.current = outline;
+  // The texts open threads quote are marked in the document (CommentQuotes).
+  const quotes = useQuotedTexts(api, entry?.key);
+  const quotesRef = useRef(quotes);
+  quotesRef.current = quotes;
   const extensions = useMemo(
-    () => createEditorExtensions(`${folder}document.md`, () => outlineRef.current?.examples),
+    () =>
+      createEditorExtensions(
+        `${folder}document.md`,
+        () => outlineRef.current?.examples,
+        () => quotesRef.current,
+      ),
     [folder],
   );
   const titleInput = useRef<HTMLTextAreaElement>(null);
@@ -219,6 +229,10 @@ function EditorPage({
     [extensions],
   );
   editorRef.current = editor;
+  useEffect(() => {
+    if (editor && !editor.isDestroyed)
+      editor.view.dispatch(editor.state.tr.setMeta(commentQuotesKey, 'refresh'));
+  }, [editor, quotes]);
   // The mode can change under an open document: a server back from a disconnect read-only (or with --write).
   useEffect(() => {
     if (editor && editor.isEditable !== writable) editor.setEditable(writable);

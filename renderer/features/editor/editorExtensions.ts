@@ -17,6 +17,7 @@ import { SoftBreak } from '../../workbench/softBreak.js';
 import { MarkdownLinkInputRule } from './markdownLinkInputRule.js';
 import { guidanceFor } from './sectionGuidance.js';
 import { TemplateExamples } from './TemplateExamples.js';
+import { CommentQuotes } from './CommentQuotes.js';
 import { WikiLinkChip } from './WikiLinkChip.js';
 import { TextDirection } from './TextDirection.js';
 import { sharedCodec } from '../../workbench/sharedCodec.js';
@@ -35,6 +36,8 @@ export function createEditorExtensions(
   documentPath: string,
   /** The open document's template examples (`TemplateExamples`). */
   examples: () => ReadonlyMap<string, string> | undefined = () => undefined,
+  /** The texts open review threads quote (`CommentQuotes`). */
+  quotes: () => readonly string[] = () => [],
 ): Extensions {
   const extended = sharedCodec().extensions.map((extension) => {
     switch (extension.name) {
@@ -94,6 +97,7 @@ export function createEditorExtensions(
         node.type.name === 'paragraph' ? guidanceFor(headingBefore(editor.state.doc, pos)) : '',
     }),
     TemplateExamples.configure({ examples }),
+    CommentQuotes.configure({ quotes }),
     TextDirection,
   ];
 }
