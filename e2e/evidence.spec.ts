@@ -34,7 +34,7 @@ test.describe('the sample', () => {
     ]);
 
     await app.page.keyboard.press('n');
-    await expect(feedback.status).toHaveText(/^RM-13 “My promo code did not apply” is in Later/);
+    await expect(feedback.status).toHaveText(/^RM-13 is in Later, with FB-\d+ as its evidence/);
     await expect(feedback.notes).toHaveCount(2);
     await app.page.keyboard.press('a');
     await expect(feedback.status).toHaveText(/is archived\.$/);

@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { FeedbackModel } from './models/feedbackModel.js';
 import { expect, screenshot, test } from './specbenchTest.js';
 
 /** The lines of `after` that differ from `before`, as [old, new] pairs in order. */
@@ -121,4 +122,54 @@ test('an Actual that is not clearly a number is not read; one with its date in b
   await expect(guest.getByRole('row', { name: /Drop-off/ })).toContainText(/\bmet$/);
   await guest.scrollIntoViewIfNeeded();
   await screenshot(app.page, 'metrics-not-read');
+});
+
+test('a link and an archive are undone from their notice, leaving the note as it was; an item made with N is renamed there', async ({
+  app,
+  workspaceDir,
+}) => {
+  const feedback = new FeedbackModel(app);
+  const file = (name: string) => path.join(workspaceDir, 'feedback', name);
+  const pounds = await fs.readFile(file('let-me-pay-in-pounds.md'), 'utf8');
+  const basket = await fs.readFile(file('reorder-last-months-basket.md'), 'utf8');
+  await feedback.open();
+  await expect(feedback.notes).toHaveCount(4);
+
+  await feedback.linkWithKeyboard('FB-10', 'RM-11');
+  await expect(feedback.notes).toHaveCount(3);
+  await app.page.getByRole('button', { name: 'Undo' }).click();
+  await expect(feedback.status).toHaveText('FB-10 is no longer evidence for RM-11.');
+  await expect(feedback.notes).toHaveCount(4);
+  await expect.poll(() => fs.readFile(file('let-me-pay-in-pounds.md'), 'utf8')).toBe(pounds);
+
+  await feedback
+    .note('FB-12')
+    .getByRole('button', { name: /^Archive/ })
+    .click();
+  await expect(feedback.notes).toHaveCount(3);
+  await app.page.getByRole('button', { name: 'Undo' }).click();
+  await expect(feedback.status).toHaveText('FB-12 is back in the inbox.');
+  await expect(feedback.notes).toHaveCount(4);
+  await expect.poll(() => fs.readFile(file('reorder-last-months-basket.md'), 'utf8')).toBe(basket);
+
+  await feedback.note('FB-10').focus();
+  await app.page.keyboard.press('n');
+  await expect(feedback.status).toHaveText(/^RM-13 is in Later, with FB-10 as its evidence/);
+  const title = app.page.getByRole('textbox', { name: 'Title of RM-13' });
+  await expect(title).toHaveValue('Let me pay in pounds');
+  await expect(app.page.getByRole('button', { name: 'Undo' })).toHaveCount(0);
+  await screenshot(app.page, 'feedback-rename-new-item');
+  await title.fill('Pay in local currencies');
+  await app.page.getByRole('button', { name: 'Rename RM-13' }).click();
+  await expect(feedback.status).toHaveText('RM-13 is now “Pay in local currencies”.');
+  await expect
+    .poll(
+      async () =>
+        (
+          JSON.parse(await fs.readFile(path.join(workspaceDir, 'roadmap.json'), 'utf8')) as {
+            items: { key: string; title: string }[];
+          }
+        ).items.find((item) => item.key === 'RM-13')?.title,
+    )
+    .toBe('Pay in local currencies');
 });

@@ -10,6 +10,7 @@ import { feedbackSources, type FeedbackSource } from '../../../shared/model/docu
 import { createAndOpen } from '../../workbench/createDocument.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { FeedbackNote } from './FeedbackNote.js';
+import { TriageNotice } from './TriageNotice.js';
 import { ImportFeedbackDialog, type CsvInput } from './ImportFeedbackDialog.js';
 import {
   feedbackValues,
@@ -167,12 +168,7 @@ export function FeedbackInbox({ api, workspace, navigate }: FeedbackInboxProps) 
           ))}
         </div>
       </div>
-      <p
-        role="status"
-        className={triage.message?.failed ? 'feedback-message feedback-message--failed' : 'feedback-message'}
-      >
-        {triage.message?.text}
-      </p>
+      <TriageNotice triage={triage} />
       {shown.length > 0 ? (
         <ul className="feedback-list" aria-label="Feedback notes" ref={list}>
           {shown.map((note, index) => (

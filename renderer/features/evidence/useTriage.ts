@@ -1,25 +1,84 @@
-/** Triage actions on a feedback note: link it to a key, turn it into a new roadmap item in Later, or archive it. */
+/**
+ * Triage actions on a feedback note: link it to a key (undoable), turn it into a new roadmap item in
+ * Later (then renamed: its title starts as the customer's words), or archive it (undoable).
+ */
 import { useCallback, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { DocumentSummary } from '../../../shared/contract/documentSummary.js';
+import {
+  joinDocument,
+  setFrontMatterFields,
+  splitDocument,
+} from '../../../shared/frontMatter/frontMatter.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 
 export interface Triage {
   link: (note: DocumentSummary, key: string) => Promise<boolean>;
   newItem: (note: DocumentSummary) => Promise<string | undefined>;
   archive: (note: DocumentSummary) => Promise<boolean>;
+  /** Renames the roadmap item the last N made. */
+  rename: (key: string, title: string) => Promise<boolean>;
+  /** Takes back the last link or archive, if the message offers it. */
+  undo: () => Promise<void>;
   /** Shows a message of another action (an import) in the same place. */
   announce: (text: string) => void;
   /** What the last action did ("FB-3 is evidence for RM-2"), or why it failed. */
-  message?: { text: string; failed: boolean };
+  message?: TriageMessage;
+}
+
+export interface TriageMessage {
+  text: string;
+  failed: boolean;
+  /** Offered after a link or an archive. */
+  undoable?: boolean;
+  /** The roadmap item N just made, to be renamed. */
+  created?: { key: string; title: string };
 }
 
 export function useTriage(api: SpecbenchApi, workspace: Pick<WorkspaceState, 'update'>): Triage {
-  const [message, setMessage] = useState<Triage['message']>(undefined);
+  const [message, setMessage] = useState<TriageMessage | undefined>(undefined);
+  const [undoing, setUndoing] = useState<(() => Promise<void>) | undefined>(undefined);
   const { update } = workspace;
 
+  /** Puts the note's file back: the key taken out of `about`, the status as it was (the file as it is now otherwise). */
+  const revert = useCallback(
+    async (note: DocumentSummary, unlink: string | undefined, label: string) => {
+      const read = await api.readDocument({ path: note.path });
+      if (!read.ok) {
+        setMessage({ text: `Not undone: ${read.message}`, failed: true });
+        return;
+      }
+      const split = splitDocument(read.text);
+      const data = split.frontMatter?.data ?? {};
+      const changes: Record<string, unknown> = { status: note.status };
+      if (unlink !== undefined && Array.isArray(data.about))
+        changes.about = data.about.filter((key) => key !== unlink);
+      const eol = read.text.includes('\r\n') ? '\r\n' : '\n';
+      const raw = setFrontMatterFields(split.frontMatter?.raw, changes, eol);
+      const text = joinDocument({
+        ...split,
+        frontMatter: { ...(split.frontMatter ?? { yaml: '', data: {} }), raw },
+      });
+      const saved = await api.saveDocument({ path: note.path, text, expected: read.version });
+      if (!saved.ok) {
+        setMessage({ text: `Not undone: ${saved.message}`, failed: true });
+        return;
+      }
+      await update({ paths: [note.path] });
+      setMessage({ text: label, failed: false });
+    },
+    [api, update],
+  );
+
   const write = useCallback(
-    async (note: DocumentSummary, link: string[], archive: boolean, done: string, roadmap = false) => {
+    async (
+      note: DocumentSummary,
+      link: string[],
+      archive: boolean,
+      done: string,
+      roadmap = false,
+      created?: TriageMessage['created'],
+    ) => {
       // A change to the note as its file is now (keys to add, or archive), never this window's copy of it.
       const result = await api.triageFeedback({ path: note.path, link, ...(archive ? { archive } : {}) });
       if (!result.ok) {
@@ -27,10 +86,15 @@ export function useTriage(api: SpecbenchApi, workspace: Pick<WorkspaceState, 'up
         return false;
       }
       await update({ summaries: [result.summary], roadmap });
-      setMessage({ text: done, failed: false });
+      const undoable = created === undefined;
+      const name = note.key ?? note.title;
+      const undone =
+        link.length > 0 ? `${name} is no longer evidence for ${link[0]}.` : `${name} is back in the inbox.`;
+      setUndoing(() => (undoable ? () => revert(note, link[0], undone) : undefined));
+      setMessage({ text: done, failed: false, ...(undoable ? { undoable } : { created }) });
       return true;
     },
-    [api, update],
+    [api, update, revert],
   );
 
   const link = useCallback(
@@ -56,8 +120,9 @@ export function useTriage(api: SpecbenchApi, workspace: Pick<WorkspaceState, 'up
         note,
         [key],
         false,
-        `${key} “${note.title}” is in Later, with ${note.key ?? 'this note'} as its evidence.`,
+        `${key} is in Later, with ${note.key ?? 'this note'} as its evidence. Its title is the customer's words:`,
         true,
+        { key, title: note.title },
       );
       return linked ? key : undefined;
     },
@@ -69,6 +134,29 @@ export function useTriage(api: SpecbenchApi, workspace: Pick<WorkspaceState, 'up
     [write],
   );
 
-  const announce = useCallback((text: string) => setMessage({ text, failed: false }), []);
-  return { link, newItem, archive, announce, ...(message ? { message } : {}) };
+  const rename = useCallback(
+    async (key: string, title: string) => {
+      const updated = await api.updateRoadmapItem({ key, patch: { title } });
+      if (!updated.ok) {
+        setMessage({ text: `${key} was not renamed: ${updated.message}`, failed: true });
+        return false;
+      }
+      await update({ roadmap: true });
+      setMessage({ text: `${key} is now “${updated.item.title}”.`, failed: false });
+      return true;
+    },
+    [api, update],
+  );
+
+  const undo = useCallback(async () => {
+    const run = undoing;
+    setUndoing(undefined);
+    if (run) await run();
+  }, [undoing]);
+
+  const announce = useCallback((text: string) => {
+    setUndoing(undefined);
+    setMessage({ text, failed: false });
+  }, []);
+  return { link, newItem, archive, rename, undo, announce, ...(message ? { message } : {}) };
 }
