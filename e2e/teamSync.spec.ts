@@ -1,12 +1,14 @@
 /**
  * From the walkthrough of working as a team (issue #12): what the Changes panel says and offers at
- * the edges of syncing — a remote that does not have the branch yet — with real git in temp folders.
+ * the edges of syncing — a remote that does not have the branch yet, a merge waiting for its
+ * conflicts — with real git in temp folders.
  */
+import { execFileSync } from 'node:child_process';
 import { promises as fs, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ChangesModel } from './models/changesModel.js';
-import { expect, git, test } from './specbenchTest.js';
+import { expect, git, projectRoot, test } from './specbenchTest.js';
 
 // The served app must find no git identity or pull setting of the developer's own.
 const emptyConfig = path.join(os.tmpdir(), `specbench-e2e-gitconfig-sync-${process.pid}`);
@@ -40,4 +42,48 @@ test('before the first push to an empty remote the branch is "not on origin yet"
   await expect(changes.lastAction).toHaveText('Published main as origin/main.');
   await expect(changes.sync).toContainText('up to date with origin/main');
   expect(git(remote, 'log', '-1', '--format=%s', 'main')).toBe(git(workspaceDir, 'log', '-1', '--format=%s'));
+});
+
+const spec = 'specs/guest-checkout.md';
+const req2 = 'Guests give an email address once';
+
+async function edit(workspaceDir: string, from: string, to: string): Promise<void> {
+  const file = path.join(workspaceDir, spec);
+  await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace(from, to));
+}
+
+/** Two branches reword REQ-2; merging them stops with the merge driver's markers around both copies. */
+async function stopAtConflict(workspaceDir: string): Promise<void> {
+  execFileSync(
+    process.execPath,
+    [path.join(projectRoot, 'bin', 'specbench.js'), 'merge-driver', 'install', '.'],
+    {
+      cwd: workspaceDir,
+    },
+  );
+  git(workspaceDir, 'add', '-A');
+  git(workspaceDir, 'commit', '-q', '-m', 'merge driver');
+  git(workspaceDir, 'checkout', '-q', '-b', 'sam');
+  await edit(workspaceDir, req2, 'Guests type an email address once');
+  git(workspaceDir, 'commit', '-q', '-am', 'Sam rewords REQ-2');
+  git(workspaceDir, 'checkout', '-q', 'main');
+  await edit(workspaceDir, req2, 'Guests enter an email address once');
+  git(workspaceDir, 'commit', '-q', '-am', 'Dana rewords REQ-2');
+  expect(() => git(workspaceDir, 'merge', '-q', 'sam')).toThrow();
+  expect(await fs.readFile(path.join(workspaceDir, spec), 'utf8')).toMatch(/^<<<<<<< /m);
+}
+
+test('mid-merge, Problems says the conflicted spec waits in Changes instead of calling its requirements duplicate keys', async ({
+  app,
+  workspaceDir,
+}) => {
+  await stopAtConflict(workspaceDir);
+  await app.section('Problems').click();
+  const finding = app.page.getByRole('link', { name: /^Merge in progress: this file has conflicts/ });
+  await expect(finding).toContainText(spec);
+  await expect(app.page.getByText(/REQ-2 is also used in/)).toHaveCount(0);
+  await app.page.screenshot({ path: test.info().outputPath('problems-mid-merge.png') });
+  // The spec itself sends the user to Changes: a conflicted file never opens in the editor.
+  await finding.click();
+  await expect(app.page.getByRole('link', { name: 'Resolve them in Changes' })).toBeVisible();
 });

@@ -19,6 +19,7 @@ import { gitUser } from '../git/gitUser.js';
 import { approveSpec, markReviewed } from '../git/signOff.js';
 import { saveAsset } from './assetWriter.js';
 import { gitHandlers } from './gitHandlers.js';
+import { findingsDuringMerge, mergeState } from '../git/mergeFindings.js';
 import { BundleExporter, type BundleExporterOptions } from './bundleExporter.js';
 import { commentHandlers } from './commentHandlers.js';
 import { evidenceHandlers } from './evidenceHandlers.js';
@@ -165,7 +166,8 @@ export class WorkspaceService implements ApiService {
       listOtherFiles: () => [...workspace.otherFiles()],
       search: ({ query, limit }) => workspace.search(query, { limit: limit ?? 50 }),
       quickSwitch: ({ query, limit }) => workspace.quickSwitch(query, limit ?? 20),
-      check: () => workspace.check(),
+      // Mid-merge, a conflicted file's findings are one: resolve it in Changes.
+      check: async () => findingsDuringMerge(workspace.check(), await mergeState(workspace.root)),
       trace: () =>
         workspace.trace().map((row) => ({
           item: row.item.key,

@@ -53,7 +53,9 @@ folder that is not one.`,
     const opened = await openWorkspace(context, 'check', dir!, { write: false, judging: true });
     if (!opened.ok) return opened.code;
     try {
-      const findings = sortFindings(opened.workspace.check());
+      const { findingsDuringMerge, mergeState } = await import('../../git/mergeFindings.js');
+      const merging = await mergeState(opened.root);
+      const findings = sortFindings(findingsDuringMerge(opened.workspace.check(), merging));
       const counts = { error: 0, warning: 0, info: 0 };
       for (const finding of findings) counts[finding.severity]++;
       if (format === 'json') writeJson(context, { findings, counts });
