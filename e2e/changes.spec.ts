@@ -193,10 +193,15 @@ test('automatic sync: pull when Specbench opens, then commit, pull and push on t
   await app.page.clock.install();
   await app.page.reload();
   await changes.open();
-  await expect(app.page.getByText(/^Pulled when Specbench opened: /)).toBeVisible();
+  const autoSync = app.page.getByRole('status', { name: 'Automatic sync' });
+  await expect(autoSync).toContainText(/^Pulled when Specbench opened: /);
   expect(await fs.readFile(path.join(workspaceDir, spec), 'utf8')).toContain(
     'Guests type an email address once',
   );
+  await app.page.screenshot({ path: test.info().outputPath('auto-sync-message.png') });
+  // Read, it goes (it stayed for the whole session).
+  await autoSync.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(autoSync).toBeHidden();
 
   await edit(
     workspaceDir,
@@ -206,7 +211,10 @@ test('automatic sync: pull when Specbench opens, then commit, pull and push on t
   await expect(changes.navigatorLink).toHaveAccessibleName('Changes 1');
   await app.page.clock.fastForward('05:01');
   await expect(app.page.getByText(/^Synced at /)).toBeVisible();
-  expect(git(workspaceDir, 'log', '-1', '--format=%an %s')).toBe('Dana Sync from Specbench\n');
+  // The commit says what changed: the spec and the requirement, then a line per file.
+  expect(git(workspaceDir, 'log', '-1', '--format=%an %s%n%b')).toBe(
+    'Dana Sync: SPEC-1 (REQ-1)\n- specs/guest-checkout.md (SPEC-1 Guest checkout): REQ-1 changed\n\n',
+  );
   git(team.sam, 'pull', '-q');
   expect(await fs.readFile(path.join(team.sam, spec), 'utf8')).toContain('Guests pay without an account.');
   await expect(changes.navigatorLink).toHaveAccessibleName('Changes 0');
@@ -237,7 +245,7 @@ test('automatic sync without a remote commits, says there is nowhere to push, an
   await expect(changes.navigatorLink).toHaveAccessibleName('Changes 1');
   await app.page.clock.fastForward('05:01');
   await expect(app.page.getByText('Saved a commit; there is no remote to push to.')).toBeVisible();
-  expect(git(workspaceDir, 'log', '-1', '--format=%s')).toBe('Sync from Specbench\n');
+  expect(git(workspaceDir, 'log', '-1', '--format=%s')).toBe('Sync: SPEC-1 (REQ-2)\n');
   // The commit emptied the list: it must not go on showing the file (it did until a reload).
   await expect(changes.navigatorLink).toHaveAccessibleName('Changes 0');
   await expect(changes.files).toHaveCount(0);

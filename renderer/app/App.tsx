@@ -39,7 +39,7 @@ import { SidePanels } from './SidePanels.js';
 
 export function App({ api, connection }: { api: SpecbenchApi; connection?: Connection | undefined }) {
   const workspace = useWorkspaceLoader(api);
-  const git = useGitStateLoader(api, workspace.revision, workspace.info?.writable ?? false);
+  const git = useGitStateLoader(api, workspace.revision, workspace.info?.writable ?? false, workspace.byPath);
   const pageActions = useMemo(() => new PageActions(), []);
   useEffect(() => pageActions.connect(api, document), [api, pageActions]);
   const { route: hashRoute, navigate } = useHashRoute();

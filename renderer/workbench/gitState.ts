@@ -5,19 +5,42 @@
  */
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import type { SpecbenchApi } from '../../shared/contract/apiContract.js';
-import type { GitStatusView } from '../../shared/contract/gitViews.js';
+import type { DocumentSummary } from '../../shared/contract/documentSummary.js';
+import type { GitFileChange, GitStatusView } from '../../shared/contract/gitViews.js';
+import { syncCommitMessage, type SyncedFile } from './syncCommitMessage.js';
 
 export interface GitState {
   phase: 'loading' | 'ready' | 'unavailable';
   status?: GitStatusView;
   /** Why there is no git here, in one line (git missing, no repository). */
   unavailable?: string;
-  /** What the last automatic pull or sync did, in one line, when it did anything. */
-  autoSync?: string;
+  /** What the last automatic pull or sync did, in one line, until it is dismissed or no longer true. */
+  autoSync?: AutoSyncMessage;
   refresh: () => Promise<void>;
+  /** The user has read the automatic sync's message (or acted since): it goes. */
+  dismissAutoSync: () => void;
 }
 
-export const emptyGitState: GitState = { phase: 'loading', refresh: () => Promise.resolve() };
+export interface AutoSyncMessage {
+  text: string;
+  /** `resolved`: true only while a merge or rebase waits (sync stopped at a conflict). */
+  until?: 'resolved';
+}
+
+export const emptyGitState: GitState = {
+  phase: 'loading',
+  refresh: () => Promise.resolve(),
+  dismissAutoSync: () => undefined,
+};
+
+/** The automatic sync's message once the status is read again: one about a conflict goes when the merge is over. */
+export function autoSyncAfter(
+  message: AutoSyncMessage | undefined,
+  status: GitStatusView | undefined,
+): AutoSyncMessage | undefined {
+  if (message?.until === 'resolved' && status && !status.operation) return undefined;
+  return message;
+}
 
 export const GitStateContext = createContext<GitState>(emptyGitState);
 
@@ -35,8 +58,13 @@ export function conflictedPaths(state: GitState): ReadonlySet<string> {
 /** Settles the status a moment after the workspace stops changing, so a burst of saves costs one git call. */
 const refreshDelay = 800;
 
-export function useGitStateLoader(api: SpecbenchApi, revision: number, writable: boolean): GitState {
-  const [state, setState] = useState<Omit<GitState, 'refresh'>>({ phase: 'loading' });
+export function useGitStateLoader(
+  api: SpecbenchApi,
+  revision: number,
+  writable: boolean,
+  byPath: ReadonlyMap<string, DocumentSummary>,
+): GitState {
+  const [state, setState] = useState<Omit<GitState, 'refresh' | 'dismissAutoSync'>>({ phase: 'loading' });
   const running = useRef<Promise<void> | undefined>(undefined);
   const refresh = useCallback(async () => {
     if (running.current) await running.current;
@@ -44,7 +72,13 @@ export function useGitStateLoader(api: SpecbenchApi, revision: number, writable:
       const result = await api.gitStatus({});
       setState((current) =>
         result.ok
-          ? { ...current, phase: 'ready', status: result.status, unavailable: undefined }
+          ? {
+              ...current,
+              phase: 'ready',
+              status: result.status,
+              unavailable: undefined,
+              autoSync: autoSyncAfter(current.autoSync, result.status),
+            }
           : { ...current, phase: 'unavailable', status: undefined, unavailable: result.message },
       );
     })();
@@ -68,12 +102,39 @@ export function useGitStateLoader(api: SpecbenchApi, revision: number, writable:
   }, [refresh]);
 
   const reportAutoSync = useCallback(
-    (message: string) => setState((current) => ({ ...current, autoSync: message })),
+    (message: AutoSyncMessage) => setState((current) => ({ ...current, autoSync: message })),
     [],
   );
-  useAutoSync(api, state.status, writable, refresh, reportAutoSync);
+  const dismissAutoSync = useCallback(() => setState((current) => ({ ...current, autoSync: undefined })), []);
+  const byPathRef = useRef(byPath);
+  byPathRef.current = byPath;
+  useAutoSync(api, state.status, writable, refresh, reportAutoSync, byPathRef);
 
-  return { ...state, refresh };
+  return { ...state, refresh, dismissAutoSync };
+}
+
+/** Each file an automatic commit takes, with its changed blocks, for a message that says what changed. */
+async function describeFiles(
+  api: SpecbenchApi,
+  files: readonly GitFileChange[],
+  byPath: ReadonlyMap<string, DocumentSummary>,
+): Promise<SyncedFile[]> {
+  return Promise.all(
+    files.map(async (file) => {
+      const document = byPath.get(file.path);
+      const diff =
+        file.change === 'modified' || file.change === 'renamed'
+          ? await api.gitFileDiff({ path: file.path })
+          : undefined;
+      return {
+        path: file.path,
+        change: file.change,
+        ...(document?.key ? { key: document.key } : {}),
+        ...(document?.title ? { title: document.title } : {}),
+        blocks: diff?.ok ? diff.diff.blocks.map(({ what, change }) => ({ what, change })) : [],
+      };
+    }),
+  );
 }
 
 /** Pull on open and commit-and-push on a timer, both this clone's own choice and both off by default. */
@@ -82,7 +143,8 @@ function useAutoSync(
   status: GitStatusView | undefined,
   writable: boolean,
   refresh: () => Promise<void>,
-  report: (message: string) => void,
+  report: (message: AutoSyncMessage) => void,
+  byPath: { readonly current: ReadonlyMap<string, DocumentSummary> },
 ): void {
   const pulledOnOpen = useRef(false);
   const statusRef = useRef(status);
@@ -94,7 +156,7 @@ function useAutoSync(
     if (!writable || !pullOnOpen || pulledOnOpen.current || !status?.upstream) return;
     pulledOnOpen.current = true;
     void api.gitPull({ operationId: `open-${Date.now()}` }).then(async (result) => {
-      report(result.ok ? `Pulled when Specbench opened: ${result.message}` : result.message);
+      report({ text: result.ok ? `Pulled when Specbench opened: ${result.message}` : result.message });
       await refresh();
     });
   }, [api, writable, pullOnOpen, status, refresh, report]);
@@ -105,26 +167,29 @@ function useAutoSync(
       const current = statusRef.current;
       // Never while a merge waits, without a name to commit as, or with conflicts to resolve.
       if (!current || current.operation || !current.user) return;
-      const paths = current.files.filter((file) => file.change !== 'conflicted').map((file) => file.path);
+      const files = current.files.filter((file) => file.change !== 'conflicted');
       void (async () => {
-        if (paths.length > 0) {
-          const committed = await api.gitCommit({ paths, message: 'Sync from Specbench' });
-          if (!committed.ok) return report(committed.message);
+        if (files.length > 0) {
+          const message = syncCommitMessage(await describeFiles(api, files, byPath.current));
+          const committed = await api.gitCommit({ paths: files.map((file) => file.path), message });
+          if (!committed.ok) return report({ text: committed.message });
         }
         if (current.remotes.length === 0) {
           // The commit changed the status: the Changes list and its count must not keep the file.
           await refresh();
-          return report('Saved a commit; there is no remote to push to.');
+          return report({ text: 'Saved a commit; there is no remote to push to.' });
         }
         const pulled = await api.gitPull({ operationId: `sync-pull-${Date.now()}` });
         if (!pulled.ok || pulled.outcome === 'conflicts') {
-          await refresh();
-          return report(
-            pulled.ok ? 'Automatic sync stopped at a conflict: resolve it in Changes.' : pulled.message,
+          report(
+            pulled.ok
+              ? { text: 'Automatic sync stopped at a conflict: resolve it in Changes.', until: 'resolved' }
+              : { text: pulled.message },
           );
+          return refresh();
         }
         const pushed = await api.gitPush({ operationId: `sync-push-${Date.now()}` });
-        report(pushed.ok ? `Synced at ${new Date().toLocaleTimeString()}.` : pushed.message);
+        report({ text: pushed.ok ? `Synced at ${new Date().toLocaleTimeString()}.` : pushed.message });
         await refresh();
       })();
     }, minutes * 60_000);

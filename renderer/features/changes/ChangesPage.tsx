@@ -28,6 +28,8 @@ export function ChangesPage({ api, workspace, navigate }: ChangesPageProps) {
   /** After a git action: the files on disk and the status both moved. */
   const afterAction = async (message?: string) => {
     setNotice(message);
+    // What the user just did is news; the automatic sync's older line is not.
+    git.dismissAutoSync();
     await Promise.all([git.refresh(), workspace.refresh()]);
   };
 
@@ -54,7 +56,14 @@ export function ChangesPage({ api, workspace, navigate }: ChangesPageProps) {
               {notice}
             </p>
           )}
-          {git.autoSync && <p className="muted">{git.autoSync}</p>}
+          {git.autoSync && (
+            <p className="changes-notice changes-notice--auto" role="status" aria-label="Automatic sync">
+              <span>{git.autoSync.text}</span>
+              <button type="button" className="link-button" onClick={git.dismissAutoSync}>
+                Dismiss
+              </button>
+            </p>
+          )}
           {writable && !status.user && <IdentityForm api={api} onSaved={() => void git.refresh()} />}
           {!writable && (
             <p className="muted">This workspace is open read-only: changes are shown, not committed.</p>
