@@ -87,3 +87,34 @@ test('mid-merge, Problems says the conflicted spec waits in Changes instead of c
   await finding.click();
   await expect(app.page.getByRole('link', { name: 'Resolve them in Changes' })).toBeVisible();
 });
+
+test('a key both sides added to the same spec is listed in Changes, and the later copy gets a new key in one click', async ({
+  app,
+  workspaceDir,
+}) => {
+  const block = (text: string) => `\n:::requirement{#REQ-15 priority=should status=draft}\n${text}\n:::\n`;
+  // As a merge leaves it when Dana and Sam each appended a REQ-15 to the same spec.
+  await fs.appendFile(
+    path.join(workspaceDir, spec),
+    block('Guests can download a receipt as PDF.') + block('A promo code can be shared by link.'),
+  );
+  const lines = (await fs.readFile(path.join(workspaceDir, spec), 'utf8'))
+    .split('\n')
+    .flatMap((line, index) => (line.startsWith(':::requirement{#REQ-15 ') ? [index + 1] : []));
+  const changes = new ChangesModel(app.page);
+  await changes.open();
+  const duplicates = app.page.getByRole('region', { name: '1 key is defined twice' });
+  await expect(duplicates.getByRole('list', { name: 'Where REQ-15 is defined' })).toContainText(
+    `twice here, lines ${lines[0]} and ${lines[1]}`,
+  );
+  await app.page.screenshot({ path: test.info().outputPath('duplicate-within-file.png') });
+  await duplicates.getByRole('button', { name: 'Give the newer one a new key' }).click();
+  await expect(app.page.getByRole('region', { name: 'No duplicate keys left' })).toContainText(
+    `REQ-15 in ${spec} at line ${lines[1]} is now REQ-16; links to REQ-15 keep meaning the other.`,
+  );
+  const text = await fs.readFile(path.join(workspaceDir, spec), 'utf8');
+  expect([
+    text.match(/^:::requirement\{#REQ-15 [^\n]*\n[^\n]*/m)?.[0].split('\n')[1],
+    text.match(/^:::requirement\{#REQ-16 [^\n]*\n[^\n]*/m)?.[0].split('\n')[1],
+  ]).toEqual(['Guests can download a receipt as PDF.', 'A promo code can be shared by link.']);
+});

@@ -288,13 +288,20 @@ export class DocumentOperations {
 
   /**
    * Renames a key in every file (and the roadmap) or in none, then re-indexes the files that changed;
-   * with `file`, only that file's definition of a key others define too.
+   * with `file`, only that file's definition of a key others define too (with `line`, the one at
+   * that line, when the file defines it twice).
    */
-  async rekey(oldKey: string, newKey: string, file?: string): Promise<RekeyResult | ReadOnlyResult> {
+  async rekey(
+    oldKey: string,
+    newKey: string,
+    file?: string,
+    line?: number,
+  ): Promise<RekeyResult | ReadOnlyResult> {
     if (!this.options.writable()) return this.readOnly();
     const result = await rekey(this.options.store, oldKey, newKey, {
       extraFiles: [roadmapFile],
       ...(file === undefined ? {} : { file: normalizeWorkspacePath(file) }),
+      ...(line === undefined ? {} : { line }),
     });
     if (result.ok) {
       for (const changed of result.changedFiles) {

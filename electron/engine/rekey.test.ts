@@ -252,6 +252,52 @@ describe('rekey: releases and evidence', () => {
   });
 });
 
+describe('rekey of a key one file defines twice (both sides of a merge added REQ-12 to one spec)', () => {
+  const second = '\n:::requirement{#REQ-12 priority=could}\nPay by link, like [[REQ-12]].\n:::\n';
+  const cases: [string, number | undefined, RekeyResult, string][] = [
+    [
+      'renames the one at the line given, and no link',
+      22,
+      { ok: true, changedFiles: ['specs/guest-checkout.md'] },
+      spec + second.replace('#REQ-12 priority=could', '#REQ-40 priority=could'),
+    ],
+    [
+      'refuses without a line',
+      undefined,
+      {
+        ok: false,
+        error: 'ambiguous',
+        message: 'specs/guest-checkout.md defines REQ-12 more than once; rename one of them there by hand.',
+        definedIn: ['specs/guest-checkout.md'],
+      },
+      spec + second,
+    ],
+    [
+      'refuses a line where the key is not defined',
+      23,
+      {
+        ok: false,
+        error: 'not-found',
+        message: 'specs/guest-checkout.md does not define REQ-12 at line 23.',
+      },
+      spec + second,
+    ],
+  ];
+  it.each(cases)('%s', async (_name, line, expected, after) => {
+    const root = workspace();
+    writeFileSync(path.join(root, 'specs', 'guest-checkout.md'), spec + second);
+    const result = await rekey(new DocumentStore(root), 'REQ-12', 'REQ-40', {
+      extraFiles: ['roadmap.json'],
+      file: 'specs/guest-checkout.md',
+      ...(line === undefined ? {} : { line }),
+    });
+    expect({ result, text: readFileSync(path.join(root, 'specs', 'guest-checkout.md'), 'utf8') }).toEqual({
+      result: expected,
+      text: after,
+    });
+  });
+});
+
 describe('rekey of a key two files define (a merge of two branches)', () => {
   const twin = spec.replace('title: Guest checkout', 'title: Guest checkout, the other branch');
   const duplicated = { ...files, 'specs/guest-checkout-2.md': twin };

@@ -34,6 +34,11 @@ export interface RekeyOptions extends SaveAllOptions {
    * duplicate): then only that definition changes, and links to the key keep meaning the others.
    */
   file?: string;
+  /**
+   * With `file`, the line of the one definition to rename when that file defines the key more than
+   * once (a requirement's opening line; 1 for the front matter's key).
+   */
+  line?: number;
 }
 
 /** Front-matter fields that hold keys of other documents or requirements. */
@@ -74,8 +79,18 @@ export async function rekey(
   if (taken !== undefined) {
     return { ok: false, error: 'exists', message: `${newKey} is already used in ${taken}.` };
   }
-  const chosen = chooseDefinition(oldKey, places, options.file);
+  const chosen = chooseDefinition(oldKey, places, options.file, options.line);
   if (!chosen.ok) return chosen;
+  if (chosen.line !== undefined) {
+    const file = loaded.find((candidate) => candidate.file.path === chosen.only)!;
+    if (!definitionLines(file.file.text, oldKey).includes(chosen.line)) {
+      return {
+        ok: false,
+        error: 'not-found',
+        message: `${chosen.only} does not define ${oldKey} at line ${chosen.line}.`,
+      };
+    }
+  }
 
   const changes: { path: string; text: string; expected: LoadedFile }[] = [];
   for (const { file, json } of loaded) {
@@ -85,7 +100,7 @@ export async function rekey(
     const scope = chosen.only === undefined ? 'everything' : 'definition';
     const text = json
       ? rewriteItemKeys(file.text, oldKey, newKey)
-      : rewriteMarkdown(file.text, oldKey, newKey, scope);
+      : rewriteMarkdown(file.text, oldKey, newKey, scope, chosen.line);
     if (text !== file.text) changes.push({ path: file.path, text, expected: file });
   }
   const saved = await store.saveAll(changes, options);
@@ -158,7 +173,8 @@ function chooseDefinition(
   key: string,
   places: string[],
   file: string | undefined,
-): { ok: true; only?: string } | Extract<RekeyResult, { ok: false }> {
+  line?: number,
+): { ok: true; only?: string; line?: number } | Extract<RekeyResult, { ok: false }> {
   const files = [...new Set(places)];
   if (file !== undefined && !files.includes(file)) {
     return {
@@ -177,6 +193,7 @@ function chooseDefinition(
     };
   }
   if (places.filter((place) => place === file).length > 1) {
+    if (line !== undefined) return { ok: true, only: file, line };
     return {
       ok: false,
       error: 'ambiguous',
@@ -190,15 +207,33 @@ function chooseDefinition(
 /** `everything`: the key and every link to it; `definition`: only where this file defines the key. */
 type RewriteScope = 'everything' | 'definition';
 
-function rewriteMarkdown(text: string, oldKey: string, newKey: string, scope: RewriteScope): string {
+/** The file lines where a Markdown file defines the key: 1 for its front matter, each requirement's opening line. */
+function definitionLines(text: string, key: string): number[] {
+  const split = splitDocument(text);
+  const requirements = scanMarkdown(split.body)
+    .requirements.filter((requirement) => requirement.attributes.key === key)
+    .map((requirement) => requirement.line + split.bodyLine - 1);
+  return [...(split.frontMatter?.data.key === key ? [1] : []), ...requirements];
+}
+
+function rewriteMarkdown(
+  text: string,
+  oldKey: string,
+  newKey: string,
+  scope: RewriteScope,
+  /** Only the definition at this file line (1: the front matter's key). */
+  line?: number,
+): string {
   const split = splitDocument(text);
   const frontMatter = split.frontMatter;
   let raw = frontMatter?.raw;
   if (frontMatter && raw !== undefined && !frontMatter.error) {
-    if (frontMatter.data.key === oldKey) raw = setFrontMatterFields(raw, { key: newKey });
+    if (frontMatter.data.key === oldKey && (line === undefined || line === 1))
+      raw = setFrontMatterFields(raw, { key: newKey });
     if (scope === 'everything') raw = rewriteLinkFields(raw, oldKey, newKey);
   }
-  const body = rewriteBody(split.body, oldKey, newKey, scope);
+  const bodyLine = line === undefined ? undefined : line - split.bodyLine + 1;
+  const body = rewriteBody(split.body, oldKey, newKey, scope, bodyLine);
   return joinDocument({ ...split, frontMatter: frontMatter && { ...frontMatter, raw: raw! }, body });
 }
 
@@ -259,7 +294,14 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 /** Rewrites requirement opening lines and references found by the scanner, nothing else. */
-function rewriteBody(body: string, oldKey: string, newKey: string, scope: RewriteScope): string {
+function rewriteBody(
+  body: string,
+  oldKey: string,
+  newKey: string,
+  scope: RewriteScope,
+  /** Only the requirement opening at this body line. */
+  only?: number,
+): string {
   const scan = scanMarkdown(body);
   const lines = body.split('\n');
   const edits = new Map<number, { column: number; length: number; text: string }[]>();
@@ -270,6 +312,7 @@ function rewriteBody(body: string, oldKey: string, newKey: string, scope: Rewrit
     const { attributes } = requirement;
     const links = scope === 'everything' && attributes.roadmap.includes(oldKey);
     if (attributes.key !== oldKey && !links) continue;
+    if (only !== undefined && requirement.line !== only) continue;
     const line = lines[requirement.line - 1]!.replace(/\r$/, '');
     addEdit(requirement.line - 1, {
       column: 0,

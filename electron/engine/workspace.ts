@@ -345,8 +345,8 @@ export class Workspace {
   }
 
   /** Renames a key in every file (and the roadmap) or in none, then re-indexes the files that changed. */
-  rekey(oldKey: string, newKey: string, file?: string): Promise<RekeyResult | ReadOnlyResult> {
-    return this.operations.rekey(oldKey, newKey, file);
+  rekey(oldKey: string, newKey: string, file?: string, line?: number): Promise<RekeyResult | ReadOnlyResult> {
+    return this.operations.rekey(oldKey, newKey, file, line);
   }
 
   /** Feedback rows as new notes, all or none; rows imported before are left out. */

@@ -142,9 +142,9 @@ export class WorkspaceService implements ApiService {
         ),
       linksToName: ({ path: file }) => workspace.linksToName(file),
       moveDocument: ({ path: file, folder }) => writable(() => workspace.moveDocument(file, folder)),
-      rekeyDefinition: ({ key, newKey, path: file }) =>
+      rekeyDefinition: ({ key, newKey, path: file, line }) =>
         writable(async () => {
-          const renamed = await workspace.rekey(key, newKey, file);
+          const renamed = await workspace.rekey(key, newKey, file, line);
           return renamed.ok
             ? { ok: true, changedFiles: renamed.changedFiles }
             : { ok: false, error: renamed.error, message: renamed.message };

@@ -456,7 +456,15 @@ export const apiContract = {
   ),
   /** Gives `path`'s definition of a duplicate `key` the key `newKey`; links to `key` keep meaning the other. */
   rekeyDefinition: write<Result<{ changedFiles: string[] }>>()(
-    z.object({ key: keyArgument, newKey: keyArgument, path: pathArgument }).strict(),
+    z
+      .object({
+        key: keyArgument,
+        newKey: keyArgument,
+        path: pathArgument,
+        /** The definition's line, when the file defines the key more than once. */
+        line: z.number().int().positive().optional(),
+      })
+      .strict(),
   ),
   /** Commits the merge (or continues the rebase) once nothing is conflicted. */
   gitFinish: write<GitResult<{ done: boolean; conflicts: string[]; message: string }>>()(

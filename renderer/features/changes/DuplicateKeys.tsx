@@ -1,6 +1,6 @@
 /**
- * Keys that two files define after a merge (both branches created REQ-13): where each copy came from,
- * and one click to give the newer one a new key, so links written before the merge keep their meaning.
+ * Keys defined twice after a merge (both branches created REQ-13, in two files or in one): where each
+ * copy came from, and one click to give the newer one a new key, so links written before keep their meaning.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
@@ -9,7 +9,7 @@ import { HashLink } from '../../ui/HashLink.js';
 import { documentHash } from '../../workbench/route.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { freshKey } from '../editor/index.js';
-import { duplicatesAcrossFiles, type CrossFileDuplicate } from './duplicatesAcrossFiles.js';
+import { duplicateDefinitions, type DuplicateDefinition } from './duplicateDefinitions.js';
 
 interface DuplicateKeysProps {
   api: SpecbenchApi;
@@ -19,7 +19,7 @@ interface DuplicateKeysProps {
 }
 
 export function DuplicateKeys({ api, workspace, navigate, writable }: DuplicateKeysProps) {
-  const duplicates = useMemo(() => duplicatesAcrossFiles(workspace.documents), [workspace.documents]);
+  const duplicates = useMemo(() => duplicateDefinitions(workspace.documents), [workspace.documents]);
   const [notice, setNotice] = useState<string | undefined>(undefined);
   if (duplicates.length === 0 && notice === undefined) return null;
 
@@ -30,12 +30,13 @@ export function DuplicateKeys({ api, workspace, navigate, writable }: DuplicateK
     ]),
     ...workspace.roadmap.map((item) => item.key),
   ];
-  const giveNewKey = async (key: string, path: string) => {
+  const giveNewKey = async (key: string, path: string, line?: number) => {
     const newKey = freshKey(key, inUse());
-    const renamed = await api.rekeyDefinition({ key, newKey, path });
+    const renamed = await api.rekeyDefinition({ key, newKey, path, ...(line === undefined ? {} : { line }) });
     if (!renamed.ok) return setNotice(`Not renamed: ${renamed.message}`);
     await workspace.update({ paths: renamed.changedFiles });
-    setNotice(`${key} in ${path} is now ${newKey}; links to ${key} keep meaning the other.`);
+    const where = line === undefined ? path : `${path} at line ${line}`;
+    setNotice(`${key} in ${where} is now ${newKey}; links to ${key} keep meaning the other.`);
   };
 
   return (
@@ -64,7 +65,7 @@ export function DuplicateKeys({ api, workspace, navigate, writable }: DuplicateK
             duplicate={duplicate}
             navigate={navigate}
             writable={writable}
-            onGiveNewKey={(path) => void giveNewKey(duplicate.key, path)}
+            onGiveNewKey={(path, line) => void giveNewKey(duplicate.key, path, line)}
           />
         ))}
       </ul>
@@ -80,16 +81,18 @@ function DuplicateRow({
   onGiveNewKey,
 }: {
   api: SpecbenchApi;
-  duplicate: CrossFileDuplicate;
+  duplicate: DuplicateDefinition;
   navigate: (hash: string) => void;
   writable: boolean;
-  onGiveNewKey: (path: string) => void;
+  onGiveNewKey: (path: string, line?: number) => void;
 }) {
-  const { key, paths } = duplicate;
+  const { key, paths, within } = duplicate;
   const [arrivals, setArrivals] = useState<{ list: KeyArrivalView[]; newest?: string } | undefined>();
   const places = paths.join('\n');
   useEffect(() => {
     let cancelled = false;
+    // Twice in one file: git history cannot tell the two copies apart.
+    if (!places.includes('\n')) return;
     void api.keyArrivals({ key, paths: places.split('\n') }).then((result) => {
       if (cancelled || !result.ok) return;
       setArrivals({ list: result.arrivals, ...(result.newest ? { newest: result.newest } : {}) });
@@ -98,13 +101,19 @@ function DuplicateRow({
       cancelled = true;
     };
   }, [api, key, places]);
-  const newest = arrivals?.newest;
+  // Between files, git history says which copy arrived last; twice in one file, the later one goes.
+  const newest = paths.length > 1 ? arrivals?.newest : undefined;
+  const twice = within.find((entry) => entry.path === newest) ?? (paths.length === 1 ? within[0] : undefined);
+  const giveNewer = () => {
+    if (twice) onGiveNewKey(twice.path, twice.lines.at(-1));
+    else if (newest) onGiveNewKey(newest);
+  };
   return (
     <li className="duplicate-keys__row">
       <div className="duplicate-keys__head">
         <span className="key-chip">{key}</span>
-        {writable && newest && (
-          <button type="button" className="primary" onClick={() => onGiveNewKey(newest)}>
+        {writable && (newest || twice) && (
+          <button type="button" className="primary" onClick={giveNewer}>
             Give the newer one a new key
           </button>
         )}
@@ -118,8 +127,9 @@ function DuplicateRow({
                 {path}
               </HashLink>{' '}
               <span className="muted">{arrivalText(arrival)}</span>
+              {linesIn(within, path) && <span className="muted"> twice here, {linesIn(within, path)}</span>}
               {path === newest && <span className="duplicate-keys__newer"> newer</span>}
-              {writable && !newest && (
+              {writable && !newest && !twice && (
                 <button type="button" onClick={() => onGiveNewKey(path)}>
                   Give this one a new key
                 </button>
@@ -130,6 +140,12 @@ function DuplicateRow({
       </ul>
     </li>
   );
+}
+
+function linesIn(within: DuplicateDefinition['within'], path: string): string | undefined {
+  const lines = within.find((entry) => entry.path === path)?.lines;
+  if (!lines) return undefined;
+  return `lines ${lines.slice(0, -1).join(', ')} and ${lines.at(-1)}`;
 }
 
 function arrivalText(arrival: KeyArrivalView | undefined): string {
