@@ -17,19 +17,38 @@ function run(
 }
 
 describe('a folder that is not a workspace', () => {
-  it('check, trace, list, search and show say so in one line and exit 2, writing no cache', () => {
+  it('a folder of Markdown (a vault, the docs of a repository) is read as it is, with a warning, writing no cache', () => {
     const folder = temporaryFolder();
     writeFileSync(
       path.join(folder, 'notes.md'),
-      '# Notes\n\nNothing keyed here, no SPEC-1 and no checkout.\n',
+      '# Notes\n\nNothing keyed here, no SPEC-1 and no key for the checkout. See [[Missing]].\n',
     );
+    const runs = reporting.map((command) => run(command, folder));
+    expect([
+      ...runs.map((each) => [each.code, each.stderr.split('\n')[0]]),
+      // check reports the broken link, without the hint about a workspace's first spec.
+      runs[0]!.stdout.includes('[[Missing]]') && !runs[0]!.stdout.includes('No specs yet'),
+      runs[3]!.stdout.includes('notes.md'),
+      existsSync(path.join(folder, '.specbench')),
+    ]).toEqual([
+      ...reporting.map(([command]) => [
+        command === 'show' ? 3 : 0,
+        `specbench: ${command}: warning: ${folder} is not a Specbench workspace (no specbench.json, and none of its 1 Markdown file has a key); reading it as a folder of Markdown`,
+      ]),
+      true,
+      true,
+      false,
+    ]);
+  });
+
+  it('a folder without Markdown is refused in one line, exit 2', () => {
+    const folder = temporaryFolder();
+    writeFileSync(path.join(folder, 'photo.png'), 'not markdown');
     const runs = reporting.map((command) => run(command, folder));
     expect([
       ...runs.map(failureShape),
       runs.every((each) =>
-        each.stderr.includes(
-          'is not a Specbench workspace: it has no specbench.json and no document with a key:',
-        ),
+        each.stderr.includes('is not a Specbench workspace: it has no specbench.json and no Markdown file'),
       ),
       existsSync(path.join(folder, '.specbench')),
     ]).toEqual([...reporting.map(() => ({ code: 2, lines: 1, prefixed: true, stack: false })), true, false]);

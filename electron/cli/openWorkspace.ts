@@ -5,17 +5,26 @@
 import path from 'node:path';
 import type { Workspace } from '../engine/workspace.js';
 import { checkFolder } from './checkFolder.js';
-import { fail, type CliContext } from './cliOutput.js';
+import { fail, plural, type CliContext } from './cliOutput.js';
 import { isWorkspaceFolder, workspaceAbove, workspacesBelow } from './workspaceFolder.js';
 
-export type OpenedWorkspace = { ok: true; workspace: Workspace; root: string } | { ok: false; code: number };
+export type OpenedWorkspace =
+  | {
+      ok: true;
+      workspace: Workspace;
+      root: string;
+      /** Read as a plain folder of Markdown (no specbench.json, no keyed document), with the warning said. */
+      markdownFolder: boolean;
+    }
+  | { ok: false; code: number };
 
 export interface OpenOptions {
   write: boolean;
   /**
-   * `check`, `trace`, `list`, `search` and `show` report on a workspace: they refuse a folder
-   * without specbench.json (in it, above it or once below it) and without a single keyed document
-   * (exit 2) rather than report it clean, empty or missing a key.
+   * `check`, `trace`, `list`, `search` and `show` report on a workspace: a folder without
+   * specbench.json (in it, above it or once below it) and without a single keyed document is read
+   * as a folder of Markdown with a warning saying so, and refused (exit 2) when it holds no
+   * Markdown at all, rather than reported clean or empty.
    */
   judging?: boolean;
 }
@@ -24,8 +33,9 @@ export interface OpenOptions {
 export const workspaceFolderHelp = `<dir> is the workspace folder (the one holding specbench.json) or any folder inside it, which
 stands for the whole workspace (as git finds its repository). Given a folder with no workspace
 around it, the command uses the single workspace below it, names them and exits 2 when there are
-several, and otherwise reads the folder only if some document in it has a key (else exit 2); it
-writes no .specbench/ cache into a folder that is not a workspace.`;
+several. A folder of Markdown that is no workspace (an Obsidian vault, a repository's docs) is read as
+it is, with a warning on stderr; a folder without Markdown is refused (exit 2). It writes no
+.specbench/ cache into a folder that is not a workspace.`;
 
 /** How many of the workspaces below a folder the refusal names before "and N more". */
 const namedWorkspaces = 5;
@@ -67,15 +77,24 @@ export async function openWorkspace(
   // One-shot: no watcher. The cache makes the next run fast; a folder that is not a workspace gets none.
   const opened = await Workspace.open(root, { write: options.write, watch: false, cache: workspace });
   if (!opened.ok) return { ok: false, code: fail(context, `${command}: ${dir}: ${opened.message}`) };
-  if (!workspace && options.judging === true && !opened.workspace.documents().some((entry) => entry.key)) {
-    await opened.workspace.close();
-    return {
-      ok: false,
-      code: fail(
-        context,
-        `${command}: ${dir} is not a Specbench workspace: it has no specbench.json and no document with a key: in its front matter (name the workspace folder, or start one with specbench init <new folder>)`,
-      ),
-    };
+  const documents = opened.workspace.documents();
+  const markdownFolder = !workspace && !documents.some((entry) => entry.key);
+  if (markdownFolder && options.judging === true) {
+    if (documents.length === 0) {
+      await opened.workspace.close();
+      return {
+        ok: false,
+        code: fail(
+          context,
+          `${command}: ${dir} is not a Specbench workspace: it has no specbench.json and no Markdown file (name the workspace folder, or start one with specbench init <new folder>)`,
+        ),
+      };
+    }
+    // A vault or a repository's docs: read as a folder of Markdown (links, names, assets), as serve
+    // serves it, but never quietly, since a wrong folder looks the same.
+    context.stderr.write(
+      `specbench: ${command}: warning: ${dir} is not a Specbench workspace (no specbench.json, and none of its ${plural(documents.length, 'Markdown file')} has a key); reading it as a folder of Markdown\n`,
+    );
   }
-  return { ok: true, workspace: opened.workspace, root };
+  return { ok: true, workspace: opened.workspace, root, markdownFolder };
 }

@@ -80,7 +80,8 @@ folder that is not one.`,
             ? `No findings in ${documents}.`
             : `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info in ${documents}.`,
         ]);
-        if (!entries.some((entry) => entry.type === 'spec'))
+        // A vault or docs folder was told it is read as Markdown; the hint is for a workspace's first spec.
+        if (!opened.markdownFolder && !entries.some((entry) => entry.type === 'spec'))
           writeLines(context, [`No specs yet: ${specDefinition}.`]);
       }
       return counts.error > 0 ? exitCodes.findings : exitCodes.ok;
