@@ -127,14 +127,39 @@ test('[[ offers notes by name as well as keys, and writes the shortest name that
 test('a vault opens on its notes, listed in their folders, which fold, and filtered by tag', async ({
   app,
 }) => {
-  await expect(app.section('Other')).toHaveAttribute('aria-current', 'page');
-  const list = app.navigator.getByRole('list', { name: 'Other list' });
+  await expect(app.section('Notes')).toHaveAttribute('aria-current', 'page');
+  const list = app.navigator.getByRole('list', { name: 'Notes list' });
   const people = list.getByRole('button', { name: /People/ });
   await expect(people).toHaveAttribute('aria-expanded', 'true');
   await expect(list.getByRole('link', { name: 'Dana' })).toBeVisible();
   await screenshot(app.page, 'vault-navigator');
   await people.click();
   await expect(list.getByRole('link', { name: 'Dana' })).toHaveCount(0);
-  await app.navigator.getByRole('combobox', { name: 'Filter Other by tag' }).selectOption('launch');
+  await app.navigator.getByRole('combobox', { name: 'Filter Notes by tag' }).selectOption('launch');
   await expect(list.getByRole('link')).toHaveText(['Launch']);
+});
+
+test('a folder of notes leads with its notes: the PM sections wait behind one disclosure, rows take one line', async ({
+  app,
+}) => {
+  await app.page.setViewportSize({ width: 1024, height: 700 });
+  const list = app.navigator.getByRole('list', { name: 'Notes list' });
+  await expect(list.getByRole('link', { name: 'Plan' })).toBeInViewport();
+  await expect(app.section('Specs')).toHaveCount(0);
+  await expect(app.navigator.getByRole('link', { name: 'Timeline' })).toHaveCount(0);
+  await expect(app.page.getByRole('button', { name: 'New spec' })).toHaveCount(0);
+  // Problems and Changes concern any folder, and stay.
+  await expect(app.section('Problems')).toBeVisible();
+  const rows = await list
+    .getByRole('link')
+    .evaluateAll((links) => links.map((link) => link.getBoundingClientRect().height));
+  expect(Math.max(...rows)).toBeLessThanOrEqual(30);
+  await screenshot(app.page, 'vault-navigator-1024');
+
+  const disclosure = app.navigator.getByRole('button', { name: 'Specs, stories and roadmap' });
+  await disclosure.click();
+  await expect(disclosure).toHaveAttribute('aria-expanded', 'true');
+  await expect(app.section('Specs')).toBeVisible();
+  await expect(app.navigator.getByRole('link', { name: 'Timeline' })).toBeVisible();
+  await expect(app.page.getByRole('button', { name: 'New spec' })).toBeVisible();
 });

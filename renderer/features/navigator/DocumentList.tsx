@@ -9,6 +9,8 @@ import { changeLabels } from '../changes/index.js';
 import { useDocumentContextMenu } from '../documents/index.js';
 
 const rowHeight = 46;
+/** A row with nothing under its title (a note without key, status or problem) takes one line. */
+const compactRowHeight = 30;
 const folderRowHeight = 32;
 const indent = 14;
 
@@ -38,7 +40,13 @@ export function DocumentList({ label, rows, openPath, onToggleFolder, writable }
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
-    estimateSize: (index) => (rows[index]?.kind === 'folder' ? folderRowHeight : rowHeight),
+    estimateSize: (index) => heightOf(rows[index]),
+    // A fresh key function each render makes the virtualizer re-read row heights when rows change
+    // (a folder folds, a note gains a key) even if their number does not.
+    getItemKey: (index) => {
+      const row = rows[index];
+      return row?.kind === 'folder' ? `folder:${row.path}` : (row?.entry.path ?? index);
+    },
     overscan: 8,
   });
   if (rows.length === 0) return <p className="list-empty">Nothing here yet.</p>;
@@ -52,7 +60,7 @@ export function DocumentList({ label, rows, openPath, onToggleFolder, writable }
             top: 0,
             left: 0,
             right: 0,
-            height: row.kind === 'folder' ? folderRowHeight : rowHeight,
+            height: heightOf(row),
             transform: `translateY(${virtual.start}px)`,
             paddingLeft: row.depth * indent,
           } as const;
@@ -78,7 +86,12 @@ export function DocumentList({ label, rows, openPath, onToggleFolder, writable }
           }
           const { entry } = row;
           return (
-            <div key={entry.path} role="listitem" className="document-row" style={style}>
+            <div
+              key={entry.path}
+              role="listitem"
+              className={isCompact(row) ? 'document-row compact' : 'document-row'}
+              style={style}
+            >
               <a
                 href={openHash(entry.path, entry.type, writable)}
                 aria-current={entry.path === openPath ? 'page' : undefined}
@@ -102,6 +115,15 @@ export function DocumentList({ label, rows, openPath, onToggleFolder, writable }
       {menu}
     </div>
   );
+}
+
+function isCompact(row: NavigatorRow): boolean {
+  return row.kind === 'document' && !row.entry.key && !row.entry.status && !row.entry.problem;
+}
+
+function heightOf(row: NavigatorRow | undefined): number {
+  if (row?.kind === 'folder') return folderRowHeight;
+  return row && isCompact(row) ? compactRowHeight : rowHeight;
 }
 
 function GitBadge({ change }: { change: FileChangeKind | undefined }) {

@@ -50,9 +50,24 @@ function activeSection(
   return undefined;
 }
 
+/**
+ * A folder of notes (a vault, a repository's docs): nothing in it is a spec, story, FAQ, feedback note
+ * or roadmap item yet. Its notes come first; the PM's sections and views wait behind one disclosure
+ * until the first spec (or any of them) exists.
+ */
+function isFolderOfNotes(counts: SectionCounts, roadmapItems: number): boolean {
+  return (
+    counts.doc > 0 && roadmapItems === 0 && counts.spec + counts.story + counts.faq + counts.feedback === 0
+  );
+}
+
 export function Navigator({ api, workspace, navigate, route, onExport }: NavigatorProps) {
   const counts = useMemo(() => countByType(workspace.documents), [workspace.documents]);
   const section = activeSection(route, workspace, counts);
+  const notesOnly = isFolderOfNotes(counts, workspace.roadmap.length);
+  const [specbenchShown, setSpecbenchShown] = useState(false);
+  const pmShown = !notesOnly || specbenchShown;
+  const labelOf = (type: DocumentType) => (type === 'doc' && notesOnly ? 'Notes' : sectionLabels[type]);
   const [filters, setFilters] = useState<Partial<Record<DocumentType, string>>>({});
   const [tagFilters, setTagFilters] = useState<Partial<Record<DocumentType, string>>>({});
   const [folded, setFolded] = useState<ReadonlySet<string>>(new Set());
@@ -134,7 +149,7 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
         aria-current={section === type ? 'page' : undefined}
         className="section-link"
       >
-        <span>{sectionLabels[type]}</span>
+        <span>{labelOf(type)}</span>
         <span className="count" id={`count-${type}`}>
           {counts[type]}
         </span>
@@ -158,7 +173,7 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
           <code>specbench serve --write</code>.
         </p>
       )}
-      {writable && (
+      {writable && pmShown && (
         <div className="new-buttons">
           {(['spec', 'story', 'faq'] as const).map((type) => (
             <button key={type} type="button" onClick={() => void create(type)}>
@@ -173,62 +188,86 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
         </p>
       )}
       <nav aria-label="Navigator" className="navigator">
-        <ul className="sections">
-          {sectionLink('spec')}
-          {sectionLink('story')}
-          {sectionLink('faq')}
-          {sectionLink('feedback')}
-          <li>
-            <a
-              href="#/roadmap"
-              className="section-link"
-              aria-current={route.name === 'roadmap' || route.name === 'roadmapItem' ? 'page' : undefined}
-            >
-              <span>Roadmap</span>
-              <span className="count" id="count-roadmap">
-                {workspace.roadmap.length}
-              </span>
-            </a>
-          </li>
-          {counts.doc > 0 && sectionLink('doc')}
-        </ul>
+        {notesOnly && (
+          <ul className="sections">
+            {sectionLink('doc')}
+            <li>
+              <button
+                type="button"
+                className="section-link specbench-disclosure"
+                aria-expanded={specbenchShown}
+                onClick={() => setSpecbenchShown((shown) => !shown)}
+              >
+                <span>Specs, stories and roadmap</span>
+                <svg width="10" height="10" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
+                  <path d="M4 2.5L7.5 6 4 9.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
+                </svg>
+              </button>
+            </li>
+          </ul>
+        )}
+        {pmShown && (
+          <ul className="sections">
+            {sectionLink('spec')}
+            {sectionLink('story')}
+            {sectionLink('faq')}
+            {sectionLink('feedback')}
+            <li>
+              <a
+                href="#/roadmap"
+                className="section-link"
+                aria-current={route.name === 'roadmap' || route.name === 'roadmapItem' ? 'page' : undefined}
+              >
+                <span>Roadmap</span>
+                <span className="count" id="count-roadmap">
+                  {workspace.roadmap.length}
+                </span>
+              </a>
+            </li>
+            {!notesOnly && counts.doc > 0 && sectionLink('doc')}
+          </ul>
+        )}
         <ul className="sections secondary">
-          <li>
-            <a
-              href="#/timeline"
-              className="section-link"
-              aria-current={route.name === 'timeline' ? 'page' : undefined}
-            >
-              Timeline
-            </a>
-          </li>
-          <li>
-            <a
-              href="#/releases"
-              className="section-link"
-              aria-current={route.name === 'releases' || route.name === 'release' ? 'page' : undefined}
-            >
-              Releases
-            </a>
-          </li>
-          <li>
-            <a
-              href="#/metrics"
-              className="section-link"
-              aria-current={route.name === 'metrics' ? 'page' : undefined}
-            >
-              Metrics
-            </a>
-          </li>
-          <li>
-            <a
-              href="#/trace"
-              className="section-link"
-              aria-current={route.name === 'trace' ? 'page' : undefined}
-            >
-              Traceability
-            </a>
-          </li>
+          {pmShown && (
+            <>
+              <li>
+                <a
+                  href="#/timeline"
+                  className="section-link"
+                  aria-current={route.name === 'timeline' ? 'page' : undefined}
+                >
+                  Timeline
+                </a>
+              </li>
+              <li>
+                <a
+                  href="#/releases"
+                  className="section-link"
+                  aria-current={route.name === 'releases' || route.name === 'release' ? 'page' : undefined}
+                >
+                  Releases
+                </a>
+              </li>
+              <li>
+                <a
+                  href="#/metrics"
+                  className="section-link"
+                  aria-current={route.name === 'metrics' ? 'page' : undefined}
+                >
+                  Metrics
+                </a>
+              </li>
+              <li>
+                <a
+                  href="#/trace"
+                  className="section-link"
+                  aria-current={route.name === 'trace' ? 'page' : undefined}
+                >
+                  Traceability
+                </a>
+              </li>
+            </>
+          )}
           <li>
             <a
               href="#/problems"
@@ -270,7 +309,7 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
               <div
                 className="status-filters"
                 role="group"
-                aria-label={`Filter ${sectionLabels[section]} by status`}
+                aria-label={`Filter ${labelOf(section)} by status`}
               >
                 <button
                   type="button"
@@ -295,7 +334,7 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
               <label className="tag-filter">
                 Tag
                 <select
-                  aria-label={`Filter ${sectionLabels[section]} by tag`}
+                  aria-label={`Filter ${labelOf(section)} by tag`}
                   value={tag ?? ''}
                   onChange={(event) =>
                     setTagFilters((current) => ({ ...current, [section]: event.target.value || undefined }))
@@ -322,7 +361,7 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
             )}
             <DocumentList
               key={section}
-              label={`${sectionLabels[section]} list`}
+              label={`${labelOf(section)} list`}
               rows={rows}
               openPath={openPath}
               onToggleFolder={toggleFolder}

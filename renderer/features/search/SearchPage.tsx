@@ -83,7 +83,7 @@ export function SearchPage({ api, navigate, query }: SearchPageProps) {
           className="search-page__input"
           type="search"
           aria-label="Search documents"
-          placeholder="Search specs, stories and FAQs"
+          placeholder="Search every document"
           autoFocus
           value={draft}
           onChange={(event) => setDraft(event.target.value)}
