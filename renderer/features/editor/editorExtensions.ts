@@ -4,8 +4,10 @@ import { Placeholder, UndoRedo } from '@tiptap/extensions';
 import { ReactNodeViewRenderer, type ReactNodeViewProps } from '@tiptap/react';
 import { createElement } from 'react';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
+import type { EditorView } from '@tiptap/pm/view';
 import { displaySource } from './assetPaths.js';
 import { CalloutView } from './CalloutView.js';
+import { codeBlockView, MermaidEditing } from './codeBlockView.js';
 import { EmbedView } from './EmbedView.js';
 import { MarkdownDecorations } from './markdownDecorations.js';
 import { RawInlineView } from './RawInlineView.js';
@@ -65,6 +67,17 @@ export function createEditorExtensions(
         return extension.extend({
           addNodeView: () => ReactNodeViewRenderer(CalloutView, { update: rerenderOnAttributeChange }),
         });
+      case 'codeBlock':
+        return extension.extend({
+          addNodeView:
+            () =>
+            (props: {
+              node: ProseMirrorNode;
+              editor: { view: EditorView };
+              getPos: () => number | undefined;
+            }) =>
+              codeBlockView(props.node, props.editor.view, props.getPos),
+        });
       case 'image':
         return extension.extend({
           addAttributes(this: { parent?: () => Record<string, object> }) {
@@ -89,6 +102,7 @@ export function createEditorExtensions(
     SoftBreak,
     MarkdownLinkInputRule,
     MarkdownDecorations,
+    MermaidEditing,
     UndoRedo,
     Placeholder.configure({
       showOnlyCurrent: false,
