@@ -160,7 +160,7 @@ test.describe('archive', () => {
 test.describe('the navigator’s right-click', () => {
   test.use({ workspaceKind: 'sample' });
 
-  test('offers Move, Archive and Delete for a document that is not open, from the mouse and the keyboard', async ({
+  test('offers Export, Move, Archive and Delete for a document that is not open, from the mouse and the keyboard', async ({
     app,
     workspaceDir,
   }) => {
@@ -169,7 +169,7 @@ test.describe('the navigator’s right-click', () => {
     const entry = faqs.getByRole('link', { name: /FAQ-1/ });
     await entry.click({ button: 'right' });
     const menu = app.page.getByRole('menu', { name: 'Document actions' });
-    await expect(menu.getByRole('menuitem')).toHaveText(['Move to folder…', 'Archive', 'Delete']);
+    await expect(menu.getByRole('menuitem')).toHaveText(['Export…', 'Move to folder…', 'Archive', 'Delete']);
     await screenshot(app.page, 'navigator-context-menu');
     await menu.getByRole('menuitem', { name: 'Move to folder…' }).click();
     // Every other folder is offered in view, not only on demand; typing filters them.
@@ -184,9 +184,11 @@ test.describe('the navigator’s right-click', () => {
     // The keyboard's way to the same menu: Shift+F10 on the focused entry.
     await faqs.getByRole('link', { name: /FAQ-1/ }).focus();
     await app.page.keyboard.press('Shift+F10');
-    await expect(menu.getByRole('menuitem', { name: 'Move to folder…' })).toBeFocused();
+    await expect(menu.getByRole('menuitem', { name: 'Export…' })).toBeFocused();
     await app.page.keyboard.press('ArrowDown');
     await app.page.keyboard.press('ArrowDown');
+    await app.page.keyboard.press('ArrowDown');
+    await expect(menu.getByRole('menuitem', { name: 'Delete' })).toBeFocused();
     await app.page.keyboard.press('Enter');
     const notice = app.page.getByRole('status', { name: 'Notice' });
     await expect(notice).toContainText('Deleted “');

@@ -58,13 +58,36 @@ describe('collectBundle on the sample', () => {
     ],
     ['an unknown key', { specs: ['SPEC-99'], include: [] }, 'unknown-key: no document has the key SPEC-99'],
     ['a story', { specs: ['STORY-1'], include: [] }, 'not-a-spec: STORY-1 is a story, not a spec'],
-    ['a requirement', { specs: ['REQ-1'], include: [] }, 'unknown-key: no document has the key REQ-1'],
+    [
+      'a requirement',
+      { specs: ['REQ-1'], include: [] },
+      'not-a-spec: REQ-1 is a requirement, not a spec; it is in SPEC-1: --spec SPEC-1',
+    ],
+    [
+      'any documents by key or path after the specs, each once (walkthrough: a note could not be exported)',
+      { specs: ['SPEC-1'], documents: ['STORY-2', 'README.md'], include: ['stories'] },
+      {
+        documents: ['SPEC-1', 'STORY-2', 'README.md', 'STORY-1', 'STORY-3', 'STORY-4'],
+        roadmap: [],
+        matrix: undefined,
+      },
+    ],
+    [
+      'a note without a key alone',
+      { specs: [], documents: ['README.md'], include: ['stories', 'faqs', 'comments'] },
+      { documents: ['README.md'], roadmap: [], matrix: undefined },
+    ],
+    [
+      'a path of no document',
+      { specs: [], documents: ['nope.md'], include: [] },
+      'unknown-key: no document is at nope.md',
+    ],
   ];
   it.each(cases)('%s', async (_, request, expected) => {
     const collected = await collectBundle(workspace, request);
     const summary = collected.ok
       ? {
-          documents: collected.bundle.documents.map((document) => document.entry.key),
+          documents: collected.bundle.documents.map((document) => document.entry.key ?? document.entry.path),
           roadmap: collected.bundle.roadmap.map((item) => item.key),
           matrix: collected.bundle.matrix?.map((row) =>
             [row.requirement, row.status, ...row.roadmap, ...row.lanes, ...row.stories].join(':'),

@@ -1,5 +1,6 @@
 /**
- * What a spec bundle holds: the chosen specs and, on request, the stories implementing their
+ * What a bundle holds: the chosen documents (specs by key, or any document by key or path: a
+ * note, an RFC, a story) and, on request, for the specs among them the stories implementing their
  * requirements, the FAQs answering them, the roadmap items they deliver and a traceability matrix.
  */
 import type { NameLink } from '../../shared/grammar/nameLinkGrammar.js';
@@ -54,6 +55,8 @@ export interface SpecBundle {
 export interface BundleRequest {
   /** Spec keys, or every spec in the workspace. */
   specs: string[] | 'all';
+  /** Documents of any kind (a note, an RFC, a story), by key or workspace-relative path, after the specs. */
+  documents?: readonly string[];
   include: readonly BundlePart[];
 }
 
@@ -75,10 +78,10 @@ function notADocument(workspace: Workspace, key: string): string | undefined {
 }
 
 export async function collectBundle(workspace: Workspace, request: BundleRequest): Promise<CollectResult> {
-  const specs: DocumentEntry[] = [];
+  const chosen: DocumentEntry[] = [];
   if (request.specs === 'all') {
-    specs.push(...workspace.documents().filter((entry) => entry.type === 'spec' && entry.key !== undefined));
-    specs.sort((a, b) => compareKeys(a.key!, b.key!));
+    chosen.push(...workspace.documents().filter((entry) => entry.type === 'spec' && entry.key !== undefined));
+    chosen.sort((a, b) => compareKeys(a.key!, b.key!));
   } else {
     for (const key of request.specs) {
       const entry = workspace.document(key);
@@ -90,11 +93,23 @@ export async function collectBundle(workspace: Workspace, request: BundleRequest
       }
       if (entry.type !== 'spec')
         return { ok: false, error: 'not-a-spec', message: `${key} is a ${entry.type}, not a spec` };
-      if (!specs.includes(entry)) specs.push(entry);
+      if (!chosen.includes(entry)) chosen.push(entry);
     }
   }
-  if (specs.length === 0)
+  for (const name of request.documents ?? []) {
+    const entry = workspace.document(name);
+    if (!entry || (entry.key !== name && entry.path !== name))
+      return {
+        ok: false,
+        error: 'unknown-key',
+        message: isKey(name) ? `no document has the key ${name}` : `no document is at ${name}`,
+      };
+    if (!chosen.includes(entry)) chosen.push(entry);
+  }
+  if (chosen.length === 0)
     return { ok: false, error: 'empty', message: 'the workspace has no specs to export' };
+  // Stories, FAQs, roadmap items and the matrix follow the specs among the chosen documents.
+  const specs = chosen.filter((entry) => entry.type === 'spec' && entry.key !== undefined);
 
   const requirementKeys = new Set(
     specs.flatMap((spec) => spec.requirements.map((requirement) => requirement.key)),
@@ -103,16 +118,22 @@ export async function collectBundle(workspace: Workspace, request: BundleRequest
   const others = workspace.documents().filter((entry) => entry.key !== undefined);
   const stories = request.include.includes('stories')
     ? others.filter(
-        (entry) => entry.type === 'story' && entry.implements.some((key) => requirementKeys.has(key)),
+        (entry) =>
+          entry.type === 'story' &&
+          !chosen.includes(entry) &&
+          entry.implements.some((key) => requirementKeys.has(key)),
       )
     : [];
   const faqs = request.include.includes('faqs')
-    ? others.filter((entry) => entry.type === 'faq' && entry.answers.some((key) => specKeys.has(key)))
+    ? others.filter(
+        (entry) =>
+          entry.type === 'faq' && !chosen.includes(entry) && entry.answers.some((key) => specKeys.has(key)),
+      )
     : [];
   stories.sort((a, b) => compareKeys(a.key!, b.key!));
   faqs.sort((a, b) => compareKeys(a.key!, b.key!));
 
-  const entries = [...specs, ...stories, ...faqs];
+  const entries = [...chosen, ...stories, ...faqs];
   const documents: BundleDocument[] = [];
   // A few reads in flight at a time: one by one, 10,000 documents took 3 s to read.
   for (let start = 0; start < entries.length; start += readConcurrency) {
@@ -155,6 +176,8 @@ export async function collectBundle(workspace: Workspace, request: BundleRequest
   }
   if (request.include.includes('comments'))
     bundle.comments = entries.flatMap((entry) => {
+      // Review threads are kept by key: a document without one has none.
+      if (entry.key === undefined) return [];
       const threads = workspace.comments.threads(entry.key!).filter((thread) => !thread.resolved);
       return threads.length === 0 ? [] : [{ document: entry.key!, title: entry.title, threads }];
     });

@@ -81,13 +81,22 @@ export class BundleExporter {
     signal: AbortSignal,
     onProgress: (fraction: number, step: string) => void,
   ): Promise<Result<ExportedFile>> {
-    const collected = await collectBundle(this.workspace, { specs: input.specs, include: input.include });
+    const documents = input.documents ?? [];
+    const collected = await collectBundle(this.workspace, {
+      specs: input.specs,
+      documents,
+      include: input.include,
+    });
     if (!collected.ok) return { ok: false, error: 'bad-request', message: collected.message };
-    const slugOf = (key: string) => {
-      const spec = this.workspace.documents().find((entry) => entry.key === key && entry.type === 'spec');
-      return spec && path.posix.basename(spec.path).replace(/\.(md|markdown)$/i, '');
+    const slugOf = (name: string) => {
+      const entry = this.workspace.document(name);
+      return entry && path.posix.basename(entry.path).replace(/\.(md|markdown)$/i, '');
     };
-    const fileName = `${bundleName(input.specs, this.workspace.settings.name, slugOf)}.${input.format}`;
+    const named =
+      input.specs === 'all' && documents.length === 0
+        ? 'all'
+        : [...(input.specs === 'all' ? [] : input.specs), ...documents];
+    const fileName = `${bundleName(named, this.workspace.settings.name, slugOf)}.${input.format}`;
     const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-export-'));
     try {
       const out = path.join(folder, fileName);

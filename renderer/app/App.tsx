@@ -28,6 +28,7 @@ import { storyViewChoice } from '../workbench/storyView.js';
 import { useShortcuts } from './useShortcuts.js';
 import type { DocumentSession } from '../workbench/documentSession.js';
 import { DocumentSessions, DocumentSessionsContext } from '../workbench/documentSessions.js';
+import { ExportRequestsContext } from '../workbench/exportRequests.js';
 import { useUndoNotice } from './useUndoNotice.js';
 import { documentFolders } from '../workbench/documentFolders.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
@@ -52,7 +53,15 @@ export function App({ api, connection }: { api: SpecbenchApi; connection?: Conne
     undefined,
   );
   const [selectedRequirement, setSelectedRequirement] = useState<string | undefined>(undefined);
-  const closeDialog = useCallback(() => setDialog(undefined), []);
+  const [exportPath, setExportPath] = useState<string | undefined>(undefined);
+  const closeDialog = useCallback(() => {
+    setDialog(undefined);
+    setExportPath(undefined);
+  }, []);
+  const exportDocument = useCallback((path: string) => {
+    setExportPath(path);
+    setDialog('export');
+  }, []);
   const documents = useMemo(() => new DocumentSessions(api), [api]);
   const undoNotice = useUndoNotice(documents);
   const refreshWorkspace = workspace.refresh;
@@ -145,59 +154,63 @@ export function App({ api, connection }: { api: SpecbenchApi; connection?: Conne
       <WorkspaceContext.Provider value={workspace}>
         <GitStateContext.Provider value={git}>
           <DocumentSessionsContext.Provider value={documents}>
-            <div className={linksPath ? 'app-shell with-links' : 'app-shell'}>
-              <Navigator
-                {...props}
-                route={route}
-                {...(workspace.status === 'ready' ? { onExport: () => setDialog('export') } : {})}
-              />
-              <main className="main-view" id="main">
-                {workspace.status === 'failed' ? (
-                  <LoadFailure message={workspace.error} retry={workspace.refresh} />
-                ) : workspace.status === 'loading' ? (
-                  <p className="loading" role="status">
-                    Opening workspace…
-                  </p>
-                ) : (
-                  <RouteView
-                    route={route}
-                    {...props}
-                    onSelectRequirement={setSelectedRequirement}
-                    workspace={workspace}
-                    document={openDocument}
-                  />
+            <ExportRequestsContext.Provider value={exportDocument}>
+              <div className={linksPath ? 'app-shell with-links' : 'app-shell'}>
+                <Navigator
+                  {...props}
+                  route={route}
+                  {...(workspace.status === 'ready' ? { onExport: () => setDialog('export') } : {})}
+                />
+                <main className="main-view" id="main">
+                  {workspace.status === 'failed' ? (
+                    <LoadFailure message={workspace.error} retry={workspace.refresh} />
+                  ) : workspace.status === 'loading' ? (
+                    <p className="loading" role="status">
+                      Opening workspace…
+                    </p>
+                  ) : (
+                    <RouteView
+                      route={route}
+                      {...props}
+                      onSelectRequirement={setSelectedRequirement}
+                      workspace={workspace}
+                      document={openDocument}
+                    />
+                  )}
+                </main>
+                {linksPath && workspace.status === 'ready' && (
+                  <SidePanels {...props} path={linksPath} requirementKey={selectedRequirement} />
                 )}
-              </main>
-              {linksPath && workspace.status === 'ready' && (
-                <SidePanels {...props} path={linksPath} requirementKey={selectedRequirement} />
+              </div>
+              <QuickSwitcher {...props} open={dialog === 'quickSwitcher'} onClose={closeDialog} />
+              <CommandPalette
+                {...props}
+                commands={exportCommands}
+                open={dialog === 'palette'}
+                onClose={closeDialog}
+              />
+              <ShortcutsDialog
+                open={dialog === 'shortcuts'}
+                onClose={closeDialog}
+                writable={workspace.info?.writable ?? false}
+                canComment={workspace.info?.canComment ?? workspace.info?.writable ?? false}
+              />
+              <ExportDialog
+                api={api}
+                workspace={workspace}
+                open={dialog === 'export'}
+                onClose={closeDialog}
+                {...(exportPath !== undefined
+                  ? { initialDocument: exportPath }
+                  : route.name === 'doc' && workspace.byPath.has(route.path)
+                    ? { initialDocument: route.path }
+                    : {})}
+              />
+              {undoNotice.notice}
+              {connection && (
+                <ConnectionBanner connection={connection} writable={workspace.info?.writable ?? false} />
               )}
-            </div>
-            <QuickSwitcher {...props} open={dialog === 'quickSwitcher'} onClose={closeDialog} />
-            <CommandPalette
-              {...props}
-              commands={exportCommands}
-              open={dialog === 'palette'}
-              onClose={closeDialog}
-            />
-            <ShortcutsDialog
-              open={dialog === 'shortcuts'}
-              onClose={closeDialog}
-              writable={workspace.info?.writable ?? false}
-              canComment={workspace.info?.canComment ?? workspace.info?.writable ?? false}
-            />
-            <ExportDialog
-              api={api}
-              workspace={workspace}
-              open={dialog === 'export'}
-              onClose={closeDialog}
-              {...(route.name === 'doc' && workspace.byPath.get(route.path)?.type === 'spec'
-                ? { initialSpec: workspace.byPath.get(route.path)?.key }
-                : {})}
-            />
-            {undoNotice.notice}
-            {connection && (
-              <ConnectionBanner connection={connection} writable={workspace.info?.writable ?? false} />
-            )}
+            </ExportRequestsContext.Provider>
           </DocumentSessionsContext.Provider>
         </GitStateContext.Provider>
       </WorkspaceContext.Provider>

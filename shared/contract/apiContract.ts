@@ -363,7 +363,9 @@ export const apiContract = {
       z
         .object({
           exportId: exportIdArgument,
-          specs: z.union([z.literal('all'), z.array(keyArgument).min(1).max(10_000)]),
+          specs: z.union([z.literal('all'), z.array(keyArgument).max(10_000)]),
+          /** Documents of any kind (a note, an RFC), by key or path, exported after the specs. */
+          documents: z.array(pathArgument).max(10_000).optional(),
           format: z.enum(exportFormatNames),
           include: z.array(z.enum(exportPartNames)).max(exportPartNames.length),
         })

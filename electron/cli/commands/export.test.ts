@@ -13,6 +13,9 @@ interface Run {
   cwd: string;
 }
 
+// A sentence of the sample's README.md, a document with no key and no front matter.
+const readmeLine = 'This folder is a sample workspace';
+
 describe('specbench export', () => {
   let workspace: string;
 
@@ -36,9 +39,15 @@ describe('specbench export', () => {
 
   const usageCases: [string, string[], string][] = [
     [
+      'a document and --all',
+      ['--all', '--doc', 'README.md', '--format', 'md', '--out', 'b.md'],
+      'export: give --doc or --all, not both',
+    ],
+
+    [
       'no specs named',
       ['--format', 'md', '--out', 'b.md'],
-      'export: name the specs with --spec KEY, or use --all',
+      'export: name the specs with --spec KEY or any document with --doc NAME, or use --all',
     ],
     [
       'specs and --all',
@@ -122,6 +131,32 @@ describe('specbench export', () => {
       });
     },
   );
+
+  it('exports any document as it is with --doc, by file name or key (walkthrough: a note needed a key first)', async () => {
+    const { cwd, ...run } = await exportWith(['--doc', 'README', '--doc', 'STORY-2', '--out', 'notes.md']);
+    const written = await fs.readFile(path.join(cwd, 'notes.md'), 'utf8');
+    expect({
+      ...run,
+      stdout: run.stdout.replace(/\d+ KB/, 'n KB'),
+      holds: [written.includes('STORY-2'), written.includes(readmeLine)],
+    }).toEqual({
+      code: 0,
+      stdout: 'Wrote notes.md (n KB; 1 story, 1 other document).\n',
+      stderr: '',
+      written: ['notes.md'],
+      holds: [true, true],
+    });
+  });
+
+  it('says which --doc names no document, with exit 3', async () => {
+    const { cwd: _cwd, ...run } = await exportWith(['--doc', 'No such note', '--out', 'b.md']);
+    expect(run).toEqual({
+      code: 3,
+      stdout: '',
+      stderr: "specbench: export: --doc 'No such note': no document has that key, path or title\n",
+      written: [],
+    });
+  });
 
   it('draws a progress bar on a terminal and clears it', async () => {
     const run = await exportWith(['--spec', 'SPEC-1', '--format', 'html', '--out', 'b.html'], true);

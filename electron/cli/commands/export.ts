@@ -1,5 +1,5 @@
 /**
- * `specbench export <dir> (--spec KEY … | --all | --release REL-n) --format pdf|md|zip|html|feature --out PATH [--include …]`:
+ * `specbench export <dir> (--spec KEY … | --doc NAME … | --all | --release REL-n) --format pdf|md|zip|html|feature --out PATH [--include …]`:
  * spec bundles, or the stories' acceptance criteria as Gherkin.
  */
 import { promises as fs } from 'node:fs';
@@ -33,13 +33,16 @@ export const exportCommand: CliCommand = {
   name: 'export',
   summary: 'a spec bundle for review (PDF, Markdown, zip, HTML), or acceptance tests as Gherkin',
   usage:
-    'specbench export <dir> (--spec KEY … | --all | --release REL-n) [--format pdf|md|zip|html|feature] --out PATH|- [--include stories,faqs,roadmap,matrix,comments] [--changes-since REV] [--json]',
-  details: `Bundles the chosen specs with, on request, the stories implementing their requirements, the FAQs
-answering them, the roadmap items they deliver and a traceability matrix.
+    'specbench export <dir> (--spec KEY … | --doc KEY|PATH|TITLE … | --all | --release REL-n) [--format pdf|md|zip|html|feature] --out PATH|- [--include stories,faqs,roadmap,matrix,comments] [--changes-since REV] [--json]',
+  details: `Bundles the chosen specs, and any documents as they are (a note, an RFC, a design doc: no
+key or front matter needed), with, on request, for the specs among them the stories implementing
+their requirements, the FAQs answering them, the roadmap items they deliver and a traceability matrix.
 
 Options:
-  --spec KEY        a spec to include (repeat for more), or
-  --all             every spec in the workspace, or
+  --spec KEY        a spec to include (repeat for more)
+  --doc NAME        a document of any kind to include, after the specs (repeat for more): its key,
+                    its path in the workspace (notes/Callouts.md) or its title ("Callout boxes")
+  --all             every spec in the workspace (not with --spec or --doc), or
   --release REL-n   for feature: the stories delivering that release's roadmap items
   --format FORMAT   pdf (cover, contents with page numbers, "Page N of M"; needs Chromium),
                     md (one file, its images copied into <name>.assets/ beside it; with --out -
@@ -73,10 +76,12 @@ Remote images are never fetched; documents' scripts never run. The PDF prints th
 (/usr/bin/chromium, or the one SPECBENCH_CHROMIUM names).
 
 Exit codes: 0 written, 2 bad usage, an unreadable workspace, nothing to export (no specs, or for
-feature no stories) or a failed export, 3 a --spec or --release key that is not in the workspace.`,
+feature no stories) or a failed export, 3 a --spec or --release key or a --doc name that is not in the
+workspace (or a --doc title that two documents share: give the path).`,
   positionals: ['dir'],
   options: {
     spec: { type: 'string', multiple: true },
+    doc: { type: 'string', multiple: true },
     all: { type: 'boolean' },
     release: { type: 'string' },
     format: { type: 'string' },
@@ -90,13 +95,17 @@ feature no stories) or a failed export, 3 a --spec or --release key that is not 
     const output = outputFormat(context, 'export', { json: values.json });
     if (output === undefined) return exitCodes.usage;
     const specs = (values.spec as string[] | undefined) ?? [];
+    const docs = (values.doc as string[] | undefined) ?? [];
     const release = typeof values.release === 'string' ? values.release : undefined;
-    if (values.all === true && specs.length > 0)
-      return fail(context, 'export: give --spec or --all, not both');
-    if (release !== undefined && (values.all === true || specs.length > 0))
-      return fail(context, 'export: give --release alone, not with --spec or --all');
-    if (values.all !== true && specs.length === 0 && release === undefined)
-      return fail(context, 'export: name the specs with --spec KEY, or use --all');
+    if (values.all === true && specs.length + docs.length > 0)
+      return fail(context, `export: give ${specs.length > 0 ? '--spec' : '--doc'} or --all, not both`);
+    if (release !== undefined && (values.all === true || specs.length + docs.length > 0))
+      return fail(context, 'export: give --release alone, not with --spec, --doc or --all');
+    if (values.all !== true && specs.length + docs.length === 0 && release === undefined)
+      return fail(
+        context,
+        'export: name the specs with --spec KEY or any document with --doc NAME, or use --all',
+      );
     // Without --format, the --out file's extension says it (--out review.pdf), as with most converters.
     if (values.format === undefined && typeof values.out === 'string') {
       const inferred = formatOfFile(values.out);
@@ -126,6 +135,7 @@ feature no stories) or a failed export, 3 a --spec or --release key that is not 
         'export: --release applies to --format feature (the acceptance tests of what ships); a bundle takes --spec or --all',
       );
     if (values.format === 'feature') {
+      if (docs.length > 0) return fail(context, 'export: --doc does not apply to --format feature');
       if (values.include !== '') return fail(context, 'export: --include does not apply to --format feature');
       if (values['changes-since'] !== undefined)
         return fail(context, 'export: --changes-since does not apply to --format feature');
@@ -158,13 +168,23 @@ feature no stories) or a failed export, 3 a --spec or --release key that is not 
     const opened = await openWorkspace(context, 'export', dir!, { write: false });
     if (!opened.ok) return opened.code;
     try {
+      const documents: string[] = [];
+      for (const name of docs) {
+        const found = documentNamed(opened.workspace.documents(), name);
+        if (!found.ok) return fail(context, `export: ${found.message}`, exitCodes.unknownKey);
+        documents.push(found.path);
+      }
       const collected = await collectBundle(opened.workspace, {
         specs: values.all === true ? 'all' : specs,
+        documents,
         include: parts.parts,
       });
       if (!collected.ok) {
         if (collected.error === 'empty')
-          return fail(context, `export: nothing to export: ${dir} has no specs yet; ${specDefinition}`);
+          return fail(
+            context,
+            `export: nothing to export: ${dir} has no specs yet (${specDefinition}); export any document as it is with --doc NAME`,
+          );
         return fail(
           context,
           `export: ${collected.message}`,
@@ -209,6 +229,30 @@ feature no stories) or a failed export, 3 a --spec or --release key that is not 
     }
   },
 };
+
+/** The document a --doc names: by key, by path (with or without .md), else by title or file name, when one has it. */
+export function documentNamed(
+  entries: readonly { key?: string; path: string; title: string }[],
+  name: string,
+): { ok: true; path: string } | { ok: false; message: string } {
+  const exact = entries.find(
+    (entry) => entry.key === name || entry.path === name || entry.path === `${name}.md`,
+  );
+  if (exact) return { ok: true, path: exact.path };
+  const wanted = name.toLowerCase();
+  const fileName = (entry: { path: string }) =>
+    entry.path.slice(entry.path.lastIndexOf('/') + 1).replace(/\.(md|markdown)$/i, '');
+  const titled = entries.filter((entry) => entry.title.toLowerCase() === wanted);
+  const named =
+    titled.length > 0 ? titled : entries.filter((entry) => fileName(entry).toLowerCase() === wanted);
+  if (named.length === 1) return { ok: true, path: named[0]!.path };
+  if (named.length > 1)
+    return {
+      ok: false,
+      message: `--doc '${name}' could mean ${named.map((entry) => entry.path).join(' or ')}: give the path`,
+    };
+  return { ok: false, message: `--doc '${name}': no document has that key, path or title` };
+}
 
 async function exportFeatures(
   context: CliContext,
@@ -299,11 +343,16 @@ function progressBar(context: CliStreams): {
 
 function countTypes(types: string[]): string {
   const count = (type: string): number => types.filter((candidate) => candidate === type).length;
-  return [
+  const others = types.filter((type) => !['spec', 'story', 'faq'].includes(type)).length;
+  const counts = [
     plural(count('spec'), 'spec'),
     plural(count('story'), 'story', 'stories'),
     plural(count('faq'), 'FAQ'),
-  ].join(', ');
+  ];
+  // A bundle of notes alone says so, not "0 specs, 0 stories, 0 FAQs".
+  if (others === 0) return counts.join(', ');
+  const named = counts.filter((text) => !text.startsWith('0 '));
+  return [...named, plural(others, named.length > 0 ? 'other document' : 'document')].join(', ');
 }
 
 function size(bytes: number): string {

@@ -1,11 +1,12 @@
 /**
- * A document's Move to folder…, Archive (or Unarchive) and Delete, as a menu that turns into the folder
+ * A document's Export…, Move to folder…, Archive (or Unarchive) and Delete, as a menu that turns into the folder
  * field when moving. The header's Document actions button and the navigator's right-click both show it;
  * the command palette has the same three for the open document.
  */
 import { useContext, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { DocumentSessionsContext } from '../../workbench/documentSessions.js';
 import { useWorkspace } from '../../workbench/workspaceState.js';
+import { ExportRequestsContext } from '../../workbench/exportRequests.js';
 import { documentFolders } from '../../workbench/documentFolders.js';
 import { SuggestField } from '../../ui/SuggestField.js';
 import './documentActions.css';
@@ -22,6 +23,7 @@ interface DocumentActionsMenuProps {
 
 export function DocumentActionsMenu({ path, archived, onClose, onProblem, style }: DocumentActionsMenuProps) {
   const documents = useContext(DocumentSessionsContext);
+  const exportDocument = useContext(ExportRequestsContext);
   const workspace = useWorkspace();
   const [folder, setFolder] = useState<string | undefined>(undefined);
   const menu = useRef<HTMLDivElement>(null);
@@ -91,6 +93,18 @@ export function DocumentActionsMenu({ path, archived, onClose, onProblem, style 
             event.preventDefault();
           }}
         >
+          {exportDocument && (
+            <button
+              type="button"
+              role="menuitem"
+              onClick={() => {
+                onClose();
+                exportDocument(path);
+              }}
+            >
+              Export…
+            </button>
+          )}
           <button type="button" role="menuitem" onClick={() => setFolder(current)}>
             Move to folder…
           </button>

@@ -1,4 +1,4 @@
-/** The Export dialog: which specs, which format, which parts; a progress bar while it runs, Cancel, the result. */
+/** The Export dialog: which documents (all specs, or any chosen ones), which format, which parts; a progress bar while it runs, Cancel, the result. */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { ExportProgress, ExportedFile, SpecbenchApi } from '../../../shared/contract/apiContract.js';
@@ -23,8 +23,8 @@ export interface ExportDialogProps {
   workspace: WorkspaceState;
   open: boolean;
   onClose: () => void;
-  /** The spec shown when the dialog opened, chosen at first. */
-  initialSpec?: string;
+  /** The path of the document shown when the dialog opened, whatever its kind: chosen at first. */
+  initialDocument?: string;
 }
 
 export function ExportDialog({ open, onClose, ...props }: ExportDialogProps) {
@@ -66,7 +66,7 @@ function ProgressBar({ progress }: { progress: ExportProgress }) {
   );
 }
 
-function ExportForm({ api, workspace, initialSpec, onClose }: Omit<ExportDialogProps, 'open'>) {
+function ExportForm({ api, workspace, initialDocument, onClose }: Omit<ExportDialogProps, 'open'>) {
   const specs = useMemo(
     () =>
       workspace.documents
@@ -74,20 +74,43 @@ function ExportForm({ api, workspace, initialSpec, onClose }: Omit<ExportDialogP
         .sort((a, b) => a.key!.localeCompare(b.key!, 'en', { numeric: true })),
     [workspace.documents],
   );
-  const [choices, setChoices] = useState<ExportChoices>({
-    scope: initialSpec ? 'chosen' : 'all',
-    specs: initialSpec ? [initialSpec] : [],
-    format: 'pdf',
-    parts: ['stories', 'matrix'],
+  // The document it opened on first (in view), then specs by key, then every other document by
+  // title: any of them can be exported as it is.
+  const documents = useMemo(
+    () => [
+      ...workspace.documents.filter((entry) => entry.path === initialDocument),
+      ...specs.filter((entry) => entry.path !== initialDocument),
+      ...workspace.documents
+        .filter((entry) => !specs.includes(entry) && entry.path !== initialDocument)
+        .sort(
+          (a, b) => a.title.localeCompare(b.title, 'en', { numeric: true }) || a.path.localeCompare(b.path),
+        ),
+    ],
+    [specs, workspace.documents, initialDocument],
+  );
+  const [choices, setChoices] = useState<ExportChoices>(() => {
+    const initial = initialDocument === undefined ? undefined : workspace.byPath.get(initialDocument);
+    const chosen = initial ? [initial] : specs;
+    // A bundle without requirements has no traceability to show: the matrix starts unticked.
+    const requirements = chosen.some((entry) => entry.requirements.length > 0);
+    return {
+      scope: initial || specs.length === 0 ? 'chosen' : 'all',
+      documents: initial ? [initial.path] : [],
+      format: 'pdf',
+      parts: requirements ? ['stories', 'matrix'] : [],
+    };
   });
   const [phase, setPhase] = useState<Phase>({ name: 'choosing' });
   const running = useRef<string | undefined>(undefined);
-  // Unresolved comments are in by default when the chosen specs have open threads, until the box is
+  // Unresolved comments are in by default when the chosen documents have open threads, until the box is
   // ticked or cleared by hand: a reviewer's bundle should not hide what is still being discussed.
   const commentCounts = useCommentCounts(api);
   const [commentsChosen, setCommentsChosen] = useState<boolean | undefined>(undefined);
-  const chosenSpecs = choices.scope === 'all' ? specs.map((entry) => entry.key!) : choices.specs;
-  const openThreads = chosenSpecs.some((key) => (commentCounts[key] ?? 0) > 0);
+  const chosenKeys =
+    choices.scope === 'all'
+      ? specs.map((entry) => entry.key!)
+      : choices.documents.flatMap((path) => workspace.byPath.get(path)?.key ?? []);
+  const openThreads = chosenKeys.some((key) => (commentCounts[key] ?? 0) > 0);
   const withComments = commentsChosen ?? openThreads;
   const effective: ExportChoices = {
     ...choices,
@@ -178,22 +201,28 @@ function ExportForm({ api, workspace, initialSpec, onClose }: Omit<ExportDialogP
             checked={choices.scope === 'chosen'}
             onChange={() => setChoices({ ...choices, scope: 'chosen' })}
           />
-          Chosen specs
+          Chosen documents
         </label>
-        <ul className="export-dialog__specs" aria-label="Specs">
-          {specs.map((entry) => (
-            <li key={entry.key}>
-              <label>
-                <input
-                  type="checkbox"
-                  disabled={choices.scope === 'all'}
-                  checked={choices.scope === 'all' || choices.specs.includes(entry.key!)}
-                  onChange={() => setChoices({ ...choices, specs: toggle(choices.specs, entry.key!) })}
-                />
-                <span className="export-dialog__key">{entry.key}</span> {entry.title}
-              </label>
-            </li>
-          ))}
+        <ul className="export-dialog__specs" aria-label="Documents to export">
+          {documents.map((entry) => {
+            const chosen =
+              choices.scope === 'all' ? entry.type === 'spec' : choices.documents.includes(entry.path);
+            return (
+              <li key={entry.path}>
+                <label title={entry.path}>
+                  <input
+                    type="checkbox"
+                    disabled={choices.scope === 'all'}
+                    checked={chosen}
+                    onChange={() =>
+                      setChoices({ ...choices, documents: toggle(choices.documents, entry.path) })
+                    }
+                  />
+                  {entry.key && <span className="export-dialog__key">{entry.key}</span>} {entry.title}
+                </label>
+              </li>
+            );
+          })}
         </ul>
       </fieldset>
       <fieldset disabled={busy}>

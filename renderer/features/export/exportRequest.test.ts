@@ -3,15 +3,30 @@ import { parseCall } from '../../../shared/contract/apiContract.js';
 import { decodeBase64, exportRequest, formatSize, type ExportChoices } from './exportRequest.js';
 
 describe('exportRequest', () => {
-  const base: ExportChoices = { scope: 'chosen', specs: ['SPEC-1'], format: 'html', parts: [] };
+  const base: ExportChoices = {
+    scope: 'chosen',
+    documents: ['specs/guest-checkout.md', 'Notes/Callouts.md'],
+    format: 'html',
+    parts: [],
+  };
   const cases: [string, ExportChoices, unknown][] = [
-    ['chosen specs', base, { exportId: 'e1', specs: ['SPEC-1'], format: 'html', include: [] }],
+    [
+      'chosen documents of any kind, by path',
+      base,
+      {
+        exportId: 'e1',
+        specs: [],
+        documents: ['specs/guest-checkout.md', 'Notes/Callouts.md'],
+        format: 'html',
+        include: [],
+      },
+    ],
     [
       'all specs ignores the list',
       { ...base, scope: 'all', parts: ['stories', 'matrix'] },
       { exportId: 'e1', specs: 'all', format: 'html', include: ['stories', 'matrix'] },
     ],
-    ['no spec chosen', { ...base, specs: [] }, 'Choose at least one spec.'],
+    ['nothing chosen', { ...base, documents: [] }, 'Choose at least one document.'],
   ];
   it.each(cases)('%s', (_name, choices, expected) => {
     const request = exportRequest(choices, 'e1');

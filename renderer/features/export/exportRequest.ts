@@ -11,7 +11,8 @@ export type ExportPart = (typeof exportPartNames)[number];
 
 export interface ExportChoices {
   scope: 'all' | 'chosen';
-  specs: readonly string[];
+  /** The chosen documents' paths, of any kind: specs, stories, notes, RFCs. */
+  documents: readonly string[];
   format: ExportFormat;
   parts: readonly ExportPart[];
 }
@@ -36,14 +37,16 @@ export function exportRequest(
   choices: ExportChoices,
   exportId: string,
 ): { ok: true; input: MethodInput<'exportBundle'> } | { ok: false; message: string } {
-  if (choices.scope === 'chosen' && choices.specs.length === 0) {
-    return { ok: false, message: 'Choose at least one spec.' };
+  if (choices.scope === 'chosen' && choices.documents.length === 0) {
+    return { ok: false, message: 'Choose at least one document.' };
   }
   return {
     ok: true,
     input: {
       exportId,
-      specs: choices.scope === 'all' ? 'all' : [...choices.specs],
+      ...(choices.scope === 'all'
+        ? { specs: 'all' as const }
+        : { specs: [], documents: [...choices.documents] }),
       format: choices.format,
       include: [...choices.parts],
     },
