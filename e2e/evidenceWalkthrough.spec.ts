@@ -173,3 +173,35 @@ test('a link and an archive are undone from their notice, leaving the note as it
     )
     .toBe('Pay in local currencies');
 });
+
+test("a CSV whose text column is not recognised (Zendesk's Ticket body) is mapped in the preview, and remembered for that header", async ({
+  app,
+  workspaceDir,
+}) => {
+  const zendesk =
+    'Ticket ID,Requester,Ticket body,Created at,Assignee\n101,Northwind,"Checkout forgot my address",2026-11-24,Sam\n102,Contoso,Receipt went to spam,2026-11-25,Sam\n';
+  const feedback = new FeedbackModel(app);
+  await feedback.open();
+  await feedback.chooseCsv('zendesk.csv', Buffer.from(zendesk));
+  const columns = feedback.importDialog.getByRole('group', { name: 'Columns' });
+  await expect(feedback.importDialog.getByRole('alert')).toHaveText(
+    'No column was recognised as the feedback text: choose it under Columns.',
+  );
+  await expect(columns.getByLabel('customer', { exact: true })).toHaveValue('Requester');
+  await expect(columns.getByLabel('date', { exact: true })).toHaveValue('Created at');
+  await expect(columns).toContainText('Ignored: Ticket ID, Ticket body, Assignee');
+  await columns.getByLabel('text', { exact: true }).selectOption('Ticket body');
+  await expect(feedback.importDialog.getByRole('table', { name: 'Notes to import' })).toContainText(
+    'Checkout forgot my address',
+  );
+  await expect(columns).toContainText('Ignored: Ticket ID, Assignee');
+  await screenshot(app.page, 'feedback-import-columns');
+  await feedback.importDialog.getByRole('button', { name: 'Import 2 notes' }).click();
+  await expect(feedback.importDialog).toBeHidden();
+  expect((await fs.readdir(path.join(workspaceDir, 'feedback'))).length).toBe(14);
+
+  // The next export from the same tool reads the same way.
+  await feedback.chooseCsv('zendesk-2.csv', Buffer.from(zendesk));
+  await expect(columns.getByLabel('text', { exact: true })).toHaveValue('Ticket body');
+  await expect(feedback.importDialog).toContainText('0 new notes · skipped: 2 imported before');
+});

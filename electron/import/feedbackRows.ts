@@ -105,7 +105,10 @@ export interface FeedbackRow {
   about: string[];
 }
 
-export type ColumnMapResult = { ok: true; columns: ColumnMap } | { ok: false; message: string };
+export type ColumnMapResult =
+  | { ok: true; columns: ColumnMap }
+  /** `columns`: what was read when only the text column is missing, so a preview can ask for it. */
+  | { ok: false; message: string; columns?: ColumnMap };
 
 /**
  * Columns for each field: every `COLUMN=FIELD` given, then the best-known header for each field
@@ -143,7 +146,11 @@ export function mapColumns(header: string[], overrides: readonly string[], name:
     }
   }
   if (columns.text === undefined) {
-    return failure(`${name} has no text column (columns: ${listed(header)}); name it with --map COLUMN=text`);
+    return {
+      ok: false,
+      message: `${name} has no text column (columns: ${listed(header)}); name it with --map COLUMN=text`,
+      columns,
+    };
   }
   return { ok: true, columns };
 }

@@ -41,6 +41,23 @@ export function evidenceHandlers(workspace: Workspace, writable: Writable): Evid
         const csv = readCsv(Buffer.from(base64, 'base64'), fileName);
         if (!csv.ok) return { ok: false as const, error: 'bad-csv', message: csv.message };
         const columns = mapColumns(csv.table.header, map ?? [], fileName);
+        const header = csv.table.header;
+        const named = (read: Partial<Record<string, number>>) =>
+          Object.fromEntries(Object.entries(read).map(([field, index]) => [field, header[index!]!]));
+        // A preview asks which column holds the text rather than refusing, as the CLI's --map would.
+        if (!columns.ok && columns.columns && dryRun) {
+          const view: FeedbackImportView = {
+            written: false,
+            notes: [],
+            alreadyImported: 0,
+            repeated: 0,
+            empty: 0,
+            header,
+            columns: named(columns.columns),
+            missingText: columns.message,
+          };
+          return { ok: true as const, ...view };
+        }
         if (!columns.ok) return { ok: false as const, error: 'bad-columns', message: columns.message };
         const { rows, empty } = feedbackRows(csv.table, columns.columns, source);
         const result = await workspace.importFeedback(rows, { dryRun });
@@ -51,10 +68,8 @@ export function evidenceHandlers(workspace: Workspace, writable: Writable): Evid
           alreadyImported: result.plan.alreadyImported,
           repeated: result.plan.repeated,
           empty,
-          header: csv.table.header,
-          columns: Object.fromEntries(
-            Object.entries(columns.columns).map(([field, index]) => [field, csv.table.header[index]!]),
-          ),
+          header,
+          columns: named(columns.columns),
         };
         return { ok: true as const, ...view };
       }),

@@ -56,6 +56,8 @@ export interface FeedbackImportView {
   header: string[];
   /** Field → the header of the column it is read from. */
   columns: Partial<Record<(typeof feedbackFieldNames)[number], string>>;
+  /** A dry run's answer when no column holds the text: why, so the preview asks which one does. */
+  missingText?: string;
 }
 
 export const triageFeedbackArguments = z

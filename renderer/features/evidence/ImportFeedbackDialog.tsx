@@ -3,7 +3,7 @@
  * `specbench import feedback` does and answers a preview first — the notes it would write, the rows
  * already imported, how the columns were read — or the CLI's one-line refusal. Import writes all or none.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { FeedbackImportView } from '../../../shared/contract/evidenceArguments.js';
 import { csvByteLimit, tooLargeMessage } from '../../../shared/import/csvLimits.js';
@@ -37,6 +37,34 @@ type Phase =
   | { name: 'importing'; csv: Csv; view: FeedbackImportView };
 
 const previewRows = 50;
+
+/** The fields a column can be chosen for in the preview. */
+const mappedFields = ['text', 'customer', 'segment', 'source', 'date', 'url'] as const;
+type ColumnChoice = Partial<Record<(typeof mappedFields)[number], string>>;
+
+/** Column choices are remembered per set of headers: the next export from the same tool reads the same way. */
+const choiceKey = (header: readonly string[]) => `specbench.feedbackColumns:${JSON.stringify(header)}`;
+
+function rememberedChoice(header: readonly string[]): ColumnChoice {
+  try {
+    const stored: unknown = JSON.parse(window.localStorage.getItem(choiceKey(header)) ?? '{}');
+    if (!stored || typeof stored !== 'object') return {};
+    return Object.fromEntries(
+      Object.entries(stored).filter(
+        ([field, column]) =>
+          (mappedFields as readonly string[]).includes(field) &&
+          typeof column === 'string' &&
+          header.includes(column),
+      ),
+    ) as ColumnChoice;
+  } catch {
+    return {};
+  }
+}
+
+function mapOf(choice: ColumnChoice): string[] {
+  return Object.entries(choice).flatMap(([field, column]) => (column ? [`${column}=${field}`] : []));
+}
 
 function base64Of(bytes: Uint8Array): string {
   let binary = '';
@@ -80,6 +108,8 @@ function ImportForm({
   const [source, setSource] = useState<FeedbackSource | ''>('');
   const [pasted, setPasted] = useState('');
   const [chosen, setChosen] = useState<CsvInput>(input);
+  const [choice, setChoice] = useState<ColumnChoice>({});
+  const restored = useRef(false);
 
   useEffect(() => {
     let live = true;
@@ -93,9 +123,15 @@ function ImportForm({
         base64: csv.base64,
         fileName: csv.name,
         ...(source ? { source } : {}),
+        map: mapOf(choice),
         dryRun: true,
       });
       if (!live) return;
+      if (answer.ok && !restored.current) {
+        restored.current = true;
+        const remembered = rememberedChoice(answer.header);
+        if (Object.keys(remembered).length > 0) return setChoice(remembered);
+      }
       setPhase(
         answer.ok
           ? { name: 'preview', csv, view: answer }
@@ -105,7 +141,7 @@ function ImportForm({
     return () => {
       live = false;
     };
-  }, [api, chosen, source]);
+  }, [api, chosen, source, choice]);
 
   async function importNotes(csv: Csv, view: FeedbackImportView) {
     setPhase({ name: 'importing', csv, view });
@@ -113,9 +149,15 @@ function ImportForm({
       base64: csv.base64,
       fileName: csv.name,
       ...(source ? { source } : {}),
+      map: mapOf(choice),
       dryRun: false,
     });
     if (!answer.ok) return setPhase({ name: 'refused', csv, message: answer.message });
+    try {
+      window.localStorage.setItem(choiceKey(answer.header), JSON.stringify(choice));
+    } catch {
+      // Not remembered (storage full or off): the next import guesses again.
+    }
     await workspace.update({ paths: answer.notes.map((note) => note.path) });
     onImported?.(answer.notes.length);
     onClose();
@@ -177,7 +219,13 @@ function ImportForm({
           {phase.message}
         </p>
       )}
-      {view && <ImportPreview view={view} />}
+      {view && (
+        <ImportPreview
+          view={view}
+          choice={choice}
+          onChoose={(field, column) => setChoice({ ...choice, [field]: column })}
+        />
+      )}
       <div className="import-dialog__actions">
         <button type="button" className="button" onClick={onClose}>
           Cancel
@@ -208,27 +256,57 @@ function ImportForm({
   );
 }
 
-function ImportPreview({ view }: { view: FeedbackImportView }) {
+interface ImportPreviewProps {
+  view: FeedbackImportView;
+  choice: ColumnChoice;
+  onChoose: (field: (typeof mappedFields)[number], column: string) => void;
+}
+
+function ImportPreview({ view, choice, onChoose }: ImportPreviewProps) {
   const skipped = [
-    view.alreadyImported > 0 && `${view.alreadyImported} already imported`,
-    view.repeated > 0 && `${view.repeated} repeated in the file`,
+    view.alreadyImported > 0 && `${view.alreadyImported} imported before`,
+    view.repeated > 0 &&
+      `${view.repeated} ${view.repeated === 1 ? 'duplicate' : 'duplicates'} within this file`,
     view.empty > 0 && `${view.empty} without text`,
   ].filter(Boolean);
+  const read = new Set(Object.values(view.columns));
+  const ignored = view.header.filter((column) => column !== '' && !read.has(column));
   return (
     <div className="import-preview">
-      <p role="status">
-        {view.notes.length} new {view.notes.length === 1 ? 'note' : 'notes'}
-        {skipped.length > 0 && ` · skipped: ${skipped.join(', ')}`}
-      </p>
-      <p className="import-preview__columns">
-        Columns read:{' '}
-        {Object.entries(view.columns).map(([field, header], index) => (
-          <span key={field}>
-            {index > 0 && ', '}
-            {field} ← <q>{header}</q>
-          </span>
+      {view.missingText ? (
+        <p role="alert" className="inline-error">
+          No column was recognised as the feedback text: choose it under Columns.
+        </p>
+      ) : (
+        <p role="status">
+          {view.notes.length} new {view.notes.length === 1 ? 'note' : 'notes'}
+          {skipped.length > 0 && ` · skipped: ${skipped.join(', ')}`}
+        </p>
+      )}
+      <fieldset className="import-preview__columns">
+        <legend>Columns</legend>
+        {mappedFields.map((field) => (
+          <label key={field} className="import-preview__column">
+            <span>{field}</span>
+            <select
+              className="select"
+              aria-label={field}
+              value={choice[field] ?? view.columns[field] ?? ''}
+              onChange={(event) => onChoose(field, event.target.value)}
+            >
+              <option value="">{field === 'text' ? 'Choose a column' : 'not read'}</option>
+              {view.header.map((column, index) => (
+                <option key={index} value={column}>
+                  {column}
+                </option>
+              ))}
+            </select>
+          </label>
         ))}
-      </p>
+        <p className="muted import-preview__ignored">
+          {ignored.length === 0 ? 'Every column is read.' : `Ignored: ${ignored.join(', ')}`}
+        </p>
+      </fieldset>
       {view.notes.length > 0 && (
         <div className="import-preview__table">
           <table className="data-table" aria-label="Notes to import">
