@@ -333,6 +333,13 @@ test('a key both sides created is found after the pull, and the newer copy gets 
     true,
     true,
   ]);
+  // REQ-16's history goes back through the new key to Sam's REQ-15, and not to Dana's.
+  await app.goto('#/history/REQ-16');
+  const history = app.page.getByRole('list', { name: 'Changes' }).getByRole('listitem');
+  await expect(history).toHaveCount(2);
+  await expect(history.first()).toContainText('was REQ-15');
+  await expect(history.nth(1)).toContainText('REQ-15 shared codes');
+  await app.page.screenshot({ path: test.info().outputPath('history-through-rekey.png') });
 });
 
 test('Abort asks first, and puts the files back as they were before the pull', async ({

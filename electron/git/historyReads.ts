@@ -25,6 +25,7 @@ const toView = (change: Awaited<ReturnType<typeof itemHistory>>['changes'][numbe
   };
   if (change.commit) view.commit = change.commit;
   if (change.previousPath) view.previousPath = change.previousPath;
+  if (change.previousKey) view.previousKey = change.previousKey;
   return view;
 };
 

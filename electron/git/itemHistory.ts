@@ -1,7 +1,7 @@
 /**
  * The history of one item by its key: the commits that changed a requirement (following it across
- * files, renames and moves), a document or a roadmap item, newest first, each with the diff of that
- * item alone; uncommitted changes first, when there are any.
+ * files, renames and moves, and back through a change of its key), a document or a roadmap item,
+ * newest first, each with the diff of that item alone; uncommitted changes first, when there are any.
  */
 import { itemDiff } from '../../shared/merge/itemDiff.js';
 import { itemsOfFile, type WorkspaceItem } from './workspaceItems.js';
@@ -19,6 +19,8 @@ export interface ItemChange {
   change: ItemChangeKind;
   path: string;
   previousPath?: string;
+  /** The key the item had before this change, when the change gave it its key (REQ-15 became REQ-16). */
+  previousKey?: string;
   before: string;
   after: string;
   /** Unified diff hunks of the item's text, `-`/`+`/` ` lines. */
@@ -31,13 +33,37 @@ export interface ItemHistory {
   changes: ItemChange[];
 }
 
-function find(key: string, files: [string, string | undefined][]): WorkspaceItem | undefined {
+type Files = [string, string | undefined][];
+
+function find(key: string, files: Files): WorkspaceItem | undefined {
   for (const [path, text] of files) {
     if (text === undefined) continue;
     const found = itemsOfFile(path, text).find((item) => item.key === key);
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * The item `after` was before a change that gave it its key: in the same file before, an item whose
+ * key is used less after and whose text is the same but for the key.
+ */
+function rekeyed(
+  after: WorkspaceItem,
+  beforeText: string | undefined,
+  afterText: string,
+): WorkspaceItem | undefined {
+  if (beforeText === undefined) return undefined;
+  const count = (items: WorkspaceItem[], key: string) => items.filter((item) => item.key === key).length;
+  const itemsBefore = itemsOfFile(after.path, beforeText);
+  const itemsAfter = itemsOfFile(after.path, afterText);
+  // The old key is used fewer times after (gone, or one copy of two left).
+  return itemsBefore.find(
+    (item) =>
+      item.kind === after.kind &&
+      count(itemsBefore, item.key) > count(itemsAfter, item.key) &&
+      item.text.split(item.key).join(after.key) === after.text,
+  );
 }
 
 function describeChange(before: WorkspaceItem | undefined, after: WorkspaceItem | undefined): ItemChangeKind {
@@ -49,6 +75,43 @@ function describeChange(before: WorkspaceItem | undefined, after: WorkspaceItem 
 export async function itemHistory(repository: WorkspaceRepository, key: string): Promise<ItemHistory> {
   const changes: ItemChange[] = [];
   let kind: WorkspaceItem['kind'] | undefined;
+  // Once followed back through a change of key, the item is the old key at its own path: another
+  // item that had the old key (the other copy of a duplicate) is not this one.
+  let tracked = key;
+  let trackedPath: string | undefined;
+  /** One change (a commit, or the working copy): the files it touched, before (old paths) and after. */
+  const step = (
+    meta: Omit<ItemChange, 'change' | 'path' | 'before' | 'after' | 'diff' | 'previousPath'>,
+    beforeFiles: Files,
+    afterFiles: Files,
+    previousPathOf: (path: string) => string,
+  ) => {
+    const after = find(
+      tracked,
+      trackedPath === undefined ? afterFiles : afterFiles.filter(([file]) => file === trackedPath),
+    );
+    // Its own file first: a move to another file is found too, but never before the item itself.
+    const samePath = after ? previousPathOf(after.path) : undefined;
+    let before = find(
+      tracked,
+      trackedPath !== undefined && !after
+        ? beforeFiles.filter(([file]) => file === trackedPath)
+        : [
+            ...beforeFiles.filter(([file]) => file === samePath),
+            ...beforeFiles.filter(([file]) => file !== samePath),
+          ],
+    );
+    let previousKey: string | undefined;
+    if (after && !before) {
+      const path = previousPathOf(after.path);
+      const afterText = afterFiles.find(([file]) => file === after.path)?.[1] ?? '';
+      before = rekeyed(after, beforeFiles.find(([file]) => file === path)?.[1], afterText);
+      if (before) previousKey = before.key;
+    }
+    record({ ...meta, ...(previousKey ? { previousKey } : {}) }, before, after);
+    if (previousKey) tracked = previousKey;
+    if (before && (previousKey || trackedPath !== undefined)) trackedPath = before.path;
+  };
   const record = (
     meta: Omit<ItemChange, 'change' | 'path' | 'before' | 'after' | 'diff' | 'previousPath'>,
     before: WorkspaceItem | undefined,
@@ -74,17 +137,14 @@ export async function itemHistory(repository: WorkspaceRepository, key: string):
     const uncommitted = await repository.uncommittedPaths();
     if (uncommitted.length > 0) {
       const files = await repository.workingFiles();
-      const before = find(
-        key,
+      step(
+        { author: '', email: '', date: '', message: 'Not committed yet' },
         await Promise.all(
           uncommitted.map(async (path) => [path, await at('HEAD', path)] as [string, string | undefined]),
         ),
-      );
-      const after = find(
-        key,
         uncommitted.map((path) => [path, files.get(path)]),
+        (path) => path,
       );
-      record({ author: '', email: '', date: '', message: 'Not committed yet' }, before, after);
     }
     for (const commit of await repository.commits()) {
       const afterFiles = await Promise.all(
@@ -103,7 +163,15 @@ export async function itemHistory(repository: WorkspaceRepository, key: string):
           }),
       );
       const { hash, author, email, date, message } = commit;
-      record({ commit: hash, author, email, date, message }, find(key, beforeFiles), find(key, afterFiles));
+      const previousPaths = new Map(
+        commit.changes.map((entry) => [entry.path, entry.previousPath ?? entry.path]),
+      );
+      step(
+        { commit: hash, author, email, date, message },
+        beforeFiles,
+        afterFiles,
+        (path) => previousPaths.get(path) ?? path,
+      );
     }
   } finally {
     reader.close();

@@ -116,6 +116,8 @@ export interface ItemChangeView {
   change: 'added' | 'changed' | 'moved' | 'removed';
   path: string;
   previousPath?: string;
+  /** The key the item had before this change, when this change gave it its key. */
+  previousKey?: string;
   diff: string[];
 }
 

@@ -17,14 +17,16 @@ export const historyCommand: CliCommand = {
   summary: 'the commits that changed one requirement, document or roadmap item, with its diff',
   usage: 'specbench history <dir> <KEY> [--json]',
   details: `Newest first: commit, date, author and message, then the diff of that item alone. A
-requirement is followed by its key across files, renames and moves to another spec. Changes not
-committed yet come first. Needs git.
+requirement is followed by its key across files, renames and moves to another spec, and back
+through a change of its key (REQ-15 given the new key REQ-16). Changes not committed yet come
+first. Needs git.
 
 Options:
 ${outputHelp}
       {"key", "kind": "requirement"|"document"|"roadmap", "changes": [{"commit"?, "author",
       "email", "date", "message", "change": "added"|"changed"|"moved"|"removed", "path",
-      "previousPath"?, "before", "after", "diff": [unified diff lines]}]}
+      "previousPath"?, "previousKey"? (its key before this change), "before", "after",
+      "diff": [unified diff lines]}]}
 
 Exit codes: 0 shown, 2 bad usage, a key never seen in the history, or no git repository.`,
   positionals: ['dir', 'key'],
@@ -50,7 +52,13 @@ Exit codes: 0 shown, 2 bad usage, a key never seen in the history, or no git rep
       const head = change.commit
         ? `${change.commit.slice(0, 8)}  ${change.date.slice(0, 10)}  ${change.author}  ${change.message}`
         : 'not committed yet';
-      lines.push(head, `  ${change.change} ${where}`, ...change.diff.map((line) => `    ${line}`), '');
+      const rekeyed = change.previousKey ? ` (was ${change.previousKey})` : '';
+      lines.push(
+        head,
+        `  ${change.change} ${where}${rekeyed}`,
+        ...change.diff.map((line) => `    ${line}`),
+        '',
+      );
     }
     writeLines(context, lines.slice(0, -1));
     return exitCodes.ok;

@@ -79,6 +79,7 @@ export function HistoryPage({ api, workspace, subject }: HistoryPageProps) {
                       {change.previousPath && change.previousPath !== change.path
                         ? ` · from ${change.previousPath} to ${change.path}`
                         : ''}
+                      {change.previousKey ? ` · was ${change.previousKey}` : ''}
                     </span>
                   </summary>
                   {change.diff.length > 0 ? (
