@@ -72,6 +72,8 @@ code { font-family: ${mono}; font-size: 9pt; background: var(--soft);
   padding: 0.2mm 1mm; border-radius: 1mm; }
 pre { background: var(--soft); padding: 3mm; border-radius: 2mm; white-space: pre-wrap; overflow-wrap: anywhere; font-size: 9pt; }
 pre code { background: none; padding: 0; }
+/* The characters written: JetBrains Mono would turn => and --> into arrows. */
+code, pre, kbd, samp { font-variant-ligatures: none; }
 blockquote { margin: 0 0 3mm; padding: 1mm 4mm; border-left: 3px solid var(--rule); color: var(--muted); }
 table { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm; font-size: 9.5pt; }
 thead { display: table-header-group; }
