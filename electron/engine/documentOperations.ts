@@ -20,6 +20,7 @@ import { rekey, type RekeyResult } from './rekey.js';
 import { applyEdits, renameRewrites } from './renameLinks.js';
 import type { RoadmapStore } from './roadmapStore.js';
 import { normalizeWorkspacePath, slugify } from './workspacePaths.js';
+import { keysInTrash } from './trashedKeys.js';
 import { createFromTemplate, type WorkspaceTemplates } from './workspaceTemplates.js';
 
 export type RenameDocumentResult =
@@ -61,6 +62,12 @@ export interface DocumentOperationsOptions {
 export class DocumentOperations {
   /** Unsaved edits, kept outside the workspace; created on first use. */
   private backupStore: BackupStore | undefined;
+  /**
+   * Keys of deleted documents, which no new document takes (see trashedKeys.ts): read from the trash
+   * at the first create, and added to at each delete (on the desktop the file moves on to the system
+   * trash, out of sight, while the app runs).
+   */
+  private retiredKeys: Promise<Set<string>> | undefined;
 
   constructor(private readonly options: DocumentOperationsOptions) {}
 
@@ -90,7 +97,7 @@ export class DocumentOperations {
       ...fields,
       templates: this.options.templates,
       prefixes: this.options.settings().prefixes,
-      keys: [...indexes.index.keys()],
+      keys: [...indexes.index.keys(), ...(await this.retired())],
     });
     if (!created.ok) return created;
     indexes.reindex(created.path, created.text, created.version);
@@ -281,9 +288,18 @@ export class DocumentOperations {
   /** Moves a document to `.specbench/trash/` and drops it from the index. */
   async trash(documentPath: string): Promise<TrashResult> {
     if (!this.options.writable()) return this.readOnly();
+    const key = this.options.indexes.index.document(normalizeWorkspacePath(documentPath))?.key;
     const trashed = await this.options.store.trash(documentPath);
-    if (trashed.ok) this.options.indexes.drop(normalizeWorkspacePath(documentPath));
+    if (trashed.ok) {
+      this.options.indexes.drop(normalizeWorkspacePath(documentPath));
+      if (key) (await this.retired()).add(key);
+    }
     return trashed;
+  }
+
+  private retired(): Promise<Set<string>> {
+    this.retiredKeys ??= keysInTrash(this.options.root).then((keys) => new Set(keys));
+    return this.retiredKeys;
   }
 
   /**

@@ -256,6 +256,26 @@ describe('Workspace changes', () => {
     ]).toEqual([true, undefined, []]);
   });
 
+  it('never gives a new document the key of one in the trash, which Undo would bring back as a duplicate', async () => {
+    const root = await writeWorkspace();
+    const workspace = await open(root);
+    const trashed = await workspace.trashDocument('faqs/guest.md');
+    if (!trashed.ok) throw new Error(trashed.message);
+    const created = await workspace.createDocument('faq', 'Guest FAQ');
+    // Opened again, the workspace finds the deleted document's key in the trash.
+    opened.splice(opened.indexOf(workspace), 1);
+    await workspace.close();
+    const reopened = await open(root);
+    const again = await reopened.createDocument('faq', 'Guest FAQ');
+    const restored = await reopened.restoreDocument(trashed.trashedTo, 'faqs/guest.md');
+    expect([created, again, restored, reopened.document('FAQ-2')?.path]).toEqual([
+      { ok: true, path: 'faqs/guest-faq.md', key: 'FAQ-3' },
+      { ok: true, path: 'faqs/guest-faq-2.md', key: 'FAQ-4' },
+      { ok: true, path: 'faqs/guest.md' },
+      'faqs/guest.md',
+    ]);
+  });
+
   it('puts a trashed document back, beside a file that took its name meanwhile', async () => {
     const root = await writeWorkspace();
     const workspace = await open(root);
