@@ -14,8 +14,9 @@ describe('code in an export', () => {
       await page.setContent(
         `<!doctype html><style>${bundleStyles}</style><p><code>a => b</code></p><pre><code>x --> y</code></pre>`,
       );
-      const ligatures = await page.$$eval('code, pre', (elements) =>
-        elements.map((element) => getComputedStyle(element).fontVariantLigatures),
+      // Evaluated in the page (this file's types know no DOM).
+      const ligatures = await page.evaluate(
+        "[...document.querySelectorAll('code, pre')].map((element) => getComputedStyle(element).fontVariantLigatures)",
       );
       expect(ligatures).toEqual(['none', 'none', 'none']);
     } finally {
