@@ -153,7 +153,19 @@ describe('rekey', () => {
       'not-found',
       { message: 'No document, requirement or roadmap item has the key SPEC-30.' },
     ],
-    ['SPEC-3', 'STORY-8', 'exists', { message: 'STORY-8 is already used in stories/pay-as-a-guest.md.' }],
+    ['STORY-8', 'STORY-9', 'exists', { message: 'STORY-9 is already used in stories/quoted.md.' }],
+    [
+      'SPEC-3',
+      'STORY-99',
+      'invalid-key',
+      { message: 'STORY-99 is another kind of key than SPEC-3; the new key must start with SPEC- too.' },
+    ],
+    [
+      'REQ-12',
+      'RM-12',
+      'invalid-key',
+      { message: 'RM-12 is another kind of key than REQ-12; the new key must start with REQ- too.' },
+    ],
     ['REQ-12', 'REQ-13', 'exists', { message: 'REQ-13 is already used in specs/guest-checkout.md.' }],
     ['RM-3', 'RM-4', 'exists', { message: 'RM-4 is already used in roadmap.json.' }],
   ];

@@ -11,10 +11,12 @@ import {
   parseRequirementOpen,
   referenceAtStart,
   referenceFromMatch,
+  splitKey,
   type RequirementAttributes,
 } from '../../shared/grammar/linkGrammar.js';
 import { scanMarkdown } from '../../shared/grammar/markdownScanner.js';
 import type { DocumentStore, LoadedFile, SaveAllOptions } from './documentStore.js';
+import { carryApprovals, renameReviewStamp } from './rekeySignOff.js';
 
 export type RekeyResult =
   | { ok: true; changedFiles: string[] }
@@ -62,6 +64,15 @@ export async function rekey(
   }
   if (oldKey === newKey) {
     return { ok: false, error: 'invalid-key', message: `The new key is the same as the old one, ${oldKey}.` };
+  }
+  // The prefix says what a key names (SPEC-, STORY-, REQ-, RM-): a rename keeps it.
+  const [oldPrefix, newPrefix] = [oldKey, newKey].map((key) => splitKey(key)?.prefix);
+  if (oldPrefix !== newPrefix) {
+    return {
+      ok: false,
+      error: 'invalid-key',
+      message: `${newKey} is another kind of key than ${oldKey}; the new key must start with ${oldPrefix}- too.`,
+    };
   }
   const loaded = await loadFiles(store, [oldKey, newKey], options.extraFiles ?? []);
   if (!Array.isArray(loaded)) return loaded;
@@ -227,13 +238,15 @@ function rewriteMarkdown(
   const split = splitDocument(text);
   const frontMatter = split.frontMatter;
   let raw = frontMatter?.raw;
+  const bodyLine = line === undefined ? undefined : line - split.bodyLine + 1;
+  const body = rewriteBody(split.body, oldKey, newKey, scope, bodyLine);
   if (frontMatter && raw !== undefined && !frontMatter.error) {
     if (frontMatter.data.key === oldKey && (line === undefined || line === 1))
       raw = setFrontMatterFields(raw, { key: newKey });
-    if (scope === 'everything') raw = rewriteLinkFields(raw, oldKey, newKey);
+    if (scope === 'everything')
+      raw = renameReviewStamp(rewriteLinkFields(raw, oldKey, newKey), oldKey, newKey);
+    raw = carryApprovals(raw, split.body, body);
   }
-  const bodyLine = line === undefined ? undefined : line - split.bodyLine + 1;
-  const body = rewriteBody(split.body, oldKey, newKey, scope, bodyLine);
   return joinDocument({ ...split, frontMatter: frontMatter && { ...frontMatter, raw: raw! }, body });
 }
 

@@ -10,6 +10,7 @@ import {
   outputHelp,
   outputOptions,
   plural,
+  shellQuote,
   writeJson,
   writeLines,
   type CliContext,
@@ -32,8 +33,11 @@ Options:
 ${outputHelp}
       {"old", "new", "changedFiles": [paths relative to the workspace]}
 
-Exit codes: 0 renamed, 2 bad usage, an OLD defined more than once without --file, a NEW already in
-use, or a file that could not be written, 3 an OLD that is not in the workspace (nothing is changed).`,
+NEW keeps OLD's kind (SPEC-3 may become SPEC-30, not STORY-30). A story's reviewed: stamp moves to a
+renamed requirement's new key, and a spec's approval stays current: renaming changes no words.
+
+Exit codes: 0 renamed, 2 bad usage, a NEW of another kind, an OLD defined more than once without
+--file, a NEW already in use, a folder that is not a workspace, or a file that could not be written, 3 an OLD that is not in the workspace (nothing is changed).`,
   positionals: ['dir', 'old', 'new'],
   options: { file: { type: 'string' }, ...outputOptions },
   async run(context, [dir, oldKey, newKey], values) {
@@ -60,7 +64,7 @@ use, or a file that could not be written, 3 an OLD that is not in the workspace 
         const places = result.definedIn.map((place) => fileLocation(context, opened.root, place));
         return fail(
           context,
-          `rekey: ${oldKey} is defined in ${places.join(' and ')}; name the one to rename with --file ${places[0]}`,
+          `rekey: ${oldKey} is defined in ${places.join(' and ')}; name the one to rename with --file ${shellQuote(places[0]!)}`,
         );
       }
       if (format === 'json') {
