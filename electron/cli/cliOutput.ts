@@ -16,8 +16,8 @@ export const exitCodes = {
 
 export interface CliStreams {
   /** Bytes only for `export --out -`. */
-  stdout: { write(text: string | Uint8Array): unknown };
-  stderr: { write(text: string): unknown };
+  stdout: { write(text: string | Uint8Array): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
 }
 
 export interface CliContext extends CliStreams {
@@ -106,4 +106,18 @@ export function systemMessage(error: unknown): string {
   if (code === 'ENOSPC') return 'the disk is full';
   if (code === 'EROFS') return 'the file system is read-only';
   return error instanceof Error ? error.message : String(error);
+}
+
+/** A path or word as a POSIX shell reads it back: bare when safe, else in single quotes ('it'\''s'). */
+export function shellQuote(word: string): string {
+  if (/^[A-Za-z0-9_/.,:@%+=-]+$/.test(word)) return word;
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** An option given as a comma list, repeated, or both (`--spec A,B --spec C`), or undefined when absent or empty. */
+export function commaList(value: unknown): string[] | undefined {
+  if (value === undefined) return undefined;
+  const values = (Array.isArray(value) ? value : [value]).flatMap((item) => String(item).split(','));
+  const list = values.map((item) => item.trim()).filter((item) => item !== '');
+  return list.length === 0 ? undefined : list;
 }

@@ -15,7 +15,8 @@ export interface ListFilters {
   statuses?: string[];
   lanes?: string[];
   release?: Release;
-  spec?: DocumentEntry;
+  /** Specs whose requirements, stories, FAQs and roadmap items are kept. */
+  specs?: DocumentEntry[];
 }
 
 export interface ListRow {
@@ -52,13 +53,13 @@ export function listItems(
   }
   const requirementsInScope = new Set<string>();
   for (const document of documents) {
-    if (filters.spec && document !== filters.spec) continue;
+    if (filters.specs && !filters.specs.includes(document)) continue;
     for (const requirement of document.requirements) {
       if (!items || requirement.roadmap.some((key) => items.has(key)))
         requirementsInScope.add(requirement.key);
     }
   }
-  const scoped = items !== undefined || filters.spec !== undefined;
+  const scoped = items !== undefined || filters.specs !== undefined;
   const specsInScope = new Set(
     documents
       .filter((document) =>
@@ -66,7 +67,7 @@ export function listItems(
       )
       .map((document) => document.key),
   );
-  if (filters.spec?.key && !items) specsInScope.add(filters.spec.key);
+  if (!items) for (const spec of filters.specs ?? []) if (spec.key) specsInScope.add(spec.key);
 
   const rows: ListRow[] = [];
   for (const document of documents) {
@@ -104,7 +105,7 @@ export function listItems(
   );
   for (const item of roadmap) {
     if (items && !items.has(item.key)) continue;
-    if (filters.spec && !delivered.has(item.key)) continue;
+    if (filters.specs && !delivered.has(item.key)) continue;
     rows.push({
       key: item.key,
       type: 'roadmap',

@@ -19,6 +19,7 @@ export type OpenedWorkspace =
   | { ok: false; code: number };
 
 export interface OpenOptions {
+  /** A command that writes refuses a folder that is not a workspace (nor in one, nor holding one). */
   write: boolean;
   /**
    * `check`, `trace`, `list`, `search` and `show` report on a workspace: a folder without
@@ -71,6 +72,16 @@ export async function openWorkspace(
     root = found;
     workspace = true;
     context.stderr.write(`specbench: ${command}: using the workspace in ${shown(root)}\n`);
+  }
+  // A command that writes (rekey, review, import) would leave a .specbench/ journal in a folder of someone else's files.
+  if (!workspace && options.write) {
+    return {
+      ok: false,
+      code: fail(
+        context,
+        `${command}: ${dir} is not a Specbench workspace: it has no specbench.json, in it or above it; nothing was written (name the workspace folder, or start one with specbench init <new folder>)`,
+      ),
+    };
   }
   // Loaded on demand so --help, init and usage errors start without the engine.
   const { Workspace } = await import('../engine/workspace.js');

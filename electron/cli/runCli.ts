@@ -2,10 +2,49 @@
 import { parseArgs } from 'node:util';
 import type { CliCommand } from './cliCommand.js';
 import { loadAllCommands, loadCommand } from './cliCommands.js';
-import { exitCodes, fail, formatTable, writeLines, type CliContext } from './cliOutput.js';
+import { exitCodes, fail, formatTable, writeJson, writeLines, type CliContext } from './cliOutput.js';
 import { packageVersion } from './packageRoot.js';
 
 export async function runCli(args: string[], context: CliContext): Promise<number> {
+  if (!wantsJson(args)) return runGuarded(args, context);
+  // A script reading --json gets its error as JSON too, not an empty stdout it cannot parse.
+  let printed = false;
+  let lastError: string | undefined;
+  const watched: CliContext = {
+    ...context,
+    stdout: {
+      isTTY: context.stdout.isTTY,
+      write: (text: string | Uint8Array) => {
+        printed = true;
+        return context.stdout.write(text);
+      },
+    },
+    stderr: {
+      isTTY: context.stderr.isTTY,
+      write: (text: string) => {
+        const line = /^specbench: (.*)\n?$/.exec(text);
+        if (line) lastError = line[1];
+        return context.stderr.write(text);
+      },
+    },
+  };
+  const code = await runGuarded(args, watched);
+  if (code !== exitCodes.ok && !printed && lastError !== undefined)
+    writeJson(context, { error: lastError, exitCode: code });
+  return code;
+}
+
+/** `--json`, `--format json` or `--format=json` anywhere before a `--`. */
+function wantsJson(args: string[]): boolean {
+  const end = args.indexOf('--');
+  const options = end === -1 ? args : args.slice(0, end);
+  return options.some(
+    (arg, index) =>
+      arg === '--json' || arg === '--format=json' || (arg === '--format' && options[index + 1] === 'json'),
+  );
+}
+
+async function runGuarded(args: string[], context: CliContext): Promise<number> {
   try {
     return await dispatch(args, context);
   } catch (error) {
@@ -107,13 +146,16 @@ async function overview(): Promise<string[]> {
     'Options:',
     '  -h, --help     show help (also: specbench help <command>)',
     '  -V, --version  print the version',
-    '  --json         on every command that prints: JSON instead of text (also --format json)',
+    '  --json         on every command that prints: JSON instead of text (also --format json);',
+    '                 on an error, {"error": "<the line on stderr>", "exitCode": N} on stdout',
     '',
     'Exit codes:',
     '  0   success, nothing to report',
-    '  1   check found an error-level finding; doctor found a file that would change',
+    '  1   check found an error-level finding; doctor found a file that would change; show or export',
+    '      left out a document whose front matter cannot be read (one line on stderr each)',
     '  2   bad usage, a workspace that cannot be read, or a folder that is not a workspace',
-    '      (check, trace, list, search, show: one line on stderr naming the workspaces below it)',
+    '      (check, trace, list, search, show: one line on stderr naming the workspaces below it;',
+    '      rekey, review, import: refused, nothing written)',
     '  3   a key that is nowhere in the workspace (show, list --spec/--release, export --spec, rekey)',
     '  70  an unexpected internal error: a bug in Specbench',
   ];

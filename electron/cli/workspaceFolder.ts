@@ -6,6 +6,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import type { CliStreams } from './cliOutput.js';
 import { settingsFileName } from '../engine/settingsStore.js';
 import { skippedFolderNames } from '../engine/workspacePaths.js';
 
@@ -53,4 +54,17 @@ export function workspacesBelow(root: string): string[] {
     level = next;
   }
   return found.sort();
+}
+
+/**
+ * The workspace a folder stands for: itself, or the workspace it is inside (named on stderr, as
+ * openWorkspace does); a folder in none is taken as it is.
+ */
+export function workspaceRoot(context: CliStreams, command: string, dir: string, root: string): string {
+  if (isWorkspaceFolder(root)) return root;
+  const above = workspaceAbove(root);
+  if (above === undefined) return root;
+  const shown = path.join(dir, path.relative(root, above));
+  context.stderr.write(`specbench: ${command}: using the workspace in ${shown}\n`);
+  return above;
 }

@@ -21,6 +21,7 @@ import {
   writeLines,
 } from '../cliOutput.js';
 import { checkFolder } from '../checkFolder.js';
+import { workspaceRoot } from '../workspaceFolder.js';
 
 interface ChangedFile {
   path: string;
@@ -39,14 +40,16 @@ each file that would not come back byte-identical, with the line of the first di
 the editor will not open (binary, not UTF-8, too large) are listed as skipped. It also tells how
 well the folder will edit: how many blocks and inline constructs (links, images, emphasis, code)
 the editor shows as Markdown source instead of what they mean, in total and for the files with the
-most. Writes nothing.
+most. Writes nothing. Given a folder inside a workspace, it checks the whole workspace (as git finds
+its repository); any other folder of Markdown (a notes vault, a docs folder) is checked as it is.
 
 Options:
 ${outputHelp}
       {"files", "identical", "changed": [{"path", "line", "reason"}],
       "skipped": [{"path", "message"}], "source": {"blocks", "rawBlocks", "inline",
       "rawInline"}, "sourceByFile": [{"path", "blocks", "rawBlocks", "inline", "rawInline"}]};
-      sourceByFile lists the files showing any source; paths are relative to <dir>
+      sourceByFile lists the files showing any source; paths are relative to the workspace
+      (or to <dir> when it is in none)
 
 Exit codes: 0 every file is identical, 1 at least one would change, 2 bad usage or no such folder.`,
   positionals: ['dir'],
@@ -56,7 +59,8 @@ Exit codes: 0 every file is identical, 1 at least one would change, 2 bad usage 
     if (format === undefined) return exitCodes.usage;
     const checked = await checkFolder(context, 'doctor', dir!);
     if (!checked.ok) return checked.code;
-    const store = new DocumentStore(checked.root);
+    const root = workspaceRoot(context, 'doctor', dir!, checked.root);
+    const store = new DocumentStore(root);
     // The codec pulls in TipTap: loaded only by the command that needs it.
     const { createMarkdownCodec } = await import('../../../shared/markdown/markdownCodec.js');
     const codec = createMarkdownCodec();
@@ -90,11 +94,11 @@ Exit codes: 0 every file is identical, 1 at least one would change, 2 bad usage 
         context,
         formatTable([
           ...changed.map((file) => [
-            fileLocation(context, checked.root, file.path, file.line),
+            fileLocation(context, root, file.path, file.line),
             'would change',
             file.reason,
           ]),
-          ...skipped.map((file) => [fileLocation(context, checked.root, file.path), 'skipped', file.message]),
+          ...skipped.map((file) => [fileLocation(context, root, file.path), 'skipped', file.message]),
         ]),
       );
       writeLines(context, [
@@ -102,7 +106,7 @@ Exit codes: 0 every file is identical, 1 at least one would change, 2 bad usage 
           ? `All ${plural(identical, 'Markdown file')} come back byte-identical${skipped.length > 0 ? ` (${skipped.length} skipped)` : ''}.`
           : `${changed.length} of ${plural(files.length, 'Markdown file')} would not come back byte-identical.`,
       ]);
-      writeSourceShown(context, checked.root, source, sourceByFile);
+      writeSourceShown(context, root, source, sourceByFile);
     }
     return changed.length > 0 ? exitCodes.findings : exitCodes.ok;
   },

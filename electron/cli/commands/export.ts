@@ -8,6 +8,7 @@ import type { BundleDocument } from '../../export/specBundle.js';
 import type { FeatureSelection } from '../../export/featureFiles.js';
 import type { CliCommand } from '../cliCommand.js';
 import {
+  commaList,
   exitCodes,
   fail,
   outputFormat,
@@ -20,6 +21,7 @@ import {
 } from '../cliOutput.js';
 import { openRepository } from '../openRepository.js';
 import { openWorkspace } from '../openWorkspace.js';
+import { reportUnreadable } from '../unreadableDocuments.js';
 import { specDefinition } from './check.js';
 
 /** What export --format feature says where no document is a story. */
@@ -39,7 +41,7 @@ key or front matter needed), with, on request, for the specs among them the stor
 their requirements, the FAQs answering them, the roadmap items they deliver and a traceability matrix.
 
 Options:
-  --spec KEY        a spec to include (repeat for more)
+  --spec KEY[,KEY]  specs to include (repeat --spec, or give a comma list)
   --doc NAME        a document of any kind to include, after the specs (repeat for more): its key,
                     its path in the workspace (notes/Callouts.md) or its title ("Callout boxes")
   --all             every spec in the workspace (not with --spec or --doc), or
@@ -64,8 +66,9 @@ Options:
                     adds a last chapter: what changed since REV (a tag, branch or commit) in
                     requirements, roadmap items and story status, as specbench diff reports it
   --json            print {"path" (relative to the working folder), "bytes",
-                    "documents": {"specs", "stories", "faqs"}} instead of a sentence; for feature
-                    {"path", "files", "scenarios", "unsplit", "removed": [file names]}
+                    "documents": {"specs", "stories", "faqs"}, "leftOut": [{"path", "line",
+                    "message"}]} instead of a sentence; for feature
+                    {"path", "files", "scenarios", "unsplit", "removed": [file names], "leftOut"}
 
 A feature file is tagged @STORY-n @REQ-n @RM-n, has the story's "As a … I want … so that …" as its
 description and one Scenario per acceptance criterion written as "Given …, when …, then …" (And and
@@ -75,9 +78,11 @@ criterion-not-gherkin).
 Remote images are never fetched; documents' scripts never run. The PDF prints through Chromium
 (/usr/bin/chromium, or the one SPECBENCH_CHROMIUM names).
 
-Exit codes: 0 written, 2 bad usage, an unreadable workspace, nothing to export (no specs, or for
-feature no stories) or a failed export, 3 a --spec or --release key or a --doc name that is not in the
-workspace (or a --doc title that two documents share: give the path).`,
+Exit codes: 0 written, 1 written, but a document whose front matter cannot be read is left out (one
+line on stderr each, naming its file and line: fix it, or see specbench check), 2 bad usage, an
+unreadable workspace, nothing to export (no specs, or for feature no stories) or a failed export,
+3 a --spec or --release key or a --doc name that is not in the workspace (or a --doc title that two
+documents share: give the path).`,
   positionals: ['dir'],
   options: {
     spec: { type: 'string', multiple: true },
@@ -94,7 +99,7 @@ workspace (or a --doc title that two documents share: give the path).`,
   async run(context, [dir], values) {
     const output = outputFormat(context, 'export', { json: values.json });
     if (output === undefined) return exitCodes.usage;
-    const specs = (values.spec as string[] | undefined) ?? [];
+    const specs = commaList(values.spec) ?? [];
     const docs = (values.doc as string[] | undefined) ?? [];
     const release = typeof values.release === 'string' ? values.release : undefined;
     if (values.all === true && specs.length + docs.length > 0)
@@ -160,7 +165,7 @@ workspace (or a --doc title that two documents share: give the path).`,
     const toStdout = values.out === '-';
     if (toStdout && output === 'json')
       return fail(context, 'export: --out - writes the bundle itself; leave out --json');
-    const terminal = (context.stdout as CliStreams['stdout'] & { isTTY?: boolean }).isTTY === true;
+    const terminal = context.stdout.isTTY === true;
     if (toStdout && terminal && (format === 'pdf' || format === 'zip'))
       return fail(context, `export: a ${format} bundle is binary: pipe --out - into a file or a program`);
     const out = path.resolve(context.cwd, values.out);
@@ -206,11 +211,14 @@ workspace (or a --doc title that two documents share: give the path).`,
         bar.clear();
         if (!rendered.ok) return fail(context, `export: ${rendered.message}`);
         context.stdout.write(rendered.data);
-        return exitCodes.ok;
+        const leftOut = reportUnreadable(context, 'export', opened.root, opened.workspace.documents());
+        return leftOut.length > 0 ? exitCodes.findings : exitCodes.ok;
       }
       const result = await exportBundle(collected.bundle, { ...common, out });
       bar.clear();
       if (!result.ok) return fail(context, `export: ${result.message}`);
+      const leftOut = reportUnreadable(context, 'export', opened.root, opened.workspace.documents());
+      const done = leftOut.length > 0 ? exitCodes.findings : exitCodes.ok;
       const types = collected.bundle.documents.map((document) => document.entry.type);
       const shown = path.relative(context.cwd, result.path) || result.path;
       if (output === 'json') {
@@ -219,11 +227,12 @@ workspace (or a --doc title that two documents share: give the path).`,
           path: shown,
           bytes: result.bytes,
           documents: { specs: count('spec'), stories: count('story'), faqs: count('faq') },
+          leftOut,
         });
-        return exitCodes.ok;
+        return done;
       }
       writeLines(context, [`Wrote ${shown} (${size(result.bytes)}; ${countTypes(types)}).`]);
-      return exitCodes.ok;
+      return done;
     } finally {
       await opened.workspace.close();
     }
@@ -297,10 +306,12 @@ async function exportFeatures(
       ? await writeFeatureFile(collected.features, out)
       : await writeFeatures(collected.features, out);
     if (!written.ok) return fail(context, `export: ${written.message}`);
+    const leftOut = reportUnreadable(context, 'export', opened.root, opened.workspace.documents());
+    const done = leftOut.length > 0 ? exitCodes.findings : exitCodes.ok;
     if (output === 'json') {
       const { files, scenarios, unsplit, removed } = written;
-      writeJson(context, { path: shown, files, scenarios, unsplit, removed });
-      return exitCodes.ok;
+      writeJson(context, { path: shown, files, scenarios, unsplit, removed, leftOut });
+      return done;
     }
     const skipped =
       written.unsplit === 0
@@ -313,7 +324,7 @@ async function exportFeatures(
     writeLines(context, [
       `Wrote ${plural(written.files, 'feature file')} with ${plural(written.scenarios, 'scenario')} to ${shown}${skipped}${removed}.`,
     ]);
-    return exitCodes.ok;
+    return done;
   } finally {
     await opened.workspace.close();
   }
@@ -324,7 +335,7 @@ function progressBar(context: CliStreams): {
   update: (fraction: number, step: string) => void;
   clear: () => void;
 } {
-  const stream = context.stderr as CliStreams['stderr'] & { isTTY?: boolean };
+  const stream = context.stderr;
   if (stream.isTTY !== true) return { update: () => undefined, clear: () => undefined };
   let drawn = false;
   return {

@@ -9,12 +9,14 @@ import {
   outputFormat,
   outputHelp,
   outputOptions,
+  shellQuote,
   systemMessage,
   writeJson,
   writeLines,
   type CliContext,
 } from '../cliOutput.js';
 import { sampleWorkspaceFolder } from '../packageRoot.js';
+import { workspaceAbove } from '../workspaceFolder.js';
 
 const folders = ['specs', 'stories', 'faqs', 'feedback', 'assets', 'templates'];
 
@@ -24,7 +26,8 @@ export const initCommand: CliCommand = {
   usage: 'specbench init <dir> [--sample] [--merge-driver] [--json]',
   details: `Writes specbench.json, roadmap.json, a .gitignore for the local cache (.specbench/) and the
 folders specs/, stories/, faqs/, feedback/, assets/ and templates/. Refuses a folder that is not empty (a
-freshly initialised git repository, holding only .git, counts as empty).
+freshly initialised git repository, holding only .git, counts as empty), and a folder inside another
+workspace (whose documents the outer one would read twice).
 
 In a git repository it offers the merge driver (see specbench help merge-driver), which lets git
 merge specs block by block and roadmap.json item by item; --merge-driver installs it right away.
@@ -35,7 +38,8 @@ Options:
 ${outputHelp}
       {"path" (relative to the working folder), "sample", "notes": [what else was said, one line each]}
 
-Exit codes: 0 created, 2 the folder is not empty or cannot be written (nothing is left behind).`,
+Exit codes: 0 created, 2 the folder is not empty, is inside a workspace or cannot be written (nothing is
+left behind).`,
   positionals: ['dir'],
   options: { sample: { type: 'boolean' }, 'merge-driver': { type: 'boolean' }, ...outputOptions },
   async run(context, [dir], values) {
@@ -48,6 +52,13 @@ Exit codes: 0 created, 2 the folder is not empty or cannot be written (nothing i
       return fail(context, `init: cannot create ${dir}: part of its path is a file`);
     if (state === 'non-empty')
       return fail(context, `init: ${dir} is not empty; choose a new or empty folder`);
+    // A workspace inside another would be read by both: its documents counted twice, its keys duplicated.
+    const enclosing = workspaceAbove(root);
+    if (enclosing !== undefined)
+      return fail(
+        context,
+        `init: ${dir} is inside the workspace in ${path.relative(context.cwd, enclosing) || '.'}, which would read its documents too; choose a folder outside it`,
+      );
     const createdRoot = state === 'missing';
     const existing = createdRoot ? [] : await fs.readdir(root);
     try {
@@ -138,13 +149,15 @@ function titleFromFolder(root: string): string {
 
 function summary(context: CliContext, root: string, sample: boolean): string[] {
   const shown = path.relative(context.cwd, root) || '.';
+  // Pasted into a shell as they are: a folder with spaces stays one argument.
+  const typed = shellQuote(shown);
   return [
     sample
       ? `Created the Acme Checkout sample workspace in ${shown}`
       : `Created an empty workspace in ${shown}`,
     'Next:',
-    `  specbench serve ${shown} --write   write in it, in your browser (or open the folder in the desktop app)`,
-    `  specbench check ${shown}           check it for broken links and empty sections, as CI would`,
+    `  specbench serve ${typed} --write   write in it, in your browser (or open the folder in the desktop app)`,
+    `  specbench check ${typed}           check it for broken links and empty sections, as CI would`,
   ];
 }
 
@@ -167,7 +180,7 @@ async function offerMergeDriver(context: CliContext, root: string, install: bool
   }
   if (!install) {
     writeLines(context, [
-      `This folder is in a git repository: specbench merge-driver install ${shown} lets git merge specs block by block and roadmap.json item by item.`,
+      `This folder is in a git repository: specbench merge-driver install ${shellQuote(shown)} lets git merge specs block by block and roadmap.json item by item.`,
     ]);
     return exitCodes.ok;
   }

@@ -1,8 +1,9 @@
-/** `specbench list <dir> [--type …] [--status …] [--lane …] [--release REL-n] [--spec KEY] [--json]`. */
+/** `specbench list <dir> [--type …] [--status …] [--lane …] [--release REL-n] [--spec KEY[,KEY]] [--json]`. */
 import { isKey } from '../../../shared/grammar/linkGrammar.js';
 import { lanes } from '../../../shared/model/roadmapModel.js';
 import type { CliCommand } from '../cliCommand.js';
 import {
+  commaList,
   exitCodes,
   fail,
   fileLocation,
@@ -23,7 +24,7 @@ export const listCommand: CliCommand = {
   summary:
     'list specs, stories, FAQs, requirements or roadmap items, filtered by status, lane, release or spec',
   usage:
-    'specbench list <dir> [--type story|spec|faq|feedback|requirement|roadmap|doc] [--status S] [--lane now|next|later] [--release REL-n] [--spec KEY] [--json]',
+    'specbench list <dir> [--type story|spec|faq|feedback|requirement|roadmap|doc] [--status S] [--lane now|next|later] [--release REL-n] [--spec KEY[,KEY]] [--json]',
   details: `Prints one row per item: "KEY  type  status  title  file:line" (roadmap items show their lane
 instead of a file). Without --type every keyed document, requirement and roadmap item is listed.
 Filters combine, and follow the links: --lane now keeps the roadmap items in Now, the requirements
@@ -37,7 +38,8 @@ Options:
                    one that no item of those types has is refused as a typo
   --lane L[,L]     now, next or later
   --release REL-n  what ships in that release
-  --spec KEY       that spec, its requirements, their stories, its FAQs and the items it delivers
+  --spec KEY[,KEY] those specs, their requirements, their stories, their FAQs and the items they
+                   deliver (repeat --spec, or give a comma list)
 ${outputHelp}
       {"items": [{"key"?, "type", "title", "status"?, "owner"?, "path"?, "line"?, "lane"?,
       "quarter"?, "estimate"?, "links"?: [keys], "spec"?}]}; paths are relative to the workspace
@@ -52,7 +54,7 @@ that is not one, 3 a --spec or --release key that is not in the workspace.`,
     status: { type: 'string', multiple: true },
     lane: { type: 'string', multiple: true },
     release: { type: 'string' },
-    spec: { type: 'string' },
+    spec: { type: 'string', multiple: true },
     ...outputOptions,
   },
   async run(context, [dir], values) {
@@ -66,14 +68,11 @@ that is not one, 3 a --spec or --release key that is not in the workspace.`,
     const unknownLane = laneList?.find((lane) => !(lanes as readonly string[]).includes(lane));
     if (unknownLane !== undefined)
       return fail(context, `list: --lane must be now, next or later, not '${unknownLane}'`);
-    for (const option of ['release', 'spec'] as const) {
-      const key = values[option];
-      if (typeof key === 'string' && !isKey(key))
-        return fail(
-          context,
-          `list: --${option} takes a key like ${option === 'spec' ? 'SPEC-3' : 'REL-2'}, not '${key}'`,
-        );
-    }
+    if (typeof values.release === 'string' && !isKey(values.release))
+      return fail(context, `list: --release takes a key like REL-2, not '${values.release}'`);
+    const specKeys = commaList(values.spec);
+    const badSpec = specKeys?.find((key) => !isKey(key));
+    if (badSpec !== undefined) return fail(context, `list: --spec takes a key like SPEC-3, not '${badSpec}'`);
     const opened = await openWorkspace(context, 'list', dir!, { write: false, judging: true });
     if (!opened.ok) return opened.code;
     try {
@@ -89,11 +88,14 @@ that is not one, 3 a --spec or --release key that is not in the workspace.`,
           return fail(context, `list: there is no release ${values.release}`, exitCodes.unknownKey);
         filters.release = release;
       }
-      if (typeof values.spec === 'string') {
-        const spec = workspace.document(values.spec);
-        if (!spec || spec.type !== 'spec')
-          return fail(context, `list: there is no spec ${values.spec}`, exitCodes.unknownKey);
-        filters.spec = spec;
+      if (specKeys) {
+        filters.specs = [];
+        for (const key of specKeys) {
+          const spec = workspace.document(key);
+          if (!spec || spec.type !== 'spec')
+            return fail(context, `list: there is no spec ${key}`, exitCodes.unknownKey);
+          filters.specs.push(spec);
+        }
       }
       if (filters.statuses) {
         // A status no item of these types has is a typo (Ready, bogus), not an empty answer for a CI
@@ -144,11 +146,3 @@ that is not one, 3 a --spec or --release key that is not in the workspace.`,
     }
   },
 };
-
-/** `--status ready,in-progress --status done` → ['ready', 'in-progress', 'done']; undefined when not given. */
-function commaList(value: unknown): string[] | undefined {
-  if (value === undefined) return undefined;
-  const values = (Array.isArray(value) ? value : [value]).flatMap((item) => String(item).split(','));
-  const list = values.map((item) => item.trim()).filter((item) => item !== '');
-  return list.length === 0 ? undefined : list;
-}

@@ -16,6 +16,7 @@ import {
 } from '../cliOutput.js';
 import { openWorkspace, workspaceFolderHelp } from '../openWorkspace.js';
 import { describeKey } from '../showDetails.js';
+import { reportUnreadable } from '../unreadableDocuments.js';
 
 const keyArgument = new RegExp(`^(${keySource})(?:#(.+))?$`);
 
@@ -50,8 +51,9 @@ ${outputHelp}
 
 ${workspaceFolderHelp}
 
-Exit codes: 0 shown, 2 bad usage, an unreadable workspace or a folder that is not one, 3 a key that
-is not in the workspace.`,
+Exit codes: 0 shown, 1 shown, but a document whose front matter cannot be read is left out (one line
+on stderr each, naming its file and line), 2 bad usage, an unreadable workspace or a folder that is
+not one, 3 a key that is not in the workspace.`,
   positionals: ['dir', 'key'],
   options: { ...outputOptions },
   async run(context, [dir, argument], values) {
@@ -68,9 +70,11 @@ is not in the workspace.`,
       const shown = await describeKey(workspace, key, anchor);
       if ('missing' in shown) return fail(context, `show: ${shown.missing}`, exitCodes.unknownKey);
       const links = workspace.links(anchor !== undefined && shown.kind === 'requirement' ? anchor : key);
+      const leftOut = reportUnreadable(context, 'show', root, workspace.documents());
+      const done = leftOut.length > 0 ? exitCodes.findings : exitCodes.ok;
       if (format === 'json') {
         writeJson(context, { ...shown.json, links });
-        return exitCodes.ok;
+        return done;
       }
       const location =
         shown.path === undefined ? undefined : fileLocation(context, root, shown.path, shown.line);
@@ -89,7 +93,7 @@ is not in the workspace.`,
       for (const block of shown.blocks) writeLines(context, ['', `${block.title}:`, ...block.lines]);
       writeLines(context, ['', 'Links out:', ...linkRows(context, root, links.outgoing, 'to')]);
       writeLines(context, ['', 'Links in:', ...linkRows(context, root, links.incoming, 'from')]);
-      return exitCodes.ok;
+      return done;
     } finally {
       await opened.workspace.close();
     }
