@@ -21,6 +21,10 @@ export function isItemFile(file: string): boolean {
   return isMarkdownPath(file) || isRoadmapPath(file);
 }
 
+/** How to get the whole history into a shallow clone, for messages. */
+export const unshallowHint =
+  'fetch the whole history with git fetch --unshallow (in GitHub Actions: actions/checkout with fetch-depth: 0)';
+
 export class WorkspaceRepository {
   private constructor(
     readonly root: string,
@@ -48,8 +52,21 @@ export class WorkspaceRepository {
     const output = await runGit(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], {
       cwd: this.root,
     });
-    if (!output.ok) return { ok: false, message: `no commit, branch or tag is called '${revision}'` };
+    if (!output.ok) {
+      const missing = `no commit, branch or tag is called '${revision}'`;
+      // CI checks out one commit: HEAD~1 and tags are simply not there yet.
+      return {
+        ok: false,
+        message: (await this.isShallow()) ? `${missing} in this shallow clone: ${unshallowHint}` : missing,
+      };
+    }
     return { ok: true, hash: output.stdout.trim() };
+  }
+
+  /** Whether this is a shallow clone (CI's default checkout), whose history stops early. */
+  async isShallow(): Promise<boolean> {
+    const output = await runGit(['rev-parse', '--is-shallow-repository'], { cwd: this.root });
+    return output.ok && output.stdout.trim() === 'true';
   }
 
   /** Commits that changed the workspace's item files, newest first (merges left out: their changes are in their parents). */

@@ -28,6 +28,9 @@ ${outputHelp}
       "previousPath"?, "previousKey"? (its key before this change), "before", "after",
       "diff": [unified diff lines]}]}
 
+In a shallow clone (CI's default checkout) the history stops early and its oldest commit shows
+the key as added: stderr says so, with the fix (git fetch --unshallow, or fetch-depth: 0).
+
 Exit codes: 0 shown, 2 bad usage, a key never seen in the history, or no git repository.`,
   positionals: ['dir', 'key'],
   options: { ...outputOptions },
@@ -37,9 +40,22 @@ Exit codes: 0 shown, 2 bad usage, a key never seen in the history, or no git rep
     if (!isKey(key!)) return fail(context, `history: '${key}' is not a key like SPEC-3, REQ-12 or RM-4`);
     const opened = await openRepository(context, 'history', dir!);
     if (!opened.ok) return opened.code;
-    const { itemHistory } = await import('../../git/itemHistory.js');
+    const [{ itemHistory }, { unshallowHint }] = await Promise.all([
+      import('../../git/itemHistory.js'),
+      import('../../git/workspaceRepository.js'),
+    ]);
     const history = await itemHistory(opened.repository, key!);
-    if (history.changes.length === 0) return fail(context, `history: no commit in ${dir} touches ${key}`);
+    // A shallow clone's first commit holds everything as "added": say where the history stops.
+    const shallow = await opened.repository.isShallow();
+    if (history.changes.length === 0)
+      return fail(
+        context,
+        `history: no commit in ${dir} touches ${key}${shallow ? `; this is a shallow clone: ${unshallowHint}` : ''}`,
+      );
+    if (shallow)
+      context.stderr.write(
+        `specbench: history: this is a shallow clone, so the history stops early and its oldest commit shows ${key} as added: ${unshallowHint}\n`,
+      );
     if (format === 'json') {
       writeJson(context, history);
       return exitCodes.ok;
