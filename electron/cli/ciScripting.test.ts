@@ -1,7 +1,18 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  bin,
   buildCli,
   json,
   sample,
@@ -202,5 +213,143 @@ describe('a story whose front matter cannot be read is reported, not dropped', (
         },
       ],
     });
+  });
+});
+
+describe('export says what it could not print as asked', () => {
+  it('names a document with CJK or emoji the embedded fonts lack, and exits 0', () => {
+    const root = sampleCopy();
+    const file = path.join(root, 'specs', 'promo-codes.md');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\nLaunch in 東京 🎉 — see → and “quotes”.\n`);
+    const run = specbench(['export', '.', '--spec', 'SPEC-4', '--format', 'html', '--out', 'b.html'], root);
+    expect({ code: run.code, stderr: run.stderr }).toEqual({
+      code: 0,
+      stderr:
+        "specbench: export: SPEC-4 (specs/promo-codes.md) has characters the export's fonts do not cover (東 京 🎉): they print in a font this machine has, or as empty boxes\n",
+    });
+  });
+
+  it('without poppler, says the PDF contents have no page numbers', () => {
+    // Every program on the PATH but poppler's pdftohtml, as on a machine without poppler-utils.
+    const programs = temporaryFolder();
+    for (const folder of ['/usr/bin', '/bin']) {
+      if (!existsSync(folder)) continue;
+      for (const name of readdirSync(folder)) {
+        if (name !== 'pdftohtml' && !existsSync(path.join(programs, name)))
+          symlinkSync(path.join(folder, name), path.join(programs, name));
+      }
+    }
+    const run = specbench(
+      ['export', sample, '--spec', 'SPEC-4', '--format', 'pdf', '--out', 'b.pdf'],
+      temporaryFolder(),
+      { ...process.env, PATH: programs },
+    );
+    expect({ code: run.code, stderr: run.stderr }).toEqual({
+      code: 0,
+      stderr:
+        "specbench: export: the contents have no page numbers: reading them back needs poppler's pdftohtml, which is not installed (Debian: apt-get install poppler-utils)\n",
+    });
+  });
+});
+
+describe('a shallow clone (CI checks out one commit) is named, with the fix', () => {
+  function shallowClone(): string {
+    const origin = sampleCopy();
+    const git = (args: string[], cwd: string) =>
+      spawnSync('git', ['-c', 'user.name=CI', '-c', 'user.email=ci@example.com', ...args], { cwd });
+    git(['init', '-q', '-b', 'main'], origin);
+    git(['add', '.'], origin);
+    git(['commit', '-q', '-m', 'first'], origin);
+    const file = path.join(origin, 'specs', 'promo-codes.md');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\nMore.\n`);
+    git(['commit', '-q', '-am', 'second'], origin);
+    const clone = path.join(temporaryFolder(), 'clone');
+    git(['clone', '-q', '--depth', '1', `file://${origin}`, clone], origin);
+    return clone;
+  }
+  const hint =
+    'fetch the whole history with git fetch --unshallow (in GitHub Actions: actions/checkout with fetch-depth: 0)';
+
+  it('diff HEAD~1 says the commit is not in this shallow clone', () => {
+    const run = specbench(['diff', '.', 'HEAD~1'], shallowClone());
+    expect([run.code, run.stderr]).toEqual([
+      2,
+      `specbench: diff: no commit, branch or tag is called 'HEAD~1' in this shallow clone: ${hint}\n`,
+    ]);
+  });
+
+  it('history says the oldest commit shows the key as added because the history stops there', () => {
+    const run = specbench(['history', '.', 'SPEC-4'], shallowClone());
+    expect([run.code, run.stderr]).toEqual([
+      0,
+      `specbench: history: this is a shallow clone, so the history stops early and its oldest commit shows SPEC-4 as added: ${hint}\n`,
+    ]);
+  });
+});
+
+describe('a full disk or a folder that cannot be written: one line in words, exit 2', () => {
+  it.skipIf(!existsSync('/dev/full'))('output redirected to a full disk (/dev/full)', () => {
+    const output = openSync('/dev/full', 'w');
+    try {
+      const result = spawnSync(process.execPath, [bin, 'list', sample, '--json'], {
+        stdio: ['ignore', output, 'pipe'],
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect([result.status, result.stderr]).toEqual([
+        2,
+        'specbench: the output could not be written: the disk is full\n',
+      ]);
+    } finally {
+      closeSync(output);
+    }
+  });
+
+  it.skipIf(!existsSync('/sys/kernel'))('export into a folder nobody may write (/sys)', () => {
+    const run = specbench([
+      'export',
+      sample,
+      '--spec',
+      'SPEC-4',
+      '--format',
+      'md',
+      '--out',
+      '/sys/bundle.md',
+    ]);
+    expect([run.code, run.stderr]).toEqual([
+      2,
+      'specbench: export: /sys/bundle.md could not be written: permission denied\n',
+    ]);
+  });
+
+  it('a Chromium that cannot start, without Playwright in the words', () => {
+    const run = specbench(
+      ['export', sample, '--spec', 'SPEC-4', '--format', 'pdf', '--out', 'b.pdf'],
+      temporaryFolder(),
+      { ...process.env, SPECBENCH_CHROMIUM: '/nonexistent/chromium' },
+    );
+    expect({
+      code: run.code,
+      stderr: run.stderr,
+      playwright: /browserType|page\.pdf|=====/.test(run.stderr),
+    }).toEqual({
+      code: 2,
+      stderr: expect.stringMatching(
+        /^specbench: export: cannot start Chromium to print the PDF \(install chromium or set SPECBENCH_CHROMIUM\): [^\n]+\n$/,
+      ),
+      playwright: false,
+    });
+  });
+});
+
+describe('messages name files from where the command runs, as typed', () => {
+  it('export --out below a file names it relative, not by absolute path', () => {
+    const folder = temporaryFolder();
+    writeFileSync(path.join(folder, 'blocker'), '');
+    const run = specbench(
+      ['export', sample, '--spec', 'SPEC-4', '--format', 'md', '--out', 'blocker/bundle.md'],
+      folder,
+    );
+    expect([run.code, run.stderr]).toEqual([2, 'specbench: export: blocker is not a folder\n']);
   });
 });

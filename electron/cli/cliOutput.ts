@@ -102,10 +102,29 @@ export function plural(count: number, singular: string, pluralForm = `${singular
 /** A system error in words a user can act on, without the stack or the syscall. */
 export function systemMessage(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ENOSPC') return 'the disk is full';
-  if (code === 'EROFS') return 'the file system is read-only';
+  const words = code === undefined ? undefined : systemWords[code];
+  if (words !== undefined) return words;
   return error instanceof Error ? error.message : String(error);
+}
+
+const systemWords: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EROFS: 'the file system is read-only',
+  EMFILE: 'too many files are open',
+};
+
+/**
+ * A file-system failure that escaped a command (a full disk, a read-only folder) as one line in
+ * words, naming the file relative to the working folder; undefined for anything else, which is a bug.
+ */
+export function fileSystemFailure(context: CliContext, error: unknown): string | undefined {
+  const { code, path: file } = (error ?? {}) as NodeJS.ErrnoException;
+  if (code === undefined || systemWords[code] === undefined) return undefined;
+  const shown = file === undefined ? 'a file' : path.relative(context.cwd, file) || file;
+  return `${shown} could not be written: ${systemWords[code]}`;
 }
 
 /** A path or word as a POSIX shell reads it back: bare when safe, else in single quotes ('it'\''s'). */
@@ -120,4 +139,9 @@ export function commaList(value: unknown): string[] | undefined {
   const values = (Array.isArray(value) ? value : [value]).flatMap((item) => String(item).split(','));
   const list = values.map((item) => item.trim()).filter((item) => item !== '');
   return list.length === 0 ? undefined : list;
+}
+
+/** A message naming files by absolute path (the export writer's), with those inside the working folder named from it, as typed. */
+export function fromWorkingFolder(context: CliContext, message: string): string {
+  return message.split(context.cwd + path.sep).join('');
 }

@@ -2,7 +2,15 @@
 import { parseArgs } from 'node:util';
 import type { CliCommand } from './cliCommand.js';
 import { loadAllCommands, loadCommand } from './cliCommands.js';
-import { exitCodes, fail, formatTable, writeJson, writeLines, type CliContext } from './cliOutput.js';
+import {
+  exitCodes,
+  fail,
+  fileSystemFailure,
+  formatTable,
+  writeJson,
+  writeLines,
+  type CliContext,
+} from './cliOutput.js';
 import { packageVersion } from './packageRoot.js';
 
 export async function runCli(args: string[], context: CliContext): Promise<number> {
@@ -48,6 +56,8 @@ async function runGuarded(args: string[], context: CliContext): Promise<number> 
   try {
     return await dispatch(args, context);
   } catch (error) {
+    const failure = fileSystemFailure(context, error);
+    if (failure !== undefined) return fail(context, `${args[0]}: ${failure}`, exitCodes.usage);
     const message = error instanceof Error ? error.message : String(error);
     return fail(
       context,
@@ -153,7 +163,8 @@ async function overview(): Promise<string[]> {
     '  0   success, nothing to report',
     '  1   check found an error-level finding; doctor found a file that would change; show or export',
     '      left out a document whose front matter cannot be read (one line on stderr each)',
-    '  2   bad usage, a workspace that cannot be read, or a folder that is not a workspace',
+    '  2   bad usage, a workspace that cannot be read, a folder that is not a workspace, or a file',
+    '      (or the output) that could not be written: a full disk, a read-only folder',
     '      (check, trace, list, search, show: one line on stderr naming the workspaces below it;',
     '      rekey, review, import: refused, nothing written)',
     '  3   a key that is nowhere in the workspace (show, list --spec/--release, export --spec, rekey)',

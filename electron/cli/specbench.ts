@@ -1,11 +1,13 @@
 /** The `specbench` command (bin/specbench.js imports the compiled form of this file). */
+import { systemMessage } from './cliOutput.js';
 import { runCli } from './runCli.js';
 
 // `specbench trace … | head` closes the pipe early: stop quietly, as other command-line tools do.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  process.stderr.write(`specbench: cannot write the output: ${error.message}\n`);
-  process.exit(70);
+  // A full disk under `> report.json` is not a bug: say it in words, with the documented exit 2.
+  process.stderr.write(`specbench: the output could not be written: ${systemMessage(error)}\n`);
+  process.exit(2);
 });
 // Whatever escapes runCli (a stray callback): one line, never a stack trace.
 process.on('uncaughtException', (error) => {

@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { renderBundleHtml, type BundleHtmlOptions } from './bundleHtml.js';
+import { chromiumFailure } from './chromiumLaunch.js';
 import type { TocHeading } from './documentHtml.js';
 import type { PdfPrinter, PrinterLauncher } from './pdfPrinter.js';
 import type { SpecBundle } from './specBundle.js';
@@ -22,10 +23,21 @@ export interface BundlePdfOptions extends Pick<BundleHtmlOptions, 'date' | 'vers
 }
 
 export type BundlePdfResult =
-  | { ok: true; pdf: Uint8Array; pages: ReadonlyMap<string, number>; contentsPaged: boolean; passes: number }
+  | {
+      ok: true;
+      pdf: Uint8Array;
+      pages: ReadonlyMap<string, number>;
+      contentsPaged: boolean;
+      passes: number;
+      /** Said when the contents could not be paged because poppler is missing. */
+      warning?: string;
+    }
   | { ok: false; error: 'no-browser' | 'print-failed' | 'cancelled'; message: string };
 
 const cancelled = { ok: false as const, error: 'cancelled' as const, message: 'The export was cancelled.' };
+
+export const noOutlineReader =
+  "the contents have no page numbers: reading them back needs poppler's pdftohtml, which is not installed (Debian: apt-get install poppler-utils)";
 
 /** Numbers rarely move once filled in (fixed-width page column); a third pass settles any that do. */
 const maximumPasses = 3;
@@ -61,7 +73,8 @@ export async function renderBundlePdf(
       );
       const pdf = await printer.print(rendered.html);
       const outline = await readOutline(pdf);
-      if (outline === undefined) return { ok: true, pdf, pages, contentsPaged: false, passes: pass };
+      if (outline === undefined)
+        return { ok: true, pdf, pages, contentsPaged: false, passes: pass, warning: noOutlineReader };
       const found = pagesOf(rendered.contents, outline);
       if ((pass > 1 && samePages(found, pages)) || pass === maximumPasses) {
         progress(1, 'done');
@@ -74,7 +87,7 @@ export async function renderBundlePdf(
     return {
       ok: false,
       error: 'print-failed',
-      message: error instanceof Error ? error.message.split('\n')[0]! : String(error),
+      message: `the PDF could not be printed: ${chromiumFailure(error)}`,
     };
   } finally {
     if (options.printer === undefined) await printer.close();

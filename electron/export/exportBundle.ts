@@ -10,6 +10,7 @@ import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { writeFileAtomic } from '../engine/atomicFile.js';
 import { renderBundleHtml } from './bundleHtml.js';
+import { uncoveredCharacters } from './exportFonts.js';
 import { writeFilesTogether } from './writeFilesTogether.js';
 import { bundleFiles, renderBundleMarkdown } from './markdownBundle.js';
 import type { PrinterLauncher } from './pdfPrinter.js';
@@ -42,7 +43,8 @@ export interface RenderOptions {
 }
 
 export type ExportResult =
-  | { ok: true; path: string; bytes: number }
+  /** `warnings`: what came out otherwise than asked (no page numbers, characters no embedded font has), one line each. */
+  | { ok: true; path: string; bytes: number; warnings?: string[] }
   | {
       ok: false;
       error: 'bad-destination' | 'no-browser' | 'print-failed' | 'io' | 'cancelled';
@@ -71,7 +73,7 @@ export async function exportBundle(bundle: SpecBundle, options: ExportOptions): 
   const written = await writeOutput(options.out, rendered.data, rendered.assets);
   if (!written.ok) return written;
   progress(1, 'done');
-  return written;
+  return rendered.warnings === undefined ? written : { ...written, warnings: rendered.warnings };
 }
 
 /** `notes/bundle.md` → `bundle.assets`: the folder beside a Markdown export that holds its images. */
@@ -110,7 +112,7 @@ export async function writeOutput(
     return {
       ok: false,
       error: 'io',
-      message: `cannot write ${out}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'the disk is full' : (error as Error).message}`,
+      message: `${out} could not be written: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'the disk is full' : code === 'EROFS' ? 'the file system is read-only' : (error as Error).message}`,
     };
   }
   return { ok: true, path: out, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength };
@@ -134,7 +136,8 @@ export async function renderBundle(
   bundle: SpecBundle,
   options: RenderOptions,
 ): Promise<
-  { ok: true; data: Uint8Array; assets: Map<string, Uint8Array> } | Extract<ExportResult, { ok: false }>
+  | { ok: true; data: Uint8Array; assets: Map<string, Uint8Array>; warnings?: string[] }
+  | Extract<ExportResult, { ok: false }>
 > {
   if (options.signal?.aborted) return cancelled;
   const date = options.date ?? new Date();
@@ -142,6 +145,8 @@ export async function renderBundle(
   const common = { date, ...(options.version === undefined ? {} : { version: options.version }) };
   let data: Uint8Array;
   let assets = new Map<string, Uint8Array>();
+  // PDF and HTML carry their own fonts; Markdown and zip leave the fonts to whoever opens them.
+  const warnings = options.format === 'pdf' || options.format === 'html' ? uncoveredWarnings(bundle) : [];
   switch (options.format) {
     case 'pdf': {
       // Loaded only for PDF: Markdown, zip and HTML work where playwright-core is not installed.
@@ -154,6 +159,7 @@ export async function renderBundle(
       });
       if (!printed.ok) return printed;
       data = printed.pdf;
+      if (printed.warning !== undefined) warnings.unshift(printed.warning);
       break;
     }
     case 'html':
@@ -179,7 +185,25 @@ export async function renderBundle(
     }
   }
   if (options.signal?.aborted) return cancelled;
-  return { ok: true, data, assets };
+  return { ok: true, data, assets, ...(warnings.length > 0 ? { warnings } : {}) };
+}
+
+/** How many of a document's uncovered characters a warning shows. */
+const charactersShown = 6;
+
+/** One line per document holding characters the embedded fonts do not have (CJK, emoji, other scripts). */
+function uncoveredWarnings(bundle: SpecBundle): string[] {
+  return bundle.documents.flatMap(({ entry, text }) => {
+    const characters = uncoveredCharacters(text);
+    if (characters.length === 0) return [];
+    const shown = characters.slice(0, charactersShown).join(' ');
+    const more =
+      characters.length > charactersShown ? ` and ${characters.length - charactersShown} more` : '';
+    const name = entry.key === undefined ? entry.path : `${entry.key} (${entry.path})`;
+    return [
+      `${name} has characters the export's fonts do not cover (${shown}${more}): they print in a font this machine has, or as empty boxes`,
+    ];
+  });
 }
 
 /** The nearest folder that exists on the way to `out` must be a folder (the rest is created); `out` must not be one. */

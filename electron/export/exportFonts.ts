@@ -54,3 +54,39 @@ function inlineStylesheet(family: string, stylesheet: string): string {
   if (rules.length === 0) throw new Error(`${stylesheet}: no @font-face rules`);
   return rules.join('\n');
 }
+
+/**
+ * The characters of `text` no embedded face covers and a fresh machine's DejaVu cannot stand in for
+ * alike: CJK, emoji and scripts beyond Latin, Greek and Cyrillic (they print in a font the machine
+ * has, or as boxes). Arrows, math and other symbols (U+2000–2BFF) are left out: DejaVu has them.
+ * Each distinct character once, in order of appearance.
+ */
+export function uncoveredCharacters(text: string): string[] {
+  coverage ??= sources.flatMap(({ stylesheet }) => unicodeRanges(stylesheet));
+  const found = new Set<string>();
+  for (const character of text) {
+    const code = character.codePointAt(0)!;
+    // Latin (Inter and DejaVu both have it), and punctuation, arrows, math and shapes (DejaVu has them).
+    if (code < 0x0370 || (code >= 0x2000 && code <= 0x2bff)) continue;
+    if (isFormatCharacter(code) || coverage.some(([from, to]) => code >= from && code <= to)) continue;
+    found.add(character);
+  }
+  return [...found];
+}
+
+let coverage: [number, number][] | undefined;
+
+function unicodeRanges(stylesheet: string): [number, number][] {
+  const css = readFileSync(createRequire(import.meta.url).resolve(stylesheet), 'utf8');
+  return [...css.matchAll(/unicode-range:([^;]*);/g)].flatMap(([, list]) =>
+    list!.split(',').map((range): [number, number] => {
+      const [from, to] = range.trim().replace(/^U\+/i, '').split('-');
+      return [parseInt(from!, 16), parseInt(to ?? from!, 16)];
+    }),
+  );
+}
+
+/** Variation selectors and tag characters draw nothing themselves. */
+function isFormatCharacter(code: number): boolean {
+  return (code >= 0xfe00 && code <= 0xfe0f) || (code >= 0xe0000 && code <= 0xe007f);
+}

@@ -3,7 +3,7 @@
  * off, every network request aborted; the running header and footer come from the HTML's own CSS.
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromiumExecutablePath, chromiumLaunchArguments } from './chromiumLaunch.js';
+import { chromiumExecutablePath, chromiumFailure, chromiumLaunchArguments } from './chromiumLaunch.js';
 import { allowedPrintRequest, playwrightPdfOptions } from './printOptions.js';
 
 /** What prints bundle HTML: Playwright's Chromium here, `webContents.printToPDF` in the desktop app. */
@@ -33,7 +33,7 @@ export async function launchPdfPrinter(): Promise<LaunchResult> {
       ...(executablePath ? { executablePath } : {}),
     });
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    const reason = chromiumFailure(error);
     return {
       ok: false,
       error: 'no-browser',

@@ -10,6 +10,7 @@ import type { CliCommand } from '../cliCommand.js';
 import {
   commaList,
   exitCodes,
+  fromWorkingFolder,
   fail,
   outputFormat,
   outputOptions,
@@ -67,7 +68,7 @@ Options:
                     requirements, roadmap items and story status, as specbench diff reports it
   --json            print {"path" (relative to the working folder), "bytes",
                     "documents": {"specs", "stories", "faqs"}, "leftOut": [{"path", "line",
-                    "message"}]} instead of a sentence; for feature
+                    "message"}], "warnings": [lines as on stderr]} instead of a sentence; for feature
                     {"path", "files", "scenarios", "unsplit", "removed": [file names], "leftOut"}
 
 A feature file is tagged @STORY-n @REQ-n @RM-n, has the story's "As a … I want … so that …" as its
@@ -76,7 +77,11 @@ But too); a criterion that does not split is kept as a comment (check reports it
 criterion-not-gherkin).
 
 Remote images are never fetched; documents' scripts never run. The PDF prints through Chromium
-(/usr/bin/chromium, or the one SPECBENCH_CHROMIUM names).
+(/usr/bin/chromium, or the one SPECBENCH_CHROMIUM names). PDF and HTML embed Inter and JetBrains
+Mono (Latin, Greek, Cyrillic, Vietnamese); a document with other characters (CJK, emoji, Arabic…)
+is named on stderr, one line each: those print in a font the machine has, or as boxes. The
+contents' page numbers are read back with poppler's pdftohtml; without it stderr says so. Both
+are warnings: the exit code stays 0.
 
 Exit codes: 0 written, 1 written, but a document whose front matter cannot be read is left out (one
 line on stderr each, naming its file and line: fix it, or see specbench check), 2 bad usage, an
@@ -211,12 +216,15 @@ documents share: give the path).`,
         bar.clear();
         if (!rendered.ok) return fail(context, `export: ${rendered.message}`);
         context.stdout.write(rendered.data);
+        for (const warning of rendered.warnings ?? [])
+          context.stderr.write(`specbench: export: ${warning}\n`);
         const leftOut = reportUnreadable(context, 'export', opened.root, opened.workspace.documents());
         return leftOut.length > 0 ? exitCodes.findings : exitCodes.ok;
       }
       const result = await exportBundle(collected.bundle, { ...common, out });
       bar.clear();
-      if (!result.ok) return fail(context, `export: ${result.message}`);
+      if (!result.ok) return fail(context, `export: ${fromWorkingFolder(context, result.message)}`);
+      for (const warning of result.warnings ?? []) context.stderr.write(`specbench: export: ${warning}\n`);
       const leftOut = reportUnreadable(context, 'export', opened.root, opened.workspace.documents());
       const done = leftOut.length > 0 ? exitCodes.findings : exitCodes.ok;
       const types = collected.bundle.documents.map((document) => document.entry.type);
@@ -228,6 +236,7 @@ documents share: give the path).`,
           bytes: result.bytes,
           documents: { specs: count('spec'), stories: count('story'), faqs: count('faq') },
           leftOut,
+          warnings: result.warnings ?? [],
         });
         return done;
       }
@@ -305,7 +314,7 @@ async function exportFeatures(
     const written = oneFile
       ? await writeFeatureFile(collected.features, out)
       : await writeFeatures(collected.features, out);
-    if (!written.ok) return fail(context, `export: ${written.message}`);
+    if (!written.ok) return fail(context, `export: ${fromWorkingFolder(context, written.message)}`);
     const leftOut = reportUnreadable(context, 'export', opened.root, opened.workspace.documents());
     const done = leftOut.length > 0 ? exitCodes.findings : exitCodes.ok;
     if (output === 'json') {

@@ -15,8 +15,8 @@ export interface Run {
   stderr: string;
 }
 
-export function specbench(args: string[], cwd = tmpdir()): Run {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+export function specbench(args: string[], cwd = tmpdir(), env: NodeJS.ProcessEnv = process.env): Run {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd, env, encoding: 'utf8', timeout: 60_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
