@@ -66,6 +66,11 @@ describe('specbench export', () => {
     ],
     ['no output', ['--all', '--format', 'md'], 'export: --out PATH is required'],
     [
+      'neither format nor output',
+      ['--all'],
+      'export: give --out PATH (its ending, .pdf, .md, .zip or .html, picks the format)',
+    ],
+    [
       'an unknown part',
       ['--all', '--format', 'md', '--out', 'b.md', '--include', 'stories,memes'],
       "export: unknown part 'memes' in --include (stories, faqs, roadmap, matrix, comments)",

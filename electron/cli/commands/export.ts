@@ -126,6 +126,11 @@ documents share: give the path).`,
         );
       values.format = inferred;
     }
+    if (values.format === undefined && values.out === undefined)
+      return fail(
+        context,
+        'export: give --out PATH (its ending, .pdf, .md, .zip or .html, picks the format)',
+      );
     if (typeof values.format !== 'string' || !formats.includes(values.format)) {
       return fail(
         context,
@@ -193,7 +198,7 @@ documents share: give the path).`,
         if (collected.error === 'empty')
           return fail(
             context,
-            `export: nothing to export: ${dir} has no specs yet (${specDefinition}); export any document as it is with --doc NAME`,
+            `export: nothing to export: ${dir} has no specs yet; ${specDefinition}. Export any document as it is with --doc NAME`,
           );
         return fail(
           context,
