@@ -3,20 +3,12 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sandboxEnvironment } from '../git/testing/gitSandbox.js';
 import { Workspace } from './workspace.js';
 
+/** Real git with the test sandbox's fixed author and no user config. */
 function git(root: string, ...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd: root,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@t',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@t',
-    },
-  });
+  return execFileSync('git', args, { cwd: root, encoding: 'utf8', env: sandboxEnvironment(os.tmpdir()) });
 }
 
 describe('.specbench/ in a folder Specbench did not make', () => {
