@@ -50,6 +50,14 @@ function activeSection(
   return undefined;
 }
 
+/** The PM's views over the whole workspace, each with the routes that count as being on it. */
+const planViews: { hash: string; label: string; routes: Route['name'][] }[] = [
+  { hash: '#/timeline', label: 'Timeline', routes: ['timeline'] },
+  { hash: '#/releases', label: 'Releases', routes: ['releases', 'release'] },
+  { hash: '#/metrics', label: 'Metrics', routes: ['metrics'] },
+  { hash: '#/trace', label: 'Traceability', routes: ['trace'] },
+];
+
 /**
  * A folder of notes (a vault, a repository's docs): nothing in it is a spec, story, FAQ, feedback note
  * or roadmap item yet. Its notes come first; the PM's sections and views wait behind one disclosure
@@ -228,46 +236,18 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
           </ul>
         )}
         <ul className="sections secondary">
-          {pmShown && (
-            <>
-              <li>
+          {pmShown &&
+            planViews.map(({ hash, label, routes }) => (
+              <li key={hash}>
                 <a
-                  href="#/timeline"
+                  href={hash}
                   className="section-link"
-                  aria-current={route.name === 'timeline' ? 'page' : undefined}
+                  aria-current={routes.includes(route.name) ? 'page' : undefined}
                 >
-                  Timeline
+                  {label}
                 </a>
               </li>
-              <li>
-                <a
-                  href="#/releases"
-                  className="section-link"
-                  aria-current={route.name === 'releases' || route.name === 'release' ? 'page' : undefined}
-                >
-                  Releases
-                </a>
-              </li>
-              <li>
-                <a
-                  href="#/metrics"
-                  className="section-link"
-                  aria-current={route.name === 'metrics' ? 'page' : undefined}
-                >
-                  Metrics
-                </a>
-              </li>
-              <li>
-                <a
-                  href="#/trace"
-                  className="section-link"
-                  aria-current={route.name === 'trace' ? 'page' : undefined}
-                >
-                  Traceability
-                </a>
-              </li>
-            </>
-          )}
+            ))}
           <li>
             <a
               href="#/problems"
