@@ -198,7 +198,8 @@ describe('specbench merge-driver with real git', () => {
   it('specbench init in a fresh git repository offers the driver, and installs it with --merge-driver', async () => {
     const repository = path.join(sandbox.root, `fresh${clones}`);
     sandbox.git(sandbox.root, ['init', '-q', repository]);
-    const offered = runSpecbenchIn(sandbox, repository, ['init', '.']);
+    // Two workspaces of one repository, side by side (init refuses a folder inside a workspace).
+    const offered = runSpecbenchIn(sandbox, repository, ['init', 'solo']);
     const installed = runSpecbenchIn(sandbox, repository, ['init', 'team', '--merge-driver']);
     expect({
       offered: [offered.code, offered.stdout.split('\n').find((line) => line.includes('git repository'))],
@@ -210,7 +211,7 @@ describe('specbench merge-driver with real git', () => {
     }).toEqual({
       offered: [
         0,
-        'This folder is in a git repository: specbench merge-driver install . lets git merge specs block by block and roadmap.json item by item.',
+        'This folder is in a git repository: specbench merge-driver install solo lets git merge specs block by block and roadmap.json item by item.',
       ],
       installed: [0, true],
       driver: true,
