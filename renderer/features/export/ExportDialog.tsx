@@ -203,7 +203,8 @@ function ExportForm({ api, workspace, initialDocument, onClose }: Omit<ExportDia
           />
           Chosen documents
         </label>
-        <ul className="export-dialog__specs" aria-label="Documents to export">
+        {/* Focusable, so the list scrolls from the keyboard while "All specs" disables its boxes (axe: scrollable-region-focusable). */}
+        <ul className="export-dialog__specs" aria-label="Documents to export" tabIndex={0}>
           {documents.map((entry) => {
             const chosen =
               choices.scope === 'all' ? entry.type === 'spec' : choices.documents.includes(entry.path);
