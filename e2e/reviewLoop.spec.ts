@@ -145,8 +145,11 @@ Which study says so?
   await comments.open();
   const thread = comments.thread(/Forced registration/);
   await thread.getByRole('button', { name: 'Resolve' }).click();
-  // Without a name from git, Resolve first asks who is resolving.
+  // Without a name from git, Resolve first asks who is resolving; the name typed there resolves.
   const name = thread.getByRole('textbox', { name: 'Your name' });
+  await expect
+    .poll(async () => (await name.isVisible()) || !(await thread.isVisible()), { timeout: 7000 })
+    .toBe(true);
   if (await name.isVisible()) {
     await name.fill('Dana PM');
     await thread.getByRole('button', { name: 'Resolve' }).click();

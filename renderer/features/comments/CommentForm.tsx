@@ -12,9 +12,19 @@ interface CommentFormProps {
   /** Answers a message when the comment was not saved. */
   onSubmit: (body: string, author: CommentAuthor) => Promise<string | undefined>;
   onCancel?: () => void;
+  /** Told the name as it is typed (a thread's Resolve uses it before any reply is sent). */
+  onNameChange?: (name: string) => void;
 }
 
-export function CommentForm({ label, submitLabel, author, autoFocus, onSubmit, onCancel }: CommentFormProps) {
+export function CommentForm({
+  label,
+  submitLabel,
+  author,
+  autoFocus,
+  onSubmit,
+  onCancel,
+  onNameChange,
+}: CommentFormProps) {
   const [body, setBody] = useState('');
   const [asking, setAsking] = useState(author === undefined);
   const [name, setName] = useState(author?.name ?? '');
@@ -69,7 +79,10 @@ export function CommentForm({ label, submitLabel, author, autoFocus, onSubmit, o
             value={name}
             autoComplete="name"
             maxLength={200}
-            onChange={(event) => setName(event.target.value)}
+            onChange={(event) => {
+              setName(event.target.value);
+              onNameChange?.(event.target.value);
+            }}
           />
         </label>
       ) : (

@@ -30,6 +30,7 @@ export function ThreadView({
 }: ThreadViewProps) {
   const [replying, setReplying] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
+  const [typedName, setTypedName] = useState('');
   const label = thread.label || anchorText(thread);
   const comments = thread.entries.filter((entry) => entry.action === 'comment');
   const lastState = thread.entries.filter((entry) => entry.action !== 'comment').at(-1);
@@ -56,11 +57,15 @@ export function ThreadView({
     return undefined;
   };
   const setState = async (action: 'resolved' | 'reopened') => {
-    if (!author) {
+    // Who resolves: the known author, else the name typed in the reply box that asked for it.
+    const who = author ?? (typedName.trim() === '' ? undefined : { name: typedName.trim() });
+    if (!who) {
       setReplying(true);
-      return setError('Type your name in the reply box first, then resolve.');
+      return setError(
+        `Type your name in the box below, then ${action === 'resolved' ? 'resolve' : 'reopen'}.`,
+      );
     }
-    setError(await add(action, '', author));
+    setError(await add(action, '', who));
   };
 
   return (
@@ -129,6 +134,7 @@ export function ThreadView({
             return problem;
           }}
           onCancel={() => setReplying(false)}
+          onNameChange={setTypedName}
         />
       )}
     </article>
