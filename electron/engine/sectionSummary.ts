@@ -99,7 +99,7 @@ function withFingerprint(
   to: number,
 ): SectionSummary {
   if (section.words > exampleWordLimit) return section;
-  const fingerprint = contentFingerprint(lines.slice(from, to));
+  const fingerprint = contentFingerprint(lines, from, to);
   if (fingerprint !== undefined) section.fingerprint = fingerprint;
   return section;
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtInTemplate, renderTemplate, templateFromOverride } from './template.js';
 import {
@@ -41,6 +42,52 @@ describe('contentWords', () => {
       undefined,
       fingerprintOf(['hi']),
     ]);
+  });
+});
+
+describe('contentFingerprint', () => {
+  // The fingerprint as it was defined: the words, then their hash.
+  const byWords = (lines: string[]) => {
+    const words = contentWords(lines);
+    return words && words.length > 0 ? fingerprintOf(words) : undefined;
+  };
+  const pieces = [
+    'Pay',
+    'the CART',
+    '42',
+    ' ',
+    '\t',
+    '- ',
+    '1. ',
+    '[x] ',
+    '> ',
+    '## ',
+    '|',
+    '---',
+    ':',
+    ':::',
+    ':::requirement{#REQ-1}',
+    '<!--',
+    '-->',
+    '\r',
+    'möglich',
+    'İstanbul',
+    '支付',
+    '😀',
+    'ǅ',
+    '_',
+    'word '.repeat(30),
+  ];
+  const line = fc.array(fc.constantFrom(...pieces), { maxLength: 8 }).map((parts) => parts.join(''));
+
+  it('is the fingerprint of the words, for any lines and any range of them', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 6 }), fc.nat(6), fc.nat(6), (lines, a, b) => {
+        const [from, to] = [Math.min(a, b, lines.length), Math.min(Math.max(a, b), lines.length)];
+        expect(contentFingerprint(lines, from, to)).toBe(byWords(lines.slice(from, to)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
