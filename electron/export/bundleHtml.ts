@@ -12,6 +12,7 @@ import { keyLink, renderDocumentHtml, type TocHeading } from './documentHtml.js'
 import { attributes, escapeHtml, safeHref } from './htmlSanitizer.js';
 import { runningHeaderStyles, type RunningHeader } from './runningHeaders.js';
 import { documentBody, type SpecBundle } from './specBundle.js';
+import type { DiagramResult } from '../../shared/markdown/mermaidSettings.js';
 
 export interface BundleHtmlOptions {
   date: Date;
@@ -20,12 +21,16 @@ export interface BundleHtmlOptions {
   /** Printed page of each contents entry, by heading id; a print layout gets a page column either way. */
   pages?: ReadonlyMap<string, number>;
   print?: boolean;
+  /** Mermaid diagrams drawn for this bundle (bundleDiagrams); without them diagrams print as code. */
+  diagrams?: ReadonlyMap<string, DiagramResult>;
 }
 
 export interface BundleHtml {
   html: string;
   title: string;
   contents: TocHeading[];
+  /** The source of every Mermaid diagram the bundle prints. */
+  diagramSources: string[];
 }
 
 const typeNames: Record<string, string> = { spec: 'Spec', story: 'User story', faq: 'FAQ', doc: 'Document' };
@@ -53,7 +58,15 @@ export function bundleAnchors(bundle: SpecBundle): Map<string, string> {
 
 export function renderBundleHtml(bundle: SpecBundle, options: BundleHtmlOptions): BundleHtml {
   const anchors = bundleAnchors(bundle);
-  const context = { root: bundle.root, anchors, titles: bundle.titles, resolveName: bundle.resolveName };
+  const diagramSources = new Set<string>();
+  const context = {
+    root: bundle.root,
+    anchors,
+    titles: bundle.titles,
+    resolveName: bundle.resolveName,
+    diagramSources,
+    ...(options.diagrams === undefined ? {} : { diagrams: options.diagrams }),
+  };
   const title = bundleTitle(bundle);
   const contents: TocHeading[] = [];
   const sections: string[] = [];
@@ -116,7 +129,7 @@ ${sections.join('\n')}
 </body>
 </html>
 `;
-  return { html, title, contents };
+  return { html, title, contents, diagramSources: [...diagramSources] };
 }
 
 function cover(bundle: SpecBundle, title: string, options: BundleHtmlOptions): string {

@@ -12,7 +12,7 @@ import type { TocHeading } from './documentHtml.js';
 import type { PdfPrinter, PrinterLauncher } from './pdfPrinter.js';
 import type { SpecBundle } from './specBundle.js';
 
-export interface BundlePdfOptions extends Pick<BundleHtmlOptions, 'date' | 'version'> {
+export interface BundlePdfOptions extends Pick<BundleHtmlOptions, 'date' | 'version' | 'diagrams'> {
   /** Prints the HTML and stays open (the caller closes it). */
   printer?: PdfPrinter;
   /** Starts the printer for this print, closed here; Playwright's Chromium when neither is given. */
@@ -61,6 +61,7 @@ export async function renderBundlePdf(
     date: options.date,
     print: true,
     ...(options.version === undefined ? {} : { version: options.version }),
+    ...(options.diagrams === undefined ? {} : { diagrams: options.diagrams }),
   };
   try {
     let pages = new Map<string, number>();

@@ -67,6 +67,11 @@ mark { background: #fff1a8; color: inherit; padding: 0 0.5mm; border-radius: 0.5
 .footnote > sup { color: var(--accent); font-weight: 600; }
 math[display="block"] { margin: 2mm 0; }
 .math-source { color: var(--muted); }
+.diagram { margin: 2mm 0 4mm; text-align: center; break-inside: avoid; page-break-inside: avoid; }
+.diagram svg { max-width: 100%; max-height: 240mm; height: auto; }
+.diagram-failed pre { margin-bottom: 1mm; }
+.diagram-error { margin: 0 0 3mm; font-size: 9pt; color: var(--muted); font-style: italic;
+  font-feature-settings: 'calt' 0; }
 .image-alt { display: inline-block; padding: 1mm 2mm; border: 1px dashed var(--rule); color: var(--muted); font-style: italic; }
 code { font-family: ${mono}; font-size: 9pt; background: var(--soft);
   padding: 0.2mm 1mm; border-radius: 1mm; }

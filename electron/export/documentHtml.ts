@@ -27,6 +27,8 @@ import {
 } from './vaultMarkdownHtml.js';
 import { footnoteDefinitionExtension, highlightExtension, noteAtomExtension } from './noteMarkupHtml.js';
 import type { NameLink } from '../../shared/grammar/nameLinkGrammar.js';
+import type { DiagramResult } from '../../shared/markdown/mermaidSettings.js';
+import { diagramHtml, isDiagramLanguage } from './diagramHtml.js';
 
 export interface TocHeading {
   id: string;
@@ -48,6 +50,10 @@ export interface DocumentHtmlContext {
   resolveName?: (link: NameLink, fromPath: string) => NamedTarget | undefined;
   /** How many embeds deep this body is printed: an embedded note's headings are not numbered. */
   embedDepth?: number;
+  /** Mermaid diagrams drawn for this bundle, by source; a diagram not in it prints as code. */
+  diagrams?: ReadonlyMap<string, DiagramResult>;
+  /** Collects the source of every Mermaid diagram printed, for drawing before the final render. */
+  diagramSources?: Set<string>;
 }
 
 /** Notes embedded in embedded notes are printed to this depth (a note embedding itself stops). */
@@ -185,6 +191,12 @@ export function renderDocumentHtml(
         const data = imageDataUri(context.root, documentPath, href);
         if (data === undefined) return missingImage(context.root, documentPath, href, text);
         return `<img${attributes({ src: data, alt: text, title: title ?? undefined })}>`;
+      },
+      code({ text, lang }) {
+        if (!isDiagramLanguage(lang)) return false;
+        context.diagramSources?.add(text);
+        const drawn = context.diagrams?.get(text);
+        return drawn === undefined ? false : diagramHtml(text, drawn);
       },
       checkbox({ checked }) {
         return `<span class="checkbox${checked ? ' checked' : ''}" role="img" aria-label="${checked ? 'done' : 'to do'}"></span> `;

@@ -10,6 +10,8 @@ import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { writeFileAtomic } from '../engine/atomicFile.js';
 import { renderBundleHtml } from './bundleHtml.js';
+import { bundleDiagrams } from './bundleDiagrams.js';
+import type { DiagramRenderer } from './diagramRenderer.js';
 import { uncoveredCharacters } from './exportFonts.js';
 import { writeFilesTogether } from './writeFilesTogether.js';
 import { bundleFiles, renderBundleMarkdown } from './markdownBundle.js';
@@ -38,6 +40,8 @@ export interface RenderOptions {
   onProgress?: (fraction: number, step: string) => void;
   /** Starts the PDF printer (the desktop app's Electron one); Playwright's Chromium when absent. */
   launchPrinter?: PrinterLauncher;
+  /** Draws the bundle's Mermaid diagrams for PDF and HTML; a sandboxed Chromium page when absent. */
+  drawDiagrams?: DiagramRenderer;
   /** Stops the export between steps; nothing is written once it is aborted. */
   signal?: AbortSignal;
 }
@@ -146,13 +150,19 @@ export async function renderBundle(
   let data: Uint8Array;
   let assets = new Map<string, Uint8Array>();
   // PDF and HTML carry their own fonts; Markdown and zip leave the fonts to whoever opens them.
-  const warnings = options.format === 'pdf' || options.format === 'html' ? uncoveredWarnings(bundle) : [];
+  const onPaper = options.format === 'pdf' || options.format === 'html';
+  const warnings = onPaper ? uncoveredWarnings(bundle) : [];
+  // Markdown and zip keep each diagram's source; PDF and HTML show it drawn.
+  if (onPaper) progress(0.02, 'drawing diagrams');
+  const diagrams = onPaper ? await bundleDiagrams(bundle, options.drawDiagrams) : undefined;
+  if (options.signal?.aborted) return cancelled;
   switch (options.format) {
     case 'pdf': {
       // Loaded only for PDF: Markdown, zip and HTML work where playwright-core is not installed.
       const { renderBundlePdf } = await import('./bundlePdf.js');
       const printed = await renderBundlePdf(bundle, {
         ...common,
+        diagrams,
         onProgress: (fraction, step) => progress(fraction * 0.95, step),
         ...(options.signal === undefined ? {} : { signal: options.signal }),
         ...(options.launchPrinter === undefined ? {} : { launchPrinter: options.launchPrinter }),
@@ -163,7 +173,7 @@ export async function renderBundle(
       break;
     }
     case 'html':
-      data = new TextEncoder().encode(renderBundleHtml(bundle, common).html);
+      data = new TextEncoder().encode(renderBundleHtml(bundle, { ...common, diagrams }).html);
       break;
     case 'md': {
       const single = renderBundleMarkdown(bundle, {

@@ -6,42 +6,24 @@
 import DOMPurify from 'dompurify';
 import type { Mermaid } from 'mermaid';
 import { sanitizeDiagramSvg } from '../../../shared/markdown/htmlPolicy.js';
+import {
+  diagramErrorText,
+  mermaidSettings,
+  type DiagramResult,
+} from '../../../shared/markdown/mermaidSettings.js';
 
 let loading: Promise<Mermaid> | undefined;
 let counter = 0;
 
 function loadMermaid(): Promise<Mermaid> {
   loading ??= import('mermaid').then(({ default: mermaid }) => {
-    mermaid.initialize({
-      startOnLoad: false,
-      securityLevel: 'strict',
-      theme: 'default',
-      // Labels as SVG text: HTML labels need <foreignObject>, which the sanitiser removes.
-      htmlLabels: false,
-      flowchart: { htmlLabels: false },
-      suppressErrorRendering: true,
-      fontFamily: 'Inter, DejaVu Sans, sans-serif',
-    });
+    mermaid.initialize(mermaidSettings('default', 'Inter, DejaVu Sans, sans-serif'));
     return mermaid;
   });
   return loading;
 }
 
-export type DiagramResult = { ok: true; svg: string } | { ok: false; error: string };
-
 const purifier = DOMPurify(window);
-
-/** The first line of what Mermaid says is wrong, for people. */
-function errorText(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const lines = message.split('\n').map((line) => line.trim());
-  return (
-    lines
-      .filter((line) => line !== '' && !/^-*\^$/.test(line))
-      .slice(0, 2)
-      .join(' ') || 'unreadable diagram'
-  );
-}
 
 /** Draws `source` as an SVG string, or says why it cannot. */
 export async function renderDiagram(source: string): Promise<DiagramResult> {
@@ -52,6 +34,6 @@ export async function renderDiagram(source: string): Promise<DiagramResult> {
     return { ok: true, svg: sanitizeDiagramSvg(purifier, svg) };
   } catch (error) {
     document.getElementById(`dspecbench-mermaid-${counter}`)?.remove();
-    return { ok: false, error: errorText(error) };
+    return { ok: false, error: diagramErrorText(error) };
   }
 }
