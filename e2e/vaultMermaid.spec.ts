@@ -69,3 +69,48 @@ test('a Mermaid block is drawn as a diagram, its source edited as typed; a broke
   await first.getByRole('button', { name: 'Edit source' }).click();
   await expect(first.locator('code')).toBeHidden();
 });
+
+/** Relative luminance of a computed `rgb(…)` colour, 0 (black) to 1 (white). */
+function luminance(colour: string): number {
+  const [r, g, b] = (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map((value) => {
+    const channel = Number(value) / 255;
+    return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+test('a diagram is drawn in dark colours in the dark theme, and again when the theme changes', async ({
+  app,
+}) => {
+  await app.page.emulateMedia({ colorScheme: 'dark' });
+  await app.openDocument('Checkout flow.md');
+  const card = app.editor.locator('.md-mermaid').first();
+  const colours = async () =>
+    card.evaluate((element) => {
+      const text = element.querySelector('svg .nodeLabel, svg .node text')!;
+      const shape = element.querySelector('svg .node rect, svg .node polygon, svg .node path')!;
+      return {
+        text: getComputedStyle(text).fill,
+        shape: getComputedStyle(shape).fill,
+        card: getComputedStyle(element.querySelector('.md-mermaid-diagram')!).backgroundColor,
+      };
+    });
+  await expect(card).toHaveAttribute('data-theme', 'dark');
+  await expect(card.locator('svg')).toContainText('Receipt');
+  const dark = await colours();
+  // Light words on dark shapes on a dark card: readable, and no white box in a dark editor.
+  expect({
+    text: luminance(dark.text) > 0.5,
+    shape: luminance(dark.shape) < 0.2,
+    card: luminance(dark.card) < 0.05,
+  }).toEqual({ text: true, shape: true, card: true });
+  await screenshot(app.page, 'vault-mermaid-dark');
+
+  await app.page.emulateMedia({ colorScheme: 'light' });
+  await expect(card).toHaveAttribute('data-theme', 'default');
+  const light = await colours();
+  expect({ text: luminance(light.text) < 0.2, card: luminance(light.card) > 0.9 }).toEqual({
+    text: true,
+    card: true,
+  });
+});

@@ -7,7 +7,7 @@ import { Extension } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type EditorView, type NodeView } from '@tiptap/pm/view';
-import { renderDiagram } from './mermaidDiagram.js';
+import { diagramTheme, onDidChangeDiagramTheme, renderDiagram, type DiagramTheme } from './mermaidDiagram.js';
 
 export const isMermaid = (node: ProseMirrorNode): boolean =>
   node.type.name === 'codeBlock' && String(node.attrs.language ?? '').toLowerCase() === 'mermaid';
@@ -42,6 +42,11 @@ class MermaidView implements NodeView {
   private source: string;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private drawn = 0;
+  private theme: DiagramTheme = diagramTheme();
+  // Drawn again in the other theme's colours when the app's theme changes.
+  private readonly stopWatchingTheme = onDidChangeDiagramTheme(() => {
+    if (diagramTheme() !== this.theme) void this.draw();
+  });
 
   constructor(
     node: ProseMirrorNode,
@@ -89,10 +94,12 @@ class MermaidView implements NodeView {
 
   private async draw(): Promise<void> {
     const round = ++this.drawn;
+    this.theme = diagramTheme();
     this.dom.setAttribute('aria-busy', 'true');
-    const result = await renderDiagram(this.source);
+    const result = await renderDiagram(this.source, this.theme);
     if (round !== this.drawn) return;
     this.dom.removeAttribute('aria-busy');
+    this.dom.dataset.theme = this.theme;
     this.dom.classList.toggle('md-mermaid-broken', !result.ok);
     if (result.ok) {
       this.diagram.innerHTML = result.svg;
@@ -128,6 +135,7 @@ class MermaidView implements NodeView {
 
   destroy(): void {
     clearTimeout(this.timer);
+    this.stopWatchingTheme();
     this.drawn++;
   }
 }

@@ -14,22 +14,47 @@ import {
 
 let loading: Promise<Mermaid> | undefined;
 let counter = 0;
+let initialisedTheme: DiagramTheme | undefined;
+
+export type DiagramTheme = 'default' | 'dark';
 
 function loadMermaid(): Promise<Mermaid> {
-  loading ??= import('mermaid').then(({ default: mermaid }) => {
-    mermaid.initialize(mermaidSettings('default', 'Inter, DejaVu Sans, sans-serif'));
-    return mermaid;
-  });
+  loading ??= import('mermaid').then(({ default: mermaid }) => mermaid);
   return loading;
+}
+
+const darkQuery = () => window.matchMedia('(prefers-color-scheme: dark)');
+
+/** Mermaid's theme for the app's: the palette's choice (`data-theme`), else the system's. */
+export function diagramTheme(): DiagramTheme {
+  const chosen = document.documentElement.dataset.theme;
+  const dark = chosen === undefined ? darkQuery().matches : chosen === 'dark';
+  return dark ? 'dark' : 'default';
+}
+
+/** Calls `listener` when the app's theme changes (palette toggle or system); returns the unsubscribe. */
+export function onDidChangeDiagramTheme(listener: () => void): () => void {
+  const observer = new MutationObserver(listener);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  const query = darkQuery();
+  query.addEventListener('change', listener);
+  return () => {
+    observer.disconnect();
+    query.removeEventListener('change', listener);
+  };
 }
 
 const purifier = DOMPurify(window);
 
-/** Draws `source` as an SVG string, or says why it cannot. */
-export async function renderDiagram(source: string): Promise<DiagramResult> {
+/** Draws `source` as an SVG string in the colours of `theme`, or says why it cannot. */
+export async function renderDiagram(source: string, theme: DiagramTheme): Promise<DiagramResult> {
   if (source.trim() === '') return { ok: false, error: 'The diagram is empty.' };
   try {
     const mermaid = await loadMermaid();
+    if (initialisedTheme !== theme) {
+      mermaid.initialize(mermaidSettings(theme, 'Inter, DejaVu Sans, sans-serif'));
+      initialisedTheme = theme;
+    }
     const { svg } = await mermaid.render(`specbench-mermaid-${++counter}`, source);
     return { ok: true, svg: sanitizeDiagramSvg(purifier, svg) };
   } catch (error) {
