@@ -1,8 +1,10 @@
 /** Front-matter fields as a typed form; every change goes through setFrontMatterFields (minimal line edits). */
-import { useState } from 'react';
 import { documentStatuses, type DocumentType } from '../../../shared/model/documentModel.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
-import { KeyPicker, type KeyOption } from './KeyPicker.js';
+import { FeedbackProperties, feedbackFields } from './FeedbackProperties.js';
+import type { KeyOption } from './KeyPicker.js';
+import { KeyListProperty, asList } from './KeyListProperty.js';
+import { TextProperty } from './TextProperty.js';
 
 interface PropertiesPanelProps {
   type: DocumentType;
@@ -15,6 +17,7 @@ interface PropertiesPanelProps {
 // Sign-off stamps are shown as review and approval state, not as raw fields.
 const shownElsewhere = new Set(['title', 'key', 'type', 'reviewed', 'approvals']);
 const edited = new Set(['status', 'owner', 'implements', 'answers', 'estimate']);
+const feedbackEdited = new Set<string>([...edited, ...feedbackFields]);
 
 /** Every requirement, named by its first line and the spec it is in: two specs may word one alike. */
 function requirementOptions(workspace: WorkspaceState): KeyOption[] {
@@ -31,16 +34,11 @@ function requirementOptions(workspace: WorkspaceState): KeyOption[] {
   return options;
 }
 
-function asList(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map(String);
-  if (typeof value === 'string' && value.trim() !== '') return value.split(/[\s,]+/).filter(Boolean);
-  return [];
-}
-
 export function PropertiesPanel({ type, fields, workspace, editable, onChange }: PropertiesPanelProps) {
   const statuses = documentStatuses[type];
   const status = typeof fields.status === 'string' ? fields.status : '';
-  const others = Object.entries(fields).filter(([name]) => !shownElsewhere.has(name) && !edited.has(name));
+  const ownFields = type === 'feedback' ? feedbackEdited : edited;
+  const others = Object.entries(fields).filter(([name]) => !shownElsewhere.has(name) && !ownFields.has(name));
   return (
     <section className="properties" aria-label="Properties">
       {statuses.length > 0 && (
@@ -60,12 +58,17 @@ export function PropertiesPanel({ type, fields, workspace, editable, onChange }:
           </select>
         </label>
       )}
-      <TextProperty
-        label="Owner"
-        value={typeof fields.owner === 'string' ? fields.owner : ''}
-        editable={editable}
-        onCommit={(value) => onChange({ owner: value || undefined })}
-      />
+      {(type !== 'feedback' || fields.owner !== undefined) && (
+        <TextProperty
+          label="Owner"
+          value={typeof fields.owner === 'string' ? fields.owner : ''}
+          editable={editable}
+          onCommit={(value) => onChange({ owner: value || undefined })}
+        />
+      )}
+      {type === 'feedback' && (
+        <FeedbackProperties fields={fields} workspace={workspace} editable={editable} onChange={onChange} />
+      )}
       {type === 'story' && (
         <>
           <KeyListProperty
@@ -109,76 +112,5 @@ export function PropertiesPanel({ type, fields, workspace, editable, onChange }:
         </div>
       ))}
     </section>
-  );
-}
-
-function TextProperty({
-  label,
-  value,
-  editable,
-  onCommit,
-}: {
-  label: string;
-  value: string;
-  editable: boolean;
-  onCommit: (value: string) => void;
-}) {
-  const [draft, setDraft] = useState(value);
-  const [seen, setSeen] = useState(value);
-  if (value !== seen) {
-    setSeen(value);
-    setDraft(value);
-  }
-  return (
-    <label className="property">
-      <span>{label}</span>
-      <input
-        value={draft}
-        readOnly={!editable}
-        onChange={(event) => setDraft(event.target.value)}
-        onBlur={() => draft.trim() !== value && onCommit(draft.trim())}
-        onKeyDown={(event) => event.key === 'Enter' && event.currentTarget.blur()}
-      />
-    </label>
-  );
-}
-
-function KeyListProperty(props: {
-  label: string;
-  keys: string[];
-  options: () => KeyOption[];
-  editable: boolean;
-  onChange: (keys: string[]) => void;
-}) {
-  const { label, keys, options, editable, onChange } = props;
-  return (
-    <div className="property" role="group" aria-label={label}>
-      <span>{label}</span>
-      <span className="key-list">
-        {keys.map((key) => (
-          <span key={key} className="chip">
-            {key}
-            {editable && (
-              <button
-                type="button"
-                className="chip-remove"
-                aria-label={`Remove ${key} from ${label}`}
-                onClick={() => onChange(keys.filter((value) => value !== key))}
-              >
-                ×
-              </button>
-            )}
-          </span>
-        ))}
-        {editable && (
-          <KeyPicker
-            label={`Add to ${label}`}
-            text="+ add"
-            options={() => options().filter((option) => !keys.includes(option.key))}
-            onPick={(key) => onChange([...keys, key])}
-          />
-        )}
-      </span>
-    </div>
   );
 }
