@@ -15,7 +15,9 @@ const note =
   '$$\n\\sum_{i=1}^{n} x_i\n$$\n\n' +
   '<div align="center"><b>Bold claim</b> <img src="x" onerror="alert(1)"> ' +
   '<img src="img/chart.png" alt="Chart"> <img src="https://example.com/t.png" alt="tracker"></div>\n\n' +
+  'Carts expire after a month[^expiry].\n\n' +
   '[^1]: From the March funnel report.\n\n' +
+  '[^expiry]: Legal asked for 30 days.\n\n' +
   'See [the guide][guide].\n\n' +
   '[guide]: https://example.com/guide "Guide"\n';
 
@@ -48,6 +50,12 @@ test('highlights, tags, comments, math, footnotes and HTML show as what they mea
   const footnote = app.editor.getByLabel('Footnote 1', { exact: true });
   await footnote.hover();
   await expect(footnote.getByRole('tooltip')).toHaveText('From the March funnel report.');
+  // A footnote with a label shows its number in the order of first reference, as GitHub shows it.
+  const labelled = app.editor.getByLabel('Footnote 2', { exact: true });
+  await expect(labelled.locator('sup')).toHaveText('2');
+  await labelled.hover();
+  await expect(labelled.getByRole('tooltip')).toHaveText('Legal asked for 30 days.');
+  await expect(app.editor.locator('.footnote-definition sup')).toHaveText(['1', '2']);
   await expect(app.editor.getByText('Bold claim')).toBeVisible();
   const images = app.editor.locator('.md-html-block img');
   await expect(images).toHaveCount(3);

@@ -29,6 +29,7 @@ import { footnoteDefinitionExtension, highlightExtension, noteAtomExtension } fr
 import type { NameLink } from '../../shared/grammar/nameLinkGrammar.js';
 import type { DiagramResult } from '../../shared/markdown/mermaidSettings.js';
 import { diagramHtml, isDiagramLanguage } from './diagramHtml.js';
+import { footnoteNumbers, footnoteReferenceLabels } from '../../shared/markdown/footnoteNumbers.js';
 
 export interface TocHeading {
   id: string;
@@ -85,6 +86,7 @@ export function renderDocumentHtml(
   // GitHub's ids, under a prefix per document: a bundle holds several documents' "Overview".
   const prefix = `d${number.replace(/\./g, '-')}-`;
   const slug = headingSlugger();
+  const footnotes = footnoteNumbers(footnoteReferenceLabels(text));
   const marked = new Marked({ gfm: true, async: false });
   let headingIndex = -1;
   const depth = context.embedDepth ?? 0;
@@ -109,9 +111,9 @@ export function renderDocumentHtml(
       calloutExtension(),
       wikiLinkExtension(documentPath, vault),
       embedExtension(documentPath, vault),
-      noteAtomExtension(prefix),
+      noteAtomExtension(prefix, footnotes),
       highlightExtension(),
-      footnoteDefinitionExtension(prefix),
+      footnoteDefinitionExtension(prefix, footnotes),
     ],
     renderer: {
       heading({ tokens, depth: headingDepth }) {

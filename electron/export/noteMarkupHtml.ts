@@ -6,6 +6,7 @@
 import katex from 'katex';
 import { type Tokens, type TokenizerAndRendererExtension } from 'marked';
 import { findInlineStart } from '../../shared/grammar/inlineStart.js';
+import { footnoteNumberText } from '../../shared/markdown/footnoteNumbers.js';
 import { matchRawInline } from '../../shared/markdown/extensions/rawInline.js';
 import { rawInlineKind } from '../../shared/markdown/rawInlineKind.js';
 import { escapeHtml } from './htmlSanitizer.js';
@@ -33,7 +34,10 @@ export function mathHtml(tex: string, display: boolean, source: string): string 
 }
 
 /** Comments, math and footnote references; `idPrefix` keeps a bundle's documents' footnotes apart. */
-export function noteAtomExtension(idPrefix: string): TokenizerAndRendererExtension {
+export function noteAtomExtension(
+  idPrefix: string,
+  footnotes: ReadonlyMap<string, number>,
+): TokenizerAndRendererExtension {
   return {
     name: 'noteAtom',
     level: 'inline',
@@ -50,7 +54,7 @@ export function noteAtomExtension(idPrefix: string): TokenizerAndRendererExtensi
       if (kind.kind === 'math') return mathHtml(kind.tex, kind.display, token.raw);
       if (kind.kind === 'footnote') {
         const id = `${idPrefix}fn-${kind.label.replace(/[^A-Za-z0-9_-]/g, '-')}`;
-        return `<sup class="footnote-ref"><a href="#${escapeHtml(id)}">${escapeHtml(kind.label)}</a></sup>`;
+        return `<sup class="footnote-ref"><a href="#${escapeHtml(id)}">${escapeHtml(footnoteNumberText(footnotes, kind.label))}</a></sup>`;
       }
       return '';
     },
@@ -81,7 +85,10 @@ export function highlightExtension(): TokenizerAndRendererExtension {
 const definitionAtStart = /^\[\^([^\]\s]+)\]:[ \t]*([^\n]*(?:\n(?: {2,}|\t)[^\n]*)*)(?:\n+|$)/;
 
 /** `[^1]: text` (continued on indented lines): the note, printed where it is written, its reference's target. */
-export function footnoteDefinitionExtension(idPrefix: string): TokenizerAndRendererExtension {
+export function footnoteDefinitionExtension(
+  idPrefix: string,
+  footnotes: ReadonlyMap<string, number>,
+): TokenizerAndRendererExtension {
   return {
     name: 'footnoteDefinition',
     level: 'block',
@@ -103,7 +110,7 @@ export function footnoteDefinitionExtension(idPrefix: string): TokenizerAndRende
     renderer(token) {
       const { label, tokens } = token as Tokens.Generic;
       const id = `${idPrefix}fn-${String(label).replace(/[^A-Za-z0-9_-]/g, '-')}`;
-      return `<div class="footnote" id="${escapeHtml(id)}"><sup>${escapeHtml(String(label))}</sup> ${this.parser.parseInline(tokens ?? [])}</div>\n`;
+      return `<div class="footnote" id="${escapeHtml(id)}"><sup>${escapeHtml(footnoteNumberText(footnotes, String(label)))}</sup> ${this.parser.parseInline(tokens ?? [])}</div>\n`;
     },
   };
 }

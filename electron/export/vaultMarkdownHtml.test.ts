@@ -113,6 +113,11 @@ describe('callouts, links by name and embeds in the export', () => {
       '<p dir="auto">Paid more<sup class="footnote-ref"><a href="#d1-fn-1">1</a></sup>.</p>\n<div class="footnote" id="d1-fn-1"><sup>1</sup> From the <em>March</em> report\nand the survey.</div>',
     ],
     [
+      'footnotes with labels print numbered in the order of their first reference',
+      'A[^why] b[^source] c[^why].\n\n[^source]: S.\n[^why]: W.\n',
+      '<p dir="auto">A<sup class="footnote-ref"><a href="#d1-fn-why">1</a></sup> b<sup class="footnote-ref"><a href="#d1-fn-source">2</a></sup> c<sup class="footnote-ref"><a href="#d1-fn-why">1</a></sup>.</p>\n<div class="footnote" id="d1-fn-source"><sup>2</sup> S.</div>\n<div class="footnote" id="d1-fn-why"><sup>1</sup> W.</div>',
+    ],
+    [
       'math KaTeX cannot read prints as its source',
       'Cost $\\frac{a$ here.',
       '<p dir="auto">Cost <code class="math-source">$\\frac{a$</code> here.</p>',

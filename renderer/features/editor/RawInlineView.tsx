@@ -13,6 +13,7 @@ import {
   linkDefinitions,
   rawInlineKind,
 } from '../../../shared/markdown/rawInlineKind.js';
+import { footnoteNumberIn } from './documentFootnotes.js';
 import { mathMarkup } from './renderedMarkup.js';
 import './markdownViews.css';
 
@@ -145,9 +146,16 @@ function FootnoteReference({
     if (definition?.label === label) text = definition.text;
     return false;
   });
+  const number = footnoteNumberIn(editorDoc, label);
   return (
-    <NodeViewWrapper as="span" className="footnote-ref" tabIndex={0} aria-label={`Footnote ${label}`}>
-      <sup>{label}</sup>
+    <NodeViewWrapper
+      as="span"
+      className="footnote-ref"
+      tabIndex={0}
+      aria-label={`Footnote ${number}`}
+      title={number === label ? undefined : `[^${label}]`}
+    >
+      <sup>{number}</sup>
       <span className="link-preview" role="tooltip">
         {text ?? `Footnote ${label} has no definition`}
       </span>

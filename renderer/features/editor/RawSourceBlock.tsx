@@ -6,6 +6,7 @@ import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { footnoteDefinition, linkDefinitions, mathBlock } from '../../../shared/markdown/rawInlineKind.js';
 import { displaySource } from './assetPaths.js';
+import { footnoteNumberIn } from './documentFootnotes.js';
 import { htmlBlockMarkup, mathMarkup } from './renderedMarkup.js';
 
 const commentPattern = /^<!--([\s\S]*?)-->\s*$/;
@@ -14,14 +15,16 @@ const commentPattern = /^<!--([\s\S]*?)-->\s*$/;
 function renderedForm(
   source: string,
   documentPath: string,
+  footnoteNumber: string | undefined,
 ): { label: string; content: ReactNode } | undefined {
   const footnote = footnoteDefinition(source);
   if (footnote) {
+    const number = footnoteNumber ?? footnote.label;
     return {
-      label: `Footnote ${footnote.label}`,
+      label: `Footnote ${number}`,
       content: (
         <p className="footnote-definition">
-          <sup>{footnote.label}</sup> {footnote.text}
+          <sup>{number}</sup> {footnote.text}
         </p>
       ),
     };
@@ -69,7 +72,13 @@ export function RawSourceBlock({
   const source = String(node.attrs.source ?? '');
   const comment = commentPattern.exec(source.trim());
   const [editing, setEditing] = useState(false);
-  const rendered = useMemo(() => renderedForm(source, documentPath), [source, documentPath]);
+  const footnote = footnoteDefinition(source);
+  // Numbered in the order of first reference: 1, 2, … whatever the labels.
+  const footnoteNumber = footnote && footnoteNumberIn(editor.state.doc, footnote.label);
+  const rendered = useMemo(
+    () => renderedForm(source, documentPath, footnoteNumber),
+    [source, documentPath, footnoteNumber],
+  );
   const area = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     const element = area.current;
