@@ -98,7 +98,7 @@ test('a PM commits, is told to pull first, resolves the conflict block by block 
   await changes.files.getByRole('button', { name: spec }).click();
   const diff = app.page.getByRole('region', { name: `Changes in ${spec}` });
   await expect(diff.getByRole('heading', { name: /REQ-2/ })).toBeVisible();
-  await expect(diff).toContainText('Guests enter an email address once');
+  await expect(diff).toContainText('Guests [removed: give][added: enter] an email address once');
   await screenshot(app.page, 'changes-panel');
   await expectAccessible(app.page);
   await changes.commit('Dana rewords REQ-2', 1);
@@ -378,23 +378,89 @@ test('History shows who changed a requirement, with the diff, and compares two r
   await app.page.getByRole('link', { name: 'History of REQ-2' }).click();
   await expect(app.page.getByRole('heading', { name: /^History of REQ-2/, level: 1 })).toBeVisible();
   const list = app.page.getByRole('list', { name: 'Changes' });
-  await expect(list.getByRole('listitem')).toHaveCount(2);
-  await expect(list.getByRole('listitem').first()).toContainText('Reword REQ-2');
-  await expect(list.getByRole('listitem').first()).toContainText('Guests enter an email address once');
+  // Its own items only: each change lists its criteria too.
+  const entries = list.locator(':scope > li');
+  await expect(entries).toHaveCount(2);
+  await expect(entries.first()).toContainText('Reword REQ-2');
+  await expect(entries.first()).toContainText('Guests [removed: give][added: enter] an email address once');
   const compare = app.page.getByRole('form', { name: 'Compare revisions' });
   await compare.getByRole('button', { name: 'Compare' }).click();
   await expect(compare.getByRole('region', { name: 'Comparison' })).toContainText('REQ-2 changed');
+  await expect(compare.getByRole('region', { name: 'Comparison' })).toContainText('[added: enter]');
   await screenshot(app.page, 'requirement-history');
 
   await app.goto('#/roadmap/RM-1');
   await app.page.getByRole('link', { name: 'History of RM-1' }).click();
   await expect(app.page.getByRole('heading', { name: 'History of RM-1', level: 1 })).toBeVisible();
-  await expect(list.getByRole('listitem').first()).toContainText('sample');
+  await expect(entries.first()).toContainText('sample');
 
   await app.openDocument(spec);
   await app.page.getByRole('link', { name: 'History', exact: true }).click();
   await expect(app.page.getByRole('heading', { name: 'History of Guest checkout', level: 1 })).toBeVisible();
-  await expect(list.getByRole('listitem').first()).toContainText('Reword REQ-2');
+  await expect(entries.first()).toContainText('Reword REQ-2');
+});
+
+test('Changes and History read a change as a PM does: fields, words and criteria, the source one click away', async ({
+  app,
+  workspaceDir,
+}) => {
+  const file = path.join(workspaceDir, spec);
+  const text = await fs.readFile(file, 'utf8');
+  await fs.writeFile(
+    file,
+    text
+      .replace('#REQ-2 priority=must status=approved', '#REQ-2 priority=should status=review')
+      .replace(req2, 'Guests give an email address exactly once')
+      .replace(
+        /- Given a placed guest order,[^\n]*\n/,
+        '- Given a typo in the address, when the shopper confirms, then they can correct it.\n',
+      ),
+  );
+  const roadmap = path.join(workspaceDir, 'roadmap.json');
+  await fs.writeFile(
+    roadmap,
+    (await fs.readFile(roadmap, 'utf8')).replace('"lane": "now"', '"lane": "next"'),
+  );
+  const changes = new ChangesModel(app.page);
+  await changes.open();
+  await changes.files.getByRole('button', { name: spec }).click();
+  const diff = app.page.getByRole('region', { name: `Changes in ${spec}` });
+  const req = diff.getByRole('group', { name: 'REQ-2', exact: true });
+  await expect(req.getByRole('list', { name: 'Fields' })).toHaveText(
+    /priority must → should\s*status approved → review/,
+  );
+  await expect(req.getByRole('insertion')).toHaveText(['should', 'review', '[added: exactly ]']);
+  await expect(req).toContainText('Added criterion Given a typo in the address');
+  await expect(req).toContainText('Removed criterion Given a placed guest order');
+  await expect(req).not.toContainText(':::requirement');
+  await screenshot(app.page, 'changes-readable');
+  await app.page.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(app.page, 'changes-readable-dark');
+  await app.page.emulateMedia({ colorScheme: 'light' });
+  await diff.getByRole('button', { name: 'Show source diff' }).click();
+  await expect(req.getByRole('group', { name: 'REQ-2 changed' })).toContainText(
+    ':::requirement{#REQ-2 priority=must status=approved roadmap=RM-1}',
+  );
+  await changes.files.getByRole('button', { name: 'roadmap.json' }).click();
+  const items = app.page.getByRole('region', { name: 'Changes in roadmap.json' });
+  await expect(items.getByRole('group', { name: 'RM-1', exact: true })).toHaveText(
+    /RM-1\s*changed.*lane now → next/,
+  );
+
+  git(workspaceDir, 'commit', '-q', '-am', 'REQ-2 back to review');
+  await app.goto('#/history/REQ-2');
+  const latest = app.page.getByRole('list', { name: 'Changes' }).getByRole('listitem').first();
+  await expect(latest).toContainText('REQ-2 back to review');
+  await expect(latest.getByRole('list', { name: 'Fields' })).toHaveText(/priority must → should/);
+  await expect(latest.getByRole('insertion')).toHaveText(['should', 'review', '[added: exactly ]']);
+  await screenshot(app.page, 'history-readable');
+  await latest.getByRole('button', { name: 'Show source diff' }).click();
+  await expect(latest.getByRole('button', { name: 'Show source diff' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(latest).toContainText(':::requirement{#REQ-2 priority=should status=review roadmap=RM-1}');
+  await expectAccessible(app.page);
 });
 
 test('without a repository each git view says so in one line, and the rest works', async ({ page }) => {

@@ -5,6 +5,11 @@
  */
 import { itemDiff } from '../../shared/merge/itemDiff.js';
 import {
+  readableFields,
+  readableRequirement,
+  type ReadableChange,
+} from '../../shared/merge/readableChange.js';
+import {
   itemsByKey,
   type DocumentItem,
   type RequirementItem,
@@ -25,6 +30,8 @@ export interface RequirementChange {
   fields: FieldChange[];
   /** Diff of its text (the lines between the fences); empty when only fields changed. */
   diff: string[];
+  /** Its fields, text by words and criteria, as a PM reads them. */
+  readable: ReadableChange;
 }
 
 export interface ChangeReport {
@@ -38,7 +45,7 @@ export interface ChangeReport {
   roadmap: {
     added: RoadmapEntry[];
     removed: RoadmapEntry[];
-    changed: { key: string; title: string; fields: FieldChange[] }[];
+    changed: { key: string; title: string; fields: FieldChange[]; readable: ReadableChange }[];
   };
   stories: { key: string; title?: string; from?: string; to?: string }[];
   documents: { added: DocumentItem[]; removed: DocumentItem[] };
@@ -99,7 +106,8 @@ export function changeReport(
     ]);
     const diff = previous.body === item.body ? [] : itemDiff(previous.body, item.body);
     if (fields.length > 0 || diff.length > 0) {
-      const change: RequirementChange = { key, path: item.path, fields, diff };
+      const readable = readableRequirement(previous.text, item.text);
+      const change: RequirementChange = { key, path: item.path, fields, diff, readable };
       if (item.document) change.document = item.document;
       report.requirements.changed.push(change);
     }
@@ -116,7 +124,12 @@ export function changeReport(
       );
       const fields = fieldChanges(previous.fields, item.fields, names);
       if (fields.length > 0)
-        report.roadmap.changed.push({ key, title: String(item.fields.title ?? ''), fields });
+        report.roadmap.changed.push({
+          key,
+          title: String(item.fields.title ?? ''),
+          fields,
+          readable: readableFields(previous.fields, item.fields),
+        });
     }
   }
   for (const [key, item] of oldRoadmap) if (!newRoadmap.has(key)) report.roadmap.removed.push(item);

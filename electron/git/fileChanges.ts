@@ -4,17 +4,11 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { BlockChangeView, FileDiffView, GitFileChange } from '../../shared/contract/gitViews.js';
-import { createMarkdownCodec } from '../../shared/markdown/markdownCodec.js';
-import { markdownBlockChanges, type BlockChange } from '../../shared/merge/blockDiff.js';
-import { codecBlockSplitter } from '../../shared/merge/codecBlocks.js';
-import { itemDiff } from '../../shared/merge/itemDiff.js';
-import { isMarkdownPath, isRoadmapPath, largestBlockMerge } from '../../shared/merge/mergeFile.js';
+import type { FileDiffView, GitFileChange } from '../../shared/contract/gitViews.js';
+import { largestBlockMerge } from '../../shared/merge/mergeFile.js';
 import { runGitBytes } from './gitCommand.js';
+import { blockViews } from './readableBlocks.js';
 import { repositoryStatus, type RepositoryPlace } from './repositoryStatus.js';
-import { itemsOfFile } from './workspaceItems.js';
-
-let splitter: ReturnType<typeof codecBlockSplitter> | undefined;
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 function textOf(bytes: Buffer | undefined): string | undefined {
@@ -25,45 +19,6 @@ function textOf(bytes: Buffer | undefined): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function roadmapChanges(before: string, after: string): BlockChange[] {
-  const byKey = (text: string) =>
-    new Map(itemsOfFile('roadmap.json', text).map((item) => [item.key, item.text]));
-  const [old, now] = [byKey(before), byKey(after)];
-  const changes: BlockChange[] = [];
-  for (const [key, text] of now) {
-    const previous = old.get(key);
-    if (previous === undefined) changes.push({ what: key, change: 'added', before: '', after: text });
-    else if (previous !== text) changes.push({ what: key, change: 'changed', before: previous, after: text });
-  }
-  for (const [key, text] of old)
-    if (!now.has(key)) changes.push({ what: key, change: 'removed', before: text, after: '' });
-  if (changes.length === 0 && before !== after) {
-    changes.push({ what: 'roadmap.json', change: 'changed', before, after });
-  }
-  return changes;
-}
-
-export function blockChanges(file: string, before: string, after: string): BlockChange[] {
-  if (before === after) return [];
-  if (isMarkdownPath(file)) {
-    splitter ??= codecBlockSplitter(createMarkdownCodec());
-    try {
-      return markdownBlockChanges(before, after, splitter);
-    } catch {
-      // Odd input the codec cannot cut: the file as one block, as any other text.
-    }
-  }
-  if (isRoadmapPath(file)) return roadmapChanges(before, after);
-  return [
-    {
-      what: path.posix.basename(file),
-      change: before === '' ? 'added' : after === '' ? 'removed' : 'changed',
-      before,
-      after,
-    },
-  ];
 }
 
 export async function fileDiff(
@@ -101,11 +56,7 @@ export async function fileDiff(
     view.note = 'Larger than 2 MB: shown by name only.';
     return { ok: true, diff: view };
   }
-  view.blocks = blockChanges(file, before, after).map((change): BlockChangeView => ({
-    what: change.what,
-    change: change.change,
-    diff: itemDiff(change.before, change.after),
-  }));
+  view.blocks = blockViews(file, before, after);
   if (view.blocks.length === 0 && before !== after) view.note = 'Only line endings or blank lines changed.';
   return { ok: true, diff: view };
 }

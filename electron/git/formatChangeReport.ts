@@ -1,4 +1,5 @@
 /** A change report as plain text lines, for the terminal and the Markdown of a bundle's chapter. */
+import { readableLines } from '../../shared/merge/readableChange.js';
 import type { ChangeReport, FieldChange } from './changeReport.js';
 
 export function describeValue(value: unknown): string {
@@ -33,7 +34,8 @@ export function formatChangeReport(report: ChangeReport): string[] {
     'Requirements changed',
     report.requirements.changed.flatMap((change) => [
       `  ${change.key}  ${change.path}${change.fields.length > 0 ? `  ${describeFields(change.fields)}` : ''}`,
-      ...change.diff.map((line) => `      ${line}`),
+      // Fields are on the line above; the text by words and the criteria follow.
+      ...readableLines({ ...change.readable, fields: [] }).map((line) => `      ${line}`),
     ]),
     report.requirements.changed.length,
   );

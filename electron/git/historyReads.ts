@@ -10,6 +10,7 @@ import { splitDocument } from '../../shared/frontMatter/frontMatter.js';
 import type { Workspace } from '../engine/workspace.js';
 import { runGit } from './gitCommand.js';
 import { itemHistory } from './itemHistory.js';
+import { blockViews } from './readableBlocks.js';
 import { itemsOfFile } from './workspaceItems.js';
 import type { WorkspaceRepository } from './workspaceRepository.js';
 
@@ -22,6 +23,7 @@ const toView = (change: Awaited<ReturnType<typeof itemHistory>>['changes'][numbe
     change: change.change,
     path: change.path,
     diff: change.diff,
+    blocks: change.blocks,
   };
   if (change.commit) view.commit = change.commit;
   if (change.previousPath) view.previousPath = change.previousPath;
@@ -82,6 +84,7 @@ export async function fileHistory(repository: WorkspaceRepository, file: string)
               : 'changed',
         path: now.slice(repository.prefix.length),
         diff: itemDiff(before, after),
+        blocks: blockViews(now, before, after),
       };
       if (second !== undefined) change.previousPath = first.slice(repository.prefix.length);
       changes.push(change);

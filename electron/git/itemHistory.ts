@@ -3,7 +3,9 @@
  * files, renames and moves, and back through a change of its key), a document or a roadmap item,
  * newest first, each with the diff of that item alone; uncommitted changes first, when there are any.
  */
+import type { BlockChangeView } from '../../shared/contract/gitViews.js';
 import { itemDiff } from '../../shared/merge/itemDiff.js';
+import { itemBlocks } from './readableBlocks.js';
 import { itemsOfFile, type WorkspaceItem } from './workspaceItems.js';
 import type { WorkspaceRepository } from './workspaceRepository.js';
 
@@ -25,6 +27,8 @@ export interface ItemChange {
   after: string;
   /** Unified diff hunks of the item's text, `-`/`+`/` ` lines. */
   diff: string[];
+  /** The change as a PM reads it: the item as one block, or a document's changed blocks. */
+  blocks: BlockChangeView[];
 }
 
 export interface ItemHistory {
@@ -81,7 +85,7 @@ export async function itemHistory(repository: WorkspaceRepository, key: string):
   let trackedPath: string | undefined;
   /** One change (a commit, or the working copy): the files it touched, before (old paths) and after. */
   const step = (
-    meta: Omit<ItemChange, 'change' | 'path' | 'before' | 'after' | 'diff' | 'previousPath'>,
+    meta: Omit<ItemChange, 'change' | 'path' | 'before' | 'after' | 'diff' | 'blocks' | 'previousPath'>,
     beforeFiles: Files,
     afterFiles: Files,
     previousPathOf: (path: string) => string,
@@ -113,20 +117,23 @@ export async function itemHistory(repository: WorkspaceRepository, key: string):
     if (before && (previousKey || trackedPath !== undefined)) trackedPath = before.path;
   };
   const record = (
-    meta: Omit<ItemChange, 'change' | 'path' | 'before' | 'after' | 'diff' | 'previousPath'>,
+    meta: Omit<ItemChange, 'change' | 'path' | 'before' | 'after' | 'diff' | 'blocks' | 'previousPath'>,
     before: WorkspaceItem | undefined,
     after: WorkspaceItem | undefined,
   ) => {
     if (!before && !after) return;
     if (before && after && before.text === after.text && before.path === after.path) return;
     kind ??= (after ?? before)!.kind;
+    const what = describeChange(before, after);
+    const diff = itemDiff(before?.text ?? '', after?.text ?? '');
     const change: ItemChange = {
       ...meta,
-      change: describeChange(before, after),
+      change: what,
       path: (after ?? before)!.path,
       before: before?.text ?? '',
       after: after?.text ?? '',
-      diff: itemDiff(before?.text ?? '', after?.text ?? ''),
+      diff,
+      blocks: itemBlocks(before, after, what, diff),
     };
     if (before && after && before.path !== after.path) change.previousPath = before.path;
     changes.push(change);

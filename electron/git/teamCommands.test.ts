@@ -87,13 +87,20 @@ describe('specbench history', () => {
     ]);
   });
 
-  it('prints the diff of that requirement alone, and says when a key has no history', () => {
+  it('prints what changed in that requirement alone, by words, and says when a key has no history', () => {
     const run = specbench('history', '.', 'REQ-2');
+    const source = specbench('history', '.', 'REQ-2', '--source');
     const unknown = specbench('history', '.', 'REQ-404');
     expect({
-      first: run.stdout.split('\n').slice(1, 8),
+      readable: run.stdout.split('\n').slice(1, 4),
+      first: source.stdout.split('\n').slice(1, 8),
       unknown: [unknown.code, unknown.stderr],
     }).toEqual({
+      readable: [
+        '  changed in specs/guest-checkout.md',
+        '    text: Guests give an email address {+exactly +}once, and it is used for the receipt and every order update.',
+        '',
+      ],
       first: [
         '  changed in specs/guest-checkout.md',
         '    @@ -1,4 +1,4 @@',
@@ -139,6 +146,19 @@ describe('specbench diff', () => {
       roadmap: [['RM-5', [{ field: 'lane', from: 'next', to: 'now' }]]],
       stories: [['STORY-3', 'in-progress', 'done']],
     });
+  });
+
+  it('prints a changed requirement by words and a roadmap item field by field', () => {
+    const lines = specbench('diff', '.', 'v1', 'v2').stdout.split('\n');
+    const after = (heading: string, count: number) =>
+      lines.slice(lines.findIndex((line) => line.startsWith(heading)) + 1).slice(0, count);
+    expect([after('Requirements changed', 2), after('Roadmap items changed', 1)]).toEqual([
+      [
+        '  REQ-2  specs/guest-checkout.md',
+        '      text: Guests give an email address {+exactly +}once, and it is used for the receipt and every order update.',
+      ],
+      ['  RM-5  Order tracking page: lane next → now'],
+    ]);
   });
 
   it('compares with the working tree by default and refuses an unknown revision in one line', () => {

@@ -3,6 +3,8 @@
  * paths only, git's words put into plain ones on the Node side.
  */
 
+import type { ReadableChange } from '../merge/readableChange.js';
+
 export type FileChangeKind = 'modified' | 'added' | 'deleted' | 'renamed' | 'conflicted';
 
 export interface GitFileChange {
@@ -63,6 +65,8 @@ export interface BlockChangeView {
   change: 'added' | 'removed' | 'changed' | 'moved';
   /** Unified diff lines of the block: `@@ … @@`, then `-`, `+` and ` ` lines. */
   diff: string[];
+  /** The same change as a PM reads it (fields, words, criteria), when the block is one Specbench knows. */
+  readable?: ReadableChange;
 }
 
 export interface FileDiffView {
@@ -119,6 +123,8 @@ export interface ItemChangeView {
   /** The key the item had before this change, when this change gave it its key. */
   previousKey?: string;
   diff: string[];
+  /** The change as a PM reads it: one block for a requirement or roadmap item, each changed block for a document. */
+  blocks?: BlockChangeView[];
 }
 
 export interface RevisionView {
@@ -137,12 +143,19 @@ export interface ChangeReportView {
   requirements: {
     added: { key: string; path: string; body: string; document?: string }[];
     removed: { key: string; path: string; body: string; document?: string }[];
-    changed: { key: string; path: string; document?: string; fields: FieldChangeView[]; diff: string[] }[];
+    changed: {
+      key: string;
+      path: string;
+      document?: string;
+      fields: FieldChangeView[];
+      diff: string[];
+      readable?: ReadableChange;
+    }[];
   };
   roadmap: {
     added: { key: string; fields: Record<string, unknown> }[];
     removed: { key: string; fields: Record<string, unknown> }[];
-    changed: { key: string; title: string; fields: FieldChangeView[] }[];
+    changed: { key: string; title: string; fields: FieldChangeView[]; readable?: ReadableChange }[];
   };
   stories: { key: string; title?: string; from?: string; to?: string }[];
   documents: {

@@ -11,29 +11,36 @@ import {
   writeLines,
 } from '../cliOutput.js';
 import { openRepository } from '../openRepository.js';
+import { readableBlockLines } from '../readableBlockLines.js';
 
 export const historyCommand: CliCommand = {
   name: 'history',
   summary: 'the commits that changed one requirement, document or roadmap item, with its diff',
-  usage: 'specbench history <dir> <KEY> [--json]',
-  details: `Newest first: commit, date, author and message, then the diff of that item alone. A
+  usage: 'specbench history <dir> <KEY> [--source] [--json]',
+  details: `Newest first: commit, date, author and message, then what changed in that item alone, as
+a PM reads it: a requirement's fields ("priority should → must"), its text by words as git's
+--word-diff writes them ([-removed-]{+added+}), criteria added and removed; a roadmap item field by
+field; a document block by block. A
 requirement is followed by its key across files, renames and moves to another spec, and back
 through a change of its key (REQ-15 given the new key REQ-16). Changes not committed yet come
 first. Needs git.
 
 Options:
+      --source      the unified diff of the item's source lines instead
 ${outputHelp}
       {"key", "kind": "requirement"|"document"|"roadmap", "changes": [{"commit"?, "author",
       "email", "date", "message", "change": "added"|"changed"|"moved"|"removed", "path",
       "previousPath"?, "previousKey"? (its key before this change), "before", "after",
-      "diff": [unified diff lines]}]}
+      "diff": [unified diff lines], "blocks": [{"what", "change", "diff", "readable"?: {"fields":
+      [{"field", "from", "to"}], "texts": [{"what", "words": [{"text", "change"?}]}], "added",
+      "removed": [{"what", "text"}]}}]}]}
 
 In a shallow clone (CI's default checkout) the history stops early and its oldest commit shows
 the key as added: stderr says so, with the fix (git fetch --unshallow, or fetch-depth: 0).
 
 Exit codes: 0 shown, 2 bad usage, a key never seen in the history, or no git repository.`,
   positionals: ['dir', 'key'],
-  options: { ...outputOptions },
+  options: { ...outputOptions, source: { type: 'boolean' } },
   async run(context, [dir, key], values) {
     const format = outputFormat(context, 'history', values);
     if (format === undefined) return exitCodes.usage;
@@ -72,7 +79,9 @@ Exit codes: 0 shown, 2 bad usage, a key never seen in the history, or no git rep
       lines.push(
         head,
         `  ${change.change} ${where}${rekeyed}`,
-        ...change.diff.map((line) => `    ${line}`),
+        ...(values.source === true ? change.diff : readableBlockLines(change.blocks)).map(
+          (line) => `    ${line}`,
+        ),
         '',
       );
     }

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { ItemChangeView } from '../../../shared/contract/gitViews.js';
 import { isKey } from '../../../shared/grammar/linkGrammar.js';
-import { UnifiedDiff } from '../../ui/UnifiedDiff.js';
+import { ChangedBlocks } from '../../ui/ChangedBlocks.js';
 import { documentHash, roadmapItemHash } from '../../workbench/route.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { RevisionCompare } from './RevisionCompare.js';
@@ -82,10 +82,10 @@ export function HistoryPage({ api, workspace, subject }: HistoryPageProps) {
                       {change.previousKey ? ` · was ${change.previousKey}` : ''}
                     </span>
                   </summary>
-                  {change.diff.length > 0 ? (
-                    <UnifiedDiff
-                      lines={change.diff}
-                      label={`Diff of ${change.commit?.slice(0, 7) ?? 'working copy'}`}
+                  {change.blocks && change.blocks.length > 0 ? (
+                    <ChangedBlocks
+                      blocks={change.blocks}
+                      headings={change.blocks.length > 1 || change.blocks[0]!.what !== subject}
                     />
                   ) : (
                     <p className="muted">

@@ -4,7 +4,8 @@ import type { FormEvent } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { ChangeReportView, ItemChangeView, RevisionView } from '../../../shared/contract/gitViews.js';
 import { isKey } from '../../../shared/grammar/linkGrammar.js';
-import { UnifiedDiff } from '../../ui/UnifiedDiff.js';
+import type { ReadableChange } from '../../../shared/merge/readableChange.js';
+import { ChangedBlocks } from '../../ui/ChangedBlocks.js';
 
 interface RevisionCompareProps {
   api: SpecbenchApi;
@@ -91,8 +92,18 @@ export function RevisionCompare({ api, subject, changes }: RevisionCompareProps)
                   {line.what} <span className="muted">{line.change}</span>
                 </h3>
                 {line.detail && <p className="muted">{line.detail}</p>}
-                {line.diff.length > 0 && (
-                  <UnifiedDiff lines={line.diff} label={`${line.what} ${line.change}`} />
+                {(line.diff.length > 0 || line.readable) && (
+                  <ChangedBlocks
+                    headings={false}
+                    blocks={[
+                      {
+                        what: line.what,
+                        change: line.change,
+                        diff: line.diff,
+                        ...(line.readable ? { readable: line.readable } : {}),
+                      },
+                    ]}
+                  />
                 )}
               </section>
             ))
@@ -105,9 +116,10 @@ export function RevisionCompare({ api, subject, changes }: RevisionCompareProps)
 
 interface Difference {
   what: string;
-  change: string;
+  change: 'added' | 'removed' | 'changed';
   detail?: string;
   diff: string[];
+  readable?: ReadableChange;
 }
 
 /** The report's lines that concern the subject: its requirement or item by key, or a document's requirements by path. */
@@ -119,33 +131,44 @@ export function differencesFor(report: ChangeReportView, subject: string): Diffe
   return [
     ...report.requirements.added.filter(mine).map((entry) => ({
       what: entry.key,
-      change: 'added',
+      change: 'added' as const,
       diff: entry.body.split('\n').map((line) => `+${line}`),
     })),
     ...report.requirements.removed.filter(mine).map((entry) => ({
       what: entry.key,
-      change: 'removed',
+      change: 'removed' as const,
       diff: entry.body.split('\n').map((line) => `-${line}`),
     })),
-    ...report.requirements.changed.filter(mine).map((entry) => ({
-      what: entry.key,
-      change: 'changed',
-      ...(entry.fields.length > 0 ? { detail: fields(entry.fields) } : {}),
-      diff: entry.diff,
-    })),
+    ...report.requirements.changed.filter(mine).map((entry) => {
+      // Its attributes read in the change itself; where it lives is said above it.
+      const moved = entry.readable
+        ? entry.fields.filter((field) => field.field === 'spec' || field.field === 'path')
+        : entry.fields;
+      return {
+        what: entry.key,
+        change: 'changed' as const,
+        ...(moved.length > 0 ? { detail: fields(moved) } : {}),
+        diff: entry.diff,
+        ...(entry.readable ? { readable: entry.readable } : {}),
+      };
+    }),
     ...report.roadmap.changed
       .filter((entry) => entry.key === subject)
-      .map((entry) => ({ what: entry.key, change: 'changed', detail: fields(entry.fields), diff: [] })),
+      .map((entry) =>
+        entry.readable
+          ? { what: entry.key, change: 'changed' as const, diff: [], readable: entry.readable }
+          : { what: entry.key, change: 'changed' as const, detail: fields(entry.fields), diff: [] },
+      ),
     ...[...report.roadmap.added, ...report.roadmap.removed]
       .filter((entry) => entry.key === subject)
       .map((entry) => ({
         what: entry.key,
-        change: report.roadmap.added.includes(entry) ? 'added' : 'removed',
+        change: report.roadmap.added.includes(entry) ? ('added' as const) : ('removed' as const),
         diff: [],
       })),
     ...[...report.documents.added, ...report.documents.removed].filter(mine).map((entry) => ({
       what: entry.title ?? entry.path,
-      change: report.documents.added.includes(entry) ? 'added' : 'removed',
+      change: report.documents.added.includes(entry) ? ('added' as const) : ('removed' as const),
       diff: [],
     })),
   ];

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import {
+  readableFields,
+  readableFrontMatterField,
+  readableLines,
+  readableRequirement,
+  readableText,
+  type ReadableChange,
+} from './readableChange.js';
+
+const requirement = (open: string, ...lines: string[]) =>
+  `:::requirement{${open}}\n${lines.join('\n')}\n:::\n`;
+const given = '- Given a guest, when they pay, then no account is created.';
+const receipt = '- Given a paid order, when the page loads, then a receipt is sent.';
+
+describe('readable changes, as terminal lines', () => {
+  it.each<[string, ReadableChange, string[]]>([
+    [
+      'a requirement whose priority and status moved',
+      readableRequirement(
+        requirement('#REQ-3 priority=should status=draft', 'Guests pay.', '', given),
+        requirement('#REQ-3 priority=must status=approved', 'Guests pay.', '', given),
+      ),
+      ['priority should → must · status draft → approved'],
+    ],
+    [
+      'a requirement whose statement changed by a word',
+      readableRequirement(
+        requirement('#REQ-3', 'Guests pay without an account.', '', given),
+        requirement('#REQ-3', 'Guests pay without any account.', '', given),
+      ),
+      ['text: Guests pay without [-an-]{+any+} account.'],
+    ],
+    [
+      'a criterion added and one removed',
+      readableRequirement(
+        requirement('#REQ-3', 'Guests pay.', '', given),
+        requirement('#REQ-3', 'Guests pay.', '', receipt),
+      ),
+      [
+        '+ criterion Given a paid order, when the page loads, then a receipt is sent.',
+        '- criterion Given a guest, when they pay, then no account is created.',
+      ],
+    ],
+    [
+      'a criterion reworded',
+      readableRequirement(
+        requirement('#REQ-3', 'Guests pay.', '', given),
+        requirement('#REQ-3', 'Guests pay.', '', given.replace('no account', 'no customer account')),
+      ),
+      ['criterion: Given a guest, when they pay, then no {+customer +}account is created.'],
+    ],
+    [
+      'a requirement added: its text and criteria',
+      readableRequirement('', requirement('#REQ-9 priority=must', 'Guests pay.', '', given)),
+      ['text: {+Guests pay.+}', '+ criterion Given a guest, when they pay, then no account is created.'],
+    ],
+    [
+      'a roadmap item moved lane and score',
+      readableFields(
+        { key: 'RM-4', title: 'Wallets', lane: 'next', rice: { reach: 100, effort: 2 } },
+        { key: 'RM-4', title: 'Wallets', lane: 'now', rice: { reach: 180, effort: 2 } },
+      ),
+      ['lane next → now · rice.reach 100 → 180'],
+    ],
+    [
+      'a roadmap description by words',
+      readableFields(
+        { key: 'RM-4', description: 'Pay with a wallet on phones that support one.' },
+        { key: 'RM-4', description: 'Pay with a wallet on every phone that supports one.' },
+      ),
+      ['description: Pay with a wallet on [-phones-]{+every phone+} that [-support-]{+supports+} one.'],
+    ],
+    [
+      'a roadmap item added, by title',
+      readableFields(undefined, { key: 'RM-9', title: 'Gift cards', lane: 'later' }),
+      ['+ RM-9 Gift cards'],
+    ],
+    [
+      'a release removed, by name',
+      readableFields({ key: 'REL-2', name: 'Wallets', items: ['RM-4'] }, undefined, 'name'),
+      ['- REL-2 Wallets'],
+    ],
+    [
+      'a front-matter value',
+      readableFrontMatterField('status', 'status: draft\n', 'status: approved\n'),
+      ['status draft → approved'],
+    ],
+    [
+      'a front-matter list',
+      readableFrontMatterField(
+        'implements',
+        'implements: [REQ-1, REQ-2]\n',
+        'implements:\n  - REQ-2\n  - REQ-5\n',
+      ),
+      ['+ implements REQ-5', '- implements REQ-1'],
+    ],
+    [
+      'a front-matter field added',
+      readableFrontMatterField('owner', '', 'owner: Dana\n'),
+      ['owner (none) → Dana'],
+    ],
+    [
+      'a paragraph',
+      readableText('Checkout takes three steps.\n', 'Checkout takes two steps.\n'),
+      ['text: Checkout takes [-three-]{+two+} steps.'],
+    ],
+  ])('%s', (_name, change, expected) => {
+    expect(readableLines(change)).toEqual(expected);
+  });
+});
