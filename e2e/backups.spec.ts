@@ -224,7 +224,8 @@ test.describe('backups of unsaved edits', () => {
     const app = await openApp(page, served.url);
     await app.createDocument('New story', 'Split the bill');
     await app.title.press('Enter');
-    await expect(page).toHaveURL(/#\/doc\/stories\/split-the-bill\.md$/);
+    await expect(app.documentPath).toHaveText('stories/split-the-bill.md');
+    await expect(page).toHaveURL(/#\/STORY-\d+$/);
     await app.waitSaved();
     await page.route('**/api/saveDocument', (route) => route.abort());
     await page.keyboard.type('Diners split one bill.');

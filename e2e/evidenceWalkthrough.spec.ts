@@ -41,7 +41,7 @@ test.describe('editing a Success metrics table changes only what was typed', () 
     }) => {
       await app.createDocument('New spec', 'Faster checkout');
       await app.title.press('Enter');
-      await expect(app.page).toHaveURL(/#\/doc\/specs\/faster-checkout\.md$/);
+      await app.expectDocument('specs/faster-checkout.md', '#/SPEC-1');
       await app.waitSaved();
       const file = path.join(workspaceDir, 'specs', 'faster-checkout.md');
       const before = await fs.readFile(file, 'utf8');
@@ -82,7 +82,7 @@ test.describe('Insert requirement outside the Requirements section', () => {
   }) => {
     await app.createDocument('New spec', 'Saved addresses');
     await app.title.press('Enter');
-    await expect(app.page).toHaveURL(/#\/doc\/specs\/saved-addresses\.md$/);
+    await app.expectDocument('specs/saved-addresses.md', '#/SPEC-1');
     await app.editor.getByRole('table').first().getByRole('cell').first().click();
     await app.page.getByRole('button', { name: 'Insert requirement' }).click();
     await app.page.keyboard.type('Shoppers pick a saved address.');

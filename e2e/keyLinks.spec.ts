@@ -66,3 +66,44 @@ test('a key nothing has gets a page that says so, with a way on', async ({ app, 
   await app.goto('#/SPEC-9');
   await expect(app.title).toHaveValue('Late arrival');
 });
+
+test('links to keyed documents use the key, a path link shows its key, and back and forward step once each', async ({
+  app,
+}) => {
+  const page = app.page;
+  // Every sample document in these folders has a key (README.md has none and keeps its path link);
+  // a link to a line has no key form.
+  const keyed = ['specs', 'stories', 'faqs', 'feedback'].map((folder) => `a[href^="#/doc/${folder}/"]`);
+  const pathLinks = () => page.locator(keyed.join(', ')).and(page.locator(':not([href*="?line="])'));
+  // Home, the trace, a roadmap item and a story's engineer view link every keyed document by its key.
+  for (const hash of ['#/', '#/trace', '#/roadmap/RM-3', '#/stories/stories/pay-as-a-guest.md']) {
+    await app.goto(hash);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.locator('main a[href^="#/"]').first()).toBeVisible();
+    expect({ hash, pathLinks: await pathLinks().count() }).toEqual({ hash, pathLinks: 0 });
+  }
+  await app.section('Specs').click();
+  await app.navigator.getByRole('link', { name: /SPEC-1/ }).click();
+  await expect(page).toHaveURL(/#\/SPEC-1$/);
+  await expect(app.title).toHaveValue('Guest checkout');
+  await app.goto('#/trace');
+  await page
+    .getByRole('link', { name: /^STORY-1\b/ })
+    .first()
+    .click();
+  await app.expectDocument('stories/pay-as-a-guest.md', '#/STORY-1');
+  // A path link (an old bookmark) opens the document and puts its key in the bar, without a history entry.
+  await app.goto('#/doc/specs/order-tracking.md');
+  await app.expectDocument('specs/order-tracking.md', '#/SPEC-3');
+  await page.goBack();
+  await app.expectDocument('stories/pay-as-a-guest.md', '#/STORY-1');
+  await page.goBack();
+  await expect(page).toHaveURL(/#\/trace$/);
+  await page.goBack();
+  await app.expectDocument('specs/guest-checkout.md', '#/SPEC-1');
+  await page.goForward();
+  await expect(page).toHaveURL(/#\/trace$/);
+  await page.goForward();
+  await page.goForward();
+  await app.expectDocument('specs/order-tracking.md', '#/SPEC-3');
+});

@@ -161,3 +161,11 @@ Which study says so?
     '<mark',
   );
 });
+
+test('the address bar shows the key link for a document reached by its path', async ({ app }) => {
+  await app.goto('#/doc/specs/guest-checkout.md');
+  await expect(app.title).toHaveValue('Guest checkout');
+  await expect(app.page).toHaveURL(/#\/SPEC-1$/);
+  await app.goto('#/doc/specs/guest-checkout.md?anchor=Problem');
+  await expect(app.page).toHaveURL(/#\/SPEC-1#Problem$/);
+});

@@ -42,13 +42,24 @@ export class AppModel {
     await expect(this.saveState).toHaveText('Saved');
   }
 
+  /** The file open in the editor, as its header names it (the address bar shows its key where it has one). */
+  get documentPath(): Locator {
+    return this.page.locator('.document-header .path');
+  }
+
+  /** The editor shows `path`, and the address bar the link that lasts: its key (`#/FAQ-1`), else its path. */
+  async expectDocument(path: string, address: string): Promise<void> {
+    await expect(this.documentPath).toHaveText(path);
+    await expect(this.page).toHaveURL((url) => url.hash === address);
+  }
+
   /** Clicks a New button, waits for the editor, and types the title over the placeholder. */
   async createDocument(button: 'New spec' | 'New story' | 'New FAQ', title: string): Promise<string> {
     await this.page.getByRole('button', { name: button }).click();
     await expect(this.title).toBeFocused();
     await this.title.fill(title);
     await this.waitSaved();
-    return decodeURIComponent(new URL(this.page.url()).hash.replace(/^#\/doc\//, ''));
+    return (await this.documentPath.textContent()) ?? '';
   }
 
   /** Opens a "+ add" key picker by its accessible name, filters to `key` and picks it. */

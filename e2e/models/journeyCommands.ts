@@ -154,7 +154,7 @@ class Back implements Command {
           history.back();
         }),
     );
-    if (new URL(real.page.url()).hash.startsWith('#/doc/')) {
+    if (/^#\/(doc\/|[A-Z]+-\d+$)/.test(new URL(real.page.url()).hash)) {
       await expect(
         real.app.saveState.or(real.page.getByRole('heading', { name: 'This document cannot be opened' })),
       ).toBeVisible();
@@ -224,7 +224,7 @@ class Reload implements Command {
     await settle(real);
     await real.page.reload();
     await real.page.locator('body[data-ready=true]').waitFor();
-    if (new URL(real.page.url()).hash.startsWith('#/doc/')) await settle(real);
+    if (/^#\/(doc\/|[A-Z]+-\d+$)/.test(new URL(real.page.url()).hash)) await settle(real);
     await observeOpen(model, real);
   }
   toString = () => 'reload';

@@ -105,7 +105,7 @@ export async function initialModel(root: string): Promise<JourneyModel> {
 export interface Shown {
   /** The file named in the document header, when a document is open in the editor. */
   header?: string;
-  /** The file the route names (`#/doc/<path>`), or '' on any other view. */
+  /** The file the route names (`#/doc/<path>`, or `#/KEY` of the document open), or '' on any other view. */
   route: string;
   /** The editor's text, every block's, with blocks shown as Markdown source (raw blocks edit in a textarea). */
   text: string;
@@ -132,7 +132,13 @@ function readShown(previousDepth: number | undefined): Shown {
   }
   const editor = document.querySelector<HTMLElement>('[role=textbox][aria-label="Document"]');
   const hash = window.location.hash;
-  const route = hash.startsWith('#/doc/') ? decodeURIComponent(hash.slice('#/doc/'.length)) : '';
+  // The route names the file by its path, or by its key, which the header shows beside the path.
+  const headerKey = document.querySelector('.document-header .key')?.textContent;
+  const route = hash.startsWith('#/doc/')
+    ? decodeURIComponent(hash.slice('#/doc/'.length))
+    : headerKey && hash === `#/${headerKey}`
+      ? (document.querySelector('.document-header .path')?.textContent ?? '')
+      : '';
   const open = editor !== null && editor.getClientRects().length > 0;
   const areas = open ? Array.from(editor.querySelectorAll('textarea'), (area) => area.value) : [];
   return {
@@ -193,7 +199,12 @@ function isSettled(): boolean {
   const editor = document.querySelector<HTMLElement>('[role=textbox][aria-label="Document"]');
   if (!editor || editor.getClientRects().length === 0) return true;
   const hash = window.location.hash;
-  const route = hash.startsWith('#/doc/') ? decodeURIComponent(hash.slice('#/doc/'.length)) : '';
+  const headerKey = document.querySelector('.document-header .key')?.textContent;
+  const route = hash.startsWith('#/doc/')
+    ? decodeURIComponent(hash.slice('#/doc/'.length))
+    : headerKey && hash === `#/${headerKey}`
+      ? (document.querySelector('.document-header .path')?.textContent ?? '')
+      : '';
   return (
     document.querySelector('[role=status][aria-label="Save state"]')?.textContent === 'Saved' &&
     document.querySelector('article.document-page[aria-busy=true]') === null &&

@@ -23,7 +23,7 @@ import { ChangesPage } from '../features/changes/index.js';
 import { HistoryPage } from '../features/history/index.js';
 import { keyHash, searchHash, type Route } from '../workbench/route.js';
 import { useHashRoute } from '../workbench/useHashRoute.js';
-import { resolveKeyRoute } from '../workbench/resolveKeyRoute.js';
+import { keyAddress, resolveKeyRoute } from '../workbench/resolveKeyRoute.js';
 import { storyViewChoice } from '../workbench/storyView.js';
 import { useShortcuts } from './useShortcuts.js';
 import type { DocumentSession } from '../workbench/documentSession.js';
@@ -43,12 +43,20 @@ export function App({ api, connection }: { api: SpecbenchApi; connection?: Conne
   const git = useGitStateLoader(api, workspace.revision, workspace.info?.writable ?? false, workspace.byPath);
   const pageActions = useMemo(() => new PageActions(), []);
   useEffect(() => pageActions.connect(api, document), [api, pageActions]);
-  const { route: hashRoute, navigate } = useHashRoute();
+  const { route: hashRoute, navigate, replace } = useHashRoute();
   // A key link is shown as the page it leads to now, and keeps its key in the address bar.
   const route =
     workspace.status === 'ready'
       ? resolveKeyRoute(hashRoute, workspace, storyViewChoice(workspace.info?.writable ?? false))
       : hashRoute;
+  // Reached by path, or by a key whose requirement moved: the address bar shows the link that lasts.
+  const address =
+    workspace.status === 'ready'
+      ? keyAddress(hashRoute, workspace, storyViewChoice(workspace.info?.writable ?? false))
+      : undefined;
+  useEffect(() => {
+    if (address) replace(address);
+  }, [address, replace]);
   const [dialog, setDialog] = useState<'quickSwitcher' | 'palette' | 'export' | 'shortcuts' | undefined>(
     undefined,
   );

@@ -9,7 +9,7 @@ import type { SpecbenchApi } from '../../shared/contract/apiContract.js';
 import { joinDocument, setFrontMatterFields, splitDocument } from '../../shared/frontMatter/frontMatter.js';
 import type { DocumentSummary } from '../../shared/contract/documentSummary.js';
 import { DocumentSession, type SessionHost } from './documentSession.js';
-import { documentHash, sectionHash } from './route.js';
+import { documentHash, keyHash, sectionHash } from './route.js';
 import { changesWhatViewsShow } from './summaryChange.js';
 import type { WorkspaceUpdate } from './workspaceState.js';
 
@@ -57,7 +57,7 @@ export class DocumentSessions implements SessionHost {
         return current;
       }
       // A render from before the route followed a rename: the location already names the new path.
-      if (path === this.followingFrom && locationNames(current.path)) return current;
+      if (path === this.followingFrom && locationNames(current.path, keyOf(current))) return current;
     }
     this.followingFrom = undefined;
     if (current) {
@@ -213,6 +213,9 @@ export class DocumentSessions implements SessionHost {
       if (hash === here || hash.startsWith(`${here}?`)) {
         this.followingFrom = from;
         window.location.replace(documentHash(to) + hash.slice(here.length));
+      } else if (locationNames(to, keyOf(session))) {
+        // A key link stays as it is and leads to the new path once the index has it; until then, this session.
+        this.followingFrom = from;
       }
     }
     void this.host?.update({ paths: [from, to, ...updatedFiles] });
@@ -221,10 +224,12 @@ export class DocumentSessions implements SessionHost {
   gone(session: DocumentSession, path: string, trashedTo: string): void {
     this.forgetRefresh(path);
     // The list the document was in, not the home page (whose navigator shows Specs).
-    const type = this.host?.shown(path)?.type;
+    const shown = this.host?.shown(path);
+    const type = shown?.type;
     void this.host?.update({ paths: [path] });
     this.host?.trashed(path, trashedTo);
-    if (session === this.current && locationNames(path)) this.host?.navigate(type ? sectionHash(type) : '#/');
+    if (session === this.current && locationNames(path, shown?.key ?? keyOf(session)))
+      this.host?.navigate(type ? sectionHash(type) : '#/');
   }
 }
 
@@ -232,10 +237,17 @@ function statusOf(fields: Record<string, unknown>): string | undefined {
   return typeof fields.status === 'string' ? fields.status : undefined;
 }
 
-function locationNames(path: string): boolean {
+/** Whether the address names this document: by its path, or by its key (`#/SPEC-1`, `#/SPEC-1#Problem`). */
+function locationNames(path: string, key?: string): boolean {
   const here = documentHash(path);
   const hash = window.location.hash;
-  return hash === here || hash.startsWith(`${here}?`);
+  if (hash === here || hash.startsWith(`${here}?`)) return true;
+  return key !== undefined && (hash === keyHash(key) || hash.startsWith(`${keyHash(key)}#`));
+}
+
+function keyOf(session: DocumentSession): string | undefined {
+  const key = session.getView().fields.key;
+  return typeof key === 'string' ? key : undefined;
 }
 
 /** The app's one registry of open documents, for views that act on documents (menus, palette). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentSummary } from '../../shared/contract/documentSummary.js';
 import type { RoadmapItem } from '../../shared/model/roadmapModel.js';
-import { resolveKeyRoute } from './resolveKeyRoute.js';
+import { keyAddress, resolveKeyRoute } from './resolveKeyRoute.js';
 import { parseRoute, type Route } from './route.js';
 import type { StoryViewChoice } from './storyView.js';
 import { indexSnapshot } from './workspaceState.js';
@@ -44,5 +44,27 @@ describe('resolveKeyRoute', () => {
   ];
   it.each(cases)('%s (%s)', (hash, view, expected) => {
     expect(resolveKeyRoute(parseRoute(hash), lookups, view)).toEqual(expected);
+  });
+});
+
+describe('keyAddress', () => {
+  const cases: [string, StoryViewChoice, string | undefined][] = [
+    ['#/doc/specs/checkout-renamed.md', 'editor', '#/SPEC-1'],
+    ['#/doc/specs/checkout-renamed.md?anchor=Problem', 'editor', '#/SPEC-1#Problem'],
+    // A line has no key form: the path stays.
+    ['#/doc/specs/checkout-renamed.md?line=12', 'editor', undefined],
+    ['#/stories/stories/account-later.md', 'engineer', '#/STORY-4'],
+    // In the editor by default, #/STORY-4 opens the editor: the engineer view keeps its path.
+    ['#/stories/stories/account-later.md', 'editor', undefined],
+    ['#/doc/stories/account-later.md', 'editor', '#/STORY-4'],
+    ['#/doc/stories/account-later.md', 'engineer', undefined],
+    // The requirement moved to SPEC-2: the address follows it.
+    ['#/SPEC-1#REQ-9', 'editor', '#/SPEC-2#REQ-9'],
+    ['#/SPEC-1#REQ-4', 'editor', undefined],
+    ['#/SPEC-1', 'editor', undefined],
+    ['#/doc/notes/unkeyed.md', 'editor', undefined],
+  ];
+  it.each(cases)('%s (%s) → %s', (hash, storyView, expected) => {
+    expect(keyAddress(parseRoute(hash), lookups, storyView)).toEqual(expected);
   });
 });

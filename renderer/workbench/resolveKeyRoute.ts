@@ -5,7 +5,7 @@
 import type { DocumentSummary } from '../../shared/contract/documentSummary.js';
 import { isKey } from '../../shared/grammar/linkGrammar.js';
 import type { RoadmapItem } from '../../shared/model/roadmapModel.js';
-import type { Route } from './route.js';
+import { keyHash, type Route } from './route.js';
 import type { StoryViewChoice } from './storyView.js';
 
 export interface KeyLookups {
@@ -37,4 +37,34 @@ export function resolveKeyRoute(route: Route, lookups: KeyLookups, storyView: St
 function requirementRoute(lookups: KeyLookups, key: string): Route {
   const owner = lookups.requirementOwner.get(key)!;
   return { name: 'doc', path: owner.path, requirement: key };
+}
+
+/**
+ * The key link the address bar should show for a route reached by path (`#/doc/…`, `#/stories/…`)
+ * or by a key whose requirement moved to another spec: `#/STORY-4`, `#/SPEC-2#REQ-9`. Undefined when
+ * the address is right as it is, or the document has no key, or a line number has no key form.
+ */
+export function keyAddress(
+  route: Route,
+  lookups: KeyLookups,
+  storyView: StoryViewChoice,
+): string | undefined {
+  const byPath = (path: string) => [...lookups.byKey.values()].find((entry) => entry.path === path);
+  if (route.name === 'doc' && route.line === undefined) {
+    const key = byPath(route.path)?.key;
+    if (!key) return undefined;
+    if (route.requirement) return keyHash(key, route.requirement);
+    // A story's key opens its engineer view where that is the default: the editor keeps its path.
+    if (byPath(route.path)?.type === 'story' && storyView === 'engineer' && !route.anchor) return undefined;
+    return keyHash(key, route.anchor);
+  }
+  if (route.name === 'story' && storyView === 'engineer') {
+    const key = byPath(route.path)?.key;
+    return key ? keyHash(key) : undefined;
+  }
+  if (route.name === 'key' && route.anchor && isKey(route.anchor)) {
+    const owner = lookups.requirementOwner.get(route.anchor)?.key;
+    return owner && owner !== route.key ? keyHash(owner, route.anchor) : undefined;
+  }
+  return undefined;
 }

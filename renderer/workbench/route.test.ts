@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import {
   documentHash,
+  documentLink,
   keyHash,
   parseRoute,
   releaseHash,
@@ -74,6 +75,25 @@ describe('hashes', () => {
     [keyHash('SPEC-1', 'REQ-4'), '#/SPEC-1#REQ-4'],
     [releaseHash('REL-2'), '#/releases/REL-2'],
     [searchHash('guest & card'), '#/search/guest%20%26%20card'],
+    // A keyed document is linked by its key; a line has no key form; a requirement by its own key.
+    [documentLink({ path: 'specs/a.md', key: 'SPEC-1' }), '#/SPEC-1'],
+    [
+      documentLink({ path: 'specs/a.md', key: 'SPEC-1' }, { anchor: 'Open questions' }),
+      '#/SPEC-1#Open%20questions',
+    ],
+    [documentLink({ path: 'specs/a.md', key: 'SPEC-1' }, { line: 12 }), '#/doc/specs/a.md?line=12'],
+    [documentLink({ path: 'specs/a.md', key: 'SPEC-1' }, { requirement: 'REQ-4' }), '#/REQ-4'],
+    [documentLink({ path: 'notes/plan.md' }), '#/doc/notes/plan.md'],
+    [documentLink({ path: 'notes/plan.md' }, { anchor: 'Q2' }), '#/doc/notes/plan.md?anchor=Q2'],
+    // A duplicate key leads to the other document: this one keeps its path.
+    [
+      documentLink({ path: 'specs/b.md', key: 'SPEC-1' }, {}, new Map([['SPEC-1', { path: 'specs/a.md' }]])),
+      '#/doc/specs/b.md',
+    ],
+    [
+      documentLink({ path: 'specs/a.md', key: 'SPEC-1' }, {}, new Map([['SPEC-1', { path: 'specs/a.md' }]])),
+      '#/SPEC-1',
+    ],
   ];
   it.each(cases)('%s', (actual, expected) => {
     expect(actual).toBe(expected);

@@ -125,6 +125,22 @@ export function documentHash(path: string, line?: number, anchor?: string): stri
   return `#/doc/${encoded}`;
 }
 
+/**
+ * The link to a document that lasts where it can: its key (`#/SPEC-1`, `#/SPEC-1#Problem`, `#/REQ-4`
+ * for a requirement in it), its path where it has no key, the place is a line (no key form), or the
+ * key leads to another document (a duplicate key, when `byKey` is given to tell).
+ */
+export function documentLink(
+  document: { path: string; key?: string | undefined },
+  place: { line?: number | undefined; anchor?: string | undefined; requirement?: string | undefined } = {},
+  byKey?: ReadonlyMap<string, { path: string }>,
+): string {
+  if (place.requirement) return keyHash(place.requirement);
+  const keyLeadsHere = document.key && (!byKey || byKey.get(document.key)?.path === document.path);
+  if (keyLeadsHere && place.line === undefined) return keyHash(document.key!, place.anchor);
+  return documentHash(document.path, place.line, place.anchor);
+}
+
 /** The board, showing only the items of one release (`none`: the items in no release). */
 export function roadmapHash(release?: string): string {
   return release ? `#/roadmap?${new URLSearchParams({ release }).toString()}` : '#/roadmap';

@@ -4,11 +4,13 @@
  * writable one it is a choice, remembered in this browser (the Stories page offers it), the editor
  * by default for the PM who writes them.
  */
-import { documentHash, storyHash } from './route.js';
+import { useEffect, useState } from 'react';
+import { documentHash, keyHash, storyHash } from './route.js';
 
 export type StoryViewChoice = 'engineer' | 'editor';
 
 const storageKey = 'specbench.storyView';
+const changeEvent = 'specbench-story-view';
 
 export function storyViewChoice(writable: boolean): StoryViewChoice {
   if (!writable) return 'engineer';
@@ -19,16 +21,52 @@ export function storyViewChoice(writable: boolean): StoryViewChoice {
   }
 }
 
+/** The choice, re-read when it changes, for a view whose links depend on it. */
+export function useStoryViewChoice(writable: boolean): StoryViewChoice {
+  const [, setChanges] = useState(0);
+  useEffect(() => {
+    const onChange = () => setChanges((count) => count + 1);
+    window.addEventListener(changeEvent, onChange);
+    return () => window.removeEventListener(changeEvent, onChange);
+  }, []);
+  return storyViewChoice(writable);
+}
+
 export function chooseStoryView(choice: StoryViewChoice): void {
   try {
     window.localStorage.setItem(storageKey, choice);
   } catch {
     // Storage refused (a locked-down browser): the choice lasts until reload.
   }
-  window.dispatchEvent(new Event('specbench-story-view'));
+  window.dispatchEvent(new Event(changeEvent));
 }
 
-/** The hash a document opens at: a story in the view chosen; anything else in the editor. */
-export function openHash(path: string, type: string | undefined, writable: boolean): string {
+/**
+ * The hash a document opens at: its key where it has one (a story's key opens the view chosen), else
+ * a story in the view chosen and anything else in the editor. `byKey` tells a duplicate key's loser.
+ */
+export function openHash(
+  document: { path: string; type?: string | undefined; key?: string | undefined },
+  writable: boolean,
+  byKey?: ReadonlyMap<string, { path: string }>,
+): string {
+  const { path, type, key } = document;
+  if (key && (!byKey || byKey.get(key)?.path === path)) return keyHash(key);
   return type === 'story' && storyViewChoice(writable) === 'engineer' ? storyHash(path) : documentHash(path);
+}
+
+/**
+ * A story in one view on purpose (the engineer view's Edit, the editor's Engineer view): its key where
+ * the key opens that view by default, else that view's path route, which the key would not lead to.
+ */
+export function storyViewHash(
+  story: { path: string; key?: string | undefined },
+  view: StoryViewChoice,
+  writable: boolean,
+  byKey?: ReadonlyMap<string, { path: string }>,
+): string {
+  const { path, key } = story;
+  if (key && storyViewChoice(writable) === view && (!byKey || byKey.get(key)?.path === path))
+    return keyHash(key);
+  return view === 'engineer' ? storyHash(path) : documentHash(path);
 }

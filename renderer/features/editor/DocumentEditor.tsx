@@ -5,7 +5,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { ParsedDocument } from '../../../shared/markdown/markdownCodec.js';
 import type { DocumentType } from '../../../shared/model/documentModel.js';
-import { documentHash, historyHash, keyHash, storyHash } from '../../workbench/route.js';
+import { documentHash, historyHash, keyHash } from '../../workbench/route.js';
+import { storyViewHash } from '../../workbench/storyView.js';
 import { CopyLinkButton } from '../../ui/CopyLinkButton.js';
 import { conflictedPaths, useGitState } from '../../workbench/gitState.js';
 import { SignOffBar } from './SignOffBar.js';
@@ -346,7 +347,10 @@ function EditorPage({
               />
             )}
             {type === 'story' && (
-              <a className="subtle-link" href={storyHash(path)}>
+              <a
+                className="subtle-link"
+                href={storyViewHash({ path, key: entry?.key }, 'engineer', writable, workspace.byKey)}
+              >
                 Engineer view
               </a>
             )}

@@ -2,7 +2,7 @@
 import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { memo } from 'react';
 import { useWorkspace, type WorkspaceState } from '../../workbench/workspaceState.js';
-import { documentHash } from '../../workbench/route.js';
+import { documentLink } from '../../workbench/route.js';
 import { isKey } from '../../../shared/grammar/linkGrammar.js';
 import { shortTitle } from '../../../shared/model/keyTitle.js';
 import { useEditorContext } from './editorContext.js';
@@ -17,7 +17,7 @@ export function resolveReference(workspace: WorkspaceState, key: string): Target
   const document = workspace.byKey.get(key);
   if (document) {
     return {
-      hash: documentHash(document.path),
+      hash: documentLink(document, {}, workspace.byKey),
       title: document.title,
       detail: [document.type, document.status].filter(Boolean).join(' · '),
     };
@@ -26,7 +26,7 @@ export function resolveReference(workspace: WorkspaceState, key: string): Target
   if (owner) {
     const requirement = owner.requirements.find((entry) => entry.key === key)!;
     return {
-      hash: `${documentHash(owner.path)}?line=${requirement.line}`,
+      hash: documentLink(owner, { requirement: key }),
       title: requirement.summary || key,
       detail: `requirement in ${owner.key ?? owner.path}${requirement.priority ? ` · ${requirement.priority}` : ''}`,
     };

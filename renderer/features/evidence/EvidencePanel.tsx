@@ -1,7 +1,7 @@
 /** A roadmap item's evidence: how many notes from how many customers, and the latest quotes. */
 import type { DocumentSummary } from '../../../shared/contract/documentSummary.js';
 import { HashLink } from '../../ui/HashLink.js';
-import { documentHash } from '../../workbench/route.js';
+import { documentLink } from '../../workbench/route.js';
 import { evidenceCount, type EvidenceSummary } from './evidenceSummary.js';
 import './evidence.css';
 
@@ -57,7 +57,7 @@ function Quote({ note, navigate }: { note: DocumentSummary; navigate: (hash: str
     <li>
       <blockquote className="evidence-quote">{evidence?.quote || note.title}</blockquote>
       <div className="evidence-panel__who">
-        <HashLink hash={documentHash(note.path)} navigate={navigate}>
+        <HashLink hash={documentLink(note)} navigate={navigate}>
           {note.key ?? note.title}
         </HashLink>
         {who && ` · ${who}`}

@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { DocumentSummary } from '../../../shared/contract/documentSummary.js';
 import { HashLink } from '../../ui/HashLink.js';
-import { documentHash, roadmapItemHash } from '../../workbench/route.js';
+import { documentLink, roadmapItemHash } from '../../workbench/route.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { LinkPicker } from './LinkPicker.js';
 import type { LinkTarget } from './evidenceSummary.js';
@@ -24,8 +24,10 @@ interface FeedbackNoteProps {
 /** Where a linked key leads: a roadmap item's page, or the spec holding a requirement. */
 function keyHash(key: string, workspace: WorkspaceState): string | undefined {
   if (workspace.roadmapByKey.has(key)) return roadmapItemHash(key);
-  const spec = workspace.requirementOwner.get(key) ?? workspace.byKey.get(key);
-  return spec ? documentHash(spec.path) : undefined;
+  const owner = workspace.requirementOwner.get(key);
+  if (owner) return documentLink(owner, { requirement: key });
+  const document = workspace.byKey.get(key);
+  return document ? documentLink(document) : undefined;
 }
 
 export function FeedbackNote(props: FeedbackNoteProps) {
@@ -44,7 +46,7 @@ export function FeedbackNote(props: FeedbackNoteProps) {
         : key === 'arrowup' || key === 'k'
           ? () => props.onMove(-1)
           : key === 'enter'
-            ? () => navigate(documentHash(note.path))
+            ? () => navigate(documentLink(note, {}, workspace.byKey))
             : !writable
               ? undefined
               : key === 'l'
@@ -80,7 +82,7 @@ export function FeedbackNote(props: FeedbackNoteProps) {
       </div>
       <HashLink
         className="feedback-note__title"
-        hash={documentHash(note.path)}
+        hash={documentLink(note, {}, workspace.byKey)}
         navigate={navigate}
         tabIndex={-1}
       >

@@ -9,7 +9,7 @@ import { metricVerdict, verdictLabels, type MetricVerdict } from '../../../share
 import { longDate } from '../../../shared/releases/releaseNotes.js';
 import { shippedReleaseOf } from '../../../shared/releases/specRelease.js';
 import { HashLink } from '../../ui/HashLink.js';
-import { documentHash, releaseHash } from '../../workbench/route.js';
+import { documentHash, documentLink, releaseHash } from '../../workbench/route.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { useReleases } from '../../workbench/useReleases.js';
 import './evidence.css';
@@ -78,7 +78,7 @@ export function MetricsView({ api, workspace, navigate }: MetricsViewProps) {
         return (
           <section key={spec.path} className="panel metrics-spec" aria-labelledby={`metrics-${spec.path}`}>
             <h2 id={`metrics-${spec.path}`} className="metrics-spec__title">
-              <HashLink hash={documentHash(spec.path)} navigate={navigate}>
+              <HashLink hash={documentLink(spec, {}, workspace.byKey)} navigate={navigate}>
                 {spec.key && <span className="key">{spec.key}</span>} {spec.title}
               </HashLink>
             </h2>

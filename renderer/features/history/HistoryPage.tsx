@@ -7,7 +7,7 @@ import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { ItemChangeView } from '../../../shared/contract/gitViews.js';
 import { isKey } from '../../../shared/grammar/linkGrammar.js';
 import { ChangedBlocks } from '../../ui/ChangedBlocks.js';
-import { documentHash, roadmapItemHash } from '../../workbench/route.js';
+import { documentLink, roadmapItemHash } from '../../workbench/route.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { RevisionCompare } from './RevisionCompare.js';
 import './history.css';
@@ -109,7 +109,10 @@ function describe(
 ): { title: string; summary?: string; href?: string } {
   if (!isKey(subject)) {
     const entry = workspace.byPath.get(subject);
-    return { title: entry?.title ?? subject, href: documentHash(subject) };
+    return {
+      title: entry?.title ?? subject,
+      href: documentLink(entry ?? { path: subject }, {}, workspace.byKey),
+    };
   }
   const owner = workspace.requirementOwner.get(subject);
   if (owner) {
@@ -117,13 +120,13 @@ function describe(
     return {
       title: subject,
       summary: `${requirement?.summary ?? ''} (in ${owner.key ?? owner.title})`,
-      href: `${documentHash(owner.path)}?line=${requirement?.line ?? 1}`,
+      href: documentLink(owner, { requirement: subject }),
     };
   }
   const item = workspace.roadmapByKey.get(subject);
   if (item) return { title: subject, summary: item.title, href: roadmapItemHash(subject) };
   const document = workspace.byKey.get(subject);
-  if (document) return { title: subject, summary: document.title, href: documentHash(document.path) };
+  if (document) return { title: subject, summary: document.title, href: documentLink(document) };
   return { title: subject };
 }
 

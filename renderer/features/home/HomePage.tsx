@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { DocumentType } from '../../../shared/model/documentModel.js';
 import { createAndOpen } from '../../workbench/createDocument.js';
-import { documentHash } from '../../workbench/route.js';
+import { documentLink } from '../../workbench/route.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { plural } from '../../ui/plural.js';
 
@@ -71,7 +71,7 @@ export function HomePage({ api, workspace, navigate, type }: HomePageProps) {
         <ul className="card-list" aria-label={type ? headings[type] : 'Recently changed'}>
           {documents.slice(0, count).map((entry) => (
             <li key={entry.path}>
-              <a href={documentHash(entry.path)} className="document-card">
+              <a href={documentLink(entry, {}, workspace.byKey)} className="document-card">
                 <span className="card-top">
                   <span className={`type-badge type-${entry.type}`}>
                     {entry.type === 'doc' ? 'doc' : entry.type}

@@ -50,7 +50,7 @@ describe('linkGroups', () => {
       summary(linkGroups(workspace, 'specs/a.md', undefined, [mention])),
       [
         'Delivers: RM-1 #/roadmap/RM-1',
-        'Implemented by: STORY-1 #/doc/stories/s.md, STORY-2 #/doc/stories/t.md',
+        'Implemented by: STORY-1 #/STORY-1, STORY-2 #/STORY-2',
         'Links to: ',
         'Mentioned by: STORY-2 #/doc/stories/t.md?line=9',
       ],
@@ -58,22 +58,17 @@ describe('linkGroups', () => {
     [
       'one requirement: only its own roadmap item and stories',
       summary(linkGroups(workspace, 'specs/a.md', 'REQ-1', [])),
-      ['Delivers: RM-1 #/roadmap/RM-1', 'Implemented by: STORY-1 #/doc/stories/s.md', 'Mentioned by: '],
+      ['Delivers: RM-1 #/roadmap/RM-1', 'Implemented by: STORY-1 #/STORY-1', 'Mentioned by: '],
     ],
     [
       'a story: its requirements and, through them, the roadmap',
       summary(linkGroups(workspace, 'stories/s.md', undefined, [])),
-      [
-        'Implements: REQ-1 #/doc/specs/a.md?line=5',
-        'Delivers: RM-1 #/roadmap/RM-1',
-        'Links to: ',
-        'Mentioned by: ',
-      ],
+      ['Implements: REQ-1 #/REQ-1', 'Delivers: RM-1 #/roadmap/RM-1', 'Links to: ', 'Mentioned by: '],
     ],
     [
       'an FAQ: what it answers and who mentions it, no Delivers or Implemented by',
       summary(linkGroups(workspace, 'faqs/f.md', undefined, [])),
-      ['Answers: SPEC-1 #/doc/specs/a.md', 'Links to: ', 'Mentioned by: '],
+      ['Answers: SPEC-1 #/SPEC-1', 'Links to: ', 'Mentioned by: '],
     ],
     [
       'a note without a key: what it links to (by key, by name, a file, a missing name, once each) and who mentions it',
@@ -93,7 +88,7 @@ describe('linkGroups', () => {
         ),
       ),
       [
-        'Links to: SPEC-1 #/doc/specs/a.md, notes/Home.md #/doc/notes/Home.md, RM-1 #/roadmap/RM-1, assets/chart.png , Not written yet ',
+        'Links to: SPEC-1 #/SPEC-1, notes/Home.md #/doc/notes/Home.md, RM-1 #/roadmap/RM-1, assets/chart.png , Not written yet ',
         'Mentioned by: notes/Home.md #/doc/notes/Home.md?line=3',
       ],
     ],

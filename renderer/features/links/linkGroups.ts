@@ -1,7 +1,7 @@
 /** The Links panel's groups for a document or one requirement, from the index and the engine's backlinks. */
 import type { LinkView } from '../../../shared/contract/apiContract.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
-import { documentHash } from '../../workbench/route.js';
+import { documentHash, documentLink } from '../../workbench/route.js';
 
 export interface LinkItem {
   key: string;
@@ -24,7 +24,7 @@ function itemForKey(workspace: Lookup, key: string, line?: number, path?: string
     return { key, title: item.title, hash: `#/roadmap/${encodeURIComponent(key)}`, detail: item.lane };
   const document = workspace.byKey.get(key);
   if (document) {
-    const hash = line ? `${documentHash(document.path)}?line=${line}` : documentHash(document.path);
+    const hash = documentLink(document, { line }, workspace.byKey);
     return { key, title: document.title, hash, detail: document.status };
   }
   const owner = workspace.requirementOwner.get(key);
@@ -33,11 +33,16 @@ function itemForKey(workspace: Lookup, key: string, line?: number, path?: string
     return {
       key,
       title: requirement?.summary || owner.title,
-      hash: `${documentHash(owner.path)}?line=${requirement?.line ?? 1}`,
+      hash: documentLink(owner, { requirement: key }),
       detail: requirement?.priority,
     };
   }
-  if (path) return { key, title: workspace.byPath.get(path)?.title ?? path, hash: documentHash(path) };
+  if (path)
+    return {
+      key,
+      title: workspace.byPath.get(path)?.title ?? path,
+      hash: documentLink(workspace.byPath.get(path) ?? { path }, {}, workspace.byKey),
+    };
   return { key, title: 'Not found in this workspace', hash: '' };
 }
 
@@ -53,7 +58,7 @@ function storiesImplementing(workspace: Lookup, requirementKeys: ReadonlySet<str
     .map((entry) => ({
       key: entry.key ?? entry.path,
       title: entry.title,
-      hash: documentHash(entry.path),
+      hash: documentLink(entry, {}, workspace.byKey),
       detail: entry.implements.filter((key) => requirementKeys.has(key)).join(', '),
     }));
 }

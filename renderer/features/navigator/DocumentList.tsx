@@ -4,6 +4,7 @@ import { useMemo, useRef } from 'react';
 import type { FileChangeKind } from '../../../shared/contract/gitViews.js';
 import { useGitState } from '../../workbench/gitState.js';
 import { openHash } from '../../workbench/storyView.js';
+import { useWorkspace } from '../../workbench/workspaceState.js';
 import type { NavigatorRow } from './folderRows.js';
 import { changeLabels } from '../changes/index.js';
 import { useDocumentContextMenu } from '../documents/index.js';
@@ -36,6 +37,7 @@ export function DocumentList({ label, rows, openPath, onToggleFolder, writable }
   const scroller = useRef<HTMLDivElement>(null);
   const { onContextMenu, menu } = useDocumentContextMenu();
   const files = useGitState().status?.files;
+  const { byKey } = useWorkspace();
   const changes = useMemo(() => new Map((files ?? []).map((file) => [file.path, file.change])), [files]);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -93,7 +95,7 @@ export function DocumentList({ label, rows, openPath, onToggleFolder, writable }
               style={style}
             >
               <a
-                href={openHash(entry.path, entry.type, writable)}
+                href={openHash(entry, writable, byKey)}
                 aria-current={entry.path === openPath ? 'page' : undefined}
                 title={entry.path}
                 {...(onContextMenu ? { onContextMenu: (event) => onContextMenu(event, entry) } : {})}

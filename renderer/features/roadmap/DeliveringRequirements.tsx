@@ -1,6 +1,6 @@
 /** The requirements whose `roadmap=` names this item, each with the stories that implement it. */
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
-import { documentHash } from '../../workbench/route.js';
+import { documentLink } from '../../workbench/route.js';
 import { openHash } from '../../workbench/storyView.js';
 import { HashLink } from '../../ui/HashLink.js';
 import type { Delivery } from './roadmapLanes.js';
@@ -41,7 +41,7 @@ export function DeliveringRequirements({
                 <div className="delivering__head">
                   <HashLink
                     className="key-chip key-chip--link"
-                    hash={documentHash(requirement.path, requirement.line)}
+                    hash={documentLink(requirement, { requirement: requirement.key })}
                     navigate={navigate}
                   >
                     {requirement.key}
@@ -58,7 +58,10 @@ export function DeliveringRequirements({
                 </div>
                 <div className="delivering__source">
                   in{' '}
-                  <HashLink hash={documentHash(requirement.path)} navigate={navigate}>
+                  <HashLink
+                    hash={documentLink(spec ?? { path: requirement.path }, {}, workspace.byKey)}
+                    navigate={navigate}
+                  >
                     {spec?.title ?? requirement.path}
                   </HashLink>
                 </div>
@@ -68,7 +71,10 @@ export function DeliveringRequirements({
                   <ul className="delivering__stories" aria-label={`Stories implementing ${requirement.key}`}>
                     {requirement.stories.map((story) => (
                       <li key={story.path}>
-                        <HashLink hash={openHash(story.path, 'story', writable)} navigate={navigate}>
+                        <HashLink
+                          hash={openHash({ ...story, type: 'story' }, writable, workspace.byKey)}
+                          navigate={navigate}
+                        >
                           {story.key && <span className="key-chip">{story.key}</span>} {story.title}
                         </HashLink>
                         {story.status && <span className="status-chip">{statusLabel(story.status)}</span>}

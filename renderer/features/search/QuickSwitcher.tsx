@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { QuickSwitchHit, SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { DocumentSummary } from '../../../shared/contract/documentSummary.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
-import { documentHash, roadmapItemHash } from '../../workbench/route.js';
+import { documentHash, documentLink, roadmapItemHash } from '../../workbench/route.js';
 import { openHash } from '../../workbench/storyView.js';
 import { Combobox } from '../../ui/Combobox.js';
 import { kindLabels } from '../../ui/kindLabel.js';
@@ -135,7 +135,11 @@ function hashFor(hit: QuickSwitchHit, documents: readonly DocumentSummary[], wri
     const requirement = documents
       .find((document) => document.path === hit.path)
       ?.requirements.find((entry) => entry.key === hit.key);
-    return documentHash(hit.path, requirement?.line);
+    return requirement ? documentLink(hit, { requirement: requirement.key }) : documentHash(hit.path);
   }
-  return openHash(hit.path, hit.type, writable);
+  return openHash(
+    hit,
+    writable,
+    new Map(documents.flatMap((entry) => (entry.key ? [[entry.key, entry]] : []))),
+  );
 }

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { SearchHit, SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { DocumentType } from '../../../shared/model/documentModel.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
-import { documentHash, searchHash } from '../../workbench/route.js';
+import { documentHash, documentLink, searchHash } from '../../workbench/route.js';
 import { HashLink } from '../../ui/HashLink.js';
 import { highlightSnippet } from '../../ui/highlightSnippet.js';
 import './search.css';
@@ -30,7 +30,7 @@ type SearchState =
   | { status: 'done'; hits: SearchHit[] }
   | { status: 'failed'; message: string };
 
-export function SearchPage({ api, navigate, query }: SearchPageProps) {
+export function SearchPage({ api, workspace, navigate, query }: SearchPageProps) {
   const [draft, setDraft] = useState(query);
   const [state, setState] = useState<SearchState>({ status: 'idle' });
   const [type, setType] = useState<DocumentType | undefined>(undefined);
@@ -110,7 +110,11 @@ export function SearchPage({ api, navigate, query }: SearchPageProps) {
           <li key={group.path} className="search-result">
             <div className="search-result__document">
               <span className={`kind-badge kind-badge--${group.type}`}>{group.type.toUpperCase()}</span>
-              <HashLink className="search-result__title" hash={documentHash(group.path)} navigate={navigate}>
+              <HashLink
+                className="search-result__title"
+                hash={documentLink(group, {}, workspace.byKey)}
+                navigate={navigate}
+              >
                 {group.title}
               </HashLink>
               {group.key && <span className="search-result__key">{group.key}</span>}

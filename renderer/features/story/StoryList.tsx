@@ -10,7 +10,7 @@ import { documentStatuses } from '../../../shared/model/documentModel.js';
 import { lanes } from '../../../shared/model/roadmapModel.js';
 import { SpacerRow } from '../../ui/SpacerRow.js';
 import { useVirtualRows } from '../../ui/useVirtualRows.js';
-import { documentHash, storyHash } from '../../workbench/route.js';
+import { storyViewHash, useStoryViewChoice } from '../../workbench/storyView.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import {
   filterStories,
@@ -37,6 +37,9 @@ interface StoryListProps {
 
 export function StoryList({ api, workspace, navigate, filter }: StoryListProps) {
   const releases = useReleaseList(api, workspace.revision);
+  const writable = workspace.info?.writable ?? false;
+  // Re-rendered when the choice changes: which of the two links a key can stand for depends on it.
+  useStoryViewChoice(writable);
   const rows = useMemo(
     () => storyRows(workspace.documents, workspace.requirementOwner),
     [workspace.documents, workspace.requirementOwner],
@@ -106,7 +109,7 @@ export function StoryList({ api, workspace, navigate, filter }: StoryListProps) 
             return (
               <tr key={story.path} data-index={virtual.index} ref={virtualRows.measureRow}>
                 <td>
-                  <a href={storyHash(story.path)}>
+                  <a href={storyViewHash(story, 'engineer', writable, workspace.byKey)}>
                     <span className="key">{story.key}</span> {story.title}
                   </a>
                 </td>
@@ -119,7 +122,7 @@ export function StoryList({ api, workspace, navigate, filter }: StoryListProps) 
                   {workspace.info?.writable && (
                     <a
                       className="subtle-link"
-                      href={documentHash(story.path)}
+                      href={storyViewHash(story, 'editor', writable, workspace.byKey)}
                       aria-label={`Edit ${story.title}`}
                     >
                       Edit

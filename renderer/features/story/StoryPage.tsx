@@ -3,7 +3,8 @@ import { useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import { splitDocument } from '../../../shared/frontMatter/frontMatter.js';
 import { suspectLinks } from '../../../shared/model/signOff.js';
-import { documentHash, keyHash } from '../../workbench/route.js';
+import { documentLink, keyHash } from '../../workbench/route.js';
+import { storyViewHash } from '../../workbench/storyView.js';
 import { CopyLinkButton } from '../../ui/CopyLinkButton.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { holdsOnlyExample, ReadOnlyMarkdown, templateOutline } from '../editor/index.js';
@@ -30,7 +31,10 @@ export function StoryPage({ api, workspace, navigate, path }: StoryPageProps) {
   const requirement = spec?.requirements.find((entry) => entry.key === requirementKey);
   const specText = useDocumentText(api, spec?.path, workspace.revision);
   const writable = workspace.info?.writable ?? false;
-  useEditKey(writable && story ? documentHash(path) : undefined, navigate);
+  useEditKey(
+    writable && story ? storyViewHash(story, 'editor', writable, workspace.byKey) : undefined,
+    navigate,
+  );
   if (!story) {
     return (
       <section className="page empty-state">
@@ -94,7 +98,7 @@ export function StoryPage({ api, workspace, navigate, path }: StoryPageProps) {
           {writable && (
             <a
               className="button subtle"
-              href={documentHash(path)}
+              href={storyViewHash(story, 'editor', writable, workspace.byKey)}
               aria-keyshortcuts="E"
               title="Edit story (E)"
             >
@@ -123,7 +127,7 @@ export function StoryPage({ api, workspace, navigate, path }: StoryPageProps) {
                       </a>
                       <span className="muted">
                         {[implemented.priority, implemented.status].filter(Boolean).join(' · ')} · in{' '}
-                        <a href={documentHash(owner.path)}>
+                        <a href={documentLink(owner, {}, workspace.byKey)}>
                           {owner.key} {owner.title}
                         </a>
                         {owner.owner && ` · owner ${owner.owner}`}
@@ -206,7 +210,7 @@ export function StoryPage({ api, workspace, navigate, path }: StoryPageProps) {
           <ul className="plain-list">
             {faqs.map((faq) => (
               <li key={faq.path}>
-                <a href={faq.key ? keyHash(faq.key) : documentHash(faq.path)}>
+                <a href={documentLink(faq, {}, workspace.byKey)}>
                   <span className="key">{faq.key}</span> {faq.title}
                 </a>
               </li>
@@ -217,7 +221,7 @@ export function StoryPage({ api, workspace, navigate, path }: StoryPageProps) {
       {section && spec && (
         <section aria-label="Spec section" className="story-section">
           <h2>
-            From the spec: <a href={documentHash(spec.path)}>{spec.title}</a>
+            From the spec: <a href={documentLink(spec, {}, workspace.byKey)}>{spec.title}</a>
           </h2>
           <ReadOnlyMarkdown
             markdown={section}

@@ -1,8 +1,8 @@
 /** Roadmap items × requirements × stories (`#/trace`), with the gaps highlighted and every cell a link. */
 import { useMemo, useState, type ReactNode } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
-import type { WorkspaceState } from '../../workbench/workspaceState.js';
-import { documentHash, roadmapItemHash } from '../../workbench/route.js';
+import { useWorkspace, type WorkspaceState } from '../../workbench/workspaceState.js';
+import { documentLink, roadmapItemHash } from '../../workbench/route.js';
 import { HashLink } from '../../ui/HashLink.js';
 import { rememberLast } from '../../ui/rememberLast.js';
 import { SpacerRow } from '../../ui/SpacerRow.js';
@@ -130,6 +130,7 @@ interface MatrixProps {
 type SuspectCell = (story: { path: string; key: string }, requirementKey: string) => ReactNode;
 
 function Matrix({ caption, rows, navigate, withItems, suspect }: MatrixProps) {
+  const { byKey } = useWorkspace();
   // Where each row's item group ends, so an item cell spans the rendered rows of its group.
   const groupEnds = useMemo(() => {
     const ends = new Int32Array(rows.length);
@@ -185,7 +186,7 @@ function Matrix({ caption, rows, navigate, withItems, suspect }: MatrixProps) {
               {row.requirement ? (
                 <td className="trace__requirement">
                   <HashLink
-                    hash={documentHash(row.requirement.path, row.requirement.line)}
+                    hash={documentLink(row.requirement, { requirement: row.requirement.key })}
                     navigate={navigate}
                   >
                     <span className="key-chip">{row.requirement.key}</span>{' '}
@@ -211,7 +212,11 @@ function Matrix({ caption, rows, navigate, withItems, suspect }: MatrixProps) {
                     {row.stories.map((story) =>
                       story.path ? (
                         <span key={story.key} className="trace__story">
-                          <HashLink hash={documentHash(story.path)} navigate={navigate} title={story.title}>
+                          <HashLink
+                            hash={documentLink({ ...story, path: story.path }, {}, byKey)}
+                            navigate={navigate}
+                            title={story.title}
+                          >
                             <span className="key-chip">{story.key}</span> {story.title}
                           </HashLink>
                           {story.status && (
