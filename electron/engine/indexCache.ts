@@ -79,10 +79,12 @@ export async function readIndexCache(root: string): Promise<IndexCache | undefin
     if (read.bytesRead !== entriesBytes.length) return undefined;
     const entries = JSON.parse(entriesBytes.toString('utf8')) as unknown;
     if (!Array.isArray(entries)) return undefined;
-    const files = (entries as [DocumentEntry, FieldLines][]).map(([entry, fieldLines]) => ({
-      entry,
-      fieldLines,
-    }));
+    const files: CachedFile[] = [];
+    for (const item of entries as unknown[]) {
+      // The cache is untrusted: an entry of another shape would crash the index or the rules later.
+      if (!Array.isArray(item) || !isEntry(item[0]) || !isObject(item[1])) return undefined;
+      files.push({ entry: item[0] as DocumentEntry, fieldLines: item[1] as FieldLines });
+    }
     const textsAt = header.length + header.value.entriesBytes;
     return {
       listedAt: header.value.listedAt,
@@ -144,6 +146,43 @@ function parseHeader(bytes: Buffer): { value: Header; length: number } | undefin
     return undefined;
   }
   return { value: value as Header, length: end + 1 };
+}
+
+const arrayFields = [
+  'implements',
+  'answers',
+  'about',
+  'criteria',
+  'metrics',
+  'headings',
+  'sections',
+  'requirements',
+  'references',
+  'nameLinks',
+  'aliases',
+  'tags',
+  'blockIds',
+] as const;
+
+/** Whether a cached entry has every field an index reads, of the right kind (not what each holds). */
+function isEntry(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  const entry = value as Record<string, unknown>;
+  return (
+    typeof entry.path === 'string' &&
+    typeof entry.type === 'string' &&
+    typeof entry.title === 'string' &&
+    typeof entry.hash === 'string' &&
+    typeof entry.size === 'number' &&
+    typeof entry.mtimeMs === 'number' &&
+    typeof entry.bodyLine === 'number' &&
+    isObject(entry.fields) &&
+    arrayFields.every((name) => Array.isArray(entry[name]))
+  );
+}
+
+function isObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Synchronous: search asks for the texts in the middle of a query. */

@@ -384,6 +384,25 @@ describe('Workspace cache', () => {
     ]);
   });
 
+  it('reads the files again when the cache holds entries of another shape under a valid header', async () => {
+    const root = await writeWorkspace();
+    await (await open(root)).close();
+    const old = new Date(Date.now() - 60_000);
+    for (const file of ['README.md', 'faqs/guest.md', 'specs/guest-checkout.md', 'stories/pay-as-a-guest.md'])
+      await fs.utimes(path.join(root, file), old, old);
+    await (await open(root)).close();
+    // The sizes and times still match the files: only the entries' fields are not what an index holds.
+    const bytes = await fs.readFile(cachePath(root), 'utf8');
+    await fs.writeFile(cachePath(root), bytes.replace(/"requirements":\[\]/g, '"requirements":{}'));
+    const warm = await open(root);
+    expect([
+      warm.statistics.fromCache,
+      warm.documents().length,
+      Array.isArray(warm.check()),
+      warm.document('faqs/guest.md')?.requirements,
+    ]).toEqual([0, 4, true, []]);
+  });
+
   it('ignores a corrupt cache', async () => {
     const root = await writeWorkspace();
     await fs.mkdir(path.join(root, '.specbench'), { recursive: true });
