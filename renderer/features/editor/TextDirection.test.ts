@@ -40,15 +40,20 @@ function decorated(editorState: EditorState): string[] {
 }
 
 describe('dir="auto" on the blocks people write in', () => {
-  it('decorates headings, paragraphs and list items (not their paragraphs, not code)', () => {
+  it('decorates headings, paragraphs and list items (not their paragraphs, not code) holding right-to-left letters', () => {
     expect(decorated(state())).toEqual([
       'heading: כותרת',
       'paragraph: שלום עולם, this paragraph starts in Hebrew.',
+      // The whole list: an English item inside a right-to-left one must not inherit its direction.
       'listItem: first item',
       'listItem: مرحباnested',
       'listItem: nested',
-      'paragraph: quoted',
     ]);
+  });
+
+  it('leaves a block in left-to-right scripts alone: it reads the same without dir="auto"', () => {
+    const doc = codec.schema.nodeFromJSON(codec.parse('# Title\n\nPlain text.\n\n- an item\n').doc);
+    expect(directionDecorations(doc)).toEqual([]);
   });
 
   it('after edits, holds what a fresh look at the whole document finds', () => {

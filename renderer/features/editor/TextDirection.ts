@@ -5,18 +5,39 @@
  */
 import { Extension } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
+import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import { redecorateChangedBlocks } from './redecorateChangedBlocks.js';
 
 export const textDirectionKey = new PluginKey<DecorationSet>('blockTextDirection');
 
 const listItems = new Set(['listItem', 'taskItem']);
 const automatic = { dir: 'auto' };
 
-/** The decorations for the nodes between `from` and `to` (the whole document by default). */
+/** Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko, … and their presentation forms). */
+const rightToLeft = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
+
+/** Whether any text in the block, or any source an atom shows, holds a right-to-left letter. */
+function holdsRightToLeft(block: ProseMirrorNode): boolean {
+  let found = false;
+  block.descendants((node) => {
+    const text = node.isText ? node.text : node.attrs.source;
+    if (typeof text === 'string' && rightToLeft.test(text)) found = true;
+    return !found;
+  });
+  return found;
+}
+
+/**
+ * The decorations for the nodes between `from` and `to` (the whole document by default). A top-level
+ * block without a right-to-left letter reads left to right with or without `dir="auto"` (the editor
+ * is left to right), so it gets none: a node decoration on every top-level block made each keystroke
+ * cost blocks² in ProseMirror's view update (each child scans the root's decorations).
+ */
 export function directionDecorations(doc: ProseMirrorNode, from = 0, to = doc.content.size): Decoration[] {
   const decorations: Decoration[] = [];
   doc.nodesBetween(from, to, (node, pos, parent) => {
+    if (parent === doc && !holdsRightToLeft(node)) return false;
     // A list item takes one direction for its bullet and text; its paragraphs follow it.
     const decorated = listItems.has(node.type.name)
       ? true
@@ -29,36 +50,15 @@ export function directionDecorations(doc: ProseMirrorNode, from = 0, to = doc.co
   return decorations;
 }
 
-/** Only the top-level blocks a change touched are looked at again: typing stays cheap in long specs. */
-function update(transaction: Transaction, decorations: DecorationSet): DecorationSet {
-  const doc = transaction.doc;
-  let from = doc.content.size;
-  let to = 0;
-  transaction.mapping.maps.forEach((map, index) => {
-    const after = transaction.mapping.slice(index + 1);
-    map.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
-      from = Math.min(from, after.map(newStart, -1));
-      to = Math.max(to, after.map(newEnd, 1));
-    });
-  });
-  const mapped = decorations.map(transaction.mapping, doc);
-  if (from > to) return mapped;
-  // Widen to whole top-level blocks.
-  const start = doc.resolve(Math.min(from, doc.content.size));
-  const end = doc.resolve(Math.min(to, doc.content.size));
-  from = start.depth > 0 ? start.before(1) : from;
-  to = end.depth > 0 ? end.after(1) : to;
-  const stale = mapped.find(from, to).filter((decoration) => decoration.from >= from && decoration.to <= to);
-  return mapped.remove(stale).add(doc, directionDecorations(doc, from, to));
-}
-
 export function textDirectionPlugin(): Plugin<DecorationSet> {
   return new Plugin<DecorationSet>({
     key: textDirectionKey,
     state: {
       init: (_config, state) => DecorationSet.create(state.doc, directionDecorations(state.doc)),
       apply: (transaction, decorations) =>
-        transaction.docChanged ? update(transaction, decorations) : decorations,
+        transaction.docChanged
+          ? redecorateChangedBlocks(transaction, decorations, directionDecorations)
+          : decorations,
     },
     props: {
       decorations: (state) => textDirectionKey.getState(state),

@@ -9,10 +9,14 @@ import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { highlightPattern, tagPattern } from '../../../shared/grammar/inlineMarkers.js';
 import { inlineHtmlTag, pairInlineHtml } from '../../../shared/markdown/inlineHtml.js';
+import { redecorateChangedBlocks } from './redecorateChangedBlocks.js';
 
-function decorate(doc: ProseMirrorNode): DecorationSet {
+export const markdownDecorationsKey = new PluginKey<DecorationSet>('markdownDecorations');
+
+/** The decorations of the textblocks between `from` and `to` (the whole document by default). */
+export function markdownDecorations(doc: ProseMirrorNode, from = 0, to = doc.content.size): Decoration[] {
   const decorations: Decoration[] = [];
-  doc.descendants((node, position) => {
+  doc.nodesBetween(from, to, (node, position) => {
     if (node.type.spec.code) return false;
     if (!node.isTextblock) return true;
     decorateInlineHtml(node, position, decorations);
@@ -37,7 +41,7 @@ function decorate(doc: ProseMirrorNode): DecorationSet {
     });
     return false;
   });
-  return DecorationSet.create(doc, decorations);
+  return decorations;
 }
 
 /** Text between paired inline tags shown as their element (`<kbd>Ctrl</kbd>` as a key), the tags dimmed. */
@@ -65,16 +69,16 @@ function decorateInlineHtml(block: ProseMirrorNode, position: number, decoration
 export const MarkdownDecorations = Extension.create({
   name: 'markdownDecorations',
   addProseMirrorPlugins() {
-    const key = new PluginKey<DecorationSet>('markdownDecorations');
     return [
       new Plugin<DecorationSet>({
-        key,
+        key: markdownDecorationsKey,
         state: {
-          init: (_config, state) => decorate(state.doc),
-          apply: (tr, previous) => (tr.docChanged ? decorate(tr.doc) : previous),
+          init: (_config, state) => DecorationSet.create(state.doc, markdownDecorations(state.doc)),
+          apply: (tr, previous) =>
+            tr.docChanged ? redecorateChangedBlocks(tr, previous, markdownDecorations) : previous,
         },
         props: {
-          decorations: (state) => key.getState(state),
+          decorations: (state) => markdownDecorationsKey.getState(state),
         },
       }),
     ];
