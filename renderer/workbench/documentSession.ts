@@ -12,6 +12,7 @@ import type { DocumentSummary } from '../../shared/contract/documentSummary.js';
 import { setFrontMatterFields } from '../../shared/frontMatter/frontMatter.js';
 import type { ParsedDocument } from '../../shared/markdown/markdownCodec.js';
 import { BackupScheduler } from './backupScheduler.js';
+import { documentJson } from './documentJson.js';
 import {
   openLifecycle,
   transition,
@@ -24,7 +25,7 @@ import {
   type Theirs,
 } from './documentLifecycle.js';
 import { sharedCodec } from './sharedCodec.js';
-import { softBreaksToNodes, softBreaksToText } from './softBreak.js';
+import { softBreaksToNodes } from './softBreak.js';
 
 export const autosaveDelayMs = 800;
 
@@ -172,8 +173,8 @@ export class DocumentSession {
   currentText(): string {
     const source = this.view.parsed;
     if (!source) return '';
-    const json: JSONContent | undefined = this.editedDoc?.toJSON() ?? this.editor?.getJSON();
-    return sharedCodec().serialize(source, json && softBreaksToText(json), this.frontMatter);
+    const doc = this.editedDoc ?? this.editor?.state.doc;
+    return sharedCodec().serialize(source, doc && documentJson(doc), this.frontMatter);
   }
 
   /** Saves pending edits now; resolves once nothing is in flight or due. */

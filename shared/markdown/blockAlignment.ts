@@ -11,6 +11,38 @@ export function fingerprintOf(value: unknown): string {
   return JSON.stringify(value) ?? '';
 }
 
+const frozenFingerprints = new WeakMap<object, string>();
+
+/**
+ * `fingerprintOf` a node, remembered when the node is frozen (its caller freezes it all the way down):
+ * the editor hands each unchanged block over as the same frozen object, so a save of a long document
+ * fingerprints only the blocks that were edited.
+ */
+export function nodeFingerprint(node: object): string {
+  if (!Object.isFrozen(node)) return fingerprintOf(node);
+  let fingerprint = frozenFingerprints.get(node);
+  if (fingerprint === undefined) {
+    fingerprint = fingerprintOf(node);
+    frozenFingerprints.set(node, fingerprint);
+  }
+  return fingerprint;
+}
+
+/** `fingerprintOf` a `{ type, content }` document, from its blocks' `nodeFingerprint`s (the same text). */
+export function documentFingerprint(doc: { type?: string; content?: unknown[] }): string {
+  const keys = Object.keys(doc);
+  const blocks = doc.content;
+  const plain =
+    keys.length === 2 &&
+    keys[0] === 'type' &&
+    keys[1] === 'content' &&
+    typeof doc.type === 'string' &&
+    Array.isArray(blocks) &&
+    blocks.every((block) => typeof block === 'object' && block !== null && !Array.isArray(block));
+  if (!plain) return fingerprintOf(doc);
+  return `{"type":${JSON.stringify(doc.type)},"content":[${(blocks as object[]).map(nodeFingerprint).join(',')}]}`;
+}
+
 /**
  * For each new fingerprint, the index of an old one it keeps (a longest common subsequence after
  * trimming the common prefix and suffix, then equal fingerprints anywhere for moved blocks), or -1.

@@ -4,7 +4,7 @@
  */
 import { type JSONContent } from '@tiptap/core';
 import { formatRequirementOpen } from '../grammar/linkGrammar.js';
-import { alignBlocks, fingerprintOf } from './blockAlignment.js';
+import { alignBlocks, fingerprintOf, nodeFingerprint } from './blockAlignment.js';
 import { requirementAttributesOf } from './extensions/requirement.js';
 import type { Replacement } from './blockSplice.js';
 
@@ -102,7 +102,7 @@ export function writeBlocks(
   }
   const match = alignBlocks(
     old.map((block) => block.fingerprint),
-    visible.map((node) => fingerprintOf(node)),
+    visible.map((node) => nodeFingerprint(node)),
   );
   const counterpart = pairReplacements(old, visible, match);
   const render = (node: JSONContent, slot: number) =>

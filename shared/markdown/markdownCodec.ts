@@ -8,7 +8,7 @@ import { type Schema } from '@tiptap/pm/model';
 import { Marked, type Lexer, type Links, type Token, type marked as globalMarked } from 'marked';
 import { type RequirementBlockMatch, matchRequirementBlock } from '../grammar/linkGrammar.js';
 import { splitDocument } from '../frontMatter/frontMatter.js';
-import { fingerprintOf } from './blockAlignment.js';
+import { documentFingerprint, fingerprintOf, nodeFingerprint } from './blockAlignment.js';
 import { calloutTokenizer } from './extensions/callout.js';
 import { requirementNodeAttributes } from './extensions/requirement.js';
 import { createMarkdownExtensions } from './markdownExtensions.js';
@@ -350,7 +350,7 @@ export function createMarkdownCodec(): MarkdownCodec {
     const { split, source } = parsed;
     fileStyle = resolveStyle(source.style);
     const body =
-      doc === undefined || fingerprintOf(doc) === source.fingerprint
+      doc === undefined || documentFingerprint(doc) === source.fingerprint
         ? source.body
         : withLabels(source.links, () =>
             writeBlocks(source, source.blocks, normalizeContent(doc.content ?? [], source.blocks), {
@@ -373,7 +373,7 @@ export function createMarkdownCodec(): MarkdownCodec {
   /** A block equal to one that was read is normalized already; rebuilding all of a long document takes tens of ms. */
   function normalizeContent(content: JSONContent[], list: BlockList): JSONContent[] {
     const known = new Set(list.blocks.map((block) => block.fingerprint));
-    return content.map((node) => (known.has(fingerprintOf(node)) ? node : (normalize(node) ?? node)));
+    return content.map((node) => (known.has(nodeFingerprint(node)) ? node : (normalize(node) ?? node)));
   }
 
   return { parse, serialize, extensions, schema };

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { documentFingerprint, fingerprintOf, nodeFingerprint } from './blockAlignment.js';
+
+const paragraph = { type: 'paragraph', content: [{ type: 'text', text: 'a "quoted" \\ word' }] };
+const frozen = Object.freeze({ type: 'heading', attrs: Object.freeze({ level: 2 }) });
+
+describe('fingerprints built from the blocks are the whole JSON text', () => {
+  it.each([
+    ['plain document', { type: 'doc', content: [paragraph, frozen] }],
+    ['no content', { type: 'doc' }],
+    ['empty content', { type: 'doc', content: [] }],
+    ['with attributes', { type: 'doc', attrs: { dir: 'rtl' }, content: [paragraph] }],
+    ['content first', { content: [paragraph], type: 'doc' }],
+    ['a hole in the content', { type: 'doc', content: [paragraph, null] }],
+  ])('%s', (_name, doc) => {
+    expect(documentFingerprint(doc as never)).toBe(fingerprintOf(doc));
+  });
+
+  it('remembers a frozen node, not one that can still change', () => {
+    const open = { type: 'paragraph', content: [{ type: 'text', text: 'one' }] };
+    const before = [nodeFingerprint(open), nodeFingerprint(frozen)];
+    open.content[0]!.text = 'two';
+    expect([nodeFingerprint(open), nodeFingerprint(frozen)]).toEqual([fingerprintOf(open), before[1]]);
+  });
+});
