@@ -113,8 +113,13 @@ export async function largeSpecWorkspace(sample: string, lines: number): Promise
  */
 // Page-side code as text: the node build has no DOM types.
 const recordKeystrokes = `(() => {
-  const state = { samples: [], script: [], painted: [], start: -1, notify: undefined };
+  const state = { samples: [], script: [], painted: [], longTasks: [], start: -1, notify: undefined };
   window.keystrokes = state;
+  // Every main-thread task over 50 ms while typing (autosave and backups included), as the browser reports them.
+  state.observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) state.longTasks.push({ start: entry.startTime, duration: entry.duration });
+  });
+  state.observer.observe({ type: 'longtask' });
   document.addEventListener('keydown', (event) => { state.start = event.timeStamp; }, { capture: true });
   const channel = new MessageChannel();
   let frameStart = -1;
@@ -148,6 +153,8 @@ const paintedCount = `(count) => new Promise((resolve, reject) => {
   state.notify();
 })`;
 
+const settleFrames = `new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))))`;
+
 async function typeMeasured(page: Page, characters: string): Promise<Omit<TypingResult, 'lines'>> {
   await page.evaluate(recordKeystrokes);
   const waitForPaint = await page.evaluateHandle(paintedCount);
@@ -159,9 +166,24 @@ async function typeMeasured(page: Page, characters: string): Promise<Omit<Typing
     );
   }
   await waitForPaint.dispose();
-  return (await page.evaluate(
-    '({ samples: window.keystrokes.samples, script: window.keystrokes.script, painted: window.keystrokes.painted })',
-  )) as Omit<TypingResult, 'lines'>;
+  const lastKey = (await page.evaluate('performance.now()')) as number;
+  // The autosave after the last key belongs to the typing: wait for it, then for what its answer renders.
+  await page
+    .getByRole('status', { name: 'Save state' })
+    .getByText('Saved', { exact: true })
+    .waitFor({ timeout: 60_000 });
+  await page.evaluate(settleFrames);
+  const recorded = (await page.evaluate(
+    `(() => { const state = window.keystrokes; state.observer.disconnect();
+      return { samples: state.samples, script: state.script, painted: state.painted, longTasks: state.longTasks }; })()`,
+  )) as Omit<TypingResult, 'lines' | 'longTasks' | 'longTasksAfter'> & {
+    longTasks: { start: number; duration: number }[];
+  };
+  return {
+    ...recorded,
+    longTasks: recorded.longTasks.filter((task) => task.start < lastKey).map((task) => task.duration),
+    longTasksAfter: recorded.longTasks.filter((task) => task.start >= lastKey).map((task) => task.duration),
+  };
 }
 
 export interface TypingResult {
@@ -171,6 +193,10 @@ export interface TypingResult {
   script: number[];
   /** Keydown to the end of that frame's style, layout, paint and commit. */
   painted: number[];
+  /** Durations of the main-thread tasks over 50 ms from the first key to the last. */
+  longTasks: number[];
+  /** The same from the last key to the autosave that follows it, answered and rendered. */
+  longTasksAfter: number[];
   lines: number;
 }
 

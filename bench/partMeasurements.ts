@@ -84,6 +84,22 @@ export async function measureApp({
             16,
             typed.painted,
           );
+          add(
+            'keystroke-long-task',
+            '  longest main-thread task while typing',
+            Math.max(0, ...typed.longTasks),
+            'ms',
+            50,
+            typed.longTasks,
+          );
+          add(
+            'keystroke-long-task-save',
+            '  longest task from the last key to the autosave shown',
+            Math.max(0, ...typed.longTasksAfter),
+            'ms',
+            undefined,
+            typed.longTasksAfter,
+          );
           // Half as many keys: the benchmark's smoke test runs the whole app part within a time limit.
           const card = await measureTyping(
             browser,
