@@ -43,3 +43,62 @@ describe('quickSwitch', () => {
     expect(quickSwitch(candidates, query, limit).map((hit) => hit.key ?? hit.title)).toEqual(expected);
   });
 });
+
+/** Real names from the Obsidian help vault, with a namesake added in another folder as a user would. */
+const vault = [
+  'Extending Obsidian/Obsidian CLI.md',
+  'Obsidian Web Clipper/Clip web pages.md',
+  'Obsidian Web Clipper/Introduction to Obsidian Web Clipper.md',
+  'Files and folders/Symbolic links and junctions.md',
+  'User interface/Settings.md',
+  'User interface/Language settings.md',
+  'Obsidian Sync/Sync settings and selective syncing.md',
+  'Maya/Settings.md',
+  'Editing and formatting/Callouts.md',
+].map((path) => {
+  const title = path.slice(path.lastIndexOf('/') + 1, -3);
+  return quickSwitchCandidate({ path, title, type: 'doc' }, [title]);
+});
+
+describe('quickSwitch over a vault: exact names, whole words, word starts, substrings, then paths', () => {
+  const cases: [string, string, string[]][] = [
+    [
+      'a whole word in a title before a word it starts',
+      'cli',
+      [
+        'Extending Obsidian/Obsidian CLI.md',
+        'Obsidian Web Clipper/Clip web pages.md',
+        'Obsidian Web Clipper/Introduction to Obsidian Web Clipper.md',
+        'Files and folders/Symbolic links and junctions.md',
+      ],
+    ],
+    [
+      'an exact title first, then whole words, then a word start',
+      'settings',
+      [
+        'Maya/Settings.md',
+        'User interface/Settings.md',
+        'User interface/Language settings.md',
+        'Obsidian Sync/Sync settings and selective syncing.md',
+      ],
+    ],
+    ['a path with its folder', 'Maya/Settings', ['Maya/Settings.md']],
+    [
+      'the words of a path',
+      'user interface settings',
+      ['User interface/Settings.md', 'User interface/Language settings.md'],
+    ],
+    [
+      'a folder name alone finds what it holds, after titles',
+      'web clipper',
+      [
+        'Obsidian Web Clipper/Introduction to Obsidian Web Clipper.md',
+        'Obsidian Web Clipper/Clip web pages.md',
+      ],
+    ],
+    ['inside a word', 'allout', ['Editing and formatting/Callouts.md']],
+  ];
+  it.each(cases)('%s', (_name, query, expected) => {
+    expect(quickSwitch(vault, query, 5).map((hit) => hit.path)).toEqual(expected);
+  });
+});

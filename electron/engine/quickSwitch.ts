@@ -1,7 +1,9 @@
 /**
- * The quick switcher: fuzzy (subsequence) matching over keys and titles of documents, requirements
- * and roadmap items. Exact and prefix key matches first, then title prefixes and substrings, then
- * titles holding every word in any order, then subsequences with the fewest gaps.
+ * The quick switcher: matching over keys, titles, file names and paths of documents, requirements
+ * and roadmap items. Exact and prefix key matches first, then an exact title or file name, then
+ * titles holding the query as a whole word ("cli" in "Obsidian CLI"), then starting a word with it
+ * ("Clip web pages"), then holding it inside a word, then holding every word in any order; then the
+ * document's path ("Maya/Settings", "user interface settings"); last, subsequences with the fewest gaps.
  */
 import type { QuickSwitchHit } from '../../shared/contract/apiContract.js';
 import { foldText, isWordCode } from './textFolding.js';
@@ -14,6 +16,8 @@ export interface QuickSwitchCandidate {
   title: string;
   /** Other folded names it answers to: a document's file name and aliases. */
   names: string[];
+  /** A document's folded path without `.md` (`user interface/settings`), or empty. */
+  path: string;
   /** Which letters and digits key and title hold: a query needing others cannot match. */
   mask: number;
 }
@@ -35,9 +39,12 @@ export function quickSwitchCandidate(
   const key = hit.key === undefined ? '' : foldText(hit.key);
   const title = foldText(hit.title);
   const names = otherNames.map(foldText).filter((name) => name !== title);
-  let mask = characterMask(key) | characterMask(title);
+  // A requirement or roadmap item is not found by its file's path: every one of a spec's would match.
+  const byPath = hit.type !== 'requirement' && hit.type !== 'roadmap';
+  const path = byPath ? foldText(hit.path.replace(/\.md$/i, '')) : '';
+  let mask = characterMask(key) | characterMask(title) | characterMask(path);
   for (const name of names) mask |= characterMask(name);
-  return { hit, key, title, names, mask };
+  return { hit, key, title, names, path, mask };
 }
 
 /** One bit per letter a–z, one for any digit, one for anything else but spaces. */
@@ -83,18 +90,23 @@ function compareScored(
     b.score - a.score ||
     typeOrder[a.candidate.hit.type] - typeOrder[b.candidate.hit.type] ||
     a.candidate.title.length - b.candidate.title.length ||
-    (a.candidate.title < b.candidate.title ? -1 : a.candidate.title > b.candidate.title ? 1 : 0)
+    (a.candidate.title < b.candidate.title ? -1 : a.candidate.title > b.candidate.title ? 1 : 0) ||
+    (a.candidate.hit.path < b.candidate.hit.path ? -1 : a.candidate.hit.path > b.candidate.hit.path ? 1 : 0)
   );
 }
 
-/** The title's score, or a file name's or alias's a little below it. */
+/** The title's score, or a file name's or alias's a little below it, or else its path's. */
 function bestScore(candidate: QuickSwitchCandidate, needle: string): number {
   let best = scoreOf(candidate, needle);
   for (const name of candidate.names) {
     best = Math.max(best, scoreOf({ ...candidate, title: name }, needle) - 1);
   }
-  return best;
+  if (best >= pathScore || candidate.path === '') return best;
+  return Math.max(best, pathMatchScore(candidate.path, needle));
 }
+
+/** Below every match of a title or name, above every subsequence. */
+const pathScore = 1_500;
 
 function scoreOf(candidate: QuickSwitchCandidate, needle: string): number {
   const { key, title } = candidate;
@@ -103,6 +115,9 @@ function scoreOf(candidate: QuickSwitchCandidate, needle: string): number {
     if (key.startsWith(needle)) return 5_000 - key.length;
   }
   if (title === needle) return 4_000;
+  const whole = wholeWordAt(title, needle);
+  // Nearer the start and in a shorter title ranks higher, as a title prefix does.
+  if (whole !== -1) return 3_500 - Math.min(whole * 4 + title.length, 499);
   if (title.startsWith(needle)) return 3_000 - title.length;
   const at = title.indexOf(needle);
   if (at !== -1) return (isWordStart(title, at) ? 2_500 : 2_000) - at;
@@ -112,6 +127,23 @@ function scoreOf(candidate: QuickSwitchCandidate, needle: string): number {
   if (candidate.hit.type === 'requirement') return 0;
   const compact = needle.replace(/ /g, '');
   return Math.max(subsequenceScore(title, compact), subsequenceScore(key, compact));
+}
+
+/** Where `needle` stands in `text` as a whole word (or words), or -1. */
+function wholeWordAt(text: string, needle: string): number {
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+    const end = at + needle.length;
+    if (isWordStart(text, at) && (end === text.length || !isWordCode(text.charCodeAt(end)))) return at;
+  }
+  return -1;
+}
+
+/** A path holding the query ("maya/settings"), or every word of it ("user interface settings"). */
+function pathMatchScore(path: string, needle: string): number {
+  const at = path.indexOf(needle);
+  if (at !== -1) return pathScore - 1 - Math.min(at, 99);
+  const words = wordsScore(path, needle.replace(/\//g, ' ').replace(/ +/g, ' ').trim());
+  return words > 0 ? pathScore - 200 - Math.min(path.length, 99) : 0;
 }
 
 /**
@@ -156,7 +188,7 @@ function subsequenceScore(text: string, needle: string): number {
     previous = found;
     position = found + 1;
   }
-  return Math.max(score, 1);
+  return Math.min(Math.max(score, 1), pathScore - 300);
 }
 
 function isWordStart(text: string, index: number): boolean {
