@@ -259,6 +259,22 @@ describe('WorkspaceIndex links by name', () => {
     expect(describeLinks(named.documentLinks(path)[side])).toEqual(expected);
   });
 
+  it('a note with the same name as deep as the linked one shares its mentions, marked ambiguous; a deeper one takes none', () => {
+    const ambiguous = indexOf({
+      'Home.md': 'Open [[Settings]].\n',
+      'User interface/Settings.md': '# Settings\n',
+      'Maya/Settings.md': '# Mine\n',
+      'Maya/Drafts/Settings.md': '# Draft\n',
+    });
+    const mentions = (path: string) =>
+      ambiguous
+        .documentLinks(path)
+        .incoming.map((link) => `${link.path}:${link.line} ${link.state ?? 'found'}`);
+    expect(
+      ['User interface/Settings.md', 'Maya/Settings.md', 'Maya/Drafts/Settings.md'].map(mentions),
+    ).toEqual([['Home.md:1 ambiguous'], ['Home.md:1 ambiguous'], []]);
+  });
+
   it('a new alias is seen by the next question', () => {
     const changed = indexOf(vault);
     changed.update('Archive/Meeting notes.md', '---\naliases: [Not written yet]\n---\n', version);

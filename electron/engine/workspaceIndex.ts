@@ -190,7 +190,8 @@ export class WorkspaceIndex {
         : resolved.kind === 'missing'
           ? link.target
           : resolved.path;
-      outgoing.push({ from: entry.key ?? path, to, kind: 'mentions', path, line: link.line });
+      const state = resolved.kind === 'found' ? {} : { state: resolved.kind };
+      outgoing.push({ from: entry.key ?? path, to, kind: 'mentions', path, line: link.line, ...state });
     }
     const incoming = [...byKey.incoming];
     const seen = new Set(incoming.map((link) => `${link.path}:${link.line}`));
@@ -202,16 +203,27 @@ export class WorkspaceIndex {
         for (const link of from.nameLinks) {
           if (NameResolver.lookupName(link) !== name) continue;
           const resolved = names.resolve(link, linker);
-          if ((resolved.kind !== 'found' && resolved.kind !== 'ambiguous') || resolved.path !== path)
+          // An ambiguous name mentions each note it could mean, marked so: none of them loses it silently.
+          const mentions =
+            resolved.kind === 'found'
+              ? resolved.path === path
+              : resolved.kind === 'ambiguous' && resolved.candidates.includes(path);
+          if (!mentions) continue;
+          const place = `${linker}:${link.line}`;
+          if (seen.has(place)) {
+            // A definite link on the line outweighs an ambiguous one there.
+            const earlier = incoming.find((found) => `${found.path}:${found.line}` === place);
+            if (earlier?.state === 'ambiguous' && resolved.kind === 'found') delete earlier.state;
             continue;
-          if (seen.has(`${linker}:${link.line}`)) continue;
-          seen.add(`${linker}:${link.line}`);
+          }
+          seen.add(place);
           incoming.push({
             from: from.key ?? linker,
             to: entry.key ?? path,
             kind: 'mentions',
             path: linker,
             line: link.line,
+            ...(resolved.kind === 'ambiguous' ? { state: 'ambiguous' as const } : {}),
           });
         }
       }

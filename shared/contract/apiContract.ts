@@ -89,6 +89,8 @@ export interface LinkView {
   kind: 'delivers' | 'implements' | 'mentions' | 'answers' | 'evidence';
   path: string;
   line: number;
+  /** A link by name that leads to no file (`missing`), or that several files answer to equally (`ambiguous`). */
+  state?: 'missing' | 'ambiguous';
 }
 
 export interface SearchHit {

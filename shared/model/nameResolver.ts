@@ -1,9 +1,13 @@
 /**
- * Which file a link by name points at, resolved the way Obsidian resolves `[[Note]]`: a path
- * relative to the linking file (`./`, `../`), then the exact path from the workspace root, then a
- * unique file name (or path ending), then front matter aliases; all without regard to case. When a
- * name is shared, the file in the linking file's folder wins, else the shortest path, and the link is
- * called ambiguous. Markdown links (`[text](../other.md)`) are paths relative to the linking file.
+ * Which file a link by name points at, resolved the way Obsidian's getFirstLinkpathDest does: a path
+ * relative to the linking file (`./`, `../`), then the exact path from the workspace root, then the
+ * files whose path ends with the name, then front matter aliases; all without regard to case. When
+ * several files end with the name, the one nearest the vault root wins (fewest folders), then the
+ * first by path; for an attachment (`chart.png`) or a name with a folder in it, files under the
+ * linking file's folder come first. A link is ambiguous only when that choice falls to the order
+ * of paths: two notes as deep as each other (`Maya/Settings`, `User interface/Settings`). A deeper
+ * namesake never takes a link over. Markdown links (`[text](../other.md)`) are paths relative to
+ * the linking file.
  */
 import type { NameLink } from '../grammar/nameLinkGrammar.js';
 
@@ -14,7 +18,7 @@ export interface NamedDocument {
 
 export type Resolution =
   | { kind: 'found'; path: string }
-  /** Several files answer to the name; `path` is the one a click opens. */
+  /** Several files answer to the name equally well; `path` is the one Obsidian opens, `candidates` all of them. */
   | { kind: 'ambiguous'; path: string; candidates: string[] }
   | { kind: 'missing' }
   /** A relative path leading out of the workspace: not ours to judge. */
@@ -97,22 +101,32 @@ export class NameResolver {
           form === lower || form === suffix || form.endsWith(`/${lower}`) || form.endsWith(`/${suffix}`),
       );
     });
-    if (named.length > 0) return choose(named, folder);
+    // Obsidian looks for an attachment or a path-qualified name under the linking file's folder first.
+    const near = lower.includes('/') || !isNoteName(lower, named);
+    if (named.length > 0) return choose(named, near ? folder : undefined);
     const aliased = this.byAlias.get(target.toLowerCase());
-    if (aliased && aliased.length > 0) return choose(aliased, folder);
+    if (aliased && aliased.length > 0) return choose(aliased, undefined);
     return { kind: 'missing' };
   }
 }
 
-function choose(paths: string[], folder: string): Resolution {
-  if (paths.length === 1) return { kind: 'found', path: paths[0]! };
-  const sorted = [...new Set(paths)].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
-  if (sorted.length === 1) return { kind: 'found', path: sorted[0]! };
-  const local = sorted.find(
-    (path) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '') === folder,
-  );
-  if (local !== undefined) return { kind: 'found', path: local };
-  return { kind: 'ambiguous', path: sorted[0]!, candidates: sorted };
+/** Whether a name means a note (`Settings`, `Settings.md`) rather than another file (`chart.png`). */
+function isNoteName(lower: string, named: readonly string[]): boolean {
+  if (markdownExtension.test(lower) || !/\.[a-z0-9]+$/.test(lower)) return true;
+  return named.every((path) => markdownExtension.test(path));
+}
+
+/** Obsidian's pick among files answering to one name; ambiguous when only the order of paths decides. */
+function choose(paths: readonly string[], near: string | undefined): Resolution {
+  const unique = [...new Set(paths)];
+  if (unique.length === 1) return { kind: 'found', path: unique[0]! };
+  const under = (path: string) =>
+    near === undefined || near === '' || path.toLowerCase().startsWith(`${near.toLowerCase()}/`) ? 0 : 1;
+  const rank = (path: string) => under(path) * 1000 + path.split('/').length;
+  const sorted = unique.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const tied = sorted.filter((path) => rank(path) === rank(sorted[0]!));
+  if (tied.length === 1) return { kind: 'found', path: sorted[0]! };
+  return { kind: 'ambiguous', path: tied[0]!, candidates: tied };
 }
 
 /** `folder/My Note.md` → `my note`; `images/Chart.PNG` → `chart.png`. */

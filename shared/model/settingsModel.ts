@@ -6,6 +6,7 @@ export type Severity = (typeof severities)[number];
 
 export const ruleIds = [
   'broken-link',
+  'ambiguous-link',
   'duplicate-key',
   'requirement-without-roadmap',
   'must-without-story',
@@ -29,6 +30,7 @@ export type RuleId = (typeof ruleIds)[number];
 
 export const defaultSeverities: Record<RuleId, Severity> = {
   'broken-link': 'error',
+  'ambiguous-link': 'warning',
   'duplicate-key': 'error',
   'requirement-without-roadmap': 'warning',
   'must-without-story': 'warning',

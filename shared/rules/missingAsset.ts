@@ -10,7 +10,7 @@ export const missingAsset: Rule = {
       for (const link of document.nameLinks) {
         if (!isAssetLink(link)) continue;
         const resolved = keys.names.resolve(link, document.path);
-        if (resolved.kind !== 'missing' && resolved.kind !== 'ambiguous') continue;
+        if (resolved.kind !== 'missing') continue;
         const problem = nameLinkProblem(document, link, keys);
         findings.push({
           ...(document.key === undefined ? {} : { key: document.key }),

@@ -41,10 +41,7 @@ export function nameLinkProblem(
       ? `points to ${link.target}, which is not in this workspace`
       : `links to "${link.target}", which no file, path or alias in this workspace is called`;
   }
-  if (resolved.kind === 'ambiguous') {
-    const shown = resolved.candidates.slice(0, 3).join(', ');
-    return `could mean any of ${shown}${resolved.candidates.length > 3 ? '…' : ''}; write the path to choose one`;
-  }
+  // An ambiguous name is `ambiguous-link`'s; its anchor is checked in the file it opens.
   if (link.anchor === undefined) return undefined;
   const target = keys.byPath.get(resolved.path);
   if (!target) return undefined;
@@ -58,4 +55,16 @@ export function nameLinkProblem(
   return findHeading(headings, link.anchor) === -1
     ? `points to the heading "${link.anchor}" in ${where}, which has no such heading`
     : undefined;
+}
+
+/** Why a name that several files answer to equally is a problem, as the end of a sentence. */
+export function ambiguityProblem(
+  link: ScannedNameLink,
+  candidates: readonly string[],
+  opens: string,
+): string {
+  const name = link.target.slice(link.target.lastIndexOf('/') + 1);
+  const shown = candidates.slice(0, 3).join(', ');
+  const more = candidates.length > 3 ? ` and ${candidates.length - 3} more` : '';
+  return `could mean any of ${candidates.length} files named ${name} (${shown}${more}); it opens ${opens}, as Obsidian would: write the path to choose one`;
 }

@@ -32,6 +32,7 @@ const vault = [
   vaultDocument('Projects/Roadmap.md', '# Now\n## Later\nWe decided. ^decision\n', { aliases: ['Q3 plan'] }),
   vaultDocument('a/Dup.md', 'one\n'),
   vaultDocument('b/Dup.md', 'two\n'),
+  vaultDocument('b/c/Dup.md', 'a deeper namesake is never a candidate\n'),
   vaultDocument('Meeting notes.md', '', { type: 'spec' }),
 ];
 
@@ -48,7 +49,7 @@ describe('links by name in check', () => {
         (finding) => `${finding.severity} ${finding.rule} ${finding.path}:${finding.line} ${finding.message}`,
       ),
     ).toEqual([
-      'warning broken-link Home.md:4 [[Dup]] in Home.md could mean any of a/Dup.md, b/Dup.md; write the path to choose one.',
+      'warning ambiguous-link Home.md:4 [[Dup]] in Home.md could mean any of 2 files named Dup (a/Dup.md, b/Dup.md); it opens a/Dup.md, as Obsidian would: write the path to choose one.',
       'warning broken-link Home.md:4 [[Nowhere]] in Home.md links to "Nowhere", which no file, path or alias in this workspace is called.',
       'warning broken-link Home.md:4 [[Roadmap#Someday]] in Home.md points to the heading "Someday" in Projects/Roadmap.md, which has no such heading.',
       'warning broken-link Home.md:4 [[Roadmap#^nope]] in Home.md points to block ^nope in Projects/Roadmap.md, which has no such block.',

@@ -1,5 +1,6 @@
 /** Runs every rule the settings leave on and gives each finding its severity. */
 import { severityOf } from '../model/settingsModel.js';
+import { ambiguousLink } from './ambiguousLink.js';
 import { brokenLink } from './brokenLink.js';
 import { commentAnchorMissing, unresolvedComments } from './commentRules.js';
 import { criterionNotGherkin } from './criterionNotGherkin.js';
@@ -25,6 +26,7 @@ export type { Finding, RuleInput } from './finding.js';
 
 export const rules: readonly Rule[] = [
   brokenLink,
+  ambiguousLink,
   duplicateKey,
   requirementWithoutRoadmap,
   mustWithoutStory,

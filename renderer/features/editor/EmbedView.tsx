@@ -4,6 +4,7 @@
  */
 import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { embedSize } from '../../../shared/markdown/extensions/embed.js';
+import type { NameLink } from '../../../shared/grammar/nameLinkGrammar.js';
 import { nameLinkOf } from '../../../shared/markdown/extensions/wikiLink.js';
 import { isImagePath, resolveNameLink } from '../../workbench/nameLinkTarget.js';
 import { useWorkspace } from '../../workbench/workspaceState.js';
@@ -12,6 +13,14 @@ import { EmbeddedNote } from './EmbeddedNote.js';
 import { useEditorContext } from './editorContext.js';
 import { chipText } from './WikiLinkChip.js';
 import './markdownViews.css';
+
+/** What a missing embed says: an image, another file (a video, a PDF) or a note, by the name written. */
+export function missingEmbedText(link: Pick<NameLink, 'target' | 'anchor'>): string {
+  if (isImagePath(link.target)) return `Image not found: ${link.target}`;
+  if (/\.[A-Za-z][A-Za-z0-9]{0,4}$/.test(link.target) && !/\.md$/i.test(link.target))
+    return `File not found: ${link.target}`;
+  return `Note not found: ${link.target}${link.anchor ? `#${link.anchor}` : ''}`;
+}
 
 export function EmbedView({ node }: ReactNodeViewProps) {
   const workspace = useWorkspace();
@@ -23,8 +32,7 @@ export function EmbedView({ node }: ReactNodeViewProps) {
     return (
       <NodeViewWrapper as="span" className="embed embed-missing" contentEditable={false}>
         <span role="img" aria-label={`Missing embed: ${link.target}`}>
-          {isImagePath(link.target) ? 'Image' : 'Note'} not found: {link.target}
-          {link.anchor ? `#${link.anchor}` : ''}
+          {missingEmbedText(link)}
         </span>
       </NodeViewWrapper>
     );

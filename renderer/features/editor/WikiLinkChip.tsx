@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { nameLinkText, type NameLink } from '../../../shared/grammar/nameLinkGrammar.js';
 import { nameLinkOf } from '../../../shared/markdown/extensions/wikiLink.js';
 import { resolveNameLink, type NameLinkTarget } from '../../workbench/nameLinkTarget.js';
+import { documentHash } from '../../workbench/route.js';
 import { useWorkspace } from '../../workbench/workspaceState.js';
 import { useEditorContext } from './editorContext.js';
 import { excerptOf, useNoteSection } from './notePreview.js';
@@ -18,6 +19,46 @@ export function chipText(link: NameLink, target: NameLinkTarget, ownTitle?: stri
   return nameLinkText(link, broken ? undefined : target.title, ownTitle);
 }
 
+/** What the hover says of a heading or block the target does not have. */
+export function missingAnchorMessage(anchor: string, title: string): string {
+  return anchor.startsWith('^') ? `No block ${anchor} in ${title}` : `No heading “${anchor}” in ${title}`;
+}
+
+/** The notes an ambiguous name could mean, each openable: the link opens the first, as Obsidian does. */
+function AmbiguousCandidates({
+  link,
+  candidates,
+  navigate,
+}: {
+  link: NameLink;
+  candidates: readonly string[];
+  navigate: (hash: string) => void;
+}) {
+  const name = link.target.slice(link.target.lastIndexOf('/') + 1);
+  return (
+    <span className="link-preview-ambiguous">
+      <span>
+        {candidates.length} notes are named {name}; this link opens the first. Write the path to choose one:
+      </span>
+      <ul>
+        {candidates.map((candidate) => (
+          <li key={candidate}>
+            <a
+              href={documentHash(candidate, undefined, link.anchor)}
+              onClick={(event) => {
+                event.preventDefault();
+                navigate(documentHash(candidate, undefined, link.anchor));
+              }}
+            >
+              {candidate.replace(/\.md$/i, '')}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </span>
+  );
+}
+
 export function WikiLinkChip({ node }: ReactNodeViewProps) {
   const workspace = useWorkspace();
   const { path, navigate, api } = useEditorContext();
@@ -25,13 +66,27 @@ export function WikiLinkChip({ node }: ReactNodeViewProps) {
   const target = resolveNameLink(workspace, link, path);
   const [hovered, setHovered] = useState(false);
   const version = target.document?.mtimeMs ?? 0;
-  const section = useNoteSection(api, target.document?.path, link.anchor, version, hovered);
-  const broken = target.state === 'missing' || target.state === 'outside';
+  // A link into a heading or block is looked up at once: one that names none reads as broken, as check says.
+  const section = useNoteSection(
+    api,
+    target.document?.path,
+    link.anchor,
+    version,
+    hovered || link.anchor !== undefined,
+  );
+  const missingAnchor =
+    link.anchor !== undefined && target.document !== undefined && section.state === 'missing';
+  const broken = target.state === 'missing' || target.state === 'outside' || missingAnchor;
   const text = chipText(link, target, workspace.byPath.get(path)?.title);
+  const className = broken
+    ? 'wiki-link broken'
+    : target.state === 'ambiguous'
+      ? 'wiki-link ambiguous'
+      : 'wiki-link';
   return (
     <NodeViewWrapper
       as="span"
-      className={broken ? 'wiki-link broken' : 'wiki-link'}
+      className={className}
       data-wiki-target={link.target}
       onMouseEnter={() => setHovered(true)}
       onFocus={() => setHovered(true)}
@@ -56,16 +111,14 @@ export function WikiLinkChip({ node }: ReactNodeViewProps) {
             <strong>{target.title}</strong>
             <span className="link-preview-path">{target.path}</span>
             {!target.document && <span>A file in the workspace, not a note</span>}
-            {target.state === 'ambiguous' && (
-              <span>
-                Also: {target.candidates?.filter((candidate) => candidate !== target.path).join(', ')}
-              </span>
+            {target.state === 'ambiguous' && target.candidates && (
+              <AmbiguousCandidates link={link} candidates={target.candidates} navigate={navigate} />
             )}
             {section.state === 'found' && (
               <span className="link-preview-excerpt">{excerptOf(section.section.markdown)}</span>
             )}
-            {section.state === 'missing' && hovered && link.anchor && (
-              <span className="link-preview-missing">{section.message}</span>
+            {missingAnchor && (
+              <span className="link-preview-missing">{missingAnchorMessage(link.anchor!, target.title)}</span>
             )}
           </>
         )}

@@ -4,23 +4,24 @@ import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import { noteSection, type NoteSection } from '../../../shared/markdown/noteSection.js';
 import { headingPlainText } from '../../../shared/model/headingAnchor.js';
 
-const sections = new Map<string, Promise<NoteSection | undefined>>();
+/** A file's text, read once per version: a note linking to ten headings of one file reads it once. */
+const texts = new Map<string, Promise<string | undefined>>();
 
 export type SectionState =
   { state: 'loading' } | { state: 'found'; section: NoteSection } | { state: 'missing'; message: string };
 
 function readSection(api: SpecbenchApi, path: string, anchor: string | undefined, version: number) {
-  const key = JSON.stringify([path, anchor ?? '', version]);
-  let pending = sections.get(key);
+  const key = JSON.stringify([path, version]);
+  let pending = texts.get(key);
   if (!pending) {
     pending = api.readDocument({ path }).then(
-      (result) => (result.ok ? noteSection(result.text, anchor) : undefined),
+      (result) => (result.ok ? result.text : undefined),
       () => undefined,
     );
-    if (sections.size > 200) sections.clear();
-    sections.set(key, pending);
+    if (texts.size > 200) texts.clear();
+    texts.set(key, pending);
   }
-  return pending;
+  return pending.then((text) => (text === undefined ? undefined : noteSection(text, anchor)));
 }
 
 /** The section `anchor` names in `path` (the whole note without one), re-read when `version` changes. */

@@ -92,6 +92,43 @@ describe('linkGroups', () => {
         'Mentioned by: notes/Home.md #/doc/notes/Home.md?line=3',
       ],
     ],
+    [
+      'a missing file reads as missing like a missing note; an ambiguous name says so on both sides',
+      linkGroups(
+        workspace,
+        'notes/Plan.md',
+        undefined,
+        [
+          {
+            from: 'notes/Home.md',
+            to: 'notes/Plan.md',
+            kind: 'mentions',
+            path: 'notes/Home.md',
+            line: 3,
+            state: 'ambiguous',
+          },
+        ],
+        [
+          { to: 'assets/chart.png' },
+          { to: 'Engelbart.jpg', state: 'missing' as const },
+          { to: 'Not written yet', state: 'missing' as const },
+          { to: 'notes/Home.md', state: 'ambiguous' as const },
+        ].map((link) => ({
+          from: 'notes/Plan.md',
+          kind: 'mentions' as const,
+          path: 'notes/Plan.md',
+          line: 2,
+          ...link,
+        })),
+      ).map(
+        (group) =>
+          `${group.title}: ${group.items.map((item) => `${item.key}=${item.title} (${item.detail ?? ''})`).join(', ')}`,
+      ),
+      [
+        'Links to: assets/chart.png=assets/chart.png (file), Engelbart.jpg=Not found in this workspace (), Not written yet=Not found in this workspace (), notes/Home.md=Home (ambiguous name)',
+        'Mentioned by: notes/Home.md=Home (ambiguous name)',
+      ],
+    ],
   ];
   it.each(cases)('%s', (_name, actual, expected) => {
     expect(actual).toEqual(expected);

@@ -46,9 +46,22 @@ function itemForKey(workspace: Lookup, key: string, line?: number, path?: string
   return { key, title: 'Not found in this workspace', hash: '' };
 }
 
+/** A link by a name other notes share as well: it may mean this one, or not. */
+const ambiguousDetail = 'ambiguous name';
+
+function ambiguous(item: LinkItem): LinkItem {
+  return { ...item, detail: ambiguousDetail };
+}
+
+/** Each target once, where it first comes; a definite link to it outweighs an ambiguous one. */
 function unique(items: LinkItem[]): LinkItem[] {
-  const seen = new Set<string>();
-  return items.filter((item) => (seen.has(item.key) ? false : (seen.add(item.key), true)));
+  const seen = new Map<string, LinkItem>();
+  for (const item of items) {
+    const first = seen.get(item.key);
+    if (!first) seen.set(item.key, item);
+    else if (first.detail === ambiguousDetail && item.detail !== ambiguousDetail) seen.set(item.key, item);
+  }
+  return [...seen.values()];
 }
 
 /** Stories whose `implements` names any of `requirementKeys`. */
@@ -68,6 +81,9 @@ function linksTo(workspace: Lookup, outgoing: readonly LinkView[]): LinkGroup {
   const items = outgoing
     .filter((link) => link.kind === 'mentions')
     .map((link): LinkItem => {
+      // A missing file is as missing as a missing note: not an ordinary "file".
+      if (link.state === 'missing') return itemForKey(workspace, link.to);
+      if (link.state === 'ambiguous') return ambiguous(itemForKey(workspace, link.to, undefined, link.to));
       if (workspace.byPath.has(link.to)) return itemForKey(workspace, link.to, undefined, link.to);
       if (/\.[A-Za-z0-9]+$/.test(link.to) && !link.to.toLowerCase().endsWith('.md'))
         return { key: link.to, title: link.to, hash: '', detail: 'file' };
@@ -87,10 +103,13 @@ export function linkGroups(
   const mentionedBy = unique(
     incoming
       .filter((link) => link.kind === 'mentions')
-      .map((link) => ({
-        ...itemForKey(workspace, link.from, link.line, link.path),
-        hash: `${documentHash(link.path)}?line=${link.line}`,
-      })),
+      .map((link) => {
+        const item = {
+          ...itemForKey(workspace, link.from, link.line, link.path),
+          hash: `${documentHash(link.path)}?line=${link.line}`,
+        };
+        return link.state === 'ambiguous' ? ambiguous(item) : item;
+      }),
   );
   const mentions: LinkGroup = {
     title: 'Mentioned by',

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { NameResolver, type Resolution } from './nameResolver.js';
+
+const documents = [
+  'User interface/Settings.md',
+  'Maya/Settings.md',
+  'Archive/Old/Plan.md',
+  'Plan.md',
+  'Notes/Deep/Plan.md',
+  'Notes/Home.md',
+  'People/Dana.md',
+  'Help/Callouts.md',
+].map((path) => ({ path, aliases: path === 'People/Dana.md' ? ['Dana S.'] : [] }));
+const otherFiles = ['Attachments/chart.png', 'Notes/chart.png', 'Help/chart.png'];
+const names = new NameResolver(documents, otherFiles);
+
+const cases: [string, string, string, Resolution][] = [
+  [
+    'two notes as deep as each other: ambiguous, opening the first by path as Obsidian does',
+    'Settings',
+    'Notes/Home.md',
+    {
+      kind: 'ambiguous',
+      path: 'Maya/Settings.md',
+      candidates: ['Maya/Settings.md', 'User interface/Settings.md'],
+    },
+  ],
+  [
+    'a path-qualified link chooses one',
+    'User interface/Settings',
+    'Notes/Home.md',
+    found('User interface/Settings.md'),
+  ],
+  ['the note nearest the root wins, silently', 'Plan', 'Notes/Home.md', found('Plan.md')],
+  [
+    'a note in the linking folder does not win over a shallower one',
+    'Plan',
+    'Notes/Deep/x.md',
+    found('Plan.md'),
+  ],
+  ['a path ending chooses among namesakes', 'Old/Plan', 'Notes/Home.md', found('Archive/Old/Plan.md')],
+  ['a relative path', './Settings', 'Maya/Notes.md', found('Maya/Settings.md')],
+  ['an attachment under the linking folder wins', 'chart.png', 'Notes/Home.md', found('Notes/chart.png')],
+  [
+    'an attachment from elsewhere: two as deep, ambiguous',
+    'chart.png',
+    'People/Dana.md',
+    {
+      kind: 'ambiguous',
+      path: 'Attachments/chart.png',
+      candidates: ['Attachments/chart.png', 'Help/chart.png', 'Notes/chart.png'],
+    },
+  ],
+  ['case does not matter', 'callouts', 'Notes/Home.md', found('Help/Callouts.md')],
+  ['an alias', 'dana s.', 'Notes/Home.md', found('People/Dana.md')],
+  ['nothing by that name', 'Nowhere', 'Notes/Home.md', { kind: 'missing' }],
+];
+
+function found(path: string): Resolution {
+  return { kind: 'found', path };
+}
+
+describe('NameResolver picks among notes with the same name as Obsidian does', () => {
+  it.each(cases)('%s', (_case, target, from, expected) => {
+    expect(names.resolve({ target, form: 'wiki' }, from)).toEqual(expected);
+  });
+
+  it('adding a deeper namesake never takes a link over', () => {
+    const before = new NameResolver([{ path: 'User interface/Settings.md' }]);
+    const after = new NameResolver([
+      { path: 'User interface/Settings.md' },
+      { path: 'Maya/Drafts/Settings.md' },
+    ]);
+    expect(
+      [before, after].map((resolver) => resolver.resolve({ target: 'Settings', form: 'wiki' }, 'Home.md')),
+    ).toEqual([found('User interface/Settings.md'), found('User interface/Settings.md')]);
+  });
+});
