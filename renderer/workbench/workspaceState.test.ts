@@ -29,6 +29,7 @@ function entry(path: string, key: string | undefined, requirements: string[]): D
     aliases: [],
     tags: [],
     blockIds: [],
+    htmlAnchors: [],
     bodyLine: 1,
     size: 0,
     mtimeMs: 0,

@@ -45,6 +45,7 @@ describe('scanMarkdown links by name, tags and block ids', () => {
     ['keys are references, not names', '[[SPEC-1]] [[SPEC-1|x]]', []],
     ['a citation [[1]](url) is a link, not a wikilink', 'See [[1]](https://example.com).', []],
     ['escaped and in code', '\\[[No]] `[[No]]` [[Yes]]', ['1:18 wiki Yes']],
+    ['a label written as code keeps its text', '[[F#has|`has()`]]', ['1:1 wiki F#has |`has()`']],
     ['in a table, the escaped bar', '| [[Note\\|label]] |', ['1:3 wiki Note |label']],
     [
       'relative Markdown links and images, not URLs',
@@ -58,6 +59,11 @@ describe('scanMarkdown links by name, tags and block ids', () => {
     ],
     ['html images', '<p><img alt="x" src="assets/a.png"></p>', ['1:4 markdown embed assets/a.png']],
     ['fenced code is skipped', '```\n[[No]]\n```\n[[Yes]]', ['4:1 wiki Yes']],
+    [
+      'fenced code in a callout is skipped, and ends with the callout',
+      '> [!note] Code\n> ```\n> [[No]]\n> ```\n> [[Yes]]\n\n> ```\n> [[No]]\n[[After]]',
+      ['5:3 wiki Yes', '9:1 wiki After'],
+    ],
   ])('%s', (_name, body, expected) => {
     expect(describeLinks(body)).toEqual(expected);
   });
@@ -67,5 +73,12 @@ describe('scanMarkdown links by name, tags and block ids', () => {
       '# Heading\nText #idea and #area/sub-1, #idea again ^blk-1\n`#code` #123 [x](#anchor)\n',
     );
     expect([scan.tags, scan.blockIds]).toEqual([['idea', 'area/sub-1'], ['blk-1']]);
+  });
+
+  it('finds no tags in code, in a callout or a list either', () => {
+    const scan = scanMarkdown(
+      '```css\na { color: #ff0000; }\n```\n> [!note] Colours #real\n> ```css\n> b { color: #00ff00; }\n> ```\n>> ~~~\n>> #deep\n>> ~~~\n- item\n\n  ```\n  #listed\n  ```\n',
+    );
+    expect(scan.tags).toEqual(['real']);
   });
 });

@@ -13,6 +13,7 @@ import {
 } from './linkGrammar.js';
 import {
   blockIdIn,
+  htmlAnchorsIn,
   htmlImagesIn,
   markdownLinksIn,
   nameLinkFromMatch,
@@ -60,6 +61,8 @@ export interface ScanResult {
   blockIds: string[];
   /** Inline `#tags`, each once, in order of appearance. */
   tags: string[];
+  /** HTML anchors (`<span id="7">`, `<a name="x">`) that a link's `#7` may point to. */
+  htmlAnchors: string[];
 }
 
 const fenceOpenPattern = /^ {0,3}(`{3,}|~{3,})(.*)$/;
@@ -83,9 +86,10 @@ export function scanMarkdown(text: string, lines = text.split('\n')): ScanResult
     nameLinks: [],
     blockIds: [],
     tags: [],
+    htmlAnchors: [],
   };
   const tags = new Set<string>();
-  let fence: { marker: string; length: number; indent: number } | undefined;
+  let fence: { marker: string; length: number; indent: number; quotes: number } | undefined;
   let inComment = false;
   // A requirement's body is cut from `text` by offsets, not collected line by line: 50,000 bodies a workspace.
   let requirement: { attributes: RequirementAttributes; line: number; bodyStart: number } | undefined;
@@ -103,7 +107,15 @@ export function scanMarkdown(text: string, lines = text.split('\n')): ScanResult
     const lineNumber = index + 1;
     const first = codeAt(line, 0);
 
-    if (fence) {
+    if (fence && fence.quotes > 0) {
+      // A fence in a blockquote or callout ends with its close, or with the quote (a line with fewer `>`).
+      const quote = quotedPart(line);
+      if (quote.depth >= fence.quotes) {
+        if (isFenceClose(quote.rest, fence)) fence = undefined;
+        continue;
+      }
+      fence = undefined;
+    } else if (fence) {
       if (
         (line.includes('```') || line.includes('~~~')) &&
         isFenceClose(line.slice(Math.min(fence.indent, leadingSpaces(line))), fence)
@@ -120,9 +132,24 @@ export function scanMarkdown(text: string, lines = text.split('\n')): ScanResult
     const itemContent = inList ? listItemContentStart(line) : 0;
     const fenceOpen = mayOpenFence(line, itemContent) ? fenceOpenPattern.exec(line.slice(itemContent)) : null;
     if (fenceOpen && !(fenceOpen[1]![0] === '`' && fenceOpen[2]!.includes('`'))) {
-      fence = { marker: fenceOpen[1]![0]!, length: fenceOpen[1]!.length, indent: itemContent };
+      fence = { marker: fenceOpen[1]![0]!, length: fenceOpen[1]!.length, indent: itemContent, quotes: 0 };
       paragraphOpen = false;
       continue;
+    }
+    // Code in a blockquote or callout (`> ```css`) is code too: no tags, links or keys in it.
+    if (mayStartQuote(line, first)) {
+      const quote = quotedPart(line);
+      const quotedFence = mayOpenFence(quote.rest, 0) ? fenceOpenPattern.exec(quote.rest) : null;
+      if (quotedFence && !(quotedFence[1]![0] === '`' && quotedFence[2]!.includes('`'))) {
+        fence = {
+          marker: quotedFence[1]![0]!,
+          length: quotedFence[1]!.length,
+          indent: 0,
+          quotes: quote.depth,
+        };
+        paragraphOpen = false;
+        continue;
+      }
     }
 
     if (!requirement && first === colon && line.startsWith(':::requirement{')) {
@@ -218,7 +245,13 @@ function scanNameLinks(
     for (let match = wikiLinkPattern.exec(scanned); match; match = wikiLinkPattern.exec(scanned)) {
       if (isEscaped(scanned, match.index)) continue;
       const link = nameLinkFromMatch(match, scanned.slice(match.index + match[0].length));
-      if (link) found.push({ ...link, line: lineNumber, column: match.index + 1 });
+      if (!link) continue;
+      // A label written as code (`[[Note|`f()`]]`) was blanked to find the link: it is read back from the line.
+      if (link.label !== undefined && scanned !== line) {
+        const end = match.index + match[0].length - 2;
+        link.label = line.slice(end - link.label.length, end);
+      }
+      found.push({ ...link, line: lineNumber, column: match.index + 1 });
     }
   }
   if (line.includes('](')) {
@@ -226,6 +259,11 @@ function scanNameLinks(
     const text =
       inComment || line.includes('`') || line.includes('<!--') ? maskLine(line, inComment, true).text : line;
     for (const { link, column } of markdownLinksIn(text)) found.push({ ...link, line: lineNumber, column });
+  }
+  if (line.includes('<') && (line.includes('id') || line.includes('name'))) {
+    const text =
+      inComment || line.includes('`') || line.includes('<!--') ? maskLine(line, inComment, true).text : line;
+    for (const anchor of htmlAnchorsIn(text)) result.htmlAnchors.push(anchor);
   }
   if (!inComment && line.includes('<img') && !line.includes('<!--')) {
     for (const { link, column } of htmlImagesIn(line)) found.push({ ...link, line: lineNumber, column });
@@ -253,6 +291,7 @@ const equals = 61;
 const dash = 45;
 const carriageReturn = 13;
 const backtick = 96;
+const greaterThan = 62;
 const tilde = 126;
 
 /** `text.charCodeAt(index)`, or -1 outside the text: optimized code that reads past the end is thrown away. */
@@ -341,6 +380,18 @@ const inlineMaskPatterns = [
   new RegExp(String.raw`^<[A-Za-z][A-Za-z0-9-]*${tagAttribute}*\s*\/?>`),
   /^<\/[A-Za-z][A-Za-z0-9-]*\s*>/,
 ];
+
+function mayStartQuote(line: string, first: number): boolean {
+  return first === greaterThan || (first === space && /^ {1,3}>/.test(line));
+}
+
+/** How many blockquote markers open `line`, and the text after them. */
+function quotedPart(line: string): { depth: number; rest: string } {
+  const prefix = /^(?: {0,3}>[ \t]?)*/.exec(line)![0];
+  let depth = 0;
+  for (let index = 0; index < prefix.length; index++) if (codeAt(prefix, index) === greaterThan) depth++;
+  return { depth, rest: line.slice(prefix.length) };
+}
 
 function leadingSpaces(line: string): number {
   return line.length - line.trimStart().length;

@@ -137,6 +137,23 @@ export function blockIdIn(line: string): string | undefined {
   return blockIdPattern.exec(line)?.[1];
 }
 
+/** Each attribute `id="…"` (any element) or `name="…"` (an `<a>`) inside the HTML tags of one line. */
+const htmlTagPattern = /<([A-Za-z][\w-]*)(\s[^<>]*)>/g;
+const htmlAnchorAttributePattern = /\s(id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
+
+/** The HTML anchors of one line of visible text (`<span id="7">`, `<a name="x">`), which `#7` may point to. */
+export function htmlAnchorsIn(line: string): string[] {
+  const anchors: string[] = [];
+  for (const tag of line.matchAll(htmlTagPattern)) {
+    for (const attribute of tag[2]!.matchAll(htmlAnchorAttributePattern)) {
+      if (attribute[1]!.toLowerCase() === 'name' && tag[1]!.toLowerCase() !== 'a') continue;
+      const value = (attribute[2] ?? attribute[3] ?? attribute[4] ?? '').trim();
+      if (value !== '') anchors.push(value);
+    }
+  }
+  return anchors;
+}
+
 export function tagsIn(line: string): string[] {
   return Array.from(line.matchAll(tagPattern()), (match) => match[3]!);
 }

@@ -19,6 +19,7 @@ export function documentEntryFixture(fields: Partial<DocumentEntry> & { path: st
     aliases: [],
     tags: [],
     blockIds: [],
+    htmlAnchors: [],
     bodyLine: 1,
     size: 0,
     mtimeMs: 0,

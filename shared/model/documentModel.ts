@@ -129,6 +129,8 @@ export interface DocumentEntry {
   tags: string[];
   /** Obsidian block ids (`^id`) that `[[Note#^id]]` can point at. */
   blockIds: string[];
+  /** HTML anchors (`<span id="7">`, `<a name="x">`) that `[[Note#7]]` and `[x](note.md#7)` can point at. */
+  htmlAnchors: string[];
   /** 1-based line in the file where the Markdown body starts (after front matter). */
   bodyLine: number;
   /** Set when the file could not be read or its front matter is malformed. */

@@ -121,7 +121,10 @@ function referenceProblem(target: string, anchor: string | undefined, keys: KeyI
 /** `#Release plan` and `#release-plan` both name the heading "Release plan". */
 function hasHeading(document: DocumentEntry, anchor: string): boolean {
   const wanted = slug(anchor);
-  return document.headings.some((heading) => slug(heading.text) === wanted);
+  return (
+    document.htmlAnchors.includes(anchor) ||
+    document.headings.some((heading) => slug(heading.text) === wanted)
+  );
 }
 
 function slug(text: string): string {

@@ -52,6 +52,8 @@ export function nameLinkProblem(
       : `points to block ${link.anchor} in ${where}, which has no such block`;
   }
   const headings = target.headings.map((heading) => heading.text);
+  // An HTML anchor in the target (`<span id="7">`) is as good as a heading.
+  if (target.htmlAnchors.includes(link.anchor.slice(link.anchor.lastIndexOf('#') + 1))) return undefined;
   return findHeading(headings, link.anchor) === -1
     ? `points to the heading "${link.anchor}" in ${where}, which has no such heading`
     : undefined;

@@ -13,6 +13,7 @@ function vaultDocument(path: string, body: string, fields: Partial<DocumentEntry
     headings: scan.headings,
     nameLinks: scan.nameLinks,
     blockIds: scan.blockIds,
+    htmlAnchors: scan.htmlAnchors,
     references: scan.references,
     ...fields,
   });
@@ -27,7 +28,12 @@ const vault = [
       '[up](Projects/Roadmap.md#later) [self](#top) ![ok](assets/chart.png) ![[chart.png|300]]',
       '[[Roadmap#Someday]] [[Roadmap#^nope]] [[Nowhere]] [[Dup]] [[SPEC-9]] [gone](old/plan.md) [out](../../x.md)',
       '![missing](assets/gone.png) ![[lost.png]] <img src="img/none.svg" width="20"> [[Meeting notes]]',
+      '[[RFC#7]] [seven](RFC.md#7) [[RFC#x]] [[RFC#box]] [[RFC#8]] [[Roadmap#Now|`now()`]] [[Roadmap#Never|`never()`]]',
     ].join('\n'),
+  ),
+  vaultDocument(
+    'RFC.md',
+    '# RFC\n<span id="7"></span>Seven. <a name="x"></a>\n<div class="c" id=\'box\'>b</div>\n`<span id="8">` in code\n',
   ),
   vaultDocument('Projects/Roadmap.md', '# Now\n## Later\nWe decided. ^decision\n', { aliases: ['Q3 plan'] }),
   vaultDocument('a/Dup.md', 'one\n'),
@@ -58,6 +64,8 @@ describe('links by name in check', () => {
       'warning missing-asset Home.md:5 ![[lost.png]] in Home.md links to "lost.png", which no file, path or alias in this workspace is called.',
       'warning missing-asset Home.md:5 ![](img/none.svg) in Home.md points to img/none.svg, which is not in this workspace.',
       'warning missing-asset Home.md:5 ![missing](assets/gone.png) in Home.md points to assets/gone.png, which is not in this workspace.',
+      'warning broken-link Home.md:6 [[RFC#8]] in Home.md points to the heading "8" in RFC.md, which has no such heading.',
+      'warning broken-link Home.md:6 [[Roadmap#Never|`never()`]] in Home.md points to the heading "Never" in Projects/Roadmap.md, which has no such heading.',
       'warning missing-key Meeting notes.md:1 Meeting notes.md says type: spec but has no key, so it cannot be linked or exported as a spec; it would get SPEC-1 (add key: SPEC-1, or choose Make this a spec in the app).',
     ]);
   });
