@@ -130,7 +130,7 @@ describe('specbench doctor', () => {
         skipped: [{ path: 'binary.md', message: 'binary.md is a binary file, not Markdown text.' }],
         // The <br> is shown as a line break now (kept byte for byte), so no inline construct is source.
         source: { blocks: 3, rawBlocks: 1, inline: 1, rawInline: 0 },
-        sourceByFile: [{ path: 'notes.md', blocks: 3, rawBlocks: 1, inline: 1, rawInline: 0 }],
+        sourceByFile: [{ path: 'notes.md', blocks: 3, rawBlocks: 1, inline: 1, rawInline: 0, lines: [6] }],
       },
     });
   });

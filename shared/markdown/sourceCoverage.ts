@@ -21,7 +21,8 @@ export function emptyCoverage(): SourceCoverage {
   return { blocks: 0, rawBlocks: 0, inline: 0, rawInline: 0 };
 }
 
-export function sourceCoverage(doc: JSONContent): SourceCoverage {
+/** `shownAsSource`, when given, collects the source of each block counted as shown as source, in order. */
+export function sourceCoverage(doc: JSONContent, shownAsSource?: string[]): SourceCoverage {
   const coverage = emptyCoverage();
   const visitBlock = (node: JSONContent): void => {
     if (node.type === 'requirement') {
@@ -31,7 +32,11 @@ export function sourceCoverage(doc: JSONContent): SourceCoverage {
     }
     coverage.blocks++;
     if (node.type === 'rawBlock') {
-      if (!rawBlockRenders(String(node.attrs?.source ?? ''))) coverage.rawBlocks++;
+      const source = String(node.attrs?.source ?? '');
+      if (!rawBlockRenders(source)) {
+        coverage.rawBlocks++;
+        shownAsSource?.push(source);
+      }
     } else visitInline(node);
   };
   const visitInline = (node: JSONContent): void => {

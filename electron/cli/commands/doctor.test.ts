@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstDifference } from './doctor.js';
+import { firstDifference, sourceLines } from './doctor.js';
 
 describe('firstDifference', () => {
   const cases: [string, string, string, { line: number; reason: string }][] = [
@@ -15,5 +15,14 @@ describe('firstDifference', () => {
   ];
   it.each(cases)('%s', (_name, before, after, expected) => {
     expect(firstDifference(before, after)).toEqual(expected);
+  });
+});
+
+describe('sourceLines', () => {
+  it('names the line each block shown as source starts on, the same text twice at each place', () => {
+    const text = '---\ntitle: A\n---\n# A\n\n<div>\nraw\n</div>\n\ntext\n\n  <div>\n  raw\n  </div>\n';
+    expect(sourceLines(text, ['<div>\nraw\n</div>', '<div>\nraw\n</div>', 'not in the file'])).toEqual([
+      6, 12, 12,
+    ]);
   });
 });

@@ -47,8 +47,9 @@ Options:
 ${outputHelp}
       {"files", "identical", "changed": [{"path", "line", "reason"}],
       "skipped": [{"path", "message"}], "source": {"blocks", "rawBlocks", "inline",
-      "rawInline"}, "sourceByFile": [{"path", "blocks", "rawBlocks", "inline", "rawInline"}]};
-      sourceByFile lists the files showing any source; paths are relative to the workspace
+      "rawInline"}, "sourceByFile": [{"path", "blocks", "rawBlocks", "inline", "rawInline", "lines"}]};
+      sourceByFile lists the files showing any source, "lines" where each block shown as source
+      starts; paths are relative to the workspace
       (or to <dir> when it is in none)
 
 Exit codes: 0 every file is identical, 1 at least one would change, 2 bad usage or no such folder.`,
@@ -68,7 +69,7 @@ Exit codes: 0 every file is identical, 1 at least one would change, 2 bad usage 
     const changed: ChangedFile[] = [];
     const skipped: { path: string; message: string }[] = [];
     const source = emptyCoverage();
-    const sourceByFile: (SourceCoverage & { path: string })[] = [];
+    const sourceByFile: (SourceCoverage & { path: string; lines: number[] })[] = [];
     for (const listed of files) {
       const read = await store.read(listed.path);
       if (!read.ok) {
@@ -80,7 +81,7 @@ Exit codes: 0 every file is identical, 1 at least one would change, 2 bad usage 
       if (checkedFile.coverage) {
         addCoverage(source, checkedFile.coverage);
         if (checkedFile.coverage.rawBlocks + checkedFile.coverage.rawInline > 0)
-          sourceByFile.push({ path: listed.path, ...checkedFile.coverage });
+          sourceByFile.push({ path: listed.path, ...checkedFile.coverage, lines: checkedFile.lines ?? [] });
       }
     }
     sourceByFile.sort(
@@ -119,7 +120,7 @@ function writeSourceShown(
   context: Parameters<CliCommand['run']>[0],
   root: string,
   source: SourceCoverage,
-  byFile: (SourceCoverage & { path: string })[],
+  byFile: (SourceCoverage & { path: string; lines: number[] })[],
 ): void {
   writeLines(context, [
     `Shown as Markdown source: ${formatShare(source.rawBlocks, source.blocks, 'blocks')}, ${formatShare(source.rawInline, source.inline, 'inline constructs')}.`,
@@ -134,6 +135,7 @@ function writeSourceShown(
           fileLocation(context, root, file.path),
           formatShare(file.rawBlocks, file.blocks, 'blocks'),
           formatShare(file.rawInline, file.inline, 'inline'),
+          linesText(file.lines),
         ]),
     ),
   );
@@ -143,15 +145,40 @@ function writeSourceShown(
     ]);
 }
 
+/** Lines named in the text report per file; JSON names them all. */
+const linesShown = 6;
+
+/** `blocks at lines 12, 40, 77`: where a file's blocks shown as source start. */
+function linesText(lines: number[]): string {
+  if (lines.length === 0) return '';
+  const shown = lines.slice(0, linesShown).join(', ');
+  return `block${lines.length === 1 ? '' : 's'} at line${lines.length === 1 ? '' : 's'} ${shown}${lines.length > linesShown ? ', …' : ''}`;
+}
+
+/** The 1-based line of `text` where each of `sources` (blocks in document order) starts. */
+export function sourceLines(text: string, sources: readonly string[]): number[] {
+  let from = 0;
+  let line = 1;
+  return sources.map((source) => {
+    const head = source.split('\n', 1)[0]!.trim();
+    const at = head === '' ? -1 : text.indexOf(head, from);
+    if (at === -1) return line;
+    for (let index = from; index < at; index++) if (text.charCodeAt(index) === 10) line++;
+    from = at + head.length;
+    return line;
+  });
+}
+
 function roundTrip(
   codec: MarkdownCodec,
   text: string,
-): { difference?: Omit<ChangedFile, 'path'>; coverage?: SourceCoverage } {
+): { difference?: Omit<ChangedFile, 'path'>; coverage?: SourceCoverage; lines?: number[] } {
   let output: string;
   let coverage: SourceCoverage;
+  const shownAsSource: string[] = [];
   try {
     const parsed = codec.parse(text);
-    coverage = sourceCoverage(parsed.doc);
+    coverage = sourceCoverage(parsed.doc, shownAsSource);
     output = codec.serialize(parsed);
   } catch (error) {
     // A codec failure on one file is reported with that file, not as a crash of the whole run.
@@ -162,7 +189,10 @@ function roundTrip(
       },
     };
   }
-  return output === text ? { coverage } : { difference: firstDifference(text, output), coverage };
+  const lines = sourceLines(text, shownAsSource);
+  return output === text
+    ? { coverage, lines }
+    : { difference: firstDifference(text, output), coverage, lines };
 }
 
 /** Where `after` first departs from `before`, in words a user can check with their editor. */
