@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { DocumentStore } from './documentStore.js';
 import { isDocumentPath, listQuickly, loadWorkspaceFiles } from './loadWorkspaceFiles.js';
 
@@ -116,4 +116,45 @@ describe('indexing with a worker thread', () => {
       expect([single.length > 1000, run('2') === single]).toEqual([true, true]);
     },
   );
+});
+
+describe('a second thread that fails', () => {
+  const manyFiles = (): Record<string, string> => {
+    const specs: Record<string, string> = {};
+    for (let number = 0; number < 1100; number++)
+      specs[`specs/spec-${number}.md`] =
+        `---\nkey: SPEC-${number}\n---\n## Part\nText [[SPEC-${number + 1}]].\n`;
+    return specs;
+  };
+  const entriesOf = (loaded: Awaited<ReturnType<typeof loadWorkspaceFiles>>) =>
+    loaded.files.map((file) => file.entry).sort((a, b) => (a.path < b.path ? -1 : 1));
+  const failing: [string, string][] = [
+    ['throws as it starts', 'throw new Error("broken worker")'],
+    ['ends without an answer', 'process.exit(3)'],
+    [
+      'answers for fewer files than it was given',
+      'import { parentPort } from "node:worker_threads"; parentPort.postMessage([null])',
+    ],
+  ];
+  // One workspace and its single-thread index for every case (afterEach removes folders: this one is its own).
+  let shared: Promise<{ store: DocumentStore; single: ReturnType<typeof entriesOf> }> | undefined;
+  const prepared = () =>
+    (shared ??= (async () => {
+      const root = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-load-'));
+      for (const [file, content] of Object.entries(manyFiles())) {
+        await fs.mkdir(path.dirname(path.join(root, file)), { recursive: true });
+        await fs.writeFile(path.join(root, file), content);
+      }
+      const store = new DocumentStore(root);
+      return { store, single: entriesOf(await loadWorkspaceFiles(store, { cache: false, threads: 1 })) };
+    })());
+  afterAll(async () => {
+    if (shared) await fs.rm((await shared).store.root, { recursive: true, force: true });
+  });
+  it.each(failing)('%s: this thread indexes its share, with the same result', async (_name, source) => {
+    const { store, single } = await prepared();
+    const workerFile = new URL(`data:text/javascript,${encodeURIComponent(source)}`);
+    const withWorker = await loadWorkspaceFiles(store, { cache: false, threads: 2, workerFile });
+    expect([withWorker.files.length, entriesOf(withWorker)]).toEqual([1100, single]);
+  });
 });

@@ -57,9 +57,17 @@ export function isDocumentPath(path: string): boolean {
   return slash === -1 || !excludedTopFolders.has(path.slice(0, slash));
 }
 
+export interface LoadOptions {
+  cache: boolean;
+  /** Threads that index (1 or 2); `SPECBENCH_INDEX_THREADS` unless given. */
+  threads?: number;
+  /** The second thread's script; the compiled indexWorker.js unless given (tests give a failing one). */
+  workerFile?: URL;
+}
+
 export async function loadWorkspaceFiles(
   store: DocumentStore,
-  options: { cache: boolean },
+  options: LoadOptions,
 ): Promise<LoadedWorkspaceFiles> {
   const started = performance.now();
   const listedAt = Date.now();
@@ -70,7 +78,12 @@ export async function loadWorkspaceFiles(
   const cache = options.cache ? await readIndexCache(store.root) : undefined;
   const { fresh, stale } = compareWithCache(listed, cache);
   const cacheMs = performance.now() - started - listMs;
-  const read = await readAndIndex(store, stale);
+  const read = await readAndIndex(
+    store,
+    stale,
+    options.threads ?? indexThreads,
+    options.workerFile ?? workerFile,
+  );
   const files = [...fresh, ...read];
   return {
     files,
@@ -109,11 +122,18 @@ export async function readAndIndexFile(store: DocumentStore, path: string): Prom
   };
 }
 
-async function readAndIndex(store: DocumentStore, files: ListedFile[]): Promise<CachedFile[]> {
+async function readAndIndex(
+  store: DocumentStore,
+  files: ListedFile[],
+  threads: number,
+  script: URL,
+): Promise<CachedFile[]> {
   const useWorker =
-    indexThreads >= 2 && files.length >= workerThreshold && existsSync(fileURLToPath(workerFile));
+    threads >= 2 &&
+    files.length >= workerThreshold &&
+    (script.protocol !== 'file:' || existsSync(fileURLToPath(script)));
   const split = useWorker ? Math.floor(files.length * (1 - workerShare)) : files.length;
-  const fromWorker = useWorker ? readInWorker(store.root, files.slice(split)) : undefined;
+  const fromWorker = useWorker ? readInWorker(script, store.root, files.slice(split)) : undefined;
   const results: (CachedFile | undefined)[] = [];
   const unusual: string[] = [];
   const collect = (file: ListedFile, read: QuickRead): void => {
@@ -177,11 +197,16 @@ export function readTextQuickly(root: string, relativePath: string): string {
 }
 
 /** The worker's results in the order of `files`, or undefined if the worker failed (the caller reads them itself). */
-function readInWorker(root: string, files: ListedFile[]): Promise<QuickRead[] | undefined> {
+function readInWorker(script: URL, root: string, files: ListedFile[]): Promise<QuickRead[] | undefined> {
   return new Promise((resolve) => {
-    const worker = new Worker(workerFile, { workerData: { root, files } });
-    worker.once('message', (results: (CachedFile | 'unusual' | null)[]) => {
-      resolve(results.map((result) => result ?? undefined));
+    const worker = new Worker(script, { workerData: { root, files } });
+    worker.once('message', (results: unknown) => {
+      // An answer that is not one result per file would drop files from the index: read them here instead.
+      resolve(
+        Array.isArray(results) && results.length === files.length
+          ? (results as (CachedFile | 'unusual' | null)[]).map((result) => result ?? undefined)
+          : undefined,
+      );
       void worker.terminate();
     });
     worker.once('error', () => resolve(undefined));
