@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { DocumentStore } from './documentStore.js';
-import { isDocumentPath, listQuickly, loadWorkspaceFiles } from './loadWorkspaceFiles.js';
+import { compareWithCache } from './indexCache.js';
+import { isDocumentPath, listQuickly, loadWorkspaceFiles, readQuickly } from './loadWorkspaceFiles.js';
 
 const folders: string[] = [];
 afterEach(async () => {
@@ -156,5 +157,26 @@ describe('a second thread that fails', () => {
     const workerFile = new URL(`data:text/javascript,${encodeURIComponent(source)}`);
     const withWorker = await loadWorkspaceFiles(store, { cache: false, threads: 2, workerFile });
     expect([withWorker.files.length, entriesOf(withWorker)]).toEqual([1100, single]);
+  });
+});
+
+describe('a file changed while the workspace opens', () => {
+  it('is indexed as read, and read again on the next open though the cache has it', async () => {
+    const root = await workspace({ 'specs/a.md': '---\ntitle: Before\n---\n' });
+    const [listed] = listQuickly(root)!;
+    // Changed between the listing and the read, to the same size, a moment later.
+    await fs.writeFile(path.join(root, 'specs/a.md'), '---\ntitle: Edited\n---\n');
+    const later = new Date(listed!.mtimeMs + 5_000);
+    await fs.utimes(path.join(root, 'specs/a.md'), later, later);
+    const read = readQuickly(root, listed!);
+    if (read === undefined || read === 'unusual') throw new Error('not read');
+    const cache = { listedAt: listed!.mtimeMs + 60_000, files: [read] };
+    const next = compareWithCache(listQuickly(root)!, cache);
+    expect([
+      read.entry.title,
+      read.entry.mtimeMs,
+      next.fresh.length,
+      next.stale.map((file) => file.path),
+    ]).toEqual(['Edited', listed!.mtimeMs, 0, ['specs/a.md']]);
   });
 });
