@@ -281,7 +281,7 @@ test('Keep both on a requirement both sides reworded keeps theirs under its key 
   ]);
 });
 
-test('a key both sides created is found after the pull, and the newer copy gets a new key in one click', async ({
+test('a key both sides created is found after the pull, the newer copy gets a new key in one click, and the links its side wrote follow it', async ({
   app,
   workspaceDir,
 }) => {
@@ -291,6 +291,7 @@ test('a key both sides created is found after the pull, and the newer copy gets 
     fs.appendFile(path.join(folder, file), block(text));
   // Dana writes REQ-15 first; Sam, a day later on his clone, writes another REQ-15.
   await append(workspaceDir, spec, 'Guests can download a receipt as PDF.');
+  await fs.appendFile(path.join(workspaceDir, spec), '\nReceipts as PDF: [[REQ-15]].\n');
   git(
     workspaceDir,
     'commit',
@@ -301,6 +302,16 @@ test('a key both sides created is found after the pull, and the newer copy gets 
     '--author=Dana <dana@example.com>',
   );
   await append(team.sam, 'specs/promo-codes.md', 'A promo code can be shared by link.');
+  // Sam's own links to his REQ-15: a story that implements it, and a mention in his spec.
+  await fs.appendFile(path.join(team.sam, 'specs/promo-codes.md'), '\nShared codes: [[REQ-15]].\n');
+  const story = path.join(team.sam, 'stories/apply-promo-code.md');
+  await fs.writeFile(
+    story,
+    (await fs.readFile(story, 'utf8')).replace(
+      'implements: [REQ-12, REQ-14]',
+      'implements: [REQ-12, REQ-14, REQ-15]',
+    ),
+  );
   git(
     team.sam,
     'commit',
@@ -333,9 +344,44 @@ test('a key both sides created is found after the pull, and the newer copy gets 
     true,
     true,
   ]);
+  // git blame finds the links Sam wrote beside his copy, and not Dana's link to hers.
+  const links = app.page.getByRole('list', { name: 'Links to REQ-15 to point to REQ-16' });
+  await expect(links.getByRole('listitem')).toHaveText([
+    /^SPEC-4 mentions REQ-15 \(specs\/promo-codes\.md line \d+, Sam, [0-9a-f]{7}\)Point to REQ-16$/,
+    /^STORY-10 implements REQ-15 \(stories\/apply-promo-code\.md line 6, Sam, [0-9a-f]{7}\)Point to REQ-16$/,
+  ]);
+  await screenshot(app.page, 'changes-repoint-links');
+  await app.page.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(app.page, 'changes-repoint-links-dark');
+  await app.page.emulateMedia({ colorScheme: 'light' });
+  const read = (file: string) => fs.readFile(path.join(workspaceDir, file), 'utf8');
+  const [promoBefore, storyBefore] = await Promise.all([
+    read('specs/promo-codes.md'),
+    read('stories/apply-promo-code.md'),
+  ]);
+  await app.page.getByRole('button', { name: 'Point all 2 to REQ-16' }).click();
+  const notice = app.page.getByRole('status').filter({ hasText: 'point to REQ-16 now' });
+  await expect(notice).toHaveText('2 links point to REQ-16 now. Undo');
+  expect([
+    (await read('specs/promo-codes.md')).includes('Shared codes: [[REQ-16]].'),
+    await read('stories/apply-promo-code.md'),
+  ]).toEqual([
+    true,
+    storyBefore.replace('implements: [REQ-12, REQ-14, REQ-15]', 'implements: [REQ-12, REQ-14, REQ-16]'),
+  ]);
+  expect(await read(spec)).toContain('Receipts as PDF: [[REQ-15]].');
+  await notice.getByRole('button', { name: 'Undo' }).click();
+  await expect(app.page.getByRole('status').filter({ hasText: 'Back to REQ-15' })).toBeVisible();
+  expect([await read('specs/promo-codes.md'), await read('stories/apply-promo-code.md')]).toEqual([
+    promoBefore,
+    storyBefore,
+  ]);
+  await links.getByRole('button', { name: /^Point STORY-10 line 6 to REQ-16$/ }).click();
+  await expect(links.getByRole('listitem').nth(1)).toHaveText(/^STORY-10 implements REQ-16 /);
+  expect(await read('stories/apply-promo-code.md')).toContain('implements: [REQ-12, REQ-14, REQ-16]');
   // REQ-16's history goes back through the new key to Sam's REQ-15, and not to Dana's.
   await app.goto('#/history/REQ-16');
-  const history = app.page.getByRole('list', { name: 'Changes' }).getByRole('listitem');
+  const history = app.page.getByRole('list', { name: 'Changes' }).locator(':scope > li');
   await expect(history).toHaveCount(2);
   await expect(history.first()).toContainText('was REQ-15');
   await expect(history.nth(1)).toContainText('REQ-15 shared codes');

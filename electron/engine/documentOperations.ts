@@ -17,6 +17,7 @@ import { indexDocument } from './indexDocument.js';
 import { planFeedbackImport, writeFeedbackNotes, type FeedbackImportPlan } from './feedbackImporter.js';
 import type { FeedbackRow } from '../import/feedbackRows.js';
 import { rekey, type RekeyResult } from './rekey.js';
+import { repoint, type ReferencePlace, type RepointResult } from './repoint.js';
 import { applyEdits, renameRewrites } from './renameLinks.js';
 import type { RoadmapStore } from './roadmapStore.js';
 import { normalizeWorkspacePath, slugify } from './workspacePaths.js';
@@ -300,6 +301,19 @@ export class DocumentOperations {
   private retired(): Promise<Set<string>> {
     this.retiredKeys ??= keysInTrash(this.options.root).then((keys) => new Set(keys));
     return this.retiredKeys;
+  }
+
+  /** Points the links to `oldKey` on the given lines to `newKey`, all or none, then re-indexes. */
+  async repoint(
+    oldKey: string,
+    newKey: string,
+    places: readonly ReferencePlace[],
+  ): Promise<RepointResult | ReadOnlyResult> {
+    if (!this.options.writable()) return this.readOnly();
+    const normalized = places.map((place) => ({ ...place, path: normalizeWorkspacePath(place.path) }));
+    const result = await repoint(this.options.store, oldKey, newKey, normalized);
+    if (result.ok) for (const changed of result.changedFiles) await this.options.indexes.refresh(changed);
+    return result;
   }
 
   /**

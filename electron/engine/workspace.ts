@@ -39,6 +39,7 @@ import { FileWatcher, type FileChange } from './fileWatcher.js';
 import { writeIndexCache } from './indexCache.js';
 import { isDocumentPath, loadWorkspaceFiles, type LoadStatistics } from './loadWorkspaceFiles.js';
 import type { RekeyResult } from './rekey.js';
+import type { ReferencePlace, RepointResult } from './repoint.js';
 import { RoadmapStore } from './roadmapStore.js';
 import type { SearchOptions } from './searchIndex.js';
 import { readSettings } from './settingsStore.js';
@@ -347,6 +348,14 @@ export class Workspace {
   /** Renames a key in every file (and the roadmap) or in none, then re-indexes the files that changed. */
   rekey(oldKey: string, newKey: string, file?: string, line?: number): Promise<RekeyResult | ReadOnlyResult> {
     return this.operations.rekey(oldKey, newKey, file, line);
+  }
+
+  repoint(
+    oldKey: string,
+    newKey: string,
+    places: readonly ReferencePlace[],
+  ): Promise<RepointResult | ReadOnlyResult> {
+    return this.operations.repoint(oldKey, newKey, places);
   }
 
   /** Feedback rows as new notes, all or none; rows imported before are left out. */

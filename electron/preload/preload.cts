@@ -63,6 +63,8 @@ const methodNames = [
   'gitResolve',
   'keyArrivals',
   'rekeyDefinition',
+  'rekeyReferences',
+  'repointReferences',
   'gitFinish',
   'gitAbort',
   'gitSetIdentity',

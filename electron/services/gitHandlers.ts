@@ -10,6 +10,7 @@ import { abortOperation, conflictView, finishOperation, resolveConflict } from '
 import { fileDiff } from '../git/fileChanges.js';
 import { GitMissingError, runGit } from '../git/gitCommand.js';
 import { keyArrivals, newestArrival } from '../git/keyArrivals.js';
+import { linksMeantForNewKey } from '../git/rekeyReferences.js';
 import { fileHistory, keyHistory, listRevisions, reviewedVersions } from '../git/historyReads.js';
 import { changeReport } from '../git/changeReport.js';
 import {
@@ -32,6 +33,7 @@ export const gitMethodNames = [
   'gitProgress',
   'gitConflict',
   'keyArrivals',
+  'rekeyReferences',
   'gitResolve',
   'gitFinish',
   'gitAbort',
@@ -134,6 +136,11 @@ export function gitHandlers(workspace: Workspace, writable: () => boolean): GitH
         const newest = newestArrival(arrivals);
         return { ok: true as const, arrivals, ...(newest === undefined ? {} : { newest }) };
       }),
+    rekeyReferences: ({ key, newKey, path }) =>
+      withRepository(async (at) => ({
+        ok: true as const,
+        references: await linksMeantForNewKey(at, workspace, key, newKey, path),
+      })),
     gitResolve: ({ path, choices }) => writing((at) => resolveConflict(workspace, at, path, choices)),
     gitFinish: () => writing((at) => finishOperation(at)),
     gitAbort: () => writing((at) => abortOperation(at)),

@@ -364,6 +364,18 @@ const observations: [MethodName, unknown, (result: never) => unknown, unknown][]
     [false, 'No document, requirement or roadmap item has the key REQ-99.'],
   ],
   [
+    'rekeyReferences',
+    { key: 'REQ-2', newKey: 'REQ-40', path: 'specs/guest-checkout.md' },
+    (result: { error: string }) => result.error,
+    'not-a-repository',
+  ],
+  [
+    'repointReferences',
+    { key: 'REQ-2', newKey: 'REQ-40', references: [{ path: 'stories/guest-receipt-email.md', line: 5 }] },
+    (result: { ok: boolean; message: string }) => [result.ok, result.message],
+    [false, 'stories/guest-receipt-email.md line 5 no longer links to REQ-2; nothing was changed.'],
+  ],
+  [
     'gitResolve',
     { path: 'roadmap.json', choices: ['mine'] },
     (result: { error: string }) => result.error,
@@ -491,6 +503,10 @@ describe('WorkspaceService', () => {
     ['trashDocument', { path: 'specs/promo-codes.md' }],
     ['moveDocument', { path: 'specs/promo-codes.md', folder: 'archive' }],
     ['rekeyDefinition', { key: 'SPEC-4', newKey: 'SPEC-40', path: 'specs/promo-codes.md' }],
+    [
+      'repointReferences',
+      { key: 'REQ-2', newKey: 'REQ-40', references: [{ path: 'stories/guest-receipt-email.md', line: 6 }] },
+    ],
     ['recoverBackup', { path: 'specs/promo-codes.md' }],
     [
       'restoreDocument',

@@ -149,6 +149,13 @@ export class WorkspaceService implements ApiService {
             ? { ok: true, changedFiles: renamed.changedFiles }
             : { ok: false, error: renamed.error, message: renamed.message };
         }),
+      repointReferences: ({ key, newKey, references }) =>
+        writable(async () => {
+          const pointed = await workspace.repoint(key, newKey, references);
+          return pointed.ok
+            ? { ok: true, changedFiles: pointed.changedFiles }
+            : { ok: false, error: pointed.error, message: pointed.message };
+        }),
       restoreDocument: ({ trashedTo, path: file }) =>
         writable(() => workspace.restoreDocument(trashedTo, file)),
       releaseTrashed: ({ trashedTo }) =>

@@ -19,6 +19,7 @@ import type {
   ItemChangeView,
   KeyArrivalView,
   PullOutcome,
+  RepointCandidateView,
   ReviewedVersionView,
   RevisionView,
   SyncProgress,
@@ -467,6 +468,26 @@ export const apiContract = {
         path: pathArgument,
         /** The definition's line, when the file defines the key more than once. */
         line: z.number().int().positive().optional(),
+      })
+      .strict(),
+  ),
+  /**
+   * After `rekeyDefinition` gave the newer copy of a duplicate `key` the key `newKey` (in `path`): the
+   * links to `key` that were written on that copy's side of the merge, found with git blame.
+   */
+  rekeyReferences: readResult<GitResult<{ references: RepointCandidateView[] }>>()(
+    z.object({ key: keyArgument, newKey: keyArgument, path: pathArgument }).strict(),
+  ),
+  /** Points the links to `key` on the given lines to `newKey`, in all files or none (one reference, or all). */
+  repointReferences: write<Result<{ changedFiles: string[] }>>()(
+    z
+      .object({
+        key: keyArgument,
+        newKey: keyArgument,
+        references: z
+          .array(z.object({ path: pathArgument, line: z.number().int().positive() }).strict())
+          .min(1)
+          .max(10_000),
       })
       .strict(),
   ),

@@ -22,6 +22,20 @@ export interface KeyArrivalView {
   author?: string;
 }
 
+/** A link to a duplicate key written on the newer copy's side of the merge, so meant for that copy. */
+export interface RepointCandidateView {
+  path: string;
+  /** The file's line, front matter included. */
+  line: number;
+  /** implements, answers, about, or mentions (a `[[KEY]]` in the text). */
+  kind: string;
+  /** The linking document's key or title. */
+  from: string;
+  /** The commit that wrote the link, shortened, and its author. */
+  commit: string;
+  author: string;
+}
+
 /** A merge, rebase, cherry-pick or revert that stopped and waits for the user. */
 export type GitOperation = 'merge' | 'rebase' | 'cherry-pick' | 'revert';
 

@@ -15,6 +15,8 @@ import {
   writeLines,
   type CliContext,
 } from '../cliOutput.js';
+import type { RepointCandidateView } from '../../../shared/contract/gitViews.js';
+import type { Workspace } from '../../engine/workspace.js';
 import { openWorkspace } from '../openWorkspace.js';
 
 export const rekeyCommand: CliCommand = {
@@ -31,7 +33,12 @@ other. PATH is relative to the current folder, or to the workspace.
 Options:
   --file PATH  the file whose definition of OLD to rename, when more than one defines it
 ${outputHelp}
-      {"old", "new", "changedFiles": [paths relative to the workspace]}
+      {"old", "new", "changedFiles": [paths relative to the workspace], "links": [{"path", "line",
+      "kind", "from", "commit", "author"}]}
+
+With --file, in a git repository, rekey then lists the links to OLD that were written on the
+renamed copy's side of the merge (git blame): a story's implements, a [[OLD]] in the text. They most
+likely mean the renamed copy; the app's Changes panel points them to NEW in one click.
 
 NEW keeps OLD's kind (SPEC-3 may become SPEC-30, not STORY-30). A story's reviewed: stamp moves to a
 renamed requirement's new key, and a spec's approval stays current: renaming changes no words.
@@ -67,21 +74,58 @@ Exit codes: 0 renamed, 2 bad usage, a NEW of another kind, an OLD defined more t
           `rekey: ${oldKey} is defined in ${places.join(' and ')}; name the one to rename with --file ${shellQuote(places[0]!)}`,
         );
       }
+      const links =
+        file === undefined
+          ? []
+          : await linksFromItsSide(opened.root, opened.workspace, oldKey!, newKey!, file);
       if (format === 'json') {
-        writeJson(context, { old: oldKey, new: newKey, changedFiles: result.changedFiles });
+        writeJson(context, { old: oldKey, new: newKey, changedFiles: result.changedFiles, links });
         return exitCodes.ok;
       }
       const where =
         file === undefined
           ? `in ${plural(result.changedFiles.length, 'file')}`
           : `in ${fileLocation(context, opened.root, file)}; links to ${oldKey} keep meaning the other`;
-      writeLines(context, [`Renamed ${oldKey} to ${newKey} ${where}.`]);
+      writeLines(context, [
+        `Renamed ${oldKey} to ${newKey} ${where}.`,
+        ...(links.length === 0
+          ? []
+          : [
+              `git blame says these links to ${oldKey} were written on the renamed copy's side of the merge, so they most likely mean ${newKey}:`,
+              ...links.map(
+                (link) =>
+                  `  ${fileLocation(context, opened.root, link.path)}:${link.line}  ${link.from} ${link.kind} ${oldKey}  (${link.author}, ${link.commit})`,
+              ),
+            ]),
+      ]);
       return exitCodes.ok;
     } finally {
       await opened.workspace.close();
     }
   },
 };
+
+/** The links the renamed copy's own side wrote to the old key, when git can tell; none without git. */
+async function linksFromItsSide(
+  root: string,
+  workspace: Workspace,
+  oldKey: string,
+  newKey: string,
+  file: string,
+): Promise<RepointCandidateView[]> {
+  const [{ GitMissingError }, { findRepository }, { linksMeantForNewKey }] = await Promise.all([
+    import('../../git/gitCommand.js'),
+    import('../../git/repositoryStatus.js'),
+    import('../../git/rekeyReferences.js'),
+  ]);
+  try {
+    const place = await findRepository(root);
+    return place ? await linksMeantForNewKey(place, workspace, oldKey, newKey, file) : [];
+  } catch (error) {
+    if (error instanceof GitMissingError) return [];
+    throw error;
+  }
+}
 
 /** A path as typed (from the current folder), made workspace-relative; one outside it is taken as workspace-relative already. */
 function workspaceFile(context: CliContext, root: string, typed: string): string {

@@ -10,6 +10,7 @@ import { documentHash } from '../../workbench/route.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { freshKey } from '../editor/index.js';
 import { duplicateDefinitions, type DuplicateDefinition } from './duplicateDefinitions.js';
+import { RepointLinks, type RepointList } from './RepointLinks.js';
 
 interface DuplicateKeysProps {
   api: SpecbenchApi;
@@ -21,6 +22,7 @@ interface DuplicateKeysProps {
 export function DuplicateKeys({ api, workspace, navigate, writable }: DuplicateKeysProps) {
   const duplicates = useMemo(() => duplicateDefinitions(workspace.documents), [workspace.documents]);
   const [notice, setNotice] = useState<string | undefined>(undefined);
+  const [repoint, setRepoint] = useState<RepointList | undefined>(undefined);
   if (duplicates.length === 0 && notice === undefined) return null;
 
   const inUse = () => [
@@ -37,6 +39,9 @@ export function DuplicateKeys({ api, workspace, navigate, writable }: DuplicateK
     await workspace.update({ paths: renamed.changedFiles });
     const where = line === undefined ? path : `${path} at line ${line}`;
     setNotice(`${key} in ${where} is now ${newKey}; links to ${key} keep meaning the other.`);
+    // Links its own side wrote meant this copy: git blame finds them, to point them at the new key.
+    const found = await api.rekeyReferences({ key, newKey, path });
+    setRepoint(found.ok ? { key, newKey, references: found.references } : undefined);
   };
 
   return (
@@ -57,18 +62,30 @@ export function DuplicateKeys({ api, workspace, navigate, writable }: DuplicateK
           {notice}
         </p>
       )}
-      <ul className="duplicate-keys__list">
-        {duplicates.map((duplicate) => (
-          <DuplicateRow
-            key={duplicate.key}
-            api={api}
-            duplicate={duplicate}
-            navigate={navigate}
-            writable={writable}
-            onGiveNewKey={(path, line) => void giveNewKey(duplicate.key, path, line)}
-          />
-        ))}
-      </ul>
+      {repoint && (
+        <RepointLinks
+          key={`${repoint.key}-${repoint.newKey}`}
+          api={api}
+          workspace={workspace}
+          navigate={navigate}
+          list={repoint}
+          writable={writable}
+        />
+      )}
+      {duplicates.length > 0 && (
+        <ul className="duplicate-keys__list">
+          {duplicates.map((duplicate) => (
+            <DuplicateRow
+              key={duplicate.key}
+              api={api}
+              duplicate={duplicate}
+              navigate={navigate}
+              writable={writable}
+              onGiveNewKey={(path, line) => void giveNewKey(duplicate.key, path, line)}
+            />
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

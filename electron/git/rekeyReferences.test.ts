@@ -1,0 +1,67 @@
+/** After two branches both created REQ-13: `specbench rekey --file` lists the links the renamed copy's side wrote, from real git. */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGitSandbox, runSpecbenchIn, type GitSandbox } from './testing/gitSandbox.js';
+
+let sandbox: GitSandbox;
+let dana: string;
+const requirement = (text: string) => `:::requirement{#REQ-13 priority=must}\n${text}\n:::\n`;
+const spec = (key: string, body: string) =>
+  `---\nkey: ${key}\ntype: spec\ntitle: ${key}\n---\n# ${key}\n\n${body}`;
+const story = (implement: string) =>
+  `---\nkey: STORY-1\ntype: story\ntitle: Save a card\nimplements: [${implement}]\n---\nAs a shopper.\n`;
+
+beforeAll(async () => {
+  sandbox = await createGitSandbox();
+  dana = await sandbox.clone('dana');
+  const sam = await sandbox.clone('sam');
+  const write = async (clone: string, file: string, text: string) => {
+    await fs.mkdir(path.dirname(path.join(clone, 'ws', file)), { recursive: true });
+    await fs.writeFile(path.join(clone, 'ws', file), text);
+  };
+  await write(dana, 'specbench.json', '{ "name": "Team" }\n');
+  await write(dana, 'specs/a.md', spec('SPEC-1', ''));
+  await write(dana, 'specs/b.md', spec('SPEC-2', ''));
+  await write(dana, 'stories/save-card.md', story('SPEC-2'));
+  sandbox.git(dana, ['add', '-A']);
+  sandbox.git(dana, ['commit', '-q', '-m', 'Start']);
+  sandbox.git(dana, ['push', '-q', 'origin', 'HEAD:main']);
+  sandbox.git(sam, ['pull', '-q', 'origin', 'main']);
+  // Dana's REQ-13, and her own link to it.
+  await write(dana, 'specs/a.md', spec('SPEC-1', `${requirement('Guests pay.')}\nPaying: [[REQ-13]].\n`));
+  sandbox.git(dana, ['commit', '-q', '-am', 'REQ-13 in A']);
+  // Sam's REQ-13, later, and the story he wrote for it in a second commit.
+  await write(sam, 'specs/b.md', spec('SPEC-2', requirement('Guests save a card.')));
+  sandbox.git(sam, ['commit', '-q', '-am', 'REQ-13 in B']);
+  await write(sam, 'stories/save-card.md', story('SPEC-2, REQ-13'));
+  sandbox.git(sam, ['commit', '-q', '-am', 'Story for REQ-13']);
+  sandbox.git(sam, ['push', '-q', 'origin', 'HEAD:main']);
+  sandbox.git(dana, ['pull', '-q', '--no-edit', 'origin', 'main']);
+}, 60_000);
+
+afterAll(async () => {
+  await sandbox.remove();
+});
+
+describe('specbench rekey of the newer copy', () => {
+  it("lists the links Sam wrote to his REQ-13, not Dana's", () => {
+    const run = runSpecbenchIn(sandbox, path.join(dana, 'ws'), [
+      'rekey',
+      '.',
+      'REQ-13',
+      'REQ-14',
+      '--file',
+      'specs/b.md',
+    ]);
+    expect([run.code, run.stdout.replace(/[0-9a-f]{7}\)/g, 'abc1234)')]).toEqual([
+      0,
+      [
+        'Renamed REQ-13 to REQ-14 in specs/b.md; links to REQ-13 keep meaning the other.',
+        "git blame says these links to REQ-13 were written on the renamed copy's side of the merge, so they most likely mean REQ-14:",
+        '  stories/save-card.md:5  STORY-1 implements REQ-13  (Sam, abc1234)',
+        '',
+      ].join('\n'),
+    ]);
+  });
+});
