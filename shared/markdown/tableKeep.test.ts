@@ -111,3 +111,59 @@ describe('keepTableSource', () => {
     expect(keepTableSource(spaced, aligned, parse)).toBe('| A | B |\n| :--- | --- |\n| 1 | 2 |');
   });
 });
+
+describe('a padded table with a column added or removed', () => {
+  const table = [
+    '| Physicist | Born |   Prize | Field     |',
+    '| --------- | ---- | ------: | --------- |',
+    '| Planck    | 1858 |    1918 | Quantum   |',
+    '| Bohr      | 1885 |    1922 | Atoms     |',
+    '',
+  ].join('\n');
+  const cell = (value: string): JSONContent => ({ type: 'tableCell', content: [paragraph(value)] });
+  const withColumn = (rows: JSONContent[], at: number, values: string[]) =>
+    rows.forEach((row, index) => {
+      const added = cell(values[index]!);
+      if (index === 0) added.type = 'tableHeader';
+      row.content!.splice(at, 0, added);
+    });
+
+  it.each([
+    [
+      'a column removed: every other cell keeps its padding',
+      (rows: JSONContent[]) => rows.forEach((row) => row.content!.splice(1, 1)),
+      [
+        '| Physicist |   Prize | Field     |',
+        '| --------- | ------: | --------- |',
+        '| Planck    |    1918 | Quantum   |',
+        '| Bohr      |    1922 | Atoms     |',
+      ],
+    ],
+    [
+      'a column added: padded to its widest cell, the others as written',
+      (rows: JSONContent[]) => withColumn(rows, 4, ['Lab', 'Berlin', 'Copenhagen']),
+      [
+        '| Physicist | Born |   Prize | Field     | Lab        |',
+        '| --------- | ---- | ------: | --------- | ---------- |',
+        '| Planck    | 1858 |    1918 | Quantum   | Berlin     |',
+        '| Bohr      | 1885 |    1922 | Atoms     | Copenhagen |',
+      ],
+    ],
+    [
+      'a column added and a cell outgrowing its column: that column alone is padded anew',
+      (rows: JSONContent[]) => {
+        withColumn(rows, 0, ['N', '1', '2']);
+        rows[1]!.content![4] = cell('Quantum theory');
+      },
+      [
+        '| N   | Physicist | Born |   Prize | Field          |',
+        '| --- | --------- | ---- | ------: | -------------- |',
+        '| 1   | Planck    | 1858 |    1918 | Quantum theory |',
+        '| 2   | Bohr      | 1885 |    1922 | Atoms          |',
+      ],
+    ],
+  ])('%s', (_name, change, expected) => {
+    const after = edited(table, (node) => change(node.content!));
+    expect(after).toBe(`${expected.join('\n')}\n`);
+  });
+});

@@ -7,6 +7,7 @@
 import type { JSONContent } from '@tiptap/core';
 import { fingerprintOf } from './blockAlignment.js';
 import { isPaddedTable } from './markdownStyle.js';
+import { keepPaddedColumns } from './tableColumnsKeep.js';
 import { alignOf, cellsOf, delimiterCell } from './tableLayout.js';
 
 function cellTexts(line: string): string {
@@ -71,9 +72,12 @@ export function keepTableSource(
       }
     }
   });
-  const result = kept.join('\n');
-  // A table padded to its columns stays aligned: old lines of other widths would break that.
-  if (result === rendered || (isPaddedTable(rendered) && !isPaddedTable(result))) return rendered;
+  let result = kept.join('\n');
+  // A table padded to its columns stays aligned: old lines of other widths would break that; its
+  // untouched cells keep their padding instead (a column added or removed).
+  if (isPaddedTable(rendered) && (result === rendered || !isPaddedTable(result)))
+    result = keepPaddedColumns(old.slice(0, old.length - trailing.length), rendered) ?? rendered;
+  if (result === rendered) return rendered;
   const expected = parseBlock(rendered);
   return expected && fingerprintOf(parseBlock(result)) === fingerprintOf(expected) ? result : rendered;
 }
