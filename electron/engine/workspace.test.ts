@@ -362,17 +362,23 @@ describe('Workspace cache', () => {
     ]).toEqual([4, 3, 1, 'Changed']);
   });
 
-  const searchCases: [string, boolean][] = [
-    ['from the cache', false],
-    ['from the files, once the cache lost them', true],
-  ];
-  it.each(searchCases)('finds the text of a document opened from the cache, %s', async (_name, lose) => {
+  /** The sample workspace with a cache that answers for every file (aged past the cache's racy window). */
+  async function workspaceWithCache(): Promise<string> {
     const root = await writeWorkspace();
     await (await open(root)).close();
     const old = new Date(Date.now() - 60_000);
     for (const file of ['README.md', 'faqs/guest.md', 'specs/guest-checkout.md', 'stories/pay-as-a-guest.md'])
       await fs.utimes(path.join(root, file), old, old);
     await (await open(root)).close();
+    return root;
+  }
+
+  const searchCases: [string, boolean][] = [
+    ['from the cache', false],
+    ['from the files, once the cache lost them', true],
+  ];
+  it.each(searchCases)('finds the text of a document opened from the cache, %s', async (_name, lose) => {
+    const root = await workspaceWithCache();
     const warm = await open(root);
     if (lose) await fs.writeFile(cachePath(root), 'garbage');
     const hit = warm.search('receipt')[0];
@@ -385,12 +391,7 @@ describe('Workspace cache', () => {
   });
 
   it('reads the files again when the cache holds entries of another shape under a valid header', async () => {
-    const root = await writeWorkspace();
-    await (await open(root)).close();
-    const old = new Date(Date.now() - 60_000);
-    for (const file of ['README.md', 'faqs/guest.md', 'specs/guest-checkout.md', 'stories/pay-as-a-guest.md'])
-      await fs.utimes(path.join(root, file), old, old);
-    await (await open(root)).close();
+    const root = await workspaceWithCache();
     // The sizes and times still match the files: only the entries' fields are not what an index holds.
     const bytes = await fs.readFile(cachePath(root), 'utf8');
     await fs.writeFile(cachePath(root), bytes.replace(/"requirements":\[\]/g, '"requirements":{}'));

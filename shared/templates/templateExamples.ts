@@ -23,19 +23,30 @@ export function contentWords(lines: readonly string[], limit = exampleWordLimit)
   const words: string[] = [];
   let inComment = false;
   for (const raw of lines) {
-    let line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (inComment || line.includes('<!--')) {
-      const visible = withoutComments(line, inComment);
-      line = visible.text;
-      inComment = visible.inComment;
-    }
-    if (requirementFence.test(line) || tableDelimiter.test(line)) continue;
-    for (const match of line.replace(linePrefix, '').matchAll(wordPattern)) {
+    const visible = contentLine(raw, inComment);
+    inComment = visible.inComment;
+    if (visible.text === undefined) continue;
+    for (const match of visible.text.matchAll(wordPattern)) {
       words.push(match[0].toLowerCase());
       if (words.length > limit) return undefined;
     }
   }
   return words;
+}
+
+/**
+ * A line as its words are compared: without its line ending, HTML comments and block markers; no
+ * text for a requirement fence or a table's delimiter row. `inComment` carries a comment across lines.
+ */
+function contentLine(raw: string, inComment: boolean): { text: string | undefined; inComment: boolean } {
+  let line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  if (inComment || line.includes('<!--')) {
+    const visible = withoutComments(line, inComment);
+    line = visible.text;
+    inComment = visible.inComment;
+  }
+  if (requirementFence.test(line) || tableDelimiter.test(line)) return { text: undefined, inComment };
+  return { text: line.slice(linePrefix.exec(line)![0].length), inComment };
 }
 
 /** A short, stable name for a sequence of words (FNV-1a, 32 bits, hex). */
@@ -63,20 +74,15 @@ export function contentFingerprint(
   let count = 0;
   let inComment = false;
   for (let index = from; index < to; index++) {
-    const raw = lines[index]!;
-    let line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (inComment || line.includes('<!--')) {
-      const visible = withoutComments(line, inComment);
-      line = visible.text;
-      inComment = visible.inComment;
-    }
-    if (requirementFence.test(line) || tableDelimiter.test(line)) continue;
-    const start = linePrefix.exec(line)![0].length;
+    const visible = contentLine(lines[index]!, inComment);
+    inComment = visible.inComment;
+    const line = visible.text;
+    if (line === undefined) continue;
     const lineHash = hash;
     const lineCount = count;
     let ascii = true;
     let inWord = false;
-    for (let position = start; position < line.length; position++) {
+    for (let position = 0; position < line.length; position++) {
       let code = line.charCodeAt(position);
       if (code >= 128) {
         ascii = false;
@@ -99,7 +105,7 @@ export function contentFingerprint(
     // Other scripts: their words and lower case as the pattern and toLowerCase see them.
     hash = lineHash;
     count = lineCount;
-    for (const match of line.slice(start).matchAll(wordPattern)) {
+    for (const match of line.matchAll(wordPattern)) {
       if (++count > exampleWordLimit) return undefined;
       if (count > 1) hash = Math.imul(hash ^ 32, 0x01000193);
       const word = match[0].toLowerCase();
