@@ -34,6 +34,14 @@ const views: View[] = [
       await expect(comments.panel.getByRole('textbox', { name: 'Comment on REQ-2' })).toBeFocused();
     },
   },
+  {
+    name: 'comments page',
+    open: async (app) => {
+      await app.goto('#/comments');
+      await heading(app, 'Comments');
+      await expect(app.page.getByRole('link', { name: 'On REQ-1' })).toBeVisible();
+    },
+  },
   { name: 'story editor', open: (app) => app.openDocument('stories/pay-as-a-guest.md') },
   { name: 'FAQ editor', open: (app) => app.openDocument('faqs/guest-checkout-pr-faq.md') },
   {
@@ -193,6 +201,7 @@ test('an empty workspace passes axe in both themes', async ({ page }) => {
         '#/roadmap',
         '#/trace',
         '#/problems',
+        '#/comments',
         '#/changes',
         '#/feedback',
         '#/releases',

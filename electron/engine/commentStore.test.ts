@@ -84,6 +84,12 @@ describe('comment store', () => {
     await workspace.comments.addEntry('SPEC-3', first.thread.id, 'Cards later.', sam);
     await workspace.comments.addEntry('SPEC-3', first.thread.id, '', dana, 'resolved');
     expect(workspace.comments.unresolvedCounts()).toEqual({ 'SPEC-3': 1 });
+    // Resolved threads stay in the workspace-wide list (the page hides them behind a toggle).
+    expect(
+      workspace.comments
+        .threadsByDocument()
+        .map(({ document, threads }) => [document, threads.map((thread) => thread.resolved)]),
+    ).toEqual([['SPEC-3', [true, false]]]);
     const onDisk = parseReviewFile(await fs.readFile(path.join(root, 'reviews/SPEC-3.md'), 'utf8'));
     expect(
       onDisk.threads.map((thread) => [thread.resolved, thread.entries.map((entry) => entry.name)]),
@@ -129,6 +135,15 @@ describe('comment store', () => {
     const moved = reopened.comments.threads('SPEC-4');
     expect(moved.map((thread) => thread.anchor)).toEqual([{ kind: 'key', key: 'REQ-12' }]);
     expect(reopened.comments.unresolvedCounts()).toEqual({ 'SPEC-3': 1, 'SPEC-4': 1 });
+    // The workspace-wide list groups them the same way, by the document each is shown on.
+    expect(
+      reopened.comments
+        .threadsByDocument()
+        .map(({ document, threads }) => [document, threads.map((thread) => thread.label)]),
+    ).toEqual([
+      ['SPEC-3', ['Problem']],
+      ['SPEC-4', ['REQ-12']],
+    ]);
     expect(commentFindings(reopened)).toEqual([
       'info reviews/SPEC-3.md:5 SPEC-3 has 2 unresolved comment threads.',
       'warning reviews/SPEC-3.md:11 A comment on SPEC-3 is anchored to the heading #problem, which is no longer there.',

@@ -96,6 +96,20 @@ export class CommentStore {
     return [...this.files.values()].sort((a, b) => (a.document < b.document ? -1 : 1));
   }
 
+  /** Every thread of the workspace, grouped by the document it is shown on (by key), each oldest first. */
+  threadsByDocument(): { document: string; threads: ReviewThread[] }[] {
+    const shown = new Map<string, ReviewThread[]>();
+    for (const file of this.all()) {
+      for (const thread of file.threads) {
+        const key = this.shownOn(thread, file.document);
+        shown.set(key, [...(shown.get(key) ?? []), thread]);
+      }
+    }
+    return [...shown.entries()]
+      .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
+      .map(([document, threads]) => ({ document, threads }));
+  }
+
   /** Unresolved threads per document key (documents with none left out). */
   unresolvedCounts(): Record<string, number> {
     const counts: Record<string, number> = {};

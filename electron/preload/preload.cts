@@ -49,6 +49,7 @@ const methodNames = [
   'markReviewed',
   'approveDocument',
   'listComments',
+  'listAllComments',
   'commentCounts',
   'commentAuthor',
   'addComment',

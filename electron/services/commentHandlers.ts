@@ -5,7 +5,8 @@ import type { CommentWriteResult } from '../engine/commentStore.js';
 import type { Workspace } from '../engine/workspace.js';
 import { gitUser } from '../git/gitUser.js';
 
-type CommentMethod = 'listComments' | 'commentCounts' | 'commentAuthor' | 'addComment' | 'addCommentEntry';
+type CommentMethod =
+  'listComments' | 'listAllComments' | 'commentCounts' | 'commentAuthor' | 'addComment' | 'addCommentEntry';
 type CommentHandlers = {
   [M in Extract<MethodName, CommentMethod>]: (
     input: MethodInput<M>,
@@ -37,6 +38,7 @@ export function commentHandlers(
     result.ok ? { ok: true as const, thread: result.thread } : result;
   return {
     listComments: ({ document }) => ({ threads: workspace.comments.threads(document) }),
+    listAllComments: () => ({ documents: workspace.comments.threadsByDocument() }),
     commentCounts: () => workspace.comments.unresolvedCounts(),
     commentAuthor: async () => {
       const user = await gitUser(workspace.root);

@@ -428,6 +428,7 @@ const observations: [MethodName, unknown, (result: never) => unknown, unknown][]
   ],
   ['listComments', { document: 'SPEC-1' }, (listed: { threads: unknown[] }) => listed.threads, []],
   ['commentCounts', {}, (counts: unknown) => counts, {}],
+  ['listAllComments', {}, (listed: { documents: unknown[] }) => listed.documents, []],
   [
     'commentAuthor',
     {},

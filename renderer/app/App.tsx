@@ -20,6 +20,7 @@ import { StoryPage } from '../features/story/StoryPage.js';
 import { TraceMatrix } from '../features/trace/TraceMatrix.js';
 import { HomePage } from '../features/home/HomePage.js';
 import { ChangesPage } from '../features/changes/index.js';
+import { CommentsPage } from '../features/comments/index.js';
 import { HistoryPage } from '../features/history/index.js';
 import { keyHash, searchHash, type Route } from '../workbench/route.js';
 import { useHashRoute } from '../workbench/useHashRoute.js';
@@ -270,6 +271,8 @@ function RouteView({ route, onSelectRequirement, document, ...props }: RouteView
       return <TraceMatrix {...props} />;
     case 'problems':
       return <ProblemsPanel {...props} />;
+    case 'comments':
+      return <CommentsPage {...props} filter={route.filter} />;
     case 'changes':
       return <ChangesPage {...props} />;
     case 'history':

@@ -1,9 +1,14 @@
 /** The right-hand column of a document: its Links, and its review Comments (with the open-thread count). */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { SpecbenchApi } from '../../shared/contract/apiContract.js';
-import { CommentsPanel } from '../features/comments/CommentsPanel.js';
+import { CommentsPanel } from '../features/comments/index.js';
 import { LinksPanel } from '../features/links/LinksPanel.js';
-import { useCommentCounts, useCommentRequests, type CommentTarget } from '../workbench/comments.js';
+import {
+  takeShowComments,
+  useCommentCounts,
+  useCommentRequests,
+  type CommentTarget,
+} from '../workbench/comments.js';
 import type { WorkspaceState } from '../workbench/workspaceState.js';
 import './sidePanels.css';
 
@@ -19,7 +24,7 @@ type Tab = 'links' | 'comments';
 
 export function SidePanels({ api, workspace, navigate, path, requirementKey }: SidePanelsProps) {
   const documentKey = workspace.byPath.get(path)?.key;
-  const [tab, setTab] = useState<Tab>('links');
+  const [tab, setTab] = useState<Tab>(() => (takeShowComments() ? 'comments' : 'links'));
   const [target, setTarget] = useState<CommentTarget | undefined>(undefined);
   const counts = useCommentCounts(api);
   const requests = useCommentRequests();

@@ -100,6 +100,20 @@ export function useQuotedTexts(api: SpecbenchApi, documentKey: string | undefine
   return quotes;
 }
 
+let commentsNext = false;
+
+/** The next document opened shows its Comments tab: the Comments page opens a thread there. */
+export function showCommentsNext(): void {
+  commentsNext = true;
+}
+
+/** Whether a document just opened should show its Comments (asked once: the answer is then no). */
+export function takeShowComments(): boolean {
+  const next = commentsNext;
+  commentsNext = false;
+  return next;
+}
+
 const authorKey = 'specbench.commentAuthor';
 
 /** The name typed once in this browser (or desktop profile), if any. */

@@ -51,6 +51,11 @@ describe('parseRoute', () => {
     [documentHash('specs/a #1.md'), { name: 'doc', path: 'specs/a #1.md' }],
     [roadmapHash('REL-1'), { name: 'roadmap', release: 'REL-1' }],
     [roadmapHash(), { name: 'roadmap' }],
+    ['#/comments', { name: 'comments', filter: {} }],
+    [
+      '#/comments?document=SPEC-1&resolved=1',
+      { name: 'comments', filter: { document: 'SPEC-1', resolved: true } },
+    ],
     ['#/STORY-4', { name: 'key', key: 'STORY-4' }],
     ['#/REQ-4', { name: 'key', key: 'REQ-4' }],
     ['#/SPEC-1#REQ-4', { name: 'key', key: 'SPEC-1', anchor: 'REQ-4' }],

@@ -2,6 +2,7 @@
 import { isKey } from '../../shared/grammar/linkGrammar.js';
 import type { DocumentType } from '../../shared/model/documentModel.js';
 import { parseStoryFilter, type StoryFilter } from './storyFilter.js';
+import { parseCommentFilter, type CommentFilter } from './commentFilter.js';
 
 export type Route =
   | { name: 'home' }
@@ -17,6 +18,8 @@ export type Route =
   | { name: 'story'; path: string }
   | { name: 'trace' }
   | { name: 'problems' }
+  /** Every review thread of the workspace (`#/comments?document=SPEC-1&author=Dana&resolved=1`). */
+  | { name: 'comments'; filter: CommentFilter }
   | { name: 'changes' }
   | { name: 'history'; subject: string }
   | { name: 'recovered' }
@@ -74,6 +77,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'trace' };
     case 'problems':
       return { name: 'problems' };
+    case 'comments':
+      return decoded ? notFound : { name: 'comments', filter: parseCommentFilter(queryPart) };
     case 'changes':
       return { name: 'changes' };
     case 'history':

@@ -401,6 +401,10 @@ export const apiContract = {
   ),
   /** A document's review threads (`reviews/<KEY>.md`), oldest first. */
   listComments: read<{ threads: CommentThreadView[] }>()(listCommentsArguments),
+  /** Every review thread of the workspace, resolved or not, by the document it is on (by key order). */
+  listAllComments: read<{ documents: { document: string; threads: CommentThreadView[] }[] }>()(
+    z.object({}).strict(),
+  ),
   /** Unresolved threads per document key (documents without any left out). */
   commentCounts: read<Record<string, number>>()(z.object({}).strict()),
   /** The git user, offered as the comment author; absent where git has none. */

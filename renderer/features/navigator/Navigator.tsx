@@ -116,6 +116,7 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
   const tags = useMemo(() => tagCounts(listed), [listed]);
   const commentCounts = useCommentCounts(api);
   const [commentedOnly, setCommentedOnly] = useState(false);
+  const openThreads = Object.values(commentCounts).reduce((sum, count) => sum + count, 0);
   const commented = useMemo(
     () => listed.filter((entry) => entry.key !== undefined && (commentCounts[entry.key] ?? 0) > 0),
     [listed, commentCounts],
@@ -257,6 +258,18 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
               <span>Problems</span>
               <span className={problems > 0 ? 'count warning' : 'count'} id="count-problems">
                 {workspace.findingsChecked ? problems : '…'}
+              </span>
+            </a>
+          </li>
+          <li>
+            <a
+              href="#/comments"
+              className="section-link"
+              aria-current={route.name === 'comments' ? 'page' : undefined}
+            >
+              <span>Comments</span>
+              <span className="count" id="count-comments">
+                {openThreads}
               </span>
             </a>
           </li>
