@@ -13,18 +13,25 @@ export interface CalloutMatch {
   fold: '' | '+' | '-';
   /** The first line's text after the marker (may be empty). */
   title: string;
+  /** The spaces between the marker and the title, as written (`' '` most often). */
+  titleSpace: string;
+  /** A block id written on the line after the callout (`^callout-id`), which Obsidian gives the callout. */
+  blockId?: string;
   /** The lines after the first, without their quote marker: the callout's body as Markdown. */
   body: string;
 }
 
 const quotedLine = /^ {0,3}>/;
-const headerPattern = /^ {0,3}> ?\[!([A-Za-z0-9_-]+)\]([-+]?)(?:[ \t]+(.*?))?[ \t]*$/;
+const headerPattern = /^ {0,3}> ?\[!([A-Za-z0-9_-]+)\]([-+]?)(?:([ \t]+)(.*?))?[ \t]*$/;
+const blockIdLine = /^\^([A-Za-z0-9-]+)[ \t]*$/;
 /** The marker a callout's first line starts with, after its quote markers. */
 export const calloutMarkerPattern = /^\[![A-Za-z0-9_-]+\][-+]?/;
 
 /**
  * The callout at the start of `source`, or undefined. A callout followed directly by a line that
- * is not quoted is left alone: CommonMark would continue its last paragraph there (a lazy line).
+ * is not quoted is left alone (CommonMark would continue its last paragraph there, a lazy line),
+ * unless that line is a block id (`^callout-id`, Obsidian's id for the callout) or the callout's
+ * last line is blank (no paragraph is open to continue).
  */
 export function matchCallout(source: string): CalloutMatch | undefined {
   const newline = source.indexOf('\n');
@@ -33,11 +40,20 @@ export function matchCallout(source: string): CalloutMatch | undefined {
   if (!header) return undefined;
   const lines: string[] = [];
   let end = first.length;
+  let blockId: string | undefined;
   for (let position = newline + 1; newline !== -1 && position <= source.length;) {
     const next = source.indexOf('\n', position);
     const line = source.slice(position, next === -1 ? source.length : next);
     if (!quotedLine.test(line)) {
-      if (line.trim() !== '') return undefined;
+      if (line.trim() === '') break;
+      const id = blockIdLine.exec(line);
+      if (id) {
+        blockId = id[1]!;
+        end = next === -1 ? source.length : next;
+        break;
+      }
+      const open = lines.length > 0 ? lines[lines.length - 1]!.trim() !== '' : true;
+      if (open) return undefined;
       break;
     }
     const content = line.replace(/^ {0,3}>/, '');
@@ -52,8 +68,10 @@ export function matchCallout(source: string): CalloutMatch | undefined {
     raw: source.slice(0, end),
     type: header[1]!,
     fold: header[2]! as CalloutMatch['fold'],
-    title: header[3] ?? '',
+    title: header[4] ?? '',
+    titleSpace: header[3] ?? ' ',
     body: lines.join('\n'),
+    ...(blockId === undefined ? {} : { blockId }),
   };
 }
 
@@ -70,8 +88,8 @@ export function findCalloutStart(source: string): number {
 }
 
 /** The first line of a callout: `[!type]fold title`. */
-export function formatCalloutHeader(type: string, fold: string, title: string): string {
-  return `[!${type}]${fold}${title === '' ? '' : ` ${title}`}`;
+export function formatCalloutHeader(type: string, fold: string, title: string, space = ' '): string {
+  return `[!${type}]${fold}${title === '' ? '' : `${space}${title}`}`;
 }
 
 /** `note` for `[!NOTE]`, the type Obsidian styles it as (its aliases folded in: `summary` is an abstract), red for GitHub's CAUTION. */

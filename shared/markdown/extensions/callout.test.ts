@@ -44,6 +44,33 @@ describe('callouts', () => {
     ],
     ['a quote that is no callout', '> [!not a type]\n> text\n', ['rawBlock']],
     ['a callout continued by a lazy line stays raw', '> [!note]\n> text\nlazy\n', ['rawBlock']],
+    [
+      'a block id on the line after it (Obsidian’s id for the callout)',
+      '> [!tip] Tip\n> Body.\n^callout-tip\n',
+      ['callout:tip:', 'calloutTitle', 'paragraph'],
+    ],
+    [
+      'a blank line between its title and its body',
+      '> [!todo]- Bookmark a file\n>\n> **Bookmarks**:\n>\n> - Select it.\n',
+      ['callout:todo:-', 'calloutTitle', 'paragraph', 'bulletList', 'listItem', 'paragraph'],
+    ],
+    [
+      'three deep, as Obsidian’s Callouts page nests them, two spaces before a title',
+      '> [!question] Can callouts be nested?\n> > [!todo] Yes!, they can.\n> > > [!example]  You can even nest.\n',
+      [
+        'callout:question:',
+        'calloutTitle',
+        'callout:todo:',
+        'calloutTitle',
+        'callout:example:',
+        'calloutTitle',
+      ],
+    ],
+    [
+      'a callout ending in a blank line, then a paragraph (no lazy line)',
+      '> [!warning] Encoding\n> Encode it.\n> \n This is important.\n',
+      ['callout:warning:', 'calloutTitle', 'paragraph', 'paragraph'],
+    ],
   ])('reads %s', (_name, source, expected) => {
     const parsed = codec.parse(source);
     const types: string[] = [];
@@ -114,6 +141,24 @@ describe('callouts', () => {
           ],
         }),
       '> [!tip] Try this\n> Body\n',
+    ],
+    [
+      'typing in a callout with a block id keeps the id',
+      '> [!tip] Tip\n> Body.\n^callout-tip\n',
+      (content) => (at(content[0]!, 1, 0).text = 'Body, edited.'),
+      '> [!tip] Tip\n> Body, edited.\n^callout-tip\n',
+    ],
+    [
+      'typing after the blank line under a title keeps it',
+      '> [!todo]- Bookmark\n>\n> Select it.\n',
+      (content) => (at(content[0]!, 1, 0).text = 'Select them.'),
+      '> [!todo]- Bookmark\n>\n> Select them.\n',
+    ],
+    [
+      'typing in the innermost of three keeps its spacing',
+      '> [!question] Nested?\n> > [!todo] Yes.\n> > > [!example]  Many layers.\n',
+      (content) => (at(content[0]!, 1, 1, 0, 0).text = 'Many layers!'),
+      '> [!question] Nested?\n> > [!todo] Yes.\n> > > [!example]  Many layers!\n',
     ],
   ])('%s', (_name, source, change, expected) => {
     expect(edit(source, change)).toBe(expected);

@@ -11,6 +11,10 @@ interface CalloutToken {
   raw: string;
   calloutType: string;
   fold: string;
+  titleSpace: string;
+  /** A blank quoted line between the title and the body. */
+  gap: boolean;
+  blockId?: string;
   titleTokens: Token[];
   tokens: Token[];
 }
@@ -32,6 +36,7 @@ export function calloutTokenizer(): TokenizerExtension {
       lexer.inline(match.title, titleTokens);
       const top = lexer.state.top;
       lexer.state.top = true;
+      const gap = /^[ \t]*\n/.test(match.body);
       const tokens = match.body.trim() === '' ? [] : lexer.blockTokens(match.body, []);
       lexer.state.top = top;
       const raw = source.startsWith('\n', match.raw.length) ? `${match.raw}\n` : match.raw;
@@ -40,9 +45,12 @@ export function calloutTokenizer(): TokenizerExtension {
         raw,
         calloutType: match.type,
         fold: match.fold,
+        titleSpace: match.titleSpace,
+        gap,
         titleTokens,
         tokens,
       };
+      if (match.blockId !== undefined) token.blockId = match.blockId;
       return token;
     },
   };
@@ -76,6 +84,15 @@ export const Callout = Node.create({
         renderHTML: (attributes: Record<string, unknown>) =>
           attributes.fold === '' ? {} : { 'data-fold': attributes.fold },
       },
+      // How the file wrote it, kept so an edit changes only what was edited.
+      titleSpace: { default: ' ', rendered: false },
+      gap: { default: false, rendered: false },
+      blockId: {
+        default: null,
+        parseHTML: (element) => element.getAttribute('data-block-id'),
+        renderHTML: (attributes: Record<string, unknown>) =>
+          attributes.blockId ? { 'data-block-id': attributes.blockId } : {},
+      },
     };
   },
 
@@ -92,7 +109,11 @@ export const Callout = Node.create({
     // The title first: the codec records each textblock's inline tokens in document order.
     const title = helpers.parseInline(callout.titleTokens as MarkdownToken[]);
     const body = helpers.parseChildren(callout.tokens as MarkdownToken[]);
-    return helpers.createNode('callout', { type: callout.calloutType, fold: callout.fold }, [
+    const attributes: Record<string, unknown> = { type: callout.calloutType, fold: callout.fold };
+    if (callout.titleSpace !== ' ') attributes.titleSpace = callout.titleSpace;
+    if (callout.gap) attributes.gap = true;
+    if (callout.blockId !== undefined) attributes.blockId = callout.blockId;
+    return helpers.createNode('callout', attributes, [
       helpers.createNode('calloutTitle', undefined, title),
       ...body,
     ]);
@@ -105,8 +126,15 @@ export const Callout = Node.create({
       String(node.attrs?.type ?? 'note'),
       String(node.attrs?.fold ?? ''),
       titleText.replace(/\n/g, ' '),
+      typeof node.attrs?.titleSpace === 'string' && node.attrs.titleSpace !== ''
+        ? node.attrs.titleSpace
+        : ' ',
     );
     const inner = body.length > 0 ? helpers.renderChildren(body, '\n\n') : '';
-    return quoteLines(inner === '' ? header : `${header}\n${inner}`);
+    const gap = node.attrs?.gap === true && inner !== '' ? '\n' : '';
+    const quoted = quoteLines(inner === '' ? header : `${header}\n${gap}${inner}`);
+    return typeof node.attrs?.blockId === 'string' && node.attrs.blockId !== ''
+      ? `${quoted}\n^${node.attrs.blockId}`
+      : quoted;
   },
 });
