@@ -6,6 +6,7 @@ import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tipt
 import { useId, useState, type CSSProperties } from 'react';
 import { calloutKind, defaultCalloutTitle } from '../../../shared/grammar/calloutGrammar.js';
 import { CalloutIcon } from './calloutIcons.js';
+import { startsRightToLeft } from './TextDirection.js';
 import './markdownViews.css';
 
 const obsidianTypes = [
@@ -69,6 +70,8 @@ export function CalloutView({ node, updateAttributes, editor, getPos }: ReactNod
       style={style}
       role="note"
       aria-label={`${defaultCalloutTitle(type)} callout`}
+      // Its icon, border and fold button on the side its title starts from.
+      dir={startsRightToLeft(node) ? 'rtl' : undefined}
     >
       <span className="callout-controls" contentEditable={false}>
         {editable ? (

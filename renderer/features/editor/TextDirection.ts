@@ -12,6 +12,7 @@ import { redecorateChangedBlocks } from './redecorateChangedBlocks.js';
 export const textDirectionKey = new PluginKey<DecorationSet>('blockTextDirection');
 
 const listItems = new Set(['listItem', 'taskItem']);
+const lists = new Set(['bulletList', 'orderedList', 'taskList']);
 const automatic = { dir: 'auto' };
 
 /** Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko, … and their presentation forms). */
@@ -28,6 +29,21 @@ function holdsRightToLeft(block: ProseMirrorNode): boolean {
   return found;
 }
 
+/** Whether the first letter of the node's text is a right-to-left one: the node then reads right to left. */
+export function startsRightToLeft(node: ProseMirrorNode): boolean {
+  let first: boolean | undefined;
+  node.descendants((child) => {
+    if (first !== undefined) return false;
+    const text = child.isText ? child.text : undefined;
+    const letter = text === undefined ? undefined : /\p{L}/u.exec(text)?.[0];
+    if (letter !== undefined) first = rightToLeft.test(letter);
+    return first === undefined;
+  });
+  return first === true;
+}
+
+const rightToLeftList = { dir: 'rtl' };
+
 /**
  * The decorations for the nodes between `from` and `to` (the whole document by default). A top-level
  * block without a right-to-left letter reads left to right with or without `dir="auto"` (the editor
@@ -38,6 +54,9 @@ export function directionDecorations(doc: ProseMirrorNode, from = 0, to = doc.co
   const decorations: Decoration[] = [];
   doc.nodesBetween(from, to, (node, pos, parent) => {
     if (parent === doc && !holdsRightToLeft(node)) return false;
+    // A list whose first words are Hebrew or Arabic puts its bullets and numbers on the right.
+    if (lists.has(node.type.name) && pos >= from && pos + node.nodeSize <= to && startsRightToLeft(node))
+      decorations.push(Decoration.node(pos, pos + node.nodeSize, rightToLeftList));
     // A list item takes one direction for its bullet and text; its paragraphs follow it.
     const decorated = listItems.has(node.type.name)
       ? true
