@@ -39,6 +39,18 @@ beforeAll(async () => {
     spec('SPEC-2', requirement('REQ-16', 'Share a code by link.')),
     'Give the newer REQ-15 a new key',
   );
+  // Both copies of REQ-30 in one file (both sides of a merge added it there); the second is renamed by line.
+  const pay = requirement('REQ-30', 'Guests pay.');
+  const save = requirement('REQ-30', 'Guests save a card.');
+  await commit('specs/cards.md', spec('SPEC-3', pay), 'Dana adds REQ-30');
+  await commit('specs/cards.md', spec('SPEC-3', `${pay}\n${save}`), 'Sam adds REQ-30 too');
+  const payByCard = requirement('REQ-30', 'Guests pay by card.');
+  await commit('specs/cards.md', spec('SPEC-3', `${payByCard}\n${save}`), 'Dana rewords hers');
+  await commit(
+    'specs/cards.md',
+    spec('SPEC-3', `${payByCard}\n${requirement('REQ-31', 'Guests save a card.')}`),
+    'Give the second REQ-30 a new key',
+  );
   await fs.writeFile(
     path.join(clone, 'specs/promo.md'),
     spec('SPEC-2', requirement('REQ-16', 'Share a code by a link.')),
@@ -61,6 +73,25 @@ describe('itemHistory', () => {
       ['Give the newer REQ-15 a new key', 'changed', 'specs/promo.md', 'REQ-15'],
       ['Sam rewords', 'changed', 'specs/promo.md', ''],
       ['Sam adds REQ-15', 'added', 'specs/promo.md', ''],
+    ]);
+  });
+
+  it('follows the renamed copy when both copies of its old key were in one file, and not the other', async () => {
+    const opened = await WorkspaceRepository.open(clone);
+    if (!opened.ok) throw new Error(opened.message);
+    const renamed = await itemHistory(opened.repository, 'REQ-31');
+    const kept = await itemHistory(opened.repository, 'REQ-30');
+    const summary = (history: typeof renamed) =>
+      history.changes.map((change) => [change.message, change.change, change.after.split('\n')[1] ?? '']);
+    expect([summary(renamed), summary(kept)]).toEqual([
+      [
+        ['Give the second REQ-30 a new key', 'changed', 'Guests save a card.'],
+        ['Sam adds REQ-30 too', 'added', 'Guests save a card.'],
+      ],
+      [
+        ['Dana rewords hers', 'changed', 'Guests pay by card.'],
+        ['Dana adds REQ-30', 'added', 'Guests pay.'],
+      ],
     ]);
   });
 });

@@ -39,13 +39,44 @@ export interface ItemHistory {
 
 type Files = [string, string | undefined][];
 
-function find(key: string, files: Files): WorkspaceItem | undefined {
+/** The block followed: its text and which copy of its key it is in its file (both sides of a merge may add one key to one file). */
+interface Expected {
+  path: string;
+  text: string;
+  ordinal: number;
+  /** The other copies' texts in that file: a copy with one of them is another block, not this one. */
+  others: string[];
+}
+
+function find(key: string, files: Files, expected?: Expected): WorkspaceItem | undefined {
   for (const [path, text] of files) {
     if (text === undefined) continue;
-    const found = itemsOfFile(path, text).find((item) => item.key === key);
-    if (found) return found;
+    let found = itemsOfFile(path, text).filter((item) => item.key === key);
+    if (expected && path === expected.path && expected.others.length > 0)
+      found = found.filter((item) => item.text === expected.text || !expected.others.includes(item.text));
+    if (found.length <= 1 || !expected) {
+      if (found[0]) return found[0];
+      continue;
+    }
+    // Twice in one file: the copy with the text followed so far, else the one at the same place.
+    return found.find((item) => item.text === expected.text) ?? found[expected.ordinal] ?? found[0];
   }
   return undefined;
+}
+
+function expectation(item: WorkspaceItem, files: Files): Expected {
+  const text = files.find(([path]) => path === item.path)?.[1] ?? '';
+  const copies = itemsOfFile(item.path, text).filter((other) => other.key === item.key);
+  const ordinal = Math.max(
+    0,
+    copies.findIndex((other) => other.text === item.text),
+  );
+  return {
+    path: item.path,
+    text: item.text,
+    ordinal,
+    others: copies.filter((_copy, index) => index !== ordinal).map((copy) => copy.text),
+  };
 }
 
 /**
@@ -83,6 +114,10 @@ export async function itemHistory(repository: WorkspaceRepository, key: string):
   // item that had the old key (the other copy of a duplicate) is not this one.
   let tracked = key;
   let trackedPath: string | undefined;
+  // What the followed block looked like before the last change, to tell it from another copy of its key.
+  let expected: Expected | undefined;
+  // Added beside another copy of its key: older commits hold only that other copy.
+  let finished = false;
   /** One change (a commit, or the working copy): the files it touched, before (old paths) and after. */
   const step = (
     meta: Omit<ItemChange, 'change' | 'path' | 'before' | 'after' | 'diff' | 'blocks' | 'previousPath'>,
@@ -90,10 +125,13 @@ export async function itemHistory(repository: WorkspaceRepository, key: string):
     afterFiles: Files,
     previousPathOf: (path: string) => string,
   ) => {
+    if (finished) return;
     const after = find(
       tracked,
       trackedPath === undefined ? afterFiles : afterFiles.filter(([file]) => file === trackedPath),
+      expected,
     );
+    const afterExpected = after ? expectation(after, afterFiles) : undefined;
     // Its own file first: a move to another file is found too, but never before the item itself.
     const samePath = after ? previousPathOf(after.path) : undefined;
     let before = find(
@@ -104,6 +142,7 @@ export async function itemHistory(repository: WorkspaceRepository, key: string):
             ...beforeFiles.filter(([file]) => file === samePath),
             ...beforeFiles.filter(([file]) => file !== samePath),
           ],
+      afterExpected ?? expected,
     );
     let previousKey: string | undefined;
     if (after && !before) {
@@ -115,6 +154,11 @@ export async function itemHistory(repository: WorkspaceRepository, key: string):
     record({ ...meta, ...(previousKey ? { previousKey } : {}) }, before, after);
     if (previousKey) tracked = previousKey;
     if (before && (previousKey || trackedPath !== undefined)) trackedPath = before.path;
+    if (before) expected = expectation(before, beforeFiles);
+    else if (after) {
+      expected = undefined;
+      finished = afterExpected!.others.length > 0;
+    }
   };
   const record = (
     meta: Omit<ItemChange, 'change' | 'path' | 'before' | 'after' | 'diff' | 'blocks' | 'previousPath'>,
