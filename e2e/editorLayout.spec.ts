@@ -74,3 +74,29 @@ test('the document header keeps its controls on one line at 1440 and 1024 px, ea
     }
   }
 });
+
+test('a list kept as Markdown source shows every line, and grows with a line typed into it', async ({
+  app,
+  workspaceDir,
+}) => {
+  // Bullets and tasks in one list: the editor keeps (part of) it as written, in a box of its own.
+  const list =
+    '- check the cart\n  - then ask Ravi\n- [x] write up billing\n- fix search\n- [ ] plan search\n';
+  await fs.writeFile(path.join(workspaceDir, 'mixed-list.md'), `# Mixed list\n\n${list}`);
+  await app.openDocument('mixed-list.md');
+  const source = app.editor.getByRole('textbox', { name: 'Markdown source kept as written' });
+  const showsEveryLine = () => source.evaluate((box) => box.scrollHeight <= box.clientHeight + 1);
+  const height = async () => (await source.boundingBox())!.height;
+  const kept = await source.inputValue();
+  expect([kept.split('\n').length >= 3, list.includes(kept.trimEnd()), await showsEveryLine()]).toEqual([
+    true,
+    true,
+    true,
+  ]);
+  const before = await height();
+  await source.click();
+  await app.page.keyboard.press('Control+End');
+  await app.page.keyboard.type('\n- and one more line');
+  await expect(source).toHaveValue(`${kept}\n- and one more line`);
+  expect([await showsEveryLine(), (await height()) > before]).toEqual([true, true]);
+});

@@ -81,12 +81,6 @@ export function RawSourceBlock({
   );
   const area = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
-    const element = area.current;
-    if (!element) return;
-    element.style.height = 'auto';
-    element.style.height = `${element.scrollHeight + 2}px`;
-  }, [source, editing]);
-  useEffect(() => {
     if (editing) area.current?.focus();
   }, [editing]);
 
