@@ -10,6 +10,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { chromiumLaunchArguments, systemChromium } from '../electron/export/chromiumLaunch.js';
 import { generateLargeSpec } from '../shared/markdown/largeSpec.js';
+import { generateLargeNote } from './largeNote.js';
 
 const servingLine = /^Specbench serving .* at (http:\/\/\S+)$/m;
 
@@ -106,6 +107,20 @@ export async function largeSpecWorkspace(sample: string, lines: number): Promise
   return root;
 }
 
+/** Where `largeNoteWorkspace` puts its note. */
+export const largeNotePath = 'notes/work-log.md';
+
+/** A copy of the sample workspace with a work-log note of `lines` lines (no front matter: a vault's note). */
+export async function largeNoteWorkspace(sample: string, lines: number): Promise<string> {
+  const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-bench-note-'));
+  const root = path.join(folder, 'workspace');
+  await fs.cp(sample, root, { recursive: true });
+  await fs.rm(path.join(root, '.specbench'), { recursive: true, force: true });
+  await fs.mkdir(path.dirname(path.join(root, largeNotePath)), { recursive: true });
+  await fs.writeFile(path.join(root, largeNotePath), generateLargeNote(lines));
+  return root;
+}
+
 /**
  * Per key, from the keydown's own timestamp: to the editor's DOM change, to the first animation frame
  * after it (rAF runs before that frame's style, layout and paint), and to the end of that frame's
@@ -153,6 +168,9 @@ const paintedCount = `(count) => new Promise((resolve, reject) => {
   state.notify();
 })`;
 
+// CSS, not role queries: a role query weighs every element's visibility, seconds in a 20,000-line document.
+const saveState = '[role=status][aria-label="Save state"]';
+
 const settleFrames = `new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))))`;
 
 async function typeMeasured(page: Page, characters: string): Promise<Omit<TypingResult, 'lines'>> {
@@ -168,10 +186,7 @@ async function typeMeasured(page: Page, characters: string): Promise<Omit<Typing
   await waitForPaint.dispose();
   const lastKey = (await page.evaluate('performance.now()')) as number;
   // The autosave after the last key belongs to the typing: wait for it, then for what its answer renders.
-  await page
-    .getByRole('status', { name: 'Save state' })
-    .getByText('Saved', { exact: true })
-    .waitFor({ timeout: 60_000 });
+  await page.locator(saveState).getByText('Saved', { exact: true }).waitFor({ timeout: 60_000 });
   await page.evaluate(settleFrames);
   const recorded = (await page.evaluate(
     `(() => { const state = window.keystrokes; state.observer.disconnect();
@@ -200,10 +215,16 @@ export interface TypingResult {
   lines: number;
 }
 
-/** Opens the served app on the large spec (SPEC-1) and answers its editor once shown. */
-async function openLargeSpec(page: Page, url: string): Promise<Locator> {
+/** Opens the served app on the large spec (SPEC-1), or on the document at `document`, and answers its editor once shown. */
+async function openLargeSpec(page: Page, url: string, document?: string): Promise<Locator> {
   await page.goto(url);
   await page.locator('body[data-ready=true]').waitFor({ timeout: 60_000 });
+  if (document !== undefined) {
+    await page.evaluate(
+      `location.hash = ${JSON.stringify(`#/doc/${document.split('/').map(encodeURIComponent).join('/')}`)}`,
+    );
+    return editorShown(page);
+  }
   const navigator = page.getByRole('navigation', { name: 'Navigator' });
   await navigator.getByRole('link', { name: /^Specs\s*\d*$/ }).click();
   await navigator
@@ -211,9 +232,13 @@ async function openLargeSpec(page: Page, url: string): Promise<Locator> {
     .getByRole('link', { name: /large generated spec/ })
     .first()
     .click();
-  const editor = page.getByRole('textbox', { name: 'Document' });
+  return editorShown(page);
+}
+
+async function editorShown(page: Page): Promise<Locator> {
+  const editor = page.locator('[role=textbox][aria-label=Document]');
   await editor.waitFor({ timeout: 60_000 });
-  await page.getByRole('status', { name: 'Save state' }).getByText('Saved').waitFor({ timeout: 60_000 });
+  await page.locator(saveState).getByText('Saved', { exact: true }).waitFor({ timeout: 60_000 });
   return editor;
 }
 
@@ -259,7 +284,7 @@ export async function measureStatusChange(
     const samples: number[] = [];
     for (const status of statuses) {
       samples.push((await page.evaluate(`(${statusReachesNavigator})(${JSON.stringify(status)})`)) as number);
-      await page.getByRole('status', { name: 'Save state' }).getByText('Saved').waitFor({ timeout: 60_000 });
+      await page.locator(saveState).getByText('Saved', { exact: true }).waitFor({ timeout: 60_000 });
     }
     return samples;
   } finally {
@@ -287,19 +312,24 @@ async function placeCaret(page: Page, paragraph: Locator): Promise<void> {
 /** Where the typing happens: the end of the first paragraph, or the end of a requirement card's body. */
 export type TypingPlace = 'first paragraph' | 'requirement card';
 
-/** Opens SPEC-1 (the large spec) in a served copy and types `characters` at the end of a paragraph. */
+/**
+ * Opens SPEC-1 (the large spec), or the document at `document`, in a served copy and types
+ * `characters` at the end of a paragraph.
+ */
 export async function measureTyping(
   browser: Browser,
   cliScript: string,
   root: string,
   characters: string,
   place: TypingPlace = 'first paragraph',
+  document?: string,
 ): Promise<TypingResult> {
-  const lines = (await fs.readFile(path.join(root, 'specs', 'guest-checkout.md'), 'utf8')).split('\n').length;
+  const file = path.join(root, document ?? path.join('specs', 'guest-checkout.md'));
+  const lines = (await fs.readFile(file, 'utf8')).split('\n').length;
   const served = await serve(cliScript, root, true);
   const page = await browser.newPage();
   try {
-    const editor = await openLargeSpec(page, served.url);
+    const editor = await openLargeSpec(page, served.url, document);
     let paragraph = editor.locator('p').first();
     if (place === 'requirement card') {
       // The middle card: text typed in a card changes the card's node, not just a paragraph.

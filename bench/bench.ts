@@ -170,7 +170,8 @@ async function main(): Promise<void> {
     if (large) await measureGrowth(options.seed, scale, runs, measurements, attempt, add, log);
   }
 
-  if (wanted('app')) await measureApp({ repository, cliScript, root: prepared.root, runs, attempt, add });
+  if (wanted('app'))
+    await measureApp({ repository, cliScript, root: prepared.root, runs, attempt, add, scale });
   if (wanted('export'))
     await measureExports({ repository, cliScript, root: prepared.root, runs, attempt, add });
   if (wanted('hardening')) await measureHardening({ attempt, add, scale });

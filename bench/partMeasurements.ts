@@ -4,6 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   ensureRenderer,
+  largeNotePath,
+  largeNoteWorkspace,
   largeSpecWorkspace,
   launchBrowser,
   measureReady,
@@ -32,6 +34,8 @@ export interface PartContext {
   root: string;
   /** Runs per headline figure (its median is reported). */
   runs: number;
+  /** The reference workspace's scale: below 1 (a smoke run) the long note is a tenth as long. */
+  scale?: number;
   attempt: Attempt;
   add: Add;
 }
@@ -43,6 +47,7 @@ export async function measureApp({
   runs,
   attempt,
   add,
+  scale = 1,
 }: PartContext): Promise<void> {
   const sampleWorkspace = path.join(repository, 'samples', 'acme-checkout');
   await attempt('app', async () => {
@@ -127,6 +132,41 @@ export async function measureApp({
           );
         } finally {
           await fs.rm(path.dirname(copy), { recursive: true, force: true });
+        }
+      });
+      await attempt('keystroke-note', async () => {
+        const note = await largeNoteWorkspace(sampleWorkspace, scale < 1 ? 2_000 : 20_000);
+        try {
+          const size = (await fs.stat(path.join(note, largeNotePath))).size;
+          // Fewer keys: each one in a note this long may be slow, and the smoke test runs the app part in a time limit.
+          const typed = await measureTyping(
+            browser,
+            cliScript,
+            note,
+            typedText.slice(0, 60),
+            'first paragraph',
+            largeNotePath,
+          );
+          const label = `keystroke to next frame, ${typed.lines.toLocaleString('en')}-line note (${Math.round(size / 1000)} KB)`;
+          add(
+            'keystroke-note-p50',
+            `${label} p50`,
+            percentile(typed.samples, 50),
+            'ms',
+            undefined,
+            typed.samples,
+          );
+          add('keystroke-note-p95', `${label} p95`, percentile(typed.samples, 95), 'ms');
+          add(
+            'keystroke-note-long-task',
+            '  longest main-thread task while typing in it',
+            Math.max(0, ...typed.longTasks),
+            'ms',
+            undefined,
+            typed.longTasks,
+          );
+        } finally {
+          await fs.rm(path.dirname(note), { recursive: true, force: true });
         }
       });
     } finally {
