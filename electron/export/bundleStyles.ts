@@ -1,4 +1,4 @@
-import { exportMonoFamily, exportSansFamily } from './exportFonts.js';
+import { exportMathFamily, exportMonoFamily, exportSansFamily } from './exportFonts.js';
 
 /** The embedded faces first (exportFonts.ts); the rest only for scripts they lack (CJK, emoji, …). */
 const sans = `'${exportSansFamily}', Inter, "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", sans-serif`;
@@ -66,6 +66,8 @@ mark { background: #fff1a8; color: inherit; padding: 0 0.5mm; border-radius: 0.5
 .footnote { font-size: 9pt; color: var(--muted); margin: 0 0 1.5mm; }
 .footnote > sup { color: var(--accent); font-weight: 600; }
 math[display="block"] { margin: 2mm 0; }
+/* A matrix's bars and brackets stretch to its height in the embedded math font. */
+math mo[fence="true"] { font-family: '${exportMathFamily}', math; }
 .math-source { color: var(--muted); }
 .diagram { margin: 2mm 0 4mm; text-align: center; break-inside: avoid; page-break-inside: avoid; }
 .diagram svg { max-width: 100%; max-height: 240mm; height: auto; }

@@ -10,6 +10,7 @@ import path from 'node:path';
 
 export const exportSansFamily = 'Specbench Inter';
 export const exportMonoFamily = 'Specbench Mono';
+export const exportMathFamily = 'Specbench Math';
 
 /**
  * Static weights, not the variable fonts: Chromium's PDF backend embeds a variable font as Type 3
@@ -22,6 +23,8 @@ const sources = [
   { family: exportSansFamily, stylesheet: '@fontsource/inter/600.css' },
   { family: exportSansFamily, stylesheet: '@fontsource/inter/700.css' },
   { family: exportMonoFamily, stylesheet: '@fontsource/jetbrains-mono/400.css' },
+  // Noto Sans Math's OpenType MATH table is what lets a matrix's fences stretch.
+  { family: exportMathFamily, stylesheet: '@fontsource/noto-sans-math/400.css' },
 ];
 
 const fontFace = /@font-face\s*{([^}]*)}/g;

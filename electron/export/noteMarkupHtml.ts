@@ -9,6 +9,7 @@ import { findInlineStart } from '../../shared/grammar/inlineStart.js';
 import { footnoteNumberText } from '../../shared/markdown/footnoteNumbers.js';
 import { matchRawInline } from '../../shared/markdown/extensions/rawInline.js';
 import { rawInlineKind } from '../../shared/markdown/rawInlineKind.js';
+import { stretchableFences } from '../../shared/markdown/stretchyFences.js';
 import { escapeHtml } from './htmlSanitizer.js';
 
 const printedKinds = new Set(['comment', 'math', 'footnote']);
@@ -21,13 +22,15 @@ function noteAtomAt(source: string): string | undefined {
 /** TeX as MathML; what KaTeX cannot read prints as its source. */
 export function mathHtml(tex: string, display: boolean, source: string): string {
   try {
-    return katex.renderToString(tex, {
-      displayMode: display,
-      output: 'mathml',
-      throwOnError: true,
-      trust: false,
-      maxExpand: 200,
-    });
+    return stretchableFences(
+      katex.renderToString(tex, {
+        displayMode: display,
+        output: 'mathml',
+        throwOnError: true,
+        trust: false,
+        maxExpand: 200,
+      }),
+    );
   } catch {
     return `<code class="math-source">${escapeHtml(source)}</code>`;
   }

@@ -6,6 +6,9 @@ import DOMPurify from 'dompurify';
 import katex from 'katex';
 import { htmlPolicy } from '../../../shared/markdown/htmlPolicy.js';
 import { htmlBlockRenders } from '../../../shared/markdown/rawInlineKind.js';
+import { stretchableFences } from '../../../shared/markdown/stretchyFences.js';
+// The math font for stretchy fences (SIL OFL 1.1), bundled: a fresh machine has no math font.
+import '@fontsource/noto-sans-math/400.css';
 
 /** MathML for TeX, or undefined when KaTeX cannot read it (the source is shown instead). */
 export function mathMarkup(tex: string, display: boolean): string | undefined {
@@ -17,7 +20,7 @@ export function mathMarkup(tex: string, display: boolean): string | undefined {
       trust: false,
       maxExpand: 200,
     });
-    return DOMPurify.sanitize(html, { USE_PROFILES: { mathMl: true, html: true } });
+    return DOMPurify.sanitize(stretchableFences(html), { USE_PROFILES: { mathMl: true, html: true } });
   } catch {
     return undefined;
   }
