@@ -335,17 +335,8 @@ function rewriteBody(
   }
   for (const reference of scope === 'everything' ? scan.references : []) {
     if (reference.target !== oldKey && reference.anchor !== oldKey) continue;
-    const line = lines[reference.line - 1]!;
-    const match = referenceAtStart.exec(line.slice(reference.column - 1));
-    if (!match) continue;
-    const parsed = referenceFromMatch(match);
-    if (parsed.target === oldKey) parsed.target = newKey;
-    if (parsed.anchor === oldKey) parsed.anchor = newKey;
-    addEdit(reference.line - 1, {
-      column: reference.column - 1,
-      length: match[0].length,
-      text: formatReference(parsed),
-    });
+    const rewritten = rewriteReference(lines[reference.line - 1]!, reference.column, oldKey, newKey);
+    if (rewritten) addEdit(reference.line - 1, rewritten);
   }
   for (const [index, lineEdits] of edits) {
     let line = lines[index]!;
@@ -355,6 +346,21 @@ function rewriteBody(
     lines[index] = line;
   }
   return lines.join('\n');
+}
+
+/** The `[[…]]` at a 1-based column of a line, pointed from one key to another: the edit to make there. */
+export function rewriteReference(
+  line: string,
+  column: number,
+  oldKey: string,
+  newKey: string,
+): { column: number; length: number; text: string } | undefined {
+  const match = referenceAtStart.exec(line.slice(column - 1));
+  if (!match) return undefined;
+  const parsed = referenceFromMatch(match);
+  if (parsed.target === oldKey) parsed.target = newKey;
+  if (parsed.anchor === oldKey) parsed.anchor = newKey;
+  return { column: column - 1, length: match[0].length, text: formatReference(parsed) };
 }
 
 /** Changes only the key's own characters in the line; falls back to the canonical form if that fails. */

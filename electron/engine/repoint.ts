@@ -5,9 +5,9 @@
  */
 import { isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { joinDocument, splitDocument } from '../../shared/frontMatter/frontMatter.js';
-import { formatReference, referenceAtStart, referenceFromMatch } from '../../shared/grammar/linkGrammar.js';
 import { scanMarkdown } from '../../shared/grammar/markdownScanner.js';
 import type { DocumentStore, SaveAllOptions } from './documentStore.js';
+import { rewriteReference } from './rekey.js';
 import { renameReviewStamp } from './rekeySignOff.js';
 
 export interface ReferencePlace {
@@ -63,18 +63,9 @@ export function repointText(
   for (const reference of scanMarkdown(split.body).references) {
     const line = reference.line + split.bodyLine - 1;
     if (!wanted.has(line) || (reference.target !== oldKey && reference.anchor !== oldKey)) continue;
-    const source = bodyLines[reference.line - 1]!;
-    const match = referenceAtStart.exec(source.slice(reference.column - 1));
-    if (!match) continue;
-    const parsed = referenceFromMatch(match);
-    if (parsed.target === oldKey) parsed.target = newKey;
-    if (parsed.anchor === oldKey) parsed.anchor = newKey;
-    edits.push({
-      index: reference.line - 1,
-      column: reference.column - 1,
-      length: match[0].length,
-      text: formatReference(parsed),
-    });
+    const rewritten = rewriteReference(bodyLines[reference.line - 1]!, reference.column, oldKey, newKey);
+    if (!rewritten) continue;
+    edits.push({ index: reference.line - 1, ...rewritten });
     done.add(line);
   }
   for (const edit of edits.sort((a, b) => b.column - a.column)) {
