@@ -34,6 +34,7 @@ import {
 } from './documentStore.js';
 import { CommentStore } from './commentStore.js';
 import { recoverTransactions } from './fileTransaction.js';
+import { removeRoadmapItem, type RemoveRoadmapItemResult } from './roadmapItemRemoval.js';
 import { linkLine } from './fieldLines.js';
 import { FileWatcher, type FileChange } from './fileWatcher.js';
 import { writeIndexCache } from './indexCache.js';
@@ -368,6 +369,19 @@ export class Workspace {
     // included) is told of the new notes here, or its inbox counts stay those from before.
     if (result.ok && result.written)
       this.emit({ paths: result.plan.notes.map((note) => note.path), roadmap: false, comments: [] });
+    return result;
+  }
+
+  /** Deletes a roadmap item and takes it out of the feedback notes that are its evidence, all or none. */
+  async removeRoadmapItem(key: string): Promise<RemoveRoadmapItemResult> {
+    const parts = {
+      store: this.store,
+      indexes: this.indexes,
+      roadmapStore: this.roadmapStore,
+      documents: this.documents(),
+    };
+    const result = await removeRoadmapItem(parts, key);
+    if (result.ok) this.emit({ paths: result.unlinked, roadmap: true, comments: [] });
     return result;
   }
 

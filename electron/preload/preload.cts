@@ -33,6 +33,7 @@ const methodNames = [
   'createRoadmapItem',
   'updateRoadmapItem',
   'moveRoadmapItem',
+  'removeRoadmapItem',
   'listReleases',
   'createRelease',
   'updateRelease',

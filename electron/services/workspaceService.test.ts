@@ -211,6 +211,12 @@ const observations: [MethodName, unknown, (result: never) => unknown, unknown][]
     [true, 'later'],
   ],
   [
+    'createRoadmapItem',
+    { key: 'RM-1', title: 'Put back under a key that is taken', lane: 'later' },
+    (created: { ok: boolean; error: string }) => [created.ok, created.error],
+    [false, 'duplicate-key'],
+  ],
+  [
     'updateRoadmapItem',
     { key: 'RM-1', patch: { owner: 'Priya' } },
     (updated: { ok: boolean; item: { owner: string } }) => [updated.ok, updated.item.owner],
@@ -224,6 +230,12 @@ const observations: [MethodName, unknown, (result: never) => unknown, unknown][]
       moved.items.find((item) => item.key === 'RM-1')?.lane,
     ],
     [true, 'later'],
+  ],
+  [
+    'removeRoadmapItem',
+    { key: 'RM-9' },
+    (removed: { ok: boolean; unlinked: string[] }) => [removed.ok, removed.unlinked],
+    [true, ['feedback/large-baskets-need-instalments.md']],
   ],
   [
     'listReleases',

@@ -186,6 +186,7 @@ export class WorkspaceService implements ApiService {
         writable(() => workspace.roadmapStore.update(key, clearingNulls(patch))),
       moveRoadmapItem: ({ key, lane, index }) =>
         writable(() => workspace.roadmapStore.move(key, lane, index)),
+      removeRoadmapItem: ({ key }) => writable(() => workspace.removeRoadmapItem(key)),
       ...evidenceHandlers(workspace, writable),
       ...commentHandlers(workspace, () =>
         workspace.writable || this.options.comments === true

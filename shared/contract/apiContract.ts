@@ -336,8 +336,9 @@ export const apiContract = {
   check: read<FindingView[]>()(z.object({}).strict()),
   trace: read<TraceRowView[]>()(z.object({}).strict()),
   listRoadmap: read<RoadmapItem[]>()(z.object({}).strict()),
+  /** Adds an item at the end of its lane under the next free key, or under `key` (Undo of a delete puts it back). */
   createRoadmapItem: write<Result<{ item: RoadmapItem }>>()(
-    roadmapItemSchema.omit({ key: true, rank: true }).partial({ description: true, status: true }).strict(),
+    roadmapItemSchema.omit({ rank: true }).partial({ key: true, description: true, status: true }).strict(),
   ),
   updateRoadmapItem: write<Result<{ item: RoadmapItem }>>()(
     z.object({ key: keyArgument, patch: roadmapPatchSchema }).strict(),
@@ -345,6 +346,11 @@ export const apiContract = {
   moveRoadmapItem: write<Result<{ items: RoadmapItem[] }>>()(
     z.object({ key: keyArgument, lane: z.enum(lanes), index: z.number().int().min(0).max(100_000) }).strict(),
   ),
+  /**
+   * Deletes a roadmap item, taking it out of the feedback notes that are its evidence (all or none);
+   * refused while a requirement delivers it or a release ships it. `unlinked`: the notes changed.
+   */
+  removeRoadmapItem: write<Result<{ unlinked: string[] }>>()(z.object({ key: keyArgument }).strict()),
   listReleases: read<Release[]>()(z.object({}).strict()),
   createRelease: write<Result<{ release: Release }>>()(createReleaseArguments),
   updateRelease: write<Result<{ release: Release }>>()(

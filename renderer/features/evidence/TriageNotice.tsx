@@ -1,5 +1,5 @@
 /**
- * What the last triage action did, with its way back: Undo after a link or an archive, and after N a
+ * What the last triage action did, with its way back: Undo after each action, and after N first a
  * field to rename the new roadmap item, whose title starts as the customer's own words.
  */
 import { useState } from 'react';
@@ -15,13 +15,13 @@ export function TriageNotice({ triage }: { triage: Triage }) {
       >
         {message?.text}
       </p>
+      {message?.created && (
+        <RenameItem key={message.created.key} created={message.created} rename={triage.rename} />
+      )}
       {message?.undoable && (
         <button type="button" className="button button--quiet" onClick={() => void triage.undo()}>
           Undo
         </button>
-      )}
-      {message?.created && (
-        <RenameItem key={message.created.key} created={message.created} rename={triage.rename} />
       )}
     </div>
   );

@@ -1,6 +1,6 @@
 /**
- * Triage actions on a feedback note: link it to a key (undoable), turn it into a new roadmap item in
- * Later (then renamed: its title starts as the customer's words), or archive it (undoable).
+ * Triage actions on a feedback note, each undoable: link it to a key, turn it into a new roadmap item
+ * in Later (then renamed: its title starts as the customer's words), or archive it.
  */
 import { useCallback, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
@@ -18,7 +18,7 @@ export interface Triage {
   archive: (note: DocumentSummary) => Promise<boolean>;
   /** Renames the roadmap item the last N made. */
   rename: (key: string, title: string) => Promise<boolean>;
-  /** Takes back the last link or archive, if the message offers it. */
+  /** Takes back the last link, archive or new item, if the message offers it. */
   undo: () => Promise<void>;
   /** Shows a message of another action (an import) in the same place. */
   announce: (text: string) => void;
@@ -29,7 +29,7 @@ export interface Triage {
 export interface TriageMessage {
   text: string;
   failed: boolean;
-  /** Offered after a link or an archive. */
+  /** Offered after a link, an archive or a new item. */
   undoable?: boolean;
   /** The roadmap item N just made, to be renamed. */
   created?: { key: string; title: string };
@@ -70,6 +70,20 @@ export function useTriage(api: SpecbenchApi, workspace: Pick<WorkspaceState, 'up
     [api, update],
   );
 
+  /** Deletes the item N made; the note loses its link and, left with none, is back in the inbox. */
+  const removeCreated = useCallback(
+    async (key: string, name: string) => {
+      const removed = await api.removeRoadmapItem({ key });
+      if (!removed.ok) {
+        setMessage({ text: `Not undone: ${removed.message}`, failed: true });
+        return;
+      }
+      await update({ paths: removed.unlinked, roadmap: true });
+      setMessage({ text: `${key} is deleted and ${name} is back in the inbox.`, failed: false });
+    },
+    [api, update],
+  );
+
   const write = useCallback(
     async (
       note: DocumentSummary,
@@ -86,15 +100,17 @@ export function useTriage(api: SpecbenchApi, workspace: Pick<WorkspaceState, 'up
         return false;
       }
       await update({ summaries: [result.summary], roadmap });
-      const undoable = created === undefined;
       const name = note.key ?? note.title;
       const undone =
         link.length > 0 ? `${name} is no longer evidence for ${link[0]}.` : `${name} is back in the inbox.`;
-      setUndoing(() => (undoable ? () => revert(note, link[0], undone) : undefined));
-      setMessage({ text: done, failed: false, ...(undoable ? { undoable } : { created }) });
+      // Undo of N deletes the new item, and the server takes it out of the note in the same step.
+      setUndoing(() =>
+        created === undefined ? () => revert(note, link[0], undone) : () => removeCreated(created.key, name),
+      );
+      setMessage({ text: done, failed: false, undoable: true, ...(created ? { created } : {}) });
       return true;
     },
-    [api, update, revert],
+    [api, update, revert, removeCreated],
   );
 
   const link = useCallback(

@@ -1,6 +1,6 @@
 /** One roadmap item (`#/roadmap/<key>`): its fields, RICE score, and the requirements and stories that deliver it. */
 import { historyHash } from '../../workbench/route.js';
-import { useCallback, useId, useMemo } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { Lane, RoadmapItem } from '../../../shared/model/roadmapModel.js';
 import { lanes, roadmapStatuses } from '../../../shared/model/roadmapModel.js';
@@ -8,6 +8,9 @@ import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { HashLink } from '../../ui/HashLink.js';
 import { EvidencePanel, ItemReleases, evidenceByKey, evidenceCount, evidenceOf } from '../evidence/index.js';
 import { CommitField } from './CommitField.js';
+import { DeleteItemButton } from './DeleteItemButton.js';
+import { DeletedItemNotice } from './DeletedItemNotice.js';
+import type { DeletedItem } from './itemRemoval.js';
 import { ReadOnlyText } from './ReadOnlyText.js';
 import { DeliveringRequirements } from './DeliveringRequirements.js';
 import { quarterOptions, quarterTitle } from './quarterTimeline.js';
@@ -29,6 +32,22 @@ export interface RoadmapItemPageProps {
 export function RoadmapItemPage({ api, workspace, navigate, itemKey }: RoadmapItemPageProps) {
   const item = workspace.roadmapByKey.get(itemKey);
   const delivery = useMemo(() => deliveryOf(workspace.documents, itemKey), [workspace.documents, itemKey]);
+  // Kept here, above the form, so the page can offer Undo once the item is gone.
+  const [deleted, setDeleted] = useState<DeletedItem | undefined>(undefined);
+  if (!item && deleted?.item.key === itemKey) {
+    return (
+      <div className="roadmap-item view">
+        <Breadcrumb itemKey={itemKey} navigate={navigate} />
+        <DeletedItemNotice
+          api={api}
+          workspace={workspace}
+          navigate={navigate}
+          deleted={deleted}
+          onRestored={() => setDeleted(undefined)}
+        />
+      </div>
+    );
+  }
   if (!item) {
     return (
       <div className="roadmap-item view">
@@ -50,6 +69,7 @@ export function RoadmapItemPage({ api, workspace, navigate, itemKey }: RoadmapIt
       navigate={navigate}
       item={item}
       delivery={delivery}
+      onDeleted={setDeleted}
     />
   );
 }
@@ -69,9 +89,10 @@ function Breadcrumb({ itemKey, navigate }: { itemKey: string; navigate: (hash: s
 interface ItemFormProps extends Omit<RoadmapItemPageProps, 'itemKey'> {
   item: RoadmapItem;
   delivery: Delivery;
+  onDeleted: (deleted: DeletedItem) => void;
 }
 
-function ItemForm({ api, workspace, navigate, item, delivery }: ItemFormProps) {
+function ItemForm({ api, workspace, navigate, item, delivery, onDeleted }: ItemFormProps) {
   const id = useId();
   const { update } = workspace;
   const refreshRoadmap = useCallback(() => update({ roadmap: true }), [update]);
@@ -108,6 +129,7 @@ function ItemForm({ api, workspace, navigate, item, delivery }: ItemFormProps) {
         <a href={historyHash(item.key)} aria-label={`History of ${item.key}`}>
           History
         </a>
+        {!readOnly && <DeleteItemButton api={api} item={item} workspace={workspace} onDeleted={onDeleted} />}
       </header>
       <div className="roadmap-item__layout">
         <div className="roadmap-item__main">
