@@ -23,3 +23,42 @@ test('a story implementing two requirements shows both with their criteria, the 
   );
   await screenshot(page, 'engineer-view-two-requirements');
 });
+
+test('the engineer view shows the story’s and its spec’s design links and what it waits for, a dependency not done marked', async ({
+  app,
+}) => {
+  await app.goto('#/stories/stories/pay-with-saved-card.md');
+  const design = app.page.getByRole('region', { name: 'Design' });
+  const own = design.getByRole('link', { name: /^Saved cards at checkout \(Figma\)/ });
+  await expect(own).toHaveAttribute('href', 'https://www.figma.com/file/acme-saved-cards/checkout');
+  await expect(own).toHaveAttribute('target', '_blank');
+  await expect(own).toHaveAttribute('rel', 'noopener noreferrer');
+  await expect(design.getByRole('listitem').nth(1)).toContainText(
+    'Payment methods overview (Figma)from SPEC-2',
+  );
+  const depends = app.page.getByRole('region', { name: 'Depends on' });
+  await expect(depends.getByRole('heading')).toHaveText('Depends on · 1 not done');
+  await expect(depends.getByRole('listitem')).toHaveText([
+    /STORY-5 Save my card for next time\s*in-progress · not done/,
+  ]);
+  await expect(depends.getByRole('listitem')).toHaveClass(/waiting/);
+  for (const [scheme, width, height] of [
+    ['light', 1440, 900],
+    ['dark', 1440, 900],
+    ['light', 1024, 700],
+  ] as const) {
+    await app.page.emulateMedia({ colorScheme: scheme });
+    await app.page.setViewportSize({ width, height });
+    await screenshot(
+      app.page,
+      `engineer-view-plan${scheme === 'dark' ? '-dark' : ''}${width === 1024 ? '-1024' : ''}`,
+    );
+  }
+  // A done dependency is not marked; the key link opens it.
+  await app.goto('#/stories/stories/create-account-after-order.md');
+  const doneFirst = app.page.getByRole('region', { name: 'Depends on' }).getByRole('listitem').first();
+  await expect(doneFirst).toHaveText(/STORY-1 Pay as a guest\s*done$/);
+  await expect(doneFirst).not.toHaveClass(/waiting/);
+  await doneFirst.getByRole('link').click();
+  await expect(app.page).toHaveURL(/#\/STORY-1$/);
+});

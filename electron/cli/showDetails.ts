@@ -31,6 +31,8 @@ const shownFields = new Set([
   'implements',
   'answers',
   'about',
+  'depends',
+  'design',
 ]);
 
 interface RoadmapBrief {
@@ -88,6 +90,7 @@ export async function describeKey(
 
 async function describeDocument(workspace: Workspace, document: DocumentEntry): Promise<Shown> {
   const fields = await writtenFields(workspace, document);
+  const dependencies = (document.depends ?? []).map((key) => dependencyOf(workspace, key));
   const shown: Shown = {
     kind: 'document',
     title: document.title,
@@ -102,6 +105,13 @@ async function describeDocument(workspace: Workspace, document: DocumentEntry): 
       ['implements', document.implements.join(' ')],
       ['answers', document.answers.join(' ')],
       ['about', document.about.join(' ')],
+      ['depends', dependencies.map(describeDependency).join(', ')],
+      [
+        'design',
+        (document.design ?? [])
+          .map((link) => (link.url ? `${link.label} <${link.url}>` : link.label))
+          .join(', '),
+      ],
       ['problem', document.problem ? `line ${document.problem.line}: ${document.problem.message}` : ''],
       // The rest of the front matter as written (dates as dates: 2018-12-21, 1.10 as 1.10).
       ...Object.entries(fields)
@@ -119,6 +129,8 @@ async function describeDocument(workspace: Workspace, document: DocumentEntry): 
       fields,
       ...(document.problem ? { problem: document.problem } : {}),
       requirements: document.requirements.map(requirementSummary),
+      ...(document.depends ? { depends: dependencies } : {}),
+      ...(document.design ? { design: document.design } : {}),
     },
   };
   if (document.type !== 'story') return shown;
@@ -228,6 +240,39 @@ function describeRoadmapItem(workspace: Workspace, item: RoadmapItem): Shown {
     blocks: [],
     json: { kind: 'roadmap', key: item.key, fields: item, requirements: [...new Set(delivering)] },
   };
+}
+
+type Dependency =
+  | { key: string; kind: 'document' | 'requirement' | 'roadmap'; title?: string; status?: string }
+  | { key: string; missing: true };
+
+/** What a `depends` key names now, with its status: a story, a requirement or a roadmap item. */
+function dependencyOf(workspace: Workspace, key: string): Dependency {
+  const document = workspace.document(key);
+  if (document?.key === key)
+    return {
+      key,
+      kind: 'document',
+      title: document.title,
+      ...(document.status ? { status: document.status } : {}),
+    };
+  const found = workspace.requirement(key);
+  if (found)
+    return {
+      key,
+      kind: 'requirement',
+      title: found.requirement.summary,
+      ...(found.requirement.status ? { status: found.requirement.status } : {}),
+    };
+  const item = workspace.roadmap().find((entry) => entry.key === key);
+  if (item)
+    return { key, kind: 'roadmap', title: item.title, ...(item.status ? { status: item.status } : {}) };
+  return { key, missing: true };
+}
+
+function describeDependency(dependency: Dependency): string {
+  if ('missing' in dependency) return `${dependency.key} (no such key)`;
+  return dependency.status ? `${dependency.key} (${dependency.status})` : dependency.key;
 }
 
 function requirementSummary(

@@ -5,14 +5,14 @@
  */
 import { keySource } from '../../shared/grammar/linkGrammar.js';
 
-export type LinkField = 'implements' | 'answers' | 'about';
+export type LinkField = 'implements' | 'answers' | 'about' | 'depends';
 
 export type FieldLines = Partial<Record<LinkField, number>> & {
   /** The line of each key a link field lists below its own line, by field. */
   items?: Partial<Record<LinkField, Record<string, number>>>;
 };
 
-const fieldLinePattern = /^(implements|answers|about)[ \t]*:/;
+const fieldLinePattern = /^(implements|answers|about|depends)[ \t]*:/;
 const keyGlobal = new RegExp(`(?<![A-Za-z0-9-])${keySource}(?![0-9])`, 'g');
 
 /** Where `implements:`, `answers:` and `about:` and the keys listed under them sit in the file's front matter. */
@@ -31,9 +31,9 @@ export function frontMatterFieldLines(text: string, bodyLine: number): FieldLine
       for (const match of text.slice(start, end === -1 ? text.length : end).matchAll(keyGlobal))
         ((lines.items ??= {})[open] ??= {})[match[0]] ??= line;
     } else {
-      // Only lines starting with `i` or `a` can match: the others are not cut out of the text.
+      // Only lines starting with `i`, `a` or `d` can match: the others are not cut out of the text.
       const match =
-        first === 105 || first === 97
+        first === 105 || first === 97 || first === 100
           ? fieldLinePattern.exec(text.slice(start, end === -1 ? text.length : end))
           : null;
       open = match ? (match[1] as LinkField) : undefined;

@@ -12,6 +12,7 @@ import {
   type RequirementEntry,
 } from '../../shared/model/documentModel.js';
 import { documentTitle, fileTitle } from '../../shared/model/documentTitle.js';
+import { parseDesignLinks } from '../../shared/model/designLinks.js';
 import { requirementFingerprint } from '../../shared/model/fingerprint.js';
 import { splitDocumentQuickly } from './plainFrontMatter.js';
 import { summarizeSections } from './sectionSummary.js';
@@ -81,6 +82,10 @@ export function indexDocument(path: string, text: string, version: IndexedVersio
   if (owner !== undefined) entry.owner = owner;
   if (split.frontMatter?.error) entry.problem = split.frontMatter.error;
   if (type === 'feedback') entry.evidence = evidenceOf(fields, lines);
+  const depends = keyList(fields.depends).filter((key) => key !== '');
+  if (depends.length > 0) entry.depends = depends;
+  const design = parseDesignLinks(fields.design);
+  if (design.length > 0) entry.design = design;
   return entry;
 }
 

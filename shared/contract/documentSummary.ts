@@ -23,6 +23,8 @@ export interface DocumentSummary extends Pick<
   | 'implements'
   | 'answers'
   | 'about'
+  | 'depends'
+  | 'design'
   | 'evidence'
   | 'mtimeMs'
   | 'problem'
@@ -69,5 +71,7 @@ export function summarizeDocument(entry: DocumentEntry): DocumentSummary {
   if (entry.metrics.length > 0) summary.metrics = entry.metrics;
   if (entry.aliases.length > 0) summary.aliases = entry.aliases;
   if (entry.tags.length > 0) summary.tags = entry.tags;
+  if (entry.depends !== undefined) summary.depends = entry.depends;
+  if (entry.design !== undefined) summary.design = entry.design;
   return summary;
 }

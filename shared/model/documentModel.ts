@@ -1,4 +1,5 @@
 /** What the engine knows about each document, shared by the rules, the CLI and the renderer. */
+import type { DesignLink } from './designLinks.js';
 import type { FrontMatterError } from '../frontMatter/frontMatter.js';
 import type { ScannedHeading, ScannedNameLink, ScannedReference } from '../grammar/markdownScanner.js';
 
@@ -107,6 +108,10 @@ export interface DocumentEntry {
   answers: string[];
   /** Keys (roadmap items, requirements) this feedback note is evidence for (front matter `about`). */
   about: string[];
+  /** Keys (stories, requirements) this story waits for (front matter `depends`), when it lists any. */
+  depends?: string[];
+  /** Design links (front matter `design`: URLs or Markdown links), when there are any. */
+  design?: DesignLink[];
   /** A story's acceptance criteria. */
   criteria: CriterionEntry[];
   /** A spec's success metrics. */

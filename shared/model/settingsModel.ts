@@ -23,6 +23,7 @@ export const ruleIds = [
   'stale-approval',
   'missing-front-matter',
   'story-ahead-of-requirement',
+  'dependency-cycle',
   'unresolved-comments',
   'comment-anchor-missing',
 ] as const;
@@ -47,6 +48,7 @@ export const defaultSeverities: Record<RuleId, Severity> = {
   'stale-approval': 'warning',
   'missing-front-matter': 'warning',
   'story-ahead-of-requirement': 'warning',
+  'dependency-cycle': 'warning',
   'unresolved-comments': 'info',
   'comment-anchor-missing': 'warning',
 };

@@ -1,5 +1,5 @@
 /**
- * `broken-link`: a `[[KEY]]`, `implements`, `answers`, `about`, `roadmap=` or release item that points
+ * `broken-link`: a `[[KEY]]`, `implements`, `answers`, `about`, `depends`, `roadmap=` or release item that points
  * at nothing (an error by default), or a link by name — `[[Note]]`, `[[Note#Heading]]`,
  * `[text](other.md#h)` — that does (a warning at most: a vault's dangling links are often notes not
  * written yet).
@@ -42,7 +42,7 @@ export const brokenLink: Rule = {
             atMost: 'warning',
           });
       }
-      const line = (field: 'implements' | 'answers' | 'about', key: string): number =>
+      const line = (field: 'implements' | 'answers' | 'about' | 'depends', key: string): number =>
         input.linkLine?.(document, field, key) ?? 1;
       if (document.type === 'story') {
         for (const key of document.implements) {
@@ -52,6 +52,10 @@ export const brokenLink: Rule = {
               `${from} implements ${key}, ${nothingCalled(key, keys, 'a requirement')}.`,
             );
         }
+      }
+      for (const key of document.depends ?? []) {
+        if (!keys.documents.has(key) && !keys.requirements.has(key) && !keys.roadmap.has(key))
+          report(line('depends', key), `${from} depends on ${key}, which does not exist.`);
       }
       for (const key of document.answers) {
         if (!keys.documents.has(key))

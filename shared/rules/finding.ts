@@ -40,7 +40,11 @@ export interface RuleInput {
   /** Example sections per type from the workspace's template overrides (`Template.examples`); built-in templates otherwise. */
   examples?: Partial<Record<TemplateType, ReadonlyMap<string, string>>>;
   /** The line of a front-matter field's key (`implements: [REQ-4]`, or `- REQ-4` below it); line 1 when absent. */
-  linkLine?: (document: DocumentEntry, field: 'implements' | 'answers' | 'about', key: string) => number;
+  linkLine?: (
+    document: DocumentEntry,
+    field: 'implements' | 'answers' | 'about' | 'depends',
+    key: string,
+  ) => number;
 }
 
 /** A finding before the settings give it a severity; `atMost` caps it (a broken name link is a warning where a broken key is an error). */

@@ -17,6 +17,7 @@ import { requirementWithoutRoadmap } from './requirementWithoutRoadmap.js';
 import { specWithoutKey } from './specWithoutKey.js';
 import { staleApproval } from './staleApproval.js';
 import { storyAheadOfRequirement } from './storyAheadOfRequirement.js';
+import { dependencyCycle } from './dependencyCycle.js';
 import { storyWithoutAcceptanceCriteria } from './storyWithoutAcceptanceCriteria.js';
 import { unfilledTemplate } from './unfilledTemplate.js';
 import { unmeasuredMetric } from './unmeasuredMetric.js';
@@ -43,6 +44,7 @@ export const rules: readonly Rule[] = [
   suspectLink,
   staleApproval,
   storyAheadOfRequirement,
+  dependencyCycle,
   unresolvedComments,
   commentAnchorMissing,
 ];

@@ -6,6 +6,8 @@ title: {{title}}
 status: idea
 owner: {{owner}}
 implements: []
+# depends: [STORY-3, REQ-7]  # the stories or requirements this one waits for
+# design: ["[Checkout flow (Figma)](https://figma.com/file/…)"]  # http or https links to the designs
 created: {{date}}
 ---
 As a **type of user**, I want **a goal** so that **a benefit**.

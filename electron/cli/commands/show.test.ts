@@ -43,3 +43,44 @@ describe('specbench show prints front matter as written', () => {
     });
   });
 });
+
+describe('design links and dependencies', () => {
+  it('show names each dependency with its status and the design links; check reports an unknown key and a cycle', () => {
+    const parent = temporaryFolder();
+    specbench(['init', 'ws'], parent);
+    const root = path.join(parent, 'ws');
+    mkdirSync(path.join(root, 'stories'), { recursive: true });
+    const story = (key: string, status: string, extra: string) =>
+      writeFileSync(
+        path.join(root, 'stories', `${key.toLowerCase()}.md`),
+        `---\nkey: ${key}\ntype: story\ntitle: ${key} title\nstatus: ${status}\n${extra}---\nAs a user.\n\n## Acceptance criteria\n\n- [ ] Given a, when b, then c.\n`,
+      );
+    story(
+      'STORY-1',
+      'ready',
+      'depends:\n  - STORY-2\n  - STORY-9\ndesign:\n  - "[Flow (Figma)](https://www.figma.com/file/x)"\n  - "[Bad](javascript:alert(1))"\n',
+    );
+    story('STORY-2', 'in-progress', 'depends: [STORY-3]\n');
+    story('STORY-3', 'idea', 'depends: [STORY-2]\n');
+    const shown = json(specbench(['show', root, 'STORY-1', '--json']));
+    const checked = specbench(['check', root, '--json']);
+    const findings = (json(checked).findings as { rule: string; line: number; message: string }[])
+      .filter((finding) => finding.rule === 'broken-link' || finding.rule === 'dependency-cycle')
+      .map((finding) => `${finding.rule}:${finding.line} ${finding.message}`);
+    expect({ depends: shown.depends, design: shown.design, findings, exit: checked.code }).toEqual({
+      depends: [
+        { key: 'STORY-2', kind: 'document', title: 'STORY-2 title', status: 'in-progress' },
+        { key: 'STORY-9', missing: true },
+      ],
+      design: [
+        { label: 'Flow (Figma)', url: 'https://www.figma.com/file/x' },
+        { label: '[Bad](javascript:alert(1))' },
+      ],
+      findings: [
+        'broken-link:8 STORY-1 depends on STORY-9, which does not exist.',
+        'dependency-cycle:6 STORY-2 → STORY-3 → STORY-2: these stories depend on each other in a circle, so none can start first.',
+      ],
+      exit: 1,
+    });
+  });
+});

@@ -36,7 +36,9 @@ ${outputHelp}
     {"kind": "document", "key", "type", "title", "path", "line",
      "fields": {front matter as written: a number reading otherwise than as written is its text,
      "1.10" or "012"}, "problem"?: {"line", "message"},
-     "requirements": [requirement], "story"?: {"estimate"?, "acceptanceCriteria":
+     "requirements": [requirement], "depends"?: [{"key", "kind": "document"|"requirement"|"roadmap",
+     "title"?, "status"?} or {"key", "missing": true}], "design"?: [{"label", "url"?}] (url only
+     for http and https), "story"?: {"estimate"?, "acceptanceCriteria":
      [{"line", "text", "done"?}], "implements": [requirement + {"path", "spec", "text",
      "roadmap": [item]} or {"key", "missing": true}]}, "links"}
     {"kind": "requirement", "key", "line", "summary", "priority"?, "status"?, "path",

@@ -10,6 +10,7 @@ import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { holdsOnlyExample, ReadOnlyMarkdown, templateOutline } from '../editor/index.js';
 import { sectionAround, sectionNamed } from './sectionText.js';
 import { ImplementedRequirement } from './ImplementedRequirement.js';
+import { StoryPlan } from './StoryPlan.js';
 import { useDocumentText } from './useDocumentText.js';
 import { riceScore } from '../../../shared/model/roadmapModel.js';
 import { ReviewedChanges } from './ReviewedChanges.js';
@@ -164,6 +165,18 @@ export function StoryPage({ api, workspace, navigate, path }: StoryPageProps) {
           </ul>
         </section>
       </div>
+      <StoryPlan
+        story={story}
+        specs={[
+          ...new Set(
+            story.implements.flatMap((key) => {
+              const owner = workspace.requirementOwner.get(key);
+              return owner ? [owner] : [];
+            }),
+          ),
+        ]}
+        workspace={workspace}
+      />
       <section aria-label="Acceptance criteria" className="story-section">
         <h2>Acceptance criteria</h2>
         {criteria ? (
