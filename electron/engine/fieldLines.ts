@@ -5,7 +5,9 @@
  */
 import { keySource } from '../../shared/grammar/linkGrammar.js';
 
-export type LinkField = 'implements' | 'answers' | 'about' | 'depends';
+/** The front-matter fields that hold keys of other documents or requirements. */
+export const linkFields = ['implements', 'answers', 'about', 'depends'] as const;
+export type LinkField = (typeof linkFields)[number];
 
 export type FieldLines = Partial<Record<LinkField, number>> & {
   /** The line of each key a link field lists below its own line, by field. */

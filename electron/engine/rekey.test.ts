@@ -134,6 +134,19 @@ describe('rekey', () => {
     });
   });
 
+  it("renames a story's key in another story's depends:", async () => {
+    const root = workspace();
+    const later = '---\nkey: STORY-10\ntype: story\ndepends: [STORY-8, REQ-13]\n---\nAfter guest pay.\n';
+    writeFileSync(path.join(root, 'stories/later.md'), later);
+    const result = await rekey(new DocumentStore(root), 'STORY-8', 'STORY-80', {
+      extraFiles: ['roadmap.json'],
+    });
+    expect({ result, later: snapshot(root)['stories/later.md'] }).toEqual({
+      result: { ok: true, changedFiles: ['stories/later.md', 'stories/pay-as-a-guest.md'] },
+      later: later.replace('[STORY-8,', '[STORY-80,'),
+    });
+  });
+
   it('leaves files the key does not appear in untouched, to the nanosecond', async () => {
     const root = workspace();
     const untouched = ['notes/prose.md', 'roadmap.json'];

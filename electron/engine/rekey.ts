@@ -17,6 +17,7 @@ import {
 import { scanMarkdown } from '../../shared/grammar/markdownScanner.js';
 import type { DocumentStore, LoadedFile, SaveAllOptions } from './documentStore.js';
 import { carryApprovals, renameReviewStamp } from './rekeySignOff.js';
+import { linkFields } from './fieldLines.js';
 
 export type RekeyResult =
   | { ok: true; changedFiles: string[] }
@@ -43,8 +44,6 @@ export interface RekeyOptions extends SaveAllOptions {
   line?: number;
 }
 
-/** Front-matter fields that hold keys of other documents or requirements. */
-const linkFields = ['implements', 'answers', 'about'] as const;
 const readConcurrency = 32;
 
 export async function rekey(
@@ -251,7 +250,7 @@ function rewriteMarkdown(
 }
 
 /**
- * Replaces the key inside `implements:` and `answers:` where it stands, so a block list stays a
+ * Replaces the key inside the link fields (`implements:`, `depends:` …) where it stands, so a block list stays a
  * block list; anything unusual goes through setFrontMatterFields instead.
  */
 function rewriteLinkFields(raw: string, oldKey: string, newKey: string): string {

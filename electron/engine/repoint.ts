@@ -9,6 +9,7 @@ import { scanMarkdown } from '../../shared/grammar/markdownScanner.js';
 import type { DocumentStore, SaveAllOptions } from './documentStore.js';
 import { rewriteReference } from './rekey.js';
 import { renameReviewStamp } from './rekeySignOff.js';
+import { linkFields } from './fieldLines.js';
 
 export interface ReferencePlace {
   path: string;
@@ -19,8 +20,6 @@ export interface ReferencePlace {
 export type RepointResult =
   | { ok: true; changedFiles: string[] }
   | { ok: false; error: 'not-found' | 'conflict' | 'io'; message: string };
-
-const linkFields = ['implements', 'answers', 'about'] as const;
 
 /** The text with the links to `oldKey` on `lines` pointed to `newKey`, or the first line that has none. */
 export function repointText(
