@@ -21,6 +21,16 @@ export const viewRoutes: readonly ViewRoute[] = [
   { id: 'view-roadmap', label: 'roadmap board', hash: '#/roadmap', selector: '.roadmap-card' },
   { id: 'view-timeline', label: 'roadmap timeline', hash: '#/timeline', selector: '.timeline__item' },
   { id: 'view-specs', label: 'spec list', hash: '#/specs', selector: 'ul[aria-label=Specs] li' },
+  { id: 'view-faqs', label: 'FAQ list', hash: '#/faqs', selector: 'ul[aria-label=FAQs] li' },
+  // Every spec's success-metrics table: 1,000 tables in the reference workspace.
+  { id: 'view-metrics', label: 'metrics', hash: '#/metrics', selector: 'table.metrics-table tbody tr' },
+  // A word every generated spec holds (its Goals heading): the page of the most results.
+  {
+    id: 'view-search',
+    label: "search page for 'goals'",
+    hash: '#/search/goals',
+    selector: 'ol[aria-label="Search results"] li',
+  },
 ];
 
 // Page-side code as text: the node build has no DOM types.
@@ -43,7 +53,9 @@ const settle = `() => new Promise((resolve) => requestAnimationFrame(() => reque
 async function goHome(page: Page): Promise<void> {
   await page.evaluate(`location.hash = '#/'`);
   await page
-    .locator('.story-list, .trace, .problems, .roadmap, .timeline, ul[aria-label=Specs]')
+    .locator(
+      '.story-list, .trace, .problems, .roadmap, .timeline, ul[aria-label=Specs], ul[aria-label=FAQs], table.metrics-table, ol[aria-label="Search results"]',
+    )
     .first()
     .waitFor({ state: 'detached' });
   await page.evaluate(`(${settle})()`);
