@@ -553,9 +553,10 @@ test('a requirement changed since review: the story page shows the diff from his
   await app.goto('#/stories/stories/guest-receipt-email.md');
   const since = app.page.getByRole('region', { name: 'Changes since review' });
   await expect(since).toContainText('REQ-2 since this story was reviewed');
-  await expect(since.getByRole('group', { name: 'REQ-2 since review' })).toContainText(
-    'removed: Guests give an email address once',
-  );
+  const req2Since = since.getByRole('group', { name: 'REQ-2 since review', exact: true });
+  await expect(req2Since).toContainText('Guests give an email address [added: exactly ]once');
+  await since.getByRole('button', { name: 'Show source diff' }).click();
+  await expect(req2Since).toContainText('removed: Guests give an email address once');
   await app.section('Traceability').click();
   const mark = app.page.getByRole('button', { name: /^Mark reviewed: .+ against REQ-2$/ });
   await expect(mark).toHaveCount(1);

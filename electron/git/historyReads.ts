@@ -4,6 +4,7 @@
  */
 import type { ItemChangeView, ReviewedVersionView, RevisionView } from '../../shared/contract/gitViews.js';
 import { itemDiff } from '../../shared/merge/itemDiff.js';
+import { readableRequirement } from '../../shared/merge/readableChange.js';
 import { requirementFingerprint } from '../../shared/model/fingerprint.js';
 import { reviewStamps } from '../../shared/model/signOff.js';
 import { splitDocument } from '../../shared/frontMatter/frontMatter.js';
@@ -170,6 +171,7 @@ export async function reviewedVersions(
         date: change.date,
         author: change.author,
         diff: itemDiff(body, now ?? ''),
+        readable: readableRequirement(body, now ?? ''),
       };
       break;
     }

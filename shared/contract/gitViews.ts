@@ -190,7 +190,7 @@ export interface ReviewedVersionView {
   reviewed: string;
   current: string;
   /** Undefined when no commit holds the text the stamp names (or there is no git). */
-  found?: { commit: string; date: string; author: string; diff: string[] };
+  found?: { commit: string; date: string; author: string; diff: string[]; readable?: ReadableChange };
   /** Why only the stamp can be shown. */
   note?: string;
 }

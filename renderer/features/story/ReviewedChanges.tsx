@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { ReviewedVersionView } from '../../../shared/contract/gitViews.js';
-import { UnifiedDiff } from '../../ui/UnifiedDiff.js';
+import { ChangedBlocks } from '../../ui/ChangedBlocks.js';
 
 export function ReviewedChanges({
   api,
@@ -38,7 +38,17 @@ export function ReviewedChanges({
             )}
           </h2>
           {version.found ? (
-            <UnifiedDiff lines={version.found.diff} label={`${version.key} since review`} />
+            <ChangedBlocks
+              headings={false}
+              blocks={[
+                {
+                  what: `${version.key} since review`,
+                  change: 'changed',
+                  diff: version.found.diff,
+                  ...(version.found.readable ? { readable: version.found.readable } : {}),
+                },
+              ]}
+            />
           ) : (
             <p className="muted">
               {version.note ??
