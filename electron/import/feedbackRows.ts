@@ -118,6 +118,8 @@ export function mapColumns(header: string[], overrides: readonly string[], name:
   const lower = header.map((cell) => cell.toLowerCase());
   const columns: ColumnMap = {};
   const used = new Set<number>();
+  /** Fields named with no column (`=customer`): not imported, and not guessed either. */
+  const left = new Set<string>();
   for (const override of overrides) {
     const separator = override.lastIndexOf('=');
     const column = override.slice(0, separator).trim();
@@ -125,9 +127,14 @@ export function mapColumns(header: string[], overrides: readonly string[], name:
       .slice(separator + 1)
       .trim()
       .toLowerCase();
-    if (separator <= 0 || field === '') return failure(`--map needs COLUMN=FIELD, not '${override}'`);
+    if (separator < 0 || field === '')
+      return failure(`--map needs COLUMN=FIELD or =FIELD, not '${override}'`);
     if (!(feedbackFields as readonly string[]).includes(field)) {
       return failure(`--map: '${field}' is not a field (${feedbackFields.join(', ')})`);
+    }
+    if (column === '') {
+      left.add(field);
+      continue;
     }
     const index = lower.indexOf(column.toLowerCase());
     if (index === -1) return failure(`--map: ${name} has no column '${column}' (columns: ${listed(header)})`);
@@ -135,7 +142,7 @@ export function mapColumns(header: string[], overrides: readonly string[], name:
     used.add(index);
   }
   for (const field of feedbackFields) {
-    if (columns[field] !== undefined) continue;
+    if (columns[field] !== undefined || left.has(field)) continue;
     for (const known of knownHeaders[field]) {
       const index = lower.indexOf(known);
       if (index !== -1 && !used.has(index)) {

@@ -34,7 +34,7 @@ customer (company, account, …), segment (plan, tier), source (channel), date (
 Options:
   --map COLUMN=FIELD  read FIELD from the column headed COLUMN (repeat for more), e.g.
                       --map "Ticket body=text"; fields: text, title, customer, segment, source,
-                      date, url, about
+                      date, url, about; --map =FIELD leaves a guessed field out
   --source SOURCE     the source of rows without one: ${feedbackSources.join(', ')}
   --dry-run           say what would be imported and write nothing
   --json              prints {"written", "notes": [{"key", "path", "title", "customer", "source",

@@ -54,7 +54,7 @@ function rememberedChoice(header: readonly string[]): ColumnChoice {
         ([field, column]) =>
           (mappedFields as readonly string[]).includes(field) &&
           typeof column === 'string' &&
-          header.includes(column),
+          (column === '' || header.includes(column)),
       ),
     ) as ColumnChoice;
   } catch {
@@ -62,8 +62,11 @@ function rememberedChoice(header: readonly string[]): ColumnChoice {
   }
 }
 
+/** `COLUMN=field`, or `=field` for a field un-picked (not imported, not guessed again). */
 function mapOf(choice: ColumnChoice): string[] {
-  return Object.entries(choice).flatMap(([field, column]) => (column ? [`${column}=${field}`] : []));
+  return Object.entries(choice).flatMap(([field, column]) =>
+    column === undefined ? [] : [`${column}=${field}`],
+  );
 }
 
 function base64Of(bytes: Uint8Array): string {
@@ -275,7 +278,9 @@ function ImportPreview({ view, choice, onChoose }: ImportPreviewProps) {
     <div className="import-preview">
       {view.missingText ? (
         <p role="alert" className="inline-error">
-          No column was recognised as the feedback text: choose it under Columns.
+          {choice.text === ''
+            ? 'Import needs the feedback text: choose its column under Columns.'
+            : 'No column was recognised as the feedback text: choose it under Columns.'}
         </p>
       ) : (
         <p role="status">
@@ -294,7 +299,7 @@ function ImportPreview({ view, choice, onChoose }: ImportPreviewProps) {
               value={choice[field] ?? view.columns[field] ?? ''}
               onChange={(event) => onChoose(field, event.target.value)}
             >
-              <option value="">{field === 'text' ? 'Choose a column' : 'not read'}</option>
+              <option value="">{field === 'text' ? 'Choose a column' : '— not imported —'}</option>
               {view.header.map((column, index) => (
                 <option key={index} value={column}>
                   {column}

@@ -1,0 +1,43 @@
+/** The CSV preview's column mapping: a guessed column un-picked, the text column's absence, and what is remembered. */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { FeedbackModel } from './models/feedbackModel.js';
+import { expect, test } from './specbenchTest.js';
+
+const csv = 'Company,Segment,Channel,Message\nNorthwind,Retail,support,"Pay later, please"\n';
+
+test('a guessed column can be left out, the text cannot, and the choice is remembered for that header', async ({
+  app,
+  workspaceDir,
+}) => {
+  const feedback = new FeedbackModel(app);
+  await feedback.open();
+  await feedback.chooseCsv('crm.csv', Buffer.from(csv));
+  const columns = feedback.importDialog.getByRole('group', { name: 'Columns' });
+  const customer = columns.getByLabel('customer', { exact: true });
+  await expect(customer).toHaveValue('Company');
+  await customer.selectOption({ label: '— not imported —' });
+  await expect(customer).toHaveValue('');
+  await expect(columns).toContainText('Ignored: Company');
+
+  const text = columns.getByLabel('text', { exact: true });
+  await text.selectOption({ label: 'Choose a column' });
+  await expect(feedback.importDialog.getByRole('alert')).toHaveText(
+    'Import needs the feedback text: choose its column under Columns.',
+  );
+  await expect(feedback.importDialog.getByRole('button', { name: /^Import \d/ })).toBeDisabled();
+  await text.selectOption('Message');
+  await feedback.importDialog.getByRole('button', { name: 'Import 1 note' }).click();
+  await expect(feedback.importDialog).toBeHidden();
+  const written = (await fs.readdir(path.join(workspaceDir, 'feedback'))).filter((name) =>
+    name.startsWith('pay-later'),
+  );
+  expect(written).toHaveLength(1);
+  const note = await fs.readFile(path.join(workspaceDir, 'feedback', written[0]!), 'utf8');
+  expect(note).not.toMatch(/^customer:/m);
+  expect(note).toMatch(/^segment: Retail$/m);
+
+  await feedback.chooseCsv('crm-2.csv', Buffer.from(csv));
+  await expect(customer).toHaveValue('');
+  await expect(text).toHaveValue('Message');
+});
