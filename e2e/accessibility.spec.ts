@@ -88,6 +88,13 @@ const views: View[] = [
     open: async (app) => (await app.goto('#/recovered'), await heading(app, 'Recovered edits')),
   },
   {
+    name: 'feedback note',
+    open: async (app) => {
+      await app.goto('#/FB-10');
+      await expect(app.page.getByRole('textbox', { name: 'Customer' })).toBeVisible();
+    },
+  },
+  {
     name: 'feedback inbox',
     open: async (app) => (await app.goto('#/feedback'), await heading(app, 'Feedback')),
   },
