@@ -107,3 +107,30 @@ test('links to keyed documents use the key, a path link shows its key, and back 
   await page.goForward();
   await app.expectDocument('specs/order-tracking.md', '#/SPEC-3');
 });
+
+test('a story’s engineer view has a key address in a writable workspace, and its old path still finds it after a rename', async ({
+  app,
+}) => {
+  const page = app.page;
+  const heading = page.getByRole('heading', { level: 1 });
+  await app.goto('#/STORY-4');
+  await expect(app.title).toHaveValue('Create an account after ordering');
+  // The PM's browser opens stories in the editor; the engineer view's address names the view, by key.
+  await page.getByRole('link', { name: 'Engineer view' }).click();
+  await expect(page).toHaveURL((url) => url.hash === '#/STORY-4?view=engineer');
+  await expect(heading).toHaveText('Create an account after ordering');
+  await page.reload();
+  await expect(heading).toHaveText('Create an account after ordering');
+  await page.keyboard.press('e');
+  await app.expectDocument('stories/create-account-after-order.md', '#/STORY-4');
+  // The title renames the file; the engineer-view address copied before the rename still leads to it.
+  await app.title.fill('Sign up after ordering');
+  await app.title.press('Enter');
+  await app.expectDocument('stories/sign-up-after-ordering.md', '#/STORY-4');
+  await app.waitSaved();
+  await app.goto('#/stories/stories/create-account-after-order.md');
+  await expect(page).toHaveURL((url) => url.hash === '#/STORY-4?view=engineer');
+  await expect(heading).toHaveText('Sign up after ordering');
+  await app.goto('#/doc/stories/create-account-after-order.md');
+  await app.expectDocument('stories/sign-up-after-ordering.md', '#/STORY-4');
+});

@@ -26,6 +26,7 @@ import { keyHash, searchHash, type Route } from '../workbench/route.js';
 import { useHashRoute } from '../workbench/useHashRoute.js';
 import { keyAddress, resolveKeyRoute } from '../workbench/resolveKeyRoute.js';
 import { storyViewChoice } from '../workbench/storyView.js';
+import { knownRenames, recordRename } from '../workbench/renameLog.js';
 import { useShortcuts } from './useShortcuts.js';
 import type { DocumentSession } from '../workbench/documentSession.js';
 import { DocumentSessions, DocumentSessionsContext } from '../workbench/documentSessions.js';
@@ -45,15 +46,18 @@ export function App({ api, connection }: { api: SpecbenchApi; connection?: Conne
   const pageActions = useMemo(() => new PageActions(), []);
   useEffect(() => pageActions.connect(api, document), [api, pageActions]);
   const { route: hashRoute, navigate, replace } = useHashRoute();
+  const workspaceName = workspace.info?.name;
+  const lookups = { ...workspace, renames: knownRenames(workspaceName, git.status?.files) };
   // A key link is shown as the page it leads to now, and keeps its key in the address bar.
   const route =
     workspace.status === 'ready'
-      ? resolveKeyRoute(hashRoute, workspace, storyViewChoice(workspace.info?.writable ?? false))
+      ? resolveKeyRoute(hashRoute, lookups, storyViewChoice(workspace.info?.writable ?? false))
       : hashRoute;
-  // Reached by path, or by a key whose requirement moved: the address bar shows the link that lasts.
+  // Reached by path (an old one too, when the rename is known), or by a key whose requirement moved:
+  // the address bar shows the link that lasts.
   const address =
     workspace.status === 'ready'
-      ? keyAddress(hashRoute, workspace, storyViewChoice(workspace.info?.writable ?? false))
+      ? keyAddress(hashRoute, lookups, storyViewChoice(workspace.info?.writable ?? false))
       : undefined;
   useEffect(() => {
     if (address) replace(address);
@@ -99,6 +103,7 @@ export function App({ api, connection }: { api: SpecbenchApi; connection?: Conne
       undoNotice.trashed({ path, trashedTo, title: workspace.byPath.get(path)?.title || path }),
     archived: (path, previous) =>
       undoNotice.archived({ path, previous, title: workspace.byPath.get(path)?.title || path }),
+    moved: (from, to) => recordRename(workspaceName, from, to),
   });
   const openDocument = documents.sessionFor(route.name === 'doc' ? route.path : undefined);
   const openPath = route.name === 'doc' && workspace.info?.writable ? route.path : undefined;

@@ -23,6 +23,8 @@ export interface SessionsHost {
   trashed: (path: string, trashedTo: string) => void;
   /** A document was archived; `previous` is the status Undo puts back. */
   archived: (path: string, previous: string | undefined) => void;
+  /** A document was renamed or moved, so links to its old path can still find it. */
+  moved?: (from: string, to: string) => void;
 }
 
 /** A save that only changed text being typed reaches the views once per pause in typing. */
@@ -206,6 +208,7 @@ export class DocumentSessions implements SessionHost {
 
   renamed(session: DocumentSession, from: string, to: string, updatedFiles: string[]): void {
     this.forgetRefresh(from);
+    this.host?.moved?.(from, to);
     if (session === this.current) {
       const here = documentHash(from);
       const hash = window.location.hash;
@@ -242,7 +245,10 @@ function locationNames(path: string, key?: string): boolean {
   const here = documentHash(path);
   const hash = window.location.hash;
   if (hash === here || hash.startsWith(`${here}?`)) return true;
-  return key !== undefined && (hash === keyHash(key) || hash.startsWith(`${keyHash(key)}#`));
+  return (
+    key !== undefined &&
+    (hash === keyHash(key) || hash.startsWith(`${keyHash(key)}#`) || hash.startsWith(`${keyHash(key)}?`))
+  );
 }
 
 function keyOf(session: DocumentSession): string | undefined {

@@ -38,6 +38,9 @@ describe('resolveKeyRoute', () => {
     ['#/SPEC-1#Problem', 'editor', { name: 'doc', path: 'specs/checkout-renamed.md', anchor: 'Problem' }],
     ['#/STORY-4', 'engineer', { name: 'story', path: 'stories/account-later.md' }],
     ['#/STORY-4', 'editor', { name: 'doc', path: 'stories/account-later.md' }],
+    // A key link may name the view, whatever this browser's default.
+    ['#/STORY-4?view=engineer', 'editor', { name: 'story', path: 'stories/account-later.md' }],
+    ['#/STORY-4?view=editor', 'engineer', { name: 'doc', path: 'stories/account-later.md' }],
     ['#/RM-3', 'editor', { name: 'roadmapItem', key: 'RM-3' }],
     ['#/STORY-99', 'engineer', { name: 'unknownKey', key: 'STORY-99' }],
     ['#/roadmap', 'editor', { name: 'roadmap' }],
@@ -54,10 +57,15 @@ describe('keyAddress', () => {
     // A line has no key form: the path stays.
     ['#/doc/specs/checkout-renamed.md?line=12', 'editor', undefined],
     ['#/stories/stories/account-later.md', 'engineer', '#/STORY-4'],
-    // In the editor by default, #/STORY-4 opens the editor: the engineer view keeps its path.
-    ['#/stories/stories/account-later.md', 'editor', undefined],
+    // In the editor by default, #/STORY-4 opens the editor: the engineer view names itself.
+    ['#/stories/stories/account-later.md', 'editor', '#/STORY-4?view=engineer'],
     ['#/doc/stories/account-later.md', 'editor', '#/STORY-4'],
-    ['#/doc/stories/account-later.md', 'engineer', undefined],
+    ['#/doc/stories/account-later.md', 'engineer', '#/STORY-4?view=editor'],
+    // An old path, from before a rename this browser or git knows of, finds the document.
+    ['#/stories/stories/create-account.md', 'editor', '#/STORY-4?view=engineer'],
+    ['#/doc/stories/create-account.md', 'editor', '#/STORY-4'],
+    ['#/doc/specs/checkout.md?anchor=Problem', 'editor', '#/SPEC-1#Problem'],
+    ['#/stories/stories/never-was.md', 'editor', undefined],
     // The requirement moved to SPEC-2: the address follows it.
     ['#/SPEC-1#REQ-9', 'editor', '#/SPEC-2#REQ-9'],
     ['#/SPEC-1#REQ-4', 'editor', undefined],
@@ -65,6 +73,11 @@ describe('keyAddress', () => {
     ['#/doc/notes/unkeyed.md', 'editor', undefined],
   ];
   it.each(cases)('%s (%s) → %s', (hash, storyView, expected) => {
-    expect(keyAddress(parseRoute(hash), lookups, storyView)).toEqual(expected);
+    const renames = new Map([
+      ['stories/create-account.md', 'stories/account-later.md'],
+      ['specs/checkout.md', 'specs/checkout-old-2.md'],
+      ['specs/checkout-old-2.md', 'specs/checkout-renamed.md'],
+    ]);
+    expect(keyAddress(parseRoute(hash), { ...lookups, renames }, storyView)).toEqual(expected);
   });
 });

@@ -5,13 +5,15 @@
 import type { DocumentSummary } from '../../shared/contract/documentSummary.js';
 import { isKey } from '../../shared/grammar/linkGrammar.js';
 import type { RoadmapItem } from '../../shared/model/roadmapModel.js';
-import { keyHash, type Route } from './route.js';
+import { keyHash, storyKeyHash, type Route } from './route.js';
 import type { StoryViewChoice } from './storyView.js';
 
 export interface KeyLookups {
   byKey: ReadonlyMap<string, DocumentSummary>;
   requirementOwner: ReadonlyMap<string, DocumentSummary>;
   roadmapByKey: ReadonlyMap<string, RoadmapItem>;
+  /** Renames known here (this browser's, and git's uncommitted ones): old path → new path. */
+  renames?: ReadonlyMap<string, string>;
 }
 
 /** Any other route is returned as it is; pure, so every case is unit-tested. */
@@ -24,7 +26,7 @@ export function resolveKeyRoute(route: Route, lookups: KeyLookups, storyView: St
   const document = lookups.byKey.get(key);
   if (document && anchor && isKey(anchor)) return { name: 'unknownKey', key: anchor, within: key };
   if (document) {
-    if (document.type === 'story' && storyView === 'engineer' && !anchor) {
+    if (document.type === 'story' && (route.view ?? storyView) === 'engineer' && !anchor) {
       return { name: 'story', path: document.path };
     }
     return anchor ? { name: 'doc', path: document.path, anchor } : { name: 'doc', path: document.path };
@@ -49,22 +51,36 @@ export function keyAddress(
   lookups: KeyLookups,
   storyView: StoryViewChoice,
 ): string | undefined {
-  const byPath = (path: string) => [...lookups.byKey.values()].find((entry) => entry.path === path);
+  const byPath = (path: string) => documentAt(lookups, path);
   if (route.name === 'doc' && route.line === undefined) {
-    const key = byPath(route.path)?.key;
+    const document = byPath(route.path);
+    const key = document?.key;
     if (!key) return undefined;
     if (route.requirement) return keyHash(key, route.requirement);
-    // A story's key opens its engineer view where that is the default: the editor keeps its path.
-    if (byPath(route.path)?.type === 'story' && storyView === 'engineer' && !route.anchor) return undefined;
+    if (document.type === 'story' && !route.anchor) return storyKeyHash(key, 'editor', storyView);
     return keyHash(key, route.anchor);
   }
-  if (route.name === 'story' && storyView === 'engineer') {
+  if (route.name === 'story') {
     const key = byPath(route.path)?.key;
-    return key ? keyHash(key) : undefined;
+    return key ? storyKeyHash(key, 'engineer', storyView) : undefined;
   }
   if (route.name === 'key' && route.anchor && isKey(route.anchor)) {
     const owner = lookups.requirementOwner.get(route.anchor)?.key;
     return owner && owner !== route.key ? keyHash(owner, route.anchor) : undefined;
+  }
+  return undefined;
+}
+
+/** The keyed document at a path, or at the path a known rename took it to (an old link's path). */
+function documentAt(lookups: KeyLookups, path: string): DocumentSummary | undefined {
+  const seen = new Set<string>();
+  let current: string | undefined = path;
+  while (current !== undefined && !seen.has(current)) {
+    seen.add(current);
+    const here: string = current;
+    const document = [...lookups.byKey.values()].find((entry) => entry.path === here);
+    if (document) return document;
+    current = lookups.renames?.get(here);
   }
   return undefined;
 }

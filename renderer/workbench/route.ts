@@ -4,11 +4,14 @@ import type { DocumentType } from '../../shared/model/documentModel.js';
 import { parseStoryFilter, type StoryFilter } from './storyFilter.js';
 import { parseCommentFilter, type CommentFilter } from './commentFilter.js';
 
+/** A story's two pages: what to build, and the editor. */
+export type StoryView = 'engineer' | 'editor';
+
 export type Route =
   | { name: 'home' }
   | { name: 'doc'; path: string; line?: number; anchor?: string; requirement?: string }
   /** A link that lasts: `#/STORY-4`, `#/REQ-4`, `#/SPEC-1#REQ-4`, resolved to wherever the key lives now. */
-  | { name: 'key'; key: string; anchor?: string }
+  | { name: 'key'; key: string; anchor?: string; view?: StoryView }
   /** A key link whose key no document, requirement or roadmap item holds. */
   | { name: 'unknownKey'; key: string; within?: string }
   | { name: 'roadmap'; release?: string }
@@ -49,7 +52,7 @@ export function parseRoute(hash: string): Route {
   const tail = rest.join('/');
   const decoded = decodeSegments(tail);
   const notFound: Route = { name: 'notFound', hash };
-  const keyRoute = parseKeyRoute(pathPart.slice(1));
+  const keyRoute = parseKeyRoute(pathPart.slice(1), queryPart);
   if (keyRoute) return keyRoute;
   switch (head) {
     case 'doc': {
@@ -102,12 +105,18 @@ export function parseRoute(hash: string): Route {
   }
 }
 
-/** `KEY` or `KEY#anchor` (a requirement key or a heading), the whole path after `#/`. */
-function parseKeyRoute(path: string): Route | undefined {
+/**
+ * `KEY` or `KEY#anchor` (a requirement key or a heading), the whole path after `#/`; a story's key may
+ * name the view it opens in (`#/STORY-4?view=engineer`) where that is not the browser's default.
+ */
+function parseKeyRoute(path: string, query: string): Route | undefined {
   const [key, anchorPart] = splitOnce(path, '#');
   if (!isKey(key)) return undefined;
   const anchor = anchorPart ? decodeSegments(anchorPart) : undefined;
-  return anchor ? { name: 'key', key, anchor } : { name: 'key', key };
+  const view = new URLSearchParams(query).get('view');
+  const route: Route = anchor ? { name: 'key', key, anchor } : { name: 'key', key };
+  if (!anchor && (view === 'engineer' || view === 'editor')) route.view = view;
+  return route;
 }
 
 function splitOnce(value: string, separator: string): [string, string] {
@@ -154,6 +163,11 @@ export function roadmapHash(release?: string): string {
 /** The link that survives renames and restarts: `#/SPEC-1`, `#/REQ-4`, `#/SPEC-1#REQ-4`. */
 export function keyHash(key: string, anchor?: string): string {
   return anchor ? `#/${key}#${encodeURIComponent(anchor)}` : `#/${key}`;
+}
+
+/** A story's key link in one view: bare where the key opens that view anyway, else `?view=…`. */
+export function storyKeyHash(key: string, view: StoryView, defaultView: StoryView): string {
+  return view === defaultView ? keyHash(key) : `${keyHash(key)}?view=${view}`;
 }
 
 const sectionHashes: Record<DocumentType, string> = {

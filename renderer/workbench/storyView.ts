@@ -5,9 +5,9 @@
  * by default for the PM who writes them.
  */
 import { useEffect, useState } from 'react';
-import { documentHash, keyHash, storyHash } from './route.js';
+import { documentHash, keyHash, storyHash, storyKeyHash, type StoryView } from './route.js';
 
-export type StoryViewChoice = 'engineer' | 'editor';
+export type StoryViewChoice = StoryView;
 
 const storageKey = 'specbench.storyView';
 const changeEvent = 'specbench-story-view';
@@ -56,8 +56,8 @@ export function openHash(
 }
 
 /**
- * A story in one view on purpose (the engineer view's Edit, the editor's Engineer view): its key where
- * the key opens that view by default, else that view's path route, which the key would not lead to.
+ * A story in one view on purpose (the engineer view's Edit, the editor's Engineer view): its key, with
+ * the view named where the key would open the other one; its path route only without a key of its own.
  */
 export function storyViewHash(
   story: { path: string; key?: string | undefined },
@@ -66,7 +66,7 @@ export function storyViewHash(
   byKey?: ReadonlyMap<string, { path: string }>,
 ): string {
   const { path, key } = story;
-  if (key && storyViewChoice(writable) === view && (!byKey || byKey.get(key)?.path === path))
-    return keyHash(key);
+  if (key && (!byKey || byKey.get(key)?.path === path))
+    return storyKeyHash(key, view, storyViewChoice(writable));
   return view === 'engineer' ? storyHash(path) : documentHash(path);
 }
