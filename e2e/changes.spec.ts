@@ -251,7 +251,7 @@ test('automatic sync without a remote commits, says there is nowhere to push, an
   await expect(changes.files).toHaveCount(0);
 });
 
-test('Keep both on a requirement both sides reworded keeps theirs under its key and gives mine the next one', async ({
+test('Keep both on a requirement both sides reworded keeps mine (already on the branch) under its key and gives the pulled copy the next one', async ({
   app,
   workspaceDir,
 }) => {
@@ -269,15 +269,17 @@ test('Keep both on a requirement both sides reworded keeps theirs under its key 
   await block.getByRole('radio', { name: 'Keep both' }).check();
   await resolver.getByRole('button', { name: 'Save this file' }).click();
   await expect(changes.lastAction).toHaveText(
-    'Your copy of REQ-2 is now REQ-15, so both can stay; links to REQ-2 mean theirs.',
+    'REQ-2 “Guests enter an email address once, and it is used for the receipt and every order update.”, yours, already on this branch, keeps its key, so links to ' +
+      'REQ-2 keep meaning it; REQ-2 “Guests type an email address once, and it is used for the receipt and every order update.”, theirs (origin/main), arriving in ' +
+      'this merge, is now REQ-15.',
   );
   const text = await fs.readFile(path.join(workspaceDir, spec), 'utf8');
   expect([
     text.match(/^:::requirement\{#REQ-2 [^\n]*\n[^\n]*/m)?.[0].split('\n')[1],
     text.match(/^:::requirement\{#REQ-15 [^\n]*\n[^\n]*/m)?.[0].split('\n')[1],
   ]).toEqual([
-    expect.stringContaining('Guests type an email address once'),
     expect.stringContaining('Guests enter an email address once'),
+    expect.stringContaining('Guests type an email address once'),
   ]);
 });
 

@@ -7,6 +7,7 @@ import type {
   ConflictChoice,
   ConflictView,
   GitOperation,
+  KeptBoth,
   ResolverPart,
 } from '../../shared/contract/gitViews.js';
 import { splitKey } from '../../shared/grammar/linkGrammar.js';
@@ -16,6 +17,7 @@ import { resolveParts, type MergePart } from '../../shared/merge/mergeParts.js';
 import { finishResolvedRoadmap } from '../../shared/merge/roadmapMerge.js';
 import { writeFileAtomic } from '../engine/atomicFile.js';
 import type { Workspace } from '../engine/workspace.js';
+import { arrivingLinks } from './arrivingLinks.js';
 import { runGit, runGitBytes } from './gitCommand.js';
 import { mergeWithFallback } from './mergeDriver.js';
 import { repositoryStatus, stoppedOperation, type RepositoryPlace } from './repositoryStatus.js';
@@ -118,8 +120,22 @@ function bothSides(mine: string, theirs: string): string {
   return mine.endsWith('\n') ? mine + theirs : `${mine}\n\n${theirs}`;
 }
 
-export type ResolveResult =
-  { ok: true; remaining: number; renamed?: { from: string; to: string }[] } | SyncFailure;
+export type ResolveResult = { ok: true; remaining: number; renamed?: KeptBoth[] } | SyncFailure;
+
+const operationOf = (view: ConflictView): GitOperation => view.operation ?? 'merge';
+
+/** The commit bringing the arriving side: its links are offered to follow the renamed copy. */
+const incomingRevision: Record<GitOperation, string> = {
+  merge: 'MERGE_HEAD',
+  rebase: 'REBASE_HEAD',
+  'cherry-pick': 'CHERRY_PICK_HEAD',
+  revert: 'REVERT_HEAD',
+};
+
+/** A requirement's title: the first line of its body. */
+function requirementTitleOf(block: string): string {
+  return block.split(/\r?\n/)[1]?.trim() ?? '';
+}
 
 /** The key of a requirement block's opening line, or undefined for any other block. */
 function requirementKeyOf(block: string): string | undefined {
@@ -182,10 +198,12 @@ export async function resolveConflict(
       return { ok: false, error: 'failed', message: `${part.what} cannot keep both sides: choose one.` };
     }
   }
-  // Keep both on one requirement edited on both sides would leave its key twice: the copy already
-  // shared (theirs) keeps it, so links written before mean it; mine gets the next free key.
+  // Keep both on one requirement both sides wrote would leave its key twice. The copy already on
+  // HEAD (the branch merged into: "mine" in a merge, "theirs" in a rebase) keeps it, so links written
+  // before mean it; the copy arriving (git's stage 3) gets the next free key.
+  const arrivingSide = operationOf(view) === 'rebase' ? 'mine' : 'theirs';
   const inUse = keysInUse(workspace);
-  const renamed: { from: string; to: string }[] = [];
+  const renamed: KeptBoth[] = [];
   let text = resolveParts(merged.parts, (part, index) => {
     const choice = choices[index]!;
     if (typeof choice === 'object') return choice.text;
@@ -195,8 +213,20 @@ export async function resolveConflict(
     if (key === undefined || key !== requirementKeyOf(part.theirs)) return bothSides(part.ours, part.theirs);
     const fresh = nextKey(splitKey(key)!.prefix, inUse);
     inUse.add(fresh);
-    renamed.push({ from: key, to: fresh });
-    return bothSides(part.ours.replace(`{#${key}`, `{#${fresh}`), part.theirs);
+    const [kept, arriving] = arrivingSide === 'theirs' ? [part.ours, part.theirs] : [part.theirs, part.ours];
+    renamed.push({
+      from: key,
+      to: fresh,
+      keptTitle: requirementTitleOf(kept),
+      renamedTitle: requirementTitleOf(arriving),
+      keptLabel: arrivingSide === 'theirs' ? view.mineLabel : view.theirsLabel,
+      renamedLabel: arrivingSide === 'theirs' ? view.theirsLabel : view.mineLabel,
+      references: [],
+    });
+    const renamedCopy = arriving.replace(`{#${key}`, `{#${fresh}`);
+    return arrivingSide === 'theirs'
+      ? bothSides(part.ours, renamedCopy)
+      : bothSides(renamedCopy, part.theirs);
   });
   if (isRoadmapPath(file)) {
     const finished = finishResolvedRoadmap(text);
@@ -212,7 +242,12 @@ export async function resolveConflict(
   const saved = await saveResolved(workspace, file, target, text);
   if (!saved.ok) return saved;
   const marked = await markResolved(place, file);
-  return marked.ok && renamed.length > 0 ? { ...marked, renamed } : marked;
+  if (!marked.ok || renamed.length === 0) return marked;
+  const incoming = incomingRevision[operationOf(view)];
+  for (const entry of renamed) {
+    entry.references = await arrivingLinks(place, workspace, entry.from, entry.to, incoming);
+  }
+  return { ...marked, renamed };
 }
 
 async function saveResolved(

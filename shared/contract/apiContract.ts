@@ -19,6 +19,7 @@ import type {
   ItemChangeView,
   KeyArrivalView,
   PullOutcome,
+  KeptBoth,
   RepointCandidateView,
   ReviewedVersionView,
   RevisionView,
@@ -445,8 +446,8 @@ export const apiContract = {
   /** A conflicted file merged again block by block from git's stages, for the resolver. */
   gitConflict: readResult<GitResult<{ conflict: ConflictView }>>()(z.object({ path: pathArgument }).strict()),
   /** Writes a conflicted file as chosen, one choice per conflicting block, and marks it resolved. */
-  /** `renamed`: Keep both on a requirement both sides changed gave your copy a new key. */
-  gitResolve: write<GitResult<{ remaining: number; renamed?: { from: string; to: string }[] }>>()(
+  /** `renamed`: Keep both on a requirement both sides wrote gave the arriving copy a new key. */
+  gitResolve: write<GitResult<{ remaining: number; renamed?: KeptBoth[] }>>()(
     z
       .object({
         path: pathArgument,

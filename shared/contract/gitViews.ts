@@ -36,6 +36,19 @@ export interface RepointCandidateView {
   author: string;
 }
 
+/** Keep both on one requirement key: the copy already on the branch kept it, the arriving one got `to`. */
+export interface KeptBoth {
+  from: string;
+  to: string;
+  keptTitle: string;
+  renamedTitle: string;
+  /** The resolver's names for the two sides ("Yours", "Theirs (origin/main)"). */
+  keptLabel: string;
+  renamedLabel: string;
+  /** Links to `from` that arrived with the renamed copy, so most likely mean it. */
+  references: RepointCandidateView[];
+}
+
 /** A merge, rebase, cherry-pick or revert that stopped and waits for the user. */
 export type GitOperation = 'merge' | 'rebase' | 'cherry-pick' | 'revert';
 

@@ -10,6 +10,7 @@ import { ChangedFiles } from './ChangedFiles.js';
 import { ConflictList } from './ConflictList.js';
 import { DuplicateKeys } from './DuplicateKeys.js';
 import { IdentityForm } from './IdentityForm.js';
+import { RepointLinks, type RepointList } from './RepointLinks.js';
 import { SyncBar } from './SyncBar.js';
 import { SyncSettingsForm } from './SyncSettingsForm.js';
 import './changes.css';
@@ -24,6 +25,7 @@ export function ChangesPage({ api, workspace, navigate }: ChangesPageProps) {
   const git = useGitState();
   const writable = workspace.info?.writable ?? false;
   const [notice, setNotice] = useState<string | undefined>(undefined);
+  const [repoint, setRepoint] = useState<RepointList[]>([]);
   const status = git.status;
   /** After a git action: the files on disk and the status both moved. */
   const afterAction = async (message?: string) => {
@@ -75,7 +77,14 @@ export function ChangesPage({ api, workspace, navigate }: ChangesPageProps) {
               writable={writable}
               navigate={navigate}
               onChanged={afterAction}
-              onResolved={() => void Promise.all([git.refresh(), workspace.refresh()])}
+              onResolved={(keptBoth) => {
+                // Links that arrived with a renamed copy: offered to follow it (they stay after Finish).
+                const lists = keptBoth
+                  .filter((kept) => kept.references.length > 0)
+                  .map(({ from, to, references }) => ({ key: from, newKey: to, references }));
+                if (lists.length > 0) setRepoint((current) => [...current, ...lists]);
+                void Promise.all([git.refresh(), workspace.refresh()]);
+              }}
             />
           ) : (
             <ChangedFiles
@@ -85,6 +94,16 @@ export function ChangesPage({ api, workspace, navigate }: ChangesPageProps) {
               onCommitted={afterAction}
             />
           )}
+          {repoint.map((list) => (
+            <RepointLinks
+              key={`${list.key}-${list.newKey}`}
+              api={api}
+              workspace={workspace}
+              navigate={navigate}
+              list={list}
+              writable={writable}
+            />
+          ))}
           {!status.operation && (
             <DuplicateKeys api={api} workspace={workspace} navigate={navigate} writable={writable} />
           )}

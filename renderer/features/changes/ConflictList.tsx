@@ -1,7 +1,7 @@
 /** A merge or rebase that stopped: the conflicted files ticked off as they are resolved, then Finish or Abort. */
 import { useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
-import type { GitOperation, GitStatusView } from '../../../shared/contract/gitViews.js';
+import type { GitOperation, GitStatusView, KeptBoth } from '../../../shared/contract/gitViews.js';
 import { useModalDialog } from '../../ui/useModalDialog.js';
 import { ConflictResolver } from './ConflictResolver.js';
 
@@ -11,8 +11,8 @@ interface ConflictListProps {
   writable: boolean;
   /** After Finish or Abort, with what happened in words. */
   onChanged: (message?: string) => Promise<void>;
-  /** After one file is resolved. */
-  onResolved: () => void;
+  /** After one file is resolved, with the requirements Keep both gave a new key. */
+  onResolved: (keptBoth: KeptBoth[]) => void;
   navigate: (hash: string) => void;
 }
 
@@ -91,11 +91,11 @@ export function ConflictList({ api, status, writable, onChanged, onResolved, nav
                   api={api}
                   path={path}
                   navigate={navigate}
-                  onResolved={(_remaining, note) => {
+                  onResolved={(_remaining, note, keptBoth) => {
                     setResolved((current) => [...current, path]);
                     setOpen(null);
                     if (note) void onChanged(note);
-                    onResolved();
+                    onResolved(keptBoth ?? []);
                   }}
                 />
               )}

@@ -5,7 +5,12 @@
  */
 import { useEffect, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
-import type { ConflictChoice, ConflictView, ResolverPart } from '../../../shared/contract/gitViews.js';
+import type {
+  ConflictChoice,
+  ConflictView,
+  KeptBoth,
+  ResolverPart,
+} from '../../../shared/contract/gitViews.js';
 import { ReadOnlyMarkdown } from '../editor/index.js';
 import { editableText } from './requirementFence.js';
 
@@ -15,8 +20,8 @@ type Choice = 'mine' | 'theirs' | 'both' | 'edit';
 interface ConflictResolverProps {
   api: SpecbenchApi;
   path: string;
-  /** `note`: what the resolution did beyond the choices (a copy kept under a new key). */
-  onResolved: (remaining: number, note?: string) => void;
+  /** `note`: what the resolution did beyond the choices (a copy kept under a new key), and those copies. */
+  onResolved: (remaining: number, note?: string, keptBoth?: KeptBoth[]) => void;
   navigate: (hash: string) => void;
 }
 
@@ -65,10 +70,8 @@ export function ConflictResolver({ api, path, onResolved, navigate }: ConflictRe
     const result = await api.gitResolve({ path, choices: sent });
     setBusy(false);
     if (!result.ok) return setError(result.message);
-    const renamed = (result.renamed ?? []).map(
-      ({ from, to }) => `Your copy of ${from} is now ${to}, so both can stay; links to ${from} mean theirs.`,
-    );
-    onResolved(result.remaining, renamed.length > 0 ? renamed.join(' ') : undefined);
+    const kept = result.renamed ?? [];
+    onResolved(result.remaining, kept.length > 0 ? kept.map(keptBothText).join(' ') : undefined, kept);
   };
 
   const sideNames = { mine: view.mineLabel, theirs: view.theirsLabel };
@@ -136,6 +139,15 @@ export function ConflictResolver({ api, path, onResolved, navigate }: ConflictRe
         Save this file
       </button>
     </div>
+  );
+}
+
+/** Keep both on one key, in words naming both copies: which kept the key, which got the new one. */
+export function keptBothText(kept: KeptBoth): string {
+  const { from, to, keptTitle, renamedTitle, keptLabel, renamedLabel } = kept;
+  return (
+    `${from} “${keptTitle}”, ${keptLabel.toLowerCase()}, already on this branch, keeps its key, so links to ${from} ` +
+    `keep meaning it; ${from} “${renamedTitle}”, ${renamedLabel.toLowerCase()}, arriving in this merge, is now ${to}.`
   );
 }
 

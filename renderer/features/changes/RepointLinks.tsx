@@ -77,8 +77,8 @@ export function RepointLinks({
 
   if (references.length === 0) return null;
   return (
-    <section className="repoint" aria-labelledby="repoint-title">
-      <h3 id="repoint-title">Links written with the copy that is now {newKey}</h3>
+    <section className="repoint" aria-labelledby={`repoint-${newKey}`}>
+      <h3 id={`repoint-${newKey}`}>Links written with the copy that is now {newKey}</h3>
       <p className="muted">
         git says these links to {key} were written on the same side of the merge as the copy now called{' '}
         {newKey}, so they most likely mean it.

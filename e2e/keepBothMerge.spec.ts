@@ -1,0 +1,108 @@
+/**
+ * Keep both on a key two branches created, as the #12 walkthrough met it: Gina's REQ-15 and the story
+ * implementing it were merged first, Hank's REQ-15 arrives later. Gina's copy (already on main) keeps
+ * its key; Hank's gets a new one, and the links Hank wrote are offered to follow it.
+ */
+import { promises as fs, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { ChangesModel } from './models/changesModel.js';
+import { expect, git, screenshot, test } from './specbenchTest.js';
+
+// The served app must find no git identity but the repository's own.
+const emptyConfig = path.join(os.tmpdir(), `specbench-e2e-gitconfig-keepboth-${process.pid}`);
+writeFileSync(emptyConfig, '');
+process.env.GIT_CONFIG_GLOBAL = emptyConfig;
+process.env.GIT_CONFIG_NOSYSTEM = '1';
+
+const spec = 'specs/guest-checkout.md';
+// Each side adds its block and a line about it at the same place: git stops on them.
+const requirement = (text: string, about: string) =>
+  `\n:::requirement{#REQ-15 priority=should status=draft}\n${text}\n:::\n\n${about}\n`;
+const story = (key: string, title: string, text: string) =>
+  `---\nkey: ${key}\ntype: story\ntitle: ${title}\nstatus: draft\nimplements: [REQ-15]\n---\n${text}\n`;
+
+async function branch(
+  dir: string,
+  name: string,
+  author: string,
+  change: { requirement: [string, string]; story: [string, string, string]; file: string },
+): Promise<void> {
+  git(dir, 'checkout', '-q', '-b', name, 'main');
+  await fs.appendFile(path.join(dir, spec), requirement(...change.requirement));
+  await fs.writeFile(path.join(dir, 'stories', change.file), story(...change.story));
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', `${name}: REQ-15`, `--author=${author}`);
+}
+
+test('Keep both on a key two branches created keeps the copy already on the branch and renames the arriving one, with its links offered', async ({
+  app,
+  workspaceDir,
+}) => {
+  git(workspaceDir, 'config', 'user.name', 'Lead');
+  git(workspaceDir, 'config', 'user.email', 'lead@example.com');
+  await branch(workspaceDir, 'gina', 'Gina <gina@example.com>', {
+    requirement: ['Guests can cancel an order within ten minutes.', 'Cancelling is [[REQ-15]].'],
+    story: ['STORY-11', 'Cancel my order', 'Cancel within minutes, see [[REQ-15]].'],
+    file: 'cancel-order.md',
+  });
+  await branch(workspaceDir, 'hank', 'Hank <hank@example.com>', {
+    requirement: ['Guests can add a gift message.', 'Gift messages: [[REQ-15]].'],
+    story: ['STORY-12', 'Gift message', 'A gift message, as [[REQ-15]] says.'],
+    file: 'gift-message.md',
+  });
+  git(workspaceDir, 'checkout', '-q', 'main');
+  git(workspaceDir, 'merge', '-q', '--no-ff', '--no-edit', 'gina');
+  expect(() =>
+    execFileSync('git', ['merge', '-q', '--no-edit', 'hank'], { cwd: workspaceDir, stdio: 'pipe' }),
+  ).toThrow();
+
+  const changes = new ChangesModel(app.page);
+  await changes.open();
+  const resolver = changes.resolver(spec);
+  await resolver
+    .getByRole('region', { name: /^Conflict in / })
+    .getByRole('radio', { name: 'Keep both' })
+    .check();
+  await resolver.getByRole('button', { name: 'Save this file' }).click();
+  await expect(changes.lastAction).toHaveText(
+    'REQ-15 “Guests can cancel an order within ten minutes.”, yours, already on this branch, keeps its key, ' +
+      'so links to REQ-15 keep meaning it; REQ-15 “Guests can add a gift message.”, theirs (hank), arriving ' +
+      'in this merge, is now REQ-16.',
+  );
+  const text = await fs.readFile(path.join(workspaceDir, spec), 'utf8');
+  expect([
+    /:::requirement\{#REQ-15 [^\n]*\n([^\n]*)/.exec(text)?.[1],
+    /:::requirement\{#REQ-16 [^\n]*\n([^\n]*)/.exec(text)?.[1],
+  ]).toEqual(['Guests can cancel an order within ten minutes.', 'Guests can add a gift message.']);
+  // Hank's links arrived with his copy; Gina's, already on main, are not offered.
+  const links = app.page.getByRole('list', { name: 'Links to REQ-15 to point to REQ-16' });
+  await expect(links.getByRole('listitem')).toHaveText([
+    /^SPEC-1 mentions REQ-15 \(specs\/guest-checkout\.md line \d+, Hank, [0-9a-f]{7}\)Point to REQ-16$/,
+    /^STORY-12 implements REQ-15 \(stories\/gift-message\.md line 6, Hank, [0-9a-f]{7}\)Point to REQ-16$/,
+    /^STORY-12 mentions REQ-15 \(stories\/gift-message\.md line 8, Hank, [0-9a-f]{7}\)Point to REQ-16$/,
+  ]);
+  await screenshot(app.page, 'changes-keep-both-renamed');
+  await app.page.getByRole('button', { name: 'Finish merge' }).click();
+  await expect(changes.lastAction).toHaveText('Merge committed.');
+  // The list stays after Finish: pointing Hank's links at his copy is still one click.
+  await app.page.getByRole('button', { name: 'Point all 3 to REQ-16' }).click();
+  await expect(app.page.getByRole('status').filter({ hasText: 'point to REQ-16 now' })).toHaveText(
+    '3 links point to REQ-16 now. Undo',
+  );
+  const [gina = '', hank = '', specText = ''] = await Promise.all(
+    ['stories/cancel-order.md', 'stories/gift-message.md', spec].map((file) =>
+      fs.readFile(path.join(workspaceDir, file), 'utf8'),
+    ),
+  );
+  expect([
+    specText.includes('Cancelling is [[REQ-15]].'),
+    specText.includes('Gift messages: [[REQ-16]].'),
+  ]).toEqual([true, true]);
+  expect([
+    gina.includes('implements: [REQ-15]'),
+    hank.includes('implements: [REQ-16]'),
+    hank.includes('[[REQ-16]]'),
+  ]).toEqual([true, true, true]);
+});
