@@ -189,6 +189,27 @@ test.describe('the sample', () => {
     );
   });
 
+  test('the release-notes preview follows the app’s theme, also when the palette overrides the system', async ({
+    app,
+  }) => {
+    await app.page.emulateMedia({ colorScheme: 'light' });
+    await app.goto('#/releases/REL-2');
+    const body = app.page.frameLocator('iframe[title^="Release notes preview"]').locator('body');
+    const colours = () =>
+      body.evaluate((element) => {
+        const style = getComputedStyle(element);
+        return { text: style.color, background: style.backgroundColor };
+      });
+    await expect(body.getByRole('heading', { level: 1 })).toBeVisible();
+    expect(await colours()).toEqual({ text: 'rgb(31, 35, 40)', background: 'rgb(255, 255, 255)' });
+    await app.page.keyboard.press('Control+K');
+    await app.page.keyboard.type('Toggle light and dark theme');
+    await app.page.keyboard.press('Enter');
+    // The app's dark surface and text, not a white page in a dark window.
+    await expect.poll(colours).toEqual({ text: 'rgb(230, 232, 235)', background: 'rgb(30, 33, 37)' });
+    await screenshot(app.page, 'release-page-dark');
+  });
+
   test('the board shows one release’s items; the choice is in the URL, and a move keeps the hidden items in place', async ({
     app,
     workspaceDir,

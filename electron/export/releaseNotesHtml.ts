@@ -9,14 +9,16 @@ import { attributes, escapeHtml, safeHref, sanitizeRawHtml } from './htmlSanitiz
 /** No scripts, no network, no images: only the page's own styles. */
 const contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'";
 
+/** Light, or dark where the reader's system (or the app's preview) asks for it. */
 const styles = `
-body { font: 16px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1f2328; margin: 0; }
+:root { color-scheme: light dark; }
+body { font: 16px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; color: light-dark(#1f2328, #e6e8eb); background: light-dark(#ffffff, #1e2125); margin: 0; }
 main { max-width: 44rem; margin: 3rem auto; padding: 0 1.5rem; }
 h1 { font-size: 2rem; margin: 0 0 .25rem; }
-h2 { font-size: 1.25rem; margin: 2rem 0 .5rem; padding-bottom: .25rem; border-bottom: 1px solid #d0d7de; }
+h2 { font-size: 1.25rem; margin: 2rem 0 .5rem; padding-bottom: .25rem; border-bottom: 1px solid light-dark(#d0d7de, #33383e); }
 h3 { font-size: 1.05rem; margin: 1.5rem 0 .25rem; }
 li { margin: .35rem 0; }
-a { color: #0969da; }
+a { color: light-dark(#0969da, #7c9cff); }
 `;
 
 export function releaseNotesHtml(markdown: string, title: string): string {

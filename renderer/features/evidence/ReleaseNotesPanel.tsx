@@ -4,10 +4,17 @@ import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { ReleaseNotesView } from '../../../shared/contract/evidenceArguments.js';
 import type { Release } from '../../../shared/model/roadmapModel.js';
 import type { ReleaseAudience } from '../../../shared/releases/releaseNotes.js';
+import { useDarkTheme } from '../../ui/useDarkTheme.js';
 
 interface Notes {
   markdown: ReleaseNotesView;
   html: ReleaseNotesView;
+}
+
+/** The page as exported, in the app's theme rather than the system's (the palette may differ from it). */
+function inTheme(html: string, dark: boolean): string {
+  const scheme = `<style>:root { color-scheme: ${dark ? 'dark' : 'light'}; }</style>`;
+  return html.replace('</head>', `${scheme}\n</head>`);
 }
 
 function download(file: ReleaseNotesView): void {
@@ -31,6 +38,7 @@ export function ReleaseNotesPanel({
   const [audience, setAudience] = useState<ReleaseAudience>('customers');
   const [notes, setNotes] = useState<Notes | undefined>(undefined);
   const [message, setMessage] = useState<string | undefined>(undefined);
+  const dark = useDarkTheme();
   const fingerprint = JSON.stringify(release);
   useEffect(() => {
     let live = true;
@@ -104,7 +112,7 @@ export function ReleaseNotesPanel({
           className="release-notes__preview"
           title={`Release notes preview (${audience})`}
           sandbox=""
-          srcDoc={notes.html.text}
+          srcDoc={inTheme(notes.html.text, dark)}
         />
       )}
     </section>
