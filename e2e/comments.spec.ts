@@ -72,3 +72,47 @@ test('a PM comments on a requirement, a reviewer on serve --comments replies and
     '**Rae Reviewer**',
   ]);
 });
+
+test('on a serve --comments every fresh browser is asked its name: the server machine’s git user is never offered', async ({
+  workspaceDir,
+  browser,
+}) => {
+  git(workspaceDir, 'config', 'user.name', 'Owner Olga');
+  git(workspaceDir, 'config', 'user.email', 'olga@owner.example');
+  const server = await serve(workspaceDir, 'comments');
+  const contexts = [await browser.newContext(), await browser.newContext()];
+  try {
+    const [first, second] = await Promise.all(
+      contexts.map(async (context) => {
+        const reviewerApp = await openApp(await context.newPage(), server.url);
+        await reviewerApp.goto('#/doc/specs/guest-checkout.md');
+        return { app: reviewerApp, comments: new CommentsModel(reviewerApp.page) };
+      }),
+    );
+    await first!.app.page.getByRole('button', { name: 'Comment on REQ-1' }).click();
+    await expect(first!.comments.panel.getByRole('textbox', { name: 'Your name' })).toBeFocused();
+    await expect(first!.comments.panel).not.toContainText('Owner Olga');
+    await first!.comments.startThread('REQ-1', 'Why email?', 'Rita Reviewer');
+    // A second browser, signed in with the same link, knows nobody yet: it asks too.
+    await second!.comments.open();
+    const thread = second!.comments.thread('REQ-1');
+    await expect(thread).toContainText('Rita Reviewer');
+    await thread.getByRole('button', { name: 'Reply', exact: true }).click();
+    await expect(thread.getByRole('textbox', { name: 'Your name' })).toBeVisible();
+    await expect(second!.comments.panel).not.toContainText('Owner Olga');
+    await second!.comments.reply('REQ-1', 'For receipts.', 'Sam Second');
+    // The first browser keeps its own name.
+    await first!.app.page.reload();
+    await first!.comments.open();
+    await first!.comments.thread('REQ-1').getByRole('button', { name: 'Reply', exact: true }).click();
+    await expect(first!.comments.thread('REQ-1')).toContainText('As Rita Reviewer');
+  } finally {
+    for (const context of contexts) await context.close();
+    server.process.kill('SIGTERM');
+  }
+  const review = await fs.readFile(path.join(workspaceDir, 'reviews/SPEC-1.md'), 'utf8');
+  expect([review.match(/^\*\*[^*]+\*\*/gm), review.includes('olga')]).toEqual([
+    ['**Rita Reviewer**', '**Sam Second**'],
+    false,
+  ]);
+});

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -145,5 +146,21 @@ describe('a read-only specbench serve --comments', () => {
       specBefore,
       ['.gitattributes', 'SPEC-1.md'],
     ]);
+  });
+
+  it('never offers nor records the server machine’s git user: a reviewer without a name is asked', async () => {
+    execFileSync('git', ['init', '-q'], { cwd: root });
+    execFileSync('git', ['config', 'user.name', 'Owner Olga'], { cwd: root });
+    execFileSync('git', ['config', 'user.email', 'olga@owner.example'], { cwd: root });
+    const unnamed = await call(
+      'addComment',
+      { document: 'SPEC-2', anchor: { kind: 'key', key: 'SPEC-2' }, label: 'SPEC-2', body: 'Who am I?' },
+      asReviewer(),
+    );
+    expect([
+      await call('commentAuthor', {}, asReviewer()),
+      unnamed.error,
+      await fs.readFile(path.join(root, 'reviews/SPEC-2.md'), 'utf8').catch(() => 'none'),
+    ]).toEqual([{}, 'no-author', 'none']);
   });
 });

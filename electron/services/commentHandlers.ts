@@ -16,17 +16,30 @@ type Refusal = { ok: false; error: string; message: string };
 
 /**
  * `commentable`: whether comments may be written now; a read-only `serve --comments` says yes while
- * every other write is refused.
+ * every other write is refused. `gitAuthor`: whether a comment without a name is the git user's (the
+ * desktop app, a single user's `serve --write`); a `serve --comments` is shared with reviewers on
+ * other machines, and a request cannot tell the owner from them, so there everyone names themselves.
  */
 export function commentHandlers(
   workspace: Workspace,
   commentable: () => Refusal | undefined,
+  gitAuthor: boolean,
 ): CommentHandlers {
+  const owner = async (): Promise<CommentAuthor | undefined> => {
+    if (!gitAuthor) return undefined;
+    const user = await gitUser(workspace.root);
+    if (!user.ok) return undefined;
+    return user.email ? { name: user.name, email: user.email } : { name: user.name };
+  };
   const author = async (given: CommentAuthor | undefined): Promise<CommentAuthor | Refusal> => {
     if (given) return given;
-    const user = await gitUser(workspace.root);
-    if (user.ok) return user.email ? { name: user.name, email: user.email } : { name: user.name };
-    return { ok: false, error: 'no-author', message: 'Say who you are: type your name before commenting.' };
+    return (
+      (await owner()) ?? {
+        ok: false,
+        error: 'no-author',
+        message: 'Say who you are: type your name before commenting.',
+      }
+    );
   };
   const documentOf = (key: string): Refusal | undefined => {
     const entry = workspace.document(key);
@@ -40,10 +53,7 @@ export function commentHandlers(
     listComments: ({ document }) => ({ threads: workspace.comments.threads(document) }),
     listAllComments: () => ({ documents: workspace.comments.threadsByDocument() }),
     commentCounts: () => workspace.comments.unresolvedCounts(),
-    commentAuthor: async () => {
-      const user = await gitUser(workspace.root);
-      return user.ok ? { name: user.name, ...(user.email ? { email: user.email } : {}) } : {};
-    },
+    commentAuthor: async () => (await owner()) ?? {},
     addComment: async ({ document, anchor, label, body, author: given }) => {
       const refused = commentable() ?? documentOf(document);
       if (refused) return refused;

@@ -188,10 +188,14 @@ export class WorkspaceService implements ApiService {
         writable(() => workspace.roadmapStore.move(key, lane, index)),
       removeRoadmapItem: ({ key }) => writable(() => workspace.removeRoadmapItem(key)),
       ...evidenceHandlers(workspace, writable),
-      ...commentHandlers(workspace, () =>
-        workspace.writable || this.options.comments === true
-          ? undefined
-          : { ok: false, error: 'read-only', message: workspace.readOnlyMessage },
+      ...commentHandlers(
+        workspace,
+        () =>
+          workspace.writable || this.options.comments === true
+            ? undefined
+            : { ok: false, error: 'read-only', message: workspace.readOnlyMessage },
+        // A reviewers' server never offers the machine's git identity: each browser names itself.
+        this.options.comments !== true,
       ),
       // Writes nothing in the workspace, so read-only windows may export too.
       exportBundle: (input) => exporter.run(input),

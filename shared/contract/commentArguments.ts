@@ -28,7 +28,7 @@ export const commentAnchorSchema = z.union([
     .strict(),
 ]);
 
-/** Who writes: typed once in the browser; the git user (user.name, user.email) when left out. */
+/** Who writes: typed once in the browser; the git user (user.name, user.email) when left out, but never on a `serve --comments`. */
 const authorArgument = z
   .object({ name: z.string().trim().min(1).max(200), email: z.string().trim().max(320).optional() })
   .strict();
