@@ -56,7 +56,14 @@ test('the header edits a note’s own fields, one front-matter line each, and re
     'The address must start with http:// or https://.',
   ]);
   expect(await fs.readFile(file, 'utf8')).toBe(afterSource);
+  // The refused address stays to be corrected, marked invalid; Open would go elsewhere, so it is gone.
+  await expect(url).toHaveValue('javascript:alert(1)');
+  await expect(url).toHaveAttribute('aria-invalid', 'true');
+  await expect(open).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screenshots/feedback-note-header-refused.png' });
   await url.press('Escape');
+  await expect(url).toHaveValue('https://support.example.com/tickets/51140');
+  await expect(open).toHaveAttribute('href', 'https://support.example.com/tickets/51140');
   await date.fill('2026-11-10');
   await date.press('Enter');
   await app.waitSaved();

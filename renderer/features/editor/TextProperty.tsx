@@ -13,7 +13,7 @@ interface TextPropertyProps {
   className?: string;
   /** What read-only mode shows instead of the value as text (a link, say). */
   readOnlyView?: React.ReactNode;
-  /** Shown after the input where the field is editable (an Open button, say). */
+  /** Shown after the input where the field is editable and holds what is saved (an Open link, say). */
   after?: React.ReactNode;
 }
 
@@ -64,7 +64,8 @@ export function TextProperty(props: TextPropertyProps) {
           }
         }}
       />
-      {editable && props.after}
+      {/* An Open beside a refused or unsaved draft would go to the old address, not the one shown. */}
+      {editable && draft.trim() === value && props.after}
       {problem && (
         <span id={problemId} className="property-problem" role="alert">
           {problem}
