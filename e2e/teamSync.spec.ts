@@ -8,7 +8,7 @@ import { promises as fs, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ChangesModel } from './models/changesModel.js';
-import { expect, git, projectRoot, test } from './specbenchTest.js';
+import { expect, git, projectRoot, screenshot, test } from './specbenchTest.js';
 
 // The served app must find no git identity or pull setting of the developer's own.
 const emptyConfig = path.join(os.tmpdir(), `specbench-e2e-gitconfig-sync-${process.pid}`);
@@ -104,9 +104,12 @@ test('a key both sides added to the same spec is listed in Changes, and the late
   const changes = new ChangesModel(app.page);
   await changes.open();
   const duplicates = app.page.getByRole('region', { name: '1 key is defined twice' });
-  await expect(duplicates.getByRole('list', { name: 'Where REQ-15 is defined' })).toContainText(
-    `twice here, lines ${lines[0]} and ${lines[1]}`,
-  );
+  await expect(
+    duplicates.getByRole('list', { name: `The copies of REQ-15 in ${spec}` }).getByRole('listitem'),
+  ).toHaveText([
+    `line ${lines[0]} “Guests can download a receipt as PDF.” not committed yet`,
+    `line ${lines[1]} “A promo code can be shared by link.” not committed yet`,
+  ]);
   await app.page.screenshot({ path: test.info().outputPath('duplicate-within-file.png') });
   await duplicates.getByRole('button', { name: 'Give the newer one a new key' }).click();
   await expect(app.page.getByRole('region', { name: 'No duplicate keys left' })).toContainText(
@@ -116,5 +119,60 @@ test('a key both sides added to the same spec is listed in Changes, and the late
   expect([
     text.match(/^:::requirement\{#REQ-15 [^\n]*\n[^\n]*/m)?.[0].split('\n')[1],
     text.match(/^:::requirement\{#REQ-16 [^\n]*\n[^\n]*/m)?.[0].split('\n')[1],
+  ]).toEqual(['Guests can download a receipt as PDF.', 'A promo code can be shared by link.']);
+});
+
+test('a key two branches added to one spec names each copy with its title, author and which is newer, and the newer one is renamed even when it comes first', async ({
+  app,
+  workspaceDir,
+}) => {
+  const block = (text: string) => `:::requirement{#REQ-15 priority=should status=draft}\n${text}\n:::\n\n`;
+  const file = path.join(workspaceDir, spec);
+  const commitAs = (who: string, date: string) =>
+    git(
+      workspaceDir,
+      'commit',
+      '-q',
+      '-am',
+      `${who}: REQ-15`,
+      `--date=${date}`,
+      `--author=${who} <${who}@example.com>`,
+    );
+  git(workspaceDir, 'checkout', '-q', '-b', 'erin');
+  await fs.appendFile(file, `\n${block('Guests can download a receipt as PDF.')}`);
+  commitAs('Erin', '2026-12-01T10:00:00Z');
+  git(workspaceDir, 'checkout', '-q', '-b', 'finn', 'main');
+  // Finn's copy, a day later, sits earlier in the file than Erin's.
+  await fs.writeFile(
+    file,
+    (await fs.readFile(file, 'utf8')).replace(
+      '## Release plan',
+      `${block('A promo code can be shared by link.')}## Release plan`,
+    ),
+  );
+  commitAs('Finn', '2026-12-02T10:00:00Z');
+  git(workspaceDir, 'checkout', '-q', 'main');
+  git(workspaceDir, 'merge', '-q', '--no-edit', 'erin');
+  git(workspaceDir, 'merge', '-q', '--no-edit', 'finn');
+  const lines = (await fs.readFile(file, 'utf8'))
+    .split('\n')
+    .flatMap((line, index) => (line.startsWith(':::requirement{#REQ-15 ') ? [index + 1] : []));
+
+  const changes = new ChangesModel(app.page);
+  await changes.open();
+  const copies = app.page.getByRole('list', { name: `The copies of REQ-15 in ${spec}` });
+  await expect(copies.getByRole('listitem')).toHaveText([
+    `line ${lines[0]} “A promo code can be shared by link.” added Dec 2, 2026 by Finn newer`,
+    `line ${lines[1]} “Guests can download a receipt as PDF.” added Dec 1, 2026 by Erin`,
+  ]);
+  await screenshot(app.page, 'changes-duplicate-within-spec');
+  await app.page.getByRole('button', { name: 'Give the newer one a new key' }).click();
+  await expect(app.page.getByRole('region', { name: 'No duplicate keys left' })).toContainText(
+    `REQ-15 in ${spec} at line ${lines[0]} is now REQ-16`,
+  );
+  const text = await fs.readFile(file, 'utf8');
+  expect([
+    /:::requirement\{#REQ-15 [^\n]*\n([^\n]*)/.exec(text)?.[1],
+    /:::requirement\{#REQ-16 [^\n]*\n([^\n]*)/.exec(text)?.[1],
   ]).toEqual(['Guests can download a receipt as PDF.', 'A promo code can be shared by link.']);
 });

@@ -26,11 +26,46 @@ async function arrival(place: RepositoryPlace, key: string, path: string): Promi
   return at ? { path, committedAt: at, ...(author ? { author } : {}) } : { path };
 }
 
+/** One file defining `key` on several lines: when each line was written, from git blame. */
+export async function lineArrivals(
+  place: RepositoryPlace,
+  path: string,
+  lines: readonly number[],
+): Promise<KeyArrivalView[]> {
+  return Promise.all(
+    lines.map(async (line): Promise<KeyArrivalView> => {
+      const run = await runGit(['blame', '--porcelain', '-L', `${line},${line}`, '--', path], {
+        cwd: place.root,
+      });
+      const commit = run.stdout.slice(0, 40);
+      if (!run.ok || !/^[0-9a-f]{40}$/.test(commit) || /^0+$/.test(commit)) return { path, line };
+      const time = /^author-time (\d+)$/m.exec(run.stdout)?.[1];
+      const author = /^author (.*)$/m.exec(run.stdout)?.[1];
+      if (!time) return { path, line };
+      return {
+        path,
+        line,
+        committedAt: new Date(Number(time) * 1000).toISOString(),
+        ...(author ? { author } : {}),
+      };
+    }),
+  );
+}
+
 /** The place that arrived last, or none when that cannot be told (two not yet committed, or equal times). */
 export function newestArrival(arrivals: readonly KeyArrivalView[]): string | undefined {
+  return latest(arrivals)?.path;
+}
+
+/** The line that was written last, among one file's definitions of a key. */
+export function newestLine(arrivals: readonly KeyArrivalView[]): number | undefined {
+  return latest(arrivals)?.line;
+}
+
+function latest(arrivals: readonly KeyArrivalView[]): KeyArrivalView | undefined {
   const time = (arrival: KeyArrivalView) =>
     arrival.committedAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(arrival.committedAt);
   const sorted = [...arrivals].sort((left, right) => time(right) - time(left));
   if (sorted.length < 2) return undefined;
-  return time(sorted[0]!) === time(sorted[1]!) ? undefined : sorted[0]!.path;
+  return time(sorted[0]!) === time(sorted[1]!) ? undefined : sorted[0];
 }

@@ -9,7 +9,7 @@ import type { Workspace } from '../engine/workspace.js';
 import { abortOperation, conflictView, finishOperation, resolveConflict } from '../git/conflictResolution.js';
 import { fileDiff } from '../git/fileChanges.js';
 import { GitMissingError, runGit } from '../git/gitCommand.js';
-import { keyArrivals, newestArrival } from '../git/keyArrivals.js';
+import { keyArrivals, lineArrivals, newestArrival, newestLine } from '../git/keyArrivals.js';
 import { linksMeantForNewKey } from '../git/rekeyReferences.js';
 import { fileHistory, keyHistory, listRevisions, reviewedVersions } from '../git/historyReads.js';
 import { changeReport } from '../git/changeReport.js';
@@ -130,8 +130,13 @@ export function gitHandlers(workspace: Workspace, writable: () => boolean): GitH
       );
     },
     gitConflict: ({ path }) => withRepository((at) => conflictView(at, path)),
-    keyArrivals: ({ key, paths }) =>
+    keyArrivals: ({ key, paths, lines }) =>
       withRepository(async (at) => {
+        if (lines && paths.length === 1) {
+          const arrivals = await lineArrivals(at, paths[0]!, lines);
+          const line = newestLine(arrivals);
+          return { ok: true as const, arrivals, ...(line === undefined ? {} : { newestLine: line }) };
+        }
         const arrivals = await keyArrivals(at, key, paths);
         const newest = newestArrival(arrivals);
         return { ok: true as const, arrivals, ...(newest === undefined ? {} : { newest }) };

@@ -467,8 +467,18 @@ export const apiContract = {
    * A duplicate key (two branches both created REQ-13): when it reached each file that defines it, and
    * which arrived last (`newest`, when history can tell) — the one to give a new key.
    */
-  keyArrivals: readResult<GitResult<{ arrivals: KeyArrivalView[]; newest?: string }>>()(
-    z.object({ key: keyArgument, paths: z.array(pathArgument).min(2).max(50) }).strict(),
+  /**
+   * When `key` reached each of `paths`; with `lines` (one path defining it twice), when each of those
+   * lines was written (git blame), `newestLine` the later one.
+   */
+  keyArrivals: readResult<GitResult<{ arrivals: KeyArrivalView[]; newest?: string; newestLine?: number }>>()(
+    z
+      .object({
+        key: keyArgument,
+        paths: z.array(pathArgument).min(1).max(50),
+        lines: z.array(z.number().int().positive()).min(2).max(50).optional(),
+      })
+      .strict(),
   ),
   /** Gives `path`'s definition of a duplicate `key` the key `newKey`; links to `key` keep meaning the other. */
   rekeyDefinition: write<Result<{ changedFiles: string[] }>>()(

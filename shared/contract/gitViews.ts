@@ -17,6 +17,8 @@ export interface GitFileChange {
 /** When a key reached one file that defines it: its first commit there, or none while not committed. */
 export interface KeyArrivalView {
   path: string;
+  /** The definition's line, when one file defines the key more than once. */
+  line?: number;
   /** ISO date of the commit that brought the key into this file (author date). */
   committedAt?: string;
   author?: string;

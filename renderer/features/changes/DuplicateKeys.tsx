@@ -82,6 +82,11 @@ export function DuplicateKeys({ api, workspace, navigate, writable }: DuplicateK
               navigate={navigate}
               writable={writable}
               onGiveNewKey={(path, line) => void giveNewKey(duplicate.key, path, line)}
+              titleAt={(path, line) =>
+                workspace.documents
+                  .find((document) => document.path === path)
+                  ?.requirements.find((requirement) => requirement.line === line)?.summary ?? ''
+              }
             />
           ))}
         </ul>
@@ -96,33 +101,48 @@ function DuplicateRow({
   navigate,
   writable,
   onGiveNewKey,
+  titleAt,
 }: {
   api: SpecbenchApi;
   duplicate: DuplicateDefinition;
   navigate: (hash: string) => void;
   writable: boolean;
   onGiveNewKey: (path: string, line?: number) => void;
+  /** The summary of the requirement defined at `path`'s `line`. */
+  titleAt: (path: string, line: number) => string;
 }) {
   const { key, paths, within } = duplicate;
-  const [arrivals, setArrivals] = useState<{ list: KeyArrivalView[]; newest?: string } | undefined>();
+  const [arrivals, setArrivals] = useState<
+    { list: KeyArrivalView[]; newest?: string; newestLine?: number } | undefined
+  >();
   const places = paths.join('\n');
+  // Twice in one file: git blame says when each definition line was written.
+  const lines = paths.length === 1 ? (within[0]?.lines.join(',') ?? '') : '';
   useEffect(() => {
     let cancelled = false;
-    // Twice in one file: git history cannot tell the two copies apart.
-    if (!places.includes('\n')) return;
-    void api.keyArrivals({ key, paths: places.split('\n') }).then((result) => {
+    const many = places.includes('\n');
+    if (!many && lines === '') return;
+    const request = many
+      ? { key, paths: places.split('\n') }
+      : { key, paths: [places], lines: lines.split(',').map(Number) };
+    void api.keyArrivals(request).then((result) => {
       if (cancelled || !result.ok) return;
-      setArrivals({ list: result.arrivals, ...(result.newest ? { newest: result.newest } : {}) });
+      setArrivals({
+        list: result.arrivals,
+        ...(result.newest ? { newest: result.newest } : {}),
+        ...(result.newestLine ? { newestLine: result.newestLine } : {}),
+      });
     });
     return () => {
       cancelled = true;
     };
-  }, [api, key, places]);
-  // Between files, git history says which copy arrived last; twice in one file, the later one goes.
+  }, [api, key, places, lines]);
+  // Between files, git history says which copy arrived last; twice in one file, the later line.
   const newest = paths.length > 1 ? arrivals?.newest : undefined;
   const twice = within.find((entry) => entry.path === newest) ?? (paths.length === 1 ? within[0] : undefined);
+  const newerLine = paths.length === 1 ? (arrivals?.newestLine ?? twice?.lines.at(-1)) : twice?.lines.at(-1);
   const giveNewer = () => {
-    if (twice) onGiveNewKey(twice.path, twice.lines.at(-1));
+    if (twice) onGiveNewKey(twice.path, newerLine);
     else if (newest) onGiveNewKey(newest);
   };
   return (
@@ -143,8 +163,27 @@ function DuplicateRow({
               <HashLink hash={documentHash(path)} navigate={navigate}>
                 {path}
               </HashLink>{' '}
-              <span className="muted">{arrivalText(arrival)}</span>
-              {linesIn(within, path) && <span className="muted"> twice here, {linesIn(within, path)}</span>}
+              {paths.length > 1 ? (
+                <span className="muted">{arrivalText(arrival)}</span>
+              ) : (
+                <span className="muted">defines it twice:</span>
+              )}
+              {paths.length > 1 && linesIn(within, path) && (
+                <span className="muted"> twice here, {linesIn(within, path)}</span>
+              )}
+              {paths.length === 1 && (
+                <ul className="duplicate-keys__copies" aria-label={`The copies of ${key} in ${path}`}>
+                  {(within[0]?.lines ?? []).map((line) => (
+                    <li key={line}>
+                      line {line} “{titleAt(path, line)}”{' '}
+                      <span className="muted">
+                        {arrivalText(arrivals?.list.find((entry) => entry.line === line))}
+                      </span>
+                      {arrivals?.newestLine === line && <span className="duplicate-keys__newer"> newer</span>}
+                    </li>
+                  ))}
+                </ul>
+              )}
               {path === newest && <span className="duplicate-keys__newer"> newer</span>}
               {writable && !newest && !twice && (
                 <button type="button" onClick={() => onGiveNewKey(path)}>
