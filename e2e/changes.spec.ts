@@ -54,7 +54,7 @@ async function expectAccessible(page: Page): Promise<void> {
   expect(found).toEqual({});
 }
 
-/** The navigator's badge on the spec: git's word for it since the last commit, or '' without one. */
+/** The navigator's git badge on the spec: its name (what it says on hover), or '' without one. */
 async function specBadge(app: { goto: (hash: string) => Promise<void>; page: Page }): Promise<string> {
   await app.goto('#/specs');
   const row = app.page
@@ -63,7 +63,7 @@ async function specBadge(app: { goto: (hash: string) => Promise<void>; page: Pag
     .filter({ has: app.page.locator(`a[title="${spec}"]`) });
   await expect(row).toHaveCount(1);
   const badge = row.locator('.git-badge');
-  return (await badge.count()) === 0 ? '' : ((await badge.textContent()) ?? '');
+  return (await badge.count()) === 0 ? '' : ((await badge.getAttribute('title')) ?? '');
 }
 
 async function edit(workspaceDir: string, from: string, to: string): Promise<void> {
@@ -88,7 +88,7 @@ test('a PM commits, is told to pull first, resolves the conflict block by block 
   team = await shareWithSam(workspaceDir);
   const changes = new ChangesModel(app.page);
   await edit(workspaceDir, req2, 'Guests enter an email address once');
-  await expect.poll(() => specBadge(app)).toBe('changed');
+  await expect.poll(() => specBadge(app)).toBe('Changed since the last commit');
   await changes.open();
   await expect(changes.navigatorLink).toHaveAccessibleName('Changes 1');
   await expect(changes.sync).toContainText('Branch main');
@@ -126,7 +126,7 @@ test('a PM commits, is told to pull first, resolves the conflict block by block 
   await expect(app.page.getByText('<<<<<<<')).toHaveCount(0);
   await screenshot(app.page, 'conflict-resolver');
   await expectAccessible(app.page);
-  expect(await specBadge(app)).toBe('conflict');
+  expect(await specBadge(app)).toBe('Both sides changed it in a merge: resolve it in Changes');
 
   // The conflicted document never opens in the rich editor.
   await app.goto(`#/doc/${spec}`);

@@ -311,6 +311,11 @@ test.describe('the sample', () => {
     await expect(feedback.status).toHaveText('Imported 2 notes into feedback/.');
     await expect(feedback.notes).toHaveCount(6);
     expect((await fs.readdir(path.join(workspaceDir, 'feedback'))).length).toBe(14);
+    // One meaning per badge: the triage status says "new"; git's mark for an uncommitted file is a letter.
+    const row = app.navigator.getByRole('listitem').filter({ hasText: 'Pay later, please' });
+    await expect(row.getByText('new', { exact: true })).toHaveCount(1);
+    await expect(row.getByTitle('New since the last commit')).toHaveText('ANew since the last commit');
+    await row.screenshot({ path: 'test-results/screenshots/feedback-imported-navigator.png' });
 
     await feedback.dropCsv('support.csv', csv);
     await expect(feedback.importDialog).toContainText('0 new notes · skipped: 2 imported before');

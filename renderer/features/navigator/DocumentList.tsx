@@ -6,7 +6,6 @@ import { useGitState } from '../../workbench/gitState.js';
 import { openHash } from '../../workbench/storyView.js';
 import { useWorkspace } from '../../workbench/workspaceState.js';
 import type { NavigatorRow } from './folderRows.js';
-import { changeLabels } from '../changes/index.js';
 import { useDocumentContextMenu } from '../documents/index.js';
 
 const rowHeight = 46;
@@ -15,7 +14,7 @@ const compactRowHeight = 30;
 const folderRowHeight = 32;
 const indent = 14;
 
-/** Why a document has a git badge, on hover; the badge says it in the Changes panel's words. */
+/** Why a document has a git badge: its hover text and its name for a screen reader. */
 const gitBadgeTitles: Partial<Record<FileChangeKind, string>> = {
   modified: 'Changed since the last commit',
   added: 'New since the last commit',
@@ -128,12 +127,21 @@ function heightOf(row: NavigatorRow | undefined): number {
   return row && isCompact(row) ? compactRowHeight : rowHeight;
 }
 
+/** Git's one-letter mark, so the row's only word is its own status (a new note is "new" once, not twice). */
+const gitBadgeLetters: Partial<Record<FileChangeKind, string>> = {
+  modified: 'M',
+  added: 'A',
+  renamed: 'R',
+  conflicted: '!',
+};
+
 function GitBadge({ change }: { change: FileChangeKind | undefined }) {
   const title = change && gitBadgeTitles[change];
   if (!title) return null;
   return (
     <span className={`git-badge git-badge--${change}`} title={title}>
-      {changeLabels[change].toLowerCase()}
+      <span aria-hidden="true">{gitBadgeLetters[change]}</span>
+      <span className="visually-hidden">{title}</span>
     </span>
   );
 }
