@@ -61,6 +61,20 @@ test('Keep both on a key two branches created keeps the copy already on the bran
   const changes = new ChangesModel(app.page);
   await changes.open();
   const resolver = changes.resolver(spec);
+  // Both sides read the same way: the requirement as its key and fields, then the text after it, and
+  // each side's [[REQ-15]] labelled with that side's own REQ-15.
+  const side = (name: string) => resolver.getByRole('figure', { name });
+  await expect(side('Yours').locator('.resolver__fields')).toHaveText(
+    'REQ-15 · priority should · status draft',
+  );
+  await expect(side('Theirs (hank)').locator('.resolver__fields')).toHaveText(
+    'REQ-15 · priority should · status draft',
+  );
+  await expect(side('Yours')).toContainText(
+    'Cancelling is REQ-15 Guests can cancel an order within ten minutes.',
+  );
+  await expect(side('Theirs (hank)')).toContainText('Gift messages: REQ-15 Guests can add a gift message.');
+  await screenshot(app.page, 'changes-resolver-sides');
   await resolver
     .getByRole('region', { name: /^Conflict in / })
     .getByRole('radio', { name: 'Keep both' })

@@ -13,6 +13,7 @@ import type {
 } from '../../../shared/contract/gitViews.js';
 import { ReadOnlyMarkdown } from '../editor/index.js';
 import { editableText } from './requirementFence.js';
+import { SideMarkdown } from './SideMarkdown.js';
 
 type Conflict = Extract<ResolverPart, { kind: 'conflict' }>;
 type Choice = 'mine' | 'theirs' | 'both' | 'edit';
@@ -219,43 +220,5 @@ function WholeFileChoice({
         ))}
       </div>
     </section>
-  );
-}
-
-const requirementBlock = /^:::requirement\{([^}]*)\}\r?\n([\s\S]*?)\r?\n:::[ \t]*\r?\n?$/;
-
-/**
- * A side's Markdown as the editor shows it; a requirement block as its fields in words and its body
- * (two cards of one key side by side would be two landmarks of one name).
- */
-function SideMarkdown({
-  text,
-  title,
-  path,
-  navigate,
-}: {
-  text: string;
-  title: string;
-  path: string;
-  navigate: (hash: string) => void;
-}) {
-  const requirement = requirementBlock.exec(text);
-  const fields = requirement
-    ? requirement[1]!
-        .split(/\s+/)
-        .filter((field) => field.includes('='))
-        .map((field) => field.replace('=', ' '))
-        .join(' · ')
-    : '';
-  return (
-    <>
-      {fields && <p className="resolver__fields">{fields}</p>}
-      <ReadOnlyMarkdown
-        markdown={requirement ? requirement[2]! : text}
-        path={path}
-        label={title}
-        navigate={navigate}
-      />
-    </>
   );
 }
