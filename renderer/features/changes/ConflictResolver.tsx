@@ -11,7 +11,6 @@ import type {
   KeptBoth,
   ResolverPart,
 } from '../../../shared/contract/gitViews.js';
-import { ReadOnlyMarkdown } from '../editor/index.js';
 import { editableText } from './requirementFence.js';
 import { SideMarkdown } from './SideMarkdown.js';
 
