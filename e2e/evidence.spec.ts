@@ -102,6 +102,25 @@ test.describe('the sample', () => {
     await expect(feedback.page.getByRole('listitem', { name: /Invoices should come as PDF/ })).toBeVisible();
   });
 
+  test('the navigator’s Feedback section has New feedback note…, with the inbox’s choice of source', async ({
+    app,
+    workspaceDir,
+  }) => {
+    await app.goto('#/roadmap');
+    await app.section('Feedback').click();
+    await app.navigator.getByRole('button', { name: 'New feedback note…' }).click();
+    const sources = app.page.getByRole('group', { name: 'Where it came from' });
+    await expect(sources.getByRole('button', { name: 'Interview' })).toBeFocused();
+    await app.page.screenshot({ path: 'test-results/screenshots/navigator-new-feedback-note.png' });
+    await sources.getByRole('button', { name: 'Interview' }).click();
+    const title = app.page.getByRole('textbox', { name: 'Title' });
+    await expect(title).toHaveValue('Untitled feedback');
+    await title.fill('Bulk refunds');
+    await title.press('Enter');
+    const file = path.join(workspaceDir, 'feedback', 'bulk-refunds.md');
+    await expect.poll(() => fs.readFile(file, 'utf8').catch(() => '')).toMatch(/^source: interview$/m);
+  });
+
   test('filters by source, segment and customer', async ({ app }) => {
     const feedback = new FeedbackModel(app);
     await feedback.open();

@@ -6,11 +6,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ClipboardEvent, DragEvent } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
-import { feedbackSources, type FeedbackSource } from '../../../shared/model/documentModel.js';
 import { createAndOpen } from '../../workbench/createDocument.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { FeedbackNote } from './FeedbackNote.js';
 import { TriageNotice } from './TriageNotice.js';
+import { NewFeedbackNote } from './NewFeedbackNote.js';
 import { ImportFeedbackDialog, type CsvInput } from './ImportFeedbackDialog.js';
 import {
   feedbackValues,
@@ -123,7 +123,8 @@ export function FeedbackInbox({ api, workspace, navigate }: FeedbackInboxProps) 
         </div>
         {writable && (
           <div className="feedback-actions">
-            <NewNote
+            <NewFeedbackNote
+              label="New note…"
               create={(source) => createAndOpen(api, 'feedback', workspace.update, navigate, source)}
             />
             <button type="button" className="button button--primary" onClick={() => setCsv({ kind: 'none' })}>
@@ -202,76 +203,6 @@ export function FeedbackInbox({ api, workspace, navigate }: FeedbackInboxProps) 
         }
       />
     </section>
-  );
-}
-
-const sourceLabels: Record<FeedbackSource, string> = {
-  interview: 'Interview',
-  support: 'Support ticket',
-  sales: 'Sales call',
-  survey: 'Survey answer',
-  review: 'Review',
-};
-
-/** "New note…": asks where the evidence came from, since each source has its own template. */
-function NewNote({
-  create,
-}: {
-  create: (source: FeedbackSource) => Promise<{ ok: true } | { ok: false; message: string }>;
-}) {
-  const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | undefined>(undefined);
-  const first = useRef<HTMLButtonElement | null>(null);
-  useEffect(() => {
-    if (open) first.current?.focus();
-  }, [open]);
-  async function choose(source: FeedbackSource) {
-    setOpen(false);
-    const result = await create(source);
-    setError(result.ok ? undefined : `Not created: ${result.message}`);
-  }
-  return (
-    <div
-      className="new-note"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) {
-          event.stopPropagation();
-          setOpen(false);
-        }
-      }}
-      onBlur={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setOpen(false);
-      }}
-    >
-      <button
-        type="button"
-        className="button"
-        aria-expanded={open}
-        aria-controls="new-note-sources"
-        onClick={() => setOpen(!open)}
-      >
-        New note…
-      </button>
-      {open && (
-        <div id="new-note-sources" className="new-note__sources" role="group" aria-label="Where it came from">
-          {feedbackSources.map((source, index) => (
-            <button
-              key={source}
-              ref={index === 0 ? first : undefined}
-              type="button"
-              onClick={() => void choose(source)}
-            >
-              {sourceLabels[source]}
-            </button>
-          ))}
-        </div>
-      )}
-      {error && (
-        <p role="alert" className="inline-error">
-          {error}
-        </p>
-      )}
-    </div>
   );
 }
 

@@ -13,6 +13,7 @@ import { countByType, sectionDocuments, statusCounts, type SectionCounts } from 
 import { filterStories, storiesHash, storyRows, type StoryFilter } from '../../workbench/storyFilter.js';
 import { useReleaseList } from '../../workbench/useReleases.js';
 import { useCommentCounts } from '../../workbench/comments.js';
+import { NewFeedbackNote } from '../evidence/index.js';
 import './navigator.css';
 
 interface NavigatorProps {
@@ -351,6 +352,15 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
               >
                 Comments <span className="count">{commented.length}</span>
               </button>
+            )}
+            {section === 'feedback' && writable && (
+              <div className="section-new">
+                <NewFeedbackNote
+                  label="New feedback note…"
+                  className=""
+                  create={(source) => createAndOpen(api, 'feedback', workspace.update, navigate, source)}
+                />
+              </div>
             )}
             <DocumentList
               key={section}
