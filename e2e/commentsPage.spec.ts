@@ -95,6 +95,9 @@ test('every open thread of the workspace, grouped by document, filtered by docum
   await comments.filter('Author').selectOption('Sam Engineer');
   await expect(page).toHaveURL(/#\/comments\?author=Sam\+Engineer$/);
   await expect(comments.threads).toHaveText(['On REQ-5']);
+  // The heading says what is filtered, and the count is of what is shown.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Open comments by Sam Engineer');
+  await expect(comments.count).toHaveText('1 open thread in 1 document');
   await comments.resolved.check();
   await expect(comments.threads).toHaveText(['On REQ-1', 'On REQ-5']);
   await expect(comments.document('SPEC-1').getByText('Resolved', { exact: true })).toBeVisible();
@@ -102,6 +105,9 @@ test('every open thread of the workspace, grouped by document, filtered by docum
   await page.reload();
   await expect(comments.threads).toHaveText(['On REQ-1']);
   await expect(comments.filter('Author')).toHaveValue('Sam Engineer');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'All comments by Sam Engineer in Guest checkout',
+  );
   await comments.filter('Author').selectOption('');
   await comments.resolved.uncheck();
   await expect(page).toHaveURL(/#\/comments\?document=SPEC-1$/);
@@ -114,6 +120,10 @@ test('every open thread of the workspace, grouped by document, filtered by docum
   const panel = new CommentsModel(page);
   await expect(panel.tab).toHaveAttribute('aria-selected', 'true');
   await expect(panel.thread('REQ-4')).toContainText('Yes, after the receipt.');
+  // Both the card and the thread are marked a moment, as a jump-to highlight.
+  await expect(page.getByRole('region', { name: 'Requirement REQ-4' })).toHaveClass(/anchor-target/);
+  await expect(panel.thread('REQ-4')).toHaveClass(/anchor-target/);
+  await page.screenshot({ path: 'test-results/screenshots/comments-jump-highlight.png' });
   // Back returns to the filtered page.
   await page.goBack();
   await expect(page).toHaveURL(/#\/comments\?document=SPEC-1$/);
@@ -141,6 +151,12 @@ test('the page works on a read-only serve --comments, and says so when there is 
     await writeReviews(workspaceDir);
     // The file appears on disk: the page hears of it without a reload.
     await expect(commentsPage(app).threads).toHaveCount(3);
+    // The workspace's whole name shows beside the read-only badge, not cut to "Acme …".
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const name = app.page.locator('.workspace-name');
+    await expect(page.getByText('Read-only · comments on', { exact: true })).toBeVisible();
+    expect(await name.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+    await expect(name).toHaveText('Acme Checkout');
     for (const [scheme, width, height] of [
       ['light', 1024, 700],
       ['dark', 1440, 900],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReviewThread } from '../../shared/review/reviewFile.js';
 import {
+  commentsTitle,
   age,
   commentAuthors,
   commentsHash,
@@ -154,5 +155,18 @@ describe('comment filter in the URL, authors, counts and ages', () => {
   ];
   it.each(cases)('%s', (_name, actual, expected) => {
     expect(actual).toEqual(expected);
+  });
+});
+
+describe('commentsTitle', () => {
+  const titleOf = (key: string) => (key === 'SPEC-1' ? 'Guest checkout' : undefined);
+  it.each([
+    [{}, 'Comments'],
+    [{ resolved: true }, 'All comments'],
+    [{ author: 'Dana' }, 'Open comments by Dana'],
+    [{ author: 'Dana', document: 'SPEC-1' }, 'Open comments by Dana in Guest checkout'],
+    [{ document: 'SPEC-9', resolved: true }, 'All comments in SPEC-9'],
+  ])('%j → %s', (filter, expected) => {
+    expect(commentsTitle(filter, titleOf)).toBe(expected);
   });
 });

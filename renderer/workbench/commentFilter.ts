@@ -83,6 +83,17 @@ export function commentAuthors(documents: readonly DocumentThreads[]): string[] 
 }
 
 /** How many threads are open and resolved, over the whole workspace. */
+/**
+ * The Comments page's heading, saying what the filter keeps: "Open comments by Dana in Guest
+ * checkout"; "Comments" unfiltered. `titleOf` names a document key by its title where it has one.
+ */
+export function commentsTitle(filter: CommentFilter, titleOf: (key: string) => string | undefined): string {
+  if (!filter.document && !filter.author) return filter.resolved ? 'All comments' : 'Comments';
+  const by = filter.author ? ` by ${filter.author}` : '';
+  const within = filter.document ? ` in ${titleOf(filter.document) || filter.document}` : '';
+  return `${filter.resolved ? 'All comments' : 'Open comments'}${by}${within}`;
+}
+
 export function threadCounts(documents: readonly DocumentThreads[]): { open: number; resolved: number } {
   const threads = documents.flatMap((entry) => entry.threads);
   const resolved = threads.filter((thread) => thread.resolved).length;

@@ -11,6 +11,7 @@ import { showCommentsNext, useCommentChanges } from '../../workbench/comments.js
 import {
   age,
   commentAuthors,
+  commentsTitle,
   commentsHash,
   filterComments,
   plainExcerpt,
@@ -49,14 +50,26 @@ export function CommentsPage({ api, workspace, navigate, filter }: CommentsPageP
   const title = (key: string) => workspace.byKey.get(key)?.title;
   const setFilter = (change: Partial<CommentFilter>) => navigate(commentsHash({ ...filter, ...change }));
   const shownThreads = groups.reduce((sum, group) => sum + group.rows.length, 0);
+  // Filtered, the count is of what is shown, as the heading says.
+  const filtered = Boolean(filter.document || filter.author);
+  const shownDocuments = groups.map(({ document, rows }) => ({
+    document,
+    threads: rows.map((row) => row.thread),
+  }));
 
   return (
     <div className="view comments-page">
       <header className="view__header">
         <div>
-          <h1 className="view__title">Comments</h1>
+          <h1 className="view__title">{commentsTitle(filter, title)}</h1>
           <p className="view__subtitle" role="status" aria-label="Comment count">
-            {documents === undefined ? 'Reading review threads…' : summary(documents, counts)}
+            {documents === undefined
+              ? 'Reading review threads…'
+              : filtered
+                ? shownThreads === 0
+                  ? 'No thread matches this filter'
+                  : summary(shownDocuments, threadCounts(shownDocuments))
+                : summary(documents, counts)}
           </p>
         </div>
       </header>
@@ -134,7 +147,7 @@ export function CommentsPage({ api, workspace, navigate, filter }: CommentsPageP
                     navigate={navigate}
                     onClick={(event) => {
                       if (event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey)
-                        showCommentsNext();
+                        showCommentsNext(thread.id);
                     }}
                   >
                     On {thread.label}

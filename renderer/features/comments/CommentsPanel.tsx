@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { CommentAuthor, ReviewThread } from '../../../shared/review/reviewFile.js';
 import {
+  takeJumpThread,
   storeCommentAuthor,
   storedCommentAuthor,
   useCommentChanges,
@@ -31,6 +32,8 @@ export function CommentsPanel({ api, workspace, navigate, documentKey, initialTa
     initialTarget?.document === documentKey ? initialTarget : undefined,
   );
   const [showResolved, setShowResolved] = useState(false);
+  // The thread the Comments page opened: scrolled to and marked a moment once shown.
+  const [jumpThread] = useState(takeJumpThread);
   const [author, setAuthor] = useState<CommentAuthor | undefined>(storedCommentAuthor);
   const [gitAuthor, setGitAuthor] = useState<CommentAuthor | undefined>(undefined);
   const canComment = workspace.info?.canComment ?? workspace.info?.writable ?? false;
@@ -145,6 +148,7 @@ export function CommentsPanel({ api, workspace, navigate, documentKey, initialTa
               onAuthor={remember}
               navigate={navigate}
               onChanged={() => load(undefined)}
+              jump={thread.id === jumpThread}
             />
           </li>
         ))}

@@ -1,5 +1,5 @@
 /** One review thread: where it is anchored, its comments in order, a reply box, resolve and reopen. */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { CommentAuthor, ReviewEntry, ReviewThread } from '../../../shared/review/reviewFile.js';
@@ -16,6 +16,8 @@ interface ThreadViewProps {
   onAuthor: (author: CommentAuthor) => void;
   navigate: (hash: string) => void;
   onChanged: () => void;
+  /** Opened from the Comments page: scrolled to and marked a moment (a jump-to highlight). */
+  jump?: boolean;
 }
 
 export function ThreadView({
@@ -27,7 +29,17 @@ export function ThreadView({
   onAuthor,
   navigate,
   onChanged,
+  jump = false,
 }: ThreadViewProps) {
+  const articleRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const article = articleRef.current;
+    if (!jump || !article) return;
+    article.scrollIntoView({ block: 'nearest' });
+    article.classList.add('anchor-target');
+    const timer = window.setTimeout(() => article.classList.remove('anchor-target'), 2400);
+    return () => window.clearTimeout(timer);
+  }, [jump]);
   const [replying, setReplying] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   const [typedName, setTypedName] = useState('');
@@ -69,7 +81,11 @@ export function ThreadView({
   };
 
   return (
-    <article className={thread.resolved ? 'thread resolved' : 'thread'} aria-label={`Thread on ${label}`}>
+    <article
+      ref={articleRef}
+      className={thread.resolved ? 'thread resolved' : 'thread'}
+      aria-label={`Thread on ${label}`}
+    >
       <header className="thread-header">
         <a
           className="thread-anchor"
