@@ -124,7 +124,7 @@ test('an Actual that is not clearly a number is not read; one with its date in b
   await screenshot(app.page, 'metrics-not-read');
 });
 
-test('a link and an archive are undone from their notice, leaving the note as it was; an item made with N is renamed there, with Undo beside', async ({
+test('a link and an archive are undone from their notice, leaving the note as it was; an item made with N is renamed there, and Undo stays after the rename', async ({
   app,
   workspaceDir,
 }) => {
@@ -173,6 +173,13 @@ test('a link and an archive are undone from their notice, leaving the note as it
         ).items.find((item) => item.key === 'RM-13')?.title,
     )
     .toBe('Pay in local currencies');
+  // Renaming does not take the way back: Undo still deletes the item and returns the note to the inbox.
+  await app.page.getByRole('button', { name: 'Undo' }).click();
+  await expect(feedback.status).toHaveText('RM-13 is deleted and FB-10 is back in the inbox.');
+  await expect(feedback.notes).toHaveCount(4);
+  await expect
+    .poll(async () => (await fs.readFile(path.join(workspaceDir, 'roadmap.json'), 'utf8')).includes('RM-13'))
+    .toBe(false);
 });
 
 test("a CSV whose text column is not recognised (Zendesk's Ticket body) is mapped in the preview, and remembered for that header", async ({

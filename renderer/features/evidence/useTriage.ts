@@ -154,11 +154,12 @@ export function useTriage(api: SpecbenchApi, workspace: Pick<WorkspaceState, 'up
     async (key: string, title: string) => {
       const updated = await api.updateRoadmapItem({ key, patch: { title } });
       if (!updated.ok) {
-        setMessage({ text: `${key} was not renamed: ${updated.message}`, failed: true });
+        setMessage({ text: `${key} was not renamed: ${updated.message}`, failed: true, undoable: true });
         return false;
       }
       await update({ roadmap: true });
-      setMessage({ text: `${key} is now “${updated.item.title}”.`, failed: false });
+      // Still the item N made: Undo (deleting it, the note back in the inbox) stays until the next action.
+      setMessage({ text: `${key} is now “${updated.item.title}”.`, failed: false, undoable: true });
       return true;
     },
     [api, update],
