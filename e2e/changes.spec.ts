@@ -491,9 +491,12 @@ test('Changes and History read a change as a PM does: fields, words and criteria
   );
   await changes.files.getByRole('button', { name: 'roadmap.json' }).click();
   const items = app.page.getByRole('region', { name: 'Changes in roadmap.json' });
-  await expect(items.getByRole('group', { name: 'RM-1', exact: true })).toHaveText(
-    /RM-1\s*changed.*lane now → next/,
+  await expect(items.getByRole('group', { name: 'RM-1 Guest checkout', exact: true })).toHaveText(
+    /RM-1 Guest checkout\s*changed.*lane now → next/,
   );
+  // Opening a second file leaves the first one open, to read both.
+  await expect(diff).toBeVisible();
+  await expect(changes.files.getByRole('button', { name: spec })).toHaveAttribute('aria-expanded', 'true');
 
   git(workspaceDir, 'commit', '-q', '-am', 'REQ-2 back to review');
   await app.goto('#/history/REQ-2');

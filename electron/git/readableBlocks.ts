@@ -55,8 +55,10 @@ function roadmapChanges(before: string, after: string): ReadableBlock[] {
     const text = (entry: Keyed | undefined) => (entry ? `${JSON.stringify(entry, null, 2)}\n` : '');
     const push = (key: string, change: BlockChange['change']) => {
       const [was, is] = [old.get(key), now.get(key)];
+      // Headed by the item's name as well as its key: "RM-2 Saved cards changed".
+      const name = (is ?? was)?.[title];
       changes.push({
-        what: key,
+        what: typeof name === 'string' && name.trim() !== '' ? `${key} ${name.trim()}` : key,
         change,
         before: text(was),
         after: text(is),

@@ -25,7 +25,8 @@ export function ChangedFiles({ api, status, writable, onCommitted }: ChangedFile
   const paths = useMemo(() => status.files.map((file) => file.path), [status.files]);
   // Every file starts chosen; a file the user left out stays out while it stays changed.
   const [leftOut, setLeftOut] = useState<ReadonlySet<string>>(new Set());
-  const [open, setOpen] = useState<string | undefined>(undefined);
+  // Several files can be open at once, to read their changes side by side.
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
@@ -81,13 +82,19 @@ export function ChangedFiles({ api, status, writable, onCommitted }: ChangedFile
               <button
                 type="button"
                 className="changed-file__name"
-                aria-expanded={open === file.path}
-                onClick={() => setOpen(open === file.path ? undefined : file.path)}
+                aria-expanded={open.has(file.path)}
+                onClick={() =>
+                  setOpen((current) => {
+                    const next = new Set(current);
+                    if (!next.delete(file.path)) next.add(file.path);
+                    return next;
+                  })
+                }
               >
                 {file.previousPath ? `${file.previousPath} → ${file.path}` : file.path}
               </button>
             </div>
-            {open === file.path && <FileDiff api={api} path={file.path} />}
+            {open.has(file.path) && <FileDiff api={api} path={file.path} />}
           </li>
         ))}
       </ul>
