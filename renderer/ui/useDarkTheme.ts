@@ -3,23 +3,25 @@ import { useEffect, useState } from 'react';
 
 const darkQuery = () => window.matchMedia('(prefers-color-scheme: dark)');
 
-function isDark(): boolean {
+export function isDarkTheme(): boolean {
   const chosen = document.documentElement.dataset.theme;
   return chosen === undefined ? darkQuery().matches : chosen === 'dark';
 }
 
+/** Calls `listener` when the app's theme changes (palette toggle or system); returns the unsubscribe. */
+export function onDidChangeTheme(listener: () => void): () => void {
+  const observer = new MutationObserver(listener);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  const query = darkQuery();
+  query.addEventListener('change', listener);
+  return () => {
+    observer.disconnect();
+    query.removeEventListener('change', listener);
+  };
+}
+
 export function useDarkTheme(): boolean {
-  const [dark, setDark] = useState(isDark);
-  useEffect(() => {
-    const update = () => setDark(isDark());
-    const observer = new MutationObserver(update);
-    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
-    const query = darkQuery();
-    query.addEventListener('change', update);
-    return () => {
-      observer.disconnect();
-      query.removeEventListener('change', update);
-    };
-  }, []);
+  const [dark, setDark] = useState(isDarkTheme);
+  useEffect(() => onDidChangeTheme(() => setDark(isDarkTheme())), []);
   return dark;
 }

@@ -6,6 +6,7 @@
 import DOMPurify from 'dompurify';
 import type { Mermaid } from 'mermaid';
 import { sanitizeDiagramSvg } from '../../../shared/markdown/htmlPolicy.js';
+import { isDarkTheme, onDidChangeTheme } from '../../ui/useDarkTheme.js';
 import {
   diagramErrorText,
   mermaidSettings,
@@ -23,26 +24,13 @@ function loadMermaid(): Promise<Mermaid> {
   return loading;
 }
 
-const darkQuery = () => window.matchMedia('(prefers-color-scheme: dark)');
-
 /** Mermaid's theme for the app's: the palette's choice (`data-theme`), else the system's. */
 export function diagramTheme(): DiagramTheme {
-  const chosen = document.documentElement.dataset.theme;
-  const dark = chosen === undefined ? darkQuery().matches : chosen === 'dark';
-  return dark ? 'dark' : 'default';
+  return isDarkTheme() ? 'dark' : 'default';
 }
 
 /** Calls `listener` when the app's theme changes (palette toggle or system); returns the unsubscribe. */
-export function onDidChangeDiagramTheme(listener: () => void): () => void {
-  const observer = new MutationObserver(listener);
-  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
-  const query = darkQuery();
-  query.addEventListener('change', listener);
-  return () => {
-    observer.disconnect();
-    query.removeEventListener('change', listener);
-  };
-}
+export const onDidChangeDiagramTheme = onDidChangeTheme;
 
 const purifier = DOMPurify(window);
 
