@@ -504,6 +504,9 @@ test('Changes and History read a change as a PM does: fields, words and criteria
   await expect(latest).toContainText('REQ-2 back to review');
   await expect(latest.getByRole('list', { name: 'Fields' })).toHaveText(/priority must → should/);
   await expect(latest.getByRole('insertion')).toHaveText(['should', 'review', '[added: exactly ]']);
+  // The entry that added REQ-2 says what it started as.
+  const added = app.page.getByRole('list', { name: 'Changes' }).getByRole('list', { name: 'Fields' }).last();
+  await expect(added).toHaveText(/priority must\s*status approved\s*roadmap RM-1/);
   await screenshot(app.page, 'history-readable');
   await latest.getByRole('button', { name: 'Show source diff' }).click();
   await expect(latest.getByRole('button', { name: 'Show source diff' })).toHaveAttribute(

@@ -33,8 +33,15 @@ export function ReadableChange({ change }: { change: Change }) {
         <ul className="readable-change__fields" aria-label="Fields">
           {change.fields.map((field) => (
             <li key={field.field}>
-              <span className="readable-change__name">{field.field}</span> <del>{field.from}</del> →{' '}
-              <ins>{field.to}</ins>
+              <span className="readable-change__name">{field.field}</span>{' '}
+              {field.from === '' ? (
+                // A field the item starts with: its value, not a move.
+                <span>{field.to}</span>
+              ) : (
+                <>
+                  <del>{field.from}</del> → <ins>{field.to}</ins>
+                </>
+              )}
             </li>
           ))}
         </ul>

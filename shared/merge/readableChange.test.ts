@@ -24,6 +24,15 @@ describe('readable changes, as terminal lines', () => {
       ['priority should → must · status draft → approved'],
     ],
     [
+      'a requirement added lists the priority and status it starts with',
+      readableRequirement('', requirement('#REQ-3 priority=should status=draft', 'Guests pay.', '', given)),
+      [
+        'priority should · status draft',
+        'text: {+Guests pay.+}',
+        '+ criterion Given a guest, when they pay, then no account is created.',
+      ],
+    ],
+    [
       'a requirement whose statement changed by a word',
       readableRequirement(
         requirement('#REQ-3', 'Guests pay without an account.', '', given),
@@ -53,7 +62,11 @@ describe('readable changes, as terminal lines', () => {
     [
       'a requirement added: its text and criteria',
       readableRequirement('', requirement('#REQ-9 priority=must', 'Guests pay.', '', given)),
-      ['text: {+Guests pay.+}', '+ criterion Given a guest, when they pay, then no account is created.'],
+      [
+        'priority must',
+        'text: {+Guests pay.+}',
+        '+ criterion Given a guest, when they pay, then no account is created.',
+      ],
     ],
     [
       'a roadmap item moved lane and score',

@@ -140,7 +140,13 @@ export function readableRequirement(before: string, after: string): ReadableChan
   const [old, now] = [requirementParts(before), requirementParts(after)];
   const [oldFields, newFields] = [attributeValues(old.attributes), attributeValues(now.attributes)];
   for (const name of [...new Set([...Object.keys(oldFields), ...Object.keys(newFields)])]) {
-    if (before === '' || after === '') break;
+    if (after === '') break;
+    // An added requirement lists the fields it starts with ("priority must"), not as a move.
+    if (before === '') {
+      const to = showValue(newFields[name]);
+      if (name !== 'key' && to !== showValue(undefined)) change.fields.push({ field: name, from: '', to });
+      continue;
+    }
     const [from, to] = [showValue(oldFields[name]), showValue(newFields[name])];
     if (from !== to) change.fields.push({ field: name, from, to });
   }
@@ -220,7 +226,13 @@ export function readableText(before: string, after: string): ReadableChange {
 export function readableLines(change: ReadableChange): string[] {
   const lines: string[] = [];
   if (change.fields.length > 0)
-    lines.push(change.fields.map((field) => `${field.field} ${field.from} → ${field.to}`).join(' · '));
+    lines.push(
+      change.fields
+        .map((field) =>
+          field.from === '' ? `${field.field} ${field.to}` : `${field.field} ${field.from} → ${field.to}`,
+        )
+        .join(' · '),
+    );
   for (const text of change.texts) {
     const words = text.words
       .map((run) =>
