@@ -24,6 +24,8 @@ const frontMatters: [string, string][] = [
   ['block list', 'implements:\n  - REQ-1\n'],
   ['duplicate key', 'key: A-1\nkey: A-2\n'],
   ['proto key', '__proto__: x\n'],
+  ['keys YAML reads as null or booleans', 'null: \nNULL: 1\nTrue: 2\nfalse: 3\n'],
+  ['a key written ~', '~: x\n'],
   ['anchor', 'a: &x 1\nb: *x\n'],
   ['flow map', 'rice: {reach: 1}\n'],
   ['quoted list item', "implements: ['REQ-1']\n"],

@@ -53,6 +53,8 @@ export function parsePlainFrontMatter(yaml: string): Record<string, unknown> | u
     if (!field) return undefined;
     const name = field[1]!;
     if (name === '__proto__' || Object.prototype.hasOwnProperty.call(data, name)) return undefined;
+    // YAML reads such a key as null or a boolean, which becomes '' or 'true' as a property name.
+    if (nullPattern.test(name) || truePattern.test(name) || falsePattern.test(name)) return undefined;
     const value = parseValue(field[2] ?? '');
     if (value === undefined) return undefined;
     data[name] = value.value;
