@@ -156,6 +156,24 @@ test.describe('the sample', () => {
     await expect(app.page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('Releases / REL-1');
   });
 
+  test('a release note typed on an item page is saved without leaving the field: a reload keeps it', async ({
+    app,
+    workspaceDir,
+  }) => {
+    await app.goto('#/roadmap/RM-1');
+    const note = app.page.getByRole('textbox', { name: 'Release note' });
+    await note.fill('Pay as a guest, no account needed.');
+    await expect
+      .poll(
+        async () => JSON.parse(await fs.readFile(path.join(workspaceDir, 'roadmap.json'), 'utf8')).items[0],
+      )
+      .toMatchObject({ key: 'RM-1', releaseNote: 'Pay as a guest, no account needed.' });
+    await app.page.reload();
+    await expect(app.page.getByRole('textbox', { name: 'Release note' })).toHaveValue(
+      'Pay as a guest, no account needed.',
+    );
+  });
+
   test('a release page: readiness, items, notes for customers and the team, export', async ({ app }) => {
     await app.navigator.getByRole('link', { name: 'Releases' }).click();
     await app.page.getByRole('link', { name: /REL-2/ }).click();

@@ -1,5 +1,12 @@
-/** A text field that keeps the user's draft and commits it on blur or Enter, never per keystroke. */
+/**
+ * A text field that keeps the user's draft and commits it on blur or Enter, never per keystroke; a
+ * multi-line draft (a description, a release note: no Enter to commit) also commits a moment after the
+ * typing stops and when the page is hidden, so a reload or a closed tab does not lose it.
+ */
 import { useEffect, useRef, useState } from 'react';
+
+/** How long a multi-line draft waits after the last key before it is saved. */
+const idleCommitMs = 800;
 
 interface CommitFieldProps {
   id?: string;
@@ -38,6 +45,19 @@ export function CommitField({
     setProblem(message);
     if (message === undefined && draft !== value) onCommit(draft);
   }
+  const pending = useRef(commit);
+  pending.current = commit;
+
+  useEffect(() => {
+    if (!multiline || draft === value) return;
+    const timer = window.setTimeout(() => pending.current(), idleCommitMs);
+    const hide = () => pending.current();
+    window.addEventListener('pagehide', hide);
+    return () => {
+      window.clearTimeout(timer);
+      window.removeEventListener('pagehide', hide);
+    };
+  }, [multiline, draft, value]);
 
   const common = {
     'aria-label': label,
