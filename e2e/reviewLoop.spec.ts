@@ -143,18 +143,7 @@ Which study says so?
   await expect(marked).toHaveText(['Forced registration']);
   const comments = new CommentsModel(app.page);
   await comments.open();
-  const thread = comments.thread(/Forced registration/);
-  await thread.getByRole('button', { name: 'Resolve' }).click();
-  // Without a name from git, Resolve first asks who is resolving; the name typed there resolves.
-  const name = thread.getByRole('textbox', { name: 'Your name' });
-  await expect
-    .poll(async () => (await name.isVisible()) || !(await thread.isVisible()), { timeout: 7000 })
-    .toBe(true);
-  if (await name.isVisible()) {
-    await name.fill('Dana PM');
-    await thread.getByRole('button', { name: 'Resolve' }).click();
-  }
-  await expect(thread).toBeHidden();
+  await comments.resolve(/Forced registration/, 'Dana PM');
   await expect(marked).toHaveCount(0);
   // Marking is a view: nothing of it is saved into the spec.
   expect(await fs.readFile(path.join(workspaceDir, 'specs/guest-checkout.md'), 'utf8')).not.toContain(

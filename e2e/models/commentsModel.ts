@@ -22,6 +22,24 @@ export class CommentsModel {
     await expect(this.panel).toBeVisible();
   }
 
+  /**
+   * Resolves a thread. Without a name from git (a fresh machine, CI), Resolve first asks who is
+   * resolving; the name typed there resolves it.
+   */
+  async resolve(anchor: string | RegExp, name: string): Promise<void> {
+    const thread = this.thread(anchor);
+    await thread.getByRole('button', { name: 'Resolve' }).click();
+    const asked = thread.getByRole('textbox', { name: 'Your name' });
+    await expect
+      .poll(async () => (await asked.isVisible()) || !(await thread.isVisible()), { timeout: 7000 })
+      .toBe(true);
+    if (await asked.isVisible()) {
+      await asked.fill(name);
+      await thread.getByRole('button', { name: 'Resolve' }).click();
+    }
+    await expect(thread).toBeHidden();
+  }
+
   /** Types who is writing into the form's name field, asking for it when a name is already shown. */
   async sayWho(scope: Locator, name: string): Promise<void> {
     const field = scope.getByRole('textbox', { name: 'Your name' });
