@@ -40,11 +40,16 @@ test('a file deleted while open keeps its text, marked deleted, and is not recre
   await app.clickEndOf('Keep guest orders as easy to support');
   await app.page.keyboard.type(' Typed before the delete.');
   await app.waitSaved();
+  const listed = app.page.getByRole('link', { name: /^Guest checkout\s*SPEC-1/ });
+  await expect(listed).toHaveCount(1);
   await fs.rm(file);
   await expect(app.saveState).toHaveText('Deleted on disk');
   await expect(app.page.getByRole('alert').filter({ hasText: 'deleted' })).toHaveText(
     'This file was deleted or moved on disk. Your text is kept here.',
   );
+  await expect(app.editor).toContainText('Typed before the delete.');
+  // The lists forget the file (the last save's summary does not bring it back); the editor keeps it.
+  await expect(listed).toHaveCount(0);
   await expect(app.editor).toContainText('Typed before the delete.');
   // The next autosave is refused by the server as deleted: the state and the message stay.
   const refused = app.page.waitForResponse((response) => response.url().includes('saveDocument'));

@@ -47,7 +47,12 @@ export function App({ api, connection }: { api: SpecbenchApi; connection?: Conne
   useEffect(() => pageActions.connect(api, document), [api, pageActions]);
   const { route: hashRoute, navigate, replace } = useHashRoute();
   const workspaceName = workspace.info?.name;
-  const lookups = { ...workspace, renames: knownRenames(workspaceName, git.status?.files) };
+  const documents = useMemo(() => new DocumentSessions(api), [api]);
+  const lookups = {
+    ...workspace,
+    renames: knownRenames(workspaceName, git.status?.files),
+    open: documents.openKey,
+  };
   // A key link is shown as the page it leads to now, and keeps its key in the address bar.
   const route =
     workspace.status === 'ready'
@@ -75,7 +80,6 @@ export function App({ api, connection }: { api: SpecbenchApi; connection?: Conne
     setExportPath(path);
     setDialog('export');
   }, []);
-  const documents = useMemo(() => new DocumentSessions(api), [api]);
   const undoNotice = useUndoNotice(documents);
   const refreshWorkspace = workspace.refresh;
   // Back after a disconnect: what changed meanwhile is read again, and edits that waited are saved.

@@ -36,6 +36,8 @@ export interface SessionHost {
   /** `updatedFiles`: other documents whose links to it were rewritten. */
   renamed(session: DocumentSession, from: string, to: string, updatedFiles: string[]): void;
   gone(session: DocumentSession, path: string, trashedTo: string): void;
+  /** The file is no longer on disk (deleted or moved outside the app); the editor keeps the text. */
+  missing(path: string): void;
 }
 
 /** Everything the editor page renders, replaced (never mutated) when any of it changes. */
@@ -405,7 +407,10 @@ export class DocumentSession {
     const result = await this.api.readDocument({ path }).catch(() => undefined);
     if (result?.ok) {
       this.dispatch({ type: 'diskRead', generation, theirs: { text: result.text, version: result.version } });
-    } else this.dispatch({ type: 'diskMissing', generation });
+    } else {
+      this.host.missing(path);
+      this.dispatch({ type: 'diskMissing', generation });
+    }
   }
 
   private async changeFile(generation: number, path: string, request: FileRequest): Promise<void> {

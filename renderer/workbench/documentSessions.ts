@@ -78,6 +78,13 @@ export class DocumentSessions implements SessionHost {
     return this.current;
   }
 
+  /** The key and path of the document open now, once its text is read (key links lead back to it). */
+  get openKey(): { key: string; path: string } | undefined {
+    const open = this.open;
+    const key = open && keyOf(open);
+    return open && key ? { key, path: open.path } : undefined;
+  }
+
   /** The session now open, if any (for commands that act on "this document"). */
   get open(): DocumentSession | undefined {
     return this.current && !this.current.isClosed ? this.current : undefined;
@@ -222,6 +229,11 @@ export class DocumentSessions implements SessionHost {
       }
     }
     void this.host?.update({ paths: [from, to, ...updatedFiles] });
+  }
+
+  missing(path: string): void {
+    // The summary of the last save would bring the deleted file back into the lists.
+    this.forgetRefresh(path);
   }
 
   gone(session: DocumentSession, path: string, trashedTo: string): void {

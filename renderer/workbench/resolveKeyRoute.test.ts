@@ -48,6 +48,28 @@ describe('resolveKeyRoute', () => {
   it.each(cases)('%s (%s)', (hash, view, expected) => {
     expect(resolveKeyRoute(parseRoute(hash), lookups, view)).toEqual(expected);
   });
+
+  // The open spec's file was deleted on disk: the index forgot SPEC-7, the editor still holds its text.
+  it('leads a key the index no longer has to the editor that holds it', () => {
+    const open = { key: 'SPEC-7', path: 'specs/deleted.md' };
+    expect(resolveKeyRoute(parseRoute('#/SPEC-7'), { ...lookups, open }, 'editor')).toEqual({
+      name: 'doc',
+      path: 'specs/deleted.md',
+    });
+    expect(resolveKeyRoute(parseRoute('#/SPEC-7#Problem'), { ...lookups, open }, 'editor')).toEqual({
+      name: 'doc',
+      path: 'specs/deleted.md',
+      anchor: 'Problem',
+    });
+    expect(resolveKeyRoute(parseRoute('#/SPEC-8'), { ...lookups, open }, 'editor')).toEqual({
+      name: 'unknownKey',
+      key: 'SPEC-8',
+    });
+    // While the index has the key, it decides (the open editor may be an older copy at another path).
+    expect(
+      resolveKeyRoute(parseRoute('#/SPEC-1'), { ...lookups, open: { key: 'SPEC-1', path: 'x.md' } }, 'editor'),
+    ).toEqual({ name: 'doc', path: 'specs/checkout-renamed.md' });
+  });
 });
 
 describe('keyAddress', () => {

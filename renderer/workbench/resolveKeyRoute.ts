@@ -14,6 +14,11 @@ export interface KeyLookups {
   roadmapByKey: ReadonlyMap<string, RoadmapItem>;
   /** Renames known here (this browser's, and git's uncommitted ones): old path → new path. */
   renames?: ReadonlyMap<string, string>;
+  /**
+   * The document open in the editor, by its key: once its file is deleted on disk the index forgets
+   * the key, while the editor still holds the text, so the link keeps leading to that editor.
+   */
+  open?: { key: string; path: string } | undefined;
 }
 
 /** Any other route is returned as it is; pure, so every case is unit-tested. */
@@ -33,6 +38,8 @@ export function resolveKeyRoute(route: Route, lookups: KeyLookups, storyView: St
   }
   if (lookups.requirementOwner.has(key)) return requirementRoute(lookups, key);
   if (lookups.roadmapByKey.has(key)) return { name: 'roadmapItem', key };
+  const open = lookups.open;
+  if (open?.key === key) return anchor ? { name: 'doc', path: open.path, anchor } : { name: 'doc', path: open.path };
   return { name: 'unknownKey', key };
 }
 
