@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import { expect, screenshot, test } from './specbenchTest.js';
 
 test('exports the open spec as one HTML file holding its requirement keys', async ({ app }) => {
@@ -27,6 +28,29 @@ test('exports the open spec as one HTML file holding its requirement keys', asyn
 
   await app.page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+});
+
+test('an export says which document has characters its fonts lack, as the CLI does', async ({
+  app,
+  workspaceDir,
+}) => {
+  const file = path.join(workspaceDir, 'specs', 'guest-checkout.md');
+  const text = await fs.readFile(file, 'utf8');
+  await fs.writeFile(file, text.replace('## Problem', '## Problem\n\n顧客は登録せずに購入できます。'));
+  await app.goto('#/doc/specs/guest-checkout.md');
+  await expect(app.editor).toContainText('顧客は登録せずに購入できます。');
+  await app.page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = app.page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('radio', { name: 'HTML (one file)' }).check();
+  const download = app.page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await download;
+  const warnings = dialog.getByRole('note', { name: 'Export warnings' });
+  await expect(warnings).toContainText('One thing to check in it:');
+  await expect(warnings.getByRole('listitem')).toHaveText([
+    /^SPEC-1 \(specs\/guest-checkout\.md\) has characters the export's fonts do not cover \(顧 客 /,
+  ]);
+  await screenshot(app.page, 'export-warnings');
 });
 
 test('the palette opens the dialog, and Cancel stops a PDF export without a download', async ({ app }) => {

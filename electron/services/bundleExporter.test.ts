@@ -16,6 +16,16 @@ let service: WorkspaceService;
 beforeEach(async () => {
   base = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-exporter-'));
   await fs.cp(sample, path.join(base, 'acme-checkout'), { recursive: true });
+  await open();
+});
+
+/** The workspace read again, after a test changed its files. */
+async function reopen(): Promise<void> {
+  await workspace.close();
+  await open();
+}
+
+async function open(): Promise<void> {
   const opened = await Workspace.open(path.join(base, 'acme-checkout'), {
     write: false,
     watch: false,
@@ -24,7 +34,7 @@ beforeEach(async () => {
   if (!opened.ok) throw new Error(opened.message);
   workspace = opened.workspace;
   service = new WorkspaceService(workspace);
-});
+}
 afterEach(async () => {
   await workspace.close();
   await fs.rm(base, { recursive: true, force: true });
@@ -75,6 +85,19 @@ describe('exportBundle over the service', () => {
       sizeMatches: true,
       keys: ['REQ-1', 'REQ-2', 'REQ-3', 'REQ-4'],
       leftover: [],
+    });
+  });
+
+  it('says which document has characters the embedded fonts lack, as the CLI does', async () => {
+    const file = path.join(base, 'acme-checkout', 'specs', 'guest-checkout.md');
+    const text = await fs.readFile(file, 'utf8');
+    await fs.writeFile(file, text.replace('## Problem', '## Problem\n\n顧客は登録せずに購入できます。'));
+    await reopen();
+    const result = await call({ exportId: 'cjk', specs: ['SPEC-1'], format: 'html', include: [] });
+    const plain = await call({ exportId: 'plain', specs: ['SPEC-2'], format: 'html', include: [] });
+    expect({ cjk: result.warnings, plain: plain.warnings }).toEqual({
+      cjk: [expect.stringMatching(/^SPEC-1 \(specs\/guest-checkout\.md\) has characters the export's fonts do not cover \(顧 客 /)],
+      plain: undefined,
     });
   });
 

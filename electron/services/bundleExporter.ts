@@ -120,6 +120,7 @@ export class BundleExporter {
         mediaType: mediaTypes[input.format],
         base64: data.toString('base64'),
         bytes: data.byteLength,
+        ...(result.warnings ? { warnings: result.warnings.map((line) => line.split(folder).join('')) } : {}),
       };
     } finally {
       await fs.rm(folder, { recursive: true, force: true });

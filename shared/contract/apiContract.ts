@@ -219,6 +219,8 @@ export interface ExportedFile {
   mediaType: string;
   base64: string;
   bytes: number;
+  /** What came out otherwise than asked (characters no embedded font has, no page numbers), one line each. */
+  warnings?: string[];
 }
 
 /** How far a running export is: `step` is in words for people ("Printing pages — pass 2"). */

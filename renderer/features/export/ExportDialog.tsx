@@ -275,6 +275,7 @@ function ExportForm({ api, workspace, initialDocument, onClose }: Omit<ExportDia
           </span>
         )}
       </div>
+      {phase.name === 'done' && phase.file.warnings && <ExportWarnings lines={phase.file.warnings} />}
       {phase.name === 'choosing' && phase.error && (
         <p role="alert" className="export-dialog__error">
           {phase.error}
@@ -289,5 +290,19 @@ function ExportForm({ api, workspace, initialDocument, onClose }: Omit<ExportDia
         </button>
       </div>
     </form>
+  );
+}
+
+/** What came out otherwise than asked: the file is written, and the PM knows what to check in it. */
+function ExportWarnings({ lines }: { lines: string[] }) {
+  return (
+    <div className="banner banner--warning export-dialog__warnings" role="note" aria-label="Export warnings">
+      <p>{lines.length === 1 ? 'One thing to check in it:' : `${lines.length} things to check in it:`}</p>
+      <ul>
+        {lines.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
