@@ -96,7 +96,11 @@ describe('exportBundle over the service', () => {
     const result = await call({ exportId: 'cjk', specs: ['SPEC-1'], format: 'html', include: [] });
     const plain = await call({ exportId: 'plain', specs: ['SPEC-2'], format: 'html', include: [] });
     expect({ cjk: result.warnings, plain: plain.warnings }).toEqual({
-      cjk: [expect.stringMatching(/^SPEC-1 \(specs\/guest-checkout\.md\) has characters the export's fonts do not cover \(顧 客 /)],
+      cjk: [
+        expect.stringMatching(
+          /^SPEC-1 \(specs\/guest-checkout\.md\) has characters the export's fonts do not cover \(顧 客 /,
+        ),
+      ],
       plain: undefined,
     });
   });

@@ -67,7 +67,11 @@ describe('resolveKeyRoute', () => {
     });
     // While the index has the key, it decides (the open editor may be an older copy at another path).
     expect(
-      resolveKeyRoute(parseRoute('#/SPEC-1'), { ...lookups, open: { key: 'SPEC-1', path: 'x.md' } }, 'editor'),
+      resolveKeyRoute(
+        parseRoute('#/SPEC-1'),
+        { ...lookups, open: { key: 'SPEC-1', path: 'x.md' } },
+        'editor',
+      ),
     ).toEqual({ name: 'doc', path: 'specs/checkout-renamed.md' });
   });
 });

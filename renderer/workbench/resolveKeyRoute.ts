@@ -39,7 +39,8 @@ export function resolveKeyRoute(route: Route, lookups: KeyLookups, storyView: St
   if (lookups.requirementOwner.has(key)) return requirementRoute(lookups, key);
   if (lookups.roadmapByKey.has(key)) return { name: 'roadmapItem', key };
   const open = lookups.open;
-  if (open?.key === key) return anchor ? { name: 'doc', path: open.path, anchor } : { name: 'doc', path: open.path };
+  if (open?.key === key)
+    return anchor ? { name: 'doc', path: open.path, anchor } : { name: 'doc', path: open.path };
   return { name: 'unknownKey', key };
 }
 
