@@ -98,7 +98,8 @@ export class DocumentOperations {
       ...fields,
       templates: this.options.templates,
       prefixes: this.options.settings().prefixes,
-      keys: [...indexes.index.keys(), ...(await this.retired())],
+      // A key some link still names (its document deleted long ago) is not given again either.
+      keys: [...indexes.index.keys(), ...indexes.index.linkedKeys(), ...(await this.retired())],
     });
     if (!created.ok) return created;
     indexes.reindex(created.path, created.text, created.version);

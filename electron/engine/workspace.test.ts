@@ -276,6 +276,14 @@ describe('Workspace changes', () => {
     ]);
   });
 
+  it('never gives a new document a key that a link still names, though its file is long gone', async () => {
+    // FAQ-2 was deleted outside the app (no trash); the spec still says "See [[FAQ-2]]".
+    const { ['faqs/guest.md']: _deleted, ...rest } = sample;
+    const workspace = await open(await writeWorkspace(rest));
+    const created = await workspace.createDocument('faq', 'Guest FAQ');
+    expect(created).toEqual({ ok: true, path: 'faqs/guest-faq.md', key: 'FAQ-3' });
+  });
+
   it('puts a trashed document back, beside a file that took its name meanwhile', async () => {
     const root = await writeWorkspace();
     const workspace = await open(root);

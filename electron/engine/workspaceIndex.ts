@@ -143,6 +143,12 @@ export class WorkspaceIndex {
     return new Set([...this.byKey.keys(), ...this.requirementsByKey.keys()]).values();
   }
 
+  /** Every key some link names, defined or not (a link to a deleted document still names its key). */
+  linkedKeys(): IterableIterator<string> {
+    this.buildLinks();
+    return this.incomingByKey.keys();
+  }
+
   /** Links made by `key` (a document or requirement) and links pointing at it, each by path then line. */
   links(key: string): { outgoing: Link[]; incoming: Link[] } {
     this.buildLinks();

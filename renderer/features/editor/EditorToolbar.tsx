@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { insertRequirement } from './editorCommands.js';
 import { useEditorPageActions } from './useEditorPageActions.js';
+import { takenRequirementKeys } from '../../workbench/takenKeys.js';
 
 // Two chain links, drawn rather than an emoji, so it looks the same whatever fonts the machine has.
 const linkIcon = (
@@ -100,7 +101,7 @@ export function EditorToolbar({
             type="button"
             className="primary"
             onMouseDown={(event) => event.preventDefault()}
-            onClick={() => insertRequirement(editor, prefix, workspace.requirementOwner.keys())}
+            onClick={() => insertRequirement(editor, prefix, takenRequirementKeys(workspace))}
           >
             Insert requirement
           </button>

@@ -4,6 +4,7 @@ import { useCallback, useRef } from 'react';
 import { usePageActions, type PageActionProvider } from '../../workbench/pageActions.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { insertRequirement } from './editorCommands.js';
+import { takenRequirementKeys } from '../../workbench/takenKeys.js';
 
 export function useEditorPageActions(editor: Editor, workspace: WorkspaceState, requirements: boolean): void {
   // The workspace changes on every refresh; the offer reads the latest without re-registering.
@@ -18,7 +19,7 @@ export function useEditorPageActions(editor: Editor, workspace: WorkspaceState, 
               run: () => {
                 const current = workspaceRef.current;
                 const prefix = current.info?.settings.prefixes.requirement ?? 'REQ';
-                insertRequirement(editor, prefix, current.requirementOwner.keys());
+                insertRequirement(editor, prefix, takenRequirementKeys(current));
               },
             },
           ]

@@ -10,6 +10,7 @@ import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { popupPlacement } from './popupPlacement.js';
 import { blockCommands, filterBlockCommands, insertRequirement } from './editorCommands.js';
 import { findTrigger, headingQuery, matchingHeadings, type SuggestionTrigger } from './suggestionTrigger.js';
+import { takenRequirementKeys } from '../../workbench/takenKeys.js';
 
 interface Item {
   id: string;
@@ -108,7 +109,7 @@ export function useSuggestion(
         title: 'Requirement',
         keywords: 'requirement req must should',
         run: (instance: Editor) =>
-          insertRequirement(instance, prefix, workspaceRef.current.requirementOwner.keys()),
+          insertRequirement(instance, prefix, takenRequirementKeys(workspaceRef.current)),
       };
       // Requirements belong in specs: a story's or an FAQ's slash menu does not offer one.
       const inSpec = workspaceRef.current.byPath.get(documentPath)?.type === 'spec';
