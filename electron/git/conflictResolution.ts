@@ -91,7 +91,9 @@ async function mergeConflict(place: RepositoryPlace, file: string): Promise<Merg
     view.binary = true;
     return whole;
   }
-  const outcome = mergeWithFallback({ path: file, base, ours, theirs: other });
+  // Block by block from git's own stages, whatever git left in the file (its line markers when the
+  // driver is not installed, which may cut across blocks): a key both sides added is one choice here.
+  const outcome = mergeWithFallback({ path: file, base, ours, theirs: other, keyClashes: 'conflict' });
   if (outcome.fallback) view.fallback = outcome.fallback;
   view.parts = outcome.parts.map((part): ResolverPart =>
     part.kind === 'clean'
@@ -194,7 +196,8 @@ export async function resolveConflict(
   const conflicts = view.parts.filter((part) => part.kind === 'conflict');
   if (conflicts.length !== choices.length) return stale;
   for (const [index, part] of conflicts.entries()) {
-    if (choices[index] === 'both' && part.kind === 'conflict' && !canKeepBoth(file, part.what)) {
+    const blockwise = canKeepBoth(file, part.what) && view.fallback === undefined;
+    if (choices[index] === 'both' && part.kind === 'conflict' && !blockwise) {
       return { ok: false, error: 'failed', message: `${part.what} cannot keep both sides: choose one.` };
     }
   }

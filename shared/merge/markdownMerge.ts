@@ -85,12 +85,21 @@ function joinSegments(segments: readonly Segment[]): string {
     .join('');
 }
 
+/** What to do with a requirement key both sides added with different text. */
+export interface KeyClashOptions {
+  /** The resolver: offer the two copies as one conflict (Keep mine, Take theirs, Keep both). */
+  asConflict?: boolean;
+  /** The driver: both copies are kept (a duplicate key `check` reports); told once per key. */
+  onDuplicate?: (key: string) => void;
+}
+
 /** Merges the bodies of three versions of a document (LF line endings). */
 export function mergeBody(
   base: string,
   ours: string,
   theirs: string,
   splitBlocks: BlockSplitter,
+  clashes: KeyClashOptions = {},
 ): MergePart[] {
   if (ours === theirs || theirs === base) return [clean(ours)];
   if (ours === base) return [clean(theirs)];
@@ -114,7 +123,18 @@ export function mergeBody(
     if (!inBase) {
       // Added on both sides: one block when they agree, else both (a duplicate key `check` reports).
       const other = from === 'ours' ? inTheirs : inOurs;
-      if (emitted.has(id) && other?.content === segment.content) return;
+      const clash = other !== undefined && other.content !== segment.content;
+      if (emitted.has(id) && (!clash || clashes.asConflict)) return;
+      if (clash && !emitted.has(id)) {
+        if (clashes.asConflict) {
+          emitted.add(id);
+          const what = segment.requirement;
+          const [mine, their] = [inOurs!.content, inTheirs!.content];
+          out.push({ part: { kind: 'conflict', what, base: '', ours: mine, theirs: their }, separator });
+          return;
+        }
+        clashes.onDuplicate?.(segment.requirement);
+      }
       emitted.add(id);
       out.push({ part: clean(segment.content), separator });
       return;
@@ -291,7 +311,11 @@ export interface MarkdownSides {
 }
 
 /** Merges three versions of a Markdown file (any line endings, BOM, front matter). */
-export function mergeMarkdown(sides: MarkdownSides, splitBlocks: BlockSplitter): MergePart[] {
+export function mergeMarkdown(
+  sides: MarkdownSides,
+  splitBlocks: BlockSplitter,
+  clashes: KeyClashOptions = {},
+): MergePart[] {
   const { base, ours, theirs } = sides;
   if (ours === theirs || theirs === base) return [clean(ours)];
   if (ours === base) return [clean(theirs)];
@@ -306,7 +330,7 @@ export function mergeMarkdown(sides: MarkdownSides, splitBlocks: BlockSplitter):
   for (const part of mergeFrontMatter(b!.frontMatter?.raw, o!.frontMatter?.raw, t!.frontMatter?.raw)) {
     pushPart(parts, part);
   }
-  for (const part of mergeBody(b!.body, o!.body, t!.body, splitBlocks)) pushPart(parts, part);
+  for (const part of mergeBody(b!.body, o!.body, t!.body, splitBlocks, clashes)) pushPart(parts, part);
   return crlf ? parts.map(toCrlf) : parts;
 }
 

@@ -19,6 +19,11 @@ export interface FileVersions {
   theirs: string;
   /** Replaying a commit in a rebase: "theirs" is then the side not shared yet. */
   rebasing?: boolean;
+  /**
+   * A requirement key both sides added with different text: kept twice (the driver, which names the
+   * keys in `duplicateKeys`), or one conflict to choose from (the in-app resolver).
+   */
+  keyClashes?: 'keep-both' | 'conflict';
 }
 
 export function isMarkdownPath(path: string): boolean {
@@ -38,7 +43,12 @@ export function mergeFileVersions(versions: FileVersions, splitBlocks: BlockSpli
     if (largest > largestBlockMerge) {
       return { parts: mergeLines(base, ours, theirs), fallback: 'larger than 2 MB: merged line by line' };
     }
-    return { parts: mergeMarkdown({ base, ours, theirs }, splitBlocks) };
+    const duplicateKeys: string[] = [];
+    const parts = mergeMarkdown({ base, ours, theirs }, splitBlocks, {
+      asConflict: versions.keyClashes === 'conflict',
+      onDuplicate: (key) => duplicateKeys.push(key),
+    });
+    return duplicateKeys.length > 0 ? { parts, duplicateKeys } : { parts };
   }
   if (isRoadmapPath(path)) {
     const notes: string[] = [];

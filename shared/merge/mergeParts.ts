@@ -26,6 +26,8 @@ export interface MergeOutcome {
   fallback?: string;
   /** What the merge did that neither side wrote (an item both added under one key, renumbered). */
   notes?: string[];
+  /** Requirement keys both sides added with different text, now defined twice in the merged file. */
+  duplicateKeys?: string[];
 }
 
 export function conflictCount(parts: readonly MergePart[]): number {

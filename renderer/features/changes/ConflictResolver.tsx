@@ -44,7 +44,8 @@ export function ConflictResolver({ api, path, onResolved, navigate }: ConflictRe
       if (!result.ok) return setView(result.message);
       const conflicts = result.conflict.parts.filter((part): part is Conflict => part.kind === 'conflict');
       setView(result.conflict);
-      setChoices(conflicts.length > 0 ? conflicts.map(() => undefined) : [undefined]);
+      const whole = result.conflict.deletedBy !== undefined || result.conflict.binary === true;
+      setChoices(whole ? [undefined] : conflicts.map(() => undefined));
       setEdits(conflicts.map((part) => editableText(part.mine, part.theirs).body));
     });
     return () => {
@@ -55,7 +56,7 @@ export function ConflictResolver({ api, path, onResolved, navigate }: ConflictRe
   if (view === undefined) return <p className="muted">Reading {path}…</p>;
   if (typeof view === 'string') return <p className="inline-error">{view}</p>;
   const conflicts = view.parts.filter((part): part is Conflict => part.kind === 'conflict');
-  const whole = view.deletedBy !== undefined || view.binary === true || conflicts.length === 0;
+  const whole = view.deletedBy !== undefined || view.binary === true;
   const choose = (index: number, choice: Choice) =>
     setChoices((current) => current.map((existing, at) => (at === index ? choice : existing)));
 
@@ -75,11 +76,18 @@ export function ConflictResolver({ api, path, onResolved, navigate }: ConflictRe
   };
 
   const sideNames = { mine: view.mineLabel, theirs: view.theirsLabel };
+  // Merged line by line (the blocks could not be read): each hunk is text side by side, one side or an edit.
+  const blockwise = (what: string) => canKeepBoth(path, what) && view.fallback === undefined;
   return (
     <div className="resolver" role="region" aria-label={`Resolve ${path}`}>
       {view.fallback && <p className="muted">{view.fallback}</p>}
       {whole ? (
         <WholeFileChoice view={view} choice={choices[0]} onChoose={(choice) => choose(0, choice)} />
+      ) : conflicts.length === 0 ? (
+        <p>
+          git could not merge this file line by line, but block by block nothing conflicts: both sides’
+          changes are kept. Save it to mark it resolved.
+        </p>
       ) : (
         conflicts.map((part, index) => (
           <section key={index} className="resolver__block" aria-label={`Conflict in ${part.what}`}>
@@ -92,13 +100,13 @@ export function ConflictResolver({ api, path, onResolved, navigate }: ConflictRe
                   text={part[side]}
                   chosen={choices[index] === side}
                   // A body block reads as the editor shows it; a field or roadmap JSON as its text.
-                  {...(canKeepBoth(path, part.what) ? { markdown: { path, navigate } } : {})}
+                  {...(blockwise(part.what) ? { markdown: { path, navigate } } : {})}
                 />
               ))}
             </div>
             <div className="resolver__choices" role="radiogroup" aria-label={`Choice for ${part.what}`}>
               {(['mine', 'theirs', 'both', 'edit'] as const)
-                .filter((choice) => choice !== 'both' || canKeepBoth(path, part.what))
+                .filter((choice) => choice !== 'both' || blockwise(part.what))
                 .map((choice) => (
                   <label key={choice} className="resolver__choice">
                     <input
