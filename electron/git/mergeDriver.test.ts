@@ -1,4 +1,5 @@
 /** The merge driver under real git: a bare remote, two clones, pull with merge and with rebase. */
+import { spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -173,6 +174,35 @@ describe('specbench merge-driver with real git', () => {
       1,
       `UU ${specPath}\n`,
       expected,
+    ]);
+  });
+
+  it('two branches adding the same new requirement key merge cleanly, and the driver names the duplicate in one line', async () => {
+    const add = (text: string) => (spec: string) =>
+      `${spec}\n:::requirement{#REQ-15 priority=should status=draft}\n${text}\n:::\n`;
+    await edit(one, specPath, add('One: guests can cancel within ten minutes.'));
+    commit(one, 'One: REQ-15');
+    sandbox.git(one, ['push', '-q']);
+    await edit(two, specPath, add('Two: guests can add a gift message.'));
+    commit(two, 'Two: REQ-15');
+    const pulled = spawnSync('git', ['pull', '--no-rebase', '--no-edit'], {
+      cwd: two,
+      env: sandbox.env,
+      encoding: 'utf8',
+    });
+    const lines = (await read(two, specPath))
+      .split('\n')
+      .flatMap((line, index) => (line.startsWith(':::requirement{#REQ-15 ') ? [index + 1] : []));
+    expect([
+      pulled.status,
+      lines.length,
+      pulled.stderr.split('\n').filter((line) => line.startsWith('specbench:')),
+    ]).toEqual([
+      0,
+      2,
+      [
+        `specbench: REQ-15 is now defined twice in ${specPath} (lines ${lines[0]} and ${lines[1]}): both branches added it; open Changes in Specbench and choose "Give the newer one a new key"`,
+      ],
     ]);
   });
 

@@ -74,11 +74,29 @@ export async function runMergeDriver(files: DriverFiles): Promise<DriverResult> 
     eol: oursText.includes('\r\n') ? '\r\n' : '\n',
   });
   if (merged !== oursText) await writeFileAtomic(files.ours, merged);
-  const notes = outcome.notes?.map((note) => `${files.path}: ${note}`).join('; ');
+  const notes = [
+    outcome.notes?.map((note) => `${files.path}: ${note}`).join('; '),
+    ...(outcome.duplicateKeys ?? []).map((key) => duplicateLine(key, files.path, merged)),
+  ]
+    .filter(Boolean)
+    .join('\n');
   if (conflicts === 0) return notes ? { exitCode: 0, message: notes } : { exitCode: 0 };
   const blocks = conflicts === 1 ? '1 block' : `${conflicts} blocks`;
   const how = outcome.fallback ? ` (${outcome.fallback})` : '';
-  return { exitCode: 1, message: `${files.path}: ${blocks} changed on both sides${how}` };
+  const conflicted = `${files.path}: ${blocks} changed on both sides${how}`;
+  return { exitCode: 1, message: notes ? `${conflicted}\n${notes}` : conflicted };
+}
+
+/** One line for a requirement key both branches added: where it now stands twice and what to do. */
+export function duplicateLine(key: string, file: string, merged: string): string {
+  const opening = new RegExp(`^:::requirement\\{#${key}(?=[\\s}])`);
+  const lines = merged.split('\n').flatMap((line, index) => (opening.test(line) ? [index + 1] : []));
+  const where =
+    lines.length > 1 ? ` (lines ${lines.slice(0, -1).join(', ')} and ${lines[lines.length - 1]})` : '';
+  return (
+    `${key} is now defined twice in ${file}${where}: both branches added it; ` +
+    'open Changes in Specbench and choose "Give the newer one a new key"'
+  );
 }
 
 let splitter: ReturnType<typeof codecBlockSplitter> | undefined;

@@ -88,7 +88,7 @@ async function runDriver(
       path: file.replace(/\\/g, '/'),
       ...((await rebaseInProgress(context.cwd)) ? { rebasing: true } : {}),
     });
-    if (result.message) context.stderr.write(`specbench: ${result.message}\n`);
+    for (const line of result.message?.split('\n') ?? []) context.stderr.write(`specbench: ${line}\n`);
     return result.exitCode;
   } catch (error) {
     // Git reads a failed driver as a conflict and keeps %A, which still holds ours.
