@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NameResolver } from '../../shared/model/nameResolver.js';
-import { linkNameFor } from './nameLinkTarget.js';
+import type { DocumentSummary } from '../../shared/contract/documentSummary.js';
+import { linkNameFor, localLinkHash } from './nameLinkTarget.js';
 
 describe('linkNameFor', () => {
   const names = new NameResolver(
@@ -14,5 +15,32 @@ describe('linkNameFor', () => {
   ];
   it.each(cases)('%s', (_name, path, expected) => {
     expect(linkNameFor(names, path, 'Home.md')).toBe(expected);
+  });
+});
+
+describe('localLinkHash', () => {
+  const paths = ['Guide.md', 'docs/Setup Guide.md', 'chart.png'];
+  const workspace = {
+    names: new NameResolver(paths.map((path) => ({ path }))),
+    byPath: new Map(
+      paths
+        .filter((path) => path.endsWith('.md'))
+        .map((path) => [path, { path, title: path } as DocumentSummary] as const),
+    ),
+  };
+  const cases: [string, string, string | undefined][] = [
+    ['a heading of the same note', '#setup-steps', '#/doc/Guide.md?anchor=setup-steps'],
+    [
+      'a heading of another note',
+      'docs/Setup%20Guide.md#limits',
+      '#/doc/docs/Setup%20Guide.md?anchor=limits',
+    ],
+    ['another note, no heading', 'docs/Setup%20Guide.md', '#/doc/docs/Setup%20Guide.md'],
+    ['a web address', 'https://example.com/#top', undefined],
+    ['a file that is not a note', 'chart.png', undefined],
+    ['a note that is not there', 'Nowhere.md#top', undefined],
+  ];
+  it.each(cases)('%s', (_name, href, expected) => {
+    expect(localLinkHash(workspace, href, 'Guide.md')).toBe(expected);
   });
 });

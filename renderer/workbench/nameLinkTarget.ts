@@ -3,7 +3,7 @@
  * resolved by the engine's own rules (NameResolver) against the documents and other files listed.
  */
 import type { DocumentSummary } from '../../shared/contract/documentSummary.js';
-import type { NameLink } from '../../shared/grammar/nameLinkGrammar.js';
+import { localTarget, type NameLink } from '../../shared/grammar/nameLinkGrammar.js';
 import { fileTitle } from '../../shared/model/documentTitle.js';
 import { documentHash } from './route.js';
 import type { WorkspaceState } from './workspaceState.js';
@@ -50,6 +50,22 @@ export function resolveNameLink(
   }
   if (resolution.kind === 'ambiguous') target.candidates = resolution.candidates;
   return target;
+}
+
+/**
+ * Where a Markdown link's destination leads inside the workspace (`#heading`, `other.md#heading`,
+ * `../docs/`): the document's address, at the heading; undefined for a web address or a file that is not a note.
+ */
+export function localLinkHash(
+  workspace: Pick<WorkspaceState, 'names' | 'byPath'>,
+  href: string,
+  fromPath: string,
+): string | undefined {
+  const local = localTarget(href);
+  if (!local) return undefined;
+  const link: Pick<NameLink, 'target' | 'anchor' | 'form'> = { target: local.path, form: 'markdown' };
+  if (local.anchor !== undefined) link.anchor = local.anchor;
+  return resolveNameLink(workspace, link, fromPath).hash;
 }
 
 /** How to write a link to `path` from `fromPath`: its file name when that finds it alone, else its path (without `.md`). */

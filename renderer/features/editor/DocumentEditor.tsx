@@ -5,7 +5,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { ParsedDocument } from '../../../shared/markdown/markdownCodec.js';
 import type { DocumentType } from '../../../shared/model/documentModel.js';
-import { documentHash, historyHash, keyHash } from '../../workbench/route.js';
+import { documentHash, historyHash, keyHash, parseRoute } from '../../workbench/route.js';
+import { localLinkHash } from '../../workbench/nameLinkTarget.js';
 import { storyViewHash } from '../../workbench/storyView.js';
 import { CopyLinkButton } from '../../ui/CopyLinkButton.js';
 import { conflictedPaths, useGitState } from '../../workbench/gitState.js';
@@ -18,7 +19,7 @@ import { moveToBodyStart } from './bodyStart.js';
 import { completenessOf, templateOutline, type Completeness } from './completeness.js';
 import { templateExamplesKey } from './TemplateExamples.js';
 import { sharedCodec } from '../../workbench/sharedCodec.js';
-import { revealRequirement, scrollToAnchor } from './scrollToAnchor.js';
+import { revealAnchor, revealRequirement } from './scrollToAnchor.js';
 import { DocumentMenu } from '../documents/index.js';
 import { ConflictBanner } from './ConflictBanner.js';
 import { MakeSpecButton } from './MakeSpecButton.js';
@@ -138,6 +139,12 @@ function EditorPage({
   );
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const editorRef = useRef<Editor | null>(null);
+  // What a link click in the editor (created once, surviving renames) resolves against now.
+  const workspaceRef = useRef(workspace);
+  workspaceRef.current = workspace;
+  const pathRef = useRef(path);
+  pathRef.current = path;
+  const goRef = useRef<(hash: string) => void>(navigate);
   const suggestion = useSuggestion(editorRef.current, api, workspace, path);
   const suggestionRef = useRef(suggestion);
   suggestionRef.current = suggestion;
@@ -202,11 +209,20 @@ function EditorPage({
           insertImagesAt(files, position);
           return true;
         },
-        // Links never navigate the app from inside the editor; references navigate through their chips.
+        // Links never navigate the window from inside the editor; references navigate through their
+        // chips, and a link into the workspace (`other.md#heading`, `#heading`) through the router.
         handleClickOn: (_view, _pos, _node, _nodePos, event) => {
           const anchor = (event.target as HTMLElement).closest?.('a');
-          if (anchor && !anchor.closest('[data-reference-key], .requirement-header')) event.preventDefault();
-          return false;
+          if (!anchor || anchor.closest('[data-reference-key], .requirement-header, .wiki-link'))
+            return false;
+          event.preventDefault();
+          const hash = localLinkHash(
+            workspaceRef.current,
+            anchor.getAttribute('href') ?? '',
+            pathRef.current,
+          );
+          if (hash) goRef.current(hash);
+          return hash !== undefined;
         },
       },
       onUpdate: ({ editor: instance }) => {
@@ -277,9 +293,12 @@ function EditorPage({
     if (requirement) onSelectRequirement(requirement.key);
   }, [line, fullEntry, editor, onSelectRequirement]);
 
+  // The place a link in this document went to already (`go`), so the new address does not jump again.
+  const revealedHere = useRef<string | undefined>(undefined);
   useEffect(() => {
     if (!anchor || !editor) return;
-    scrollToAnchor(editor.view.dom, anchor);
+    if (revealedHere.current === anchor) return void (revealedHere.current = undefined);
+    return revealAnchor(editor.view, anchor);
   }, [anchor, editor]);
 
   useEffect(() => {
@@ -322,9 +341,23 @@ function EditorPage({
     [setFields, commit],
   );
   // A new value would re-render every node view in the document on each save-state change.
+  // A link to a place in this document glides there (the address may name it already).
+  const go = useCallback(
+    (hash: string) => {
+      const route = parseRoute(hash);
+      const editor = editorRef.current;
+      if (route.name === 'doc' && route.path === path && route.anchor && editor) {
+        revealAnchor(editor.view, route.anchor, true);
+        if (hash !== window.location.hash) revealedHere.current = route.anchor;
+      }
+      navigate(hash);
+    },
+    [navigate, path],
+  );
+  goRef.current = go;
   const pageContext = useMemo(
-    () => ({ path, navigate, onSelectRequirement, commit, api, extensionsFor: createEditorExtensions }),
-    [path, navigate, onSelectRequirement, commit, api],
+    () => ({ path, navigate: go, onSelectRequirement, commit, api, extensionsFor: createEditorExtensions }),
+    [path, go, onSelectRequirement, commit, api],
   );
 
   return (

@@ -111,7 +111,12 @@ export function RawInlineView({ node, editor, updateAttributes }: ReactNodeViewP
       );
     case 'blockId':
       return (
-        <NodeViewWrapper as="span" className="md-block-id" title="Block id: what [[Note#^id]] links to">
+        <NodeViewWrapper
+          as="span"
+          className="md-block-id"
+          title="Block id: what [[Note#^id]] links to"
+          data-block-id={source.trim().replace(/^\^/, '')}
+        >
           {source}
         </NodeViewWrapper>
       );

@@ -5,6 +5,7 @@ import { ReactNodeViewRenderer, type ReactNodeViewProps } from '@tiptap/react';
 import { createElement } from 'react';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import type { EditorView } from '@tiptap/pm/view';
+import { AnchorHighlight } from './AnchorHighlight.js';
 import { displaySource } from './assetPaths.js';
 import { CalloutView } from './CalloutView.js';
 import { codeBlockView, MermaidEditing } from './codeBlockView.js';
@@ -113,5 +114,6 @@ export function createEditorExtensions(
     TemplateExamples.configure({ examples }),
     CommentQuotes.configure({ quotes }),
     TextDirection,
+    AnchorHighlight,
   ];
 }
