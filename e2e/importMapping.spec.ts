@@ -25,7 +25,9 @@ test('a guessed column can be left out, the text cannot, and the choice is remem
   await expect(feedback.importDialog.getByRole('alert')).toHaveText(
     'Import needs the feedback text: choose its column under Columns.',
   );
-  await expect(feedback.importDialog.getByRole('button', { name: /^Import \d/ })).toBeDisabled();
+  await expect(
+    feedback.importDialog.getByRole('button', { name: 'Choose the text column to import' }),
+  ).toBeDisabled();
   await text.selectOption('Message');
   await feedback.importDialog.getByRole('button', { name: 'Import 1 note' }).click();
   await expect(feedback.importDialog).toBeHidden();
@@ -40,4 +42,35 @@ test('a guessed column can be left out, the text cannot, and the choice is remem
   await feedback.chooseCsv('crm-2.csv', Buffer.from(csv));
   await expect(customer).toHaveValue('');
   await expect(text).toHaveValue('Message');
+});
+
+test('an address a row gives that a note cannot keep is marked in the preview and counted in the result', async ({
+  app,
+  workspaceDir,
+}) => {
+  const feedback = new FeedbackModel(app);
+  await feedback.open();
+  const links = [
+    'Message,Link',
+    'Pay later,javascript:alert(1)',
+    'Dark mode,https://support.example.com/t/1',
+    'Invoices,ftp://files.example.com/invoice.pdf',
+    '',
+  ].join('\n');
+  await feedback.chooseCsv('links.csv', Buffer.from(links));
+  const leftOut = '2 addresses left out: they must start with http:// or https:// (lines 2, 4).';
+  await expect(feedback.importDialog.getByRole('status')).toContainText(leftOut);
+  const table = feedback.importDialog.getByRole('table', { name: 'Notes to import' });
+  const url = (quote: string) => table.getByRole('row').filter({ hasText: quote }).getByRole('cell').nth(4);
+  await expect(url('Pay later')).toHaveText(
+    'javascript:alert(1)Left out: it must start with http:// or https://',
+  );
+  await expect(url('Dark mode')).toHaveText('https://support.example.com/t/1');
+  await expect(url('Invoices')).toHaveText(
+    'ftp://files.example.com/invoice.pdfLeft out: it must start with http:// or https://',
+  );
+  await feedback.importDialog.getByRole('button', { name: 'Import 3 notes' }).click();
+  await expect(feedback.status).toHaveText(`Imported 3 notes into feedback/. ${leftOut}`);
+  const invoices = await fs.readFile(path.join(workspaceDir, 'feedback', 'invoices.md'), 'utf8');
+  expect(invoices).not.toMatch(/^url:/m);
 });

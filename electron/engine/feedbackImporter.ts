@@ -7,6 +7,7 @@ import { setFrontMatterFields } from '../../shared/frontMatter/frontMatter.js';
 import { feedbackQuote } from '../../shared/grammar/feedbackQuote.js';
 import { documentFolders, type DocumentEntry } from '../../shared/model/documentModel.js';
 import { nextKey } from '../../shared/model/keys.js';
+import type { RefusedAddress } from '../../shared/import/refusedAddress.js';
 import { escapeBlockStarts, escapeMarkdownText } from '../../shared/markdown/markdownText.js';
 import type { FeedbackRow } from '../import/feedbackRows.js';
 import type { DocumentStore, SaveAllResult } from './documentStore.js';
@@ -20,6 +21,9 @@ export interface PlannedNote {
   customer?: string;
   source?: string;
   date?: string;
+  url?: string;
+  /** The row's address the note leaves out, and why. */
+  refusedAddress?: RefusedAddress;
   /** The quote as the roadmap will show it. */
   quote: string;
   /** The file line of its row. */
@@ -77,6 +81,8 @@ export function planFeedbackImport(
     if (row.customer !== undefined) note.customer = row.customer;
     if (row.source !== undefined) note.source = row.source;
     if (row.date !== undefined) note.date = row.date;
+    if (row.url !== undefined) note.url = row.url;
+    if (row.refusedAddress !== undefined) note.refusedAddress = row.refusedAddress;
     plan.notes.push(note);
   }
   return plan;

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { isKey } from '../../shared/grammar/linkGrammar.js';
 import { feedbackSources, type FeedbackSource } from '../../shared/model/documentModel.js';
+import { addressRefusal, type RefusedAddress } from '../../shared/import/refusedAddress.js';
 import type { CsvTable } from './csvTable.js';
 
 export const feedbackFields = [
@@ -102,6 +103,8 @@ export interface FeedbackRow {
   date?: string;
   /** Only http and https addresses are kept. */
   url?: string;
+  /** The address the row gave when it is not kept, and why. */
+  refusedAddress?: RefusedAddress;
   about: string[];
 }
 
@@ -198,7 +201,9 @@ export function feedbackRows(
     const date = dateOf(cell('date'));
     if (date !== undefined) row.date = date;
     const url = cell('url').trim();
-    if (/^https?:\/\/[^\s]+$/i.test(url) && url.length <= 2000) row.url = url;
+    const refusal = url === '' ? undefined : addressRefusal(url);
+    if (refusal !== undefined) row.refusedAddress = { line, address: url, reason: refusal };
+    else if (url !== '') row.url = url;
     row.hash = rowHash(row);
     rows.push(row);
   }

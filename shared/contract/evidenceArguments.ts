@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { feedbackSources } from '../model/documentModel.js';
 import { releaseSchema } from '../model/roadmapModel.js';
 import { csvByteLimit } from '../import/csvLimits.js';
+import type { RefusedAddress } from '../import/refusedAddress.js';
 
 const keyArgument = z
   .string()
@@ -47,6 +48,9 @@ export interface FeedbackImportView {
     customer?: string;
     source?: string;
     date?: string;
+    url?: string;
+    /** The row's address the note leaves out, and why. */
+    refusedAddress?: RefusedAddress;
     quote: string;
     line: number;
   }[];

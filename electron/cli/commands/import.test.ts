@@ -82,6 +82,7 @@ describe('specbench import feedback', () => {
         code: 0,
         stdout: [
           'Imported 2 feedback notes into feedback/ (FB-5 to FB-6); 1 duplicate within this file, 1 row without text.',
+          '1 address left out: it must start with http:// or https:// (line 5).',
           '  FB-5  support  Northwind  2026-10-03  feedback/forced-sign-up.md',
           '  FB-6  survey   Contoso    2026-10-04  feedback/card-saved.md',
           '',
@@ -176,6 +177,7 @@ describe('specbench import feedback', () => {
         alreadyImported: 0,
         repeated: 0,
         empty: 0,
+        refusedAddresses: [],
       },
       unchanged: before,
     });
@@ -198,6 +200,46 @@ describe('specbench import feedback', () => {
         line: 2,
       },
     ]);
+  });
+
+  it('says which addresses it leaves out and why, in a dry run as in the import, and in --json', async () => {
+    const csv = [
+      'Feedback,Link',
+      'Pay later,javascript:alert(1)',
+      'Dark mode,https://support.example.com/t/1',
+      'Invoices,ftp://files.example.com/invoice.pdf',
+      'Receipts,https://example.com/a b',
+      '',
+    ].join('\n');
+    const { root, cwd } = await setUp(csv);
+    const args = ['import', 'feedback', 'workspace', 'export.csv'];
+    const dryRun = await specbench([...args, '--dry-run'], cwd);
+    const json = await specbench([...args, '--dry-run', '--json'], cwd);
+    const run = await specbench(args, cwd);
+    const invoices = await fs.readFile(path.join(root, 'feedback', 'invoices.md'), 'utf8');
+    const leftOut = [
+      '2 addresses left out: they must start with http:// or https:// (lines 2, 4).',
+      '1 address left out: it must not contain spaces (line 5).',
+    ];
+    expect({
+      dryRun: dryRun.stdout.split('\n').slice(0, 3),
+      json: (JSON.parse(json.stdout) as { refusedAddresses: unknown }).refusedAddresses,
+      run: run.stdout.split('\n').slice(0, 3),
+      invoicesUrl: /^url:/m.test(invoices),
+    }).toEqual({
+      dryRun: ['Would import 4 feedback notes into feedback/ (FB-5 to FB-8).', ...leftOut],
+      json: [
+        { line: 2, address: 'javascript:alert(1)', reason: 'must start with http:// or https://' },
+        {
+          line: 4,
+          address: 'ftp://files.example.com/invoice.pdf',
+          reason: 'must start with http:// or https://',
+        },
+        { line: 5, address: 'https://example.com/a b', reason: 'must not contain spaces' },
+      ],
+      run: ['Imported 4 feedback notes into feedback/ (FB-5 to FB-8).', ...leftOut],
+      invoicesUrl: false,
+    });
   });
 
   const refusals: { name: string; csv: () => string | Uint8Array; args?: string[]; message: string }[] = [

@@ -1,6 +1,7 @@
 /** `specbench import feedback <dir> <file.csv> [--map COLUMN=FIELD …] [--source S] [--dry-run] [--json]`. */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { refusedAddressLines } from '../../../shared/import/refusedAddress.js';
 import { feedbackSources, type FeedbackSource } from '../../../shared/model/documentModel.js';
 import type { CliCommand } from '../cliCommand.js';
 import {
@@ -29,7 +30,8 @@ as importHash) and left out, as are rows repeated in the file. Every note is wri
 
 Columns are matched by their header: text (feedback, comment, body, message, …), title (subject),
 customer (company, account, …), segment (plan, tier), source (channel), date (created at), url
-(link) and about (roadmap item or requirement keys). Name others with --map.
+(link) and about (roadmap item or requirement keys). Name others with --map. A note keeps only an
+http:// or https:// address; one the row gives otherwise is left out, and the summary says which.
 
 Options:
   --map COLUMN=FIELD  read FIELD from the column headed COLUMN (repeat for more), e.g.
@@ -38,7 +40,8 @@ Options:
   --source SOURCE     the source of rows without one: ${feedbackSources.join(', ')}
   --dry-run           say what would be imported and write nothing
   --json              prints {"written", "notes": [{"key", "path", "title", "customer", "source",
-                      "date", "line"}], "alreadyImported", "repeated", "empty"}
+                      "date", "line"}], "alreadyImported", "repeated", "empty",
+                      "refusedAddresses": [{"line", "address", "reason"}]}
 
 Refused with one line and nothing written: a file over 10 MB or 10,000 rows, not UTF-8 (or
 UTF-16), not CSV, without a text column, or a name already taken while importing.
@@ -78,6 +81,7 @@ Exit codes: 0 imported (or nothing new to import), 2 bad usage, bad input or an 
       const result = await opened.workspace.importFeedback(rows, { dryRun });
       if (!result.ok) return fail(context, `import: ${result.message}`);
       const { plan, written } = result;
+      const refused = plan.notes.flatMap((note) => (note.refusedAddress ? [note.refusedAddress] : []));
       if (values.json === true) {
         writeJson(context, {
           written,
@@ -96,6 +100,7 @@ Exit codes: 0 imported (or nothing new to import), 2 bad usage, bad input or an 
           alreadyImported: plan.alreadyImported,
           repeated: plan.repeated,
           empty,
+          refusedAddresses: refused,
         });
         return exitCodes.ok;
       }
@@ -110,6 +115,10 @@ Exit codes: 0 imported (or nothing new to import), 2 bad usage, bad input or an 
           ? `Nothing new to import from ${name}`
           : `${dryRun ? 'Would import' : 'Imported'} ${notes} into feedback/ (${keyRange(plan.notes)})`;
       writeLines(context, [`${headline}${left.length > 0 ? `; ${left.join(', ')}` : ''}.`]);
+      writeLines(
+        context,
+        refusedAddressLines(refused).map((line) => `${line}.`),
+      );
       if (plan.notes.length > 0) {
         const rowsShown = plan.notes
           .slice(0, listedNotes)

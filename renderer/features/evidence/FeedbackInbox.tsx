@@ -198,8 +198,10 @@ export function FeedbackInbox({ api, workspace, navigate }: FeedbackInboxProps) 
         workspace={workspace}
         input={csv}
         onClose={() => setCsv(undefined)}
-        onImported={(count) =>
-          triage.announce(`Imported ${count} ${count === 1 ? 'note' : 'notes'} into feedback/.`)
+        onImported={(count, leftOut) =>
+          triage.announce(
+            [`Imported ${count} ${count === 1 ? 'note' : 'notes'} into feedback/.`, ...leftOut].join(' '),
+          )
         }
       />
     </section>

@@ -8,8 +8,10 @@ import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { FeedbackImportView } from '../../../shared/contract/evidenceArguments.js';
 import { csvByteLimit, tooLargeMessage } from '../../../shared/import/csvLimits.js';
 import { feedbackSources, type FeedbackSource } from '../../../shared/model/documentModel.js';
+import { refusedAddressLines } from '../../../shared/import/refusedAddress.js';
 import { useModalDialog } from '../../ui/useModalDialog.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
+import { ImportPreview, mappedFields, type ColumnChoice } from './ImportPreview.js';
 
 export type CsvInput =
   { kind: 'none' } | { kind: 'file'; file: File } | { kind: 'text'; text: string; name: string };
@@ -20,8 +22,8 @@ interface ImportFeedbackDialogProps {
   /** What to import; the dialog is open while it is set. */
   input: CsvInput | undefined;
   onClose: () => void;
-  /** Told how many notes were written. */
-  onImported?: (count: number) => void;
+  /** Told how many notes were written, and what of them was left out (sentences). */
+  onImported?: (count: number, leftOut: string[]) => void;
 }
 
 interface Csv {
@@ -35,12 +37,6 @@ type Phase =
   | { name: 'preview'; csv: Csv; view: FeedbackImportView }
   | { name: 'refused'; csv?: Csv; message: string }
   | { name: 'importing'; csv: Csv; view: FeedbackImportView };
-
-const previewRows = 50;
-
-/** The fields a column can be chosen for in the preview. */
-const mappedFields = ['text', 'customer', 'segment', 'source', 'date', 'url'] as const;
-type ColumnChoice = Partial<Record<(typeof mappedFields)[number], string>>;
 
 /** Column choices are remembered per set of headers: the next export from the same tool reads the same way. */
 const choiceKey = (header: readonly string[]) => `specbench.feedbackColumns:${JSON.stringify(header)}`;
@@ -162,7 +158,11 @@ function ImportForm({
       // Not remembered (storage full or off): the next import guesses again.
     }
     await workspace.update({ paths: answer.notes.map((note) => note.path) });
-    onImported?.(answer.notes.length);
+    const refused = answer.notes.flatMap((note) => (note.refusedAddress ? [note.refusedAddress] : []));
+    onImported?.(
+      answer.notes.length,
+      refusedAddressLines(refused).map((line) => `${line}.`),
+    );
     onClose();
   }
 
@@ -249,9 +249,7 @@ function ImportForm({
             disabled={!view || view.notes.length === 0 || phase.name === 'importing'}
             onClick={() => phase.name === 'preview' && void importNotes(phase.csv, phase.view)}
           >
-            {phase.name === 'importing'
-              ? 'Importing…'
-              : `Import ${view?.notes.length ?? 0} ${view?.notes.length === 1 ? 'note' : 'notes'}`}
+            {importLabel(phase.name === 'importing', view)}
           </button>
         )}
       </div>
@@ -259,88 +257,9 @@ function ImportForm({
   );
 }
 
-interface ImportPreviewProps {
-  view: FeedbackImportView;
-  choice: ColumnChoice;
-  onChoose: (field: (typeof mappedFields)[number], column: string) => void;
-}
-
-function ImportPreview({ view, choice, onChoose }: ImportPreviewProps) {
-  const skipped = [
-    view.alreadyImported > 0 && `${view.alreadyImported} imported before`,
-    view.repeated > 0 &&
-      `${view.repeated} ${view.repeated === 1 ? 'duplicate' : 'duplicates'} within this file`,
-    view.empty > 0 && `${view.empty} without text`,
-  ].filter(Boolean);
-  const read = new Set(Object.values(view.columns));
-  const ignored = view.header.filter((column) => column !== '' && !read.has(column));
-  return (
-    <div className="import-preview">
-      {view.missingText ? (
-        <p role="alert" className="inline-error">
-          {choice.text === ''
-            ? 'Import needs the feedback text: choose its column under Columns.'
-            : 'No column was recognised as the feedback text: choose it under Columns.'}
-        </p>
-      ) : (
-        <p role="status">
-          {view.notes.length} new {view.notes.length === 1 ? 'note' : 'notes'}
-          {skipped.length > 0 && ` · skipped: ${skipped.join(', ')}`}
-        </p>
-      )}
-      <fieldset className="import-preview__columns">
-        <legend>Columns</legend>
-        {mappedFields.map((field) => (
-          <label key={field} className="import-preview__column">
-            <span>{field}</span>
-            <select
-              className="select"
-              aria-label={field}
-              value={choice[field] ?? view.columns[field] ?? ''}
-              onChange={(event) => onChoose(field, event.target.value)}
-            >
-              <option value="">{field === 'text' ? 'Choose a column' : '— not imported —'}</option>
-              {view.header.map((column, index) => (
-                <option key={index} value={column}>
-                  {column}
-                </option>
-              ))}
-            </select>
-          </label>
-        ))}
-        <p className="muted import-preview__ignored">
-          {ignored.length === 0 ? 'Every column is read.' : `Ignored: ${ignored.join(', ')}`}
-        </p>
-      </fieldset>
-      {view.notes.length > 0 && (
-        <div className="import-preview__table">
-          <table className="data-table" aria-label="Notes to import">
-            <thead>
-              <tr>
-                <th scope="col">Key</th>
-                <th scope="col">Customer</th>
-                <th scope="col">Source</th>
-                <th scope="col">Date</th>
-                <th scope="col">Quote</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.notes.slice(0, previewRows).map((note) => (
-                <tr key={note.key}>
-                  <td className="keys">{note.key}</td>
-                  <td>{note.customer}</td>
-                  <td>{note.source}</td>
-                  <td>{note.date}</td>
-                  <td className="import-preview__quote">{note.quote}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {view.notes.length > previewRows && (
-            <p className="muted">and {view.notes.length - previewRows} more.</p>
-          )}
-        </div>
-      )}
-    </div>
-  );
+function importLabel(importing: boolean, view: FeedbackImportView | undefined): string {
+  if (importing) return 'Importing…';
+  if (view?.missingText) return 'Choose the text column to import';
+  const count = view?.notes.length ?? 0;
+  return `Import ${count} ${count === 1 ? 'note' : 'notes'}`;
 }
