@@ -18,8 +18,10 @@ export interface QuickSwitchCandidate {
   names: string[];
   /** A document's folded path without `.md` (`user interface/settings`), or empty. */
   path: string;
-  /** Which letters and digits key and title hold: a query needing others cannot match. */
+  /** Which letters and digits key, title and names hold: a query needing others matches none of them. */
   mask: number;
+  /** The same for the path: a query needing others cannot match it (most queries skip it this way). */
+  pathMask: number;
 }
 
 const typeOrder: Record<QuickSwitchHit['type'], number> = {
@@ -42,9 +44,9 @@ export function quickSwitchCandidate(
   // A requirement or roadmap item is not found by its file's path: every one of a spec's would match.
   const byPath = hit.type !== 'requirement' && hit.type !== 'roadmap';
   const path = byPath ? foldText(hit.path.replace(/\.md$/i, '')) : '';
-  let mask = characterMask(key) | characterMask(title) | characterMask(path);
+  let mask = characterMask(key) | characterMask(title);
   for (const name of names) mask |= characterMask(name);
-  return { hit, key, title, names, path, mask };
+  return { hit, key, title, names, path, mask, pathMask: characterMask(path) };
 }
 
 /** One bit per letter a–z, one for any digit, one for anything else but spaces. */
@@ -66,11 +68,15 @@ export function quickSwitch(
 ): QuickSwitchHit[] {
   const needle = foldText(query).replace(/\s+/g, ' ').trim();
   const needed = characterMask(needle);
+  const folded = queryOf(needle);
+  const pathNeeded = characterMask(folded.pathWords);
   // Only the best `limit` are kept, in order: sorting thousands of weak matches would cost more than finding them.
   const best: { candidate: QuickSwitchCandidate; score: number }[] = [];
   for (const candidate of candidates) {
-    if ((candidate.mask & needed) !== needed) continue;
-    const score = needle === '' ? 0 : bestScore(candidate, needle);
+    const byName = (candidate.mask & needed) === needed;
+    const byPath = candidate.path !== '' && (candidate.pathMask & pathNeeded) === pathNeeded;
+    if (!byName && !byPath) continue;
+    const score = needle === '' ? 0 : bestScore(candidate, folded, byName, byPath);
     if (score <= 0 && needle !== '') continue;
     const scored = { candidate, score };
     if (best.length === limit && compareScored(scored, best[limit - 1]!) >= 0) continue;
@@ -95,43 +101,78 @@ function compareScored(
   );
 }
 
-/** The title's score, or a file name's or alias's a little below it, or else its path's. */
-function bestScore(candidate: QuickSwitchCandidate, needle: string): number {
-  let best = scoreOf(candidate, needle);
-  for (const name of candidate.names) {
-    best = Math.max(best, scoreOf({ ...candidate, title: name }, needle) - 1);
+/**
+ * A folded query and what its scoring needs, split once per query rather than per candidate: its
+ * words when it has several, without spaces, and the words a path is matched by ('maya/settings').
+ */
+interface Query {
+  needle: string;
+  words: readonly string[];
+  compact: string;
+  pathWords: string;
+  pathWordList: readonly string[];
+}
+
+function queryOf(needle: string): Query {
+  const pathWords = needle.replace(/\//g, ' ').replace(/ +/g, ' ').trim();
+  return {
+    needle,
+    words: severalWords(needle),
+    compact: needle.replace(/ /g, ''),
+    pathWords,
+    pathWordList: severalWords(pathWords),
+  };
+}
+
+/** The words of a query of several, or none for a single word (which only matches as a substring). */
+function severalWords(text: string): string[] {
+  const words = text.split(' ');
+  return words.length < 2 ? [] : words;
+}
+
+/**
+ * The title's score, or a file name's or alias's a little below it, or else its path's; `byName`
+ * and `byPath` say whether the letters of key, title and names, or of the path, allow a match.
+ */
+function bestScore(candidate: QuickSwitchCandidate, query: Query, byName: boolean, byPath: boolean): number {
+  const { key, hit } = candidate;
+  let best = 0;
+  if (byName) {
+    best = scoreOf(key, candidate.title, hit.type, query);
+    for (const name of candidate.names) best = Math.max(best, scoreOf(key, name, hit.type, query) - 1);
   }
-  if (best >= pathScore || candidate.path === '') return best;
-  return Math.max(best, pathMatchScore(candidate.path, needle));
+  if (best >= pathScore || !byPath) return best;
+  return Math.max(best, pathMatchScore(candidate.path, query));
 }
 
 /** Below every match of a title or name, above every subsequence. */
 const pathScore = 1_500;
 
-function scoreOf(candidate: QuickSwitchCandidate, needle: string): number {
-  const { key, title } = candidate;
+function scoreOf(key: string, title: string, type: QuickSwitchHit['type'], query: Query): number {
+  const needle = query.needle;
   if (key !== '') {
     if (key === needle) return 10_000;
     if (key.startsWith(needle)) return 5_000 - key.length;
   }
   if (title === needle) return 4_000;
-  const whole = wholeWordAt(title, needle);
-  // Nearer the start and in a shorter title ranks higher, as a title prefix does.
-  if (whole !== -1) return 3_500 - Math.min(whole * 4 + title.length, 499);
-  if (title.startsWith(needle)) return 3_000 - title.length;
   const at = title.indexOf(needle);
-  if (at !== -1) return (isWordStart(title, at) ? 2_500 : 2_000) - at;
-  const words = wordsScore(title, needle);
+  if (at !== -1) {
+    const whole = wholeWordAt(title, needle, at);
+    // Nearer the start and in a shorter title ranks higher, as a title prefix does.
+    if (whole !== -1) return 3_500 - Math.min(whole * 4 + title.length, 499);
+    if (at === 0) return 3_000 - title.length;
+    return (isWordStart(title, at) ? 2_500 : 2_000) - at;
+  }
+  const words = wordsScore(title, query.words);
   if (words > 0) return words;
   // Requirement summaries are sentences, 50,000 of them: only keys and substrings match those.
-  if (candidate.hit.type === 'requirement') return 0;
-  const compact = needle.replace(/ /g, '');
-  return Math.max(subsequenceScore(title, compact), subsequenceScore(key, compact));
+  if (type === 'requirement') return 0;
+  return Math.max(subsequenceScore(title, query.compact), subsequenceScore(key, query.compact));
 }
 
-/** Where `needle` stands in `text` as a whole word (or words), or -1. */
-function wholeWordAt(text: string, needle: string): number {
-  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+/** Where `needle` stands in `text` as a whole word (or words), or -1; `first` is its first place in `text`. */
+function wholeWordAt(text: string, needle: string, first: number): number {
+  for (let at = first; at !== -1; at = text.indexOf(needle, at + 1)) {
     const end = at + needle.length;
     if (isWordStart(text, at) && (end === text.length || !isWordCode(text.charCodeAt(end)))) return at;
   }
@@ -139,10 +180,10 @@ function wholeWordAt(text: string, needle: string): number {
 }
 
 /** A path holding the query ("maya/settings"), or every word of it ("user interface settings"). */
-function pathMatchScore(path: string, needle: string): number {
-  const at = path.indexOf(needle);
+function pathMatchScore(path: string, query: Query): number {
+  const at = path.indexOf(query.needle);
   if (at !== -1) return pathScore - 1 - Math.min(at, 99);
-  const words = wordsScore(path, needle.replace(/\//g, ' ').replace(/ +/g, ' ').trim());
+  const words = wordsScore(path, query.pathWordList);
   return words > 0 ? pathScore - 200 - Math.min(path.length, 99) : 0;
 }
 
@@ -150,8 +191,7 @@ function pathMatchScore(path: string, needle: string): number {
  * Positive when each word of a query of several ("invite rev") is in the title, in any order: people
  * remember the words of a title, not their order. Higher when they start words of the title.
  */
-function wordsScore(title: string, needle: string): number {
-  const words = needle.split(' ');
+function wordsScore(title: string, words: readonly string[]): number {
   if (words.length < 2) return 0;
   let score = 1_800 - title.length;
   for (const word of words) {
