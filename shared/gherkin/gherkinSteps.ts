@@ -22,6 +22,9 @@ const keywords: Record<string, StepKeyword> = {
 const order: Partial<Record<StepKeyword, number>> = { Given: 0, When: 1, Then: 2 };
 /** A clause boundary: a comma or semicolon, then a step keyword as a word. */
 const clauseBoundary = /[,;][ \t]+(?=(?:given|when|then|and|but)\b)/gi;
+/** A bare "when" or "then" inside a clause, and a clause that starts with one (compiled once: `check` runs this per criterion). */
+const bareKeyword = { when: /[ \t]+(?=when\b)/gi, then: /[ \t]+(?=then\b)/gi };
+const startingWith = { when: /^when\b/i, then: /^then\b/i };
 
 /** The steps of a criterion, or undefined when it does not read Given/When … Then. */
 export function gherkinSteps(criterion: string): GherkinStep[] | undefined {
@@ -31,10 +34,8 @@ export function gherkinSteps(criterion: string): GherkinStep[] | undefined {
   if (sentence === '') return undefined;
   let clauses = splitOutsideQuotes(sentence, clauseBoundary);
   for (const missing of ['when', 'then'] as const) {
-    if (clauses.some((clause) => startsWith(clause, missing))) continue;
-    clauses = clauses.flatMap((clause) =>
-      splitOutsideQuotes(clause, new RegExp(`[ \\t]+(?=${missing}\\b)`, 'i'), 1),
-    );
+    if (clauses.some((clause) => startingWith[missing].test(clause.trim()))) continue;
+    clauses = clauses.flatMap((clause) => splitOutsideQuotes(clause, bareKeyword[missing], 1));
   }
   const steps: GherkinStep[] = [];
   for (const clause of clauses) {
@@ -59,16 +60,12 @@ function isWellOrdered(steps: GherkinStep[]): boolean {
   return stage === 2;
 }
 
-function startsWith(clause: string, keyword: string): boolean {
-  return new RegExp(`^${keyword}\\b`, 'i').test(clause.trim());
-}
-
-/** Splits at each match of `boundary` that is not inside double quotes (or curly quotes); at most `limit` cuts. */
-function splitOutsideQuotes(text: string, boundary: RegExp, limit = Infinity): string[] {
-  const global = new RegExp(
-    boundary.source,
-    boundary.flags.includes('g') ? boundary.flags : `${boundary.flags}g`,
-  );
+/**
+ * Splits at each match of `boundary` (a global pattern, reused from its start) that is not inside
+ * double quotes (or curly quotes); at most `limit` cuts.
+ */
+function splitOutsideQuotes(text: string, global: RegExp, limit = Infinity): string[] {
+  global.lastIndex = 0;
   const parts: string[] = [];
   let start = 0;
   let cuts = 0;

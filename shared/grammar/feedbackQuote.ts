@@ -47,6 +47,8 @@ export function feedbackQuote(lines: readonly string[]): string {
 
 /** Inline Markdown as the words a reader sees. */
 export function plainText(markdown: string): string {
+  // Most text holds none of the marks below: `check` runs this over every criterion.
+  if (!/[[<*_`\\]/.test(markdown)) return markdown.replace(/\s+/g, ' ').trim();
   return markdown
     .replace(/!?\[\[([^\]|#]*)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]/g, (_whole, target: string, label?: string) =>
       (label ?? target).trim(),

@@ -18,9 +18,11 @@ export const specWithoutKey: Rule = {
   id: 'missing-key',
   check(input, keys) {
     const findings: RuleFinding[] = [];
-    const taken = new Set([...keys.documents.keys(), ...keys.requirements.keys(), ...keys.roadmap.keys()]);
+    // Every key in use, gathered only once a document needs one (most workspaces have none without).
+    let taken: Set<string> | undefined;
     for (const document of input.documents) {
       if (document.type === 'doc' || document.key !== undefined || document.problem !== undefined) continue;
+      taken ??= new Set([...keys.documents.keys(), ...keys.requirements.keys(), ...keys.roadmap.keys()]);
       const key = nextKey(input.settings.prefixes[document.type], taken);
       taken.add(key);
       findings.push({
