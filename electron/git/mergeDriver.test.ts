@@ -225,27 +225,54 @@ describe('specbench merge-driver with real git', () => {
     ]);
   });
 
-  it('specbench init in a fresh git repository offers the driver, and installs it with --merge-driver', async () => {
+  it('specbench init offers the driver in a repository, installs it with --merge-driver only in the workspace’s own repository, and names what it set', async () => {
     const repository = path.join(sandbox.root, `fresh${clones}`);
     sandbox.git(sandbox.root, ['init', '-q', repository]);
-    // Two workspaces of one repository, side by side (init refuses a folder inside a workspace).
+    const own = path.join(repository, 'own');
+    sandbox.git(repository, ['init', '-q', own]);
     const offered = runSpecbenchIn(sandbox, repository, ['init', 'solo']);
-    const installed = runSpecbenchIn(sandbox, repository, ['init', 'team', '--merge-driver']);
+    // Inside a bigger repository (a clone of something else): that repository is left alone.
+    const refused = runSpecbenchIn(sandbox, repository, ['init', 'team', '--merge-driver']);
+    const installed = runSpecbenchIn(sandbox, repository, ['init', 'own', '--merge-driver']);
+    const driverIn = (folder: string) =>
+      sandbox.git(folder, ['config', '--local', 'merge.specbench.driver'], { allowFailure: true }).output;
     expect({
       offered: [offered.code, offered.stdout.split('\n').find((line) => line.includes('git repository'))],
-      installed: [installed.code, installed.stdout.includes('Added to team/.gitattributes:')],
-      driver: sandbox
-        .git(repository, ['config', 'merge.specbench.driver'])
-        .output.includes('merge-driver run %O %A %B %P'),
-      attributes: sandbox.git(repository, ['check-attr', 'merge', 'team/specs/new.md']).output,
+      refused: [refused.code, refused.stderr],
+      outerConfig: driverIn(repository),
+      teamAttributes: await fs.stat(path.join(repository, 'team', '.gitattributes')).catch(() => 'none'),
+      installed: [
+        installed.code,
+        installed.stdout.slice(installed.stdout.indexOf('Set in')).split('\n').slice(0, 8),
+      ],
+      ownConfig: driverIn(own).includes('merge-driver run %O %A %B %P'),
+      attributes: sandbox.git(own, ['check-attr', 'merge', 'specs/new.md']).output,
     }).toEqual({
       offered: [
         0,
-        'This folder is in a git repository: specbench merge-driver install solo lets git merge specs block by block and roadmap.json item by item.',
+        `This folder is in the git repository at ${repository}: specbench merge-driver install solo lets git merge specs block by block and roadmap.json item by item.`,
       ],
-      installed: [0, true],
-      driver: true,
-      attributes: 'team/specs/new.md: merge: specbench\n',
+      refused: [
+        2,
+        `specbench: init: created team, but did not install the merge driver: team is inside the git repository at ${repository}, not its top folder, and init changes no repository but the workspace's own (to install it there anyway: specbench merge-driver install team)\n`,
+      ],
+      outerConfig: '',
+      teamAttributes: 'none',
+      installed: [
+        0,
+        [
+          `Set in this clone's git config (${path.join(own, '.git', 'config')}):`,
+          '  merge.specbench.name = Specbench: Markdown block by block, roadmap.json item by item',
+          expect.stringMatching(/^ {2}merge\.specbench\.driver = .* merge-driver run %O %A %B %P$/),
+          'Added to own/.gitattributes:',
+          '  *.md merge=specbench',
+          '  *.markdown merge=specbench',
+          '  roadmap.json merge=specbench',
+          'Commit own/.gitattributes so merges use the driver in every clone; each clone runs this command once.',
+        ],
+      ],
+      ownConfig: true,
+      attributes: 'specs/new.md: merge: specbench\n',
     });
   });
 });

@@ -153,6 +153,8 @@ export type InstallResult =
       ok: true;
       /** `merge.specbench.driver = …` lines set in the repository's config (empty when already there). */
       configured: string[];
+      /** The repository's git folder, whose config holds them. */
+      gitDir: string;
       attributesAdded: string[];
       attributesPath: string;
     }
@@ -160,8 +162,9 @@ export type InstallResult =
 
 /** Registers the driver in the repository's own config and routes the workspace's files to it. */
 export async function installMergeDriver(workspaceRoot: string, command: string): Promise<InstallResult> {
-  const top = await runGit(['rev-parse', '--show-toplevel'], { cwd: workspaceRoot });
+  const top = await runGit(['rev-parse', '--git-common-dir'], { cwd: workspaceRoot });
   if (!top.ok) return { ok: false, message: `${gitComplaint(top)} (run git init first)` };
+  const gitDir = path.resolve(workspaceRoot, top.stdout.replace(/\n$/, ''));
   const settings: [string, string][] = [
     [`merge.${driverName}.name`, 'Specbench: Markdown block by block, roadmap.json item by item'],
     [`merge.${driverName}.driver`, command],
@@ -183,5 +186,5 @@ export async function installMergeDriver(workspaceRoot: string, command: string)
   }
   const { text, added } = withAttributeLines(existing);
   if (added.length > 0) await writeFileAtomic(file, text);
-  return { ok: true, configured, attributesAdded: added, attributesPath: file };
+  return { ok: true, configured, gitDir, attributesAdded: added, attributesPath: file };
 }

@@ -30,11 +30,13 @@ freshly initialised git repository, holding only .git, counts as empty), and a f
 workspace (whose documents the outer one would read twice).
 
 In a git repository it offers the merge driver (see specbench help merge-driver), which lets git
-merge specs block by block and roadmap.json item by item; --merge-driver installs it right away.
+merge specs block by block and roadmap.json item by item; --merge-driver installs it right away when
+<dir> is the repository's top folder (run git init <dir> or clone first). A <dir> inside a bigger
+repository leaves that repository alone: specbench merge-driver install <dir> installs it there.
 
 Options:
   --sample        copy the bundled "Acme Checkout" sample workspace instead of starting empty
-  --merge-driver  also run specbench merge-driver install on the new workspace
+  --merge-driver  also run specbench merge-driver install on the new workspace (its own repository only)
 ${outputHelp}
       {"path" (relative to the working folder), "sample", "notes": [what else was said, one line each]}
 
@@ -161,26 +163,41 @@ function summary(context: CliContext, root: string, sample: boolean): string[] {
   ];
 }
 
-/** In a git repository: installs the merge driver when asked, else says how in one line. */
+/**
+ * In a git repository: installs the merge driver when asked, else says how in one line. It writes to
+ * a repository's config only when the workspace is that repository's top folder: a workspace made
+ * inside a bigger repository (a clone of something else) leaves it alone and says where it is, and
+ * `specbench merge-driver install <dir>` installs there by the user's explicit choice.
+ */
 async function offerMergeDriver(context: CliContext, root: string, install: boolean): Promise<number> {
   const { GitMissingError, runGit } = await import('../../git/gitCommand.js');
   const shown = path.relative(context.cwd, root) || '.';
-  let inRepository: boolean;
+  let top: string | undefined;
   try {
-    inRepository = (await runGit(['rev-parse', '--is-inside-work-tree'], { cwd: root })).ok;
+    const found = await runGit(['rev-parse', '--show-toplevel'], { cwd: root });
+    if (found.ok) top = found.stdout.replace(/\n$/, '');
   } catch (error) {
     if (!(error instanceof GitMissingError)) throw error;
     if (install) return fail(context, `init: created ${shown}, but ${error.message}`);
     return exitCodes.ok;
   }
-  if (!inRepository) {
+  if (top === undefined) {
     if (install)
       return fail(context, `init: created ${shown}, but it is not in a git repository (run git init first)`);
     return exitCodes.ok;
   }
+  const own = (await fs.realpath(top)) === (await fs.realpath(root));
+  const repository = own ? 'a git repository' : `the git repository at ${top}`;
+  const command = `specbench merge-driver install ${shellQuote(shown)}`;
+  if (install && !own) {
+    return fail(
+      context,
+      `init: created ${shown}, but did not install the merge driver: ${shown} is inside ${repository}, not its top folder, and init changes no repository but the workspace's own (to install it there anyway: ${command})`,
+    );
+  }
   if (!install) {
     writeLines(context, [
-      `This folder is in a git repository: specbench merge-driver install ${shellQuote(shown)} lets git merge specs block by block and roadmap.json item by item.`,
+      `This folder is in ${repository}: ${command} lets git merge specs block by block and roadmap.json item by item.`,
     ]);
     return exitCodes.ok;
   }

@@ -58,7 +58,10 @@ async function install(context: CliContext, dir: string): Promise<number> {
     const shown = path.relative(context.cwd, result.attributesPath) || result.attributesPath;
     const lines: string[] = [];
     if (result.configured.length > 0) {
-      lines.push("Set in this clone's git config:", ...result.configured.map((line) => `  ${line}`));
+      lines.push(
+        `Set in this clone's git config (${path.join(result.gitDir, 'config')}):`,
+        ...result.configured.map((line) => `  ${line}`),
+      );
     } else lines.push("This clone's git config already has the Specbench merge driver.");
     if (result.attributesAdded.length > 0) {
       lines.push(`Added to ${shown}:`, ...result.attributesAdded.map((line) => `  ${line}`));
