@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import createDOMPurify, { type DOMPurify } from 'dompurify';
 import { JSDOM } from 'jsdom';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { sanitizeDiagramSvg } from '../../shared/markdown/htmlPolicy.js';
 import {
   diagramErrorText,
@@ -31,7 +31,8 @@ export function mentionsDiagram(text: string): boolean {
 let script: string | undefined;
 let purifier: DOMPurify | undefined;
 
-function mermaidScript(): string {
+/** Mermaid's own script, run as a classic script in the page (it defines `mermaid` on the window). */
+export function mermaidScript(): string {
   script ??= readFileSync(createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js'), 'utf8');
   return script;
 }
@@ -41,21 +42,103 @@ function svgPurifier(): DOMPurify {
   return purifier;
 }
 
-/** The default renderer: Playwright's Chromium (the system one when present), JavaScript on, network off. */
-export async function renderDiagramsInChromium(
+/** One page that draws diagrams: Playwright's Chromium here, a hidden window on the desktop. */
+export interface DiagramPage {
+  /** Runs `expression` (built by drawExpression) in the page and answers its result. */
+  evaluate(expression: string): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+/**
+ * Run once in the page after Mermaid's script (mermaidScript) and before any diagram: the export's
+ * fonts loaded, and Mermaid started with the strict settings. Sent as text, so the page loads no
+ * script of its own.
+ */
+export function diagramPageStart(): string {
+  const settings = mermaidSettings('default', `'${exportSansFamily}', 'DejaVu Sans', sans-serif`);
+  const family = JSON.stringify(exportSansFamily);
+  return `(async () => {
+  const fonts = document.fonts;
+  await Promise.all([fonts.load('16px ' + ${family}), fonts.load('bold 16px ' + ${family})]);
+  mermaid.initialize(${JSON.stringify(settings)});
+  return true;
+})()`;
+}
+
+/** The page's HTML: the export's fonts, nothing else (the scripts are sent to it as text). */
+export function diagramPageHtml(): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><style>${exportFontFaces()}</style></head><body></body></html>`;
+}
+
+let counter = 0;
+
+/** Draws one source in a set-up page; answers `{ ok, svg }` or `{ ok: false, error }`, never throws there. */
+export function drawExpression(source: string): string {
+  const id = `specbench-diagram-${++counter}`;
+  return `(async () => {
+  const id = ${JSON.stringify(id)};
+  try {
+    const { svg } = await mermaid.render(id, ${JSON.stringify(source)});
+    return { ok: true, svg };
+  } catch (error) {
+    // Mermaid leaves its scratch element behind when it throws.
+    document.getElementById('d' + id)?.remove();
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+})()`;
+}
+
+/**
+ * Draws each source once in pages `open` gives, one at a time, with a time limit each; a page stuck
+ * in a diagram is given up and the next diagram gets a fresh one. Every SVG goes through the shared
+ * diagram policy. `failure` puts an error of the page itself in words.
+ */
+export async function drawDiagrams(
   sources: readonly string[],
+  open: () => Promise<DiagramPage>,
+  failure: (error: unknown) => string,
   timeLimitMs = diagramTimeLimitMs,
 ): Promise<Map<string, DiagramResult>> {
   const results = new Map<string, DiagramResult>();
   const wanted = [...new Set(sources)];
   for (const source of wanted)
     if (source.trim() === '') results.set(source, { ok: false, error: 'the diagram is empty' });
-  const pending = wanted.filter((source) => !results.has(source));
-  if (pending.length === 0) return results;
-  const failAll = (error: string) => {
-    for (const source of pending) if (!results.has(source)) results.set(source, { ok: false, error });
-    return results;
-  };
+  let page: DiagramPage | undefined;
+  try {
+    for (const source of wanted.filter((wanted) => !results.has(wanted))) {
+      page ??= await open();
+      const drawn = await withTimeLimit(page.evaluate(drawExpression(source)), timeLimitMs);
+      if (drawn === undefined) {
+        results.set(source, { ok: false, error: `it took longer than ${timeLimitMs / 1000} s to draw` });
+        await page.close().catch(() => undefined);
+        page = undefined;
+        continue;
+      }
+      results.set(source, drawnResult(drawn));
+    }
+  } catch (error) {
+    const reason = failure(error);
+    for (const source of wanted) if (!results.has(source)) results.set(source, { ok: false, error: reason });
+  } finally {
+    await page?.close().catch(() => undefined);
+  }
+  return results;
+}
+
+/** What the page answered, checked: it runs Mermaid over untrusted text, so its answer is untrusted too. */
+function drawnResult(drawn: unknown): DiagramResult {
+  const answer = (drawn ?? {}) as { ok?: unknown; svg?: unknown; error?: unknown };
+  if (answer.ok === true && typeof answer.svg === 'string')
+    return { ok: true, svg: sanitizeDiagramSvg(svgPurifier(), answer.svg) };
+  return { ok: false, error: diagramErrorText(String(answer.error ?? 'the page gave no drawing')) };
+}
+
+/** The default renderer: Playwright's Chromium (the system one when present), JavaScript on, network off. */
+export async function renderDiagramsInChromium(
+  sources: readonly string[],
+  timeLimitMs = diagramTimeLimitMs,
+): Promise<Map<string, DiagramResult>> {
+  if (sources.every((source) => source.trim() === '')) return drawDiagrams(sources, noPage, String);
   let browser: Browser;
   try {
     const { chromium } = await import('playwright-core');
@@ -65,87 +148,44 @@ export async function renderDiagramsInChromium(
       ...(executablePath ? { executablePath } : {}),
     });
   } catch (error) {
-    return failAll(`cannot start Chromium to draw it: ${chromiumFailure(error)}`);
+    const reason = `cannot start Chromium to draw it: ${chromiumFailure(error)}`;
+    return drawDiagrams(
+      sources,
+      () => Promise.reject(new Error(reason)),
+      () => reason,
+    );
   }
   try {
-    let page: Page | undefined;
-    for (const source of pending) {
-      page ??= await openDiagramPage(browser);
-      const drawn = await withTimeLimit(drawOne(page, source), timeLimitMs);
-      if (drawn === undefined) {
-        results.set(source, { ok: false, error: `it took longer than ${timeLimitMs / 1000} s to draw` });
-        // A page stuck in a diagram is given up; the next diagram gets a fresh one.
-        await page
-          .context()
-          .close()
-          .catch(() => undefined);
-        page = undefined;
-        continue;
-      }
-      results.set(
-        source,
-        drawn.ok
-          ? { ok: true, svg: sanitizeDiagramSvg(svgPurifier(), drawn.svg) }
-          : { ok: false, error: diagramErrorText(drawn.error) },
-      );
-    }
-    return results;
-  } catch (error) {
-    return failAll(`Chromium failed while drawing it: ${chromiumFailure(error)}`);
+    return await drawDiagrams(
+      sources,
+      () => openDiagramPage(browser),
+      (error) => `Chromium failed while drawing it: ${chromiumFailure(error)}`,
+      timeLimitMs,
+    );
   } finally {
     await browser.close().catch(() => undefined);
   }
 }
 
-async function openDiagramPage(browser: Browser): Promise<Page> {
+function noPage(): Promise<DiagramPage> {
+  return Promise.reject(new Error('no diagram to draw'));
+}
+
+async function openDiagramPage(browser: Browser): Promise<DiagramPage> {
   const context = await browser.newContext({ offline: true, serviceWorkers: 'block' });
   const page = await context.newPage();
   // Nothing leaves the page: the script and fonts are inlined, every request is refused.
   await page.route('**/*', (route) =>
     /^data:/i.test(route.request().url()) ? route.continue() : route.abort('blockedbyclient'),
   );
-  await page.setContent(
-    `<!doctype html><html><head><meta charset="utf-8"><style>${exportFontFaces()}</style></head><body></body></html>`,
-  );
+  await page.setContent(diagramPageHtml());
+  const diagramPage: DiagramPage = {
+    evaluate: (expression) => page.evaluate(expression),
+    close: () => context.close(),
+  };
   await page.addScriptTag({ content: mermaidScript() });
-  const settings = mermaidSettings('default', `'${exportSansFamily}', 'DejaVu Sans', sans-serif`);
-  await page.evaluate(
-    async ({ settings, family }) => {
-      const page = globalThis as unknown as {
-        document: { fonts: { load(font: string): Promise<unknown> } };
-        mermaid: { initialize(settings: unknown): void };
-      };
-      const fonts = page.document.fonts;
-      await Promise.all([fonts.load(`16px '${family}'`), fonts.load(`bold 16px '${family}'`)]);
-      page.mermaid.initialize(settings);
-    },
-    { settings, family: exportSansFamily },
-  );
-  return page;
-}
-
-let counter = 0;
-
-async function drawOne(page: Page, source: string): Promise<DiagramResult> {
-  const id = `specbench-diagram-${++counter}`;
-  return page.evaluate(
-    async ({ id, source }) => {
-      const page = globalThis as unknown as {
-        document: { getElementById(id: string): { remove(): void } | null };
-        mermaid: { render(id: string, text: string): Promise<{ svg: string }> };
-      };
-      const mermaid = page.mermaid;
-      try {
-        const { svg } = await mermaid.render(id, source);
-        return { ok: true as const, svg };
-      } catch (error) {
-        // Mermaid leaves its scratch element behind when it throws.
-        page.document.getElementById(`d${id}`)?.remove();
-        return { ok: false as const, error: error instanceof Error ? error.message : String(error) };
-      }
-    },
-    { id, source },
-  );
+  await diagramPage.evaluate(diagramPageStart());
+  return diagramPage;
 }
 
 function withTimeLimit<T>(work: Promise<T>, ms: number): Promise<T | undefined> {

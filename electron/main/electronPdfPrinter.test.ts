@@ -1,144 +1,19 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLaunchArguments, systemChromium } from '../export/chromiumLaunch.js';
 import { renderBundlePdf } from '../export/bundlePdf.js';
-import type { electronPdfOptions } from '../export/printOptions.js';
 import { bundleOf, pdfPages, sampleCopy } from '../export/testing/exportFixtures.js';
 import {
   electronPrinterLauncher,
   printRequestAllowed,
   printWindowOptions,
   servePage,
-  type PrintSession,
-  type PrintWindow,
-  type PrintingElectron,
 } from './electronPdfPrinter.js';
+import { fakeElectron } from './testing/fakeElectron.js';
 
 const date = new Date('2026-11-25T12:00:00Z');
-
-/** A fake of the Electron session (no Electron runtime here): records what the printer installs. */
-class FakeSession implements PrintSession {
-  readonly handlers = new Map<string, (request: Request) => Response | Promise<Response>>();
-  requestListener: Parameters<PrintSession['webRequest']['onBeforeRequest']>[0] | undefined;
-  permissionHandler: Parameters<PrintSession['setPermissionRequestHandler']>[0] | undefined;
-  /** Each request the window made, and who answered: `served 200`, `served 404`, `refused`, `loaded`. */
-  readonly requests: [url: string, outcome: string][] = [];
-  readonly protocol = {
-    handle: (scheme: string, handler: (request: Request) => Response | Promise<Response>) => {
-      this.handlers.set(scheme, handler);
-    },
-  };
-  readonly webRequest = {
-    onBeforeRequest: (listener: NonNullable<FakeSession['requestListener']>) => {
-      this.requestListener = listener;
-    },
-  };
-
-  setPermissionRequestHandler(handler: NonNullable<FakeSession['permissionHandler']>): void {
-    this.permissionHandler = handler;
-  }
-}
-
-/**
- * A fake BrowserWindow (no Electron runtime here) that does what Electron's does with Chromium: the
- * window's JavaScript setting, a scheme's protocol handler answering its requests, the webRequest
- * filter deciding the others, and printToPDF's options mapped onto Playwright's `page.pdf`.
- */
-class FakePrintWindow implements PrintWindow {
-  destroyed = false;
-  private context: BrowserContext | undefined;
-  readonly listeners = new Map<string, (event: { preventDefault(): void }) => void>();
-  openHandler: (() => { action: 'deny' }) | undefined;
-  readonly webContents: PrintWindow['webContents'];
-
-  constructor(
-    private readonly browser: Browser,
-    readonly options: ReturnType<typeof printWindowOptions<FakeSession>>,
-  ) {
-    this.webContents = {
-      on: (event, listener) => this.listeners.set(event, listener),
-      setWindowOpenHandler: (handler) => {
-        this.openHandler = handler;
-      },
-      printToPDF: (options) => this.printToPDF(options),
-    };
-  }
-
-  async loadURL(url: string): Promise<void> {
-    const session = this.options.webPreferences.session;
-    this.context ??= await this.browser.newContext({
-      javaScriptEnabled: this.options.webPreferences.javascript,
-    });
-    const page = this.context.pages()[0] ?? (await this.context.newPage());
-    await page.unrouteAll();
-    await page.route('**/*', async (route) => {
-      const requested = route.request().url();
-      const handler = session.handlers.get(new URL(requested).protocol.slice(0, -1));
-      if (handler) {
-        const response = await handler(new Request(requested));
-        session.requests.push([requested, `served ${response.status}`]);
-        return route
-          .fulfill({
-            status: response.status,
-            headers: Object.fromEntries(response.headers),
-            body: Buffer.from(await response.arrayBuffer()),
-          })
-          .catch(droppedWithWindow);
-      }
-      session.requestListener!({ url: requested }, ({ cancel }) => {
-        session.requests.push([requested, cancel ? 'refused' : 'loaded']);
-        // A request still pending when the window is destroyed is dropped, as Electron drops it; its
-        // answer then rejects ("Target page, context or browser has been closed").
-        (cancel ? route.abort('blockedbyclient') : route.continue()).catch(droppedWithWindow);
-      });
-    });
-    await page.goto(url, { waitUntil: 'load' });
-  }
-
-  private async printToPDF(options: typeof electronPdfOptions): Promise<Uint8Array> {
-    const page = this.context!.pages()[0]!;
-    return page.pdf({
-      format: options.pageSize,
-      preferCSSPageSize: options.preferCSSPageSize,
-      printBackground: options.printBackground,
-      displayHeaderFooter: options.displayHeaderFooter,
-      outline: options.generateDocumentOutline,
-      tagged: options.generateTaggedPDF,
-    });
-  }
-
-  destroy(): void {
-    this.destroyed = true;
-    this.context?.close().catch(droppedWithWindow);
-  }
-}
-
-/** Only the closing of the page may reject a pending answer; anything else still fails the test. */
-function droppedWithWindow(error: unknown): void {
-  if (!String(error).includes('has been closed')) throw error;
-}
-
-function fakeElectron(browser: Browser) {
-  const windows: FakePrintWindow[] = [];
-  const sessions: FakeSession[] = [];
-  const electron: PrintingElectron<FakeSession> = {
-    session: {
-      fromPartition: () => {
-        sessions.push(new FakeSession());
-        return sessions.at(-1)!;
-      },
-    },
-    BrowserWindow: class {
-      constructor(options: ReturnType<typeof printWindowOptions<FakeSession>>) {
-        windows.push(new FakePrintWindow(browser, options));
-        return windows.at(-1)!;
-      }
-    } as unknown as PrintingElectron<FakeSession>['BrowserWindow'],
-  };
-  return { electron, windows, sessions };
-}
 
 describe('printWindowOptions', () => {
   it('opens a hidden, sandboxed, isolated window with no script, preload or Node', () => {
@@ -297,13 +172,13 @@ describe('electronPrinterLauncher, with a fake Electron printing through Chromiu
 
   it('says in one line when the window cannot be opened', async () => {
     const fake = fakeElectron(browser);
-    const failing: PrintingElectron<FakeSession> = {
+    const failing: Parameters<typeof electronPrinterLauncher>[0] = {
       session: fake.electron.session,
       BrowserWindow: class {
         constructor() {
           throw new Error('GPU process unavailable\nstack');
         }
-      } as unknown as PrintingElectron<FakeSession>['BrowserWindow'],
+      } as unknown as Parameters<typeof electronPrinterLauncher>[0]['BrowserWindow'],
     };
     expect(await electronPrinterLauncher(failing)()).toEqual({
       ok: false,

@@ -125,7 +125,10 @@ export function printRequestAllowed(url: string, pages: ReadonlyMap<string, unkn
   return pages.has(url) || allowedPrintRequest(url);
 }
 
-function denyNavigation(window: PrintWindow): void {
+/** A window of ours opens nothing and goes nowhere but the page it was given. */
+export function denyNavigation(window: {
+  webContents: Pick<PrintWindow['webContents'], 'on' | 'setWindowOpenHandler'>;
+}): void {
   window.webContents.on('will-navigate', (event) => event.preventDefault());
   window.webContents.on('will-redirect', (event) => event.preventDefault());
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));

@@ -9,6 +9,7 @@ import { appScheme, appSchemePrivileges } from './appProtocol.js';
 import { runDesktopApp } from './appLifecycle.js';
 import { AppStateStore } from './appStateStore.js';
 import { DesktopApp } from './desktopApp.js';
+import { electronDiagramRenderer } from './electronDiagramRenderer.js';
 import { electronPrinterLauncher } from './electronPdfPrinter.js';
 
 // Must run before `ready`: a standard, secure scheme gets origin isolation, fetch and a real CSP.
@@ -34,13 +35,19 @@ void runDesktopApp({
     const userData = app.getPath('userData');
     // PDFs print in Electron's own Chromium, so the desktop app needs no other browser.
     const launchPrinter = electronPrinterLauncher({ session, BrowserWindow });
+    // Diagrams in PDF and HTML exports are drawn in Electron's Chromium as well.
+    const drawDiagrams = electronDiagramRenderer({ session, BrowserWindow });
     const workspaces = new WorkspaceSession(async (root) => {
       const opened = await Workspace.open(root, { write: true, watch: true, cache: true });
       if (!opened.ok) return opened;
       // Delete ends in the system trash; what a quit left waiting for Undo goes there now.
       const moveToSystemTrash = (absolute: string) => shell.trashItem(absolute);
       if (opened.workspace.writable) await sweepToSystemTrash(opened.workspace.root, moveToSystemTrash);
-      const service = new WorkspaceService(opened.workspace, { launchPrinter, moveToSystemTrash });
+      const service = new WorkspaceService(opened.workspace, {
+        launchPrinter,
+        drawDiagrams,
+        moveToSystemTrash,
+      });
       return { ok: true, opened: { root, service, close: () => opened.workspace.close() } };
     });
     return new DesktopApp(

@@ -12,6 +12,7 @@ import { exportBundle } from '../export/exportBundle.js';
 import type { PrinterLauncher } from '../export/pdfPrinter.js';
 import { workspaceVersion } from '../export/gitVersion.js';
 import { collectBundle } from '../export/specBundle.js';
+import type { DiagramRenderer } from '../export/diagramRenderer.js';
 
 const mediaTypes = {
   pdf: 'application/pdf',
@@ -23,6 +24,8 @@ const mediaTypes = {
 export interface BundleExporterOptions {
   /** The desktop app prints with Electron; the CLI's Playwright Chromium when absent. */
   launchPrinter?: PrinterLauncher;
+  /** The desktop app draws Mermaid diagrams with Electron too; the CLI's Playwright Chromium when absent. */
+  drawDiagrams?: DiagramRenderer;
 }
 
 interface RunningExport {
@@ -110,6 +113,7 @@ export class BundleExporter {
         onProgress,
         ...(version === undefined ? {} : { version }),
         ...(this.options.launchPrinter ? { launchPrinter: this.options.launchPrinter } : {}),
+        ...(this.options.drawDiagrams ? { drawDiagrams: this.options.drawDiagrams } : {}),
       });
       if (!result.ok)
         return { ok: false, error: result.error, message: result.message.split(folder).join('') };
