@@ -16,7 +16,7 @@ import {
   type DiagramPage,
   type DiagramRenderer,
 } from '../export/diagramRenderer.js';
-import { denyNavigation, printRequestAllowed, servePage, type PrintSession } from './electronPdfPrinter.js';
+import { denyNavigation, pageSession, type PrintSession } from './electronPdfPrinter.js';
 import { hardenedWebPreferences } from './windowOptions.js';
 
 /** The part of a BrowserWindow the renderer uses (a fake stands in where Electron cannot run). */
@@ -60,17 +60,8 @@ export function electronDiagramRenderer<Session extends PrintSession>(
 ): DiagramRenderer {
   const pages = new Map<string, string>();
   let drawSession: Session | undefined;
-  const sessionForDrawing = (): Session => {
-    if (drawSession) return drawSession;
-    // No `persist:` prefix: nothing of this session is ever written to disk.
-    drawSession = electron.session.fromPartition(`specbench-diagrams-${randomUUID()}`, { cache: false });
-    drawSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-    drawSession.protocol.handle('file', (request) => servePage(pages, request.url));
-    drawSession.webRequest.onBeforeRequest((details, callback) =>
-      callback({ cancel: !printRequestAllowed(details.url, pages) }),
-    );
-    return drawSession;
-  };
+  const sessionForDrawing = (): Session =>
+    (drawSession ??= pageSession(electron, 'specbench-diagrams', pages));
   const open = async (): Promise<DiagramPage> => {
     const pageUrl = `file:///specbench-diagrams/${randomUUID()}/diagrams.html`;
     pages.set(pageUrl, diagramPageHtml());

@@ -67,17 +67,8 @@ export function electronPrinterLauncher<Session extends PrintSession>(
 ): PrinterLauncher {
   const pages = new Map<string, string>();
   let printSession: Session | undefined;
-  const sessionForPrinting = (): Session => {
-    if (printSession) return printSession;
-    // No `persist:` prefix: nothing of the printing session is ever written to disk.
-    printSession = electron.session.fromPartition(`specbench-print-${randomUUID()}`, { cache: false });
-    printSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-    printSession.protocol.handle('file', (request) => servePage(pages, request.url));
-    printSession.webRequest.onBeforeRequest((details, callback) =>
-      callback({ cancel: !printRequestAllowed(details.url, pages) }),
-    );
-    return printSession;
-  };
+  const sessionForPrinting = (): Session =>
+    (printSession ??= pageSession(electron, 'specbench-print', pages));
   return () => {
     try {
       const pageUrl = `file:///specbench-print/${randomUUID()}/bundle.html`;
@@ -104,6 +95,25 @@ export function electronPrinterLauncher<Session extends PrintSession>(
       });
     }
   };
+}
+
+/**
+ * An in-memory session (nothing written to disk) that grants no permission, answers `file:` with the
+ * pages in `pages` and nothing else, and refuses every other request but data: resources.
+ */
+export function pageSession<Session extends PrintSession>(
+  electron: { session: { fromPartition(partition: string, options: { cache: boolean }): Session } },
+  name: string,
+  pages: ReadonlyMap<string, string>,
+): Session {
+  // No `persist:` prefix: nothing of the session is ever written to disk.
+  const created = electron.session.fromPartition(`${name}-${randomUUID()}`, { cache: false });
+  created.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  created.protocol.handle('file', (request) => servePage(pages, request.url));
+  created.webRequest.onBeforeRequest((details, callback) =>
+    callback({ cancel: !printRequestAllowed(details.url, pages) }),
+  );
+  return created;
 }
 
 /** The printing session's answer to every `file:` request: a page being printed, or 404. */
