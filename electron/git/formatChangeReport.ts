@@ -1,5 +1,5 @@
 /** A change report as plain text lines, for the terminal and the Markdown of a bundle's chapter. */
-import { readableLines } from '../../shared/merge/readableChange.js';
+import { readableLines, type ReadableChange } from '../../shared/merge/readableChange.js';
 import type { ChangeReport, FieldChange } from './changeReport.js';
 
 export function describeValue(value: unknown): string {
@@ -73,7 +73,41 @@ export function formatChangeReport(report: ChangeReport): string[] {
   return lines;
 }
 
-/** The report as a Markdown chapter for a bundle (`export --changes-since`), diffs in fenced blocks. */
+/** Text for inline Markdown, read as written: HTML and Markdown's own characters escaped. */
+function inlineText(text: string): string {
+  return text
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]~|#!]/g, (character) => `\\${character}`);
+}
+
+/** A change's text by words (`<del>`/`<ins>`, as History and Compare show it) and its criteria, as sub-items. */
+export function readableMarkdown(change: ReadableChange): string[] {
+  const words = change.texts.map(
+    (text) =>
+      `  - ${text.what}: ${text.words
+        .map((run) => {
+          const shown = inlineText(run.text);
+          if (!run.change) return shown;
+          if (shown.trim() === '') return '';
+          // The spaces around a changed run stay outside its tag, so only the words are marked.
+          const [, lead = '', words = '', trail = ''] = /^(\s*)(.*?)(\s*)$/.exec(shown) ?? [];
+          const tag = run.change === 'added' ? 'ins' : 'del';
+          return `${lead}<${tag}>${words}</${tag}>${trail}`;
+        })
+        .join('')
+        .trim()}`,
+  );
+  return [
+    ...words,
+    ...change.added.map((part) => `  - added ${part.what}: ${inlineText(part.text)}`),
+    ...change.removed.map((part) => `  - removed ${part.what}: <del>${inlineText(part.text)}</del>`),
+  ];
+}
+
+/** The report as a Markdown chapter for a bundle (`export --changes-since`), each change in words. */
 export function changeReportMarkdown(report: ChangeReport): string {
   // The title is the chapter's heading; the body starts with what it covers.
   const lines = ['---', `title: Changes since ${report.from}`, '---'];
@@ -81,7 +115,6 @@ export function changeReportMarkdown(report: ChangeReport): string {
     `What changed in requirements, the roadmap and story status from ${report.from} to ${report.to}.`,
     '',
   );
-  const fence = (diff: string[]) => (diff.length === 0 ? [] : ['', '```diff', ...diff, '```']);
   const section = (title: string, entries: string[][]) => {
     if (entries.length === 0) return;
     lines.push(`## ${title}`, '');
@@ -95,7 +128,7 @@ export function changeReportMarkdown(report: ChangeReport): string {
     'Requirements changed',
     report.requirements.changed.map((change) => [
       `- **${change.key}** (${change.path})${change.fields.length > 0 ? `: ${describeFields(change.fields)}` : ''}`,
-      ...fence(change.diff).map((line) => (line === '' ? '' : `  ${line}`)),
+      ...readableMarkdown(change.readable),
     ]),
   );
   section(
