@@ -67,3 +67,44 @@ test('without the merge driver, two new copies of REQ-15 are one choice with bot
   );
   expect(git(workspaceDir, 'status', '--porcelain')).toBe('');
 });
+
+test('in a rebase (sides swapped: yours is the commit replayed), Keep both keeps the key for the copy already upstream and renames yours', async ({
+  app,
+  workspaceDir,
+}) => {
+  git(workspaceDir, 'config', 'user.name', 'Lead');
+  git(workspaceDir, 'config', 'user.email', 'lead@example.com');
+  const before = await fs.readFile(path.join(workspaceDir, spec), 'utf8');
+  const [upstream, mine] = [
+    'Guests can cancel an order within ten minutes.',
+    'Guests can add a gift message.',
+  ];
+  git(workspaceDir, 'checkout', '-q', '-b', 'sam', 'main');
+  await fs.appendFile(path.join(workspaceDir, spec), `\n${block('REQ-15', mine)}`);
+  git(workspaceDir, 'commit', '-q', '-am', 'sam: REQ-15');
+  git(workspaceDir, 'checkout', '-q', 'main');
+  await fs.appendFile(path.join(workspaceDir, spec), `\n${block('REQ-15', upstream)}`);
+  git(workspaceDir, 'commit', '-q', '-am', 'main: REQ-15');
+  git(workspaceDir, 'checkout', '-q', 'sam');
+  expect(() => execFileSync('git', ['rebase', '-q', 'main'], { cwd: workspaceDir, stdio: 'pipe' })).toThrow();
+
+  const changes = new ChangesModel(app.page);
+  await changes.open();
+  const conflict = changes.resolver(spec).getByRole('region', { name: 'Conflict in REQ-15' });
+  await expect(conflict.getByRole('figure', { name: 'Yours' })).toContainText(mine);
+  await expect(conflict.getByRole('figure', { name: /^Theirs/ })).toContainText(upstream);
+  await conflict.getByRole('radio', { name: 'Keep both' }).check();
+  await changes.resolver(spec).getByRole('button', { name: 'Save this file' }).click();
+  await expect(changes.lastAction).toContainText(
+    `REQ-15 “${mine}”, yours, arriving in this merge, is now REQ-16.`,
+  );
+  await app.page.getByRole('button', { name: 'Finish rebase' }).click();
+  await expect(changes.lastAction).toHaveText('Rebase finished: your commits are on top of theirs.');
+  expect(await fs.readFile(path.join(workspaceDir, spec), 'utf8')).toBe(
+    `${before}\n${block('REQ-16', mine)}\n${block('REQ-15', upstream)}`,
+  );
+  expect(git(workspaceDir, 'log', '--format=%s', '-n', '2').trim().split('\n')).toEqual([
+    'sam: REQ-15',
+    'main: REQ-15',
+  ]);
+});
