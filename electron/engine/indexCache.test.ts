@@ -2,7 +2,8 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
-import { afterEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { indexDocument } from './indexDocument.js';
 import {
   cachePath,
@@ -77,6 +78,64 @@ describe('index cache on disk', () => {
     await fs.mkdir(path.join(root, '.specbench'));
     await fs.writeFile(cachePath(root), bytes);
     expect(await readIndexCache(root)).toBeUndefined();
+  });
+
+  /** Runs `read` with Buffer.alloc watched; returns its result and the largest allocation asked for. */
+  async function largestAllocation<T>(read: () => Promise<T>): Promise<{ value: T; largest: number }> {
+    const alloc = vi.spyOn(Buffer, 'alloc');
+    try {
+      const value = await read();
+      return { value, largest: Math.max(0, ...alloc.mock.calls.map(([size]) => size)) };
+    } finally {
+      alloc.mockRestore();
+    }
+  }
+
+  it('allocates nothing for sizes its header claims beyond the file (a hostile or torn cache)', async () => {
+    const root = await tempFolder();
+    await fs.mkdir(path.join(root, '.specbench'));
+    const huge = { ...header, entriesBytes: 1_500_000_000, textsBytes: 1_500_000_000 };
+    await fs.writeFile(cachePath(root), cacheBytes(huge));
+    const { value, largest } = await largestAllocation(() => readIndexCache(root));
+    expect(value).toBeUndefined();
+    expect(largest).toBeLessThanOrEqual(4_096);
+  });
+
+  it('ignores a cache whose texts were cut or grew after the entries were read', async () => {
+    const root = await tempFolder();
+    await writeIndexCache(root, { listedAt: 1, files: [cached('a.md', 8, 1)] });
+    const read = await readIndexCache(root);
+    await fs.appendFile(cachePath(root), 'more');
+    expect(read?.readTexts()).toBeUndefined();
+  });
+
+  it('never throws, hangs or over-allocates on a cache cut short or with bytes flipped (fuzzed)', async () => {
+    const root = await tempFolder();
+    const files = [cached('a.md', 8, 1), cached('specs/b.md', 9, 2), cached('c.md', 10, 3)];
+    await writeIndexCache(root, { listedAt: 1234, files });
+    const good = await fs.readFile(cachePath(root));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.nat({ max: good.length }),
+        fc.array(fc.tuple(fc.nat({ max: good.length - 1 }), fc.integer({ min: 1, max: 255 })), {
+          maxLength: 4,
+        }),
+        async (cut, flips) => {
+          const bytes = Buffer.from(good.subarray(0, cut));
+          for (const [at, mask] of flips) if (at < bytes.length) bytes[at]! ^= mask;
+          await fs.writeFile(cachePath(root), bytes);
+          const { value, largest } = await largestAllocation(async () => {
+            const read = await readIndexCache(root);
+            return { read, texts: read?.readTexts() };
+          });
+          expect(largest).toBeLessThanOrEqual(Math.max(bytes.length, 4_096));
+          // A cut cache never passes; a flipped one passes only whole, with one text per entry.
+          if (cut < good.length) expect(value.read).toBeUndefined();
+          if (value.texts !== undefined) expect(value.texts).toHaveLength(value.read!.files.length);
+        },
+      ),
+      { numRuns: 200, seed: 17 },
+    );
   });
 
   it('reads no cache from a folder without one', async () => {

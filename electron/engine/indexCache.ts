@@ -8,7 +8,7 @@
  * only; the texts, needed for search alone, are read later through `readTexts`.
  */
 import { randomUUID } from 'node:crypto';
-import { closeSync, openSync, promises as fs, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
 import path from 'node:path';
 import type { DocumentEntry } from '../../shared/model/documentModel.js';
 import { writeFileAtomic } from './atomicFile.js';
@@ -73,7 +73,8 @@ export async function readIndexCache(root: string): Promise<IndexCache | undefin
   try {
     const start = await file.read(Buffer.alloc(headerLimit), 0, headerLimit, 0);
     const header = parseHeader(start.buffer.subarray(0, start.bytesRead));
-    if (!header) return undefined;
+    // The sizes are untrusted: nothing is allocated for them unless the file holds exactly that much.
+    if (!header || !sizesMatch(header, (await file.stat()).size)) return undefined;
     const entriesBytes = Buffer.alloc(header.value.entriesBytes);
     const read = await file.read(entriesBytes, 0, entriesBytes.length, header.length);
     if (read.bytesRead !== entriesBytes.length) return undefined;
@@ -120,6 +121,11 @@ export async function writeIndexCache(root: string, data: IndexCacheData): Promi
   } catch {
     return false;
   }
+}
+
+/** Whether the header's sizes add up to the file's own: a torn or padded cache, or a lying header, fails. */
+function sizesMatch(header: { value: Header; length: number }, fileSize: number): boolean {
+  return header.length + header.value.entriesBytes + header.value.textsBytes === fileSize;
 }
 
 function parseHeader(bytes: Buffer): { value: Header; length: number } | undefined {
@@ -192,7 +198,8 @@ function readTexts(file: string, expected: Header, at: number, count: number): s
     descriptor = openSync(file, 'r');
     const start = Buffer.alloc(headerLimit);
     const header = parseHeader(start.subarray(0, readSync(descriptor, start, 0, headerLimit, 0)));
-    if (header?.value.write !== expected.write) return undefined;
+    if (header?.value.write !== expected.write || !sizesMatch(header, fstatSync(descriptor).size))
+      return undefined;
     const bytes = Buffer.alloc(expected.textsBytes);
     if (readSync(descriptor, bytes, 0, bytes.length, at) !== bytes.length) return undefined;
     const texts = bytes.toString('utf8').split(textSeparator);
