@@ -319,7 +319,7 @@ test.describe('the sample', () => {
     await expect(saved.getByText('unmeasured after release').first()).toBeVisible();
     await expect(
       app.page
-        .getByRole('region', { name: 'SPEC-2 Saved payment methods' })
+        .getByRole('article', { name: 'SPEC-2 Saved payment methods' })
         .getByText(/^Shipped in REL-2 Faster payment/),
     ).toBeVisible();
   });

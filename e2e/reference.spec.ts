@@ -110,3 +110,44 @@ test('the story list and the trace matrix render the rows in view, scroll to the
   await main.evaluate((element) => element.scrollTo({ top: 20_000 }));
   await expect(matrix.locator('tbody tr[data-index]').first().locator('th')).toContainText(/RM-\d+/);
 });
+
+test('the metrics view renders the specs in view, reaches the last, filters by verdict and pages by key', async ({
+  page,
+  reference,
+}) => {
+  test.setTimeout(120_000);
+  const app: AppModel = await openApp(page, reference.served.url);
+  const main = page.locator('#main');
+  await app.goto('#/metrics');
+  const feed = page.getByRole('feed', { name: 'Specs with success metrics' });
+  const articles = feed.getByRole('article');
+  await expect(articles.first()).toHaveAttribute('aria-posinset', '1');
+  const total = await articles.first().getAttribute('aria-setsize');
+  expect(Number(total)).toBeGreaterThan(900);
+  // Virtualized: a screenful of the specs exists in the DOM.
+  expect(await articles.count()).toBeLessThan(20);
+
+  // Page Down moves from one spec to the next (the feed pattern), also from a link inside one.
+  await articles.first().getByRole('link').first().focus();
+  await page.keyboard.press('PageDown');
+  await expect(page.locator('article:focus')).toHaveAttribute('aria-posinset', '2');
+  await page.keyboard.press('PageUp');
+  await expect(page.locator('article:focus')).toHaveAttribute('aria-posinset', '1');
+
+  await main.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+  const last = articles.last();
+  await expect(last).toHaveAttribute('aria-posinset', total!);
+  await expect(last).toBeInViewport();
+  // The last spec's first metric opens its spec.
+  const title = (await last.getByRole('heading').textContent())!.trim();
+  await last.getByRole('table').getByRole('link').first().click();
+  await expect(app.editor).toBeVisible({ timeout: 20_000 });
+  await expect(app.title).toHaveValue(title.replace(/^\S+\s+/, ''));
+
+  await app.goto('#/metrics');
+  await page.getByRole('combobox', { name: 'Verdict' }).selectOption('not-met');
+  await expect(articles.first()).toBeVisible();
+  expect(Number(await articles.first().getAttribute('aria-setsize'))).toBeLessThan(Number(total));
+  const verdicts = feed.locator('tbody td:last-child .verdict:first-child');
+  for (const text of await verdicts.allTextContents()) expect(text).toBe('not met');
+});

@@ -1,13 +1,14 @@
 /**
- * A long table's rows rendered only near the viewport: the page scrolls as before (its nearest
- * scrolling ancestor), the table keeps its semantics, and spacer rows stand in for the rest.
+ * A long table's rows (or a feed's articles) rendered only near the viewport: the page scrolls as
+ * before (its nearest scrolling ancestor), the table keeps its semantics, and spacer rows (or the
+ * container's padding) stand in for the rest.
  */
 import { useVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 
 export interface VirtualRows {
-  /** Goes on the `<tbody>`: its offset inside the scroller places the window. */
-  bodyRef: (element: HTMLTableSectionElement | null) => void;
+  /** Goes on the `<tbody>` (or the list's element): its offset inside the scroller places the window. */
+  bodyRef: (element: HTMLElement | null) => void;
   rows: VirtualItem[];
   /** Heights of the spacer rows above and below the rendered ones. */
   before: number;
@@ -24,16 +25,16 @@ function scrollParent(element: HTMLElement): HTMLElement {
   return document.documentElement;
 }
 
-export function useVirtualRows(count: number, estimatedRowHeight: number): VirtualRows {
-  const [body, setBody] = useState<HTMLTableSectionElement | null>(null);
+export function useVirtualRows(count: number, estimatedRowHeight: number, overscan = 12): VirtualRows {
+  const [body, setBody] = useState<HTMLElement | null>(null);
   const scroller = useRef<HTMLElement | null>(null);
   const [offset, setOffset] = useState(0);
-  const bodyRef = useCallback((element: HTMLTableSectionElement | null) => setBody(element), []);
+  const bodyRef = useCallback((element: HTMLElement | null) => setBody(element), []);
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scroller.current,
     estimateSize: () => estimatedRowHeight,
-    overscan: 12,
+    overscan,
     scrollMargin: offset,
     // The first render already fills a window-sized viewport; the real size follows on mount.
     initialRect: { width: 0, height: typeof window === 'undefined' ? 800 : window.innerHeight },

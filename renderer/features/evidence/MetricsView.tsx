@@ -1,17 +1,24 @@
 /**
  * Success metrics across specs (`#/metrics`): each spec's "Success metrics" table with target, actual
  * and a verdict (met, not met, not measured); a metric still unmeasured a month after its release is flagged
- * as `check` flags it.
+ * as `check` flags it. A thousand specs make a feed of which only the articles near the viewport are
+ * rendered; a verdict filter and the sort choose and order them without judging anything again.
  */
-import { useMemo } from 'react';
+import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
-import { metricVerdict, verdictLabels, type MetricVerdict } from '../../../shared/metrics/metricVerdict.js';
-import { longDate } from '../../../shared/releases/releaseNotes.js';
-import { shippedReleaseOf } from '../../../shared/releases/specRelease.js';
-import { HashLink } from '../../ui/HashLink.js';
-import { documentHash, documentLink, releaseHash } from '../../workbench/route.js';
+import { verdictLabels } from '../../../shared/metrics/metricVerdict.js';
+import { useVirtualRows } from '../../ui/useVirtualRows.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { useReleases } from '../../workbench/useReleases.js';
+import { MetricsSpecArticle } from './MetricsSpecArticle.js';
+import {
+  countVerdicts,
+  judgeMetrics,
+  shownMetrics,
+  verdictOrder,
+  type MetricsFilter,
+  type MetricsSort,
+} from './metricRows.js';
 import './evidence.css';
 
 interface MetricsViewProps {
@@ -20,22 +27,24 @@ interface MetricsViewProps {
   navigate: (hash: string) => void;
 }
 
-/** Why a metric could not be judged, and how to write it so it can (the chip's tooltip). */
-const verdictHints: Partial<Record<MetricVerdict, string>> = {
-  'not-read':
-    'The Actual is not clearly a number: write it with its unit, and when it was measured in brackets, e.g. 4.2% (2026-11-30).',
-  unclear:
-    'Target and Actual are not numbers of one kind (a percentage and a count, or words): compare them by hand.',
+/** A spec's usual height: title, release line and a table of five metrics; taller ones are measured. */
+const articleHeight = 300;
+
+const filterLabels: Record<Exclude<MetricsFilter, ''>, string> = {
+  ...verdictLabels,
+  overdue: 'unmeasured after release',
 };
 
-const verdictOrder: MetricVerdict[] = ['met', 'not-met', 'not-measured', 'not-read', 'unclear'];
+const sortLabels: Record<MetricsSort, string> = {
+  spec: 'Spec',
+  'not-met': 'Most not met first',
+  shipped: 'Latest release first',
+};
 
 export function MetricsView({ api, workspace, navigate }: MetricsViewProps) {
   const { releases } = useReleases(api, workspace.revision);
-  const specs = useMemo(
-    () => workspace.documents.filter((entry) => entry.type === 'spec' && (entry.metrics?.length ?? 0) > 0),
-    [workspace.documents],
-  );
+  const [filter, setFilter] = useState<MetricsFilter>('');
+  const [sort, setSort] = useState<MetricsSort>('spec');
   const overdue = useMemo(
     () =>
       new Map(
@@ -45,13 +54,24 @@ export function MetricsView({ api, workspace, navigate }: MetricsViewProps) {
       ),
     [workspace.findings],
   );
-  const counts = new Map<MetricVerdict, number>();
-  for (const spec of specs) {
-    for (const metric of spec.metrics ?? []) {
-      const verdict = metricVerdict(metric);
-      counts.set(verdict, (counts.get(verdict) ?? 0) + 1);
-    }
-  }
+  const specs = useMemo(
+    () => judgeMetrics(workspace.documents, overdue, releases),
+    [workspace.documents, overdue, releases],
+  );
+  const counts = useMemo(() => countVerdicts(specs), [specs]);
+  const shown = useMemo(() => shownMetrics(specs, filter, sort), [specs, filter, sort]);
+  // 1,000 specs of five metrics each: only the articles near the viewport exist in the DOM.
+  const virtual = useVirtualRows(shown.length, articleHeight, 3);
+  // The feed pattern's keys: Page Down and Page Up move to the next and previous spec.
+  const onKeyDown = useCallback((event: KeyboardEvent<HTMLElement>) => {
+    if (event.key !== 'PageDown' && event.key !== 'PageUp') return;
+    const article = (event.target as HTMLElement).closest('article');
+    const next = event.key === 'PageDown' ? article?.nextElementSibling : article?.previousElementSibling;
+    if (!(next instanceof HTMLElement)) return;
+    event.preventDefault();
+    next.focus();
+  }, []);
+  const choices = [...verdictOrder, 'overdue' as const].filter((choice) => counts.has(choice));
   return (
     <section className="view metrics-view">
       <header className="view__header">
@@ -66,6 +86,39 @@ export function MetricsView({ api, workspace, navigate }: MetricsViewProps) {
                   .join(' · ')}
           </p>
         </div>
+        {specs.length > 0 && (
+          <div className="metrics-view__controls">
+            <label className="metrics-view__control">
+              Verdict
+              <select
+                className="select"
+                value={filter}
+                onChange={(event) => setFilter(event.target.value as MetricsFilter)}
+              >
+                <option value="">All</option>
+                {choices.map((choice) => (
+                  <option key={choice} value={choice}>
+                    {filterLabels[choice]} ({counts.get(choice)})
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="metrics-view__control">
+              Sort by
+              <select
+                className="select"
+                value={sort}
+                onChange={(event) => setSort(event.target.value as MetricsSort)}
+              >
+                {Object.entries(sortLabels).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+        )}
       </header>
       {specs.length === 0 && (
         <div className="panel feedback-empty">
@@ -73,68 +126,33 @@ export function MetricsView({ api, workspace, navigate }: MetricsViewProps) {
           <p>Fill in the “Success metrics” table of a spec — Metric, Target and, after launch, Actual.</p>
         </div>
       )}
-      {specs.map((spec) => {
-        const shipped = releases && shippedReleaseOf(spec, releases);
-        return (
-          <section key={spec.path} className="panel metrics-spec" aria-labelledby={`metrics-${spec.path}`}>
-            <h2 id={`metrics-${spec.path}`} className="metrics-spec__title">
-              <HashLink hash={documentLink(spec, {}, workspace.byKey)} navigate={navigate}>
-                {spec.key && <span className="key">{spec.key}</span>} {spec.title}
-              </HashLink>
-            </h2>
-            <p className="metrics-spec__shipped">
-              {shipped ? (
-                <>
-                  Shipped in{' '}
-                  <HashLink hash={releaseHash(shipped.release.key)} navigate={navigate}>
-                    {shipped.release.key} {shipped.release.name}
-                  </HashLink>{' '}
-                  on {longDate(shipped.date)}
-                </>
-              ) : (
-                'Not shipped in a release yet'
-              )}
-            </p>
-            <table className="data-table metrics-table" aria-label={`Metrics of ${spec.key ?? spec.title}`}>
-              <thead>
-                <tr>
-                  <th scope="col">Metric</th>
-                  <th scope="col">Baseline</th>
-                  <th scope="col">Target</th>
-                  <th scope="col">Actual</th>
-                  <th scope="col">Verdict</th>
-                </tr>
-              </thead>
-              <tbody>
-                {(spec.metrics ?? []).map((metric) => {
-                  const verdict = metricVerdict(metric);
-                  const late = overdue.get(`${spec.path}:${metric.line}`);
-                  return (
-                    <tr key={metric.line}>
-                      <td>
-                        <a href={documentHash(spec.path, metric.line)}>{metric.metric}</a>
-                      </td>
-                      <td>{metric.baseline}</td>
-                      <td>{metric.target}</td>
-                      <td>{metric.actual || '—'}</td>
-                      <td>
-                        <span className={`verdict verdict--${verdict}`} title={verdictHints[verdict]}>
-                          {verdictLabels[verdict]}
-                        </span>
-                        {late && (
-                          <span className="verdict verdict--overdue" title={late}>
-                            unmeasured after release
-                          </span>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </section>
-        );
-      })}
+      {specs.length > 0 && shown.length === 0 && (
+        <p className="view-empty">No metric is {filter && filterLabels[filter]}.</p>
+      )}
+      {/* A feed holds articles: none while nothing is shown. */}
+      {shown.length > 0 && (
+        <div
+          role="feed"
+          aria-label="Specs with success metrics"
+          aria-busy="false"
+          className="metrics-view__feed"
+          ref={virtual.bodyRef}
+          onKeyDown={onKeyDown}
+          style={{ paddingTop: virtual.before, paddingBottom: virtual.after }}
+        >
+          {virtual.rows.map(({ index }) => (
+            <MetricsSpecArticle
+              key={shown[index]!.spec.path}
+              entry={shown[index]!}
+              index={index}
+              count={shown.length}
+              byKey={workspace.byKey}
+              navigate={navigate}
+              measure={virtual.measureRow}
+            />
+          ))}
+        </div>
+      )}
     </section>
   );
 }
