@@ -86,3 +86,29 @@ it('git’s own markers: both new REQ-15 blocks are one choice with both texts; 
   ]).toEqual([false, true]);
   expect(sandbox.git(clone, ['status', '--porcelain']).output).toBe('');
 });
+
+it('a file git stopped on that merges cleanly block by block has no choice to make: saving keeps both sides’ changes', async () => {
+  const change = async (name: string, from: string, to: string) => {
+    sandbox.git(clone, ['checkout', '-q', '-b', name, 'main']);
+    const file = path.join(clone, spec);
+    await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace(from, to));
+    sandbox.git(clone, ['commit', '-q', '-am', name]);
+  };
+  // Neighbouring lines of one requirement: its status, and its text.
+  await change('status', '{#REQ-1 priority=must status=approved', '{#REQ-1 priority=must status=review');
+  await change('wording', 'Guest shoppers can pay', 'Guest shoppers can always pay');
+  sandbox.git(clone, ['checkout', '-q', 'main']);
+  sandbox.git(clone, ['merge', '-q', '--no-edit', 'status']);
+  expect(sandbox.git(clone, ['merge', '-q', '--no-edit', 'wording'], { allowFailure: true }).code).toBe(1);
+  const service = new WorkspaceService(workspace!);
+  const shown = await call(service, 'gitConflict', { path: spec });
+  expect(shown.ok && shown.conflict.parts.filter((part) => part.kind === 'conflict')).toEqual([]);
+  expect(await call(service, 'gitResolve', { path: spec, choices: [] })).toEqual({ ok: true, remaining: 0 });
+  const text = await fs.readFile(path.join(clone, spec), 'utf8');
+  expect([
+    /^(<{7}|\|{7}|={7}|>{7})/m.test(text),
+    text.includes(
+      ':::requirement{#REQ-1 priority=must status=review roadmap=RM-1}\nGuest shoppers can always pay',
+    ),
+  ]).toEqual([false, true]);
+});

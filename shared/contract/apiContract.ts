@@ -460,7 +460,7 @@ export const apiContract = {
               z.object({ text: z.string().max(maxDocumentBytes) }).strict(),
             ]),
           )
-          .min(1)
+          // None when git stopped on a file that merges cleanly block by block: saving keeps that merge.
           .max(100_000),
       })
       .strict(),
