@@ -11,9 +11,25 @@ test('the header edits a note’s own fields, one front-matter line each, and re
   workspaceDir,
 }) => {
   const file = path.join(workspaceDir, notePath);
+  // As an import writes it: the row's hash stays in the file, out of the header.
+  const sample = await fs.readFile(file, 'utf8');
+  await fs.writeFile(file, sample.replace('\n---\n', '\nimportHash: 0f1e2d3c4b5a6978\n---\n'));
   const before = await fs.readFile(file, 'utf8');
   await app.openDocument(notePath);
   const header = page.getByRole('region', { name: 'Properties' });
+  // Each field is named by its label alone, for a screen reader as for getByLabel.
+  for (const [label, value] of [
+    ['Source', 'support'],
+    ['Customer', 'Litware'],
+    ['Segment', 'Small business'],
+    ['Date', '2026-11-09'],
+    ['URL', 'https://support.example.com/tickets/51140'],
+  ]) {
+    await expect(header.getByLabel(label!, { exact: true })).toHaveValue(value!);
+  }
+  await expect(header.getByRole('group', { name: 'Evidence for', exact: true })).toBeVisible();
+  await expect(header).not.toContainText('importHash');
+  await expect(header).not.toContainText('0f1e2d3c4b5a6978');
   await expect(header.getByRole('combobox', { name: 'Source' })).toHaveValue('support');
   await expect(header.getByRole('textbox', { name: 'Customer' })).toHaveValue('Litware');
   await expect(header.getByRole('textbox', { name: 'Segment' })).toHaveValue('Small business');
@@ -87,7 +103,7 @@ test('read-only, the fields are text and only an http or https address is a link
   const hostile = path.join(workspaceDir, 'feedback', 'hostile-link.md');
   await fs.writeFile(
     hostile,
-    '---\nkey: FB-90\ntype: feedback\ntitle: Hostile link\nstatus: new\nsource: review\ncustomer: Mallory\nurl: javascript:alert(1)\n---\nA review.\n',
+    '---\nkey: FB-90\ntype: feedback\ntitle: Hostile link\nstatus: new\nsource: review\ncustomer: Mallory\nurl: javascript:alert(1)\nimportHash: 0f1e2d3c4b5a6978\n---\nA review.\n',
   );
   const served = await serve(workspaceDir, false);
   try {
@@ -99,6 +115,9 @@ test('read-only, the fields are text and only an http or https address is a link
     await expect(header).toContainText('Mallory');
     await expect(header).toContainText('javascript:alert(1)');
     await expect(header.getByRole('link')).toHaveCount(0);
+    await expect(header.getByLabel('Customer', { exact: true })).toHaveText('CustomerMallory');
+    await expect(header.getByLabel('URL', { exact: true })).toHaveText('URLjavascript:alert(1)');
+    await expect(header).not.toContainText('0f1e2d3c4b5a6978');
 
     await app.goto('#/FB-10');
     await expect(app.title).toHaveText('Let me pay in pounds');

@@ -1,4 +1,5 @@
 /** A feedback note's own header fields: where the evidence came from, who gave it, when, its address and what it is evidence for. */
+import { useId } from 'react';
 import { feedbackSources } from '../../../shared/model/documentModel.js';
 import { WebAddressLink } from '../../ui/WebAddressLink.js';
 import { webAddress } from '../../ui/webAddress.js';
@@ -6,6 +7,7 @@ import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import type { KeyOption } from './KeyPicker.js';
 import { KeyListProperty, asList } from './KeyListProperty.js';
 import { dateProblem, urlProblem } from './feedbackFieldProblems.js';
+import { ReadOnlyProperty } from './ReadOnlyProperty.js';
 import { TextProperty } from './TextProperty.js';
 
 /** The header fields this component shows, so the generic list does not show them again. */
@@ -41,12 +43,17 @@ export function FeedbackProperties({ fields, workspace, editable, onChange }: Fe
   const source = text(fields.source);
   const url = text(fields.url);
   const set = (name: string) => (value: string) => onChange({ [name]: value || undefined });
+  const sourceLabel = useId();
   return (
     <>
-      <label className="property">
-        <span>Source</span>
-        {editable ? (
-          <select value={source} onChange={(event) => set('source')(event.target.value)}>
+      {editable ? (
+        <label className="property">
+          <span id={sourceLabel}>Source</span>
+          <select
+            aria-labelledby={sourceLabel}
+            value={source}
+            onChange={(event) => set('source')(event.target.value)}
+          >
             {!(feedbackSources as readonly string[]).includes(source) && (
               <option value={source}>{source || '—'}</option>
             )}
@@ -56,10 +63,10 @@ export function FeedbackProperties({ fields, workspace, editable, onChange }: Fe
               </option>
             ))}
           </select>
-        ) : (
-          <span className="property-value">{source || '—'}</span>
-        )}
-      </label>
+        </label>
+      ) : (
+        <ReadOnlyProperty label="Source">{source || '—'}</ReadOnlyProperty>
+      )}
       {(['customer', 'segment'] as const).map((name) => (
         <TextProperty
           key={name}

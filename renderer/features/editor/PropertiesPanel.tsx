@@ -1,9 +1,11 @@
 /** Front-matter fields as a typed form; every change goes through setFrontMatterFields (minimal line edits). */
+import { useId } from 'react';
 import { documentStatuses, type DocumentType } from '../../../shared/model/documentModel.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { FeedbackProperties, feedbackFields } from './FeedbackProperties.js';
 import type { KeyOption } from './KeyPicker.js';
 import { KeyListProperty, asList } from './KeyListProperty.js';
+import { ReadOnlyProperty } from './ReadOnlyProperty.js';
 import { TextProperty } from './TextProperty.js';
 
 interface PropertiesPanelProps {
@@ -14,8 +16,9 @@ interface PropertiesPanelProps {
   onChange: (changes: Record<string, unknown>) => void;
 }
 
-// Sign-off stamps are shown as review and approval state, not as raw fields.
-const shownElsewhere = new Set(['title', 'key', 'type', 'reviewed', 'approvals']);
+// Sign-off stamps are shown as review and approval state, not as raw fields; an imported note's
+// importHash stays in its file for the next import to recognise the row, and means nothing to a reader.
+const shownElsewhere = new Set(['title', 'key', 'type', 'reviewed', 'approvals', 'importHash']);
 const edited = new Set(['status', 'owner', 'implements', 'answers', 'estimate']);
 const feedbackEdited = new Set<string>([...edited, ...feedbackFields]);
 
@@ -38,13 +41,15 @@ export function PropertiesPanel({ type, fields, workspace, editable, onChange }:
   const statuses = documentStatuses[type];
   const status = typeof fields.status === 'string' ? fields.status : '';
   const ownFields = type === 'feedback' ? feedbackEdited : edited;
+  const statusLabel = useId();
   const others = Object.entries(fields).filter(([name]) => !shownElsewhere.has(name) && !ownFields.has(name));
   return (
     <section className="properties" aria-label="Properties">
       {statuses.length > 0 && (
         <label className="property">
-          <span>Status</span>
+          <span id={statusLabel}>Status</span>
           <select
+            aria-labelledby={statusLabel}
             value={status}
             disabled={!editable}
             onChange={(event) => onChange({ status: event.target.value || undefined })}
@@ -104,12 +109,9 @@ export function PropertiesPanel({ type, fields, workspace, editable, onChange }:
         />
       )}
       {others.map(([name, value]) => (
-        <div key={name} className="property readonly">
-          <span>{name}</span>
-          <span className="property-value">
-            {typeof value === 'object' ? JSON.stringify(value) : String(value as string)}
-          </span>
-        </div>
+        <ReadOnlyProperty key={name} label={name}>
+          {typeof value === 'object' ? JSON.stringify(value) : String(value as string)}
+        </ReadOnlyProperty>
       ))}
     </section>
   );

@@ -1,5 +1,6 @@
 /** One front-matter text field of the document header: saved when it loses the focus or on Enter, plain text where read-only. */
 import { useId, useState } from 'react';
+import { ReadOnlyProperty } from './ReadOnlyProperty.js';
 
 interface TextPropertyProps {
   label: string;
@@ -23,18 +24,14 @@ export function TextProperty(props: TextPropertyProps) {
   const [seen, setSeen] = useState(value);
   const [problem, setProblem] = useState<string>();
   const problemId = useId();
+  const labelId = useId();
   if (value !== seen) {
     setSeen(value);
     setDraft(value);
     setProblem(undefined);
   }
   if (!editable && props.readOnlyView !== undefined) {
-    return (
-      <div className="property readonly">
-        <span>{label}</span>
-        <span className="property-value">{props.readOnlyView}</span>
-      </div>
-    );
+    return <ReadOnlyProperty label={label}>{props.readOnlyView}</ReadOnlyProperty>;
   }
 
   function commit() {
@@ -47,8 +44,10 @@ export function TextProperty(props: TextPropertyProps) {
 
   return (
     <label className={props.className ? `property ${props.className}` : 'property'}>
-      <span>{label}</span>
+      <span id={labelId}>{label}</span>
+      {/* Named by the label alone: the Open link and the problem inside the label are not part of its name. */}
       <input
+        aria-labelledby={labelId}
         value={draft}
         readOnly={!editable}
         placeholder={editable ? props.placeholder : undefined}
