@@ -3,7 +3,8 @@
  * stories done, open problems), its items, and its notes for customers or the team, to copy or export.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useModalDialog } from '../../ui/useModalDialog.js';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.js';
+import { useLinkingDocuments } from '../../workbench/useLinkingDocuments.js';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { Release } from '../../../shared/model/roadmapModel.js';
 import { releaseStatuses } from '../../../shared/model/roadmapModel.js';
@@ -230,19 +231,8 @@ function DeleteRelease({
 }) {
   const [asking, setAsking] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
-  const [linking, setLinking] = useState<string[] | undefined>(undefined);
-  const dialog = useModalDialog(asking, () => setAsking(false));
   // What links to the release ([[REL-2]] in a document) would break: the dialog says so first.
-  useEffect(() => {
-    if (!asking) return;
-    let cancelled = false;
-    void api.getLinks({ key: release.key }).then((links) => {
-      if (!cancelled) setLinking([...new Set(links.incoming.map((link) => link.path))]);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [api, asking, release.key]);
+  const linking = useLinkingDocuments(api, release.key, asking);
   async function remove() {
     const removed = await api.removeRelease({ key: release.key });
     if (!removed.ok) {
@@ -263,40 +253,17 @@ function DeleteRelease({
           {error}
         </p>
       )}
-      <dialog
-        ref={dialog.ref}
-        className="confirm-dialog"
-        aria-labelledby="delete-release-title"
-        onClick={dialog.onBackdropClick}
+      <ConfirmDialog
+        open={asking}
+        title={`Delete ${release.key} ${release.name}?`}
+        breaking={{ key: release.key, paths: linking ?? [] }}
+        confirmLabel="Delete release"
+        onConfirm={() => void remove()}
+        onCancel={() => setAsking(false)}
       >
-        {asking && (
-          <>
-            <h2 id="delete-release-title">
-              Delete {release.key} {release.name}?
-            </h2>
-            <p>
-              The release is removed from roadmap.json. Its {release.items.length === 1 ? 'item' : 'items'},
-              specs and stories stay as they are; git history keeps the release if you need it back.
-            </p>
-            {linking && linking.length > 0 && (
-              <p className="form-error">
-                {linking.length === 1 ? '1 document links' : `${linking.length} documents link`} to{' '}
-                {release.key} ({linking.slice(0, 3).join(', ')}
-                {linking.length > 3 ? ', …' : ''}): {linking.length === 1 ? 'that link' : 'those links'} will
-                break.
-              </p>
-            )}
-            <div className="confirm-dialog__actions">
-              <button type="button" onClick={() => setAsking(false)} autoFocus>
-                Keep it
-              </button>
-              <button type="button" className="danger" onClick={() => void remove()}>
-                Delete release
-              </button>
-            </div>
-          </>
-        )}
-      </dialog>
+        The release is removed from roadmap.json. Its {release.items.length === 1 ? 'item' : 'items'}, specs
+        and stories stay as they are; git history keeps the release if you need it back.
+      </ConfirmDialog>
     </>
   );
 }

@@ -1,9 +1,10 @@
 /** Delete… on a roadmap item page: asks first, saying which notes lose their link and which documents link to it. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { RoadmapItem } from '../../../shared/model/roadmapModel.js';
 import { plural } from '../../ui/plural.js';
-import { useModalDialog } from '../../ui/useModalDialog.js';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.js';
+import { useLinkingDocuments } from '../../workbench/useLinkingDocuments.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { deleteItem, type DeletedItem } from './itemRemoval.js';
 
@@ -17,21 +18,10 @@ interface DeleteItemButtonProps {
 export function DeleteItemButton({ api, item, workspace, onDeleted }: DeleteItemButtonProps) {
   const [asking, setAsking] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
-  const [linking, setLinking] = useState<string[] | undefined>(undefined);
-  const dialog = useModalDialog(asking, () => setAsking(false));
+  const linking = useLinkingDocuments(api, item.key, asking);
   const notes = workspace.documents.filter(
     (entry) => entry.type === 'feedback' && entry.about.includes(item.key),
   );
-  useEffect(() => {
-    if (!asking) return;
-    let cancelled = false;
-    void api.getLinks({ key: item.key }).then((links) => {
-      if (!cancelled) setLinking([...new Set(links.incoming.map((link) => link.path))]);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [api, asking, item.key]);
 
   async function remove() {
     const result = await deleteItem(api, item, workspace.roadmap);
@@ -57,49 +47,20 @@ export function DeleteItemButton({ api, item, workspace, onDeleted }: DeleteItem
       >
         Delete…
       </button>
-      <dialog
-        ref={dialog.ref}
-        className="confirm-dialog"
-        aria-labelledby="delete-item-title"
-        onClick={dialog.onBackdropClick}
+      <ConfirmDialog
+        open={asking}
+        title={`Delete ${item.key} ${item.title}?`}
+        breaking={{ key: item.key, paths: documents }}
+        {...(error ? { error } : {})}
+        confirmLabel={`Delete ${item.key}`}
+        onConfirm={() => void remove()}
+        onCancel={() => setAsking(false)}
       >
-        {asking && (
-          <>
-            <h2 id="delete-item-title">
-              Delete {item.key} {item.title}?
-            </h2>
-            <p>
-              The item is removed from roadmap.json.
-              {notes.length > 0 &&
-                ` ${plural(notes.length, 'feedback note')} ${notes.length === 1 ? 'loses its' : 'lose their'} link to it; a note left with no link goes back to the inbox.`}{' '}
-              Undo puts everything back.
-            </p>
-            {documents.length > 0 && (
-              <p className="form-error">
-                {documents.length === 1 ? '1 document links' : `${documents.length} documents link`} to{' '}
-                {item.key} ({documents.slice(0, 3).join(', ')}
-                {documents.length > 3 ? ', …' : ''}): {documents.length === 1 ? 'that link' : 'those links'}{' '}
-                will break.
-              </p>
-            )}
-            {error && (
-              <p role="alert" className="form-error">
-                {error}
-              </p>
-            )}
-            <div className="confirm-dialog__actions">
-              <button type="button" onClick={() => setAsking(false)} autoFocus>
-                {error ? 'Close' : 'Keep it'}
-              </button>
-              {!error && (
-                <button type="button" className="danger" onClick={() => void remove()}>
-                  Delete {item.key}
-                </button>
-              )}
-            </div>
-          </>
-        )}
-      </dialog>
+        The item is removed from roadmap.json.
+        {notes.length > 0 &&
+          ` ${plural(notes.length, 'feedback note')} ${notes.length === 1 ? 'loses its' : 'lose their'} link to it; a note left with no link goes back to the inbox.`}{' '}
+        Undo puts everything back.
+      </ConfirmDialog>
     </>
   );
 }
