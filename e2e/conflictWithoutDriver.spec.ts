@@ -108,3 +108,36 @@ test('in a rebase (sides swapped: yours is the commit replayed), Keep both keeps
     'main: REQ-15',
   ]);
 });
+
+test('a file git stopped on that merges cleanly block by block is saved as merged, with no choice to make', async ({
+  app,
+  workspaceDir,
+}) => {
+  git(workspaceDir, 'config', 'user.name', 'Lead');
+  git(workspaceDir, 'config', 'user.email', 'lead@example.com');
+  const file = path.join(workspaceDir, spec);
+  for (const [name, from, to] of [
+    ['status', '{#REQ-1 priority=must status=approved', '{#REQ-1 priority=must status=review'],
+    ['wording', 'Guest shoppers can pay', 'Guest shoppers can always pay'],
+  ] as const) {
+    git(workspaceDir, 'checkout', '-q', '-b', name, 'main');
+    await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace(from, to));
+    git(workspaceDir, 'commit', '-q', '-am', name);
+  }
+  git(workspaceDir, 'checkout', '-q', 'main');
+  git(workspaceDir, 'merge', '-q', '--no-edit', 'status');
+  expect(() =>
+    execFileSync('git', ['merge', '-q', '--no-edit', 'wording'], { cwd: workspaceDir, stdio: 'pipe' }),
+  ).toThrow();
+  const changes = new ChangesModel(app.page);
+  await changes.open();
+  const resolver = changes.resolver(spec);
+  await expect(resolver).toContainText('block by block nothing conflicts');
+  await screenshot(app.page, 'changes-resolver-merged-blockwise');
+  await resolver.getByRole('button', { name: 'Save this file' }).click();
+  await app.page.getByRole('button', { name: 'Finish merge' }).click();
+  await expect(changes.lastAction).toHaveText('Merge committed.');
+  expect(await fs.readFile(file, 'utf8')).toContain(
+    ':::requirement{#REQ-1 priority=must status=review roadmap=RM-1}\nGuest shoppers can always pay',
+  );
+});
