@@ -39,8 +39,8 @@ function collect(
     changes.push({ kind: 'callout', path, target });
   } else if (fingerprintOf(old.attrs) !== fingerprintOf(next.attrs)) {
     if (old.type !== 'taskItem') return false;
-    const { checked: _was, ...oldRest } = old.attrs ?? {};
-    const { checked: _now, ...newRest } = next.attrs ?? {};
+    const { checked: _was, marker: _wasMarked, ...oldRest } = old.attrs ?? {};
+    const { checked: _now, marker: _nowMarked, ...newRest } = next.attrs ?? {};
     if (fingerprintOf(oldRest) !== fingerprintOf(newRest)) return false;
     changes.push({ kind: 'checked', path, target });
   }

@@ -17,6 +17,7 @@ import {
 } from './childSplice.js';
 import { type Delimited, type TextblockMap, type Unit, unitsOfContent } from './inlineSourceMap.js';
 import { realignTable } from './tableRealign.js';
+import { boxCharacter, taskBoxPattern } from './taskBox.js';
 
 type Mark = NonNullable<JSONContent['marks']>[number];
 type NewUnit = Omit<Unit, 'from' | 'to' | 'around'>;
@@ -168,7 +169,7 @@ function textStep(
             ? spliceText(text, map, unitsOfContent(target.content ?? []), helpers, reads)
             : change.kind === 'callout'
               ? rewriteCalloutMarker(text, map, target.attrs ?? {}, reads)
-              : toggleCheckbox(text, map, Boolean(target.attrs?.checked), reads);
+              : toggleCheckbox(text, map, boxCharacter(target.attrs), reads);
         return edit && { edit, next };
       },
     },
@@ -245,18 +246,22 @@ function newIndexOf(changes: Change[], path: number[]): (oldIndex: number) => nu
   };
 }
 
+const boxAtEnd = new RegExp(String.raw`${taskBoxPattern}(?=[ \t]*$)`);
+const boxBeforeText = new RegExp(String.raw`${taskBoxPattern}[ \t]`);
+
+/** A task item's box changed state: only its character is written again. */
 function toggleCheckbox(
   text: string,
   map: TextblockMap,
-  checked: boolean,
+  character: string,
   reads: (candidate: string) => boolean,
 ): Replacement | undefined {
   const lineStart = text.lastIndexOf('\n', map.from - 1) + 1;
   const gap = text.slice(lineStart, map.from);
-  const box = /\[[ xX]\](?=[ \t]*$)/.exec(gap) ?? /\[[ xX]\][ \t]/.exec(gap);
+  const box = boxAtEnd.exec(gap) ?? boxBeforeText.exec(gap);
   if (!box) return undefined;
   const at = lineStart + box.index + 1;
-  const replacement = { from: at, to: at + 1, text: checked ? 'x' : ' ' };
+  const replacement = { from: at, to: at + 1, text: character };
   return reads(text.slice(0, at) + replacement.text + text.slice(at + 1)) ? replacement : undefined;
 }
 

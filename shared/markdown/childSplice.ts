@@ -9,6 +9,7 @@ import { type TextblockMap } from './inlineSourceMap.js';
 import stringWidth from 'string-width';
 import { isPaddedTable } from './markdownStyle.js';
 import { cellsOf, padEnd } from './tableLayout.js';
+import { boxCharacter, taskBoxPattern } from './taskBox.js';
 
 /** One edit of the block source, in its old coordinates. */
 export interface SourceEdit {
@@ -30,7 +31,9 @@ function lineStart(text: string, at: number): number {
   return text.lastIndexOf('\n', at - 1) + 1;
 }
 
-const markerLine = /^([ \t]*)(?:([-*+])|(\d{1,9})([.)]))([ \t]+|$)(?:(\[[ xX]\])([ \t]+|$))?/;
+const markerLine = new RegExp(
+  String.raw`^([ \t]*)(?:([-*+])|(\d{1,9})([.)]))([ \t]+|$)(?:(${taskBoxPattern})([ \t]+|$))?`,
+);
 
 interface Marker {
   /** Indentation before the marker. */
@@ -123,7 +126,7 @@ export function itemText(
   if (first?.type !== 'paragraph') return undefined;
   const marker = like.bullet ?? `${number ?? like.number}${like.delimiter}`;
   const checkbox =
-    node.type === 'taskItem' ? `[${node.attrs?.checked ? 'x' : ' '}]${like.checkboxSpacing ?? ' '}` : '';
+    node.type === 'taskItem' ? `[${boxCharacter(node.attrs)}]${like.checkboxSpacing ?? ' '}` : '';
   if (node.type === 'taskItem' && like.checkboxSpacing === undefined) return undefined;
   const head = `${like.indent}${marker}${like.spacing}`;
   const continuation = like.indent + ' '.repeat(stringWidth(marker) + like.spacing.length);

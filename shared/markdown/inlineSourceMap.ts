@@ -6,6 +6,7 @@
  */
 import { type JSONContent } from '@tiptap/core';
 import { type Token } from 'marked';
+import { taskBoxPattern } from './taskBox.js';
 
 type Mark = NonNullable<JSONContent['marks']>[number];
 
@@ -127,7 +128,7 @@ function locate(block: string, inline: string, cursor: number, table: boolean): 
   return { offsets, end: position };
 }
 
-const firstLineGap = /^(?:[ \t>|:-]|\n|[*+]|\d{1,9}[.)]|\[[ xX]\]|#{1,6}|=+)*$/;
+const firstLineGap = new RegExp(String.raw`^(?:[ \t>|:-]|\n|[*+]|\d{1,9}[.)]|${taskBoxPattern}|#{1,6}|=+)*$`);
 /** What opens a block before its text on the same line: a callout's `[!type]-`, a footnote's `[^label]:`. */
 const openingMarker = /^(?:\[![A-Za-z0-9_-]+\][-+]?|\[\^[^\]\s]+\]:)/;
 const openingMarkers = new RegExp(openingMarker.source.slice(1), 'g');
@@ -458,7 +459,9 @@ function marksMatch(around: Delimited | undefined, marks: Mark[]): boolean {
   return types.length === markTypes.length && types.every((type) => markTypes.includes(type));
 }
 
-const emptyItemLine = /^[ \t>]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+\[[ xX]\])?[ \t]?(?=[ \t]*(?:\n|$))/;
+const emptyItemLine = new RegExp(
+  String.raw`^[ \t>]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+${taskBoxPattern})?[ \t]?(?=[ \t]*(?:\n|$))`,
+);
 
 const emptyCalloutTitle = /^[ \t>]*\[![A-Za-z0-9_-]+\][-+]?[ \t]?/;
 

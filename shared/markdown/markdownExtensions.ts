@@ -5,7 +5,7 @@ import { Document } from '@tiptap/extension-document';
 import { HardBreak } from '@tiptap/extension-hard-break';
 import { Image } from '@tiptap/extension-image';
 import { Link } from '@tiptap/extension-link';
-import { BulletList, OrderedList, TaskList } from '@tiptap/extension-list';
+import { BulletList, OrderedList } from '@tiptap/extension-list';
 import { Paragraph } from '@tiptap/extension-paragraph';
 import { Table, TableKit, renderTableToMarkdown } from '@tiptap/extension-table';
 import { StarterKit } from '@tiptap/starter-kit';
@@ -15,6 +15,7 @@ import { Embed } from './extensions/embed.js';
 import { withLooseness } from './extensions/looseList.js';
 import { RawBlock } from './extensions/rawBlock.js';
 import { RawInline } from './extensions/rawInline.js';
+import { StateTaskList } from './extensions/taskList.js';
 import { Reference } from './extensions/reference.js';
 import { Requirement } from './extensions/requirement.js';
 import { WikiLink } from './extensions/wikiLink.js';
@@ -143,36 +144,7 @@ const linearTable = (style: () => MarkdownStyle) =>
       formatTable(renderTableToMarkdown(node, helpers), style().table === 'padded'),
   });
 
-const taskItemLine = /^[ \t]*[-+*][ \t]+\[[ xX]\][ \t]+/;
-
-/**
- * The part of `source` a task list starting here can cover (its items, indented and blank lines), or
- * undefined when no task item starts it. The stock tokenizer splits the whole rest of the document.
- */
-export function taskListRegion(source: string): string | undefined {
-  let position = 0;
-  let sawItem = false;
-  while (position < source.length) {
-    const newline = source.indexOf('\n', position);
-    const end = newline === -1 ? source.length : newline + 1;
-    const line = source.slice(position, newline === -1 ? source.length : newline);
-    if (taskItemLine.test(line)) sawItem = true;
-    else if (line.trim() !== '' && (!sawItem || !/^[ \t]/.test(line))) break;
-    position = end;
-  }
-  return sawItem ? source.slice(0, position) : undefined;
-}
-
-const stockTaskTokenizer = TaskList.config.markdownTokenizer!;
-const LinearTaskList = TaskList.extend({
-  markdownTokenizer: {
-    ...stockTaskTokenizer,
-    tokenize: (source, tokens, lexer) => {
-      const region = taskListRegion(source);
-      return region === undefined ? undefined : stockTaskTokenizer.tokenize(region, tokens, lexer);
-    },
-  },
-});
+export { taskListRegion } from './extensions/taskList.js';
 
 // TipTap also reads `A.`, `iv.` and `No.` as list markers; CommonMark (and GitHub) only digits,
 // so "No. Choose a plan." stays a paragraph.
@@ -220,7 +192,7 @@ export function createMarkdownExtensions(style: () => MarkdownStyle = () => stan
     SafeImage.configure({ inline: true }),
     withLooseness(BulletList),
     withLooseness(DigitOrderedList),
-    withLooseness(LinearTaskList),
+    withLooseness(StateTaskList),
     Requirement,
     Reference,
     Callout,

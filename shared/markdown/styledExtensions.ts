@@ -12,6 +12,7 @@ import { Strike } from '@tiptap/extension-strike';
 import stringWidth from 'string-width';
 import { CodeInLink } from './extensions/codeInLink.js';
 import { type MarkdownStyle } from './markdownStyle.js';
+import { boxCharacter, customBox, taskAttributes } from './taskBox.js';
 
 /** The item's first line with the style's marker in place of TipTap's `-` or `1.`. */
 function restyleMarker(rendered: string, parentType: string | undefined, style: MarkdownStyle): string {
@@ -59,9 +60,31 @@ export function styledExtensions(style: () => MarkdownStyle): Extensions {
       },
     }),
     TaskItem.extend({
+      // A box's state character other than to do and done (`[?]`, `[-]`), kept as written.
+      addAttributes() {
+        return {
+          ...this.parent?.(),
+          marker: {
+            default: null,
+            keepOnSplit: false,
+            parseHTML: (element: { getAttribute: (name: string) => string | null }) =>
+              element.getAttribute('data-task'),
+            renderHTML: (attributes: { marker?: string | null }) => {
+              const custom = customBox(attributes);
+              return custom ? { 'data-task': custom } : {};
+            },
+          },
+        };
+      },
+      parseMarkdown(token, helpers) {
+        const node = (this.parent as (...args: unknown[]) => JSONContent)(token, helpers);
+        const box = typeof token.box === 'string' ? token.box : token.checked ? 'x' : ' ';
+        return { ...node, attrs: { ...node.attrs, ...taskAttributes(box) } };
+      },
       renderMarkdown(node: JSONContent, helpers, context) {
         const rendered = (this.parent as (...args: unknown[]) => string)(node, helpers, context);
-        return restyleMarker(rendered, 'taskList', style());
+        const boxed = rendered.replace(/^- \[[ x]\]/, `- [${boxCharacter(node.attrs)}]`);
+        return restyleMarker(boxed, 'taskList', style());
       },
     }).configure({ nested: true }),
   ];

@@ -1,5 +1,5 @@
 /** The editor's extensions: the codec's schema plus React node views, undo, placeholders and image URLs. */
-import type { Extensions, JSONContent } from '@tiptap/core';
+import type { Editor, Extensions, JSONContent } from '@tiptap/core';
 import { Placeholder, UndoRedo } from '@tiptap/extensions';
 import { ReactNodeViewRenderer, type ReactNodeViewProps } from '@tiptap/react';
 import { createElement } from 'react';
@@ -23,6 +23,7 @@ import { TemplateExamples } from './TemplateExamples.js';
 import { CommentQuotes } from './CommentQuotes.js';
 import { WikiLinkChip } from './WikiLinkChip.js';
 import { TextDirection } from './TextDirection.js';
+import { taskItemView } from './taskItemView.js';
 import { sharedCodec } from '../../workbench/sharedCodec.js';
 
 /** The heading text of the top-level section that contains `pos`. */
@@ -78,6 +79,12 @@ export function createEditorExtensions(
               getPos: () => number | undefined;
             }) =>
               codeBlockView(props.node, props.editor.view, props.getPos),
+        });
+      case 'taskItem':
+        return extension.extend({
+          addNodeView:
+            () => (props: { node: ProseMirrorNode; editor: Editor; getPos: () => number | undefined }) =>
+              taskItemView(props.node, props.editor, props.getPos),
         });
       case 'image':
         return extension.extend({
