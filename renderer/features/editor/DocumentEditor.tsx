@@ -177,10 +177,12 @@ function EditorPage({
     );
   };
 
+  // The editor reads its content once, when it is made: not converted again at each render.
+  const content = useMemo(() => softBreaksToNodes(parsed.doc), [parsed]);
   const editor = useEditor(
     {
       extensions,
-      content: softBreaksToNodes(parsed.doc),
+      content,
       editable: writable,
       editorProps: {
         attributes: {

@@ -12,6 +12,7 @@ import { codeBlockView, MermaidEditing } from './codeBlockView.js';
 import { EmbedView } from './EmbedView.js';
 import { MarkdownDecorations } from './markdownDecorations.js';
 import { RawInlineView } from './RawInlineView.js';
+import { ReactSelectionOptOut } from './ReactSelectionOptOut.js';
 import { RawSourceBlock } from './RawSourceBlock.js';
 import { ReferenceChip } from './ReferenceChip.js';
 import { RequirementCard } from './RequirementCard.js';
@@ -122,5 +123,6 @@ export function createEditorExtensions(
     CommentQuotes.configure({ quotes }),
     TextDirection,
     AnchorHighlight,
+    ReactSelectionOptOut,
   ];
 }
