@@ -39,11 +39,13 @@ import { WorkspaceContext, useWorkspaceLoader, type WorkspaceState } from '../wo
 import { PageActions, PageActionsContext } from '../workbench/pageActions.js';
 import { GitStateContext, useGitStateLoader } from '../workbench/gitState.js';
 import { SidePanels } from './SidePanels.js';
+import { SidePanel, SidePanelContext, narrowLayoutQuery } from '../workbench/sidePanel.js';
 
 export function App({ api, connection }: { api: SpecbenchApi; connection?: Connection | undefined }) {
   const workspace = useWorkspaceLoader(api);
   const git = useGitStateLoader(api, workspace.revision, workspace.info?.writable ?? false, workspace.byPath);
   const pageActions = useMemo(() => new PageActions(), []);
+  const sidePanel = useMemo(() => new SidePanel(), []);
   useEffect(() => pageActions.connect(api, document), [api, pageActions]);
   const { route: hashRoute, navigate, replace } = useHashRoute();
   const workspaceName = workspace.info?.name;
@@ -142,8 +144,15 @@ export function App({ api, connection }: { api: SpecbenchApi; connection?: Conne
         if (!window.location.hash.startsWith('#/search')) navigate('#/search/');
         requestAnimationFrame(() => document.querySelector<HTMLInputElement>('input[type=search]')?.focus());
       },
+      // A drawer in a narrow window; beside the document, the keys move the focus into it.
+      sidePanel: () => {
+        const aside = document.getElementById('side-panels');
+        if (!aside) return;
+        if (window.matchMedia(narrowLayoutQuery).matches) sidePanel.toggle();
+        else aside.querySelector<HTMLElement>('[role=tab][aria-selected=true]')?.focus();
+      },
     }),
-    [navigate],
+    [navigate, sidePanel],
   );
   useShortcuts(shortcuts);
 
@@ -169,69 +178,77 @@ export function App({ api, connection }: { api: SpecbenchApi; connection?: Conne
 
   return (
     <PageActionsContext.Provider value={pageActions}>
-      <WorkspaceContext.Provider value={workspace}>
-        <GitStateContext.Provider value={git}>
-          <DocumentSessionsContext.Provider value={documents}>
-            <ExportRequestsContext.Provider value={exportDocument}>
-              <div className={linksPath ? 'app-shell with-links' : 'app-shell'}>
-                <Navigator
-                  {...props}
-                  route={route}
-                  {...(workspace.status === 'ready' ? { onExport: () => setDialog('export') } : {})}
-                />
-                <main className="main-view" id="main">
-                  {workspace.status === 'failed' ? (
-                    <LoadFailure message={workspace.error} retry={workspace.refresh} />
-                  ) : workspace.status === 'loading' ? (
-                    <p className="loading" role="status">
-                      Opening workspace…
-                    </p>
-                  ) : (
-                    <RouteView
-                      route={route}
-                      {...props}
-                      onSelectRequirement={setSelectedRequirement}
-                      workspace={workspace}
-                      document={openDocument}
-                    />
+      <SidePanelContext.Provider value={sidePanel}>
+        <WorkspaceContext.Provider value={workspace}>
+          <GitStateContext.Provider value={git}>
+            <DocumentSessionsContext.Provider value={documents}>
+              <ExportRequestsContext.Provider value={exportDocument}>
+                <div
+                  className={
+                    linksPath
+                      ? `app-shell with-links${route.name === 'doc' && workspace.info?.writable ? ' with-toolbar' : ''}`
+                      : 'app-shell'
+                  }
+                >
+                  <Navigator
+                    {...props}
+                    route={route}
+                    {...(workspace.status === 'ready' ? { onExport: () => setDialog('export') } : {})}
+                  />
+                  <main className="main-view" id="main">
+                    {workspace.status === 'failed' ? (
+                      <LoadFailure message={workspace.error} retry={workspace.refresh} />
+                    ) : workspace.status === 'loading' ? (
+                      <p className="loading" role="status">
+                        Opening workspace…
+                      </p>
+                    ) : (
+                      <RouteView
+                        route={route}
+                        {...props}
+                        onSelectRequirement={setSelectedRequirement}
+                        workspace={workspace}
+                        document={openDocument}
+                      />
+                    )}
+                  </main>
+                  {linksPath && workspace.status === 'ready' && (
+                    <SidePanels {...props} path={linksPath} requirementKey={selectedRequirement} />
                   )}
-                </main>
-                {linksPath && workspace.status === 'ready' && (
-                  <SidePanels {...props} path={linksPath} requirementKey={selectedRequirement} />
+                </div>
+                <QuickSwitcher {...props} open={dialog === 'quickSwitcher'} onClose={closeDialog} />
+                <CommandPalette
+                  {...props}
+                  commands={exportCommands}
+                  open={dialog === 'palette'}
+                  onClose={closeDialog}
+                />
+                <ShortcutsDialog
+                  open={dialog === 'shortcuts'}
+                  onClose={closeDialog}
+                  writable={workspace.info?.writable ?? false}
+                  canComment={workspace.info?.canComment ?? workspace.info?.writable ?? false}
+                />
+                <ExportDialog
+                  api={api}
+                  workspace={workspace}
+                  open={dialog === 'export'}
+                  onClose={closeDialog}
+                  {...(exportPath !== undefined
+                    ? { initialDocument: exportPath }
+                    : route.name === 'doc' && workspace.byPath.has(route.path)
+                      ? { initialDocument: route.path }
+                      : {})}
+                />
+                {undoNotice.notice}
+                {connection && (
+                  <ConnectionBanner connection={connection} writable={workspace.info?.writable ?? false} />
                 )}
-              </div>
-              <QuickSwitcher {...props} open={dialog === 'quickSwitcher'} onClose={closeDialog} />
-              <CommandPalette
-                {...props}
-                commands={exportCommands}
-                open={dialog === 'palette'}
-                onClose={closeDialog}
-              />
-              <ShortcutsDialog
-                open={dialog === 'shortcuts'}
-                onClose={closeDialog}
-                writable={workspace.info?.writable ?? false}
-                canComment={workspace.info?.canComment ?? workspace.info?.writable ?? false}
-              />
-              <ExportDialog
-                api={api}
-                workspace={workspace}
-                open={dialog === 'export'}
-                onClose={closeDialog}
-                {...(exportPath !== undefined
-                  ? { initialDocument: exportPath }
-                  : route.name === 'doc' && workspace.byPath.has(route.path)
-                    ? { initialDocument: route.path }
-                    : {})}
-              />
-              {undoNotice.notice}
-              {connection && (
-                <ConnectionBanner connection={connection} writable={workspace.info?.writable ?? false} />
-              )}
-            </ExportRequestsContext.Provider>
-          </DocumentSessionsContext.Provider>
-        </GitStateContext.Provider>
-      </WorkspaceContext.Provider>
+              </ExportRequestsContext.Provider>
+            </DocumentSessionsContext.Provider>
+          </GitStateContext.Provider>
+        </WorkspaceContext.Provider>
+      </SidePanelContext.Provider>
     </PageActionsContext.Provider>
   );
 }

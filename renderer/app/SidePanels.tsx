@@ -1,4 +1,7 @@
-/** The right-hand column of a document: its Links, and its review Comments (with the open-thread count). */
+/**
+ * The right-hand column of a document: its Links, and its review Comments (with the open-thread count).
+ * In a narrow window it is a drawer over the document, opened by its toggle or anything that targets it.
+ */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { SpecbenchApi } from '../../shared/contract/apiContract.js';
 import { CommentsPanel } from '../features/comments/index.js';
@@ -10,6 +13,7 @@ import {
   type CommentTarget,
 } from '../workbench/comments.js';
 import type { WorkspaceState } from '../workbench/workspaceState.js';
+import { narrowLayoutQuery, useSidePanel, type SidePanelTab } from '../workbench/sidePanel.js';
 import './sidePanels.css';
 
 interface SidePanelsProps {
@@ -20,25 +24,67 @@ interface SidePanelsProps {
   requirementKey?: string;
 }
 
-type Tab = 'links' | 'comments';
+type Tab = SidePanelTab;
 
 export function SidePanels({ api, workspace, navigate, path, requirementKey }: SidePanelsProps) {
   const documentKey = workspace.byPath.get(path)?.key;
-  const [tab, setTab] = useState<Tab>(() => (takeShowComments() ? 'comments' : 'links'));
+  const { panel, state } = useSidePanel();
+  const tab = documentKey ? state.tab : 'links';
+  const setTab = (next: Tab) => panel?.choose(next);
   const [target, setTarget] = useState<CommentTarget | undefined>(undefined);
   const counts = useCommentCounts(api);
   const requests = useCommentRequests();
   const tabs = useRef<Record<Tab, HTMLButtonElement | null>>({ links: null, comments: null });
+  const aside = useRef<HTMLElement>(null);
 
   useEffect(
     () =>
       requests?.onDidRequest((next) => {
         setTarget(next);
-        setTab('comments');
+        panel?.show('comments');
       }),
-    [requests],
+    [requests, panel],
   );
-  useEffect(() => setTarget(undefined), [path]);
+  // A thread opened from the Comments page shows Comments; another document closes the drawer.
+  useEffect(() => {
+    setTarget(undefined);
+    if (takeShowComments()) panel?.show('comments');
+    else panel?.hide();
+  }, [path, panel]);
+  // The drawer takes the focus when it opens (a comment form opened with it focuses its own field).
+  const drawerOpen = state.open;
+  useEffect(() => {
+    if (!drawerOpen || !window.matchMedia(narrowLayoutQuery).matches) return;
+    const frame = requestAnimationFrame(() => {
+      if (aside.current && !aside.current.contains(document.activeElement))
+        (aside.current.querySelector<HTMLElement>('[role=tab][aria-selected=true]') ?? aside.current).focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [drawerOpen]);
+  const onAsideKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || event.defaultPrevented || !drawerOpen) return;
+    if (!window.matchMedia(narrowLayoutQuery).matches) return;
+    event.preventDefault();
+    panel?.hide(true);
+  };
+  const close = (
+    <button
+      type="button"
+      className="side-panel-close"
+      aria-label="Close Links and Comments"
+      onClick={() => panel?.hide(true)}
+    >
+      ×
+    </button>
+  );
+  const asideProps = {
+    ref: aside,
+    id: 'side-panels',
+    className: drawerOpen ? 'side-panels open' : 'side-panels',
+    'aria-label': 'Document panels',
+    tabIndex: -1,
+    onKeyDown: onAsideKeyDown,
+  };
 
   const links = (
     <LinksPanel
@@ -52,7 +98,8 @@ export function SidePanels({ api, workspace, navigate, path, requirementKey }: S
   // Comments belong to a document key; a note without one has Links only.
   if (!documentKey)
     return (
-      <aside className="side-panels" aria-label="Document panels">
+      <aside {...asideProps}>
+        {close}
         {links}
       </aside>
     );
@@ -83,11 +130,12 @@ export function SidePanels({ api, workspace, navigate, path, requirementKey }: S
     </button>
   );
   return (
-    <aside className="side-panels" aria-label="Document panels">
+    <aside {...asideProps}>
       <div className="side-tabs" role="tablist" aria-label="Side panel" onKeyDown={onKeyDown}>
         {tabButton('links', 'Links')}
         {tabButton('comments', 'Comments', open)}
       </div>
+      {close}
       <div className="side-panel" id="side-panel" role="tabpanel" aria-labelledby={`side-tab-${tab}`}>
         {tab === 'links' ? (
           links

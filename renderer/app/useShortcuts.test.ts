@@ -33,6 +33,13 @@ describe('shortcutFor', () => {
     ['? opens the shortcuts', { ...none, key: '?', shiftKey: true }, 'help'],
     ['F1 opens the shortcuts', { ...none, key: 'F1' }, 'help'],
     ['Ctrl+? is not ?', { ...none, key: '?', shiftKey: true, ctrlKey: true }, undefined],
+    [
+      'Ctrl+Shift+L shows Links and Comments',
+      { ...none, key: 'L', ctrlKey: true, shiftKey: true },
+      'sidePanel',
+    ],
+    ['Cmd+Shift+L too', { ...none, key: 'l', metaKey: true, shiftKey: true }, 'sidePanel'],
+    ['Ctrl+L stays the address bar', { ...none, key: 'l', ctrlKey: true }, undefined],
   ];
   it.each(cases)('%s', (_name, event, expected, textSelected) => {
     expect(shortcutFor(event, textSelected)).toBe(expected);

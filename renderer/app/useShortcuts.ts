@@ -11,11 +11,12 @@ export interface ShortcutHandlers {
   search: () => void;
   palette: () => void;
   help: () => void;
+  sidePanel: () => void;
 }
 
 export type ShortcutName = keyof ShortcutHandlers;
 
-const globalShortcuts: readonly ShortcutName[] = ['quickSwitcher', 'search', 'palette', 'help'];
+const globalShortcuts: readonly ShortcutName[] = ['quickSwitcher', 'search', 'palette', 'help', 'sidePanel'];
 
 /** Which shortcut a key event means, if any; pure so the table of cases is tested. */
 export function shortcutFor(

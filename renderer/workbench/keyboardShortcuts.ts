@@ -29,6 +29,12 @@ export const keyboardShortcuts = [
   { id: 'search', keys: ['Mod+Shift+F'], description: 'Search the workspace', where: 'Anywhere' },
   { id: 'help', keys: ['?', 'F1'], description: 'Keyboard shortcuts (this list)', where: 'Anywhere' },
   {
+    id: 'sidePanel',
+    keys: ['Mod+Shift+L'],
+    description: 'Show or hide Links and Comments (a drawer in a narrow window)',
+    where: 'In a document',
+  },
+  {
     id: 'edit',
     keys: ['E'],
     description: 'Edit the story',

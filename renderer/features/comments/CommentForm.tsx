@@ -103,7 +103,11 @@ export function CommentForm({
         onChange={(event) => setBody(event.target.value)}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) void submit(event);
-          if (event.key === 'Escape' && onCancel) onCancel();
+          // Escape cancels the reply first; pressed again, it closes the drawer the form is in.
+          if (event.key === 'Escape' && onCancel) {
+            event.preventDefault();
+            onCancel();
+          }
         }}
       />
       {error && (

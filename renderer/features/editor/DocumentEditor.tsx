@@ -9,6 +9,8 @@ import { documentHash, historyHash, keyHash, parseRoute } from '../../workbench/
 import { localLinkHash } from '../../workbench/nameLinkTarget.js';
 import { storyViewHash } from '../../workbench/storyView.js';
 import { CopyLinkButton } from '../../ui/CopyLinkButton.js';
+import { SidePanelToggle } from '../../ui/SidePanelToggle.js';
+import { useSidePanelToggle } from '../../workbench/sidePanel.js';
 import { conflictedPaths, useGitState } from '../../workbench/gitState.js';
 import { SignOffBar } from './SignOffBar.js';
 import type { DocumentSession } from '../../workbench/documentSession.js';
@@ -38,7 +40,7 @@ import { useSuggestion } from './useSuggestion.js';
 import './editor.css';
 import { softBreaksToNodes } from '../../workbench/softBreak.js';
 import { saveMyCopy } from '../../workbench/myCopy.js';
-import { useCommentRequests, useQuotedTexts } from '../../workbench/comments.js';
+import { useCommentCounts, useCommentRequests, useQuotedTexts } from '../../workbench/comments.js';
 import { commentQuotesKey } from './CommentQuotes.js';
 import { commentTarget } from './commentTarget.js';
 
@@ -309,6 +311,7 @@ function EditorPage({
   }, [requirement, editor, onSelectRequirement]);
 
   const commentRequests = useCommentRequests();
+  const panelToggle = useSidePanelToggle(useCommentCounts(api), entry?.key);
   const canComment = (workspace.info?.canComment ?? writable) && entry?.key !== undefined;
   const commentHere = () => {
     if (editor && entry?.key && commentRequests) commentRequests.request(commentTarget(editor, entry.key));
@@ -405,6 +408,7 @@ function EditorPage({
                 Comment
               </button>
             )}
+            <SidePanelToggle {...panelToggle} />
             {writable && <SaveState status={session.status} />}
             {writable && <DocumentMenu path={path} archived={session.fields.status === 'archived'} />}
           </div>

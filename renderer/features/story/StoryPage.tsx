@@ -6,6 +6,9 @@ import { suspectLinks } from '../../../shared/model/signOff.js';
 import { documentLink, keyHash } from '../../workbench/route.js';
 import { storyViewHash } from '../../workbench/storyView.js';
 import { CopyLinkButton } from '../../ui/CopyLinkButton.js';
+import { SidePanelToggle } from '../../ui/SidePanelToggle.js';
+import { useSidePanelToggle } from '../../workbench/sidePanel.js';
+import { useCommentCounts } from '../../workbench/comments.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { holdsOnlyExample, ReadOnlyMarkdown, templateOutline } from '../editor/index.js';
 import { sectionAround, sectionNamed } from './sectionText.js';
@@ -26,6 +29,7 @@ interface StoryPageProps {
 
 export function StoryPage({ api, workspace, navigate, path }: StoryPageProps) {
   const story = workspace.byPath.get(path);
+  const panelToggle = useSidePanelToggle(useCommentCounts(api), story?.key);
   const storyText = useDocumentText(api, path, workspace.revision);
   const requirementKey = story?.implements[0];
   const spec = requirementKey ? workspace.requirementOwner.get(requirementKey) : undefined;
@@ -96,6 +100,7 @@ export function StoryPage({ api, workspace, navigate, path }: StoryPageProps) {
           {story.estimate !== undefined && <span className="estimate">{story.estimate} points</span>}
           <span className="spacer" />
           {story.key && <CopyLinkButton hash={keyHash(story.key)} subject={story.key} />}
+          <SidePanelToggle {...panelToggle} />
           {writable && (
             <a
               className="button subtle"
