@@ -58,7 +58,12 @@ export function App({ api, connection }: { api: SpecbenchApi; connection?: Conne
   // A key link is shown as the page it leads to now, and keeps its key in the address bar.
   const route =
     workspace.status === 'ready'
-      ? resolveKeyRoute(hashRoute, lookups, storyViewChoice(workspace.info?.writable ?? false))
+      ? resolveKeyRoute(
+          hashRoute,
+          lookups,
+          storyViewChoice(workspace.info?.writable ?? false),
+          workspace.info?.writable ?? false,
+        )
       : hashRoute;
   // Reached by path (an old one too, when the rename is known), or by a key whose requirement moved:
   // the address bar shows the link that lasts.

@@ -48,6 +48,12 @@ describe('resolveKeyRoute', () => {
   it.each(cases)('%s (%s)', (hash, view, expected) => {
     expect(resolveKeyRoute(parseRoute(hash), lookups, view)).toEqual(expected);
   });
+  it('a shared editor link opens the engineer view where the receiver may not edit', () => {
+    expect(resolveKeyRoute(parseRoute('#/STORY-4?view=editor'), lookups, 'engineer', false)).toEqual({
+      name: 'story',
+      path: 'stories/account-later.md',
+    });
+  });
 
   // The open spec's file was deleted on disk: the index forgot SPEC-7, the editor still holds its text.
   it('leads a key the index no longer has to the editor that holds it', () => {

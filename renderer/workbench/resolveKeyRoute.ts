@@ -21,8 +21,16 @@ export interface KeyLookups {
   open?: { key: string; path: string } | undefined;
 }
 
-/** Any other route is returned as it is; pure, so every case is unit-tested. */
-export function resolveKeyRoute(route: Route, lookups: KeyLookups, storyView: StoryViewChoice): Route {
+/**
+ * Any other route is returned as it is; pure, so every case is unit-tested. A link naming the editor
+ * opens a story's engineer view where this window may not edit (`canEdit` false).
+ */
+export function resolveKeyRoute(
+  route: Route,
+  lookups: KeyLookups,
+  storyView: StoryViewChoice,
+  canEdit = true,
+): Route {
   if (route.name !== 'key') return route;
   const { key, anchor } = route;
   // A requirement named after its spec is found wherever it lives now, even if it moved to another spec.
@@ -31,7 +39,8 @@ export function resolveKeyRoute(route: Route, lookups: KeyLookups, storyView: St
   const document = lookups.byKey.get(key);
   if (document && anchor && isKey(anchor)) return { name: 'unknownKey', key: anchor, within: key };
   if (document) {
-    if (document.type === 'story' && (route.view ?? storyView) === 'engineer' && !anchor) {
+    const view = route.view === 'editor' && !canEdit ? 'engineer' : (route.view ?? storyView);
+    if (document.type === 'story' && view === 'engineer' && !anchor) {
       return { name: 'story', path: document.path };
     }
     return anchor ? { name: 'doc', path: document.path, anchor } : { name: 'doc', path: document.path };

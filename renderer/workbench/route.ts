@@ -165,6 +165,14 @@ export function keyHash(key: string, anchor?: string): string {
   return anchor ? `#/${key}#${encodeURIComponent(anchor)}` : `#/${key}`;
 }
 
+/**
+ * A story's link to share (Copy link): it names its view, as the receiver's browser may default to
+ * the other one; `?view=editor` opens the editor only where the receiver may edit.
+ */
+export function sharedStoryHash(key: string, view: StoryView): string {
+  return `${keyHash(key)}?view=${view}`;
+}
+
 /** A story's key link in one view: bare where the key opens that view anyway, else `?view=…`. */
 export function storyKeyHash(key: string, view: StoryView, defaultView: StoryView): string {
   return view === defaultView ? keyHash(key) : `${keyHash(key)}?view=${view}`;

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { ParsedDocument } from '../../../shared/markdown/markdownCodec.js';
 import type { DocumentType } from '../../../shared/model/documentModel.js';
-import { documentHash, historyHash, keyHash, parseRoute } from '../../workbench/route.js';
+import { documentHash, historyHash, keyHash, parseRoute, sharedStoryHash } from '../../workbench/route.js';
 import { localLinkHash } from '../../workbench/nameLinkTarget.js';
 import { storyViewHash } from '../../workbench/storyView.js';
 import { CopyLinkButton } from '../../ui/CopyLinkButton.js';
@@ -392,7 +392,12 @@ function EditorPage({
                 Engineer view
               </a>
             )}
-            {entry?.key && <CopyLinkButton hash={keyHash(entry.key)} subject={entry.key} />}
+            {entry?.key && (
+              <CopyLinkButton
+                hash={type === 'story' ? sharedStoryHash(entry.key, 'editor') : keyHash(entry.key)}
+                subject={entry.key}
+              />
+            )}
             <a className="subtle-link" href={historyHash(path)}>
               History
             </a>

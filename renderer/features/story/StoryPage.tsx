@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import { splitDocument } from '../../../shared/frontMatter/frontMatter.js';
 import { suspectLinks } from '../../../shared/model/signOff.js';
-import { documentLink, keyHash } from '../../workbench/route.js';
+import { documentLink, keyHash, sharedStoryHash } from '../../workbench/route.js';
 import { storyViewHash } from '../../workbench/storyView.js';
 import { CopyLinkButton } from '../../ui/CopyLinkButton.js';
 import { SidePanelToggle } from '../../ui/SidePanelToggle.js';
@@ -99,7 +99,7 @@ export function StoryPage({ api, workspace, navigate, path }: StoryPageProps) {
           {story.status && <span className={`status status-${story.status}`}>{story.status}</span>}
           {story.estimate !== undefined && <span className="estimate">{story.estimate} points</span>}
           <span className="spacer" />
-          {story.key && <CopyLinkButton hash={keyHash(story.key)} subject={story.key} />}
+          {story.key && <CopyLinkButton hash={sharedStoryHash(story.key, 'engineer')} subject={story.key} />}
           <SidePanelToggle {...panelToggle} />
           {writable && (
             <a
