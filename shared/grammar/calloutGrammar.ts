@@ -22,7 +22,8 @@ export interface CalloutMatch {
 }
 
 const quotedLine = /^ {0,3}>/;
-const headerPattern = /^ {0,3}> ?\[!([A-Za-z0-9_-]+)\]([-+]?)(?:([ \t]+)(.*?))?[ \t]*$/;
+// A no-break space may part the marker from the title, as Obsidian reads it (`[!abstract]\u00a0**Further reading**`).
+const headerPattern = /^ {0,3}> ?\[!([A-Za-z0-9_-]+)\]([-+]?)(?:([ \t\u00a0]+)(.*?))?[ \t]*$/;
 const blockIdLine = /^\^([A-Za-z0-9-]+)[ \t]*$/;
 /** The marker a callout's first line starts with, after its quote markers. */
 export const calloutMarkerPattern = /^\[![A-Za-z0-9_-]+\][-+]?/;

@@ -33,6 +33,11 @@ describe('callouts', () => {
     ],
     ['spaces after the type alone', '> [!note] \n> Tags.\n', ['callout:note:', 'calloutTitle', 'paragraph']],
     [
+      'a no-break space before the title, as Obsidian help writes one',
+      '> [!abstract]\u00a0**Further reading**: [[Publish your content]]\n',
+      ['callout:abstract:', 'calloutTitle', 'wikiLink'],
+    ],
+    [
       'nested',
       '> [!note]\n> > [!tip] Inner\n> > Text\n',
       ['callout:note:', 'calloutTitle', 'callout:tip:', 'calloutTitle', 'paragraph'],
