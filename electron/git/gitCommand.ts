@@ -43,6 +43,10 @@ export function gitEnvironment(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv
     GIT_SSH_COMMAND: process.env.GIT_SSH_COMMAND ?? 'ssh -o BatchMode=yes',
     LC_ALL: 'C',
     LANGUAGE: 'C',
+    // The app reads status every few seconds beside the user's own git: a read must never take
+    // .git/index.lock (git status refreshes the index when it may), or the user's `git checkout`,
+    // `commit` or `rebase` fails with "index.lock: File exists". Writes take their locks as usual.
+    GIT_OPTIONAL_LOCKS: '0',
     ...extra,
   };
 }
