@@ -12,7 +12,7 @@ const cliCases = badInputCases.filter((badInput) => badInput.whileOpen === undef
 // The CLI runs compiled, as users run it; tsc emits even when other files fail to typecheck.
 beforeAll(() => {
   spawnSync('npx', ['tsc', '-p', 'tsconfig.node.json'], { cwd: repository, stdio: 'pipe' });
-}, 120_000);
+}, 300_000);
 
 describe('every bad input through the CLI: exit 0, 1 or 2, one clear line, no hang, nothing changed', () => {
   it.each(cliCases.map((badInput) => [badInput.name, badInput] as const))(
