@@ -105,6 +105,26 @@ describe('setFrontMatterFields', () => {
     expect(setFrontMatterFields(raw, changes)).toBe(expected);
   });
 
+  it('edits a block list in its own style, touching only the added and removed entries', () => {
+    const story = [
+      '---',
+      'key: STORY-4',
+      'depends: [STORY-1, REQ-2]',
+      'design:',
+      '  - "[Receipt page (Figma)](https://figma.com/r)" # the agreed one',
+      '  - https://example.com/old',
+      'status: ready',
+      '---',
+      '',
+    ].join('\n');
+    const added = setFrontMatterFields(story, {
+      design: ['[Receipt page (Figma)](https://figma.com/r)', 'https://example.com/new'],
+    });
+    expect(added).toBe(story.replace('https://example.com/old', 'https://example.com/new'));
+    const flow = setFrontMatterFields(story, { depends: ['STORY-1', 'REQ-2', 'RM-3'] });
+    expect(flow).toBe(story.replace('[STORY-1, REQ-2]', '[STORY-1, REQ-2, RM-3]'));
+  });
+
   it('creates a block when there is none', () => {
     expect(setFrontMatterFields(undefined, { key: 'STORY-1', implements: ['REQ-2'] })).toBe(
       '---\nkey: STORY-1\nimplements: [REQ-2]\n---\n',

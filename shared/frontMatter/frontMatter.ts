@@ -2,7 +2,7 @@
  * YAML front matter: split off before the Markdown codec sees the body, parsed safely (YAML only,
  * alias and size limits, no prototype pollution) and written back byte for byte unless a field changed.
  */
-import { Document, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseDocument, type Node, type YAMLSeq } from 'yaml';
 import { yamlErrorLine } from './yamlErrorLine.js';
 
 export const frontMatterSizeLimit = 256 * 1024;
@@ -227,7 +227,9 @@ function setThroughDocument(yaml: string, changes: Record<string, unknown>, eol:
     throw new Error('front matter is not a mapping');
   for (const [key, value] of Object.entries(changes)) {
     if (value === undefined) document.delete(key);
-    else {
+    else if (Array.isArray(value) && isSeq(document.get(key, true))) {
+      document.set(key, editedList(document, document.get(key, true) as YAMLSeq, value));
+    } else {
       const node = document.createNode(value);
       if (isMap(node) || isSeq(node)) node.flow = true;
       document.set(key, node);
@@ -235,6 +237,21 @@ function setThroughDocument(yaml: string, changes: Record<string, unknown>, eol:
   }
   const text = document.toString({ lineWidth: 0, flowCollectionPadding: false });
   return eol === '\n' ? text : text.replace(/\n/g, eol);
+}
+
+/**
+ * A list edited in its own style: a block list stays a block list, and each entry kept keeps its
+ * node (quotes, comments) so only added and removed entries change lines.
+ */
+function editedList(document: Document, list: YAMLSeq, values: unknown[]): YAMLSeq {
+  const kept = [...list.items];
+  const items = values.map((value) => {
+    const at = kept.findIndex((item) => isScalar(item) && item.value === value);
+    if (at === -1) return document.createNode(value);
+    return kept.splice(at, 1)[0];
+  });
+  list.items = items;
+  return list;
 }
 
 /** One `key: value` line in flow style as the docs write it (`[REQ-1, REQ-2]`), quoting only where YAML needs it. */

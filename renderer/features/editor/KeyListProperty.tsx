@@ -14,28 +14,36 @@ export function KeyListProperty(props: {
   options: () => KeyOption[];
   editable: boolean;
   onChange: (keys: string[]) => void;
+  /** What each key names now, shown beside it; `undefined` marks a key not in this workspace. */
+  describe?: (key: string) => string | undefined;
 }) {
-  const { label, keys, options, editable, onChange } = props;
+  const { label, keys, options, editable, onChange, describe } = props;
   return (
     <div className="property" role="group" aria-label={label}>
       <span>{label}</span>
       <span className="key-list">
         {keys.length === 0 && !editable && '—'}
-        {keys.map((key) => (
-          <span key={key} className="chip">
-            {key}
-            {editable && (
-              <button
-                type="button"
-                className="chip-remove"
-                aria-label={`Remove ${key} from ${label}`}
-                onClick={() => onChange(keys.filter((value) => value !== key))}
-              >
-                ×
-              </button>
-            )}
-          </span>
-        ))}
+        {keys.map((key) => {
+          const title = describe?.(key);
+          const missing = describe !== undefined && title === undefined;
+          return (
+            <span key={key} className={missing ? 'chip broken' : 'chip'}>
+              {key}
+              {title && <span className="chip-title">{title}</span>}
+              {missing && <span className="chip-title">not in this workspace</span>}
+              {editable && (
+                <button
+                  type="button"
+                  className="chip-remove"
+                  aria-label={`Remove ${key} from ${label}`}
+                  onClick={() => onChange(keys.filter((value) => value !== key))}
+                >
+                  ×
+                </button>
+              )}
+            </span>
+          );
+        })}
         {editable && (
           <KeyPicker
             label={`Add to ${label}`}

@@ -2,6 +2,7 @@
 import { useId } from 'react';
 import { documentStatuses, type DocumentType } from '../../../shared/model/documentModel.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
+import { DesignLinksProperty } from './DesignLinksProperty.js';
 import { FeedbackProperties, feedbackFields } from './FeedbackProperties.js';
 import type { KeyOption } from './KeyPicker.js';
 import { KeyListProperty, asList } from './KeyListProperty.js';
@@ -19,7 +20,7 @@ interface PropertiesPanelProps {
 // Sign-off stamps are shown as review and approval state, not as raw fields; an imported note's
 // importHash stays in its file for the next import to recognise the row, and means nothing to a reader.
 const shownElsewhere = new Set(['title', 'key', 'type', 'reviewed', 'approvals', 'importHash']);
-const edited = new Set(['status', 'owner', 'implements', 'answers', 'estimate']);
+const edited = new Set(['status', 'owner', 'implements', 'answers', 'estimate', 'depends', 'design']);
 const feedbackEdited = new Set<string>([...edited, ...feedbackFields]);
 
 /** Every requirement, named by its first line and the spec it is in: two specs may word one alike. */
@@ -35,6 +36,30 @@ function requirementOptions(workspace: WorkspaceState): KeyOption[] {
     }
   }
   return options;
+}
+
+/** `design:` as written: one entry or a list of them. */
+function designEntries(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((item) => typeof item === 'string');
+  return typeof value === 'string' && value.trim() !== '' ? [value] : [];
+}
+
+/** What a story can wait for: other stories, requirements and roadmap items. */
+function dependencyOptions(workspace: WorkspaceState): KeyOption[] {
+  const stories = workspace.documents
+    .filter((entry) => entry.type === 'story' && entry.key)
+    .map((entry) => ({ key: entry.key!, title: entry.title }));
+  const items = workspace.roadmap.map((item) => ({ key: item.key, title: `${item.title} — roadmap item` }));
+  return [...stories, ...requirementOptions(workspace), ...items];
+}
+
+/** A key's title now: a document, a requirement or a roadmap item; undefined when nothing has it. */
+function keyTitle(workspace: WorkspaceState, key: string): string | undefined {
+  const document = workspace.byKey.get(key);
+  if (document) return document.title;
+  const owner = workspace.requirementOwner.get(key);
+  if (owner) return owner.requirements.find((entry) => entry.key === key)?.summary || owner.title;
+  return workspace.roadmapByKey.get(key)?.title;
 }
 
 export function PropertiesPanel({ type, fields, workspace, editable, onChange }: PropertiesPanelProps) {
@@ -82,6 +107,19 @@ export function PropertiesPanel({ type, fields, workspace, editable, onChange }:
             options={() => requirementOptions(workspace)}
             editable={editable}
             onChange={(keys) => onChange({ implements: keys })}
+          />
+          <KeyListProperty
+            label="Depends on"
+            keys={asList(fields.depends)}
+            options={() => dependencyOptions(workspace).filter((option) => option.key !== fields.key)}
+            describe={(key) => keyTitle(workspace, key)}
+            editable={editable}
+            onChange={(keys) => onChange({ depends: keys.length > 0 ? keys : undefined })}
+          />
+          <DesignLinksProperty
+            entries={designEntries(fields.design)}
+            editable={editable}
+            onChange={(entries) => onChange({ design: entries.length > 0 ? entries : undefined })}
           />
           <TextProperty
             label="Estimate"

@@ -27,7 +27,10 @@ const documents = [
     requirements: [requirement('REQ-1', ['RM-1']), requirement('REQ-2', [])],
   }),
   entry('stories/s.md', 'story', 'STORY-1', { implements: ['REQ-1'] }),
-  entry('stories/t.md', 'story', 'STORY-2', { implements: ['REQ-2'] }),
+  entry('stories/t.md', 'story', 'STORY-2', {
+    implements: ['REQ-2'],
+    depends: ['STORY-1', 'REQ-1', 'STORY-9'],
+  }),
   entry('faqs/f.md', 'faq', 'FAQ-1', { answers: ['SPEC-1'] }),
   documentEntryFixture({ path: 'notes/Home.md', title: 'Home' }),
   documentEntryFixture({ path: 'notes/Plan.md', title: 'Plan' }),
@@ -51,6 +54,7 @@ describe('linkGroups', () => {
       [
         'Delivers: RM-1 #/roadmap/RM-1',
         'Implemented by: STORY-1 #/STORY-1, STORY-2 #/STORY-2',
+        'Needed by: STORY-2 #/STORY-2',
         'Links to: ',
         'Mentioned by: STORY-2 #/doc/stories/t.md?line=9',
       ],
@@ -58,12 +62,31 @@ describe('linkGroups', () => {
     [
       'one requirement: only its own roadmap item and stories',
       summary(linkGroups(workspace, 'specs/a.md', 'REQ-1', [])),
-      ['Delivers: RM-1 #/roadmap/RM-1', 'Implemented by: STORY-1 #/STORY-1', 'Mentioned by: '],
+      [
+        'Delivers: RM-1 #/roadmap/RM-1',
+        'Implemented by: STORY-1 #/STORY-1',
+        'Needed by: STORY-2 #/STORY-2',
+        'Mentioned by: ',
+      ],
     ],
     [
       'a story: its requirements and, through them, the roadmap',
       summary(linkGroups(workspace, 'stories/s.md', undefined, [])),
-      ['Implements: REQ-1 #/REQ-1', 'Delivers: RM-1 #/roadmap/RM-1', 'Links to: ', 'Mentioned by: '],
+      [
+        'Implements: REQ-1 #/REQ-1',
+        'Delivers: RM-1 #/roadmap/RM-1',
+        'Depends on: ',
+        'Needed by: STORY-2 #/STORY-2',
+        'Links to: ',
+        'Mentioned by: ',
+      ],
+    ],
+    [
+      'a story that waits: what it depends on, a missing key marked missing',
+      linkGroups(workspace, 'stories/t.md', undefined, [])
+        .filter((group) => group.title === 'Depends on')
+        .map((group) => group.items.map((item) => `${item.key}=${item.title}`).join(', ')),
+      ['STORY-1=STORY-1, REQ-1=REQ-1 text, STORY-9=Not found in this workspace'],
     ],
     [
       'an FAQ: what it answers and who mentions it, no Delivers or Implemented by',

@@ -76,6 +76,19 @@ function storiesImplementing(workspace: Lookup, requirementKeys: ReadonlySet<str
     }));
 }
 
+/** Stories whose `depends` names any of `keys`: what waits for them. */
+function neededBy(workspace: Lookup, keys: ReadonlySet<string>): LinkGroup[] {
+  const items = workspace.documents
+    .filter((entry) => entry.type === 'story' && (entry.depends ?? []).some((key) => keys.has(key)))
+    .map((entry) => ({
+      key: entry.key ?? entry.path,
+      title: entry.title,
+      hash: documentLink(entry, {}, workspace.byKey),
+      detail: entry.status,
+    }));
+  return items.length > 0 ? [{ title: 'Needed by', items, empty: '' }] : [];
+}
+
 /** What a document's text links to, by key or by name, once each: documents, requirements, roadmap items, files. */
 function linksTo(workspace: Lookup, outgoing: readonly LinkView[]): LinkGroup {
   const items = outgoing
@@ -131,12 +144,17 @@ export function linkGroups(
         items: storiesImplementing(workspace, new Set([requirementKey])),
         empty: 'No story implements this yet.',
       },
+      ...neededBy(workspace, new Set([requirementKey])),
       mentions,
     ];
   }
   const links = linksTo(workspace, outgoing);
   // A plain document delivers and is implemented by nothing: what it links to and who mentions it.
-  if (!entry || entry.type === 'doc') return [links, mentions];
+  const ownKeys = new Set([
+    ...(entry?.key ? [entry.key] : []),
+    ...(entry?.requirements ?? []).map((item) => item.key),
+  ]);
+  if (!entry || entry.type === 'doc') return [...neededBy(workspace, ownKeys), links, mentions];
   if (entry.type === 'story') {
     const roadmap = entry.implements.flatMap(
       (key) =>
@@ -153,6 +171,12 @@ export function linkGroups(
         items: unique(roadmap.map((key) => itemForKey(workspace, key))),
         empty: 'Delivers no roadmap item.',
       },
+      {
+        title: 'Depends on',
+        items: unique((entry.depends ?? []).map((key) => itemForKey(workspace, key))),
+        empty: 'Depends on nothing.',
+      },
+      ...neededBy(workspace, ownKeys),
       links,
       mentions,
     ];
@@ -185,6 +209,6 @@ export function linkGroups(
       empty: '',
     });
   }
-  groups.push(links, mentions);
+  groups.push(...neededBy(workspace, ownKeys), links, mentions);
   return groups;
 }
