@@ -69,6 +69,12 @@ function tildeFenceFor(code: string): string {
 
 const fencedCodeBlock = (style: () => MarkdownStyle) =>
   CodeBlock.extend({
+    // TipTap takes only fences at the margin; one indented 1 to 3 spaces (`>  ```md` in a callout) is the same code.
+    parseMarkdown(token: MarkdownToken, helpers) {
+      const indentedFence = /^ {1,3}(?:```|~~~)/.test(String(token.raw ?? ''));
+      const parse = this.parent as (token: MarkdownToken, helpers: unknown) => JSONContent | JSONContent[];
+      return parse(indentedFence ? { ...token, raw: String(token.raw).trimStart() } : token, helpers);
+    },
     renderMarkdown: (node: JSONContent, helpers) => {
       const code = node.content ? helpers.renderChildren(node.content) : '';
       const fence = style().fence === '~~~' ? tildeFenceFor(code) : codeFenceFor(code);

@@ -33,6 +33,11 @@ describe('callouts', () => {
     ],
     ['spaces after the type alone', '> [!note] \n> Tags.\n', ['callout:note:', 'calloutTitle', 'paragraph']],
     [
+      'a code fence indented one more space, opened and closed unevenly as Obsidian’s Callouts page does',
+      '> [!warning]-\n>  ```md\n> > [!warning]\n> > Lorem ipsum\n> ```\n',
+      ['callout:warning:-', 'calloutTitle', 'codeBlock'],
+    ],
+    [
       'a no-break space before the title, as Obsidian help writes one',
       '> [!abstract]\u00a0**Further reading**: [[Publish your content]]\n',
       ['callout:abstract:', 'calloutTitle', 'wikiLink'],
