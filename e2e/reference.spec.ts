@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base } from '@playwright/test';
+import { test as base, type Page } from '@playwright/test';
 import { generateWorkspace } from '../bench/generateWorkspace.js';
 import { type AppModel } from './models/appModel.js';
 import { expect, openApp, serve, type Served } from './specbenchTest.js';
@@ -21,6 +21,15 @@ const test = base.extend<object, { reference: { served: Served; directory: strin
     { scope: 'worker', timeout: 120_000 },
   ],
 });
+
+/** The app on the reference workspace, its main view and a way to scroll that view to its end. */
+async function openLarge(page: Page, served: Served) {
+  test.setTimeout(120_000);
+  const app: AppModel = await openApp(page, served.url);
+  const main = page.locator('#main');
+  const toBottom = () => main.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+  return { app, main, toBottom };
+}
 
 test('the app stays responsive on the 10,000-document reference workspace', async ({
   page,
@@ -79,10 +88,7 @@ test('the story list and the trace matrix render the rows in view, scroll to the
   page,
   reference,
 }) => {
-  test.setTimeout(120_000);
-  const app: AppModel = await openApp(page, reference.served.url);
-  const main = page.locator('#main');
-  const toBottom = () => main.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+  const { app, main, toBottom } = await openLarge(page, reference.served);
 
   await app.goto('#/stories');
   const stories = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Story' }) });
@@ -93,6 +99,9 @@ test('the story list and the trace matrix render the rows in view, scroll to the
   await toBottom();
   await expect(stories.locator('tbody tr[data-index]').last()).toHaveAttribute('data-index', '7999');
   await expect(stories.locator('tbody tr[data-index]').last()).toBeInViewport();
+  // A screen reader hears all 8,000 rows and where it is among them, not the few rendered.
+  await expect(stories).toHaveAttribute('aria-rowcount', '8001');
+  await expect(stories.locator('tbody tr[data-index]').last()).toHaveAttribute('aria-rowindex', '8001');
 
   const roadmapFilter = page.getByRole('combobox', { name: 'Roadmap item' });
   await roadmapFilter.focus();
@@ -106,6 +115,7 @@ test('the story list and the trace matrix render the rows in view, scroll to the
   const matrix = page.getByRole('table', { name: 'Roadmap traceability' });
   await expect(matrix.locator('tbody tr[data-index]').first()).toBeVisible();
   expect(await matrix.locator('tbody tr[data-index]').count()).toBeLessThan(120);
+  expect(Number(await matrix.getAttribute('aria-rowcount'))).toBeGreaterThan(1000);
   // The first rendered row of an item names its item even when the item's first row scrolled away.
   await main.evaluate((element) => element.scrollTo({ top: 20_000 }));
   await expect(matrix.locator('tbody tr[data-index]').first().locator('th')).toContainText(/RM-\d+/);
@@ -115,9 +125,7 @@ test('the metrics view renders the specs in view, reaches the last, filters by v
   page,
   reference,
 }) => {
-  test.setTimeout(120_000);
-  const app: AppModel = await openApp(page, reference.served.url);
-  const main = page.locator('#main');
+  const { app, toBottom } = await openLarge(page, reference.served);
   await app.goto('#/metrics');
   const feed = page.getByRole('feed', { name: 'Specs with success metrics' });
   const articles = feed.getByRole('article');
@@ -134,7 +142,7 @@ test('the metrics view renders the specs in view, reaches the last, filters by v
   await page.keyboard.press('PageUp');
   await expect(page.locator('article:focus')).toHaveAttribute('aria-posinset', '1');
 
-  await main.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+  await toBottom();
   const last = articles.last();
   await expect(last).toHaveAttribute('aria-posinset', total!);
   await expect(last).toBeInViewport();

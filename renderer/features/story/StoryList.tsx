@@ -83,7 +83,8 @@ export function StoryList({ api, workspace, navigate, filter }: StoryListProps) 
           </a>
         )}
       </div>
-      <table className="data-table story-table">
+      {/* Virtualized: the row count and each row's place tell a screen reader what is not rendered. */}
+      <table className="data-table story-table" aria-rowcount={shown.length + 1}>
         <colgroup>
           <col />
           <col className="story-table__status" />
@@ -92,7 +93,7 @@ export function StoryList({ api, workspace, navigate, filter }: StoryListProps) 
           <col className="story-table__edit" />
         </colgroup>
         <thead>
-          <tr>
+          <tr aria-rowindex={1}>
             <th scope="col">Story</th>
             <th scope="col">Status</th>
             <th scope="col">Implements</th>
@@ -107,7 +108,12 @@ export function StoryList({ api, workspace, navigate, filter }: StoryListProps) 
           {virtualRows.rows.map((virtual) => {
             const { story, roadmap } = shown[virtual.index]!;
             return (
-              <tr key={story.path} data-index={virtual.index} ref={virtualRows.measureRow}>
+              <tr
+                key={story.path}
+                aria-rowindex={virtual.index + 2}
+                data-index={virtual.index}
+                ref={virtualRows.measureRow}
+              >
                 <td>
                   <a href={storyViewHash(story, 'engineer', writable, workspace.byKey)}>
                     <span className="key">{story.key}</span> {story.title}

@@ -145,10 +145,11 @@ function Matrix({ caption, rows, navigate, withItems, suspect }: MatrixProps) {
   const endRendered = (rendered[rendered.length - 1]?.index ?? -1) + 1;
   const columns = withItems ? 3 : 2;
   return (
-    <table className="trace__table">
+    // Virtualized: the row count and each row's place tell a screen reader what is not rendered.
+    <table className="trace__table" aria-rowcount={rows.length + 1}>
       <caption className="visually-hidden">{caption}</caption>
       <thead>
-        <tr>
+        <tr aria-rowindex={1}>
           {withItems && <th scope="col">Roadmap item</th>}
           <th scope="col">Requirement</th>
           <th scope="col">Stories</th>
@@ -164,6 +165,7 @@ function Matrix({ caption, rows, navigate, withItems, suspect }: MatrixProps) {
             <tr
               key={`${row.itemKey ?? ''}:${row.requirement?.key ?? index}`}
               data-gap={row.gap}
+              aria-rowindex={index + 2}
               data-index={index}
               ref={virtualRows.measureRow}
             >
