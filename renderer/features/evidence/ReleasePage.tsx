@@ -9,6 +9,7 @@ import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { Release } from '../../../shared/model/roadmapModel.js';
 import { releaseStatuses } from '../../../shared/model/roadmapModel.js';
 import { releaseReadiness, type ReleaseReadiness } from '../../../shared/releases/releaseReadiness.js';
+import { localDate, releasedOn } from '../../../shared/releases/releasedOn.js';
 import { HashLink } from '../../ui/HashLink.js';
 import { documentHash, roadmapHash, roadmapItemHash } from '../../workbench/route.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
@@ -115,6 +116,10 @@ function ReleaseFields({
 }) {
   const [nameError, setNameError] = useState<string | undefined>(undefined);
   const [dateError, setDateError] = useState<string | undefined>(undefined);
+  // Marked released with a date still to come (or none): the date became today; Undo puts the target back.
+  const [releasedNote, setReleasedNote] = useState<{ message: string; target?: string } | undefined>(
+    undefined,
+  );
   const summary = useAutosavedText(release.summary ?? '', (value) =>
     // Saved as typed (a trailing space trimmed away would jump under the caret); empty removes it.
     save({ summary: value.trim() === '' ? null : value }).then((problem) => problem === undefined),
@@ -158,7 +163,19 @@ function ReleaseFields({
         className="select"
         disabled={!writable}
         value={release.status}
-        onChange={(event) => void save({ status: event.target.value as Release['status'] })}
+        onChange={(event) => {
+          const status = event.target.value as Release['status'];
+          if (status !== 'released') {
+            setReleasedNote(undefined);
+            void save({ status });
+            return;
+          }
+          const { patch, message } = releasedOn(release, localDate(new Date()));
+          const target = release.date;
+          void save(patch).then((problem) => {
+            if (problem === undefined && message) setReleasedNote({ message, target });
+          });
+        }}
       >
         {releaseStatuses.map((status) => (
           <option key={status} value={status}>
@@ -190,6 +207,22 @@ function ReleaseFields({
           if (value !== (release.date ?? '')) void save({ date: value || null });
         }}
       />
+      {releasedNote && (
+        <p role="status" className="release-fields__wide release-fields__moved">
+          {releasedNote.message}{' '}
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() =>
+              void save({ date: releasedNote.target ?? null }).then((problem) => {
+                if (problem === undefined) setReleasedNote(undefined);
+              })
+            }
+          >
+            Undo
+          </button>
+        </p>
+      )}
       {dateError && (
         <p id="release-date-error" role="alert" className="form-error release-fields__wide">
           {dateError}
