@@ -1,3 +1,5 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import { CommentsModel } from './models/commentsModel.js';
 import { violations } from './axeViolations.js';
 import { expect, openApp, screenshot, serve, test } from './specbenchTest.js';
@@ -31,8 +33,8 @@ test('at 1024×700 a reviewer on serve --comments opens Links and Comments as a 
     expect(await violations(page)).toEqual([]);
     await page.emulateMedia({ colorScheme: 'light' });
 
-    // Escape closes it; the toggle (badge: one open thread) opens it with the focus inside; Escape gives the focus back.
-    await comments.tab.focus();
+    // Escape closes it, though posting the thread left the focus on the page; the toggle (badge: one
+    // open thread) opens it with the focus inside; Escape gives the focus back.
     await page.keyboard.press('Escape');
     await expect(drawer).toBeHidden();
     await expect(toggle).toHaveText('Links & comments1');
@@ -53,6 +55,21 @@ test('at 1024×700 a reviewer on serve --comments opens Links and Comments as a 
     await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText(
       'Show or hide Links and Comments',
     );
+    await page.keyboard.press('Escape');
+
+    // A reply typed but not sent goes with Resolve, whose label says so; nothing typed is lost.
+    await toggle.click();
+    const thread = comments.thread('REQ-1');
+    await thread.getByRole('button', { name: 'Reply', exact: true }).click();
+    await thread.getByRole('textbox', { name: /^Reply to/ }).fill('One is enough, says legal.');
+    await thread.getByRole('button', { name: 'Reply and resolve' }).click();
+    await expect(drawer.getByRole('button', { name: 'Show 1 resolved thread' })).toBeVisible();
+    const review = await fs.readFile(path.join(workspaceDir, 'reviews', 'SPEC-1.md'), 'utf8');
+    expect(review).toContain('One is enough, says legal.');
+    expect(review.indexOf('One is enough, says legal.')).toBeLessThan(review.lastIndexOf('resolved'));
+    // The focus fell to the page with the thread: Escape still closes the drawer.
+    await page.keyboard.press('Escape');
+    await expect(drawer).toBeHidden();
   } finally {
     served.process.kill('SIGTERM');
   }

@@ -61,12 +61,22 @@ export function SidePanels({ api, workspace, navigate, path, requirementKey }: S
     });
     return () => cancelAnimationFrame(frame);
   }, [drawerOpen]);
-  const onAsideKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || event.defaultPrevented || !drawerOpen) return;
-    if (!window.matchMedia(narrowLayoutQuery).matches) return;
-    event.preventDefault();
-    panel?.hide(true);
-  };
+  // Escape closes the drawer from inside it, and from nowhere in particular: posting a reply or
+  // resolving removes the focused control, and the focus falls to the page. A key another control
+  // used (a form's Escape cancels it first) or one pressed in a dialog is left alone.
+  useEffect(() => {
+    if (!drawerOpen) return;
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      if (!window.matchMedia(narrowLayoutQuery).matches) return;
+      const target = event.target instanceof Node ? event.target : null;
+      if (target && target !== document.body && !aside.current?.contains(target)) return;
+      event.preventDefault();
+      panel?.hide(true);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [drawerOpen, panel]);
   const close = (
     <button
       type="button"
@@ -83,7 +93,6 @@ export function SidePanels({ api, workspace, navigate, path, requirementKey }: S
     className: drawerOpen ? 'side-panels open' : 'side-panels',
     'aria-label': 'Document panels',
     tabIndex: -1,
-    onKeyDown: onAsideKeyDown,
   };
 
   const links = (

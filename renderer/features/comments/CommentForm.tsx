@@ -14,6 +14,8 @@ interface CommentFormProps {
   onCancel?: () => void;
   /** Told the name as it is typed (a thread's Resolve uses it before any reply is sent). */
   onNameChange?: (name: string) => void;
+  /** Told the text as it is typed (a thread's Resolve sends a reply typed but not sent yet). */
+  onBodyChange?: (body: string) => void;
 }
 
 export function CommentForm({
@@ -24,6 +26,7 @@ export function CommentForm({
   onSubmit,
   onCancel,
   onNameChange,
+  onBodyChange,
 }: CommentFormProps) {
   const [body, setBody] = useState('');
   const [asking, setAsking] = useState(author === undefined);
@@ -65,6 +68,7 @@ export function CommentForm({
     setError(problem);
     if (problem === undefined) {
       setBody('');
+      onBodyChange?.('');
       setAsking(false);
     }
   }
@@ -100,7 +104,10 @@ export function CommentForm({
         rows={3}
         aria-invalid={error !== undefined || undefined}
         aria-describedby={error ? errorId : undefined}
-        onChange={(event) => setBody(event.target.value)}
+        onChange={(event) => {
+          setBody(event.target.value);
+          onBodyChange?.(event.target.value);
+        }}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) void submit(event);
           // Escape cancels the reply first; pressed again, it closes the drawer the form is in.

@@ -43,6 +43,9 @@ export function ThreadView({
   const [replying, setReplying] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   const [typedName, setTypedName] = useState('');
+  // A reply typed but not sent: Resolve (or Reopen) sends it first, as its label then says.
+  const [draft, setDraft] = useState('');
+  const pendingReply = replying && draft.trim() !== '';
   const label = thread.label || anchorText(thread);
   const comments = thread.entries.filter((entry) => entry.action === 'comment');
   const lastState = thread.entries.filter((entry) => entry.action !== 'comment').at(-1);
@@ -76,6 +79,12 @@ export function ThreadView({
       return setError(
         `Type your name in the box below, then ${action === 'resolved' ? 'resolve' : 'reopen'}.`,
       );
+    }
+    if (pendingReply) {
+      const problem = await add('comment', draft, who);
+      if (problem !== undefined) return setError(problem);
+      setReplying(false);
+      setDraft('');
     }
     setError(await add(action, '', who));
   };
@@ -131,7 +140,13 @@ export function ThreadView({
             </button>
           )}
           <button type="button" onClick={() => void setState(thread.resolved ? 'reopened' : 'resolved')}>
-            {thread.resolved ? 'Reopen' : 'Resolve'}
+            {pendingReply
+              ? thread.resolved
+                ? 'Reply and reopen'
+                : 'Reply and resolve'
+              : thread.resolved
+                ? 'Reopen'
+                : 'Resolve'}
           </button>
         </div>
       )}
@@ -149,8 +164,12 @@ export function ThreadView({
             }
             return problem;
           }}
-          onCancel={() => setReplying(false)}
+          onCancel={() => {
+            setReplying(false);
+            setDraft('');
+          }}
           onNameChange={setTypedName}
+          onBodyChange={setDraft}
         />
       )}
     </article>
