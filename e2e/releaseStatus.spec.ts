@@ -32,3 +32,21 @@ test('released with a target still to come: the date becomes today, the customer
   await expect(app.page.getByLabel('Released on')).toHaveValue('2027-03-02');
   await expect(app.page.getByRole('status').filter({ hasText: 'Released on' })).toHaveCount(0);
 });
+
+test('readiness agrees with itself: the sample’s could-have is named as not counted, and "not yet" says why', async ({
+  app,
+}) => {
+  await app.goto('#/releases/REL-1');
+  const readiness = app.page.getByRole('region', { name: /Readiness/ });
+  await expect(readiness.getByRole('heading')).toHaveText('Readiness ready to ship');
+  await expect(readiness.locator('dd')).toHaveText(['1 of 1', '2 of 2', /^([0-9]+) of \1$/, /^[0-9]+$/]);
+  await expect(readiness).toContainText('Not counted: REQ-4 (could-have).');
+  const table = app.page.getByRole('table', { name: 'Release items' });
+  await expect(table.getByRole('row', { name: /RM-1/ })).toContainText('2 of 2 done+ 1 not counted');
+  await screenshot(app.page, 'release-readiness');
+
+  await app.goto('#/releases/REL-2');
+  await expect(
+    app.page.getByRole('table', { name: 'Release items' }).getByRole('row', { name: /RM-3/ }),
+  ).toContainText(/not yet(REQ-[0-9]+(, )?)+ not done\./);
+});

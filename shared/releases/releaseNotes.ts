@@ -99,13 +99,16 @@ function internalItem(readiness: ItemReadiness, findings: readonly FindingView[]
       : `For customers: ${oneParagraph(releaseNote)}`,
     '',
   );
+  if (readiness.why !== undefined && readiness.requirements.length > 0)
+    lines.push(`Not ready: ${readiness.why}`, '');
   if (readiness.requirements.length === 0) {
     lines.push('No requirement delivers it yet.', '');
   } else {
     lines.push('Requirements:', '');
     for (const requirement of readiness.requirements) {
-      const attributes = [requirement.priority, requirement.status]
-        .filter((value) => value !== undefined)
+      const counted = requirement.notCounted && `not counted: ${requirement.notCounted}`;
+      const attributes = [requirement.priority, requirement.status, counted]
+        .filter((value) => value !== undefined && value !== '')
         .join(', ');
       const stories =
         requirement.stories.length === 0

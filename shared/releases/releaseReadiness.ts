@@ -1,8 +1,10 @@
 /**
  * "Is this release ready?": each item's requirements (from the specs' `roadmap=`) and the stories
  * implementing them, with their statuses. A requirement is done when it is `implemented` or every one
- * of its stories is done; an item is ready when it is done on the roadmap or all of its (not
- * deferred) requirements are; the release when all of its items are.
+ * of its stories is done. One definition for the verdict, the tiles and the notes: a requirement
+ * counts unless it is a `could` or `wont` or is `deferred`; an item is ready when all its counted
+ * requirements are done (with none counted, when it is done on the roadmap); the release when all of
+ * its items are. Each item not ready says why.
  */
 import type { DocumentSummary } from '../contract/documentSummary.js';
 import { implementersOf, traceRows } from '../contract/traceRows.js';
@@ -25,6 +27,8 @@ export interface RequirementReadiness {
   specPath: string;
   stories: StoryReadiness[];
   done: boolean;
+  /** Why it does not count towards readiness ("could-have", "won't-have", "deferred"); absent when it counts. */
+  notCounted?: string;
 }
 
 export interface ItemReadiness {
@@ -33,6 +37,8 @@ export interface ItemReadiness {
   storiesDone: number;
   storiesTotal: number;
   ready: boolean;
+  /** Why it is not ready, as a sentence; absent when it is. */
+  why?: string;
 }
 
 export interface ReleaseReadiness {
@@ -79,20 +85,32 @@ export function releaseReadiness(
       if (traced.priority !== undefined) requirement.priority = traced.priority;
       if (traced.status !== undefined) requirement.status = traced.status;
       if (spec?.key !== undefined) requirement.specKey = spec.key;
+      const notCounted = notCountedBecause(requirement);
+      if (notCounted !== undefined) requirement.notCounted = notCounted;
       return requirement;
     });
-    const counted = requirements.filter((requirement) => requirement.status !== 'deferred');
+    const counted = requirements.filter((requirement) => requirement.notCounted === undefined);
     const stories = new Map(
-      requirements.flatMap((requirement) => requirement.stories.map((story) => [story.key, story])),
+      counted.flatMap((requirement) => requirement.stories.map((story) => [story.key, story])),
     );
-    return {
+    const open = counted.filter((requirement) => !requirement.done).map((requirement) => requirement.key);
+    const ready = counted.length > 0 ? open.length === 0 : item.status === 'done';
+    const found: ItemReadiness = {
       item,
       requirements,
       storiesDone: [...stories.values()].filter((story) => story.done).length,
       storiesTotal: stories.size,
-      ready:
-        item.status === 'done' || (counted.length > 0 && counted.every((requirement) => requirement.done)),
+      ready,
     };
+    if (!ready) {
+      found.why =
+        counted.length === 0
+          ? requirements.length === 0
+            ? 'No requirement delivers it yet.'
+            : "None of its requirements counts (could-have, won't-have or deferred)."
+          : `${open.join(', ')} not done.`;
+    }
+    return found;
   });
   return {
     release,
@@ -103,4 +121,24 @@ export function releaseReadiness(
       readiness.every((item) => item.ready) &&
       release.items.every((key) => byKey.has(key)),
   };
+}
+
+/** Requirements a release can ship without: nice-to-haves, won't-haves and those put off. */
+function notCountedBecause(requirement: RequirementReadiness): string | undefined {
+  if (requirement.status === 'deferred') return 'deferred';
+  if (requirement.priority === 'could') return 'could-have';
+  if (requirement.priority === 'wont') return "won't-have";
+  return undefined;
+}
+
+/** The requirements of a release's items that do not count, each with why: "REQ-4 (could-have)". */
+export function notCountedRequirements(readiness: ReleaseReadiness): string[] {
+  const seen = new Set<string>();
+  return readiness.items.flatMap((item) =>
+    item.requirements.flatMap((requirement) => {
+      if (requirement.notCounted === undefined || seen.has(requirement.key)) return [];
+      seen.add(requirement.key);
+      return [`${requirement.key} (${requirement.notCounted})`];
+    }),
+  );
 }

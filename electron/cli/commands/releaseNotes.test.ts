@@ -127,6 +127,9 @@ describe('specbench release-notes', () => {
         '',
         'For customers: Pay without an account.',
         '',
+        // Why it is not ready, in the same words as the release page.
+        'Not ready: REQ-2 not done.',
+        '',
         'Requirements:',
         '',
         '- REQ-1 (must, approved): Guests pay without an account. — STORY-1 Story STORY-1 (done)',

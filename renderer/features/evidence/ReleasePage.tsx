@@ -8,7 +8,12 @@ import { useLinkingDocuments } from '../../workbench/useLinkingDocuments.js';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { Release } from '../../../shared/model/roadmapModel.js';
 import { releaseStatuses } from '../../../shared/model/roadmapModel.js';
-import { releaseReadiness, type ReleaseReadiness } from '../../../shared/releases/releaseReadiness.js';
+import {
+  notCountedRequirements,
+  releaseReadiness,
+  type ReleaseReadiness,
+  type RequirementReadiness,
+} from '../../../shared/releases/releaseReadiness.js';
 import { localDate, releasedOn } from '../../../shared/releases/releasedOn.js';
 import { HashLink } from '../../ui/HashLink.js';
 import { documentHash, roadmapHash, roadmapItemHash } from '../../workbench/route.js';
@@ -322,9 +327,11 @@ function ReadinessPanel({
   readiness: ReleaseReadiness;
   workspace: WorkspaceState;
 }) {
+  // The same requirements the verdict counts (not could, wont or deferred), so the tiles cannot disagree with it.
   const requirements = readiness.items.flatMap((item) =>
-    item.requirements.filter((requirement) => requirement.status !== 'deferred'),
+    item.requirements.filter((requirement) => requirement.notCounted === undefined),
   );
+  const notCounted = notCountedRequirements(readiness);
   const storiesDone = readiness.items.reduce((sum, item) => sum + item.storiesDone, 0);
   const storiesTotal = readiness.items.reduce((sum, item) => sum + item.storiesTotal, 0);
   const paths = relatedPaths(readiness, workspace);
@@ -340,9 +347,9 @@ function ReadinessPanel({
     [
       'Requirements done',
       `${requirements.filter((requirement) => requirement.done).length} of ${requirements.length}`,
-      requirements.every((requirement) => requirement.done),
+      requirements.length > 0 && requirements.every((requirement) => requirement.done),
     ],
-    ['Stories done', `${storiesDone} of ${storiesTotal}`, storiesDone === storiesTotal],
+    ['Stories done', `${storiesDone} of ${storiesTotal}`, storiesTotal > 0 && storiesDone === storiesTotal],
     ['Open problems', String(problems.length), problems.length === 0],
   ];
   return (
@@ -370,6 +377,7 @@ function ReadinessPanel({
           ))}
         </ul>
       )}
+      {notCounted.length > 0 && <p className="readiness__note">Not counted: {notCounted.join(', ')}.</p>}
       {readiness.missing.length > 0 && (
         <p className="form-error">Not on the roadmap: {readiness.missing.join(', ')}.</p>
       )}
@@ -423,7 +431,7 @@ function ItemsPanel({
             </tr>
           </thead>
           <tbody>
-            {readiness.items.map(({ item, requirements, storiesDone, storiesTotal, ready }) => (
+            {readiness.items.map(({ item, requirements, storiesDone, storiesTotal, ready, why }) => (
               <tr key={item.key}>
                 <td>
                   <HashLink hash={roadmapItemHash(item.key)} navigate={navigate}>
@@ -432,8 +440,7 @@ function ItemsPanel({
                 </td>
                 <td>{item.status}</td>
                 <td>
-                  {requirements.filter((requirement) => requirement.done).length} of {requirements.length}{' '}
-                  done
+                  <RequirementsDone requirements={requirements} />
                 </td>
                 <td>
                   {storiesDone} of {storiesTotal} done
@@ -442,7 +449,10 @@ function ItemsPanel({
                   {ready ? (
                     <span className="status status-done">ready</span>
                   ) : (
-                    <span className="status">not yet</span>
+                    <>
+                      <span className="status">not yet</span>
+                      {why && <span className="release-items__why">{why}</span>}
+                    </>
                   )}
                 </td>
                 {writable && (
@@ -523,4 +533,16 @@ function useAutosavedText(saved: string, commit: (value: string) => Promise<bool
     timer.current = window.setTimeout(() => flushRef.current(), autosaveDelay);
   };
   return { value, state, change, flush };
+}
+
+/** "2 of 2 done", and the ones that do not count: "(1 could-have not counted)". */
+function RequirementsDone({ requirements }: { requirements: RequirementReadiness[] }) {
+  const counted = requirements.filter((requirement) => requirement.notCounted === undefined);
+  const left = requirements.length - counted.length;
+  return (
+    <>
+      {counted.filter((requirement) => requirement.done).length} of {counted.length} done
+      {left > 0 && <span className="release-items__why">+ {left} not counted</span>}
+    </>
+  );
 }
