@@ -1,5 +1,5 @@
 /** The combobox that links a feedback note to a roadmap item or requirement: type, arrows, Enter; Esc closes. */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Combobox } from '../../ui/Combobox.js';
 import { matchTargets, type LinkTarget } from './evidenceSummary.js';
 
@@ -17,8 +17,14 @@ export function LinkPicker({ noteTitle, targets, linked, onPick, onClose }: Link
   const [query, setQuery] = useState('');
   const open = useMemo(() => targets.filter((target) => !linked.includes(target.key)), [targets, linked]);
   const options = useMemo(() => matchTargets(open, query), [open, query]);
+  const box = useRef<HTMLDivElement>(null);
+  // Opened on a note at the bottom of the window, the list would hang below it: bring all of it into view.
+  useEffect(() => {
+    box.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
   return (
     <div
+      ref={box}
       className="link-picker"
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
