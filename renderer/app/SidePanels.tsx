@@ -15,6 +15,7 @@ import {
 import type { WorkspaceState } from '../workbench/workspaceState.js';
 import { narrowLayoutQuery, useSidePanel, type SidePanelTab } from '../workbench/sidePanel.js';
 import './sidePanels.css';
+import { keyHash } from '../workbench/route.js';
 
 interface SidePanelsProps {
   api: SpecbenchApi;
@@ -37,20 +38,39 @@ export function SidePanels({ api, workspace, navigate, path, requirementKey }: S
   const tabs = useRef<Record<Tab, HTMLButtonElement | null>>({ links: null, comments: null });
   const aside = useRef<HTMLElement>(null);
 
+  // A comment on another document's part (a requirement shown inside a story's engineer view) is
+  // written where that part lives: the page goes there, and the new thread's form opens on arrival.
+  const documentKeyNow = useRef(documentKey);
+  documentKeyNow.current = documentKey;
   useEffect(
     () =>
       requests?.onDidRequest((next) => {
+        if (next.document !== documentKeyNow.current) {
+          requests.defer(next);
+          const part =
+            next.anchor.kind === 'key' && next.anchor.key !== next.document ? next.anchor.key : undefined;
+          navigate(keyHash(next.document, part));
+          return;
+        }
         setTarget(next);
         panel?.show('comments');
       }),
-    [requests, panel],
+    [requests, panel, navigate],
   );
   // A thread opened from the Comments page shows Comments; another document closes the drawer.
   useEffect(() => {
+    const arrived = requests?.takeWaiting(documentKeyNow.current);
+    if (arrived) {
+      setTarget(arrived);
+      panel?.show('comments');
+      // Asked again here: a Comments panel already shown hears it now that its document is this one.
+      requests?.request(arrived);
+      return;
+    }
     setTarget(undefined);
     if (takeShowComments()) panel?.show('comments');
     else panel?.hide();
-  }, [path, panel]);
+  }, [path, panel, requests]);
   // The drawer takes the focus when it opens (a comment form opened with it focuses its own field).
   const drawerOpen = state.open;
   useEffect(() => {

@@ -29,6 +29,20 @@ export class CommentRequests {
       this.listeners.delete(listener);
     };
   }
+
+  /** A request for a document not shown: kept while the page goes there (its panel mounts anew). */
+  private waiting: CommentTarget | undefined;
+
+  defer(target: CommentTarget): void {
+    this.waiting = target;
+  }
+
+  /** The request kept for `documentKey`, taken once; any other is dropped (the user went elsewhere). */
+  takeWaiting(documentKey: string | undefined): CommentTarget | undefined {
+    const waiting = this.waiting;
+    this.waiting = undefined;
+    return waiting && waiting.document === documentKey ? waiting : undefined;
+  }
 }
 
 export const CommentRequestsContext = createContext<CommentRequests | undefined>(undefined);

@@ -9,6 +9,7 @@ import { CopyLinkButton } from '../../ui/CopyLinkButton.js';
 import { SidePanelToggle } from '../../ui/SidePanelToggle.js';
 import { useSidePanelToggle } from '../../workbench/sidePanel.js';
 import { useCommentCounts } from '../../workbench/comments.js';
+import { useStoryComment } from './useStoryComment.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { holdsOnlyExample, ReadOnlyMarkdown, templateOutline } from '../editor/index.js';
 import { sectionAround, sectionNamed } from './sectionText.js';
@@ -30,6 +31,7 @@ interface StoryPageProps {
 export function StoryPage({ api, workspace, navigate, path }: StoryPageProps) {
   const story = workspace.byPath.get(path);
   const panelToggle = useSidePanelToggle(useCommentCounts(api), story?.key);
+  const commentOnStory = useStoryComment(workspace, story?.key);
   const storyText = useDocumentText(api, path, workspace.revision);
   const requirementKey = story?.implements[0];
   const spec = requirementKey ? workspace.requirementOwner.get(requirementKey) : undefined;
@@ -100,6 +102,16 @@ export function StoryPage({ api, workspace, navigate, path }: StoryPageProps) {
           {story.estimate !== undefined && <span className="estimate">{story.estimate} points</span>}
           <span className="spacer" />
           {story.key && <CopyLinkButton hash={sharedStoryHash(story.key, 'engineer')} subject={story.key} />}
+          {commentOnStory && (
+            <button
+              type="button"
+              className="copy-link subtle-link"
+              title="Comment on this story (Ctrl+Alt+M)"
+              onClick={commentOnStory}
+            >
+              Comment
+            </button>
+          )}
           <SidePanelToggle {...panelToggle} />
           {writable && (
             <a
