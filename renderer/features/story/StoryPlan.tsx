@@ -71,6 +71,7 @@ export function StoryPlan({ story, specs, workspace }: StoryPlanProps) {
                 <span className="muted">
                   {dependency.status ?? 'no status'}
                   {dependency.waiting && ' · not done'}
+                  {dependency.storiesDone && ' · its stories are done'}
                 </span>
               </li>
             ))}

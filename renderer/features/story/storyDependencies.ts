@@ -15,6 +15,11 @@ export interface Dependency {
   status?: string;
   /** Not finished yet: the story waits for it. An unknown key waits too. */
   waiting: boolean;
+  /**
+   * A requirement not marked implemented whose stories are all done: the work it names is finished,
+   * though its spec does not say so yet (so it is not waited for, and the view says why).
+   */
+  storiesDone?: boolean;
 }
 
 /** Each kind's finished statuses: a story done, a spec shipped, a requirement implemented, an item done. */
@@ -24,6 +29,8 @@ export interface DependencyLookups {
   byKey: ReadonlyMap<string, DocumentSummary>;
   requirementOwner: ReadonlyMap<string, DocumentSummary>;
   roadmapByKey: ReadonlyMap<string, Pick<RoadmapItem, 'title' | 'status'>>;
+  /** Every document: the stories implementing a requirement. */
+  documents?: readonly DocumentSummary[];
 }
 
 export function storyDependencies(keys: readonly string[], lookups: DependencyLookups): Dependency[] {
@@ -32,8 +39,11 @@ export function storyDependencies(keys: readonly string[], lookups: DependencyLo
     if (document) return known(key, 'document', document.title, document.status, document.path);
     const owner = lookups.requirementOwner.get(key);
     const requirement = owner?.requirements.find((entry) => entry.key === key);
-    if (owner && requirement)
-      return known(key, 'requirement', requirement.summary, requirement.status, owner.path);
+    if (owner && requirement) {
+      const dependency = known(key, 'requirement', requirement.summary, requirement.status, owner.path);
+      if (!dependency.waiting || !storiesAllDone(key, lookups.documents)) return dependency;
+      return { ...dependency, waiting: false, storiesDone: true };
+    }
     const item = lookups.roadmapByKey.get(key);
     if (item) return known(key, 'roadmap', item.title, item.status, undefined);
     return { key, waiting: true };
@@ -55,4 +65,11 @@ function known(
     ...(status ? { status } : {}),
     waiting: status === undefined || !finished.has(status),
   };
+}
+
+function storiesAllDone(requirement: string, documents: readonly DocumentSummary[] = []): boolean {
+  const stories = documents.filter(
+    (document) => document.type === 'story' && document.implements.includes(requirement),
+  );
+  return stories.length > 0 && stories.every((story) => story.status === 'done');
 }
