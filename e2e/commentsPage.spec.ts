@@ -115,7 +115,7 @@ test('every open thread of the workspace, grouped by document, filtered by docum
 
   // A thread opens its document at the requirement, with the Comments tab showing the thread.
   await page.getByRole('link', { name: 'On REQ-4' }).click();
-  await expect(page).toHaveURL(/#\/SPEC-1#REQ-4$/);
+  await expect(page).toHaveURL(/#\/SPEC-1#REQ-4\?thread=t-reqfour$/);
   await expect(page.getByRole('region', { name: 'Requirement REQ-4' })).toBeInViewport();
   const panel = new CommentsModel(page);
   await expect(panel.tab).toHaveAttribute('aria-selected', 'true');

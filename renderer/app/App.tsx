@@ -180,6 +180,7 @@ export function App({ api, connection }: { api: SpecbenchApi; connection?: Conne
 
   const props = { api, workspace, navigate };
   const linksPath = route.name === 'doc' || route.name === 'story' ? route.path : undefined;
+  const thread = route.name === 'doc' || route.name === 'story' ? route.thread : undefined;
 
   return (
     <PageActionsContext.Provider value={pageActions}>
@@ -218,7 +219,12 @@ export function App({ api, connection }: { api: SpecbenchApi; connection?: Conne
                     )}
                   </main>
                   {linksPath && workspace.status === 'ready' && (
-                    <SidePanels {...props} path={linksPath} requirementKey={selectedRequirement} />
+                    <SidePanels
+                      {...props}
+                      path={linksPath}
+                      requirementKey={selectedRequirement}
+                      {...(thread ? { thread } : {})}
+                    />
                   )}
                 </div>
                 <QuickSwitcher {...props} open={dialog === 'quickSwitcher'} onClose={closeDialog} />

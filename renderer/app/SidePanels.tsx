@@ -23,11 +23,13 @@ interface SidePanelsProps {
   navigate: (hash: string) => void;
   path: string;
   requirementKey?: string;
+  /** A thread link's thread: the panel opens on Comments and shows it. */
+  thread?: string;
 }
 
 type Tab = SidePanelTab;
 
-export function SidePanels({ api, workspace, navigate, path, requirementKey }: SidePanelsProps) {
+export function SidePanels({ api, workspace, navigate, path, requirementKey, thread }: SidePanelsProps) {
   const documentKey = workspace.byPath.get(path)?.key;
   const { panel, state } = useSidePanel();
   const tab = documentKey ? state.tab : 'links';
@@ -68,9 +70,9 @@ export function SidePanels({ api, workspace, navigate, path, requirementKey }: S
       return;
     }
     setTarget(undefined);
-    if (takeShowComments()) panel?.show('comments');
+    if (takeShowComments() || thread) panel?.show('comments');
     else panel?.hide();
-  }, [path, panel, requests]);
+  }, [path, panel, requests, thread]);
   // The drawer takes the focus when it opens (a comment form opened with it focuses its own field).
   const drawerOpen = state.open;
   useEffect(() => {
@@ -175,6 +177,7 @@ export function SidePanels({ api, workspace, navigate, path, requirementKey }: S
             navigate={navigate}
             documentKey={documentKey}
             {...(target ? { initialTarget: target } : {})}
+            {...(thread ? { jumpThread: thread } : {})}
           />
         )}
       </div>

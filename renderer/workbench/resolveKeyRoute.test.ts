@@ -48,6 +48,25 @@ describe('resolveKeyRoute', () => {
   it.each(cases)('%s (%s)', (hash, view, expected) => {
     expect(resolveKeyRoute(parseRoute(hash), lookups, view)).toEqual(expected);
   });
+  it('a thread link opens the page it leads to with its thread, in any view', () => {
+    expect(resolveKeyRoute(parseRoute('#/SPEC-1#REQ-4?thread=t-1'), lookups, 'editor')).toEqual({
+      name: 'doc',
+      path: 'specs/checkout-renamed.md',
+      requirement: 'REQ-4',
+      thread: 't-1',
+    });
+    expect(resolveKeyRoute(parseRoute('#/SPEC-1#Problem?thread=t%202'), lookups, 'editor')).toEqual({
+      name: 'doc',
+      path: 'specs/checkout-renamed.md',
+      anchor: 'Problem',
+      thread: 't 2',
+    });
+    expect(resolveKeyRoute(parseRoute('#/STORY-4?thread=t-3'), lookups, 'engineer')).toEqual({
+      name: 'story',
+      path: 'stories/account-later.md',
+      thread: 't-3',
+    });
+  });
   it('a shared editor link opens the engineer view where the receiver may not edit', () => {
     expect(resolveKeyRoute(parseRoute('#/STORY-4?view=editor'), lookups, 'engineer', false)).toEqual({
       name: 'story',

@@ -32,6 +32,19 @@ export function resolveKeyRoute(
   canEdit = true,
 ): Route {
   if (route.name !== 'key') return route;
+  const resolved = resolveKey(route, lookups, storyView, canEdit);
+  // A thread link opens the page it leads to with the thread shown in its side panel.
+  return route.thread && (resolved.name === 'doc' || resolved.name === 'story')
+    ? { ...resolved, thread: route.thread }
+    : resolved;
+}
+
+function resolveKey(
+  route: Extract<Route, { name: 'key' }>,
+  lookups: KeyLookups,
+  storyView: StoryViewChoice,
+  canEdit: boolean,
+): Route {
   const { key, anchor } = route;
   // A requirement named after its spec is found wherever it lives now, even if it moved to another spec.
   const requirementKey = anchor && isKey(anchor) && lookups.requirementOwner.has(anchor) ? anchor : undefined;

@@ -9,16 +9,17 @@ export type StoryView = 'engineer' | 'editor';
 
 export type Route =
   | { name: 'home' }
-  | { name: 'doc'; path: string; line?: number; anchor?: string; requirement?: string }
+  | { name: 'doc'; path: string; line?: number; anchor?: string; requirement?: string; thread?: string }
   /** A link that lasts: `#/STORY-4`, `#/REQ-4`, `#/SPEC-1#REQ-4`, resolved to wherever the key lives now. */
-  | { name: 'key'; key: string; anchor?: string; view?: StoryView }
+  /** `?thread=<id>` opens the side panel's Comments on that review thread (a shared thread link). */
+  | { name: 'key'; key: string; anchor?: string; view?: StoryView; thread?: string }
   /** A key link whose key no document, requirement or roadmap item holds. */
   | { name: 'unknownKey'; key: string; within?: string }
   | { name: 'roadmap'; release?: string }
   | { name: 'roadmapItem'; key: string }
   | { name: 'timeline' }
   | { name: 'stories'; filter: StoryFilter }
-  | { name: 'story'; path: string }
+  | { name: 'story'; path: string; thread?: string }
   | { name: 'trace' }
   | { name: 'problems' }
   /** Every review thread of the workspace (`#/comments?document=SPEC-1&author=Dana&resolved=1`). */
@@ -113,9 +114,12 @@ function parseKeyRoute(path: string, query: string): Route | undefined {
   const [key, anchorPart] = splitOnce(path, '#');
   if (!isKey(key)) return undefined;
   const anchor = anchorPart ? decodeSegments(anchorPart) : undefined;
-  const view = new URLSearchParams(query).get('view');
+  const params = new URLSearchParams(query);
+  const view = params.get('view');
+  const thread = params.get('thread');
   const route: Route = anchor ? { name: 'key', key, anchor } : { name: 'key', key };
   if (!anchor && (view === 'engineer' || view === 'editor')) route.view = view;
+  if (thread) route.thread = thread;
   return route;
 }
 
@@ -163,6 +167,14 @@ export function roadmapHash(release?: string): string {
 /** The link that survives renames and restarts: `#/SPEC-1`, `#/REQ-4`, `#/SPEC-1#REQ-4`. */
 export function keyHash(key: string, anchor?: string): string {
   return anchor ? `#/${key}#${encodeURIComponent(anchor)}` : `#/${key}`;
+}
+
+/**
+ * A review thread's link to share: its document (at its requirement or heading) with the side panel's
+ * Comments on the thread, for anyone who opens it, after a reload too.
+ */
+export function threadLink(documentKey: string, anchor: string | undefined, thread: string): string {
+  return `${keyHash(documentKey, anchor)}?thread=${encodeURIComponent(thread)}`;
 }
 
 /**

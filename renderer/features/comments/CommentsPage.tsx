@@ -7,7 +7,8 @@ import { useCallback, useMemo, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { ReviewThread } from '../../../shared/review/reviewFile.js';
 import { HashLink } from '../../ui/HashLink.js';
-import { showCommentsNext, useCommentChanges } from '../../workbench/comments.js';
+import { CopyLinkButton } from '../../ui/CopyLinkButton.js';
+import { useCommentChanges } from '../../workbench/comments.js';
 import {
   age,
   commentAuthors,
@@ -19,7 +20,7 @@ import {
   type CommentFilter,
   type DocumentThreads,
 } from '../../workbench/commentFilter.js';
-import { documentLink, keyHash } from '../../workbench/route.js';
+import { documentLink, keyHash, threadLink } from '../../workbench/route.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import './commentsPage.css';
 
@@ -145,13 +146,13 @@ export function CommentsPage({ api, workspace, navigate, filter }: CommentsPageP
                     className="comments-page__anchor"
                     hash={threadHash(document, thread)}
                     navigate={navigate}
-                    onClick={(event) => {
-                      if (event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey)
-                        showCommentsNext(thread.id);
-                    }}
                   >
                     On {thread.label}
                   </HashLink>
+                  <CopyLinkButton
+                    hash={threadHash(document, thread)}
+                    subject={`the thread on ${thread.label}`}
+                  />
                   {thread.resolved && <span className="badge">Resolved</span>}
                   {thread.anchor.kind === 'text' && <blockquote dir="auto">{thread.anchor.quote}</blockquote>}
                   {first && (
@@ -181,8 +182,8 @@ export function CommentsPage({ api, workspace, navigate, filter }: CommentsPageP
 function threadHash(document: string, thread: ReviewThread): string {
   const { anchor } = thread;
   if (anchor.kind === 'key')
-    return anchor.key === document ? keyHash(document) : keyHash(document, anchor.key);
-  return keyHash(document, anchor.slug);
+    return threadLink(document, anchor.key === document ? undefined : anchor.key, thread.id);
+  return threadLink(document, anchor.slug, thread.id);
 }
 
 function summary(documents: readonly DocumentThreads[], counts: { open: number; resolved: number }): string {

@@ -24,16 +24,20 @@ interface CommentsPanelProps {
   documentKey: string;
   /** A thread to start, asked for before the panel was shown. */
   initialTarget?: CommentTarget;
+  /** A thread link's thread: scrolled to and marked a moment once shown. */
+  jumpThread?: string;
 }
 
-export function CommentsPanel({ api, workspace, navigate, documentKey, initialTarget }: CommentsPanelProps) {
+export function CommentsPanel(props: CommentsPanelProps) {
+  const { api, workspace, navigate, documentKey, initialTarget } = props;
   const [threads, setThreads] = useState<readonly ReviewThread[] | undefined>(undefined);
   const [target, setTarget] = useState<CommentTarget | undefined>(
     initialTarget?.document === documentKey ? initialTarget : undefined,
   );
   const [showResolved, setShowResolved] = useState(false);
   // The thread the Comments page opened: scrolled to and marked a moment once shown.
-  const [jumpThread] = useState(takeJumpThread);
+  const [taken] = useState(takeJumpThread);
+  const jumpThread = props.jumpThread ?? taken;
   const [author, setAuthor] = useState<CommentAuthor | undefined>(storedCommentAuthor);
   const [gitAuthor, setGitAuthor] = useState<CommentAuthor | undefined>(undefined);
   const canComment = workspace.info?.canComment ?? workspace.info?.writable ?? false;
