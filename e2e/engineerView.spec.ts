@@ -36,7 +36,10 @@ test('the engineer view shows the story’s and its spec’s design links and wh
   await expect(design.getByRole('listitem').nth(1)).toContainText(
     'Payment methods overview (Figma)from SPEC-2',
   );
-  const depends = app.page.getByRole('region', { name: 'Depends on' });
+  // The story's own section (the Links panel beside it has a "Depends on" group too).
+  const depends = app.page
+    .getByRole('region', { name: 'Depends on' })
+    .filter({ has: app.page.getByRole('heading', { level: 2 }) });
   await expect(depends.getByRole('heading')).toHaveText('Depends on · 1 not done');
   await expect(depends.getByRole('listitem')).toHaveText([
     /STORY-5 Save my card for next time\s*in-progress · not done/,
@@ -61,4 +64,15 @@ test('the engineer view shows the story’s and its spec’s design links and wh
   await expect(doneFirst).not.toHaveClass(/waiting/);
   await doneFirst.getByRole('link').click();
   await expect(app.page).toHaveURL(/#\/STORY-1$/);
+});
+
+test('an old path link to a story no longer there says the file moved and offers a search by its old name', async ({
+  app,
+}) => {
+  await app.goto('#/stories/stories/pay-by-invoice-later.md');
+  await expect(app.page.getByRole('heading', { level: 1 })).toHaveText(
+    'No story at stories/pay-by-invoice-later.md',
+  );
+  await app.page.getByRole('link', { name: 'Search for “pay by invoice later”' }).click();
+  await expect(app.page).toHaveURL(/#\/search\/pay%20by%20invoice%20later/);
 });

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import { splitDocument } from '../../../shared/frontMatter/frontMatter.js';
 import { suspectLinks } from '../../../shared/model/signOff.js';
-import { documentLink, keyHash, sharedStoryHash } from '../../workbench/route.js';
+import { documentLink, keyHash, searchHash, sharedStoryHash } from '../../workbench/route.js';
 import { storyViewHash } from '../../workbench/storyView.js';
 import { CopyLinkButton } from '../../ui/CopyLinkButton.js';
 import { SidePanelToggle } from '../../ui/SidePanelToggle.js';
@@ -43,9 +43,19 @@ export function StoryPage({ api, workspace, navigate, path }: StoryPageProps) {
     navigate,
   );
   if (!story) {
+    // An old path link: the file was renamed (in a commit this browser did not see) or deleted.
+    const name = path.split('/').at(-1)!.replace(/\.md$/i, '').replace(/-/g, ' ');
     return (
-      <section className="page empty-state">
-        <h1>No story at {path}</h1>
+      <section className="page empty-state" aria-labelledby="no-story">
+        <h1 id="no-story">No story at {path}</h1>
+        <p>
+          The file was renamed or deleted since this link was made. A story’s key link (Copy link gives one)
+          finds it wherever it moves; searching finds a story by the words of its old name.
+        </p>
+        <p className="empty-state-actions">
+          <a href={searchHash(name)}>Search for “{name}”</a>
+          <a href="#/stories">All stories</a>
+        </p>
       </section>
     );
   }
