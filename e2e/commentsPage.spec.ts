@@ -98,7 +98,9 @@ test('every open thread of the workspace, grouped by document, filtered by docum
   // The heading says what is filtered, and the count is of what is shown.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Open comments by Sam Engineer');
   await expect(comments.count).toHaveText('1 open thread in 1 document');
-  await comments.resolved.check();
+  // The box shows the address's filter, so it turns on once the address changed: click, then wait.
+  await comments.resolved.click();
+  await expect(comments.resolved).toBeChecked();
   await expect(comments.threads).toHaveText(['On REQ-1', 'On REQ-5']);
   await expect(comments.document('SPEC-1').getByText('Resolved', { exact: true })).toBeVisible();
   await comments.filter('Document').selectOption('SPEC-1');
@@ -109,7 +111,8 @@ test('every open thread of the workspace, grouped by document, filtered by docum
     'All comments by Sam Engineer in Guest checkout',
   );
   await comments.filter('Author').selectOption('');
-  await comments.resolved.uncheck();
+  await comments.resolved.click();
+  await expect(comments.resolved).not.toBeChecked();
   await expect(page).toHaveURL(/#\/comments\?document=SPEC-1$/);
   await expect(comments.threads).toHaveText(['On REQ-4', 'On “Forced registration” in “Problem”']);
 

@@ -6,12 +6,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { SpecbenchApi } from '../../shared/contract/apiContract.js';
 import { CommentsPanel } from '../features/comments/index.js';
 import { LinksPanel } from '../features/links/LinksPanel.js';
-import {
-  takeShowComments,
-  useCommentCounts,
-  useCommentRequests,
-  type CommentTarget,
-} from '../workbench/comments.js';
+import { useCommentCounts, useCommentRequests, type CommentTarget } from '../workbench/comments.js';
 import type { WorkspaceState } from '../workbench/workspaceState.js';
 import { narrowLayoutQuery, useSidePanel, type SidePanelTab } from '../workbench/sidePanel.js';
 import './sidePanels.css';
@@ -59,7 +54,7 @@ export function SidePanels({ api, workspace, navigate, path, requirementKey, thr
       }),
     [requests, panel, navigate],
   );
-  // A thread opened from the Comments page shows Comments; another document closes the drawer.
+  // A thread link (`?thread=`) shows Comments; another document closes the drawer.
   useEffect(() => {
     const arrived = requests?.takeWaiting(documentKeyNow.current);
     if (arrived) {
@@ -70,7 +65,7 @@ export function SidePanels({ api, workspace, navigate, path, requirementKey, thr
       return;
     }
     setTarget(undefined);
-    if (takeShowComments() || thread) panel?.show('comments');
+    if (thread) panel?.show('comments');
     else panel?.hide();
   }, [path, panel, requests, thread]);
   // The drawer takes the focus when it opens (a comment form opened with it focuses its own field).

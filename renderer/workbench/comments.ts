@@ -114,32 +114,6 @@ export function useQuotedTexts(api: SpecbenchApi, documentKey: string | undefine
   return quotes;
 }
 
-let commentsNext = false;
-let threadNext: string | undefined;
-
-/**
- * The next document opened shows its Comments tab: the Comments page opens a thread there, which the
- * panel then scrolls to and marks a moment (`thread`: its id).
- */
-export function showCommentsNext(thread?: string): void {
-  commentsNext = true;
-  threadNext = thread;
-}
-
-/** Whether a document just opened should show its Comments (asked once: the answer is then no). */
-export function takeShowComments(): boolean {
-  const next = commentsNext;
-  commentsNext = false;
-  return next;
-}
-
-/** The thread the Comments page opened, to be marked once it is shown (asked once). */
-export function takeJumpThread(): string | undefined {
-  const next = threadNext;
-  threadNext = undefined;
-  return next;
-}
-
 const authorKey = 'specbench.commentAuthor';
 
 /** The name typed once in this browser (or desktop profile), if any. */

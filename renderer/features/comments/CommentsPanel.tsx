@@ -3,7 +3,6 @@ import { useCallback, useEffect, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { CommentAuthor, ReviewThread } from '../../../shared/review/reviewFile.js';
 import {
-  takeJumpThread,
   storeCommentAuthor,
   storedCommentAuthor,
   useCommentChanges,
@@ -28,16 +27,19 @@ interface CommentsPanelProps {
   jumpThread?: string;
 }
 
-export function CommentsPanel(props: CommentsPanelProps) {
-  const { api, workspace, navigate, documentKey, initialTarget } = props;
+export function CommentsPanel({
+  api,
+  workspace,
+  navigate,
+  documentKey,
+  initialTarget,
+  jumpThread,
+}: CommentsPanelProps) {
   const [threads, setThreads] = useState<readonly ReviewThread[] | undefined>(undefined);
   const [target, setTarget] = useState<CommentTarget | undefined>(
     initialTarget?.document === documentKey ? initialTarget : undefined,
   );
   const [showResolved, setShowResolved] = useState(false);
-  // The thread the Comments page opened: scrolled to and marked a moment once shown.
-  const [taken] = useState(takeJumpThread);
-  const jumpThread = props.jumpThread ?? taken;
   const [author, setAuthor] = useState<CommentAuthor | undefined>(storedCommentAuthor);
   const [gitAuthor, setGitAuthor] = useState<CommentAuthor | undefined>(undefined);
   const canComment = workspace.info?.canComment ?? workspace.info?.writable ?? false;
