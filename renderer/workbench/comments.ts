@@ -3,7 +3,7 @@
  * a heading, selected text) that the Comments panel answers, the unresolved counts per document, and
  * the name a person comments under.
  */
-import { createContext, useCallback, useContext, useEffect, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import type { SpecbenchApi } from '../../shared/contract/apiContract.js';
 import type { CommentAnchor, CommentAuthor } from '../../shared/review/reviewFile.js';
 
@@ -43,6 +43,26 @@ export class CommentRequests {
     this.waiting = undefined;
     return waiting && waiting.document === documentKey ? waiting : undefined;
   }
+}
+
+/**
+ * Ctrl+Alt+M (⌘⌥M) comments, as in Google Docs and Word. Heard on the whole page: in a read-only
+ * page (a reviewer's) the text is selected but the focus is not in an editor.
+ */
+export function useCommentShortcut(enabled: boolean, comment: () => void): void {
+  const latest = useRef(comment);
+  latest.current = comment;
+  useEffect(() => {
+    if (!enabled) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.altKey && (event.ctrlKey || event.metaKey) && event.code === 'KeyM') {
+        event.preventDefault();
+        latest.current();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [enabled]);
 }
 
 export const CommentRequestsContext = createContext<CommentRequests | undefined>(undefined);

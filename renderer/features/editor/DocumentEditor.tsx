@@ -40,7 +40,12 @@ import { useSuggestion } from './useSuggestion.js';
 import './editor.css';
 import { softBreaksToNodes } from '../../workbench/softBreak.js';
 import { saveMyCopy } from '../../workbench/myCopy.js';
-import { useCommentCounts, useCommentRequests, useQuotedTexts } from '../../workbench/comments.js';
+import {
+  useCommentCounts,
+  useCommentRequests,
+  useCommentShortcut,
+  useQuotedTexts,
+} from '../../workbench/comments.js';
 import { commentQuotesKey } from './CommentQuotes.js';
 import { commentTarget } from './commentTarget.js';
 
@@ -316,21 +321,7 @@ function EditorPage({
   const commentHere = () => {
     if (editor && entry?.key && commentRequests) commentRequests.request(commentTarget(editor, entry.key));
   };
-  const commentHereRef = useRef(commentHere);
-  commentHereRef.current = commentHere;
-  // Ctrl+Alt+M (⌘⌥M): comment on the selection, as in Google Docs and Word. Heard on the whole page:
-  // in a read-only document (a reviewer's) the text is selected but the focus is not in the editor.
-  useEffect(() => {
-    if (!canComment) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.altKey && (event.ctrlKey || event.metaKey) && event.code === 'KeyM') {
-        event.preventDefault();
-        commentHereRef.current();
-      }
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [canComment]);
+  useCommentShortcut(canComment, commentHere);
   const filled = completeness.required.length - completeness.empty.length;
   const byPath = workspace.byPath;
   const exists = useCallback((other: string) => byPath.has(other), [byPath]);

@@ -2,8 +2,8 @@
  * A reviewer comments on a story from its engineer view (on `serve --comments` there is no editor):
  * the Comment button and Ctrl+Alt+M start a thread on the whole story, as the editor's header does.
  */
-import { useCallback, useEffect } from 'react';
-import { useCommentRequests } from '../../workbench/comments.js';
+import { useCallback } from 'react';
+import { useCommentRequests, useCommentShortcut } from '../../workbench/comments.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 
 /** Undefined where this browser may not comment, or the story has no key to file the thread under. */
@@ -18,16 +18,6 @@ export function useStoryComment(
     if (storyKey)
       requests?.request({ document: storyKey, anchor: { kind: 'key', key: storyKey }, label: storyKey });
   }, [requests, storyKey]);
-  useEffect(() => {
-    if (!canComment) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.altKey && (event.ctrlKey || event.metaKey) && event.code === 'KeyM') {
-        event.preventDefault();
-        comment();
-      }
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [canComment, comment]);
+  useCommentShortcut(canComment, comment);
   return canComment && requests ? comment : undefined;
 }
