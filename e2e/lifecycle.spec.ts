@@ -47,6 +47,37 @@ test('a new document after a renamed one opens empty, and what was typed just be
   });
 });
 
+test('what is typed while the rename after the title is on its way stays in the same page and reaches the file', async ({
+  app,
+  workspaceDir,
+}) => {
+  // A busy machine: the rename answers late, and the page must neither swap nor drop the keys
+  // typed meanwhile (the key link's route keeps to the editor whose rename is on its way).
+  let entered!: () => void;
+  const renaming = new Promise<void>((resolve) => (entered = resolve));
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await app.page.route('**/api/renameDocument', async (route) => {
+    const response = await route.fetch();
+    entered();
+    await released;
+    await route.fulfill({ response });
+  });
+  await app.createDocument('New FAQ', 'Gift cards');
+  const editorElement = await app.editor.elementHandle();
+  await app.title.press('Enter');
+  await renaming;
+  await app.page.keyboard.type('Never expire.');
+  await expect(app.documentPath).toHaveText('faqs/untitled-faq.md');
+  release();
+  await app.expectDocument('faqs/gift-cards.md', '#/FAQ-1');
+  await app.waitSaved();
+  expect(await editorElement?.evaluate((element) => element.isConnected)).toBe(true);
+  const text = await fs.readFile(path.join(workspaceDir, 'faqs/gift-cards.md'), 'utf8');
+  expect(text).toContain('\n\nNever expire.\n\n');
+  expect(await fs.readdir(path.join(workspaceDir, 'faqs'))).toEqual(['gift-cards.md']);
+});
+
 test('Enter in the Title puts the cursor where writing belongs, not in the first heading', async ({
   app,
   workspaceDir,

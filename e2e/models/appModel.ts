@@ -99,7 +99,28 @@ export class AppModel {
   async clickEndOf(text: string): Promise<void> {
     const paragraph = this.editor.locator('p', { hasText: text }).first();
     await paragraph.click();
-    await this.page.keyboard.press('End');
+    // End stops at the end of the visual line: a paragraph that wraps (or reflows while the page
+    // settles) and is clicked on its first line would take the next keys mid-sentence. The caret goes
+    // after the paragraph's last character instead, as a click past its end would put it.
+    await paragraph.evaluate((element) => {
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      range.collapse(false);
+      window.getSelection()?.removeAllRanges();
+      window.getSelection()?.addRange(range);
+    });
+    await expect
+      .poll(() =>
+        paragraph.evaluate((element) => {
+          const selection = window.getSelection();
+          if (!selection?.focusNode || !element.contains(selection.focusNode)) return false;
+          const after = document.createRange();
+          after.setStart(selection.focusNode, selection.focusOffset);
+          after.setEndAfter(element.lastChild ?? element);
+          return after.toString() === '';
+        }),
+      )
+      .toBe(true);
   }
 
   /** Pastes HTML into the editor the way the browser does (text/html beside a plain-text fallback). */

@@ -79,10 +79,14 @@ export class DocumentSessions implements SessionHost {
   }
 
   /** The key and path of the document open now, once its text is read (key links lead back to it). */
-  get openKey(): { key: string; path: string } | undefined {
+  get openKey(): { key: string; path: string; moving: boolean } | undefined {
     const open = this.open;
     const key = open && keyOf(open);
-    return open && key ? { key, path: open.path } : undefined;
+    if (!open || !key) return undefined;
+    const { busy, request } = open.lifecycle;
+    const moving =
+      busy === 'rename' || busy === 'move' || (request !== undefined && request.kind !== 'trash');
+    return { key, path: open.path, moving };
   }
 
   /** The session now open, if any (for commands that act on "this document"). */

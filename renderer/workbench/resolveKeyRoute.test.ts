@@ -99,6 +99,27 @@ describe('resolveKeyRoute', () => {
       ),
     ).toEqual({ name: 'doc', path: 'specs/checkout-renamed.md' });
   });
+
+  // Its own rename is on its way: the file watcher may tell the index of the new file before the
+  // rename answers the editor, and a new page for it would swallow what is typed meanwhile.
+  it('keeps a key on the editor whose own rename or move is on its way', () => {
+    const moving = { key: 'SPEC-1', path: 'specs/untitled-spec.md', moving: true };
+    expect(resolveKeyRoute(parseRoute('#/SPEC-1'), { ...lookups, open: moving }, 'editor')).toEqual({
+      name: 'doc',
+      path: 'specs/untitled-spec.md',
+    });
+    expect(
+      resolveKeyRoute(
+        parseRoute('#/STORY-4'),
+        { ...lookups, open: { ...moving, key: 'STORY-4' } },
+        'engineer',
+      ),
+    ).toEqual({ name: 'story', path: 'specs/untitled-spec.md' });
+    expect(resolveKeyRoute(parseRoute('#/SPEC-2'), { ...lookups, open: moving }, 'editor')).toEqual({
+      name: 'doc',
+      path: 'specs/payments.md',
+    });
+  });
 });
 
 describe('keyAddress', () => {

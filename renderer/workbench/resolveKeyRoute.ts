@@ -17,8 +17,10 @@ export interface KeyLookups {
   /**
    * The document open in the editor, by its key: once its file is deleted on disk the index forgets
    * the key, while the editor still holds the text, so the link keeps leading to that editor.
+   * `moving`: its own rename or move is on its way; until the editor has the new path, the link
+   * stays on the editor even where the index already names the new file (or both).
    */
-  open?: { key: string; path: string } | undefined;
+  open?: { key: string; path: string; moving?: boolean } | undefined;
 }
 
 /**
@@ -49,7 +51,12 @@ function resolveKey(
   // A requirement named after its spec is found wherever it lives now, even if it moved to another spec.
   const requirementKey = anchor && isKey(anchor) && lookups.requirementOwner.has(anchor) ? anchor : undefined;
   if (requirementKey) return requirementRoute(lookups, requirementKey);
-  const document = lookups.byKey.get(key);
+  const open = lookups.open;
+  const indexed = lookups.byKey.get(key);
+  const document =
+    indexed && open?.moving && open.key === key && indexed.path !== open.path
+      ? { ...indexed, path: open.path }
+      : indexed;
   if (document && anchor && isKey(anchor)) return { name: 'unknownKey', key: anchor, within: key };
   if (document) {
     const view = route.view === 'editor' && !canEdit ? 'engineer' : (route.view ?? storyView);
@@ -60,7 +67,6 @@ function resolveKey(
   }
   if (lookups.requirementOwner.has(key)) return requirementRoute(lookups, key);
   if (lookups.roadmapByKey.has(key)) return { name: 'roadmapItem', key };
-  const open = lookups.open;
   if (open?.key === key)
     return anchor ? { name: 'doc', path: open.path, anchor } : { name: 'doc', path: open.path };
   return { name: 'unknownKey', key };
