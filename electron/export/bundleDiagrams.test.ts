@@ -74,6 +74,21 @@ describe('Mermaid diagrams in exports', () => {
     expect({ drawn, launches }).toEqual({ drawn: [2, 0], launches: 1 });
   });
 
+  it("draws a diagram that only an embedded note holds, as the host's own are drawn", async () => {
+    const folder = await workspaceWith({
+      'Flow.md': note(`The flow:\n\n${flowchart}`),
+      'host.md': '# Host\n\nThe flow, embedded:\n\n![[Flow]]\n',
+    });
+    const host = await bundleOf(folder, { specs: [], documents: ['host.md'], include: [] });
+    const rendered = await renderBundle(host, { format: 'html', date });
+    const body = rendered.ok ? new TextDecoder().decode(rendered.data) : rendered.message;
+    const embedded = body.slice(body.indexOf('<span class="embed-note">'));
+    expect({
+      drawn: embedded.match(/<figure class="diagram"><svg /g)?.length,
+      sourceShown: body.includes('Pay --&gt;|yes| Receipt'),
+    }).toEqual({ drawn: 1, sourceShown: false });
+  }, 60_000);
+
   it('keeps the source in a Markdown export', async () => {
     const rendered = await renderBundle(bundle, { format: 'md', date });
     const markdown = rendered.ok ? new TextDecoder().decode(rendered.data) : rendered.message;

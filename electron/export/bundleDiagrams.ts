@@ -11,7 +11,9 @@ export async function bundleDiagrams(
   bundle: SpecBundle,
   renderer: DiagramRenderer = renderDiagramsInChromium,
 ): Promise<Map<string, DiagramResult>> {
-  if (!bundle.documents.some((document) => mentionsDiagram(document.text))) return new Map();
+  // A diagram may sit only in a note that a document embeds (`![[Note]]`): those are looked at too.
+  const mayPrintDiagram = (text: string) => mentionsDiagram(text) || text.includes('![[');
+  if (!bundle.documents.some((document) => mayPrintDiagram(document.text))) return new Map();
   // The sources exactly as printed (embedded notes too, fences inside callouts), by one render.
   const { diagramSources } = renderBundleHtml(bundle, { date: new Date(0) });
   if (diagramSources.length === 0) return new Map();
