@@ -19,6 +19,14 @@ Should the account offer wait until the **receipt** is shown?
 **Rae Reviewer** · 2026-11-22T10:00:00Z <!-- comment c-three -->
 
 Which study says so?
+
+## On REQ-2 <!-- thread t-settled on="REQ-2" -->
+
+**Dana PM** · 2026-11-23T10:00:00Z <!-- comment c-four -->
+
+Is the confirmation email enough?
+
+**Rae Reviewer** · 2026-11-24T10:00:00Z · resolved <!-- comment c-five -->
 `;
 
 test('a thread’s Copy link opens the document on that thread in a fresh browser, after a reload and in a narrow window', async ({
@@ -62,6 +70,40 @@ test('a thread’s Copy link opens the document on that thread in a fresh browse
   } finally {
     await sender.close();
     await receiver.close();
+    served.process.kill('SIGTERM');
+  }
+});
+
+test('a resolved thread’s link shows that thread, resolved, with the others still folded; each thread in the panel has its Copy link', async ({
+  browser,
+  workspaceDir,
+}) => {
+  await fs.mkdir(path.join(workspaceDir, 'reviews'), { recursive: true });
+  await fs.writeFile(path.join(workspaceDir, 'reviews', 'SPEC-1.md'), review);
+  const served = await serve(workspaceDir);
+  const context = await browser.newContext();
+  try {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const app = await openApp(await context.newPage(), served.url);
+    await app.goto('#/SPEC-1#REQ-2?thread=t-settled');
+    const comments = new CommentsModel(app.page);
+    const settled = comments.thread('REQ-2');
+    await expect(settled).toBeInViewport();
+    await expect(settled).toContainText('Resolved');
+    await expect(settled).toContainText('Is the confirmation email enough?');
+    // Only the linked one is unfolded: there is no other resolved thread to show.
+    await expect(app.page.getByRole('button', { name: /resolved thread/ })).toHaveCount(0);
+    await expect(comments.thread('REQ-4')).toBeVisible();
+
+    const copy = settled.getByRole('button', { name: 'Copy link to the thread on REQ-2' });
+    await copy.click();
+    await expect(copy).toHaveText('Link copied');
+    expect(await app.page.evaluate(() => navigator.clipboard.readText())).toMatch(
+      /#\/SPEC-1#REQ-2\?thread=t-settled$/,
+    );
+    await app.page.screenshot({ path: 'test-results/screenshots/resolved-thread-link.png' });
+  } finally {
+    await context.close();
     served.process.kill('SIGTERM');
   }
 });

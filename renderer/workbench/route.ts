@@ -1,6 +1,7 @@
 /** The hash router's routes and the hashes that lead to them: parsing is pure so every route is unit-tested. */
 import { isKey } from '../../shared/grammar/linkGrammar.js';
 import type { DocumentType } from '../../shared/model/documentModel.js';
+import type { CommentAnchor } from '../../shared/review/reviewFile.js';
 import { parseStoryFilter, type StoryFilter } from './storyFilter.js';
 import { parseCommentFilter, type CommentFilter } from './commentFilter.js';
 
@@ -175,6 +176,17 @@ export function keyHash(key: string, anchor?: string): string {
  */
 export function threadLink(documentKey: string, anchor: string | undefined, thread: string): string {
   return `${keyHash(documentKey, anchor)}?thread=${encodeURIComponent(thread)}`;
+}
+
+/** Where a thread is anchored, as a key link: `#/SPEC-1#REQ-4`, `#/SPEC-1#problem`, `#/SPEC-1`. */
+export function threadAnchorHash(documentKey: string, anchor: CommentAnchor): string {
+  if (anchor.kind === 'key') return keyHash(documentKey, anchor.key === documentKey ? undefined : anchor.key);
+  return keyHash(documentKey, anchor.slug);
+}
+
+/** A thread's link to share: the place it is anchored, with the thread shown in the Comments panel. */
+export function threadHash(documentKey: string, thread: { id: string; anchor: CommentAnchor }): string {
+  return `${threadAnchorHash(documentKey, thread.anchor)}?thread=${encodeURIComponent(thread.id)}`;
 }
 
 /**

@@ -5,7 +5,6 @@
  */
 import { useCallback, useMemo, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
-import type { ReviewThread } from '../../../shared/review/reviewFile.js';
 import { HashLink } from '../../ui/HashLink.js';
 import { CopyLinkButton } from '../../ui/CopyLinkButton.js';
 import { useCommentChanges } from '../../workbench/comments.js';
@@ -20,7 +19,7 @@ import {
   type CommentFilter,
   type DocumentThreads,
 } from '../../workbench/commentFilter.js';
-import { documentLink, keyHash, threadLink } from '../../workbench/route.js';
+import { documentLink, keyHash, threadHash } from '../../workbench/route.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import './commentsPage.css';
 
@@ -179,12 +178,6 @@ export function CommentsPage({ api, workspace, navigate, filter }: CommentsPageP
 }
 
 /** Where a thread is: its requirement, its heading (a quote's section), or the document. */
-function threadHash(document: string, thread: ReviewThread): string {
-  const { anchor } = thread;
-  if (anchor.kind === 'key')
-    return threadLink(document, anchor.key === document ? undefined : anchor.key, thread.id);
-  return threadLink(document, anchor.slug, thread.id);
-}
 
 function summary(documents: readonly DocumentThreads[], counts: { open: number; resolved: number }): string {
   if (counts.open + counts.resolved === 0) return 'No review threads yet';

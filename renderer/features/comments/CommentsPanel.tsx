@@ -90,7 +90,10 @@ export function CommentsPanel({
   };
   const open = (threads ?? []).filter((thread) => !thread.resolved);
   const resolved = (threads ?? []).filter((thread) => thread.resolved);
-  const shown = showResolved ? [...open, ...resolved] : open;
+  // A link to a resolved thread shows it, resolved, even while the others stay folded away.
+  const linked = resolved.filter((thread) => thread.id === jumpThread);
+  const folded = showResolved ? [] : resolved.filter((thread) => thread.id !== jumpThread);
+  const shown = showResolved ? [...open, ...resolved] : [...open, ...linked];
 
   const startThread = async (body: string, chosen: CommentAuthor) => {
     if (!target) return 'Nothing to comment on.';
@@ -159,9 +162,11 @@ export function CommentsPanel({
           </li>
         ))}
       </ol>
-      {resolved.length > 0 && (
+      {(showResolved ? resolved.length > 0 : folded.length > 0) && (
         <button type="button" className="link-button" onClick={() => setShowResolved((value) => !value)}>
-          {showResolved ? 'Hide resolved' : `Show ${plural(resolved.length, 'resolved thread')}`}
+          {showResolved
+            ? 'Hide resolved'
+            : `Show ${plural(folded.length, linked.length > 0 ? 'other resolved thread' : 'resolved thread')}`}
         </button>
       )}
     </section>

@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { CommentAuthor, ReviewEntry, ReviewThread } from '../../../shared/review/reviewFile.js';
-import { keyHash } from '../../workbench/route.js';
+import { threadAnchorHash, threadHash } from '../../workbench/route.js';
+import { CopyLinkButton } from '../../ui/CopyLinkButton.js';
 import { ReadOnlyMarkdown } from '../editor/index.js';
 import { CommentForm } from './CommentForm.js';
 
@@ -49,14 +50,7 @@ export function ThreadView({
   const label = thread.label || anchorText(thread);
   const comments = thread.entries.filter((entry) => entry.action === 'comment');
   const lastState = thread.entries.filter((entry) => entry.action !== 'comment').at(-1);
-  const anchorHash = keyHash(
-    documentKey,
-    thread.anchor.kind === 'key'
-      ? thread.anchor.key === documentKey
-        ? undefined
-        : thread.anchor.key
-      : thread.anchor.slug,
-  );
+  const anchorHash = threadAnchorHash(documentKey, thread.anchor);
 
   const add = async (action: 'comment' | 'resolved' | 'reopened', body: string, chosen: CommentAuthor) => {
     const added = await api.addCommentEntry({
@@ -106,6 +100,7 @@ export function ThreadView({
         >
           On {label}
         </a>
+        <CopyLinkButton hash={threadHash(documentKey, thread)} subject={`the thread on ${label}`} />
         {thread.resolved && <span className="badge">Resolved</span>}
       </header>
       {thread.anchor.kind === 'text' && <blockquote>{thread.anchor.quote}</blockquote>}
