@@ -36,6 +36,7 @@ import { documentFolders } from '../workbench/documentFolders.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
 import type { Connection } from '../api/connection.js';
 import { WorkspaceContext, useWorkspaceLoader, type WorkspaceState } from '../workbench/workspaceState.js';
+import { WorkspaceStoreContext, usePublishedWorkspace } from '../workbench/workspaceSelector.js';
 import { PageActions, PageActionsContext } from '../workbench/pageActions.js';
 import { GitStateContext, useGitStateLoader } from '../workbench/gitState.js';
 import { SidePanels } from './SidePanels.js';
@@ -43,6 +44,7 @@ import { SidePanel, SidePanelContext, narrowLayoutQuery } from '../workbench/sid
 
 export function App({ api, connection }: { api: SpecbenchApi; connection?: Connection | undefined }) {
   const workspace = useWorkspaceLoader(api);
+  const workspaceStore = usePublishedWorkspace(workspace);
   const git = useGitStateLoader(api, workspace.revision, workspace.info?.writable ?? false, workspace.byPath);
   const pageActions = useMemo(() => new PageActions(), []);
   const sidePanel = useMemo(() => new SidePanel(), []);
@@ -186,78 +188,80 @@ export function App({ api, connection }: { api: SpecbenchApi; connection?: Conne
     <PageActionsContext.Provider value={pageActions}>
       <SidePanelContext.Provider value={sidePanel}>
         <WorkspaceContext.Provider value={workspace}>
-          <GitStateContext.Provider value={git}>
-            <DocumentSessionsContext.Provider value={documents}>
-              <ExportRequestsContext.Provider value={exportDocument}>
-                <div
-                  className={
-                    linksPath
-                      ? `app-shell with-links${route.name === 'doc' && workspace.info?.writable ? ' with-toolbar' : ''}`
-                      : 'app-shell'
-                  }
-                >
-                  <Navigator
-                    {...props}
-                    route={route}
-                    {...(workspace.status === 'ready' ? { onExport: () => setDialog('export') } : {})}
-                  />
-                  <main className="main-view" id="main">
-                    {workspace.status === 'failed' ? (
-                      <LoadFailure message={workspace.error} retry={workspace.refresh} />
-                    ) : workspace.status === 'loading' ? (
-                      <p className="loading" role="status">
-                        Opening workspace…
-                      </p>
-                    ) : (
-                      <RouteView
-                        route={route}
+          <WorkspaceStoreContext.Provider value={workspaceStore}>
+            <GitStateContext.Provider value={git}>
+              <DocumentSessionsContext.Provider value={documents}>
+                <ExportRequestsContext.Provider value={exportDocument}>
+                  <div
+                    className={
+                      linksPath
+                        ? `app-shell with-links${route.name === 'doc' && workspace.info?.writable ? ' with-toolbar' : ''}`
+                        : 'app-shell'
+                    }
+                  >
+                    <Navigator
+                      {...props}
+                      route={route}
+                      {...(workspace.status === 'ready' ? { onExport: () => setDialog('export') } : {})}
+                    />
+                    <main className="main-view" id="main">
+                      {workspace.status === 'failed' ? (
+                        <LoadFailure message={workspace.error} retry={workspace.refresh} />
+                      ) : workspace.status === 'loading' ? (
+                        <p className="loading" role="status">
+                          Opening workspace…
+                        </p>
+                      ) : (
+                        <RouteView
+                          route={route}
+                          {...props}
+                          onSelectRequirement={setSelectedRequirement}
+                          workspace={workspace}
+                          document={openDocument}
+                        />
+                      )}
+                    </main>
+                    {linksPath && workspace.status === 'ready' && (
+                      <SidePanels
                         {...props}
-                        onSelectRequirement={setSelectedRequirement}
-                        workspace={workspace}
-                        document={openDocument}
+                        path={linksPath}
+                        requirementKey={selectedRequirement}
+                        {...(thread ? { thread } : {})}
                       />
                     )}
-                  </main>
-                  {linksPath && workspace.status === 'ready' && (
-                    <SidePanels
-                      {...props}
-                      path={linksPath}
-                      requirementKey={selectedRequirement}
-                      {...(thread ? { thread } : {})}
-                    />
+                  </div>
+                  <QuickSwitcher {...props} open={dialog === 'quickSwitcher'} onClose={closeDialog} />
+                  <CommandPalette
+                    {...props}
+                    commands={exportCommands}
+                    open={dialog === 'palette'}
+                    onClose={closeDialog}
+                  />
+                  <ShortcutsDialog
+                    open={dialog === 'shortcuts'}
+                    onClose={closeDialog}
+                    writable={workspace.info?.writable ?? false}
+                    canComment={workspace.info?.canComment ?? workspace.info?.writable ?? false}
+                  />
+                  <ExportDialog
+                    api={api}
+                    workspace={workspace}
+                    open={dialog === 'export'}
+                    onClose={closeDialog}
+                    {...(exportPath !== undefined
+                      ? { initialDocument: exportPath }
+                      : route.name === 'doc' && workspace.byPath.has(route.path)
+                        ? { initialDocument: route.path }
+                        : {})}
+                  />
+                  {undoNotice.notice}
+                  {connection && (
+                    <ConnectionBanner connection={connection} writable={workspace.info?.writable ?? false} />
                   )}
-                </div>
-                <QuickSwitcher {...props} open={dialog === 'quickSwitcher'} onClose={closeDialog} />
-                <CommandPalette
-                  {...props}
-                  commands={exportCommands}
-                  open={dialog === 'palette'}
-                  onClose={closeDialog}
-                />
-                <ShortcutsDialog
-                  open={dialog === 'shortcuts'}
-                  onClose={closeDialog}
-                  writable={workspace.info?.writable ?? false}
-                  canComment={workspace.info?.canComment ?? workspace.info?.writable ?? false}
-                />
-                <ExportDialog
-                  api={api}
-                  workspace={workspace}
-                  open={dialog === 'export'}
-                  onClose={closeDialog}
-                  {...(exportPath !== undefined
-                    ? { initialDocument: exportPath }
-                    : route.name === 'doc' && workspace.byPath.has(route.path)
-                      ? { initialDocument: route.path }
-                      : {})}
-                />
-                {undoNotice.notice}
-                {connection && (
-                  <ConnectionBanner connection={connection} writable={workspace.info?.writable ?? false} />
-                )}
-              </ExportRequestsContext.Provider>
-            </DocumentSessionsContext.Provider>
-          </GitStateContext.Provider>
+                </ExportRequestsContext.Provider>
+              </DocumentSessionsContext.Provider>
+            </GitStateContext.Provider>
+          </WorkspaceStoreContext.Provider>
         </WorkspaceContext.Provider>
       </SidePanelContext.Provider>
     </PageActionsContext.Provider>

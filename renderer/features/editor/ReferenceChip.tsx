@@ -1,7 +1,8 @@
 /** A `[[KEY]]` reference as a chip: click to open its target, hover for a preview. */
 import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { memo } from 'react';
-import { useWorkspace, type WorkspaceState } from '../../workbench/workspaceState.js';
+import type { WorkspaceState } from '../../workbench/workspaceState.js';
+import { useWorkspaceSelector } from '../../workbench/workspaceSelector.js';
 import { documentLink } from '../../workbench/route.js';
 import { isKey } from '../../../shared/grammar/linkGrammar.js';
 import { shortTitle } from '../../../shared/model/keyTitle.js';
@@ -42,14 +43,16 @@ export function resolveReference(workspace: WorkspaceState, key: string): Target
 }
 
 export function ReferenceChip({ node }: ReactNodeViewProps) {
-  const workspace = useWorkspace();
   const { navigate } = useEditorContext();
   const key = String(node.attrs.target ?? '');
   const anchor = node.attrs.anchor as string | null;
   const label = node.attrs.label as string | null;
-  const target = resolveReference(workspace, key);
-  // `[[SPEC-1#REQ-2]]` is named after the requirement it points into, not the spec around it.
-  const anchored = anchor && isKey(anchor) ? resolveReference(workspace, anchor) : undefined;
+  // Only what the chip shows: a save elsewhere in the workspace renders no chip whose target stayed the same.
+  const { target, anchored } = useWorkspaceSelector((workspace) => ({
+    target: resolveReference(workspace, key),
+    // `[[SPEC-1#REQ-2]]` is named after the requirement it points into, not the spec around it.
+    anchored: anchor && isKey(anchor) ? resolveReference(workspace, anchor) : undefined,
+  }));
   const title = anchored?.title ?? target?.title;
   return (
     <ChipView

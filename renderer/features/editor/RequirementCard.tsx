@@ -1,22 +1,32 @@
 /** A requirement block as a card: key, priority, status, roadmap-item chips with a picker, and its body. */
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { requirementPriorities, requirementStatuses } from '../../../shared/grammar/linkGrammar.js';
-import { memo, useCallback, useRef } from 'react';
+import { memo, useCallback } from 'react';
 import { historyHash, keyHash } from '../../workbench/route.js';
 import { CopyLinkButton } from '../../ui/CopyLinkButton.js';
-import { useWorkspace } from '../../workbench/workspaceState.js';
+import { useWorkspaceSelector, useWorkspaceStore } from '../../workbench/workspaceSelector.js';
 import { useCommentRequests } from '../../workbench/comments.js';
 import { KeyPicker, type KeyOption } from './KeyPicker.js';
 import { useEditorContext } from './editorContext.js';
 import { requirementGuidance } from './sectionGuidance.js';
 
 export function RequirementCard({ node, updateAttributes, editor }: ReactNodeViewProps) {
-  const workspace = useWorkspace();
   const { navigate, onSelectRequirement, highlight, commit, path } = useEditorContext();
-  const specKey = workspace.byPath.get(path)?.key;
+  const roadmap = Array.isArray(node.attrs.roadmap) ? (node.attrs.roadmap as string[]) : [];
+  // Only what the card shows: a save (which changes the workspace) renders none of a long spec's cards.
+  const { specKey, canComment, items } = useWorkspaceSelector((workspace) => {
+    const key = workspace.byPath.get(path)?.key;
+    return {
+      specKey: key,
+      canComment: (workspace.info?.canComment ?? workspace.info?.writable ?? false) && key !== undefined,
+      items: roadmap.map((itemKey): RoadmapChip => {
+        const item = workspace.roadmapByKey.get(itemKey);
+        return { key: itemKey, title: item?.title, lane: item?.lane };
+      }),
+    };
+  });
+  const workspaceStore = useWorkspaceStore();
   const commentRequests = useCommentRequests();
-  const canComment =
-    (workspace.info?.canComment ?? workspace.info?.writable ?? false) && specKey !== undefined;
   // The header's fields are choices, saved at once so the board and Links panel follow.
   const changeAttributes = useCallback(
     (attributes: Record<string, unknown>) => {
@@ -28,20 +38,14 @@ export function RequirementCard({ node, updateAttributes, editor }: ReactNodeVie
   const key = String(node.attrs.key ?? '');
   const priority = (node.attrs.priority as string | null) ?? '';
   const status = (node.attrs.status as string | null) ?? '';
-  const roadmap = Array.isArray(node.attrs.roadmap) ? (node.attrs.roadmap as string[]) : [];
-  const items = roadmap.map((itemKey): RoadmapChip => {
-    const item = workspace.roadmapByKey.get(itemKey);
-    return { key: itemKey, title: item?.title, lane: item?.lane };
-  });
   // Read when the picker opens, so a refreshed roadmap does not re-render the header.
-  const roadmapItems = useRef(workspace.roadmap);
-  roadmapItems.current = workspace.roadmap;
   const roadmapOptions = useCallback(
     () =>
-      roadmapItems.current
-        .filter((item) => !roadmap.includes(item.key))
+      workspaceStore
+        .current()
+        .roadmap.filter((item) => !roadmap.includes(item.key))
         .map((item) => ({ key: item.key, title: item.title })),
-    [roadmap],
+    [roadmap, workspaceStore],
   );
 
   return (

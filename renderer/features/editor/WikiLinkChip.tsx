@@ -8,7 +8,7 @@ import { nameLinkText, type NameLink } from '../../../shared/grammar/nameLinkGra
 import { nameLinkOf } from '../../../shared/markdown/extensions/wikiLink.js';
 import { resolveNameLink, type NameLinkTarget } from '../../workbench/nameLinkTarget.js';
 import { documentHash } from '../../workbench/route.js';
-import { useWorkspace } from '../../workbench/workspaceState.js';
+import { useWorkspaceSelector } from '../../workbench/workspaceSelector.js';
 import { useEditorContext } from './editorContext.js';
 import { excerptOf, useNoteSection } from './notePreview.js';
 import './markdownViews.css';
@@ -60,24 +60,30 @@ function AmbiguousCandidates({
 }
 
 export function WikiLinkChip({ node }: ReactNodeViewProps) {
-  const workspace = useWorkspace();
   const { path, navigate, api } = useEditorContext();
   const link = nameLinkOf(node.attrs);
-  const target = resolveNameLink(workspace, link, path);
+  // Only what the chip shows: a save elsewhere in the workspace renders no chip whose target stayed the same.
+  const { target, document, ownTitle } = useWorkspaceSelector((workspace) => {
+    const { document: summary, ...resolved } = resolveNameLink(workspace, link, path);
+    return {
+      target: resolved,
+      document: summary && { path: summary.path, mtimeMs: summary.mtimeMs },
+      ownTitle: workspace.byPath.get(path)?.title,
+    };
+  });
   const [hovered, setHovered] = useState(false);
-  const version = target.document?.mtimeMs ?? 0;
+  const version = document?.mtimeMs ?? 0;
   // A link into a heading or block is looked up at once: one that names none reads as broken, as check says.
   const section = useNoteSection(
     api,
-    target.document?.path,
+    document?.path,
     link.anchor,
     version,
     hovered || link.anchor !== undefined,
   );
-  const missingAnchor =
-    link.anchor !== undefined && target.document !== undefined && section.state === 'missing';
+  const missingAnchor = link.anchor !== undefined && document !== undefined && section.state === 'missing';
   const broken = target.state === 'missing' || target.state === 'outside' || missingAnchor;
-  const text = chipText(link, target, workspace.byPath.get(path)?.title);
+  const text = chipText(link, target, ownTitle);
   const className = broken
     ? 'wiki-link broken'
     : target.state === 'ambiguous'
@@ -110,7 +116,7 @@ export function WikiLinkChip({ node }: ReactNodeViewProps) {
           <>
             <strong>{target.title}</strong>
             <span className="link-preview-path">{target.path}</span>
-            {!target.document && <span>A file in the workspace, not a note</span>}
+            {!document && <span>A file in the workspace, not a note</span>}
             {target.state === 'ambiguous' && target.candidates && (
               <AmbiguousCandidates link={link} candidates={target.candidates} navigate={navigate} />
             )}
