@@ -20,6 +20,7 @@ import {
   tileTokens,
 } from './blockTiling.js';
 import { applyMarkToContent, placeholdMarkedAtoms, restoreMarkedAtoms } from './inlineAtomMarks.js';
+import { placeholdCodeEdgeSpaces, restoreCodeEdgeSpaces } from './codeSpanSpaces.js';
 import { renderHtml } from './markdownHtml.js';
 import { escapeMarkdownText } from './markdownText.js';
 import { spliceBlock, type Replacement } from './blockSplice.js';
@@ -150,7 +151,8 @@ export function createMarkdownCodec(): MarkdownCodec {
 
   /** The canonical Markdown of one block (LF) in `style`, escaping where plain text would change meaning. */
   function renderBlock(node: JSONContent, style: MarkdownStyle = standardStyle): string {
-    const placeheld = placeholdMarkedAtoms(node);
+    const spaced = placeholdCodeEdgeSpaces(node);
+    const placeheld = placeholdMarkedAtoms(spaced.node);
     const previous = renderStyle;
     renderStyle = style;
     const internal = manager as unknown as { indentStyle: string; indentSize: number };
@@ -160,7 +162,8 @@ export function createMarkdownCodec(): MarkdownCodec {
       let markdown = manager.serialize({ type: 'doc', content: [placeheld.node] }).replace(/^\n+|\n+$/g, '');
       // A heading's trailing `#` run would be read as its closing sequence.
       if (node.type === 'heading') markdown = markdown.replace(/([ \t])#(#*[ \t]*)$/, '$1\\#$2');
-      return restoreMarkedAtoms(markdown, placeheld.atoms, (atom) => manager.renderNodeToMarkdown(atom));
+      markdown = restoreMarkedAtoms(markdown, placeheld.atoms, (atom) => manager.renderNodeToMarkdown(atom));
+      return spaced.held ? restoreCodeEdgeSpaces(markdown) : markdown;
     } finally {
       renderStyle = previous;
       internal.indentStyle = 'space';
