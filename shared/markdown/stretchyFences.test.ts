@@ -13,6 +13,16 @@ describe('stretchableFences', () => {
       ['<mo fence="true">|</mo>', '<mo fence="true">|</mo>'],
     ],
     [
+      'a Vmatrix fence becomes a double bar that stretches',
+      '\\begin{Vmatrix}a\\\\b\\end{Vmatrix}',
+      ['<mo fence="true">‖</mo>', '<mo fence="true">‖</mo>'],
+    ],
+    [
+      'lVert and \\| are not fences, and stay',
+      '\\lVert x \\rVert',
+      ['<mo stretchy="false">∥</mo>', '<mo stretchy="false">∥</mo>'],
+    ],
+    [
       'lvert and mid are not fences, and stay',
       '\\lvert x \\rvert',
       ['<mo stretchy="false">∣</mo>', '<mo stretchy="false">∣</mo>'],
