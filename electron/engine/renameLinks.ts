@@ -80,7 +80,7 @@ function nameEdit(
 }
 
 /** The target part of `[[target#anchor|label]]` as written, up to `#`, `|`, `\|` or `]]`. */
-function rawTargetLength(text: string, start: number): number {
+export function rawTargetLength(text: string, start: number): number {
   let end = start;
   while (end < text.length && !'#|]\\\n'.includes(text[end]!)) end++;
   return end - start;
@@ -109,7 +109,7 @@ function baseName(path: string): string {
   return decoded.replace(/\.md$/i, '');
 }
 
-function lineStarts(text: string): number[] {
+export function lineStarts(text: string): number[] {
   const starts = [0];
   for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1))
     starts.push(index + 1);
