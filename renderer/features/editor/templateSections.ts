@@ -28,7 +28,7 @@ export interface DocumentSection {
 }
 
 /** A heading node, or a heading the codec kept as raw source (it never loses a block it cannot model). */
-function headingOf(node: ProseMirrorNode): { level: number; title: string } | undefined {
+export function headingOf(node: ProseMirrorNode): { level: number; title: string } | undefined {
   if (node.type.name === 'heading')
     return { level: Number(node.attrs.level ?? 1), title: node.textContent.trim() };
   if (node.type.name !== 'rawBlock') return undefined;
