@@ -56,6 +56,21 @@ describe('unmeasured-metric', () => {
       ],
     },
     {
+      name: 'an Actual that is not a measurement cannot be judged either, and says how to write one',
+      metrics: [metric(12, 'about 35 in November'), metric(13, '47% (2026-11-30)')],
+      releases: [release('REL-1', 'released', '2026-10-01')],
+      today: '2026-11-01',
+      expected: [
+        {
+          path: 'specs/guest.md',
+          line: 12,
+          key: 'SPEC-1',
+          message:
+            'SPEC-1\'s metric "Metric 12" has an Actual that is not a measurement ("about 35 in November") 31 days after REL-1 shipped it (2026-10-01): write the number with its unit, e.g. "35%" or "35% (2026-11-30)".',
+        },
+      ],
+    },
+    {
       name: 'exactly 30 days after is still in time',
       metrics: [metric(13, '')],
       releases: [release('REL-1', 'released', '2026-10-01')],

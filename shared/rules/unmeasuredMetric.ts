@@ -1,5 +1,10 @@
-/** `unmeasured-metric`: a success metric still without an Actual more than 30 days after its spec shipped. */
-import { isMeasured } from '../metrics/metricVerdict.js';
+/**
+ * `unmeasured-metric`: a success metric still without an Actual more than 30 days after its spec
+ * shipped, or with an Actual that cannot be read as a measurement ("about 35 in November"), so
+ * nobody can tell whether it was met.
+ */
+import { isMeasured, metricVerdict } from '../metrics/metricVerdict.js';
+import type { MetricEntry } from '../model/documentModel.js';
 import { shippedReleaseOf } from '../releases/specRelease.js';
 import type { Rule, RuleFinding } from './finding.js';
 
@@ -11,19 +16,21 @@ export const unmeasuredMetric: Rule = {
     if (input.today === undefined) return [];
     const findings: RuleFinding[] = [];
     for (const document of input.documents) {
-      if (document.type !== 'spec' || !document.metrics.some((metric) => !isMeasured(metric.actual)))
-        continue;
+      if (document.type !== 'spec' || !document.metrics.some(unjudged)) continue;
       const shipped = shippedReleaseOf(document, [...keys.releases.values()]);
       if (!shipped) continue;
       const days = daysBetween(shipped.date, input.today);
       if (days === undefined || days <= measureAfterDays) continue;
       const name = document.key ?? document.path;
       for (const metric of document.metrics) {
-        if (isMeasured(metric.actual)) continue;
+        if (!unjudged(metric)) continue;
+        const when = `${days} days after ${shipped.release.key} shipped it (${shipped.date})`;
         const finding: RuleFinding = {
           path: document.path,
           line: metric.line,
-          message: `${name}'s metric "${metric.metric}" has no Actual ${days} days after ${shipped.release.key} shipped it (${shipped.date}).`,
+          message: isMeasured(metric.actual)
+            ? `${name}'s metric "${metric.metric}" has an Actual that is not a measurement ("${metric.actual.trim()}") ${when}: write the number with its unit, e.g. "35%" or "35% (2026-11-30)".`
+            : `${name}'s metric "${metric.metric}" has no Actual ${when}.`,
         };
         if (document.key !== undefined) finding.key = document.key;
         findings.push(finding);
@@ -32,6 +39,11 @@ export const unmeasuredMetric: Rule = {
     return findings;
   },
 };
+
+/** Nobody can tell whether the metric was met: no Actual, or one that is not a measurement. */
+function unjudged(metric: MetricEntry): boolean {
+  return !isMeasured(metric.actual) || metricVerdict(metric) === 'not-read';
+}
 
 /** Whole days from one `YYYY-MM-DD` to another, as calendar dates (no time zone involved). */
 export function daysBetween(from: string, to: string): number | undefined {
