@@ -381,6 +381,17 @@ test('a key both sides created is found after the pull, the newer copy gets a ne
   await links.getByRole('button', { name: /^Point STORY-10 line 6 to REQ-16$/ }).click();
   await expect(links.getByRole('listitem').nth(1)).toHaveText(/^STORY-10 implements REQ-16 /);
   expect(await read('stories/apply-promo-code.md')).toContain('implements: [REQ-12, REQ-14, REQ-16]');
+  // The offer lasts: away and back, and after a reload, the link not pointed yet is still listed.
+  await app.section('Stories').click();
+  await app.page.reload();
+  await changes.open();
+  await expect(links.getByRole('listitem')).toHaveText([
+    /^SPEC-4 mentions REQ-15 \(specs\/promo-codes\.md line \d+, Sam, [0-9a-f]{7}\)Point to REQ-16$/,
+  ]);
+  // Keeping REQ-15 for it ends the offer, for good.
+  await app.page.getByRole('button', { name: 'Keep it on REQ-15' }).click();
+  await expect(links).toBeHidden();
+  expect(JSON.parse(await read('.specbench/rekeys.json'))).toEqual({ rekeys: [] });
   // REQ-16's history goes back through the new key to Sam's REQ-15, and not to Dana's.
   await app.goto('#/history/REQ-16');
   const history = app.page.getByRole('list', { name: 'Changes' }).locator(':scope > li');

@@ -98,6 +98,10 @@ test('Keep both on a key two branches created keeps the copy already on the bran
     /^STORY-12 mentions REQ-15 \(stories\/gift-message\.md line 8, Hank, [0-9a-f]{7}\)Point to REQ-16$/,
   ]);
   await screenshot(app.page, 'changes-keep-both-renamed');
+  // Away and back, the offer is still there (it is kept until acted on).
+  await app.section('Stories').click();
+  await changes.open();
+  await expect(links.getByRole('listitem')).toHaveCount(3);
   await app.page.getByRole('button', { name: 'Finish merge' }).click();
   await expect(changes.lastAction).toHaveText('Merge committed.');
   // The list stays after Finish: pointing Hank's links at his copy is still one click.

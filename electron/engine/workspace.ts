@@ -41,6 +41,7 @@ import { writeIndexCache } from './indexCache.js';
 import { isDocumentPath, loadWorkspaceFiles, type LoadStatistics } from './loadWorkspaceFiles.js';
 import type { RekeyResult } from './rekey.js';
 import type { ReferencePlace, RepointResult } from './repoint.js';
+import { RekeyLog } from './rekeyLog.js';
 import { RoadmapStore } from './roadmapStore.js';
 import type { SearchOptions } from './searchIndex.js';
 import { readSettings } from './settingsStore.js';
@@ -97,6 +98,8 @@ export class Workspace {
   private closed = false;
   /** Review comments, `reviews/<KEY>.md`: written by the app, and by a read-only `serve --comments`. */
   readonly comments: CommentStore;
+  /** Copies of duplicated keys renamed after a merge, with the links still to point (`.specbench/rekeys.json`). */
+  readonly rekeys: RekeyLog;
 
   private constructor(
     readonly root: string,
@@ -129,6 +132,7 @@ export class Workspace {
     roadmapStore.onDidChange(() => this.indexes.roadmapChanged());
     this.comments = new CommentStore(store, (key) => this.requirement(key)?.document.key);
     this.comments.onDidChange((keys) => this.emit({ paths: [], roadmap: false, comments: keys }));
+    this.rekeys = new RekeyLog(root);
   }
 
   private emit(change: WorkspaceChange): void {
@@ -179,7 +183,7 @@ export class Workspace {
       readOnlyReason,
     );
     workspace.indexes.load(loaded.files, loaded.cachedTexts);
-    await workspace.comments.load();
+    await Promise.all([workspace.comments.load(), workspace.rekeys.load()]);
     workspace.statistics.totalMs = performance.now() - started;
     if (useCache && loaded.statistics.read > 0) workspace.scheduleCacheWrite(loaded.listedAt);
     if (options.watch === true) await workspace.watch();
@@ -290,13 +294,25 @@ export class Workspace {
       releases: this.releases(),
       settings: this.settings,
       reviews: this.comments.all(),
+      rekeys: this.rekeys.all(),
       roadmapPath: roadmapFile,
       roadmapLines: this.roadmapStore.itemLines(),
       requiredSections,
       examples,
       today: options.today ?? new Date().toISOString().slice(0, 10),
-      linkLine: (document, field, key) => linkLine(this.indexes.index.fieldLines(document.path), field, key),
+      linkLine: this.fieldLine,
     });
+  }
+
+  private readonly fieldLine = (
+    document: DocumentEntry,
+    field: Parameters<typeof linkLine>[1],
+    key: string,
+  ): number => linkLine(this.indexes.index.fieldLines(document.path), field, key);
+
+  /** The renamed copies whose links still point at the old key, each link at its line now. */
+  pendingRekeys() {
+    return this.rekeys.pending(this.documents(), this.fieldLine);
   }
 
   readDocument(documentPath: string): Promise<ReadResult> {

@@ -64,4 +64,22 @@ describe('specbench rekey of the newer copy', () => {
       ].join('\n'),
     ]);
   });
+
+  it('remembers them: check reports each link still on REQ-13 until it points to REQ-14', async () => {
+    const check = () => runSpecbenchIn(sandbox, path.join(dana, 'ws'), ['check', '.', '--json']);
+    const findings = (run: { stdout: string }) =>
+      (
+        JSON.parse(run.stdout) as {
+          findings: { rule: string; path: string; line: number; message: string }[];
+        }
+      ).findings
+        .filter((finding) => finding.rule === 'rekeyed-reference')
+        .map(({ path: file, line, message }) => `${file}:${line} ${message}`);
+    expect(findings(check())).toEqual([
+      'stories/save-card.md:5 STORY-1 implements REQ-13, written for the copy renamed to REQ-14 after a merge: point it to REQ-14 or keep REQ-13 (Changes).',
+    ]);
+    const story = path.join(dana, 'ws', 'stories/save-card.md');
+    await fs.writeFile(story, (await fs.readFile(story, 'utf8')).replace('SPEC-2, REQ-13', 'SPEC-2, REQ-14'));
+    expect(findings(check())).toEqual([]);
+  });
 });

@@ -67,6 +67,8 @@ const methodNames = [
   'rekeyDefinition',
   'rekeyReferences',
   'repointReferences',
+  'pendingRekeys',
+  'dismissRekey',
   'gitFinish',
   'gitAbort',
   'gitSetIdentity',

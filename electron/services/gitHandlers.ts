@@ -142,11 +142,20 @@ export function gitHandlers(workspace: Workspace, writable: () => boolean): GitH
         return { ok: true as const, arrivals, ...(newest === undefined ? {} : { newest }) };
       }),
     rekeyReferences: ({ key, newKey, path }) =>
-      withRepository(async (at) => ({
-        ok: true as const,
-        references: await linksMeantForNewKey(at, workspace, key, newKey, path),
-      })),
-    gitResolve: ({ path, choices }) => writing((at) => resolveConflict(workspace, at, path, choices)),
+      withRepository(async (at) => {
+        const references = await linksMeantForNewKey(at, workspace, key, newKey, path);
+        // Kept until each link is pointed or the old key kept: Changes offers them again, check reports them.
+        if (writable()) await workspace.rekeys.record({ key, newKey, path, references });
+        return { ok: true as const, references };
+      }),
+    gitResolve: ({ path, choices }) =>
+      writing(async (at) => {
+        const resolved = await resolveConflict(workspace, at, path, choices);
+        if (resolved.ok)
+          for (const { from, to, references } of resolved.renamed ?? [])
+            await workspace.rekeys.record({ key: from, newKey: to, path, references });
+        return resolved;
+      }),
     gitFinish: () => writing((at) => finishOperation(at)),
     gitAbort: () => writing((at) => abortOperation(at)),
     gitSetIdentity: ({ name, email }) =>

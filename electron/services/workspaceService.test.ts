@@ -388,6 +388,18 @@ const observations: [MethodName, unknown, (result: never) => unknown, unknown][]
     [false, 'stories/guest-receipt-email.md line 5 no longer links to REQ-2; nothing was changed.'],
   ],
   [
+    'pendingRekeys',
+    {},
+    (result: { ok: boolean; rekeys: unknown[] }) => [result.ok, result.rekeys],
+    [true, []],
+  ],
+  [
+    'dismissRekey',
+    { key: 'REQ-2', newKey: 'REQ-40' },
+    (result: { ok: boolean; dismissed: boolean }) => [result.ok, result.dismissed],
+    [true, false],
+  ],
+  [
     'gitResolve',
     { path: 'roadmap.json', choices: ['mine'] },
     (result: { error: string }) => result.error,
@@ -520,6 +532,7 @@ describe('WorkspaceService', () => {
       'repointReferences',
       { key: 'REQ-2', newKey: 'REQ-40', references: [{ path: 'stories/guest-receipt-email.md', line: 6 }] },
     ],
+    ['dismissRekey', { key: 'REQ-2', newKey: 'REQ-40' }],
     ['recoverBackup', { path: 'specs/promo-codes.md' }],
     [
       'restoreDocument',

@@ -149,6 +149,9 @@ export class WorkspaceService implements ApiService {
             ? { ok: true, changedFiles: renamed.changedFiles }
             : { ok: false, error: renamed.error, message: renamed.message };
         }),
+      pendingRekeys: async () => ({ ok: true, rekeys: await workspace.pendingRekeys() }),
+      dismissRekey: ({ key, newKey }) =>
+        writable(async () => ({ ok: true, dismissed: await workspace.rekeys.dismiss(key, newKey) })),
       repointReferences: ({ key, newKey, references }) =>
         writable(async () => {
           const pointed = await workspace.repoint(key, newKey, references);

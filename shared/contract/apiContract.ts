@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { DocumentEntry, DocumentType } from '../model/documentModel.js';
 import type { DocumentSummary } from './documentSummary.js';
 import type { RoadmapItem } from '../model/roadmapModel.js';
+import type { RekeyRecord } from '../model/rekeyRecord.js';
 import type { Settings } from '../model/settingsModel.js';
 import type { TemplateType } from '../templates/template.js';
 import { lanes, roadmapItemSchema, type Release } from '../model/roadmapModel.js';
@@ -500,6 +501,15 @@ export const apiContract = {
    */
   rekeyReferences: readResult<GitResult<{ references: RepointCandidateView[] }>>()(
     z.object({ key: keyArgument, newKey: keyArgument, path: pathArgument }).strict(),
+  ),
+  /**
+   * The copies of duplicated keys renamed after a merge whose links (found with git blame when renamed)
+   * still point at the old key, each at its line now; records with none left are dropped.
+   */
+  pendingRekeys: readResult<Result<{ rekeys: RekeyRecord[] }>>()(z.object({}).strict()),
+  /** The user keeps the old key for the links still listed under this rename: they are no longer offered. */
+  dismissRekey: write<Result<{ dismissed: boolean }>>()(
+    z.object({ key: keyArgument, newKey: keyArgument }).strict(),
   ),
   /** Points the links to `key` on the given lines to `newKey`, in all files or none (one reference, or all). */
   repointReferences: write<Result<{ changedFiles: string[] }>>()(

@@ -26,6 +26,7 @@ export const ruleIds = [
   'dependency-cycle',
   'unresolved-comments',
   'comment-anchor-missing',
+  'rekeyed-reference',
 ] as const;
 export type RuleId = (typeof ruleIds)[number];
 
@@ -51,6 +52,7 @@ export const defaultSeverities: Record<RuleId, Severity> = {
   'dependency-cycle': 'warning',
   'unresolved-comments': 'info',
   'comment-anchor-missing': 'warning',
+  'rekeyed-reference': 'warning',
 };
 
 export const prefixesSchema = z.object({

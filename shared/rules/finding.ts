@@ -5,6 +5,7 @@ import type { Release, RoadmapItem } from '../model/roadmapModel.js';
 import type { RuleId, Settings, Severity } from '../model/settingsModel.js';
 import type { TemplateType } from '../templates/template.js';
 import type { ReviewDocument } from '../review/reviewFile.js';
+import type { RekeyRecord } from '../model/rekeyRecord.js';
 
 export interface Finding {
   rule: RuleId;
@@ -29,6 +30,8 @@ export interface RuleInput {
   today?: string;
   /** Review comments (`reviews/<KEY>.md`), for the comment rules; none when not given. */
   reviews?: readonly ReviewDocument[];
+  /** Copies of duplicated keys renamed after a merge (`.specbench/rekeys.json`); none when not given. */
+  rekeys?: readonly RekeyRecord[];
   /** Where roadmap findings point; `roadmap.json` when not given. */
   roadmapPath?: string;
   /** Lines of each roadmap key in roadmap.json, in file order (`RoadmapStore.itemLines()`); line 1 when absent. */

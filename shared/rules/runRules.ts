@@ -22,6 +22,7 @@ import { storyWithoutAcceptanceCriteria } from './storyWithoutAcceptanceCriteria
 import { unfilledTemplate } from './unfilledTemplate.js';
 import { unmeasuredMetric } from './unmeasuredMetric.js';
 import { suspectLink } from './suspectLink.js';
+import { rekeyedReference } from './rekeyedReference.js';
 
 export type { Finding, RuleInput } from './finding.js';
 
@@ -47,6 +48,7 @@ export const rules: readonly Rule[] = [
   dependencyCycle,
   unresolvedComments,
   commentAnchorMissing,
+  rekeyedReference,
 ];
 
 /** Findings sorted by path, then line. */

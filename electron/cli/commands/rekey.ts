@@ -78,6 +78,14 @@ Exit codes: 0 renamed, 2 bad usage, a NEW of another kind, an OLD defined more t
         file === undefined
           ? []
           : await linksFromItsSide(opened.root, opened.workspace, oldKey!, newKey!, file);
+      // Remembered in .specbench/ until pointed or kept: the app's Changes offers them, check reports them.
+      if (file !== undefined)
+        await opened.workspace.rekeys.record({
+          key: oldKey!,
+          newKey: newKey!,
+          path: file,
+          references: links,
+        });
       if (format === 'json') {
         writeJson(context, { old: oldKey, new: newKey, changedFiles: result.changedFiles, links });
         return exitCodes.ok;

@@ -2,7 +2,7 @@
  * Changes: where a PM who does not know git sees the branch, what is not committed yet, block by
  * block, and commits, pulls and pushes — or resolves a merge that stopped at conflicts.
  */
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import { useGitState } from '../../workbench/gitState.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
@@ -25,7 +25,15 @@ export function ChangesPage({ api, workspace, navigate }: ChangesPageProps) {
   const git = useGitState();
   const writable = workspace.info?.writable ?? false;
   const [notice, setNotice] = useState<string | undefined>(undefined);
+  // Renamed copies whose links still point at the old key: kept in .specbench/ until each is pointed or kept.
   const [repoint, setRepoint] = useState<RepointList[]>([]);
+  const loadRepoint = useCallback(async () => {
+    const pending = await api.pendingRekeys({});
+    if (pending.ok) setRepoint(pending.rekeys);
+  }, [api]);
+  useEffect(() => {
+    void loadRepoint();
+  }, [loadRepoint]);
   const status = git.status;
   /** After a git action: the files on disk and the status both moved. */
   const afterAction = async (message?: string) => {
@@ -77,13 +85,9 @@ export function ChangesPage({ api, workspace, navigate }: ChangesPageProps) {
               writable={writable}
               navigate={navigate}
               onChanged={afterAction}
-              onResolved={(keptBoth) => {
-                // Links that arrived with a renamed copy: offered to follow it (they stay after Finish).
-                const lists = keptBoth
-                  .filter((kept) => kept.references.length > 0)
-                  .map(({ from, to, references }) => ({ key: from, newKey: to, references }));
-                if (lists.length > 0) setRepoint((current) => [...current, ...lists]);
-                void Promise.all([git.refresh(), workspace.refresh()]);
+              onResolved={() => {
+                // Links that arrived with a renamed copy were recorded: offered to follow it until acted on.
+                void Promise.all([git.refresh(), workspace.refresh()]).then(loadRepoint);
               }}
             />
           ) : (
@@ -102,10 +106,17 @@ export function ChangesPage({ api, workspace, navigate }: ChangesPageProps) {
               navigate={navigate}
               list={list}
               writable={writable}
+              onDismissed={() => void loadRepoint()}
             />
           ))}
           {!status.operation && (
-            <DuplicateKeys api={api} workspace={workspace} navigate={navigate} writable={writable} />
+            <DuplicateKeys
+              api={api}
+              workspace={workspace}
+              navigate={navigate}
+              writable={writable}
+              onRekeyed={() => void loadRepoint()}
+            />
           )}
           {status.outside > 0 && (
             <p className="muted">

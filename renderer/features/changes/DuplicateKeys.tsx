@@ -10,19 +10,19 @@ import { documentHash } from '../../workbench/route.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { freshKey } from '../editor/index.js';
 import { duplicateDefinitions, type DuplicateDefinition } from './duplicateDefinitions.js';
-import { RepointLinks, type RepointList } from './RepointLinks.js';
 
 interface DuplicateKeysProps {
   api: SpecbenchApi;
   workspace: WorkspaceState;
   navigate: (hash: string) => void;
   writable: boolean;
+  /** After a copy got a new key: the links its side wrote were recorded, to be offered. */
+  onRekeyed: () => void;
 }
 
-export function DuplicateKeys({ api, workspace, navigate, writable }: DuplicateKeysProps) {
+export function DuplicateKeys({ api, workspace, navigate, writable, onRekeyed }: DuplicateKeysProps) {
   const duplicates = useMemo(() => duplicateDefinitions(workspace.documents), [workspace.documents]);
   const [notice, setNotice] = useState<string | undefined>(undefined);
-  const [repoint, setRepoint] = useState<RepointList | undefined>(undefined);
   if (duplicates.length === 0 && notice === undefined) return null;
 
   const inUse = () => [
@@ -39,9 +39,9 @@ export function DuplicateKeys({ api, workspace, navigate, writable }: DuplicateK
     await workspace.update({ paths: renamed.changedFiles });
     const where = line === undefined ? path : `${path} at line ${line}`;
     setNotice(`${key} in ${where} is now ${newKey}; links to ${key} keep meaning the other.`);
-    // Links its own side wrote meant this copy: git blame finds them, to point them at the new key.
-    const found = await api.rekeyReferences({ key, newKey, path });
-    setRepoint(found.ok ? { key, newKey, references: found.references } : undefined);
+    // Links its own side wrote meant this copy: git blame finds them (and they are recorded), to point them at the new key.
+    await api.rekeyReferences({ key, newKey, path });
+    onRekeyed();
   };
 
   return (
@@ -61,16 +61,6 @@ export function DuplicateKeys({ api, workspace, navigate, writable }: DuplicateK
         <p className="changes-notice" role="status">
           {notice}
         </p>
-      )}
-      {repoint && (
-        <RepointLinks
-          key={`${repoint.key}-${repoint.newKey}`}
-          api={api}
-          workspace={workspace}
-          navigate={navigate}
-          list={repoint}
-          writable={writable}
-        />
       )}
       {duplicates.length > 0 && (
         <ul className="duplicate-keys__list">

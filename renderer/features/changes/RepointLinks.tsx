@@ -1,19 +1,17 @@
 /**
- * After the newer copy of a duplicate key got a new key: the links its own side of the merge wrote to
- * the old key (found with git blame), each with "Point to NEW", and "Point all" in one save with Undo.
+ * After a copy of a duplicate key got a new key: the links its own side of the merge wrote to the old
+ * key (found with git blame), each with "Point to NEW", and "Point all" in one save with Undo. The list
+ * is kept in .specbench/ and comes back on every visit until each link is pointed or the old key kept.
  */
 import { useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { RepointCandidateView } from '../../../shared/contract/gitViews.js';
+import type { RekeyRecord } from '../../../shared/model/rekeyRecord.js';
 import { HashLink } from '../../ui/HashLink.js';
 import { documentHash } from '../../workbench/route.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 
-export interface RepointList {
-  key: string;
-  newKey: string;
-  references: RepointCandidateView[];
-}
+export type RepointList = RekeyRecord;
 
 const kindWords: Record<string, string> = {
   implements: 'implements',
@@ -30,14 +28,17 @@ export function RepointLinks({
   navigate,
   list,
   writable,
+  onDismissed,
 }: {
   api: SpecbenchApi;
   workspace: WorkspaceState;
   navigate: (hash: string) => void;
   list: RepointList;
   writable: boolean;
+  /** The user kept the old key for the links left: the list is no longer offered. */
+  onDismissed: () => void;
 }) {
-  const { key, newKey, references } = list;
+  const { key, newKey, path, references } = list;
   const [pointed, setPointed] = useState<Set<string>>(new Set());
   const [status, setStatus] = useState<{ text: string; undo?: RepointCandidateView[] } | undefined>();
   const waiting = references.filter((reference) => !pointed.has(place(reference)));
@@ -75,13 +76,20 @@ export function RepointLinks({
       setStatus({ text: `Back to ${key}: ${chosen.length} ${chosen.length === 1 ? 'link' : 'links'}.` });
   };
 
+  const keepOld = async () => {
+    const result = await api.dismissRekey({ key, newKey });
+    if (!result.ok) return setStatus({ text: `Not kept: ${result.message}` });
+    onDismissed();
+  };
+
   if (references.length === 0) return null;
   return (
     <section className="repoint" aria-labelledby={`repoint-${newKey}`}>
       <h3 id={`repoint-${newKey}`}>Links written with the copy that is now {newKey}</h3>
       <p className="muted">
-        git says these links to {key} were written on the same side of the merge as the copy now called{' '}
-        {newKey}, so they most likely mean it.
+        {key} in {path} became {newKey} after a merge. git says these links to {key} were written on the same
+        side of the merge as that copy, so they most likely mean {newKey}; until you point them or keep {key},
+        they reach the other requirement.
       </p>
       {status && (
         <p className="changes-notice" role="status">
@@ -126,10 +134,17 @@ export function RepointLinks({
           );
         })}
       </ul>
-      {writable && waiting.length > 1 && (
-        <button type="button" className="primary" onClick={() => void pointAll()}>
-          Point all {waiting.length} to {newKey}
-        </button>
+      {writable && waiting.length > 0 && (
+        <div className="repoint__actions">
+          {waiting.length > 1 && (
+            <button type="button" className="primary" onClick={() => void pointAll()}>
+              Point all {waiting.length} to {newKey}
+            </button>
+          )}
+          <button type="button" onClick={() => void keepOld()}>
+            Keep {waiting.length === 1 ? 'it' : 'them'} on {key}
+          </button>
+        </div>
       )}
     </section>
   );
