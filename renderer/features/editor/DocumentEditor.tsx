@@ -18,7 +18,7 @@ import { useDocumentEntry } from '../../workbench/useDocumentEntry.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { freshlyCreated } from '../../workbench/createDocument.js';
 import { moveToBodyStart } from './bodyStart.js';
-import { completenessOf, templateOutline, type Completeness } from './completeness.js';
+import { completenessOf, sameCompleteness, templateOutline, type Completeness } from './completeness.js';
 import { templateExamplesKey } from './TemplateExamples.js';
 import { sharedCodec } from '../../workbench/sharedCodec.js';
 import { revealAnchor, revealRequirement } from './scrollToAnchor.js';
@@ -238,7 +238,8 @@ function EditorPage({
         session.markDirty(instance.state.doc);
         window.clearTimeout(completenessTimer.current);
         completenessTimer.current = window.setTimeout(
-          () => setCompleteness(completenessOf(instance.state.doc, outlineRef.current)),
+          // The same sections filled: the page is not rendered again for it.
+          () => setCompleteness(sameCompleteness(completenessOf(instance.state.doc, outlineRef.current))),
           600,
         );
       },

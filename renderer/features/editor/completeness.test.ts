@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import type { JSONContent } from '@tiptap/core';
 import { sharedCodec } from '../../workbench/sharedCodec.js';
-import { builtInOutline, completenessOf } from './completeness.js';
+import { builtInOutline, completenessOf, sameCompleteness } from './completeness.js';
 
 const heading = (text: string, level = 2): JSONContent => ({
   type: 'heading',
@@ -111,5 +111,14 @@ describe('completenessOf', () => {
       content: content.length > 0 ? content : [paragraph()],
     });
     expect(completenessOf(doc, builtInOutline(type)).empty).toEqual(expected);
+  });
+});
+
+describe('sameCompleteness', () => {
+  it('keeps the previous value when the same sections are required and empty, so the page does not render again', () => {
+    const previous = { required: ['Summary', 'Goals'], empty: ['Goals'] };
+    expect(sameCompleteness({ required: ['Summary', 'Goals'], empty: ['Goals'] })(previous)).toBe(previous);
+    const filled = { required: ['Summary', 'Goals'], empty: [] };
+    expect(sameCompleteness(filled)(previous)).toBe(filled);
   });
 });

@@ -36,6 +36,14 @@ export interface Completeness {
   empty: string[];
 }
 
+/** For a state update: keeps the previous value when `next` says the same, so nothing renders again. */
+export function sameCompleteness(next: Completeness): (previous: Completeness) => Completeness {
+  const same = (a: string[], b: string[]): boolean =>
+    a.length === b.length && a.every((value, index) => value === b[index]);
+  return (previous) =>
+    same(previous.required, next.required) && same(previous.empty, next.empty) ? previous : next;
+}
+
 export function completenessOf(doc: ProseMirrorNode, outline: TemplateOutline | undefined): Completeness {
   const required = [...(outline?.requiredSections ?? [])];
   if (required.length === 0) return { required, empty: [] };
