@@ -1,4 +1,4 @@
-/** Math in a note: a determinant's bars and a matrix's brackets stretch to the matrix's height. */
+/** Math in a note: a determinant's bars, a matrix's brackets and a norm's double bars stretch to the matrix's height. */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +6,8 @@ import { expect, test as base } from './specbenchTest.js';
 
 const note =
   '# Matrices\n\n$$\n\\begin{vmatrix}a & b \\\\ c & d \\\\ e & f\\end{vmatrix} ' +
-  '\\begin{bmatrix}a \\\\ b \\\\ c\\end{bmatrix}\n$$\n';
+  '\\begin{bmatrix}a \\\\ b \\\\ c\\end{bmatrix} ' +
+  '\\begin{Vmatrix}a \\\\ b \\\\ c\\end{Vmatrix}\n$$\n';
 
 const test = base.extend({
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
@@ -35,5 +36,5 @@ test("a matrix's bars and brackets are as tall as the matrix", async ({ app }) =
       );
       return fences;
     });
-  await expect.poll(heights).toEqual(['| true', '| true', '[ true', '] true']);
+  await expect.poll(heights).toEqual(['| true', '| true', '[ true', '] true', '‖ true', '‖ true']);
 });
