@@ -5,11 +5,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { ParsedDocument } from '../../../shared/markdown/markdownCodec.js';
 import type { DocumentType } from '../../../shared/model/documentModel.js';
-import { documentHash, historyHash, keyHash, parseRoute, sharedStoryHash } from '../../workbench/route.js';
+import { documentHash, parseRoute } from '../../workbench/route.js';
 import { localLinkHash } from '../../workbench/nameLinkTarget.js';
-import { storyViewHash } from '../../workbench/storyView.js';
-import { CopyLinkButton } from '../../ui/CopyLinkButton.js';
-import { SidePanelToggle } from '../../ui/SidePanelToggle.js';
 import { useSidePanelToggle } from '../../workbench/sidePanel.js';
 import { conflictedPaths, useGitState } from '../../workbench/gitState.js';
 import { SignOffBar } from './SignOffBar.js';
@@ -22,9 +19,9 @@ import { completenessOf, sameCompleteness, templateOutline, type Completeness } 
 import { templateExamplesKey } from './TemplateExamples.js';
 import { sharedCodec } from '../../workbench/sharedCodec.js';
 import { revealAnchor, revealRequirement } from './scrollToAnchor.js';
-import { DocumentMenu } from '../documents/index.js';
 import { ConflictBanner } from './ConflictBanner.js';
-import { MakeSpecButton } from './MakeSpecButton.js';
+import { DocumentDetails } from './DocumentDetails.js';
+import { DocumentMeta } from './DocumentMeta.js';
 import { DuplicateKeyBanner } from './DuplicateKeyBanner.js';
 import { RestoreBanner } from './RestoreBanner.js';
 import { EditorPageContext } from './editorContext.js';
@@ -32,10 +29,9 @@ import { imageFiles, uploadImages } from './editorCommands.js';
 import { createEditorExtensions } from './editorExtensions.js';
 import { EditorToolbar } from './EditorToolbar.js';
 import { useLinkDialog } from './LinkDialog.js';
-import { PropertiesPanel } from './PropertiesPanel.js';
 import { sanitizeHtml } from './sanitizePastedHtml.js';
 import { TitleField } from './TitleField.js';
-import { useDocumentSession, type DocumentSessionBinding, type SaveStatus } from './useDocumentSession.js';
+import { useDocumentSession, type DocumentSessionBinding } from './useDocumentSession.js';
 import { useSuggestion } from './useSuggestion.js';
 import './editor.css';
 import { softBreaksToNodes } from '../../workbench/softBreak.js';
@@ -94,16 +90,6 @@ export function DocumentEditor(props: DocumentEditorProps) {
   }
   return <EditorPage {...props} path={session.path} session={session} parsed={session.parsed} />;
 }
-
-const statusLabels: Record<SaveStatus, string> = {
-  saved: 'Saved',
-  unsaved: 'Unsaved',
-  saving: 'Saving…',
-  conflict: 'Conflict',
-  failed: 'Not saved',
-  deleted: 'Deleted on disk',
-  offline: 'Waiting for the server',
-};
 
 function EditorPage({
   api,
@@ -323,7 +309,6 @@ function EditorPage({
     if (editor && entry?.key && commentRequests) commentRequests.request(commentTarget(editor, entry.key));
   };
   useCommentShortcut(canComment, commentHere);
-  const filled = completeness.required.length - completeness.empty.length;
   const byPath = workspace.byPath;
   const exists = useCallback((other: string) => byPath.has(other), [byPath]);
 
@@ -361,54 +346,19 @@ function EditorPage({
     <EditorPageContext.Provider value={pageContext}>
       <article className="document-page" aria-busy={session.busy || undefined}>
         <header className="document-header">
-          <div className="document-meta">
-            <span className={`type-badge type-${type}`}>{type === 'doc' ? 'Document' : type}</span>
-            {entry?.key && <span className="key">{entry.key}</span>}
-            <span className="path" title={path}>
-              {path}
-            </span>
-            <span className="spacer" />
-            {writable && (
-              <MakeSpecButton
-                type={type}
-                hasKey={Boolean(entry?.key ?? session.fields.key)}
-                workspace={workspace}
-                setFields={setFieldsNow}
-              />
-            )}
-            {type === 'story' && (
-              <a
-                className="subtle-link"
-                href={storyViewHash({ path, key: entry?.key }, 'engineer', writable, workspace.byKey)}
-              >
-                Engineer view
-              </a>
-            )}
-            {entry?.key && (
-              <CopyLinkButton
-                hash={type === 'story' ? sharedStoryHash(entry.key, 'editor') : keyHash(entry.key)}
-                subject={entry.key}
-              />
-            )}
-            <a className="subtle-link" href={historyHash(path)}>
-              History
-            </a>
-            {canComment && (
-              <button
-                type="button"
-                className="copy-link subtle-link"
-                title="Comment on the selected text, the requirement or the section at the cursor (Ctrl+Alt+M)"
-                // Keeps the editor's selection: the comment is about what is selected.
-                onMouseDown={(event) => event.preventDefault()}
-                onClick={commentHere}
-              >
-                Comment
-              </button>
-            )}
-            <SidePanelToggle {...panelToggle} />
-            {writable && <SaveState status={session.status} />}
-            {writable && <DocumentMenu path={path} archived={session.fields.status === 'archived'} />}
-          </div>
+          <DocumentMeta
+            type={type}
+            entry={entry}
+            path={path}
+            writable={writable}
+            workspace={workspace}
+            fields={session.fields}
+            status={session.status}
+            setFields={setFieldsNow}
+            canComment={canComment}
+            onComment={commentHere}
+            panelToggle={panelToggle}
+          />
           <TitleField
             api={api}
             path={path}
@@ -477,33 +427,14 @@ function EditorPage({
               {parsed.split.frontMatter.error.message}
             </p>
           )}
-          <div className="document-details">
-            {type !== 'doc' && (
-              <PropertiesPanel
-                type={type}
-                fields={session.fields}
-                workspace={workspace}
-                editable={writable}
-                onChange={setFieldsNow}
-              />
-            )}
-            {completeness.required.length > 0 && (
-              <div className="completeness" aria-label="Completeness">
-                <meter
-                  min={0}
-                  max={completeness.required.length}
-                  value={filled}
-                  aria-label="Required sections filled"
-                />
-                <span>
-                  {filled} of {completeness.required.length} required sections
-                  {completeness.empty.length > 0 && (
-                    <span className="missing"> · missing {completeness.empty.join(', ')}</span>
-                  )}
-                </span>
-              </div>
-            )}
-          </div>
+          <DocumentDetails
+            type={type}
+            fields={session.fields}
+            workspace={workspace}
+            writable={writable}
+            onChange={setFieldsNow}
+            completeness={completeness}
+          />
         </header>
         {editor && writable && (
           <EditorToolbar
@@ -518,13 +449,5 @@ function EditorPage({
         {link.dialog}
       </article>
     </EditorPageContext.Provider>
-  );
-}
-
-function SaveState({ status }: { status: SaveStatus }) {
-  return (
-    <span role="status" aria-label="Save state" className={`save-state save-${status}`}>
-      {statusLabels[status]}
-    </span>
   );
 }
