@@ -1,9 +1,9 @@
 /** Region "Links": what the open document or the selected requirement delivers and links to, who implements and mentions it. */
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { LinkView, SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { isKey } from '../../../shared/grammar/linkGrammar.js';
-import { linkGroups } from './linkGroups.js';
+import { linkGroups, type LinkGroup } from './linkGroups.js';
 import './links.css';
 
 interface LinksPanelProps {
@@ -16,6 +16,10 @@ interface LinksPanelProps {
 
 const noLinks = { outgoing: [], incoming: [] };
 
+function sameJson<T>(before: T, after: T): boolean {
+  return before === after || JSON.stringify(before) === JSON.stringify(after);
+}
+
 export function LinksPanel({ api, workspace, path, requirementKey }: LinksPanelProps) {
   const entry = workspace.byPath.get(path);
   const [links, setLinks] = useState<{ outgoing: LinkView[]; incoming: LinkView[] }>(noLinks);
@@ -25,17 +29,21 @@ export function LinksPanel({ api, workspace, path, requirementKey }: LinksPanelP
     // A document's links by path include links to it by name (`[[Note]]`), keyed or not.
     void api
       .getLinks(requirementKey ? { key: requirementKey } : { path })
-      .then((found) => !cancelled && setLinks(found))
+      .then((found) => !cancelled && setLinks((shown) => (sameJson(shown, found) ? shown : found)))
       .catch(() => !cancelled && setLinks(noLinks));
     return () => {
       cancelled = true;
     };
   }, [api, path, requirementKey, workspace.revision]);
 
-  const groups = useMemo(
+  // Each save changes the workspace and asks for the links again: the same groups render nothing.
+  const computed = useMemo(
     () => linkGroups(workspace, path, requirementKey, links.incoming, links.outgoing),
     [workspace, path, requirementKey, links],
   );
+  const shownGroups = useRef(computed);
+  if (!sameJson(shownGroups.current, computed)) shownGroups.current = computed;
+  const groups = shownGroups.current;
 
   return (
     <aside className="links-panel" role="region" aria-label="Links">
@@ -45,6 +53,14 @@ export function LinksPanel({ api, workspace, path, requirementKey }: LinksPanelP
           {requirementKey ? `Requirement ${requirementKey}` : (entry?.key ?? entry?.title ?? path)}
         </p>
       </header>
+      <LinkGroupList groups={groups} />
+    </aside>
+  );
+}
+
+const LinkGroupList = memo(function LinkGroupList({ groups }: { groups: readonly LinkGroup[] }) {
+  return (
+    <>
       {groups.map((group) => (
         <section key={group.title} aria-label={group.title}>
           <h3>
@@ -73,6 +89,6 @@ export function LinksPanel({ api, workspace, path, requirementKey }: LinksPanelP
           )}
         </section>
       ))}
-    </aside>
+    </>
   );
-}
+});
