@@ -102,13 +102,23 @@ test('Keep both on a key two branches created keeps the copy already on the bran
   await app.section('Stories').click();
   await changes.open();
   await expect(links.getByRole('listitem')).toHaveCount(3);
-  await app.page.getByRole('button', { name: 'Finish merge' }).click();
-  await expect(changes.lastAction).toHaveText('Merge committed.');
-  // The list stays after Finish: pointing Hank's links at his copy is still one click.
+  // Hank's links pointed at his copy while the merge is open: Finish lists the story and commits it with the merge.
   await app.page.getByRole('button', { name: 'Point all 3 to REQ-16' }).click();
   await expect(app.page.getByRole('status').filter({ hasText: 'point to REQ-16 now' })).toHaveText(
     '3 links point to REQ-16 now. Undo',
   );
+  await app.page.getByRole('button', { name: 'Finish merge' }).click();
+  await expect(
+    app.page.getByRole('list', { name: 'Changed files not in the merge' }).getByRole('listitem'),
+  ).toHaveText([spec, 'stories/gift-message.md']);
+  await screenshot(app.page, 'changes-finish-left-over');
+  await app.page.getByRole('button', { name: 'Commit them with the merge' }).click();
+  await expect(changes.lastAction).toHaveText('Merge committed.');
+  expect([
+    git(workspaceDir, 'show', 'HEAD:stories/gift-message.md').includes('implements: [REQ-16]'),
+    git(workspaceDir, 'show', `HEAD:${spec}`).includes('Gift messages: [[REQ-16]].'),
+    git(workspaceDir, 'status', '--porcelain'),
+  ]).toEqual([true, true, '']);
   const [gina = '', hank = '', specText = ''] = await Promise.all(
     ['stories/cancel-order.md', 'stories/gift-message.md', spec].map((file) =>
       fs.readFile(path.join(workspaceDir, file), 'utf8'),

@@ -282,12 +282,21 @@ async function remainingConflicts(place: RepositoryPlace): Promise<number> {
   return status.files.filter((file) => file.change === 'conflicted').length;
 }
 
-export type FinishResult = { ok: true; done: boolean; conflicts: string[]; message: string } | SyncFailure;
+export type FinishResult =
+  { ok: true; done: boolean; conflicts: string[]; message: string; leftOver?: string[] } | SyncFailure;
 
 const noEditor = { GIT_EDITOR: 'true', GIT_MERGE_AUTOEDIT: 'no', GIT_SEQUENCE_EDITOR: 'true' };
 
-/** Commits the merge (or continues the rebase, cherry-pick or revert) once no file is conflicted. */
-export async function finishOperation(place: RepositoryPlace): Promise<FinishResult> {
+/**
+ * Commits the merge (or continues the rebase, cherry-pick or revert) once no file is conflicted.
+ * Workspace files changed but not staged (links pointed to a renamed copy, an edit made meanwhile)
+ * would stay out of the commit unseen: without `include` they are listed and nothing is committed;
+ * `include` names those to commit with it (none: leave them all as uncommitted changes).
+ */
+export async function finishOperation(
+  place: RepositoryPlace,
+  include?: readonly string[],
+): Promise<FinishResult> {
   const operation = await stoppedOperation(place.gitDir);
   if (!operation)
     return { ok: false, error: 'failed', message: 'No merge or rebase is waiting to be finished.' };
@@ -303,6 +312,24 @@ export async function finishOperation(place: RepositoryPlace): Promise<FinishRes
           ? `Files outside the workspace still have conflicts (${outside.slice(0, 3).join(', ')}): resolve them in a terminal first.`
           : `${count} ${count === 1 ? 'file still has' : 'files still have'} conflicts: resolve ${count === 1 ? 'it' : 'them'} first.`,
     };
+  }
+  const leftOver = await unstagedWorkspaceFiles(place);
+  if (leftOver.length > 0 && include === undefined) {
+    const count = leftOver.length;
+    return {
+      ok: true,
+      done: false,
+      conflicts: [],
+      leftOver,
+      message: `${count} ${count === 1 ? 'file' : 'files'} changed in the workspace ${count === 1 ? 'is' : 'are'} not part of the ${operation} yet: commit ${count === 1 ? 'it' : 'them'} with it, or leave ${count === 1 ? 'it' : 'them'} as changes to commit later.`,
+    };
+  }
+  const chosen = (include ?? []).filter((file) => leftOver.includes(file));
+  if (chosen.length > 0) {
+    const added = await runGit(['add', '-A', '--', ...chosen.map((file) => topPath(place, file))], {
+      cwd: place.root,
+    });
+    if (!added.ok) return syncFailure(added);
   }
   const args = operation === 'merge' ? ['commit', '--no-edit', '--quiet'] : [operation, '--continue'];
   let output = await runGit(args, { cwd: place.root, env: noEditor, timeout: 120_000 });
@@ -337,6 +364,24 @@ export async function finishOperation(place: RepositoryPlace): Promise<FinishRes
     revert: 'Revert finished.',
   };
   return { ok: true, done: true, conflicts: [], message: finished[operation] };
+}
+
+/** Workspace files (relative to it) changed or new in the working tree and not staged. */
+async function unstagedWorkspaceFiles(place: RepositoryPlace): Promise<string[]> {
+  const quiet = ['-c', 'core.quotePath=false'];
+  const [changed, added] = await Promise.all([
+    // diff names files from the repository's top; ls-files from the workspace folder (cwd).
+    runGit([...quiet, 'diff', '--name-only', '-z', '--', '.'], { cwd: place.root }),
+    runGit([...quiet, 'ls-files', '--others', '--exclude-standard', '-z', '--', '.'], { cwd: place.root }),
+  ]);
+  const files = [
+    ...changed.stdout
+      .split('\0')
+      .filter(Boolean)
+      .map((file) => file.slice(place.prefix.length)),
+    ...added.stdout.split('\0').filter(Boolean),
+  ];
+  return [...new Set(files)].sort();
 }
 
 /** Every path git still holds as unmerged, relative to the repository's top. */

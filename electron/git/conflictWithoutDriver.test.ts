@@ -112,3 +112,27 @@ it('a file git stopped on that merges cleanly block by block has no choice to ma
     ),
   ]).toEqual([false, true]);
 });
+
+it('Finish lists a workspace edit made while the merge is open and commits it with the merge when told to', async () => {
+  const service = new WorkspaceService(workspace!);
+  // The merge above is resolved, not finished; meanwhile a story is edited (as Point to REQ-n does).
+  const story = path.join(clone, 'stories/guest-receipt-email.md');
+  await fs.writeFile(
+    story,
+    (await fs.readFile(story, 'utf8')).replace('implements: [REQ-2]', 'implements: [REQ-1]'),
+  );
+  const asked = await call(service, 'gitFinish', {});
+  expect(asked.ok && [asked.done, asked.leftOver]).toEqual([false, ['stories/guest-receipt-email.md']]);
+  expect(sandbox.git(clone, ['rev-parse', '-q', '--verify', 'MERGE_HEAD'], { allowFailure: true }).code).toBe(
+    0,
+  );
+  const finished = await call(service, 'gitFinish', { include: ['stories/guest-receipt-email.md'] });
+  expect(finished.ok && [finished.done, finished.message]).toEqual([true, 'Merge committed.']);
+  expect([
+    sandbox.git(clone, ['show', '-s', '--format=%P', 'HEAD']).output.trim().split(' ').length,
+    sandbox
+      .git(clone, ['show', 'HEAD:stories/guest-receipt-email.md'])
+      .output.includes('implements: [REQ-1]'),
+    sandbox.git(clone, ['status', '--porcelain']).output,
+  ]).toEqual([2, true, '']);
+});

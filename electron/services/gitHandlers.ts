@@ -156,7 +156,7 @@ export function gitHandlers(workspace: Workspace, writable: () => boolean): GitH
             await workspace.rekeys.record({ key: from, newKey: to, path, references });
         return resolved;
       }),
-    gitFinish: () => writing((at) => finishOperation(at)),
+    gitFinish: ({ include }) => writing((at) => finishOperation(at, include)),
     gitAbort: () => writing((at) => abortOperation(at)),
     gitSetIdentity: ({ name, email }) =>
       writing(async (at) => {

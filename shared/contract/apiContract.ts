@@ -524,9 +524,13 @@ export const apiContract = {
       })
       .strict(),
   ),
-  /** Commits the merge (or continues the rebase) once nothing is conflicted. */
-  gitFinish: write<GitResult<{ done: boolean; conflicts: string[]; message: string }>>()(
-    z.object({}).strict(),
+  /**
+   * Commits the merge (or continues the rebase) once nothing is conflicted. Workspace files changed
+   * and not staged come back as `leftOver` (nothing committed) until `include` names those to commit
+   * with it (`[]`: leave them all as changes).
+   */
+  gitFinish: write<GitResult<{ done: boolean; conflicts: string[]; message: string; leftOver?: string[] }>>()(
+    z.object({ include: z.array(pathArgument).max(10_000).optional() }).strict(),
   ),
   /** Undoes a stopped merge or rebase (the UI asks first: resolutions so far are lost). */
   gitAbort: write<GitResult<{ message: string }>>()(z.object({}).strict()),

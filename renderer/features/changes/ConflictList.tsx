@@ -35,11 +35,15 @@ export function ConflictList({ api, status, writable, onChanged, onResolved, nav
   const operation = operationNames[status.operation ?? 'merge'];
   const shown = [...resolved.filter((path) => !conflicted.includes(path)), ...conflicted];
 
-  const finish = async () => {
+  // Workspace files changed but not in the merge (links pointed meanwhile, an edit): listed before Finish commits.
+  const [leftOver, setLeftOver] = useState<{ files: string[]; message: string } | undefined>();
+  const finish = async (include?: string[]) => {
     setBusy(true);
-    const result = await api.gitFinish({});
+    const result = await api.gitFinish(include === undefined ? {} : { include });
     setBusy(false);
     if (!result.ok) return setError(result.message);
+    if (result.leftOver) return setLeftOver({ files: result.leftOver, message: result.message });
+    setLeftOver(undefined);
     setResolved([]);
     await onChanged(result.message);
   };
@@ -64,45 +68,70 @@ export function ConflictList({ api, status, writable, onChanged, onResolved, nav
         You and someone else changed the same blocks. For each block choose what to keep; nothing is shared
         until you finish.
       </p>
-      <ul className="conflicts__files" aria-label="Conflicted files">
-        {shown.map((path) => {
-          const done = !conflicted.includes(path);
-          return (
-            <li key={path} className={done ? 'resolved' : undefined}>
-              <span
-                className={done ? 'change-kind change-kind--added' : 'change-kind change-kind--conflicted'}
-              >
-                {done ? '✓ Resolved' : 'Conflict'}
-              </span>
-              {done ? (
-                <span>{path}</span>
-              ) : (
-                <button
-                  type="button"
-                  className="changed-file__name"
-                  aria-expanded={open === path}
-                  onClick={() => setOpen(open === path ? undefined : path)}
+      {shown.length > 0 && (
+        <ul className="conflicts__files" aria-label="Conflicted files">
+          {shown.map((path) => {
+            const done = !conflicted.includes(path);
+            return (
+              <li key={path} className={done ? 'resolved' : undefined}>
+                <span
+                  className={done ? 'change-kind change-kind--added' : 'change-kind change-kind--conflicted'}
                 >
-                  {path}
-                </button>
-              )}
-              {!done && open === path && writable && (
-                <ConflictResolver
-                  api={api}
-                  path={path}
-                  navigate={navigate}
-                  onResolved={(_remaining, note, keptBoth) => {
-                    setResolved((current) => [...current, path]);
-                    setOpen(null);
-                    if (note) void onChanged(note);
-                    onResolved(keptBoth ?? []);
-                  }}
-                />
-              )}
-            </li>
-          );
-        })}
-      </ul>
+                  {done ? '✓ Resolved' : 'Conflict'}
+                </span>
+                {done ? (
+                  <span>{path}</span>
+                ) : (
+                  <button
+                    type="button"
+                    className="changed-file__name"
+                    aria-expanded={open === path}
+                    onClick={() => setOpen(open === path ? undefined : path)}
+                  >
+                    {path}
+                  </button>
+                )}
+                {!done && open === path && writable && (
+                  <ConflictResolver
+                    api={api}
+                    path={path}
+                    navigate={navigate}
+                    onResolved={(_remaining, note, keptBoth) => {
+                      setResolved((current) => [...current, path]);
+                      setOpen(null);
+                      if (note) void onChanged(note);
+                      onResolved(keptBoth ?? []);
+                    }}
+                  />
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {leftOver && (
+        <section className="conflicts__left-over" aria-labelledby="left-over-title">
+          <h3 id="left-over-title">{leftOver.message}</h3>
+          <ul aria-label={`Changed files not in the ${operation}`}>
+            {leftOver.files.map((file) => (
+              <li key={file}>{file}</li>
+            ))}
+          </ul>
+          <div className="conflicts__actions">
+            <button
+              type="button"
+              className="primary"
+              disabled={busy}
+              onClick={() => void finish(leftOver.files)}
+            >
+              Commit {leftOver.files.length === 1 ? 'it' : 'them'} with the {operation}
+            </button>
+            <button type="button" disabled={busy} onClick={() => void finish([])}>
+              Leave {leftOver.files.length === 1 ? 'it' : 'them'} for later
+            </button>
+          </div>
+        </section>
+      )}
       {error && (
         <p className="inline-error" role="alert">
           {error}
@@ -113,7 +142,7 @@ export function ConflictList({ api, status, writable, onChanged, onResolved, nav
           <button
             type="button"
             className="primary"
-            disabled={busy || conflicted.length > 0}
+            disabled={busy || conflicted.length > 0 || leftOver !== undefined}
             onClick={() => void finish()}
           >
             Finish {operation}
