@@ -52,13 +52,14 @@ export function mergeFileVersions(versions: FileVersions, splitBlocks: BlockSpli
   }
   if (isRoadmapPath(path)) {
     const notes: string[] = [];
-    const [kept, moved] = versions.rebasing ? ['ours', 'theirs'] : ['theirs', 'ours'];
+    // Named from the user's seat: the item already on the other side keeps the key, theirs; the user's
+    // own takes the next one. In a rebase git's "ours" is the upstream, so its words would be swapped.
     const parts = mergeRoadmap(
       base,
       ours,
       theirs,
       ({ from, to }) =>
-        notes.push(`${from} was added on both sides: ${kept} keeps ${from}, ${moved} is now ${to}`),
+        notes.push(`${from} was added on both sides: theirs keeps ${from}, yours is now ${to}`),
       versions.rebasing ? 'theirs' : 'ours',
     );
     if (parts) return notes.length > 0 ? { parts, notes } : { parts };

@@ -129,7 +129,28 @@ describe('two people adding an item each, both given the next key', () => {
       },
       () => [],
     );
-    expect(outcome.notes).toEqual(['RM-2 was added on both sides: theirs keeps RM-2, ours is now RM-3']);
+    expect(outcome.notes).toEqual(['RM-2 was added on both sides: theirs keeps RM-2, yours is now RM-3']);
+  });
+
+  it('names the sides from the user’s seat in a rebase too, where git’s ours is the upstream', () => {
+    const base = file(item('RM-1'));
+    const outcome = mergeFileVersions(
+      {
+        path: 'ws/roadmap.json',
+        base,
+        ours: file(item('RM-1'), item('RM-2', { title: 'Upstream' })),
+        theirs: file(item('RM-1'), item('RM-2', { title: 'Mine, replayed' })),
+        rebasing: true,
+      },
+      () => [],
+    );
+    const merged = JSON.parse(
+      outcome.parts.map((part) => (part.kind === 'clean' ? part.text : '')).join(''),
+    ) as { items: { key: string; title: string }[] };
+    expect([outcome.notes, merged.items.map((entry) => `${entry.key} ${entry.title}`)]).toEqual([
+      ['RM-2 was added on both sides: theirs keeps RM-2, yours is now RM-3'],
+      ['RM-1 Item RM-1', 'RM-3 Mine, replayed', 'RM-2 Upstream'],
+    ]);
   });
 
   it('leaves one item added identically on both sides as one', () => {
