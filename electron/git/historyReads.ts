@@ -29,6 +29,7 @@ const toView = (change: Awaited<ReturnType<typeof itemHistory>>['changes'][numbe
   if (change.commit) view.commit = change.commit;
   if (change.previousPath) view.previousPath = change.previousPath;
   if (change.previousKey) view.previousKey = change.previousKey;
+  if (change.merge) view.merge = true;
   return view;
 };
 
@@ -36,7 +37,11 @@ export async function keyHistory(repository: WorkspaceRepository, key: string): 
   return (await itemHistory(repository, key)).changes.map(toView);
 }
 
-/** A file without a key: its commits, following renames, each with the diff of the whole file. */
+/**
+ * A file without a key: its commits, following renames, each with the diff of the whole file. A merge
+ * is listed where it settled the file (its diff against the first parent), not where it only brought
+ * the other side's change in.
+ */
 export async function fileHistory(repository: WorkspaceRepository, file: string): Promise<ItemChangeView[]> {
   const log = await runGit(
     [
@@ -44,9 +49,9 @@ export async function fileHistory(repository: WorkspaceRepository, file: string)
       'core.quotePath=false',
       'log',
       '--follow',
-      '--no-merges',
+      '-m',
       '--name-status',
-      '--format=%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%s',
+      '--format=%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%P%x1f%s',
       '--',
       `:(top,literal)${repository.prefix}${file}`,
     ],
@@ -55,27 +60,37 @@ export async function fileHistory(repository: WorkspaceRepository, file: string)
   const changes: ItemChangeView[] = [];
   const reader = repository.blobs();
   try {
+    const seen = new Set<string>();
     for (const record of log.ok ? log.stdout.split('\x1e').slice(1) : []) {
       const [header, ...lines] = record.split('\n');
-      const [hash, author, email, date, message] = header!.split('\x1f') as [
-        string,
-        string,
-        string,
-        string,
-        string,
-      ];
+      const [hash = '', author = '', email = '', date = '', parents = '', ...subject] = header!.split('\x1f');
+      const message = subject.join('\x1f');
+      // `-m` lists a merge once per parent, the first parent first: only that one is kept.
+      if (seen.has(hash)) continue;
+      seen.add(hash);
       const line = lines.find((entry) => entry.trim() !== '');
       if (!line) continue;
       const [status = 'M', first = '', second] = line.split('\t');
       const now = second ?? first;
       const before = status.startsWith('A') ? '' : ((await reader.readText(`${hash}^`, first)) ?? '');
       const after = status.startsWith('D') ? '' : ((await reader.readText(hash, now)) ?? '');
+      const [ours, theirs] = parents.split(' ');
+      // Only the other side's change, come in cleanly (their file as it was, ours as at the base): its own commit tells it.
+      if (
+        theirs !== undefined &&
+        ours !== undefined &&
+        ((await reader.readText(theirs, now)) ?? '') === after
+      ) {
+        const base = await runGit(['merge-base', ours, theirs], { cwd: repository.root });
+        if (base.ok && ((await reader.readText(base.stdout.trim(), first)) ?? '') === before) continue;
+      }
       const change: ItemChangeView = {
         commit: hash,
         author,
         email,
         date,
         message,
+        ...(theirs !== undefined ? { merge: true as const } : {}),
         change: status.startsWith('A')
           ? 'added'
           : status.startsWith('D')

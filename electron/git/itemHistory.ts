@@ -2,7 +2,11 @@
  * The history of one item by its key: the commits that changed a requirement (following it across
  * files, renames and moves, and back through a change of its key), a document or a roadmap item,
  * newest first, each with the diff of that item alone; uncommitted changes first, when there are any.
+ * A merge is listed where it settled the item (a conflict resolved, both sides' edits combined, a key
+ * given to one copy of a duplicate), with the diff against its first parent; a merge that only brought
+ * the other side's change in is not, as that change has its own commit.
  */
+import { runGit } from './gitCommand.js';
 import type { BlockChangeView } from '../../shared/contract/gitViews.js';
 import { itemDiff } from '../../shared/merge/itemDiff.js';
 import { itemBlocks } from './readableBlocks.js';
@@ -23,6 +27,8 @@ export interface ItemChange {
   previousPath?: string;
   /** The key the item had before this change, when the change gave it its key (REQ-15 became REQ-16). */
   previousKey?: string;
+  /** Made in a merge commit: a conflict resolved there, or a key given there; the diff is against its first parent. */
+  merge?: true;
   before: string;
   after: string;
   /** Unified diff hunks of the item's text, `-`/`+`/` ` lines. */
@@ -101,6 +107,29 @@ function rekeyed(
   );
 }
 
+/** In a merge, the other side's item that this one is but for its key (Keep both gave it a new key). */
+function rekeyedFromTheirs(after: WorkspaceItem, theirs: Files): WorkspaceItem | undefined {
+  const text = theirs.find(([file]) => file === after.path)?.[1];
+  if (text === undefined) return undefined;
+  return itemsOfFile(after.path, text).find(
+    (item) =>
+      item.kind === after.kind &&
+      item.key !== after.key &&
+      item.text.split(item.key).join(after.key) === after.text,
+  );
+}
+
+const same = (one: WorkspaceItem | undefined, other: WorkspaceItem | undefined) =>
+  one?.text === other?.text && one?.path === other?.path;
+
+/** What a merge step needs beyond its first parent: the other side's files and, when asked, the merge base's. */
+interface MergeSides {
+  theirs: Files;
+  base: () => Promise<Files>;
+  /** The commits of one side (0: ours, 1: theirs), to follow the item there alone once it is known to be that side's. */
+  ancestryOf: (parent: number) => Promise<Set<string>>;
+}
+
 function describeChange(before: WorkspaceItem | undefined, after: WorkspaceItem | undefined): ItemChangeKind {
   if (!before) return 'added';
   if (!after) return 'removed';
@@ -118,12 +147,15 @@ export async function itemHistory(repository: WorkspaceRepository, key: string):
   let expected: Expected | undefined;
   // Added beside another copy of its key: older commits hold only that other copy.
   let finished = false;
+  // Followed into a merge's other side (a key given there): only that side's commits are this item's.
+  let ancestry: Set<string> | undefined;
   /** One change (a commit, or the working copy): the files it touched, before (old paths) and after. */
-  const step = (
+  const step = async (
     meta: Omit<ItemChange, 'change' | 'path' | 'before' | 'after' | 'diff' | 'blocks' | 'previousPath'>,
     beforeFiles: Files,
     afterFiles: Files,
     previousPathOf: (path: string) => string,
+    merge?: MergeSides,
   ) => {
     if (finished) return;
     const after = find(
@@ -151,7 +183,43 @@ export async function itemHistory(repository: WorkspaceRepository, key: string):
       before = rekeyed(after, beforeFiles.find(([file]) => file === path)?.[1], afterText);
       if (before) previousKey = before.key;
     }
-    record({ ...meta, ...(previousKey ? { previousKey } : {}) }, before, after);
+    if (merge && after && !before) {
+      const theirs = rekeyedFromTheirs(after, merge.theirs);
+      if (theirs) {
+        // Keep both: the other side's copy, given a new key in the merge; its older commits are that side's.
+        record({ ...meta, previousKey: theirs.key, merge: true }, undefined, after);
+        tracked = theirs.key;
+        trackedPath = theirs.path;
+        expected = expectation(theirs, merge.theirs);
+        ancestry = await merge.ancestryOf(1);
+        return;
+      }
+    }
+    if (merge && after && before) {
+      // Keep both gave the other side's copy of this key a new key: that side's commits under this key are that copy's.
+      const theirs = find(tracked, merge.theirs);
+      const afterText = afterFiles.find(([file]) => file === theirs?.path)?.[1];
+      if (theirs && theirs.text !== before.text && afterText !== undefined) {
+        const renamed = itemsOfFile(theirs.path, afterText).some(
+          (item) => item.key !== theirs.key && theirs.text.split(theirs.key).join(item.key) === item.text,
+        );
+        if (renamed) ancestry = await merge.ancestryOf(0);
+      }
+    }
+    let listed = true;
+    if (merge && !same(before, after)) {
+      // Only the other side's change, come in cleanly: its own commit tells it.
+      // (The merge base is asked for only when the merge took their side's item as it was.)
+      listed =
+        !same(after, find(tracked, merge.theirs, afterExpected ?? expected)) ||
+        !same(before, find(tracked, await merge.base(), afterExpected ?? expected));
+    }
+    if (listed)
+      record(
+        { ...meta, ...(previousKey ? { previousKey } : {}), ...(merge ? { merge: true as const } : {}) },
+        before,
+        after,
+      );
     if (previousKey) tracked = previousKey;
     if (before && (previousKey || trackedPath !== undefined)) trackedPath = before.path;
     if (before) expected = expectation(before, beforeFiles);
@@ -188,7 +256,7 @@ export async function itemHistory(repository: WorkspaceRepository, key: string):
     const uncommitted = await repository.uncommittedPaths();
     if (uncommitted.length > 0) {
       const files = await repository.workingFiles();
-      step(
+      await step(
         { author: '', email: '', date: '', message: 'Not committed yet' },
         await Promise.all(
           uncommitted.map(async (path) => [path, await at('HEAD', path)] as [string, string | undefined]),
@@ -198,6 +266,8 @@ export async function itemHistory(repository: WorkspaceRepository, key: string):
       );
     }
     for (const commit of await repository.commits()) {
+      if (finished) break;
+      if (ancestry && !ancestry.has(commit.hash)) continue;
       const afterFiles = await Promise.all(
         commit.changes
           .filter((entry) => entry.status !== 'D')
@@ -217,11 +287,36 @@ export async function itemHistory(repository: WorkspaceRepository, key: string):
       const previousPaths = new Map(
         commit.changes.map((entry) => [entry.path, entry.previousPath ?? entry.path]),
       );
-      step(
+      const [ours, other] = commit.parents;
+      const sideFiles = (revision: string) =>
+        Promise.all(
+          [...new Set([...beforeFiles, ...afterFiles].map(([path]) => path))].map(
+            async (path) => [path, await at(revision, path)] as [string, string | undefined],
+          ),
+        );
+      const merge: MergeSides | undefined =
+        other === undefined
+          ? undefined
+          : {
+              theirs: await sideFiles(other),
+              base: async () => {
+                const found = await runGit(['merge-base', ours!, other], { cwd: repository.root });
+                return found.ok ? sideFiles(found.stdout.trim()) : [];
+              },
+              ancestryOf: async (parent) => {
+                const listed = await runGit(['rev-list', parent === 0 ? ours! : other], {
+                  cwd: repository.root,
+                  timeout: 120_000,
+                });
+                return new Set(listed.ok ? listed.stdout.split('\n').filter(Boolean) : []);
+              },
+            };
+      await step(
         { commit: hash, author, email, date, message },
         beforeFiles,
         afterFiles,
         (path) => previousPaths.get(path) ?? path,
+        merge,
       );
     }
   } finally {

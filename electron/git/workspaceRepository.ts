@@ -12,6 +12,8 @@ export interface CommitInfo {
   /** ISO 8601. */
   date: string;
   message: string;
+  /** The parents' hashes: two or more for a merge, whose changes are those against its first parent. */
+  parents: string[];
   /** Workspace-relative paths changed, with the old path of a rename. */
   changes: { path: string; previousPath?: string; status: string }[];
 }
@@ -69,18 +71,22 @@ export class WorkspaceRepository {
     return output.ok && output.stdout.trim() === 'true';
   }
 
-  /** Commits that changed the workspace's item files, newest first (merges left out: their changes are in their parents). */
+  /**
+   * Commits that changed the workspace's item files, newest first. A merge's changes are those against
+   * its first parent (a conflict's resolution, or what the other side brought), read with `-m` and the
+   * other parents' listings dropped, which git 2.30 does as well as newer ones.
+   */
   async commits(): Promise<CommitInfo[]> {
     const output = await runGit(
       [
         '-c',
         'core.quotePath=false',
         'log',
-        '--no-merges',
+        '-m',
         '--relative',
         '-M',
         '--name-status',
-        '--format=%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%s',
+        '--format=%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%P%x1f%s',
         '--',
         '.',
       ],
@@ -88,9 +94,14 @@ export class WorkspaceRepository {
     );
     if (!output.ok) return [];
     const commits: CommitInfo[] = [];
+    const seen = new Set<string>();
     for (const record of output.stdout.split('\x1e').slice(1)) {
       const [header, ...lines] = record.split('\n');
-      const [hash, author, email, date, message] = header!.split('\x1f');
+      const [hash, author, email, date, parents, ...subject] = header!.split('\x1f');
+      // `-m` lists a merge once per parent, the first parent first: only that one is kept.
+      if (seen.has(hash!)) continue;
+      seen.add(hash!);
+      const message = subject.join('\x1f');
       const changes: CommitInfo['changes'] = [];
       for (const line of lines) {
         const [status, first, second] = line.split('\t');
@@ -98,7 +109,15 @@ export class WorkspaceRepository {
         if (second !== undefined) changes.push({ status: status[0]!, path: second, previousPath: first });
         else changes.push({ status: status[0]!, path: first });
       }
-      commits.push({ hash: hash!, author: author!, email: email!, date: date!, message: message!, changes });
+      commits.push({
+        hash: hash!,
+        author: author!,
+        email: email!,
+        date: date!,
+        message,
+        parents: parents ? parents.split(' ') : [],
+        changes,
+      });
     }
     return commits;
   }

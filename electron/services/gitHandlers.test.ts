@@ -262,9 +262,14 @@ describe('the Changes panel’s git methods', () => {
   it('history, baselines and the reviewed text come from the same repository', async () => {
     const service = await serviceFor(dana);
     const history = await call(service, 'itemHistory', { key: 'REQ-2' });
-    expect(history.ok && history.changes.map((change) => change.message)).toEqual([
+    // Dana's own rewording, then the merge where she took Sam's: a resolution, listed as one.
+    expect(
+      history.ok && history.changes.map((change) => `${change.merge ? 'merge: ' : ''}${change.message}`),
+    ).toEqual([
       'Dana again',
       'Sam again',
+      expect.stringMatching(/^merge: Merge branch 'main' of /),
+      'Dana rewords REQ-2',
       'Sam rewords REQ-2',
       'REQ-2: an email once',
       'Sample workspace',

@@ -151,6 +151,8 @@ export interface ItemChangeView {
   previousPath?: string;
   /** The key the item had before this change, when this change gave it its key. */
   previousKey?: string;
+  /** Made in a merge commit (a conflict resolved, a key given there): the diff is against its first parent. */
+  merge?: true;
   diff: string[];
   /** The change as a PM reads it: one block for a requirement or roadmap item, each changed block for a document. */
   blocks?: BlockChangeView[];

@@ -22,15 +22,18 @@ a PM reads it: a requirement's fields ("priority should → must"), its text by 
 --word-diff writes them ([-removed-]{+added+}), criteria added and removed; a roadmap item field by
 field; a document block by block. A
 requirement is followed by its key across files, renames and moves to another spec, and back
-through a change of its key (REQ-15 given the new key REQ-16). Changes not committed yet come
-first. Needs git.
+through a change of its key (REQ-15 given the new key REQ-16), also one given in a merge (Keep
+both). A merge commit is listed where it settled the item (a conflict resolved, both sides' edits
+combined), with its diff against its first parent; one that only brought in the other side's
+change is not, as that change has its own commit. Changes not committed yet come first. Needs git.
 
 Options:
       --source      the unified diff of the item's source lines instead
 ${outputHelp}
       {"key", "kind": "requirement"|"document"|"roadmap", "changes": [{"commit"?, "author",
       "email", "date", "message", "change": "added"|"changed"|"moved"|"removed", "path",
-      "previousPath"?, "previousKey"? (its key before this change), "before", "after",
+      "previousPath"?, "previousKey"? (its key before this change), "merge"? (true: made in a merge
+      commit, a conflict settled there, diffed against its first parent), "before", "after",
       "diff": [unified diff lines], "blocks": [{"what", "change", "diff", "readable"?: {"fields":
       [{"field", "from", "to"}], "texts": [{"what", "words": [{"text", "change"?}]}], "added",
       "removed": [{"what", "text"}]}}]}]}
@@ -76,9 +79,10 @@ Exit codes: 0 shown, 2 bad usage, a key never seen in the history, or no git rep
         ? `${change.commit.slice(0, 8)}  ${change.date.slice(0, 10)}  ${change.author}  ${change.message}`
         : 'not committed yet';
       const rekeyed = change.previousKey ? ` (was ${change.previousKey})` : '';
+      const merged = change.merge ? `, resolved in a merge by ${change.author}` : '';
       lines.push(
         head,
-        `  ${change.change} ${where}${rekeyed}`,
+        `  ${change.change} ${where}${rekeyed}${merged}`,
         ...(values.source === true ? change.diff : readableBlockLines(change.blocks)).map(
           (line) => `    ${line}`,
         ),

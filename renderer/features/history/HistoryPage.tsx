@@ -74,7 +74,7 @@ export function HistoryPage({ api, workspace, subject }: HistoryPageProps) {
                     </span>
                     <span className="muted history-meta">
                       {change.commit
-                        ? `${change.author} · ${formatDate(change.date)} · ${change.commit.slice(0, 7)}`
+                        ? `${change.merge ? 'Resolved in merge by ' : ''}${change.author} · ${formatDate(change.date)} · ${change.commit.slice(0, 7)}`
                         : 'your working copy'}
                       {change.previousPath && change.previousPath !== change.path
                         ? ` · from ${change.previousPath} to ${change.path}`
