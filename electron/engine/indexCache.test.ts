@@ -52,6 +52,18 @@ describe('index cache on disk', () => {
     ]);
   });
 
+  it('never brings back a workspace deleted before the cache was written (a served folder removed mid-open)', async () => {
+    const root = path.join(await tempFolder(), 'workspace');
+    const written = await writeIndexCache(root, { listedAt: 1, files: [cached('a.md', 8, 1)] });
+    expect([
+      written,
+      await fs.stat(root).then(
+        () => 'exists',
+        () => 'gone',
+      ),
+    ]).toEqual([false, 'gone']);
+  });
+
   it('pairs texts only with the entries of the same write', async () => {
     const root = await tempFolder();
     await writeIndexCache(root, { listedAt: 1, files: [cached('a.md', 8, 1)] });

@@ -10,10 +10,15 @@ import { writeFileAtomic } from './atomicFile.js';
 
 export const stateFolderName = '.specbench';
 
-/** Makes `<root>/.specbench/` (and its `.gitignore`) when missing; answers the folder's path. */
+/**
+ * Makes `<root>/.specbench/` (and its `.gitignore`) when missing; answers the folder's path. Never
+ * the root itself: a cache written just after the workspace was deleted must not bring it back.
+ */
 export async function ensureStateFolder(root: string): Promise<string> {
   const folder = path.join(root, stateFolderName);
-  await fs.mkdir(folder, { recursive: true });
+  await fs.mkdir(folder).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EEXIST') throw error;
+  });
   const ignore = path.join(folder, '.gitignore');
   if (!(await fs.stat(ignore).catch(() => undefined))) await writeFileAtomic(ignore, '*\n');
   return folder;
