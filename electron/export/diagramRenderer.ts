@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import createDOMPurify, { type DOMPurify } from 'dompurify';
-import { JSDOM } from 'jsdom';
+import { loadJsdom } from './loadJsdom.js';
 import type { Browser } from 'playwright-core';
 import { sanitizeDiagramSvg } from '../../shared/markdown/htmlPolicy.js';
 import {
@@ -38,7 +38,7 @@ export function mermaidScript(): string {
 }
 
 function svgPurifier(): DOMPurify {
-  purifier ??= createDOMPurify(new JSDOM('').window as Parameters<typeof createDOMPurify>[0]);
+  purifier ??= createDOMPurify(new (loadJsdom())('').window as Parameters<typeof createDOMPurify>[0]);
   return purifier;
 }
 

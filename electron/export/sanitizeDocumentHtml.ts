@@ -5,7 +5,7 @@
  * editor shows (`<kbd>`, `<sub>`, `<br>`…) bare; a fragment of an element split over blocks tag by tag.
  */
 import createDOMPurify, { type DOMPurify } from 'dompurify';
-import { JSDOM } from 'jsdom';
+import { loadJsdom } from './loadJsdom.js';
 import { htmlPolicy } from '../../shared/markdown/htmlPolicy.js';
 import { inlineHtmlTag } from '../../shared/markdown/inlineHtml.js';
 import { htmlBlockRenders } from '../../shared/markdown/rawInlineKind.js';
@@ -32,7 +32,7 @@ const mediaElements = /^(img|source|video|audio|track|picture)$/i;
 // jsdom takes a moment to load: made on the first document that has HTML of its own.
 function documentPurifier(): DOMPurify {
   if (purifier) return purifier;
-  const made = createDOMPurify(new JSDOM('').window as Parameters<typeof createDOMPurify>[0]);
+  const made = createDOMPurify(new (loadJsdom())('').window as Parameters<typeof createDOMPurify>[0]);
   made.addHook('afterSanitizeAttributes', (node) => {
     const element = node as unknown as HookElement;
     if (typeof element.tagName !== 'string') return;
