@@ -67,6 +67,19 @@ export type WorkspaceOpenError =
 export type WorkspaceOpenResult =
   { ok: true; workspace: Workspace } | { ok: false; error: WorkspaceOpenError; message: string };
 
+/** A workspace whose folder, settings and roadmap passed, before its documents are loaded. */
+export type WorkspaceBeginResult =
+  | {
+      ok: true;
+      /** Whether the roadmap's write lock was taken (false when opened read-only). */
+      writable: boolean;
+      /** Reads and indexes the documents; call once. */
+      load(): Promise<Workspace>;
+      /** Releases what `begin` took, when `load` will never be called. */
+      abandon(): Promise<void>;
+    }
+  | { ok: false; error: WorkspaceOpenError; message: string };
+
 export interface WorkspaceChange {
   /** Workspace-relative paths re-indexed after a change outside Specbench. */
   paths: string[];
@@ -140,6 +153,15 @@ export class Workspace {
   }
 
   static async open(root: string, options: WorkspaceOpenOptions = {}): Promise<WorkspaceOpenResult> {
+    const begun = await Workspace.begin(root, options);
+    return begun.ok ? { ok: true, workspace: await begun.load() } : begun;
+  }
+
+  /**
+   * The part of an open that can refuse it (folder, settings, roadmap and its lock), then `load` for
+   * the documents: `serve` listens in between, so a browser loads the app while the index loads.
+   */
+  static async begin(root: string, options: WorkspaceOpenOptions = {}): Promise<WorkspaceBeginResult> {
     const started = performance.now();
     const absolute = path.resolve(root);
     const folder = await checkFolder(absolute, root);
@@ -166,30 +188,38 @@ export class Workspace {
             : 'unreadable';
       return { ok: false, error, message: roadmap.message };
     }
-    const store = new DocumentStore(absolute);
-    // A multi-file save that a crash cut short is rolled back before anything is indexed.
-    if (roadmap.store.writable) await recoverTransactions(absolute);
-    const useCache = options.cache !== false;
-    const loaded = await loadWorkspaceFiles(store, { cache: useCache });
-    const templates = await readWorkspaceTemplates(store);
-    const workspace = new Workspace(
-      absolute,
-      settings.settings,
-      roadmap.store,
-      store,
-      templates,
-      { ...loaded.statistics, totalMs: 0 },
-      options.backupFolder,
-      readOnlyReason,
-    );
-    workspace.indexes.load(loaded.files, loaded.cachedTexts);
-    await Promise.all([workspace.comments.load(), workspace.rekeys.load()]);
-    workspace.statistics.totalMs = performance.now() - started;
-    if (useCache && loaded.statistics.read > 0) workspace.scheduleCacheWrite(loaded.listedAt);
-    if (options.watch === true) await workspace.watch();
-    // Temp files of saves a crash interrupted: swept after open, off the critical path.
-    if (roadmap.store.writable) void store.removeStaleTempFiles().catch(() => undefined);
-    return { ok: true, workspace };
+    const roadmapStore = roadmap.store;
+    return {
+      ok: true,
+      writable: roadmapStore.writable,
+      abandon: () => roadmapStore.close(),
+      load: async () => {
+        const store = new DocumentStore(absolute);
+        // A multi-file save that a crash cut short is rolled back before anything is indexed.
+        if (roadmapStore.writable) await recoverTransactions(absolute);
+        const useCache = options.cache !== false;
+        const loaded = await loadWorkspaceFiles(store, { cache: useCache });
+        const templates = await readWorkspaceTemplates(store);
+        const workspace = new Workspace(
+          absolute,
+          settings.settings,
+          roadmapStore,
+          store,
+          templates,
+          { ...loaded.statistics, totalMs: 0 },
+          options.backupFolder,
+          readOnlyReason,
+        );
+        workspace.indexes.load(loaded.files, loaded.cachedTexts);
+        await Promise.all([workspace.comments.load(), workspace.rekeys.load()]);
+        workspace.statistics.totalMs = performance.now() - started;
+        if (useCache && loaded.statistics.read > 0) workspace.scheduleCacheWrite(loaded.listedAt);
+        if (options.watch === true) await workspace.watch();
+        // Temp files of saves a crash interrupted: swept after open, off the critical path.
+        if (roadmapStore.writable) void store.removeStaleTempFiles().catch(() => undefined);
+        return workspace;
+      },
+    };
   }
 
   get settings(): Settings {

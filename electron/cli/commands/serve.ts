@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Workspace } from '../../engine/workspace.js';
 import { WarmPrinter } from '../../export/warmPrinter.js';
 import { startBrowserServer, type BrowserServer } from '../../server/browserServer.js';
+import { PendingService } from '../../services/pendingService.js';
 import { WorkspaceService } from '../../services/workspaceService.js';
 import type { CliCommand, CliValues } from '../cliCommand.js';
 import { exitCodes, fail, outputFormat, outputHelp, outputOptions, type CliContext } from '../cliOutput.js';
@@ -129,17 +130,10 @@ export async function startServe(
   const root = path.resolve(context.cwd, dir);
   // A folder that is not a workspace (serve /tmp) is served as a folder of Markdown, and told so.
   const workspaceFolder = isWorkspaceFolder(root);
-  // Watching starts once the URL is out: the watcher's first scan (about 1 s of CPU over 10,000 files)
-  // runs beside the browser's start instead of before it.
-  const opened = await Workspace.open(root, { write: options.write, cache: workspaceFolder });
-  if (!opened.ok) return fail(context, `serve: ${opened.message}`);
-  if (!workspaceFolder) {
-    const documents = opened.workspace.documents();
-    context.stderr.write(
-      `specbench: serve: warning: ${dir} is not a Specbench workspace (no specbench.json; ${documents.filter((entry) => entry.key !== undefined).length} of ${documents.length} Markdown files have a key); serving it as a folder of Markdown\n`,
-    );
-  }
-  const workspace = opened.workspace;
+  // The URL is printed before the documents load: the browser fetches and starts the app while the
+  // index loads, and every call waits for it (PendingService), so nothing is answered from half an index.
+  const begun = await Workspace.begin(root, { write: options.write, cache: workspaceFolder });
+  if (!begun.ok) return fail(context, `serve: ${begun.message}`);
   // Chromium stays up between exports (started by the first): a second PDF needs no browser start.
   const printer = new WarmPrinter(async () =>
     (await import('../../export/pdfPrinter.js')).launchPdfPrinter(),
@@ -153,13 +147,21 @@ export async function startServe(
     context.stderr.write(
       `specbench: serve: warning: ${kept.problem}; the link works until this server stops\n`,
     );
+  // Resolved with the loading workspace once the URL is out.
+  let provide!: (workspace: Promise<Workspace>) => void;
+  const loaded = new Promise<Workspace>((resolve) => (provide = resolve));
   let server: BrowserServer;
   try {
     server = await startBrowserServer({
-      service: new WorkspaceService(workspace, {
-        launchPrinter: printer.launcher,
-        comments: options.comments === true,
-      }),
+      service: new PendingService(
+        loaded.then(
+          (workspace) =>
+            new WorkspaceService(workspace, {
+              launchPrinter: printer.launcher,
+              comments: options.comments === true,
+            }),
+        ),
+      ),
       rendererRoot: path.join(packageRoot(), 'dist', 'renderer'),
       workspaceRoot: root,
       write: options.write,
@@ -169,17 +171,18 @@ export async function startServe(
       ...(options.host ? { host: options.host } : {}),
     });
   } catch (error) {
-    await workspace.close();
+    await begun.abandon();
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
       code === 'EADDRINUSE' ? `port ${options.port} is in use (try --port 0)` : (error as Error).message;
     return fail(context, `serve: cannot listen: ${reason}`);
   }
+  const writable = options.write && begun.writable;
   if (options.json === true) {
     const started = {
       dir,
       url: server.url,
-      write: options.write && workspace.writable,
+      write: writable,
       workspace: workspaceFolder,
     };
     context.stdout.write(`${JSON.stringify(started)}\n`);
@@ -188,7 +191,7 @@ export async function startServe(
     if (options.newToken === true) {
       context.stdout.write('New token: links and sessions from before no longer work.\n');
     }
-    if (options.write && !workspace.writable) {
+    if (options.write && !writable) {
       context.stdout.write('Note: another Specbench is editing this workspace, so it is served read-only.\n');
     }
     context.stdout.write(
@@ -206,15 +209,33 @@ export async function startServe(
       );
     }
   }
-  workspace.watch().catch((error: unknown) => {
-    context.stderr.write(`specbench: serve: watching ${dir} for outside changes failed: ${String(error)}\n`);
+  // Watching starts once the documents are loaded: the watcher's first scan (about 1 s of CPU over
+  // 10,000 files) runs beside the browser's start instead of before it.
+  // One turn first, so the lines above are out before the load's synchronous listing holds the thread.
+  provide(new Promise<void>((resolve) => setImmediate(resolve)).then(() => begun.load()));
+  const ready = loaded.then((workspace) => {
+    if (!workspaceFolder) {
+      const documents = workspace.documents();
+      context.stderr.write(
+        `specbench: serve: warning: ${dir} is not a Specbench workspace (no specbench.json; ${documents.filter((entry) => entry.key !== undefined).length} of ${documents.length} Markdown files have a key); serving it as a folder of Markdown\n`,
+      );
+    }
+    workspace.watch().catch((error: unknown) => {
+      context.stderr.write(
+        `specbench: serve: watching ${dir} for outside changes failed: ${String(error)}\n`,
+      );
+    });
+    return workspace;
+  });
+  ready.catch((error: unknown) => {
+    context.stderr.write(`specbench: serve: cannot read ${dir}: ${String(error)}\n`);
   });
   return {
     server,
     close: async () => {
       await server.close();
       await printer.close();
-      await workspace.close();
+      await (await ready.catch(() => undefined))?.close();
     },
   };
 }
