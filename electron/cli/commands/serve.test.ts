@@ -227,7 +227,16 @@ describe('a served folder that is deleted', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     try {
       await expect.poll(() => output, { timeout: 30_000 }).toMatch(/^Specbench serving /);
-      await fs.rm(folder, { recursive: true, force: true });
+      // The server may be writing its index cache into it meanwhile (ENOTEMPTY): removed until gone.
+      await expect
+        .poll(async () => {
+          await fs.rm(folder, { recursive: true, force: true }).catch(() => undefined);
+          return fs.stat(folder).then(
+            () => 'there',
+            () => 'gone',
+          );
+        })
+        .toBe('gone');
       const code = await Promise.race([
         exited,
         new Promise<string>((resolve) => setTimeout(() => resolve('still running'), 20_000)),
