@@ -576,6 +576,16 @@ test('a requirement changed since review: the story page shows the diff from his
   await expect(req2Since).toContainText('Guests give an email address [added: exactly ]once');
   await since.getByRole('button', { name: 'Show source diff' }).click();
   await expect(req2Since).toContainText('removed: Guests give an email address once');
+  // The editor shows it too, under the sign-off line, before Mark reviewed.
+  await app.goto('#/doc/stories/guest-receipt-email.md');
+  await expect(app.page.getByRole('group', { name: 'Sign-off' })).toContainText(
+    'REQ-2 changed since this story was reviewed',
+  );
+  await expect(
+    app.page
+      .getByRole('region', { name: 'Changes since review' })
+      .getByRole('group', { name: 'REQ-2 since review', exact: true }),
+  ).toContainText('Guests give an email address [added: exactly ]once');
   await app.section('Traceability').click();
   const mark = app.page.getByRole('button', { name: /^Mark reviewed: .+ against REQ-2$/ });
   await expect(mark).toHaveCount(1);

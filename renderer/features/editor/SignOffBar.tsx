@@ -8,6 +8,7 @@ import type { DocumentSummary } from '../../../shared/contract/documentSummary.j
 import type { DocumentEntry } from '../../../shared/model/documentModel.js';
 import { approvalState, reviewStamps, suspectLinks } from '../../../shared/model/signOff.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
+import { ReviewedChanges } from './ReviewedChanges.js';
 import './signOff.css';
 
 interface SignOffBarProps {
@@ -73,28 +74,32 @@ export function SignOffBar({ api, workspace, entry, fields, writable, saveFirst,
   const stamped = reviewStamps(fields);
   const unreviewed = entry.implements.filter((key) => !stamped.has(key) && requirementOf(key));
   return (
-    <div
-      className={suspects.length > 0 ? 'sign-off sign-off--stale' : 'sign-off'}
-      role="group"
-      aria-label="Sign-off"
-    >
-      <span>
-        {suspects.length > 0
-          ? `${suspects.join(', ')} changed since this story was reviewed`
-          : unreviewed.length > 0
-            ? `Not reviewed against ${unreviewed.join(', ')} yet`
-            : `Reviewed against ${entry.implements.join(', ')} as they are now`}
-      </span>
-      {writable && (suspects.length > 0 || unreviewed.length > 0) && (
-        <button
-          type="button"
-          disabled={busy}
-          onClick={() => void act(() => api.markReviewed({ path: entry.path }))}
-        >
-          Mark reviewed
-        </button>
-      )}
-      {error && <span className="form-error">{error}</span>}
-    </div>
+    <>
+      <div
+        className={suspects.length > 0 ? 'sign-off sign-off--stale' : 'sign-off'}
+        role="group"
+        aria-label="Sign-off"
+      >
+        <span>
+          {suspects.length > 0
+            ? `${suspects.join(', ')} changed since this story was reviewed`
+            : unreviewed.length > 0
+              ? `Not reviewed against ${unreviewed.join(', ')} yet`
+              : `Reviewed against ${entry.implements.join(', ')} as they are now`}
+        </span>
+        {writable && (suspects.length > 0 || unreviewed.length > 0) && (
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void act(() => api.markReviewed({ path: entry.path }))}
+          >
+            Mark reviewed
+          </button>
+        )}
+        {error && <span className="form-error">{error}</span>}
+      </div>
+      {/* What changed, so the reviewer sees it before marking the story reviewed. */}
+      {suspects.length > 0 && <ReviewedChanges api={api} path={entry.path} revision={workspace.revision} />}
+    </>
   );
 }

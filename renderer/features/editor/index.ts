@@ -4,5 +4,6 @@
  */
 export { DocumentEditor } from './DocumentEditor.js';
 export { ReadOnlyMarkdown } from './ReadOnlyMarkdown.js';
+export { ReviewedChanges } from './ReviewedChanges.js';
 export { freshKey } from './duplicateKeys.js';
 export { holdsOnlyExample, templateOutline } from './completeness.js';

@@ -11,13 +11,12 @@ import { useSidePanelToggle } from '../../workbench/sidePanel.js';
 import { useCommentCounts } from '../../workbench/comments.js';
 import { useStoryComment } from './useStoryComment.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
-import { holdsOnlyExample, ReadOnlyMarkdown, templateOutline } from '../editor/index.js';
+import { holdsOnlyExample, ReadOnlyMarkdown, ReviewedChanges, templateOutline } from '../editor/index.js';
 import { sectionAround, sectionNamed } from './sectionText.js';
 import { ImplementedRequirement } from './ImplementedRequirement.js';
 import { StoryPlan } from './StoryPlan.js';
 import { useDocumentText } from './useDocumentText.js';
 import { riceScore } from '../../../shared/model/roadmapModel.js';
-import { ReviewedChanges } from './ReviewedChanges.js';
 import { useEditKey } from './useEditKey.js';
 import './story.css';
 
