@@ -19,21 +19,36 @@ import type { FeedbackRow } from '../import/feedbackRows.js';
 import { rekey, type RekeyResult } from './rekey.js';
 import { repoint, type ReferencePlace, type RepointResult } from './repoint.js';
 import { applyEdits, renameRewrites } from './renameLinks.js';
+import type { NameLinkEdit, NamesakeNotice } from './namesakeLinks.js';
+import {
+  editedOffsets,
+  namesakeAfter,
+  rewriteNameLinks,
+  type RewriteNameLinksResult,
+  type RewrittenFile,
+} from './namesakeOperations.js';
+import type { NameResolver } from '../../shared/model/nameResolver.js';
 import type { RoadmapStore } from './roadmapStore.js';
 import { normalizeWorkspacePath, slugify } from './workspacePaths.js';
 import { keysInTrash } from './trashedKeys.js';
 import { createFromTemplate, type WorkspaceTemplates } from './workspaceTemplates.js';
 
+/** A create, rename or move that made a file name shared says which `[[Name]]` links it took over. */
+type Namesake = { namesake?: NamesakeNotice };
+
 export type RenameDocumentResult =
-  { ok: true; path: string } | { ok: false; error: 'read-only' | 'not-found' | string; message: string };
+  | ({ ok: true; path: string } & Namesake)
+  | { ok: false; error: 'read-only' | 'not-found' | string; message: string };
 
 export type RenameToResult =
-  | { ok: true; path: string; updatedFiles: string[] }
+  | ({ ok: true; path: string; updatedFiles: string[] } & Namesake)
   | { ok: false; error: 'read-only' | 'not-found' | 'invalid-name' | 'exists' | string; message: string };
 
 export type CreateDocumentResult =
-  | { ok: true; path: string; key: string }
+  | ({ ok: true; path: string; key: string } & Namesake)
   | { ok: false; error: 'read-only' | 'invalid-title' | 'exists' | 'io' | string; message: string };
+
+export type { RewriteNameLinksResult };
 
 export type ReadOnlyResult = { ok: false; error: 'read-only'; message: string };
 
@@ -92,6 +107,7 @@ export class DocumentOperations {
   ): Promise<CreateDocumentResult> {
     if (!this.options.writable()) return this.readOnly();
     const { indexes } = this.options;
+    const before = this.namesBefore();
     const created = await createFromTemplate(this.options.store, {
       type,
       title,
@@ -103,7 +119,7 @@ export class DocumentOperations {
     });
     if (!created.ok) return created;
     indexes.reindex(created.path, created.text, created.version);
-    return { ok: true, path: created.path, key: created.key };
+    return { ok: true, path: created.path, key: created.key, ...(await this.namesake(created.path, before)) };
   }
 
   /**
@@ -154,6 +170,7 @@ export class DocumentOperations {
     const folder = path.posix.dirname(documentPath);
     const target = path.posix.join(folder, `${name.trim()}${path.posix.extname(documentPath) || '.md'}`);
     if (target === documentPath) return { ok: true, path: documentPath, updatedFiles: [] };
+    const before = this.namesBefore();
     const changes = updateLinks ? await this.linkRewrites(documentPath, target) : [];
     if (!Array.isArray(changes)) return changes;
     let saved: Map<string, FileVersion> | undefined;
@@ -189,14 +206,28 @@ export class DocumentOperations {
     indexes.drop(documentPath);
     await indexes.refresh(target);
     for (const change of changes) if (change.path !== documentPath) await indexes.refresh(change.path);
-    return { ok: true, path: target, updatedFiles: changes.map((change) => change.path) };
+    // The links this rename wrote to its new name mean it: they were not taken from anyone.
+    const rewritten = changes.map(({ path: file, text, spans }) => ({
+      path: file === documentPath ? target : file,
+      text,
+      spans,
+    }));
+    return {
+      ok: true,
+      path: target,
+      updatedFiles: changes.map((change) => change.path),
+      ...(await this.namesake(target, before, documentPath, rewritten)),
+    };
   }
 
   /** The new texts of the files linking to `from` by name, read afresh (a rewrite never works on a stale text). */
   private async linkRewrites(
     from: string,
     to: string,
-  ): Promise<{ path: string; text: string; expected: FileVersion; original: string }[] | RenameToResult> {
+  ): Promise<
+    | { path: string; text: string; expected: FileVersion; original: string; spans: number[] }[]
+    | RenameToResult
+  > {
     const { indexes, store } = this.options;
     const fresh = new Map<string, { text: string; version: FileVersion }>();
     for (const candidate of indexes.linksToName(from)) {
@@ -213,6 +244,7 @@ export class DocumentOperations {
           text: applyEdits(text, rewrite.edits),
           expected: version,
           original: text,
+          spans: editedOffsets(rewrite.edits),
         };
       },
     );
@@ -262,6 +294,7 @@ export class DocumentOperations {
     extension: string,
   ): Promise<RenameDocumentResult> {
     const { indexes, store } = this.options;
+    const before = this.namesBefore();
     for (let attempt = 1; attempt < 1000; attempt++) {
       const candidate = path.posix.join(folder, `${attempt === 1 ? name : `${name}-${attempt}`}${extension}`);
       const moved = await store.rename(from, candidate);
@@ -269,11 +302,41 @@ export class DocumentOperations {
         this.options.renamedAway(from);
         indexes.drop(from);
         await indexes.refresh(candidate);
-        return { ok: true, path: candidate };
+        return { ok: true, path: candidate, ...(await this.namesake(candidate, before, from)) };
       }
       if (moved.error !== 'exists') return { ok: false, error: moved.error, message: moved.message };
     }
     return { ok: false, error: 'exists', message: `Too many documents are named ${name} in ${folder}.` };
+  }
+
+  /** The resolver of names before a change that may give a note a shared name. */
+  private namesBefore(): NameResolver {
+    return this.options.indexes.names();
+  }
+
+  /** The notice of the `[[Name]]` links the note now at `named` took from a namesake (see namesakeOperations). */
+  private async namesake(
+    named: string,
+    before: NameResolver,
+    movedFrom?: string,
+    rewritten: readonly RewrittenFile[] = [],
+  ): Promise<Namesake> {
+    const notice = await namesakeAfter(this.options.store, this.options.indexes, {
+      named,
+      before,
+      ...(movedFrom === undefined ? {} : { movedFrom }),
+      rewritten,
+    });
+    return notice ? { namesake: notice } : {};
+  }
+
+  /**
+   * Writes each link's target as `to` where it reads `from` (pinning `[[Name]]` links in path form, or
+   * Undoing that), all files or none; a link that no longer reads `from` stops the whole change.
+   */
+  async rewriteNameLinks(edits: readonly NameLinkEdit[]): Promise<RewriteNameLinksResult> {
+    if (!this.options.writable()) return this.readOnly();
+    return rewriteNameLinks(this.options.store, this.options.indexes, edits);
   }
 
   /** The indexed document at exactly this path, or why not. */

@@ -48,28 +48,108 @@ export function takenOverLinks(
   return taken;
 }
 
+/** One link's target as written (`from`) and what to write instead (`to`), at the link's `[[`. */
+export interface NameLinkEdit {
+  path: string;
+  line: number;
+  column: number;
+  from: string;
+  to: string;
+}
+
+/** What a new namesake changed: the links it took, and the edits that pin them where they led. */
+export interface NamesakeNotice {
+  /** The shared file name, as the new note spells it. */
+  name: string;
+  /** The notes sharing it, the new one included. */
+  notes: string[];
+  /** Where the taken links lead now; `ambiguous` when only the order of paths decides. */
+  now: string;
+  ambiguous: boolean;
+  /** Where they led before (one note, as a rule). */
+  was: string[];
+  /** The edits that write each taken link in path form (`[[folder/Name]]`). */
+  links: NameLinkEdit[];
+  /** The files holding them. */
+  files: string[];
+}
+
+/** The path-form edit of each taken link: its target written as the note it led to (`.md` kept if written). */
+export function pathFormEdits(
+  taken: readonly TakenLink[],
+  texts: (path: string) => string | undefined,
+): NameLinkEdit[] {
+  const edits: NameLinkEdit[] = [];
+  for (const { path, link, was } of taken) {
+    const text = texts(path);
+    const place = text === undefined ? undefined : targetAt(text, link.line, link.column);
+    if (!place) continue;
+    const from = text!.slice(place.start, place.end);
+    const to = /\.md$/i.test(from) ? was : was.replace(/\.md$/i, '');
+    edits.push({ path, line: link.line, column: link.column, from, to });
+  }
+  return edits;
+}
+
+/** The notice for the links a new note at `created` took over, or undefined when it took none. */
+export function namesakeNotice(
+  created: string,
+  taken: readonly TakenLink[],
+  texts: (path: string) => string | undefined,
+  notes: readonly string[],
+): NamesakeNotice | undefined {
+  const links = pathFormEdits(taken, texts);
+  if (links.length === 0) return undefined;
+  const first = taken[0]!;
+  return {
+    name: created.slice(created.lastIndexOf('/') + 1).replace(/\.md$/i, ''),
+    notes: [...notes],
+    now: first.now,
+    ambiguous: taken.some((each) => each.ambiguous),
+    was: [...new Set(taken.map((each) => each.was))],
+    links,
+    files: [...new Set(links.map((each) => each.path))],
+  };
+}
+
+/**
+ * The edits as offsets per file, or the first whose link no longer reads `from` (the file changed
+ * since): nothing is written then.
+ */
+export function editRewrites(
+  edits: readonly NameLinkEdit[],
+  texts: (path: string) => string | undefined,
+): { ok: true; rewrites: LinkRewrite[] } | { ok: false; edit: NameLinkEdit } {
+  const byFile = new Map<string, LinkRewrite['edits']>();
+  for (const edit of edits) {
+    const text = texts(edit.path);
+    const place = text === undefined ? undefined : targetAt(text, edit.line, edit.column);
+    if (!place || text!.slice(place.start, place.end) !== edit.from) return { ok: false, edit };
+    const list = byFile.get(edit.path) ?? [];
+    if (!list.some((each) => each.start === place.start)) list.push({ ...place, text: edit.to });
+    byFile.set(edit.path, list);
+  }
+  return { ok: true, rewrites: [...byFile].map(([path, list]) => ({ path, edits: list })) };
+}
+
 /** The edits that write each taken link's target as the path of the note it led to (`.md` kept if written). */
 export function pathFormRewrites(
   taken: readonly TakenLink[],
   texts: (path: string) => string | undefined,
 ): LinkRewrite[] {
-  const byFile = new Map<string, TakenLink[]>();
-  for (const each of taken) byFile.set(each.path, [...(byFile.get(each.path) ?? []), each]);
-  const rewrites: LinkRewrite[] = [];
-  for (const [file, links] of byFile) {
-    const text = texts(file);
-    if (text === undefined) continue;
-    const starts = lineStarts(text);
-    const edits = links.flatMap(({ link, was }) => {
-      const offset = (starts[link.line - 1] ?? 0) + link.column - 1;
-      const open = text.indexOf('[[', offset);
-      if (open === -1 || open > offset + 1) return [];
-      const start = open + 2;
-      const written = text.slice(start, start + rawTargetLength(text, start)).trimEnd();
-      const keepsExtension = /\.md$/i.test(written);
-      return [{ start, end: start + written.length, text: keepsExtension ? was : was.replace(/\.md$/i, '') }];
-    });
-    if (edits.length > 0) rewrites.push({ path: file, edits });
-  }
-  return rewrites;
+  const edited = editRewrites(pathFormEdits(taken, texts), texts);
+  return edited.ok ? edited.rewrites : [];
+}
+
+/** Where the target of the wikilink whose `[[` (or `![[`) is at line/column stands, trailing spaces left out. */
+function targetAt(text: string, line: number, column: number): { start: number; end: number } | undefined {
+  const starts = lineStarts(text);
+  const lineStart = starts[line - 1];
+  if (lineStart === undefined) return undefined;
+  const offset = lineStart + column - 1;
+  const open = text.indexOf('[[', offset);
+  if (open === -1 || open > offset + 1) return undefined;
+  const start = open + 2;
+  const written = text.slice(start, start + rawTargetLength(text, start)).trimEnd();
+  return { start, end: start + written.length };
 }

@@ -24,7 +24,9 @@ import {
   type RecoverBackupResult,
   type RenameDocumentResult,
   type RenameToResult,
+  type RewriteNameLinksResult,
 } from './documentOperations.js';
+import type { NameLinkEdit } from './namesakeLinks.js';
 import {
   DocumentStore,
   type FileVersion,
@@ -375,6 +377,11 @@ export class Workspace {
     options: { updateLinks?: boolean } = {},
   ): Promise<RenameToResult> {
     return this.operations.renameTo(documentPath, name, options.updateLinks === true);
+  }
+
+  /** Writes each `[[…]]` target from `from` to `to`, all or none (pins links a namesake took; Undo). */
+  rewriteNameLinks(edits: readonly NameLinkEdit[]): Promise<RewriteNameLinksResult> {
+    return this.operations.rewriteNameLinks(edits);
   }
 
   /** Moves a document into another folder under the same name; its key, and so every link to it, stays. */

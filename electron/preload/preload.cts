@@ -20,6 +20,7 @@ const methodNames = [
   'renameDocument',
   'linksToName',
   'moveDocument',
+  'rewriteNameLinks',
   'restoreDocument',
   'releaseTrashed',
   'saveAsset',

@@ -153,6 +153,15 @@ const observations: [MethodName, unknown, (result: never) => unknown, unknown][]
     [true, 'specs/answers/saved-cards-faq.md'],
   ],
   [
+    'rewriteNameLinks',
+    {
+      links: [{ path: 'specs/guest-checkout.md', line: 1, column: 1, from: 'Nothing', to: 'notes/Nothing' }],
+    },
+    (rewritten: { ok: boolean; error: string }) => [rewritten.ok, rewritten.error],
+    // The link is not where the edit says: nothing is written.
+    [false, 'conflict'],
+  ],
+  [
     'restoreDocument',
     { trashedTo: '.specbench/trash/2026/stories/save-card.md', path: 'stories/save-card.md' },
     (restored: { ok: boolean; error: string }) => [restored.ok, restored.error],
@@ -527,6 +536,10 @@ describe('WorkspaceService', () => {
     ['saveAsset', { name: 'a.png', base64: png }],
     ['trashDocument', { path: 'specs/promo-codes.md' }],
     ['moveDocument', { path: 'specs/promo-codes.md', folder: 'archive' }],
+    [
+      'rewriteNameLinks',
+      { links: [{ path: 'specs/promo-codes.md', line: 1, column: 1, from: 'Plan', to: 'notes/Plan' }] },
+    ],
     ['rekeyDefinition', { key: 'SPEC-4', newKey: 'SPEC-40', path: 'specs/promo-codes.md' }],
     [
       'repointReferences',

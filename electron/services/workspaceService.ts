@@ -141,6 +141,7 @@ export class WorkspaceService implements ApiService {
             : workspace.renameDocumentTo(file, name, { updateLinks: updateLinks === true }),
         ),
       linksToName: ({ path: file }) => workspace.linksToName(file),
+      rewriteNameLinks: ({ links }) => writable(() => workspace.rewriteNameLinks(links)),
       moveDocument: ({ path: file, folder }) => writable(() => workspace.moveDocument(file, folder)),
       rekeyDefinition: ({ key, newKey, path: file, line }) =>
         writable(async () => {

@@ -44,6 +44,29 @@ import {
   type CommentThreadView,
 } from './commentArguments.js';
 
+/** One `[[…]]` target as written (`from`) and what to write instead (`to`), at the link's `[[`. */
+export interface NameLinkEditView {
+  path: string;
+  line: number;
+  column: number;
+  from: string;
+  to: string;
+}
+
+/**
+ * A create, rename or move made a file name shared, and `[[name]]` links that led to `was` now lead
+ * to `now` (or, `ambiguous`, to whichever comes first by path): `links` pins them where they led.
+ */
+export interface NamesakeView {
+  name: string;
+  notes: string[];
+  now: string;
+  ambiguous: boolean;
+  was: string[];
+  links: NameLinkEditView[];
+  files: string[];
+}
+
 /** Every string argument is bounded, so a 10 MB "key" is refused at the boundary. */
 const pathArgument = z.string().min(1).max(1024);
 const keyArgument = z
@@ -283,7 +306,7 @@ export const apiContract = {
       .strict(),
   ),
   /** A new document from its template; a feedback note's `source` picks its template. */
-  createDocument: write<Result<{ path: string; key: string }>>()(
+  createDocument: write<Result<{ path: string; key: string; namesake?: NamesakeView }>>()(
     z
       .object({
         type: documentTypeArgument,
@@ -298,7 +321,7 @@ export const apiContract = {
    * renames any document to `name.md` in its folder, and with `updateLinks` also rewrites every
    * `[[name]]` and `[text](name.md)` pointing to it (the linking files saved all or none). Answers its path.
    */
-  renameDocument: write<Result<{ path: string; updatedFiles?: string[] }>>()(
+  renameDocument: write<Result<{ path: string; updatedFiles?: string[]; namesake?: NamesakeView }>>()(
     z
       .object({
         path: pathArgument,
@@ -310,8 +333,33 @@ export const apiContract = {
   /** The documents linking to this one by its file name, which renaming it would update. */
   linksToName: read<{ path: string; count: number }[]>()(z.object({ path: pathArgument }).strict()),
   /** Moves a document into another folder under the same name (links are by key, so none break). */
-  moveDocument: write<Result<{ path: string }>>()(
+  moveDocument: write<Result<{ path: string; namesake?: NamesakeView }>>()(
     z.object({ path: pathArgument, folder: z.string().max(1024) }).strict(),
+  ),
+  /**
+   * Writes each `[[…]]` target at path/line/column from `from` to `to`, the files saved all or none: pins
+   * the links a namesake took (createDocument, renameDocument and moveDocument answer them) in path
+   * form. Answers the edits that Undo it.
+   */
+  rewriteNameLinks: write<Result<{ changedFiles: string[]; undo: NameLinkEditView[] }>>()(
+    z
+      .object({
+        links: z
+          .array(
+            z
+              .object({
+                path: pathArgument,
+                line: z.number().int().positive(),
+                column: z.number().int().positive(),
+                from: z.string().min(1).max(1024),
+                to: z.string().min(1).max(1024),
+              })
+              .strict(),
+          )
+          .min(1)
+          .max(10_000),
+      })
+      .strict(),
   ),
   /** Undoes trashDocument: puts `trashedTo` back at `path` (or `-2`… beside it); answers where. */
   restoreDocument: write<Result<{ path: string }>>()(
