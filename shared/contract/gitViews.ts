@@ -2,7 +2,7 @@
  * What the app shows of the workspace's git repository, as it crosses the contract: workspace-relative
  * paths only, git's words put into plain ones on the Node side.
  */
-
+import type { RekeyedReference } from '../model/rekeyRecord.js';
 import type { ReadableChange } from '../merge/readableChange.js';
 
 export type FileChangeKind = 'modified' | 'added' | 'deleted' | 'renamed' | 'conflicted';
@@ -25,18 +25,7 @@ export interface KeyArrivalView {
 }
 
 /** A link to a duplicate key written on the newer copy's side of the merge, so meant for that copy. */
-export interface RepointCandidateView {
-  path: string;
-  /** The file's line, front matter included. */
-  line: number;
-  /** implements, answers, about, or mentions (a `[[KEY]]` in the text). */
-  kind: string;
-  /** The linking document's key or title. */
-  from: string;
-  /** The commit that wrote the link, shortened, and its author. */
-  commit: string;
-  author: string;
-}
+export type RepointCandidateView = RekeyedReference;
 
 /** Keep both on one requirement key: the copy already on the branch kept it, the arriving one got `to`. */
 export interface KeptBoth {
