@@ -1,5 +1,5 @@
 /** The shell: navigator, the routed main view, the Links panel, and the global dialogs. */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentSummary } from '../../shared/contract/documentSummary.js';
 import type { SpecbenchApi } from '../../shared/contract/apiContract.js';
 import { DocumentEditor } from '../features/editor/DocumentEditor.js';
@@ -32,6 +32,8 @@ import type { DocumentSession } from '../workbench/documentSession.js';
 import { DocumentSessions, DocumentSessionsContext } from '../workbench/documentSessions.js';
 import { ExportRequestsContext } from '../workbench/exportRequests.js';
 import { useUndoNotice } from './useUndoNotice.js';
+import { useNamesakeNotice } from './useNamesakeNotice.js';
+import { watchNamesakes } from '../workbench/namesakeWatch.js';
 import { documentFolders } from '../workbench/documentFolders.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
 import type { Connection } from '../api/connection.js';
@@ -42,7 +44,14 @@ import { GitStateContext, useGitStateLoader } from '../workbench/gitState.js';
 import { SidePanels } from './SidePanels.js';
 import { SidePanel, SidePanelContext, narrowLayoutQuery } from '../workbench/sidePanel.js';
 
-export function App({ api, connection }: { api: SpecbenchApi; connection?: Connection | undefined }) {
+export function App({ api: given, connection }: { api: SpecbenchApi; connection?: Connection | undefined }) {
+  // A new namesake that takes [[Name]] links over is told, whichever way the note got its name.
+  const namesakeChanged = useRef<(paths: string[]) => void>(() => undefined);
+  const namesakes = useNamesakeNotice(
+    given,
+    useCallback((paths: string[]) => namesakeChanged.current(paths), []),
+  );
+  const api = useMemo(() => watchNamesakes(given, namesakes.report), [given, namesakes.report]);
   const workspace = useWorkspaceLoader(api);
   const workspaceStore = usePublishedWorkspace(workspace);
   const git = useGitStateLoader(api, workspace.revision, workspace.info?.writable ?? false, workspace.byPath);
@@ -90,6 +99,7 @@ export function App({ api, connection }: { api: SpecbenchApi; connection?: Conne
     setDialog('export');
   }, []);
   const undoNotice = useUndoNotice(documents);
+  namesakeChanged.current = (paths) => void workspace.update({ paths });
   const refreshWorkspace = workspace.refresh;
   // Back after a disconnect: what changed meanwhile is read again, and edits that waited are saved.
   useEffect(
@@ -255,6 +265,7 @@ export function App({ api, connection }: { api: SpecbenchApi; connection?: Conne
                         : {})}
                   />
                   {undoNotice.notice}
+                  {namesakes.notice}
                   {connection && (
                     <ConnectionBanner connection={connection} writable={workspace.info?.writable ?? false} />
                   )}
