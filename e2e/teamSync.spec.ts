@@ -108,8 +108,11 @@ test('a key both sides added to the same spec is listed in Changes, and the late
     duplicates.getByRole('list', { name: `The copies of REQ-15 in ${spec}` }).getByRole('listitem'),
   ).toHaveText([
     `line ${lines[0]} “Guests can download a receipt as PDF.” not committed yet`,
-    `line ${lines[1]} “A promo code can be shared by link.” not committed yet`,
+    `line ${lines[1]} “A promo code can be shared by link.” not committed yet gets REQ-16`,
   ]);
+  await expect(duplicates).toContainText(
+    `The copy, line ${lines[1]}, not committed yet, becomes REQ-16; the one, line ${lines[0]}, not committed yet, keeps REQ-15 (neither is older, so the later one is renamed).`,
+  );
   await app.page.screenshot({ path: test.info().outputPath('duplicate-within-file.png') });
   await duplicates.getByRole('button', { name: 'Give the newer one a new key' }).click();
   await expect(app.page.getByRole('region', { name: 'No duplicate keys left' })).toContainText(
@@ -162,7 +165,7 @@ test('a key two branches added to one spec names each copy with its title, autho
   await changes.open();
   const copies = app.page.getByRole('list', { name: `The copies of REQ-15 in ${spec}` });
   await expect(copies.getByRole('listitem')).toHaveText([
-    `line ${lines[0]} “A promo code can be shared by link.” added Dec 2, 2026 by Finn newer`,
+    `line ${lines[0]} “A promo code can be shared by link.” added Dec 2, 2026 by Finn gets REQ-16`,
     `line ${lines[1]} “Guests can download a receipt as PDF.” added Dec 1, 2026 by Erin`,
   ]);
   await screenshot(app.page, 'changes-duplicate-within-spec');
@@ -175,4 +178,71 @@ test('a key two branches added to one spec names each copy with its title, autho
     /:::requirement\{#REQ-15 [^\n]*\n([^\n]*)/.exec(text)?.[1],
     /:::requirement\{#REQ-16 [^\n]*\n([^\n]*)/.exec(text)?.[1],
   ]).toEqual(['Guests can download a receipt as PDF.', 'A promo code can be shared by link.']);
+});
+
+test('a key both sides added to one spec: the copy not pushed yet gets the new key, though the one already on the remote is newer, and the panel says so before the click', async ({
+  app,
+  workspaceDir,
+}) => {
+  remote = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-e2e-remote-'));
+  git(remote, 'init', '-q', '--bare', '-b', 'main');
+  git(workspaceDir, 'remote', 'add', 'origin', remote);
+  git(workspaceDir, 'push', '-q', '-u', 'origin', 'main');
+  const kim = `${remote}-kim`;
+  git(os.tmpdir(), 'clone', '-q', remote, kim);
+  const block = (text: string) => `:::requirement{#REQ-15 priority=should status=draft}\n${text}\n:::\n\n`;
+  const commitAs = (folder: string, who: string, date: string) =>
+    git(
+      folder,
+      'commit',
+      '-q',
+      '-am',
+      `${who}: REQ-15`,
+      `--date=${date}`,
+      `--author=${who} <${who}@example.com>`,
+    );
+  try {
+    // Sam (this clone) writes his REQ-15 first and does not push; Kim writes hers a day later and pushes.
+    const file = path.join(workspaceDir, spec);
+    await fs.writeFile(
+      file,
+      (await fs.readFile(file, 'utf8')).replace(
+        '## Release plan',
+        `${block('A promo code can be shared by link.')}## Release plan`,
+      ),
+    );
+    commitAs(workspaceDir, 'Sam', '2026-12-01T10:00:00Z');
+    await fs.appendFile(path.join(kim, spec), `\n${block('Guests can download a receipt as PDF.')}`);
+    commitAs(kim, 'Kim', '2026-12-02T10:00:00Z');
+    git(kim, 'push', '-q');
+    git(workspaceDir, 'pull', '-q', '--no-rebase', '--no-edit');
+    const lines = (await fs.readFile(file, 'utf8'))
+      .split('\n')
+      .flatMap((line, index) => (line.startsWith(':::requirement{#REQ-15 ') ? [index + 1] : []));
+
+    const changes = new ChangesModel(app.page);
+    await changes.open();
+    const duplicates = app.page.getByRole('region', { name: '1 key is defined twice' });
+    await expect(
+      duplicates.getByRole('list', { name: `The copies of REQ-15 in ${spec}` }).getByRole('listitem'),
+    ).toHaveText([
+      `line ${lines[0]} “A promo code can be shared by link.” added Dec 1, 2026 by Sam gets REQ-16`,
+      `line ${lines[1]} “Guests can download a receipt as PDF.” added Dec 2, 2026 by Kim`,
+    ]);
+    await expect(duplicates).toContainText(
+      `Sam's copy, line ${lines[0]}, not pushed yet, becomes REQ-16; Kim's, line ${lines[1]}, already on origin/main, keeps REQ-15 (teammates may already link to the copy on the remote).`,
+    );
+    await screenshot(app.page, 'changes-duplicate-published');
+    await duplicates.getByRole('button', { name: 'Give the newer one a new key' }).click();
+    await expect(app.page.getByRole('region', { name: 'No duplicate keys left' })).toContainText(
+      `REQ-15 in ${spec} at line ${lines[0]} is now REQ-16`,
+    );
+    const text = await fs.readFile(file, 'utf8');
+    expect([
+      /:::requirement\{#REQ-15 [^\n]*\n([^\n]*)/.exec(text)?.[1],
+      /:::requirement\{#REQ-16 [^\n]*\n([^\n]*)/.exec(text)?.[1],
+    ]).toEqual(['Guests can download a receipt as PDF.', 'A promo code can be shared by link.']);
+  } finally {
+    await fs.rm(kim, { recursive: true, force: true });
+  }
 });

@@ -1,7 +1,9 @@
 /**
- * When a key reached each file that defines it, from git history: after two branches both created
- * REQ-13, the one that arrived last is "the newer one" and gets a new key, so links written before
- * the merge keep meaning what their authors meant.
+ * When a key reached each file (or line) that defines it, from git history, and whether that commit is
+ * already on a remote: after two branches both created REQ-13, the copy teammates may already have
+ * linked to keeps the key. A published copy (its commit reachable from a remote-tracking branch) keeps
+ * it over one not pushed yet; between two published or two unpublished copies, the one committed
+ * later gets the new key, and an uncommitted copy counts as the newest.
  */
 import type { KeyArrivalView } from '../../shared/contract/gitViews.js';
 import { runGit } from './gitCommand.js';
@@ -20,10 +22,31 @@ async function arrival(place: RepositoryPlace, key: string, path: string): Promi
   const committed = await runGit(['grep', '-q', '-F', '-e', key, 'HEAD', '--', path], { cwd: place.root });
   if (!committed.ok) return { path };
   // The oldest commit that changed how often the key occurs in the file is the one that brought it.
-  const log = await runGit(['log', '--format=%aI%x09%an', '-S', key, '--', path], { cwd: place.root });
+  const log = await runGit(['log', '--format=%H%x09%aI%x09%an', '-S', key, '--', path], { cwd: place.root });
   const oldest = log.ok ? log.stdout.trimEnd().split('\n').at(-1) : undefined;
-  const [at, author] = oldest ? oldest.split('\t') : [];
-  return at ? { path, committedAt: at, ...(author ? { author } : {}) } : { path };
+  const [commit, at, author] = oldest ? oldest.split('\t') : [];
+  if (!commit || !at) return { path };
+  return withPublished(place, commit, { path, committedAt: at, ...(author ? { author } : {}) });
+}
+
+/** The arrival, with the remote-tracking branch that already holds `commit`, if one does. */
+async function withPublished(
+  place: RepositoryPlace,
+  commit: string,
+  arrival: KeyArrivalView,
+): Promise<KeyArrivalView> {
+  const branches = await runGit(['branch', '-r', '--contains', commit, '--format=%(refname:short)'], {
+    cwd: place.root,
+  });
+  if (!branches.ok) return arrival;
+  // origin/HEAD only points at another remote branch (and may read "origin"): name that one.
+  const names = branches.stdout.split('\n').filter((name) => name.includes('/') && !name.endsWith('/HEAD'));
+  const upstream = await runGit(['rev-parse', '--abbrev-ref', '--symbolic-full-name', '@{upstream}'], {
+    cwd: place.root,
+  });
+  const mine = upstream.ok ? upstream.stdout.trim() : '';
+  const published = names.includes(mine) ? mine : names[0];
+  return published ? { ...arrival, published } : arrival;
 }
 
 /** One file defining `key` on several lines: when each line was written, from git blame. */
@@ -42,30 +65,36 @@ export async function lineArrivals(
       const time = /^author-time (\d+)$/m.exec(run.stdout)?.[1];
       const author = /^author (.*)$/m.exec(run.stdout)?.[1];
       if (!time) return { path, line };
-      return {
+      return withPublished(place, commit, {
         path,
         line,
         committedAt: new Date(Number(time) * 1000).toISOString(),
         ...(author ? { author } : {}),
-      };
+      });
     }),
   );
 }
 
-/** The place that arrived last, or none when that cannot be told (two not yet committed, or equal times). */
+/** The file whose copy gets the new key (see the rule above); none only when there are not two copies. */
 export function newestArrival(arrivals: readonly KeyArrivalView[]): string | undefined {
-  return latest(arrivals)?.path;
+  return toRename(arrivals)?.path;
 }
 
-/** The line that was written last, among one file's definitions of a key. */
+/** The line whose copy gets the new key, among one file's definitions of a key. */
 export function newestLine(arrivals: readonly KeyArrivalView[]): number | undefined {
-  return latest(arrivals)?.line;
+  return toRename(arrivals)?.line;
 }
 
-function latest(arrivals: readonly KeyArrivalView[]): KeyArrivalView | undefined {
+/**
+ * The one copy to give a new key: never a published one while another is not pushed yet; otherwise the
+ * one committed last (uncommitted counts as newest). A tie goes to the later one listed (the later
+ * line or path), so exactly one copy is always chosen.
+ */
+export function toRename(arrivals: readonly KeyArrivalView[]): KeyArrivalView | undefined {
+  if (arrivals.length < 2) return undefined;
+  const unpublished = arrivals.filter((arrival) => arrival.published === undefined);
+  const candidates = unpublished.length > 0 ? unpublished : arrivals;
   const time = (arrival: KeyArrivalView) =>
     arrival.committedAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(arrival.committedAt);
-  const sorted = [...arrivals].sort((left, right) => time(right) - time(left));
-  if (sorted.length < 2) return undefined;
-  return time(sorted[0]!) === time(sorted[1]!) ? undefined : sorted[0];
+  return candidates.reduce((chosen, arrival) => (time(arrival) >= time(chosen) ? arrival : chosen));
 }

@@ -515,12 +515,10 @@ export const apiContract = {
       .strict(),
   ),
   /**
-   * A duplicate key (two branches both created REQ-13): when it reached each file that defines it, and
-   * which arrived last (`newest`, when history can tell) — the one to give a new key.
-   */
-  /**
-   * When `key` reached each of `paths`; with `lines` (one path defining it twice), when each of those
-   * lines was written (git blame), `newestLine` the later one.
+   * A duplicate key (two branches both created REQ-13): when it reached each of `paths`, or with `lines`
+   * (one path defining it twice) when each line was written (git blame), and whether that commit is on a
+   * remote already. `newest` / `newestLine` is the one copy to give a new key: one not pushed yet before a
+   * published one, else the one committed later (uncommitted counts as newest).
    */
   keyArrivals: readResult<GitResult<{ arrivals: KeyArrivalView[]; newest?: string; newestLine?: number }>>()(
     z

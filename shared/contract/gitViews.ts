@@ -22,6 +22,8 @@ export interface KeyArrivalView {
   /** ISO date of the commit that brought the key into this file (author date). */
   committedAt?: string;
   author?: string;
+  /** The remote-tracking branch ("origin/main") that already holds that commit: teammates may link to it. */
+  published?: string;
 }
 
 /** A link to a duplicate key written on the newer copy's side of the merge, so meant for that copy. */

@@ -1,6 +1,7 @@
 /**
  * Keys defined twice after a merge (both branches created REQ-13, in two files or in one): where each
- * copy came from, and one click to give the newer one a new key, so links written before keep their meaning.
+ * copy came from, which one will get a new key and why (a copy already on the remote keeps its key; else
+ * the one added last is renamed), said before the one click that does it.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
@@ -53,8 +54,9 @@ export function DuplicateKeys({ api, workspace, navigate, writable, onRekeyed }:
       </h2>
       {duplicates.length > 0 && (
         <p className="muted">
-          Both sides of a merge created the same key, so a link to it can reach either. Give the copy that
-          arrived last a new key; links written before keep meaning the first.
+          Both sides of a merge created the same key, so a link to it can reach either. A copy already on the
+          remote keeps its key, since teammates may have linked to it; otherwise the copy added last gets the
+          new key.
         </p>
       )}
       {notice && (
@@ -71,6 +73,7 @@ export function DuplicateKeys({ api, workspace, navigate, writable, onRekeyed }:
               duplicate={duplicate}
               navigate={navigate}
               writable={writable}
+              newKey={freshKey(duplicate.key, inUse())}
               onGiveNewKey={(path, line) => void giveNewKey(duplicate.key, path, line)}
               titleAt={(path, line) =>
                 workspace.documents
@@ -90,6 +93,7 @@ function DuplicateRow({
   duplicate,
   navigate,
   writable,
+  newKey,
   onGiveNewKey,
   titleAt,
 }: {
@@ -97,6 +101,8 @@ function DuplicateRow({
   duplicate: DuplicateDefinition;
   navigate: (hash: string) => void;
   writable: boolean;
+  /** The key the renamed copy will get. */
+  newKey: string;
   onGiveNewKey: (path: string, line?: number) => void;
   /** The summary of the requirement defined at `path`'s `line`. */
   titleAt: (path: string, line: number) => string;
@@ -116,7 +122,9 @@ function DuplicateRow({
       ? { key, paths: places.split('\n') }
       : { key, paths: [places], lines: lines.split(',').map(Number) };
     void api.keyArrivals(request).then((result) => {
-      if (cancelled || !result.ok) return;
+      if (cancelled) return;
+      // Not a git repository (or git missing): no history to tell by, the later line is renamed.
+      if (!result.ok) return setArrivals({ list: [] });
       setArrivals({
         list: result.arrivals,
         ...(result.newest ? { newest: result.newest } : {}),
@@ -127,14 +135,21 @@ function DuplicateRow({
       cancelled = true;
     };
   }, [api, key, places, lines]);
-  // Between files, git history says which copy arrived last; twice in one file, the later line.
+  // Between files, git history says which copy is renamed; twice in one file, which line (the later
+  // one when there is no history). Nothing is offered until that is known, so the click matches the words.
   const newest = paths.length > 1 ? arrivals?.newest : undefined;
-  const twice = within.find((entry) => entry.path === newest) ?? (paths.length === 1 ? within[0] : undefined);
+  const twice =
+    arrivals &&
+    (within.find((entry) => entry.path === newest) ?? (paths.length === 1 ? within[0] : undefined));
   const newerLine = paths.length === 1 ? (arrivals?.newestLine ?? twice?.lines.at(-1)) : twice?.lines.at(-1);
   const giveNewer = () => {
     if (twice) onGiveNewKey(twice.path, newerLine);
     else if (newest) onGiveNewKey(newest);
   };
+  const renamedCopy = (copy: KeyArrivalView) =>
+    paths.length === 1 ? copy.line === newerLine : copy.path === newest;
+  const plan =
+    arrivals && (newest || twice) ? renamePlan(key, newKey, arrivals.list, renamedCopy) : undefined;
   return (
     <li className="duplicate-keys__row">
       <div className="duplicate-keys__head">
@@ -145,6 +160,7 @@ function DuplicateRow({
           </button>
         )}
       </div>
+      {plan && <p className="duplicate-keys__plan">{plan}</p>}
       <ul className="duplicate-keys__places" aria-label={`Where ${key} is defined`}>
         {paths.map((path) => {
           const arrival = arrivals?.list.find((entry) => entry.path === path);
@@ -169,13 +185,15 @@ function DuplicateRow({
                       <span className="muted">
                         {arrivalText(arrivals?.list.find((entry) => entry.line === line))}
                       </span>
-                      {arrivals?.newestLine === line && <span className="duplicate-keys__newer"> newer</span>}
+                      {twice && newerLine === line && (
+                        <span className="duplicate-keys__newer"> gets {newKey}</span>
+                      )}
                     </li>
                   ))}
                 </ul>
               )}
-              {path === newest && <span className="duplicate-keys__newer"> newer</span>}
-              {writable && !newest && !twice && (
+              {path === newest && <span className="duplicate-keys__newer"> gets {newKey}</span>}
+              {writable && arrivals && !newest && !twice && (
                 <button type="button" onClick={() => onGiveNewKey(path)}>
                   Give this one a new key
                 </button>
@@ -203,4 +221,40 @@ function arrivalText(arrival: KeyArrivalView | undefined): string {
     year: 'numeric',
   });
   return `added ${day}${arrival.author ? ` by ${arrival.author}` : ''}`;
+}
+
+/**
+ * Before the click: "Sam's copy, line 66, not pushed yet, becomes REQ-18; Kim's, already on origin/main,
+ * keeps REQ-16", and why.
+ */
+function renamePlan(
+  key: string,
+  newKey: string,
+  copies: readonly KeyArrivalView[],
+  isRenamed: (copy: KeyArrivalView) => boolean,
+): string | undefined {
+  const renamed = copies.find(isRenamed);
+  const kept = copies.filter((copy) => copy !== renamed);
+  if (!renamed || kept.length === 0) return undefined;
+  const where = (copy: KeyArrivalView) => (copy.line === undefined ? copy.path : `line ${copy.line}`);
+  const state = (copy: KeyArrivalView) =>
+    copy.published
+      ? `already on ${copy.published}`
+      : copy.committedAt
+        ? 'not pushed yet'
+        : 'not committed yet';
+  const whose = (copy: KeyArrivalView, first: boolean) =>
+    copy.author ? `${copy.author}'s${first ? ' copy' : ''}` : first ? 'The copy' : 'the one';
+  const keptText = kept.map((copy) => `${whose(copy, false)}, ${where(copy)}, ${state(copy)}`).join('; ');
+  const tie = kept.some(
+    (copy) =>
+      copy.committedAt === renamed.committedAt && Boolean(copy.published) === Boolean(renamed.published),
+  );
+  const why =
+    renamed.published === undefined && kept.some((copy) => copy.published)
+      ? 'teammates may already link to the copy on the remote'
+      : tie
+        ? 'neither is older, so the later one is renamed'
+        : 'it was added last';
+  return `${whose(renamed, true)}, ${where(renamed)}, ${state(renamed)}, becomes ${newKey}; ${keptText}, ${kept.length === 1 ? 'keeps' : 'keep'} ${key} (${why}).`;
 }
