@@ -63,3 +63,21 @@ test('a rename that makes a name shared says which [[links]] it takes, pins them
   await expect(notice).toContainText('[[Plan]] links are as they were.');
   expect(await read()).toEqual({ home: vault['Home.md'], week: vault['Notes/Week.md'] });
 });
+
+test('a new spec named like a note as deep says the [[links]] are now ambiguous, as check does', async ({
+  app,
+}) => {
+  await app.openDocument('Home.md');
+  await app.navigator.getByRole('button', { name: 'Specs, stories and roadmap' }).click();
+  await app.createDocument('New spec', 'Plan');
+  await app.title.press('Enter');
+  const notice = app.page.getByRole('status', { name: 'Notice' });
+  await expect(notice).toContainText(
+    '2 notes are named Plan; [[Plan]] links in 2 notes are now ambiguous and open Notes/Plan.md, the first by path.',
+  );
+  await notice.getByRole('button', { name: 'Close notice' }).click();
+  await app.openDocument('Home.md');
+  await expect(app.editor.getByRole('link', { name: 'Plan', exact: true }).locator('..')).toHaveClass(
+    /\bambiguous\b/,
+  );
+});

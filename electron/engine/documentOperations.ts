@@ -140,6 +140,7 @@ export class DocumentOperations {
     if (entry.type === 'doc' || name === slug || (suffix !== undefined && /^[0-9]+$/.test(suffix))) {
       return { ok: true, path: documentPath };
     }
+    const before = this.namesBefore();
     for (let attempt = 1; attempt < 1000; attempt++) {
       const candidate = path.posix.join(folder, `${attempt === 1 ? slug : `${slug}-${attempt}`}${extension}`);
       const renamed = await store.rename(documentPath, candidate);
@@ -147,7 +148,7 @@ export class DocumentOperations {
         this.options.renamedAway(documentPath);
         indexes.drop(documentPath);
         await indexes.refresh(candidate);
-        return { ok: true, path: candidate };
+        return { ok: true, path: candidate, ...(await this.namesake(candidate, before, documentPath)) };
       }
       if (renamed.error !== 'exists') return { ok: false, error: renamed.error, message: renamed.message };
     }

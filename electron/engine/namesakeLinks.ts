@@ -59,7 +59,7 @@ export interface NameLinkEdit {
 
 /** What a new namesake changed: the links it took, and the edits that pin them where they led. */
 export interface NamesakeNotice {
-  /** The shared file name, as the new note spells it. */
+  /** The shared file name, as the first taken link spells it. */
   name: string;
   /** The notes sharing it, the new one included. */
   notes: string[];
@@ -91,9 +91,8 @@ export function pathFormEdits(
   return edits;
 }
 
-/** The notice for the links a new note at `created` took over, or undefined when it took none. */
+/** The notice for the links a new note took over, or undefined when it took none. */
 export function namesakeNotice(
-  created: string,
   taken: readonly TakenLink[],
   texts: (path: string) => string | undefined,
   notes: readonly string[],
@@ -102,7 +101,8 @@ export function namesakeNotice(
   if (links.length === 0) return undefined;
   const first = taken[0]!;
   return {
-    name: created.slice(created.lastIndexOf('/') + 1).replace(/\.md$/i, ''),
+    // As the links spell it (a slug file name, `plan.md`, may spell it otherwise).
+    name: links[0]!.from.replace(/\.md$/i, ''),
     notes: [...notes],
     now: first.now,
     ambiguous: taken.some((each) => each.ambiguous),

@@ -113,6 +113,29 @@ describe('a new namesake never changes what [[Name]] links mean silently', () =>
     ]).toEqual(['specs/plan.md', true, ['Notes/Plan.md', 'specs/plan.md'], noticed, 'conflict', home]);
   });
 
+  it('a spec renamed after its new title (the slug rename) names the links it made ambiguous', async () => {
+    const { workspace } = await openVault();
+    const created = await workspace.createDocument('spec', 'Draft spec');
+    if (!created.ok) throw new Error(created.message);
+    const read = await workspace.readDocument(created.path);
+    if (!read.ok) throw new Error(read.message);
+    const saved = await workspace.saveDocument(
+      created.path,
+      read.file.text.replace('title: Draft spec', 'title: Plan'),
+      read.file,
+    );
+    if (!saved.ok) throw new Error(saved.message);
+    const renamed = await workspace.renameDocument(created.path);
+    expect(
+      renamed.ok && [
+        renamed.path,
+        renamed.namesake?.ambiguous,
+        renamed.namesake?.files,
+        renamed.namesake?.now,
+      ],
+    ).toEqual(['specs/plan.md', true, ['Home.md', 'Notes/Week.md'], 'Notes/Plan.md']);
+  });
+
   it('a move deeper than the note takes nothing and says nothing', async () => {
     const { workspace } = await openVault();
     const moved = await workspace.moveDocument('Draft.md', 'archive/old');

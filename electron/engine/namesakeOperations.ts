@@ -61,7 +61,7 @@ export async function namesakeAfter(
     .map((entry) => entry.path)
     .filter((file) => path.posix.basename(file).toLowerCase() === lower)
     .sort();
-  return namesakeNotice(named, taken, (file) => texts.get(file), notes);
+  return namesakeNotice(taken, (file) => texts.get(file), notes);
 }
 
 /**
