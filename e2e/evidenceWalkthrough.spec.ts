@@ -114,7 +114,13 @@ test('an Actual that is not clearly a number is not read; one with its date in b
   await app.waitSaved();
   await app.goto('#/metrics');
   const guest = app.page.getByRole('table', { name: 'Metrics of SPEC-1' });
-  await expect(guest.getByRole('row', { name: /Checkout conversion/ })).toContainText(/not read$/);
+  const conversion = guest.getByRole('row', { name: /Checkout conversion/ });
+  await expect(conversion).toContainText(/not read\s*not read after release$/);
+  // The sample's release shipped over a month ago: check flags it as it flags an empty Actual.
+  await expect(conversion.getByText('not read after release')).toHaveAttribute(
+    'title',
+    /has an Actual that is not a measurement \("about 49% in November"\)/,
+  );
   // Neither good nor bad news: outlined, not tinted, and it says how to write an Actual it can read.
   const notRead = guest.getByText('not read', { exact: true });
   await expect(notRead).toHaveAttribute('title', /write it with its unit.*4\.2% \(2026-11-30\)/);

@@ -91,7 +91,7 @@ export const MetricsSpecArticle = memo(function MetricsSpecArticle({
                   </span>
                   {overdue && (
                     <span className="verdict verdict--overdue" title={overdue}>
-                      unmeasured after release
+                      {verdict === 'not-read' ? 'not read after release' : 'unmeasured after release'}
                     </span>
                   )}
                 </td>
