@@ -336,6 +336,7 @@ test('a key both sides created is found after the pull, the newer copy gets a ne
     /^specs\/guest-checkout\.md added Dec 1, 2026 by Dana$/,
     /^specs\/promo-codes\.md added Dec 2, 2026 by Sam gets REQ-16$/,
   ]);
+  await expect(changes.sync).toContainText('up to date with origin/main');
   await screenshot(app.page, 'changes-duplicate-keys');
   await duplicates.getByRole('button', { name: 'Give the newer one a new key' }).click();
   await expect(app.page.getByRole('region', { name: 'No duplicate keys left' })).toContainText(

@@ -232,6 +232,7 @@ test('a key both sides added to one spec: the copy not pushed yet gets the new k
     await expect(duplicates).toContainText(
       `Sam's copy, line ${lines[0]}, not pushed yet, becomes REQ-16; Kim's, line ${lines[1]}, already on origin/main, keeps REQ-15 (teammates may already link to the copy on the remote).`,
     );
+    await expect(changes.sync).toContainText('2 commits to push');
     await screenshot(app.page, 'changes-duplicate-published');
     await duplicates.getByRole('button', { name: 'Give the newer one a new key' }).click();
     await expect(app.page.getByRole('region', { name: 'No duplicate keys left' })).toContainText(
