@@ -9,6 +9,7 @@ import {
   readableRequirement,
   type ReadableChange,
 } from '../../shared/merge/readableChange.js';
+import { pairRekeyed } from '../../shared/merge/rekeyedRequirement.js';
 import {
   itemsByKey,
   type DocumentItem,
@@ -25,6 +26,8 @@ export interface FieldChange {
 
 export interface RequirementChange {
   key: string;
+  /** The key it had before, when it was given a new key (same text, new key). */
+  from?: string;
   path: string;
   document?: string;
   fields: FieldChange[];
@@ -38,7 +41,8 @@ export interface ChangeReport {
   from: string;
   to: string;
   requirements: {
-    added: RequirementItem[];
+    /** Each with its fields, text and criteria as a PM reads them. */
+    added: (RequirementItem & { readable: ReadableChange })[];
     removed: RequirementItem[];
     changed: RequirementChange[];
   };
@@ -91,12 +95,7 @@ export function changeReport(
     documents: { added: [], removed: [] },
   };
   const [oldRequirements, newRequirements] = [ofKind(old, 'requirement'), ofKind(now, 'requirement')];
-  for (const [key, item] of newRequirements) {
-    const previous = oldRequirements.get(key);
-    if (!previous) {
-      report.requirements.added.push(item);
-      continue;
-    }
+  const requirementChange = (previous: RequirementItem, item: RequirementItem) => {
     const fields = fieldChanges({ ...previous, spec: previous.document }, { ...item, spec: item.document }, [
       'priority',
       'status',
@@ -105,15 +104,28 @@ export function changeReport(
       'path',
     ]);
     const diff = previous.body === item.body ? [] : itemDiff(previous.body, item.body);
-    if (fields.length > 0 || diff.length > 0) {
-      const readable = readableRequirement(previous.text, item.text);
-      const change: RequirementChange = { key, path: item.path, fields, diff, readable };
-      if (item.document) change.document = item.document;
-      report.requirements.changed.push(change);
-    }
+    if (fields.length === 0 && diff.length === 0 && previous.key === item.key) return;
+    const readable = readableRequirement(previous.text, item.text);
+    const change: RequirementChange = { key: item.key, path: item.path, fields, diff, readable };
+    if (previous.key !== item.key) change.from = previous.key;
+    if (item.document) change.document = item.document;
+    report.requirements.changed.push(change);
+  };
+  const added: RequirementItem[] = [];
+  for (const [key, item] of newRequirements) {
+    const previous = oldRequirements.get(key);
+    if (previous) requirementChange(previous, item);
+    else added.push(item);
   }
-  for (const [key, item] of oldRequirements)
-    if (!newRequirements.has(key)) report.requirements.removed.push(item);
+  const removed = [...oldRequirements].filter(([key]) => !newRequirements.has(key)).map(([, item]) => item);
+  // A requirement under a new key with the same text is one change ("REQ-16 → REQ-18"), not two.
+  const rekeyed = pairRekeyed(removed, added, (item) => item.text);
+  for (const pair of rekeyed.pairs) requirementChange(pair.before, pair.after);
+  report.requirements.added = rekeyed.added.map((item) => ({
+    ...item,
+    readable: readableRequirement('', item.text),
+  }));
+  report.requirements.removed = rekeyed.removed;
   const [oldRoadmap, newRoadmap] = [ofKind(old, 'roadmap'), ofKind(now, 'roadmap')];
   for (const [key, item] of newRoadmap) {
     const previous = oldRoadmap.get(key);

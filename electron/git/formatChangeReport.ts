@@ -1,6 +1,11 @@
 /** A change report as plain text lines, for the terminal and the Markdown of a bundle's chapter. */
 import { readableLines, type ReadableChange } from '../../shared/merge/readableChange.js';
-import type { ChangeReport, FieldChange } from './changeReport.js';
+import { rekeyLabel } from '../../shared/merge/rekeyedRequirement.js';
+import type { ChangeReport, FieldChange, RequirementChange } from './changeReport.js';
+
+/** A changed requirement's name: its key, or "REQ-16 → REQ-18 (new key)" when it was given a new one. */
+const changedName = (change: RequirementChange) =>
+  change.from ? rekeyLabel(change.from, change.key) : change.key;
 
 export function describeValue(value: unknown): string {
   if (value === undefined || value === null || value === '') return '(none)';
@@ -33,7 +38,7 @@ export function formatChangeReport(report: ChangeReport): string[] {
   section(
     'Requirements changed',
     report.requirements.changed.flatMap((change) => [
-      `  ${change.key}  ${change.path}${change.fields.length > 0 ? `  ${describeFields(change.fields)}` : ''}`,
+      `  ${changedName(change)}  ${change.path}${change.fields.length > 0 ? `  ${describeFields(change.fields)}` : ''}`,
       // Fields are on the line above; the text by words and the criteria follow.
       ...readableLines({ ...change.readable, fields: [] }).map((line) => `      ${line}`),
     ]),
@@ -127,7 +132,7 @@ export function changeReportMarkdown(report: ChangeReport): string {
   section(
     'Requirements changed',
     report.requirements.changed.map((change) => [
-      `- **${change.key}** (${change.path})${change.fields.length > 0 ? `: ${describeFields(change.fields)}` : ''}`,
+      `- **${changedName(change)}** (${change.path})${change.fields.length > 0 ? `: ${describeFields(change.fields)}` : ''}`,
       ...readableMarkdown(change.readable),
     ]),
   );

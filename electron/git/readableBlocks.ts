@@ -18,6 +18,7 @@ import {
   type ReadableChange,
 } from '../../shared/merge/readableChange.js';
 import { matchRequirementBlock } from '../../shared/grammar/linkGrammar.js';
+import { pairRekeyed, rekeyLabel } from '../../shared/merge/rekeyedRequirement.js';
 import type { WorkspaceItem } from './workspaceItems.js';
 
 let splitter: ReturnType<typeof codecBlockSplitter> | undefined;
@@ -85,12 +86,35 @@ function readableBlock(change: BlockChange): ReadableBlock {
   return { ...change, readable: readableText(change.before, change.after) };
 }
 
+/** A requirement removed and one added with the same text under a new key read as one change. */
+function withRekeyed(changes: BlockChange[]): BlockChange[] {
+  const { pairs } = pairRekeyed(
+    changes.filter((change) => change.change === 'removed'),
+    changes.filter((change) => change.change === 'added'),
+    (change) => change.before || change.after,
+  );
+  if (pairs.length === 0) return changes;
+  const gone = new Set(pairs.map((pair) => pair.before));
+  return changes
+    .filter((change) => !gone.has(change))
+    .map((change) => {
+      const pair = pairs.find((candidate) => candidate.after === change);
+      if (!pair) return change;
+      return {
+        what: rekeyLabel(pair.before.what, change.what),
+        change: 'changed' as const,
+        before: pair.before.before,
+        after: change.after,
+      };
+    });
+}
+
 export function blockChanges(file: string, before: string, after: string): ReadableBlock[] {
   if (before === after) return [];
   if (isMarkdownPath(file)) {
     splitter ??= codecBlockSplitter(createMarkdownCodec());
     try {
-      return markdownBlockChanges(before, after, splitter).map(readableBlock);
+      return withRekeyed(markdownBlockChanges(before, after, splitter)).map(readableBlock);
     } catch {
       // Odd input the codec cannot cut: the file as one block, as any other text.
     }

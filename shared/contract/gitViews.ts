@@ -163,10 +163,13 @@ export interface ChangeReportView {
   from: string;
   to: string;
   requirements: {
-    added: { key: string; path: string; body: string; document?: string }[];
+    /** Each with its fields, text and criteria in words. */
+    added: { key: string; path: string; body: string; document?: string; readable?: ReadableChange }[];
     removed: { key: string; path: string; body: string; document?: string }[];
     changed: {
       key: string;
+      /** Its key before, when it was given a new key with the same text. */
+      from?: string;
       path: string;
       document?: string;
       fields: FieldChangeView[];

@@ -5,6 +5,7 @@ import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { ChangeReportView, ItemChangeView, RevisionView } from '../../../shared/contract/gitViews.js';
 import { isKey } from '../../../shared/grammar/linkGrammar.js';
 import type { ReadableChange } from '../../../shared/merge/readableChange.js';
+import { rekeyLabel } from '../../../shared/merge/rekeyedRequirement.js';
 import { ChangedBlocks } from '../../ui/ChangedBlocks.js';
 
 interface RevisionCompareProps {
@@ -124,15 +125,17 @@ interface Difference {
 
 /** The report's lines that concern the subject: its requirement or item by key, or a document's requirements by path. */
 export function differencesFor(report: ChangeReportView, subject: string): Difference[] {
-  const mine = (entry: { key: string; path?: string }) =>
-    isKey(subject) ? entry.key === subject : entry.path === subject;
+  const mine = (entry: { key: string; from?: string; path?: string }) =>
+    isKey(subject) ? entry.key === subject || entry.from === subject : entry.path === subject;
   const fields = (changes: { field: string; from: unknown; to: unknown }[]) =>
     changes.map((change) => `${change.field}: ${show(change.from)} → ${show(change.to)}`).join('; ');
   return [
+    // Its fields, text and criteria in words, as the Changes panel shows an added one; the source a click away.
     ...report.requirements.added.filter(mine).map((entry) => ({
       what: entry.key,
       change: 'added' as const,
       diff: entry.body.split('\n').map((line) => `+${line}`),
+      ...(entry.readable ? { readable: entry.readable } : {}),
     })),
     ...report.requirements.removed.filter(mine).map((entry) => ({
       what: entry.key,
@@ -145,7 +148,7 @@ export function differencesFor(report: ChangeReportView, subject: string): Diffe
         ? entry.fields.filter((field) => field.field === 'spec' || field.field === 'path')
         : entry.fields;
       return {
-        what: entry.key,
+        what: entry.from ? rekeyLabel(entry.from, entry.key) : entry.key,
         change: 'changed' as const,
         ...(moved.length > 0 ? { detail: fields(moved) } : {}),
         diff: entry.diff,
