@@ -55,3 +55,29 @@ test('a key change reads "REQ-2 → REQ-30 (new key)" and an added requirement r
   await expect(comparison).not.toContainText('+A code never combines');
   await comparison.screenshot({ path: test.info().outputPath('compare-in-words.png') });
 });
+
+test('a spec changed since approval lists which requirements changed, by words against the approved version', async ({
+  app,
+  workspaceDir,
+}) => {
+  git(workspaceDir, 'config', 'user.name', 'Dana');
+  git(workspaceDir, 'config', 'user.email', 'dana@example.com');
+  await app.openDocument(spec);
+  const signOff = app.page.getByRole('group', { name: 'Sign-off' });
+  await signOff.getByRole('button', { name: /^Approve/ }).click();
+  await expect(signOff).toContainText('Approved by Dana on');
+  const file = path.join(workspaceDir, spec);
+  await fs.writeFile(
+    file,
+    (await fs.readFile(file, 'utf8')).replace(
+      'Guests give an email address once',
+      'Guests give an email address exactly once',
+    ),
+  );
+  await expect(signOff).toContainText('requirements changed since approval');
+  const since = app.page.getByRole('region', { name: 'Changes since approval' });
+  await expect(since.getByRole('group', { name: 'REQ-2', exact: true })).toContainText(
+    'Guests give an email address [added: exactly ]once',
+  );
+  await app.page.screenshot({ path: test.info().outputPath('changed-since-approval.png') });
+});

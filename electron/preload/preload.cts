@@ -78,6 +78,7 @@ const methodNames = [
   'listRevisions',
   'compareRevisions',
   'reviewedVersions',
+  'approvedChanges',
   'showContextMenu',
 ];
 const channelPrefix = 'specbench:';

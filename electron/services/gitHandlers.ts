@@ -12,6 +12,7 @@ import { GitMissingError, runGit } from '../git/gitCommand.js';
 import { keyArrivals, lineArrivals, newestArrival, newestLine } from '../git/keyArrivals.js';
 import { linksMeantForNewKey } from '../git/rekeyReferences.js';
 import { fileHistory, keyHistory, listRevisions, reviewedVersions } from '../git/historyReads.js';
+import { approvedChanges } from '../git/approvedChanges.js';
 import { changeReport } from '../git/changeReport.js';
 import {
   findRepository,
@@ -43,6 +44,7 @@ export const gitMethodNames = [
   'listRevisions',
   'compareRevisions',
   'reviewedVersions',
+  'approvedChanges',
 ] as const satisfies readonly MethodName[];
 type GitMethod = (typeof gitMethodNames)[number];
 
@@ -215,6 +217,13 @@ export function gitHandlers(workspace: Workspace, writable: () => boolean): GitH
         const found = await withRepository(async (at) => repository(at));
         const repo = found instanceof WorkspaceRepository ? found : undefined;
         return { ok: true as const, versions: await reviewedVersions(workspace, repo, path) };
+      })(),
+    approvedChanges: ({ path }) =>
+      (async () => {
+        const found = await withRepository(async (at) => repository(at));
+        const repo = found instanceof WorkspaceRepository ? found : undefined;
+        const changes = await approvedChanges(workspace, repo, path);
+        return { ok: true as const, ...(changes ? { changes } : {}) };
       })(),
   };
 }

@@ -444,6 +444,12 @@ const observations: [MethodName, unknown, (result: never) => unknown, unknown][]
     [true, []],
   ],
   [
+    'approvedChanges',
+    { path: 'specs/guest-checkout.md' },
+    (found: { ok: boolean; changes?: unknown }) => [found.ok, found.changes],
+    [true, undefined],
+  ],
+  [
     'addComment',
     {
       document: 'SPEC-1',

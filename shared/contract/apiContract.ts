@@ -23,6 +23,7 @@ import type {
   KeptBoth,
   RepointCandidateView,
   ReviewedVersionView,
+  ApprovedChangesView,
   RevisionView,
   SyncProgress,
   SyncSettings,
@@ -610,6 +611,10 @@ export const apiContract = {
   ),
   /** For a story: each suspect requirement's text when it was reviewed (from git history), diffed with now. */
   reviewedVersions: readResult<Result<{ versions: ReviewedVersionView[] }>>()(
+    z.object({ path: pathArgument }).strict(),
+  ),
+  /** For a spec changed since its approval: its requirements' changes against the approved version. */
+  approvedChanges: readResult<Result<{ changes?: ApprovedChangesView }>>()(
     z.object({ path: pathArgument }).strict(),
   ),
   /**

@@ -196,6 +196,18 @@ export interface FieldChangeView {
 }
 
 /** What a story's requirement said when the story was reviewed, found in git history by its fingerprint. */
+/** A spec whose requirements changed since its latest approval: which, and how, against the approved version. */
+export interface ApprovedChangesView {
+  /** The spec fingerprint the approval recorded. */
+  fingerprint: string;
+  /** The newest commit whose requirements have that fingerprint: the approved version. */
+  found?: { commit: string; date: string; author: string };
+  /** Against that version: requirements added, removed and changed (reworded, new fields, new key). */
+  requirements?: ChangeReportView['requirements'];
+  /** Why only the fingerprint is known (no git, or no commit holds the approved requirements). */
+  note?: string;
+}
+
 export interface ReviewedVersionView {
   key: string;
   reviewed: string;

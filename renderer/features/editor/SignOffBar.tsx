@@ -8,6 +8,7 @@ import type { DocumentSummary } from '../../../shared/contract/documentSummary.j
 import type { DocumentEntry } from '../../../shared/model/documentModel.js';
 import { approvalState, reviewStamps, suspectLinks } from '../../../shared/model/signOff.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
+import { ApprovedChanges } from './ApprovedChanges.js';
 import { ReviewedChanges } from './ReviewedChanges.js';
 import './signOff.css';
 
@@ -43,28 +44,32 @@ export function SignOffBar({ api, workspace, entry, fields, writable, saveFirst,
       fields,
     });
     return (
-      <div
-        className={state?.changedSince ? 'sign-off sign-off--stale' : 'sign-off'}
-        role="group"
-        aria-label="Sign-off"
-      >
-        <span>
-          {state
-            ? `Approved by ${state.latest.by}${state.latest.at ? ` on ${state.latest.at.slice(0, 10)}` : ''}`
-            : 'Not approved yet'}
-          {state?.changedSince && <strong> · requirements changed since approval</strong>}
-        </span>
-        {writable && (
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() => void act(() => api.approveDocument({ path: entry.path }))}
-          >
-            {state ? 'Approve again' : 'Approve'}
-          </button>
-        )}
-        {error && <span className="form-error">{error}</span>}
-      </div>
+      <>
+        <div
+          className={state?.changedSince ? 'sign-off sign-off--stale' : 'sign-off'}
+          role="group"
+          aria-label="Sign-off"
+        >
+          <span>
+            {state
+              ? `Approved by ${state.latest.by}${state.latest.at ? ` on ${state.latest.at.slice(0, 10)}` : ''}`
+              : 'Not approved yet'}
+            {state?.changedSince && <strong> · requirements changed since approval</strong>}
+          </span>
+          {writable && (
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => void act(() => api.approveDocument({ path: entry.path }))}
+            >
+              {state ? 'Approve again' : 'Approve'}
+            </button>
+          )}
+          {error && <span className="form-error">{error}</span>}
+        </div>
+        {/* Which requirements changed and how, so the approver sees it before approving again. */}
+        {state?.changedSince && <ApprovedChanges api={api} path={entry.path} revision={workspace.revision} />}
+      </>
     );
   }
   if (entry.type !== 'story' || entry.implements.length === 0) return null;
