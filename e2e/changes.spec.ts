@@ -266,6 +266,12 @@ test('Keep both on a requirement both sides reworded keeps mine (already on the 
   await changes.pull();
   const resolver = changes.resolver(spec);
   const block = resolver.getByRole('region', { name: 'Conflict in REQ-2' });
+  // Before the click: which copy Keep both renames, and that Sam's is already shared.
+  await expect(block).toContainText(
+    'Keep both: theirs (origin/main) gets the new key REQ-15; yours keeps REQ-2. That copy is already on ' +
+      'origin/main: teammates who already linked to REQ-2 will see it move to REQ-15 after your push.',
+  );
+  await screenshot(app.page, 'conflict-keep-both-note');
   await block.getByRole('radio', { name: 'Keep both' }).check();
   await resolver.getByRole('button', { name: 'Save this file' }).click();
   await expect(changes.lastAction).toHaveText(

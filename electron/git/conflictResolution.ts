@@ -18,6 +18,7 @@ import { finishResolvedRoadmap } from '../../shared/merge/roadmapMerge.js';
 import { writeFileAtomic } from '../engine/atomicFile.js';
 import type { Workspace } from '../engine/workspace.js';
 import { arrivingLinks } from './arrivingLinks.js';
+import { publishedOn } from './keyArrivals.js';
 import { runGit, runGitBytes } from './gitCommand.js';
 import { mergeWithFallback } from './mergeDriver.js';
 import { repositoryStatus, stoppedOperation, type RepositoryPlace } from './repositoryStatus.js';
@@ -106,9 +107,46 @@ async function mergeConflict(place: RepositoryPlace, file: string): Promise<Merg
 export async function conflictView(
   place: RepositoryPlace,
   file: string,
+  workspace?: Workspace,
 ): Promise<{ ok: true; conflict: ConflictView } | SyncFailure> {
   const merged = await mergeConflict(place, file);
-  return 'view' in merged ? { ok: true, conflict: merged.view } : merged;
+  if (!('view' in merged)) return merged;
+  const { view } = merged;
+  // Said before the click: which copy Keep both renames, and whether teammates may already link to it.
+  const prefixes = new Map<string, number>();
+  for (const part of view.parts) {
+    if (part.kind !== 'conflict') continue;
+    const key = requirementKeyOf(part.mine);
+    if (key === undefined || key !== requirementKeyOf(part.theirs)) continue;
+    const prefix = splitKey(key)!.prefix;
+    prefixes.set(prefix, (prefixes.get(prefix) ?? 0) + 1);
+  }
+  if (prefixes.size > 0 && workspace && view.fallback === undefined) {
+    const inUse = keysInUse(workspace);
+    const freeKeys: Record<string, string[]> = {};
+    for (const [prefix, count] of prefixes) {
+      freeKeys[prefix] = Array.from({ length: count }, () => {
+        const fresh = nextKey(prefix, inUse);
+        inUse.add(fresh);
+        return fresh;
+      });
+    }
+    const renamed = arrivingSideOf(view);
+    const arriving = await runGit(['rev-parse', '--verify', '-q', incomingRevision[operationOf(view)]], {
+      cwd: place.root,
+    });
+    const published = arriving.ok ? await publishedOn(place, arriving.stdout.trim()) : undefined;
+    view.keepBoth = { renamed, ...(published ? { published } : {}), freeKeys };
+  }
+  return { ok: true, conflict: view };
+}
+
+/**
+ * The copy already on HEAD (the branch merged into: "mine" in a merge, "theirs" in a rebase) keeps the
+ * key; the arriving one (git's stage 3) is renamed.
+ */
+function arrivingSideOf(view: ConflictView): 'mine' | 'theirs' {
+  return operationOf(view) === 'rebase' ? 'mine' : 'theirs';
 }
 
 /** Whether "Keep both" makes sense: two body blocks can stand side by side, two values of one field cannot. */
@@ -204,7 +242,7 @@ export async function resolveConflict(
   // Keep both on one requirement both sides wrote would leave its key twice. The copy already on
   // HEAD (the branch merged into: "mine" in a merge, "theirs" in a rebase) keeps it, so links written
   // before mean it; the copy arriving (git's stage 3) gets the next free key.
-  const arrivingSide = operationOf(view) === 'rebase' ? 'mine' : 'theirs';
+  const arrivingSide = arrivingSideOf(view);
   const inUse = keysInUse(workspace);
   const renamed: KeptBoth[] = [];
   let text = resolveParts(merged.parts, (part, index) => {

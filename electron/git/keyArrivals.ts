@@ -35,18 +35,23 @@ async function withPublished(
   commit: string,
   arrival: KeyArrivalView,
 ): Promise<KeyArrivalView> {
+  const published = await publishedOn(place, commit);
+  return published ? { ...arrival, published } : arrival;
+}
+
+/** The remote-tracking branch ("origin/main") that holds `commit` (the branch's upstream first), if any. */
+export async function publishedOn(place: RepositoryPlace, commit: string): Promise<string | undefined> {
   const branches = await runGit(['branch', '-r', '--contains', commit, '--format=%(refname:short)'], {
     cwd: place.root,
   });
-  if (!branches.ok) return arrival;
+  if (!branches.ok) return undefined;
   // origin/HEAD only points at another remote branch (and may read "origin"): name that one.
   const names = branches.stdout.split('\n').filter((name) => name.includes('/') && !name.endsWith('/HEAD'));
   const upstream = await runGit(['rev-parse', '--abbrev-ref', '--symbolic-full-name', '@{upstream}'], {
     cwd: place.root,
   });
   const mine = upstream.ok ? upstream.stdout.trim() : '';
-  const published = names.includes(mine) ? mine : names[0];
-  return published ? { ...arrival, published } : arrival;
+  return names.includes(mine) ? mine : names[0];
 }
 
 /** One file defining `key` on several lines: when each line was written, from git blame. */

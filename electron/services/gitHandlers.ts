@@ -131,7 +131,7 @@ export function gitHandlers(workspace: Workspace, writable: () => boolean): GitH
             },
       );
     },
-    gitConflict: ({ path }) => withRepository((at) => conflictView(at, path)),
+    gitConflict: ({ path }) => withRepository((at) => conflictView(at, path, workspace)),
     keyArrivals: ({ key, paths, lines }) =>
       withRepository(async (at) => {
         if (lines && paths.length === 1) {

@@ -124,6 +124,12 @@ export interface ConflictView {
   binary?: boolean;
   /** Why the file was merged line by line rather than block by block. */
   fallback?: string;
+  /**
+   * Keep both on a requirement both sides wrote under one key: which side's copy gets a new key (the one
+   * arriving), the remote branch that already holds it (teammates may link to it), and the free keys
+   * per prefix in the order Keep both hands them out.
+   */
+  keepBoth?: { renamed: 'mine' | 'theirs'; published?: string; freeKeys: Record<string, string[]> };
 }
 
 /** A side, both sides, or the block as the user edited it. */

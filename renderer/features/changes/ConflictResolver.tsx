@@ -119,6 +119,7 @@ export function ConflictResolver({ api, path, onResolved, navigate }: ConflictRe
                   </label>
                 ))}
             </div>
+            <KeepBothNote view={view} conflicts={conflicts} choices={choices} index={index} />
             {choices[index] === 'edit' && (
               <textarea
                 className="resolver__edit"
@@ -156,6 +157,57 @@ export function keptBothText(kept: KeptBoth): string {
   return (
     `${from} “${keptTitle}”, ${keptLabel.toLowerCase()}, already on this branch, keeps its key, so links to ${from} ` +
     `keep meaning it; ${from} “${renamedTitle}”, ${renamedLabel.toLowerCase()}, arriving in this merge, is now ${to}.`
+  );
+}
+
+/** The key a requirement block opens with, or undefined for any other block. */
+function requirementKeyOf(block: string): string | undefined {
+  return /^:::requirement\{#([A-Z][A-Z0-9]*-[0-9]+)(?=[\s}])/.exec(block)?.[1];
+}
+
+const prefixOf = (key: string) => key.slice(0, key.lastIndexOf('-'));
+
+/**
+ * Before the click, on a requirement both sides wrote under one key: which copy Keep both renames (the
+ * one arriving, to its key), and whether that copy is already on the remote, so teammates' links move.
+ */
+function KeepBothNote({
+  view,
+  conflicts,
+  choices,
+  index,
+}: {
+  view: ConflictView;
+  conflicts: readonly Conflict[];
+  choices: readonly (Choice | undefined)[];
+  index: number;
+}) {
+  const part = conflicts[index];
+  const key = part && requirementKeyOf(part.mine);
+  if (!view.keepBoth || !key || key !== requirementKeyOf(part.theirs)) return null;
+  // Keep both hands out the free keys in block order, to the blocks it is chosen for.
+  const rank = conflicts
+    .slice(0, index)
+    .filter(
+      (earlier, at) =>
+        choices[at] === 'both' &&
+        requirementKeyOf(earlier.mine) !== undefined &&
+        requirementKeyOf(earlier.mine) === requirementKeyOf(earlier.theirs) &&
+        prefixOf(requirementKeyOf(earlier.mine)!) === prefixOf(key),
+    ).length;
+  const newKey = view.keepBoth.freeKeys[prefixOf(key)]?.[rank];
+  if (!newKey) return null;
+  const { renamed, published } = view.keepBoth;
+  const [renamedLabel, keptLabel] =
+    renamed === 'theirs' ? [view.theirsLabel, view.mineLabel] : [view.mineLabel, view.theirsLabel];
+  return (
+    <p className="resolver__keep-both">
+      Keep both: {renamedLabel.toLowerCase()} gets the new key {newKey}; {keptLabel.toLowerCase()} keeps {key}
+      .{' '}
+      {published
+        ? `That copy is already on ${published}: teammates who already linked to ${key} will see it move to ${newKey} after your push.`
+        : 'That copy is not on the remote yet, so no teammate has linked to it.'}
+    </p>
   );
 }
 
