@@ -250,6 +250,17 @@ describe('createMarkdownCodec writes new blocks', () => {
       paragraph(text('*stars* _under_ [x] <tag> &amp; 5 * 3 snake_case $1 $2 %%c')),
       '\\*stars\\* \\_under\\_ \\[x] \\<tag> \\&amp; 5 * 3 snake_case \\$1 \\$2 \\%%c',
     ],
+    // Walkthrough #11: typed brackets that start nothing stay as typed (Obsidian and GitHub read them so).
+    [
+      'brackets that start nothing, an unclosed [[ and a one-character box',
+      paragraph(text('Costs [draft] and [1/2], then [ ] or [[Note]] and [^1], then [[Nobody')),
+      'Costs [draft] and [1/2], then \\[ ] or \\[[Note]] and \\[^1], then [[Nobody',
+    ],
+    [
+      'a link written out as text',
+      paragraph(text('see [docs](guide.md) and [ab][cd]')),
+      'see [docs\\](guide.md) and [ab\\][cd]',
+    ],
   ])('%s', (_name, node, expected) => {
     const parsed = codec.parse('Intro.\n');
     const output = edit('Intro.\n', (content) => content.push(node));

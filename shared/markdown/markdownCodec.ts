@@ -89,7 +89,7 @@ export function createMarkdownCodec(): MarkdownCodec {
   internals.encodeTextForMarkdown = (text, node, parent) =>
     parent?.type === 'codeBlock' || (node.marks ?? []).some((mark) => mark.type === 'code')
       ? text
-      : escapeMarkdownText(text);
+      : escapeMarkdownText(text, { definitions: definedLabels.size > 0 });
 
   /** Schema-normalized JSON of one node (what the editor's getJSON gives back), or undefined if invalid. */
   function normalize(node: JSONContent): JSONContent | undefined {
@@ -134,7 +134,8 @@ export function createMarkdownCodec(): MarkdownCodec {
       renderInline: (content) =>
         [...new Set([style, standardStyle])].map((each) => renderBlock({ type: 'paragraph', content }, each)),
       renderBlock: (node) => renderStyled(node, style),
-      escape: (text, before, after, table) => escapeMarkdownText(text, { before, after, table }),
+      escape: (text, before, after, table) =>
+        escapeMarkdownText(text, { before, after, table, definitions: definedLabels.size > 0 }),
     });
   }
 

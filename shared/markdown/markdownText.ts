@@ -17,6 +17,8 @@ export interface EscapeContext {
   after?: string;
   /** In a table cell, where `|` ends the cell. */
   table?: boolean;
+  /** The document defines link references (`[foo]: /url`): any bracketed text may become a link. */
+  definitions?: boolean;
 }
 
 export function escapeMarkdownText(written: string, context: EscapeContext = {}): string {
@@ -32,8 +34,10 @@ export function escapeMarkdownText(written: string, context: EscapeContext = {})
     switch (character) {
       case '\\':
       case '`':
-      case '[':
         escape = true;
+        break;
+      case '[':
+        escape = context.definitions === true || opensSyntax(text, index);
         break;
       case '*':
       case '~':
@@ -74,6 +78,20 @@ export function escapeMarkdownText(written: string, context: EscapeContext = {})
     output += escape ? `\\${character}` : character;
   }
   return output;
+}
+
+/**
+ * Whether a `[` could start syntax where it stands. A `]` that a `(`, `[` or `:` follows is escaped
+ * itself, so an inline link, reference or definition cannot form; left are a wiki link or embed
+ * (`[[…]]`), a footnote (`[^…]`) and a task box (`[ ]`, `[x]`, `[?]`). `[draft]`, `[1/2]` and an
+ * unclosed `[[Name` stay as typed, as Obsidian and GitHub read them.
+ */
+function opensSyntax(text: string, index: number): boolean {
+  const close = text.indexOf(']', index + 1);
+  if (close < 0) return false;
+  const next = text[index + 1];
+  if (next === '[') return text.includes(']]', index + 2);
+  return next === '^' || close === index + 2;
 }
 
 const blockStartPattern =
