@@ -122,7 +122,7 @@ describe('specbench import feedback', () => {
         'about: []',
         'importHash: a390cec995bd6f53',
         '---',
-        '\\# Card saved? See \\[\\[SPEC-9]] \\<b>now\\</b>',
+        '\\# Card saved? See \\[[SPEC-9]] \\<b>now\\</b>',
         '',
       ].join('\n'),
       check: [],
