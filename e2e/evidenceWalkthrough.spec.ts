@@ -193,7 +193,7 @@ test("a CSV whose text column is not recognised (Zendesk's Ticket body) is mappe
   workspaceDir,
 }) => {
   const zendesk =
-    'Ticket ID,Requester,Ticket body,Created at,Assignee\n101,Northwind,"Checkout forgot my address",2026-11-24,Sam\n102,Contoso,Receipt went to spam,2026-11-25,Sam\n';
+    'Ticket ID,Requester,Ticket body,Created at,Assignee\n101,Northwind,"Checkout forgot my address",2026-11-24,Sam\n102,Contoso,Receipt went to spam,2026-11-25,Sam\n103,Northwind,Checkout forgot my address,2026-11-24,Kim\n';
   const feedback = new FeedbackModel(app);
   await feedback.open();
   await feedback.chooseCsv('zendesk.csv', Buffer.from(zendesk));
@@ -201,21 +201,31 @@ test("a CSV whose text column is not recognised (Zendesk's Ticket body) is mappe
   await expect(feedback.importDialog.getByRole('alert')).toHaveText(
     'No column was recognised as the feedback text: choose it under Columns.',
   );
-  await expect(columns.getByLabel('customer', { exact: true })).toHaveValue('Requester');
-  await expect(columns.getByLabel('date', { exact: true })).toHaveValue('Created at');
+  await expect(columns.getByLabel('Customer', { exact: true })).toHaveValue('Requester');
+  await expect(columns.getByLabel('Date', { exact: true })).toHaveValue('Created at');
   await expect(columns).toContainText('Ignored: Ticket ID, Ticket body, Assignee');
-  await columns.getByLabel('text', { exact: true }).selectOption('Ticket body');
+  await columns.getByLabel('Feedback text', { exact: true }).selectOption('Ticket body');
   await expect(feedback.importDialog.getByRole('table', { name: 'Notes to import' })).toContainText(
     'Checkout forgot my address',
   );
   await expect(columns).toContainText('Ignored: Ticket ID, Assignee');
+  // A repeated row is named by its line, so it can be found in the file.
+  await expect(feedback.importDialog).toContainText(
+    '2 new notes · skipped: 1 duplicate within this file (line 4 repeats line 2)',
+  );
   await screenshot(app.page, 'feedback-import-columns');
   await feedback.importDialog.getByRole('button', { name: 'Import 2 notes' }).click();
   await expect(feedback.importDialog).toBeHidden();
   expect((await fs.readdir(path.join(workspaceDir, 'feedback'))).length).toBe(14);
+  // An imported note is titled by its first sentence: its card says that sentence once, as its link.
+  const imported = feedback.notes.filter({ hasText: 'Receipt went to spam' });
+  await expect(imported.getByRole('link', { name: 'Receipt went to spam' })).toBeVisible();
+  expect((await imported.innerText()).split('Receipt went to spam').length - 1).toBe(1);
 
   // The next export from the same tool reads the same way.
   await feedback.chooseCsv('zendesk-2.csv', Buffer.from(zendesk));
-  await expect(columns.getByLabel('text', { exact: true })).toHaveValue('Ticket body');
-  await expect(feedback.importDialog).toContainText('0 new notes · skipped: 2 imported before');
+  await expect(columns.getByLabel('Feedback text', { exact: true })).toHaveValue('Ticket body');
+  await expect(feedback.importDialog).toContainText(
+    '0 new notes · skipped: 2 imported before, 1 duplicate within this file (line 4 repeats line 2)',
+  );
 });

@@ -14,13 +14,13 @@ test('a guessed column can be left out, the text cannot, and the choice is remem
   await feedback.open();
   await feedback.chooseCsv('crm.csv', Buffer.from(csv));
   const columns = feedback.importDialog.getByRole('group', { name: 'Columns' });
-  const customer = columns.getByLabel('customer', { exact: true });
+  const customer = columns.getByLabel('Customer', { exact: true });
   await expect(customer).toHaveValue('Company');
   await customer.selectOption({ label: '— not imported —' });
   await expect(customer).toHaveValue('');
   await expect(columns).toContainText('Ignored: Company');
 
-  const text = columns.getByLabel('text', { exact: true });
+  const text = columns.getByLabel('Feedback text', { exact: true });
   await text.selectOption({ label: 'Choose a column' });
   await expect(feedback.importDialog.getByRole('alert')).toHaveText(
     'Import needs the feedback text: choose its column under Columns.',

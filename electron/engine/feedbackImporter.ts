@@ -8,6 +8,7 @@ import { feedbackQuote } from '../../shared/grammar/feedbackQuote.js';
 import { documentFolders, type DocumentEntry } from '../../shared/model/documentModel.js';
 import { nextKey } from '../../shared/model/keys.js';
 import type { RefusedAddress } from '../../shared/import/refusedAddress.js';
+import type { RepeatedRow } from '../../shared/import/repeatedRows.js';
 import { escapeBlockStarts, escapeMarkdownText } from '../../shared/markdown/markdownText.js';
 import type { FeedbackRow } from '../import/feedbackRows.js';
 import type { DocumentStore, SaveAllResult } from './documentStore.js';
@@ -35,8 +36,8 @@ export interface FeedbackImportPlan {
   notes: PlannedNote[];
   /** Rows whose hash an existing note carries. */
   alreadyImported: number;
-  /** Rows that repeat an earlier row of the same file. */
-  repeated: number;
+  /** Rows that repeat an earlier row of the same file, with the line of that row. */
+  repeated: RepeatedRow[];
 }
 
 export function planFeedbackImport(
@@ -53,15 +54,16 @@ export function planFeedbackImport(
     if (typeof hash === 'string') imported.add(hash);
   }
   const usedKeys = [...keys];
-  const seen = new Set<string>();
-  const plan: FeedbackImportPlan = { notes: [], alreadyImported: 0, repeated: 0 };
+  const firstLines = new Map<string, number>();
+  const plan: FeedbackImportPlan = { notes: [], alreadyImported: 0, repeated: [] };
   for (const row of rows) {
     // A row repeated in the file is a duplicate within it, whether or not its first copy was imported before.
-    if (seen.has(row.hash)) {
-      plan.repeated++;
+    const sameAs = firstLines.get(row.hash);
+    if (sameAs !== undefined) {
+      plan.repeated.push({ line: row.line, sameAs });
       continue;
     }
-    seen.add(row.hash);
+    firstLines.set(row.hash, row.line);
     if (imported.has(row.hash)) {
       plan.alreadyImported++;
       continue;

@@ -50,7 +50,7 @@ export function evidenceHandlers(workspace: Workspace, writable: Writable): Evid
             written: false,
             notes: [],
             alreadyImported: 0,
-            repeated: 0,
+            repeated: [],
             empty: 0,
             header,
             columns: named(columns.columns),

@@ -81,7 +81,7 @@ describe('specbench import feedback', () => {
       run: {
         code: 0,
         stdout: [
-          'Imported 2 feedback notes into feedback/ (FB-5 to FB-6); 1 duplicate within this file, 1 row without text.',
+          'Imported 2 feedback notes into feedback/ (FB-5 to FB-6); 1 duplicate within this file (line 6 repeats line 5), 1 row without text.',
           '1 address left out: it must start with http:// or https:// (line 5).',
           '  FB-5  support  Northwind  2026-10-03  feedback/forced-sign-up.md',
           '  FB-6  survey   Contoso    2026-10-04  feedback/card-saved.md',
@@ -145,7 +145,7 @@ describe('specbench import feedback', () => {
       again: {
         code: 0,
         stdout:
-          'Nothing new to import from export.csv; 2 rows imported before, 1 duplicate within this file, 1 row without text.\n',
+          'Nothing new to import from export.csv; 2 rows imported before, 1 duplicate within this file (line 6 repeats line 5), 1 row without text.\n',
         stderr: '',
       },
       unchanged: before,
@@ -176,6 +176,7 @@ describe('specbench import feedback', () => {
         ],
         alreadyImported: 0,
         repeated: 0,
+        repeatedRows: [],
         empty: 0,
         refusedAddresses: [],
       },

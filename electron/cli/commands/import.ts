@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { refusedAddressLines } from '../../../shared/import/refusedAddress.js';
+import { repeatedRowsPhrase } from '../../../shared/import/repeatedRows.js';
 import { feedbackSources, type FeedbackSource } from '../../../shared/model/documentModel.js';
 import type { CliCommand } from '../cliCommand.js';
 import {
@@ -98,7 +99,9 @@ Exit codes: 0 imported (or nothing new to import), 2 bad usage, bad input or an 
             }),
           ),
           alreadyImported: plan.alreadyImported,
-          repeated: plan.repeated,
+          repeated: plan.repeated.length,
+          // Each left-out row's line and the line of the earlier row it repeats.
+          repeatedRows: plan.repeated,
           empty,
           refusedAddresses: refused,
         });
@@ -106,7 +109,7 @@ Exit codes: 0 imported (or nothing new to import), 2 bad usage, bad input or an 
       }
       const left = [
         plan.alreadyImported > 0 ? `${plural(plan.alreadyImported, 'row')} imported before` : '',
-        plan.repeated > 0 ? `${plural(plan.repeated, 'duplicate')} within this file` : '',
+        repeatedRowsPhrase(plan.repeated),
         empty > 0 ? `${plural(empty, 'row')} without text` : '',
       ].filter((part) => part !== '');
       const notes = plural(plan.notes.length, 'feedback note');

@@ -6,7 +6,7 @@ import { HashLink } from '../../ui/HashLink.js';
 import { documentLink, roadmapItemHash } from '../../workbench/route.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { LinkPicker } from './LinkPicker.js';
-import type { LinkTarget } from './evidenceSummary.js';
+import { titleLeadOf, type LinkTarget } from './evidenceSummary.js';
 
 interface FeedbackNoteProps {
   note: DocumentSummary;
@@ -36,6 +36,8 @@ export function FeedbackNote(props: FeedbackNoteProps) {
   const row = useRef<HTMLLIElement | null>(null);
   const evidence = note.evidence;
   const archived = note.status === 'archived';
+  const hash = documentLink(note, {}, workspace.byKey);
+  const lead = evidence?.quote ? titleLeadOf(note.title, evidence.quote) : undefined;
 
   function onKeyDown(event: KeyboardEvent<HTMLLIElement>) {
     if (event.target !== event.currentTarget || event.altKey || event.ctrlKey || event.metaKey) return;
@@ -80,15 +82,22 @@ export function FeedbackNote(props: FeedbackNoteProps) {
         {evidence?.date && <time dateTime={evidence.date}>{evidence.date}</time>}
         {archived && <span className="status">archived</span>}
       </div>
-      <HashLink
-        className="feedback-note__title"
-        hash={documentLink(note, {}, workspace.byKey)}
-        navigate={navigate}
-        tabIndex={-1}
-      >
-        {note.title}
-      </HashLink>
-      {evidence?.quote && <blockquote className="feedback-note__quote">{evidence.quote}</blockquote>}
+      {lead ? (
+        // The title is the quote's first words: shown once, in the quote, as the note's link.
+        <blockquote className="feedback-note__quote">
+          <HashLink className="feedback-note__title" hash={hash} navigate={navigate} tabIndex={-1}>
+            {lead.lead}
+          </HashLink>
+          {lead.rest}
+        </blockquote>
+      ) : (
+        <>
+          <HashLink className="feedback-note__title" hash={hash} navigate={navigate} tabIndex={-1}>
+            {note.title}
+          </HashLink>
+          {evidence?.quote && <blockquote className="feedback-note__quote">{evidence.quote}</blockquote>}
+        </>
+      )}
       {note.about.length > 0 && (
         <p className="feedback-note__about">
           Evidence for{' '}

@@ -1,10 +1,21 @@
 /** The import dialog's preview: what would be written, what is left out and why, and which column feeds each field. */
 import type { FeedbackImportView } from '../../../shared/contract/evidenceArguments.js';
 import { refusedAddressLines } from '../../../shared/import/refusedAddress.js';
+import { repeatedRowsPhrase } from '../../../shared/import/repeatedRows.js';
 
 /** The fields a column can be chosen for in the preview. */
 export const mappedFields = ['text', 'customer', 'segment', 'source', 'date', 'url'] as const;
 export type ColumnChoice = Partial<Record<(typeof mappedFields)[number], string>>;
+
+/** Each field as the preview names it. */
+const fieldLabels: Record<(typeof mappedFields)[number], string> = {
+  text: 'Feedback text',
+  customer: 'Customer',
+  segment: 'Segment',
+  source: 'Source',
+  date: 'Date',
+  url: 'URL',
+};
 
 const previewRows = 50;
 
@@ -17,8 +28,7 @@ interface ImportPreviewProps {
 export function ImportPreview({ view, choice, onChoose }: ImportPreviewProps) {
   const skipped = [
     view.alreadyImported > 0 && `${view.alreadyImported} imported before`,
-    view.repeated > 0 &&
-      `${view.repeated} ${view.repeated === 1 ? 'duplicate' : 'duplicates'} within this file`,
+    repeatedRowsPhrase(view.repeated),
     view.empty > 0 && `${view.empty} without text`,
   ].filter(Boolean);
   const refused = view.notes.flatMap((note) => (note.refusedAddress ? [note.refusedAddress] : []));
@@ -48,10 +58,10 @@ export function ImportPreview({ view, choice, onChoose }: ImportPreviewProps) {
         <legend>Columns</legend>
         {mappedFields.map((field) => (
           <label key={field} className="import-preview__column">
-            <span>{field}</span>
+            <span>{fieldLabels[field]}</span>
             <select
               className="select"
-              aria-label={field}
+              aria-label={fieldLabels[field]}
               value={choice[field] ?? view.columns[field] ?? ''}
               onChange={(event) => onChoose(field, event.target.value)}
             >

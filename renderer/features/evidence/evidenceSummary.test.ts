@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentSummary } from '../../../shared/contract/documentSummary.js';
 import {
+  titleLeadOf,
   evidenceByKey,
   evidenceCount,
   filterFeedback,
@@ -117,5 +118,26 @@ describe('matchTargets', () => {
   ];
   it.each(cases)('%j', (query, expected) => {
     expect(matchTargets(targets, query).map((target) => target.key)).toEqual(expected);
+  });
+});
+
+describe('titleLeadOf', () => {
+  it.each([
+    { title: 'Let me pay later', quote: 'Let me pay later.', lead: { lead: 'Let me pay later.', rest: '' } },
+    {
+      title: 'Why do I need an account to buy one lamp?',
+      quote: 'Why do I need an account\nto buy one lamp? It is a lamp.',
+      lead: { lead: 'Why do I need an account\nto buy one lamp?', rest: ' It is a lamp.' },
+    },
+    {
+      title: 'A very long first sentence that the import cut…',
+      quote: 'A very long first sentence that the import cut at a word, and more.',
+      lead: { lead: 'A very long first sentence that the import cut', rest: ' at a word, and more.' },
+    },
+    { title: 'Checkout is slow', quote: 'Paying takes a minute.', lead: undefined },
+    { title: 'Why do I', quote: 'Why do Iceland users pay twice?', lead: undefined },
+    { title: '', quote: 'Anything.', lead: undefined },
+  ])('$title in $quote', ({ title, quote, lead }) => {
+    expect(titleLeadOf(title, quote)).toEqual(lead);
   });
 });

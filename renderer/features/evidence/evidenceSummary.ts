@@ -153,3 +153,35 @@ export function matchTargets(targets: readonly LinkTarget[], query: string, limi
     : matched;
   return keyFirst.slice(0, limit);
 }
+
+/**
+ * A note whose title is the first words of its quote (the import titles a row by its first
+ * sentence): the quote split after those words, so a card can show them once, as its link;
+ * `lead + rest` is the quote as written.
+ */
+export function titleLeadOf(title: string, quote: string): { lead: string; rest: string } | undefined {
+  const words = title.replace(/…$/, '').trim();
+  if (words === '') return undefined;
+  let matched = 0;
+  let at = 0;
+  const wanted = words.replace(/\s+/g, ' ').toLowerCase();
+  // Walk the quote, reading any run of whitespace as one space, until the title's words are matched.
+  while (matched < wanted.length && at < quote.length) {
+    const character = quote[at]!;
+    if (/\s/.test(character)) {
+      if (wanted[matched] !== ' ') return undefined;
+      while (at < quote.length && /\s/.test(quote[at]!)) at++;
+      matched++;
+      continue;
+    }
+    if (character.toLowerCase() !== wanted[matched]) return undefined;
+    matched++;
+    at++;
+  }
+  if (matched < wanted.length) return undefined;
+  // The title drops a sentence's full stop: keep the quote's own punctuation with the words.
+  while (at < quote.length && /[.!?…]/.test(quote[at]!)) at++;
+  const rest = quote.slice(at);
+  if (rest !== '' && !/^\s/.test(rest) && !title.endsWith('…')) return undefined;
+  return { lead: quote.slice(0, at), rest: rest.trimEnd() };
+}
