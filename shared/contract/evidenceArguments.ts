@@ -7,6 +7,7 @@ import { feedbackSources } from '../model/documentModel.js';
 import { releaseSchema } from '../model/roadmapModel.js';
 import { csvByteLimit } from '../import/csvLimits.js';
 import type { RefusedAddress } from '../import/refusedAddress.js';
+import type { RepeatedRow } from '../import/repeatedRows.js';
 
 const keyArgument = z
   .string()
@@ -55,7 +56,8 @@ export interface FeedbackImportView {
     line: number;
   }[];
   alreadyImported: number;
-  repeated: number;
+  /** Rows that repeat an earlier row of the file, each with the line of that row. */
+  repeated: RepeatedRow[];
   empty: number;
   header: string[];
   /** Field → the header of the column it is read from. */
