@@ -4,6 +4,7 @@
  * a roadmap item or a release. `json` is the documented JSON shape; `rows` and `blocks` the text form.
  */
 import { splitDocument } from '../../shared/frontMatter/frontMatter.js';
+import { findHeading, headingPlainText } from '../../shared/model/headingAnchor.js';
 import { riceScore, type RoadmapItem } from '../../shared/model/roadmapModel.js';
 import type { DocumentEntry, RequirementEntry } from '../../shared/model/documentModel.js';
 import type { Workspace } from '../engine/workspace.js';
@@ -53,15 +54,19 @@ export async function describeKey(
   if (document && anchor !== undefined) {
     const requirement = document.requirements.find((candidate) => candidate.key === anchor);
     if (requirement) return describeRequirement(workspace, requirement, document);
-    const heading = document.headings.find(
-      (candidate) => candidate.text.trim().toLowerCase() === anchor.trim().toLowerCase(),
-    );
+    const heading =
+      document.headings[
+        findHeading(
+          document.headings.map((candidate) => candidate.text),
+          anchor.trim(),
+        )
+      ];
     if (!heading) return { missing: `${key} has no requirement or heading ${anchor}` };
     const shown = await describeDocument(workspace, document);
     return {
       ...shown,
       line: heading.line,
-      json: { ...shown.json, line: heading.line, heading: heading.text },
+      json: { ...shown.json, line: heading.line, heading: headingPlainText(heading.text) },
     };
   }
   if (document) return describeDocument(workspace, document);

@@ -12,6 +12,7 @@ import {
   type RequirementEntry,
 } from '../../shared/model/documentModel.js';
 import { documentTitle, fileTitle } from '../../shared/model/documentTitle.js';
+import { headingPlainText } from '../../shared/model/headingAnchor.js';
 import { parseDesignLinks } from '../../shared/model/designLinks.js';
 import { requirementFingerprint } from '../../shared/model/fingerprint.js';
 import { splitDocumentQuickly } from './plainFrontMatter.js';
@@ -196,7 +197,7 @@ function sectionAt(headings: ScannedHeading[], line: number): string | undefined
   let section: string | undefined;
   for (const heading of headings) {
     if (heading.line > line) break;
-    section = heading.text;
+    section = headingPlainText(heading.text);
   }
   return section;
 }

@@ -4,6 +4,7 @@ import { fenceOpenedBy, isFenceClose } from '../../shared/grammar/linkGrammar.js
 import type { SectionSummary } from '../../shared/model/documentModel.js';
 import { contentFingerprint, exampleWordLimit } from '../../shared/templates/templateExamples.js';
 import { withoutComments } from '../../shared/grammar/htmlComments.js';
+import { headingPlainText } from '../../shared/model/headingAnchor.js';
 
 const requirementFencePattern = /^:::(?:requirement\{.*)?[ \t]*$/;
 
@@ -77,7 +78,7 @@ export function summarizeSections(
       }
     }
     const section: SectionSummary = {
-      title: heading.text,
+      title: headingPlainText(heading.text),
       level: heading.level,
       line: heading.line + bodyLine - 1,
       words: words[end]! - words[heading.line]!,

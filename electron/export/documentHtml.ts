@@ -15,7 +15,7 @@ import {
 } from '../../shared/grammar/linkGrammar.js';
 import { shortTitle } from '../../shared/model/keyTitle.js';
 import { scanMarkdown } from '../../shared/grammar/markdownScanner.js';
-import { headingIds, headingSlugger } from '../../shared/model/headingAnchor.js';
+import { headingIds, headingPlainText, headingSlugger } from '../../shared/model/headingAnchor.js';
 import { imageDataUri, resolveImage } from './bundleImages.js';
 import { sanitizeDocumentHtml } from './sanitizeDocumentHtml.js';
 import { attributes, escapeHtml, safeHref } from './htmlSanitizer.js';
@@ -346,7 +346,7 @@ function outlineOf(
     first !== undefined &&
     first.level === 1 &&
     title !== undefined &&
-    first.text.trim().toLowerCase() === title.trim().toLowerCase();
+    headingPlainText(first.text).toLowerCase() === title.trim().toLowerCase();
   const rest = dropFirst ? headings.slice(1) : headings;
   const shallowest = rest.length === 0 ? 2 : Math.min(...rest.map((heading) => heading.level));
   return { dropFirst, shallowest, ids: new Set(headingIds(headings.map((heading) => heading.text))) };

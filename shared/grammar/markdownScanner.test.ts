@@ -12,6 +12,15 @@ describe('scanMarkdown headings', () => {
     ['only a closing sequence', '### ###', ''],
     ['empty', '#', ''],
     ['tab separated', '#\tTab', 'Tab'],
+    ['inline code is kept as written', '## The `--json` flag', 'The `--json` flag'],
+    [
+      'a tag and a link are kept as written',
+      '## Press <kbd>K</kbd> [now](#x)',
+      'Press <kbd>K</kbd> [now](#x)',
+    ],
+    ['an HTML comment is left out', '## Plan <!-- draft --> B', 'Plan  B'],
+    ['a comment marker in code is code', '## The `<!--` marker', 'The `<!--` marker'],
+    ['an Obsidian comment is left out', '## Status %%draft%%', 'Status'],
   ])('%s', (_name, line, text) => {
     expect(scanMarkdown(`${line}\n`).headings.map((heading) => heading.text)).toEqual([text]);
   });

@@ -193,9 +193,12 @@ export function scanMarkdown(text: string, lines = text.split('\n')): ScanResult
       continue;
     const atx = startsWithHash(scanned) ? atxHeadingPattern.exec(scanned) : null;
     if (atx) {
+      // The text as written, code spans and tags included (`The \`--json\` flag`): only what no reader sees is left out.
+      const written = masked ? headingSource(line, commentBefore) : line;
+      const heading = written === scanned ? atx : (atxHeadingPattern.exec(written) ?? atx);
       result.headings.push({
         level: atx[1]!.length,
-        text: (atx[2] ?? '').replace(atxClosingPattern, '').trim(),
+        text: withoutObsidianComments((heading[2] ?? '').replace(atxClosingPattern, '')).trim(),
         line: lineNumber,
       });
       paragraphOpen = false;
@@ -208,7 +211,7 @@ export function scanMarkdown(text: string, lines = text.split('\n')): ScanResult
       const previous = lines[index - 1]!.replace(/\r$/, '');
       result.headings.push({
         level: line.trim()[0] === '=' ? 1 : 2,
-        text: previous.trim(),
+        text: withoutObsidianComments(previous).trim(),
         line: lineNumber - 1,
       });
       paragraphOpen = false;
@@ -257,12 +260,16 @@ function scanNameLinks(
   if (line.includes('](')) {
     // Destinations are what is wanted here, so only code spans and comments are blanked.
     const text =
-      inComment || line.includes('`') || line.includes('<!--') ? maskLine(line, inComment, true).text : line;
+      inComment || line.includes('`') || line.includes('<!--')
+        ? maskLine(line, inComment, { keepDestinations: true }).text
+        : line;
     for (const { link, column } of markdownLinksIn(text)) found.push({ ...link, line: lineNumber, column });
   }
   if (line.includes('<') && (line.includes('id') || line.includes('name'))) {
     const text =
-      inComment || line.includes('`') || line.includes('<!--') ? maskLine(line, inComment, true).text : line;
+      inComment || line.includes('`') || line.includes('<!--')
+        ? maskLine(line, inComment, { keepDestinations: true }).text
+        : line;
     for (const anchor of htmlAnchorsIn(text)) result.htmlAnchors.push(anchor);
   }
   if (!inComment && line.includes('<img') && !line.includes('<!--')) {
@@ -481,19 +488,34 @@ function isEscaped(text: string, index: number): boolean {
   return backslashes % 2 === 1;
 }
 
-/** Blanks out code spans and HTML comments, keeping columns, so references inside them are not found. */
+/** A heading line with its HTML comments blanked and nothing else: code spans, tags and links stay as written. */
+function headingSource(line: string, inComment: boolean): string {
+  return maskLine(line, inComment, { keepDestinations: true, headingText: true }).text;
+}
+
+/** Text without its `%%comments%%` (Obsidian's), which no reader sees and no heading id includes. */
+function withoutObsidianComments(text: string): string {
+  return text.includes('%%') ? text.replace(/%%[^]*?%%/g, ' ') : text;
+}
+
+/**
+ * Blanks out code spans and HTML comments, keeping columns, so references inside them are not found;
+ * `headingText` keeps code spans as written (a comment marker inside one is still not a comment) and
+ * drops comments, as GitHub shows a heading.
+ */
 function maskLine(
   line: string,
   inComment: boolean,
-  keepDestinations = false,
+  { keepDestinations = false, headingText = false } = {},
 ): { text: string; inComment: boolean } {
+  const blank = (length: number) => (headingText ? '' : ' '.repeat(length));
   let output = '';
   let position = 0;
   while (position < line.length) {
     if (inComment) {
       const end = line.indexOf('-->', position);
-      if (end === -1) return { text: output + ' '.repeat(line.length - position), inComment: true };
-      output += ' '.repeat(end + 3 - position);
+      if (end === -1) return { text: output + blank(line.length - position), inComment: true };
+      output += blank(end + 3 - position);
       position = end + 3;
       inComment = false;
       continue;
@@ -519,7 +541,7 @@ function maskLine(
         end = line.indexOf(marker, skip);
       }
       if (end !== -1) {
-        output += ' '.repeat(end + run - position);
+        output += headingText ? line.slice(position, end + run) : ' '.repeat(end + run - position);
         position = end + run;
         continue;
       }

@@ -1,4 +1,5 @@
 /** The body lines of a heading's section, for scanners that read one section of a document. */
+import { headingPlainText } from '../model/headingAnchor.js';
 import type { ScannedHeading } from './markdownScanner.js';
 
 /**
@@ -13,7 +14,7 @@ export function sectionsTitled(
   const wanted = title.toLowerCase();
   const sections: { heading: ScannedHeading; first: number; last: number }[] = [];
   headings.forEach((heading, position) => {
-    if (heading.text.trim().toLowerCase() !== wanted) return;
+    if (headingPlainText(heading.text).toLowerCase() !== wanted) return;
     let last = lineCount;
     for (const next of headings.slice(position + 1)) {
       if (next.level <= heading.level) {

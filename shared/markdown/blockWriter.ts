@@ -7,6 +7,7 @@ import { formatRequirementOpen } from '../grammar/linkGrammar.js';
 import { alignBlocks, fingerprintOf, nodeFingerprint } from './blockAlignment.js';
 import { requirementAttributesOf } from './extensions/requirement.js';
 import type { Replacement } from './blockSplice.js';
+import { editDetailsOpening } from './detailsBlock.js';
 
 export interface SourceText {
   /** The body as in the file. */
@@ -25,6 +26,8 @@ export interface BlockSource {
   fingerprint: string;
   /** For a requirement block: where its opening line ends, its inner blocks, where its closing line starts. */
   requirement?: { openEnd: number; inner: BlockList; closeStart: number };
+  /** For a `<details>` block: where its opening HTML ends, its body's blocks, where `</details>` starts. */
+  details?: { openEnd: number; inner: BlockList; closeStart: number };
 }
 
 export interface BlockList {
@@ -184,7 +187,7 @@ function splicedText(
   node: JSONContent,
   renderer: BlockRenderer,
 ): string | undefined {
-  if (!renderer.splice || counterpart.requirement) return undefined;
+  if (!renderer.splice || counterpart.requirement || counterpart.details) return undefined;
   const replacements = renderer.splice(
     source.normalized.slice(counterpart.start, counterpart.end),
     counterpart.node,
@@ -245,6 +248,20 @@ function renderChanged(
       inner +
       original(source, requirement.closeStart, counterpart.end)
     );
+  }
+  const details = counterpart?.details;
+  if (node.type === 'details' && counterpart && details) {
+    const before = source.normalized.slice(counterpart.start, details.openEnd);
+    const open = withLineEnding(source, editDetailsOpening(before, node));
+    const close = original(source, details.closeStart, counterpart.end);
+    const body = (node.content ?? []).slice(1).filter((child) => !isEmptyParagraph(child));
+    // With no blocks of its own to keep its blank lines, an emptied or filled body gets fresh ones.
+    if (body.length === 0 || details.inner.blocks.length === 0) {
+      const blank = source.lineEnding + source.lineEnding;
+      const inner = body.map((child) => withLineEnding(source, renderer.render(child))).join(blank);
+      return open + blank + (inner === '' ? '' : inner + blank) + close;
+    }
+    return open + writeBlocks(source, details.inner, body, renderer) + close;
   }
   const old = counterpart ? source.normalized.slice(counterpart.start, counterpart.end) : undefined;
   return withLineEnding(source, renderer.render(node, old));

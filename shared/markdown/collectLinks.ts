@@ -90,6 +90,8 @@ export function collectLinks(parsed: ParsedDocument): CollectedLinks {
       block.requirement.inner.blocks.forEach(visit);
       return;
     }
+    // A summary is plain text: only the body's blocks hold links.
+    if (block.details) return void block.details.inner.blocks.forEach(visit);
     const source = normalized.slice(block.start, block.end);
     const links =
       block.node.type === 'rawBlock' ? linksInRawSource(source) : { references: [], nameLinks: [] };

@@ -118,6 +118,27 @@ describe('Markdown fixtures edited one block at a time', () => {
     ],
 
     ['setext-headings', 1, 'a setext heading', (heading) => (firstText(heading).text = 'Renamed section')],
+    ['html-details', 1, 'text in its body', (details) => (firstText(details.content![1]!).text = 'Changed.')],
+    ['html-details', 1, 'a deleted list', (details) => details.content!.splice(2, 1)],
+    [
+      'html-details',
+      3,
+      'text in a nested one',
+      (details) => (firstText(details.content![2]!.content![1]!).text = 'Inner changed.'),
+    ],
+    [
+      'html-details',
+      5,
+      'a body typed into an empty one',
+      (details) => details.content!.push({ type: 'paragraph', content: [{ type: 'text', text: 'Filled.' }] }),
+    ],
+    [
+      'html-details',
+      4,
+      'a summary given',
+      (details) =>
+        (details.content![0] = { type: 'detailsSummary', content: [{ type: 'text', text: 'Added' }] }),
+    ],
   ])('%s: block %i, %s', (name, index, _what, change) => {
     const text = fixtures.find((fixture) => fixture.name === name)!.text;
     expect(editProblems(text, index, change)).toEqual([]);

@@ -19,6 +19,7 @@ import {
   mustStayRaw,
   tileTokens,
 } from './blockTiling.js';
+import { buildDetails } from './detailsBlock.js';
 import { applyMarkToContent, placeholdMarkedAtoms, restoreMarkedAtoms } from './inlineAtomMarks.js';
 import { placeholdCodeEdgeSpaces, restoreCodeEdgeSpaces } from './codeSpanSpaces.js';
 import { renderHtml } from './markdownHtml.js';
@@ -29,6 +30,7 @@ import { referenceLinkTokenizer } from './referenceLinks.js';
 import { keepTableSource } from './tableKeep.js';
 import { writeBlocks, type BlockList, type BlockSource } from './blockWriter.js';
 import { type DocumentSource, type ParsedDocument } from './parsedDocument.js';
+import { dominantLineEnding, normalizedOffsets } from './lineEndings.js';
 import {
   collectStyleVotes,
   prevailingStyle,
@@ -244,7 +246,9 @@ export function createMarkdownCodec(): MarkdownCodec {
   ): BlockList {
     const { tokens, lexer } = lexed;
     const blocks: BlockSource[] = [];
-    for (const piece of mergeFrontMatterLike(text, tileTokens(text, start, end, tokens))) {
+    const pieces = mergeFrontMatterLike(text, tileTokens(text, start, end, tokens));
+    for (let index = 0; index < pieces.length; index++) {
+      const piece = pieces[index]!;
       const source = text.slice(piece.start, piece.end);
       if (piece.token?.type === 'requirement') {
         const match = matchRequirementBlock(text.slice(piece.start, end));
@@ -252,6 +256,18 @@ export function createMarkdownCodec(): MarkdownCodec {
           blocks.push(buildRequirement(text, piece.start, match, links));
           continue;
         }
+      }
+      const details =
+        piece.token?.type === 'html'
+          ? buildDetails(text, pieces, index, {
+              buildList: (from, to) => buildList(text, from, to, links),
+              normalize,
+            })
+          : undefined;
+      if (details) {
+        blocks.push(details.block);
+        index = details.closing;
+        continue;
       }
       const node = piece.token ? modelBlock(source, piece.token, lexer, links) : rawBlock(source);
       blocks.push({ start: piece.start, end: piece.end, node, fingerprint: fingerprintOf(node) });
@@ -385,23 +401,6 @@ export function createMarkdownCodec(): MarkdownCodec {
 
 function sameStyle(a: MarkdownStyle, b: MarkdownStyle): boolean {
   return (Object.keys(a) as (keyof MarkdownStyle)[]).every((name) => a[name] === b[name]);
-}
-
-/** For each offset in the LF-normalized body, the offset in the original body. */
-function normalizedOffsets(body: string): Uint32Array {
-  const offsets = new Uint32Array(body.length);
-  let normalizedIndex = 0;
-  for (let index = 0; index < body.length; index++) {
-    if (body[index] === '\r' && body[index + 1] === '\n') continue;
-    offsets[normalizedIndex++] = index;
-  }
-  return offsets.subarray(0, normalizedIndex);
-}
-
-function dominantLineEnding(body: string): '\n' | '\r\n' {
-  const crlf = body.split('\r\n').length - 1;
-  const lf = body.split('\n').length - 1 - crlf;
-  return crlf > lf ? '\r\n' : '\n';
 }
 
 export { collectLinks, type CollectedLinks } from './collectLinks.js';

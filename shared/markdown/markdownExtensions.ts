@@ -11,6 +11,7 @@ import { Table, TableKit, renderTableToMarkdown } from '@tiptap/extension-table'
 import { StarterKit } from '@tiptap/starter-kit';
 import { Callout } from './extensions/callout.js';
 import { CalloutTitle } from './extensions/calloutTitle.js';
+import { Details, DetailsSummary } from './extensions/details.js';
 import { Embed } from './extensions/embed.js';
 import { withLooseness } from './extensions/looseList.js';
 import { RawBlock } from './extensions/rawBlock.js';
@@ -203,6 +204,8 @@ export function createMarkdownExtensions(style: () => MarkdownStyle = () => stan
     Reference,
     Callout,
     CalloutTitle,
+    Details,
+    DetailsSummary,
     WikiLink,
     Embed,
     RawBlock,

@@ -19,7 +19,7 @@ describe('sourceCoverage', () => {
     ],
     [
       'an unpaired inline tag and HTML split over blocks stay source; paired tags, math, comments and footnotes do not',
-      'Hi <span class="x">there</span> <b>open $x$ %%c%%.\n\n<details>\n\nInside\n\n</details>\n\n[^1]: Note.\n\n$$\na\n$$\n',
+      'Hi <span class="x">there</span> <b>open $x$ %%c%%.\n\n<div>\n\nInside\n\n</div>\n\n[^1]: Note.\n\n$$\na\n$$\n',
       { blocks: 6, rawBlocks: 2, inline: 5, rawInline: 1 },
     ],
     [

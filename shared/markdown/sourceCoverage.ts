@@ -1,6 +1,6 @@
 /**
  * How much of a parsed document the editor shows as Markdown source rather than as what it means:
- * blocks (top level and inside requirement cards) kept as raw source boxes, and inline constructs
+ * blocks (top level and inside requirement cards and `<details>`) kept as raw source boxes, and inline constructs
  * (links, references, images, emphasis, code, line breaks) kept as raw source atoms. Kept source the
  * editor renders (footnotes, math, comments, entities, safe HTML blocks, paired inline tags such as
  * `<kbd>…</kbd>`, `<br>`) is not counted as source.
@@ -25,9 +25,9 @@ export function emptyCoverage(): SourceCoverage {
 export function sourceCoverage(doc: JSONContent, shownAsSource?: string[]): SourceCoverage {
   const coverage = emptyCoverage();
   const visitBlock = (node: JSONContent): void => {
-    if (node.type === 'requirement') {
+    if (node.type === 'requirement' || node.type === 'details') {
       coverage.blocks++;
-      (node.content ?? []).forEach(visitBlock);
+      (node.content ?? []).filter((child) => child.type !== 'detailsSummary').forEach(visitBlock);
       return;
     }
     coverage.blocks++;

@@ -5,8 +5,12 @@
  */
 import GithubSlugger from 'github-slugger';
 
+const markupCharacter = /[[\]<`*_~=\\]/;
+
 /** A heading's visible text from its Markdown: emphasis, code ticks, links and images reduced to their text. */
 export function headingPlainText(markdown: string): string {
+  // Most headings hold no markup at all: the index reduces 200,000 of them on a cold open.
+  if (!markupCharacter.test(markdown)) return markdown.trim();
   return markdown
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/!?\[\[([^\]|#]*)(?:#([^\]|]*))?(?:\|([^\]]*))?\]\]/g, (_all, target: string, anchor, label) =>

@@ -6,6 +6,7 @@
  */
 import { formatReference, isKey } from '../grammar/linkGrammar.js';
 import type { DocumentEntry } from '../model/documentModel.js';
+import { findHeading, headingPlainText } from '../model/headingAnchor.js';
 import type { KeyIndex, Rule, RuleFinding } from './finding.js';
 import { formatNameLink, isAssetLink, nameLinkProblem } from './nameLinkProblem.js';
 
@@ -122,13 +123,14 @@ function referenceProblem(target: string, anchor: string | undefined, keys: KeyI
     : `links to the heading "${anchor}" in ${target}, which has no such heading`;
 }
 
-/** `#Release plan` and `#release-plan` both name the heading "Release plan". */
+/** `#Release plan` and `#release-plan` both name the heading "Release plan" (and "The `--json` flag" is `#the---json-flag`). */
 function hasHeading(document: DocumentEntry, anchor: string): boolean {
+  if (document.htmlAnchors.includes(anchor)) return true;
+  const headings = document.headings.map((heading) => heading.text);
+  if (findHeading(headings, anchor) !== -1) return true;
+  // Looser than either: punctuation aside (`#release plan` for "Release plan!"), as key links always matched.
   const wanted = slug(anchor);
-  return (
-    document.htmlAnchors.includes(anchor) ||
-    document.headings.some((heading) => slug(heading.text) === wanted)
-  );
+  return headings.some((heading) => slug(headingPlainText(heading)) === wanted);
 }
 
 function slug(text: string): string {

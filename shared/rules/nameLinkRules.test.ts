@@ -70,6 +70,34 @@ describe('links by name in check', () => {
     ]);
   });
 
+  it('finds headings that hold code, links, tags and comments by their visible text, as GitHub and Obsidian do', () => {
+    const documents = [
+      vaultDocument(
+        'CLI.md',
+        [
+          '## The `--json` flag',
+          '## Use [kbd](https://kbd.org) <kbd>Ctrl</kbd> keys <!-- say which -->',
+          '## Status %%draft%%',
+          'Setext with `code`',
+          '---',
+        ].join('\n'),
+        { key: 'SPEC-1', type: 'spec' },
+      ),
+      vaultDocument(
+        'notes.md',
+        [
+          '[[CLI#The --json flag]] [a](CLI.md#the---json-flag) [[CLI#Use kbd Ctrl keys]]',
+          '[b](CLI.md#use-kbd-ctrl-keys) [[CLI#Status]] [[CLI#Setext with code]] [[SPEC-1#The --json flag]]',
+          '[[CLI#The flag]]',
+        ].join('\n'),
+      ),
+    ];
+    const findings = runRules({ documents, roadmap: [], settings: settingsSchema.parse({}) });
+    expect(findings.map((finding) => `${finding.line} ${finding.message}`)).toEqual([
+      '3 [[CLI#The flag]] in notes.md points to the heading "The flag" in CLI.md, which has no such heading.',
+    ]);
+  });
+
   it('a broken name link set to error stays a warning; off silences it', () => {
     const severities = (rule: 'error' | 'off') =>
       runRules({

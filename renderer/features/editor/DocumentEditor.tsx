@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { ParsedDocument } from '../../../shared/markdown/markdownCodec.js';
 import type { DocumentType } from '../../../shared/model/documentModel.js';
+import { headingPlainText } from '../../../shared/model/headingAnchor.js';
 import { documentHash, parseRoute } from '../../workbench/route.js';
 import { localLinkHash } from '../../workbench/nameLinkTarget.js';
 import { useSidePanelToggle } from '../../workbench/sidePanel.js';
@@ -282,7 +283,7 @@ function EditorPage({
       ? root.querySelector(`[data-requirement="${CSS.escape(requirement.key)}"]`)
       : heading
         ? Array.from(root.querySelectorAll('h1, h2, h3, h4, h5, h6')).find(
-            (element) => element.textContent?.trim() === heading.text.trim(),
+            (element) => element.textContent?.trim() === headingPlainText(heading.text),
           )
         : undefined;
     target?.scrollIntoView({ block: 'center' });

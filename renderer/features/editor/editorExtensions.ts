@@ -9,6 +9,7 @@ import { AnchorHighlight } from './AnchorHighlight.js';
 import { displaySource } from './assetPaths.js';
 import { CalloutView } from './CalloutView.js';
 import { codeBlockView, MermaidEditing } from './codeBlockView.js';
+import { DetailsView } from './DetailsView.js';
 import { EmbedView } from './EmbedView.js';
 import { MarkdownDecorations } from './markdownDecorations.js';
 import { RawInlineView } from './RawInlineView.js';
@@ -70,6 +71,8 @@ export function createEditorExtensions(
         return extension.extend({
           addNodeView: () => ReactNodeViewRenderer(CalloutView, { update: rerenderOnAttributeChange }),
         });
+      case 'details':
+        return extension.extend({ addNodeView: () => ReactNodeViewRenderer(DetailsView) });
       case 'codeBlock':
         return extension.extend({
           addNodeView:

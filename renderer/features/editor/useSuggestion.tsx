@@ -5,6 +5,7 @@
 import type { Editor } from '@tiptap/core';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { QuickSwitchHit, SpecbenchApi } from '../../../shared/contract/apiContract.js';
+import { headingPlainText } from '../../../shared/model/headingAnchor.js';
 import { linkNameFor } from '../../workbench/nameLinkTarget.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { popupPlacement } from './popupPlacement.js';
@@ -146,7 +147,10 @@ export function useSuggestion(
       void api.getDocumentEntry({ path }).then((result) => {
         if (cancelled || !result.ok) return;
         setItems(
-          matchingHeadings(result.entry.headings, heading)
+          matchingHeadings(
+            result.entry.headings.map((found) => ({ ...found, text: headingPlainText(found.text) })),
+            heading,
+          )
             .slice(0, 8)
             .map((found) => ({
               id: `${found.line}`,
