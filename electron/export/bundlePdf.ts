@@ -77,6 +77,11 @@ export async function renderBundlePdf(
       );
       const pdf = await printer.print(rendered.html);
       exportPhase(`print pass ${pass}`);
+      // No contents page, no page numbers to read back: one pass is the PDF.
+      if (rendered.contents.length === 0) {
+        progress(1, 'done');
+        return { ok: true, pdf, pages, contentsPaged: true, passes: pass };
+      }
       const outline = await readOutline(pdf);
       exportPhase(`read page numbers ${pass}`);
       if (outline === undefined)
