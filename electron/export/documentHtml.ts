@@ -29,6 +29,7 @@ import { footnoteDefinitionExtension, highlightExtension, noteAtomExtension } fr
 import type { NameLink } from '../../shared/grammar/nameLinkGrammar.js';
 import type { DiagramResult } from '../../shared/markdown/mermaidSettings.js';
 import { diagramHtml, isDiagramLanguage } from './diagramHtml.js';
+import { checkboxHtml, customTaskBoxes } from './taskBoxHtml.js';
 import { footnoteNumbers, footnoteReferenceLabels } from '../../shared/markdown/footnoteNumbers.js';
 
 export interface TocHeading {
@@ -105,6 +106,7 @@ export function renderDocumentHtml(
             }).html,
   };
   marked.use({
+    walkTokens: customTaskBoxes,
     extensions: [
       requirementExtension(context),
       referenceExtension(context),
@@ -200,9 +202,7 @@ export function renderDocumentHtml(
         const drawn = context.diagrams?.get(text);
         return drawn === undefined ? false : diagramHtml(text, drawn);
       },
-      checkbox({ checked }) {
-        return `<span class="checkbox${checked ? ' checked' : ''}" role="img" aria-label="${checked ? 'done' : 'to do'}"></span> `;
-      },
+      checkbox: checkboxHtml,
     },
   });
   try {
