@@ -96,6 +96,9 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 th, td { border-bottom: 1px solid var(--rule); padding: 1.6mm 2.2mm; text-align: left; vertical-align: top; }
 th { background: var(--soft); font-weight: 600; border-bottom: 1.5px solid #b9c1cf; }
+/* A Markdown table's column alignment (:-: and --:), which the rule above would override. */
+th[align="center"], td[align="center"] { text-align: center; }
+th[align="right"], td[align="right"] { text-align: right; }
 .cover { height: 240mm; display: flex; flex-direction: column; break-after: page; page-break-after: always; }
 .cover .workspace { font-size: 11pt; letter-spacing: 0.14em; text-transform: uppercase; color: var(--accent); font-weight: 700;
   margin-top: 40mm; }
