@@ -4,6 +4,7 @@
  */
 import { riceScore } from '../../shared/model/roadmapModel.js';
 import { bundleTitle, coverHtml } from './bundleCover.js';
+import type { BundlePlace } from './bundleLinks.js';
 import { bundleStyles } from './bundleStyles.js';
 import { commentsHtml, commentsTitle } from './commentsAppendix.js';
 import { exportFontFaces } from './exportFonts.js';
@@ -62,8 +63,20 @@ export function bundleAnchors(bundle: SpecBundle): Map<string, string> {
 export function renderBundleHtml(bundle: SpecBundle, options: BundleHtmlOptions): BundleHtml {
   const anchors = bundleAnchors(bundle);
   const diagramSources = new Set<string>();
+  const places = new Map<string, BundlePlace>(
+    bundle.documents.map(({ entry }, index) => [
+      entry.path,
+      {
+        id: anchors.get(entry.key ?? '') ?? `document-${index + 1}`,
+        prefix: `d${index + 1}-`,
+        title: entry.title,
+        headings: entry.headings,
+      },
+    ]),
+  );
   const context = {
     root: bundle.root,
+    places,
     anchors,
     titles: bundle.titles,
     resolveName: bundle.resolveName,
@@ -77,7 +90,7 @@ export function renderBundleHtml(bundle: SpecBundle, options: BundleHtmlOptions)
   bundle.documents.forEach((document, index) => {
     const { entry } = document;
     const number = String(index + 1);
-    const id = anchors.get(entry.key ?? '') ?? `document-${number}`;
+    const id = places.get(entry.path)!.id;
     contents.push({ id, number, text: entry.title, level: 1 });
     const body = renderDocumentHtml(documentBody(document), entry.path, number, {
       ...context,

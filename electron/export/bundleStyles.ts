@@ -65,7 +65,9 @@ img.inline-image { display: inline-block; margin: 0 0.15em; vertical-align: midd
 .callout-example, .callout-important { --callout: #6b35b8; }
 .callout-quote { --callout: #545c66; }
 .name-link { color: var(--accent); }
-.name-link.missing { color: var(--muted); text-decoration: underline dashed; }
+/* A note not printed here reads as plain text, said once per document to be left out; not as a broken link. */
+.name-link.outside, .name-link.missing { color: inherit; }
+.outside-note { color: var(--muted); font-size: 0.85em; }
 .embed-note { display: block; margin: 0 0 3mm; padding: 2mm 4mm; border: 1px solid var(--rule); border-left: 3px solid var(--accent); border-radius: 1.5mm; }
 .embed-source { display: block; font-size: 8.5pt; color: var(--muted); margin-bottom: 1mm; }
 .embedded-heading { font-weight: 600; }

@@ -26,10 +26,11 @@ import {
   type NamedTarget,
 } from './vaultMarkdownHtml.js';
 import { footnoteDefinitionExtension, highlightExtension, noteAtomExtension } from './noteMarkupHtml.js';
-import type { NameLink } from '../../shared/grammar/nameLinkGrammar.js';
+import { localTarget, type NameLink } from '../../shared/grammar/nameLinkGrammar.js';
 import type { DiagramResult } from '../../shared/markdown/mermaidSettings.js';
 import { diagramHtml, isDiagramLanguage } from './diagramHtml.js';
 import { checkboxHtml, customTaskBoxes } from './taskBoxHtml.js';
+import { nameLinkHtml, type BundlePlace } from './bundleLinks.js';
 import { footnoteNumbers, footnoteReferenceLabels } from '../../shared/markdown/footnoteNumbers.js';
 
 export interface TocHeading {
@@ -50,6 +51,8 @@ export interface DocumentHtmlContext {
   titles: ReadonlyMap<string, string>;
   /** Where a `[[name]]` link or `![[embed]]` leads, by the workspace's name resolution. */
   resolveName?: (link: NameLink, fromPath: string) => NamedTarget | undefined;
+  /** The bundle's documents by path: where `[[Note#Heading]]` and `[text](note.md#heading)` jump to. */
+  places?: ReadonlyMap<string, BundlePlace>;
   /** How many embeds deep this body is printed: an embedded note's headings are not numbered. */
   embedDepth?: number;
   /** Mermaid diagrams drawn for this bundle, by source; a diagram not in it prints as code. */
@@ -95,6 +98,8 @@ export function renderDocumentHtml(
     root: context.root,
     anchors: context.anchors,
     resolveName: context.resolveName,
+    ...(context.places === undefined ? {} : { places: context.places }),
+    mentioned: new Set<string>(),
     renderEmbedded:
       depth >= embedDepthLimit
         ? undefined
@@ -186,6 +191,21 @@ export function renderDocumentHtml(
       link({ href, title, tokens }) {
         const text = this.parser.parseInline(tokens);
         const own = ownHeading(href, outline.ids);
+        const local = own === undefined ? localTarget(href) : undefined;
+        const named =
+          local === undefined || local.path === ''
+            ? undefined
+            : nameLinkHtml(
+                {
+                  target: local.path,
+                  ...(local.anchor === undefined ? {} : { anchor: local.anchor }),
+                  form: 'markdown',
+                },
+                documentPath,
+                vault,
+                text,
+              );
+        if (named !== undefined) return named;
         const safe = own === undefined ? safeHref(href) : `#${prefix}${own}`;
         if (safe === undefined) return `<span class="unlinked">${text}</span>`;
         const external = !safe.startsWith('#');
