@@ -16,7 +16,7 @@ import {
 import { shortTitle } from '../../shared/model/keyTitle.js';
 import { scanMarkdown } from '../../shared/grammar/markdownScanner.js';
 import { headingIds, headingSlugger } from '../../shared/model/headingAnchor.js';
-import { imageDataUri, resolveImage } from './bundleImages.js';
+import { imageDataUri, missingImage, missingImageText } from './bundleImages.js';
 import { sanitizeDocumentHtml } from './sanitizeDocumentHtml.js';
 import { attributes, escapeHtml, safeHref } from './htmlSanitizer.js';
 import {
@@ -383,25 +383,6 @@ function ownHeading(href: string, ids: ReadonlySet<string>): string | undefined 
   }
   if (ids.has(fragment)) return fragment;
   return ids.has(fragment.toLowerCase()) ? fragment.toLowerCase() : undefined;
-}
-
-/** In print, an image that could not be embedded says which, and why: nothing is silently lost. */
-function missingImage(root: string, documentPath: string, href: string, alt: string): string {
-  return `<span class="image-alt">${escapeHtml(missingImageText(root, documentPath, href, alt))}</span>`;
-}
-
-function missingImageText(root: string, documentPath: string, href: string, alt: string): string {
-  const image = resolveImage(root, documentPath, href);
-  const why = image.ok
-    ? 'Image could not be read'
-    : image.reason === 'remote'
-      ? 'Remote image not fetched'
-      : image.reason === 'outside'
-        ? 'Image outside the workspace'
-        : image.reason === 'not-an-image'
-          ? 'Not an image'
-          : 'Image not found';
-  return `${why}: ${href}${alt.trim() === '' ? '' : ` (${alt})`}`;
 }
 
 function plainText(html: string): string {
