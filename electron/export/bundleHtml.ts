@@ -3,8 +3,8 @@
  * and the roadmap and traceability appendices. The PDF is printed from exactly this HTML.
  */
 import { riceScore } from '../../shared/model/roadmapModel.js';
-import { approvalsOf, documentFingerprint } from '../../shared/model/signOff.js';
-import type { DocumentEntry } from '../../shared/model/documentModel.js';
+import { bundleTitle, coverHtml } from './bundleCover.js';
+import type { BundlePlace } from './bundleLinks.js';
 import { bundleStyles } from './bundleStyles.js';
 import { commentsHtml, commentsTitle } from './commentsAppendix.js';
 import { exportFontFaces } from './exportFonts.js';
@@ -28,21 +28,25 @@ export interface BundleHtmlOptions {
 export interface BundleHtml {
   html: string;
   title: string;
+  /** The contents page's entries; none when the bundle prints without one. */
   contents: TocHeading[];
   /** The source of every Mermaid diagram the bundle prints. */
   diagramSources: string[];
 }
 
-const typeNames: Record<string, string> = { spec: 'Spec', story: 'User story', faq: 'FAQ', doc: 'Document' };
+const typeNames: Record<string, string> = {
+  spec: 'Spec',
+  story: 'User story',
+  faq: 'FAQ',
+  feedback: 'Feedback note',
+  doc: 'Document',
+};
+/** A bundle of one document with fewer sections than this has no contents page. */
+const shortDocumentSections = 3;
 const hiddenFields = new Set(['title', 'type']);
 /** No scripts, no network: images and fonts are inlined, styles are the bundle's own. */
 export const contentSecurityPolicy =
   "default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'";
-
-export function bundleTitle(bundle: SpecBundle): string {
-  const specs = bundle.documents.filter((document) => document.entry.type === 'spec');
-  return specs.length === 1 ? specs[0]!.entry.title : `${bundle.workspaceName} specifications`;
-}
 
 /** Anchor ids of every key in the bundle: what `[[KEY]]` may link to. */
 export function bundleAnchors(bundle: SpecBundle): Map<string, string> {
@@ -59,8 +63,20 @@ export function bundleAnchors(bundle: SpecBundle): Map<string, string> {
 export function renderBundleHtml(bundle: SpecBundle, options: BundleHtmlOptions): BundleHtml {
   const anchors = bundleAnchors(bundle);
   const diagramSources = new Set<string>();
+  const places = new Map<string, BundlePlace>(
+    bundle.documents.map(({ entry }, index) => [
+      entry.path,
+      {
+        id: anchors.get(entry.key ?? '') ?? `document-${index + 1}`,
+        prefix: `d${index + 1}-`,
+        title: entry.title,
+        headings: entry.headings,
+      },
+    ]),
+  );
   const context = {
     root: bundle.root,
+    places,
     anchors,
     titles: bundle.titles,
     resolveName: bundle.resolveName,
@@ -74,7 +90,7 @@ export function renderBundleHtml(bundle: SpecBundle, options: BundleHtmlOptions)
   bundle.documents.forEach((document, index) => {
     const { entry } = document;
     const number = String(index + 1);
-    const id = anchors.get(entry.key ?? '') ?? `document-${number}`;
+    const id = places.get(entry.path)!.id;
     contents.push({ id, number, text: entry.title, level: 1 });
     const body = renderDocumentHtml(documentBody(document), entry.path, number, {
       ...context,
@@ -94,7 +110,8 @@ ${body.html}</article>`);
   if (bundle.roadmap.length > 0) {
     appendices.push(['appendix-roadmap', 'Roadmap items', (number) => roadmapAppendix(bundle, number)]);
   }
-  if (bundle.matrix) {
+  // Without specs there is nothing to trace: no empty matrix.
+  if (bundle.matrix && bundle.documents.some((document) => document.entry.type === 'spec')) {
     appendices.push([
       'appendix-traceability',
       'Traceability matrix',
@@ -111,6 +128,11 @@ ${body.html}</article>`);
     headers.push({ page: `appendix-${number}`, title: text });
     sections.push(render(number));
   });
+  // One short document needs no contents page (its PDF bookmarks remain), and prints in one pass.
+  const contentsShown =
+    bundle.documents.length > 1 ||
+    appendices.length > 0 ||
+    contents.filter((heading) => heading.level === 2).length >= shortDocumentSections;
   const html = `<!doctype html>
 <html lang="en">
 <head>
@@ -123,60 +145,13 @@ ${bundleStyles}
 ${runningHeaderStyles({ workspaceName: bundle.workspaceName, bundleTitle: title, sections: headers })}</style>
 </head>
 <body>
-${cover(bundle, title, options)}
-${contentsList(contents, options)}
+${coverHtml(bundle, title, options)}
+${contentsShown ? contentsList(contents, options) : ''}
 ${sections.join('\n')}
 </body>
 </html>
 `;
-  return { html, title, contents, diagramSources: [...diagramSources] };
-}
-
-function cover(bundle: SpecBundle, title: string, options: BundleHtmlOptions): string {
-  const specs = bundle.documents.filter((document) => document.entry.type === 'spec');
-  const rows = specs
-    .map(
-      ({ entry }) =>
-        `<tr><td>${escapeHtml(entry.key ?? '')}</td><td>${escapeHtml(entry.title)}</td><td>${escapeHtml(entry.status ?? '')}</td><td>${escapeHtml(entry.owner ?? '')}</td></tr>`,
-    )
-    .join('');
-  const counts = [
-    plural(specs.length, 'spec'),
-    plural(
-      bundle.documents.filter((document) => document.entry.type === 'story').length,
-      'user story',
-      'user stories',
-    ),
-    plural(bundle.documents.filter((document) => document.entry.type === 'faq').length, 'FAQ'),
-  ].join(', ');
-  const date = options.date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-  return `<section class="cover">
-<div class="workspace">${escapeHtml(bundle.workspaceName)}</div>
-<h1 dir="auto">${escapeHtml(title)}</h1>
-<div class="subtitle">Specification bundle for review and sign-off</div>
-<div class="band"></div>
-<table><thead><tr><th>Key</th><th>Title</th><th>Status</th><th>Owner</th></tr></thead><tbody>${rows}</tbody></table>
-${approvalsTable(specs.map((document) => document.entry))}
-<dl class="meta">
-<dt>Date</dt><dd>${escapeHtml(date)}</dd>
-<dt>Version</dt><dd>${escapeHtml(options.version ?? 'not under version control')}</dd>
-<dt>Includes</dt><dd>${escapeHtml(counts)}</dd>
-</dl>
-</section>`;
-}
-
-/** Who approved each spec and when, and whether its requirements changed since (from `approvals:`). */
-function approvalsTable(specs: DocumentEntry[]): string {
-  const fingerprints = new Map(specs.map((entry) => [entry, documentFingerprint(entry)]));
-  const rows = specs.flatMap((entry) =>
-    approvalsOf(entry.fields).map((approval) => {
-      const who = approval.email ? `${approval.by} <${approval.email}>` : approval.by;
-      const state = approval.fingerprint === fingerprints.get(entry) ? 'current' : 'changed since approval';
-      return `<tr><td>${escapeHtml(entry.key ?? '')}</td><td>${escapeHtml(who)}</td><td>${escapeHtml(approval.at.slice(0, 10))}</td><td>${escapeHtml(state)}</td></tr>`;
-    }),
-  );
-  if (rows.length === 0) return '<p class="approvals">No approvals recorded.</p>';
-  return `<table class="approvals"><caption>Approvals</caption><thead><tr><th>Spec</th><th>Approved by</th><th>Date</th><th>Requirements</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return { html, title, contents: contentsShown ? contents : [], diagramSources: [...diagramSources] };
 }
 
 function contentsList(contents: TocHeading[], options: BundleHtmlOptions): string {
@@ -264,10 +239,6 @@ function matrixAppendix(bundle: SpecBundle, number: string, anchors: ReadonlyMap
 <h1><span class="number">${number}</span> Traceability matrix</h1>
 <p>Each requirement, the roadmap items it delivers and the user stories that implement it.</p>
 <table><thead><tr><th>Requirement</th><th>Summary</th><th>Spec</th><th>Priority</th><th>Status</th><th>Roadmap</th><th>Lane</th><th>Stories</th></tr></thead>
-<tbody>${rows.join('\n')}</tbody></table>
+<tbody>${rows.join('\n') || '<tr><td colspan="8">The specs in this bundle have no requirements.</td></tr>'}</tbody></table>
 </section>`;
-}
-
-function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
 }

@@ -2,6 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { resolveInside } from '../engine/workspacePaths.js';
+import { escapeHtml } from './htmlSanitizer.js';
 
 const mimeTypes: Record<string, string> = {
   '.png': 'image/png',
@@ -54,4 +55,23 @@ export function imageDataUri(root: string, documentPath: string, href: string): 
   } catch {
     return undefined;
   }
+}
+
+/** In print, an image that could not be embedded says which, and why: nothing is silently lost. */
+export function missingImage(root: string, documentPath: string, href: string, alt: string): string {
+  return `<span class="image-alt">${escapeHtml(missingImageText(root, documentPath, href, alt))}</span>`;
+}
+
+export function missingImageText(root: string, documentPath: string, href: string, alt: string): string {
+  const image = resolveImage(root, documentPath, href);
+  const why = image.ok
+    ? 'Image could not be read'
+    : image.reason === 'remote'
+      ? 'Remote image not fetched'
+      : image.reason === 'outside'
+        ? 'Image outside the workspace'
+        : image.reason === 'not-an-image'
+          ? 'Not an image'
+          : 'Image not found';
+  return `${why}: ${href}${alt.trim() === '' ? '' : ` (${alt})`}`;
 }

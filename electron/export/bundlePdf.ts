@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { renderBundleHtml, type BundleHtmlOptions } from './bundleHtml.js';
 import { chromiumFailure } from './chromiumLaunch.js';
+import { exportPhase } from './exportTiming.js';
 import type { TocHeading } from './documentHtml.js';
 import type { PdfPrinter, PrinterLauncher } from './pdfPrinter.js';
 import type { SpecBundle } from './specBundle.js';
@@ -56,6 +57,7 @@ export async function renderBundlePdf(
     const launched = await launch();
     if (!launched.ok) return launched;
     printer = launched.printer;
+    exportPhase('start Chromium');
   }
   const html = {
     date: options.date,
@@ -66,6 +68,7 @@ export async function renderBundlePdf(
   try {
     let pages = new Map<string, number>();
     let rendered = renderBundleHtml(bundle, html);
+    exportPhase('render HTML');
     for (let pass = 1; ; pass++) {
       if (options.signal?.aborted) return cancelled;
       progress(
@@ -73,7 +76,14 @@ export async function renderBundlePdf(
         pass === 1 ? 'printing' : 'printing with page numbers',
       );
       const pdf = await printer.print(rendered.html);
+      exportPhase(`print pass ${pass}`);
+      // No contents page, no page numbers to read back: one pass is the PDF.
+      if (rendered.contents.length === 0) {
+        progress(1, 'done');
+        return { ok: true, pdf, pages, contentsPaged: true, passes: pass };
+      }
       const outline = await readOutline(pdf);
+      exportPhase(`read page numbers ${pass}`);
       if (outline === undefined)
         return { ok: true, pdf, pages, contentsPaged: false, passes: pass, warning: noOutlineReader };
       const found = pagesOf(rendered.contents, outline);
@@ -83,6 +93,7 @@ export async function renderBundlePdf(
       }
       pages = found;
       rendered = renderBundleHtml(bundle, { ...html, pages });
+      exportPhase('render HTML with page numbers');
     }
   } catch (error) {
     return {

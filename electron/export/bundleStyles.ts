@@ -35,7 +35,7 @@ h4, h5, h6 { font-size: 10.5pt; margin: 4mm 0 2mm; }
 p, ul, ol { margin: 0 0 2.5mm; }
 ul, ol { padding-left: 6mm; }
 li { margin: 0.6mm 0; }
-ul:has(> li > .checkbox) { list-style: none; padding-left: 2mm; }
+ul:has(> li > .checkbox), ul:has(> li > p:first-child > .checkbox) { list-style: none; padding-left: 2mm; }
 li:has(> .checkbox) { padding-left: 1.1em; text-indent: -1.1em; }
 /* Drawn, not a ☐/☑ glyph: the embedded fonts have none, and a fallback font would differ per machine. */
 .checkbox { display: inline-block; position: relative; width: 0.85em; height: 0.85em; margin-right: 0.2em;
@@ -43,6 +43,15 @@ li:has(> .checkbox) { padding-left: 1.1em; text-indent: -1.1em; }
 .checkbox.checked { border-color: #1d7a46; background: #1d7a46; }
 .checkbox.checked::after { content: ''; position: absolute; left: 0.24em; top: 0.06em; width: 0.22em; height: 0.45em;
   border: solid #fff; border-width: 0 0.12em 0.12em 0; transform: rotate(45deg); }
+/* Another state's box holds its character, coloured as the app colours it; a cancelled task is struck through. */
+.checkbox[data-task] { border-color: var(--task, var(--accent)); }
+.checkbox[data-task]::after { content: attr(data-task); position: absolute; inset: 0; display: grid; place-items: center;
+  font-size: 0.62em; font-weight: 700; line-height: 1; text-indent: 0; color: var(--task, var(--accent)); }
+.checkbox[data-task="/"] { background: linear-gradient(135deg, #dbe6f7 50%, transparent 50%); }
+.checkbox[data-task="-"], .checkbox[data-task=">"], .checkbox[data-task="<"] { --task: var(--muted); }
+.checkbox[data-task="?"] { --task: #8a4a00; }
+.checkbox[data-task="!"] { --task: #b3261e; }
+li:has(> .checkbox[data-task="-"]), li:has(> p > .checkbox[data-task="-"]) { text-decoration: line-through; color: var(--muted); }
 img { max-width: 100%; height: auto; display: block; margin: 3mm auto; border: 1px solid var(--rule); border-radius: 2mm; }
 img.inline-image { display: inline-block; margin: 0 0.15em; vertical-align: middle; border: none; border-radius: 0; }
 .callout { margin: 0 0 3mm; padding: 2mm 4mm; border-left: 3px solid var(--callout, #2d4db5); border-radius: 1.5mm;
@@ -56,7 +65,9 @@ img.inline-image { display: inline-block; margin: 0 0.15em; vertical-align: midd
 .callout-example, .callout-important { --callout: #6b35b8; }
 .callout-quote { --callout: #545c66; }
 .name-link { color: var(--accent); }
-.name-link.missing { color: var(--muted); text-decoration: underline dashed; }
+/* A note not printed here reads as plain text, said once per document to be left out; not as a broken link. */
+.name-link.outside, .name-link.missing { color: inherit; }
+.outside-note { color: var(--muted); font-size: 0.85em; }
 .embed-note { display: block; margin: 0 0 3mm; padding: 2mm 4mm; border: 1px solid var(--rule); border-left: 3px solid var(--accent); border-radius: 1.5mm; }
 .embed-source { display: block; font-size: 8.5pt; color: var(--muted); margin-bottom: 1mm; }
 .embedded-heading { font-weight: 600; }
@@ -87,6 +98,9 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 th, td { border-bottom: 1px solid var(--rule); padding: 1.6mm 2.2mm; text-align: left; vertical-align: top; }
 th { background: var(--soft); font-weight: 600; border-bottom: 1.5px solid #b9c1cf; }
+/* A Markdown table's column alignment (:-: and --:), which the rule above would override. */
+th[align="center"], td[align="center"] { text-align: center; }
+th[align="right"], td[align="right"] { text-align: right; }
 .cover { height: 240mm; display: flex; flex-direction: column; break-after: page; page-break-after: always; }
 .cover .workspace { font-size: 11pt; letter-spacing: 0.14em; text-transform: uppercase; color: var(--accent); font-weight: 700;
   margin-top: 40mm; }

@@ -16,7 +16,7 @@ import {
 import { shortTitle } from '../../shared/model/keyTitle.js';
 import { scanMarkdown } from '../../shared/grammar/markdownScanner.js';
 import { headingIds, headingPlainText, headingSlugger } from '../../shared/model/headingAnchor.js';
-import { imageDataUri, resolveImage } from './bundleImages.js';
+import { imageDataUri, missingImage, missingImageText } from './bundleImages.js';
 import { sanitizeDocumentHtml } from './sanitizeDocumentHtml.js';
 import { attributes, escapeHtml, safeHref } from './htmlSanitizer.js';
 import {
@@ -26,9 +26,11 @@ import {
   type NamedTarget,
 } from './vaultMarkdownHtml.js';
 import { footnoteDefinitionExtension, highlightExtension, noteAtomExtension } from './noteMarkupHtml.js';
-import type { NameLink } from '../../shared/grammar/nameLinkGrammar.js';
+import { localTarget, type NameLink } from '../../shared/grammar/nameLinkGrammar.js';
 import type { DiagramResult } from '../../shared/markdown/mermaidSettings.js';
 import { diagramHtml, isDiagramLanguage } from './diagramHtml.js';
+import { checkboxHtml, customTaskBoxes } from './taskBoxHtml.js';
+import { nameLinkHtml, type BundlePlace } from './bundleLinks.js';
 import { footnoteNumbers, footnoteReferenceLabels } from '../../shared/markdown/footnoteNumbers.js';
 
 export interface TocHeading {
@@ -49,6 +51,8 @@ export interface DocumentHtmlContext {
   titles: ReadonlyMap<string, string>;
   /** Where a `[[name]]` link or `![[embed]]` leads, by the workspace's name resolution. */
   resolveName?: (link: NameLink, fromPath: string) => NamedTarget | undefined;
+  /** The bundle's documents by path: where `[[Note#Heading]]` and `[text](note.md#heading)` jump to. */
+  places?: ReadonlyMap<string, BundlePlace>;
   /** How many embeds deep this body is printed: an embedded note's headings are not numbered. */
   embedDepth?: number;
   /** Mermaid diagrams drawn for this bundle, by source; a diagram not in it prints as code. */
@@ -94,6 +98,8 @@ export function renderDocumentHtml(
     root: context.root,
     anchors: context.anchors,
     resolveName: context.resolveName,
+    ...(context.places === undefined ? {} : { places: context.places }),
+    mentioned: new Set<string>(),
     renderEmbedded:
       depth >= embedDepthLimit
         ? undefined
@@ -105,6 +111,7 @@ export function renderDocumentHtml(
             }).html,
   };
   marked.use({
+    walkTokens: customTaskBoxes,
     extensions: [
       requirementExtension(context),
       referenceExtension(context),
@@ -184,6 +191,21 @@ export function renderDocumentHtml(
       link({ href, title, tokens }) {
         const text = this.parser.parseInline(tokens);
         const own = ownHeading(href, outline.ids);
+        const local = own === undefined ? localTarget(href) : undefined;
+        const named =
+          local === undefined || local.path === ''
+            ? undefined
+            : nameLinkHtml(
+                {
+                  target: local.path,
+                  ...(local.anchor === undefined ? {} : { anchor: local.anchor }),
+                  form: 'markdown',
+                },
+                documentPath,
+                vault,
+                text,
+              );
+        if (named !== undefined) return named;
         const safe = own === undefined ? safeHref(href) : `#${prefix}${own}`;
         if (safe === undefined) return `<span class="unlinked">${text}</span>`;
         const external = !safe.startsWith('#');
@@ -200,9 +222,7 @@ export function renderDocumentHtml(
         const drawn = context.diagrams?.get(text);
         return drawn === undefined ? false : diagramHtml(text, drawn);
       },
-      checkbox({ checked }) {
-        return `<span class="checkbox${checked ? ' checked' : ''}" role="img" aria-label="${checked ? 'done' : 'to do'}"></span> `;
-      },
+      checkbox: checkboxHtml,
     },
   });
   try {
@@ -363,25 +383,6 @@ function ownHeading(href: string, ids: ReadonlySet<string>): string | undefined 
   }
   if (ids.has(fragment)) return fragment;
   return ids.has(fragment.toLowerCase()) ? fragment.toLowerCase() : undefined;
-}
-
-/** In print, an image that could not be embedded says which, and why: nothing is silently lost. */
-function missingImage(root: string, documentPath: string, href: string, alt: string): string {
-  return `<span class="image-alt">${escapeHtml(missingImageText(root, documentPath, href, alt))}</span>`;
-}
-
-function missingImageText(root: string, documentPath: string, href: string, alt: string): string {
-  const image = resolveImage(root, documentPath, href);
-  const why = image.ok
-    ? 'Image could not be read'
-    : image.reason === 'remote'
-      ? 'Remote image not fetched'
-      : image.reason === 'outside'
-        ? 'Image outside the workspace'
-        : image.reason === 'not-an-image'
-          ? 'Not an image'
-          : 'Image not found';
-  return `${why}: ${href}${alt.trim() === '' ? '' : ` (${alt})`}`;
 }
 
 function plainText(html: string): string {

@@ -14,6 +14,7 @@ import { bundleDiagrams } from './bundleDiagrams.js';
 import type { DiagramRenderer } from './diagramRenderer.js';
 import { uncoveredCharacters } from './exportFonts.js';
 import { writeFilesTogether } from './writeFilesTogether.js';
+import { exportPhase } from './exportTiming.js';
 import { bundleFiles, renderBundleMarkdown } from './markdownBundle.js';
 import type { PrinterLauncher } from './pdfPrinter.js';
 import type { SpecBundle } from './specBundle.js';
@@ -75,6 +76,7 @@ export async function exportBundle(bundle: SpecBundle, options: ExportOptions): 
   const progress = options.onProgress ?? (() => undefined);
   progress(0.97, 'writing');
   const written = await writeOutput(options.out, rendered.data, rendered.assets);
+  exportPhase('write the file');
   if (!written.ok) return written;
   progress(1, 'done');
   return rendered.warnings === undefined ? written : { ...written, warnings: rendered.warnings };
@@ -152,9 +154,11 @@ export async function renderBundle(
   // PDF and HTML carry their own fonts; Markdown and zip leave the fonts to whoever opens them.
   const onPaper = options.format === 'pdf' || options.format === 'html';
   const warnings = onPaper ? uncoveredWarnings(bundle) : [];
+  exportPhase('check font coverage');
   // Markdown and zip keep each diagram's source; PDF and HTML show it drawn.
   if (onPaper) progress(0.02, 'drawing diagrams');
   const diagrams = onPaper ? await bundleDiagrams(bundle, options.drawDiagrams) : undefined;
+  exportPhase('draw diagrams');
   if (options.signal?.aborted) return cancelled;
   switch (options.format) {
     case 'pdf': {
@@ -194,6 +198,7 @@ export async function renderBundle(
       break;
     }
   }
+  exportPhase(`render ${options.format}`);
   if (options.signal?.aborted) return cancelled;
   return { ok: true, data, assets, ...(warnings.length > 0 ? { warnings } : {}) };
 }

@@ -10,7 +10,7 @@ import { approvalsOf, documentFingerprint } from '../../shared/model/signOff.js'
 import { isImagePath } from '../../shared/rules/nameLinkProblem.js';
 import { riceScore } from '../../shared/model/roadmapModel.js';
 import { slugify } from '../engine/workspacePaths.js';
-import { bundleTitle } from './bundleHtml.js';
+import { bundleTitle } from './bundleCover.js';
 import { imageDataUri, resolveImage } from './bundleImages.js';
 import { headingAnchor, portableMarkdown } from './portableMarkdown.js';
 import { documentBody, type BundleDocument, type SpecBundle } from './specBundle.js';

@@ -13,6 +13,7 @@ import type { DocumentEntry } from '../../shared/model/documentModel.js';
 import type { RoadmapItem } from '../../shared/model/roadmapModel.js';
 import type { Workspace } from '../engine/workspace.js';
 import type { BundleComments } from './commentsAppendix.js';
+import { exportPhase } from './exportTiming.js';
 
 export const bundleParts = ['stories', 'faqs', 'roadmap', 'matrix', 'comments'] as const;
 export type BundlePart = (typeof bundleParts)[number];
@@ -181,6 +182,7 @@ export async function collectBundle(workspace: Workspace, request: BundleRequest
       const threads = workspace.comments.threads(entry.key!).filter((thread) => !thread.resolved);
       return threads.length === 0 ? [] : [{ document: entry.key!, title: entry.title, threads }];
     });
+  exportPhase('collect documents');
   return { ok: true, bundle };
 }
 

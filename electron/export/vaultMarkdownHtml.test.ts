@@ -65,7 +65,7 @@ describe('callouts, links by name and embeds in the export', () => {
     [
       'a link by name to a note outside the bundle: its title and heading',
       'See [[Roadmap#Q2]].',
-      '<p dir="auto">See <span class="name-link">Roadmap › Q2</span>.</p>',
+      '<p dir="auto">See <span class="name-link outside" title="Notes/Roadmap.md">Roadmap › Q2</span><span class="outside-note"> (not included)</span>.</p>',
     ],
     [
       'a link by name to a document in the bundle, with a label',

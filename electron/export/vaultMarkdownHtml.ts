@@ -15,6 +15,7 @@ import { noteSection } from '../../shared/markdown/noteSection.js';
 import { resolveInside } from '../engine/workspacePaths.js';
 import { imageDataUri } from './bundleImages.js';
 import { attributes, escapeHtml } from './htmlSanitizer.js';
+import { nameLinkHtml, type BundleLinkContext } from './bundleLinks.js';
 
 /** Where a link by name leads: the file, its title, and its key when it has one. */
 export interface NamedTarget {
@@ -23,7 +24,7 @@ export interface NamedTarget {
   key?: string;
 }
 
-export interface VaultHtmlContext {
+export interface VaultHtmlContext extends BundleLinkContext {
   root: string;
   anchors: ReadonlyMap<string, string>;
   resolveName?: (link: NameLink, fromPath: string) => NamedTarget | undefined;
@@ -78,7 +79,7 @@ function nameLinkTokenizerFor(name: 'wikiLink' | 'embed') {
   };
 }
 
-/** `[[Note#Heading|label]]`: its label, else the target's title and heading; linked when the target is printed. */
+/** `[[Note#Heading|label]]`: its label, else the target's title and heading; a jump when the bundle prints it. */
 export function wikiLinkExtension(
   documentPath: string,
   context: VaultHtmlContext,
@@ -88,12 +89,7 @@ export function wikiLinkExtension(
     level: 'inline',
     ...nameLinkTokenizerFor('wikiLink'),
     renderer(token) {
-      const { link } = token as unknown as NameLinkToken;
-      const target = context.resolveName?.(link, documentPath);
-      const text = nameLinkText(link, target?.title);
-      const id = target?.key === undefined ? undefined : context.anchors.get(target.key);
-      if (id !== undefined) return `<a class="name-link" href="#${escapeHtml(id)}">${escapeHtml(text)}</a>`;
-      return `<span class="name-link${target ? '' : ' missing'}">${escapeHtml(text)}</span>`;
+      return nameLinkHtml((token as unknown as NameLinkToken).link, documentPath, context) ?? '';
     },
   };
 }

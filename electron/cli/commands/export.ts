@@ -22,6 +22,7 @@ import {
 } from '../cliOutput.js';
 import { openRepository } from '../openRepository.js';
 import { openWorkspace } from '../openWorkspace.js';
+import { exportPhase } from '../../export/exportTiming.js';
 import { reportUnreadable } from '../unreadableDocuments.js';
 import { specDefinition } from './check.js';
 
@@ -180,8 +181,10 @@ documents share: give the path).`,
       return fail(context, `export: a ${format} bundle is binary: pipe --out - into a file or a program`);
     const out = path.resolve(context.cwd, values.out);
 
+    exportPhase('start and parse arguments');
     const opened = await openWorkspace(context, 'export', dir!, { write: false });
     if (!opened.ok) return opened.code;
+    exportPhase('open workspace');
     try {
       const documents: string[] = [];
       for (const name of docs) {
@@ -213,7 +216,9 @@ documents share: give the path).`,
       }
       const { exportBundle, renderBundle } = await import('../../export/exportBundle.js');
       const { workspaceVersion } = await import('../../export/gitVersion.js');
+      exportPhase('load the exporter');
       const version = await workspaceVersion(opened.root);
+      exportPhase('read git version');
       const bar = progressBar(context);
       const common = { format, ...(version === undefined ? {} : { version }), onProgress: bar.update };
       if (toStdout) {
