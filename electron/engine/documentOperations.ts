@@ -13,16 +13,22 @@ import { pruneAbandonedBackups } from './backupPruning.js';
 import { BackupStore, backupFolderFor } from './backupStore.js';
 import type { DocumentStore, FileVersion, ReadResult, SaveResult, TrashResult } from './documentStore.js';
 import { roadmapFile, type DocumentIndexes } from './documentIndexes.js';
-import { indexDocument } from './indexDocument.js';
 import { planFeedbackImport, writeFeedbackNotes, type FeedbackImportPlan } from './feedbackImporter.js';
 import type { FeedbackRow } from '../import/feedbackRows.js';
 import { rekey, type RekeyResult } from './rekey.js';
 import { repoint, type ReferencePlace, type RepointResult } from './repoint.js';
-import { applyEdits, renameRewrites } from './renameLinks.js';
 import type { NameLinkEdit, NamesakeNotice } from './namesakeLinks.js';
 import {
-  editedOffsets,
+  fileNameProblem,
+  linkRewrites,
+  movedPath,
+  renamedPath,
+  savedThen,
+  workspaceFolder,
+} from './renameSteps.js';
+import {
   namesakeAfter,
+  namesakeBefore,
   rewriteNameLinks,
   type RewriteNameLinksResult,
   type RewrittenFile,
@@ -35,6 +41,12 @@ import { createFromTemplate, type WorkspaceTemplates } from './workspaceTemplate
 
 /** A create, rename or move that made a file name shared says which `[[Name]]` links it took over. */
 type Namesake = { namesake?: NamesakeNotice };
+
+/**
+ * The user's answer, before a rename or move, about the `[[Name]]` links it takes from a namesake:
+ * `keep` them pointing where they did (written in path form), or let them `move` to the renamed note.
+ */
+export type NamesakeChoice = 'keep' | 'move';
 
 export type RenameDocumentResult =
   | ({ ok: true; path: string } & Namesake)
@@ -158,9 +170,17 @@ export class DocumentOperations {
   /**
    * Renames a document to `name` (its title, for a document titled by its file name) in its folder and,
    * with `updateLinks`, rewrites every link to it by file name in the same step: the linking files are
-   * saved all or none first, the rename follows, and if the rename fails they are put back.
+   * saved all or none first, the rename follows, and if the rename fails they are put back. `namesake`
+   * is the user's answer to the prompt before it (namesakePreview) about the `[[Name]]` links the new
+   * name takes from another note: `keep` writes them in path form in that same save, `move` lets them
+   * go; either way no notice follows.
    */
-  async renameTo(documentPath: string, name: string, updateLinks: boolean): Promise<RenameToResult> {
+  async renameTo(
+    documentPath: string,
+    name: string,
+    updateLinks: boolean,
+    namesake?: NamesakeChoice,
+  ): Promise<RenameToResult> {
     if (!this.options.writable()) return this.readOnly();
     const { indexes, store } = this.options;
     documentPath = normalizeWorkspacePath(documentPath);
@@ -168,41 +188,14 @@ export class DocumentOperations {
     if (!entry.ok) return entry;
     const problem = fileNameProblem(name);
     if (problem) return { ok: false, error: 'invalid-name', message: problem };
-    const folder = path.posix.dirname(documentPath);
-    const target = path.posix.join(folder, `${name.trim()}${path.posix.extname(documentPath) || '.md'}`);
+    const target = renamedPath(documentPath, name);
     if (target === documentPath) return { ok: true, path: documentPath, updatedFiles: [] };
     const before = this.namesBefore();
-    const changes = updateLinks ? await this.linkRewrites(documentPath, target) : [];
+    const pins = await this.pins(namesake, documentPath, target);
+    const changes = await linkRewrites(store, indexes, documentPath, target, updateLinks, pins);
     if (!Array.isArray(changes)) return changes;
-    let saved: Map<string, FileVersion> | undefined;
-    if (changes.length > 0) {
-      const result = await store.saveAll(
-        changes.map(({ path: file, text, expected }) => ({ path: file, text, expected })),
-      );
-      if (!result.ok) return { ok: false, error: result.error, message: result.message };
-      saved = result.versions;
-    }
-    const renamed = await store.rename(documentPath, target);
-    if (!renamed.ok) {
-      if (saved) {
-        const undo = await store.saveAll(
-          changes.map(({ path: file, original }) => ({
-            path: file,
-            text: original,
-            expected: saved.get(file)!,
-          })),
-        );
-        for (const change of changes) await indexes.refresh(change.path);
-        if (!undo.ok) {
-          return {
-            ok: false,
-            error: renamed.error,
-            message: `${renamed.message} The links already updated could not be put back: ${undo.message}`,
-          };
-        }
-      }
-      return { ok: false, error: renamed.error, message: renamed.message };
-    }
+    const renamed = await savedThen(store, indexes, changes, () => store.rename(documentPath, target));
+    if (!renamed.ok) return renamed;
     this.options.renamedAway(documentPath);
     indexes.drop(documentPath);
     await indexes.refresh(target);
@@ -217,49 +210,39 @@ export class DocumentOperations {
       ok: true,
       path: target,
       updatedFiles: changes.map((change) => change.path),
-      ...(await this.namesake(target, before, documentPath, rewritten)),
+      ...(namesake ? {} : await this.namesake(target, before, documentPath, rewritten)),
     };
   }
 
-  /** The new texts of the files linking to `from` by name, read afresh (a rewrite never works on a stale text). */
-  private async linkRewrites(
-    from: string,
-    to: string,
-  ): Promise<
-    | { path: string; text: string; expected: FileVersion; original: string; spans: number[] }[]
-    | RenameToResult
-  > {
-    const { indexes, store } = this.options;
-    const fresh = new Map<string, { text: string; version: FileVersion }>();
-    for (const candidate of indexes.linksToName(from)) {
-      const read = await store.read(candidate.path);
-      if (!read.ok) return { ok: false, error: read.error, message: `${read.message} No file was changed.` };
-      fresh.set(candidate.path, { text: read.file.text, version: read.file });
-    }
-    const entries = [...fresh].map(([file, { text, version }]) => indexDocument(file, text, version));
-    return renameRewrites(entries, (file) => fresh.get(file)?.text, indexes.index.names(), from, to).map(
-      (rewrite) => {
-        const { text, version } = fresh.get(rewrite.path)!;
-        return {
-          path: rewrite.path,
-          text: applyEdits(text, rewrite.edits),
-          expected: version,
-          original: text,
-          spans: editedOffsets(rewrite.edits),
-        };
-      },
-    );
+  /**
+   * What renaming or moving a document would do to `[[Name]]` links that lead to a namesake, before
+   * anything is written: undefined when nothing changes meaning (or the name is not allowed, which
+   * the rename itself then says).
+   */
+  async namesakePreview(
+    documentPath: string,
+    change: { name: string } | { folder: string },
+  ): Promise<NamesakeNotice | undefined> {
+    documentPath = normalizeWorkspacePath(documentPath);
+    if (!this.documentAt(documentPath).ok) return undefined;
+    let target: string | undefined;
+    if ('name' in change) {
+      if (fileNameProblem(change.name)) return undefined;
+      target = renamedPath(documentPath, change.name);
+    } else target = movedPath(this.options.indexes.index, documentPath, change.folder);
+    if (target === undefined || target === documentPath) return undefined;
+    return namesakeBefore(this.options.store, this.options.indexes, { from: documentPath, to: target });
   }
 
   /**
    * Moves a document into another folder of the workspace under the same name (`-2`, `-3`… when
    * taken); its key, and so every link to it, stays. A document already there stays where it is.
    */
-  async move(documentPath: string, folder: string): Promise<RenameDocumentResult> {
+  async move(documentPath: string, folder: string, namesake?: NamesakeChoice): Promise<RenameDocumentResult> {
     if (!this.options.writable()) return this.readOnly();
     documentPath = normalizeWorkspacePath(documentPath);
-    const target = normalizeWorkspacePath(folder.replace(/^\/+|\/+$/g, '') || '.');
-    if (target.split('/').some((part) => part === '..' || part.startsWith('.'))) {
+    const target = workspaceFolder(folder);
+    if (target === undefined) {
       return { ok: false, error: 'invalid-path', message: `"${folder}" is not a folder of the workspace.` };
     }
     if (!this.options.indexes.index.document(documentPath)) {
@@ -267,8 +250,29 @@ export class DocumentOperations {
     }
     const extension = path.posix.extname(documentPath);
     const name = path.posix.basename(documentPath, extension);
-    if (path.posix.dirname(documentPath) === target) return { ok: true, path: documentPath };
-    return this.moveTo(documentPath, target, name, extension);
+    if (path.posix.dirname(documentPath).replace(/^\.$/, '') === target)
+      return { ok: true, path: documentPath };
+    if (namesake === undefined) return this.moveTo(documentPath, target, name, extension);
+    const { store, indexes } = this.options;
+    const pins = await this.pins(namesake, documentPath, movedPath(indexes.index, documentPath, folder));
+    const changes = await linkRewrites(store, indexes, documentPath, documentPath, false, pins);
+    if (!Array.isArray(changes)) return changes;
+    const moved = await savedThen(store, indexes, changes, () =>
+      this.moveTo(documentPath, target, name, extension, false),
+    );
+    if (moved.ok)
+      for (const change of changes) if (change.path !== documentPath) await indexes.refresh(change.path);
+    return moved;
+  }
+
+  /** With `keep`, the edits that pin the `[[Name]]` links moving `from` to `to` would take from a namesake. */
+  private async pins(
+    namesake: NamesakeChoice | undefined,
+    from: string,
+    to: string | undefined,
+  ): Promise<NameLinkEdit[]> {
+    if (namesake !== 'keep' || to === undefined) return [];
+    return (await namesakeBefore(this.options.store, this.options.indexes, { from, to }))?.links ?? [];
   }
 
   /** Puts a trashed document back where it was (`-2`… when the name was taken meanwhile). */
@@ -293,6 +297,7 @@ export class DocumentOperations {
     folder: string,
     name: string,
     extension: string,
+    notice = true,
   ): Promise<RenameDocumentResult> {
     const { indexes, store } = this.options;
     const before = this.namesBefore();
@@ -303,7 +308,7 @@ export class DocumentOperations {
         this.options.renamedAway(from);
         indexes.drop(from);
         await indexes.refresh(candidate);
-        return { ok: true, path: candidate, ...(await this.namesake(candidate, before, from)) };
+        return { ok: true, path: candidate, ...(notice ? await this.namesake(candidate, before, from) : {}) };
       }
       if (moved.error !== 'exists') return { ok: false, error: moved.error, message: moved.message };
     }
@@ -475,17 +480,4 @@ export class DocumentOperations {
     await backups.discard(backup.path);
     return { ok: true, path: backup.path };
   }
-}
-
-/** Why a name cannot be a file name on every system, or undefined when it can. */
-function fileNameProblem(name: string): string | undefined {
-  const trimmed = name.trim();
-  if (trimmed === '') return 'A document needs a name.';
-  if (trimmed.length > 200) return 'That name is longer than 200 characters.';
-  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
-  if (/[\\/:*?"<>|\u0000-\u001f]/.test(trimmed)) return 'A file name cannot contain / \\ : * ? " < > or |.';
-  if (/^\.|[. ]$/.test(trimmed)) return 'A file name cannot start with a dot or end with a dot or a space.';
-  if (/^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/i.test(trimmed))
-    return `${trimmed} is a reserved name on Windows.`;
-  return undefined;
 }

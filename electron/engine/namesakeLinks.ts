@@ -21,19 +21,25 @@ export interface TakenLink {
   ambiguous: boolean;
 }
 
-/** The wikilinks by bare name (no folder, no `./`) that lead elsewhere under `after` than under `before`. */
+/**
+ * The wikilinks by bare name (no folder, no `./`) that lead elsewhere under `after` than under `before`;
+ * with `moved`, the links of the document at `moved.from` resolve from `moved.to` under `after` (a
+ * rename not yet made).
+ */
 export function takenOverLinks(
   documents: Iterable<DocumentEntry>,
   before: NameResolver,
   after: NameResolver,
+  moved?: { from: string; to: string },
 ): TakenLink[] {
   const taken: TakenLink[] = [];
   for (const document of documents) {
+    const afterPath = document.path === moved?.from ? moved.to : document.path;
     for (const link of document.nameLinks) {
       if (link.form !== 'wiki' || link.target === '' || link.target.includes('/')) continue;
       const was = before.resolve(link, document.path);
       if (was.kind !== 'found') continue;
-      const now = after.resolve(link, document.path);
+      const now = after.resolve(link, afterPath);
       if (now.kind !== 'found' && now.kind !== 'ambiguous') continue;
       if (now.kind === 'found' && now.path === was.path) continue;
       taken.push({

@@ -4,7 +4,7 @@
  * user keeps them pointing where they did (and back, for Undo), all files or none.
  */
 import path from 'node:path';
-import type { NameResolver } from '../../shared/model/nameResolver.js';
+import { NameResolver } from '../../shared/model/nameResolver.js';
 import type { DocumentIndexes } from './documentIndexes.js';
 import type { DocumentStore, FileVersion } from './documentStore.js';
 import {
@@ -52,16 +52,53 @@ export async function namesakeAfter(
     return !written.spans.some((span) => span >= offset && span <= offset + 3 + link.link.target.length);
   });
   if (taken.length === 0) return undefined;
-  const texts = new Map<string, string>();
-  for (const file of new Set(taken.map((link) => link.path))) {
-    const read = await store.read(file);
-    if (read.ok) texts.set(file, read.file.text);
-  }
+  const texts = await readTexts(store, taken);
   const notes = documents
     .map((entry) => entry.path)
     .filter((file) => path.posix.basename(file).toLowerCase() === lower)
     .sort();
   return namesakeNotice(taken, (file) => texts.get(file), notes);
+}
+
+/**
+ * The `[[Name]]` links that renaming or moving the note at `from` to `to` would take from a namesake,
+ * as the prompt before it shows them (nothing is written); undefined when it would take none. The
+ * links to the note itself follow it (or are the update-links prompt's to rewrite), so none of them
+ * counts; each edit names its file as it is now (the note itself at `from`).
+ */
+export async function namesakeBefore(
+  store: DocumentStore,
+  indexes: DocumentIndexes,
+  change: { from: string; to: string },
+): Promise<NamesakeNotice | undefined> {
+  const { from, to } = change;
+  const documents = [...indexes.index.documents()];
+  const before = indexes.names();
+  const after = new NameResolver(
+    documents.map((entry) => (entry.path === from ? { ...entry, path: to } : entry)),
+    indexes.otherFiles(),
+  );
+  const taken = takenOverLinks(documents, before, after, change).filter((link) => link.was !== from);
+  if (taken.length === 0) return undefined;
+  const texts = await readTexts(store, taken);
+  const lower = path.posix.basename(to).toLowerCase();
+  const notes = documents
+    .map((entry) => (entry.path === from ? to : entry.path))
+    .filter((file) => path.posix.basename(file).toLowerCase() === lower)
+    .sort();
+  return namesakeNotice(taken, (file) => texts.get(file), notes);
+}
+
+async function readTexts(
+  store: DocumentStore,
+  taken: readonly { path: string }[],
+): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  for (const file of new Set(taken.map((link) => link.path))) {
+    const read = await store.read(file);
+    if (read.ok) texts.set(file, read.file.text);
+  }
+  return texts;
 }
 
 /**

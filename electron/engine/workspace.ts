@@ -22,11 +22,12 @@ import {
   type FeedbackImportResult,
   type ReadOnlyResult,
   type RecoverBackupResult,
+  type NamesakeChoice,
   type RenameDocumentResult,
   type RenameToResult,
   type RewriteNameLinksResult,
 } from './documentOperations.js';
-import type { NameLinkEdit } from './namesakeLinks.js';
+import type { NameLinkEdit, NamesakeNotice } from './namesakeLinks.js';
 import {
   DocumentStore,
   type FileVersion,
@@ -374,9 +375,17 @@ export class Workspace {
   renameDocumentTo(
     documentPath: string,
     name: string,
-    options: { updateLinks?: boolean } = {},
+    options: { updateLinks?: boolean; namesake?: NamesakeChoice } = {},
   ): Promise<RenameToResult> {
-    return this.operations.renameTo(documentPath, name, options.updateLinks === true);
+    return this.operations.renameTo(documentPath, name, options.updateLinks === true, options.namesake);
+  }
+
+  /** The `[[Name]]` links a rename to `name` or a move into `folder` would take from a namesake; nothing is written. */
+  namesakePreview(
+    documentPath: string,
+    change: { name: string } | { folder: string },
+  ): Promise<NamesakeNotice | undefined> {
+    return this.operations.namesakePreview(documentPath, change);
   }
 
   /** Writes each `[[…]]` target from `from` to `to`, all or none (pins links a namesake took; Undo). */
@@ -385,8 +394,12 @@ export class Workspace {
   }
 
   /** Moves a document into another folder under the same name; its key, and so every link to it, stays. */
-  moveDocument(documentPath: string, folder: string): Promise<RenameDocumentResult> {
-    return this.operations.move(documentPath, folder);
+  moveDocument(
+    documentPath: string,
+    folder: string,
+    namesake?: NamesakeChoice,
+  ): Promise<RenameDocumentResult> {
+    return this.operations.move(documentPath, folder, namesake);
   }
 
   /** Puts a trashed document back where it was (`-2`… when the name was taken meanwhile). */

@@ -19,6 +19,7 @@ const methodNames = [
   'trashDocument',
   'renameDocument',
   'linksToName',
+  'namesakePreview',
   'moveDocument',
   'rewriteNameLinks',
   'restoreDocument',

@@ -188,6 +188,12 @@ const observations: [MethodName, unknown, (result: never) => unknown, unknown][]
     true,
   ],
   ['linksToName', { path: 'specs/guest-checkout.md' }, (linking: unknown[]) => linking, []],
+  [
+    'namesakePreview',
+    { path: 'specs/guest-checkout.md', name: 'Checkout' },
+    (preview: object) => preview,
+    {},
+  ],
   ['listOtherFiles', {}, (files: string[]) => files.includes('assets/checkout-flow.png'), true],
   ['search', { query: 'guest' }, (hits: { path: string }[]) => hits.length > 0, true],
   [

@@ -134,15 +134,23 @@ export class WorkspaceService implements ApiService {
           return { ok: true, path: created.path, key: created.key };
         }),
       trashDocument: ({ path: file }) => writable(() => workspace.trashDocument(file)),
-      renameDocument: ({ path: file, name, updateLinks }) =>
+      renameDocument: ({ path: file, name, updateLinks, namesake }) =>
         writable(() =>
           name === undefined
             ? workspace.renameDocument(file)
-            : workspace.renameDocumentTo(file, name, { updateLinks: updateLinks === true }),
+            : workspace.renameDocumentTo(file, name, {
+                updateLinks: updateLinks === true,
+                ...(namesake === undefined ? {} : { namesake }),
+              }),
         ),
       linksToName: ({ path: file }) => workspace.linksToName(file),
+      namesakePreview: async (change) => {
+        const namesake = await workspace.namesakePreview(change.path, change);
+        return namesake ? { namesake } : {};
+      },
       rewriteNameLinks: ({ links }) => writable(() => workspace.rewriteNameLinks(links)),
-      moveDocument: ({ path: file, folder }) => writable(() => workspace.moveDocument(file, folder)),
+      moveDocument: ({ path: file, folder, namesake }) =>
+        writable(() => workspace.moveDocument(file, folder, namesake)),
       rekeyDefinition: ({ key, newKey, path: file, line }) =>
         writable(async () => {
           const renamed = await workspace.rekey(key, newKey, file, line);

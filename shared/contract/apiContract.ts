@@ -68,6 +68,12 @@ export interface NamesakeView {
   files: string[];
 }
 
+/**
+ * The answer, before a rename or move, about the `[[Name]]` links it would take from a namesake:
+ * `keep` them pointing where they did (written in path form, in the same save) or let them `move`.
+ */
+const namesakeChoiceArgument = z.enum(['keep', 'move']);
+
 /** Every string argument is bounded, so a 10 MB "key" is refused at the boundary. */
 const pathArgument = z.string().min(1).max(1024);
 const keyArgument = z
@@ -320,7 +326,9 @@ export const apiContract = {
   /**
    * Renames a spec, story or FAQ after its saved title (links are by key, so none break); with `name`,
    * renames any document to `name.md` in its folder, and with `updateLinks` also rewrites every
-   * `[[name]]` and `[text](name.md)` pointing to it (the linking files saved all or none). Answers its path.
+   * `[[name]]` and `[text](name.md)` pointing to it (the linking files saved all or none). `namesake`
+   * answers namesakePreview: `keep` pins the links it lists in path form in that same save; with it,
+   * no `namesake` notice comes back. Answers its path.
    */
   renameDocument: write<Result<{ path: string; updatedFiles?: string[]; namesake?: NamesakeView }>>()(
     z
@@ -328,14 +336,35 @@ export const apiContract = {
         path: pathArgument,
         name: z.string().min(1).max(255).optional(),
         updateLinks: z.boolean().optional(),
+        namesake: namesakeChoiceArgument.optional(),
       })
       .strict(),
   ),
   /** The documents linking to this one by its file name, which renaming it would update. */
   linksToName: read<{ path: string; count: number }[]>()(z.object({ path: pathArgument }).strict()),
-  /** Moves a document into another folder under the same name (links are by key, so none break). */
+  /**
+   * The `[[Name]]` links that renaming this document to `name`, or moving it into `folder`, would take
+   * from another note of that name (asked before the rename: keep them or let them move); nothing is
+   * written. Answers no namesake when none would change meaning.
+   */
+  namesakePreview: read<{ namesake?: NamesakeView }>()(
+    z.union([
+      z.object({ path: pathArgument, name: z.string().min(1).max(255) }).strict(),
+      z.object({ path: pathArgument, folder: z.string().max(1024) }).strict(),
+    ]),
+  ),
+  /**
+   * Moves a document into another folder under the same name (links are by key, so none break);
+   * `namesake` answers namesakePreview, as renameDocument's does.
+   */
   moveDocument: write<Result<{ path: string; namesake?: NamesakeView }>>()(
-    z.object({ path: pathArgument, folder: z.string().max(1024) }).strict(),
+    z
+      .object({
+        path: pathArgument,
+        folder: z.string().max(1024),
+        namesake: namesakeChoiceArgument.optional(),
+      })
+      .strict(),
   ),
   /**
    * Writes each `[[…]]` target at path/line/column from `from` to `to`, the files saved all or none: pins
