@@ -75,6 +75,8 @@ export async function fileHistory(repository: WorkspaceRepository, file: string)
       const before = status.startsWith('A') ? '' : ((await reader.readText(`${hash}^`, first)) ?? '');
       const after = status.startsWith('D') ? '' : ((await reader.readText(hash, now)) ?? '');
       const [ours, theirs] = parents.split(' ');
+      // A merge git lists against its other parent only (the file as the first parent had it): it changed nothing here.
+      if (theirs !== undefined && (await reader.readText(`${hash}^`, now)) === after) continue;
       // Only the other side's change, come in cleanly (their file as it was, ours as at the base): its own commit tells it.
       if (
         theirs !== undefined &&

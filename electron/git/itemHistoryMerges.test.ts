@@ -77,6 +77,15 @@ beforeAll(async () => {
   sandbox.git(kim, ['push', '-q', 'origin', 'HEAD']);
   await commit(lee, '# Notes\n', 'Lee: notes', 'specs/notes.md');
   sandbox.git(lee, ['pull', '-q', '--no-rebase', '--no-edit']);
+  sandbox.git(lee, ['push', '-q', 'origin', 'HEAD']);
+  // A merge that leaves the spec as Lee had it: Lee edits the spec, Kim only another file.
+  sandbox.git(kim, ['pull', '-q', '--no-rebase']);
+  await commit(kim, '# Glossary\n', 'Kim: glossary', 'specs/glossary.md');
+  sandbox.git(kim, ['push', '-q', 'origin', 'HEAD']);
+  const promo = path.join(lee, 'specs/promo.md');
+  await commit(lee, `${await fs.readFile(promo, 'utf8')}\nSee the glossary.\n`, 'Lee: see the glossary');
+  sandbox.git(lee, ['pull', '-q', '--no-rebase', '--no-edit']);
+  expect(sandbox.git(lee, ['log', '-1', '--format=%s']).output).toMatch(/^Merge branch/);
 }, 60_000);
 
 afterAll(async () => {
@@ -143,6 +152,19 @@ describe('history through merges', () => {
     ]);
   });
 
+  it('leaves out a merge whose result is the spec as its first parent had it (the other side changed other files)', async () => {
+    const opened = await WorkspaceRepository.open(lee);
+    if (!opened.ok) throw new Error(opened.message);
+    const byFile = await fileHistory(opened.repository, 'specs/promo.md');
+    expect({
+      byKey: (await summary('SPEC-1')).slice(0, 2).map(([message, author]) => `${author}: ${message}`),
+      byFile: byFile.slice(0, 2).map((change) => `${change.author}: ${change.message}`),
+    }).toEqual({
+      byKey: ['Lee: Lee: see the glossary', 'Kim: Kim: a month'],
+      byFile: ['Lee: Lee: see the glossary', 'Kim: Kim: a month'],
+    });
+  });
+
   it('shows the settling merge in the document’s history and in `specbench history`', async () => {
     expect((await summary('SPEC-1')).map(([message, , , merge]) => `${merge} ${message}`)).toContain(
       'merge Merge origin/main: both REQ-12 kept in one, Kim’s REQ-14 is REQ-21',
@@ -151,6 +173,7 @@ describe('history through merges', () => {
     if (!opened.ok) throw new Error(opened.message);
     const byFile = await fileHistory(opened.repository, 'specs/promo.md');
     expect(byFile.map((change) => `${change.merge ? 'merge ' : ''}${change.message}`)).toEqual([
+      'Lee: see the glossary',
       'Kim: a month',
       'merge Merge origin/main: both REQ-12 kept in one, Kim’s REQ-14 is REQ-21',
       'Lee adds REQ-14',

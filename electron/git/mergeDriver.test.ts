@@ -159,22 +159,29 @@ describe('specbench merge-driver with real git', () => {
     const before = await read(two, specPath);
     await edit(two, specPath, (text) => text.replace(req2, 'Two rewrote REQ-2.'));
     commit(two, 'Two: REQ-2');
-    const pulled = sandbox.git(two, ['pull', '--no-rebase'], { allowFailure: true });
+    const pulled = spawnSync('git', ['pull', '--no-rebase'], {
+      cwd: two,
+      env: sandbox.env,
+      encoding: 'utf8',
+    });
     const spec = await read(two, specPath);
     const block = (text: string) =>
       before.slice(before.indexOf(':::requirement{#REQ-2')).split('\n:::\n')[0]!.replace(req2, text) +
       '\n:::\n';
+    // The marker and git's output name the requirement by key and title (its title before both edits).
+    const named = 'REQ-2 “Guests give an email address once, and it is used for the r…”';
     const expected = before
       .replace(req1, 'One rewrote REQ-1.')
       .replace(
         block(req2),
-        `<<<<<<< ours\n${block('Two rewrote REQ-2.')}=======\n${block('One rewrote REQ-2.')}>>>>>>> theirs\n`,
+        `<<<<<<< ours: ${named}\n${block('Two rewrote REQ-2.')}=======\n${block('One rewrote REQ-2.')}>>>>>>> theirs\n`,
       );
-    expect([pulled.code, sandbox.git(two, ['status', '--porcelain']).output, spec]).toEqual([
-      1,
-      `UU ${specPath}\n`,
-      expected,
-    ]);
+    expect([
+      pulled.status,
+      sandbox.git(two, ['status', '--porcelain']).output,
+      spec,
+      pulled.stderr.split('\n').filter((line) => line.startsWith('specbench:')),
+    ]).toEqual([1, `UU ${specPath}\n`, expected, [`specbench: ${specPath}: ${named} changed on both sides`]]);
   });
 
   it('two branches adding the same new requirement key merge cleanly, and the driver names the duplicate in one line', async () => {

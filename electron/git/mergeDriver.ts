@@ -14,6 +14,7 @@ import {
   mergeLines,
   type FileVersions,
 } from '../../shared/merge/mergeFile.js';
+import { conflictName } from '../../shared/merge/conflictName.js';
 import { conflictCount, renderParts, type MergeOutcome } from '../../shared/merge/mergeParts.js';
 import { writeFileAtomic } from '../engine/atomicFile.js';
 import { gitComplaint, runGit } from './gitCommand.js';
@@ -72,6 +73,7 @@ export async function runMergeDriver(files: DriverFiles): Promise<DriverResult> 
   const merged = renderParts(outcome.parts, {
     markerSize: files.markerSize,
     eol: oursText.includes('\r\n') ? '\r\n' : '\n',
+    name: conflictName,
   });
   if (merged !== oursText) await writeFileAtomic(files.ours, merged);
   const notes = [
@@ -81,9 +83,9 @@ export async function runMergeDriver(files: DriverFiles): Promise<DriverResult> 
     .filter(Boolean)
     .join('\n');
   if (conflicts === 0) return notes ? { exitCode: 0, message: notes } : { exitCode: 0 };
-  const blocks = conflicts === 1 ? '1 block' : `${conflicts} blocks`;
   const how = outcome.fallback ? ` (${outcome.fallback})` : '';
-  const conflicted = `${files.path}: ${blocks} changed on both sides${how}`;
+  const names = outcome.parts.flatMap((part) => (part.kind === 'conflict' ? [conflictName(part)] : []));
+  const conflicted = `${files.path}: ${names.join(', ')} changed on both sides${how}`;
   return { exitCode: 1, message: notes ? `${conflicted}\n${notes}` : conflicted };
 }
 

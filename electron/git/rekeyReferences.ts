@@ -2,12 +2,14 @@
  * After the newer copy of a duplicate key was given a new key: the links to the old key that were
  * written on the newer copy's side of the merge, so meant for it. git blame names the commit that
  * wrote each link; a link counts when that commit comes after the newer copy arrived and does not
- * know the older copy (it was written on the other branch, before the merge).
+ * know the older copy (it was written on the other branch, before the merge). After a rebase the
+ * replayed commits know everything upstream, so each is asked as the commit it was before it.
  */
 import type { RepointCandidateView } from '../../shared/contract/gitViews.js';
 import type { LinkView } from '../../shared/contract/apiContract.js';
 import type { Workspace } from '../engine/workspace.js';
 import { runGit } from './gitCommand.js';
+import { rebaseOriginals } from './rebasedCommits.js';
 import type { RepositoryPlace } from './repositoryStatus.js';
 
 /** The commits that changed how often `#KEY` occurs in a file, oldest first. */
@@ -56,12 +58,15 @@ export async function rekeyReferences(
   const [older, newer] =
     olderPath === newerPath ? [newerCommits[0], newerCommits[1]] : [olderCommits[0], newerCommits[0]];
   if (older === undefined || newer === undefined || older === newer) return [];
+  const originals = await rebaseOriginals(place);
+  const was = (commit: string) => originals.get(commit) ?? commit;
   const candidates: RepointCandidateView[] = [];
   for (const link of links) {
     if (link.kind === 'delivers') continue;
     const wrote = await blame(place, link.path, link.line);
     if (!wrote) continue;
-    if (!(await isAncestor(place, newer, wrote.commit)) || (await isAncestor(place, older, wrote.commit)))
+    const written = was(wrote.commit);
+    if (!(await isAncestor(place, was(newer), written)) || (await isAncestor(place, was(older), written)))
       continue;
     candidates.push({
       path: link.path,
