@@ -80,4 +80,21 @@ test('a spec changed since approval lists which requirements changed, by words a
     'Guests give an email address [added: exactly ]once',
   );
   await app.page.screenshot({ path: test.info().outputPath('changed-since-approval.png') });
+  // Approve again shows the same changes before it signs; Cancel signs nothing.
+  await signOff.getByRole('button', { name: 'Approve again' }).click();
+  const confirm = app.page.getByRole('dialog', { name: /^Approve .+ again\?$/ });
+  await expect(
+    confirm
+      .getByRole('region', { name: 'Changes since approval' })
+      .getByRole('group', { name: 'REQ-2', exact: true }),
+  ).toContainText('Guests give an email address [added: exactly ]once');
+  await confirm.screenshot({ path: test.info().outputPath('approve-again-confirm.png') });
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(signOff).toContainText('requirements changed since approval');
+  await signOff.getByRole('button', { name: 'Approve again' }).click();
+  await confirm.getByRole('button', { name: 'Approve with these changes' }).click();
+  await expect(signOff).not.toContainText('changed since approval');
+  const approvals = /approvals: \[(.*)\]/.exec(await fs.readFile(file, 'utf8'))?.[1] ?? '';
+  expect(approvals.match(/by: Dana,/g)).toHaveLength(2);
 });

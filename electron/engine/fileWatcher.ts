@@ -26,7 +26,7 @@ const burstSize = 10;
 const burstQuietMs = 300;
 /** Longer than chokidar's one-second throttle of folder reads. */
 const reconcileDelayMs = 1500;
-const rootFiles: ReadonlySet<string> = new Set(['specbench.json', 'roadmap.json']);
+const rootFiles: ReadonlySet<string> = new Set(['specbench.json', 'roadmap.json', 'rekeys.json']);
 
 /** Whether a workspace path is one the watcher reports. */
 export function isWatchedPath(relativePath: string): boolean {

@@ -10,6 +10,18 @@ export async function editFrontMatter(
   documentPath: string,
   fields: (data: Record<string, unknown>) => Record<string, unknown> | undefined,
 ): Promise<Written<object>> {
+  return editFrontMatterSource(workspace, documentPath, (raw, data, eol) => {
+    const changes = fields(data);
+    return changes && setFrontMatterFields(raw, changes, eol);
+  });
+}
+
+/** The same, for an edit of the front matter's source (`raw` undefined: the document has none). */
+export async function editFrontMatterSource(
+  workspace: Workspace,
+  documentPath: string,
+  edit: (raw: string | undefined, data: Record<string, unknown>, eol: string) => string | undefined,
+): Promise<Written<object>> {
   const read = await workspace.readDocument(documentPath);
   if (!read.ok) return { ok: false, message: read.message };
   const split = splitDocument(read.file.text);
@@ -19,10 +31,9 @@ export async function editFrontMatter(
       message: `${documentPath}: its front matter cannot be read (line ${split.frontMatter.error.line})`,
     };
   }
-  const changes = fields(split.frontMatter?.data ?? {});
-  if (!changes) return { ok: true, changed: false };
   const eol = read.file.text.includes('\r\n') ? '\r\n' : '\n';
-  const raw = setFrontMatterFields(split.frontMatter?.raw, changes, eol);
+  const raw = edit(split.frontMatter?.raw, split.frontMatter?.data ?? {}, eol);
+  if (raw === undefined) return { ok: true, changed: false };
   const text = (split.bom ? '\uFEFF' : '') + raw + split.body;
   const saved = await workspace.saveDocument(documentPath, text, read.file);
   return saved.ok ? { ok: true, changed: true } : { ok: false, message: saved.message };

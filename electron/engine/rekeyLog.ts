@@ -1,7 +1,9 @@
 /**
- * `.specbench/rekeys.json`: the copies of duplicated keys renamed after a merge, with the links git
- * blame said were written for them (local state, never committed). Changes lists the links still on
- * the old key on every visit until each is pointed or the user keeps the old key; `check` reports them.
+ * `rekeys.json` beside `roadmap.json`: the copies of duplicated keys renamed after a merge, with the
+ * links git blame said were written for them. It is committed with the rename, so every clone that
+ * pulls learns of it: Changes lists the links still on the old key until each is pointed or the user
+ * keeps the old key, `check` reports them, and Push warns. The merge driver merges it record by record.
+ * Records kept in `.specbench/rekeys.json` (local only, before it was shared) are read and moved here.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -9,9 +11,11 @@ import { z } from 'zod';
 import type { DocumentEntry } from '../../shared/model/documentModel.js';
 import { standingReferences, type RekeyRecord } from '../../shared/model/rekeyRecord.js';
 import { writeFileAtomic } from './atomicFile.js';
-import { ensureStateFolder, stateFolderName } from './stateFolder.js';
+import { stateFolderName } from './stateFolder.js';
 
-const fileName = 'rekeys.json';
+export const rekeysFile = 'rekeys.json';
+const about =
+  'Keys Specbench renamed after a merge (a duplicate), with the links written for the renamed copy; check reports those still on the old key.';
 
 const recordSchema = z.object({
   key: z.string(),
@@ -31,22 +35,40 @@ const recordSchema = z.object({
 });
 const fileSchema = z.object({ rekeys: z.array(recordSchema) });
 
+/** The records of one file's text; a missing or unreadable file has none (it is only a reminder). */
+export function parseRekeys(text: string): RekeyRecord[] | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return undefined;
+  }
+  const read = fileSchema.safeParse(parsed);
+  return read.success ? read.data.rekeys : undefined;
+}
+
+export function formatRekeys(records: readonly RekeyRecord[]): string {
+  return `${JSON.stringify({ about, rekeys: records }, null, 2)}\n`;
+}
+
 export class RekeyLog {
   private records: RekeyRecord[] = [];
+  /** Records only in the old local file: written to the shared one at the next change. */
+  private local = false;
 
   constructor(private readonly root: string) {}
 
-  /** Reads the file; one that is missing or unreadable is an empty log (it is only a reminder). */
+  /** Reads the shared file (and the old local one); after a pull the watcher calls it again. */
   async load(): Promise<void> {
-    const text = await fs.readFile(path.join(this.root, stateFolderName, fileName), 'utf8').catch(() => '');
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      parsed = undefined;
-    }
-    const read = fileSchema.safeParse(parsed);
-    this.records = read.success ? read.data.rekeys : [];
+    const read = (file: string) => fs.readFile(file, 'utf8').then(parseRekeys, () => undefined);
+    const [shared, local] = await Promise.all([
+      read(path.join(this.root, rekeysFile)),
+      read(path.join(this.root, stateFolderName, rekeysFile)),
+    ]);
+    const records = shared ?? [];
+    const missing = (local ?? []).filter((record) => !records.some((kept) => same(kept, record)));
+    this.local = local !== undefined;
+    this.records = [...records, ...missing];
   }
 
   all(): readonly RekeyRecord[] {
@@ -73,28 +95,26 @@ export class RekeyLog {
     return true;
   }
 
-  /** Each record with the links still on the old key, at their lines now; records with none left are dropped. */
-  async pending(
+  /**
+   * Each record with the links still on the old key, at their lines now. Reading writes nothing: a
+   * record whose links are all pointed stays in the shared file (a clone that has not pulled the
+   * pointing yet still needs it) and simply has nothing pending.
+   */
+  pending(
     documents: readonly DocumentEntry[],
     fieldLine?: Parameters<typeof standingReferences>[2],
-  ): Promise<RekeyRecord[]> {
-    const pending = this.records
+  ): RekeyRecord[] {
+    return this.records
       .map((record) => ({ ...record, references: standingReferences(record, documents, fieldLine) }))
       .filter((record) => record.references.length > 0);
-    if (pending.length < this.records.length) {
-      const left = new Set(pending.map((record) => `${record.key} ${record.newKey}`));
-      this.records = this.records.filter((record) => left.has(`${record.key} ${record.newKey}`));
-      await this.save();
-    }
-    return pending;
   }
 
   private async save(): Promise<void> {
-    const folder = await ensureStateFolder(this.root);
-    await writeFileAtomic(
-      path.join(folder, fileName),
-      `${JSON.stringify({ rekeys: this.records }, null, 2)}\n`,
-    );
+    await writeFileAtomic(path.join(this.root, rekeysFile), formatRekeys(this.records));
+    if (this.local) {
+      await fs.rm(path.join(this.root, stateFolderName, rekeysFile), { force: true });
+      this.local = false;
+    }
   }
 }
 

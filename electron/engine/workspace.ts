@@ -44,7 +44,7 @@ import { writeIndexCache } from './indexCache.js';
 import { isDocumentPath, loadWorkspaceFiles, type LoadStatistics } from './loadWorkspaceFiles.js';
 import type { RekeyResult } from './rekey.js';
 import type { ReferencePlace, RepointResult } from './repoint.js';
-import { RekeyLog } from './rekeyLog.js';
+import { RekeyLog, rekeysFile } from './rekeyLog.js';
 import { RoadmapStore } from './roadmapStore.js';
 import type { SearchOptions } from './searchIndex.js';
 import { readSettings } from './settingsStore.js';
@@ -497,6 +497,11 @@ export class Workspace {
       } else if (change.path === roadmapFile) {
         await this.roadmapStore.reload();
         roadmap = true;
+      } else if (change.path === rekeysFile) {
+        // A pull brought a teammate's rekey (or its dismissal): the linking documents' findings change.
+        await this.rekeys.load();
+        const linking = this.rekeys.all().flatMap((record) => record.references.map((entry) => entry.path));
+        paths.push(...new Set(linking));
       } else if (change.path === settingsFile) {
         const settings = await readSettings(this.root);
         if (settings.ok) this.currentSettings = settings.settings;

@@ -40,7 +40,10 @@ export function coverHtml(
       : `<div class="subtitle">Specification bundle for review and sign-off</div>
 <div class="band"></div>
 ${specTable(specs.map((document) => document.entry))}
-${approvalsTable(specs.map((document) => document.entry))}`;
+${approvalsTable(
+  specs.map((document) => document.entry),
+  bundle.approvalChanges,
+)}`;
   const includes = single
     ? `<dt>File</dt><dd>${escapeHtml(single.entry.path)}</dd>`
     : `<dt>Includes</dt><dd>${escapeHtml(counts(bundle))}</dd>`;
@@ -81,15 +84,24 @@ function specTable(specs: DocumentEntry[]): string {
 }
 
 /** Who approved each spec and when, and whether its requirements changed since (from `approvals:`). */
-function approvalsTable(specs: DocumentEntry[]): string {
+function approvalsTable(specs: DocumentEntry[], changes?: ReadonlyMap<string, string>): string {
   const fingerprints = new Map(specs.map((entry) => [entry, documentFingerprint(entry)]));
   const rows = specs.flatMap((entry) =>
-    approvalsOf(entry.fields).map((approval) => {
+    approvalsOf(entry.fields).map((approval, index, all) => {
       const who = approval.email ? `${approval.by} <${approval.email}>` : approval.by;
-      const state = approval.fingerprint === fingerprints.get(entry) ? 'current' : 'changed since approval';
+      const state = approvalStateText(
+        approval.fingerprint === fingerprints.get(entry),
+        index === all.length - 1 ? changes?.get(entry.path) : undefined,
+      );
       return `<tr><td>${escapeHtml(entry.key ?? '')}</td><td>${escapeHtml(who)}</td><td>${escapeHtml(approval.at.slice(0, 10))}</td><td>${escapeHtml(state)}</td></tr>`;
     }),
   );
   if (rows.length === 0) return '<p class="approvals">No approvals recorded.</p>';
   return `<table class="approvals"><caption>Approvals</caption><thead><tr><th>Spec</th><th>Approved by</th><th>Date</th><th>Requirements</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** `current`, or `changed since approval: REQ-2 reworded; REQ-9 added` (the latest approval's list). */
+export function approvalStateText(current: boolean, changed: string | undefined): string {
+  if (current) return 'current';
+  return changed ? `changed since approval: ${changed}` : 'changed since approval';
 }

@@ -10,7 +10,7 @@ import { approvalsOf, documentFingerprint } from '../../shared/model/signOff.js'
 import { isImagePath } from '../../shared/rules/nameLinkProblem.js';
 import { riceScore } from '../../shared/model/roadmapModel.js';
 import { slugify } from '../engine/workspacePaths.js';
-import { bundleTitle } from './bundleCover.js';
+import { approvalStateText, bundleTitle } from './bundleCover.js';
 import { imageDataUri, resolveImage } from './bundleImages.js';
 import { headingAnchor, portableMarkdown } from './portableMarkdown.js';
 import { documentBody, type BundleDocument, type SpecBundle } from './specBundle.js';
@@ -72,7 +72,12 @@ export function renderBundleMarkdown(
       const target = bundle.resolveName?.(link, document.entry.path);
       return target && isImagePath(target.path) ? imageFor(`/${target.path}`) : undefined;
     };
-    parts.push('', '---', '', documentMarkdown(document, { linkFor, imageFor, titleFor, embedFor }));
+    parts.push(
+      '',
+      '---',
+      '',
+      documentMarkdown(document, { linkFor, imageFor, titleFor, embedFor }, bundle.approvalChanges),
+    );
   }
   if (bundle.roadmap.length > 0) parts.push('', '---', '', roadmapMarkdown(bundle, '#'));
   if (bundle.matrix) parts.push('', '---', '', matrixMarkdown(bundle, linkFor));
@@ -141,7 +146,13 @@ export function bundleFiles(bundle: SpecBundle, options: MarkdownBundleOptions):
     };
     files.set(
       file,
-      encoder.encode(`${documentMarkdown(document, { linkFor: linkFrom(file), imageFor, titleFor })}\n`),
+      encoder.encode(
+        `${documentMarkdown(
+          document,
+          { linkFor: linkFrom(file), imageFor, titleFor },
+          bundle.approvalChanges,
+        )}\n`,
+      ),
     );
   }
   const index = [preamble(bundle, options), '## Contents', ''];
@@ -194,14 +205,18 @@ function documentHeading(entry: BundleDocument['entry']): string {
   return entry.key === undefined ? entry.title : `${entry.key}: ${entry.title}`;
 }
 
-function documentMarkdown(document: BundleDocument, links: Parameters<typeof portableMarkdown>[1]): string {
+function documentMarkdown(
+  document: BundleDocument,
+  links: Parameters<typeof portableMarkdown>[1],
+  approvalChanges?: ReadonlyMap<string, string>,
+): string {
   const { entry } = document;
   const rows = Object.entries(entry.fields)
     .filter(([name, value]) => name !== 'title' && value !== null && value !== undefined && value !== '')
     .map(([name, value]) => {
       const cell =
         name === 'approvals' && approvalsOf(entry.fields).length > 0
-          ? approvalsText(entry)
+          ? approvalsText(entry, approvalChanges)
           : fieldValue(value, name === 'key' ? () => undefined : links.linkFor);
       return `| ${fieldName(name)} | ${cell} |`;
     });
@@ -226,13 +241,16 @@ function fieldValue(value: unknown, linkFor: (key: string) => string | undefined
 }
 
 /** Who approved a spec and when, and whether its requirements changed since, as the PDF's cover says it. */
-function approvalsText(entry: BundleDocument['entry']): string {
+function approvalsText(entry: BundleDocument['entry'], changes?: ReadonlyMap<string, string>): string {
   const fingerprint = documentFingerprint(entry);
   return approvalsOf(entry.fields)
-    .map((approval) => {
+    .map((approval, index, all) => {
       const who = approval.email ? `${approval.by} (${approval.email})` : approval.by;
       const when = approval.at === '' ? '' : ` on ${approval.at.slice(0, 10)}`;
-      const state = approval.fingerprint === fingerprint ? 'current' : 'changed since approval';
+      const state = approvalStateText(
+        approval.fingerprint === fingerprint,
+        index === all.length - 1 ? changes?.get(entry.path) : undefined,
+      );
       return cellText(`${who}${when}, requirements ${state}`);
     })
     .join('; ');

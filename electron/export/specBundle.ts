@@ -12,6 +12,7 @@ import { isKey, splitKey } from '../../shared/grammar/linkGrammar.js';
 import type { DocumentEntry } from '../../shared/model/documentModel.js';
 import type { RoadmapItem } from '../../shared/model/roadmapModel.js';
 import type { Workspace } from '../engine/workspace.js';
+import { approvalChanges } from './approvalChanges.js';
 import type { BundleComments } from './commentsAppendix.js';
 import { exportPhase } from './exportTiming.js';
 
@@ -49,6 +50,8 @@ export interface SpecBundle {
   comments?: BundleComments[];
   /** The title of each key the documents mention, shown beside the key: `SPEC-2 Saved payment methods`. */
   titles: ReadonlyMap<string, string>;
+  /** Under each stale approval, by spec path: which requirements changed since and how. */
+  approvalChanges?: ReadonlyMap<string, string>;
   /** Where a `[[name]]` link or `![[embed]]` in a document leads. */
   resolveName?: (link: NameLink, fromPath: string) => NamedTarget | undefined;
 }
@@ -182,6 +185,8 @@ export async function collectBundle(workspace: Workspace, request: BundleRequest
       const threads = workspace.comments.threads(entry.key!).filter((thread) => !thread.resolved);
       return threads.length === 0 ? [] : [{ document: entry.key!, title: entry.title, threads }];
     });
+  const changed = await approvalChanges(workspace, specs);
+  if (changed.size > 0) bundle.approvalChanges = changed;
   exportPhase('collect documents');
   return { ok: true, bundle };
 }

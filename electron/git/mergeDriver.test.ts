@@ -250,7 +250,7 @@ describe('specbench merge-driver with real git', () => {
       teamAttributes: await fs.stat(path.join(repository, 'team', '.gitattributes')).catch(() => 'none'),
       installed: [
         installed.code,
-        installed.stdout.slice(installed.stdout.indexOf('Set in')).split('\n').slice(0, 8),
+        installed.stdout.slice(installed.stdout.indexOf('Set in')).split('\n').slice(0, 9),
       ],
       ownConfig: driverIn(own).includes('merge-driver run %O %A %B %P'),
       attributes: sandbox.git(own, ['check-attr', 'merge', 'specs/new.md']).output,
@@ -275,6 +275,7 @@ describe('specbench merge-driver with real git', () => {
           '  *.md merge=specbench',
           '  *.markdown merge=specbench',
           '  roadmap.json merge=specbench',
+          '  rekeys.json merge=specbench',
           'Commit own/.gitattributes so merges use the driver in every clone; each clone runs this command once.',
         ],
       ],

@@ -121,6 +121,7 @@ export const attributeLines = [
   '*.md merge=specbench',
   '*.markdown merge=specbench',
   'roadmap.json merge=specbench',
+  'rekeys.json merge=specbench',
 ];
 
 /** The `.gitattributes` text with the driver's lines added, and the lines that were missing. */

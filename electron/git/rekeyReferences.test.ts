@@ -6,6 +6,7 @@ import { createGitSandbox, runSpecbenchIn, type GitSandbox } from './testing/git
 
 let sandbox: GitSandbox;
 let dana: string;
+let sam: string;
 const requirement = (text: string) => `:::requirement{#REQ-13 priority=must}\n${text}\n:::\n`;
 const spec = (key: string, body: string) =>
   `---\nkey: ${key}\ntype: spec\ntitle: ${key}\n---\n# ${key}\n\n${body}`;
@@ -15,7 +16,7 @@ const story = (implement: string) =>
 beforeAll(async () => {
   sandbox = await createGitSandbox();
   dana = await sandbox.clone('dana');
-  const sam = await sandbox.clone('sam');
+  sam = await sandbox.clone('sam');
   const write = async (clone: string, file: string, text: string) => {
     await fs.mkdir(path.dirname(path.join(clone, 'ws', file)), { recursive: true });
     await fs.writeFile(path.join(clone, 'ws', file), text);
@@ -39,6 +40,15 @@ beforeAll(async () => {
   sandbox.git(sam, ['push', '-q', 'origin', 'HEAD:main']);
   sandbox.git(dana, ['pull', '-q', '--no-edit', 'origin', 'main']);
 }, 60_000);
+
+const findings = (run: { stdout: string }) =>
+  (
+    JSON.parse(run.stdout) as {
+      findings: { rule: string; path: string; line: number; message: string }[];
+    }
+  ).findings
+    .filter((finding) => finding.rule === 'rekeyed-reference')
+    .map(({ path: file, line, message }) => `${file}:${line} ${message}`);
 
 afterAll(async () => {
   await sandbox.remove();
@@ -65,16 +75,27 @@ describe('specbench rekey of the newer copy', () => {
     ]);
   });
 
+  it("reaches every clone: the rename's commit carries rekeys.json, and Sam's check reports the link after his pull", async () => {
+    sandbox.git(dana, ['add', '-A']);
+    sandbox.git(dana, ['commit', '-q', '-m', 'REQ-13 in B becomes REQ-14']);
+    sandbox.git(dana, ['push', '-q', 'origin', 'HEAD:main']);
+    sandbox.git(sam, ['pull', '-q', '--no-edit', 'origin', 'main']);
+    const shared = JSON.parse(await fs.readFile(path.join(sam, 'ws', 'rekeys.json'), 'utf8')) as {
+      rekeys: { key: string; newKey: string; path: string }[];
+    };
+    expect([
+      shared.rekeys.map(({ key, newKey, path: file }) => `${key} → ${newKey} ${file}`),
+      findings(runSpecbenchIn(sandbox, path.join(sam, 'ws'), ['check', '.', '--json'])),
+    ]).toEqual([
+      ['REQ-13 → REQ-14 specs/b.md'],
+      [
+        'stories/save-card.md:5 STORY-1 implements REQ-13, written for the copy renamed to REQ-14 after a merge: point it to REQ-14 or keep REQ-13 (Changes).',
+      ],
+    ]);
+  });
+
   it('remembers them: check reports each link still on REQ-13 until it points to REQ-14', async () => {
     const check = () => runSpecbenchIn(sandbox, path.join(dana, 'ws'), ['check', '.', '--json']);
-    const findings = (run: { stdout: string }) =>
-      (
-        JSON.parse(run.stdout) as {
-          findings: { rule: string; path: string; line: number; message: string }[];
-        }
-      ).findings
-        .filter((finding) => finding.rule === 'rekeyed-reference')
-        .map(({ path: file, line, message }) => `${file}:${line} ${message}`);
     expect(findings(check())).toEqual([
       'stories/save-card.md:5 STORY-1 implements REQ-13, written for the copy renamed to REQ-14 after a merge: point it to REQ-14 or keep REQ-13 (Changes).',
     ]);

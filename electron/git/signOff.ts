@@ -2,13 +2,10 @@
  * Writing sign-off into front matter: a story's review stamps and a spec's approvals, each a
  * one-line change through setFrontMatterFields, saved against the version that was read.
  */
-import {
-  approvalsOf,
-  currentStamps,
-  documentFingerprint,
-  type Approval,
-} from '../../shared/model/signOff.js';
-import { editFrontMatter, type Written } from '../engine/frontMatterEdit.js';
+import { appendListEntry } from '../../shared/frontMatter/appendListEntry.js';
+import { setFrontMatterFields } from '../../shared/frontMatter/frontMatter.js';
+import { currentStamps, documentFingerprint, type Approval } from '../../shared/model/signOff.js';
+import { editFrontMatter, editFrontMatterSource, type Written } from '../engine/frontMatterEdit.js';
 import type { Workspace } from '../engine/workspace.js';
 
 /** Stamps a story with the fingerprints of the requirements it implements, as they are now. */
@@ -43,9 +40,17 @@ export async function approveSpec(
     at: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     fingerprint: documentFingerprint(spec),
   };
-  const result = await editFrontMatter(workspace, specPath, (data) => ({
-    approvals: [...approvalsOf(data), approval],
-    ...(data.status === 'approved' ? {} : { status: 'approved' }),
-  }));
+  // The approval is appended as written; earlier entries, other fields and their order keep their bytes.
+  const result = await editFrontMatterSource(workspace, specPath, (raw, data, eol) => {
+    const appended = raw === undefined ? undefined : appendListEntry(raw, 'approvals', approval, eol);
+    return setFrontMatterFields(
+      appended,
+      {
+        ...(appended === undefined ? { approvals: [approval] } : {}),
+        ...(data.status === 'approved' ? {} : { status: 'approved' }),
+      },
+      eol,
+    );
+  });
   return result.ok ? { ...result, approval } : result;
 }

@@ -4,6 +4,7 @@
  */
 import { mergeMarkdown, type BlockSplitter } from './markdownMerge.js';
 import { clean, pushPart, type MergeOutcome, type MergePart } from './mergeParts.js';
+import { mergeRekeys, isRekeysPath } from './rekeysMerge.js';
 import { mergeRoadmap } from './roadmapMerge.js';
 import { mergeSequences, splitLines } from './threeWay.js';
 
@@ -64,6 +65,10 @@ export function mergeFileVersions(versions: FileVersions, splitBlocks: BlockSpli
     );
     if (parts) return notes.length > 0 ? { parts, notes } : { parts };
     return { parts: mergeLines(base, ours, theirs), fallback: 'not valid JSON: merged line by line' };
+  }
+  if (isRekeysPath(path)) {
+    const parts = mergeRekeys(base, ours, theirs);
+    if (parts) return { parts };
   }
   return { parts: mergeLines(base, ours, theirs) };
 }

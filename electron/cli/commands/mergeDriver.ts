@@ -19,6 +19,7 @@ export const mergeDriverCommand: CliCommand = {
                  *.md merge=specbench
                  *.markdown merge=specbench
                  roadmap.json merge=specbench
+                 rekeys.json merge=specbench
                printing exactly what it changed. Commit .gitattributes; every clone runs install once.
 run %O %A %B %P
                what git runs during a merge, rebase or pull: merges the ancestor %O, ours %A and

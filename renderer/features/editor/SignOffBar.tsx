@@ -8,6 +8,7 @@ import type { DocumentSummary } from '../../../shared/contract/documentSummary.j
 import type { DocumentEntry } from '../../../shared/model/documentModel.js';
 import { approvalState, reviewStamps, suspectLinks } from '../../../shared/model/signOff.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
+import { ApproveAgainDialog } from './ApproveAgainDialog.js';
 import { ApprovedChanges } from './ApprovedChanges.js';
 import { ReviewedChanges } from './ReviewedChanges.js';
 import './signOff.css';
@@ -27,6 +28,7 @@ interface SignOffBarProps {
 export function SignOffBar({ api, workspace, entry, fields, writable, saveFirst, reload }: SignOffBarProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
+  const [confirming, setConfirming] = useState(false);
   const act = async (call: () => Promise<{ ok: boolean; message?: string }>) => {
     setBusy(true);
     await saveFirst();
@@ -43,6 +45,7 @@ export function SignOffBar({ api, workspace, entry, fields, writable, saveFirst,
       requirements: entry.requirements as DocumentEntry['requirements'],
       fields,
     });
+    const approve = () => void act(() => api.approveDocument({ path: entry.path }));
     return (
       <>
         <div
@@ -60,13 +63,27 @@ export function SignOffBar({ api, workspace, entry, fields, writable, saveFirst,
             <button
               type="button"
               disabled={busy}
-              onClick={() => void act(() => api.approveDocument({ path: entry.path }))}
+              onClick={() => (state?.changedSince ? setConfirming(true) : approve())}
             >
               {state ? 'Approve again' : 'Approve'}
             </button>
           )}
           {error && <span className="form-error">{error}</span>}
         </div>
+        {confirming && state && (
+          <ApproveAgainDialog
+            api={api}
+            path={entry.path}
+            title={entry.key ?? entry.title}
+            since={`by ${state.latest.by}${state.latest.at ? ` on ${state.latest.at.slice(0, 10)}` : ''}`}
+            revision={workspace.revision}
+            onCancel={() => setConfirming(false)}
+            onApprove={() => {
+              setConfirming(false);
+              approve();
+            }}
+          />
+        )}
         {/* Which requirements changed and how, so the approver sees it before approving again. */}
         {state?.changedSince && <ApprovedChanges api={api} path={entry.path} revision={workspace.revision} />}
       </>
