@@ -1,12 +1,14 @@
 /**
- * Prints sanitised HTML to PDF with Playwright's Chromium (the system one when present): JavaScript
- * off, every network request aborted; the running header and footer come from the HTML's own CSS.
+ * Prints sanitised HTML to PDF with a headless Chromium (the system one when present) driven over
+ * the DevTools protocol: JavaScript off, every network request aborted; the running header and
+ * footer come from the HTML's own CSS. The page is made while Chromium starts, so an export that
+ * starts the printer first has it ready by the time its HTML is.
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromiumExecutablePath, chromiumFailure, chromiumLaunchArguments } from './chromiumLaunch.js';
-import { allowedPrintRequest, playwrightPdfOptions } from './printOptions.js';
+import { startChromium, type CdpConnection, type CdpEvent } from './cdpConnection.js';
+import { chromiumFailure } from './chromiumLaunch.js';
+import { allowedPrintRequest, chromiumPdfOptions } from './printOptions.js';
 
-/** What prints bundle HTML: Playwright's Chromium here, `webContents.printToPDF` in the desktop app. */
+/** What prints bundle HTML: Chromium here, `webContents.printToPDF` in the desktop app. */
 export interface PdfPrinter {
   print(html: string): Promise<Uint8Array>;
   close(): Promise<void>;
@@ -23,54 +25,83 @@ export type LaunchResult<Printer extends PdfPrinter = ChromiumPrinter> =
 /** Starts a printer for one export; the export closes it when done. */
 export type PrinterLauncher = () => Promise<LaunchResult<PdfPrinter>>;
 
-/** `SPECBENCH_CHROMIUM` names another Chromium; otherwise Debian's, else Playwright's own if installed. */
+/** `SPECBENCH_CHROMIUM` names another Chromium; otherwise Debian's, else `chromium` on the PATH. */
 export async function launchPdfPrinter(): Promise<LaunchResult> {
-  const executablePath = chromiumExecutablePath();
-  let browser: Browser;
+  let browser: CdpConnection | undefined;
+  let page: PrintPage;
   try {
-    browser = await chromium.launch({
-      args: chromiumLaunchArguments,
-      ...(executablePath ? { executablePath } : {}),
-    });
+    browser = await startChromium();
+    page = await openPage(browser);
   } catch (error) {
-    const reason = chromiumFailure(error);
+    await browser?.close();
     return {
       ok: false,
       error: 'no-browser',
-      message: `cannot start Chromium to print the PDF (install chromium or set SPECBENCH_CHROMIUM): ${reason}`,
+      message: `cannot start Chromium to print the PDF (install chromium or set SPECBENCH_CHROMIUM): ${chromiumFailure(error)}`,
     };
   }
-  const blockedRequests: string[] = [];
-  // One page for every print of this printer: the second pass of the contents skips the set-up.
-  let page: Promise<Page> | undefined;
-  const openPage = async (): Promise<Page> => {
-    const context = await browser.newContext({
-      javaScriptEnabled: false,
-      serviceWorkers: 'block',
-      offline: true,
-    });
-    const created = await context.newPage();
-    await created.route('**/*', async (route) => {
-      const url = route.request().url();
-      if (allowedPrintRequest(url)) return route.continue();
-      blockedRequests.push(url);
-      return route.abort('blockedbyclient');
-    });
-    await created.emulateMedia({ media: 'print' });
-    return created;
-  };
+  // One page for every print of this printer: a later print skips the set-up.
   return {
     ok: true,
     printer: {
-      blockedRequests,
-      async print(html) {
-        page ??= openPage();
-        const current = await page;
-        await current.setContent(html, { waitUntil: 'load' });
-        const pdf = await current.pdf(playwrightPdfOptions);
-        return new Uint8Array(pdf);
-      },
+      blockedRequests: page.blockedRequests,
+      print: (html) => page.print(html),
       close: () => browser.close(),
+    },
+  };
+}
+
+interface PrintPage {
+  blockedRequests: string[];
+  print(html: string): Promise<Uint8Array>;
+}
+
+async function openPage(browser: CdpConnection): Promise<PrintPage> {
+  const { browserContextId } = await browser.send<{ browserContextId: string }>(
+    'Target.createBrowserContext',
+    { disposeOnDetach: true },
+  );
+  const { targetId } = await browser.send<{ targetId: string }>('Target.createTarget', {
+    url: 'about:blank',
+    browserContextId,
+  });
+  const { sessionId } = await browser.send<{ sessionId: string }>('Target.attachToTarget', {
+    targetId,
+    flatten: true,
+  });
+  const send = <Result>(method: string, params?: Record<string, unknown>) =>
+    browser.send<Result>(method, params, sessionId);
+  const blockedRequests: string[] = [];
+  let loaded: (() => void) | undefined;
+  browser.listen((event: CdpEvent) => {
+    if (event.sessionId !== sessionId) return;
+    if (event.method === 'Page.loadEventFired') loaded?.();
+    if (event.method !== 'Fetch.requestPaused') return;
+    const { requestId, request } = event.params as { requestId: string; request: { url: string } };
+    if (allowedPrintRequest(request.url))
+      void send('Fetch.continueRequest', { requestId }).catch(() => undefined);
+    else {
+      blockedRequests.push(request.url);
+      void send('Fetch.failRequest', { requestId, errorReason: 'BlockedByClient' }).catch(() => undefined);
+    }
+  });
+  const { frameTree } = await send<{ frameTree: { frame: { id: string } } }>('Page.getFrameTree');
+  await Promise.all([
+    send('Page.enable'),
+    send('Emulation.setScriptExecutionDisabled', { value: true }),
+    send('Emulation.setEmulatedMedia', { media: 'print' }),
+    send('Fetch.enable', { patterns: [{ urlPattern: '*' }] }),
+  ]);
+  // about:blank has loaded once Page.enable answered; each document written after it fires its own load.
+  return {
+    blockedRequests,
+    async print(html) {
+      const load = new Promise<void>((resolve) => (loaded = resolve));
+      await send('Page.setDocumentContent', { frameId: frameTree.frame.id, html });
+      await load;
+      loaded = undefined;
+      const { data } = await send<{ data: string }>('Page.printToPDF', chromiumPdfOptions);
+      return new Uint8Array(Buffer.from(data, 'base64'));
     },
   };
 }

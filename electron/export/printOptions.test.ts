@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { allowedPrintRequest, electronPdfOptions, playwrightPdfOptions } from './printOptions.js';
+import { allowedPrintRequest, chromiumPdfOptions, electronPdfOptions } from './printOptions.js';
 
 describe('the two printers’ page set-up', () => {
-  it('asks Electron for what the CLI asks Playwright: A4 from the CSS, backgrounds, outline, tags, no templates', () => {
+  it('asks Electron for what the CLI asks Chromium: A4 from the CSS, backgrounds, outline, tags, no templates', () => {
     expect({
       pageSize: electronPdfOptions.pageSize,
       preferCSSPageSize: electronPdfOptions.preferCSSPageSize,
@@ -10,15 +10,19 @@ describe('the two printers’ page set-up', () => {
       displayHeaderFooter: electronPdfOptions.displayHeaderFooter,
       outline: electronPdfOptions.generateDocumentOutline,
       tagged: electronPdfOptions.generateTaggedPDF,
-      keys: Object.keys(electronPdfOptions).length,
     }).toEqual({
-      pageSize: playwrightPdfOptions.format,
-      preferCSSPageSize: playwrightPdfOptions.preferCSSPageSize,
-      printBackground: playwrightPdfOptions.printBackground,
-      displayHeaderFooter: playwrightPdfOptions.displayHeaderFooter,
-      outline: playwrightPdfOptions.outline,
-      tagged: playwrightPdfOptions.tagged,
-      keys: Object.keys(playwrightPdfOptions).length,
+      // A4 in inches, no margins of its own: the CSS @page sets them.
+      pageSize:
+        chromiumPdfOptions.paperWidth === 8.27 &&
+        chromiumPdfOptions.paperHeight === 11.7 &&
+        chromiumPdfOptions.marginTop + chromiumPdfOptions.marginLeft === 0
+          ? 'A4'
+          : 'not A4',
+      preferCSSPageSize: chromiumPdfOptions.preferCSSPageSize,
+      printBackground: chromiumPdfOptions.printBackground,
+      displayHeaderFooter: chromiumPdfOptions.displayHeaderFooter,
+      outline: chromiumPdfOptions.generateDocumentOutline,
+      tagged: chromiumPdfOptions.generateTaggedPDF,
     });
   });
 });

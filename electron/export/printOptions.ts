@@ -3,14 +3,19 @@
  * own stylesheet (runningHeaders.ts), so Chromium's header templates stay off and the CSS page wins.
  */
 
-/** Playwright's `page.pdf()`: the CLI and browser mode. */
-export const playwrightPdfOptions = {
-  format: 'A4',
+/** The DevTools protocol's `Page.printToPDF` (A4 in inches, as Playwright's `format: 'A4'` gave): the CLI and browser mode. */
+export const chromiumPdfOptions = {
+  paperWidth: 8.27,
+  paperHeight: 11.7,
+  marginTop: 0,
+  marginBottom: 0,
+  marginLeft: 0,
+  marginRight: 0,
   preferCSSPageSize: true,
   printBackground: true,
   displayHeaderFooter: false,
-  outline: true,
-  tagged: true,
+  generateDocumentOutline: true,
+  generateTaggedPDF: true,
 } as const;
 
 /** Electron's `webContents.printToPDF()`: the desktop app prints what the CLI prints. */
