@@ -74,7 +74,10 @@ test('a rename that would take [[links]] from a namesake asks first; Keep pins t
   await expect(app.links.getByRole('region', { name: 'Mentioned by' }).getByRole('listitem')).toHaveCount(2);
 });
 
-test('letting the links move renames only; Cancel writes nothing', async ({ app, workspaceDir }) => {
+test('letting the links move renames only (Cancel writes nothing); Problems then names the shadowed note, filtered by rule', async ({
+  app,
+  workspaceDir,
+}) => {
   await app.openDocument('Draft.md');
   await app.title.fill('Plan');
   await app.title.press('Enter');
@@ -100,6 +103,20 @@ test('letting the links move renames only; Cancel writes nothing', async ({ app,
     plan: vault['Draft.md'],
   });
   await expect(app.page.getByRole('status', { name: 'Notice' })).toHaveCount(0);
+  // check says which note lost its links, and the Problems view filters by rule, each with its count.
+  await app.goto('#/problems');
+  const rule = app.page.getByRole('combobox', { name: 'Rule' });
+  await expect(rule.getByRole('option')).toHaveText([
+    'All rules (2)',
+    'broken-link (1)',
+    'shadowed-note (1)',
+  ]);
+  await rule.selectOption('shadowed-note');
+  await expect(app.page.getByRole('list', { name: 'Warnings' }).getByRole('listitem')).toHaveText([
+    /^Notes\/Plan\.md shares its name with Plan\.md, nearer the root: the 3 \[\[Plan\]\] links in 2 notes \(Home\.md, Notes\/Week\.md\) lead there, not here\./,
+  ]);
+  await expect(app.page.getByRole('status', { name: 'Problem count' })).toHaveText('1 warning');
+  await screenshot(app.page, 'problems-rule-filter');
 });
 
 test('a new spec named like a note as deep says the [[links]] are now ambiguous, as check does, until closed', async ({
