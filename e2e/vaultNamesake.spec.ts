@@ -1,8 +1,8 @@
 /**
  * A new namesake never changes what [[Name]] links mean silently (issue 11): renaming a root-level note
- * to "Plan" while `Notes/Plan.md` is linked as [[Plan]] says which links the new note takes, keeps them
- * pointing at `Notes/Plan.md` on request (written `[[Notes/Plan]]`, nothing else in the files
- * changed), and Undo writes them back.
+ * to "Plan" while `Notes/Plan.md` is linked as [[Plan]] asks first which links the new name would take,
+ * and keeps them pointing at `Notes/Plan.md` (written `[[Notes/Plan]]`, nothing else in the files
+ * changed) or lets them move; a new spec that made them ambiguous says so after, until closed.
  */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
@@ -29,44 +29,101 @@ const test = base.extend({
   },
 });
 
-test('a rename that makes a name shared says which [[links]] it takes, pins them on request, and Undo puts them back', async ({
+const read = async (root: string) => ({
+  home: await fs.readFile(path.join(root, 'Home.md'), 'utf8'),
+  week: await fs.readFile(path.join(root, 'Notes/Week.md'), 'utf8'),
+  draft: await fs.readFile(path.join(root, 'Draft.md'), 'utf8').catch(() => 'gone'),
+  plan: await fs.readFile(path.join(root, 'Plan.md'), 'utf8').catch(() => 'none'),
+});
+
+test('a rename that would take [[links]] from a namesake asks first; Keep pins them in the same save, and nothing is told after', async ({
   app,
   workspaceDir,
 }) => {
-  const read = async () => ({
-    home: await fs.readFile(path.join(workspaceDir, 'Home.md'), 'utf8'),
-    week: await fs.readFile(path.join(workspaceDir, 'Notes/Week.md'), 'utf8'),
-  });
   await app.openDocument('Draft.md');
   await app.title.fill('Plan');
   await app.title.press('Enter');
-  await expect(app.page).toHaveURL(/#\/doc\/Plan\.md$/);
-  const notice = app.page.getByRole('status', { name: 'Notice' });
-  await expect(notice).toContainText(
-    '2 notes are named Plan; [[Plan]] links in 2 notes now lead to Plan.md.',
+  const prompt = app.page.getByRole('alertdialog', { name: 'Rename to Plan' });
+  await expect(prompt).toContainText(
+    '[[Plan]] links in 2 notes lead to Notes/Plan.md. Named “Plan”, “Draft” would take them over: it is nearer the workspace root.',
   );
-  await screenshot(app.page, 'vault-namesake-notice');
+  // Nothing is written while the question is open.
+  expect(await read(workspaceDir)).toEqual({
+    home: vault['Home.md'],
+    week: vault['Notes/Week.md'],
+    draft: vault['Draft.md'],
+    plan: 'none',
+  });
+  await expect(prompt.getByRole('radio', { name: /Keep them pointing at Notes\/Plan\.md/ })).toBeChecked();
+  await screenshot(app.page, 'vault-namesake-prompt');
   await app.page.emulateMedia({ colorScheme: 'dark' });
-  await screenshot(app.page, 'vault-namesake-notice-dark');
+  await screenshot(app.page, 'vault-namesake-prompt-dark');
   await app.page.emulateMedia({ colorScheme: 'light' });
-  await notice.getByRole('button', { name: 'Keep them pointing at Notes/Plan.md' }).click();
-  await expect(notice).toContainText('3 links in 2 notes now name Notes/Plan.md by its path.');
-  expect(await read()).toEqual({
+  await prompt.getByRole('button', { name: 'Rename', exact: true }).click();
+  await expect(app.page).toHaveURL(/#\/doc\/Plan\.md$/);
+  await expect(app.links.getByRole('region', { name: 'Mentioned by' }).getByRole('listitem')).toHaveCount(0);
+  expect(await read(workspaceDir)).toEqual({
     home: vault['Home.md']!.replaceAll('[[Plan', '[[Notes/Plan'),
     week: vault['Notes/Week.md']!.replace('[[Plan]]', '[[Notes/Plan]]'),
+    draft: 'gone',
+    plan: vault['Draft.md'],
   });
-  // The Links panel and check agree with the notice: the links lead to Notes/Plan.md, none ambiguous.
+  await expect(app.page.getByRole('status', { name: 'Notice' })).toHaveCount(0);
+  // The Links panel agrees: the links still lead to Notes/Plan.md.
   await app.openDocument('Notes/Plan.md');
   await expect(app.links.getByRole('region', { name: 'Mentioned by' }).getByRole('listitem')).toHaveCount(2);
-  await app.openDocument('Plan.md');
-  await notice.getByRole('button', { name: 'Undo' }).click();
-  await expect(notice).toContainText('[[Plan]] links are as they were.');
-  expect(await read()).toEqual({ home: vault['Home.md'], week: vault['Notes/Week.md'] });
 });
 
-test('a new spec named like a note as deep says the [[links]] are now ambiguous, as check does', async ({
+test('letting the links move renames only (Cancel writes nothing); Problems then names the shadowed note, filtered by rule', async ({
+  app,
+  workspaceDir,
+}) => {
+  await app.openDocument('Draft.md');
+  await app.title.fill('Plan');
+  await app.title.press('Enter');
+  const prompt = app.page.getByRole('alertdialog', { name: 'Rename to Plan' });
+  await prompt.getByRole('button', { name: 'Cancel' }).click();
+  await expect(prompt).toHaveCount(0);
+  await expect(app.title).toHaveValue('Draft');
+  expect(await read(workspaceDir)).toEqual({
+    home: vault['Home.md'],
+    week: vault['Notes/Week.md'],
+    draft: vault['Draft.md'],
+    plan: 'none',
+  });
+  await app.title.fill('Plan');
+  await app.title.press('Enter');
+  await prompt.getByRole('radio', { name: 'Let them lead to “Plan”' }).check();
+  await prompt.getByRole('button', { name: 'Rename', exact: true }).click();
+  await expect(app.page).toHaveURL(/#\/doc\/Plan\.md$/);
+  expect(await read(workspaceDir)).toEqual({
+    home: vault['Home.md'],
+    week: vault['Notes/Week.md'],
+    draft: 'gone',
+    plan: vault['Draft.md'],
+  });
+  await expect(app.page.getByRole('status', { name: 'Notice' })).toHaveCount(0);
+  // check says which note lost its links, and the Problems view filters by rule, each with its count.
+  await app.goto('#/problems');
+  const rule = app.page.getByRole('combobox', { name: 'Rule' });
+  await expect(rule.getByRole('option')).toHaveText([
+    'All rules (2)',
+    'broken-link (1)',
+    'shadowed-note (1)',
+  ]);
+  await rule.selectOption('shadowed-note');
+  await expect(app.page.getByRole('list', { name: 'Warnings' }).getByRole('listitem')).toHaveText([
+    /^Notes\/Plan\.md shares its name with Plan\.md, nearer the root: the 3 \[\[Plan\]\] links in 2 notes \(Home\.md, Notes\/Week\.md\) lead there, not here\./,
+  ]);
+  await expect(app.page.getByRole('status', { name: 'Problem count' })).toHaveText('1 warning');
+  await screenshot(app.page, 'problems-rule-filter');
+});
+
+test('a new spec named like a note as deep says the [[links]] are now ambiguous, as check does, until closed', async ({
   app,
 }) => {
+  await app.page.setViewportSize({ width: 1024, height: 700 });
+  await app.page.clock.install();
   await app.openDocument('Home.md');
   await app.navigator.getByRole('button', { name: 'Specs, stories and roadmap' }).click();
   await app.createDocument('New spec', 'Plan');
@@ -75,6 +132,23 @@ test('a new spec named like a note as deep says the [[links]] are now ambiguous,
   await expect(notice).toContainText(
     '2 notes are named Plan; [[Plan]] links in 2 notes are now ambiguous and open Notes/Plan.md, the first by path.',
   );
+  // It stays until closed, and its action fits inside it at 1024 px.
+  await app.page.clock.fastForward('02:00');
+  await expect(notice).toBeVisible();
+  const box = (await notice.boundingBox())!;
+  const keep = (await notice
+    .getByRole('button', { name: 'Keep them pointing at Notes/Plan.md' })
+    .boundingBox())!;
+  expect([
+    keep.x >= box.x,
+    keep.x + keep.width <= box.x + box.width,
+    box.x >= 0,
+    box.x + box.width <= 1024,
+  ]).toEqual([true, true, true, true]);
+  await screenshot(app.page, 'vault-namesake-notice');
+  await app.page.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(app.page, 'vault-namesake-notice-dark');
+  await app.page.emulateMedia({ colorScheme: 'light' });
   await notice.getByRole('button', { name: 'Close notice' }).click();
   await app.openDocument('Home.md');
   await expect(app.editor.getByRole('link', { name: 'Plan', exact: true }).locator('..')).toHaveClass(

@@ -1,7 +1,8 @@
 /**
  * The notice after a create, rename or move made a file name shared: "2 notes are named Plan; [[Plan]]
  * links in 2 notes now lead to Plan.md", with "Keep them pointing at Notes/Plan.md" (the links written
- * as `[[Notes/Plan]]`, all files or none), then "Undo" (written back as they were).
+ * as `[[Notes/Plan]]`, all files or none), then "Undo" (written back as they were). It stays until
+ * closed: a link that changed meaning is not something to miss because one looked away.
  */
 import { useCallback, useState, type ReactNode } from 'react';
 import type { NamesakeView, SpecbenchApi } from '../../shared/contract/apiContract.js';
@@ -71,7 +72,7 @@ export function useNamesakeNotice(
     notice: shown && (
       <Toast
         message={shown.message}
-        duration={30_000}
+        duration="until-closed"
         onClose={close}
         {...(shown.action ? { action: shown.action } : {})}
       />

@@ -19,6 +19,8 @@ export interface Theirs {
 export interface RenameByName {
   name: string;
   updateLinks: boolean;
+  /** Asked first when the name would take `[[Name]]` links from another note: pin them there, or let them move. */
+  namesake?: 'keep' | 'move';
 }
 
 /** What the user asked of the file itself; it waits until pending edits are saved. */

@@ -7,6 +7,7 @@ export type Severity = (typeof severities)[number];
 export const ruleIds = [
   'broken-link',
   'ambiguous-link',
+  'shadowed-note',
   'duplicate-key',
   'requirement-without-roadmap',
   'must-without-story',
@@ -33,6 +34,7 @@ export type RuleId = (typeof ruleIds)[number];
 export const defaultSeverities: Record<RuleId, Severity> = {
   'broken-link': 'error',
   'ambiguous-link': 'warning',
+  'shadowed-note': 'warning',
   'duplicate-key': 'error',
   'requirement-without-roadmap': 'warning',
   'must-without-story': 'warning',

@@ -14,6 +14,7 @@ import { missingFrontMatter } from './missingFrontMatter.js';
 import { mustWithoutStory } from './mustWithoutStory.js';
 import { nowItemWithoutRequirements } from './nowItemWithoutRequirements.js';
 import { requirementWithoutRoadmap } from './requirementWithoutRoadmap.js';
+import { shadowedNote } from './shadowedNote.js';
 import { specWithoutKey } from './specWithoutKey.js';
 import { staleApproval } from './staleApproval.js';
 import { storyAheadOfRequirement } from './storyAheadOfRequirement.js';
@@ -29,6 +30,7 @@ export type { Finding, RuleInput } from './finding.js';
 export const rules: readonly Rule[] = [
   brokenLink,
   ambiguousLink,
+  shadowedNote,
   duplicateKey,
   requirementWithoutRoadmap,
   mustWithoutStory,

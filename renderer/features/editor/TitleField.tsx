@@ -2,7 +2,8 @@
  * The document's title. A document with `title:` front matter edits that field (and its file follows
  * the title's slug); a document titled by its file name — a note in a vault, a README — edits the
  * name itself: leaving the field renames the file, and when other documents link to it by name
- * (`[[Old name]]`, `[text](Old%20name.md)`) it asks first whether to update those links too.
+ * (`[[Old name]]`, `[text](Old%20name.md)`) it asks first whether to update those links too, and when
+ * the new name would take `[[Name]]` links from another note, whether they keep pointing there.
  * An empty title is refused; a long one wraps; a title whose file name is taken says which name it got.
  */
 import { useEffect, useRef, useState, type RefObject } from 'react';
@@ -10,6 +11,7 @@ import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { DocumentType } from '../../../shared/model/documentModel.js';
 import { fileTitle } from '../../../shared/model/documentTitle.js';
 import type { RenameByName } from '../../workbench/documentLifecycle.js';
+import { RenamePrompt, type PendingRename } from './RenamePrompt.js';
 import { oneLine, takenName, titleRefusal } from './titleRules.js';
 
 interface TitleFieldProps {
@@ -24,12 +26,6 @@ interface TitleFieldProps {
   setFields: (fields: Record<string, unknown>) => void;
   rename: (byName?: RenameByName) => Promise<string | undefined>;
   onEnter: () => void;
-}
-
-interface PendingRename {
-  name: string;
-  links: number;
-  documents: number;
 }
 
 export function TitleField({
@@ -105,12 +101,16 @@ export function TitleField({
       setDraft(undefined);
       return;
     }
-    const linking = await api.linksToName({ path });
-    if (linking.length === 0) return renameTo({ name: wanted, updateLinks: false });
+    const [linking, { namesake }] = await Promise.all([
+      api.linksToName({ path }),
+      api.namesakePreview({ path, name: wanted }),
+    ]);
+    if (linking.length === 0 && !namesake) return renameTo({ name: wanted, updateLinks: false });
     setPending({
       name: wanted,
       links: linking.reduce((sum, item) => sum + item.count, 0),
       documents: linking.length,
+      ...(namesake ? { namesake } : {}),
     });
   }
 
@@ -157,39 +157,15 @@ export function TitleField({
         </p>
       )}
       {pending && (
-        <div className="rename-links" role="alertdialog" aria-label="Update links">
-          <p>
-            {pending.links} {pending.links === 1 ? 'link' : 'links'} in {pending.documents}{' '}
-            {pending.documents === 1 ? 'document points' : 'documents point'} to “{name}”. Rename to “
-            {pending.name}” and update {pending.links === 1 ? 'it' : 'them'}?
-          </p>
-          <div className="rename-links-actions">
-            <button
-              type="button"
-              className="button primary"
-              onClick={() => void renameTo({ name: pending.name, updateLinks: true })}
-            >
-              Rename and update links
-            </button>
-            <button
-              type="button"
-              className="button"
-              onClick={() => void renameTo({ name: pending.name, updateLinks: false })}
-            >
-              Rename only
-            </button>
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                setPending(undefined);
-                setDraft(undefined);
-              }}
-            >
-              Cancel
-            </button>
-          </div>
-        </div>
+        <RenamePrompt
+          current={name}
+          pending={pending}
+          rename={(request) => void renameTo(request)}
+          cancel={() => {
+            setPending(undefined);
+            setDraft(undefined);
+          }}
+        />
       )}
     </>
   );

@@ -1,11 +1,14 @@
-/** `specbench check` findings (`#/problems`), grouped by severity; each jumps to its file and line. */
+/**
+ * `specbench check` findings (`#/problems`), grouped by severity, filtered by rule (each rule with its
+ * count); each jumps to its file and line.
+ */
 import { useMemo, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import type { FindingView } from '../../../shared/contract/apiContract.js';
 import { documentHash, roadmapItemHash } from '../../workbench/route.js';
 import { HashLink } from '../../ui/HashLink.js';
-import { findingCounts, groupFindings, severityTitles } from './groupFindings.js';
+import { findingCounts, groupFindings, ruleCounts, severityTitles } from './groupFindings.js';
 import './problems.css';
 
 export interface ProblemsPanelProps {
@@ -18,7 +21,17 @@ export interface ProblemsPanelProps {
 const pageSize = 300;
 
 export function ProblemsPanel({ workspace, navigate }: ProblemsPanelProps) {
-  const groups = useMemo(() => groupFindings(workspace.findings), [workspace.findings]);
+  const [rule, setRule] = useState('');
+  const rules = useMemo(() => ruleCounts(workspace.findings), [workspace.findings]);
+  // A rule that found nothing any more (fixed, or turned off) no longer filters.
+  const chosen = rules.some((each) => each.rule === rule) ? rule : '';
+  const groups = useMemo(
+    () =>
+      groupFindings(
+        chosen ? workspace.findings.filter((finding) => finding.rule === chosen) : workspace.findings,
+      ),
+    [workspace.findings, chosen],
+  );
   const [shown, setShown] = useState<Record<string, number>>({});
   const [checking, setChecking] = useState(false);
 
@@ -40,9 +53,26 @@ export function ProblemsPanel({ workspace, navigate }: ProblemsPanelProps) {
             {workspace.findingsChecked ? findingCounts(groups) : 'Checking…'}
           </p>
         </div>
-        <button type="button" className="button" onClick={() => void recheck()} disabled={checking}>
-          {checking ? 'Checking…' : 'Check again'}
-        </button>
+        <div className="problems__tools">
+          {rules.length > 0 && (
+            <select
+              className="problems__rule"
+              aria-label="Rule"
+              value={chosen}
+              onChange={(event) => setRule(event.target.value)}
+            >
+              <option value="">All rules ({workspace.findings.length})</option>
+              {rules.map((each) => (
+                <option key={each.rule} value={each.rule}>
+                  {each.rule} ({each.count})
+                </option>
+              ))}
+            </select>
+          )}
+          <button type="button" className="button" onClick={() => void recheck()} disabled={checking}>
+            {checking ? 'Checking…' : 'Check again'}
+          </button>
+        </div>
       </header>
       {workspace.findingsChecked && groups.length === 0 && (
         <p className="view-empty view-empty--success">Every rule passes. Nothing to fix.</p>

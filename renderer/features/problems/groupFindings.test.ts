@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { FindingView } from '../../../shared/contract/apiContract.js';
-import { findingCounts, groupFindings } from './groupFindings.js';
+import { findingCounts, groupFindings, ruleCounts } from './groupFindings.js';
 
 function finding(severity: FindingView['severity'], path: string, line: number): FindingView {
   return { rule: 'broken-link', severity, path, line, message: `${path}:${line}` };
@@ -30,5 +30,21 @@ describe('groupFindings', () => {
     const text =
       groups.length === 0 ? findingCounts(groups) : `${findingCounts(groups)}: ${listed.join(' / ')}`;
     expect(text).toBe(expected);
+  });
+});
+
+describe('ruleCounts', () => {
+  it('lists each rule that found something, most findings first, then by name', () => {
+    const findings = [
+      { ...finding('warning', 'a.md', 1), rule: 'shadowed-note' },
+      { ...finding('error', 'a.md', 2), rule: 'broken-link' },
+      { ...finding('warning', 'b.md', 1), rule: 'ambiguous-link' },
+      { ...finding('warning', 'c.md', 1), rule: 'ambiguous-link' },
+    ];
+    expect(ruleCounts(findings)).toEqual([
+      { rule: 'ambiguous-link', count: 2 },
+      { rule: 'broken-link', count: 1 },
+      { rule: 'shadowed-note', count: 1 },
+    ]);
   });
 });

@@ -40,3 +40,12 @@ export function findingCounts(groups: readonly FindingGroup[]): string {
     })
     .join(', ');
 }
+
+/** Each rule that found something, with how many findings, most first (then by name): the rule filter's choices. */
+export function ruleCounts(findings: readonly FindingView[]): { rule: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const finding of findings) counts.set(finding.rule, (counts.get(finding.rule) ?? 0) + 1);
+  return [...counts]
+    .map(([rule, count]) => ({ rule, count }))
+    .sort((left, right) => right.count - left.count || left.rule.localeCompare(right.rule));
+}
