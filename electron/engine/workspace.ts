@@ -249,6 +249,11 @@ export class Workspace {
     return this.indexes.index.requirement(key);
   }
 
+  /** Every requirement defined under a key; more than one is a duplicate (as after a merge). */
+  requirementsWithKey(key: string): { requirement: RequirementEntry; document: DocumentEntry }[] {
+    return this.indexes.index.requirementsWithKey(key);
+  }
+
   /** Backups of unsaved edits; written even when the workspace is read-only, never inside it. */
   backups(): Promise<BackupStore> {
     return this.operations.backups();
