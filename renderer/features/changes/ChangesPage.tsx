@@ -36,11 +36,12 @@ export function ChangesPage({ api, workspace, navigate }: ChangesPageProps) {
   }, [loadRepoint]);
   const status = git.status;
   /** After a git action: the files on disk and the status both moved. */
-  const afterAction = async (message?: string) => {
+  const afterAction = async (message?: string, { filesChanged = true } = {}) => {
     setNotice(message);
     // What the user just did is news; the automatic sync's older line is not.
     git.dismissAutoSync();
-    await Promise.all([git.refresh(), workspace.refresh()]);
+    // Reloading every document after a commit, which changes none, was most of its wait.
+    await Promise.all([git.refresh(), filesChanged ? workspace.refresh() : undefined]);
   };
 
   return (
