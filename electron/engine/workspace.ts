@@ -113,7 +113,7 @@ export class Workspace {
   private closed = false;
   /** Review comments, `reviews/<KEY>.md`: written by the app, and by a read-only `serve --comments`. */
   readonly comments: CommentStore;
-  /** Copies of duplicated keys renamed after a merge, with the links still to point (`.specbench/rekeys.json`). */
+  /** Copies of duplicated keys renamed after a merge, with the links still to point (`rekeys.json`, committed). */
   readonly rekeys: RekeyLog;
 
   private constructor(

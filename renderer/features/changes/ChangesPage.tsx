@@ -25,7 +25,7 @@ export function ChangesPage({ api, workspace, navigate }: ChangesPageProps) {
   const git = useGitState();
   const writable = workspace.info?.writable ?? false;
   const [notice, setNotice] = useState<string | undefined>(undefined);
-  // Renamed copies whose links still point at the old key: kept in .specbench/ until each is pointed or kept.
+  // Renamed copies whose links still point at the old key: kept in rekeys.json (committed) until each is pointed or kept.
   const [repoint, setRepoint] = useState<RepointList[]>([]);
   const loadRepoint = useCallback(async () => {
     const pending = await api.pendingRekeys({});
