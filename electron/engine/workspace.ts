@@ -114,7 +114,7 @@ export class Workspace {
   private closed = false;
   /** Review comments, `reviews/<KEY>.md`: written by the app, and by a read-only `serve --comments`. */
   readonly comments: CommentStore;
-  /** Copies of duplicated keys renamed after a merge, with the links still to point (`.specbench/rekeys.json`). */
+  /** Copies of duplicated keys renamed after a merge, with the links still to point (`rekeys.json`, committed). */
   readonly rekeys: RekeyLog;
 
   private constructor(
@@ -248,6 +248,11 @@ export class Workspace {
 
   requirement(key: string): { requirement: RequirementEntry; document: DocumentEntry } | undefined {
     return this.indexes.index.requirement(key);
+  }
+
+  /** Every requirement defined under a key; more than one is a duplicate (as after a merge). */
+  requirementsWithKey(key: string): { requirement: RequirementEntry; document: DocumentEntry }[] {
+    return this.indexes.index.requirementsWithKey(key);
   }
 
   /** Backups of unsaved edits; written even when the workspace is read-only, never inside it. */

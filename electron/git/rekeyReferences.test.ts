@@ -55,6 +55,19 @@ afterAll(async () => {
 });
 
 describe('specbench rekey of the newer copy', () => {
+  it('review refuses while REQ-13 is defined twice: the stamp would take whichever copy came first', async () => {
+    const story = path.join(dana, 'ws', 'stories/save-card.md');
+    const before = await fs.readFile(story, 'utf8');
+    const run = runSpecbenchIn(sandbox, path.join(dana, 'ws'), ['review', '.', 'STORY-1']);
+    expect([run.code, run.stderr, await fs.readFile(story, 'utf8')]).toEqual([
+      2,
+      expect.stringMatching(
+        /^specbench: review: REQ-13 is defined twice \(specs\/a\.md line \d+ and specs\/b\.md line \d+\), so it is unclear which one STORY-1 was written for: give one copy a new key in Changes first, then mark STORY-1 reviewed\n$/,
+      ),
+      before,
+    ]);
+  });
+
   it("lists the links Sam wrote to his REQ-13, not Dana's", () => {
     const run = runSpecbenchIn(sandbox, path.join(dana, 'ws'), [
       'rekey',
@@ -100,7 +113,18 @@ describe('specbench rekey of the newer copy', () => {
       'stories/save-card.md:5 STORY-1 implements REQ-13, written for the copy renamed to REQ-14 after a merge: point it to REQ-14 or keep REQ-13 (Changes).',
     ]);
     const story = path.join(dana, 'ws', 'stories/save-card.md');
+    // Until the link is pointed, review would stamp Dana's REQ-13 on a story written for Sam's copy.
+    const refused = runSpecbenchIn(sandbox, path.join(dana, 'ws'), ['review', '.', 'STORY-1']);
+    expect([refused.code, refused.stderr]).toEqual([
+      2,
+      'specbench: review: STORY-1 implements REQ-13, but that link was written for the copy renamed to REQ-14 after a merge: point it to REQ-14 or keep REQ-13 in Changes first, then mark STORY-1 reviewed\n',
+    ]);
     await fs.writeFile(story, (await fs.readFile(story, 'utf8')).replace('SPEC-2, REQ-13', 'SPEC-2, REQ-14'));
     expect(findings(check())).toEqual([]);
+    const reviewed = runSpecbenchIn(sandbox, path.join(dana, 'ws'), ['review', '.', 'STORY-1', '--json']);
+    expect([reviewed.code, Object.keys((JSON.parse(reviewed.stdout) as { stamps: object }).stamps)]).toEqual([
+      0,
+      ['REQ-14'],
+    ]);
   });
 });

@@ -180,7 +180,11 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
     const call = parseCall(name, input);
     if (!call.ok) return sendJson(response, call.error === 'unknown-method' ? 404 : 400, call);
+    const started = performance.now();
     const result = await options.service.invoke(call.method, call.input as never);
+    // Where the time goes, for whoever runs serve with SPECBENCH_TIMING=1; never shown in the app.
+    if (process.env.SPECBENCH_TIMING)
+      process.stderr.write(`specbench: ${call.method} ${Math.round(performance.now() - started)} ms\n`);
     sendJson(response, 200, result);
   }
 

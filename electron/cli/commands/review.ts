@@ -19,14 +19,16 @@ export const reviewCommand: CliCommand = {
   usage: 'specbench review <dir> <STORY-KEY> [--json]',
   details: `Writes the fingerprint of each requirement the story implements into its front matter
 (reviewed: {REQ-2: 3f2a9c1e}), changing only that line. check reports suspect-link when a
-requirement's text changes after that; running review again clears it.
+requirement's text changes after that; running review again clears it. It refuses while a key
+the story implements is defined twice, or while its link was written for a copy renamed after a
+merge (rekeys.json): the stamp would record the other requirement. Point the link first.
 
 Options:
 ${outputHelp}
       {"story", "stamps": {requirement key: fingerprint}, "changed"}
 
-Exit codes: 0 recorded (or already up to date), 2 bad usage, a key that is not a story, or a file
-that could not be written, 3 a key that is not in the workspace (nothing is changed).`,
+Exit codes: 0 recorded (or already up to date), 2 bad usage, a key that is not a story, a link
+still to point, or a file that could not be written, 3 a key that is not in the workspace (nothing is changed).`,
   positionals: ['dir', 'story'],
   options: { ...outputOptions },
   async run(context, [dir, key], values) {

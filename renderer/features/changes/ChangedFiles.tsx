@@ -10,7 +10,7 @@ interface ChangedFilesProps {
   status: GitStatusView;
   /** Writable and git knows who commits. */
   writable: boolean;
-  onCommitted: (message?: string) => Promise<void>;
+  onCommitted: (message?: string, options?: { filesChanged?: boolean }) => Promise<void>;
 }
 
 export const changeLabels: Record<FileChangeKind, string> = {
@@ -52,7 +52,10 @@ export function ChangedFiles({ api, status, writable, onCommitted }: ChangedFile
     if (!result.ok) return setError(result.message);
     setError(undefined);
     setMessage('');
-    await onCommitted(`Committed ${result.files} ${result.files === 1 ? 'file' : 'files'}.`);
+    // A commit changes no file in the workspace: only git's status needs reading again.
+    await onCommitted(`Committed ${result.files} ${result.files === 1 ? 'file' : 'files'}.`, {
+      filesChanged: false,
+    });
   };
 
   if (status.files.length === 0) {
@@ -120,6 +123,11 @@ export function ChangedFiles({ api, status, writable, onCommitted }: ChangedFile
           >
             Commit {chosen.length} {chosen.length === 1 ? 'file' : 'files'}
           </button>
+          {busy && (
+            <span className="muted" role="status" aria-label="Commit progress">
+              Committing…
+            </span>
+          )}
         </div>
       )}
     </form>

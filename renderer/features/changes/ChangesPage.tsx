@@ -25,7 +25,7 @@ export function ChangesPage({ api, workspace, navigate }: ChangesPageProps) {
   const git = useGitState();
   const writable = workspace.info?.writable ?? false;
   const [notice, setNotice] = useState<string | undefined>(undefined);
-  // Renamed copies whose links still point at the old key: kept in .specbench/ until each is pointed or kept.
+  // Renamed copies whose links still point at the old key: kept in rekeys.json (committed) until each is pointed or kept.
   const [repoint, setRepoint] = useState<RepointList[]>([]);
   const loadRepoint = useCallback(async () => {
     const pending = await api.pendingRekeys({});
@@ -36,11 +36,12 @@ export function ChangesPage({ api, workspace, navigate }: ChangesPageProps) {
   }, [loadRepoint]);
   const status = git.status;
   /** After a git action: the files on disk and the status both moved. */
-  const afterAction = async (message?: string) => {
+  const afterAction = async (message?: string, { filesChanged = true } = {}) => {
     setNotice(message);
     // What the user just did is news; the automatic sync's older line is not.
     git.dismissAutoSync();
-    await Promise.all([git.refresh(), workspace.refresh()]);
+    // Reloading every document after a commit, which changes none, was most of its wait.
+    await Promise.all([git.refresh(), filesChanged ? workspace.refresh() : undefined]);
   };
 
   return (

@@ -18,6 +18,7 @@ const progressInterval = 250;
 export function SyncBar({ api, status, writable, onDone }: SyncBarProps) {
   const [running, setRunning] = useState<Running | undefined>(undefined);
   const [failure, setFailure] = useState<{ message: string; pullFirst: boolean } | undefined>(undefined);
+  const [unpointed, setUnpointed] = useState<string[] | undefined>(undefined);
   const operationId = running?.operationId;
 
   useEffect(() => {
@@ -35,7 +36,21 @@ export function SyncBar({ api, status, writable, onDone }: SyncBarProps) {
     return () => window.clearInterval(timer);
   }, [api, operationId]);
 
+  /** Before a push: links still on a key renamed after a merge would reach teammates meaning the other copy. */
+  const checkLinksFirst = async () => {
+    setFailure(undefined);
+    const pending = await api.pendingRekeys({});
+    const links = pending.ok
+      ? pending.rekeys.flatMap((record) =>
+          record.references.map((reference) => `${reference.from} → ${record.key} (meant ${record.newKey})`),
+        )
+      : [];
+    if (links.length === 0) return run('Push');
+    setUnpointed(links);
+  };
+
   const run = async (action: 'Pull' | 'Push') => {
+    setUnpointed(undefined);
     const id = `${action.toLowerCase()}-${Date.now().toString(36)}`;
     setFailure(undefined);
     setRunning({
@@ -92,7 +107,7 @@ export function SyncBar({ api, status, writable, onDone }: SyncBarProps) {
         <button
           type="button"
           disabled={!canSync || busy || !status.hasCommits}
-          onClick={() => void run('Push')}
+          onClick={() => void checkLinksFirst()}
         >
           Push
         </button>
@@ -119,6 +134,20 @@ export function SyncBar({ api, status, writable, onDone }: SyncBarProps) {
           </div>
           <span className="muted">{running.progress.step}</span>
         </div>
+      )}
+      {unpointed && (
+        <p className="inline-error sync-bar__error" role="alert" aria-label="Links to point before pushing">
+          {unpointed.length === 1 ? '1 link still points' : `${unpointed.length} links still point`} at a key
+          renamed after a merge ({unpointed.slice(0, 3).join('; ')}
+          {unpointed.length > 3 ? '; …' : ''}): teammates who pull will read{' '}
+          {unpointed.length === 1 ? 'it' : 'them'} as the other requirement. Point or keep them below first.
+          <button type="button" onClick={() => setUnpointed(undefined)}>
+            Cancel
+          </button>
+          <button type="button" onClick={() => void run('Push')}>
+            Push anyway
+          </button>
+        </p>
       )}
       {failure && (
         <p className="inline-error sync-bar__error" role="alert">

@@ -68,6 +68,11 @@ export function SignOffBar({ api, workspace, entry, fields, writable, saveFirst,
               {state ? 'Approve again' : 'Approve'}
             </button>
           )}
+          {busy && (
+            <span className="muted" role="status" aria-label="Sign-off progress">
+              Saving…
+            </span>
+          )}
           {error && <span className="form-error">{error}</span>}
         </div>
         {confirming && state && (

@@ -1,7 +1,8 @@
 /** The navigator's Changes entry: how many files are not committed (or conflicted), or a dash without git. */
 import { conflictedPaths, useGitState } from '../../workbench/gitState.js';
 
-export function ChangesLink({ current }: { current: boolean }) {
+/** `relink`: links still on a key renamed after a merge (rekeyed-reference), to point in Changes. */
+export function ChangesLink({ current, relink = 0 }: { current: boolean; relink?: number }) {
   const git = useGitState();
   const files = git.status?.files.length ?? 0;
   const conflicts = conflictedPaths(git).size;
@@ -16,6 +17,16 @@ export function ChangesLink({ current }: { current: boolean }) {
             title={conflicts > 0 ? `${conflicts} conflicted` : undefined}
           >
             {conflicts > 0 ? conflicts : files}
+          </span>
+        )}
+        {relink > 0 && (
+          <span
+            className="count warning"
+            id="count-relink"
+            title={`${relink} ${relink === 1 ? 'link points' : 'links point'} at a key renamed after a merge: point ${relink === 1 ? 'it' : 'them'} in Changes`}
+            aria-label={`${relink} ${relink === 1 ? 'link' : 'links'} to point at a new key`}
+          >
+            ↻{relink}
           </span>
         )}
       </a>

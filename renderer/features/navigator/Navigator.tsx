@@ -274,7 +274,10 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
               </span>
             </a>
           </li>
-          <ChangesLink current={route.name === 'changes'} />
+          <ChangesLink
+            current={route.name === 'changes'}
+            relink={workspace.findings.filter((finding) => finding.rule === 'rekeyed-reference').length}
+          />
           {(recovered > 0 || route.name === 'recovered') && (
             <li>
               <a

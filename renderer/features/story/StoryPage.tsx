@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import { splitDocument } from '../../../shared/frontMatter/frontMatter.js';
+import { RekeyedLinkNotice } from './RekeyedLinkNotice.js';
 import { suspectLinks } from '../../../shared/model/signOff.js';
 import { documentLink, keyHash, searchHash, sharedStoryHash } from '../../workbench/route.js';
 import { storyViewHash } from '../../workbench/storyView.js';
@@ -93,6 +94,7 @@ export function StoryPage({ api, workspace, navigate, path }: StoryPageProps) {
 
   return (
     <article className="page story-page">
+      <RekeyedLinkNotice findings={workspace.findings} path={path} />
       {suspects.length > 0 && (
         <ReviewNotice
           api={api}
