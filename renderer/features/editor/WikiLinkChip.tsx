@@ -1,6 +1,6 @@
 /**
  * A link by name, `[[Note#Heading|label]]`, as a link chip: the target's title (or the writer's
- * label), opening the note at the heading or block; on hover, the section's first lines.
+ * label), opening the note at the heading or block; on hover, the section's first blocks rendered read-only.
  */
 import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { useState } from 'react';
@@ -10,7 +10,8 @@ import { resolveNameLink, type NameLinkTarget } from '../../workbench/nameLinkTa
 import { documentHash } from '../../workbench/route.js';
 import { useWorkspaceSelector } from '../../workbench/workspaceSelector.js';
 import { useEditorContext } from './editorContext.js';
-import { excerptOf, useNoteSection } from './notePreview.js';
+import { NotePreview } from './EmbeddedNote.js';
+import { useNoteSection } from './notePreview.js';
 import './markdownViews.css';
 
 /** What the chip says: the label, else the title and the heading it points into (`Plan › Risks`). */
@@ -120,8 +121,8 @@ export function WikiLinkChip({ node }: ReactNodeViewProps) {
             {target.state === 'ambiguous' && target.candidates && (
               <AmbiguousCandidates link={link} candidates={target.candidates} navigate={navigate} />
             )}
-            {section.state === 'found' && (
-              <span className="link-preview-excerpt">{excerptOf(section.section.markdown)}</span>
+            {section.state === 'found' && hovered && document && (
+              <NotePreview markdown={section.section.markdown} path={document.path} title={target.title} />
             )}
             {missingAnchor && (
               <span className="link-preview-missing">{missingAnchorMessage(link.anchor!, target.title)}</span>
