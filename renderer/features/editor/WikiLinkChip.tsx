@@ -73,6 +73,8 @@ export function WikiLinkChip({ node }: ReactNodeViewProps) {
     };
   });
   const [hovered, setHovered] = useState(false);
+  // A click opens the target: the preview closes until the pointer leaves, as Obsidian's does.
+  const [dismissed, setDismissed] = useState(false);
   const version = document?.mtimeMs ?? 0;
   // A link into a heading or block is looked up at once: one that names none reads as broken, as check says.
   const section = useNoteSection(
@@ -93,9 +95,10 @@ export function WikiLinkChip({ node }: ReactNodeViewProps) {
   return (
     <NodeViewWrapper
       as="span"
-      className={className}
+      className={dismissed ? `${className} dismissed` : className}
       data-wiki-target={link.target}
       onMouseEnter={() => setHovered(true)}
+      onMouseLeave={() => setDismissed(false)}
       onFocus={() => setHovered(true)}
     >
       <a
@@ -103,6 +106,7 @@ export function WikiLinkChip({ node }: ReactNodeViewProps) {
         contentEditable={false}
         onClick={(event) => {
           event.preventDefault();
+          setDismissed(true);
           if (target.hash) navigate(target.hash);
         }}
       >
