@@ -76,7 +76,10 @@ test('links into another note open it at the heading or block, and the address k
 test('links to headings of the same note scroll to them, every time they are clicked', async ({ app }) => {
   await app.page.emulateMedia({ reducedMotion: 'reduce' });
   await app.openDocument('Guide.md');
-  const limits = app.editor.getByRole('heading', { name: 'Limits' });
+  // The note's own heading, not the one in the [[#Limits]] link's hover preview.
+  const limits = app.editor
+    .getByRole('heading', { name: 'Limits' })
+    .and(app.page.locator(':not(.link-preview *)'));
   await expect(limits).not.toBeInViewport();
   await app.editor.getByRole('link', { name: 'Limits', exact: true }).click();
   await expect(app.page).toHaveURL(/#\/doc\/Guide\.md\?anchor=Limits$/);

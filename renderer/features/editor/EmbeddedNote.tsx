@@ -1,9 +1,9 @@
-/** The text of an embedded note or section, rendered read-only by the editor's own views. */
+/** The text of an embedded or previewed note or section, rendered read-only by the editor's own views. */
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useMemo } from 'react';
 import { sharedCodec } from '../../workbench/sharedCodec.js';
 import { EditorPageContext, useEditorContext } from './editorContext.js';
-import { useNoteSection } from './notePreview.js';
+import { previewOf, useNoteSection } from './notePreview.js';
 
 interface EmbeddedNoteProps {
   path: string;
@@ -25,6 +25,23 @@ export function EmbeddedNote({ path, anchor, version, title }: EmbeddedNoteProps
       label={`Embedded from ${title}`}
       depth={(context.embedDepth ?? 0) + 1}
     />
+  );
+}
+
+/** A link's hover preview: the first blocks of the section, rendered as the note shows them, read-only. */
+export function NotePreview({ markdown, path, title }: { markdown: string; path: string; title: string }) {
+  const context = useEditorContext();
+  const preview = useMemo(() => previewOf(markdown), [markdown]);
+  if (!context.extensionsFor || preview.markdown === '') return null;
+  return (
+    <span className={`link-preview-body${preview.cut ? ' cut' : ''}`}>
+      <EmbeddedText
+        markdown={preview.markdown}
+        path={path}
+        label={`Preview of ${title}`}
+        depth={(context.embedDepth ?? 0) + 1}
+      />
+    </span>
   );
 }
 

@@ -1,6 +1,6 @@
 /**
  * A link by name, `[[Note#Heading|label]]`, as a link chip: the target's title (or the writer's
- * label), opening the note at the heading or block; on hover, the section's first lines.
+ * label), opening the note at the heading or block; on hover, the section's first blocks rendered read-only.
  */
 import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { useState } from 'react';
@@ -10,7 +10,8 @@ import { resolveNameLink, type NameLinkTarget } from '../../workbench/nameLinkTa
 import { documentHash } from '../../workbench/route.js';
 import { useWorkspaceSelector } from '../../workbench/workspaceSelector.js';
 import { useEditorContext } from './editorContext.js';
-import { excerptOf, useNoteSection } from './notePreview.js';
+import { NotePreview } from './EmbeddedNote.js';
+import { useNoteSection } from './notePreview.js';
 import './markdownViews.css';
 
 /** What the chip says: the label, else the title and the heading it points into (`Plan › Risks`). */
@@ -72,6 +73,8 @@ export function WikiLinkChip({ node }: ReactNodeViewProps) {
     };
   });
   const [hovered, setHovered] = useState(false);
+  // A click opens the target: the preview closes until the pointer leaves, as Obsidian's does.
+  const [dismissed, setDismissed] = useState(false);
   const version = document?.mtimeMs ?? 0;
   // A link into a heading or block is looked up at once: one that names none reads as broken, as check says.
   const section = useNoteSection(
@@ -92,9 +95,10 @@ export function WikiLinkChip({ node }: ReactNodeViewProps) {
   return (
     <NodeViewWrapper
       as="span"
-      className={className}
+      className={dismissed ? `${className} dismissed` : className}
       data-wiki-target={link.target}
       onMouseEnter={() => setHovered(true)}
+      onMouseLeave={() => setDismissed(false)}
       onFocus={() => setHovered(true)}
     >
       <a
@@ -102,6 +106,7 @@ export function WikiLinkChip({ node }: ReactNodeViewProps) {
         contentEditable={false}
         onClick={(event) => {
           event.preventDefault();
+          setDismissed(true);
           if (target.hash) navigate(target.hash);
         }}
       >
@@ -120,8 +125,8 @@ export function WikiLinkChip({ node }: ReactNodeViewProps) {
             {target.state === 'ambiguous' && target.candidates && (
               <AmbiguousCandidates link={link} candidates={target.candidates} navigate={navigate} />
             )}
-            {section.state === 'found' && (
-              <span className="link-preview-excerpt">{excerptOf(section.section.markdown)}</span>
+            {section.state === 'found' && hovered && document && (
+              <NotePreview markdown={section.section.markdown} path={document.path} title={target.title} />
             )}
             {missingAnchor && (
               <span className="link-preview-missing">{missingAnchorMessage(link.anchor!, target.title)}</span>

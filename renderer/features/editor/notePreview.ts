@@ -2,7 +2,6 @@
 import { useEffect, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import { noteSection, type NoteSection } from '../../../shared/markdown/noteSection.js';
-import { headingPlainText } from '../../../shared/model/headingAnchor.js';
 
 /** A file's text, read once per version: a note linking to ten headings of one file reads it once. */
 const texts = new Map<string, Promise<string | undefined>>();
@@ -53,14 +52,23 @@ export function useNoteSection(
   return state;
 }
 
-/** A few lines of a section as plain text, for a hover preview. */
-export function excerptOf(markdown: string, limit = 280): string {
-  const text = markdown
-    .split('\n')
-    .map((line) =>
-      headingPlainText(line.replace(/^\s*(?:#{1,6}\s+|[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+|>\s?)+/, '')),
-    )
-    .filter((line) => line !== '' && !/^(?:```|~~~|---|\|)/.test(line))
-    .join(' ');
-  return text.length > limit ? `${text.slice(0, limit - 1).trimEnd()}…` : text;
+/**
+ * The first blocks of a section, up to about `limit` characters, for a hover preview: cut between
+ * blocks (never inside fenced code), so what is shown renders as it does in the note.
+ */
+export function previewOf(markdown: string, limit = 700): { markdown: string; cut: boolean } {
+  const lines = markdown.split('\n');
+  let fence: string | undefined;
+  let length = 0;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker && (fence === undefined || (marker[0] === fence[0] && marker.length >= fence.length)))
+      fence = fence === undefined ? marker : undefined;
+    length += line.length + 1;
+    if (fence === undefined && line.trim() === '' && length > limit && index + 1 < lines.length) {
+      return { markdown: lines.slice(0, index).join('\n').trimEnd(), cut: true };
+    }
+  }
+  return { markdown: markdown.trimEnd(), cut: false };
 }
