@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { ExportModel } from './models/exportModel.js';
 import { expect, screenshot, test } from './specbenchTest.js';
 
 test('exports the open spec as one HTML file holding its requirement keys', async ({ app }) => {
@@ -137,3 +139,147 @@ test('downloads the open spec as a PDF whose pages are headed by their document'
     ],
   });
 });
+
+/** A folder of notes, no specs: what a PM brings from Obsidian (the #11 walkthrough's exports). */
+const vaultTest = test.extend({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
+  workspaceDir: async ({}, use) => {
+    const parent = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-e2e-export-'));
+    const root = path.join(parent, 'Vault');
+    const notes: Record<string, string> = {
+      'Plan.md': [
+        '# Plan',
+        '',
+        'Jump to [[#Tasks]], read [[Other#Section two]], see [[Outside]].',
+        '',
+        '## Tasks',
+        '',
+        '- [ ] draft',
+        '- [/] half done',
+        '- [-] dropped',
+        '- [>] moved',
+        '',
+        '## Costs',
+        '',
+        '| Item | Kind | Amount |',
+        '|:-----|:----:|-------:|',
+        '| Room | hire | 42 |',
+        '',
+      ].join('\n'),
+      'Other.md': '# Other\n\n## Section two\n\nText.\n',
+      'Outside.md': 'Not exported.\n',
+      'Standup one.md': '---\ntags: [meeting]\n---\nNotes.\n',
+      'Standup two.md': 'Notes with #meeting inline.\n',
+      'Recipe.md': 'Bread.\n',
+    };
+    await fs.mkdir(root);
+    for (const [name, text] of Object.entries(notes)) await fs.writeFile(path.join(root, name), text);
+    await use(root);
+    await fs.rm(parent, { recursive: true, force: true });
+  },
+});
+
+vaultTest(
+  'the Export dialog filters documents by title or #tag, Enter and one button choose what is shown',
+  async ({ app }) => {
+    await app.openDocument('Plan.md');
+    const exporter = new ExportModel(app.page);
+    await exporter.open();
+    await exporter.filter.fill('other');
+    await expect(exporter.dialog.getByText('1 of 6 documents shown; Enter chooses them all.')).toBeVisible();
+    await exporter.filter.press('Enter');
+    // Enter chose, and did not start the export.
+    await expect(exporter.dialog.getByRole('status', { name: 'Export state' })).toHaveText('');
+    expect(await exporter.listed()).toEqual(['[x] Other']);
+    await exporter.filter.fill('#meeting');
+    await expect(exporter.list.getByRole('checkbox')).toHaveCount(2);
+    await exporter.dialog.getByRole('button', { name: 'Choose 2 shown' }).click();
+    await screenshot(app.page, 'export-dialog-filter');
+    await exporter.dialog.getByRole('button', { name: 'Clear 2 shown' }).click();
+    await exporter.filter.fill('nothing like this');
+    await expect(exporter.dialog.getByText('No document matches “nothing like this”.')).toBeVisible();
+    await exporter.filter.fill('');
+    expect(await exporter.listed()).toEqual([
+      '[x] Plan',
+      '[x] Other',
+      '[ ] Outside',
+      '[ ] Recipe',
+      '[ ] Standup one',
+      '[ ] Standup two',
+    ]);
+  },
+);
+
+vaultTest(
+  'two notes export to HTML as documents: state boxes, aligned columns, jumps to headings, a left-out note said so',
+  async ({ app }) => {
+    await app.openDocument('Plan.md');
+    const exporter = new ExportModel(app.page);
+    await exporter.open();
+    await exporter.filter.fill('Other');
+    await exporter.filter.press('Enter');
+    const file = await exporter.exportAs('HTML (one file)');
+    const html = await fs.readFile(file.path, 'utf8');
+    const page = await app.page.context().newPage();
+    await page.setContent(html);
+    const cover = page.locator('.cover');
+    const align = (name: string) =>
+      page.getByRole('cell', { name, exact: true }).evaluate((cell) => getComputedStyle(cell).textAlign);
+    expect({
+      cover: await cover.getByRole('heading', { level: 1 }).textContent(),
+      specCover: await cover.getByText('Specification bundle').count(),
+      keyTable: await cover.getByRole('table').count(),
+      boxes: await page
+        .getByRole('img', { name: /^(to do|in progress|cancelled|deferred)$/ })
+        .evaluateAll((boxes) =>
+          boxes.map((box) =>
+            `${box.getAttribute('aria-label')} ${box.getAttribute('data-task') ?? ''}`.trim(),
+          ),
+        ),
+      literal: html.includes('[/]'),
+      aligned: [await align('Room'), await align('hire'), await align('42')],
+      jumps: await page.getByRole('link', { name: /^(Tasks|Other › Section two)$/ }).evaluateAll((links) =>
+        links.map((link) => {
+          const id = link.getAttribute('href')!.slice(1);
+          return `${link.textContent} → ${document.getElementById(id)?.textContent ?? 'nothing'}`;
+        }),
+      ),
+      outside: await page.getByRole('link', { name: 'Outside' }).count(),
+      outsideText: await page.getByText('Jump to').textContent(),
+    }).toEqual({
+      cover: 'Vault documents',
+      specCover: 0,
+      keyTable: 0,
+      boxes: ['to do', 'in progress /', 'cancelled -', 'deferred >'],
+      literal: false,
+      aligned: ['left', 'center', 'right'],
+      jumps: ['Tasks → 1.1 Tasks', 'Other › Section two → 2.1 Section two'],
+      outside: 0,
+      outsideText: 'Jump to Tasks, read Other › Section two, see Outside (not included).',
+    });
+    await page.locator('#document-1').scrollIntoViewIfNeeded();
+    await screenshot(page, 'export-notes-html');
+    await page.close();
+  },
+);
+
+vaultTest(
+  'one note prints to a PDF that reads as the note: its title, no spec cover, no contents page',
+  async ({ app }) => {
+    // Chromium prints while other test runs share the two cores.
+    vaultTest.setTimeout(120_000);
+    await app.openDocument('Other.md');
+    const exporter = new ExportModel(app.page);
+    await exporter.open();
+    const file = await exporter.exportAs('PDF');
+    const pages = execFileSync('pdftotext', ['-layout', file.path, '-'], { encoding: 'utf8' })
+      .split('\f')
+      .filter((page) => page.trim() !== '');
+    expect({
+      name: file.name,
+      pages: pages.length,
+      cover: pages[0]!.includes('Other') && pages[0]!.includes('Other.md'),
+      spec: pages.some((page) => /Specification bundle|Contents|0 specs/.test(page)),
+    }).toEqual({ name: 'Other.pdf', pages: 2, cover: true, spec: false });
+  },
+);

@@ -23,6 +23,7 @@ import {
 import { openRepository } from '../openRepository.js';
 import { openWorkspace } from '../openWorkspace.js';
 import { exportPhase } from '../../export/exportTiming.js';
+import { startPrinterEarly } from '../../export/earlyPrinter.js';
 import { reportUnreadable } from '../unreadableDocuments.js';
 import { specDefinition } from './check.js';
 
@@ -182,8 +183,12 @@ documents share: give the path).`,
     const out = path.resolve(context.cwd, values.out);
 
     exportPhase('start and parse arguments');
+    const printer = format === 'pdf' ? startPrinterEarly() : undefined;
     const opened = await openWorkspace(context, 'export', dir!, { write: false });
-    if (!opened.ok) return opened.code;
+    if (!opened.ok) {
+      await printer?.close();
+      return opened.code;
+    }
     exportPhase('open workspace');
     try {
       const documents: string[] = [];
@@ -220,7 +225,12 @@ documents share: give the path).`,
       const version = await workspaceVersion(opened.root);
       exportPhase('read git version');
       const bar = progressBar(context);
-      const common = { format, ...(version === undefined ? {} : { version }), onProgress: bar.update };
+      const common = {
+        format,
+        ...(version === undefined ? {} : { version }),
+        ...(printer === undefined ? {} : { launchPrinter: printer.launcher }),
+        onProgress: bar.update,
+      };
       if (toStdout) {
         const rendered = await renderBundle(collected.bundle, common);
         bar.clear();
@@ -253,6 +263,7 @@ documents share: give the path).`,
       writeLines(context, [`Wrote ${shown} (${size(result.bytes)}; ${countTypes(types)}).`]);
       return done;
     } finally {
+      await printer?.close();
       await opened.workspace.close();
     }
   },

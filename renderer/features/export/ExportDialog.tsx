@@ -16,6 +16,7 @@ import {
   type ExportFormat,
   type ExportPart,
 } from './exportRequest.js';
+import { DocumentChooser } from './DocumentChooser.js';
 import './exportDialog.css';
 
 export interface ExportDialogProps {
@@ -203,28 +204,11 @@ function ExportForm({ api, workspace, initialDocument, onClose }: Omit<ExportDia
           />
           Chosen documents
         </label>
-        {/* Focusable, so the list scrolls from the keyboard while "All specs" disables its boxes (axe: scrollable-region-focusable). */}
-        <ul className="export-dialog__specs" aria-label="Documents to export" tabIndex={0}>
-          {documents.map((entry) => {
-            const chosen =
-              choices.scope === 'all' ? entry.type === 'spec' : choices.documents.includes(entry.path);
-            return (
-              <li key={entry.path}>
-                <label title={entry.path}>
-                  <input
-                    type="checkbox"
-                    disabled={choices.scope === 'all'}
-                    checked={chosen}
-                    onChange={() =>
-                      setChoices({ ...choices, documents: toggle(choices.documents, entry.path) })
-                    }
-                  />
-                  {entry.key && <span className="export-dialog__key">{entry.key}</span>} {entry.title}
-                </label>
-              </li>
-            );
-          })}
-        </ul>
+        <DocumentChooser
+          documents={documents}
+          choices={choices}
+          onChange={(chosen) => setChoices({ ...choices, ...chosen })}
+        />
       </fieldset>
       <fieldset disabled={busy}>
         <legend>Format</legend>

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseCall } from '../../../shared/contract/apiContract.js';
-import { decodeBase64, exportRequest, formatSize, type ExportChoices } from './exportRequest.js';
+import {
+  decodeBase64,
+  exportRequest,
+  formatSize,
+  matchesFilter,
+  type ExportChoices,
+} from './exportRequest.js';
 
 describe('exportRequest', () => {
   const base: ExportChoices = {
@@ -46,5 +52,23 @@ describe('decodeBase64 and formatSize', () => {
   ];
   it.each(cases)('%s', (_name, actual, expected) => {
     expect(actual).toEqual(expected);
+  });
+});
+
+describe('matchesFilter', () => {
+  const note = { title: 'Weekly review', path: 'Notes/2026/Review.md', tags: ['meeting', 'team/ops'] };
+  const spec = { title: 'Guest checkout', path: 'specs/guest-checkout.md', key: 'SPEC-1' };
+  const cases: [string, string, boolean[]][] = [
+    ['nothing typed shows all', '  ', [true, true]],
+    ['a word of the title, any case', 'REVIEW', [true, false]],
+    ['a folder of the path', 'specs/', [false, true]],
+    ['a key', 'spec-1', [false, true]],
+    ['a tag with #', '#team', [true, false]],
+    ['a tag without #', 'meeting', [true, false]],
+    ['every word must match', 'weekly checkout', [false, false]],
+    ['a # word matches tags only', '#review', [false, false]],
+  ];
+  it.each(cases)('%s', (_name, filter, expected) => {
+    expect([matchesFilter(note, filter), matchesFilter(spec, filter)]).toEqual(expected);
   });
 });

@@ -76,3 +76,24 @@ export function formatSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
+
+/**
+ * Whether a document is shown for the filter typed: every word must be found in its title, path or
+ * key, or be one of its tags (`#roadmap` or `roadmap`), case aside.
+ */
+export function matchesFilter(
+  entry: { title: string; path: string; key?: string; tags?: readonly string[] },
+  filter: string,
+): boolean {
+  const haystack = `${entry.title}\n${entry.path}\n${entry.key ?? ''}`.toLowerCase();
+  const tags = (entry.tags ?? []).map((tag) => tag.toLowerCase());
+  return filter
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((word) => word !== '')
+    .every((word) =>
+      word.startsWith('#')
+        ? tags.some((tag) => tag.startsWith(word.slice(1)))
+        : haystack.includes(word) || tags.some((tag) => tag.startsWith(word)),
+    );
+}
