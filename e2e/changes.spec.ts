@@ -148,8 +148,15 @@ test('a PM commits, is told to pull first, resolves the conflict block by block 
     );
   await resolver.getByRole('button', { name: 'Save this file' }).click();
   await expect(changes.conflicts).toHaveText(`✓ Resolved${spec}`);
+  // git's message, without its "# Conflicts:" lines, to edit before the merge is committed with it.
+  await expect(changes.mergeMessage).toHaveValue(/^Merge branch 'main' of [^\n#]+$/);
+  await changes.mergeMessage.fill('Merge Sam’s REQ-2 wording\n\n#2 asked for paste.');
+  await screenshot(app.page, 'changes-finish-merge-message');
   await app.page.getByRole('button', { name: 'Finish merge' }).click();
   await expect(changes.lastAction).toHaveText('Merge committed.');
+  expect(git(workspaceDir, 'log', '-1', '--format=%B').trim()).toBe(
+    'Merge Sam’s REQ-2 wording\n\n#2 asked for paste.',
+  );
   await expect(changes.sync).toContainText('2 commits to push');
   expect(await specBadge(app)).toBe('');
   await changes.open();

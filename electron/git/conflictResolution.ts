@@ -21,6 +21,7 @@ import { arrivingLinks } from './arrivingLinks.js';
 import { keepBothSides } from './keepBothSide.js';
 import { runGit, runGitBytes } from './gitCommand.js';
 import { mergeWithFallback } from './mergeDriver.js';
+import { cleanMessage, mergeMessage } from './mergeMessage.js';
 import { repositoryStatus, stoppedOperation, type RepositoryPlace } from './repositoryStatus.js';
 import { sideLabels } from './sideLabels.js';
 import { syncFailure, type SyncFailure } from './syncErrors.js';
@@ -320,6 +321,7 @@ const noEditor = { GIT_EDITOR: 'true', GIT_MERGE_AUTOEDIT: 'no', GIT_SEQUENCE_ED
 export async function finishOperation(
   place: RepositoryPlace,
   include?: readonly string[],
+  message?: string,
 ): Promise<FinishResult> {
   const operation = await stoppedOperation(place.gitDir);
   if (!operation)
@@ -355,7 +357,14 @@ export async function finishOperation(
     });
     if (!added.ok) return syncFailure(added);
   }
-  const args = operation === 'merge' ? ['commit', '--no-edit', '--quiet'] : [operation, '--continue'];
+  let args = [operation, '--continue'];
+  if (operation === 'merge') {
+    // The message as the user left it, else git's without its "# Conflicts:" lines (kept without an editor).
+    const text = message?.trim() ?? cleanMessage((await mergeMessage(place.gitDir)) ?? '');
+    if (text === '')
+      return { ok: false, error: 'failed', message: 'Write a message for the merge commit first.' };
+    args = ['commit', '--quiet', '--cleanup=whitespace', '-m', text];
+  }
   let output = await runGit(args, { cwd: place.root, env: noEditor, timeout: 120_000 });
   if (
     !output.ok &&

@@ -70,6 +70,8 @@ export interface GitStatusView {
   /** Whether the branch has a first commit yet. */
   hasCommits: boolean;
   operation?: GitOperation;
+  /** A stopped merge's commit message as git prepared it, without its comment lines. */
+  mergeMessage?: string;
   /** The workspace's changed, new, deleted and conflicted files, by path. */
   files: GitFileChange[];
   /** Changes in the repository outside the workspace folder (never committed from here). */
