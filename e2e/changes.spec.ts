@@ -148,8 +148,15 @@ test('a PM commits, is told to pull first, resolves the conflict block by block 
     );
   await resolver.getByRole('button', { name: 'Save this file' }).click();
   await expect(changes.conflicts).toHaveText(`✓ Resolved${spec}`);
+  // git's message, without its "# Conflicts:" lines, to edit before the merge is committed with it.
+  await expect(changes.mergeMessage).toHaveValue(/^Merge branch 'main' of [^\n#]+$/);
+  await changes.mergeMessage.fill('Merge Sam’s REQ-2 wording\n\n#2 asked for paste.');
+  await screenshot(app.page, 'changes-finish-merge-message');
   await app.page.getByRole('button', { name: 'Finish merge' }).click();
   await expect(changes.lastAction).toHaveText('Merge committed.');
+  expect(git(workspaceDir, 'log', '-1', '--format=%B').trim()).toBe(
+    'Merge Sam’s REQ-2 wording\n\n#2 asked for paste.',
+  );
   await expect(changes.sync).toContainText('2 commits to push');
   expect(await specBadge(app)).toBe('');
   await changes.open();
@@ -251,7 +258,7 @@ test('automatic sync without a remote commits, says there is nowhere to push, an
   await expect(changes.files).toHaveCount(0);
 });
 
-test('Keep both on a requirement both sides reworded keeps mine (already on the branch) under its key and gives the pulled copy the next one', async ({
+test('Keep both on a requirement both sides reworded keeps the copy already on origin/main under its key and gives mine (not pushed) the next one', async ({
   app,
   workspaceDir,
 }) => {
@@ -266,26 +273,26 @@ test('Keep both on a requirement both sides reworded keeps mine (already on the 
   await changes.pull();
   const resolver = changes.resolver(spec);
   const block = resolver.getByRole('region', { name: 'Conflict in REQ-2' });
-  // Before the click: which copy Keep both renames, and that Sam's is already shared.
+  // Before the click: which copy Keep both renames, and why: Sam's is already shared, Dana's is not.
   await expect(block).toContainText(
-    'Keep both: theirs (origin/main) gets the new key REQ-15; yours keeps REQ-2. That copy is already on ' +
-      'origin/main: teammates who already linked to REQ-2 will see it move to REQ-15 after your push.',
+    'Keep both: yours gets the new key REQ-15; theirs (origin/main) keeps REQ-2. Theirs is already on ' +
+      'origin/main, so teammates’ links to REQ-2 keep meaning it; yours is not pushed yet, so no teammate has linked to it.',
   );
   await screenshot(app.page, 'conflict-keep-both-note');
   await block.getByRole('radio', { name: 'Keep both' }).check();
   await resolver.getByRole('button', { name: 'Save this file' }).click();
   await expect(changes.lastAction).toHaveText(
-    'REQ-2 “Guests enter an email address once, and it is used for the receipt and every order update.”, yours, already on this branch, keeps its key, so links to ' +
-      'REQ-2 keep meaning it; REQ-2 “Guests type an email address once, and it is used for the receipt and every order update.”, theirs (origin/main), arriving in ' +
-      'this merge, is now REQ-15.',
+    'REQ-2 “Guests type an email address once, and it is used for the receipt and every order update.”, theirs (origin/main), already on origin/main, keeps its key, so links to ' +
+      'REQ-2 keep meaning it; REQ-2 “Guests enter an email address once, and it is used for the receipt and every order update.”, yours, not pushed yet, ' +
+      'is now REQ-15.',
   );
   const text = await fs.readFile(path.join(workspaceDir, spec), 'utf8');
   expect([
     text.match(/^:::requirement\{#REQ-2 [^\n]*\n[^\n]*/m)?.[0].split('\n')[1],
     text.match(/^:::requirement\{#REQ-15 [^\n]*\n[^\n]*/m)?.[0].split('\n')[1],
   ]).toEqual([
-    expect.stringContaining('Guests enter an email address once'),
     expect.stringContaining('Guests type an email address once'),
+    expect.stringContaining('Guests enter an email address once'),
   ]);
 });
 

@@ -59,7 +59,7 @@ test('without the merge driver, two new copies of REQ-15 are one choice with bot
   await screenshot(app.page, 'changes-resolver-without-driver');
   await conflict.getByRole('radio', { name: 'Keep both' }).check();
   await resolver.getByRole('button', { name: 'Save this file' }).click();
-  await expect(changes.lastAction).toContainText('arriving in this merge, is now REQ-16.');
+  await expect(changes.lastAction).toContainText('committed later, is now REQ-16.');
   await app.page.getByRole('button', { name: 'Finish merge' }).click();
   await expect(changes.lastAction).toHaveText('Merge committed.');
   expect(await fs.readFile(path.join(workspaceDir, spec), 'utf8')).toBe(
@@ -68,7 +68,7 @@ test('without the merge driver, two new copies of REQ-15 are one choice with bot
   expect(git(workspaceDir, 'status', '--porcelain')).toBe('');
 });
 
-test('in a rebase (sides swapped: yours is the commit replayed), Keep both keeps the key for the copy already upstream and renames yours', async ({
+test('in a rebase (sides swapped: yours is the commit replayed), Keep both keeps the key for the upstream copy, committed first, and renames yours', async ({
   app,
   workspaceDir,
 }) => {
@@ -79,13 +79,13 @@ test('in a rebase (sides swapped: yours is the commit replayed), Keep both keeps
     'Guests can cancel an order within ten minutes.',
     'Guests can add a gift message.',
   ];
-  git(workspaceDir, 'checkout', '-q', '-b', 'sam', 'main');
-  await fs.appendFile(path.join(workspaceDir, spec), `\n${block('REQ-15', mine)}`);
-  git(workspaceDir, 'commit', '-q', '-am', 'sam: REQ-15');
-  git(workspaceDir, 'checkout', '-q', 'main');
+  // Neither is on a remote: the copy committed later (yours, replayed) is the one renamed.
+  git(workspaceDir, 'branch', 'sam', 'main');
   await fs.appendFile(path.join(workspaceDir, spec), `\n${block('REQ-15', upstream)}`);
   git(workspaceDir, 'commit', '-q', '-am', 'main: REQ-15');
   git(workspaceDir, 'checkout', '-q', 'sam');
+  await fs.appendFile(path.join(workspaceDir, spec), `\n${block('REQ-15', mine)}`);
+  git(workspaceDir, 'commit', '-q', '-am', 'sam: REQ-15');
   expect(() => execFileSync('git', ['rebase', '-q', 'main'], { cwd: workspaceDir, stdio: 'pipe' })).toThrow();
 
   const changes = new ChangesModel(app.page);
@@ -95,9 +95,7 @@ test('in a rebase (sides swapped: yours is the commit replayed), Keep both keeps
   await expect(conflict.getByRole('figure', { name: /^Theirs/ })).toContainText(upstream);
   await conflict.getByRole('radio', { name: 'Keep both' }).check();
   await changes.resolver(spec).getByRole('button', { name: 'Save this file' }).click();
-  await expect(changes.lastAction).toContainText(
-    `REQ-15 “${mine}”, yours, arriving in this merge, is now REQ-16.`,
-  );
+  await expect(changes.lastAction).toContainText(`REQ-15 “${mine}”, yours, committed later, is now REQ-16.`);
   await app.page.getByRole('button', { name: 'Finish rebase' }).click();
   await expect(changes.lastAction).toHaveText('Rebase finished: your commits are on top of theirs.');
   expect(await fs.readFile(path.join(workspaceDir, spec), 'utf8')).toBe(

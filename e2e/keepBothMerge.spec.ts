@@ -36,7 +36,7 @@ async function branch(
   git(dir, 'commit', '-q', '-m', `${name}: REQ-15`, `--author=${author}`);
 }
 
-test('Keep both on a key two branches created keeps the copy already on the branch and renames the arriving one, with its links offered', async ({
+test('Keep both on a key two branches created keeps the copy committed first (neither is on a remote) and renames the other, with its links offered', async ({
   app,
   workspaceDir,
 }) => {
@@ -81,9 +81,9 @@ test('Keep both on a key two branches created keeps the copy already on the bran
     .check();
   await resolver.getByRole('button', { name: 'Save this file' }).click();
   await expect(changes.lastAction).toHaveText(
-    'REQ-15 “Guests can cancel an order within ten minutes.”, yours, already on this branch, keeps its key, ' +
-      'so links to REQ-15 keep meaning it; REQ-15 “Guests can add a gift message.”, theirs (hank), arriving ' +
-      'in this merge, is now REQ-16.',
+    'REQ-15 “Guests can cancel an order within ten minutes.”, yours, committed first, keeps its key, ' +
+      'so links to REQ-15 keep meaning it; REQ-15 “Guests can add a gift message.”, theirs (hank), committed ' +
+      'later, is now REQ-16.',
   );
   const text = await fs.readFile(path.join(workspaceDir, spec), 'utf8');
   expect([

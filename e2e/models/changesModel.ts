@@ -19,6 +19,10 @@ export class ChangesModel {
   get conflicts(): Locator {
     return this.page.getByRole('list', { name: 'Conflicted files' });
   }
+  /** The message a stopped merge is committed with when it is finished. */
+  get mergeMessage(): Locator {
+    return this.page.getByRole('textbox', { name: 'Merge commit message' });
+  }
   /** The navigator's Changes entry with its count. */
   get navigatorLink(): Locator {
     return this.page.getByRole('navigation', { name: 'Navigator' }).getByRole('link', { name: /^Changes/ });

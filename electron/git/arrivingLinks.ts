@@ -1,13 +1,15 @@
 /**
- * After Keep both gave the copy arriving in a merge (or rebase) a new key: the links to the old key
- * that arrive with it, so most likely mean it. A link counts when its line is not in the file as it
- * stands on HEAD (the branch merged into), and is named by the incoming commit that wrote it.
+ * After Keep both gave one side's copy a new key (in a merge or a rebase, whichever side it is): the
+ * links to the old key written on that side, so most likely meant for it. A link counts when its line
+ * is not in the file as the kept copy's side has it, and is named by the commit on the renamed side
+ * that wrote it.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { RepointCandidateView } from '../../shared/contract/gitViews.js';
 import type { Workspace } from '../engine/workspace.js';
 import { runGit } from './gitCommand.js';
+import type { KeepBothSides } from './keepBothSide.js';
 import type { RepositoryPlace } from './repositoryStatus.js';
 
 const splitLines = (text: string) => text.split(/\r?\n/);
@@ -42,13 +44,13 @@ export async function arrivingLinks(
   workspace: Workspace,
   key: string,
   newKey: string,
-  incoming: string,
+  sides: Pick<KeepBothSides, 'renamedRevision' | 'keptRevision'>,
 ): Promise<RepointCandidateView[]> {
   const links = workspace
     .links(key)
     .incoming.filter((link) => link.to === key && link.from !== newKey && link.kind !== 'delivers');
-  const head = new Map<string, string[] | undefined>();
-  const theirs = new Map<string, string[] | undefined>();
+  const kept = new Map<string, string[] | undefined>();
+  const renamed = new Map<string, string[] | undefined>();
   const candidates: RepointCandidateView[] = [];
   for (const link of links) {
     let working: string[];
@@ -59,10 +61,11 @@ export async function arrivingLinks(
     }
     const text = working[link.line - 1];
     if (text === undefined) continue;
-    if (!head.has(link.path)) head.set(link.path, await fileAt(place, 'HEAD', link.path));
-    if (head.get(link.path)?.includes(text)) continue;
-    if (!theirs.has(link.path)) theirs.set(link.path, await fileAt(place, incoming, link.path));
-    const wrote = await writer(place, incoming, link.path, theirs.get(link.path), text);
+    if (!kept.has(link.path)) kept.set(link.path, await fileAt(place, sides.keptRevision, link.path));
+    if (kept.get(link.path)?.includes(text)) continue;
+    if (!renamed.has(link.path))
+      renamed.set(link.path, await fileAt(place, sides.renamedRevision, link.path));
+    const wrote = await writer(place, sides.renamedRevision, link.path, renamed.get(link.path), text);
     candidates.push({ path: link.path, line: link.line, kind: link.kind, from: link.from, ...wrote });
   }
   return candidates;

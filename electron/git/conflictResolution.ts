@@ -18,9 +18,10 @@ import { finishResolvedRoadmap } from '../../shared/merge/roadmapMerge.js';
 import { writeFileAtomic } from '../engine/atomicFile.js';
 import type { Workspace } from '../engine/workspace.js';
 import { arrivingLinks } from './arrivingLinks.js';
-import { publishedOn } from './keyArrivals.js';
+import { keepBothSides } from './keepBothSide.js';
 import { runGit, runGitBytes } from './gitCommand.js';
 import { mergeWithFallback } from './mergeDriver.js';
+import { cleanMessage, mergeMessage } from './mergeMessage.js';
 import { repositoryStatus, stoppedOperation, type RepositoryPlace } from './repositoryStatus.js';
 import { sideLabels } from './sideLabels.js';
 import { syncFailure, type SyncFailure } from './syncErrors.js';
@@ -131,22 +132,15 @@ export async function conflictView(
         return fresh;
       });
     }
-    const renamed = arrivingSideOf(view);
-    const arriving = await runGit(['rev-parse', '--verify', '-q', incomingRevision[operationOf(view)]], {
-      cwd: place.root,
-    });
-    const published = arriving.ok ? await publishedOn(place, arriving.stdout.trim()) : undefined;
-    view.keepBoth = { renamed, ...(published ? { published } : {}), freeKeys };
+    const sides = await keepBothSides(place, operationOf(view), file);
+    view.keepBoth = {
+      renamed: sides.renamed,
+      ...(sides.renamedPublished ? { published: sides.renamedPublished } : {}),
+      ...(sides.keptPublished ? { keptPublished: sides.keptPublished } : {}),
+      freeKeys,
+    };
   }
   return { ok: true, conflict: view };
-}
-
-/**
- * The copy already on HEAD (the branch merged into: "mine" in a merge, "theirs" in a rebase) keeps the
- * key; the arriving one (git's stage 3) is renamed.
- */
-function arrivingSideOf(view: ConflictView): 'mine' | 'theirs' {
-  return operationOf(view) === 'rebase' ? 'mine' : 'theirs';
 }
 
 /** Whether "Keep both" makes sense: two body blocks can stand side by side, two values of one field cannot. */
@@ -163,14 +157,6 @@ function bothSides(mine: string, theirs: string): string {
 export type ResolveResult = { ok: true; remaining: number; renamed?: KeptBoth[] } | SyncFailure;
 
 const operationOf = (view: ConflictView): GitOperation => view.operation ?? 'merge';
-
-/** The commit bringing the arriving side: its links are offered to follow the renamed copy. */
-const incomingRevision: Record<GitOperation, string> = {
-  merge: 'MERGE_HEAD',
-  rebase: 'REBASE_HEAD',
-  'cherry-pick': 'CHERRY_PICK_HEAD',
-  revert: 'REVERT_HEAD',
-};
 
 /** A requirement's title: the first line of its body. */
 function requirementTitleOf(block: string): string {
@@ -239,10 +225,10 @@ export async function resolveConflict(
       return { ok: false, error: 'failed', message: `${part.what} cannot keep both sides: choose one.` };
     }
   }
-  // Keep both on one requirement both sides wrote would leave its key twice. The copy already on
-  // HEAD (the branch merged into: "mine" in a merge, "theirs" in a rebase) keeps it, so links written
-  // before mean it; the copy arriving (git's stage 3) gets the next free key.
-  const arrivingSide = arrivingSideOf(view);
+  // Keep both on one requirement both sides wrote would leave its key twice: the copy already on the
+  // remote keeps it, so links teammates wrote mean it; the other gets the next free key.
+  const sides = choices.includes('both') ? await keepBothSides(place, operationOf(view), file) : undefined;
+  const arrivingSide = sides?.renamed ?? 'theirs';
   const inUse = keysInUse(workspace);
   const renamed: KeptBoth[] = [];
   let text = resolveParts(merged.parts, (part, index) => {
@@ -262,6 +248,8 @@ export async function resolveConflict(
       renamedTitle: requirementTitleOf(arriving),
       keptLabel: arrivingSide === 'theirs' ? view.mineLabel : view.theirsLabel,
       renamedLabel: arrivingSide === 'theirs' ? view.theirsLabel : view.mineLabel,
+      ...(sides?.keptPublished ? { keptPublished: sides.keptPublished } : {}),
+      ...(sides?.renamedPublished ? { renamedPublished: sides.renamedPublished } : {}),
       references: [],
     });
     const renamedCopy = arriving.replace(`{#${key}`, `{#${fresh}`);
@@ -283,10 +271,9 @@ export async function resolveConflict(
   const saved = await saveResolved(workspace, file, target, text);
   if (!saved.ok) return saved;
   const marked = await markResolved(place, file);
-  if (!marked.ok || renamed.length === 0) return marked;
-  const incoming = incomingRevision[operationOf(view)];
+  if (!marked.ok || renamed.length === 0 || !sides) return marked;
   for (const entry of renamed) {
-    entry.references = await arrivingLinks(place, workspace, entry.from, entry.to, incoming);
+    entry.references = await arrivingLinks(place, workspace, entry.from, entry.to, sides);
   }
   return { ...marked, renamed };
 }
@@ -334,6 +321,7 @@ const noEditor = { GIT_EDITOR: 'true', GIT_MERGE_AUTOEDIT: 'no', GIT_SEQUENCE_ED
 export async function finishOperation(
   place: RepositoryPlace,
   include?: readonly string[],
+  message?: string,
 ): Promise<FinishResult> {
   const operation = await stoppedOperation(place.gitDir);
   if (!operation)
@@ -369,7 +357,14 @@ export async function finishOperation(
     });
     if (!added.ok) return syncFailure(added);
   }
-  const args = operation === 'merge' ? ['commit', '--no-edit', '--quiet'] : [operation, '--continue'];
+  let args = [operation, '--continue'];
+  if (operation === 'merge') {
+    // The message as the user left it, else git's without its "# Conflicts:" lines (kept without an editor).
+    const text = message?.trim() ?? cleanMessage((await mergeMessage(place.gitDir)) ?? '');
+    if (text === '')
+      return { ok: false, error: 'failed', message: 'Write a message for the merge commit first.' };
+    args = ['commit', '--quiet', '--cleanup=whitespace', '-m', text];
+  }
   let output = await runGit(args, { cwd: place.root, env: noEditor, timeout: 120_000 });
   if (
     !output.ok &&

@@ -12,6 +12,7 @@ import type {
   GitStatusView,
   SyncSettings,
 } from '../../shared/contract/gitViews.js';
+import { mergeMessage } from './mergeMessage.js';
 import { runGit } from './gitCommand.js';
 
 export interface RepositoryPlace {
@@ -205,6 +206,10 @@ export async function repositoryStatus(place: RepositoryPlace): Promise<GitStatu
   if (parsed.upstream) view.upstream = parsed.upstream;
   if (parsed.missingUpstream) view.missingUpstream = parsed.missingUpstream;
   if (operation) view.operation = operation;
+  if (operation === 'merge') {
+    const message = await mergeMessage(gitDir);
+    if (message !== undefined) view.mergeMessage = message;
+  }
   if (operation === 'rebase') {
     const rebasing = await rebasingBranch(gitDir);
     if (rebasing) view.rebasing = rebasing;

@@ -158,7 +158,7 @@ export function gitHandlers(workspace: Workspace, writable: () => boolean): GitH
             await workspace.rekeys.record({ key: from, newKey: to, path, references });
         return resolved;
       }),
-    gitFinish: ({ include }) => writing((at) => finishOperation(at, include)),
+    gitFinish: ({ include, message }) => writing((at) => finishOperation(at, include, message)),
     gitAbort: () => writing((at) => abortOperation(at)),
     gitSetIdentity: ({ name, email }) =>
       writing(async (at) => {

@@ -606,7 +606,13 @@ export const apiContract = {
    * with it (`[]`: leave them all as changes).
    */
   gitFinish: write<GitResult<{ done: boolean; conflicts: string[]; message: string; leftOver?: string[] }>>()(
-    z.object({ include: z.array(pathArgument).max(10_000).optional() }).strict(),
+    z
+      .object({
+        include: z.array(pathArgument).max(10_000).optional(),
+        /** A merge's commit message as the user left it (git's own, without comment lines, when absent). */
+        message: z.string().max(100_000).optional(),
+      })
+      .strict(),
   ),
   /** Undoes a stopped merge or rebase (the UI asks first: resolutions so far are lost). */
   gitAbort: write<GitResult<{ message: string }>>()(z.object({}).strict()),

@@ -38,6 +38,9 @@ export interface KeptBoth {
   /** The resolver's names for the two sides ("Yours", "Theirs (origin/main)"). */
   keptLabel: string;
   renamedLabel: string;
+  /** The remote branch that already held each copy: the one there keeps the key. */
+  keptPublished?: string;
+  renamedPublished?: string;
   /** Links to `from` that arrived with the renamed copy, so most likely mean it. */
   references: RepointCandidateView[];
 }
@@ -67,6 +70,8 @@ export interface GitStatusView {
   /** Whether the branch has a first commit yet. */
   hasCommits: boolean;
   operation?: GitOperation;
+  /** A stopped merge's commit message as git prepared it, without its comment lines. */
+  mergeMessage?: string;
   /** The workspace's changed, new, deleted and conflicted files, by path. */
   files: GitFileChange[];
   /** Changes in the repository outside the workspace folder (never committed from here). */
@@ -125,11 +130,17 @@ export interface ConflictView {
   /** Why the file was merged line by line rather than block by block. */
   fallback?: string;
   /**
-   * Keep both on a requirement both sides wrote under one key: which side's copy gets a new key (the one
-   * arriving), the remote branch that already holds it (teammates may link to it), and the free keys
-   * per prefix in the order Keep both hands them out.
+   * Keep both on a requirement both sides wrote under one key: which side's copy gets a new key (not
+   * the one already on the remote; else the one committed later), the remote branch that already holds
+   * it (teammates may link to it) or the kept one, and the free keys per prefix in the order Keep both
+   * hands them out.
    */
-  keepBoth?: { renamed: 'mine' | 'theirs'; published?: string; freeKeys: Record<string, string[]> };
+  keepBoth?: {
+    renamed: 'mine' | 'theirs';
+    published?: string;
+    keptPublished?: string;
+    freeKeys: Record<string, string[]>;
+  };
 }
 
 /** A side, both sides, or the block as the user edited it. */

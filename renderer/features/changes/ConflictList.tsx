@@ -32,6 +32,9 @@ export function ConflictList({ api, status, writable, onChanged, onResolved, nav
   const [error, setError] = useState<string | undefined>(undefined);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
+  // A merge is committed with the message shown here, git's own without its comment lines to start with.
+  const [message, setMessage] = useState<string | undefined>(undefined);
+  const commitMessage = message ?? status.mergeMessage;
   const operation = operationNames[status.operation ?? 'merge'];
   const shown = [...resolved.filter((path) => !conflicted.includes(path)), ...conflicted];
 
@@ -39,7 +42,10 @@ export function ConflictList({ api, status, writable, onChanged, onResolved, nav
   const [leftOver, setLeftOver] = useState<{ files: string[]; message: string } | undefined>();
   const finish = async (include?: string[]) => {
     setBusy(true);
-    const result = await api.gitFinish(include === undefined ? {} : { include });
+    const result = await api.gitFinish({
+      ...(include === undefined ? {} : { include }),
+      ...(status.operation === 'merge' && commitMessage !== undefined ? { message: commitMessage } : {}),
+    });
     setBusy(false);
     if (!result.ok) return setError(result.message);
     if (result.leftOver) return setLeftOver({ files: result.leftOver, message: result.message });
@@ -137,12 +143,22 @@ export function ConflictList({ api, status, writable, onChanged, onResolved, nav
           {error}
         </p>
       )}
+      {writable && status.operation === 'merge' && commitMessage !== undefined && (
+        <label className="conflicts__message">
+          Merge commit message
+          <textarea
+            rows={Math.min(8, Math.max(2, commitMessage.split('\n').length + 1))}
+            value={commitMessage}
+            onChange={(event) => setMessage(event.target.value)}
+          />
+        </label>
+      )}
       {writable && (
         <div className="conflicts__actions">
           <button
             type="button"
             className="primary"
-            disabled={busy || conflicted.length > 0 || leftOver !== undefined}
+            disabled={busy || conflicted.length > 0 || leftOver !== undefined || commitMessage?.trim() === ''}
             onClick={() => void finish()}
           >
             Finish {operation}

@@ -151,12 +151,19 @@ export function ConflictResolver({ api, path, onResolved, navigate }: ConflictRe
   );
 }
 
-/** Keep both on one key, in words naming both copies: which kept the key, which got the new one. */
+/** Keep both on one key, in words naming both copies: which kept the key and why, which got the new one. */
 export function keptBothText(kept: KeptBoth): string {
-  const { from, to, keptTitle, renamedTitle, keptLabel, renamedLabel } = kept;
+  const { from, to, keptTitle, renamedTitle, keptLabel, renamedLabel, keptPublished, renamedPublished } =
+    kept;
+  const [keptWhy, renamedWhy] = keptPublished
+    ? [
+        `already on ${keptPublished}`,
+        renamedPublished ? `also on ${renamedPublished}, committed later` : 'not pushed yet',
+      ]
+    : ['committed first', 'committed later'];
   return (
-    `${from} “${keptTitle}”, ${keptLabel.toLowerCase()}, already on this branch, keeps its key, so links to ${from} ` +
-    `keep meaning it; ${from} “${renamedTitle}”, ${renamedLabel.toLowerCase()}, arriving in this merge, is now ${to}.`
+    `${from} “${keptTitle}”, ${keptLabel.toLowerCase()}, ${keptWhy}, keeps its key, so links to ${from} ` +
+    `keep meaning it; ${from} “${renamedTitle}”, ${renamedLabel.toLowerCase()}, ${renamedWhy}, is now ${to}.`
   );
 }
 
@@ -166,6 +173,8 @@ function requirementKeyOf(block: string): string | undefined {
 }
 
 const prefixOf = (key: string) => key.slice(0, key.lastIndexOf('-'));
+/** "Theirs (origin/main)" as "Theirs", where the sentence names the remote branch anyway. */
+const sideName = (label: string) => label.replace(/ \(.*\)$/, '');
 
 /**
  * Before the click, on a requirement both sides wrote under one key: which copy Keep both renames (the
@@ -197,16 +206,18 @@ function KeepBothNote({
     ).length;
   const newKey = view.keepBoth.freeKeys[prefixOf(key)]?.[rank];
   if (!newKey) return null;
-  const { renamed, published } = view.keepBoth;
+  const { renamed, published, keptPublished } = view.keepBoth;
   const [renamedLabel, keptLabel] =
     renamed === 'theirs' ? [view.theirsLabel, view.mineLabel] : [view.mineLabel, view.theirsLabel];
+  const why = published
+    ? `That copy is already on ${published} too, but committed later: teammates who already linked to ${key} will see it move to ${newKey} after your push.`
+    : keptPublished
+      ? `${sideName(keptLabel)} is already on ${keptPublished}, so teammates’ links to ${key} keep meaning it; ${renamedLabel.toLowerCase()} is not pushed yet, so no teammate has linked to it.`
+      : 'That copy is not on the remote yet, so no teammate has linked to it.';
   return (
     <p className="resolver__keep-both">
       Keep both: {renamedLabel.toLowerCase()} gets the new key {newKey}; {keptLabel.toLowerCase()} keeps {key}
-      .{' '}
-      {published
-        ? `That copy is already on ${published}: teammates who already linked to ${key} will see it move to ${newKey} after your push.`
-        : 'That copy is not on the remote yet, so no teammate has linked to it.'}
+      . {why}
     </p>
   );
 }
