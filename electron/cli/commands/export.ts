@@ -79,9 +79,8 @@ criterion-not-gherkin).
 Remote images are never fetched; documents' scripts never run. The PDF prints through Chromium
 (/usr/bin/chromium, or the one SPECBENCH_CHROMIUM names). PDF and HTML embed Inter and JetBrains
 Mono (Latin, Greek, Cyrillic, Vietnamese); a document with other characters (CJK, emoji, Arabic…)
-is named on stderr, one line each: those print in a font the machine has, or as boxes. The
-contents' page numbers are read back with poppler's pdftohtml; without it stderr says so. Both
-are warnings: the exit code stays 0.
+is named on stderr, one line each: those print in a font the machine has, or as boxes; a warning:
+the exit code stays 0.
 
 Exit codes: 0 written, 1 written, but a document whose front matter cannot be read is left out (one
 line on stderr each, naming its file and line: fix it, or see specbench check), 2 bad usage, an
@@ -180,75 +179,87 @@ documents share: give the path).`,
       return fail(context, `export: a ${format} bundle is binary: pipe --out - into a file or a program`);
     const out = path.resolve(context.cwd, values.out);
 
-    const opened = await openWorkspace(context, 'export', dir!, { write: false });
-    if (!opened.ok) return opened.code;
+    // Chromium starts now, while the workspace opens and the HTML is built: its start is most of a small export.
+    const printer =
+      format === 'pdf' ? (await import('../../export/pdfPrinter.js')).printerStartedNow() : undefined;
     try {
-      const documents: string[] = [];
-      for (const name of docs) {
-        const found = documentNamed(opened.workspace.documents(), name);
-        if (!found.ok) return fail(context, `export: ${found.message}`, exitCodes.unknownKey);
-        documents.push(found.path);
-      }
-      const collected = await collectBundle(opened.workspace, {
-        specs: values.all === true ? 'all' : specs,
-        documents,
-        include: parts.parts,
-      });
-      if (!collected.ok) {
-        if (collected.error === 'empty')
+      const opened = await openWorkspace(context, 'export', dir!, { write: false });
+      if (!opened.ok) return opened.code;
+      try {
+        const documents: string[] = [];
+        for (const name of docs) {
+          const found = documentNamed(opened.workspace.documents(), name);
+          if (!found.ok) return fail(context, `export: ${found.message}`, exitCodes.unknownKey);
+          documents.push(found.path);
+        }
+        const collected = await collectBundle(opened.workspace, {
+          specs: values.all === true ? 'all' : specs,
+          documents,
+          include: parts.parts,
+        });
+        if (!collected.ok) {
+          if (collected.error === 'empty')
+            return fail(
+              context,
+              `export: nothing to export: ${dir} has no specs yet; ${specDefinition}. Export any document as it is with --doc NAME`,
+            );
           return fail(
             context,
-            `export: nothing to export: ${dir} has no specs yet; ${specDefinition}. Export any document as it is with --doc NAME`,
+            `export: ${collected.message}`,
+            collected.error === 'unknown-key' ? exitCodes.unknownKey : exitCodes.usage,
           );
-        return fail(
-          context,
-          `export: ${collected.message}`,
-          collected.error === 'unknown-key' ? exitCodes.unknownKey : exitCodes.usage,
-        );
-      }
-      if (typeof values['changes-since'] === 'string') {
-        const chapter = await changesChapter(context, dir!, values['changes-since']);
-        if (!chapter.ok) return chapter.code;
-        collected.bundle.documents.push(chapter.document);
-      }
-      const { exportBundle, renderBundle } = await import('../../export/exportBundle.js');
-      const { workspaceVersion } = await import('../../export/gitVersion.js');
-      const version = await workspaceVersion(opened.root);
-      const bar = progressBar(context);
-      const common = { format, ...(version === undefined ? {} : { version }), onProgress: bar.update };
-      if (toStdout) {
-        const rendered = await renderBundle(collected.bundle, common);
+        }
+        if (typeof values['changes-since'] === 'string') {
+          const chapter = await changesChapter(context, dir!, values['changes-since']);
+          if (!chapter.ok) return chapter.code;
+          collected.bundle.documents.push(chapter.document);
+        }
+        const { exportBundle, renderBundle } = await import('../../export/exportBundle.js');
+        const { workspaceVersion } = await import('../../export/gitVersion.js');
+        const version = await workspaceVersion(opened.root);
+        const bar = progressBar(context);
+        const common = {
+          format,
+          ...(version === undefined ? {} : { version }),
+          ...(printer === undefined ? {} : { launchPrinter: printer.launcher }),
+          onProgress: bar.update,
+        };
+        if (toStdout) {
+          const rendered = await renderBundle(collected.bundle, common);
+          bar.clear();
+          if (!rendered.ok) return fail(context, `export: ${rendered.message}`);
+          context.stdout.write(rendered.data);
+          for (const warning of rendered.warnings ?? [])
+            context.stderr.write(`specbench: export: ${warning}\n`);
+          const leftOut = reportUnreadable(context, 'export', opened.root, opened.workspace.documents());
+          return leftOut.length > 0 ? exitCodes.findings : exitCodes.ok;
+        }
+        const result = await exportBundle(collected.bundle, { ...common, out });
         bar.clear();
-        if (!rendered.ok) return fail(context, `export: ${rendered.message}`);
-        context.stdout.write(rendered.data);
-        for (const warning of rendered.warnings ?? [])
-          context.stderr.write(`specbench: export: ${warning}\n`);
+        if (!result.ok) return fail(context, `export: ${fromWorkingFolder(context, result.message)}`);
+        for (const warning of result.warnings ?? []) context.stderr.write(`specbench: export: ${warning}\n`);
         const leftOut = reportUnreadable(context, 'export', opened.root, opened.workspace.documents());
-        return leftOut.length > 0 ? exitCodes.findings : exitCodes.ok;
-      }
-      const result = await exportBundle(collected.bundle, { ...common, out });
-      bar.clear();
-      if (!result.ok) return fail(context, `export: ${fromWorkingFolder(context, result.message)}`);
-      for (const warning of result.warnings ?? []) context.stderr.write(`specbench: export: ${warning}\n`);
-      const leftOut = reportUnreadable(context, 'export', opened.root, opened.workspace.documents());
-      const done = leftOut.length > 0 ? exitCodes.findings : exitCodes.ok;
-      const types = collected.bundle.documents.map((document) => document.entry.type);
-      const shown = path.relative(context.cwd, result.path) || result.path;
-      if (output === 'json') {
-        const count = (type: string): number => types.filter((candidate) => candidate === type).length;
-        writeJson(context, {
-          path: shown,
-          bytes: result.bytes,
-          documents: { specs: count('spec'), stories: count('story'), faqs: count('faq') },
-          leftOut,
-          warnings: result.warnings ?? [],
-        });
+        const done = leftOut.length > 0 ? exitCodes.findings : exitCodes.ok;
+        const types = collected.bundle.documents.map((document) => document.entry.type);
+        const shown = path.relative(context.cwd, result.path) || result.path;
+        if (output === 'json') {
+          const count = (type: string): number => types.filter((candidate) => candidate === type).length;
+          writeJson(context, {
+            path: shown,
+            bytes: result.bytes,
+            documents: { specs: count('spec'), stories: count('story'), faqs: count('faq') },
+            leftOut,
+            warnings: result.warnings ?? [],
+          });
+          return done;
+        }
+        writeLines(context, [`Wrote ${shown} (${size(result.bytes)}; ${countTypes(types)}).`]);
         return done;
+      } finally {
+        await opened.workspace.close();
       }
-      writeLines(context, [`Wrote ${shown} (${size(result.bytes)}; ${countTypes(types)}).`]);
-      return done;
     } finally {
-      await opened.workspace.close();
+      await printer?.discard();
     }
   },
 };
