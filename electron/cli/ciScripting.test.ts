@@ -245,7 +245,8 @@ describe('export says what it could not print as asked', () => {
       { ...process.env, PATH: programs },
     );
     expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
-  });
+    // A whole CLI export with Chromium: on a busy 2-core runner that takes longer than the default limit.
+  }, 60_000);
 });
 
 describe('a shallow clone (CI checks out one commit) is named, with the fix', () => {
