@@ -229,7 +229,7 @@ describe('export says what it could not print as asked', () => {
     });
   });
 
-  it('without poppler, says the PDF contents have no page numbers', () => {
+  it('without poppler, still pages the PDF contents and says nothing', () => {
     // Every program on the PATH but poppler's pdftohtml, as on a machine without poppler-utils.
     const programs = temporaryFolder();
     for (const folder of ['/usr/bin', '/bin']) {
@@ -244,12 +244,9 @@ describe('export says what it could not print as asked', () => {
       temporaryFolder(),
       { ...process.env, PATH: programs },
     );
-    expect({ code: run.code, stderr: run.stderr }).toEqual({
-      code: 0,
-      stderr:
-        "specbench: export: the contents have no page numbers: reading them back needs poppler's pdftohtml, which is not installed (Debian: apt-get install poppler-utils)\n",
-    });
-  });
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+    // A whole CLI export with Chromium: on a busy 2-core runner that takes longer than the default limit.
+  }, 60_000);
 });
 
 describe('a shallow clone (CI checks out one commit) is named, with the fix', () => {

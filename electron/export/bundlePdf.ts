@@ -1,15 +1,14 @@
 /**
- * The bundle as a PDF. Chromium has no `target-counter()`, so the contents take two passes: print
- * once, read where each heading landed from the PDF's outline, print again with the page numbers.
+ * The bundle as a PDF. Chromium has no `target-counter()`: the contents' page numbers come from the
+ * page's own layout before the print (a printer with `printPaged`), or from a first print; either
+ * way the printed PDF's outline says where each heading landed, and a heading that landed elsewhere
+ * takes one more print with the numbers read from it.
  */
-import { execFile } from 'node:child_process';
-import { promises as fs } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { renderBundleHtml, type BundleHtmlOptions } from './bundleHtml.js';
 import { chromiumFailure } from './chromiumLaunch.js';
 import { exportPhase } from './exportTiming.js';
 import type { TocHeading } from './documentHtml.js';
+import { pdfOutline, type OutlineItem } from './pdfOutline.js';
 import type { PdfPrinter, PrinterLauncher } from './pdfPrinter.js';
 import type { SpecBundle } from './specBundle.js';
 
@@ -30,15 +29,15 @@ export type BundlePdfResult =
       pages: ReadonlyMap<string, number>;
       contentsPaged: boolean;
       passes: number;
-      /** Said when the contents could not be paged because poppler is missing. */
+      /** Said when the contents could not be paged: the printed PDF had no outline to read. */
       warning?: string;
     }
   | { ok: false; error: 'no-browser' | 'print-failed' | 'cancelled'; message: string };
 
 const cancelled = { ok: false as const, error: 'cancelled' as const, message: 'The export was cancelled.' };
 
-export const noOutlineReader =
-  "the contents have no page numbers: reading them back needs poppler's pdftohtml, which is not installed (Debian: apt-get install poppler-utils)";
+export const noOutline =
+  'the contents have no page numbers: the printed PDF has no outline to read them from (is SPECBENCH_CHROMIUM an old Chromium?)';
 
 /** Numbers rarely move once filled in (fixed-width page column); a third pass settles any that do. */
 const maximumPasses = 3;
@@ -66,7 +65,9 @@ export async function renderBundlePdf(
     ...(options.diagrams === undefined ? {} : { diagrams: options.diagrams }),
   };
   try {
-    let pages = new Map<string, number>();
+    // The numbers the printed contents show, and whether it shows any yet.
+    let pages: ReadonlyMap<string, number> = new Map<string, number>();
+    let filled = false;
     let rendered = renderBundleHtml(bundle, html);
     exportPhase('render HTML');
     for (let pass = 1; ; pass++) {
@@ -75,23 +76,30 @@ export async function renderBundlePdf(
         0.1 + (0.8 * (pass - 1)) / maximumPasses,
         pass === 1 ? 'printing' : 'printing with page numbers',
       );
-      const pdf = await printer.print(rendered.html);
+      let pdf: Uint8Array;
+      if (pass === 1 && printer.printPaged !== undefined && rendered.contents.length > 0) {
+        // Numbered from the page's layout before the print: the outline below only confirms them.
+        const paged = await printer.printPaged(rendered.html);
+        ({ pdf, pages } = paged);
+        filled = true;
+      } else pdf = await printer.print(rendered.html);
       exportPhase(`print pass ${pass}`);
       // No contents page, no page numbers to read back: one pass is the PDF.
       if (rendered.contents.length === 0) {
         progress(1, 'done');
         return { ok: true, pdf, pages, contentsPaged: true, passes: pass };
       }
-      const outline = await readOutline(pdf);
+      const outline = pdfOutline(pdf);
       exportPhase(`read page numbers ${pass}`);
-      if (outline === undefined)
-        return { ok: true, pdf, pages, contentsPaged: false, passes: pass, warning: noOutlineReader };
+      if (outline === undefined || outline.length === 0)
+        return { ok: true, pdf, pages, contentsPaged: false, passes: pass, warning: noOutline };
       const found = pagesOf(rendered.contents, outline);
-      if ((pass > 1 && samePages(found, pages)) || pass === maximumPasses) {
+      if ((filled && samePages(found, pages)) || pass === maximumPasses) {
         progress(1, 'done');
         return { ok: true, pdf, pages: found, contentsPaged: samePages(found, pages), passes: pass };
       }
       pages = found;
+      filled = true;
       rendered = renderBundleHtml(bundle, { ...html, pages });
       exportPhase('render HTML with page numbers');
     }
@@ -108,36 +116,6 @@ export async function renderBundlePdf(
 
 function samePages(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
   return a.size === b.size && [...a].every(([id, page]) => b.get(id) === page);
-}
-
-export interface OutlineItem {
-  page: number;
-  text: string;
-}
-
-/** The PDF's bookmarks in order with their pages (poppler's pdftohtml); undefined when it is not installed. */
-export async function readOutline(pdf: Uint8Array): Promise<OutlineItem[] | undefined> {
-  const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-pdf-'));
-  try {
-    const file = path.join(folder, 'bundle.pdf');
-    await fs.writeFile(file, pdf);
-    const xml = await new Promise<string | undefined>((resolve) => {
-      execFile(
-        'pdftohtml',
-        // The outline is written whole with the first page; converting every page's text took seconds.
-        ['-xml', '-i', '-q', '-f', '1', '-l', '1', '-stdout', file],
-        { maxBuffer: 256 * 1024 * 1024, timeout: 60_000 },
-        (error, stdout) => resolve(error ? undefined : stdout),
-      );
-    });
-    if (xml === undefined) return undefined;
-    return Array.from(xml.matchAll(/<item page="(\d+)">([^<]*)<\/item>/g), (match) => ({
-      page: Number(match[1]),
-      text: decodeEntities(match[2]!),
-    }));
-  } finally {
-    await fs.rm(folder, { recursive: true, force: true });
-  }
 }
 
 /** Matches contents entries to outline items in order, by their numbered heading text. */
@@ -159,14 +137,4 @@ export function pagesOf(
 
 function normalize(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
-}
-
-function decodeEntities(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;|&#39;/g, "'")
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&amp;/g, '&');
 }

@@ -7,9 +7,12 @@ const mono = `'${exportMonoFamily}', "DejaVu Sans Mono", "Liberation Mono", Menl
 /** The running header and footer's type; their texts come from runningHeaders.ts. */
 const marginBox = `font-family: ${sans}; font-size: 8pt; color: #5b6577;`;
 
+/** A4's margins in millimetres: the running header sits in the top one, the page number in the bottom one. */
+export const pageMargins = { top: 24, right: 18, bottom: 22, left: 18 } as const;
+
 /** The bundle's one stylesheet, inlined into the HTML: print first (A4), readable on screen too. */
 export const bundleStyles = `
-@page { size: A4; margin: 24mm 18mm 22mm 18mm;
+@page { size: A4; margin: ${pageMargins.top}mm ${pageMargins.right}mm ${pageMargins.bottom}mm ${pageMargins.left}mm;
   @top-left { ${marginBox} vertical-align: bottom; margin-bottom: 4mm; padding-bottom: 2mm; border-bottom: 0.5px solid #d9dee7; }
   @top-right { ${marginBox} vertical-align: bottom; margin-bottom: 4mm; padding-bottom: 2mm; border-bottom: 0.5px solid #d9dee7; text-align: right; }
   @bottom-center { ${marginBox} vertical-align: top; padding-top: 4mm; }

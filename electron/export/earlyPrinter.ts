@@ -11,9 +11,9 @@ export interface EarlyPrinter {
   close(): Promise<void>;
 }
 
-const launchPlaywright: PrinterLauncher = async () => (await import('./pdfPrinter.js')).launchPdfPrinter();
+const launchChromium: PrinterLauncher = async () => (await import('./pdfPrinter.js')).launchPdfPrinter();
 
-export function startPrinterEarly(launch: PrinterLauncher = launchPlaywright): EarlyPrinter {
+export function startPrinterEarly(launch: PrinterLauncher = launchChromium): EarlyPrinter {
   const launching: Promise<LaunchResult<PdfPrinter>> = launch().catch((error: unknown) => ({
     ok: false,
     error: 'no-browser',

@@ -6,12 +6,23 @@
  */
 import { startChromium, type CdpConnection, type CdpEvent } from './cdpConnection.js';
 import { chromiumFailure } from './chromiumLaunch.js';
+import { fillContentsPages } from './contentsPages.js';
 import { allowedPrintRequest, chromiumPdfOptions } from './printOptions.js';
 
 /** What prints bundle HTML: Chromium here, `webContents.printToPDF` in the desktop app. */
 export interface PdfPrinter {
   print(html: string): Promise<Uint8Array>;
+  /**
+   * Prints bundle HTML with the contents' page numbers filled in from the page's own layout
+   * (contentsPages.ts), and says which it wrote; a printer without it takes a pass to learn them.
+   */
+  printPaged?(html: string): Promise<PagedPrint>;
   close(): Promise<void>;
+}
+
+export interface PagedPrint {
+  pdf: Uint8Array;
+  pages: ReadonlyMap<string, number>;
 }
 
 export interface ChromiumPrinter extends PdfPrinter {
@@ -46,6 +57,7 @@ export async function launchPdfPrinter(): Promise<LaunchResult> {
     printer: {
       blockedRequests: page.blockedRequests,
       print: (html) => page.print(html),
+      printPaged: (html) => page.printPaged(html),
       close: () => browser.close(),
     },
   };
@@ -54,6 +66,7 @@ export async function launchPdfPrinter(): Promise<LaunchResult> {
 interface PrintPage {
   blockedRequests: string[];
   print(html: string): Promise<Uint8Array>;
+  printPaged(html: string): Promise<PagedPrint>;
 }
 
 async function openPage(browser: CdpConnection): Promise<PrintPage> {
@@ -93,15 +106,30 @@ async function openPage(browser: CdpConnection): Promise<PrintPage> {
     send('Fetch.enable', { patterns: [{ urlPattern: '*' }] }),
   ]);
   // about:blank has loaded once Page.enable answered; each document written after it fires its own load.
+  const load = async (html: string) => {
+    const loadFired = new Promise<void>((resolve) => (loaded = resolve));
+    await send('Page.setDocumentContent', { frameId: frameTree.frame.id, html });
+    await loadFired;
+    loaded = undefined;
+  };
+  const printLoaded = async () => {
+    const { data } = await send<{ data: string }>('Page.printToPDF', chromiumPdfOptions);
+    return new Uint8Array(Buffer.from(data, 'base64'));
+  };
   return {
     blockedRequests,
     async print(html) {
-      const load = new Promise<void>((resolve) => (loaded = resolve));
-      await send('Page.setDocumentContent', { frameId: frameTree.frame.id, html });
-      await load;
-      loaded = undefined;
-      const { data } = await send<{ data: string }>('Page.printToPDF', chromiumPdfOptions);
-      return new Uint8Array(Buffer.from(data, 'base64'));
+      await load(html);
+      return printLoaded();
+    },
+    async printPaged(html) {
+      await load(html);
+      const { result, exceptionDetails } = await send<{
+        result: { value?: Record<string, number> };
+        exceptionDetails?: { text: string };
+      }>('Runtime.evaluate', { expression: fillContentsPages, returnByValue: true });
+      if (exceptionDetails) throw new Error(`the contents could not be paged: ${exceptionDetails.text}`);
+      return { pdf: await printLoaded(), pages: new Map(Object.entries(result.value ?? {})) };
     },
   };
 }

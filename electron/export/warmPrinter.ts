@@ -32,17 +32,21 @@ export class WarmPrinter {
     const printer = launched.printer;
     let failed = false;
     let released = false;
+    const watched = async <T>(printing: Promise<T>): Promise<T> => {
+      try {
+        return await printing;
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    };
     return {
       ok: true,
       printer: {
-        print: async (html) => {
-          try {
-            return await printer.print(html);
-          } catch (error) {
-            failed = true;
-            throw error;
-          }
-        },
+        print: (html) => watched(printer.print(html)),
+        ...(printer.printPaged === undefined
+          ? {}
+          : { printPaged: (html: string) => watched(printer.printPaged!(html)) }),
         close: async () => {
           if (released) return;
           released = true;

@@ -81,9 +81,8 @@ criterion-not-gherkin).
 Remote images are never fetched; documents' scripts never run. The PDF prints through Chromium
 (/usr/bin/chromium, or the one SPECBENCH_CHROMIUM names). PDF and HTML embed Inter and JetBrains
 Mono (Latin, Greek, Cyrillic, Vietnamese); a document with other characters (CJK, emoji, Arabic…)
-is named on stderr, one line each: those print in a font the machine has, or as boxes. The
-contents' page numbers are read back with poppler's pdftohtml; without it stderr says so. Both
-are warnings: the exit code stays 0.
+is named on stderr, one line each: those print in a font the machine has, or as boxes; a warning:
+the exit code stays 0.
 
 Exit codes: 0 written, 1 written, but a document whose front matter cannot be read is left out (one
 line on stderr each, naming its file and line: fix it, or see specbench check), 2 bad usage, an
