@@ -25,14 +25,25 @@ const pairWords = 4;
  * subsequence holds the query or each of its words, so it holds their pairs.
  */
 export function pairMask(texts: readonly string[]): number[] {
-  const mask = new Array<number>(pairWords).fill(0);
+  // Four numbers in locals, not an array indexed per pair: 62,000 candidates are masked on first use.
+  let low = 0;
+  let second = 0;
+  let third = 0;
+  let high = 0;
   for (const text of texts) {
+    let previous = text.charCodeAt(0);
     for (let index = 1; index < text.length; index++) {
-      const bit = ((text.charCodeAt(index - 1) * 31) ^ text.charCodeAt(index)) % (pairBits * pairWords);
-      mask[(bit / pairBits) | 0]! |= 1 << (bit % pairBits);
+      const code = text.charCodeAt(index);
+      // Mixed (Fibonacci hashing), then scaled into 0–119 by a multiply and a shift rather than a division.
+      const bit = ((Math.imul((previous << 16) | code, 0x9e3779b1) >>> 16) * pairBits * pairWords) >>> 16;
+      previous = code;
+      if (bit < pairBits) low |= 1 << bit;
+      else if (bit < 2 * pairBits) second |= 1 << (bit - pairBits);
+      else if (bit < 3 * pairBits) third |= 1 << (bit - 2 * pairBits);
+      else high |= 1 << (bit - 3 * pairBits);
     }
   }
-  return mask;
+  return [low, second, third, high];
 }
 
 /** What a candidate offers the filter. */
@@ -89,7 +100,9 @@ export class CandidateFilter {
       this.pairs.set(candidate.pairs, index * pairWords);
       this.pathPairs.set(candidate.pathPairs, index * pairWords);
       this.keyPairs.set(candidate.keyPairs, index * pairWords);
-      this.shortest[index] = Math.min(candidate.title.length, ...candidate.names.map((name) => name.length));
+      let shortest = candidate.title.length;
+      for (const name of candidate.names) shortest = Math.min(shortest, name.length);
+      this.shortest[index] = shortest;
       this.subsequence[index] = candidate.bySubsequence ? matchesSubsequence : 0;
     });
   }
