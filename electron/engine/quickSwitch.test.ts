@@ -102,3 +102,35 @@ describe('quickSwitch over a vault: exact names, whole words, word starts, subst
     expect(quickSwitch(vault, query, 5).map((hit) => hit.path)).toEqual(expected);
   });
 });
+
+/** Many requirements and documents, as the reference workspace has: the filters must not change what is found. */
+const crowd = Array.from({ length: 300 }, (_, index) => [
+  quickSwitchCandidate(
+    {
+      path: `stories/story-${index}.md`,
+      key: `STORY-${index}`,
+      title: `Guest flow ${index % 7}`,
+      type: 'story',
+    },
+    [`guest-flow-${index}`],
+  ),
+  quickSwitchCandidate({
+    path: `specs/spec-${index}.md`,
+    key: `REQ-${index}`,
+    title: `Today the store manager merges refunds by hand, and ${index}% give up.`,
+    type: 'requirement',
+  }),
+]).flat();
+
+describe('quickSwitch over many candidates', () => {
+  const cases: [string, string, number, string[]][] = [
+    ['subsequences only where better matches leave room', 'stor 12', 3, ['REQ-12', 'REQ-120', 'REQ-121']],
+    ['subsequences when nothing better matches', 'gstflw 12', 2, ['STORY-126', 'STORY-120']],
+    ['a key prefix before every title', 'req-29', 3, ['REQ-29', 'REQ-290', 'REQ-291']],
+    ['equal scores by title, then path', 'guest flow 3', 3, ['STORY-10', 'STORY-101', 'STORY-108']],
+    ['a word no requirement holds', 'zebra', 3, []],
+  ];
+  it.each(cases)('%s', (_name, query, limit, expected) => {
+    expect(quickSwitch(crowd, query, limit).map((hit) => hit.key ?? hit.title)).toEqual(expected);
+  });
+});

@@ -6,6 +6,15 @@
  * document's path ("Maya/Settings", "user interface settings"); last, subsequences with the fewest gaps.
  */
 import type { QuickSwitchHit } from '../../shared/contract/apiContract.js';
+import {
+  candidateFilter,
+  mayMatchName,
+  mayMatchPath,
+  subsequenceCeiling,
+  characterMask,
+  filterQuery,
+  pairMask,
+} from './quickSwitchFilter.js';
 import { foldText, isWordCode } from './textFolding.js';
 
 export interface QuickSwitchCandidate {
@@ -22,6 +31,12 @@ export interface QuickSwitchCandidate {
   mask: number;
   /** The same for the path: a query needing others cannot match it (most queries skip it this way). */
   pathMask: number;
+  /** The pairs of adjacent characters in title and names (`pairMask`). */
+  pairs: readonly number[];
+  pathPairs: readonly number[];
+  keyPairs: readonly number[];
+  /** Whether it can match as a subsequence of letters: a requirement cannot. */
+  bySubsequence: boolean;
 }
 
 const typeOrder: Record<QuickSwitchHit['type'], number> = {
@@ -46,58 +61,91 @@ export function quickSwitchCandidate(
   const path = byPath ? foldText(hit.path.replace(/\.md$/i, '')) : '';
   let mask = characterMask(key) | characterMask(title);
   for (const name of names) mask |= characterMask(name);
-  return { hit, key, title, names, path, mask, pathMask: characterMask(path) };
-}
-
-/** One bit per letter a–z, one for any digit, one for anything else but spaces. */
-function characterMask(text: string): number {
-  let mask = 0;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code >= 97 && code <= 122) mask |= 1 << (code - 97);
-    else if (code >= 48 && code <= 57) mask |= 1 << 26;
-    else if (code !== 32) mask |= 1 << 27;
-  }
-  return mask;
+  const pairs = pairMask([title, ...names]);
+  const pathPairs = pairMask([path]);
+  const keyPairs = pairMask([key]);
+  const bySubsequence = hit.type !== 'requirement';
+  return {
+    hit,
+    key,
+    title,
+    names,
+    path,
+    mask,
+    pathMask: characterMask(path),
+    pairs,
+    pathPairs,
+    keyPairs,
+    bySubsequence,
+  };
 }
 
 export function quickSwitch(
-  candidates: Iterable<QuickSwitchCandidate>,
+  candidates: readonly QuickSwitchCandidate[],
   query: string,
   limit = 20,
 ): QuickSwitchHit[] {
   const needle = foldText(query).replace(/\s+/g, ' ').trim();
-  const needed = characterMask(needle);
   const folded = queryOf(needle);
-  const pathNeeded = characterMask(folded.pathWords);
+  const filter = candidateFilter(candidates);
+  const filterBy = filterQuery(needle, folded.pathWords);
   // Only the best `limit` are kept, in order: sorting thousands of weak matches would cost more than finding them.
-  const best: { candidate: QuickSwitchCandidate; score: number }[] = [];
-  for (const candidate of candidates) {
-    const byName = (candidate.mask & needed) === needed;
-    const byPath = candidate.path !== '' && (candidate.pathMask & pathNeeded) === pathNeeded;
-    if (!byName && !byPath) continue;
-    const score = needle === '' ? 0 : bestScore(candidate, folded, byName, byPath);
-    if (score <= 0 && needle !== '') continue;
-    const scored = { candidate, score };
-    if (best.length === limit && compareScored(scored, best[limit - 1]!) >= 0) continue;
+  const best: Scored[] = [];
+  const offer = (index: number, by: number): void => {
+    const candidate = candidates[index]!;
+    const floor = best.length === limit ? best[limit - 1]!.score : 0;
+    const score =
+      needle === ''
+        ? 0
+        : bestScore(candidate, folded, (by & mayMatchName) !== 0, (by & mayMatchPath) !== 0, floor);
+    if (score <= 0 && needle !== '') return;
+    const scored = { candidate, score, index };
+    if (best.length === limit && compareScored(scored, best[limit - 1]!) >= 0) return;
     let position = best.length;
     while (position > 0 && compareScored(scored, best[position - 1]!) < 0) position--;
     best.splice(position, 0, scored);
     if (best.length > limit) best.pop();
+  };
+  if (needle === '') {
+    for (let index = 0; index < candidates.length; index++) offer(index, 0);
+    return best.map(({ candidate }) => candidate.hit);
+  }
+  // Those that can match only as a subsequence score below every other match: they are scored only
+  // when the others leave room. Of the others, those that could not beat the worst kept are skipped.
+  const subsequenceOnly: number[] = [];
+  for (let index = 0; index < candidates.length; index++) {
+    const by = filter.test(index, filterBy);
+    if (by === 0) continue;
+    const ceiling = filter.ceiling(index, by, needle.length);
+    if (ceiling === subsequenceCeiling) subsequenceOnly.push(index, by);
+    else if (ceiling > 0 && (best.length < limit || ceiling >= best[limit - 1]!.score)) offer(index, by);
+  }
+  if (best.length < limit || best[limit - 1]!.score <= subsequenceCeiling) {
+    for (let at = 0; at < subsequenceOnly.length; at += 2)
+      offer(subsequenceOnly[at]!, subsequenceOnly[at + 1]!);
   }
   return best.map(({ candidate }) => candidate.hit);
 }
 
-function compareScored(
-  a: { candidate: QuickSwitchCandidate; score: number },
-  b: { candidate: QuickSwitchCandidate; score: number },
-): number {
+interface Scored {
+  candidate: QuickSwitchCandidate;
+  score: number;
+  /** Where it stands in the list: equals keep the list's order whichever pass scored them. */
+  index: number;
+}
+
+function compareScored(a: Scored, b: Scored): number {
   return (
     b.score - a.score ||
     typeOrder[a.candidate.hit.type] - typeOrder[b.candidate.hit.type] ||
     a.candidate.title.length - b.candidate.title.length ||
     (a.candidate.title < b.candidate.title ? -1 : a.candidate.title > b.candidate.title ? 1 : 0) ||
-    (a.candidate.hit.path < b.candidate.hit.path ? -1 : a.candidate.hit.path > b.candidate.hit.path ? 1 : 0)
+    (a.candidate.hit.path < b.candidate.hit.path
+      ? -1
+      : a.candidate.hit.path > b.candidate.hit.path
+        ? 1
+        : 0) ||
+    a.index - b.index
   );
 }
 
@@ -134,21 +182,29 @@ function severalWords(text: string): string[] {
  * The title's score, or a file name's or alias's a little below it, or else its path's; `byName`
  * and `byPath` say whether the letters of key, title and names, or of the path, allow a match.
  */
-function bestScore(candidate: QuickSwitchCandidate, query: Query, byName: boolean, byPath: boolean): number {
+function bestScore(
+  candidate: QuickSwitchCandidate,
+  query: Query,
+  byName: boolean,
+  byPath: boolean,
+  floor: number,
+): number {
   const { key, hit } = candidate;
+  // Scores that could not beat the worst kept need not be known: lower ones are returned instead.
+  const bySubsequence = hit.type !== 'requirement' && floor <= subsequenceCeiling;
   let best = 0;
   if (byName) {
-    best = scoreOf(key, candidate.title, hit.type, query);
-    for (const name of candidate.names) best = Math.max(best, scoreOf(key, name, hit.type, query) - 1);
+    best = scoreOf(key, candidate.title, bySubsequence, query);
+    for (const name of candidate.names) best = Math.max(best, scoreOf(key, name, bySubsequence, query) - 1);
   }
-  if (best >= pathScore || !byPath) return best;
+  if (best >= pathScore || !byPath || floor >= pathScore) return best;
   return Math.max(best, pathMatchScore(candidate.path, query));
 }
 
 /** Below every match of a title or name, above every subsequence. */
 const pathScore = 1_500;
 
-function scoreOf(key: string, title: string, type: QuickSwitchHit['type'], query: Query): number {
+function scoreOf(key: string, title: string, bySubsequence: boolean, query: Query): number {
   const needle = query.needle;
   if (key !== '') {
     if (key === needle) return 10_000;
@@ -165,8 +221,8 @@ function scoreOf(key: string, title: string, type: QuickSwitchHit['type'], query
   }
   const words = wordsScore(title, query.words);
   if (words > 0) return words;
-  // Requirement summaries are sentences, 50,000 of them: only keys and substrings match those.
-  if (type === 'requirement') return 0;
+  // Not for requirement summaries (sentences, 50,000 of them), nor when a subsequence could not be kept.
+  if (!bySubsequence) return 0;
   return Math.max(subsequenceScore(title, query.compact), subsequenceScore(key, query.compact));
 }
 
@@ -228,7 +284,7 @@ function subsequenceScore(text: string, needle: string): number {
     previous = found;
     position = found + 1;
   }
-  return Math.min(Math.max(score, 1), pathScore - 300);
+  return Math.min(Math.max(score, 1), subsequenceCeiling);
 }
 
 function isWordStart(text: string, index: number): boolean {
