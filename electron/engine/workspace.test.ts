@@ -342,6 +342,23 @@ describe('Workspace changes', () => {
       workspace.document('FAQ-2'),
     ]).toEqual([['README.md', 'faqs/guest.md'], 'Renamed notes', undefined]);
   });
+
+  it('finds what changed between the open and the start of watching (serve starts watching late)', async () => {
+    const root = await writeWorkspace();
+    const workspace = await open(root);
+    await fs.writeFile(path.join(root, 'README.md'), '---\ntitle: Edited meanwhile\n---\n# Notes\n');
+    await fs.rm(path.join(root, 'faqs/guest.md'));
+    await fs.writeFile(path.join(root, 'notes.md'), '# New meanwhile\n');
+    const changed = new Promise<WorkspaceChange>((resolve) => workspace.onDidChange(resolve));
+    await workspace.watch();
+    const change = await changed;
+    expect([
+      [...change.paths].sort(),
+      workspace.document('README.md')?.title,
+      workspace.document('FAQ-2'),
+      workspace.document('notes.md')?.title,
+    ]).toEqual([['README.md', 'faqs/guest.md', 'notes.md'], 'Edited meanwhile', undefined, 'notes']);
+  });
 });
 
 describe('Workspace cache', () => {

@@ -40,7 +40,12 @@ import { removeRoadmapItem, type RemoveRoadmapItemResult } from './roadmapItemRe
 import { linkLine } from './fieldLines.js';
 import { FileWatcher, type FileChange } from './fileWatcher.js';
 import { writeIndexCache } from './indexCache.js';
-import { isDocumentPath, loadWorkspaceFiles, type LoadStatistics } from './loadWorkspaceFiles.js';
+import {
+  isDocumentPath,
+  listQuickly,
+  loadWorkspaceFiles,
+  type LoadStatistics,
+} from './loadWorkspaceFiles.js';
 import type { RekeyResult } from './rekey.js';
 import type { ReferencePlace, RepointResult } from './repoint.js';
 import { RekeyLog } from './rekeyLog.js';
@@ -461,6 +466,8 @@ export class Workspace {
    * from now on are reported. Idempotent.
    */
   watch(): Promise<void> {
+    // A closed workspace (a server stopped before its watch began) watches nothing.
+    if (this.closed) return Promise.resolve();
     this.watching ??= this.startWatching();
     return this.watching;
   }
@@ -471,6 +478,30 @@ export class Workspace {
       this.applying = this.applying.then(() => this.applyChanges(changes));
     });
     await this.watcher.start();
+    // A file changed between the open's listing and the watcher's first scan is in neither: find it.
+    const missed = await this.changedSinceOpen();
+    if (missed.length > 0) this.applying = this.applying.then(() => this.applyChanges(missed));
+  }
+
+  /** Documents whose size or time on disk differs from the index's, and those that came or went. */
+  private async changedSinceOpen(): Promise<FileChange[]> {
+    const listed = (listQuickly(this.root) ?? (await this.store.listMarkdownFiles())).filter((file) =>
+      isDocumentPath(file.path),
+    );
+    const indexed = new Map(this.documents().map((entry) => [entry.path, entry] as const));
+    const changes: FileChange[] = [];
+    for (const file of listed) {
+      const entry = indexed.get(file.path);
+      indexed.delete(file.path);
+      // An unreadable file's entry has no version to compare (0): it is read again when it changes.
+      const differs =
+        entry !== undefined &&
+        entry.mtimeMs !== 0 &&
+        (entry.size !== file.size || entry.mtimeMs !== file.mtimeMs);
+      if (!entry || differs) changes.push({ path: file.path, kind: 'changed' });
+    }
+    for (const gone of indexed.keys()) changes.push({ path: gone, kind: 'deleted' });
+    return changes;
   }
 
   private async applyChanges(changes: FileChange[]): Promise<void> {
