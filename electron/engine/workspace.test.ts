@@ -359,6 +359,29 @@ describe('Workspace changes', () => {
       workspace.document('notes.md')?.title,
     ]).toEqual([['README.md', 'faqs/guest.md', 'notes.md'], 'Edited meanwhile', undefined, 'notes']);
   });
+
+  it('tells listeners once when search is ready: after prepareSearch, or after a first search', async () => {
+    const root = await writeWorkspace();
+    const prepared = await open(root);
+    const searched = await open(root, { write: false });
+    const told: string[] = [];
+    prepared.onDidChange((change) => told.push(`prepared ${JSON.stringify(change)}`));
+    searched.onDidChange((change) => told.push(`searched ${JSON.stringify(change)}`));
+    const before = [prepared.searchReady, searched.searchReady];
+    prepared.prepareSearch();
+    prepared.prepareSearch();
+    searched.search('guest');
+    searched.search('guest');
+    expect([before, prepared.searchReady, searched.searchReady, told]).toEqual([
+      [false, false],
+      true,
+      true,
+      [
+        'prepared {"paths":[],"roadmap":false,"comments":[],"searchReady":true}',
+        'searched {"paths":[],"roadmap":false,"comments":[],"searchReady":true}',
+      ],
+    ]);
+  });
 });
 
 describe('Workspace cache', () => {

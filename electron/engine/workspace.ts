@@ -93,6 +93,8 @@ export interface WorkspaceChange {
   roadmap: boolean;
   /** Keys of the documents whose review comments changed (`reviews/<KEY>.md`), by us or outside. */
   comments: string[];
+  /** Search has become ready (`searchReady`); nothing else changed. */
+  searchReady?: true;
 }
 
 export interface OpenStatistics extends LoadStatistics {
@@ -116,6 +118,7 @@ export class Workspace {
   /** Batches from the watcher are applied one after another. */
   private applying: Promise<void> = Promise.resolve();
   private closed = false;
+  private searchReadyTold = false;
   /** Review comments, `reviews/<KEY>.md`: written by the app, and by a read-only `serve --comments`. */
   readonly comments: CommentStore;
   /** Copies of duplicated keys renamed after a merge, with the links still to point (`.specbench/rekeys.json`). */
@@ -307,7 +310,27 @@ export class Workspace {
   }
 
   search(query: string, options?: SearchOptions): SearchHit[] {
-    return this.indexes.search(query, options);
+    const hits = this.indexes.search(query, options);
+    this.tellSearchReady();
+    return hits;
+  }
+
+  /** Whether search and the quick switcher answer without first reading and folding every text. */
+  get searchReady(): boolean {
+    return this.indexes.searchReady;
+  }
+
+  /** Reads and folds what search and the switcher need (a few hundred ms), then tells listeners. */
+  prepareSearch(): void {
+    if (this.closed || this.indexes.searchReady) return;
+    this.indexes.prepareSearch(() => this.roadmap());
+    this.tellSearchReady();
+  }
+
+  private tellSearchReady(): void {
+    if (this.searchReadyTold || !this.indexes.searchReady) return;
+    this.searchReadyTold = true;
+    this.emit({ paths: [], roadmap: false, comments: [], searchReady: true });
   }
 
   quickSwitch(query: string, limit = 20): QuickSwitchHit[] {
