@@ -180,22 +180,3 @@ describe('a file changed while the workspace opens', () => {
     ]).toEqual(['Edited', listed!.mtimeMs, 0, ['specs/a.md']]);
   });
 });
-
-describe('a file that grew or shrank between the listing and the read', () => {
-  const cases: [string, string][] = [
-    ['grew', '---\ntitle: Grown well past the size listed\n---\nMore text.\n'],
-    ['shrank', '---\ntitle: S\n---\n'],
-  ];
-  it.each(cases)('is read whole as it is now when it %s', async (_, now) => {
-    const root = await workspace({ 'specs/a.md': '---\ntitle: Before the edit\n---\n' });
-    const [listed] = listQuickly(root)!;
-    await fs.writeFile(path.join(root, 'specs/a.md'), now);
-    const read = readQuickly(root, listed!);
-    if (read === undefined || read === 'unusual') throw new Error('not read');
-    expect([read.text, read.entry.size, Buffer.from(read.bytes!).toString()]).toEqual([
-      now,
-      Buffer.byteLength(now),
-      now,
-    ]);
-  });
-});

@@ -3,7 +3,7 @@
  * taken from it, the rest are read through the document store and indexed.
  */
 import { isUtf8 } from 'node:buffer';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -170,7 +170,7 @@ export function readQuickly(root: string, file: ListedFile): QuickRead {
   if (file.size > maxDocumentBytes) return 'unusual';
   let bytes: Buffer;
   try {
-    bytes = readListedFile(path.join(root, file.path), file.size);
+    bytes = readFileSync(path.join(root, file.path));
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : 'unusual';
   }
@@ -182,23 +182,6 @@ export function readQuickly(root: string, file: ListedFile): QuickRead {
     hash: hashBytes(bytes),
   });
   return { entry, fieldLines: frontMatterFieldLines(text, entry.bodyLine), text, bytes };
-}
-
-/**
- * The file's bytes, read into a buffer of the listed size: readFileSync would ask the size again
- * (one more system call per file, 2.5 % of a cold open). A file grown since is read again whole.
- */
-function readListedFile(absolute: string, size: number): Buffer {
-  const descriptor = openSync(absolute, 'r');
-  try {
-    const buffer = Buffer.allocUnsafeSlow(size + 1);
-    let length = 0;
-    for (let read = -1; read !== 0 && length < buffer.length; length += read)
-      read = readSync(descriptor, buffer, length, buffer.length - length, null);
-    return length > size ? readFileSync(absolute) : buffer.subarray(0, length);
-  } finally {
-    closeSync(descriptor);
-  }
 }
 
 /** A document's text as it is on disk now, or '' when it is gone or not plain UTF-8 text. */
