@@ -29,12 +29,9 @@ export class UnconfirmedWriteError extends Error {
   }
 }
 
-/** A file's bytes, or its parts in order: a large file is written without first copying it into one buffer. */
-export type FileData = string | Uint8Array | readonly (string | Uint8Array)[];
-
 export async function writeFileAtomic(
   target: string,
-  data: FileData,
+  data: string | Uint8Array,
   options: AtomicWriteOptions = {},
 ): Promise<void> {
   const fileSystem = options.fileSystem ?? nodeFileSystem;
@@ -75,15 +72,13 @@ export function temporaryName(target: string): string {
 /** Creates `file` (which must not exist), writes and flushes it; on any failure removes it again. */
 export async function writeAndSync(
   file: string,
-  data: FileData,
+  data: string | Uint8Array,
   mode: number,
   fileSystem: FileSystem = nodeFileSystem,
 ): Promise<void> {
   const handle = await fileSystem.open(file, 'wx', mode);
   try {
-    // Each write continues where the last ended: the file is new, so its position starts at 0.
-    for (const part of typeof data === 'string' || data instanceof Uint8Array ? [data] : data)
-      await handle.writeFile(part);
+    await handle.writeFile(data);
     await handle.sync();
   } catch (error) {
     await handle.close().catch(() => undefined);

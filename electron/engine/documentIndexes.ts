@@ -9,7 +9,7 @@ import type { DocumentEntry } from '../../shared/model/documentModel.js';
 import { isKey } from '../../shared/grammar/linkGrammar.js';
 import type { RoadmapItem } from '../../shared/model/roadmapModel.js';
 import type { DocumentStore, FileVersion } from './documentStore.js';
-import type { CachedFile, IndexCacheData } from './indexCache.js';
+import type { CachedFile } from './indexCache.js';
 import { fileTitle } from '../../shared/model/documentTitle.js';
 import { isDocumentPath, readAndIndexFile, readTextQuickly } from './loadWorkspaceFiles.js';
 import { listOtherFiles } from './otherFiles.js';
@@ -29,8 +29,6 @@ export class DocumentIndexes {
   private readonly searchIndex = new SearchIndex((paths) => this.textsFor(paths));
   /** The texts of documents opened from the cache, read on the first search. */
   private cachedTexts: (() => Map<string, string>) | undefined;
-  /** The bytes of texts just read, kept for the one cache write after an open (`cachedFiles`). */
-  private readonly textBytes = new Map<string, Uint8Array>();
   private readonly switchCandidates = new Map<string, QuickSwitchCandidate[]>();
   private roadmapCandidates: QuickSwitchCandidate[] | undefined;
   /** Every candidate in one array, rebuilt after a change: iterating 60,000 of them must stay cheap. */
@@ -45,12 +43,9 @@ export class DocumentIndexes {
     private readonly store: DocumentStore,
   ) {}
 
-  /**
-   * The files an open read or took from the cache; `cachedTexts` gives the cache's texts on the first
-   * search. `keepBytes` when a cache write follows: it takes the bytes read instead of encoding again.
-   */
-  load(files: CachedFile[], cachedTexts: (() => Map<string, string>) | undefined, keepBytes: boolean): void {
-    for (const file of files) this.add(keepBytes ? file : { ...file, bytes: undefined });
+  /** The files an open read or took from the cache; `cachedTexts` gives the cache's texts on the first search. */
+  load(files: CachedFile[], cachedTexts: (() => Map<string, string>) | undefined): void {
+    for (const file of files) this.add(file);
     this.cachedTexts = cachedTexts;
   }
 
@@ -213,29 +208,23 @@ export class DocumentIndexes {
   drop(documentPath: string): void {
     this.index.remove(documentPath);
     this.searchIndex.remove(documentPath);
-    this.textBytes.delete(documentPath);
     this.switchCandidates.delete(documentPath);
     this.allCandidates = undefined;
   }
 
-  /** Every document as the index cache stores it; hands over the bytes read, which are then let go. */
-  cachedFiles(): IndexCacheData['files'] {
-    const files = this.index.documents().map((entry) => ({
+  /** Every document as the index cache stores it. */
+  cachedFiles(): Required<CachedFile>[] {
+    return this.index.documents().map((entry) => ({
       entry,
       fieldLines: this.index.fieldLines(entry.path),
       text: this.searchIndex.text(entry.path) ?? '',
-      bytes: this.textBytes.get(entry.path),
     }));
-    this.textBytes.clear();
-    return files;
   }
 
   private add(file: CachedFile): void {
     const { entry } = file;
     this.index.set(entry, file.fieldLines);
     this.searchIndex.set(entry, file.text);
-    if (file.bytes) this.textBytes.set(entry.path, file.bytes);
-    else this.textBytes.delete(entry.path);
     // Built on the first quick switch, not here: 60,000 foldings would slow every open.
     this.switchCandidates.delete(entry.path);
     this.allCandidates = undefined;

@@ -11,6 +11,7 @@ import {
   indexCacheVersion,
   readIndexCache,
   writeIndexCache,
+  type CachedFile,
   type IndexCacheData,
 } from './indexCache.js';
 
@@ -24,12 +25,7 @@ async function tempFolder(): Promise<string> {
   return folder;
 }
 
-function cached(
-  filePath: string,
-  size: number,
-  mtimeMs: number,
-  hash = 'h',
-): IndexCacheData['files'][number] {
+function cached(filePath: string, size: number, mtimeMs: number, hash = 'h'): Required<CachedFile> {
   const text = '# Title\n';
   return { entry: indexDocument(filePath, text, { size, mtimeMs, hash }), fieldLines: {}, text };
 }
@@ -54,18 +50,6 @@ describe('index cache on disk', () => {
       data.files.map(({ entry, fieldLines }) => ({ entry, fieldLines })),
       data.files.map((file) => file.text),
     ]);
-  });
-
-  it('writes the bytes a file was read from as its text, beside texts it encodes itself', async () => {
-    const root = await tempFolder();
-    const read = '\uFEFF# Café ✓\r\nLine two, no final newline';
-    const files = [
-      { ...cached('a.md', 8, 1), text: read, bytes: new Uint8Array(Buffer.from(read)) },
-      { ...cached('b.md', 9, 2), text: 'Ünïcode typed, never read' },
-      { ...cached('c.md', 0, 3), text: '', bytes: new Uint8Array() },
-    ];
-    await writeIndexCache(root, { listedAt: 1, files });
-    expect((await readIndexCache(root))?.readTexts()).toEqual([read, 'Ünïcode typed, never read', '']);
   });
 
   it('never brings back a workspace deleted before the cache was written (a served folder removed mid-open)', async () => {

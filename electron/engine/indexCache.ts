@@ -26,21 +26,18 @@ export const racyWindowMs = 2_000;
 /** The header is a few hundred bytes; anything longer is not ours. */
 const headerLimit = 4_096;
 const textSeparator = '\u0000';
-const separatorBytes = Buffer.from(textSeparator);
 
 export interface CachedFile {
   entry: DocumentEntry;
   fieldLines: FieldLines;
   /** The text indexed; absent for an entry taken from the cache until search asks for it. */
   text?: string;
-  /** The bytes `text` was decoded from, when just read: the cache writes them instead of encoding the text again. */
-  bytes?: Uint8Array;
 }
 
 export interface IndexCacheData {
   /** When the listing these entries were checked against began (epoch ms). */
   listedAt: number;
-  files: (Required<Omit<CachedFile, 'bytes'>> & Pick<CachedFile, 'bytes'>)[];
+  files: Required<CachedFile>[];
 }
 
 export interface IndexCache {
@@ -106,23 +103,20 @@ export async function readIndexCache(root: string): Promise<IndexCache | undefin
 export async function writeIndexCache(root: string, data: IndexCacheData): Promise<boolean> {
   try {
     const entries = Buffer.from(JSON.stringify(data.files.map((file) => [file.entry, file.fieldLines])));
-    // The bytes as read where there are any: encoding 26 MB of text again cost more than the write.
-    const texts: Uint8Array[] = [];
-    for (const file of data.files) {
-      if (texts.length > 0) texts.push(separatorBytes);
-      texts.push(file.bytes ?? Buffer.from(file.text));
-    }
-    const textsBytes = texts.reduce((sum, part) => sum + part.length, 0);
+    const texts = Buffer.from(data.files.map((file) => file.text).join(textSeparator));
     const header: Header = {
       format: cacheFormat,
       version: indexCacheVersion,
       listedAt: data.listedAt,
       write: randomUUID(),
       entriesBytes: entries.length,
-      textsBytes,
+      textsBytes: texts.length,
     };
     await ensureStateFolder(root);
-    await writeFileAtomic(cachePath(root), [`${JSON.stringify(header)}\n`, entries, Buffer.concat(texts)]);
+    await writeFileAtomic(
+      cachePath(root),
+      Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), entries, texts]),
+    );
     return true;
   } catch {
     return false;

@@ -181,7 +181,7 @@ export function readQuickly(root: string, file: ListedFile): QuickRead {
     mtimeMs: file.mtimeMs,
     hash: hashBytes(bytes),
   });
-  return { entry, fieldLines: frontMatterFieldLines(text, entry.bodyLine), text, bytes };
+  return { entry, fieldLines: frontMatterFieldLines(text, entry.bodyLine), text };
 }
 
 /** A document's text as it is on disk now, or '' when it is gone or not plain UTF-8 text. */

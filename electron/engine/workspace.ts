@@ -220,11 +220,10 @@ export class Workspace {
           options.backupFolder,
           readOnlyReason,
         );
-        const writeCache = useCache && loaded.statistics.read > 0;
-        workspace.indexes.load(loaded.files, loaded.cachedTexts, writeCache);
+        workspace.indexes.load(loaded.files, loaded.cachedTexts);
         await Promise.all([workspace.comments.load(), workspace.rekeys.load()]);
         workspace.statistics.totalMs = performance.now() - started;
-        if (writeCache) workspace.scheduleCacheWrite(loaded.listedAt);
+        if (useCache && loaded.statistics.read > 0) workspace.scheduleCacheWrite(loaded.listedAt);
         if (options.watch === true) await workspace.watch();
         // Temp files of saves a crash interrupted: swept after open, off the critical path.
         if (roadmapStore.writable) void store.removeStaleTempFiles().catch(() => undefined);
