@@ -36,6 +36,7 @@ export class DocumentIndexes {
   /** The files other than Markdown, and when they were listed (they are not watched). */
   private otherFilesList: readonly string[] = [];
   private otherFilesListedAt = -Infinity;
+  private searchPrepared = false;
 
   constructor(
     private readonly root: string,
@@ -55,6 +56,8 @@ export class DocumentIndexes {
    */
   search(query: string, options?: SearchOptions): SearchHit[] {
     const hits = this.searchIndex.search(query, options);
+    // The texts are read and folded now: what stays is the switcher's candidates, about a tenth of it.
+    this.searchPrepared = true;
     const typed = query.trim().replace(/^\[\[(.*)\]\]$/, '$1');
     // Case does not matter in search: req-4 is REQ-4 when the workspace has a REQ-4.
     const upper = typed.toUpperCase();
@@ -102,6 +105,18 @@ export class DocumentIndexes {
       this.allCandidates = [...this.switchCandidates.values(), this.roadmapCandidates].flat();
     }
     return quickSwitch(this.allCandidates, query, limit);
+  }
+
+  /** Whether search has every text read and folded, and the switcher its candidates (`prepareSearch`, or a search). */
+  get searchReady(): boolean {
+    return this.searchPrepared;
+  }
+
+  /** Reads and folds what search and the quick switcher need, so the first query pays nothing for it. */
+  prepareSearch(roadmap: () => RoadmapItem[]): void {
+    this.searchIndex.prepare();
+    this.quickSwitch('', 1, roadmap);
+    this.searchPrepared = true;
   }
 
   /** Files other than Markdown by workspace path, listed again when the last listing is older than a moment. */

@@ -342,6 +342,46 @@ describe('Workspace changes', () => {
       workspace.document('FAQ-2'),
     ]).toEqual([['README.md', 'faqs/guest.md'], 'Renamed notes', undefined]);
   });
+
+  it('finds what changed between the open and the start of watching (serve starts watching late)', async () => {
+    const root = await writeWorkspace();
+    const workspace = await open(root);
+    await fs.writeFile(path.join(root, 'README.md'), '---\ntitle: Edited meanwhile\n---\n# Notes\n');
+    await fs.rm(path.join(root, 'faqs/guest.md'));
+    await fs.writeFile(path.join(root, 'notes.md'), '# New meanwhile\n');
+    const changed = new Promise<WorkspaceChange>((resolve) => workspace.onDidChange(resolve));
+    await workspace.watch();
+    const change = await changed;
+    expect([
+      [...change.paths].sort(),
+      workspace.document('README.md')?.title,
+      workspace.document('FAQ-2'),
+      workspace.document('notes.md')?.title,
+    ]).toEqual([['README.md', 'faqs/guest.md', 'notes.md'], 'Edited meanwhile', undefined, 'notes']);
+  });
+
+  it('tells listeners once when search is ready: after prepareSearch, or after a first search', async () => {
+    const root = await writeWorkspace();
+    const prepared = await open(root);
+    const searched = await open(root, { write: false });
+    const told: string[] = [];
+    prepared.onDidChange((change) => told.push(`prepared ${JSON.stringify(change)}`));
+    searched.onDidChange((change) => told.push(`searched ${JSON.stringify(change)}`));
+    const before = [prepared.searchReady, searched.searchReady];
+    prepared.prepareSearch();
+    prepared.prepareSearch();
+    searched.search('guest');
+    searched.search('guest');
+    expect([before, prepared.searchReady, searched.searchReady, told]).toEqual([
+      [false, false],
+      true,
+      true,
+      [
+        'prepared {"paths":[],"roadmap":false,"comments":[],"searchReady":true}',
+        'searched {"paths":[],"roadmap":false,"comments":[],"searchReady":true}',
+      ],
+    ]);
+  });
 });
 
 describe('Workspace cache', () => {

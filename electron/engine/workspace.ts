@@ -41,7 +41,12 @@ import { removeRoadmapItem, type RemoveRoadmapItemResult } from './roadmapItemRe
 import { linkLine } from './fieldLines.js';
 import { FileWatcher, type FileChange } from './fileWatcher.js';
 import { writeIndexCache } from './indexCache.js';
-import { isDocumentPath, loadWorkspaceFiles, type LoadStatistics } from './loadWorkspaceFiles.js';
+import {
+  isDocumentPath,
+  listQuickly,
+  loadWorkspaceFiles,
+  type LoadStatistics,
+} from './loadWorkspaceFiles.js';
 import type { RekeyResult } from './rekey.js';
 import type { ReferencePlace, RepointResult } from './repoint.js';
 import { RekeyLog, rekeysFile } from './rekeyLog.js';
@@ -89,6 +94,8 @@ export interface WorkspaceChange {
   roadmap: boolean;
   /** Keys of the documents whose review comments changed (`reviews/<KEY>.md`), by us or outside. */
   comments: string[];
+  /** Search has become ready (`searchReady`); nothing else changed. */
+  searchReady?: true;
 }
 
 export interface OpenStatistics extends LoadStatistics {
@@ -112,6 +119,7 @@ export class Workspace {
   /** Batches from the watcher are applied one after another. */
   private applying: Promise<void> = Promise.resolve();
   private closed = false;
+  private searchReadyTold = false;
   /** Review comments, `reviews/<KEY>.md`: written by the app, and by a read-only `serve --comments`. */
   readonly comments: CommentStore;
   /** Copies of duplicated keys renamed after a merge, with the links still to point (`rekeys.json`, committed). */
@@ -307,7 +315,27 @@ export class Workspace {
   }
 
   search(query: string, options?: SearchOptions): SearchHit[] {
-    return this.indexes.search(query, options);
+    const hits = this.indexes.search(query, options);
+    this.tellSearchReady();
+    return hits;
+  }
+
+  /** Whether search and the quick switcher answer without first reading and folding every text. */
+  get searchReady(): boolean {
+    return this.indexes.searchReady;
+  }
+
+  /** Reads and folds what search and the switcher need (a few hundred ms), then tells listeners. */
+  prepareSearch(): void {
+    if (this.closed || this.indexes.searchReady) return;
+    this.indexes.prepareSearch(() => this.roadmap());
+    this.tellSearchReady();
+  }
+
+  private tellSearchReady(): void {
+    if (this.searchReadyTold || !this.indexes.searchReady) return;
+    this.searchReadyTold = true;
+    this.emit({ paths: [], roadmap: false, comments: [], searchReady: true });
   }
 
   quickSwitch(query: string, limit = 20): QuickSwitchHit[] {
@@ -478,6 +506,8 @@ export class Workspace {
    * from now on are reported. Idempotent.
    */
   watch(): Promise<void> {
+    // A closed workspace (a server stopped before its watch began) watches nothing.
+    if (this.closed) return Promise.resolve();
     this.watching ??= this.startWatching();
     return this.watching;
   }
@@ -488,6 +518,30 @@ export class Workspace {
       this.applying = this.applying.then(() => this.applyChanges(changes));
     });
     await this.watcher.start();
+    // A file changed between the open's listing and the watcher's first scan is in neither: find it.
+    const missed = await this.changedSinceOpen();
+    if (missed.length > 0) this.applying = this.applying.then(() => this.applyChanges(missed));
+  }
+
+  /** Documents whose size or time on disk differs from the index's, and those that came or went. */
+  private async changedSinceOpen(): Promise<FileChange[]> {
+    const listed = (listQuickly(this.root) ?? (await this.store.listMarkdownFiles())).filter((file) =>
+      isDocumentPath(file.path),
+    );
+    const indexed = new Map(this.documents().map((entry) => [entry.path, entry] as const));
+    const changes: FileChange[] = [];
+    for (const file of listed) {
+      const entry = indexed.get(file.path);
+      indexed.delete(file.path);
+      // An unreadable file's entry has no version to compare (0): it is read again when it changes.
+      const differs =
+        entry !== undefined &&
+        entry.mtimeMs !== 0 &&
+        (entry.size !== file.size || entry.mtimeMs !== file.mtimeMs);
+      if (!entry || differs) changes.push({ path: file.path, kind: 'changed' });
+    }
+    for (const gone of indexed.keys()) changes.push({ path: gone, kind: 'deleted' });
+    return changes;
   }
 
   private async applyChanges(changes: FileChange[]): Promise<void> {

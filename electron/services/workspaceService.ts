@@ -71,6 +71,7 @@ export class WorkspaceService implements ApiService {
         paths: [...event.paths],
         roadmap: event.roadmap,
         ...(event.comments.length > 0 ? { comments: [...event.comments] } : {}),
+        ...(event.searchReady ? { searchReady: true as const } : {}),
       }),
     );
   }
@@ -90,6 +91,7 @@ export class WorkspaceService implements ApiService {
         canComment: workspace.writable || this.options.comments === true,
         settings: workspace.settings,
         templates: templateOutlines(workspace.templates),
+        searchReady: workspace.searchReady,
       }),
       listDocuments: ({ paths }) => {
         if (!paths) return workspace.documents().map(summarizeDocument);
@@ -186,7 +188,12 @@ export class WorkspaceService implements ApiService {
       search: ({ query, limit }) => workspace.search(query, { limit: limit ?? 50 }),
       quickSwitch: ({ query, limit }) => workspace.quickSwitch(query, limit ?? 20),
       // Mid-merge, a conflicted file's findings are one: resolve it in Changes.
-      check: async () => findingsDuringMerge(workspace.check(), await mergeState(workspace.root)),
+      check: async () => {
+        const findings = findingsDuringMerge(workspace.check(), await mergeState(workspace.root));
+        // The app asks for findings once it is shown: search gets ready next, off its start.
+        setImmediate(() => workspace.prepareSearch());
+        return findings;
+      },
       trace: () =>
         workspace.trace().map((row) => ({
           item: row.item.key,

@@ -131,6 +131,18 @@ export function patchDocuments(
   return patched;
 }
 
+/** Runs `run` once the next frame has been painted, or after a second where frames are paused (a hidden tab). */
+function afterNextPaint(run: () => void): void {
+  let done = false;
+  const once = (): void => {
+    if (done) return;
+    done = true;
+    run();
+  };
+  requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, 1_000);
+}
+
 function isMarkdown(path: string): boolean {
   return /\.md$/i.test(path);
 }
@@ -201,6 +213,7 @@ export function useWorkspaceLoader(api: SpecbenchApi): WorkspaceState {
         pending.current = nothingPending();
         try {
           if (next.full || !loaded.current) {
+            const first = !loaded.current;
             findingsRequest.current++;
             const loadedSnapshot = await loadSnapshot(api);
             loaded.current = true;
@@ -210,7 +223,10 @@ export function useWorkspaceLoader(api: SpecbenchApi): WorkspaceState {
               findings: last?.findings ?? [],
               findingsChecked: last?.findingsChecked ?? false,
             }));
-            refreshFindings();
+            // The first time, the rules (a second of the server's CPU over 10,000 documents) wait for
+            // the navigator to be painted, and the server starts watching once they have answered.
+            if (first) afterNextPaint(refreshFindings);
+            else refreshFindings();
           } else {
             const fetch = [...next.paths].filter((path) => !next.summaries.has(path) && isMarkdown(path));
             // Nothing to ask for (a save's own summary) patches in at once, without a round trip.

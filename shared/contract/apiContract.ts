@@ -107,6 +107,11 @@ export interface WorkspaceInfo {
   settings: Settings;
   /** The workspace's own `templates/<type>.md`, as the editor weighs a document against them; built-ins otherwise. */
   templates: Partial<Record<TemplateType, TemplateOutlineView>>;
+  /**
+   * False while search and the quick switcher are still reading and folding every text after a start
+   * (they answer, but slowly: the app says "Indexing…"); a change event with `searchReady` follows.
+   */
+  searchReady?: boolean;
 }
 
 /** A template as the editor needs it: required sections, and its examples' fingerprints by section (`Template.examples`). */
@@ -697,6 +702,8 @@ export interface WorkspaceChangeEvent {
   roadmap: boolean;
   /** Keys of the documents whose review comments changed. */
   comments?: string[];
+  /** Search and the quick switcher have become ready (`WorkspaceInfo.searchReady`); nothing else changed. */
+  searchReady?: true;
 }
 
 export const methodNames = Object.keys(apiContract) as MethodName[];
