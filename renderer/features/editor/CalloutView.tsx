@@ -6,6 +6,7 @@ import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tipt
 import { useId, useState, type CSSProperties } from 'react';
 import { calloutKind, defaultCalloutTitle } from '../../../shared/grammar/calloutGrammar.js';
 import { CalloutIcon } from './calloutIcons.js';
+import { FoldButton } from './FoldButton.js';
 import { startsRightToLeft } from './TextDirection.js';
 import './markdownViews.css';
 
@@ -92,18 +93,12 @@ export function CalloutView({ node, updateAttributes, editor, getPos }: ReactNod
           </span>
         )}
         {fold !== '' && (
-          <button
-            type="button"
+          <FoldButton
             className="callout-fold"
-            aria-label={collapsed ? 'Expand callout' : 'Collapse callout'}
-            aria-expanded={!collapsed}
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={() => setCollapsed((value) => !value)}
-          >
-            <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
-              <path d="M4 2.5L7.5 6 4 9.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
-            </svg>
-          </button>
+            what="callout"
+            collapsed={collapsed}
+            onToggle={() => setCollapsed((value) => !value)}
+          />
         )}
         {menuOpen && editable && (
           <span className="callout-menu" id={menuId} role="group" aria-label="Callout settings">

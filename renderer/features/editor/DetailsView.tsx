@@ -4,6 +4,7 @@
  */
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { useState } from 'react';
+import { FoldButton } from './FoldButton.js';
 import './detailsView.css';
 
 export function DetailsView({ node }: ReactNodeViewProps) {
@@ -15,19 +16,12 @@ export function DetailsView({ node }: ReactNodeViewProps) {
       role="group"
       aria-label={`Details: ${summary}`}
     >
-      <button
-        type="button"
+      <FoldButton
         className="details-fold"
-        contentEditable={false}
-        aria-label={collapsed ? `Expand ${summary}` : `Collapse ${summary}`}
-        aria-expanded={!collapsed}
-        onMouseDown={(event) => event.preventDefault()}
-        onClick={() => setCollapsed((value) => !value)}
-      >
-        <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
-          <path d="M4 2.5L7.5 6 4 9.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
-        </svg>
-      </button>
+        what={summary}
+        collapsed={collapsed}
+        onToggle={() => setCollapsed((value) => !value)}
+      />
       <NodeViewContent className="details-content" />
     </NodeViewWrapper>
   );
