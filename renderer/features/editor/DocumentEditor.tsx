@@ -109,8 +109,10 @@ function EditorPage({
   const type: DocumentType =
     entry?.type ?? (typeof session.fields.type === 'string' ? (session.fields.type as DocumentType) : 'doc');
   const writable = workspace.info?.writable ?? false;
-  // Images resolve against the folder, which a rename after the title keeps: the editor survives renames.
-  const folder = path.slice(0, path.lastIndexOf('/') + 1);
+  // Images resolve against the document's folder, read when they render: the editor is made once per
+  // session, so a move to another folder keeps what was typed (it was made again from the opened text).
+  const folderRef = useRef('');
+  folderRef.current = path.slice(0, path.lastIndexOf('/') + 1);
   const outline = useMemo(() => templateOutline(workspace.info, type), [workspace.info, type]);
   const outlineRef = useRef(outline);
   outlineRef.current = outline;
@@ -121,11 +123,11 @@ function EditorPage({
   const extensions = useMemo(
     () =>
       createEditorExtensions(
-        `${folder}document.md`,
+        () => `${folderRef.current}document.md`,
         () => outlineRef.current?.examples,
         () => quotesRef.current,
       ),
-    [folder],
+    [],
   );
   const titleInput = useRef<HTMLTextAreaElement>(null);
   const [completeness, setCompleteness] = useState<Completeness>(() =>

@@ -39,12 +39,14 @@ function headingBefore(doc: ProseMirrorNode, pos: number): string | undefined {
 }
 
 export function createEditorExtensions(
-  documentPath: string,
+  /** The document's path, or a function answering it now (a move to another folder keeps the editor). */
+  documentPathOf: string | (() => string),
   /** The open document's template examples (`TemplateExamples`). */
   examples: () => ReadonlyMap<string, string> | undefined = () => undefined,
   /** The texts open review threads quote (`CommentQuotes`). */
   quotes: () => readonly string[] = () => [],
 ): Extensions {
+  const documentPath = typeof documentPathOf === 'string' ? () => documentPathOf : documentPathOf;
   const extended = sharedCodec().extensions.map((extension) => {
     switch (extension.name) {
       case 'requirement':
@@ -58,7 +60,7 @@ export function createEditorExtensions(
           // Its HTML's images load from the workspace relative to this document, as Markdown images do.
           addNodeView: () =>
             ReactNodeViewRenderer((props: ReactNodeViewProps) =>
-              createElement(RawSourceBlock, { ...props, documentPath }),
+              createElement(RawSourceBlock, { ...props, documentPath: documentPath() }),
             ),
         });
       case 'rawInline':
@@ -99,7 +101,7 @@ export function createEditorExtensions(
               src: {
                 ...parent.src,
                 renderHTML: (attributes: JSONContent['attrs']) => ({
-                  src: displaySource(String(attributes?.src ?? ''), documentPath),
+                  src: displaySource(String(attributes?.src ?? ''), documentPath()),
                 }),
               },
             };

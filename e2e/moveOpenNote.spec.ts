@@ -1,0 +1,56 @@
+/**
+ * Moving the open note keeps what was typed: the #11 walkthrough typed into a note, moved it with
+ * Document actions › Move to folder…, and the editor showed the note as first opened, marked Saved,
+ * and wrote that old copy back on the next keystroke.
+ */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test as base } from './specbenchTest.js';
+
+const vault: Record<string, string> = {
+  'Home.md': '# Home\n\nSee [[Plan B]].\n',
+  'Maya/Plan B.md': 'Original line.\n',
+  'Plugins/Word count.md': '# Word count\n\nCounts words.\n',
+};
+
+const test = base.extend({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
+  workspaceDir: async ({}, use) => {
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-e2e-move-'));
+    for (const [file, text] of Object.entries(vault)) {
+      await fs.mkdir(path.dirname(path.join(root, file)), { recursive: true });
+      await fs.writeFile(path.join(root, file), text);
+    }
+    await use(root);
+    await fs.rm(root, { recursive: true, force: true });
+  },
+});
+
+async function moveOpenDocument(app: { page: Page }, folder: string) {
+  await app.page.getByRole('button', { name: 'Document actions' }).click();
+  await app.page.getByRole('menuitem', { name: 'Move to folder…' }).click();
+  await app.page.getByRole('combobox', { name: 'Folder' }).fill(folder);
+  await app.page.keyboard.press('Enter');
+}
+
+for (const folder of ['', 'Archive']) {
+  test(`typing, then moving the open note ${folder === '' ? 'to the top folder' : `to ${folder}/`}: the editor and the file keep every edit, and the next keystroke adds to them`, async ({
+    app,
+    workspaceDir,
+  }) => {
+    await app.openDocument('Maya/Plan B.md');
+    await app.clickEndOf('Original line.');
+    await app.page.keyboard.type(' Edit one.');
+    await app.waitSaved();
+    await moveOpenDocument(app, folder);
+    const moved = path.join(workspaceDir, folder, 'Plan B.md');
+    await expect.poll(() => fs.readFile(moved, 'utf8').catch(() => '')).toBe('Original line. Edit one.\n');
+    await expect(app.editor).toContainText('Original line. Edit one.');
+    await app.clickEndOf('Original line. Edit one.');
+    await app.page.keyboard.type(' Edit two.');
+    await app.waitSaved();
+    expect(await fs.readFile(moved, 'utf8')).toBe('Original line. Edit one. Edit two.\n');
+  });
+}
