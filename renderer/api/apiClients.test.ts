@@ -21,6 +21,8 @@ describe('parseChangeEvent', () => {
       '{"paths":[],"roadmap":false,"comments":["SPEC-1",7]}',
       { paths: [], roadmap: false, comments: ['SPEC-1'] },
     ],
+    ['{"paths":[],"roadmap":false,"searchReady":true}', { paths: [], roadmap: false, searchReady: true }],
+    ['{"paths":[],"roadmap":false,"searchReady":"yes"}', { paths: [], roadmap: false }],
     ['not json', undefined],
   ];
   it.each(cases)('%s', (data, expected) => {

@@ -158,6 +158,7 @@ export function parseChangeEvent(data: string): WorkspaceChangeEvent | undefined
       paths: value.paths.filter((path): path is string => typeof path === 'string'),
       roadmap: value.roadmap,
       ...(comments.length > 0 ? { comments } : {}),
+      ...(value.searchReady === true ? { searchReady: true as const } : {}),
     };
   } catch {
     return undefined;

@@ -12,6 +12,7 @@ import type {
 import type { DocumentSummary } from '../../shared/contract/documentSummary.js';
 import { NameResolver } from '../../shared/model/nameResolver.js';
 import type { RoadmapItem } from '../../shared/model/roadmapModel.js';
+import { SearchReadiness } from './searchReadiness.js';
 
 /** What changed, so a refresh fetches only that: some documents, the roadmap, or everything. */
 export interface WorkspaceUpdate {
@@ -48,6 +49,8 @@ export interface WorkspaceState {
   revision: number;
   /** Paths that changed on disk in the last external-change event (for open editors). */
   lastChange?: WorkspaceChangeEvent;
+  /** Whether search has read every text yet; the same object for good, read it with `useSearchReady`. */
+  searchReadiness: SearchReadiness;
   /** Re-reads everything now. */
   refresh: () => Promise<void>;
   /** Re-reads only what our own write changed (a saved or created document, the roadmap), then the findings. */
@@ -67,6 +70,7 @@ export const emptyWorkspaceState: WorkspaceState = {
   otherFiles: [],
   names: new NameResolver([]),
   revision: 0,
+  searchReadiness: new SearchReadiness(),
   refresh: () => Promise.resolve(),
   update: () => Promise.resolve(),
 };
@@ -131,6 +135,16 @@ export function patchDocuments(
   return patched;
 }
 
+/** An event that only says search became ready: nothing to re-read, nothing for open editors. */
+export function isSearchReadyOnly(event: WorkspaceChangeEvent): boolean {
+  return (
+    event.searchReady === true &&
+    event.paths.length === 0 &&
+    !event.roadmap &&
+    (event.comments?.length ?? 0) === 0
+  );
+}
+
 /** Runs `run` once the next frame has been painted, or after a second where frames are paused (a hidden tab). */
 function afterNextPaint(run: () => void): void {
   let done = false;
@@ -186,6 +200,9 @@ export function useWorkspaceLoader(api: SpecbenchApi): WorkspaceState {
   const inFlight = useRef<Promise<void> | undefined>(undefined);
   const loaded = useRef(false);
   const findingsRequest = useRef(0);
+  const [searchReadiness] = useState(() => new SearchReadiness(false));
+  // Counts "search is ready" events, so a load answered before one cannot take it back.
+  const readyEvents = useRef(0);
 
   // Rules look across documents, so findings are re-read whole, after the change is shown; the latest answer wins.
   const refreshFindings = useCallback(() => {
@@ -215,8 +232,11 @@ export function useWorkspaceLoader(api: SpecbenchApi): WorkspaceState {
           if (next.full || !loaded.current) {
             const first = !loaded.current;
             findingsRequest.current++;
+            const eventsBefore = readyEvents.current;
             const loadedSnapshot = await loadSnapshot(api);
             loaded.current = true;
+            if (readyEvents.current === eventsBefore)
+              searchReadiness.set(loadedSnapshot.info.searchReady !== false);
             // The last findings stay shown until the rules answer again (a first load has none yet).
             setSnapshot((last) => ({
               ...loadedSnapshot,
@@ -265,7 +285,7 @@ export function useWorkspaceLoader(api: SpecbenchApi): WorkspaceState {
     });
     inFlight.current = running;
     return running;
-  }, [api, refreshFindings]);
+  }, [api, refreshFindings, searchReadiness]);
 
   const refresh = useCallback((): Promise<void> => {
     pending.current.full = true;
@@ -296,10 +316,16 @@ export function useWorkspaceLoader(api: SpecbenchApi): WorkspaceState {
   useEffect(() => {
     void refresh();
     return api.onDidChangeWorkspace((event) => {
+      if (event.searchReady) {
+        readyEvents.current++;
+        searchReadiness.set(true);
+      }
+      // Setting lastChange re-renders every view: not for an event that changed no document.
+      if (isSearchReadyOnly(event)) return;
       setLastChange(event);
       void update(event);
     });
-  }, [api, refresh, update]);
+  }, [api, refresh, update, searchReadiness]);
 
   // Rebuilt when the lists change, not when only the findings do.
   const documents = snapshot?.documents;
@@ -312,7 +338,14 @@ export function useWorkspaceLoader(api: SpecbenchApi): WorkspaceState {
 
   return useMemo((): WorkspaceState => {
     if (!snapshot || !lookups) {
-      return { ...emptyWorkspaceState, status: error ? 'failed' : 'loading', error, refresh, update };
+      return {
+        ...emptyWorkspaceState,
+        status: error ? 'failed' : 'loading',
+        error,
+        searchReadiness,
+        refresh,
+        update,
+      };
     }
     return {
       status: 'ready',
@@ -321,8 +354,9 @@ export function useWorkspaceLoader(api: SpecbenchApi): WorkspaceState {
       ...lookups,
       revision,
       lastChange,
+      searchReadiness,
       refresh,
       update,
     };
-  }, [snapshot, lookups, error, revision, lastChange, refresh, update]);
+  }, [snapshot, lookups, error, revision, lastChange, searchReadiness, refresh, update]);
 }

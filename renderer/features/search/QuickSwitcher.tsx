@@ -8,6 +8,7 @@ import { openHash } from '../../workbench/storyView.js';
 import { Combobox } from '../../ui/Combobox.js';
 import { kindLabels } from '../../ui/kindLabel.js';
 import { useModalDialog } from '../../ui/useModalDialog.js';
+import { IndexingNotice } from './IndexingNotice.js';
 import './search.css';
 
 export interface QuickSwitcherProps {
@@ -38,6 +39,7 @@ export function QuickSwitcher({ api, workspace, navigate, open, onClose }: Quick
           onClose={onClose}
         />
       )}
+      {open && <IndexingNotice readiness={workspace.searchReadiness} />}
     </dialog>
   );
 }

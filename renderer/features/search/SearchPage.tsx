@@ -6,6 +6,7 @@ import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { documentHash, documentLink, searchHash } from '../../workbench/route.js';
 import { HashLink } from '../../ui/HashLink.js';
 import { highlightSnippet } from '../../ui/highlightSnippet.js';
+import { IndexingNotice } from './IndexingNotice.js';
 import './search.css';
 
 export interface SearchPageProps {
@@ -102,6 +103,7 @@ export function SearchPage({ api, workspace, navigate, query }: SearchPageProps)
           </button>
         ))}
       </div>
+      <IndexingNotice readiness={workspace.searchReadiness} />
       <p className="search-page__summary" role="status" aria-label="Search results summary">
         {summary(state, groups)}
       </p>
