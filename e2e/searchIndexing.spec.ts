@@ -14,7 +14,7 @@ test('search and the quick switcher say "Indexing…" until search is ready, the
   const app = await openApp(page, served.url);
   await app.goto('#/search');
   const indexing = page.getByRole('status', { name: 'Search index' });
-  await expect(indexing).toHaveText('Indexing… results may be incomplete');
+  await expect(indexing).toHaveText('Indexing… the first search takes a few seconds longer');
   await screenshot(page, 'search-indexing');
 
   await page.keyboard.press('Control+P');

@@ -7,7 +7,7 @@ export function IndexingNotice({ readiness }: { readiness: SearchReadiness }) {
   if (ready) return null;
   return (
     <p className="indexing-notice" role="status" aria-label="Search index">
-      Indexing… results may be incomplete
+      Indexing… the first search takes a few seconds longer
     </p>
   );
 }
