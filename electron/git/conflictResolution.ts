@@ -25,6 +25,8 @@ import { cleanMessage, mergeMessage } from './mergeMessage.js';
 import { repositoryStatus, stoppedOperation, type RepositoryPlace } from './repositoryStatus.js';
 import { sideLabels } from './sideLabels.js';
 import { syncFailure, type SyncFailure } from './syncErrors.js';
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
 type Stages = Partial<Record<1 | 2 | 3, Buffer>>;
@@ -81,6 +83,8 @@ async function mergeConflict(place: RepositoryPlace, file: string): Promise<Merg
   if (operation) view.operation = operation;
   const mine = stages[mineStage];
   const theirs = stages[theirsStage];
+  const onDisk = await fingerprintOnDisk(path.join(place.root, file));
+  if (onDisk !== undefined) view.onDisk = onDisk;
   const whole: Merged = { view, parts: [] };
   if (mine) whole.mine = mine;
   if (theirs) whole.theirs = theirs;
@@ -185,10 +189,19 @@ export async function resolveConflict(
   place: RepositoryPlace,
   file: string,
   choices: readonly ConflictChoice[],
+  onDisk?: string,
 ): Promise<ResolveResult> {
   const merged = await mergeConflict(place, file);
   if (!('view' in merged)) return merged;
   const { view } = merged;
+  // Resolved (or edited) by hand meanwhile: that work is not overwritten by choices made on an older view.
+  if (onDisk !== undefined && view.onDisk !== onDisk) {
+    return {
+      ok: false,
+      error: 'changed',
+      message: `${file} changed on disk since it was shown (edited outside the app?), so nothing was written. If you resolved it there, mark it resolved there (git add); choosing here and saving again replaces that edit.`,
+    };
+  }
   const target = path.join(place.root, file);
   const stale: SyncFailure = {
     ok: false,
@@ -437,4 +450,10 @@ export async function abortOperation(
   const output = await runGit([operation, '--abort'], { cwd: place.root, env: noEditor, timeout: 120_000 });
   if (!output.ok) return syncFailure(output);
   return { ok: true, message: `The ${operation} was undone; your branch is as it was before.` };
+}
+
+/** The file's bytes as a short fingerprint, or undefined when it is not there. */
+async function fingerprintOnDisk(file: string): Promise<string | undefined> {
+  const bytes = await fs.readFile(file).catch(() => undefined);
+  return bytes && createHash('sha256').update(bytes).digest('hex').slice(0, 32);
 }

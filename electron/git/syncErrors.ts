@@ -12,6 +12,8 @@ export type SyncError =
   | 'no-identity'
   | 'nothing-to-commit'
   | 'unrelated'
+  /** A conflicted file changed on disk since the resolver showed it. */
+  | 'changed'
   | 'failed';
 
 export interface SyncFailure {

@@ -192,8 +192,27 @@ describe('the Changes panel’s git methods', () => {
       error: 'in-progress',
       message: '1 file still has conflicts: resolve it first.',
     });
+    // A hand edit made outside the app after the resolver showed the file is not overwritten by it.
+    const file = path.join(dana, 'specs/guest-checkout.md');
+    const conflicted = await fs.readFile(file, 'utf8');
+    await fs.writeFile(file, `${conflicted}\nFixed by hand.\n`);
+    const refused = await call(service, 'gitResolve', {
+      path: 'specs/guest-checkout.md',
+      choices: ['theirs'],
+      onDisk: shown.conflict.onDisk!,
+    });
+    expect([refused.ok, !refused.ok && refused.error, await fs.readFile(file, 'utf8')]).toEqual([
+      false,
+      'changed',
+      `${conflicted}\nFixed by hand.\n`,
+    ]);
+    await fs.writeFile(file, conflicted);
     expect(
-      await call(service, 'gitResolve', { path: 'specs/guest-checkout.md', choices: ['theirs'] }),
+      await call(service, 'gitResolve', {
+        path: 'specs/guest-checkout.md',
+        choices: ['theirs'],
+        onDisk: shown.conflict.onDisk!,
+      }),
     ).toEqual({
       ok: true,
       remaining: 0,

@@ -150,9 +150,9 @@ export function gitHandlers(workspace: Workspace, writable: () => boolean): GitH
         if (writable()) await workspace.rekeys.record({ key, newKey, path, references });
         return { ok: true as const, references };
       }),
-    gitResolve: ({ path, choices }) =>
+    gitResolve: ({ path, choices, onDisk }) =>
       writing(async (at) => {
-        const resolved = await resolveConflict(workspace, at, path, choices);
+        const resolved = await resolveConflict(workspace, at, path, choices, onDisk);
         if (resolved.ok)
           for (const { from, to, references } of resolved.renamed ?? [])
             await workspace.rekeys.record({ key: from, newKey: to, path, references });

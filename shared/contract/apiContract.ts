@@ -546,6 +546,8 @@ export const apiContract = {
           )
           // None when git stopped on a file that merges cleanly block by block: saving keeps that merge.
           .max(100_000),
+        /** The view's `onDisk`: the file is not written when it changed since (error `changed`). */
+        onDisk: z.string().max(64).optional(),
       })
       .strict(),
   ),

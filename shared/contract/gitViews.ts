@@ -129,6 +129,8 @@ export interface ConflictView {
   binary?: boolean;
   /** Why the file was merged line by line rather than block by block. */
   fallback?: string;
+  /** The file on disk when shown (a fingerprint): Save refuses if it changed since, an edit outside the app kept. */
+  onDisk?: string;
   /**
    * Keep both on a requirement both sides wrote under one key: which side's copy gets a new key (not
    * the one already on the remote; else the one committed later), the remote branch that already holds

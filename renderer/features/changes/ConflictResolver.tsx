@@ -36,6 +36,8 @@ export function ConflictResolver({ api, path, onResolved, navigate }: ConflictRe
   const [edits, setEdits] = useState<string[]>([]);
   const [error, setError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
+  /** Bumped to read the file again (it changed on disk since it was shown). */
+  const [reading, setReading] = useState(0);
 
   useEffect(() => {
     let cancelled = false;
@@ -51,7 +53,7 @@ export function ConflictResolver({ api, path, onResolved, navigate }: ConflictRe
     return () => {
       cancelled = true;
     };
-  }, [api, path]);
+  }, [api, path, reading]);
 
   if (view === undefined) return <p className="muted">Reading {path}…</p>;
   if (typeof view === 'string') return <p className="inline-error">{view}</p>;
@@ -68,8 +70,13 @@ export function ConflictResolver({ api, path, onResolved, navigate }: ConflictRe
       return { text: part ? editableText(part.mine, part.theirs).wrap(text) : text };
     });
     setBusy(true);
-    const result = await api.gitResolve({ path, choices: sent });
+    const result = await api.gitResolve({
+      path,
+      choices: sent,
+      ...(view.onDisk ? { onDisk: view.onDisk } : {}),
+    });
     setBusy(false);
+    if (!result.ok && result.error === 'changed') setReading((count) => count + 1);
     if (!result.ok) return setError(result.message);
     const kept = result.renamed ?? [];
     onResolved(result.remaining, kept.length > 0 ? kept.map(keptBothText).join(' ') : undefined, kept);
