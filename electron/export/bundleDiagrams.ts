@@ -10,6 +10,8 @@ import type { SpecBundle } from './specBundle.js';
 export async function bundleDiagrams(
   bundle: SpecBundle,
   renderer: DiagramRenderer = renderDiagramsInChromium,
+  /** Told just before diagrams are drawn: a bundle without one never says "Drawing diagrams". */
+  onDrawing: () => void = () => undefined,
 ): Promise<Map<string, DiagramResult>> {
   // A diagram may sit only in a note that a document embeds (`![[Note]]`): those are looked at too.
   const mayPrintDiagram = (text: string) => mentionsDiagram(text) || text.includes('![[');
@@ -17,5 +19,6 @@ export async function bundleDiagrams(
   // The sources exactly as printed (embedded notes too, fences inside callouts), by one render.
   const { diagramSources } = renderBundleHtml(bundle, { date: new Date(0) });
   if (diagramSources.length === 0) return new Map();
+  onDrawing();
   return renderer(diagramSources);
 }

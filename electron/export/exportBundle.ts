@@ -156,8 +156,9 @@ export async function renderBundle(
   const warnings = onPaper ? uncoveredWarnings(bundle) : [];
   exportPhase('check font coverage');
   // Markdown and zip keep each diagram's source; PDF and HTML show it drawn.
-  if (onPaper) progress(0.02, 'drawing diagrams');
-  const diagrams = onPaper ? await bundleDiagrams(bundle, options.drawDiagrams) : undefined;
+  const diagrams = onPaper
+    ? await bundleDiagrams(bundle, options.drawDiagrams, () => progress(0.02, 'drawing diagrams'))
+    : undefined;
   exportPhase('draw diagrams');
   if (options.signal?.aborted) return cancelled;
   switch (options.format) {

@@ -135,6 +135,7 @@ export class BundleExporter {
 /** The export's step names (electron/export) in words a PM reads in the dialog. */
 export function stepWords(step: string, passes: number): string {
   if (step === 'starting Chromium') return 'Starting the PDF printer';
+  if (step === 'drawing diagrams') return 'Drawing diagrams';
   // The first pass lays the pages out; later ones fill in the contents' page numbers.
   if (step.startsWith('printing')) return `Printing pages — pass ${passes}`;
   if (step === 'writing') return 'Saving the file';
