@@ -53,12 +53,12 @@ vault(
     const file = path.join(workspaceDir, 'Projects', 'Plan.md');
     await app.openDocument('Projects/Plan.md');
     const make = app.page.getByRole('button', { name: 'Make this a spec' });
-    await expect(make).toHaveAccessibleDescription('Adds to the top of Plan.md: type: spec, key: SPEC-1');
+    await expect(make).toHaveAccessibleDescription('Adds to the top of Plan.md: key: SPEC-1, type: spec');
     await screenshot(app.page, 'make-spec-offer');
     await make.click();
     await app.waitSaved();
     await expect(
-      app.page.getByRole('status').filter({ hasText: 'Added type: spec, key: SPEC-1' }),
+      app.page.getByRole('status').filter({ hasText: 'Added key: SPEC-1, type: spec' }),
     ).toBeVisible();
     await app.page.emulateMedia({ colorScheme: 'dark' });
     await screenshot(app.page, 'make-spec-undo-dark');

@@ -71,7 +71,7 @@ export function MakeSpecButton(props: MakeSpecButtonProps) {
     ...workspace.roadmap.map((item) => item.key),
   ];
   const key = nextKey(prefixes[kind.type], taken);
-  const changes: Record<string, string> = type === kind.type ? { key } : { type: kind.type, key };
+  const changes: Record<string, string> = type === kind.type ? { key } : { key, type: kind.type };
   const fields = Object.entries(changes)
     .map(([name, value]) => `${name}: ${value}`)
     .join(', ');
