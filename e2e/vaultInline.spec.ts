@@ -105,7 +105,7 @@ test('Make this a spec adds a key and the type to the front matter and changes n
   await screenshot(app.page, 'vault-make-spec');
   await app.page.getByRole('button', { name: 'Make this a spec' }).click();
   await app.waitSaved();
-  await expect(app.page.getByRole('button', { name: 'Make this a spec' })).toHaveCount(0);
+  await expect(app.page.getByRole('button', { name: 'Make this a spec', exact: true })).toHaveCount(0);
   await expect(app.section('Specs')).toHaveAccessibleName(/Specs\s*1/);
   expect(await fs.readFile(path.join(workspaceDir, 'Saved carts.md'), 'utf8')).toBe(
     `---\nkey: SPEC-1\ntype: spec\n---\n${idea}`,

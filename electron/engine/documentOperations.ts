@@ -38,6 +38,7 @@ import type { RoadmapStore } from './roadmapStore.js';
 import { normalizeWorkspacePath, slugify } from './workspacePaths.js';
 import { keysInTrash } from './trashedKeys.js';
 import { createFromTemplate, type WorkspaceTemplates } from './workspaceTemplates.js';
+import { createNote } from './noteCreation.js';
 
 /** A create, rename or move that made a file name shared says which `[[Name]]` links it took over. */
 type Namesake = { namesake?: NamesakeNotice };
@@ -132,6 +133,16 @@ export class DocumentOperations {
     if (!created.ok) return created;
     indexes.reindex(created.path, created.text, created.version);
     return { ok: true, path: created.path, key: created.key, ...(await this.namesake(created.path, before)) };
+  }
+
+  /** A new empty note named `<title>.md` in `folder` ('' is the root), with no front matter. */
+  async createNote(folder: string, title: string): Promise<RenameDocumentResult> {
+    if (!this.options.writable()) return this.readOnly();
+    const before = this.namesBefore();
+    const created = await createNote(this.options.store, folder, title);
+    if (!created.ok) return created;
+    this.options.indexes.reindex(created.path, created.text, created.version);
+    return { ok: true, path: created.path, ...(await this.namesake(created.path, before)) };
   }
 
   /**

@@ -399,6 +399,11 @@ export class Workspace {
     return this.operations.create(type, title, options);
   }
 
+  /** A new empty note named `<title>.md` in `folder` ('' is the root): plain Markdown, no front matter. */
+  createNote(folder: string, title: string): Promise<RenameDocumentResult> {
+    return this.operations.createNote(folder, title);
+  }
+
   /** Renames a spec, story or FAQ to the slug of its title; its key, and so every link to it, stays. */
   renameDocument(documentPath: string): Promise<RenameDocumentResult> {
     return this.operations.rename(documentPath);

@@ -16,6 +16,7 @@ const methodNames = [
   'readDocument',
   'saveDocument',
   'createDocument',
+  'createNote',
   'trashDocument',
   'renameDocument',
   'linksToName',

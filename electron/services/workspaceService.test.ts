@@ -132,6 +132,12 @@ const observations: [MethodName, unknown, (result: never) => unknown, unknown][]
     [true, 'stories/pay-in-instalments.md'],
   ],
   [
+    'createNote',
+    { folder: 'notes', title: 'Launch retro' },
+    (created: { ok: boolean; path: string }) => [created.ok, created.path],
+    [true, 'notes/Launch retro.md'],
+  ],
+  [
     'trashDocument',
     { path: 'stories/save-card.md' },
     (trashed: { ok: boolean; trashedTo: string }) => [
@@ -545,6 +551,7 @@ describe('WorkspaceService', () => {
 
   const readOnlyCases: [MethodName, unknown][] = [
     ['createDocument', { type: 'spec', title: 'Nope' }],
+    ['createNote', { folder: '', title: 'Nope' }],
     ['saveAsset', { name: 'a.png', base64: png }],
     ['trashDocument', { path: 'specs/promo-codes.md' }],
     ['moveDocument', { path: 'specs/promo-codes.md', folder: 'archive' }],

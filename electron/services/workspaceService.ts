@@ -135,6 +135,7 @@ export class WorkspaceService implements ApiService {
           if (!created.ok) return { ok: false, error: created.error, message: created.message };
           return { ok: true, path: created.path, key: created.key };
         }),
+      createNote: ({ folder, title }) => writable(() => workspace.createNote(folder, title)),
       trashDocument: ({ path: file }) => writable(() => workspace.trashDocument(file)),
       renameDocument: ({ path: file, name, updateLinks, namesake }) =>
         writable(() =>

@@ -45,3 +45,24 @@ export async function createAndOpen(
   navigate(documentHash(result.path));
   return { ok: true };
 }
+
+/** Where "New note" puts a note: the open document's folder, else the workspace's root. */
+export function noteFolderOf(openPath: string | undefined): string {
+  const slash = openPath?.lastIndexOf('/') ?? -1;
+  return slash < 0 ? '' : openPath!.slice(0, slash);
+}
+
+/** "New note": a plain Markdown file named after `title`, in `folder`, opened at once. */
+export async function createNoteAndOpen(
+  api: SpecbenchApi,
+  folder: string,
+  title: string,
+  update: (change: WorkspaceUpdate) => Promise<void>,
+  navigate: (hash: string) => void,
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  const result = await api.createNote({ folder, title });
+  if (!result.ok) return { ok: false, message: result.message };
+  await update({ paths: [result.path] });
+  navigate(documentHash(result.path));
+  return { ok: true };
+}

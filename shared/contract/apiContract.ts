@@ -327,6 +327,10 @@ export const apiContract = {
       })
       .strict(),
   ),
+  /** A new empty note, no front matter, named `<title>.md` in `folder` ('' is the workspace's root). */
+  createNote: write<Result<{ path: string; namesake?: NamesakeView }>>()(
+    z.object({ folder: z.string().max(1024), title: z.string().min(1).max(500) }).strict(),
+  ),
   trashDocument: write<Result<{ trashedTo: string }>>()(z.object({ path: pathArgument }).strict()),
   /**
    * Renames a spec, story or FAQ after its saved title (links are by key, so none break); with `name`,

@@ -358,6 +358,9 @@ function EditorPage({
             fields={session.fields}
             status={session.status}
             setFields={setFieldsNow}
+            api={api}
+            saveNow={saveNow}
+            reload={session.reloadFromDisk}
             canComment={canComment}
             onComment={commentHere}
             panelToggle={panelToggle}

@@ -1,5 +1,6 @@
 /** The document page's top line: type and key, path, and what can be done with the document. */
 import type { ComponentProps } from 'react';
+import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { DocumentSummary } from '../../../shared/contract/documentSummary.js';
 import type { DocumentType } from '../../../shared/model/documentModel.js';
 import { CopyLinkButton } from '../../ui/CopyLinkButton.js';
@@ -21,6 +22,10 @@ interface DocumentMetaProps {
   status: SaveStatus;
   /** Changes front-matter fields and saves at once. */
   setFields: (changes: Record<string, unknown>) => void;
+  api: SpecbenchApi;
+  /** Resolves once nothing is unsaved; and reads the file again after an outside write (Undo). */
+  saveNow: () => Promise<void>;
+  reload: () => void;
   canComment: boolean;
   onComment: () => void;
   panelToggle: ComponentProps<typeof SidePanelToggle>;
@@ -45,6 +50,9 @@ export function DocumentMeta({
   fields,
   status,
   setFields,
+  api,
+  saveNow,
+  reload,
   canComment,
   onComment,
   panelToggle,
@@ -61,8 +69,13 @@ export function DocumentMeta({
         <MakeSpecButton
           type={type}
           hasKey={Boolean(entry?.key ?? fields.key)}
+          hasFrontMatter={Object.keys(fields).length > 0}
+          path={path}
+          api={api}
           workspace={workspace}
           setFields={setFields}
+          saveNow={saveNow}
+          reload={reload}
         />
       )}
       {type === 'story' && (

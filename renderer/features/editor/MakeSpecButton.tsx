@@ -1,10 +1,14 @@
 /**
  * "Make this a spec" for a note without a key (or one that says `type: spec` but has none): adds
  * `key:` (the next free one) and `type:` to its front matter and changes nothing else, so it can be
- * linked by key, exported and traced. A note that declares story or FAQ becomes that instead.
+ * linked by key, exported and traced. A note that declares story or FAQ becomes that instead. It
+ * says what it adds before the click, and offers Undo after, which puts back the file's exact bytes.
  */
+import { useState } from 'react';
+import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import { nextKey } from '../../../shared/model/keys.js';
 import type { DocumentType } from '../../../shared/model/documentModel.js';
+import { documentHash } from '../../workbench/route.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 
 const kinds: Partial<Record<DocumentType, { type: 'spec' | 'story' | 'faq'; name: string }>> = {
@@ -14,32 +18,109 @@ const kinds: Partial<Record<DocumentType, { type: 'spec' | 'story' | 'faq'; name
   faq: { type: 'faq', name: 'FAQ' },
 };
 
+type FileVersion = Extract<Awaited<ReturnType<SpecbenchApi['readDocument']>>, { ok: true }>['version'];
+
 interface MakeSpecButtonProps {
   type: DocumentType;
   hasKey: boolean;
+  /** Whether the file has front matter already (else the fields go at its very top). */
+  hasFrontMatter: boolean;
+  path: string;
+  api: SpecbenchApi;
   workspace: WorkspaceState;
   /** Changes front-matter fields and saves at once. */
   setFields: (changes: Record<string, unknown>) => void;
+  /** Resolves once the editor has nothing unsaved. */
+  saveNow: () => Promise<void>;
+  /** Reads the file again after a write that did not come from the editor (Undo). */
+  reload: () => void;
 }
 
-export function MakeSpecButton({ type, hasKey, workspace, setFields }: MakeSpecButtonProps) {
+export function MakeSpecButton(props: MakeSpecButtonProps) {
+  const { type, hasKey, workspace, path, api } = props;
+  const [undo, setUndo] = useState<{ text: string; version: FileVersion } | undefined>(undefined);
+  const [message, setMessage] = useState<string | undefined>(undefined);
   const kind = kinds[type];
   const prefixes = workspace.info?.settings.prefixes;
-  if (hasKey || !kind || !prefixes) return null;
-  const makeSpec = () => {
-    const taken = [
-      ...workspace.documents.flatMap((document) => [
-        ...(document.key ? [document.key] : []),
-        ...document.requirements.map((requirement) => requirement.key),
-      ]),
-      ...workspace.roadmap.map((item) => item.key),
-    ];
-    const key = nextKey(prefixes[kind.type], taken);
-    setFields(type === kind.type ? { key } : { key, type: kind.type });
-  };
+  const fileName = path.slice(path.lastIndexOf('/') + 1);
+  const feedback = message && (
+    <span role="status" className="make-spec-note">
+      {message}
+    </span>
+  );
+  if (undo)
+    return (
+      <span className="make-spec-done">
+        {feedback}
+        <button
+          type="button"
+          className="make-spec"
+          aria-label={`Undo Make this a ${kind?.name ?? 'spec'}`}
+          onClick={() => void undoMake(undo)}
+        >
+          Undo
+        </button>
+      </span>
+    );
+  if (hasKey || !kind || !prefixes) return feedback || null;
+  const taken = [
+    ...workspace.documents.flatMap((document) => [
+      ...(document.key ? [document.key] : []),
+      ...document.requirements.map((requirement) => requirement.key),
+    ]),
+    ...workspace.roadmap.map((item) => item.key),
+  ];
+  const key = nextKey(prefixes[kind.type], taken);
+  const changes: Record<string, string> = type === kind.type ? { key } : { key, type: kind.type };
+  const fields = Object.entries(changes)
+    .map(([name, value]) => `${name}: ${value}`)
+    .join(', ');
+  const what = `Adds to the ${props.hasFrontMatter ? 'front matter' : 'top'} of ${fileName}: ${fields}`;
+
+  async function makeSpec() {
+    setMessage(undefined);
+    await props.saveNow();
+    const before = await api.readDocument({ path });
+    if (!before.ok) return setMessage(`Not changed: ${before.message}`);
+    props.setFields(changes);
+    await props.saveNow();
+    const after = await api.readDocument({ path });
+    if (!after.ok) return setMessage(`Added ${fields}, but cannot offer Undo: ${after.message}`);
+    setMessage(`Added ${fields} to ${fileName}.`);
+    setUndo({ text: before.text, version: after.version });
+  }
+
+  async function undoMake(previous: { text: string; version: FileVersion }) {
+    await props.saveNow();
+    const current = await api.readDocument({ path });
+    if (!current.ok || current.version.hash !== previous.version.hash) {
+      setUndo(undefined);
+      return setMessage(`Not undone: ${fileName} changed since, so putting it back would lose that change.`);
+    }
+    const saved = await api.saveDocument({ path, text: previous.text, expected: current.version });
+    if (!saved.ok) return setMessage(`Not undone: ${saved.message}`);
+    setUndo(undefined);
+    setMessage(`Undone: ${fileName} is as it was.`);
+    props.reload();
+    await workspace.update({ paths: [path] });
+    // The address named the key just taken back: name the file again, or the page would say it is gone.
+    window.location.hash = documentHash(path);
+  }
+
   return (
-    <button type="button" className="make-spec" onClick={makeSpec}>
-      Make this a {kind.name}
-    </button>
+    <span className="make-spec-offer">
+      {feedback}
+      <span className="make-spec-note" id={`make-spec-${path}`}>
+        {what}
+      </span>
+      <button
+        type="button"
+        className="make-spec"
+        aria-describedby={`make-spec-${path}`}
+        onClick={() => void makeSpec()}
+      >
+        Make this a {kind.name}
+      </button>
+    </span>
   );
 }

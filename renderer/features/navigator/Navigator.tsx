@@ -7,7 +7,14 @@ import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { ChangesLink } from './ChangesLink.js';
 import { useRecoveredEdits } from '../../workbench/useRecoveredEdits.js';
 import { DocumentList } from './DocumentList.js';
-import { createAndOpen, newDocumentLabels, type NewDocumentType } from '../../workbench/createDocument.js';
+import {
+  createAndOpen,
+  createNoteAndOpen,
+  newDocumentLabels,
+  noteFolderOf,
+  type NewDocumentType,
+} from '../../workbench/createDocument.js';
+import { NewNoteButton } from './NewNoteButton.js';
 import { folderRows, tagCounts, type NavigatorRow } from './folderRows.js';
 import { countByType, sectionDocuments, statusCounts, type SectionCounts } from './navigatorSections.js';
 import { filterStories, storiesHash, storyRows, type StoryFilter } from '../../workbench/storyFilter.js';
@@ -183,13 +190,20 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
           <code>specbench serve --write</code>.
         </p>
       )}
-      {writable && pmShown && (
+      {writable && (
         <div className="new-buttons">
-          {(['spec', 'story', 'faq'] as const).map((type) => (
-            <button key={type} type="button" onClick={() => void create(type)}>
-              {newDocumentLabels[type]}
-            </button>
-          ))}
+          {pmShown &&
+            (['spec', 'story', 'faq'] as const).map((type) => (
+              <button key={type} type="button" onClick={() => void create(type)}>
+                {newDocumentLabels[type]}
+              </button>
+            ))}
+          <NewNoteButton
+            folder={noteFolderOf(openPath)}
+            create={(title) =>
+              createNoteAndOpen(api, noteFolderOf(openPath), title, workspace.update, navigate)
+            }
+          />
         </div>
       )}
       {error && (

@@ -3,6 +3,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
+import { noteFolderOf } from '../../workbench/createDocument.js';
+import { parseRoute } from '../../workbench/route.js';
 import { Combobox } from '../../ui/Combobox.js';
 import { SuggestField } from '../../ui/SuggestField.js';
 import { useModalDialog } from '../../ui/useModalDialog.js';
@@ -20,6 +22,12 @@ export interface CommandPaletteProps {
   open?: boolean;
   onClose?: () => void;
 }
+
+/** The open document's folder, read when the command runs (the palette does not follow the route). */
+const currentNoteFolder = () => {
+  const route = parseRoute(window.location.hash);
+  return noteFolderOf(route.name === 'doc' || route.name === 'story' ? route.path : undefined);
+};
 
 export function CommandPalette({
   api,
@@ -54,7 +62,11 @@ export function CommandPalette({
 
   const writable = workspace.info?.writable ?? false;
   const all = useMemo(
-    () => mergeCommands(builtInCommands({ api, navigate, writable, toggleTheme }), commands),
+    () =>
+      mergeCommands(
+        builtInCommands({ api, navigate, writable, toggleTheme, noteFolder: currentNoteFolder }),
+        commands,
+      ),
     [api, navigate, writable, commands],
   );
 

@@ -25,6 +25,8 @@ export interface BuiltInContext {
   navigate: (hash: string) => void;
   writable: boolean;
   toggleTheme: () => void;
+  /** The folder "New note" writes into: the open document's, else the root. */
+  noteFolder: () => string;
 }
 
 const newDocuments = [
@@ -64,6 +66,21 @@ export function builtInCommands(context: BuiltInContext): PaletteCommand[] {
         },
       }))
     : [];
+  if (context.writable)
+    create.push({
+      id: 'new-note',
+      title: 'New note',
+      group: 'Create',
+      keywords: ['create', 'add', 'note', 'markdown'],
+      ask: {
+        label: 'Title of the new note',
+        submit: async (value: string) => {
+          const result = await context.api.createNote({ folder: context.noteFolder(), title: value });
+          if (!result.ok) return result.message;
+          context.navigate(documentHash(result.path));
+        },
+      },
+    });
   const go: PaletteCommand[] = places.map(([id, title, hash]) => ({
     id: `go-${id}`,
     title,

@@ -1,0 +1,95 @@
+/** Issue #11: "New note" writes a plain note where the user is; "Make this a spec" says what it adds and can be undone. */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { NewNoteModel } from './models/newNoteModel.js';
+import { expect, screenshot, test as base } from './specbenchTest.js';
+
+const plan = '# Plan\r\n\r\nShip  saved carts\tby May.\r\n';
+
+const vault = base.extend({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
+  workspaceDir: async ({}, use) => {
+    const parent = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-e2e-new-note-'));
+    const root = path.join(parent, 'Vault');
+    await fs.mkdir(path.join(root, 'Projects'), { recursive: true });
+    await fs.writeFile(path.join(root, 'Projects', 'Plan.md'), plan);
+    await use(root);
+    await fs.rm(parent, { recursive: true, force: true });
+  },
+});
+
+vault(
+  'New note in a vault goes into the open note’s folder, named after its title',
+  async ({ app, workspaceDir }) => {
+    await app.openDocument('Projects/Plan.md');
+    const newNote = new NewNoteModel(app.page);
+    await newNote.open();
+    await expect(newNote.form).toContainText('Title of the new note in Projects');
+    await screenshot(app.page, 'new-note-form');
+    await app.page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(app.page, 'new-note-form-dark');
+    await app.page.emulateMedia({ colorScheme: 'light' });
+    await newNote.form.getByRole('textbox').fill('Launch retro');
+    await newNote.form.getByRole('button', { name: 'Create' }).click();
+    await app.expectDocument('Projects/Launch retro.md', '#/doc/Projects/Launch%20retro.md');
+    expect(await fs.readFile(path.join(workspaceDir, 'Projects', 'Launch retro.md'), 'utf8')).toBe('');
+
+    await newNote.fromSidebar('a/b');
+    await expect(newNote.form.getByRole('alert')).toHaveText(/Not created: A file name cannot contain/);
+  },
+);
+
+vault('New note from the command palette', async ({ app, workspaceDir }) => {
+  await app.openDocument('Projects/Plan.md');
+  await new NewNoteModel(app.page).fromPalette('Ideas');
+  await app.expectDocument('Projects/Ideas.md', '#/doc/Projects/Ideas.md');
+  expect(await fs.readFile(path.join(workspaceDir, 'Projects', 'Ideas.md'), 'utf8')).toBe('');
+});
+
+vault(
+  'Make this a spec says what it adds, and Undo puts the exact bytes back',
+  async ({ app, workspaceDir }) => {
+    const file = path.join(workspaceDir, 'Projects', 'Plan.md');
+    await app.openDocument('Projects/Plan.md');
+    const make = app.page.getByRole('button', { name: 'Make this a spec' });
+    await expect(make).toHaveAccessibleDescription('Adds to the top of Plan.md: key: SPEC-1, type: spec');
+    await screenshot(app.page, 'make-spec-offer');
+    await make.click();
+    await app.waitSaved();
+    await expect(
+      app.page.getByRole('status').filter({ hasText: 'Added key: SPEC-1, type: spec' }),
+    ).toBeVisible();
+    await app.page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(app.page, 'make-spec-undo-dark');
+    await app.page.emulateMedia({ colorScheme: 'light' });
+    expect(await fs.readFile(file, 'utf8')).toContain('key: SPEC-1');
+    await app.page.getByRole('button', { name: 'Undo Make this a spec' }).click();
+    await expect.poll(() => fs.readFile(file, 'utf8')).toBe(plan);
+    await expect(make).toBeVisible();
+  },
+);
+
+vault('Undo of Make this a spec refuses once the file changed since', async ({ app, workspaceDir }) => {
+  const file = path.join(workspaceDir, 'Projects', 'Plan.md');
+  await app.openDocument('Projects/Plan.md');
+  await app.page.getByRole('button', { name: 'Make this a spec' }).click();
+  await app.waitSaved();
+  const changed = (await fs.readFile(file, 'utf8')) + 'Added elsewhere.\r\n';
+  await fs.writeFile(file, changed);
+  await expect(app.editor).toContainText('Added elsewhere.');
+  await app.page.getByRole('button', { name: 'Undo Make this a spec' }).click();
+  await expect(
+    app.page.getByRole('status').filter({ hasText: 'Not undone: Plan.md changed since' }),
+  ).toBeVisible();
+  expect(await fs.readFile(file, 'utf8')).toBe(changed);
+});
+
+base.describe('in an empty workspace', () => {
+  base.use({ workspaceKind: 'empty' });
+  base('New note goes to the root', async ({ app, workspaceDir }) => {
+    await new NewNoteModel(app.page).fromSidebar('First note');
+    await app.expectDocument('First note.md', '#/doc/First%20note.md');
+    expect(await fs.readFile(path.join(workspaceDir, 'First note.md'), 'utf8')).toBe('');
+  });
+});
