@@ -110,12 +110,14 @@ export function MakeSpecButton(props: MakeSpecButtonProps) {
   return (
     <span className="make-spec-offer">
       {feedback}
-      <span className="make-spec-note" id={`make-spec-${path}`}>
+      {/* Said on hover and to a screen reader: spelled out in the header it pushed Document actions off screen. */}
+      <span className="visually-hidden" id={`make-spec-${path}`}>
         {what}
       </span>
       <button
         type="button"
         className="make-spec"
+        title={what}
         aria-describedby={`make-spec-${path}`}
         onClick={() => void makeSpec()}
       >
