@@ -25,4 +25,11 @@ describe('sourceLines', () => {
       6, 12, 12,
     ]);
   });
+
+  it('names the block shown as source, not an earlier one that starts with the same line and renders', () => {
+    const steps = '1. Open the download page.\n2. Run the installer.\n';
+    const withCode = '1. Open the download page.\n2. Run:\n   ```sh\n   snap install\n   ```\n';
+    const text = `# Install\n\n${steps}\n## Snap\n\n${withCode}`;
+    expect(sourceLines(text, [withCode.trimEnd()])).toEqual([8]);
+  });
 });

@@ -161,7 +161,9 @@ export function sourceLines(text: string, sources: readonly string[]): number[] 
   let line = 1;
   return sources.map((source) => {
     const head = source.split('\n', 1)[0]!.trim();
-    const at = head === '' ? -1 : text.indexOf(head, from);
+    // The whole block where it is written as is: a list that renders may start with the same line.
+    const whole = source.includes('\n') ? text.indexOf(source.trimEnd(), from) : -1;
+    const at = whole !== -1 ? whole : head === '' ? -1 : text.indexOf(head, from);
     if (at === -1) return line;
     for (let index = from; index < at; index++) if (text.charCodeAt(index) === 10) line++;
     from = at + head.length;
