@@ -6,7 +6,13 @@
 import { findHeading, headingIds } from '../../shared/model/headingAnchor.js';
 import { nameLinkText, type NameLink } from '../../shared/grammar/nameLinkGrammar.js';
 import { escapeHtml } from './htmlSanitizer.js';
-import type { NamedTarget } from './vaultMarkdownHtml.js';
+
+/** A document a link by name leads to. */
+export interface NamedTarget {
+  path: string;
+  title: string;
+  key?: string;
+}
 
 /** A document printed in the bundle: its article's id, its headings' id prefix, its headings in order. */
 export interface BundlePlace {

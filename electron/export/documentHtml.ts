@@ -19,18 +19,13 @@ import { headingIds, headingPlainText, headingSlugger } from '../../shared/model
 import { imageDataUri, missingImage, missingImageText } from './bundleImages.js';
 import { sanitizeDocumentHtml } from './sanitizeDocumentHtml.js';
 import { attributes, escapeHtml, safeHref } from './htmlSanitizer.js';
-import {
-  calloutExtension,
-  embedExtension,
-  wikiLinkExtension,
-  type NamedTarget,
-} from './vaultMarkdownHtml.js';
+import { calloutExtension, embedExtension, wikiLinkExtension } from './vaultMarkdownHtml.js';
 import { footnoteDefinitionExtension, highlightExtension, noteAtomExtension } from './noteMarkupHtml.js';
 import { localTarget, type NameLink } from '../../shared/grammar/nameLinkGrammar.js';
 import type { DiagramResult } from '../../shared/markdown/mermaidSettings.js';
 import { diagramHtml, isDiagramLanguage } from './diagramHtml.js';
 import { checkboxHtml, customTaskBoxes } from './taskBoxHtml.js';
-import { nameLinkHtml, type BundlePlace } from './bundleLinks.js';
+import { nameLinkHtml, type BundlePlace, type NamedTarget } from './bundleLinks.js';
 import { footnoteNumbers, footnoteReferenceLabels } from '../../shared/markdown/footnoteNumbers.js';
 
 export interface TocHeading {

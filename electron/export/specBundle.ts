@@ -5,7 +5,7 @@
  */
 import type { NameLink } from '../../shared/grammar/nameLinkGrammar.js';
 import { fileTitle } from '../../shared/model/documentTitle.js';
-import type { NamedTarget } from './vaultMarkdownHtml.js';
+import type { NamedTarget } from './bundleLinks.js';
 import { implementersOf } from '../../shared/contract/traceRows.js';
 import { splitDocument } from '../../shared/frontMatter/frontMatter.js';
 import { isKey, splitKey } from '../../shared/grammar/linkGrammar.js';

@@ -15,15 +15,9 @@ import { noteSection } from '../../shared/markdown/noteSection.js';
 import { resolveInside } from '../engine/workspacePaths.js';
 import { imageDataUri } from './bundleImages.js';
 import { attributes, escapeHtml } from './htmlSanitizer.js';
-import { nameLinkHtml, type BundleLinkContext } from './bundleLinks.js';
+import { nameLinkHtml, type BundleLinkContext, type NamedTarget } from './bundleLinks.js';
 
 /** Where a link by name leads: the file, its title, and its key when it has one. */
-export interface NamedTarget {
-  path: string;
-  title: string;
-  key?: string;
-}
-
 export interface VaultHtmlContext extends BundleLinkContext {
   root: string;
   anchors: ReadonlyMap<string, string>;

@@ -5,6 +5,7 @@
 import { type JSONContent } from '@tiptap/core';
 import { type Token } from 'marked';
 import { isAllowedLink } from './markdownExtensions.js';
+import type { TilePiece } from './blockSource.js';
 
 const calloutPattern = /^ {0,3}>[ \t]*\[![^\]\n]+\][-+]?/;
 const rawParagraphPattern = /^ {0,3}(?:%%|\$\$|\[\^[^\]\s]+\]:)/;
@@ -65,13 +66,6 @@ export function mergeFrontMatterLike(text: string, pieces: TilePiece[]): TilePie
     merged.push(piece);
   }
   return merged;
-}
-
-export interface TilePiece {
-  start: number;
-  end: number;
-  /** Undefined for a region the lexer's tokens did not account for (kept raw). */
-  token?: Token;
 }
 
 /** Lays the tokens' `raw` over the text; a region they do not tile exactly becomes one raw piece. */

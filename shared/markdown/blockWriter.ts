@@ -7,7 +7,10 @@ import { formatRequirementOpen } from '../grammar/linkGrammar.js';
 import { alignBlocks, fingerprintOf, nodeFingerprint } from './blockAlignment.js';
 import { requirementAttributesOf } from './extensions/requirement.js';
 import type { Replacement } from './blockSplice.js';
+import type { BlockList, BlockSource } from './blockSource.js';
 import { editDetailsOpening } from './detailsBlock.js';
+
+export type { BlockList, BlockSource } from './blockSource.js';
 
 export interface SourceText {
   /** The body as in the file. */
@@ -17,23 +20,6 @@ export interface SourceText {
   /** For each normalized offset, the body offset of the same character (absent when they are equal). */
   offsets: Uint32Array | undefined;
   lineEnding: '\n' | '\r\n';
-}
-
-export interface BlockSource {
-  start: number;
-  end: number;
-  node: JSONContent;
-  fingerprint: string;
-  /** For a requirement block: where its opening line ends, its inner blocks, where its closing line starts. */
-  requirement?: { openEnd: number; inner: BlockList; closeStart: number };
-  /** For a `<details>` block: where its opening HTML ends, its body's blocks, where `</details>` starts. */
-  details?: { openEnd: number; inner: BlockList; closeStart: number };
-}
-
-export interface BlockList {
-  start: number;
-  end: number;
-  blocks: BlockSource[];
 }
 
 export interface BlockRenderer {

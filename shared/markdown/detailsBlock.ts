@@ -5,8 +5,7 @@
  */
 import type { JSONContent } from '@tiptap/core';
 import { fingerprintOf } from './blockAlignment.js';
-import type { TilePiece } from './blockTiling.js';
-import type { BlockList, BlockSource } from './blockWriter.js';
+import type { BlockList, BlockSource, TilePiece } from './blockSource.js';
 
 export interface DetailsOpening {
   open: boolean;
