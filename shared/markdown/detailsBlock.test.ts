@@ -20,9 +20,14 @@ const summary = (details: JSONContent) => details.content![0]!.content![0]!;
 describe('<details> blocks', () => {
   it.each<[string, (details: JSONContent) => void, string]>([
     [
-      'a summary edited: only its text, entities written for <, kept CRLF',
+      'a summary edited: only the typed text, an entity written for <, &amp; kept as written, kept CRLF',
       (details) => (summary(details).text = 'Plan & <risks>'),
-      '<details>\r\n<summary>Plan & &lt;risks></summary>\r\n\r\nThe plan.\r\n\r\n- one\r\n\r\n</details>\r\n',
+      '<details>\r\n<summary>Plan &amp; &lt;risks></summary>\r\n\r\nThe plan.\r\n\r\n- one\r\n\r\n</details>\r\n',
+    ],
+    [
+      'a character deleted beside an entity: that character only',
+      (details) => (summary(details).text = 'Plan& risks'),
+      '<details>\r\n<summary>Plan&amp; risks</summary>\r\n\r\nThe plan.\r\n\r\n- one\r\n\r\n</details>\r\n',
     ],
     [
       'a body paragraph edited: only that line',

@@ -50,6 +50,41 @@ function decodeSummary(html: string): string | undefined {
   return unreadable ? undefined : text;
 }
 
+/**
+ * The summary's HTML after an edit: what the user did not touch keeps its bytes (`&amp;` stays
+ * `&amp;`), only the changed middle is written anew; the whole is encoded again if that would not
+ * read back as `text`.
+ */
+function editSummaryHtml(html: string, text: string): string {
+  const pieces = [
+    ...html.matchAll(/&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]*);|[\s\S]/gu),
+  ].map(([raw]) => ({ raw, text: decodeSummary(raw) ?? raw }));
+  let head = 0;
+  let headLength = 0;
+  while (head < pieces.length && text.startsWith(pieces[head]!.text, headLength)) {
+    headLength += pieces[head]!.text.length;
+    head++;
+  }
+  let tail = pieces.length;
+  let tailLength = 0;
+  while (
+    tail > head &&
+    text.length - tailLength - pieces[tail - 1]!.text.length >= headLength &&
+    text.endsWith(pieces[tail - 1]!.text, text.length - tailLength)
+  ) {
+    tailLength += pieces[tail - 1]!.text.length;
+    tail--;
+  }
+  const raw = (from: number, to: number) =>
+    pieces
+      .slice(from, to)
+      .map((piece) => piece.raw)
+      .join('');
+  const edited =
+    raw(0, head) + encodeSummary(text.slice(headLength, text.length - tailLength)) + raw(tail, pieces.length);
+  return decodeSummary(edited) === text ? edited : encodeSummary(text);
+}
+
 /** Summary text as HTML: `<` and an `&` that would start an entity escaped, the rest as typed. */
 export function encodeSummary(text: string): string {
   return text
@@ -102,7 +137,9 @@ export function editDetailsOpening(old: string, node: JSONContent): string {
     if (summary !== '')
       text = `${text.slice(0, opening.tagEnd)}\n<summary>${encodeSummary(summary)}</summary>${text.slice(opening.tagEnd)}`;
   } else if (summary !== opening.summary) {
-    text = text.slice(0, opening.summaryFrom) + encodeSummary(summary) + text.slice(opening.summaryTo);
+    const html = text.slice(opening.summaryFrom, opening.summaryTo);
+    text =
+      text.slice(0, opening.summaryFrom) + editSummaryHtml(html, summary) + text.slice(opening.summaryTo);
   }
   if (open !== opening.open) text = `<details${open ? ' open' : ''}>${text.slice(opening.tagEnd)}`;
   return text;
