@@ -50,6 +50,7 @@ import {
 import type { RekeyResult } from './rekey.js';
 import type { ReferencePlace, RepointResult } from './repoint.js';
 import { RekeyLog, rekeysFile } from './rekeyLog.js';
+import { reviewKeyOf } from '../../shared/review/reviewFile.js';
 import { RoadmapStore } from './roadmapStore.js';
 import type { SearchOptions } from './searchIndex.js';
 import { readSettings } from './settingsStore.js';
@@ -113,6 +114,8 @@ export class Workspace {
   private readonly listeners = new Set<(change: WorkspaceChange) => void>();
   private watcher: FileWatcher | undefined;
   private watching: Promise<void> | undefined;
+  /** When this workspace began to open: what was written since may be missing from what it read. */
+  private readonly openedAt = Date.now();
   private cacheWrite: Promise<unknown> = Promise.resolve();
   /** Old names of our own renames, until when the watcher's reports of their deletion are echoes. */
   private readonly renamedAway = new Map<string, number>();
@@ -530,9 +533,18 @@ export class Workspace {
 
   /** Documents whose size or time on disk differs from the index's, and those that came or went. */
   private async changedSinceOpen(): Promise<FileChange[]> {
-    const listed = (listQuickly(this.root) ?? (await this.store.listMarkdownFiles())).filter((file) =>
-      isDocumentPath(file.path),
-    );
+    const all = listQuickly(this.root) ?? (await this.store.listMarkdownFiles());
+    const listed = all.filter((file) => isDocumentPath(file.path));
+    // Review threads, the roadmap, re-keys and settings keep no file times here: one written since the
+    // open began is read again.
+    const since = this.openedAt;
+    const others: FileChange[] = all
+      .filter((file) => reviewKeyOf(file.path) !== undefined && file.mtimeMs > since)
+      .map((file) => ({ path: file.path, kind: 'changed' }));
+    for (const file of [roadmapFile, rekeysFile, settingsFile]) {
+      const stat = await fs.stat(path.join(this.root, file)).catch(() => undefined);
+      if (stat && stat.mtimeMs > since) others.push({ path: file, kind: 'changed' });
+    }
     const indexed = new Map(this.documents().map((entry) => [entry.path, entry] as const));
     const changes: FileChange[] = [];
     for (const file of listed) {
@@ -546,7 +558,7 @@ export class Workspace {
       if (!entry || differs) changes.push({ path: file.path, kind: 'changed' });
     }
     for (const gone of indexed.keys()) changes.push({ path: gone, kind: 'deleted' });
-    return changes;
+    return [...changes, ...others];
   }
 
   private async applyChanges(changes: FileChange[]): Promise<void> {
