@@ -335,10 +335,10 @@ test.describe('the sample', () => {
     await expect(preview.getByRole('row')).toHaveCount(3);
     const columns = feedback.importDialog.getByRole('group', { name: 'Columns' });
     const read = [
-      ['text', 'Message'],
-      ['customer', 'Company'],
-      ['segment', 'Segment'],
-      ['source', 'Channel'],
+      ['Feedback text', 'Message'],
+      ['Customer', 'Company'],
+      ['Segment', 'Segment'],
+      ['Source', 'Channel'],
     ] as const;
     for (const [field, column] of read)
       await expect(columns.getByLabel(field, { exact: true })).toHaveValue(column);
