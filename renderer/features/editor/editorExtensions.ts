@@ -14,6 +14,7 @@ import { EmbedView } from './EmbedView.js';
 import { MarkdownDecorations } from './markdownDecorations.js';
 import { RawInlineView } from './RawInlineView.js';
 import { ReactSelectionOptOut } from './ReactSelectionOptOut.js';
+import { SelectionCatchUp } from './SelectionCatchUp.js';
 import { RawSourceBlock } from './RawSourceBlock.js';
 import { ReferenceChip } from './ReferenceChip.js';
 import { RequirementCard } from './RequirementCard.js';
@@ -129,5 +130,6 @@ export function createEditorExtensions(
     TextDirection,
     AnchorHighlight,
     ReactSelectionOptOut,
+    SelectionCatchUp,
   ];
 }
