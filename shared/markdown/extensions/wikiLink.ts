@@ -63,40 +63,48 @@ export function nameLinkTokenizer(name: string, embed: boolean) {
   };
 }
 
-export const WikiLink = Node.create({
-  name: 'wikiLink',
-  group: 'inline',
-  inline: true,
-  atom: true,
-  selectable: true,
+/**
+ * The node for links by name (`embed` false) or embeds (`embed` true): an inline atom whose HTML is a
+ * span marked with `marker` and holding the link's Markdown.
+ */
+export function nameLinkNode(name: string, embed: boolean, marker: string) {
+  return Node.create({
+    name,
+    group: 'inline',
+    inline: true,
+    atom: true,
+    selectable: true,
 
-  addAttributes() {
-    return {
-      target: dataAttribute('target'),
-      anchor: dataAttribute('anchor'),
-      label: dataAttribute('label'),
-      source: sourceAttribute,
-    };
-  },
+    addAttributes() {
+      return {
+        target: dataAttribute('target'),
+        anchor: dataAttribute('anchor'),
+        label: dataAttribute('label'),
+        source: sourceAttribute,
+      };
+    },
 
-  parseHTML() {
-    return [{ tag: 'span[data-wiki-link]' }];
-  },
+    parseHTML() {
+      return [{ tag: `span[${marker}]` }];
+    },
 
-  renderHTML({ node, HTMLAttributes }) {
-    return ['span', { 'data-wiki-link': '', ...HTMLAttributes }, nameLinkMarkdown(node.toJSON(), false)];
-  },
+    renderHTML({ node, HTMLAttributes }) {
+      return ['span', { [marker]: '', ...HTMLAttributes }, nameLinkMarkdown(node.toJSON(), embed)];
+    },
 
-  renderText({ node }) {
-    return nameLinkMarkdown(node.toJSON() as JSONContent, false);
-  },
+    renderText({ node }) {
+      return nameLinkMarkdown(node.toJSON() as JSONContent, embed);
+    },
 
-  markdownTokenizer: nameLinkTokenizer('wikiLink', false),
+    markdownTokenizer: nameLinkTokenizer(name, embed),
 
-  parseMarkdown: (token, helpers) => {
-    const { raw, link } = token as MarkdownToken & { link: NameLink };
-    return helpers.createNode('wikiLink', nameLinkAttributes(String(raw), link));
-  },
+    parseMarkdown: (token, helpers) => {
+      const { raw, link } = token as MarkdownToken & { link: NameLink };
+      return helpers.createNode(name, nameLinkAttributes(String(raw), link));
+    },
 
-  renderMarkdown: (node: JSONContent) => nameLinkMarkdown(node, false),
-});
+    renderMarkdown: (node: JSONContent) => nameLinkMarkdown(node, embed),
+  });
+}
+
+export const WikiLink = nameLinkNode('wikiLink', false, 'data-wiki-link');
