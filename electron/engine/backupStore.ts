@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { writeFileAtomic } from './atomicFile.js';
 import type { DocumentStore, FileVersion } from './documentStore.js';
 import { isProcessAlive } from './fileTransaction.js';
+import { joinFor, userFolder, workspaceFolderName } from './userFolders.js';
 import { resolveInside, toWorkspacePath } from './workspacePaths.js';
 
 export interface BackupEntry {
@@ -75,18 +76,10 @@ export function backupFolderFor(
   platform: NodeJS.Platform = process.platform,
   home: string = os.homedir(),
 ): string {
-  const join = platform === 'win32' ? path.win32.join : path.posix.join;
-  let base = environment.SPECBENCH_BACKUP_DIR;
-  if (!base) {
-    if (platform === 'win32') {
-      base = join(environment.LOCALAPPDATA || join(home, 'AppData', 'Local'), 'Specbench', 'backups');
-    } else if (platform === 'darwin') {
-      base = join(home, 'Library', 'Application Support', 'Specbench', 'backups');
-    } else {
-      base = join(environment.XDG_STATE_HOME || join(home, '.local', 'state'), 'specbench', 'backups');
-    }
-  }
-  return join(base, sha256(realRoot).slice(0, 16));
+  const join = joinFor(platform);
+  const base =
+    environment.SPECBENCH_BACKUP_DIR || join(userFolder('state', environment, platform, home), 'backups');
+  return join(base, workspaceFolderName(realRoot));
 }
 
 export class BackupStore {

@@ -3,10 +3,10 @@
  * keeps working: stored outside the workspace in the user's config folder (file mode 0600, folder
  * 0700), named by a hash of the workspace's real path, replaced by `serve --new-token`.
  */
-import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { joinFor, userFolder, workspaceFolderName } from '../engine/userFolders.js';
 import { newSecret } from './serverSecurity.js';
 
 const tokenPattern = /^[A-Za-z0-9_-]{43}$/;
@@ -21,15 +21,8 @@ export function serveTokenFile(
   platform: NodeJS.Platform = process.platform,
   home: string = os.homedir(),
 ): string {
-  const join = platform === 'win32' ? path.win32.join : path.posix.join;
-  let base = environment.SPECBENCH_CONFIG_DIR;
-  if (!base) {
-    if (platform === 'win32')
-      base = join(environment.APPDATA || join(home, 'AppData', 'Roaming'), 'Specbench');
-    else if (platform === 'darwin') base = join(home, 'Library', 'Application Support', 'Specbench');
-    else base = join(environment.XDG_CONFIG_HOME || join(home, '.config'), 'specbench');
-  }
-  return join(base, 'serve-tokens', createHash('sha256').update(realRoot).digest('hex').slice(0, 16));
+  const base = environment.SPECBENCH_CONFIG_DIR || userFolder('config', environment, platform, home);
+  return joinFor(platform)(base, 'serve-tokens', workspaceFolderName(realRoot));
 }
 
 export interface ServeToken {
