@@ -7,7 +7,7 @@ import { setFrontMatterFields } from '../../shared/frontMatter/frontMatter.js';
 import { feedbackQuote } from '../../shared/grammar/feedbackQuote.js';
 import { documentFolders, type DocumentEntry } from '../../shared/model/documentModel.js';
 import { nextKey } from '../../shared/model/keys.js';
-import type { RefusedAddress } from '../../shared/import/refusedAddress.js';
+import type { FeedbackNotePreview } from '../../shared/contract/evidenceArguments.js';
 import type { RepeatedRow } from '../../shared/import/repeatedRows.js';
 import { escapeBlockStarts, escapeMarkdownText } from '../../shared/markdown/markdownText.js';
 import type { FeedbackRow } from '../import/feedbackRows.js';
@@ -15,20 +15,8 @@ import type { DocumentStore, SaveAllResult } from './documentStore.js';
 import { slugify } from './workspacePaths.js';
 
 /** A note the import writes (or, in a dry run, would write). */
-export interface PlannedNote {
-  key: string;
-  path: string;
-  title: string;
-  customer?: string;
-  source?: string;
-  date?: string;
-  url?: string;
-  /** The row's address the note leaves out, and why. */
-  refusedAddress?: RefusedAddress;
-  /** The quote as the roadmap will show it. */
-  quote: string;
-  /** The file line of its row. */
-  line: number;
+export interface PlannedNote extends FeedbackNotePreview {
+  /** The note's whole file. */
   text: string;
 }
 

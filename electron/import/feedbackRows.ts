@@ -7,19 +7,9 @@ import { createHash } from 'node:crypto';
 import { isKey } from '../../shared/grammar/linkGrammar.js';
 import { feedbackSources, type FeedbackSource } from '../../shared/model/documentModel.js';
 import { addressRefusal, type RefusedAddress } from '../../shared/import/refusedAddress.js';
+import { feedbackFields, type FeedbackField } from '../../shared/import/feedbackFields.js';
 import type { CsvTable } from './csvTable.js';
 
-export const feedbackFields = [
-  'text',
-  'title',
-  'customer',
-  'segment',
-  'source',
-  'date',
-  'url',
-  'about',
-] as const;
-export type FeedbackField = (typeof feedbackFields)[number];
 export type ColumnMap = Partial<Record<FeedbackField, number>>;
 
 /** Header names common exports use for each field, lower case, best first. */

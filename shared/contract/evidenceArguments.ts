@@ -8,6 +8,7 @@ import { releaseSchema } from '../model/roadmapModel.js';
 import { csvByteLimit } from '../import/csvLimits.js';
 import type { RefusedAddress } from '../import/refusedAddress.js';
 import type { RepeatedRow } from '../import/repeatedRows.js';
+import { feedbackFields, type FeedbackField } from '../import/feedbackFields.js';
 
 const keyArgument = z
   .string()
@@ -16,52 +17,46 @@ const keyArgument = z
 /** A CSV is at most 10 MB, so its base64 at most about 14 MB. */
 const csvBase64 = z.string().max(Math.ceil((csvByteLimit * 4) / 3) + 4);
 
-export const feedbackFieldNames = [
-  'text',
-  'title',
-  'customer',
-  'segment',
-  'source',
-  'date',
-  'url',
-  'about',
-] as const;
-
 export const importFeedbackArguments = z
   .object({
     /** The CSV's bytes, so the server judges its encoding as the CLI does. */
     base64: csvBase64,
     fileName: z.string().min(1).max(255),
     /** `COLUMN=FIELD`, as the CLI's --map. */
-    map: z.array(z.string().max(600)).max(feedbackFieldNames.length).optional(),
+    map: z.array(z.string().max(600)).max(feedbackFields.length).optional(),
     source: z.enum(feedbackSources).optional(),
     dryRun: z.boolean(),
   })
   .strict();
 
+/** One note an import writes (or, in a dry run, would write), as the preview lists it. */
+export interface FeedbackNotePreview {
+  key: string;
+  path: string;
+  title: string;
+  customer?: string;
+  source?: string;
+  date?: string;
+  url?: string;
+  /** The row's address the note leaves out, and why. */
+  refusedAddress?: RefusedAddress;
+  /** The quote as the roadmap will show it. */
+  quote: string;
+  /** The file line of its row. */
+  line: number;
+}
+
 /** What an import did, or would do: the notes, what was left out, and how the columns were read. */
 export interface FeedbackImportView {
   written: boolean;
-  notes: {
-    key: string;
-    path: string;
-    title: string;
-    customer?: string;
-    source?: string;
-    date?: string;
-    url?: string;
-    /** The row's address the note leaves out, and why. */
-    refusedAddress?: RefusedAddress;
-    quote: string;
-    line: number;
-  }[];
+  notes: FeedbackNotePreview[];
   alreadyImported: number;
   /** Rows that repeat an earlier row of the file, each with the line of that row. */
   repeated: RepeatedRow[];
   empty: number;
   header: string[];
   /** Field → the header of the column it is read from. */
-  columns: Partial<Record<(typeof feedbackFieldNames)[number], string>>;
+  columns: Partial<Record<FeedbackField, string>>;
   /** A dry run's answer when no column holds the text: why, so the preview asks which one does. */
   missingText?: string;
 }
