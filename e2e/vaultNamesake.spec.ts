@@ -45,7 +45,7 @@ test('a rename that would take [[links]] from a namesake asks first; Keep pins t
   await app.title.press('Enter');
   const prompt = app.page.getByRole('alertdialog', { name: 'Rename to Plan' });
   await expect(prompt).toContainText(
-    '[[Plan]] links in 2 notes lead to Notes/Plan.md. Named “Plan”, “Draft” would take them over: it is nearer the workspace root.',
+    '[[Plan]] links in 2 notes lead to Notes/Plan.md. Renaming “Draft” to “Plan” would let it take them over: it is nearer the workspace root.',
   );
   // Nothing is written while the question is open.
   expect(await read(workspaceDir)).toEqual({
