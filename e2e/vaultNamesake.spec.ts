@@ -116,6 +116,11 @@ test('letting the links move renames only (Cancel writes nothing); Problems then
     /^Notes\/Plan\.md shares its name with Plan\.md, nearer the root: the 3 \[\[Plan\]\] links in 2 notes \(Home\.md, Notes\/Week\.md\) lead there, not here\./,
   ]);
   await expect(app.page.getByRole('status', { name: 'Problem count' })).toHaveText('1 warning');
+  // The rule is in the URL: a reload (or a shared link) shows the same findings.
+  await expect(app.page).toHaveURL(/#\/problems\?rule=shadowed-note$/);
+  await app.page.reload();
+  await expect(rule).toHaveValue('shadowed-note');
+  await expect(app.page.getByRole('status', { name: 'Problem count' })).toHaveText('1 warning');
   await screenshot(app.page, 'problems-rule-filter');
 });
 

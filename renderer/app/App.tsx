@@ -322,7 +322,7 @@ function RouteView({ route, onSelectRequirement, document, ...props }: RouteView
     case 'trace':
       return <TraceMatrix {...props} />;
     case 'problems':
-      return <ProblemsPanel {...props} />;
+      return <ProblemsPanel {...props} rule={route.rule} />;
     case 'comments':
       return <CommentsPage {...props} filter={route.filter} />;
     case 'changes':
