@@ -26,6 +26,13 @@ test('edits made while the server is stopped are kept and saved when it is back'
     await new Promise((resolve) => served.process.once('exit', resolve));
     await expect(banner).toContainText('Disconnected — reconnecting…');
     await expect(banner).not.toContainText(/Error|at \w+ \(|TypeError|fetch/);
+    // The banner pushes the page down: the title and the save state stay in sight, uncovered.
+    const bannerBox = (await banner.boundingBox())!;
+    for (const covered of [app.title, app.saveState]) {
+      const box = (await covered.boundingBox())!;
+      expect(box.y, 'top below the banner').toBeGreaterThanOrEqual(bannerBox.y + bannerBox.height);
+    }
+    await page.screenshot({ path: 'test-results/disconnect-banner.png' });
     await page.keyboard.type(' Typed while it was away.');
     await expect(app.saveState).toHaveText('Waiting for the server');
     // Going on to another document meanwhile: the first one's edits wait, they are not dropped.

@@ -148,6 +148,28 @@ test('Keep both saves my version as a copy with its own keys, and the document t
   await expect(app.title).toHaveValue('Guest checkout (my copy)');
 });
 
+test('Keep both on a vault note made a spec puts the copy beside it, in its folder, with the next key', async ({
+  app,
+  workspaceDir,
+}) => {
+  const file = path.join(workspaceDir, 'Notes', 'Word count.md');
+  await fs.mkdir(path.dirname(file));
+  await fs.writeFile(file, '---\ntype: spec\nkey: SPEC-9\n---\nCounts words as you type.\n');
+  await app.openDocument('Notes/Word count.md');
+  await app.clickEndOf('Counts words as you type.');
+  await app.page.keyboard.type(' Mine.');
+  await fs.writeFile(file, '---\ntype: spec\nkey: SPEC-9\n---\nTheirs: counts words.\n');
+  await app.conflictBanner.getByRole('button', { name: 'Keep both' }).click();
+  const saved = app.page.getByRole('status').filter({ hasText: 'Your version is saved as' });
+  await expect(saved.getByRole('link', { name: 'Word count (my copy)' })).toBeVisible();
+  const copy = await fs.readFile(path.join(workspaceDir, 'Notes', 'Word count (my copy).md'), 'utf8');
+  expect({
+    key: /^key: (.*)$/m.exec(copy)?.[1],
+    mine: copy.includes('Counts words as you type. Mine.'),
+    specs: (await fs.readdir(path.join(workspaceDir, 'specs'))).filter((name) => name.includes('copy')),
+  }).toEqual({ key: 'SPEC-10', mine: true, specs: [] });
+});
+
 test('Take theirs replaces my unsaved edit with the file on disk', async ({ app, workspaceDir }) => {
   await editWhileItChanges(app, workspaceDir);
   await app.conflictBanner.getByRole('button', { name: 'Take theirs' }).click();

@@ -90,7 +90,8 @@ test.describe('the sample', () => {
     await newNote.click();
     await sources.getByRole('button', { name: 'Support ticket' }).click();
     const title = app.page.getByRole('textbox', { name: 'Title' });
-    await expect(title).toHaveValue('Untitled feedback');
+    await expect(title).toHaveValue('');
+    await expect(title).toHaveAttribute('placeholder', 'Untitled feedback');
     await title.fill('Invoices should come as PDF');
     await title.press('Enter');
     const file = path.join(workspaceDir, 'feedback', 'invoices-should-come-as-pdf.md');
@@ -114,7 +115,8 @@ test.describe('the sample', () => {
     await app.page.screenshot({ path: 'test-results/screenshots/navigator-new-feedback-note.png' });
     await sources.getByRole('button', { name: 'Interview' }).click();
     const title = app.page.getByRole('textbox', { name: 'Title' });
-    await expect(title).toHaveValue('Untitled feedback');
+    await expect(title).toHaveValue('');
+    await expect(title).toHaveAttribute('placeholder', 'Untitled feedback');
     await title.fill('Bulk refunds');
     await title.press('Enter');
     const file = path.join(workspaceDir, 'feedback', 'bulk-refunds.md');

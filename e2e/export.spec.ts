@@ -211,6 +211,23 @@ vaultTest(
 );
 
 vaultTest(
+  'namesakes in the Export dialog show their paths, and the filter finds notes by folder name',
+  async ({ app, workspaceDir }) => {
+    await fs.mkdir(path.join(workspaceDir, 'Work'));
+    await fs.writeFile(path.join(workspaceDir, 'Work', 'Recipe.md'), 'Soup.\n');
+    await app.openDocument('Plan.md');
+    await expect(app.navigator.getByRole('link', { name: /Recipe/ })).toHaveCount(2);
+    const exporter = new ExportModel(app.page);
+    await exporter.open();
+    await exporter.filter.fill('recipe');
+    expect((await exporter.listed()).sort()).toEqual(['[ ] Recipe Recipe.md', '[ ] Recipe Work/Recipe.md']);
+    await screenshot(app.page, 'export-dialog-namesakes');
+    await exporter.filter.fill('work');
+    expect(await exporter.listed()).toEqual(['[ ] Recipe Work/Recipe.md']);
+  },
+);
+
+vaultTest(
   'two notes export to HTML as documents: state boxes, aligned columns, jumps to headings, a left-out note said so',
   async ({ app }) => {
     await app.openDocument('Plan.md');
@@ -264,7 +281,7 @@ vaultTest(
 );
 
 vaultTest(
-  'one note prints to a PDF that reads as the note: its title, no spec cover, no contents page',
+  'one note prints to a PDF that reads as the note: one page, a header block above it, no cover or contents page',
   async ({ app }) => {
     // Chromium prints while other test runs share the two cores.
     vaultTest.setTimeout(120_000);
@@ -280,6 +297,6 @@ vaultTest(
       pages: pages.length,
       cover: pages[0]!.includes('Other') && pages[0]!.includes('Other.md'),
       spec: pages.some((page) => /Specification bundle|Contents|0 specs/.test(page)),
-    }).toEqual({ name: 'Other.pdf', pages: 2, cover: true, spec: false });
+    }).toEqual({ name: 'Other.pdf', pages: 1, cover: true, spec: false });
   },
 );

@@ -20,7 +20,8 @@ test('a new document after a renamed one opens empty, and what was typed just be
   await app.page.getByRole('button', { name: 'New FAQ' }).click();
   await app.expectDocument('faqs/untitled-faq.md', '#/FAQ-2');
   await expect(app.title).toBeFocused();
-  await expect(app.title).toHaveValue('Untitled FAQ');
+  await expect(app.title).toHaveValue('');
+  await expect(app.title).toHaveAttribute('placeholder', 'Untitled FAQ');
   await expect(app.editor).not.toContainText('Thirty days');
   await app.title.fill('Gift cards');
   await app.page.keyboard.press('Enter');

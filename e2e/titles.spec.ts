@@ -87,3 +87,37 @@ test('right-to-left text reads right to left in the title and in each block, lef
   await hebrew.scrollIntoViewIfNeeded();
   await screenshot(app.page, 'right-to-left');
 });
+
+test('a new document’s title is empty with “Untitled spec” greyed: typing after a click names it, left empty it stays untitled', async ({
+  app,
+  workspaceDir,
+}) => {
+  await app.page.getByRole('button', { name: 'New spec' }).click();
+  await expect(app.title).toBeFocused();
+  await expect(app.title).toHaveValue('');
+  await expect(app.title).toHaveAttribute('placeholder', 'Untitled spec');
+  await screenshot(app.page, 'new-spec-title-placeholder');
+  await app.editor.click();
+  await app.title.click();
+  await app.page.keyboard.type('Checkout notes');
+  await expect(app.title).toHaveValue('Checkout notes');
+  // Emptied again before it is left: untitled again, not refused.
+  await app.title.fill('');
+  await expect(app.page.getByRole('alert')).toHaveCount(0);
+  await app.page.keyboard.type('Checkout notes');
+  await app.title.press('Enter');
+  await expect(app.page.locator('.document-meta .path')).toHaveText('specs/checkout-notes.md');
+  await app.waitSaved();
+  const named = await fs.readFile(path.join(workspaceDir, 'specs', 'checkout-notes.md'), 'utf8');
+  expect(named).toMatch(/^title: Checkout notes$/m);
+
+  await app.page.getByRole('button', { name: 'New spec' }).click();
+  await expect(app.title).toHaveValue('');
+  await app.title.press('Enter');
+  await app.waitSaved();
+  const path2 = (await app.page.locator('.document-meta .path').textContent()) ?? '';
+  expect(path2).toMatch(/^specs\/untitled-spec/);
+  const untitled = await fs.readFile(path.join(workspaceDir, path2), 'utf8');
+  expect(untitled).toMatch(/^title: Untitled spec$/m);
+  await expect(app.title).toHaveValue('');
+});

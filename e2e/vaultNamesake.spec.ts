@@ -45,7 +45,7 @@ test('a rename that would take [[links]] from a namesake asks first; Keep pins t
   await app.title.press('Enter');
   const prompt = app.page.getByRole('alertdialog', { name: 'Rename to Plan' });
   await expect(prompt).toContainText(
-    '[[Plan]] links in 2 notes lead to Notes/Plan.md. Named “Plan”, “Draft” would take them over: it is nearer the workspace root.',
+    '[[Plan]] links in 2 notes lead to Notes/Plan.md. Renaming “Draft” to “Plan” would let it take them over: it is nearer the workspace root.',
   );
   // Nothing is written while the question is open.
   expect(await read(workspaceDir)).toEqual({
@@ -115,6 +115,11 @@ test('letting the links move renames only (Cancel writes nothing); Problems then
   await expect(app.page.getByRole('list', { name: 'Warnings' }).getByRole('listitem')).toHaveText([
     /^Notes\/Plan\.md shares its name with Plan\.md, nearer the root: the 3 \[\[Plan\]\] links in 2 notes \(Home\.md, Notes\/Week\.md\) lead there, not here\./,
   ]);
+  await expect(app.page.getByRole('status', { name: 'Problem count' })).toHaveText('1 warning');
+  // The rule is in the URL: a reload (or a shared link) shows the same findings.
+  await expect(app.page).toHaveURL(/#\/problems\?rule=shadowed-note$/);
+  await app.page.reload();
+  await expect(rule).toHaveValue('shadowed-note');
   await expect(app.page.getByRole('status', { name: 'Problem count' })).toHaveText('1 warning');
   await screenshot(app.page, 'problems-rule-filter');
 });

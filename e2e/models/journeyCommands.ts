@@ -149,7 +149,7 @@ class NavigatorOpen implements Command {
     logged(model, `navigator to ${target.key}`);
     const folder = target.path.split('/')[0] as keyof typeof sectionNames;
     const navigator = real.app.navigator;
-    await navigator.getByRole('link', { name: sectionNames[folder] ?? 'Other' }).click();
+    await real.app.section(sectionNames[folder] ?? 'Notes').click();
     await navigator.getByRole('link', { name: new RegExp(`\\b${target.key}\\b`) }).click();
     await expect(real.page.locator('.document-header .path')).toHaveText(target.path);
     await observeOpen(model, real);

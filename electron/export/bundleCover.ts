@@ -1,7 +1,8 @@
 /**
  * A bundle's first page. With specs it is a review cover: their keys, owners and approvals. Without
  * any (a note, an RFC, a design doc exported as it is) it reads as the document: its title, where it
- * comes from, the date; no empty key table and no approvals that were never asked for.
+ * comes from, the date; no empty key table and no approvals that were never asked for. One such
+ * document gets no cover page at all: a short header block above it, on its first page.
  */
 import { approvalsOf, documentFingerprint } from '../../shared/model/signOff.js';
 import type { DocumentEntry } from '../../shared/model/documentModel.js';
@@ -26,6 +27,12 @@ export function bundleTitle(bundle: SpecBundle): string {
   return `${bundle.workspaceName} documents`;
 }
 
+/** The one document a bundle without specs holds, which prints under a header block instead of a cover. */
+export function singleDocument(bundle: SpecBundle): SpecBundle['documents'][number] | undefined {
+  const [only, ...others] = bundle.documents;
+  return only && others.length === 0 && only.entry.type !== 'spec' ? only : undefined;
+}
+
 export function coverHtml(
   bundle: SpecBundle,
   title: string,
@@ -33,7 +40,7 @@ export function coverHtml(
 ): string {
   const specs = bundle.documents.filter((document) => document.entry.type === 'spec');
   const date = options.date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-  const single = specs.length === 0 && bundle.documents.length === 1 ? bundle.documents[0]! : undefined;
+  const single = singleDocument(bundle);
   const review =
     specs.length === 0
       ? ''
@@ -47,15 +54,23 @@ ${approvalsTable(
   const includes = single
     ? `<dt>File</dt><dd>${escapeHtml(single.entry.path)}</dd>`
     : `<dt>Includes</dt><dd>${escapeHtml(counts(bundle))}</dd>`;
+  const meta = `<dl class="meta">
+<dt>Date</dt><dd>${escapeHtml(date)}</dd>
+<dt>Version</dt><dd>${escapeHtml(options.version ?? 'not under version control')}</dd>
+${includes}
+</dl>`;
+  // On the document's own first page (its named page), so nothing forces a break before the document.
+  if (single) {
+    return `<header class="cover cover-single" data-page="document-1">
+<div class="workspace">${escapeHtml(bundle.workspaceName)}</div>
+${meta}
+</header>`;
+  }
   return `<section class="cover${specs.length === 0 ? ' cover-document' : ''}">
 <div class="workspace">${escapeHtml(bundle.workspaceName)}</div>
 <h1 dir="auto">${escapeHtml(title)}</h1>
 ${review || '<div class="band"></div>'}
-<dl class="meta">
-<dt>Date</dt><dd>${escapeHtml(date)}</dd>
-<dt>Version</dt><dd>${escapeHtml(options.version ?? 'not under version control')}</dd>
-${includes}
-</dl>
+${meta}
 </section>`;
 }
 

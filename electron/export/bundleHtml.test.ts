@@ -155,3 +155,55 @@ describe('fieldValue', () => {
     expect(fieldValue(value, anchors)).toEqual(expected);
   });
 });
+
+describe('one note', () => {
+  const note = [
+    '---',
+    'cssclasses: soft-embed',
+    'cssclass: wide',
+    'permalink: embeds',
+    'publish: true',
+    'aliases: [Embeds, Transclusion]',
+    'owner: Dana',
+    'reviewed-by: Sam',
+    '---',
+    '# Embeds',
+    '',
+    '## One',
+    '',
+    'Text.',
+    '',
+    '## Two',
+    '',
+    '## Three',
+    '',
+  ].join('\n');
+  let html: string;
+
+  beforeAll(async () => {
+    const folder = await workspaceWith({ 'Notes/Embeds.md': note, 'Notes/Other.md': 'Other.\n' });
+    html = renderBundleHtml(
+      await bundleOf(folder, { specs: [], documents: ['Notes/Embeds.md'], include: [] }),
+      {
+        date,
+        print: true,
+      },
+    ).html;
+  });
+
+  it('prints the user’s own properties, not other tools’ display settings', () => {
+    const table = /<table class="properties">.*?<\/table>/s.exec(html)![0];
+    expect([...table.matchAll(/<th scope="row">(.*?)<\/th>/g)].map((match) => match[1])).toEqual([
+      'Owner',
+      'Reviewed by',
+    ]);
+  });
+
+  it('opens on a header block on its own first page: no cover page, no contents page', () => {
+    expect({
+      header: /<header class="cover cover-single" data-page="document-1">/.test(html),
+      coverPage: html.includes('<section class="cover'),
+      contents: html.includes('<nav class="contents"'),
+    }).toEqual({ header: true, coverPage: false, contents: false });
+  });
+});

@@ -3,7 +3,7 @@
  * and the roadmap and traceability appendices. The PDF is printed from exactly this HTML.
  */
 import { riceScore } from '../../shared/model/roadmapModel.js';
-import { bundleTitle, coverHtml } from './bundleCover.js';
+import { bundleTitle, coverHtml, singleDocument } from './bundleCover.js';
 import type { BundlePlace } from './bundleLinks.js';
 import { bundleStyles } from './bundleStyles.js';
 import { commentsHtml, commentsTitle } from './commentsAppendix.js';
@@ -43,7 +43,21 @@ const typeNames: Record<string, string> = {
 };
 /** A bundle of one document with fewer sections than this has no contents page. */
 const shortDocumentSections = 3;
-const hiddenFields = new Set(['title', 'type']);
+/**
+ * Properties the properties table leaves out: the title and type, printed above it, and settings other
+ * tools read to display a note, which say nothing to a reader: Obsidian's `cssclasses`/`cssclass`
+ * (styling), `aliases`/`alias` (other names to link by) and Obsidian Publish's `publish`/`permalink`.
+ */
+const hiddenFields: ReadonlySet<string> = new Set([
+  'title',
+  'type',
+  'cssclasses',
+  'cssclass',
+  'aliases',
+  'alias',
+  'publish',
+  'permalink',
+]);
 /** No scripts, no network: images and fonts are inlined, styles are the bundle's own. */
 export const contentSecurityPolicy =
   "default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'";
@@ -128,11 +142,12 @@ ${body.html}</article>`);
     headers.push({ page: `appendix-${number}`, title: text });
     sections.push(render(number));
   });
-  // One short document needs no contents page (its PDF bookmarks remain), and prints in one pass.
+  // One note, or one short spec, needs no contents page (its PDF bookmarks remain), and prints in one pass.
   const contentsShown =
     bundle.documents.length > 1 ||
     appendices.length > 0 ||
-    contents.filter((heading) => heading.level === 2).length >= shortDocumentSections;
+    (!singleDocument(bundle) &&
+      contents.filter((heading) => heading.level === 2).length >= shortDocumentSections);
   const html = `<!doctype html>
 <html lang="en">
 <head>

@@ -117,6 +117,11 @@ th[align="right"], td[align="right"] { text-align: right; }
 .cover .meta { margin-top: auto; display: grid; grid-template-columns: 30mm 1fr; row-gap: 1.5mm; font-size: 9.5pt; color: var(--muted); }
 .cover .meta dt { font-weight: 600; color: var(--ink); }
 .cover .meta dd { margin: 0; }
+/* One document: a header block above it, not a page of its own. */
+.cover.cover-single { height: auto; display: block; break-after: auto; page-break-after: auto; margin-bottom: 8mm; padding-bottom: 3mm; border-bottom: 1px solid var(--rule); }
+.cover.cover-single .meta { margin-top: 3mm; }
+.cover-single + .document { break-before: auto; page-break-before: auto; }
+@media screen { .cover-single + .document { margin-top: 0; padding-top: 0; border-top: none; } }
 .contents { break-after: page; page-break-after: always; }
 .contents h2 { border: none; font-size: 18pt; margin-top: 0; }
 .contents ol { list-style: none; padding: 0; margin: 0; }

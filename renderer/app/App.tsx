@@ -209,6 +209,12 @@ export function App({ api: given, connection }: { api: SpecbenchApi; connection?
                         : 'app-shell'
                     }
                   >
+                    {connection && (
+                      <ConnectionBanner
+                        connection={connection}
+                        writable={workspace.info?.writable ?? false}
+                      />
+                    )}
                     <Navigator
                       {...props}
                       route={route}
@@ -266,9 +272,6 @@ export function App({ api: given, connection }: { api: SpecbenchApi; connection?
                   />
                   {undoNotice.notice}
                   {namesakes.notice}
-                  {connection && (
-                    <ConnectionBanner connection={connection} writable={workspace.info?.writable ?? false} />
-                  )}
                 </ExportRequestsContext.Provider>
               </DocumentSessionsContext.Provider>
             </GitStateContext.Provider>
@@ -322,7 +325,7 @@ function RouteView({ route, onSelectRequirement, document, ...props }: RouteView
     case 'trace':
       return <TraceMatrix {...props} />;
     case 'problems':
-      return <ProblemsPanel {...props} />;
+      return <ProblemsPanel {...props} rule={route.rule} />;
     case 'comments':
       return <CommentsPage {...props} filter={route.filter} />;
     case 'changes':

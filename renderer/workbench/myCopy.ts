@@ -6,6 +6,7 @@
 import { joinDocument, setFrontMatterFields, splitDocument } from '../../shared/frontMatter/frontMatter.js';
 import { nextKey } from '../../shared/model/keys.js';
 import type { SpecbenchApi } from '../../shared/contract/apiContract.js';
+import { documentFolders } from '../../shared/model/documentModel.js';
 
 export interface CopyIdentity {
   key: string;
@@ -46,16 +47,47 @@ export function myCopyText(mine: string, identity: CopyIdentity): string {
   });
 }
 
-/** Saves `mine` as a new document of `type` beside the one in conflict; answers where, or why not. */
+/** The document in conflict, and the key its copy is given when the copy is not made in the type's folder. */
+export interface CopyOriginal {
+  path: string;
+  type: 'spec' | 'story' | 'faq' | 'feedback';
+  keyPrefix: string;
+  takenKeys: Iterable<string>;
+}
+
+/** The folder a path is in ('' for the workspace's root). */
+function folderOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash);
+}
+
+/**
+ * A new file for the copy, beside the original: in the type's folder a new document (it names the file
+ * and gives the key); elsewhere (a vault note made a spec) a note named after the title, given the next key.
+ */
+async function createCopy(
+  api: SpecbenchApi,
+  original: CopyOriginal,
+  title: string,
+): Promise<{ ok: true; path: string; key: string } | { ok: false; message: string }> {
+  const folder = folderOf(original.path);
+  if (folder === documentFolders[original.type]) return api.createDocument({ type: original.type, title });
+  const created = await api.createNote({ folder, title });
+  return created.ok
+    ? { ok: true, path: created.path, key: nextKey(original.keyPrefix, original.takenKeys) }
+    : created;
+}
+
+/** Saves `mine` as a new document beside the one in conflict; answers where, or why not. */
 export async function saveMyCopy(
   api: SpecbenchApi,
-  type: 'spec' | 'story' | 'faq' | 'feedback',
+  original: CopyOriginal,
   title: string,
   mine: string,
   requirements: Pick<CopyIdentity, 'requirementPrefix' | 'takenRequirementKeys'>,
 ): Promise<{ ok: true; path: string; title: string } | { ok: false; message: string }> {
   const copyTitle = myCopyTitle(title);
-  const created = await api.createDocument({ type, title: copyTitle });
+  const created = await createCopy(api, original, copyTitle);
   if (!created.ok) return created;
   const read = await api.readDocument({ path: created.path });
   if (!read.ok) return read;

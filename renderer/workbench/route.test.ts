@@ -4,10 +4,12 @@ import {
   documentLink,
   keyHash,
   parseRoute,
+  problemsHash,
   releaseHash,
   roadmapHash,
   roadmapItemHash,
   searchHash,
+  sectionHash,
   type Route,
 } from './route.js';
 
@@ -35,6 +37,8 @@ describe('parseRoute', () => {
     ['#/stories/stories/pay.md', { name: 'story', path: 'stories/pay.md' }],
     ['#/trace', { name: 'trace' }],
     ['#/problems', { name: 'problems' }],
+    [problemsHash('broken-link'), { name: 'problems', rule: 'broken-link' }],
+    ['#/problems?rule=', { name: 'problems' }],
     ['#/changes', { name: 'changes' }],
     ['#/recovered', { name: 'recovered' }],
     ['#/history/REQ-2', { name: 'history', subject: 'REQ-2' }],
@@ -46,6 +50,7 @@ describe('parseRoute', () => {
     ['#/metrics', { name: 'metrics' }],
     ['#/search/guest%20cart', { name: 'search', query: 'guest cart' }],
     ['#/specs', { name: 'list', type: 'spec' }],
+    ['#/notes', { name: 'list', type: 'doc' }],
     ['#/other', { name: 'list', type: 'doc' }],
     ['#/nope', { name: 'notFound', hash: '#/nope' }],
     [documentHash('specs/a #1.md'), { name: 'doc', path: 'specs/a #1.md' }],
@@ -102,5 +107,11 @@ describe('hashes', () => {
   ];
   it.each(cases)('%s', (actual, expected) => {
     expect(actual).toBe(expected);
+  });
+});
+
+describe('sectionHash', () => {
+  it('lists plain notes at #/notes, the name the sidebar gives them', () => {
+    expect(sectionHash('doc')).toBe('#/notes');
   });
 });

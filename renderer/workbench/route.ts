@@ -22,7 +22,8 @@ export type Route =
   | { name: 'stories'; filter: StoryFilter }
   | { name: 'story'; path: string; thread?: string }
   | { name: 'trace' }
-  | { name: 'problems' }
+  /** Findings, filtered by one rule (`#/problems?rule=broken-link`). */
+  | { name: 'problems'; rule?: string }
   /** Every review thread of the workspace (`#/comments?document=SPEC-1&author=Dana&resolved=1`). */
   | { name: 'comments'; filter: CommentFilter }
   | { name: 'changes' }
@@ -44,7 +45,13 @@ function decodeSegments(value: string): string | undefined {
   }
 }
 
-const listNames: Record<string, 'spec' | 'faq' | 'doc'> = { specs: 'spec', faqs: 'faq', other: 'doc' };
+// `#/other` is what the notes list was called before: links to it still open it.
+const listNames: Record<string, 'spec' | 'faq' | 'doc'> = {
+  specs: 'spec',
+  faqs: 'faq',
+  notes: 'doc',
+  other: 'doc',
+};
 
 export function parseRoute(hash: string): Route {
   const trimmed = hash.replace(/^#/, '');
@@ -80,8 +87,10 @@ export function parseRoute(hash: string): Route {
         : { name: 'stories', filter: parseStoryFilter(queryPart) };
     case 'trace':
       return { name: 'trace' };
-    case 'problems':
-      return { name: 'problems' };
+    case 'problems': {
+      const rule = new URLSearchParams(queryPart).get('rule');
+      return rule ? { name: 'problems', rule } : { name: 'problems' };
+    }
     case 'comments':
       return decoded ? notFound : { name: 'comments', filter: parseCommentFilter(queryPart) };
     case 'changes':
@@ -100,6 +109,7 @@ export function parseRoute(hash: string): Route {
       return { name: 'search', query: decoded ?? '' };
     case 'specs':
     case 'faqs':
+    case 'notes':
     case 'other':
       return { name: 'list', type: listNames[head]! };
     default:
@@ -207,12 +217,17 @@ const sectionHashes: Record<DocumentType, string> = {
   story: '#/stories',
   faq: '#/faqs',
   feedback: '#/feedback',
-  doc: '#/other',
+  doc: '#/notes',
 };
 
 /** The list of one kind of document: the navigator's section for it. */
 export function sectionHash(type: DocumentType): string {
   return sectionHashes[type];
+}
+
+/** The Problems page, showing only one rule's findings when `rule` is given. */
+export function problemsHash(rule?: string): string {
+  return rule ? `#/problems?rule=${encodeURIComponent(rule)}` : '#/problems';
 }
 
 export function roadmapItemHash(key: string): string {

@@ -151,7 +151,13 @@ function EditorPage({
   const keepBoth = async () => {
     if (type === 'doc') return;
     const title = typeof session.fields.title === 'string' ? session.fields.title : (entry?.title ?? path);
-    const result = await saveMyCopy(api, type, title, session.currentText(), {
+    const original = {
+      path,
+      type,
+      keyPrefix: workspace.info?.settings.prefixes[type] ?? type.toUpperCase(),
+      takenKeys: workspace.byKey.keys(),
+    };
+    const result = await saveMyCopy(api, original, title, session.currentText(), {
       requirementPrefix: workspace.info?.settings.prefixes.requirement ?? 'REQ',
       takenRequirementKeys: workspace.requirementOwner.keys(),
     });

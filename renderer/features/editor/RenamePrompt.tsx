@@ -22,9 +22,10 @@ export function takeoverQuestion(current: string, namesake: NamesakeView): strin
   const { name, now, ambiguous, was, files } = namesake;
   const target = was.length === 1 ? was[0]! : 'the notes they lead to';
   const links = `[[${name}]] links in ${plural(files.length, 'note')} lead to ${target}.`;
+  const renaming = `Renaming “${current}” to “${name}”`;
   return ambiguous
-    ? `${links} Named “${name}”, “${current}” would make them ambiguous: they would open ${now}, the first by path.`
-    : `${links} Named “${name}”, “${current}” would take them over: it is nearer the workspace root.`;
+    ? `${links} ${renaming} would make them ambiguous: they would open ${now}, the first by path.`
+    : `${links} ${renaming} would let it take them over: it is nearer the workspace root.`;
 }
 
 export function RenamePrompt({

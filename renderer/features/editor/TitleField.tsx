@@ -5,6 +5,8 @@
  * (`[[Old name]]`, `[text](Old%20name.md)`) it asks first whether to update those links too, and when
  * the new name would take `[[Name]]` links from another note, whether they keep pointing there.
  * An empty title is refused; a long one wraps; a title whose file name is taken says which name it got.
+ * A new document's placeholder title ("Untitled spec") shows as the field's placeholder, not as text to
+ * type after: the field is empty, and a document left so keeps that title.
  */
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
@@ -12,7 +14,7 @@ import type { DocumentType } from '../../../shared/model/documentModel.js';
 import { fileTitle } from '../../../shared/model/documentTitle.js';
 import type { RenameByName } from '../../workbench/documentLifecycle.js';
 import { RenamePrompt, type PendingRename } from './RenamePrompt.js';
-import { oneLine, takenName, titleRefusal } from './titleRules.js';
+import { oneLine, shownTitle, takenName, titleRefusal, untitledTitle } from './titleRules.js';
 
 interface TitleFieldProps {
   api: SpecbenchApi;
@@ -47,6 +49,10 @@ export function TitleField({
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const title = byName ? name : String(fields.title);
+  // A document opened untitled may be emptied again while it is named: it is then untitled again.
+  const [untitled, setUntitled] = useState<{ path: string; title: string } | undefined>(undefined);
+  const openedUntitled = untitled?.path === path ? untitled.title : undefined;
+  if (!byName && untitled?.path !== path && title === untitledTitle(type)) setUntitled({ path, title });
   const titleRef = useRef(title);
   titleRef.current = title;
   const previousPath = useRef(path);
@@ -67,6 +73,12 @@ export function TitleField({
   function change(value: string): void {
     value = oneLine(value);
     setNotice(undefined);
+    if (openedUntitled !== undefined && value.trim() === '') {
+      setProblem(undefined);
+      setDraft(undefined);
+      if (title !== openedUntitled) setFields({ title: openedUntitled });
+      return;
+    }
     const refusal = titleRefusal(type, value);
     setProblem(refusal);
     // An empty title stays a draft here: the file keeps its last title until a real one is typed.
@@ -124,11 +136,11 @@ export function TitleField({
           className="title-input"
           aria-label="Title"
           aria-invalid={problem ? true : undefined}
-          placeholder="Untitled"
+          placeholder={openedUntitled ?? 'Untitled'}
           rows={1}
           dir="auto"
           spellCheck
-          value={draft ?? title}
+          value={draft ?? (byName ? title : shownTitle(type, title))}
           readOnly={!writable || pending !== undefined}
           onChange={(event) => change(event.target.value)}
           onBlur={() => void leave()}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentType } from '../../../shared/model/documentModel.js';
-import { oneLine, takenName, titleRefusal } from './titleRules.js';
+import { oneLine, shownTitle, takenName, titleRefusal } from './titleRules.js';
 
 describe('titleRefusal', () => {
   const cases: [DocumentType, string, string | undefined][] = [
@@ -40,5 +40,17 @@ describe('takenName', () => {
 describe('oneLine', () => {
   it('turns pasted line breaks into spaces', () => {
     expect(oneLine('Guest\r\ncheckout \n  for all')).toBe('Guest checkout for all');
+  });
+});
+
+describe('shownTitle', () => {
+  it.each([
+    ['spec', 'Untitled spec', ''],
+    ['faq', 'Untitled FAQ', ''],
+    ['spec', 'Untitled spec v2', 'Untitled spec v2'],
+    ['story', 'Untitled spec', 'Untitled spec'],
+    ['doc', 'Untitled', 'Untitled'],
+  ] as const)('a %s titled “%s” shows “%s”', (type, title, shown) => {
+    expect(shownTitle(type, title)).toBe(shown);
   });
 });

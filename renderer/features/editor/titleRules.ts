@@ -1,6 +1,7 @@
 /** What the title field refuses, and what it says when a title's file name was taken. */
 import type { DocumentType } from '../../../shared/model/documentModel.js';
 import { slugify } from '../../../shared/model/slug.js';
+import { untitledTitles } from '../../workbench/createDocument.js';
 
 const kindNames: Record<DocumentType, string> = {
   spec: 'A spec',
@@ -13,6 +14,16 @@ const kindNames: Record<DocumentType, string> = {
 /** Why a title cannot be saved (only an empty one cannot), or undefined. */
 export function titleRefusal(type: DocumentType, title: string): string | undefined {
   return title.trim() === '' ? `${kindNames[type] ?? kindNames.doc} needs a title.` : undefined;
+}
+
+/** The title a new document of this type is created with ("Untitled spec"), if it has one. */
+export function untitledTitle(type: DocumentType): string | undefined {
+  return type === 'doc' ? undefined : untitledTitles[type];
+}
+
+/** What the field shows: nothing for a title still the placeholder it was created with (shown greyed). */
+export function shownTitle(type: DocumentType, title: string): string {
+  return title === untitledTitle(type) ? '' : title;
 }
 
 /** A title is one line: pasted line breaks become spaces. */

@@ -3,10 +3,10 @@
  * that chooses every document shown, or clears them when all are chosen. A vault of hundreds of
  * notes is narrowed by typing, then chosen in one go, from the keyboard alone.
  */
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { DocumentSummary } from '../../../shared/contract/documentSummary.js';
-import { matchesFilter, type ExportChoices } from './exportRequest.js';
+import { matchesFilter, sharedTitles, type ExportChoices } from './exportRequest.js';
 
 export interface DocumentChooserProps {
   documents: readonly DocumentSummary[];
@@ -18,6 +18,7 @@ export function DocumentChooser({ documents, choices, onChange }: DocumentChoose
   const [filter, setFilter] = useState('');
   const hintId = useId();
   const shown = documents.filter((entry) => matchesFilter(entry, filter));
+  const namesakes = useMemo(() => sharedTitles(documents), [documents]);
   const isChosen = (entry: DocumentSummary) =>
     choices.scope === 'all' ? entry.type === 'spec' : choices.documents.includes(entry.path);
   const allChosen = choices.scope === 'chosen' && shown.length > 0 && shown.every(isChosen);
@@ -83,6 +84,7 @@ export function DocumentChooser({ documents, choices, onChange }: DocumentChoose
                 onChange={() => toggle(entry.path)}
               />
               {entry.key && <span className="export-dialog__key">{entry.key}</span>} {entry.title}
+              {namesakes.has(entry.title) && <span className="export-dialog__path"> {entry.path}</span>}
             </label>
           </li>
         ))}

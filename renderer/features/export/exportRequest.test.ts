@@ -5,6 +5,7 @@ import {
   exportRequest,
   formatSize,
   matchesFilter,
+  sharedTitles,
   type ExportChoices,
 } from './exportRequest.js';
 
@@ -70,5 +71,19 @@ describe('matchesFilter', () => {
   ];
   it.each(cases)('%s', (_name, filter, expected) => {
     expect([matchesFilter(note, filter), matchesFilter(spec, filter)]).toEqual(expected);
+  });
+});
+
+describe('sharedTitles', () => {
+  it('names the titles two documents have, so their rows show where each is', () => {
+    const documents = [
+      { title: 'Tabs' },
+      { title: 'Security and privacy' },
+      { title: 'Tabs' },
+      { title: 'Home' },
+      { title: 'Security and privacy' },
+      { title: 'Tabs' },
+    ];
+    expect([...sharedTitles(documents)]).toEqual(['Tabs', 'Security and privacy']);
   });
 });

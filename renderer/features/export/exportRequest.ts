@@ -97,3 +97,11 @@ export function matchesFilter(
         : haystack.includes(word) || tags.some((tag) => tag.startsWith(word)),
     );
 }
+
+/** Titles more than one document has (two notes named “Tabs” in different folders): those rows show their path. */
+export function sharedTitles(documents: readonly { title: string }[]): Set<string> {
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  for (const { title } of documents) (seen.has(title) ? shared : seen).add(title);
+  return shared;
+}

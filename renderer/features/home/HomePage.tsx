@@ -19,7 +19,7 @@ const headings: Record<DocumentType, string> = {
   story: 'Stories',
   faq: 'FAQs',
   feedback: 'Feedback',
-  doc: 'Other documents',
+  doc: 'Notes',
 };
 const recentLimit = 12;
 /** A list shows this many cards, then more on request: 1,000 cards took 0.7 s to show (10,000 documents). */

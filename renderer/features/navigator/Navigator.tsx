@@ -37,7 +37,7 @@ const sectionLabels: Record<DocumentType, string> = {
   story: 'Stories',
   faq: 'FAQs',
   feedback: 'Feedback',
-  doc: 'Other',
+  doc: 'Notes',
 };
 
 /**
@@ -83,7 +83,6 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
   const notesOnly = isFolderOfNotes(counts, workspace.roadmap.length);
   const [specbenchShown, setSpecbenchShown] = useState(false);
   const pmShown = !notesOnly || specbenchShown;
-  const labelOf = (type: DocumentType) => (type === 'doc' && notesOnly ? 'Notes' : sectionLabels[type]);
   const [filters, setFilters] = useState<Partial<Record<DocumentType, string>>>({});
   const [tagFilters, setTagFilters] = useState<Partial<Record<DocumentType, string>>>({});
   const [folded, setFolded] = useState<ReadonlySet<string>>(new Set());
@@ -166,7 +165,7 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
         aria-current={section === type ? 'page' : undefined}
         className="section-link"
       >
-        <span>{labelOf(type)}</span>
+        <span>{sectionLabels[type]}</span>
         <span className="count" id={`count-${type}`}>
           {counts[type]}
         </span>
@@ -320,7 +319,7 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
               <div
                 className="status-filters"
                 role="group"
-                aria-label={`Filter ${labelOf(section)} by status`}
+                aria-label={`Filter ${sectionLabels[section]} by status`}
               >
                 <button
                   type="button"
@@ -345,7 +344,7 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
               <label className="tag-filter">
                 Tag
                 <select
-                  aria-label={`Filter ${labelOf(section)} by tag`}
+                  aria-label={`Filter ${sectionLabels[section]} by tag`}
                   value={tag ?? ''}
                   onChange={(event) =>
                     setTagFilters((current) => ({ ...current, [section]: event.target.value || undefined }))
@@ -381,7 +380,7 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
             )}
             <DocumentList
               key={section}
-              label={`${labelOf(section)} list`}
+              label={`${sectionLabels[section]} list`}
               rows={rows}
               openPath={openPath}
               onToggleFolder={toggleFolder}

@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import type { FindingView } from '../../../shared/contract/apiContract.js';
-import { documentHash, roadmapItemHash } from '../../workbench/route.js';
+import { documentHash, problemsHash, roadmapItemHash } from '../../workbench/route.js';
 import { HashLink } from '../../ui/HashLink.js';
 import { findingCounts, groupFindings, ruleCounts, severityTitles } from './groupFindings.js';
 import './problems.css';
@@ -15,13 +15,14 @@ export interface ProblemsPanelProps {
   api: SpecbenchApi;
   workspace: WorkspaceState;
   navigate: (hash: string) => void;
+  /** The rule the page shows findings of (from the URL, so a reload or a shared link keeps it). */
+  rule?: string;
 }
 
 /** Findings rendered per group at first; a broken reference workspace can have thousands. */
 const pageSize = 300;
 
-export function ProblemsPanel({ workspace, navigate }: ProblemsPanelProps) {
-  const [rule, setRule] = useState('');
+export function ProblemsPanel({ workspace, navigate, rule = '' }: ProblemsPanelProps) {
   const rules = useMemo(() => ruleCounts(workspace.findings), [workspace.findings]);
   // A rule that found nothing any more (fixed, or turned off) no longer filters.
   const chosen = rules.some((each) => each.rule === rule) ? rule : '';
@@ -59,7 +60,7 @@ export function ProblemsPanel({ workspace, navigate }: ProblemsPanelProps) {
               className="problems__rule"
               aria-label="Rule"
               value={chosen}
-              onChange={(event) => setRule(event.target.value)}
+              onChange={(event) => navigate(problemsHash(event.target.value || undefined))}
             >
               <option value="">All rules ({workspace.findings.length})</option>
               {rules.map((each) => (

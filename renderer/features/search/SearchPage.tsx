@@ -22,7 +22,7 @@ const filters: { type?: DocumentType; label: string }[] = [
   { type: 'spec', label: 'Specs' },
   { type: 'story', label: 'Stories' },
   { type: 'faq', label: 'FAQs' },
-  { type: 'doc', label: 'Other' },
+  { type: 'doc', label: 'Notes' },
 ];
 
 type SearchState =
