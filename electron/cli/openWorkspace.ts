@@ -16,6 +16,7 @@ export type OpenedWorkspace =
       /** Read as a plain folder of Markdown (no specbench.json, no keyed document), with the warning said. */
       markdownFolder: boolean;
     }
+  /** The command is over: refused (the reason said), or answered by `early`. */
   | { ok: false; code: number };
 
 export interface OpenOptions {
@@ -28,6 +29,11 @@ export interface OpenOptions {
    * Markdown at all, rather than reported clean or empty.
    */
   judging?: boolean;
+  /**
+   * Answers the command from the workspace's files before its documents are loaded (search from
+   * the index cache), once its settings and roadmap passed; the exit code, or undefined to load them.
+   */
+  early?: (root: string) => Promise<number | undefined>;
 }
 
 /** How check, trace, list, search and show find the workspace, for their help. */
@@ -86,8 +92,14 @@ export async function openWorkspace(
   // Loaded on demand so --help, init and usage errors start without the engine.
   const { Workspace } = await import('../engine/workspace.js');
   // One-shot: no watcher. The cache makes the next run fast; a folder that is not a workspace gets none.
-  const opened = await Workspace.open(root, { write: options.write, watch: false, cache: workspace });
-  if (!opened.ok) return { ok: false, code: fail(context, `${command}: ${dir}: ${opened.message}`) };
+  const begun = await Workspace.begin(root, { write: options.write, watch: false, cache: workspace });
+  if (!begun.ok) return { ok: false, code: fail(context, `${command}: ${dir}: ${begun.message}`) };
+  const answered = workspace && options.early ? await options.early(root) : undefined;
+  if (answered !== undefined) {
+    await begun.abandon();
+    return { ok: false, code: answered };
+  }
+  const opened = { workspace: await begun.load() };
   const documents = opened.workspace.documents();
   const markdownFolder = !workspace && !documents.some((entry) => entry.key);
   if (markdownFolder && options.judging === true) {

@@ -4,12 +4,14 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { DocumentEntry } from '../../shared/model/documentModel.js';
 import { indexDocument } from './indexDocument.js';
 import {
   cachePath,
   compareWithCache,
   indexCacheVersion,
   readIndexCache,
+  readSearchCache,
   writeIndexCache,
   type CachedFile,
   type IndexCacheData,
@@ -34,7 +36,13 @@ function cached(filePath: string, size: number, mtimeMs: number, hash = 'h'): Re
 function cacheBytes(header: object | null, body = '[]'): string {
   return `${JSON.stringify(header)}\n${body}`;
 }
-const header = { format: 'specbench-index-cache', version: indexCacheVersion, listedAt: 1, write: 'w' };
+const header = {
+  format: 'specbench-index-cache',
+  version: indexCacheVersion,
+  listedAt: 1,
+  write: 'w',
+  summariesBytes: 0,
+};
 
 describe('index cache on disk', () => {
   it('round-trips entries, then texts on demand, and writes a .gitignore that ignores everything', async () => {
@@ -64,6 +72,30 @@ describe('index cache on disk', () => {
     ]).toEqual([false, 'gone']);
   });
 
+  it('gives search the summaries of its entries and their texts, without the entries', async () => {
+    const root = await tempFolder();
+    const files = [cached('a.md', 8, 1), cached('specs/b.md', 9, 2)];
+    await writeIndexCache(root, { listedAt: 1234, files });
+    const read = await readSearchCache(root);
+    const summary = ({
+      path,
+      type,
+      title,
+      key,
+      bodyLine,
+      aliases,
+      tags,
+      size,
+      mtimeMs,
+      hash,
+    }: DocumentEntry) => ({ path, type, title, key, bodyLine, aliases, tags, size, mtimeMs, hash });
+    expect([read?.listedAt, read?.summaries, read?.readTexts()]).toEqual([
+      1234,
+      files.map(({ entry }) => summary(entry)),
+      files.map((file) => file.text),
+    ]);
+  });
+
   it('pairs texts only with the entries of the same write', async () => {
     const root = await tempFolder();
     await writeIndexCache(root, { listedAt: 1, files: [cached('a.md', 8, 1)] });
@@ -82,14 +114,22 @@ describe('index cache on disk', () => {
     ],
     ['another format', cacheBytes({ ...header, format: 'other', entriesBytes: 2, textsBytes: 0 })],
     ['sizeless', cacheBytes(header)],
-    ['non-array', cacheBytes({ ...header, entriesBytes: 2, textsBytes: 0 }, '{}')],
+    ['non-array', cacheBytes({ ...header, summariesBytes: 2, entriesBytes: 2, textsBytes: 0 }, '{}{}')],
+    [
+      'summary-less',
+      cacheBytes({ ...header, summariesBytes: 13, entriesBytes: 2, textsBytes: 0 }, '[{"path":1}][]'),
+    ],
+    [
+      'version 12 (no summaries)',
+      cacheBytes({ ...header, version: 12, summariesBytes: undefined, entriesBytes: 2, textsBytes: 0 }),
+    ],
     ['null', cacheBytes(null)],
   ];
-  it.each(untrusted)('ignores a %s cache', async (_name, bytes) => {
+  it.each(untrusted)('ignores a %s cache, for an open and for search', async (_name, bytes) => {
     const root = await tempFolder();
     await fs.mkdir(path.join(root, '.specbench'));
     await fs.writeFile(cachePath(root), bytes);
-    expect(await readIndexCache(root)).toBeUndefined();
+    expect([await readIndexCache(root), await readSearchCache(root)]).toEqual([undefined, undefined]);
   });
 
   /** Runs `read` with Buffer.alloc watched; returns its result and the largest allocation asked for. */
@@ -138,12 +178,15 @@ describe('index cache on disk', () => {
           await fs.writeFile(cachePath(root), bytes);
           const { value, largest } = await largestAllocation(async () => {
             const read = await readIndexCache(root);
-            return { read, texts: read?.readTexts() };
+            const search = await readSearchCache(root);
+            return { read, texts: read?.readTexts(), search, searchTexts: search?.readTexts() };
           });
           expect(largest).toBeLessThanOrEqual(Math.max(bytes.length, 4_096));
           // A cut cache never passes; a flipped one passes only whole, with one text per entry.
-          if (cut < good.length) expect(value.read).toBeUndefined();
+          if (cut < good.length) expect([value.read, value.search]).toEqual([undefined, undefined]);
           if (value.texts !== undefined) expect(value.texts).toHaveLength(value.read!.files.length);
+          if (value.searchTexts !== undefined)
+            expect(value.searchTexts).toHaveLength(value.search!.summaries.length);
         },
       ),
       { numRuns: 200, seed: 17 },

@@ -3,9 +3,11 @@
  * open re-reads only files whose size or mtime changed, or whose mtime is too close to when they were
  * read to prove anything. A missing, corrupt or stale cache is ignored silently.
  *
- * Layout: a one-line JSON header, the entries as one JSON text, then the documents' texts joined by
- * NUL (no indexed text holds one: binary files are refused). An open reads the header and the entries
- * only; the texts, needed for search alone, are read later through `readTexts`.
+ * Layout: a one-line JSON header, what search needs of each entry (`SearchSummary`) as one JSON text,
+ * the entries as one JSON text, then the documents' texts joined by NUL (no indexed text holds one:
+ * binary files are refused). An open reads the header and the entries only; the texts, needed for
+ * search alone, are read later through `readTexts`. `specbench search` reads the summaries and the
+ * texts only (`readSearchCache`): parsing every entry costs it more than the search.
  */
 import { randomUUID } from 'node:crypto';
 import { closeSync, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
@@ -17,7 +19,7 @@ import type { ListedFile } from './documentStore.js';
 import type { FieldLines } from './fieldLines.js';
 
 /** Bump when the indexer, the grammar or this format changes what an entry would hold. */
-export const indexCacheVersion = 12;
+export const indexCacheVersion = 13;
 const cacheFormat = 'specbench-index-cache';
 export const cacheFolderName = stateFolderName;
 export const cacheFileName = 'index-cache.bin';
@@ -48,12 +50,26 @@ export interface IndexCache {
   readTexts(): string[] | undefined;
 }
 
+/** What a full-text search reads of an entry, and what tells whether its file changed. */
+export type SearchSummary = Pick<
+  DocumentEntry,
+  'path' | 'type' | 'title' | 'key' | 'bodyLine' | 'aliases' | 'tags' | 'size' | 'mtimeMs' | 'hash'
+>;
+
+export interface SearchCache {
+  listedAt: number;
+  summaries: SearchSummary[];
+  /** The texts of `summaries`, in order; undefined when the file changed or cannot be read. */
+  readTexts(): string[] | undefined;
+}
+
 interface Header {
   format: string;
   version: number;
   listedAt: number;
   /** Tells this write from any other, so texts are never paired with another write's entries. */
   write: string;
+  summariesBytes: number;
   entriesBytes: number;
   textsBytes: number;
 }
@@ -64,6 +80,42 @@ export function cachePath(root: string): string {
 
 /** The cache, or undefined when there is none or it cannot be trusted. */
 export async function readIndexCache(root: string): Promise<IndexCache | undefined> {
+  return readSection(root, 'entries', (bytes, header, textsAt) => {
+    const entries = JSON.parse(bytes.toString('utf8')) as unknown;
+    if (!Array.isArray(entries)) return undefined;
+    const files: CachedFile[] = [];
+    for (const item of entries as unknown[]) {
+      // The cache is untrusted: an entry of another shape would crash the index or the rules later.
+      if (!Array.isArray(item) || !isEntry(item[0]) || !isObject(item[1])) return undefined;
+      files.push({ entry: item[0] as DocumentEntry, fieldLines: item[1] as FieldLines });
+    }
+    return {
+      listedAt: header.listedAt,
+      files,
+      readTexts: () => readTexts(cachePath(root), header, textsAt, files.length),
+    };
+  });
+}
+
+/** What search needs of every cached entry, and their texts on demand; undefined as for `readIndexCache`. */
+export async function readSearchCache(root: string): Promise<SearchCache | undefined> {
+  return readSection(root, 'summaries', (bytes, header, textsAt) => {
+    const summaries = JSON.parse(bytes.toString('utf8')) as unknown;
+    if (!Array.isArray(summaries) || !summaries.every(isSummary)) return undefined;
+    return {
+      listedAt: header.listedAt,
+      summaries,
+      readTexts: () => readTexts(cachePath(root), header, textsAt, summaries.length),
+    };
+  });
+}
+
+/** Reads one JSON section after checking the header against the file; undefined when anything is off. */
+async function readSection<T>(
+  root: string,
+  section: 'summaries' | 'entries',
+  decode: (bytes: Buffer, header: Header, textsAt: number) => T | undefined,
+): Promise<T | undefined> {
   let file: Awaited<ReturnType<typeof fs.open>>;
   try {
     file = await fs.open(cachePath(root), 'r');
@@ -75,23 +127,12 @@ export async function readIndexCache(root: string): Promise<IndexCache | undefin
     const header = parseHeader(start.buffer.subarray(0, start.bytesRead));
     // The sizes are untrusted: nothing is allocated for them unless the file holds exactly that much.
     if (!header || !sizesMatch(header, (await file.stat()).size)) return undefined;
-    const entriesBytes = Buffer.alloc(header.value.entriesBytes);
-    const read = await file.read(entriesBytes, 0, entriesBytes.length, header.length);
-    if (read.bytesRead !== entriesBytes.length) return undefined;
-    const entries = JSON.parse(entriesBytes.toString('utf8')) as unknown;
-    if (!Array.isArray(entries)) return undefined;
-    const files: CachedFile[] = [];
-    for (const item of entries as unknown[]) {
-      // The cache is untrusted: an entry of another shape would crash the index or the rules later.
-      if (!Array.isArray(item) || !isEntry(item[0]) || !isObject(item[1])) return undefined;
-      files.push({ entry: item[0] as DocumentEntry, fieldLines: item[1] as FieldLines });
-    }
-    const textsAt = header.length + header.value.entriesBytes;
-    return {
-      listedAt: header.value.listedAt,
-      files,
-      readTexts: () => readTexts(cachePath(root), header.value, textsAt, files.length),
-    };
+    const { summariesBytes, entriesBytes } = header.value;
+    const bytes = Buffer.alloc(section === 'summaries' ? summariesBytes : entriesBytes);
+    const at = header.length + (section === 'summaries' ? 0 : summariesBytes);
+    const read = await file.read(bytes, 0, bytes.length, at);
+    if (read.bytesRead !== bytes.length) return undefined;
+    return decode(bytes, header.value, header.length + summariesBytes + entriesBytes);
   } catch {
     return undefined;
   } finally {
@@ -102,6 +143,7 @@ export async function readIndexCache(root: string): Promise<IndexCache | undefin
 /** Writes the cache atomically, with a `.gitignore` so the folder never reaches a commit; false if it could not. */
 export async function writeIndexCache(root: string, data: IndexCacheData): Promise<boolean> {
   try {
+    const summaries = Buffer.from(JSON.stringify(data.files.map((file) => searchSummary(file.entry))));
     const entries = Buffer.from(JSON.stringify(data.files.map((file) => [file.entry, file.fieldLines])));
     const texts = Buffer.from(data.files.map((file) => file.text).join(textSeparator));
     const header: Header = {
@@ -109,13 +151,14 @@ export async function writeIndexCache(root: string, data: IndexCacheData): Promi
       version: indexCacheVersion,
       listedAt: data.listedAt,
       write: randomUUID(),
+      summariesBytes: summaries.length,
       entriesBytes: entries.length,
       textsBytes: texts.length,
     };
     await ensureStateFolder(root);
     await writeFileAtomic(
       cachePath(root),
-      Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), entries, texts]),
+      Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), summaries, entries, texts]),
     );
     return true;
   } catch {
@@ -125,7 +168,13 @@ export async function writeIndexCache(root: string, data: IndexCacheData): Promi
 
 /** Whether the header's sizes add up to the file's own: a torn or padded cache, or a lying header, fails. */
 function sizesMatch(header: { value: Header; length: number }, fileSize: number): boolean {
-  return header.length + header.value.entriesBytes + header.value.textsBytes === fileSize;
+  const { summariesBytes, entriesBytes, textsBytes } = header.value;
+  return header.length + summariesBytes + entriesBytes + textsBytes === fileSize;
+}
+
+function searchSummary(entry: DocumentEntry): SearchSummary {
+  const { path, type, title, key, bodyLine, aliases, tags, size, mtimeMs, hash } = entry;
+  return { path, type, title, key, bodyLine, aliases, tags, size, mtimeMs, hash };
 }
 
 function parseHeader(bytes: Buffer): { value: Header; length: number } | undefined {
@@ -144,8 +193,10 @@ function parseHeader(bytes: Buffer): { value: Header; length: number } | undefin
     value.version !== indexCacheVersion ||
     typeof value.listedAt !== 'number' ||
     typeof value.write !== 'string' ||
+    !Number.isSafeInteger(value.summariesBytes) ||
     !Number.isSafeInteger(value.entriesBytes) ||
     !Number.isSafeInteger(value.textsBytes) ||
+    value.summariesBytes! < 0 ||
     value.entriesBytes! < 0 ||
     value.textsBytes! < 0
   ) {
@@ -185,6 +236,27 @@ function isEntry(value: unknown): boolean {
     isObject(entry.fields) &&
     arrayFields.every((name) => Array.isArray(entry[name]))
   );
+}
+
+function isSummary(value: unknown): value is SearchSummary {
+  if (!isObject(value)) return false;
+  const summary = value as Record<string, unknown>;
+  return (
+    typeof summary.path === 'string' &&
+    typeof summary.type === 'string' &&
+    typeof summary.title === 'string' &&
+    (summary.key === undefined || typeof summary.key === 'string') &&
+    typeof summary.bodyLine === 'number' &&
+    isStrings(summary.aliases) &&
+    isStrings(summary.tags) &&
+    typeof summary.size === 'number' &&
+    typeof summary.mtimeMs === 'number' &&
+    typeof summary.hash === 'string'
+  );
+}
+
+function isStrings(value: unknown): boolean {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }
 
 function isObject(value: unknown): boolean {
@@ -230,17 +302,25 @@ export function compareWithCache(
   const stale: ListedFile[] = [];
   for (const file of listed) {
     const known = cached.get(file.path);
-    if (
-      known &&
-      known.entry.size === file.size &&
-      known.entry.mtimeMs === file.mtimeMs &&
-      known.entry.mtimeMs < cache.listedAt - racyWindowMs &&
-      known.entry.hash !== ''
-    ) {
+    if (known && isFresh(known.entry, file, cache.listedAt)) {
       fresh.push(known);
     } else {
       stale.push(file);
     }
   }
   return { fresh, stale };
+}
+
+/** Whether a cached file still describes the listed one: same size and mtime, safely older than the cache. */
+export function isFresh(
+  known: Pick<DocumentEntry, 'size' | 'mtimeMs' | 'hash'>,
+  file: ListedFile,
+  listedAt: number,
+): boolean {
+  return (
+    known.size === file.size &&
+    known.mtimeMs === file.mtimeMs &&
+    known.mtimeMs < listedAt - racyWindowMs &&
+    known.hash !== ''
+  );
 }

@@ -12,7 +12,7 @@ const snippetRadius = 80;
  * lines up); the title when no line has any. `folded` is `foldText(text.slice(from))` when known.
  */
 export function searchHit(
-  entry: DocumentEntry,
+  entry: Pick<DocumentEntry, 'path' | 'title' | 'type' | 'key'>,
   text: string,
   from: number,
   terms: QueryTerm[],

@@ -15,8 +15,14 @@ export interface SearchOptions {
   limit?: number;
 }
 
+/** What search reads of a document's entry (a cached `SearchSummary` is one). */
+export type SearchEntry = Pick<
+  DocumentEntry,
+  'path' | 'type' | 'title' | 'key' | 'bodyLine' | 'aliases' | 'tags'
+>;
+
 interface Searchable {
-  entry: DocumentEntry;
+  entry: SearchEntry;
   /** Undefined until `textSource` gives it (an entry from the cache). */
   text: string | undefined;
   /** Offset where the body starts, so front matter is matched through title and key only. */
@@ -52,7 +58,7 @@ export class SearchIndex {
   constructor(private readonly textSource: TextSource = () => new Map()) {}
 
   /** `text` may be left out (an entry from the cache): it is asked of the text source on the first search. */
-  set(entry: DocumentEntry, text?: string): void {
+  set(entry: SearchEntry, text?: string): void {
     const existing = this.byPath.get(entry.path);
     if (existing && existing.text === undefined) this.withoutText--;
     if (text === undefined) this.withoutText++;

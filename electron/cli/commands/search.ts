@@ -11,6 +11,8 @@ import {
   writeLines,
 } from '../cliOutput.js';
 import { openWorkspace, workspaceFolderHelp } from '../openWorkspace.js';
+import type { SearchHit } from '../../../shared/contract/apiContract.js';
+import type { CliContext } from '../cliOutput.js';
 
 const snippetWidth = 80;
 
@@ -39,31 +41,50 @@ one.`,
   async run(context, [dir, query], values) {
     const format = outputFormat(context, 'search', values);
     if (format === undefined) return exitCodes.usage;
-    const opened = await openWorkspace(context, 'search', dir!, { write: false, judging: true });
+    const print = (hits: SearchHit[], root: string): number => printHits(context, root, query!, hits, format);
+    const opened = await openWorkspace(context, 'search', dir!, {
+      write: false,
+      judging: true,
+      // A warm cache answers without the link index, unless the query names a key.
+      early: async (root) => {
+        const { searchFromCache } = await import('../../engine/cachedSearch.js');
+        const hits = await searchFromCache(root, query!);
+        return hits && print(hits, root);
+      },
+    });
     if (!opened.ok) return opened.code;
     try {
-      const hits = opened.workspace.search(query!);
-      if (format === 'json') {
-        writeJson(context, { query, hits });
-        return exitCodes.ok;
-      }
-      if (hits.length === 0) {
-        writeLines(context, [`No matches for "${query}".`]);
-        return exitCodes.ok;
-      }
-      const rows = hits.map((hit) => [
-        fileLocation(context, opened.root, hit.path, hit.line),
-        hit.key ?? '',
-        hit.title,
-        oneLine(hit.snippet),
-      ]);
-      writeLines(context, formatTable(rows));
-      return exitCodes.ok;
+      return print(opened.workspace.search(query!), opened.root);
     } finally {
       await opened.workspace.close();
     }
   },
 };
+
+function printHits(
+  context: CliContext,
+  root: string,
+  query: string,
+  hits: SearchHit[],
+  format: 'text' | 'json',
+): number {
+  if (format === 'json') {
+    writeJson(context, { query, hits });
+    return exitCodes.ok;
+  }
+  if (hits.length === 0) {
+    writeLines(context, [`No matches for "${query}".`]);
+    return exitCodes.ok;
+  }
+  const rows = hits.map((hit) => [
+    fileLocation(context, root, hit.path, hit.line),
+    hit.key ?? '',
+    hit.title,
+    oneLine(hit.snippet),
+  ]);
+  writeLines(context, formatTable(rows));
+  return exitCodes.ok;
+}
 
 function oneLine(snippet: string): string {
   const text = snippet.replace(/\s+/g, ' ').trim();
