@@ -28,6 +28,8 @@ export interface OpenOptions {
    * Markdown at all, rather than reported clean or empty.
    */
   judging?: boolean;
+  /** With `write`: save one existing file at a time even while Specbench has the workspace open (see Workspace). */
+  oneFileWrites?: boolean;
 }
 
 /** How check, trace, list, search and show find the workspace, for their help. */
@@ -86,7 +88,12 @@ export async function openWorkspace(
   // Loaded on demand so --help, init and usage errors start without the engine.
   const { Workspace } = await import('../engine/workspace.js');
   // One-shot: no watcher. The cache makes the next run fast; a folder that is not a workspace gets none.
-  const opened = await Workspace.open(root, { write: options.write, watch: false, cache: workspace });
+  const opened = await Workspace.open(root, {
+    write: options.write,
+    watch: false,
+    cache: workspace,
+    oneFileWrites: options.oneFileWrites === true,
+  });
   if (!opened.ok) return { ok: false, code: fail(context, `${command}: ${dir}: ${opened.message}`) };
   const documents = opened.workspace.documents();
   const markdownFolder = !workspace && !documents.some((entry) => entry.key);
