@@ -78,13 +78,14 @@ describe('specbench init', () => {
     });
   });
 
-  it('says how to open the new workspace to write in it, and how to check it', () => {
+  it('says how to open the new workspace to write in it, how to check it, and how to share it through git', () => {
     const run = specbench(['init', 'product-specs'], temporaryFolder());
     expect(run.stdout.split('\n')).toEqual([
       'Created an empty workspace in product-specs',
       'Next:',
       '  specbench serve product-specs --write   write in it, in your browser (or open the folder in the desktop app)',
       '  specbench check product-specs           check it for broken links and empty sections, as CI would',
+      'To share it through git: git init product-specs && specbench merge-driver install product-specs (git then merges specs block by block).',
       '',
     ]);
   });

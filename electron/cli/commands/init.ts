@@ -185,6 +185,10 @@ async function offerMergeDriver(context: CliContext, root: string, install: bool
   if (top === undefined) {
     if (install)
       return fail(context, `init: created ${shown}, but it is not in a git repository (run git init first)`);
+    const typed = shellQuote(shown);
+    writeLines(context, [
+      `To share it through git: git init ${typed} && specbench merge-driver install ${typed} (git then merges specs block by block).`,
+    ]);
     return exitCodes.ok;
   }
   const own = (await fs.realpath(top)) === (await fs.realpath(root));
