@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileLocation, formatTable, plural } from './cliOutput.js';
+import { fileLocation, formatTable, plural, shownPath } from './cliOutput.js';
 
 describe('formatTable', () => {
   const cases: [string[][], number[], string[]][] = [
@@ -39,7 +39,20 @@ describe('fileLocation and plural', () => {
       fileLocation(context, '/home/dana/acme', 'specs/a.md', 4),
       'acme/specs/a.md:4',
     ],
-    ['a file elsewhere', fileLocation(context, '/srv/acme', 'specs/a.md', 4), '../../srv/acme/specs/a.md:4'],
+    ['a file elsewhere', fileLocation(context, '/srv/acme', 'specs/a.md', 4), '/srv/acme/specs/a.md:4'],
+    [
+      'a file elsewhere in the workspace the user is in',
+      fileLocation({ ...context, cwd: '/home/dana/acme/specs' }, '/home/dana/acme', 'stories/b.md', 2),
+      '../stories/b.md:2',
+    ],
+    [
+      'a folder given whole, above the working folder',
+      shownPath(context, '/tmp/walk12c/dana'),
+      '/tmp/walk12c/dana',
+    ],
+    ['a folder given relative, below', shownPath(context, 'walk/dana'), 'walk/dana'],
+    ['the working folder', shownPath(context, '/home/dana'), '.'],
+    ['its parent', shownPath(context, '..'), '/home'],
     ['no line', fileLocation(context, '/home/dana/acme', 'roadmap.json'), 'acme/roadmap.json'],
     ['one', plural(1, 'file'), '1 file'],
     ['many', plural(3, 'file'), '3 files'],

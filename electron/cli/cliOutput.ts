@@ -83,15 +83,32 @@ export function formatTable(rows: string[][], rightAligned: number[] = []): stri
   );
 }
 
-/** `file:line` relative to where the user is, so terminals and editors can jump to it. */
+/** `file:line` as shownPath names the file, so terminals and editors can jump to it. */
 export function fileLocation(
   context: CliContext,
   root: string,
   workspacePath: string,
   line?: number,
 ): string {
-  const relative = path.relative(context.cwd, path.join(root, workspacePath)) || '.';
-  return line === undefined || line < 1 ? relative : `${relative}:${line}`;
+  const shown = shownPath(context, path.join(root, workspacePath), root);
+  return line === undefined || line < 1 ? shown : `${shown}:${line}`;
+}
+
+/**
+ * A path the way a user reads it back: relative to the working folder when it is below it (or when
+ * both are in `workspace`, the workspace's root), else whole: /tmp/walk/dana, never ../../../tmp/walk/dana.
+ */
+export function shownPath(context: CliContext, file: string, workspace?: string): string {
+  const absolute = path.resolve(context.cwd, file);
+  const relative = path.relative(context.cwd, absolute) || '.';
+  if (!climbs(relative)) return relative;
+  if (workspace !== undefined && !climbs(path.relative(path.resolve(context.cwd, workspace), context.cwd)))
+    return relative;
+  return absolute;
+}
+
+function climbs(relative: string): boolean {
+  return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
 }
 
 /** Counts things in words: `1 file`, `3 files`. */
@@ -123,7 +140,7 @@ const systemWords: Record<string, string> = {
 export function fileSystemFailure(context: CliContext, error: unknown): string | undefined {
   const { code, path: file } = (error ?? {}) as NodeJS.ErrnoException;
   if (code === undefined || systemWords[code] === undefined) return undefined;
-  const shown = file === undefined ? 'a file' : path.relative(context.cwd, file) || file;
+  const shown = file === undefined ? 'a file' : shownPath(context, file);
   return `${shown} could not be written: ${systemWords[code]}`;
 }
 

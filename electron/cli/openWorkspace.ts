@@ -34,6 +34,8 @@ export interface OpenOptions {
    * the index cache), once its settings and roadmap passed; the exit code, or undefined to load them.
    */
   early?: (root: string) => Promise<number | undefined>;
+  /** With `write`: save one existing file at a time even while Specbench has the workspace open (see Workspace). */
+  oneFileWrites?: boolean;
 }
 
 /** How check, trace, list, search and show find the workspace, for their help. */
@@ -92,7 +94,12 @@ export async function openWorkspace(
   // Loaded on demand so --help, init and usage errors start without the engine.
   const { Workspace } = await import('../engine/workspace.js');
   // One-shot: no watcher. The cache makes the next run fast; a folder that is not a workspace gets none.
-  const begun = await Workspace.begin(root, { write: options.write, watch: false, cache: workspace });
+  const begun = await Workspace.begin(root, {
+    write: options.write,
+    watch: false,
+    cache: workspace,
+    oneFileWrites: options.oneFileWrites === true,
+  });
   if (!begun.ok) return { ok: false, code: fail(context, `${command}: ${dir}: ${begun.message}`) };
   const answered = workspace && options.early ? await options.early(root) : undefined;
   if (answered !== undefined) {

@@ -11,6 +11,7 @@ import type { FeedbackSource } from '../../shared/model/documentModel.js';
 import type { TemplateType } from '../../shared/templates/template.js';
 import { pruneAbandonedBackups } from './backupPruning.js';
 import { BackupStore, backupFolderFor } from './backupStore.js';
+import { unsavedEditsRefusal } from './unsavedEdits.js';
 import type { DocumentStore, FileVersion, ReadResult, SaveResult, TrashResult } from './documentStore.js';
 import { roadmapFile, type DocumentIndexes } from './documentIndexes.js';
 import { planFeedbackImport, writeFeedbackNotes, type FeedbackImportPlan } from './feedbackImporter.js';
@@ -80,6 +81,8 @@ export interface DocumentOperationsOptions {
   templates: WorkspaceTemplates;
   settings: () => Settings;
   writable: () => boolean;
+  /** Whether `save` may write one existing file while another Specbench holds the workspace. */
+  oneFileWritable: () => boolean;
   /** What a write refused for that says. */
   readOnlyMessage: () => string;
   /** Told the old name of each rename, whose deletion the watcher will report. */
@@ -106,7 +109,11 @@ export class DocumentOperations {
 
   /** Saves unless the file changed on disk since `expected`; re-indexes what was written. */
   async save(documentPath: string, text: string, expected: FileVersion): Promise<SaveResult> {
-    if (!this.options.writable()) return this.readOnly();
+    if (!this.options.writable()) {
+      if (!this.options.oneFileWritable()) return this.readOnly();
+      const editing = await unsavedEditsRefusal(await this.backups(), documentPath);
+      if (editing) return editing;
+    }
     const saved = await this.options.store.save(documentPath, text, expected);
     if (saved.ok) this.options.indexes.reindex(documentPath, text, saved.version);
     return saved;

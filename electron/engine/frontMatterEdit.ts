@@ -36,5 +36,12 @@ export async function editFrontMatterSource(
   if (raw === undefined) return { ok: true, changed: false };
   const text = (split.bom ? '\uFEFF' : '') + raw + split.body;
   const saved = await workspace.saveDocument(documentPath, text, read.file);
-  return saved.ok ? { ok: true, changed: true } : { ok: false, message: saved.message };
+  if (saved.ok) return { ok: true, changed: true };
+  // The file changed between reading and writing it (someone saved it): say so, nothing is written.
+  if (saved.error === 'conflict' && saved.current !== undefined)
+    return {
+      ok: false,
+      message: `${documentPath} changed while this was being written; nothing was written: try again.`,
+    };
+  return { ok: false, message: saved.message };
 }

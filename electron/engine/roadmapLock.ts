@@ -1,6 +1,7 @@
 /**
  * One writer per roadmap: `.specbench/roadmap.lock`, created with O_EXCL and holding the owner's pid,
- * host and a random token. A lock left by a dead process on this host is taken over.
+ * host, a random token and the real path of the folder it was taken for. A lock left by a dead process
+ * on this host, or one that came along with a copy of the folder (`cp -a`), is taken over.
  */
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
@@ -12,6 +13,8 @@ interface LockContent {
   host: string;
   token: string;
   since: string;
+  /** The real path of the lock's folder when it was taken; absent in locks written before it was recorded. */
+  folder?: string;
 }
 
 export type LockResult =
@@ -28,20 +31,22 @@ export class RoadmapLock {
     file: string,
     makeFolder: () => Promise<unknown> = () => fs.mkdir(path.dirname(file), { recursive: true }),
   ): Promise<LockResult> {
-    const content: LockContent = {
-      pid: process.pid,
-      host: os.hostname(),
-      token: randomBytes(12).toString('hex'),
-      since: new Date().toISOString(),
-    };
     try {
       await makeFolder();
+      const folder = await fs.realpath(path.dirname(file));
+      const content: LockContent = {
+        pid: process.pid,
+        host: os.hostname(),
+        token: randomBytes(12).toString('hex'),
+        since: new Date().toISOString(),
+        folder,
+      };
       // Two attempts: the second after removing a lock whose owner is gone.
       for (let attempt = 0; attempt < 2; attempt++) {
         if (await createExclusive(file, JSON.stringify(content)))
           return { ok: true, lock: new RoadmapLock(file, content.token) };
         const holder = await readLock(file);
-        if (holder !== 'missing' && holder !== undefined && isAlive(holder)) {
+        if (holder !== 'missing' && holder !== undefined && isHere(holder, folder) && isAlive(holder)) {
           return {
             ok: false,
             error: 'locked',
@@ -109,10 +114,16 @@ async function readLock(file: string): Promise<LockContent | 'missing' | undefin
       host: String(content.host ?? ''),
       token: content.token,
       since: String(content.since ?? ''),
+      ...(typeof content.folder === 'string' ? { folder: content.folder } : {}),
     };
   } catch {
     return undefined;
   }
+}
+
+/** A lock copied along with its folder names the original's path: its holder is not editing this copy. */
+function isHere(holder: LockContent, folder: string): boolean {
+  return holder.folder === undefined || holder.folder === folder;
 }
 
 /** A process on another host cannot be checked, so its lock is respected. */

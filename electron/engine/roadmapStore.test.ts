@@ -469,3 +469,21 @@ describe('external edits', () => {
     });
   });
 });
+
+describe('a lock copied with its folder', () => {
+  it('does not hold the copy: a cp -a of an open workspace opens for writing', async () => {
+    const root = await workspace(threeLanes);
+    const first = await openWritable(root);
+    const copy = `${root}-copy`;
+    await fs.cp(root, copy, { recursive: true });
+    const inCopy = await RoadmapStore.open(copy, { write: true });
+    const inOriginal = await RoadmapStore.open(root, { write: true });
+    if (inCopy.ok) await inCopy.store.close();
+    await first.close();
+    await fs.rm(copy, { recursive: true, force: true });
+    expect({
+      copy: inCopy.ok ? 'opened' : inCopy.error,
+      original: inOriginal.ok ? 'opened' : inOriginal.error,
+    }).toEqual({ copy: 'opened', original: 'locked' });
+  });
+});

@@ -69,6 +69,12 @@ export interface WorkspaceOpenOptions {
   cache?: boolean;
   /** This workspace's backup folder; by default under the user's state folder (`backupFolderFor`). */
   backupFolder?: string;
+  /**
+   * With `write`, while another Specbench holds the workspace: still save existing documents one at a
+   * time (`review`'s one line). Such a save is atomic, checked against the version read and refused
+   * while the holder has unsaved edits of that file; the holder reloads it like any outside edit.
+   */
+  oneFileWrites?: boolean;
 }
 
 export type WorkspaceOpenError =
@@ -139,6 +145,8 @@ export class Workspace {
     backupFolder: string | undefined,
     /** Why a workspace opened for writing is read-only (another Specbench has it open, an unwritable folder). */
     private readonly readOnlyReason: string | undefined,
+    /** Another Specbench holds the workspace and this one was opened with `oneFileWrites`. */
+    private readonly oneFileWrites = false,
   ) {
     this.indexes = new DocumentIndexes(root, store);
     this.operations = new DocumentOperations({
@@ -149,6 +157,7 @@ export class Workspace {
       templates,
       settings: () => this.currentSettings,
       writable: () => this.writable,
+      oneFileWritable: () => this.oneFileWrites && !this.closed,
       readOnlyMessage: () => this.readOnlyMessage,
       // The watcher will report the old name as deleted: that is this rename, not an outside change.
       renamedAway: (oldPath) => {
@@ -188,6 +197,7 @@ export class Workspace {
     };
     let roadmap = await RoadmapStore.open(absolute, { write: options.write === true, ...prefixes });
     let readOnlyReason: string | undefined;
+    const oneFileWrites = options.oneFileWrites === true && !roadmap.ok && roadmap.error === 'locked';
     // Another process holds the roadmap's lock, or the folder is read-only: open read-only rather than not at all.
     if (!roadmap.ok && (roadmap.error === 'locked' || roadmap.error === 'unwritable')) {
       readOnlyReason = roadmap.message;
@@ -223,6 +233,7 @@ export class Workspace {
           { ...loaded.statistics, totalMs: 0 },
           options.backupFolder,
           readOnlyReason,
+          oneFileWrites,
         );
         workspace.indexes.load(loaded.files, loaded.cachedTexts);
         await Promise.all([workspace.comments.load(), workspace.rekeys.load()]);

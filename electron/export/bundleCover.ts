@@ -108,7 +108,8 @@ function approvalsTable(specs: DocumentEntry[], changes?: ReadonlyMap<string, st
         approval.fingerprint === fingerprints.get(entry),
         index === all.length - 1 ? changes?.get(entry.path) : undefined,
       );
-      return `<tr><td>${escapeHtml(entry.key ?? '')}</td><td>${escapeHtml(who)}</td><td>${escapeHtml(approval.at.slice(0, 10))}</td><td>${escapeHtml(state)}</td></tr>`;
+      // A key or a date cut in two ("SPEC-" / "1", "2026-11-" / "20") reads as two values.
+      return `<tr><td class="unbroken">${escapeHtml(entry.key ?? '')}</td><td>${escapeHtml(who)}</td><td class="unbroken">${escapeHtml(approval.at.slice(0, 10))}</td><td>${escapeHtml(state)}</td></tr>`;
     }),
   );
   if (rows.length === 0) return '<p class="approvals">No approvals recorded.</p>';

@@ -112,6 +112,8 @@ th[align="right"], td[align="right"] { text-align: right; }
 .cover .band { height: 2mm; width: 28mm; background: var(--accent); margin-bottom: 10mm; }
 .cover table { font-size: 10pt; }
 .cover table.approvals { margin-top: 8mm; }
+.cover table.approvals td.unbroken { white-space: nowrap; }
+.cover table.approvals td:not(.unbroken) { overflow-wrap: anywhere; }
 .cover table.approvals caption { text-align: left; font-weight: 700; padding-bottom: 2mm; }
 .cover p.approvals { margin-top: 8mm; font-size: 10pt; color: var(--muted); }
 .cover .meta { margin-top: auto; display: grid; grid-template-columns: 30mm 1fr; row-gap: 1.5mm; font-size: 9.5pt; color: var(--muted); }

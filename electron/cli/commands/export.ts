@@ -19,6 +19,7 @@ import {
   writeLines,
   type CliContext,
   type CliStreams,
+  shownPath,
 } from '../cliOutput.js';
 import { openRepository } from '../openRepository.js';
 import { openWorkspace } from '../openWorkspace.js';
@@ -247,7 +248,7 @@ documents share: give the path).`,
       const leftOut = reportUnreadable(context, 'export', opened.root, opened.workspace.documents());
       const done = leftOut.length > 0 ? exitCodes.findings : exitCodes.ok;
       const types = collected.bundle.documents.map((document) => document.entry.type);
-      const shown = path.relative(context.cwd, result.path) || result.path;
+      const shown = shownPath(context, result.path);
       if (output === 'json') {
         const count = (type: string): number => types.filter((candidate) => candidate === type).length;
         writeJson(context, {
@@ -317,7 +318,7 @@ async function exportFeatures(
         `export: ${collected.message}`,
         collected.error === 'unknown-key' ? exitCodes.unknownKey : exitCodes.usage,
       );
-    const shown = path.relative(context.cwd, out) || out;
+    const shown = shownPath(context, out);
     // x.feature names one file (unless an earlier export made a folder of that name).
     const oneFile =
       out.toLowerCase().endsWith('.feature') &&

@@ -14,6 +14,7 @@ import {
   writeJson,
   writeLines,
   type CliContext,
+  shownPath,
 } from '../cliOutput.js';
 import { sampleWorkspaceFolder } from '../packageRoot.js';
 import { workspaceAbove } from '../workspaceFolder.js';
@@ -59,7 +60,7 @@ left behind).`,
     if (enclosing !== undefined)
       return fail(
         context,
-        `init: ${dir} is inside the workspace in ${path.relative(context.cwd, enclosing) || '.'}, which would read its documents too; choose a folder outside it`,
+        `init: ${dir} is inside the workspace in ${shownPath(context, enclosing)}, which would read its documents too; choose a folder outside it`,
       );
     const createdRoot = state === 'missing';
     const existing = createdRoot ? [] : await fs.readdir(root);
@@ -80,7 +81,7 @@ left behind).`,
       };
       const code = await offerMergeDriver(quiet, root, values['merge-driver'] === true);
       writeJson(context, {
-        path: path.relative(context.cwd, root) || '.',
+        path: shownPath(context, root),
         sample: values.sample === true,
         notes,
       });
@@ -150,7 +151,7 @@ function titleFromFolder(root: string): string {
 }
 
 function summary(context: CliContext, root: string, sample: boolean): string[] {
-  const shown = path.relative(context.cwd, root) || '.';
+  const shown = shownPath(context, root);
   // Pasted into a shell as they are: a folder with spaces stays one argument.
   const typed = shellQuote(shown);
   return [
@@ -171,7 +172,7 @@ function summary(context: CliContext, root: string, sample: boolean): string[] {
  */
 async function offerMergeDriver(context: CliContext, root: string, install: boolean): Promise<number> {
   const { GitMissingError, runGit } = await import('../../git/gitCommand.js');
-  const shown = path.relative(context.cwd, root) || '.';
+  const shown = shownPath(context, root);
   let top: string | undefined;
   try {
     const found = await runGit(['rev-parse', '--show-toplevel'], { cwd: root });
@@ -184,6 +185,10 @@ async function offerMergeDriver(context: CliContext, root: string, install: bool
   if (top === undefined) {
     if (install)
       return fail(context, `init: created ${shown}, but it is not in a git repository (run git init first)`);
+    const typed = shellQuote(shown);
+    writeLines(context, [
+      `To share it through git: git init ${typed} && specbench merge-driver install ${typed} (git then merges specs block by block).`,
+    ]);
     return exitCodes.ok;
   }
   const own = (await fs.realpath(top)) === (await fs.realpath(root));

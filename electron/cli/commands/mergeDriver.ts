@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { GitMissingError, runGit } from '../../git/gitCommand.js';
 import type { CliCommand } from '../cliCommand.js';
-import { exitCodes, fail, systemMessage, writeLines, type CliContext } from '../cliOutput.js';
+import { exitCodes, fail, shownPath, systemMessage, writeLines, type CliContext } from '../cliOutput.js';
 import { checkFolder } from '../checkFolder.js';
 import { packageRoot } from '../packageRoot.js';
 
@@ -56,7 +56,7 @@ async function install(context: CliContext, dir: string): Promise<number> {
   try {
     const result = await installMergeDriver(checked.root, command);
     if (!result.ok) return fail(context, `merge-driver: ${dir}: ${result.message}`);
-    const shown = path.relative(context.cwd, result.attributesPath) || result.attributesPath;
+    const shown = shownPath(context, result.attributesPath);
     const lines: string[] = [];
     if (result.configured.length > 0) {
       lines.push(

@@ -2,7 +2,15 @@
 import path from 'node:path';
 import { isKey } from '../../../shared/grammar/linkGrammar.js';
 import type { CliCommand } from '../cliCommand.js';
-import { exitCodes, fail, outputFormat, outputOptions, writeJson, writeLines } from '../cliOutput.js';
+import {
+  exitCodes,
+  fail,
+  outputFormat,
+  outputOptions,
+  shownPath,
+  writeJson,
+  writeLines,
+} from '../cliOutput.js';
 import { openWorkspace } from '../openWorkspace.js';
 
 const audiences = ['customers', 'internal'];
@@ -79,10 +87,10 @@ Exit codes: 0 written, 2 bad usage or an unwritable file, 3 a release that is no
       const written = await writeOutput(out, notes.text);
       if (!written.ok) return fail(context, `release-notes: ${written.message}`);
       if (output === 'json') {
-        writeJson(context, { path: path.relative(context.cwd, out) || out, bytes: written.bytes });
+        writeJson(context, { path: shownPath(context, out), bytes: written.bytes });
         return exitCodes.ok;
       }
-      writeLines(context, [`Wrote ${path.relative(context.cwd, out) || out}.`]);
+      writeLines(context, [`Wrote ${shownPath(context, out)}.`]);
       return exitCodes.ok;
     } finally {
       await opened.workspace.close();

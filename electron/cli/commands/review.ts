@@ -22,6 +22,8 @@ export const reviewCommand: CliCommand = {
 requirement's text changes after that; running review again clears it. It refuses while a key
 the story implements is defined twice, or while its link was written for a copy renamed after a
 merge (rekeys.json): the stamp would record the other requirement. Point the link first.
+It works while Specbench has the workspace open (the app shows the stamp at once), unless the
+story has unsaved edits there.
 
 Options:
 ${outputHelp}
@@ -35,7 +37,7 @@ still to point, or a file that could not be written, 3 a key that is not in the 
     const format = outputFormat(context, 'review', values);
     if (format === undefined) return exitCodes.usage;
     if (!isKey(key!)) return fail(context, `review: '${key}' is not a key like STORY-3`);
-    const opened = await openWorkspace(context, 'review', dir!, { write: true });
+    const opened = await openWorkspace(context, 'review', dir!, { write: true, oneFileWrites: true });
     if (!opened.ok) return opened.code;
     try {
       const { workspace } = opened;
