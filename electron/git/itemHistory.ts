@@ -195,15 +195,27 @@ export async function itemHistory(repository: WorkspaceRepository, key: string):
         return;
       }
     }
+    if (merge && after && !before) {
+      const carried = find(tracked, merge.theirs, afterExpected);
+      if (carried) {
+        // On the other side only (this side has another copy of its key, or none): its past is that side's.
+        if (!same(carried, after)) record({ ...meta, merge: true }, carried, after);
+        if (trackedPath !== undefined) trackedPath = carried.path;
+        expected = expectation(carried, merge.theirs);
+        ancestry = await merge.ancestryOf(1);
+        return;
+      }
+    }
     if (merge && after && before) {
-      // Keep both gave the other side's copy of this key a new key: that side's commits under this key are that copy's.
+      // The other side's copy of this key is another item (Keep both gave it a new key, or both sides
+      // added the key where the merge base had none): that side's commits under this key are that copy's.
       const theirs = find(tracked, merge.theirs);
       const afterText = afterFiles.find(([file]) => file === theirs?.path)?.[1];
       if (theirs && theirs.text !== before.text && afterText !== undefined) {
         const renamed = itemsOfFile(theirs.path, afterText).some(
           (item) => item.key !== theirs.key && theirs.text.split(theirs.key).join(item.key) === item.text,
         );
-        if (renamed) ancestry = await merge.ancestryOf(0);
+        if (renamed || !find(tracked, await merge.base())) ancestry = await merge.ancestryOf(0);
       }
     }
     let listed = true;
@@ -250,6 +262,13 @@ export async function itemHistory(repository: WorkspaceRepository, key: string):
     if (before && after && before.path !== after.path) change.previousPath = before.path;
     changes.push(change);
   };
+  // The one copy of the key on disk now, when there is one: older commits of other files are not its.
+  const now = [...(await repository.workingFilesContaining(key))];
+  const copies = now.flatMap(([path, text]) => itemsOfFile(path, text).filter((item) => item.key === key));
+  if (copies.length === 1) {
+    trackedPath = copies[0]!.path;
+    expected = expectation(copies[0]!, now);
+  }
   const reader = repository.blobs();
   try {
     const at = (revision: string, path: string) => reader.readText(revision, repository.prefix + path);
