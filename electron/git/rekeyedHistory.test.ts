@@ -2,6 +2,7 @@
  * History after "Give the newer one a new key": Dana and Sam each added REQ-16 on their own branch;
  * after the merge Sam's copy became REQ-17. REQ-16's history is Dana's, REQ-17's is Sam's and the
  * rename, whether the copies were in one spec (merged by the driver) or in two, merged or rebased.
+ * Likewise for a roadmap item the merge driver renumbered because both added RM-13.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -104,4 +105,51 @@ describe('history after a duplicate key is given to one copy', () => {
       });
     }, 60_000);
   }
+});
+
+const roadmap = (...items: [string, string][]) =>
+  `${JSON.stringify(
+    {
+      version: 1,
+      items: items.map(([key, title], rank) => ({ key, title, lane: 'next', rank, status: 'planned' })),
+    },
+    null,
+    2,
+  )}\n`;
+
+describe('history after the merge driver renumbers a roadmap item both sides added', () => {
+  it('lists each item’s own commits, and the renumbering on the moved one', async () => {
+    const dana = await sandbox.clone('roadmap-dana');
+    const sam = await sandbox.clone('roadmap-sam');
+    await write(dana, 'specbench.json', '{ "name": "Team" }\n');
+    await write(dana, 'roadmap.json', roadmap(['RM-12', 'Guest checkout']));
+    commitAll(dana, 'Start');
+    sandbox.git(dana, ['push', '-q', 'origin', 'HEAD:roadmap']);
+    sandbox.git(sam, ['pull', '-q', 'origin', 'roadmap']);
+    for (const clone of [dana, sam])
+      expect(runSpecbenchIn(sandbox, clone, ['merge-driver', 'install', '.']).code).toBe(0);
+    await write(
+      dana,
+      'roadmap.json',
+      roadmap(['RM-12', 'Guest checkout'], ['RM-13', 'Dana: loyalty points']),
+    );
+    commitAll(dana, 'added RM-13 Dana: loyalty points');
+    sandbox.git(dana, ['push', '-q', 'origin', 'HEAD:roadmap']);
+    await write(
+      sam,
+      'roadmap.json',
+      roadmap(['RM-12', 'Guest checkout'], ['RM-13', 'Sam: express delivery option']),
+    );
+    commitAll(sam, 'added RM-13 Sam: express delivery option');
+    sandbox.git(sam, ['pull', '-q', '--no-rebase', '--no-edit', 'origin', 'roadmap']);
+    const merged = await fs.readFile(path.join(sam, 'roadmap.json'), 'utf8');
+    expect(merged).toContain('"key": "RM-14",\n      "title": "Sam: express delivery option"');
+    expect({ 'RM-13': await summary(sam, 'RM-13'), 'RM-14': await summary(sam, 'RM-14') }).toEqual({
+      'RM-13': ['added: added RM-13 Dana: loyalty points'],
+      'RM-14': [
+        expect.stringMatching(/^changed \(was RM-13\): Merge branch 'roadmap'/),
+        'added: added RM-13 Sam: express delivery option',
+      ],
+    });
+  }, 60_000);
 });
