@@ -59,6 +59,7 @@ describe('approvedChanges', () => {
     const changes = await changesNow();
     const first = sandbox.git(folder, ['rev-list', '--max-parents=0', 'HEAD']).output.trim();
     expect({
+      approval: changes?.approval,
       commit: changes?.found?.commit,
       changed: changes?.requirements?.changed.map((change) => [
         change.from ?? '',
@@ -68,6 +69,8 @@ describe('approvedChanges', () => {
       added: changes?.requirements?.added.length,
       removed: changes?.requirements?.removed.length,
     }).toEqual({
+      // The approval's own date and approver, not the commit that holds the approved text.
+      approval: { by: 'Dana Whitfield', at: '2026-11-20T15:30:00Z' },
       commit: first,
       changed: [
         ['', 'REQ-2', [[{ text: 'exactly ', change: 'added' }]]],
@@ -82,6 +85,7 @@ describe('approvedChanges', () => {
     await edit((text) => text.replace('fingerprint: 68bda9c6', 'fingerprint: 0badf00d'));
     expect(await changesNow()).toEqual({
       fingerprint: '0badf00d',
+      approval: { by: 'Dana Whitfield', at: '2026-11-20T15:30:00Z' },
       note: 'No commit holds the requirements as they were approved (fingerprint 0badf00d): only the fingerprint is known.',
     });
   });

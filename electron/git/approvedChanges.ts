@@ -42,8 +42,9 @@ export async function approvedChanges(
   const fields = splitDocument(read.file.text).frontMatter?.data ?? spec.fields;
   const state = approvalState({ requirements: spec.requirements, fields });
   if (!state?.changedSince) return undefined;
-  const { fingerprint } = state.latest;
-  const unknown = (note: string): ApprovedChangesView => ({ fingerprint, note });
+  const { fingerprint, by, at } = state.latest;
+  const approval = { by, at };
+  const unknown = (note: string): ApprovedChangesView => ({ fingerprint, approval, note });
   if (!repository)
     return unknown('No git history here: only the fingerprint tells that the requirements changed.');
   const reader = repository.blobs();
@@ -60,6 +61,7 @@ export async function approvedChanges(
       );
       return {
         fingerprint,
+        approval,
         found: { commit: change.commit, date: change.date, author: change.author },
         requirements: report.requirements,
       };

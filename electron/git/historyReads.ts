@@ -179,16 +179,22 @@ export async function reviewedVersions(
     const spec = await workspace.readDocument(found.document.path);
     const now = spec.ok ? requirementBody(spec.file.text, key) : undefined;
     const history = await itemHistory(repository, key);
+    const changedBy = new Map<string, string>();
     for (const change of history.changes) {
       if (!change.commit) continue;
       const body = requirementBody(change.after, key);
-      if (body === undefined || requirementFingerprint(body) !== reviewed) continue;
+      if (body === undefined || requirementFingerprint(body) !== reviewed) {
+        // Newest first: an author's first change met is their latest.
+        if (!changedBy.has(change.author)) changedBy.set(change.author, change.date);
+        continue;
+      }
       view.found = {
         commit: change.commit,
         date: change.date,
         author: change.author,
         diff: itemDiff(body, now ?? ''),
         readable: readableRequirement(body, now ?? ''),
+        changedBy: [...changedBy].map(([author, date]) => ({ author, date })),
       };
       break;
     }

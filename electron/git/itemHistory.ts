@@ -98,12 +98,28 @@ function rekeyed(
   const count = (items: WorkspaceItem[], key: string) => items.filter((item) => item.key === key).length;
   const itemsBefore = itemsOfFile(after.path, beforeText);
   const itemsAfter = itemsOfFile(after.path, afterText);
-  // The old key is used fewer times after (gone, or one copy of two left).
+  // The old key is used fewer times after (gone, or one copy of two left), or its item under it is
+  // another one now (the merge driver renumbered our roadmap item and theirs took its key).
   return itemsBefore.find(
     (item) =>
       item.kind === after.kind &&
-      count(itemsBefore, item.key) > count(itemsAfter, item.key) &&
+      (count(itemsBefore, item.key) > count(itemsAfter, item.key) ||
+        !itemsAfter.some((other) => other.key === item.key && other.text === item.text)) &&
       item.text.split(item.key).join(after.key) === after.text,
+  );
+}
+
+/** `before` lives on under another key in `afterFiles` (renumbered or given a new key): not the item that has its key now. */
+function renamedAway(before: WorkspaceItem, afterFiles: Files): boolean {
+  const text = afterFiles.find(([file]) => file === before.path)?.[1];
+  return (
+    text !== undefined &&
+    itemsOfFile(before.path, text).some(
+      (item) =>
+        item.kind === before.kind &&
+        item.key !== before.key &&
+        before.text.split(before.key).join(item.key) === item.text,
+    )
   );
 }
 
@@ -176,12 +192,16 @@ export async function itemHistory(repository: WorkspaceRepository, key: string):
           ],
       afterExpected ?? expected,
     );
+    if (after && before && before.text !== after.text && renamedAway(before, afterFiles)) before = undefined;
     let previousKey: string | undefined;
     if (after && !before) {
       const path = previousPathOf(after.path);
       const afterText = afterFiles.find(([file]) => file === after.path)?.[1] ?? '';
       before = rekeyed(after, beforeFiles.find(([file]) => file === path)?.[1], afterText);
       if (before) previousKey = before.key;
+      // Renumbered in a merge while the other side added its own item under the old key: that side's commits are its.
+      if (merge && before && find(before.key, merge.theirs) && !find(before.key, await merge.base()))
+        ancestry = await merge.ancestryOf(0);
     }
     if (merge && after && !before) {
       const theirs = rekeyedFromTheirs(after, merge.theirs);
@@ -195,15 +215,27 @@ export async function itemHistory(repository: WorkspaceRepository, key: string):
         return;
       }
     }
+    if (merge && after && !before) {
+      const carried = find(tracked, merge.theirs, afterExpected);
+      if (carried) {
+        // On the other side only (this side has another copy of its key, or none): its past is that side's.
+        if (!same(carried, after)) record({ ...meta, merge: true }, carried, after);
+        if (trackedPath !== undefined) trackedPath = carried.path;
+        expected = expectation(carried, merge.theirs);
+        ancestry = await merge.ancestryOf(1);
+        return;
+      }
+    }
     if (merge && after && before) {
-      // Keep both gave the other side's copy of this key a new key: that side's commits under this key are that copy's.
+      // The other side's copy of this key is another item (Keep both gave it a new key, or both sides
+      // added the key where the merge base had none): that side's commits under this key are that copy's.
       const theirs = find(tracked, merge.theirs);
       const afterText = afterFiles.find(([file]) => file === theirs?.path)?.[1];
       if (theirs && theirs.text !== before.text && afterText !== undefined) {
         const renamed = itemsOfFile(theirs.path, afterText).some(
           (item) => item.key !== theirs.key && theirs.text.split(theirs.key).join(item.key) === item.text,
         );
-        if (renamed) ancestry = await merge.ancestryOf(0);
+        if (renamed || !find(tracked, await merge.base())) ancestry = await merge.ancestryOf(0);
       }
     }
     let listed = true;
@@ -250,6 +282,13 @@ export async function itemHistory(repository: WorkspaceRepository, key: string):
     if (before && after && before.path !== after.path) change.previousPath = before.path;
     changes.push(change);
   };
+  // The one copy of the key on disk now, when there is one: older commits of other files are not its.
+  const now = [...(await repository.workingFilesContaining(key))];
+  const copies = now.flatMap(([path, text]) => itemsOfFile(path, text).filter((item) => item.key === key));
+  if (copies.length === 1) {
+    trackedPath = copies[0]!.path;
+    expected = expectation(copies[0]!, now);
+  }
   const reader = repository.blobs();
   try {
     const at = (revision: string, path: string) => reader.readText(revision, repository.prefix + path);

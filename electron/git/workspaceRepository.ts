@@ -179,6 +179,28 @@ export class WorkspaceRepository {
     return files;
   }
 
+  /** The item files on disk now (tracked and new) whose text contains `text`, by workspace-relative path. */
+  async workingFilesContaining(text: string): Promise<Map<string, string>> {
+    const listing = await runGit(
+      ['-c', 'core.quotePath=false', 'grep', '-l', '-z', '-F', '--untracked', '-e', text, '--', '.'],
+      { cwd: this.root },
+    );
+    const files = new Map<string, string>();
+    // Exit 1: no file contains it.
+    if (!listing.ok) return files;
+    const paths = listing.stdout.split('\0').filter((file) => file !== '' && isItemFile(file));
+    await Promise.all(
+      paths.map(async (file) => {
+        try {
+          files.set(file, await fs.readFile(path.join(this.root, file), 'utf8'));
+        } catch {
+          // Gone since git listed it.
+        }
+      }),
+    );
+    return files;
+  }
+
   /** Workspace-relative paths that differ between HEAD and the working tree (new files included). */
   async uncommittedPaths(): Promise<string[]> {
     const output = await runGit(

@@ -318,6 +318,8 @@ describe('the Changes panel’s git methods', () => {
       reviewed.versions.map((version) => [
         version.key,
         version.found?.diff.filter((line) => /^[-+]/.test(line)),
+        // Who changed it since the review, not who wrote the reviewed text.
+        version.found?.changedBy.map((change) => change.author),
       ]),
     ).toEqual([
       [
@@ -326,6 +328,8 @@ describe('the Changes panel’s git methods', () => {
           `-${req2}, and it is used for the receipt and every order update.`,
           '+Dana’s (and Sam’s) wording, and it is used for the receipt and every order update.',
         ],
+        // Sam Tester made the merge commit through the service (the sandbox's default identity).
+        ['Dana', 'Sam', 'Sam Tester'],
       ],
     ]);
   });

@@ -221,6 +221,8 @@ export interface ApprovedChangesView {
   fingerprint: string;
   /** The newest commit whose requirements have that fingerprint: the approved version. */
   found?: { commit: string; date: string; author: string };
+  /** The latest approval itself: who approved, and when. */
+  approval: { by: string; at: string };
   /** Against that version: requirements added, removed and changed (reworded, new fields, new key). */
   requirements?: ChangeReportView['requirements'];
   /** Why only the fingerprint is known (no git, or no commit holds the approved requirements). */
@@ -232,7 +234,15 @@ export interface ReviewedVersionView {
   reviewed: string;
   current: string;
   /** Undefined when no commit holds the text the stamp names (or there is no git). */
-  found?: { commit: string; date: string; author: string; diff: string[]; readable?: ReadableChange };
+  found?: {
+    commit: string;
+    date: string;
+    author: string;
+    diff: string[];
+    readable?: ReadableChange;
+    /** Who changed it since (the commits after that one), newest first, each author once with their latest date. */
+    changedBy: { author: string; date: string }[];
+  };
   /** Why only the stamp can be shown. */
   note?: string;
 }

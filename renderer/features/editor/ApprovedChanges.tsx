@@ -51,13 +51,10 @@ export function ApprovedChanges({
     <section className="story-section reviewed-changes" aria-label="Changes since approval">
       <h2>
         Requirements changed since approval
-        {changes.found && (
-          <span className="muted">
-            {' '}
-            · against the approved text, as committed on {changes.found.date.slice(0, 10)} by{' '}
-            {changes.found.author}
-          </span>
-        )}
+        <span className="muted">
+          {' '}
+          · approved on {changes.approval.at.slice(0, 10)} by {changes.approval.by}
+        </span>
       </h2>
       {changes.requirements ? (
         <ChangedBlocks blocks={blocksOf(changes.requirements)} />

@@ -30,10 +30,13 @@ export function ReviewedChanges({
         <div key={version.key}>
           <h2>
             {version.key} since this story was reviewed
-            {version.found && (
+            {version.found && version.found.changedBy.length > 0 && (
               <span className="muted">
                 {' '}
-                · as of {version.found.date.slice(0, 10)} by {version.found.author}
+                · changed by{' '}
+                {version.found.changedBy
+                  .map((change) => `${change.author} on ${change.date.slice(0, 10)}`)
+                  .join(', ')}
               </span>
             )}
           </h2>

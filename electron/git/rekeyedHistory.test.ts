@@ -1,0 +1,155 @@
+/**
+ * History after "Give the newer one a new key": Dana and Sam each added REQ-16 on their own branch;
+ * after the merge Sam's copy became REQ-17. REQ-16's history is Dana's, REQ-17's is Sam's and the
+ * rename, whether the copies were in one spec (merged by the driver) or in two, merged or rebased.
+ * Likewise for a roadmap item the merge driver renumbered because both added RM-13.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { itemHistory } from './itemHistory.js';
+import { createGitSandbox, runSpecbenchIn, type GitSandbox } from './testing/gitSandbox.js';
+import { WorkspaceRepository } from './workspaceRepository.js';
+
+let sandbox: GitSandbox;
+const requirement = (key: string, text: string) => `:::requirement{#${key} priority=must}\n${text}\n:::\n`;
+const spec = (key: string, ...blocks: string[]) =>
+  `---\nkey: ${key}\ntype: spec\ntitle: ${key}\n---\n## Requirements\n\n${blocks.join('\n')}`;
+
+async function write(clone: string, file: string, text: string): Promise<void> {
+  await fs.mkdir(path.dirname(path.join(clone, file)), { recursive: true });
+  await fs.writeFile(path.join(clone, file), text);
+}
+
+function commitAll(clone: string, message: string): void {
+  sandbox.git(clone, ['add', '-A']);
+  sandbox.git(clone, ['commit', '-q', '-m', message]);
+}
+
+const dana15 = requirement('REQ-15', 'Shoppers pay by card.');
+const dana16 = requirement('REQ-16', 'Shoppers save the cart for later.');
+const sam16 = requirement('REQ-16', 'Shoppers choose express delivery.');
+
+/** Two clones of one start; each adds REQ-16 (in one file or in two); Sam pulls (merge or rebase) and renames his copy. */
+async function scenario(name: string, oneFile: boolean, pull: string[]): Promise<string> {
+  const dana = await sandbox.clone(`${name}-dana`);
+  const sam = await sandbox.clone(`${name}-sam`);
+  await write(dana, 'specbench.json', '{ "name": "Team" }\n');
+  await write(dana, 'specs/cart.md', spec('SPEC-1', dana15));
+  await write(dana, 'specs/delivery.md', spec('SPEC-2', requirement('REQ-14', 'Orders ship.')));
+  commitAll(dana, 'Start');
+  sandbox.git(dana, ['push', '-q', 'origin', `HEAD:${name}`]);
+  sandbox.git(sam, ['pull', '-q', 'origin', name]);
+  for (const clone of [dana, sam])
+    expect(runSpecbenchIn(sandbox, clone, ['merge-driver', 'install', '.']).code).toBe(0);
+  await write(dana, 'specs/cart.md', spec('SPEC-1', dana15, dana16));
+  commitAll(dana, 'adds REQ-16 save cart');
+  sandbox.git(dana, ['push', '-q', 'origin', `HEAD:${name}`]);
+  if (oneFile) await write(sam, 'specs/cart.md', spec('SPEC-1', sam16, dana15));
+  else await write(sam, 'specs/delivery.md', spec('SPEC-2', requirement('REQ-14', 'Orders ship.'), sam16));
+  commitAll(sam, 'Sam adds REQ-16 express delivery');
+  sandbox.git(sam, [...pull, 'origin', name]);
+  if (oneFile) {
+    // Both copies in one spec: the app's "Give the newer one a new key" renames the one on Sam's line.
+    const file = path.join(sam, 'specs/cart.md');
+    const text = await fs.readFile(file, 'utf8');
+    expect(text.split('#REQ-16').length).toBe(3);
+    await fs.writeFile(file, text.replace(sam16, sam16.replace('REQ-16', 'REQ-17')));
+  } else {
+    const rekey = runSpecbenchIn(sandbox, sam, [
+      'rekey',
+      '.',
+      'REQ-16',
+      'REQ-17',
+      '--file',
+      'specs/delivery.md',
+    ]);
+    expect(rekey.stderr).toBe('');
+  }
+  commitAll(sam, 'Sam: his REQ-16 is REQ-17');
+  return sam;
+}
+
+async function summary(clone: string, key: string): Promise<string[]> {
+  const opened = await WorkspaceRepository.open(clone);
+  if (!opened.ok) throw new Error(opened.message);
+  return (await itemHistory(opened.repository, key)).changes.map(
+    (change) =>
+      `${change.change}${change.previousKey ? ` (was ${change.previousKey})` : ''}: ${change.message}`,
+  );
+}
+
+beforeAll(async () => {
+  sandbox = await createGitSandbox();
+}, 60_000);
+
+afterAll(async () => {
+  await sandbox.remove();
+});
+
+describe('history after a duplicate key is given to one copy', () => {
+  for (const [name, oneFile, pull] of [
+    ['two-files-merge', false, ['pull', '-q', '--no-rebase', '--no-edit']],
+    ['one-file-merge', true, ['pull', '-q', '--no-rebase', '--no-edit']],
+    ['two-files-rebase', false, ['pull', '-q', '--rebase']],
+    ['one-file-rebase', true, ['pull', '-q', '--rebase']],
+  ] as const) {
+    it(`follows each copy alone (${name})`, async () => {
+      const sam = await scenario(name, oneFile, [...pull]);
+      expect({ 'REQ-16': await summary(sam, 'REQ-16'), 'REQ-17': await summary(sam, 'REQ-17') }).toEqual({
+        'REQ-16': ['added: adds REQ-16 save cart'],
+        'REQ-17': [
+          'changed (was REQ-16): Sam: his REQ-16 is REQ-17',
+          'added: Sam adds REQ-16 express delivery',
+        ],
+      });
+    }, 60_000);
+  }
+});
+
+const roadmap = (...items: [string, string][]) =>
+  `${JSON.stringify(
+    {
+      version: 1,
+      items: items.map(([key, title], rank) => ({ key, title, lane: 'next', rank, status: 'planned' })),
+    },
+    null,
+    2,
+  )}\n`;
+
+describe('history after the merge driver renumbers a roadmap item both sides added', () => {
+  it('lists each item’s own commits, and the renumbering on the moved one', async () => {
+    const dana = await sandbox.clone('roadmap-dana');
+    const sam = await sandbox.clone('roadmap-sam');
+    await write(dana, 'specbench.json', '{ "name": "Team" }\n');
+    await write(dana, 'roadmap.json', roadmap(['RM-12', 'Guest checkout']));
+    commitAll(dana, 'Start');
+    sandbox.git(dana, ['push', '-q', 'origin', 'HEAD:roadmap']);
+    sandbox.git(sam, ['pull', '-q', 'origin', 'roadmap']);
+    for (const clone of [dana, sam])
+      expect(runSpecbenchIn(sandbox, clone, ['merge-driver', 'install', '.']).code).toBe(0);
+    await write(
+      dana,
+      'roadmap.json',
+      roadmap(['RM-12', 'Guest checkout'], ['RM-13', 'Dana: loyalty points']),
+    );
+    commitAll(dana, 'added RM-13 Dana: loyalty points');
+    sandbox.git(dana, ['push', '-q', 'origin', 'HEAD:roadmap']);
+    await write(
+      sam,
+      'roadmap.json',
+      roadmap(['RM-12', 'Guest checkout'], ['RM-13', 'Sam: express delivery option']),
+    );
+    commitAll(sam, 'added RM-13 Sam: express delivery option');
+    sandbox.git(sam, ['pull', '-q', '--no-rebase', '--no-edit', 'origin', 'roadmap']);
+    const merged = await fs.readFile(path.join(sam, 'roadmap.json'), 'utf8');
+    expect(merged).toContain('"key": "RM-14",\n      "title": "Sam: express delivery option"');
+    expect({ 'RM-13': await summary(sam, 'RM-13'), 'RM-14': await summary(sam, 'RM-14') }).toEqual({
+      'RM-13': ['added: added RM-13 Dana: loyalty points'],
+      'RM-14': [
+        expect.stringMatching(/^changed \(was RM-13\): Merge branch 'roadmap'/),
+        'added: added RM-13 Sam: express delivery option',
+      ],
+    });
+  }, 60_000);
+});
