@@ -57,8 +57,10 @@ export interface ScanResult {
   references: ScannedReference[];
   /** Wikilinks by name, embeds, and relative Markdown links and images, in order. */
   nameLinks: ScannedNameLink[];
-  /** Obsidian block ids (`^id` ending a line). */
+  /** Obsidian block ids (`^id` ending a line outside code). */
   blockIds: string[];
+  /** The line of each of `blockIds`, in the same order. */
+  blockIdLines: number[];
   /** Inline `#tags`, each once, in order of appearance. */
   tags: string[];
   /** HTML anchors (`<span id="7">`, `<a name="x">`) that a link's `#7` may point to. */
@@ -85,6 +87,7 @@ export function scanMarkdown(text: string, lines = text.split('\n')): ScanResult
     references: [],
     nameLinks: [],
     blockIds: [],
+    blockIdLines: [],
     tags: [],
     htmlAnchors: [],
   };
@@ -279,7 +282,10 @@ function scanNameLinks(
   for (const link of found) result.nameLinks.push(link);
   if (line.includes('^')) {
     const blockId = blockIdIn(scanned);
-    if (blockId !== undefined) result.blockIds.push(blockId);
+    if (blockId !== undefined) {
+      result.blockIds.push(blockId);
+      result.blockIdLines.push(lineNumber);
+    }
   }
   if (scanned.includes('#')) for (const tag of tagsIn(scanned)) tags.add(tag);
 }

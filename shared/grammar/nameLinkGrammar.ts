@@ -104,14 +104,14 @@ export function htmlImagesIn(line: string): { link: NameLink; column: number }[]
 
 /**
  * A link destination inside the workspace: its path (percent-decoded, without query) and anchor;
- * undefined for a URL with a scheme, a protocol-relative URL or an absolute path.
+ * undefined for a URL with a scheme or a protocol-relative URL. A site-root path (`/docs/api.md`)
+ * keeps its `/`: the resolver reads it from the repository's root, as GitHub does.
  */
 export function localTarget(destination: string): { path: string; anchor?: string } | undefined {
   let value = destination.trim();
   if (value.startsWith('<') && value.endsWith('>')) value = value.slice(1, -1);
   value = value.replace(/\\([!-/:-@[-`{-~])/g, '$1');
   if (value === '' || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(value) || value.startsWith('//')) return undefined;
-  if (value.startsWith('/')) return undefined;
   const hash = value.indexOf('#');
   let path = hash === -1 ? value : value.slice(0, hash);
   const anchor = hash === -1 ? undefined : decode(value.slice(hash + 1));

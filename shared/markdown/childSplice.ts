@@ -115,12 +115,13 @@ export class ListLayout {
   }
 }
 
-/** The new item's Markdown, its marker and spacing as `like`'s, numbered `number`. */
+/** The new item's Markdown, its marker and spacing as `like`'s, numbered `number`; `loose`: blocks set apart by blank lines. */
 export function itemText(
   node: JSONContent,
   like: Marker,
   number: number | undefined,
   helpers: ChildHelpers,
+  loose = false,
 ): string | undefined {
   const [first, ...rest] = node.content ?? [];
   if (first?.type !== 'paragraph') return undefined;
@@ -139,7 +140,7 @@ export function itemText(
   if ((first.content ?? []).length === 0 && rest.length === 0) return (head + checkbox).trimEnd();
   let text = head + checkbox + helpers.renderInline(first.content ?? []).replace(/\n/g, `\n${continuation}`);
   for (const child of rest) {
-    text += (child.type === 'paragraph' ? '\n\n' : '\n') + indented(helpers.renderBlock(child));
+    text += (loose || child.type === 'paragraph' ? '\n\n' : '\n') + indented(helpers.renderBlock(child));
   }
   return text;
 }
@@ -171,7 +172,7 @@ export function listEdits(
   const sequential = like.number !== undefined && layout.sequential();
   const first = sequential ? layout.marker(0)!.number! : undefined;
   const number = first !== undefined ? first + change.newIndex : like.number;
-  const item = itemText(change.node, like, number, helpers);
+  const item = itemText(change.node, like, number, helpers, list.attrs?.loose === true);
   if (item === undefined) return undefined;
   if (change.after < 0) {
     const at = layout.start(0);

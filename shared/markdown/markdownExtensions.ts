@@ -153,16 +153,20 @@ const linearTable = (style: () => MarkdownStyle) =>
 
 export { taskListRegion } from './extensions/taskList.js';
 
-// TipTap also reads `A.`, `iv.` and `No.` as list markers; CommonMark (and GitHub) only digits,
-// so "No. Choose a plan." stays a paragraph.
-const stockOrderedTokenizer = OrderedList.config.markdownTokenizer!;
+// TipTap's own ordered-list tokenizer also reads `A.`, `iv.` and `No.` as markers (CommonMark and
+// GitHub only digits) and strips one space too few from an item's indented blocks (a fenced code
+// block under "1. " gained a leading space): marked's CommonMark list tokenizer reads them instead,
+// and its items go through ListItem, as a bullet list's do.
 const DigitOrderedList = OrderedList.extend({
-  markdownTokenizer: {
-    ...stockOrderedTokenizer,
-    tokenize: (source, tokens, lexer) =>
-      /^(?:[ \t]*\n)*[ \t]*\d{1,9}[.)](?:[ \t]|\n|$)/.test(source)
-        ? stockOrderedTokenizer.tokenize(source, tokens, lexer)
-        : undefined,
+  markdownTokenizer: { ...OrderedList.config.markdownTokenizer!, tokenize: () => undefined },
+  parseMarkdown: (token, helpers) => {
+    if (token.type !== 'list' || !token.ordered) return [];
+    const start = Number(token.start) || 1;
+    return {
+      type: 'orderedList',
+      ...(start === 1 ? {} : { attrs: { start } }),
+      content: helpers.parseChildren(token.items ?? []),
+    };
   },
 });
 

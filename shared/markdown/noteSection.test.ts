@@ -24,11 +24,19 @@ const note = [
   '',
   '^list-1',
   '',
+  'For example:',
+  '',
+  '```md',
+  '# Example heading',
+  'A quoted line. ^in-example',
+  '```',
+  '',
 ].join('\n');
 
 describe('noteSection', () => {
   it.each<[string, string | undefined, string | undefined]>([
     ['the whole note without front matter', undefined, note.split('---\n')[2]!.trimStart()],
+    ['a heading, up to the end of the note', 'Later', note.slice(note.indexOf('## Later')).trimEnd()],
     [
       'a heading by its text, down to the next as high',
       'Release plan',
@@ -40,6 +48,8 @@ describe('noteSection', () => {
     ['a block id after a list', '^list-1', '- item one\n- item two'],
     ['a heading that is not there', 'Budget', undefined],
     ['a block that is not there', '^nope', undefined],
+    ['a block id only inside a code fence', '^in-example', undefined],
+    ['a heading only inside a code fence', 'Example heading', undefined],
   ])('%s', (_name, anchor, expected) => {
     expect(noteSection(note, anchor)?.markdown).toBe(expected);
   });

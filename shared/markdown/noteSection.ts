@@ -20,8 +20,11 @@ export function noteSection(text: string, anchor?: string): NoteSection | undefi
   const body = splitDocument(text).body.replace(/\r\n?/g, '\n');
   if (anchor === undefined || anchor === '') return { markdown: body.replace(/^\n+/, '') };
   const lines = body.split('\n');
-  if (anchor.startsWith('^')) return blockSection(lines, anchor.slice(1));
-  const headings = scanMarkdown(body, lines).headings;
+  // Headings and block ids inside code fences (a Markdown example) are no anchors: the scan skips them.
+  const scan = scanMarkdown(body, lines);
+  if (anchor.startsWith('^'))
+    return blockSection(lines, scan.blockIdLines[scan.blockIds.indexOf(anchor.slice(1))]);
+  const headings = scan.headings;
   const index = findHeading(
     headings.map((heading) => heading.text),
     anchor,
@@ -35,9 +38,10 @@ export function noteSection(text: string, anchor?: string): NoteSection | undefi
 
 const headingLine = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 
-function blockSection(lines: string[], id: string): NoteSection | undefined {
-  const at = lines.findIndex((line) => blockIdIn(line) === id);
-  if (at === -1) return undefined;
+function blockSection(lines: string[], line: number | undefined): NoteSection | undefined {
+  if (line === undefined) return undefined;
+  const at = line - 1;
+  const id = blockIdIn(lines[at]!)!;
   // The block is the run of lines around the id, or, for an id alone on its line, the run before it.
   const alone = lines[at]!.trim() === `^${id}`;
   let end = at;

@@ -2,7 +2,7 @@
  * The nodes and marks whose Markdown has more than one spelling (list markers, emphasis, headings,
  * rules), written in the style of the file being saved: `style()` is read at each render.
  */
-import { type Extensions, type JSONContent } from '@tiptap/core';
+import { type Extensions, type JSONContent, type MarkdownRendererHelpers } from '@tiptap/core';
 import { Bold } from '@tiptap/extension-bold';
 import { Heading } from '@tiptap/extension-heading';
 import { HorizontalRule } from '@tiptap/extension-horizontal-rule';
@@ -18,6 +18,23 @@ import { boxCharacter, customBox, taskAttributes } from './taskBox.js';
 function restyleMarker(rendered: string, parentType: string | undefined, style: MarkdownStyle): string {
   if (parentType === 'orderedList') return rendered.replace(/^(\d{1,9})\./, `$1${style.orderedDelimiter}`);
   return rendered.replace(/^-(?= )/, style.bullet);
+}
+
+// Stands on the line between blocks of a loose item while TipTap indents it, then is removed with that indent.
+const blankLineMark = /[ \t]*\u{F8FF}blank/gu;
+
+/**
+ * TipTap sets a paragraph apart in an item but writes a code block, quote or list straight under the
+ * text before it; in a loose item ("1. Open a terminal", blank line, indented fence) that blank line
+ * is what makes it loose, so each such block gets one too.
+ */
+function withBlankLineBeforeBlocks(helpers: MarkdownRendererHelpers): MarkdownRendererHelpers {
+  const wrapped = Object.create(helpers) as MarkdownRendererHelpers;
+  wrapped.renderChild = (child: JSONContent, index: number) => {
+    const rendered = helpers.renderChild?.(child, index) ?? helpers.renderChildren([child]);
+    return child.type === 'paragraph' ? rendered : `\u{F8FF}blank\n${rendered}`;
+  };
+  return wrapped;
 }
 
 /** A level 1 or 2 heading on one line, underlined as wide as its text. */
@@ -55,8 +72,13 @@ export function styledExtensions(style: () => MarkdownStyle): Extensions {
     HorizontalRule.extend({ renderMarkdown: () => style().rule }),
     ListItem.extend({
       renderMarkdown(node: JSONContent, helpers, context) {
-        const rendered = (this.parent as (...args: unknown[]) => string)(node, helpers, context);
-        return restyleMarker(rendered, context?.parentType ?? undefined, style());
+        const loose = Boolean((context?.meta?.parentAttrs as { loose?: boolean } | undefined)?.loose);
+        const rendered = (this.parent as (...args: unknown[]) => string)(
+          node,
+          loose ? withBlankLineBeforeBlocks(helpers) : helpers,
+          context,
+        );
+        return restyleMarker(rendered.replace(blankLineMark, ''), context?.parentType ?? undefined, style());
       },
     }),
     TaskItem.extend({

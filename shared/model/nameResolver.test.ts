@@ -76,3 +76,22 @@ describe('NameResolver picks among notes with the same name as Obsidian does', (
     ).toEqual([found('User interface/Settings.md'), found('User interface/Settings.md')]);
   });
 });
+
+describe('NameResolver reads a site-root Markdown link from the repository root, as GitHub does', () => {
+  const repositoryDocs = new NameResolver([{ path: 'api/Client.md' }, { path: 'index.md' }], [], 'docs');
+  it.each<[string, NameResolver, string, Resolution]>([
+    ['the workspace is the repository', names, '/Notes/Home.md', found('Notes/Home.md')],
+    ['from the workspace root, not the linking folder', names, '/Plan.md', found('Plan.md')],
+    ['a path nothing is at', names, '/Notes/Gone.md', { kind: 'missing' }],
+    [
+      'the workspace is a folder of the repository',
+      repositoryDocs,
+      '/docs/api/Client.md',
+      found('api/Client.md'),
+    ],
+    ['a file of that folder that is not there', repositoryDocs, '/docs/api/Gone.md', { kind: 'missing' }],
+    ['a file of the repository outside the folder', repositoryDocs, '/README.md', { kind: 'outside' }],
+  ])('%s', (_case, resolver, target, expected) => {
+    expect(resolver.resolve({ target, form: 'markdown' }, 'Notes/Deep/x.md')).toEqual(expected);
+  });
+});

@@ -7,7 +7,8 @@
  * linking file's folder come first. A link is ambiguous only when that choice falls to the order
  * of paths: two notes as deep as each other (`Maya/Settings`, `User interface/Settings`). A deeper
  * namesake never takes a link over. Markdown links (`[text](../other.md)`) are paths relative to
- * the linking file.
+ * the linking file; site-root ones (`[text](/docs/api.md)`) are read from the repository's root
+ * (the workspace root, or the git repository holding the workspace folder), as GitHub reads them.
  */
 import type { NameLink } from '../grammar/nameLinkGrammar.js';
 
@@ -34,8 +35,15 @@ export class NameResolver {
   private readonly byAlias = new Map<string, string[]>();
   private readonly folders = new Set<string>();
 
-  /** `documents` are the Markdown files; `otherFiles` every other file (images, PDFs) by workspace path. */
-  constructor(documents: Iterable<NamedDocument>, otherFiles: Iterable<string> = []) {
+  /**
+   * `documents` are the Markdown files; `otherFiles` every other file (images, PDFs) by workspace path;
+   * `repositoryFolder` the workspace's folder inside its git repository (`docs`), '' at its root.
+   */
+  constructor(
+    documents: Iterable<NamedDocument>,
+    otherFiles: Iterable<string> = [],
+    private readonly repositoryFolder = '',
+  ) {
     for (const document of documents) {
       this.addFile(document.path);
       for (const alias of document.aliases ?? []) add(this.byAlias, alias.toLowerCase(), document.path);
@@ -66,6 +74,7 @@ export class NameResolver {
     const target = link.target;
     if (target === '') return { kind: 'found', path: fromPath };
     const folder = fromPath.includes('/') ? fromPath.slice(0, fromPath.lastIndexOf('/')) : '';
+    if (link.form === 'markdown' && target.startsWith('/')) return this.fromRepositoryRoot(target);
     if (link.form === 'markdown' || target.startsWith('./') || target.startsWith('../')) {
       const joined = joinPath(folder, target);
       if (joined === undefined) return { kind: 'outside' };
@@ -75,6 +84,17 @@ export class NameResolver {
       );
     }
     return this.exact(target.replace(/^\/+/, '')) ?? this.byNameOrAlias(target, folder);
+  }
+
+  /** `/docs/api/Client.md` from the repository root: inside the workspace folder, or outside it. */
+  private fromRepositoryRoot(target: string): Resolution {
+    const joined = joinPath('', target);
+    if (joined === undefined) return { kind: 'outside' };
+    const folder = this.repositoryFolder.replace(/^\/+|\/+$/g, '');
+    if (folder === '') return this.exact(joined) ?? { kind: 'missing' };
+    const prefix = `${folder.toLowerCase()}/`;
+    if (!joined.toLowerCase().startsWith(prefix)) return { kind: 'outside' };
+    return this.exact(joined.slice(prefix.length)) ?? { kind: 'missing' };
   }
 
   /** A path as written (a folder counts: repository docs link to `../src/`), `.md` optional. */

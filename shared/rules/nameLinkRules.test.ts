@@ -98,6 +98,17 @@ describe('links by name in check', () => {
     ]);
   });
 
+  it('reads site-root links (/docs/api.md) from the workspace root and reports the ones that lead nowhere', () => {
+    const documents = [
+      vaultDocument('guide/start.md', '[api](/api/Client.md#closed) [gone](/api/Gone.md) [up](/api/)\n'),
+      vaultDocument('api/Client.md', '## Closed\n'),
+    ];
+    const findings = runRules({ documents, roadmap: [], settings: settingsSchema.parse({}) });
+    expect(findings.map((finding) => `${finding.line} ${finding.message}`)).toEqual([
+      '1 [gone](/api/Gone.md) in guide/start.md points to /api/Gone.md, which is not in this workspace.',
+    ]);
+  });
+
   it('a broken name link set to error stays a warning; off silences it', () => {
     const severities = (rule: 'error' | 'off') =>
       runRules({
