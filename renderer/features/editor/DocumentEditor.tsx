@@ -361,6 +361,8 @@ function EditorPage({
             api={api}
             saveNow={saveNow}
             reload={session.reloadFromDisk}
+            savedVersion={session.savedVersion}
+            memo={session.memo}
             canComment={canComment}
             onComment={commentHere}
             panelToggle={panelToggle}
