@@ -52,6 +52,8 @@ export interface SessionView {
   fields: Record<string, unknown>;
   status: SaveStatus;
   theirs?: Theirs;
+  /** The last change on disk was a save from another window of Specbench, not an outside edit. */
+  changedByOtherWindow?: boolean;
   recovered?: BackupView;
   /** Changes whenever the editor's content is replaced from disk. */
   contentRevision: number;
@@ -229,7 +231,8 @@ export class DocumentSession {
     this.requestFailure = undefined;
     for (const resolve of this.requestWaiters.splice(0)) resolve(failure);
   }
-  changedOnDisk(): void {
+  changedOnDisk(fromOtherWindow = false): void {
+    this.publish({ changedByOtherWindow: fromOtherWindow });
     this.dispatch({ type: 'changedOnDisk' });
   }
   keepMine(): void {

@@ -47,7 +47,7 @@ export function useDocumentSession(
 
   // An outside change to this document's file: the session reads it and reloads or raises a conflict.
   useEffect(() => {
-    if (lastChange?.paths.includes(session.path)) session.changedOnDisk();
+    if (lastChange?.paths.includes(session.path)) session.changedOnDisk(lastChange.fromOtherWindow === true);
   }, [session, lastChange]);
 
   // Closing the window with unsaved text asks first.
