@@ -93,3 +93,22 @@ base.describe('in an empty workspace', () => {
     expect(await fs.readFile(path.join(workspaceDir, 'First note.md'), 'utf8')).toBe('');
   });
 });
+
+vault(
+  'Make this a spec on one note keeps the vault’s notes and folders first in the navigator',
+  async ({ app }) => {
+    await app.openDocument('Projects/Plan.md');
+    await new NewNoteModel(app.page).fromSidebar('Ideas');
+    await app.expectDocument('Projects/Ideas.md', '#/doc/Projects/Ideas.md');
+    await new NewNoteModel(app.page).fromSidebar('Retro');
+    await app.expectDocument('Projects/Retro.md', '#/doc/Projects/Retro.md');
+    await app.page.getByRole('button', { name: 'Make this a spec' }).click();
+    await app.waitSaved();
+    // Two notes and one spec: still a folder of notes, the PM sections (with their count) behind one button.
+    await expect(app.navigator.getByRole('button', { name: 'Specs, stories and roadmap' })).toContainText(
+      '1',
+    );
+    await expect(app.section('Notes')).toBeVisible();
+    await expect(app.navigator.getByText('New spec', { exact: true })).toHaveCount(0);
+  },
+);

@@ -160,3 +160,48 @@ test('a new spec named like a note as deep says the [[links]] are now ambiguous,
     /\bambiguous\b/,
   );
 });
+
+const deepPlan = '# Old plan\n\nFrom last year.\n';
+const moving = base.extend({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
+  workspaceDir: async ({}, use) => {
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-e2e-namesake-move-'));
+    const files = {
+      'Notes/Plan.md': vault['Notes/Plan.md']!,
+      'Home.md': vault['Home.md']!,
+      'Old/Deep/Plan.md': deepPlan,
+    };
+    for (const [file, text] of Object.entries(files)) {
+      await fs.mkdir(path.dirname(path.join(root, file)), { recursive: true });
+      await fs.writeFile(path.join(root, file), text);
+    }
+    await use(root);
+    await fs.rm(root, { recursive: true, force: true });
+  },
+});
+
+moving(
+  'Move to folder asks before the moved note takes [[links]] from a namesake, as rename does; Keep pins them in the same save',
+  async ({ app, workspaceDir }) => {
+    const home = path.join(workspaceDir, 'Home.md');
+    await app.openDocument('Old/Deep/Plan.md');
+    await app.page.getByRole('button', { name: 'Document actions' }).click();
+    await app.page.getByRole('menuitem', { name: 'Move to folder…' }).click();
+    await app.page.getByRole('combobox', { name: 'Folder' }).fill('');
+    await app.page.keyboard.press('Enter');
+    const form = app.page.getByRole('form', { name: 'Move to folder' });
+    await expect(form).toContainText(
+      '[[Plan]] links in 1 note lead to Notes/Plan.md. Moving “Plan” to the top folder would let it take them over: it is nearer the workspace root.',
+    );
+    // Nothing is written while the question is open.
+    expect(await fs.readFile(path.join(workspaceDir, 'Old/Deep/Plan.md'), 'utf8')).toBe(deepPlan);
+    expect(await fs.readFile(home, 'utf8')).toBe(vault['Home.md']);
+    await expect(form.getByRole('radio', { name: /Keep them pointing at Notes\/Plan\.md/ })).toBeChecked();
+    await screenshot(app.page, 'vault-namesake-move');
+    await form.getByRole('button', { name: 'Move', exact: true }).click();
+    await expect
+      .poll(() => fs.readFile(path.join(workspaceDir, 'Plan.md'), 'utf8').catch(() => ''))
+      .toBe(deepPlan);
+    expect(await fs.readFile(home, 'utf8')).toBe(vault['Home.md']!.replaceAll('[[Plan', '[[Notes/Plan'));
+  },
+);

@@ -8,6 +8,7 @@ function recorder(): { calls: string[]; commands: MenuCommands } {
     calls,
     commands: {
       newDocument: (type) => calls.push(`new ${type}`),
+      newNote: () => calls.push('new note'),
       openWorkspace: () => calls.push('open'),
       openRecent: (folder) => calls.push(`recent ${folder}`),
       navigate: (hash) => calls.push(`navigate ${hash}`),
@@ -31,6 +32,7 @@ describe('buildMenuTemplate', () => {
     [['File', 'New Spec'], 'new spec'],
     [['File', 'New Story'], 'new story'],
     [['File', 'New FAQ'], 'new faq'],
+    [['File', 'New Note'], 'new note'],
     [['File', 'Open Workspace…'], 'open'],
     [['File', 'Open Recent', 'work — /home/dana/work'], 'recent /home/dana/work'],
     [['View', 'Roadmap'], 'navigate #/roadmap'],

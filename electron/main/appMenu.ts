@@ -4,6 +4,8 @@ import type { MenuItemConstructorOptions } from 'electron';
 
 export interface MenuCommands {
   newDocument(type: 'spec' | 'story' | 'faq'): void;
+  /** A plain Markdown note (no key, no front matter), as the palette and the navigator make. */
+  newNote(): void;
   openWorkspace(): void;
   openRecent(folder: string): void;
   /** Navigates the renderer to one of its hash routes (`#/roadmap`). */
@@ -31,6 +33,7 @@ export function buildMenuTemplate(
       { label: 'New Spec', accelerator: 'CmdOrCtrl+N', click: () => commands.newDocument('spec') },
       { label: 'New Story', accelerator: 'CmdOrCtrl+Shift+N', click: () => commands.newDocument('story') },
       { label: 'New FAQ', click: () => commands.newDocument('faq') },
+      { label: 'New Note', click: () => commands.newNote() },
       { type: 'separator' },
       { label: 'Open Workspace…', accelerator: 'CmdOrCtrl+O', click: () => commands.openWorkspace() },
       {

@@ -178,8 +178,11 @@ export class DesktopApp implements DesktopShell {
     if (!chosen.canceled && folder) await this.openWorkspace(folder, true);
   }
 
-  private async newDocument(type: keyof typeof documentTitles): Promise<void> {
-    const created = await this.workspaces.invoke('createDocument', { type, title: documentTitles[type] });
+  private async newDocument(type: keyof typeof documentTitles | 'note'): Promise<void> {
+    const created =
+      type === 'note'
+        ? await this.workspaces.invoke('createNote', { folder: '', title: 'Untitled note' })
+        : await this.workspaces.invoke('createDocument', { type, title: documentTitles[type] });
     if (created.ok) this.navigate(`#/doc/${created.path.split('/').map(encodeURIComponent).join('/')}`);
     else
       await dialog.showMessageBox({
@@ -198,6 +201,7 @@ export class DesktopApp implements DesktopShell {
     const template = buildMenuTemplate(
       {
         newDocument: (type) => void this.newDocument(type),
+        newNote: () => void this.newDocument('note'),
         openWorkspace: () => void this.chooseWorkspace(),
         openRecent: (folder) => void this.openRecent(folder),
         navigate: (hash) => this.navigate(hash),

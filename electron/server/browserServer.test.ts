@@ -315,3 +315,53 @@ describe('the event stream', () => {
     expect(JSON.parse(await received)).toEqual({ paths: ['faqs/saved-cards-faq.md'], roadmap: false });
   });
 });
+
+describe('saves from another page', () => {
+  /** Opens the event stream of page `client`; `events` collects what it is sent. */
+  function listen(client: string): { events: unknown[]; first: Promise<unknown>; close: () => void } {
+    const events: unknown[] = [];
+    let request: http.ClientRequest | undefined;
+    const first = new Promise<unknown>((resolve, reject) => {
+      request = http.get(
+        {
+          host: '127.0.0.1',
+          port: writable.port,
+          path: `/api/events?client=${client}`,
+          headers: { cookie: writableCookie, origin: origin(writable) },
+        },
+        (response) => {
+          let text = '';
+          response.on('data', (chunk: Buffer) => {
+            text += chunk.toString();
+            for (const match of text.matchAll(/event: change\ndata: (.*)\n\n/g))
+              events.push(JSON.parse(match[1]!));
+            text = text.slice(text.lastIndexOf('\n\n') + 2);
+            if (events.length > 0) resolve(events[0]);
+          });
+        },
+      );
+      request.on('error', reject);
+    });
+    return { events, first, close: () => request?.destroy() };
+  }
+
+  it('are told to every other page, marked as from another window, and not to the page that saved', async () => {
+    const saver = listen('page-one-0001');
+    const other = listen('page-two-0002');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const file = 'specs/guest-checkout.md';
+    const read = JSON.parse((await api(writable, writableCookie, 'readDocument', { path: file })).body);
+    await api(
+      writable,
+      writableCookie,
+      'saveDocument',
+      { path: file, text: `${read.text}\nFrom tab one.\n`, expected: read.version },
+      { 'x-specbench-client': 'page-one-0001' },
+    );
+    const told = await other.first;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    saver.close();
+    other.close();
+    expect([told, saver.events]).toEqual([{ paths: [file], roadmap: false, fromOtherWindow: true }, []]);
+  });
+});

@@ -7,7 +7,8 @@ import { promises as fs } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { apiContract, parseCall } from '../../shared/contract/apiContract.js';
+import { apiContract, parseCall, type WorkspaceChangeEvent } from '../../shared/contract/apiContract.js';
+import { clientHeaderName, clientOf } from '../../shared/contract/clientIdentity.js';
 import type { ApiService } from '../services/apiService.js';
 import {
   allowedHosts,
@@ -24,6 +25,7 @@ import {
   sessionCookie,
   sessionCookieName,
 } from './serverSecurity.js';
+import { writtenPaths } from './writtenPaths.js';
 import { contentTypeFor, decodeRequestPath, imageExtensions, resolveStaticPath } from './staticPath.js';
 
 export const defaultMaxBodyBytes = 25 * 1024 * 1024;
@@ -66,6 +68,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   let hosts = new Set<string>();
   let port = 0;
   const streams = new Set<Reply>();
+  /** Which page (tab) each event stream belongs to, so a write is told to the others and not its own. */
+  const streamClients = new Map<Reply, string>();
 
   // A missing Host gets our own 421 rather than Node's bare 400.
   const server = http.createServer({ requireHostHeader: false }, (request, response) => {
@@ -115,7 +119,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
           failure('bad-origin', 'Events are only sent to this server’s own page.'),
         );
       }
-      return openEventStream(response);
+      return openEventStream(response, clientOf(query.get('client')));
     }
     if (requestPath.startsWith('/api/')) {
       if (method !== 'POST') return sendJson(response, 405, failure('method-not-allowed', 'Use POST.'));
@@ -182,13 +186,29 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (!call.ok) return sendJson(response, call.error === 'unknown-method' ? 404 : 400, call);
     const started = performance.now();
     const result = await options.service.invoke(call.method, call.input as never);
+    if (writes !== false)
+      tellOtherClients(writtenPaths(call.input, result), clientOf(header(request, clientHeaderName)));
     // Where the time goes, for whoever runs serve with SPECBENCH_TIMING=1; never shown in the app.
     if (process.env.SPECBENCH_TIMING)
       process.stderr.write(`specbench: ${call.method} ${Math.round(performance.now() - started)} ms\n`);
     sendJson(response, 200, result);
   }
 
-  function openEventStream(response: Reply): void {
+  /**
+   * The watcher never reports the server's own writes, so another tab on the same document would not
+   * hear of a save: every other page gets it as a change, marked as coming from another window.
+   */
+  function tellOtherClients(paths: string[], writer: string | undefined): void {
+    if (paths.length === 0) return;
+    const event: WorkspaceChangeEvent = { paths, roadmap: false, fromOtherWindow: true };
+    for (const stream of streams) {
+      const client = streamClients.get(stream);
+      if (writer === undefined || client !== writer)
+        stream.write(`event: change\ndata: ${JSON.stringify(event)}\n\n`);
+    }
+  }
+
+  function openEventStream(response: Reply, client: string | undefined): void {
     response.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',
@@ -196,6 +216,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     });
     response.write('retry: 2000\n\n');
     streams.add(response);
+    if (client) streamClients.set(response, client);
     const unsubscribe = options.service.onDidChangeWorkspace((event) => {
       response.write(`event: change\ndata: ${JSON.stringify(event)}\n\n`);
     });
@@ -204,6 +225,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       clearInterval(heartbeat);
       unsubscribe();
       streams.delete(response);
+      streamClients.delete(response);
     });
   }
 

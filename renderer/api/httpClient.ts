@@ -6,6 +6,7 @@ import type {
   WorkspaceChangeEvent,
 } from '../../shared/contract/apiContract.js';
 import { apiContract, methodNames } from '../../shared/contract/apiContract.js';
+import { clientHeaderName } from '../../shared/contract/clientIdentity.js';
 import type { Connection } from './connection.js';
 
 export interface HttpClientOptions {
@@ -30,11 +31,16 @@ export class ApiError extends Error {
 export function createHttpClient(options: HttpClientOptions = {}): SpecbenchApi {
   const baseUrl = (options.baseUrl ?? '').replace(/\/$/, '');
   const send = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  // This page's id: the server tells the other pages of its writes, and not this one.
+  const client = newClientId();
   const api: Record<string, unknown> = {};
   for (const method of methodNames) {
-    api[method] = (input: unknown) => call(send, baseUrl, method, input, options.connection);
+    api[method] = (input: unknown) => call(send, baseUrl, method, input, options.connection, client);
   }
-  api.onDidChangeWorkspace = createEventSubscription(`${baseUrl}/api/events`, options.connection);
+  api.onDidChangeWorkspace = createEventSubscription(
+    `${baseUrl}/api/events?client=${client}`,
+    options.connection,
+  );
   // A browser shows its own right-click menu; the page is never asked for actions.
   api.onDidRequestContextMenu = () => () => undefined;
   return api as SpecbenchApi;
@@ -46,12 +52,13 @@ async function call(
   method: MethodName,
   input: unknown,
   connection: Connection | undefined,
+  client: string,
 ): Promise<unknown> {
   let response: Response;
   try {
     response = await send(`${baseUrl}/api/${method}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', [clientHeaderName]: client },
       body: JSON.stringify(input ?? {}),
       credentials: 'same-origin',
     });
@@ -93,6 +100,11 @@ function asFailure(body: unknown): Failure | undefined {
   const candidate = body as Partial<Failure>;
   if (candidate.ok !== false || typeof candidate.error !== 'string') return undefined;
   return { ok: false, error: candidate.error, message: String(candidate.message ?? candidate.error) };
+}
+
+function newClientId(): string {
+  if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 }
 
 /** Any answer from the server (even a refusal) means it is there; for the connection's probes. */
@@ -159,6 +171,7 @@ export function parseChangeEvent(data: string): WorkspaceChangeEvent | undefined
       roadmap: value.roadmap,
       ...(comments.length > 0 ? { comments } : {}),
       ...(value.searchReady === true ? { searchReady: true as const } : {}),
+      ...(value.fromOtherWindow === true ? { fromOtherWindow: true as const } : {}),
     };
   } catch {
     return undefined;

@@ -20,12 +20,17 @@ export interface RenameByName {
   name: string;
   updateLinks: boolean;
   /** Asked first when the name would take `[[Name]]` links from another note: pin them there, or let them move. */
-  namesake?: 'keep' | 'move';
+  namesake?: NamesakeAnswer;
 }
+
+/** Keep `[[Name]]` links a new name would take from a namesake pointing where they did, or let them move. */
+export type NamesakeAnswer = 'keep' | 'move';
 
 /** What the user asked of the file itself; it waits until pending edits are saved. */
 export type FileRequest =
-  { kind: 'rename'; byName?: RenameByName } | { kind: 'move'; folder: string } | { kind: 'trash' };
+  | { kind: 'rename'; byName?: RenameByName }
+  | { kind: 'move'; folder: string; namesake?: NamesakeAnswer }
+  | { kind: 'trash' };
 
 export type Operation = 'read' | 'save' | 'check' | FileRequest['kind'];
 

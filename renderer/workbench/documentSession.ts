@@ -12,6 +12,7 @@ import type { DocumentSummary } from '../../shared/contract/documentSummary.js';
 import { setFrontMatterFields } from '../../shared/frontMatter/frontMatter.js';
 import type { ParsedDocument } from '../../shared/markdown/markdownCodec.js';
 import { BackupScheduler } from './backupScheduler.js';
+import { SessionMemo } from './sessionMemo.js';
 import { documentJson } from './documentJson.js';
 import {
   openLifecycle,
@@ -21,6 +22,7 @@ import {
   type LifecycleEffect,
   type LifecycleEvent,
   type LifecycleState,
+  type NamesakeAnswer,
   type SaveStatus,
   type Theirs,
 } from './documentLifecycle.js';
@@ -50,6 +52,8 @@ export interface SessionView {
   fields: Record<string, unknown>;
   status: SaveStatus;
   theirs?: Theirs;
+  /** The last change on disk was a save from another window of Specbench, not an outside edit. */
+  changedByOtherWindow?: boolean;
   recovered?: BackupView;
   /** Changes whenever the editor's content is replaced from disk. */
   contentRevision: number;
@@ -75,9 +79,12 @@ export class DocumentSession {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private trashedTo: string | undefined;
   private savedSummary: DocumentSummary | undefined;
+  private lastSaved: FileVersion | undefined;
   private readonly requestWaiters: ((failure: string | undefined) => void)[] = [];
   private requestFailure: string | undefined;
   private readonly backups: BackupScheduler;
+  /** What views say about this document, kept while it is open (it outlives a remount). */
+  readonly memo = new SessionMemo();
   private resolveClosed!: () => void;
   readonly closed: Promise<void> = new Promise((resolve) => (this.resolveClosed = resolve));
 
@@ -179,6 +186,11 @@ export class DocumentSession {
     return sharedCodec().serialize(source, doc && documentJson(doc), this.frontMatter);
   }
 
+  /** The version this session's last save wrote (not a later outside edit that reloaded the editor). */
+  get savedVersion(): FileVersion | undefined {
+    return this.lastSaved;
+  }
+
   /** Saves pending edits now; resolves once nothing is in flight or due. */
   async saveNow(): Promise<void> {
     this.dispatch({ type: 'saveDue' });
@@ -200,11 +212,14 @@ export class DocumentSession {
       this.answerWaiters();
     });
 
-  /** Moves the file into `folder` once pending edits are saved; answers why not, or undefined. */
-  move = (folder: string): Promise<string | undefined> =>
+  /**
+   * Moves the file into `folder` once pending edits are saved (`namesake`: the answer to the question
+   * about `[[Name]]` links it would take); answers why not, or undefined.
+   */
+  move = (folder: string, namesake?: NamesakeAnswer): Promise<string | undefined> =>
     new Promise((resolve) => {
       this.requestWaiters.push(resolve);
-      this.request({ kind: 'move', folder });
+      this.request({ kind: 'move', folder, ...(namesake ? { namesake } : {}) });
       this.answerWaiters();
     });
 
@@ -216,7 +231,8 @@ export class DocumentSession {
     this.requestFailure = undefined;
     for (const resolve of this.requestWaiters.splice(0)) resolve(failure);
   }
-  changedOnDisk(): void {
+  changedOnDisk(fromOtherWindow = false): void {
+    this.publish({ changedByOtherWindow: fromOtherWindow });
     this.dispatch({ type: 'changedOnDisk' });
   }
   keepMine(): void {
@@ -380,6 +396,7 @@ export class DocumentSession {
     }));
     if (result.ok) {
       if (generation === this.state.generation) this.lastText = text;
+      this.lastSaved = result.version;
       this.savedSummary = result.summary;
       return this.dispatch({ type: 'saved', generation, version: result.version });
     }
@@ -418,7 +435,11 @@ export class DocumentSession {
       request.kind === 'trash'
         ? this.api.trashDocument({ path })
         : request.kind === 'move'
-          ? this.api.moveDocument({ path, folder: request.folder })
+          ? this.api.moveDocument({
+              path,
+              folder: request.folder,
+              ...(request.namesake ? { namesake: request.namesake } : {}),
+            })
           : this.api.renameDocument(request.byName ? { path, ...request.byName } : { path })
     ).catch((error: unknown) => ({ ok: false as const, error: 'failed', message: String(error) }));
     if (!result.ok) {

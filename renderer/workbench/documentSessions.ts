@@ -7,7 +7,9 @@
 import { createContext } from 'react';
 import type { SpecbenchApi } from '../../shared/contract/apiContract.js';
 import { joinDocument, setFrontMatterFields, splitDocument } from '../../shared/frontMatter/frontMatter.js';
+import type { NamesakeView } from '../../shared/contract/apiContract.js';
 import type { DocumentSummary } from '../../shared/contract/documentSummary.js';
+import type { NamesakeAnswer } from './documentLifecycle.js';
 import { DocumentSession, type SessionHost } from './documentSession.js';
 import { documentHash, keyHash, sectionHash } from './route.js';
 import { changesWhatViewsShow } from './summaryChange.js';
@@ -112,13 +114,19 @@ export class DocumentSessions implements SessionHost {
     return undefined;
   }
 
-  async move(path: string, folder: string): Promise<string | undefined> {
+  async move(path: string, folder: string, namesake?: NamesakeAnswer): Promise<string | undefined> {
     const open = this.open;
-    if (open?.path === path) return open.move(folder);
-    const moved = await this.api.moveDocument({ path, folder });
+    if (open?.path === path) return open.move(folder, namesake);
+    const moved = await this.api.moveDocument({ path, folder, ...(namesake ? { namesake } : {}) });
     if (!moved.ok) return moved.message;
     await this.host?.update({ paths: [path, moved.path] });
     return undefined;
+  }
+
+  /** The `[[Name]]` links moving `path` into `folder` would take from a namesake (asked before the move). */
+  async namesakeOfMove(path: string, folder: string): Promise<NamesakeView | undefined> {
+    const preview = await this.api.namesakePreview({ path, folder }).catch(() => undefined);
+    return preview?.namesake;
   }
 
   /** Sets `status: archived` (archived documents leave the lists, and stay openable by key). */

@@ -97,3 +97,19 @@ export async function saveMyCopy(
     ? { ok: true, path: created.path, title: copyTitle }
     : { ok: false, message: saved.message };
 }
+
+/** Keep both for a note without a key: my text, byte for byte, as `<name> (my copy).md` in its folder. */
+export async function saveMyNoteCopy(
+  api: SpecbenchApi,
+  path: string,
+  mine: string,
+): Promise<{ ok: true; path: string; title: string } | { ok: false; message: string }> {
+  const slash = path.lastIndexOf('/');
+  const title = myCopyTitle(path.slice(slash + 1).replace(/\.md$/i, ''));
+  const created = await api.createNote({ folder: slash < 0 ? '' : path.slice(0, slash), title });
+  if (!created.ok) return created;
+  const read = await api.readDocument({ path: created.path });
+  if (!read.ok) return read;
+  const saved = await api.saveDocument({ path: created.path, text: mine, expected: read.version });
+  return saved.ok ? { ok: true, path: created.path, title } : { ok: false, message: saved.message };
+}

@@ -710,6 +710,8 @@ export interface WorkspaceChangeEvent {
   comments?: string[];
   /** Search and the quick switcher have become ready (`WorkspaceInfo.searchReady`); nothing else changed. */
   searchReady?: true;
+  /** The change is a write from another page of this Specbench (browser mode), not an outside edit. */
+  fromOtherWindow?: true;
 }
 
 export const methodNames = Object.keys(apiContract) as MethodName[];

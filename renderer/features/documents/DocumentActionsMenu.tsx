@@ -9,6 +9,8 @@ import { useWorkspace } from '../../workbench/workspaceState.js';
 import { ExportRequestsContext } from '../../workbench/exportRequests.js';
 import { documentFolders } from '../../workbench/documentFolders.js';
 import { SuggestField } from '../../ui/SuggestField.js';
+import { NamesakeChoice } from '../../ui/NamesakeChoice.js';
+import type { NamesakeView } from '../../../shared/contract/apiContract.js';
 import './documentActions.css';
 
 interface DocumentActionsMenuProps {
@@ -26,8 +28,13 @@ export function DocumentActionsMenu({ path, archived, onClose, onProblem, style 
   const exportDocument = useContext(ExportRequestsContext);
   const workspace = useWorkspace();
   const [folder, setFolder] = useState<string | undefined>(undefined);
+  /** The move would take `[[Name]]` links from a namesake: asked first, as a rename asks. */
+  const [asking, setAsking] = useState<{ folder: string; namesake: NamesakeView } | undefined>(undefined);
+  const [keep, setKeep] = useState(true);
   const menu = useRef<HTMLDivElement>(null);
   const current = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+  const fileName = path.slice(path.lastIndexOf('/') + 1);
+  const name = fileName.replace(/\.md$/i, '');
   const folders = useMemo(
     () => documentFolders(workspace.documents.map((entry) => entry.path)).filter((name) => name !== current),
     [workspace.documents, current],
@@ -47,6 +54,15 @@ export function DocumentActionsMenu({ path, archived, onClose, onProblem, style 
     onProblem(await action());
   }
 
+  async function move(chosen: string) {
+    if (!documents) return;
+    if (asking?.folder === chosen) return run(() => documents.move(path, chosen, keep ? 'keep' : 'move'));
+    const namesake = await documents.namesakeOfMove(path, chosen);
+    if (!namesake) return run(() => documents.move(path, chosen));
+    setKeep(true);
+    setAsking({ folder: chosen, namesake });
+  }
+
   if (!documents) return null;
   return (
     <div ref={menu} className="document-menu-list" style={style}>
@@ -56,19 +72,31 @@ export function DocumentActionsMenu({ path, archived, onClose, onProblem, style 
           aria-label="Move to folder"
           onSubmit={(event) => {
             event.preventDefault();
-            void run(() => documents.move(path, folder));
+            void move(folder);
           }}
         >
-          <span className="move-form-caption">Move {path.slice(path.lastIndexOf('/') + 1)} to folder</span>
+          <span className="move-form-caption">Move {fileName} to folder</span>
           <SuggestField
             label="Folder"
             listLabel="Folders"
             value={folder}
-            onChange={setFolder}
+            onChange={(value) => {
+              setAsking(undefined);
+              setFolder(value);
+            }}
             suggestions={folders}
-            onSubmit={(chosen) => void run(() => documents.move(path, chosen))}
+            onSubmit={(chosen) => void move(chosen)}
             onEscape={onClose}
           />
+          {asking && (
+            <NamesakeChoice
+              change={`Moving “${name}” to ${asking.folder === '' ? 'the top folder' : `${asking.folder}/`}`}
+              leadTo={name}
+              namesake={asking.namesake}
+              keep={keep}
+              setKeep={setKeep}
+            />
+          )}
           <span className="move-form-buttons">
             <button type="button" className="button" onClick={onClose}>
               Cancel

@@ -9,16 +9,29 @@ interface ConflictBannerProps {
   onTakeTheirs: () => void;
   /** Saves my text as a copy beside theirs, then takes theirs (absent where a copy cannot be made). */
   onKeepBoth?: () => void;
+  /** The change was saved from another window (tab) of Specbench, not made outside it. */
+  fromOtherWindow?: boolean;
 }
 
-export function ConflictBanner({ mine, theirs, onKeepMine, onTakeTheirs, onKeepBoth }: ConflictBannerProps) {
+export function ConflictBanner({
+  mine,
+  theirs,
+  onKeepMine,
+  onTakeTheirs,
+  onKeepBoth,
+  fromOtherWindow,
+}: ConflictBannerProps) {
   const [comparing, setComparing] = useState(false);
   return (
     <div className="conflict-banner" role="alert">
       <div className="conflict-row">
         <p>
-          <strong>This file changed on disk</strong> while you had unsaved edits. Nothing is overwritten until
-          you choose.
+          <strong>
+            {fromOtherWindow
+              ? 'This file was saved from another window of Specbench'
+              : 'This file changed on disk'}
+          </strong>{' '}
+          while you had unsaved edits. Nothing is overwritten until you choose.
         </p>
         <div className="conflict-actions">
           <button type="button" aria-expanded={comparing} onClick={() => setComparing((value) => !value)}>

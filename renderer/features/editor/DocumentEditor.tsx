@@ -36,7 +36,7 @@ import { useDocumentSession, type DocumentSessionBinding } from './useDocumentSe
 import { useSuggestion } from './useSuggestion.js';
 import './editor.css';
 import { softBreaksToNodes } from '../../workbench/softBreak.js';
-import { saveMyCopy } from '../../workbench/myCopy.js';
+import { saveMyCopy, saveMyNoteCopy } from '../../workbench/myCopy.js';
 import {
   useCommentCounts,
   useCommentRequests,
@@ -149,18 +149,25 @@ function EditorPage({
   // Keep both: my text goes to a copy with its own keys, and this document takes theirs.
   const [copy, setCopy] = useState<{ path: string; title: string; of: string } | undefined>(undefined);
   const keepBoth = async () => {
-    if (type === 'doc') return;
     const title = typeof session.fields.title === 'string' ? session.fields.title : (entry?.title ?? path);
-    const original = {
-      path,
-      type,
-      keyPrefix: workspace.info?.settings.prefixes[type] ?? type.toUpperCase(),
-      takenKeys: workspace.byKey.keys(),
-    };
-    const result = await saveMyCopy(api, original, title, session.currentText(), {
-      requirementPrefix: workspace.info?.settings.prefixes.requirement ?? 'REQ',
-      takenRequirementKeys: workspace.requirementOwner.keys(),
-    });
+    const result =
+      type === 'doc'
+        ? await saveMyNoteCopy(api, path, session.currentText())
+        : await saveMyCopy(
+            api,
+            {
+              path,
+              type,
+              keyPrefix: workspace.info?.settings.prefixes[type] ?? type.toUpperCase(),
+              takenKeys: workspace.byKey.keys(),
+            },
+            title,
+            session.currentText(),
+            {
+              requirementPrefix: workspace.info?.settings.prefixes.requirement ?? 'REQ',
+              takenRequirementKeys: workspace.requirementOwner.keys(),
+            },
+          );
     if (!result.ok) return setNotice(result.message);
     session.takeTheirs();
     setCopy({ ...result, of: path });
@@ -367,6 +374,8 @@ function EditorPage({
             api={api}
             saveNow={saveNow}
             reload={session.reloadFromDisk}
+            savedVersion={session.savedVersion}
+            memo={session.memo}
             canComment={canComment}
             onComment={commentHere}
             panelToggle={panelToggle}
@@ -430,7 +439,8 @@ function EditorPage({
               theirs={session.theirs.text}
               onKeepMine={session.keepMine}
               onTakeTheirs={session.takeTheirs}
-              onKeepBoth={type === 'doc' ? undefined : () => void keepBoth()}
+              onKeepBoth={() => void keepBoth()}
+              fromOtherWindow={session.changedByOtherWindow}
             />
           )}
           {parsed.split.frontMatter?.error && (

@@ -7,9 +7,10 @@ import { CopyLinkButton } from '../../ui/CopyLinkButton.js';
 import { SidePanelToggle } from '../../ui/SidePanelToggle.js';
 import { historyHash, keyHash, sharedStoryHash } from '../../workbench/route.js';
 import { storyViewHash } from '../../workbench/storyView.js';
+import type { SessionMemo } from '../../workbench/sessionMemo.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { DocumentMenu } from '../documents/index.js';
-import { MakeSpecButton } from './MakeSpecButton.js';
+import { MakeSpecButton, type MakeSpecButtonProps as MakeSpecProps } from './MakeSpecButton.js';
 import type { SaveStatus } from './useDocumentSession.js';
 
 interface DocumentMetaProps {
@@ -26,6 +27,8 @@ interface DocumentMetaProps {
   /** Resolves once nothing is unsaved; and reads the file again after an outside write (Undo). */
   saveNow: () => Promise<void>;
   reload: () => void;
+  savedVersion: MakeSpecProps['savedVersion'];
+  memo: SessionMemo;
   canComment: boolean;
   onComment: () => void;
   panelToggle: ComponentProps<typeof SidePanelToggle>;
@@ -53,6 +56,8 @@ export function DocumentMeta({
   api,
   saveNow,
   reload,
+  savedVersion,
+  memo,
   canComment,
   onComment,
   panelToggle,
@@ -76,6 +81,8 @@ export function DocumentMeta({
           setFields={setFields}
           saveNow={saveNow}
           reload={reload}
+          savedVersion={savedVersion}
+          memo={memo}
         />
       )}
       {type === 'story' && (

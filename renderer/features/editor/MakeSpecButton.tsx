@@ -4,11 +4,11 @@
  * linked by key, exported and traced. A note that declares story or FAQ becomes that instead. It
  * says what it adds before the click, and offers Undo after, which puts back the file's exact bytes.
  */
-import { useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import { nextKey } from '../../../shared/model/keys.js';
 import type { DocumentType } from '../../../shared/model/documentModel.js';
 import { documentHash } from '../../workbench/route.js';
+import { useSessionMemo, type SessionMemo } from '../../workbench/sessionMemo.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 
 const kinds: Partial<Record<DocumentType, { type: 'spec' | 'story' | 'faq'; name: string }>> = {
@@ -20,7 +20,7 @@ const kinds: Partial<Record<DocumentType, { type: 'spec' | 'story' | 'faq'; name
 
 type FileVersion = Extract<Awaited<ReturnType<SpecbenchApi['readDocument']>>, { ok: true }>['version'];
 
-interface MakeSpecButtonProps {
+export interface MakeSpecButtonProps {
   type: DocumentType;
   hasKey: boolean;
   /** Whether the file has front matter already (else the fields go at its very top). */
@@ -34,12 +34,16 @@ interface MakeSpecButtonProps {
   saveNow: () => Promise<void>;
   /** Reads the file again after a write that did not come from the editor (Undo). */
   reload: () => void;
+  /** The version the editor's last save wrote: Undo compares the disk with it. */
+  savedVersion: () => FileVersion | undefined;
+  /** Holds the Undo and the answer: a reload from disk remounts this button, and they must survive it. */
+  memo: SessionMemo;
 }
 
 export function MakeSpecButton(props: MakeSpecButtonProps) {
   const { type, hasKey, workspace, path, api } = props;
-  const [undo, setUndo] = useState<{ text: string; version: FileVersion } | undefined>(undefined);
-  const [message, setMessage] = useState<string | undefined>(undefined);
+  const [undo, setUndo] = useSessionMemo<{ text: string; version: FileVersion }>(props.memo, 'makeSpec.undo');
+  const [message, setMessage] = useSessionMemo<string>(props.memo, 'makeSpec.message');
   const kind = kinds[type];
   const prefixes = workspace.info?.settings.prefixes;
   const fileName = path.slice(path.lastIndexOf('/') + 1);
@@ -82,12 +86,16 @@ export function MakeSpecButton(props: MakeSpecButtonProps) {
     await props.saveNow();
     const before = await api.readDocument({ path });
     if (!before.ok) return setMessage(`Not changed: ${before.message}`);
+    const previous = props.savedVersion();
     props.setFields(changes);
     await props.saveNow();
-    const after = await api.readDocument({ path });
-    if (!after.ok) return setMessage(`Added ${fields}, but cannot offer Undo: ${after.message}`);
+    // What the save wrote, not a read after it: an outside edit landing between would pass for ours,
+    // and Undo would then put back the old bytes over it.
+    const after = props.savedVersion();
+    if (!after || after === previous)
+      return setMessage(`Added ${fields}, but cannot offer Undo: ${fileName} was not saved.`);
     setMessage(`Added ${fields} to ${fileName}.`);
-    setUndo({ text: before.text, version: after.version });
+    setUndo({ text: before.text, version: after });
   }
 
   async function undoMake(previous: { text: string; version: FileVersion }) {

@@ -7,6 +7,7 @@
 import { useState } from 'react';
 import type { NamesakeView } from '../../../shared/contract/apiContract.js';
 import type { RenameByName } from '../../workbench/documentLifecycle.js';
+import { NamesakeChoice } from '../../ui/NamesakeChoice.js';
 import { plural } from '../../ui/plural.js';
 
 export interface PendingRename {
@@ -15,17 +16,6 @@ export interface PendingRename {
   links: number;
   documents: number;
   namesake?: NamesakeView;
-}
-
-/** What the prompt says of the links a new name would take from a namesake. */
-export function takeoverQuestion(current: string, namesake: NamesakeView): string {
-  const { name, now, ambiguous, was, files } = namesake;
-  const target = was.length === 1 ? was[0]! : 'the notes they lead to';
-  const links = `[[${name}]] links in ${plural(files.length, 'note')} lead to ${target}.`;
-  const renaming = `Renaming “${current}” to “${name}”`;
-  return ambiguous
-    ? `${links} ${renaming} would make them ambiguous: they would open ${now}, the first by path.`
-    : `${links} ${renaming} would let it take them over: it is nearer the workspace root.`;
 }
 
 export function RenamePrompt({
@@ -41,7 +31,6 @@ export function RenamePrompt({
 }) {
   const [keep, setKeep] = useState(true);
   const { name, links, documents, namesake } = pending;
-  const was = namesake && (namesake.was.length === 1 ? namesake.was[0]! : 'the notes they lead to now');
   const choice = namesake ? { namesake: keep ? ('keep' as const) : ('move' as const) } : {};
   return (
     <div
@@ -56,17 +45,13 @@ export function RenamePrompt({
         </p>
       )}
       {namesake && (
-        <fieldset className="rename-namesake">
-          <legend>{takeoverQuestion(current, namesake)}</legend>
-          <label>
-            <input type="radio" name="namesake" checked={keep} onChange={() => setKeep(true)} />
-            Keep them pointing at {was} (written as [[{namesake.links[0]?.to ?? name}]])
-          </label>
-          <label>
-            <input type="radio" name="namesake" checked={!keep} onChange={() => setKeep(false)} />
-            Let them lead to “{name}”
-          </label>
-        </fieldset>
+        <NamesakeChoice
+          change={`Renaming “${current}” to “${name}”`}
+          leadTo={name}
+          namesake={namesake}
+          keep={keep}
+          setKeep={setKeep}
+        />
       )}
       <div className="rename-links-actions">
         {links > 0 ? (

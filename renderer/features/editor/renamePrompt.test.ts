@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NamesakeView } from '../../../shared/contract/apiContract.js';
-import { takeoverQuestion } from './RenamePrompt.js';
+import { takeoverQuestion } from '../../ui/NamesakeChoice.js';
 
 const namesake = (ambiguous: boolean): NamesakeView => ({
   name: 'Tabs',
@@ -23,6 +23,6 @@ describe('takeoverQuestion', () => {
       '[[Tabs]] links in 2 notes lead to Work/Tabs.md. Renaming “Q3 Review prep” to “Tabs” would let it take them over: it is nearer the workspace root.',
     ],
   ])('names the rename from old to new (ambiguous: %s)', (ambiguous, expected) => {
-    expect(takeoverQuestion('Q3 Review prep', namesake(ambiguous))).toBe(expected);
+    expect(takeoverQuestion('Renaming “Q3 Review prep” to “Tabs”', namesake(ambiguous))).toBe(expected);
   });
 });

@@ -6,8 +6,9 @@
 import type { Editor, JSONContent } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
-import type { WorkspaceChangeEvent } from '../../../shared/contract/apiContract.js';
+import type { FileVersion, WorkspaceChangeEvent } from '../../../shared/contract/apiContract.js';
 import type { DocumentSession, SessionView } from '../../workbench/documentSession.js';
+import type { SessionMemo } from '../../workbench/sessionMemo.js';
 
 import type { RenameByName } from '../../workbench/documentLifecycle.js';
 
@@ -28,10 +29,14 @@ export interface DocumentSessionBinding extends SessionView {
   restoreBackup: () => void;
   discardBackup: () => void;
   saveNow: () => Promise<void>;
+  /** The version this session's last save wrote. */
+  savedVersion: () => FileVersion | undefined;
   /** Reads the file again after a write that did not come from the editor (an approval stamp). */
   reloadFromDisk: () => void;
   /** Renames after the title, or to `byName`; answers why not (for a rename by name). */
   rename: (byName?: RenameByName) => Promise<string | undefined>;
+  /** What the page's views say about this document, kept across a remount. */
+  memo: SessionMemo;
 }
 
 export function useDocumentSession(
@@ -42,7 +47,7 @@ export function useDocumentSession(
 
   // An outside change to this document's file: the session reads it and reloads or raises a conflict.
   useEffect(() => {
-    if (lastChange?.paths.includes(session.path)) session.changedOnDisk();
+    if (lastChange?.paths.includes(session.path)) session.changedOnDisk(lastChange.fromOtherWindow === true);
   }, [session, lastChange]);
 
   // Closing the window with unsaved text asks first.
@@ -68,8 +73,10 @@ export function useDocumentSession(
       restoreBackup: () => session.restoreBackup(),
       discardBackup: () => session.discardBackup(),
       saveNow: () => session.saveNow(),
+      savedVersion: () => session.savedVersion,
       reloadFromDisk: () => session.changedOnDisk(),
       rename: (byName?: RenameByName) => session.rename(byName),
+      memo: session.memo,
     }),
     [session],
   );

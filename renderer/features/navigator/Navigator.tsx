@@ -16,7 +16,14 @@ import {
 } from '../../workbench/createDocument.js';
 import { NewNoteButton } from './NewNoteButton.js';
 import { folderRows, tagCounts, type NavigatorRow } from './folderRows.js';
-import { countByType, sectionDocuments, statusCounts, type SectionCounts } from './navigatorSections.js';
+import {
+  countByType,
+  isFolderOfNotes,
+  plannedCount,
+  sectionDocuments,
+  statusCounts,
+  type SectionCounts,
+} from './navigatorSections.js';
 import { filterStories, storiesHash, storyRows, type StoryFilter } from '../../workbench/storyFilter.js';
 import { useReleaseList } from '../../workbench/useReleases.js';
 import { useCommentCounts } from '../../workbench/comments.js';
@@ -65,17 +72,6 @@ const planViews: { hash: string; label: string; routes: Route['name'][] }[] = [
   { hash: '#/metrics', label: 'Metrics', routes: ['metrics'] },
   { hash: '#/trace', label: 'Traceability', routes: ['trace'] },
 ];
-
-/**
- * A folder of notes (a vault, a repository's docs): nothing in it is a spec, story, FAQ, feedback note
- * or roadmap item yet. Its notes come first; the PM's sections and views wait behind one disclosure
- * until the first spec (or any of them) exists.
- */
-function isFolderOfNotes(counts: SectionCounts, roadmapItems: number): boolean {
-  return (
-    counts.doc > 0 && roadmapItems === 0 && counts.spec + counts.story + counts.faq + counts.feedback === 0
-  );
-}
 
 export function Navigator({ api, workspace, navigate, route, onExport }: NavigatorProps) {
   const counts = useMemo(() => countByType(workspace.documents), [workspace.documents]);
@@ -222,6 +218,9 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
                 onClick={() => setSpecbenchShown((shown) => !shown)}
               >
                 <span>Specs, stories and roadmap</span>
+                {plannedCount(counts, workspace.roadmap.length) > 0 && (
+                  <span className="count">{plannedCount(counts, workspace.roadmap.length)}</span>
+                )}
                 <svg width="10" height="10" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
                   <path d="M4 2.5L7.5 6 4 9.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
                 </svg>

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { DocumentEntry, DocumentType } from '../../../shared/model/documentModel.js';
-import { countByType, sectionDocuments, statusCounts } from './navigatorSections.js';
+import { countByType, sectionDocuments, statusCounts, isFolderOfNotes } from './navigatorSections.js';
 import { documentEntryFixture } from '../../../shared/model/documentEntryFixture.js';
 
 function entry(path: string, type: DocumentType, key?: string, status?: string): DocumentEntry {
@@ -51,5 +51,19 @@ describe('navigator sections', () => {
   ];
   it.each(cases)('%s', (_name, actual, expected) => {
     expect(actual).toEqual(expected);
+  });
+});
+
+describe('isFolderOfNotes', () => {
+  const counts = (doc: number, spec: number) => ({ spec, story: 0, faq: 0, feedback: 0, doc });
+  const cases: [string, ReturnType<typeof counts>, number, boolean][] = [
+    ['a vault of notes', counts(173, 0), 0, true],
+    ['a vault where one note was made a spec', counts(172, 1), 0, true],
+    ['the sample workspace: specs and a roadmap, a README', counts(1, 3), 5, false],
+    ['an empty workspace', counts(0, 0), 0, false],
+    ['half notes, half specs and items', counts(4, 2), 2, false],
+  ];
+  it.each(cases)('%s', (_name, given, roadmapItems, expected) => {
+    expect(isFolderOfNotes(given, roadmapItems)).toBe(expected);
   });
 });

@@ -17,6 +17,19 @@ export function countByType(documents: readonly DocumentSummary[]): SectionCount
   return counts;
 }
 
+/** The specs, stories, FAQs, feedback notes and roadmap items: what the PM sections hold. */
+export function plannedCount(counts: SectionCounts, roadmapItems: number): number {
+  return counts.spec + counts.story + counts.faq + counts.feedback + roadmapItems;
+}
+
+/**
+ * A folder of notes (a vault, a repository's docs) keeps its notes and folders first even once a few
+ * of them are made specs: it is one while its notes outnumber everything the PM sections hold.
+ */
+export function isFolderOfNotes(counts: SectionCounts, roadmapItems: number): boolean {
+  return counts.doc > plannedCount(counts, roadmapItems);
+}
+
 /**
  * Documents of one type, optionally one status, ordered by key number then title. Archived ones show
  * only under their own filter (they stay openable by key, link and search).

@@ -1,0 +1,67 @@
+/**
+ * Two tabs on one note (issue 11 walkthrough): a save in tab B never reached tab A, which kept the old
+ * text as clean and raised a conflict on its next keystroke. The server now tells every other page of a
+ * save, so a clean tab reloads at once and a tab with unsaved edits asks, saying where the change came from.
+ */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, openApp, screenshot, test as base } from './specbenchTest.js';
+
+const plan = '# Plan\n\nShip saved carts.\n';
+
+const test = base.extend({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
+  workspaceDir: async ({}, use) => {
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-e2e-two-tabs-'));
+    await fs.mkdir(path.join(root, 'Notes'));
+    await fs.writeFile(path.join(root, 'Notes', 'Plan.md'), plan);
+    await use(root);
+    await fs.rm(root, { recursive: true, force: true });
+  },
+});
+
+test('a save in one tab reloads the same clean note in another at once; with unsaved edits there it asks, naming the other window, and offers Keep both', async ({
+  app,
+  browser,
+  served,
+  workspaceDir,
+}) => {
+  // Two pages of the app, each loading and saving: twice the work of one.
+  test.slow();
+  // A context of its own, so tab A's paused clock (below) does not pause tab B's autosave.
+  const context = await browser.newContext();
+  const other = await openApp(await context.newPage(), served.url);
+  await app.openDocument('Notes/Plan.md');
+  await other.openDocument('Notes/Plan.md');
+
+  await other.clickEndOf('Ship saved carts.');
+  await other.page.keyboard.type(' By May.');
+  await other.waitSaved();
+  await expect(app.editor).toContainText('Ship saved carts. By May.');
+  await expect(app.saveState).toHaveText('Saved');
+  await expect(app.page.getByRole('alert')).toHaveCount(0);
+
+  // Tab A's autosave waits on its clock, so its edit is still unsaved when tab B saves again.
+  await app.page.clock.install();
+  await app.page.clock.pauseAt(Date.now() + 1000);
+  await app.clickEndOf('Ship saved carts. By May.');
+  await app.page.keyboard.type(' Mine.');
+  await expect(app.saveState).toHaveText('Unsaved');
+  await other.clickEndOf('Ship saved carts. By May.');
+  await other.page.keyboard.type(' Theirs.');
+  await other.waitSaved();
+  const banner = app.page.getByRole('alert').filter({ hasText: 'saved from another window of Specbench' });
+  await expect(banner).toBeVisible();
+  await expect(banner.getByRole('button')).toHaveText(['Compare', 'Keep mine', 'Take theirs', 'Keep both']);
+  await screenshot(app.page, 'two-tabs-conflict');
+  await banner.getByRole('button', { name: 'Keep both' }).click();
+  await expect(app.editor).toContainText('By May. Theirs.');
+  await expect
+    .poll(() => fs.readFile(path.join(workspaceDir, 'Notes', 'Plan (my copy).md'), 'utf8').catch(() => ''))
+    .toBe('# Plan\n\nShip saved carts. By May. Mine.\n');
+  expect(await fs.readFile(path.join(workspaceDir, 'Notes', 'Plan.md'), 'utf8')).toBe(
+    '# Plan\n\nShip saved carts. By May. Theirs.\n',
+  );
+  await context.close();
+});
