@@ -6,9 +6,17 @@ export function ChangesLink({ current, relink = 0 }: { current: boolean; relink?
   const git = useGitState();
   const files = git.status?.files.length ?? 0;
   const conflicts = conflictedPaths(git).size;
+  const count = git.status ? ` ${conflicts > 0 ? conflicts : files}` : '';
+  // The ↻ count means nothing read aloud: the link's name says it in words.
+  const links = relink > 0 ? `, ${relink} ${relink === 1 ? 'link' : 'links'} to point at a renamed key` : '';
   return (
     <li>
-      <a href="#/changes" className="section-link" aria-current={current ? 'page' : undefined}>
+      <a
+        href="#/changes"
+        className="section-link"
+        aria-current={current ? 'page' : undefined}
+        aria-label={`Changes${count}${links}`}
+      >
         <span>Changes</span>
         {git.status && (
           <span
@@ -24,7 +32,6 @@ export function ChangesLink({ current, relink = 0 }: { current: boolean; relink?
             className="count warning"
             id="count-relink"
             title={`${relink} ${relink === 1 ? 'link points' : 'links point'} at a key renamed after a merge: point ${relink === 1 ? 'it' : 'them'} in Changes`}
-            aria-label={`${relink} ${relink === 1 ? 'link' : 'links'} to point at a new key`}
           >
             ↻{relink}
           </span>
