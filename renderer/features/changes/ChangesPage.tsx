@@ -30,7 +30,7 @@ export function ChangesPage({ api, workspace, navigate }: ChangesPageProps) {
   const git = useGitState();
   const writable = workspace.info?.writable ?? false;
   const status = git.status;
-  const notice = useLastAction(status);
+  const notice = useLastAction();
   // Renamed copies whose links still point at the old key: kept in rekeys.json (committed) until each is pointed or kept.
   const [repoint, setRepoint] = useState<RepointList[]>([]);
   const loadRepoint = useCallback(async () => {
@@ -68,11 +68,8 @@ export function ChangesPage({ api, workspace, navigate }: ChangesPageProps) {
     // What the user just did is news; the automatic sync's older line is not.
     git.dismissAutoSync();
     // Reloading every document after a commit, which changes none, was most of its wait.
-    const files = filesChanged ? workspace.refresh() : undefined;
-    await git.refresh();
-    // Shown for the status it describes: a commit or pull made after it (here or in a terminal) clears it.
     notice.show(message, renumbered);
-    await Promise.all([files, loadRepoint()]);
+    await Promise.all([git.refresh(), filesChanged ? workspace.refresh() : undefined, loadRepoint()]);
   };
 
   return (
