@@ -375,7 +375,8 @@ test('a key both sides created is found after the pull, the newer copy gets a ne
   await screenshot(app.page, 'changes-repoint-links-dark');
   await app.page.emulateMedia({ colorScheme: 'light' });
   // Until they are pointed, the navigator's Changes entry, Push and the story's page say so.
-  await expect(app.page.locator('#count-relink')).toHaveText('↻2');
+  await expect(app.page.locator('#count-relink')).toContainText('↻2');
+  await expect(changes.navigatorLink).toHaveAccessibleName(/2 links to point at a renamed key$/);
   await changes.sync.getByRole('button', { name: 'Push' }).click();
   const unpointed = app.page.getByRole('alert', { name: 'Links to point before pushing' });
   await expect(unpointed).toContainText(
@@ -591,11 +592,19 @@ test('Approve records who approved a spec, and an edit afterwards shows it chang
   git(workspaceDir, 'config', 'user.email', 'dana@example.com');
   await app.openDocument(spec);
   const signOff = app.page.getByRole('group', { name: 'Sign-off' });
-  await signOff.getByRole('button', { name: /^Approve/ }).click();
-  await expect(signOff).toContainText('Approved by Dana on');
-  await expect(signOff).not.toContainText('changed since approval');
+  // The sample's approval is current: it stands, with nothing to approve again.
+  await expect(signOff).toContainText('Approved by Dana Whitfield on 2026-11-20 · nothing changed since');
+  await expect(signOff.getByRole('button')).toHaveCount(0);
   await edit(workspaceDir, req2, 'Guests enter an email address once');
   await expect(signOff).toContainText('requirements changed since approval');
+  await signOff.getByRole('button', { name: 'Approve again' }).click();
+  await app.page
+    .getByRole('dialog', { name: /^Approve .+ again\?$/ })
+    .getByRole('button', { name: 'Approve with these changes' })
+    .click();
+  await expect(signOff).toContainText('Approved by Dana on');
+  await expect(signOff).toContainText('nothing changed since');
+  await expect(signOff.getByRole('button')).toHaveCount(0);
   expect(execFileSync('git', ['diff', '--stat'], { cwd: workspaceDir, encoding: 'utf8' })).toContain(spec);
 });
 

@@ -3,8 +3,9 @@
  * only the workspace files the user was shown, a pull stops at conflicts (and git refuses to
  * overwrite uncommitted changes), a push is never forced.
  */
-import type { PullOutcome, SyncProgress } from '../../shared/contract/gitViews.js';
+import type { PullOutcome, RenumberedItemView, SyncProgress } from '../../shared/contract/gitViews.js';
 import { runGit, runGitWithProgress } from './gitCommand.js';
+import { renumberedByPull } from './renumberedByMerge.js';
 import { repositoryStatus, stoppedOperation, type RepositoryPlace } from './repositoryStatus.js';
 import { syncFailure, type SyncFailure } from './syncErrors.js';
 
@@ -71,7 +72,8 @@ async function conflictedPaths(place: RepositoryPlace): Promise<string[]> {
 }
 
 export type PullResult =
-  { ok: true; outcome: PullOutcome; conflicts: string[]; message: string } | SyncFailure;
+  | { ok: true; outcome: PullOutcome; conflicts: string[]; message: string; renumbered: RenumberedItemView[] }
+  | SyncFailure;
 
 const outcomeMessages: Record<PullOutcome, string> = {
   'up-to-date': 'Already up to date.',
@@ -107,7 +109,13 @@ export async function pull(
   if (!output.ok) {
     const conflicts = (await stoppedOperation(place.gitDir)) ? await conflictedPaths(place) : [];
     if (conflicts.length > 0) {
-      return { ok: true, outcome: 'conflicts', conflicts, message: outcomeMessages.conflicts };
+      return {
+        ok: true,
+        outcome: 'conflicts',
+        conflicts,
+        message: outcomeMessages.conflicts,
+        renumbered: [],
+      };
     }
     return syncFailure(output);
   }
@@ -118,7 +126,12 @@ export async function pull(
     const isMerge = parents.stdout.trim().split(' ').length > 2;
     outcome = isMerge ? 'merged' : rebasing && before !== undefined ? 'rebased' : 'fast-forward';
   }
-  return { ok: true, outcome, conflicts: [], message: outcomeMessages[outcome] };
+  // The merge driver may have moved an item of ours to a new key: say so, as git only told its stderr.
+  const renumbered =
+    before !== undefined && (outcome === 'merged' || outcome === 'rebased')
+      ? await renumberedByPull(place, before)
+      : [];
+  return { ok: true, outcome, conflicts: [], message: outcomeMessages[outcome], renumbered };
 }
 
 function readyToSync(

@@ -20,6 +20,7 @@ import { approveSpec, markReviewed } from '../git/signOff.js';
 import { saveAsset } from './assetWriter.js';
 import { gitHandlers } from './gitHandlers.js';
 import { findingsDuringMerge, mergeState } from '../git/mergeFindings.js';
+import { pushedRekeys, renameId } from '../git/pushedRekeys.js';
 import { BundleExporter, type BundleExporterOptions } from './bundleExporter.js';
 import { commentHandlers } from './commentHandlers.js';
 import { evidenceHandlers } from './evidenceHandlers.js';
@@ -161,7 +162,14 @@ export class WorkspaceService implements ApiService {
             ? { ok: true, changedFiles: renamed.changedFiles }
             : { ok: false, error: renamed.error, message: renamed.message };
         }),
-      pendingRekeys: async () => ({ ok: true, rekeys: await workspace.pendingRekeys() }),
+      pendingRekeys: async () => {
+        const pushed = await pushedRekeys(workspace.root);
+        const rekeys = workspace.pendingRekeys();
+        return {
+          ok: true,
+          rekeys: rekeys.map((record) => ({ ...record, pushed: pushed.has(renameId(record)) })),
+        };
+      },
       dismissRekey: ({ key, newKey }) =>
         writable(async () => ({ ok: true, dismissed: await workspace.rekeys.dismiss(key, newKey) })),
       repointReferences: ({ key, newKey, references }) =>

@@ -7,6 +7,7 @@ import { createContext, useCallback, useContext, useEffect, useRef, useState } f
 import type { SpecbenchApi } from '../../shared/contract/apiContract.js';
 import type { DocumentSummary } from '../../shared/contract/documentSummary.js';
 import type { GitFileChange, GitStatusView } from '../../shared/contract/gitViews.js';
+import { renumberedLine } from '../../shared/merge/renumberedLine.js';
 import { syncCommitMessage, type SyncedFile } from './syncCommitMessage.js';
 
 export interface GitState {
@@ -156,7 +157,14 @@ function useAutoSync(
     if (!writable || !pullOnOpen || pulledOnOpen.current || !status?.upstream) return;
     pulledOnOpen.current = true;
     void api.gitPull({ operationId: `open-${Date.now()}` }).then(async (result) => {
-      report({ text: result.ok ? `Pulled when Specbench opened: ${result.message}` : result.message });
+      report({
+        text: result.ok
+          ? [
+              `Pulled when Specbench opened: ${result.message}`,
+              ...result.renumbered.map(renumberedLine),
+            ].join(' ')
+          : result.message,
+      });
       await refresh();
     });
   }, [api, writable, pullOnOpen, status, refresh, report]);
@@ -189,7 +197,12 @@ function useAutoSync(
           return refresh();
         }
         const pushed = await api.gitPush({ operationId: `sync-push-${Date.now()}` });
-        report({ text: pushed.ok ? `Synced at ${new Date().toLocaleTimeString()}.` : pushed.message });
+        const moved = pulled.renumbered.map(renumberedLine);
+        report({
+          text: pushed.ok
+            ? [`Synced at ${new Date().toLocaleTimeString()}.`, ...moved].join(' ')
+            : [pushed.message, ...moved].join(' '),
+        });
         await refresh();
       })();
     }, minutes * 60_000);

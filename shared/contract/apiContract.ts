@@ -21,6 +21,7 @@ import type {
   KeyArrivalView,
   PullOutcome,
   KeptBoth,
+  RenumberedItemView,
   RepointCandidateView,
   ReviewedVersionView,
   ApprovedChangesView,
@@ -523,10 +524,18 @@ export const apiContract = {
       })
       .strict(),
   ),
-  /** Pulls (merging, or rebasing where the clone's pull.rebase says so); stops at conflicts for the resolver. */
-  gitPull: write<GitResult<{ outcome: PullOutcome; conflicts: string[]; message: string }>>()(
-    z.object({ operationId: exportIdArgument }).strict(),
-  ),
+  /**
+   * Pulls (merging, or rebasing where the clone's pull.rebase says so); stops at conflicts for the
+   * resolver. `renumbered`: roadmap entries of ours the merge moved to a new key (the remote had the key first).
+   */
+  gitPull: write<
+    GitResult<{
+      outcome: PullOutcome;
+      conflicts: string[];
+      message: string;
+      renumbered: RenumberedItemView[];
+    }>
+  >()(z.object({ operationId: exportIdArgument }).strict()),
   /** Pushes the branch (publishing it when the remote lacks it); never forced. */
   gitPush: write<GitResult<{ message: string }>>()(z.object({ operationId: exportIdArgument }).strict()),
   /** The latest progress of a running pull or push. */
@@ -591,9 +600,12 @@ export const apiContract = {
   ),
   /**
    * The copies of duplicated keys renamed after a merge whose links (found with git blame when renamed)
-   * still point at the old key, each at its line now; records with none left are dropped.
+   * still point at the old key, each at its line now; records with none left are dropped. `pushed`: the
+   * remote already has the rename (a teammate's, or this clone's pushed), so Push need not stop for it.
    */
-  pendingRekeys: readResult<Result<{ rekeys: RekeyRecord[] }>>()(z.object({}).strict()),
+  pendingRekeys: readResult<Result<{ rekeys: (RekeyRecord & { pushed: boolean })[] }>>()(
+    z.object({}).strict(),
+  ),
   /** The user keeps the old key for the links still listed under this rename: they are no longer offered. */
   dismissRekey: write<Result<{ dismissed: boolean }>>()(
     z.object({ key: keyArgument, newKey: keyArgument }).strict(),

@@ -109,6 +109,16 @@ export interface SyncProgress {
   fraction?: number;
 }
 
+/** A roadmap item (or release) of ours a merge moved to a new key: the remote had added one under it first. */
+export interface RenumberedItemView {
+  list: 'items' | 'releases';
+  from: string;
+  to: string;
+  title: string;
+  /** Who added the entry that kept the key, when git says. */
+  by?: string;
+}
+
 export type PullOutcome = 'up-to-date' | 'fast-forward' | 'merged' | 'rebased' | 'conflicts';
 
 /** A conflicted file taken apart for the resolver: text both sides agree on, and each block both changed. */

@@ -10,6 +10,8 @@ interface ChangedFilesProps {
   status: GitStatusView;
   /** Writable and git knows who commits. */
   writable: boolean;
+  /** The commit starts: the line about the last action no longer holds. */
+  onStart: () => void;
   onCommitted: (message?: string, options?: { filesChanged?: boolean }) => Promise<void>;
 }
 
@@ -21,7 +23,7 @@ export const changeLabels: Record<FileChangeKind, string> = {
   conflicted: 'Conflict',
 };
 
-export function ChangedFiles({ api, status, writable, onCommitted }: ChangedFilesProps) {
+export function ChangedFiles({ api, status, writable, onStart, onCommitted }: ChangedFilesProps) {
   const paths = useMemo(() => status.files.map((file) => file.path), [status.files]);
   // Every file starts chosen; a file the user left out stays out while it stays changed.
   const [leftOut, setLeftOut] = useState<ReadonlySet<string>>(new Set());
@@ -46,6 +48,7 @@ export function ChangedFiles({ api, status, writable, onCommitted }: ChangedFile
 
   const commit = async (event: FormEvent) => {
     event.preventDefault();
+    onStart();
     setBusy(true);
     const result = await api.gitCommit({ paths: chosen, message: message.trim() });
     setBusy(false);

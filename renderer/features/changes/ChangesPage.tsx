@@ -4,12 +4,17 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
+import type { RenumberedItemView } from '../../../shared/contract/gitViews.js';
+import { renumberedParts } from '../../../shared/merge/renumberedLine.js';
+import { HashLink } from '../../ui/HashLink.js';
 import { useGitState } from '../../workbench/gitState.js';
+import { roadmapHash, roadmapItemHash } from '../../workbench/route.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { ChangedFiles } from './ChangedFiles.js';
 import { ConflictList } from './ConflictList.js';
 import { DuplicateKeys } from './DuplicateKeys.js';
 import { IdentityForm } from './IdentityForm.js';
+import { useLastAction } from './lastAction.js';
 import { RepointLinks, type RepointList } from './RepointLinks.js';
 import { SyncBar } from './SyncBar.js';
 import { SyncSettingsForm } from './SyncSettingsForm.js';
@@ -24,7 +29,8 @@ interface ChangesPageProps {
 export function ChangesPage({ api, workspace, navigate }: ChangesPageProps) {
   const git = useGitState();
   const writable = workspace.info?.writable ?? false;
-  const [notice, setNotice] = useState<string | undefined>(undefined);
+  const status = git.status;
+  const notice = useLastAction();
   // Renamed copies whose links still point at the old key: kept in rekeys.json (committed) until each is pointed or kept.
   const [repoint, setRepoint] = useState<RepointList[]>([]);
   const loadRepoint = useCallback(async () => {
@@ -34,14 +40,36 @@ export function ChangesPage({ api, workspace, navigate }: ChangesPageProps) {
   useEffect(() => {
     void loadRepoint();
   }, [loadRepoint]);
-  const status = git.status;
+  // A rename that arrives later (a pull, here or in a terminal) is listed as the files settle; the lists
+  // already shown keep their state (a link just pointed stays there with its Undo).
+  useEffect(() => {
+    if (workspace.revision === 0) return;
+    void api.pendingRekeys({}).then((pending) => {
+      if (!pending.ok) return;
+      setRepoint((shown) => {
+        const added = pending.rekeys.filter((record) => !shown.some((list) => sameRename(list, record)));
+        return added.length > 0 ? [...shown, ...added] : shown;
+      });
+    });
+  }, [api, workspace.revision]);
+  /** An action starts: the line about the previous one (and the automatic sync's) no longer holds. */
+  const beforeAction = () => {
+    notice.clear();
+    git.dismissAutoSync();
+  };
   /** After a git action: the files on disk and the status both moved. */
-  const afterAction = async (message?: string, { filesChanged = true } = {}) => {
-    setNotice(message);
+  const afterAction = async (
+    message?: string,
+    {
+      filesChanged = true,
+      renumbered = [],
+    }: { filesChanged?: boolean; renumbered?: RenumberedItemView[] } = {},
+  ) => {
     // What the user just did is news; the automatic sync's older line is not.
     git.dismissAutoSync();
     // Reloading every document after a commit, which changes none, was most of its wait.
-    await Promise.all([git.refresh(), filesChanged ? workspace.refresh() : undefined]);
+    notice.show(message, renumbered);
+    await Promise.all([git.refresh(), filesChanged ? workspace.refresh() : undefined, loadRepoint()]);
   };
 
   return (
@@ -61,11 +89,37 @@ export function ChangesPage({ api, workspace, navigate }: ChangesPageProps) {
       )}
       {status && (
         <>
-          <SyncBar api={api} status={status} writable={writable} onDone={afterAction} />
-          {notice && (
+          <SyncBar
+            api={api}
+            status={status}
+            writable={writable}
+            onStart={beforeAction}
+            onDone={afterAction}
+          />
+          {notice.text && (
             <p className="changes-notice" role="status" aria-label="Last action">
-              {notice}
+              {notice.text}
             </p>
+          )}
+          {notice.renumbered.length > 0 && (
+            <ul className="changes-renumbered" aria-label="Renumbered by the merge">
+              {notice.renumbered.map((entry) => {
+                const [before, key, after] = renumberedParts(entry);
+                return (
+                  <li key={entry.to}>
+                    {before}
+                    <HashLink
+                      hash={entry.list === 'items' ? roadmapItemHash(key) : roadmapHash(key)}
+                      navigate={navigate}
+                    >
+                      {key}
+                    </HashLink>
+                    {entry.title ? ` (${entry.title})` : ''}
+                    {after}
+                  </li>
+                );
+              })}
+            </ul>
           )}
           {git.autoSync && (
             <p className="changes-notice changes-notice--auto" role="status" aria-label="Automatic sync">
@@ -96,6 +150,7 @@ export function ChangesPage({ api, workspace, navigate }: ChangesPageProps) {
               api={api}
               status={status}
               writable={writable && status.user !== undefined}
+              onStart={beforeAction}
               onCommitted={afterAction}
             />
           )}
@@ -132,4 +187,8 @@ export function ChangesPage({ api, workspace, navigate }: ChangesPageProps) {
       )}
     </section>
   );
+}
+
+function sameRename(a: Pick<RepointList, 'key' | 'newKey'>, b: Pick<RepointList, 'key' | 'newKey'>): boolean {
+  return a.key === b.key && a.newKey === b.newKey;
 }

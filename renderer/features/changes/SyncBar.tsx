@@ -1,13 +1,15 @@
 /** The branch, how far it is ahead of or behind the remote, and Pull and Push with progress. */
 import { useEffect, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
-import type { GitStatusView, SyncProgress } from '../../../shared/contract/gitViews.js';
+import type { GitStatusView, RenumberedItemView, SyncProgress } from '../../../shared/contract/gitViews.js';
 
 interface SyncBarProps {
   api: SpecbenchApi;
   status: GitStatusView;
   writable: boolean;
-  onDone: (message?: string) => Promise<void>;
+  /** An action starts: what the panel said about the last one no longer holds. */
+  onStart: () => void;
+  onDone: (message?: string, options?: { renumbered?: RenumberedItemView[] }) => Promise<void>;
 }
 
 type Running = { action: 'Pull' | 'Push'; operationId: string; progress: SyncProgress };
@@ -15,7 +17,7 @@ type Running = { action: 'Pull' | 'Push'; operationId: string; progress: SyncPro
 /** How often the bar asks how far a pull or push is. */
 const progressInterval = 250;
 
-export function SyncBar({ api, status, writable, onDone }: SyncBarProps) {
+export function SyncBar({ api, status, writable, onStart, onDone }: SyncBarProps) {
   const [running, setRunning] = useState<Running | undefined>(undefined);
   const [failure, setFailure] = useState<{ message: string; pullFirst: boolean } | undefined>(undefined);
   const [unpointed, setUnpointed] = useState<string[] | undefined>(undefined);
@@ -36,14 +38,23 @@ export function SyncBar({ api, status, writable, onDone }: SyncBarProps) {
     return () => window.clearInterval(timer);
   }, [api, operationId]);
 
-  /** Before a push: links still on a key renamed after a merge would reach teammates meaning the other copy. */
+  /**
+   * Before a push that would publish a rename after a merge: links still on the old key would reach
+   * teammates meaning the other copy. A rename the remote already has is theirs to point, not a reason
+   * to stop this push (the panel lists those links all the same).
+   */
   const checkLinksFirst = async () => {
     setFailure(undefined);
+    onStart();
     const pending = await api.pendingRekeys({});
     const links = pending.ok
-      ? pending.rekeys.flatMap((record) =>
-          record.references.map((reference) => `${reference.from} → ${record.key} (meant ${record.newKey})`),
-        )
+      ? pending.rekeys
+          .filter((record) => !record.pushed)
+          .flatMap((record) =>
+            record.references.map(
+              (reference) => `${reference.from} → ${record.key} (meant ${record.newKey})`,
+            ),
+          )
       : [];
     if (links.length === 0) return run('Push');
     setUnpointed(links);
@@ -51,6 +62,7 @@ export function SyncBar({ api, status, writable, onDone }: SyncBarProps) {
 
   const run = async (action: 'Pull' | 'Push') => {
     setUnpointed(undefined);
+    onStart();
     const id = `${action.toLowerCase()}-${Date.now().toString(36)}`;
     setFailure(undefined);
     setRunning({
@@ -66,7 +78,8 @@ export function SyncBar({ api, status, writable, onDone }: SyncBarProps) {
       await onDone();
       return;
     }
-    await onDone(result.message);
+    const renumbered = 'renumbered' in result ? (result.renumbered as RenumberedItemView[]) : [];
+    await onDone(result.message, { renumbered });
   };
 
   const where = status.branch ?? (status.rebasing ? `${status.rebasing} (rebasing)` : 'no branch');
@@ -97,6 +110,11 @@ export function SyncBar({ api, status, writable, onDone }: SyncBarProps) {
           </span>
         )}
         <span className="spacer" />
+        {unpointed && (
+          <span className="sync-bar__waiting" role="status" aria-label="Push waits">
+            Push waits for your answer below
+          </span>
+        )}
         <button
           type="button"
           disabled={!canSync || busy || !status.upstream}
@@ -106,7 +124,7 @@ export function SyncBar({ api, status, writable, onDone }: SyncBarProps) {
         </button>
         <button
           type="button"
-          disabled={!canSync || busy || !status.hasCommits}
+          disabled={!canSync || busy || unpointed !== undefined || !status.hasCommits}
           onClick={() => void checkLinksFirst()}
         >
           Push

@@ -58,8 +58,10 @@ export function SignOffBar({ api, workspace, entry, fields, writable, saveFirst,
               ? `Approved by ${state.latest.by}${state.latest.at ? ` on ${state.latest.at.slice(0, 10)}` : ''}`
               : 'Not approved yet'}
             {state?.changedSince && <strong> · requirements changed since approval</strong>}
+            {state && !state.changedSince && <span className="muted"> · nothing changed since</span>}
           </span>
-          {writable && (
+          {/* A current approval has nothing new to sign: Approve again only once something changed. */}
+          {writable && (!state || state.changedSince) && (
             <button
               type="button"
               disabled={busy}

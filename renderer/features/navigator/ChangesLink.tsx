@@ -24,9 +24,12 @@ export function ChangesLink({ current, relink = 0 }: { current: boolean; relink?
             className="count warning"
             id="count-relink"
             title={`${relink} ${relink === 1 ? 'link points' : 'links point'} at a key renamed after a merge: point ${relink === 1 ? 'it' : 'them'} in Changes`}
-            aria-label={`${relink} ${relink === 1 ? 'link' : 'links'} to point at a new key`}
           >
-            ↻{relink}
+            <span aria-hidden="true">↻{relink}</span>
+            {/* The ↻ count means nothing read aloud: the link's name says it in words. */}
+            <span className="visually-hidden">
+              , {relink} {relink === 1 ? 'link' : 'links'} to point at a renamed key
+            </span>
           </span>
         )}
       </a>

@@ -1,0 +1,130 @@
+/**
+ * What a teammate's clone is told after a pull (issue #12's walkthrough): a roadmap item of theirs the
+ * merge driver moved to a new key, and which renames after a merge the remote already has (Push stops
+ * only for the clone that has not pushed its own). Real git: a bare remote and two clones of the sample.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCall, type MethodName, type MethodOutput } from '../../shared/contract/apiContract.js';
+import { sampleWorkspaceFolder } from '../cli/packageRoot.js';
+import { formatRekeys } from '../engine/rekeyLog.js';
+import { Workspace } from '../engine/workspace.js';
+import { createGitSandbox, runSpecbenchIn, type GitSandbox } from '../git/testing/gitSandbox.js';
+import { WorkspaceService } from './workspaceService.js';
+
+let sandbox: GitSandbox;
+let dana: string;
+let sam: string;
+const opened: Workspace[] = [];
+
+async function serviceFor(folder: string): Promise<WorkspaceService> {
+  const result = await Workspace.open(folder, { write: true, watch: false, cache: false });
+  if (!result.ok) throw new Error(result.message);
+  opened.push(result.workspace);
+  return new WorkspaceService(result.workspace);
+}
+
+async function call<M extends MethodName>(
+  service: WorkspaceService,
+  method: M,
+  input: unknown,
+): Promise<MethodOutput<M>> {
+  const parsed = parseCall(method, input);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return service.invoke(parsed.method, parsed.input as never) as Promise<MethodOutput<M>>;
+}
+
+/** Adds an item under the next key of the sample's roadmap (the same key in every clone). */
+async function addItem(folder: string, title: string): Promise<string> {
+  const file = path.join(folder, 'roadmap.json');
+  const data = JSON.parse(await fs.readFile(file, 'utf8')) as { items: { key: string }[] };
+  const key = `RM-${Math.max(...data.items.map((item) => Number(item.key.slice(3)))) + 1}`;
+  data.items.push({ key, title, lane: 'later', status: 'proposed' } as never);
+  await fs.writeFile(file, `${JSON.stringify(data, null, 2)}\n`);
+  return key;
+}
+
+beforeAll(async () => {
+  sandbox = await createGitSandbox();
+  Object.assign(process.env, sandbox.env);
+  dana = await sandbox.clone('dana');
+  await fs.cp(sampleWorkspaceFolder(), dana, {
+    recursive: true,
+    filter: (file) => path.basename(file) !== '.specbench',
+  });
+  expect(runSpecbenchIn(sandbox, dana, ['merge-driver', 'install', '.']).code).toBe(0);
+  sandbox.git(dana, ['add', '-A']);
+  sandbox.git(dana, ['commit', '-q', '-m', 'Sample workspace']);
+  sandbox.git(dana, ['push', '-q', '-u', 'origin', 'main']);
+  sam = await sandbox.clone('sam');
+  expect(runSpecbenchIn(sandbox, sam, ['merge-driver', 'install', '.']).code).toBe(0);
+  for (const [folder, name] of [
+    [dana, 'Dana'],
+    [sam, 'Sam'],
+  ] as const) {
+    sandbox.git(folder, ['config', 'user.name', name]);
+    sandbox.git(folder, ['config', 'user.email', `${name.toLowerCase()}@example.com`]);
+  }
+}, 120_000);
+
+afterAll(async () => {
+  for (const workspace of opened) await workspace.close();
+  await sandbox.remove();
+});
+
+describe('after a pull, a teammate’s clone', () => {
+  it('hears that the merge moved its roadmap item to a new key, and who had the key first', async () => {
+    const danaKey = await addItem(dana, 'Saved carts');
+    sandbox.git(dana, ['commit', '-q', '-am', 'Dana adds an item']);
+    sandbox.git(dana, ['push', '-q']);
+    const samKey = await addItem(sam, 'Gift wrapping');
+    sandbox.git(sam, ['commit', '-q', '-am', 'Sam adds an item']);
+    expect(samKey).toBe(danaKey);
+    const pulled = await call(await serviceFor(sam), 'gitPull', { operationId: 'pull-renumbered' });
+    const next = `RM-${Number(samKey.slice(3)) + 1}`;
+    expect(pulled.ok && [pulled.outcome, pulled.renumbered]).toEqual([
+      'merged',
+      [{ list: 'items', from: samKey, to: next, title: 'Gift wrapping', by: 'Dana' }],
+    ]);
+    sandbox.git(sam, ['push', '-q']);
+  });
+
+  it('marks a rename the remote already has as pushed, and one only this clone has as not', async () => {
+    const record = (key: string, newKey: string) => ({
+      key,
+      newKey,
+      path: 'specs/guest-checkout.md',
+      at: '2026-12-07T08:00:00.000Z',
+      references: [
+        {
+          path: 'stories/guest-receipt-email.md',
+          line: 6,
+          kind: 'implements',
+          from: 'STORY-2',
+          commit: 'abc1234',
+          author: 'Sam',
+        },
+      ],
+    });
+    await fs.writeFile(path.join(sam, 'rekeys.json'), formatRekeys([record('REQ-2', 'REQ-30')]));
+    sandbox.git(sam, ['add', 'rekeys.json']);
+    sandbox.git(sam, ['commit', '-q', '-m', 'Sam renames a copy']);
+    sandbox.git(sam, ['push', '-q']);
+    sandbox.git(dana, ['pull', '-q', '--no-rebase', '--no-edit']);
+    const pending = await call(await serviceFor(dana), 'pendingRekeys', {});
+    expect(pending.ok && pending.rekeys.map((each) => [each.key, each.newKey, each.pushed])).toEqual([
+      ['REQ-2', 'REQ-30', true],
+    ]);
+    // A rename of Dana's own, not pushed yet: her Push stops for it.
+    await fs.writeFile(
+      path.join(dana, 'rekeys.json'),
+      formatRekeys([record('REQ-2', 'REQ-30'), record('REQ-2', 'REQ-31')]),
+    );
+    const mine = await call(await serviceFor(dana), 'pendingRekeys', {});
+    expect(mine.ok && mine.rekeys.map((each) => [each.newKey, each.pushed])).toEqual([
+      ['REQ-30', true],
+      ['REQ-31', false],
+    ]);
+  });
+});
