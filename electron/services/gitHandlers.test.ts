@@ -6,40 +6,16 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCall, type MethodName, type MethodOutput } from '../../shared/contract/apiContract.js';
 import { sampleWorkspaceFolder } from '../cli/packageRoot.js';
-import { Workspace } from '../engine/workspace.js';
-import { createGitSandbox, runSpecbenchIn, type GitSandbox } from '../git/testing/gitSandbox.js';
-import { WorkspaceService } from './workspaceService.js';
+import type { GitSandbox } from '../git/testing/gitSandbox.js';
+import { call, sampleTeam, type SampleTeam } from './testing/sampleTeam.js';
 
+let team: SampleTeam;
 let sandbox: GitSandbox;
+let serviceFor: SampleTeam['serviceFor'];
 let dana: string;
 let sam: string;
-const opened: Workspace[] = [];
-const services = new Map<string, WorkspaceService>();
 const req2 = 'Guests give an email address once';
-
-/** One service per clone, as the app holds one: a second would find the roadmap locked and open read-only. */
-async function serviceFor(folder: string): Promise<WorkspaceService> {
-  const known = services.get(folder);
-  if (known) return known;
-  const result = await Workspace.open(folder, { write: true, watch: false, cache: false });
-  if (!result.ok) throw new Error(result.message);
-  opened.push(result.workspace);
-  const service = new WorkspaceService(result.workspace);
-  services.set(folder, service);
-  return service;
-}
-
-async function call<M extends MethodName>(
-  service: WorkspaceService,
-  method: M,
-  input: unknown,
-): Promise<MethodOutput<M>> {
-  const parsed = parseCall(method, input);
-  if (!parsed.ok) throw new Error(parsed.message);
-  return service.invoke(parsed.method, parsed.input as never) as Promise<MethodOutput<M>>;
-}
 
 async function edit(folder: string, file: string, change: (text: string) => string): Promise<void> {
   const target = path.join(folder, file);
@@ -50,30 +26,11 @@ const log = (folder: string) =>
   sandbox.git(folder, ['log', '--format=%s', '-n', '3']).output.trim().split('\n');
 
 beforeAll(async () => {
-  sandbox = await createGitSandbox();
-  // The code under test starts git itself: it gets the sandbox's HOME, config and identity.
-  Object.assign(process.env, sandbox.env);
-  dana = await sandbox.clone('dana');
-  await fs.cp(sampleWorkspaceFolder(), dana, {
-    recursive: true,
-    filter: (file) => path.basename(file) !== '.specbench',
-  });
-  expect(runSpecbenchIn(sandbox, dana, ['merge-driver', 'install', '.']).code).toBe(0);
-  sandbox.git(dana, ['add', '-A']);
-  sandbox.git(dana, ['commit', '-q', '-m', 'Sample workspace']);
-  sandbox.git(dana, ['push', '-q', '-u', 'origin', 'main']);
-  sam = await sandbox.clone('sam');
-  expect(runSpecbenchIn(sandbox, sam, ['merge-driver', 'install', '.']).code).toBe(0);
-  for (const folder of [dana, sam]) {
-    sandbox.git(folder, ['config', 'user.name', path.basename(folder)]);
-    sandbox.git(folder, ['config', 'user.email', `${path.basename(folder)}@example.com`]);
-  }
+  team = await sampleTeam();
+  ({ sandbox, dana, sam, serviceFor } = team);
 }, 120_000);
 
-afterAll(async () => {
-  for (const workspace of opened) await workspace.close();
-  await sandbox.remove();
-});
+afterAll(() => team.close());
 
 describe('the Changes panel’s git methods', () => {
   it('shows the branch, its upstream and the changed files, and commits only the files chosen', async () => {

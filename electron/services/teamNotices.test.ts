@@ -6,34 +6,15 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCall, type MethodName, type MethodOutput } from '../../shared/contract/apiContract.js';
-import { sampleWorkspaceFolder } from '../cli/packageRoot.js';
 import { formatRekeys } from '../engine/rekeyLog.js';
-import { Workspace } from '../engine/workspace.js';
-import { createGitSandbox, runSpecbenchIn, type GitSandbox } from '../git/testing/gitSandbox.js';
-import { WorkspaceService } from './workspaceService.js';
+import type { GitSandbox } from '../git/testing/gitSandbox.js';
+import { call, sampleTeam, type SampleTeam } from './testing/sampleTeam.js';
 
+let team: SampleTeam;
 let sandbox: GitSandbox;
+let serviceFor: SampleTeam['serviceFor'];
 let dana: string;
 let sam: string;
-const opened: Workspace[] = [];
-
-async function serviceFor(folder: string): Promise<WorkspaceService> {
-  const result = await Workspace.open(folder, { write: true, watch: false, cache: false });
-  if (!result.ok) throw new Error(result.message);
-  opened.push(result.workspace);
-  return new WorkspaceService(result.workspace);
-}
-
-async function call<M extends MethodName>(
-  service: WorkspaceService,
-  method: M,
-  input: unknown,
-): Promise<MethodOutput<M>> {
-  const parsed = parseCall(method, input);
-  if (!parsed.ok) throw new Error(parsed.message);
-  return service.invoke(parsed.method, parsed.input as never) as Promise<MethodOutput<M>>;
-}
 
 /** Adds an item under the next key of the sample's roadmap (the same key in every clone). */
 async function addItem(folder: string, title: string): Promise<string> {
@@ -46,32 +27,11 @@ async function addItem(folder: string, title: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  sandbox = await createGitSandbox();
-  Object.assign(process.env, sandbox.env);
-  dana = await sandbox.clone('dana');
-  await fs.cp(sampleWorkspaceFolder(), dana, {
-    recursive: true,
-    filter: (file) => path.basename(file) !== '.specbench',
-  });
-  expect(runSpecbenchIn(sandbox, dana, ['merge-driver', 'install', '.']).code).toBe(0);
-  sandbox.git(dana, ['add', '-A']);
-  sandbox.git(dana, ['commit', '-q', '-m', 'Sample workspace']);
-  sandbox.git(dana, ['push', '-q', '-u', 'origin', 'main']);
-  sam = await sandbox.clone('sam');
-  expect(runSpecbenchIn(sandbox, sam, ['merge-driver', 'install', '.']).code).toBe(0);
-  for (const [folder, name] of [
-    [dana, 'Dana'],
-    [sam, 'Sam'],
-  ] as const) {
-    sandbox.git(folder, ['config', 'user.name', name]);
-    sandbox.git(folder, ['config', 'user.email', `${name.toLowerCase()}@example.com`]);
-  }
+  team = await sampleTeam();
+  ({ sandbox, dana, sam, serviceFor } = team);
 }, 120_000);
 
-afterAll(async () => {
-  for (const workspace of opened) await workspace.close();
-  await sandbox.remove();
-});
+afterAll(() => team.close());
 
 describe('after a pull, a teammate’s clone', () => {
   it('hears that the merge moved its roadmap item to a new key, and who had the key first', async () => {
@@ -121,7 +81,7 @@ describe('after a pull, a teammate’s clone', () => {
       path.join(dana, 'rekeys.json'),
       formatRekeys([record('REQ-2', 'REQ-30'), record('REQ-2', 'REQ-31')]),
     );
-    const mine = await call(await serviceFor(dana), 'pendingRekeys', {});
+    const mine = await call(await serviceFor(dana, 'reopen'), 'pendingRekeys', {});
     expect(mine.ok && mine.rekeys.map((each) => [each.newKey, each.pushed])).toEqual([
       ['REQ-30', true],
       ['REQ-31', false],
