@@ -77,6 +77,7 @@ export async function namesakeBefore(
   const after = new NameResolver(
     documents.map((entry) => (entry.path === from ? { ...entry, path: to } : entry)),
     indexes.otherFiles(),
+    indexes.index.repositoryFolder,
   );
   const taken = takenOverLinks(documents, before, after, change).filter((link) => link.was !== from);
   if (taken.length === 0) return undefined;

@@ -54,6 +54,7 @@ import { reviewKeyOf } from '../../shared/review/reviewFile.js';
 import { RoadmapStore } from './roadmapStore.js';
 import type { SearchOptions } from './searchIndex.js';
 import { readSettings } from './settingsStore.js';
+import { repositoryFolderOf } from './repositoryFolder.js';
 import type { Link } from './workspaceIndex.js';
 import { readWorkspaceTemplates, type WorkspaceTemplates } from './workspaceTemplates.js';
 
@@ -222,7 +223,10 @@ export class Workspace {
         // A multi-file save that a crash cut short is rolled back before anything is indexed.
         if (roadmapStore.writable) await recoverTransactions(absolute);
         const useCache = options.cache !== false;
-        const loaded = await loadWorkspaceFiles(store, { cache: useCache });
+        const [loaded, repositoryFolder] = await Promise.all([
+          loadWorkspaceFiles(store, { cache: useCache }),
+          repositoryFolderOf(absolute),
+        ]);
         const templates = await readWorkspaceTemplates(store);
         const workspace = new Workspace(
           absolute,
@@ -235,6 +239,7 @@ export class Workspace {
           readOnlyReason,
           oneFileWrites,
         );
+        workspace.indexes.index.setRepositoryFolder(repositoryFolder);
         workspace.indexes.load(loaded.files, loaded.cachedTexts);
         await Promise.all([workspace.comments.load(), workspace.rekeys.load()]);
         workspace.statistics.totalMs = performance.now() - started;
@@ -245,6 +250,11 @@ export class Workspace {
         return workspace;
       },
     };
+  }
+
+  /** The workspace's folder inside its git repository (`docs`), '' at its root or outside git. */
+  get repositoryFolder(): string {
+    return this.indexes.index.repositoryFolder;
   }
 
   get settings(): Settings {
@@ -369,6 +379,7 @@ export class Workspace {
     }
     return runRules({
       otherFiles: this.indexes.otherFiles(),
+      repositoryFolder: this.repositoryFolder,
       documents: this.documents(),
       roadmap: this.roadmap(),
       releases: this.releases(),

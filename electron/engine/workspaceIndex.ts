@@ -33,6 +33,8 @@ export class WorkspaceIndex {
   private readonly nameLinkers = new Map<string, Set<string>>();
   private resolver: NameResolver | undefined;
   private otherFiles: readonly string[] = [];
+  /** The workspace's folder inside its git repository (`docs`), for site-root links; '' at its root. */
+  private folderInRepository = '';
   private sorted: DocumentEntry[] | undefined;
   /** Links are built on first use: an open that never asks for them skips 100,000 small allocations. */
   private linksBuilt = false;
@@ -161,9 +163,19 @@ export class WorkspaceIndex {
     this.resolver = undefined;
   }
 
+  /** Where the workspace sits in its git repository, read at open: site-root links map back through it. */
+  setRepositoryFolder(folder: string): void {
+    this.folderInRepository = folder;
+    this.resolver = undefined;
+  }
+
+  get repositoryFolder(): string {
+    return this.folderInRepository;
+  }
+
   /** The resolver of links by name over every document and other file, built again after names change. */
   names(): NameResolver {
-    this.resolver ??= new NameResolver(this.byPath.values(), this.otherFiles);
+    this.resolver ??= new NameResolver(this.byPath.values(), this.otherFiles, this.folderInRepository);
     return this.resolver;
   }
 

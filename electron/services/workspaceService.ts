@@ -93,6 +93,7 @@ export class WorkspaceService implements ApiService {
         settings: workspace.settings,
         templates: templateOutlines(workspace.templates),
         searchReady: workspace.searchReady,
+        ...(workspace.repositoryFolder === '' ? {} : { repositoryFolder: workspace.repositoryFolder }),
       }),
       listDocuments: ({ paths }) => {
         if (!paths) return workspace.documents().map(summarizeDocument);

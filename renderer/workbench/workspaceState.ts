@@ -95,6 +95,7 @@ export function indexSnapshot(
   documents: readonly DocumentSummary[],
   roadmap: readonly RoadmapItem[],
   otherFiles: readonly string[] = [],
+  repositoryFolder = '',
 ): Pick<WorkspaceState, 'byPath' | 'byKey' | 'requirementOwner' | 'roadmapByKey' | 'names'> {
   const byPath = new Map<string, DocumentSummary>();
   const byKey = new Map<string, DocumentSummary>();
@@ -107,7 +108,13 @@ export function indexSnapshot(
     }
   }
   const roadmapByKey = new Map(roadmap.map((item) => [item.key, item] as const));
-  return { byPath, byKey, requirementOwner, roadmapByKey, names: new NameResolver(documents, otherFiles) };
+  return {
+    byPath,
+    byKey,
+    requirementOwner,
+    roadmapByKey,
+    names: new NameResolver(documents, otherFiles, repositoryFolder),
+  };
 }
 
 /**
@@ -331,9 +338,11 @@ export function useWorkspaceLoader(api: SpecbenchApi): WorkspaceState {
   const documents = snapshot?.documents;
   const roadmap = snapshot?.roadmap;
   const otherFiles = snapshot?.otherFiles;
+  const repositoryFolder = snapshot?.info.repositoryFolder;
   const lookups = useMemo(
-    () => (documents && roadmap ? indexSnapshot(documents, roadmap, otherFiles) : undefined),
-    [documents, roadmap, otherFiles],
+    () =>
+      documents && roadmap ? indexSnapshot(documents, roadmap, otherFiles, repositoryFolder) : undefined,
+    [documents, roadmap, otherFiles, repositoryFolder],
   );
 
   return useMemo((): WorkspaceState => {

@@ -113,6 +113,8 @@ export interface WorkspaceInfo {
    * (they answer, but slowly: the app says "Indexing…"); a change event with `searchReady` follows.
    */
   searchReady?: boolean;
+  /** The workspace's folder inside its git repository (`docs`), where site-root links (`/docs/api.md`) start; absent at its root or outside git. */
+  repositoryFolder?: string;
 }
 
 /** A template as the editor needs it: required sections, and its examples' fingerprints by section (`Template.examples`). */

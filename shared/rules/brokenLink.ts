@@ -2,13 +2,23 @@
  * `broken-link`: a `[[KEY]]`, `implements`, `answers`, `about`, `depends`, `roadmap=` or release item that points
  * at nothing (an error by default), or a link by name — `[[Note]]`, `[[Note#Heading]]`,
  * `[text](other.md#h)` — that does (a warning at most: a vault's dangling links are often notes not
- * written yet).
+ * written yet). A site-root link to a file of the repository outside the workspace is an info: not broken, not checked.
  */
 import { formatReference, isKey } from '../grammar/linkGrammar.js';
+import type { ScannedNameLink } from '../grammar/markdownScanner.js';
 import type { DocumentEntry } from '../model/documentModel.js';
 import { findHeading, headingPlainText } from '../model/headingAnchor.js';
 import type { KeyIndex, Rule, RuleFinding } from './finding.js';
 import { formatNameLink, isAssetLink, nameLinkProblem } from './nameLinkProblem.js';
+
+/** A site-root link (`/README.md`) from a workspace that is a folder of its repository, to a file outside that folder. */
+function isSiteRootOutside(link: ScannedNameLink, fromPath: string, keys: KeyIndex): boolean {
+  return (
+    link.form === 'markdown' &&
+    link.target.startsWith('/') &&
+    keys.names.resolve(link, fromPath).kind === 'outside'
+  );
+}
 
 export const brokenLink: Rule = {
   id: 'broken-link',
@@ -33,6 +43,16 @@ export const brokenLink: Rule = {
       }
       for (const link of document.nameLinks) {
         if (isAssetLink(link)) continue;
+        if (isSiteRootOutside(link, document.path, keys)) {
+          findings.push({
+            ...(document.key === undefined ? {} : { key: document.key }),
+            path: document.path,
+            line: link.line,
+            message: `${formatNameLink(link)} in ${from} points to ${link.target}, outside this workspace: a file of its repository, not checked.`,
+            atMost: 'info',
+          });
+          continue;
+        }
         const problem = nameLinkProblem(document, link, keys);
         if (problem)
           findings.push({

@@ -38,6 +38,8 @@ export interface RuleInput {
   roadmapLines?: ReadonlyMap<string, readonly number[]>;
   /** Files other than Markdown by workspace path (images, PDFs, folders' files), for embeds and relative links. */
   otherFiles?: readonly string[];
+  /** The workspace's folder inside its git repository (`docs`), which site-root links (`/docs/api.md`) start from. */
+  repositoryFolder?: string;
   /** Required sections per type from the workspace's template overrides; built-in templates otherwise. */
   requiredSections?: Partial<Record<TemplateType, string[]>>;
   /** Example sections per type from the workspace's template overrides (`Template.examples`); built-in templates otherwise. */

@@ -109,6 +109,26 @@ describe('links by name in check', () => {
     ]);
   });
 
+  it('in a docs folder of a repository, reads /docs/… into the workspace and calls /README.md outside, as info', () => {
+    const documents = [
+      vaultDocument(
+        'guide/start.md',
+        '[api](/docs/api/Client.md#closed) [gone](/docs/Gone.md) [home](/README.md)\n',
+      ),
+      vaultDocument('api/Client.md', '## Closed\n'),
+    ];
+    const findings = runRules({
+      documents,
+      roadmap: [],
+      settings: settingsSchema.parse({}),
+      repositoryFolder: 'docs',
+    });
+    expect(findings.map((finding) => `${finding.severity} ${finding.message}`)).toEqual([
+      'warning [gone](/docs/Gone.md) in guide/start.md points to /docs/Gone.md, which is not in this workspace.',
+      'info [home](/README.md) in guide/start.md points to /README.md, outside this workspace: a file of its repository, not checked.',
+    ]);
+  });
+
   it('a broken name link set to error stays a warning; off silences it', () => {
     const severities = (rule: 'error' | 'off') =>
       runRules({
