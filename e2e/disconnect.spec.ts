@@ -4,6 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { ChangesModel } from './models/changesModel.js';
 import { expect, openApp, serve, test, type Served } from './specbenchTest.js';
 
 test('edits made while the server is stopped are kept and saved when it is back', async ({
@@ -83,6 +84,50 @@ test('a server back read-only after a disconnect makes the open document read-on
     await expect(app.editor).toHaveAttribute('contenteditable', 'false');
     await expect(page.getByText('Read-only', { exact: true })).toBeVisible();
     await expect(app.toolbar).toHaveCount(0);
+  } finally {
+    served.process.kill('SIGTERM');
+  }
+});
+
+test('the Changes page and a file’s diff that could not be read while the server was stopped read again when it is back', async ({
+  page,
+  workspaceDir,
+}) => {
+  const spec = 'specs/guest-checkout.md';
+  const file = path.join(workspaceDir, spec);
+  await fs.writeFile(
+    file,
+    (await fs.readFile(file, 'utf8')).replace('Forced registration', 'Forced sign-up'),
+  );
+  let served: Served = await serve(workspaceDir);
+  try {
+    await openApp(page, served.url);
+    const changes = new ChangesModel(page);
+    await changes.open();
+    await expect(changes.files).toContainText(spec);
+    const port = Number(new URL(served.url).port);
+    const stop = async () => {
+      served.process.kill('SIGTERM');
+      await new Promise((resolve) => served.process.once('exit', resolve));
+    };
+    const notReachable = 'The Specbench server is not reachable';
+
+    await stop();
+    await changes.files.getByRole('button', { name: spec }).click();
+    await expect(changes.files).toContainText(notReachable);
+    served = await serve(workspaceDir, true, port);
+    await expect(page.getByRole('region', { name: `Changes in ${spec}` })).toContainText('[added: sign-up]', {
+      timeout: 20_000,
+    });
+    await expect(changes.files).not.toContainText(notReachable);
+
+    // The page's own status, read again while the server is away (the window got focus), comes back too.
+    await stop();
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await expect(page.getByRole('status', { name: 'Git' })).toContainText(notReachable);
+    served = await serve(workspaceDir, true, port);
+    await expect(changes.files).toContainText(spec, { timeout: 20_000 });
+    await expect(page.getByRole('status', { name: 'Git' })).toHaveCount(0);
   } finally {
     served.process.kill('SIGTERM');
   }

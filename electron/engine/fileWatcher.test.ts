@@ -1,4 +1,13 @@
-import { promises as fs, mkdirSync, mkdtempSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  promises as fs,
+  mkdirSync,
+  mkdtempSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -140,6 +149,22 @@ describe('FileWatcher', () => {
     writeFileSync(path.join(fixture.root, 'a.md'), 'theirs\n');
     await fixture.until(anyBatch);
     await settle(300);
+    expect(fixture.batches).toEqual([[{ path: 'a.md', kind: 'changed' }]]);
+  });
+
+  // On a share with 2-second times (or a coarse clock) an edit just after our save can keep its mtime:
+  // the echo check must compare content, never times or sizes.
+  it('reports an outside write made right after our save, even with the same file time', async () => {
+    const fixture = await watchedWorkspace({ 'a.md': 'one\n' });
+    const file = path.join(fixture.root, 'a.md');
+    const read = await fixture.store.read('a.md');
+    if (read.ok) await fixture.store.save('a.md', 'ours: draft\n', read.file);
+    await settle(600);
+    const saved = statSync(file);
+    // The same length and the same time as our save: only the content tells them apart.
+    writeFileSync(file, 'ours: final\n');
+    utimesSync(file, new Date(saved.mtimeMs + 5000), saved.mtime);
+    await fixture.until(anyBatch);
     expect(fixture.batches).toEqual([[{ path: 'a.md', kind: 'changed' }]]);
   });
 

@@ -41,6 +41,7 @@ import { WorkspaceContext, useWorkspaceLoader, type WorkspaceState } from '../wo
 import { WorkspaceStoreContext, usePublishedWorkspace } from '../workbench/workspaceSelector.js';
 import { PageActions, PageActionsContext } from '../workbench/pageActions.js';
 import { GitStateContext, useGitStateLoader } from '../workbench/gitState.js';
+import { ReconnectsContext, useReconnectCount } from '../workbench/reconnects.js';
 import { SidePanels } from './SidePanels.js';
 import { SidePanel, SidePanelContext, narrowLayoutQuery } from '../workbench/sidePanel.js';
 
@@ -101,6 +102,8 @@ export function App({ api: given, connection }: { api: SpecbenchApi; connection?
   const undoNotice = useUndoNotice(documents);
   namesakeChanged.current = (paths) => void workspace.update({ paths });
   const refreshWorkspace = workspace.refresh;
+  // Pages whose read failed while the server was away read again when it is back.
+  const reconnects = useReconnectCount(connection);
   // Back after a disconnect: what changed meanwhile is read again, and edits that waited are saved.
   useEffect(
     () =>
@@ -228,13 +231,15 @@ export function App({ api: given, connection }: { api: SpecbenchApi; connection?
                           Opening workspace…
                         </p>
                       ) : (
-                        <RouteView
-                          route={route}
-                          {...props}
-                          onSelectRequirement={setSelectedRequirement}
-                          workspace={workspace}
-                          document={openDocument}
-                        />
+                        <ReconnectsContext.Provider value={reconnects}>
+                          <RouteView
+                            route={route}
+                            {...props}
+                            onSelectRequirement={setSelectedRequirement}
+                            workspace={workspace}
+                            document={openDocument}
+                          />
+                        </ReconnectsContext.Provider>
                       )}
                     </main>
                     {linksPath && workspace.status === 'ready' && (

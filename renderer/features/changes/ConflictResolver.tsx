@@ -13,6 +13,7 @@ import type {
 } from '../../../shared/contract/gitViews.js';
 import { editableText } from './requirementFence.js';
 import { SideMarkdown } from './SideMarkdown.js';
+import { useRetryOnReconnect } from '../../workbench/reconnects.js';
 
 type Conflict = Extract<ResolverPart, { kind: 'conflict' }>;
 type Choice = 'mine' | 'theirs' | 'both' | 'edit';
@@ -38,6 +39,7 @@ export function ConflictResolver({ api, path, onResolved, navigate }: ConflictRe
   const [busy, setBusy] = useState(false);
   /** Bumped to read the file again (it changed on disk since it was shown). */
   const [reading, setReading] = useState(0);
+  const retry = useRetryOnReconnect(typeof view === 'string');
 
   useEffect(() => {
     let cancelled = false;
@@ -53,7 +55,7 @@ export function ConflictResolver({ api, path, onResolved, navigate }: ConflictRe
     return () => {
       cancelled = true;
     };
-  }, [api, path, reading]);
+  }, [api, path, reading, retry]);
 
   if (view === undefined) return <p className="muted">Reading {path}…</p>;
   if (typeof view === 'string') return <p className="inline-error">{view}</p>;

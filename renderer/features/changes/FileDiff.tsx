@@ -3,9 +3,11 @@ import { useEffect, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { FileDiffView } from '../../../shared/contract/gitViews.js';
 import { ChangedBlocks } from '../../ui/ChangedBlocks.js';
+import { useRetryOnReconnect } from '../../workbench/reconnects.js';
 
 export function FileDiff({ api, path }: { api: SpecbenchApi; path: string }) {
   const [diff, setDiff] = useState<FileDiffView | string | undefined>(undefined);
+  const retry = useRetryOnReconnect(typeof diff === 'string');
   useEffect(() => {
     let cancelled = false;
     void api.gitFileDiff({ path }).then((result) => {
@@ -14,7 +16,7 @@ export function FileDiff({ api, path }: { api: SpecbenchApi; path: string }) {
     return () => {
       cancelled = true;
     };
-  }, [api, path]);
+  }, [api, path, retry]);
 
   if (diff === undefined) return <p className="muted file-diff">Reading the changes…</p>;
   if (typeof diff === 'string') return <p className="inline-error file-diff">{diff}</p>;

@@ -3,7 +3,7 @@
  * it quotes, who opened it, how long ago, how many replies. Filtered by document and author, resolved
  * ones behind a toggle, the filter in the URL. A thread opens its document there, with its Comments.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import { HashLink } from '../../ui/HashLink.js';
 import { CopyLinkButton } from '../../ui/CopyLinkButton.js';
@@ -21,6 +21,7 @@ import {
 } from '../../workbench/commentFilter.js';
 import { documentLink, keyHash, threadHash } from '../../workbench/route.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
+import { useRetryOnReconnect } from '../../workbench/reconnects.js';
 import './commentsPage.css';
 
 interface CommentsPageProps {
@@ -43,6 +44,10 @@ export function CommentsPage({ api, workspace, navigate, filter }: CommentsPageP
       .catch((error: unknown) => setFailed(error instanceof Error ? error.message : String(error)));
   }, [api]);
   useCommentChanges(api, load);
+  const retry = useRetryOnReconnect(failed !== undefined);
+  useEffect(() => {
+    if (retry > 0) load();
+  }, [retry, load]);
   const groups = useMemo(() => filterComments(documents ?? [], filter), [documents, filter]);
   const authors = useMemo(() => commentAuthors(documents ?? []), [documents]);
   const counts = useMemo(() => threadCounts(documents ?? []), [documents]);

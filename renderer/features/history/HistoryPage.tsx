@@ -9,6 +9,7 @@ import { isKey } from '../../../shared/grammar/linkGrammar.js';
 import { ChangedBlocks } from '../../ui/ChangedBlocks.js';
 import { documentLink, roadmapItemHash } from '../../workbench/route.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
+import { useRetryOnReconnect } from '../../workbench/reconnects.js';
 import { RevisionCompare } from './RevisionCompare.js';
 import './history.css';
 
@@ -30,6 +31,7 @@ const changeWords: Record<ItemChangeView['change'], string> = {
 export function HistoryPage({ api, workspace, subject }: HistoryPageProps) {
   const byKey = isKey(subject);
   const [changes, setChanges] = useState<ItemChangeView[] | string | undefined>(undefined);
+  const retry = useRetryOnReconnect(typeof changes === 'string');
   useEffect(() => {
     let cancelled = false;
     void api.itemHistory(byKey ? { key: subject } : { path: subject }).then((result) => {
@@ -38,7 +40,7 @@ export function HistoryPage({ api, workspace, subject }: HistoryPageProps) {
     return () => {
       cancelled = true;
     };
-  }, [api, subject, byKey, workspace.revision]);
+  }, [api, subject, byKey, workspace.revision, retry]);
 
   const { title, summary, href } = describe(subject, workspace);
   return (
