@@ -11,6 +11,8 @@ import type {
   KeptBoth,
   ResolverPart,
 } from '../../../shared/contract/gitViews.js';
+import { differingWords } from '../../../shared/merge/differingWords.js';
+import { requirementKeyOf } from '../../../shared/merge/requirementKeyOf.js';
 import { editableText } from './requirementFence.js';
 import { SideMarkdown } from './SideMarkdown.js';
 
@@ -158,7 +160,10 @@ export function ConflictResolver({ api, path, onResolved, navigate }: ConflictRe
   );
 }
 
-/** Keep both on one key, in words naming both copies: which kept the key and why, which got the new one. */
+/**
+ * Keep both on one key, in words naming both copies: which kept the key and why, which got the new one
+ * (its title as the words that differ from the first copy's, which is quoted in full).
+ */
 export function keptBothText(kept: KeptBoth): string {
   const { from, to, keptTitle, renamedTitle, keptLabel, renamedLabel, keptPublished, renamedPublished } =
     kept;
@@ -170,13 +175,8 @@ export function keptBothText(kept: KeptBoth): string {
     : ['committed first', 'committed later'];
   return (
     `${from} “${keptTitle}”, ${keptLabel.toLowerCase()}, ${keptWhy}, keeps its key, so links to ${from} ` +
-    `keep meaning it; ${from} “${renamedTitle}”, ${renamedLabel.toLowerCase()}, ${renamedWhy}, is now ${to}.`
+    `keep meaning it; ${from} “${differingWords(keptTitle, renamedTitle)}”, ${renamedLabel.toLowerCase()}, ${renamedWhy}, is now ${to}.`
   );
-}
-
-/** The key a requirement block opens with, or undefined for any other block. */
-function requirementKeyOf(block: string): string | undefined {
-  return /^:::requirement\{#([A-Z][A-Z0-9]*-[0-9]+)(?=[\s}])/.exec(block)?.[1];
 }
 
 const prefixOf = (key: string) => key.slice(0, key.lastIndexOf('-'));
