@@ -12,9 +12,10 @@ import type {
   ResolverPart,
 } from '../../../shared/contract/gitViews.js';
 import { differingWords } from '../../../shared/merge/differingWords.js';
+import { wordRuns } from '../../../shared/merge/readableChange.js';
 import { requirementKeyOf } from '../../../shared/merge/requirementKeyOf.js';
 import { editableText } from './requirementFence.js';
-import { SideMarkdown } from './SideMarkdown.js';
+import { OnlyHere, SideMarkdown } from './SideMarkdown.js';
 
 type Conflict = Extract<ResolverPart, { kind: 'conflict' }>;
 type Choice = 'mine' | 'theirs' | 'both' | 'edit';
@@ -107,6 +108,7 @@ export function ConflictResolver({ api, path, onResolved, navigate }: ConflictRe
                   key={side}
                   title={sideNames[side]}
                   text={part[side]}
+                  other={part[side === 'mine' ? 'theirs' : 'mine']}
                   chosen={choices[index] === side}
                   // A body block reads as the editor shows it; a field or roadmap JSON as its text.
                   {...(blockwise(part.what) ? { markdown: { path, navigate } } : {})}
@@ -239,22 +241,44 @@ const choiceLabels: Record<Choice, string> = {
 interface SideProps {
   title: string;
   text: string;
+  /** The other side's text, to mark what differs from it. */
+  other: string;
   chosen: boolean;
   markdown?: { path: string; navigate: (hash: string) => void };
 }
 
-function Side({ title, text, chosen, markdown }: SideProps) {
+function Side({ title, text, other, chosen, markdown }: SideProps) {
   return (
     <figure className={chosen ? 'resolver__side chosen' : 'resolver__side'}>
       <figcaption>{title}</figcaption>
       {text.trim() === '' ? (
         <p className="muted resolver__removed">Removed on this side</p>
       ) : markdown ? (
-        <SideMarkdown text={text} title={title} {...markdown} />
+        <SideMarkdown text={text} title={title} other={other} {...markdown} />
       ) : (
-        <pre>{text}</pre>
+        <pre>
+          <OwnWords text={text} other={other} />
+        </pre>
       )}
     </figure>
+  );
+}
+
+/** A field's value or roadmap JSON, the words the other side lacks marked (in words too, not by colour alone). */
+function OwnWords({ text, other }: { text: string; other: string }) {
+  if (other.trim() === '') return <>{text}</>;
+  return (
+    <>
+      {wordRuns(text, other)
+        .filter((run) => run.change !== 'added')
+        .map((run, index) =>
+          run.change === 'removed' && run.text.trim() !== '' ? (
+            <OnlyHere key={index} text={run.text} />
+          ) : (
+            run.text
+          ),
+        )}
+    </>
   );
 }
 
