@@ -121,8 +121,8 @@ test('a PM commits, is told to pull first, resolves the conflict block by block 
   await expect(changes.navigatorLink).toHaveAccessibleName('Changes 1');
   const resolver = changes.resolver(spec);
   const block = resolver.getByRole('region', { name: 'Conflict in REQ-2' });
-  await expect(block).toContainText('Guests enter an email address once');
-  await expect(block).toContainText('Guests type an email address once');
+  await expect(block).toContainText('Guests [only on this side: enter] an email address once');
+  await expect(block).toContainText('Guests [only on this side: type] an email address once');
   await expect(app.page.getByText('<<<<<<<')).toHaveCount(0);
   await screenshot(app.page, 'conflict-resolver');
   await expectAccessible(app.page);

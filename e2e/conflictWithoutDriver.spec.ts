@@ -47,11 +47,12 @@ test('without the merge driver, two new copies of REQ-15 are one choice with bot
   await changes.open();
   const resolver = changes.resolver(spec);
   const conflict = resolver.getByRole('region', { name: 'Conflict in REQ-15' });
+  // The words each side has and the other lacks are marked, and said in words.
   await expect(conflict.getByRole('figure', { name: 'Yours' })).toContainText(
-    'Guests can cancel an order within ten minutes.',
+    'Guests can [only on this side: cancel an order within ten minutes].',
   );
   await expect(conflict.getByRole('figure', { name: 'Theirs (sam)' })).toContainText(
-    'Guests can add a gift message.',
+    'Guests can [only on this side: add a gift message].',
   );
   await expect(resolver).not.toContainText('<<<<<<<');
   await expect(resolver).not.toContainText('|||||||');
@@ -91,8 +92,12 @@ test('in a rebase (sides swapped: yours is the commit replayed), Keep both keeps
   const changes = new ChangesModel(app.page);
   await changes.open();
   const conflict = changes.resolver(spec).getByRole('region', { name: 'Conflict in REQ-15' });
-  await expect(conflict.getByRole('figure', { name: 'Yours' })).toContainText(mine);
-  await expect(conflict.getByRole('figure', { name: /^Theirs/ })).toContainText(upstream);
+  await expect(conflict.getByRole('figure', { name: 'Yours' })).toContainText(
+    'Guests can [only on this side: add a gift message].',
+  );
+  await expect(conflict.getByRole('figure', { name: /^Theirs/ })).toContainText(
+    'Guests can [only on this side: cancel an order within ten minutes].',
+  );
   await conflict.getByRole('radio', { name: 'Keep both' }).check();
   await changes.resolver(spec).getByRole('button', { name: 'Save this file' }).click();
   await expect(changes.lastAction).toContainText(`REQ-15 “${mine}”, yours, committed later, is now REQ-16.`);

@@ -71,9 +71,22 @@ test('Keep both on a key two branches created keeps the copy committed first (ne
     'REQ-15 · priority should · status draft',
   );
   await expect(side('Yours')).toContainText(
-    'Cancelling is REQ-15 Guests can cancel an order within ten minutes.',
+    '[only on this side: Cancelling is] REQ-15 Guests can cancel an order within ten minutes.',
   );
-  await expect(side('Theirs (hank)')).toContainText('Gift messages: REQ-15 Guests can add a gift message.');
+  await expect(side('Theirs (hank)')).toContainText(
+    '[only on this side: Gift messages:] REQ-15 Guests can add a gift message.',
+  );
+  // What differs is marked on each side, and said in words (not by colour alone).
+  await expect(side('Yours').getByRole('document', { name: 'Yours: REQ-15' })).toHaveText(
+    'Guests can [only on this side: cancel an order within ten minutes].',
+  );
+  await expect(side('Theirs (hank)').getByRole('document', { name: 'Theirs (hank): REQ-15' })).toHaveText(
+    'Guests can [only on this side: add a gift message].',
+  );
+  await expect(side('Yours').locator('mark')).toHaveText([
+    /cancel an order within ten minutes/,
+    /Cancelling is/,
+  ]);
   await screenshot(app.page, 'changes-resolver-sides');
   await resolver
     .getByRole('region', { name: /^Conflict in / })
@@ -115,6 +128,10 @@ test('Keep both on a key two branches created keeps the copy committed first (ne
   await screenshot(app.page, 'changes-finish-left-over');
   await app.page.getByRole('button', { name: 'Commit them with the merge' }).click();
   await expect(changes.lastAction).toHaveText('Merge committed.');
+  // The merge commit names the key Keep both changed.
+  expect(git(workspaceDir, 'log', '-1', '--format=%B').trim()).toBe(
+    "Merge branch 'hank'\n\nKeep both: REQ-15 (theirs) is now REQ-16",
+  );
   expect([
     git(workspaceDir, 'show', 'HEAD:stories/gift-message.md').includes('implements: [REQ-16]'),
     git(workspaceDir, 'show', `HEAD:${spec}`).includes('Gift messages: [[REQ-16]].'),

@@ -14,6 +14,7 @@ import { splitKey } from '../../shared/grammar/linkGrammar.js';
 import { isMarkdownPath, isRoadmapPath } from '../../shared/merge/mergeFile.js';
 import { nextKey } from '../../shared/model/keys.js';
 import { resolveParts, type MergePart } from '../../shared/merge/mergeParts.js';
+import { requirementKeyOf } from '../../shared/merge/requirementKeyOf.js';
 import { finishResolvedRoadmap } from '../../shared/merge/roadmapMerge.js';
 import { writeFileAtomic } from '../engine/atomicFile.js';
 import type { Workspace } from '../engine/workspace.js';
@@ -21,7 +22,7 @@ import { arrivingLinks } from './arrivingLinks.js';
 import { keepBothSides } from './keepBothSide.js';
 import { runGit, runGitBytes } from './gitCommand.js';
 import { mergeWithFallback } from './mergeDriver.js';
-import { cleanMessage, mergeMessage } from './mergeMessage.js';
+import { cleanMessage, keptBothLine, mergeMessage, recordChoices } from './mergeMessage.js';
 import { repositoryStatus, stoppedOperation, type RepositoryPlace } from './repositoryStatus.js';
 import { sideLabels } from './sideLabels.js';
 import { syncFailure, type SyncFailure } from './syncErrors.js';
@@ -167,11 +168,6 @@ function requirementTitleOf(block: string): string {
   return block.split(/\r?\n/)[1]?.trim() ?? '';
 }
 
-/** The key of a requirement block's opening line, or undefined for any other block. */
-function requirementKeyOf(block: string): string | undefined {
-  return /^:::requirement\{#([A-Z][A-Z0-9]*-[0-9]+)(?=[\s}])/.exec(block)?.[1];
-}
-
 /** Every key the workspace uses now (documents, requirements, roadmap items), for a fresh one. */
 function keysInUse(workspace: Workspace): Set<string> {
   const keys = new Set<string>();
@@ -288,6 +284,8 @@ export async function resolveConflict(
   for (const entry of renamed) {
     entry.references = await arrivingLinks(place, workspace, entry.from, entry.to, sides);
   }
+  // The merge commit names each key Keep both changed, for whoever reads the history later.
+  if (operationOf(view) === 'merge') await recordChoices(place.gitDir, renamed.map(keptBothLine));
   return { ...marked, renamed };
 }
 

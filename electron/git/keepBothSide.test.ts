@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Workspace } from '../engine/workspace.js';
 import { conflictView, resolveConflict } from './conflictResolution.js';
+import { mergeMessage } from './mergeMessage.js';
 import { findRepository } from './repositoryStatus.js';
 import { createGitSandbox, type GitSandbox } from './testing/gitSandbox.js';
 
@@ -65,8 +66,11 @@ async function keepBoth(how: '--no-rebase' | '--rebase') {
   const text = await fs.readFile(path.join(dana, spec), 'utf8');
   const bodyOf = (key: string) => new RegExp(`:::requirement\\{#${key} [^\\n]*\\n([^\\n]*)`).exec(text)?.[1];
   const { freeKeys: _free, ...keepBothView } = view.conflict.keepBoth!;
+  const message = (await mergeMessage(place.gitDir)) ?? '';
   return {
     before: keepBothView,
+    // A merge's commit message names the key Keep both changed; a rebase keeps the commit's own message.
+    choices: message.split('\n').filter((line) => line.startsWith('Keep both')),
     kept: bodyOf('REQ-2'),
     renamed: bodyOf('REQ-3'),
     told: resolved.renamed?.map(({ references, ...rest }) => ({
@@ -78,13 +82,14 @@ async function keepBoth(how: '--no-rebase' | '--rebase') {
 
 describe('Keep both on a requirement both sides reworded', () => {
   it.each([
-    ['a merge', '--no-rebase' as const],
-    ['a rebase', '--rebase' as const],
+    ['a merge', '--no-rebase' as const, ['Keep both: REQ-2 (yours) is now REQ-3']],
+    ['a rebase', '--rebase' as const, []],
   ])(
     'in %s, theirs already on origin/main keeps REQ-2 and yours (not pushed) becomes REQ-3',
-    async (_name, how) => {
+    async (_name, how, choices) => {
       expect(await keepBoth(how)).toEqual({
         before: { renamed: 'mine', keptPublished: 'origin/main' },
+        choices,
         kept: 'Guests type an email.',
         renamed: 'Guests enter an email.',
         told: [

@@ -11,8 +11,11 @@ import type {
   KeptBoth,
   ResolverPart,
 } from '../../../shared/contract/gitViews.js';
+import { differingWords } from '../../../shared/merge/differingWords.js';
+import { wordRuns } from '../../../shared/merge/readableChange.js';
+import { requirementKeyOf } from '../../../shared/merge/requirementKeyOf.js';
 import { editableText } from './requirementFence.js';
-import { SideMarkdown } from './SideMarkdown.js';
+import { OnlyHere, SideMarkdown } from './SideMarkdown.js';
 import { useRetryOnReconnect } from '../../workbench/reconnects.js';
 
 type Conflict = Extract<ResolverPart, { kind: 'conflict' }>;
@@ -107,6 +110,7 @@ export function ConflictResolver({ api, path, onResolved, navigate }: ConflictRe
                   key={side}
                   title={sideNames[side]}
                   text={part[side]}
+                  other={part[side === 'mine' ? 'theirs' : 'mine']}
                   chosen={choices[index] === side}
                   // A body block reads as the editor shows it; a field or roadmap JSON as its text.
                   {...(blockwise(part.what) ? { markdown: { path, navigate } } : {})}
@@ -160,7 +164,10 @@ export function ConflictResolver({ api, path, onResolved, navigate }: ConflictRe
   );
 }
 
-/** Keep both on one key, in words naming both copies: which kept the key and why, which got the new one. */
+/**
+ * Keep both on one key, in words naming both copies: which kept the key and why, which got the new one
+ * (its title as the words that differ from the first copy's, which is quoted in full).
+ */
 export function keptBothText(kept: KeptBoth): string {
   const { from, to, keptTitle, renamedTitle, keptLabel, renamedLabel, keptPublished, renamedPublished } =
     kept;
@@ -172,13 +179,8 @@ export function keptBothText(kept: KeptBoth): string {
     : ['committed first', 'committed later'];
   return (
     `${from} “${keptTitle}”, ${keptLabel.toLowerCase()}, ${keptWhy}, keeps its key, so links to ${from} ` +
-    `keep meaning it; ${from} “${renamedTitle}”, ${renamedLabel.toLowerCase()}, ${renamedWhy}, is now ${to}.`
+    `keep meaning it; ${from} “${differingWords(keptTitle, renamedTitle)}”, ${renamedLabel.toLowerCase()}, ${renamedWhy}, is now ${to}.`
   );
-}
-
-/** The key a requirement block opens with, or undefined for any other block. */
-function requirementKeyOf(block: string): string | undefined {
-  return /^:::requirement\{#([A-Z][A-Z0-9]*-[0-9]+)(?=[\s}])/.exec(block)?.[1];
 }
 
 const prefixOf = (key: string) => key.slice(0, key.lastIndexOf('-'));
@@ -241,22 +243,44 @@ const choiceLabels: Record<Choice, string> = {
 interface SideProps {
   title: string;
   text: string;
+  /** The other side's text, to mark what differs from it. */
+  other: string;
   chosen: boolean;
   markdown?: { path: string; navigate: (hash: string) => void };
 }
 
-function Side({ title, text, chosen, markdown }: SideProps) {
+function Side({ title, text, other, chosen, markdown }: SideProps) {
   return (
     <figure className={chosen ? 'resolver__side chosen' : 'resolver__side'}>
       <figcaption>{title}</figcaption>
       {text.trim() === '' ? (
         <p className="muted resolver__removed">Removed on this side</p>
       ) : markdown ? (
-        <SideMarkdown text={text} title={title} {...markdown} />
+        <SideMarkdown text={text} title={title} other={other} {...markdown} />
       ) : (
-        <pre>{text}</pre>
+        <pre>
+          <OwnWords text={text} other={other} />
+        </pre>
       )}
     </figure>
+  );
+}
+
+/** A field's value or roadmap JSON, the words the other side lacks marked (in words too, not by colour alone). */
+function OwnWords({ text, other }: { text: string; other: string }) {
+  if (other.trim() === '') return <>{text}</>;
+  return (
+    <>
+      {wordRuns(text, other)
+        .filter((run) => run.change !== 'added')
+        .map((run, index) =>
+          run.change === 'removed' && run.text.trim() !== '' ? (
+            <OnlyHere key={index} text={run.text} />
+          ) : (
+            run.text
+          ),
+        )}
+    </>
   );
 }
 

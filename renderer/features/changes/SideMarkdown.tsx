@@ -39,34 +39,81 @@ export function withOwnTitles(markdown: string, titles: ReadonlyMap<string, stri
   });
 }
 
+/** What a segment is compared with on the other side: the requirement of its key, else the text around. */
+function counterpart(segment: Segment, index: number, others: readonly Segment[]): string | undefined {
+  if (segment.kind === 'text')
+    return others.flatMap((other) => (other.kind === 'text' ? [other.text] : [])).join('\n\n');
+  const requirements = others.filter((other) => other.kind === 'requirement');
+  const same = requirements.find((other) => other.key === segment.key);
+  const fallback = requirements[index];
+  return (same ?? fallback)?.body;
+}
+
+/** Text one side has and the other lacks: marked, and said in words for screen readers. */
+export function OnlyHere({ text }: { text: string }) {
+  return (
+    <mark>
+      <span className="visually-hidden">[only on this side: </span>
+      {text}
+      <span className="visually-hidden">]</span>
+    </mark>
+  );
+}
+
+/** A requirement's fields, those the other side lacks marked (in words too, not by colour alone). */
+function Fields({ segment, others }: { segment: Segment & { kind: 'requirement' }; others: Segment[] }) {
+  const other = others.find((candidate) => candidate.kind === 'requirement' && candidate.key === segment.key);
+  const theirs = other?.kind === 'requirement' ? other.fields.split(' · ') : undefined;
+  const fields = segment.fields === '' ? [] : segment.fields.split(' · ');
+  return (
+    <p className="resolver__fields">
+      {segment.key}
+      {fields.map((field) => (
+        <span key={field}>
+          {' · '}
+          {theirs && !theirs.includes(field) ? <OnlyHere text={field} /> : field}
+        </span>
+      ))}
+    </p>
+  );
+}
+
 export function SideMarkdown({
   text,
   title,
   path,
   navigate,
+  other,
 }: {
   text: string;
   title: string;
   path: string;
   navigate: (hash: string) => void;
+  /** The other side's text: the words and fields this side has and it lacks are marked. */
+  other?: string;
 }) {
   const segments = sideSegments(text);
+  const others = other === undefined || other.trim() === '' ? undefined : sideSegments(other);
   const titles = new Map(
     segments.flatMap((segment) =>
       segment.kind === 'requirement' ? [[segment.key, segment.body.split(/\r?\n/)[0]!.trim()] as const] : [],
     ),
   );
+  const requirementIndex = (index: number) =>
+    segments.slice(0, index).filter((segment) => segment.kind === 'requirement').length;
+  const compared = (segment: Segment, index: number) => {
+    const body = others && counterpart(segment, requirementIndex(index), others);
+    return body === undefined ? {} : { compareWith: withOwnTitles(body, titles) };
+  };
   return (
     <>
       {segments.map((segment, index) =>
         segment.kind === 'requirement' ? (
           <div key={index} className="resolver__requirement">
-            <p className="resolver__fields">
-              {segment.key}
-              {segment.fields && ` · ${segment.fields}`}
-            </p>
+            <Fields segment={segment} others={others ?? []} />
             <ReadOnlyMarkdown
               markdown={withOwnTitles(segment.body, titles)}
+              {...compared(segment, index)}
               path={path}
               label={`${title}: ${segment.key}`}
               navigate={navigate}
@@ -76,6 +123,7 @@ export function SideMarkdown({
           <ReadOnlyMarkdown
             key={index}
             markdown={withOwnTitles(segment.text, titles)}
+            {...compared(segment, index)}
             path={path}
             label={title}
             navigate={navigate}

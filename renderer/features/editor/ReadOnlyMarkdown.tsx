@@ -4,6 +4,7 @@ import { useEffect, useMemo } from 'react';
 import { sharedCodec } from '../../workbench/sharedCodec.js';
 import { EditorPageContext } from './editorContext.js';
 import { createEditorExtensions } from './editorExtensions.js';
+import { DifferingWords } from './DifferingWords.js';
 import { softBreaksToNodes } from '../../workbench/softBreak.js';
 
 interface ReadOnlyMarkdownProps {
@@ -16,13 +17,22 @@ interface ReadOnlyMarkdownProps {
   highlight?: string;
   /** Leaves out the writer's guidance (HTML comments between blocks): for readers, not writers. */
   hideGuidance?: boolean;
+  /** Another text (the other side of a conflict): the words this one has and it lacks are marked. */
+  compareWith?: string;
 }
 
 const guidanceComment = /^<!--[\s\S]*-->$/;
 
 export function ReadOnlyMarkdown(props: ReadOnlyMarkdownProps) {
-  const { markdown, path, label, navigate, highlight, hideGuidance } = props;
-  const extensions = useMemo(() => createEditorExtensions(path), [path]);
+  const { markdown, path, label, navigate, highlight, hideGuidance, compareWith } = props;
+  const other = useMemo(
+    () => (compareWith === undefined ? undefined : softBreaksToNodes(sharedCodec().parse(compareWith).doc)),
+    [compareWith],
+  );
+  const extensions = useMemo(
+    () => [...createEditorExtensions(path), ...(other ? [DifferingWords.configure({ other })] : [])],
+    [path, other],
+  );
   const doc = useMemo(() => {
     const parsed = sharedCodec().parse(markdown).doc;
     const content = hideGuidance
