@@ -11,6 +11,8 @@ test('edits made while the server is stopped are kept and saved when it is back'
   page,
   workspaceDir,
 }) => {
+  // Two server starts and a reconnect: over 45 s at load 13 on two cores.
+  test.setTimeout(120_000);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   let served: Served = await serve(workspaceDir);

@@ -80,7 +80,10 @@ export function useGitStateLoader(
               unavailable: undefined,
               autoSync: autoSyncAfter(current.autoSync, result.status),
             }
-          : { ...current, phase: 'unavailable', status: undefined, unavailable: result.message },
+          : result.error === 'unreachable' && current.status
+            ? // The server is away for a moment: what was read last stays on screen, the line says why.
+              { ...current, unavailable: result.message }
+            : { ...current, phase: 'unavailable', status: undefined, unavailable: result.message },
       );
     })();
     running.current = read;

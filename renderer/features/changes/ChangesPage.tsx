@@ -82,7 +82,7 @@ export function ChangesPage({ api, workspace, navigate }: ChangesPageProps) {
           Reading the repository…
         </p>
       )}
-      {git.phase === 'unavailable' && (
+      {git.unavailable !== undefined && (
         <p className="muted" role="status" aria-label="Git">
           {git.unavailable}
         </p>
