@@ -154,6 +154,14 @@ test('a rename a teammate pushed is listed right after Pull, on the story too, a
   await expect(app.page.getByRole('status', { name: 'Renamed key' })).toContainText(
     'STORY-2 implements REQ-2, written for the copy renamed to REQ-30 after a merge',
   );
+  // The story's editor page says it too, with the way to Changes.
+  await app.goto('#/STORY-2');
+  const notice = app.page.getByRole('status', { name: 'Renamed key' });
+  await expect(notice).toContainText(
+    'STORY-2 implements REQ-2, written for the copy renamed to REQ-30 after a merge',
+  );
+  await notice.getByRole('link', { name: 'Point it in Changes' }).click();
+  await expect(app.page.getByRole('list', { name: 'Links to REQ-2 to point to REQ-30' })).toBeVisible();
 });
 
 test('Push that would publish my own rename waits visibly for an answer', async ({ app, workspaceDir }) => {

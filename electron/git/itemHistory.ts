@@ -4,12 +4,15 @@
  * newest first, each with the diff of that item alone; uncommitted changes first, when there are any.
  * A merge is listed where it settled the item (a conflict resolved, both sides' edits combined, a key
  * given to one copy of a duplicate), with the diff against its first parent; a merge that only brought
- * the other side's change in is not, as that change has its own commit.
+ * the other side's change in is not, as that change has its own commit, nor one where the merge driver
+ * combined both sides' changes to other blocks of a document.
  */
 import { runGit } from './gitCommand.js';
 import type { BlockChangeView } from '../../shared/contract/gitViews.js';
 import { itemDiff } from '../../shared/merge/itemDiff.js';
+import type { FileVersions } from '../../shared/merge/mergeFile.js';
 import { itemBlocks } from './readableBlocks.js';
+import { mergeWithFallback } from './mergeDriver.js';
 import { itemsOfFile, type WorkspaceItem } from './workspaceItems.js';
 import type { WorkspaceRepository } from './workspaceRepository.js';
 
@@ -135,6 +138,12 @@ function rekeyedFromTheirs(after: WorkspaceItem, theirs: Files): WorkspaceItem |
   );
 }
 
+/** What the merge driver writes by itself for these three versions is `result`: nothing was resolved by hand. */
+function mergedByDriver(result: string, versions: FileVersions): boolean {
+  const { parts } = mergeWithFallback(versions);
+  return parts.every((part) => part.kind === 'clean') && parts.map((part) => part.text).join('') === result;
+}
+
 const same = (one: WorkspaceItem | undefined, other: WorkspaceItem | undefined) =>
   one?.text === other?.text && one?.path === other?.path;
 
@@ -199,8 +208,16 @@ export async function itemHistory(repository: WorkspaceRepository, key: string):
       const afterText = afterFiles.find(([file]) => file === after.path)?.[1] ?? '';
       before = rekeyed(after, beforeFiles.find(([file]) => file === path)?.[1], afterText);
       if (before) previousKey = before.key;
-      // Renumbered in a merge while the other side added its own item under the old key: that side's commits are its.
-      if (merge && before && find(before.key, merge.theirs) && !find(before.key, await merge.base()))
+      // Given a new key in a merge while the other side's item keeps the old one (the driver renumbered
+      // our roadmap item both added, or Keep both renamed our copy of a requirement both reworded):
+      // that side's commits under the old key are its item's, not this one's.
+      const theirsCopy = merge && before ? find(before.key, merge.theirs) : undefined;
+      if (
+        merge &&
+        before &&
+        theirsCopy &&
+        (theirsCopy.text !== before.text || !find(before.key, await merge.base()))
+      )
         ancestry = await merge.ancestryOf(0);
     }
     if (merge && after && !before) {
@@ -242,9 +259,25 @@ export async function itemHistory(repository: WorkspaceRepository, key: string):
     if (merge && !same(before, after)) {
       // Only the other side's change, come in cleanly: its own commit tells it.
       // (The merge base is asked for only when the merge took their side's item as it was.)
+      const theirs = find(tracked, merge.theirs, afterExpected ?? expected);
       listed =
-        !same(after, find(tracked, merge.theirs, afterExpected ?? expected)) ||
-        !same(before, find(tracked, await merge.base(), afterExpected ?? expected));
+        !same(after, theirs) || !same(before, find(tracked, await merge.base(), afterExpected ?? expected));
+      // A document both sides changed in different blocks: the merge driver combined them, and each
+      // side's change has its own commit; only a result the driver would not give is a resolution.
+      if (
+        listed &&
+        after?.kind === 'document' &&
+        before?.path === after.path &&
+        theirs?.path === after.path
+      ) {
+        const base = find(tracked, await merge.base(), afterExpected ?? expected);
+        listed = !mergedByDriver(after.text, {
+          path: after.path,
+          base: base?.text ?? '',
+          ours: before.text,
+          theirs: theirs.text,
+        });
+      }
     }
     if (listed)
       record(

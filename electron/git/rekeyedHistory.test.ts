@@ -153,3 +153,90 @@ describe('history after the merge driver renumbers a roadmap item both sides add
     });
   }, 60_000);
 });
+
+describe('history after Keep both on a requirement both sides reworded', () => {
+  it('follows each copy alone and leaves out the clean merge before it', async () => {
+    const dana = await sandbox.clone('keep-both-dana');
+    const sam = await sandbox.clone('keep-both-sam');
+    const req = (key: string, text: string) => requirement(key, text);
+    const cart = (...blocks: string[]) => spec('SPEC-1', ...blocks);
+    await write(dana, 'specbench.json', '{ "name": "Team" }\n');
+    await write(
+      dana,
+      'specs/cart.md',
+      cart(req('REQ-1', 'Carts.'), req('REQ-2', 'Pay.'), req('REQ-3', 'Ship.')),
+    );
+    commitAll(dana, 'Start');
+    sandbox.git(dana, ['push', '-q', 'origin', 'HEAD:keep-both']);
+    sandbox.git(sam, ['pull', '-q', 'origin', 'keep-both']);
+    for (const clone of [dana, sam])
+      expect(runSpecbenchIn(sandbox, clone, ['merge-driver', 'install', '.']).code).toBe(0);
+    // A clean merge first: Dana changes REQ-1, Sam REQ-3; the driver combines them.
+    await write(
+      dana,
+      'specs/cart.md',
+      cart(req('REQ-1', 'Carts keep.'), req('REQ-2', 'Pay.'), req('REQ-3', 'Ship.')),
+    );
+    commitAll(dana, 'dana changes REQ-1');
+    sandbox.git(dana, ['push', '-q', 'origin', 'HEAD:keep-both']);
+    await write(
+      sam,
+      'specs/cart.md',
+      cart(req('REQ-1', 'Carts.'), req('REQ-2', 'Pay.'), req('REQ-3', 'Ship fast.')),
+    );
+    commitAll(sam, 'sam changes REQ-3');
+    sandbox.git(sam, ['pull', '-q', '--no-rebase', '--no-edit', 'origin', 'keep-both']);
+    sandbox.git(sam, ['push', '-q', 'origin', 'HEAD:keep-both']);
+    sandbox.git(dana, ['pull', '-q', '--no-rebase', 'origin', 'keep-both']);
+    // Both reword REQ-2: a conflict; Sam keeps both, his copy (not pushed) gets REQ-4 as the resolver writes it.
+    const reworded = (text: string) => req('REQ-2', text);
+    await write(
+      dana,
+      'specs/cart.md',
+      cart(req('REQ-1', 'Carts keep.'), reworded('Pay by card.'), req('REQ-3', 'Ship fast.')),
+    );
+    commitAll(dana, 'dana rewords REQ-2');
+    sandbox.git(dana, ['push', '-q', 'origin', 'HEAD:keep-both']);
+    await write(
+      sam,
+      'specs/cart.md',
+      cart(req('REQ-1', 'Carts keep.'), reworded('Pay by invoice.'), req('REQ-3', 'Ship fast.')),
+    );
+    commitAll(sam, 'sam rewords REQ-2');
+    const pulled = sandbox.git(sam, ['pull', '-q', '--no-rebase', '--no-edit', 'origin', 'keep-both'], {
+      allowFailure: true,
+    });
+    expect(pulled.code).not.toBe(0);
+    await write(
+      sam,
+      'specs/cart.md',
+      cart(
+        req('REQ-1', 'Carts keep.'),
+        req('REQ-4', 'Pay by invoice.'),
+        reworded('Pay by card.'),
+        req('REQ-3', 'Ship fast.'),
+      ),
+    );
+    commitAll(sam, 'Merge: Keep both, Sam’s REQ-2 is REQ-4');
+    expect({
+      'REQ-4': await summary(sam, 'REQ-4'),
+      'REQ-2': await summary(sam, 'REQ-2'),
+      'SPEC-1': await summary(sam, 'SPEC-1'),
+    }).toEqual({
+      'REQ-4': [
+        'changed (was REQ-2): Merge: Keep both, Sam’s REQ-2 is REQ-4',
+        'changed: sam rewords REQ-2',
+        'added: Start',
+      ],
+      'REQ-2': ['changed: dana rewords REQ-2', 'added: Start'],
+      'SPEC-1': [
+        'changed: Merge: Keep both, Sam’s REQ-2 is REQ-4',
+        'changed: sam rewords REQ-2',
+        'changed: dana rewords REQ-2',
+        'changed: sam changes REQ-3',
+        'changed: dana changes REQ-1',
+        'added: Start',
+      ],
+    });
+  }, 60_000);
+});

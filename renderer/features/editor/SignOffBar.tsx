@@ -1,6 +1,7 @@
 /**
  * Sign-off in the document header: a spec's latest approval (and whether its requirements changed
- * since) with Approve; a story's review against its requirements with Mark reviewed.
+ * since) with Approve; a story's review against its requirements with Mark reviewed, and its links
+ * written for a copy renamed after a merge.
  */
 import { useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
@@ -11,6 +12,7 @@ import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { ApproveAgainDialog } from './ApproveAgainDialog.js';
 import { ApprovedChanges } from './ApprovedChanges.js';
 import { ReviewedChanges } from './ReviewedChanges.js';
+import { RekeyedLinkNotice } from './RekeyedLinkNotice.js';
 import './signOff.css';
 
 interface SignOffBarProps {
@@ -96,7 +98,10 @@ export function SignOffBar({ api, workspace, entry, fields, writable, saveFirst,
       </>
     );
   }
-  if (entry.type !== 'story' || entry.implements.length === 0) return null;
+  if (entry.type !== 'story') return null;
+  // A link written for a copy renamed after a merge: the same notice as the story's Engineer view.
+  const rekeyed = <RekeyedLinkNotice findings={workspace.findings} path={entry.path} />;
+  if (entry.implements.length === 0) return rekeyed;
   const requirementOf = (key: string) =>
     workspace.requirementOwner.get(key)?.requirements.find((requirement) => requirement.key === key);
   const suspects = suspectLinks({ ...entry, fields }, requirementOf).map((suspect) => suspect.requirement);
@@ -104,6 +109,7 @@ export function SignOffBar({ api, workspace, entry, fields, writable, saveFirst,
   const unreviewed = entry.implements.filter((key) => !stamped.has(key) && requirementOf(key));
   return (
     <>
+      {rekeyed}
       <div
         className={suspects.length > 0 ? 'sign-off sign-off--stale' : 'sign-off'}
         role="group"

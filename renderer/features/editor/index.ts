@@ -5,5 +5,6 @@
 export { DocumentEditor } from './DocumentEditor.js';
 export { ReadOnlyMarkdown } from './ReadOnlyMarkdown.js';
 export { ReviewedChanges } from './ReviewedChanges.js';
+export { RekeyedLinkNotice } from './RekeyedLinkNotice.js';
 export { freshKey } from './duplicateKeys.js';
 export { holdsOnlyExample, templateOutline } from './completeness.js';

@@ -2,7 +2,6 @@
 import { useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import { splitDocument } from '../../../shared/frontMatter/frontMatter.js';
-import { RekeyedLinkNotice } from './RekeyedLinkNotice.js';
 import { suspectLinks } from '../../../shared/model/signOff.js';
 import { documentLink, keyHash, searchHash, sharedStoryHash } from '../../workbench/route.js';
 import { storyViewHash } from '../../workbench/storyView.js';
@@ -12,7 +11,13 @@ import { useSidePanelToggle } from '../../workbench/sidePanel.js';
 import { useCommentCounts } from '../../workbench/comments.js';
 import { useStoryComment } from './useStoryComment.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
-import { holdsOnlyExample, ReadOnlyMarkdown, ReviewedChanges, templateOutline } from '../editor/index.js';
+import {
+  holdsOnlyExample,
+  ReadOnlyMarkdown,
+  RekeyedLinkNotice,
+  ReviewedChanges,
+  templateOutline,
+} from '../editor/index.js';
 import { sectionAround, sectionNamed } from './sectionText.js';
 import { ImplementedRequirement } from './ImplementedRequirement.js';
 import { StoryPlan } from './StoryPlan.js';
