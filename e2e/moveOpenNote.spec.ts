@@ -7,12 +7,13 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test as base } from './specbenchTest.js';
+import { expect, screenshot, test as base } from './specbenchTest.js';
 
 const vault: Record<string, string> = {
   'Home.md': '# Home\n\nSee [[Plan B]].\n',
   'Maya/Plan B.md': 'Original line.\n',
   'Plugins/Word count.md': '# Word count\n\nCounts words.\n',
+  'Word count.md': 'My own word count notes.\n',
 };
 
 const test = base.extend({
@@ -54,3 +55,35 @@ for (const folder of ['', 'Archive']) {
     expect(await fs.readFile(moved, 'utf8')).toBe('Original line. Edit one. Edit two.\n');
   });
 }
+
+test('moving a note into a folder that has a note of that name asks for another name first; Cancel writes nothing, and the typed name is what it gets', async ({
+  app,
+  workspaceDir,
+}) => {
+  const files = () => fs.readdir(path.join(workspaceDir, 'Plugins')).then((names) => names.sort());
+  await app.openDocument('Word count.md');
+  await moveOpenDocument(app, 'Plugins');
+  const form = app.page.getByRole('form', { name: 'Move to folder' });
+  await expect(form.getByRole('alert')).toHaveText(
+    'Plugins/ already has a note named “Word count”. Move it under another name:',
+  );
+  await expect(form.getByRole('textbox', { name: 'New name' })).toHaveValue('Word count 2');
+  await screenshot(app.page, 'move-namesake-file');
+  // Nothing is written while the question is open, nor after Cancel.
+  expect(await files()).toEqual(['Word count.md']);
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await expect(form).toHaveCount(0);
+  expect(await files()).toEqual(['Word count.md']);
+
+  await moveOpenDocument(app, 'Plugins');
+  await form.getByRole('textbox', { name: 'New name' }).fill('My word count');
+  await form.getByRole('button', { name: 'Move', exact: true }).click();
+  await expect(app.page).toHaveURL(/#\/doc\/Plugins\/My%20word%20count\.md$/);
+  expect(await files()).toEqual(['My word count.md', 'Word count.md']);
+  expect(await fs.readFile(path.join(workspaceDir, 'Plugins/My word count.md'), 'utf8')).toBe(
+    vault['Word count.md'],
+  );
+  expect(await fs.readFile(path.join(workspaceDir, 'Plugins/Word count.md'), 'utf8')).toBe(
+    vault['Plugins/Word count.md'],
+  );
+});

@@ -254,9 +254,15 @@ export class DocumentOperations {
 
   /**
    * Moves a document into another folder of the workspace under the same name (`-2`, `-3`… when
-   * taken); its key, and so every link to it, stays. A document already there stays where it is.
+   * taken); its key, and so every link to it, stays. A document already there stays where it is. With
+   * `newName` (the app asked for one) it takes exactly that name, and a note of that name there stops it.
    */
-  async move(documentPath: string, folder: string, namesake?: NamesakeChoice): Promise<RenameDocumentResult> {
+  async move(
+    documentPath: string,
+    folder: string,
+    namesake?: NamesakeChoice,
+    newName?: string,
+  ): Promise<RenameDocumentResult> {
     if (!this.options.writable()) return this.readOnly();
     documentPath = normalizeWorkspacePath(documentPath);
     const target = workspaceFolder(folder);
@@ -267,16 +273,19 @@ export class DocumentOperations {
       return { ok: false, error: 'not-found', message: `${documentPath} is not in the workspace.` };
     }
     const extension = path.posix.extname(documentPath);
-    const name = path.posix.basename(documentPath, extension);
-    if (path.posix.dirname(documentPath).replace(/^\.$/, '') === target)
+    const name = newName?.trim() ?? path.posix.basename(documentPath, extension);
+    if (path.posix.dirname(documentPath).replace(/^\.$/, '') === target && newName === undefined)
       return { ok: true, path: documentPath };
-    if (namesake === undefined) return this.moveTo(documentPath, target, name, extension);
+    const problem = newName === undefined ? undefined : fileNameProblem(name);
+    if (problem) return { ok: false, error: 'invalid-name', message: problem };
+    if (namesake === undefined)
+      return this.moveTo(documentPath, target, name, extension, true, newName === undefined);
     const { store, indexes } = this.options;
     const pins = await this.pins(namesake, documentPath, movedPath(indexes.index, documentPath, folder));
     const changes = await linkRewrites(store, indexes, documentPath, documentPath, false, pins);
     if (!Array.isArray(changes)) return changes;
     const moved = await savedThen(store, indexes, changes, () =>
-      this.moveTo(documentPath, target, name, extension, false),
+      this.moveTo(documentPath, target, name, extension, false, newName === undefined),
     );
     if (moved.ok)
       for (const change of changes) if (change.path !== documentPath) await indexes.refresh(change.path);
@@ -316,10 +325,11 @@ export class DocumentOperations {
     name: string,
     extension: string,
     notice = true,
+    numbered = true,
   ): Promise<RenameDocumentResult> {
     const { indexes, store } = this.options;
     const before = this.namesBefore();
-    for (let attempt = 1; attempt < 1000; attempt++) {
+    for (let attempt = 1; attempt < (numbered ? 1000 : 2); attempt++) {
       const candidate = path.posix.join(folder, `${attempt === 1 ? name : `${name}-${attempt}`}${extension}`);
       const moved = await store.rename(from, candidate);
       if (moved.ok) {
@@ -330,7 +340,11 @@ export class DocumentOperations {
       }
       if (moved.error !== 'exists') return { ok: false, error: moved.error, message: moved.message };
     }
-    return { ok: false, error: 'exists', message: `Too many documents are named ${name} in ${folder}.` };
+    const where = folder === '' ? 'The top folder' : `${folder}/`;
+    const message = numbered
+      ? `Too many documents are named ${name} in ${folder}.`
+      : `${where} already has a note named “${name}”. Choose another name.`;
+    return { ok: false, error: 'exists', message };
   }
 
   /** The resolver of names before a change that may give a note a shared name. */

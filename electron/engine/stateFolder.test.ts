@@ -46,4 +46,50 @@ describe('.specbench/ in a folder Specbench did not make', () => {
       ignore: '*\n',
     });
   });
+
+  it("leaves git's index alone through a move into a folder that has a note of that name and a rename, with the watcher on", async () => {
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-state-'));
+    await fs.mkdir(path.join(root, 'Plugins'));
+    await fs.mkdir(path.join(root, 'Editing'));
+    await fs.writeFile(path.join(root, 'Plugins', 'Backlinks.md'), '# Backlinks\n');
+    await fs.writeFile(path.join(root, 'Callouts.md'), '# Callouts\n');
+    await fs.writeFile(path.join(root, 'Editing', 'Callouts.md'), '# Other callouts\n');
+    await fs.writeFile(path.join(root, 'Maya notes.md'), 'notes\n');
+    git(root, 'init', '-q', '-b', 'main');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'vault');
+
+    const opened = await Workspace.open(root, { write: true, watch: true, cache: false });
+    if (!opened.ok) throw new Error(opened.message);
+    const moved = await opened.workspace.moveDocument('Plugins/Backlinks.md', '');
+    const intoNamesake = await opened.workspace.moveDocument('Callouts.md', 'Editing');
+    const renamed = await opened.workspace.renameDocumentTo('Maya notes.md', 'Meetings');
+    // The walkthrough saw the deletion staged minutes later: give the watcher time to act on it.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const status = git(root, 'status', '--porcelain', '--untracked-files=all');
+    const staged = git(root, 'diff', '--cached', '--name-status');
+    await opened.workspace.close();
+
+    expect({
+      moved: moved.ok,
+      intoNamesake: intoNamesake.ok && intoNamesake.path,
+      renamed: renamed.ok,
+      status: status.split('\n').filter(Boolean).sort(),
+      staged,
+    }).toEqual({
+      moved: true,
+      intoNamesake: 'Editing/Callouts-2.md',
+      renamed: true,
+      // Not staged ( D) and untracked (??): a plain `git commit` commits nothing of it.
+      status: [
+        ' D "Maya notes.md"',
+        ' D Callouts.md',
+        ' D Plugins/Backlinks.md',
+        '?? Backlinks.md',
+        '?? Editing/Callouts-2.md',
+        '?? Meetings.md',
+      ],
+      staged: '',
+    });
+  });
 });

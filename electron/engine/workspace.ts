@@ -456,13 +456,14 @@ export class Workspace {
     return this.operations.rewriteNameLinks(edits);
   }
 
-  /** Moves a document into another folder under the same name; its key, and so every link to it, stays. */
+  /** Moves a document into another folder (under `name` if given); its key, and so every link to it, stays. */
   moveDocument(
     documentPath: string,
     folder: string,
     namesake?: NamesakeChoice,
+    name?: string,
   ): Promise<RenameDocumentResult> {
-    return this.operations.move(documentPath, folder, namesake);
+    return this.operations.move(documentPath, folder, namesake, name);
   }
 
   /** Puts a trashed document back where it was (`-2`… when the name was taken meanwhile). */

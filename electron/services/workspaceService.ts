@@ -154,8 +154,8 @@ export class WorkspaceService implements ApiService {
         return namesake ? { namesake } : {};
       },
       rewriteNameLinks: ({ links }) => writable(() => workspace.rewriteNameLinks(links)),
-      moveDocument: ({ path: file, folder, namesake }) =>
-        writable(() => workspace.moveDocument(file, folder, namesake)),
+      moveDocument: ({ path: file, folder, namesake, name }) =>
+        writable(() => workspace.moveDocument(file, folder, namesake, name)),
       rekeyDefinition: ({ key, newKey, path: file, line }) =>
         writable(async () => {
           const renamed = await workspace.rekey(key, newKey, file, line);

@@ -29,7 +29,7 @@ export type NamesakeAnswer = 'keep' | 'move';
 /** What the user asked of the file itself; it waits until pending edits are saved. */
 export type FileRequest =
   | { kind: 'rename'; byName?: RenameByName }
-  | { kind: 'move'; folder: string; namesake?: NamesakeAnswer }
+  | { kind: 'move'; folder: string; namesake?: NamesakeAnswer; name?: string }
   | { kind: 'trash' };
 
 export type Operation = 'read' | 'save' | 'check' | FileRequest['kind'];

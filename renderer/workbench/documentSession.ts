@@ -214,12 +214,12 @@ export class DocumentSession {
 
   /**
    * Moves the file into `folder` once pending edits are saved (`namesake`: the answer to the question
-   * about `[[Name]]` links it would take); answers why not, or undefined.
+   * about `[[Name]]` links it would take; `name`: another file name there); answers why not, or undefined.
    */
-  move = (folder: string, namesake?: NamesakeAnswer): Promise<string | undefined> =>
+  move = (folder: string, namesake?: NamesakeAnswer, name?: string): Promise<string | undefined> =>
     new Promise((resolve) => {
       this.requestWaiters.push(resolve);
-      this.request({ kind: 'move', folder, ...(namesake ? { namesake } : {}) });
+      this.request({ kind: 'move', folder, ...(namesake ? { namesake } : {}), ...(name ? { name } : {}) });
       this.answerWaiters();
     });
 
@@ -439,6 +439,7 @@ export class DocumentSession {
               path,
               folder: request.folder,
               ...(request.namesake ? { namesake: request.namesake } : {}),
+              ...(request.name ? { name: request.name } : {}),
             })
           : this.api.renameDocument(request.byName ? { path, ...request.byName } : { path })
     ).catch((error: unknown) => ({ ok: false as const, error: 'failed', message: String(error) }));

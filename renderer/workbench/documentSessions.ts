@@ -114,10 +114,20 @@ export class DocumentSessions implements SessionHost {
     return undefined;
   }
 
-  async move(path: string, folder: string, namesake?: NamesakeAnswer): Promise<string | undefined> {
+  async move(
+    path: string,
+    folder: string,
+    namesake?: NamesakeAnswer,
+    name?: string,
+  ): Promise<string | undefined> {
     const open = this.open;
-    if (open?.path === path) return open.move(folder, namesake);
-    const moved = await this.api.moveDocument({ path, folder, ...(namesake ? { namesake } : {}) });
+    if (open?.path === path) return open.move(folder, namesake, name);
+    const moved = await this.api.moveDocument({
+      path,
+      folder,
+      ...(namesake ? { namesake } : {}),
+      ...(name ? { name } : {}),
+    });
     if (!moved.ok) return moved.message;
     await this.host?.update({ paths: [path, moved.path] });
     return undefined;

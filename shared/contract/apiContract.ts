@@ -367,7 +367,8 @@ export const apiContract = {
   ),
   /**
    * Moves a document into another folder under the same name (links are by key, so none break);
-   * `namesake` answers namesakePreview, as renameDocument's does.
+   * `namesake` answers namesakePreview, as renameDocument's does. With `name` it takes that file name
+   * there, and a note already named so stops it; without, a taken name gets `-2`, `-3`….
    */
   moveDocument: write<Result<{ path: string; namesake?: NamesakeView }>>()(
     z
@@ -375,6 +376,7 @@ export const apiContract = {
         path: pathArgument,
         folder: z.string().max(1024),
         namesake: namesakeChoiceArgument.optional(),
+        name: z.string().max(255).optional(),
       })
       .strict(),
   ),

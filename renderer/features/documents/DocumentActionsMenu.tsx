@@ -23,6 +23,9 @@ interface DocumentActionsMenuProps {
   style?: CSSProperties;
 }
 
+/** A typed folder without its leading and trailing slashes ('' is the top folder). */
+const bare = (folder: string) => folder.replace(/^\/+|\/+$/g, '');
+
 export function DocumentActionsMenu({ path, archived, onClose, onProblem, style }: DocumentActionsMenuProps) {
   const documents = useContext(DocumentSessionsContext);
   const exportDocument = useContext(ExportRequestsContext);
@@ -31,6 +34,8 @@ export function DocumentActionsMenu({ path, archived, onClose, onProblem, style 
   /** The move would take `[[Name]]` links from a namesake: asked first, as a rename asks. */
   const [asking, setAsking] = useState<{ folder: string; namesake: NamesakeView } | undefined>(undefined);
   const [keep, setKeep] = useState(true);
+  /** The folder has a note of this name: the name to take there instead (asked before anything is written). */
+  const [rename, setRename] = useState<string | undefined>(undefined);
   const menu = useRef<HTMLDivElement>(null);
   const current = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
   const fileName = path.slice(path.lastIndexOf('/') + 1);
@@ -56,11 +61,19 @@ export function DocumentActionsMenu({ path, archived, onClose, onProblem, style 
 
   async function move(chosen: string) {
     if (!documents) return;
+    if (rename !== undefined) return run(() => documents.move(path, chosen, undefined, rename.trim()));
+    if (taken(chosen)) return setRename(`${name} 2`);
     if (asking?.folder === chosen) return run(() => documents.move(path, chosen, keep ? 'keep' : 'move'));
     const namesake = await documents.namesakeOfMove(path, chosen);
     if (!namesake) return run(() => documents.move(path, chosen));
     setKeep(true);
     setAsking({ folder: chosen, namesake });
+  }
+
+  function taken(chosen: string): boolean {
+    const there = bare(chosen);
+    const target = (there === '' ? fileName : `${there}/${fileName}`).toLowerCase();
+    return there !== current && workspace.documents.some((entry) => entry.path.toLowerCase() === target);
   }
 
   if (!documents) return null;
@@ -82,12 +95,30 @@ export function DocumentActionsMenu({ path, archived, onClose, onProblem, style 
             value={folder}
             onChange={(value) => {
               setAsking(undefined);
+              setRename(undefined);
               setFolder(value);
             }}
             suggestions={folders}
             onSubmit={(chosen) => void move(chosen)}
             onEscape={onClose}
           />
+          {rename !== undefined && (
+            <label className="move-form-rename">
+              <span role="alert">
+                {bare(folder) === '' ? 'The top folder' : `${bare(folder)}/`} already has a note named “{name}
+                ”. Move it under another name:
+              </span>
+              <input
+                aria-label="New name"
+                value={rename}
+                autoFocus
+                onChange={(event) => setRename(event.target.value)}
+                onKeyDown={(event) => {
+                  if (event.key === 'Escape') onClose();
+                }}
+              />
+            </label>
+          )}
           {asking && (
             <NamesakeChoice
               change={`Moving “${name}” to ${asking.folder === '' ? 'the top folder' : `${asking.folder}/`}`}
