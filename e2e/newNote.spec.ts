@@ -133,5 +133,9 @@ vault(
     );
     await expect(app.section('Notes')).toBeVisible();
     await expect(app.navigator.getByText('New spec', { exact: true })).toHaveCount(0);
+    // Her folder tree stays, the new spec in its folder with its key beside it.
+    await expect(app.navigator.getByText('Projects', { exact: true })).toBeVisible();
+    await expect(app.navigator.getByRole('link', { name: /Retro/ })).toContainText('SPEC-1');
+    await expect(app.navigator.getByRole('link', { name: /Plan/ })).toBeVisible();
   },
 );
