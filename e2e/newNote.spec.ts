@@ -48,6 +48,29 @@ vault('New note from the command palette', async ({ app, workspaceDir }) => {
 });
 
 vault(
+  'After Enter in the new-note form the body has the caret: what she types at once is saved',
+  async ({ app, workspaceDir }) => {
+    await app.openDocument('Projects/Plan.md');
+    const newNote = new NewNoteModel(app.page);
+    await newNote.fromPalette('Agenda');
+    await app.expectDocument('Projects/Agenda.md', '#/doc/Projects/Agenda.md');
+    await app.page.keyboard.type('First line typed right away.');
+    await expect
+      .poll(() => fs.readFile(path.join(workspaceDir, 'Projects', 'Agenda.md'), 'utf8'))
+      .toBe('First line typed right away.\n');
+
+    await newNote.open();
+    await newNote.form.getByRole('textbox').fill('Retro');
+    await newNote.form.getByRole('textbox').press('Enter');
+    await app.expectDocument('Projects/Retro.md', '#/doc/Projects/Retro.md');
+    await app.page.keyboard.type('Went well.');
+    await expect
+      .poll(() => fs.readFile(path.join(workspaceDir, 'Projects', 'Retro.md'), 'utf8'))
+      .toBe('Went well.\n');
+  },
+);
+
+vault(
   'Make this a spec says what it adds, and Undo puts the exact bytes back',
   async ({ app, workspaceDir }) => {
     const file = path.join(workspaceDir, 'Projects', 'Plan.md');
@@ -110,5 +133,9 @@ vault(
     );
     await expect(app.section('Notes')).toBeVisible();
     await expect(app.navigator.getByText('New spec', { exact: true })).toHaveCount(0);
+    // Her folder tree stays, the new spec in its folder with its key beside it.
+    await expect(app.navigator.getByText('Projects', { exact: true })).toBeVisible();
+    await expect(app.navigator.getByRole('link', { name: /Retro/ })).toContainText('SPEC-1');
+    await expect(app.navigator.getByRole('link', { name: /Plan/ })).toBeVisible();
   },
 );

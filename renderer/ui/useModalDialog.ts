@@ -20,8 +20,11 @@ export function useModalDialog(open: boolean, onClose: () => void): ModalDialog 
       const previous = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
       dialog.showModal();
       return () => {
+        // Give the focus back only if nothing took it meanwhile (a note created from here focuses its body).
+        const focus = document.activeElement;
+        const untaken = !focus || focus === document.body || dialog.contains(focus);
         if (dialog.open) dialog.close();
-        previous?.focus();
+        if (untaken && previous?.isConnected) previous.focus();
       };
     }
     return undefined;

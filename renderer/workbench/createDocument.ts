@@ -23,8 +23,11 @@ export const untitledTitles: Record<NewDocumentType, string> = {
   feedback: 'Untitled feedback',
 };
 
-/** Paths just created here: their editor selects the title so the user types over it. */
-export const freshlyCreated = new Set<string>();
+/**
+ * Paths just created here, and where their caret goes: a template's placeholder title is selected so
+ * the user types over it; a note was named in its form already, so its body takes the keyboard.
+ */
+export const freshlyCreated = new Map<string, 'title' | 'body'>();
 
 export async function createAndOpen(
   api: SpecbenchApi,
@@ -40,7 +43,7 @@ export async function createAndOpen(
     ...(source === undefined ? {} : { source }),
   });
   if (!result.ok) return { ok: false, message: result.message };
-  freshlyCreated.add(result.path);
+  freshlyCreated.set(result.path, 'title');
   await update({ paths: [result.path] });
   navigate(documentHash(result.path));
   return { ok: true };
@@ -62,6 +65,7 @@ export async function createNoteAndOpen(
 ): Promise<{ ok: true } | { ok: false; message: string }> {
   const result = await api.createNote({ folder, title });
   if (!result.ok) return { ok: false, message: result.message };
+  freshlyCreated.set(result.path, 'body');
   await update({ paths: [result.path] });
   navigate(documentHash(result.path));
   return { ok: true };

@@ -279,13 +279,19 @@ function EditorPage({
     editor.view.dispatch(editor.state.tr.setMeta(templateExamplesKey, 'refresh'));
   }, [editor, parsed, outline]);
 
-  // A document created a moment ago: select its placeholder title so typing replaces it.
+  // A document created a moment ago: select its placeholder title so typing replaces it, or, for a
+  // note named in its form, put the caret in the body (the form that had the focus is gone).
   useEffect(() => {
-    if (freshlyCreated.delete(path)) {
+    const caret = freshlyCreated.get(path);
+    if (caret === 'title') {
+      freshlyCreated.delete(path);
       titleInput.current?.focus();
       titleInput.current?.select();
+    } else if (caret === 'body' && editor && !editor.isDestroyed) {
+      freshlyCreated.delete(path);
+      moveToBodyStart(editor);
     }
-  }, [path]);
+  }, [path, editor]);
 
   useEffect(() => {
     if (!line || !fullEntry || !editor) return;

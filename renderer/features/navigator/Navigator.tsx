@@ -55,11 +55,14 @@ function activeSection(
   route: Route,
   workspace: WorkspaceState,
   counts: SectionCounts,
+  /** A folder of notes whose PM sections are folded away: its documents stay in their folders. */
+  foldersFirst: boolean,
 ): DocumentType | undefined {
   const fallback = counts.spec === 0 && counts.doc > 0 ? 'doc' : 'spec';
   if (route.name === 'list') return route.type;
   if (route.name === 'stories' || route.name === 'story') return 'story';
-  if (route.name === 'doc') return workspace.byPath.get(route.path)?.type ?? fallback;
+  if (route.name === 'doc')
+    return foldersFirst ? 'doc' : (workspace.byPath.get(route.path)?.type ?? fallback);
   if (route.name === 'home') return fallback;
   if (route.name === 'feedback') return 'feedback';
   return undefined;
@@ -75,10 +78,10 @@ const planViews: { hash: string; label: string; routes: Route['name'][] }[] = [
 
 export function Navigator({ api, workspace, navigate, route, onExport }: NavigatorProps) {
   const counts = useMemo(() => countByType(workspace.documents), [workspace.documents]);
-  const section = activeSection(route, workspace, counts);
   const notesOnly = isFolderOfNotes(counts, workspace.roadmap.length);
   const [specbenchShown, setSpecbenchShown] = useState(false);
   const pmShown = !notesOnly || specbenchShown;
+  const section = activeSection(route, workspace, counts, !pmShown);
   const [filters, setFilters] = useState<Partial<Record<DocumentType, string>>>({});
   const [tagFilters, setTagFilters] = useState<Partial<Record<DocumentType, string>>>({});
   const [folded, setFolded] = useState<ReadonlySet<string>>(new Set());
@@ -92,6 +95,8 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
   const status = section === 'story' ? storyFilter.status : section ? filters[section] : undefined;
   const listed = useMemo(() => {
     if (!section) return [];
+    // A spec made from a note stays in its folder, its key beside it, while the PM sections are folded.
+    if (section === 'doc' && !pmShown) return sectionDocuments(workspace.documents, 'doc', status, true);
     if (section !== 'story') return sectionDocuments(workspace.documents, section, status);
     const { status: storyStatus, ...others } = storyFilter;
     const passing =
@@ -110,6 +115,7 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
     section,
     status,
     storyFilter,
+    pmShown,
   ]);
   const setStatus = (next: string | undefined) => {
     if (section === 'story') navigate(storiesHash({ ...storyFilter, status: next }));

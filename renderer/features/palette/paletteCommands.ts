@@ -1,5 +1,6 @@
 /** Palette commands: the built-in list and the fuzzy filter that ranks them as the user types. */
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
+import { freshlyCreated } from '../../workbench/createDocument.js';
 import { documentHash, searchHash } from '../../workbench/route.js';
 
 export interface PaletteCommand {
@@ -61,6 +62,8 @@ export function builtInCommands(context: BuiltInContext): PaletteCommand[] {
           submit: async (value: string) => {
             const result = await context.api.createDocument({ type, title: value });
             if (!result.ok) return result.message;
+            // Its title was typed here, so the body takes the keyboard.
+            freshlyCreated.set(result.path, 'body');
             context.navigate(documentHash(result.path));
           },
         },
@@ -77,6 +80,7 @@ export function builtInCommands(context: BuiltInContext): PaletteCommand[] {
         submit: async (value: string) => {
           const result = await context.api.createNote({ folder: context.noteFolder(), title: value });
           if (!result.ok) return result.message;
+          freshlyCreated.set(result.path, 'body');
           context.navigate(documentHash(result.path));
         },
       },
