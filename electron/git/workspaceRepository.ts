@@ -164,19 +164,8 @@ export class WorkspaceRepository {
         cwd: this.root,
       },
     );
-    const files = new Map<string, string>();
-    if (!listing.ok) return files;
-    const paths = [...new Set(listing.stdout.split('\0').filter((file) => file !== '' && isItemFile(file)))];
-    await Promise.all(
-      paths.map(async (file) => {
-        try {
-          files.set(file, await fs.readFile(path.join(this.root, file), 'utf8'));
-        } catch {
-          // Deleted but still in the index: not in the working tree.
-        }
-      }),
-    );
-    return files;
+    if (!listing.ok) return new Map();
+    return this.readItemFiles(listing.stdout);
   }
 
   /** The item files on disk now (tracked and new) whose text contains `text`, by workspace-relative path. */
@@ -185,16 +174,21 @@ export class WorkspaceRepository {
       ['-c', 'core.quotePath=false', 'grep', '-l', '-z', '-F', '--untracked', '-e', text, '--', '.'],
       { cwd: this.root },
     );
-    const files = new Map<string, string>();
     // Exit 1: no file contains it.
-    if (!listing.ok) return files;
-    const paths = listing.stdout.split('\0').filter((file) => file !== '' && isItemFile(file));
+    if (!listing.ok) return new Map();
+    return this.readItemFiles(listing.stdout);
+  }
+
+  /** The texts of the item files in git's NUL-separated `listing`; one gone since git listed it is left out. */
+  private async readItemFiles(listing: string): Promise<Map<string, string>> {
+    const files = new Map<string, string>();
+    const paths = new Set(listing.split('\0').filter((file) => file !== '' && isItemFile(file)));
     await Promise.all(
-      paths.map(async (file) => {
+      [...paths].map(async (file) => {
         try {
           files.set(file, await fs.readFile(path.join(this.root, file), 'utf8'));
         } catch {
-          // Gone since git listed it.
+          // Deleted (still in the index) or gone since git listed it: not in the working tree.
         }
       }),
     );
