@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliContext } from '../cliOutput.js';
+import { capturedContext } from '../testing/capturedContext.js';
 import { runCli } from '../runCli.js';
 import { startServe, type RunningServe } from './serve.js';
 
@@ -22,7 +22,7 @@ beforeAll(async () => {
   // A stamp made against an older REQ-12: review has something to record.
   const file = path.join(root, story);
   await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace('REQ-12: 84e7d23f', 'REQ-12: deadbeef'));
-  const served = await startServe(quiet().context, root, { port: 0, write: true });
+  const served = await startServe(capturedContext(base).context, root, { port: 0, write: true });
   if (typeof served === 'number') throw new Error(`serve exited ${served}`);
   running = served;
   const login = await fetch(running.server.url, { redirect: 'manual' });
@@ -32,20 +32,6 @@ afterAll(async () => {
   await running.close();
   await fs.rm(base, { recursive: true, force: true });
 });
-
-function quiet(): { context: CliContext; stdout: () => string; stderr: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    context: {
-      cwd: base,
-      stdout: { write: (text: string) => (out += text) },
-      stderr: { write: (text: string) => (err += text) },
-    },
-    stdout: () => out,
-    stderr: () => err,
-  };
-}
 
 async function call<T>(method: string, body: object): Promise<T> {
   const url = new URL(`/api/${method}`, running.server.url);
@@ -75,7 +61,7 @@ describe('review while serve --write has the workspace open', () => {
   it('refuses while the story has unsaved edits in the app, and says so', async () => {
     const read = await call<{ text: string; version: object }>('readDocument', { path: story });
     await call('backupDocument', { path: story, text: `${read.text}typed\n`, base: read.version });
-    const { context, stdout, stderr } = quiet();
+    const { context, stdout, stderr } = capturedContext(base);
     const code = await runCli(['review', root, 'STORY-10'], context);
     await call('discardBackup', { path: story });
     const text = await fs.readFile(path.join(root, story), 'utf8');
@@ -89,7 +75,7 @@ describe('review while serve --write has the workspace open', () => {
 
   it('writes the stamp, and the served app shows it at once', async () => {
     expect(await servedStamp('')).toBe('deadbeef');
-    const { context, stdout, stderr } = quiet();
+    const { context, stdout, stderr } = capturedContext(base);
     const code = await runCli(['review', root, 'STORY-10'], context);
     expect([code, stdout(), stderr(), await servedStamp('deadbeef')]).toEqual([
       0,

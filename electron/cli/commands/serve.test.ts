@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliContext } from '../cliOutput.js';
+import { capturedContext } from '../testing/capturedContext.js';
 import { runCli } from '../runCli.js';
 import { serveTokenFile } from '../../server/serveToken.js';
 import { startServe } from './serve.js';
@@ -21,20 +21,6 @@ afterAll(async () => {
   await fs.rm(base, { recursive: true, force: true });
 });
 
-function capture(): { context: CliContext; stdout: () => string; stderr: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    context: {
-      cwd: base,
-      stdout: { write: (text: string) => (out += text) },
-      stderr: { write: (text: string) => (err += text) },
-    },
-    stdout: () => out,
-    stderr: () => err,
-  };
-}
-
 describe('serve refuses bad usage with one line and exit 2', () => {
   const cases: [string, string[]][] = [
     ['no folder', []],
@@ -46,7 +32,7 @@ describe('serve refuses bad usage with one line and exit 2', () => {
     ['a file instead of a folder', ['file.txt']],
   ];
   it.each(cases)('%s', async (_name, argv) => {
-    const { context, stdout, stderr } = capture();
+    const { context, stdout, stderr } = capturedContext(base);
     const code = await runCli(['serve', ...argv], context);
     expect([
       code,
@@ -64,7 +50,7 @@ describe('startServe', () => {
     ['with --write', true, 'Edits are saved to disk. Press Ctrl+C to stop.'],
   ];
   it.each(cases)('prints the serving line first, %s', async (_name, write, second) => {
-    const { context, stdout } = capture();
+    const { context, stdout } = capturedContext(base);
     const running = await startServe(context, 'acme checkout', { port: 0, write });
     if (typeof running === 'number') throw new Error(`exit ${running}`);
     await running.close();
@@ -81,7 +67,7 @@ describe('serve on a folder that is not a workspace', () => {
     const folder = path.join(base, 'notes');
     await fs.mkdir(folder);
     await fs.writeFile(path.join(folder, 'todo.md'), '# To do\n');
-    const { context, stdout, stderr } = capture();
+    const { context, stdout, stderr } = capturedContext(base);
     const running = await startServe(context, 'notes', { port: 0, write: false, json: true });
     if (typeof running === 'number') throw new Error(`exit ${running}`);
     await running.close();
@@ -95,7 +81,7 @@ describe('serve on a folder that is not a workspace', () => {
   });
 
   it('names a missing folder by its whole path', async () => {
-    const { context, stderr } = capture();
+    const { context, stderr } = capturedContext(base);
     const code = await runCli(['serve', path.join('nested', 'missing')], context);
     expect([code, stderr()]).toEqual([
       2,
@@ -106,7 +92,7 @@ describe('serve on a folder that is not a workspace', () => {
 
 describe('the workspace token lasts across restarts', () => {
   async function start(extra: { newToken?: boolean; port?: number; environment?: NodeJS.ProcessEnv } = {}) {
-    const { context, stdout } = capture();
+    const { context, stdout } = capturedContext(base);
     const running = await startServe(context, 'acme checkout', { port: 0, write: false, ...extra });
     if (typeof running === 'number') throw new Error(`exit ${running}`);
     return { running, url: new URL(running.server.url), stdout: stdout() };
@@ -207,7 +193,7 @@ describe('the workspace token lasts across restarts', () => {
   });
 
   it('is documented in help serve', async () => {
-    const { context, stdout } = capture();
+    const { context, stdout } = capturedContext(base);
     await runCli(['help', 'serve'], context);
     expect(stdout()).toMatch(/--new-token a new token for this workspace/);
   });
