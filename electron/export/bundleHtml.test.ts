@@ -45,7 +45,7 @@ describe('renderBundleHtml on the sample', () => {
   it("lists the specs' approvals on the cover, each as current or changed since", () => {
     const cover = html.slice(html.indexOf('<section class="cover">'), html.indexOf('</section>'));
     const approvals = cover.slice(cover.indexOf('<table class="approvals">'));
-    const cells = Array.from(approvals.matchAll(/<td>([^<]*)<\/td>/g), (match) => match[1]);
+    const cells = Array.from(approvals.matchAll(/<td[^>]*>([^<]*)<\/td>/g), (match) => match[1]);
     const changed = renderBundleHtml(
       {
         ...bundle,
