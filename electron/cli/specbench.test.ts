@@ -130,8 +130,37 @@ describe('specbench doctor', () => {
         skipped: [{ path: 'binary.md', message: 'binary.md is a binary file, not Markdown text.' }],
         // The <br> is shown as a line break now (kept byte for byte), so no inline construct is source.
         source: { blocks: 3, rawBlocks: 1, inline: 1, rawInline: 0 },
-        sourceByFile: [{ path: 'notes.md', blocks: 3, rawBlocks: 1, inline: 1, rawInline: 0, lines: [6] }],
+        sourceByFile: [
+          {
+            path: 'notes.md',
+            blocks: 3,
+            rawBlocks: 1,
+            inline: 1,
+            rawInline: 0,
+            lines: [6],
+            reasons: ['HTML'],
+          },
+        ],
       },
+    });
+  });
+
+  it('says why a block is shown as source, and renders a table whose cells hold no-break spaces', () => {
+    const root = temporaryFolder();
+    writeFileSync(
+      path.join(root, 'Sync.md'),
+      '| Option   | Description                   |\n| -------- | ----------------------------- |\n' +
+        '| `--mode` | Sync mode:\u00a0`pull-only`\u00a0(default) |\n\n%% kept for later %%\n',
+    );
+    const run = specbench(['doctor', '.'], root);
+    expect({ code: run.code, lines: run.stdout.split('\n').map((line) => line.trimEnd()) }).toEqual({
+      code: 0,
+      lines: [
+        'All 1 Markdown file come back byte-identical.',
+        'Shown as Markdown source: 1 of 2 blocks (50 %), 0 of 2 inline constructs (0 %).',
+        'Sync.md  1 of 2 blocks (50 %)  0 of 2 inline (0 %)  block at line 5 (Obsidian %% comment)',
+        '',
+      ],
     });
   });
 });

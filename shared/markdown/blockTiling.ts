@@ -8,7 +8,12 @@ import { isAllowedLink } from './markdownExtensions.js';
 import type { TilePiece } from './blockSource.js';
 
 const calloutPattern = /^ {0,3}>[ \t]*\[![^\]\n]+\][-+]?/;
-const rawParagraphPattern = /^ {0,3}(?:%%|\$\$|\[\^[^\]\s]+\]:)/;
+const rawParagraphPattern = /^ {0,3}(%%|\$\$|\[\^[^\]\s]+\]:)/;
+const rawParagraphReasons: Record<string, string> = {
+  '%%': 'Obsidian %% comment',
+  $$: 'math block',
+  '[^': 'footnote definition',
+};
 
 /**
  * Above this, a block with inline content stays raw: marked's inline lexer is quadratic in a
@@ -16,16 +21,20 @@ const rawParagraphPattern = /^ {0,3}(?:%%|\$\$|\[\^[^\]\s]+\]:)/;
  */
 export const largestModelledBlock = 32 * 1024;
 
-/** Blocks kept raw whatever they parse to: HTML, definitions, callouts, comments, math, footnotes, huge paragraphs. */
-export function mustStayRaw(source: string, token: Token): boolean {
-  if (token.type === 'html' || token.type === 'def') return true;
-  if (token.type !== 'code' && source.length > largestModelledBlock) return true;
-  if (token.type === 'blockquote' && calloutPattern.test(source)) return true;
-  if (rawParagraphPattern.test(source)) return true;
+/** Why a block stays raw whatever it parses to, in a user's words (shown beside the source); undefined to model it. */
+export function rawReason(source: string, token: Token): string | undefined {
+  if (token.type === 'html') return 'HTML';
+  if (token.type === 'def') return 'link definitions';
+  if (token.type !== 'code' && source.length > largestModelledBlock) return 'a block over 32 KB';
+  if (token.type === 'blockquote' && calloutPattern.test(source)) return 'callout';
+  const paragraph = rawParagraphPattern.exec(source);
+  if (paragraph) return rawParagraphReasons[paragraph[1]!.slice(0, 2)];
   return containsToken(
     token,
     (child) => child.type === 'def' || (child.type === 'html' && child.block === true),
-  );
+  )
+    ? 'holds an HTML block or link definition'
+    : undefined;
 }
 
 /** Links and images outside the allowlist stay raw text: neither clickable nor silently rewritten. */

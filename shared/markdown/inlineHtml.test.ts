@@ -8,6 +8,8 @@ describe('inlineHtmlTag', () => {
     ['<span style="font-family: cursive">', { name: 'span', closing: false, empty: false }],
     ['<br>', { name: 'br', closing: false, empty: true }],
     ['<br/>', { name: 'br', closing: false, empty: true }],
+    ['<p/>', { name: 'p', closing: false, empty: true }],
+    ['<p>', undefined],
     ['<script>', undefined],
     ['<a href="x">', undefined],
     ['<!-- c -->', undefined],

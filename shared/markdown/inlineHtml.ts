@@ -1,7 +1,7 @@
 /**
  * Inline HTML the editor shows as what it means while every byte stays as written: an element's
  * opening and closing tags (each its own raw inline atom) paired within one paragraph, the text
- * between them shown as that element (`<kbd>Ctrl</kbd>`), and a line break tag as a break.
+ * between them shown as that element (`<kbd>Ctrl</kbd>`), and a line break tag (`<br>`, `<p/>`) as a break.
  */
 
 /** Elements shown as themselves between their tags: formatting only, no attributes carried over. */
@@ -32,7 +32,7 @@ export interface InlineHtmlTag {
   /** Lower-case element name. */
   name: string;
   closing: boolean;
-  /** `<br>` and `<wbr>`: a tag with no closing one. */
+  /** `<br>`, `<wbr>` and `<p/>`: a tag with no closing one. */
   empty: boolean;
 }
 
@@ -42,6 +42,8 @@ export function inlineHtmlTag(source: string): InlineHtmlTag | undefined {
   if (!match) return undefined;
   const name = match[2]!.toLowerCase();
   if (name === 'br' || name === 'wbr') return match[1] ? undefined : { name, closing: false, empty: true };
+  // `<p/>` in a table cell (Obsidian's help writes it so) starts a new line where it stands.
+  if (name === 'p' && !match[1] && source.endsWith('/>')) return { name, closing: false, empty: true };
   return shownElements.has(name) ? { name, closing: match[1] === '/', empty: false } : undefined;
 }
 

@@ -16,7 +16,7 @@ import {
   hasUnsafeLink,
   largestModelledBlock,
   mergeFrontMatterLike,
-  mustStayRaw,
+  rawReason,
   tileTokens,
 } from './blockTiling.js';
 import { buildDetails } from './detailsBlock.js';
@@ -194,8 +194,9 @@ export function createMarkdownCodec(): MarkdownCodec {
     return resolveStyle(fileStyle, prevailingStyle(votes));
   }
 
-  function rawBlock(source: string): JSONContent {
-    return { type: 'rawBlock', attrs: { source } };
+  /** `reason`: why the block is shown as source, in a user's words. */
+  function rawBlock(source: string, reason: string): JSONContent {
+    return { type: 'rawBlock', attrs: { source, reason } };
   }
 
   /** Models a block only when its canonical form renders the same HTML and parses back to the same JSON. */
@@ -204,21 +205,25 @@ export function createMarkdownCodec(): MarkdownCodec {
       return modelCheckedBlock(source, token, lexer, links);
     } catch {
       // A tokenizer or renderer failing on odd input is no reason to lose the block: keep it verbatim.
-      return rawBlock(source);
+      return rawBlock(source, 'the Markdown reader failed on it');
     }
   }
 
   function modelCheckedBlock(source: string, token: Token, lexer: Lexer, links: Links): JSONContent {
-    if (mustStayRaw(source, token)) return rawBlock(source);
+    const reason = rawReason(source, token);
+    if (reason) return rawBlock(source, reason);
     const node = parseToken(token, lexer);
-    if (!node || hasUnsafeLink(node)) return rawBlock(source);
+    if (!node) return rawBlock(source, 'no rich-text form');
+    if (hasUnsafeLink(node)) return rawBlock(source, 'a link to an address that is not allowed');
     const canonical = renderBlock(node);
     if (canonical === source) return node;
     const again = parseSingleBlock(canonical);
-    if (!again || fingerprintOf(again) !== fingerprintOf(node)) return rawBlock(source);
+    if (!again || fingerprintOf(again) !== fingerprintOf(node))
+      return rawBlock(source, 'written back from rich text, it would read differently');
     // A callout's title line is read on its own: the spaces that end it break no line.
     const compared = token.type === 'callout' ? source.replace(/^([^\n]*?)[ \t]+(?=\n|$)/, '$1') : source;
-    if (renderHtml(compared, links) !== renderHtml(canonical, links)) return rawBlock(source);
+    if (renderHtml(compared, links) !== renderHtml(canonical, links))
+      return rawBlock(source, 'written back from rich text, it would display differently');
     return node;
   }
 
@@ -227,7 +232,7 @@ export function createMarkdownCodec(): MarkdownCodec {
     const lexer = new marked.Lexer(marked.defaults);
     const tokens = lexer.blockTokens(text, lexer.tokens);
     withLabels(documentLinks ?? lexer.tokens.links, () => {
-      // Larger inline runs belong to blocks kept raw (mustStayRaw), and marked lexes them in quadratic time.
+      // Larger inline runs belong to blocks kept raw (rawReason), and marked lexes them in quadratic time.
       for (const item of lexer.inlineQueue) {
         if (item.src.length <= largestModelledBlock) lexer.inlineTokens(item.src, item.tokens);
       }
@@ -269,7 +274,9 @@ export function createMarkdownCodec(): MarkdownCodec {
         index = details.closing;
         continue;
       }
-      const node = piece.token ? modelBlock(source, piece.token, lexer, links) : rawBlock(source);
+      const node = piece.token
+        ? modelBlock(source, piece.token, lexer, links)
+        : rawBlock(source, 'no rich-text form');
       blocks.push({ start: piece.start, end: piece.end, node, fingerprint: fingerprintOf(node) });
     }
     return { start, end, blocks };
@@ -286,14 +293,12 @@ export function createMarkdownCodec(): MarkdownCodec {
     const inner = buildList(text, innerStart, innerEnd, links);
     const content =
       inner.blocks.length > 0 ? inner.blocks.map((block) => block.node) : [{ type: 'paragraph' }];
-    const node = normalize({
-      type: 'requirement',
-      attrs: requirementNodeAttributes(match.attributes),
-      content,
-    }) ?? {
-      type: 'rawBlock',
-      attrs: { source: match.raw },
-    };
+    const node =
+      normalize({
+        type: 'requirement',
+        attrs: requirementNodeAttributes(match.attributes),
+        content,
+      }) ?? rawBlock(match.raw, 'a requirement the editor cannot read');
     return {
       start,
       end: start + match.raw.length,
@@ -358,7 +363,7 @@ export function createMarkdownCodec(): MarkdownCodec {
     const start = normalized.length - normalized.trimStart().length;
     const end = normalized.trimEnd().length;
     if (end <= start) return { start: 0, end: normalized.length, blocks: [] };
-    const node = rawBlock(normalized.slice(start, end));
+    const node = rawBlock(normalized.slice(start, end), 'the Markdown reader gave up on this document');
     return {
       start: 0,
       end: normalized.length,

@@ -23,7 +23,7 @@ import { WikiLink } from './extensions/wikiLink.js';
 import { escapeBlockStarts, escapeMarkdownText } from './markdownText.js';
 import { standardStyle, type MarkdownStyle } from './markdownStyle.js';
 import { styledExtensions } from './styledExtensions.js';
-import { formatTable } from './tableLayout.js';
+import { formatTable, holdNoBreakSpaces, restoreNoBreakSpaces } from './tableLayout.js';
 
 export const allowedLinkProtocols = ['http', 'https', 'mailto'] as const;
 
@@ -148,7 +148,10 @@ const linearTable = (style: () => MarkdownStyle) =>
   Table.extend({
     markdownTokenizer: { ...Table.config.markdownTokenizer!, start: findTableStart },
     renderMarkdown: (node: JSONContent, helpers) =>
-      formatTable(renderTableToMarkdown(node, helpers), style().table === 'padded'),
+      formatTable(
+        restoreNoBreakSpaces(renderTableToMarkdown(holdNoBreakSpaces(node), helpers)),
+        style().table === 'padded',
+      ),
   });
 
 export { taskListRegion } from './extensions/taskList.js';

@@ -21,8 +21,14 @@ export function emptyCoverage(): SourceCoverage {
   return { blocks: 0, rawBlocks: 0, inline: 0, rawInline: 0 };
 }
 
-/** `shownAsSource`, when given, collects the source of each block counted as shown as source, in order. */
-export function sourceCoverage(doc: JSONContent, shownAsSource?: string[]): SourceCoverage {
+/** A block shown as source: its text, and why the codec kept it so (when it said). */
+export interface ShownAsSource {
+  source: string;
+  reason?: string;
+}
+
+/** `shownAsSource`, when given, collects each block counted as shown as source, in order. */
+export function sourceCoverage(doc: JSONContent, shownAsSource?: ShownAsSource[]): SourceCoverage {
   const coverage = emptyCoverage();
   const visitBlock = (node: JSONContent): void => {
     if (node.type === 'requirement' || node.type === 'details') {
@@ -35,7 +41,8 @@ export function sourceCoverage(doc: JSONContent, shownAsSource?: string[]): Sour
       const source = String(node.attrs?.source ?? '');
       if (!rawBlockRenders(source)) {
         coverage.rawBlocks++;
-        shownAsSource?.push(source);
+        const reason = node.attrs?.reason;
+        shownAsSource?.push(typeof reason === 'string' ? { source, reason } : { source });
       }
     } else visitInline(node);
   };

@@ -2,6 +2,7 @@
  * Table lines as cells and back: written padded to one width per column (measured in display
  * columns, so CJK and emoji line up) or compact, as a tool that keeps tables aligned writes them.
  */
+import { type JSONContent } from '@tiptap/core';
 import stringWidth from 'string-width';
 
 export type ColumnAlign = 'left' | 'right' | 'center' | undefined;
@@ -75,4 +76,23 @@ export function formatTable(markdown: string, padded: boolean): string {
       return `| ${cells.join(' | ')} |`;
     })
     .join('\n');
+}
+
+// TipTap's table writer collapses every `\s` run in a cell, and `\s` includes the no-break space.
+const heldNoBreakSpace = '\uF8F4';
+
+/**
+ * A copy of a table whose cell text holds a placeholder for each no-break space (U+00A0), so the
+ * table writer cannot turn them into plain spaces; `restoreNoBreakSpaces` puts them back.
+ */
+export function holdNoBreakSpaces(node: JSONContent): JSONContent {
+  if (node.type === 'text')
+    return node.text?.includes('\u00a0')
+      ? { ...node, text: node.text.replace(/\u00a0/g, heldNoBreakSpace) }
+      : node;
+  return node.content ? { ...node, content: node.content.map(holdNoBreakSpaces) } : node;
+}
+
+export function restoreNoBreakSpaces(markdown: string): string {
+  return markdown.replaceAll(heldNoBreakSpace, '\u00a0');
 }

@@ -6,6 +6,7 @@ import {
   emptyCoverage,
   formatShare,
   sourceCoverage,
+  type ShownAsSource,
   type SourceCoverage,
 } from '../../../shared/markdown/sourceCoverage.js';
 import type { CliCommand } from '../cliCommand.js';
@@ -30,6 +31,14 @@ interface ChangedFile {
   reason: string;
 }
 
+/** Where a block shown as source starts (1-based), and why the codec kept it as source. */
+interface SourceLine {
+  line: number;
+  reason?: string;
+}
+
+type FileSource = SourceCoverage & { path: string; lines: SourceLine[] };
+
 export const doctorCommand: CliCommand = {
   name: 'doctor',
   summary:
@@ -47,9 +56,9 @@ Options:
 ${outputHelp}
       {"files", "identical", "changed": [{"path", "line", "reason"}],
       "skipped": [{"path", "message"}], "source": {"blocks", "rawBlocks", "inline",
-      "rawInline"}, "sourceByFile": [{"path", "blocks", "rawBlocks", "inline", "rawInline", "lines"}]};
+      "rawInline"}, "sourceByFile": [{"path", "blocks", "rawBlocks", "inline", "rawInline", "lines", "reasons"}]};
       sourceByFile lists the files showing any source, "lines" where each block shown as source
-      starts; paths are relative to the workspace
+      starts and "reasons" why each is; paths are relative to the workspace
       (or to <dir> when it is in none)
 
 Exit codes: 0 every file is identical, 1 at least one would change, 2 bad usage or no such folder.`,
@@ -69,7 +78,7 @@ Exit codes: 0 every file is identical, 1 at least one would change, 2 bad usage 
     const changed: ChangedFile[] = [];
     const skipped: { path: string; message: string }[] = [];
     const source = emptyCoverage();
-    const sourceByFile: (SourceCoverage & { path: string; lines: number[] })[] = [];
+    const sourceByFile: FileSource[] = [];
     for (const listed of files) {
       const read = await store.read(listed.path);
       if (!read.ok) {
@@ -89,7 +98,18 @@ Exit codes: 0 every file is identical, 1 at least one would change, 2 bad usage 
     );
     const identical = files.length - changed.length - skipped.length;
     if (format === 'json')
-      writeJson(context, { files: files.length, identical, changed, skipped, source, sourceByFile });
+      writeJson(context, {
+        files: files.length,
+        identical,
+        changed,
+        skipped,
+        source,
+        sourceByFile: sourceByFile.map(({ lines, ...file }) => ({
+          ...file,
+          lines: lines.map((each) => each.line),
+          reasons: lines.map((each) => each.reason ?? ''),
+        })),
+      });
     else {
       writeLines(
         context,
@@ -120,7 +140,7 @@ function writeSourceShown(
   context: Parameters<CliCommand['run']>[0],
   root: string,
   source: SourceCoverage,
-  byFile: (SourceCoverage & { path: string; lines: number[] })[],
+  byFile: FileSource[],
 ): void {
   writeLines(context, [
     `Shown as Markdown source: ${formatShare(source.rawBlocks, source.blocks, 'blocks')}, ${formatShare(source.rawInline, source.inline, 'inline constructs')}.`,
@@ -148,10 +168,13 @@ function writeSourceShown(
 /** Lines named in the text report per file; JSON names them all. */
 const linesShown = 6;
 
-/** `blocks at lines 12, 40, 77`: where a file's blocks shown as source start. */
-function linesText(lines: number[]): string {
+/** `blocks at lines 12 (HTML), 40 (callout)`: where a file's blocks shown as source start, and why. */
+function linesText(lines: SourceLine[]): string {
   if (lines.length === 0) return '';
-  const shown = lines.slice(0, linesShown).join(', ');
+  const shown = lines
+    .slice(0, linesShown)
+    .map(({ line, reason }) => (reason ? `${line} (${reason})` : String(line)))
+    .join(', ');
   return `block${lines.length === 1 ? '' : 's'} at line${lines.length === 1 ? '' : 's'} ${shown}${lines.length > linesShown ? ', …' : ''}`;
 }
 
@@ -174,10 +197,10 @@ export function sourceLines(text: string, sources: readonly string[]): number[] 
 function roundTrip(
   codec: MarkdownCodec,
   text: string,
-): { difference?: Omit<ChangedFile, 'path'>; coverage?: SourceCoverage; lines?: number[] } {
+): { difference?: Omit<ChangedFile, 'path'>; coverage?: SourceCoverage; lines?: SourceLine[] } {
   let output: string;
   let coverage: SourceCoverage;
-  const shownAsSource: string[] = [];
+  const shownAsSource: ShownAsSource[] = [];
   try {
     const parsed = codec.parse(text);
     coverage = sourceCoverage(parsed.doc, shownAsSource);
@@ -191,7 +214,10 @@ function roundTrip(
       },
     };
   }
-  const lines = sourceLines(text, shownAsSource);
+  const lines = sourceLines(
+    text,
+    shownAsSource.map((block) => block.source),
+  ).map((line, index) => ({ line, reason: shownAsSource[index]!.reason }));
   return output === text
     ? { coverage, lines }
     : { difference: firstDifference(text, output), coverage, lines };

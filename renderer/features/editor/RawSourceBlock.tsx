@@ -70,6 +70,7 @@ export function RawSourceBlock({
   documentPath,
 }: ReactNodeViewProps & { documentPath: string }) {
   const source = String(node.attrs.source ?? '');
+  const reason = typeof node.attrs.reason === 'string' ? node.attrs.reason : undefined;
   const comment = commentPattern.exec(source.trim());
   const [editing, setEditing] = useState(false);
   const footnote = footnoteDefinition(source);
@@ -141,11 +142,12 @@ export function RawSourceBlock({
   return (
     <NodeViewWrapper className="raw-block" contentEditable={false}>
       <span className="raw-label" aria-hidden="true">
-        Markdown source
+        Markdown source{reason && <span className="raw-reason"> · {reason}</span>}
       </span>
       <textarea
         ref={area}
         aria-label="Markdown source kept as written"
+        aria-description={reason ? `Shown as source: ${reason}` : undefined}
         spellCheck={false}
         readOnly={!editor.isEditable}
         value={source}

@@ -3,7 +3,7 @@
  * anything whose round trip is unsafe), kept byte for byte as an atom and shown as editable source.
  */
 import { Node, type JSONContent, type MarkdownToken } from '@tiptap/core';
-import { sourceAttribute } from './sourceAttribute.js';
+import { dataAttribute, sourceAttribute } from './sourceAttribute.js';
 
 export const RawBlock = Node.create({
   name: 'rawBlock',
@@ -14,7 +14,8 @@ export const RawBlock = Node.create({
   markdownTokenName: 'html',
 
   addAttributes() {
-    return { source: sourceAttribute };
+    // Why the codec keeps the block as source, said beside it; null where the reader has not said.
+    return { source: sourceAttribute, reason: dataAttribute('reason') };
   },
 
   parseHTML() {
