@@ -66,6 +66,11 @@ describe('scanMarkdown links by name, tags and block ids', () => {
       '[![build](badge.svg)](docs/ci.md)',
       ['1:1 markdown docs/ci.md |![build](badge.svg)', '1:2 markdown embed badge.svg |build'],
     ],
+    [
+      'a link whose text is code keeps its text, a code span after it stays unread',
+      'See [`PoolOptions`](/docs/api/Pool.md#x) and `[a](b.md)`.',
+      ['1:5 markdown /docs/api/Pool.md#x |`PoolOptions`'],
+    ],
     ['html images', '<p><img alt="x" src="assets/a.png"></p>', ['1:4 markdown embed assets/a.png']],
     ['fenced code is skipped', '```\n[[No]]\n```\n[[Yes]]', ['4:1 wiki Yes']],
     [

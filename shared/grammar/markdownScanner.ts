@@ -266,7 +266,8 @@ function scanNameLinks(
       inComment || line.includes('`') || line.includes('<!--')
         ? maskLine(line, inComment, { keepDestinations: true }).text
         : line;
-    for (const { link, column } of markdownLinksIn(text)) found.push({ ...link, line: lineNumber, column });
+    for (const { link, column } of markdownLinksIn(text, line))
+      found.push({ ...link, line: lineNumber, column });
   }
   if (line.includes('<') && (line.includes('id') || line.includes('name'))) {
     const text =

@@ -65,8 +65,11 @@ export function nameLinkFromMatch(match: RegExpExecArray, after: string): NameLi
 const markdownLinkPattern =
   /(!?)\[((?:[^[\]\\]|\\.|\[(?:[^[\]\\]|\\.)*\])*)\]\(\s*(<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))+)(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?\s*\)/g;
 
-/** Markdown links and images in one line of visible text (code spans and comments already blanked). */
-export function markdownLinksIn(line: string): { link: NameLink; column: number }[] {
+/**
+ * Markdown links and images in one line of visible text (code spans and comments already blanked);
+ * each link's text is read from `written`, the line as written, so code in it (`` [`Pool`](…) ``) is kept.
+ */
+export function markdownLinksIn(line: string, written = line): { link: NameLink; column: number }[] {
   const found: { link: NameLink; column: number }[] = [];
   const visit = (text: string, offset: number): void => {
     markdownLinkPattern.lastIndex = 0;
@@ -77,7 +80,9 @@ export function markdownLinksIn(line: string): { link: NameLink; column: number 
       const embed = match[1] === '!';
       const local = localTarget(match[3]!);
       if (local) {
-        const link: NameLink = { target: local.path, form: 'markdown', label: match[2]! };
+        const labelStart = offset + index + match[1]!.length + 1;
+        const label = written.slice(labelStart, labelStart + match[2]!.length);
+        const link: NameLink = { target: local.path, form: 'markdown', label };
         if (local.anchor !== undefined) link.anchor = local.anchor;
         if (embed) link.embed = true;
         found.push({ link, column: offset + index + 1 });
