@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleWorkspaceFolder } from '../cli/packageRoot.js';
 import { Workspace } from '../engine/workspace.js';
+import { fileFingerprint } from '../git/approvedChanges.js';
 import { createGitSandbox, type GitSandbox } from '../git/testing/gitSandbox.js';
 import { renderBundleHtml } from './bundleHtml.js';
 import { renderBundleMarkdown } from './markdownBundle.js';
@@ -68,5 +69,24 @@ describe('the approval line of a bundle', () => {
       html: expect.stringContaining(expected) as string,
       markdown: expect.stringContaining(expected) as string,
     });
+  });
+
+  it('gives an older approval its own list, not only the latest one', async () => {
+    const file = path.join(folder, spec);
+    // The edits of the test above, committed and approved again by Sam; then REQ-50 is reworded.
+    const edited = await fs.readFile(file, 'utf8');
+    const again = `{by: Sam Lee, at: 2026-12-01T10:00:00Z, fingerprint: ${fileFingerprint(spec, edited)}}]`;
+    await fs.writeFile(file, edited.replace(/(approvals: \[.*)\]$/m, `$1, ${again}`));
+    sandbox.git(folder, ['commit', '-q', '-am', 'Approved again']);
+    const approved = await fs.readFile(file, 'utf8');
+    await fs.writeFile(
+      file,
+      approved.replace('A receipt can be printed.', 'A receipt can be printed or emailed.'),
+    );
+    const lines = await approvalLines();
+    expect(lines.html.match(/changed since approval[^]*?(?= SPEC-1 | $)/g)).toEqual([
+      'changed since approval: REQ-50 added; REQ-2 reworded; REQ-4 → REQ-40 (new key)',
+      'changed since approval: REQ-50 reworded',
+    ]);
   });
 });

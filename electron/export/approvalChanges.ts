@@ -6,7 +6,7 @@
 import type { ApprovedChangesView } from '../../shared/contract/gitViews.js';
 import type { DocumentEntry } from '../../shared/model/documentModel.js';
 import { rekeyLabel } from '../../shared/merge/rekeyedRequirement.js';
-import { approvalState } from '../../shared/model/signOff.js';
+import { approvalState, approvalsOf } from '../../shared/model/signOff.js';
 import type { Workspace } from '../engine/workspace.js';
 import { approvedChanges } from '../git/approvedChanges.js';
 import { GitMissingError } from '../git/gitCommand.js';
@@ -42,13 +42,16 @@ export function approvalChangesText(view: ApprovedChangesView): string {
   return parts.join('; ');
 }
 
-/** For each spec whose latest approval is stale, by path: what changed since, in one line. */
+/**
+ * For each spec whose latest approval is stale, by path: what changed since each of its approvals,
+ * in one line each, in the order of `approvals:` ('' for one that is current or whose changes are unknown).
+ */
 export async function approvalChanges(
   workspace: Workspace,
   specs: readonly DocumentEntry[],
-): Promise<Map<string, string>> {
+): Promise<Map<string, string[]>> {
   const stale = specs.filter((spec) => approvalState(spec)?.changedSince);
-  const lines = new Map<string, string>();
+  const lines = new Map<string, string[]>();
   if (stale.length === 0) return lines;
   let repository: WorkspaceRepository | undefined;
   try {
@@ -58,9 +61,12 @@ export async function approvalChanges(
     if (!(error instanceof GitMissingError)) throw error;
   }
   for (const spec of stale) {
-    const view = await approvedChanges(workspace, repository, spec.path);
-    const text = view && approvalChangesText(view);
-    if (text) lines.set(spec.path, text);
+    const texts: string[] = [];
+    for (const approval of approvalsOf(spec.fields)) {
+      const view = await approvedChanges(workspace, repository, spec.path, approval);
+      texts.push((view && approvalChangesText(view)) ?? '');
+    }
+    if (texts.some(Boolean)) lines.set(spec.path, texts);
   }
   return lines;
 }

@@ -99,14 +99,14 @@ function specTable(specs: DocumentEntry[]): string {
 }
 
 /** Who approved each spec and when, and whether its requirements changed since (from `approvals:`). */
-function approvalsTable(specs: DocumentEntry[], changes?: ReadonlyMap<string, string>): string {
+function approvalsTable(specs: DocumentEntry[], changes?: ReadonlyMap<string, readonly string[]>): string {
   const fingerprints = new Map(specs.map((entry) => [entry, documentFingerprint(entry)]));
   const rows = specs.flatMap((entry) =>
-    approvalsOf(entry.fields).map((approval, index, all) => {
+    approvalsOf(entry.fields).map((approval, index) => {
       const who = approval.email ? `${approval.by} <${approval.email}>` : approval.by;
       const state = approvalStateText(
         approval.fingerprint === fingerprints.get(entry),
-        index === all.length - 1 ? changes?.get(entry.path) : undefined,
+        changes?.get(entry.path)?.[index],
       );
       // A key or a date cut in two ("SPEC-" / "1", "2026-11-" / "20") reads as two values.
       return `<tr><td class="unbroken">${escapeHtml(entry.key ?? '')}</td><td>${escapeHtml(who)}</td><td class="unbroken">${escapeHtml(approval.at.slice(0, 10))}</td><td>${escapeHtml(state)}</td></tr>`;
@@ -116,7 +116,7 @@ function approvalsTable(specs: DocumentEntry[], changes?: ReadonlyMap<string, st
   return `<table class="approvals"><caption>Approvals</caption><thead><tr><th>Spec</th><th>Approved by</th><th>Date</th><th>Requirements</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-/** `current`, or `changed since approval: REQ-2 reworded; REQ-9 added` (the latest approval's list). */
+/** `current`, or `changed since approval: REQ-2 reworded; REQ-9 added` (that approval's own list). */
 export function approvalStateText(current: boolean, changed: string | undefined): string {
   if (current) return 'current';
   return changed ? `changed since approval: ${changed}` : 'changed since approval';

@@ -208,7 +208,7 @@ function documentHeading(entry: BundleDocument['entry']): string {
 function documentMarkdown(
   document: BundleDocument,
   links: Parameters<typeof portableMarkdown>[1],
-  approvalChanges?: ReadonlyMap<string, string>,
+  approvalChanges?: ReadonlyMap<string, readonly string[]>,
 ): string {
   const { entry } = document;
   const rows = Object.entries(entry.fields)
@@ -241,15 +241,18 @@ function fieldValue(value: unknown, linkFor: (key: string) => string | undefined
 }
 
 /** Who approved a spec and when, and whether its requirements changed since, as the PDF's cover says it. */
-function approvalsText(entry: BundleDocument['entry'], changes?: ReadonlyMap<string, string>): string {
+function approvalsText(
+  entry: BundleDocument['entry'],
+  changes?: ReadonlyMap<string, readonly string[]>,
+): string {
   const fingerprint = documentFingerprint(entry);
   return approvalsOf(entry.fields)
-    .map((approval, index, all) => {
+    .map((approval, index) => {
       const who = approval.email ? `${approval.by} (${approval.email})` : approval.by;
       const when = approval.at === '' ? '' : ` on ${approval.at.slice(0, 10)}`;
       const state = approvalStateText(
         approval.fingerprint === fingerprint,
-        index === all.length - 1 ? changes?.get(entry.path) : undefined,
+        changes?.get(entry.path)?.[index],
       );
       return cellText(`${who}${when}, requirements ${state}`);
     })

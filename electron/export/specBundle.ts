@@ -51,7 +51,7 @@ export interface SpecBundle {
   /** The title of each key the documents mention, shown beside the key: `SPEC-2 Saved payment methods`. */
   titles: ReadonlyMap<string, string>;
   /** Under each stale approval, by spec path: which requirements changed since and how. */
-  approvalChanges?: ReadonlyMap<string, string>;
+  approvalChanges?: ReadonlyMap<string, readonly string[]>;
   /** Where a `[[name]]` link or `![[embed]]` in a document leads. */
   resolveName?: (link: NameLink, fromPath: string) => NamedTarget | undefined;
 }

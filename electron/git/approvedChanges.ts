@@ -1,11 +1,11 @@
 /**
- * What changed in a spec's requirements since its latest approval: the newest commit whose file has
+ * What changed in a spec's requirements since its latest approval (or an earlier one): the newest commit whose file has
  * the approval's spec fingerprint is the approved version, and its requirements are compared with
  * now (added, removed, reworded, given a new key), each by words.
  */
 import type { ApprovedChangesView } from '../../shared/contract/gitViews.js';
 import { requirementFingerprint, specFingerprint } from '../../shared/model/fingerprint.js';
-import { approvalState } from '../../shared/model/signOff.js';
+import { approvalState, type Approval } from '../../shared/model/signOff.js';
 import { splitDocument } from '../../shared/frontMatter/frontMatter.js';
 import type { Workspace } from '../engine/workspace.js';
 import { changeReport } from './changeReport.js';
@@ -34,13 +34,17 @@ export async function approvedChanges(
   workspace: Workspace,
   repository: WorkspaceRepository | undefined,
   specPath: string,
+  chosen?: Approval,
 ): Promise<ApprovedChangesView | undefined> {
   const spec = workspace.document(specPath);
   if (!spec) return undefined;
   const read = await workspace.readDocument(spec.path);
   if (!read.ok) return undefined;
   const fields = splitDocument(read.file.text).frontMatter?.data ?? spec.fields;
-  const state = approvalState({ requirements: spec.requirements, fields });
+  const state = approvalState({
+    requirements: spec.requirements,
+    fields: chosen ? { approvals: [chosen] } : fields,
+  });
   if (!state?.changedSince) return undefined;
   const { fingerprint, by, at } = state.latest;
   const approval = { by, at };
