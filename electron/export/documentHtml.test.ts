@@ -112,9 +112,19 @@ describe('renderDocumentHtml', () => {
       '<details open=""><summary>Plan</summary>Step one.</details>',
     ],
     [
-      'a third-level heading',
-      '## Problem\n\n### Edge cases',
-      '<h2 id="d1-problem" dir="auto"><span class="number">1.1</span> Problem</h2>\n<h3 id="d1-edge-cases" dir="auto">Edge cases</h3>',
+      'a third-level heading, numbered under its section; a fourth not',
+      '## Problem\n\n### Edge cases\n\n#### Detail',
+      '<h2 id="d1-problem" dir="auto"><span class="number">1.1</span> Problem</h2>\n<h3 id="d1-edge-cases" dir="auto"><span class="number">1.1.1</span> Edge cases</h3>\n<h4 id="d1-detail" dir="auto">Detail</h4>',
+    ],
+    [
+      "a note's H1 with ## under it: both numbered, one level apart",
+      '# Maya notes\n\n## Open points',
+      '<h2 id="d1-maya-notes" dir="auto"><span class="number">1.1</span> Maya notes</h2>\n<h3 id="d1-open-points" dir="auto"><span class="number">1.1.1</span> Open points</h3>',
+    ],
+    [
+      'levels the document skips leave no gap',
+      '# Notes\n\n### Open points',
+      '<h2 id="d1-notes" dir="auto"><span class="number">1.1</span> Notes</h2>\n<h3 id="d1-open-points" dir="auto"><span class="number">1.1.1</span> Open points</h3>',
     ],
     [
       'a section heading',
@@ -166,6 +176,23 @@ describe('renderDocumentHtml', () => {
         { id: 'd3-plan', number: '3.2', text: 'Plan', level: 2 },
       ],
     ]);
+  });
+
+  it("drops a note's own H1 equal to its title: its ## headings become the numbered sections", () => {
+    const html = renderDocumentHtml(
+      '# Callouts blocks\n\n## Open points\n\n### Risk',
+      'Callouts blocks.md',
+      '1',
+      {
+        root,
+        anchors,
+        titles,
+        title: 'Callouts blocks',
+      },
+    ).html.trim();
+    expect(html).toEqual(
+      '<h2 id="d1-open-points" dir="auto"><span class="number">1.1</span> Open points</h2>\n<h3 id="d1-risk" dir="auto"><span class="number">1.1.1</span> Risk</h3>',
+    );
   });
 
   it('leaves no active content in a hostile document', () => {

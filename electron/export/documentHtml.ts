@@ -88,6 +88,7 @@ export function renderDocumentHtml(
   const footnotes = footnoteNumbers(footnoteReferenceLabels(text));
   const marked = new Marked({ gfm: true, async: false });
   let headingIndex = -1;
+  let subsections = 0;
   const depth = context.embedDepth ?? 0;
   const vault = {
     root: context.root,
@@ -124,12 +125,18 @@ export function renderDocumentHtml(
         headingIndex++;
         const id = `${prefix}${slug(plainText(text))}`;
         if (headingIndex === 0 && outline.dropFirst) return '';
-        // The shallowest heading used becomes a numbered section, whatever its level in the file.
-        const level = Math.min(6, Math.max(2, headingDepth - outline.shallowest + 2));
+        // The levels the document uses, shallowest first, become h2, h3, …: a note of H1 and H3 has no gap.
+        const level = Math.min(6, 2 + outline.levels.filter((used) => used < headingDepth).length);
         if (level === 2) {
           const sectionNumber = `${number}.${headings.length + 1}`;
+          subsections = 0;
           headings.push({ id, number: sectionNumber, text: plainText(text), level: 2 });
           return `<h2 id="${escapeHtml(id)}" dir="auto"><span class="number">${sectionNumber}</span> ${text}</h2>\n`;
+        }
+        // The next level down is numbered too (1.2.3), under a numbered section; deeper ones are not.
+        if (level === 3 && headings.length > 0) {
+          const sectionNumber = `${headings[headings.length - 1]!.number}.${++subsections}`;
+          return `<h3 id="${escapeHtml(id)}" dir="auto"><span class="number">${sectionNumber}</span> ${text}</h3>\n`;
         }
         return `<h${level} id="${escapeHtml(id)}" dir="auto">${text}</h${level}>\n`;
       },
@@ -354,7 +361,7 @@ function badge(kind: string, value: string): string {
 function outlineOf(
   text: string,
   title: string | undefined,
-): { dropFirst: boolean; shallowest: number; ids: Set<string> } {
+): { dropFirst: boolean; levels: number[]; ids: Set<string> } {
   const headings = scanMarkdown(text).headings;
   const first = headings[0];
   const dropFirst =
@@ -363,8 +370,8 @@ function outlineOf(
     title !== undefined &&
     headingPlainText(first.text).toLowerCase() === title.trim().toLowerCase();
   const rest = dropFirst ? headings.slice(1) : headings;
-  const shallowest = rest.length === 0 ? 2 : Math.min(...rest.map((heading) => heading.level));
-  return { dropFirst, shallowest, ids: new Set(headingIds(headings.map((heading) => heading.text))) };
+  const levels = [...new Set(rest.map((heading) => heading.level))];
+  return { dropFirst, levels, ids: new Set(headingIds(headings.map((heading) => heading.text))) };
 }
 
 /** `#some-heading` pointing at a heading of this document: its GitHub id, else undefined. */
