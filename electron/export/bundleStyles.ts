@@ -84,7 +84,8 @@ math[display="block"] { margin: 2mm 0; }
 math mo[fence="true"] { font-family: '${exportMathFamily}', math; }
 .math-source { color: var(--muted); }
 .diagram { margin: 2mm 0 4mm; text-align: center; break-inside: avoid; page-break-inside: avoid; }
-.diagram svg { max-width: 100%; max-height: 240mm; height: auto; }
+/* At most about half the text height: a diagram pushed to the next page leaves no more than half a page blank. */
+.diagram svg { max-width: 100%; max-height: 120mm; height: auto; }
 .diagram-failed pre { margin-bottom: 1mm; }
 .diagram-error { margin: 0 0 3mm; font-size: 9pt; color: var(--muted); font-style: italic;
   font-feature-settings: 'calt' 0; }
@@ -121,6 +122,7 @@ th[align="right"], td[align="right"] { text-align: right; }
 .cover .meta dd { margin: 0; }
 /* One document: a header block above it, not a page of its own. */
 .cover.cover-single { height: auto; display: block; break-after: auto; page-break-after: auto; margin-bottom: 8mm; padding-bottom: 3mm; border-bottom: 1px solid var(--rule); }
+.cover.cover-single .workspace { margin-top: 0; }
 .cover.cover-single .meta { margin-top: 3mm; }
 .cover-single + .document { break-before: auto; page-break-before: auto; }
 @media screen { .cover-single + .document { margin-top: 0; padding-top: 0; border-top: none; } }
