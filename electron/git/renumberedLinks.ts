@@ -33,7 +33,7 @@ async function git(top: string, args: string[]): Promise<string | undefined> {
 
 /** The links to `key` in `revision`'s files under `prefix` (Markdown only), each with its kind and line. */
 async function linksAt(top: string, revision: string, prefix: string, key: string) {
-  const listed = await git(top, ['grep', '-l', '-I', '-F', key, revision, '--', `:(top)${prefix || '.'}`]);
+  const listed = await git(top, ['grep', '-l', '-I', '-F', key, revision, '--', `:(top)${prefix}`]);
   const files = (listed ?? '')
     .split('\n')
     .map((line) => line.slice(revision.length + 1))
