@@ -379,8 +379,9 @@ test('a key both sides created is found after the pull, the newer copy gets a ne
   await expect(changes.navigatorLink).toHaveAccessibleName(/2 links to point at a renamed key$/);
   await changes.sync.getByRole('button', { name: 'Push' }).click();
   const unpointed = app.page.getByRole('alert', { name: 'Links to point before pushing' });
+  // Each link says how it links, a mention on which line, and no parentheses nest.
   await expect(unpointed).toContainText(
-    '2 links still point at a key renamed after a merge (SPEC-4 → REQ-15 (meant REQ-16); STORY-10 → REQ-15 (meant REQ-16))',
+    /^2 links still point at a key renamed after a merge: SPEC-4 mentions REQ-15 on line \d+, meant for REQ-16; STORY-10 implements REQ-15, meant for REQ-16\. Teammates who pull will read them as the other requirement\. Point or keep them below first\./,
   );
   await app.page.screenshot({ path: test.info().outputPath('push-warns-unpointed.png') });
   await unpointed.getByRole('button', { name: 'Cancel' }).click();

@@ -101,6 +101,50 @@ test('Pull says which roadmap item of mine the merge renumbered, with a link to 
   await expect(app.page.getByRole('heading', { name: 'Gift wrapping', level: 1 })).toBeVisible();
 });
 
+test('a requirement Sam linked to his roadmap item, renumbered by the merge, is listed to point to the new key, in one token', async ({
+  app,
+  workspaceDir,
+}) => {
+  const dana = await twoClones(workspaceDir);
+  const key = await addItem(dana, 'Saved carts');
+  git(dana, 'commit', '-q', '-am', 'Dana adds an item', '--author=Dana <dana@example.com>');
+  git(dana, 'push', '-q');
+  expect(await addItem(workspaceDir, 'Gift wrapping')).toBe(key);
+  const spec = path.join(workspaceDir, 'specs/guest-checkout.md');
+  const linked = (await fs.readFile(spec, 'utf8')).replace(
+    '{#REQ-1 priority=must status=approved roadmap=RM-1}',
+    `{#REQ-1 priority=must status=approved roadmap=RM-1,${key}}`,
+  );
+  await fs.writeFile(spec, linked);
+  git(workspaceDir, 'commit', '-q', '-am', 'Sam adds an item and REQ-1 delivers it');
+  const next = `RM-${Number(key.slice(3)) + 1}`;
+
+  await reopen(app.page);
+  const changes = new ChangesModel(app.page);
+  await changes.open();
+  await changes.pull();
+  await expect(changes.lastAction).toHaveText('Pulled and merged the remote’s new commits.');
+  const links = app.page.getByRole('list', { name: `Links to ${key} to point to ${next}` });
+  await expect(links.getByRole('listitem')).toHaveText([
+    new RegExp(
+      `^REQ-1 delivers ${key} \\(specs/guest-checkout\\.md line 53, [^,]+, [0-9a-f]{7}\\)Point to ${next}$`,
+    ),
+  ]);
+  await app.page.screenshot({ path: test.info().outputPath('renumbered-links.png') });
+  // Push stops for it, in words that say how the link links.
+  await changes.sync.getByRole('button', { name: 'Push' }).click();
+  const unpointed = app.page.getByRole('alert', { name: 'Links to point before pushing' });
+  await expect(unpointed).toContainText(
+    `1 link still points at a key renamed after a merge: REQ-1 delivers ${key}, meant for ${next}. Teammates who pull will read it as the other roadmap item.`,
+  );
+  await unpointed.getByRole('button', { name: 'Cancel' }).click();
+  await links.getByRole('button', { name: `Point REQ-1 line 53 to ${next}` }).click();
+  await expect(links.getByRole('listitem')).toHaveText([new RegExp(`^REQ-1 delivers ${next} `)]);
+  expect(await fs.readFile(spec, 'utf8')).toBe(
+    linked.replace(`roadmap=RM-1,${key}}`, `roadmap=RM-1,${next}}`),
+  );
+});
+
 test('a rename a teammate pushed is listed right after Pull, on the story too, and does not stop this clone’s Push', async ({
   app,
   workspaceDir,

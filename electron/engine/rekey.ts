@@ -363,7 +363,7 @@ export function rewriteReference(
 }
 
 /** Changes only the key's own characters in the line; falls back to the canonical form if that fails. */
-function rewriteRequirementOpen(
+export function rewriteRequirementOpen(
   line: string,
   attributes: RequirementAttributes,
   oldKey: string,

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import type { DocumentEntry } from '../../shared/model/documentModel.js';
 import { standingReferences, type RekeyRecord } from '../../shared/model/rekeyRecord.js';
 import { writeFileAtomic } from './atomicFile.js';
-import { stateFolderName } from './stateFolder.js';
+import { ensureStateFolder, stateFolderName } from './stateFolder.js';
 
 export const rekeysFile = 'rekeys.json';
 const about =
@@ -51,6 +51,23 @@ export function formatRekeys(records: readonly RekeyRecord[]): string {
   return `${JSON.stringify({ about, rekeys: records }, null, 2)}\n`;
 }
 
+/**
+ * Adds records to `<root>/.specbench/rekeys.json`, the local file `load` reads beside the shared one:
+ * for the merge driver, which runs while git is still writing the merge and must not touch a file git
+ * may write. The next change through the log moves them to the shared file.
+ */
+export async function recordLocally(
+  root: string,
+  entries: readonly Omit<RekeyRecord, 'at'>[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  const file = path.join(await ensureStateFolder(root), rekeysFile);
+  const existing = parseRekeys(await fs.readFile(file, 'utf8').catch(() => '')) ?? [];
+  const at = new Date().toISOString();
+  const kept = existing.filter((record) => !entries.some((entry) => same(record, entry)));
+  await writeFileAtomic(file, formatRekeys([...kept, ...entries.map((entry) => ({ ...entry, at }))]));
+}
+
 export class RekeyLog {
   private records: RekeyRecord[] = [];
   /** Records only in the old local file: written to the shared one at the next change. */
@@ -75,14 +92,13 @@ export class RekeyLog {
     return this.records;
   }
 
-  /** Records a rename with the links meant for the renamed copy; one without such links is not kept. */
+  /**
+   * Records a rename with the links meant for the renamed copy. One without such links is kept too: it
+   * is the rename's only trace in the workspace, and Changes and `check` simply have nothing to list.
+   */
   async record(entry: Omit<RekeyRecord, 'at'>): Promise<void> {
     const others = this.records.filter((record) => !same(record, entry));
-    if (entry.references.length === 0 && others.length === this.records.length) return;
-    this.records = [
-      ...others,
-      ...(entry.references.length > 0 ? [{ ...entry, at: new Date().toISOString() }] : []),
-    ];
+    this.records = [...others, { ...entry, at: new Date().toISOString() }];
     await this.save();
   }
 

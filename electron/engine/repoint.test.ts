@@ -33,3 +33,24 @@ describe('repointText', () => {
     expect(repointText(story, 'REQ-15', 'REQ-16', [9, 10])).toEqual({ ok: false, line: 10 });
   });
 });
+
+describe('repointText, a requirement’s roadmap= link', () => {
+  const spec = [
+    '---',
+    'key: SPEC-1',
+    '---',
+    ':::requirement{#REQ-10 priority=must roadmap=RM-6,RM-15}\r',
+    'Shoppers pay.',
+    ':::',
+    ':::requirement{#REQ-11 roadmap="RM-15"}',
+    'Gift wrap.',
+    ':::',
+    '',
+  ].join('\n');
+  it.each<[string, number, string]>([
+    ['in a list, only that key', 4, spec.replace('RM-6,RM-15}', 'RM-6,RM-16}')],
+    ['quoted, kept quoted', 7, spec.replace('roadmap="RM-15"', 'roadmap="RM-16"')],
+  ])('%s', (_name, line, expected) => {
+    expect(repointText(spec, 'RM-15', 'RM-16', [line])).toEqual({ ok: true, text: expected });
+  });
+});

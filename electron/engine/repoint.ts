@@ -7,7 +7,7 @@ import { isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { joinDocument, splitDocument } from '../../shared/frontMatter/frontMatter.js';
 import { scanMarkdown } from '../../shared/grammar/markdownScanner.js';
 import type { DocumentStore, SaveAllOptions } from './documentStore.js';
-import { rewriteReference } from './rekey.js';
+import { rewriteReference, rewriteRequirementOpen } from './rekey.js';
 import { renameReviewStamp } from './rekeySignOff.js';
 import { linkFields } from './fieldLines.js';
 
@@ -59,7 +59,20 @@ export function repointText(
   }
   const bodyLines = split.body.split('\n');
   const edits: { index: number; column: number; length: number; text: string }[] = [];
-  for (const reference of scanMarkdown(split.body).references) {
+  const scan = scanMarkdown(split.body);
+  for (const requirement of scan.requirements) {
+    // A requirement's `roadmap=` link: only that key in the opening line changes.
+    const line = requirement.line + split.bodyLine - 1;
+    const { attributes } = requirement;
+    if (!wanted.has(line) || attributes.key === oldKey || !attributes.roadmap.includes(oldKey)) continue;
+    const source = bodyLines[requirement.line - 1]!;
+    const ending = source.endsWith('\r') ? '\r' : '';
+    const open = source.slice(0, source.length - ending.length);
+    const text = rewriteRequirementOpen(open, attributes, oldKey, newKey, 'everything');
+    edits.push({ index: requirement.line - 1, column: 0, length: open.length, text });
+    done.add(line);
+  }
+  for (const reference of scan.references) {
     const line = reference.line + split.bodyLine - 1;
     if (!wanted.has(line) || (reference.target !== oldKey && reference.anchor !== oldKey)) continue;
     const rewritten = rewriteReference(bodyLines[reference.line - 1]!, reference.column, oldKey, newKey);

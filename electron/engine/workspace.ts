@@ -584,6 +584,12 @@ export class Workspace {
     return [...changes, ...others];
   }
 
+  /** Reads the renames after a merge again; answers the documents whose links they list. */
+  private async reloadRekeys(): Promise<string[]> {
+    await this.rekeys.load();
+    return [...new Set(this.rekeys.all().flatMap((record) => record.references.map((entry) => entry.path)))];
+  }
+
   private async applyChanges(changes: FileChange[]): Promise<void> {
     const paths: string[] = [];
     const comments: string[] = [];
@@ -596,11 +602,11 @@ export class Workspace {
       } else if (change.path === roadmapFile) {
         await this.roadmapStore.reload();
         roadmap = true;
+        // The merge driver notes the links of an item of ours it renumbered before git writes roadmap.json.
+        paths.push(...(await this.reloadRekeys()));
       } else if (change.path === rekeysFile) {
         // A pull brought a teammate's rekey (or its dismissal): the linking documents' findings change.
-        await this.rekeys.load();
-        const linking = this.rekeys.all().flatMap((record) => record.references.map((entry) => entry.path));
-        paths.push(...new Set(linking));
+        paths.push(...(await this.reloadRekeys()));
       } else if (change.path === settingsFile) {
         const settings = await readSettings(this.root);
         if (settings.ok) this.currentSettings = settings.settings;

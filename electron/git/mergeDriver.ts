@@ -35,6 +35,8 @@ export interface DriverResult {
   exitCode: 0 | 1;
   /** For stderr: why conflicts remain, or what a clean merge did that neither side wrote. */
   message?: string;
+  /** Roadmap entries of the side not shared yet that the merge moved to a new key. */
+  renumbered?: NonNullable<MergeOutcome['renumbered']>;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -82,11 +84,12 @@ export async function runMergeDriver(files: DriverFiles): Promise<DriverResult> 
   ]
     .filter(Boolean)
     .join('\n');
-  if (conflicts === 0) return notes ? { exitCode: 0, message: notes } : { exitCode: 0 };
+  const moved = outcome.renumbered?.length ? { renumbered: outcome.renumbered } : {};
+  if (conflicts === 0) return notes ? { exitCode: 0, message: notes, ...moved } : { exitCode: 0 };
   const how = outcome.fallback ? ` (${outcome.fallback})` : '';
   const names = outcome.parts.flatMap((part) => (part.kind === 'conflict' ? [conflictName(part)] : []));
   const conflicted = `${files.path}: ${names.join(', ')} changed on both sides${how}`;
-  return { exitCode: 1, message: notes ? `${conflicted}\n${notes}` : conflicted };
+  return { exitCode: 1, message: notes ? `${conflicted}\n${notes}` : conflicted, ...moved };
 }
 
 /** One line for a requirement key both branches added: where it now stands twice and what to do. */

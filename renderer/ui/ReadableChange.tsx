@@ -46,6 +46,11 @@ export function ReadableChange({ change }: { change: Change }) {
           ))}
         </ul>
       )}
+      {change.notes?.map((note) => (
+        <p key={note} className="readable-change__words">
+          {note}
+        </p>
+      ))}
       {change.texts.map((text, index) => (
         <p key={`${text.what}-${index}`} className="readable-change__words">
           <span className="readable-change__name">{text.what}</span> <Words runs={text.words} />

@@ -53,17 +53,22 @@ export function mergeFileVersions(versions: FileVersions, splitBlocks: BlockSpli
   }
   if (isRoadmapPath(path)) {
     const notes: string[] = [];
+    const renumbered: NonNullable<MergeOutcome['renumbered']> = [];
     // Named from the user's seat: the item already on the other side keeps the key, theirs; the user's
     // own takes the next one. In a rebase git's "ours" is the upstream, so its words would be swapped.
     const parts = mergeRoadmap(
       base,
       ours,
       theirs,
-      ({ from, to }) =>
-        notes.push(`${from} was added on both sides: theirs keeps ${from}, yours is now ${to}`),
+      (renumbering) => {
+        renumbered.push(renumbering);
+        notes.push(
+          `${renumbering.from} was added on both sides: theirs keeps ${renumbering.from}, yours is now ${renumbering.to}`,
+        );
+      },
       versions.rebasing ? 'theirs' : 'ours',
     );
-    if (parts) return notes.length > 0 ? { parts, notes } : { parts };
+    if (parts) return notes.length > 0 ? { parts, notes, renumbered } : { parts };
     return { parts: mergeLines(base, ours, theirs), fallback: 'not valid JSON: merged line by line' };
   }
   if (isRekeysPath(path)) {

@@ -26,6 +26,8 @@ export interface MergeOutcome {
   fallback?: string;
   /** What the merge did that neither side wrote (an item both added under one key, renumbered). */
   notes?: string[];
+  /** The roadmap entries of the side not shared yet that took a new key (roadmap.json only). */
+  renumbered?: { list: string; from: string; to: string }[];
   /** Requirement keys both sides added with different text, now defined twice in the merged file. */
   duplicateKeys?: string[];
 }

@@ -114,6 +114,24 @@ describe('readable changes, as terminal lines', () => {
       ['owner (none) → Dana'],
     ],
     [
+      'a review stamp renewed by Mark reviewed: in words, not fingerprints',
+      readableFrontMatterField(
+        'reviewed',
+        'reviewed: { REQ-3: 2d9cd73b, REQ-4: 11aa22bb }\n',
+        'reviewed: { REQ-3: 99e5c515, REQ-4: 11aa22bb }\n',
+      ),
+      ["Marked reviewed against REQ-3's current text"],
+    ],
+    [
+      'review stamps added and dropped',
+      readableFrontMatterField(
+        'reviewed',
+        'reviewed:\n  REQ-1: 0f0f0f0f\n',
+        'reviewed: { REQ-2: 1e1e1e1e }\n',
+      ),
+      ['No longer marked reviewed against REQ-1', "Marked reviewed against REQ-2's current text"],
+    ],
+    [
       'a paragraph',
       readableText('Checkout takes three steps.\n', 'Checkout takes two steps.\n'),
       ['text: Checkout takes [-three-]{+two+} steps.'],

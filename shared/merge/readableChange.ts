@@ -21,6 +21,8 @@ export interface ReadableChange {
   /** Whole parts one side has and the other not: criteria, roadmap items, releases. */
   added: { what: string; text: string }[];
   removed: { what: string; text: string }[];
+  /** Changes said in a sentence where values would mean nothing to a PM (a story's review stamps). */
+  notes?: string[];
 }
 
 const none = '(none)';
@@ -30,7 +32,8 @@ function emptyChange(): ReadableChange {
 }
 
 export function isEmptyChange(change: ReadableChange): boolean {
-  return change.fields.length + change.texts.length + change.added.length + change.removed.length === 0;
+  const parts = change.fields.length + change.texts.length + change.added.length + change.removed.length;
+  return parts + (change.notes?.length ?? 0) === 0;
 }
 
 /** A value in a few words: lists joined, objects as `name value` pairs. */
@@ -204,6 +207,10 @@ export function readableFrontMatterField(field: string, before: string, after: s
     return (parsed.toJS() as Record<string, unknown> | null)?.[field];
   };
   const [from, to] = [valueOf(before), valueOf(after)];
+  if (field === 'reviewed') {
+    const notes = reviewNotes(from, to);
+    if (notes) return { ...change, notes };
+  }
   if (Array.isArray(from) && Array.isArray(to)) {
     const [oldItems, newItems] = [from.map(showValue), to.map(showValue)];
     for (const item of newItems) if (!oldItems.includes(item)) change.added.push({ what: field, text: item });
@@ -213,6 +220,31 @@ export function readableFrontMatterField(field: string, before: string, after: s
   }
   compareValues(change, { [field]: from }, { [field]: to });
   return change;
+}
+
+/**
+ * A story's `reviewed:` stamps (requirement → fingerprint of its text) in a PM's words: "Marked reviewed
+ * against REQ-3's current text", not two fingerprints. Undefined when either side is not a stamp map.
+ */
+function reviewNotes(from: unknown, to: unknown): string[] | undefined {
+  const stamps = (value: unknown) =>
+    value === undefined || value === null
+      ? {}
+      : typeof value === 'object' && !Array.isArray(value)
+        ? (value as Record<string, unknown>)
+        : undefined;
+  const [before, after] = [stamps(from), stamps(to)];
+  if (!before || !after) return undefined;
+  const notes: string[] = [];
+  for (const key of [...new Set([...Object.keys(before), ...Object.keys(after)])]) {
+    if (JSON.stringify(before[key]) === JSON.stringify(after[key])) continue;
+    notes.push(
+      after[key] === undefined
+        ? `No longer marked reviewed against ${key}`
+        : `Marked reviewed against ${key}'s current text`,
+    );
+  }
+  return notes;
 }
 
 /** Any other text (a paragraph, a heading, a list), by words. */
@@ -242,6 +274,7 @@ export function readableLines(change: ReadableChange): string[] {
     const [first = '', ...rest] = words.split('\n');
     lines.push(`${text.what}: ${first}`, ...rest.map((line) => (line === '' ? '' : `  ${line}`)));
   }
+  lines.push(...(change.notes ?? []));
   for (const part of change.added) lines.push(`+ ${part.what} ${part.text}`);
   for (const part of change.removed) lines.push(`- ${part.what} ${part.text}`);
   return lines;

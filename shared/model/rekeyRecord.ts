@@ -10,9 +10,9 @@ export interface RekeyedReference {
   path: string;
   /** The line when recorded; the link's current line is found again on reading. */
   line: number;
-  /** implements, answers, evidence (a feedback note's about) or mentions. */
+  /** implements, answers, evidence (a feedback note's about), delivers (a requirement's roadmap=) or mentions. */
   kind: string;
-  /** The linking document's key or title. */
+  /** The linking document's key or title (for delivers, the requirement's key). */
   from: string;
   /** The commit that wrote the link, shortened, and its author. */
   commit: string;
@@ -27,6 +27,35 @@ export interface RekeyRecord {
   /** When it was renamed (ISO time). */
   at: string;
   references: RekeyedReference[];
+}
+
+/** How each kind of recorded link reads in a sentence: "STORY-2 implements REQ-16". */
+export const linkVerbs: Record<string, string> = {
+  implements: 'implements',
+  answers: 'answers',
+  evidence: 'is evidence for',
+  delivers: 'delivers',
+  mentions: 'mentions',
+};
+
+/**
+ * Push's warning, one phrase a link: "STORY-11 implements REQ-16, meant for REQ-17". A mention names
+ * its line, so two in one document never read the same. `other` is what the links reach meanwhile.
+ */
+export function unpointedLinks(records: readonly RekeyRecord[]): {
+  links: string[];
+  other: 'requirement' | 'roadmap item' | 'copy';
+} {
+  const links = records.flatMap((record) =>
+    record.references.map((reference) => {
+      const where = reference.kind === 'mentions' ? ` on line ${reference.line}` : '';
+      const verb = linkVerbs[reference.kind] ?? reference.kind;
+      return `${reference.from} ${verb} ${record.key}${where}, meant for ${record.newKey}`;
+    }),
+  );
+  const roadmap = records.filter((record) => record.path === 'roadmap.json').length;
+  const other = roadmap === 0 ? 'requirement' : roadmap === records.length ? 'roadmap item' : 'copy';
+  return { links: [...new Set(links)], other };
 }
 
 type LinkField = 'implements' | 'answers' | 'about';
@@ -51,6 +80,14 @@ export function standingReferences(
   for (const reference of record.references) {
     const document = byPath.get(reference.path);
     if (!document) continue;
+    if (reference.kind === 'delivers') {
+      // A requirement's `roadmap=` link to a renumbered roadmap item: found again by the requirement's key.
+      const requirement = document.requirements.find(
+        (each) => each.key === reference.from && each.roadmap.includes(record.key),
+      );
+      if (requirement) standing.push({ ...reference, line: requirement.line });
+      continue;
+    }
     const field = fieldOf[reference.kind];
     if (field) {
       if (document[field].includes(record.key))

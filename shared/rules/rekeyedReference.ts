@@ -4,15 +4,8 @@
  * the renamed copy's side, before the merge that brought both copies, and nobody has pointed it to the
  * new key or chosen to keep the old one since (Changes drops the record then).
  */
-import { standingReferences } from '../model/rekeyRecord.js';
+import { linkVerbs, standingReferences } from '../model/rekeyRecord.js';
 import type { Rule, RuleFinding } from './finding.js';
-
-const verbs: Record<string, string> = {
-  implements: 'implements',
-  answers: 'answers',
-  evidence: 'is evidence for',
-  mentions: 'mentions',
-};
 
 export const rekeyedReference: Rule = {
   id: 'rekeyed-reference',
@@ -25,7 +18,7 @@ export const rekeyedReference: Rule = {
           path: reference.path,
           line: reference.line,
           key: record.key,
-          message: `${reference.from} ${verbs[reference.kind] ?? reference.kind} ${record.key}, written for the copy renamed to ${record.newKey} after a merge: point it to ${record.newKey} or keep ${record.key} (Changes).`,
+          message: `${reference.from} ${linkVerbs[reference.kind] ?? reference.kind} ${record.key}, written for the copy renamed to ${record.newKey} after a merge: point it to ${record.newKey} or keep ${record.key} (Changes).`,
         });
       }
     }

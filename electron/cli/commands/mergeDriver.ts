@@ -84,20 +84,47 @@ async function runDriver(
 ): Promise<number> {
   const { runMergeDriver } = await import('../../git/mergeDriver.js');
   const resolve = (name: string) => path.resolve(context.cwd, name);
+  const where = file.replace(/\\/g, '/');
   try {
+    const rebasing = await rebaseInProgress(context.cwd);
     const result = await runMergeDriver({
       base: resolve(base),
       ours: resolve(ours),
       theirs: resolve(theirs),
-      path: file.replace(/\\/g, '/'),
-      ...((await rebaseInProgress(context.cwd)) ? { rebasing: true } : {}),
+      path: where,
+      ...(rebasing ? { rebasing: true } : {}),
     });
     for (const line of result.message?.split('\n') ?? []) context.stderr.write(`specbench: ${line}\n`);
+    if (result.renumbered) await noteRenumberedLinks(context, where, result.renumbered, rebasing);
     return result.exitCode;
   } catch (error) {
     // Git reads a failed driver as a conflict and keeps %A, which still holds ours.
     context.stderr.write(`specbench: ${file}: not merged, kept ours: ${systemMessage(error)}\n`);
     return exitCodes.findings;
+  }
+}
+
+/** Records the links written for each moved roadmap entry, and says how many; the merge stands either way. */
+async function noteRenumberedLinks(
+  context: CliContext,
+  file: string,
+  renumbered: { list: string; from: string; to: string }[],
+  rebasing: boolean,
+): Promise<void> {
+  try {
+    const { recordRenumberings } = await import('../../git/renumberedLinks.js');
+    const records = await recordRenumberings(context.cwd, file, renumbered, rebasing);
+    for (const { key, newKey, references } of records) {
+      if (references.length === 0) continue;
+      const count = `${references.length} ${references.length === 1 ? 'link' : 'links'}`;
+      context.stderr.write(
+        `specbench: ${count} to ${key} written for the item that is now ${newKey}: open Changes in Specbench to point ${references.length === 1 ? 'it' : 'them'} to ${newKey}\n`,
+      );
+    }
+  } catch (error) {
+    context.stderr.write(
+      `specbench: ${file}: could not list the links written for the renumbered items: ${systemMessage(error)}\n`,
+    );
   }
 }
 

@@ -6,19 +6,12 @@
 import { useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { RepointCandidateView } from '../../../shared/contract/gitViews.js';
-import type { RekeyRecord } from '../../../shared/model/rekeyRecord.js';
+import { linkVerbs, type RekeyRecord } from '../../../shared/model/rekeyRecord.js';
 import { HashLink } from '../../ui/HashLink.js';
 import { documentHash } from '../../workbench/route.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 
 export type RepointList = RekeyRecord;
-
-const kindWords: Record<string, string> = {
-  implements: 'implements',
-  answers: 'answers',
-  evidence: 'is evidence for',
-  mentions: 'mentions',
-};
 
 const place = (reference: RepointCandidateView) => `${reference.path}:${reference.line}`;
 
@@ -39,6 +32,8 @@ export function RepointLinks({
   onDismissed: () => void;
 }) {
   const { key, newKey, path, references } = list;
+  // The merge driver renumbered a roadmap item (both sides added the key), rather than a requirement's copy.
+  const roadmapItem = path === 'roadmap.json';
   const [pointed, setPointed] = useState<Set<string>>(new Set());
   const [status, setStatus] = useState<{ text: string; undo?: RepointCandidateView[] } | undefined>();
   const waiting = references.filter((reference) => !pointed.has(place(reference)));
@@ -85,11 +80,13 @@ export function RepointLinks({
   if (references.length === 0) return null;
   return (
     <section className="repoint" aria-labelledby={`repoint-${newKey}`}>
-      <h3 id={`repoint-${newKey}`}>Links written with the copy that is now {newKey}</h3>
+      <h3 id={`repoint-${newKey}`}>
+        Links written with the {roadmapItem ? 'item' : 'copy'} that is now {newKey}
+      </h3>
       <p className="muted">
         {key} in {path} became {newKey} after a merge. git says these links to {key} were written on the same
-        side of the merge as that copy, so they most likely mean {newKey}; until you point them or keep {key},
-        they reach the other requirement.
+        side of the merge as that {roadmapItem ? 'item' : 'copy'}, so they most likely mean {newKey}; until
+        you point them or keep {key}, they reach the other {roadmapItem ? 'roadmap item' : 'requirement'}.
       </p>
       {status && (
         <p className="changes-notice" role="status">
@@ -110,7 +107,7 @@ export function RepointLinks({
                 <HashLink hash={`${documentHash(reference.path)}?line=${reference.line}`} navigate={navigate}>
                   {reference.from}
                 </HashLink>{' '}
-                {kindWords[reference.kind] ?? reference.kind} {done ? newKey : key}{' '}
+                {linkVerbs[reference.kind] ?? reference.kind} {done ? newKey : key}{' '}
                 <span className="muted">
                   ({reference.path} line {reference.line}, {reference.author}, {reference.commit})
                 </span>

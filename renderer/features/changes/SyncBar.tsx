@@ -1,5 +1,6 @@
 /** The branch, how far it is ahead of or behind the remote, and Pull and Push with progress. */
 import { useEffect, useState } from 'react';
+import { unpointedLinks } from '../../../shared/model/rekeyRecord.js';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { GitStatusView, RenumberedItemView, SyncProgress } from '../../../shared/contract/gitViews.js';
 
@@ -20,7 +21,7 @@ const progressInterval = 250;
 export function SyncBar({ api, status, writable, onStart, onDone }: SyncBarProps) {
   const [running, setRunning] = useState<Running | undefined>(undefined);
   const [failure, setFailure] = useState<{ message: string; pullFirst: boolean } | undefined>(undefined);
-  const [unpointed, setUnpointed] = useState<string[] | undefined>(undefined);
+  const [unpointed, setUnpointed] = useState<ReturnType<typeof unpointedLinks> | undefined>(undefined);
   const operationId = running?.operationId;
 
   useEffect(() => {
@@ -47,17 +48,9 @@ export function SyncBar({ api, status, writable, onStart, onDone }: SyncBarProps
     setFailure(undefined);
     onStart();
     const pending = await api.pendingRekeys({});
-    const links = pending.ok
-      ? pending.rekeys
-          .filter((record) => !record.pushed)
-          .flatMap((record) =>
-            record.references.map(
-              (reference) => `${reference.from} → ${record.key} (meant ${record.newKey})`,
-            ),
-          )
-      : [];
-    if (links.length === 0) return run('Push');
-    setUnpointed(links);
+    const words = unpointedLinks(pending.ok ? pending.rekeys.filter((record) => !record.pushed) : []);
+    if (words.links.length === 0) return run('Push');
+    setUnpointed(words);
   };
 
   const run = async (action: 'Pull' | 'Push') => {
@@ -155,10 +148,13 @@ export function SyncBar({ api, status, writable, onStart, onDone }: SyncBarProps
       )}
       {unpointed && (
         <p className="inline-error sync-bar__error" role="alert" aria-label="Links to point before pushing">
-          {unpointed.length === 1 ? '1 link still points' : `${unpointed.length} links still point`} at a key
-          renamed after a merge ({unpointed.slice(0, 3).join('; ')}
-          {unpointed.length > 3 ? '; …' : ''}): teammates who pull will read{' '}
-          {unpointed.length === 1 ? 'it' : 'them'} as the other requirement. Point or keep them below first.
+          {unpointed.links.length === 1
+            ? '1 link still points'
+            : `${unpointed.links.length} links still point`}{' '}
+          at a key renamed after a merge: {unpointed.links.slice(0, 3).join('; ')}
+          {unpointed.links.length > 3 ? '; …' : ''}. Teammates who pull will read{' '}
+          {unpointed.links.length === 1 ? 'it' : 'them'} as the other {unpointed.other}. Point or keep{' '}
+          {unpointed.links.length === 1 ? 'it' : 'them'} below first.
           <button type="button" onClick={() => setUnpointed(undefined)}>
             Cancel
           </button>
