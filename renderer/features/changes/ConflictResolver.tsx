@@ -243,20 +243,22 @@ function OutsideEditNote({ view }: { view: ConflictView }) {
   if (view.editedOutside === 'shown') {
     return (
       <div className="banner banner--warning" role="status">
-        <p>
+        <span>
           {view.path} was edited outside Specbench after git merged it: “{view.mineLabel}” shows the text as
           it is in the file now, and Keep mine keeps it.
-        </p>
+        </span>
       </div>
     );
   }
   if (view.editedOutside !== 'replaced') return null;
   return (
-    <p className="banner banner--warning" role="status">
-      {view.path} was edited outside Specbench after git merged it, and that edit cannot be shown here: saving
-      your choices replaces it with git’s sides. To keep the edit instead, finish it in your editor and run{' '}
-      <code>git add {view.path}</code>.
-    </p>
+    <div className="banner banner--warning" role="status">
+      <span>
+        {view.path} was edited outside Specbench after git merged it, and that edit cannot be shown here:
+        saving your choices replaces it with git’s sides. To keep the edit instead, finish it in your editor
+        and run <code>git add {view.path}</code>.
+      </span>
+    </div>
   );
 }
 
