@@ -233,6 +233,17 @@ test('automatic sync without a remote commits, says there is nowhere to push, an
 }) => {
   const changes = new ChangesModel(app.page);
   await changes.open();
+  // Pull and Push are off without a remote: the bar says how to add one, the command ready to copy.
+  await expect(changes.sync).toContainText(
+    'To share this workspace, run git remote add origin <address> in a terminal in this folder',
+  );
+  await app.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await changes.sync.getByRole('button', { name: 'Copy command' }).click();
+  await expect(changes.sync.getByRole('button', { name: 'Command copied' })).toBeVisible();
+  expect(await app.page.evaluate(() => navigator.clipboard.readText())).toBe(
+    'git remote add origin <address>',
+  );
+  await app.page.screenshot({ path: test.info().outputPath('no-remote-hint.png') });
   await changes.setIdentity('Dana', 'dana@example.com');
   await app.page.getByRole('combobox', { name: 'Commit and push my changes' }).selectOption('5');
   // git config --get fails until the setting is written: read that as not yet.

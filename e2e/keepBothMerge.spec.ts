@@ -88,11 +88,25 @@ test('Keep both on a key two branches created keeps the copy committed first (ne
     /Cancelling is/,
   ]);
   await screenshot(app.page, 'changes-resolver-sides');
+  // The message written before choosing: Keep both's line is added to it, not lost with git's.
+  await changes.mergeMessage.fill('Merge Hank’s gift message\n\n#7 asked for both.');
   await resolver
     .getByRole('region', { name: /^Conflict in / })
     .getByRole('radio', { name: 'Keep both' })
     .check();
+  // The file shows resolved from the save's answer, not once a slow status read confirms it.
+  let holdStatus = true;
+  await app.page.route('**/api/gitStatus', async (route) => {
+    while (holdStatus) await new Promise((resolve) => setTimeout(resolve, 100));
+    await route.continue();
+  });
   await resolver.getByRole('button', { name: 'Save this file' }).click();
+  await expect(changes.conflicts).toHaveText(`✓ Resolved${spec}`);
+  await expect(app.page.getByRole('button', { name: 'Save this file' })).toHaveCount(0);
+  holdStatus = false;
+  await expect(changes.mergeMessage).toHaveValue(
+    'Merge Hank’s gift message\n\n#7 asked for both.\n\nKeep both: REQ-15 (theirs) is now REQ-16',
+  );
   await expect(changes.lastAction).toHaveText(
     'REQ-15 “Guests can cancel an order within ten minutes.”, yours, committed first, keeps its key, ' +
       'so links to REQ-15 keep meaning it; REQ-15 “Guests can add a gift message.”, theirs (hank), committed ' +
@@ -128,9 +142,9 @@ test('Keep both on a key two branches created keeps the copy committed first (ne
   await screenshot(app.page, 'changes-finish-left-over');
   await app.page.getByRole('button', { name: 'Commit them with the merge' }).click();
   await expect(changes.lastAction).toHaveText('Merge committed.');
-  // The merge commit names the key Keep both changed.
+  // The merge commit has the user's message and names the key Keep both changed.
   expect(git(workspaceDir, 'log', '-1', '--format=%B').trim()).toBe(
-    "Merge branch 'hank'\n\nKeep both: REQ-15 (theirs) is now REQ-16",
+    'Merge Hank’s gift message\n\n#7 asked for both.\n\nKeep both: REQ-15 (theirs) is now REQ-16',
   );
   expect([
     git(workspaceDir, 'show', 'HEAD:stories/gift-message.md').includes('implements: [REQ-16]'),

@@ -104,6 +104,10 @@ test('a key both sides added to the same spec is listed in Changes, and the late
   const changes = new ChangesModel(app.page);
   await changes.open();
   const duplicates = app.page.getByRole('region', { name: '1 key is defined twice' });
+  // Worded for a pull that merged or rebased alike (after `git pull --rebase` there was no merge).
+  await expect(duplicates).toContainText(
+    'Your branch and one you pulled or merged both created the same key',
+  );
   await expect(
     duplicates.getByRole('list', { name: `The copies of REQ-15 in ${spec}` }).getByRole('listitem'),
   ).toHaveText([
@@ -246,4 +250,46 @@ test('a key both sides added to one spec: the copy not pushed yet gets the new k
   } finally {
     await fs.rm(kim, { recursive: true, force: true });
   }
+});
+
+test('an edit made in another editor inside the merge markers is Yours in the resolver, and Keep mine saves it', async ({
+  app,
+  workspaceDir,
+}) => {
+  await stopAtConflict(workspaceDir);
+  // As the walkthrough did in vim: the user's side of REQ-2, edited between git's markers.
+  const edited = 'Guests enter an email address once (edited in vim)';
+  await edit(workspaceDir, 'Guests enter an email address once', edited);
+  const changes = new ChangesModel(app.page);
+  await changes.open();
+  const resolver = changes.resolver(spec);
+  await expect(resolver.getByRole('status')).toContainText(
+    `${spec} was edited outside Specbench after git merged it: “Yours” shows the text as it is in the file now`,
+  );
+  const conflict = resolver.getByRole('region', { name: 'Conflict in REQ-2' });
+  await expect(conflict.getByRole('figure', { name: 'Yours, as edited in the file' })).toContainText(
+    '(edited in vim)',
+  );
+  await app.page.screenshot({ path: test.info().outputPath('resolver-edited-outside.png') });
+  await conflict.getByRole('radio', { name: 'Keep mine' }).check();
+  await resolver.getByRole('button', { name: 'Save this file' }).click();
+  await expect(changes.conflicts).toHaveText(`✓ Resolved${spec}`);
+  const saved = await fs.readFile(path.join(workspaceDir, spec), 'utf8');
+  expect([saved.includes(edited), /^[<=>]{7}/m.test(saved)]).toEqual([true, false]);
+});
+
+test('a conflict resolved by hand in another editor is not replaced unannounced: the resolver says so before saving', async ({
+  app,
+  workspaceDir,
+}) => {
+  await stopAtConflict(workspaceDir);
+  // The markers taken out by hand, both sides left: git's index still holds the conflict.
+  const file = path.join(workspaceDir, spec);
+  await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace(/^[<=>]{7}.*\n/gm, ''));
+  const changes = new ChangesModel(app.page);
+  await changes.open();
+  await expect(changes.resolver(spec).getByRole('status')).toHaveText(
+    `${spec} was edited outside Specbench after git merged it, and that edit cannot be shown here: saving your choices replaces it with git’s sides. To keep the edit instead, finish it in your editor and run git add ${spec}.`,
+  );
+  await app.page.screenshot({ path: test.info().outputPath('resolver-edit-replaced.png') });
 });

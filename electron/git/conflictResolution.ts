@@ -22,7 +22,9 @@ import { arrivingLinks } from './arrivingLinks.js';
 import { keepBothSides } from './keepBothSide.js';
 import { runGit, runGitBytes } from './gitCommand.js';
 import { mergeWithFallback } from './mergeDriver.js';
-import { cleanMessage, keptBothLine, mergeMessage, recordChoices } from './mergeMessage.js';
+import { outsideEdit } from './outsideEdits.js';
+import { keptBothLine } from '../../shared/merge/choiceLines.js';
+import { cleanMessage, mergeMessage, recordChoices } from './mergeMessage.js';
 import { repositoryStatus, stoppedOperation, type RepositoryPlace } from './repositoryStatus.js';
 import { sideLabels } from './sideLabels.js';
 import { syncFailure, type SyncFailure } from './syncErrors.js';
@@ -102,12 +104,24 @@ async function mergeConflict(place: RepositoryPlace, file: string): Promise<Merg
   // driver is not installed, which may cut across blocks): a key both sides added is one choice here.
   const outcome = mergeWithFallback({ path: file, base, ours, theirs: other, keyClashes: 'conflict' });
   if (outcome.fallback) view.fallback = outcome.fallback;
-  view.parts = outcome.parts.map((part): ResolverPart =>
-    part.kind === 'clean'
-      ? part
-      : { kind: 'conflict', what: part.what, mine: part.ours, theirs: part.theirs, base: part.base },
-  );
-  return { ...whole, parts: outcome.parts };
+  const rebasing = operation === 'rebase';
+  // git's stage 2 first, as the driver got it: in a rebase that is theirs.
+  const gitSides: [string, string, string] = rebasing ? [base, other, ours] : [base, ours, other];
+  const edited = await outsideEdit(place, { path: file, rebasing }, gitSides, outcome.parts);
+  if (edited) view.editedOutside = edited.mine ? 'shown' : 'replaced';
+  // Yours as it is in the file where it was edited there: Keep mine saves that edit, not git's text.
+  let index = 0;
+  const parts = outcome.parts.map((part) => {
+    const text = part.kind === 'conflict' ? edited?.mine?.[index++] : undefined;
+    return text === undefined ? part : { ...part, ours: text, edited: true };
+  });
+  view.parts = parts.map((part): ResolverPart => {
+    if (part.kind === 'clean') return part;
+    const { what, ours, theirs, base } = part;
+    const shown = 'edited' in part ? { mineEdited: true as const } : {};
+    return { kind: 'conflict', what, mine: ours, theirs, base, ...shown };
+  });
+  return { ...whole, parts };
 }
 
 export async function conflictView(

@@ -230,7 +230,16 @@ export async function push(
     const progress = readProgress(line);
     if (progress) onProgress(progress);
   });
-  if (!output.ok) return syncFailure(output);
+  if (!output.ok) {
+    const failure = syncFailure(output);
+    // The remote has commits this clone has not seen: fetching them (no file or branch changes) lets
+    // Changes say how many there are to pull before the user pulls.
+    if (failure.error === 'rejected') {
+      const from = published ? [published.slice(0, published.indexOf('/'))] : [];
+      await runGit(['fetch', '--quiet', ...from], { cwd: place.root, timeout: networkTimeout });
+    }
+    return failure;
+  }
   const nothing = /Everything up-to-date/.test(output.stderr);
   return {
     ok: true,

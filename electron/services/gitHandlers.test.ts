@@ -106,6 +106,9 @@ describe('the Changes panel’s git methods', () => {
       error: 'rejected',
       message: 'The remote has new commits you do not have yet. Pull first, then push.',
     });
+    // Fetched after the rejection: the bar counts Sam's commit to pull before Dana pulls it.
+    const counted = await call(danaService, 'gitStatus', {});
+    expect(counted.ok && [counted.status.ahead, counted.status.behind]).toEqual([1, 1]);
     const merged = await call(danaService, 'gitPull', { operationId: 'pull-b' });
     expect(merged.ok && [merged.outcome, merged.conflicts]).toEqual(['merged', []]);
     expect((await call(danaService, 'gitPush', { operationId: 'push-c' })).ok).toBe(true);

@@ -14,7 +14,8 @@ export function shareableUrl(hash: string, location: Pick<Location, 'href'> = wi
   return location.href.split('#')[0] + hash;
 }
 
-async function writeClipboard(text: string): Promise<boolean> {
+/** Puts `text` on the clipboard; false when neither the clipboard API nor the selection copy worked. */
+export async function writeClipboard(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;

@@ -124,7 +124,15 @@ export type PullOutcome = 'up-to-date' | 'fast-forward' | 'merged' | 'rebased' |
 /** A conflicted file taken apart for the resolver: text both sides agree on, and each block both changed. */
 export type ResolverPart =
   | { kind: 'clean'; text: string }
-  | { kind: 'conflict'; what: string; mine: string; theirs: string; base: string };
+  | {
+      kind: 'conflict';
+      what: string;
+      mine: string;
+      theirs: string;
+      base: string;
+      /** `mine` is the text in the file, edited there after git merged it, not git's. */
+      mineEdited?: true;
+    };
 
 export interface ConflictView {
   path: string;
@@ -141,6 +149,11 @@ export interface ConflictView {
   fallback?: string;
   /** The file on disk when shown (a fingerprint): Save refuses if it changed since, an edit outside the app kept. */
   onDisk?: string;
+  /**
+   * The file was edited after git merged it: `shown` when that text is "yours" in the blocks
+   * (`mineEdited`), `replaced` when it cannot be read back, so saving here replaces the edit.
+   */
+  editedOutside?: 'shown' | 'replaced';
   /**
    * Keep both on a requirement both sides wrote under one key: which side's copy gets a new key (not
    * the one already on the remote; else the one committed later), the remote branch that already holds

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { GitOperation, GitStatusView, KeptBoth } from '../../../shared/contract/gitViews.js';
+import { keptBothLine, withChoiceLines } from '../../../shared/merge/choiceLines.js';
 import { useModalDialog } from '../../ui/useModalDialog.js';
 import { ConflictResolver } from './ConflictResolver.js';
 
@@ -23,17 +24,31 @@ const operationNames: Record<GitOperation, string> = {
   revert: 'revert',
 };
 
+/** The merge message as the user edited it, by the first line of git's: kept while the panel is away. */
+let editedMessage: { subject: string; text: string } | undefined;
+
 export function ConflictList({ api, status, writable, onChanged, onResolved, navigate }: ConflictListProps) {
-  const conflicted = status.files.filter((file) => file.change === 'conflicted').map((file) => file.path);
+  // A file saved here is resolved at once (git already has it), before the status refresh confirms it.
   const [resolved, setResolved] = useState<string[]>([]);
+  const conflicted = status.files
+    .filter((file) => file.change === 'conflicted' && !resolved.includes(file.path))
+    .map((file) => file.path);
   // Until the user opens or closes one, the first file still conflicted is open.
   const [chosen, setOpen] = useState<string | undefined | null>(null);
   const open = chosen === null ? conflicted[0] : chosen;
   const [error, setError] = useState<string | undefined>(undefined);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
-  // A merge is committed with the message shown here, git's own without its comment lines to start with.
-  const [message, setMessage] = useState<string | undefined>(undefined);
+  // A merge is committed with the message shown here, git's own without its comment lines to start with;
+  // one the user edited is kept while they visit other sections, until the merge is finished or aborted.
+  const subject = status.mergeMessage?.split('\n')[0];
+  const [message, setShownMessage] = useState<string | undefined>(() =>
+    editedMessage?.subject === subject ? editedMessage?.text : undefined,
+  );
+  const setMessage = (text: string | undefined) => {
+    editedMessage = text === undefined || subject === undefined ? undefined : { subject, text };
+    setShownMessage(text);
+  };
   const commitMessage = message ?? status.mergeMessage;
   const operation = operationNames[status.operation ?? 'merge'];
   const shown = [...resolved.filter((path) => !conflicted.includes(path)), ...conflicted];
@@ -51,6 +66,7 @@ export function ConflictList({ api, status, writable, onChanged, onResolved, nav
     if (result.leftOver) return setLeftOver({ files: result.leftOver, message: result.message });
     setLeftOver(undefined);
     setResolved([]);
+    if (result.done) setMessage(undefined);
     await onChanged(result.message);
   };
   const abort = async () => {
@@ -60,6 +76,7 @@ export function ConflictList({ api, status, writable, onChanged, onResolved, nav
     setBusy(false);
     if (!result.ok) return setError(result.message);
     setResolved([]);
+    setMessage(undefined);
     await onChanged(result.message);
   };
 
@@ -105,6 +122,11 @@ export function ConflictList({ api, status, writable, onChanged, onResolved, nav
                     onResolved={(_remaining, note, keptBoth) => {
                       setResolved((current) => [...current, path]);
                       setOpen(null);
+                      // git's message gets the Keep both lines; one the user already edited here gets them too.
+                      const lines = (keptBoth ?? []).map(keptBothLine);
+                      if (message !== undefined && lines.length > 0) {
+                        setMessage(withChoiceLines(message, lines, { comments: false }).trimEnd());
+                      }
                       if (note) void onChanged(note);
                       onResolved(keptBoth ?? []);
                     }}

@@ -93,6 +93,7 @@ export function ConflictResolver({ api, path, onResolved, navigate }: ConflictRe
   return (
     <div className="resolver" role="region" aria-label={`Resolve ${path}`}>
       {view.fallback && <p className="muted">{view.fallback}</p>}
+      <OutsideEditNote view={view} />
       {whole ? (
         <WholeFileChoice view={view} choice={choices[0]} onChoose={(choice) => choose(0, choice)} />
       ) : conflicts.length === 0 ? (
@@ -108,7 +109,11 @@ export function ConflictResolver({ api, path, onResolved, navigate }: ConflictRe
               {(['mine', 'theirs'] as const).map((side) => (
                 <Side
                   key={side}
-                  title={sideNames[side]}
+                  title={
+                    side === 'mine' && part.mineEdited
+                      ? `${sideNames.mine}, as edited in the file`
+                      : sideNames[side]
+                  }
                   text={part[side]}
                   other={part[side === 'mine' ? 'theirs' : 'mine']}
                   chosen={choices[index] === side}
@@ -230,6 +235,30 @@ function KeepBothNote({
       Keep both: {renamedLabel.toLowerCase()} gets the new key {newKey}; {keptLabel.toLowerCase()} keeps {key}
       . {why}
     </p>
+  );
+}
+
+/** The file was edited after git merged it: where that edit is, or that saving here replaces it. */
+function OutsideEditNote({ view }: { view: ConflictView }) {
+  if (view.editedOutside === 'shown') {
+    return (
+      <div className="banner banner--warning" role="status">
+        <span>
+          {view.path} was edited outside Specbench after git merged it: “{view.mineLabel}” shows the text as
+          it is in the file now, and Keep mine keeps it.
+        </span>
+      </div>
+    );
+  }
+  if (view.editedOutside !== 'replaced') return null;
+  return (
+    <div className="banner banner--warning" role="status">
+      <span>
+        {view.path} was edited outside Specbench after git merged it, and that edit cannot be shown here:
+        saving your choices replaces it with git’s sides. To keep the edit instead, finish it in your editor
+        and run <code>git add {view.path}</code>.
+      </span>
+    </div>
   );
 }
 

@@ -54,9 +54,9 @@ export function DuplicateKeys({ api, workspace, navigate, writable, onRekeyed }:
       </h2>
       {duplicates.length > 0 && (
         <p className="muted">
-          Both sides of a merge created the same key, so a link to it can reach either. A copy already on the
-          remote keeps its key, since teammates may have linked to it; otherwise the copy added last gets the
-          new key.
+          Your branch and one you pulled or merged both created the same key, so a link to it can reach
+          either. A copy already on the remote keeps its key, since teammates may have linked to it; otherwise
+          the copy added last gets the new key.
         </p>
       )}
       {notice && (

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { unpointedLinks } from '../../../shared/model/rekeyRecord.js';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { GitStatusView, RenumberedItemView, SyncProgress } from '../../../shared/contract/gitViews.js';
+import { writeClipboard } from '../../ui/CopyLinkButton.js';
 
 interface SyncBarProps {
   api: SpecbenchApi;
@@ -123,6 +124,7 @@ export function SyncBar({ api, status, writable, onStart, onDone }: SyncBarProps
           Push
         </button>
       </div>
+      {status.remotes.length === 0 && <NoRemoteHint />}
       {running && (
         <div className="sync-bar__progress">
           <div
@@ -174,6 +176,33 @@ export function SyncBar({ api, status, writable, onStart, onDone }: SyncBarProps
         </p>
       )}
     </div>
+  );
+}
+
+const addRemote = 'git remote add origin <address>';
+
+/** How to get Pull and Push: the one git command, to run in a terminal with the remote's address. */
+function NoRemoteHint() {
+  const [copied, setCopied] = useState<boolean | undefined>(undefined);
+  useEffect(() => {
+    if (copied === undefined) return;
+    const timer = window.setTimeout(() => setCopied(undefined), 2000);
+    return () => window.clearTimeout(timer);
+  }, [copied]);
+  return (
+    <p className="muted sync-bar__hint">
+      To share this workspace, run <code>{addRemote}</code> in a terminal in this folder, with the address of
+      an empty repository on GitHub, GitLab or a shared drive; Pull and Push then work.{' '}
+      <button
+        type="button"
+        className="subtle-link"
+        onClick={() => void writeClipboard(addRemote).then(setCopied)}
+      >
+        <span aria-live="polite">
+          {copied === true ? 'Command copied' : copied === false ? 'Copy failed' : 'Copy command'}
+        </span>
+      </button>
+    </p>
   );
 }
 

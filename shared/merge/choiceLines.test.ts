@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { withChoiceLines } from './choiceLines.js';
+
+describe('withChoiceLines', () => {
+  const line = (key: string, to: string) => `Keep both: ${key} (theirs) is now ${to}`;
+  it.each([
+    [
+      "after git's text, before its conflict comments",
+      "Merge branch 'hank'\n\n# Conflicts:\n#\tspecs/a.md\n",
+      [line('REQ-2', 'REQ-15')],
+      "Merge branch 'hank'\n\nKeep both: REQ-2 (theirs) is now REQ-15\n\n# Conflicts:\n#\tspecs/a.md\n",
+    ],
+    [
+      'a second file resolved: its line joins the first',
+      "Merge branch 'hank'\n\nKeep both: REQ-2 (theirs) is now REQ-15\n\n# Conflicts:\n#\tspecs/a.md\n",
+      [line('REQ-3', 'REQ-16')],
+      "Merge branch 'hank'\n\nKeep both: REQ-2 (theirs) is now REQ-15\nKeep both: REQ-3 (theirs) is now REQ-16\n\n# Conflicts:\n#\tspecs/a.md\n",
+    ],
+    [
+      'a line already there is not written twice',
+      "Merge branch 'hank'\n\nKeep both: REQ-2 (theirs) is now REQ-15\n",
+      [line('REQ-2', 'REQ-15')],
+      "Merge branch 'hank'\n\nKeep both: REQ-2 (theirs) is now REQ-15\n",
+    ],
+    [
+      'a message the user wrote in the Changes panel before choosing Keep both',
+      'Merge Sam’s wording\n\n#2 asked for paste.',
+      [line('REQ-2', 'REQ-3')],
+      'Merge Sam’s wording\n\n#2 asked for paste.\n\nKeep both: REQ-2 (theirs) is now REQ-3\n',
+      { comments: false },
+    ],
+    [
+      'no comments',
+      "Merge branch 'hank'\n",
+      [line('REQ-2', 'REQ-15')],
+      "Merge branch 'hank'\n\nKeep both: REQ-2 (theirs) is now REQ-15\n",
+    ],
+  ])('%s', (_name, text, lines, expected, options?: { comments: boolean }) => {
+    expect(withChoiceLines(text, lines, options)).toBe(expected);
+  });
+});

@@ -1,0 +1,37 @@
+/**
+ * Lines naming choices made in the resolver ("Keep both: REQ-2 (theirs) is now REQ-15"), added to a
+ * merge's commit message: by the app to git's MERGE_MSG, and by the Changes panel to a message the
+ * user already edited there, so both survive.
+ */
+import type { KeptBoth } from '../contract/gitViews.js';
+
+const choiceLine = /^Keep both: /;
+
+/** "Keep both: REQ-2 (theirs) is now REQ-15", for the merge commit's message. */
+export function keptBothLine(kept: KeptBoth): string {
+  const side = kept.renamedLabel.replace(/ \(.*\)$/, '').toLowerCase();
+  return `Keep both: ${kept.from} (${side}) is now ${kept.to}`;
+}
+
+/**
+ * The message with lines naming choices made in the resolver, after its text and before git's comment
+ * lines: a paragraph of their own, each line once however often a file is resolved. `comments: false`
+ * for a message the user wrote, committed as written, where `#2` starts a line of text.
+ */
+export function withChoiceLines(
+  text: string,
+  lines: readonly string[],
+  options: { comments?: boolean } = {},
+): string {
+  const all = text.split(/\r?\n/);
+  const fresh = lines.filter((line) => !all.includes(line));
+  if (fresh.length === 0) return text;
+  const firstComment = options.comments !== false ? all.findIndex((line) => line.startsWith('#')) : -1;
+  const end = firstComment === -1 ? all.length : firstComment;
+  const body = all.slice(0, end).join('\n').trimEnd();
+  const comments = all.slice(end).join('\n');
+  const joined = body.split('\n').some((line) => choiceLine.test(line))
+    ? `${body}\n${fresh.join('\n')}`
+    : `${body}\n\n${fresh.join('\n')}`;
+  return comments === '' ? `${joined}\n` : `${joined}\n\n${comments}`;
+}
