@@ -93,6 +93,32 @@ vault(
   },
 );
 
+vault(
+  'After Make this a spec the header still fits: its notice is on a row of its own under it',
+  async ({ app }) => {
+    await app.openDocument('Projects/Plan.md');
+    await app.page.getByRole('button', { name: 'Make this a spec' }).click();
+    await app.waitSaved();
+    const notice = app.page.getByRole('status').filter({ hasText: 'Added key: SPEC-1' });
+    const actions = app.page.getByRole('button', { name: 'Document actions' });
+    for (const width of [1024, 1440]) {
+      await app.page.setViewportSize({ width, height: 800 });
+      for (const scheme of ['light', 'dark'] as const) {
+        await app.page.emulateMedia({ colorScheme: scheme });
+        await screenshot(app.page, `make-spec-done-${width}-${scheme}`);
+      }
+      const page = (await app.page.locator('.document-page').boundingBox())!;
+      const button = (await actions.boundingBox())!;
+      const note = (await notice.boundingBox())!;
+      expect(
+        [button.x + button.width <= page.x + page.width, note.y >= button.y + button.height],
+        `at ${width} px: Document actions inside the page, the notice below it`,
+      ).toEqual([true, true]);
+    }
+    await app.page.emulateMedia({ colorScheme: 'light' });
+  },
+);
+
 vault('Undo of Make this a spec refuses once the file changed since', async ({ app, workspaceDir }) => {
   const file = path.join(workspaceDir, 'Projects', 'Plan.md');
   await app.openDocument('Projects/Plan.md');
