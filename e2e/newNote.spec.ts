@@ -48,6 +48,34 @@ vault('New note from the command palette', async ({ app, workspaceDir }) => {
 });
 
 vault(
+  'In a folder of notes the palette offers New note first, says the folder, and the counts take each note at once',
+  async ({ app }) => {
+    await app.openDocument('Projects/Plan.md');
+    const notes = app.section('Notes');
+    await expect(notes).toHaveText(/1$/);
+    await app.page.keyboard.press('Control+K');
+    await app.page.keyboard.type('new');
+    const options = app.page.getByRole('listbox', { name: 'Commands' }).getByRole('option');
+    await expect(options.first()).toContainText('New note…');
+    await screenshot(app.page, 'palette-new-in-vault');
+    await app.page.keyboard.press('Enter');
+    await expect(app.page.getByRole('textbox', { name: 'Title of the new note in Projects' })).toBeFocused();
+    await app.page.keyboard.press('Escape');
+    await app.page.keyboard.press('Escape');
+    const newNote = new NewNoteModel(app.page);
+    for (const [title, count] of [
+      ['Ideas', 2],
+      ['Retro', 3],
+    ] as const) {
+      await newNote.fromPalette(title);
+      await app.expectDocument(`Projects/${title}.md`, `#/doc/Projects/${title}.md`);
+      // Counted when the note opens, as after the sidebar's New note, not when the watcher catches up.
+      await expect(notes).toHaveText(new RegExp(`${count}$`), { timeout: 1_000 });
+    }
+  },
+);
+
+vault(
   'After Enter in the new-note form the body has the caret: what she types at once is saved',
   async ({ app, workspaceDir }) => {
     await app.openDocument('Projects/Plan.md');
@@ -165,3 +193,15 @@ vault(
     await expect(app.navigator.getByRole('link', { name: /Plan/ })).toBeVisible();
   },
 );
+
+base('New spec from the palette is counted in Specs when it opens', async ({ app }) => {
+  const specs = app.section('Specs');
+  const before = Number((await specs.textContent())!.match(/\d+$/)![0]);
+  await app.page.keyboard.press('Control+K');
+  await app.page.keyboard.type('New spec');
+  await app.page.keyboard.press('Enter');
+  await app.page.keyboard.type('Refunds');
+  await app.page.keyboard.press('Enter');
+  await expect(app.title).toHaveValue('Refunds');
+  await expect(specs).toHaveText(new RegExp(`${before + 1}$`), { timeout: 1_000 });
+});
