@@ -46,7 +46,7 @@ test('text typed in a requirement card and a new priority are both saved', async
   ]);
 });
 
-test('the document header keeps its controls on one line at 1440 and 1024 px, each on one line', async ({
+test('the document header keeps its controls whole and on screen at 1440 and 1024 px: one row at 1440', async ({
   app,
 }) => {
   for (const width of [1440, 1024]) {
@@ -63,12 +63,17 @@ test('the document header keeps its controls on one line at 1440 and 1024 px, ea
           const range = document.createRange();
           range.selectNodeContents(element);
           const tops = new Set(Array.from(range.getClientRects(), (box) => Math.round(box.top)));
-          const row = element.getBoundingClientRect().top - meta.getBoundingClientRect().top;
-          return `${element.textContent}: ${tops.size > 1 ? 'wrapped' : 'one line'}, ${row > 12 ? 'second row' : 'first row'}`;
+          const box = element.getBoundingClientRect();
+          const bounds = meta.getBoundingClientRect();
+          const row = box.top - bounds.top > 12 ? 'second row' : 'first row';
+          const cut = box.right > bounds.right + 0.5 ? ', cut off' : '';
+          return `${element.textContent}: ${tops.size > 1 ? 'wrapped' : 'one line'}${cut}, ${row}`;
         }),
       );
+      // At 1024 a story's controls do not fit beside its path: the last ones take a second row rather than run off screen.
+      const fine = width === 1440 ? /: one line, first row$/ : /: one line, (first|second) row$/;
       expect(
-        rows.filter((row) => !row.endsWith('one line, first row')),
+        rows.filter((row) => !fine.test(row)),
         `${file} at ${width} px`,
       ).toEqual([]);
     }

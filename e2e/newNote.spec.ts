@@ -48,6 +48,34 @@ vault('New note from the command palette', async ({ app, workspaceDir }) => {
 });
 
 vault(
+  'In a folder of notes the palette offers New note first, says the folder, and the counts take each note at once',
+  async ({ app }) => {
+    await app.openDocument('Projects/Plan.md');
+    const notes = app.section('Notes');
+    await expect(notes).toHaveText(/1$/);
+    await app.page.keyboard.press('Control+K');
+    await app.page.keyboard.type('new');
+    const options = app.page.getByRole('listbox', { name: 'Commands' }).getByRole('option');
+    await expect(options.first()).toContainText('New note…');
+    await screenshot(app.page, 'palette-new-in-vault');
+    await app.page.keyboard.press('Enter');
+    await expect(app.page.getByRole('textbox', { name: 'Title of the new note in Projects' })).toBeFocused();
+    await app.page.keyboard.press('Escape');
+    await app.page.keyboard.press('Escape');
+    const newNote = new NewNoteModel(app.page);
+    for (const [title, count] of [
+      ['Ideas', 2],
+      ['Retro', 3],
+    ] as const) {
+      await newNote.fromPalette(title);
+      await app.expectDocument(`Projects/${title}.md`, `#/doc/Projects/${title}.md`);
+      // Counted when the note opens, as after the sidebar's New note, not when the watcher catches up.
+      await expect(notes).toHaveText(new RegExp(`${count}$`), { timeout: 1_000 });
+    }
+  },
+);
+
+vault(
   'After Enter in the new-note form the body has the caret: what she types at once is saved',
   async ({ app, workspaceDir }) => {
     await app.openDocument('Projects/Plan.md');
@@ -90,6 +118,32 @@ vault(
     await app.page.getByRole('button', { name: 'Undo Make this a spec' }).click();
     await expect.poll(() => fs.readFile(file, 'utf8')).toBe(plan);
     await expect(make).toBeVisible();
+  },
+);
+
+vault(
+  'After Make this a spec the header still fits: its notice is on a row of its own under it',
+  async ({ app }) => {
+    await app.openDocument('Projects/Plan.md');
+    await app.page.getByRole('button', { name: 'Make this a spec' }).click();
+    await app.waitSaved();
+    const notice = app.page.getByRole('status').filter({ hasText: 'Added key: SPEC-1' });
+    const actions = app.page.getByRole('button', { name: 'Document actions' });
+    for (const width of [1024, 1440]) {
+      await app.page.setViewportSize({ width, height: 800 });
+      for (const scheme of ['light', 'dark'] as const) {
+        await app.page.emulateMedia({ colorScheme: scheme });
+        await screenshot(app.page, `make-spec-done-${width}-${scheme}`);
+      }
+      const page = (await app.page.locator('.document-page').boundingBox())!;
+      const button = (await actions.boundingBox())!;
+      const note = (await notice.boundingBox())!;
+      expect(
+        [button.x + button.width <= page.x + page.width, note.y >= button.y + button.height],
+        `at ${width} px: Document actions inside the page, the notice below it`,
+      ).toEqual([true, true]);
+    }
+    await app.page.emulateMedia({ colorScheme: 'light' });
   },
 );
 
@@ -139,3 +193,15 @@ vault(
     await expect(app.navigator.getByRole('link', { name: /Plan/ })).toBeVisible();
   },
 );
+
+base('New spec from the palette is counted in Specs when it opens', async ({ app }) => {
+  const specs = app.section('Specs');
+  const before = Number((await specs.textContent())!.match(/\d+$/)![0]);
+  await app.page.keyboard.press('Control+K');
+  await app.page.keyboard.type('New spec');
+  await app.page.keyboard.press('Enter');
+  await app.page.keyboard.type('Refunds');
+  await app.page.keyboard.press('Enter');
+  await expect(app.title).toHaveValue('Refunds');
+  await expect(specs).toHaveText(new RegExp(`${before + 1}$`), { timeout: 1_000 });
+});

@@ -65,3 +65,37 @@ test('a save in one tab reloads the same clean note in another at once; with uns
   );
   await context.close();
 });
+
+test('after a save in another tab reloads this one, typing goes on where the caret was, not into another paragraph', async ({
+  app,
+  browser,
+  served,
+  workspaceDir,
+}) => {
+  test.slow();
+  const file = path.join(workspaceDir, 'Notes', 'Plan.md');
+  await fs.writeFile(
+    file,
+    '# Plan\n\n## Summary\n\nShip saved carts.\n\n## Problem\n\nShoppers retype cards.\n',
+  );
+  const context = await browser.newContext();
+  const other = await openApp(await context.newPage(), served.url);
+  await app.openDocument('Notes/Plan.md');
+  await other.openDocument('Notes/Plan.md');
+
+  await app.clickEndOf('Ship saved carts.');
+  await app.page.keyboard.type(' By May.');
+  await app.waitSaved();
+  await expect(other.editor).toContainText('Ship saved carts. By May.');
+  await other.clickEndOf('Shoppers retype cards.');
+  await other.page.keyboard.type(' Every time.');
+  await other.waitSaved();
+  await expect(app.editor).toContainText('Shoppers retype cards. Every time.');
+
+  await app.page.keyboard.type(' Switching now.');
+  await app.waitSaved();
+  expect(await fs.readFile(file, 'utf8')).toBe(
+    '# Plan\n\n## Summary\n\nShip saved carts. By May. Switching now.\n\n## Problem\n\nShoppers retype cards. Every time.\n',
+  );
+  await context.close();
+});

@@ -10,7 +10,8 @@ export interface ComboboxProps<Option> {
   options: readonly Option[];
   query: string;
   onQueryChange: (query: string) => void;
-  onPick: (option: Option) => void;
+  /** `how` tells a click on what was seen from Enter on what was typed. */
+  onPick: (option: Option, how: 'enter' | 'click') => void;
   optionKey: (option: Option) => string;
   /** The option's accessible name, when its text alone would not say enough; it must contain that text. */
   optionLabel?: (option: Option) => string;
@@ -46,7 +47,7 @@ export function Combobox<Option>(props: ComboboxProps<Option>) {
     } else if (event.key === 'Enter') {
       event.preventDefault();
       const option = options[activeIndex];
-      if (option !== undefined) onPick(option);
+      if (option !== undefined) onPick(option, 'enter');
     }
   }
 
@@ -86,7 +87,7 @@ export function Combobox<Option>(props: ComboboxProps<Option>) {
             className="combobox__option"
             onMouseMove={() => setActive(index)}
             onMouseDown={(event) => event.preventDefault()}
-            onClick={() => onPick(option)}
+            onClick={() => onPick(option, 'click')}
           >
             {renderOption(option)}
           </li>

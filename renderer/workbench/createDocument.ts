@@ -36,14 +36,16 @@ export async function createAndOpen(
   navigate: (hash: string) => void,
   /** A feedback note's source picks its template (interview, support, …). */
   source?: FeedbackSource,
+  /** A title typed already (the palette asks for it): the body takes the keyboard, not the title. */
+  title?: string,
 ): Promise<{ ok: true } | { ok: false; message: string }> {
   const result = await api.createDocument({
     type,
-    title: untitledTitles[type],
+    title: title ?? untitledTitles[type],
     ...(source === undefined ? {} : { source }),
   });
   if (!result.ok) return { ok: false, message: result.message };
-  freshlyCreated.set(result.path, 'title');
+  freshlyCreated.set(result.path, title === undefined ? 'title' : 'body');
   await update({ paths: [result.path] });
   navigate(documentHash(result.path));
   return { ok: true };
@@ -69,4 +71,9 @@ export async function createNoteAndOpen(
   await update({ paths: [result.path] });
   navigate(documentHash(result.path));
   return { ok: true };
+}
+
+/** How the New note forms name where the note goes. */
+export function newNoteLabel(folder: string): string {
+  return `Title of the new note${folder ? ` in ${folder}` : ' (top folder)'}`;
 }

@@ -27,6 +27,7 @@ import {
   type Theirs,
 } from './documentLifecycle.js';
 import { sharedCodec } from './sharedCodec.js';
+import { replaceChangedContent } from './replaceChangedContent.js';
 import { softBreaksToNodes } from './softBreak.js';
 
 export const autosaveDelayMs = 800;
@@ -326,7 +327,7 @@ export class DocumentSession {
       case 'file':
         return void this.changeFile(effect.generation, effect.path, effect.request);
       case 'adopt':
-        this.adopt(effect.theirs.text);
+        this.adopt(effect.theirs.text, true);
         return this.backups.discard();
       case 'scheduleSave':
         clearTimeout(this.timer);
@@ -357,7 +358,8 @@ export class DocumentSession {
     }
   }
 
-  private adopt(text: string): void {
+  /** `keepCaret`: another window's save (or Take theirs) reloads a document being worked in. */
+  private adopt(text: string, keepCaret = false): void {
     const parsed = sharedCodec().parse(text);
     this.frontMatter = parsed.split.frontMatter?.raw;
     this.lastText = text;
@@ -367,7 +369,16 @@ export class DocumentSession {
       fields: fieldsOf(parsed, this.frontMatter),
       contentRevision: this.view.contentRevision + 1,
     });
-    this.editor?.commands.setContent(softBreaksToNodes(parsed.doc), { emitUpdate: false });
+    const editor = this.editor;
+    if (!editor || editor.isDestroyed) return;
+    if (!keepCaret)
+      return void editor.commands.setContent(softBreaksToNodes(parsed.doc), { emitUpdate: false });
+    // Only what differs is replaced, so the caret stays in its text (not an edit: no save, no dirty).
+    const transaction = replaceChangedContent(
+      editor.state,
+      editor.schema.nodeFromJSON(softBreaksToNodes(parsed.doc)),
+    );
+    if (transaction) editor.view.dispatch(transaction.setMeta('preventUpdate', true));
   }
 
   private async read(generation: number, path: string): Promise<void> {

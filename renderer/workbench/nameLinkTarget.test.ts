@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NameResolver } from '../../shared/model/nameResolver.js';
 import type { DocumentSummary } from '../../shared/contract/documentSummary.js';
-import { linkNameFor, localLinkHash } from './nameLinkTarget.js';
+import { linkNameFor, localLinkHash, localLinkProblem } from './nameLinkTarget.js';
 
 describe('linkNameFor', () => {
   const names = new NameResolver(
@@ -42,5 +42,35 @@ describe('localLinkHash', () => {
   ];
   it.each(cases)('%s', (_name, href, expected) => {
     expect(localLinkHash(workspace, href, 'Guide.md')).toBe(expected);
+  });
+});
+
+describe('localLinkProblem', () => {
+  const names = new NameResolver(
+    ['docs/api/Pool.md', 'Guide.md', 'a/Plan.md', 'b/Plan.md'].map((path) => ({ path })),
+  );
+  const cases: [string, string, string | undefined][] = [
+    ['a note that is there', 'docs/api/Pool.md#options', undefined],
+    ['a heading of this note', '#setup', undefined],
+    ['a web address', 'https://example.com/x.md', undefined],
+    ['outside the workspace', '../../README.md', undefined],
+    [
+      'no such file, none of that name',
+      'drafts/missing.md',
+      'Cannot open drafts/missing.md: not found in this workspace.',
+    ],
+    [
+      'a site-root path, the file elsewhere',
+      '/docs/docs/api/Pool.md#parameter-pooloptions',
+      'Cannot open /docs/docs/api/Pool.md: not found in this workspace. There is docs/api/Pool.md: is that the one meant?',
+    ],
+    [
+      'two files of that name',
+      'notes/Plan.md',
+      'Cannot open notes/Plan.md: not found in this workspace. There is a/Plan.md, b/Plan.md: is that the one meant?',
+    ],
+  ];
+  it.each(cases)('%s', (_name, href, expected) => {
+    expect(localLinkProblem({ names }, href, 'Guide.md')?.message).toBe(expected);
   });
 });

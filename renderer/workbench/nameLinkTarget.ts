@@ -68,6 +68,31 @@ export function localLinkHash(
   return resolveNameLink(workspace, link, fromPath).hash;
 }
 
+/**
+ * Why a Markdown link into the workspace cannot be opened, with the file of the same name if there is
+ * one (a docs folder served at `/docs/` on its site); undefined for a link that opens, a web address,
+ * or a file outside the workspace.
+ */
+export function localLinkProblem(
+  workspace: Pick<WorkspaceState, 'names'>,
+  href: string,
+  fromPath: string,
+): { message: string; near: string[] } | undefined {
+  const local = localTarget(href);
+  if (!local || local.path === '') return undefined;
+  if (workspace.names.resolve({ target: local.path, form: 'markdown' }, fromPath).kind !== 'missing')
+    return undefined;
+  const name = local.path.replace(/\/+$/, '').replace(/\.md$/i, '');
+  const namesake = workspace.names.resolve(
+    { target: name.slice(name.lastIndexOf('/') + 1), form: 'wiki' },
+    fromPath,
+  );
+  const near =
+    namesake.kind === 'found' ? [namesake.path] : namesake.kind === 'ambiguous' ? namesake.candidates : [];
+  const hint = near.length > 0 ? ` There is ${near.slice(0, 3).join(', ')}: is that the one meant?` : '';
+  return { message: `Cannot open ${local.path}: not found in this workspace.${hint}`, near };
+}
+
 /** How to write a link to `path` from `fromPath`: its file name when that finds it alone, else its path (without `.md`). */
 export function linkNameFor(names: WorkspaceState['names'], path: string, fromPath: string): string {
   const withoutExtension = path.replace(/\.md$/i, '');

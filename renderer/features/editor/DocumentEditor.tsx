@@ -7,7 +7,9 @@ import type { ParsedDocument } from '../../../shared/markdown/markdownCodec.js';
 import type { DocumentType } from '../../../shared/model/documentModel.js';
 import { headingPlainText } from '../../../shared/model/headingAnchor.js';
 import { documentHash, parseRoute } from '../../workbench/route.js';
-import { localLinkHash } from '../../workbench/nameLinkTarget.js';
+import { localLinkHash, localLinkProblem } from '../../workbench/nameLinkTarget.js';
+import { refreshBrokenLinks } from './BrokenLinks.js';
+import { Toast } from '../../ui/Toast.js';
 import { useSidePanelToggle } from '../../workbench/sidePanel.js';
 import { conflictedPaths, useGitState } from '../../workbench/gitState.js';
 import { SignOffBar } from './SignOffBar.js';
@@ -126,6 +128,7 @@ function EditorPage({
         () => `${folderRef.current}document.md`,
         () => outlineRef.current?.examples,
         () => quotesRef.current,
+        (href) => localLinkProblem(workspaceRef.current, href, pathRef.current)?.message,
       ),
     [],
   );
@@ -134,6 +137,8 @@ function EditorPage({
     completenessOf(sharedCodec().schema.nodeFromJSON(parsed.doc), outline),
   );
   const [notice, setNotice] = useState<string | undefined>(undefined);
+  const [linkProblem, setLinkProblem] = useState<{ message: string; near: string[] } | undefined>(undefined);
+  const closeLinkProblem = useCallback(() => setLinkProblem(undefined), []);
   const editorRef = useRef<Editor | null>(null);
   // What a link click in the editor (created once, surviving renames) resolves against now.
   const workspaceRef = useRef(workspace);
@@ -227,13 +232,13 @@ function EditorPage({
           if (!anchor || anchor.closest('[data-reference-key], .requirement-header, .wiki-link'))
             return false;
           event.preventDefault();
-          const hash = localLinkHash(
-            workspaceRef.current,
-            anchor.getAttribute('href') ?? '',
-            pathRef.current,
-          );
+          const href = anchor.getAttribute('href') ?? '';
+          const hash = localLinkHash(workspaceRef.current, href, pathRef.current);
           if (hash) goRef.current(hash);
-          return hash !== undefined;
+          // A link into the workspace that leads nowhere says why, instead of doing nothing.
+          const problem = hash ? undefined : localLinkProblem(workspaceRef.current, href, pathRef.current);
+          if (problem) setLinkProblem(problem);
+          return hash !== undefined || problem !== undefined;
         },
       },
       onUpdate: ({ editor: instance }) => {
@@ -258,6 +263,10 @@ function EditorPage({
     [extensions],
   );
   editorRef.current = editor;
+  // Files came or went: links that were broken may open now, and the other way round.
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.view.dispatch(refreshBrokenLinks(editor.state.tr));
+  }, [editor, workspace.names, path]);
   useEffect(() => {
     if (editor && !editor.isDestroyed)
       editor.view.dispatch(editor.state.tr.setMeta(commentQuotesKey, 'refresh'));
@@ -418,6 +427,20 @@ function EditorPage({
             <p className="inline-error" role="alert">
               {notice}
             </p>
+          )}
+          {linkProblem && (
+            <Toast
+              message={linkProblem.message}
+              onClose={closeLinkProblem}
+              {...(linkProblem.near.length === 1
+                ? {
+                    action: {
+                      label: `Open ${linkProblem.near[0]}`,
+                      run: () => go(documentHash(linkProblem.near[0]!)),
+                    },
+                  }
+                : {})}
+            />
           )}
           {copy?.of === path && (
             <p className="title-hint" role="status">

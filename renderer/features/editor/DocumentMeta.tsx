@@ -10,7 +10,11 @@ import { storyViewHash } from '../../workbench/storyView.js';
 import type { SessionMemo } from '../../workbench/sessionMemo.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { DocumentMenu } from '../documents/index.js';
-import { MakeSpecButton, type MakeSpecButtonProps as MakeSpecProps } from './MakeSpecButton.js';
+import {
+  MakeSpecButton,
+  MakeSpecNotice,
+  type MakeSpecButtonProps as MakeSpecProps,
+} from './MakeSpecButton.js';
 import type { SaveStatus } from './useDocumentSession.js';
 
 interface DocumentMetaProps {
@@ -63,61 +67,73 @@ export function DocumentMeta({
   panelToggle,
 }: DocumentMetaProps) {
   return (
-    <div className="document-meta">
-      <span className={`type-badge type-${type}`}>{type === 'doc' ? 'Document' : type}</span>
-      {entry?.key && <span className="key">{entry.key}</span>}
-      <span className="path" title={path}>
-        {path}
-      </span>
-      <span className="spacer" />
+    <>
+      <div className="document-meta">
+        <span className={`type-badge type-${type}`}>{type === 'doc' ? 'Document' : type}</span>
+        {entry?.key && <span className="key">{entry.key}</span>}
+        <span className="path" title={path}>
+          {path}
+        </span>
+        {writable && (
+          <MakeSpecButton
+            type={type}
+            hasKey={Boolean(entry?.key ?? fields.key)}
+            hasFrontMatter={Object.keys(fields).length > 0}
+            path={path}
+            api={api}
+            workspace={workspace}
+            setFields={setFields}
+            saveNow={saveNow}
+            reload={reload}
+            savedVersion={savedVersion}
+            memo={memo}
+          />
+        )}
+        {type === 'story' && (
+          <a
+            className="subtle-link"
+            href={storyViewHash({ path, key: entry?.key }, 'engineer', writable, workspace.byKey)}
+          >
+            Engineer view
+          </a>
+        )}
+        {entry?.key && (
+          <CopyLinkButton
+            hash={type === 'story' ? sharedStoryHash(entry.key, 'editor') : keyHash(entry.key)}
+            subject={entry.key}
+          />
+        )}
+        <a className="subtle-link" href={historyHash(path)}>
+          History
+        </a>
+        {canComment && (
+          <button
+            type="button"
+            className="copy-link subtle-link"
+            title="Comment on the selected text, the requirement or the section at the cursor (Ctrl+Alt+M)"
+            // Keeps the editor's selection: the comment is about what is selected.
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={onComment}
+          >
+            Comment
+          </button>
+        )}
+        <SidePanelToggle {...panelToggle} />
+        {writable && <SaveState status={status} />}
+        {writable && <DocumentMenu path={path} archived={fields.status === 'archived'} />}
+      </div>
       {writable && (
-        <MakeSpecButton
+        <MakeSpecNotice
           type={type}
-          hasKey={Boolean(entry?.key ?? fields.key)}
-          hasFrontMatter={Object.keys(fields).length > 0}
           path={path}
           api={api}
           workspace={workspace}
-          setFields={setFields}
           saveNow={saveNow}
           reload={reload}
-          savedVersion={savedVersion}
           memo={memo}
         />
       )}
-      {type === 'story' && (
-        <a
-          className="subtle-link"
-          href={storyViewHash({ path, key: entry?.key }, 'engineer', writable, workspace.byKey)}
-        >
-          Engineer view
-        </a>
-      )}
-      {entry?.key && (
-        <CopyLinkButton
-          hash={type === 'story' ? sharedStoryHash(entry.key, 'editor') : keyHash(entry.key)}
-          subject={entry.key}
-        />
-      )}
-      <a className="subtle-link" href={historyHash(path)}>
-        History
-      </a>
-      {canComment && (
-        <button
-          type="button"
-          className="copy-link subtle-link"
-          title="Comment on the selected text, the requirement or the section at the cursor (Ctrl+Alt+M)"
-          // Keeps the editor's selection: the comment is about what is selected.
-          onMouseDown={(event) => event.preventDefault()}
-          onClick={onComment}
-        >
-          Comment
-        </button>
-      )}
-      <SidePanelToggle {...panelToggle} />
-      {writable && <SaveState status={status} />}
-      {writable && <DocumentMenu path={path} archived={fields.status === 'archived'} />}
-    </div>
+    </>
   );
 }
 

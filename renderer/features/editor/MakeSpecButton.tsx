@@ -18,6 +18,8 @@ const kinds: Partial<Record<DocumentType, { type: 'spec' | 'story' | 'faq'; name
   faq: { type: 'faq', name: 'FAQ' },
 };
 
+const messageName = 'makeSpec.message';
+
 type FileVersion = Extract<Awaited<ReturnType<SpecbenchApi['readDocument']>>, { ok: true }>['version'];
 
 export interface MakeSpecButtonProps {
@@ -40,33 +42,18 @@ export interface MakeSpecButtonProps {
   memo: SessionMemo;
 }
 
+const undoName = 'makeSpec.undo';
+
+type Undo = { text: string; version: FileVersion };
+
 export function MakeSpecButton(props: MakeSpecButtonProps) {
-  const { type, hasKey, workspace, path, api } = props;
-  const [undo, setUndo] = useSessionMemo<{ text: string; version: FileVersion }>(props.memo, 'makeSpec.undo');
-  const [message, setMessage] = useSessionMemo<string>(props.memo, 'makeSpec.message');
+  const { type, hasKey, workspace, path } = props;
+  const [undo, setUndo] = useSessionMemo<Undo>(props.memo, undoName);
+  const [, setMessage] = useSessionMemo<string>(props.memo, messageName);
   const kind = kinds[type];
   const prefixes = workspace.info?.settings.prefixes;
   const fileName = path.slice(path.lastIndexOf('/') + 1);
-  const feedback = message && (
-    <span role="status" className="make-spec-note">
-      {message}
-    </span>
-  );
-  if (undo)
-    return (
-      <span className="make-spec-done">
-        {feedback}
-        <button
-          type="button"
-          className="make-spec"
-          aria-label={`Undo Make this a ${kind?.name ?? 'spec'}`}
-          onClick={() => void undoMake(undo)}
-        >
-          Undo
-        </button>
-      </span>
-    );
-  if (hasKey || !kind || !prefixes) return feedback || null;
+  if (undo || hasKey || !kind || !prefixes) return null;
   const taken = [
     ...workspace.documents.flatMap((document) => [
       ...(document.key ? [document.key] : []),
@@ -84,7 +71,7 @@ export function MakeSpecButton(props: MakeSpecButtonProps) {
   async function makeSpec() {
     setMessage(undefined);
     await props.saveNow();
-    const before = await api.readDocument({ path });
+    const before = await props.api.readDocument({ path });
     if (!before.ok) return setMessage(`Not changed: ${before.message}`);
     const previous = props.savedVersion();
     props.setFields(changes);
@@ -98,7 +85,39 @@ export function MakeSpecButton(props: MakeSpecButtonProps) {
     setUndo({ text: before.text, version: after });
   }
 
-  async function undoMake(previous: { text: string; version: FileVersion }) {
+  return (
+    <span>
+      {/* Said on hover and to a screen reader: spelled out in the header it pushed Document actions off screen. */}
+      <span className="visually-hidden" id={`make-spec-${path}`}>
+        {what}
+      </span>
+      <button
+        type="button"
+        className="make-spec"
+        title={what}
+        aria-describedby={`make-spec-${path}`}
+        onClick={() => void makeSpec()}
+      >
+        Make this a {kind.name}
+      </button>
+    </span>
+  );
+}
+
+/**
+ * What Make this a spec did, and its Undo, on a row of their own under the header: beside the
+ * header's controls they pushed Document actions off screen (at 1024 and at 1440 px).
+ */
+export function MakeSpecNotice(
+  props: Pick<MakeSpecButtonProps, 'type' | 'path' | 'api' | 'workspace' | 'saveNow' | 'reload' | 'memo'>,
+) {
+  const { path, api, workspace } = props;
+  const [undo, setUndo] = useSessionMemo<Undo>(props.memo, undoName);
+  const [message, setMessage] = useSessionMemo<string>(props.memo, messageName);
+  const fileName = path.slice(path.lastIndexOf('/') + 1);
+  if (!message && !undo) return null;
+
+  async function undoMake(previous: Undo) {
     await props.saveNow();
     const current = await api.readDocument({ path });
     if (!current.ok || current.version.hash !== previous.version.hash) {
@@ -116,21 +135,18 @@ export function MakeSpecButton(props: MakeSpecButtonProps) {
   }
 
   return (
-    <span className="make-spec-offer">
-      {feedback}
-      {/* Said on hover and to a screen reader: spelled out in the header it pushed Document actions off screen. */}
-      <span className="visually-hidden" id={`make-spec-${path}`}>
-        {what}
-      </span>
-      <button
-        type="button"
-        className="make-spec"
-        title={what}
-        aria-describedby={`make-spec-${path}`}
-        onClick={() => void makeSpec()}
-      >
-        Make this a {kind.name}
-      </button>
-    </span>
+    <div className="make-spec-notice">
+      <span role="status">{message}</span>
+      {undo && (
+        <button
+          type="button"
+          className="make-spec"
+          aria-label={`Undo Make this a ${kinds[props.type]?.name ?? 'spec'}`}
+          onClick={() => void undoMake(undo)}
+        >
+          Undo
+        </button>
+      )}
+    </div>
   );
 }

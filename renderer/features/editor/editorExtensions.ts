@@ -11,6 +11,7 @@ import { CalloutView } from './CalloutView.js';
 import { codeBlockView, MermaidEditing } from './codeBlockView.js';
 import { DetailsView } from './DetailsView.js';
 import { EmbedView } from './EmbedView.js';
+import { BrokenLinks } from './BrokenLinks.js';
 import { MarkdownDecorations } from './markdownDecorations.js';
 import { RawInlineView } from './RawInlineView.js';
 import { ReactSelectionOptOut } from './ReactSelectionOptOut.js';
@@ -46,6 +47,8 @@ export function createEditorExtensions(
   examples: () => ReadonlyMap<string, string> | undefined = () => undefined,
   /** The texts open review threads quote (`CommentQuotes`). */
   quotes: () => readonly string[] = () => [],
+  /** Why a Markdown link's target cannot be opened (`BrokenLinks`), or undefined when it can. */
+  linkProblem: (href: string) => string | undefined = () => undefined,
 ): Extensions {
   const documentPath = typeof documentPathOf === 'string' ? () => documentPathOf : documentPathOf;
   const extended = sharedCodec().extensions.map((extension) => {
@@ -117,6 +120,7 @@ export function createEditorExtensions(
     SoftBreak,
     MarkdownLinkInputRule,
     MarkdownDecorations,
+    BrokenLinks.configure({ problemOf: linkProblem }),
     MermaidEditing,
     UndoRedo,
     Placeholder.configure({

@@ -1,5 +1,6 @@
 /** "New note" in the sidebar: asks for the note's title, which names its file, then creates and opens it. */
 import { useState } from 'react';
+import { newNoteLabel } from '../../workbench/createDocument.js';
 
 export function NewNoteButton({
   folder,
@@ -36,7 +37,7 @@ export function NewNoteButton({
       }}
     >
       <label>
-        Title of the new note{folder ? ` in ${folder}` : ''}
+        {newNoteLabel(folder)}
         <input autoFocus value={title} onChange={(event) => setTitle(event.target.value)} />
       </label>
       <button type="submit" disabled={title.trim() === ''}>

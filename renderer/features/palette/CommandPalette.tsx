@@ -4,6 +4,7 @@ import type { KeyboardEvent } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { noteFolderOf } from '../../workbench/createDocument.js';
+import { countByType, isFolderOfNotes } from '../../workbench/folderOfNotes.js';
 import { parseRoute } from '../../workbench/route.js';
 import { Combobox } from '../../ui/Combobox.js';
 import { SuggestField } from '../../ui/SuggestField.js';
@@ -61,13 +62,27 @@ export function CommandPalette({
   }, [controlled]);
 
   const writable = workspace.info?.writable ?? false;
+  const { update, documents, roadmap } = workspace;
+  const notesFirst = useMemo(
+    () => isFolderOfNotes(countByType(documents), roadmap.length),
+    [documents, roadmap.length],
+  );
   const all = useMemo(
     () =>
       mergeCommands(
-        builtInCommands({ api, navigate, writable, toggleTheme, noteFolder: currentNoteFolder }),
+        builtInCommands({
+          api,
+          navigate,
+          writable,
+          toggleTheme,
+          // Read as the palette opens: it names the folder the note goes into.
+          noteFolder: isOpen ? currentNoteFolder() : '',
+          notesFirst,
+          update,
+        }),
         commands,
       ),
-    [api, navigate, writable, commands],
+    [api, navigate, writable, commands, isOpen, notesFirst, update],
   );
 
   return (

@@ -1,7 +1,8 @@
 /** Palette commands: the built-in list and the fuzzy filter that ranks them as the user types. */
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
-import { freshlyCreated } from '../../workbench/createDocument.js';
-import { documentHash, searchHash } from '../../workbench/route.js';
+import { createAndOpen, createNoteAndOpen, newNoteLabel } from '../../workbench/createDocument.js';
+import { searchHash } from '../../workbench/route.js';
+import type { WorkspaceUpdate } from '../../workbench/workspaceState.js';
 
 export interface PaletteCommand {
   /** Stable id; a shell command with the same id replaces the built-in one. */
@@ -10,6 +11,8 @@ export interface PaletteCommand {
   group: string;
   shortcut?: string;
   keywords?: string[];
+  /** Listed first among equally good matches (New note in a folder of notes). */
+  preferred?: boolean;
   /** Runs at once; or, with `ask`, the palette first asks for one line of text. */
   run?: () => void | Promise<void>;
   /** `submit` returns an error message to show, or nothing when it succeeded. */
@@ -27,7 +30,11 @@ export interface BuiltInContext {
   writable: boolean;
   toggleTheme: () => void;
   /** The folder "New note" writes into: the open document's, else the root. */
-  noteFolder: () => string;
+  noteFolder: string;
+  /** A folder of notes (a vault): New note is offered before New spec, story and FAQ. */
+  notesFirst: boolean;
+  /** Counts and lists in the sidebar take the new document at once, as the sidebar's buttons do. */
+  update: (change: WorkspaceUpdate) => Promise<void>;
 }
 
 const newDocuments = [
@@ -51,40 +58,34 @@ const places = [
 ] as const;
 
 export function builtInCommands(context: BuiltInContext): PaletteCommand[] {
-  const create: PaletteCommand[] = context.writable
-    ? newDocuments.map(({ type, title, noun }) => ({
-        id: `new-${type}`,
-        title,
-        group: 'Create',
-        keywords: ['create', 'add', type],
-        ask: {
-          label: `Title of the new ${noun}`,
-          submit: async (value: string) => {
-            const result = await context.api.createDocument({ type, title: value });
-            if (!result.ok) return result.message;
-            // Its title was typed here, so the body takes the keyboard.
-            freshlyCreated.set(result.path, 'body');
-            context.navigate(documentHash(result.path));
-          },
-        },
-      }))
-    : [];
-  if (context.writable)
-    create.push({
-      id: 'new-note',
-      title: 'New note',
-      group: 'Create',
-      keywords: ['create', 'add', 'note', 'markdown'],
-      ask: {
-        label: 'Title of the new note',
-        submit: async (value: string) => {
-          const result = await context.api.createNote({ folder: context.noteFolder(), title: value });
-          if (!result.ok) return result.message;
-          freshlyCreated.set(result.path, 'body');
-          context.navigate(documentHash(result.path));
-        },
-      },
-    });
+  const created = (result: { ok: true } | { ok: false; message: string }) =>
+    result.ok ? undefined : result.message;
+  const documents: PaletteCommand[] = newDocuments.map(({ type, title, noun }) => ({
+    id: `new-${type}`,
+    title,
+    group: 'Create',
+    keywords: ['create', 'add', type],
+    ask: {
+      label: `Title of the new ${noun}`,
+      submit: async (value: string) =>
+        created(await createAndOpen(context.api, type, context.update, context.navigate, undefined, value)),
+    },
+  }));
+  const note: PaletteCommand = {
+    id: 'new-note',
+    title: 'New note',
+    group: 'Create',
+    preferred: context.notesFirst,
+    keywords: ['create', 'add', 'note', 'markdown'],
+    ask: {
+      label: newNoteLabel(context.noteFolder),
+      submit: async (value: string) =>
+        created(
+          await createNoteAndOpen(context.api, context.noteFolder, value, context.update, context.navigate),
+        ),
+    },
+  };
+  const create = !context.writable ? [] : context.notesFirst ? [note, ...documents] : [...documents, note];
   const go: PaletteCommand[] = places.map(([id, title, hash]) => ({
     id: `go-${id}`,
     title,
@@ -147,7 +148,9 @@ function bestScore(command: PaletteCommand, needle: string): number | undefined 
     .filter((score): score is number => score !== undefined)
     .map((score) => score - 1);
   const scores = [title, plain, ...keyword].filter((score): score is number => score !== undefined);
-  return scores.length > 0 ? Math.max(...scores) : undefined;
+  if (scores.length === 0) return undefined;
+  // Less than one matched character is worth: it outranks only a shorter title matched as well.
+  return Math.max(...scores) + (command.preferred ? 0.5 : 0);
 }
 
 export function fuzzyScore(text: string, needle: string): number | undefined {

@@ -54,7 +54,10 @@ interface ContentProps {
 
 function QuickSwitcherContent({ api, documents, writable, navigate, onClose }: ContentProps) {
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<QuickSwitchHit[] | undefined>(undefined);
+  // The query the hits answer: until the typed one's come back, the list shows an older query's.
+  const [found, setFound] = useState<{ query: string; hits: QuickSwitchHit[] } | undefined>(undefined);
+  const typed = query.trim();
+  const hits = typed ? found?.hits : undefined;
   const recent = useMemo(() => recentDocuments(documents), [documents]);
   // Archived documents stay findable by title and key, marked so nobody mistakes one for current work.
   const archived = useMemo(
@@ -63,33 +66,42 @@ function QuickSwitcherContent({ api, documents, writable, navigate, onClose }: C
   );
 
   useEffect(() => {
-    if (!query.trim()) {
-      setHits(undefined);
+    if (!typed) {
+      setFound(undefined);
       return;
     }
     let current = true;
-    api.quickSwitch({ query: query.slice(0, 500), limit: resultLimit }).then(
-      (result) => {
-        if (current) setHits(result);
-      },
-      () => {
-        if (current) setHits([]);
-      },
-    );
+    void search(api, typed).then((result) => {
+      if (current) setFound({ query: typed, hits: result });
+    });
     return () => {
       current = false;
     };
-  }, [api, query]);
+  }, [api, typed]);
+
+  const open = (hit: QuickSwitchHit) => {
+    onClose();
+    navigate(hashFor(hit, documents, writable));
+  };
+
+  /**
+   * Enter opens what the list shows for the query typed: pressed before its results came back, the
+   * list still held an older query's (or the recently changed, where a note just added from outside
+   * is first), and that note opened instead.
+   */
+  async function pick(hit: QuickSwitchHit, how: 'enter' | 'click') {
+    if (how === 'click' || !typed || found?.query === typed) return open(hit);
+    const fresh = await search(api, typed);
+    setFound({ query: typed, hits: fresh });
+    if (fresh[0]) open(fresh[0]);
+  }
 
   return (
     <Combobox
       options={hits ?? recent}
       query={query}
       onQueryChange={setQuery}
-      onPick={(hit) => {
-        onClose();
-        navigate(hashFor(hit, documents, writable));
-      }}
+      onPick={(hit, how) => void pick(hit, how)}
       optionKey={(hit) => `${hit.type}:${hit.key ?? hit.path}`}
       renderOption={(hit) => (
         <>
@@ -117,6 +129,10 @@ function QuickSwitcherContent({ api, documents, writable, navigate, onClose }: C
       }
     />
   );
+}
+
+function search(api: SpecbenchApi, query: string): Promise<QuickSwitchHit[]> {
+  return api.quickSwitch({ query: query.slice(0, 500), limit: resultLimit }).catch(() => []);
 }
 
 function recentDocuments(documents: readonly DocumentSummary[]): QuickSwitchHit[] {
