@@ -156,7 +156,7 @@ describe('specbench doctor', () => {
     expect({ code: run.code, lines: run.stdout.split('\n').map((line) => line.trimEnd()) }).toEqual({
       code: 0,
       lines: [
-        'All 1 Markdown file come back byte-identical.',
+        'The one Markdown file comes back byte-identical.',
         'Shown as Markdown source: 1 of 2 blocks (50 %), 0 of 2 inline constructs (0 %).',
         'Sync.md  1 of 2 blocks (50 %)  0 of 2 inline (0 %)  block at line 5 (Obsidian %% comment)',
         '',

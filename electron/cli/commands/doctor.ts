@@ -124,7 +124,7 @@ Exit codes: 0 every file is identical, 1 at least one would change, 2 bad usage 
       );
       writeLines(context, [
         changed.length === 0
-          ? `All ${plural(identical, 'Markdown file')} come back byte-identical${skipped.length > 0 ? ` (${skipped.length} skipped)` : ''}.`
+          ? `${identical === 1 ? 'The one Markdown file comes' : `All ${plural(identical, 'Markdown file')} come`} back byte-identical${skipped.length > 0 ? ` (${skipped.length} skipped)` : ''}.`
           : `${changed.length} of ${plural(files.length, 'Markdown file')} would not come back byte-identical.`,
       ]);
       writeSourceShown(context, root, source, sourceByFile);
