@@ -119,7 +119,7 @@ test('a PM commits, is told to pull first, resolves the conflict block by block 
     app.page.getByRole('heading', { name: 'The merge stopped: 1 file needs your choice' }),
   ).toBeVisible();
   await expect(changes.navigatorLink).toHaveAccessibleName('Changes 1');
-  const resolver = changes.resolver(spec);
+  const resolver = await changes.readResolver(spec);
   const block = resolver.getByRole('region', { name: 'Conflict in REQ-2' });
   await expect(block).toContainText('Guests [only on this side: enter] an email address once');
   await expect(block).toContainText('Guests [only on this side: type] an email address once');
@@ -282,7 +282,7 @@ test('Keep both on a requirement both sides reworded keeps the copy already on o
   const changes = new ChangesModel(app.page);
   await changes.open();
   await changes.pull();
-  const resolver = changes.resolver(spec);
+  const resolver = await changes.readResolver(spec);
   const block = resolver.getByRole('region', { name: 'Conflict in REQ-2' });
   // Before the click: which copy Keep both renames, and why: Sam's is already shared, Dana's is not.
   await expect(block).toContainText(
@@ -294,7 +294,7 @@ test('Keep both on a requirement both sides reworded keeps the copy already on o
   await resolver.getByRole('button', { name: 'Save this file' }).click();
   await expect(changes.lastAction).toHaveText(
     'REQ-2 “Guests type an email address once, and it is used for the receipt and every order update.”, theirs (origin/main), already on origin/main, keeps its key, so links to ' +
-      'REQ-2 keep meaning it; REQ-2 “Guests enter an email address once, and it is used for the receipt and every order update.”, yours, not pushed yet, ' +
+      'REQ-2 keep meaning it; REQ-2 “Guests enter…”, yours, not pushed yet, ' +
       'is now REQ-15.',
   );
   const text = await fs.readFile(path.join(workspaceDir, spec), 'utf8');

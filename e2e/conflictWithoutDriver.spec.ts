@@ -45,7 +45,7 @@ test('without the merge driver, two new copies of REQ-15 are one choice with bot
 
   const changes = new ChangesModel(app.page);
   await changes.open();
-  const resolver = changes.resolver(spec);
+  const resolver = await changes.readResolver(spec);
   const conflict = resolver.getByRole('region', { name: 'Conflict in REQ-15' });
   // The words each side has and the other lacks are marked, and said in words.
   await expect(conflict.getByRole('figure', { name: 'Yours' })).toContainText(
@@ -91,7 +91,7 @@ test('in a rebase (sides swapped: yours is the commit replayed), Keep both keeps
 
   const changes = new ChangesModel(app.page);
   await changes.open();
-  const conflict = changes.resolver(spec).getByRole('region', { name: 'Conflict in REQ-15' });
+  const conflict = (await changes.readResolver(spec)).getByRole('region', { name: 'Conflict in REQ-15' });
   await expect(conflict.getByRole('figure', { name: 'Yours' })).toContainText(
     'Guests can [only on this side: add a gift message].',
   );
@@ -134,7 +134,7 @@ test('a file git stopped on that merges cleanly block by block is saved as merge
   ).toThrow();
   const changes = new ChangesModel(app.page);
   await changes.open();
-  const resolver = changes.resolver(spec);
+  const resolver = await changes.readResolver(spec);
   await expect(resolver).toContainText('block by block nothing conflicts');
   await screenshot(app.page, 'changes-resolver-merged-blockwise');
   await resolver.getByRole('button', { name: 'Save this file' }).click();

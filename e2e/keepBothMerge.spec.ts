@@ -40,6 +40,8 @@ test('Keep both on a key two branches created keeps the copy committed first (ne
   app,
   workspaceDir,
 }) => {
+  // Two branches, a merge, the resolver, a held status read and the links: more than one view's budget.
+  test.slow();
   git(workspaceDir, 'config', 'user.name', 'Lead');
   git(workspaceDir, 'config', 'user.email', 'lead@example.com');
   await branch(workspaceDir, 'gina', 'Gina <gina@example.com>', {
@@ -60,7 +62,7 @@ test('Keep both on a key two branches created keeps the copy committed first (ne
 
   const changes = new ChangesModel(app.page);
   await changes.open();
-  const resolver = changes.resolver(spec);
+  const resolver = await changes.readResolver(spec);
   // Both sides read the same way: the requirement as its key and fields, then the text after it, and
   // each side's [[REQ-15]] labelled with that side's own REQ-15.
   const side = (name: string) => resolver.getByRole('figure', { name });
@@ -101,7 +103,8 @@ test('Keep both on a key two branches created keeps the copy committed first (ne
     await route.continue();
   });
   await resolver.getByRole('button', { name: 'Save this file' }).click();
-  await expect(changes.conflicts).toHaveText(`✓ Resolved${spec}`);
+  // The save itself runs git (8 s at load 15); the status stays held, so only its answer can tick the file.
+  await expect(changes.conflicts).toHaveText(`✓ Resolved${spec}`, { timeout: 30_000 });
   await expect(app.page.getByRole('button', { name: 'Save this file' })).toHaveCount(0);
   holdStatus = false;
   await expect(changes.mergeMessage).toHaveValue(

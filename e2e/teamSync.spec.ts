@@ -262,7 +262,7 @@ test('an edit made in another editor inside the merge markers is Yours in the re
   await edit(workspaceDir, 'Guests enter an email address once', edited);
   const changes = new ChangesModel(app.page);
   await changes.open();
-  const resolver = changes.resolver(spec);
+  const resolver = await changes.readResolver(spec);
   await expect(resolver.getByRole('status')).toContainText(
     `${spec} was edited outside Specbench after git merged it: “Yours” shows the text as it is in the file now`,
   );
@@ -288,7 +288,7 @@ test('a conflict resolved by hand in another editor is not replaced unannounced:
   await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace(/^[<=>]{7}.*\n/gm, ''));
   const changes = new ChangesModel(app.page);
   await changes.open();
-  await expect(changes.resolver(spec).getByRole('status')).toHaveText(
+  await expect((await changes.readResolver(spec)).getByRole('status')).toHaveText(
     `${spec} was edited outside Specbench after git merged it, and that edit cannot be shown here: saving your choices replaces it with git’s sides. To keep the edit instead, finish it in your editor and run git add ${spec}.`,
   );
   await app.page.screenshot({ path: test.info().outputPath('resolver-edit-replaced.png') });

@@ -60,4 +60,14 @@ export class ChangesModel {
   resolver(path: string): Locator {
     return this.page.getByRole('region', { name: `Resolve ${path}` });
   }
+
+  /**
+   * The resolver once it has read the file: git shows three stages, merges them again and asks the
+   * remote branches which side is shared, about a dozen processes that took 3–8 s at load 13–17.
+   */
+  async readResolver(path: string): Promise<Locator> {
+    const resolver = this.resolver(path);
+    await expect(resolver).toBeVisible({ timeout: 30_000 });
+    return resolver;
+  }
 }
