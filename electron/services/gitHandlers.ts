@@ -6,6 +6,7 @@
 import type { Failure, MethodInput, MethodName, MethodOutput } from '../../shared/contract/apiContract.js';
 import type { SyncProgress } from '../../shared/contract/gitViews.js';
 import type { Workspace } from '../engine/workspace.js';
+import { rekeysFile } from '../engine/rekeyLog.js';
 import { abortOperation, conflictView, finishOperation, resolveConflict } from '../git/conflictResolution.js';
 import { fileDiff } from '../git/fileChanges.js';
 import { GitMissingError, runGit } from '../git/gitCommand.js';
@@ -153,10 +154,15 @@ export function gitHandlers(workspace: Workspace, writable: () => boolean): GitH
     gitResolve: ({ path, choices, onDisk }) =>
       writing(async (at) => {
         const resolved = await resolveConflict(workspace, at, path, choices, onDisk);
-        if (resolved.ok)
-          for (const { from, to, references } of resolved.renamed ?? [])
-            await workspace.rekeys.record({ key: from, newKey: to, path, references });
-        return resolved;
+        if (!resolved.ok || (resolved.renamed ?? []).length === 0) return resolved;
+        for (const { from, to, references } of resolved.renamed ?? [])
+          await workspace.rekeys.record({ key: from, newKey: to, path, references });
+        // The record is part of what Keep both did: staged with the file, Finish commits it with the
+        // merge instead of asking about a file the app wrote a moment ago.
+        const staged = await runGit(['add', '--', `:(top,literal)${at.prefix}${rekeysFile}`], {
+          cwd: at.root,
+        });
+        return staged.ok ? resolved : syncFailure(staged);
       }),
     gitFinish: ({ include, message }) => writing((at) => finishOperation(at, include, message)),
     gitAbort: () => writing((at) => abortOperation(at)),
