@@ -1,8 +1,9 @@
 /**
  * The item `after` was (in `path`, under its old key) before a change that gave it a new key, when the
- * change itself says so: it added a record to `rekeys.json` for the item's file ("Give the newer one a new key", or Keep both while a
- * rebase stops). Such a rename may change more than the key (a roadmap link renumbered with it, or the
- * copy's own edit replayed onto the other side's), so the text alone cannot tell.
+ * change itself says so: it added a record to `rekeys.json` for the item's file ("Give the newer one a
+ * new key", or Keep both while a rebase stops). Such a rename may change more than the key (a roadmap
+ * link renumbered with it, or the copy's own edit replayed onto the other side's), so the text alone
+ * cannot tell.
  */
 import { parseRekeys, rekeysFile } from '../engine/rekeyLog.js';
 import { itemsOfFile, type WorkspaceItem } from './workspaceItems.js';
