@@ -36,4 +36,27 @@ describe('RekeyLog', () => {
     const local = await fs.stat(path.join(root, stateFolderName, rekeysFile)).catch(() => undefined);
     expect([shared?.map(({ key }) => key), local]).toEqual([['RM-15', 'REQ-2'], undefined]);
   });
+
+  it('writes each record in one field order, so a new record is the only change to the file', async () => {
+    root = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-rekeylog-'));
+    const file = path.join(root, rekeysFile);
+    const link = {
+      path: 'specs/a.md',
+      line: 4,
+      kind: 'delivers',
+      from: 'REQ-2',
+      commit: 'abc1234',
+      author: 'Dana',
+    };
+    await new RekeyLog(root).record({ ...renumbered, references: [link] });
+    const before = await fs.readFile(file, 'utf8');
+    const log = new RekeyLog(root);
+    await log.load();
+    await log.record({ ...renumbered, key: 'REQ-2', newKey: 'REQ-30', path: 'specs/a.md' });
+    const after = await fs.readFile(file, 'utf8');
+    const end = '    }\n  ]\n}\n';
+    expect(before.endsWith(end)).toBe(true);
+    expect(after.startsWith(before.slice(0, -end.length))).toBe(true);
+    expect(after.indexOf('"at"')).toBeLessThan(after.indexOf('"references"'));
+  });
 });

@@ -47,8 +47,23 @@ export function parseRekeys(text: string): RekeyRecord[] | undefined {
   return read.success ? read.data.rekeys : undefined;
 }
 
+/** Each record's fields in one order, however it was built or read: a new record is the file's only change. */
 export function formatRekeys(records: readonly RekeyRecord[]): string {
-  return `${JSON.stringify({ about, rekeys: records }, null, 2)}\n`;
+  const rekeys = records.map(({ key, newKey, path, at, references }) => ({
+    key,
+    newKey,
+    path,
+    at,
+    references: references.map(({ path, line, kind, from, commit, author }) => ({
+      path,
+      line,
+      kind,
+      from,
+      commit,
+      author,
+    })),
+  }));
+  return `${JSON.stringify({ about, rekeys }, null, 2)}\n`;
 }
 
 /**

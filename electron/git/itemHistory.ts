@@ -13,6 +13,7 @@ import { itemDiff } from '../../shared/merge/itemDiff.js';
 import type { FileVersions } from '../../shared/merge/mergeFile.js';
 import { itemBlocks } from './readableBlocks.js';
 import { mergeWithFallback } from './mergeDriver.js';
+import { recordedRekey } from './recordedRekey.js';
 import { itemsOfFile, type WorkspaceItem } from './workspaceItems.js';
 import type { WorkspaceRepository } from './workspaceRepository.js';
 
@@ -207,6 +208,7 @@ export async function itemHistory(repository: WorkspaceRepository, key: string):
       const path = previousPathOf(after.path);
       const afterText = afterFiles.find(([file]) => file === after.path)?.[1] ?? '';
       before = rekeyed(after, beforeFiles.find(([file]) => file === path)?.[1], afterText);
+      before ??= recordedRekey(after, path, beforeFiles, afterFiles);
       if (before) previousKey = before.key;
       // Given a new key in a merge while the other side's item keeps the old one (the driver renumbered
       // our roadmap item both added, or Keep both renamed our copy of a requirement both reworded):

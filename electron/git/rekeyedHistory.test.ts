@@ -7,6 +7,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RekeyLog } from '../engine/rekeyLog.js';
 import { itemHistory } from './itemHistory.js';
 import { createGitSandbox, runSpecbenchIn, type GitSandbox } from './testing/gitSandbox.js';
 import { WorkspaceRepository } from './workspaceRepository.js';
@@ -238,5 +239,85 @@ describe('history after Keep both on a requirement both sides reworded', () => {
         'added: Start',
       ],
     });
+  }, 60_000);
+});
+
+describe('history through a change of key recorded in rekeys.json', () => {
+  it('leads back when the renamed copy’s roadmap link was pointed in the same commit (merge)', async () => {
+    const dana = await sandbox.clone('pointed-dana');
+    const sam = await sandbox.clone('pointed-sam');
+    const linked = (key: string, roadmap: string, text: string) =>
+      `:::requirement{#${key} priority=should roadmap=${roadmap}}\n${text}\n:::\n`;
+    await write(dana, 'specbench.json', '{ "name": "Team" }\n');
+    await write(dana, 'specs/cart.md', spec('SPEC-1', dana15));
+    await write(dana, 'specs/promo.md', spec('SPEC-2', requirement('REQ-14', 'Codes.')));
+    commitAll(dana, 'Start');
+    sandbox.git(dana, ['push', '-q', 'origin', 'HEAD:pointed']);
+    sandbox.git(sam, ['pull', '-q', 'origin', 'pointed']);
+    await write(
+      dana,
+      'specs/promo.md',
+      spec('SPEC-2', requirement('REQ-14', 'Codes.'), linked('REQ-16', 'RM-15', 'Referral codes.')),
+    );
+    commitAll(dana, 'Dana: referral codes REQ-16');
+    await write(sam, 'specs/cart.md', spec('SPEC-1', dana15, linked('REQ-16', 'RM-15', 'Express shipping.')));
+    commitAll(sam, 'Sam: express shipping REQ-16');
+    sandbox.git(sam, ['push', '-q', 'origin', 'HEAD:pointed']);
+    sandbox.git(dana, ['pull', '-q', '--no-rebase', '--no-edit', 'origin', 'pointed']);
+    const rekey = runSpecbenchIn(sandbox, dana, [
+      'rekey',
+      '.',
+      'REQ-16',
+      'REQ-17',
+      '--file',
+      'specs/promo.md',
+    ]);
+    expect(rekey.stderr).toBe('');
+    // The roadmap item was renumbered too: the link is pointed in the same commit as the new key.
+    const file = path.join(dana, 'specs/promo.md');
+    await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace('roadmap=RM-15', 'roadmap=RM-16'));
+    commitAll(dana, 'Renumber my REQ-16 to REQ-17, RM-15 link to RM-16');
+    expect(await summary(dana, 'REQ-17')).toEqual([
+      'changed (was REQ-16): Renumber my REQ-16 to REQ-17, RM-15 link to RM-16',
+      'added: Dana: referral codes REQ-16',
+    ]);
+  }, 60_000);
+
+  it('leads back after Keep both while a rebase stopped', async () => {
+    const dana = await sandbox.clone('rebase-keep-dana');
+    const sam = await sandbox.clone('rebase-keep-sam');
+    const cart = (...blocks: string[]) => spec('SPEC-1', ...blocks);
+    const rate = (key: string, limit: string) =>
+      requirement(key, `Code attempts are limited to 5 per ${limit}.`);
+    await write(dana, 'specbench.json', '{ "name": "Team" }\n');
+    await write(dana, 'specs/cart.md', cart(dana15, requirement('REQ-14', 'Code attempts are limited.')));
+    commitAll(dana, 'Start');
+    sandbox.git(dana, ['push', '-q', 'origin', 'HEAD:rebase-keep']);
+    sandbox.git(sam, ['pull', '-q', 'origin', 'rebase-keep']);
+    await write(dana, 'specs/cart.md', cart(dana15, rate('REQ-14', 'thirty minutes')));
+    commitAll(dana, 'Dana: REQ-14 thirty minutes');
+    sandbox.git(dana, ['push', '-q', 'origin', 'HEAD:rebase-keep']);
+    await write(sam, 'specs/cart.md', cart(dana15, rate('REQ-14', 'one hour')));
+    commitAll(sam, 'Sam: REQ-14 one hour');
+    const pulled = sandbox.git(sam, ['pull', '-q', '--rebase', 'origin', 'rebase-keep'], {
+      allowFailure: true,
+    });
+    expect(pulled.code).not.toBe(0);
+    // Keep both as the resolver does it: Sam's copy gets REQ-18, and the rename is recorded.
+    await write(
+      sam,
+      'specs/cart.md',
+      cart(dana15, rate('REQ-14', 'thirty minutes'), rate('REQ-18', 'one hour')),
+    );
+    const log = new RekeyLog(sam);
+    await log.load();
+    await log.record({ key: 'REQ-14', newKey: 'REQ-18', path: 'specs/cart.md', references: [] });
+    sandbox.git(sam, ['add', '-A']);
+    sandbox.git(sam, ['-c', 'core.editor=true', 'rebase', '--continue']);
+    expect(await summary(sam, 'REQ-18')).toEqual([
+      'changed (was REQ-14): Sam: REQ-14 one hour',
+      'changed: Dana: REQ-14 thirty minutes',
+      'added: Start',
+    ]);
   }, 60_000);
 });
