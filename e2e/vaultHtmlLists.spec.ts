@@ -16,7 +16,8 @@ const rfc =
   '*   Forcing tuple struct fields to be public reduces the utility\n' +
   '    of such types.\n\n' +
   'Then [install Importer](obsidian://show-plugin?id=importer) and **the `Send` trait**.\n\n' +
-  '> [!CAUTION]\n> Negative outcomes.\n';
+  '> [!CAUTION]\n> Negative outcomes.\n\n' +
+  '| Key | Does |\n| --- | --- |\n| F1 | Help<br />More<p/>Even more |\n';
 
 const test = base.extend({
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
@@ -38,7 +39,15 @@ test('inline HTML, loose lists, app links and alerts show as what they mean, and
   await expect(app.editor.locator('kbd')).toHaveText(['Ctrl', 'P']);
   await expect(app.editor.locator('sub')).toHaveText('2');
   await expect(app.editor.locator('sup')).toHaveText('2');
-  await expect(app.editor.locator('.md-html-break br')).toHaveCount(1);
+  const paragraphBreak = app.editor.locator('.md-html-break[title="<br>"]');
+  await expect(paragraphBreak.locator('br')).toHaveCount(1);
+  await expect(paragraphBreak.locator('.md-html-tag-source')).toBeVisible();
+  // In a table cell a break is how a line breaks at all: only the break shows, not its tag.
+  const cellBreaks = app.editor.locator('td .md-html-break');
+  await expect(cellBreaks.locator('br')).toHaveCount(2);
+  await expect(cellBreaks.nth(0)).toHaveAttribute('title', '<br />');
+  await expect(cellBreaks.nth(1)).toHaveAttribute('title', '<p/>');
+  for (const tag of await cellBreaks.locator('.md-html-tag-source').all()) await expect(tag).toBeHidden();
   await expect(app.editor.locator('ul[data-loose] > li')).toHaveCount(2);
   await expect(app.editor.getByText('install Importer', { exact: true })).toHaveAttribute(
     'title',

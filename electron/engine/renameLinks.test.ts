@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { applyEdits } from './renameLinks.js';
 import { Workspace } from './workspace.js';
 
 const folders: string[] = [];
@@ -82,5 +83,33 @@ describe('renaming a document by name', () => {
       ],
       true,
     ]);
+  });
+});
+
+describe('rewriting a link inside a padded table row', () => {
+  const rename = (text: string): string => {
+    const start = text.indexOf('Callouts');
+    return applyEdits(text, [
+      { start, end: start + 'Callouts'.length, text: 'Editing and formatting/Callouts' },
+    ]);
+  };
+
+  it('gives a longer name room from the cell padding, never below one space', () => {
+    expect(
+      rename(
+        '| Link                                     | Note |\n| [[Callouts]]                             | x    |\n',
+      ),
+    ).toBe(
+      '| Link                                     | Note |\n| [[Editing and formatting/Callouts]]      | x    |\n',
+    );
+    expect(rename('| [[Callouts]]      | x |\n')).toBe('| [[Editing and formatting/Callouts]] | x |\n');
+    expect(rename('| [[Callouts\\|see]] text    | x |\n')).toBe(
+      '| [[Editing and formatting/Callouts\\|see]] text | x |\n',
+    );
+  });
+
+  it('changes only the name outside tables and in cells with one space of padding', () => {
+    expect(rename('See [[Callouts]]    here.\n')).toBe('See [[Editing and formatting/Callouts]]    here.\n');
+    expect(rename('| [[Callouts]] | x |\n')).toBe('| [[Editing and formatting/Callouts]] | x |\n');
   });
 });

@@ -44,12 +44,32 @@ export function renameRewrites(
   return rewrites;
 }
 
+/**
+ * The text with `edits` made. In a padded table row (`| [[Callouts]]      |`) a longer name takes its
+ * room from the cell's padding, never below one space, so the source row still lines up.
+ */
 export function applyEdits(text: string, edits: LinkRewrite['edits']): string {
   let result = text;
   for (const edit of [...edits].sort((a, b) => b.start - a.start)) {
-    result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+    const added = edit.text.length - (edit.end - edit.start);
+    let rest = result.slice(edit.end);
+    if (added > 0 && inTableRow(result, edit.start)) {
+      const padded = cellPadding.exec(rest);
+      if (padded) {
+        const kept = Math.max(1, padded[2]!.length - added);
+        rest = `${padded[1]}${' '.repeat(kept)}${rest.slice(padded[0].length - 1)}`;
+      }
+    }
+    result = result.slice(0, edit.start) + edit.text + rest;
   }
   return result;
+}
+
+/** The rest of a cell (an escaped `\|` is part of it) and the spaces before the pipe that ends it. */
+const cellPadding = /^((?:\\\||[^|\n])*?)( {2,})\|/;
+
+function inTableRow(text: string, at: number): boolean {
+  return /^[ \t]*\|/.test(text.slice(text.lastIndexOf('\n', at - 1) + 1, at + 1));
 }
 
 /** Where the file name sits inside the link starting at `offset`, and its replacement. */

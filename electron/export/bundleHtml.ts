@@ -85,6 +85,7 @@ export function renderBundleHtml(bundle: SpecBundle, options: BundleHtmlOptions)
         prefix: `d${index + 1}-`,
         title: entry.title,
         headings: entry.headings,
+        blockIds: entry.blockIds,
       },
     ]),
   );

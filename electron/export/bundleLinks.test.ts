@@ -19,12 +19,14 @@ describe('links by name in a bundle of notes', () => {
         '',
         'Outside: [[Outside]], [[Outside|again]], [more](Outside.md), [[Missing note]].',
         '',
+        'Blocks: [[Other#^para-one|here]], [[Other#^gone|gone]].',
+        '',
         '## Tasks',
         '',
         '## Risks',
         '',
       ].join('\n'),
-      'notes/Other.md': '# Other\n\n## Section two\n\nText.\n',
+      'notes/Other.md': '# Other\n\n## Section two\n\nText. ^para-one\n',
       'notes/Outside.md': 'Not exported.\n',
       'specs/note.md': '---\nkey: SPEC-1\ntype: spec\ntitle: Spec note\n---\n## Why\n\nBecause.\n',
     });
@@ -48,6 +50,13 @@ describe('links by name in a bundle of notes', () => {
       '<p dir="auto">Outside: <span class="name-link outside" title="notes/Outside.md">Outside</span><span class="outside-note"> (not included)</span>, ' +
         '<span class="name-link outside" title="notes/Outside.md">again</span>, <span class="name-link outside" title="notes/Outside.md">more</span>, <span class="name-link missing">Missing note</span>.</p>',
     );
+  });
+
+  it('jumps to a block id where the note printed it, else to the note', () => {
+    expect(paragraph('Blocks')).toEqual(
+      '<p dir="auto">Blocks: <a class="name-link" href="#d3-block-para-one">here</a>, <a class="name-link" href="#document-3">gone</a>.</p>',
+    );
+    expect(paragraph('Text')).toEqual('<p dir="auto">Text. <span id="d3-block-para-one"></span></p>');
   });
 
   it('has a target for every jump', () => {

@@ -20,6 +20,8 @@ export interface BundlePlace {
   prefix: string;
   title: string;
   headings: readonly { text: string; level: number }[];
+  /** Its block ids (`^id`), which `[[Note#^id]]` lands on. */
+  blockIds?: readonly string[];
 }
 
 export interface BundleLinkContext {
@@ -32,9 +34,16 @@ export interface BundleLinkContext {
   mentioned?: Set<string>;
 }
 
+/** The id a block id's anchor gets in a document printed under `idPrefix`. */
+export function blockAnchorId(idPrefix: string, id: string): string {
+  return `${idPrefix}block-${id}`;
+}
+
 /** `#id` of the document, or of its heading `anchor`, when the bundle prints it. */
 export function placeHref(place: BundlePlace | undefined, anchor: string | undefined): string | undefined {
   if (place === undefined) return undefined;
+  if (anchor?.startsWith('^') && place.blockIds?.includes(anchor.slice(1)))
+    return `#${blockAnchorId(place.prefix, anchor.slice(1))}`;
   if (anchor === undefined || anchor.startsWith('^')) return `#${place.id}`;
   const texts = place.headings.map((heading) => heading.text);
   const index = findHeading(texts, anchor);

@@ -1,5 +1,6 @@
 /**
- * Note markup in the export: `%%comments%%` left out (they print nowhere), `==highlights==` as
+ * Note markup in the export: `%%comments%%` left out (they print nowhere), block ids (`^id` ending
+ * a paragraph) printed as an empty anchor that `[[Note#^id]]` lands on, `==highlights==` as
  * marks, `$math$` and `$$math$$` typeset by KaTeX as MathML (no script, fonts or styles needed),
  * footnote references linked to their definitions, printed where they are written.
  */
@@ -10,9 +11,10 @@ import { footnoteNumberText } from '../../shared/markdown/footnoteNumbers.js';
 import { matchRawInline } from '../../shared/markdown/extensions/rawInline.js';
 import { rawInlineKind } from '../../shared/markdown/rawInlineKind.js';
 import { stretchableFences } from '../../shared/markdown/stretchyFences.js';
+import { blockAnchorId } from './bundleLinks.js';
 import { escapeHtml } from './htmlSanitizer.js';
 
-const printedKinds = new Set(['comment', 'math', 'footnote']);
+const printedKinds = new Set(['comment', 'math', 'footnote', 'blockId']);
 
 function noteAtomAt(source: string): string | undefined {
   const raw = matchRawInline(source);
@@ -45,15 +47,25 @@ export function noteAtomExtension(
     name: 'noteAtom',
     level: 'inline',
     start(source) {
-      const index = findInlineStart(source, /[%$[]/g, (text, at) => noteAtomAt(text.slice(at)) !== undefined);
+      const index = findInlineStart(
+        source,
+        /[%$[^]/g,
+        (text, at) => noteAtomAt(text.slice(at)) !== undefined,
+      );
       return index === -1 ? undefined : index;
     },
-    tokenizer(source) {
+    tokenizer(source, tokens) {
       const raw = noteAtomAt(source);
-      return raw === undefined ? undefined : { type: 'noteAtom', raw };
+      if (raw === undefined) return undefined;
+      // A block id follows a space (`text ^id`) or stands alone; `mc^2` at a line's end is text.
+      const before = tokens.at(-1)?.raw;
+      if (raw.startsWith('^') && before !== undefined && !/\s$/.test(before)) return undefined;
+      return { type: 'noteAtom', raw };
     },
     renderer(token) {
       const kind = rawInlineKind(token.raw);
+      if (kind.kind === 'blockId')
+        return `<span id="${escapeHtml(blockAnchorId(idPrefix, kind.id))}"></span>`;
       if (kind.kind === 'math') return mathHtml(kind.tex, kind.display, token.raw);
       if (kind.kind === 'footnote') {
         const id = `${idPrefix}fn-${kind.label.replace(/[^A-Za-z0-9_-]/g, '-')}`;

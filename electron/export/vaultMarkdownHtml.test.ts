@@ -118,6 +118,11 @@ describe('callouts, links by name and embeds in the export', () => {
       '<p dir="auto">A<sup class="footnote-ref"><a href="#d1-fn-why">1</a></sup> b<sup class="footnote-ref"><a href="#d1-fn-source">2</a></sup> c<sup class="footnote-ref"><a href="#d1-fn-why">1</a></sup>.</p>\n<div class="footnote" id="d1-fn-source"><sup>2</sup> S.</div>\n<div class="footnote" id="d1-fn-why"><sup>1</sup> W.</div>',
     ],
     [
+      'a block id prints nowhere, leaving an anchor its links land on',
+      'Links go here. ^b15695\n\n- item ^in-list\n\nEnergy is mc^2',
+      '<p dir="auto">Links go here. <span id="d1-block-b15695"></span></p>\n<ul>\n<li dir="auto">item <span id="d1-block-in-list"></span></li>\n</ul>\n<p dir="auto">Energy is mc^2</p>',
+    ],
+    [
       'math KaTeX cannot read prints as its source',
       'Cost $\\frac{a$ here.',
       '<p dir="auto">Cost <code class="math-source">$\\frac{a$</code> here.</p>',

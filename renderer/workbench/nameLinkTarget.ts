@@ -5,6 +5,7 @@
 import type { DocumentSummary } from '../../shared/contract/documentSummary.js';
 import { localTarget, type NameLink } from '../../shared/grammar/nameLinkGrammar.js';
 import { fileTitle } from '../../shared/model/documentTitle.js';
+import { nearMatches, nearMatchQuestion } from '../../shared/model/nearMatch.js';
 import { documentHash } from './route.js';
 import type { WorkspaceState } from './workspaceState.js';
 
@@ -82,14 +83,8 @@ export function localLinkProblem(
   if (!local || local.path === '') return undefined;
   if (workspace.names.resolve({ target: local.path, form: 'markdown' }, fromPath).kind !== 'missing')
     return undefined;
-  const name = local.path.replace(/\/+$/, '').replace(/\.md$/i, '');
-  const namesake = workspace.names.resolve(
-    { target: name.slice(name.lastIndexOf('/') + 1), form: 'wiki' },
-    fromPath,
-  );
-  const near =
-    namesake.kind === 'found' ? [namesake.path] : namesake.kind === 'ambiguous' ? namesake.candidates : [];
-  const hint = near.length > 0 ? ` There is ${near.slice(0, 3).join(', ')}: is that the one meant?` : '';
+  const near = nearMatches(workspace.names, local.path, fromPath);
+  const hint = near.length > 0 ? ` ${nearMatchQuestion(near)}` : '';
   return { message: `Cannot open ${local.path}: not found in this workspace.${hint}`, near };
 }
 

@@ -2,6 +2,7 @@
 import type { ScannedNameLink } from '../grammar/markdownScanner.js';
 import type { DocumentEntry } from '../model/documentModel.js';
 import { findHeading } from '../model/headingAnchor.js';
+import { nearMatchQuestion, nearMatches } from '../model/nearMatch.js';
 import type { KeyIndex } from './finding.js';
 
 const imageExtension = /\.(?:png|jpe?g|gif|svg|webp|avif|bmp|ico|tiff?)$/i;
@@ -37,9 +38,11 @@ export function nameLinkProblem(
   const resolved = keys.names.resolve(link, document.path);
   if (resolved.kind === 'outside') return undefined;
   if (resolved.kind === 'missing') {
-    return link.form === 'markdown'
-      ? `points to ${link.target}, which is not in this workspace`
-      : `links to "${link.target}", which no file, path or alias in this workspace is called`;
+    if (link.form === 'markdown') {
+      const near = nearMatchQuestion(nearMatches(keys.names, link.target, document.path));
+      return `points to ${link.target}, which is not in this workspace${near === '' ? '' : ` (${near})`}`;
+    }
+    return `links to "${link.target}", which no file, path or alias in this workspace is called`;
   }
   // An ambiguous name is `ambiguous-link`'s; its anchor is checked in the file it opens.
   if (link.anchor === undefined) return undefined;

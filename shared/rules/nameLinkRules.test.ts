@@ -129,6 +129,18 @@ describe('links by name in check', () => {
     ]);
   });
 
+  it('suggests the file of the same name for a site-root link that leads nowhere, as a click in the editor does', () => {
+    const documents = [
+      vaultDocument('README.md', '[Pool](/docs/docs/api/Pool.md) [gone](/docs/docs/api/Gone.md)\n'),
+      vaultDocument('docs/api/Pool.md', '# Pool\n'),
+    ];
+    const findings = runRules({ documents, roadmap: [], settings: settingsSchema.parse({}) });
+    expect(findings.map((finding) => finding.message)).toEqual([
+      '[Pool](/docs/docs/api/Pool.md) in README.md points to /docs/docs/api/Pool.md, which is not in this workspace (There is docs/api/Pool.md: is that the one meant?).',
+      '[gone](/docs/docs/api/Gone.md) in README.md points to /docs/docs/api/Gone.md, which is not in this workspace.',
+    ]);
+  });
+
   it('a broken name link set to error stays a warning; off silences it', () => {
     const severities = (rule: 'error' | 'off') =>
       runRules({

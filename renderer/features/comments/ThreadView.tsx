@@ -5,7 +5,7 @@ import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { CommentAuthor, ReviewEntry, ReviewThread } from '../../../shared/review/reviewFile.js';
 import { threadAnchorHash, threadHash } from '../../workbench/route.js';
 import { CopyLinkButton } from '../../ui/CopyLinkButton.js';
-import { ReadOnlyMarkdown } from '../editor/index.js';
+import { flashAnchorTarget, ReadOnlyMarkdown } from '../editor/index.js';
 import { CommentForm } from './CommentForm.js';
 
 interface ThreadViewProps {
@@ -37,9 +37,7 @@ export function ThreadView({
     const article = articleRef.current;
     if (!jump || !article) return;
     article.scrollIntoView({ block: 'nearest' });
-    article.classList.add('anchor-target');
-    const timer = window.setTimeout(() => article.classList.remove('anchor-target'), 2400);
-    return () => window.clearTimeout(timer);
+    return flashAnchorTarget(article);
   }, [jump]);
   const [replying, setReplying] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);

@@ -8,8 +8,21 @@ import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 
 const anchorHighlightKey = new PluginKey<DecorationSet>('anchorHighlight');
 
-/** How long the mark stays: as long as its fade (app.css `.anchor-target`). */
-const markMilliseconds = 2400;
+/**
+ * How long the mark stays: as long as its fade (app.css `.anchor-target`), long enough that a reader
+ * who looks up after the scroll still sees it (at 2.4 s it was gone before the eye got there).
+ */
+const markMilliseconds = 4000;
+
+/** Gives `element` the jump-to mark for as long as its fade; returns what takes it away sooner. */
+export function flashAnchorTarget(element: HTMLElement): () => void {
+  element.classList.add('anchor-target');
+  const timer = window.setTimeout(() => element.classList.remove('anchor-target'), markMilliseconds);
+  return () => {
+    window.clearTimeout(timer);
+    element.classList.remove('anchor-target');
+  };
+}
 
 export const AnchorHighlight = Extension.create({
   name: 'anchorHighlight',
@@ -63,8 +76,7 @@ export function markAnchorTarget(view: EditorView, element: HTMLElement): void {
   window.clearTimeout(unmarkTimers.get(view));
   const position = nodePositionOf(view, element);
   if (position === undefined) {
-    element.classList.add('anchor-target');
-    window.setTimeout(() => element.classList.remove('anchor-target'), markMilliseconds);
+    flashAnchorTarget(element);
     return;
   }
   view.dispatch(view.state.tr.setMeta(anchorHighlightKey, position).setMeta('addToHistory', false));

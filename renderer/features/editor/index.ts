@@ -4,6 +4,7 @@
  */
 export { DocumentEditor } from './DocumentEditor.js';
 export { ReadOnlyMarkdown } from './ReadOnlyMarkdown.js';
+export { flashAnchorTarget } from './AnchorHighlight.js';
 export { ReviewedChanges } from './ReviewedChanges.js';
 export { RekeyedLinkNotice } from './RekeyedLinkNotice.js';
 export { freshKey } from './duplicateKeys.js';

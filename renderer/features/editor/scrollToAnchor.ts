@@ -1,7 +1,7 @@
 /** Opens a document at `[[Note#Heading]]`'s heading or `[[Note#^id]]`'s block: scrolls it to the top and marks it a moment. */
 import type { EditorView } from '@tiptap/pm/view';
 import { findHeading } from '../../../shared/model/headingAnchor.js';
-import { markAnchorTarget } from './AnchorHighlight.js';
+import { flashAnchorTarget, markAnchorTarget } from './AnchorHighlight.js';
 
 /** Frames to wait for the place to be drawn (node views draw a frame or two after the editor). */
 const framesToWait = 120;
@@ -125,8 +125,7 @@ export function revealRequirement(root: HTMLElement, key: string, select: (key: 
     const card = root.querySelector<HTMLElement>(`[data-requirement="${CSS.escape(key)}"]`);
     if (card) {
       card.scrollIntoView({ block: 'center' });
-      card.classList.add('anchor-target');
-      window.setTimeout(() => card.classList.remove('anchor-target'), 2400);
+      flashAnchorTarget(card);
       select(key);
     } else if (++frame < framesToWait) handle = requestAnimationFrame(attempt);
   };
