@@ -34,6 +34,8 @@ export interface OpenOptions {
    * the index cache), once its settings and roadmap passed; the exit code, or undefined to load them.
    */
   early?: (root: string) => Promise<number | undefined>;
+  /** The command reads every document's entry (check's rules): the index cache is decoded at once. */
+  readsEveryEntry?: boolean;
   /** With `write`: save one existing file at a time even while Specbench has the workspace open (see Workspace). */
   oneFileWrites?: boolean;
 }
@@ -98,6 +100,7 @@ export async function openWorkspace(
     write: options.write,
     watch: false,
     cache: workspace,
+    wholeEntries: options.readsEveryEntry === true,
     oneFileWrites: options.oneFileWrites === true,
   });
   if (!begun.ok) return { ok: false, code: fail(context, `${command}: ${dir}: ${begun.message}`) };

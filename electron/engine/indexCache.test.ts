@@ -178,7 +178,11 @@ describe('index cache on disk', () => {
           await fs.writeFile(cachePath(root), bytes);
           const { value, largest } = await largestAllocation(async () => {
             const read = await readIndexCache(root);
+            const whole = await readIndexCache(root, { whole: true });
             const search = await readSearchCache(root);
+            // Every entry decoded too: a flipped byte in an entry's heavy part shows only then.
+            for (const file of [...(read?.files ?? []), ...(whole?.files ?? [])])
+              void file.entry.requirements;
             return { read, texts: read?.readTexts(), search, searchTexts: search?.readTexts() };
           });
           expect(largest).toBeLessThanOrEqual(Math.max(bytes.length, 4_096));
@@ -191,6 +195,69 @@ describe('index cache on disk', () => {
       ),
       { numRuns: 200, seed: 17 },
     );
+  });
+
+  const decodeCases: [string, boolean][] = [
+    ['each entry on first use', false],
+    ['every entry at once', true],
+  ];
+  it.each(decodeCases)('decodes %s, the same entries either way', async (_name, whole) => {
+    const root = await tempFolder();
+    const text =
+      '---\nkey: SPEC-1\ntype: spec\ntitle: Café\n---\n## Requirements\n:::requirement{#REQ-1 priority=must}\nPay.\n:::\n';
+    const spec = {
+      entry: indexDocument('specs/a.md', text, { size: 9, mtimeMs: 1, hash: 'h' }),
+      fieldLines: {},
+      text,
+    };
+    const files = [spec, cached('b.md', 8, 2)];
+    await writeIndexCache(root, { listedAt: 5, files });
+    const read = await readIndexCache(root, { whole });
+    expect(read?.files.map(({ entry }) => JSON.parse(JSON.stringify(entry)) as unknown)).toEqual(
+      files.map(({ entry }) => JSON.parse(JSON.stringify(entry)) as unknown),
+    );
+  });
+
+  it('rereads an entry whose heavy part is unusable, and writes what it reread rather than the bad part', async () => {
+    const root = await tempFolder();
+    await writeIndexCache(root, { listedAt: 1, files: [cached('a.md', 8, 1), cached('b.md', 9, 2)] });
+    const bytes = await fs.readFile(cachePath(root), 'utf8');
+    // Same length, so the header still matches the file: only b.md's heavy part is not an entry's.
+    const at = bytes.lastIndexOf('"implements":[]');
+    await fs.writeFile(cachePath(root), `${bytes.slice(0, at)}"implements":{}${bytes.slice(at + 15)}`);
+    const fromFile = indexDocument('b.md', '# B\n', { size: 9, mtimeMs: 2, hash: 'h' });
+    const reread = vi.fn((light: { path: string }) => (light.path === 'b.md' ? fromFile : undefined));
+    const read = await readIndexCache(root, { reread });
+    const before = reread.mock.calls.length;
+    const headings = read?.files.map(({ entry }) => entry.headings.map((heading) => heading.text));
+    await writeIndexCache(root, { listedAt: 2, files: read!.files.map((file) => ({ ...file, text: '' })) });
+    const again = await readIndexCache(root);
+    expect([
+      before,
+      reread.mock.calls.map(([light]) => light.path),
+      headings,
+      again?.files[1]?.entry.headings,
+    ]).toEqual([0, ['b.md'], [['Title'], ['B']], fromFile.headings]);
+  });
+
+  const badLengths: [string, (bytes: string) => string][] = [
+    [
+      'a heavy part longer than its length says',
+      (bytes) => bytes.replace(/,(\d+)\]\]/, (_m, n: string) => `,${Number(n) + 1}]]`),
+    ],
+    ['a version 13 cache', (bytes) => bytes.replace(`"version":${indexCacheVersion}`, '"version":13')],
+  ];
+  it.each(badLengths)('ignores %s', async (_name, change) => {
+    const root = await tempFolder();
+    await writeIndexCache(root, { listedAt: 1, files: [cached('a.md', 8, 1), cached('b.md', 9, 2)] });
+    const bytes = await fs.readFile(cachePath(root), 'utf8');
+    const changed = change(bytes);
+    await fs.writeFile(cachePath(root), changed);
+    expect([
+      changed !== bytes,
+      await readIndexCache(root),
+      await readIndexCache(root, { whole: true }),
+    ]).toEqual([true, undefined, undefined]);
   });
 
   it('reads no cache from a folder without one', async () => {

@@ -3,23 +3,24 @@
  * open re-reads only files whose size or mtime changed, or whose mtime is too close to when they were
  * read to prove anything. A missing, corrupt or stale cache is ignored silently.
  *
- * Layout: a one-line JSON header, what search needs of each entry (`SearchSummary`) as one JSON text,
- * the entries as one JSON text, then the documents' texts joined by NUL (no indexed text holds one:
- * binary files are refused). An open reads the header and the entries only; the texts, needed for
- * search alone, are read later through `readTexts`. `specbench search` reads the summaries and the
- * texts only (`readSearchCache`): parsing every entry costs it more than the search.
+ * Layout: a one-line JSON header; each entry's light part (what search and an open's indexes need)
+ * with its field lines and its heavy part's length, as one JSON text; the heavy parts as one JSON array
+ * (`cachedEntries`: each decoded when first read, or all at once); then the documents' texts joined by NUL (no indexed text holds one:
+ * binary files are refused). The texts, needed for search alone, are read later through `readTexts`.
+ * `specbench search` reads the light parts and the texts only (`readSearchCache`).
  */
 import { randomUUID } from 'node:crypto';
 import { closeSync, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
 import path from 'node:path';
 import type { DocumentEntry } from '../../shared/model/documentModel.js';
 import { writeFileAtomic } from './atomicFile.js';
+import { cachedEntries, splitEntry, type LightEntry, type Reread } from './cachedEntries.js';
 import { ensureStateFolder, stateFolderName } from './stateFolder.js';
 import type { ListedFile } from './documentStore.js';
 import type { FieldLines } from './fieldLines.js';
 
 /** Bump when the indexer, the grammar or this format changes what an entry would hold. */
-export const indexCacheVersion = 13;
+export const indexCacheVersion = 14;
 const cacheFormat = 'specbench-index-cache';
 export const cacheFolderName = stateFolderName;
 export const cacheFileName = 'index-cache.bin';
@@ -44,7 +45,7 @@ export interface IndexCacheData {
 
 export interface IndexCache {
   listedAt: number;
-  /** The cached entries, without their texts. */
+  /** The cached entries, without their texts; each decodes its heavy fields when one is first read. */
   files: CachedFile[];
   /** The texts of `files`, in order, read now; undefined when the file changed or cannot be read. */
   readTexts(): string[] | undefined;
@@ -78,17 +79,27 @@ export function cachePath(root: string): string {
   return path.join(root, cacheFolderName, cacheFileName);
 }
 
-/** The cache, or undefined when there is none or it cannot be trusted. */
-export async function readIndexCache(root: string): Promise<IndexCache | undefined> {
-  return readSection(root, 'entries', (bytes, header, textsAt) => {
-    const entries = JSON.parse(bytes.toString('utf8')) as unknown;
-    if (!Array.isArray(entries)) return undefined;
-    const files: CachedFile[] = [];
-    for (const item of entries as unknown[]) {
-      // The cache is untrusted: an entry of another shape would crash the index or the rules later.
-      if (!Array.isArray(item) || !isEntry(item[0]) || !isObject(item[1])) return undefined;
-      files.push({ entry: item[0] as DocumentEntry, fieldLines: item[1] as FieldLines });
-    }
+/**
+ * The cache, or undefined when there is none or it cannot be trusted. `reread` gives the heavy part of
+ * an entry whose cached one turns out unusable when decoded (empty fields without it); `whole` decodes
+ * every entry now, for a caller that reads them all.
+ */
+export async function readIndexCache(
+  root: string,
+  options: { reread?: Reread; whole?: boolean } = {},
+): Promise<IndexCache | undefined> {
+  return readSections(root, 'entries', (bytes, header, textsAt) => {
+    const lights = parseLights(bytes.subarray(0, header.summariesBytes));
+    const entries =
+      lights &&
+      cachedEntries(
+        lights.map(([light]) => light),
+        lights.map((item) => item[2]),
+        bytes.subarray(header.summariesBytes),
+        { reread: options.reread ?? (() => undefined), whole: options.whole === true },
+      );
+    if (!lights || !entries) return undefined;
+    const files = entries.map((entry, index): CachedFile => ({ entry, fieldLines: lights[index]![1] }));
     return {
       listedAt: header.listedAt,
       files,
@@ -99,9 +110,9 @@ export async function readIndexCache(root: string): Promise<IndexCache | undefin
 
 /** What search needs of every cached entry, and their texts on demand; undefined as for `readIndexCache`. */
 export async function readSearchCache(root: string): Promise<SearchCache | undefined> {
-  return readSection(root, 'summaries', (bytes, header, textsAt) => {
-    const summaries = JSON.parse(bytes.toString('utf8')) as unknown;
-    if (!Array.isArray(summaries) || !summaries.every(isSummary)) return undefined;
+  return readSections(root, 'summaries', (bytes, header, textsAt) => {
+    const summaries = parseLights(bytes)?.map(([light]) => searchSummary(light));
+    if (!summaries) return undefined;
     return {
       listedAt: header.listedAt,
       summaries,
@@ -110,10 +121,28 @@ export async function readSearchCache(root: string): Promise<SearchCache | undef
   });
 }
 
-/** Reads one JSON section after checking the header against the file; undefined when anything is off. */
-async function readSection<T>(
+/** The light parts with their field lines; undefined when any is of another shape (the cache is untrusted). */
+function parseLights(bytes: Buffer): [LightEntry, FieldLines, number][] | undefined {
+  const items = JSON.parse(bytes.toString('utf8')) as unknown;
+  if (!Array.isArray(items)) return undefined;
+  for (const item of items as unknown[]) {
+    if (!Array.isArray(item) || !isLight(item[0]) || !isObject(item[1]) || !isLength(item[2]))
+      return undefined;
+  }
+  return items as [LightEntry, FieldLines, number][];
+}
+
+function isLength(value: unknown): boolean {
+  return Number.isSafeInteger(value) && (value as number) >= 0;
+}
+
+/**
+ * Reads the summaries, or the summaries and the entries, after checking the header against the file;
+ * undefined when anything is off.
+ */
+async function readSections<T>(
   root: string,
-  section: 'summaries' | 'entries',
+  sections: 'summaries' | 'entries',
   decode: (bytes: Buffer, header: Header, textsAt: number) => T | undefined,
 ): Promise<T | undefined> {
   let file: Awaited<ReturnType<typeof fs.open>>;
@@ -128,9 +157,8 @@ async function readSection<T>(
     // The sizes are untrusted: nothing is allocated for them unless the file holds exactly that much.
     if (!header || !sizesMatch(header, (await file.stat()).size)) return undefined;
     const { summariesBytes, entriesBytes } = header.value;
-    const bytes = Buffer.alloc(section === 'summaries' ? summariesBytes : entriesBytes);
-    const at = header.length + (section === 'summaries' ? 0 : summariesBytes);
-    const read = await file.read(bytes, 0, bytes.length, at);
+    const bytes = Buffer.alloc(summariesBytes + (sections === 'entries' ? entriesBytes : 0));
+    const read = await file.read(bytes, 0, bytes.length, header.length);
     if (read.bytesRead !== bytes.length) return undefined;
     return decode(bytes, header.value, header.length + summariesBytes + entriesBytes);
   } catch {
@@ -143,8 +171,16 @@ async function readSection<T>(
 /** Writes the cache atomically, with a `.gitignore` so the folder never reaches a commit; false if it could not. */
 export async function writeIndexCache(root: string, data: IndexCacheData): Promise<boolean> {
   try {
-    const summaries = Buffer.from(JSON.stringify(data.files.map((file) => searchSummary(file.entry))));
-    const entries = Buffer.from(JSON.stringify(data.files.map((file) => [file.entry, file.fieldLines])));
+    const lights: [LightEntry, FieldLines, number][] = [];
+    const heavyParts: string[] = [];
+    for (const file of data.files) {
+      const { light, heavyPart } = splitEntry(file.entry);
+      lights.push([light, file.fieldLines, Buffer.byteLength(heavyPart)]);
+      heavyParts.push(heavyPart);
+    }
+    const summaries = Buffer.from(JSON.stringify(lights));
+    // One JSON array, so a reader of every entry parses it at once; each part's length finds it alone.
+    const entries = Buffer.from(`[${heavyParts.join(',')}]`);
     const texts = Buffer.from(data.files.map((file) => file.text).join(textSeparator));
     const header: Header = {
       format: cacheFormat,
@@ -172,7 +208,7 @@ function sizesMatch(header: { value: Header; length: number }, fileSize: number)
   return header.length + summariesBytes + entriesBytes + textsBytes === fileSize;
 }
 
-function searchSummary(entry: DocumentEntry): SearchSummary {
+function searchSummary(entry: SearchSummary): SearchSummary {
   const { path, type, title, key, bodyLine, aliases, tags, size, mtimeMs, hash } = entry;
   return { path, type, title, key, bodyLine, aliases, tags, size, mtimeMs, hash };
 }
@@ -205,36 +241,17 @@ function parseHeader(bytes: Buffer): { value: Header; length: number } | undefin
   return { value: value as Header, length: end + 1 };
 }
 
-const arrayFields = [
-  'implements',
-  'answers',
-  'about',
-  'criteria',
-  'metrics',
-  'headings',
-  'sections',
-  'requirements',
-  'references',
-  'nameLinks',
-  'aliases',
-  'tags',
-  'blockIds',
-] as const;
-
-/** Whether a cached entry has every field an index reads, of the right kind (not what each holds). */
-function isEntry(value: unknown): boolean {
-  if (!isObject(value)) return false;
-  const entry = value as Record<string, unknown>;
+/** Whether a cached light part has every field an open reads, of the right kind (not what each holds). */
+function isLight(value: unknown): value is LightEntry {
+  if (!isSummary(value)) return false;
+  const light = value as unknown as Record<string, unknown>;
   return (
-    typeof entry.path === 'string' &&
-    typeof entry.type === 'string' &&
-    typeof entry.title === 'string' &&
-    typeof entry.hash === 'string' &&
-    typeof entry.size === 'number' &&
-    typeof entry.mtimeMs === 'number' &&
-    typeof entry.bodyLine === 'number' &&
-    isObject(entry.fields) &&
-    arrayFields.every((name) => Array.isArray(entry[name]))
+    (light.status === undefined || typeof light.status === 'string') &&
+    (light.owner === undefined || typeof light.owner === 'string') &&
+    (light.depends === undefined || isStrings(light.depends)) &&
+    (light.design === undefined || Array.isArray(light.design)) &&
+    (light.evidence === undefined || isObject(light.evidence)) &&
+    (light.problem === undefined || isObject(light.problem))
   );
 }
 

@@ -59,6 +59,8 @@ export function isDocumentPath(path: string): boolean {
 
 export interface LoadOptions {
   cache: boolean;
+  /** Decode every cached entry at once rather than each on first use: the caller reads them all (check). */
+  wholeEntries?: boolean;
   /** Threads that index (1 or 2); `SPECBENCH_INDEX_THREADS` unless given. */
   threads?: number;
   /** The second thread's script; the compiled indexWorker.js unless given (tests give a failing one). */
@@ -75,7 +77,14 @@ export async function loadWorkspaceFiles(
     isDocumentPath(file.path),
   );
   const listMs = performance.now() - started;
-  const cache = options.cache ? await readIndexCache(store.root) : undefined;
+  // An entry whose cached line is unusable is read from its file when first used.
+  const reread = (light: { path: string; size: number; mtimeMs: number }) => {
+    const read = readQuickly(store.root, { path: light.path, size: light.size, mtimeMs: light.mtimeMs });
+    return typeof read === 'object' ? read.entry : undefined;
+  };
+  const cache = options.cache
+    ? await readIndexCache(store.root, { reread, whole: options.wholeEntries === true })
+    : undefined;
   const { fresh, stale } = compareWithCache(listed, cache);
   const cacheMs = performance.now() - started - listMs;
   const read = await readAndIndex(

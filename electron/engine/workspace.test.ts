@@ -438,19 +438,27 @@ describe('Workspace cache', () => {
     ]);
   });
 
-  it('reads the files again when the cache holds entries of another shape under a valid header', async () => {
-    const root = await workspaceWithCache();
-    // The sizes and times still match the files: only the entries' fields are not what an index holds.
-    const bytes = await fs.readFile(cachePath(root), 'utf8');
-    await fs.writeFile(cachePath(root), bytes.replace(/"requirements":\[\]/g, '"requirements":{}'));
-    const warm = await open(root);
-    expect([
-      warm.statistics.fromCache,
-      warm.documents().length,
-      Array.isArray(warm.check()),
-      warm.document('faqs/guest.md')?.requirements,
-    ]).toEqual([0, 4, true, []]);
-  });
+  const wholeCases: [string, boolean][] = [
+    ['when an entry is first read', false],
+    ['at once, for a command that reads every entry', true],
+  ];
+  it.each(wholeCases)(
+    'reads a file again when its cached entry is of another shape under a valid header, %s',
+    async (_name, wholeEntries) => {
+      const root = await workspaceWithCache();
+      // The sizes and times still match the files: only the entries' fields are not what an index holds.
+      const bytes = await fs.readFile(cachePath(root), 'utf8');
+      await fs.writeFile(cachePath(root), bytes.replace(/"requirements":\[\]/g, '"requirements":{}'));
+      const warm = await open(root, { wholeEntries });
+      expect([
+        warm.statistics.fromCache,
+        warm.documents().length,
+        Array.isArray(warm.check()),
+        warm.document('faqs/guest.md')?.requirements,
+        warm.requirement('REQ-12')?.document.path,
+      ]).toEqual([4, 4, true, [], 'specs/guest-checkout.md']);
+    },
+  );
 
   it('ignores a corrupt cache', async () => {
     const root = await writeWorkspace();

@@ -68,6 +68,8 @@ export interface WorkspaceOpenOptions {
   watch?: boolean;
   /** Use and refresh `.specbench/index-cache.bin` (default true). */
   cache?: boolean;
+  /** Decode every cached entry while opening, not each on first use: for a one-shot run that reads them all. */
+  wholeEntries?: boolean;
   /** This workspace's backup folder; by default under the user's state folder (`backupFolderFor`). */
   backupFolder?: string;
   /**
@@ -224,7 +226,7 @@ export class Workspace {
         if (roadmapStore.writable) await recoverTransactions(absolute);
         const useCache = options.cache !== false;
         const [loaded, repositoryFolder] = await Promise.all([
-          loadWorkspaceFiles(store, { cache: useCache }),
+          loadWorkspaceFiles(store, { cache: useCache, wholeEntries: options.wholeEntries === true }),
           repositoryFolderOf(absolute),
         ]);
         const templates = await readWorkspaceTemplates(store);

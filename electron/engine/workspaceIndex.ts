@@ -38,6 +38,8 @@ export class WorkspaceIndex {
   private sorted: DocumentEntry[] | undefined;
   /** Links are built on first use: an open that never asks for them skips 100,000 small allocations. */
   private linksBuilt = false;
+  /** Requirements by key too: an entry from the cache decodes its requirements only when they are read. */
+  private requirementsBuilt = false;
 
   /** Indexes a file's text and replaces what was known about its path; returns the new entry. */
   update(path: string, text: string, version: IndexedVersion): DocumentEntry {
@@ -55,9 +57,7 @@ export class WorkspaceIndex {
     this.byPath.set(entry.path, entry);
     this.fieldLinesByPath.set(entry.path, fieldLines);
     if (entry.key !== undefined) addTo(this.byKey, entry.key, entry);
-    for (const requirement of entry.requirements) {
-      addTo(this.requirementsByKey, requirement.key, { requirement, document: entry });
-    }
+    if (this.requirementsBuilt) this.addRequirements(entry);
     if (this.linksBuilt) this.addLinks(entry, fieldLines);
     this.sorted = undefined;
   }
@@ -77,6 +77,20 @@ export class WorkspaceIndex {
     }
   }
 
+  private addRequirements(entry: DocumentEntry): void {
+    for (const requirement of entry.requirements) {
+      addTo(this.requirementsByKey, requirement.key, { requirement, document: entry });
+    }
+  }
+
+  private buildRequirements(): Map<string, FoundRequirement[]> {
+    if (!this.requirementsBuilt) {
+      this.requirementsBuilt = true;
+      for (const entry of this.byPath.values()) this.addRequirements(entry);
+    }
+    return this.requirementsByKey;
+  }
+
   private buildLinks(): void {
     if (this.linksBuilt) return;
     this.linksBuilt = true;
@@ -93,8 +107,10 @@ export class WorkspaceIndex {
     this.byPath.delete(path);
     this.fieldLinesByPath.delete(path);
     if (entry.key !== undefined) removeFrom(this.byKey, entry.key, (candidate) => candidate === entry);
-    for (const requirement of entry.requirements) {
-      removeFrom(this.requirementsByKey, requirement.key, (found) => found.document === entry);
+    if (this.requirementsBuilt) {
+      for (const requirement of entry.requirements) {
+        removeFrom(this.requirementsByKey, requirement.key, (found) => found.document === entry);
+      }
     }
     for (const link of this.linksFromPath.get(path) ?? []) {
       removeLink(this.outgoingByKey, link.from, path);
@@ -132,17 +148,17 @@ export class WorkspaceIndex {
   }
 
   requirement(key: string): FoundRequirement | undefined {
-    return this.requirementsByKey.get(key)?.[0];
+    return this.buildRequirements().get(key)?.[0];
   }
 
   /** Every requirement using a key, by document path; more than one is a duplicate. */
   requirementsWithKey(key: string): FoundRequirement[] {
-    return this.requirementsByKey.get(key) ?? [];
+    return this.buildRequirements().get(key) ?? [];
   }
 
   /** Every key a document or requirement defines. */
   keys(): IterableIterator<string> {
-    return new Set([...this.byKey.keys(), ...this.requirementsByKey.keys()]).values();
+    return new Set([...this.byKey.keys(), ...this.buildRequirements().keys()]).values();
   }
 
   /** Every key some link names, defined or not (a link to a deleted document still names its key). */

@@ -50,7 +50,11 @@ folder that is not one.`,
   async run(context, [dir], values) {
     const format = outputFormat(context, 'check', values);
     if (format === undefined) return exitCodes.usage;
-    const opened = await openWorkspace(context, 'check', dir!, { write: false, judging: true });
+    const opened = await openWorkspace(context, 'check', dir!, {
+      write: false,
+      judging: true,
+      readsEveryEntry: true,
+    });
     if (!opened.ok) return opened.code;
     try {
       const { findingsDuringMerge, mergeState } = await import('../../git/mergeFindings.js');
