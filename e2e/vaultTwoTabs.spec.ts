@@ -99,3 +99,48 @@ test('after a save in another tab reloads this one, typing goes on where the car
   );
   await context.close();
 });
+
+base(
+  'two tabs of the sample spec: End in a paragraph ending with reference chips goes after its full stop, and typing after the other tab saved goes on there',
+  async ({ app, browser, served, workspaceDir }) => {
+    test.slow();
+    const file = path.join(workspaceDir, 'specs', 'order-tracking.md');
+    await app.page.setViewportSize({ width: 1024, height: 700 });
+    const context = await browser.newContext({ viewport: { width: 1024, height: 700 } });
+    const other = await openApp(await context.newPage(), served.url);
+    await app.openDocument('specs/order-tracking.md');
+    await other.openDocument('specs/order-tracking.md');
+    // The paragraph wraps onto three lines at 1024 px: a user clicks its last line, on the word between the chips.
+    const clickBetweenChips = async (model: typeof app) => {
+      const box = await model.editor
+        .locator('p', { hasText: 'Delivers' })
+        .first()
+        .evaluate((paragraph) => {
+          const between = Array.from(paragraph.childNodes).find((node) => node.textContent === ' and ')!;
+          const range = document.createRange();
+          range.selectNodeContents(between);
+          const { x, y, width, height } = range.getBoundingClientRect();
+          return { x: x + width / 2, y: y + height / 2 };
+        });
+      await model.page.mouse.click(box.x, box.y);
+    };
+
+    await clickBetweenChips(app);
+    await app.page.keyboard.press('End');
+    await app.page.keyboard.type(' AAA-first.');
+    await app.waitSaved();
+    await expect(other.editor).toContainText('AAA-first.');
+    await clickBetweenChips(other);
+    await other.page.keyboard.press('End');
+    await other.page.keyboard.type(' BBB-tabB.');
+    await other.waitSaved();
+    await expect(app.editor).toContainText('BBB-tabB.');
+
+    await app.page.keyboard.type(' AAA-second.');
+    await app.waitSaved();
+    expect(await fs.readFile(file, 'utf8')).toContain(
+      'Delivers [[RM-5]] and [[RM-6]]. AAA-first. BBB-tabB. AAA-second.\n',
+    );
+    await context.close();
+  },
+);

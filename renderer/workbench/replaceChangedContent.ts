@@ -8,8 +8,18 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import type { EditorState, Transaction } from '@tiptap/pm/state';
 
 /** The transaction that turns the editor's document into `next`, or undefined when they are the same. */
-export function replaceChangedContent(state: EditorState, next: ProseMirrorNode): Transaction | undefined {
+export function replaceChangedContent(
+  state: EditorState,
+  reloaded: ProseMirrorNode,
+): Transaction | undefined {
   const { doc } = state;
+  // The editor keeps an empty paragraph after a closing list or table to type into; the text read has
+  // none. Compared without it, the change ran to the end of the document and took the caret there.
+  const trailing = doc.lastChild;
+  const next =
+    trailing?.isTextblock && trailing.content.size === 0 && !reloaded.lastChild?.eq(trailing)
+      ? reloaded.copy(reloaded.content.addToEnd(trailing))
+      : reloaded;
   const start = doc.content.findDiffStart(next.content);
   if (start === null) return undefined;
   let { a: endA, b: endB } = doc.content.findDiffEnd(next.content)!;
