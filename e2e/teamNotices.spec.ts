@@ -246,3 +246,47 @@ test('Push that would publish my own rename waits visibly for an answer', async 
   await expect(changes.lastAction).toHaveText('Pushed your commits.');
   await expect(changes.sync.getByRole('status', { name: 'Push waits' })).toHaveCount(0);
 });
+
+test('a Pull that stops at a conflict shows it at once: never "Nothing to commit", nor the markers’ two sides as a key defined twice, and the branch line says a rebase is under way', async ({
+  app,
+  workspaceDir,
+}) => {
+  const dana = await twoClones(workspaceDir);
+  const reword = async (folder: string, words: string) => {
+    const file = path.join(folder, 'specs/guest-checkout.md');
+    await fs.writeFile(
+      file,
+      (await fs.readFile(file, 'utf8')).replace('Guests give an email address once', words),
+    );
+  };
+  await reword(dana, 'Dana’s words');
+  git(dana, 'commit', '-q', '-am', 'Dana rewords REQ-2');
+  git(dana, 'push', '-q');
+  await reword(workspaceDir, 'Sam’s words');
+  git(workspaceDir, 'commit', '-q', '-am', 'Sam rewords REQ-2');
+  git(workspaceDir, 'config', 'pull.rebase', 'true');
+
+  await reopen(app.page);
+  const changes = new ChangesModel(app.page);
+  await changes.open();
+  // Every state the panel passes through once the pull has answered, not only the one it settles in.
+  await app.page.evaluate(() => {
+    const seen: string[] = [];
+    Object.assign(window, { wrongStates: seen });
+    new MutationObserver(() => {
+      if (!document.querySelector('[aria-label="Last action"]')) return;
+      const text = document.body.textContent ?? '';
+      for (const wrong of ['Nothing to commit', 'defined twice'])
+        if (text.includes(wrong) && !seen.includes(wrong)) seen.push(wrong);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await changes.pull();
+  // A rebase stopped by the merge driver took 10-20 s here on a loaded machine.
+  await expect(changes.lastAction).toContainText('changed on both sides', { timeout: 60_000 });
+  await changes.readResolver('specs/guest-checkout.md');
+  await expect(changes.sync).toContainText('rebasing onto origin/main: resolve, then Finish rebase');
+  expect(await app.page.evaluate(() => (window as unknown as { wrongStates: string[] }).wrongStates)).toEqual(
+    [],
+  );
+  await app.page.screenshot({ path: test.info().outputPath('pull-stopped-rebase.png') });
+});

@@ -42,7 +42,10 @@ export class ChangesModel {
   }
 
   async commit(message: string, files: number): Promise<void> {
-    await this.page.getByRole('textbox', { name: 'What did you change?' }).fill(message);
+    const box = this.page.getByRole('textbox', { name: 'What did you change?' });
+    // An Arabic or Hebrew message reads from the right as it is typed.
+    await expect(box).toHaveAttribute('dir', 'auto');
+    await box.fill(message);
     await this.page
       .getByRole('button', { name: `Commit ${files} ${files === 1 ? 'file' : 'files'}` })
       .click();

@@ -298,8 +298,10 @@ export async function resolveConflict(
   for (const entry of renamed) {
     entry.references = await arrivingLinks(place, workspace, entry.from, entry.to, sides);
   }
-  // The merge commit names each key Keep both changed, for whoever reads the history later.
-  if (operationOf(view) === 'merge') await recordChoices(place.gitDir, renamed.map(keptBothLine));
+  // The merge commit (or the replayed one) names each key Keep both changed, for whoever reads the history later.
+  const operation = operationOf(view);
+  if (operation === 'merge' || operation === 'rebase')
+    await recordChoices(place.gitDir, renamed.map(keptBothLine), operation);
   return { ...marked, renamed };
 }
 

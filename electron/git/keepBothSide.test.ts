@@ -7,8 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Workspace } from '../engine/workspace.js';
-import { conflictView, resolveConflict } from './conflictResolution.js';
-import { mergeMessage } from './mergeMessage.js';
+import { conflictView, finishOperation, resolveConflict } from './conflictResolution.js';
 import { findRepository } from './repositoryStatus.js';
 import { createGitSandbox, type GitSandbox } from './testing/gitSandbox.js';
 
@@ -66,10 +65,15 @@ async function keepBoth(how: '--no-rebase' | '--rebase') {
   const text = await fs.readFile(path.join(dana, spec), 'utf8');
   const bodyOf = (key: string) => new RegExp(`:::requirement\\{#${key} [^\\n]*\\n([^\\n]*)`).exec(text)?.[1];
   const { freeKeys: _free, ...keepBothView } = view.conflict.keepBoth!;
-  const message = (await mergeMessage(place.gitDir)) ?? '';
+  // Finished as the app finishes it, with the record the resolver wrote (rekeys.json) taken along.
+  const finishing = await finishOperation(place);
+  const finished =
+    finishing.ok && !finishing.done ? await finishOperation(place, finishing.leftOver) : finishing;
+  if (!finished.ok || !finished.done) throw new Error(finished.message);
+  const message = sandbox.git(dana, ['log', '-1', '--format=%B']).output;
   return {
     before: keepBothView,
-    // A merge's commit message names the key Keep both changed; a rebase keeps the commit's own message.
+    // The merge commit, or the replayed commit of a rebase, names the key Keep both changed.
     choices: message.split('\n').filter((line) => line.startsWith('Keep both')),
     kept: bodyOf('REQ-2'),
     renamed: bodyOf('REQ-3'),
@@ -83,7 +87,7 @@ async function keepBoth(how: '--no-rebase' | '--rebase') {
 describe('Keep both on a requirement both sides reworded', () => {
   it.each([
     ['a merge', '--no-rebase' as const, ['Keep both: REQ-2 (yours) is now REQ-3']],
-    ['a rebase', '--rebase' as const, []],
+    ['a rebase', '--rebase' as const, ['Keep both: REQ-2 (yours) is now REQ-3']],
   ])(
     'in %s, theirs already on origin/main keeps REQ-2 and yours (not pushed) becomes REQ-3',
     async (_name, how, choices) => {

@@ -23,11 +23,19 @@ export function cleanMessage(text: string): string {
     .trim();
 }
 
-/** Adds the lines to the stopped merge's MERGE_MSG, so Finish (or `git commit`) commits them. */
-export async function recordChoices(gitDir: string, lines: readonly string[]): Promise<void> {
-  const file = path.join(gitDir, 'MERGE_MSG');
+/**
+ * Adds the lines to the message the stopped operation commits with, so Finish (or git's own continue)
+ * commits them: a merge's MERGE_MSG; for a rebase, the replayed commit's message (git reads
+ * rebase-merge/message on `--continue`, not MERGE_MSG), written as is since no editor strips it.
+ */
+export async function recordChoices(
+  gitDir: string,
+  lines: readonly string[],
+  operation: 'merge' | 'rebase' = 'merge',
+): Promise<void> {
+  const file = path.join(gitDir, ...(operation === 'rebase' ? ['rebase-merge', 'message'] : ['MERGE_MSG']));
   const text = await fs.readFile(file, 'utf8').catch(() => undefined);
   if (text === undefined || lines.length === 0) return;
-  const next = withChoiceLines(text, lines);
+  const next = withChoiceLines(text, lines, { comments: operation === 'merge' });
   if (next !== text) await writeFileAtomic(file, next);
 }

@@ -213,6 +213,10 @@ export async function repositoryStatus(place: RepositoryPlace): Promise<GitStatu
   if (operation === 'rebase') {
     const rebasing = await rebasingBranch(gitDir);
     if (rebasing) view.rebasing = rebasing;
+    const onto = rebasing
+      ? await runGit(['rev-parse', '--abbrev-ref', `${rebasing}@{upstream}`], { cwd: root })
+      : undefined;
+    if (onto?.ok && onto.stdout.trim()) view.rebasingOnto = onto.stdout.trim();
   }
   if (name) view.user = email ? { name, email } : { name };
   return view;

@@ -122,9 +122,20 @@ export async function pull(
   const after = await headCommit(place.root);
   let outcome: PullOutcome = 'up-to-date';
   if (before !== after) {
-    const parents = await runGit(['rev-list', '--parents', '-n', '1', 'HEAD'], { cwd: place.root });
+    // Landing on the remote's tip is a fast-forward, even when that tip is a teammate's merge commit.
+    const [parents, remoteTip] = await Promise.all([
+      runGit(['rev-list', '--parents', '-n', '1', 'HEAD'], { cwd: place.root }),
+      runGit(['rev-parse', '--verify', '-q', '@{upstream}'], { cwd: place.root }),
+    ]);
     const isMerge = parents.stdout.trim().split(' ').length > 2;
-    outcome = isMerge ? 'merged' : rebasing && before !== undefined ? 'rebased' : 'fast-forward';
+    outcome =
+      remoteTip.ok && remoteTip.stdout.trim() === after
+        ? 'fast-forward'
+        : isMerge
+          ? 'merged'
+          : rebasing && before !== undefined
+            ? 'rebased'
+            : 'fast-forward';
   }
   // The merge driver may have moved an item of ours to a new key: say so, as git only told its stderr.
   const renumbered =

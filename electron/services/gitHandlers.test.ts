@@ -112,6 +112,12 @@ describe('the Changes panel’s git methods', () => {
     const merged = await call(danaService, 'gitPull', { operationId: 'pull-b' });
     expect(merged.ok && [merged.outcome, merged.conflicts]).toEqual(['merged', []]);
     expect((await call(danaService, 'gitPush', { operationId: 'push-c' })).ok).toBe(true);
+    // Sam lands on Dana's merge commit: a fast-forward, though the commit he gets is a merge.
+    const forwarded = await call(samService, 'gitPull', { operationId: 'pull-f' });
+    expect(forwarded.ok && [forwarded.outcome, forwarded.message]).toEqual([
+      'fast-forward',
+      'Pulled the remote’s new commits.',
+    ]);
   });
 
   it('a block both changed stops the pull; the resolver shows that block alone, and Finish commits the merge', async () => {
@@ -207,11 +213,14 @@ describe('the Changes panel’s git methods', () => {
     const pulled = await call(service, 'gitPull', { operationId: 'pull-d' });
     expect(pulled.ok && pulled.outcome).toBe('conflicts');
     const status = await call(service, 'gitStatus', {});
-    expect(status.ok && [status.status.operation, status.status.branch, status.status.rebasing]).toEqual([
-      'rebase',
-      undefined,
-      'main',
-    ]);
+    expect(
+      status.ok && [
+        status.status.operation,
+        status.status.branch,
+        status.status.rebasing,
+        status.status.rebasingOnto,
+      ],
+    ).toEqual(['rebase', undefined, 'main', 'origin/main']);
     const shown = await call(service, 'gitConflict', { path: 'specs/guest-checkout.md' });
     if (!shown.ok) throw new Error(shown.message);
     const conflict = shown.conflict.parts.find((part) => part.kind === 'conflict');

@@ -60,6 +60,8 @@ export interface GitStatusView {
   branch?: string;
   /** The branch a stopped rebase is rebasing. */
   rebasing?: string;
+  /** The remote branch that stopped rebase replays it onto (`origin/main`), when the branch tracks one. */
+  rebasingOnto?: string;
   /** The remote branch this one tracks (`origin/main`), when the remote has it. */
   upstream?: string;
   /** The remote branch this one is set to track but the remote does not have yet (an empty remote before the first push). */

@@ -109,6 +109,7 @@ export function ChangedFiles({ api, status, writable, onStart, onCommitted }: Ch
           <label htmlFor="commit-message">What did you change?</label>
           <textarea
             id="commit-message"
+            dir="auto"
             rows={2}
             value={message}
             placeholder="For example: Reworded REQ-2 after the design review"

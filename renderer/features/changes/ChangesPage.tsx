@@ -52,9 +52,13 @@ export function ChangesPage({ api, workspace, navigate }: ChangesPageProps) {
       });
     });
   }, [api, workspace.revision]);
+  // A pull just stopped at conflicts, and git's status is read again: until then the panel says so, and neither
+  // calls the tree clean ("Nothing to commit") nor reads the markers' two sides as a key defined twice.
+  const [readingConflicts, setReadingConflicts] = useState(false);
   /** An action starts: the line about the previous one (and the automatic sync's) no longer holds. */
   const beforeAction = () => {
     notice.clear();
+    setReadingConflicts(false);
     git.dismissAutoSync();
   };
   /** After a git action: the files on disk and the status both moved. */
@@ -63,14 +67,18 @@ export function ChangesPage({ api, workspace, navigate }: ChangesPageProps) {
     {
       filesChanged = true,
       renumbered = [],
-    }: { filesChanged?: boolean; renumbered?: RenumberedItemView[] } = {},
+      conflicts = [],
+    }: { filesChanged?: boolean; renumbered?: RenumberedItemView[]; conflicts?: string[] } = {},
   ) => {
     // What the user just did is news; the automatic sync's older line is not.
     git.dismissAutoSync();
+    if (conflicts.length > 0) setReadingConflicts(true);
     // Reloading every document after a commit, which changes none, was most of its wait.
     notice.show(message, renumbered);
     await Promise.all([git.refresh(), filesChanged ? workspace.refresh() : undefined, loadRepoint()]);
+    setReadingConflicts(false);
   };
+  const waitingForConflicts = readingConflicts && !status?.operation;
 
   return (
     <section className="page changes-page" aria-labelledby="changes-title">
@@ -145,6 +153,10 @@ export function ChangesPage({ api, workspace, navigate }: ChangesPageProps) {
                 void Promise.all([git.refresh(), workspace.refresh()]).then(loadRepoint);
               }}
             />
+          ) : waitingForConflicts ? (
+            <p className="muted" role="status" aria-label="Changed files">
+              Reading the conflicts…
+            </p>
           ) : (
             <ChangedFiles
               api={api}
@@ -165,7 +177,7 @@ export function ChangesPage({ api, workspace, navigate }: ChangesPageProps) {
               onDismissed={() => void loadRepoint()}
             />
           ))}
-          {!status.operation && (
+          {!status.operation && !waitingForConflicts && (
             <DuplicateKeys
               api={api}
               workspace={workspace}

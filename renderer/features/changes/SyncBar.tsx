@@ -11,7 +11,10 @@ interface SyncBarProps {
   writable: boolean;
   /** An action starts: what the panel said about the last one no longer holds. */
   onStart: () => void;
-  onDone: (message?: string, options?: { renumbered?: RenumberedItemView[] }) => Promise<void>;
+  onDone: (
+    message?: string,
+    options?: { renumbered?: RenumberedItemView[]; conflicts?: string[] },
+  ) => Promise<void>;
 }
 
 type Running = { action: 'Pull' | 'Push'; operationId: string; progress: SyncProgress };
@@ -73,7 +76,8 @@ export function SyncBar({ api, status, writable, onStart, onDone }: SyncBarProps
       return;
     }
     const renumbered = 'renumbered' in result ? (result.renumbered as RenumberedItemView[]) : [];
-    await onDone(result.message, { renumbered });
+    const conflicts = 'conflicts' in result ? (result.conflicts as string[]) : [];
+    await onDone(result.message, { renumbered, conflicts });
   };
 
   const where = status.branch ?? (status.rebasing ? `${status.rebasing} (rebasing)` : 'no branch');
@@ -85,7 +89,12 @@ export function SyncBar({ api, status, writable, onStart, onDone }: SyncBarProps
         <span>
           Branch <strong>{where}</strong>
         </span>
-        {status.upstream ? (
+        {status.operation === 'rebase' ? (
+          // Detached mid-rebase, the branch has no upstream: "Push publishes it" would send a PM the wrong way.
+          <span className="muted">
+            rebasing onto {status.rebasingOnto ?? 'the remote’s commits'}: resolve, then Finish rebase
+          </span>
+        ) : status.upstream ? (
           <span className="muted">
             {status.ahead === 0 && status.behind === 0
               ? `up to date with ${status.upstream}`
