@@ -17,16 +17,19 @@ import type { FeedbackRow } from '../import/feedbackRows.js';
 import type { BackupStore } from './backupStore.js';
 import { DocumentIndexes, roadmapFile } from './documentIndexes.js';
 import {
+  DocumentMoves,
+  type NamesakeChoice,
+  type ReadOnlyResult,
+  type RenameDocumentResult,
+  type RenameToResult,
+} from './documentMoves.js';
+import {
   DocumentOperations,
   type CreateDocumentResult,
   type FeedbackImportResult,
-  type ReadOnlyResult,
   type RecoverBackupResult,
-  type NamesakeChoice,
-  type RenameDocumentResult,
-  type RenameToResult,
-  type RewriteNameLinksResult,
 } from './documentOperations.js';
+import type { RewriteNameLinksResult } from './namesakeOperations.js';
 import type { NameLinkEdit, NamesakeNotice } from './namesakeLinks.js';
 import {
   DocumentStore,
@@ -57,7 +60,8 @@ import {
 } from './workspaceAccess.js';
 import { readWorkspaceTemplates, templateRules, type WorkspaceTemplates } from './workspaceTemplates.js';
 
-export type { CreateDocumentResult, RenameDocumentResult, RenameToResult } from './documentOperations.js';
+export type { CreateDocumentResult } from './documentOperations.js';
+export type { RenameDocumentResult, RenameToResult } from './documentMoves.js';
 export type { Link } from './workspaceIndex.js';
 export type { WorkspaceChange } from './outsideChanges.js';
 export type { WorkspaceOpenError, WorkspaceOpenOptions } from './workspaceAccess.js';
@@ -86,6 +90,7 @@ export interface OpenStatistics extends LoadStatistics {
 export class Workspace {
   private readonly indexes: DocumentIndexes;
   private readonly operations: DocumentOperations;
+  private readonly moves: DocumentMoves;
   private readonly listeners = new Set<(change: WorkspaceChange) => void>();
   private readonly outside: OutsideChanges;
   private cacheWrite: Promise<unknown> = Promise.resolve();
@@ -111,17 +116,21 @@ export class Workspace {
     private readonly oneFileWrites = false,
   ) {
     this.indexes = new DocumentIndexes(root, store);
-    this.operations = new DocumentOperations({
-      root,
+    const writes = {
       store,
       indexes: this.indexes,
+      writable: () => this.writable,
+      readOnlyMessage: () => this.readOnlyMessage,
+      renamedAway: (oldPath: string) => this.outside.renamed(oldPath),
+    };
+    this.moves = new DocumentMoves(writes);
+    this.operations = new DocumentOperations({
+      ...writes,
+      root,
       roadmapStore,
       templates,
       settings: () => this.currentSettings,
-      writable: () => this.writable,
       oneFileWritable: () => this.oneFileWrites && !this.closed,
-      readOnlyMessage: () => this.readOnlyMessage,
-      renamedAway: (oldPath) => this.outside.renamed(oldPath),
       ...(backupFolder === undefined ? {} : { backupFolder }),
     });
     roadmapStore.onDidChange(() => this.indexes.roadmapChanged());
@@ -365,7 +374,7 @@ export class Workspace {
 
   /** Renames a spec, story or FAQ to the slug of its title; its key, and so every link to it, stays. */
   renameDocument(documentPath: string): Promise<RenameDocumentResult> {
-    return this.operations.rename(documentPath);
+    return this.moves.rename(documentPath);
   }
 
   /** Renames a document to `name.md` in its folder; with `updateLinks`, every `[[name]]` to it follows. */
@@ -374,7 +383,7 @@ export class Workspace {
     name: string,
     options: { updateLinks?: boolean; namesake?: NamesakeChoice } = {},
   ): Promise<RenameToResult> {
-    return this.operations.renameTo(documentPath, name, options.updateLinks === true, options.namesake);
+    return this.moves.renameTo(documentPath, name, options.updateLinks === true, options.namesake);
   }
 
   /** The `[[Name]]` links a rename to `name` or a move into `folder` would take from a namesake; nothing is written. */
@@ -382,12 +391,12 @@ export class Workspace {
     documentPath: string,
     change: { name: string } | { folder: string },
   ): Promise<NamesakeNotice | undefined> {
-    return this.operations.namesakePreview(documentPath, change);
+    return this.moves.namesakePreview(documentPath, change);
   }
 
   /** Writes each `[[…]]` target from `from` to `to`, all or none (pins links a namesake took; Undo). */
   rewriteNameLinks(edits: readonly NameLinkEdit[]): Promise<RewriteNameLinksResult> {
-    return this.operations.rewriteNameLinks(edits);
+    return this.moves.rewriteNameLinks(edits);
   }
 
   /** Moves a document into another folder (under `name` if given); its key, and so every link to it, stays. */
@@ -397,12 +406,12 @@ export class Workspace {
     namesake?: NamesakeChoice,
     name?: string,
   ): Promise<RenameDocumentResult> {
-    return this.operations.move(documentPath, folder, namesake, name);
+    return this.moves.move(documentPath, folder, namesake, name);
   }
 
   /** Puts a trashed document back where it was (`-2`… when the name was taken meanwhile). */
   restoreDocument(trashedTo: string, originalPath: string): Promise<RenameDocumentResult> {
-    return this.operations.restore(trashedTo, originalPath);
+    return this.moves.restore(trashedTo, originalPath);
   }
 
   /** Moves a document to `.specbench/trash/` and drops it from the index. */
