@@ -12,6 +12,7 @@ import type { MergePart } from '../../shared/merge/mergeParts.js';
 import { requirementKeyOf } from '../../shared/merge/requirementKeyOf.js';
 import { nextKey } from '../../shared/model/keys.js';
 import type { Workspace } from '../engine/workspace.js';
+import { textOf } from './fileChanges.js';
 import { runGit, runGitBytes } from './gitCommand.js';
 import { keepBothSides } from './keepBothSide.js';
 import { mergeWithFallback } from './mergeDriver.js';
@@ -32,17 +33,6 @@ async function readStages(place: RepositoryPlace, file: string): Promise<Stages>
     if (bytes) stages[Number(match[2]) as 1 | 2 | 3] = bytes;
   }
   return stages;
-}
-
-const decoder = new TextDecoder('utf-8', { fatal: true });
-function asText(bytes: Buffer | undefined): string | undefined {
-  if (!bytes) return '';
-  if (bytes.subarray(0, 8000).includes(0)) return undefined;
-  try {
-    return decoder.decode(bytes);
-  } catch {
-    return undefined;
-  }
 }
 
 export interface Merged {
@@ -81,7 +71,7 @@ export async function mergeConflict(place: RepositoryPlace, file: string): Promi
     view.deletedBy = mine ? 'theirs' : 'mine';
     return whole;
   }
-  const [base, ours, other] = [asText(stages[1]), asText(mine), asText(theirs)];
+  const [base, ours, other] = [textOf(stages[1]), textOf(mine), textOf(theirs)];
   if (base === undefined || ours === undefined || other === undefined) {
     view.binary = true;
     return whole;
