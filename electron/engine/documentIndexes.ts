@@ -13,6 +13,7 @@ import type { CachedFile } from './indexCache.js';
 import { fileTitle } from '../../shared/model/documentTitle.js';
 import { isDocumentPath, readAndIndexFile, readTextQuickly } from './loadWorkspaceFiles.js';
 import { listOtherFiles } from './otherFiles.js';
+import { linkLine } from './fieldLines.js';
 import { renameRewrites } from './renameLinks.js';
 import { quickSwitch, quickSwitchCandidate, type QuickSwitchCandidate } from './quickSwitch.js';
 import { everyLineHit, LineStarts, lineHit, lineOffset } from './searchHit.js';
@@ -120,6 +121,13 @@ export class DocumentIndexes {
   }
 
   /** Files other than Markdown by workspace path, listed again when the last listing is older than a moment. */
+  /** The line of `key` in a document's front-matter `field`, as the rules and the rekey log point at it. */
+  readonly fieldLine = (
+    document: DocumentEntry,
+    field: Parameters<typeof linkLine>[1],
+    key: string,
+  ): number => linkLine(this.index.fieldLines(document.path), field, key);
+
   otherFiles(): readonly string[] {
     if (performance.now() - this.otherFilesListedAt > 2_000) {
       this.otherFilesList = listOtherFiles(this.root);

@@ -1,70 +1,39 @@
 /**
- * What a user does to documents: read, save, create from a template, rename to the title's slug,
- * trash, rekey, and back up unsaved edits. Each write goes through the document store and leaves the
+ * What a user does to documents, apart from renaming and moving them (DocumentMoves): read, save,
+ * create from a template or as a note, trash, rekey, import feedback, and back up unsaved edits. Each write goes through the document store and leaves the
  * indexes current; a read-only workspace refuses every write with a value, not an exception.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { DocumentEntry } from '../../shared/model/documentModel.js';
-import type { Settings } from '../../shared/model/settingsModel.js';
 import type { FeedbackSource } from '../../shared/model/documentModel.js';
+import type { Settings } from '../../shared/model/settingsModel.js';
 import type { TemplateType } from '../../shared/templates/template.js';
+import type { FeedbackRow } from '../import/feedbackRows.js';
 import { pruneAbandonedBackups } from './backupPruning.js';
 import { BackupStore, backupFolderFor } from './backupStore.js';
-import { unsavedEditsRefusal } from './unsavedEdits.js';
-import type { DocumentStore, FileVersion, ReadResult, SaveResult, TrashResult } from './documentStore.js';
-import { roadmapFile, type DocumentIndexes } from './documentIndexes.js';
+import { roadmapFile } from './documentIndexes.js';
+import {
+  namesakeField,
+  readOnlyResult,
+  type DocumentMovesOptions,
+  type Namesake,
+  type ReadOnlyResult,
+  type RenameDocumentResult,
+} from './documentMoves.js';
+import type { FileVersion, ReadResult, SaveResult, TrashResult } from './documentStore.js';
 import { planFeedbackImport, writeFeedbackNotes, type FeedbackImportPlan } from './feedbackImporter.js';
-import type { FeedbackRow } from '../import/feedbackRows.js';
+import { createNote } from './noteCreation.js';
 import { rekey, type RekeyResult } from './rekey.js';
 import { repoint, type ReferencePlace, type RepointResult } from './repoint.js';
-import type { NameLinkEdit, NamesakeNotice } from './namesakeLinks.js';
-import {
-  fileNameProblem,
-  linkRewrites,
-  movedPath,
-  renamedPath,
-  savedThen,
-  workspaceFolder,
-} from './renameSteps.js';
-import {
-  namesakeAfter,
-  namesakeBefore,
-  rewriteNameLinks,
-  type RewriteNameLinksResult,
-  type RewrittenFile,
-} from './namesakeOperations.js';
-import type { NameResolver } from '../../shared/model/nameResolver.js';
 import type { RoadmapStore } from './roadmapStore.js';
-import { normalizeWorkspacePath, slugify } from './workspacePaths.js';
 import { keysInTrash } from './trashedKeys.js';
+import { unsavedEditsRefusal } from './unsavedEdits.js';
+import { normalizeWorkspacePath } from './workspacePaths.js';
 import { createFromTemplate, type WorkspaceTemplates } from './workspaceTemplates.js';
-import { createNote } from './noteCreation.js';
-
-/** A create, rename or move that made a file name shared says which `[[Name]]` links it took over. */
-type Namesake = { namesake?: NamesakeNotice };
-
-/**
- * The user's answer, before a rename or move, about the `[[Name]]` links it takes from a namesake:
- * `keep` them pointing where they did (written in path form), or let them `move` to the renamed note.
- */
-export type NamesakeChoice = 'keep' | 'move';
-
-export type RenameDocumentResult =
-  | ({ ok: true; path: string } & Namesake)
-  | { ok: false; error: 'read-only' | 'not-found' | string; message: string };
-
-export type RenameToResult =
-  | ({ ok: true; path: string; updatedFiles: string[] } & Namesake)
-  | { ok: false; error: 'read-only' | 'not-found' | 'invalid-name' | 'exists' | string; message: string };
 
 export type CreateDocumentResult =
   | ({ ok: true; path: string; key: string } & Namesake)
   | { ok: false; error: 'read-only' | 'invalid-title' | 'exists' | 'io' | string; message: string };
-
-export type { RewriteNameLinksResult };
-
-export type ReadOnlyResult = { ok: false; error: 'read-only'; message: string };
 
 export type RecoverBackupResult =
   | { ok: true; path: string }
@@ -73,20 +42,13 @@ export type RecoverBackupResult =
 export type FeedbackImportResult =
   { ok: true; plan: FeedbackImportPlan; written: boolean } | { ok: false; error: string; message: string };
 
-export interface DocumentOperationsOptions {
+export interface DocumentOperationsOptions extends DocumentMovesOptions {
   root: string;
-  store: DocumentStore;
-  indexes: DocumentIndexes;
   roadmapStore: RoadmapStore;
   templates: WorkspaceTemplates;
   settings: () => Settings;
-  writable: () => boolean;
   /** Whether `save` may write one existing file while another Specbench holds the workspace. */
   oneFileWritable: () => boolean;
-  /** What a write refused for that says. */
-  readOnlyMessage: () => string;
-  /** Told the old name of each rename, whose deletion the watcher will report. */
-  renamedAway: (oldPath: string) => void;
   /** The backup folder; by default under the user's state folder (`backupFolderFor`). */
   backupFolder?: string;
 }
@@ -127,7 +89,7 @@ export class DocumentOperations {
   ): Promise<CreateDocumentResult> {
     if (!this.options.writable()) return this.readOnly();
     const { indexes } = this.options;
-    const before = this.namesBefore();
+    const before = this.options.indexes.names();
     const created = await createFromTemplate(this.options.store, {
       type,
       title,
@@ -139,253 +101,22 @@ export class DocumentOperations {
     });
     if (!created.ok) return created;
     indexes.reindex(created.path, created.text, created.version);
-    return { ok: true, path: created.path, key: created.key, ...(await this.namesake(created.path, before)) };
+    return {
+      ok: true,
+      path: created.path,
+      key: created.key,
+      ...(await namesakeField(this.options, created.path, before)),
+    };
   }
 
   /** A new empty note named `<title>.md` in `folder` ('' is the root), with no front matter. */
   async createNote(folder: string, title: string): Promise<RenameDocumentResult> {
     if (!this.options.writable()) return this.readOnly();
-    const before = this.namesBefore();
+    const before = this.options.indexes.names();
     const created = await createNote(this.options.store, folder, title);
     if (!created.ok) return created;
     this.options.indexes.reindex(created.path, created.text, created.version);
-    return { ok: true, path: created.path, ...(await this.namesake(created.path, before)) };
-  }
-
-  /**
-   * Renames a spec, story or FAQ to the slug of its title (`-2`, `-3`… when taken) in its folder; its
-   * key, and so every link to it, stays. A file already named after its title keeps its name.
-   */
-  async rename(documentPath: string): Promise<RenameDocumentResult> {
-    if (!this.options.writable()) return this.readOnly();
-    const { indexes, store } = this.options;
-    documentPath = normalizeWorkspacePath(documentPath);
-    const entry = this.documentAt(documentPath);
-    if (!entry.ok) return entry;
-    const folder = path.posix.dirname(documentPath);
-    const slug = slugify(entry.title);
-    const extension = path.posix.extname(documentPath);
-    const name = path.posix.basename(documentPath, extension);
-    const suffix = name.startsWith(`${slug}-`) ? name.slice(slug.length + 1) : undefined;
-    if (entry.type === 'doc' || name === slug || (suffix !== undefined && /^[0-9]+$/.test(suffix))) {
-      return { ok: true, path: documentPath };
-    }
-    const before = this.namesBefore();
-    for (let attempt = 1; attempt < 1000; attempt++) {
-      const candidate = path.posix.join(folder, `${attempt === 1 ? slug : `${slug}-${attempt}`}${extension}`);
-      const renamed = await store.rename(documentPath, candidate);
-      if (renamed.ok) {
-        this.options.renamedAway(documentPath);
-        indexes.drop(documentPath);
-        await indexes.refresh(candidate);
-        return { ok: true, path: candidate, ...(await this.namesake(candidate, before, documentPath)) };
-      }
-      if (renamed.error !== 'exists') return { ok: false, error: renamed.error, message: renamed.message };
-    }
-    return { ok: false, error: 'exists', message: `Too many documents are named ${slug}.` };
-  }
-
-  /**
-   * Renames a document to `name` (its title, for a document titled by its file name) in its folder and,
-   * with `updateLinks`, rewrites every link to it by file name in the same step: the linking files are
-   * saved all or none first, the rename follows, and if the rename fails they are put back. `namesake`
-   * is the user's answer to the prompt before it (namesakePreview) about the `[[Name]]` links the new
-   * name takes from another note: `keep` writes them in path form in that same save, `move` lets them
-   * go; either way no notice follows.
-   */
-  async renameTo(
-    documentPath: string,
-    name: string,
-    updateLinks: boolean,
-    namesake?: NamesakeChoice,
-  ): Promise<RenameToResult> {
-    if (!this.options.writable()) return this.readOnly();
-    const { indexes, store } = this.options;
-    documentPath = normalizeWorkspacePath(documentPath);
-    const entry = this.documentAt(documentPath);
-    if (!entry.ok) return entry;
-    const problem = fileNameProblem(name);
-    if (problem) return { ok: false, error: 'invalid-name', message: problem };
-    const target = renamedPath(documentPath, name);
-    if (target === documentPath) return { ok: true, path: documentPath, updatedFiles: [] };
-    const before = this.namesBefore();
-    const pins = await this.pins(namesake, documentPath, target);
-    const changes = await linkRewrites(store, indexes, documentPath, target, updateLinks, pins);
-    if (!Array.isArray(changes)) return changes;
-    const renamed = await savedThen(store, indexes, changes, () => store.rename(documentPath, target));
-    if (!renamed.ok) return renamed;
-    this.options.renamedAway(documentPath);
-    indexes.drop(documentPath);
-    await indexes.refresh(target);
-    for (const change of changes) if (change.path !== documentPath) await indexes.refresh(change.path);
-    // The links this rename wrote to its new name mean it: they were not taken from anyone.
-    const rewritten = changes.map(({ path: file, text, spans }) => ({
-      path: file === documentPath ? target : file,
-      text,
-      spans,
-    }));
-    return {
-      ok: true,
-      path: target,
-      updatedFiles: changes.map((change) => change.path),
-      ...(namesake ? {} : await this.namesake(target, before, documentPath, rewritten)),
-    };
-  }
-
-  /**
-   * What renaming or moving a document would do to `[[Name]]` links that lead to a namesake, before
-   * anything is written: undefined when nothing changes meaning (or the name is not allowed, which
-   * the rename itself then says).
-   */
-  async namesakePreview(
-    documentPath: string,
-    change: { name: string } | { folder: string },
-  ): Promise<NamesakeNotice | undefined> {
-    documentPath = normalizeWorkspacePath(documentPath);
-    if (!this.documentAt(documentPath).ok) return undefined;
-    let target: string | undefined;
-    if ('name' in change) {
-      if (fileNameProblem(change.name)) return undefined;
-      target = renamedPath(documentPath, change.name);
-    } else target = movedPath(this.options.indexes.index, documentPath, change.folder);
-    if (target === undefined || target === documentPath) return undefined;
-    return namesakeBefore(this.options.store, this.options.indexes, { from: documentPath, to: target });
-  }
-
-  /**
-   * Moves a document into another folder of the workspace under the same name (`-2`, `-3`… when
-   * taken); its key, and so every link to it, stays. A document already there stays where it is. With
-   * `newName` (the app asked for one) it takes exactly that name, and a note of that name there stops it.
-   */
-  async move(
-    documentPath: string,
-    folder: string,
-    namesake?: NamesakeChoice,
-    newName?: string,
-  ): Promise<RenameDocumentResult> {
-    if (!this.options.writable()) return this.readOnly();
-    documentPath = normalizeWorkspacePath(documentPath);
-    const target = workspaceFolder(folder);
-    if (target === undefined) {
-      return { ok: false, error: 'invalid-path', message: `"${folder}" is not a folder of the workspace.` };
-    }
-    if (!this.options.indexes.index.document(documentPath)) {
-      return { ok: false, error: 'not-found', message: `${documentPath} is not in the workspace.` };
-    }
-    const extension = path.posix.extname(documentPath);
-    const name = newName?.trim() ?? path.posix.basename(documentPath, extension);
-    if (path.posix.dirname(documentPath).replace(/^\.$/, '') === target && newName === undefined)
-      return { ok: true, path: documentPath };
-    const problem = newName === undefined ? undefined : fileNameProblem(name);
-    if (problem) return { ok: false, error: 'invalid-name', message: problem };
-    if (namesake === undefined)
-      return this.moveTo(documentPath, target, name, extension, true, newName === undefined);
-    const { store, indexes } = this.options;
-    const pins = await this.pins(namesake, documentPath, movedPath(indexes.index, documentPath, folder));
-    const changes = await linkRewrites(store, indexes, documentPath, documentPath, false, pins);
-    if (!Array.isArray(changes)) return changes;
-    const moved = await savedThen(store, indexes, changes, () =>
-      this.moveTo(documentPath, target, name, extension, false, newName === undefined),
-    );
-    if (moved.ok)
-      for (const change of changes) if (change.path !== documentPath) await indexes.refresh(change.path);
-    return moved;
-  }
-
-  /** With `keep`, the edits that pin the `[[Name]]` links moving `from` to `to` would take from a namesake. */
-  private async pins(
-    namesake: NamesakeChoice | undefined,
-    from: string,
-    to: string | undefined,
-  ): Promise<NameLinkEdit[]> {
-    if (namesake !== 'keep' || to === undefined) return [];
-    return (await namesakeBefore(this.options.store, this.options.indexes, { from, to }))?.links ?? [];
-  }
-
-  /** Puts a trashed document back where it was (`-2`… when the name was taken meanwhile). */
-  async restore(trashedTo: string, originalPath: string): Promise<RenameDocumentResult> {
-    if (!this.options.writable()) return this.readOnly();
-    trashedTo = normalizeWorkspacePath(trashedTo);
-    originalPath = normalizeWorkspacePath(originalPath);
-    if (!trashedTo.startsWith('.specbench/trash/') || !trashedTo.endsWith(`/${originalPath}`)) {
-      return {
-        ok: false,
-        error: 'invalid-path',
-        message: `${trashedTo} is not ${originalPath} in the trash.`,
-      };
-    }
-    const extension = path.posix.extname(originalPath);
-    const name = path.posix.basename(originalPath, extension);
-    return this.moveTo(trashedTo, path.posix.dirname(originalPath), name, extension);
-  }
-
-  private async moveTo(
-    from: string,
-    folder: string,
-    name: string,
-    extension: string,
-    notice = true,
-    numbered = true,
-  ): Promise<RenameDocumentResult> {
-    const { indexes, store } = this.options;
-    const before = this.namesBefore();
-    for (let attempt = 1; attempt < (numbered ? 1000 : 2); attempt++) {
-      const candidate = path.posix.join(folder, `${attempt === 1 ? name : `${name}-${attempt}`}${extension}`);
-      const moved = await store.rename(from, candidate);
-      if (moved.ok) {
-        this.options.renamedAway(from);
-        indexes.drop(from);
-        await indexes.refresh(candidate);
-        return { ok: true, path: candidate, ...(notice ? await this.namesake(candidate, before, from) : {}) };
-      }
-      if (moved.error !== 'exists') return { ok: false, error: moved.error, message: moved.message };
-    }
-    const where = folder === '' ? 'The top folder' : `${folder}/`;
-    const message = numbered
-      ? `Too many documents are named ${name} in ${folder}.`
-      : `${where} already has a note named “${name}”. Choose another name.`;
-    return { ok: false, error: 'exists', message };
-  }
-
-  /** The resolver of names before a change that may give a note a shared name. */
-  private namesBefore(): NameResolver {
-    return this.options.indexes.names();
-  }
-
-  /** The notice of the `[[Name]]` links the note now at `named` took from a namesake (see namesakeOperations). */
-  private async namesake(
-    named: string,
-    before: NameResolver,
-    movedFrom?: string,
-    rewritten: readonly RewrittenFile[] = [],
-  ): Promise<Namesake> {
-    const notice = await namesakeAfter(this.options.store, this.options.indexes, {
-      named,
-      before,
-      ...(movedFrom === undefined ? {} : { movedFrom }),
-      rewritten,
-    });
-    return notice ? { namesake: notice } : {};
-  }
-
-  /**
-   * Writes each link's target as `to` where it reads `from` (pinning `[[Name]]` links in path form, or
-   * Undoing that), all files or none; a link that no longer reads `from` stops the whole change.
-   */
-  async rewriteNameLinks(edits: readonly NameLinkEdit[]): Promise<RewriteNameLinksResult> {
-    if (!this.options.writable()) return this.readOnly();
-    return rewriteNameLinks(this.options.store, this.options.indexes, edits);
-  }
-
-  /** The indexed document at exactly this path, or why not. */
-  private documentAt(
-    documentPath: string,
-  ): ({ ok: true } & DocumentEntry) | { ok: false; error: 'not-found'; message: string } {
-    const entry = this.options.indexes.index.document(documentPath);
-    if (!entry || entry.path !== documentPath) {
-      return { ok: false, error: 'not-found', message: `${documentPath} is not in the workspace.` };
-    }
-    return { ok: true, ...entry };
+    return { ok: true, path: created.path, ...(await namesakeField(this.options, created.path, before)) };
   }
 
   /** Moves a document to `.specbench/trash/` and drops it from the index. */
@@ -471,7 +202,7 @@ export class DocumentOperations {
   }
 
   private readOnly(): ReadOnlyResult {
-    return { ok: false, error: 'read-only', message: this.options.readOnlyMessage() };
+    return readOnlyResult(this.options.readOnlyMessage());
   }
 
   /** Backups of unsaved edits; written even when the workspace is read-only, never inside it. */

@@ -1,10 +1,10 @@
 /**
  * The one object the CLI, the browser server and the desktop app open: settings, roadmap, rules, the
  * watcher and the index cache, wired together in one place. What it knows of the documents lives in
- * DocumentIndexes; what a user does to them (save, rename, trash, rekey, backups) in DocumentOperations.
+ * DocumentIndexes; what a user does to them (save, rename, trash, rekey, backups) in DocumentOperations;
+ * what changes outside Specbench in OutsideChanges.
  */
 import type { NameResolver } from '../../shared/model/nameResolver.js';
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { FindingView, QuickSwitchHit, SearchHit } from '../../shared/contract/apiContract.js';
 import { traceRows, type TraceRow } from '../../shared/contract/traceRows.js';
@@ -17,16 +17,19 @@ import type { FeedbackRow } from '../import/feedbackRows.js';
 import type { BackupStore } from './backupStore.js';
 import { DocumentIndexes, roadmapFile } from './documentIndexes.js';
 import {
+  DocumentMoves,
+  type NamesakeChoice,
+  type ReadOnlyResult,
+  type RenameDocumentResult,
+  type RenameToResult,
+} from './documentMoves.js';
+import {
   DocumentOperations,
   type CreateDocumentResult,
   type FeedbackImportResult,
-  type ReadOnlyResult,
   type RecoverBackupResult,
-  type NamesakeChoice,
-  type RenameDocumentResult,
-  type RenameToResult,
-  type RewriteNameLinksResult,
 } from './documentOperations.js';
+import type { RewriteNameLinksResult } from './namesakeOperations.js';
 import type { NameLinkEdit, NamesakeNotice } from './namesakeLinks.js';
 import {
   DocumentStore,
@@ -38,50 +41,31 @@ import {
 import { CommentStore } from './commentStore.js';
 import { recoverTransactions } from './fileTransaction.js';
 import { removeRoadmapItem, type RemoveRoadmapItemResult } from './roadmapItemRemoval.js';
-import { linkLine } from './fieldLines.js';
-import { FileWatcher, type FileChange } from './fileWatcher.js';
 import { writeIndexCache } from './indexCache.js';
-import {
-  isDocumentPath,
-  listQuickly,
-  loadWorkspaceFiles,
-  type LoadStatistics,
-} from './loadWorkspaceFiles.js';
+import { loadWorkspaceFiles, type LoadStatistics } from './loadWorkspaceFiles.js';
+import { OutsideChanges, type WorkspaceChange } from './outsideChanges.js';
 import type { RekeyResult } from './rekey.js';
 import type { ReferencePlace, RepointResult } from './repoint.js';
-import { RekeyLog, rekeysFile } from './rekeyLog.js';
-import { reviewKeyOf } from '../../shared/review/reviewFile.js';
-import { RoadmapStore } from './roadmapStore.js';
+import { RekeyLog } from './rekeyLog.js';
+import type { RoadmapStore } from './roadmapStore.js';
 import type { SearchOptions } from './searchIndex.js';
 import { readSettings } from './settingsStore.js';
 import { repositoryFolderOf } from './repositoryFolder.js';
 import type { Link } from './workspaceIndex.js';
-import { readWorkspaceTemplates, type WorkspaceTemplates } from './workspaceTemplates.js';
+import {
+  checkFolder,
+  openWorkspaceRoadmap,
+  type WorkspaceOpenError,
+  type WorkspaceOpenOptions,
+} from './workspaceAccess.js';
+import { readWorkspaceTemplates, templateRules, type WorkspaceTemplates } from './workspaceTemplates.js';
 
-export type { CreateDocumentResult, RenameDocumentResult, RenameToResult } from './documentOperations.js';
+export type { CreateDocumentResult } from './documentOperations.js';
+export type { RenameDocumentResult, RenameToResult } from './documentMoves.js';
 export type { Link } from './workspaceIndex.js';
+export type { WorkspaceChange } from './outsideChanges.js';
+export type { WorkspaceOpenError, WorkspaceOpenOptions } from './workspaceAccess.js';
 
-export interface WorkspaceOpenOptions {
-  /** Take the roadmap's write lock; a workspace another process is editing opens read-only. */
-  write?: boolean;
-  /** Watch the folder and re-index what changes outside. */
-  watch?: boolean;
-  /** Use and refresh `.specbench/index-cache.bin` (default true). */
-  cache?: boolean;
-  /** Decode every cached entry while opening, not each on first use: for a one-shot run that reads them all. */
-  wholeEntries?: boolean;
-  /** This workspace's backup folder; by default under the user's state folder (`backupFolderFor`). */
-  backupFolder?: string;
-  /**
-   * With `write`, while another Specbench holds the workspace: still save existing documents one at a
-   * time (`review`'s one line). Such a save is atomic, checked against the version read and refused
-   * while the holder has unsaved edits of that file; the holder reloads it like any outside edit.
-   */
-  oneFileWrites?: boolean;
-}
-
-export type WorkspaceOpenError =
-  'not-found' | 'not-a-folder' | 'unreadable' | 'invalid-settings' | 'corrupt-roadmap' | 'locked';
 export type WorkspaceOpenResult =
   { ok: true; workspace: Workspace } | { ok: false; error: WorkspaceOpenError; message: string };
 
@@ -98,38 +82,18 @@ export type WorkspaceBeginResult =
     }
   | { ok: false; error: WorkspaceOpenError; message: string };
 
-export interface WorkspaceChange {
-  /** Workspace-relative paths re-indexed after a change outside Specbench. */
-  paths: string[];
-  roadmap: boolean;
-  /** Keys of the documents whose review comments changed (`reviews/<KEY>.md`), by us or outside. */
-  comments: string[];
-  /** Search has become ready (`searchReady`); nothing else changed. */
-  searchReady?: true;
-}
-
 export interface OpenStatistics extends LoadStatistics {
   /** From the call to open until every document is indexed and searchable. */
   totalMs: number;
 }
 
-/** Longer than the watcher's longest batch and its folder reconcile: one rename may be reported twice. */
-const renameEchoMs = 5000;
-const settingsFile = 'specbench.json';
-
 export class Workspace {
   private readonly indexes: DocumentIndexes;
   private readonly operations: DocumentOperations;
+  private readonly moves: DocumentMoves;
   private readonly listeners = new Set<(change: WorkspaceChange) => void>();
-  private watcher: FileWatcher | undefined;
-  private watching: Promise<void> | undefined;
-  /** When this workspace began to open: what was written since may be missing from what it read. */
-  private readonly openedAt = Date.now();
+  private readonly outside: OutsideChanges;
   private cacheWrite: Promise<unknown> = Promise.resolve();
-  /** Old names of our own renames, until when the watcher's reports of their deletion are echoes. */
-  private readonly renamedAway = new Map<string, number>();
-  /** Batches from the watcher are applied one after another. */
-  private applying: Promise<void> = Promise.resolve();
   private closed = false;
   private searchReadyTold = false;
   /** Review comments, `reviews/<KEY>.md`: written by the app, and by a read-only `serve --comments`. */
@@ -152,26 +116,38 @@ export class Workspace {
     private readonly oneFileWrites = false,
   ) {
     this.indexes = new DocumentIndexes(root, store);
-    this.operations = new DocumentOperations({
-      root,
+    const writes = {
       store,
       indexes: this.indexes,
+      writable: () => this.writable,
+      readOnlyMessage: () => this.readOnlyMessage,
+      renamedAway: (oldPath: string) => this.outside.renamed(oldPath),
+    };
+    this.moves = new DocumentMoves(writes);
+    this.operations = new DocumentOperations({
+      ...writes,
+      root,
       roadmapStore,
       templates,
       settings: () => this.currentSettings,
-      writable: () => this.writable,
       oneFileWritable: () => this.oneFileWrites && !this.closed,
-      readOnlyMessage: () => this.readOnlyMessage,
-      // The watcher will report the old name as deleted: that is this rename, not an outside change.
-      renamedAway: (oldPath) => {
-        if (this.watcher) this.renamedAway.set(oldPath, Date.now() + renameEchoMs);
-      },
       ...(backupFolder === undefined ? {} : { backupFolder }),
     });
     roadmapStore.onDidChange(() => this.indexes.roadmapChanged());
     this.comments = new CommentStore(store, (key) => this.requirement(key)?.document.key);
     this.comments.onDidChange((keys) => this.emit({ paths: [], roadmap: false, comments: keys }));
     this.rekeys = new RekeyLog(root);
+    this.outside = new OutsideChanges({
+      root,
+      store,
+      indexes: this.indexes,
+      roadmapStore,
+      comments: this.comments,
+      rekeys: this.rekeys,
+      settingsChanged: (settings) => (this.currentSettings = settings),
+      closed: () => this.closed,
+      emit: (change) => this.emit(change),
+    });
   }
 
   private emit(change: WorkspaceChange): void {
@@ -194,28 +170,9 @@ export class Workspace {
     if (!folder.ok) return folder;
     const settings = await readSettings(absolute);
     if (!settings.ok) return settings;
-    const prefixes = {
-      keyPrefix: settings.settings.prefixes.roadmap,
-      releasePrefix: settings.settings.prefixes.release,
-    };
-    let roadmap = await RoadmapStore.open(absolute, { write: options.write === true, ...prefixes });
-    let readOnlyReason: string | undefined;
-    const oneFileWrites = options.oneFileWrites === true && !roadmap.ok && roadmap.error === 'locked';
-    // Another process holds the roadmap's lock, or the folder is read-only: open read-only rather than not at all.
-    if (!roadmap.ok && (roadmap.error === 'locked' || roadmap.error === 'unwritable')) {
-      readOnlyReason = roadmap.message;
-      roadmap = await RoadmapStore.open(absolute, prefixes);
-    }
-    if (!roadmap.ok) {
-      const error =
-        roadmap.error === 'corrupt'
-          ? 'corrupt-roadmap'
-          : roadmap.error === 'locked'
-            ? 'locked'
-            : 'unreadable';
-      return { ok: false, error, message: roadmap.message };
-    }
-    const roadmapStore = roadmap.store;
+    const roadmap = await openWorkspaceRoadmap(absolute, settings.settings, options);
+    if (!roadmap.ok) return roadmap;
+    const { roadmapStore, readOnlyReason, oneFileWrites } = roadmap;
     return {
       ok: true,
       writable: roadmapStore.writable,
@@ -370,15 +327,6 @@ export class Workspace {
 
   /** Every rule's findings; `today` (`YYYY-MM-DD`, UTC by default) dates rules about time since a release. */
   check(options: { today?: string } = {}): FindingView[] {
-    const requiredSections: Partial<Record<TemplateType, string[]>> = {};
-    const examples: Partial<Record<TemplateType, ReadonlyMap<string, string>>> = {};
-    for (const type of ['spec', 'story', 'faq'] as const) {
-      const template = this.templates[type];
-      if (template) {
-        requiredSections[type] = template.requiredSections;
-        examples[type] = template.examples;
-      }
-    }
     return runRules({
       otherFiles: this.indexes.otherFiles(),
       repositoryFolder: this.repositoryFolder,
@@ -390,22 +338,15 @@ export class Workspace {
       rekeys: this.rekeys.all(),
       roadmapPath: roadmapFile,
       roadmapLines: this.roadmapStore.itemLines(),
-      requiredSections,
-      examples,
+      ...templateRules(this.templates),
       today: options.today ?? new Date().toISOString().slice(0, 10),
-      linkLine: this.fieldLine,
+      linkLine: this.indexes.fieldLine,
     });
   }
 
-  private readonly fieldLine = (
-    document: DocumentEntry,
-    field: Parameters<typeof linkLine>[1],
-    key: string,
-  ): number => linkLine(this.indexes.index.fieldLines(document.path), field, key);
-
   /** The renamed copies whose links still point at the old key, each link at its line now. */
   pendingRekeys() {
-    return this.rekeys.pending(this.documents(), this.fieldLine);
+    return this.rekeys.pending(this.documents(), this.indexes.fieldLine);
   }
 
   readDocument(documentPath: string): Promise<ReadResult> {
@@ -433,7 +374,7 @@ export class Workspace {
 
   /** Renames a spec, story or FAQ to the slug of its title; its key, and so every link to it, stays. */
   renameDocument(documentPath: string): Promise<RenameDocumentResult> {
-    return this.operations.rename(documentPath);
+    return this.moves.rename(documentPath);
   }
 
   /** Renames a document to `name.md` in its folder; with `updateLinks`, every `[[name]]` to it follows. */
@@ -442,7 +383,7 @@ export class Workspace {
     name: string,
     options: { updateLinks?: boolean; namesake?: NamesakeChoice } = {},
   ): Promise<RenameToResult> {
-    return this.operations.renameTo(documentPath, name, options.updateLinks === true, options.namesake);
+    return this.moves.renameTo(documentPath, name, options.updateLinks === true, options.namesake);
   }
 
   /** The `[[Name]]` links a rename to `name` or a move into `folder` would take from a namesake; nothing is written. */
@@ -450,12 +391,12 @@ export class Workspace {
     documentPath: string,
     change: { name: string } | { folder: string },
   ): Promise<NamesakeNotice | undefined> {
-    return this.operations.namesakePreview(documentPath, change);
+    return this.moves.namesakePreview(documentPath, change);
   }
 
   /** Writes each `[[…]]` target from `from` to `to`, all or none (pins links a namesake took; Undo). */
   rewriteNameLinks(edits: readonly NameLinkEdit[]): Promise<RewriteNameLinksResult> {
-    return this.operations.rewriteNameLinks(edits);
+    return this.moves.rewriteNameLinks(edits);
   }
 
   /** Moves a document into another folder (under `name` if given); its key, and so every link to it, stays. */
@@ -465,12 +406,12 @@ export class Workspace {
     namesake?: NamesakeChoice,
     name?: string,
   ): Promise<RenameDocumentResult> {
-    return this.operations.move(documentPath, folder, namesake, name);
+    return this.moves.move(documentPath, folder, namesake, name);
   }
 
   /** Puts a trashed document back where it was (`-2`… when the name was taken meanwhile). */
   restoreDocument(trashedTo: string, originalPath: string): Promise<RenameDocumentResult> {
-    return this.operations.restore(trashedTo, originalPath);
+    return this.moves.restore(trashedTo, originalPath);
   }
 
   /** Moves a document to `.specbench/trash/` and drops it from the index. */
@@ -528,8 +469,7 @@ export class Workspace {
     if (this.closed) return;
     this.closed = true;
     this.listeners.clear();
-    await this.watcher?.close();
-    await this.applying;
+    await this.outside.close();
     await this.cacheWrite;
     await this.roadmapStore.close();
   }
@@ -541,88 +481,7 @@ export class Workspace {
   watch(): Promise<void> {
     // A closed workspace (a server stopped before its watch began) watches nothing.
     if (this.closed) return Promise.resolve();
-    this.watching ??= this.startWatching();
-    return this.watching;
-  }
-
-  private async startWatching(): Promise<void> {
-    this.watcher = new FileWatcher(this.root, this.store);
-    this.watcher.onDidChangeFiles((changes) => {
-      this.applying = this.applying.then(() => this.applyChanges(changes));
-    });
-    await this.watcher.start();
-    // A file changed between the open's listing and the watcher's first scan is in neither: find it.
-    const missed = await this.changedSinceOpen();
-    if (missed.length > 0) this.applying = this.applying.then(() => this.applyChanges(missed));
-  }
-
-  /** Documents whose size or time on disk differs from the index's, and those that came or went. */
-  private async changedSinceOpen(): Promise<FileChange[]> {
-    const all = listQuickly(this.root) ?? (await this.store.listMarkdownFiles());
-    const listed = all.filter((file) => isDocumentPath(file.path));
-    // Review threads, the roadmap, re-keys and settings keep no file times here: one written since the
-    // open began is read again.
-    const since = this.openedAt;
-    const others: FileChange[] = all
-      .filter((file) => reviewKeyOf(file.path) !== undefined && file.mtimeMs > since)
-      .map((file) => ({ path: file.path, kind: 'changed' }));
-    for (const file of [roadmapFile, rekeysFile, settingsFile]) {
-      const stat = await fs.stat(path.join(this.root, file)).catch(() => undefined);
-      if (stat && stat.mtimeMs > since) others.push({ path: file, kind: 'changed' });
-    }
-    const indexed = new Map(this.documents().map((entry) => [entry.path, entry] as const));
-    const changes: FileChange[] = [];
-    for (const file of listed) {
-      const entry = indexed.get(file.path);
-      indexed.delete(file.path);
-      // An unreadable file's entry has no version to compare (0): it is read again when it changes.
-      const differs =
-        entry !== undefined &&
-        entry.mtimeMs !== 0 &&
-        (entry.size !== file.size || entry.mtimeMs !== file.mtimeMs);
-      if (!entry || differs) changes.push({ path: file.path, kind: 'changed' });
-    }
-    for (const gone of indexed.keys()) changes.push({ path: gone, kind: 'deleted' });
-    return [...changes, ...others];
-  }
-
-  /** Reads the renames after a merge again; answers the documents whose links they list. */
-  private async reloadRekeys(): Promise<string[]> {
-    await this.rekeys.load();
-    return [...new Set(this.rekeys.all().flatMap((record) => record.references.map((entry) => entry.path)))];
-  }
-
-  private async applyChanges(changes: FileChange[]): Promise<void> {
-    const paths: string[] = [];
-    const comments: string[] = [];
-    let roadmap = false;
-    for (const change of changes) {
-      if (this.closed) return;
-      const reviewed = await this.comments.refresh(change.path);
-      if (reviewed !== undefined) {
-        comments.push(...reviewed);
-      } else if (change.path === roadmapFile) {
-        await this.roadmapStore.reload();
-        roadmap = true;
-        // The merge driver notes the links of an item of ours it renumbered before git writes roadmap.json.
-        paths.push(...(await this.reloadRekeys()));
-      } else if (change.path === rekeysFile) {
-        // A pull brought a teammate's rekey (or its dismissal): the linking documents' findings change.
-        paths.push(...(await this.reloadRekeys()));
-      } else if (change.path === settingsFile) {
-        const settings = await readSettings(this.root);
-        if (settings.ok) this.currentSettings = settings.settings;
-      } else if (isDocumentPath(change.path)) {
-        const renamedUntil = this.renamedAway.get(change.path);
-        if (renamedUntil !== undefined && change.kind === 'deleted' && Date.now() < renamedUntil) continue;
-        this.renamedAway.delete(change.path);
-        if (change.kind === 'deleted') this.indexes.drop(change.path);
-        else await this.indexes.refresh(change.path);
-        paths.push(change.path);
-      }
-    }
-    if (this.closed || (paths.length === 0 && !roadmap && comments.length === 0)) return;
-    this.emit({ paths, roadmap, comments });
+    return this.outside.watch();
   }
 
   private scheduleCacheWrite(listedAt: number): void {
@@ -630,31 +489,5 @@ export class Workspace {
     this.cacheWrite = new Promise((resolve) => setTimeout(resolve, 0)).then(() =>
       writeIndexCache(this.root, { listedAt, files: this.indexes.cachedFiles() }),
     );
-  }
-}
-
-/** `shown` is the folder as the caller named it: a message keeps the path, not only its last name. */
-async function checkFolder(
-  root: string,
-  shown: string,
-): Promise<
-  { ok: true } | { ok: false; error: 'not-found' | 'not-a-folder' | 'unreadable'; message: string }
-> {
-  try {
-    const stats = await fs.stat(root);
-    if (!stats.isDirectory())
-      return { ok: false, error: 'not-a-folder', message: `${shown} is a file, not a folder.` };
-    await fs.readdir(root);
-    return { ok: true };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') {
-      return { ok: false, error: 'not-found', message: `There is no folder ${shown}.` };
-    }
-    return {
-      ok: false,
-      error: 'unreadable',
-      message: `The folder ${shown} cannot be read (${code ?? 'unknown error'}).`,
-    };
   }
 }

@@ -23,6 +23,23 @@ export type CreatedDocument =
   | { ok: true; path: string; key: string; text: string; version: FileVersion }
   | { ok: false; error: string; message: string };
 
+/** What the workspace's own templates ask of the rules: their required sections and example text. */
+export function templateRules(templates: WorkspaceTemplates): {
+  requiredSections: Partial<Record<TemplateType, string[]>>;
+  examples: Partial<Record<TemplateType, ReadonlyMap<string, string>>>;
+} {
+  const requiredSections: Partial<Record<TemplateType, string[]>> = {};
+  const examples: Partial<Record<TemplateType, ReadonlyMap<string, string>>> = {};
+  for (const type of ['spec', 'story', 'faq'] as const) {
+    const template = templates[type];
+    if (template) {
+      requiredSections[type] = template.requiredSections;
+      examples[type] = template.examples;
+    }
+  }
+  return { requiredSections, examples };
+}
+
 /** A workspace's own `templates/<name>.md`, where present. */
 export async function readWorkspaceTemplates(store: DocumentStore): Promise<WorkspaceTemplates> {
   const templates: WorkspaceTemplates = {};

@@ -11,7 +11,8 @@ import { blockViews } from './readableBlocks.js';
 import { repositoryStatus, type RepositoryPlace } from './repositoryStatus.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
-function textOf(bytes: Buffer | undefined): string | undefined {
+/** A blob as text: '' when absent, undefined when binary or not UTF-8. */
+export function textOf(bytes: Buffer | undefined): string | undefined {
   if (!bytes) return '';
   if (bytes.subarray(0, 8000).includes(0)) return undefined;
   try {

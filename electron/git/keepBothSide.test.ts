@@ -7,7 +7,9 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Workspace } from '../engine/workspace.js';
-import { conflictView, finishOperation, resolveConflict } from './conflictResolution.js';
+import { resolveConflict } from './conflictResolution.js';
+import { conflictView } from './conflictView.js';
+import { finishOperation } from './finishOperation.js';
 import { findRepository } from './repositoryStatus.js';
 import { createGitSandbox, type GitSandbox } from './testing/gitSandbox.js';
 

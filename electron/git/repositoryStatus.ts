@@ -24,6 +24,9 @@ export interface RepositoryPlace {
   gitDir: string;
 }
 
+/** A workspace file as a pathspec git reads from the repository's top, taken literally. */
+export const topPath = (place: RepositoryPlace, file: string) => `:(top,literal)${place.prefix}${file}`;
+
 /** The repository a folder is in, or undefined when it is in none (git missing throws GitMissingError). */
 export async function findRepository(root: string): Promise<RepositoryPlace | undefined> {
   const output = await runGit(['rev-parse', '--show-prefix', '--absolute-git-dir'], { cwd: root });

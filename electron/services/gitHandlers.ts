@@ -7,7 +7,9 @@ import type { Failure, MethodInput, MethodName, MethodOutput } from '../../share
 import type { SyncProgress } from '../../shared/contract/gitViews.js';
 import type { Workspace } from '../engine/workspace.js';
 import { rekeysFile } from '../engine/rekeyLog.js';
-import { abortOperation, conflictView, finishOperation, resolveConflict } from '../git/conflictResolution.js';
+import { resolveConflict } from '../git/conflictResolution.js';
+import { conflictView } from '../git/conflictView.js';
+import { abortOperation, finishOperation } from '../git/finishOperation.js';
 import { fileDiff } from '../git/fileChanges.js';
 import { GitMissingError, runGit } from '../git/gitCommand.js';
 import { keyArrivals, lineArrivals, newestArrival, newestLine } from '../git/keyArrivals.js';
