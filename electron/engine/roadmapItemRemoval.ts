@@ -4,6 +4,7 @@
  * leaves `roadmap.json` next, and if that fails the notes are put back. An item a requirement
  * delivers or a release ships is refused: deleting it would break those silently.
  */
+import { listInWords } from '../../shared/model/listInWords.js';
 import type { Result } from '../../shared/contract/apiContract.js';
 import { setFrontMatterFields, splitDocument } from '../../shared/frontMatter/frontMatter.js';
 import type { DocumentEntry } from '../../shared/model/documentModel.js';
@@ -30,11 +31,6 @@ interface NoteChange {
   original: string;
 }
 
-/** "A", "A and B", "A, B and C". */
-function listed(names: readonly string[]): string {
-  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
-}
-
 /** Why the item cannot go, naming what holds on to it, or undefined. */
 export function removalRefusal(
   key: string,
@@ -47,9 +43,11 @@ export function removalRefusal(
   const shipping = releases.filter((release) => release.items.includes(key)).map((release) => release.key);
   const holds = [
     ...(requirements.length > 0
-      ? [`${listed(requirements)} ${requirements.length === 1 ? 'delivers' : 'deliver'} it`]
+      ? [`${listInWords(requirements)} ${requirements.length === 1 ? 'delivers' : 'deliver'} it`]
       : []),
-    ...(shipping.length > 0 ? [`${listed(shipping)} ${shipping.length === 1 ? 'ships' : 'ship'} it`] : []),
+    ...(shipping.length > 0
+      ? [`${listInWords(shipping)} ${shipping.length === 1 ? 'ships' : 'ship'} it`]
+      : []),
   ];
   if (holds.length === 0) return undefined;
   return `${key} was not deleted: ${holds.join(' and ')}. Take it out of ${

@@ -212,12 +212,12 @@ describe('suspect links and specbench review', () => {
       );
     expect({
       before: rules(before),
-      reviewed: reviewed.stdout.startsWith('Marked STORY-2 reviewed against REQ-2 ('),
+      reviewed: reviewed.stdout,
       after: rules(after),
       diff,
     }).toEqual({
       before: ['stale-approval specs/guest-checkout.md', 'suspect-link stories/guest-receipt-email.md'],
-      reviewed: true,
+      reviewed: 'Marked STORY-2 reviewed against the current text of REQ-2.\n',
       after: ['stale-approval specs/guest-checkout.md'],
       diff: '1\t1\tws/stories/guest-receipt-email.md\n',
     });

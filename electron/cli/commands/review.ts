@@ -1,4 +1,5 @@
 /** `specbench review <dir> <STORY-KEY>`: records that a story was checked against its requirements as they are now. */
+import { listInWords } from '../../../shared/model/listInWords.js';
 import { isKey } from '../../../shared/grammar/linkGrammar.js';
 import type { CliCommand } from '../cliCommand.js';
 import {
@@ -58,12 +59,13 @@ still to point, or a file that could not be written, 3 a key that is not in the 
         writeJson(context, { story: key, stamps: result.stamps, changed: result.changed });
         return exitCodes.ok;
       }
-      const listed = Object.entries(result.stamps).map(([requirement, stamp]) => `${requirement} (${stamp})`);
-      if (listed.length === 0) {
+      // The stamps themselves are for --format json; a person reads which texts the story now answers to.
+      const requirements = listInWords(Object.keys(result.stamps));
+      if (requirements === '') {
         writeLines(context, [`${key} implements no requirement that exists; nothing to record.`]);
       } else if (!result.changed) {
-        writeLines(context, [`${key} was already reviewed against ${listed.join(', ')}.`]);
-      } else writeLines(context, [`Marked ${key} reviewed against ${listed.join(', ')}.`]);
+        writeLines(context, [`${key} was already reviewed against the current text of ${requirements}.`]);
+      } else writeLines(context, [`Marked ${key} reviewed against the current text of ${requirements}.`]);
       return exitCodes.ok;
     } finally {
       await opened.workspace.close();

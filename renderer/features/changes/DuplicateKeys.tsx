@@ -3,6 +3,7 @@
  * copy came from, which one will get a new key and why (a copy already on the remote keeps its key; else
  * the one added last is renamed), said before the one click that does it.
  */
+import { listInWords } from '../../../shared/model/listInWords.js';
 import { useEffect, useMemo, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { KeyArrivalView } from '../../../shared/contract/gitViews.js';
@@ -209,7 +210,7 @@ function DuplicateRow({
 function linesIn(within: DuplicateDefinition['within'], path: string): string | undefined {
   const lines = within.find((entry) => entry.path === path)?.lines;
   if (!lines) return undefined;
-  return `lines ${lines.slice(0, -1).join(', ')} and ${lines.at(-1)}`;
+  return `lines ${listInWords(lines)}`;
 }
 
 function arrivalText(arrival: KeyArrivalView | undefined): string {

@@ -2,6 +2,7 @@
  * A key this document shares with another (two branches merged, a file copied): says where, and
  * gives this one a fresh key with one click. Links to the key keep meaning the other.
  */
+import { listInWords } from '../../../shared/model/listInWords.js';
 import type { Editor } from '@tiptap/core';
 import { useMemo } from 'react';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
@@ -120,5 +121,5 @@ function placesOf(duplicate: DuplicateKey, path: string): string {
   const places = duplicate.elsewhere.map((place) =>
     place === path ? 'another block in this document' : place,
   );
-  return places.length === 1 ? places[0]! : `${places.slice(0, -1).join(', ')} and ${places.at(-1)!}`;
+  return listInWords(places);
 }
