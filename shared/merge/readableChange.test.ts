@@ -132,6 +132,15 @@ describe('readable changes, as terminal lines', () => {
       ['No longer marked reviewed against REQ-1', "Marked reviewed against REQ-2's current text"],
     ],
     [
+      'a second approval, and the first one taken out: who and when, not emails and fingerprints',
+      readableFrontMatterField(
+        'approvals',
+        'approvals:\n  - { by: Dana PM, email: dana@x, at: 2026-12-01T09:00:00Z, fingerprint: 1f14ab0a }\n',
+        'approvals:\n  - { by: Sam PM, email: sam@x, at: 2026-12-07T12:01:24Z, fingerprint: 2b25bc1b }\n',
+      ),
+      ['Approved by Sam PM on 2026-12-07', 'Approval by Dana PM on 2026-12-01 taken out'],
+    ],
+    [
       'a paragraph',
       readableText('Checkout takes three steps.\n', 'Checkout takes two steps.\n'),
       ['text: Checkout takes [-three-]{+two+} steps.'],

@@ -6,6 +6,7 @@
 import { diffArrays, diffWords } from 'diff';
 import { parseDocument } from 'yaml';
 import { matchRequirementBlock, type RequirementAttributes } from '../grammar/linkGrammar.js';
+import { approvalsOf, type Approval } from '../model/signOff.js';
 
 /** A run of words: unchanged, or only on one side. */
 export interface WordRun {
@@ -211,6 +212,10 @@ export function readableFrontMatterField(field: string, before: string, after: s
     const notes = reviewNotes(from, to);
     if (notes) return { ...change, notes };
   }
+  if (field === 'approvals') {
+    const notes = approvalNotes(from, to);
+    if (notes.length > 0) return { ...change, notes };
+  }
   if (Array.isArray(from) && Array.isArray(to)) {
     const [oldItems, newItems] = [from.map(showValue), to.map(showValue)];
     for (const item of newItems) if (!oldItems.includes(item)) change.added.push({ what: field, text: item });
@@ -245,6 +250,27 @@ function reviewNotes(from: unknown, to: unknown): string[] | undefined {
     );
   }
   return notes;
+}
+
+/**
+ * A spec's `approvals:` in a PM's words: "Approved by Dana PM on 2026-12-07", not the entry's email, time
+ * and fingerprint run together as values.
+ */
+function approvalNotes(from: unknown, to: unknown): string[] {
+  const list = (value: unknown) => approvalsOf({ approvals: value });
+  const said = (approval: Approval) =>
+    `${approval.by}${approval.at === '' ? '' : ` on ${approval.at.slice(0, 10)}`}`;
+  const same = (a: Approval, b: Approval) =>
+    a.by === b.by && a.at === b.at && a.fingerprint === b.fingerprint;
+  const [before, after] = [list(from), list(to)];
+  return [
+    ...after
+      .filter((approval) => !before.some((old) => same(old, approval)))
+      .map((approval) => `Approved by ${said(approval)}`),
+    ...before
+      .filter((approval) => !after.some((now) => same(now, approval)))
+      .map((approval) => `Approval by ${said(approval)} taken out`),
+  ];
 }
 
 /** Any other text (a paragraph, a heading, a list), by words. */
