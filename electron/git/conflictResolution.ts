@@ -35,9 +35,24 @@ function bothSides(mine: string, theirs: string): string {
 
 export type ResolveResult = { ok: true; remaining: number; renamed?: KeptBoth[] } | SyncFailure;
 
-/** A requirement's title: the first line of its body. */
-function requirementTitleOf(block: string): string {
-  return block.split(/\r?\n/)[1]?.trim() ?? '';
+/**
+ * The lines that tell two copies of a requirement apart: their first body lines, or where those are the
+ * same (the copies differ in a criterion), the first lines that differ, without a list marker.
+ */
+export function distinguishingTitles(kept: string, arriving: string): [string, string] {
+  const lines = (block: string) =>
+    block
+      .split(/\r?\n/)
+      .slice(1)
+      .map((line) => line.trim())
+      .filter((line) => line !== ':::');
+  const [first, second] = [lines(kept), lines(arriving)];
+  const differs = (index: number) => (first[index] ?? '') !== (second[index] ?? '');
+  const at = differs(0) ? 0 : first.findIndex((_line, index) => index > 0 && differs(index));
+  // A line only one copy has would quote nothing for the other: the statements then, alike or not.
+  const index = at < 0 || first[at] === undefined || second[at] === undefined ? 0 : at;
+  const bare = (line: string | undefined) => (line ?? '').replace(/^(?:[-*+]|\d+[.)])\s+(?:\[.\]\s+)?/, '');
+  return [bare(first[index]), bare(second[index])];
 }
 
 /** Writes the file as chosen block by block and marks it resolved in git's index. */
@@ -111,11 +126,12 @@ export async function resolveConflict(
     const fresh = nextKey(splitKey(key)!.prefix, inUse);
     inUse.add(fresh);
     const [kept, arriving] = arrivingSide === 'theirs' ? [part.ours, part.theirs] : [part.theirs, part.ours];
+    const [keptTitle, renamedTitle] = distinguishingTitles(kept, arriving);
     renamed.push({
       from: key,
       to: fresh,
-      keptTitle: requirementTitleOf(kept),
-      renamedTitle: requirementTitleOf(arriving),
+      keptTitle,
+      renamedTitle,
       keptLabel: arrivingSide === 'theirs' ? view.mineLabel : view.theirsLabel,
       renamedLabel: arrivingSide === 'theirs' ? view.theirsLabel : view.mineLabel,
       ...(sides?.keptPublished ? { keptPublished: sides.keptPublished } : {}),
