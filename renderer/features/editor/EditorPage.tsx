@@ -331,6 +331,7 @@ export function EditorPage({
             exists={exists}
             setFields={session.setFields}
             rename={session.rename}
+            currentPath={session.currentPath}
             onEnter={() => editor && moveToBodyStart(editor)}
           />
           {entry && (entry.type === 'spec' || entry.type === 'story') && (

@@ -4,6 +4,7 @@
  * name itself: leaving the field renames the file, and when other documents link to it by name
  * (`[[Old name]]`, `[text](Old%20name.md)`) it asks first whether to update those links too, and when
  * the new name would take `[[Name]]` links from another note, whether they keep pointing there.
+ * A rename the user made here is offered back with Undo (not the first title of a new document).
  * An empty title is refused; a long one wraps; a title whose file name is taken says which name it got.
  * A new document's placeholder title ("Untitled spec") shows as the field's placeholder, not as text to
  * type after: the field is empty, and a document left so keeps that title.
@@ -14,6 +15,7 @@ import type { DocumentType } from '../../../shared/model/documentModel.js';
 import { fileTitle } from '../../../shared/model/documentTitle.js';
 import type { RenameByName } from '../../workbench/documentLifecycle.js';
 import { RenamePrompt, type PendingRename } from './RenamePrompt.js';
+import { useRenameUndo } from './useRenameUndo.js';
 import { oneLine, shownTitle, takenName, titleRefusal, untitledTitle } from './titleRules.js';
 
 interface TitleFieldProps {
@@ -27,6 +29,8 @@ interface TitleFieldProps {
   exists: (path: string) => boolean;
   setFields: (fields: Record<string, unknown>) => void;
   rename: (byName?: RenameByName) => Promise<string | undefined>;
+  /** The document's path this moment, which a rename changes before this field's `path` follows. */
+  currentPath: () => string;
   onEnter: () => void;
 }
 
@@ -40,6 +44,7 @@ export function TitleField({
   exists,
   setFields,
   rename,
+  currentPath,
   onEnter,
 }: TitleFieldProps) {
   const byName = typeof fields.title !== 'string';
@@ -58,6 +63,16 @@ export function TitleField({
   const previousPath = useRef(path);
   const existsRef = useRef(exists);
   existsRef.current = exists;
+  // The title the file name was made from, taken when the field gets focus (Undo puts it back).
+  const titleBefore = useRef(title);
+  const renameUndo = useRenameUndo({
+    currentPath,
+    path,
+    title,
+    rename,
+    setFields,
+    failed: setProblem,
+  });
 
   useEffect(() => {
     setDraft(undefined);
@@ -91,7 +106,7 @@ export function TitleField({
 
   async function renameTo(request: RenameByName): Promise<void> {
     setPending(undefined);
-    const failure = await rename(request);
+    const failure = await renameUndo.renameOffering(request);
     setProblem(failure);
     if (!failure) setDraft(undefined);
   }
@@ -105,7 +120,9 @@ export function TitleField({
       return;
     }
     if (!byName) {
-      await rename();
+      // A new document's first title names its file: that is its creation, not a rename to undo.
+      if (titleBefore.current === untitledTitle(type)) await rename();
+      else await renameUndo.renameOffering(undefined, titleBefore.current);
       return;
     }
     const wanted = draft?.trim();
@@ -143,6 +160,9 @@ export function TitleField({
           value={draft ?? (byName ? title : shownTitle(type, title))}
           readOnly={!writable || pending !== undefined}
           onChange={(event) => change(event.target.value)}
+          onFocus={() => {
+            titleBefore.current = title;
+          }}
           onBlur={() => void leave()}
           onKeyDown={(event) => {
             if (event.key === 'Enter') {
@@ -168,6 +188,7 @@ export function TitleField({
           {problem}
         </p>
       )}
+      {renameUndo.notice}
       {pending && (
         <RenamePrompt
           current={name}

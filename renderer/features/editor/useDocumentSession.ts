@@ -35,6 +35,8 @@ export interface DocumentSessionBinding extends SessionView {
   reloadFromDisk: () => void;
   /** Renames after the title, or to `byName`; answers why not (for a rename by name). */
   rename: (byName?: RenameByName) => Promise<string | undefined>;
+  /** The document's path this moment (a render may still show the one before a rename). */
+  currentPath: () => string;
   /** What the page's views say about this document, kept across a remount. */
   memo: SessionMemo;
 }
@@ -76,6 +78,7 @@ export function useDocumentSession(
       savedVersion: () => session.savedVersion,
       reloadFromDisk: () => session.changedOnDisk(),
       rename: (byName?: RenameByName) => session.rename(byName),
+      currentPath: () => session.path,
       memo: session.memo,
     }),
     [session],

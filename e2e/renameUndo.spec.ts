@@ -1,0 +1,89 @@
+/**
+ * A rename from the Title field is offered back (walkthrough walk11e, finding 1): "Renamed to “X”."
+ * with Undo, which puts the old file back byte for byte, with the links the rename rewrote, and the
+ * editor follows. A new document's first title is its creation, and offers no Undo.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { copyWorkspace, expect, test as base } from './specbenchTest.js';
+
+const notes: Record<string, string> = {
+  'Maya/Review prep.md': '# Review prep\n\nAgenda for the **review**.\n',
+  'Maya/Plan.md': 'Read [[Review prep]] and [[Review prep#Agenda|the agenda]] first.\n',
+};
+
+const test = base.extend({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
+  workspaceDir: async ({}, use) => {
+    const root = await copyWorkspace();
+    for (const [file, text] of Object.entries(notes)) {
+      await fs.mkdir(path.dirname(path.join(root, file)), { recursive: true });
+      await fs.writeFile(path.join(root, file), text);
+    }
+    await use(root);
+    await fs.rm(root, { recursive: true, force: true });
+  },
+});
+
+const exists = (file: string) =>
+  fs.access(file).then(
+    () => true,
+    () => false,
+  );
+
+test('a note renamed by its title, links updated, is put back with its links by Undo', async ({
+  app,
+  workspaceDir,
+}) => {
+  const old = path.join(workspaceDir, 'Maya/Review prep.md');
+  const renamed = path.join(workspaceDir, 'Maya/Review prep for Q3.md');
+  await app.openDocument('Maya/Review prep.md');
+  await app.title.fill('Review prep for Q3');
+  await app.title.press('Enter');
+  await app.page.getByRole('button', { name: 'Rename and update links' }).click();
+  const notice = app.page.getByRole('status', { name: 'Notice' });
+  await expect(notice).toContainText('Renamed to “Review prep for Q3”.');
+  await expect(app.documentPath).toHaveText('Maya/Review prep for Q3.md');
+  await expect.poll(() => exists(renamed)).toBe(true);
+  await app.page.screenshot({ path: path.join('test-results', 'screenshots', 'rename-undo-notice.png') });
+  expect(await fs.readFile(path.join(workspaceDir, 'Maya/Plan.md'), 'utf8')).toBe(
+    'Read [[Review prep for Q3]] and [[Review prep for Q3#Agenda|the agenda]] first.\n',
+  );
+
+  await notice.getByRole('button', { name: 'Undo' }).click();
+  await expect(app.documentPath).toHaveText('Maya/Review prep.md');
+  await expect(app.title).toHaveValue('Review prep');
+  await expect(notice).toHaveCount(0);
+  await expect.poll(() => exists(renamed)).toBe(false);
+  expect(await fs.readFile(old, 'utf8')).toBe(notes['Maya/Review prep.md']);
+  expect(await fs.readFile(path.join(workspaceDir, 'Maya/Plan.md'), 'utf8')).toBe(notes['Maya/Plan.md']);
+  await expect(app.editor).toContainText('Agenda for the review.');
+});
+
+test('a spec renamed by its title front matter is put back, title and file, by Undo', async ({
+  app,
+  workspaceDir,
+}) => {
+  const file = path.join(workspaceDir, 'specs/order-tracking.md');
+  const before = await fs.readFile(file, 'utf8');
+  await app.openDocument('specs/order-tracking.md');
+  await app.title.fill('Order tracking by SMS');
+  await app.title.press('Enter');
+  const notice = app.page.getByRole('status', { name: 'Notice' });
+  await expect(notice).toContainText('Renamed to “Order tracking by SMS”.');
+  await expect(app.documentPath).toHaveText('specs/order-tracking-by-sms.md');
+
+  await notice.getByRole('button', { name: 'Undo' }).click();
+  await expect(app.documentPath).toHaveText('specs/order-tracking.md');
+  await expect(app.title).toHaveValue('Order tracking');
+  await app.waitSaved();
+  await expect.poll(() => exists(path.join(workspaceDir, 'specs/order-tracking-by-sms.md'))).toBe(false);
+  expect(await fs.readFile(file, 'utf8')).toBe(before);
+});
+
+test('a new spec named by its first title offers no Undo', async ({ app }) => {
+  await app.createDocument('New spec', 'Gift cards');
+  await app.title.press('Enter');
+  await expect(app.documentPath).toHaveText(/^specs\/gift-cards.*\.md$/);
+  await expect(app.page.getByRole('status', { name: 'Notice' })).toHaveCount(0);
+});

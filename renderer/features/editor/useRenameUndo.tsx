@@ -1,0 +1,73 @@
+/**
+ * The notice after a rename from the Title field, "Renamed to “X”." with Undo, gone after a while as
+ * Delete's and Archive's are. Undo renames back through the same call: a rename by name that updated
+ * the links to it updates them back (all or none, as the rename did); a titled document gets its old
+ * title, then its old file name.
+ */
+import { useCallback, useState } from 'react';
+import { fileTitle } from '../../../shared/model/documentTitle.js';
+import type { RenameByName } from '../../workbench/documentLifecycle.js';
+import { Toast } from '../../ui/Toast.js';
+
+interface DoneRename {
+  from: string;
+  to: string;
+  updateLinks: boolean;
+  /** The front-matter title before the rename (a titled document), put back first on Undo. */
+  title?: string;
+}
+
+interface RenameUndoOptions {
+  /** The path now (the title field's own may still be the one before a rename that just ended). */
+  currentPath: () => string;
+  /** The path and title this render shows. */
+  path: string;
+  title: string;
+  rename: (byName?: RenameByName) => Promise<string | undefined>;
+  setFields: (fields: Record<string, unknown>) => void;
+  /** Why Undo could not rename back (the old name was taken meanwhile). */
+  failed: (message: string) => void;
+}
+
+export function useRenameUndo({ currentPath, path, title, rename, setFields, failed }: RenameUndoOptions) {
+  const [done, setDone] = useState<DoneRename | undefined>(undefined);
+  const close = useCallback(() => setDone(undefined), []);
+
+  /** Renames as asked and, when the file name changed, offers it back; answers why not, as `rename` does. */
+  async function renameOffering(
+    request: RenameByName | undefined,
+    title?: string,
+  ): Promise<string | undefined> {
+    const from = currentPath();
+    const failure = await rename(request);
+    const to = currentPath();
+    if (!failure && to !== from) {
+      setDone({
+        from,
+        to,
+        updateLinks: request?.updateLinks === true,
+        ...(title !== undefined ? { title } : {}),
+      });
+    }
+    return failure;
+  }
+
+  async function undo({ from, updateLinks, title }: DoneRename): Promise<void> {
+    if (title !== undefined) setFields({ title });
+    const request = { name: fileTitle(from), updateLinks };
+    let failure = await rename(request);
+    // A rename already on its way (the title field left by this very click) takes the turn: ask again.
+    if (!failure && currentPath() !== from) failure = await rename(request);
+    if (failure) failed(`Not renamed back: ${failure}`);
+  }
+
+  // Shown while the document is still where the rename put it (a later move or rename takes it away).
+  const notice = done && done.to === path && (
+    <Toast
+      message={`Renamed to “${title}”.`}
+      action={{ label: 'Undo', run: () => void undo(done) }}
+      onClose={close}
+    />
+  );
+  return { renameOffering, notice };
+}
