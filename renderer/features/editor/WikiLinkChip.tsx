@@ -3,7 +3,7 @@
  * label), opening the note at the heading or block; on hover, the section's first blocks rendered read-only.
  */
 import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
-import { useState } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { nameLinkText, type NameLink } from '../../../shared/grammar/nameLinkGrammar.js';
 import { nameLinkOf } from '../../../shared/markdown/extensions/wikiLink.js';
 import { resolveNameLink, type NameLinkTarget } from '../../workbench/nameLinkTarget.js';
@@ -12,6 +12,7 @@ import { useWorkspaceSelector } from '../../workbench/workspaceSelector.js';
 import { useEditorContext } from './editorContext.js';
 import { NotePreview } from './EmbeddedNote.js';
 import { useNoteSection } from './notePreview.js';
+import { usePreviewPlacement } from './usePreviewPlacement.js';
 import './markdownViews.css';
 
 /** What the chip says: the label, else the title and the heading it points into (`Plan › Risks`). */
@@ -75,6 +76,7 @@ export function WikiLinkChip({ node }: ReactNodeViewProps) {
   const [hovered, setHovered] = useState(false);
   // A click opens the target: the preview closes until the pointer leaves, as Obsidian's does.
   const [dismissed, setDismissed] = useState(false);
+  const placement = usePreviewPlacement();
   const version = document?.mtimeMs ?? 0;
   // A link into a heading or block is looked up at once: one that names none reads as broken, as check says.
   const section = useNoteSection(
@@ -97,9 +99,15 @@ export function WikiLinkChip({ node }: ReactNodeViewProps) {
       as="span"
       className={dismissed ? `${className} dismissed` : className}
       data-wiki-target={link.target}
-      onMouseEnter={() => setHovered(true)}
+      onMouseEnter={(event: SyntheticEvent<HTMLElement>) => {
+        placement.place(event);
+        setHovered(true);
+      }}
       onMouseLeave={() => setDismissed(false)}
-      onFocus={() => setHovered(true)}
+      onFocus={(event: SyntheticEvent<HTMLElement>) => {
+        placement.place(event);
+        setHovered(true);
+      }}
     >
       <a
         href={target.hash ?? '#'}
@@ -112,7 +120,12 @@ export function WikiLinkChip({ node }: ReactNodeViewProps) {
       >
         {text}
       </a>
-      <span className="link-preview" role="tooltip" contentEditable={false}>
+      <span
+        className={`link-preview ${placement.className}`}
+        style={placement.style}
+        role="tooltip"
+        contentEditable={false}
+      >
         {target.state === 'missing' ? (
           <span>“{link.target}” is not a note in this workspace</span>
         ) : target.state === 'outside' ? (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { popupPlacement, type Placement } from './popupPlacement.js';
+import { popupPlacement, previewPlacement, type Placement, type PreviewPlacement } from './popupPlacement.js';
 
 const viewport = { width: 1024, height: 700 };
 
@@ -28,5 +28,45 @@ describe('popupPlacement', () => {
   ];
   it.each(cases)('%s', (_name, caret, expected) => {
     expect(popupPlacement(caret, viewport)).toEqual(expected);
+  });
+});
+
+describe('previewPlacement', () => {
+  const short = { width: 1024, height: 400 };
+  const cases: [string, { left: number; top: number; bottom: number }, typeof viewport, PreviewPlacement][] =
+    [
+      [
+        'room below: under the link',
+        { left: 300, top: 100, bottom: 120 },
+        viewport,
+        { above: false, shift: 0, maxHeight: 340 },
+      ],
+      [
+        'near the bottom of a 1024×700 window: above the link',
+        { left: 300, top: 660, bottom: 680 },
+        viewport,
+        { above: true, shift: 0, maxHeight: 340 },
+      ],
+      [
+        'short window, more room below: under the link, scrolling inside',
+        { left: 300, top: 150, bottom: 170 },
+        short,
+        { above: false, shift: 0, maxHeight: 218 },
+      ],
+      [
+        'short window, more room above: above the link, scrolling inside',
+        { left: 300, top: 250, bottom: 270 },
+        short,
+        { above: true, shift: 0, maxHeight: 238 },
+      ],
+      [
+        'at the right edge: shifted left',
+        { left: 900, top: 100, bottom: 120 },
+        viewport,
+        { above: false, shift: -264, maxHeight: 340 },
+      ],
+    ];
+  it.each(cases)('%s', (_name, link, window, expected) => {
+    expect(previewPlacement(link, window)).toEqual(expected);
   });
 });

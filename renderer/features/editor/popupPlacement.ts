@@ -25,3 +25,28 @@ export function popupPlacement(
   }
   return { left, bottom: viewport.height - caret.top + gap, maxHeight: Math.min(popup.maxHeight, above) };
 }
+
+/** Where a hover preview hangs from its link: `shift` moves it left from the link's left edge. */
+export interface PreviewPlacement {
+  above: boolean;
+  shift: number;
+  maxHeight: number;
+}
+
+/**
+ * A link's hover preview: below the link when it fits there whole or there is more room below than
+ * above, else above it; never taller than the room on its side (it scrolls inside), never past the
+ * window's right edge.
+ */
+export function previewPlacement(
+  link: { left: number; top: number; bottom: number },
+  viewport: { width: number; height: number },
+  preview: { width: number; maxHeight: number } = { width: 380, maxHeight: 340 },
+): PreviewPlacement {
+  const left = Math.max(margin, Math.min(link.left, viewport.width - preview.width - margin));
+  const below = viewport.height - link.bottom - gap - margin;
+  const above = link.top - gap - margin;
+  const under = below >= preview.maxHeight || below >= above;
+  const room = Math.max(0, under ? below : above);
+  return { above: !under, shift: left - link.left, maxHeight: Math.min(preview.maxHeight, room) };
+}

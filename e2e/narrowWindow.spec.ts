@@ -1,0 +1,50 @@
+/**
+ * A 1024×700 window, from the walkthrough walk11e: the hover preview of a link near the bottom opens
+ * upward and stays inside the window (finding 5), and the header's file path stays readable, the file
+ * name kept (finding 6).
+ */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test as base } from './specbenchTest.js';
+
+const paragraphs = (topic: string, count: number) =>
+  Array.from({ length: count }, (_, index) => `${topic} paragraph ${index + 1} says a little more.`).join(
+    '\n\n',
+  );
+
+const vault: Record<string, string> = {
+  'Editing and formatting/Folding.md': `${paragraphs('Fold', 30)}\n\nSee [[Callouts]] for the boxes.\n\n${paragraphs('Tail', 3)}\n`,
+  'Editing and formatting/Callouts.md': `# Callouts\n\n${paragraphs('Callout', 12)}\n`,
+};
+
+const test = base.extend({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
+  workspaceDir: async ({}, use) => {
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-e2e-narrow-'));
+    for (const [file, text] of Object.entries(vault)) {
+      await fs.mkdir(path.dirname(path.join(root, file)), { recursive: true });
+      await fs.writeFile(path.join(root, file), text);
+    }
+    await use(root);
+    await fs.rm(root, { recursive: true, force: true });
+  },
+});
+
+test.use({ viewport: { width: 1024, height: 700 } });
+
+test('the preview of a link near the bottom of the window opens inside it', async ({ app }) => {
+  await app.openDocument('Editing and formatting/Folding.md');
+  const link = app.editor.getByRole('link', { name: 'Callouts' });
+  await link.evaluate((element) => element.scrollIntoView({ block: 'end' }));
+  const box = await link.boundingBox();
+  expect(box!.y).toBeGreaterThan(500);
+  await link.hover();
+  const preview = app.page.getByRole('tooltip').filter({ hasText: 'Callout paragraph 1' });
+  await expect(preview).toBeVisible();
+  await app.page.screenshot({ path: path.join('test-results', 'screenshots', 'narrow-preview-bottom.png') });
+  const shown = (await preview.boundingBox())!;
+  expect(shown.y).toBeGreaterThanOrEqual(0);
+  expect(shown.y + shown.height).toBeLessThanOrEqual(700);
+  expect(shown.x + shown.width).toBeLessThanOrEqual(1024);
+});
