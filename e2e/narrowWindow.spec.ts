@@ -48,3 +48,18 @@ test('the preview of a link near the bottom of the window opens inside it', asyn
   expect(shown.y + shown.height).toBeLessThanOrEqual(700);
   expect(shown.x + shown.width).toBeLessThanOrEqual(1024);
 });
+
+test('the header keeps the file name of the path readable, the full path on hover', async ({ app }) => {
+  await app.openDocument('Editing and formatting/Folding.md');
+  await expect(app.documentPath).toHaveAttribute('title', 'Editing and formatting/Folding.md');
+  await app.page.screenshot({ path: path.join('test-results', 'screenshots', 'narrow-header-path.png') });
+  // What the chip shows: its file name whole, inside the chip, and the folders cut if anything is.
+  const shown = await app.documentPath.evaluate((chip) => {
+    const name = chip.lastElementChild as HTMLElement;
+    const box = chip.getBoundingClientRect();
+    const nameBox = name.getBoundingClientRect();
+    const whole = nameBox.left >= box.left - 1 && nameBox.right <= box.right + 1;
+    return { name: name.textContent, whole: whole && name.scrollWidth <= name.clientWidth + 1 };
+  });
+  expect(shown).toEqual({ name: '/Folding.md', whole: true });
+});

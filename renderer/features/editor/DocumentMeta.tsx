@@ -72,7 +72,9 @@ export function DocumentMeta({
         <span className={`type-badge type-${type}`}>{type === 'doc' ? 'Document' : type}</span>
         {entry?.key && <span className="key">{entry.key}</span>}
         <span className="path" title={path}>
-          {path}
+          {/* The folders give way (ellipsis) before the file name does. */}
+          <span className="path-folder">{path.slice(0, Math.max(0, path.lastIndexOf('/')))}</span>
+          <span>{path.slice(Math.max(0, path.lastIndexOf('/')))}</span>
         </span>
         {writable && (
           <MakeSpecButton
