@@ -108,7 +108,7 @@ test('Keep both on a key two branches created keeps the copy committed first (ne
   await expect(app.page.getByRole('button', { name: 'Save this file' })).toHaveCount(0);
   holdStatus = false;
   await expect(changes.mergeMessage).toHaveValue(
-    'Merge Hank’s gift message\n\n#7 asked for both.\n\nKeep both: REQ-15 (theirs) is now REQ-16',
+    "Merge Hank’s gift message\n\n#7 asked for both.\n\nKeep both: REQ-15 (hank's copy) is now REQ-16",
   );
   await expect(changes.lastAction).toHaveText(
     'REQ-15 “Guests can cancel an order within ten minutes.”, yours, committed first, keeps its key, ' +
@@ -147,7 +147,7 @@ test('Keep both on a key two branches created keeps the copy committed first (ne
   await expect(changes.lastAction).toHaveText('Merge committed.');
   // The merge commit has the user's message and names the key Keep both changed.
   expect(git(workspaceDir, 'log', '-1', '--format=%B').trim()).toBe(
-    'Merge Hank’s gift message\n\n#7 asked for both.\n\nKeep both: REQ-15 (theirs) is now REQ-16',
+    "Merge Hank’s gift message\n\n#7 asked for both.\n\nKeep both: REQ-15 (hank's copy) is now REQ-16",
   );
   expect([
     git(workspaceDir, 'show', 'HEAD:stories/gift-message.md').includes('implements: [REQ-16]'),

@@ -20,7 +20,7 @@ import type { ListedFile } from './documentStore.js';
 import type { FieldLines } from './fieldLines.js';
 
 /** Bump when the indexer, the grammar or this format changes what an entry would hold. */
-export const indexCacheVersion = 14;
+export const indexCacheVersion = 15;
 const cacheFormat = 'specbench-index-cache';
 export const cacheFolderName = stateFolderName;
 export const cacheFileName = 'index-cache.bin';

@@ -15,6 +15,7 @@ import { documentTitle, fileTitle } from '../../shared/model/documentTitle.js';
 import { headingPlainText } from '../../shared/model/headingAnchor.js';
 import { parseDesignLinks } from '../../shared/model/designLinks.js';
 import { requirementFingerprint } from '../../shared/model/fingerprint.js';
+import { conflictMarkerLine, conflictProblem } from '../../shared/rules/conflictedFile.js';
 import { splitDocumentQuickly } from './plainFrontMatter.js';
 import { summarizeSections } from './sectionSummary.js';
 
@@ -38,6 +39,8 @@ export function indexDocument(path: string, text: string, version: IndexedVersio
   const headings = scan.headings.map((heading) => ({ ...heading, line: heading.line + shift }));
   const key = stringField(fields.key);
   const type = documentType(path, fields, key !== undefined);
+  const conflictLine = conflictMarkerLine(text);
+  const conflictKeys = new Set<string>();
   const entry: DocumentEntry = {
     path,
     type,
@@ -50,7 +53,12 @@ export function indexDocument(path: string, text: string, version: IndexedVersio
     fields,
     headings,
     sections: summarizeSections(split.body, scan.headings, split.bodyLine, lines),
-    requirements: scan.requirements.map((requirement) => {
+    requirements: scan.requirements.flatMap((requirement) => {
+      // Both sides of a conflict hold the requirement: it is one definition, the first side's.
+      if (conflictLine !== undefined) {
+        if (conflictKeys.has(requirement.attributes.key)) return [];
+        conflictKeys.add(requirement.attributes.key);
+      }
       const entry: RequirementEntry = {
         key: requirement.attributes.key,
         roadmap: requirement.attributes.roadmap,
@@ -63,7 +71,7 @@ export function indexDocument(path: string, text: string, version: IndexedVersio
       if (requirement.attributes.status !== undefined) entry.status = requirement.attributes.status;
       const section = sectionAt(headings, entry.line);
       if (section !== undefined) entry.section = section;
-      return entry;
+      return [entry];
     }),
     references: scan.references.map((reference) => ({ ...reference, line: reference.line + shift })),
     nameLinks: scan.nameLinks.map((link) => ({ ...link, line: link.line + shift })),
@@ -82,6 +90,7 @@ export function indexDocument(path: string, text: string, version: IndexedVersio
   const owner = stringField(fields.owner);
   if (owner !== undefined) entry.owner = owner;
   if (split.frontMatter?.error) entry.problem = split.frontMatter.error;
+  if (conflictLine !== undefined) entry.problem = conflictProblem(conflictLine);
   if (type === 'feedback') entry.evidence = evidenceOf(fields, lines);
   const depends = keyList(fields.depends).filter((key) => key !== '');
   if (depends.length > 0) entry.depends = depends;

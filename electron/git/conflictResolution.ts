@@ -17,6 +17,7 @@ import type { Workspace } from '../engine/workspace.js';
 import { arrivingLinks } from './arrivingLinks.js';
 import { keysInUse, mergeConflict, operationOf } from './conflictView.js';
 import { runGit } from './gitCommand.js';
+import { gitUser } from './gitUser.js';
 import { keepBothSides } from './keepBothSide.js';
 import { recordChoices } from './mergeMessage.js';
 import { repositoryStatus, topPath, type RepositoryPlace } from './repositoryStatus.js';
@@ -163,8 +164,11 @@ export async function resolveConflict(
   }
   // The merge commit (or the replayed one) names each key Keep both changed, for whoever reads the history later.
   const operation = operationOf(view);
-  if (operation === 'merge' || operation === 'rebase')
-    await recordChoices(place.gitDir, renamed.map(keptBothLine), operation);
+  if (operation === 'merge' || operation === 'rebase') {
+    const user = await gitUser(place.root);
+    const lines = renamed.map((kept) => keptBothLine(kept, user.ok ? user.name : undefined));
+    await recordChoices(place.gitDir, lines, operation);
+  }
   return { ...marked, renamed };
 }
 

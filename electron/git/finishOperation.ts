@@ -1,6 +1,7 @@
 /** Finishing or undoing the merge, rebase, cherry-pick or revert git stopped in, once the resolver is done. */
 import type { GitOperation } from '../../shared/contract/gitViews.js';
 import { runGit } from './gitCommand.js';
+import { rekeysAfterRebase, rekeysBeforeReplay } from './rebasedRekeys.js';
 import { cleanMessage, mergeMessage } from './mergeMessage.js';
 import { stoppedOperation, topPath, type RepositoryPlace } from './repositoryStatus.js';
 import { syncFailure, type SyncFailure } from './syncErrors.js';
@@ -48,6 +49,8 @@ export async function finishOperation(
       message: `${count} ${count === 1 ? 'file' : 'files'} changed in the workspace ${count === 1 ? 'is' : 'are'} not part of the ${operation} yet: commit ${count === 1 ? 'it' : 'them'} with it, or leave ${count === 1 ? 'it' : 'them'} as changes to commit later.`,
     };
   }
+  // The rename records name replayed commits by their new ids, and none by an id that will not exist.
+  if (operation === 'rebase') await rekeysBeforeReplay(place, leftOver);
   const chosen = (include ?? []).filter((file) => leftOver.includes(file));
   if (chosen.length > 0) {
     const added = await runGit(['add', '-A', '--', ...chosen.map((file) => topPath(place, file))], {
@@ -88,6 +91,7 @@ export async function finishOperation(
       : syncFailure(output);
   }
   if (!output.ok) return syncFailure(output);
+  if (operation === 'rebase') await rekeysAfterRebase(place);
   const finished: Record<GitOperation, string> = {
     merge: 'Merge committed.',
     rebase: 'Rebase finished: your commits are on top of theirs.',

@@ -53,6 +53,8 @@ async function keepBoth(how: '--no-rebase' | '--rebase') {
   const opened = await Workspace.open(dana, { write: true, watch: false, cache: false });
   if (!opened.ok) throw new Error(opened.message);
   workspace = opened.workspace;
+  // The commit's Keep both line names the copy by whose it is: the resolver's git user.name.
+  sandbox.git(dana, ['config', 'user.name', 'Dana PM']);
   const place = (await findRepository(dana))!;
   const view = await conflictView(place, spec, workspace);
   if (!view.ok) throw new Error(view.message);
@@ -88,8 +90,8 @@ async function keepBoth(how: '--no-rebase' | '--rebase') {
 
 describe('Keep both on a requirement both sides reworded', () => {
   it.each([
-    ['a merge', '--no-rebase' as const, ['Keep both: REQ-2 (yours) is now REQ-3']],
-    ['a rebase', '--rebase' as const, ['Keep both: REQ-2 (yours) is now REQ-3']],
+    ['a merge', '--no-rebase' as const, ["Keep both: REQ-2 (Dana PM's copy) is now REQ-3"]],
+    ['a rebase', '--rebase' as const, ["Keep both: REQ-2 (Dana PM's copy) is now REQ-3"]],
   ])(
     'in %s, theirs already on origin/main keeps REQ-2 and yours (not pushed) becomes REQ-3',
     async (_name, how, choices) => {

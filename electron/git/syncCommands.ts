@@ -5,6 +5,7 @@
  */
 import type { PullOutcome, RenumberedItemView, SyncProgress } from '../../shared/contract/gitViews.js';
 import { runGit, runGitWithProgress } from './gitCommand.js';
+import { rekeysAfterRebase } from './rebasedRekeys.js';
 import { renumberedByPull } from './renumberedByMerge.js';
 import { repositoryStatus, stoppedOperation, type RepositoryPlace } from './repositoryStatus.js';
 import { syncFailure, type SyncFailure } from './syncErrors.js';
@@ -137,6 +138,8 @@ export async function pull(
             ? 'rebased'
             : 'fast-forward';
   }
+  // The driver recorded the links of an item it renumbered with the commits as they were before the rebase.
+  if (outcome === 'rebased') await rekeysAfterRebase(place);
   // The merge driver may have moved an item of ours to a new key: say so, as git only told its stderr.
   const renumbered =
     before !== undefined && (outcome === 'merged' || outcome === 'rebased')

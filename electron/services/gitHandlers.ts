@@ -113,13 +113,19 @@ export function gitHandlers(workspace: Workspace, writable: () => boolean): GitH
     }
   };
 
+  // A rebase moved the commit ids the rename records name (rebasedRekeys.ts): read them again.
+  const rekeysRead = async <T>(result: T): Promise<T> => {
+    if (writable()) await workspace.rekeys.load();
+    return result;
+  };
+
   return {
     gitStatus: () =>
       withRepository(async (at) => ({ ok: true as const, status: await repositoryStatus(at) })),
     gitFileDiff: ({ path }) => withRepository((at) => fileDiff(at, path)),
     gitCommit: ({ paths, message }) => writing((at) => commitFiles(at, paths, message)),
     gitPull: ({ operationId }) =>
-      writing((at) => finishing(operationId, () => pull(at, tracked(operationId)))),
+      writing((at) => finishing(operationId, () => pull(at, tracked(operationId)))).then(rekeysRead),
     gitPush: ({ operationId }) =>
       writing((at) => finishing(operationId, () => push(at, tracked(operationId)))),
     gitProgress: ({ operationId }) => {
@@ -166,7 +172,8 @@ export function gitHandlers(workspace: Workspace, writable: () => boolean): GitH
         });
         return staged.ok ? resolved : syncFailure(staged);
       }),
-    gitFinish: ({ include, message }) => writing((at) => finishOperation(at, include, message)),
+    gitFinish: ({ include, message }) =>
+      writing((at) => finishOperation(at, include, message)).then(rekeysRead),
     gitAbort: () => writing((at) => abortOperation(at)),
     gitSetIdentity: ({ name, email }) =>
       writing(async (at) => {

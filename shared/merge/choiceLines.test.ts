@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { withChoiceLines } from './choiceLines.js';
+import type { KeptBoth } from '../contract/gitViews.js';
+import { keptBothLine, withChoiceLines } from './choiceLines.js';
 
 describe('withChoiceLines', () => {
   const line = (key: string, to: string) => `Keep both: ${key} (theirs) is now ${to}`;
@@ -37,5 +38,34 @@ describe('withChoiceLines', () => {
     ],
   ])('%s', (_name, text, lines, expected, options?: { comments: boolean }) => {
     expect(withChoiceLines(text, lines, options)).toBe(expected);
+  });
+});
+
+describe('keptBothLine', () => {
+  const kept = (renamedLabel: string): KeptBoth => ({
+    from: 'REQ-10',
+    to: 'REQ-15',
+    keptTitle: 'Codes expire after one hour.',
+    renamedTitle: 'Codes expire after thirty minutes.',
+    keptLabel: 'Theirs (origin/main)',
+    renamedLabel,
+    references: [],
+  });
+  it.each([
+    [
+      'yours, named by the person resolving',
+      'Yours',
+      'Sam PM',
+      "Keep both: REQ-10 (Sam PM's copy) is now REQ-15",
+    ],
+    [
+      'theirs, named by its branch',
+      'Theirs (hank)',
+      'Sam PM',
+      "Keep both: REQ-10 (hank's copy) is now REQ-15",
+    ],
+    ['yours when git does not know the name', 'Yours', undefined, 'Keep both: REQ-10 (yours) is now REQ-15'],
+  ])('%s', (_name, label, user, expected) => {
+    expect(keptBothLine(kept(label), user)).toBe(expected);
   });
 });

@@ -7,10 +7,16 @@ import type { KeptBoth } from '../contract/gitViews.js';
 
 const choiceLine = /^Keep both: /;
 
-/** "Keep both: REQ-2 (theirs) is now REQ-15", for the merge commit's message. */
-export function keptBothLine(kept: KeptBoth): string {
+/**
+ * "Keep both: REQ-2 (Sam's copy) is now REQ-15", for the merge commit's message: in a shared log
+ * "yours" says nothing, so a copy is named by whose it is, the resolver's (git's user.name, `user`) or
+ * the branch theirs came from; "yours" or "theirs" only when neither is known.
+ */
+export function keptBothLine(kept: KeptBoth, user?: string): string {
   const side = kept.renamedLabel.replace(/ \(.*\)$/, '').toLowerCase();
-  return `Keep both: ${kept.from} (${side}) is now ${kept.to}`;
+  const branch = /\((.+)\)$/.exec(kept.renamedLabel)?.[1];
+  const owner = side === 'yours' ? user?.trim() : branch;
+  return `Keep both: ${kept.from} (${owner ? `${owner}'s copy` : side}) is now ${kept.to}`;
 }
 
 /**

@@ -7,6 +7,7 @@ import { criterionNotGherkin } from './criterionNotGherkin.js';
 import { duplicateKey } from './duplicateKey.js';
 import { emptyRequiredSection } from './emptyRequiredSection.js';
 import type { Finding, Rule, RuleInput } from './finding.js';
+import { isConflicted } from './conflictedFile.js';
 import { buildKeyIndex } from './keyIndex.js';
 import { malformedFile } from './malformedFile.js';
 import { missingAsset } from './missingAsset.js';
@@ -56,11 +57,14 @@ export const rules: readonly Rule[] = [
 /** Findings sorted by path, then line. */
 export function runRules(input: RuleInput): Finding[] {
   const keys = buildKeyIndex(input);
+  // A file with git's conflict markers holds both sides: it has one finding, saying so, until resolved.
+  const conflicted = new Set(input.documents.filter(isConflicted).map((document) => document.path));
   const findings: Finding[] = [];
   for (const rule of rules) {
     const severity = severityOf(input.settings, rule.id);
     if (severity === 'off') continue;
     for (const { atMost, ...finding } of rule.check(input, keys)) {
+      if (conflicted.has(finding.path) && rule !== malformedFile) continue;
       findings.push({ rule: rule.id, severity: atMost ? milder(severity, atMost) : severity, ...finding });
     }
   }

@@ -123,7 +123,7 @@ export function ConflictList({ api, status, writable, onChanged, onResolved, nav
                       setResolved((current) => [...current, path]);
                       setOpen(null);
                       // git's message gets the Keep both lines; one the user already edited here gets them too.
-                      const lines = (keptBoth ?? []).map(keptBothLine);
+                      const lines = (keptBoth ?? []).map((kept) => keptBothLine(kept, status.user?.name));
                       if (message !== undefined && lines.length > 0) {
                         setMessage(withChoiceLines(message, lines, { comments: false }).trimEnd());
                       }

@@ -109,7 +109,11 @@ export function RepointLinks({
                 </HashLink>{' '}
                 {linkVerbs[reference.kind] ?? reference.kind} {done ? newKey : key}{' '}
                 <span className="muted">
-                  ({reference.path} line {reference.line}, {reference.author}, {reference.commit})
+                  (
+                  {[`${reference.path} line ${reference.line}`, reference.author, reference.commit]
+                    .filter(Boolean)
+                    .join(', ')}
+                  )
                 </span>
               </span>
               {writable && !done && (
