@@ -1,8 +1,9 @@
 /**
  * The notice after a rename from the Title field, "Renamed to “X”." with Undo, gone after a while as
- * Delete's and Archive's are. Undo renames back through the same call: a rename by name that updated
- * the links to it updates them back (all or none, as the rename did); a titled document gets its old
- * title, then its old file name.
+ * Delete's and Archive's are. Undo renames back through the same call; a titled document gets its old
+ * title, then its old file name. It is offered only where renaming back restores every byte: not after
+ * a rename that rewrote other notes' links (walk11f: Undo left links pinned for a namesake, and a padded
+ * table row one width off).
  */
 import { useCallback, useState } from 'react';
 import { fileTitle } from '../../../shared/model/documentTitle.js';
@@ -12,7 +13,6 @@ import { Toast } from '../../ui/Toast.js';
 interface DoneRename {
   from: string;
   to: string;
-  updateLinks: boolean;
   /** The front-matter title before the rename (a titled document), put back first on Undo. */
   title?: string;
 }
@@ -41,20 +41,22 @@ export function useRenameUndo({ currentPath, path, title, rename, setFields, fai
     const from = currentPath();
     const failure = await rename(request);
     const to = currentPath();
-    if (!failure && to !== from) {
+    // Only a rename that changed no other file can be put back byte for byte: renaming back does not
+    // restore links it rewrote or pinned for a namesake (nor a padded table row's old width).
+    const touchedOthers = request?.updateLinks === true || request?.namesake !== undefined;
+    if (!failure && to !== from && !touchedOthers) {
       setDone({
         from,
         to,
-        updateLinks: request?.updateLinks === true,
         ...(title !== undefined ? { title } : {}),
       });
     }
     return failure;
   }
 
-  async function undo({ from, updateLinks, title }: DoneRename): Promise<void> {
+  async function undo({ from, title }: DoneRename): Promise<void> {
     if (title !== undefined) setFields({ title });
-    const request = { name: fileTitle(from), updateLinks };
+    const request = { name: fileTitle(from), updateLinks: false };
     let failure = await rename(request);
     // A rename already on its way (the title field left by this very click) takes the turn: ask again.
     if (!failure && currentPath() !== from) failure = await rename(request);
