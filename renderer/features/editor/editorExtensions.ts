@@ -16,6 +16,7 @@ import { MarkdownDecorations } from './markdownDecorations.js';
 import { RawInlineView } from './RawInlineView.js';
 import { ReactSelectionOptOut } from './ReactSelectionOptOut.js';
 import { SelectionCatchUp } from './SelectionCatchUp.js';
+import { CaretAfterTyping } from './CaretAfterTyping.js';
 import { RawSourceBlock } from './RawSourceBlock.js';
 import { ReferenceChip } from './ReferenceChip.js';
 import { RequirementCard } from './RequirementCard.js';
@@ -135,5 +136,6 @@ export function createEditorExtensions(
     AnchorHighlight,
     ReactSelectionOptOut,
     SelectionCatchUp,
+    CaretAfterTyping,
   ];
 }
