@@ -12,14 +12,24 @@ const gap = 4;
 /** Below the line unless fewer than this many pixels are left there. */
 const enough = 160;
 
+type Anchor = { left: number; top: number; bottom: number };
+type Viewport = { width: number; height: number };
+
+/** Where a popup `width` wide may start, and the room under and over `anchor` inside the window. */
+function roomAround(anchor: Anchor, viewport: Viewport, width: number) {
+  return {
+    left: Math.max(margin, Math.min(anchor.left, viewport.width - width - margin)),
+    below: viewport.height - anchor.bottom - gap - margin,
+    above: anchor.top - gap - margin,
+  };
+}
+
 export function popupPlacement(
-  caret: { left: number; top: number; bottom: number },
-  viewport: { width: number; height: number },
+  caret: Anchor,
+  viewport: Viewport,
   popup: { width: number; maxHeight: number } = { width: 380, maxHeight: 300 },
 ): Placement {
-  const left = Math.max(margin, Math.min(caret.left, viewport.width - popup.width - margin));
-  const below = viewport.height - caret.bottom - gap - margin;
-  const above = caret.top - gap - margin;
+  const { left, below, above } = roomAround(caret, viewport, popup.width);
   if (below >= Math.min(popup.maxHeight, enough) || below >= above) {
     return { left, top: caret.bottom + gap, maxHeight: Math.max(0, Math.min(popup.maxHeight, below)) };
   }
@@ -39,13 +49,11 @@ export interface PreviewPlacement {
  * window's right edge.
  */
 export function previewPlacement(
-  link: { left: number; top: number; bottom: number },
-  viewport: { width: number; height: number },
+  link: Anchor,
+  viewport: Viewport,
   preview: { width: number; maxHeight: number } = { width: 380, maxHeight: 340 },
 ): PreviewPlacement {
-  const left = Math.max(margin, Math.min(link.left, viewport.width - preview.width - margin));
-  const below = viewport.height - link.bottom - gap - margin;
-  const above = link.top - gap - margin;
+  const { left, below, above } = roomAround(link, viewport, preview.width);
   const under = below >= preview.maxHeight || below >= above;
   const room = Math.max(0, under ? below : above);
   return { above: !under, shift: left - link.left, maxHeight: Math.min(preview.maxHeight, room) };
