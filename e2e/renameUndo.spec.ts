@@ -61,12 +61,16 @@ test('a rename that updated the links to the note is not offered back', async ({
   await app.openDocument('Maya/Review prep.md');
   await app.title.fill('Review prep for Q3');
   await app.title.press('Enter');
+  // Two links in one note: the verb agrees with the links (walk11f: '3 links in 1 document points').
+  await expect(app.page.getByRole('alertdialog', { name: 'Update links' })).toContainText(
+    '2 links in 1 document point to “Review prep”',
+  );
   await app.page.getByRole('button', { name: 'Rename and update links' }).click();
   await expect(app.documentPath).toHaveText('Maya/Review prep for Q3.md');
   expect(await fs.readFile(path.join(workspaceDir, 'Maya/Plan.md'), 'utf8')).toBe(
     'Read [[Review prep for Q3]] and [[Review prep for Q3#Agenda|the agenda]] first.\n',
   );
-  await expect(app.page.getByRole('button', { name: 'Undo' })).toHaveCount(0);
+  await expect(app.page.getByRole('status', { name: 'Notice' })).toHaveCount(0);
 });
 
 test('a spec renamed by its title front matter is put back, title and file, by Undo', async ({

@@ -40,8 +40,8 @@ export function RenamePrompt({
     >
       {links > 0 && (
         <p>
-          {plural(links, 'link')} in {documents} {documents === 1 ? 'document points' : 'documents point'} to
-          “{current}”. Rename to “{name}” and update {links === 1 ? 'it' : 'them'}?
+          {plural(links, 'link')} in {plural(documents, 'document')} {links === 1 ? 'points' : 'point'} to “
+          {current}”. Rename to “{name}” and update {links === 1 ? 'it' : 'them'}?
         </p>
       )}
       {namesake && (
