@@ -122,6 +122,21 @@ vault(
 );
 
 vault(
+  'After Make this a spec, New note from the palette still goes into the note’s folder',
+  async ({ app }) => {
+    await app.openDocument('Projects/Plan.md');
+    await app.page.getByRole('button', { name: 'Make this a spec' }).click();
+    await app.waitSaved();
+    // The address is now the key (#/SPEC-1), which names no folder: the open document still does.
+    await expect(app.page).toHaveURL((url) => url.hash === '#/SPEC-1');
+    await app.page.keyboard.press('Control+K');
+    await app.page.keyboard.type('New note');
+    await app.page.keyboard.press('Enter');
+    await expect(app.page.getByRole('textbox', { name: 'Title of the new note in Projects' })).toBeFocused();
+  },
+);
+
+vault(
   'After Make this a spec the header still fits: its notice is on a row of its own under it',
   async ({ app }) => {
     await app.openDocument('Projects/Plan.md');

@@ -1,9 +1,10 @@
 /** Ctrl/Cmd+K: every action by name. Controlled by `open`/`onClose`, or self-managed when they are absent. */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { noteFolderOf } from '../../workbench/createDocument.js';
+import { DocumentSessionsContext } from '../../workbench/documentSessions.js';
 import { countByType, isFolderOfNotes } from '../../workbench/folderOfNotes.js';
 import { parseRoute } from '../../workbench/route.js';
 import { Combobox } from '../../ui/Combobox.js';
@@ -24,8 +25,13 @@ export interface CommandPaletteProps {
   onClose?: () => void;
 }
 
-/** The open document's folder, read when the command runs (the palette does not follow the route). */
-const currentNoteFolder = () => {
+/**
+ * The open document's folder, read when the palette opens (it does not follow the route): the open
+ * session's path, since a keyed document's address is its key (`#/SPEC-1` after Make this a spec sent
+ * the new note to the top folder, walk11f), else a story page's path.
+ */
+const currentNoteFolder = (openPath: string | undefined) => {
+  if (openPath !== undefined) return noteFolderOf(openPath);
   const route = parseRoute(window.location.hash);
   return noteFolderOf(route.name === 'doc' || route.name === 'story' ? route.path : undefined);
 };
@@ -61,6 +67,7 @@ export function CommandPalette({
     return () => window.removeEventListener('keydown', onKey);
   }, [controlled]);
 
+  const sessions = useContext(DocumentSessionsContext);
   const writable = workspace.info?.writable ?? false;
   const { update, documents, roadmap } = workspace;
   const notesFirst = useMemo(
@@ -76,13 +83,13 @@ export function CommandPalette({
           writable,
           toggleTheme,
           // Read as the palette opens: it names the folder the note goes into.
-          noteFolder: isOpen ? currentNoteFolder() : '',
+          noteFolder: isOpen ? currentNoteFolder(sessions?.open?.path) : '',
           notesFirst,
           update,
         }),
         commands,
       ),
-    [api, navigate, writable, commands, isOpen, notesFirst, update],
+    [api, navigate, writable, commands, isOpen, notesFirst, update, sessions],
   );
 
   return (
