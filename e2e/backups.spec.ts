@@ -25,15 +25,41 @@ async function serveWithBackups(workspaceDir: string, backupDir: string): Promis
   }
 }
 
-/** Every backup file under `backupDir`. */
+/**
+ * Every backup file under `backupDir`. The server may discard a backup (and its workspace's folder)
+ * while this reads: a folder or file gone mid-walk is a backup that is no longer there, not an error
+ * (a clean-clone run failed on ENOENT from the recursive readdir).
+ */
 async function backups(backupDir: string): Promise<{ path: string; text: string }[]> {
-  const names = (await fs.readdir(backupDir, { recursive: true })).filter((name) => name.endsWith('.json'));
-  return Promise.all(
-    names.map(
-      async (name) =>
-        JSON.parse(await fs.readFile(path.join(backupDir, name), 'utf8')) as { path: string; text: string },
+  const names = await listJsonFiles(backupDir);
+  const read = await Promise.all(
+    names.map((name) =>
+      fs.readFile(path.join(backupDir, name), 'utf8').then(
+        (text) => JSON.parse(text) as { path: string; text: string },
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return undefined;
+          throw error;
+        },
+      ),
     ),
   );
+  return read.filter((backup) => backup !== undefined);
+}
+
+async function listJsonFiles(directory: string, attempts = 5): Promise<string[]> {
+  try {
+    return (await fs.readdir(directory, { recursive: true })).filter((name) => name.endsWith('.json'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    // The folder itself is gone: no backups. A sub-folder vanished mid-walk: walk again.
+    const exists = await fs.stat(directory).then(
+      () => true,
+      () => false,
+    );
+    if (!exists) return [];
+    if (attempts <= 1) throw error;
+    return listJsonFiles(directory, attempts - 1);
+  }
 }
 
 async function backupTexts(backupDir: string): Promise<string[]> {
