@@ -287,8 +287,12 @@ class Undo implements Command {
   async run(model: JourneyModel, real: JourneyReal) {
     const document = model.documents.get(model.undoable!)!;
     model.undoable = undefined;
-    // The notice goes after ten seconds; a step that finds it gone has nothing to undo.
-    const undo = real.page.getByRole('status', { name: 'Notice' }).getByRole('button', { name: 'Undo' });
+    // The notice goes after ten seconds; a step that finds it gone has nothing to undo. The trash's
+    // own notice: a retitle since shows "Renamed to …" with an Undo of its own.
+    const undo = real.page
+      .getByRole('status', { name: 'Notice' })
+      .filter({ hasText: /^Deleted “/ })
+      .getByRole('button', { name: 'Undo' });
     const clicked =
       (await undo.isVisible()) &&
       (await undo.click({ timeout: 2_000 }).then(
