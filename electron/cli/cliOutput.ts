@@ -111,10 +111,8 @@ function climbs(relative: string): boolean {
   return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
 }
 
-/** Counts things in words: `1 file`, `3 files`. */
-export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
-}
+/** Counts things in words (`1 file`, `3 files`), as the app does: the CLI's commands import it from here. */
+export { plural } from '../../shared/model/plural.js';
 
 /** A system error in words a user can act on, without the stack or the syscall. */
 export function systemMessage(error: unknown): string {

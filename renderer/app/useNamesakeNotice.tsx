@@ -7,7 +7,7 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import type { NamesakeView, SpecbenchApi } from '../../shared/contract/apiContract.js';
 import { Toast } from '../ui/Toast.js';
-import { plural } from '../ui/plural.js';
+import { plural } from '../../shared/model/plural.js';
 
 interface Shown {
   message: string;

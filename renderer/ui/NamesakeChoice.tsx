@@ -4,7 +4,7 @@
  * lead to the document being renamed or moved. The rename prompt and the Move form both ask it.
  */
 import type { NamesakeView } from '../../shared/contract/apiContract.js';
-import { plural } from './plural.js';
+import { plural } from '../../shared/model/plural.js';
 
 /**
  * What the question says: `change` is how the document gets the name, as a subject (“Renaming “Draft”

@@ -1,6 +1,7 @@
 /** The branch, how far it is ahead of or behind the remote, and Pull and Push with progress. */
 import { useEffect, useState } from 'react';
 import { unpointedLinks } from '../../../shared/model/rekeyRecord.js';
+import { plural } from '../../../shared/model/plural.js';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { GitStatusView, RenumberedItemView, SyncProgress } from '../../../shared/contract/gitViews.js';
 import { writeClipboard } from '../../ui/CopyLinkButton.js';
@@ -99,8 +100,8 @@ export function SyncBar({ api, status, writable, onStart, onDone }: SyncBarProps
             {status.ahead === 0 && status.behind === 0
               ? `up to date with ${status.upstream}`
               : [
-                  status.ahead > 0 && `${status.ahead} ${plural(status.ahead, 'commit')} to push`,
-                  status.behind > 0 && `${status.behind} ${plural(status.behind, 'commit')} to pull`,
+                  status.ahead > 0 && `${plural(status.ahead, 'commit')} to push`,
+                  status.behind > 0 && `${plural(status.behind, 'commit')} to pull`,
                 ]
                   .filter(Boolean)
                   .join(' · ')}
@@ -213,8 +214,4 @@ function NoRemoteHint() {
       </button>
     </p>
   );
-}
-
-function plural(count: number, word: string): string {
-  return count === 1 ? word : `${word}s`;
 }

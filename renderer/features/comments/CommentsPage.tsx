@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
+import { plural } from '../../../shared/model/plural.js';
 import { HashLink } from '../../ui/HashLink.js';
 import { CopyLinkButton } from '../../ui/CopyLinkButton.js';
 import { useCommentChanges } from '../../workbench/comments.js';
@@ -201,8 +202,4 @@ function emptyText(
   if (!filter.resolved && !filter.document && !filter.author && counts.open === 0)
     return `Every thread is resolved. Show resolved to read the ${plural(counts.resolved, 'thread')}.`;
   return 'No thread matches this filter.';
-}
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
 }

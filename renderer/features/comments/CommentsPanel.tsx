@@ -10,7 +10,7 @@ import {
   type CommentTarget,
 } from '../../workbench/comments.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
-import { plural } from '../../ui/plural.js';
+import { plural } from '../../../shared/model/plural.js';
 import { CommentForm } from './CommentForm.js';
 import { ThreadView } from './ThreadView.js';
 import './comments.css';

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import type { NamesakeView } from '../../../shared/contract/apiContract.js';
 import type { RenameByName } from '../../workbench/documentLifecycle.js';
 import { NamesakeChoice } from '../../ui/NamesakeChoice.js';
-import { plural } from '../../ui/plural.js';
+import { plural } from '../../../shared/model/plural.js';
 
 export interface PendingRename {
   name: string;

@@ -5,7 +5,7 @@ import type { DocumentType } from '../../../shared/model/documentModel.js';
 import { createAndOpen } from '../../workbench/createDocument.js';
 import { documentLink } from '../../workbench/route.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
-import { plural } from '../../ui/plural.js';
+import { plural } from '../../../shared/model/plural.js';
 
 interface HomePageProps {
   api: SpecbenchApi;

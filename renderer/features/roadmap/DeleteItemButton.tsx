@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { RoadmapItem } from '../../../shared/model/roadmapModel.js';
-import { plural } from '../../ui/plural.js';
+import { plural } from '../../../shared/model/plural.js';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.js';
 import { useLinkingDocuments } from '../../workbench/useLinkingDocuments.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import { HashLink } from '../../ui/HashLink.js';
-import { plural } from '../../ui/plural.js';
+import { plural } from '../../../shared/model/plural.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { restoreItem, type DeletedItem } from './itemRemoval.js';
 
