@@ -78,6 +78,7 @@ export async function namesakeBefore(
     documents.map((entry) => (entry.path === from ? { ...entry, path: to } : entry)),
     indexes.otherFiles(),
     indexes.index.repositoryFolder,
+    indexes.index.folderName,
   );
   const taken = takenOverLinks(documents, before, after, change).filter((link) => link.was !== from);
   if (taken.length === 0) return undefined;

@@ -69,3 +69,45 @@ describe('a workspace that is a folder of its git repository', () => {
     }).toEqual({ incoming: ['index.md:3'], outgoing: ['index.md found', '/docs/api/Gone.md missing'] });
   });
 });
+
+describe('a docs folder that is no sub-folder of a repository (a copy, or a repository of its own)', () => {
+  /** undici's docs: docsify serves the folder holding `docs/`, so `/docs/docs/api/Client.md` is `docs/api/Client.md` here. */
+  async function docsSite(repository: boolean): Promise<string> {
+    const parent = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-docs-site-'));
+    folders.push(parent);
+    const docs = path.join(parent, 'docs');
+    const files: Record<string, string> = {
+      'README.md': '# Docs\n\n[Client](/docs/docs/api/Client.md#closed) [gone](/docs/docs/api/Gone.md)\n',
+      'docs/api/Client.md': '# Client\n\n## Closed\n\nBack [home](/docs/README.md).\n',
+    };
+    for (const [file, text] of Object.entries(files)) {
+      await fs.mkdir(path.dirname(path.join(docs, file)), { recursive: true });
+      await fs.writeFile(path.join(docs, file), text);
+    }
+    if (repository) execFileSync('git', ['init', '-q'], { cwd: docs });
+    return docs;
+  }
+
+  it.each([
+    ['a copy', false],
+    ['a repository of its own', true],
+  ])(
+    '%s: check reads /docs/… from the folder holding it, so only the missing file warns',
+    async (_case, repository) => {
+      const workspace = await open(await docsSite(repository));
+      const findings = workspace
+        .check()
+        .filter((finding) => finding.rule === 'broken-link')
+        .map((finding) => `${finding.path}:${finding.line} ${finding.message}`);
+      const links = workspace
+        .documentLinks('README.md')
+        .outgoing.map((link) => `${link.to} ${link.state ?? 'found'}`);
+      expect({ findings, links }).toEqual({
+        findings: [
+          'README.md:3 [gone](/docs/docs/api/Gone.md) in README.md points to /docs/docs/api/Gone.md, which is not in this workspace.',
+        ],
+        links: ['docs/api/Client.md found', '/docs/docs/api/Gone.md missing'],
+      });
+    },
+  );
+});

@@ -198,7 +198,7 @@ export class Workspace {
           readOnlyReason,
           oneFileWrites,
         );
-        workspace.indexes.index.setRepositoryFolder(repositoryFolder);
+        workspace.indexes.index.setRepositoryFolder(repositoryFolder, path.basename(absolute));
         workspace.indexes.load(loaded.files, loaded.cachedTexts);
         await Promise.all([workspace.comments.load(), workspace.rekeys.load()]);
         workspace.statistics.totalMs = performance.now() - started;
@@ -330,6 +330,7 @@ export class Workspace {
     return runRules({
       otherFiles: this.indexes.otherFiles(),
       repositoryFolder: this.repositoryFolder,
+      folderName: this.indexes.index.folderName,
       documents: this.documents(),
       roadmap: this.roadmap(),
       releases: this.releases(),

@@ -35,6 +35,7 @@ export class WorkspaceIndex {
   private otherFiles: readonly string[] = [];
   /** The workspace's folder inside its git repository (`docs`), for site-root links; '' at its root. */
   private folderInRepository = '';
+  private workspaceFolderName = '';
   private sorted: DocumentEntry[] | undefined;
   /** Links are built on first use: an open that never asks for them skips 100,000 small allocations. */
   private linksBuilt = false;
@@ -180,8 +181,9 @@ export class WorkspaceIndex {
   }
 
   /** Where the workspace sits in its git repository, read at open: site-root links map back through it. */
-  setRepositoryFolder(folder: string): void {
+  setRepositoryFolder(folder: string, folderName: string): void {
     this.folderInRepository = folder;
+    this.workspaceFolderName = folderName;
     this.resolver = undefined;
   }
 
@@ -189,9 +191,19 @@ export class WorkspaceIndex {
     return this.folderInRepository;
   }
 
+  /** The workspace folder's own name (`docs`), where site-root links start outside a repository's sub-folder. */
+  get folderName(): string {
+    return this.workspaceFolderName;
+  }
+
   /** The resolver of links by name over every document and other file, built again after names change. */
   names(): NameResolver {
-    this.resolver ??= new NameResolver(this.byPath.values(), this.otherFiles, this.folderInRepository);
+    this.resolver ??= new NameResolver(
+      this.byPath.values(),
+      this.otherFiles,
+      this.folderInRepository,
+      this.workspaceFolderName,
+    );
     return this.resolver;
   }
 

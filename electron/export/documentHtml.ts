@@ -17,6 +17,7 @@ import { shortTitle } from '../../shared/model/keyTitle.js';
 import { scanMarkdown } from '../../shared/grammar/markdownScanner.js';
 import { headingIds, headingPlainText, headingSlugger } from '../../shared/model/headingAnchor.js';
 import { imageDataUri, missingImage, missingImageText } from './bundleImages.js';
+import { locateImageSource } from '../../shared/model/nameResolver.js';
 import { sanitizeDocumentHtml } from './sanitizeDocumentHtml.js';
 import { attributes, escapeHtml, safeHref } from './htmlSanitizer.js';
 import { calloutExtension, embedExtension, wikiLinkExtension } from './vaultMarkdownHtml.js';
@@ -90,6 +91,8 @@ export function renderDocumentHtml(
   let headingIndex = -1;
   let subsections = 0;
   const depth = context.embedDepth ?? 0;
+  const locatedImage = (href: string) =>
+    locateImageSource(href, (link) => context.resolveName?.(link, documentPath)?.path);
   const vault = {
     root: context.root,
     anchors: context.anchors,
@@ -150,7 +153,7 @@ export function renderDocumentHtml(
       },
       html({ text, block }) {
         return sanitizeDocumentHtml(text, block, (href, alt) => {
-          const data = imageDataUri(context.root, documentPath, href);
+          const data = imageDataUri(context.root, documentPath, locatedImage(href));
           return data === undefined
             ? { missing: missingImageText(context.root, documentPath, href, alt) }
             : { src: data };
@@ -214,7 +217,7 @@ export function renderDocumentHtml(
         return `<a${attributes({ href: safe, title: title ?? undefined, class: external ? 'external' : undefined })}>${text}</a>`;
       },
       image({ href, title, text }) {
-        const data = imageDataUri(context.root, documentPath, href);
+        const data = imageDataUri(context.root, documentPath, locatedImage(href));
         if (data === undefined) return missingImage(context.root, documentPath, href, text);
         return `<img${attributes({ src: data, alt: text, title: title ?? undefined })}>`;
       },

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { NameLink } from '../../shared/grammar/nameLinkGrammar.js';
 import { approvalsOf, documentFingerprint } from '../../shared/model/signOff.js';
 import { isImagePath } from '../../shared/rules/nameLinkProblem.js';
+import { locateImageSource } from '../../shared/model/nameResolver.js';
 import { riceScore } from '../../shared/model/roadmapModel.js';
 import { slugify } from '../engine/workspacePaths.js';
 import { approvalStateText, bundleTitle } from './bundleCover.js';
@@ -63,7 +64,11 @@ export function renderBundleMarkdown(
   const copy =
     options.assetFolder === undefined ? undefined : assetCopier(options.assetFolder, assets, new Set());
   for (const document of bundle.documents) {
-    const imageFor = (href: string): string | undefined => {
+    const imageFor = (written: string): string | undefined => {
+      const href = locateImageSource(
+        written,
+        (link) => bundle.resolveName?.(link, document.entry.path)?.path,
+      );
       if (copy === undefined) return imageDataUri(bundle.root, document.entry.path, href);
       const image = resolveImage(bundle.root, document.entry.path, href);
       return image.ok ? copy(image) : undefined;

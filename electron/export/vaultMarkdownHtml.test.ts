@@ -17,11 +17,13 @@ describe('callouts, links by name and embeds in the export', () => {
     'Notes/Plan.md': '# Plan\n',
     'Notes/Roadmap.md': '# Roadmap\n\n## Q1\n\nSearch.\n\n## Q2\n\nGuest checkout ships.\n',
     'Notes/Loop.md': 'Before ![[Loop]] after\n',
+    'Notes/Switcher.md': '# Quick switcher\n\nType to search. ^search-autocomplete\n',
     'specs/checkout.md': '---\nkey: SPEC-1\n---\n# Checkout\n',
   };
   const titles = new Map([
     ['Notes/Roadmap.md', 'Roadmap'],
     ['specs/checkout.md', 'Guest checkout'],
+    ['Notes/Switcher.md', 'Quick switcher'],
   ]);
   const names = new NameResolver(
     Object.keys(files).map((file) => ({ path: file })),
@@ -50,6 +52,19 @@ describe('callouts, links by name and embeds in the export', () => {
         return { path: found.path, title: titles.get(found.path) ?? found.path, ...(key ? { key } : {}) };
       },
     }).html.trim();
+
+  it('captions a block embed with the note’s title alone, not its block id', () => {
+    const html = render('![[Switcher#^search-autocomplete]]');
+    expect(html.match(/<span class="embed-source">[^<]*<\/span>/)?.[0]).toBe(
+      '<span class="embed-source">Embedded from Quick switcher</span>',
+    );
+  });
+
+  it('prints an image written with no folder from the one file of that name, as Obsidian shows it', () => {
+    expect(render('![Chart](chart.png#interface)')).toBe(
+      `<p dir="auto"><img src="data:image/png;base64,${pixel.toString('base64')}" alt="Chart"></p>`,
+    );
+  });
 
   const cases: [string, string, string][] = [
     [

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { type Tokens, type TokenizerAndRendererExtension } from 'marked';
 import { calloutKind, defaultCalloutTitle } from '../../shared/grammar/calloutGrammar.js';
 import { calloutTokenizer } from '../../shared/markdown/extensions/callout.js';
-import { nameLinkText, wikiLinkAtStart, type NameLink } from '../../shared/grammar/nameLinkGrammar.js';
+import { embedCaption, wikiLinkAtStart, type NameLink } from '../../shared/grammar/nameLinkGrammar.js';
 import { embedSize } from '../../shared/markdown/extensions/embed.js';
 import { findNameLinkStart } from '../../shared/markdown/extensions/wikiLink.js';
 import { noteSection } from '../../shared/markdown/noteSection.js';
@@ -112,7 +112,9 @@ export function embedExtension(
         return `<img${attributes({ src: data, alt, width: size ? String(size.width) : undefined, height: size?.height === undefined ? undefined : String(size.height) })}>`;
       }
       if (!/\.md$/i.test(target.path)) return `<span class="name-link">${escapeHtml(target.path)}</span>`;
-      const from = escapeHtml(nameLinkText({ target: link.target, anchor: link.anchor }, target.title));
+      const from = escapeHtml(
+        embedCaption({ target: link.target, anchor: link.anchor }, target.title, target.title),
+      );
       const section = context.renderEmbedded
         ? readSection(context.root, target.path, link.anchor)
         : undefined;

@@ -96,6 +96,7 @@ export function indexSnapshot(
   roadmap: readonly RoadmapItem[],
   otherFiles: readonly string[] = [],
   repositoryFolder = '',
+  folderName = '',
 ): Pick<WorkspaceState, 'byPath' | 'byKey' | 'requirementOwner' | 'roadmapByKey' | 'names'> {
   const byPath = new Map<string, DocumentSummary>();
   const byKey = new Map<string, DocumentSummary>();
@@ -113,7 +114,7 @@ export function indexSnapshot(
     byKey,
     requirementOwner,
     roadmapByKey,
-    names: new NameResolver(documents, otherFiles, repositoryFolder),
+    names: new NameResolver(documents, otherFiles, repositoryFolder, folderName),
   };
 }
 
@@ -339,10 +340,13 @@ export function useWorkspaceLoader(api: SpecbenchApi): WorkspaceState {
   const roadmap = snapshot?.roadmap;
   const otherFiles = snapshot?.otherFiles;
   const repositoryFolder = snapshot?.info.repositoryFolder;
+  const folderName = snapshot?.info.folderName;
   const lookups = useMemo(
     () =>
-      documents && roadmap ? indexSnapshot(documents, roadmap, otherFiles, repositoryFolder) : undefined,
-    [documents, roadmap, otherFiles, repositoryFolder],
+      documents && roadmap
+        ? indexSnapshot(documents, roadmap, otherFiles, repositoryFolder, folderName)
+        : undefined,
+    [documents, roadmap, otherFiles, repositoryFolder, folderName],
   );
 
   return useMemo((): WorkspaceState => {

@@ -184,3 +184,17 @@ export function nameLinkText(
   const title = targetTitle ?? link.target;
   return heading ? `${title} › ${heading}` : title;
 }
+
+/**
+ * An embed's caption: the note's title, with the heading for a heading embed; a block id
+ * (`![[Internal links#^b15695]]`) is no words to read, so a block embed reads as the title alone.
+ */
+export function embedCaption(
+  link: Pick<NameLink, 'target' | 'anchor' | 'label'>,
+  targetTitle: string | undefined,
+  ownTitle?: string,
+): string {
+  const { anchor, ...rest } = link;
+  const block = anchor?.split('#').filter(Boolean).at(-1)?.startsWith('^') === true;
+  return nameLinkText(block ? rest : link, targetTitle, ownTitle);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NameResolver, type Resolution } from './nameResolver.js';
+import { foundPath, locateImageSource, NameResolver, type Resolution } from './nameResolver.js';
 
 const documents = [
   'User interface/Settings.md',
@@ -79,6 +79,9 @@ describe('NameResolver picks among notes with the same name as Obsidian does', (
 
 describe('NameResolver reads a site-root Markdown link from the repository root, as GitHub does', () => {
   const repositoryDocs = new NameResolver([{ path: 'api/Client.md' }, { path: 'index.md' }], [], 'docs');
+  const docsFiles = [{ path: 'docs/api/Client.md' }, { path: 'README.md' }];
+  const docsSite = new NameResolver(docsFiles, [], '', 'docs');
+  const notDocs = new NameResolver(docsFiles, [], '', 'site');
   it.each<[string, NameResolver, string, Resolution]>([
     ['the workspace is the repository', names, '/Notes/Home.md', found('Notes/Home.md')],
     ['from the workspace root, not the linking folder', names, '/Plan.md', found('Plan.md')],
@@ -91,7 +94,52 @@ describe('NameResolver reads a site-root Markdown link from the repository root,
     ],
     ['a file of that folder that is not there', repositoryDocs, '/docs/api/Gone.md', { kind: 'missing' }],
     ['a file of the repository outside the folder', repositoryDocs, '/README.md', { kind: 'outside' }],
+    [
+      'a folder named docs, from the folder holding it',
+      docsSite,
+      '/docs/docs/api/Client.md',
+      found('docs/api/Client.md'),
+    ],
+    ['a folder named docs, its own top file', docsSite, '/docs/README.md', found('README.md')],
+    [
+      'a folder named docs, from its own root first',
+      docsSite,
+      '/docs/api/Client.md',
+      found('docs/api/Client.md'),
+    ],
+    ['a folder named docs, a file not there', docsSite, '/docs/docs/api/Gone.md', { kind: 'missing' }],
+    ['a folder named docs, another first folder', docsSite, '/site/README.md', { kind: 'missing' }],
+    [
+      'another folder name reads from its root only',
+      notDocs,
+      '/docs/docs/api/Client.md',
+      { kind: 'missing' },
+    ],
   ])('%s', (_case, resolver, target, expected) => {
     expect(resolver.resolve({ target, form: 'markdown' }, 'Notes/Deep/x.md')).toEqual(expected);
+  });
+});
+
+describe('NameResolver finds an attachment written with no folder by its file name, as Obsidian does', () => {
+  const vault = new NameResolver(
+    [{ path: 'Bases/Table view.md' }],
+    ['Attachments/bases-noshadow.png', 'Attachments/chart.png', 'Help/chart.png'],
+  );
+  it.each<[string, string, Resolution]>([
+    ['one file of that name, anywhere', 'bases-noshadow.png', found('Attachments/bases-noshadow.png')],
+    ['several of that name stay missing', 'chart.png', { kind: 'missing' }],
+    ['a path with a folder is a path', 'Images/bases-noshadow.png', { kind: 'missing' }],
+    ['a note is no attachment', 'Table view.md', { kind: 'missing' }],
+  ])('%s', (_case, target, expected) => {
+    expect(vault.resolve({ target, form: 'markdown' }, 'Guides/Start.md')).toEqual(expected);
+  });
+
+  it.each([
+    ['bases-noshadow.png#interface', '/Attachments/bases-noshadow.png'],
+    ['chart.png', 'chart.png'],
+    ['../Attachments/chart.png', '../Attachments/chart.png'],
+    ['https://example.com/bases-noshadow.png', 'https://example.com/bases-noshadow.png'],
+  ])('the editor and exports show %s from %s', (source, expected) => {
+    expect(locateImageSource(source, foundPath(vault, 'Guides/Start.md'))).toBe(expected);
   });
 });

@@ -7,8 +7,11 @@
  * linking file's folder come first. A link is ambiguous only when that choice falls to the order
  * of paths: two notes as deep as each other (`Maya/Settings`, `User interface/Settings`). A deeper
  * namesake never takes a link over. Markdown links (`[text](../other.md)`) are paths relative to
- * the linking file; site-root ones (`[text](/docs/api.md)`) are read from the repository's root
+ * the linking file (an attachment with no folder, `![alt](chart.png)`, also by its unique file name,
+ * as Obsidian reads it); site-root ones (`[text](/docs/api.md)`) are read from the repository's root
  * (the workspace root, or the git repository holding the workspace folder), as GitHub reads them.
+ * A workspace at no repository's sub-folder also reads `/docs/…` in a folder named `docs` from the
+ * folder that holds it, as a docs site (docsify) served from there does.
  */
 import type { NameLink } from '../grammar/nameLinkGrammar.js';
 
@@ -37,12 +40,14 @@ export class NameResolver {
 
   /**
    * `documents` are the Markdown files; `otherFiles` every other file (images, PDFs) by workspace path;
-   * `repositoryFolder` the workspace's folder inside its git repository (`docs`), '' at its root.
+   * `repositoryFolder` the workspace's folder inside its git repository (`docs`), '' at its root;
+   * `folderName` the workspace folder's own name (`docs`), the site root's folder when that is ''.
    */
   constructor(
     documents: Iterable<NamedDocument>,
     otherFiles: Iterable<string> = [],
     private readonly repositoryFolder = '',
+    private readonly folderName = '',
   ) {
     for (const document of documents) {
       this.addFile(document.path);
@@ -80,7 +85,7 @@ export class NameResolver {
       if (joined === undefined) return { kind: 'outside' };
       return (
         this.exact(joined) ??
-        (link.form === 'markdown' ? { kind: 'missing' } : this.byNameOrAlias(target, folder))
+        (link.form === 'markdown' ? this.attachmentByName(target) : this.byNameOrAlias(target, folder))
       );
     }
     return this.exact(target.replace(/^\/+/, '')) ?? this.byNameOrAlias(target, folder);
@@ -91,10 +96,28 @@ export class NameResolver {
     const joined = joinPath('', target);
     if (joined === undefined) return { kind: 'outside' };
     const folder = this.repositoryFolder.replace(/^\/+|\/+$/g, '');
-    if (folder === '') return this.exact(joined) ?? { kind: 'missing' };
+    if (folder === '')
+      return this.exact(joined) ?? this.underFolder(joined, this.folderName) ?? { kind: 'missing' };
+    return this.underFolder(joined, folder) ?? { kind: 'outside' };
+  }
+
+  /** `docs/api/Client.md` read inside the workspace when the workspace is the folder `docs`; undefined when it leads elsewhere. */
+  private underFolder(path: string, folder: string): Resolution | undefined {
     const prefix = `${folder.toLowerCase()}/`;
-    if (!joined.toLowerCase().startsWith(prefix)) return { kind: 'outside' };
-    return this.exact(joined.slice(prefix.length)) ?? { kind: 'missing' };
+    if (folder === '' || !path.toLowerCase().startsWith(prefix)) return undefined;
+    return this.exact(path.slice(prefix.length)) ?? { kind: 'missing' };
+  }
+
+  /**
+   * `![alt](chart.png)` with no folder is found by its file name anywhere, as Obsidian finds it, when
+   * one file only has that name; several stay missing, and the finding names them.
+   */
+  private attachmentByName(target: string): Resolution {
+    const lower = target.toLowerCase();
+    if (lower.includes('/') || markdownExtension.test(lower) || !/\.[a-z0-9]+$/.test(lower))
+      return { kind: 'missing' };
+    const named = this.byName.get(nameOf(lower)) ?? [];
+    return named.length === 1 ? { kind: 'found', path: named[0]! } : { kind: 'missing' };
   }
 
   /** A path as written (a folder counts: repository docs link to `../src/`), `.md` optional. */
@@ -174,4 +197,29 @@ function add(map: Map<string, string[]>, key: string, value: string): void {
   const values = map.get(key);
   if (values) values.push(value);
   else map.set(key, [value]);
+}
+
+/**
+ * An image's source as the workspace finds it: `bases-noshadow.png#interface`, with no folder, becomes
+ * `/Attachments/bases-noshadow.png` when `find` (the resolver, for a Markdown embed) knows one file by
+ * that name; every other source is kept as written. Shared by the editor and the exports.
+ */
+export function locateImageSource(source: string, find: (link: NameLink) => string | undefined): string {
+  if (source.includes('/') || /^[a-z][a-z0-9+.-]*:/i.test(source)) return source;
+  let name: string;
+  try {
+    name = decodeURI(source.split(/[?#]/)[0]!);
+  } catch {
+    return source;
+  }
+  const path = name === '' ? undefined : find({ target: name, form: 'markdown', embed: true });
+  return path === undefined ? source : `/${path.split('/').map(encodeURI).join('/')}`;
+}
+
+/** `find` for `locateImageSource` over a resolver: the one file the link leads to, if any. */
+export function foundPath(names: NameResolver, fromPath: string): (link: NameLink) => string | undefined {
+  return (link) => {
+    const resolved = names.resolve(link, fromPath);
+    return resolved.kind === 'found' ? resolved.path : undefined;
+  };
 }

@@ -40,6 +40,8 @@ export interface RuleInput {
   otherFiles?: readonly string[];
   /** The workspace's folder inside its git repository (`docs`), which site-root links (`/docs/api.md`) start from. */
   repositoryFolder?: string;
+  /** The workspace folder's own name (`docs`): a site-root `/docs/…` outside any repository's sub-folder reads from there. */
+  folderName?: string;
   /** Required sections per type from the workspace's template overrides; built-in templates otherwise. */
   requiredSections?: Partial<Record<TemplateType, string[]>>;
   /** Example sections per type from the workspace's template overrides (`Template.examples`); built-in templates otherwise. */

@@ -13,7 +13,12 @@ export function buildKeyIndex(input: RuleInput): KeyIndex {
     duplicated: new Set(),
     roadmapPath: input.roadmapPath ?? 'roadmap.json',
     byPath: new Map(input.documents.map((document) => [document.path, document])),
-    names: new NameResolver(input.documents, input.otherFiles ?? [], input.repositoryFolder),
+    names: new NameResolver(
+      input.documents,
+      input.otherFiles ?? [],
+      input.repositoryFolder,
+      input.folderName,
+    ),
     roadmapLine: (key, occurrence = 0) => input.roadmapLines?.get(key)?.[occurrence] ?? 1,
   };
   const seen = new Set<string>();

@@ -141,6 +141,24 @@ describe('links by name in check', () => {
     ]);
   });
 
+  it('finds an image written with no folder by its unique file name; two of that name stay missing, both named', () => {
+    const documents = [
+      vaultDocument(
+        'Bases/Table view.md',
+        '![Interface](bases-noshadow.png#interface) ![Chart](chart.png)\n',
+      ),
+    ];
+    const findings = runRules({
+      documents,
+      roadmap: [],
+      settings: settingsSchema.parse({}),
+      otherFiles: ['Attachments/bases-noshadow.png', 'Attachments/chart.png', 'Help/chart.png'],
+    });
+    expect(findings.map((finding) => `${finding.rule} ${finding.message}`)).toEqual([
+      'missing-asset ![Chart](chart.png) in Bases/Table view.md points to chart.png, which is not in this workspace (There is Attachments/chart.png, Help/chart.png: is that the one meant?).',
+    ]);
+  });
+
   it('a broken name link set to error stays a warning; off silences it', () => {
     const severities = (rule: 'error' | 'off') =>
       runRules({

@@ -72,8 +72,10 @@ export function DocumentMeta({
         <span className={`type-badge type-${type}`}>{type === 'doc' ? 'Document' : type}</span>
         {entry?.key && <span className="key">{entry.key}</span>}
         <span className="path" title={path}>
-          {/* The folders give way (ellipsis) before the file name does. */}
-          <span className="path-folder">{path.slice(0, Math.max(0, path.lastIndexOf('/')))}</span>
+          {/* The folders give way (ellipsis) from their start, before the file name does. */}
+          <span className="path-folder">
+            <bdi>{path.slice(0, Math.max(0, path.lastIndexOf('/')))}</bdi>
+          </span>
           <span>{path.slice(Math.max(0, path.lastIndexOf('/')))}</span>
         </span>
         {writable && (

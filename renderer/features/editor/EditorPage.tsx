@@ -37,6 +37,7 @@ import { sanitizeHtml } from './sanitizePastedHtml.js';
 import { TitleField } from './TitleField.js';
 import { useSuggestion } from './useSuggestion.js';
 import './editor.css';
+import { foundPath, locateImageSource } from '../../../shared/model/nameResolver.js';
 import { softBreaksToNodes } from '../../workbench/softBreak.js';
 import {
   useCommentCounts,
@@ -96,6 +97,7 @@ export function EditorPage({
         () => outlineRef.current?.examples,
         () => quotesRef.current,
         (href) => localLinkProblem(workspaceRef.current, href, pathRef.current)?.message,
+        (source) => locateImageSource(source, foundPath(workspaceRef.current.names, pathRef.current)),
       ),
     [],
   );

@@ -4,14 +4,13 @@
  */
 import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { embedSize } from '../../../shared/markdown/extensions/embed.js';
-import type { NameLink } from '../../../shared/grammar/nameLinkGrammar.js';
+import { embedCaption, type NameLink } from '../../../shared/grammar/nameLinkGrammar.js';
 import { nameLinkOf } from '../../../shared/markdown/extensions/wikiLink.js';
 import { isImagePath, resolveNameLink } from '../../workbench/nameLinkTarget.js';
 import { useWorkspace } from '../../workbench/workspaceState.js';
 import { workspaceAssetUrl } from './assetPaths.js';
 import { EmbeddedNote } from './EmbeddedNote.js';
 import { useEditorContext } from './editorContext.js';
-import { chipText } from './WikiLinkChip.js';
 import './markdownViews.css';
 
 /** What a missing embed says: an image, another file (a video, a PDF) or a note, by the name written. */
@@ -71,7 +70,7 @@ export function EmbedView({ node }: ReactNodeViewProps) {
             if (target.hash) context.navigate(target.hash);
           }}
         >
-          {chipText(link, target)}
+          {embedCaption(link, target.title, target.title)}
         </a>
         <span className="embed-kind">Embedded · read-only</span>
       </span>

@@ -50,6 +50,8 @@ export function createEditorExtensions(
   quotes: () => readonly string[] = () => [],
   /** Why a Markdown link's target cannot be opened (`BrokenLinks`), or undefined when it can. */
   linkProblem: (href: string) => string | undefined = () => undefined,
+  /** An image's source as the workspace finds it (`locateImageSource`): a bare file name by name. */
+  imageSource: (source: string) => string = (source) => source,
 ): Extensions {
   const documentPath = typeof documentPathOf === 'string' ? () => documentPathOf : documentPathOf;
   const extended = sharedCodec().extensions.map((extension) => {
@@ -106,7 +108,7 @@ export function createEditorExtensions(
               src: {
                 ...parent.src,
                 renderHTML: (attributes: JSONContent['attrs']) => ({
-                  src: displaySource(String(attributes?.src ?? ''), documentPath()),
+                  src: displaySource(imageSource(String(attributes?.src ?? '')), documentPath()),
                 }),
               },
             };

@@ -49,7 +49,7 @@ const sectionLabels: Record<DocumentType, string> = {
 
 /**
  * The section the list shows: the route's own, else the open document's type, else specs; a folder
- * of notes with no specs (a vault, a docs folder) opens on its notes.
+ * of notes (a vault, a docs folder) opens on its notes, also once a few of them are specs.
  */
 function activeSection(
   route: Route,
@@ -58,7 +58,7 @@ function activeSection(
   /** A folder of notes whose PM sections are folded away: its documents stay in their folders. */
   foldersFirst: boolean,
 ): DocumentType | undefined {
-  const fallback = counts.spec === 0 && counts.doc > 0 ? 'doc' : 'spec';
+  const fallback = foldersFirst || (counts.spec === 0 && counts.doc > 0) ? 'doc' : 'spec';
   if (route.name === 'list') return route.type;
   if (route.name === 'stories' || route.name === 'story') return 'story';
   if (route.name === 'doc')
