@@ -52,8 +52,10 @@ async function edit(workspaceDir: string, from: string, to: string): Promise<voi
   await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace(from, to));
 }
 
-/** Two branches reword REQ-2; merging them stops with the merge driver's markers around both copies. */
-async function stopAtConflict(workspaceDir: string): Promise<void> {
+const req3 = 'suggests verified addresses';
+
+/** Two branches reword REQ-2 (and REQ-3 when asked); merging them stops with the merge driver's markers around both copies. */
+async function stopAtConflict(workspaceDir: string, alsoReq3 = false): Promise<void> {
   execFileSync(
     process.execPath,
     [path.join(projectRoot, 'bin', 'specbench.js'), 'merge-driver', 'install', '.'],
@@ -65,9 +67,11 @@ async function stopAtConflict(workspaceDir: string): Promise<void> {
   git(workspaceDir, 'commit', '-q', '-m', 'merge driver');
   git(workspaceDir, 'checkout', '-q', '-b', 'sam');
   await edit(workspaceDir, req2, 'Guests type an email address once');
+  if (alsoReq3) await edit(workspaceDir, req3, 'suggests checked addresses');
   git(workspaceDir, 'commit', '-q', '-am', 'Sam rewords REQ-2');
   git(workspaceDir, 'checkout', '-q', 'main');
   await edit(workspaceDir, req2, 'Guests enter an email address once');
+  if (alsoReq3) await edit(workspaceDir, req3, 'suggests known addresses');
   git(workspaceDir, 'commit', '-q', '-am', 'Dana rewords REQ-2');
   expect(() => git(workspaceDir, 'merge', '-q', 'sam')).toThrow();
   expect(await fs.readFile(path.join(workspaceDir, spec), 'utf8')).toMatch(/^<<<<<<< /m);
@@ -292,4 +296,42 @@ test('a conflict resolved by hand in another editor is not replaced unannounced:
     `${spec} was edited outside Specbench after git merged it, and that edit cannot be shown here: saving your choices replaces it with git’s sides. To keep the edit instead, finish it in your editor and run git add ${spec}.`,
   );
   await app.page.screenshot({ path: test.info().outputPath('resolver-edit-replaced.png') });
+});
+
+test('an edit made in another editor while the resolver is open shows at once, and the choices for blocks it left alone stay', async ({
+  app,
+  workspaceDir,
+}) => {
+  // The resolver reads the file twice here, each read a dozen git processes (3–8 s under load).
+  test.setTimeout(120_000);
+  await stopAtConflict(workspaceDir, true);
+  const changes = new ChangesModel(app.page);
+  await changes.open();
+  const resolver = await changes.readResolver(spec);
+  const email = resolver.getByRole('region', { name: 'Conflict in REQ-2' });
+  const address = resolver.getByRole('region', { name: 'Conflict in REQ-3' });
+  await address.getByRole('radio', { name: 'Take theirs' }).check();
+  await email.getByRole('radio', { name: 'Keep mine' }).check();
+  // walk12e finding 7: the user edits their side of REQ-2 in vim while the resolver shows the file.
+  const edited = 'Guests enter an email address once (edited in vim)';
+  await edit(workspaceDir, 'Guests enter an email address once', edited);
+  await expect(resolver.getByText('The file changed on disk; the view now shows it.')).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(email.getByRole('figure', { name: 'Yours, as edited in the file' })).toContainText(
+    '(edited in vim)',
+  );
+  // Keep mine was chosen for other text; Take theirs on REQ-3, which the edit left alone, stays.
+  await expect(email.getByRole('radio', { name: 'Keep mine' })).not.toBeChecked();
+  await expect(address.getByRole('radio', { name: 'Take theirs' })).toBeChecked();
+  await app.page.screenshot({ path: test.info().outputPath('resolver-reread.png'), fullPage: true });
+  await email.getByRole('radio', { name: 'Keep mine' }).check();
+  await resolver.getByRole('button', { name: 'Save this file' }).click();
+  await expect(changes.conflicts).toHaveText(`✓ Resolved${spec}`);
+  const saved = await fs.readFile(path.join(workspaceDir, spec), 'utf8');
+  expect([
+    saved.includes(edited),
+    saved.includes('suggests checked addresses'),
+    /^[<=>]{7}/m.test(saved),
+  ]).toEqual([true, true, false]);
 });

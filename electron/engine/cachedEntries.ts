@@ -192,6 +192,7 @@ function lazyEntry(light: LightEntry, heavy: () => HeavyEntry): DocumentEntry {
     design: light.design,
     evidence: light.evidence,
     problem: light.problem,
+    conflicted: light.conflicted,
     aliases: light.aliases,
     tags: light.tags,
     bodyLine: light.bodyLine,

@@ -56,6 +56,32 @@ describe('a Markdown file with git conflict markers', () => {
     }
   });
 
+  it('is still conflicted when read back from the index cache', async () => {
+    const findingsOf = async () => {
+      const opened = await Workspace.open(root, { write: false, watch: false, cache: true });
+      if (!opened.ok) throw new Error(opened.message);
+      const { workspace } = opened;
+      try {
+        return {
+          fromCache: workspace.statistics.fromCache,
+          findings: workspace
+            .check()
+            .filter((finding) => finding.path === 'specs/checkout.md')
+            .map((finding) => finding.rule),
+        };
+      } finally {
+        await workspace.close();
+      }
+    };
+    await findingsOf();
+    // Files written this recently are not trusted from the cache; age them as if written long ago.
+    const old = new Date(Date.now() - 60_000);
+    for (const file of ['specs/checkout.md', 'stories/expiry.md'])
+      await fs.utimes(path.join(root, file), old, old);
+    await findingsOf();
+    expect(await findingsOf()).toEqual({ fromCache: 2, findings: ['malformed-file'] });
+  });
+
   it('specbench check says the file is conflicted, not that REQ-9 is defined twice', () => {
     const run = spawnSync(process.execPath, [specbenchBin, 'check', '.'], {
       cwd: root,

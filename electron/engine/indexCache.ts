@@ -20,7 +20,7 @@ import type { ListedFile } from './documentStore.js';
 import type { FieldLines } from './fieldLines.js';
 
 /** Bump when the indexer, the grammar or this format changes what an entry would hold. */
-export const indexCacheVersion = 15;
+export const indexCacheVersion = 16;
 const cacheFormat = 'specbench-index-cache';
 export const cacheFolderName = stateFolderName;
 export const cacheFileName = 'index-cache.bin';
@@ -251,7 +251,8 @@ function isLight(value: unknown): value is LightEntry {
     (light.depends === undefined || isStrings(light.depends)) &&
     (light.design === undefined || Array.isArray(light.design)) &&
     (light.evidence === undefined || isObject(light.evidence)) &&
-    (light.problem === undefined || isObject(light.problem))
+    (light.problem === undefined || isObject(light.problem)) &&
+    (light.conflicted === undefined || light.conflicted === true)
   );
 }
 

@@ -90,7 +90,10 @@ export function indexDocument(path: string, text: string, version: IndexedVersio
   const owner = stringField(fields.owner);
   if (owner !== undefined) entry.owner = owner;
   if (split.frontMatter?.error) entry.problem = split.frontMatter.error;
-  if (conflictLine !== undefined) entry.problem = conflictProblem(conflictLine);
+  if (conflictLine !== undefined) {
+    entry.problem = conflictProblem(conflictLine);
+    entry.conflicted = true;
+  }
   if (type === 'feedback') entry.evidence = evidenceOf(fields, lines);
   const depends = keyList(fields.depends).filter((key) => key !== '');
   if (depends.length > 0) entry.depends = depends;

@@ -83,12 +83,18 @@ export async function recordLocally(
   await writeFileAtomic(file, formatRekeys([...kept, ...entries.map((entry) => ({ ...entry, at }))]));
 }
 
+/** Recorded commit ids a rebase has since replayed, each to the id it has now (see rebasedRecordIds). */
+export type RebasedIds = (commits: readonly string[]) => Promise<Map<string, string>>;
+
 export class RekeyLog {
   private records: RekeyRecord[] = [];
   /** Records only in the old local file: written to the shared one at the next change. */
   private local = false;
 
-  constructor(private readonly root: string) {}
+  constructor(
+    private readonly root: string,
+    private readonly rebasedIds?: RebasedIds,
+  ) {}
 
   /** Reads the shared file (and the old local one); after a pull the watcher calls it again. */
   async load(): Promise<void> {
@@ -100,7 +106,21 @@ export class RekeyLog {
     const records = shared ?? [];
     const missing = (local ?? []).filter((record) => !records.some((kept) => same(kept, record)));
     this.local = local !== undefined;
-    this.records = [...records, ...missing];
+    this.records = await this.afterRebase([...records, ...missing]);
+  }
+
+  /** The records with the commits a rebase replayed named as they are now; the next change saves them so. */
+  private async afterRebase(records: RekeyRecord[]): Promise<RekeyRecord[]> {
+    const commits = records.flatMap((record) => record.references.map((reference) => reference.commit));
+    const moved = await this.rebasedIds?.(commits).catch(() => undefined);
+    if (moved === undefined || moved.size === 0) return records;
+    return records.map((record) => ({
+      ...record,
+      references: record.references.map((reference) => {
+        const commit = moved.get(reference.commit);
+        return commit === undefined ? reference : { ...reference, commit };
+      }),
+    }));
   }
 
   all(): readonly RekeyRecord[] {

@@ -47,6 +47,7 @@ import { OutsideChanges, type WorkspaceChange } from './outsideChanges.js';
 import type { RekeyResult } from './rekey.js';
 import type { ReferencePlace, RepointResult } from './repoint.js';
 import { RekeyLog } from './rekeyLog.js';
+import { rebasedRecordIds } from '../git/rebasedRekeys.js';
 import type { RoadmapStore } from './roadmapStore.js';
 import type { SearchOptions } from './searchIndex.js';
 import { readSettings } from './settingsStore.js';
@@ -136,7 +137,7 @@ export class Workspace {
     roadmapStore.onDidChange(() => this.indexes.roadmapChanged());
     this.comments = new CommentStore(store, (key) => this.requirement(key)?.document.key);
     this.comments.onDidChange((keys) => this.emit({ paths: [], roadmap: false, comments: keys }));
-    this.rekeys = new RekeyLog(root);
+    this.rekeys = new RekeyLog(root, (commits) => rebasedRecordIds(root, commits));
     this.outside = new OutsideChanges({
       root,
       store,

@@ -13,6 +13,7 @@ import { itemDiff } from '../../shared/merge/itemDiff.js';
 import type { FileVersions } from '../../shared/merge/mergeFile.js';
 import { itemBlocks } from './readableBlocks.js';
 import { mergeWithFallback } from './mergeDriver.js';
+import { rebasedSide } from './rebasedSide.js';
 import { recordedRekey } from './recordedRekey.js';
 import { itemsOfFile, type WorkspaceItem } from './workspaceItems.js';
 import type { WorkspaceRepository } from './workspaceRepository.js';
@@ -57,6 +58,10 @@ interface Expected {
   /** The other copies' texts in that file: a copy with one of them is another block, not this one. */
   others: string[];
 }
+
+/** `other` is `one` under another key, word for word. */
+const sameButKey = (one: WorkspaceItem, other: WorkspaceItem) =>
+  one.text.split(one.key).join(other.key) === other.text;
 
 function find(key: string, files: Files, expected?: Expected): WorkspaceItem | undefined {
   for (const [path, text] of files) {
@@ -109,7 +114,7 @@ function rekeyed(
       item.kind === after.kind &&
       (count(itemsBefore, item.key) > count(itemsAfter, item.key) ||
         !itemsAfter.some((other) => other.key === item.key && other.text === item.text)) &&
-      item.text.split(item.key).join(after.key) === after.text,
+      sameButKey(item, after),
   );
 }
 
@@ -119,10 +124,7 @@ function renamedAway(before: WorkspaceItem, afterFiles: Files): boolean {
   return (
     text !== undefined &&
     itemsOfFile(before.path, text).some(
-      (item) =>
-        item.kind === before.kind &&
-        item.key !== before.key &&
-        before.text.split(before.key).join(item.key) === item.text,
+      (item) => item.kind === before.kind && item.key !== before.key && sameButKey(before, item),
     )
   );
 }
@@ -132,10 +134,7 @@ function rekeyedFromTheirs(after: WorkspaceItem, theirs: Files): WorkspaceItem |
   const text = theirs.find(([file]) => file === after.path)?.[1];
   if (text === undefined) return undefined;
   return itemsOfFile(after.path, text).find(
-    (item) =>
-      item.kind === after.kind &&
-      item.key !== after.key &&
-      item.text.split(item.key).join(after.key) === after.text,
+    (item) => item.kind === after.kind && item.key !== after.key && sameButKey(item, after),
   );
 }
 
@@ -210,6 +209,13 @@ export async function itemHistory(repository: WorkspaceRepository, key: string):
       before = rekeyed(after, beforeFiles.find(([file]) => file === path)?.[1], afterText);
       before ??= recordedRekey(after, path, beforeFiles, afterFiles);
       if (before) previousKey = before.key;
+      // Keep both in a replayed commit: the old key, kept as it was, is the upstream's copy; this is the user's.
+      const oldKey = before?.key;
+      const keptCopy = itemsOfFile(after.path, afterText).find((item) => item.key === oldKey);
+      if (!merge && meta.commit && before && keptCopy?.text === before.text && !sameButKey(before, after)) {
+        const side = await rebasedSide(repository, meta.commit, before);
+        if (side) ({ before, ancestry } = side);
+      }
       // Given a new key in a merge while the other side's item keeps the old one (the driver renumbered
       // our roadmap item both added, or Keep both renamed our copy of a requirement both reworded):
       // that side's commits under the old key are its item's, not this one's.
@@ -252,7 +258,7 @@ export async function itemHistory(repository: WorkspaceRepository, key: string):
       const afterText = afterFiles.find(([file]) => file === theirs?.path)?.[1];
       if (theirs && theirs.text !== before.text && afterText !== undefined) {
         const renamed = itemsOfFile(theirs.path, afterText).some(
-          (item) => item.key !== theirs.key && theirs.text.split(theirs.key).join(item.key) === item.text,
+          (item) => item.key !== theirs.key && sameButKey(theirs, item),
         );
         if (renamed || !find(tracked, await merge.base())) ancestry = await merge.ancestryOf(0);
       }

@@ -14,7 +14,10 @@ const commitsCompared = 5000;
 
 const format = '--format=%x1e%H%x1f%an%x1f%ae%x1f%at%x1f%B';
 
-async function identities(place: RepositoryPlace, args: string[]): Promise<Map<string, string>> {
+async function identities(
+  place: Pick<RepositoryPlace, 'root'>,
+  args: string[],
+): Promise<Map<string, string>> {
   const log = await runGit(['log', format, ...args], { cwd: place.root, timeout: 120_000 });
   const byIdentity = new Map<string, string>();
   for (const record of log.ok ? log.stdout.split('\x1e').slice(1) : []) {
@@ -26,7 +29,7 @@ async function identities(place: RepositoryPlace, args: string[]): Promise<Map<s
 }
 
 /** The branch tips as they were before each rebase the branch's reflog remembers, and ORIG_HEAD. */
-async function tipsBeforeRebases(place: RepositoryPlace): Promise<string[]> {
+async function tipsBeforeRebases(place: Pick<RepositoryPlace, 'root'>): Promise<string[]> {
   const tips: string[] = [];
   const branch = await runGit(['symbolic-ref', '-q', 'HEAD'], { cwd: place.root });
   if (branch.ok) {
@@ -46,7 +49,7 @@ async function tipsBeforeRebases(place: RepositoryPlace): Promise<string[]> {
 }
 
 /** Each replayed commit on HEAD, by its hash, to the commit it was before the rebase. */
-export async function rebaseOriginals(place: RepositoryPlace): Promise<Map<string, string>> {
+export async function rebaseOriginals(place: Pick<RepositoryPlace, 'root'>): Promise<Map<string, string>> {
   const originals = new Map<string, string>();
   const tips = await tipsBeforeRebases(place);
   if (tips.length === 0) return originals;

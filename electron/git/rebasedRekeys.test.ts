@@ -8,6 +8,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseRekeys } from '../engine/rekeyLog.js';
+import { Workspace } from '../engine/workspace.js';
 import { finishOperation } from './finishOperation.js';
 import { rebasedRekeysText } from './rebasedRekeys.js';
 import { findRepository } from './repositoryStatus.js';
@@ -103,6 +104,23 @@ describe('the record of an item renumbered during a rebase', () => {
       committed.flatMap((record) => record.references.map((reference) => reference.commit)),
       sandbox.git(sam, ['status', '--porcelain', '--', 'ws']).output,
     ]).toEqual([[short('HEAD~1')], '']);
+  });
+
+  it('names the rebased commit when the rebase ran from a terminal and the app reads the record after', async () => {
+    const before = short('HEAD');
+    // No Finish rebase of ours sees git's rewritten-list: the driver's record names the commit as it was.
+    sandbox.git(sam, ['pull', '-q', '--rebase']);
+    const local = await recordedCommits(path.join(sam, 'ws', '.specbench', 'rekeys.json'));
+    const opened = await Workspace.open(path.join(sam, 'ws'), { write: false, watch: false, cache: false });
+    if (!opened.ok) throw new Error(opened.message);
+    try {
+      const read = opened.workspace.rekeys
+        .all()
+        .flatMap((record) => record.references.map((each) => each.commit));
+      expect([local, read]).toEqual([[before], [short('HEAD')]]);
+    } finally {
+      await opened.workspace.close();
+    }
   });
 });
 

@@ -81,10 +81,44 @@ async function idsWhileRebasing(place: RepositoryPlace): Promise<RebasedIds> {
 }
 
 /** After a rebase finished: each replayed commit's old id to its new one (from the reflog and ORIG_HEAD). */
-async function idsAfterRebase(place: RepositoryPlace): Promise<RebasedIds> {
+async function idsAfterRebase(place: Pick<RepositoryPlace, 'root'>): Promise<RebasedIds> {
   const rebased = new Map<string, string>();
   for (const [now, before] of await rebaseOriginals(place)) rebased.set(before, now);
   return { rebased, pending: [] };
+}
+
+/**
+ * Each of `commits` (recorded ids, abbreviated) that a finished rebase replayed, to its rebased id:
+ * the merge driver, run by a `git pull --rebase` in a terminal, records the commits as they were
+ * before it, and no Finish rebase of ours saw git's rewritten-list. Asked whenever the records are
+ * read, so it costs two short git calls when every recorded commit is on HEAD, none without records.
+ */
+export async function rebasedRecordIds(
+  root: string,
+  commits: readonly string[],
+): Promise<Map<string, string>> {
+  const moved = new Map<string, string>();
+  const recorded = [...new Set(commits.filter((commit) => /^[0-9a-f]{4,64}$/.test(commit)))];
+  if (recorded.length === 0) return moved;
+  // A commit this clone never had (a teammate's) is not one of its rebases: only known ones are asked about.
+  const known = await runGit(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
+    cwd: root,
+    input: `${recorded.join('\n')}\n`,
+  });
+  const commitsHere = known.ok
+    ? known.stdout.split('\n').flatMap((line) => /^(\w+) commit$/.exec(line)?.[1] ?? [])
+    : [];
+  if (commitsHere.length === 0) return moved;
+  const off = await runGit(['rev-list', '--max-count=1', ...commitsHere, '--not', 'HEAD', '--'], {
+    cwd: root,
+  });
+  if (!off.ok || off.stdout.trim() === '') return moved;
+  const ids = await idsAfterRebase({ root });
+  for (const commit of recorded) {
+    const now = idAfterRebase(commit, ids);
+    if (now !== commit) moved.set(commit, now);
+  }
+  return moved;
 }
 
 /**

@@ -314,10 +314,19 @@ describe('history through a change of key recorded in rekeys.json', () => {
     await log.record({ key: 'REQ-14', newKey: 'REQ-18', path: 'specs/cart.md', references: [] });
     sandbox.git(sam, ['add', '-A']);
     sandbox.git(sam, ['-c', 'core.editor=true', 'rebase', '--continue']);
-    expect(await summary(sam, 'REQ-18')).toEqual([
-      'changed (was REQ-14): Sam: REQ-14 one hour',
-      'changed: Dana: REQ-14 thirty minutes',
-      'added: Start',
-    ]);
+    // The copy is Sam's: Dana's edit of REQ-14 is REQ-14's history alone, and Sam's change reads from
+    // the text he started from, not from Dana's that the rebase replayed it onto.
+    const opened = await WorkspaceRepository.open(sam);
+    if (!opened.ok) throw new Error(opened.message);
+    const renamed = (await itemHistory(opened.repository, 'REQ-18')).changes[0];
+    expect({
+      'REQ-18': await summary(sam, 'REQ-18'),
+      'REQ-14': await summary(sam, 'REQ-14'),
+      from: renamed?.before.split('\n')[1],
+    }).toEqual({
+      'REQ-18': ['changed (was REQ-14): Sam: REQ-14 one hour', 'added: Start'],
+      'REQ-14': ['changed: Dana: REQ-14 thirty minutes', 'added: Start'],
+      from: 'Code attempts are limited.',
+    });
   }, 60_000);
 });

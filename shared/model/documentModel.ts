@@ -140,6 +140,8 @@ export interface DocumentEntry {
   bodyLine: number;
   /** Set when the file could not be read or its front matter is malformed. */
   problem?: FrontMatterError;
+  /** Set when the file holds git's conflict markers: its other findings wait until it is resolved. */
+  conflicted?: true;
   size: number;
   mtimeMs: number;
   /** Content hash (hex) of the bytes indexed. */

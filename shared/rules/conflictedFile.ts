@@ -33,6 +33,6 @@ export function conflictProblem(line: number): { line: number; message: string }
 }
 
 /** A document the index read as conflicted: its other findings wait until the conflict is resolved. */
-export function isConflicted(document: Pick<DocumentEntry, 'problem'>): boolean {
-  return document.problem?.message === conflictMessage;
+export function isConflicted(document: Pick<DocumentEntry, 'conflicted'>): boolean {
+  return document.conflicted === true;
 }

@@ -3,7 +3,7 @@
  * Take theirs, Keep both or Edit. The file is written only when every block has a choice, and git's
  * conflict markers are never shown.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type {
   ConflictChoice,
@@ -14,6 +14,7 @@ import type {
 import { differingWords } from '../../../shared/merge/differingWords.js';
 import { wordRuns } from '../../../shared/merge/readableChange.js';
 import { requirementKeyOf } from '../../../shared/merge/requirementKeyOf.js';
+import { carriedChoices, type ConflictBlock } from './carriedChoices.js';
 import { editableText } from './requirementFence.js';
 import { OnlyHere, SideMarkdown } from './SideMarkdown.js';
 import { useRetryOnReconnect } from '../../workbench/reconnects.js';
@@ -43,6 +44,12 @@ export function ConflictResolver({ api, path, onResolved, navigate }: ConflictRe
   /** Bumped to read the file again (it changed on disk since it was shown). */
   const [reading, setReading] = useState(0);
   const retry = useRetryOnReconnect(typeof view === 'string');
+  /** The blocks and file version last shown, so a read after an outside edit keeps the choices still meant. */
+  const shown = useRef<{ blocks: ConflictBlock[]; onDisk?: string; outside: boolean }>({
+    blocks: [],
+    outside: false,
+  });
+  const [changedOnDisk, setChangedOnDisk] = useState(false);
 
   useEffect(() => {
     let cancelled = false;
@@ -50,15 +57,39 @@ export function ConflictResolver({ api, path, onResolved, navigate }: ConflictRe
       if (cancelled) return;
       if (!result.ok) return setView(result.message);
       const conflicts = result.conflict.parts.filter((part): part is Conflict => part.kind === 'conflict');
+      const before = shown.current;
+      const { onDisk } = result.conflict;
+      shown.current = { blocks: conflicts, ...(onDisk === undefined ? {} : { onDisk }), outside: false };
+      if (before.outside && before.onDisk !== onDisk) setChangedOnDisk(true);
       setView(result.conflict);
       const whole = result.conflict.deletedBy !== undefined || result.conflict.binary === true;
-      setChoices(whole ? [undefined] : conflicts.map(() => undefined));
-      setEdits(conflicts.map((part) => editableText(part.mine, part.theirs).body));
+      setChoices((current) =>
+        whole ? [undefined] : carriedChoices(before.blocks, current, conflicts, () => undefined),
+      );
+      setEdits((current) =>
+        carriedChoices(
+          before.blocks,
+          current,
+          conflicts,
+          (part) => editableText(part.mine, part.theirs).body,
+        ),
+      );
     });
     return () => {
       cancelled = true;
     };
   }, [api, path, reading, retry]);
+
+  // Edited in another editor while shown here: read again, as Changes does, rather than show the old text.
+  useEffect(
+    () =>
+      api.onDidChangeWorkspace((event) => {
+        if (!event.paths.includes(path) && !(event.roadmap && path === 'roadmap.json')) return;
+        shown.current.outside = true;
+        setReading((count) => count + 1);
+      }),
+    [api, path],
+  );
 
   if (view === undefined) return <p className="muted">Reading {path}…</p>;
   if (typeof view === 'string') return <p className="inline-error">{view}</p>;
@@ -93,6 +124,11 @@ export function ConflictResolver({ api, path, onResolved, navigate }: ConflictRe
   return (
     <div className="resolver" role="region" aria-label={`Resolve ${path}`}>
       {view.fallback && <p className="muted">{view.fallback}</p>}
+      {changedOnDisk && (
+        <p className="muted" role="status">
+          The file changed on disk; the view now shows it.
+        </p>
+      )}
       <OutsideEditNote view={view} />
       {whole ? (
         <WholeFileChoice view={view} choice={choices[0]} onChoose={(choice) => choose(0, choice)} />
