@@ -8,6 +8,7 @@ import type { DocumentEntry } from '../../shared/model/documentModel.js';
 import type { NameResolver } from '../../shared/model/nameResolver.js';
 import type { DocumentIndexes } from './documentIndexes.js';
 import type { DocumentStore } from './documentStore.js';
+import { MoveUndos, type UndoMoveResult } from './moveUndo.js';
 import type { NameLinkEdit, NamesakeNotice } from './namesakeLinks.js';
 import {
   namesakeAfter,
@@ -23,6 +24,7 @@ import {
   renamedPath,
   savedThen,
   workspaceFolder,
+  type LinkChange,
 } from './renameSteps.js';
 import { normalizeWorkspacePath, slugify } from './workspacePaths.js';
 
@@ -35,8 +37,14 @@ export type Namesake = { namesake?: NamesakeNotice };
  */
 export type NamesakeChoice = 'keep' | 'move';
 
+/** How many links a move rewrote (the moved note's own included), and in how many files. */
+export type LinksUpdated = { updatedLinks?: number; updatedFiles?: string[] };
+
+/** The id of a move's Undo (undoMove). */
+export type Undoable = { undo?: string };
+
 export type RenameDocumentResult =
-  | ({ ok: true; path: string } & Namesake)
+  | ({ ok: true; path: string } & Namesake & LinksUpdated & Undoable)
   | { ok: false; error: 'read-only' | 'not-found' | string; message: string };
 
 export type RenameToResult =
@@ -78,7 +86,11 @@ export async function namesakeField(
 }
 
 export class DocumentMoves {
-  constructor(private readonly options: DocumentMovesOptions) {}
+  private readonly undos: MoveUndos;
+
+  constructor(private readonly options: DocumentMovesOptions) {
+    this.undos = new MoveUndos(options.store, options.indexes);
+  }
 
   /**
    * Renames a spec, story or FAQ to the slug of its title (`-2`, `-3`… when taken) in its folder; its
@@ -186,8 +198,10 @@ export class DocumentMoves {
 
   /**
    * Moves a document into another folder of the workspace under the same name (`-2`, `-3`… when
-   * taken); its key, and so every link to it, stays. A document already there stays where it is. With
-   * `newName` (the app asked for one) it takes exactly that name, and a note of that name there stops it.
+   * taken). A document already there stays where it is. With `newName` (the app asked for one) it takes
+   * exactly that name, and a note of that name there stops it. The links that would stop leading to it
+   * (path and relative links, bare names a namesake would answer) and its own relative links are
+   * rewritten first, all files or none (moveLinks); `namesake` is the answer to namesakePreview.
    */
   async move(
     documentPath: string,
@@ -210,18 +224,63 @@ export class DocumentMoves {
       return { ok: true, path: documentPath };
     const problem = newName === undefined ? undefined : fileNameProblem(name);
     if (problem) return { ok: false, error: 'invalid-name', message: problem };
-    if (namesake === undefined)
-      return this.moveTo(documentPath, target, name, extension, true, newName === undefined);
     const { store, indexes } = this.options;
-    const pins = await this.pins(namesake, documentPath, movedPath(indexes.index, documentPath, folder));
-    const changes = await linkRewrites(store, indexes, documentPath, documentPath, false, pins);
+    const destination =
+      newName === undefined
+        ? movedPath(indexes.index, documentPath, target)
+        : path.posix.join(target, `${name}${extension}`);
+    if (destination === undefined)
+      return { ok: false, error: 'exists', message: `Too many documents are named ${name} in ${target}.` };
+    const pins = await this.pins(namesake, documentPath, destination);
+    const changes = await linkRewrites(store, indexes, documentPath, destination, true, pins);
     if (!Array.isArray(changes)) return changes;
+    const base = path.posix.basename(destination, extension);
+    const rewritten = changes.map(({ path: file, text, spans }) => ({
+      path: file === documentPath ? destination : file,
+      text,
+      spans,
+    }));
     const moved = await savedThen(store, indexes, changes, () =>
-      this.moveTo(documentPath, target, name, extension, false, newName === undefined),
+      this.moveTo(documentPath, target, base, extension, namesake === undefined, false, rewritten),
     );
-    if (moved.ok)
-      for (const change of changes) if (change.path !== documentPath) await indexes.refresh(change.path);
-    return moved;
+    if (!moved.ok) return moved;
+    for (const change of changes) if (change.path !== documentPath) await indexes.refresh(change.path);
+    const files = changes.map((change) => ({
+      path: change.path,
+      before: change.original,
+      after: change.text,
+    }));
+    const undo = this.undos.remember({ from: documentPath, to: moved.path, files });
+    return { ...moved, ...linksUpdated(changes, documentPath), undo };
+  }
+
+  /** How many links in how many notes moving the document into `folder` would rewrite; nothing is written. */
+  async movePreview(documentPath: string, folder: string): Promise<{ links: number; notes: number }> {
+    const none = { links: 0, notes: 0 };
+    documentPath = normalizeWorkspacePath(documentPath);
+    const { store, indexes } = this.options;
+    if (!indexes.index.document(documentPath)) return none;
+    const destination = movedPath(indexes.index, documentPath, folder);
+    if (destination === undefined || destination === documentPath) return none;
+    const changes = await linkRewrites(store, indexes, documentPath, destination, true, []);
+    if (!Array.isArray(changes)) return none;
+    return { links: linksUpdated(changes, documentPath).updatedLinks ?? 0, notes: changes.length };
+  }
+
+  /** Gives back every byte a move wrote and the note's old path, all or none (see MoveUndos). */
+  async undoMove(id: string): Promise<UndoMoveResult> {
+    if (!this.options.writable()) return this.readOnly();
+    return this.undos.undo(id, (from, to) => {
+      const extension = path.posix.extname(to);
+      return this.moveTo(
+        from,
+        path.posix.dirname(to).replace(/^\.$/, ''),
+        path.posix.basename(to, extension),
+        extension,
+        false,
+        false,
+      );
+    });
   }
 
   /** With `keep`, the edits that pin the `[[Name]]` links moving `from` to `to` would take from a namesake. */
@@ -258,6 +317,7 @@ export class DocumentMoves {
     extension: string,
     notice = true,
     numbered = true,
+    rewritten: readonly RewrittenFile[] = [],
   ): Promise<RenameDocumentResult> {
     const { indexes, store } = this.options;
     const before = this.options.indexes.names();
@@ -271,7 +331,7 @@ export class DocumentMoves {
         return {
           ok: true,
           path: candidate,
-          ...(notice ? await namesakeField(this.options, candidate, before, from) : {}),
+          ...(notice ? await namesakeField(this.options, candidate, before, from, rewritten) : {}),
         };
       }
       if (moved.error !== 'exists') return { ok: false, error: moved.error, message: moved.message };
@@ -306,4 +366,13 @@ export class DocumentMoves {
   private readOnly(): ReadOnlyResult {
     return readOnlyResult(this.options.readOnlyMessage());
   }
+}
+
+/** The count a move's notice shows: the edits written, in the files that held them. */
+function linksUpdated(changes: readonly LinkChange[], moved: string): LinksUpdated {
+  if (changes.length === 0) return {};
+  return {
+    updatedLinks: changes.reduce((sum, change) => sum + change.spans.length, 0),
+    updatedFiles: changes.map((change) => change.path).filter((file) => file !== moved),
+  };
 }

@@ -139,6 +139,6 @@ describe('a new namesake never changes what [[Name]] links mean silently', () =>
   it('a move deeper than the note takes nothing and says nothing', async () => {
     const { workspace } = await openVault();
     const moved = await workspace.moveDocument('Draft.md', 'archive/old');
-    expect(moved).toEqual({ ok: true, path: 'archive/old/Draft.md' });
+    expect(moved).toEqual({ ok: true, path: 'archive/old/Draft.md', undo: expect.any(String) });
   });
 });

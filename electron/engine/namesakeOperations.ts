@@ -4,7 +4,7 @@
  * user keeps them pointing where they did (and back, for Undo), all files or none.
  */
 import path from 'node:path';
-import { NameResolver } from '../../shared/model/nameResolver.js';
+import type { NameResolver } from '../../shared/model/nameResolver.js';
 import type { DocumentIndexes } from './documentIndexes.js';
 import type { DocumentStore, FileVersion } from './documentStore.js';
 import {
@@ -14,6 +14,7 @@ import {
   type NameLinkEdit,
   type NamesakeNotice,
 } from './namesakeLinks.js';
+import { namesAfterMove } from './moveLinks.js';
 import { applyEdits, lineStarts } from './renameLinks.js';
 import { normalizeWorkspacePath } from './workspacePaths.js';
 
@@ -74,12 +75,7 @@ export async function namesakeBefore(
   const { from, to } = change;
   const documents = [...indexes.index.documents()];
   const before = indexes.names();
-  const after = new NameResolver(
-    documents.map((entry) => (entry.path === from ? { ...entry, path: to } : entry)),
-    indexes.otherFiles(),
-    indexes.index.repositoryFolder,
-    indexes.index.folderName,
-  );
+  const after = namesAfterMove(indexes, from, to);
   const taken = takenOverLinks(documents, before, after, change).filter((link) => link.was !== from);
   if (taken.length === 0) return undefined;
   const texts = await readTexts(store, taken);

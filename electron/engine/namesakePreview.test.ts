@@ -127,7 +127,13 @@ describe('a rename or move that would take [[Name]] links from a namesake is ask
       false,
       'Plan.md',
       ['Notes/Plan.md'],
-      { ok: true, path: 'Plan.md' },
+      {
+        ok: true,
+        path: 'Plan.md',
+        updatedLinks: 2,
+        updatedFiles: ['Home.md', 'Notes/Week.md'],
+        undo: expect.any(String),
+      },
       [
         'Home.md: See [[Notes/Plan]] and [[Draft]]; pinned [[Notes/Plan]].\n',
         'Notes/Plan.md: # Plan\n',

@@ -108,6 +108,20 @@ describe('rewriting a link inside a padded table row', () => {
     );
   });
 
+  it('gives the room a shorter name frees back to the cell padding, so the row keeps its width', () => {
+    const shorten = (text: string): string => {
+      const start = text.indexOf('Review prep');
+      return applyEdits(text, [{ start, end: start + 'Review prep'.length, text: 'Callouts' }]);
+    };
+    expect(shorten('| Link                 | Note |\n| [[Review prep]]      | x    |\n')).toBe(
+      '| Link                 | Note |\n| [[Callouts]]         | x    |\n',
+    );
+    expect(shorten('| [[Review prep]] |\n| --------------- |\n')).toBe(
+      '| [[Callouts]]    |\n| --------------- |\n',
+    );
+    expect(shorten('| [[Review prep]] | x |\n| - | - |\n')).toBe('| [[Callouts]] | x |\n| - | - |\n');
+  });
+
   it('changes only the name outside tables and in cells with one space of padding', () => {
     expect(rename('See [[Callouts]]    here.\n')).toBe('See [[Editing and formatting/Callouts]]    here.\n');
     expect(rename('| [[Callouts]] | x |\n')).toBe('| [[Editing and formatting/Callouts]] | x |\n');

@@ -46,19 +46,21 @@ export function renameRewrites(
 
 /**
  * The text with `edits` made. In a padded table row (`| [[Callouts]]      |`) a longer name takes its
- * room from the cell's padding, never below one space, so the source row still lines up.
+ * room from the cell's padding, never below one space, and a shorter one gives it back, so the source
+ * row still lines up.
  */
 export function applyEdits(text: string, edits: LinkRewrite['edits']): string {
   let result = text;
   for (const edit of [...edits].sort((a, b) => b.start - a.start)) {
     const added = edit.text.length - (edit.end - edit.start);
     let rest = result.slice(edit.end);
-    if (added > 0 && inTableRow(result, edit.start)) {
-      const padded = cellPadding.exec(rest);
-      if (padded) {
-        const kept = Math.max(1, padded[2]!.length - added);
-        rest = `${padded[1]}${' '.repeat(kept)}${rest.slice(padded[0].length - 1)}`;
-      }
+    const padded = added !== 0 && inTableRow(result, edit.start) ? cellPadding.exec(rest) : null;
+    if (
+      padded &&
+      (added > 0 || padded[2]!.length > 1 || alignedBelow(result, edit.end + padded[0].length - 1))
+    ) {
+      const kept = Math.max(1, padded[2]!.length - added);
+      rest = `${padded[1]}${' '.repeat(kept)}${rest.slice(padded[0].length - 1)}`;
     }
     result = result.slice(0, edit.start) + edit.text + rest;
   }
@@ -66,7 +68,15 @@ export function applyEdits(text: string, edits: LinkRewrite['edits']): string {
 }
 
 /** The rest of a cell (an escaped `\|` is part of it) and the spaces before the pipe that ends it. */
-const cellPadding = /^((?:\\\||[^|\n])*?)( {2,})\|/;
+const cellPadding = /^((?:\\\||[^|\n])*?)( +)\|/;
+
+/** Whether the row below has a pipe in the same column as the one at `pipe`: the table is aligned. */
+function alignedBelow(text: string, pipe: number): boolean {
+  const lineStart = text.lastIndexOf('\n', pipe - 1) + 1;
+  const nextLine = text.indexOf('\n', pipe);
+  if (nextLine === -1) return false;
+  return text[nextLine + 1 + pipe - lineStart] === '|';
+}
 
 function inTableRow(text: string, at: number): boolean {
   return /^[ \t]*\|/.test(text.slice(text.lastIndexOf('\n', at - 1) + 1, at + 1));
@@ -79,12 +89,27 @@ function nameEdit(
   link: ScannedNameLink,
   newName: string,
 ): { start: number; end: number; text: string } | undefined {
+  const span = targetSpan(text, offset, link);
+  if (!span) return undefined;
+  return replaceBase(text.slice(span.start, span.end), span.start, newName, (name) =>
+    span.angled || link.form === 'wiki' ? name : encodeURIComponent(name).replace(/%2F/g, '/'),
+  );
+}
+
+/**
+ * Where the target of the link starting at `offset` is written (`Note` in `[[Note#h|x]]`,
+ * `../a%20b.md` in `[x](../a%20b.md#h)`), and whether it sits in angle brackets.
+ */
+export function targetSpan(
+  text: string,
+  offset: number,
+  link: Pick<ScannedNameLink, 'form'>,
+): { start: number; end: number; angled: boolean } | undefined {
   if (link.form === 'wiki') {
     const open = text.indexOf('[[', offset);
     if (open === -1 || open > offset + 1) return undefined;
     const start = open + 2;
-    const end = start + rawTargetLength(text, start);
-    return replaceBase(text.slice(start, end), start, newName, (name) => name);
+    return { start, end: start + rawTargetLength(text, start), angled: false };
   }
   const destination = text.indexOf('](', offset);
   if (destination === -1) return undefined;
@@ -94,9 +119,7 @@ function nameEdit(
   if (angled) start++;
   let end = start;
   while (end < text.length && !(angled ? '>\n' : ' \t\n)#?').includes(text[end]!)) end++;
-  return replaceBase(text.slice(start, end), start, newName, (name) =>
-    angled ? name : encodeURIComponent(name).replace(/%2F/g, '/'),
-  );
+  return { start, end, angled };
 }
 
 /** The target part of `[[target#anchor|label]]` as written, up to `#`, `|`, `\|` or `]]`. */

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { DocumentIndexes } from './documentIndexes.js';
 import type { DocumentStore, FileVersion } from './documentStore.js';
 import { indexDocument } from './indexDocument.js';
+import { moveRewrites, namesAfterMove } from './moveLinks.js';
 import { editRewrites, type NameLinkEdit } from './namesakeLinks.js';
 import { editedOffsets } from './namesakeOperations.js';
 import { applyEdits, renameRewrites, type LinkRewrite } from './renameLinks.js';
@@ -22,8 +23,8 @@ export interface LinkChange {
 }
 
 /**
- * The new texts of the files linking to `from` by name (with `updateLinks`) and of those holding the
- * `pins`, read afresh (a rewrite never works on a stale text); a pin that no longer reads as it did
+ * The new texts of the files linking to `from` by name (with `updateLinks`; for a move into another
+ * folder, the moved note's own relative links too, see moveLinks) and of those holding the `pins`, read afresh (a rewrite never works on a stale text); a pin that no longer reads as it did
  * stops the whole change.
  */
 export async function linkRewrites(
@@ -35,7 +36,9 @@ export async function linkRewrites(
   pins: readonly NameLinkEdit[],
 ): Promise<LinkChange[] | { ok: false; error: string; message: string }> {
   const fresh = new Map<string, { text: string; version: FileVersion }>();
+  const moving = updateLinks && path.posix.dirname(from) !== path.posix.dirname(to);
   const linking = updateLinks ? indexes.linksToName(from).map((candidate) => candidate.path) : [];
+  if (moving && !linking.includes(from)) linking.push(from);
   for (const file of new Set([...linking, ...pins.map((pin) => pin.path)])) {
     const read = await store.read(file);
     if (!read.ok) return { ok: false, error: read.error, message: `${read.message} No file was changed.` };
@@ -54,10 +57,21 @@ export async function linkRewrites(
   }
   const edits = new Map<string, LinkRewrite['edits']>();
   for (const rewrite of [
-    ...renameRewrites(entries, texts, indexes.index.names(), from, to),
+    ...(moving
+      ? moveRewrites(
+          entries,
+          texts,
+          { before: indexes.names(), after: namesAfterMove(indexes, from, to) },
+          from,
+          to,
+        )
+      : renameRewrites(entries, texts, indexes.index.names(), from, to)),
     ...pinned.rewrites,
   ]) {
-    edits.set(rewrite.path, [...(edits.get(rewrite.path) ?? []), ...rewrite.edits]);
+    const known = edits.get(rewrite.path) ?? [];
+    // A pin and a moved link may name the same link: it is written once.
+    const added = rewrite.edits.filter((edit) => !known.some((other) => other.start === edit.start));
+    edits.set(rewrite.path, [...known, ...added]);
   }
   return [...edits].map(([file, list]) => {
     const { text, version } = fresh.get(file)!;

@@ -308,7 +308,7 @@ describe('Workspace changes', () => {
       ),
     );
     expect([moved, workspace.document('FAQ-2')?.path, outside]).toEqual([
-      { ok: true, path: 'specs/answers/guest.md' },
+      { ok: true, path: 'specs/answers/guest.md', undo: expect.any(String) },
       'specs/answers/guest.md',
       [false, false, false],
     ]);

@@ -23,6 +23,7 @@ import {
   type RenameDocumentResult,
   type RenameToResult,
 } from './documentMoves.js';
+import type { UndoMoveResult } from './moveUndo.js';
 import {
   DocumentOperations,
   type CreateDocumentResult,
@@ -401,7 +402,10 @@ export class Workspace {
     return this.moves.rewriteNameLinks(edits);
   }
 
-  /** Moves a document into another folder (under `name` if given); its key, and so every link to it, stays. */
+  /**
+   * Moves a document into another folder (under `name` if given), rewriting first the links that would
+   * stop leading to it and its own relative links (see DocumentMoves.move).
+   */
   moveDocument(
     documentPath: string,
     folder: string,
@@ -409,6 +413,16 @@ export class Workspace {
     name?: string,
   ): Promise<RenameDocumentResult> {
     return this.moves.move(documentPath, folder, namesake, name);
+  }
+
+  /** How many links in how many notes moving a document into `folder` would rewrite. */
+  movePreview(documentPath: string, folder: string): Promise<{ links: number; notes: number }> {
+    return this.moves.movePreview(documentPath, folder);
+  }
+
+  /** Gives back every byte a move wrote and the document's old path, all or none. */
+  undoMove(id: string): Promise<UndoMoveResult> {
+    return this.moves.undoMove(id);
   }
 
   /** Puts a trashed document back where it was (`-2`… when the name was taken meanwhile). */

@@ -22,6 +22,7 @@ const methodNames = [
   'linksToName',
   'namesakePreview',
   'moveDocument',
+  'undoMove',
   'rewriteNameLinks',
   'restoreDocument',
   'releaseTrashed',

@@ -159,6 +159,12 @@ const observations: [MethodName, unknown, (result: never) => unknown, unknown][]
     [true, 'specs/answers/saved-cards-faq.md'],
   ],
   [
+    'undoMove',
+    { undo: 'unknown' },
+    (undone: { ok: boolean; error: string }) => [undone.ok, undone.error],
+    [false, 'gone'],
+  ],
+  [
     'rewriteNameLinks',
     {
       links: [{ path: 'specs/guest-checkout.md', line: 1, column: 1, from: 'Nothing', to: 'notes/Nothing' }],
@@ -555,6 +561,7 @@ describe('WorkspaceService', () => {
     ['saveAsset', { name: 'a.png', base64: png }],
     ['trashDocument', { path: 'specs/promo-codes.md' }],
     ['moveDocument', { path: 'specs/promo-codes.md', folder: 'archive' }],
+    ['undoMove', { undo: 'unknown' }],
     [
       'rewriteNameLinks',
       { links: [{ path: 'specs/promo-codes.md', line: 1, column: 1, from: 'Plan', to: 'notes/Plan' }] },

@@ -151,11 +151,14 @@ export class WorkspaceService implements ApiService {
       linksToName: ({ path: file }) => workspace.linksToName(file),
       namesakePreview: async (change) => {
         const namesake = await workspace.namesakePreview(change.path, change);
-        return namesake ? { namesake } : {};
+        const updates =
+          'folder' in change ? await workspace.movePreview(change.path, change.folder) : undefined;
+        return { ...(namesake ? { namesake } : {}), ...(updates && updates.links > 0 ? { updates } : {}) };
       },
       rewriteNameLinks: ({ links }) => writable(() => workspace.rewriteNameLinks(links)),
       moveDocument: ({ path: file, folder, namesake, name }) =>
         writable(() => workspace.moveDocument(file, folder, namesake, name)),
+      undoMove: ({ undo }) => writable(() => workspace.undoMove(undo)),
       rekeyDefinition: ({ key, newKey, path: file, line }) =>
         writable(async () => {
           const renamed = await workspace.rekey(key, newKey, file, line);

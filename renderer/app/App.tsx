@@ -130,6 +130,7 @@ export function App({ api: given, connection }: { api: SpecbenchApi; connection?
     archived: (path, previous) =>
       undoNotice.archived({ path, previous, title: workspace.byPath.get(path)?.title || path }),
     moved: (from, to) => recordRename(workspaceName, from, to),
+    relocated: undoNotice.moved,
   });
   const openDocument = documents.sessionFor(route.name === 'doc' ? route.path : undefined);
   const openPath = route.name === 'doc' && workspace.info?.writable ? route.path : undefined;

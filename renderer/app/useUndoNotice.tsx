@@ -1,16 +1,19 @@
 /**
- * The notice after a Delete or an Archive, with Undo: "Deleted “Title”." puts the file back,
- * "Archived “Title”." puts its status back. A Delete's notice that goes without Undo (timed out,
- * closed, or replaced by the next notice) releases the file: on the desktop it moves on to the
- * system trash.
+ * The notice after a Delete, an Archive or a Move, with Undo: "Deleted “Title”." puts the file back,
+ * "Archived “Title”." puts its status back, "Moved to Folder/ · 2 links updated" puts the note and
+ * every file it rewrote back (or says why it cannot: one changed since). A Delete's notice that goes
+ * without Undo (timed out, closed, or replaced by the next notice) releases the file: on the desktop
+ * it moves on to the system trash.
  */
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import type { DocumentSessions } from '../workbench/documentSessions.js';
+import { moveNotice, type DoneMove } from '../workbench/doneMove.js';
 import { Toast } from '../ui/Toast.js';
 
 interface Shown {
   message: string;
-  undo: () => void;
+  /** None: the notice only tells (why an Undo failed). */
+  undo?: () => void;
   /** What happens when the notice goes without Undo. */
   release?: () => void;
 }
@@ -18,6 +21,7 @@ interface Shown {
 export function useUndoNotice(documents: DocumentSessions): {
   trashed: (entry: { path: string; trashedTo: string; title: string }) => void;
   archived: (entry: { path: string; previous: string | undefined; title: string }) => void;
+  moved: (move: DoneMove) => void;
   notice: ReactNode;
 } {
   const [shown, setShown] = useState<Shown | undefined>(undefined);
@@ -32,7 +36,7 @@ export function useUndoNotice(documents: DocumentSessions): {
     const undone = current.current;
     current.current = undefined;
     setShown(undefined);
-    undone?.undo();
+    undone?.undo?.();
   }, []);
   const trashed = useCallback(
     ({ path, trashedTo, title }: { path: string; trashedTo: string; title: string }) =>
@@ -48,9 +52,31 @@ export function useUndoNotice(documents: DocumentSessions): {
       show({ message: `Archived “${title}”.`, undo: () => void documents.unarchive(path, previous) }),
     [documents, show],
   );
+  const moved = useCallback(
+    (move: DoneMove) =>
+      show({
+        message: moveNotice(move),
+        ...(move.undo === undefined
+          ? {}
+          : {
+              undo: () =>
+                void documents.undoMove(move).then((problem) => {
+                  if (problem) show({ message: `Not undone: ${problem}` });
+                }),
+            }),
+      }),
+    [documents, show],
+  );
   return {
     trashed,
     archived,
-    notice: shown && <Toast message={shown.message} action={{ label: 'Undo', run: undo }} onClose={close} />,
+    moved,
+    notice: shown && (
+      <Toast
+        message={shown.message}
+        {...(shown.undo ? { action: { label: 'Undo', run: undo } } : {})}
+        onClose={close}
+      />
+    ),
   };
 }

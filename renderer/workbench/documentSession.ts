@@ -29,6 +29,7 @@ import {
 import { sharedCodec } from './sharedCodec.js';
 import { replaceChangedContent } from './replaceChangedContent.js';
 import { softBreaksToNodes } from './softBreak.js';
+import { doneMove, type DoneMove } from './doneMove.js';
 
 export const autosaveDelayMs = 800;
 
@@ -38,6 +39,8 @@ export interface SessionHost {
   wrote(path: string, summary?: DocumentSummary): void;
   /** `updatedFiles`: other documents whose links to it were rewritten. */
   renamed(session: DocumentSession, from: string, to: string, updatedFiles: string[]): void;
+  /** A move finished: its notice says where to and how many links it rewrote, and offers its Undo. */
+  relocated(move: DoneMove): void;
   gone(session: DocumentSession, path: string, trashedTo: string): void;
   /** The file is no longer on disk (deleted or moved outside the app); the editor keeps the text. */
   missing(path: string): void;
@@ -464,6 +467,7 @@ export class DocumentSession {
       return this.dispatch({ type: 'requestFailed', generation, message: result.message });
     }
     if ('path' in result) {
+      if (request.kind === 'move') this.host.relocated(doneMove(path, result));
       const updatedFiles =
         'updatedFiles' in result ? (result.updatedFiles as string[] | undefined) : undefined;
       return this.dispatch({ type: 'moved', generation, path: result.path, updatedFiles });

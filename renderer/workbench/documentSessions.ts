@@ -10,6 +10,7 @@ import { joinDocument, setFrontMatterFields, splitDocument } from '../../shared/
 import type { NamesakeView } from '../../shared/contract/apiContract.js';
 import type { DocumentSummary } from '../../shared/contract/documentSummary.js';
 import type { NamesakeAnswer } from './documentLifecycle.js';
+import { doneMove, type DoneMove } from './doneMove.js';
 import { DocumentSession, type SessionHost } from './documentSession.js';
 import { documentHash, keyHash, sectionHash } from './route.js';
 import { changesWhatViewsShow } from './summaryChange.js';
@@ -27,6 +28,8 @@ export interface SessionsHost {
   archived: (path: string, previous: string | undefined) => void;
   /** A document was renamed or moved, so links to its old path can still find it. */
   moved?: (from: string, to: string) => void;
+  /** A move finished (from the Document actions menu or elsewhere): its notice, with Undo. */
+  relocated?: (move: DoneMove) => void;
 }
 
 /** A save that only changed text being typed reaches the views once per pause in typing. */
@@ -129,7 +132,28 @@ export class DocumentSessions implements SessionHost {
       ...(name ? { name } : {}),
     });
     if (!moved.ok) return moved.message;
-    await this.host?.update({ paths: [path, moved.path] });
+    await this.host?.update({ paths: [path, moved.path, ...(moved.updatedFiles ?? [])] });
+    this.relocated(doneMove(path, moved));
+    return undefined;
+  }
+
+  relocated(move: DoneMove): void {
+    this.host?.relocated?.(move);
+  }
+
+  /**
+   * Undo of a move: every file it wrote back as it was and the note at its old path (the server refuses
+   * when any changed since); the note, if open, opens there. Answers why not in one sentence.
+   */
+  async undoMove(move: DoneMove): Promise<string | undefined> {
+    if (move.undo === undefined) return 'This move cannot be undone.';
+    const open = this.open;
+    if (open?.path === move.to) await open.saveNow();
+    const undone = await this.api.undoMove({ undo: move.undo });
+    if (!undone.ok) return undone.message;
+    this.host?.moved?.(move.to, move.from);
+    await this.host?.update({ paths: [move.to, move.from, ...undone.changedFiles] });
+    if (this.open?.path === move.to) this.host?.navigate(documentHash(move.from));
     return undefined;
   }
 
@@ -137,6 +161,12 @@ export class DocumentSessions implements SessionHost {
   async namesakeOfMove(path: string, folder: string): Promise<NamesakeView | undefined> {
     const preview = await this.api.namesakePreview({ path, folder }).catch(() => undefined);
     return preview?.namesake;
+  }
+
+  /** How many links in how many notes moving `path` into `folder` would rewrite (the picker says it). */
+  async linksOfMove(path: string, folder: string): Promise<{ links: number; notes: number } | undefined> {
+    const preview = await this.api.namesakePreview({ path, folder }).catch(() => undefined);
+    return preview?.updates;
   }
 
   /** Sets `status: archived` (archived documents leave the lists, and stay openable by key). */

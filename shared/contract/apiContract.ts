@@ -357,20 +357,32 @@ export const apiContract = {
   /**
    * The `[[Name]]` links that renaming this document to `name`, or moving it into `folder`, would take
    * from another note of that name (asked before the rename: keep them or let them move); nothing is
-   * written. Answers no namesake when none would change meaning.
+   * written. Answers no namesake when none would change meaning. For a move, `updates` counts the links
+   * the move would rewrite (moveDocument) and the notes holding them.
    */
-  namesakePreview: read<{ namesake?: NamesakeView }>()(
+  namesakePreview: read<{ namesake?: NamesakeView; updates?: { links: number; notes: number } }>()(
     z.union([
       z.object({ path: pathArgument, name: z.string().min(1).max(255) }).strict(),
       z.object({ path: pathArgument, folder: z.string().max(1024) }).strict(),
     ]),
   ),
   /**
-   * Moves a document into another folder under the same name (links are by key, so none break);
-   * `namesake` answers namesakePreview, as renameDocument's does. With `name` it takes that file name
-   * there, and a note already named so stops it; without, a taken name gets `-2`, `-3`….
+   * Moves a document into another folder under the same name; `namesake` answers namesakePreview, as
+   * renameDocument's does. With `name` it takes that file name there, and a note already named so stops
+   * it; without, a taken name gets `-2`, `-3`…. The links that would stop leading to it (path and
+   * relative links, a bare name its new name needs) and its own relative links and images are rewritten
+   * first, the files saved all or none: `updatedLinks` of them, in `updatedFiles` (besides itself).
+   * `undo` names the move for undoMove.
    */
-  moveDocument: write<Result<{ path: string; namesake?: NamesakeView }>>()(
+  moveDocument: write<
+    Result<{
+      path: string;
+      namesake?: NamesakeView;
+      updatedLinks?: number;
+      updatedFiles?: string[];
+      undo?: string;
+    }>
+  >()(
     z
       .object({
         path: pathArgument,
@@ -379,6 +391,13 @@ export const apiContract = {
         name: z.string().max(255).optional(),
       })
       .strict(),
+  ),
+  /**
+   * Undoes a move: every file it wrote back as it was and the document at its old path, all or none;
+   * refused when any of them changed since (or the server no longer knows the move).
+   */
+  undoMove: write<Result<{ path: string; changedFiles: string[] }>>()(
+    z.object({ undo: z.string().min(1).max(100) }).strict(),
   ),
   /**
    * Writes each `[[…]]` target at path/line/column from `from` to `to`, the files saved all or none: pins

@@ -23,8 +23,17 @@ interface DocumentActionsMenuProps {
   style?: CSSProperties;
 }
 
-/** A typed folder without its leading and trailing slashes ('' is the top folder). */
-const bare = (folder: string) => folder.replace(/^\/+|\/+$/g, '');
+/** The suggestion that stands for the top folder (an empty box means it too). */
+const topFolder = '/ (top folder)';
+
+/** A typed or chosen folder without its leading and trailing slashes ('' is the top folder). */
+const bare = (folder: string) => (folder === topFolder ? '' : folder.replace(/^\/+|\/+$/g, ''));
+
+/** "2 links in 2 notes will be updated". */
+function updatesLine({ links, notes }: { links: number; notes: number }): string {
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  return `${plural(links, 'link')} in ${plural(notes, 'note')} will be updated`;
+}
 
 export function DocumentActionsMenu({ path, archived, onClose, onProblem, style }: DocumentActionsMenuProps) {
   const documents = useContext(DocumentSessionsContext);
@@ -41,9 +50,29 @@ export function DocumentActionsMenu({ path, archived, onClose, onProblem, style 
   const fileName = path.slice(path.lastIndexOf('/') + 1);
   const name = fileName.replace(/\.md$/i, '');
   const folders = useMemo(
-    () => documentFolders(workspace.documents.map((entry) => entry.path)).filter((name) => name !== current),
+    () => [
+      ...(current === '' ? [] : [topFolder]),
+      ...documentFolders(workspace.documents.map((entry) => entry.path)).filter((name) => name !== current),
+    ],
     [workspace.documents, current],
   );
+  /** What the move to the folder in the box would rewrite, asked as the box changes. */
+  const [updates, setUpdates] = useState<{ folder: string; links: number; notes: number } | undefined>();
+
+  useEffect(() => {
+    if (folder === undefined || !documents || bare(folder) === current) return;
+    let stale = false;
+    const asked = bare(folder);
+    const timer = setTimeout(() => {
+      void documents.linksOfMove(path, asked).then((found) => {
+        if (!stale) setUpdates(found && { folder: asked, ...found });
+      });
+    }, 150);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+  }, [documents, path, folder, current]);
 
   useEffect(() => {
     if (folder === undefined) menu.current?.querySelector<HTMLElement>('[role=menuitem]')?.focus();
@@ -59,8 +88,9 @@ export function DocumentActionsMenu({ path, archived, onClose, onProblem, style 
     onProblem(await action());
   }
 
-  async function move(chosen: string) {
+  async function move(choice: string) {
     if (!documents) return;
+    const chosen = bare(choice);
     if (rename !== undefined) return run(() => documents.move(path, chosen, undefined, rename.trim()));
     if (taken(chosen)) return setRename(`${name} 2`);
     if (asking?.folder === chosen) return run(() => documents.move(path, chosen, keep ? 'keep' : 'move'));
@@ -118,6 +148,11 @@ export function DocumentActionsMenu({ path, archived, onClose, onProblem, style 
                 }}
               />
             </label>
+          )}
+          {folder !== undefined && updates?.folder === bare(folder) && updates.links > 0 && (
+            <p className="move-form-updates" role="status">
+              {updatesLine(updates)}
+            </p>
           )}
           {asking && (
             <NamesakeChoice

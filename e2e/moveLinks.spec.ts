@@ -1,0 +1,140 @@
+/**
+ * Moving a note keeps every link working (issue 11, walk11f findings 2 and 7): the picker says how many
+ * links the move will update and offers the top folder; the move rewrites only the path inside each
+ * link that would break (anchor, label, `%20` kept) and the note's own relative links; the notice says
+ * so, and its Undo gives back every byte, or refuses when a file it wrote was changed since.
+ */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { MoveModel } from './models/moveModel.js';
+import { expect, screenshot, test as base } from './specbenchTest.js';
+
+const note = 'Obsidian Publish/Security and privacy.md';
+
+const vault: Record<string, string> = {
+  [note]: '# Security and privacy\n\nSee [the other note](Other.md#top) first.\n\n## Add a site password\n',
+  'Obsidian Publish/Other.md': '# top\n',
+  'Obsidian Sync/Intro.md': 'Sync intro.\n',
+  'Home.md': [
+    '[[Obsidian Publish/Security and privacy#Add a site password|Set a password]]',
+    '',
+    '[text](Obsidian%20Publish/Security%20and%20privacy.md#add-a-site-password) and [[Security and privacy]]',
+    '',
+  ].join('\n'),
+};
+
+const test = base.extend({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
+  workspaceDir: async ({}, use) => {
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-e2e-move-links-'));
+    for (const [file, text] of Object.entries(vault)) {
+      await fs.mkdir(path.dirname(path.join(root, file)), { recursive: true });
+      await fs.writeFile(path.join(root, file), text);
+    }
+    await use(root);
+    await fs.rm(root, { recursive: true, force: true });
+  },
+});
+
+/** Every note on disk, by path. */
+async function disk(root: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const entry of await fs.readdir(root, { recursive: true, withFileTypes: true })) {
+    const file = path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+    if (entry.isFile() && file.endsWith('.md') && !file.startsWith('.specbench/'))
+      files[file] = await fs.readFile(path.join(root, file), 'utf8');
+  }
+  return files;
+}
+
+const moved: Record<string, string> = {
+  'Obsidian Sync/Security and privacy.md':
+    '# Security and privacy\n\nSee [the other note](../Obsidian%20Publish/Other.md#top) first.\n\n## Add a site password\n',
+  'Obsidian Publish/Other.md': vault['Obsidian Publish/Other.md']!,
+  'Obsidian Sync/Intro.md': vault['Obsidian Sync/Intro.md']!,
+  'Home.md': [
+    '[[Obsidian Sync/Security and privacy#Add a site password|Set a password]]',
+    '',
+    '[text](Obsidian%20Sync/Security%20and%20privacy.md#add-a-site-password) and [[Security and privacy]]',
+    '',
+  ].join('\n'),
+};
+
+test('a move says first how many links it updates, rewrites them, and Undo gives back every byte', async ({
+  app,
+  workspaceDir,
+}) => {
+  const move = new MoveModel(app.page);
+  await app.openDocument(note);
+  await move.open();
+  await move.type('Obsidian Sync');
+  await expect(move.updates).toHaveText('3 links in 2 notes will be updated');
+  await screenshot(app.page, 'move-links-preview');
+  await move.submit();
+  await expect(move.notice).toContainText('Moved to Obsidian Sync/ · 3 links updated');
+  await expect.poll(() => disk(workspaceDir)).toEqual(moved);
+  await expect(app.editor).toContainText('See the other note first.');
+
+  await move.undo();
+  await expect.poll(() => disk(workspaceDir)).toEqual(vault);
+  await expect(app.page).toHaveURL(/#\/doc\/Obsidian%20Publish\/Security%20and%20privacy\.md$/);
+});
+
+// Known gap (fix11d report): the open editor keeps the note's text from before the move rewrote its own
+// relative links, so the next save finds the file changed and shows Conflict.
+test.fixme('the moved note open in the editor shows its rewritten links, and what is typed next keeps them', async ({
+  app,
+  workspaceDir,
+}) => {
+  const move = new MoveModel(app.page);
+  await app.openDocument(note);
+  await move.open();
+  await move.type('Obsidian Sync');
+  await move.submit();
+  await expect.poll(() => disk(workspaceDir)).toEqual(moved);
+  await app.clickEndOf('See the other note first.');
+  await app.page.keyboard.type(' Edited.');
+  await app.waitSaved();
+  expect(await fs.readFile(path.join(workspaceDir, 'Obsidian Sync/Security and privacy.md'), 'utf8')).toBe(
+    moved['Obsidian Sync/Security and privacy.md']!.replace('first.', 'first. Edited.'),
+  );
+});
+
+test('Undo writes nothing once a note the move rewrote was changed since, and says why', async ({
+  app,
+  workspaceDir,
+}) => {
+  const move = new MoveModel(app.page);
+  await app.openDocument(note);
+  await move.open();
+  await move.type('Obsidian Sync');
+  await move.submit();
+  await expect(move.notice).toContainText('3 links updated');
+  await expect.poll(() => disk(workspaceDir)).toEqual(moved);
+  const edited = { ...moved, 'Home.md': `${moved['Home.md']}Typed elsewhere.\n` };
+  await fs.writeFile(path.join(workspaceDir, 'Home.md'), edited['Home.md']);
+  await move.undo();
+  await expect(move.notice).toContainText(
+    'Not undone: Home.md changed since the move, so the move was not undone.',
+  );
+  expect(await disk(workspaceDir)).toEqual(edited);
+});
+
+test('the top folder is a choice in the list, and a move that breaks no link says nothing of links', async ({
+  app,
+  workspaceDir,
+}) => {
+  const move = new MoveModel(app.page);
+  await app.openDocument('Obsidian Sync/Intro.md');
+  await move.open();
+  await move.pick('/ (top folder)');
+  await expect(move.folder).toHaveValue('/ (top folder)');
+  await screenshot(app.page, 'move-top-folder');
+  await move.submit();
+  await expect(move.notice).toContainText('Moved to the top folder');
+  await expect(move.notice).not.toContainText('links updated');
+  expect(await fs.readFile(path.join(workspaceDir, 'Intro.md'), 'utf8')).toBe(
+    vault['Obsidian Sync/Intro.md'],
+  );
+});
