@@ -81,9 +81,7 @@ test('a move says first how many links it updates, rewrites them, and Undo gives
   await expect(app.page).toHaveURL(/#\/doc\/Obsidian%20Publish\/Security%20and%20privacy\.md$/);
 });
 
-// Known gap (fix11d report): the open editor keeps the note's text from before the move rewrote its own
-// relative links, so the next save finds the file changed and shows Conflict.
-test.fixme('the moved note open in the editor shows its rewritten links, and what is typed next keeps them', async ({
+test('the moved note open in the editor shows its rewritten links, and what is typed next keeps them', async ({
   app,
   workspaceDir,
 }) => {

@@ -251,7 +251,7 @@ export class DocumentMoves {
       after: change.text,
     }));
     const undo = this.undos.remember({ from: documentPath, to: moved.path, files });
-    return { ...moved, ...linksUpdated(changes, documentPath), undo };
+    return { ...moved, ...linksUpdated(changes), undo };
   }
 
   /** How many links in how many notes moving the document into `folder` would rewrite; nothing is written. */
@@ -264,7 +264,7 @@ export class DocumentMoves {
     if (destination === undefined || destination === documentPath) return none;
     const changes = await linkRewrites(store, indexes, documentPath, destination, true, []);
     if (!Array.isArray(changes)) return none;
-    return { links: linksUpdated(changes, documentPath).updatedLinks ?? 0, notes: changes.length };
+    return { links: linksUpdated(changes).updatedLinks ?? 0, notes: changes.length };
   }
 
   /** Gives back every byte a move wrote and the note's old path, all or none (see MoveUndos). */
@@ -369,10 +369,11 @@ export class DocumentMoves {
 }
 
 /** The count a move's notice shows: the edits written, in the files that held them. */
-function linksUpdated(changes: readonly LinkChange[], moved: string): LinksUpdated {
+function linksUpdated(changes: readonly LinkChange[]): LinksUpdated {
   if (changes.length === 0) return {};
   return {
     updatedLinks: changes.reduce((sum, change) => sum + change.spans.length, 0),
-    updatedFiles: changes.map((change) => change.path).filter((file) => file !== moved),
+    // The note itself too, under its old path, when its own links changed: an open editor reads it again.
+    updatedFiles: changes.map((change) => change.path),
   };
 }

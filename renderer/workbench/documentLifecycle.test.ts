@@ -115,6 +115,27 @@ describe('document lifecycle transitions', () => {
       ],
     ],
     [
+      'a move that rewrote the document’s own links reads it again, and a clean buffer takes it',
+      [
+        loaded,
+        { type: 'request', request: { kind: 'move', folder: 'guides' } },
+        { type: 'moved', generation: now, path: 'guides/a.md', updatedFiles: ['faqs/a.md', 'faqs/b.md'] },
+        { type: 'diskRead', generation: now, theirs: { text: 'x', version: version(3) } },
+      ],
+      { path: 'guides/a.md', status: 'saved', base: version(3) },
+      ['read faqs/a.md', 'move faqs/a.md', 'renamed faqs/a.md → guides/a.md', 'check guides/a.md', 'adopt'],
+    ],
+    [
+      'a move that rewrote only other files reads nothing',
+      [
+        loaded,
+        { type: 'request', request: { kind: 'move', folder: 'guides' } },
+        { type: 'moved', generation: now, path: 'guides/a.md', updatedFiles: ['faqs/b.md'] },
+      ],
+      { path: 'guides/a.md', status: 'saved', busy: undefined },
+      ['read faqs/a.md', 'move faqs/a.md', 'renamed faqs/a.md → guides/a.md'],
+    ],
+    [
       'a rename asked for with unsaved edits saves them first',
       [loaded, { type: 'edited' }, { type: 'request', request: { kind: 'rename' } }],
       { busy: 'save', request: { kind: 'rename' } },

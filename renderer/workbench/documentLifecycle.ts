@@ -218,7 +218,14 @@ export function transition(
         to: event.path,
         updatedFiles: event.updatedFiles ?? [],
       });
-      next = { ...next, path: event.path, request: undefined };
+      // A rename or move that rewrote this document's own links changed the file under the buffer:
+      // read it again (a clean buffer takes it), or the next save finds it changed and shows Conflict.
+      next = {
+        ...next,
+        path: event.path,
+        request: undefined,
+        checkDue: next.checkDue || (event.updatedFiles ?? []).includes(next.path),
+      };
       break;
     case 'trashed':
       // What was still on its way into a deleted document has nowhere to go.

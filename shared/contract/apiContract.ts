@@ -371,7 +371,8 @@ export const apiContract = {
    * renameDocument's does. With `name` it takes that file name there, and a note already named so stops
    * it; without, a taken name gets `-2`, `-3`…. The links that would stop leading to it (path and
    * relative links, a bare name its new name needs) and its own relative links and images are rewritten
-   * first, the files saved all or none: `updatedLinks` of them, in `updatedFiles` (besides itself).
+   * first, the files saved all or none: `updatedLinks` of them, in `updatedFiles` (under their paths
+   * before the move, the document itself too when its own links changed).
    * `undo` names the move for undoMove.
    */
   moveDocument: write<
