@@ -197,6 +197,17 @@ describe('index cache on disk', () => {
     );
   });
 
+  it('keeps every text byte for byte, empty ones and multi-byte ones too, each where it was', async () => {
+    const root = await tempFolder();
+    const texts = ['', '# Café ☕\n', '# 日本語 𝔘𝔫𝔦𝔠𝔬𝔡𝔢\n', 'lone \ud800 half\n', ''];
+    const files = texts.map((text, index) => ({ ...cached(`${index}.md`, 8, 1), text }));
+    await writeIndexCache(root, { listedAt: 5, files });
+    const read = await readIndexCache(root, { whole: true });
+    // A lone surrogate is stored as U+FFFD, as writing it to any UTF-8 file would.
+    expect(read?.readTexts()).toEqual(texts.map((text) => text.replace('\ud800', '\ufffd')));
+    expect(read?.files.map(({ entry }) => entry.path)).toEqual(texts.map((_text, index) => `${index}.md`));
+  });
+
   const decodeCases: [string, boolean][] = [
     ['each entry on first use', false],
     ['every entry at once', true],

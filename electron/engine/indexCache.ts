@@ -178,28 +178,71 @@ export async function writeIndexCache(root: string, data: IndexCacheData): Promi
       lights.push([light, file.fieldLines, Buffer.byteLength(heavyPart)]);
       heavyParts.push(heavyPart);
     }
-    const summaries = Buffer.from(JSON.stringify(lights));
+    const summaries = JSON.stringify(lights);
     // One JSON array, so a reader of every entry parses it at once; each part's length finds it alone.
-    const entries = Buffer.from(`[${heavyParts.join(',')}]`);
-    const texts = Buffer.from(data.files.map((file) => file.text).join(textSeparator));
+    const entries = { strings: heavyParts, before: '[', between: ',', after: ']' };
+    const texts = {
+      strings: data.files.map((file) => file.text),
+      before: '',
+      between: textSeparator,
+      after: '',
+    };
     const header: Header = {
       format: cacheFormat,
       version: indexCacheVersion,
       listedAt: data.listedAt,
       write: randomUUID(),
-      summariesBytes: summaries.length,
-      entriesBytes: entries.length,
-      textsBytes: texts.length,
+      summariesBytes: Buffer.byteLength(summaries),
+      entriesBytes: joinedLength(
+        entries,
+        lights.map((light) => light[2]),
+      ),
+      textsBytes: joinedLength(texts),
     };
-    await ensureStateFolder(root);
-    await writeFileAtomic(
-      cachePath(root),
-      Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), summaries, entries, texts]),
+    const headerLine = `${JSON.stringify(header)}\n`;
+    // One buffer, each string encoded straight into its place: joining and concatenating 50 MB of
+    // strings and buffers first cost a third of a `check` without a cache.
+    const bytes = Buffer.allocUnsafe(
+      Buffer.byteLength(headerLine) + header.summariesBytes + header.entriesBytes + header.textsBytes,
     );
+    let at = bytes.write(headerLine, 0);
+    at += bytes.write(summaries, at);
+    at = writeJoined(bytes, at, entries);
+    at = writeJoined(bytes, at, texts);
+    // Never write bytes that were not filled (allocUnsafe): a miscount leaves the old cache alone.
+    if (at !== bytes.length) return false;
+    await ensureStateFolder(root);
+    await writeFileAtomic(cachePath(root), bytes);
     return true;
   } catch {
     return false;
   }
+}
+
+/** Strings written one after another, as `before + strings.join(between) + after`. */
+interface Joined {
+  strings: string[];
+  before: string;
+  between: string;
+  after: string;
+}
+
+/** The UTF-8 length of `joined` (given its strings' own lengths when they are known). */
+function joinedLength(joined: Joined, lengths?: number[]): number {
+  let total = Buffer.byteLength(joined.before) + Buffer.byteLength(joined.after);
+  total += Math.max(0, joined.strings.length - 1) * Buffer.byteLength(joined.between);
+  joined.strings.forEach((text, index) => (total += lengths?.[index] ?? Buffer.byteLength(text)));
+  return total;
+}
+
+/** Encodes `joined` into `bytes` at `at`; where it ends. */
+function writeJoined(bytes: Buffer, at: number, joined: Joined): number {
+  let end = at + bytes.write(joined.before, at);
+  joined.strings.forEach((text, index) => {
+    if (index > 0) end += bytes.write(joined.between, end);
+    end += bytes.write(text, end);
+  });
+  return end + bytes.write(joined.after, end);
 }
 
 /** Whether the header's sizes add up to the file's own: a torn or padded cache, or a lying header, fails. */

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { maxDocumentBytes } from '../../shared/contract/apiContract.js';
+import { maxDocumentBytes } from '../../shared/contract/documentLimits.js';
 import { hashBytes, type DocumentStore, type ListedFile } from './documentStore.js';
 import { compareWithCache, readIndexCache, type CachedFile } from './indexCache.js';
 import { indexDocument, unreadableDocument } from './indexDocument.js';

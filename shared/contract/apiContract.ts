@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { DocumentEntry, DocumentType } from '../model/documentModel.js';
 import type { DocumentSummary } from './documentSummary.js';
+import { maxDocumentBytes } from './documentLimits.js';
 import type { RoadmapItem } from '../model/roadmapModel.js';
 import type { RekeyRecord } from '../model/rekeyRecord.js';
 import type { Settings } from '../model/settingsModel.js';
@@ -81,7 +82,7 @@ const keyArgument = z
   .string()
   .regex(/^[A-Z][A-Z0-9]*-[0-9]+$/)
   .max(64);
-export const maxDocumentBytes = 10 * 1024 * 1024;
+export { maxDocumentBytes };
 
 export const fileVersionSchema = z.object({
   size: z.number().int().min(0),
