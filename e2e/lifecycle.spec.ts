@@ -206,7 +206,7 @@ test.describe('the navigator’s right-click', () => {
     await menu.getByRole('menuitem', { name: 'Move to folder…' }).click();
     // Every other folder is offered in view, not only on demand; typing filters them.
     const folders = app.page.getByRole('listbox', { name: 'Folders' });
-    await expect(folders.getByRole('option')).toHaveText(['feedback', 'specs', 'stories']);
+    await expect(folders.getByRole('option')).toHaveText(['/ (top folder)', 'feedback', 'specs', 'stories']);
     await screenshot(app.page, 'move-to-folder');
     await app.page.getByRole('combobox', { name: 'Folder' }).fill('st');
     await expect(folders.getByRole('option')).toHaveText(['stories']);
