@@ -1,3 +1,5 @@
+import { plural } from '../../shared/model/plural.js';
+
 /** A finished move as its notice shows it: where the note went, how many links it rewrote, and its Undo. */
 export interface DoneMove {
   from: string;
@@ -23,7 +25,6 @@ export function doneMove(
 /** "Moved to Obsidian Sync/ · 2 links updated". */
 export function moveNotice({ to, updatedLinks }: DoneMove): string {
   const folder = to.includes('/') ? `${to.slice(0, to.lastIndexOf('/'))}/` : 'the top folder';
-  const links =
-    updatedLinks === 0 ? '' : ` · ${updatedLinks} ${updatedLinks === 1 ? 'link' : 'links'} updated`;
+  const links = updatedLinks === 0 ? '' : ` · ${plural(updatedLinks, 'link')} updated`;
   return `Moved to ${folder}${links}`;
 }

@@ -11,6 +11,7 @@ import { documentFolders } from '../../workbench/documentFolders.js';
 import { SuggestField } from '../../ui/SuggestField.js';
 import { NamesakeChoice } from '../../ui/NamesakeChoice.js';
 import type { NamesakeView } from '../../../shared/contract/apiContract.js';
+import { plural } from '../../../shared/model/plural.js';
 import './documentActions.css';
 
 interface DocumentActionsMenuProps {
@@ -31,7 +32,6 @@ const bare = (folder: string) => (folder === topFolder ? '' : folder.replace(/^\
 
 /** "2 links in 2 notes will be updated". */
 function updatesLine({ links, notes }: { links: number; notes: number }): string {
-  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   return `${plural(links, 'link')} in ${plural(notes, 'note')} will be updated`;
 }
 
