@@ -4,9 +4,8 @@
  * of the same name when there is one.
  */
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { expect, screenshot, test as base } from './specbenchTest.js';
+import { expect, screenshot, testOverFiles } from './specbenchTest.js';
 
 const files: Record<string, string> = {
   'api/Agent.md':
@@ -14,18 +13,7 @@ const files: Record<string, string> = {
   'api/Pool.md': '# Pool\n\n## Options\n\nHow many connections.\n',
 };
 
-const test = base.extend({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
-  workspaceDir: async ({}, use) => {
-    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-e2e-broken-links-'));
-    for (const [file, text] of Object.entries(files)) {
-      await fs.mkdir(path.dirname(path.join(root, file)), { recursive: true });
-      await fs.writeFile(path.join(root, file), text);
-    }
-    await use(root);
-    await fs.rm(root, { recursive: true, force: true });
-  },
-});
+const test = testOverFiles(files);
 
 test('a link to a file not in the workspace looks broken, and a click says why and offers the namesake', async ({
   app,

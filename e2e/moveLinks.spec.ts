@@ -5,10 +5,9 @@
  * so, and its Undo gives back every byte, or refuses when a file it wrote was changed since.
  */
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { MoveModel } from './models/moveModel.js';
-import { expect, screenshot, test as base } from './specbenchTest.js';
+import { expect, screenshot, testOverFiles } from './specbenchTest.js';
 
 const note = 'Obsidian Publish/Security and privacy.md';
 
@@ -24,18 +23,7 @@ const vault: Record<string, string> = {
   ].join('\n'),
 };
 
-const test = base.extend({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
-  workspaceDir: async ({}, use) => {
-    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-e2e-move-links-'));
-    for (const [file, text] of Object.entries(vault)) {
-      await fs.mkdir(path.dirname(path.join(root, file)), { recursive: true });
-      await fs.writeFile(path.join(root, file), text);
-    }
-    await use(root);
-    await fs.rm(root, { recursive: true, force: true });
-  },
-});
+const test = testOverFiles(vault);
 
 /** Every note on disk, by path. */
 async function disk(root: string): Promise<Record<string, string>> {

@@ -4,10 +4,9 @@
  * and wrote that old copy back on the next keystroke.
  */
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, screenshot, test as base } from './specbenchTest.js';
+import { expect, screenshot, testOverFiles } from './specbenchTest.js';
 
 const vault: Record<string, string> = {
   'Home.md': '# Home\n\nSee [[Plan B]].\n',
@@ -16,18 +15,7 @@ const vault: Record<string, string> = {
   'Word count.md': 'My own word count notes.\n',
 };
 
-const test = base.extend({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
-  workspaceDir: async ({}, use) => {
-    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-e2e-move-'));
-    for (const [file, text] of Object.entries(vault)) {
-      await fs.mkdir(path.dirname(path.join(root, file)), { recursive: true });
-      await fs.writeFile(path.join(root, file), text);
-    }
-    await use(root);
-    await fs.rm(root, { recursive: true, force: true });
-  },
-});
+const test = testOverFiles(vault);
 
 async function moveOpenDocument(app: { page: Page }, folder: string) {
   await app.page.getByRole('button', { name: 'Document actions' }).click();

@@ -3,10 +3,8 @@
  * upward and stays inside the window (finding 5), and the header's file path stays readable, the file
  * name kept (finding 6).
  */
-import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { expect, test as base } from './specbenchTest.js';
+import { expect, testOverFiles } from './specbenchTest.js';
 
 const paragraphs = (topic: string, count: number) =>
   Array.from({ length: count }, (_, index) => `${topic} paragraph ${index + 1} says a little more.`).join(
@@ -18,18 +16,7 @@ const vault: Record<string, string> = {
   'Editing and formatting/Callouts.md': `# Callouts\n\n${paragraphs('Callout', 12)}\n`,
 };
 
-const test = base.extend({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
-  workspaceDir: async ({}, use) => {
-    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-e2e-narrow-'));
-    for (const [file, text] of Object.entries(vault)) {
-      await fs.mkdir(path.dirname(path.join(root, file)), { recursive: true });
-      await fs.writeFile(path.join(root, file), text);
-    }
-    await use(root);
-    await fs.rm(root, { recursive: true, force: true });
-  },
-});
+const test = testOverFiles(vault);
 
 test.use({ viewport: { width: 1024, height: 700 } });
 

@@ -142,6 +142,27 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 
+/**
+ * The same fixtures over a folder of Markdown a user brings (a vault, a repository's docs: no
+ * specbench.json), written fresh for each test and removed after. `folder` names it, since a workspace
+ * without a name takes its folder's.
+ */
+export function testOverFiles(files: Readonly<Record<string, string | Uint8Array>>, folder?: string) {
+  return test.extend({
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
+    workspaceDir: async ({}, use) => {
+      const parent = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-e2e-files-'));
+      const root = folder === undefined ? parent : path.join(parent, folder);
+      for (const [file, content] of Object.entries(files)) {
+        await fs.mkdir(path.dirname(path.join(root, file)), { recursive: true });
+        await fs.writeFile(path.join(root, file), content);
+      }
+      await use(root);
+      await fs.rm(parent, { recursive: true, force: true });
+    },
+  });
+}
+
 /** Screenshots go to test-results/ (artifacts) and docs/screenshots/ (committed, shown in the README). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   const file = `${name}.png`;

@@ -4,9 +4,8 @@
  * by file name, and renamed from its title with the links to it updated.
  */
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { expect, screenshot, test as base } from './specbenchTest.js';
+import { expect, screenshot, testOverFiles } from './specbenchTest.js';
 
 const vault: Record<string, string> = {
   'Home.md':
@@ -17,19 +16,7 @@ const vault: Record<string, string> = {
   'Reference/Checkout.md': '---\nkey: SPEC-1\ntype: spec\ntitle: Guest checkout\n---\n## Problem\n',
 };
 
-const test = base.extend({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
-  workspaceDir: async ({}, use) => {
-    const parent = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-e2e-vault-'));
-    const root = path.join(parent, 'Field notes');
-    for (const [file, text] of Object.entries(vault)) {
-      await fs.mkdir(path.dirname(path.join(root, file)), { recursive: true });
-      await fs.writeFile(path.join(root, file), text);
-    }
-    await use(root);
-    await fs.rm(parent, { recursive: true, force: true });
-  },
-});
+const test = testOverFiles(vault, 'Field notes');
 
 test('a vault is named after its folder, its notes after their files, and linked by name both ways', async ({
   app,

@@ -2,10 +2,7 @@
  * walk11f finding 5: a vault where one note was made a spec opened on its home page with only the
  * spec listed and no section current; it keeps its notes and folders first, as before the spec.
  */
-import { promises as fs } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { expect, screenshot, test as base } from './specbenchTest.js';
+import { expect, screenshot, testOverFiles } from './specbenchTest.js';
 
 const files: Record<string, string> = {
   'Editing/Folding.md': '---\nkey: SPEC-1\ntype: spec\n---\n# Folding\n\nFold a heading.\n',
@@ -14,18 +11,7 @@ const files: Record<string, string> = {
   'Start here.md': '# Start here\n',
 };
 
-const test = base.extend({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
-  workspaceDir: async ({}, use) => {
-    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-e2e-home-after-spec-'));
-    for (const [file, text] of Object.entries(files)) {
-      await fs.mkdir(path.dirname(path.join(root, file)), { recursive: true });
-      await fs.writeFile(path.join(root, file), text);
-    }
-    await use(root);
-    await fs.rm(root, { recursive: true, force: true });
-  },
-});
+const test = testOverFiles(files);
 
 test('the home page of a vault with one spec shows its notes in their folders, Notes current', async ({
   app,

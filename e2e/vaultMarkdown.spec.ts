@@ -4,9 +4,8 @@
  * note at the heading with a preview on hover, and embeds of images and notes.
  */
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { expect, screenshot, test as base } from './specbenchTest.js';
+import { expect, screenshot, testOverFiles } from './specbenchTest.js';
 
 // A 4×4 PNG (one colour), enough for the browser to decode and size.
 const png = Buffer.from(
@@ -30,20 +29,7 @@ const vault: Record<string, string> = {
   'Roadmap.md': '# Roadmap\n\n## Q1\n\nSearch.\n\n## Q2\n\nGuest checkout ships in May.\n',
 };
 
-const test = base.extend({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
-  workspaceDir: async ({}, use) => {
-    const parent = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-e2e-vault-md-'));
-    const root = path.join(parent, 'Vault');
-    for (const [file, text] of Object.entries(vault)) {
-      await fs.mkdir(path.dirname(path.join(root, file)), { recursive: true });
-      await fs.writeFile(path.join(root, file), text);
-    }
-    await fs.writeFile(path.join(root, 'chart.png'), png);
-    await use(root);
-    await fs.rm(parent, { recursive: true, force: true });
-  },
-});
+const test = testOverFiles({ ...vault, 'chart.png': png }, 'Vault');
 
 test('callouts and alerts are boxes edited in place: the file changes by what was typed', async ({
   app,

@@ -4,10 +4,8 @@
  * equally is marked and offers both, and anything missing (a note, a heading, an image, a video)
  * reads as missing everywhere.
  */
-import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { expect, test as base } from './specbenchTest.js';
+import { expect, testOverFiles } from './specbenchTest.js';
 
 const vault: Record<string, string> = {
   'Home.md': [
@@ -27,18 +25,7 @@ const vault: Record<string, string> = {
   'Obsidian Web Clipper/Clip web pages.md': '# Clip web pages\n',
 };
 
-const test = base.extend({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
-  workspaceDir: async ({}, use) => {
-    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-e2e-names-'));
-    for (const [file, text] of Object.entries(vault)) {
-      await fs.mkdir(path.dirname(path.join(root, file)), { recursive: true });
-      await fs.writeFile(path.join(root, file), text);
-    }
-    await use(root);
-    await fs.rm(root, { recursive: true, force: true });
-  },
-});
+const test = testOverFiles(vault);
 
 const shots = (name: string) => path.join('test-results', 'screenshots', `${name}.png`);
 

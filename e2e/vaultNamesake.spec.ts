@@ -5,9 +5,8 @@
  * changed) or lets them move; a new spec that made them ambiguous says so after, until closed.
  */
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { expect, screenshot, test as base } from './specbenchTest.js';
+import { expect, screenshot, testOverFiles } from './specbenchTest.js';
 
 const vault: Record<string, string> = {
   'Notes/Plan.md': '# Goals\n\nShip it.\n',
@@ -16,18 +15,7 @@ const vault: Record<string, string> = {
   'Draft.md': '# Draft\n\nA plan of its own.\n',
 };
 
-const test = base.extend({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
-  workspaceDir: async ({}, use) => {
-    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-e2e-namesake-'));
-    for (const [file, text] of Object.entries(vault)) {
-      await fs.mkdir(path.dirname(path.join(root, file)), { recursive: true });
-      await fs.writeFile(path.join(root, file), text);
-    }
-    await use(root);
-    await fs.rm(root, { recursive: true, force: true });
-  },
-});
+const test = testOverFiles(vault);
 
 const read = async (root: string) => ({
   home: await fs.readFile(path.join(root, 'Home.md'), 'utf8'),
@@ -162,22 +150,10 @@ test('a new spec named like a note as deep says the [[links]] are now ambiguous,
 });
 
 const deepPlan = '# Old plan\n\nFrom last year.\n';
-const moving = base.extend({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
-  workspaceDir: async ({}, use) => {
-    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-e2e-namesake-move-'));
-    const files = {
-      'Notes/Plan.md': vault['Notes/Plan.md']!,
-      'Home.md': vault['Home.md']!,
-      'Old/Deep/Plan.md': deepPlan,
-    };
-    for (const [file, text] of Object.entries(files)) {
-      await fs.mkdir(path.dirname(path.join(root, file)), { recursive: true });
-      await fs.writeFile(path.join(root, file), text);
-    }
-    await use(root);
-    await fs.rm(root, { recursive: true, force: true });
-  },
+const moving = testOverFiles({
+  'Notes/Plan.md': vault['Notes/Plan.md']!,
+  'Home.md': vault['Home.md']!,
+  'Old/Deep/Plan.md': deepPlan,
 });
 
 moving(
