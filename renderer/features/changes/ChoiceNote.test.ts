@@ -28,6 +28,11 @@ describe('choiceSentence: what the selected choice keeps and drops', () => {
       'Keep mine: removes the block; “Gift cards never expire.”, which only theirs (origin/main) has, is dropped.',
     ],
     ['edit' as const, { mine, theirs }, 'Edit: write the block yourself, starting from both.'],
+    [
+      'both' as const,
+      { mine, theirs },
+      'Keep both: keeps your text, then the text of theirs (origin/main) after it; nothing is dropped.',
+    ],
   ])('%s on %j', (choice, part, expected) => {
     expect(choiceSentence(choice, part, view)).toBe(expected);
   });

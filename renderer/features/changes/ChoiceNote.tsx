@@ -36,7 +36,12 @@ export function ownWords(text: string, other: string): string | undefined {
 export function ChoiceNote({ view, conflicts, choices, index }: ChoiceNoteProps) {
   const part = conflicts[index];
   const choice = choices[index];
-  if (!part || choice === undefined || choice === 'both') {
+  const oneKey =
+    part &&
+    requirementKeyOf(part.mine) !== undefined &&
+    requirementKeyOf(part.mine) === requirementKeyOf(part.theirs);
+  // Keep both on one key renames a copy: that note says which; before any choice it is the one to read.
+  if (!part || choice === undefined || (choice === 'both' && oneKey && view.keepBoth)) {
     return <KeepBothNote view={view} conflicts={conflicts} choices={choices} index={index} />;
   }
   return <p className="resolver__keep-both">{choiceSentence(choice, part, view)}</p>;
@@ -44,11 +49,14 @@ export function ChoiceNote({ view, conflicts, choices, index }: ChoiceNoteProps)
 
 /** Keep mine, Take theirs or Edit in one sentence, quoting the words the dropped side has alone. */
 export function choiceSentence(
-  choice: 'mine' | 'theirs' | 'edit',
+  choice: Choice,
   part: Pick<Conflict, 'mine' | 'theirs'>,
   view: Pick<ConflictView, 'mineLabel' | 'theirsLabel'>,
 ): string {
   if (choice === 'edit') return 'Edit: write the block yourself, starting from both.';
+  if (choice === 'both') {
+    return `Keep both: keeps your text, then the text of ${view.theirsLabel.toLowerCase()} after it; nothing is dropped.`;
+  }
   const [label, kept, dropped, droppedName] =
     choice === 'mine'
       ? ['Keep mine', part.mine, part.theirs, view.theirsLabel.toLowerCase()]
