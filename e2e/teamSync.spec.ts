@@ -335,3 +335,36 @@ test('an edit made in another editor while the resolver is open shows at once, a
     /^[<=>]{7}/m.test(saved),
   ]).toEqual([true, true, false]);
 });
+
+test('text typed into Edit stays when the file changes on disk under it, with a line asking to check it', async ({
+  app,
+  workspaceDir,
+}) => {
+  test.setTimeout(120_000);
+  await stopAtConflict(workspaceDir);
+  const changes = new ChangesModel(app.page);
+  await changes.open();
+  const resolver = await changes.readResolver(spec);
+  const email = resolver.getByRole('region', { name: 'Conflict in REQ-2' });
+  await email.getByRole('radio', { name: 'Edit' }).check();
+  await expect(email).toContainText('Edit: write the block yourself, starting from both.');
+  const typed = 'Guests give an email address once, combined by hand.';
+  await email.getByRole('textbox', { name: 'Your text for REQ-2' }).fill(typed);
+  // walk12f finding 3: the user's own side edited in vim while they were typing.
+  await edit(workspaceDir, 'Guests enter an email address once', 'Guests enter an email address once (vim)');
+  await expect(email.getByRole('status')).toHaveText(
+    'Yours changed on disk since you started this edit: check it.',
+    { timeout: 30_000 },
+  );
+  await expect(email.getByRole('textbox', { name: 'Your text for REQ-2' })).toHaveValue(typed);
+  await expect(email.getByRole('figure', { name: 'Yours, as edited in the file' })).toContainText('(vim)');
+  await email.screenshot({ path: test.info().outputPath('resolver-edit-kept.png') });
+  await resolver.getByRole('button', { name: 'Save this file' }).click();
+  await expect(changes.conflicts).toHaveText(`✓ Resolved${spec}`);
+  const saved = await fs.readFile(path.join(workspaceDir, spec), 'utf8');
+  expect([saved.includes(typed), saved.includes('(vim)'), /^[<=>]{7}/m.test(saved)]).toEqual([
+    true,
+    false,
+    false,
+  ]);
+});

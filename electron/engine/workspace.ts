@@ -113,7 +113,7 @@ export class Workspace {
     readonly statistics: OpenStatistics,
     backupFolder: string | undefined,
     /** Why a workspace opened for writing is read-only (another Specbench has it open, an unwritable folder). */
-    private readonly readOnlyReason: string | undefined,
+    readonly readOnlyReason: string | undefined,
     /** Another Specbench holds the workspace and this one was opened with `oneFileWrites`. */
     private readonly oneFileWrites = false,
   ) {

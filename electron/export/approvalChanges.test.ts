@@ -89,4 +89,14 @@ describe('the approval line of a bundle', () => {
       'changed since approval: REQ-50 reworded',
     ]);
   });
+
+  it('names what changed since an older approval when the latest one is current', async () => {
+    // walk12f finding 7: the latest approval current, the older one said only "changed since approval".
+    sandbox.git(folder, ['checkout', '-q', '--', spec]);
+    const lines = await approvalLines();
+    expect(lines.html.match(/(changed since approval|current)[^]*?(?= SPEC-1 | $)/g)).toEqual([
+      'changed since approval: REQ-50 added; REQ-2 reworded; REQ-4 → REQ-40 (new key)',
+      'current',
+    ]);
+  });
 });

@@ -6,7 +6,7 @@
 import type { ApprovedChangesView } from '../../shared/contract/gitViews.js';
 import type { DocumentEntry } from '../../shared/model/documentModel.js';
 import { rekeyLabel } from '../../shared/merge/rekeyedRequirement.js';
-import { approvalState, approvalsOf } from '../../shared/model/signOff.js';
+import { approvalsOf, documentFingerprint } from '../../shared/model/signOff.js';
 import type { Workspace } from '../engine/workspace.js';
 import { approvedChanges } from '../git/approvedChanges.js';
 import { GitMissingError } from '../git/gitCommand.js';
@@ -43,14 +43,18 @@ export function approvalChangesText(view: ApprovedChangesView): string {
 }
 
 /**
- * For each spec whose latest approval is stale, by path: what changed since each of its approvals,
- * in one line each, in the order of `approvals:` ('' for one that is current or whose changes are unknown).
+ * For each spec with a stale approval (the latest, or an older one under a current latest), by path:
+ * what changed since each of its approvals, in one line each, in the order of `approvals:` ('' for
+ * one that is current or whose changes are unknown).
  */
 export async function approvalChanges(
   workspace: Workspace,
   specs: readonly DocumentEntry[],
 ): Promise<Map<string, string[]>> {
-  const stale = specs.filter((spec) => approvalState(spec)?.changedSince);
+  const current = new Map(specs.map((spec) => [spec, documentFingerprint(spec)]));
+  const isStale = (spec: DocumentEntry) => (approval: { fingerprint: string }) =>
+    approval.fingerprint !== current.get(spec);
+  const stale = specs.filter((spec) => approvalsOf(spec.fields).some(isStale(spec)));
   const lines = new Map<string, string[]>();
   if (stale.length === 0) return lines;
   let repository: WorkspaceRepository | undefined;
@@ -63,6 +67,10 @@ export async function approvalChanges(
   for (const spec of stale) {
     const texts: string[] = [];
     for (const approval of approvalsOf(spec.fields)) {
+      if (!isStale(spec)(approval)) {
+        texts.push('');
+        continue;
+      }
       const view = await approvedChanges(workspace, repository, spec.path, approval);
       texts.push((view && approvalChangesText(view)) ?? '');
     }

@@ -89,6 +89,9 @@ export class WorkspaceService implements ApiService {
         name: workspace.settings.name,
         folderName: path.basename(workspace.root),
         writable: workspace.writable,
+        ...(!workspace.writable && workspace.readOnlyReason
+          ? { readOnlyReason: workspace.readOnlyReason }
+          : {}),
         canComment: workspace.writable || this.options.comments === true,
         settings: workspace.settings,
         templates: templateOutlines(workspace.templates),

@@ -104,6 +104,8 @@ export interface WorkspaceInfo {
   /** The folder's own name, never its absolute path. */
   folderName: string;
   writable: boolean;
+  /** Why a workspace opened for editing is read-only after all (another Specbench is editing it). */
+  readOnlyReason?: string;
   /** Review comments can be written: when writable, and in a read-only `serve --comments`. */
   canComment?: boolean;
   settings: Settings;

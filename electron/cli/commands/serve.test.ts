@@ -236,3 +236,38 @@ describe('a served folder that is deleted', () => {
     }
   }, 60_000);
 });
+
+describe('serve --write on a workspace another Specbench is editing', () => {
+  it('logs one true line, and the page is told why it is read-only', async () => {
+    const first = capturedContext(base);
+    const editing = await startServe(first.context, 'acme checkout', { port: 0, write: true });
+    if (typeof editing === 'number') throw new Error(`exit ${editing}`);
+    const second = capturedContext(base);
+    const running = await startServe(second.context, 'acme checkout', { port: 0, write: true });
+    if (typeof running === 'number') throw new Error(`exit ${running}`);
+    try {
+      const url = new URL(second.stdout().split('\n')[0]!.split(' at ').at(-1)!);
+      const login = await fetch(url, { redirect: 'manual' });
+      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+      const reply = await fetch(`${url.origin}/api/getWorkspace`, {
+        method: 'POST',
+        headers: { cookie, origin: url.origin, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      const info = (await reply.json()) as { writable: boolean; readOnlyReason?: string };
+      expect([second.stdout().split('\n').slice(1), info.writable, info.readOnlyReason]).toEqual([
+        [
+          'Read-only: another Specbench is editing this workspace; close it there, then restart serve to edit here. Press Ctrl+C to stop.',
+          '',
+        ],
+        false,
+        expect.stringMatching(
+          /^Specbench has this workspace open for editing \(process \d+ on .+\): make the change there, or close it and try again\.$/,
+        ),
+      ]);
+    } finally {
+      await running.close();
+      await editing.close();
+    }
+  });
+});

@@ -215,15 +215,14 @@ export async function startServe(
     if (options.newToken === true) {
       context.stdout.write('New token: links and sessions from before no longer work.\n');
     }
-    if (options.write && !writable) {
-      context.stdout.write('Note: another Specbench is editing this workspace, so it is served read-only.\n');
-    }
     context.stdout.write(
-      options.write
-        ? 'Edits are saved to disk. Press Ctrl+C to stop.\n'
-        : options.comments === true
-          ? 'Read-only but for review comments (saved in reviews/). Press Ctrl+C to stop.\n'
-          : 'Read-only (start with --write to edit). Press Ctrl+C to stop.\n',
+      options.write && !writable
+        ? 'Read-only: another Specbench is editing this workspace; close it there, then restart serve to edit here. Press Ctrl+C to stop.\n'
+        : options.write
+          ? 'Edits are saved to disk. Press Ctrl+C to stop.\n'
+          : options.comments === true
+            ? 'Read-only but for review comments (saved in reviews/). Press Ctrl+C to stop.\n'
+            : 'Read-only (start with --write to edit). Press Ctrl+C to stop.\n',
     );
     if (options.newToken !== true && kept.created === true && kept.file !== undefined) {
       // A different SPECBENCH_CONFIG_DIR (or user) finds no token and makes one: links shared before

@@ -13,8 +13,8 @@ import type {
 } from '../../../shared/contract/gitViews.js';
 import { differingWords } from '../../../shared/merge/differingWords.js';
 import { wordRuns } from '../../../shared/merge/readableChange.js';
-import { requirementKeyOf } from '../../../shared/merge/requirementKeyOf.js';
-import { carriedChoices, type ConflictBlock } from './carriedChoices.js';
+import { ChoiceNote } from './ChoiceNote.js';
+import { carriedChoices, carriedEdits, type ConflictBlock, type ConflictSide } from './carriedChoices.js';
 import { editableText } from './requirementFence.js';
 import { OnlyHere, SideMarkdown } from './SideMarkdown.js';
 import { useRetryOnReconnect } from '../../workbench/reconnects.js';
@@ -39,6 +39,8 @@ export function ConflictResolver({ api, path, onResolved, navigate }: ConflictRe
   const [view, setView] = useState<ConflictView | string | undefined>(undefined);
   const [choices, setChoices] = useState<(Choice | undefined)[]>([]);
   const [edits, setEdits] = useState<string[]>([]);
+  /** Per block, the sides that changed on disk under text typed into Edit, so the user checks it. */
+  const [editsToCheck, setEditsToCheck] = useState<ConflictSide[][]>([]);
   const [error, setError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   /** Bumped to read the file again (it changed on disk since it was shown). */
@@ -50,6 +52,9 @@ export function ConflictResolver({ api, path, onResolved, navigate }: ConflictRe
     outside: false,
   });
   const [changedOnDisk, setChangedOnDisk] = useState(false);
+  /** The typed texts as of the last render, for a read that lands between renders. */
+  const editsRef = useRef(edits);
+  editsRef.current = edits;
 
   useEffect(() => {
     let cancelled = false;
@@ -63,17 +68,23 @@ export function ConflictResolver({ api, path, onResolved, navigate }: ConflictRe
       if (before.outside && before.onDisk !== onDisk) setChangedOnDisk(true);
       setView(result.conflict);
       const whole = result.conflict.deletedBy !== undefined || result.conflict.binary === true;
+      const typed = carriedEdits(
+        before.blocks,
+        editsRef.current,
+        conflicts,
+        (part) => editableText(part.mine, part.theirs).body,
+      );
       setChoices((current) =>
-        whole ? [undefined] : carriedChoices(before.blocks, current, conflicts, () => undefined),
+        whole
+          ? [undefined]
+          : carriedChoices(before.blocks, current, conflicts, () => undefined).map((choice, index) => {
+              const { typedFor } = typed[index]!;
+              // Typed into Edit for sides that changed since: the box stays open with the text.
+              return typedFor !== undefined && current[typedFor] === 'edit' ? 'edit' : choice;
+            }),
       );
-      setEdits((current) =>
-        carriedChoices(
-          before.blocks,
-          current,
-          conflicts,
-          (part) => editableText(part.mine, part.theirs).body,
-        ),
-      );
+      setEdits(typed.map((edit) => edit.text));
+      setEditsToCheck(typed.map((edit) => edit.changed));
     });
     return () => {
       cancelled = true;
@@ -173,7 +184,13 @@ export function ConflictResolver({ api, path, onResolved, navigate }: ConflictRe
                   </label>
                 ))}
             </div>
-            <KeepBothNote view={view} conflicts={conflicts} choices={choices} index={index} />
+            <ChoiceNote view={view} conflicts={conflicts} choices={choices} index={index} />
+            {choices[index] === 'edit' && (editsToCheck[index] ?? []).length > 0 && (
+              <p className="muted" role="status">
+                {changedSidesText(editsToCheck[index]!, sideNames)} changed on disk since you started this
+                edit: check it.
+              </p>
+            )}
             {choices[index] === 'edit' && (
               <textarea
                 className="resolver__edit"
@@ -224,54 +241,9 @@ export function keptBothText(kept: KeptBoth): string {
   );
 }
 
-const prefixOf = (key: string) => key.slice(0, key.lastIndexOf('-'));
-/** "Theirs (origin/main)" as "Theirs", where the sentence names the remote branch anyway. */
-const sideName = (label: string) => label.replace(/ \(.*\)$/, '');
-
-/**
- * Before the click, on a requirement both sides wrote under one key: which copy Keep both renames (the
- * one arriving, to its key), and whether that copy is already on the remote, so teammates' links move.
- */
-function KeepBothNote({
-  view,
-  conflicts,
-  choices,
-  index,
-}: {
-  view: ConflictView;
-  conflicts: readonly Conflict[];
-  choices: readonly (Choice | undefined)[];
-  index: number;
-}) {
-  const part = conflicts[index];
-  const key = part && requirementKeyOf(part.mine);
-  if (!view.keepBoth || !key || key !== requirementKeyOf(part.theirs)) return null;
-  // Keep both hands out the free keys in block order, to the blocks it is chosen for.
-  const rank = conflicts
-    .slice(0, index)
-    .filter(
-      (earlier, at) =>
-        choices[at] === 'both' &&
-        requirementKeyOf(earlier.mine) !== undefined &&
-        requirementKeyOf(earlier.mine) === requirementKeyOf(earlier.theirs) &&
-        prefixOf(requirementKeyOf(earlier.mine)!) === prefixOf(key),
-    ).length;
-  const newKey = view.keepBoth.freeKeys[prefixOf(key)]?.[rank];
-  if (!newKey) return null;
-  const { renamed, published, keptPublished } = view.keepBoth;
-  const [renamedLabel, keptLabel] =
-    renamed === 'theirs' ? [view.theirsLabel, view.mineLabel] : [view.mineLabel, view.theirsLabel];
-  const why = published
-    ? `That copy is already on ${published} too, but committed later: teammates who already linked to ${key} will see it move to ${newKey} after your push.`
-    : keptPublished
-      ? `${sideName(keptLabel)} is already on ${keptPublished}, so teammates’ links to ${key} keep meaning it; ${renamedLabel.toLowerCase()} is not pushed yet, so no teammate has linked to it.`
-      : 'That copy is not on the remote yet, so no teammate has linked to it.';
-  return (
-    <p className="resolver__keep-both">
-      Keep both: {renamedLabel.toLowerCase()} gets the new key {newKey}; {keptLabel.toLowerCase()} keeps {key}
-      . {why}
-    </p>
-  );
+/** "Yours", "Theirs (origin/main)" or both, as the sentence's subject. */
+function changedSidesText(sides: readonly ConflictSide[], names: Record<ConflictSide, string>): string {
+  return sides.map((side, at) => (at === 0 ? names[side] : `and ${names[side].toLowerCase()}`)).join(' ');
 }
 
 /** The file was edited after git merged it: where that edit is, or that saving here replaces it. */

@@ -9,7 +9,7 @@ import type { DocumentSummary } from '../../../shared/contract/documentSummary.j
 import type { DocumentEntry } from '../../../shared/model/documentModel.js';
 import { approvalState, reviewStamps, suspectLinks } from '../../../shared/model/signOff.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
-import { ApproveAgainDialog } from './ApproveAgainDialog.js';
+import { ApproveDialog } from './ApproveDialog.js';
 import { ApprovedChanges } from './ApprovedChanges.js';
 import { ReviewedChanges } from './ReviewedChanges.js';
 import { RekeyedLinkNotice } from './RekeyedLinkNotice.js';
@@ -64,11 +64,7 @@ export function SignOffBar({ api, workspace, entry, fields, writable, saveFirst,
           </span>
           {/* A current approval has nothing new to sign: Approve again only once something changed. */}
           {writable && (!state || state.changedSince) && (
-            <button
-              type="button"
-              disabled={busy}
-              onClick={() => (state?.changedSince ? setConfirming(true) : approve())}
-            >
+            <button type="button" disabled={busy} onClick={() => setConfirming(true)}>
               {state ? 'Approve again' : 'Approve'}
             </button>
           )}
@@ -79,12 +75,18 @@ export function SignOffBar({ api, workspace, entry, fields, writable, saveFirst,
           )}
           {error && <span className="form-error">{error}</span>}
         </div>
-        {confirming && state && (
-          <ApproveAgainDialog
+        {confirming && (
+          <ApproveDialog
             api={api}
             path={entry.path}
             title={entry.key ?? entry.title}
-            since={`by ${state.latest.by}${state.latest.at ? ` on ${state.latest.at.slice(0, 10)}` : ''}`}
+            {...(state
+              ? {
+                  since: `by ${state.latest.by}${state.latest.at ? ` on ${state.latest.at.slice(0, 10)}` : ''}`,
+                }
+              : typeof fields.status === 'string'
+                ? { status: fields.status }
+                : {})}
             revision={workspace.revision}
             onCancel={() => setConfirming(false)}
             onApprove={() => {

@@ -187,8 +187,12 @@ export function Navigator({ api, workspace, navigate, route, onExport }: Navigat
       </header>
       {workspace.info && !writable && (
         <p className="read-only-note">
-          You can read{canComment ? ', comment' : ''} and share links here. To edit, start it with{' '}
-          <code>specbench serve --write</code>.
+          You can read{canComment ? ', comment' : ''} and share links here.{' '}
+          {workspace.info.readOnlyReason ?? (
+            <>
+              To edit, start it with <code>specbench serve --write</code>.
+            </>
+          )}
         </p>
       )}
       {writable && (

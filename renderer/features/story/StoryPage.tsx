@@ -1,5 +1,4 @@
 /** The engineer's read-only story page: the requirement, its spec section, roadmap item, criteria, siblings. */
-import { useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import { splitDocument } from '../../../shared/frontMatter/frontMatter.js';
 import { suspectLinks } from '../../../shared/model/signOff.js';
@@ -24,6 +23,7 @@ import { StoryPlan } from './StoryPlan.js';
 import { useDocumentText } from './useDocumentText.js';
 import { riceScore } from '../../../shared/model/roadmapModel.js';
 import { useEditKey } from './useEditKey.js';
+import { ReviewNotice, useReviewedNotice } from './ReviewNotice.js';
 import './story.css';
 
 interface StoryPageProps {
@@ -43,6 +43,7 @@ export function StoryPage({ api, workspace, navigate, path }: StoryPageProps) {
   const requirement = spec?.requirements.find((entry) => entry.key === requirementKey);
   const specText = useDocumentText(api, spec?.path, workspace.revision);
   const writable = workspace.info?.writable ?? false;
+  const reviewed = useReviewedNotice(() => void workspace.update({ paths: [path] }));
   useEditKey(
     writable && story ? storyViewHash(story, 'editor', writable, workspace.byKey) : undefined,
     navigate,
@@ -104,11 +105,16 @@ export function StoryPage({ api, workspace, navigate, path }: StoryPageProps) {
         <ReviewNotice
           api={api}
           path={path}
+          story={story.key ?? story.title}
           suspects={suspects.map((suspect) => suspect.requirement)}
           writable={workspace.info?.writable ?? false}
-          onReviewed={() => void workspace.update({ paths: [path] })}
+          onReviewed={(done) => {
+            reviewed.show(done);
+            void workspace.update({ paths: [path] });
+          }}
         />
       )}
+      {reviewed.notice}
       {suspects.length > 0 && <ReviewedChanges api={api} path={path} revision={workspace.revision} />}
       <header className="story-header">
         <p className="document-meta">
@@ -297,46 +303,5 @@ export function StoryPage({ api, workspace, navigate, path }: StoryPageProps) {
         )}
       </section>
     </article>
-  );
-}
-
-/** "REQ-2 changed since this story was reviewed", with Mark reviewed (which stamps the story's front matter). */
-function ReviewNotice({
-  api,
-  path,
-  suspects,
-  writable,
-  onReviewed,
-}: {
-  api: SpecbenchApi;
-  path: string;
-  suspects: string[];
-  writable: boolean;
-  onReviewed: () => void;
-}) {
-  const [error, setError] = useState<string | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-  const keys = suspects.join(', ');
-  const markReviewed = async () => {
-    setBusy(true);
-    const result = await api.markReviewed({ path });
-    setBusy(false);
-    if (result.ok) {
-      setError(undefined);
-      onReviewed();
-    } else setError(result.message);
-  };
-  return (
-    <section role="status" aria-label="Review" className="banner banner--warning story-review">
-      <span>
-        {keys} changed since this story was reviewed. Check the story still matches, then mark it reviewed.
-        {error && <span className="form-error">{error}</span>}
-      </span>
-      {writable && (
-        <button type="button" disabled={busy} onClick={() => void markReviewed()}>
-          Mark reviewed
-        </button>
-      )}
-    </section>
   );
 }
