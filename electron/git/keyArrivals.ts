@@ -51,7 +51,18 @@ export async function publishedOn(place: RepositoryPlace, commit: string): Promi
     cwd: place.root,
   });
   const mine = upstream.ok ? upstream.stdout.trim() : '';
-  return names.includes(mine) ? mine : names[0];
+  if (names.includes(mine)) return mine;
+  // Off the upstream (a side branch), the remote's own default branch is what teammates pull, not a stale side branch.
+  const defaults = await Promise.all(
+    [...new Set(names.map((name) => name.slice(0, name.indexOf('/'))))].map(async (remote) => {
+      const head = await runGit(['symbolic-ref', '--quiet', '--short', `refs/remotes/${remote}/HEAD`], {
+        cwd: place.root,
+      });
+      // A clone that made the remote (pushed first) has no origin/HEAD: main or master stands for it.
+      return head.ok && head.stdout.trim() ? [head.stdout.trim()] : [`${remote}/main`, `${remote}/master`];
+    }),
+  ).then((lists) => lists.flat());
+  return names.find((name) => defaults.includes(name)) ?? names[0];
 }
 
 /** One file defining `key` on several lines: when each line was written, from git blame. */

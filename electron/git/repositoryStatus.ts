@@ -14,6 +14,7 @@ import type {
 } from '../../shared/contract/gitViews.js';
 import { mergeMessage } from './mergeMessage.js';
 import { runGit } from './gitCommand.js';
+import { withRenames } from './unstagedRenames.js';
 
 export interface RepositoryPlace {
   /** The workspace folder. */
@@ -178,15 +179,13 @@ export async function repositoryStatus(place: RepositoryPlace): Promise<GitStatu
     readSyncSettings(root),
   ]);
   const parsed = parseStatus(output.ok ? output.stdout : '');
+  const outside = parsed.files.filter((file) => !file.path.startsWith(prefix)).length;
+  const ours = parsed.files.filter(
+    (file) => file.path.startsWith(prefix) && inWorkspace(file.path.slice(prefix.length)),
+  );
   const files: GitFileChange[] = [];
-  let outside = 0;
-  for (const file of parsed.files) {
-    if (!file.path.startsWith(prefix)) {
-      outside++;
-      continue;
-    }
+  for (const file of await withRenames(place, ours)) {
     const relative: GitFileChange = { path: file.path.slice(prefix.length), change: file.change };
-    if (!inWorkspace(relative.path)) continue;
     if (file.previousPath !== undefined) {
       // A file renamed into the workspace from outside is new here.
       if (file.previousPath.startsWith(prefix))

@@ -4,6 +4,7 @@ import type { FormEvent } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { FileChangeKind, GitStatusView } from '../../../shared/contract/gitViews.js';
 import { FileDiff } from './FileDiff.js';
+import { splitRename, splitRenameWarning } from './splitRename.js';
 
 interface ChangedFilesProps {
   api: SpecbenchApi;
@@ -32,22 +33,29 @@ export function ChangedFiles({ api, status, writable, onStart, onCommitted }: Ch
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
+  // Asked before a commit that would take one half of a possible rename; cleared when the choice changes.
+  const [halfRename, setHalfRename] = useState<string | undefined>(undefined);
   useEffect(
     () => setLeftOut((current) => new Set([...current].filter((path) => paths.includes(path)))),
     [paths],
   );
   const chosen = paths.filter((path) => !leftOut.has(path));
 
-  const toggle = (path: string) =>
+  const toggle = (path: string) => {
+    setHalfRename(undefined);
     setLeftOut((current) => {
       const next = new Set(current);
       if (next.has(path)) next.delete(path);
       else next.add(path);
       return next;
     });
+  };
 
-  const commit = async (event: FormEvent) => {
-    event.preventDefault();
+  const commit = async (event?: FormEvent, confirmed = false) => {
+    event?.preventDefault();
+    const split = confirmed ? undefined : splitRename(status.files, leftOut);
+    if (split) return setHalfRename(splitRenameWarning(split));
+    setHalfRename(undefined);
     onStart();
     setBusy(true);
     const result = await api.gitCommit({ paths: chosen, message: message.trim() });
@@ -127,6 +135,17 @@ export function ChangedFiles({ api, status, writable, onStart, onCommitted }: Ch
           >
             Commit {chosen.length} {chosen.length === 1 ? 'file' : 'files'}
           </button>
+          {halfRename && (
+            <p className="inline-error" role="alert" aria-label="Half a rename">
+              {halfRename}{' '}
+              <button type="button" onClick={() => setHalfRename(undefined)}>
+                Cancel
+              </button>
+              <button type="button" onClick={() => void commit(undefined, true)}>
+                Commit anyway
+              </button>
+            </p>
+          )}
           {busy && (
             <span className="muted" role="status" aria-label="Commit progress">
               Committing…

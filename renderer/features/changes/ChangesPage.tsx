@@ -101,6 +101,7 @@ export function ChangesPage({ api, workspace, navigate }: ChangesPageProps) {
             api={api}
             status={status}
             writable={writable}
+            documents={workspace.documents}
             onStart={beforeAction}
             onDone={afterAction}
           />

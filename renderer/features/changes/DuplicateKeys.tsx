@@ -55,9 +55,9 @@ export function DuplicateKeys({ api, workspace, navigate, writable, onRekeyed }:
       </h2>
       {duplicates.length > 0 && (
         <p className="muted">
-          Your branch and one you pulled or merged both created the same key, so a link to it can reach
-          either. A copy already on the remote keeps its key, since teammates may have linked to it; otherwise
-          the copy added last gets the new key.
+          The same key is defined more than once in this workspace (two people each created it, or one copy
+          was made here), so a link to it can reach either. A copy already on the remote keeps its key, since
+          teammates may have linked to it; otherwise the copy added last gets the new key.
         </p>
       )}
       {notice && (

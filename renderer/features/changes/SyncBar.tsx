@@ -4,12 +4,16 @@ import { unpointedLinks } from '../../../shared/model/rekeyRecord.js';
 import { plural } from '../../../shared/model/plural.js';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { GitStatusView, RenumberedItemView, SyncProgress } from '../../../shared/contract/gitViews.js';
+import type { DocumentSummary } from '../../../shared/contract/documentSummary.js';
 import { writeClipboard } from '../../ui/CopyLinkButton.js';
+import { duplicateDefinitions, duplicatesBeforePush } from './duplicateDefinitions.js';
 
 interface SyncBarProps {
   api: SpecbenchApi;
   status: GitStatusView;
   writable: boolean;
+  /** The workspace's documents: a key defined twice among them is asked about before a push. */
+  documents: readonly DocumentSummary[];
   /** An action starts: what the panel said about the last one no longer holds. */
   onStart: () => void;
   onDone: (
@@ -23,10 +27,12 @@ type Running = { action: 'Pull' | 'Push'; operationId: string; progress: SyncPro
 /** How often the bar asks how far a pull or push is. */
 const progressInterval = 250;
 
-export function SyncBar({ api, status, writable, onStart, onDone }: SyncBarProps) {
+export function SyncBar({ api, status, writable, documents, onStart, onDone }: SyncBarProps) {
   const [running, setRunning] = useState<Running | undefined>(undefined);
   const [failure, setFailure] = useState<{ message: string; pullFirst: boolean } | undefined>(undefined);
   const [unpointed, setUnpointed] = useState<ReturnType<typeof unpointedLinks> | undefined>(undefined);
+  // A key defined twice would reach teammates as two copies: the push waits for Push anyway.
+  const [twice, setTwice] = useState<string | undefined>(undefined);
   const operationId = running?.operationId;
 
   useEffect(() => {
@@ -49,9 +55,12 @@ export function SyncBar({ api, status, writable, onStart, onDone }: SyncBarProps
    * teammates meaning the other copy. A rename the remote already has is theirs to point, not a reason
    * to stop this push (the panel lists those links all the same).
    */
-  const checkLinksFirst = async () => {
+  const checkLinksFirst = async (duplicatesAsked = false) => {
     setFailure(undefined);
     onStart();
+    const duplicates = duplicatesAsked ? [] : duplicateDefinitions(documents);
+    if (duplicates.length > 0) return setTwice(duplicatesBeforePush(duplicates));
+    setTwice(undefined);
     const pending = await api.pendingRekeys({});
     const words = unpointedLinks(pending.ok ? pending.rekeys.filter((record) => !record.pushed) : []);
     if (words.links.length === 0) return run('Push');
@@ -114,7 +123,7 @@ export function SyncBar({ api, status, writable, onStart, onDone }: SyncBarProps
           </span>
         )}
         <span className="spacer" />
-        {unpointed && (
+        {(unpointed || twice) && (
           <span className="sync-bar__waiting" role="status" aria-label="Push waits">
             Push waits for your answer below
           </span>
@@ -128,7 +137,7 @@ export function SyncBar({ api, status, writable, onStart, onDone }: SyncBarProps
         </button>
         <button
           type="button"
-          disabled={!canSync || busy || unpointed !== undefined || !status.hasCommits}
+          disabled={!canSync || busy || unpointed !== undefined || twice !== undefined || !status.hasCommits}
           onClick={() => void checkLinksFirst()}
         >
           Push
@@ -157,6 +166,17 @@ export function SyncBar({ api, status, writable, onStart, onDone }: SyncBarProps
           </div>
           <span className="muted">{running.progress.step}</span>
         </div>
+      )}
+      {twice && (
+        <p className="inline-error sync-bar__error" role="alert" aria-label="Keys defined twice">
+          {twice}{' '}
+          <button type="button" onClick={() => setTwice(undefined)}>
+            Cancel
+          </button>
+          <button type="button" onClick={() => void checkLinksFirst(true)}>
+            Push anyway
+          </button>
+        </p>
       )}
       {unpointed && (
         <p className="inline-error sync-bar__error" role="alert" aria-label="Links to point before pushing">

@@ -10,6 +10,8 @@ export interface DuplicateDefinition {
   paths: string[];
   /** The files that define it more than once, with the lines (1 for a document's own key). */
   within: { path: string; lines: number[] }[];
+  /** Every definition as `path:line`, in path then line order. */
+  places: string[];
 }
 
 export function duplicateDefinitions(documents: readonly DocumentSummary[]): DuplicateDefinition[] {
@@ -33,6 +35,18 @@ export function duplicateDefinitions(documents: readonly DocumentSummary[]): Dup
         .filter(([, lines]) => lines.length > 1)
         .map(([path, lines]) => ({ path, lines: [...lines].sort((a, b) => a - b) }))
         .sort((left, right) => left.path.localeCompare(right.path)),
+      places: [...files]
+        .sort(([left], [right]) => left.localeCompare(right))
+        .flatMap(([path, lines]) => [...lines].sort((a, b) => a - b).map((line) => `${path}:${line}`)),
     }))
     .sort((left, right) => left.key.localeCompare(right.key, 'en', { numeric: true }));
+}
+
+/** Before a push: which keys teammates would pull twice, and where each is defined. */
+export function duplicatesBeforePush(duplicates: readonly DuplicateDefinition[]): string {
+  const named = duplicates
+    .slice(0, 3)
+    .map((duplicate) => `${duplicate.key} is defined twice (${duplicate.places.join(', ')})`);
+  const more = duplicates.length > 3 ? `; and ${duplicates.length - 3} more` : '';
+  return `${named.join('; ')}${more}; teammates will pull both, and a link to ${duplicates.length === 1 ? 'it' : 'one'} can reach either copy.`;
 }
