@@ -124,3 +124,50 @@ test('the top folder is a choice in the list, and a move that breaks no link say
     vault['Obsidian Sync/Intro.md'],
   );
 });
+
+/** walk11g finding 1: the note's own links changed in a table cell and in an image further down. */
+const review = [
+  '# Review prep',
+  '',
+  'Notes for the Q3 review meeting.',
+  '',
+  '| Topic   | Link |',
+  '| ------- | ---- |',
+  '| Sync    | [[Home]] |',
+  '| Publish | [Publish security](../Obsidian%20Publish/Other.md#top) |',
+  '',
+  '- Item one',
+  '  - nested item',
+  '',
+  'See also [[Home]].',
+  '',
+  '![Backlinks](../Attachments/Backlinks.png)',
+  '',
+].join('\n');
+const deeper = testOverFiles({
+  'Maya/Review prep.md': review,
+  'Obsidian Publish/Other.md': '# top\n',
+  'Attachments/Backlinks.png': 'not really a png',
+  'Bases/Layouts/Table view.md': '# Table view\n',
+  'Home.md': '# Home\n',
+});
+
+deeper(
+  'typing right after moving the open note deeper keeps its table and every block after it',
+  async ({ app, workspaceDir }) => {
+    const move = new MoveModel(app.page);
+    await app.openDocument('Maya/Review prep.md');
+    await move.open();
+    await move.type('Bases/Layouts');
+    await move.submit();
+    const target = path.join(workspaceDir, 'Bases/Layouts/Review prep.md');
+    const rewritten = review.replaceAll('../', '../../');
+    await expect.poll(() => fs.readFile(target, 'utf8').catch(() => '')).toBe(rewritten);
+    await app.clickEndOf('Notes for the Q3 review meeting.');
+    await app.page.keyboard.type(' Typed after the move.');
+    await app.waitSaved();
+    expect(await fs.readFile(target, 'utf8')).toBe(
+      rewritten.replace('meeting.', 'meeting. Typed after the move.'),
+    );
+  },
+);

@@ -6,6 +6,33 @@ import { replaceChangedContent } from './replaceChangedContent.js';
 const summary = '## Summary\n\nGuests pay without an account.\n\n';
 const problem = '## Problem\n\nShoppers leave at the sign-up wall.\n';
 
+/** A note with a table whose cell links by a relative path, blocks after it, and an image. */
+const moved = (link: string, image: string) =>
+  [
+    '# Review prep',
+    '',
+    'Notes for the meeting.',
+    '',
+    '| Topic   | Link |',
+    '| ------- | ---- |',
+    '| Sync    | [[Linker]] |',
+    `| Publish | [Publish security](${link}#Add) |`,
+    '',
+    '- Item one',
+    '  - nested item',
+    '',
+    '<details>',
+    '<summary>Background</summary>',
+    '',
+    'Some background text.',
+    '</details>',
+    '',
+    `![Backlinks](${image})`,
+    '',
+    'A block to cite.',
+    '',
+  ].join('\n');
+
 /** The text around the caret after the reload: it must be the same words as before. */
 function caretAfterReload(before: string, after: string, caretAfter: string): string {
   const codec = sharedCodec();
@@ -55,6 +82,20 @@ describe('replaceChangedContent', () => {
       summary.replace('account.', 'account. B-tab. A-first. and [[RM-6]].') + problem + '\n- One\n- Two\n',
       'A-first.',
       'true Guests pay without an account. B-tab. A-first.| and .',
+    ],
+    [
+      'a link in a table cell and an image path further down both changed (a move rewrote them)',
+      moved('../Obsidian%20Publish/Security.md', '../Attachments/Backlinks.png'),
+      moved('../../Obsidian%20Publish/Security.md', '../../Attachments/Backlinks.png'),
+      'meeting.',
+      'true Notes for the meeting.|',
+    ],
+    [
+      'the same with the caret after both changes',
+      moved('../Obsidian%20Publish/Security.md', '../Attachments/Backlinks.png'),
+      moved('../../Obsidian%20Publish/Security.md', '../../Attachments/Backlinks.png'),
+      'A block',
+      'true A block| to cite.',
     ],
     ['nothing changed', summary, summary, 'Guests pay', 'true Guests pay| without an account.'],
   ];

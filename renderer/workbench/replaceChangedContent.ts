@@ -5,7 +5,7 @@
  * stays where it was in the same text.
  */
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import type { EditorState, Transaction } from '@tiptap/pm/state';
+import { TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state';
 
 /** The transaction that turns the editor's document into `next`, or undefined when they are the same. */
 export function replaceChangedContent(
@@ -29,5 +29,25 @@ export function replaceChangedContent(
     endA += overlap;
     endB += overlap;
   }
-  return state.tr.replace(start, endA, next.slice(start, endB));
+  const $start = doc.resolve(start);
+  const $endA = doc.resolve(endA);
+  const $startB = next.resolve(start);
+  const $endB = next.resolve(endB);
+  if ($start.parent.isTextblock && $start.sameParent($endA) && $startB.sameParent($endB)) {
+    return state.tr.replace(start, endA, next.slice(start, endB));
+  }
+  // Changes in two blocks (a link rewritten in a table cell and an image path further down, by a
+  // move) gave a range that starts deep in the table and ends in a later paragraph: replacing it
+  // poured every block between into the cell. Whole top-level blocks are replaced instead; the text
+  // before and after them is the same in both, so a caret there keeps its place.
+  const from = $start.depth === 0 ? start : $start.before(1);
+  const toA = $endA.depth === 0 ? endA : $endA.after(1);
+  const toB = $endB.depth === 0 ? endB : $endB.after(1);
+  const transaction = state.tr.replace(from, toA, next.slice(from, toB));
+  const caret = state.selection.from;
+  if (state.selection.empty && (caret < start || caret > endA)) {
+    const kept = caret < start ? caret : caret - endA + endB;
+    transaction.setSelection(TextSelection.near(transaction.doc.resolve(kept)));
+  }
+  return transaction;
 }
