@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EditorState, TextSelection } from '@tiptap/pm/state';
 import { sharedCodec } from './sharedCodec.js';
@@ -101,5 +102,24 @@ describe('replaceChangedContent', () => {
   ];
   it.each(cases)('%s', (_name, before, after, caretAfter, expected) => {
     expect(caretAfterReload(before, after, caretAfter)).toBe(expected);
+  });
+
+  it('turns any document into any other made of the same kinds of blocks', () => {
+    const word = fc.constantFrom('one', 'two', '[[Home]]', '[x](../a.md)', '**bold**', 'cell');
+    const words = fc.array(word, { minLength: 1, maxLength: 4 }).map((list) => list.join(' '));
+    const block = fc.oneof(
+      words.map((text) => `${text}\n`),
+      words.map((text) => `## ${text}\n`),
+      fc.tuple(words, words).map(([a, b]) => `- ${a}\n  - ${b}\n`),
+      fc.tuple(words, words).map(([a, b]) => `| A | B |\n| - | - |\n| ${a} | ${b} |\n`),
+      words.map((text) => `> [!note] ${text}\n> ${text}\n`),
+    );
+    const note = fc.array(block, { minLength: 1, maxLength: 6 }).map((blocks) => blocks.join('\n'));
+    fc.assert(
+      fc.property(note, note, (before, after) => {
+        expect(caretAfterReload(before, after, before.slice(0, 1)).startsWith('true ')).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
