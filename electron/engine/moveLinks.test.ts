@@ -78,7 +78,8 @@ describe('moving a note to another folder', () => {
         ok: true,
         path: 'Archive/Sync/Security and privacy.md',
         updatedLinks: 6,
-        updatedFiles: ['Guides/Deep.md', 'Index.md'],
+        // The note itself too, under its old path: its own relative links changed (an open editor reads it again).
+        updatedFiles: ['Guides/Deep.md', 'Index.md', 'Obsidian Publish/Security and privacy.md'],
         undo: expect.any(String),
       },
       note: [
