@@ -171,3 +171,44 @@ deeper(
     );
   },
 );
+
+deeper(
+  'Ctrl+Z after a move takes back what was typed, never the move’s rewrite of the note’s own links (walk11h 2)',
+  async ({ app, workspaceDir }) => {
+    const move = new MoveModel(app.page);
+    await app.openDocument('Maya/Review prep.md');
+    await move.open();
+    await move.type('Bases/Layouts');
+    await move.submit();
+    const target = path.join(workspaceDir, 'Bases/Layouts/Review prep.md');
+    const rewritten = review.replaceAll('../', '../../');
+    await expect.poll(() => fs.readFile(target, 'utf8').catch(() => '')).toBe(rewritten);
+    await app.clickEndOf('Notes for the Q3 review meeting.');
+    await app.page.keyboard.type(' Typo');
+    await app.waitSaved();
+    for (let press = 0; press < 3; press++) await app.page.keyboard.press('ControlOrMeta+z');
+    await app.waitSaved();
+    await expect.poll(() => fs.readFile(target, 'utf8')).toBe(rewritten);
+  },
+);
+
+deeper(
+  'Undo of a move after typing in the moved note keeps the typing and says why it did not undo (walk11h 1)',
+  async ({ app, workspaceDir }) => {
+    const move = new MoveModel(app.page);
+    await app.openDocument('Maya/Review prep.md');
+    await move.open();
+    await move.type('Bases/Layouts');
+    await move.submit();
+    const target = path.join(workspaceDir, 'Bases/Layouts/Review prep.md');
+    const rewritten = review.replaceAll('../', '../../');
+    await expect.poll(() => fs.readFile(target, 'utf8').catch(() => '')).toBe(rewritten);
+    await app.clickEndOf('Notes for the Q3 review meeting.');
+    await app.page.keyboard.type(' After move.');
+    await move.undo();
+    await expect(move.notice).toContainText('Not undone:');
+    const typed = rewritten.replace('meeting.', 'meeting. After move.');
+    await expect.poll(() => fs.readFile(target, 'utf8')).toBe(typed);
+    await expect(app.editor).toContainText('meeting. After move.');
+  },
+);

@@ -381,7 +381,10 @@ export class DocumentSession {
       editor.state,
       editor.schema.nodeFromJSON(softBreaksToNodes(parsed.doc)),
     );
-    if (transaction) editor.view.dispatch(transaction.setMeta('preventUpdate', true));
+    // Not an edit of the user's either: Ctrl+Z must not take the file's change back out of the editor
+    // (after a move, it put the note's own links back as they were before, broken, and saved them).
+    if (transaction)
+      editor.view.dispatch(transaction.setMeta('preventUpdate', true).setMeta('addToHistory', false));
   }
 
   private async read(generation: number, path: string): Promise<void> {

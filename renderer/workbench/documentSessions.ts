@@ -148,7 +148,13 @@ export class DocumentSessions implements SessionHost {
   async undoMove(move: DoneMove): Promise<string | undefined> {
     if (move.undo === undefined) return 'This move cannot be undone.';
     const open = this.open;
-    if (open?.path === move.to) await open.saveNow();
+    if (open?.path === move.to) {
+      await open.saveNow();
+      // Typing the note could not save (a conflict it is asking about) would be left behind at the
+      // path the note leaves; the server cannot see it, so this refuses here, as it refuses for a saved edit.
+      if (open.unsaved || open.lifecycle.theirs !== undefined)
+        return `${move.to} has edits not saved yet, so the move was not undone.`;
+    }
     const undone = await this.api.undoMove({ undo: move.undo });
     if (!undone.ok) return undone.message;
     this.host?.moved?.(move.to, move.from);
