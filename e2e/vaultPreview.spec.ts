@@ -32,6 +32,13 @@ const cli =
 
 const notes = '# Notes\n\nRead [[CLI]], then [[CLI#The --json flag]] and [[CLI#^formats|the formats]].\n';
 
+// Markdown links as a repository's docs and an Obsidian vault write them: relative, and from the site root.
+// The paragraph is long enough that its last link starts near the editor's right edge at 1440.
+const start =
+  '# Start\n\nRead [the flag](../CLI.md#the---json-flag) and [the tool](/docs/CLI.md).\n\n' +
+  'A line long enough to carry the last link to the right edge of the editor, word after word, ' +
+  'and a few more words here so that the end of it wraps past the middle to [[CLI]]\n';
+
 const test = base.extend({
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
   workspaceDir: async ({}, use) => {
@@ -40,6 +47,8 @@ const test = base.extend({
     await fs.mkdir(root);
     await fs.writeFile(path.join(root, 'CLI.md'), cli);
     await fs.writeFile(path.join(root, 'Notes.md'), notes);
+    await fs.mkdir(path.join(root, 'guide'));
+    await fs.writeFile(path.join(root, 'guide', 'Start.md'), start);
     await use(root);
     await fs.rm(parent, { recursive: true, force: true });
   },
@@ -106,6 +115,46 @@ test('hovering a link by name previews the note rendered as in the editor, read-
   const section = app.page.getByRole('tooltip').getByRole('document', { name: 'Preview of CLI' }).last();
   await expect(section).toContainText('Prints findings as JSON.');
   await expect(section).not.toContainText('for scripts');
+});
+
+test('hovering a relative or a site-root Markdown link previews the note as a link by name does', async ({
+  app,
+}) => {
+  await app.openDocument('guide/Start.md');
+  await app.editor.getByRole('link', { name: 'the flag' }).hover();
+  const section = app.page.getByRole('tooltip').getByRole('document', { name: 'Preview of CLI' });
+  await expect(section).toContainText('Prints findings as JSON.');
+  await expect(section).not.toContainText('for scripts');
+  await expect(app.page.getByRole('tooltip')).toContainText('CLI.md');
+  await screenshot(app.page, 'vault-markdown-link-preview');
+
+  await app.editor.getByRole('heading', { name: 'Start' }).hover();
+  await expect(app.page.getByRole('tooltip')).toHaveCount(0);
+  await app.editor.getByRole('link', { name: 'the tool' }).hover();
+  const whole = app.page.getByRole('tooltip').getByRole('document', { name: 'Preview of CLI' });
+  await expect(whole.locator('strong', { hasText: 'for scripts' })).toBeVisible();
+});
+
+test('a preview from a link at the right end of a line stays whole, over the Links panel', async ({
+  app,
+}) => {
+  await app.openDocument('guide/Start.md');
+  const link = app.editor.locator('.wiki-link').last();
+  const pane = (await app.page.locator('.editor-surface').boundingBox())!;
+  // The case that was clipped: a preview from the link's left edge would pass the editor's right edge.
+  expect((await link.boundingBox())!.x + 360).toBeGreaterThan(pane.x + pane.width);
+  await link.hover();
+  const tooltip = link.getByRole('tooltip');
+  await expect(tooltip.getByRole('document', { name: 'Preview of CLI' })).toBeVisible();
+  const box = (await tooltip.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(app.page.viewportSize()!.width);
+  // Its right edge is the preview's own, not the panel's: nothing clips it or covers it.
+  const onTop = await app.page.evaluate(
+    ({ x, y }) => document.elementFromPoint(x, y)?.closest('[role="tooltip"]') !== null,
+    { x: box.x + box.width - 6, y: box.y + 20 },
+  );
+  expect(onTop).toBe(true);
+  await screenshot(app.page, 'vault-link-preview-right-edge');
 });
 
 test('a link into a heading with code or into a block opens it at the top of the editor, marked, also after a reload', async ({

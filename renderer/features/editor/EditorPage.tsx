@@ -30,6 +30,7 @@ import { imageFiles, uploadImages } from './editorCommands.js';
 import { createEditorExtensions } from './editorExtensions.js';
 import { EditorToolbar } from './EditorToolbar.js';
 import { useLinkDialog } from './LinkDialog.js';
+import { MarkdownLinkPreview } from './MarkdownLinkPreview.js';
 import { useBrokenLinkNotice } from './useBrokenLinkNotice.js';
 import { useKeepBoth } from './useKeepBoth.js';
 import type { DocumentSessionBinding } from './useDocumentSession.js';
@@ -408,6 +409,7 @@ export function EditorPage({
           />
         )}
         <EditorContent editor={editor} className="editor-surface" />
+        <MarkdownLinkPreview editor={editor} />
         {suggestion.popup}
         {link.dialog}
       </article>

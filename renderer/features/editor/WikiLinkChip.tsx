@@ -7,10 +7,9 @@ import { useState, type SyntheticEvent } from 'react';
 import { nameLinkText, type NameLink } from '../../../shared/grammar/nameLinkGrammar.js';
 import { nameLinkOf } from '../../../shared/markdown/extensions/wikiLink.js';
 import { resolveNameLink, type NameLinkTarget } from '../../workbench/nameLinkTarget.js';
-import { documentHash } from '../../workbench/route.js';
 import { useWorkspaceSelector } from '../../workbench/workspaceSelector.js';
 import { useEditorContext } from './editorContext.js';
-import { NotePreview } from './EmbeddedNote.js';
+import { LinkPreviewCard } from './LinkPreviewCard.js';
 import { useNoteSection } from './notePreview.js';
 import { usePreviewPlacement } from './usePreviewPlacement.js';
 import './markdownViews.css';
@@ -19,46 +18,6 @@ import './markdownViews.css';
 export function chipText(link: NameLink, target: NameLinkTarget, ownTitle?: string): string {
   const broken = target.state === 'missing' || target.state === 'outside';
   return nameLinkText(link, broken ? undefined : target.title, ownTitle);
-}
-
-/** What the hover says of a heading or block the target does not have. */
-export function missingAnchorMessage(anchor: string, title: string): string {
-  return anchor.startsWith('^') ? `No block ${anchor} in ${title}` : `No heading “${anchor}” in ${title}`;
-}
-
-/** The notes an ambiguous name could mean, each openable: the link opens the first, as Obsidian does. */
-function AmbiguousCandidates({
-  link,
-  candidates,
-  navigate,
-}: {
-  link: NameLink;
-  candidates: readonly string[];
-  navigate: (hash: string) => void;
-}) {
-  const name = link.target.slice(link.target.lastIndexOf('/') + 1);
-  return (
-    <span className="link-preview-ambiguous">
-      <span>
-        {candidates.length} notes are named {name}; this link opens the first. Write the path to choose one:
-      </span>
-      <ul>
-        {candidates.map((candidate) => (
-          <li key={candidate}>
-            <a
-              href={documentHash(candidate, undefined, link.anchor)}
-              onClick={(event) => {
-                event.preventDefault();
-                navigate(documentHash(candidate, undefined, link.anchor));
-              }}
-            >
-              {candidate.replace(/\.md$/i, '')}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </span>
-  );
 }
 
 export function WikiLinkChip({ node }: ReactNodeViewProps) {
@@ -100,12 +59,12 @@ export function WikiLinkChip({ node }: ReactNodeViewProps) {
       className={dismissed ? `${className} dismissed` : className}
       data-wiki-target={link.target}
       onMouseEnter={(event: SyntheticEvent<HTMLElement>) => {
-        placement.place(event);
+        placement.place(event.currentTarget);
         setHovered(true);
       }}
       onMouseLeave={() => setDismissed(false)}
       onFocus={(event: SyntheticEvent<HTMLElement>) => {
-        placement.place(event);
+        placement.place(event.currentTarget);
         setHovered(true);
       }}
     >
@@ -126,26 +85,14 @@ export function WikiLinkChip({ node }: ReactNodeViewProps) {
         role="tooltip"
         contentEditable={false}
       >
-        {target.state === 'missing' ? (
-          <span>“{link.target}” is not a note in this workspace</span>
-        ) : target.state === 'outside' ? (
-          <span>“{link.target}” leads outside the workspace</span>
-        ) : (
-          <>
-            <strong>{target.title}</strong>
-            <span className="link-preview-path">{target.path}</span>
-            {!document && <span>A file in the workspace, not a note</span>}
-            {target.state === 'ambiguous' && target.candidates && (
-              <AmbiguousCandidates link={link} candidates={target.candidates} navigate={navigate} />
-            )}
-            {section.state === 'found' && hovered && document && (
-              <NotePreview markdown={section.section.markdown} path={document.path} title={target.title} />
-            )}
-            {missingAnchor && (
-              <span className="link-preview-missing">{missingAnchorMessage(link.anchor!, target.title)}</span>
-            )}
-          </>
-        )}
+        <LinkPreviewCard
+          link={link}
+          target={target}
+          documentPath={document?.path}
+          section={section}
+          shown={hovered}
+          navigate={navigate}
+        />
       </span>
     </NodeViewWrapper>
   );

@@ -39,31 +39,37 @@ describe('previewPlacement', () => {
         'room below: under the link',
         { left: 300, top: 100, bottom: 120 },
         viewport,
-        { above: false, shift: 0, maxHeight: 340 },
+        { above: false, left: 300, top: 124, maxHeight: 340 },
       ],
       [
         'near the bottom of a 1024×700 window: above the link',
         { left: 300, top: 660, bottom: 680 },
         viewport,
-        { above: true, shift: 0, maxHeight: 340 },
+        { above: true, left: 300, bottom: 44, maxHeight: 340 },
       ],
       [
         'short window, more room below: under the link, scrolling inside',
         { left: 300, top: 150, bottom: 170 },
         short,
-        { above: false, shift: 0, maxHeight: 218 },
+        { above: false, left: 300, top: 174, maxHeight: 218 },
       ],
       [
         'short window, more room above: above the link, scrolling inside',
         { left: 300, top: 250, bottom: 270 },
         short,
-        { above: true, shift: 0, maxHeight: 238 },
+        { above: true, left: 300, bottom: 154, maxHeight: 238 },
       ],
       [
         'at the right edge: shifted left',
         { left: 900, top: 100, bottom: 120 },
         viewport,
-        { above: false, shift: -264, maxHeight: 340 },
+        { above: false, left: 636, top: 124, maxHeight: 340 },
+      ],
+      [
+        'at the right end of a line in a 1440 window: moved left to end inside it',
+        { left: 1250, top: 330, bottom: 350 },
+        { width: 1440, height: 900 },
+        { above: false, left: 1052, top: 354, maxHeight: 340 },
       ],
     ];
   it.each(cases)('%s', (_name, link, window, expected) => {

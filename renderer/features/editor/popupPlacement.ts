@@ -36,17 +36,19 @@ export function popupPlacement(
   return { left, bottom: viewport.height - caret.top + gap, maxHeight: Math.min(popup.maxHeight, above) };
 }
 
-/** Where a hover preview hangs from its link: `shift` moves it left from the link's left edge. */
+/** Where a hover preview goes, in the window's coordinates (it is fixed, so no scrolling pane clips it). */
 export interface PreviewPlacement {
   above: boolean;
-  shift: number;
+  left: number;
+  top?: number;
+  bottom?: number;
   maxHeight: number;
 }
 
 /**
  * A link's hover preview: below the link when it fits there whole or there is more room below than
- * above, else above it; never taller than the room on its side (it scrolls inside), never past the
- * window's right edge.
+ * above, else above it; never taller than the room on its side (it scrolls inside); from the link's
+ * left edge, moved left as far as it must to end inside the window's right edge.
  */
 export function previewPlacement(
   link: Anchor,
@@ -55,6 +57,8 @@ export function previewPlacement(
 ): PreviewPlacement {
   const { left, below, above } = roomAround(link, viewport, preview.width);
   const under = below >= preview.maxHeight || below >= above;
-  const room = Math.max(0, under ? below : above);
-  return { above: !under, shift: left - link.left, maxHeight: Math.min(preview.maxHeight, room) };
+  const maxHeight = Math.min(preview.maxHeight, Math.max(0, under ? below : above));
+  return under
+    ? { above: false, left, top: link.bottom + gap, maxHeight }
+    : { above: true, left, bottom: viewport.height - link.top + gap, maxHeight };
 }
