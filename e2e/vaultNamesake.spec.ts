@@ -33,7 +33,7 @@ test('a rename that would take [[links]] from a namesake asks first; Keep pins t
   await app.title.press('Enter');
   const prompt = app.page.getByRole('alertdialog', { name: 'Rename to Plan' });
   await expect(prompt).toContainText(
-    '[[Plan]] links in 2 notes lead to Notes/Plan.md. Renaming “Draft” to “Plan” would let it take them over: it is nearer the workspace root.',
+    '[[Plan]] links in 2 notes lead to Notes/Plan.md. Renaming “Draft” to “Plan” would let it take them over: it is in the top folder, at the exact path the links name.',
   );
   // Nothing is written while the question is open.
   expect(await read(workspaceDir)).toEqual({
@@ -112,7 +112,7 @@ test('letting the links move renames only (Cancel writes nothing); Problems then
   await screenshot(app.page, 'problems-rule-filter');
 });
 
-test('a new spec named like a note as deep says the [[links]] are now ambiguous, as check does, until closed', async ({
+test('a new spec named like a note in another folder says the [[links]] from elsewhere are now ambiguous, as check does, until closed', async ({
   app,
 }) => {
   await app.page.setViewportSize({ width: 1024, height: 700 });
@@ -123,7 +123,7 @@ test('a new spec named like a note as deep says the [[links]] are now ambiguous,
   await app.title.press('Enter');
   const notice = app.page.getByRole('status', { name: 'Notice' });
   await expect(notice).toContainText(
-    '2 notes are named Plan; [[Plan]] links in 2 notes are now ambiguous and open Notes/Plan.md, the first by path.',
+    '2 notes are named Plan; [[Plan]] links in 1 note are now ambiguous and open Notes/Plan.md, the shortest path.',
   );
   // It stays until closed, and its action fits inside it at 1024 px.
   await app.page.clock.fastForward('02:00');
@@ -167,7 +167,7 @@ moving(
     await app.page.keyboard.press('Enter');
     const form = app.page.getByRole('form', { name: 'Move to folder' });
     await expect(form).toContainText(
-      '[[Plan]] links in 1 note lead to Notes/Plan.md. Moving “Plan” to the top folder would let it take them over: it is nearer the workspace root.',
+      '[[Plan]] links in 1 note lead to Notes/Plan.md. Moving “Plan” to the top folder would let it take them over: it is in the top folder, at the exact path the links name.',
     );
     // Nothing is written while the question is open.
     expect(await fs.readFile(path.join(workspaceDir, 'Old/Deep/Plan.md'), 'utf8')).toBe(deepPlan);

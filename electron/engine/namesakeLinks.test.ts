@@ -39,16 +39,30 @@ describe('links a new namesake would take over', () => {
     });
   });
 
-  it('names links that a namesake as deep as their note makes ambiguous', () => {
+  it('names nothing when the new namesake is elsewhere and the linked note sits beside the link', () => {
     const after = resolver([...Object.keys(texts), 'archive/Roadmap.md']);
-    const taken = takenOverLinks(entries(texts), before, after);
-    expect(taken.map(({ path, was, now, ambiguous }) => [path, was, now, ambiguous])).toEqual([
-      ['notes/Other.md', 'notes/Roadmap.md', 'archive/Roadmap.md', true],
+    expect(takenOverLinks(entries(texts), before, after)).toEqual([]);
+  });
+
+  it('names the links a namesake elsewhere makes ambiguous, whichever note they now open', () => {
+    const taken = (added: string) =>
+      takenOverLinks(entries(texts), before, resolver([...Object.keys(texts), added])).map(
+        ({ path, was, now, ambiguous }) => [path, was, now, ambiguous],
+      );
+    // Obsidian opens the shortest path: the old note for a longer one, the new one for a shorter.
+    expect([taken('archive/old/Pricing.md')[0], taken('a/Pricing.md')[0]]).toEqual([
+      ['Home.md', 'notes/Pricing.md', 'notes/Pricing.md', true],
+      ['Home.md', 'notes/Pricing.md', 'a/Pricing.md', true],
     ]);
   });
 
-  it('names nothing when a deeper namesake leaves every link where it led', () => {
-    const after = resolver([...Object.keys(texts), 'archive/old/Pricing.md']);
-    expect(takenOverLinks(entries(texts), before, after)).toEqual([]);
+  it('names an ambiguous link when the note it opens changes, and not when it stays', () => {
+    const twice = resolver([...Object.keys(texts), 'archive/Pricing.md']);
+    const root = resolver([...Object.keys(texts), 'archive/Pricing.md', 'Pricing.md']);
+    const third = resolver([...Object.keys(texts), 'archive/Pricing.md', 'zzz/old/Pricing.md']);
+    expect([
+      takenOverLinks(entries(texts), twice, root).map(({ was, now, ambiguous }) => [was, now, ambiguous])[0],
+      takenOverLinks(entries(texts), twice, third),
+    ]).toEqual([['notes/Pricing.md', 'Pricing.md', false], []]);
   });
 });

@@ -1,9 +1,11 @@
 /**
  * Links by name whose meaning a new namesake would change: when creating, renaming or moving a note
- * makes its file name shared, a `[[Name]]` that led to one note may now lead to another (a note
- * nearer the root takes the name over) or to whichever comes first by path (two as deep as each
- * other). Nothing may change what a link means silently: these are the links to name, and the
- * edits that pin each to the note it led to before, in path form (`[[folder/Name]]`).
+ * makes its file name shared, a `[[Name]]` that led to one note may now lead to another (the note at
+ * the exact path, `Name.md` in the top folder, or one in the linking note's own folder takes the name
+ * over) or become ambiguous (namesakes elsewhere only: Obsidian opens the shortest path). Nothing may
+ * change what a link means silently: these are the links to name, and the edits that pin each to the
+ * note it led to before, in path form (`[[folder/Name]]`). A link that was ambiguous already counts
+ * when the note it opens changes.
  */
 import type { ScannedNameLink } from '../../shared/grammar/markdownScanner.js';
 import type { DocumentEntry } from '../../shared/model/documentModel.js';
@@ -16,7 +18,7 @@ export interface TakenLink {
   link: ScannedNameLink;
   /** The note the link led to before. */
   was: string;
-  /** The note it leads to now; `ambiguous` when only the order of paths decides. */
+  /** The note it leads to now; `ambiguous` when several namesakes, none at the exact path or beside the link, answer. */
   now: string;
   ambiguous: boolean;
 }
@@ -38,10 +40,10 @@ export function takenOverLinks(
     for (const link of document.nameLinks) {
       if (link.form !== 'wiki' || link.target === '' || link.target.includes('/')) continue;
       const was = before.resolve(link, document.path);
-      if (was.kind !== 'found') continue;
+      if (was.kind !== 'found' && was.kind !== 'ambiguous') continue;
       const now = after.resolve(link, afterPath);
       if (now.kind !== 'found' && now.kind !== 'ambiguous') continue;
-      if (now.kind === 'found' && now.path === was.path) continue;
+      if (now.path === was.path && (now.kind === 'found' || was.kind === 'ambiguous')) continue;
       taken.push({
         path: document.path,
         link,

@@ -259,7 +259,7 @@ describe('WorkspaceIndex links by name', () => {
     expect(describeLinks(named.documentLinks(path)[side])).toEqual(expected);
   });
 
-  it('a note with the same name as deep as the linked one shares its mentions, marked ambiguous; a deeper one takes none', () => {
+  it('namesakes in other folders share the mentions of a bare link, marked ambiguous, however deep', () => {
     const ambiguous = indexOf({
       'Home.md': 'Open [[Settings]].\n',
       'User interface/Settings.md': '# Settings\n',
@@ -272,7 +272,7 @@ describe('WorkspaceIndex links by name', () => {
         .incoming.map((link) => `${link.path}:${link.line} ${link.state ?? 'found'}`);
     expect(
       ['User interface/Settings.md', 'Maya/Settings.md', 'Maya/Drafts/Settings.md'].map(mentions),
-    ).toEqual([['Home.md:1 ambiguous'], ['Home.md:1 ambiguous'], []]);
+    ).toEqual([['Home.md:1 ambiguous'], ['Home.md:1 ambiguous'], ['Home.md:1 ambiguous']]);
   });
 
   it('a new alias is seen by the next question', () => {

@@ -19,7 +19,7 @@ export function namesakeMessage(namesake: NamesakeView): string {
   const { name, notes, now, ambiguous, files } = namesake;
   const links = `[[${name}]] links in ${plural(files.length, 'note')}`;
   return ambiguous
-    ? `${notes.length} notes are named ${name}; ${links} are now ambiguous and open ${now}, the first by path.`
+    ? `${notes.length} notes are named ${name}; ${links} are now ambiguous and open ${now}, the shortest path.`
     : `${notes.length} notes are named ${name}; ${links} now lead to ${now}.`;
 }
 

@@ -15,8 +15,15 @@ export function takeoverQuestion(change: string, namesake: NamesakeView): string
   const target = was.length === 1 ? was[0]! : 'the notes they lead to';
   const links = `[[${name}]] links in ${plural(files.length, 'note')} lead to ${target}.`;
   return ambiguous
-    ? `${links} ${change} would make them ambiguous: they would open ${now}, the first by path.`
-    : `${links} ${change} would let it take them over: it is nearer the workspace root.`;
+    ? `${links} ${change} would make them ambiguous: they would open ${now}, the shortest path.`
+    : `${links} ${change} would let it take them over: ${takeoverReason(now)}.`;
+}
+
+/** Why a namesake takes bare links over, as Obsidian resolves them: the exact path, else the linking note's folder. */
+export function takeoverReason(now: string): string {
+  return now.includes('/')
+    ? 'it is in the folder of the notes that link, which Obsidian looks in first'
+    : 'it is in the top folder, at the exact path the links name';
 }
 
 export function NamesakeChoice({

@@ -58,7 +58,7 @@ export interface NameLinkEditView {
 
 /**
  * A create, rename or move made a file name shared, and `[[name]]` links that led to `was` now lead
- * to `now` (or, `ambiguous`, to whichever comes first by path): `links` pins them where they led.
+ * to `now` (or, `ambiguous`, to the shortest of several paths): `links` pins them where they led.
  */
 export interface NamesakeView {
   name: string;

@@ -16,7 +16,7 @@ const names = new NameResolver(documents, otherFiles);
 
 const cases: [string, string, string, Resolution][] = [
   [
-    'two notes as deep as each other: ambiguous, opening the first by path as Obsidian does',
+    'namesakes in other folders: ambiguous, opening the shortest path as Obsidian does',
     'Settings',
     'Notes/Home.md',
     {
@@ -31,24 +31,25 @@ const cases: [string, string, string, Resolution][] = [
     'Notes/Home.md',
     found('User interface/Settings.md'),
   ],
-  ['the note nearest the root wins, silently', 'Plan', 'Notes/Home.md', found('Plan.md')],
+  ['the note at the exact path wins, silently', 'Plan', 'Notes/Home.md', found('Plan.md')],
+  ['the exact path wins over a namesake in the linking folder', 'Plan', 'Notes/Deep/x.md', found('Plan.md')],
   [
-    'a note in the linking folder does not win over a shallower one',
-    'Plan',
-    'Notes/Deep/x.md',
-    found('Plan.md'),
+    'a note in the linking folder wins over the others',
+    'Settings',
+    'Maya/Home.md',
+    found('Maya/Settings.md'),
   ],
   ['a path ending chooses among namesakes', 'Old/Plan', 'Notes/Home.md', found('Archive/Old/Plan.md')],
   ['a relative path', './Settings', 'Maya/Notes.md', found('Maya/Settings.md')],
-  ['an attachment under the linking folder wins', 'chart.png', 'Notes/Home.md', found('Notes/chart.png')],
+  ['an attachment in the linking folder wins', 'chart.png', 'Notes/Home.md', found('Notes/chart.png')],
   [
-    'an attachment from elsewhere: two as deep, ambiguous',
+    'an attachment from elsewhere: ambiguous, the shortest path opens',
     'chart.png',
     'People/Dana.md',
     {
       kind: 'ambiguous',
-      path: 'Attachments/chart.png',
-      candidates: ['Attachments/chart.png', 'Help/chart.png', 'Notes/chart.png'],
+      path: 'Help/chart.png',
+      candidates: ['Help/chart.png', 'Notes/chart.png', 'Attachments/chart.png'],
     },
   ],
   ['case does not matter', 'callouts', 'Notes/Home.md', found('Help/Callouts.md')],
@@ -64,16 +65,73 @@ describe('NameResolver picks among notes with the same name as Obsidian does', (
   it.each(cases)('%s', (_case, target, from, expected) => {
     expect(names.resolve({ target, form: 'wiki' }, from)).toEqual(expected);
   });
+});
 
-  it('adding a deeper namesake never takes a link over', () => {
+describe("NameResolver follows Obsidian 1.13.7's getFirstLinkpathDest for a bare name", () => {
+  const vault = new NameResolver(
+    ['Note.md', 'b/Note.md', 'a/b/Note.md', 'zzzz/Note.md', 'zzzz/deep/Other.md'].map((path) => ({ path })),
+  );
+  const shortest = new NameResolver(['a/b/Note.md', 'zzzz/Note.md'].map((path) => ({ path })));
+  const ownOverShallower = new NameResolver(['Top/Note.md', 'x/y/z/Note.md'].map((path) => ({ path })));
+  const help = new NameResolver(
+    [
+      'Obsidian Publish/Security and privacy.md',
+      'Obsidian Sync/Security and privacy.md',
+      'Obsidian Sync/Headless Sync.md',
+    ].map((path) => ({ path })),
+  );
+  it.each<[string, NameResolver, string, string, Resolution]>([
+    ['1. the exact path: [[Note]] is Note.md at the root', vault, 'Note', 'b/x.md', found('Note.md')],
+    ['1. the exact path: [[b/Note]] is b/Note.md', vault, 'b/Note', 'zzzz/x.md', found('b/Note.md')],
+    [
+      '2. the own folder wins; an ancestor folder counts for nothing',
+      ownOverShallower,
+      'Note',
+      'x/y/z/Home.md',
+      found('x/y/z/Note.md'),
+    ],
+    [
+      '2. a folder above the linking note is no own folder',
+      ownOverShallower,
+      'Note',
+      'x/y/z/deeper/Home.md',
+      {
+        kind: 'ambiguous',
+        path: 'Top/Note.md',
+        candidates: ['Top/Note.md', 'x/y/z/Note.md'],
+      },
+    ],
+    [
+      '3. the shortest path string, not the fewest folders',
+      shortest,
+      'Note',
+      'Home.md',
+      { kind: 'ambiguous', path: 'a/b/Note.md', candidates: ['a/b/Note.md', 'zzzz/Note.md'] },
+    ],
+    [
+      'the help vault: Headless Sync means the Sync note beside it',
+      help,
+      'Security and privacy',
+      'Obsidian Sync/Headless Sync.md',
+      found('Obsidian Sync/Security and privacy.md'),
+    ],
+  ])('%s', (_case, resolver, target, from, expected) => {
+    expect(resolver.resolve({ target, form: 'wiki' }, from)).toEqual(expected);
+  });
+
+  it('a namesake added elsewhere makes a bare link ambiguous rather than taking it over silently', () => {
     const before = new NameResolver([{ path: 'User interface/Settings.md' }]);
-    const after = new NameResolver([
-      { path: 'User interface/Settings.md' },
-      { path: 'Maya/Drafts/Settings.md' },
-    ]);
+    const after = new NameResolver([{ path: 'User interface/Settings.md' }, { path: 'a/b/Settings.md' }]);
     expect(
       [before, after].map((resolver) => resolver.resolve({ target: 'Settings', form: 'wiki' }, 'Home.md')),
-    ).toEqual([found('User interface/Settings.md'), found('User interface/Settings.md')]);
+    ).toEqual([
+      found('User interface/Settings.md'),
+      {
+        kind: 'ambiguous',
+        path: 'a/b/Settings.md',
+        candidates: ['a/b/Settings.md', 'User interface/Settings.md'],
+      },
+    ]);
   });
 });
 

@@ -1,12 +1,17 @@
 /**
- * Which file a link by name points at, resolved the way Obsidian's getFirstLinkpathDest does: a path
- * relative to the linking file (`./`, `../`), then the exact path from the workspace root, then the
- * files whose path ends with the name, then front matter aliases; all without regard to case. When
- * several files end with the name, the one nearest the vault root wins (fewest folders), then the
- * first by path; for an attachment (`chart.png`) or a name with a folder in it, files under the
- * linking file's folder come first. A link is ambiguous only when that choice falls to the order
- * of paths: two notes as deep as each other (`Maya/Settings`, `User interface/Settings`). A deeper
- * namesake never takes a link over. Markdown links (`[text](../other.md)`) are paths relative to
+ * Which file a link by name points at, resolved the way Obsidian's getFirstLinkpathDest does (observed
+ * on Obsidian 1.13.7): a path relative to the linking file (`./`, `../`), then the exact path from the
+ * workspace root (`[[Note]]` is `Note.md` at the root, `[[b/Note]]` is `b/Note.md`, even when a
+ * namesake sits beside the linking note), then the files whose path ends with the name, then front
+ * matter aliases; all without regard to case. Among several files ending with the name, one in the
+ * linking file's own folder wins (a folder above it counts for nothing), else the shortest path
+ * string (`a/b/Note.md` over `zzzz/Note.md`: characters, not folders), then the first by path.
+ * Attachments (`chart.png`) and folder-qualified names (`Old/Plan`) follow the same order, as
+ * Obsidian sorts every file the same way. A link is ambiguous when several files answer to the name
+ * and neither the exact path nor the own folder settles it: the length of the paths' spelling then
+ * decides, which no author means, so `check` asks for the path. A namesake can therefore take bare
+ * links over silently only by being at the exact path or in the linking note's folder. Markdown links
+ * (`[text](../other.md)`) are paths relative to
  * the linking file (an attachment with no folder, `![alt](chart.png)`, also by its unique file name,
  * as Obsidian reads it); site-root ones (`[text](/docs/api.md)`) are read from the repository's root
  * (the workspace root, or the git repository holding the workspace folder), as GitHub reads them.
@@ -22,7 +27,7 @@ export interface NamedDocument {
 
 export type Resolution =
   | { kind: 'found'; path: string }
-  /** Several files answer to the name equally well; `path` is the one Obsidian opens, `candidates` all of them. */
+  /** Several files answer to the name, none at its exact path or in the linking folder; `path` is the one Obsidian opens (the shortest), `candidates` all of them. */
   | { kind: 'ambiguous'; path: string; candidates: string[] }
   | { kind: 'missing' }
   /** A relative path leading out of the workspace: not ours to judge. */
@@ -78,7 +83,7 @@ export class NameResolver {
   resolve(link: Pick<NameLink, 'target' | 'form'>, fromPath: string): Resolution {
     const target = link.target;
     if (target === '') return { kind: 'found', path: fromPath };
-    const folder = fromPath.includes('/') ? fromPath.slice(0, fromPath.lastIndexOf('/')) : '';
+    const folder = parentOf(fromPath);
     if (link.form === 'markdown' && target.startsWith('/')) return this.fromRepositoryRoot(target);
     if (link.form === 'markdown' || target.startsWith('./') || target.startsWith('../')) {
       const joined = joinPath(folder, target);
@@ -144,32 +149,32 @@ export class NameResolver {
           form === lower || form === suffix || form.endsWith(`/${lower}`) || form.endsWith(`/${suffix}`),
       );
     });
-    // Obsidian looks for an attachment or a path-qualified name under the linking file's folder first.
-    const near = lower.includes('/') || !isNoteName(lower, named);
-    if (named.length > 0) return choose(named, near ? folder : undefined);
+    if (named.length > 0) return choose(named, folder);
     const aliased = this.byAlias.get(target.toLowerCase());
-    if (aliased && aliased.length > 0) return choose(aliased, undefined);
+    if (aliased && aliased.length > 0) return choose(aliased, folder);
     return { kind: 'missing' };
   }
 }
 
-/** Whether a name means a note (`Settings`, `Settings.md`) rather than another file (`chart.png`). */
-function isNoteName(lower: string, named: readonly string[]): boolean {
-  if (markdownExtension.test(lower) || !/\.[a-z0-9]+$/.test(lower)) return true;
-  return named.every((path) => markdownExtension.test(path));
-}
-
-/** Obsidian's pick among files answering to one name; ambiguous when only the order of paths decides. */
-function choose(paths: readonly string[], near: string | undefined): Resolution {
+/**
+ * Obsidian's pick among files answering to one name: one in the linking file's own `folder`, else the
+ * shortest path, then the first by path; ambiguous when there are several and none is in that folder.
+ */
+function choose(paths: readonly string[], folder: string): Resolution {
   const unique = [...new Set(paths)];
   if (unique.length === 1) return { kind: 'found', path: unique[0]! };
-  const under = (path: string) =>
-    near === undefined || near === '' || path.toLowerCase().startsWith(`${near.toLowerCase()}/`) ? 0 : 1;
-  const rank = (path: string) => under(path) * 1000 + path.split('/').length;
-  const sorted = unique.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-  const tied = sorted.filter((path) => rank(path) === rank(sorted[0]!));
-  if (tied.length === 1) return { kind: 'found', path: sorted[0]! };
-  return { kind: 'ambiguous', path: tied[0]!, candidates: tied };
+  const own = unique.filter((path) => parentOf(path).toLowerCase() === folder.toLowerCase());
+  if (own.length > 0) return { kind: 'found', path: byLengthThenPath(own)[0]! };
+  const sorted = byLengthThenPath(unique);
+  return { kind: 'ambiguous', path: sorted[0]!, candidates: sorted };
+}
+
+function byLengthThenPath(paths: readonly string[]): string[] {
+  return [...paths].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function parentOf(path: string): string {
+  return path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
 }
 
 /** `folder/My Note.md` → `my note`; `images/Chart.PNG` → `chart.png`. */

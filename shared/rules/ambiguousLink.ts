@@ -1,7 +1,7 @@
 /**
- * `ambiguous-link`: a link by name (`[[Settings]]`, `![[chart.png]]`) that several files answer to
- * equally well — as deep in folders as each other — so only the order of their paths decides which
- * one it opens. Reported once per link; a name that a shallower file settles is not ambiguous.
+ * `ambiguous-link`: a link by name (`[[Settings]]`, `![[chart.png]]`) that several files answer to,
+ * none at the exact path and none in the linking note's folder, so only the length of their paths
+ * decides which one it opens (Obsidian's last rule, which no author means). Reported once per link.
  */
 import type { Rule, RuleFinding } from './finding.js';
 import { ambiguityProblem, formatNameLink } from './nameLinkProblem.js';

@@ -38,7 +38,7 @@ const vault = [
   vaultDocument('Projects/Roadmap.md', '# Now\n## Later\nWe decided. ^decision\n', { aliases: ['Q3 plan'] }),
   vaultDocument('a/Dup.md', 'one\n'),
   vaultDocument('b/Dup.md', 'two\n'),
-  vaultDocument('b/c/Dup.md', 'a deeper namesake is never a candidate\n'),
+  vaultDocument('b/c/Dup.md', 'a deeper namesake is a candidate too\n'),
   vaultDocument('Meeting notes.md', '', { type: 'spec' }),
 ];
 
@@ -55,7 +55,7 @@ describe('links by name in check', () => {
         (finding) => `${finding.severity} ${finding.rule} ${finding.path}:${finding.line} ${finding.message}`,
       ),
     ).toEqual([
-      'warning ambiguous-link Home.md:4 [[Dup]] in Home.md could mean any of 2 files named Dup (a/Dup.md, b/Dup.md); it opens a/Dup.md, as Obsidian would: write the path to choose one.',
+      'warning ambiguous-link Home.md:4 [[Dup]] in Home.md could mean any of 3 files named Dup (a/Dup.md, b/Dup.md, b/c/Dup.md); it opens a/Dup.md, as Obsidian would: write the path to choose one.',
       'warning broken-link Home.md:4 [[Nowhere]] in Home.md links to "Nowhere", which no file, path or alias in this workspace is called.',
       'warning broken-link Home.md:4 [[Roadmap#Someday]] in Home.md points to the heading "Someday" in Projects/Roadmap.md, which has no such heading.',
       'warning broken-link Home.md:4 [[Roadmap#^nope]] in Home.md points to block ^nope in Projects/Roadmap.md, which has no such block.',
@@ -155,7 +155,7 @@ describe('links by name in check', () => {
       otherFiles: ['Attachments/bases-noshadow.png', 'Attachments/chart.png', 'Help/chart.png'],
     });
     expect(findings.map((finding) => `${finding.rule} ${finding.message}`)).toEqual([
-      'missing-asset ![Chart](chart.png) in Bases/Table view.md points to chart.png, which is not in this workspace (There is Attachments/chart.png, Help/chart.png: is that the one meant?).',
+      'missing-asset ![Chart](chart.png) in Bases/Table view.md points to chart.png, which is not in this workspace (There is Help/chart.png, Attachments/chart.png: is that the one meant?).',
     ]);
   });
 

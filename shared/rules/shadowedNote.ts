@@ -1,8 +1,10 @@
 /**
- * `shadowed-note`: a note that another note nearer the workspace root shares its file name with, while
- * `[[Name]]` links by that bare name lead to the nearer one (as Obsidian resolves them). A note added
- * or moved up to the root takes such links over from a deeper note without a word in the files: this
- * says, once per shadowed note, which links now lead elsewhere and how to point one here.
+ * `shadowed-note`: a note that a note in the top folder shares its file name with, while `[[Name]]`
+ * links by that bare name lead to the top one (`[[Name]]` is the exact path `Name.md`, which Obsidian
+ * takes first, even from a note beside the other). A note added or moved up to the root takes such
+ * links over from a deeper note without a word in the files: this says, once per shadowed note, which
+ * links now lead elsewhere and how to point one here. A namesake beside the linking note also wins,
+ * but only for links from that folder, which mean it.
  */
 import { NameResolver } from '../model/nameResolver.js';
 import type { Rule, RuleFinding } from './finding.js';
@@ -15,7 +17,7 @@ export const shadowedNote: Rule = {
       const name = NameResolver.namesOf(document)[0]!;
       byName.set(name, [...(byName.get(name) ?? []), document.path]);
     }
-    // The nearer note's path → the documents whose bare [[Name]] links lead to it, with how many each.
+    // The top note's path → the documents whose bare [[Name]] links lead to it, with how many each.
     const linked = new Map<string, Map<string, number>>();
     for (const document of input.documents) {
       for (const link of document.nameLinks) {
@@ -35,10 +37,11 @@ export const shadowedNote: Rule = {
       }
     }
     const findings: RuleFinding[] = [];
-    const depth = (path: string) => path.split('/').length;
     for (const document of input.documents) {
       const namesakes = byName.get(NameResolver.namesOf(document)[0]!) ?? [];
-      const nearer = namesakes.find((path) => depth(path) < depth(document.path) && linked.has(path));
+      const nearer = namesakes.find(
+        (path) => !path.includes('/') && path !== document.path && linked.has(path),
+      );
       if (nearer === undefined) continue;
       const from = linked.get(nearer)!;
       const count = [...from.values()].reduce((sum, each) => sum + each, 0);
