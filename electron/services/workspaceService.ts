@@ -12,7 +12,7 @@ import { documentTypes } from '../../shared/model/documentModel.js';
 import type { WorkspaceTemplates } from '../engine/workspaceTemplates.js';
 import type { RoadmapItem } from '../../shared/model/roadmapModel.js';
 import { summarizeDocument } from '../../shared/contract/documentSummary.js';
-import type { Workspace } from '../engine/workspace.js';
+import type { RenameDocumentResult, RenameToResult, Workspace } from '../engine/workspace.js';
 import type { LoadedFile } from '../engine/documentStore.js';
 import type { ApiService } from './apiService.js';
 import { gitUser } from '../git/gitUser.js';
@@ -143,7 +143,7 @@ export class WorkspaceService implements ApiService {
       createNote: ({ folder, title }) => writable(() => workspace.createNote(folder, title)),
       trashDocument: ({ path: file }) => writable(() => workspace.trashDocument(file)),
       renameDocument: ({ path: file, name, updateLinks, namesake }) =>
-        writable(() =>
+        writable<RenameDocumentResult | RenameToResult>(() =>
           name === undefined
             ? workspace.renameDocument(file)
             : workspace.renameDocumentTo(file, name, {
