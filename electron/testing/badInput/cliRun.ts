@@ -1,6 +1,6 @@
 /** Runs the compiled `specbench` command as users do, killing it when it outlives its time limit. */
 import { spawn } from 'node:child_process';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BadInputCase } from './badInputCorpus.js';
@@ -35,6 +35,23 @@ import { packageRoot } from '../../cli/packageRoot.js';
 export const specbenchBin = path.join(packageRoot(), 'bin', 'specbench.js');
 /** Enough for the slowest case (a 50 MB file) on a loaded 2-core machine, short of a real hang. */
 export const cliTimeLimitMs = 20_000;
+/** How many times the limit a run may take in wall time while its CPU time stays under it. */
+const wallLimits = 3;
+
+/** The CPU time a child process has used so far (Linux /proc; undefined elsewhere, or once it is gone). */
+function childCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    // The fields after the command name (which may hold spaces): utime and stime are 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicksPerSecond;
+  } catch {
+    return undefined;
+  }
+}
+/** Linux's USER_HZ, 100 on every architecture Node runs on. */
+const clockTicksPerSecond = 100;
 const outputLimit = 64 * 1024;
 
 export function runSpecbench(
@@ -58,12 +75,21 @@ export function runSpecbench(
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       if (stderr.length < outputLimit) stderr += chunk;
     });
-    const timer = setTimeout(() => {
-      hung = true;
-      child.kill('SIGKILL');
-    }, limitMs);
+    // Hung: more CPU than the limit, or the limit several times over in wall time. A busy machine
+    // (a clean-clone run beside walkthroughs, load 12+) stretched a 3 s check of 100,000 links past
+    // 20 s of wall time while it waited for a core, and the wall clock alone called that a hang.
+    const timer = setInterval(() => {
+      const cpuMs = childCpuMs(child.pid);
+      const wallMs = performance.now() - started;
+      if (wallMs < limitMs) return;
+      if (cpuMs === undefined || cpuMs > limitMs || wallMs > limitMs * wallLimits) {
+        hung = true;
+        child.kill('SIGKILL');
+        clearInterval(timer);
+      }
+    }, 500);
     child.on('close', (code) => {
-      clearTimeout(timer);
+      clearInterval(timer);
       resolve({ code, stdout, stderr, hung, seconds: (performance.now() - started) / 1000 });
     });
   });
