@@ -6,6 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { AppModel } from './models/appModel.js';
 import { MoveModel } from './models/moveModel.js';
 import { expect, screenshot, testOverFiles } from './specbenchTest.js';
 
@@ -152,17 +153,23 @@ const deeper = testOverFiles({
   'Home.md': '# Home\n',
 });
 
+/** Moves the open Review prep into Bases/Layouts and waits for the move's rewrite of its own links. */
+async function moveReviewDeeper(app: AppModel, workspaceDir: string) {
+  const move = new MoveModel(app.page);
+  await app.openDocument('Maya/Review prep.md');
+  await move.open();
+  await move.type('Bases/Layouts');
+  await move.submit();
+  const target = path.join(workspaceDir, 'Bases/Layouts/Review prep.md');
+  const rewritten = review.replaceAll('../', '../../');
+  await expect.poll(() => fs.readFile(target, 'utf8').catch(() => '')).toBe(rewritten);
+  return { move, target, rewritten };
+}
+
 deeper(
   'typing right after moving the open note deeper keeps its table and every block after it',
   async ({ app, workspaceDir }) => {
-    const move = new MoveModel(app.page);
-    await app.openDocument('Maya/Review prep.md');
-    await move.open();
-    await move.type('Bases/Layouts');
-    await move.submit();
-    const target = path.join(workspaceDir, 'Bases/Layouts/Review prep.md');
-    const rewritten = review.replaceAll('../', '../../');
-    await expect.poll(() => fs.readFile(target, 'utf8').catch(() => '')).toBe(rewritten);
+    const { target, rewritten } = await moveReviewDeeper(app, workspaceDir);
     await app.clickEndOf('Notes for the Q3 review meeting.');
     await app.page.keyboard.type(' Typed after the move.');
     await app.waitSaved();
@@ -175,14 +182,7 @@ deeper(
 deeper(
   'Ctrl+Z after a move takes back what was typed, never the move’s rewrite of the note’s own links (walk11h 2)',
   async ({ app, workspaceDir }) => {
-    const move = new MoveModel(app.page);
-    await app.openDocument('Maya/Review prep.md');
-    await move.open();
-    await move.type('Bases/Layouts');
-    await move.submit();
-    const target = path.join(workspaceDir, 'Bases/Layouts/Review prep.md');
-    const rewritten = review.replaceAll('../', '../../');
-    await expect.poll(() => fs.readFile(target, 'utf8').catch(() => '')).toBe(rewritten);
+    const { target, rewritten } = await moveReviewDeeper(app, workspaceDir);
     await app.clickEndOf('Notes for the Q3 review meeting.');
     await app.page.keyboard.type(' Typo');
     await app.waitSaved();
@@ -195,14 +195,7 @@ deeper(
 deeper(
   'Undo of a move after typing in the moved note keeps the typing and says why it did not undo (walk11h 1)',
   async ({ app, workspaceDir }) => {
-    const move = new MoveModel(app.page);
-    await app.openDocument('Maya/Review prep.md');
-    await move.open();
-    await move.type('Bases/Layouts');
-    await move.submit();
-    const target = path.join(workspaceDir, 'Bases/Layouts/Review prep.md');
-    const rewritten = review.replaceAll('../', '../../');
-    await expect.poll(() => fs.readFile(target, 'utf8').catch(() => '')).toBe(rewritten);
+    const { move, target, rewritten } = await moveReviewDeeper(app, workspaceDir);
     await app.clickEndOf('Notes for the Q3 review meeting.');
     await app.page.keyboard.type(' After move.');
     await move.undo();
