@@ -178,8 +178,10 @@ const views: View[] = [
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`every view passes axe in the ${scheme} theme`, async ({ app }) => {
-    // About 25 views, each opened and scanned: over 120 s at load 28 on two cores.
-    test.setTimeout(300_000);
+    // About 25 views, each opened and scanned: over 120 s at load 28 on two cores, and over 300 s twice
+    // at load 11–14 with another e2e run beside it (2026-12-07, stopped at Metrics): a time budget only;
+    // every view's axe findings are checked as before.
+    test.setTimeout(600_000);
     await app.page.emulateMedia({ colorScheme: scheme });
     const found: Record<string, string[]> = {};
     for (const view of views) {
