@@ -6,7 +6,12 @@
  */
 import type { NameResolver } from '../../shared/model/nameResolver.js';
 import path from 'node:path';
-import type { FindingView, QuickSwitchHit, SearchHit } from '../../shared/contract/apiContract.js';
+import type {
+  FindingView,
+  QuickSwitchHit,
+  SearchHit,
+  SoftBreakStyle,
+} from '../../shared/contract/apiContract.js';
 import { traceRows, type TraceRow } from '../../shared/contract/traceRows.js';
 import type { DocumentEntry, FeedbackSource, RequirementEntry } from '../../shared/model/documentModel.js';
 import type { Release, RoadmapItem } from '../../shared/model/roadmapModel.js';
@@ -53,6 +58,7 @@ import type { RoadmapStore } from './roadmapStore.js';
 import type { SearchOptions } from './searchIndex.js';
 import { readSettings } from './settingsStore.js';
 import { repositoryFolderOf } from './repositoryFolder.js';
+import { softBreakStyleOf } from './softBreakStyle.js';
 import type { Link } from './workspaceIndex.js';
 import {
   checkFolder,
@@ -102,6 +108,8 @@ export class Workspace {
   readonly comments: CommentStore;
   /** Copies of duplicated keys renamed after a merge, with the links still to point (`rekeys.json`, committed). */
   readonly rekeys: RekeyLog;
+  /** How a single newline in a paragraph is shown and printed, as read at open (softBreakStyle.ts). */
+  softBreaks: SoftBreakStyle = 'space';
 
   private constructor(
     readonly root: string,
@@ -184,9 +192,10 @@ export class Workspace {
         // A multi-file save that a crash cut short is rolled back before anything is indexed.
         if (roadmapStore.writable) await recoverTransactions(absolute);
         const useCache = options.cache !== false;
-        const [loaded, repositoryFolder] = await Promise.all([
+        const [loaded, repositoryFolder, softBreaks] = await Promise.all([
           loadWorkspaceFiles(store, { cache: useCache, wholeEntries: options.wholeEntries === true }),
           repositoryFolderOf(absolute),
+          softBreakStyleOf(absolute),
         ]);
         const templates = await readWorkspaceTemplates(store);
         const workspace = new Workspace(
@@ -201,6 +210,7 @@ export class Workspace {
           oneFileWrites,
         );
         workspace.indexes.index.setRepositoryFolder(repositoryFolder, path.basename(absolute));
+        workspace.softBreaks = softBreaks;
         workspace.indexes.load(loaded.files, loaded.cachedTexts);
         await Promise.all([workspace.comments.load(), workspace.rekeys.load()]);
         workspace.statistics.totalMs = performance.now() - started;

@@ -96,6 +96,7 @@ export function renderBundleHtml(bundle: SpecBundle, options: BundleHtmlOptions)
     titles: bundle.titles,
     resolveName: bundle.resolveName,
     diagramSources,
+    ...(bundle.softBreaks === undefined ? {} : { softBreaks: bundle.softBreaks }),
     ...(options.diagrams === undefined ? {} : { diagrams: options.diagrams }),
   };
   const title = bundleTitle(bundle);

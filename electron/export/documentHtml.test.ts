@@ -207,4 +207,12 @@ describe('renderDocumentHtml', () => {
     ].join('\n\n');
     expect(activeContent(render(hostile))).toEqual([]);
   });
+
+  it("prints a paragraph's single newline as a line break where the workspace shows one", () => {
+    const body = 'First line\nSecond line\n\n> [!note] Plan\n> one\n> two\n';
+    const lines = renderDocumentHtml(body, 'a.md', '1', { root, anchors, titles, softBreaks: 'line' }).html;
+    expect(lines).toContain('First line<br>Second line');
+    expect(lines).toMatch(/one<br>two/);
+    expect(render(body)).toContain('First line\nSecond line');
+  });
 });

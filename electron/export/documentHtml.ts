@@ -24,6 +24,7 @@ import { calloutExtension, embedExtension, wikiLinkExtension } from './vaultMark
 import { footnoteDefinitionExtension, highlightExtension, noteAtomExtension } from './noteMarkupHtml.js';
 import { localTarget, type NameLink } from '../../shared/grammar/nameLinkGrammar.js';
 import type { DiagramResult } from '../../shared/markdown/mermaidSettings.js';
+import type { SoftBreakStyle } from '../../shared/contract/apiContract.js';
 import { diagramHtml, isDiagramLanguage } from './diagramHtml.js';
 import { checkboxHtml, customTaskBoxes } from './taskBoxHtml.js';
 import { nameLinkHtml, type BundlePlace, type NamedTarget } from './bundleLinks.js';
@@ -55,6 +56,8 @@ export interface DocumentHtmlContext {
   diagrams?: ReadonlyMap<string, DiagramResult>;
   /** Collects the source of every Mermaid diagram printed, for drawing before the final render. */
   diagramSources?: Set<string>;
+  /** `line`: a single newline in a paragraph prints as a line break, as the workspace shows it. */
+  softBreaks?: SoftBreakStyle;
 }
 
 /** Notes embedded in embedded notes are printed to this depth (a note embedding itself stops). */
@@ -87,7 +90,7 @@ export function renderDocumentHtml(
   const prefix = `d${number.replace(/\./g, '-')}-`;
   const slug = headingSlugger();
   const footnotes = footnoteNumbers(footnoteReferenceLabels(text));
-  const marked = new Marked({ gfm: true, async: false });
+  const marked = new Marked({ gfm: true, async: false, breaks: context.softBreaks === 'line' });
   let headingIndex = -1;
   let subsections = 0;
   const depth = context.embedDepth ?? 0;

@@ -3,6 +3,7 @@
  * note, an RFC, a story) and, on request, for the specs among them the stories implementing their
  * requirements, the FAQs answering them, the roadmap items they deliver and a traceability matrix.
  */
+import type { SoftBreakStyle } from '../../shared/contract/apiContract.js';
 import type { NameLink } from '../../shared/grammar/nameLinkGrammar.js';
 import { fileTitle } from '../../shared/model/documentTitle.js';
 import type { NamedTarget } from './bundleLinks.js';
@@ -54,6 +55,8 @@ export interface SpecBundle {
   approvalChanges?: ReadonlyMap<string, readonly string[]>;
   /** Where a `[[name]]` link or `![[embed]]` in a document leads. */
   resolveName?: (link: NameLink, fromPath: string) => NamedTarget | undefined;
+  /** How a single newline in a paragraph prints: as the workspace shows it. */
+  softBreaks?: SoftBreakStyle;
 }
 
 export interface BundleRequest {
@@ -162,6 +165,7 @@ export async function collectBundle(workspace: Workspace, request: BundleRequest
     documents,
     roadmap,
     titles: mentionedTitles(workspace, entries),
+    softBreaks: workspace.softBreaks,
     resolveName: (link, fromPath) => {
       const resolution = workspace.names().resolve(link, fromPath);
       if (resolution.kind !== 'found' && resolution.kind !== 'ambiguous') return undefined;

@@ -97,6 +97,7 @@ export class WorkspaceService implements ApiService {
         templates: templateOutlines(workspace.templates),
         searchReady: workspace.searchReady,
         ...(workspace.repositoryFolder === '' ? {} : { repositoryFolder: workspace.repositoryFolder }),
+        ...(workspace.softBreaks === 'line' ? { softBreaks: 'line' as const } : {}),
       }),
       listDocuments: ({ paths }) => {
         if (!paths) return workspace.documents().map(summarizeDocument);

@@ -44,6 +44,7 @@ import { GitStateContext, useGitStateLoader } from '../workbench/gitState.js';
 import { ReconnectsContext, useReconnectCount } from '../workbench/reconnects.js';
 import { SidePanels } from './SidePanels.js';
 import { SidePanel, SidePanelContext, narrowLayoutQuery } from '../workbench/sidePanel.js';
+import { useRootFlags } from './useRootFlags.js';
 
 export function App({ api: given, connection }: { api: SpecbenchApi; connection?: Connection | undefined }) {
   // A new namesake that takes [[Name]] links over is told, whichever way the note got its name.
@@ -185,12 +186,7 @@ export function App({ api: given, connection }: { api: SpecbenchApi; connection?
     if (workspace.info) document.title = `${workspace.info.name} — Specbench`;
   }, [workspace.info]);
 
-  // A read-only workspace's fields read as text (app.css), in every view at once.
-  const readOnly = workspace.info !== undefined && !workspace.info.writable;
-  useEffect(() => {
-    if (readOnly) document.documentElement.dataset.readOnly = 'true';
-    else delete document.documentElement.dataset.readOnly;
-  }, [readOnly]);
+  useRootFlags(workspace.info);
 
   useEffect(() => setSelectedRequirement(undefined), [route.name, 'path' in route ? route.path : '']);
 

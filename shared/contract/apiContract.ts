@@ -118,7 +118,12 @@ export interface WorkspaceInfo {
   searchReady?: boolean;
   /** The workspace's folder inside its git repository (`docs`), where site-root links (`/docs/api.md`) start; absent at its root or outside git. */
   repositoryFolder?: string;
+  /** `line` in an Obsidian vault without "Strict line breaks": a single newline in a paragraph shows as a line break; absent: as a space. */
+  softBreaks?: SoftBreakStyle;
 }
+
+/** How a single newline inside a paragraph is shown: as a space (GitHub, CommonMark) or a line break (Obsidian). */
+export type SoftBreakStyle = 'space' | 'line';
 
 /** A template as the editor needs it: required sections, and its examples' fingerprints by section (`Template.examples`). */
 export interface TemplateOutlineView {
