@@ -23,6 +23,7 @@ import { RequirementCard } from './RequirementCard.js';
 import { rerenderOnAttributeChange } from './rerenderOnAttributeChange.js';
 import { SoftBreak } from '../../workbench/softBreak.js';
 import { MarkdownLinkInputRule } from './markdownLinkInputRule.js';
+import { ListIndent } from './ListIndent.js';
 import { guidanceFor } from './sectionGuidance.js';
 import { TemplateExamples } from './TemplateExamples.js';
 import { CommentQuotes } from './CommentQuotes.js';
@@ -122,6 +123,7 @@ export function createEditorExtensions(
     ...extended,
     SoftBreak,
     MarkdownLinkInputRule,
+    ListIndent,
     MarkdownDecorations,
     BrokenLinks.configure({ problemOf: linkProblem }),
     MermaidEditing,
