@@ -22,8 +22,9 @@ interface LiftedItem {
 
 const liftedKey = new PluginKey<LiftedItem | null>('listIndent');
 
-/** The run of list items the selection covers, in their list. */
+/** The run of list items the selection covers, in their list; none from a table or quote inside an item. */
 function itemRange({ $from, $to }: Selection): NodeRange | null {
+  if ($from.depth < 1 || !itemTypes.has($from.node($from.depth - 1).type.name)) return null;
   return $from.blockRange(
     $to,
     (node) =>
