@@ -135,6 +135,17 @@ export class AppModel {
     }, html);
   }
 
+  /** Pastes plain text into the editor, as text editors and terminals put it on the clipboard (no HTML). */
+  async pasteText(text: string): Promise<void> {
+    await this.editor.evaluate((element, pasted) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', pasted);
+      element.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    }, text);
+  }
+
   /** Pastes an image file into the editor the way the browser does (a File on the clipboard). */
   async pasteImage(bytes: Buffer, name: string): Promise<void> {
     await this.editor.evaluate(

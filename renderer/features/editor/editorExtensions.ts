@@ -23,6 +23,8 @@ import { RequirementCard } from './RequirementCard.js';
 import { rerenderOnAttributeChange } from './rerenderOnAttributeChange.js';
 import { SoftBreak } from '../../workbench/softBreak.js';
 import { MarkdownLinkInputRule } from './markdownLinkInputRule.js';
+import { MarkdownPaste } from './MarkdownPaste.js';
+import { ListIndent } from './ListIndent.js';
 import { guidanceFor } from './sectionGuidance.js';
 import { TemplateExamples } from './TemplateExamples.js';
 import { CommentQuotes } from './CommentQuotes.js';
@@ -122,6 +124,8 @@ export function createEditorExtensions(
     ...extended,
     SoftBreak,
     MarkdownLinkInputRule,
+    MarkdownPaste,
+    ListIndent,
     MarkdownDecorations,
     BrokenLinks.configure({ problemOf: linkProblem }),
     MermaidEditing,
