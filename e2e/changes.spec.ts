@@ -463,6 +463,10 @@ test('Abort asks first, and puts the files back as they were before the pull', a
   await changes.open();
   await changes.pull();
   await expect(changes.conflicts).toBeVisible();
+  // Not "1 commit to push · 1 commit to pull": the merge waits, as a stopped rebase says.
+  await expect(changes.sync).toContainText('Branch main (merging)');
+  await expect(changes.sync).toContainText('merging origin/main: resolve, then Finish merge');
+  await app.page.screenshot({ path: test.info().outputPath('stopped-merge-branch-line.png') });
   await app.page.getByRole('button', { name: 'Abort merge…' }).click();
   const dialog = app.page.getByRole('dialog', { name: 'Abort the merge?' });
   await dialog.getByRole('button', { name: 'Keep resolving' }).click();

@@ -168,13 +168,15 @@ describe('specbench merge-driver with real git', () => {
     const block = (text: string) =>
       before.slice(before.indexOf(':::requirement{#REQ-2')).split('\n:::\n')[0]!.replace(req2, text) +
       '\n:::\n';
-    // The marker and git's output name the requirement by key and title (its title before both edits).
+    // git's output names the requirement by key and title (its title before both edits); each marker by
+    // its own side's title, so ours and theirs read differently.
     const named = 'REQ-2 “Guests give an email address once, and it is used for the r…”';
     const expected = before
       .replace(req1, 'One rewrote REQ-1.')
       .replace(
         block(req2),
-        `<<<<<<< ours: ${named}\n${block('Two rewrote REQ-2.')}=======\n${block('One rewrote REQ-2.')}>>>>>>> theirs\n`,
+        `<<<<<<< ours: REQ-2 “Two rewrote REQ-2.”\n${block('Two rewrote REQ-2.')}=======\n` +
+          `${block('One rewrote REQ-2.')}>>>>>>> theirs: REQ-2 “One rewrote REQ-2.”\n`,
       );
     expect([
       pulled.status,

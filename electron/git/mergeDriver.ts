@@ -14,7 +14,7 @@ import {
   mergeLines,
   type FileVersions,
 } from '../../shared/merge/mergeFile.js';
-import { conflictName } from '../../shared/merge/conflictName.js';
+import { conflictName, markerName } from '../../shared/merge/conflictName.js';
 import { conflictCount, renderParts, type MergeOutcome } from '../../shared/merge/mergeParts.js';
 import { writeFileAtomic } from '../engine/atomicFile.js';
 import { gitComplaint, runGit } from './gitCommand.js';
@@ -75,7 +75,7 @@ export async function runMergeDriver(files: DriverFiles): Promise<DriverResult> 
   const merged = renderParts(outcome.parts, {
     markerSize: files.markerSize,
     eol: oursText.includes('\r\n') ? '\r\n' : '\n',
-    name: conflictName,
+    name: markerName,
   });
   if (merged !== oursText) await writeFileAtomic(files.ours, merged);
   const notes = [

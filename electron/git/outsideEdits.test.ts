@@ -74,7 +74,10 @@ it('the file as git wrote it: yours is git’s side, nothing edited outside', as
 });
 
 it('edited inside the markers: yours shows the edit, and Keep mine saves it', async () => {
-  await edit((text) => text.replace('Lee: plus returned.', 'Lee: plus returned (edited in vim).'));
+  // The block's own line, not the marker's label, which quotes the same words.
+  await edit((text) =>
+    text.replace(/^(Orders show their status\. Lee: plus returned)\.$/m, '$1 (edited in vim).'),
+  );
   const { edited, part, onDisk } = await view();
   const place = (await findRepository(lee))!;
   const saved = await resolveConflict(workspace!, place, spec, ['mine'], onDisk);

@@ -7,7 +7,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { conflictName } from '../../shared/merge/conflictName.js';
+import { markerName } from '../../shared/merge/conflictName.js';
 import { renderParts, type MergePart } from '../../shared/merge/mergeParts.js';
 import { runGit } from './gitCommand.js';
 import { mergeWithFallback } from './mergeDriver.js';
@@ -110,7 +110,7 @@ export async function outsideEdit(
     theirs,
     ...(file.rebasing ? { rebasing: true } : {}),
   }).parts;
-  if (seen === withoutLabels(renderParts(driverParts, { eol, name: conflictName }))) return undefined;
+  if (seen === withoutLabels(renderParts(driverParts, { eol, name: markerName }))) return undefined;
   if (seen === withoutLabels(await gitLineMerge(place, stages))) return undefined;
   // Edited inside the driver's markers: one region per conflict, their side as git wrote it.
   const regions = markerRegions(working);

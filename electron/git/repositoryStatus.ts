@@ -156,6 +156,21 @@ function inWorkspace(file: string): boolean {
   return file !== '.specbench' && !file.startsWith('.specbench/');
 }
 
+/** The branch whose commit a stopped merge is merging: the upstream (a pull) by its name, else any that names it. */
+async function mergingWith(root: string, upstream: string | undefined): Promise<string | undefined> {
+  const commitOf = async (revision: string) => {
+    const output = await runGit(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd: root });
+    return output.ok ? output.stdout.trim() : undefined;
+  };
+  const merging = await commitOf('MERGE_HEAD');
+  if (merging === undefined) return undefined;
+  if (upstream && (await commitOf(upstream)) === merging) return upstream;
+  const named = await runGit(['name-rev', '--name-only', '--no-undefined', '--exclude=*/HEAD', merging], {
+    cwd: root,
+  });
+  return named.ok ? named.stdout.trim().replace(/^remotes\//, '') || undefined : undefined;
+}
+
 export async function repositoryStatus(place: RepositoryPlace): Promise<GitStatusView> {
   const { root, prefix, gitDir } = place;
   const [output, remotes, operation, name, email, settings] = await Promise.all([
@@ -211,6 +226,8 @@ export async function repositoryStatus(place: RepositoryPlace): Promise<GitStatu
   if (operation === 'merge') {
     const message = await mergeMessage(gitDir);
     if (message !== undefined) view.mergeMessage = message;
+    const merging = await mergingWith(root, parsed.upstream);
+    if (merging) view.mergingWith = merging;
   }
   if (operation === 'rebase') {
     const rebasing = await rebasingBranch(gitDir);

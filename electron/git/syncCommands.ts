@@ -7,6 +7,7 @@ import type { PullOutcome, RenumberedItemView, SyncProgress } from '../../shared
 import { runGit, runGitWithProgress } from './gitCommand.js';
 import { rekeysAfterRebase } from './rebasedRekeys.js';
 import { renumberedByPull } from './renumberedByMerge.js';
+import { recordInMergeCommit } from './renumberedInMerge.js';
 import { repositoryStatus, stoppedOperation, type RepositoryPlace } from './repositoryStatus.js';
 import { syncFailure, type SyncFailure } from './syncErrors.js';
 
@@ -145,6 +146,8 @@ export async function pull(
     before !== undefined && (outcome === 'merged' || outcome === 'rebased')
       ? await renumberedByPull(place, before)
       : [];
+  // The merge commit this pull just made carries the renumbering's record and a line naming it.
+  if (outcome === 'merged') await recordInMergeCommit(place, renumbered);
   return { ok: true, outcome, conflicts: [], message: outcomeMessages[outcome], renumbered };
 }
 

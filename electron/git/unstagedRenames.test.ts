@@ -73,4 +73,24 @@ describe('renames on disk', () => {
       shown: 'R086\tstories/gift-card-never-expires.md\tstories/gift-card-lasts.md',
     });
   });
+
+  it('pair a retitled document whose body was rewritten too by its front-matter key', async () => {
+    // Under half alike, so git alone would call it Deleted + New.
+    await fs.rm(path.join(clone, 'stories', 'gift-card-lasts.md'));
+    await fs.writeFile(
+      path.join(clone, 'stories', 'cards-for-gifts.md'),
+      '---\nkey: STORY-11\ntype: story\ntitle: Cards for gifts\nstatus: draft\n---\nWe sell prepaid cards ' +
+        'that people buy for each other at the till, online, or in the app, in any amount up to 500.\n',
+    );
+    const status = await repositoryStatus(place);
+    expect(
+      status.files.filter((file) => file.path.startsWith('stories/c') || file.path.endsWith('lasts.md')),
+    ).toEqual([
+      {
+        path: 'stories/cards-for-gifts.md',
+        previousPath: 'stories/gift-card-lasts.md',
+        change: 'renamed',
+      },
+    ]);
+  });
 });

@@ -137,6 +137,11 @@ describe('the Changes panel’s git methods', () => {
       'conflicts',
       ['specs/guest-checkout.md'],
     ]);
+    // The branch line names what is being merged in, as a rebase's names what it replays onto.
+    const stopped = await call(service, 'gitStatus', {});
+    expect(
+      stopped.ok && [stopped.status.operation, stopped.status.branch, stopped.status.mergingWith],
+    ).toEqual(['merge', 'main', 'origin/main']);
     const shown = await call(service, 'gitConflict', { path: 'specs/guest-checkout.md' });
     if (!shown.ok) throw new Error(shown.message);
     const conflicts = shown.conflict.parts.filter((part) => part.kind === 'conflict');

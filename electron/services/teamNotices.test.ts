@@ -47,6 +47,15 @@ describe('after a pull, a teammate’s clone', () => {
       'merged',
       [{ list: 'items', from: samKey, to: next, title: 'Gift wrapping', by: 'Dana' }],
     ]);
+    // The merge commit holds the record and says what it renumbered; nothing is left for a later commit.
+    expect([
+      sandbox.git(sam, ['log', '-1', '--format=%B']).output.trim().split('\n').at(-1),
+      sandbox
+        .git(sam, ['show', '--name-only', '--format=', 'HEAD'])
+        .output.split('\n')
+        .includes('rekeys.json'),
+      sandbox.git(sam, ['status', '--porcelain', '--', 'rekeys.json']).output,
+    ]).toEqual([`Renumbered: ${samKey} (Gift wrapping) is now ${next}`, true, '']);
     sandbox.git(sam, ['push', '-q']);
   });
 

@@ -62,6 +62,8 @@ export interface GitStatusView {
   rebasing?: string;
   /** The remote branch that stopped rebase replays it onto (`origin/main`), when the branch tracks one. */
   rebasingOnto?: string;
+  /** The branch a stopped merge is merging in (`origin/main`), when a branch names its commit. */
+  mergingWith?: string;
   /** The remote branch this one tracks (`origin/main`), when the remote has it. */
   upstream?: string;
   /** The remote branch this one is set to track but the remote does not have yet (an empty remote before the first push). */

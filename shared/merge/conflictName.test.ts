@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conflictName } from './conflictName.js';
+import { conflictName, markerName } from './conflictName.js';
 
 const requirement = (key: string, text: string) =>
   `:::requirement{#${key} priority=must}\n${text}\n\n- Given x.\n:::`;
@@ -46,5 +46,36 @@ describe('conflictName', () => {
     ['a key with no title anywhere', { what: 'RM-7', base: '', ours: '', theirs: '' }, 'RM-7'],
   ])('%s', (_name, part, expected) => {
     expect(conflictName(part)).toBe(expected);
+  });
+});
+
+describe('markerName', () => {
+  const shared = 'Each order has a tracking page with a timeline: placed, ';
+  const part = {
+    what: 'REQ-9',
+    base: requirement('REQ-9', `${shared}paid.`),
+    ours: requirement('REQ-9', `${shared}packed and shipped.`),
+    theirs: requirement('REQ-9', `${shared}packaged, then sent.`),
+  };
+
+  it('quotes each side from just before where the two titles part, so ours and theirs read differently', () => {
+    expect([markerName(part, 'ours'), markerName(part, 'theirs')]).toEqual([
+      'REQ-9 “…placed, packed and shipped.”',
+      'REQ-9 “…placed, packaged, then sent.”',
+    ]);
+  });
+
+  it('keeps a short title whole, and names by the shared title when the titles are the same', () => {
+    const short = {
+      ...part,
+      ours: requirement('REQ-9', 'Orders ship.'),
+      theirs: requirement('REQ-9', 'Orders fly.'),
+    };
+    const same = { ...part, ours: requirement('REQ-9', 'Same.'), theirs: requirement('REQ-9', 'Same.') };
+    expect([markerName(short, 'ours'), markerName(short, 'theirs'), markerName(same, 'theirs')]).toEqual([
+      'REQ-9 “Orders ship.”',
+      'REQ-9 “Orders fly.”',
+      conflictName(same),
+    ]);
   });
 });

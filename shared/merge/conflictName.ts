@@ -29,8 +29,12 @@ function roadmapTitle(text: string): string | undefined {
   }
 }
 
-export function conflictName(part: Pick<ConflictPart, 'what' | 'ours' | 'theirs' | 'base'>): string {
-  const key = /^[A-Z][A-Z0-9]*-[0-9]+$/.exec(part.what)?.[0];
+type Named = Pick<ConflictPart, 'what' | 'ours' | 'theirs' | 'base'>;
+
+const keyOf = (part: Named) => /^[A-Z][A-Z0-9]*-[0-9]+$/.exec(part.what)?.[0];
+
+export function conflictName(part: Named): string {
+  const key = keyOf(part);
   if (!key) return part.what;
   // The title both sides started from, else the one this side wrote.
   for (const side of [part.base, part.ours, part.theirs]) {
@@ -38,4 +42,30 @@ export function conflictName(part: Pick<ConflictPart, 'what' | 'ours' | 'theirs'
     if (title) return `${key} “${shortened(title)}”`;
   }
   return key;
+}
+
+/** `title` from a word or so before where it first differs from `other`: what tells the two apart. */
+function differingPart(title: string, other: string): string {
+  let at = 0;
+  while (at < title.length && title[at] === other[at]) at++;
+  // A difference the shortened title already shows (with a few words of it) needs no skipping.
+  if (at + 15 < longest) return title;
+  // Back to the start of the word that differs, then one word more for context.
+  const wordStart = (from: number) => title.slice(0, from).search(/\S+\s*$/);
+  const word = wordStart(at);
+  const start = word > 0 ? wordStart(word) : word;
+  return start > 0 ? `…${title.slice(start)}` : title;
+}
+
+/**
+ * The label on one side's conflict marker (`<<<<<<< ours: …`, `>>>>>>> theirs: …`): the block's key
+ * and that side's title, quoted from where it differs from the other side's, so the two labels never
+ * read the same when the titles differ only after a long shared start.
+ */
+export function markerName(part: Named, side: 'ours' | 'theirs'): string {
+  const key = keyOf(part);
+  const titleOf = (text: string) => (key ? (requirementTitle(text, key) ?? roadmapTitle(text)) : undefined);
+  const [mine, other] = [titleOf(part[side]), titleOf(part[side === 'ours' ? 'theirs' : 'ours'])];
+  if (mine === undefined || other === undefined || mine === other) return conflictName(part);
+  return `${key} “${shortened(differingPart(mine, other))}”`;
 }

@@ -39,7 +39,11 @@ export function conflictCount(parts: readonly MergePart[]): number {
 /** Joins the parts, writing each conflict as git's `<<<<<<<` / `=======` / `>>>>>>>` lines. */
 export function renderParts(
   parts: readonly MergePart[],
-  options: { markerSize?: number; eol?: string; name?: (part: ConflictPart) => string } = {},
+  options: {
+    markerSize?: number;
+    eol?: string;
+    name?: (part: ConflictPart, side: 'ours' | 'theirs') => string;
+  } = {},
 ): string {
   const size = options.markerSize ?? 7;
   const eol = options.eol ?? '\n';
@@ -55,10 +59,10 @@ export function renderParts(
     // Markers start a line, so text before a conflict that lacks its line break gets one.
     if (text !== '' && !text.endsWith('\n')) text += eol;
     // git's markers may carry a label after them: the block's name says which one this is.
-    const label = options.name ? `ours: ${options.name(part)}` : 'ours';
-    text += `${'<'.repeat(size)} ${label}${eol}${withFinalBreak(part.ours, eol)}`;
+    const label = (side: 'ours' | 'theirs') => (options.name ? `${side}: ${options.name(part, side)}` : side);
+    text += `${'<'.repeat(size)} ${label('ours')}${eol}${withFinalBreak(part.ours, eol)}`;
     text += `${'='.repeat(size)}${eol}${withFinalBreak(part.theirs, eol)}`;
-    text += `${'>'.repeat(size)} theirs${eol}`;
+    text += `${'>'.repeat(size)} ${label('theirs')}${eol}`;
     addedBreak = [part.ours, part.theirs].some((side) => side !== '' && !side.endsWith('\n'));
   }
   return text;

@@ -90,7 +90,10 @@ export function SyncBar({ api, status, writable, documents, onStart, onDone }: S
     await onDone(result.message, { renumbered, conflicts });
   };
 
-  const where = status.branch ?? (status.rebasing ? `${status.rebasing} (rebasing)` : 'no branch');
+  const where =
+    status.operation === 'merge' && status.branch
+      ? `${status.branch} (merging)`
+      : (status.branch ?? (status.rebasing ? `${status.rebasing} (rebasing)` : 'no branch'));
   const busy = running !== undefined;
   const canSync = writable && !status.operation && status.remotes.length > 0;
   return (
@@ -103,6 +106,11 @@ export function SyncBar({ api, status, writable, documents, onStart, onDone }: S
           // Detached mid-rebase, the branch has no upstream: "Push publishes it" would send a PM the wrong way.
           <span className="muted">
             rebasing onto {status.rebasingOnto ?? 'the remote’s commits'}: resolve, then Finish rebase
+          </span>
+        ) : status.operation === 'merge' ? (
+          // Mid-merge the counts are the merge's two sides, not something to push or pull.
+          <span className="muted">
+            merging {status.mergingWith ?? 'their commits'}: resolve, then Finish merge
           </span>
         ) : status.upstream ? (
           <span className="muted">
