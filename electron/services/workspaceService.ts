@@ -11,10 +11,10 @@ import type {
 import { documentTypes } from '../../shared/model/documentModel.js';
 import type { WorkspaceTemplates } from '../engine/workspaceTemplates.js';
 import type { RoadmapItem } from '../../shared/model/roadmapModel.js';
-import { summarizeDocument } from '../../shared/contract/documentSummary.js';
 import type { RenameDocumentResult, RenameToResult, Workspace } from '../engine/workspace.js';
 import type { LoadedFile } from '../engine/documentStore.js';
 import type { ApiService } from './apiService.js';
+import { summaryOf } from '../engine/documentSummaries.js';
 import { gitUser } from '../git/gitUser.js';
 import { approveSpec, markReviewed } from '../git/signOff.js';
 import { saveAsset } from './assetWriter.js';
@@ -100,10 +100,10 @@ export class WorkspaceService implements ApiService {
         ...(workspace.softBreaks === 'line' ? { softBreaks: 'line' as const } : {}),
       }),
       listDocuments: ({ paths }) => {
-        if (!paths) return workspace.documents().map(summarizeDocument);
+        if (!paths) return workspace.documents().map(summaryOf);
         return paths.flatMap((file) => {
           const entry = workspace.document(file);
-          return entry && entry.path === file ? [summarizeDocument(entry)] : [];
+          return entry && entry.path === file ? [summaryOf(entry)] : [];
         });
       },
       getDocumentEntry: ({ path: file }) => {
@@ -123,7 +123,7 @@ export class WorkspaceService implements ApiService {
           const saved = await workspace.saveDocument(file, text, expected);
           if (saved.ok) {
             const entry = workspace.document(file);
-            const summary = entry && entry.path === file ? summarizeDocument(entry) : undefined;
+            const summary = entry && entry.path === file ? summaryOf(entry) : undefined;
             return { ok: true, version: versionOf(saved.version), ...(summary ? { summary } : {}) };
           }
           return {

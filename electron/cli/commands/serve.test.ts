@@ -1,11 +1,11 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { capturedContext } from '../testing/capturedContext.js';
 import { runCli } from '../runCli.js';
 import { serveTokenFile } from '../../server/serveToken.js';
-import { startServe } from './serve.js';
+import { afterQuiet, startServe } from './serve.js';
 
 let base: string;
 let root: string;
@@ -268,6 +268,36 @@ describe('serve --write on a workspace another Specbench is editing', () => {
     } finally {
       await running.close();
       await editing.close();
+    }
+  });
+});
+
+describe('afterQuiet (when serve starts watching without a browser)', () => {
+  it('fires once, the delay after the start and after the last call since; never after cancel', () => {
+    vi.useFakeTimers();
+    try {
+      const fired: number[] = [];
+      const quiet = afterQuiet(3_000, () => fired.push(Date.now()));
+      const started = Date.now();
+      quiet.touch(); // before the start: ignored
+      vi.advanceTimersByTime(5_000);
+      quiet.start();
+      vi.advanceTimersByTime(2_000);
+      quiet.touch();
+      vi.advanceTimersByTime(2_000);
+      quiet.touch();
+      vi.advanceTimersByTime(2_999);
+      const beforeQuiet = fired.length;
+      vi.advanceTimersByTime(1);
+      quiet.touch();
+      vi.advanceTimersByTime(10_000);
+      const cancelled = afterQuiet(3_000, () => fired.push(-1));
+      cancelled.start();
+      cancelled.cancel();
+      vi.advanceTimersByTime(10_000);
+      expect([beforeQuiet, fired.map((at) => at - started)]).toEqual([0, [12_000]]);
+    } finally {
+      vi.useRealTimers();
     }
   });
 });

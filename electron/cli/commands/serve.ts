@@ -1,6 +1,7 @@
 /** `specbench serve <dir> [--port N] [--write] [--host H]`: opens the workspace and serves it until stopped. */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { prepareSummaries } from '../../engine/documentSummaries.js';
 import { Workspace } from '../../engine/workspace.js';
 import { WarmPrinter } from '../../export/warmPrinter.js';
 import { startBrowserServer, type BrowserServer } from '../../server/browserServer.js';
@@ -116,18 +117,53 @@ async function serveUntilStopped(context: CliContext, dir: string, values: CliVa
 const folderCheckInterval = 5_000;
 const closeTimeout = 3_000;
 const exitGrace = 1_000;
-/** When no browser has asked for the findings this long after the load, watching starts anyway. */
+/**
+ * When no browser has asked for the findings this long after the load, and after its last call,
+ * watching starts anyway.
+ */
 const watchWithoutBrowserMs = 3_000;
 
-/** The service, telling `answered` once its first `check` has been answered (the app is shown by then). */
-function afterFirstCheck(service: ApiService, answered: () => void): ApiService {
+/**
+ * The service, telling `called` of every call and `answered` once its first `check` has been answered
+ * (the app is shown by then).
+ */
+function afterFirstCheck(service: ApiService, called: () => void, answered: () => void): ApiService {
   return {
     invoke: async (method, input) => {
+      called();
       const output = await service.invoke(method, input);
       if (method === 'check') answered();
       return output;
     },
     onDidChangeWorkspace: (listener) => service.onDidChangeWorkspace(listener),
+  };
+}
+
+/**
+ * Calls `fire` once `ms` have passed since `start()` and since the last `touch()` after it; touches
+ * before the start are ignored, and nothing happens after `cancel()` or the one call.
+ */
+export function afterQuiet(ms: number, fire: () => void): { start(): void; touch(): void; cancel(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  let over = false;
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      over = true;
+      fire();
+    }, ms).unref();
+  };
+  return {
+    start: () => {
+      if (!over) arm();
+    },
+    touch: () => {
+      if (timer !== undefined && !over) arm();
+    },
+    cancel: () => {
+      over = true;
+      clearTimeout(timer);
+    },
   };
 }
 
@@ -171,6 +207,9 @@ export async function startServe(
   );
   let firstCheck!: () => void;
   const checked = new Promise<void>((resolve) => (firstCheck = resolve));
+  // Started once the load is done; while a browser is still starting the app (its calls arrive), the
+  // watcher's scan would compete with its first screen, so each call puts the fallback off again.
+  const fallback = afterQuiet(watchWithoutBrowserMs, () => firstCheck());
   const loaded = new Promise<Workspace>((resolve) => (provide = resolve));
   let server: BrowserServer;
   try {
@@ -182,6 +221,7 @@ export async function startServe(
               launchPrinter: printer.launcher,
               comments: options.comments === true,
             }),
+            () => fallback.touch(),
             () => firstCheck(),
           ),
         ),
@@ -251,9 +291,11 @@ export async function startServe(
           `specbench: serve: watching ${dir} for outside changes failed: ${String(error)}\n`,
         );
       });
-    const fallback = setTimeout(firstCheck, watchWithoutBrowserMs).unref();
+    // The navigator's summaries are made while the browser still fetches the app, not when it asks.
+    void prepareSummaries(workspace.documents());
+    fallback.start();
     void checked.then(() => {
-      clearTimeout(fallback);
+      fallback.cancel();
       void startWatching();
     });
     return workspace;
