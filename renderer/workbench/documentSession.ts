@@ -470,7 +470,9 @@ export class DocumentSession {
       return this.dispatch({ type: 'requestFailed', generation, message: result.message });
     }
     if ('path' in result) {
-      if (request.kind === 'move') this.host.relocated(doneMove(path, result));
+      // A move, and a rename that rewrote links, leave a notice whose Undo gives back every file.
+      if (request.kind === 'move' || ('undo' in result && result.undo !== undefined))
+        this.host.relocated(doneMove(path, result));
       const updatedFiles =
         'updatedFiles' in result ? (result.updatedFiles as string[] | undefined) : undefined;
       return this.dispatch({ type: 'moved', generation, path: result.path, updatedFiles });
