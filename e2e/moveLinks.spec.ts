@@ -205,3 +205,20 @@ deeper(
     await expect(app.editor).toContainText('meeting. After move.');
   },
 );
+
+deeper(
+  'the move’s notice stays 30 s for its Undo, and never goes while the pointer is on it (walk11h 7)',
+  async ({ app, workspaceDir }) => {
+    await app.page.clock.install();
+    const { move } = await moveReviewDeeper(app, workspaceDir);
+    await expect(move.notice).toContainText('Moved to Bases/Layouts/');
+    await app.page.clock.fastForward('00:20');
+    await expect(move.notice).toBeVisible();
+    await move.notice.hover();
+    await app.page.clock.fastForward('01:00');
+    await expect(move.notice).toBeVisible();
+    await app.page.mouse.move(0, 0);
+    await app.page.clock.fastForward('00:31');
+    await expect(move.notice).toHaveCount(0);
+  },
+);

@@ -57,7 +57,11 @@ test('a note nothing links to, renamed by its title, is put back byte for byte b
   await expect(app.editor).toContainText('Read Review prep');
 });
 
-test('a rename that updated the links to the note is not offered back', async ({ app, workspaceDir }) => {
+test('a rename that updated the links to the note is put back, every file byte for byte, by Undo', async ({
+  app,
+  workspaceDir,
+}) => {
+  const plan = path.join(workspaceDir, 'Maya/Plan.md');
   await app.openDocument('Maya/Review prep.md');
   await app.title.fill('Review prep for Q3');
   await app.title.press('Enter');
@@ -70,7 +74,35 @@ test('a rename that updated the links to the note is not offered back', async ({
   expect(await fs.readFile(path.join(workspaceDir, 'Maya/Plan.md'), 'utf8')).toBe(
     'Read [[Review prep for Q3]] and [[Review prep for Q3#Agenda|the agenda]] first.\n',
   );
-  await expect(app.page.getByRole('status', { name: 'Notice' })).toHaveCount(0);
+  const notice = app.page.getByRole('status', { name: 'Notice' });
+  await expect(notice).toHaveText(/^Renamed to “Review prep for Q3” · 2 links updated/);
+  await notice.getByRole('button', { name: 'Undo' }).click();
+  await expect(app.documentPath).toHaveText('Maya/Review prep.md');
+  await expect(notice).toHaveCount(0);
+  expect([
+    await fs.readFile(plan, 'utf8'),
+    await fs.readFile(path.join(workspaceDir, 'Maya/Review prep.md'), 'utf8'),
+    await exists(path.join(workspaceDir, 'Maya/Review prep for Q3.md')),
+  ]).toEqual([notes['Maya/Plan.md'], notes['Maya/Review prep.md'], false]);
+});
+
+test('Undo of a rename that updated links refuses, and says which file, once a file it wrote changed', async ({
+  app,
+  workspaceDir,
+}) => {
+  const plan = path.join(workspaceDir, 'Maya/Plan.md');
+  await app.openDocument('Maya/Review prep.md');
+  await app.title.fill('Review prep for Q3');
+  await app.title.press('Enter');
+  await app.page.getByRole('button', { name: 'Rename and update links' }).click();
+  await expect(app.documentPath).toHaveText('Maya/Review prep for Q3.md');
+  const edited = 'Read [[Review prep for Q3]] and [[Review prep for Q3#Agenda|the agenda]] later.\n';
+  await fs.writeFile(plan, edited);
+  const notice = app.page.getByRole('status', { name: 'Notice' });
+  await notice.getByRole('button', { name: 'Undo' }).click();
+  await expect(notice).toHaveText(/Maya\/Plan\.md changed since the move, so the move was not undone\./);
+  await expect(app.documentPath).toHaveText('Maya/Review prep for Q3.md');
+  expect(await fs.readFile(plan, 'utf8')).toBe(edited);
 });
 
 test('a spec renamed by its title front matter is put back, title and file, by Undo', async ({
@@ -100,3 +132,29 @@ test('a new spec named by its first title offers no Undo', async ({ app }) => {
   await expect(app.documentPath).toHaveText(/^specs\/gift-cards.*\.md$/);
   await expect(app.page.getByRole('status', { name: 'Notice' })).toHaveCount(0);
 });
+
+// walk11h finding 4: the bar's button took focus and vanished, so the keys typed next were lost.
+for (const [button, file] of [
+  ['Rename and update links', 'Maya/Review prep for Q3.md'],
+  ['Rename only', 'Maya/Review prep for Q3.md'],
+  ['Cancel', 'Maya/Review prep.md'],
+] as const) {
+  test(`typing right after “${button}” on the links bar goes into the first paragraph`, async ({
+    app,
+    workspaceDir,
+  }) => {
+    await app.openDocument('Maya/Review prep.md');
+    await app.title.fill('Review prep for Q3');
+    await app.title.press('Enter');
+    await app.page
+      .getByRole('alertdialog', { name: 'Update links' })
+      .getByRole('button', { name: button })
+      .click();
+    await app.page.keyboard.type('Typed at once. ');
+    await expect(app.documentPath).toHaveText(file);
+    await app.waitSaved();
+    expect(await fs.readFile(path.join(workspaceDir, file), 'utf8')).toBe(
+      '# Review prep\n\nTyped at once. Agenda for the **review**.\n',
+    );
+  });
+}

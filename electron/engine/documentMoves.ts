@@ -8,7 +8,7 @@ import type { DocumentEntry } from '../../shared/model/documentModel.js';
 import type { NameResolver } from '../../shared/model/nameResolver.js';
 import type { DocumentIndexes } from './documentIndexes.js';
 import type { DocumentStore } from './documentStore.js';
-import { MoveUndos, type UndoMoveResult } from './moveUndo.js';
+import { MoveUndos, type DoneMove, type UndoMoveResult } from './moveUndo.js';
 import type { NameLinkEdit, NamesakeNotice } from './namesakeLinks.js';
 import {
   namesakeAfter,
@@ -48,7 +48,7 @@ export type RenameDocumentResult =
   | { ok: false; error: 'read-only' | 'not-found' | string; message: string };
 
 export type RenameToResult =
-  | ({ ok: true; path: string; updatedFiles: string[] } & Namesake)
+  | ({ ok: true; path: string; updatedFiles: string[]; updatedLinks?: number } & Namesake & Undoable)
   | { ok: false; error: 'read-only' | 'not-found' | 'invalid-name' | 'exists' | string; message: string };
 
 export type ReadOnlyResult = { ok: false; error: 'read-only'; message: string };
@@ -172,6 +172,9 @@ export class DocumentMoves {
       ok: true,
       path: target,
       updatedFiles: changes.map((change) => change.path),
+      ...(changes.length === 0 ? {} : { updatedLinks: linksUpdated(changes).updatedLinks }),
+      // A rename that rewrote files is a move within its folder: the same Undo gives back every byte.
+      ...(changes.length === 0 ? {} : { undo: this.undos.remember(doneMove(documentPath, target, changes)) }),
       ...(namesake ? {} : await namesakeField(this.options, target, before, documentPath, rewritten)),
     };
   }
@@ -245,12 +248,7 @@ export class DocumentMoves {
     );
     if (!moved.ok) return moved;
     for (const change of changes) if (change.path !== documentPath) await indexes.refresh(change.path);
-    const files = changes.map((change) => ({
-      path: change.path,
-      before: change.original,
-      after: change.text,
-    }));
-    const undo = this.undos.remember({ from: documentPath, to: moved.path, files });
+    const undo = this.undos.remember(doneMove(documentPath, moved.path, changes));
     return { ...moved, ...linksUpdated(changes), undo };
   }
 
@@ -369,6 +367,12 @@ export class DocumentMoves {
 }
 
 /** The count a move's notice shows: the edits written, in the files that held them. */
+/** What Undo of a move (or of a rename that rewrote links) needs: each file before and after. */
+function doneMove(from: string, to: string, changes: readonly LinkChange[]): DoneMove {
+  const files = changes.map((change) => ({ path: change.path, before: change.original, after: change.text }));
+  return { from, to, files };
+}
+
 function linksUpdated(changes: readonly LinkChange[]): LinksUpdated {
   if (changes.length === 0) return {};
   return {

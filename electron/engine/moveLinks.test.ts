@@ -51,6 +51,17 @@ async function openVault(): Promise<{ root: string; workspace: Workspace }> {
   return { root, workspace: result.workspace };
 }
 
+/** Every file of the vault and its text (the cache folder left out). */
+async function filesIn(root: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const entry of await fs.readdir(root, { recursive: true, withFileTypes: true })) {
+    const file = path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+    if (entry.isFile() && !file.startsWith('.specbench'))
+      files[file] = await fs.readFile(path.join(root, file), 'utf8');
+  }
+  return files;
+}
+
 const linkFindings = (workspace: Workspace) =>
   workspace
     .check()
@@ -134,15 +145,7 @@ describe('moving a note to another folder', () => {
 
   it('Undo gives back every byte, and refuses (writing nothing) once a file it wrote has changed', async () => {
     const { root, workspace } = await openVault();
-    const disk = async () => {
-      const files: Record<string, string> = {};
-      for (const entry of await fs.readdir(root, { recursive: true, withFileTypes: true })) {
-        const file = path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
-        if (entry.isFile() && !file.startsWith('.specbench'))
-          files[file] = await fs.readFile(path.join(root, file), 'utf8');
-      }
-      return files;
-    };
+    const disk = () => filesIn(root);
     const first = await workspace.moveDocument(note, 'Archive/Sync');
     const undone = first.ok && first.undo ? await workspace.undoMove(first.undo) : first;
     const afterUndo = await disk();
@@ -162,6 +165,17 @@ describe('moving a note to another folder', () => {
         message: 'Guides/Deep.md changed since the move, so the move was not undone.',
       },
       moved,
+    ]);
+  });
+
+  it('a rename that rewrote links is undone as a move within its folder, every byte back', async () => {
+    const { root, workspace } = await openVault();
+    const renamed = await workspace.renameDocumentTo(note, 'Privacy', { updateLinks: true });
+    const undone = renamed.ok && renamed.undo ? await workspace.undoMove(renamed.undo) : renamed;
+    expect([renamed.ok && renamed.updatedLinks, undone, await filesIn(root)]).toEqual([
+      5,
+      { ok: true, path: note, changedFiles: ['Guides/Deep.md', 'Index.md'] },
+      vault,
     ]);
   });
 });

@@ -16,7 +16,12 @@ interface Shown {
   undo?: () => void;
   /** What happens when the notice goes without Undo. */
   release?: () => void;
+  /** How long it stays, in milliseconds (the Toast's default when none). */
+  duration?: number;
 }
+
+/** A move's Undo puts several files back: it stays while the user presses Ctrl+Z a few times (walk11h). */
+const multiFileUndo = 30_000;
 
 export function useUndoNotice(documents: DocumentSessions): {
   trashed: (entry: { path: string; trashedTo: string; title: string }) => void;
@@ -59,6 +64,7 @@ export function useUndoNotice(documents: DocumentSessions): {
         ...(move.undo === undefined
           ? {}
           : {
+              duration: multiFileUndo,
               undo: () =>
                 void documents.undoMove(move).then((problem) => {
                   if (problem) show({ message: `Not undone: ${problem}` });
@@ -75,6 +81,7 @@ export function useUndoNotice(documents: DocumentSessions): {
       <Toast
         message={shown.message}
         {...(shown.undo ? { action: { label: 'Undo', run: undo } } : {})}
+        {...(shown.duration === undefined ? {} : { duration: shown.duration })}
         onClose={close}
       />
     ),

@@ -174,6 +174,17 @@ describe('document lifecycle transitions', () => {
       ['read faqs/a.md', 'scheduleSave', 'check faqs/a.md', 'cancelSave'],
     ],
     [
+      'a move’s rewrite of the note’s own links merged into typing is saved on the new version',
+      [
+        loaded,
+        { type: 'edited' },
+        { type: 'changedOnDisk' },
+        { type: 'merged', generation: now, version: version(3) },
+      ],
+      { status: 'unsaved', dirty: true, base: version(3), theirs: undefined },
+      ['read faqs/a.md', 'scheduleSave', 'check faqs/a.md', 'scheduleSave'],
+    ],
+    [
       'Keep mine saves over their version',
       [
         loaded,

@@ -75,6 +75,8 @@ export type LifecycleEvent =
   | { type: 'reconnected' }
   | { type: 'changedOnDisk' }
   | { type: 'diskRead'; generation: number; theirs: Theirs }
+  /** The buffer took the disk's change merged into typing not saved yet: it is based on `version` now. */
+  | { type: 'merged'; generation: number; version: FileVersion }
   | { type: 'diskMissing'; generation: number }
   | { type: 'request'; request: FileRequest }
   | { type: 'moved'; generation: number; path: string; updatedFiles?: string[] }
@@ -204,6 +206,10 @@ export function transition(
         next = { ...next, theirs: event.theirs, status: 'conflict', saveDue: false };
         effects.push({ type: 'cancelSave' });
       }
+      break;
+    case 'merged':
+      next = { ...next, base: event.version, dirty: true, status: 'unsaved', message: undefined };
+      effects.push({ type: 'scheduleSave' });
       break;
     case 'diskMissing':
       next = { ...next, status: 'deleted', message: deletedMessage };

@@ -30,6 +30,7 @@ import { sharedCodec } from './sharedCodec.js';
 import { replaceChangedContent } from './replaceChangedContent.js';
 import { softBreaksToNodes } from './softBreak.js';
 import { doneMove, type DoneMove } from './doneMove.js';
+import { mergeOwnLinks } from './ownLinksMerge.js';
 
 export const autosaveDelayMs = 800;
 
@@ -80,6 +81,8 @@ export class DocumentSession {
   private frontMatter: string | undefined;
   /** The text on disk as far as this session knows (loaded or last saved). */
   private lastText: string | undefined;
+  /** A move or rename rewrote this note's own links on disk: the next read merges them with typing. */
+  private ownLinksRewritten = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private trashedTo: string | undefined;
   private savedSummary: DocumentSummary | undefined;
@@ -346,6 +349,7 @@ export class DocumentSession {
         this.savedSummary = undefined;
         return;
       case 'renamed':
+        this.ownLinksRewritten = effect.updatedFiles.includes(effect.from);
         if (effect.from !== effect.to) {
           this.host.renamed(this, effect.from, effect.to, effect.updatedFiles);
         }
@@ -440,6 +444,12 @@ export class DocumentSession {
   private async check(generation: number, path: string): Promise<void> {
     const result = await this.api.readDocument({ path }).catch(() => undefined);
     if (result?.ok) {
+      const merged = this.mergedWithOwnLinks(path, result.text);
+      if (merged !== undefined && generation === this.state.generation) {
+        this.adopt(merged, true);
+        this.lastText = result.text;
+        return this.dispatch({ type: 'merged', generation, version: result.version });
+      }
       this.dispatch({ type: 'diskRead', generation, theirs: { text: result.text, version: result.version } });
     } else {
       this.host.missing(path);
@@ -470,13 +480,23 @@ export class DocumentSession {
       return this.dispatch({ type: 'requestFailed', generation, message: result.message });
     }
     if ('path' in result) {
-      if (request.kind === 'move') this.host.relocated(doneMove(path, result));
+      // A move, and a rename that rewrote links, leave a notice whose Undo gives back every file.
+      if (request.kind === 'move' || ('undo' in result && result.undo !== undefined))
+        this.host.relocated(doneMove(path, result));
       const updatedFiles =
         'updatedFiles' in result ? (result.updatedFiles as string[] | undefined) : undefined;
       return this.dispatch({ type: 'moved', generation, path: result.path, updatedFiles });
     }
     this.trashedTo = result.trashedTo;
     this.dispatch({ type: 'trashed', generation });
+  }
+
+  /** The typing not saved yet and the move's rewrite of the note's own links, both kept; none: ask. */
+  private mergedWithOwnLinks(path: string, onDisk: string): string | undefined {
+    if (!this.ownLinksRewritten) return undefined;
+    this.ownLinksRewritten = false;
+    if (!this.state.dirty || this.state.theirs || this.lastText === undefined) return undefined;
+    return mergeOwnLinks(path, this.lastText, this.currentText(), onDisk);
   }
 
   private backupSnapshot(): { text: string; base: FileVersion } | undefined {

@@ -1,3 +1,4 @@
+import { fileTitle } from '../../shared/model/documentTitle.js';
 import { plural } from '../../shared/model/plural.js';
 
 /** A finished move as its notice shows it: where the note went, how many links it rewrote, and its Undo. */
@@ -22,9 +23,10 @@ export function doneMove(
   };
 }
 
-/** "Moved to Obsidian Sync/ · 2 links updated". */
-export function moveNotice({ to, updatedLinks }: DoneMove): string {
-  const folder = to.includes('/') ? `${to.slice(0, to.lastIndexOf('/'))}/` : 'the top folder';
+/** "Moved to Obsidian Sync/ · 2 links updated", or for a move within its folder "Renamed to “Plan” · 1 link updated". */
+export function moveNotice({ from, to, updatedLinks }: DoneMove): string {
+  const folder = (file: string) => (file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '');
   const links = updatedLinks === 0 ? '' : ` · ${plural(updatedLinks, 'link')} updated`;
-  return `Moved to ${folder}${links}`;
+  if (folder(from) === folder(to)) return `Renamed to “${fileTitle(to)}”${links}`;
+  return `Moved to ${folder(to) === '' ? 'the top folder' : `${folder(to)}/`}${links}`;
 }

@@ -348,9 +348,18 @@ export const apiContract = {
    * renames any document to `name.md` in its folder, and with `updateLinks` also rewrites every
    * `[[name]]` and `[text](name.md)` pointing to it (the linking files saved all or none). `namesake`
    * answers namesakePreview: `keep` pins the links it lists in path form in that same save; with it,
-   * no `namesake` notice comes back. Answers its path.
+   * no `namesake` notice comes back. Answers its path; when it rewrote links, how many and `undo`, which
+   * names the rename for undoMove (a rename is a move within its folder).
    */
-  renameDocument: write<Result<{ path: string; updatedFiles?: string[]; namesake?: NamesakeView }>>()(
+  renameDocument: write<
+    Result<{
+      path: string;
+      updatedFiles?: string[];
+      namesake?: NamesakeView;
+      updatedLinks?: number;
+      undo?: string;
+    }>
+  >()(
     z
       .object({
         path: pathArgument,

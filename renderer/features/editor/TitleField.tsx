@@ -63,6 +63,9 @@ export function TitleField({
   const previousPath = useRef(path);
   const existsRef = useRef(exists);
   existsRef.current = exists;
+  // Read after an awaited rename, when this render's editor may be gone.
+  const onEnterRef = useRef(onEnter);
+  onEnterRef.current = onEnter;
   // The title the file name was made from, taken when the field gets focus (Undo puts it back).
   const titleBefore = useRef(title);
   const renameUndo = useRenameUndo({
@@ -193,10 +196,18 @@ export function TitleField({
         <RenamePrompt
           current={name}
           pending={pending}
-          rename={(request) => void renameTo(request)}
+          rename={(request) => {
+            // The bar's button has focus and goes: writing goes on in the body at once, as after Enter
+            // (walk11h: keys typed while the rename ran were lost), and again if the rename took it away.
+            onEnter();
+            void renameTo(request).then(() => {
+              if (!document.activeElement || document.activeElement === document.body) onEnterRef.current();
+            });
+          }}
           cancel={() => {
             setPending(undefined);
             setDraft(undefined);
+            onEnter();
           }}
         />
       )}

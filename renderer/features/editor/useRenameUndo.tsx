@@ -1,9 +1,10 @@
 /**
  * The notice after a rename from the Title field, "Renamed to “X”." with Undo, gone after a while as
  * Delete's and Archive's are. Undo renames back through the same call; a titled document gets its old
- * title, then its old file name. It is offered only where renaming back restores every byte: not after
- * a rename that rewrote other notes' links (walk11f: Undo left links pinned for a namesake, and a padded
- * table row one width off).
+ * title, then its old file name. It is offered only where renaming back restores every byte. A rename
+ * that rewrote other notes' links is a move within its folder: the server keeps what each file held, and
+ * the move's notice ("Renamed to “X” · 2 links updated") offers that Undo instead (renaming back left
+ * links pinned for a namesake and a padded table row one width off, walk11f).
  */
 import { useCallback, useState } from 'react';
 import { fileTitle } from '../../../shared/model/documentTitle.js';
@@ -41,8 +42,7 @@ export function useRenameUndo({ currentPath, path, title, rename, setFields, fai
     const from = currentPath();
     const failure = await rename(request);
     const to = currentPath();
-    // Only a rename that changed no other file can be put back byte for byte: renaming back does not
-    // restore links it rewrote or pinned for a namesake (nor a padded table row's old width).
+    // Renaming back restores no link this rename rewrote or pinned: those get the move's notice and Undo.
     const touchedOthers = request?.updateLinks === true || request?.namesake !== undefined;
     if (!failure && to !== from && !touchedOthers) {
       setDone({

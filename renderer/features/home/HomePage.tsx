@@ -6,6 +6,7 @@ import { createAndOpen } from '../../workbench/createDocument.js';
 import { documentLink } from '../../workbench/route.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { plural } from '../../../shared/model/plural.js';
+import { problemSummary } from './problemSummary.js';
 
 interface HomePageProps {
   api: SpecbenchApi;
@@ -30,7 +31,6 @@ export function HomePage({ api, workspace, navigate, type }: HomePageProps) {
     if (type) return workspace.documents.filter((entry) => entry.type === type);
     return [...workspace.documents].sort((left, right) => right.mtimeMs - left.mtimeMs).slice(0, recentLimit);
   }, [workspace.documents, type]);
-  const problems = workspace.findings.filter((finding) => finding.severity === 'error').length;
   const [shown, setShown] = useState<{ type?: DocumentType; count: number }>({ type, count: listPage });
   const count = shown.type === type ? shown.count : listPage;
   return (
@@ -42,7 +42,7 @@ export function HomePage({ api, workspace, navigate, type }: HomePageProps) {
             {plural(workspace.documents.length, 'document')} ·{' '}
             {plural(workspace.roadmap.length, 'roadmap item')} ·{' '}
             <a href="#/problems">
-              {workspace.findingsChecked ? `${problems} ${problems === 1 ? 'error' : 'errors'}` : 'checking…'}
+              {workspace.findingsChecked ? problemSummary(workspace.findings) : 'checking…'}
             </a>
           </p>
         )}
