@@ -100,7 +100,7 @@ test('Undo of a rename that updated links refuses, and says which file, once a f
   await fs.writeFile(plan, edited);
   const notice = app.page.getByRole('status', { name: 'Notice' });
   await notice.getByRole('button', { name: 'Undo' }).click();
-  await expect(notice).toHaveText(/Maya\/Plan\.md changed since the move, so the move was not undone\./);
+  await expect(notice).toHaveText(/Maya\/Plan\.md changed since the rename, so the rename was not undone\./);
   await expect(app.documentPath).toHaveText('Maya/Review prep for Q3.md');
   expect(await fs.readFile(plan, 'utf8')).toBe(edited);
 });

@@ -178,4 +178,16 @@ describe('moving a note to another folder', () => {
       vault,
     ]);
   });
+
+  it("a rename's refused Undo speaks of the rename, not of a move", async () => {
+    const { root, workspace } = await openVault();
+    const renamed = await workspace.renameDocumentTo(note, 'Privacy', { updateLinks: true });
+    await fs.appendFile(path.join(root, 'Index.md'), 'Typed since.\n');
+    const refused = renamed.ok && renamed.undo ? await workspace.undoMove(renamed.undo) : renamed;
+    expect(refused).toEqual({
+      ok: false,
+      error: 'conflict',
+      message: 'Index.md changed since the rename, so the rename was not undone.',
+    });
+  });
 });

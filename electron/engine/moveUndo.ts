@@ -4,6 +4,7 @@
  * while every file still holds what the move wrote. Kept in memory for the last few moves.
  */
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type { DocumentIndexes } from './documentIndexes.js';
 import type { DocumentStore } from './documentStore.js';
 import { savedThen, type LinkChange } from './renameSteps.js';
@@ -50,7 +51,8 @@ export class MoveUndos {
     ) => Promise<{ ok: true } | { ok: false; error: string; message: string }>,
   ): Promise<UndoMoveResult> {
     const move = this.done.get(id);
-    if (!move) return { ok: false, error: 'gone', message: 'This move can no longer be undone.' };
+    if (!move) return { ok: false, error: 'gone', message: 'This can no longer be undone.' };
+    const action = kindOf(move);
     const changes: LinkChange[] = [];
     for (const file of move.files) {
       const now = file.path === move.from ? move.to : file.path;
@@ -60,7 +62,7 @@ export class MoveUndos {
         return {
           ok: false,
           error: 'conflict',
-          message: `${now} changed since the move, so the move was not undone.`,
+          message: `${now} changed since the ${action}, so the ${action} was not undone.`,
         };
       }
       changes.push({ path: now, text: file.before, expected: read.file, original: file.after, spans: [] });
@@ -72,4 +74,9 @@ export class MoveUndos {
     for (const file of others) await this.indexes.refresh(file);
     return { ok: true, path: move.from, changedFiles: others };
   }
+}
+
+/** A move within its folder is the user's rename, and its Undo says so. */
+function kindOf(move: DoneMove): 'move' | 'rename' {
+  return path.posix.dirname(move.from) === path.posix.dirname(move.to) ? 'rename' : 'move';
 }

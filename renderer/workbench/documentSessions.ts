@@ -10,7 +10,7 @@ import { joinDocument, setFrontMatterFields, splitDocument } from '../../shared/
 import type { NamesakeView } from '../../shared/contract/apiContract.js';
 import type { DocumentSummary } from '../../shared/contract/documentSummary.js';
 import type { NamesakeAnswer } from './documentLifecycle.js';
-import { doneMove, type DoneMove } from './doneMove.js';
+import { doneMove, moveKind, type DoneMove } from './doneMove.js';
 import { DocumentSession, type SessionHost } from './documentSession.js';
 import { documentHash, keyHash, sectionHash } from './route.js';
 import { changesWhatViewsShow } from './summaryChange.js';
@@ -146,14 +146,15 @@ export class DocumentSessions implements SessionHost {
    * when any changed since); the note, if open, opens there. Answers why not in one sentence.
    */
   async undoMove(move: DoneMove): Promise<string | undefined> {
-    if (move.undo === undefined) return 'This move cannot be undone.';
+    const action = moveKind(move);
+    if (move.undo === undefined) return `This ${action} cannot be undone.`;
     const open = this.open;
     if (open?.path === move.to) {
       await open.saveNow();
       // Typing the note could not save (a conflict it is asking about) would be left behind at the
       // path the note leaves; the server cannot see it, so this refuses here, as it refuses for a saved edit.
       if (open.unsaved || open.lifecycle.theirs !== undefined)
-        return `${move.to} has edits not saved yet, so the move was not undone.`;
+        return `${move.to} has edits not saved yet, so the ${action} was not undone.`;
     }
     const undone = await this.api.undoMove({ undo: move.undo });
     if (!undone.ok) return undone.message;

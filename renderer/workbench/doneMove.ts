@@ -25,8 +25,16 @@ export function doneMove(
 
 /** "Moved to Obsidian Sync/ · 2 links updated", or for a move within its folder "Renamed to “Plan” · 1 link updated". */
 export function moveNotice({ from, to, updatedLinks }: DoneMove): string {
-  const folder = (file: string) => (file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '');
   const links = updatedLinks === 0 ? '' : ` · ${plural(updatedLinks, 'link')} updated`;
-  if (folder(from) === folder(to)) return `Renamed to “${fileTitle(to)}”${links}`;
+  if (moveKind({ from, to }) === 'rename') return `Renamed to “${fileTitle(to)}”${links}`;
   return `Moved to ${folder(to) === '' ? 'the top folder' : `${folder(to)}/`}${links}`;
+}
+
+/** A move within its folder is a rename, and says so. */
+export function moveKind({ from, to }: Pick<DoneMove, 'from' | 'to'>): 'move' | 'rename' {
+  return folder(from) === folder(to) ? 'rename' : 'move';
+}
+
+function folder(file: string): string {
+  return file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
 }
