@@ -31,7 +31,7 @@ import { useShortcuts } from './useShortcuts.js';
 import type { DocumentSession } from '../workbench/documentSession.js';
 import { DocumentSessions, DocumentSessionsContext } from '../workbench/documentSessions.js';
 import { ExportRequestsContext } from '../workbench/exportRequests.js';
-import { useUndoNotice } from './useUndoNotice.js';
+import { useDocumentUndoNotice } from './useDocumentUndoNotice.js';
 import { useNamesakeNotice } from './useNamesakeNotice.js';
 import { watchNamesakes } from '../workbench/namesakeWatch.js';
 import { documentFolders } from '../workbench/documentFolders.js';
@@ -99,7 +99,7 @@ export function App({ api: given, connection }: { api: SpecbenchApi; connection?
     setExportPath(path);
     setDialog('export');
   }, []);
-  const undoNotice = useUndoNotice(documents);
+  const undoNotice = useDocumentUndoNotice(documents);
   namesakeChanged.current = (paths) => void workspace.update({ paths });
   const refreshWorkspace = workspace.refresh;
   // Pages whose read failed while the server was away read again when it is back.
