@@ -217,6 +217,7 @@ export function App({ api: given, connection }: { api: SpecbenchApi; connection?
                       <ConnectionBanner
                         connection={connection}
                         writable={workspace.info?.writable ?? false}
+                        readOnlyReason={workspace.info?.readOnlyReason}
                       />
                     )}
                     <Navigator
