@@ -27,6 +27,8 @@ test('the first Approve on a draft spec asks first, naming the signer and the st
 }) => {
   git(workspaceDir, 'config', 'user.name', 'Dana PM');
   git(workspaceDir, 'config', 'user.email', 'dana@example.com');
+  // Set in a terminal, then back to the window: the app reads git's state again on focus.
+  await app.page.evaluate(() => window.dispatchEvent(new Event('focus')));
   const file = path.join(workspaceDir, 'specs/promo-codes.md');
   const original = await fs.readFile(file);
   await app.openDocument('specs/promo-codes.md');

@@ -4,17 +4,13 @@
  * conflicts — with real git in temp folders.
  */
 import { execFileSync } from 'node:child_process';
-import { promises as fs, writeFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ChangesModel } from './models/changesModel.js';
-import { expect, git, projectRoot, screenshot, test } from './specbenchTest.js';
+import { expect, git, projectRoot, screenshot, test, useEmptyGitConfig } from './specbenchTest.js';
 
-// The served app must find no git identity or pull setting of the developer's own.
-const emptyConfig = path.join(os.tmpdir(), `specbench-e2e-gitconfig-sync-${process.pid}`);
-writeFileSync(emptyConfig, '');
-process.env.GIT_CONFIG_GLOBAL = emptyConfig;
-process.env.GIT_CONFIG_NOSYSTEM = '1';
+useEmptyGitConfig();
 
 let remote: string | undefined;
 test.afterEach(async () => {
