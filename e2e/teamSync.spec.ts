@@ -40,6 +40,29 @@ test('before the first push to an empty remote the branch is "not on origin yet"
   expect(git(remote, 'log', '-1', '--format=%s', 'main')).toBe(git(workspaceDir, 'log', '-1', '--format=%s'));
 });
 
+test('the line about the last action goes when the repository moves under it in a terminal', async ({
+  app,
+  workspaceDir,
+}) => {
+  remote = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-e2e-remote-'));
+  git(remote, 'init', '-q', '--bare', '-b', 'main');
+  git(workspaceDir, 'remote', 'add', 'origin', remote);
+  git(workspaceDir, 'push', '-q', '-u', 'origin', 'main');
+  git(workspaceDir, 'config', 'user.name', 'Sam');
+  git(workspaceDir, 'config', 'user.email', 'sam@example.com');
+  const changes = new ChangesModel(app.page);
+  await changes.open();
+  await fs.appendFile(path.join(workspaceDir, 'specs/guest-checkout.md'), '\nA note from Sam.\n');
+  await expect(changes.files).toBeVisible();
+  await changes.commit('A note', 1);
+  await expect(changes.sync).toContainText('1 commit to push');
+  // Pushed from a terminal, then back to the window: "Committed 1 file." no longer describes the branch.
+  git(workspaceDir, 'push', '-q');
+  await app.page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await expect(changes.sync).toContainText('up to date with origin/main');
+  await expect(changes.lastAction).toHaveCount(0);
+});
+
 const spec = 'specs/guest-checkout.md';
 const req2 = 'Guests give an email address once';
 
