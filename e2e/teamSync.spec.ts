@@ -63,6 +63,17 @@ test('the line about the last action goes when the repository moves under it in 
   await expect(changes.lastAction).toHaveCount(0);
 });
 
+test('a save in the editor counts in Changes at once, not after typing stops', async ({ app }) => {
+  const changes = new ChangesModel(app.page);
+  await expect(changes.navigatorLink).toHaveAccessibleName('Changes 0');
+  await app.openDocument('specs/guest-checkout.md');
+  await app.clickEndOf('Cut the time to complete checkout on mobile');
+  await app.page.keyboard.type(' Saved.');
+  await app.waitSaved();
+  // The views learn of a save once per pause in typing (1.2 s), and git's status 0.8 s after that.
+  await expect(changes.navigatorLink).toHaveAccessibleName('Changes 1', { timeout: 1_500 });
+});
+
 const spec = 'specs/guest-checkout.md';
 const req2 = 'Guests give an email address once';
 

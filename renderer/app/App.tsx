@@ -131,6 +131,10 @@ export function App({ api: given, connection }: { api: SpecbenchApi; connection?
       undoNotice.archived({ path, previous, title: workspace.byPath.get(path)?.title || path }),
     moved: (from, to) => recordRename(workspaceName, from, to),
     relocated: undoNotice.moved,
+    // The first save of a file git has as committed: the Changes count goes up now, not after typing stops.
+    saved: (path) => {
+      if (git.status && !git.status.files.some((file) => file.path === path)) void git.refresh();
+    },
   });
   const openDocument = documents.sessionFor(route.name === 'doc' ? route.path : undefined);
   const openPath = route.name === 'doc' && workspace.info?.writable ? route.path : undefined;
