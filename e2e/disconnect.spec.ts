@@ -91,6 +91,35 @@ test('a server back read-only after a disconnect makes the open document read-on
   }
 });
 
+test('a server restarted with --write while another Specbench edits the workspace says why it is read-only, not to use --write', async ({
+  page,
+  workspaceDir,
+}) => {
+  test.setTimeout(120_000);
+  let served: Served = await serve(workspaceDir);
+  let editing: Served | undefined;
+  try {
+    await openApp(page, served.url);
+    const port = Number(new URL(served.url).port);
+    served.process.kill('SIGTERM');
+    await new Promise((resolve) => served.process.once('exit', resolve));
+    await expect(page.getByRole('alert', { name: 'Connection' })).toContainText('Disconnected');
+    // Another Specbench opens the workspace for editing meanwhile; this tab's server comes back on its port.
+    editing = await serve(workspaceDir);
+    served = await serve(workspaceDir, true, port);
+    const back = page.getByRole('status', { name: 'Connection' });
+    await expect(back).toContainText(
+      /Reconnected\. The server is read-only now: Specbench has this workspace open for editing \(process \d+ on .+\): make the change there, or close it and try again\./,
+      { timeout: 20_000 },
+    );
+    await expect(back).not.toContainText('--write');
+    await page.screenshot({ path: test.info().outputPath('reconnected-read-only-elsewhere.png') });
+  } finally {
+    served.process.kill('SIGTERM');
+    editing?.process.kill('SIGTERM');
+  }
+});
+
 test('the Changes page and a file’s diff that could not be read while the server was stopped read again when it is back', async ({
   page,
   workspaceDir,

@@ -1,15 +1,12 @@
 /** Push asks first when a key is defined twice: teammates would pull both copies (walk12f finding 4). */
 import { execFileSync } from 'node:child_process';
-import { promises as fs, writeFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ChangesModel } from './models/changesModel.js';
-import { expect, git, projectRoot, test } from './specbenchTest.js';
+import { expect, git, projectRoot, test, useEmptyGitConfig } from './specbenchTest.js';
 
-const emptyConfig = path.join(os.tmpdir(), `specbench-e2e-gitconfig-${process.pid}`);
-writeFileSync(emptyConfig, '');
-process.env.GIT_CONFIG_GLOBAL = emptyConfig;
-process.env.GIT_CONFIG_NOSYSTEM = '1';
+useEmptyGitConfig();
 
 let remote: string | undefined;
 test.afterEach(async () => {

@@ -4,7 +4,7 @@
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { promises as fs } from 'node:fs';
+import { promises as fs, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -141,6 +141,14 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+
+/** For a spec file's servers and git calls: no git identity or pull setting of the developer's own. */
+export function useEmptyGitConfig(): void {
+  const emptyConfig = path.join(os.tmpdir(), `specbench-e2e-gitconfig-${process.pid}`);
+  writeFileSync(emptyConfig, '');
+  process.env.GIT_CONFIG_GLOBAL = emptyConfig;
+  process.env.GIT_CONFIG_NOSYSTEM = '1';
+}
 
 /**
  * The same fixtures over a folder of Markdown a user brings (a vault, a repository's docs: no

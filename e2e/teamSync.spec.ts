@@ -4,17 +4,13 @@
  * conflicts — with real git in temp folders.
  */
 import { execFileSync } from 'node:child_process';
-import { promises as fs, writeFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ChangesModel } from './models/changesModel.js';
-import { expect, git, projectRoot, screenshot, test } from './specbenchTest.js';
+import { expect, git, projectRoot, screenshot, test, useEmptyGitConfig } from './specbenchTest.js';
 
-// The served app must find no git identity or pull setting of the developer's own.
-const emptyConfig = path.join(os.tmpdir(), `specbench-e2e-gitconfig-sync-${process.pid}`);
-writeFileSync(emptyConfig, '');
-process.env.GIT_CONFIG_GLOBAL = emptyConfig;
-process.env.GIT_CONFIG_NOSYSTEM = '1';
+useEmptyGitConfig();
 
 let remote: string | undefined;
 test.afterEach(async () => {
@@ -42,6 +38,40 @@ test('before the first push to an empty remote the branch is "not on origin yet"
   await expect(changes.lastAction).toHaveText('Published main as origin/main.');
   await expect(changes.sync).toContainText('up to date with origin/main');
   expect(git(remote, 'log', '-1', '--format=%s', 'main')).toBe(git(workspaceDir, 'log', '-1', '--format=%s'));
+});
+
+test('the line about the last action goes when the repository moves under it in a terminal', async ({
+  app,
+  workspaceDir,
+}) => {
+  remote = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-e2e-remote-'));
+  git(remote, 'init', '-q', '--bare', '-b', 'main');
+  git(workspaceDir, 'remote', 'add', 'origin', remote);
+  git(workspaceDir, 'push', '-q', '-u', 'origin', 'main');
+  git(workspaceDir, 'config', 'user.name', 'Sam');
+  git(workspaceDir, 'config', 'user.email', 'sam@example.com');
+  const changes = new ChangesModel(app.page);
+  await changes.open();
+  await fs.appendFile(path.join(workspaceDir, 'specs/guest-checkout.md'), '\nA note from Sam.\n');
+  await expect(changes.files).toBeVisible();
+  await changes.commit('A note', 1);
+  await expect(changes.sync).toContainText('1 commit to push');
+  // Pushed from a terminal, then back to the window: "Committed 1 file." no longer describes the branch.
+  git(workspaceDir, 'push', '-q');
+  await app.page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await expect(changes.sync).toContainText('up to date with origin/main');
+  await expect(changes.lastAction).toHaveCount(0);
+});
+
+test('a save in the editor counts in Changes at once, not after typing stops', async ({ app }) => {
+  const changes = new ChangesModel(app.page);
+  await expect(changes.navigatorLink).toHaveAccessibleName('Changes 0');
+  await app.openDocument('specs/guest-checkout.md');
+  await app.clickEndOf('Cut the time to complete checkout on mobile');
+  await app.page.keyboard.type(' Saved.');
+  await app.waitSaved();
+  // The views learn of a save once per pause in typing (1.2 s), and git's status 0.8 s after that.
+  await expect(changes.navigatorLink).toHaveAccessibleName('Changes 1', { timeout: 1_500 });
 });
 
 const spec = 'specs/guest-checkout.md';

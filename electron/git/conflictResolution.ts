@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { ConflictChoice, KeptBoth } from '../../shared/contract/gitViews.js';
 import { splitKey } from '../../shared/grammar/linkGrammar.js';
+import { canKeepBoth } from '../../shared/merge/canKeepBoth.js';
 import { keptBothLine } from '../../shared/merge/choiceLines.js';
 import { isMarkdownPath, isRoadmapPath } from '../../shared/merge/mergeFile.js';
 import { resolveParts } from '../../shared/merge/mergeParts.js';
@@ -22,11 +23,6 @@ import { keepBothSides } from './keepBothSide.js';
 import { recordChoices } from './mergeMessage.js';
 import { repositoryStatus, topPath, type RepositoryPlace } from './repositoryStatus.js';
 import { syncFailure, type SyncFailure } from './syncErrors.js';
-
-/** Whether "Keep both" makes sense: two body blocks can stand side by side, two values of one field cannot. */
-export function canKeepBoth(file: string, what: string): boolean {
-  return isMarkdownPath(file) && !what.startsWith('front matter');
-}
 
 function bothSides(mine: string, theirs: string): string {
   if (mine === '' || theirs === '') return mine + theirs;

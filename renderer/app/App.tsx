@@ -31,7 +31,7 @@ import { useShortcuts } from './useShortcuts.js';
 import type { DocumentSession } from '../workbench/documentSession.js';
 import { DocumentSessions, DocumentSessionsContext } from '../workbench/documentSessions.js';
 import { ExportRequestsContext } from '../workbench/exportRequests.js';
-import { useUndoNotice } from './useUndoNotice.js';
+import { useDocumentUndoNotice } from './useDocumentUndoNotice.js';
 import { useNamesakeNotice } from './useNamesakeNotice.js';
 import { watchNamesakes } from '../workbench/namesakeWatch.js';
 import { documentFolders } from '../workbench/documentFolders.js';
@@ -100,7 +100,7 @@ export function App({ api: given, connection }: { api: SpecbenchApi; connection?
     setExportPath(path);
     setDialog('export');
   }, []);
-  const undoNotice = useUndoNotice(documents);
+  const undoNotice = useDocumentUndoNotice(documents);
   namesakeChanged.current = (paths) => void workspace.update({ paths });
   const refreshWorkspace = workspace.refresh;
   // Pages whose read failed while the server was away read again when it is back.
@@ -132,6 +132,10 @@ export function App({ api: given, connection }: { api: SpecbenchApi; connection?
       undoNotice.archived({ path, previous, title: workspace.byPath.get(path)?.title || path }),
     moved: (from, to) => recordRename(workspaceName, from, to),
     relocated: undoNotice.moved,
+    // The first save of a file git has as committed: the Changes count goes up now, not after typing stops.
+    saved: (path) => {
+      if (git.status && !git.status.files.some((file) => file.path === path)) void git.refresh();
+    },
   });
   const openDocument = documents.sessionFor(route.name === 'doc' ? route.path : undefined);
   const openPath = route.name === 'doc' && workspace.info?.writable ? route.path : undefined;
@@ -213,6 +217,7 @@ export function App({ api: given, connection }: { api: SpecbenchApi; connection?
                       <ConnectionBanner
                         connection={connection}
                         writable={workspace.info?.writable ?? false}
+                        readOnlyReason={workspace.info?.readOnlyReason}
                       />
                     )}
                     <Navigator

@@ -5,7 +5,16 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Connection } from '../api/connection.js';
 
-export function ConnectionBanner({ connection, writable }: { connection: Connection; writable: boolean }) {
+export function ConnectionBanner({
+  connection,
+  writable,
+  readOnlyReason,
+}: {
+  connection: Connection;
+  writable: boolean;
+  /** Why the server is read-only though it was started to edit (another Specbench is editing the workspace). */
+  readOnlyReason?: string | undefined;
+}) {
   const state = useSyncExternalStore(
     (changed) => connection.subscribe(changed),
     () => connection.current,
@@ -57,7 +66,12 @@ export function ConnectionBanner({ connection, writable }: { connection: Connect
         {writableBefore.current && !writable && (
           <>
             {' '}
-            The server is read-only now: to edit, start it with <code>specbench serve --write</code>.
+            The server is read-only now:{' '}
+            {readOnlyReason ?? (
+              <>
+                to edit, start it with <code>specbench serve --write</code>.
+              </>
+            )}
           </>
         )}
       </div>

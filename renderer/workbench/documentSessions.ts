@@ -30,6 +30,8 @@ export interface SessionsHost {
   moved?: (from: string, to: string) => void;
   /** A move finished (from the Document actions menu or elsewhere): its notice, with Undo. */
   relocated?: (move: DoneMove) => void;
+  /** A document was saved: told at once, not once per pause in typing. */
+  saved?: (path: string) => void;
 }
 
 /** A save that only changed text being typed reaches the views once per pause in typing. */
@@ -253,6 +255,7 @@ export class DocumentSessions implements SessionHost {
   }
 
   wrote(path: string, summary?: DocumentSummary): void {
+    this.host?.saved?.(path);
     // A status, owner, link or requirement attribute reaches the navigator, board and Links panel at once.
     if (summary && changesWhatViewsShow(this.host?.shown(summary.path), summary)) {
       this.refreshSummaries.delete(summary.path);

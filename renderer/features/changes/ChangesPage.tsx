@@ -30,7 +30,7 @@ export function ChangesPage({ api, workspace, navigate }: ChangesPageProps) {
   const git = useGitState();
   const writable = workspace.info?.writable ?? false;
   const status = git.status;
-  const notice = useLastAction();
+  const notice = useLastAction(status);
   // Renamed copies whose links still point at the old key: kept in rekeys.json (committed) until each is pointed or kept.
   const [repoint, setRepoint] = useState<RepointList[]>([]);
   const loadRepoint = useCallback(async () => {
@@ -76,6 +76,7 @@ export function ChangesPage({ api, workspace, navigate }: ChangesPageProps) {
     // Reloading every document after a commit, which changes none, was most of its wait.
     notice.show(message, renumbered);
     await Promise.all([git.refresh(), filesChanged ? workspace.refresh() : undefined, loadRepoint()]);
+    notice.settle();
     setReadingConflicts(false);
   };
   const waitingForConflicts = readingConflicts && !status?.operation;

@@ -11,6 +11,7 @@ import type {
   KeptBoth,
   ResolverPart,
 } from '../../../shared/contract/gitViews.js';
+import { canKeepBoth } from '../../../shared/merge/canKeepBoth.js';
 import { differingWords } from '../../../shared/merge/differingWords.js';
 import { wordRuns } from '../../../shared/merge/readableChange.js';
 import { ChoiceNote } from './ChoiceNote.js';
@@ -28,11 +29,6 @@ interface ConflictResolverProps {
   /** `note`: what the resolution did beyond the choices (a copy kept under a new key), and those copies. */
   onResolved: (remaining: number, note?: string, keptBoth?: KeptBoth[]) => void;
   navigate: (hash: string) => void;
-}
-
-/** Two values of one field, or two roadmap items' JSON, cannot stand side by side. */
-function canKeepBoth(path: string, what: string): boolean {
-  return path.toLowerCase().endsWith('.md') && !what.startsWith('front matter');
 }
 
 export function ConflictResolver({ api, path, onResolved, navigate }: ConflictResolverProps) {

@@ -3,9 +3,10 @@
  * requirements changed since its last approval, what changed (added, removed, reworded, given a new
  * key), so the approver reads it before signing.
  */
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import { useModalDialog } from '../../ui/useModalDialog.js';
+import { useGitState } from '../../workbench/gitState.js';
 import { ApprovedChanges } from './ApprovedChanges.js';
 
 interface ApproveDialogProps {
@@ -35,16 +36,8 @@ export function ApproveDialog(props: ApproveDialogProps) {
   const dialog = useModalDialog(true, props.onCancel);
   const titleId = useId();
   const { api, since } = props;
-  const [signer, setSigner] = useState<string | undefined>(undefined);
-  useEffect(() => {
-    let cancelled = false;
-    void api.gitStatus({}).then((result) => {
-      if (!cancelled && result.ok) setSigner(result.status.user?.name);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [api]);
+  // The git name the Changes panel already read (again on window focus, after a name is set there).
+  const signer = useGitState().status?.user?.name;
   return (
     <dialog
       ref={dialog.ref}

@@ -3,11 +3,12 @@
  * since) with Approve; a story's review against its requirements with Mark reviewed, and its links
  * written for a copy renamed after a merge.
  */
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { DocumentSummary } from '../../../shared/contract/documentSummary.js';
 import type { DocumentEntry } from '../../../shared/model/documentModel.js';
 import { approvalState, reviewStamps, suspectLinks } from '../../../shared/model/signOff.js';
+import { markReviewedWithUndo, useReviewedNotice } from '../../workbench/reviewedNotice.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { ApproveDialog } from './ApproveDialog.js';
 import { ApprovedChanges } from './ApprovedChanges.js';
@@ -31,15 +32,19 @@ export function SignOffBar({ api, workspace, entry, fields, writable, saveFirst,
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   const [confirming, setConfirming] = useState(false);
+  const stamped = useCallback(() => {
+    reload();
+    void workspace.update({ paths: [entry.path] });
+  }, [reload, workspace, entry.path]);
+  // Mark reviewed says what it marked, with Undo: the same notice as the story page's.
+  const reviewed = useReviewedNotice(stamped);
   const act = async (call: () => Promise<{ ok: boolean; message?: string }>) => {
     setBusy(true);
     await saveFirst();
     const result = await call();
     setBusy(false);
     setError(result.ok ? undefined : result.message);
-    if (!result.ok) return;
-    reload();
-    await workspace.update({ paths: [entry.path] });
+    if (result.ok) stamped();
   };
 
   if (entry.type === 'spec') {
@@ -107,8 +112,15 @@ export function SignOffBar({ api, workspace, entry, fields, writable, saveFirst,
   const requirementOf = (key: string) =>
     workspace.requirementOwner.get(key)?.requirements.find((requirement) => requirement.key === key);
   const suspects = suspectLinks({ ...entry, fields }, requirementOf).map((suspect) => suspect.requirement);
-  const stamped = reviewStamps(fields);
-  const unreviewed = entry.implements.filter((key) => !stamped.has(key) && requirementOf(key));
+  const stamps = reviewStamps(fields);
+  const unreviewed = entry.implements.filter((key) => !stamps.has(key) && requirementOf(key));
+  const markReviewed = () =>
+    void act(async () => {
+      const keys = suspects.length > 0 ? suspects : unreviewed;
+      const result = await markReviewedWithUndo(api, entry.path, entry.key ?? entry.title, keys);
+      if (result.ok) reviewed.show(result.reviewed);
+      return result;
+    });
   return (
     <>
       {rekeyed}
@@ -125,11 +137,7 @@ export function SignOffBar({ api, workspace, entry, fields, writable, saveFirst,
               : `Reviewed against ${entry.implements.join(', ')} as they are now`}
         </span>
         {writable && (suspects.length > 0 || unreviewed.length > 0) && (
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() => void act(() => api.markReviewed({ path: entry.path }))}
-          >
+          <button type="button" disabled={busy} onClick={markReviewed}>
             Mark reviewed
           </button>
         )}
@@ -137,6 +145,7 @@ export function SignOffBar({ api, workspace, entry, fields, writable, saveFirst,
       </div>
       {/* What changed, so the reviewer sees it before marking the story reviewed. */}
       {suspects.length > 0 && <ReviewedChanges api={api} path={entry.path} revision={workspace.revision} />}
+      {reviewed.notice}
     </>
   );
 }

@@ -23,7 +23,8 @@ import { StoryPlan } from './StoryPlan.js';
 import { useDocumentText } from './useDocumentText.js';
 import { riceScore } from '../../../shared/model/roadmapModel.js';
 import { useEditKey } from './useEditKey.js';
-import { ReviewNotice, useReviewedNotice } from './ReviewNotice.js';
+import { ReviewNotice } from './ReviewNotice.js';
+import { useReviewedNotice } from '../../workbench/reviewedNotice.js';
 import './story.css';
 
 interface StoryPageProps {
@@ -43,7 +44,7 @@ export function StoryPage({ api, workspace, navigate, path }: StoryPageProps) {
   const requirement = spec?.requirements.find((entry) => entry.key === requirementKey);
   const specText = useDocumentText(api, spec?.path, workspace.revision);
   const writable = workspace.info?.writable ?? false;
-  const reviewed = useReviewedNotice(() => void workspace.update({ paths: [path] }));
+  const reviewed = useReviewedNotice((reviewedPath) => void workspace.update({ paths: [reviewedPath] }));
   useEditKey(
     writable && story ? storyViewHash(story, 'editor', writable, workspace.byKey) : undefined,
     navigate,

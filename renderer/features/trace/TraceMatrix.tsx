@@ -12,6 +12,7 @@ import type { MatrixRow } from './traceMatrix.js';
 import { traceRows } from '../../../shared/contract/traceRows.js';
 import { traceMatrix, traceSummary, unplannedRequirements } from './traceMatrix.js';
 import { SuspectMark, suspectPairs } from './SuspectMark.js';
+import { useReviewedNotice } from '../../workbench/reviewedNotice.js';
 import './trace.css';
 
 export interface TraceMatrixProps {
@@ -44,6 +45,7 @@ export function TraceMatrix({ api, workspace, navigate }: TraceMatrixProps) {
     return gapsOnly ? all.filter((row) => row.gap) : all;
   }, [workspace.documents, gapsOnly]);
   const suspects = useMemo(() => suspectPairs(workspace), [workspace]);
+  const reviewed = useReviewedNotice((path) => void workspace.update({ paths: [path] }));
   const suspect: SuspectCell = (story, requirementKey) =>
     suspects.has(`${story.path}\u0000${requirementKey}`) ? (
       <SuspectMark
@@ -52,6 +54,7 @@ export function TraceMatrix({ api, workspace, navigate }: TraceMatrixProps) {
         storyPath={story.path}
         storyKey={story.key}
         requirementKey={requirementKey}
+        onReviewed={reviewed.show}
       />
     ) : null;
   const percent = summary.requirements === 0 ? 0 : Math.round((summary.covered / summary.requirements) * 100);
@@ -103,6 +106,7 @@ export function TraceMatrix({ api, workspace, navigate }: TraceMatrixProps) {
           />
         </section>
       )}
+      {reviewed.notice}
     </div>
   );
 }

@@ -5,44 +5,21 @@
  * without Undo (timed out, closed, or replaced by the next notice) releases the file: on the desktop
  * it moves on to the system trash.
  */
-import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { useCallback, type ReactNode } from 'react';
 import type { DocumentSessions } from '../workbench/documentSessions.js';
 import { moveNotice, type DoneMove } from '../workbench/doneMove.js';
-import { Toast } from '../ui/Toast.js';
-
-interface Shown {
-  message: string;
-  /** None: the notice only tells (why an Undo failed). */
-  undo?: () => void;
-  /** What happens when the notice goes without Undo. */
-  release?: () => void;
-  /** How long it stays, in milliseconds (the Toast's default when none). */
-  duration?: number;
-}
+import { useUndoNotice } from '../ui/useUndoNotice.js';
 
 /** A move's Undo puts several files back: it stays while the user presses Ctrl+Z a few times (walk11h). */
 const multiFileUndo = 30_000;
 
-export function useUndoNotice(documents: DocumentSessions): {
+export function useDocumentUndoNotice(documents: DocumentSessions): {
   trashed: (entry: { path: string; trashedTo: string; title: string }) => void;
   archived: (entry: { path: string; previous: string | undefined; title: string }) => void;
   moved: (move: DoneMove) => void;
   notice: ReactNode;
 } {
-  const [shown, setShown] = useState<Shown | undefined>(undefined);
-  const current = useRef<Shown | undefined>(undefined);
-  const show = useCallback((entry: Shown | undefined) => {
-    current.current?.release?.();
-    current.current = entry;
-    setShown(entry);
-  }, []);
-  const close = useCallback(() => show(undefined), [show]);
-  const undo = useCallback(() => {
-    const undone = current.current;
-    current.current = undefined;
-    setShown(undefined);
-    undone?.undo?.();
-  }, []);
+  const { show, notice } = useUndoNotice();
   const trashed = useCallback(
     ({ path, trashedTo, title }: { path: string; trashedTo: string; title: string }) =>
       show({
@@ -73,17 +50,5 @@ export function useUndoNotice(documents: DocumentSessions): {
       }),
     [documents, show],
   );
-  return {
-    trashed,
-    archived,
-    moved,
-    notice: shown && (
-      <Toast
-        message={shown.message}
-        {...(shown.undo ? { action: { label: 'Undo', run: undo } } : {})}
-        {...(shown.duration === undefined ? {} : { duration: shown.duration })}
-        onClose={close}
-      />
-    ),
-  };
+  return { trashed, archived, moved, notice };
 }
