@@ -38,7 +38,8 @@ h4, h5, h6 { font-size: 10.5pt; margin: 4mm 0 2mm; }
 p, ul, ol { margin: 0 0 2.5mm; }
 ul, ol { padding-left: 6mm; }
 li { margin: 0.6mm 0; }
-ul:has(> li > .checkbox), ul:has(> li > p:first-child > .checkbox) { list-style: none; padding-left: 2mm; }
+li.task { list-style: none; }
+ul:has(> li.task):not(:has(> li:not(.task))) { padding-left: 2mm; }
 li:has(> .checkbox) { padding-left: 1.1em; text-indent: -1.1em; }
 /* Drawn, not a ☐/☑ glyph: the embedded fonts have none, and a fallback font would differ per machine. */
 .checkbox { display: inline-block; position: relative; width: 0.85em; height: 0.85em; margin-right: 0.2em;

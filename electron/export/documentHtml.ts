@@ -147,8 +147,9 @@ export function renderDocumentHtml(
         return `<h${level} id="${escapeHtml(id)}" dir="auto">${text}</h${level}>\n`;
       },
       // Each block takes its direction from its own text: a Hebrew or Arabic paragraph reads right to left.
-      listitem({ tokens }) {
-        return `<li dir="auto">${this.parser.parse(tokens)}</li>\n`;
+      // A task item loses its bullet, not the list: Obsidian lists mix bullets and tasks.
+      listitem({ tokens, task }) {
+        return `<li${task ? ' class="task"' : ''} dir="auto">${this.parser.parse(tokens)}</li>\n`;
       },
       tablecell({ tokens, header, align }) {
         const tag = header ? 'th' : 'td';

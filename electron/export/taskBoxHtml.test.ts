@@ -1,10 +1,14 @@
+import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { bundleStyles } from './bundleStyles.js';
+import { chromiumExecutablePath, chromiumLaunchArguments } from './chromiumLaunch.js';
 import { renderDocumentHtml } from './documentHtml.js';
 
 const render = (body: string): string =>
   renderDocumentHtml(body, 'notes/a.md', '1', { root: '/nowhere', anchors: new Map(), titles: new Map() })
     .html.replace(/\n/g, '')
-    .replace(/ dir="auto"/g, '');
+    .replace(/ dir="auto"/g, '')
+    .replace(/<li class="task">/g, '<li>');
 
 const box = (state: string, label: string) =>
   `<span class="checkbox" data-task="${state}" role="img" aria-label="${label}"></span> `;
@@ -32,5 +36,46 @@ describe('task boxes in the export', () => {
   ];
   it.each(cases)('%s', (_name, markdown, expected) => {
     expect(render(markdown)).toEqual(expected);
+  });
+});
+
+describe('a list mixing bullets and tasks in the export', () => {
+  const mixed =
+    '- Milestones\n    - Beta opens\n- Dependencies\n\n- [ ] Draft announcement\n- [x] Legal review\n';
+
+  it('marks only the task items as tasks', () => {
+    const html = renderDocumentHtml(mixed, 'notes/a.md', '1', {
+      root: '/nowhere',
+      anchors: new Map(),
+      titles: new Map(),
+    }).html;
+    expect(
+      [...html.matchAll(/<li( class="task")?[^>]*>(?:<[^>]*>|\s)*(\w+)/g)].map(
+        (match) => `${match[2]}${match[1] ? ' (task)' : ''}`,
+      ),
+    ).toEqual(['Milestones', 'Beta', 'Dependencies', 'Draft (task)', 'Legal (task)']);
+  });
+
+  it('prints bullets beside the plain items, none beside the boxes', async () => {
+    const html = renderDocumentHtml(mixed, 'notes/a.md', '1', {
+      root: '/nowhere',
+      anchors: new Map(),
+      titles: new Map(),
+    }).html;
+    const browser = await chromium.launch({
+      executablePath: chromiumExecutablePath(),
+      args: chromiumLaunchArguments,
+    });
+    try {
+      const page = await browser.newPage();
+      await page.setContent(`<!doctype html><style>${bundleStyles}</style>${html}`);
+      // Evaluated in the page (this file's types know no DOM).
+      const markers = await page.evaluate(
+        "[...document.querySelectorAll('li')].map((item) => getComputedStyle(item).listStyleType)",
+      );
+      expect(markers).toEqual(['disc', 'circle', 'disc', 'none', 'none']);
+    } finally {
+      await browser.close();
+    }
   });
 });

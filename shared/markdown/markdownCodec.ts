@@ -28,6 +28,7 @@ import { spliceBlock, type Replacement } from './blockSplice.js';
 import { mapTextblocks } from './inlineSourceMap.js';
 import { referenceLinkTokenizer } from './referenceLinks.js';
 import { keepTableSource } from './tableKeep.js';
+import { mixedTaskRuns } from './taskRuns.js';
 import { writeBlocks, type BlockList, type BlockSource } from './blockWriter.js';
 import { type DocumentSource, type ParsedDocument } from './parsedDocument.js';
 import { dominantLineEnding, normalizedOffsets } from './lineEndings.js';
@@ -274,12 +275,35 @@ export function createMarkdownCodec(): MarkdownCodec {
         index = details.closing;
         continue;
       }
+      const runs = mixedTaskRuns(text, piece);
+      if (runs) {
+        for (const run of runs) blocks.push(modelRun(text, run.start, run.end, links));
+        continue;
+      }
       const node = piece.token
         ? modelBlock(source, piece.token, lexer, links)
         : rawBlock(source, 'no rich-text form');
       blocks.push({ start: piece.start, end: piece.end, node, fingerprint: fingerprintOf(node) });
     }
     return { start, end, blocks };
+  }
+
+  /** One run of a list mixing tasks and bullets, read on its own (its style already counted with the list). */
+  function modelRun(text: string, start: number, end: number, links: Links): BlockSource {
+    const source = text.slice(start, end);
+    const votes = styleVotes;
+    styleVotes = undefined;
+    try {
+      const lexed = lexBlocks(source, links);
+      const tokens = lexed.tokens.filter((token) => token.type !== 'space');
+      const node =
+        tokens.length === 1 && tokens[0]!.raw.trimEnd() === source
+          ? modelBlock(source, tokens[0]!, lexed.lexer, links)
+          : rawBlock(source, 'no rich-text form');
+      return { start, end, node, fingerprint: fingerprintOf(node) };
+    } finally {
+      styleVotes = votes;
+    }
   }
 
   function buildRequirement(

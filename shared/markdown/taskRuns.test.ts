@@ -1,0 +1,67 @@
+import { type JSONContent } from '@tiptap/core';
+import { describe, expect, it } from 'vitest';
+import { createMarkdownCodec } from './markdownCodec.js';
+
+// Obsidian's own shape: 4-space nested bullets, then the tasks in the same list.
+const codec = createMarkdownCodec();
+
+const launchPlan = [
+  '- Milestones',
+  '    - Beta opens',
+  '        - Invite 200 users',
+  '        - Collect feedback',
+  '    - GA',
+  '- Dependencies',
+  '    1. Billing',
+  '    2. Support docs',
+  '',
+  '- [ ] Draft announcement',
+  '- [x] Legal review',
+  '',
+].join('\n');
+
+function edited(text: string, edit: (doc: JSONContent) => void): string {
+  const parsed = codec.parse(text);
+  const doc = JSON.parse(JSON.stringify(parsed.doc)) as JSONContent;
+  edit(doc);
+  return codec.serialize(parsed, doc);
+}
+
+describe('lists mixing tasks and bullets', () => {
+  it.each([
+    ['4-space indents', launchPlan],
+    ['2-space indents', launchPlan.replace(/ {4}/g, '  ')],
+    ['3-space indents', '- a\n   - b\n- [ ] c\n'],
+    ['tab indents', launchPlan.replace(/ {4}/g, '\t')],
+    ['tasks first, no blank line', '- [ ] a\n- b\n    - c\n- [x] d\n'],
+  ])('with %s are rich lists, written back byte for byte', (_name, text) => {
+    const parsed = codec.parse(text);
+    const types = (parsed.doc.content ?? []).map((node) => node.type);
+    expect({
+      types: types.filter((type) => type === 'rawBlock'),
+      back: codec.serialize(parsed, parsed.doc),
+    }).toEqual({
+      types: [],
+      back: text,
+    });
+  });
+
+  it('ticks a box by changing only its character', () => {
+    const after = edited(launchPlan, (doc) => {
+      doc.content![1]!.content![0]!.attrs = { ...doc.content![1]!.content![0]!.attrs, checked: true };
+    });
+    expect(after).toBe(launchPlan.replace('- [ ] Draft', '- [x] Draft'));
+  });
+
+  it('a sub-item added to a 4-space list is indented 4 spaces', () => {
+    const after = edited(launchPlan, (doc) => {
+      const milestones = doc.content![0]!.content![0]!;
+      const nested = milestones.content![1]!;
+      nested.content!.push({
+        type: 'listItem',
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Retro' }] }],
+      });
+    });
+    expect(after).toBe(launchPlan.replace('    - GA\n', '    - GA\n    - Retro\n'));
+  });
+});
