@@ -6,6 +6,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { DocumentStore } from './documentStore.js';
 import { compareWithCache } from './indexCache.js';
 import { isDocumentPath, listQuickly, loadWorkspaceFiles, readQuickly } from './loadWorkspaceFiles.js';
+import { writeFiles } from '../testing/writeFiles.js';
 
 const folders: string[] = [];
 afterEach(async () => {
@@ -15,10 +16,7 @@ afterEach(async () => {
 async function workspace(files: Record<string, string | Buffer>): Promise<string> {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-load-'));
   folders.push(root);
-  for (const [file, content] of Object.entries(files)) {
-    await fs.mkdir(path.dirname(path.join(root, file)), { recursive: true });
-    await fs.writeFile(path.join(root, file), content);
-  }
+  await writeFiles(root, files);
   return root;
 }
 

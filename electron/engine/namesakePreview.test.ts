@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Workspace } from './workspace.js';
+import { writeFiles } from '../testing/writeFiles.js';
 
 const folders: string[] = [];
 const opened: Workspace[] = [];
@@ -27,10 +28,7 @@ async function openVault(
   folders.push(root);
   const files = { ...vault };
   delete files[leftOut];
-  for (const [file, text] of Object.entries(files)) {
-    await fs.mkdir(path.dirname(path.join(root, file)), { recursive: true });
-    await fs.writeFile(path.join(root, file), text);
-  }
+  await writeFiles(root, files);
   const result = await Workspace.open(root, { write: true, cache: false });
   if (!result.ok) throw new Error(result.message);
   opened.push(result.workspace);
@@ -92,7 +90,14 @@ describe('a rename or move that would take [[Name]] links from a namesake is ask
       namesake: 'keep',
     });
     expect([renamed, await files()]).toEqual([
-      { ok: true, path: 'Plan.md', updatedFiles: ['Home.md', 'Draft.md', 'Notes/Week.md'] },
+      {
+        ok: true,
+        path: 'Plan.md',
+        updatedFiles: ['Home.md', 'Draft.md', 'Notes/Week.md'],
+        // The rename rewrote links: its Undo gives them back with the name (moveUndo.ts).
+        updatedLinks: 4,
+        undo: expect.any(String),
+      },
       [
         'Home.md: See [[Notes/Plan]] and [[Plan]]; pinned [[Notes/Plan]].\n',
         'Notes/Plan.md: # Plan\n',

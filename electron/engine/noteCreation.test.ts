@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Workspace } from './workspace.js';
+import { writeFiles } from '../testing/writeFiles.js';
 
 const folders: string[] = [];
 const opened: Workspace[] = [];
@@ -14,10 +15,7 @@ afterEach(async () => {
 async function openVault(files: Record<string, string>) {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-note-'));
   folders.push(root);
-  for (const [file, text] of Object.entries(files)) {
-    await fs.mkdir(path.dirname(path.join(root, file)), { recursive: true });
-    await fs.writeFile(path.join(root, file), text);
-  }
+  await writeFiles(root, files);
   const result = await Workspace.open(root, { write: true, cache: false });
   if (!result.ok) throw new Error(result.message);
   opened.push(result.workspace);

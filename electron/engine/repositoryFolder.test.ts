@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { repositoryFolderOf } from './repositoryFolder.js';
 import { Workspace } from './workspace.js';
+import { writeFiles } from '../testing/writeFiles.js';
 
 const folders: string[] = [];
 const opened: Workspace[] = [];
@@ -23,10 +24,7 @@ async function repositoryWithDocs(): Promise<{ repository: string; docs: string 
     'docs/api/Client.md':
       '# Client\n\n## Closed\n\nBack to [the index](/docs/index.md), [gone](/docs/api/Gone.md).\n',
   };
-  for (const [file, text] of Object.entries(files)) {
-    await fs.mkdir(path.dirname(path.join(repository, file)), { recursive: true });
-    await fs.writeFile(path.join(repository, file), text);
-  }
+  await writeFiles(repository, files);
   execFileSync('git', ['init', '-q'], { cwd: repository });
   return { repository, docs: path.join(repository, 'docs') };
 }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { softBreakStyleOf } from './softBreakStyle.js';
+import { writeFiles } from '../testing/writeFiles.js';
 
 const folders: string[] = [];
 afterEach(async () => {
@@ -13,10 +14,7 @@ afterEach(async () => {
 async function folderWith(files: Record<string, string>): Promise<string> {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-soft-breaks-'));
   folders.push(root);
-  for (const [file, text] of Object.entries(files)) {
-    await fs.mkdir(path.dirname(path.join(root, file)), { recursive: true });
-    await fs.writeFile(path.join(root, file), text);
-  }
+  await writeFiles(root, files);
   return root;
 }
 

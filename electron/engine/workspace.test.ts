@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cachePath } from './indexCache.js';
 import { Workspace, type WorkspaceChange } from './workspace.js';
+import { writeFiles } from '../testing/writeFiles.js';
 
 const folders: string[] = [];
 const opened: Workspace[] = [];
@@ -55,10 +56,7 @@ As a shopper I want to pay without an account.
 async function writeWorkspace(files: Record<string, string> = sample): Promise<string> {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-workspace-'));
   folders.push(root);
-  for (const [file, text] of Object.entries(files)) {
-    await fs.mkdir(path.dirname(path.join(root, file)), { recursive: true });
-    await fs.writeFile(path.join(root, file), text);
-  }
+  await writeFiles(root, files);
   return root;
 }
 

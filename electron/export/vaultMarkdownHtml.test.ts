@@ -5,6 +5,7 @@ import { NameResolver } from '../../shared/model/nameResolver.js';
 import { renderDocumentHtml } from './documentHtml.js';
 import { activeContent } from './htmlSanitizer.js';
 import { temporaryFolder } from './testing/exportFixtures.js';
+import { writeFiles } from '../testing/writeFiles.js';
 
 const pixel = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
@@ -32,10 +33,7 @@ describe('callouts, links by name and embeds in the export', () => {
 
   beforeAll(async () => {
     root = path.join(await temporaryFolder(), 'vault');
-    for (const [file, text] of Object.entries(files)) {
-      await fs.mkdir(path.dirname(path.join(root, file)), { recursive: true });
-      await fs.writeFile(path.join(root, file), text);
-    }
+    await writeFiles(root, files);
     await fs.mkdir(path.join(root, 'images'));
     await fs.writeFile(path.join(root, 'images', 'chart.png'), pixel);
   });

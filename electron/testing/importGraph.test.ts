@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importCycles, importGraph } from './importGraph.js';
+import { writeFiles } from './writeFiles.js';
 
 const projectRoot = path.join(import.meta.dirname, '../..');
 
@@ -24,10 +25,7 @@ describe('the import graph', () => {
           "import { store } from './store.js';\nimport fs from 'node:fs';\nimport data from './data.json';",
         'src/data.json': '{}',
       };
-      for (const [file, text] of Object.entries(files)) {
-        await fs.mkdir(path.dirname(path.join(root, file)), { recursive: true });
-        await fs.writeFile(path.join(root, file), text);
-      }
+      await writeFiles(root, files);
       expect(importCycles(importGraph(root, ['src']))).toEqual([
         ['src/codec.ts', 'src/links.ts', 'src/codec.ts'],
         ['src/load.ts', 'src/store.ts', 'src/load.ts'],
