@@ -59,7 +59,7 @@ export function renumberedEntries(before: string | undefined, after: string | un
   return moved;
 }
 
-async function roadmapAt(place: RepositoryPlace, revision: string): Promise<string | undefined> {
+export async function roadmapAt(place: RepositoryPlace, revision: string): Promise<string | undefined> {
   // `./` reads the path from the workspace folder, which may sit below the repository's top.
   const shown = await runGit(['show', `${revision}:./${roadmapFile}`], { cwd: place.root });
   return shown.ok ? shown.stdout : undefined;

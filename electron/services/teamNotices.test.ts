@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatRekeys } from '../engine/rekeyLog.js';
+import { formatRekeys, RekeyLog } from '../engine/rekeyLog.js';
 import type { GitSandbox } from '../git/testing/gitSandbox.js';
 import { call, sampleTeam, type SampleTeam } from './testing/sampleTeam.js';
 
@@ -97,6 +97,31 @@ describe('after a pull, a teammate’s clone', () => {
       sandbox.git(sam, ['show', '--stat', '--format=', 'HEAD']).output.includes('rekeys.json'),
       sandbox.git(sam, ['status', '--porcelain']).output,
     ]).toEqual([`Renumbered: ${samKey} (Store pickup) is now ${next}`, true, '']);
+    sandbox.git(sam, ['push', '-q']);
+    sandbox.git(dana, ['pull', '-q', '--no-rebase', '--no-edit']);
+  });
+
+  it('names a terminal merge’s renumbering in the later commit its record rides in', async () => {
+    await addItem(dana, 'Curbside pickup');
+    sandbox.git(dana, ['commit', '-q', '-am', 'Dana adds an item']);
+    sandbox.git(dana, ['push', '-q']);
+    const samKey = await addItem(sam, 'Gift cards');
+    sandbox.git(sam, ['commit', '-q', '-am', 'Sam adds an item']);
+    sandbox.git(sam, ['pull', '-q', '--no-rebase', '--no-edit']);
+    const merge = sandbox.git(sam, ['rev-parse', '--short=7', 'HEAD']).output.trim();
+    // A later rename of Sam's own moves the driver's waiting record into the shared file with it.
+    const log = new RekeyLog(sam);
+    await log.load();
+    await log.record({ key: 'REQ-2', newKey: 'REQ-40', path: 'specs/guest-checkout.md', references: [] });
+    const service = await serviceFor(sam);
+    const committed = await call(service, 'gitCommit', {
+      paths: ['rekeys.json'],
+      message: 'Sam: his REQ-2 copy is REQ-40',
+    });
+    expect(committed.ok).toBe(true);
+    expect(sandbox.git(sam, ['log', '-1', '--format=%B']).output.trim()).toBe(
+      `Sam: his REQ-2 copy is REQ-40\n\nRenumbered in merge ${merge}: ${samKey} (Gift cards) is now RM-${Number(samKey.slice(3)) + 1}`,
+    );
     sandbox.git(sam, ['push', '-q']);
     sandbox.git(dana, ['pull', '-q', '--no-rebase', '--no-edit']);
   });
