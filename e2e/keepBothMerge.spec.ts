@@ -170,4 +170,14 @@ test('Keep both on a key two branches created keeps the copy committed first (ne
     hank.includes('implements: [REQ-16]'),
     hank.includes('[[REQ-16]]'),
   ]).toEqual([true, true, true]);
+  // The spec's own History says where the renamed copy came from, as REQ-16's History does (walk12f 095).
+  await app.openDocument(spec);
+  await app.page.getByRole('link', { name: 'History', exact: true }).click();
+  const copy = app.page
+    .getByRole('list', { name: 'Changes' })
+    .getByRole('listitem')
+    .first()
+    .getByRole('group', { name: 'REQ-16', exact: true });
+  await expect(copy.getByRole('heading')).toHaveText('REQ-16 added (was REQ-15)');
+  await screenshot(app.page, 'history-keep-both-copy');
 });

@@ -1,6 +1,9 @@
 /** Finishing or undoing the merge, rebase, cherry-pick or revert git stopped in, once the resolver is done. */
 import type { GitOperation } from '../../shared/contract/gitViews.js';
+import { withChoiceLines } from '../../shared/merge/choiceLines.js';
 import { runGit } from './gitCommand.js';
+import { renumberedInStoppedMerge } from './renumberedByMerge.js';
+import { moveDriverRecords, renumberedLine } from './renumberedInMerge.js';
 import { rekeysAfterRebase, rekeysBeforeReplay } from './rebasedRekeys.js';
 import { cleanMessage, mergeMessage } from './mergeMessage.js';
 import { stoppedOperation, topPath, type RepositoryPlace } from './repositoryStatus.js';
@@ -38,6 +41,10 @@ export async function finishOperation(
           : `${count} ${count === 1 ? 'file still has' : 'files still have'} conflicts: resolve ${count === 1 ? 'it' : 'them'} first.`,
     };
   }
+  // A roadmap item of ours the driver renumbered: its record joins the merge commit, with a line naming it.
+  const renumbered = operation === 'merge' ? await renumberedInStoppedMerge(place) : [];
+  const records = await moveDriverRecords(place, renumbered);
+  if (records) await runGit(['add', '--', records], { cwd: place.root });
   const leftOver = await unstagedWorkspaceFiles(place);
   if (leftOver.length > 0 && include === undefined) {
     const count = leftOver.length;
@@ -64,7 +71,14 @@ export async function finishOperation(
     const text = message?.trim() ?? cleanMessage((await mergeMessage(place.gitDir)) ?? '');
     if (text === '')
       return { ok: false, error: 'failed', message: 'Write a message for the merge commit first.' };
-    args = ['commit', '--quiet', '--cleanup=whitespace', '-m', text];
+    const lines = renumbered.length > 0 ? [renumberedLine(renumbered)] : [];
+    args = [
+      'commit',
+      '--quiet',
+      '--cleanup=whitespace',
+      '-m',
+      withChoiceLines(text, lines, { comments: false }),
+    ];
   }
   let output = await runGit(args, { cwd: place.root, env: noEditor, timeout: 120_000 });
   if (

@@ -2,16 +2,23 @@
  * The app's reads of history: an item's or a file's changes, the baselines to compare with, the
  * change report between two of them, and the text a story's requirement had when it was reviewed.
  */
-import type { ItemChangeView, ReviewedVersionView, RevisionView } from '../../shared/contract/gitViews.js';
+import type {
+  BlockChangeView,
+  ItemChangeView,
+  ReviewedVersionView,
+  RevisionView,
+} from '../../shared/contract/gitViews.js';
 import { itemDiff } from '../../shared/merge/itemDiff.js';
 import { readableRequirement } from '../../shared/merge/readableChange.js';
 import { requirementFingerprint } from '../../shared/model/fingerprint.js';
 import { reviewStamps } from '../../shared/model/signOff.js';
 import { splitDocument } from '../../shared/frontMatter/frontMatter.js';
+import { rekeysFile } from '../engine/rekeyLog.js';
 import type { Workspace } from '../engine/workspace.js';
 import { runGit } from './gitCommand.js';
 import { itemHistory } from './itemHistory.js';
 import { blockViews } from './readableBlocks.js';
+import { withRecordedKeys } from './recordedRekey.js';
 import { itemsOfFile } from './workspaceItems.js';
 import type { WorkspaceRepository } from './workspaceRepository.js';
 
@@ -59,6 +66,15 @@ export async function fileHistory(repository: WorkspaceRepository, file: string)
   );
   const changes: ItemChangeView[] = [];
   const reader = repository.blobs();
+  // A requirement the commit added as a copy under a new key names its old key, as its rekeys.json record says.
+  const withRecords = async (blocks: BlockChangeView[], hash: string, path: string) => {
+    if (!blocks.some((block) => block.change === 'added')) return blocks;
+    const records = (revision: string) =>
+      reader
+        .readText(revision, repository.prefix + rekeysFile)
+        .then((text): [string, string | undefined][] => [[rekeysFile, text]]);
+    return withRecordedKeys(blocks, path, await records(`${hash}^`), await records(hash));
+  };
   try {
     const seen = new Set<string>();
     for (const record of log.ok ? log.stdout.split('\x1e').slice(1) : []) {
@@ -102,7 +118,7 @@ export async function fileHistory(repository: WorkspaceRepository, file: string)
               : 'changed',
         path: now.slice(repository.prefix.length),
         diff: itemDiff(before, after),
-        blocks: blockViews(now, before, after),
+        blocks: await withRecords(blockViews(now, before, after), hash, now.slice(repository.prefix.length)),
       };
       if (second !== undefined) change.previousPath = first.slice(repository.prefix.length);
       changes.push(change);

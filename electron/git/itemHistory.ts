@@ -14,7 +14,7 @@ import type { FileVersions } from '../../shared/merge/mergeFile.js';
 import { itemBlocks } from './readableBlocks.js';
 import { mergeWithFallback } from './mergeDriver.js';
 import { rebasedSide } from './rebasedSide.js';
-import { recordedRekey } from './recordedRekey.js';
+import { recordedRekey, withRecordedKeys } from './recordedRekey.js';
 import { itemsOfFile, type WorkspaceItem } from './workspaceItems.js';
 import type { WorkspaceRepository } from './workspaceRepository.js';
 
@@ -174,6 +174,8 @@ export async function itemHistory(repository: WorkspaceRepository, key: string):
   let finished = false;
   // Followed into a merge's other side (a key given there): only that side's commits are this item's.
   let ancestry: Set<string> | undefined;
+  // The files of the change being read: a document's blocks name the copies its rekeys.json records.
+  let files: [Files, Files] = [[], []];
   /** One change (a commit, or the working copy): the files it touched, before (old paths) and after. */
   const step = async (
     meta: Omit<ItemChange, 'change' | 'path' | 'before' | 'after' | 'diff' | 'blocks' | 'previousPath'>,
@@ -183,6 +185,7 @@ export async function itemHistory(repository: WorkspaceRepository, key: string):
     merge?: MergeSides,
   ) => {
     if (finished) return;
+    files = [beforeFiles, afterFiles];
     const after = find(
       tracked,
       trackedPath === undefined ? afterFiles : afterFiles.filter(([file]) => file === trackedPath),
@@ -318,7 +321,7 @@ export async function itemHistory(repository: WorkspaceRepository, key: string):
       before: before?.text ?? '',
       after: after?.text ?? '',
       diff,
-      blocks: itemBlocks(before, after, what, diff),
+      blocks: withRecordedKeys(itemBlocks(before, after, what, diff), (after ?? before)!.path, ...files),
     };
     if (before && after && before.path !== after.path) change.previousPath = before.path;
     changes.push(change);

@@ -319,14 +319,18 @@ describe('history through a change of key recorded in rekeys.json', () => {
     const opened = await WorkspaceRepository.open(sam);
     if (!opened.ok) throw new Error(opened.message);
     const renamed = (await itemHistory(opened.repository, 'REQ-18')).changes[0];
+    // The spec's own History names the copy's old key too, from the same record (walk12f 095).
+    const document = (await itemHistory(opened.repository, 'SPEC-1')).changes[0];
     expect({
       'REQ-18': await summary(sam, 'REQ-18'),
       'REQ-14': await summary(sam, 'REQ-14'),
       from: renamed?.before.split('\n')[1],
+      'SPEC-1': document?.blocks.map((block) => [block.what, block.change, block.previousKey]),
     }).toEqual({
       'REQ-18': ['changed (was REQ-14): Sam: REQ-14 one hour', 'added: Start'],
       'REQ-14': ['changed: Dana: REQ-14 thirty minutes', 'added: Start'],
       from: 'Code attempts are limited.',
+      'SPEC-1': [['REQ-18', 'added', 'REQ-14']],
     });
   }, 60_000);
 });

@@ -3,6 +3,8 @@
  * the remote had already added one under the same key. The driver can only say so on git's stderr, which
  * nobody in the app reads; this finds it from the roadmap before and after, and who pushed the other.
  */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import type { RenumberedItemView } from '../../shared/contract/gitViews.js';
 import { roadmapFileName as roadmapFile } from '../engine/roadmapAdapter.js';
 import { runGit } from './gitCommand.js';
@@ -57,7 +59,7 @@ export function renumberedEntries(before: string | undefined, after: string | un
   return moved;
 }
 
-async function roadmapAt(place: RepositoryPlace, revision: string): Promise<string | undefined> {
+export async function roadmapAt(place: RepositoryPlace, revision: string): Promise<string | undefined> {
   // `./` reads the path from the workspace folder, which may sit below the repository's top.
   const shown = await runGit(['show', `${revision}:./${roadmapFile}`], { cwd: place.root });
   return shown.ok ? shown.stdout : undefined;
@@ -93,4 +95,13 @@ export async function renumberedByPull(
       return by ? { ...entry, by } : entry;
     }),
   );
+}
+
+/** While a merge is stopped: what the driver renumbered, from our roadmap at HEAD and the merged one on disk. */
+export async function renumberedInStoppedMerge(place: RepositoryPlace): Promise<RenumberedItemView[]> {
+  const [was, now] = await Promise.all([
+    roadmapAt(place, 'HEAD'),
+    fs.readFile(path.join(place.root, roadmapFile), 'utf8').catch(() => undefined),
+  ]);
+  return renumberedEntries(was, now);
 }

@@ -6,8 +6,11 @@
  * git made the merge commit (this pull's own, not pushed yet), the record is moved to the shared file and
  * the merge commit is amended with it and a "Renumbered: …" line, as Keep both's line is added to its.
  */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import type { RenumberedItemView } from '../../shared/contract/gitViews.js';
-import { RekeyLog, rekeysFile } from '../engine/rekeyLog.js';
+import { parseRekeys, RekeyLog, rekeysFile } from '../engine/rekeyLog.js';
+import { stateFolderName } from '../engine/stateFolder.js';
 import { runGit } from './gitCommand.js';
 import { topPath, type RepositoryPlace } from './repositoryStatus.js';
 
@@ -17,21 +20,40 @@ export function renumberedLine(moved: readonly RenumberedItemView[]): string {
   return `Renumbered: ${each.join('; ')}`;
 }
 
-/** Moves the driver's records of `moved` into the shared file and amends the merge commit with them. */
-export async function recordInMergeCommit(
+/**
+ * Moves the driver's records of `moved` from the local `.specbench/rekeys.json` into the shared file
+ * (a record already moved keeps its time): the shared file's path from the repository's top when it did.
+ */
+export async function moveDriverRecords(
   place: RepositoryPlace,
   moved: readonly RenumberedItemView[],
-): Promise<void> {
-  if (moved.length === 0) return;
+): Promise<string | undefined> {
+  const local = parseRekeys(
+    await fs.readFile(path.join(place.root, stateFolderName, rekeysFile), 'utf8').catch(() => ''),
+  );
+  const waiting = moved.filter(({ from, to }) =>
+    local?.some((record) => record.key === from && record.newKey === to),
+  );
+  if (waiting.length === 0) return undefined;
   const log = new RekeyLog(place.root);
   await log.load();
-  for (const { from, to } of moved) {
+  for (const { from, to } of waiting) {
     const found = log.all().find((record) => record.key === from && record.newKey === to);
     if (found) {
       const { at: _at, ...entry } = found;
       await log.record(entry);
     }
   }
+  return topPath(place, rekeysFile);
+}
+
+/** Moves the driver's records of `moved` into the shared file and amends the merge commit with them. */
+export async function recordInMergeCommit(
+  place: RepositoryPlace,
+  moved: readonly RenumberedItemView[],
+): Promise<void> {
+  if (moved.length === 0) return;
+  await moveDriverRecords(place, moved);
   const message = await runGit(['log', '-1', '--format=%B'], { cwd: place.root });
   if (!message.ok) return;
   const text = `${message.stdout.trimEnd()}\n\n${renumberedLine(moved)}`;

@@ -4,9 +4,12 @@
  * overwrite uncommitted changes), a push is never forced.
  */
 import type { PullOutcome, RenumberedItemView, SyncProgress } from '../../shared/contract/gitViews.js';
+import { withChoiceLines } from '../../shared/merge/choiceLines.js';
+import { rekeysFile } from '../engine/rekeyLog.js';
 import { runGit, runGitWithProgress } from './gitCommand.js';
 import { rekeysAfterRebase } from './rebasedRekeys.js';
 import { renumberedByPull } from './renumberedByMerge.js';
+import { renumberedLinesForCommit } from './renumberedInCommit.js';
 import { recordInMergeCommit } from './renumberedInMerge.js';
 import { repositoryStatus, stoppedOperation, type RepositoryPlace } from './repositoryStatus.js';
 import { syncFailure, type SyncFailure } from './syncErrors.js';
@@ -47,7 +50,10 @@ export async function commitFiles(
   });
   const stage = await runGit(['add', '-A', '--', ...pathspecs], { cwd: place.root });
   if (!stage.ok) return syncFailure(stage);
-  const commit = await runGit(['commit', '--quiet', '-m', message.trim(), '--', ...pathspecs], {
+  // A merge's renumbering whose record rides in this commit is named in its message.
+  const lines = chosen.includes(rekeysFile) ? await renumberedLinesForCommit(place) : [];
+  const text = withChoiceLines(message.trim(), lines, { comments: false }).trimEnd();
+  const commit = await runGit(['commit', '--quiet', '-m', text, '--', ...pathspecs], {
     cwd: place.root,
   });
   if (!commit.ok) return syncFailure(commit);

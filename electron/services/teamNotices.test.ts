@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatRekeys } from '../engine/rekeyLog.js';
+import { formatRekeys, RekeyLog } from '../engine/rekeyLog.js';
 import type { GitSandbox } from '../git/testing/gitSandbox.js';
 import { call, sampleTeam, type SampleTeam } from './testing/sampleTeam.js';
 
@@ -57,6 +57,73 @@ describe('after a pull, a teammate’s clone', () => {
       sandbox.git(sam, ['status', '--porcelain', '--', 'rekeys.json']).output,
     ]).toEqual([`Renumbered: ${samKey} (Gift wrapping) is now ${next}`, true, '']);
     sandbox.git(sam, ['push', '-q']);
+  });
+
+  it('commits the renumbering with a conflicted merge at Finish merge, with a line naming it', async () => {
+    sandbox.git(dana, ['pull', '-q', '--no-rebase', '--no-edit']);
+    const reword = async (folder: string, words: string) => {
+      const file = path.join(folder, 'specs/guest-checkout.md');
+      const text = await fs.readFile(file, 'utf8');
+      await fs.writeFile(
+        file,
+        text.replace('Guests give an email address once', `Guests ${words} an email address once`),
+      );
+    };
+    const danaKey = await addItem(dana, 'Pickup lockers');
+    await reword(dana, 'enter');
+    sandbox.git(dana, ['commit', '-q', '-am', 'Dana adds an item and rewords REQ-2']);
+    sandbox.git(dana, ['push', '-q']);
+    const samKey = await addItem(sam, 'Store pickup');
+    await reword(sam, 'type');
+    sandbox.git(sam, ['commit', '-q', '-am', 'Sam adds an item and rewords REQ-2']);
+    expect(samKey).toBe(danaKey);
+    const service = await serviceFor(sam);
+    const pulled = await call(service, 'gitPull', { operationId: 'pull-conflicted' });
+    expect(pulled.ok && pulled.outcome).toBe('conflicts');
+    const shown = await call(service, 'gitConflict', { path: 'specs/guest-checkout.md' });
+    if (!shown.ok) throw new Error(shown.message);
+    const resolved = await call(service, 'gitResolve', {
+      path: 'specs/guest-checkout.md',
+      choices: ['theirs'],
+      onDisk: shown.conflict.onDisk!,
+    });
+    expect(resolved.ok).toBe(true);
+    // The record is not a "file changed but not part of the merge": it is the merge's own.
+    const finished = await call(service, 'gitFinish', {});
+    expect(finished).toEqual({ ok: true, done: true, conflicts: [], message: 'Merge committed.' });
+    const next = `RM-${Number(samKey.slice(3)) + 1}`;
+    expect([
+      sandbox.git(sam, ['log', '-1', '--format=%B']).output.trim().split('\n').at(-1),
+      sandbox.git(sam, ['show', '--stat', '--format=', 'HEAD']).output.includes('rekeys.json'),
+      sandbox.git(sam, ['status', '--porcelain']).output,
+    ]).toEqual([`Renumbered: ${samKey} (Store pickup) is now ${next}`, true, '']);
+    sandbox.git(sam, ['push', '-q']);
+    sandbox.git(dana, ['pull', '-q', '--no-rebase', '--no-edit']);
+  });
+
+  it('names a terminal merge’s renumbering in the later commit its record rides in', async () => {
+    await addItem(dana, 'Curbside pickup');
+    sandbox.git(dana, ['commit', '-q', '-am', 'Dana adds an item']);
+    sandbox.git(dana, ['push', '-q']);
+    const samKey = await addItem(sam, 'Gift cards');
+    sandbox.git(sam, ['commit', '-q', '-am', 'Sam adds an item']);
+    sandbox.git(sam, ['pull', '-q', '--no-rebase', '--no-edit']);
+    const merge = sandbox.git(sam, ['rev-parse', '--short=7', 'HEAD']).output.trim();
+    // A later rename of Sam's own moves the driver's waiting record into the shared file with it.
+    const log = new RekeyLog(sam);
+    await log.load();
+    await log.record({ key: 'REQ-2', newKey: 'REQ-40', path: 'specs/guest-checkout.md', references: [] });
+    const service = await serviceFor(sam);
+    const committed = await call(service, 'gitCommit', {
+      paths: ['rekeys.json'],
+      message: 'Sam: his REQ-2 copy is REQ-40',
+    });
+    expect(committed.ok).toBe(true);
+    expect(sandbox.git(sam, ['log', '-1', '--format=%B']).output.trim()).toBe(
+      `Sam: his REQ-2 copy is REQ-40\n\nRenumbered in merge ${merge}: ${samKey} (Gift cards) is now RM-${Number(samKey.slice(3)) + 1}`,
+    );
+    sandbox.git(sam, ['push', '-q']);
+    sandbox.git(dana, ['pull', '-q', '--no-rebase', '--no-edit']);
   });
 
   it('marks a rename the remote already has as pushed, and one only this clone has as not', async () => {

@@ -42,6 +42,7 @@ export function ChangedBlocks({ blocks, headings = true }: ChangedBlocksProps) {
             <h3>
               <span className="file-diff__what">{block.what}</span>{' '}
               <span className={`change-kind change-kind--${block.change}`}>{changeWords[block.change]}</span>
+              {block.previousKey ? ` (was ${block.previousKey})` : ''}
             </h3>
           )}
           {!showSource && block.readable && !isEmptyChange(block.readable) ? (

@@ -96,6 +96,8 @@ export interface BlockChangeView {
   diff: string[];
   /** The same change as a PM reads it (fields, words, criteria), when the block is one Specbench knows. */
   readable?: ReadableChange;
+  /** An added requirement that is a copy given a new key (Keep both, Give the newer one a new key): its old key. */
+  previousKey?: string;
 }
 
 export interface FileDiffView {
