@@ -51,7 +51,13 @@ describe('renaming a document by name', () => {
       workspace.documentLinks('Notes/Pricing & plans.md').incoming.map((link) => link.line),
     ]).toEqual([
       [{ path: 'Home.md', count: 6 }],
-      { ok: true, path: 'Notes/Pricing & plans.md', updatedFiles: ['Home.md'] },
+      {
+        ok: true,
+        path: 'Notes/Pricing & plans.md',
+        updatedFiles: ['Home.md'],
+        updatedLinks: 6,
+        undo: expect.any(String),
+      },
       [
         'Read [[Pricing & plans]], [[Notes/Pricing & plans#Tiers|the tiers]] and ![[Pricing & plans]].',
         '| [[Pricing & plans\\|table]] | `[[Pricing ideas]]` in code stays |',
