@@ -73,6 +73,20 @@ interface Piece {
 /** Blocks that end at a line of their own, so a block after them may follow without a blank line. */
 const selfClosingTypes = new Set(['heading', 'horizontalRule', 'codeBlock']);
 
+/** Lists the parse splits out of one Markdown list (a bullet run and a task run, taskRuns.ts). */
+const listRunTypes = new Set(['bulletList', 'taskList']);
+
+/** New tight bullet and task lists side by side are written as one list, as `- item` then `- [ ] task` was. */
+function runsOfOneList({ node: first }: Piece, { node: second }: Piece): boolean {
+  return (
+    first.type !== second.type &&
+    listRunTypes.has(first.type ?? '') &&
+    listRunTypes.has(second.type ?? '') &&
+    first.attrs?.loose !== true &&
+    second.attrs?.loose !== true
+  );
+}
+
 /** Serializes `nodes` in place of `list`, keeping the original text of every unchanged block. */
 export function writeBlocks(
   source: SourceText,
@@ -110,6 +124,14 @@ export function writeBlocks(
     .filter((piece) => piece.text !== '');
 
   const separator = (before: Piece, after: Piece): string => {
+    if (
+      before.rendered &&
+      after.rendered &&
+      !before.blankLines &&
+      !after.blankLines &&
+      runsOfOneList(before, after)
+    )
+      return '\n';
     if (before.slot < 0 || after.slot !== before.slot + 1) return blankLine;
     const kept = original(source, old[before.slot]!.end, old[after.slot]!.start);
     const hasBlankLine = /\n[ \t]*\r?\n/.test(kept);

@@ -64,4 +64,11 @@ describe('lists mixing tasks and bullets', () => {
     });
     expect(after).toBe(launchPlan.replace('    - GA\n', '    - GA\n    - Retro\n'));
   });
+
+  it('a new bullet list and task list side by side are written as the one list they were read from', () => {
+    const added = (list: string) =>
+      edited('Intro.\n', (doc) => doc.content!.push(...codec.parse(list).doc.content!));
+    // Before, a blank line went between the runs: pasted, the one tight list came back as a loose one.
+    expect(added('- item\n- [ ] task\n- [x] done\n')).toBe('Intro.\n\n- item\n- [ ] task\n- [x] done\n');
+  });
 });
