@@ -14,8 +14,8 @@ interface SyncBarProps {
   writable: boolean;
   /** The workspace's documents: a key defined twice among them is asked about before a push. */
   documents: readonly DocumentSummary[];
-  /** An action starts: what the panel said about the last one no longer holds. */
-  onStart: () => void;
+  /** An action starts (a Pull or Push, once it runs): what the panel said about the last one no longer holds. */
+  onStart: (action?: 'Pull' | 'Push') => void;
   onDone: (
     message?: string,
     options?: { renumbered?: RenumberedItemView[]; conflicts?: string[] },
@@ -69,7 +69,7 @@ export function SyncBar({ api, status, writable, documents, onStart, onDone }: S
 
   const run = async (action: 'Pull' | 'Push') => {
     setUnpointed(undefined);
-    onStart();
+    onStart(action);
     const id = `${action.toLowerCase()}-${Date.now().toString(36)}`;
     setFailure(undefined);
     setRunning({
