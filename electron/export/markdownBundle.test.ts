@@ -2,6 +2,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { indexDocument } from '../engine/indexDocument.js';
 import { exportBundle, zipEntryTime } from './exportBundle.js';
 import { bundleFiles, renderBundleMarkdown } from './markdownBundle.js';
 import { headingAnchor } from './portableMarkdown.js';
@@ -86,6 +87,16 @@ describe('Markdown bundles of the sample', () => {
       images: ['data:image/png;base64,'],
       assets: 0,
     });
+  });
+
+  it('links a chapter without a key in the contents to its heading (the changes since a revision)', () => {
+    const text = '---\ntitle: Changes since v1.0\n---\n## SPEC-4 Promo codes\n\n- REQ-12 text changed\n';
+    const entry = indexDocument('changes-since-v1.0.md', text, { size: text.length, mtimeMs: 0, hash: '' });
+    const withChapter = { ...bundle, documents: [...bundle.documents, { entry, text }] };
+    const { markdown } = renderBundleMarkdown(withChapter, { date, assetFolder: 'b.assets' });
+    expect(markdown.split('\n').filter((line) => line.includes('[Changes since'))).toEqual([
+      '- [Changes since v1.0](#changes-since-v10)',
+    ]);
   });
 
   it('prints approvals as words, not JSON', () => {

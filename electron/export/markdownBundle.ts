@@ -55,8 +55,9 @@ export function renderBundleMarkdown(
     return location === undefined ? undefined : `#${location.anchor}`;
   };
   const parts = [preamble(bundle, options), '## Contents', ''];
+  // By the heading itself: a chapter without a key (the changes since a revision) has no location by key.
   for (const { entry } of bundle.documents)
-    parts.push(`- [${documentHeading(entry)}](${linkFor(entry.key!)})`);
+    parts.push(`- [${documentHeading(entry)}](#${headingAnchor(documentHeading(entry))})`);
   if (bundle.roadmap.length > 0) parts.push(`- [Roadmap items](#${headingAnchor('Roadmap items')})`);
   if (bundle.matrix) parts.push(`- [Traceability matrix](#${headingAnchor('Traceability matrix')})`);
   if (bundle.comments) parts.push(`- [${commentsTitle}](#${headingAnchor(commentsTitle)})`);

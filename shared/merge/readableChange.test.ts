@@ -5,6 +5,7 @@ import {
   readableLines,
   readableRequirement,
   readableText,
+  wordRuns,
   type ReadableChange,
 } from './readableChange.js';
 
@@ -147,5 +148,37 @@ describe('readable changes, as terminal lines', () => {
     ],
   ])('%s', (_name, change, expected) => {
     expect(readableLines(change)).toEqual(expected);
+  });
+});
+
+const dana = 'A guest can check out without creating an account, using only an email address (Dana).';
+const sam = 'A guest can check out without creating an account or a password, in under two minutes (Sam).';
+
+describe('wordRuns: each side read in its own text, whole words marked', () => {
+  it.each([
+    // walk12g: the resolver marked "u|sing only an email address" and "(D|ana)", one character late.
+    [dana, sam, 'A guest can check out without creating an account, [using only an email address] ([Dana]).'],
+    [
+      sam,
+      dana,
+      'A guest can check out without creating an account[ or a password], [in under two minutes] ([Sam]).',
+    ],
+    [
+      'Shoppers  can apply\none code.',
+      'Shoppers can apply one or two codes.',
+      'Shoppers  can apply\none [code].',
+    ],
+    ['Pay by card.', 'Pay by card or PayPal.', 'Pay by card.'],
+  ])('%s', (before, after, marked) => {
+    const own = wordRuns(before, after).filter((run) => run.change !== 'added');
+    expect(own.map((run) => (run.change ? `[${run.text}]` : run.text)).join('')).toEqual(marked);
+  });
+
+  it('reads the change in place: one <ins>or two</ins> promo', () => {
+    const runs = wordRuns('Shoppers can apply one promo code.', 'Shoppers can apply one or two promo codes.');
+    const shown = runs.map((run) =>
+      run.change === 'added' ? `+{${run.text}}` : run.change ? `-{${run.text}}` : run.text,
+    );
+    expect(shown.join('')).toEqual('Shoppers can apply one +{or two }promo -{code}+{codes}.');
   });
 });

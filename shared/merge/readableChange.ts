@@ -49,14 +49,30 @@ export function showValue(value: unknown): string {
   return String(value);
 }
 
+/**
+ * The runs that are not added spell `before` exactly, so their lengths place marks in it: jsdiff gives
+ * unchanged runs the whitespace of `after` ("account " for "account,"), which slid marks into half-words.
+ */
 export function wordRuns(before: string, after: string): WordRun[] {
-  return diffWords(before, after).map((part) =>
-    part.added
-      ? { text: part.value, change: 'added' as const }
-      : part.removed
-        ? { text: part.value, change: 'removed' as const }
-        : { text: part.value },
-  );
+  let at = 0;
+  return diffWords(before, after).map((part, index, parts) => {
+    if (part.added) return { text: part.value, change: 'added' as const };
+    const start = at;
+    at = index === parts.length - 1 ? before.length : endOfWords(before, at, part.value);
+    const text = before.slice(start, at);
+    return part.removed ? { text, change: 'removed' as const } : { text };
+  });
+}
+
+/** Where in `text`, from `start`, the run's words end: the space before them, and after them if the run ends in one. */
+function endOfWords(text: string, start: number, run: string): number {
+  const space = (at: number) => at < text.length && /\s/.test(text[at]!);
+  let left = run.replace(/\s+/g, '').length;
+  let at = start;
+  while (space(at)) at++;
+  for (; at < text.length && left > 0; at++) if (!space(at)) left--;
+  if (/\s$/.test(run)) while (space(at)) at++;
+  return at;
 }
 
 /** Prose (several words) is compared by words; a short value reads better as `from → to`. */

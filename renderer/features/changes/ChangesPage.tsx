@@ -11,6 +11,7 @@ import { useGitState } from '../../workbench/gitState.js';
 import { roadmapHash, roadmapItemHash } from '../../workbench/route.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { ChangedFiles } from './ChangedFiles.js';
+import { changesPanel } from './changesPanel.js';
 import { ConflictList } from './ConflictList.js';
 import { DuplicateKeys } from './DuplicateKeys.js';
 import { IdentityForm } from './IdentityForm.js';
@@ -55,10 +56,13 @@ export function ChangesPage({ api, workspace, navigate }: ChangesPageProps) {
   // A pull just stopped at conflicts, and git's status is read again: until then the panel says so, and neither
   // calls the tree clean ("Nothing to commit") nor reads the markers' two sides as a key defined twice.
   const [readingConflicts, setReadingConflicts] = useState(false);
+  // A status read while a Pull runs may see git's rebase or merge begun and its conflicts not yet written.
+  const [pulling, setPulling] = useState(false);
   /** An action starts: the line about the previous one (and the automatic sync's) no longer holds. */
-  const beforeAction = () => {
+  const beforeAction = (action?: 'Pull' | 'Push') => {
     notice.clear();
     setReadingConflicts(false);
+    setPulling(action === 'Pull');
     git.dismissAutoSync();
   };
   /** After a git action: the files on disk and the status both moved. */
@@ -78,8 +82,9 @@ export function ChangesPage({ api, workspace, navigate }: ChangesPageProps) {
     await Promise.all([git.refresh(), filesChanged ? workspace.refresh() : undefined, loadRepoint()]);
     notice.settle();
     setReadingConflicts(false);
+    setPulling(false);
   };
-  const waitingForConflicts = readingConflicts && !status?.operation;
+  const panel = changesPanel({ operation: status?.operation, pulling, readingConflicts });
 
   return (
     <section className="page changes-page" aria-labelledby="changes-title">
@@ -143,7 +148,7 @@ export function ChangesPage({ api, workspace, navigate }: ChangesPageProps) {
           {!writable && (
             <p className="muted">This workspace is open read-only: changes are shown, not committed.</p>
           )}
-          {status.operation ? (
+          {panel.shows === 'conflicts' ? (
             <ConflictList
               api={api}
               status={status}
@@ -155,9 +160,9 @@ export function ChangesPage({ api, workspace, navigate }: ChangesPageProps) {
                 void Promise.all([git.refresh(), workspace.refresh()]).then(loadRepoint);
               }}
             />
-          ) : waitingForConflicts ? (
+          ) : panel.shows === 'waiting' ? (
             <p className="muted" role="status" aria-label="Changed files">
-              Reading the conflicts…
+              {panel.text}
             </p>
           ) : (
             <ChangedFiles
@@ -179,7 +184,7 @@ export function ChangesPage({ api, workspace, navigate }: ChangesPageProps) {
               onDismissed={() => void loadRepoint()}
             />
           ))}
-          {!status.operation && !waitingForConflicts && (
+          {panel.shows === 'files' && (
             <DuplicateKeys
               api={api}
               workspace={workspace}

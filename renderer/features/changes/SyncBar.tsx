@@ -14,8 +14,8 @@ interface SyncBarProps {
   writable: boolean;
   /** The workspace's documents: a key defined twice among them is asked about before a push. */
   documents: readonly DocumentSummary[];
-  /** An action starts: what the panel said about the last one no longer holds. */
-  onStart: () => void;
+  /** An action starts (a Pull or Push, once it runs): what the panel said about the last one no longer holds. */
+  onStart: (action?: 'Pull' | 'Push') => void;
   onDone: (
     message?: string,
     options?: { renumbered?: RenumberedItemView[]; conflicts?: string[] },
@@ -69,7 +69,7 @@ export function SyncBar({ api, status, writable, documents, onStart, onDone }: S
 
   const run = async (action: 'Pull' | 'Push') => {
     setUnpointed(undefined);
-    onStart();
+    onStart(action);
     const id = `${action.toLowerCase()}-${Date.now().toString(36)}`;
     setFailure(undefined);
     setRunning({
@@ -99,57 +99,63 @@ export function SyncBar({ api, status, writable, documents, onStart, onDone }: S
   return (
     <div className="sync-bar" role="group" aria-label="Sync">
       <div className="sync-bar__state">
-        <span>
-          Branch <strong>{where}</strong>
+        {/* The branch and its state flow as one text, which wraps at a narrow width beside the buttons. */}
+        <span className="sync-bar__where">
+          <span>
+            Branch <strong>{where}</strong>
+          </span>{' '}
+          {status.operation === 'rebase' ? (
+            // Detached mid-rebase, the branch has no upstream: "Push publishes it" would send a PM the wrong way.
+            <span className="muted">
+              rebasing onto {status.rebasingOnto ?? 'the remote’s commits'}: resolve, then Finish rebase
+            </span>
+          ) : status.operation === 'merge' ? (
+            // Mid-merge the counts are the merge's two sides, not something to push or pull.
+            <span className="muted">
+              merging {status.mergingWith ?? 'their commits'}: resolve, then Finish merge
+            </span>
+          ) : status.upstream ? (
+            <span className="muted">
+              {status.ahead === 0 && status.behind === 0
+                ? `up to date with ${status.upstream}`
+                : [
+                    status.ahead > 0 && `${plural(status.ahead, 'commit')} to push`,
+                    status.behind > 0 && `${plural(status.behind, 'commit')} to pull`,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+            </span>
+          ) : (
+            <span className="muted">
+              {status.remotes.length === 0
+                ? 'no remote to sync with'
+                : `not on ${status.missingUpstream?.split('/')[0] ?? 'the remote'} yet: Push publishes it`}
+            </span>
+          )}
         </span>
-        {status.operation === 'rebase' ? (
-          // Detached mid-rebase, the branch has no upstream: "Push publishes it" would send a PM the wrong way.
-          <span className="muted">
-            rebasing onto {status.rebasingOnto ?? 'the remote’s commits'}: resolve, then Finish rebase
-          </span>
-        ) : status.operation === 'merge' ? (
-          // Mid-merge the counts are the merge's two sides, not something to push or pull.
-          <span className="muted">
-            merging {status.mergingWith ?? 'their commits'}: resolve, then Finish merge
-          </span>
-        ) : status.upstream ? (
-          <span className="muted">
-            {status.ahead === 0 && status.behind === 0
-              ? `up to date with ${status.upstream}`
-              : [
-                  status.ahead > 0 && `${plural(status.ahead, 'commit')} to push`,
-                  status.behind > 0 && `${plural(status.behind, 'commit')} to pull`,
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
-          </span>
-        ) : (
-          <span className="muted">
-            {status.remotes.length === 0
-              ? 'no remote to sync with'
-              : `not on ${status.missingUpstream?.split('/')[0] ?? 'the remote'} yet: Push publishes it`}
-          </span>
-        )}
-        <span className="spacer" />
-        {(unpointed || twice) && (
-          <span className="sync-bar__waiting" role="status" aria-label="Push waits">
-            Push waits for your answer below
-          </span>
-        )}
-        <button
-          type="button"
-          disabled={!canSync || busy || !status.upstream}
-          onClick={() => void run('Pull')}
-        >
-          Pull
-        </button>
-        <button
-          type="button"
-          disabled={!canSync || busy || unpointed !== undefined || twice !== undefined || !status.hasCommits}
-          onClick={() => void checkLinksFirst()}
-        >
-          Push
-        </button>
+        <span className="sync-bar__actions">
+          {(unpointed || twice) && (
+            <span className="sync-bar__waiting" role="status" aria-label="Push waits">
+              Push waits for your answer below
+            </span>
+          )}
+          <button
+            type="button"
+            disabled={!canSync || busy || !status.upstream}
+            onClick={() => void run('Pull')}
+          >
+            Pull
+          </button>
+          <button
+            type="button"
+            disabled={
+              !canSync || busy || unpointed !== undefined || twice !== undefined || !status.hasCommits
+            }
+            onClick={() => void checkLinksFirst()}
+          >
+            Push
+          </button>
+        </span>
       </div>
       {status.remotes.length === 0 && <NoRemoteHint />}
       {running && (
