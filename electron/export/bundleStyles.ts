@@ -41,6 +41,8 @@ li { margin: 0.6mm 0; }
 li.task { list-style: none; }
 ul:has(> li.task):not(:has(> li:not(.task))) { padding-left: 2mm; }
 li:has(> .checkbox) { padding-left: 1.1em; text-indent: -1.1em; }
+/* The hanging indent is the task line's own: a list nested in the item would inherit it and print its bullet over its text. */
+li:has(> .checkbox) > :is(ul, ol) { text-indent: 0; }
 /* Drawn, not a ☐/☑ glyph: the embedded fonts have none, and a fallback font would differ per machine. */
 .checkbox { display: inline-block; position: relative; width: 0.85em; height: 0.85em; margin-right: 0.2em;
   vertical-align: -0.1em; border: 1.2px solid var(--muted); border-radius: 0.15em; }

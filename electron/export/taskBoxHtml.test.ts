@@ -78,4 +78,27 @@ describe('a list mixing bullets and tasks in the export', () => {
       await browser.close();
     }
   });
+
+  it('prints a plain bullet nested under a task beside its text, not over it', async () => {
+    const nested = '- Findings\n    - [x] Send survey\n        - follow-up notes\n';
+    const { html } = renderDocumentHtml(nested, 'notes/a.md', '1', {
+      root: '/nowhere',
+      anchors: new Map(),
+      titles: new Map(),
+    });
+    const browser = await chromium.launch({
+      executablePath: chromiumExecutablePath(),
+      args: chromiumLaunchArguments,
+    });
+    try {
+      const page = await browser.newPage();
+      await page.setContent(`<!doctype html><style>${bundleStyles}</style>${html}`);
+      const item = await page.evaluate(
+        "(() => { const item = [...document.querySelectorAll('li')].find((li) => li.textContent === 'follow-up notes'); const style = getComputedStyle(item); return [style.listStyleType, style.textIndent]; })()",
+      );
+      expect(item).toEqual(['square', '0px']);
+    } finally {
+      await browser.close();
+    }
+  });
 });

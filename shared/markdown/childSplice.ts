@@ -76,7 +76,23 @@ export class ListLayout {
       return end;
     }
     if (this.path.length === 0) return this.text.length;
-    return undefined;
+    return this.lastTextLineEnd(index);
+  }
+
+  /**
+   * The end of the line holding the last text of item `index` (the last item of a nested list, whose
+   * end no next item marks). A fence or a block with no text after it is past that line: the caller's
+   * read-back check refuses an edit that cuts there.
+   */
+  private lastTextLineEnd(index: number): number | undefined {
+    const inside = this.maps.filter((map) => startsWith(map.path, [...this.path, index]));
+    const last = inside.reduce<TextblockMap | undefined>(
+      (latest, map) => (latest && latest.to >= map.to ? latest : map),
+      undefined,
+    );
+    if (!last || last.code) return undefined;
+    const end = this.text.indexOf('\n', last.to);
+    return end === -1 ? this.text.length : end;
   }
 
   marker(index: number): Marker | undefined {

@@ -58,6 +58,13 @@ describe('Tab and Shift+Tab in lists', () => {
       lone,
     ],
     [
+      'Shift+Tab in a note whose other lists indent by four keeps the sibling bullet at three',
+      `${findings}\n- Milestones\n    - [ ] Beta invite list\n`,
+      'another',
+      ['Shift-Tab'],
+      '1. First finding\n   - nested detail\n2. another detail\n3. Second finding\n\n- Milestones\n    - [ ] Beta invite list\n',
+    ],
+    [
       'Tab joins the bullet sublist of the numbered item above',
       '1. First finding\n   - nested detail\n2. Second finding\n',
       'Second',

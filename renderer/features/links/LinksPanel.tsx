@@ -76,6 +76,7 @@ const LinkGroupList = memo(function LinkGroupList({ groups }: { groups: readonly
                     <a href={item.hash}>
                       {isKey(item.key) && <span className="key">{item.key}</span>}{' '}
                       <span className="link-title">{item.title}</span>
+                      {item.folder && <span className="link-folder">{item.folder}</span>}
                     </a>
                   ) : (
                     <span className={item.detail === 'file' ? 'link-file' : 'broken'}>

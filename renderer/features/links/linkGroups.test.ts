@@ -153,6 +153,39 @@ describe('linkGroups', () => {
       ],
     ],
   ];
+  it('names the folder of two linked notes that share a title, and of no other', () => {
+    const vault = [
+      documentEntryFixture({ path: 'Maya/Launch plan.md', title: 'Launch plan' }),
+      documentEntryFixture({ path: 'Obsidian Sync/Security and privacy.md', title: 'Security and privacy' }),
+      documentEntryFixture({
+        path: 'Obsidian Publish/Security and privacy.md',
+        title: 'Security and privacy',
+      }),
+      documentEntryFixture({ path: 'Home.md', title: 'Home' }),
+    ];
+    const lookup = { documents: vault, ...indexSnapshot(vault, []) };
+    const to = (target: string): LinkView => ({
+      from: 'Maya/Launch plan.md',
+      to: target,
+      kind: 'mentions',
+      path: 'Maya/Launch plan.md',
+      line: 3,
+    });
+    const outgoing = [
+      'Obsidian Sync/Security and privacy.md',
+      'Obsidian Publish/Security and privacy.md',
+      'Home.md',
+    ];
+    const linksTo = linkGroups(lookup, 'Maya/Launch plan.md', undefined, [], outgoing.map(to)).find(
+      (group) => group.title === 'Links to',
+    );
+    expect(linksTo?.items.map((item) => [item.title, item.folder])).toEqual([
+      ['Security and privacy', 'Obsidian Sync/'],
+      ['Security and privacy', 'Obsidian Publish/'],
+      ['Home', undefined],
+    ]);
+  });
+
   it.each(cases)('%s', (_name, actual, expected) => {
     expect(actual).toEqual(expected);
   });

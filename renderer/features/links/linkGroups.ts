@@ -8,6 +8,8 @@ export interface LinkItem {
   title: string;
   hash: string;
   detail?: string;
+  /** The note's folder (`Obsidian Sync/`), shown where another item of its group has its title. */
+  folder?: string;
 }
 
 export interface LinkGroup {
@@ -64,6 +66,20 @@ function unique(items: LinkItem[]): LinkItem[] {
   return [...seen.values()];
 }
 
+/** The group with each item's folder where two of its items share a title, as the quick switcher shows paths. */
+function withFolders(workspace: Lookup, group: LinkGroup): LinkGroup {
+  const counts = new Map<string, number>();
+  for (const item of group.items) counts.set(item.title, (counts.get(item.title) ?? 0) + 1);
+  if (![...counts.values()].some((count) => count > 1)) return group;
+  const items = group.items.map((item) => {
+    if ((counts.get(item.title) ?? 0) < 2) return item;
+    const path = (workspace.byPath.get(item.key) ?? workspace.byKey.get(item.key))?.path ?? '';
+    const folder = path.slice(0, path.lastIndexOf('/') + 1);
+    return folder ? { ...item, folder } : item;
+  });
+  return { ...group, items };
+}
+
 /** Stories whose `implements` names any of `requirementKeys`. */
 function storiesImplementing(workspace: Lookup, requirementKeys: ReadonlySet<string>): LinkItem[] {
   return workspace.documents
@@ -102,7 +118,11 @@ function linksTo(workspace: Lookup, outgoing: readonly LinkView[]): LinkGroup {
         return { key: link.to, title: link.to, hash: '', detail: 'file' };
       return itemForKey(workspace, link.to);
     });
-  return { title: 'Links to', items: unique(items), empty: 'This document links to nothing yet.' };
+  return withFolders(workspace, {
+    title: 'Links to',
+    items: unique(items),
+    empty: 'This document links to nothing yet.',
+  });
 }
 
 export function linkGroups(
@@ -124,11 +144,11 @@ export function linkGroups(
         return link.state === 'ambiguous' ? ambiguous(item) : item;
       }),
   );
-  const mentions: LinkGroup = {
+  const mentions = withFolders(workspace, {
     title: 'Mentioned by',
     items: mentionedBy,
     empty: 'No document mentions this yet.',
-  };
+  });
   if (requirementKey) {
     const requirement = workspace.requirementOwner
       .get(requirementKey)

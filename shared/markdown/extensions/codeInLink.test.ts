@@ -44,7 +44,8 @@ describe('code inside a link', () => {
       'A [the `Foo`](https://a.example)| type.\n',
       'A [the `Foo`](https://a.example)x type.\n',
     ],
-    ['typed after a code span that is no link: it grows', 'A `foo`| b.\n', 'A `foox` b.\n'],
+    ['typed after a code span that is no link: plain text after it', 'A `foo`| b.\n', 'A `foo`x b.\n'],
+    ['typed inside a code span that is no link: it grows', 'A `fo|o` b.\n', 'A `foxo` b.\n'],
     ['code in a bold link', 'A **[`b`](https://a.example)|** c.\n', 'A **[`b`](https://a.example)x** c.\n'],
   ])('%s', (_name, withMarker, expected) => {
     expect(typeAt(withMarker, 'x')).toEqual({ kept: 'paragraph', saved: expected });
