@@ -181,3 +181,43 @@ test('Keep both on a key two branches created keeps the copy committed first (ne
   await expect(copy.getByRole('heading')).toHaveText('REQ-16 added (was REQ-15)');
   await screenshot(app.page, 'history-keep-both-copy');
 });
+
+test('Keep both, then Finish merge with git’s message left as it was: the merge commit still names the renamed copy (walk12g 2)', async ({
+  app,
+  workspaceDir,
+}) => {
+  test.slow();
+  git(workspaceDir, 'config', 'user.name', 'Lead');
+  git(workspaceDir, 'config', 'user.email', 'lead@example.com');
+  await branch(workspaceDir, 'gina', 'Gina <gina@example.com>', {
+    requirement: ['Guests can cancel an order within ten minutes.', 'Cancelling is [[REQ-15]].'],
+    story: ['STORY-11', 'Cancel my order', 'Cancel within minutes, see [[REQ-15]].'],
+    file: 'cancel-order.md',
+  });
+  await branch(workspaceDir, 'hank', 'Hank <hank@example.com>', {
+    requirement: ['Guests can add a gift message.', 'Gift messages: [[REQ-15]].'],
+    story: ['STORY-12', 'Gift message', 'A gift message, as [[REQ-15]] says.'],
+    file: 'gift-message.md',
+  });
+  git(workspaceDir, 'checkout', '-q', 'main');
+  git(workspaceDir, 'merge', '-q', '--no-ff', '--no-edit', 'gina');
+  expect(() =>
+    execFileSync('git', ['merge', '-q', '--no-edit', 'hank'], { cwd: workspaceDir, stdio: 'pipe' }),
+  ).toThrow();
+
+  const changes = new ChangesModel(app.page);
+  await changes.open();
+  const resolver = await changes.readResolver(spec);
+  await expect(changes.mergeMessage).toHaveValue("Merge branch 'hank'");
+  await resolver
+    .getByRole('region', { name: /^Conflict in / })
+    .getByRole('radio', { name: 'Keep both' })
+    .check();
+  await resolver.getByRole('button', { name: 'Save this file' }).click();
+  await expect(changes.conflicts).toHaveText(`✓ Resolved${spec}`, { timeout: 30_000 });
+  await app.page.getByRole('button', { name: 'Finish merge' }).click();
+  await expect(changes.lastAction).toHaveText('Merge committed.');
+  expect(git(workspaceDir, 'log', '-1', '--format=%B').trim()).toBe(
+    "Merge branch 'hank'\n\nKeep both: REQ-15 (hank's copy) is now REQ-16",
+  );
+});

@@ -1,6 +1,6 @@
 /** Finishing or undoing the merge, rebase, cherry-pick or revert git stopped in, once the resolver is done. */
 import type { GitOperation } from '../../shared/contract/gitViews.js';
-import { withChoiceLines } from '../../shared/merge/choiceLines.js';
+import { choiceLinesIn, withChoiceLines } from '../../shared/merge/choiceLines.js';
 import { runGit } from './gitCommand.js';
 import { renumberedInStoppedMerge } from './renumberedByMerge.js';
 import { moveDriverRecords, renumberedLine } from './renumberedInMerge.js';
@@ -68,10 +68,15 @@ export async function finishOperation(
   let args = [operation, '--continue'];
   if (operation === 'merge') {
     // The message as the user left it, else git's without its "# Conflicts:" lines (kept without an editor).
-    const text = message?.trim() ?? cleanMessage((await mergeMessage(place.gitDir)) ?? '');
+    const recorded = cleanMessage((await mergeMessage(place.gitDir)) ?? '');
+    const text = message?.trim() ?? recorded;
     if (text === '')
       return { ok: false, error: 'failed', message: 'Write a message for the merge commit first.' };
-    const lines = renumbered.length > 0 ? [renumberedLine(renumbered)] : [];
+    // Keep both's lines, recorded in git's message: also in one shown (or edited) before they were written.
+    const lines = [
+      ...choiceLinesIn(recorded),
+      ...(renumbered.length > 0 ? [renumberedLine(renumbered)] : []),
+    ];
     args = [
       'commit',
       '--quiet',

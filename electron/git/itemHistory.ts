@@ -206,7 +206,10 @@ export async function itemHistory(repository: WorkspaceRepository, key: string):
     );
     if (after && before && before.text !== after.text && renamedAway(before, afterFiles)) before = undefined;
     let previousKey: string | undefined;
-    if (after && !before) {
+    // A merge that only passes the item along as the other side has it (a teammate's pull bringing in a
+    // Keep both, its rekeys.json record with it): its key changed on that side, followed below.
+    const passedAlong = merge && after && !before && same(find(tracked, merge.theirs, afterExpected), after);
+    if (after && !before && !passedAlong) {
       const path = previousPathOf(after.path);
       const afterText = afterFiles.find(([file]) => file === after.path)?.[1] ?? '';
       before = rekeyed(after, beforeFiles.find(([file]) => file === path)?.[1], afterText);

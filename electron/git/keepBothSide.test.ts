@@ -10,6 +10,7 @@ import { Workspace } from '../engine/workspace.js';
 import { resolveConflict } from './conflictResolution.js';
 import { conflictView } from './conflictView.js';
 import { finishOperation } from './finishOperation.js';
+import { mergeMessage } from './mergeMessage.js';
 import { findRepository } from './repositoryStatus.js';
 import { createGitSandbox, type GitSandbox } from './testing/gitSandbox.js';
 
@@ -48,7 +49,7 @@ afterEach(async () => {
   await sandbox.remove();
 });
 
-async function keepBoth(how: '--no-rebase' | '--rebase') {
+async function keepBoth(how: '--no-rebase' | '--rebase', shownMessage = false) {
   expect(sandbox.git(dana, ['pull', '-q', how], { allowFailure: true }).code).not.toBe(0);
   const opened = await Workspace.open(dana, { write: true, watch: false, cache: false });
   if (!opened.ok) throw new Error(opened.message);
@@ -56,6 +57,8 @@ async function keepBoth(how: '--no-rebase' | '--rebase') {
   // The commit's Keep both line names the copy by whose it is: the resolver's git user.name.
   sandbox.git(dana, ['config', 'user.name', 'Dana PM']);
   const place = (await findRepository(dana))!;
+  // The message the Changes panel showed when the merge stopped, before Keep both wrote its line to git's.
+  const shown = shownMessage ? await mergeMessage(place.gitDir) : undefined;
   const view = await conflictView(place, spec, workspace);
   if (!view.ok) throw new Error(view.message);
   const conflicts = view.conflict.parts.filter((part) => part.kind === 'conflict');
@@ -70,15 +73,16 @@ async function keepBoth(how: '--no-rebase' | '--rebase') {
   const bodyOf = (key: string) => new RegExp(`:::requirement\\{#${key} [^\\n]*\\n([^\\n]*)`).exec(text)?.[1];
   const { freeKeys: _free, ...keepBothView } = view.conflict.keepBoth!;
   // Finished as the app finishes it, with the record the resolver wrote (rekeys.json) taken along.
-  const finishing = await finishOperation(place);
+  const finishing = await finishOperation(place, undefined, shown);
   const finished =
-    finishing.ok && !finishing.done ? await finishOperation(place, finishing.leftOver) : finishing;
+    finishing.ok && !finishing.done ? await finishOperation(place, finishing.leftOver, shown) : finishing;
   if (!finished.ok || !finished.done) throw new Error(finished.message);
   const message = sandbox.git(dana, ['log', '-1', '--format=%B']).output;
   return {
     before: keepBothView,
     // The merge commit, or the replayed commit of a rebase, names the key Keep both changed.
     choices: message.split('\n').filter((line) => line.startsWith('Keep both')),
+    last: message.trimEnd().split('\n').at(-1),
     kept: bodyOf('REQ-2'),
     renamed: bodyOf('REQ-3'),
     told: resolved.renamed?.map(({ references, ...rest }) => ({
@@ -98,6 +102,7 @@ describe('Keep both on a requirement both sides reworded', () => {
       expect(await keepBoth(how)).toEqual({
         before: { renamed: 'mine', keptPublished: 'origin/main' },
         choices,
+        last: choices[0],
         kept: 'Guests type an email.',
         renamed: 'Guests enter an email.',
         told: [
@@ -115,4 +120,10 @@ describe('Keep both on a requirement both sides reworded', () => {
       });
     },
   );
+
+  it("in a merge finished with git's default message left untouched, the commit still ends with the Keep both line", async () => {
+    const { choices, last } = await keepBoth('--no-rebase', true);
+    expect(choices).toEqual(["Keep both: REQ-2 (Dana PM's copy) is now REQ-3"]);
+    expect(last).toBe("Keep both: REQ-2 (Dana PM's copy) is now REQ-3");
+  });
 });

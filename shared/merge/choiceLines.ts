@@ -7,6 +7,11 @@ import type { KeptBoth } from '../contract/gitViews.js';
 
 const choiceLine = /^Keep both: /;
 
+/** The Keep both lines a message already holds (git's MERGE_MSG, once the resolver recorded them). */
+export function choiceLinesIn(text: string): string[] {
+  return text.split(/\r?\n/).filter((line) => choiceLine.test(line));
+}
+
 /**
  * "Keep both: REQ-2 (Sam's copy) is now REQ-15", for the merge commit's message: in a shared log
  * "yours" says nothing, so a copy is named by whose it is, the resolver's (git's user.name, `user`) or
