@@ -277,7 +277,7 @@ describe('afterQuiet (when serve starts watching without a browser)', () => {
     vi.useFakeTimers();
     try {
       const fired: number[] = [];
-      const quiet = afterQuiet(3_000, () => fired.push(Date.now()));
+      const quiet = afterQuiet(3_000, 60_000, () => fired.push(Date.now()));
       const started = Date.now();
       quiet.touch(); // before the start: ignored
       vi.advanceTimersByTime(5_000);
@@ -291,11 +291,29 @@ describe('afterQuiet (when serve starts watching without a browser)', () => {
       vi.advanceTimersByTime(1);
       quiet.touch();
       vi.advanceTimersByTime(10_000);
-      const cancelled = afterQuiet(3_000, () => fired.push(-1));
+      const cancelled = afterQuiet(3_000, 60_000, () => fired.push(-1));
       cancelled.start();
       cancelled.cancel();
       vi.advanceTimersByTime(10_000);
       expect([beforeQuiet, fired.map((at) => at - started)]).toEqual([0, [12_000]]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('fires at the latest the longest delay after the start, however often it is touched, and once', () => {
+    vi.useFakeTimers();
+    try {
+      const fired: number[] = [];
+      const started = Date.now();
+      const quiet = afterQuiet(3_000, 10_000, () => fired.push(Date.now() - started));
+      quiet.start();
+      for (let elapsed = 0; elapsed < 20_000; elapsed += 50) {
+        quiet.touch();
+        vi.advanceTimersByTime(50);
+      }
+      vi.advanceTimersByTime(10_000);
+      expect(fired).toEqual([10_000]);
     } finally {
       vi.useRealTimers();
     }

@@ -122,6 +122,8 @@ const exitGrace = 1_000;
  * watching starts anyway.
  */
 const watchWithoutBrowserMs = 3_000;
+/** However busy a client keeps the server without asking for the findings, watching starts by then. */
+const watchAtLatestMs = 10_000;
 
 /**
  * The service, telling `called` of every call and `answered` once its first `check` has been answered
@@ -140,22 +142,35 @@ function afterFirstCheck(service: ApiService, called: () => void, answered: () =
 }
 
 /**
- * Calls `fire` once `ms` have passed since `start()` and since the last `touch()` after it; touches
- * before the start are ignored, and nothing happens after `cancel()` or the one call.
+ * Calls `fire` once `ms` have passed since `start()` and since the last `touch()` after it, or
+ * `latestMs` after `start()` whatever the touches (a client polling without pause must not keep
+ * outside changes unseen); touches before the start are ignored, and nothing happens after `cancel()`
+ * or the one call.
  */
-export function afterQuiet(ms: number, fire: () => void): { start(): void; touch(): void; cancel(): void } {
+export function afterQuiet(
+  ms: number,
+  latestMs: number,
+  fire: () => void,
+): { start(): void; touch(): void; cancel(): void } {
   let timer: NodeJS.Timeout | undefined;
+  let latest: NodeJS.Timeout | undefined;
   let over = false;
+  const once = () => {
+    if (over) return;
+    over = true;
+    clearTimeout(timer);
+    clearTimeout(latest);
+    fire();
+  };
   const arm = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => {
-      over = true;
-      fire();
-    }, ms).unref();
+    timer = setTimeout(once, ms).unref();
   };
   return {
     start: () => {
-      if (!over) arm();
+      if (over) return;
+      arm();
+      latest ??= setTimeout(once, latestMs).unref();
     },
     touch: () => {
       if (timer !== undefined && !over) arm();
@@ -163,6 +178,7 @@ export function afterQuiet(ms: number, fire: () => void): { start(): void; touch
     cancel: () => {
       over = true;
       clearTimeout(timer);
+      clearTimeout(latest);
     },
   };
 }
@@ -209,7 +225,7 @@ export async function startServe(
   const checked = new Promise<void>((resolve) => (firstCheck = resolve));
   // Started once the load is done; while a browser is still starting the app (its calls arrive), the
   // watcher's scan would compete with its first screen, so each call puts the fallback off again.
-  const fallback = afterQuiet(watchWithoutBrowserMs, () => firstCheck());
+  const fallback = afterQuiet(watchWithoutBrowserMs, watchAtLatestMs, () => firstCheck());
   const loaded = new Promise<Workspace>((resolve) => (provide = resolve));
   let server: BrowserServer;
   try {
