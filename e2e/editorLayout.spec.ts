@@ -84,9 +84,10 @@ test('a list kept as Markdown source shows every line, and grows with a line typ
   app,
   workspaceDir,
 }) => {
-  // Bullets and tasks in one list: the editor keeps (part of) it as written, in a box of its own.
+  // Numbered items and tasks in one list: the editor keeps (part of) it as written, in a box of its own
+  // (a bulleted list of bullets and tasks is a rich list since fix11j).
   const list =
-    '- check the cart\n  - then ask Ravi\n- [x] write up billing\n- fix search\n- [ ] plan search\n';
+    '1. check the cart\n   - then ask Ravi\n2. [x] write up billing\n3. fix search\n4. [ ] plan search\n';
   await fs.writeFile(path.join(workspaceDir, 'mixed-list.md'), `# Mixed list\n\n${list}`);
   await app.openDocument('mixed-list.md');
   const source = app.editor.getByRole('textbox', { name: 'Markdown source kept as written' });
@@ -101,7 +102,7 @@ test('a list kept as Markdown source shows every line, and grows with a line typ
   const before = await height();
   await source.click();
   await app.page.keyboard.press('Control+End');
-  await app.page.keyboard.type('\n- and one more line');
-  await expect(source).toHaveValue(`${kept}\n- and one more line`);
+  await app.page.keyboard.type('\n5. and one more line');
+  await expect(source).toHaveValue(`${kept}\n5. and one more line`);
   expect([await showsEveryLine(), (await height()) > before]).toEqual([true, true]);
 });
