@@ -36,12 +36,8 @@ async function branch(
   git(dir, 'commit', '-q', '-m', `${name}: REQ-15`, `--author=${author}`);
 }
 
-test('Keep both on a key two branches created keeps the copy committed first (neither is on a remote) and renames the other, with its links offered', async ({
-  app,
-  workspaceDir,
-}) => {
-  // Two branches, a merge, the resolver, a held status read and the links: more than one view's budget.
-  test.slow();
+/** Gina and Hank each add a REQ-15 on a branch; gina is merged, and merging hank stops on the spec. */
+async function mergeStoppedOnREQ15(workspaceDir: string): Promise<void> {
   git(workspaceDir, 'config', 'user.name', 'Lead');
   git(workspaceDir, 'config', 'user.email', 'lead@example.com');
   await branch(workspaceDir, 'gina', 'Gina <gina@example.com>', {
@@ -59,6 +55,15 @@ test('Keep both on a key two branches created keeps the copy committed first (ne
   expect(() =>
     execFileSync('git', ['merge', '-q', '--no-edit', 'hank'], { cwd: workspaceDir, stdio: 'pipe' }),
   ).toThrow();
+}
+
+test('Keep both on a key two branches created keeps the copy committed first (neither is on a remote) and renames the other, with its links offered', async ({
+  app,
+  workspaceDir,
+}) => {
+  // Two branches, a merge, the resolver, a held status read and the links: more than one view's budget.
+  test.slow();
+  await mergeStoppedOnREQ15(workspaceDir);
 
   const changes = new ChangesModel(app.page);
   await changes.open();
@@ -187,23 +192,7 @@ test('Keep both, then Finish merge with git’s message left as it was: the merg
   workspaceDir,
 }) => {
   test.slow();
-  git(workspaceDir, 'config', 'user.name', 'Lead');
-  git(workspaceDir, 'config', 'user.email', 'lead@example.com');
-  await branch(workspaceDir, 'gina', 'Gina <gina@example.com>', {
-    requirement: ['Guests can cancel an order within ten minutes.', 'Cancelling is [[REQ-15]].'],
-    story: ['STORY-11', 'Cancel my order', 'Cancel within minutes, see [[REQ-15]].'],
-    file: 'cancel-order.md',
-  });
-  await branch(workspaceDir, 'hank', 'Hank <hank@example.com>', {
-    requirement: ['Guests can add a gift message.', 'Gift messages: [[REQ-15]].'],
-    story: ['STORY-12', 'Gift message', 'A gift message, as [[REQ-15]] says.'],
-    file: 'gift-message.md',
-  });
-  git(workspaceDir, 'checkout', '-q', 'main');
-  git(workspaceDir, 'merge', '-q', '--no-ff', '--no-edit', 'gina');
-  expect(() =>
-    execFileSync('git', ['merge', '-q', '--no-edit', 'hank'], { cwd: workspaceDir, stdio: 'pipe' }),
-  ).toThrow();
+  await mergeStoppedOnREQ15(workspaceDir);
 
   const changes = new ChangesModel(app.page);
   await changes.open();
