@@ -273,7 +273,11 @@ class Trash implements Command {
       await real.page.getByRole('button', { name: 'Document actions' }).click();
       await real.page.getByRole('menuitem', { name: 'Delete' }).click();
     }
-    await expect(real.page.getByRole('status', { name: 'Notice' })).toContainText('Deleted');
+    // A retitle just before leaves its own "Renamed to …" notice beside this one (the 2026-12-08
+    // rehearsal, seed 20261206): the Delete's notice is the one this step owns.
+    await expect(
+      real.page.getByRole('status', { name: 'Notice' }).filter({ hasText: /^Deleted “/ }),
+    ).toBeVisible();
     await expect.poll(() => trashedPath(real.root, document.path)).toBeTruthy();
     document.trashedTo = await trashedPath(real.root, document.path);
     model.undoable = document.key;
