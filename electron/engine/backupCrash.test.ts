@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,11 +33,19 @@ function runAndKill(script: string, root: string, folder: string, runMs: number)
   });
 }
 
+/**
+ * The names in the backup folder; none when it is gone, as the store removes its folder once the
+ * last backup is discarded (a kill right after such a discard leaves no folder).
+ */
+function backupNames(folder: string): string[] {
+  return existsSync(folder) ? readdirSync(folder, { encoding: 'utf8' }) : [];
+}
+
 /** Every backup file that is not exactly one version the child wrote; the versions found. */
 function inspect(folder: string): { problems: string[]; versions: number[] } {
   const problems: string[] = [];
   const versions: number[] = [];
-  const names = readdirSync(folder, { encoding: 'utf8' }).filter((name) => !name.endsWith('.tmp'));
+  const names = backupNames(folder).filter((name) => !name.endsWith('.tmp'));
   for (const name of names) {
     let record: { path?: unknown; text?: unknown };
     try {
@@ -106,7 +114,7 @@ describe('crash safety of backups', () => {
     );
     const done = results.reduce((sum, result) => sum + result.kills, 0);
     const leftovers = lanes.flatMap(({ folder }) =>
-      readdirSync(folder).filter((name) => name.endsWith('.tmp')),
+      backupNames(folder).filter((name) => name.endsWith('.tmp')),
     );
     // What the app sees when it opens the workspace again.
     const listed = await Promise.all(
@@ -125,7 +133,7 @@ describe('crash safety of backups', () => {
       backedUp: results.map((result) => result.versions.size > 1),
       unreadable: listed.map((result) => (result.ok ? result.unreadable : result.message)),
       tempFilesAfterListing: lanes.flatMap(({ folder }) =>
-        readdirSync(folder).filter((name) => name.endsWith('.tmp')),
+        backupNames(folder).filter((name) => name.endsWith('.tmp')),
       ),
     }).toEqual({
       enoughKills: true,
