@@ -71,16 +71,18 @@ export function splitEntry(entry: DocumentEntry): { light: LightEntry; heavyPart
 }
 
 /**
- * The entries whose heavy parts make up `section`, a JSON array of one object per entry whose byte
- * lengths are `lengths`; undefined when they do not add up. `whole` parses the array at once (for a
- * command that reads every entry); otherwise each entry parses its own slice when a heavy field is
- * first read. A heavy part of another shape (the cache is untrusted) is replaced by `reread`, else by
- * empty fields: reading an entry never throws.
+ * The entries whose heavy parts make up the section `section.bytes` long, a JSON array of one object
+ * per entry whose byte lengths are `lengths`; undefined when they do not add up. `whole` reads and
+ * parses the array at once (for a command that reads every entry); otherwise the section is read on
+ * the first read of any heavy field (an open and the navigator need none), and each entry parses its
+ * own slice when one of its heavy fields is first read. A heavy part that cannot be read, or of
+ * another shape (the cache is untrusted), is replaced by `reread`, else by empty fields: reading an
+ * entry never throws.
  */
 export function cachedEntries(
   lights: LightEntry[],
   lengths: number[],
-  section: Buffer,
+  section: { bytes: number; read: () => Buffer | undefined },
   options: { reread: Reread; whole: boolean },
 ): DocumentEntry[] | undefined {
   const starts: number[] = [];
@@ -89,22 +91,34 @@ export function cachedEntries(
     starts.push(at);
     at += length + 1;
   }
-  if (lengths.length !== lights.length || Math.max(at, 2) !== section.length) return undefined;
+  if (lengths.length !== lights.length || Math.max(at, 2) !== section.bytes) return undefined;
   const checked = (light: LightEntry, value: unknown): HeavyEntry =>
     isHeavy(value) ? value : (options.reread(light) ?? emptyHeavy());
   if (options.whole) {
-    const all = JSON.parse(section.toString('utf8')) as unknown;
+    const bytes = section.read();
+    const all = bytes && (JSON.parse(bytes.toString('utf8')) as unknown);
     if (!Array.isArray(all) || all.length !== lights.length) return undefined;
     return lights.map((light, index) => Object.assign(light, checked(light, all[index])));
   }
-  // Dropped once every entry is decoded; until then one buffer holds them all.
-  let source: Buffer | undefined = section;
+  // Read once, by the first entry that needs it; dropped once every entry is decoded.
+  let source: Buffer | undefined;
+  let read = false;
+  const sourceBytes = (): Buffer | undefined => {
+    if (!read) {
+      read = true;
+      const bytes = section.read();
+      source = bytes?.length === section.bytes ? bytes : undefined;
+    }
+    return source;
+  };
   let remaining = lights.length;
   return lights.map((light, index) => {
     let heavy: HeavyEntry | undefined;
     let usable = true;
-    const line = (): string | undefined =>
-      usable && source ? source.toString('utf8', starts[index], starts[index]! + lengths[index]!) : undefined;
+    const line = (): string | undefined => {
+      const bytes = usable ? sourceBytes() : undefined;
+      return bytes?.toString('utf8', starts[index], starts[index]! + lengths[index]!);
+    };
     const decoded = (): HeavyEntry => {
       if (heavy) return heavy;
       const parsed = parseHeavy(line());

@@ -251,6 +251,50 @@ describe('index cache on disk', () => {
     ]).toEqual([0, ['b.md'], [['Title'], ['B']], fromFile.headings]);
   });
 
+  const laterCaches: [string, (root: string) => Promise<unknown>][] = [
+    [
+      'rewritten by another open',
+      (root) => writeIndexCache(root, { listedAt: 2, files: [cached('a.md', 8, 1), cached('b.md', 9, 2)] }),
+    ],
+    ['deleted', (root) => fs.rm(cachePath(root))],
+    ['cut short', async (root) => fs.truncate(cachePath(root), (await fs.stat(cachePath(root))).size - 1)],
+  ];
+  it.each(laterCaches)(
+    'reads the heavy parts when one is first needed, from the same write: a cache %s since is not read, each file is',
+    async (_name, change) => {
+      const root = await tempFolder();
+      const text = '# Old heading\n';
+      const old = (filePath: string) => ({
+        entry: indexDocument(filePath, text, { size: 8, mtimeMs: 1, hash: 'h' }),
+        fieldLines: {},
+        text,
+      });
+      await writeIndexCache(root, { listedAt: 1, files: [old('a.md'), old('b.md')] });
+      const fromFile = (light: { path: string }) =>
+        indexDocument(light.path, `# ${light.path} on disk\n`, { size: 8, mtimeMs: 1, hash: 'h' });
+      const reread = vi.fn(fromFile);
+      const read = await readIndexCache(root, { reread });
+      await change(root);
+      expect(read?.files.map(({ entry }) => entry.headings.map((heading) => heading.text))).toEqual([
+        ['a.md on disk'],
+        ['b.md on disk'],
+      ]);
+    },
+  );
+
+  it('reads the heavy parts once, when the first is needed, for every entry', async () => {
+    const root = await tempFolder();
+    await writeIndexCache(root, { listedAt: 1, files: [cached('a.md', 8, 1), cached('b.md', 9, 2)] });
+    const read = await readIndexCache(root);
+    const first = read?.files[0]?.entry.headings;
+    // Gone now, yet the other entry still decodes from the bytes read with the first.
+    await fs.rm(cachePath(root));
+    expect([first, read?.files[1]?.entry.headings].map((headings) => headings?.[0]?.text)).toEqual([
+      'Title',
+      'Title',
+    ]);
+  });
+
   const badLengths: [string, (bytes: string) => string][] = [
     [
       'a heavy part longer than its length says',

@@ -5,9 +5,11 @@
  *
  * Layout: a one-line JSON header; each entry's light part (what search and an open's indexes need)
  * with its field lines and its heavy part's length, as one JSON text; the heavy parts as one JSON array
- * (`cachedEntries`: each decoded when first read, or all at once); then the documents' texts joined by NUL (no indexed text holds one:
- * binary files are refused). The texts, needed for search alone, are read later through `readTexts`.
- * `specbench search` reads the light parts and the texts only (`readSearchCache`).
+ * (`cachedEntries`: read when the first is needed, each decoded when first read, or all at once); then
+ * the documents' texts joined by NUL (no indexed text holds one: binary files are refused). An open
+ * reads the header and the light parts alone; the heavy parts and the texts are read later, from the
+ * same write of the file or not at all (`readSection`). `specbench search` reads the light parts and
+ * the texts only (`readSearchCache`).
  */
 import { randomUUID } from 'node:crypto';
 import { closeSync, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
@@ -20,7 +22,7 @@ import type { ListedFile } from './documentStore.js';
 import type { FieldLines } from './fieldLines.js';
 
 /** Bump when the indexer, the grammar or this format changes what an entry would hold. */
-export const indexCacheVersion = 16;
+export const indexCacheVersion = 17;
 const cacheFormat = 'specbench-index-cache';
 export const cacheFolderName = stateFolderName;
 export const cacheFileName = 'index-cache.bin';
@@ -88,18 +90,23 @@ export async function readIndexCache(
   root: string,
   options: { reread?: Reread; whole?: boolean } = {},
 ): Promise<IndexCache | undefined> {
-  return readSections(root, 'entries', (bytes, header, textsAt) => {
-    const lights = parseLights(bytes.subarray(0, header.summariesBytes));
+  return readSummaries(root, (bytes, header, entriesAt) => {
+    const lights = parseLights(bytes);
+    const section = {
+      bytes: header.entriesBytes,
+      read: () => readSection(cachePath(root), header, entriesAt, header.entriesBytes),
+    };
     const entries =
       lights &&
       cachedEntries(
         lights.map(([light]) => light),
         lights.map((item) => item[2]),
-        bytes.subarray(header.summariesBytes),
+        section,
         { reread: options.reread ?? (() => undefined), whole: options.whole === true },
       );
     if (!lights || !entries) return undefined;
     const files = entries.map((entry, index): CachedFile => ({ entry, fieldLines: lights[index]![1] }));
+    const textsAt = entriesAt + header.entriesBytes;
     return {
       listedAt: header.listedAt,
       files,
@@ -110,9 +117,10 @@ export async function readIndexCache(
 
 /** What search needs of every cached entry, and their texts on demand; undefined as for `readIndexCache`. */
 export async function readSearchCache(root: string): Promise<SearchCache | undefined> {
-  return readSections(root, 'summaries', (bytes, header, textsAt) => {
+  return readSummaries(root, (bytes, header, entriesAt) => {
     const summaries = parseLights(bytes)?.map(([light]) => searchSummary(light));
     if (!summaries) return undefined;
+    const textsAt = entriesAt + header.entriesBytes;
     return {
       listedAt: header.listedAt,
       summaries,
@@ -137,13 +145,12 @@ function isLength(value: unknown): boolean {
 }
 
 /**
- * Reads the summaries, or the summaries and the entries, after checking the header against the file;
- * undefined when anything is off.
+ * Reads the light parts (the summaries section) after checking the header against the file; undefined
+ * when anything is off. `decode` is told where the heavy parts begin.
  */
-async function readSections<T>(
+async function readSummaries<T>(
   root: string,
-  sections: 'summaries' | 'entries',
-  decode: (bytes: Buffer, header: Header, textsAt: number) => T | undefined,
+  decode: (bytes: Buffer, header: Header, entriesAt: number) => T | undefined,
 ): Promise<T | undefined> {
   let file: Awaited<ReturnType<typeof fs.open>>;
   try {
@@ -156,11 +163,10 @@ async function readSections<T>(
     const header = parseHeader(start.buffer.subarray(0, start.bytesRead));
     // The sizes are untrusted: nothing is allocated for them unless the file holds exactly that much.
     if (!header || !sizesMatch(header, (await file.stat()).size)) return undefined;
-    const { summariesBytes, entriesBytes } = header.value;
-    const bytes = Buffer.alloc(summariesBytes + (sections === 'entries' ? entriesBytes : 0));
+    const bytes = Buffer.alloc(header.value.summariesBytes);
     const read = await file.read(bytes, 0, bytes.length, header.length);
     if (read.bytesRead !== bytes.length) return undefined;
-    return decode(bytes, header.value, header.length + summariesBytes + entriesBytes);
+    return decode(bytes, header.value, header.length + header.value.summariesBytes);
   } catch {
     return undefined;
   } finally {
@@ -326,6 +332,16 @@ function isObject(value: unknown): boolean {
 
 /** Synchronous: search asks for the texts in the middle of a query. */
 function readTexts(file: string, expected: Header, at: number, count: number): string[] | undefined {
+  const texts = readSection(file, expected, at, expected.textsBytes)?.toString('utf8').split(textSeparator);
+  return texts?.length === count ? texts : undefined;
+}
+
+/**
+ * `length` bytes at `at` of the cache, if it is still the write `expected` came from (a rewrite since,
+ * by this process or another, gives undefined: never another write's bytes). Synchronous: an entry
+ * reads its heavy part, and search its texts, in the middle of a call.
+ */
+function readSection(file: string, expected: Header, at: number, length: number): Buffer | undefined {
   let descriptor: number | undefined;
   try {
     descriptor = openSync(file, 'r');
@@ -333,10 +349,8 @@ function readTexts(file: string, expected: Header, at: number, count: number): s
     const header = parseHeader(start.subarray(0, readSync(descriptor, start, 0, headerLimit, 0)));
     if (header?.value.write !== expected.write || !sizesMatch(header, fstatSync(descriptor).size))
       return undefined;
-    const bytes = Buffer.alloc(expected.textsBytes);
-    if (readSync(descriptor, bytes, 0, bytes.length, at) !== bytes.length) return undefined;
-    const texts = bytes.toString('utf8').split(textSeparator);
-    return texts.length === count ? texts : undefined;
+    const bytes = Buffer.alloc(length);
+    return readSync(descriptor, bytes, 0, length, at) === length ? bytes : undefined;
   } catch {
     return undefined;
   } finally {
