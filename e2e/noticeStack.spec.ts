@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import type { AppModel } from './models/appModel.js';
-import { copyWorkspace, expect, test as base } from './specbenchTest.js';
+import { expect, testOverFiles } from './specbenchTest.js';
 
 const notes: Record<string, string> = {
   'Maya/Review prep.md': '# Review prep\n\nAgenda for the **review**.\n',
@@ -15,18 +15,7 @@ const notes: Record<string, string> = {
   'Maya/Old ideas.md': '# Old ideas\n\nNothing here yet.\n',
 };
 
-const test = base.extend({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
-  workspaceDir: async ({}, use) => {
-    const root = await copyWorkspace();
-    for (const [file, text] of Object.entries(notes)) {
-      await fs.mkdir(path.dirname(path.join(root, file)), { recursive: true });
-      await fs.writeFile(path.join(root, file), text);
-    }
-    await use(root);
-    await fs.rm(root, { recursive: true, force: true });
-  },
-});
+const test = testOverFiles(notes);
 
 test.use({ viewport: { width: 1024, height: 720 } });
 

@@ -88,8 +88,17 @@ describe('NoticeRegion', () => {
         }),
       ),
     );
-    expect(page.querySelectorAll('.notice-region')).toHaveLength(1);
-    expect(texts(page)).toEqual(['Renamed to “Plan”.', 'Deleted “A”.', 'Deleted “B”.']);
+    // Each notice is its own polite live region (role status); the region around them is none, so nothing is read twice.
+    const region = page.querySelectorAll('.notice-region');
+    expect({
+      regions: region.length,
+      attributes: region[0]!.getAttributeNames(),
+      texts: texts(page),
+    }).toEqual({
+      regions: 1,
+      attributes: ['class'],
+      texts: ['Renamed to “Plan”.', 'Deleted “A”.', 'Deleted “B”.'],
+    });
     const undoA = [...page.querySelectorAll('button')].find(
       (button) => button.closest('.toast')?.textContent?.includes('“A”') && button.textContent === 'Undo',
     );
