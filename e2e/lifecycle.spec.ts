@@ -225,8 +225,9 @@ test.describe('the navigator’s right-click', () => {
     await app.page.keyboard.press('ArrowDown');
     await expect(menu.getByRole('menuitem', { name: 'Delete' })).toBeFocused();
     await app.page.keyboard.press('Enter');
-    const notice = app.page.getByRole('status', { name: 'Notice' });
-    await expect(notice).toContainText('Deleted “');
+    // The Move's notice stays above this one, with an Undo of its own.
+    const notice = app.page.getByRole('status', { name: 'Notice' }).filter({ hasText: /^Deleted “/ });
+    await expect(notice).toBeVisible();
     await expect(faqs.getByRole('link', { name: /FAQ-1/ })).toHaveCount(0);
     const [stamp] = await fs.readdir(path.join(workspaceDir, '.specbench', 'trash'));
     const trashed = await fs.readdir(

@@ -4,7 +4,7 @@
  * navigator or Back, edit the file from outside, reload, trash and undo, pause. Each drives the real
  * UI and updates the model (journeyModel.ts) with what it did.
  */
-import { expect } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import fc from 'fast-check';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -258,6 +258,13 @@ async function trashedPath(root: string, file: string): Promise<string | undefin
   return undefined;
 }
 
+/** The last Delete's notice: an earlier Delete's stays above it, with its own Undo, until its time is up. */
+const newestDeleted = (page: Page) =>
+  page
+    .getByRole('status', { name: 'Notice' })
+    .filter({ hasText: /^Deleted “/ })
+    .last();
+
 class Trash implements Command {
   constructor(readonly fromPalette: boolean) {}
   check = (model: JourneyModel) => model.open !== undefined;
@@ -275,9 +282,7 @@ class Trash implements Command {
     }
     // A retitle just before leaves its own "Renamed to …" notice beside this one (the 2026-12-08
     // rehearsal, seed 20261206): the Delete's notice is the one this step owns.
-    await expect(
-      real.page.getByRole('status', { name: 'Notice' }).filter({ hasText: /^Deleted “/ }),
-    ).toBeVisible();
+    await expect(newestDeleted(real.page)).toBeVisible();
     await expect.poll(() => trashedPath(real.root, document.path)).toBeTruthy();
     document.trashedTo = await trashedPath(real.root, document.path);
     model.undoable = document.key;
@@ -293,10 +298,7 @@ class Undo implements Command {
     model.undoable = undefined;
     // The notice goes after ten seconds; a step that finds it gone has nothing to undo. The trash's
     // own notice: a retitle since shows "Renamed to …" with an Undo of its own.
-    const undo = real.page
-      .getByRole('status', { name: 'Notice' })
-      .filter({ hasText: /^Deleted “/ })
-      .getByRole('button', { name: 'Undo' });
+    const undo = newestDeleted(real.page).getByRole('button', { name: 'Undo' });
     const clicked =
       (await undo.isVisible()) &&
       (await undo.click({ timeout: 2_000 }).then(

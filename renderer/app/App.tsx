@@ -36,6 +36,7 @@ import { useNamesakeNotice } from './useNamesakeNotice.js';
 import { watchNamesakes } from '../workbench/namesakeWatch.js';
 import { documentFolders } from '../workbench/documentFolders.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
+import { NoticeRegion } from '../ui/NoticeRegion.js';
 import type { Connection } from '../api/connection.js';
 import { WorkspaceContext, useWorkspaceLoader, type WorkspaceState } from '../workbench/workspaceState.js';
 import { WorkspaceStoreContext, usePublishedWorkspace } from '../workbench/workspaceSelector.js';
@@ -206,79 +207,81 @@ export function App({ api: given, connection }: { api: SpecbenchApi; connection?
             <GitStateContext.Provider value={git}>
               <DocumentSessionsContext.Provider value={documents}>
                 <ExportRequestsContext.Provider value={exportDocument}>
-                  <div
-                    className={
-                      linksPath
-                        ? `app-shell with-links${route.name === 'doc' && workspace.info?.writable ? ' with-toolbar' : ''}`
-                        : 'app-shell'
-                    }
-                  >
-                    {connection && (
-                      <ConnectionBanner
-                        connection={connection}
-                        writable={workspace.info?.writable ?? false}
-                        readOnlyReason={workspace.info?.readOnlyReason}
-                      />
-                    )}
-                    <Navigator
-                      {...props}
-                      route={route}
-                      {...(workspace.status === 'ready' ? { onExport: () => setDialog('export') } : {})}
-                    />
-                    <main className="main-view" id="main">
-                      {workspace.status === 'failed' ? (
-                        <LoadFailure message={workspace.error} retry={workspace.refresh} />
-                      ) : workspace.status === 'loading' ? (
-                        <p className="loading" role="status">
-                          Opening workspace…
-                        </p>
-                      ) : (
-                        <ReconnectsContext.Provider value={reconnects}>
-                          <RouteView
-                            route={route}
-                            {...props}
-                            onSelectRequirement={setSelectedRequirement}
-                            workspace={workspace}
-                            document={openDocument}
-                          />
-                        </ReconnectsContext.Provider>
+                  <NoticeRegion>
+                    <div
+                      className={
+                        linksPath
+                          ? `app-shell with-links${route.name === 'doc' && workspace.info?.writable ? ' with-toolbar' : ''}`
+                          : 'app-shell'
+                      }
+                    >
+                      {connection && (
+                        <ConnectionBanner
+                          connection={connection}
+                          writable={workspace.info?.writable ?? false}
+                          readOnlyReason={workspace.info?.readOnlyReason}
+                        />
                       )}
-                    </main>
-                    {linksPath && workspace.status === 'ready' && (
-                      <SidePanels
+                      <Navigator
                         {...props}
-                        path={linksPath}
-                        requirementKey={selectedRequirement}
-                        {...(thread ? { thread } : {})}
+                        route={route}
+                        {...(workspace.status === 'ready' ? { onExport: () => setDialog('export') } : {})}
                       />
-                    )}
-                  </div>
-                  <QuickSwitcher {...props} open={dialog === 'quickSwitcher'} onClose={closeDialog} />
-                  <CommandPalette
-                    {...props}
-                    commands={exportCommands}
-                    open={dialog === 'palette'}
-                    onClose={closeDialog}
-                  />
-                  <ShortcutsDialog
-                    open={dialog === 'shortcuts'}
-                    onClose={closeDialog}
-                    writable={workspace.info?.writable ?? false}
-                    canComment={workspace.info?.canComment ?? workspace.info?.writable ?? false}
-                  />
-                  <ExportDialog
-                    api={api}
-                    workspace={workspace}
-                    open={dialog === 'export'}
-                    onClose={closeDialog}
-                    {...(exportPath !== undefined
-                      ? { initialDocument: exportPath }
-                      : route.name === 'doc' && workspace.byPath.has(route.path)
-                        ? { initialDocument: route.path }
-                        : {})}
-                  />
-                  {undoNotice.notice}
-                  {namesakes.notice}
+                      <main className="main-view" id="main">
+                        {workspace.status === 'failed' ? (
+                          <LoadFailure message={workspace.error} retry={workspace.refresh} />
+                        ) : workspace.status === 'loading' ? (
+                          <p className="loading" role="status">
+                            Opening workspace…
+                          </p>
+                        ) : (
+                          <ReconnectsContext.Provider value={reconnects}>
+                            <RouteView
+                              route={route}
+                              {...props}
+                              onSelectRequirement={setSelectedRequirement}
+                              workspace={workspace}
+                              document={openDocument}
+                            />
+                          </ReconnectsContext.Provider>
+                        )}
+                      </main>
+                      {linksPath && workspace.status === 'ready' && (
+                        <SidePanels
+                          {...props}
+                          path={linksPath}
+                          requirementKey={selectedRequirement}
+                          {...(thread ? { thread } : {})}
+                        />
+                      )}
+                    </div>
+                    <QuickSwitcher {...props} open={dialog === 'quickSwitcher'} onClose={closeDialog} />
+                    <CommandPalette
+                      {...props}
+                      commands={exportCommands}
+                      open={dialog === 'palette'}
+                      onClose={closeDialog}
+                    />
+                    <ShortcutsDialog
+                      open={dialog === 'shortcuts'}
+                      onClose={closeDialog}
+                      writable={workspace.info?.writable ?? false}
+                      canComment={workspace.info?.canComment ?? workspace.info?.writable ?? false}
+                    />
+                    <ExportDialog
+                      api={api}
+                      workspace={workspace}
+                      open={dialog === 'export'}
+                      onClose={closeDialog}
+                      {...(exportPath !== undefined
+                        ? { initialDocument: exportPath }
+                        : route.name === 'doc' && workspace.byPath.has(route.path)
+                          ? { initialDocument: route.path }
+                          : {})}
+                    />
+                    {undoNotice.notice}
+                    {namesakes.notice}
+                  </NoticeRegion>
                 </ExportRequestsContext.Provider>
               </DocumentSessionsContext.Provider>
             </GitStateContext.Provider>

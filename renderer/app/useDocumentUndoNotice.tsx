@@ -1,9 +1,9 @@
 /**
  * The notice after a Delete, an Archive or a Move, with Undo: "Deleted “Title”." puts the file back,
  * "Archived “Title”." puts its status back, "Moved to Folder/ · 2 links updated" puts the note and
- * every file it rewrote back (or says why it cannot: one changed since). A Delete's notice that goes
- * without Undo (timed out, closed, or replaced by the next notice) releases the file: on the desktop
- * it moves on to the system trash.
+ * every file it rewrote back (or says why it cannot: one changed since). Each gets its own notice. A
+ * Delete's notice that goes without Undo (timed out, closed, or sent away by newer ones past the cap)
+ * releases the file: on the desktop it moves on to the system trash.
  */
 import { useCallback, type ReactNode } from 'react';
 import type { DocumentSessions } from '../workbench/documentSessions.js';
