@@ -143,11 +143,26 @@ export function writeBlocks(
       selfClosingTypes.has(before.node.type ?? '');
     return safe ? kept : blankLine;
   };
-  const join = (from: number, to: number) =>
-    pieces
-      .slice(from, to)
-      .map((piece, index) => (index === 0 ? '' : separator(pieces[from + index - 1]!, piece)) + piece.text)
-      .join('');
+  // Kept blocks next to each other in the old order are kept with the source between them: one slice.
+  const keptRun = (before: Piece, after: Piece) =>
+    !before.rendered &&
+    !after.rendered &&
+    !before.blankLines &&
+    !after.blankLines &&
+    after.slot === before.slot + 1;
+  const join = (from: number, to: number) => {
+    let text = '';
+    for (let index = from; index < to;) {
+      const piece = pieces[index]!;
+      let last = index;
+      while (last + 1 < to && keptRun(pieces[last]!, pieces[last + 1]!)) last++;
+      if (index > from) text += separator(pieces[index - 1]!, piece);
+      text +=
+        last === index ? piece.text : original(source, old[piece.slot]!.start, old[pieces[last]!.slot]!.end);
+      index = last + 1;
+    }
+    return text;
+  };
 
   // A rendered block can change how its neighbours read (lazy lines, indentation, adjacent lists):
   // check it in context, then try other list markers, then render the neighbours too.

@@ -8,7 +8,7 @@ import { type Schema } from '@tiptap/pm/model';
 import { Marked, type Lexer, type Links, type Token, type marked as globalMarked } from 'marked';
 import { type RequirementBlockMatch, matchRequirementBlock } from '../grammar/linkGrammar.js';
 import { splitDocument } from '../frontMatter/frontMatter.js';
-import { documentFingerprint, fingerprintOf, nodeFingerprint } from './blockAlignment.js';
+import { documentFingerprint, fingerprintOf, nodeFingerprint, sameBlocks } from './blockAlignment.js';
 import { calloutTokenizer } from './extensions/callout.js';
 import { requirementNodeAttributes } from './extensions/requirement.js';
 import { createMarkdownExtensions } from './markdownExtensions.js';
@@ -110,11 +110,13 @@ export function createMarkdownCodec(): MarkdownCodec {
     return content.length === 1 ? normalize(content[0]!) : undefined;
   }
 
-  /** The edits that turn an edited block's old source into its new content, or undefined to render it. */
-  function spliceEdited(old: string, oldNode: JSONContent, newNode: JSONContent): Replacement[] | undefined {
-    if (old.length > largestModelledBlock || oldNode.type === 'rawBlock' || oldNode.type === 'requirement') {
-      return undefined;
-    }
+  // Each save while typing in one block reads that block's old source again: the last reading is kept.
+  let lastRead:
+    | { old: string; oldNode: JSONContent; labels: string; read: ReturnType<typeof readBlockSource> }
+    | undefined;
+
+  /** The old source's inline tokens and textblock maps, or undefined when it does not read as `oldNode`. */
+  function readBlockSource(old: string, oldNode: JSONContent) {
     recording = [];
     let reparsed: JSONContent | undefined;
     let recorded: Token[][];
@@ -130,7 +132,26 @@ export function createMarkdownCodec(): MarkdownCodec {
       oldNode,
       recorded.map((tokens) => ({ tokens })),
     );
-    if (!maps) return undefined;
+    return maps && { maps, recorded };
+  }
+
+  function readEditedBlock(old: string, oldNode: JSONContent): ReturnType<typeof readBlockSource> {
+    // Reference links read differently with other definitions, so they are part of the key.
+    const labels = [...definedLabels].join('\n');
+    if (lastRead?.old !== old || lastRead.oldNode !== oldNode || lastRead.labels !== labels) {
+      lastRead = { old, oldNode, labels, read: readBlockSource(old, oldNode) };
+    }
+    return lastRead.read;
+  }
+
+  /** The edits that turn an edited block's old source into its new content, or undefined to render it. */
+  function spliceEdited(old: string, oldNode: JSONContent, newNode: JSONContent): Replacement[] | undefined {
+    if (old.length > largestModelledBlock || oldNode.type === 'rawBlock' || oldNode.type === 'requirement') {
+      return undefined;
+    }
+    const read = readEditedBlock(old, oldNode);
+    if (!read) return undefined;
+    const { maps, recorded } = read;
     const style = resolveStyle(fileStyle, prevailingStyle(collectStyleVotes(recorded.flat(), {})));
     return spliceBlock(old, oldNode, newNode, maps, {
       parseBlock: parseSingleBlock,
@@ -399,7 +420,7 @@ export function createMarkdownCodec(): MarkdownCodec {
     const { split, source } = parsed;
     fileStyle = resolveStyle(source.style);
     const body =
-      doc === undefined || documentFingerprint(doc) === source.fingerprint
+      doc === undefined || unchanged(doc, source)
         ? source.body
         : withLabels(source.links, () =>
             writeBlocks(source, source.blocks, normalizeContent(doc.content ?? [], source.blocks), {
@@ -419,13 +440,42 @@ export function createMarkdownCodec(): MarkdownCodec {
     return (split.bom ? '\uFEFF' : '') + frontMatter + joint + body;
   }
 
+  /** Whether `doc` is the document `source` was parsed to (with blocks, it is exactly their nodes). */
+  function unchanged(doc: JSONContent, source: DocumentSource): boolean {
+    const blocks = source.blocks.blocks;
+    if (blocks.length === 0) return documentFingerprint(doc) === source.fingerprint;
+    return sameBlocks(doc, 'doc', fingerprintsOf(source.blocks));
+  }
+
   /** A block equal to one that was read is normalized already; rebuilding all of a long document takes tens of ms. */
   function normalizeContent(content: JSONContent[], list: BlockList): JSONContent[] {
-    const known = new Set(list.blocks.map((block) => block.fingerprint));
+    const known = knownFingerprints(list);
     return content.map((node) => (known.has(nodeFingerprint(node)) ? node : (normalize(node) ?? node)));
   }
 
   return { parse, serialize, extensions, schema };
+}
+
+// A parsed document's blocks never change: each save after a keystroke reuses what was read from them.
+const blockFingerprints = new WeakMap<BlockList, string[]>();
+const blockFingerprintSets = new WeakMap<BlockList, Set<string>>();
+
+function fingerprintsOf(list: BlockList): string[] {
+  let fingerprints = blockFingerprints.get(list);
+  if (!fingerprints) {
+    fingerprints = list.blocks.map((block) => block.fingerprint);
+    blockFingerprints.set(list, fingerprints);
+  }
+  return fingerprints;
+}
+
+function knownFingerprints(list: BlockList): Set<string> {
+  let known = blockFingerprintSets.get(list);
+  if (!known) {
+    known = new Set(fingerprintsOf(list));
+    blockFingerprintSets.set(list, known);
+  }
+  return known;
 }
 
 function sameStyle(a: MarkdownStyle, b: MarkdownStyle): boolean {

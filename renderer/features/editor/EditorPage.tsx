@@ -141,6 +141,8 @@ export function EditorPage({
       extensions,
       content,
       editable: writable,
+      // Nothing listens for delete events, and the core extension replays every transaction's steps in a task of its own to emit them.
+      enableCoreExtensions: { delete: false },
       editorProps: {
         attributes: {
           role: 'textbox',

@@ -48,8 +48,6 @@ export function EditorToolbar({
       numbers: instance.isActive('orderedList'),
       tasks: instance.isActive('taskList'),
       quote: instance.isActive('blockquote'),
-      undo: instance.can().undo(),
-      redo: instance.can().redo(),
     }),
   });
   const chain = () => editor.chain().focus();
