@@ -187,7 +187,7 @@ test('Keep both on a key two branches created keeps the copy committed first (ne
   await screenshot(app.page, 'history-keep-both-copy');
 });
 
-test('Keep both, then Finish merge with git’s message left as it was: the merge commit still names the renamed copy (walk12g 2)', async ({
+test('Keep both, then Finish merge with git’s message left as it was: the box shows and the merge commit gets the line naming the renamed copy (walk12g 2)', async ({
   app,
   workspaceDir,
 }) => {
@@ -204,9 +204,18 @@ test('Keep both, then Finish merge with git’s message left as it was: the merg
     .check();
   await resolver.getByRole('button', { name: 'Save this file' }).click();
   await expect(changes.conflicts).toHaveText(`✓ Resolved${spec}`, { timeout: 30_000 });
+  // The box shows the message Finish commits, Keep both's line with it: it showed git's alone.
+  const committed = "Merge branch 'hank'\n\nKeep both: REQ-15 (hank's copy) is now REQ-16";
+  await expect(changes.mergeMessage).toHaveValue(committed);
+  // Taken out of the box, the line is still committed, and the panel says so.
+  await changes.mergeMessage.fill("Merge branch 'hank'");
+  await expect(app.page.getByText(/^Finish merge keeps/)).toHaveText(
+    "Finish merge keeps “Keep both: REQ-15 (hank's copy) is now REQ-16” in the message: teammates read there which key changed.",
+  );
+  await screenshot(app.page, 'changes-merge-message-kept-line');
+  await changes.mergeMessage.fill(committed);
+  await expect(app.page.getByText(/^Finish merge keeps/)).toHaveCount(0);
   await app.page.getByRole('button', { name: 'Finish merge' }).click();
   await expect(changes.lastAction).toHaveText('Merge committed.');
-  expect(git(workspaceDir, 'log', '-1', '--format=%B').trim()).toBe(
-    "Merge branch 'hank'\n\nKeep both: REQ-15 (hank's copy) is now REQ-16",
-  );
+  expect(git(workspaceDir, 'log', '-1', '--format=%B').trim()).toBe(committed);
 });

@@ -74,8 +74,13 @@ export interface GitStatusView {
   /** Whether the branch has a first commit yet. */
   hasCommits: boolean;
   operation?: GitOperation;
-  /** A stopped merge's commit message as git prepared it, without its comment lines. */
+  /**
+   * A stopped merge's commit message as Finish merge commits it: git's without its comment lines, with
+   * the lines naming keys the merge changed (Keep both, the driver's renumbering).
+   */
   mergeMessage?: string;
+  /** Those lines alone: Finish keeps them in a message the user edited, and the panel shows them there. */
+  mergeLines?: string[];
   /** The workspace's changed, new, deleted and conflicted files, by path. */
   files: GitFileChange[];
   /** Changes in the repository outside the workspace folder (never committed from here). */
