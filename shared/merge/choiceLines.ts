@@ -12,6 +12,15 @@ export function choiceLinesIn(text: string): string[] {
   return text.split(/\r?\n/).filter((line) => choiceLine.test(line));
 }
 
+/** The message without its Keep both lines: a replayed commit is the same commit as before it got them. */
+export function withoutChoiceLines(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .filter((line) => !choiceLine.test(line))
+    .join('\n')
+    .trimEnd();
+}
+
 /**
  * "Keep both: REQ-2 (Sam's copy) is now REQ-15", for the merge commit's message: in a shared log
  * "yours" says nothing, so a copy is named by whose it is, the resolver's (git's user.name, `user`) or
