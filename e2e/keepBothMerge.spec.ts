@@ -185,6 +185,16 @@ test('Keep both on a key two branches created keeps the copy committed first (ne
     .getByRole('group', { name: 'REQ-16', exact: true });
   await expect(copy.getByRole('heading')).toHaveText('REQ-16 added (was REQ-15)');
   await screenshot(app.page, 'history-keep-both-copy');
+  // REQ-16's own History says what the Lead did, not only that a merge resolved something.
+  await app.goto('#/history/REQ-16');
+  // Its older commits are Hank's, whose copy it is, not Gina's, whose copy kept REQ-15.
+  const entries = app.page.getByRole('list', { name: 'Changes' }).locator(':scope > li');
+  await expect(entries.locator('.history-meta')).toHaveText([
+    /^Kept both in a merge by Lead: this copy of REQ-15 became REQ-16 · [^·]+ · [0-9a-f]{7}$/,
+    /^Hank · /,
+  ]);
+  await app.page.setViewportSize({ width: 1024, height: 700 });
+  await screenshot(app.page, 'history-kept-both-1024');
 });
 
 test('Keep both, then Finish merge with git’s message left as it was: the box shows and the merge commit gets the line naming the renamed copy (walk12g 2)', async ({

@@ -182,6 +182,16 @@ export interface ConflictView {
 /** A side, both sides, or the block as the user edited it. */
 export type ConflictChoice = 'mine' | 'theirs' | 'both' | { text: string };
 
+/**
+ * A key a change gave an item: `kept-both` by Keep both in the resolver (a merge, or a rebase's
+ * replayed commit); `renumbered` because the key was taken: the merge driver renumbering a roadmap item
+ * both sides added, or one copy of a duplicate key given a new one (Give the newer one a new key).
+ */
+export interface KeyGiven {
+  how: 'kept-both' | 'renumbered';
+  to: string;
+}
+
 export interface ItemChangeView {
   /** Undefined for changes not committed yet. */
   commit?: string;
@@ -197,6 +207,8 @@ export interface ItemChangeView {
   previousKey?: string;
   /** Made in a merge commit (a conflict resolved, a key given there): the diff is against its first parent. */
   merge?: true;
+  /** How this change gave the item its key `to` (was `previousKey`), when it says so; absent for a key changed by hand. */
+  keyGiven?: KeyGiven;
   diff: string[];
   /** The change as a PM reads it: one block for a requirement or roadmap item, each changed block for a document. */
   blocks?: BlockChangeView[];
