@@ -251,7 +251,22 @@ export interface ChangeReportView {
   documents: {
     added: { key: string; path: string; title?: string }[];
     removed: { key: string; path: string; title?: string }[];
+    /** Documents (not stories) whose own status moved or whose sign-off (`approvals:`) changed. */
+    changed?: {
+      key: string;
+      path: string;
+      title?: string;
+      status?: { from?: string; to?: string };
+      approvals: { added: ApprovalView[]; removed: ApprovalView[] };
+    }[];
   };
+}
+
+export interface ApprovalView {
+  by: string;
+  email?: string;
+  at: string;
+  fingerprint: string;
 }
 
 export interface FieldChangeView {
