@@ -227,6 +227,52 @@ test('automatic sync: pull when Specbench opens, then commit, pull and push on t
   await expect(changes.navigatorLink).toHaveAccessibleName('Changes 0');
 });
 
+test('an automatic pull that stops at a conflict says "Pulling…" until it has ended, as a Pull from the bar does', async ({
+  app,
+  workspaceDir,
+}) => {
+  team = await shareWithSam(workspaceDir);
+  git(workspaceDir, 'config', 'user.name', 'Dana');
+  git(workspaceDir, 'config', 'user.email', 'dana@example.com');
+  git(workspaceDir, 'config', 'specbench.syncMinutes', '5');
+  await samChanges(team, req2, 'Guests type an email address once', 'Sam rewords REQ-2');
+  // The timer's pull ends in git before its answer reaches the page: held here, as a slow answer would be.
+  let pulled: () => void = () => undefined;
+  const pullDone = new Promise<void>((resolve) => (pulled = resolve));
+  let holdPull = true;
+  await app.page.route('**/api/gitPull', async (route) => {
+    const response = await route.fetch();
+    pulled();
+    while (holdPull) await new Promise((resolve) => setTimeout(resolve, 100));
+    await route.fulfill({ response });
+  });
+  await app.page.clock.install();
+  await app.page.reload();
+  const changes = new ChangesModel(app.page);
+  await changes.open();
+  await edit(workspaceDir, req2, 'Guests enter an email address once');
+  await expect(changes.navigatorLink).toHaveAccessibleName('Changes 1');
+  await app.page.clock.fastForward('05:01');
+  await pullDone;
+  // A status read meanwhile sees git's merge: the panel still waits for the pull, as for a manual one.
+  await app.page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await expect.poll(() => git(workspaceDir, 'status', '--porcelain', '--', spec)).toMatch(/^UU /);
+  const waiting = app.page.getByRole('status', { name: 'Changed files' });
+  await expect(waiting).toHaveText('Pulling…');
+  await app.page.setViewportSize({ width: 1024, height: 700 });
+  await app.page.screenshot({ path: test.info().outputPath('auto-pull-waiting-1024.png') });
+  await expect(
+    app.page.getByRole('heading', { name: /^(Every conflict is resolved|The merge stopped)/ }),
+  ).toHaveCount(0);
+  holdPull = false;
+  await expect(
+    app.page.getByRole('heading', { name: 'The merge stopped: 1 file needs your choice' }),
+  ).toBeVisible();
+  await expect(app.page.getByRole('status', { name: 'Automatic sync' })).toContainText(
+    'Automatic sync stopped at a conflict: resolve it in Changes.',
+  );
+});
+
 test('automatic sync without a remote commits, says there is nowhere to push, and the list empties', async ({
   app,
   workspaceDir,

@@ -185,9 +185,19 @@ test('Keep both on a key two branches created keeps the copy committed first (ne
     .getByRole('group', { name: 'REQ-16', exact: true });
   await expect(copy.getByRole('heading')).toHaveText('REQ-16 added (was REQ-15)');
   await screenshot(app.page, 'history-keep-both-copy');
+  // REQ-16's own History says what the Lead did, not only that a merge resolved something.
+  await app.goto('#/history/REQ-16');
+  // Its older commits are Hank's, whose copy it is, not Gina's, whose copy kept REQ-15.
+  const entries = app.page.getByRole('list', { name: 'Changes' }).locator(':scope > li');
+  await expect(entries.locator('.history-meta')).toHaveText([
+    /^Kept both in a merge by Lead: this copy of REQ-15 became REQ-16 · [^·]+ · [0-9a-f]{7}$/,
+    /^Hank · /,
+  ]);
+  await app.page.setViewportSize({ width: 1024, height: 700 });
+  await screenshot(app.page, 'history-kept-both-1024');
 });
 
-test('Keep both, then Finish merge with git’s message left as it was: the merge commit still names the renamed copy (walk12g 2)', async ({
+test('Keep both, then Finish merge with git’s message left as it was: the box shows and the merge commit gets the line naming the renamed copy (walk12g 2)', async ({
   app,
   workspaceDir,
 }) => {
@@ -204,9 +214,18 @@ test('Keep both, then Finish merge with git’s message left as it was: the merg
     .check();
   await resolver.getByRole('button', { name: 'Save this file' }).click();
   await expect(changes.conflicts).toHaveText(`✓ Resolved${spec}`, { timeout: 30_000 });
+  // The box shows the message Finish commits, Keep both's line with it: it showed git's alone.
+  const committed = "Merge branch 'hank'\n\nKeep both: REQ-15 (hank's copy) is now REQ-16";
+  await expect(changes.mergeMessage).toHaveValue(committed);
+  // Taken out of the box, the line is still committed, and the panel says so.
+  await changes.mergeMessage.fill("Merge branch 'hank'");
+  await expect(app.page.getByText(/^Finish merge keeps/)).toHaveText(
+    "Finish merge keeps “Keep both: REQ-15 (hank's copy) is now REQ-16” in the message: teammates read there which key changed.",
+  );
+  await screenshot(app.page, 'changes-merge-message-kept-line');
+  await changes.mergeMessage.fill(committed);
+  await expect(app.page.getByText(/^Finish merge keeps/)).toHaveCount(0);
   await app.page.getByRole('button', { name: 'Finish merge' }).click();
   await expect(changes.lastAction).toHaveText('Merge committed.');
-  expect(git(workspaceDir, 'log', '-1', '--format=%B').trim()).toBe(
-    "Merge branch 'hank'\n\nKeep both: REQ-15 (hank's copy) is now REQ-16",
-  );
+  expect(git(workspaceDir, 'log', '-1', '--format=%B').trim()).toBe(committed);
 });

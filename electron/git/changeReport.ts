@@ -1,7 +1,8 @@
 /**
  * What changed in a workspace between two baselines (tags, branches, commits, or the working tree):
  * requirements added, removed and changed (text diff and fields), roadmap items changed, stories
- * whose status moved, documents added and removed.
+ * whose status moved, documents added and removed, and specs (any other document) whose own status
+ * moved or whose sign-off (`approvals:`) changed.
  */
 import { itemDiff } from '../../shared/merge/itemDiff.js';
 import {
@@ -10,6 +11,7 @@ import {
   type ReadableChange,
 } from '../../shared/merge/readableChange.js';
 import { pairRekeyed } from '../../shared/merge/rekeyedRequirement.js';
+import type { Approval } from '../../shared/model/signOff.js';
 import {
   itemsByKey,
   type DocumentItem,
@@ -37,6 +39,17 @@ export interface RequirementChange {
   readable: ReadableChange;
 }
 
+/** A spec (or other document, not a story) whose own status moved or whose sign-off changed. */
+export interface DocumentChange {
+  key: string;
+  path: string;
+  title?: string;
+  /** Its status before and after, when it moved (draft → review → approved). */
+  status?: { from?: string; to?: string };
+  /** Approvals recorded since, and approvals no longer there (withdrawn, or replaced by a new one). */
+  approvals: { added: Approval[]; removed: Approval[] };
+}
+
 export interface ChangeReport {
   from: string;
   to: string;
@@ -52,7 +65,7 @@ export interface ChangeReport {
     changed: { key: string; title: string; fields: FieldChange[]; readable: ReadableChange }[];
   };
   stories: { key: string; title?: string; from?: string; to?: string }[];
-  documents: { added: DocumentItem[]; removed: DocumentItem[] };
+  documents: { added: DocumentItem[]; removed: DocumentItem[]; changed: DocumentChange[] };
 }
 
 function ofKind<K extends WorkspaceItem['kind']>(items: Map<string, WorkspaceItem>, kind: K) {
@@ -78,6 +91,28 @@ function fieldChanges(
 
 const byKey = <T extends { key: string }>(a: T, b: T) => a.key.localeCompare(b.key, 'en', { numeric: true });
 
+const sameApproval = (one: Approval, other: Approval) =>
+  one.by === other.by && one.at === other.at && one.fingerprint === other.fingerprint;
+
+/** A document's own status and sign-off between two versions; undefined when neither changed. */
+function documentChange(previous: DocumentItem, item: DocumentItem): DocumentChange | undefined {
+  const [before, after] = [previous.approvals ?? [], item.approvals ?? []];
+  const approvals = {
+    added: after.filter((approval) => !before.some((old) => sameApproval(old, approval))),
+    removed: before.filter((approval) => !after.some((now) => sameApproval(now, approval))),
+  };
+  const moved = previous.status !== item.status && item.type !== 'story';
+  if (!moved && approvals.added.length === 0 && approvals.removed.length === 0) return undefined;
+  const change: DocumentChange = { key: item.key, path: item.path, approvals };
+  if (item.title !== undefined) change.title = item.title;
+  if (moved) {
+    change.status = {};
+    if (previous.status !== undefined) change.status.from = previous.status;
+    if (item.status !== undefined) change.status.to = item.status;
+  }
+  return change;
+}
+
 export function changeReport(
   from: string,
   to: string,
@@ -92,7 +127,7 @@ export function changeReport(
     requirements: { added: [], removed: [], changed: [] },
     roadmap: { added: [], removed: [], changed: [] },
     stories: [],
-    documents: { added: [], removed: [] },
+    documents: { added: [], removed: [], changed: [] },
   };
   const [oldRequirements, newRequirements] = [ofKind(old, 'requirement'), ofKind(now, 'requirement')];
   const requirementChange = (previous: RequirementItem, item: RequirementItem) => {
@@ -151,6 +186,9 @@ export function changeReport(
     if (!previous) report.documents.added.push(item);
     else if (item.type === 'story' && previous.status !== item.status) {
       report.stories.push({ key, title: item.title, from: previous.status, to: item.status });
+    } else {
+      const change = documentChange(previous, item);
+      if (change) report.documents.changed.push(change);
     }
   }
   for (const [key, item] of oldDocuments) if (!newDocuments.has(key)) report.documents.removed.push(item);
@@ -164,6 +202,7 @@ export function changeReport(
     report.stories,
     report.documents.added,
     report.documents.removed,
+    report.documents.changed,
   ]) {
     (list as { key: string }[]).sort(byKey);
   }
@@ -182,5 +221,6 @@ export function isEmptyReport(report: ChangeReport): boolean {
     stories,
     documents.added,
     documents.removed,
+    documents.changed,
   ].every((list) => list.length === 0);
 }

@@ -1,11 +1,11 @@
 /** Finishing or undoing the merge, rebase, cherry-pick or revert git stopped in, once the resolver is done. */
 import type { GitOperation } from '../../shared/contract/gitViews.js';
-import { choiceLinesIn, withChoiceLines } from '../../shared/merge/choiceLines.js';
+import { withChoiceLines } from '../../shared/merge/choiceLines.js';
 import { runGit } from './gitCommand.js';
 import { renumberedInStoppedMerge } from './renumberedByMerge.js';
-import { moveDriverRecords, renumberedLine } from './renumberedInMerge.js';
+import { moveDriverRecords } from './renumberedInMerge.js';
 import { rekeysAfterRebase, rekeysBeforeReplay } from './rebasedRekeys.js';
-import { cleanMessage, mergeMessage } from './mergeMessage.js';
+import { stoppedMergeMessage } from './mergeMessage.js';
 import { stoppedOperation, topPath, type RepositoryPlace } from './repositoryStatus.js';
 import { syncFailure, type SyncFailure } from './syncErrors.js';
 
@@ -67,16 +67,13 @@ export async function finishOperation(
   }
   let args = [operation, '--continue'];
   if (operation === 'merge') {
-    // The message as the user left it, else git's without its "# Conflicts:" lines (kept without an editor).
-    const recorded = cleanMessage((await mergeMessage(place.gitDir)) ?? '');
-    const text = message?.trim() ?? recorded;
+    // The message as the user left it, else the one shown: git's without its "# Conflicts:" lines.
+    const shown = await stoppedMergeMessage(place, renumbered);
+    const text = message?.trim() ?? shown.text;
     if (text === '')
       return { ok: false, error: 'failed', message: 'Write a message for the merge commit first.' };
-    // Keep both's lines, recorded in git's message: also in one shown (or edited) before they were written.
-    const lines = [
-      ...choiceLinesIn(recorded),
-      ...(renumbered.length > 0 ? [renumberedLine(renumbered)] : []),
-    ];
+    // Keep both's and the renumbering's lines stay, also in a message edited before they were known.
+    const lines = shown.lines;
     args = [
       'commit',
       '--quiet',

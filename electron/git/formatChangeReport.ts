@@ -1,7 +1,7 @@
 /** A change report as plain text lines, for the terminal and the Markdown of a bundle's chapter. */
 import { readableLines, type ReadableChange } from '../../shared/merge/readableChange.js';
 import { rekeyLabel } from '../../shared/merge/rekeyedRequirement.js';
-import type { ChangeReport, FieldChange, RequirementChange } from './changeReport.js';
+import type { ChangeReport, DocumentChange, FieldChange, RequirementChange } from './changeReport.js';
 
 /** A changed requirement's name: its key, or "REQ-16 → REQ-18 (new key)" when it was given a new one. */
 const changedName = (change: RequirementChange) =>
@@ -25,6 +25,24 @@ const firstLine = (text: string) =>
     .split('\n')
     .find((line) => line.trim() !== '')
     ?.trim() ?? '';
+
+/** "status review → approved; approved by Dana on 2026-12-01": a document's own status and sign-off. */
+export function describeDocumentChange(change: DocumentChange): string {
+  const day = (at: string) => (at ? ` on ${at.slice(0, 10)}` : '');
+  return [
+    ...(change.status
+      ? [`status ${describeValue(change.status.from)} → ${describeValue(change.status.to)}`]
+      : []),
+    ...change.approvals.added.map((approval) => `approved by ${approval.by}${day(approval.at)}`),
+    ...change.approvals.removed.map(
+      (approval) => `approval by ${approval.by}${day(approval.at)} no longer there`,
+    ),
+  ].join('; ');
+}
+
+/** Said when a report holds nothing. */
+const nothingChanged =
+  'Nothing changed in requirements, the roadmap, story status, or document status and sign-off.';
 
 export function formatChangeReport(report: ChangeReport): string[] {
   const lines = [`Changes from ${report.from} to ${report.to}`];
@@ -67,6 +85,13 @@ export function formatChangeReport(report: ChangeReport): string[] {
     ),
   );
   section(
+    'Documents whose status or sign-off changed',
+    report.documents.changed.map(
+      (change) =>
+        `  ${change.key}  ${change.path}  ${describeDocumentChange(change)}${change.title ? `  ${change.title}` : ''}`,
+    ),
+  );
+  section(
     'Documents added',
     report.documents.added.map((item) => `  ${item.key}  ${item.path}`),
   );
@@ -74,7 +99,7 @@ export function formatChangeReport(report: ChangeReport): string[] {
     'Documents removed',
     report.documents.removed.map((item) => `  ${item.key}  ${item.path}`),
   );
-  if (lines.length === 1) lines.push('', 'No requirement, roadmap item or story status changed.');
+  if (lines.length === 1) lines.push('', nothingChanged);
   return lines;
 }
 
@@ -117,7 +142,7 @@ export function changeReportMarkdown(report: ChangeReport): string {
   // The title is the chapter's heading; the body starts with what it covers.
   const lines = ['---', `title: Changes since ${report.from}`, '---'];
   lines.push(
-    `What changed in requirements, the roadmap and story status from ${report.from} to ${report.to}.`,
+    `What changed in requirements, the roadmap, story status and document status and sign-off from ${report.from} to ${report.to}.`,
     '',
   );
   const section = (title: string, entries: string[][]) => {
@@ -158,6 +183,12 @@ export function changeReportMarkdown(report: ChangeReport): string {
       `- **${story.key}** ${story.title ?? ''}: ${describeValue(story.from)} → ${describeValue(story.to)}`,
     ]),
   );
-  if (lines.length === 5) lines.push('No requirement, roadmap item or story status changed.', '');
+  section(
+    'Documents whose status or sign-off changed',
+    report.documents.changed.map((change) => [
+      `- **${change.key}** ${inlineText(change.title ?? change.path)}: ${inlineText(describeDocumentChange(change))}`,
+    ]),
+  );
+  if (lines.length === 5) lines.push(nothingChanged, '');
   return lines.join('\n');
 }

@@ -37,6 +37,7 @@ const toView = (change: Awaited<ReturnType<typeof itemHistory>>['changes'][numbe
   if (change.previousPath) view.previousPath = change.previousPath;
   if (change.previousKey) view.previousKey = change.previousKey;
   if (change.merge) view.merge = true;
+  if (change.keyGiven) view.keyGiven = change.keyGiven;
   return view;
 };
 

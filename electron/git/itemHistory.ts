@@ -8,9 +8,10 @@
  * combined both sides' changes to other blocks of a document.
  */
 import { runGit } from './gitCommand.js';
-import type { BlockChangeView } from '../../shared/contract/gitViews.js';
+import type { BlockChangeView, KeyGiven } from '../../shared/contract/gitViews.js';
 import { itemDiff } from '../../shared/merge/itemDiff.js';
 import type { FileVersions } from '../../shared/merge/mergeFile.js';
+import { describeKeysGiven } from './keysGiven.js';
 import { itemBlocks } from './readableBlocks.js';
 import { mergeWithFallback } from './mergeDriver.js';
 import { rebasedSide } from './rebasedSide.js';
@@ -34,6 +35,8 @@ export interface ItemChange {
   previousKey?: string;
   /** Made in a merge commit: a conflict resolved there, or a key given there; the diff is against its first parent. */
   merge?: true;
+  /** How this change gave the item its key (Keep both, a renumbering), when it recorded how. */
+  keyGiven?: KeyGiven;
   before: string;
   after: string;
   /** Unified diff hunks of the item's text, `-`/`+`/` ` lines. */
@@ -176,6 +179,8 @@ export async function itemHistory(repository: WorkspaceRepository, key: string):
   let ancestry: Set<string> | undefined;
   // The files of the change being read: a document's blocks name the copies its rekeys.json records.
   let files: [Files, Files] = [[], []];
+  // Each change that gave the item a new key, with that key: how it did so is read once the walk is done.
+  const newKeys = new Map<ItemChange, string>();
   /** One change (a commit, or the working copy): the files it touched, before (old paths) and after. */
   const step = async (
     meta: Omit<ItemChange, 'change' | 'path' | 'before' | 'after' | 'diff' | 'blocks' | 'previousPath'>,
@@ -213,7 +218,10 @@ export async function itemHistory(repository: WorkspaceRepository, key: string):
       const path = previousPathOf(after.path);
       const afterText = afterFiles.find(([file]) => file === after.path)?.[1] ?? '';
       before = rekeyed(after, beforeFiles.find(([file]) => file === path)?.[1], afterText);
-      before ??= recordedRekey(after, path, beforeFiles, afterFiles);
+      // Keep both in a merge records the rename too, but the renamed copy is the other side's (below):
+      // the old key's item on this side is the copy that kept it.
+      if (!merge || !rekeyedFromTheirs(after, merge.theirs))
+        before ??= recordedRekey(after, path, beforeFiles, afterFiles);
       if (before) previousKey = before.key;
       // Keep both in a replayed commit: the old key, kept as it was, is the upstream's copy; this is the user's.
       const oldKey = before?.key;
@@ -327,6 +335,7 @@ export async function itemHistory(repository: WorkspaceRepository, key: string):
       blocks: withRecordedKeys(itemBlocks(before, after, what, diff), (after ?? before)!.path, ...files),
     };
     if (before && after && before.path !== after.path) change.previousPath = before.path;
+    if (meta.previousKey && after) newKeys.set(change, after.key);
     changes.push(change);
   };
   // The one copy of the key on disk now, when there is one: older commits of other files are not its.
@@ -405,6 +414,7 @@ export async function itemHistory(repository: WorkspaceRepository, key: string):
         merge,
       );
     }
+    await describeKeysGiven(repository, reader, newKeys, kind);
   } finally {
     reader.close();
   }

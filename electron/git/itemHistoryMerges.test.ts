@@ -184,7 +184,10 @@ describe('history through merges', () => {
     ]);
     const result = runSpecbenchIn(sandbox, lee, ['history', '.', 'REQ-21']);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toContain('  added in specs/promo.md (was REQ-14), resolved in a merge by Lee\n');
+    // Lee kept both REQ-14 by hand, Kim's under a new key: said as what Lee did, not "resolved in a merge".
+    expect(result.stdout).toContain(
+      '  added in specs/promo.md, kept both in a merge by Lee: this copy of REQ-14 became REQ-21\n',
+    );
     expect(result.stdout).toContain('Kim adds REQ-14');
   });
 });

@@ -4,12 +4,30 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { withChoiceLines } from '../../shared/merge/choiceLines.js';
+import type { RenumberedItemView } from '../../shared/contract/gitViews.js';
+import { choiceLinesIn, renumberedCommitLine, withChoiceLines } from '../../shared/merge/choiceLines.js';
 import { writeFileAtomic } from '../engine/atomicFile.js';
+import { renumberedInStoppedMerge } from './renumberedByMerge.js';
+import type { RepositoryPlace } from './repositoryStatus.js';
 
 export async function mergeMessage(gitDir: string): Promise<string | undefined> {
   const text = await fs.readFile(path.join(gitDir, 'MERGE_MSG'), 'utf8').catch(() => undefined);
   return text === undefined ? undefined : cleanMessage(text);
+}
+
+/**
+ * What Finish merge commits when the message is left as shown: git's, with the lines the merge commit
+ * always gets (Keep both's, recorded in git's message; "Renumbered: …" for roadmap items the driver
+ * moved, known from the roadmap on disk). The Changes panel shows `text`, so it is the commit's message.
+ */
+export async function stoppedMergeMessage(
+  place: RepositoryPlace,
+  renumbered?: readonly RenumberedItemView[],
+): Promise<{ text: string; lines: string[] }> {
+  const recorded = (await mergeMessage(place.gitDir)) ?? '';
+  const moved = renumbered ?? (await renumberedInStoppedMerge(place));
+  const lines = [...choiceLinesIn(recorded), ...(moved.length > 0 ? [renumberedCommitLine(moved)] : [])];
+  return { text: withChoiceLines(recorded, lines, { comments: false }).trim(), lines };
 }
 
 /** A commit message as git's `--cleanup=strip` leaves it: no `#` lines, no trailing spaces or blank lines at the ends. */

@@ -1,10 +1,11 @@
 /**
  * What a rebase did to history: each commit it replayed onto the upstream, mapped back to the commit
- * it was before (same author, author date and message; its content may differ where a conflict was
- * resolved). A rebase leaves no merge with two sides, so "written on this copy's side, before it
+ * it was before (same author, author date and message but for Keep both's lines; its content may
+ * differ where a conflict was resolved). A rebase leaves no merge with two sides, so "written on this copy's side, before it
  * knew the other" is asked of the commits as they were: the branch's reflog (each "rebase (finish)"
  * entry and the tip just before it) and ORIG_HEAD still name them.
  */
+import { withoutChoiceLines } from '../../shared/merge/choiceLines.js';
 import { runGit } from './gitCommand.js';
 import type { RepositoryPlace } from './repositoryStatus.js';
 
@@ -21,8 +22,9 @@ async function identities(
   const log = await runGit(['log', format, ...args], { cwd: place.root, timeout: 120_000 });
   const byIdentity = new Map<string, string>();
   for (const record of log.ok ? log.stdout.split('\x1e').slice(1) : []) {
-    const [hash, ...identity] = record.split('\x1f');
-    const key = identity.join('\x1f').trimEnd();
+    const [hash, author = '', email = '', time = '', ...message] = record.split('\x1f');
+    // Keep both while the rebase stopped added its line to the replayed commit's message.
+    const key = [author, email, time, withoutChoiceLines(message.join('\x1f'))].join('\x1f');
     if (hash && !byIdentity.has(key)) byIdentity.set(key, hash);
   }
   return byIdentity;

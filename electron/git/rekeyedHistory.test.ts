@@ -7,7 +7,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changeOrigin } from '../../shared/merge/changeOrigin.js';
 import { RekeyLog } from '../engine/rekeyLog.js';
+import { recordChoices } from './mergeMessage.js';
 import { itemHistory } from './itemHistory.js';
 import { createGitSandbox, runSpecbenchIn, type GitSandbox } from './testing/gitSandbox.js';
 import { WorkspaceRepository } from './workspaceRepository.js';
@@ -74,9 +76,11 @@ async function scenario(name: string, oneFile: boolean, pull: string[]): Promise
 async function summary(clone: string, key: string): Promise<string[]> {
   const opened = await WorkspaceRepository.open(clone);
   if (!opened.ok) throw new Error(opened.message);
-  return (await itemHistory(opened.repository, key)).changes.map(
-    (change) =>
-      `${change.change}${change.previousKey ? ` (was ${change.previousKey})` : ''}: ${change.message}`,
+  // A key given to a copy reads as what was done ("renumbered by Sam: …"), as `specbench history` says it.
+  return (await itemHistory(opened.repository, key)).changes.map((change) =>
+    change.keyGiven
+      ? `${change.change}, ${changeOrigin(change)}: ${change.message}`
+      : `${change.change}${change.previousKey ? ` (was ${change.previousKey})` : ''}: ${change.message}`,
   );
 }
 
@@ -100,7 +104,7 @@ describe('history after a duplicate key is given to one copy', () => {
       expect({ 'REQ-16': await summary(sam, 'REQ-16'), 'REQ-17': await summary(sam, 'REQ-17') }).toEqual({
         'REQ-16': ['added: adds REQ-16 save cart'],
         'REQ-17': [
-          'changed (was REQ-16): Sam: his REQ-16 is REQ-17',
+          `changed, renumbered by ${name.charAt(0).toUpperCase()}${name.slice(1)}-sam: REQ-16 was defined twice, so this copy became REQ-17: Sam: his REQ-16 is REQ-17`,
           'added: Sam adds REQ-16 express delivery',
         ],
       });
@@ -148,7 +152,9 @@ describe('history after the merge driver renumbers a roadmap item both sides add
     expect({ 'RM-13': await summary(sam, 'RM-13'), 'RM-14': await summary(sam, 'RM-14') }).toEqual({
       'RM-13': ['added: added RM-13 Dana: loyalty points'],
       'RM-14': [
-        expect.stringMatching(/^changed \(was RM-13\): Merge branch 'roadmap'/),
+        expect.stringMatching(
+          /^changed, renumbered in a merge by Roadmap-sam: the other side had added RM-13 too, so this one became RM-14: Merge branch 'roadmap'/,
+        ),
         'added: added RM-13 Sam: express delivery option',
       ],
     });
@@ -225,7 +231,7 @@ describe('history after Keep both on a requirement both sides reworded', () => {
       'SPEC-1': await summary(sam, 'SPEC-1'),
     }).toEqual({
       'REQ-4': [
-        'changed (was REQ-2): Merge: Keep both, Sam’s REQ-2 is REQ-4',
+        'changed, kept both in a merge by Keep-both-sam: this copy of REQ-2 became REQ-4: Merge: Keep both, Sam’s REQ-2 is REQ-4',
         'changed: sam rewords REQ-2',
         'added: Start',
       ],
@@ -278,9 +284,36 @@ describe('history through a change of key recorded in rekeys.json', () => {
     await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace('roadmap=RM-15', 'roadmap=RM-16'));
     commitAll(dana, 'Renumber my REQ-16 to REQ-17, RM-15 link to RM-16');
     expect(await summary(dana, 'REQ-17')).toEqual([
-      'changed (was REQ-16): Renumber my REQ-16 to REQ-17, RM-15 link to RM-16',
+      'changed, renumbered by Pointed-dana: REQ-16 was defined twice, so this copy became REQ-17: Renumber my REQ-16 to REQ-17, RM-15 link to RM-16',
       'added: Dana: referral codes REQ-16',
     ]);
+  }, 60_000);
+
+  it('leads the copy Keep both renamed in a merge back to its own side, not to the copy that kept the key', async () => {
+    const sam = await sandbox.clone('merge-keep-sam');
+    await write(sam, 'specbench.json', '{ "name": "Team" }\n');
+    await write(sam, 'specs/cart.md', spec('SPEC-1', dana15));
+    commitAll(sam, 'Start');
+    sandbox.git(sam, ['checkout', '-q', '-b', 'hank']);
+    await write(sam, 'specs/cart.md', spec('SPEC-1', dana15, sam16));
+    commitAll(sam, 'hank adds REQ-16 express delivery');
+    sandbox.git(sam, ['checkout', '-q', '-']);
+    await write(sam, 'specs/cart.md', spec('SPEC-1', dana15, dana16));
+    commitAll(sam, 'gina adds REQ-16 save cart');
+    expect(sandbox.git(sam, ['merge', '-q', '--no-edit', 'hank'], { allowFailure: true }).code).not.toBe(0);
+    // Keep both as the resolver does it in a merge: hank's copy (theirs) gets REQ-17, and the rename is recorded.
+    await write(sam, 'specs/cart.md', spec('SPEC-1', dana15, dana16, sam16.replace('REQ-16', 'REQ-17')));
+    const log = new RekeyLog(sam);
+    await log.load();
+    await log.record({ key: 'REQ-16', newKey: 'REQ-17', path: 'specs/cart.md', references: [] });
+    commitAll(sam, "Merge branch 'hank'\n\nKeep both: REQ-16 (hank's copy) is now REQ-17");
+    expect({ 'REQ-17': await summary(sam, 'REQ-17'), 'REQ-16': await summary(sam, 'REQ-16') }).toEqual({
+      'REQ-17': [
+        "added, kept both in a merge by Merge-keep-sam: this copy of REQ-16 became REQ-17: Merge branch 'hank'",
+        'added: hank adds REQ-16 express delivery',
+      ],
+      'REQ-16': ['added: gina adds REQ-16 save cart'],
+    });
   }, 60_000);
 
   it('leads back after Keep both while a rebase stopped', async () => {
@@ -303,7 +336,8 @@ describe('history through a change of key recorded in rekeys.json', () => {
       allowFailure: true,
     });
     expect(pulled.code).not.toBe(0);
-    // Keep both as the resolver does it: Sam's copy gets REQ-18, and the rename is recorded.
+    // Keep both as the resolver does it: Sam's copy gets REQ-18, the rename is recorded, and the replayed
+    // commit's message names it (the history still knows the commit as Sam's own, as before the line).
     await write(
       sam,
       'specs/cart.md',
@@ -312,6 +346,7 @@ describe('history through a change of key recorded in rekeys.json', () => {
     const log = new RekeyLog(sam);
     await log.load();
     await log.record({ key: 'REQ-14', newKey: 'REQ-18', path: 'specs/cart.md', references: [] });
+    await recordChoices(path.join(sam, '.git'), ["Keep both: REQ-14 (Sam's copy) is now REQ-18"], 'rebase');
     sandbox.git(sam, ['add', '-A']);
     sandbox.git(sam, ['-c', 'core.editor=true', 'rebase', '--continue']);
     // The copy is Sam's: Dana's edit of REQ-14 is REQ-14's history alone, and Sam's change reads from
@@ -327,7 +362,10 @@ describe('history through a change of key recorded in rekeys.json', () => {
       from: renamed?.before.split('\n')[1],
       'SPEC-1': document?.blocks.map((block) => [block.what, block.change, block.previousKey]),
     }).toEqual({
-      'REQ-18': ['changed (was REQ-14): Sam: REQ-14 one hour', 'added: Start'],
+      'REQ-18': [
+        'changed, kept both in a rebase: this copy of REQ-14 became REQ-18: Sam: REQ-14 one hour',
+        'added: Start',
+      ],
       'REQ-14': ['changed: Dana: REQ-14 thirty minutes', 'added: Start'],
       from: 'Code attempts are limited.',
       'SPEC-1': [['REQ-18', 'added', 'REQ-14']],

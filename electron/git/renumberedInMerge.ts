@@ -9,16 +9,11 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { RenumberedItemView } from '../../shared/contract/gitViews.js';
+import { renumberedCommitLine } from '../../shared/merge/choiceLines.js';
 import { parseRekeys, RekeyLog, rekeysFile } from '../engine/rekeyLog.js';
 import { stateFolderName } from '../engine/stateFolder.js';
 import { runGit } from './gitCommand.js';
 import { topPath, type RepositoryPlace } from './repositoryStatus.js';
-
-/** "Renumbered: RM-13 (Store pickup) is now RM-14; RM-15 (Gift wrap) is now RM-16". */
-export function renumberedLine(moved: readonly RenumberedItemView[]): string {
-  const each = moved.map(({ from, to, title }) => `${from}${title ? ` (${title})` : ''} is now ${to}`);
-  return `Renumbered: ${each.join('; ')}`;
-}
 
 /**
  * Moves the driver's records of `moved` from the local `.specbench/rekeys.json` into the shared file
@@ -56,7 +51,7 @@ export async function recordInMergeCommit(
   await moveDriverRecords(place, moved);
   const message = await runGit(['log', '-1', '--format=%B'], { cwd: place.root });
   if (!message.ok) return;
-  const text = `${message.stdout.trimEnd()}\n\n${renumberedLine(moved)}`;
+  const text = `${message.stdout.trimEnd()}\n\n${renumberedCommitLine(moved)}`;
   const shared = topPath(place, rekeysFile);
   const tracked = await runGit(['ls-files', '--error-unmatch', '--', shared], { cwd: place.root });
   const changed = await runGit(['status', '--porcelain', '--', shared], { cwd: place.root });

@@ -12,7 +12,7 @@ import type {
   GitStatusView,
   SyncSettings,
 } from '../../shared/contract/gitViews.js';
-import { mergeMessage } from './mergeMessage.js';
+import { stoppedMergeMessage } from './mergeMessage.js';
 import { runGit } from './gitCommand.js';
 import { withRenames } from './unstagedRenames.js';
 
@@ -224,8 +224,9 @@ export async function repositoryStatus(place: RepositoryPlace): Promise<GitStatu
   if (parsed.missingUpstream) view.missingUpstream = parsed.missingUpstream;
   if (operation) view.operation = operation;
   if (operation === 'merge') {
-    const message = await mergeMessage(gitDir);
-    if (message !== undefined) view.mergeMessage = message;
+    const message = await stoppedMergeMessage(place);
+    view.mergeMessage = message.text;
+    if (message.lines.length > 0) view.mergeLines = message.lines;
     const merging = await mergingWith(root, parsed.upstream);
     if (merging) view.mergingWith = merging;
   }

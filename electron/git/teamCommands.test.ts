@@ -166,7 +166,7 @@ describe('specbench diff', () => {
     const unknown = specbench('diff', '.', 'v9');
     expect([clean.code, clean.stdout, unknown.code, unknown.stderr]).toEqual([
       0,
-      'Changes from v2 to the working tree\n\nNo requirement, roadmap item or story status changed.\n',
+      'Changes from v2 to the working tree\n\nNothing changed in requirements, the roadmap, story status, or document status and sign-off.\n',
       2,
       "specbench: diff: no commit, branch or tag is called 'v9'\n",
     ]);

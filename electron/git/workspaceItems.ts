@@ -5,6 +5,7 @@
 import { splitDocument } from '../../shared/frontMatter/frontMatter.js';
 import { scanMarkdown } from '../../shared/grammar/markdownScanner.js';
 import { formatRoadmapJson } from '../../shared/model/roadmapJson.js';
+import { approvalsOf, type Approval } from '../../shared/model/signOff.js';
 import { isMarkdownPath, isRoadmapPath } from '../../shared/merge/mergeFile.js';
 
 export interface RequirementItem {
@@ -29,6 +30,8 @@ export interface DocumentItem {
   type?: string;
   title?: string;
   status?: string;
+  /** Its sign-off (`approvals:` in front matter), when it has any. */
+  approvals?: Approval[];
 }
 
 export interface RoadmapEntry {
@@ -54,6 +57,8 @@ export function itemsOfFile(path: string, text: string): WorkspaceItem[] {
     if (typeof data.type === 'string') document.type = data.type;
     if (typeof data.title === 'string') document.title = data.title;
     if (typeof data.status === 'string') document.status = data.status;
+    const approvals = approvalsOf(data);
+    if (approvals.length > 0) document.approvals = approvals;
     items.push(document);
   }
   const lines = split.body.split('\n');

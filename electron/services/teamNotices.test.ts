@@ -88,15 +88,21 @@ describe('after a pull, a teammate’s clone', () => {
       onDisk: shown.conflict.onDisk!,
     });
     expect(resolved.ok).toBe(true);
-    // The record is not a "file changed but not part of the merge": it is the merge's own.
-    const finished = await call(service, 'gitFinish', {});
-    expect(finished).toEqual({ ok: true, done: true, conflicts: [], message: 'Merge committed.' });
     const next = `RM-${Number(samKey.slice(3)) + 1}`;
+    const line = `Renumbered: ${samKey} (Store pickup) is now ${next}`;
+    // The Changes panel's message box shows the line the commit gets (it showed git's message alone).
+    const status = await call(service, 'gitStatus', {});
+    if (!status.ok) throw new Error(status.message);
+    const box = status.status.mergeMessage ?? '';
+    expect([box.split('\n').at(-1), status.status.mergeLines]).toEqual([line, [line]]);
+    // The record is not a "file changed but not part of the merge": it is the merge's own.
+    const finished = await call(service, 'gitFinish', { message: box });
+    expect(finished).toEqual({ ok: true, done: true, conflicts: [], message: 'Merge committed.' });
     expect([
-      sandbox.git(sam, ['log', '-1', '--format=%B']).output.trim().split('\n').at(-1),
+      sandbox.git(sam, ['log', '-1', '--format=%B']).output.trim(),
       sandbox.git(sam, ['show', '--stat', '--format=', 'HEAD']).output.includes('rekeys.json'),
       sandbox.git(sam, ['status', '--porcelain']).output,
-    ]).toEqual([`Renumbered: ${samKey} (Store pickup) is now ${next}`, true, '']);
+    ]).toEqual([box, true, '']);
     sandbox.git(sam, ['push', '-q']);
     sandbox.git(dana, ['pull', '-q', '--no-rebase', '--no-edit']);
   });

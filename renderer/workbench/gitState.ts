@@ -17,6 +17,11 @@ export interface GitState {
   unavailable?: string;
   /** What the last automatic pull or sync did, in one line, until it is dismissed or no longer true. */
   autoSync?: AutoSyncMessage;
+  /**
+   * An automatic pull (on open, or the timer's) has not ended and been read back: a status read meanwhile
+   * may see git's merge or rebase begun before its conflicts are written, as during a Pull from the bar.
+   */
+  pulling?: boolean;
   refresh: () => Promise<void>;
   /** The user has read the automatic sync's message (or acted since): it goes. */
   dismissAutoSync: () => void;
@@ -109,10 +114,11 @@ export function useGitStateLoader(
     (message: AutoSyncMessage) => setState((current) => ({ ...current, autoSync: message })),
     [],
   );
+  const setPulling = useCallback((pulling: boolean) => setState((current) => ({ ...current, pulling })), []);
   const dismissAutoSync = useCallback(() => setState((current) => ({ ...current, autoSync: undefined })), []);
   const byPathRef = useRef(byPath);
   byPathRef.current = byPath;
-  useAutoSync(api, state.status, writable, refresh, reportAutoSync, byPathRef);
+  useAutoSync(api, state.status, writable, refresh, reportAutoSync, byPathRef, setPulling);
 
   return { ...state, refresh, dismissAutoSync };
 }
@@ -149,7 +155,20 @@ function useAutoSync(
   refresh: () => Promise<void>,
   report: (message: AutoSyncMessage) => void,
   byPath: { readonly current: ReadonlyMap<string, DocumentSummary> },
+  setPulling: (pulling: boolean) => void,
 ): void {
+  /** A pull, then the status read after it: until both are done, the Changes panel says "Pulling…". */
+  const pulling = useCallback(
+    async <T>(run: () => Promise<T>): Promise<T> => {
+      setPulling(true);
+      try {
+        return await run();
+      } finally {
+        setPulling(false);
+      }
+    },
+    [setPulling],
+  );
   const pulledOnOpen = useRef(false);
   const statusRef = useRef(status);
   statusRef.current = status;
@@ -159,7 +178,8 @@ function useAutoSync(
   useEffect(() => {
     if (!writable || !pullOnOpen || pulledOnOpen.current || !status?.upstream) return;
     pulledOnOpen.current = true;
-    void api.gitPull({ operationId: `open-${Date.now()}` }).then(async (result) => {
+    void pulling(async () => {
+      const result = await api.gitPull({ operationId: `open-${Date.now()}` });
       report({
         text: result.ok
           ? [
@@ -170,7 +190,7 @@ function useAutoSync(
       });
       await refresh();
     });
-  }, [api, writable, pullOnOpen, status, refresh, report]);
+  }, [api, writable, pullOnOpen, status, refresh, report, pulling]);
 
   useEffect(() => {
     if (!writable || minutes <= 0) return;
@@ -190,14 +210,18 @@ function useAutoSync(
           await refresh();
           return report({ text: 'Saved a commit; there is no remote to push to.' });
         }
-        const pulled = await api.gitPull({ operationId: `sync-pull-${Date.now()}` });
+        const pulled = await pulling(async () => {
+          const result = await api.gitPull({ operationId: `sync-pull-${Date.now()}` });
+          // Read back before "Pulling…" goes: a read from mid-pull would show a merge with nothing to resolve.
+          if (!result.ok || result.outcome === 'conflicts') await refresh();
+          return result;
+        });
         if (!pulled.ok || pulled.outcome === 'conflicts') {
-          report(
+          return report(
             pulled.ok
               ? { text: 'Automatic sync stopped at a conflict: resolve it in Changes.', until: 'resolved' }
               : { text: pulled.message },
           );
-          return refresh();
         }
         const pushed = await api.gitPush({ operationId: `sync-push-${Date.now()}` });
         const moved = pulled.renumbered.map(renumberedLine);
@@ -210,5 +234,5 @@ function useAutoSync(
       })();
     }, minutes * 60_000);
     return () => window.clearInterval(timer);
-  }, [api, writable, minutes, refresh, report]);
+  }, [api, writable, minutes, refresh, report, pulling]);
 }

@@ -74,8 +74,13 @@ export interface GitStatusView {
   /** Whether the branch has a first commit yet. */
   hasCommits: boolean;
   operation?: GitOperation;
-  /** A stopped merge's commit message as git prepared it, without its comment lines. */
+  /**
+   * A stopped merge's commit message as Finish merge commits it: git's without its comment lines, with
+   * the lines naming keys the merge changed (Keep both, the driver's renumbering).
+   */
   mergeMessage?: string;
+  /** Those lines alone: Finish keeps them in a message the user edited, and the panel shows them there. */
+  mergeLines?: string[];
   /** The workspace's changed, new, deleted and conflicted files, by path. */
   files: GitFileChange[];
   /** Changes in the repository outside the workspace folder (never committed from here). */
@@ -177,6 +182,16 @@ export interface ConflictView {
 /** A side, both sides, or the block as the user edited it. */
 export type ConflictChoice = 'mine' | 'theirs' | 'both' | { text: string };
 
+/**
+ * A key a change gave an item: `kept-both` by Keep both in the resolver (a merge, or a rebase's
+ * replayed commit); `renumbered` because the key was taken: the merge driver renumbering a roadmap item
+ * both sides added, or one copy of a duplicate key given a new one (Give the newer one a new key).
+ */
+export interface KeyGiven {
+  how: 'kept-both' | 'renumbered';
+  to: string;
+}
+
 export interface ItemChangeView {
   /** Undefined for changes not committed yet. */
   commit?: string;
@@ -192,6 +207,8 @@ export interface ItemChangeView {
   previousKey?: string;
   /** Made in a merge commit (a conflict resolved, a key given there): the diff is against its first parent. */
   merge?: true;
+  /** How this change gave the item its key `to` (was `previousKey`), when it says so; absent for a key changed by hand. */
+  keyGiven?: KeyGiven;
   diff: string[];
   /** The change as a PM reads it: one block for a requirement or roadmap item, each changed block for a document. */
   blocks?: BlockChangeView[];
@@ -234,7 +251,22 @@ export interface ChangeReportView {
   documents: {
     added: { key: string; path: string; title?: string }[];
     removed: { key: string; path: string; title?: string }[];
+    /** Documents (not stories) whose own status moved or whose sign-off (`approvals:`) changed. */
+    changed?: {
+      key: string;
+      path: string;
+      title?: string;
+      status?: { from?: string; to?: string };
+      approvals: { added: ApprovalView[]; removed: ApprovalView[] };
+    }[];
   };
+}
+
+export interface ApprovalView {
+  by: string;
+  email?: string;
+  at: string;
+  fingerprint: string;
 }
 
 export interface FieldChangeView {

@@ -1,15 +1,24 @@
 /**
- * Lines naming choices made in the resolver ("Keep both: REQ-2 (theirs) is now REQ-15"), added to a
- * merge's commit message: by the app to git's MERGE_MSG, and by the Changes panel to a message the
- * user already edited there, so both survive.
+ * Lines naming keys a merge changed ("Keep both: REQ-2 (theirs) is now REQ-15", "Renumbered: RM-13
+ * (Store pickup) is now RM-14"), added to its commit message: by the app to git's MERGE_MSG and at
+ * Finish, and by the Changes panel to a message the user already edited there, so both survive.
  */
-import type { KeptBoth } from '../contract/gitViews.js';
+import type { KeptBoth, RenumberedItemView } from '../contract/gitViews.js';
 
 const choiceLine = /^Keep both: /;
 
 /** The Keep both lines a message already holds (git's MERGE_MSG, once the resolver recorded them). */
 export function choiceLinesIn(text: string): string[] {
   return text.split(/\r?\n/).filter((line) => choiceLine.test(line));
+}
+
+/** The message without its Keep both lines: a replayed commit is the same commit as before it got them. */
+export function withoutChoiceLines(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .filter((line) => !choiceLine.test(line))
+    .join('\n')
+    .trimEnd();
 }
 
 /**
@@ -22,6 +31,12 @@ export function keptBothLine(kept: KeptBoth, user?: string): string {
   const branch = /\((.+)\)$/.exec(kept.renamedLabel)?.[1];
   const owner = side === 'yours' ? user?.trim() : branch;
   return `Keep both: ${kept.from} (${owner ? `${owner}'s copy` : side}) is now ${kept.to}`;
+}
+
+/** "Renumbered: RM-13 (Store pickup) is now RM-14; RM-15 (Gift wrap) is now RM-16": what the merge driver moved. */
+export function renumberedCommitLine(moved: readonly RenumberedItemView[]): string {
+  const each = moved.map(({ from, to, title }) => `${from}${title ? ` (${title})` : ''} is now ${to}`);
+  return `Renumbered: ${each.join('; ')}`;
 }
 
 /**

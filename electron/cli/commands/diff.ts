@@ -13,18 +13,22 @@ import { openRepository } from '../openRepository.js';
 
 export const diffCommand: CliCommand = {
   name: 'diff',
-  summary: 'what changed between two baselines: requirements, roadmap items, story status',
+  summary: 'what changed between two baselines: requirements, roadmap items, story and spec status, sign-off',
   usage: 'specbench diff <dir> <REV> [<REV2>] [--json]',
   details: `Compares the workspace at REV (a tag, branch or commit) with REV2, or with the working tree
 when REV2 is left out: requirements added, removed and changed (their text diff and changed
 fields: priority, status, roadmap, spec, file), roadmap items added, removed and changed (field by
-field), stories whose status moved, and documents added or removed. Needs git.
+field), stories whose status moved, documents added or removed, and specs (any document but a
+story) whose own status moved (draft → review → approved) or whose sign-off changed: approvals
+recorded, and approvals no longer there. Needs git.
 
 Options:
 ${outputHelp}
       {"from", "to", "requirements": {"added", "removed", "changed": [{"key", "path",
       "fields": [{"field", "from", "to"}], "diff"}]}, "roadmap": {"added", "removed", "changed"},
-      "stories": [{"key", "from", "to"}], "documents": {"added", "removed"}}
+      "stories": [{"key", "from", "to"}], "documents": {"added", "removed", "changed": [{"key",
+      "path", "title"?, "status"?: {"from", "to"}, "approvals": {"added", "removed": [{"by",
+      "email"?, "at", "fingerprint"}]}}]}}
 
 Exit codes: 0 shown (with or without changes), 2 bad usage, an unknown revision or no git repository.`,
   positionals: ['dir', 'rev'],

@@ -1,5 +1,6 @@
 /** `specbench history <dir> <KEY> [--json]`: the commits that changed one requirement, document or roadmap item. */
 import { isKey } from '../../../shared/grammar/linkGrammar.js';
+import { changeOrigin } from '../../../shared/merge/changeOrigin.js';
 import type { CliCommand } from '../cliCommand.js';
 import {
   exitCodes,
@@ -25,7 +26,10 @@ requirement is followed by its key across files, renames and moves to another sp
 through a change of its key (REQ-15 given the new key REQ-16), also one given in a merge (Keep
 both). A merge commit is listed where it settled the item (a conflict resolved, both sides' edits
 combined), with its diff against its first parent; one that only brought in the other side's
-change is not, as that change has its own commit. Changes not committed yet come first. Needs git.
+change is not, as that change has its own commit. The line under a commit says what was done where
+it was more than an edit: "kept both in a merge by Sam PM: this copy of REQ-1 became REQ-15",
+"renumbered in a merge by Dana: the other side had added RM-13 too, so this one became RM-14",
+"resolved in a merge by Lee". Changes not committed yet come first. Needs git.
 
 Options:
       --source      the unified diff of the item's source lines instead
@@ -33,7 +37,9 @@ ${outputHelp}
       {"key", "kind": "requirement"|"document"|"roadmap", "changes": [{"commit"?, "author",
       "email", "date", "message", "change": "added"|"changed"|"moved"|"removed", "path",
       "previousPath"?, "previousKey"? (its key before this change), "merge"? (true: made in a merge
-      commit, a conflict settled there, diffed against its first parent), "before", "after",
+      commit, a conflict settled there, diffed against its first parent), "keyGiven"? ({"how":
+      "kept-both"|"renumbered", "to"}: Keep both gave it its key, or it was renumbered because its
+      key was taken; absent for a key changed by hand), "before", "after",
       "diff": [unified diff lines], "blocks": [{"what", "change", "diff", "readable"?: {"fields":
       [{"field", "from", "to"}], "texts": [{"what", "words": [{"text", "change"?}]}], "added",
       "removed": [{"what", "text"}]}}]}]}
@@ -78,11 +84,12 @@ Exit codes: 0 shown, 2 bad usage, a key never seen in the history, or no git rep
       const head = change.commit
         ? `${change.commit.slice(0, 8)}  ${change.date.slice(0, 10)}  ${change.author}  ${change.message}`
         : 'not committed yet';
-      const rekeyed = change.previousKey ? ` (was ${change.previousKey})` : '';
-      const merged = change.merge ? `, resolved in a merge by ${change.author}` : '';
+      // What the person did, where it was more than an edit; it names the old key when it gave a new one.
+      const origin = changeOrigin(change);
+      const rekeyed = change.previousKey && !change.keyGiven ? ` (was ${change.previousKey})` : '';
       lines.push(
         head,
-        `  ${change.change} ${where}${rekeyed}${merged}`,
+        `  ${change.change} ${where}${rekeyed}${origin ? `, ${origin}` : ''}`,
         ...(values.source === true ? change.diff : readableBlockLines(change.blocks)).map(
           (line) => `    ${line}`,
         ),

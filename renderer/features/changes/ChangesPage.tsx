@@ -84,7 +84,12 @@ export function ChangesPage({ api, workspace, navigate }: ChangesPageProps) {
     setReadingConflicts(false);
     setPulling(false);
   };
-  const panel = changesPanel({ operation: status?.operation, pulling, readingConflicts });
+  // An automatic pull (the timer's, or on open) waits the same way as one started from the bar.
+  const panel = changesPanel({
+    operation: status?.operation,
+    pulling: pulling || git.pulling === true,
+    readingConflicts,
+  });
 
   return (
     <section className="page changes-page" aria-labelledby="changes-title">

@@ -1,8 +1,8 @@
 /** A merge or rebase that stopped: the conflicted files ticked off as they are resolved, then Finish or Abort. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { GitOperation, GitStatusView, KeptBoth } from '../../../shared/contract/gitViews.js';
-import { keptBothLine, withChoiceLines } from '../../../shared/merge/choiceLines.js';
+import { withChoiceLines } from '../../../shared/merge/choiceLines.js';
 import { useModalDialog } from '../../ui/useModalDialog.js';
 import { ConflictResolver } from './ConflictResolver.js';
 
@@ -50,6 +50,18 @@ export function ConflictList({ api, status, writable, onChanged, onResolved, nav
     setShownMessage(text);
   };
   const commitMessage = message ?? status.mergeMessage;
+  // Lines naming keys the merge changed (Keep both, a renumbered roadmap item) join a message already
+  // edited here as they become known, as Finish commits them: the box shows what will be committed.
+  const mergeLines = status.mergeLines ?? [];
+  const linesKey = mergeLines.join('\n');
+  useEffect(() => {
+    if (message === undefined || linesKey === '') return;
+    const next = withChoiceLines(message, linesKey.split('\n'), { comments: false }).trimEnd();
+    if (next !== message) setMessage(next);
+    // Only when the lines change: one the user is editing is not put back on each keystroke.
+  }, [linesKey]);
+  // A line taken out of the box is committed all the same: said, so the box still tells what Finish commits.
+  const dropped = mergeLines.filter((line) => !(commitMessage ?? '').split('\n').includes(line));
   const operation = operationNames[status.operation ?? 'merge'];
   const shown = [...resolved.filter((path) => !conflicted.includes(path)), ...conflicted];
 
@@ -122,11 +134,6 @@ export function ConflictList({ api, status, writable, onChanged, onResolved, nav
                     onResolved={(_remaining, note, keptBoth) => {
                       setResolved((current) => [...current, path]);
                       setOpen(null);
-                      // git's message gets the Keep both lines; one the user already edited here gets them too.
-                      const lines = (keptBoth ?? []).map((kept) => keptBothLine(kept, status.user?.name));
-                      if (message !== undefined && lines.length > 0) {
-                        setMessage(withChoiceLines(message, lines, { comments: false }).trimEnd());
-                      }
                       if (note) void onChanged(note);
                       onResolved(keptBoth ?? []);
                     }}
@@ -174,6 +181,11 @@ export function ConflictList({ api, status, writable, onChanged, onResolved, nav
             onChange={(event) => setMessage(event.target.value)}
           />
         </label>
+      )}
+      {writable && status.operation === 'merge' && dropped.length > 0 && (
+        <p className="muted conflicts__kept-lines">
+          Finish merge keeps “{dropped.join('”, “')}” in the message: teammates read there which key changed.
+        </p>
       )}
       {writable && (
         <div className="conflicts__actions">

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import type { SpecbenchApi } from '../../../shared/contract/apiContract.js';
 import type { ItemChangeView } from '../../../shared/contract/gitViews.js';
 import { isKey } from '../../../shared/grammar/linkGrammar.js';
+import { changeOrigin } from '../../../shared/merge/changeOrigin.js';
 import { ChangedBlocks } from '../../ui/ChangedBlocks.js';
 import { documentLink, roadmapItemHash } from '../../workbench/route.js';
 import type { WorkspaceState } from '../../workbench/workspaceState.js';
@@ -20,6 +21,9 @@ interface HistoryPageProps {
   /** A key (requirement, roadmap item, keyed document) or a document's path. */
   subject: string;
 }
+
+/** "Kept both in a merge by …" at the start of the line, as the CLI writes it after a comma. */
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 const changeWords: Record<ItemChangeView['change'], string> = {
   added: 'Added',
@@ -76,12 +80,12 @@ export function HistoryPage({ api, workspace, subject }: HistoryPageProps) {
                     </span>
                     <span className="muted history-meta">
                       {change.commit
-                        ? `${change.merge ? 'Resolved in merge by ' : ''}${change.author} · ${formatDate(change.date)} · ${change.commit.slice(0, 7)}`
+                        ? `${capitalized(changeOrigin(change) ?? change.author)} · ${formatDate(change.date)} · ${change.commit.slice(0, 7)}`
                         : 'your working copy'}
                       {change.previousPath && change.previousPath !== change.path
                         ? ` · from ${change.previousPath} to ${change.path}`
                         : ''}
-                      {change.previousKey ? ` · was ${change.previousKey}` : ''}
+                      {change.previousKey && !change.keyGiven ? ` · was ${change.previousKey}` : ''}
                     </span>
                   </summary>
                   {change.blocks && change.blocks.length > 0 ? (
