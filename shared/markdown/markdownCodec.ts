@@ -111,8 +111,7 @@ export function createMarkdownCodec(): MarkdownCodec {
   }
 
   /** The edits that turn an edited block's old source into its new content, or undefined to render it. */
-  function spliceEdited(old: string, runNode: JSONContent, newNode: JSONContent): Replacement[] | undefined {
-    const oldNode = withoutRunLooseness(runNode);
+  function spliceEdited(old: string, oldNode: JSONContent, newNode: JSONContent): Replacement[] | undefined {
     if (old.length > largestModelledBlock || oldNode.type === 'rawBlock' || oldNode.type === 'requirement') {
       return undefined;
     }
@@ -125,15 +124,20 @@ export function createMarkdownCodec(): MarkdownCodec {
       recorded = recording;
       recording = undefined;
     }
-    if (!reparsed || fingerprintOf(reparsed) !== fingerprintOf(oldNode)) return undefined;
+    if (!reparsed) return undefined;
+    // A one-item run read on its own is tight, though its list is loose (taskRuns.ts): splice it as read.
+    const asRead =
+      fingerprintOf(reparsed) === fingerprintOf(oldNode) ? oldNode : withoutRunLooseness(oldNode);
+    if (fingerprintOf(reparsed) !== fingerprintOf(asRead)) return undefined;
+    const next = asRead === oldNode ? newNode : withoutRunLooseness(newNode);
     const maps = mapTextblocks(
       old,
-      oldNode,
+      asRead,
       recorded.map((tokens) => ({ tokens })),
     );
     if (!maps) return undefined;
     const style = resolveStyle(fileStyle, prevailingStyle(collectStyleVotes(recorded.flat(), {})));
-    return spliceBlock(old, oldNode, withoutRunLooseness(newNode), maps, {
+    return spliceBlock(old, asRead, next, maps, {
       parseBlock: parseSingleBlock,
       renderInline: (content) =>
         [...new Set([style, standardStyle])].map((each) => renderBlock({ type: 'paragraph', content }, each)),
