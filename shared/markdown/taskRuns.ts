@@ -2,6 +2,8 @@
  * A bullet list whose items mix tasks and plain bullets (`- Milestones` … `- [ ] Draft`, as Obsidian
  * notes write them) has no single node in the schema: it is read as consecutive runs, each a bullet
  * list or a task list over its own items' lines, so the whole list is editable and its boxes tickable.
+ * Numbered lists are not: an item's number comes from the list's first (`1.` `1.` `1.` reads 1, 2, 3),
+ * so a run read on its own would show and write numbers its list does not have.
  */
 import type { JSONContent } from '@tiptap/core';
 import type { Token, Tokens } from 'marked';
