@@ -9,6 +9,7 @@ import { requirementAttributesOf } from './extensions/requirement.js';
 import type { Replacement } from './blockSplice.js';
 import type { BlockList, BlockSource } from './blockSource.js';
 import { editDetailsOpening } from './detailsBlock.js';
+import { listRunTypes, withoutRunLooseness } from './taskRuns.js';
 
 export type { BlockList, BlockSource } from './blockSource.js';
 
@@ -73,9 +74,6 @@ interface Piece {
 /** Blocks that end at a line of their own, so a block after them may follow without a blank line. */
 const selfClosingTypes = new Set(['heading', 'horizontalRule', 'codeBlock']);
 
-/** Lists the parse splits out of one Markdown list (a bullet run and a task run, taskRuns.ts). */
-const listRunTypes = new Set(['bulletList', 'taskList']);
-
 /** New tight bullet and task lists side by side are written as one list, as `- item` then `- [ ] task` was. */
 function runsOfOneList({ node: first }: Piece, { node: second }: Piece): boolean {
   return (
@@ -85,6 +83,18 @@ function runsOfOneList({ node: first }: Piece, { node: second }: Piece): boolean
     first.attrs?.loose !== true &&
     second.attrs?.loose !== true
   );
+}
+
+/**
+ * The places in `pieces[from, to)` of list runs whose list goes on past that window: the looseness of
+ * their one-item runs comes from lines the window does not hold, so a read-back cannot check it.
+ */
+function runsGoingOn(pieces: Piece[], from: number, to: number): Set<number> {
+  const isRun = (index: number) => listRunTypes.has(pieces[index]?.node.type ?? '');
+  const places = new Set<number>();
+  if (isRun(from - 1)) for (let index = from; index < to && isRun(index); index++) places.add(index - from);
+  if (isRun(to)) for (let index = to - 1; index >= from && isRun(index); index--) places.add(index - from);
+  return places;
 }
 
 /** Serializes `nodes` in place of `list`, keeping the original text of every unchanged block. */
@@ -172,8 +182,11 @@ export function writeBlocks(
       if (!piece.rendered) return;
       const from = Math.max(0, index - 1);
       const to = Math.min(pieces.length, index + 2);
-      const expected = fingerprintOf(pieces.slice(from, to).map((item) => item.node));
-      const readsBack = () => fingerprintOf(parseFragment(join(from, to))) === expected;
+      const unseen = runsGoingOn(pieces, from, to);
+      const readBack = (nodes: JSONContent[]) =>
+        fingerprintOf(nodes.map((node, at) => (unseen.has(at) ? withoutRunLooseness(node) : node)));
+      const expected = readBack(pieces.slice(from, to).map((item) => item.node));
+      const readsBack = () => readBack(parseFragment(join(from, to))) === expected;
       if (readsBack()) return;
       if (piece.spliced) {
         piece.spliced = false;

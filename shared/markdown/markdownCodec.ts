@@ -28,7 +28,7 @@ import { spliceBlock, type Replacement } from './blockSplice.js';
 import { mapTextblocks } from './inlineSourceMap.js';
 import { referenceLinkTokenizer } from './referenceLinks.js';
 import { keepTableSource } from './tableKeep.js';
-import { mixedTaskRuns } from './taskRuns.js';
+import { mixedTaskRuns, type TaskRun, withoutRunLooseness } from './taskRuns.js';
 import { writeBlocks, type BlockList, type BlockSource } from './blockWriter.js';
 import { type DocumentSource, type ParsedDocument } from './parsedDocument.js';
 import { dominantLineEnding, normalizedOffsets } from './lineEndings.js';
@@ -126,10 +126,15 @@ export function createMarkdownCodec(): MarkdownCodec {
       recorded = recording;
       recording = undefined;
     }
-    if (!reparsed || fingerprintOf(reparsed) !== fingerprintOf(oldNode)) return undefined;
+    if (!reparsed) return undefined;
+    // A one-item run read on its own is tight, though its list is loose (taskRuns.ts): splice it as read.
+    const asRead =
+      fingerprintOf(reparsed) === fingerprintOf(oldNode) ? oldNode : withoutRunLooseness(oldNode);
+    if (fingerprintOf(reparsed) !== fingerprintOf(asRead)) return undefined;
+    const next = asRead === oldNode ? newNode : withoutRunLooseness(newNode);
     const maps = mapTextblocks(
       old,
-      oldNode,
+      asRead,
       recorded.map((tokens) => ({ tokens })),
     );
     return maps && { maps, recorded };
@@ -153,7 +158,7 @@ export function createMarkdownCodec(): MarkdownCodec {
     if (!read) return undefined;
     const { maps, recorded } = read;
     const style = resolveStyle(fileStyle, prevailingStyle(collectStyleVotes(recorded.flat(), {})));
-    return spliceBlock(old, oldNode, newNode, maps, {
+    return spliceBlock(old, asRead, next, maps, {
       parseBlock: parseSingleBlock,
       renderInline: (content) =>
         [...new Set([style, standardStyle])].map((each) => renderBlock({ type: 'paragraph', content }, each)),
@@ -298,7 +303,7 @@ export function createMarkdownCodec(): MarkdownCodec {
       }
       const runs = mixedTaskRuns(text, piece);
       if (runs) {
-        for (const run of runs) blocks.push(modelRun(text, run.start, run.end, links));
+        for (const run of runs) blocks.push(modelRun(text, run, links));
         continue;
       }
       const node = piece.token
@@ -310,17 +315,23 @@ export function createMarkdownCodec(): MarkdownCodec {
   }
 
   /** One run of a list mixing tasks and bullets, read on its own (its style already counted with the list). */
-  function modelRun(text: string, start: number, end: number, links: Links): BlockSource {
+  function modelRun(text: string, { start, end, loose }: TaskRun, links: Links): BlockSource {
     const source = text.slice(start, end);
     const votes = styleVotes;
     styleVotes = undefined;
     try {
       const lexed = lexBlocks(source, links);
       const tokens = lexed.tokens.filter((token) => token.type !== 'space');
-      const node =
+      const modelled =
         tokens.length === 1 && tokens[0]!.raw.trimEnd() === source
           ? modelBlock(source, tokens[0]!, lexed.lexer, links)
           : rawBlock(source, 'no rich-text form');
+      // A run of one item reads tight on its own, though the blank lines around it make its list loose;
+      // a longer run keeps its own reading, so an edit writes no blank line between items that had none.
+      const node =
+        loose && modelled.type !== 'rawBlock' && modelled.content?.length === 1
+          ? { ...modelled, attrs: { ...modelled.attrs, loose: true } }
+          : modelled;
       return { start, end, node, fingerprint: fingerprintOf(node) };
     } finally {
       styleVotes = votes;

@@ -72,3 +72,58 @@ describe('lists mixing tasks and bullets', () => {
     expect(added('- item\n- [ ] task\n- [x] done\n')).toBe('Intro.\n\n- item\n- [ ] task\n- [x] done\n');
   });
 });
+
+describe('loose lists mixing tasks and bullets', () => {
+  const looseMixed = '- Milestones\n\n- [ ] Draft\n\n- Budget\n';
+
+  it.each([
+    ['a task between bullets', looseMixed],
+    ['tasks side by side', '- a\n\n- [ ] b\n\n- [x] c\n'],
+    ['tasks first, two blank lines', '- [ ] a\n\n\n- [x] b\n\n- c\n'],
+    ['only tasks', '- [ ] a\n\n- [x] b\n'],
+    ['nested under a bullet', '- Phase 1\n\n  - [ ] Spec\n\n  - [x] Plan\n\n  - Notes\n'],
+  ])('with %s are loose rich lists, written back byte for byte', (_name, text) => {
+    const parsed = codec.parse(text);
+    expect({
+      blocks: (parsed.doc.content ?? []).map((node) => `${node.type} ${node.attrs?.loose}`),
+      back: codec.serialize(parsed, parsed.doc),
+    }).toEqual({
+      blocks: (parsed.doc.content ?? []).map(
+        (node) => `${node.type === 'taskList' ? 'taskList' : 'bulletList'} true`,
+      ),
+      back: text,
+    });
+  });
+
+  it('an item added to a loose run is set apart by a blank line', () => {
+    const after = edited(looseMixed, (doc) => {
+      doc.content![1]!.content!.push({
+        type: 'taskItem',
+        attrs: { checked: false },
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Review' }] }],
+      });
+    });
+    expect(after).toBe(looseMixed.replace('- [ ] Draft\n', '- [ ] Draft\n\n- [ ] Review\n'));
+  });
+
+  it('a tight run inside a loose list keeps its lines together when edited', () => {
+    const text = '- a\n- b\n\n- [ ] c\n';
+    const after = edited(text, (doc) => {
+      doc.content![0]!.content![0]!.content![0]!.content![0]!.text = 'a2';
+    });
+    expect(after).toBe('- a2\n- b\n\n- [ ] c\n');
+  });
+
+  it('an edit in a one-item run of a list loose elsewhere adds no blank line around it', () => {
+    const text = '- a\n\n- [ ] b\n- c\n- [ ] d\n';
+    const after = edited(text, (doc) => {
+      doc.content![2]!.content![0]!.content![0]!.content![0]!.text = 'c2';
+    });
+    expect(after).toBe('- a\n\n- [ ] b\n- c2\n- [ ] d\n');
+  });
+
+  it('new loose runs side by side are written with their blank lines', () => {
+    const added = edited('Intro.\n', (doc) => doc.content!.push(...codec.parse(looseMixed).doc.content!));
+    expect(added).toBe(`Intro.\n\n${looseMixed}`);
+  });
+});

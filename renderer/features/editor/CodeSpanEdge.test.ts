@@ -5,6 +5,7 @@ import { sharedCodec } from '../../workbench/sharedCodec.js';
 import { softBreaksToNodes } from '../../workbench/softBreak.js';
 import { documentJson } from '../../workbench/documentJson.js';
 import { createEditorExtensions } from './editorExtensions.js';
+import { typesCode } from '../../../shared/markdown/extensions/codeInLink.js';
 
 let editor: Editor | undefined;
 afterEach(() => editor?.destroy());
@@ -24,6 +25,21 @@ function typeText(instance: Editor, text: string): void {
 
 /** `markdown` opened in the editor, the caret after `after`, the steps taken in turn, saved again. */
 function edited(markdown: string, after: string, steps: Step[]): string {
+  const { codec, parsed } = opened(markdown, after);
+  for (const step of steps) {
+    if ('type' in step) typeText(editor!, step.type);
+    else if ('key' in step)
+      editor!.view.dom.dispatchEvent(new KeyboardEvent('keydown', { key: step.key, bubbles: true }));
+    else if ('backspace' in step) {
+      const { from } = editor!.state.selection;
+      editor!.view.dispatch(editor!.state.tr.delete(from - 1, from));
+    } else editor!.commands.toggleCode();
+  }
+  return codec.serialize(parsed, documentJson(editor!.state.doc));
+}
+
+/** `markdown` opened in the editor with the caret after the first `after`. */
+function opened(markdown: string, after: string) {
   const codec = sharedCodec();
   const parsed = codec.parse(markdown);
   editor = new Editor({
@@ -37,16 +53,7 @@ function edited(markdown: string, after: string, steps: Step[]): string {
     if (caret < 0 && index >= 0) caret = pos + index + after.length;
   });
   editor.commands.setTextSelection(caret);
-  for (const step of steps) {
-    if ('type' in step) typeText(editor, step.type);
-    else if ('key' in step)
-      editor.view.dom.dispatchEvent(new KeyboardEvent('keydown', { key: step.key, bubbles: true }));
-    else if ('backspace' in step) {
-      const { from } = editor.state.selection;
-      editor.view.dispatch(editor.state.tr.delete(from - 1, from));
-    } else editor.commands.toggleCode();
-  }
-  return codec.serialize(parsed, documentJson(editor.state.doc));
+  return { codec, parsed };
 }
 
 const line = '* **headers** (optional) - Default: `null`\n* next\n';
@@ -89,5 +96,33 @@ describe('typing at the edge of inline code', () => {
         { type: 'cd' },
       ]),
     ).toBe('Set `null` here `acd`.\n');
+  });
+
+  it('the toolbar code button at the end of a code span turns the next typed text into code', () => {
+    expect(edited(inText, 'null', [{ toggleCode: true }, { type: 'X' }])).toBe('Set `nullX` here.\n');
+    expect(edited(inText, 'null', [{ toggleCode: true }, { toggleCode: true }, { type: 'X' }])).toBe(
+      'Set `null`X here.\n',
+    );
+    expect(edited(inText, 'nu', [{ toggleCode: true }, { type: 'X' }])).toBe('Set `nu`X`ll` here.\n');
+  });
+});
+
+describe('the code button shows what typing would do', () => {
+  it.each([
+    ['after a code span ending a line', line, 'null', [], false],
+    ['after a code span inside a line', inText, 'null', [], false],
+    ['between its letters', inText, 'nu', [], true],
+    ['after plain text', inText, 'here', [], false],
+    ['after code typed on past the span', inText, 'null', [{ toggleCode: true }, { type: 'ab' }], true],
+    ['after text typed past the span', inText, 'null', [{ type: 'ab' }], false],
+  ] as [string, string, string, Step[], boolean][])('%s', (_name, markdown, after, steps, lit) => {
+    edited(markdown, after, steps);
+    expect(typesCode(editor!.state)).toBe(lit);
+  });
+
+  it('a composition begun after a code span is composed outside it', () => {
+    opened(line, 'null');
+    editor!.view.dom.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true }));
+    expect(editor!.state.storedMarks?.map((mark) => mark.type.name)).toEqual([]);
   });
 });

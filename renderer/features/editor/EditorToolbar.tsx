@@ -7,6 +7,7 @@ import type { WorkspaceState } from '../../workbench/workspaceState.js';
 import { insertRequirement } from './editorCommands.js';
 import { useEditorPageActions } from './useEditorPageActions.js';
 import { takenRequirementKeys } from '../../workbench/takenKeys.js';
+import { typesCode } from '../../../shared/markdown/extensions/codeInLink.js';
 
 // Two chain links, drawn rather than an emoji, so it looks the same whatever fonts the machine has.
 const linkIcon = (
@@ -40,7 +41,8 @@ export function EditorToolbar({
     selector: ({ editor: instance }) => ({
       bold: instance.isActive('bold'),
       italic: instance.isActive('italic'),
-      code: instance.isActive('code'),
+      // Lit when what is typed next is code: not after a code span's closing backtick.
+      code: typesCode(instance.state) ?? instance.isActive('code'),
       link: instance.isActive('link'),
       h2: instance.isActive('heading', { level: 2 }),
       h3: instance.isActive('heading', { level: 3 }),

@@ -4,11 +4,12 @@
  * being typed right there (after the toolbar's `</>`, or on through a Backspace). Code inside a
  * link (`` [`foo`](url) ``, as RFCs and API docs write it) ends with its link the same way.
  * ArrowRight at the end of a line ending in code leaves the code without typing a space (TipTap's
- * exitable mark inserts one, a byte the user never typed).
+ * exitable mark inserts one, a byte the user never typed). Text composed with an input method lands
+ * where typed text would, and the toolbar's `</>` shows and toggles what the next character will be.
  */
 import { Code } from '@tiptap/extension-code';
 import type { Mark, Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { type EditorState, Plugin, PluginKey } from '@tiptap/pm/state';
+import { type EditorState, Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 
 const hasCode = (marks: readonly Mark[]) => marks.some((mark) => mark.type.name === 'code');
 const withoutCode = (marks: readonly Mark[]) => marks.filter((mark) => mark.type.name !== 'code');
@@ -43,6 +44,27 @@ function continuingAt(state: EditorState): number | null {
   return typingKey.getState(state) ?? null;
 }
 
+/** The marks the next character typed at the caret takes, or undefined when text is selected. */
+function nextTypedMarks(state: EditorState): readonly Mark[] | undefined {
+  const { selection } = state;
+  if (!selection.empty) return undefined;
+  const continuing = continuingAt(state) === selection.head;
+  return state.storedMarks ?? typingMarks(state.doc, selection.head, continuing);
+}
+
+/** Whether the next character typed at the caret is code; undefined when text is selected. */
+export function typesCode(state: EditorState): boolean | undefined {
+  const marks = nextTypedMarks(state);
+  return marks && hasCode(marks);
+}
+
+/** At the end of a code span the browser composes into the code; the marks typing would take are stored first. */
+function composeAsTyped(state: EditorState): Transaction | undefined {
+  const marks = nextTypedMarks(state);
+  if (!marks || state.storedMarks || marks.length === state.selection.$head.marks().length) return undefined;
+  return state.tr.setStoredMarks(marks);
+}
+
 const codeSpanTyping = new Plugin<number | null>({
   key: typingKey,
   state: {
@@ -64,6 +86,14 @@ const codeSpanTyping = new Plugin<number | null>({
       if (marks.length === state.doc.resolve(from).marks().length) return false;
       view.dispatch(state.tr.setStoredMarks(marks).insertText(text, from, to));
       return true;
+    },
+    handleDOMEvents: {
+      // ProseMirror's own compositionstart, which runs next, wraps the caret in stored marks.
+      compositionstart(view) {
+        const stored = view.composing ? undefined : composeAsTyped(view.state);
+        if (stored) view.dispatch(stored);
+        return false;
+      },
     },
   },
 });
@@ -89,6 +119,22 @@ export const CodeInLink = Code.extend({
         this.editor.view.dispatch(this.editor.state.tr.setStoredMarks(plain));
         return true;
       },
+    };
+  },
+  addCommands() {
+    return {
+      ...this.parent?.(),
+      // At the end of a code span the caret's marks hold code but typing leaves it: toggle what typing does.
+      toggleCode:
+        () =>
+        ({ state, tr, dispatch, commands }) => {
+          const typed = typesCode(state);
+          if (typed === undefined) return commands.toggleMark(this.name);
+          const marks = nextTypedMarks(state)!;
+          if (dispatch)
+            tr.setStoredMarks(typed ? withoutCode(marks) : this.type.create().addToSet(marks as Mark[]));
+          return true;
+        },
     };
   },
   addProseMirrorPlugins() {

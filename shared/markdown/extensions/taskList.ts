@@ -29,9 +29,40 @@ export function taskListRegion(source: string): string | undefined {
   return sawItem ? source.slice(0, position) : undefined;
 }
 
+/** The first item's indent and bullet. */
+const firstMarker = (source: string) => /^(?:[ \t]*\n)*([ \t]*[-+*])/.exec(source)![1]!;
+
+/**
+ * Whether the list the tasks in `region` start goes on, after a blank line, with plain bullets of the
+ * same marker: one loose list mixing tasks (taskRuns.ts), left to the list tokenizer whole.
+ */
+function goesOnLoose(source: string, region: string): boolean {
+  const marker = firstMarker(region);
+  const next = source.slice(region.length);
+  return /\n[ \t]*\n$/.test(region) && next.startsWith(marker) && /^[ \t]*[-+*](?:[ \t]|\n|$)/.test(next);
+}
+
 /** The task list at the start of `source`, its items' boxes as written (as TipTap's, with `box`). */
 function tokenizeTaskList(source: string, lexer: MarkdownLexerConfiguration): MarkdownToken[] | undefined {
-  const result = parseIndentedBlocks(
+  const result = taskItemsAt(source, lexer);
+  if (!result) return undefined;
+  // Items set apart by blank lines are one loose list, as Markdown reads them (TipTap's parse stops at the blank).
+  const marker = firstMarker(source);
+  for (;;) {
+    const gap = /^(?:[ \t]*\n)+/.exec(source.slice(result.raw.length))?.[0];
+    const rest = gap && source.slice(result.raw.length + gap.length);
+    if (!rest || !taskItemLine.test(rest) || !rest.startsWith(marker)) break;
+    const next = taskItemsAt(rest, lexer);
+    if (!next) break;
+    result.raw += gap + next.raw;
+    result.items.push(...next.items);
+  }
+  return [{ type: 'taskList', raw: result.raw, items: result.items }];
+}
+
+/** The task items at the start of `source` up to a blank line, as TipTap's own task list reads them. */
+function taskItemsAt(source: string, lexer: MarkdownLexerConfiguration) {
+  return parseIndentedBlocks(
     source,
     {
       itemPattern,
@@ -61,7 +92,6 @@ function tokenizeTaskList(source: string, lexer: MarkdownLexerConfiguration): Ma
     },
     lexer,
   );
-  return result ? [{ type: 'taskList', raw: result.raw, items: result.items }] : undefined;
 }
 
 export const StateTaskList = TaskList.extend({
@@ -71,7 +101,8 @@ export const StateTaskList = TaskList.extend({
     start: (source) => source.match(listStart)?.index ?? -1,
     tokenize: (source, _tokens, lexer) => {
       const region = taskListRegion(source);
-      return region === undefined ? undefined : tokenizeTaskList(region, lexer)?.[0];
+      if (region === undefined || goesOnLoose(source, region)) return undefined;
+      return tokenizeTaskList(region, lexer)?.[0];
     },
   },
 });
