@@ -115,7 +115,10 @@ export function createMarkdownCodec(): MarkdownCodec {
     | { old: string; oldNode: JSONContent; labels: string; read: ReturnType<typeof readBlockSource> }
     | undefined;
 
-  /** The old source's inline tokens and textblock maps, or undefined when it does not read as `oldNode`. */
+  /**
+   * The old source's inline tokens and textblock maps, and `oldNode` as the source reads on its own
+   * (a one-item run without its list's looseness), or undefined when it does not read as `oldNode`.
+   */
   function readBlockSource(old: string, oldNode: JSONContent) {
     recording = [];
     let reparsed: JSONContent | undefined;
@@ -131,13 +134,12 @@ export function createMarkdownCodec(): MarkdownCodec {
     const asRead =
       fingerprintOf(reparsed) === fingerprintOf(oldNode) ? oldNode : withoutRunLooseness(oldNode);
     if (fingerprintOf(reparsed) !== fingerprintOf(asRead)) return undefined;
-    const next = asRead === oldNode ? newNode : withoutRunLooseness(newNode);
     const maps = mapTextblocks(
       old,
       asRead,
       recorded.map((tokens) => ({ tokens })),
     );
-    return maps && { maps, recorded };
+    return maps && { maps, recorded, asRead };
   }
 
   function readEditedBlock(old: string, oldNode: JSONContent): ReturnType<typeof readBlockSource> {
@@ -156,7 +158,8 @@ export function createMarkdownCodec(): MarkdownCodec {
     }
     const read = readEditedBlock(old, oldNode);
     if (!read) return undefined;
-    const { maps, recorded } = read;
+    const { maps, recorded, asRead } = read;
+    const next = asRead === oldNode ? newNode : withoutRunLooseness(newNode);
     const style = resolveStyle(fileStyle, prevailingStyle(collectStyleVotes(recorded.flat(), {})));
     return spliceBlock(old, asRead, next, maps, {
       parseBlock: parseSingleBlock,
