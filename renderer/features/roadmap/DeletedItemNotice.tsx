@@ -11,16 +11,26 @@ interface DeletedItemNoticeProps {
   workspace: WorkspaceState;
   navigate: (hash: string) => void;
   deleted: DeletedItem;
+  /** Undo has started; on a refusal the notice stays to say what was not put back. */
+  onUndo: () => void;
   onRestored: () => void;
 }
 
-export function DeletedItemNotice({ api, workspace, navigate, deleted, onRestored }: DeletedItemNoticeProps) {
+export function DeletedItemNotice({
+  api,
+  workspace,
+  navigate,
+  deleted,
+  onUndo,
+  onRestored,
+}: DeletedItemNoticeProps) {
   const [error, setError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const { item, unlinked } = deleted;
 
   async function undo() {
     setBusy(true);
+    onUndo();
     const problem = await restoreItem(api, deleted);
     await workspace.update({ roadmap: true, paths: unlinked });
     setBusy(false);

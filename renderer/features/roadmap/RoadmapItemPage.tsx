@@ -34,7 +34,10 @@ export function RoadmapItemPage({ api, workspace, navigate, itemKey }: RoadmapIt
   const delivery = useMemo(() => deliveryOf(workspace.documents, itemKey), [workspace.documents, itemKey]);
   // Kept here, above the form, so the page can offer Undo once the item is gone.
   const [deleted, setDeleted] = useState<DeletedItem | undefined>(undefined);
-  if (!item && deleted?.item.key === itemKey) {
+  // Undo writes the item back before it relinks its notes: the notice stays until the last note is
+  // written (or says why one was not), instead of giving way to the form as soon as the item is back.
+  const [undoing, setUndoing] = useState(false);
+  if (deleted?.item.key === itemKey && (!item || undoing)) {
     return (
       <div className="roadmap-item view">
         <Breadcrumb itemKey={itemKey} navigate={navigate} />
@@ -43,7 +46,11 @@ export function RoadmapItemPage({ api, workspace, navigate, itemKey }: RoadmapIt
           workspace={workspace}
           navigate={navigate}
           deleted={deleted}
-          onRestored={() => setDeleted(undefined)}
+          onUndo={() => setUndoing(true)}
+          onRestored={() => {
+            setDeleted(undefined);
+            setUndoing(false);
+          }}
         />
       </div>
     );
