@@ -74,13 +74,22 @@ const LinkGroupList = memo(function LinkGroupList({ groups }: { groups: readonly
                 <li key={`${item.key}-${item.hash}`}>
                   {item.hash ? (
                     <a href={item.hash}>
-                      {isKey(item.key) && <span className="key">{item.key}</span>}{' '}
+                      {isKey(item.key) && (
+                        <>
+                          <span className="key">{item.key}</span>{' '}
+                        </>
+                      )}
                       <span className="link-title">{item.title}</span>
                       {item.folder && <span className="link-folder">{item.folder}</span>}
                     </a>
                   ) : (
                     <span className={item.detail === 'file' ? 'link-file' : 'broken'}>
-                      {item.key !== item.title && <span className="key">{item.key}</span>} {item.title}
+                      {item.key !== item.title && (
+                        <>
+                          <span className="key">{item.key}</span>{' '}
+                        </>
+                      )}
+                      {item.title}
                     </span>
                   )}
                   {item.detail && <span className="link-detail">{item.detail}</span>}
