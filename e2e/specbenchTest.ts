@@ -130,7 +130,16 @@ export const test = base.extend<Fixtures>({
   served: async ({ workspaceDir }, use) => {
     const served = await serve(workspaceDir);
     await use(served);
-    served.process.kill('SIGTERM');
+    // Closing, the server may still write its cache into the workspace: workspaceDir's teardown
+    // removes the folder once it has exited (fs.rm failed with ENOTEMPTY while it wrote).
+    const child = served.process;
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(killer);
+    }
   },
   app: async ({ page, served }, use) => {
     const errors: string[] = [];

@@ -41,6 +41,12 @@ export function ChangesPage({ api, workspace, navigate }: ChangesPageProps) {
   useEffect(() => {
     void loadRepoint();
   }, [loadRepoint]);
+  // Opened, the panel reads git's status again: the one read at load (or after the last file change)
+  // misses what was done in a terminal since without touching a file (git remote add, git config).
+  const { refresh } = git;
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
   // A rename that arrives later (a pull, here or in a terminal) is listed as the files settle; the lists
   // already shown keep their state (a link just pointed stays there with its Undo).
   useEffect(() => {
