@@ -25,7 +25,12 @@ interface Team {
   sam: string;
 }
 
-async function shareWithSam(workspaceDir: string): Promise<Team> {
+/** A bare remote Sam has cloned; `as` names who commits in the workspace (its git config). */
+async function shareWithSam(workspaceDir: string, { as }: { as?: string } = {}): Promise<Team> {
+  if (as !== undefined) {
+    git(workspaceDir, 'config', 'user.name', as);
+    git(workspaceDir, 'config', 'user.email', `${as.toLowerCase()}@example.com`);
+  }
   const remote = await fs.mkdtemp(path.join(os.tmpdir(), 'specbench-e2e-remote-'));
   git(remote, 'init', '-q', '--bare', '-b', 'main');
   git(workspaceDir, 'remote', 'add', 'origin', remote);
@@ -231,9 +236,7 @@ test('an automatic pull that stops at a conflict says "Pulling…" until it has 
   app,
   workspaceDir,
 }) => {
-  team = await shareWithSam(workspaceDir);
-  git(workspaceDir, 'config', 'user.name', 'Dana');
-  git(workspaceDir, 'config', 'user.email', 'dana@example.com');
+  team = await shareWithSam(workspaceDir, { as: 'Dana' });
   git(workspaceDir, 'config', 'specbench.syncMinutes', '5');
   await samChanges(team, req2, 'Guests type an email address once', 'Sam rewords REQ-2');
   // The timer's pull ends in git before its answer reaches the page: held here, as a slow answer would be.
@@ -319,9 +322,7 @@ test('Keep both on a requirement both sides reworded keeps the copy already on o
   app,
   workspaceDir,
 }) => {
-  team = await shareWithSam(workspaceDir);
-  git(workspaceDir, 'config', 'user.name', 'Dana');
-  git(workspaceDir, 'config', 'user.email', 'dana@example.com');
+  team = await shareWithSam(workspaceDir, { as: 'Dana' });
   await edit(workspaceDir, req2, 'Guests enter an email address once');
   git(workspaceDir, 'commit', '-q', '-am', 'Dana rewords REQ-2');
   await samChanges(team, req2, 'Guests type an email address once', 'Sam rewords REQ-2');
@@ -499,9 +500,7 @@ test('Abort asks first, and puts the files back as they were before the pull', a
   app,
   workspaceDir,
 }) => {
-  team = await shareWithSam(workspaceDir);
-  git(workspaceDir, 'config', 'user.name', 'Dana');
-  git(workspaceDir, 'config', 'user.email', 'dana@example.com');
+  team = await shareWithSam(workspaceDir, { as: 'Dana' });
   await samChanges(team, req2, 'Sam’s words', 'Sam');
   await edit(workspaceDir, req2, 'Dana’s words');
   git(workspaceDir, 'commit', '-q', '-am', 'Dana');
