@@ -8,7 +8,7 @@ import type { RenumberedItemView } from '../../shared/contract/gitViews.js';
 import { choiceLinesIn, renumberedCommitLine, withChoiceLines } from '../../shared/merge/choiceLines.js';
 import { writeFileAtomic } from '../engine/atomicFile.js';
 import { renumberedInStoppedMerge } from './renumberedByMerge.js';
-import type { RepositoryPlace } from './repositoryStatus.js';
+import type { RepositoryPlace } from './repositoryPlace.js';
 
 export async function mergeMessage(gitDir: string): Promise<string | undefined> {
   const text = await fs.readFile(path.join(gitDir, 'MERGE_MSG'), 'utf8').catch(() => undefined);

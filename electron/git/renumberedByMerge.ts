@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { RenumberedItemView } from '../../shared/contract/gitViews.js';
 import { roadmapFileName as roadmapFile } from '../engine/roadmapAdapter.js';
 import { runGit } from './gitCommand.js';
-import type { RepositoryPlace } from './repositoryStatus.js';
+import type { RepositoryPlace } from './repositoryPlace.js';
 
 type Keyed = Record<string, unknown> & { key?: unknown };
 
